@@ -1,0 +1,249 @@
+/* JSON writer: always valid, escaped UTF-8 (see json.h). */
+#include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/json.h"
+
+int ew_utf8_seq_len(const unsigned char *s, size_t len)
+{
+    if (!len)
+        return 0;
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    int n;
+    unsigned min;
+    if ((c & 0xE0) == 0xC0) {
+        n = 2;
+        min = 0x80;
+        c &= 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 3;
+        min = 0x800;
+        c &= 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 4;
+        min = 0x10000;
+        c &= 0x07;
+    } else {
+        return 0;
+    }
+    if ((size_t)n > len)
+        return 0;
+    for (int i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    /* Overlong forms, surrogates and values past U+10FFFF are invalid. */
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+bool ew_utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int n = ew_utf8_seq_len(p + i, len - i);
+        if (!n)
+            return false;
+        i += (size_t)n;
+    }
+    return true;
+}
+
+int ew_json_escape(ew_buf *out, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, run = 0;
+    int st = EW_OK;
+    while (i < len && !st) {
+        unsigned c = p[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            run++;
+            i++;
+            continue;
+        }
+        int n = c < 0x80 ? 1 : ew_utf8_seq_len(p + i, len - i);
+        if (n > 1) {
+            run += (size_t)n;
+            i += (size_t)n;
+            continue;
+        }
+        /* Flush the clean run, then write the escape. */
+        st = ew_buf_append(out, s + i - run, run);
+        run = 0;
+        if (st)
+            break;
+        char esc[8];
+        size_t elen = 2;
+        esc[0] = '\\';
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        default:
+            if (c < 0x20) {
+                memcpy(esc, "\\u00", 4);
+                esc[4] = hex[c >> 4];
+                esc[5] = hex[c & 15];
+                elen = 6;
+            } else {
+                /* Invalid UTF-8 byte: U+FFFD keeps the output valid. */
+                memcpy(esc, "\xEF\xBF\xBD", 3);
+                elen = 3;
+            }
+        }
+        st = ew_buf_append(out, esc, elen);
+        i++;
+    }
+    if (!st && run)
+        st = ew_buf_append(out, s + len - run, run);
+    return st;
+}
+
+void ew_jw_init(ew_jw *w, ew_buf *out)
+{
+    memset(w, 0, sizeof *w);
+    w->out = out;
+}
+
+static bool jw_ok(ew_jw *w)
+{
+    return w->status == EW_OK;
+}
+
+static void jw_put(ew_jw *w, const char *s, size_t n)
+{
+    if (jw_ok(w))
+        w->status = ew_buf_append(w->out, s, n);
+}
+
+/* Writes the separator a new value needs at the current position. */
+static void jw_value_prefix(ew_jw *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->depth > 0) {
+        if (w->need_comma[w->depth - 1])
+            jw_put(w, ",", 1);
+        w->need_comma[w->depth - 1] = true;
+    }
+}
+
+static void jw_open(ew_jw *w, char c)
+{
+    jw_value_prefix(w);
+    if (w->depth >= EW_JW_MAX_DEPTH) {
+        if (jw_ok(w))
+            w->status = EW_ERR_TOO_LARGE;
+        return;
+    }
+    jw_put(w, &c, 1);
+    w->need_comma[w->depth++] = false;
+}
+
+static void jw_close(ew_jw *w, char c)
+{
+    if (w->depth > 0)
+        w->depth--;
+    jw_put(w, &c, 1);
+}
+
+void ew_jw_object_begin(ew_jw *w) { jw_open(w, '{'); }
+void ew_jw_object_end(ew_jw *w) { jw_close(w, '}'); }
+void ew_jw_array_begin(ew_jw *w) { jw_open(w, '['); }
+void ew_jw_array_end(ew_jw *w) { jw_close(w, ']'); }
+
+void ew_jw_keyn(ew_jw *w, const char *key, size_t len)
+{
+    ew_jw_stringn(w, key, len);
+    jw_put(w, ":", 1);
+    w->after_key = true;
+}
+
+void ew_jw_key(ew_jw *w, const char *key)
+{
+    ew_jw_keyn(w, key, strlen(key));
+}
+
+void ew_jw_stringn(ew_jw *w, const char *s, size_t len)
+{
+    jw_value_prefix(w);
+    jw_put(w, "\"", 1);
+    if (jw_ok(w))
+        w->status = ew_json_escape(w->out, s ? s : "", s ? len : 0);
+    jw_put(w, "\"", 1);
+}
+
+void ew_jw_string(ew_jw *w, const char *s)
+{
+    ew_jw_stringn(w, s, s ? strlen(s) : 0);
+}
+
+static void jw_scalar(ew_jw *w, const char *s, int n)
+{
+    jw_value_prefix(w);
+    if (n > 0)
+        jw_put(w, s, (size_t)n);
+}
+
+void ew_jw_int(ew_jw *w, int64_t v)
+{
+    char tmp[32];
+    jw_scalar(w, tmp, snprintf(tmp, sizeof tmp, "%lld", (long long)v));
+}
+
+void ew_jw_uint(ew_jw *w, uint64_t v)
+{
+    char tmp[32];
+    jw_scalar(w, tmp, snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v));
+}
+
+void ew_jw_double(ew_jw *w, double v)
+{
+    char tmp[40];
+    if (!isfinite(v)) {
+        jw_scalar(w, "null", 4);
+        return;
+    }
+    /* The shortest of %.15g/%.16g/%.17g that reads back exactly. */
+    int n = 0;
+    for (int prec = 15; prec <= 17; prec++) {
+        n = snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        if (strtod(tmp, NULL) == v)
+            break;
+    }
+    jw_scalar(w, tmp, n);
+}
+
+void ew_jw_bool(ew_jw *w, bool v)
+{
+    jw_scalar(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void ew_jw_null(ew_jw *w)
+{
+    jw_scalar(w, "null", 4);
+}
+
+void ew_jw_raw(ew_jw *w, const char *json, size_t len)
+{
+    jw_value_prefix(w);
+    jw_put(w, json, len);
+}

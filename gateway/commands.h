@@ -1,0 +1,28 @@
+/* The edgeway tool's subcommands. Each lives in gateway/cmd_<name>.c as
+ * `int ew_cmd_<name>(int argc, char **argv)` and returns the exit status;
+ * argv[0] is the subcommand's name. Add a command with one line here. */
+#ifndef EW_GATEWAY_COMMANDS_H
+#define EW_GATEWAY_COMMANDS_H
+
+#include <stddef.h>
+
+#include "core/buf.h"
+
+#define EW_COMMANDS(X)                                                                             \
+    /* X(name, one-line summary) */
+
+#define EW__CMD_DECL(name, summary) int ew_cmd_##name(int argc, char **argv);
+EW_COMMANDS(EW__CMD_DECL)
+#undef EW__CMD_DECL
+
+/* ---- helpers shared by the commands (gateway/cmd_common.c) ------------------ */
+
+/* Reads a whole file, or stdin when path is "-", into out (bounded by out->max). */
+int ew_cli_read_file(const char *path, ew_buf *out, ew_error *err);
+/* Installs the daemon's log sink on stderr: one JSON object per line with
+ * level, time, request id and message. min_level filters. */
+void ew_cli_log_to_stderr(ew_log_level min_level);
+/* Prints "edgeway <cmd>: <message>" to stderr; returns 1 for `return ew_cli_fail(...)`. */
+int ew_cli_fail(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif
