@@ -13,5 +13,6 @@
 #define EDGEWAY_H
 
 #include "edgeway/core.h"
+#include "edgeway/request.h"
 
 #endif
