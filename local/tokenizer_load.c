@@ -702,8 +702,9 @@ static void h_str(mbedtls_sha256_context *c, const char *s, size_t n)
     mbedtls_sha256_update_ret(c, (const unsigned char *)s, n);
 }
 
-/* See ew_tokenizer_fingerprint for the layout; raw file values are hashed,
- * so the result does not depend on how we interpret them. */
+/* See ew_tokenizer_fingerprint for the layout: the vocab as stored in the
+ * file, and the settings as resolved (so two files that spell the same
+ * behaviour differently, e.g. an absent key and its default, agree). */
 static void fingerprint(const ew_gguf *g, ew_tokenizer *t, const uint8_t *scores, bool int_scores,
                         const uint8_t *types)
 {
@@ -712,10 +713,7 @@ static void fingerprint(const ew_gguf *g, ew_tokenizer *t, const uint8_t *scores
     mbedtls_sha256_starts_ret(&c, 0);
     h_str(&c, "edgeway-tokenizer-v1", 20);
     h_str(&c, t->model, strlen(t->model));
-    const char *pre = "";
-    size_t pre_n = 0;
-    ew_gguf_get_str(g, "tokenizer.ggml.pre", &pre, &pre_n);
-    h_str(&c, pre, pre_n);
+    h_u32(&c, t->kind == TOK_BPE ? (uint32_t)t->pre + 1 : 0);
     h_u32(&c, (uint32_t)t->n_vocab);
     for (int32_t i = 0; i < t->n_vocab; i++) {
         const char *s;
@@ -736,8 +734,9 @@ static void fingerprint(const ew_gguf *g, ew_tokenizer *t, const uint8_t *scores
     ew_token ids[7] = {t->bos, t->eos, t->eot, t->eom, t->unk, t->sep, t->pad};
     for (int i = 0; i < 7; i++)
         h_u32(&c, (uint32_t)ids[i]);
-    uint8_t flags[3] = {t->add_bos, t->add_eos, t->add_space_prefix};
-    mbedtls_sha256_update_ret(&c, flags, 3);
+    uint8_t flags[7] = {t->add_bos,      t->add_eos,       t->add_space_prefix, t->ignore_merges,
+                        t->clean_spaces, t->wpm_lowercase, t->wpm_strip_accents};
+    mbedtls_sha256_update_ret(&c, flags, 7);
     uint8_t d[32];
     mbedtls_sha256_finish_ret(&c, d);
     mbedtls_sha256_free(&c);

@@ -82,12 +82,13 @@ void ew_tokenizer_get_info(const ew_tokenizer *tok, ew_tokenizer_info *info);
 
 /* The fingerprint: lowercase hex SHA-256 of, in order (integers little-endian,
  * strings as u32 length then bytes):
- *   "edgeway-tokenizer-v1", model, pre name as in the file ("" if absent),
+ *   "edgeway-tokenizer-v1", model, u32 pre-tokenizer family (0 unless BPE),
  *   u32 n_vocab, then per token: string, i32 token type, f32 score bits,
  *   u32 n_merges, then each merge string,
- *   i32 bos, eos, eot, eom, unk, sep, pad as resolved, u8 add_bos, u8 add_eos,
- *   u8 add_space_prefix.
- * Two machines whose fingerprints match tokenize every text alike. */
+ *   i32 bos, eos, eot, eom, unk, sep, pad as resolved,
+ *   u8 add_bos, add_eos, add_space_prefix, ignore_merges, clean_spaces,
+ *   WordPiece lowercase, WordPiece strip_accents (all as resolved).
+ * Two machines whose fingerprints match tokenize and detokenize alike. */
 const char *ew_tokenizer_fingerprint(const ew_tokenizer *tok);
 
 int32_t ew_tokenizer_n_vocab(const ew_tokenizer *tok);
