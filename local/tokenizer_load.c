@@ -385,13 +385,6 @@ static void load_special_ids(const ew_gguf *g, ew_tokenizer *t)
         t->wpm_strip_accents = b;
 }
 
-static bool text_in(const ew_tokenizer *t, int32_t id, const char *const *list)
-{
-    for (; *list; list++)
-        if (str_is(t->pool + t->off[id], t->len[id], *list)) return true;
-    return false;
-}
-
 static const char *const eot_texts[] = {"<|eot_id|>",
                                         "<|im_end|>",
                                         "<|end|>",
@@ -468,23 +461,26 @@ static const char *const eog_texts[] = {"<|eot_id|>",
                                         "[e~[",
                                         NULL};
 
-/* The first token (lowest id) whose text is in list, unless *id is set. A
- * token found this way is a control token whatever its type says. */
+static ew_token find_text(const ew_tokenizer *t, const char *s)
+{
+    return ew__tok_find(t, s, strlen(s));
+}
+
+/* The token of the first text in list the vocab has, unless *id is already
+ * set. llama.cpp takes whichever its hash map yields first; the list order
+ * is the better preference ("<|im_end|>" over "<|endoftext|>"). A token
+ * found this way is a control token whatever its type says. */
 static ew_token detect(ew_tokenizer *t, ew_token *id, const char *const *list)
 {
     if (*id != EW_TOKEN_NULL) return *id;
-    for (int32_t i = 0; i < t->n_vocab; i++) {
-        if (text_in(t, i, list)) {
+    for (; *list; list++) {
+        int32_t i = ew__tok_find(t, *list, strlen(*list));
+        if (i >= 0) {
             t->attr[i] |= TA_CONTROL;
             return *id = i;
         }
     }
     return EW_TOKEN_NULL;
-}
-
-static ew_token find_text(const ew_tokenizer *t, const char *s)
-{
-    return ew__tok_find(t, s, strlen(s));
 }
 
 /* llama.cpp's end-of-generation set: detected FIM tokens, tokens with a
@@ -514,8 +510,11 @@ static void detect_eog(const ew_gguf *g, ew_tokenizer *t)
         detect(t, &fim[i], fim_lists[i]);
     for (int i = 3; i < 6; i++)
         if (fim[i] >= 0) t->eog[fim[i]] = 1;
-    for (int32_t i = 0; i < t->n_vocab; i++) {
-        if (text_in(t, i, eog_texts)) {
+    /* By lookup, so a text spelled by two ids counts once, by its last id,
+     * as in llama.cpp's text-to-id map. */
+    for (const char *const *e = eog_texts; *e; e++) {
+        ew_token i = find_text(t, *e);
+        if (i >= 0) {
             t->eog[i] = 1;
             t->attr[i] |= TA_CONTROL;
         }

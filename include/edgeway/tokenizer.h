@@ -4,7 +4,8 @@
  * the same ids as llama.cpp: SentencePiece-style vocabs ("llama"), byte-level
  * BPE ("gpt2") with the pre-tokenizer named by tokenizer.ggml.pre, and
  * WordPiece ("bert"). A tokenizer is immutable once opened, so one handle can
- * be used from several threads at once.
+ * be used from several threads at once. Chat templates are in
+ * edgeway/chat.h, included here.
  */
 #ifndef EDGEWAY_TOKENIZER_H
 #define EDGEWAY_TOKENIZER_H
@@ -13,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "edgeway/chat.h"
 #include "edgeway/core.h"
 
 #ifdef __cplusplus

@@ -415,7 +415,8 @@ static void test_info_and_eog(void **state)
     t = open_tok("models/vocab/ggml-vocab-phi-3.gguf");
     ew_tokenizer_get_info(t, &info);
     assert_int_equal(info.eos, 32000);
-    assert_true(ew_tokenizer_is_eog(t, 32000));                              /* <|endoftext|> */
+    assert_int_equal(info.eot, ew_tokenizer_find(t, "<|end|>", 7)); /* by text, in list order */
+    assert_true(ew_tokenizer_is_eog(t, 32000));                     /* <|endoftext|> */
     assert_true(ew_tokenizer_is_eog(t, ew_tokenizer_find(t, "<|end|>", 7))); /* end of turn */
     assert_true(ew_tokenizer_is_eog(t, 2));                                  /* </s> */
     assert_true(ew_tokenizer_is_control(t, ew_tokenizer_find(t, "<|end|>", 7)));
@@ -852,5 +853,8 @@ int main(void)
         cmocka_unit_test(test_info_and_eog),  cmocka_unit_test(test_fingerprint),
         cmocka_unit_test(test_random_bytes),  cmocka_unit_test(test_hostile_metadata),
     };
+    /* The integration test test_tokenizer_hf_vocabs runs one test by name. */
+    const char *filter = getenv("EW_TEST_FILTER");
+    if (filter && *filter) cmocka_set_test_filter(filter);
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
