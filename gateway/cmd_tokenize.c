@@ -25,7 +25,9 @@ static void usage(FILE *to)
             "  --no-special         do not add BOS/EOS (llama-server /tokenize add_special=false)\n"
             "  --no-parse-special   tokenize control-token text such as <|im_end|> as plain text\n"
             "  -f, --file FILE      read the text from FILE instead of the command line\n"
-            "  --info               print the tokenizer's description and fingerprint as JSON\n");
+            "  --info               print the tokenizer's description and fingerprint as JSON\n"
+            "\n"
+            "A TEXT that starts with '-' goes after '--' (or last, if it is no option).\n");
 }
 
 static int print_info(const ew_tokenizer *tok)
@@ -93,6 +95,18 @@ static int print_ids(const ew_tokenizer *tok, const char *text, size_t len, bool
     return rc;
 }
 
+/* A last argument that looks like an option but is none is the TEXT, so
+ * `edgeway tokenize -m M "-5 degrees"` works without "--". */
+static bool known_option(const char *a)
+{
+    static const char *const opts[] = {"-h",     "--help", "-m",           "--model",
+                                       "-f",     "--file", "--no-special", "--no-parse-special",
+                                       "--info", "--"};
+    for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++)
+        if (!strcmp(a, opts[i])) return true;
+    return false;
+}
+
 int ew_cmd_tokenize(int argc, char **argv)
 {
     const char *model = NULL, *file = NULL, *text = NULL;
@@ -114,7 +128,7 @@ int ew_cmd_tokenize(int argc, char **argv)
             info = true;
         } else if (!strcmp(a, "--")) {
             if (i + 1 < argc && !text) text = argv[++i];
-        } else if (a[0] == '-' && a[1]) {
+        } else if (a[0] == '-' && a[1] && !(i == argc - 1 && !text && !known_option(a))) {
             usage(stderr);
             return ew_cli_fail("tokenize", "unknown or incomplete option '%s'", a);
         } else if (!text) {

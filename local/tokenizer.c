@@ -397,3 +397,23 @@ ew_token ew_tokenizer_find(const ew_tokenizer *tok, const char *s, size_t len)
 {
     return ew__tok_find(tok, s, len);
 }
+
+ew_chat_format ew_tokenizer_chat_format(const ew_tokenizer *tok, bool *detected)
+{
+    if (detected) *detected = tok->chat_format != EW_CHAT_UNKNOWN;
+    return tok->chat_format != EW_CHAT_UNKNOWN ? tok->chat_format : EW_CHAT_DEFAULT;
+}
+
+int ew_tokenizer_apply_chat(const ew_tokenizer *tok, const ew_message *messages, int n,
+                            bool add_generation_prompt, char *out, size_t cap, size_t *len,
+                            ew_error *err)
+{
+    /* The EOS text, NUL-terminated for the renderer; vocab strings are not. */
+    char eos[256] = "</s>";
+    if (tok->eos >= 0 && tok->len[tok->eos] < sizeof eos) {
+        memcpy(eos, tok->pool + tok->off[tok->eos], tok->len[tok->eos]);
+        eos[tok->len[tok->eos]] = 0;
+    }
+    return ew_chat_render(ew_tokenizer_chat_format(tok, NULL), messages, n, add_generation_prompt,
+                          eos, out, cap, len, err);
+}

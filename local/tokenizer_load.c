@@ -766,6 +766,11 @@ int ew__tokenizer_from_gguf(const ew_gguf *g, ew_tokenizer **out, ew_error *err)
         return st;
     }
     fingerprint(g, t, scores, int_scores, types);
+    const char *tmpl;
+    size_t tn;
+    t->chat_format = EW_CHAT_UNKNOWN;
+    if (!ew_gguf_get_str(g, "tokenizer.chat_template", &tmpl, &tn))
+        t->chat_format = ew_chat_detect(tmpl, tn);
     *out = t;
     return EW_OK;
 }

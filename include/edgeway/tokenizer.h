@@ -104,6 +104,18 @@ const char *ew_tokenizer_token_text(const ew_tokenizer *tok, ew_token id, size_t
 /* The id of a token whose vocab string is exactly s[0..len), or EW_TOKEN_NULL. */
 ew_token ew_tokenizer_find(const ew_tokenizer *tok, const char *s, size_t len);
 
+/* The chat format of the model: the family of its tokenizer.chat_template,
+ * or EW_CHAT_DEFAULT (ChatML) when the file has none or an unrecognised one;
+ * *detected (may be NULL) tells which. */
+ew_chat_format ew_tokenizer_chat_format(const ew_tokenizer *tok, bool *detected);
+
+/* Renders messages with the model's chat format (ew_chat_render, with the
+ * model's EOS text), ready for ew_tokenizer_encode(..., add_special = true,
+ * parse_special = true, ...). Same buffer contract as ew_chat_render. */
+int ew_tokenizer_apply_chat(const ew_tokenizer *tok, const ew_message *messages, int n,
+                            bool add_generation_prompt, char *out, size_t cap, size_t *len,
+                            ew_error *err);
+
 #ifdef __cplusplus
 }
 #endif

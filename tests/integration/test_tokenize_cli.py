@@ -59,6 +59,11 @@ got = ids(['-m', spm, '--no-special', '--no-parse-special', '<s>Once'])
 if not got or 1 in got:
     failures.append('<s> parsed despite --no-parse-special: %s' % got)
 
+# A TEXT starting with '-': after '--', or as the last argument.
+if ids(['-m', spm, '-5 degrees']) != ids(['-m', spm, '--', '-5 degrees']) or \
+        ids(['-m', spm, '-5 degrees']) != [1] + ids(['-m', spm, '--no-special', '--', '-5 degrees']):
+    failures.append("TEXT starting with '-'")
+
 info = json.loads(run(['-m', spm, '--info']).stdout)
 if info['model'] != 'llama' or info['n_vocab'] != 512 or len(info['fingerprint']) != 64:
     failures.append('--info: %s' % info)
@@ -74,5 +79,5 @@ for args, why in [(['-m', '/nonexistent.gguf', 'x'], 'missing file'),
 
 for f in failures:
     print('FAIL', f)
-print('%d passed, %d failed' % (n * 2 + 10 - len(failures), len(failures)))
+print('%d passed, %d failed' % (n * 2 + 11 - len(failures), len(failures)))
 sys.exit(1 if failures else 0)

@@ -444,6 +444,41 @@ static void test_info_and_eog(void **state)
     ew_tokenizer_free(t);
 }
 
+/* The model's chat format comes from its template, else ChatML. */
+static void test_chat(void **state)
+{
+    (void)state;
+    ew_tokenizer *t = open_tok("models/vocab/ggml-vocab-phi-3.gguf");
+    bool detected;
+    assert_int_equal(ew_tokenizer_chat_format(t, &detected), EW_CHAT_PHI3);
+    assert_true(detected);
+    ew_message m[2];
+    memset(m, 0, sizeof m);
+    m[0].role = EW_ROLE_USER;
+    m[0].content = "Hi";
+    m[0].content_len = 2;
+    char out[256];
+    size_t len;
+    ew_error err;
+    assert_int_equal(ew_tokenizer_apply_chat(t, m, 1, true, out, sizeof out, &len, &err), EW_OK);
+    assert_string_equal(out, "<|user|>\nHi<|end|>\n<|assistant|>\n");
+    /* Rendered markers become their control tokens. */
+    ew_token *ids;
+    size_t n = encode(t, out, len, true, true, &ids);
+    assert_int_equal(ids[0], 1);
+    assert_int_equal(ids[1], ew_tokenizer_find(t, "<|user|>", 8));
+    assert_int_equal(ids[n - 1], ew_tokenizer_find(t, "<|assistant|>", 13));
+    free(ids);
+    ew_tokenizer_free(t);
+
+    t = open_tok("models/stories260K.gguf");
+    assert_int_equal(ew_tokenizer_chat_format(t, &detected), EW_CHAT_CHATML);
+    assert_false(detected);
+    assert_int_equal(ew_tokenizer_apply_chat(t, m, 1, false, out, sizeof out, &len, &err), EW_OK);
+    assert_string_equal(out, "<|im_start|>user\nHi<|im_end|>\n");
+    ew_tokenizer_free(t);
+}
+
 /* Same vocab and behaviour: same fingerprint; any difference: another one.
  * The gpt-2 vocab file and synth-C agree (same vocab, merges and ids, no
  * BOS), and so do synth-A (pre "default") and llama-2-tiny (no pre key),
@@ -852,6 +887,7 @@ int main(void)
         cmocka_unit_test(test_pieces),        cmocka_unit_test(test_special_tokens),
         cmocka_unit_test(test_info_and_eog),  cmocka_unit_test(test_fingerprint),
         cmocka_unit_test(test_random_bytes),  cmocka_unit_test(test_hostile_metadata),
+        cmocka_unit_test(test_chat),
     };
     /* The integration test test_tokenizer_hf_vocabs runs one test by name. */
     const char *filter = getenv("EW_TEST_FILTER");
