@@ -10,7 +10,6 @@
 #include "edgeway.h"
 #include "gateway/commands.h"
 
-#define TEXT_MAX ((size_t)16 << 20)
 
 static void usage(FILE *to)
 {
@@ -154,7 +153,7 @@ int ew_cmd_tokenize(int argc, char **argv)
         rc = print_info(tok);
     } else if (file) {
         ew_buf in;
-        ew_buf_init(&in, TEXT_MAX);
+        ew_buf_init(&in, EW_TOKENIZER_MAX_TEXT);
         if (ew_cli_read_file(file, &in, &err))
             rc = ew_cli_fail("tokenize", "%s", err.message);
         else

@@ -33,8 +33,10 @@ typedef struct ew_tokenizer ew_tokenizer;
 int ew_tokenizer_open(const char *gguf_path, ew_tokenizer **out, ew_error *err);
 void ew_tokenizer_free(ew_tokenizer *tok);
 
-/* Longest input ew_tokenizer_encode accepts (EW_ERR_TOO_LARGE beyond). */
-#define EW_TOKENIZER_MAX_TEXT ((size_t)64 << 20)
+/* Longest input ew_tokenizer_encode accepts (EW_ERR_TOO_LARGE beyond): far
+ * more than any context holds. Working memory is linear in the input, at
+ * most about 100 bytes per input byte. */
+#define EW_TOKENIZER_MAX_TEXT ((size_t)4 << 20)
 
 /* An id count that is always enough for a text of text_len bytes. */
 size_t ew_tokenizer_max_ids(size_t text_len);

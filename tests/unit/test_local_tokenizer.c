@@ -444,6 +444,60 @@ static void test_info_and_eog(void **state)
     ew_tokenizer_free(t);
 }
 
+/* A real vocab with random bytes of its metadata changed: the reader or the
+ * tokenizer refuses it with a message, or it loads and still encodes and
+ * decodes in bounds. */
+static void test_mutated_vocab(void **state)
+{
+    (void)state;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/models/stories260K.gguf", shared_dir());
+    size_t size;
+    char *orig = slurp(path, &size);
+    assert_non_null(orig);
+    ew_gguf *g;
+    ew_error err;
+    assert_int_equal(ew_gguf_open_mem(orig, size, "s.gguf", NULL, &g, &err), EW_OK);
+    size_t meta_end = ew_gguf_tensor_at(g, 0)->offset; /* metadata and tensor infos */
+    ew_gguf_close(g);
+    char *buf = malloc(size);
+    uint64_t rng = 0x2545F4914F6CDD1Dull;
+    int loaded = 0, refused = 0;
+    const char *text = "<s>Once upon a time, \xff\xfe there was </s> a caf\xc3\xa9.";
+    for (int iter = 0; iter < 400; iter++) {
+        memcpy(buf, orig, size);
+        for (int f = 0; f < 1 + iter % 4; f++) {
+            rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+            buf[rng % meta_end] = (char)(rng >> 32);
+        }
+        ew_error_clear(&err);
+        if (ew_gguf_open_mem(buf, size, "s.gguf", NULL, &g, &err)) {
+            assert_true(err.message[0]);
+            refused++;
+            continue;
+        }
+        ew_tokenizer *t = NULL;
+        int st = ew__tokenizer_from_gguf(g, &t, &err);
+        ew_gguf_close(g); /* the tokenizer keeps copies */
+        if (st) {
+            assert_true(err.message[0]);
+            refused++;
+            continue;
+        }
+        ew_token *ids;
+        size_t n = encode(t, text, strlen(text), true, iter % 2, &ids), len;
+        for (size_t i = 0; i < n; i++)
+            assert_true(ids[i] >= 0 && ids[i] < ew_tokenizer_n_vocab(t));
+        free(detok(t, ids, n, true, true, &len));
+        free(ids);
+        ew_tokenizer_free(t);
+        loaded++;
+    }
+    assert_true(loaded > 50 && refused > 50);
+    free(buf);
+    free(orig);
+}
+
 /* The model's chat format comes from its template, else ChatML. */
 static void test_chat(void **state)
 {
@@ -887,7 +941,7 @@ int main(void)
         cmocka_unit_test(test_pieces),        cmocka_unit_test(test_special_tokens),
         cmocka_unit_test(test_info_and_eog),  cmocka_unit_test(test_fingerprint),
         cmocka_unit_test(test_random_bytes),  cmocka_unit_test(test_hostile_metadata),
-        cmocka_unit_test(test_chat),
+        cmocka_unit_test(test_chat),          cmocka_unit_test(test_mutated_vocab),
     };
     /* The integration test test_tokenizer_hf_vocabs runs one test by name. */
     const char *filter = getenv("EW_TEST_FILTER");
