@@ -41,7 +41,7 @@ static char *slurp(const char *path, size_t *len)
 
 static ew_tokenizer *open_tok(const char *rel)
 {
-    char path[1024];
+    char path[4096];
     snprintf(path, sizeof path, "%s/%s", shared_dir(), rel);
     ew_tokenizer *t = NULL;
     ew_error err;
