@@ -214,8 +214,27 @@ static int table_init(tok_table *tab, uint32_t n)
     return tab->slots ? EW_OK : EW_ERR_NOMEM;
 }
 
+/* Text -> id; a string that two ids spell maps to the last, as in llama.cpp. */
+static int index_tokens(ew_tokenizer *t, ew_error *err)
+{
+    if (table_init(&t->by_text, (uint32_t)t->n_vocab))
+        return fail(err, EW_ERR_NOMEM, "no memory for the vocab index");
+    for (int32_t i = 0; i < t->n_vocab; i++) {
+        const char *s = t->pool + t->off[i];
+        uint32_t h = ew__tok_hash(s, t->len[i], 2166136261u) & t->by_text.mask;
+        for (;; h = (h + 1) & t->by_text.mask) {
+            uint32_t v = t->by_text.slots[h];
+            if (!v ||
+                (t->len[v - 1] == t->len[i] && !memcmp(t->pool + t->off[v - 1], s, t->len[i])))
+                break;
+        }
+        t->by_text.slots[h] = (uint32_t)i + 1;
+    }
+    return EW_OK;
+}
+
 /* Copies the token strings (an empty one becomes "[EMPTY_<id>]", as in
- * llama.cpp) and indexes them; a repeated string maps to its last id. */
+ * llama.cpp), scores and types, and indexes the strings. */
 static int load_tokens(const ew_gguf *g, ew_tokenizer *t, const uint8_t **scores,
                        const uint8_t **types, bool *int_scores, ew_error *err)
 {
@@ -277,20 +296,7 @@ static int load_tokens(const ew_gguf *g, ew_tokenizer *t, const uint8_t **scores
         t->score[i] = !p ? 0.0f : *int_scores ? (float)load_i32(p) : load_f32(p);
         t->attr[i] = *types ? attr_of_type(load_i32(*types + 4 * i)) : TA_NORMAL;
     }
-    if ((st = table_init(&t->by_text, (uint32_t)n)))
-        return fail(err, st, "no memory for the vocab index");
-    for (int32_t i = 0; i < t->n_vocab; i++) {
-        const char *s = t->pool + t->off[i];
-        uint32_t h = ew__tok_hash(s, t->len[i], 2166136261u) & t->by_text.mask;
-        for (;; h = (h + 1) & t->by_text.mask) {
-            uint32_t v = t->by_text.slots[h];
-            if (!v ||
-                (t->len[v - 1] == t->len[i] && !memcmp(t->pool + t->off[v - 1], s, t->len[i])))
-                break;
-        }
-        t->by_text.slots[h] = (uint32_t)i + 1;
-    }
-    return EW_OK;
+    return index_tokens(t, err);
 }
 
 /* Merges "left right": left ends at the first space after its first byte.
