@@ -10,7 +10,6 @@
 #include "edgeway.h"
 #include "gateway/commands.h"
 
-
 static void usage(FILE *to)
 {
     fprintf(to,
