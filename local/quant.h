@@ -210,6 +210,8 @@ typedef struct ew__qtype {
     ew__quant_fn quant_act; /* set for types that serve as activation types */
     ew__dot_fn dot;         /* weight of this type x activation of type `act` */
     ew__gemm_fn gemm;
+    /* y[0..n) += a * x[0..n) with x of this type (F32 and F16: KV cache rows) */
+    void (*axpy)(int n, float a, const void *x, float *y);
 } ew__qtype;
 
 /* Instruction sets a kernel table can be built for. */
