@@ -10,7 +10,11 @@
 
 #define EW_COMMANDS(X)                                                                             \
     /* X(name, one-line summary) */                                                                \
-    X(tokenize, "print the token ids of a text for a model's tokenizer")
+    X(tokenize, "print the token ids of a text for a model's tokenizer")                          \
+    X(logits, "print next-token logits at every position of a token sequence")                   \
+    X(generate, "generate text with a local GGUF model")                                          \
+    X(synth, "write a random-weight model of a real architecture's shape")                        \
+    X(quantize, "requantize a GGUF model (F16, Q8_0, Q4_0, Q4_K_M, Q5_K_M, Q6_K, ...)")
 
 #define EW__CMD_DECL(name, summary) int ew_cmd_##name(int argc, char **argv);
 EW_COMMANDS(EW__CMD_DECL)
