@@ -9,6 +9,7 @@
 #include "core/buf.h"
 
 #define EW_COMMANDS(X)                                                                             \
+    X(check, "validate a config file and list every error")                                        \
     /* X(name, one-line summary) */
 
 #define EW__CMD_DECL(name, summary) int ew_cmd_##name(int argc, char **argv);
