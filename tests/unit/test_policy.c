@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -429,6 +430,32 @@ static void test_default_conf_loads(void **state)
     ew_config_unref(cfg);
 }
 
+/* Every shipped example is valid. */
+static void test_conf_examples_load(void **state)
+{
+    (void)state;
+    DIR *dir = opendir("conf");
+    assert_non_null(dir);
+    int loaded = 0;
+    for (struct dirent *e; (e = readdir(dir));) {
+        size_t n = strlen(e->d_name);
+        if (n < 5 || strcmp(e->d_name + n - 5, ".yaml")) continue;
+        char path[512];
+        snprintf(path, sizeof path, "conf/%s", e->d_name);
+        ew_config *cfg = NULL;
+        ew_config_errors errs;
+        int st = ew_config_load_file(path, &cfg, &errs);
+        for (int i = 0; i < errs.n; i++)
+            print_message("  %s:%d:%d: %s\n", path, errs.items[i].line, errs.items[i].column,
+                          errs.items[i].message);
+        assert_int_equal(st, EW_OK);
+        ew_config_unref(cfg);
+        loaded++;
+    }
+    closedir(dir);
+    assert_true(loaded >= 4);
+}
+
 static void test_defaults_when_sections_absent(void **state)
 {
     (void)state;
@@ -696,6 +723,7 @@ int main(void)
         cmocka_unit_test(test_error_cap),
         cmocka_unit_test(test_cross_references),
         cmocka_unit_test(test_default_conf_loads),
+        cmocka_unit_test(test_conf_examples_load),
         cmocka_unit_test(test_defaults_when_sections_absent),
         cmocka_unit_test(test_full_config),
         cmocka_unit_test(test_routing_errors),

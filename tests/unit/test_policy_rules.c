@@ -60,7 +60,7 @@ static ew_policy *policy_from(const char *routing)
 typedef struct features {
     ew_rule_input in;
     ew_health health;
-    ew_backend_health backends[3];
+    ew_backend_health backends[4];
     char model[32], tenant[32], key[32];
 } features;
 
@@ -75,7 +75,7 @@ static int thermal_of(const char *v)
 
 static ew_backend_health *backend_named(features *f, const char *name)
 {
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 4; i++)
         if (!strcmp(f->backends[i].name, name)) return &f->backends[i];
     fail_msg("no backend '%s'", name);
     return NULL;
@@ -153,10 +153,11 @@ static void features_parse(features *f, const char *spec)
     memset(f, 0, sizeof *f);
     f->in.difficulty = NAN;
     f->in.device = (ew_device_state_cfg){-1, -1, -1, -1, -1};
-    static const char *const names[] = {"cloud", "backup", "edge"};
-    for (int i = 0; i < 3; i++)
+    /* The backends of BASE_FMT and of conf/enterprise.yaml. */
+    static const char *const names[] = {"cloud", "backup", "edge", "openai"};
+    for (int i = 0; i < 4; i++)
         f->backends[i] = (ew_backend_health){.name = names[i], .available = true, .rtt_ms = -1};
-    f->health = (ew_health){.backends = f->backends, .n_backends = 3};
+    f->health = (ew_health){.backends = f->backends, .n_backends = 4};
     f->in.health = &f->health;
     char buf[256];
     snprintf(buf, sizeof buf, "%s", spec);
@@ -559,6 +560,42 @@ static void test_never_remote_details(void **state)
     ew__policy_free(p);
 }
 
+/* The shipped enterprise example does what its comments say. */
+static void test_enterprise_example(void **state)
+{
+    (void)state;
+    ew_config *cfg = NULL;
+    ew_config_errors errs;
+    assert_int_equal(ew_config_load_file("conf/enterprise.yaml", &cfg, &errs), EW_OK);
+    ew_policy *p = ew__policy_new(cfg);
+    ew_config_unref(cfg);
+    assert_non_null(p);
+    static const scenario table[] = {
+        {"plain question", "difficulty=0.2", "local", "default", "", NULL},
+        {"an API key", "pii=secret:1 difficulty=0.9", "local", "secrets-and-ids-stay-home", "",
+         "credentials and government IDs"},
+        {"an internal code name", "pii=custom:1", "local", "secrets-and-ids-stay-home", "", NULL},
+        {"a name and a hard question", "pii=person:1,email:1 difficulty=0.8", "split",
+         "personal-data-hard-question", "openai", "PII email=1 person=1"},
+        {"a name, easy question", "pii=person:1 difficulty=0.3", "local", "default", "", NULL},
+        {"a hot device", "thermal=serious", "remote", "cool-a-hot-device", "openai", NULL},
+        {"hot but holding an SSN", "thermal=critical pii=us_ssn:1", "local",
+         "secrets-and-ids-stay-home", "", NULL},
+        {"low battery", "battery=12 charging=0", "remote", "save-battery", "openai", NULL},
+        {"low battery, charging", "battery=12 charging=1", "local", "default", "", NULL},
+        {"queue backed up", "queue=20", "remote", "spill-over", "openai", NULL},
+        {"hard, no PII", "difficulty=0.9", "remote", "hard-question", "openai", NULL},
+        {"hard, openai down", "difficulty=0.9 openai=open", "remote", "hard-question", "backup",
+         "fallback 1"},
+        {"classification failed", "fail=1 thermal=critical", "local", "secrets-and-ids-stay-home",
+         "", "fail closed"},
+    };
+    ew_decision d;
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        run(p, &table[i], &d);
+    ew__policy_free(p);
+}
+
 static void test_decision_json(void **state)
 {
     (void)state;
@@ -605,6 +642,7 @@ int main(void)
         cmocka_unit_test(test_fallbacks),
         cmocka_unit_test(test_never_remote_wins),
         cmocka_unit_test(test_never_remote_details),
+        cmocka_unit_test(test_enterprise_example),
         cmocka_unit_test(test_decision_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
