@@ -128,7 +128,8 @@ typedef struct ew_pii_cfg {
     bool enabled;       /* default true; false: nothing is detected and nothing may name a type */
     const char **types; /* (n_types) types to detect; default every type */
     int n_types;
-    double min_score;             /* spans scoring below are dropped; default 0.5 */
+    double min_score;             /* spans scoring below are dropped; -1 (default) = the
+                                     detector's own per-type thresholds */
     ew_pii_score_cfg *min_scores; /* (n_min_scores) per-type overrides */
     int n_min_scores;
     const char **allow_values; /* (n_allow_values) literal values that are never PII */
@@ -139,9 +140,8 @@ typedef struct ew_pii_cfg {
     int n_deny_terms;
     const char **deny_regex; /* (n_deny_regex) POSIX extended regexes, checked at load */
     int n_deny_regex;
-    const char *deny_type;    /* the type deny matches report as; default "custom" */
-    bool deny_case_sensitive; /* default false */
-    int64_t max_scan_bytes;   /* larger input counts as the strictest class; default 1 MiB */
+    const char *deny_type;  /* the type deny matches report as; default "custom" */
+    int64_t max_scan_bytes; /* larger input counts as the strictest class; default 4 MiB */
 } ew_pii_cfg;
 
 /* ---- device state (issue 6): battery, charging, thermal, low power, metered ---- */

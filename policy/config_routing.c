@@ -39,7 +39,7 @@ bool ew__config_is_pii_type(const char *name)
 void ew__config_default_pii(ew_pii_cfg *p)
 {
     *p = (ew_pii_cfg){
-        .enabled = true, .min_score = 0.5, .deny_type = "custom", .max_scan_bytes = 1 << 20};
+        .enabled = true, .min_score = -1, .deny_type = "custom", .max_scan_bytes = 4 << 20};
 }
 
 void ew__config_default_device(ew_device_cfg *d)
@@ -204,7 +204,6 @@ static void decode_min_scores(ew_yaml_ctx *c, const ew_yaml_node *n, ew_pii_cfg 
     for (int i = 0; i < n->n; i++) {
         ew_pii_score_cfg *s = &p->min_scores[i];
         s->type = ew_arena_strndup(c->arena, n->keys[i]->str, n->keys[i]->len);
-        s->min_score = p->min_score;
         if (s->type && !ew__config_is_pii_type(s->type)) {
             const char *hint = ew_yaml_suggest(s->type, pii_types);
             if (hint)
@@ -237,10 +236,9 @@ static void decode_pii_allow(ew_yaml_ctx *c, const ew_yaml_node *n, ew_pii_cfg *
 
 static void decode_pii_deny(ew_yaml_ctx *c, const ew_yaml_node *n, ew_pii_cfg *p)
 {
-    static const char *const keys[] = {"terms", "regex", "type", "case_sensitive", NULL};
+    static const char *const keys[] = {"terms", "regex", "type", NULL};
     if (!ew_yaml_expect_map(c, n, "deny", keys)) return;
     ew_yaml_get_strings(c, n, "terms", 0, &p->deny_terms, &p->n_deny_terms);
-    ew_yaml_get_bool(c, n, "case_sensitive", 0, &p->deny_case_sensitive);
     if (ew_yaml_get_string(c, n, "type", EW_YAML_NONEMPTY, &p->deny_type) > 0 &&
         !ew__config_is_pii_type(p->deny_type))
         ew_yaml_error(c, ew_yaml_map_get(n, "type"), "'type': unknown PII type '%s'", p->deny_type);
