@@ -16,5 +16,6 @@
 #include "edgeway/request.h"
 #include "edgeway/tokenizer.h"
 #include "edgeway/engine.h"
+#include "edgeway/router.h"
 
 #endif
