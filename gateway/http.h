@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/arena.h"
 #include "core/buf.h"
 #include "edgeway/core.h"
 #include "edgeway/gateway.h"
@@ -205,6 +206,9 @@ int ew__http_stream_begin(ew__http_req *req, int status, const char *content_typ
 int ew__http_stream_write(ew__http_req *req, const void *data, size_t len);
 /* Ends the stream and finishes req. */
 void ew__http_stream_end(ew__http_req *req);
+/* The request's arena: memory that lives until the request is finished.
+ * Its cap starts at 1 MiB; the handler may raise a->max within its own bound. */
+ew_arena *ew__http_req_arena(ew__http_req *req);
 /* Bytes queued but not yet accepted by the kernel, for producers to pace. */
 size_t ew__http_out_pending(const ew__http_req *req);
 /* fn runs (once, on the loop) if the client goes away or the server drains

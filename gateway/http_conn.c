@@ -482,6 +482,8 @@ static void step_retire(ew__http_conn *c)
     c->req_end = c->head_len = c->body_len = c->scan = 0;
     c->dispatched = c->peeked = false;
     c->served++;
+    ew_arena_reset(&c->arena);
+    c->arena.max = EW__HTTP_ARENA_MAX;
     if (c->in.len == 0 && c->in.cap > EW__HTTP_KEEP_BUF) ew_buf_cleanup(&c->in);
     if (c->out.cap > EW__HTTP_KEEP_BUF) ew_buf_cleanup(&c->out);
     if (c->close_after || c->srv->draining) {
@@ -756,6 +758,11 @@ void ew__http_stream_end(ew__http_req *req)
     conn_send_response(c);
 }
 
+ew_arena *ew__http_req_arena(ew__http_req *req)
+{
+    return &req->conn->arena;
+}
+
 size_t ew__http_out_pending(const ew__http_req *req)
 {
     const ew__http_conn *c = req->conn;
@@ -794,6 +801,7 @@ ew__http_conn *ew__http_conn_new(ew__http_server *srv, evutil_socket_t fd,
     ew_buf_init(&c->in,
                 (size_t)c->limits.max_header_bytes + (size_t)c->limits.max_body_bytes + 65536);
     ew_buf_init(&c->out, EW__HTTP_MAX_OUT);
+    ew_arena_init(&c->arena, 0, EW__HTTP_ARENA_MAX);
     c->next = srv->conns;
     if (srv->conns) srv->conns->prev = c;
     srv->conns = c;
@@ -830,5 +838,6 @@ void ew__http_conn_free(ew__http_conn *c)
     event_free(c->wev);
     ew_buf_cleanup(&c->in);
     ew_buf_cleanup(&c->out);
+    ew_arena_cleanup(&c->arena);
     free(c);
 }

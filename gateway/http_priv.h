@@ -5,6 +5,7 @@
 #include <event2/event.h>
 #include <event2/listener.h>
 
+#include "core/arena.h"
 #include "gateway/http.h"
 
 #define EW__HTTP_MAX_LISTENERS 16
@@ -13,6 +14,9 @@
 #define EW__HTTP_LINGER_MS 2000
 /* Buffers grown past this by one large request are freed once it is done. */
 #define EW__HTTP_KEEP_BUF 65536
+/* A request's arena starts with this cap; a handler may raise it (bounded by
+ * what it knows of the request, e.g. the body's size). */
+#define EW__HTTP_ARENA_MAX (1u << 20)
 /* Output queued for one slow client, at most (streams and big responses). */
 #define EW__HTTP_MAX_OUT (16u << 20)
 
@@ -54,6 +58,7 @@ struct ew__http_conn {
     bool peeked;     /* pipelined bytes wait in the socket: stop watching reads */
     ew_buf in;       /* raw input: head, then body (decoded in place), then pipelined bytes */
     ew_buf out;      /* output not yet written, from out_off */
+    ew_arena arena;  /* the current request's; reset when it retires */
     size_t out_off;
     size_t scan; /* head terminator search resumes here */
     size_t head_len;

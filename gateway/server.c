@@ -219,6 +219,46 @@ static void ep_model(ew__gateway *gw, ew__http_req *r)
     ew_buf_cleanup(&b);
 }
 
+/* POST /v1/chat/completions and /v1/completions: parse and validate the whole
+ * request. No route can execute it yet, so a valid request gets a clear 503. */
+static void ep_openai(ew__gateway *gw, ew__http_req *r, ew_request_kind kind)
+{
+    (void)gw;
+    const ew__http_header *ct = ew__http_find_header(&r->head, "content-type");
+    if (!ct || !ew__http_media_type_is(ct->value, ct->value_len, "application/json")) {
+        ew_api_error e;
+        int n = ct ? (int)(ct->value_len < 80 ? ct->value_len : 80) : 0;
+        ew_api_error_set(&e, 415, "invalid_request_error", "unsupported_media_type", NULL,
+                         "Content-Type must be application/json, but got '%.*s'.", n,
+                         ct ? ct->value : "");
+        ew__http_respond_error(r, &e);
+        return;
+    }
+    ew_arena *a = ew__http_req_arena(r);
+    a->max = a->used + ew__request_arena_cap(r->body_len);
+    ew_request req;
+    ew_api_error e;
+    if (ew__request_parse(r->body, r->body_len, kind, a, &req, &e)) {
+        ew__http_respond_error(r, &e);
+        return;
+    }
+    r->log_model = req.model;
+    ew_api_error_set(&e, 503, "server_error", "no_backend", NULL,
+                     "No backend is configured or available to serve model '%.*s'.", 200,
+                     req.model);
+    ew__http_respond_error(r, &e);
+}
+
+static void ep_chat(ew__gateway *gw, ew__http_req *r)
+{
+    ep_openai(gw, r, EW_REQUEST_CHAT);
+}
+
+static void ep_completions(ew__gateway *gw, ew__http_req *r)
+{
+    ep_openai(gw, r, EW_REQUEST_COMPLETION);
+}
+
 typedef struct endpoint {
     const char *path;
     bool prefix; /* path is a prefix followed by one more segment */
@@ -231,6 +271,8 @@ static const endpoint endpoints[] = {
     {"/readyz", false, EW__HTTP_GET, ep_readyz},
     {"/v1/models", false, EW__HTTP_GET, ep_models},
     {"/v1/models/", true, EW__HTTP_GET, ep_model},
+    {"/v1/chat/completions", false, EW__HTTP_POST, ep_chat},
+    {"/v1/completions", false, EW__HTTP_POST, ep_completions},
 };
 
 static bool path_matches(const endpoint *ep, const ew__http_req *r)

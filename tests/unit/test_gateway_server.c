@@ -246,6 +246,68 @@ static void test_unknown_and_methods(void **state)
     close(fd);
 }
 
+static resp *post(fixture *fx, const char *path, const char *ctype, const char *body)
+{
+    static char req[8192];
+    snprintf(req, sizeof req,
+             "POST %s HTTP/1.1\r\nHost: t\r\nContent-Type: %s\r\nContent-Length: %zu\r\n\r\n%s",
+             path, ctype, strlen(body), body);
+    return one(fx->port, req, &b, NULL);
+}
+
+static void test_openai_endpoints(void **state)
+{
+    fixture *fx = *state;
+    const char *chat =
+        "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    /* A valid request has nowhere to go yet: a clear 503, not a fake answer. */
+    resp *r = post(fx, "/v1/chat/completions", "application/json", chat);
+    assert_int_equal(r->status, 503);
+    assert_string_equal(r->body, "{\"error\":{\"message\":\"No backend is configured or available "
+                                 "to serve model 'gpt-4o'.\",\"type\":\"server_error\","
+                                 "\"param\":null,\"code\":\"no_backend\"}}");
+    assert_string_equal(fx->last_model, "gpt-4o");
+    assert_string_equal(fx->last_error_type, "server_error");
+    r = post(fx, "/v1/chat/completions", "application/json; charset=utf-8", chat);
+    assert_int_equal(r->status, 503);
+    r = post(fx, "/v1/completions", "application/json", "{\"model\":\"m\",\"prompt\":\"p\"}");
+    assert_int_equal(r->status, 503);
+
+    /* Malformed and invalid bodies: 400 with the parameter named. */
+    r = post(fx, "/v1/chat/completions", "application/json", "{\"model\":");
+    assert_int_equal(r->status, 400);
+    assert_non_null(strstr(r->body, "\"code\":\"invalid_json\""));
+    assert_string_equal(fx->last_model, "");
+    r = post(fx, "/v1/chat/completions", "application/json",
+             "{\"model\":\"m\",\"n\":3,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+    assert_int_equal(r->status, 400);
+    assert_non_null(strstr(r->body, "\"param\":\"n\""));
+    r = post(fx, "/v1/completions", "application/json", "");
+    assert_int_equal(r->status, 400);
+
+    /* Not JSON by its Content-Type: 415. No Content-Type at all: 415 too. */
+    r = post(fx, "/v1/chat/completions", "text/plain", chat);
+    assert_int_equal(r->status, 415);
+    assert_non_null(strstr(r->body, "\"code\":\"unsupported_media_type\""));
+    assert_non_null(strstr(r->body, "got 'text/plain'"));
+    r = one(fx->port,
+            "POST /v1/chat/completions HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n\r\n{}", &b,
+            NULL);
+    assert_int_equal(r->status, 415);
+
+    /* Larger than max_body_bytes (64 KiB here): 413 before the body is read. */
+    r = one(fx->port,
+            "POST /v1/chat/completions HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+            "Content-Length: 70000\r\n\r\n",
+            &b, NULL);
+    assert_int_equal(r->status, 413);
+    /* GET on a POST endpoint. */
+    char v[32];
+    r = one(fx->port, "GET /v1/chat/completions HTTP/1.1\r\nHost: t\r\n\r\n", &b, NULL);
+    assert_int_equal(r->status, 405);
+    assert_string_equal(header_of(r, "allow", v, sizeof v), "POST");
+}
+
 static void test_hostport(void **state)
 {
     (void)state;
@@ -310,6 +372,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_models, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reload_changes_models, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_and_methods, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_openai_endpoints, setup, teardown),
         cmocka_unit_test(test_hostport),
         cmocka_unit_test_setup_teardown(test_listen_errors, setup, teardown),
     };
