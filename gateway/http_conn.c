@@ -290,6 +290,13 @@ static void conn_send_response(ew__http_conn *c)
     if (!c->busy) conn_arm(c);
 }
 
+/* Whether this response is the connection's last: the client asked, the
+ * server is draining, or keep-alive is off (keepalive_timeout 0). */
+static bool must_close(const ew__http_conn *c)
+{
+    return !c->req.head.keep_alive || c->srv->draining || c->limits.keepalive_timeout_ms <= 0;
+}
+
 static void conn_respond(ew__http_conn *c, int status, const char *ctype, const void *body,
                          size_t len)
 {
@@ -300,7 +307,7 @@ static void conn_respond(ew__http_conn *c, int status, const char *ctype, const 
         conn_release(c);
         return;
     }
-    c->close_after = c->close_after || !r->head.keep_alive || c->srv->draining;
+    c->close_after = c->close_after || must_close(c);
     out_compact(c);
     size_t mark = c->out.len;
     outb o = {&c->out, EW_OK};
@@ -693,8 +700,8 @@ int ew__http_stream_begin(ew__http_req *req, int status, const char *content_typ
     srv->n_streams++;
     req->streaming = true;
     req->status = status;
-    c->close_after =
-        c->close_after || !req->head.keep_alive || srv->draining || req->head.minor == 0;
+    /* HTTP/1.0 has no chunked coding: the stream ends when the connection does. */
+    c->close_after = c->close_after || must_close(c) || req->head.minor == 0;
     out_compact(c);
     size_t mark = c->out.len;
     outb o = {&c->out, EW_OK};

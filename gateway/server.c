@@ -355,8 +355,12 @@ int ew__parse_hostport(const char *s, char *host, size_t host_size, int *port, e
     } else if (colon && memchr(s, ':', hn)) {
         return ew__error_set(err, EW_ERR_INVALID, "'%s': write IPv6 addresses as [ADDR]:PORT", s);
     }
-    if (!colon || hn == 0 || hn >= host_size)
+    if (!colon || hn >= host_size || (hn == 0 && s[0] == '['))
         return ew__error_set(err, EW_ERR_INVALID, "'%s': expected HOST:PORT", s);
+    if (hn == 0) { /* ":port": every IPv4 interface, as in the config */
+        h = "0.0.0.0";
+        hn = 7;
+    }
     const char *ps = colon + 1;
     size_t pn = strlen(ps);
     long v = 0;

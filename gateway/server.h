@@ -69,7 +69,7 @@ void ew__gateway_set_config(ew__gateway *gw, const ew_config *config);
  * from now on. */
 void ew__gateway_drain(ew__gateway *gw, void (*done)(void *arg), void *arg);
 
-/* Splits "HOST:PORT" ("[::1]:8080" for IPv6) into host and port. */
+/* Splits "HOST:PORT" ("[::1]:8080" for IPv6, ":8080" for 0.0.0.0) into host and port. */
 int ew__parse_hostport(const char *s, char *host, size_t host_size, int *port, ew_error *err);
 
 #endif

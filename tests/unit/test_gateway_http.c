@@ -640,6 +640,19 @@ static void test_timeouts(void **state)
     assert_true(closed_by_server(fd));
     close(fd);
     stop(fx);
+
+    /* keepalive_timeout 0: every response is the connection's last. */
+    l.keepalive_timeout_ms = 0;
+    fx = start(l);
+    fd = client(fx->port);
+    send_str(fd, "GET / HTTP/1.1\r\nHost: t\r\n\r\n");
+    rb_reset(&b);
+    assert_true(read_resp(fd, &b, &r));
+    char v[16];
+    assert_string_equal(header_of(&r, "connection", v, sizeof v), "close");
+    assert_true(closed_by_server(fd));
+    close(fd);
+    stop(fx);
 }
 
 static bool readable_within(int fd, int ms)

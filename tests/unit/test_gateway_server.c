@@ -321,7 +321,10 @@ static void test_hostport(void **state)
     assert_string_equal(host, "::1");
     assert_int_equal(port, 0);
     assert_int_equal(ew__parse_hostport("localhost:65535", host, sizeof host, &port, &err), EW_OK);
-    const char *bad[] = {"127.0.0.1", ":80",     "h:",   "h:65536",  "h:-1", "h:80x",
+    assert_int_equal(ew__parse_hostport(":8080", host, sizeof host, &port, &err), EW_OK);
+    assert_string_equal(host, "0.0.0.0");
+    assert_int_equal(port, 8080);
+    const char *bad[] = {"127.0.0.1", ":",       "h:",   "h:65536",  "h:-1", "h:80x",
                          "::1:80",    "[::1]80", "[::1", "h:123456", "[]:80"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         ew_error_clear(&err);
