@@ -62,6 +62,12 @@ void ew__http_server_next_id(ew__http_server *srv, char *out)
     out[20] = '\0';
 }
 
+ew_buf *ew__http_server_scratch(ew__http_server *srv)
+{
+    ew_buf_reset(&srv->scratch);
+    return &srv->scratch;
+}
+
 const char *ew__http_server_date(ew__http_server *srv)
 {
     struct timeval tv;
@@ -184,6 +190,7 @@ int ew__http_server_new(const ew__http_server_opts *opts, ew__http_server **out)
     srv->on_finish = opts->on_finish;
     srv->user = opts->user;
     srv->accepting = true;
+    ew_buf_init(&srv->scratch, EW__HTTP_SCRATCH_MAX);
     srv->resume_timer = evtimer_new(srv->base, on_resume, srv);
     srv->drain_timer = evtimer_new(srv->base, on_drain_timer, srv);
     if (!srv->resume_timer || !srv->drain_timer) {
@@ -207,6 +214,7 @@ void ew__http_server_free(ew__http_server *srv)
         evconnlistener_free(srv->listeners[i]);
     if (srv->resume_timer) event_free(srv->resume_timer);
     if (srv->drain_timer) event_free(srv->drain_timer);
+    ew_buf_cleanup(&srv->scratch);
     free(srv);
 }
 

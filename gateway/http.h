@@ -209,6 +209,9 @@ void ew__http_stream_end(ew__http_req *req);
 /* The request's arena: memory that lives until the request is finished.
  * Its cap starts at 1 MiB; the handler may raise a->max within its own bound. */
 ew_arena *ew__http_req_arena(ew__http_req *req);
+/* A scratch buffer, emptied, for composing a body that is passed to
+ * ew__http_respond at once; the next call on any request reuses it. */
+ew_buf *ew__http_req_scratch(ew__http_req *req);
 /* Bytes queued but not yet accepted by the kernel, for producers to pace. */
 size_t ew__http_out_pending(const ew__http_req *req);
 /* fn runs (once, on the loop) if the client goes away or the server drains

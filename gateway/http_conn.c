@@ -318,14 +318,12 @@ static void conn_respond(ew__http_conn *c, int status, const char *ctype, const 
         ew_api_error e;
         ew_api_error_set(&e, 500, "server_error", "response_too_large", NULL,
                          "the response exceeds the server's output limit");
-        ew_buf tmp;
-        ew_buf_init(&tmp, 4096);
-        ew__api_error_json(&e, &tmp);
+        ew_buf *tmp = ew__http_server_scratch(c->srv);
+        ew__api_error_json(&e, tmp);
         o.st = EW_OK;
         r->status = 500;
-        write_head(c, &o, 500, "application/json", (int64_t)tmp.len);
-        ob_put(&o, tmp.data, tmp.len);
-        ew_buf_cleanup(&tmp);
+        write_head(c, &o, 500, "application/json", (int64_t)tmp->len);
+        ob_put(&o, tmp->data, tmp->len);
     }
     r->bytes_out += c->out.len - mark;
     finish_req(c);
@@ -354,11 +352,9 @@ static void http_fail(ew__http_conn *c, int status, const char *message)
     ew_api_error e;
     ew_api_error_set(&e, status, "invalid_request_error", fault_code(status), NULL, "%s", message);
     c->req.log_error_type = e.type;
-    ew_buf b;
-    ew_buf_init(&b, 4096);
-    ew__api_error_json(&e, &b);
-    conn_respond(c, status, "application/json", b.data, b.len);
-    ew_buf_cleanup(&b);
+    ew_buf *b = ew__http_server_scratch(c->srv);
+    ew__api_error_json(&e, b);
+    conn_respond(c, status, "application/json", b->data, b->len);
 }
 
 static void take_client_id(ew__http_req *r)
@@ -664,18 +660,15 @@ void ew__http_respond(ew__http_req *req, int status, const char *content_type, c
 
 void ew__http_respond_error(ew__http_req *req, const ew_api_error *e)
 {
-    char small[1024];
-    size_t n = ew_api_error_format(e, small, sizeof small);
     if (!req->log_error_type) req->log_error_type = e->type;
-    if (n < sizeof small) {
-        ew__http_respond(req, e->http_status, "application/json", small, n);
-        return;
-    }
-    ew_buf b;
-    ew_buf_init(&b, 8192);
-    ew__api_error_json(e, &b);
-    ew__http_respond(req, e->http_status, "application/json", b.data, b.len);
-    ew_buf_cleanup(&b);
+    ew_buf *b = ew__http_req_scratch(req);
+    ew__api_error_json(e, b);
+    ew__http_respond(req, e->http_status, "application/json", b->data, b->len);
+}
+
+ew_buf *ew__http_req_scratch(ew__http_req *req)
+{
+    return ew__http_server_scratch(req->conn->srv);
 }
 
 /* Runs a handler's call that may write: failures inside it do not call the

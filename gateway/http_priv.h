@@ -17,6 +17,8 @@
 /* A request's arena starts with this cap; a handler may raise it (bounded by
  * what it knows of the request, e.g. the body's size). */
 #define EW__HTTP_ARENA_MAX (1u << 20)
+/* The scratch buffer's cap: error objects and small JSON bodies. */
+#define EW__HTTP_SCRATCH_MAX (1u << 20)
 /* Output queued for one slow client, at most (streams and big responses). */
 #define EW__HTTP_MAX_OUT (16u << 20)
 
@@ -92,6 +94,7 @@ struct ew__http_server {
     struct event *drain_timer;
     ew__http_drained_fn drained;
     void *drained_arg;
+    ew_buf scratch;
     uint64_t id_seed;
     uint64_t id_counter;
     time_t date_sec;
@@ -103,6 +106,9 @@ struct ew__http_server {
 void ew__http_server_on_close(ew__http_server *srv);
 /* A connection's struct was freed. */
 void ew__http_server_on_free(ew__http_server *srv);
+/* The loop's one scratch buffer, emptied: for a response body that is
+ * copied out at once (so nothing is allocated per request). */
+ew_buf *ew__http_server_scratch(ew__http_server *srv);
 /* A fresh request id into out[EW__REQUEST_ID_MAX + 1]. */
 void ew__http_server_next_id(ew__http_server *srv, char *out);
 /* The Date header's value, formatted once a second. */

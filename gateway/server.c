@@ -207,16 +207,14 @@ static void ep_model(ew__gateway *gw, ew__http_req *r)
         ew__http_respond_error(r, &e);
         return;
     }
-    ew_buf b;
-    ew_buf_init(&b, 4096);
+    ew_buf *b = ew__http_req_scratch(r);
     ew_jw w;
-    ew_jw_init(&w, &b);
+    ew_jw_init(&w, b);
     model_object(&w, id, x.owner, gw->created);
     if (w.status)
         respond_err(r, 500, "server_error", "internal_error", NULL, "cannot format the model");
     else
-        ew__http_respond(r, 200, "application/json", b.data, b.len);
-    ew_buf_cleanup(&b);
+        ew__http_respond(r, 200, "application/json", b->data, b->len);
 }
 
 /* POST /v1/chat/completions and /v1/completions: parse and validate the whole
