@@ -10,7 +10,8 @@
  * the machine, so the times include the client's own work: they bound the
  * gateway's cost from above.
  *
- * usage: bench_gateway_http [rate] [seconds]   (defaults 5000, 2)
+ * usage: bench_gateway_http [rate] [seconds] [case]   (defaults 5000, 2, all;
+ *        case is a substring of the case names, e.g. "16 KiB")
  */
 #include <errno.h>
 #include <event2/event.h>
@@ -126,8 +127,11 @@ static void send_on(conn *c, const char *req, size_t len, uint64_t due)
 /* rate > 0: open loop, latency counted from when each request was due (so
  * queueing behind a slow response counts). rate 0: closed loop, every idle
  * connection sends at once. */
+static const char *only; /* run only cases whose name contains this */
+
 static void run(int port, const char *req, double rate, double seconds, const char *name)
 {
+    if (only && !strstr(name, only)) return;
     static conn cs[NCONN];
     static uint64_t lat[MAX_SAMPLES];
     struct pollfd pfd[NCONN];
@@ -219,6 +223,7 @@ int main(int argc, char **argv)
 {
     double rate = argc > 1 ? strtod(argv[1], NULL) : 5000;
     double seconds = argc > 2 ? strtod(argv[2], NULL) : 2;
+    only = argc > 3 ? argv[3] : NULL;
     evthread_use_pthreads();
     struct event_base *base = event_base_new();
     static ew_listener_cfg l = {.host = "127.0.0.1", .port = 0};

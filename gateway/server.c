@@ -11,6 +11,9 @@
 #include "gateway/http.h"
 #include "gateway/server.h"
 
+/* A request's arena chunk follows its body size within these bounds. */
+#define ARENA_CHUNK_MIN (16u << 10)
+#define ARENA_CHUNK_MAX (1u << 20)
 /* The /v1/models body is rebuilt per config; this bounds it. */
 #define MODELS_JSON_MAX (1u << 20)
 
@@ -234,6 +237,13 @@ static void ep_openai(ew__gateway *gw, ew__http_req *r, ew_request_kind kind)
     }
     ew_arena *a = ew__http_req_arena(r);
     a->max = a->used + ew__request_arena_cap(r->body_len);
+    /* One chunk sized for this body (about twice its size) holds the whole
+     * parse; the connection keeps it while requests stay this size, so
+     * steady traffic allocates nothing. */
+    size_t chunk = (2 * r->body_len + 4095) & ~(size_t)4095;
+    a->chunk_size = chunk < ARENA_CHUNK_MIN   ? ARENA_CHUNK_MIN
+                    : chunk > ARENA_CHUNK_MAX ? ARENA_CHUNK_MAX
+                                              : chunk;
     ew_request req;
     ew_api_error e;
     if (ew__request_parse(r->body, r->body_len, kind, a, &req, &e)) {
