@@ -428,6 +428,9 @@ static int on_event(void *user, const ew__sse_event *ev)
 
 /* ---- curl callbacks ------------------------------------------------------------------- */
 
+/* The kernel's smoothed RTT of the connection. curl names the socket only
+ * once a transfer is done (the connection then waits in its cache), so this
+ * runs at the end of each successful transfer. */
 static void sample_rtt(ew__remote_call *c)
 {
     curl_socket_t fd = CURL_SOCKET_BAD;
@@ -458,7 +461,6 @@ static void on_head(ew__remote_call *c)
         c->ttfb_us = now_us() - c->t_attempt_us;
         ew__health_sample_ttfb(&c->b->health, c->ttfb_us / 1000.0);
     }
-    sample_rtt(c);
 }
 
 static void arm_timer(ew__remote_call *c, int ms)
@@ -836,6 +838,7 @@ static void attempt_end(ew__remote_call *c, CURLcode rc)
 {
     failure f;
     bool ok = classify(c, rc, &f);
+    if (ok && c->easy) sample_rtt(c);
     detach(c);
     if (c->cancelled) {
         destroy(c);

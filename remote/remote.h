@@ -19,7 +19,8 @@
  *    error event.
  *
  * Callbacks: on_delta (zero or more, the first one preceded by on_start), then
- * exactly one of on_done or on_error, after which the call is gone. If
+ * exactly one of on_done or on_error, after which the call is gone. Every
+ * pointer a callback receives is valid during that callback only. If
  * ew__remote_start fails, no callback is ever called. ew__remote_cancel stops a
  * call silently (no callback) and aborts its transfer; it may be called from
  * inside any of the call's callbacks. Secrets never appear in messages: API
