@@ -569,7 +569,9 @@ static void set_options(ew__remote_call *c, CURL *e, const char *url, int64_t re
     curl_easy_setopt(e, CURLOPT_HTTPHEADER, c->hdrs);
     curl_easy_setopt(e, CURLOPT_USERAGENT, "edgeway/" EW_VERSION);
     curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
-    curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+    /* Over TLS, wait for a connection being set up rather than open another:
+     * if ALPN says h2, both streams share it. Plain http is HTTP/1.1 here. */
+    if (!strncmp(b->base_url, "https:", 6)) curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
     curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)b->connect_ms);
     /* A backstop only: our own timers enforce first-byte, idle and total. */
