@@ -14,6 +14,7 @@
 
 #include "edgeway/core.h"
 #include "edgeway/request.h"
+#include "edgeway/tokenizer.h"
 #include "edgeway/remote.h"
 
 #endif
