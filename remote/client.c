@@ -101,9 +101,13 @@ struct ew__remote_call {
     char last_backend[EW_BACKEND_NAME_MAX];
     struct event *timer;    /* PHASE_WAIT: backoff; PHASE_RUN: first-byte or idle timeout */
     struct event *deadline; /* the total timeout */
+    struct event *ctl;      /* applies a pause asked for where curl cannot be touched */
+    bool want_paused, is_paused;
     bool cancelled;
     int cb_depth; /* inside one of this call's callbacks */
 };
+
+static void on_ctl(evutil_socket_t fd, short kind, void *arg);
 
 static uint64_t now_us(void)
 {
@@ -290,6 +294,7 @@ static void destroy(ew__remote_call *c)
     release_backend(c, EW__OUTCOME_NEUTRAL);
     if (c->timer) event_free(c->timer);
     if (c->deadline) event_free(c->deadline);
+    if (c->ctl) event_free(c->ctl);
     if (c->prev)
         c->prev->next = c->next;
     else
@@ -590,6 +595,7 @@ static void reset_attempt(ew__remote_call *c)
     c->http_status = 0;
     c->head_seen = c->is_sse = c->done_marker = c->finish_seen = c->err_body_full = false;
     c->failed = false;
+    c->is_paused = false;
     c->curl_err[0] = '\0';
     ew_buf_reset(&c->resp);
     ew__sse_reset(&c->sse);
@@ -620,6 +626,7 @@ static int attempt_launch(ew__remote_call *c, int64_t remaining_ms)
     arm_timer(c, c->b->first_byte_ms);
     call_log(c, EW_LOG_DEBUG, "remote: attempt %d to %s (%s)", c->attempts, c->b->name,
              c->b->log_url);
+    if (c->want_paused) event_active(c->ctl, EV_TIMEOUT, 0);
     return EW_OK;
 }
 
@@ -1044,12 +1051,13 @@ int ew__remote_start(ew__remote *r, const ew__remote_call_opts *o, const ew__rem
     ew_arena_init(&c->scratch, 4096, r->opts.max_response_bytes * 2 + 65536);
     c->timer = evtimer_new(r->base, on_call_timer, c);
     c->deadline = evtimer_new(r->base, on_deadline, c);
+    c->ctl = event_new(r->base, -1, 0, on_ctl, c);
     /* Linked first, so destroy() can undo everything below. */
     c->next = r->calls;
     if (r->calls) r->calls->prev = c;
     r->calls = c;
     r->stats.calls++;
-    int st = (!c->timer || !c->deadline) ? EW_ERR_NOMEM : prepare_body(c, o, err);
+    int st = (!c->timer || !c->deadline || !c->ctl) ? EW_ERR_NOMEM : prepare_body(c, o, err);
     if (!st) st = plan(c, o->backend, err);
     if (st) {
         if (err && !err->message[0]) ew__error_set(err, st, "remote call: %s", ew_strerror(st));
@@ -1066,6 +1074,48 @@ int ew__remote_start(ew__remote *r, const ew__remote_call_opts *o, const ew__rem
     schedule(c, 0);
     if (out) *out = c;
     return EW_OK;
+}
+
+/* Brings curl's pause state to what the user asked for. Never runs inside
+ * curl: resuming may deliver buffered data (on_delta) before it returns. */
+static void apply_pause(ew__remote_call *c)
+{
+    ew__remote *r = c->r;
+    if (c->cancelled || c->phase != PHASE_RUN || !c->easy || c->want_paused == c->is_paused) return;
+    c->is_paused = c->want_paused;
+    if (c->is_paused) {
+        /* A paused stream is the client's doing, not an idle upstream. */
+        evtimer_del(c->timer);
+        curl_easy_pause(c->easy, CURLPAUSE_RECV);
+        return;
+    }
+    arm_timer(c, c->head_seen ? c->b->idle_ms : c->b->first_byte_ms);
+    r->in_curl++;
+    curl_easy_pause(c->easy, CURLPAUSE_CONT);
+    r->in_curl--;
+    check_multi_info(r);
+}
+
+static void on_ctl(evutil_socket_t fd, short kind, void *arg)
+{
+    (void)fd;
+    (void)kind;
+    ew__remote_call *c = arg;
+    if (c->cancelled && c->cb_depth == 0) {
+        destroy(c);
+        return;
+    }
+    apply_pause(c);
+}
+
+void ew__remote_pause(ew__remote_call *c, bool pause)
+{
+    if (!c || c->cancelled) return;
+    c->want_paused = pause;
+    if (c->r->in_curl > 0 || c->cb_depth > 0)
+        event_active(c->ctl, EV_TIMEOUT, 0);
+    else
+        apply_pause(c);
 }
 
 void ew__remote_cancel(ew__remote_call *c)

@@ -132,6 +132,12 @@ int ew__remote_start(ew__remote *r, const ew__remote_call_opts *opts,
                      ew_error *err);
 /* Stops a call and aborts its transfer; no callback follows. */
 void ew__remote_cancel(ew__remote_call *call);
+/* Backpressure: stops reading the upstream (true) while our own client is
+ * slow, or resumes (false). The idle timeout does not run while paused; the
+ * total timeout does. Asked from inside a callback it takes effect once the
+ * callback returns, so a few more deltas may still arrive. Resuming from
+ * outside a callback may deliver buffered deltas before it returns. */
+void ew__remote_pause(ew__remote_call *call, bool pause);
 
 /* Health of every backend, in config order; returns how many were written. */
 int ew__remote_health(ew__remote *r, ew_backend_health *out, int max);

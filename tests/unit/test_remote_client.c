@@ -169,6 +169,7 @@ typedef struct outcome {
     char fail_msg[512];
     char fail_backend[64];
     int cancel_after; /* cancel from inside on_delta after this many deltas */
+    int pause_after;  /* pause from inside on_delta after this many deltas */
     ew__remote_call *call;
     int *finished;
     uint64_t t0, t_end;
@@ -191,6 +192,7 @@ static void cb_delta(void *u, const ew__openai_delta *d)
     o->deltas++;
     if (d->role) snprintf(o->role, sizeof o->role, "%s", d->role);
     if (d->content) ew_buf_append(&o->content, d->content, d->content_len);
+    if (o->pause_after && o->deltas == o->pause_after) ew__remote_pause(o->call, true);
     if (o->cancel_after && o->deltas == o->cancel_after) {
         ew__remote_cancel(o->call);
         (*o->finished)++;
@@ -859,6 +861,35 @@ static void test_cancel(void **state)
     fx_close(&f);
 }
 
+static void test_pause(void **state)
+{
+    (void)state;
+    ew_backend_cfg b = backend("main", "drip:20");
+    b.idle_timeout_ms = 150;
+    fx f;
+    fx_open(&f, &b, 1, NULL);
+    int finished = 0, never = 0;
+    outcome o;
+    outcome_init(&o, &finished);
+    o.pause_after = 2;
+    ew_request req = request(true);
+    ew__remote_call_opts opts = {.req = &req};
+    assert_int_equal(ew__remote_start(f.r, &opts, &callbacks, &o, &o.call, NULL), EW_OK);
+    uint64_t t0 = now_ms();
+    while (o.deltas < 2 && now_ms() - t0 < 5000)
+        run_until(f.base, &never, 1, 20);
+    /* Paused for longer than the idle timeout: no delta, and no timeout. */
+    run_until(f.base, &never, 1, 400);
+    assert_true(o.deltas >= 2 && o.deltas <= 3);
+    assert_int_equal(o.dones + o.errors, 0);
+    ew__remote_pause(o.call, false);
+    run_until(f.base, &finished, 1, 5000);
+    assert_int_equal(o.dones, 1);
+    assert_string_equal(o.content.data, answer);
+    outcome_cleanup(&o);
+    fx_close(&f);
+}
+
 static void test_concurrent(void **state)
 {
     (void)state;
@@ -1129,6 +1160,7 @@ int main(void)
         cmocka_unit_test(test_breaker_and_probe),
         cmocka_unit_test(test_weights),
         cmocka_unit_test(test_cancel),
+        cmocka_unit_test(test_pause),
         cmocka_unit_test(test_concurrent),
         cmocka_unit_test(test_proxy_and_raw),
         cmocka_unit_test(test_tls),
