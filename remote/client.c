@@ -763,6 +763,12 @@ static bool classify(ew__remote_call *c, CURLcode rc, failure *f)
         classify_http(c, f);
         return false;
     }
+    /* A finish_reason means the answer is complete: losing the trailer
+     * (usage, [DONE]) to a reset is not worth an error. */
+    if (rc != CURLE_OK && c->is_sse && c->finish_seen && status_ok(c->http_status)) {
+        call_log(c, EW_LOG_DEBUG, "remote: %s: stream cut after its finish_reason", c->b->name);
+        return true;
+    }
     if (rc != CURLE_OK) {
         classify_curl(c, rc, f);
         return false;
@@ -892,8 +898,8 @@ static void on_call_timer(evutil_socket_t fd, short kind, void *arg)
         attempt_begin(c);
         return;
     }
-    if (c->done_marker) {
-        /* [DONE] came but the upstream kept the response open: we are done. */
+    if (c->done_marker || c->finish_seen) {
+        /* The answer is complete but the upstream keeps the response open. */
         attempt_end(c, CURLE_OK);
         return;
     }

@@ -26,6 +26,7 @@ Scenarios (one path segment, arguments after colons):
   huge_line          a stream whose first data: line is 4 MiB without a newline
   huge_body          a whole 200 body of 12 MiB
   no_done            a stream that ends cleanly without [DONE] or a finish_reason
+  reset_end          a stream reset right after its finish_reason (no usage, no [DONE])
   error_event        two chunks, then an in-band {"error": ...} event
   flaky:N:<inner>    the first N requests of this exact scenario get <inner>, then ok
 
@@ -314,6 +315,9 @@ class Handler(BaseHTTPRequestHandler):
             self.end_stream()
             return
         self.event(chunk_obj(model, finish="stop"))
+        if name == "reset_end":
+            time.sleep(0.05)
+            return self.reset()
         opts = req.get("stream_options") or {}
         if opts.get("include_usage"):
             self.event(chunk_obj(model, usage=self.usage(req, text), choices=False))

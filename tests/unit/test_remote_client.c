@@ -592,6 +592,23 @@ static void test_no_done(void **state)
     fx_close(&f);
 }
 
+/* Cut after the finish_reason: the answer is whole, so it is a success. */
+static void test_reset_after_finish(void **state)
+{
+    (void)state;
+    ew_backend_cfg b = backend("main", "reset_end");
+    fx f;
+    fx_open(&f, &b, 1, NULL);
+    outcome o;
+    run_req(&f, true, &o);
+    assert_int_equal(o.dones, 1);
+    assert_string_equal(o.content.data, answer);
+    assert_string_equal(o.finish, "stop");
+    assert_false(o.usage.present);
+    outcome_cleanup(&o);
+    fx_close(&f);
+}
+
 static void test_timeouts(void **state)
 {
     (void)state;
@@ -1154,6 +1171,7 @@ int main(void)
         cmocka_unit_test(test_retry_after),
         cmocka_unit_test(test_mid_stream_failures),
         cmocka_unit_test(test_no_done),
+        cmocka_unit_test(test_reset_after_finish),
         cmocka_unit_test(test_timeouts),
         cmocka_unit_test(test_caps),
         cmocka_unit_test(test_client_errors),
