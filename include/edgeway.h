@@ -18,5 +18,6 @@
 #include "edgeway/tokenizer.h"
 #include "edgeway/engine.h"
 #include "edgeway/router.h"
+#include "edgeway/remote.h"
 
 #endif
