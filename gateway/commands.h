@@ -9,7 +9,8 @@
 #include "core/buf.h"
 
 #define EW_COMMANDS(X)                                                                             \
-    /* X(name, one-line summary) */
+    /* X(name, one-line summary) */                                                                \
+    X(pii, "find PII and secrets in text (JSON spans, or --redact)")
 
 #define EW__CMD_DECL(name, summary) int ew_cmd_##name(int argc, char **argv);
 EW_COMMANDS(EW__CMD_DECL)

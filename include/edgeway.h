@@ -14,5 +14,6 @@
 
 #include "edgeway/core.h"
 #include "edgeway/request.h"
+#include "edgeway/pii.h"
 
 #endif
