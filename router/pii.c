@@ -158,6 +158,7 @@ ew_pii_scanner *ew_pii_scanner_new(const ew_pii_options *opt, ew_error *err)
     }
     ew__gaz_init();
     ew__pii_cue_init();
+    ew__pii_cjk_init();
     ew_pii_scanner *sc = calloc(1, sizeof *sc);
     if (!sc) {
         ew__error_set(err, EW_ERR_NOMEM, "pii: out of memory");
@@ -238,26 +239,6 @@ static bool cp_is_upper(uint32_t cp)
     return (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
 }
 
-/* End of the word at i: letters of any script, with inner apostrophes and
- * hyphens ("O'Brien", "Hauta-aho"). */
-static size_t word_end(const unsigned char *s, size_t n, size_t i)
-{
-    while (i < n) {
-        unsigned ch = s[i];
-        if (pii_is_alpha(ch)) {
-            i++;
-        } else if (ch >= 0xC2 && ch < 0xE0 && i + 1 < n) {
-            i += 2;
-        } else if ((ch == '\'' || ch == '-') && i + 1 < n && pii_is_alpha(s[i + 1]) && i > 0 &&
-                   pii_is_wordch(s[i - 1])) {
-            i++;
-        } else {
-            break;
-        }
-    }
-    return i;
-}
-
 /* True when the character before i is a 2-byte (Latin, Greek, Cyrillic)
  * letter, so a digit at i continues a word; CJK text does not join words. */
 static bool prev_latin(const unsigned char *s, size_t i)
@@ -266,14 +247,6 @@ static bool prev_latin(const unsigned char *s, size_t i)
     while (k > 0 && i - k < 4 && (s[k - 1] & 0xC0) == 0x80)
         k--;
     return k < i && k > 0 && s[k - 1] >= 0xC2 && s[k - 1] < 0xE0;
-}
-
-static bool token_has_nonword(const unsigned char *s, size_t i, size_t te)
-{
-    for (; i < te; i++)
-        if (!pii_is_alpha(s[i]) && s[i] < 0x80)
-            return true;
-    return false;
 }
 
 /* Key-like identifiers ("password", "AWS_SECRET_ACCESS_KEY", "apiKey"). */
@@ -308,7 +281,8 @@ typedef struct walk {
     size_t phrase_end; /* where the phrase's last word ended */
 } walk;
 
-static void note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws, size_t we)
+static void note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws, size_t we,
+                      uint32_t hash)
 {
     uint32_t cues = 0;
     /* Continue a phrase when only spaces separate the words. */
@@ -322,7 +296,7 @@ static void note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws,
         }
     }
     if (!cues) {
-        cues = ew__pii_cue_lookup(low, n);
+        cues = ew__pii_cue_lookup_hash(low, n, hash);
         w->plen = 0;
         if (cues & PII_CUE_PREFIX) {
             memcpy(w->phrase, low, n);
@@ -332,9 +306,8 @@ static void note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws,
     if (!(cues & PII_CUE_PREFIX))
         w->plen = 0;
     w->phrase_end = we;
-    for (int k = 0; k < CUE_COUNT; k++)
-        if (cues & (1u << k))
-            c->cue_at[k] = (uint32_t)we;
+    for (uint32_t bits = cues & ((1u << CUE_COUNT) - 1); bits; bits &= bits - 1)
+        c->cue_at[__builtin_ctz(bits)] = (uint32_t)we;
     if (cues & (1u << CUE_NAME_NEXT))
         c->name_next_at = (uint32_t)we;
     if (cues & (1u << CUE_TITLE))
@@ -349,40 +322,62 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    size_t te = ew__pii_token_end(s, n, i);
-    size_t we = word_end(s, n, i);
-    if (te > we && token_has_nonword(s, we, te)) {
-        size_t e = ew__pii_scan_token(c, i, te);
-        if (e)
-            return e;
-    }
+    /* One pass over the word: its end, a lowercase copy and the cue hash. */
     char low[24];
-    size_t wl = we - i;
+    size_t wl = 0, k = i;
+    uint32_t h = 2166136261u;
     bool ascii = true;
-    if (wl < sizeof low) {
-        for (size_t k = 0; k < wl; k++) {
-            if (s[i + k] >= 0x80)
-                ascii = false;
-            low[k] = (char)(pii_is_upper(s[i + k]) ? s[i + k] | 32 : s[i + k]);
+    while (k < n) {
+        unsigned ch = s[k];
+        if (pii_is_alpha(ch) || ((ch == '\'' || ch == '-') && k > i && k + 1 < n &&
+                                 pii_is_alpha(s[k + 1]))) {
+            ch = pii_is_upper(ch) ? ch | 32 : ch;
+            if (wl < sizeof low)
+                low[wl] = (char)ch;
+            wl++;
+            h = (h ^ ch) * 16777619u;
+            k++;
+        } else if (ch >= 0xC2 && ch < 0xE0 && k + 1 < n) {
+            ascii = false;
+            wl += 2;
+            k += 2;
+        } else {
+            break;
         }
-        if (ascii)
-            note_cues(c, w, low, wl, i, we);
-    } else {
-        w->plen = 0;
     }
+    size_t we = k;
+    if (we < n && ew__pii_tokch[s[we]]) {
+        size_t te = ew__pii_token_end(s, n, we);
+        while (te > we && (s[te - 1] == '.' || s[te - 1] == '!' || s[te - 1] == '?' ||
+                           s[te - 1] == ':'))
+            te--;
+        if (te > we) {
+            size_t e = ew__pii_scan_token(c, i, te);
+            if (e)
+                return e;
+        }
+    }
+    if (ascii && wl < sizeof low)
+        note_cues(c, w, low, wl, i, we, h);
+    else
+        w->plen = 0;
     /* key = value, key: value, "key" => value */
-    size_t ie = ident_end(s, n, i);
-    size_t k = ie;
-    while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t'))
+    size_t ie = ident_end(s, n, we);
+    k = ie;
+    while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 4)
         k++;
-    if (k < n && (s[k] == '=' || s[k] == ':' || (s[k] == ' ' && 0)) && keyish(s, i, ie)) {
+    if (k < n && (s[k] == '=' || s[k] == ':') && keyish(s, i, ie)) {
         size_t e = ew__pii_scan_assignment(c, i, ie);
         if (e)
             return e;
     }
-    int l;
-    uint32_t cp = ew__pii_decode(s, n, i, &l);
-    bool cap = cp_is_upper(cp);
+    bool cap;
+    if (s[i] < 0x80) {
+        cap = pii_is_upper(s[i]);
+    } else {
+        int l;
+        cap = cp_is_upper(ew__pii_decode(s, n, i, &l));
+    }
     /* Names and addresses are not consumed: the words inside them still get
      * their own checks, and overlaps are resolved at the end. */
     if (cap || (c->name_next_at != CUE_NONE && i - c->name_next_at <= 2)) {

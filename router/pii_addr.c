@@ -13,48 +13,74 @@
 #include "router/pii_gazetteer.h"
 #include "router/pii_internal.h"
 
-/* Whole words that name a street type. */
-static const char *const street_words[] = {
-    "street", "st", "str", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "lane",
-    "ln", "drive", "dr", "court", "ct", "place", "pl", "square", "sq", "terrace", "way",
-    "parkway", "pkwy", "highway", "hwy", "circle", "cir", "crescent", "close", "grove",
-    "gardens", "walk", "row", "mews", "trail", "path", "alley", "plaza", "route", "loop",
-    "pass", "crossroad", "crossing", "junction", "ridge", "heights", "broadway", "esplanade",
-    "quay", "wharf", "greens", "radial", "flats", "stravenue", "throughway", "trafficway",
-    "turnpike", "expressway", "freeway", "motorway", "skyway", "spur", "summit", "track",
-    "trace", "wells", "vista", "viaduct", "underpass", "overpass", "causeway", "bypass",
-    "rue", "chemin", "allee", "impasse", "quai", "via", "viale", "piazza", "corso", "vicolo",
-    "largo", "calle", "avenida", "paseo", "camino", "carrer", "rua", "travessa", "praca",
-    "ul", "ulica", "aleja", "al", "plac", "os", "strasse", "strase", "gasse", "weg", "platz",
-    "ring", "damm", "ufer", "straat", "laan", "plein", "gracht", "kade", "dijk", "singel",
-    "vej", "gade", "torv", "gata", "gatan", "gate", "vagen", "veien", "vegen", "tie", "katu",
-    "kuja", "polku", "utca", "ut", "ter", "korut", "ulice", "namesti", "trida", "odos",
-    "straße", "terrasse", "bygget", "sokak", "caddesi", "marg", "nagar", "lu", "jie", "dao"};
-
 /* Endings of compound street names ("Vesterskovvej", "Koskikatu", "Parijsstraat"). */
-static const char *const street_endings[] = {
-    "strasse", "strase", "str", "gasse", "weg", "platz", "allee", "damm", "ufer", "straat",
-    "laan", "plein", "gracht", "kade", "dijk", "singel", "vej", "gade", "torv", "gata",
-    "gatan", "vagen", "veien", "vegen", "katu", "kuja", "polku", "tie", "utca", "stieg",
-    "steig", "pfad", "vei", "veg", "straede", "stræde", "brinken", "backen", "gränd",
-    "grand", "torget", "ringen", "stigen", "sokak", "caddesi", "ulica", "road", "street",
-    "avenue"};
-
-static bool in_list(const char *const *list, size_t nl, const char *w, size_t l)
-{
-    for (size_t k = 0; k < nl; k++)
-        if (strlen(list[k]) == l && !memcmp(list[k], w, l))
-            return true;
-    return false;
-}
+#define E(x) {x, sizeof x - 1}
+static const struct {
+    const char *s;
+    size_t len;
+} street_endings[] = {
+    E("strasse"),
+    E("strase"),
+    E("str"),
+    E("gasse"),
+    E("weg"),
+    E("platz"),
+    E("allee"),
+    E("damm"),
+    E("ufer"),
+    E("straat"),
+    E("laan"),
+    E("plein"),
+    E("gracht"),
+    E("kade"),
+    E("dijk"),
+    E("singel"),
+    E("vej"),
+    E("gade"),
+    E("torv"),
+    E("gata"),
+    E("gatan"),
+    E("vagen"),
+    E("veien"),
+    E("vegen"),
+    E("katu"),
+    E("kuja"),
+    E("polku"),
+    E("tie"),
+    E("utca"),
+    E("stieg"),
+    E("steig"),
+    E("pfad"),
+    E("vei"),
+    E("veg"),
+    E("straede"),
+    E("brinken"),
+    E("backen"),
+    E("grand"),
+    E("torget"),
+    E("ringen"),
+    E("stigen"),
+    E("sokak"),
+    E("caddesi"),
+    E("ulica"),
+    E("road"),
+    E("street"),
+    E("avenue"),
+};
+#undef E
 
 static bool street_word(const char *w, size_t l)
 {
-    if (in_list(street_words, sizeof street_words / sizeof street_words[0], w, l))
+    if (!l)
+        return false;
+    if (ew__pii_cue_lookup(w, l) & PII_KW_STREET)
         return true;
+    if (l < 6)
+        return false;
     for (size_t k = 0; k < sizeof street_endings / sizeof street_endings[0]; k++) {
-        size_t el = strlen(street_endings[k]);
-        if (l > el + 2 && !memcmp(w + l - el, street_endings[k], el))
+        size_t el = street_endings[k].len;
+        if (l > el + 2 && w[l - 1] == street_endings[k].s[el - 1] &&
+            !memcmp(w + l - el, street_endings[k].s, el))
             return true;
     }
     return false;
@@ -62,11 +88,7 @@ static bool street_word(const char *w, size_t l)
 
 static bool unit_word(const char *w, size_t l)
 {
-    static const char *const ws[] = {"apt", "apartment", "suite", "ste", "unit", "flat",
-                                     "floor", "fl", "room", "rm", "box", "postbox", "bldg",
-                                     "building", "dept", "lok", "m", "app", "etage", "piso",
-                                     "po", "p.o", "pobox"};
-    return in_list(ws, sizeof ws / sizeof ws[0], w, l);
+    return l && (ew__pii_cue_lookup(w, l) & PII_KW_UNIT);
 }
 
 typedef struct word {
@@ -251,6 +273,8 @@ static size_t box_at(const pii_ctx *c, size_t i)
     const unsigned char *s = c->s;
     size_t n = c->n;
     static const char *const ships[] = {"USNS ", "USNV ", "USS ", "USCGC "};
+    if (!(s[i] == 'U' || s[i] == 'P' || s[i] == 'u' || s[i] == 'p'))
+        return 0;
     for (size_t k = 0; k < 4; k++) {
         size_t l = strlen(ships[k]);
         if (i + l < n && !strncasecmp((const char *)s + i, ships[k], l) && pii_is_alpha(s[i + l])) {
@@ -385,9 +409,21 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
     return best;
 }
 
+/* Cheap filter: an address needs a digit soon, on the same line. */
+static bool digit_ahead(const unsigned char *s, size_t n, size_t i, size_t window)
+{
+    size_t lim = i + window < n ? i + window : n;
+    for (size_t k = i; k < lim && s[k] != '\n'; k++)
+        if (pii_is_digit(s[k]))
+            return true;
+    return false;
+}
+
 size_t ew__pii_scan_address(pii_ctx *c, size_t i)
 {
     float strength = 0;
+    if (!digit_ahead(c->s, c->n, i, 64) && !(c->s[i] == 'U' && i + 3 < c->n && c->s[i + 1] == 'S'))
+        return 0;
     size_t e = box_at(c, i);
     if (e) {
         strength = 0.9f;

@@ -2,6 +2,7 @@
  * Hundred Family Surnames list plus one or two characters, after a cue such as
  * 我叫 / 姓名 or before an honorific such as 先生 / 女士), and street addresses
  * (...路88号). Digits inside Chinese text go through the number detectors. */
+#include <pthread.h>
 #include <string.h>
 
 #include "router/pii_gazetteer.h"
@@ -55,6 +56,21 @@ static const struct {
     {0x7248, 0x672C, CUE_NEG},      /* 版本 */
     {0x4EF7, 0x683C, CUE_PRICE},    /* 价格 */
 };
+
+/* First characters of the cues above, as a bitmap over the BMP. */
+static uint8_t cue_first[0x10000 / 8];
+static pthread_once_t cue_first_once = PTHREAD_ONCE_INIT;
+
+static void cue_first_build(void)
+{
+    for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++)
+        cue_first[cjk_cues[k].a >> 3] |= (uint8_t)(1u << (cjk_cues[k].a & 7));
+}
+
+void ew__pii_cjk_init(void)
+{
+    pthread_once(&cue_first_once, cue_first_build);
+}
 
 static bool is_han(uint32_t cp)
 {
@@ -213,6 +229,9 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         return next;
     int l2;
     uint32_t cp2 = ew__pii_decode(s, n, next, &l2);
+    bool road = cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04;
+    if (!(cue_first[cp >> 3] & (1u << (cp & 7))) && !road)
+        return next;
     for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++) {
         if (cjk_cues[k].a != cp || cjk_cues[k].b != cp2)
             continue;

@@ -251,7 +251,52 @@ static const struct {
     {"rmb", B(CUE_PRICE)},
 };
 
-#define CUE_SLOTS 1024
+
+/* Word classes the name and address detectors ask about. */
+static const char *const kw_street[] = {
+    "street", "st", "str", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "lane",
+    "ln", "drive", "dr", "court", "ct", "place", "pl", "square", "sq", "terrace", "way",
+    "parkway", "pkwy", "highway", "hwy", "circle", "cir", "crescent", "close", "grove",
+    "gardens", "walk", "row", "mews", "trail", "path", "alley", "plaza", "route", "loop",
+    "pass", "crossroad", "crossing", "junction", "ridge", "heights", "broadway", "esplanade",
+    "quay", "wharf", "greens", "radial", "flats", "stravenue", "throughway", "trafficway",
+    "turnpike", "expressway", "freeway", "motorway", "skyway", "spur", "summit", "track",
+    "trace", "wells", "vista", "viaduct", "underpass", "overpass", "causeway", "bypass",
+    "rue", "chemin", "allee", "impasse", "quai", "via", "viale", "piazza", "corso", "vicolo",
+    "largo", "calle", "avenida", "paseo", "camino", "carrer", "rua", "travessa", "praca",
+    "ul", "ulica", "aleja", "al", "plac", "os", "strasse", "strase", "gasse", "weg", "platz",
+    "ring", "damm", "ufer", "straat", "laan", "plein", "gracht", "kade", "dijk", "singel",
+    "vej", "gade", "torv", "gata", "gatan", "gate", "vagen", "veien", "vegen", "tie", "katu",
+    "kuja", "polku", "utca", "ut", "ter", "korut", "ulice", "namesti", "trida", "odos",
+    "terrasse", "bygget", "sokak", "caddesi", "marg", "nagar", "lu", "jie", "dao",
+};
+static const char *const kw_unit[] = {
+    "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "box",
+    "postbox", "bldg", "building", "dept", "lok", "m", "app", "etage", "piso", "po", "p.o",
+    "pobox",
+};
+static const char *const kw_org[] = {
+    "inc", "ltd", "llc", "corp", "corporation", "company", "co", "group", "gmbh", "ag", "sa",
+    "plc", "bank", "university", "institute", "foundation", "association", "orchestra",
+    "band", "records", "press", "hotel", "restaurant", "street", "st", "avenue", "ave",
+    "road", "rd", "lane", "drive", "boulevard", "square", "park", "river", "lake", "mountain",
+    "county", "city", "state", "republic", "kingdom", "island", "islands", "airport",
+    "station", "church", "school", "college", "academy", "museum", "center", "centre",
+    "hospital", "club", "team", "systems", "technologies", "solutions", "services",
+    "international", "holdings", "partners", "labs", "software", "media", "studios",
+    "pharmaceuticals", "motors", "airlines", "ministry", "council", "agency", "department",
+};
+static const char *const kw_particle[] = {
+    "van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin",
+    "binti", "al", "ten", "ter", "dos", "das", "y", "af", "zu",
+};
+static const char *const kw_stop[] = {
+    "i", "i'm", "i'll", "i've", "i'd", "ok", "okay", "god", "lord", "mr", "mrs", "ms", "dr",
+    "prof", "sir", "dear", "hi", "hello", "hey", "yes", "no", "bot", "user", "re", "fw",
+    "fwd", "ps", "tv", "usa", "uk", "eu", "un",
+};
+
+#define CUE_SLOTS 2048
 static struct {
     char w[24];
     uint8_t len;
@@ -282,8 +327,21 @@ static void cue_insert(const char *w, size_t n, uint32_t cues)
     cue_table[i].cues = cues;
 }
 
+static void kw_insert(const char *const *list, size_t n, uint32_t flag)
+{
+    for (size_t k = 0; k < n; k++)
+        cue_insert(list[k], strlen(list[k]), flag | PII_CUE_FOUND);
+}
+
+#define KW(list, flag) kw_insert(list, sizeof list / sizeof list[0], flag)
+
 static void cue_build(void)
 {
+    KW(kw_street, PII_KW_STREET);
+    KW(kw_unit, PII_KW_UNIT);
+    KW(kw_org, PII_KW_ORG);
+    KW(kw_particle, PII_KW_PARTICLE);
+    KW(kw_stop, PII_KW_STOP);
     for (size_t k = 0; k < sizeof cue_words / sizeof cue_words[0]; k++) {
         const char *w = cue_words[k].w;
         size_t n = strlen(w);
@@ -303,7 +361,14 @@ uint32_t ew__pii_cue_lookup(const char *w, size_t n)
 {
     if (n == 0 || n >= sizeof cue_table[0].w)
         return 0;
-    uint32_t i = cue_hash(w, n) & (CUE_SLOTS - 1);
+    return ew__pii_cue_lookup_hash(w, n, cue_hash(w, n));
+}
+
+uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash)
+{
+    if (n == 0 || n >= sizeof cue_table[0].w)
+        return 0;
+    uint32_t i = hash & (CUE_SLOTS - 1);
     while (cue_table[i].len) {
         if (cue_table[i].len == n && !memcmp(cue_table[i].w, w, n))
             return cue_table[i].cues | PII_CUE_FOUND;

@@ -140,9 +140,18 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 
 #define PII_CUE_PREFIX (1u << 31) /* the word or phrase begins a longer phrase */
 #define PII_CUE_FOUND (1u << 30)  /* the word or phrase is in the table */
+/* Word classes (same table): street types, units, organisation words,
+ * name particles, words capitalised for grammar. */
+#define PII_KW_STREET (1u << 20)
+#define PII_KW_UNIT (1u << 21)
+#define PII_KW_ORG (1u << 22)
+#define PII_KW_PARTICLE (1u << 23)
+#define PII_KW_STOP (1u << 24)
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);
+/* The same with the word's FNV-1a hash already computed. */
+uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash);
 
 /* ---- detectors: each returns the end offset it consumed, or 0 -------------- */
 /* Starting at a digit, '+' or '(': phones, cards, SSN, CN id, IPv4, dates. */
@@ -166,6 +175,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags);
 /* Street addresses starting at a building number or a street keyword. */
 size_t ew__pii_scan_address(pii_ctx *c, size_t i);
 /* A CJK character at i: Chinese cues, names and addresses. */
+void ew__pii_cjk_init(void);
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i);
 /* Custom deny terms and regexes over the whole text. */
 void ew__pii_scan_deny(pii_ctx *c);

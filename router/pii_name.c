@@ -49,33 +49,12 @@ static size_t name_word_end(const unsigned char *s, size_t n, size_t i)
 
 static bool is_particle(const unsigned char *s, size_t i, size_t e)
 {
-    static const char *const ps[] = {"van", "von", "de", "der", "den", "da", "di", "du", "del",
-                                     "della", "la", "le", "bin", "binti", "al", "ten", "ter",
-                                     "dos", "das", "y", "af", "zu"};
-    size_t l = e - i;
-    for (size_t k = 0; k < sizeof ps / sizeof ps[0]; k++)
-        if (strlen(ps[k]) == l && !memcmp(s + i, ps[k], l))
-            return true;
-    return false;
+    return ew__pii_cue_lookup((const char *)s + i, e - i) & PII_KW_PARTICLE;
 }
 
-/* Words after a name that make it an organisation, a place or a thing. */
 static bool org_word(const char *w, size_t l)
 {
-    static const char *const ws[] = {
-        "inc", "ltd", "llc", "corp", "corporation", "company", "co", "group", "gmbh", "ag", "sa",
-        "plc", "bank", "university", "institute", "foundation", "association", "orchestra",
-        "band", "records", "press", "hotel", "restaurant", "street", "st", "avenue", "ave",
-        "road", "rd", "lane", "drive", "boulevard", "square", "park", "river", "lake", "mountain",
-        "county", "city", "state", "republic", "kingdom", "island", "islands", "airport",
-        "station", "church", "school", "college", "academy", "museum", "center", "centre",
-        "hospital", "club", "team", "systems", "technologies", "solutions", "services",
-        "international", "holdings", "partners", "labs", "software", "media", "studios",
-        "pharmaceuticals", "motors", "airlines", "ministry", "council", "agency", "department"};
-    for (size_t k = 0; k < sizeof ws / sizeof ws[0]; k++)
-        if (strlen(ws[k]) == l && !memcmp(w, ws[k], l))
-            return true;
-    return false;
+    return l && (ew__pii_cue_lookup(w, l) & PII_KW_ORG);
 }
 
 static unsigned lookup_part(const unsigned char *s, size_t i, size_t e, char *fold, size_t *fl)
@@ -90,14 +69,7 @@ static unsigned lookup_part(const unsigned char *s, size_t i, size_t e, char *fo
 /* Words that are capitalised for grammar, never names. */
 static bool stop_word(const char *w, size_t l)
 {
-    static const char *const ws[] = {"i", "i'm", "i'll", "i've", "i'd", "ok", "okay", "god",
-                                     "lord", "mr", "mrs", "ms", "dr", "prof", "sir", "dear",
-                                     "hi", "hello", "hey", "yes", "no", "bot", "user", "re",
-                                     "fw", "fwd", "ps", "tv", "usa", "uk", "eu", "un"};
-    for (size_t k = 0; k < sizeof ws / sizeof ws[0]; k++)
-        if (strlen(ws[k]) == l && !memcmp(w, ws[k], l))
-            return true;
-    return false;
+    return ew__pii_cue_lookup(w, l) & PII_KW_STOP;
 }
 
 static bool sentence_initial(const unsigned char *s, size_t i, size_t line_start)
