@@ -96,8 +96,8 @@ void ew__pii_add(pii_ctx *c, ew_pii_type t, size_t start, size_t end, float scor
     ew_pii_result *res = c->res;
     if (c->status || end <= start || end > c->n)
         return;
-    if (!(c->sc->enabled & EW_PII_BIT(t)) || score < c->sc->min_score[t])
-        return;
+    if (!(c->sc->enabled & EW_PII_BIT(t)) || score < 0.2f)
+        return; /* the threshold applies in resolve(), after containment */
     if (res->n == res->cap) {
         /* Candidates may outnumber final spans; twice the cap bounds them. */
         int limit = c->sc->max_spans * 2 + 16;
@@ -380,7 +380,8 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     }
     /* Names and addresses are not consumed: the words inside them still get
      * their own checks, and overlaps are resolved at the end. */
-    if (cap || (c->name_next_at != CUE_NONE && i - c->name_next_at <= 2)) {
+    if (cap || (c->name_next_at != CUE_NONE && i - c->name_next_at <= 2) ||
+        (!c->seen_upper && wl >= 3)) {
         ew__pii_scan_address(c, i);
         ew__pii_scan_name(c, i, we, 0);
     } else if (we < n && s[we] == '.' && wl <= 2) {
@@ -450,8 +451,10 @@ static void scan_walk(pii_ctx *c)
                 c->line_start = (uint32_t)i + 1;
             i++;
             continue;
-        case PC_LOWER:
         case PC_UPPER:
+            c->seen_upper = true;
+            /* fall through */
+        case PC_LOWER:
         case PC_U2:
             if (i > 0 && (pii_is_alnum(s[i - 1]) || s[i - 1] == '_')) {
                 i = ew__pii_token_end(s, n, i); /* inside an identifier */
@@ -528,13 +531,43 @@ static bool allowed(const ew_pii_scanner *sc, const unsigned char *s, const ew_p
     return false;
 }
 
+/* A span that holds another whole wins over it unless it is much weaker:
+ * an address block beats the city name inside it. */
+static int prefer_container(const ew_pii_span *sp, int i, int j, int best)
+{
+    for (int guard = 0; guard < 4; guard++) {
+        int up = -1;
+        for (int k = i; k < j; k++) {
+            const ew_pii_span *a = &sp[k], *b = &sp[best];
+            if (k == best || a->score <= 0 || a->start > b->start || a->end < b->end ||
+                (a->start == b->start && a->end == b->end))
+                continue;
+            /* only soft findings yield to a container: never a card or a key */
+            if (b->type != EW_PII_PERSON && b->type != EW_PII_STREET_ADDRESS &&
+                b->type != EW_PII_DATE_OF_BIRTH)
+                continue;
+            if (a->score + type_bonus[a->type] >= b->score + type_bonus[b->type] - 0.3f &&
+                (up < 0 || strength(a) > strength(&sp[up])))
+                up = k;
+        }
+        if (up < 0)
+            break;
+        best = up;
+    }
+    return best;
+}
+
 /* Sorted, non-overlapping spans: within each cluster of overlapping
  * candidates the strongest are kept greedily. */
 static void resolve(pii_ctx *c)
 {
     ew_pii_result *res = c->res;
-    int n = res->n;
     ew_pii_span *sp = res->spans;
+    int n = 0;
+    for (int k = 0; k < res->n; k++)
+        if (sp[k].score >= c->sc->min_score[sp[k].type])
+            sp[n++] = sp[k];
+    res->n = n;
     if (n == 0)
         return;
     qsort(sp, (size_t)n, sizeof *sp, cmp_start);
@@ -555,9 +588,10 @@ static void resolve(pii_ctx *c)
                     best = k;
             if (best < 0)
                 break;
+            best = prefer_container(sp, i, j, best);
             ew_pii_span pick = sp[best];
             for (int k = i; k < j; k++)
-                if (sp[k].start < pick.end && pick.start < sp[k].end)
+                if (sp[k].score > 0 && sp[k].start < pick.end && pick.start < sp[k].end)
                     sp[k].score = 0;
             sp[best] = pick;
             sp[best].score = -pick.score; /* mark as picked */
@@ -569,7 +603,6 @@ static void resolve(pii_ctx *c)
             }
         i = j;
     }
-    /* picks of one cluster are in start order already (cluster sorted). */
     int kept = 0;
     for (int k = 0; k < out; k++) {
         if (c->sc->n_allow && allowed(c->sc, c->s, &sp[k]))

@@ -86,6 +86,11 @@ static bool street_word(const char *w, size_t l)
     return false;
 }
 
+static bool particle(const char *w, size_t l)
+{
+    return l && (ew__pii_cue_lookup(w, l) & PII_KW_PARTICLE);
+}
+
 static bool unit_word(const char *w, size_t l)
 {
     return l && (ew__pii_cue_lookup(w, l) & PII_KW_UNIT);
@@ -134,8 +139,12 @@ static bool next_word(const unsigned char *s, size_t n, size_t i, word *w)
     w->fl = ew__gaz_fold_word(s + i, k - i, w->f);
     int l;
     uint32_t cp = ew__pii_decode(s, n, i, &l);
-    w->cap = cp < 0x80 ? pii_is_upper(cp) : (cp >= 0xC0 && cp <= 0xDE) || (cp >= 0x391 && cp <= 0x42F) ||
-                                              (cp >= 0x100 && cp <= 0x17F && !(cp & 1));
+    w->cap = cp < 0x80 ? pii_is_upper(cp)
+                       : (cp >= 0xC0 && cp <= 0xDE) || (cp >= 0x386 && cp <= 0x42F) ||
+                             (cp >= 0x100 && cp <= 0x17F && !(cp & 1));
+    /* "d'Ouchy", "l'Église" read as capitalised */
+    if (!w->cap && k - i > 3 && s[i + 1] == '\'' && pii_is_lower(s[i]))
+        w->cap = pii_is_upper(s[i + 2]) || s[i + 2] >= 0xC3;
     return true;
 }
 
@@ -202,6 +211,15 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         return 0;
     size_t pos = w.e;
     bool num_first = house_number(&w, s);
+    /* "Sludevej 13 St.": 13 ends a street; it does not start one */
+    if (num_first && i >= 2 && s[i - 1] == ' ' && (pii_is_alpha(s[i - 2]) || s[i - 2] >= 0x80)) {
+        size_t b = i - 1;
+        while (b > 0 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
+            b--;
+        word pw;
+        if (next_word(s, n, b, &pw) && pw.cap && pw.e == i - 1)
+            return 0;
+    }
     int names = 0, unknown = 0, streetw = 0;
     size_t end = 0;
     if (num_first) {
@@ -215,10 +233,11 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             word x;
             if (!next_word(s, n, pos, &x) || !x.letters || x.digits)
                 break;
+            x.cap |= !c->seen_upper;
             bool dot = x.e < n && s[x.e] == '.';
-            bool sw = street_word(x.f, x.fl);
+            bool sw = street_word(x.f, x.fl) || (x.fl == 1 && x.f[0] == 'u' && dot);
             unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
-            if (!x.cap && !sw && !(k > 0 && x.fl <= 4)) /* "rue de la Paix" */
+            if (!x.cap && !sw && !(k > 0 && particle(x.f, x.fl))) /* "rue de la Paix" */
                 break;
             if (unit_word(x.f, x.fl) && k > 0)
                 break;
@@ -234,7 +253,10 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         /* "Koskikatu 25", "Via Roma 131" */
         if (next_word(s, n, end, &t) && house_number(&t, s) && s[end] == ' ')
             end = t.e;
-        *strength = streetw ? 0.85f : unknown ? 0.55f : 0.35f;
+        /* without a street word, "6750 Koskikatu 25" (a second number) still
+         * reads as an address; "70s You're Supposed" does not */
+        bool second_num = end > 0 && pii_is_digit(s[end - 1]);
+        *strength = streetw ? 0.85f : unknown && second_num ? 0.55f : unknown ? 0.45f : 0.3f;
         return end;
     }
     /* street first: words then a number */
@@ -245,10 +267,11 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             break;
         if (k > 0 && (s[pos] == ',' || s[pos] == '\n'))
             break;
+        x.cap |= !c->seen_upper;
         bool dot = x.e < n && s[x.e] == '.';
-        bool sw = street_word(x.f, x.fl);
+        bool sw = street_word(x.f, x.fl) || (x.fl == 1 && x.f[0] == 'u' && dot);
         unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
-        if (!x.cap && !sw && !(k > 0 && x.fl <= 4))
+        if (!x.cap && !sw && !(k > 0 && particle(x.f, x.fl)))
             return 0;
         names++;
         streetw += sw;
@@ -258,6 +281,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     word t;
     if (!names || !next_word(s, n, pos, &t) || !house_number(&t, s) || s[pos] == '\n')
         return 0;
+    if (!c->seen_upper && !streetw)
+        return 0; /* lowercased text: every word looks like a name */
     end = t.e;
     if (end < n && s[end] == '.' && (end + 1 >= n || !pii_is_digit(s[end + 1])))
         end++; /* "Rákóczi út 13." */
@@ -273,13 +298,24 @@ static size_t box_at(const pii_ctx *c, size_t i)
     const unsigned char *s = c->s;
     size_t n = c->n;
     static const char *const ships[] = {"USNS ", "USNV ", "USS ", "USCGC "};
-    if (!(s[i] == 'U' || s[i] == 'P' || s[i] == 'u' || s[i] == 'p'))
+    if (!((s[i] | 32) == 'u' || (s[i] | 32) == 'p'))
         return 0;
     for (size_t k = 0; k < 4; k++) {
         size_t l = strlen(ships[k]);
         if (i + l < n && !strncasecmp((const char *)s + i, ships[k], l) && pii_is_alpha(s[i + l])) {
             size_t e = i + l;
             while (e < n && s[e] != '\n' && e - i < 40)
+                e++;
+            return e;
+        }
+    }
+    /* "P.O. Box 104", "PO Box 12", "Postbox 53" */
+    static const char *const boxes[] = {"P.O. Box ", "PO Box ", "Postbox ", "P.O.Box "};
+    for (size_t k = 0; k < 4; k++) {
+        size_t l = strlen(boxes[k]);
+        if (i + l < n && !strncasecmp((const char *)s + i, boxes[k], l) && pii_is_digit(s[i + l])) {
+            size_t e = i + l;
+            while (e < n && pii_is_digit(s[e]))
                 e++;
             return e;
         }
@@ -296,17 +332,25 @@ static size_t box_at(const pii_ctx *c, size_t i)
     return 0;
 }
 
+/* "APO AE 09012": APO/FPO/DPO, an armed-forces code, a ZIP code. */
 static bool military_line(const unsigned char *s, size_t n, size_t i)
 {
-    return i + 4 <= n && (!strncasecmp((const char *)s + i, "APO ", 4) ||
-                          !strncasecmp((const char *)s + i, "FPO ", 4) ||
-                          !strncasecmp((const char *)s + i, "DPO ", 4));
+    if (i + 12 > n || !(!strncasecmp((const char *)s + i, "APO ", 4) ||
+                        !strncasecmp((const char *)s + i, "FPO ", 4) ||
+                        !strncasecmp((const char *)s + i, "DPO ", 4)))
+        return false;
+    if (!pii_is_alpha(s[i + 4]) || !pii_is_alpha(s[i + 5]) || s[i + 6] != ' ')
+        return false;
+    for (size_t k = i + 7; k < i + 12; k++)
+        if (!pii_is_digit(s[k]))
+            return false;
+    return i + 12 == n || !pii_is_alnum(s[i + 12]);
 }
 
 /* Is [i, e) (one line or comma part) a continuation of an address? Returns
  * 2 for a strong part (unit, postal code), 1 for a weak one (city, state,
  * country), 0 for none. */
-static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e)
+static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool lower)
 {
     word w;
     if (!next_word(s, n, i, &w) || w.s >= e)
@@ -320,6 +364,9 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e)
             return 2;
         return 0;
     }
+    for (size_t k = i; k < e; k++)
+        if (s[k] == ':' || s[k] == '@' || s[k] == '?' || s[k] == '!')
+            return 0;
     int words = 0, caps = 0, postal = 0, other = 0, place = 0;
     size_t p = w.s;
     while (p < e) {
@@ -330,10 +377,12 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e)
         unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
         if (postal_code(&x, s))
             postal++;
-        else if (x.cap || is_state_code(&x, s) || !x.letters)
+        else if (x.cap || lower || is_state_code(&x, s) || !x.letters)
             caps++;
         else if (!strncmp(x.f, "nan", 3) && x.fl == 3)
             caps++; /* a missing field printed by a generator */
+        else if (particle(x.f, x.fl) && words > 1)
+            caps++; /* "Caxias do Sul" */
         else
             other++;
         place += (g & EW__GAZ_PLACE) != 0;
@@ -361,6 +410,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
     size_t n = c->n;
     int weak_run = 0;
     size_t best = end;
+    bool after_unit = false; /* "Apt. 934 OULU NO": a city may follow a unit */
     for (int guard = 0; guard < 12; guard++) {
         size_t p = end;
         while (p < n && (s[p] == ' ' || s[p] == '\t'))
@@ -379,7 +429,8 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             word w;
             if (!next_word(s, n, p, &w))
                 break;
-            if (!(unit_word(w.f, w.fl) || military_line(s, n, p)))
+            if (!(unit_word(w.f, w.fl) || military_line(s, n, p) ||
+                  (after_unit && (w.cap || postal_code(&w, s)))))
                 break;
         } else {
             break;
@@ -388,12 +439,14 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
         size_t le = line_end(s, n, p), pe = p;
         while (pe < le && s[pe] != ',')
             pe++;
-        int t = tail_part(s, n, p, pe);
+        int t = tail_part(s, n, p, pe, !c->seen_upper);
         if (!t)
             break;
-        size_t te = pe;
+        size_t te = military_line(s, n, p) ? p + 12 : pe;
         while (te > p && (s[te - 1] == ' ' || s[te - 1] == '.' || s[te - 1] == '?'))
             te--;
+        word first;
+        after_unit = next_word(s, n, p, &first) && unit_word(first.f, first.fl);
         if (t == 2) {
             *strong += 1;
             weak_run = 0;
@@ -419,10 +472,51 @@ static bool digit_ahead(const unsigned char *s, size_t n, size_t i, size_t windo
     return false;
 }
 
+static bool preceded_by(const unsigned char *s, size_t i, const char *what)
+{
+    size_t l = strlen(what);
+    return i >= l && !strncasecmp((const char *)s + i - l, what, l);
+}
+
+/* "the corner of Beiteveien 2 and Sieda Radial": two streets make a place. */
+static size_t corner_at(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    if (!preceded_by(s, i, "corner of "))
+        return 0;
+    /* first street: up to " and " on the same line, at most 60 bytes */
+    size_t k = i, lim = i + 60 < n ? i + 60 : n;
+    while (k + 5 <= lim && s[k] != '\n' && strncmp((const char *)s + k, " and ", 5))
+        k++;
+    if (k + 5 > lim || s[k] != ' ' || k == i)
+        return 0;
+    size_t b = k + 5, e = b;
+    int words = 0;
+    word w;
+    while (words < 5 && next_word(s, n, e, &w) && w.s == e + (words ? 1 : 0) &&
+           (w.cap || w.digits || particle(w.f, w.fl) || street_word(w.f, w.fl))) {
+        e = w.e + (w.e < n && s[w.e] == '.' ? 1 : 0);
+        words++;
+        if (e >= n || s[e] != ' ')
+            break;
+    }
+    if (!words)
+        return 0;
+    /* a trailing abbreviation "St." belongs to the street */
+    return e;
+}
+
 size_t ew__pii_scan_address(pii_ctx *c, size_t i)
 {
     float strength = 0;
-    if (!digit_ahead(c->s, c->n, i, 64) && !(c->s[i] == 'U' && i + 3 < c->n && c->s[i + 1] == 'S'))
+    size_t ce = corner_at(c, i);
+    if (ce) {
+        ew__pii_add(c, EW_PII_STREET_ADDRESS, i, ce, 0.85f);
+        return ce;
+    }
+    if (!digit_ahead(c->s, c->n, i, 64) &&
+        !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's'))
         return 0;
     size_t e = box_at(c, i);
     if (e) {

@@ -287,8 +287,34 @@ static const char *const kw_org[] = {
     "pharmaceuticals", "motors", "airlines", "ministry", "council", "agency", "department",
 };
 static const char *const kw_particle[] = {
+    "dei", "degli", "delle", "do", "des", "sur", "am", "an", "im", "upon", "nad", "pod",
     "van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin",
     "binti", "al", "ten", "ter", "dos", "das", "y", "af", "zu",
+};
+/* Capitalised words that make a run a place, an event or a title, not a
+ * person ("Southern Austria", "Labor Day", "Princess Royal"). */
+static const char *const kw_notname[] = {
+    "southern", "northern", "eastern", "western", "north", "south", "east", "west", "central",
+    "upper", "lower", "greater", "new", "old", "saint", "san", "santa", "port", "fort", "mount",
+    "princess", "prince", "royal", "queen", "king", "day", "border", "force", "river", "lake",
+    "bay", "island", "valley", "city", "town", "village", "county", "district", "province",
+    "region", "state", "republic", "kingdom", "empire", "united", "national", "federal",
+    "imperial", "global", "general", "investments", "insurance", "capital", "ratings",
+    "consulting", "health", "data", "transit", "energy", "airways", "bridge", "tower", "hall",
+    "court", "country", "club", "inn", "pass", "harbor", "harbour", "greens", "gateway",
+    "parks", "isle", "bypass", "crossroad", "radial", "flats", "fort", "point", "loop",
+};
+/* Function words: capitalised inside a run they mark title case. */
+static const char *const kw_func[] = {
+    "to", "of", "the", "me", "and", "in", "on", "at", "for", "a", "an", "with", "by", "from",
+    "my", "your", "is", "are", "was", "be", "it", "this", "that", "you", "we", "or", "but",
+};
+/* Verbs that follow a person ("Tomomi spent", "says Hartvigsson" is before). */
+static const char *const kw_verb[] = {
+    "said", "says", "told", "asked", "shouted", "replied", "lives", "lived", "spent",
+    "married", "wrote", "joined", "died", "works", "worked", "thinks", "wants", "loves",
+    "likes", "hates", "visited", "met", "gave", "had", "has", "will", "would", "was",
+    "speaks", "sings", "sang", "began", "flew", "moved", "called", "explained", "points",
 };
 static const char *const kw_stop[] = {
     "i", "i'm", "i'll", "i've", "i'd", "ok", "okay", "god", "lord", "mr", "mrs", "ms", "dr",
@@ -342,6 +368,9 @@ static void cue_build(void)
     KW(kw_org, PII_KW_ORG);
     KW(kw_particle, PII_KW_PARTICLE);
     KW(kw_stop, PII_KW_STOP);
+    KW(kw_notname, PII_KW_NOTNAME);
+    KW(kw_func, PII_KW_FUNC);
+    KW(kw_verb, PII_KW_VERB);
     for (size_t k = 0; k < sizeof cue_words / sizeof cue_words[0]; k++) {
         const char *w = cue_words[k].w;
         size_t n = strlen(w);

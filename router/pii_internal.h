@@ -122,6 +122,8 @@ typedef struct pii_ctx {
     uint32_t cue_at[CUE_COUNT];  /* end offset of the last cue of each class */
     uint32_t name_next_at;       /* where a name is expected ("my name is" ...) */
     uint32_t title_at;           /* where a capitalised name is expected ("Dear") */
+    bool seen_upper;             /* any capital letter so far (else: lowercased text) */
+    uint32_t name_list_end;      /* end of the last list of names scored together */
     uint32_t line_start;         /* offset of the current line */
 } pii_ctx;
 
@@ -147,6 +149,9 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 #define PII_KW_ORG (1u << 22)
 #define PII_KW_PARTICLE (1u << 23)
 #define PII_KW_STOP (1u << 24)
+#define PII_KW_NOTNAME (1u << 25) /* "Southern", "Day", "Royal": not a person's run */
+#define PII_KW_FUNC (1u << 26)    /* "to", "of", "the": title case inside a run */
+#define PII_KW_VERB (1u << 27)    /* "said", "lives": a person did it */
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);

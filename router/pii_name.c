@@ -52,10 +52,6 @@ static bool is_particle(const unsigned char *s, size_t i, size_t e)
     return ew__pii_cue_lookup((const char *)s + i, e - i) & PII_KW_PARTICLE;
 }
 
-static bool org_word(const char *w, size_t l)
-{
-    return l && (ew__pii_cue_lookup(w, l) & PII_KW_ORG);
-}
 
 static unsigned lookup_part(const unsigned char *s, size_t i, size_t e, char *fold, size_t *fl)
 {
@@ -66,11 +62,6 @@ static unsigned lookup_part(const unsigned char *s, size_t i, size_t e, char *fo
     return *fl ? ew__gaz_lookup(fold, *fl) : 0;
 }
 
-/* Words that are capitalised for grammar, never names. */
-static bool stop_word(const char *w, size_t l)
-{
-    return ew__pii_cue_lookup(w, l) & PII_KW_STOP;
-}
 
 static bool sentence_initial(const unsigned char *s, size_t i, size_t line_start)
 {
@@ -89,107 +80,119 @@ static bool name_like(unsigned g)
     return (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) || !(g & (EW__GAZ_COMMON | EW__GAZ_PLACE));
 }
 
-size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
+static bool only_common(unsigned g)
 {
-    (void)gaz_flags;
-    const unsigned char *s = c->s;
-    size_t n = c->n;
-    bool strong = c->name_next_at != CUE_NONE && i >= c->name_next_at && i - c->name_next_at <= 2;
-    bool title = c->title_at != CUE_NONE && i >= c->title_at && i - c->title_at <= 2;
+    return !(g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && (g & (EW__GAZ_COMMON | EW__GAZ_PLACE));
+}
+
+typedef struct run {
     part p[MAX_PARTS];
-    int k = 0;
-    size_t pos = i;
+    int k;
+    size_t ss, se;  /* the name's bytes */
+    size_t next;    /* where the walk may continue */
+    bool reject;    /* an organisation, a title, a place */
+} run;
+
+static uint32_t kw_of(const char *f, size_t fl)
+{
+    return fl ? ew__pii_cue_lookup(f, fl) : 0;
+}
+
+/* Reads a run of name parts from i. */
+static void read_run(pii_ctx *c, size_t i, bool lower_ok, run *r)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, pos = i;
     char fold[EW__GAZ_MAX_WORD];
     size_t fl;
-    bool lower_ok = strong; /* "my name is nina" */
-    while (k < MAX_PARTS && pos < n) {
+    memset(r, 0, sizeof *r);
+    while (r->k < MAX_PARTS && pos < n) {
         size_t e = name_word_end(s, n, pos);
         if (e == pos)
             break;
         bool up = cp_upper_at(s, n, pos);
-        part *q = &p[k];
+        part *q = &r->p[r->k];
+        memset(q, 0, sizeof *q);
         q->s = pos;
         q->e = e;
-        q->initial = false;
-        q->particle = false;
-        q->gaz = 0;
+        bool possessive = e - pos > 2 && s[e - 2] == '\'' && s[e - 1] == 's';
         if (up && e - pos == 1 && e < n && s[e] == '.') { /* initial "J." */
             q->initial = true;
             q->e = e + 1;
-        } else if (up && e - pos == 1 && k > 0 && e < n && s[e] == ' ') {
+        } else if (up && e - pos == 1 && r->k > 0 && e < n && s[e] == ' ') {
             q->initial = true; /* "Juliusz A Kwiatkowski" */
-        } else if (!up && k > 0 && is_particle(s, pos, e)) {
+        } else if (!up && r->k > 0 && is_particle(s, pos, e)) {
             q->particle = true;
-        } else if (up || (lower_ok && k == 0)) {
+        } else {
             q->gaz = lookup_part(s, pos, e, fold, &fl);
-            if (k > 0 && (org_word(fold, fl)))
-                return 0; /* "Acme Inc", "Baker Street" */
-            if (fl && stop_word(fold, fl)) {
-                if (k == 0)
-                    return we;
+            uint32_t kw = kw_of(fold, fl);
+            if (kw & PII_KW_STOP)
+                break;
+            if (r->k > 0 && up && (kw & (PII_KW_ORG | PII_KW_FUNC))) {
+                r->reject = true; /* "Acme Inc", "Carry Me Back" */
                 break;
             }
-            /* an all-caps word of 2+ letters is an acronym or a shout */
+            if (kw & PII_KW_NOTNAME)
+                q->gaz |= EW__GAZ_PLACE << 4; /* marks "not a name" */
             bool caps = e - pos >= 2;
-            for (size_t q2 = pos; q2 < e && caps; q2++)
-                caps = !pii_is_lower(s[q2]);
+            for (size_t k = pos; k < e && caps; k++)
+                caps = !pii_is_lower(s[k]);
             if (caps)
                 break;
-            if (!up && !(q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)))
-                break;
-        } else {
-            break;
+            if (!up) {
+                unsigned g = q->gaz;
+                bool named = (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(g & EW__GAZ_COMMON);
+                if (!lower_ok || !(named || (r->k > 0 && g == 0)))
+                    break;
+            }
         }
-        k++;
+        r->k++;
         pos = q->e;
+        if (possessive)
+            break;
         if (pos + 1 < n && s[pos] == ' ' && s[pos + 1] != ' ')
             pos++;
         else
             break;
     }
-    /* trailing particles and initials belong to nothing */
-    while (k > 0 && (p[k - 1].particle || (p[k - 1].initial && k > 1 && !p[k - 1].gaz &&
-                                           p[k - 1].e - p[k - 1].s == 1)))
+    r->next = r->k ? r->p[0].e : i;
+}
+
+#define NOTNAME_BIT (EW__GAZ_PLACE << 4)
+
+/* Score of the run's name-like core [first, last]; 0 when none. */
+static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    int k = r->k;
+    while (k > 0 && (r->p[k - 1].particle ||
+                     (r->p[k - 1].initial && k > 1 && r->p[k - 1].e - r->p[k - 1].s == 1)))
         k--;
-    if (k == 0)
-        return 0;
-    /* place phrases ("New York", "Czech Republic") */
-    for (int a = 0; a + 1 < k; a++) {
-        char phrase[EW__GAZ_MAX_WORD * 2 + 2];
-        size_t l1 = ew__gaz_fold_word(s + p[a].s, p[a].e - p[a].s, phrase);
-        if (!l1 || p[a + 1].particle || p[a + 1].initial)
-            continue;
-        phrase[l1] = ' ';
-        size_t l2 = ew__gaz_fold_word(s + p[a + 1].s, p[a + 1].e - p[a + 1].s, phrase + l1 + 1);
-        if (l2 && (ew__gaz_lookup(phrase, l1 + 1 + l2) & EW__GAZ_PLACE))
-            return p[a + 1].e;
-    }
-    /* drop leading ordinary words ("Meet Kristian Herzog") */
-    int first = 0;
-    while (first < k - 1 && !p[first].initial && !(p[first].gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)) &&
-           (p[first].gaz & (EW__GAZ_COMMON | EW__GAZ_PLACE)))
-        first++;
-    /* and trailing ones ("Kristian Herzog Consulting") */
     int last = k - 1;
-    while (last > first && !(p[last].gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)) &&
-           (p[last].gaz & (EW__GAZ_COMMON | EW__GAZ_PLACE)))
+    while (last > 0 && !r->p[last].initial && only_common(r->p[last].gaz & 0xF))
         last--;
-    int words = 0, named = 0, places = 0, initials = 0;
-    for (int a = first; a <= last; a++) {
-        if (p[a].particle)
+    if (last < 0 || r->p[0].particle || (only_common(r->p[0].gaz & 0xF) && !r->p[0].initial))
+        return 0;
+    int words = 0, named = 0, places = 0, notname = 0, initials = 0;
+    for (int a = 0; a <= last; a++) {
+        if (r->p[a].particle)
             continue;
-        if (p[a].initial) {
+        if (r->p[a].initial) {
             initials++;
             continue;
         }
+        unsigned g = r->p[a].gaz & 0xF;
         words++;
-        named += name_like(p[a].gaz);
-        places += (p[a].gaz & EW__GAZ_PLACE) && !(p[a].gaz & (EW__GAZ_FIRST | EW__GAZ_LAST));
+        named += name_like(g);
+        places += (g & EW__GAZ_PLACE) && !(g & (EW__GAZ_FIRST | EW__GAZ_LAST));
+        notname += (r->p[a].gaz & NOTNAME_BIT) != 0;
     }
-    size_t ss = p[first].s, se = p[last].e;
     if (words == 0)
-        return p[k - 1].e;
-    unsigned g0 = p[first].gaz, gl = p[last].gaz;
+        return 0;
+    r->ss = r->p[0].s;
+    r->se = r->p[last].e;
+    unsigned g0 = r->p[0].gaz & 0xF, gl = r->p[last].gaz & 0xF;
     float sc = 0;
     if (words == 1) {
         if ((g0 & EW__GAZ_FIRST) && !(g0 & (EW__GAZ_COMMON | EW__GAZ_PLACE)))
@@ -209,15 +212,18 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
             sc = 0.85f;
         else if (named == words)
             sc = 0.7f;
-        else if (named >= 1 && (g0 & EW__GAZ_FIRST) && (gl & EW__GAZ_LAST))
+        else if ((g0 & EW__GAZ_FIRST) && (gl & EW__GAZ_LAST))
             sc = 0.75f;
         else if (named >= 1)
             sc = 0.4f;
         if (initials)
             sc += 0.15f;
     }
-    bool initial_pos = sentence_initial(s, ss, c->line_start);
-    if (words == 1 && initial_pos && (g0 & EW__GAZ_COMMON))
+    if (notname)
+        sc -= (g0 & EW__GAZ_FIRST) && words > 1 ? 0.25f : 0.5f;
+    size_t ss = r->ss, se = r->se;
+    bool at_line = ss == c->line_start || (ss > 0 && s[ss - 1] == '\n');
+    if (words == 1 && sentence_initial(s, ss, c->line_start) && (g0 & EW__GAZ_COMMON))
         sc -= 0.2f;
     if (strong && ss == i)
         sc += 0.4f;
@@ -225,15 +231,112 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         sc += 0.35f;
     else if (pii_cue_near(c, CUE_NAME, ss, 30))
         sc += 0.15f;
-    /* "the Smith ..." reads as a thing */
+    /* what follows: a verb people do, a speaker's colon, a house number */
+    size_t f = se;
+    if (f + 2 < n && s[f] == '\'' && s[f + 1] == 's')
+        f += 2;
+    if (f < n && s[f] == ':' && at_line && words <= 2)
+        sc += 0.3f; /* "Ubul: What a wife." */
+    if (f + 1 < n && s[f] == ' ' && pii_is_digit(s[f + 1]))
+        sc -= 0.3f; /* "Joaquin Suarez 2906" is a street */
+    if (f + 1 < n && s[f] == ' ' && pii_is_lower(s[f + 1])) {
+        char w[EW__GAZ_MAX_WORD];
+        size_t e = f + 1, wl = 0;
+        while (e < n && pii_is_lower(s[e]) && wl < sizeof w - 1)
+            w[wl++] = (char)s[e++];
+        if (kw_of(w, wl) & PII_KW_VERB)
+            sc += words == 1 ? 0.2f : 0.1f;
+    }
+    /* "says Hartvigsson" */
+    if (ss >= 5 && (!strncmp((const char *)s + ss - 5, "says ", 5) ||
+                    (ss >= 5 && !strncmp((const char *)s + ss - 5, "said ", 5))))
+        sc += 0.2f;
     if (ss >= 4 && !strncasecmp((const char *)s + ss - 4, "the ", 4) && !strong)
         sc -= 0.3f;
-    /* a name alone on its line (a signature or a letterhead) */
-    if (words >= 2 && ss == c->line_start && (se >= n || s[se] == '\n'))
+    if (words >= 2 && at_line && (se >= n || s[se] == '\n'))
         sc += 0.1f;
-    if (sc > 0.99f)
-        sc = 0.99f;
-    if (sc > 0)
-        ew__pii_add(c, EW_PII_PERSON, ss, se, sc);
-    return p[k - 1].e;
+    return sc > 0.99f ? 0.99f : sc;
+}
+
+/* "X, Y and Z": the separator after a run, or 0. */
+static size_t list_sep(const unsigned char *s, size_t n, size_t e)
+{
+    static const char *const seps[] = {", and ", ", ", " and ", " & ", " or "};
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        size_t l = strlen(seps[k]);
+        if (e + l < n && !memcmp(s + e, seps[k], l) && pii_is_upper(s[e + l]))
+            return e + l;
+    }
+    return 0;
+}
+
+/* Words before a list that make it a firm's name ("at Hawkins, Richardson
+ * and Santana"). */
+static bool org_context(const unsigned char *s, size_t ss, size_t line_start)
+{
+    static const char *const pre[] = {"at ", "from ", "for ", "of ", "with ", "by ", "the ",
+                                      "The ", "joined "};
+    for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++) {
+        size_t l = strlen(pre[k]);
+        if (ss >= l && !memcmp(s + ss - l, pre[k], l))
+            return true;
+    }
+    return ss == line_start || (ss > 0 && (s[ss - 1] == '\n' || s[ss - 1] == '>'));
+}
+
+size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
+{
+    (void)gaz_flags;
+    (void)we;
+    if (i < c->name_list_end)
+        return 0; /* a member of a list already scored */
+    bool strong = c->name_next_at != CUE_NONE && i >= c->name_next_at && i - c->name_next_at <= 2;
+    bool title = c->title_at != CUE_NONE && i >= c->title_at && i - c->title_at <= 2;
+    bool lower_ok = strong || !c->seen_upper;
+    run r;
+    read_run(c, i, lower_ok, &r);
+    if (r.k == 0 || r.reject)
+        return 0;
+    float sc = score_run(c, &r, strong, title, i);
+    if (sc <= 0)
+        return 0;
+    /* a list of names: score the members together */
+    size_t sep = list_sep(c->s, c->n, r.se);
+    if (!sep) {
+        ew__pii_add(c, EW_PII_PERSON, r.ss, r.se, sc);
+        return 0;
+    }
+    enum { MAXM = 12 };
+    size_t ms[MAXM], me[MAXM];
+    float msc[MAXM];
+    int m = 0, single_surnames = 0, firsts = 0;
+    ms[m] = r.ss, me[m] = r.se, msc[m] = sc, m++;
+    single_surnames += r.k == 1 && !(r.p[0].gaz & EW__GAZ_FIRST);
+    firsts += (r.p[0].gaz & EW__GAZ_FIRST) != 0;
+    while (sep && m < MAXM) {
+        run x;
+        read_run(c, sep, lower_ok, &x);
+        if (x.k == 0 || x.reject)
+            break;
+        float xs = score_run(c, &x, false, false, sep);
+        if (xs <= 0)
+            break;
+        ms[m] = x.ss, me[m] = x.se, msc[m] = xs, m++;
+        single_surnames += x.k == 1 && !(x.p[0].gaz & EW__GAZ_FIRST);
+        firsts += (x.p[0].gaz & EW__GAZ_FIRST) != 0;
+        sep = list_sep(c->s, c->n, x.se);
+    }
+    c->name_list_end = (uint32_t)me[m - 1];
+    bool firm = m >= 3 && single_surnames == m && firsts == 0 &&
+                org_context(c->s, ms[0], c->line_start) && !pii_cue_near(c, CUE_NAME, ms[0], 30);
+    float best = 0;
+    for (int a = 0; a < m; a++)
+        best = msc[a] > best ? msc[a] : best;
+    for (int a = 0; a < m && !firm; a++) {
+        float v = msc[a];
+        if (m >= 2 && best >= 0.5f && v >= 0.25f && v < 0.6f)
+            v = 0.6f; /* listed with a name: a name */
+        ew__pii_add(c, EW_PII_PERSON, ms[a], me[a], v);
+    }
+    return 0;
 }
