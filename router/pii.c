@@ -371,6 +371,22 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         if (e)
             return e;
     }
+    /* "AB 12 34 56 C": a NINO split by spaces starts with a two-letter word */
+    if (wl == 2 && pii_is_upper(s[i]) && pii_is_upper(s[i + 1]) && we + 2 < n && s[we] == ' ' &&
+        pii_is_digit(s[we + 1])) {
+        size_t e = ew__pii_scan_nino(c, i);
+        if (e)
+            return e;
+    }
+    /* "born on March 12, 1985" */
+    if (wl >= 3 && pii_cue_near(c, CUE_DOB, i, 48)) {
+        int y, m, d;
+        size_t e = ew__pii_parse_date(s, n, i, &y, &m, &d);
+        if (e) {
+            ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
+            return e;
+        }
+    }
     bool cap;
     if (s[i] < 0x80) {
         cap = pii_is_upper(s[i]);

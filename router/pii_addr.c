@@ -350,51 +350,61 @@ static bool military_line(const unsigned char *s, size_t n, size_t i)
 /* Is [i, e) (one line or comma part) a continuation of an address? Returns
  * 2 for a strong part (unit, postal code), 1 for a weak one (city, state,
  * country), 0 for none. */
-static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool lower)
+/* Is [i, e) (one line or comma part) a continuation of an address? Returns
+ * 2 for a strong part (unit, postal code, country), 1 for a weak one (city,
+ * state), 0 for none; *pe gets the end of the address-like words, so
+ * "IL 62704 tomorrow" keeps "IL 62704". */
+static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool lower, size_t *pe)
 {
     word w;
     if (!next_word(s, n, i, &w) || w.s >= e)
         return 0;
-    if (military_line(s, n, w.s))
+    if (military_line(s, n, w.s)) {
+        *pe = w.s + 12;
         return 2;
+    }
     if (unit_word(w.f, w.fl)) {
         word x;
         size_t p = w.e + (w.e < n && s[w.e] == '.');
-        if (next_word(s, n, p, &x) && x.digits && x.s < e)
+        if (next_word(s, n, p, &x) && x.digits && x.s < e) {
+            *pe = x.e;
             return 2;
+        }
         return 0;
     }
-    for (size_t k = i; k < e; k++)
-        if (s[k] == ':' || s[k] == '@' || s[k] == '?' || s[k] == '!')
-            return 0;
-    int words = 0, caps = 0, postal = 0, other = 0, place = 0;
-    size_t p = w.s;
+    int words = 0, postal = 0, place = 0;
+    size_t p = w.s, last = 0;
     while (p < e) {
         word x;
         if (!next_word(s, n, p, &x) || x.s >= e)
             break;
-        words++;
         unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
+        bool ok = true;
         if (postal_code(&x, s))
             postal++;
         else if (x.cap || lower || is_state_code(&x, s) || !x.letters)
-            caps++;
+            ;
         else if (!strncmp(x.f, "nan", 3) && x.fl == 3)
-            caps++; /* a missing field printed by a generator */
-        else if (particle(x.f, x.fl) && words > 1)
-            caps++; /* "Caxias do Sul" */
-        else
-            other++;
+            ; /* a missing field printed by a generator */
+        else if (!(particle(x.f, x.fl) && words > 0)) /* "Caxias do Sul" */
+            ok = false;
+        if (!ok || words == 5)
+            break;
+        words++;
         place += (g & EW__GAZ_PLACE) != 0;
+        last = x.e;
         p = x.e;
+        if (p < e && (s[p] == ':' || s[p] == '@' || s[p] == '?' || s[p] == '!'))
+            break;
         while (p < e && (s[p] == ',' || s[p] == '(' || s[p] == ')' || s[p] == '.'))
             p++;
     }
-    if (words == 0 || words > 5 || other > 0)
+    if (words == 0)
         return 0;
-    if (postal)
-        return 2;
-    return place ? 2 : 1;
+    *pe = last;
+    if (last < n && s[last] == ')')
+        *pe = last + 1; /* "Cyprus (Greek)" */
+    return postal || place ? 2 : 1;
 }
 
 static size_t line_end(const unsigned char *s, size_t n, size_t i)
@@ -439,12 +449,10 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
         size_t le = line_end(s, n, p), pe = p;
         while (pe < le && s[pe] != ',')
             pe++;
-        int t = tail_part(s, n, p, pe, !c->seen_upper);
+        size_t te = p;
+        int t = tail_part(s, n, p, pe, !c->seen_upper, &te);
         if (!t)
             break;
-        size_t te = military_line(s, n, p) ? p + 12 : pe;
-        while (te > p && (s[te - 1] == ' ' || s[te - 1] == '.' || s[te - 1] == '?'))
-            te--;
         word first;
         after_unit = next_word(s, n, p, &first) && unit_word(first.f, first.fl);
         if (t == 2) {

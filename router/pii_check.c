@@ -301,7 +301,7 @@ static void keccak_f(uint64_t st[25])
         }
         for (int x = 0; x < 5; x++)
             for (int y = 0; y < 5; y++)
-                b[y * 5 + (2 * x + 3 * y) % 5] = rotl64(st[x + 5 * y], rot[x + 5 * y]);
+                b[y + 5 * ((2 * x + 3 * y) % 5)] = rotl64(st[x + 5 * y], rot[x + 5 * y]);
         for (int x = 0; x < 5; x++)
             for (int y = 0; y < 5; y++)
                 st[x + 5 * y] = b[x + 5 * y] ^ (~b[(x + 1) % 5 + 5 * y] & b[(x + 2) % 5 + 5 * y]);

@@ -166,6 +166,8 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i);
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te);
 /* Key-like word at [i, we) (password, api_key, ...): the value after it. */
 size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t we);
+/* UK National Insurance number at i ("AB 12 34 56 C"). */
+size_t ew__pii_scan_nino(pii_ctx *c, size_t i);
 /* After a passport cue: a passport number at i. */
 size_t ew__pii_scan_passport(pii_ctx *c, size_t i);
 /* A provider key or JWT starting at i (self-identifying secrets); its end or 0. */

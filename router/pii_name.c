@@ -110,6 +110,10 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, run *r)
         size_t e = name_word_end(s, n, pos);
         if (e == pos)
             break;
+        /* "sha256", "user_name", "bob@": part of a token, not a name */
+        if (e < n && (pii_is_digit(s[e]) || s[e] == '_' || s[e] == '@' || s[e] == '/' ||
+                      s[e] == '=' || s[e] == '\\'))
+            break;
         bool up = cp_upper_at(s, n, pos);
         part *q = &r->p[r->k];
         memset(q, 0, sizeof *q);
@@ -223,8 +227,12 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         sc -= (g0 & EW__GAZ_FIRST) && words > 1 ? 0.25f : 0.5f;
     size_t ss = r->ss, se = r->se;
     bool at_line = ss == c->line_start || (ss > 0 && s[ss - 1] == '\n');
-    if (words == 1 && sentence_initial(s, ss, c->line_start) && (g0 & EW__GAZ_COMMON))
+    if (words == 1 && !title && !strong && sentence_initial(s, ss, c->line_start) &&
+        (g0 & EW__GAZ_COMMON))
         sc -= 0.2f;
+    /* lowercased text: a single word must be a given name */
+    if (!c->seen_upper && !strong && words == 1 && !(g0 & EW__GAZ_FIRST))
+        sc -= 0.3f;
     if (strong && ss == i)
         sc += 0.4f;
     else if (title && ss == i)

@@ -381,6 +381,15 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     }
 
     int y, m, d;
+    /* "12 March 1985", "8 marca 1979" */
+    if (q.ng == 1 && q.nd <= 2 && e + 1 < n && (s[e] == ' ' || s[e] == '.' || pii_is_alpha(s[e]))) {
+        size_t de = ew__pii_parse_date(s, n, i, &y, &m, &d);
+        if (de) {
+            if (pii_cue_near(c, CUE_DOB, i, 48))
+                ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, de, 0.9f);
+            return de;
+        }
+    }
     if (seq_is_date(&q, &y, &m, &d)) {
         if (pii_cue_near(c, CUE_DOB, i, 48))
             ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
@@ -403,10 +412,12 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         return e;
 
     /* SSN: ddd-dd-dddd */
-    if (q.nd == 9 && !q.plus && !q.paren &&
-        ((q.ng == 3 && q.glen[0] == 3 && q.glen[1] == 2 && q.glen[2] == 4 && uniform_sep(&q) &&
-          (q.sep[1] == '-' || q.sep[1] == ' ' || q.sep[1] == '.')) ||
-         (q.ng == 1 && pii_cue_near(c, CUE_SSN, i, 40)))) {
+    bool ssn_shape = q.nd == 9 && !q.plus && !q.paren && q.ng == 3 && q.glen[0] == 3 &&
+                     q.glen[1] == 2 && q.glen[2] == 4 && uniform_sep(&q) &&
+                     (q.sep[1] == '-' || q.sep[1] == ' ' || q.sep[1] == '.');
+    if (ssn_shape || (q.nd == 9 && q.ng == 1 && pii_cue_near(c, CUE_SSN, i, 40))) {
+        if (!ew__pii_ssn_valid(q.d) && q.sep[1] == '-')
+            return e; /* an SSN's shape with an invalid area or group: nobody's */
         if (ew__pii_ssn_valid(q.d)) {
             bool cue = pii_cue_near(c, CUE_SSN, i, 48);
             float sc = q.ng == 1 ? 0.85f : cue ? 0.95f : 0.85f;

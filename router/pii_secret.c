@@ -196,7 +196,7 @@ static size_t jwt_at(const unsigned char *s, size_t n, size_t i)
 /* A self-identifying secret at i: provider format or JWT. */
 size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
 {
-    if (!word_boundary_before(s, i))
+    if (i >= n || !word_boundary_before(s, i))
         return 0;
     size_t e = jwt_at(s, n, i);
     if (e)
@@ -208,6 +208,8 @@ size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
 size_t ew__pii_telegram_at(const unsigned char *s, size_t n, size_t i)
 {
     size_t k = i;
+    if (i >= n)
+        return 0;
     while (k < n && pii_is_digit(s[k]))
         k++;
     if (k - i < 8 || k - i > 10 || k + 3 >= n || s[k] != ':' || s[k + 1] != 'A' || s[k + 2] != 'A')
@@ -226,8 +228,15 @@ static bool placeholder(const unsigned char *v, size_t n)
     if (n == 0)
         return true;
     unsigned c0 = v[0];
-    if (c0 == '$' || c0 == '<' || c0 == '{' || c0 == '%' || c0 == '[' || c0 == '&' || c0 == '#')
+    if (c0 == '$' || c0 == '<' || c0 == '{' || c0 == '%' || c0 == '[' || c0 == '&')
         return true;
+    if (c0 == '#') { /* "#add-password" is a CSS selector; "#gets0m3" a password */
+        size_t k = 1;
+        while (k < n && (pii_is_lower(v[k]) || v[k] == '-' || v[k] == '_'))
+            k++;
+        if (k == n)
+            return true;
+    }
     size_t same = 0, stars = 0, x = 0;
     for (size_t i = 0; i < n; i++) {
         same += v[i] == v[0];

@@ -250,7 +250,7 @@ static size_t scan_iban(pii_ctx *c, size_t i)
 }
 
 /* UK NINO: "AB123456C" or "AB 12 34 56 C". */
-static size_t scan_nino(pii_ctx *c, size_t i)
+size_t ew__pii_scan_nino(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
@@ -378,7 +378,7 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
     size_t r = scan_iban(c, i);
     if (r)
         return r;
-    if ((r = scan_nino(c, i)) != 0)
+    if ((r = ew__pii_scan_nino(c, i)) != 0)
         return r;
     if ((r = ew__pii_scan_passport(c, i)) != 0)
         return r;
