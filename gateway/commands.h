@@ -10,7 +10,8 @@
 
 #define EW_COMMANDS(X)                                                                             \
     /* X(name, one-line summary) */                                                                \
-    X(pii, "find PII and secrets in text (JSON spans, or --redact)")
+    X(pii, "find PII and secrets in text (JSON spans, or --redact)")                               \
+    X(tokenize, "print the token ids of a text for a model's tokenizer")
 
 #define EW__CMD_DECL(name, summary) int ew_cmd_##name(int argc, char **argv);
 EW_COMMANDS(EW__CMD_DECL)

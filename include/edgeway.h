@@ -15,5 +15,6 @@
 #include "edgeway/core.h"
 #include "edgeway/request.h"
 #include "edgeway/pii.h"
+#include "edgeway/tokenizer.h"
 
 #endif
