@@ -421,8 +421,10 @@ static size_t on_digit(pii_ctx *c, size_t i)
         if (e)
             return e;
         if (letters && !other) {
-            /* "4th", "10am", "3.5GHz": a unit or ordinal, unless an address starts here. */
+            /* "4th", "10am", "3.5GHz": a unit or ordinal, unless an address starts
+             * here or it is a phone with an extension ("555-0132x12") */
             ew__pii_scan_address(c, i);
+            ew__pii_scan_number(c, i);
             return te;
         }
     }

@@ -372,6 +372,12 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
         }
         return 0;
     }
+    /* a line of digit groups is a phone number, not a postal line */
+    int digits = 0;
+    for (size_t k = i; k < e; k++)
+        digits += pii_is_digit(s[k]);
+    if (digits > 7)
+        return 0;
     int words = 0, postal = 0, place = 0;
     size_t p = w.s, last = 0;
     while (p < e) {
@@ -380,9 +386,11 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
             break;
         unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
         bool ok = true;
-        if (postal_code(&x, s))
+        if (postal_code(&x, s) && postal < 2)
             postal++;
-        else if (x.cap || lower || is_state_code(&x, s) || !x.letters)
+        else if (!x.letters)
+            ok = false;
+        else if (x.cap || lower || is_state_code(&x, s))
             ;
         else if (!strncmp(x.f, "nan", 3) && x.fl == 3)
             ; /* a missing field printed by a generator */

@@ -130,7 +130,8 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, run *r)
         } else {
             q->gaz = lookup_part(s, pos, e, fold, &fl);
             uint32_t kw = kw_of(fold, fl);
-            if (kw & PII_KW_STOP)
+            /* grammar words and context words ("Fax:", "Phone", "Order") */
+            if ((kw & PII_KW_STOP) || (kw & ((1u << CUE_COUNT) - 1)))
                 break;
             if (r->k > 0 && up && (kw & (PII_KW_ORG | PII_KW_FUNC))) {
                 r->reject = true; /* "Acme Inc", "Carry Me Back" */
