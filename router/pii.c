@@ -249,21 +249,12 @@ static bool prev_latin(const unsigned char *s, size_t i)
     return k < i && k > 0 && s[k - 1] >= 0xC2 && s[k - 1] < 0xE0;
 }
 
-/* Key-like identifiers ("password", "AWS_SECRET_ACCESS_KEY", "apiKey"). */
-static bool keyish(const unsigned char *s, size_t i, size_t e)
+static bool ci_contains(const unsigned char *s, size_t n, const char *what)
 {
-    static const char *const keys[] = {"pass", "pwd", "secret", "token", "key",
-                                       "auth", "cred", "private", "haslo", "密码"};
-    char low[64];
-    size_t n = e - i < sizeof low ? e - i : sizeof low;
-    for (size_t k = 0; k < n; k++)
-        low[k] = (char)(pii_is_upper(s[i + k]) ? s[i + k] | 32 : s[i + k]);
-    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
-        size_t kl = strlen(keys[k]);
-        for (size_t p = 0; p + kl <= n; p++)
-            if (!memcmp(low + p, keys[k], kl))
-                return true;
-    }
+    size_t wl = strlen(what);
+    for (size_t p = 0; p + wl <= n; p++)
+        if (!strncasecmp((const char *)s + p, what, wl))
+            return true;
     return false;
 }
 
@@ -364,12 +355,25 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
     k = ie;
-    while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 4)
+    while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
         k++;
-    if (k < n && (s[k] == '=' || s[k] == ':') && keyish(s, i, ie)) {
-        size_t e = ew__pii_scan_assignment(c, i, ie);
+    if (k < n && (s[k] == '=' || s[k] == ':' || s[k] == '!' || s[k] == '(')) {
+        int kind = ew__pii_key_kind(s, i, ie);
+        size_t e = 0;
+        if (kind && s[k] != '(')
+            e = ew__pii_scan_assignment(c, i, ie);
+        else if (s[k] == '(' && (ci_contains(s + i, ie - i, "credential") ||
+                                 ci_contains(s + i, ie - i, "directoryentry")))
+            e = ew__pii_scan_call(c, k);
         if (e)
             return e;
+    } else if (ie < n && s[ie] == ' ' && ie - i <= 40) {
+        int kind = ew__pii_key_kind(s, i, ie);
+        if (kind) {
+            size_t e = ew__pii_scan_phrase(c, i, ie, kind);
+            if (e)
+                return e;
+        }
     }
     /* "AB 12 34 56 C": a NINO split by spaces starts with a two-letter word */
     if (wl == 2 && pii_is_upper(s[i]) && pii_is_upper(s[i + 1]) && we + 2 < n && s[we] == ' ' &&
@@ -447,6 +451,9 @@ static size_t on_punct(pii_ctx *c, size_t i)
         e = ew__pii_scan_number(c, i);
     else if (ch == '-' && i + 10 < n && !memcmp(s + i, "-----BEGIN", 10))
         e = ew__pii_scan_pem(c, i);
+    else if (ch == '-' && i + 2 < n && (i == 0 || pii_is_space(s[i - 1])) &&
+             (pii_is_alpha(s[i + 1]) || s[i + 1] == '-'))
+        e = ew__pii_scan_flag(c, i); /* "--password x", "-p x" */
     else if (ch == '$') {
         c->cue_at[CUE_PRICE] = (uint32_t)i + 1;
         if (i + 3 < n && (pii_is_alnum(s[i + 1])))

@@ -173,6 +173,16 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i);
 /* A provider key or JWT starting at i (self-identifying secrets); its end or 0. */
 size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i);
 size_t ew__pii_telegram_at(const unsigned char *s, size_t n, size_t i);
+/* What a key name says about its value (password=, api_key: ...). */
+enum { PII_KEY_NONE = 0, PII_KEY_KEY, PII_KEY_SECRET, PII_KEY_PASSWORD };
+int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e);
+float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted);
+/* "password pass123", "the password is 'x'", "Bearer <token>" at the word [i, we). */
+size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind);
+/* NetworkCredential("user", "pass"): the '(' at k. */
+size_t ew__pii_scan_call(pii_ctx *c, size_t k);
+/* A command-line flag at i ("--password x", "-p x" after "-u user"). */
+size_t ew__pii_scan_flag(pii_ctx *c, size_t i);
 /* "-----BEGIN ... PRIVATE KEY-----" blocks. */
 size_t ew__pii_scan_pem(pii_ctx *c, size_t i);
 /* "$2a$..." password hashes. */

@@ -5,11 +5,12 @@
  * names, when it looks random enough. */
 #include <string.h>
 #include <strings.h>
+#include <sys/types.h>
 
 #include "router/pii_internal.h"
 
 /* Characters of a key body. */
-enum { AL_ALNUM = 1, AL_B64URL, AL_B64, AL_HEX, AL_ANY };
+enum { AL_ALNUM = 1, AL_B64URL, AL_B64, AL_HEX, AL_UPDIGIT, AL_LOWDIGIT, AL_ANY };
 
 static bool in_alphabet(unsigned ch, int al)
 {
@@ -22,6 +23,10 @@ static bool in_alphabet(unsigned ch, int al)
         return pii_is_alnum(ch) || ch == '+' || ch == '/' || ch == '=';
     case AL_HEX:
         return pii_is_hex(ch);
+    case AL_UPDIGIT:
+        return pii_is_upper(ch) || pii_is_digit(ch);
+    case AL_LOWDIGIT:
+        return pii_is_lower(ch) || pii_is_digit(ch);
     default:
         return pii_is_alnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '=' || ch == '+' ||
                ch == '/' || ch == '!';
@@ -36,15 +41,15 @@ static const struct {
     unsigned char min, max;
     unsigned char al;
 } providers[] = {
-    P("AKIA", 16, 16, AL_ALNUM),
-    P("ASIA", 16, 16, AL_ALNUM),
-    P("AGPA", 16, 16, AL_ALNUM),
-    P("AIDA", 16, 16, AL_ALNUM),
-    P("AROA", 16, 16, AL_ALNUM),
-    P("AIPA", 16, 16, AL_ALNUM),
-    P("ANPA", 16, 16, AL_ALNUM),
-    P("ANVA", 16, 16, AL_ALNUM),
-    P("A3T", 17, 17, AL_ALNUM),
+    P("AKIA", 16, 16, AL_UPDIGIT),
+    P("ASIA", 16, 16, AL_UPDIGIT),
+    P("AGPA", 16, 16, AL_UPDIGIT),
+    P("AIDA", 16, 16, AL_UPDIGIT),
+    P("AROA", 16, 16, AL_UPDIGIT),
+    P("AIPA", 16, 16, AL_UPDIGIT),
+    P("ANPA", 16, 16, AL_UPDIGIT),
+    P("ANVA", 16, 16, AL_UPDIGIT),
+    P("A3T", 17, 17, AL_UPDIGIT),
     P("ghp_", 30, 255, AL_ALNUM),
     P("gho_", 30, 255, AL_ALNUM),
     P("ghu_", 30, 255, AL_ALNUM),
@@ -134,6 +139,17 @@ static const struct {
     P("r8_", 37, 40, AL_ALNUM),
     P("sntrys_", 60, 255, AL_ANY),
     P("oa2-", 30, 255, AL_ANY),
+    P("NRAA-", 27, 27, AL_HEX),
+    P("NRIQ-", 32, 32, AL_B64URL),
+    P("SK", 32, 32, AL_HEX),
+    P("oy2", 43, 43, AL_LOWDIGIT),
+    P("LS0tLS1CRUdJTi", 40, 255, AL_B64),
+    P("eyJrIjoi", 40, 255, AL_B64),
+    P("SG.", 60, 80, AL_ANY),
+    P("pscale_tkn_", 40, 60, AL_B64URL),
+    P("pscale_pw_", 40, 60, AL_B64URL),
+    P("shpat_", 32, 32, AL_HEX),
+    P("AccountKey=", 40, 100, AL_B64),
 };
 #undef P
 
@@ -154,7 +170,9 @@ static size_t provider_at(const unsigned char *s, size_t n, size_t i)
         while (k < n && k - i - pl < providers[p].max && in_alphabet(s[k], providers[p].al))
             k++;
         /* "_"-separated tails ("..._55e2f8be") belong to the token too */
-        while (k < n && (in_alphabet(s[k], AL_B64URL)) && providers[p].al != AL_HEX &&
+        while (k < n && in_alphabet(s[k], AL_B64URL) &&
+               (providers[p].al == AL_B64URL || providers[p].al == AL_ANY ||
+                providers[p].al == AL_ALNUM) &&
                k - i - pl < 255)
             k++;
         size_t body = k - i - pl;
@@ -225,11 +243,18 @@ size_t ew__pii_telegram_at(const unsigned char *s, size_t n, size_t i)
  * "{{x}}", "%s", "xxxx", "****", "env.X", "process.env...", "os.getenv(". */
 static bool placeholder(const unsigned char *v, size_t n)
 {
+    while (n && (v[0] == ' ' || v[0] == '\t'))
+        v++, n--;
     if (n == 0)
         return true;
     unsigned c0 = v[0];
-    if (c0 == '$' || c0 == '<' || c0 == '{' || c0 == '%' || c0 == '[' || c0 == '&')
-        return true;
+    if (c0 == '\'' || c0 == '"' || c0 == '`')
+        return true; /* a quote inside quotes: string building */
+    if (c0 == '$' || c0 == '<' || c0 == '{' || c0 == '%' || c0 == '[' || c0 == '&' ||
+        c0 == ',' || c0 == ')' || c0 == ';' || c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
+        return true; /* a variable, a template, code or a path */
+    if (n >= 2 && c0 == '#' && v[1] == '{')
+        return true; /* Ruby "#{password}" */
     if (c0 == '#') { /* "#add-password" is a CSS selector; "#gets0m3" a password */
         size_t k = 1;
         while (k < n && (pii_is_lower(v[k]) || v[k] == '-' || v[k] == '_'))
@@ -243,9 +268,10 @@ static bool placeholder(const unsigned char *v, size_t n)
         stars += v[i] == '*' || v[i] == '#' || v[i] == '.' || v[i] == '-';
         x += (v[i] | 32) == 'x';
     }
-    if (same == n || stars == n || (x == n && n > 2))
+    if (same * 10 >= n * 9 || stars == n || (x == n && n > 2))
         return true;
-    static const char *const prefixes[] = {"env.",    "process.env", "os.getenv", "os.environ",
+    static const char *const prefixes[] = {"arn:", "http://", "https://", "file:", "jdbc:",
+                                           "env.",    "process.env", "os.getenv", "os.environ",
                                            "getenv",  "env(",        "config.",   "settings.",
                                            "secrets.", "this.",      "self.",     "request.",
                                            "your_",   "your-",       "<your"};
@@ -299,24 +325,31 @@ static bool random_looking(const unsigned char *v, size_t n)
     return classes >= 2 && h >= 3.0;
 }
 
-/* Reads the value after a key at [k...): skips spaces, quotes, '=', ':', '=>',
- * ':='; vs and ve get the value (without quotes). Returns false if none. */
+/* Reads the value after a key ending at k: the key's closing quote, then a
+ * separator ('=', ':', "=>", ":=", "==", "!="), then a quoted or bare value.
+ * vs and ve get the value without quotes. Returns false if there is none. */
 static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
                        bool *quoted)
 {
+    if (k < n && (s[k] == '"' || s[k] == '\''))
+        k++; /* "password": closes the key */
     size_t lim = k + 40 < n ? k + 40 : n;
+    while (k < lim && (s[k] == ' ' || s[k] == '\t'))
+        k++;
     bool sep = false;
-    while (k < lim && (s[k] == ' ' || s[k] == '\t' || s[k] == '"' || s[k] == '\'' ||
-                       s[k] == '=' || s[k] == ':' || s[k] == '>' || s[k] == '\\')) {
+    while (k < lim && (s[k] == '=' || s[k] == ':' || s[k] == '>' || s[k] == '!')) {
         sep |= s[k] == '=' || s[k] == ':';
         k++;
     }
+    while (k < lim && (s[k] == ' ' || s[k] == '\t' || s[k] == '\\'))
+        k++;
     if (!sep || k >= n)
         return false;
-    *quoted = k > 0 && (s[k - 1] == '"' || s[k - 1] == '\'');
+    *quoted = s[k] == '"' || s[k] == '\'' || s[k] == '`';
     size_t e = k;
     if (*quoted) {
-        unsigned q = s[k - 1];
+        unsigned q = s[k++];
+        e = k;
         while (e < n && s[e] != q && s[e] != '\n' && e - k < 512)
             e++;
         if (e >= n || s[e] != q)
@@ -341,47 +374,279 @@ static bool name_has(const unsigned char *s, size_t i, size_t e, const char *wha
     return false;
 }
 
-size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t ke)
+/* What a key's name says about its value, from the parts of the identifier
+ * ("AWS_SECRET_ACCESS_KEY", "apiKey", "ado_pat", "client.secret"). */
+int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
 {
-    const unsigned char *s = c->s;
-    size_t n = c->n, vs, ve;
-    bool quoted;
-    if (!read_value(s, n, ke, &vs, &ve, &quoted))
+    static const char *const pw_sub[] = {"password", "passwd", "passphrase", "passwort",
+                                         "contrasena", "haslo", "motdepasse"};
+    static const char *const secret_sub[] = {"secret", "token", "credential", "private",
+                                             "apikey", "signature", "unseal"};
+    static const char *const pw_part[] = {"pass", "pwd", "pw"};
+    static const char *const secret_part[] = {"auth", "cred", "creds", "pat", "sig", "bearer"};
+    static const char *const key_part[] = {"key", "keys", "api", "login", "license"};
+    char low[64];
+    size_t n = e - i < sizeof low ? e - i : sizeof low;
+    for (size_t k = 0; k < n; k++)
+        low[k] = (char)(pii_is_upper(s[i + k]) ? s[i + k] | 32 : s[i + k]);
+    int kind = PII_KEY_NONE;
+    for (size_t k = 0; k < sizeof pw_sub / sizeof pw_sub[0]; k++)
+        if (memmem(low, n, pw_sub[k], strlen(pw_sub[k])))
+            return PII_KEY_PASSWORD;
+    for (size_t k = 0; k < sizeof secret_sub / sizeof secret_sub[0]; k++)
+        if (memmem(low, n, secret_sub[k], strlen(secret_sub[k])))
+            kind = PII_KEY_SECRET;
+    /* parts split at '_', '-', '.', and lower-to-upper case changes */
+    size_t p = 0;
+    while (p < n) {
+        size_t q = p + 1;
+        while (q < n && pii_is_alnum(low[q]) &&
+               !(pii_is_upper(s[i + q]) && pii_is_lower(s[i + q - 1])))
+            q++;
+        size_t pl = q - p;
+        for (size_t k = 0; k < sizeof pw_part / sizeof pw_part[0]; k++)
+            if (pl == strlen(pw_part[k]) && !memcmp(low + p, pw_part[k], pl))
+                return PII_KEY_PASSWORD;
+        for (size_t k = 0; k < sizeof secret_part / sizeof secret_part[0] && !kind; k++)
+            if (pl == strlen(secret_part[k]) && !memcmp(low + p, secret_part[k], pl))
+                kind = PII_KEY_SECRET;
+        for (size_t k = 0; k < sizeof key_part / sizeof key_part[0] && !kind; k++)
+            if (pl == strlen(key_part[k]) && !memcmp(low + p, key_part[k], pl))
+                kind = PII_KEY_KEY;
+        p = q;
+        while (p < n && !pii_is_alnum(low[p]))
+            p++;
+    }
+    /* names that describe a secret rather than hold one */
+    static const char *const meta[] = {"label", "field", "hint", "policy", "reset", "forgot",
+                                       "length", "url", "path", "file", "name", "type", "id"};
+    for (size_t k = 0; k < sizeof meta / sizeof meta[0] && kind; k++) {
+        size_t ml = strlen(meta[k]);
+        if (n >= ml && !memcmp(low + n - ml, meta[k], ml) && kind != PII_KEY_PASSWORD)
+            return PII_KEY_NONE;
+        if (!strcmp(meta[k], "label") || !strcmp(meta[k], "field") || !strcmp(meta[k], "hint") ||
+            !strcmp(meta[k], "policy") || !strcmp(meta[k], "reset") || !strcmp(meta[k], "forgot"))
+            if (memmem(low, n, meta[k], ml))
+                return PII_KEY_NONE;
+    }
+    return kind;
+}
+
+static bool all_hex(const unsigned char *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!pii_is_hex(v[i]))
+            return false;
+    return true;
+}
+
+/* Score of a value held by a key of this kind; 0 when it is not a secret. */
+float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
+{
+    if (placeholder(v, vn))
         return 0;
-    const unsigned char *v = s + vs;
-    size_t vn = ve - vs;
-    /* the value may be a self-identifying token */
-    size_t te = ew__pii_secret_token(s, n, vs);
+    bool space = memchr(v, ' ', vn) != NULL;
+    switch (kind) {
+    case PII_KEY_PASSWORD:
+        if (vn >= 4 && (quoted || vn >= 6))
+            return 0.9f;
+        if (vn >= 4 && quoted)
+            return 0.7f;
+        return vn >= 4 ? 0.7f : 0;
+    case PII_KEY_SECRET:
+        if (vn >= 8 && !space && (random_looking(v, vn) || vn >= 16))
+            return 0.9f;
+        if (quoted && vn >= 5)
+            return 0.75f;
+        break;
+    case PII_KEY_KEY:
+        if (!space && ((random_looking(v, vn) && vn >= 16) || (vn >= 32 && all_hex(v, vn))))
+            return 0.85f;
+        break;
+    default:
+        break;
+    }
+    if (vn >= 20 && !space && ew__pii_entropy(v, vn) >= 3.5)
+        return 0.7f;
+    return 0;
+}
+
+static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
+                       bool *quoted);
+
+/* A value at [vs, ve) held by a key of this kind: adds it when secret. */
+static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
+{
+    size_t te = ew__pii_secret_token(c->s, ve, vs);
     if (te) {
         ew__pii_add(c, EW_PII_SECRET, vs, te, 0.97f);
         return te;
     }
-    if (placeholder(v, vn))
-        return 0;
-    /* names that say "password" accept short human passwords */
-    bool pw = name_has(s, i, ke, "pass") || name_has(s, i, ke, "pwd") ||
-              name_has(s, i, ke, "haslo");
-    bool named_secret = name_has(s, i, ke, "secret") || name_has(s, i, ke, "token") ||
-                        name_has(s, i, ke, "private") || name_has(s, i, ke, "cred");
-    /* names like "passwordLabel", "password_field" describe, not hold */
-    if (name_has(s, i, ke, "label") || name_has(s, i, ke, "field") || name_has(s, i, ke, "hint") ||
-        name_has(s, i, ke, "policy") || name_has(s, i, ke, "reset") || name_has(s, i, ke, "forgot"))
-        return 0;
-    float sc = 0;
-    if (pw && vn >= 4 && (quoted || vn >= 6))
-        sc = 0.9f;
-    else if (pw && vn >= 4)
-        sc = 0.7f;
-    else if (named_secret && vn >= 8 && (random_looking(v, vn) || vn >= 16))
-        sc = 0.9f;
-    else if (random_looking(v, vn) && vn >= 16)
-        sc = 0.85f; /* api_key, AccountKey, apikey... */
-    else if (vn >= 20 && ew__pii_entropy(v, vn) >= 3.5)
-        sc = 0.7f;
-    if (sc == 0)
+    float sc = ew__pii_value_score(kind, c->s + vs, ve - vs, quoted);
+    if (sc <= 0)
         return 0;
     ew__pii_add(c, EW_PII_SECRET, vs, ve, sc);
     return ve;
+}
+
+size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t ke)
+{
+    size_t vs, ve;
+    bool quoted;
+    if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted))
+        return 0;
+    int kind = ew__pii_key_kind(c->s, i, ke);
+    /* "Authorization: Bearer <token>", "Basic <base64>", "SSWS <token>" */
+    static const char *const schemes[] = {"bearer", "basic", "ssws", "token", "digest"};
+    for (size_t k = 0; k < sizeof schemes / sizeof schemes[0]; k++) {
+        size_t l = strlen(schemes[k]);
+        if (ve - vs == l && !strncasecmp((const char *)c->s + vs, schemes[k], l) && ve < c->n &&
+            c->s[ve] == ' ' && next_value(c->s, c->n, ve, &vs, &ve, &quoted)) {
+            kind = PII_KEY_SECRET;
+            if (ve - vs >= 8 && !placeholder(c->s + vs, ve - vs)) {
+                ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.9f);
+                return ve;
+            }
+            return 0;
+        }
+    }
+    return add_value(c, kind, vs, ve, quoted);
+}
+
+/* The token or quoted string at k (after spaces on the same line). */
+static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
+                       bool *quoted)
+{
+    while (k < n && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    if (k >= n)
+        return false;
+    *quoted = s[k] == '"' || s[k] == '\'';
+    size_t e;
+    if (*quoted) {
+        unsigned q = s[k++];
+        e = k;
+        while (e < n && s[e] != q && s[e] != '\n' && e - k < 256)
+            e++;
+        if (e >= n || s[e] != q)
+            return false;
+    } else {
+        e = k;
+        while (e < n && !pii_is_space(s[e]) && s[e] != '"' && s[e] != '\'' && s[e] != ')' &&
+               s[e] != ',' && s[e] != ';' && e - k < 256)
+            e++;
+    }
+    *vs = k;
+    *ve = e;
+    return e > k;
+}
+
+/* Space-separated forms: "password pass123" (netrc), "password 'x'",
+ * "the password is 'Secret123'", "unseal <key>", "Bearer <token>". */
+size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, vs, ve;
+    bool quoted;
+    if (we >= n || s[we] != ' ' || !next_value(s, n, we, &vs, &ve, &quoted))
+        return 0;
+    if (quoted)
+        return add_value(c, kind, vs, ve, true);
+    /* "password is 'x'", "password for the user "pyne-user" is "pyne"" */
+    size_t lim = we + 60 < n ? we + 60 : n;
+    for (size_t k = we; k + 4 < lim && s[k] != '\n'; k++)
+        if (!memcmp(s + k, " is ", 4) && (s[k + 4] == '"' || s[k + 4] == '\'')) {
+            if (next_value(s, n, k + 4, &vs, &ve, &quoted) && quoted)
+                return add_value(c, kind == PII_KEY_NONE ? PII_KEY_SECRET : kind, vs, ve, true);
+            break;
+        }
+    if (!next_value(s, n, we, &vs, &ve, &quoted))
+        return 0;
+    size_t vn = ve - vs;
+    if (ew__pii_key_kind(s, vs, ve) != PII_KEY_NONE)
+        return 0; /* "password secret": a name, not a value */
+    if (kind == PII_KEY_PASSWORD && vn >= 4) {
+        /* an ordinary word after "password" is prose, not a password */
+        bool word = true;
+        for (size_t k = vs; k < ve && word; k++)
+            word = pii_is_lower(s[k]);
+        if (word)
+            return 0;
+        return add_value(c, kind, vs, ve, false);
+    }
+    bool scheme = (we - i == 6 && !strncasecmp((const char *)s + i, "bearer", 6)) ||
+                  (we - i == 4 && !strncasecmp((const char *)s + i, "ssws", 4));
+    if (scheme && vn >= 8 && !placeholder(s + vs, vn)) {
+        ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.9f);
+        return ve;
+    }
+    if (vn >= 16 && random_looking(s + vs, vn))
+        return add_value(c, PII_KEY_SECRET, vs, ve, false);
+    return 0;
+}
+
+/* NetworkCredential("user", "pass"), DirectoryEntry("LDAP://x", "u", "p"):
+ * the last quoted argument is the password. */
+size_t ew__pii_scan_call(pii_ctx *c, size_t k)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, lim = k + 300 < n ? k + 300 : n, last_s = 0, last_e = 0;
+    int args = 0;
+    if (k >= n || s[k] != '(')
+        return 0;
+    for (size_t p = k + 1; p < lim && s[p] != ')'; p++) {
+        if (s[p] == '"' || s[p] == '\'') {
+            size_t vs, ve;
+            bool quoted;
+            if (!next_value(s, n, p, &vs, &ve, &quoted))
+                return 0;
+            args++;
+            last_s = vs;
+            last_e = ve;
+            p = ve;
+        }
+    }
+    if (args < 2)
+        return 0;
+    return add_value(c, PII_KEY_PASSWORD, last_s, last_e, true);
+}
+
+/* Command-line flags: "-p pass" (after "-u user"), "--password x",
+ * "-Password x", "--api-key x", "--token=x", "-u user:pass". */
+size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, k = i;
+    while (k < n && s[k] == '-' && k - i < 2)
+        k++;
+    size_t ns = k;
+    while (k < n && (pii_is_alpha(s[k]) || s[k] == '-' || s[k] == '_'))
+        k++;
+    if (k == ns || k >= n || (s[k] != ' ' && s[k] != '='))
+        return 0;
+    size_t nl = k - ns;
+    int kind = ew__pii_key_kind(s, ns, k);
+    bool user = nl == 1 && s[ns] == 'u';
+    if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P')) {
+        /* "-p" is a password only next to "-u user" (docker, mysql, psexec) */
+        size_t b = i > 80 ? i - 80 : 0;
+        if (!memmem(s + b, i - b, "-u ", 3) && !memmem(s + b, i - b, "-U ", 3))
+            return 0;
+        kind = PII_KEY_PASSWORD;
+    }
+    if (kind == PII_KEY_NONE && !user)
+        return 0;
+    size_t vs, ve;
+    bool quoted;
+    if (!next_value(s, n, k + 1, &vs, &ve, &quoted))
+        return 0;
+    if (user) {
+        const unsigned char *col = memchr(s + vs, ':', ve - vs);
+        if (!col || (size_t)(col - s) + 1 >= ve)
+            return 0;
+        return add_value(c, PII_KEY_PASSWORD, (size_t)(col - s) + 1, ve, quoted);
+    }
+    return add_value(c, kind, vs, ve, quoted);
 }
 
 size_t ew__pii_scan_pem(pii_ctx *c, size_t i)
@@ -413,7 +678,7 @@ size_t ew__pii_scan_pem(pii_ctx *c, size_t i)
             return f;
         }
         if (!(in_alphabet(s[e], AL_B64) || pii_is_space(s[e]) || s[e] == ':' || s[e] == '-' ||
-              s[e] == ',' || s[e] == '\\'))
+              s[e] == ',' || s[e] == '\\' || s[e] == '"' || s[e] == '\''))
             break;
     }
     if (e - body >= 64) {

@@ -4,6 +4,7 @@
  * so nothing inside them triggers. */
 #include <string.h>
 #include <strings.h>
+#include <sys/types.h>
 
 #include "router/pii_internal.h"
 
@@ -75,6 +76,14 @@ static bool keyish_param(const unsigned char *s, size_t a, size_t b)
     return false;
 }
 
+static size_t hex_run(const unsigned char *s, size_t n, size_t i)
+{
+    size_t k = i;
+    while (k < n && pii_is_hex(s[k]))
+        k++;
+    return k - i;
+}
+
 /* scheme://[user[:password]@]host[:port][/path][?query] */
 static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
 {
@@ -124,6 +133,23 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
                 return e;
             }
     }
+    /* a random-looking path segment of an API ("/api/v1/<token>/telemetry") */
+    for (size_t k = ae; k + 1 < e; k++) {
+        if (s[k] != '/')
+            continue;
+        size_t g = k + 1, ge = g;
+        while (ge < e && s[ge] != '/' && s[ge] != '?' && s[ge] != '#')
+            ge++;
+        size_t gl = ge - g, letters = 0, digits = 0;
+        for (size_t q = g; q < ge; q++) {
+            letters += pii_is_alpha(s[q]);
+            digits += pii_is_digit(s[q]);
+        }
+        bool api = memmem(s + ae, k - ae + 1, "/api/", 5) || memmem(s + ae, k - ae + 1, "/v1/", 4);
+        if (api && gl >= 20 && gl <= 64 && letters + digits == gl && letters >= 4 && digits >= 4 &&
+            hex_run(s, n, g) < gl && ew__pii_entropy(s + g, gl) >= 3.5)
+            ew__pii_add(c, EW_PII_SECRET, g, ge, 0.75f);
+    }
     /* path segments and query values */
     for (size_t k = ae; k < e; k++) {
         if (s[k] == '/' || s[k] == '=' || s[k] == '?' || s[k] == '&') {
@@ -148,13 +174,6 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
     return e;
 }
 
-static size_t hex_run(const unsigned char *s, size_t n, size_t i)
-{
-    size_t k = i;
-    while (k < n && pii_is_hex(s[k]))
-        k++;
-    return k - i;
-}
 
 /* 8-4-4-4-12 */
 static bool is_uuid(const unsigned char *s, size_t n, size_t i)
@@ -302,6 +321,49 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
     return k;
 }
 
+static size_t alnum_run(const unsigned char *s, size_t n, size_t i)
+{
+    size_t k = i;
+    while (k < n && pii_is_alnum(s[k]))
+        k++;
+    return k - i;
+}
+
+/* Formats with a shape rather than a prefix: Twitch stream keys
+ * "live_<id>_<30>", TrueNAS API keys "<n>-<64>", Salesforce session ids
+ * "00D<15>!<80+>". */
+static size_t special_token(const unsigned char *s, size_t n, size_t i, size_t e)
+{
+    (void)e;
+    size_t k = i;
+    if (i + 5 < n && !memcmp(s + i, "live_", 5)) {
+        k = i + 5;
+        size_t d = k;
+        while (k < n && pii_is_digit(s[k]))
+            k++;
+        if (k - d >= 6 && k < n && s[k] == '_' && alnum_run(s, n, k + 1) == 30)
+            return k + 31;
+        return 0;
+    }
+    if (pii_is_digit(s[i])) {
+        while (k < n && pii_is_digit(s[k]) && k - i < 4)
+            k++;
+        if (k < n && s[k] == '-' && alnum_run(s, n, k + 1) == 64)
+            return k + 65;
+        if (i + 3 < n && !memcmp(s + i, "00D", 3)) {
+            size_t r = alnum_run(s, n, i);
+            if (r >= 15 && r <= 18 && i + r < n && s[i + r] == '!') {
+                size_t b = i + r + 1, q = b;
+                while (q < n && (pii_is_alnum(s[q]) || s[q] == '.' || s[q] == '_'))
+                    q++;
+                if (q - b >= 80)
+                    return q;
+            }
+        }
+    }
+    return 0;
+}
+
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
 {
     const unsigned char *s = c->s;
@@ -319,6 +381,16 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
     }
     if ((x = ew__pii_telegram_at(s, n, i)) != 0) {
         ew__pii_add(c, EW_PII_SECRET, i, x, 0.95f);
+        return x;
+    }
+    /* "key:value" and "key=value" tokens: a provider token after the separator */
+    for (size_t k = i + 1; k + 1 < e; k++)
+        if ((s[k] == ':' || s[k] == '=') && (x = ew__pii_secret_token(s, n, k + 1)) != 0) {
+            ew__pii_add(c, EW_PII_SECRET, k + 1, x, 0.95f);
+            return x;
+        }
+    if ((x = special_token(s, n, i, e)) != 0) {
+        ew__pii_add(c, EW_PII_SECRET, i, x, 0.9f);
         return x;
     }
     /* Azure DevOps PAT: 84 characters with "AZDO" at 76 */
