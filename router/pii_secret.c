@@ -248,13 +248,15 @@ static bool placeholder(const unsigned char *v, size_t n)
     if (n == 0)
         return true;
     unsigned c0 = v[0];
-    if (c0 == '\'' || c0 == '"' || c0 == '`')
+    if (c0 == '\'' || c0 == '"')
         return true; /* a quote inside quotes: string building */
     if (c0 == '$' || c0 == '<' || c0 == '{' || c0 == '%' || c0 == '[' || c0 == '&' ||
         c0 == ',' || c0 == ')' || c0 == ';' || c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
         return true; /* a variable, a template, code or a path */
     if (n >= 2 && c0 == '#' && v[1] == '{')
         return true; /* Ruby "#{password}" */
+    if ((memchr(v, '/', n) || memchr(v, '#', n)) && memmem(v, n, "password", 8))
+        return true; /* a route or an anchor named after the field */
     if (c0 == '#') { /* "#add-password" is a CSS selector; "#gets0m3" a password */
         size_t k = 1;
         while (k < n && (pii_is_lower(v[k]) || v[k] == '-' || v[k] == '_'))
@@ -381,7 +383,7 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
     static const char *const pw_sub[] = {"password", "passwd", "passphrase", "passwort",
                                          "contrasena", "haslo", "motdepasse"};
     static const char *const secret_sub[] = {"secret", "token", "credential", "private",
-                                             "apikey", "signature", "unseal"};
+                                             "apikey", "signature", "unseal", "authorization"};
     static const char *const pw_part[] = {"pass", "pwd", "pw"};
     static const char *const secret_part[] = {"auth", "cred", "creds", "pat", "sig", "bearer"};
     static const char *const key_part[] = {"key", "keys", "api", "login", "license"};
@@ -389,6 +391,12 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
     size_t n = e - i < sizeof low ? e - i : sizeof low;
     for (size_t k = 0; k < n; k++)
         low[k] = (char)(pii_is_upper(s[i + k]) ? s[i + k] | 32 : s[i + k]);
+    /* names that describe a secret rather than hold one */
+    static const char *const meta_any[] = {"label", "field", "hint", "policy", "reset", "forgot",
+                                           "placeholder", "prompt", "confirm", "change"};
+    for (size_t k = 0; k < sizeof meta_any / sizeof meta_any[0]; k++)
+        if (memmem(low, n, meta_any[k], strlen(meta_any[k])))
+            return PII_KEY_NONE;
     int kind = PII_KEY_NONE;
     for (size_t k = 0; k < sizeof pw_sub / sizeof pw_sub[0]; k++)
         if (memmem(low, n, pw_sub[k], strlen(pw_sub[k])))
@@ -417,17 +425,12 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
         while (p < n && !pii_is_alnum(low[p]))
             p++;
     }
-    /* names that describe a secret rather than hold one */
-    static const char *const meta[] = {"label", "field", "hint", "policy", "reset", "forgot",
-                                       "length", "url", "path", "file", "name", "type", "id"};
+    /* "api_key_url", "token_type", "client_id": about a secret, not one */
+    static const char *const meta[] = {"length", "url", "path", "file", "name", "type", "id"};
     for (size_t k = 0; k < sizeof meta / sizeof meta[0] && kind; k++) {
         size_t ml = strlen(meta[k]);
-        if (n >= ml && !memcmp(low + n - ml, meta[k], ml) && kind != PII_KEY_PASSWORD)
+        if (n > ml && !memcmp(low + n - ml, meta[k], ml))
             return PII_KEY_NONE;
-        if (!strcmp(meta[k], "label") || !strcmp(meta[k], "field") || !strcmp(meta[k], "hint") ||
-            !strcmp(meta[k], "policy") || !strcmp(meta[k], "reset") || !strcmp(meta[k], "forgot"))
-            if (memmem(low, n, meta[k], ml))
-                return PII_KEY_NONE;
     }
     return kind;
 }
@@ -454,7 +457,8 @@ float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quot
             return 0.7f;
         return vn >= 4 ? 0.7f : 0;
     case PII_KEY_SECRET:
-        if (vn >= 8 && !space && (random_looking(v, vn) || vn >= 16))
+        if (vn >= 8 && !space &&
+            (random_looking(v, vn) || (vn >= 16 && ew__pii_entropy(v, vn) >= 2.5)))
             return 0.9f;
         if (quoted && vn >= 5)
             return 0.75f;
