@@ -65,5 +65,16 @@ grep -q "bad.yaml:2:1: unknown key 'routng' (did you mean 'routing'?)" "$tmp/err
     fail "bad config message: $(cat "$tmp/err")"
 "$bin" route --help | grep -q "usage: edgeway route" || fail "--help"
 
+# The embedding example runs end to end (as a phone app would use the library).
+example="${EW_BUILD:-build}/example_router_embed"
+if [ -x "$example" ]; then
+    (cd "$src" && "$example") >"$tmp/ex" 2>&1 || fail "example_router_embed: $(cat "$tmp/ex")"
+    grep -q "never_remote iban=1" "$tmp/ex" || fail "example: no never_remote decision"
+    grep -q "\[policy\] refused: pushed.yaml:2:20" "$tmp/ex" || fail "example: broken policy"
+    grep -q "shown to the user: cloud use is paused by IT" "$tmp/ex" || fail "example: deny"
+else
+    fail "example_router_embed not built at $example"
+fi
+
 [ "$fails" -eq 0 ] && echo "test_route: ok"
 exit $((fails > 0))
