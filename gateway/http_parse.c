@@ -376,7 +376,7 @@ const char *ew__http_reason(int status)
         {431, "Request Header Fields Too Large"},
         {499, "Client Closed Request"},
         {500, "Internal Server Error"},
-        {501, "Not Implemented"},
+        {501, "Unsupported Transfer Coding"}, /* the only 501 we send */
         {502, "Bad Gateway"},
         {503, "Service Unavailable"},
         {504, "Gateway Timeout"},

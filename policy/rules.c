@@ -159,7 +159,7 @@ static const ew_backend_health *health_of(const ew_health *h, const char *name)
 {
     if (!h || !name || !*name) return NULL;
     for (int i = 0; i < h->n_backends; i++)
-        if (h->backends[i].name && !strcmp(h->backends[i].name, name)) return &h->backends[i];
+        if (!strcmp(h->backends[i].name, name)) return &h->backends[i];
     return NULL;
 }
 
@@ -287,7 +287,7 @@ static bool target_available(const ew_rule_input *in, const ew_route_target *t, 
         }
         if (bh && !bh->available) {
             snprintf(why, size, "backend '%s' is unavailable%s", t->backend,
-                     bh->breaker_open ? " (circuit breaker open)" : "");
+                     bh->breaker == EW_BREAKER_OPEN ? " (circuit breaker open)" : "");
             return false;
         }
     }
@@ -415,7 +415,7 @@ static bool health_holds(ew_policy *p, crule *cr, const ew_rule_input *in, line 
                            : a->backend ? a->backend
                                         : pick_backend(p->cfg, in, EW_ROUTE_REMOTE);
         const ew_backend_health *h = health_of(in->health, name);
-        bool open = h && h->breaker_open, up = !h || h->available;
+        bool open = h && h->breaker == EW_BREAKER_OPEN, up = !h || h->available;
         if (w->breaker_open >= 0 && open != (w->breaker_open == 1)) return false;
         if (w->backend_available >= 0 && up != (w->backend_available == 1)) return false;
         if (w->rtt_ms.set && !(h && h->rtt_ms >= 0 && cmp_holds(&w->rtt_ms, h->rtt_ms)))

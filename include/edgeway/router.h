@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "edgeway/remote.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -34,13 +36,7 @@ const char *ew_route_name(ew_route route);
 
 /* ---- inputs the caller knows ------------------------------------------------- */
 
-/* Health of one backend, as the cloud client sees it. */
-typedef struct ew_backend_health {
-    const char *name;
-    bool breaker_open;
-    bool available; /* a request would be tried now (closed, or a half-open probe is due) */
-    double rtt_ms;  /* smoothed round trip; < 0 = unknown */
-} ew_backend_health;
+/* Health of one backend: ew_backend_health from the cloud client (edgeway/remote.h). */
 
 /* Backends not listed count as available with an unknown RTT. */
 typedef struct ew_health {

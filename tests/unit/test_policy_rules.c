@@ -137,11 +137,11 @@ static void set_feature(features *f, const char *k, const char *v)
         backend_named(f, k + 4)->rtt_ms = strtod(v, NULL);
     else if (!strcmp(v, "open")) {
         ew_backend_health *b = backend_named(f, k);
-        b->breaker_open = true;
+        b->breaker = EW_BREAKER_OPEN;
         b->available = false;
     } else if (!strcmp(v, "probe")) { /* half-open: a probe request is allowed */
         ew_backend_health *b = backend_named(f, k);
-        b->breaker_open = true;
+        b->breaker = EW_BREAKER_OPEN;
         b->available = true;
     } else
         fail_msg("bad feature '%s'", k);
@@ -155,8 +155,10 @@ static void features_parse(features *f, const char *spec)
     f->in.device = (ew_device_state_cfg){-1, -1, -1, -1, -1};
     /* The backends of BASE_FMT and of conf/enterprise.yaml. */
     static const char *const names[] = {"cloud", "backup", "edge", "openai"};
-    for (int i = 0; i < 4; i++)
-        f->backends[i] = (ew_backend_health){.name = names[i], .available = true, .rtt_ms = -1};
+    for (int i = 0; i < 4; i++) {
+        f->backends[i] = (ew_backend_health){.available = true, .rtt_ms = -1};
+        snprintf(f->backends[i].name, sizeof f->backends[i].name, "%s", names[i]);
+    }
     f->health = (ew_health){.backends = f->backends, .n_backends = 4};
     f->in.health = &f->health;
     char buf[256];
