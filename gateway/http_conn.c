@@ -336,9 +336,12 @@ static const char *fault_code(int status)
         int status;
         const char *code;
     } tab[] = {
-        {408, "request_timeout"},    {413, "request_too_large"},
-        {417, "expectation_failed"}, {431, "request_header_fields_too_large"},
-        {501, "not_implemented"},    {505, "http_version_not_supported"},
+        {408, "request_timeout"},
+        {413, "request_too_large"},
+        {417, "expectation_failed"},
+        {431, "request_header_fields_too_large"},
+        {501, "unsupported_transfer_coding"},
+        {505, "http_version_not_supported"},
     };
     for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
         if (tab[i].status == status) return tab[i].code;
