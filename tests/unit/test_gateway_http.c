@@ -650,11 +650,11 @@ static void test_timeouts(void **state)
     fd = client(fx->port);
     send_str(fd, "GET / HTTP/1.1\r\n");
     int sent = 0;
-    while (sent < 40 && !readable_within(fd, 50)) {
+    while (sent < 100 && !readable_within(fd, 50)) {
         send_str(fd, "X: y\r\n");
         sent++;
     }
-    assert_true(sent < 40);
+    assert_true(sent < 100);
     rb_reset(&b);
     assert_true(read_resp(fd, &b, &r));
     expect_error(&r, 408);
@@ -669,7 +669,7 @@ static void test_timeouts(void **state)
     assert_true(closed_by_server(fd));
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-    assert_true(ms > 200 && ms < 2000);
+    assert_true(ms > 200 && ms < 5000);
     close(fd);
 
     /* A connection that never sends anything is closed after read_timeout. */
