@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include <float.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -695,6 +696,36 @@ static void test_jw_doubles(void **state)
     ew_buf_cleanup(&b);
 }
 
+/* Numbers ignore the thread's locale. Only testable where a locale with a
+ * decimal comma is installed; the C locale itself is checked everywhere. */
+static void test_json_numbers_locale(void **state)
+{
+    (void)state;
+    assert_non_null(ew__json_c_locale());
+    locale_t de = newlocale(LC_NUMERIC_MASK, "de_DE.UTF-8", (locale_t)0);
+    if (!de) {
+        print_message("no de_DE.UTF-8 locale: decimal-comma check skipped\n");
+        skip();
+    }
+    locale_t old = uselocale(de);
+    ew_buf b;
+    ew_buf_init(&b, 64);
+    ew_jw w;
+    ew_jw_init(&w, &b);
+    ew_jw_double(&w, 0.5);
+    ew_json_doc doc;
+    double d = 0;
+    int st = ew_json_parse(&doc, "1.25", 4, NULL, NULL);
+    if (!st) st = ew_json_double(&doc, 0, &d);
+    ew_json_doc_cleanup(&doc);
+    uselocale(old);
+    freelocale(de);
+    assert_string_equal(b.data, "0.5");
+    assert_int_equal(st, EW_OK);
+    assert_true(d == 1.25);
+    ew_buf_cleanup(&b);
+}
+
 static void test_jw_limits(void **state)
 {
     (void)state;
@@ -1371,6 +1402,7 @@ int main(void)
         cmocka_unit_test(test_jw_escaping),
         cmocka_unit_test(test_jw_doubles),
         cmocka_unit_test(test_jw_limits),
+        cmocka_unit_test(test_json_numbers_locale),
         cmocka_unit_test(test_buf_caps),
         cmocka_unit_test(test_arena),
         cmocka_unit_test(test_status_strings),
