@@ -9,7 +9,6 @@
 #ifndef EW_CORE_JSON_H
 #define EW_CORE_JSON_H
 
-#include <locale.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -115,10 +114,6 @@ void ew_jw_null(ew_jw *w);
 void ew_jw_raw(ew_jw *w, const char *json, size_t len);
 /* Appends the escaped body of a JSON string (no quotes) to a buffer. */
 int ew_json_escape(ew_buf *out, const char *s, size_t len);
-
-/* The "C" locale, created once; (locale_t)0 if the system could not. Numbers
- * are read and written in it, whatever locale the embedder set. */
-locale_t ew__json_c_locale(void);
 
 /* UTF-8 helpers shared by the reader, writer and scanners. */
 /* Length of the valid UTF-8 sequence at s[0..len), or 0 if invalid. */

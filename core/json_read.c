@@ -23,6 +23,7 @@
 
 #include "core/error.h"
 #include "core/json.h"
+#include "core/json_priv.h"
 
 #define JSMN_STATIC
 #define JSMN_STRICT

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/json.h"
+#include "core/json_priv.h"
 
 int ew_utf8_seq_len(const unsigned char *s, size_t len)
 {

@@ -18,6 +18,7 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/json.h"
+#include "core/json_priv.h"
 #include "core/log.h"
 
 /* ---- helpers ------------------------------------------------------------------ */
