@@ -272,8 +272,8 @@ typedef struct walk {
     size_t phrase_end; /* where the phrase's last word ended */
 } walk;
 
-static void note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws, size_t we,
-                      uint32_t hash)
+static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws, size_t we,
+                          uint32_t hash)
 {
     uint32_t cues = 0;
     /* Continue a phrase when only spaces separate the words. */
@@ -306,6 +306,7 @@ static void note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws,
     /* "Name: X", "Password: x" */
     if ((cues & (1u << CUE_NAME)) && we < c->n && c->s[we] == ':')
         c->name_next_at = (uint32_t)we + 1;
+    return cues;
 }
 
 /* A word (letters first) at i. */
@@ -348,8 +349,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
                 return e;
         }
     }
+    uint32_t cues = 0;
     if (ascii && wl < sizeof low)
-        note_cues(c, w, low, wl, i, we, h);
+        cues = note_cues(c, w, low, wl, i, we, h);
     else
         w->plen = 0;
     /* key = value, key: value, "key" => value */
@@ -358,16 +360,18 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
         k++;
     if (k < n && (s[k] == '=' || s[k] == ':' || s[k] == '!' || s[k] == '(')) {
-        int kind = ew__pii_key_kind(s, i, ie);
+        int kind = s[k] != '(' ? ew__pii_key_kind(s, i, ie) : PII_KEY_NONE;
         size_t e = 0;
-        if (kind && s[k] != '(')
+        if (kind)
             e = ew__pii_scan_assignment(c, i, ie);
         else if (s[k] == '(' && (ci_contains(s + i, ie - i, "credential") ||
                                  ci_contains(s + i, ie - i, "directoryentry")))
             e = ew__pii_scan_call(c, k);
         if (e)
             return e;
-    } else if (ie < n && s[ie] == ' ' && ie - i <= 40) {
+    } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&
+               ((cues & (1u << CUE_SECRET)) || (ie > we && (s[we] == '_' || s[we] == '-')))) {
+        /* "password pass123", "Bearer x", "api_key 'x'" */
         int kind = ew__pii_key_kind(s, i, ie);
         if (kind) {
             size_t e = ew__pii_scan_phrase(c, i, ie, kind);

@@ -216,10 +216,28 @@ static size_t address_run(pii_ctx *c, size_t i, float sc)
     return last;
 }
 
+static inline bool plain_han_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (i + 3 > n || s[i] < 0xE4 || s[i] > 0xE9 || (s[i + 1] & 0xC0) != 0x80 ||
+        (s[i + 2] & 0xC0) != 0x80)
+        return false;
+    uint32_t cp = ((uint32_t)(s[i] & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) |
+                  (s[i + 2] & 0x3F);
+    bool road = cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04;
+    return cp >= 0x4E00 && cp <= 0x9FFF && !road && !(cue_first[cp >> 3] & (1u << (cp & 7)));
+}
+
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
+    /* a run of Han characters that start no cue: skip it in one loop */
+    if (plain_han_at(s, n, i)) {
+        size_t k = i + 3;
+        while (plain_han_at(s, n, k))
+            k += 3;
+        return k;
+    }
     int l;
     uint32_t cp = ew__pii_decode(s, n, i, &l);
     size_t next = i + (size_t)l;

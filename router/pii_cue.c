@@ -175,6 +175,8 @@ static const struct {
     {"credential", B(CUE_SECRET)},
     {"credentials", B(CUE_SECRET)},
     {"bearer", B(CUE_SECRET)},
+    {"ssws", B(CUE_SECRET)},
+    {"unseal", B(CUE_SECRET)},
     {"auth", B(CUE_SECRET)},
     {"authorization", B(CUE_SECRET)},
     {"passwort", B(CUE_SECRET)},

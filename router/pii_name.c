@@ -271,8 +271,11 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
 static size_t list_sep(const unsigned char *s, size_t n, size_t e)
 {
     static const char *const seps[] = {", and ", ", ", " and ", " & ", " or "};
+    static const size_t lens[] = {6, 2, 5, 3, 4};
+    if (e + 2 >= n || (s[e] != ',' && s[e] != ' '))
+        return 0;
     for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
-        size_t l = strlen(seps[k]);
+        size_t l = lens[k];
         if (e + l < n && !memcmp(s + e, seps[k], l) && pii_is_upper(s[e + l]))
             return e + l;
     }
