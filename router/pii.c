@@ -315,9 +315,8 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     const unsigned char *s = c->s;
     size_t n = c->n;
     /* One pass over the word: its end, a lowercase copy and the cue hash. */
-    char low[24];
+    char low[PII_WORD_MAX] = {0};
     size_t wl = 0, k = i;
-    uint32_t h = 2166136261u;
     bool ascii = true;
     while (k < n) {
         unsigned ch = s[k];
@@ -327,7 +326,6 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             if (wl < sizeof low)
                 low[wl] = (char)ch;
             wl++;
-            h = (h ^ ch) * 16777619u;
             k++;
         } else if (ch >= 0xC2 && ch < 0xE0 && k + 1 < n) {
             ascii = false;
@@ -351,7 +349,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     }
     uint32_t cues = 0;
     if (ascii && wl < sizeof low)
-        cues = note_cues(c, w, low, wl, i, we, h);
+        cues = note_cues(c, w, low, wl, i, we, pii_word_hash(low, wl));
     else
         w->plen = 0;
     /* key = value, key: value, "key" => value */
@@ -474,6 +472,15 @@ static void scan_walk(pii_ctx *c)
     walk w = {.plen = 0};
     while (i < n && !c->status) {
         unsigned ch = s[i];
+        /* the two commonest cases first, without the jump table */
+        if (ch == ' ') {
+            i++;
+            continue;
+        }
+        if (pii_is_lower(ch) && (i == 0 || s[i - 1] == ' ')) {
+            i = on_word(c, &w, i);
+            continue;
+        }
         switch (ew__pii_class[ch]) {
         case PC_SPACE:
             if (ch == '\n')

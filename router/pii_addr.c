@@ -531,7 +531,7 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         ew__pii_add(c, EW_PII_STREET_ADDRESS, i, ce, 0.85f);
         return ce;
     }
-    if (!digit_ahead(c->s, c->n, i, 64) &&
+    if (!digit_ahead(c->s, c->n, i, 48) &&
         !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's'))
         return 0;
     size_t e = box_at(c, i);

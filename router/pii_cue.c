@@ -313,6 +313,19 @@ static const char *const kw_notname[] = {
 static const char *const kw_func[] = {
     "to", "of", "the", "me", "and", "in", "on", "at", "for", "a", "an", "with", "by", "from",
     "my", "your", "is", "are", "was", "be", "it", "this", "that", "you", "we", "or", "but",
+    "our", "they", "their", "he", "she", "his", "its", "please", "thank", "what", "when",
+    "where", "why", "how", "who", "which", "could", "would", "should", "do", "does", "did",
+    "if", "so", "as", "also", "then", "there", "here", "these", "those", "all", "some", "any",
+    "not", "after", "before", "since", "because", "while", "during", "about", "into", "over",
+    "between", "through", "write", "explain", "summarise", "summarize", "list", "give",
+    "make", "show", "let", "one", "two", "each", "every", "other", "many", "most", "more",
+    "such", "only", "just", "now", "today", "yesterday", "tomorrow", "however", "therefore",
+    "thus", "yet", "still", "again", "maybe", "perhaps", "sure", "great", "good", "well",
+    "first", "last", "next", "new", "see", "use", "using", "find", "get", "set", "add",
+    "create", "check", "note", "see", "read", "translate", "compare", "describe", "consider",
+    "imagine", "suppose", "assume", "according", "in", "an", "are", "were", "has", "have",
+    "had", "been", "being", "can't", "don't", "it's", "that's", "there's", "let's", "we're",
+    "they're", "you're", "i've", "you've", "we've",
 };
 /* Verbs that follow a person ("Tomomi spent", "says Hartvigsson" is before). */
 static const char *const kw_verb[] = {
@@ -327,32 +340,34 @@ static const char *const kw_stop[] = {
     "fwd", "ps", "tv", "usa", "uk", "eu", "un",
 };
 
-#define CUE_SLOTS 2048
+#define CUE_SLOTS 4096
+/* Hashes apart from the entries, so a miss (most words) reads 4 bytes. */
+static uint32_t cue_hashes[CUE_SLOTS]; /* hash | 1; 0 = empty */
 static struct {
-    char w[24];
+    char w[PII_WORD_MAX];
     uint8_t len;
     uint32_t cues;
 } cue_table[CUE_SLOTS];
 static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
 
-static uint32_t cue_hash(const char *s, size_t n)
+static uint32_t cue_hash(const char *w, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    char pad[PII_WORD_MAX] = {0};
+    memcpy(pad, w, n);
+    return pii_word_hash(pad, n);
 }
 
 static void cue_insert(const char *w, size_t n, uint32_t cues)
 {
-    uint32_t i = cue_hash(w, n) & (CUE_SLOTS - 1);
-    while (cue_table[i].len) {
-        if (cue_table[i].len == n && !memcmp(cue_table[i].w, w, n)) {
+    uint32_t h = cue_hash(w, n), i = h & (CUE_SLOTS - 1);
+    while (cue_hashes[i]) {
+        if (cue_hashes[i] == h && cue_table[i].len == n && !memcmp(cue_table[i].w, w, n)) {
             cue_table[i].cues |= cues;
             return;
         }
         i = (i + 1) & (CUE_SLOTS - 1);
     }
+    cue_hashes[i] = h;
     memcpy(cue_table[i].w, w, n);
     cue_table[i].len = (uint8_t)n;
     cue_table[i].cues = cues;
@@ -393,18 +408,18 @@ void ew__pii_cue_init(void)
 
 uint32_t ew__pii_cue_lookup(const char *w, size_t n)
 {
-    if (n == 0 || n >= sizeof cue_table[0].w)
+    if (n == 0 || n >= PII_WORD_MAX)
         return 0;
     return ew__pii_cue_lookup_hash(w, n, cue_hash(w, n));
 }
 
 uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash)
 {
-    if (n == 0 || n >= sizeof cue_table[0].w)
+    if (n == 0 || n >= PII_WORD_MAX)
         return 0;
     uint32_t i = hash & (CUE_SLOTS - 1);
-    while (cue_table[i].len) {
-        if (cue_table[i].len == n && !memcmp(cue_table[i].w, w, n))
+    while (cue_hashes[i]) {
+        if (cue_hashes[i] == hash && cue_table[i].len == n && !memcmp(cue_table[i].w, w, n))
             return cue_table[i].cues | PII_CUE_FOUND;
         i = (i + 1) & (CUE_SLOTS - 1);
     }

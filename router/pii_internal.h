@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "edgeway/pii.h"
 
@@ -155,8 +156,26 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);
-/* The same with the word's FNV-1a hash already computed. */
+/* The same with the word's hash already computed (ew__pii_word_hash). */
 uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash);
+#define PII_WORD_MAX 24 /* longest cue word or phrase + 1 */
+/* Hash of a lowercase word in a zero-padded buffer of PII_WORD_MAX bytes
+ * (n < PII_WORD_MAX); inline because it runs once per word of prose. */
+static inline uint32_t pii_word_hash(const char *padded, size_t n)
+{
+    uint64_t x, h = (uint64_t)n * 0x9E3779B97F4A7C15ull;
+    memcpy(&x, padded, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdull;
+    if (n > 8) {
+        memcpy(&x, padded + 8, 8);
+        h = (h ^ (h >> 29) ^ x) * 0xff51afd7ed558ccdull;
+        if (n > 16) {
+            memcpy(&x, padded + 16, 8);
+            h = (h ^ (h >> 29) ^ x) * 0xff51afd7ed558ccdull;
+        }
+    }
+    return (uint32_t)(h ^ (h >> 32)) | 1u;
+}
 
 /* ---- detectors: each returns the end offset it consumed, or 0 -------------- */
 /* Starting at a digit, '+' or '(': phones, cards, SSN, CN id, IPv4, dates. */

@@ -305,6 +305,17 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     bool strong = c->name_next_at != CUE_NONE && i >= c->name_next_at && i - c->name_next_at <= 2;
     bool title = c->title_at != CUE_NONE && i >= c->title_at && i - c->title_at <= 2;
     bool lower_ok = strong || !c->seen_upper;
+    /* the commonest capitalised words ("The", "Please", "We") end here cheaply */
+    {
+        char low[PII_WORD_MAX] = {0};
+        size_t k = i, l = 0;
+        while (k < c->n && l < sizeof low - 1 && pii_is_alpha(c->s[k]))
+            low[l++] = (char)(c->s[k++] | 32);
+        if (l && l < sizeof low - 1 && (k >= c->n || !pii_is_alpha(c->s[k])) &&
+            (ew__pii_cue_lookup_hash(low, l, pii_word_hash(low, l)) &
+             (PII_KW_FUNC | PII_KW_STOP)))
+            return 0;
+    }
     run r;
     read_run(c, i, lower_ok, &r);
     if (r.k == 0 || r.reject)
