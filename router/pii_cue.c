@@ -292,6 +292,7 @@ static const char *const kw_org[] = {
     "pharmaceuticals", "motors", "airlines", "ministry", "council", "agency", "department",
 };
 static const char *const kw_particle[] = {
+    "ní", "nic", "ibn", "bint", "abu",
     "dei", "degli", "delle", "do", "des", "sur", "am", "an", "im", "upon", "nad", "pod",
     "van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin",
     "binti", "al", "ten", "ter", "dos", "das", "y", "af", "zu",
@@ -337,7 +338,9 @@ static const char *const kw_verb[] = {
 static const char *const kw_stop[] = {
     "i", "i'm", "i'll", "i've", "i'd", "ok", "okay", "god", "lord", "mr", "mrs", "ms", "dr",
     "prof", "sir", "dear", "hi", "hello", "hey", "yes", "no", "bot", "user", "re", "fw",
-    "fwd", "ps", "tv", "usa", "uk", "eu", "un",
+    "fwd", "ps", "tv", "usa", "uk", "eu", "un", "website", "web", "e-mail", "email", "mail",
+    "subject", "info", "personal", "notes", "url", "tel", "mobile", "desk", "home", "work",
+    "company", "title", "job", "position", "department", "phone", "fax", "address",
 };
 
 #define CUE_SLOTS 4096

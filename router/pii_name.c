@@ -139,11 +139,19 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, run *r)
             }
             if (kw & PII_KW_NOTNAME)
                 q->gaz |= EW__GAZ_PLACE << 4; /* marks "not a name" */
-            bool caps = e - pos >= 2;
-            for (size_t k = pos; k < e && caps; k++)
-                caps = !pii_is_lower(s[k]);
-            if (caps)
+            /* an all-caps word (two ASCII capitals, no small letter) is an acronym */
+            int ups = 0;
+            bool small = false;
+            for (size_t k = pos; k < e; k++) {
+                ups += pii_is_upper(s[k]);
+                small |= pii_is_lower(s[k]) || (s[k] >= 0xC3 && s[k] < 0xE0 && k + 1 < e &&
+                                                 s[k + 1] >= 0x9F); /* Latin small letters */
+            }
+            if (ups >= 2 && !small)
                 break;
+            if (r->k == 0 && (kw & (PII_KW_ORG | PII_KW_NOTNAME)) &&
+                !(q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)))
+                break; /* "Corp", "Day" alone */
             if (!up) {
                 unsigned g = q->gaz;
                 bool named = (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(g & EW__GAZ_COMMON);
@@ -244,8 +252,9 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
     size_t f = se;
     if (f + 2 < n && s[f] == '\'' && s[f + 1] == 's')
         f += 2;
-    if (f < n && s[f] == ':' && at_line && words <= 2)
-        sc += 0.3f; /* "Ubul: What a wife." */
+    if (f + 2 < n && s[f] == ':' && at_line && words <= 2 && s[f + 1] == ' ' &&
+        s[f + 2] != '\n')
+        sc += 0.3f; /* "Ubul: What a wife." (a label like "Website:" ends its line) */
     if (f + 1 < n && s[f] == ' ' && pii_is_digit(s[f + 1]))
         sc -= 0.3f; /* "Joaquin Suarez 2906" is a street */
     if (f + 1 < n && s[f] == ' ' && pii_is_lower(s[f + 1])) {
@@ -262,6 +271,17 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         sc += 0.2f;
     if (ss >= 4 && !strncasecmp((const char *)s + ss - 4, "the ", 4) && !strong)
         sc -= 0.3f;
+    /* "in Springfield", "from Porto": a lone word after a place preposition */
+    static const char *const preps[] = {" in ", " from ", " to ", " near ", " at ", " of "};
+    for (size_t pk = 0; words == 1 && !strong && !title && !(g0 & EW__GAZ_FIRST) &&
+                        pk < sizeof preps / sizeof preps[0];
+         pk++) {
+        size_t l = strlen(preps[pk]);
+        if (ss >= l && !memcmp(s + ss - l, preps[pk], l)) {
+            sc -= 0.15f;
+            break;
+        }
+    }
     if (words >= 2 && at_line && (se >= n || s[se] == '\n'))
         sc += 0.1f;
     return sc > 0.99f ? 0.99f : sc;
@@ -350,6 +370,8 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         sep = list_sep(c->s, c->n, x.se);
     }
     c->name_list_end = (uint32_t)me[m - 1];
+    /* "In Paris, John said": two capitalised words around a comma are no list */
+    bool joined = m >= 3 || (m == 2 && c->s[me[0]] != ',');
     bool firm = m >= 3 && single_surnames == m && firsts == 0 &&
                 org_context(c->s, ms[0], c->line_start) && !pii_cue_near(c, CUE_NAME, ms[0], 30);
     float best = 0;
@@ -357,7 +379,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         best = msc[a] > best ? msc[a] : best;
     for (int a = 0; a < m && !firm; a++) {
         float v = msc[a];
-        if (m >= 2 && best >= 0.5f && v >= 0.25f && v < 0.6f)
+        if (joined && best >= 0.5f && v >= 0.25f && v < 0.6f)
             v = 0.6f; /* listed with a name: a name */
         ew__pii_add(c, EW_PII_PERSON, ms[a], me[a], v);
     }
