@@ -292,7 +292,9 @@ static float phone_shape(const numseq *q)
         if (shape334) sc = q->paren ? 0.85f : q->ng == 1 ? 0.4f : 0.65f;
     }
     if (d[0] == '0' && nd >= 9 && nd <= 12) /* trunk prefix: UK, DE, FR, IN, CN, ... */
-        sc = sc > 0.5f ? sc : 0.5f;
+        sc = sc > 0.45f ? sc : 0.45f;
+    if (nd == 11 && d[0] == '0' && d[1] == '7' && q->ng <= 3)
+        sc = 0.6f; /* UK mobile "07700 900461" */
     if (nd == 10 && d[0] == '0' && d[1] != '0' && q->ng == 5 && all_groups(q, 2))
         sc = 0.8f; /* French "01 23 45 67 89" */
     if (nd == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9' &&
@@ -309,6 +311,20 @@ static float phone_shape(const numseq *q)
 }
 
 /* ---- the dispatcher -------------------------------------------------------- */
+/* A number right after "<label>:" whose label is not about phones. */
+static bool labelled(const pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t k = i;
+    while (k > 0 && s[k - 1] == ' ')
+        k--;
+    if (k == 0 || s[k - 1] != ':')
+        return false;
+    size_t e = k - 1, b = e;
+    while (b > 0 && pii_is_alpha(s[b - 1]))
+        b--;
+    return b < e && !pii_cue_near(c, CUE_PHONE, i, (size_t)(i - b) + 2);
+}
 static bool followed_by_word(const unsigned char *s, size_t n, size_t e)
 {
     return e < n && (pii_is_alpha(s[e]) || (s[e] >= 0xC2 && s[e] < 0xE0));
@@ -400,6 +416,8 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
             pii_cue_near(c, CUE_PHONE, i, 48) || ew__pii_cue_after(c, q.ext_end, CUE_PHONE, 12);
         if (cue) sc += 0.35f;
         if (neg && !cue) sc -= 0.4f;
+        if (!cue && !q.plus && labelled(c, i))
+            sc -= 0.3f; /* "NIP: 060-270-26-31": a labelled identifier */
         if (followed_by_word(s, n, q.ext_end) ||
             (q.ext_end < n && s[q.ext_end] == '-' && q.ext_end + 1 < n &&
              pii_is_digit(s[q.ext_end + 1])))
