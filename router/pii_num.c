@@ -318,8 +318,7 @@ static bool labelled(const pii_ctx *c, size_t i)
     size_t k = i;
     while (k > 0 && s[k - 1] == ' ')
         k--;
-    if (k == 0 || s[k - 1] != ':')
-        return false;
+    if (k == 0 || s[k - 1] != ':') return false;
     size_t e = k - 1, b = e;
     while (b > 0 && pii_is_alpha(s[b - 1]))
         b--;
