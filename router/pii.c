@@ -262,7 +262,7 @@ typedef struct walk {
 } walk;
 
 static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws, size_t we,
-                          uint32_t hash)
+                          uint32_t hash, const uint64_t q[3])
 {
     uint32_t cues = 0;
     /* Continue a phrase when only spaces separate the words. */
@@ -276,7 +276,7 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
         }
     }
     if (!cues) {
-        cues = ew__pii_cue_lookup_hash(low, n, hash);
+        cues = ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash);
         w->plen = 0;
         if (cues & PII_CUE_PREFIX) {
             memcpy(w->phrase, low, n);
@@ -301,25 +301,44 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    /* One pass over the word: its end, a lowercase copy and the cue hash. */
-    char low[PII_WORD_MAX] = {0};
-    size_t wl = 0, k = i;
+    /* The word's end: letters, 2-byte UTF-8 letters, inner ' and -. */
+    char low[PII_WORD_MAX];
+    size_t k = i;
     bool ascii = true;
-    while (k < n) {
-        unsigned ch = s[k];
-        if (pii_is_alpha(ch) ||
-            ((ch == '\'' || ch == '-') && k > i && k + 1 < n && pii_is_alpha(s[k + 1]))) {
-            ch = pii_is_upper(ch) ? ch | 32 : ch;
-            if (wl < sizeof low) low[wl] = (char)ch;
-            wl++;
+    for (;;) {
+        while (k < n && ew__pii_class[s[k]] >= PC_LOWER && ew__pii_class[s[k]] <= PC_UPPER)
             k++;
-        } else if (ch >= 0xC2 && ch < 0xE0 && k + 1 < n) {
+        if (k + 1 < n && s[k] >= 0xC2 && s[k] < 0xE0) {
             ascii = false;
-            wl += 2;
             k += 2;
+        } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') && pii_is_alpha(s[k + 1])) {
+            k++;
         } else {
             break;
         }
+    }
+    size_t wl = k - i;
+    /* its first 24 bytes, lowercased 8 at a time (the bytes are letters, ' or
+     * -, which OR 0x20 leaves as they are) */
+    uint64_t w0 = 0, w1 = 0, w2 = 0;
+    if (ascii && wl < PII_WORD_MAX) {
+        if (i + PII_WORD_MAX <= n) { /* fixed-size loads, masked below */
+            memcpy(&w0, s + i, 8);
+            memcpy(&w1, s + i + 8, 8);
+            memcpy(&w2, s + i + 16, 8);
+        } else {
+            unsigned char buf[PII_WORD_MAX] = {0};
+            memcpy(buf, s + i, wl);
+            memcpy(&w0, buf, 8);
+            memcpy(&w1, buf + 8, 8);
+            memcpy(&w2, buf + 16, 8);
+        }
+        uint64_t m0 = wl >= 8 ? ~0ull : (1ull << (wl * 8)) - 1;
+        uint64_t m1 = wl >= 16 ? ~0ull : wl <= 8 ? 0 : (1ull << ((wl - 8) * 8)) - 1;
+        uint64_t m2 = wl <= 16 ? 0 : (1ull << ((wl - 16) * 8)) - 1;
+        w0 = (w0 | 0x2020202020202020ull) & m0;
+        w1 = (w1 | 0x2020202020202020ull) & m1;
+        w2 = (w2 | 0x2020202020202020ull) & m2;
     }
     size_t we = k;
     if (we < n && ew__pii_tokch[s[we]]) {
@@ -333,9 +352,13 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         }
     }
     uint32_t cues = 0;
-    if (ascii && wl < sizeof low)
-        cues = note_cues(c, w, low, wl, i, we, pii_word_hash(low, wl));
-    else
+    if (ascii && wl < sizeof low) {
+        memcpy(low, &w0, 8);
+        memcpy(low + 8, &w1, 8);
+        memcpy(low + 16, &w2, 8);
+        const uint64_t q[3] = {w0, w1, w2};
+        cues = note_cues(c, w, low, wl, i, we, pii_word_hash3(w0, w1, w2, wl), q);
+    } else
         w->plen = 0;
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
@@ -659,6 +682,7 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     for (int k = 0; k < CUE_COUNT; k++)
         c.cue_at[k] = CUE_NONE;
     c.name_next_at = CUE_NONE;
+    c.next_digit = SIZE_MAX;
     c.title_at = CUE_NONE;
     scan_walk(&c);
     if (!c.status && (sc->ac || sc->n_regex)) ew__pii_scan_deny(&c);

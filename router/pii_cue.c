@@ -500,7 +500,10 @@ static const char *const kw_stop[] = {
 /* Hashes apart from the entries, so a miss (most words) reads 4 bytes. */
 static uint32_t cue_hashes[CUE_SLOTS]; /* hash | 1; 0 = empty */
 static struct {
-    char w[PII_WORD_MAX];
+    union {
+        char w[PII_WORD_MAX]; /* zero-padded */
+        uint64_t q[3];
+    } u;
     uint8_t len;
     uint32_t cues;
 } cue_table[CUE_SLOTS];
@@ -517,14 +520,14 @@ static void cue_insert(const char *w, size_t n, uint32_t cues)
 {
     uint32_t h = cue_hash(w, n), i = h & (CUE_SLOTS - 1);
     while (cue_hashes[i]) {
-        if (cue_hashes[i] == h && cue_table[i].len == n && !memcmp(cue_table[i].w, w, n)) {
+        if (cue_hashes[i] == h && cue_table[i].len == n && !memcmp(cue_table[i].u.w, w, n)) {
             cue_table[i].cues |= cues;
             return;
         }
         i = (i + 1) & (CUE_SLOTS - 1);
     }
     cue_hashes[i] = h;
-    memcpy(cue_table[i].w, w, n);
+    memcpy(cue_table[i].u.w, w, n);
     cue_table[i].len = (uint8_t)n;
     cue_table[i].cues = cues;
 }
@@ -570,9 +573,17 @@ uint32_t ew__pii_cue_lookup(const char *w, size_t n)
 uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash)
 {
     if (n == 0 || n >= PII_WORD_MAX) return 0;
+    uint64_t q[3] = {0, 0, 0};
+    memcpy(q, w, n);
+    return ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash);
+}
+
+uint32_t ew__pii_cue_lookup3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n, uint32_t hash)
+{
     uint32_t i = hash & (CUE_SLOTS - 1);
     while (cue_hashes[i]) {
-        if (cue_hashes[i] == hash && cue_table[i].len == n && !memcmp(cue_table[i].w, w, n))
+        if (cue_hashes[i] == hash && cue_table[i].len == n && cue_table[i].u.q[0] == w0 &&
+            cue_table[i].u.q[1] == w1 && cue_table[i].u.q[2] == w2)
             return cue_table[i].cues | PII_CUE_FOUND;
         i = (i + 1) & (CUE_SLOTS - 1);
     }

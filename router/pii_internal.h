@@ -61,6 +61,16 @@ static inline bool pii_is_space(unsigned c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
+/* Short-needle search (libc memmem's setup costs more than these scans). */
+static inline bool pii_contains(const void *hay, size_t n, const char *needle, size_t nl)
+{
+    const unsigned char *h = hay;
+    if (nl == 0 || nl > n) return nl == 0;
+    for (size_t i = 0; i + nl <= n; i++)
+        if (h[i] == (unsigned char)needle[0] && !memcmp(h + i + 1, needle + 1, nl - 1)) return true;
+    return false;
+}
+
 /* A letter of any script (ASCII letter or any multi-byte UTF-8 lead). */
 static inline bool pii_is_wordch(unsigned c)
 {
@@ -125,6 +135,7 @@ typedef struct pii_ctx {
     uint32_t title_at;          /* where a capitalised name is expected ("Dear") */
     bool seen_upper;            /* any capital letter so far (else: lowercased text) */
     uint32_t name_list_end;     /* end of the last list of names scored together */
+    size_t next_digit;          /* first digit at or after the last query (a cache) */
     uint32_t line_start;        /* offset of the current line */
 } pii_ctx;
 
@@ -159,22 +170,26 @@ uint32_t ew__pii_cue_lookup(const char *w, size_t n);
 /* The same with the word's hash already computed (ew__pii_word_hash). */
 uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash);
 #define PII_WORD_MAX 24 /* longest cue word or phrase + 1 */
+/* The same for a word given as three zero-padded 64-bit words. */
+uint32_t ew__pii_cue_lookup3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n, uint32_t hash);
 /* Hash of a lowercase word in a zero-padded buffer of PII_WORD_MAX bytes
  * (n < PII_WORD_MAX); inline because it runs once per word of prose. */
-static inline uint32_t pii_word_hash(const char *padded, size_t n)
+static inline uint32_t pii_word_hash3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n)
 {
-    uint64_t x, h = (uint64_t)n * 0x9E3779B97F4A7C15ull;
-    memcpy(&x, padded, 8);
-    h = (h ^ x) * 0xff51afd7ed558ccdull;
+    uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull;
+    h = (h ^ w0) * 0xff51afd7ed558ccdull;
     if (n > 8) {
-        memcpy(&x, padded + 8, 8);
-        h = (h ^ (h >> 29) ^ x) * 0xff51afd7ed558ccdull;
-        if (n > 16) {
-            memcpy(&x, padded + 16, 8);
-            h = (h ^ (h >> 29) ^ x) * 0xff51afd7ed558ccdull;
-        }
+        h = (h ^ (h >> 29) ^ w1) * 0xff51afd7ed558ccdull;
+        if (n > 16) h = (h ^ (h >> 29) ^ w2) * 0xff51afd7ed558ccdull;
     }
     return (uint32_t)(h ^ (h >> 32)) | 1u;
+}
+
+static inline uint32_t pii_word_hash(const char *padded, size_t n)
+{
+    uint64_t w[3];
+    memcpy(w, padded, sizeof w);
+    return pii_word_hash3(w[0], w[1], w[2], n);
 }
 
 /* ---- detectors: each returns the end offset it consumed, or 0 -------------- */

@@ -246,7 +246,7 @@ static bool placeholder(const unsigned char *v, size_t n)
         c0 == ')' || c0 == ';' || c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
         return true; /* a variable, a template, code or a path */
     if (n >= 2 && c0 == '#' && v[1] == '{') return true; /* Ruby "#{password}" */
-    if ((memchr(v, '/', n) || memchr(v, '#', n)) && memmem(v, n, "password", 8))
+    if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
         return true; /* a route or an anchor named after the field */
     if (c0 == '#') { /* "#add-password" is a CSS selector; "#gets0m3" a password */
         size_t k = 1;
@@ -374,12 +374,12 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
     static const char *const meta_any[] = {"label",  "field",       "hint",   "policy",  "reset",
                                            "forgot", "placeholder", "prompt", "confirm", "change"};
     for (size_t k = 0; k < sizeof meta_any / sizeof meta_any[0]; k++)
-        if (memmem(low, n, meta_any[k], strlen(meta_any[k]))) return PII_KEY_NONE;
+        if (pii_contains(low, n, meta_any[k], strlen(meta_any[k]))) return PII_KEY_NONE;
     int kind = PII_KEY_NONE;
     for (size_t k = 0; k < sizeof pw_sub / sizeof pw_sub[0]; k++)
-        if (memmem(low, n, pw_sub[k], strlen(pw_sub[k]))) return PII_KEY_PASSWORD;
+        if (pii_contains(low, n, pw_sub[k], strlen(pw_sub[k]))) return PII_KEY_PASSWORD;
     for (size_t k = 0; k < sizeof secret_sub / sizeof secret_sub[0]; k++)
-        if (memmem(low, n, secret_sub[k], strlen(secret_sub[k]))) kind = PII_KEY_SECRET;
+        if (pii_contains(low, n, secret_sub[k], strlen(secret_sub[k]))) kind = PII_KEY_SECRET;
     /* parts split at '_', '-', '.', and lower-to-upper case changes */
     size_t p = 0;
     while (p < n) {
@@ -589,7 +589,8 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P')) {
         /* "-p" is a password only next to "-u user" (docker, mysql, psexec) */
         size_t b = i > 80 ? i - 80 : 0;
-        if (!memmem(s + b, i - b, "-u ", 3) && !memmem(s + b, i - b, "-U ", 3)) return 0;
+        if (!pii_contains(s + b, i - b, "-u ", 3) && !pii_contains(s + b, i - b, "-U ", 3))
+            return 0;
         kind = PII_KEY_PASSWORD;
     }
     if (kind == PII_KEY_NONE && !user) return 0;

@@ -137,7 +137,8 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             letters += pii_is_alpha(s[q]);
             digits += pii_is_digit(s[q]);
         }
-        bool api = memmem(s + ae, k - ae + 1, "/api/", 5) || memmem(s + ae, k - ae + 1, "/v1/", 4);
+        bool api = pii_contains(s + ae, k - ae + 1, "/api/", 5) ||
+                   pii_contains(s + ae, k - ae + 1, "/v1/", 4);
         if (api && gl >= 20 && gl <= 64 && letters + digits == gl && letters >= 4 && digits >= 4 &&
             hex_run(s, n, g) < gl && ew__pii_entropy(s + g, gl) >= 3.5)
             ew__pii_add(c, EW_PII_SECRET, g, ge, 0.75f);
