@@ -456,7 +456,8 @@ static size_t on_punct(pii_ctx *c, size_t i)
         e = ew__pii_scan_number(c, i);
     else if (ch == '-' && i + 10 < n && !memcmp(s + i, "-----BEGIN", 10))
         e = ew__pii_scan_pem(c, i);
-    else if (ch == '-' && i + 2 < n && (i == 0 || pii_is_space(s[i - 1])) &&
+    else if (ch == '-' && i + 2 < n &&
+             (i == 0 || pii_is_space(s[i - 1]) || s[i - 1] == '`' || s[i - 1] == '"') &&
              (pii_is_alpha(s[i + 1]) || s[i + 1] == '-'))
         e = ew__pii_scan_flag(c, i); /* "--password x", "-p x" */
     else if (ch == '$') {
