@@ -306,12 +306,7 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
         }
         return 0;
     }
-    /* a line of digit groups is a phone number, not a postal line */
-    int digits = 0;
-    for (size_t k = i; k < e; k++)
-        digits += pii_is_digit(s[k]);
-    if (digits > 7) return 0;
-    int words = 0, postal = 0, place = 0;
+    int words = 0, postal = 0, place = 0, digits = 0;
     size_t p = w.s, last = 0;
     while (p < e) {
         word x;
@@ -328,12 +323,19 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
             ;                                         /* a missing field printed by a generator */
         else if (!(particle(x.f, x.fl) && words > 0)) /* "Caxias do Sul" */
             ok = false;
+        for (size_t k = x.s; k < x.e; k++)
+            digits += pii_is_digit(s[k]);
+        /* digit groups past a postal code make a phone number, not an address */
+        if (digits > 7 || (!ok && !x.letters)) return 0;
         if (!ok || words == 5) break;
         words++;
         place += (g & EW__GAZ_PLACE) != 0;
         last = x.e;
         p = x.e;
-        if (p < e && (s[p] == ':' || s[p] == '@' || s[p] == '?' || s[p] == '!')) break;
+        if (p < e && (s[p] == ':' || s[p] == '@' || s[p] == '?' || s[p] == '!' || s[p] == ';'))
+            break;
+        if (p + 1 < e && s[p] == '.' && s[p + 1] == ' ' && x.e - x.s > 3)
+            break; /* a full stop after a word (not "St.") ends the address */
         while (p < e && (s[p] == ',' || s[p] == '(' || s[p] == ')' || s[p] == '.'))
             p++;
     }

@@ -220,6 +220,8 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
     if (notname) sc -= (g0 & EW__GAZ_FIRST) && words > 1 ? 0.25f : 0.5f;
     size_t ss = r->ss, se = r->se;
     bool at_line = ss == c->line_start || (ss > 0 && s[ss - 1] == '\n');
+    if (words == 1 && !title && !strong && r->p[0].e - r->p[0].s <= 2)
+        sc -= 0.3f; /* "Mi", "Li": too short to stand alone */
     if (words == 1 && !title && !strong && sentence_initial(s, ss, c->line_start) &&
         (g0 & EW__GAZ_COMMON))
         sc -= 0.2f;

@@ -384,7 +384,8 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         if (ew__pii_ssn_valid(q.d)) {
             bool cue = pii_cue_near(c, CUE_SSN, i, 48);
             float sc = q.ng == 1 ? 0.85f : cue ? 0.95f : 0.85f;
-            if (neg && !cue) sc -= 0.4f;
+            /* the nearer cue wins: "call ext. 2231. The SKU is 400638133393" */
+            if (neg && (!cue || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
             ew__pii_add(c, EW_PII_US_SSN, i, e, sc);
             return e;
         }
@@ -414,7 +415,8 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         bool cue =
             pii_cue_near(c, CUE_PHONE, i, 48) || ew__pii_cue_after(c, q.ext_end, CUE_PHONE, 12);
         if (cue) sc += 0.35f;
-        if (neg && !cue) sc -= 0.4f;
+        /* the nearer cue wins: "call ext. 2231. The SKU is 400638133393" */
+        if (neg && (!cue || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
         if (!cue && !q.plus && labelled(c, i))
             sc -= 0.3f; /* "NIP: 060-270-26-31": a labelled identifier */
         if (followed_by_word(s, n, q.ext_end) ||

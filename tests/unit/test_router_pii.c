@@ -260,6 +260,28 @@ static void test_address_and_dob(void **state)
     EXPECT_CLEAN("I have 3 Apples and 12 Oranges.");
 }
 
+/* Other languages: the same detectors with their cue words. */
+static void test_languages(void **state)
+{
+    (void)state;
+    const char *de = "Ich heiße Lukas Schneider und wohne in der Hauptstraße 12, 10115 Berlin. "
+                     "Telefon: 030 1234567.";
+    EXPECT_EXACT(de, EW_PII_PERSON, "Lukas Schneider");
+    EXPECT_EXACT(de, EW_PII_STREET_ADDRESS, "Hauptstraße 12, 10115 Berlin");
+    EXPECT_EXACT(de, EW_PII_PHONE, "030 1234567");
+    const char *fr = "Je m'appelle Camille Dubois, 15 rue de la République, 69002 Lyon.";
+    EXPECT_EXACT(fr, EW_PII_STREET_ADDRESS, "15 rue de la République, 69002 Lyon");
+    /* Chinese text does not glue numbers into one token */
+    const char *zh =
+        "手机号是13912345678，身份证号码是11010519491231002X，住在上海市浦东新区世纪大道100号。";
+    EXPECT_EXACT(zh, EW_PII_PHONE, "13912345678");
+    EXPECT_EXACT(zh, EW_PII_CN_RESIDENT_ID, "11010519491231002X");
+    EXPECT_EXACT(zh, EW_PII_STREET_ADDRESS, "上海市浦东新区世纪大道100号");
+    /* the nearer context decides */
+    EXPECT_CLEAN("Meeting room 4B, call extension 2231. The SKU is 400638133393.");
+    EXPECT_CLEAN("Strony potwierdzają wskazaną wartość: NIP: 060-270-26-31.");
+}
+
 /* Offsets are bytes, also after multibyte characters. */
 static void test_byte_offsets(void **state)
 {
@@ -454,21 +476,14 @@ static int teardown(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_email),
-        cmocka_unit_test(test_phone),
-        cmocka_unit_test(test_credit_card),
-        cmocka_unit_test(test_iban),
-        cmocka_unit_test(test_national_ids),
-        cmocka_unit_test(test_network),
-        cmocka_unit_test(test_crypto),
-        cmocka_unit_test(test_secrets),
-        cmocka_unit_test(test_lookalikes),
-        cmocka_unit_test(test_person),
-        cmocka_unit_test(test_address_and_dob),
-        cmocka_unit_test(test_byte_offsets),
-        cmocka_unit_test(test_options),
-        cmocka_unit_test(test_fail_closed),
-        cmocka_unit_test(test_fuzz),
+        cmocka_unit_test(test_email),           cmocka_unit_test(test_phone),
+        cmocka_unit_test(test_credit_card),     cmocka_unit_test(test_iban),
+        cmocka_unit_test(test_national_ids),    cmocka_unit_test(test_network),
+        cmocka_unit_test(test_crypto),          cmocka_unit_test(test_secrets),
+        cmocka_unit_test(test_lookalikes),      cmocka_unit_test(test_person),
+        cmocka_unit_test(test_address_and_dob), cmocka_unit_test(test_languages),
+        cmocka_unit_test(test_byte_offsets),    cmocka_unit_test(test_options),
+        cmocka_unit_test(test_fail_closed),     cmocka_unit_test(test_fuzz),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
