@@ -117,8 +117,11 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, run *r)
         if (up && e - pos == 1 && e < n && s[e] == '.') { /* initial "J." */
             q->initial = true;
             q->e = e + 1;
-        } else if (up && e - pos == 1 && r->k > 0 && e < n && s[e] == ' ') {
-            q->initial = true; /* "Juliusz A Kwiatkowski" */
+        } else if ((up || lower_ok) && e - pos == 1 && r->k > 0 && e < n && s[e] == ' ') {
+            q->initial = true; /* "Juliusz A Kwiatkowski", "codey m ross" */
+        } else if (!up && lower_ok && e - pos == 1 && r->k > 0 && e < n && s[e] == '.') {
+            q->initial = true; /* "eric g. samoylova" */
+            q->e = e + 1;
         } else if (!up && r->k > 0 && is_particle(s, pos, e)) {
             q->particle = true;
         } else {
@@ -326,13 +329,17 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     size_t ms[MAXM], me[MAXM];
     float msc[MAXM];
     int m = 0, single_surnames = 0, firsts = 0;
+    bool org_tail = false;
     ms[m] = r.ss, me[m] = r.se, msc[m] = sc, m++;
     single_surnames += r.k == 1 && !(r.p[0].gaz & EW__GAZ_FIRST);
     firsts += (r.p[0].gaz & EW__GAZ_FIRST) != 0;
     while (sep && m < MAXM) {
         run x;
         read_run(c, sep, lower_ok, &x);
-        if (x.k == 0 || x.reject) break;
+        if (x.k == 0 || x.reject) {
+            org_tail = x.reject; /* "Davis, Reynolds and Williamson Orchestra" */
+            break;
+        }
         float xs = score_run(c, &x, false, false, sep);
         if (xs <= 0) break;
         ms[m] = x.ss, me[m] = x.se, msc[m] = xs, m++;
@@ -343,8 +350,10 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     c->name_list_end = (uint32_t)me[m - 1];
     /* "In Paris, John said": two capitalised words around a comma are no list */
     bool joined = m >= 3 || (m == 2 && c->s[me[0]] != ',');
-    bool firm = m >= 3 && single_surnames == m && firsts == 0 &&
-                org_context(c->s, ms[0], c->line_start) && !pii_cue_near(c, CUE_NAME, ms[0], 30);
+    bool firm =
+        (m >= 3 && single_surnames + 1 >= m && firsts <= 1 &&
+         org_context(c->s, ms[0], c->line_start) && !pii_cue_near(c, CUE_NAME, ms[0], 30)) ||
+        org_tail;
     float best = 0;
     for (int a = 0; a < m; a++)
         best = msc[a] > best ? msc[a] : best;
