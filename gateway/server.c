@@ -19,7 +19,7 @@
 
 struct ew__gateway {
     struct event_base *base;
-    const ew_config *cfg;
+    ew_config *cfg; /* one reference */
     ew__http_server *http;
     ew__access_fn access;
     void *access_user;
@@ -413,7 +413,7 @@ int ew__gateway_new(const ew__gateway_opts *opts, ew__gateway **out, ew_error *e
     ew__gateway *gw = calloc(1, sizeof *gw);
     if (!gw) return ew__error_set(err, EW_ERR_NOMEM, "out of memory");
     gw->base = opts->base;
-    gw->cfg = opts->config;
+    gw->cfg = ew_config_ref(opts->config);
     gw->access = opts->access_log;
     gw->access_user = opts->access_user;
     gw->listen_override = opts->listen != NULL;
@@ -445,6 +445,7 @@ void ew__gateway_free(ew__gateway *gw)
     if (!gw) return;
     ew__http_server_free(gw->http);
     ew_buf_cleanup(&gw->models_json);
+    ew_config_unref(gw->cfg);
     free(gw);
 }
 
@@ -469,10 +470,12 @@ static bool same_listeners(const ew_server_cfg *a, const ew_server_cfg *b)
     return true;
 }
 
-void ew__gateway_set_config(ew__gateway *gw, const ew_config *config)
+void ew__gateway_set_config(ew__gateway *gw, ew_config *config)
 {
     if (!gw->listen_override && !same_listeners(&gw->cfg->server, &config->server))
         ew__warn(NULL, "the listener list changed; it takes effect after a restart");
+    ew_config_ref(config);
+    ew_config_unref(gw->cfg);
     gw->cfg = config;
     gw->created = (int64_t)time(NULL);
     ew__http_server_set_limits(gw->http, &config->server.limits);
