@@ -115,8 +115,9 @@ static const char *byte_vocab_merge(void *ctx, uint64_t i, size_t *len)
     return v->merge[i];
 }
 
-static int write_byte_tokenizer(ew__gguf_writer *w, int n_vocab)
+int ew__synth_byte_tokenizer(ew__gguf_writer *w, int n_vocab)
 {
+    if (n_vocab < BYTE_TOKENS + N_MERGES + 1) return EW_ERR_INVALID;
     byte_vocab *v = calloc(1, sizeof *v);
     int32_t *types = malloc((size_t)n_vocab * sizeof *types);
     if (!v || !types) {
@@ -316,7 +317,7 @@ int ew__synth(const ew_synth_params *p, ew_error *err)
     ew__gw_init(&w);
     write_hparams(&w, sh, p->ftype);
     int st = p->vocab_path ? copy_tokenizer(&w, p->vocab_path, sh->n_vocab, err)
-                           : write_byte_tokenizer(&w, sh->n_vocab);
+                           : ew__synth_byte_tokenizer(&w, sh->n_vocab);
     if (st && !p->vocab_path)
         ew__error_set(err, st, "synth: cannot build the byte-level tokenizer");
     for (int i = 0; i < n && !st; i++) {
