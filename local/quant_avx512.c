@@ -269,8 +269,11 @@ static inline __attribute__((always_inline)) void legacy_tile(int T, int nb, con
                                     size_t as, int nc, float *out, size_t os)                      \
     {                                                                                              \
         int nb = n / EW_QK;                                                                        \
-        for (int r0 = 0; r0 < nr; r0 += TR) {                                                      \
-            int R = nr - r0 < TR ? nr - r0 : TR;                                                   \
+        /* one row at a time for one or two columns keeps the weight stream  \
+         * sequential for the prefetcher */                                   \
+        int tr = nc <= 2 ? 1 : TR;                                                                 \
+        for (int r0 = 0; r0 < nr; r0 += tr) {                                                      \
+            int R = nr - r0 < tr ? nr - r0 : tr;                                                   \
             const char *wr = (const char *)w + (size_t)r0 * ws;                                    \
             for (int c0 = 0; c0 < nc; c0 += TC) {                                                  \
                 int C = nc - c0 < TC ? nc - c0 : TC;                                               \
