@@ -65,12 +65,11 @@ static ew_session *new_session(const ew_model *m, int threads, bool all, ew_kv_t
 static const int32_t prompt[] = {1, 403, 407, 261, 378, 432, 383, 286, 261, 376, 290, 280};
 #define N_PROMPT (int)(sizeof prompt / sizeof prompt[0])
 
-/* Logits of every prompt position, bit for bit, whatever the thread count,
- * the batching (one call or token by token) or the KV type's path. */
-static void test_threads_and_batching_agree(void **state)
+/* Logits of every prompt position, bit for bit, whatever the thread count or
+ * the batching (one call or token by token), for both KV types. */
+static void check_threads_and_batching(const char *path)
 {
-    (void)state;
-    ew_model *m = open_model(stories);
+    ew_model *m = open_model(path);
     int nv = ew_model_n_vocab(m);
     for (int kv = 0; kv < 2; kv++) {
         float *want = malloc((size_t)N_PROMPT * nv * sizeof *want);
@@ -93,6 +92,26 @@ static void test_threads_and_batching_agree(void **state)
         free(want);
     }
     ew_model_close(m);
+}
+
+/* stories260K (F32) and synthesized quantized models, whose kernels tile
+ * rows and columns differently for one token and for a batch. */
+static void test_threads_and_batching_agree(void **state)
+{
+    (void)state;
+    check_threads_and_batching(stories);
+    const char *cases[][2] = {{"llama-tiny", "Q8_0"},
+                              {"qwen2-tiny", "Q4_K_M"},
+                              {"llama-tiny", "Q5_K_M"},
+                              {"qwen2-tiny", "Q4_0"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s-%s.gguf", tmpdir, cases[i][0], cases[i][1]);
+        ew_synth_params sp = {cases[i][0], ew__ftype_parse(cases[i][1]), 3, NULL, path};
+        ew_error err;
+        if (ew__synth(&sp, &err)) fail_msg("synth: %s", err.message);
+        check_threads_and_batching(path);
+    }
 }
 
 static void test_rewind_and_limits(void **state)
