@@ -1,24 +1,17 @@
 /* The edgeway tool's subcommands. Each lives in gateway/cmd_<name>.c as
  * `int ew_cmd_<name>(int argc, char **argv)` and returns the exit status;
- * argv[0] is the subcommand's name. Add a command with one line here. */
+ * argv[0] is the subcommand's name. Add a command with one line in commands.def. */
 #ifndef EW_GATEWAY_COMMANDS_H
 #define EW_GATEWAY_COMMANDS_H
 
 #include <stddef.h>
 
 #include "core/buf.h"
+#include "core/json.h"
 
-#define EW_COMMANDS(X)                                                                             \
-    /* X(name, one-line summary) */                                                                \
-    X(tokenize, "print the token ids of a text for a model's tokenizer")                          \
-    X(logits, "print next-token logits at every position of a token sequence")                   \
-    X(generate, "generate text with a local GGUF model")                                          \
-    X(synth, "write a random-weight model of a real architecture's shape")                        \
-    X(quantize, "requantize a GGUF model (F16, Q8_0, Q4_0, Q4_K_M, Q5_K_M, Q6_K, ...)")
-
-#define EW__CMD_DECL(name, summary) int ew_cmd_##name(int argc, char **argv);
-EW_COMMANDS(EW__CMD_DECL)
-#undef EW__CMD_DECL
+#define EW_COMMAND(name, summary) int ew_cmd_##name(int argc, char **argv);
+#include "gateway/commands.def"
+#undef EW_COMMAND
 
 /* ---- helpers shared by the commands (gateway/cmd_common.c) ------------------ */
 
@@ -27,6 +20,9 @@ int ew_cli_read_file(const char *path, ew_buf *out, ew_error *err);
 /* Installs the daemon's log sink on stderr: one JSON object per line with
  * level, time, request id and message. min_level filters. */
 void ew_cli_log_to_stderr(ew_log_level min_level);
+/* Writes one such line directly; extra (may be NULL) adds fields after "msg". */
+void ew_cli_log_json(ew_log_level level, const char *request_id, const char *message,
+                     void (*extra)(ew_jw *w, void *arg), void *arg);
 /* Prints "edgeway <cmd>: <message>" to stderr; returns 1 for `return ew_cli_fail(...)`. */
 int ew_cli_fail(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
