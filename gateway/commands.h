@@ -10,7 +10,9 @@
 
 #define EW_COMMANDS(X)                                                                             \
     /* X(name, one-line summary) */                                                                \
-    X(tokenize, "print the token ids of a text for a model's tokenizer")
+    X(tokenize, "print the token ids of a text for a model's tokenizer")                           \
+    X(quantize, "convert a GGUF model to another type (F16, Q8_0, Q4_0, Q4_K_M, ...)")             \
+    X(synth, "write a random-weight model of a real architecture's shape")
 
 #define EW__CMD_DECL(name, summary) int ew_cmd_##name(int argc, char **argv);
 EW_COMMANDS(EW__CMD_DECL)

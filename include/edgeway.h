@@ -15,5 +15,6 @@
 #include "edgeway/core.h"
 #include "edgeway/request.h"
 #include "edgeway/tokenizer.h"
+#include "edgeway/model_tools.h"
 
 #endif

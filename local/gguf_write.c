@@ -78,6 +78,11 @@ static int report(const ew_gguf_writer *w, ew_error *err)
     return w->err.status;
 }
 
+int ew_gguf_writer_status(const ew_gguf_writer *w, ew_error *err)
+{
+    return report(w, err);
+}
+
 ew_gguf_writer *ew_gguf_writer_new(void)
 {
     ew_gguf_writer *w = calloc(1, sizeof *w);

@@ -33,6 +33,8 @@ typedef struct ew_gguf_writer ew_gguf_writer;
 /* Returns owned; NULL when out of memory. */
 ew_gguf_writer *ew_gguf_writer_new(void);
 void ew_gguf_writer_free(ew_gguf_writer *w);
+/* The first failure so far (EW_OK if none), copied into err when given. */
+int ew_gguf_writer_status(const ew_gguf_writer *w, ew_error *err);
 
 /* ---- metadata: setting an existing key replaces its value in place ---------- */
 
