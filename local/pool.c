@@ -52,8 +52,7 @@ static void wait_change(waitpoint *w, unsigned seen)
 {
     long long deadline = 0;
     for (unsigned i = 0;; i++) {
-        if (atomic_load_explicit(&w->gen, memory_order_acquire) != seen)
-            return;
+        if (atomic_load_explicit(&w->gen, memory_order_acquire) != seen) return;
         cpu_relax();
         if ((i & 255) == 255) {
             long long t = now_ns();
@@ -86,8 +85,7 @@ static void signal_change(waitpoint *w)
 
 void ew__pool_barrier(ew__pool *p)
 {
-    if (p->n == 1)
-        return;
+    if (p->n == 1) return;
     waitpoint *w = &p->barrier;
     unsigned g = atomic_load(&w->gen);
     if (atomic_fetch_add(&w->count, 1) == p->n - 1) {
@@ -113,8 +111,7 @@ static void *worker_main(void *varg)
     for (;;) {
         wait_change(&p->job, seen);
         seen = atomic_load(&p->job.gen);
-        if (atomic_load(&p->quit))
-            return NULL;
+        if (atomic_load(&p->quit)) return NULL;
         p->fn(p->ctx, ith, p->n);
         ew__pool_barrier(p);
     }
@@ -125,8 +122,7 @@ static int waitpoint_init(waitpoint *w)
     atomic_init(&w->gen, 0);
     atomic_init(&w->count, 0);
     atomic_init(&w->sleepers, 0);
-    if (pthread_mutex_init(&w->mu, NULL))
-        return -1;
+    if (pthread_mutex_init(&w->mu, NULL)) return -1;
     if (pthread_cond_init(&w->cv, NULL)) {
         pthread_mutex_destroy(&w->mu);
         return -1;
@@ -143,11 +139,9 @@ static void waitpoint_cleanup(waitpoint *w)
 int ew__pool_new(int n_threads, ew__pool **out)
 {
     *out = NULL;
-    if (n_threads < 1 || n_threads > 256)
-        return EW_ERR_INVALID;
+    if (n_threads < 1 || n_threads > 256) return EW_ERR_INVALID;
     ew__pool *p = calloc(1, sizeof *p);
-    if (!p)
-        return EW_ERR_NOMEM;
+    if (!p) return EW_ERR_NOMEM;
     p->n = 1;
     atomic_init(&p->quit, 0);
     if (waitpoint_init(&p->job)) {
@@ -187,8 +181,7 @@ int ew__pool_new(int n_threads, ew__pool **out)
 
 void ew__pool_free(ew__pool *p)
 {
-    if (!p)
-        return;
+    if (!p) return;
     if (p->n > 1) {
         atomic_store(&p->quit, 1);
         signal_change(&p->job);

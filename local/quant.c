@@ -13,8 +13,7 @@ static int n_types;
 static ew__isa best_isa;
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
-static const char *const isa_names[EW_ISA_COUNT] = {"ref", "avx2", "avx512", "avx512vnni",
-                                                    "neon"};
+static const char *const isa_names[EW_ISA_COUNT] = {"ref", "avx2", "avx512", "avx512vnni", "neon"};
 
 const char *ew__isa_name(ew__isa isa)
 {
@@ -53,17 +52,15 @@ static void build_tables(void)
     n_types = ew__n_qtypes_ref < MAX_QTYPES ? ew__n_qtypes_ref : MAX_QTYPES;
     for (int isa = 0; isa < EW_ISA_COUNT; isa++) {
         memcpy(tables[isa], ew__qtypes_ref, (size_t)n_types * sizeof(ew__qtype));
-        if (!ew__isa_available((ew__isa)isa))
-            continue;
-#if defined(EW_SIMD_X86)
+        if (!ew__isa_available((ew__isa)isa)) continue;
+#if defined(__x86_64__) || defined(__i386__)
         if (isa >= EW_ISA_AVX2 && isa <= EW_ISA_AVX512_VNNI)
             ew__quant_patch_avx2(tables[isa], n_types);
         if (isa >= EW_ISA_AVX512 && isa <= EW_ISA_AVX512_VNNI)
             ew__quant_patch_avx512(tables[isa], n_types, isa == EW_ISA_AVX512_VNNI);
 #endif
-#if defined(EW_SIMD_NEON)
-        if (isa == EW_ISA_NEON)
-            ew__quant_patch_neon(tables[isa], n_types);
+#if defined(__aarch64__)
+        if (isa == EW_ISA_NEON) ew__quant_patch_neon(tables[isa], n_types);
 #endif
         best_isa = (ew__isa)isa;
     }
@@ -85,11 +82,9 @@ ew__isa ew__isa_best(void)
 const ew__qtype *ew__qtype_get(uint32_t type, ew__isa isa)
 {
     pthread_once(&tables_once, build_tables);
-    if ((unsigned)isa >= EW_ISA_COUNT)
-        return NULL;
+    if ((unsigned)isa >= EW_ISA_COUNT) return NULL;
     for (int i = 0; i < n_types; i++)
-        if (tables[isa][i].type == type)
-            return &tables[isa][i];
+        if (tables[isa][i].type == type) return &tables[isa][i];
     return NULL;
 }
 
@@ -101,7 +96,6 @@ const ew__qtype *ew__qtype_of(uint32_t type)
 size_t ew__row_bytes(uint32_t type, int64_t n)
 {
     const ew__qtype *t = ew__qtype_get(type, EW_ISA_REF);
-    if (!t || n < 0 || n % t->blck)
-        return 0;
+    if (!t || n < 0 || n % t->blck) return 0;
     return (size_t)(n / t->blck) * t->bytes;
 }

@@ -22,8 +22,8 @@
 
 #include "local/gguf.h"
 
-#define EW_QK 32   /* elements per block of the legacy quants */
-#define EW_QK_K 256 /* elements per super-block of the k-quants */
+#define EW_QK           32  /* elements per block of the legacy quants */
+#define EW_QK_K         256 /* elements per super-block of the k-quants */
 #define EW_K_SCALE_SIZE 12
 
 typedef uint16_t ew_f16;  /* IEEE half, stored as bits */
@@ -140,22 +140,19 @@ static inline ew_f16 ew__f32_to_f16(float f)
     if (ax >= 0x477ff000u) /* rounds to >= 65536: overflow to inf */
         return (ew_f16)(sign | 0x7c00);
     if (ax < 0x38800000u) { /* below the smallest normal half: subnormal or zero */
-        if (ax < 0x33000000u)
-            return (ew_f16)sign;
+        if (ax < 0x33000000u) return (ew_f16)sign;
         uint32_t e = ax >> 23;
         uint32_t m = (ax & 0x7fffff) | 0x800000;
         uint32_t shift = 126 - e; /* 14..24 */
         uint32_t q = m >> shift;
         uint32_t rem = m & ((1u << shift) - 1);
         uint32_t half = 1u << (shift - 1);
-        if (rem > half || (rem == half && (q & 1)))
-            q++;
+        if (rem > half || (rem == half && (q & 1))) q++;
         return (ew_f16)(sign | q);
     }
     uint32_t q = ((ax >> 13) - (112u << 10));
     uint32_t rem = ax & 0x1fff;
-    if (rem > 0x1000 || (rem == 0x1000 && (q & 1)))
-        q++;
+    if (rem > 0x1000 || (rem == 0x1000 && (q & 1))) q++;
     return (ew_f16)(sign | q);
 }
 
@@ -172,8 +169,7 @@ static inline ew_bf16 ew__f32_to_bf16(float f)
 {
     uint32_t x;
     memcpy(&x, &f, 4);
-    if ((x & 0x7fffffffu) > 0x7f800000u)
-        return (ew_bf16)((x >> 16) | 64);
+    if ((x & 0x7fffffffu) > 0x7f800000u) return (ew_bf16)((x >> 16) | 64);
     return (ew_bf16)((x + (0x7fff + ((x >> 16) & 1))) >> 16);
 }
 
@@ -203,9 +199,9 @@ typedef void (*ew__gemm_fn)(int n, const void *w, size_t w_stride, int nr, const
 typedef struct ew__qtype {
     uint32_t type; /* ew_ggml_type */
     const char *name;
-    int blck;        /* elements per block */
-    size_t bytes;    /* bytes per block */
-    uint32_t act;    /* activation type for dot products (an ew_ggml_type) */
+    int blck;     /* elements per block */
+    size_t bytes; /* bytes per block */
+    uint32_t act; /* activation type for dot products (an ew_ggml_type) */
     ew__dequant_fn dequant;
     ew__quant_fn quant_act; /* set for types that serve as activation types */
     ew__dot_fn dot;         /* weight of this type x activation of type `act` */
@@ -255,8 +251,8 @@ void ew__quant_patch_neon(ew__qtype *t, int n);
 int ew__isa_available(ew__isa isa);
 
 /* Reference gemm built on a dot kernel (loops over rows and columns). */
-void ew__gemm_by_dot(ew__dot_fn dot, int n, const void *w, size_t w_stride, int nr,
-                     const void *a, size_t a_stride, int nc, float *out, size_t out_stride);
+void ew__gemm_by_dot(ew__dot_fn dot, int n, const void *w, size_t w_stride, int nr, const void *a,
+                     size_t a_stride, int nc, float *out, size_t out_stride);
 
 /* Unpacks the 6-bit scale and min j (0..7) of a q4_K/q5_K block. */
 static inline void ew__k4_scale_min(int j, const uint8_t *q, uint8_t *sc, uint8_t *m)

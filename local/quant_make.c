@@ -131,8 +131,7 @@ static float fit_scale_min(int n, int nmax, const float *x, const float *w, uint
         sw += w[i];
         sx += w[i] * x[i];
     }
-    if (mn > 0)
-        mn = 0;
+    if (mn > 0) mn = 0;
     if (mx == mn) {
         memset(L, 0, (size_t)n);
         *neg_min = -mn;
@@ -156,8 +155,7 @@ static float fit_scale_min(int n, int nmax, const float *x, const float *w, uint
             sxl += w[i] * l * x[i];
         }
         float det = sw * sl2 - sl * sl;
-        if (det <= 0)
-            continue;
+        if (det <= 0) continue;
         float s = (sw * sxl - sx * sl) / det;
         float m = (sl2 * sx - sl * sxl) / det;
         if (m > 0) {
@@ -228,8 +226,7 @@ static void make_k_scaled(const float *x, int nmax, float rmin, int nstep, ew_f1
     float d = ew__f16_to_f32(*d_out), dmin = ew__f16_to_f32(*dmin_out);
     for (int j = 0; j < 8; j++) {
         float ds = d * ls[j];
-        if (ds == 0.f)
-            continue;
+        if (ds == 0.f) continue;
         float dm = dmin * lm[j];
         for (int l = 0; l < 32; l++)
             L[32 * j + l] = (uint8_t)clampi(ew__nearest_int((x[32 * j + l] + dm) / ds), 0, nmax);
@@ -285,8 +282,7 @@ static float fit_symmetric(int n, int nmax, const float *x, int8_t *L)
             slx += w * x[i] * l;
             sl2 += w * l * l;
         }
-        if (sl2 <= 0)
-            continue;
+        if (sl2 <= 0) continue;
         if (best < 0 || slx * slx > best * sl2) {
             best_scale = slx / sl2;
             best = best_scale * slx;
@@ -310,8 +306,7 @@ static void make_q6_K(const float *x, ew_block_q6_K *y, int64_t nb)
             }
         }
         memset(&y[i], 0, sizeof y[i]);
-        if (max_abs < ALL_ZERO_EPS)
-            continue;
+        if (max_abs < ALL_ZERO_EPS) continue;
         float iscale = -128.f / max_scale;
         y[i].d = ew__f32_to_f16(1 / iscale);
         for (int g = 0; g < EW_QK_K / 16; g++)
@@ -319,8 +314,7 @@ static void make_q6_K(const float *x, ew_block_q6_K *y, int64_t nb)
         float d = ew__f16_to_f32(y[i].d);
         for (int g = 0; g < EW_QK_K / 16; g++) {
             float ds = d * y[i].scales[g];
-            if (ds == 0.f)
-                continue;
+            if (ds == 0.f) continue;
             for (int l = 0; l < 16; l++)
                 L[16 * g + l] = (int8_t)(clampi(ew__nearest_int(x[16 * g + l] / ds), -32, 31) + 32);
         }
@@ -328,9 +322,11 @@ static void make_q6_K(const float *x, ew_block_q6_K *y, int64_t nb)
             const int8_t *Lh = L + 128 * h;
             for (int l = 0; l < 32; l++) {
                 y[i].ql[64 * h + l] = (uint8_t)((Lh[l] & 0xF) | ((Lh[l + 64] & 0xF) << 4));
-                y[i].ql[64 * h + 32 + l] = (uint8_t)((Lh[l + 32] & 0xF) | ((Lh[l + 96] & 0xF) << 4));
-                y[i].qh[32 * h + l] = (uint8_t)((Lh[l] >> 4) | ((Lh[l + 32] >> 4) << 2) |
-                                                ((Lh[l + 64] >> 4) << 4) | ((Lh[l + 96] >> 4) << 6));
+                y[i].ql[64 * h + 32 + l] =
+                    (uint8_t)((Lh[l + 32] & 0xF) | ((Lh[l + 96] & 0xF) << 4));
+                y[i].qh[32 * h + l] =
+                    (uint8_t)((Lh[l] >> 4) | ((Lh[l + 32] >> 4) << 2) | ((Lh[l + 64] >> 4) << 4) |
+                              ((Lh[l + 96] >> 4) << 6));
             }
         }
     }
@@ -339,8 +335,7 @@ static void make_q6_K(const float *x, ew_block_q6_K *y, int64_t nb)
 int ew__quantize_row(uint32_t type, const float *x, void *y, int64_t n)
 {
     const ew__qtype *t = ew__qtype_get(type, EW_ISA_REF);
-    if (!t || n % t->blck)
-        return EW_ERR_UNSUPPORTED;
+    if (!t || n % t->blck) return EW_ERR_UNSUPPORTED;
     int64_t nb = n / t->blck;
     switch (type) {
     case EW_GGML_F32:

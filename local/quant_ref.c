@@ -467,8 +467,8 @@ static void axpy_f16(int n, float a, const void *vx, float *y)
         y[i] += a * ew__f16_to_f32(x[i]);
 }
 
-void ew__gemm_by_dot(ew__dot_fn dot, int n, const void *w, size_t w_stride, int nr,
-                     const void *a, size_t a_stride, int nc, float *out, size_t out_stride)
+void ew__gemm_by_dot(ew__dot_fn dot, int n, const void *w, size_t w_stride, int nr, const void *a,
+                     size_t a_stride, int nc, float *out, size_t out_stride)
 {
     for (int c = 0; c < nc; c++) {
         const char *ac = (const char *)a + (size_t)c * a_stride;
@@ -478,7 +478,7 @@ void ew__gemm_by_dot(ew__dot_fn dot, int n, const void *w, size_t w_stride, int 
 }
 
 #define GEMM_REF(name)                                                                             \
-    static void gemm_##name(int n, const void *w, size_t ws, int nr, const void *a, size_t as,      \
+    static void gemm_##name(int n, const void *w, size_t ws, int nr, const void *a, size_t as,     \
                             int nc, float *out, size_t os)                                         \
     {                                                                                              \
         ew__gemm_by_dot(dot_##name, n, w, ws, nr, a, as, nc, out, os);                             \
@@ -496,9 +496,11 @@ GEMM_REF(q5_K)
 GEMM_REF(q6_K)
 #undef GEMM_REF
 
-#define QT(T, BL, BY, ACT, DEQ, QACT, DOT, GEMM, AXPY)                                              \
-    {.type = EW_GGML_##T, .name = #T, .blck = BL, .bytes = BY, .act = EW_GGML_##ACT,                \
-     .dequant = DEQ, .quant_act = QACT, .dot = DOT, .gemm = GEMM, .axpy = AXPY}
+#define QT(T, BL, BY, ACT, DEQ, QACT, DOT, GEMM, AXPY)                                             \
+    {                                                                                              \
+        .type = EW_GGML_##T, .name = #T, .blck = BL, .bytes = BY, .act = EW_GGML_##ACT,            \
+        .dequant = DEQ, .quant_act = QACT, .dot = DOT, .gemm = GEMM, .axpy = AXPY                  \
+    }
 
 const ew__qtype ew__qtypes_ref[] = {
     QT(F32, 1, 4, F32, dequant_f32, ew__quant_f32_ref, dot_f32, gemm_f32, axpy_f32),

@@ -9,7 +9,7 @@
 #include "edgeway/engine.h"
 
 #define MAX_LAST_N 1024
-#define MAX_VOCAB (1 << 22)
+#define MAX_VOCAB  (1 << 22)
 
 typedef struct cand {
     int32_t id;
@@ -89,13 +89,13 @@ int ew_sampler_new(const ew_sampler_params *params, int n_vocab, ew_sampler **ou
         ew_sampler_params_init(&p);
     if (!(p.temperature == p.temperature) || !(p.top_p == p.top_p) || !(p.min_p == p.min_p) ||
         !(p.repeat_penalty > 0))
-        return ew__error_set(err, EW_ERR_INVALID, "sampler: invalid parameter (NaN or penalty <= 0)");
+        return ew__error_set(err, EW_ERR_INVALID,
+                             "sampler: invalid parameter (NaN or penalty <= 0)");
     if (p.repeat_last_n < 0 || p.repeat_last_n > MAX_LAST_N)
         return ew__error_set(err, EW_ERR_INVALID, "sampler: repeat_last_n must be 0..%d",
                              MAX_LAST_N);
     ew_sampler *s = calloc(1, sizeof *s);
-    if (!s)
-        return ew__error_set(err, EW_ERR_NOMEM, "sampler: out of memory");
+    if (!s) return ew__error_set(err, EW_ERR_NOMEM, "sampler: out of memory");
     s->c = malloc((size_t)n_vocab * sizeof *s->c);
     s->probs = malloc((size_t)n_vocab * sizeof *s->probs);
     if (!s->c || !s->probs) {
@@ -111,8 +111,7 @@ int ew_sampler_new(const ew_sampler_params *params, int n_vocab, ew_sampler **ou
 
 void ew_sampler_free(ew_sampler *s)
 {
-    if (!s)
-        return;
+    if (!s) return;
     free(s->c);
     free(s->probs);
     free(s);
@@ -120,20 +119,17 @@ void ew_sampler_free(ew_sampler *s)
 
 void ew_sampler_accept(ew_sampler *s, int32_t token)
 {
-    if (s->p.repeat_last_n <= 0)
-        return;
+    if (s->p.repeat_last_n <= 0) return;
     s->hist[s->hist_pos] = token;
     s->hist_pos = (s->hist_pos + 1) % s->p.repeat_last_n;
-    if (s->hist_len < s->p.repeat_last_n)
-        s->hist_len++;
+    if (s->hist_len < s->p.repeat_last_n) s->hist_len++;
 }
 
 /* Descending by logit, ties by lower id, so results never depend on the sort. */
 static int cand_cmp(const void *a, const void *b)
 {
     const cand *x = a, *y = b;
-    if (x->logit != y->logit)
-        return x->logit > y->logit ? -1 : 1;
+    if (x->logit != y->logit) return x->logit > y->logit ? -1 : 1;
     return (x->id > y->id) - (x->id < y->id);
 }
 
@@ -174,10 +170,8 @@ static void select_top(cand *c, int n, int k)
 /* Sorts the best k of n candidates to the front; returns k (clamped). */
 static int sort_top(cand *c, int n, int k)
 {
-    if (k <= 0 || k > n)
-        k = n;
-    if (k < n)
-        select_top(c, n, k);
+    if (k <= 0 || k > n) k = n;
+    if (k < n) select_top(c, n, k);
     qsort(c, (size_t)k, sizeof *c, cand_cmp);
     return k;
 }
@@ -185,17 +179,14 @@ static int sort_top(cand *c, int n, int k)
 static void apply_penalty(ew_sampler *s)
 {
     float pen = s->p.repeat_penalty;
-    if (pen == 1.0f)
-        return;
+    if (pen == 1.0f) return;
     for (int i = 0; i < s->hist_len; i++) {
         int32_t t = s->hist[i];
-        if (t < 0 || t >= s->n_vocab)
-            continue;
+        if (t < 0 || t >= s->n_vocab) continue;
         int seen = 0;
         for (int j = 0; j < i && !seen; j++)
             seen = s->hist[j] == t;
-        if (seen)
-            continue;
+        if (seen) continue;
         float *l = &s->c[t].logit;
         *l = *l > 0 ? *l / pen : *l * pen;
     }
@@ -226,18 +217,14 @@ static int nucleus(ew_sampler *s, int n, int *sorted)
         total += exp((double)s->c[i].logit - max);
     int want = *sorted;
     for (;;) {
-        if (want > n)
-            want = n;
-        if (want > *sorted)
-            *sorted = sort_top(s->c, n, want);
+        if (want > n) want = n;
+        if (want > *sorted) *sorted = sort_top(s->c, n, want);
         double cum = 0;
         for (int i = 0; i < *sorted; i++) {
             cum += exp((double)s->c[i].logit - max) / total;
-            if (cum >= s->p.top_p)
-                return i + 1;
+            if (cum >= s->p.top_p) return i + 1;
         }
-        if (*sorted >= n)
-            return n;
+        if (*sorted >= n) return n;
         want = *sorted * 4;
     }
 }
@@ -253,8 +240,7 @@ int32_t ew_sampler_sample(ew_sampler *s, const float *logits)
     if (!(s->p.temperature > 0)) {
         int best = 0;
         for (int i = 1; i < n; i++)
-            if (s->c[i].logit > s->c[best].logit)
-                best = i;
+            if (s->c[i].logit > s->c[best].logit) best = i;
         return best;
     }
     int sorted = 0;
@@ -263,8 +249,7 @@ int32_t ew_sampler_sample(ew_sampler *s, const float *logits)
         sorted = n;
     }
     if (s->p.top_p < 1.0f) {
-        if (!sorted)
-            sorted = 256;
+        if (!sorted) sorted = 256;
         n = nucleus(s, n, &sorted);
     }
     if (s->p.min_p > 0) {
@@ -277,26 +262,22 @@ int32_t ew_sampler_sample(ew_sampler *s, const float *logits)
         for (int i = 0; i < n; i++)
             if (s->c[i].logit >= floor_logit)
                 s->c[keep++] = s->c[i]; /* stable: a sorted prefix stays sorted */
-        if (keep < n)
-            sorted = keep < sorted ? keep : sorted;
+        if (keep < n) sorted = keep < sorted ? keep : sorted;
         n = keep ? keep : 1;
     }
-    if (sorted < n)
-        n = sort_top(s->c, n, n);
+    if (sorted < n) n = sort_top(s->c, n, n);
     softmax_sorted(s->c, n, s->p.temperature, s->probs);
     double r = next_unit(s->rng), cum = 0;
     for (int i = 0; i < n; i++) {
         cum += s->probs[i];
-        if (r < cum)
-            return s->c[i].id;
+        if (r < cum) return s->c[i].id;
     }
     return s->c[n - 1].id;
 }
 
 double ew_logsumexp(const float *logits, int n)
 {
-    if (n <= 0)
-        return -INFINITY;
+    if (n <= 0) return -INFINITY;
     float max = logits[0];
     for (int i = 1; i < n; i++)
         max = fmaxf(max, logits[i]);
@@ -308,16 +289,13 @@ double ew_logsumexp(const float *logits, int n)
 
 int ew_top_k(const float *logits, int n, int k, int32_t *ids, float *values, float *probs)
 {
-    if (k > n)
-        k = n;
-    if (k <= 0)
-        return 0;
+    if (k > n) k = n;
+    if (k <= 0) return 0;
     /* A small insertion list: k is tiny (5, 10) in every caller. */
     int m = 0;
     for (int i = 0; i < n; i++) {
         float v = logits[i];
-        if (m == k && !(v > values[k - 1]))
-            continue;
+        if (m == k && !(v > values[k - 1])) continue;
         int j = m < k ? m++ : k - 1;
         while (j > 0 && v > values[j - 1]) {
             values[j] = values[j - 1];

@@ -18,7 +18,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "edgeway/chat.h"
 #include "edgeway/core.h"
+#include "edgeway/request.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -45,12 +47,12 @@ typedef struct ew_model_info {
     float rope_freq_base;
     float rope_freq_scale; /* 1 / linear scaling factor */
     float rms_eps;
-    bool tied_embeddings;   /* output projection shares token_embd */
-    uint32_t file_type;     /* general.file_type, or UINT32_MAX when absent */
-    uint64_t n_params;      /* elements of all weight tensors */
-    uint64_t file_size;     /* bytes */
-    uint64_t weight_bytes;  /* bytes of tensor data */
-    int32_t bos_id, eos_id; /* -1 when the vocab has none */
+    bool tied_embeddings;           /* output projection shares token_embd */
+    uint32_t file_type;             /* general.file_type, or UINT32_MAX when absent */
+    uint64_t n_params;              /* elements of all weight tensors */
+    uint64_t file_size;             /* bytes */
+    uint64_t weight_bytes;          /* bytes of tensor data */
+    int32_t bos_id, eos_id;         /* -1 when the vocab has none */
     char tokenizer_fingerprint[65]; /* hex; equal on two machines => same tokenization */
 } ew_model_info;
 
@@ -63,8 +65,16 @@ int ew_model_open(const char *path, const char *expected_sha256, ew_model **out,
 void ew_model_close(ew_model *m);
 void ew_model_get_info(const ew_model *m, ew_model_info *info);
 int ew_model_n_vocab(const ew_model *m);
-/* The model's tokenizer; borrowed, valid until ew_model_close. */
+/* The model's tokenizer; borrowed, valid until ew_model_close. Tokenize and
+ * detokenize with the ew_tokenizer_* functions of edgeway/tokenizer.h. */
 const ew_tokenizer *ew_model_tokenizer(const ew_model *m);
+/* Renders a conversation with the model's chat template (its family, or
+ * ChatML when the file has none; see edgeway/chat.h) into out[0..cap).
+ * Same buffer contract as ew_chat_render; tokenize the result with
+ * add_special and parse_special. */
+int ew_model_apply_chat(const ew_model *m, const ew_message *messages, int n,
+                        bool add_generation_prompt, char *out, size_t cap, size_t *len,
+                        ew_error *err);
 
 /* ---- sessions ----------------------------------------------------------------- */
 
@@ -150,25 +160,27 @@ typedef enum ew_stop_reason {
     EW_STOP_CONTEXT = 4,  /* the KV cache is full */
 } ew_stop_reason;
 
-/* Called once per generated token with the text it completes (possibly empty:
- * text is held back while it could be the start of a stop string or an
- * incomplete UTF-8 sequence). Return nonzero to stop. */
+/* Called once per generated token (the end-of-generation token included)
+ * with the text it completes, possibly empty: text is held back while it
+ * could be the start of a stop string or an incomplete UTF-8 sequence. Text
+ * still held when generation ends is passed in one last call with token -1.
+ * Return nonzero to stop. */
 typedef int (*ew_token_fn)(void *user, int32_t token, const char *text, size_t len);
 
 #define EW_MAX_STOP_STRINGS 8
-#define EW_MAX_STOP_LEN 128
+#define EW_MAX_STOP_LEN     128
 
 typedef struct ew_generate_params {
-    int max_tokens;                             /* new tokens to generate at most */
-    const char *stop[EW_MAX_STOP_STRINGS];      /* NUL-terminated; unused slots NULL */
-    bool ignore_eog;                            /* keep going past end-of-generation */
-    ew_token_fn on_token;                       /* may be NULL */
+    int max_tokens;                        /* new tokens to generate at most */
+    const char *stop[EW_MAX_STOP_STRINGS]; /* NUL-terminated; unused slots NULL */
+    bool ignore_eog;                       /* keep going past end-of-generation */
+    ew_token_fn on_token;                  /* may be NULL */
     void *user;
 } ew_generate_params;
 
 typedef struct ew_generate_result {
-    int n_prompt;     /* prompt tokens evaluated (after the cache prefix kept) */
-    int n_generated;  /* tokens sampled, the EOG token included */
+    int n_prompt;    /* prompt tokens evaluated (after the cache prefix kept) */
+    int n_generated; /* tokens sampled, the EOG token included */
     ew_stop_reason stop;
     double prompt_ms; /* prompt processing time */
     double gen_ms;    /* generation time */

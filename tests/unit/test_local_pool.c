@@ -36,8 +36,7 @@ static void stages(void *ctx, int ith, int nth)
             j->data[i]++;
         ew__pool_barrier(j->pool);
         for (int i = olo; i < ohi; i++)
-            if (j->data[i] != s + 1)
-                j->bad = 1;
+            if (j->data[i] != s + 1) j->bad = 1;
         ew__pool_barrier(j->pool);
     }
 }

@@ -38,8 +38,8 @@ static void test_f16_known_values(void **state)
     assert_int_equal(ew__f32_to_f16(65520.0f), 0x7c00); /* rounds up to inf */
     assert_int_equal(ew__f32_to_f16(65519.0f), 0x7bff);
     assert_int_equal(ew__f32_to_f16(ldexpf(1, -24)), 0x0001);
-    assert_int_equal(ew__f32_to_f16(ldexpf(1, -25)), 0x0000); /* tie to even: zero */
-    assert_int_equal(ew__f32_to_f16(ldexpf(3, -25)), 0x0002); /* 1.5 ulp: to even 2 */
+    assert_int_equal(ew__f32_to_f16(ldexpf(1, -25)), 0x0000);        /* tie to even: zero */
+    assert_int_equal(ew__f32_to_f16(ldexpf(3, -25)), 0x0002);        /* 1.5 ulp: to even 2 */
     assert_int_equal(ew__f32_to_f16(1.0f + ldexpf(1, -11)), 0x3c00); /* tie, even */
     assert_int_equal(ew__f32_to_f16(1.0f + ldexpf(3, -11)), 0x3c02); /* tie, up to even */
     assert_int_equal(ew__f32_to_f16(ldexpf(1, -14)), 0x0400);        /* smallest normal */
@@ -53,8 +53,7 @@ static void test_f16_round_trip_all(void **state)
 {
     (void)state;
     for (uint32_t h = 0; h < 65536; h++) {
-        if ((h & 0x7c00) == 0x7c00 && (h & 0x3ff))
-            continue; /* NaN payloads need not survive */
+        if ((h & 0x7c00) == 0x7c00 && (h & 0x3ff)) continue; /* NaN payloads need not survive */
         assert_int_equal(ew__f32_to_f16(ew__f16_to_f32((ew_f16)h)), h);
     }
 }
@@ -68,8 +67,7 @@ static void test_bf16(void **state)
     assert_int_equal(ew__f32_to_bf16(1.0f + ldexpf(1, -8)), 0x3f80);
     assert_int_equal(ew__f32_to_bf16(1.0f + ldexpf(3, -8)), 0x3f82);
     for (uint32_t h = 0; h < 65536; h += 7) {
-        if ((h & 0x7f80) == 0x7f80 && (h & 0x7f))
-            continue;
+        if ((h & 0x7f80) == 0x7f80 && (h & 0x7f)) continue;
         assert_int_equal(ew__f32_to_bf16(ew__bf16_to_f32((ew_bf16)h)), h);
     }
 }
@@ -233,8 +231,7 @@ static void test_q5_K_block(void **state)
     assert_true(y[163] == 16 + 7);
     assert_true(y[131] == 0);
     for (int e = 0; e < 256; e++)
-        if (e != 163)
-            assert_true(y[e] == 0);
+        if (e != 163) assert_true(y[e] == 0);
 }
 
 /* q6_K written element by element from the layout description, read back. */
@@ -329,16 +326,15 @@ static void test_quantize_error_bounds(void **state)
         uint32_t type;
         double max_err;
     } cases[] = {
-        {EW_GGML_F32, 0.0},     {EW_GGML_F16, 0.001},   {EW_GGML_BF16, 0.005},
-        {EW_GGML_Q8_0, 0.01},   {EW_GGML_Q6_K, 0.03},   {EW_GGML_Q5_K, 0.05},
-        {EW_GGML_Q5_0, 0.07},   {EW_GGML_Q5_1, 0.06},   {EW_GGML_Q4_K, 0.10},
-        {EW_GGML_Q4_0, 0.14},   {EW_GGML_Q4_1, 0.12},
+        {EW_GGML_F32, 0.0},   {EW_GGML_F16, 0.001}, {EW_GGML_BF16, 0.005}, {EW_GGML_Q8_0, 0.01},
+        {EW_GGML_Q6_K, 0.03}, {EW_GGML_Q5_K, 0.05}, {EW_GGML_Q5_0, 0.07},  {EW_GGML_Q5_1, 0.06},
+        {EW_GGML_Q4_K, 0.10}, {EW_GGML_Q4_0, 0.14}, {EW_GGML_Q4_1, 0.12},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         double e = roundtrip_rel_err(cases[i].type, 4096);
         if (e > cases[i].max_err)
-            fail_msg("%s: relative error %.4f > %.4f", ew__qtype_get(cases[i].type, EW_ISA_REF)->name,
-                     e, cases[i].max_err);
+            fail_msg("%s: relative error %.4f > %.4f",
+                     ew__qtype_get(cases[i].type, EW_ISA_REF)->name, e, cases[i].max_err);
     }
 }
 

@@ -63,7 +63,7 @@ static void test_same_seed_same_tokens(void **state)
         differ += seq_a[i] != ew_sampler_sample(c, l);
     }
     assert_true(differ > 32); /* another seed gives another stream */
-    ew_sampler_reset(a);       /* reset restarts the stream */
+    ew_sampler_reset(a);      /* reset restarts the stream */
     for (int i = 0; i < 64; i++)
         assert_int_equal(ew_sampler_sample(a, l), seq_a[i]);
     ew_sampler_free(a);
@@ -132,8 +132,7 @@ static void test_temperature_sharpens(void **state)
     ew_sampler *cold = new_sampler(0.2f, 0, 1.0f, 0, 5), *hot = new_sampler(2.0f, 0, 1.0f, 0, 5);
     int top_cold = 0, top_hot = 0, best = 0;
     for (int i = 1; i < NV; i++)
-        if (l[i] > l[best])
-            best = i;
+        if (l[i] > l[best]) best = i;
     for (int i = 0; i < 400; i++) {
         top_cold += ew_sampler_sample(cold, l) == best;
         top_hot += ew_sampler_sample(hot, l) == best;
@@ -207,14 +206,10 @@ static void test_top_k_helper_and_lse(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_greedy_is_argmax),
-        cmocka_unit_test(test_same_seed_same_tokens),
-        cmocka_unit_test(test_top_k_limits_choices),
-        cmocka_unit_test(test_top_p_and_min_p),
-        cmocka_unit_test(test_temperature_sharpens),
-        cmocka_unit_test(test_repeat_penalty),
-        cmocka_unit_test(test_bad_params),
-        cmocka_unit_test(test_top_k_helper_and_lse),
+        cmocka_unit_test(test_greedy_is_argmax),     cmocka_unit_test(test_same_seed_same_tokens),
+        cmocka_unit_test(test_top_k_limits_choices), cmocka_unit_test(test_top_p_and_min_p),
+        cmocka_unit_test(test_temperature_sharpens), cmocka_unit_test(test_repeat_penalty),
+        cmocka_unit_test(test_bad_params),           cmocka_unit_test(test_top_k_helper_and_lse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
