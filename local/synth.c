@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "local/gguf_write.h"
 #include "local/quant.h"
+#include "local/synth_vocab.h"
 #include "local/tokenizer.h"
 #include "local/tools.h"
 
@@ -141,30 +142,16 @@ static int write_byte_tokenizer(ew__gguf_writer *w, int n_vocab)
     return w->status;
 }
 
-/* Copies every tokenizer.* entry of a vocab file; its vocab must match. */
+/* Copies every tokenizer.* entry of a vocab file, its vocab cut or padded to
+ * the shape's size (synth_vocab.c). */
 static int copy_tokenizer(ew__gguf_writer *w, const char *path, int n_vocab, ew_error *err)
 {
     ew_gguf *g;
     int st = ew_gguf_open(path, NULL, &g, err);
     if (st) return st;
-    ew_gguf_type et;
-    uint64_t n = 0;
-    const void *data;
-    if (ew_gguf_get_arr(g, "tokenizer.ggml.tokens", &et, &n, &data) || n != (uint64_t)n_vocab) {
-        ew_gguf_close(g);
-        return ew__error_set(err, EW_ERR_INVALID,
-                             "synth: %s has %llu tokens; this shape needs exactly %d", path,
-                             (unsigned long long)n, n_vocab);
-    }
-    for (int k = 0; k < ew_gguf_n_kv(g); k++) {
-        size_t kl;
-        const char *key = ew_gguf_key(g, k, &kl);
-        if (kl > 10 && !memcmp(key, "tokenizer.", 10)) ew__gw_copy_kv(w, g, k);
-    }
+    st = ew__synth_fit_vocab(w, g, path, n_vocab, err);
     ew_gguf_close(g);
-    if (w->status)
-        return ew__error_set(err, w->status, "synth: cannot copy the tokenizer of %s", path);
-    return EW_OK;
+    return st;
 }
 
 /* ---- weights ---------------------------------------------------------------------- */
