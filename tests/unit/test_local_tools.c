@@ -256,6 +256,46 @@ static void test_synth_deterministic(void **state)
     assert_false(same_file(path("a.gguf"), path("c.gguf")));
 }
 
+/* The engine runs every small synth model, and its next-token distributions
+ * are neither near-uniform nor one-hot, and they change with the context. */
+static void test_synth_generates(void **state)
+{
+    (void)state;
+    for (const char *const *sh = ew__synth_shapes(); *sh; sh++) {
+        if (!strstr(*sh, "tiny")) continue;
+        synth(*sh, EW_FTYPE_Q8_0, 5, NULL, path("g.gguf"));
+        ew_model *m = NULL;
+        ew_session *s = NULL;
+        ew_error err;
+        if (ew_model_open(path("g.gguf"), NULL, &m, &err)) fail_msg("%s: %s", *sh, err.message);
+        ew_session_params sp;
+        ew_session_params_init(&sp);
+        sp.n_ctx = 64;
+        sp.logits_all = true;
+        assert_int_equal(ew_session_new(m, &sp, &s, &err), EW_OK);
+        int nv = ew_model_n_vocab(m), n = 16, distinct = 0;
+        int32_t toks[16], top[16];
+        for (int i = 0; i < n; i++)
+            toks[i] = (int32_t)((i * 7919 + 13) % nv);
+        assert_int_equal(ew_session_eval(s, toks, n, &err), EW_OK);
+        for (int i = 0; i < n; i++) {
+            const float *l = ew_session_logits(s, i);
+            assert_non_null(l);
+            float v, p;
+            assert_int_equal(ew_top_k(l, nv, 1, &top[i], &v, &p), 1);
+            if (p < 10.0f / (float)nv || p > 0.99f)
+                fail_msg("%s: position %d: top-1 probability %g", *sh, i, p);
+            bool seen = false;
+            for (int j = 0; j < i; j++)
+                seen |= top[j] == top[i];
+            distinct += !seen;
+        }
+        if (distinct < n / 2) fail_msg("%s: only %d distinct top-1 tokens of %d", *sh, distinct, n);
+        ew_session_free(s);
+        ew_model_close(m);
+    }
+}
+
 /* ---- quantize ----------------------------------------------------------------------------- */
 
 static void test_quantize(void **state)
@@ -493,10 +533,12 @@ static void test_failures(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        T(test_ftype_names),        T(test_roles),        T(test_recipe_q4_k_m),
-        T(test_recipe_other_types), T(test_synth_shapes), T(test_synth_deterministic),
-        T(test_quantize),           T(test_vocab_cut),    T(test_vocab_pad),
-        T(test_synth_with_vocab),   T(test_failures),
+        T(test_ftype_names),      T(test_roles),
+        T(test_recipe_q4_k_m),    T(test_recipe_other_types),
+        T(test_synth_shapes),     T(test_synth_deterministic),
+        T(test_synth_generates),  T(test_quantize),
+        T(test_vocab_cut),        T(test_vocab_pad),
+        T(test_synth_with_vocab), T(test_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
