@@ -1,6 +1,6 @@
 /* The edgeway tool's subcommands. Each lives in gateway/cmd_<name>.c as
  * `int ew_cmd_<name>(int argc, char **argv)` and returns the exit status;
- * argv[0] is the subcommand's name. Add a command with one line here. */
+ * argv[0] is the subcommand's name. Add a command with one line in commands.def. */
 #ifndef EW_GATEWAY_COMMANDS_H
 #define EW_GATEWAY_COMMANDS_H
 
@@ -9,14 +9,9 @@
 
 #include "core/buf.h"
 
-#define EW_COMMANDS(X)                                                                             \
-    /* X(name, one-line summary) */                                                              \
-    X(sign, "sign a file (detached ECDSA P-256 signature FILE.sig)")                               \
-    X(verify, "check a file's signature or sha256")
-
-#define EW__CMD_DECL(name, summary) int ew_cmd_##name(int argc, char **argv);
-EW_COMMANDS(EW__CMD_DECL)
-#undef EW__CMD_DECL
+#define EW_COMMAND(name, summary) int ew_cmd_##name(int argc, char **argv);
+#include "gateway/commands.def"
+#undef EW_COMMAND
 
 /* ---- helpers shared by the commands (gateway/cmd_common.c) ------------------ */
 

@@ -100,33 +100,16 @@ static void claim_token(const ew_tokenizer *t, int32_t id, const char *text, siz
     }
 }
 
-/* Splits text into raw fragments and special tokens. *frags is malloc'd. */
-static int partition(const ew_tokenizer *t, const char *text, size_t n, bool parse_special,
-                     frag **frags, size_t *n_frags)
+/* Walks the claimed text: raw runs and tokens become fragments (out may be
+ * NULL to count them). */
+static size_t collect(const ew_tokenizer *t, size_t n, const uint8_t *mark, const ew_token *at,
+                      frag *out)
 {
-    uint8_t *mark = calloc(n + 1, 1);
-    ew_token *at = malloc((n + 1) * sizeof *at);
-    *frags = malloc((2 * n + 1) * sizeof **frags);
-    if (!mark || !at || !*frags) {
-        free(mark);
-        free(at);
-        free(*frags);
-        return EW_ERR_NOMEM;
-    }
-    memset(at, 0xFF, (n + 1) * sizeof *at); /* EW_TOKEN_NULL */
-    /* Only tokens whose first byte occurs are worth a scan. */
-    bool first[256] = {false};
-    for (size_t i = 0; i < n; i++)
-        first[(uint8_t)text[i]] = true;
-    for (int32_t k = 0; k < t->n_specials; k++) {
-        int32_t id = t->specials[k];
-        if (!parse_special && (t->attr[id] & (TA_CONTROL | TA_UNKNOWN))) continue;
-        if (first[(uint8_t)t->pool[t->off[id]]]) claim_token(t, id, text, n, mark, at);
-    }
     size_t nf = 0;
     for (size_t i = 0; i < n;) {
         if (at[i] != EW_TOKEN_NULL) {
-            (*frags)[nf++] = (frag){(uint32_t)i, t->len[at[i]], at[i]};
+            if (out) out[nf] = (frag){(uint32_t)i, t->len[at[i]], at[i]};
+            nf++;
             i += t->len[at[i]];
         } else if (mark[i]) {
             i++; /* white space a token swallowed */
@@ -134,14 +117,53 @@ static int partition(const ew_tokenizer *t, const char *text, size_t n, bool par
             size_t j = i;
             while (j < n && !mark[j])
                 j++;
-            (*frags)[nf++] = (frag){(uint32_t)i, (uint32_t)(j - i), EW_TOKEN_NULL};
+            if (out) out[nf] = (frag){(uint32_t)i, (uint32_t)(j - i), EW_TOKEN_NULL};
+            nf++;
             i = j;
         }
     }
+    return nf;
+}
+
+/* Splits text into raw fragments and special tokens. *frags is malloc'd.
+ * The per-byte maps are only built once some special token may occur. */
+static int partition(const ew_tokenizer *t, const char *text, size_t n, bool parse_special,
+                     frag **frags, size_t *n_frags)
+{
+    uint8_t *mark = NULL;
+    ew_token *at = NULL;
+    bool first[256] = {false};
+    for (size_t i = 0; i < n; i++)
+        first[(uint8_t)text[i]] = true;
+    int st = EW_OK;
+    for (int32_t k = 0; k < t->n_specials && !st; k++) {
+        int32_t id = t->specials[k];
+        if (!parse_special && (t->attr[id] & (TA_CONTROL | TA_UNKNOWN))) continue;
+        if (!first[(uint8_t)t->pool[t->off[id]]] ||
+            !memmem(text, n, t->pool + t->off[id], t->len[id]))
+            continue;
+        if (!mark) {
+            mark = calloc(n + 1, 1);
+            at = malloc((n + 1) * sizeof *at);
+            if (!mark || !at) {
+                st = EW_ERR_NOMEM;
+                break;
+            }
+            memset(at, 0xFF, (n + 1) * sizeof *at); /* EW_TOKEN_NULL */
+        }
+        claim_token(t, id, text, n, mark, at);
+    }
+    size_t nf = st ? 0 : mark ? collect(t, n, mark, at, NULL) : 1;
+    *frags = st ? NULL : malloc((nf ? nf : 1) * sizeof **frags);
+    if (!st && !*frags) st = EW_ERR_NOMEM;
+    if (!st && mark)
+        collect(t, n, mark, at, *frags);
+    else if (!st)
+        (*frags)[0] = (frag){0, (uint32_t)n, EW_TOKEN_NULL};
     free(mark);
     free(at);
-    *n_frags = nf;
-    return EW_OK;
+    *n_frags = st ? 0 : nf;
+    return st;
 }
 
 /* ---- encode ------------------------------------------------------------------------ */
@@ -396,4 +418,24 @@ const char *ew_tokenizer_token_text(const ew_tokenizer *tok, ew_token id, size_t
 ew_token ew_tokenizer_find(const ew_tokenizer *tok, const char *s, size_t len)
 {
     return ew__tok_find(tok, s, len);
+}
+
+ew_chat_format ew_tokenizer_chat_format(const ew_tokenizer *tok, bool *detected)
+{
+    if (detected) *detected = tok->chat_format != EW_CHAT_UNKNOWN;
+    return tok->chat_format != EW_CHAT_UNKNOWN ? tok->chat_format : EW_CHAT_DEFAULT;
+}
+
+int ew_tokenizer_apply_chat(const ew_tokenizer *tok, const ew_message *messages, int n,
+                            bool add_generation_prompt, char *out, size_t cap, size_t *len,
+                            ew_error *err)
+{
+    /* The EOS text, NUL-terminated for the renderer; vocab strings are not. */
+    char eos[256] = "</s>";
+    if (tok->eos >= 0 && tok->len[tok->eos] < sizeof eos) {
+        memcpy(eos, tok->pool + tok->off[tok->eos], tok->len[tok->eos]);
+        eos[tok->len[tok->eos]] = 0;
+    }
+    return ew_chat_render(ew_tokenizer_chat_format(tok, NULL), messages, n, add_generation_prompt,
+                          eos, out, cap, len, err);
 }

@@ -88,6 +88,8 @@ struct ew_tokenizer {
     bool ignore_merges;    /* BPE: a word that is a token is not merged */
     bool wpm_lowercase, wpm_strip_accents;
 
+    ew_chat_format chat_format; /* from tokenizer.chat_template, or EW_CHAT_UNKNOWN */
+
     char fingerprint[65];
 };
 

@@ -214,8 +214,27 @@ static int table_init(tok_table *tab, uint32_t n)
     return tab->slots ? EW_OK : EW_ERR_NOMEM;
 }
 
+/* Text -> id; a string that two ids spell maps to the last, as in llama.cpp. */
+static int index_tokens(ew_tokenizer *t, ew_error *err)
+{
+    if (table_init(&t->by_text, (uint32_t)t->n_vocab))
+        return fail(err, EW_ERR_NOMEM, "no memory for the vocab index");
+    for (int32_t i = 0; i < t->n_vocab; i++) {
+        const char *s = t->pool + t->off[i];
+        uint32_t h = ew__tok_hash(s, t->len[i], 2166136261u) & t->by_text.mask;
+        for (;; h = (h + 1) & t->by_text.mask) {
+            uint32_t v = t->by_text.slots[h];
+            if (!v ||
+                (t->len[v - 1] == t->len[i] && !memcmp(t->pool + t->off[v - 1], s, t->len[i])))
+                break;
+        }
+        t->by_text.slots[h] = (uint32_t)i + 1;
+    }
+    return EW_OK;
+}
+
 /* Copies the token strings (an empty one becomes "[EMPTY_<id>]", as in
- * llama.cpp) and indexes them; a repeated string maps to its last id. */
+ * llama.cpp), scores and types, and indexes the strings. */
 static int load_tokens(const ew_gguf *g, ew_tokenizer *t, const uint8_t **scores,
                        const uint8_t **types, bool *int_scores, ew_error *err)
 {
@@ -277,20 +296,7 @@ static int load_tokens(const ew_gguf *g, ew_tokenizer *t, const uint8_t **scores
         t->score[i] = !p ? 0.0f : *int_scores ? (float)load_i32(p) : load_f32(p);
         t->attr[i] = *types ? attr_of_type(load_i32(*types + 4 * i)) : TA_NORMAL;
     }
-    if ((st = table_init(&t->by_text, (uint32_t)n)))
-        return fail(err, st, "no memory for the vocab index");
-    for (int32_t i = 0; i < t->n_vocab; i++) {
-        const char *s = t->pool + t->off[i];
-        uint32_t h = ew__tok_hash(s, t->len[i], 2166136261u) & t->by_text.mask;
-        for (;; h = (h + 1) & t->by_text.mask) {
-            uint32_t v = t->by_text.slots[h];
-            if (!v ||
-                (t->len[v - 1] == t->len[i] && !memcmp(t->pool + t->off[v - 1], s, t->len[i])))
-                break;
-        }
-        t->by_text.slots[h] = (uint32_t)i + 1;
-    }
-    return EW_OK;
+    return index_tokens(t, err);
 }
 
 /* Merges "left right": left ends at the first space after its first byte.
@@ -385,13 +391,6 @@ static void load_special_ids(const ew_gguf *g, ew_tokenizer *t)
         t->wpm_strip_accents = b;
 }
 
-static bool text_in(const ew_tokenizer *t, int32_t id, const char *const *list)
-{
-    for (; *list; list++)
-        if (str_is(t->pool + t->off[id], t->len[id], *list)) return true;
-    return false;
-}
-
 static const char *const eot_texts[] = {"<|eot_id|>",
                                         "<|im_end|>",
                                         "<|end|>",
@@ -468,23 +467,26 @@ static const char *const eog_texts[] = {"<|eot_id|>",
                                         "[e~[",
                                         NULL};
 
-/* The first token (lowest id) whose text is in list, unless *id is set. A
- * token found this way is a control token whatever its type says. */
+static ew_token find_text(const ew_tokenizer *t, const char *s)
+{
+    return ew__tok_find(t, s, strlen(s));
+}
+
+/* The token of the first text in list the vocab has, unless *id is already
+ * set. llama.cpp takes whichever its hash map yields first; the list order
+ * is the better preference ("<|im_end|>" over "<|endoftext|>"). A token
+ * found this way is a control token whatever its type says. */
 static ew_token detect(ew_tokenizer *t, ew_token *id, const char *const *list)
 {
     if (*id != EW_TOKEN_NULL) return *id;
-    for (int32_t i = 0; i < t->n_vocab; i++) {
-        if (text_in(t, i, list)) {
+    for (; *list; list++) {
+        int32_t i = ew__tok_find(t, *list, strlen(*list));
+        if (i >= 0) {
             t->attr[i] |= TA_CONTROL;
             return *id = i;
         }
     }
     return EW_TOKEN_NULL;
-}
-
-static ew_token find_text(const ew_tokenizer *t, const char *s)
-{
-    return ew__tok_find(t, s, strlen(s));
 }
 
 /* llama.cpp's end-of-generation set: detected FIM tokens, tokens with a
@@ -514,8 +516,11 @@ static void detect_eog(const ew_gguf *g, ew_tokenizer *t)
         detect(t, &fim[i], fim_lists[i]);
     for (int i = 3; i < 6; i++)
         if (fim[i] >= 0) t->eog[fim[i]] = 1;
-    for (int32_t i = 0; i < t->n_vocab; i++) {
-        if (text_in(t, i, eog_texts)) {
+    /* By lookup, so a text spelled by two ids counts once, by its last id,
+     * as in llama.cpp's text-to-id map. */
+    for (const char *const *e = eog_texts; *e; e++) {
+        ew_token i = find_text(t, *e);
+        if (i >= 0) {
             t->eog[i] = 1;
             t->attr[i] |= TA_CONTROL;
         }
@@ -767,6 +772,11 @@ int ew__tokenizer_from_gguf(const ew_gguf *g, ew_tokenizer **out, ew_error *err)
         return st;
     }
     fingerprint(g, t, scores, int_scores, types);
+    const char *tmpl;
+    size_t tn;
+    t->chat_format = EW_CHAT_UNKNOWN;
+    if (!ew_gguf_get_str(g, "tokenizer.chat_template", &tmpl, &tn))
+        t->chat_format = ew_chat_detect(tmpl, tn);
     *out = t;
     return EW_OK;
 }

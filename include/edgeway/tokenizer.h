@@ -4,7 +4,8 @@
  * the same ids as llama.cpp: SentencePiece-style vocabs ("llama"), byte-level
  * BPE ("gpt2") with the pre-tokenizer named by tokenizer.ggml.pre, and
  * WordPiece ("bert"). A tokenizer is immutable once opened, so one handle can
- * be used from several threads at once.
+ * be used from several threads at once. Chat templates are in
+ * edgeway/chat.h, included here.
  */
 #ifndef EDGEWAY_TOKENIZER_H
 #define EDGEWAY_TOKENIZER_H
@@ -13,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "edgeway/chat.h"
 #include "edgeway/core.h"
 
 #ifdef __cplusplus
@@ -31,8 +33,10 @@ typedef struct ew_tokenizer ew_tokenizer;
 int ew_tokenizer_open(const char *gguf_path, ew_tokenizer **out, ew_error *err);
 void ew_tokenizer_free(ew_tokenizer *tok);
 
-/* Longest input ew_tokenizer_encode accepts (EW_ERR_TOO_LARGE beyond). */
-#define EW_TOKENIZER_MAX_TEXT ((size_t)64 << 20)
+/* Longest input ew_tokenizer_encode accepts (EW_ERR_TOO_LARGE beyond): far
+ * more than any context holds. Working memory is linear in the input, at
+ * most about 100 bytes per input byte. */
+#define EW_TOKENIZER_MAX_TEXT ((size_t)4 << 20)
 
 /* An id count that is always enough for a text of text_len bytes. */
 size_t ew_tokenizer_max_ids(size_t text_len);
@@ -101,6 +105,18 @@ bool ew_tokenizer_is_control(const ew_tokenizer *tok, ew_token id);
 const char *ew_tokenizer_token_text(const ew_tokenizer *tok, ew_token id, size_t *len);
 /* The id of a token whose vocab string is exactly s[0..len), or EW_TOKEN_NULL. */
 ew_token ew_tokenizer_find(const ew_tokenizer *tok, const char *s, size_t len);
+
+/* The chat format of the model: the family of its tokenizer.chat_template,
+ * or EW_CHAT_DEFAULT (ChatML) when the file has none or an unrecognised one;
+ * *detected (may be NULL) tells which. */
+ew_chat_format ew_tokenizer_chat_format(const ew_tokenizer *tok, bool *detected);
+
+/* Renders messages with the model's chat format (ew_chat_render, with the
+ * model's EOS text), ready for ew_tokenizer_encode(..., add_special = true,
+ * parse_special = true, ...). Same buffer contract as ew_chat_render. */
+int ew_tokenizer_apply_chat(const ew_tokenizer *tok, const ew_message *messages, int n,
+                            bool add_generation_prompt, char *out, size_t cap, size_t *len,
+                            ew_error *err);
 
 #ifdef __cplusplus
 }

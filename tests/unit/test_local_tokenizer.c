@@ -41,7 +41,7 @@ static char *slurp(const char *path, size_t *len)
 
 static ew_tokenizer *open_tok(const char *rel)
 {
-    char path[1024];
+    char path[4096];
     snprintf(path, sizeof path, "%s/%s", shared_dir(), rel);
     ew_tokenizer *t = NULL;
     ew_error err;
@@ -415,7 +415,8 @@ static void test_info_and_eog(void **state)
     t = open_tok("models/vocab/ggml-vocab-phi-3.gguf");
     ew_tokenizer_get_info(t, &info);
     assert_int_equal(info.eos, 32000);
-    assert_true(ew_tokenizer_is_eog(t, 32000));                              /* <|endoftext|> */
+    assert_int_equal(info.eot, ew_tokenizer_find(t, "<|end|>", 7)); /* by text, in list order */
+    assert_true(ew_tokenizer_is_eog(t, 32000));                     /* <|endoftext|> */
     assert_true(ew_tokenizer_is_eog(t, ew_tokenizer_find(t, "<|end|>", 7))); /* end of turn */
     assert_true(ew_tokenizer_is_eog(t, 2));                                  /* </s> */
     assert_true(ew_tokenizer_is_control(t, ew_tokenizer_find(t, "<|end|>", 7)));
@@ -440,6 +441,95 @@ static void test_info_and_eog(void **state)
     assert_int_equal(ids[0], 101);
     assert_int_equal(ids[n - 1], 102);
     free(ids);
+    ew_tokenizer_free(t);
+}
+
+/* A real vocab with random bytes of its metadata changed: the reader or the
+ * tokenizer refuses it with a message, or it loads and still encodes and
+ * decodes in bounds. */
+static void test_mutated_vocab(void **state)
+{
+    (void)state;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/models/stories260K.gguf", shared_dir());
+    size_t size;
+    char *orig = slurp(path, &size);
+    assert_non_null(orig);
+    ew_gguf *g;
+    ew_error err;
+    assert_int_equal(ew_gguf_open_mem(orig, size, "s.gguf", NULL, &g, &err), EW_OK);
+    size_t meta_end = ew_gguf_tensor_at(g, 0)->offset; /* metadata and tensor infos */
+    ew_gguf_close(g);
+    char *buf = malloc(size);
+    uint64_t rng = 0x2545F4914F6CDD1Dull;
+    int loaded = 0, refused = 0;
+    const char *text = "<s>Once upon a time, \xff\xfe there was </s> a caf\xc3\xa9.";
+    for (int iter = 0; iter < 400; iter++) {
+        memcpy(buf, orig, size);
+        for (int f = 0; f < 1 + iter % 4; f++) {
+            rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+            buf[rng % meta_end] = (char)(rng >> 32);
+        }
+        ew_error_clear(&err);
+        if (ew_gguf_open_mem(buf, size, "s.gguf", NULL, &g, &err)) {
+            assert_true(err.message[0]);
+            refused++;
+            continue;
+        }
+        ew_tokenizer *t = NULL;
+        int st = ew__tokenizer_from_gguf(g, &t, &err);
+        ew_gguf_close(g); /* the tokenizer keeps copies */
+        if (st) {
+            assert_true(err.message[0]);
+            refused++;
+            continue;
+        }
+        ew_token *ids;
+        size_t n = encode(t, text, strlen(text), true, iter % 2, &ids), len;
+        for (size_t i = 0; i < n; i++)
+            assert_true(ids[i] >= 0 && ids[i] < ew_tokenizer_n_vocab(t));
+        free(detok(t, ids, n, true, true, &len));
+        free(ids);
+        ew_tokenizer_free(t);
+        loaded++;
+    }
+    assert_true(loaded > 50 && refused > 50);
+    free(buf);
+    free(orig);
+}
+
+/* The model's chat format comes from its template, else ChatML. */
+static void test_chat(void **state)
+{
+    (void)state;
+    ew_tokenizer *t = open_tok("models/vocab/ggml-vocab-phi-3.gguf");
+    bool detected;
+    assert_int_equal(ew_tokenizer_chat_format(t, &detected), EW_CHAT_PHI3);
+    assert_true(detected);
+    ew_message m[2];
+    memset(m, 0, sizeof m);
+    m[0].role = EW_ROLE_USER;
+    m[0].content = "Hi";
+    m[0].content_len = 2;
+    char out[256];
+    size_t len;
+    ew_error err;
+    assert_int_equal(ew_tokenizer_apply_chat(t, m, 1, true, out, sizeof out, &len, &err), EW_OK);
+    assert_string_equal(out, "<|user|>\nHi<|end|>\n<|assistant|>\n");
+    /* Rendered markers become their control tokens. */
+    ew_token *ids;
+    size_t n = encode(t, out, len, true, true, &ids);
+    assert_int_equal(ids[0], 1);
+    assert_int_equal(ids[1], ew_tokenizer_find(t, "<|user|>", 8));
+    assert_int_equal(ids[n - 1], ew_tokenizer_find(t, "<|assistant|>", 13));
+    free(ids);
+    ew_tokenizer_free(t);
+
+    t = open_tok("models/stories260K.gguf");
+    assert_int_equal(ew_tokenizer_chat_format(t, &detected), EW_CHAT_CHATML);
+    assert_false(detected);
+    assert_int_equal(ew_tokenizer_apply_chat(t, m, 1, false, out, sizeof out, &len, &err), EW_OK);
+    assert_string_equal(out, "<|im_start|>user\nHi<|im_end|>\n");
     ew_tokenizer_free(t);
 }
 
@@ -851,6 +941,10 @@ int main(void)
         cmocka_unit_test(test_pieces),        cmocka_unit_test(test_special_tokens),
         cmocka_unit_test(test_info_and_eog),  cmocka_unit_test(test_fingerprint),
         cmocka_unit_test(test_random_bytes),  cmocka_unit_test(test_hostile_metadata),
+        cmocka_unit_test(test_chat),          cmocka_unit_test(test_mutated_vocab),
     };
+    /* The integration test test_tokenizer_hf_vocabs runs one test by name. */
+    const char *filter = getenv("EW_TEST_FILTER");
+    if (filter && *filter) cmocka_set_test_filter(filter);
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

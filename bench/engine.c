@@ -1,0 +1,261 @@
+/* bench_engine: prompt processing (pp128) and generation (tg64) speed of the
+ * embedded engine, with peak RSS and load time, for each model shape x type
+ * x thread count. Models are synthesized (random weights, real shapes) and
+ * quantized into a cache directory on first use.
+ *
+ * With EW_LLAMA_BENCH=/path/to/llama-bench (a llama.cpp build made outside
+ * this repository by whoever runs the bench) the same files are measured
+ * with llama.cpp in the same run and the table gains ours/theirs ratios.
+ *
+ * Each measurement runs in a child process so that peak RSS belongs to one
+ * model and one configuration. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "edgeway.h"
+#include "local/tools.h"
+
+#define PP 128
+#define TG 64
+
+typedef struct result {
+    double pp, tg;  /* tokens per second */
+    double load_ms; /* model open + session creation */
+    double rss_mib; /* peak RSS of the child */
+    int ok;
+} result;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+/* In the child: load, warm up, then reps of pp128 and tg64 from an empty
+ * cache, as llama-bench does. */
+static int measure(const char *path, int threads, int reps, result *r)
+{
+    ew_error err;
+    ew_model *m = NULL;
+    ew_session *s = NULL;
+    double t0 = now_s();
+    if (ew_model_open(path, NULL, &m, &err))
+        return fprintf(stderr, "%s: %s\n", path, err.message), -1;
+    ew_session_params sp;
+    ew_session_params_init(&sp);
+    sp.n_threads = threads;
+    sp.n_ctx = PP + TG + 16;
+    sp.n_batch = PP;
+    if (ew_session_new(m, &sp, &s, &err)) {
+        ew_model_close(m);
+        return fprintf(stderr, "%s: %s\n", path, err.message), -1;
+    }
+    r->load_ms = (now_s() - t0) * 1e3;
+    int32_t toks[PP];
+    uint32_t x = 12345;
+    for (int i = 0; i < PP; i++) {
+        x = x * 1103515245u + 12345u;
+        toks[i] = (int32_t)((x >> 8) % (uint32_t)ew_model_n_vocab(m));
+    }
+    double pp[16], tg[16];
+    for (int rep = -1; rep < reps; rep++) { /* rep -1 warms caches and pages */
+        ew_session_rewind(s, 0);
+        double a = now_s();
+        ew_session_eval(s, toks, PP, NULL);
+        double b = now_s();
+        ew_session_rewind(s, 0);
+        for (int i = 0; i < TG; i++)
+            ew_session_eval(s, &toks[i], 1, NULL);
+        double c = now_s();
+        if (rep >= 0) {
+            pp[rep] = PP / (b - a);
+            tg[rep] = TG / (c - b);
+        }
+    }
+    r->pp = median(pp, reps);
+    r->tg = median(tg, reps);
+    ew_session_free(s);
+    ew_model_close(m);
+    return 0;
+}
+
+static int run_child(const char *path, int threads, int reps, result *r)
+{
+    int fd[2];
+    memset(r, 0, sizeof *r);
+    if (pipe(fd)) return -1;
+    pid_t pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        close(fd[0]);
+        result cr = {0};
+        cr.ok = measure(path, threads, reps, &cr) == 0;
+        ssize_t w = write(fd[1], &cr, sizeof cr);
+        _exit(w == (ssize_t)sizeof cr ? 0 : 1);
+    }
+    close(fd[1]);
+    ssize_t n = read(fd[0], r, sizeof *r);
+    close(fd[0]);
+    int status;
+    struct rusage ru;
+    if (wait4(pid, &status, 0, &ru) < 0 || n != (ssize_t)sizeof *r || !r->ok) return -1;
+    r->rss_mib = (double)ru.ru_maxrss / 1024.0;
+    return 0;
+}
+
+/* llama-bench on the same file: tokens/s of pp128 and tg64 from its JSON. */
+static int run_llama(const char *bin, const char *path, int threads, int reps, result *r)
+{
+    char cmd[4096];
+    memset(r, 0, sizeof *r);
+    snprintf(cmd, sizeof cmd, "'%s' -m '%s' -p %d -n %d -t %d -r %d -o jsonl 2>/dev/null", bin,
+             path, PP, TG, threads, reps);
+    FILE *p = popen(cmd, "r");
+    if (!p) return -1;
+    char line[16384];
+    while (fgets(line, sizeof line, p)) {
+        const char *np = strstr(line, "\"n_prompt\": "), *ts = strstr(line, "\"avg_ts\": ");
+        if (!np || !ts) continue;
+        int n_prompt = (int)strtol(np + 12, NULL, 10);
+        double v = strtod(ts + 10, NULL);
+        if (n_prompt > 0)
+            r->pp = v;
+        else
+            r->tg = v;
+    }
+    int st = pclose(p);
+    r->ok = st == 0 && r->pp > 0 && r->tg > 0;
+    return r->ok ? 0 : -1;
+}
+
+static int exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0;
+}
+
+/* <dir>/<shape>-<type>.gguf, made from the F16 synth when missing. */
+static int model_path(const char *dir, const char *shape, const char *type, char *out, size_t n)
+{
+    snprintf(out, n, "%s/%s-%s.gguf", dir, shape, type);
+    if (exists(out)) return 0;
+    ew_error err;
+    char f16[1024];
+    snprintf(f16, sizeof f16, "%s/%s-F16.gguf", dir, shape);
+    if (!exists(f16)) {
+        ew_synth_params sp = {shape, EW_FTYPE_F16, 1, NULL, f16};
+        fprintf(stderr, "synthesizing %s\n", f16);
+        if (ew__synth(&sp, &err)) return fprintf(stderr, "%s\n", err.message), -1;
+    }
+    if (strcmp(type, "F16")) {
+        fprintf(stderr, "quantizing %s\n", out);
+        if (ew__quantize_file(f16, out, ew__ftype_parse(type), 2, &err))
+            return fprintf(stderr, "%s\n", err.message), -1;
+    }
+    return 0;
+}
+
+static void usage(void)
+{
+    fprintf(stderr, "usage: bench_engine [--dir DIR] [--shapes a,b] [--types a,b] [--threads 1,2]"
+                    " [--reps N]\n"
+                    "  EW_LLAMA_BENCH=/path/llama-bench adds llama.cpp and ours/theirs ratios\n");
+}
+
+/* Splits a comma list in place into at most max items. */
+static int split(char *s, char **items, int max)
+{
+    int n = 0;
+    for (char *p = s; p && n < max;) {
+        items[n++] = p;
+        p = strchr(p, ',');
+        if (p) *p++ = 0;
+    }
+    return n;
+}
+
+int main(int argc, char **argv)
+{
+    char shapes_s[256] = "smollm2-135m,qwen2.5-0.5b", types_s[256] = "Q8_0,Q4_K_M,Q4_0,F16";
+    char threads_s[64] = "1,2";
+    const char *dir = "bench-models";
+    int reps = 3;
+    for (int i = 1; i < argc; i++) {
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!v) {
+            usage();
+            return 2;
+        }
+        if (!strcmp(argv[i], "--dir"))
+            dir = v;
+        else if (!strcmp(argv[i], "--shapes"))
+            snprintf(shapes_s, sizeof shapes_s, "%s", v);
+        else if (!strcmp(argv[i], "--types"))
+            snprintf(types_s, sizeof types_s, "%s", v);
+        else if (!strcmp(argv[i], "--threads"))
+            snprintf(threads_s, sizeof threads_s, "%s", v);
+        else if (!strcmp(argv[i], "--reps"))
+            reps = (int)strtol(v, NULL, 10);
+        else {
+            usage();
+            return 2;
+        }
+        i++;
+    }
+    if (reps < 1 || reps > 16) reps = 3;
+    mkdir(dir, 0755);
+    char *shapes[8], *types[16], *threads[8];
+    int ns = split(shapes_s, shapes, 8), nt = split(types_s, types, 16);
+    int nth = split(threads_s, threads, 8);
+    const char *llama = getenv("EW_LLAMA_BENCH");
+    printf("| shape | type | MiB | t | pp%d tok/s | tg%d tok/s | peak RSS MiB | load ms |%s\n", PP,
+           TG, llama ? " llama.cpp pp | llama.cpp tg | pp ratio | tg ratio |" : "");
+    printf("|---|---|---:|---:|---:|---:|---:|---:|%s\n", llama ? "---:|---:|---:|---:|" : "");
+    for (int a = 0; a < ns; a++)
+        for (int b = 0; b < nt; b++) {
+            char path[1024];
+            if (model_path(dir, shapes[a], types[b], path, sizeof path)) continue;
+            struct stat st;
+            stat(path, &st);
+            for (int c = 0; c < nth; c++) {
+                int t = (int)strtol(threads[c], NULL, 10);
+                result ours, theirs;
+                if (run_child(path, t, reps, &ours)) {
+                    printf("| %s | %s | - | %d | failed |\n", shapes[a], types[b], t);
+                    continue;
+                }
+                printf("| %s | %s | %.0f | %d | %.1f | %.1f | %.0f | %.0f |", shapes[a], types[b],
+                       (double)st.st_size / 1048576.0, t, ours.pp, ours.tg, ours.rss_mib,
+                       ours.load_ms);
+                if (llama && !run_llama(llama, path, t, reps, &theirs))
+                    printf(" %.1f | %.1f | %.2f | %.2f |", theirs.pp, theirs.tg,
+                           ours.pp / theirs.pp, ours.tg / theirs.tg);
+                else if (llama)
+                    printf(" failed | | | |");
+                printf("\n");
+                fflush(stdout);
+            }
+        }
+    return 0;
+}
