@@ -40,6 +40,7 @@ struct ew_tls_conn {
     int fail_status;
     bool resumed;
     bool peer_closed;
+    bool notified; /* close_notify sent */
     bool client_cert;
     size_t write_pending; /* plaintext bytes of a record mbedtls still holds */
     const ew__tls_rule *rule;
@@ -101,15 +102,22 @@ int ew_tls_conn_new(ew_tls_server *s, int fd, ew_tls_conn **out, ew_error *err)
 void ew_tls_conn_free(ew_tls_conn *c)
 {
     if (!c) return;
-    /* Also in answer to the peer's close_notify, which clients such as
-     * OpenSSL wait for before they keep a session for resumption. Only
-     * between records: a half-sent record would be cut by the alert. */
-    if (c->state == ST_OPEN && c->write_pending == 0) mbedtls_ssl_close_notify(&c->ssl);
+    ew_tls_conn_close_notify(c);
     mbedtls_ssl_free(&c->ssl);
     ew__tls_gen_unref(c->gen);
     atomic_fetch_sub(&c->srv->open, 1);
     ew__tls_server_unref(c->srv);
     free(c);
+}
+
+void ew_tls_conn_close_notify(ew_tls_conn *c)
+{
+    /* Also in answer to the peer's close_notify, which clients such as
+     * OpenSSL wait for before they keep a session for resumption. Only
+     * between records: a half-sent record would be cut by the alert. */
+    if (c->state != ST_OPEN || c->notified || c->write_pending) return;
+    c->notified = true;
+    mbedtls_ssl_close_notify(&c->ssl);
 }
 
 bool ew_tls_conn_established(const ew_tls_conn *c)

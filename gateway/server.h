@@ -24,6 +24,8 @@ typedef struct ew__access_record {
     const char *peer;       /* "ip:port" */
     const char *model;      /* as asked, when the body was parsed; else NULL */
     const char *error_type; /* the OpenAI error type when status >= 400; else NULL */
+    const char *tls_client; /* TLS listeners: the client certificate's CN; else NULL */
+    const char *tenant;     /* the tenant its certificate maps to (client_tenants); else NULL */
     int status;
     bool stream;
     bool aborted; /* the client left before the response was complete */

@@ -202,6 +202,9 @@ typedef struct ew_tls_conn ew_tls_conn;
 int ew_tls_conn_new(ew_tls_server *s, int fd, ew_tls_conn **out, ew_error *err);
 /* Sends a close_notify if the socket takes it now (never blocks), then frees. */
 void ew_tls_conn_free(ew_tls_conn *c);
+/* Sends the close_notify now (best effort, never blocks), for a caller that
+ * half-closes the socket after its last response. Idempotent. */
+void ew_tls_conn_close_notify(ew_tls_conn *c);
 /* Drives the handshake: EW_OK once established, EW_TLS_WANT_*, or a failure:
  * EW_ERR_AUTH (client certificate missing, untrusted, expired or revoked),
  * EW_ERR_PARSE (not TLS; a plain HTTP request got a 400 answer in clear),
