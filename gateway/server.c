@@ -467,6 +467,13 @@ int ew__gateway_address(const ew__gateway *gw, int i, char *out, size_t size)
     return ew__http_server_address(gw->http, i, out, size);
 }
 
+int ew__gateway_tls_stats(const ew__gateway *gw, int i, ew_tls_stats *out)
+{
+    if (i < 0 || i >= gw->n_tls || !gw->tls[i]) return EW_ERR_NOT_FOUND;
+    ew_tls_server_stats(gw->tls[i], out);
+    return EW_OK;
+}
+
 static bool same_listeners(const ew_server_cfg *a, const ew_server_cfg *b)
 {
     if (a->n_listeners != b->n_listeners) return false;

@@ -59,6 +59,11 @@ int ew__gateway_n_addresses(const ew__gateway *gw);
 /* The real bound address of listener i: "127.0.0.1:43121" or "[::1]:43121". */
 int ew__gateway_address(const ew__gateway *gw, int i, char *out, size_t size);
 
+/* TLS counters of configured listener i (handshakes, failures, resumptions,
+ * reloads, open connections), for /metrics; EW_ERR_NOT_FOUND when it is
+ * plaintext. */
+int ew__gateway_tls_stats(const ew__gateway *gw, int i, ew_tls_stats *out);
+
 /* Switches to a new config (a reload): limits apply to new requests, the
  * model list to the next /v1/models. Listeners are not rebound; a changed
  * listener list is reported in the log and needs a restart. Requests are
