@@ -37,10 +37,9 @@ int ew_cli_read_file(const char *path, ew_buf *out, ew_error *err)
 
 /* One JSON object per line; a line is written with a single fwrite so lines
  * from different threads do not interleave. */
-static void stderr_sink(void *user, ew_log_level level, const char *request_id,
-                        const char *message)
+void ew_cli_log_json(ew_log_level level, const char *request_id, const char *message,
+                     void (*extra)(ew_jw *w, void *arg), void *arg)
 {
-    (void)user;
     char tbuf[40];
     struct timespec ts;
     struct tm tm;
@@ -64,10 +63,19 @@ static void stderr_sink(void *user, ew_log_level level, const char *request_id,
     }
     ew_jw_key(&w, "msg");
     ew_jw_string(&w, message);
+    if (extra)
+        extra(&w, arg);
     ew_jw_object_end(&w);
     if (!w.status && !ew_buf_append_char(&b, '\n'))
         fwrite(b.data, 1, b.len, stderr);
     ew_buf_cleanup(&b);
+}
+
+static void stderr_sink(void *user, ew_log_level level, const char *request_id,
+                        const char *message)
+{
+    (void)user;
+    ew_cli_log_json(level, request_id, message, NULL, NULL);
 }
 
 void ew_cli_log_to_stderr(ew_log_level min_level)

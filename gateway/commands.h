@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "core/buf.h"
+#include "core/json.h"
 
 #define EW_COMMAND(name, summary) int ew_cmd_##name(int argc, char **argv);
 #include "gateway/commands.def"
@@ -20,6 +21,9 @@ int ew_cli_read_file(const char *path, ew_buf *out, ew_error *err);
 /* Installs the daemon's log sink on stderr: one JSON object per line with
  * level, time, request id and message. min_level filters. */
 void ew_cli_log_to_stderr(ew_log_level min_level);
+/* Writes one such line directly; extra (may be NULL) adds fields after "msg". */
+void ew_cli_log_json(ew_log_level level, const char *request_id, const char *message,
+                     void (*extra)(ew_jw *w, void *arg), void *arg);
 /* Prints "edgeway <cmd>: <message>" to stderr; returns 1 for `return ew_cli_fail(...)`. */
 int ew_cli_fail(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

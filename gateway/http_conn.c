@@ -396,9 +396,12 @@ static const char *fault_code(int status)
         int status;
         const char *code;
     } tab[] = {
-        {408, "request_timeout"},    {413, "request_too_large"},
-        {417, "expectation_failed"}, {431, "request_header_fields_too_large"},
-        {501, "not_implemented"},    {505, "http_version_not_supported"},
+        {408, "request_timeout"},
+        {413, "request_too_large"},
+        {417, "expectation_failed"},
+        {431, "request_header_fields_too_large"},
+        {501, "unsupported_transfer_coding"},
+        {505, "http_version_not_supported"},
     };
     for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
         if (tab[i].status == status) return tab[i].code;
@@ -450,6 +453,7 @@ static void step_head(ew__http_conn *c)
     }
     if (c->state == ST_IDLE) {
         c->state = ST_HEAD;
+        c->phase_ns = ew__http_now_ns();
         c->scan = 0;
     }
     size_t lim = (size_t)c->limits.max_header_bytes;
@@ -457,7 +461,13 @@ static void step_head(ew__http_conn *c)
     size_t end = ew__http_head_end(c->in.data, avail, c->scan);
     if (!end) {
         c->scan = avail;
-        if (c->in.len >= lim) {
+        /* The whole head must arrive within read_timeout, however it trickles. */
+        bool late =
+            ew__http_now_ns() - c->phase_ns > (uint64_t)c->limits.read_timeout_ms * 1000000u;
+        if (late) {
+            req_begin(c);
+            http_fail(c, 408, "timed out reading the request head");
+        } else if (c->in.len >= lim) {
             req_begin(c);
             http_fail(c, 431, "the request head exceeds the server's limit");
         } else if (c->eof) {
@@ -560,6 +570,7 @@ static void step_retire(ew__http_conn *c)
         shutdown(c->fd, SHUT_WR);
         ew_buf_reset(&c->in);
         c->state = ST_LINGER;
+        c->phase_ns = ew__http_now_ns();
         return;
     }
     c->limits = c->srv->limits;
@@ -619,8 +630,15 @@ static void on_read_timeout(ew__http_conn *c)
     }
 }
 
+/* Discards input after the last response; the linger ends at EOF or, for a
+ * client that keeps sending, at its deadline (the read timeout alone would
+ * restart with every read). */
 static void linger_discard(ew__http_conn *c)
 {
+    if (ew__http_now_ns() - c->phase_ns > (uint64_t)EW__HTTP_LINGER_MS * 1000000u) {
+        conn_close(c);
+        return;
+    }
     char sink[16384];
     for (int i = 0; i < 16; i++) {
         ssize_t n = recv(c->fd, sink, sizeof sink, 0);

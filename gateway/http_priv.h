@@ -62,7 +62,8 @@ struct ew__http_conn {
     ew_buf out;      /* output not yet written, from out_off */
     ew_arena arena;  /* the current request's; reset when it retires */
     size_t out_off;
-    size_t scan; /* head terminator search resumes here */
+    size_t scan;       /* head terminator search resumes here */
+    uint64_t phase_ns; /* when the current head (or the linger) began */
     size_t head_len;
     const char *head_base; /* in.data when the head was parsed */
     size_t body_len;

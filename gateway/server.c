@@ -20,7 +20,7 @@
 
 struct ew__gateway {
     struct event_base *base;
-    const ew_config *cfg;
+    ew_config *cfg; /* one reference */
     ew__http_server *http;
     ew__access_fn access;
     void *access_user;
@@ -418,7 +418,7 @@ int ew__gateway_new(const ew__gateway_opts *opts, ew__gateway **out, ew_error *e
     ew__gateway *gw = calloc(1, sizeof *gw);
     if (!gw) return ew__error_set(err, EW_ERR_NOMEM, "out of memory");
     gw->base = opts->base;
-    gw->cfg = opts->config;
+    gw->cfg = ew_config_ref(opts->config);
     gw->access = opts->access_log;
     gw->access_user = opts->access_user;
     gw->listen_override = opts->listen != NULL;
@@ -454,6 +454,7 @@ void ew__gateway_free(ew__gateway *gw)
         ew_tls_server_free(gw->tls[i]);
     free(gw->tls);
     ew_buf_cleanup(&gw->models_json);
+    ew_config_unref(gw->cfg);
     free(gw);
 }
 
@@ -485,7 +486,7 @@ static bool same_listeners(const ew_server_cfg *a, const ew_server_cfg *b)
     return true;
 }
 
-void ew__gateway_set_config(ew__gateway *gw, const ew_config *config)
+void ew__gateway_set_config(ew__gateway *gw, ew_config *config)
 {
     bool same = gw->listen_override || same_listeners(&gw->cfg->server, &config->server);
     if (!same) ew__warn(NULL, "the listener list changed; it takes effect after a restart");
@@ -496,6 +497,8 @@ void ew__gateway_set_config(ew__gateway *gw, const ew_config *config)
         if (gw->tls[i] && ew__tls_listener_apply(&config->server.listeners[i], &gw->tls[i], &e))
             ew__error(NULL, "%s; still serving the previous certificates", e.message);
     }
+    ew_config_ref(config);
+    ew_config_unref(gw->cfg);
     gw->cfg = config;
     gw->created = (int64_t)time(NULL);
     ew__http_server_set_limits(gw->http, &config->server.limits);

@@ -25,6 +25,7 @@ static ew_backend_cfg backends[] = {
 static void make_config(ew_config *c)
 {
     memset(c, 0, sizeof *c);
+    c->refs = 1; /* the test's own: the gateway's refs never free it */
     c->path = "<test>";
     c->version = 1;
     c->server.listeners = &listener;
