@@ -32,4 +32,10 @@ const char *ew__mbedtls_strerror(int code, char *out, size_t size);
  * other failures EW_ERR_IO. */
 int ew__read_file(const char *path, size_t max, unsigned char **out, size_t *len, ew_error *err);
 
+/* Checks path's detached signature (sig_path, or path + ".sig") against a
+ * digest of path computed by the caller; errors as ew_sig_verify_file. */
+struct ew_sigkey;
+int ew__sig_verify_file_digest(const struct ew_sigkey *k, const char *path, const char *sig_path,
+                               const unsigned char digest[32], ew_error *err);
+
 #endif

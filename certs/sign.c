@@ -427,8 +427,8 @@ int ew_sig_sign_file(const ew_sigkey *k, const char *path, const char *sig_path,
     return st;
 }
 
-int ew_sig_verify_file(const ew_sigkey *k, const char *path, const char *sig_path,
-                       ew_progress_fn progress, void *user, ew_error *err)
+int ew__sig_verify_file_digest(const ew_sigkey *k, const char *path, const char *sig_path,
+                               const unsigned char digest[32], ew_error *err)
 {
     char name[4096];
     int st = sig_name(path, sig_path, name, sizeof name, err);
@@ -437,14 +437,26 @@ int ew_sig_verify_file(const ew_sigkey *k, const char *path, const char *sig_pat
     size_t sig_len;
     st = read_sig(name, path, &sig, &sig_len, err);
     if (st) return st;
-    uint8_t digest[32];
-    st = ew_sha256_file(path, digest, progress, user, err);
-    if (!st) {
-        st = ew_sig_verify_digest(k, digest, sig, sig_len, err);
-        if (st) sig_fail(err, st, name);
-    }
+    st = ew_sig_verify_digest(k, digest, sig, sig_len, err);
+    if (st) sig_fail(err, st, name);
     free(sig);
     return st;
+}
+
+int ew_sig_verify_file(const ew_sigkey *k, const char *path, const char *sig_path,
+                       ew_progress_fn progress, void *user, ew_error *err)
+{
+    /* The signature first: a missing one fails before a long hash. */
+    char name[4096];
+    int st = sig_name(path, sig_path, name, sizeof name, err);
+    if (st) return st;
+    if (access(name, F_OK) != 0)
+        return ew__error_set(err, EW_ERR_NOT_FOUND,
+                             "%s: no signature (sign it with: edgeway sign --key KEY %s)", name,
+                             path);
+    uint8_t digest[32];
+    st = ew_sha256_file(path, digest, progress, user, err);
+    return st ? st : ew__sig_verify_file_digest(k, path, sig_path, digest, err);
 }
 
 int ew_sig_read_verified(const ew_sigkey *k, const char *path, const char *sig_path, size_t max,
