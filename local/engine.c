@@ -224,6 +224,7 @@ int ew_session_new(const ew_model *m, const ew_session_params *params, ew_sessio
     s->n_threads = p.n_threads;
     s->kv_type = p.kv_type;
     s->logits_all = p.logits_all;
+    s->f16_qt = ew__qtype_of(EW_GGML_F16);
     size_t total = 0;
     int st = session_alloc(s, &total);
     if (!st) st = ew__pool_new(p.n_threads, &s->pool);

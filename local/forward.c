@@ -221,7 +221,7 @@ static void rope_and_store(ew_session *s, int il, int lo, int hi)
             if (f32)
                 memcpy(dst, src, (size_t)hd * sizeof(float));
             else
-                ew__quant_f16_ref(src, dst, hd);
+                s->f16_qt->quant_act(src, dst, hd);
         }
     }
 }
