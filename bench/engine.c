@@ -31,9 +31,10 @@
 #define TG 64
 
 typedef struct result {
-    double pp, tg;  /* tokens per second */
-    double load_ms; /* model open + session creation */
-    double rss_mib; /* peak RSS of the child */
+    double pp, tg;     /* tokens per second */
+    double load_ms;    /* model open + session creation */
+    double rss_mib;    /* peak RSS of the child */
+    double budget_mib; /* weights + KV cache: the RSS target is within 10 % of it */
     int ok;
 } result;
 
@@ -76,6 +77,11 @@ static int measure(const char *path, int threads, int reps, result *r)
         return fprintf(stderr, "%s: %s\n", path, err.message), -1;
     }
     r->load_ms = (now_s() - t0) * 1e3;
+    ew_model_info info;
+    ew_model_get_info(m, &info);
+    size_t kv;
+    ew_session_memory(s, &kv);
+    r->budget_mib = (double)(info.weight_bytes + kv) / 1048576.0;
     int32_t toks[PP];
     uint32_t x = 12345;
     for (int i = 0; i < PP; i++) {
@@ -347,6 +353,11 @@ int main(int argc, char **argv)
     char *shapes[8], *types[16], *threads[8];
     int ns = split(shapes_s, shapes, 8), nt = split(types_s, types, 16);
     int nth = split(threads_s, threads, 8);
+    const char *llama = getenv("EW_LLAMA_BENCH");
+    printf("| shape | type | MiB | t | pp%d tok/s | tg%d tok/s | peak RSS MiB (vs weights+KV) | "
+           "load ms |%s\n",
+           PP, TG, llama ? " llama.cpp pp | llama.cpp tg | pp ratio | tg ratio |" : "");
+    printf("|---|---|---:|---:|---:|---:|---:|---:|%s\n", llama ? "---:|---:|---:|---:|" : "");
     print_header(llama != NULL);
     for (int a = 0; a < ns; a++)
         for (int b = 0; b < nt; b++) {
@@ -354,6 +365,21 @@ int main(int argc, char **argv)
             if (model_path(dir, shapes[a], types[b], path, sizeof path)) continue;
             for (int c = 0; c < nth; c++) {
                 int t = (int)strtol(threads[c], NULL, 10);
+                result ours, theirs;
+                if (run_child(path, t, reps, &ours)) {
+                    printf("| %s | %s | - | %d | failed |\n", shapes[a], types[b], t);
+                    continue;
+                }
+                printf("| %s | %s | %.0f | %d | %.1f | %.1f | %.0f (%+.1f %%) | %.0f |", shapes[a],
+                       types[b], (double)st.st_size / 1048576.0, t, ours.pp, ours.tg, ours.rss_mib,
+                       100.0 * (ours.rss_mib / ours.budget_mib - 1.0), ours.load_ms);
+                if (llama && !run_llama(llama, path, t, reps, &theirs))
+                    printf(" %.1f | %.1f | %.2f | %.2f |", theirs.pp, theirs.tg,
+                           ours.pp / theirs.pp, ours.tg / theirs.tg);
+                else if (llama)
+                    printf(" failed | | | |");
+                printf("\n");
+                fflush(stdout);
                 if (t < 1 || t > 256) continue;
                 bench_row(shapes[a], types[b], path, t, reps, llama);
             }

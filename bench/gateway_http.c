@@ -228,6 +228,7 @@ int main(int argc, char **argv)
     struct event_base *base = event_base_new();
     static ew_listener_cfg l = {.host = "127.0.0.1", .port = 0};
     static ew_config cfg;
+    cfg.refs = 1; /* ours: the gateway's references never free it */
     cfg.server.listeners = &l;
     cfg.server.n_listeners = 1;
     cfg.server.limits = (ew_limits_cfg){1024, 4 << 20, 16384, 30000, 30000, 60000, 256, 1000};

@@ -491,7 +491,7 @@ static int f_user(pctx *p, int v)
 /* n and best_of: one choice per request is all a router can promise. */
 static int must_be_one(pctx *p, int v, const char *param)
 {
-    int64_t n;
+    int64_t n = 0;
     int st = get_int(p, v, param, INT64_MIN, INT64_MAX, &n);
     if (!st && n != 1)
         st = fail(p, 400, "unsupported_value", param,
@@ -515,7 +515,7 @@ static int f_best_of(pctx *p, int v)
 static int f_logprobs(pctx *p, int v)
 {
     if (p->kind == EW_REQUEST_CHAT) return get_bool(p, v, "logprobs", &p->req->logprobs);
-    int64_t n;
+    int64_t n = 0;
     int st = get_int(p, v, "logprobs", 0, 5, &n);
     if (!st) {
         p->req->logprobs = true;
@@ -526,7 +526,7 @@ static int f_logprobs(pctx *p, int v)
 
 static int f_top_logprobs(pctx *p, int v)
 {
-    int64_t n;
+    int64_t n = 0;
     int st = get_int(p, v, "top_logprobs", 0, 20, &n);
     if (!st) {
         p->req->top_logprobs = (int)n;
@@ -537,7 +537,7 @@ static int f_top_logprobs(pctx *p, int v)
 
 static int f_echo(pctx *p, int v)
 {
-    bool echo;
+    bool echo = false;
     int st = get_bool(p, v, "echo", &echo);
     if (!st && echo)
         st = fail(p, 400, "unsupported_value", "echo", "Invalid 'echo': echo is not supported.");
@@ -583,7 +583,7 @@ static int f_response_format(pctx *p, int v)
 
 static int f_parallel_tool_calls(pctx *p, int v)
 {
-    bool b;
+    bool b = false;
     int st = get_bool(p, v, "parallel_tool_calls", &b);
     if (!st) p->req->parallel_tool_calls = b;
     return st;

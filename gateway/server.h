@@ -24,6 +24,8 @@ typedef struct ew__access_record {
     const char *peer;       /* "ip:port" */
     const char *model;      /* as asked, when the body was parsed; else NULL */
     const char *error_type; /* the OpenAI error type when status >= 400; else NULL */
+    const char *tls_client; /* TLS listeners: the client certificate's CN; else NULL */
+    const char *tenant;     /* the tenant its certificate maps to (client_tenants); else NULL */
     int status;
     bool stream;
     bool aborted; /* the client left before the response was complete */
@@ -36,8 +38,9 @@ typedef void (*ew__access_fn)(void *user, const ew__access_record *rec);
 
 typedef struct ew__gateway_opts {
     struct event_base *base; /* borrowed */
-    /* Borrowed; see ew__gateway_set_config for its lifetime. */
-    const ew_config *config;
+    /* The gateway takes its own reference (a request that outlives a reload
+     * keeps the config it began with by taking one too). */
+    ew_config *config;
     /* "HOST:PORT" replacing the config's listeners (--listen), or NULL. */
     const char *listen;
     ew__access_fn access_log; /* may be NULL */
@@ -57,12 +60,16 @@ int ew__gateway_n_addresses(const ew__gateway *gw);
 /* The real bound address of listener i: "127.0.0.1:43121" or "[::1]:43121". */
 int ew__gateway_address(const ew__gateway *gw, int i, char *out, size_t size);
 
-/* Switches to a new config (a reload): limits apply to new requests, the
- * model list to the next /v1/models. Listeners are not rebound; a changed
- * listener list is reported in the log and needs a restart. Requests are
- * served to completion within one loop turn today, so the caller may release
- * the old config as soon as this returns. */
-void ew__gateway_set_config(ew__gateway *gw, const ew_config *config);
+/* TLS counters of configured listener i (handshakes, failures, resumptions,
+ * reloads, open connections), for /metrics; EW_ERR_NOT_FOUND when it is
+ * plaintext. */
+int ew__gateway_tls_stats(const ew__gateway *gw, int i, ew_tls_stats *out);
+
+/* Switches to a new config (a reload), taking a reference to it and
+ * dropping the old one: limits apply to new requests, the model list to the
+ * next /v1/models. Listeners are not rebound; a changed listener list is
+ * reported in the log and needs a restart. */
+void ew__gateway_set_config(ew__gateway *gw, ew_config *config);
 
 /* Stops accepting, lets in-flight requests finish within the config's
  * drain_timeout_ms, then calls done (once, on the loop). /readyz answers 503

@@ -20,13 +20,16 @@ typedef struct shape {
     int n_embd, n_layer, n_head, n_head_kv, n_ff, n_vocab, n_ctx;
     float rope_base, rms_eps;
     bool tied, qkv_bias;
+    float rope_linear; /* linear RoPE scaling factor, 0: none */
 } shape;
 
 static const shape shapes[] = {
-    {"smollm2-135m", "llama", 576, 30, 9, 3, 1536, 49152, 8192, 100000.f, 1e-5f, true, false},
-    {"qwen2.5-0.5b", "qwen2", 896, 24, 14, 2, 4864, 151936, 32768, 1000000.f, 1e-6f, true, true},
-    {"llama-tiny", "llama", 64, 2, 4, 2, 256, 384, 512, 10000.f, 1e-5f, false, false},
-    {"qwen2-tiny", "qwen2", 64, 2, 4, 1, 256, 384, 512, 1000000.f, 1e-6f, true, true},
+    {"smollm2-135m", "llama", 576, 30, 9, 3, 1536, 49152, 8192, 100000.f, 1e-5f, true, false, 0},
+    {"qwen2.5-0.5b", "qwen2", 896, 24, 14, 2, 4864, 151936, 32768, 1000000.f, 1e-6f, true, true, 0},
+    /* small shapes for tests: GQA, MQA, tied and untied, k-quant friendly rows */
+    {"llama-tiny", "llama", 256, 2, 8, 2, 512, 512, 512, 10000.f, 1e-5f, false, false, 0},
+    {"qwen2-tiny", "qwen2", 256, 2, 4, 1, 768, 512, 512, 1000000.f, 1e-6f, true, true, 0},
+    {"llama-tiny-rope4", "llama", 256, 2, 4, 4, 512, 512, 512, 10000.f, 1e-5f, true, false, 4.f},
 };
 #define N_SHAPES (int)(sizeof shapes / sizeof shapes[0])
 
@@ -116,8 +119,9 @@ static const char *byte_vocab_merge(void *ctx, uint64_t i, size_t *len)
     return v->merge[i];
 }
 
-static int write_byte_tokenizer(ew__gguf_writer *w, int n_vocab)
+int ew__synth_byte_tokenizer(ew__gguf_writer *w, int n_vocab)
 {
+    if (n_vocab < BYTE_TOKENS + N_MERGES + 1) return EW_ERR_INVALID;
     byte_vocab *v = calloc(1, sizeof *v);
     int32_t *types = malloc((size_t)n_vocab * sizeof *types);
     if (!v || !types) {
@@ -257,6 +261,10 @@ static void write_hparams(ew__gguf_writer *w, const shape *sh, int ftype)
     ew__gw_f32(w, K("attention.layer_norm_rms_epsilon"), sh->rms_eps);
     ew__gw_u32(w, K("rope.dimension_count"), (uint32_t)(sh->n_embd / sh->n_head));
     ew__gw_u32(w, K("vocab_size"), (uint32_t)sh->n_vocab);
+    if (sh->rope_linear > 0) {
+        ew__gw_str(w, K("rope.scaling.type"), "linear");
+        ew__gw_f32(w, K("rope.scaling.factor"), sh->rope_linear);
+    }
 #undef K
 }
 
@@ -309,7 +317,7 @@ int ew__synth(const ew_synth_params *p, ew_error *err)
     ew__gw_init(&w);
     write_hparams(&w, sh, p->ftype);
     int st = p->vocab_path ? copy_tokenizer(&w, p->vocab_path, sh->n_vocab, err)
-                           : write_byte_tokenizer(&w, sh->n_vocab);
+                           : ew__synth_byte_tokenizer(&w, sh->n_vocab);
     if (st && !p->vocab_path)
         ew__error_set(err, st, "synth: cannot build the byte-level tokenizer");
     for (int i = 0; i < n && !st; i++) {
