@@ -200,6 +200,12 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i);
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te);
 /* Key-like word at [i, we) (password, api_key, ...): the value after it. */
 size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t we);
+/* The same with the key's kind given (a Terraform default, see below). */
+size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t we, int kind);
+/* `variable "x_token" { default = ...`: the kind of the variable's name. */
+int ew__pii_hcl_default_kind(const unsigned char *s, size_t i);
+/* 'API_KEY', 'value' as arguments: [i, we) is the quoted name, k its ','. */
+size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t we, size_t k);
 /* UK National Insurance number at i ("AB 12 34 56 C"). */
 size_t ew__pii_scan_nino(pii_ctx *c, size_t i);
 /* After a passport cue: a passport number at i. */
@@ -207,6 +213,8 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i);
 /* A provider key or JWT starting at i (self-identifying secrets); its end or 0. */
 size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i);
 size_t ew__pii_telegram_at(const unsigned char *s, size_t n, size_t i);
+/* "example", "dummy", "sample" ... inside a value: a documentation key. */
+bool ew__pii_doc_word(const unsigned char *v, size_t n);
 /* What a key name says about its value (password=, api_key: ...). */
 enum { PII_KEY_NONE = 0, PII_KEY_KEY, PII_KEY_SECRET, PII_KEY_PASSWORD };
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e);
