@@ -374,6 +374,10 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         memcpy(low + 16, &w2, 8);
         const uint64_t q[3] = {w0, w1, w2};
         cues = note_cues(c, w, low, wl, i, we, pii_word_hash3(w0, w1, w2, wl), q);
+        if (pii_is_lower(s[i])) {
+            c->lower_words++;
+            c->func_words += (cues & PII_KW_FUNC) != 0;
+        }
     } else
         w->plen = 0;
     /* key = value, key: value, "key" => value */
@@ -714,6 +718,10 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     c.next_digit = SIZE_MAX;
     c.title_at = CUE_NONE;
     scan_walk(&c);
+    if (!c.status && pii_not_english(&c))
+        for (int k = 0; k < c.n_weak_person; k++)
+            res->spans[c.weak_person[k]].score = 0;
+    free(c.weak_person);
     if (!c.status && (sc->ac || sc->n_regex)) ew__pii_scan_deny(&c);
     if (!c.status) resolve(&c);
     if (c.status) {
