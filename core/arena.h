@@ -10,8 +10,8 @@ typedef struct ew_arena_chunk ew_arena_chunk;
 typedef struct ew_arena {
     ew_arena_chunk *head;
     size_t chunk_size; /* default size of a new chunk */
-    size_t used;       /* bytes handed out plus chunk overhead, for the cap */
-    size_t max;        /* hard cap on total bytes; allocation past it returns NULL */
+    size_t used;       /* bytes of all chunks, headers included, for the cap */
+    size_t max;        /* hard cap on `used`; allocation past it returns NULL */
 } ew_arena;
 
 /* Caller-allocated; chunk_size 0 picks a default (16 KiB). Allocates lazily. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/json.h"
+#include "core/json_priv.h"
 
 int ew_utf8_seq_len(const unsigned char *s, size_t len)
 {
@@ -41,6 +42,30 @@ int ew_utf8_seq_len(const unsigned char *s, size_t len)
     if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
         return 0;
     return n;
+}
+
+int ew_utf8_encode(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | cp >> 6);
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | cp >> 12);
+        out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | cp >> 18);
+    out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+    out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
 }
 
 bool ew_utf8_valid(const char *s, size_t len)
@@ -222,13 +247,18 @@ void ew_jw_double(ew_jw *w, double v)
         jw_scalar(w, "null", 4);
         return;
     }
-    /* The shortest of %.15g/%.16g/%.17g that reads back exactly. */
+    /* The shortest of %.15g/%.16g/%.17g that reads back exactly, in the C
+     * locale: under a locale with a decimal comma "0,5" is not JSON. */
+    locale_t c = ew__json_c_locale();
+    locale_t old = c ? uselocale(c) : (locale_t)0;
     int n = 0;
     for (int prec = 15; prec <= 17; prec++) {
         n = snprintf(tmp, sizeof tmp, "%.*g", prec, v);
         if (strtod(tmp, NULL) == v)
             break;
     }
+    if (c)
+        uselocale(old);
     jw_scalar(w, tmp, n);
 }
 

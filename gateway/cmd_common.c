@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/error.h"
 #include "core/json.h"
@@ -36,10 +37,9 @@ int ew_cli_read_file(const char *path, ew_buf *out, ew_error *err)
 
 /* One JSON object per line; a line is written with a single fwrite so lines
  * from different threads do not interleave. */
-static void stderr_sink(void *user, ew_log_level level, const char *request_id,
-                        const char *message)
+void ew_cli_log_json(ew_log_level level, const char *request_id, const char *message,
+                     void (*extra)(ew_jw *w, void *arg), void *arg)
 {
-    (void)user;
     char tbuf[40];
     struct timespec ts;
     struct tm tm;
@@ -63,10 +63,19 @@ static void stderr_sink(void *user, ew_log_level level, const char *request_id,
     }
     ew_jw_key(&w, "msg");
     ew_jw_string(&w, message);
+    if (extra)
+        extra(&w, arg);
     ew_jw_object_end(&w);
     if (!w.status && !ew_buf_append_char(&b, '\n'))
         fwrite(b.data, 1, b.len, stderr);
     ew_buf_cleanup(&b);
+}
+
+static void stderr_sink(void *user, ew_log_level level, const char *request_id,
+                        const char *message)
+{
+    (void)user;
+    ew_cli_log_json(level, request_id, message, NULL, NULL);
 }
 
 void ew_cli_log_to_stderr(ew_log_level min_level)
@@ -83,4 +92,37 @@ int ew_cli_fail(const char *cmd, const char *fmt, ...)
     fputc('\n', stderr);
     va_end(ap);
     return 1;
+}
+
+#define PROGRESS_MIN_BYTES (64ull << 20)
+
+void ew_cli_progress_init(ew_cli_progress *p, const char *label)
+{
+    p->label = label;
+    p->shown = -1;
+    p->tty = isatty(STDERR_FILENO);
+}
+
+int ew_cli_progress_cb(void *user, uint64_t done, uint64_t total)
+{
+    ew_cli_progress *p = user;
+    if (!p->tty || total < PROGRESS_MIN_BYTES) return 0;
+    int permille = (int)(done * 1000 / total);
+    if (permille == p->shown) return 0;
+    p->shown = permille;
+    char bar[31];
+    int fill = permille * 30 / 1000;
+    for (int i = 0; i < 30; i++)
+        bar[i] = i < fill ? '=' : i == fill ? '>' : ' ';
+    bar[30] = '\0';
+    fprintf(stderr, "\r%s [%s] %3d.%d%% %.1f/%.1f MiB", p->label, bar, permille / 10,
+            permille % 10, (double)done / (1 << 20), (double)total / (1 << 20));
+    fflush(stderr);
+    return 0;
+}
+
+void ew_cli_progress_end(ew_cli_progress *p)
+{
+    if (p->shown >= 0) fprintf(stderr, "\r\033[K");
+    p->shown = -1;
 }

@@ -14,9 +14,9 @@ typedef struct command {
 
 static const command commands[] = {
     {"version", "print the version", NULL},
-#define EW__CMD_ROW(name, summary) {#name, summary, ew_cmd_##name},
-    EW_COMMANDS(EW__CMD_ROW)
-#undef EW__CMD_ROW
+#define EW_COMMAND(name, summary) {#name, summary, ew_cmd_##name},
+#include "gateway/commands.def"
+#undef EW_COMMAND
 };
 
 static void usage(FILE *to)

@@ -70,17 +70,28 @@ typedef struct ew_gguf ew_gguf;
  * EW_ERR_IO, EW_ERR_PARSE (with the offset in the message), EW_ERR_UNSUPPORTED
  * (version, type), EW_ERR_TOO_LARGE, EW_ERR_INTEGRITY, EW_ERR_NOMEM. */
 int ew_gguf_open(const char *path, const char *expected_sha256, ew_gguf **out, ew_error *err);
+/* The same over a buffer the caller keeps alive (borrowed) while the ew_gguf
+ * lives; name labels errors (NULL: "<memory>"). Used by tests and fuzzers, and
+ * by callers that already hold the bytes. */
+int ew_gguf_open_mem(const void *data, size_t size, const char *name, const char *expected_sha256,
+                     ew_gguf **out, ew_error *err);
 void ew_gguf_close(ew_gguf *g);
 
 uint32_t ew_gguf_version(const ew_gguf *g);
 size_t ew_gguf_file_size(const ew_gguf *g);
 const void *ew_gguf_file_data(const ew_gguf *g);
+/* general.alignment, or 32 when absent. */
+uint32_t ew_gguf_alignment(const ew_gguf *g);
+
+/* Bytes of one scalar metadata value of this type; 0 for strings, arrays and unknown types. */
+size_t ew_gguf_type_size(uint32_t type);
 
 /* ---- metadata ---------------------------------------------------------------- */
 int ew_gguf_n_kv(const ew_gguf *g);
 /* Index of a key, or -1. */
 int ew_gguf_find(const ew_gguf *g, const char *key);
 const char *ew_gguf_key(const ew_gguf *g, int k, size_t *len);
+/* Type of entry k; (ew_gguf_type)-1 when k is out of range. */
 ew_gguf_type ew_gguf_kv_type(const ew_gguf *g, int k);
 
 /* Typed getters return EW_ERR_NOT_FOUND when the key is absent and

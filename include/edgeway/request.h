@@ -65,8 +65,15 @@ typedef struct ew_request {
     int n_stop;
     const char *user;
     bool logprobs;
-    int top_logprobs;
-    /* Kept verbatim for pass-through to upstreams. */
+    int top_logprobs;         /* 0 = not given */
+    double frequency_penalty; /* NaN = not given */
+    double presence_penalty;  /* NaN = not given */
+    int parallel_tool_calls;  /* -1 = not given, else 0/1 */
+    /* Kept verbatim (valid JSON) for pass-through to upstreams. These bytes
+     * come from the client like the messages do: whatever scans messages
+     * before they leave the device must scan these too. */
+    const char *logit_bias_json;
+    size_t logit_bias_json_len;
     const char *tools_json;
     size_t tools_json_len;
     const char *tool_choice_json;

@@ -1,0 +1,879 @@
+/* JSON reader (see json.h). jsmn tokenizes; a single linear pass then checks
+ * what jsmn's strict mode still lets through, so the rest of the library can
+ * trust a parsed document:
+ *  - jsmn does not check separators: "[1 2]", "[1,]", "{"a" "b"}", "{"a"}",
+ *    "["a":1]" and several top-level values all tokenize. The pass accounts
+ *    for every byte between tokens (whitespace and exactly the one ',' or ':'
+ *    the grammar expects there).
+ *  - jsmn accepts any primitive spelling ("tru", "01", "0x1f", "1.") and any
+ *    bytes inside strings; the pass checks literals, the RFC 8259 number
+ *    grammar, escapes, surrogate pairs, control characters and UTF-8.
+ *  - jsmn stops at a NUL byte, and in strict mode reports a bare top-level
+ *    primitive ("42") as truncated; both are handled here.
+ * The pass is iterative (parent links, no recursion) and precomputes the next
+ * sibling of every value and the children of every container, so iteration,
+ * ew_json_next and ew_json_at are O(1). */
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "core/json.h"
+#include "core/json_priv.h"
+
+#define JSMN_STATIC
+#define JSMN_STRICT
+#define JSMN_PARENT_LINKS
+#include <jsmn.h>
+
+#define JSON_DEFAULT_MAX_TOKENS 65536
+#define JSON_DEFAULT_MAX_DEPTH  64
+
+struct ew_json_tok {
+    int start;  /* first content byte (strings: after the opening quote) */
+    int end;    /* one past the content (strings: the closing quote) */
+    int parent; /* enclosing container; for an object member's value, its key; -1 at the root */
+    int next;   /* next array element or object key of the same container, or -1 */
+    int count;  /* containers: elements or members */
+    int kids;   /* containers: offset of the children in the kids table (after toks) */
+    unsigned char type;    /* ew_json_type */
+    unsigned char escaped; /* strings: holds at least one backslash escape */
+};
+
+/* The children table shares the token allocation: (n) ints after (n) tokens. */
+static int *doc_kids(const ew_json_doc *doc)
+{
+    return (int *)(void *)(doc->toks + doc->n);
+}
+
+static const ew_json_tok *tok_at(const ew_json_doc *doc, int v)
+{
+    if (!doc || !doc->toks || v < 0 || v >= doc->n) return NULL;
+    return &doc->toks[v];
+}
+
+static bool is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int hex_val(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Reads 4 hex digits at s[0..avail); -1 if they are not there. */
+static long hex4(const char *s, size_t avail)
+{
+    if (avail < 4) return -1;
+    long v = 0;
+    for (int i = 0; i < 4; i++) {
+        int h = hex_val(s[i]);
+        if (h < 0) return -1;
+        v = v << 4 | h;
+    }
+    return v;
+}
+
+/* Describes the byte at off for an error message. */
+static const char *byte_desc(const char *text, size_t len, size_t off, char tmp[8])
+{
+    unsigned char c = off < len ? (unsigned char)text[off] : 0;
+    if (off >= len) return "end of input";
+    if (c >= 0x21 && c < 0x7f) {
+        tmp[0] = '\'';
+        tmp[1] = (char)c;
+        tmp[2] = '\'';
+        tmp[3] = '\0';
+    } else {
+        static const char hex[] = "0123456789abcdef";
+        memcpy(tmp, "0x", 2);
+        tmp[2] = hex[c >> 4];
+        tmp[3] = hex[c & 15];
+        tmp[4] = '\0';
+    }
+    return tmp;
+}
+
+static int err_unexpected(ew_error *err, const char *text, size_t len, size_t off,
+                          const char *expected)
+{
+    char tmp[8];
+    return ew__error_set(err, EW_ERR_PARSE, "JSON: expected %s, found %s at byte %zu", expected,
+                         byte_desc(text, len, off, tmp), off);
+}
+
+/* ---- string and primitive validation --------------------------------------- */
+
+/* Checks the body of a string, text[from..to): escapes, surrogate pairs,
+ * control characters and UTF-8. Sets *escaped when a backslash occurs. */
+static int check_string(const char *text, size_t from, size_t to, bool *escaped, ew_error *err)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = from;
+    while (i < to) {
+        unsigned c = s[i];
+        if (c == '\\') {
+            *escaped = true;
+            if (i + 1 >= to)
+                return ew__error_set(err, EW_ERR_PARSE, "JSON: unterminated escape at byte %zu", i);
+            char e = text[i + 1];
+            if (e && strchr("\"\\/bfnrt", e)) {
+                i += 2;
+                continue;
+            }
+            if (e != 'u')
+                return ew__error_set(err, EW_ERR_PARSE, "JSON: invalid escape '\\%c' at byte %zu",
+                                     e >= 0x21 && e < 0x7f ? e : '?', i);
+            long cp = hex4(text + i + 2, to - i - 2);
+            if (cp < 0)
+                return ew__error_set(err, EW_ERR_PARSE, "JSON: \\u needs 4 hex digits at byte %zu",
+                                     i);
+            if (cp >= 0xDC00 && cp <= 0xDFFF)
+                return ew__error_set(err, EW_ERR_UTF8,
+                                     "JSON: lone low surrogate \\u%04lX at byte %zu", cp, i);
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                long lo = -1;
+                if (i + 7 < to && text[i + 6] == '\\' && text[i + 7] == 'u')
+                    lo = hex4(text + i + 8, to - i - 8);
+                if (lo < 0xDC00 || lo > 0xDFFF)
+                    return ew__error_set(err, EW_ERR_UTF8,
+                                         "JSON: lone high surrogate \\u%04lX at byte %zu", cp, i);
+                i += 6;
+            }
+            i += 6;
+        } else if (c < 0x20) {
+            return ew__error_set(err, EW_ERR_PARSE,
+                                 "JSON: unescaped control character 0x%02x in string at byte %zu",
+                                 c, i);
+        } else if (c == '"') {
+            return ew__error_set(err, EW_ERR_PARSE, "JSON: stray quote at byte %zu", i);
+        } else if (c < 0x80) {
+            i++;
+        } else {
+            int n = ew_utf8_seq_len(s + i, to - i);
+            if (!n)
+                return ew__error_set(err, EW_ERR_UTF8, "JSON: invalid UTF-8 in string at byte %zu",
+                                     i);
+            i += (size_t)n;
+        }
+    }
+    return EW_OK;
+}
+
+/* RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? and nothing else. */
+static bool number_valid(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (i < n && s[i] == '-') i++;
+    if (i >= n) return false;
+    if (s[i] == '0') {
+        i++;
+    } else if (s[i] >= '1' && s[i] <= '9') {
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+    } else {
+        return false;
+    }
+    if (i < n && s[i] == '.') {
+        size_t d = ++i;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == d) return false;
+    }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-')) i++;
+        size_t d = i;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == d) return false;
+    }
+    return i == n;
+}
+
+/* Types a primitive token, or fails when it is no JSON literal or number. */
+static int check_primitive(const char *text, ew_json_tok *t, ew_error *err)
+{
+    const char *s = text + t->start;
+    size_t n = (size_t)(t->end - t->start);
+    if ((n == 4 && !memcmp(s, "true", 4)) || (n == 5 && !memcmp(s, "false", 5))) {
+        t->type = EW_JSON_BOOL;
+    } else if (n == 4 && !memcmp(s, "null", 4)) {
+        t->type = EW_JSON_NULL;
+    } else if (number_valid(s, n)) {
+        t->type = EW_JSON_NUMBER;
+    } else {
+        return ew__error_set(err, EW_ERR_PARSE, "JSON: invalid %s '%.*s' at byte %d",
+                             (*s == '-' || (*s >= '0' && *s <= '9')) ? "number" : "literal",
+                             n > 32 ? 32 : (int)n, s, t->start);
+    }
+    return EW_OK;
+}
+
+/* ---- tokenizing with jsmn -------------------------------------------------- */
+
+/* Turns a jsmn failure at parser position pos into a precise error. */
+static int jsmn_error(int r, const char *text, size_t len, unsigned pos, ew_error *err)
+{
+    if (r == JSMN_ERROR_PART) {
+        const char *nul = memchr(text, '\0', len);
+        if (nul)
+            return ew__error_set(err, EW_ERR_PARSE, "JSON: NUL byte at byte %zu",
+                                 (size_t)(nul - text));
+        return ew__error_set(err, EW_ERR_PARSE, "JSON: truncated: unexpected end at byte %zu", len);
+    }
+    if (r == JSMN_ERROR_INVAL && pos < len && text[pos] == '"') {
+        /* jsmn rewinds to the opening quote; find the exact culprit. */
+        size_t end = pos + 1;
+        while (end < len && text[end] != '"')
+            end += text[end] == '\\' ? 2 : 1;
+        bool escaped = false;
+        int st = check_string(text, pos + 1, end < len ? end : len, &escaped, err);
+        if (st) return st;
+    }
+    return err_unexpected(err, text, len, pos, "a JSON value or separator");
+}
+
+/* Bracket depth outside strings, checked before jsmn runs: jsmn closes a
+ * container by walking parent links up from the last token, which costs
+ * O(depth) per bracket and would make deep input quadratic. A negative depth
+ * means a stray closer, which jsmn rejects on its own right there. */
+static int check_depth(const char *text, size_t len, int max_depth, ew_error *err)
+{
+    int depth = 0;
+    bool in_str = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (in_str) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_str = false;
+        } else if (c == '"') {
+            in_str = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_depth)
+                return ew__error_set(err, EW_ERR_TOO_LARGE,
+                                     "JSON: nesting deeper than %d at byte %zu", max_depth, i);
+        } else if ((c == ']' || c == '}') && --depth < 0) {
+            break;
+        }
+    }
+    return EW_OK;
+}
+
+/* Tokenizes text into a jsmn array (returns owned) with at most max_tokens. */
+static int tokenize(const char *text, size_t len, const ew_json_limits *lim, jsmntok_t **out,
+                    int *n_out, ew_error *err)
+{
+    int max_tokens = lim->max_tokens;
+    size_t first = 0;
+    while (first < len && is_ws(text[first]))
+        first++;
+    if (first == len) return err_unexpected(err, text, len, len, "a JSON value");
+    char c = text[first];
+    if (c != '{' && c != '[' && c != '"') {
+        /* A bare primitive: jsmn's strict mode needs a delimiter after it. */
+        size_t end = first;
+        while (end < len && !is_ws(text[end]) && !strchr(",]}:", text[end]))
+            end++;
+        jsmntok_t *t = malloc(sizeof *t);
+        if (!t) return EW_ERR_NOMEM;
+        *t = (jsmntok_t){JSMN_PRIMITIVE, (int)first, (int)end, 0, -1};
+        *out = t;
+        *n_out = 1;
+        return EW_OK;
+    }
+    int st = check_depth(text, len, lim->max_depth, err);
+    if (st) return st;
+    jsmn_parser p;
+    jsmn_init(&p);
+    int count = jsmn_parse(&p, text, len, NULL, 0);
+    if (count < 0) return jsmn_error(count, text, len, p.pos, err);
+    if (count > max_tokens)
+        return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: more than %d values", max_tokens);
+    jsmntok_t *toks = malloc((size_t)(count ? count : 1) * sizeof *toks);
+    if (!toks) return EW_ERR_NOMEM;
+    jsmn_init(&p);
+    int r = jsmn_parse(&p, text, len, toks, (unsigned)count);
+    if (r < 0) {
+        free(toks);
+        if (r == JSMN_ERROR_NOMEM)
+            return ew__error_set(err, EW_ERR_PARSE, "JSON: malformed near byte %u", p.pos);
+        return jsmn_error(r, text, len, p.pos, err);
+    }
+    *out = toks;
+    *n_out = (int)p.toknext;
+    return EW_OK;
+}
+
+/* ---- the structural pass ---------------------------------------------------- */
+
+typedef struct walk {
+    const char *text;
+    size_t len;
+    ew_json_doc *doc;
+    int *kids;
+    int kids_used;
+    int cur;          /* the open container, -1 outside */
+    bool key_pending; /* cur is an object whose last key still needs its value */
+    int depth, max_depth;
+    size_t pos; /* first byte not yet accounted for */
+    ew_error *err;
+} walk;
+
+/* Outer extents of token i, quotes and brackets included. */
+static size_t outer_start(const walk *w, int i)
+{
+    const ew_json_tok *t = &w->doc->toks[i];
+    return (size_t)t->start - (t->type == EW_JSON_STRING ? 1 : 0);
+}
+
+static size_t outer_end(const walk *w, int i)
+{
+    const ew_json_tok *t = &w->doc->toks[i];
+    return (size_t)t->end + (t->type == EW_JSON_STRING ? 1 : 0);
+}
+
+/* Accounts for text[pos..to): whitespace, then `sep` if non-zero, then
+ * whitespace. `expected` names what the grammar wants, for the error. */
+static int walk_gap(walk *w, size_t to, char sep, const char *expected)
+{
+    size_t i = w->pos;
+    while (i < to && is_ws(w->text[i]))
+        i++;
+    if (sep) {
+        if (i >= to || w->text[i] != sep)
+            return err_unexpected(w->err, w->text, w->len, i, expected);
+        i++;
+        while (i < to && is_ws(w->text[i]))
+            i++;
+    }
+    if (i != to) return err_unexpected(w->err, w->text, w->len, i, expected);
+    w->pos = to;
+    return EW_OK;
+}
+
+/* Closes the open container: checks its tail, then lists its children. */
+static int walk_close(walk *w)
+{
+    int c = w->cur;
+    ew_json_tok *t = &w->doc->toks[c];
+    bool obj = t->type == EW_JSON_OBJECT;
+    size_t close_at = (size_t)t->end - 1;
+    if (w->key_pending) {
+        size_t i = w->pos;
+        while (i < close_at && is_ws(w->text[i]))
+            i++;
+        return err_unexpected(w->err, w->text, w->len, i, "':' and a value");
+    }
+    const char *want = t->count ? (obj ? "',' or '}'" : "',' or ']'")
+                                : (obj ? "a string key or '}'" : "a value or ']'");
+    int st = walk_gap(w, close_at, 0, want);
+    if (st) return st;
+    if (w->text[close_at] != (obj ? '}' : ']'))
+        return err_unexpected(w->err, w->text, w->len, close_at, obj ? "'}'" : "']'");
+    /* Children are linked through `next` from c + 1; flatten them for O(1) access. */
+    int child = c + 1;
+    for (int k = 0; k < t->count; k++) {
+        w->kids[w->kids_used + k] = child;
+        child = w->doc->toks[child].next;
+    }
+    t->kids = w->kids_used;
+    w->kids_used += t->count;
+    w->pos = close_at + 1;
+    w->cur = t->parent;
+    if (w->cur >= 0 && w->doc->toks[w->cur].type == EW_JSON_STRING)
+        w->cur = w->doc->toks[w->cur].parent; /* a member value: back to its object */
+    w->depth--;
+    return EW_OK;
+}
+
+/* Places token i in the open container: separator, parent and sibling links. */
+static int walk_place(walk *w, int i)
+{
+    ew_json_tok *t = &w->doc->toks[i];
+    size_t os = outer_start(w, i);
+    if (w->cur < 0) {
+        if (i != 0)
+            return err_unexpected(w->err, w->text, w->len, os, "end of input after the value");
+        t->parent = -1;
+        return walk_gap(w, os, 0, "a JSON value");
+    }
+    ew_json_tok *c = &w->doc->toks[w->cur];
+    if (outer_end(w, i) > (size_t)c->end - 1)
+        return err_unexpected(w->err, w->text, w->len, os, "a well-nested value");
+    int st;
+    if (c->type == EW_JSON_OBJECT && w->key_pending) {
+        st = walk_gap(w, os, ':', "':'");
+        t->parent = i - 1; /* the key, which directly precedes its value */
+        w->key_pending = false;
+        return st;
+    }
+    bool obj = c->type == EW_JSON_OBJECT;
+    if (c->count == 0)
+        st = walk_gap(w, os, 0, obj ? "a string key or '}'" : "a value or ']'");
+    else
+        st = walk_gap(w, os, ',', obj ? "',' or '}'" : "',' or ']'");
+    if (st) return st;
+    if (obj && t->type != EW_JSON_STRING)
+        return err_unexpected(w->err, w->text, w->len, os, "a string key");
+    t->parent = w->cur;
+    if (c->count++ > 0)
+        w->doc->toks[c->kids].next = i; /* kids holds the last child until the close */
+    c->kids = i;
+    w->key_pending = obj;
+    return EW_OK;
+}
+
+/* Validates token i itself and opens it when it is a container. */
+static int walk_token(walk *w, int i)
+{
+    ew_json_tok *t = &w->doc->toks[i];
+    if (t->type == EW_JSON_STRING) {
+        bool escaped = false;
+        int st = check_string(w->text, (size_t)t->start, (size_t)t->end, &escaped, w->err);
+        t->escaped = escaped;
+        w->pos = (size_t)t->end + 1;
+        return st;
+    }
+    if (t->type != EW_JSON_OBJECT && t->type != EW_JSON_ARRAY) {
+        w->pos = (size_t)t->end;
+        return check_primitive(w->text, t, w->err);
+    }
+    if (++w->depth > w->max_depth)
+        return ew__error_set(w->err, EW_ERR_TOO_LARGE, "JSON: nesting deeper than %d at byte %d",
+                             w->max_depth, t->start);
+    w->cur = i;
+    w->key_pending = false;
+    w->pos = (size_t)t->start + 1;
+    return EW_OK;
+}
+
+static int walk_all(walk *w)
+{
+    int st = EW_OK;
+    for (int i = 0; i < w->doc->n && !st; i++) {
+        size_t os = outer_start(w, i);
+        if (os < w->pos)
+            return err_unexpected(w->err, w->text, w->len, w->pos, "a well-formed document");
+        while (!st && w->cur >= 0 && (size_t)w->doc->toks[w->cur].end <= os)
+            st = walk_close(w);
+        if (!st) st = walk_place(w, i);
+        if (!st) st = walk_token(w, i);
+    }
+    while (!st && w->cur >= 0)
+        st = walk_close(w);
+    if (!st) st = walk_gap(w, w->len, 0, "end of input after the value");
+    return st;
+}
+
+/* Copies jsmn's extents into our tokens. */
+static void convert_tokens(ew_json_doc *doc, const jsmntok_t *jt)
+{
+    for (int i = 0; i < doc->n; i++) {
+        ew_json_tok *t = &doc->toks[i];
+        memset(t, 0, sizeof *t);
+        t->start = jt[i].start;
+        t->end = jt[i].end;
+        t->next = -1;
+        t->parent = -1;
+        switch (jt[i].type) {
+        case JSMN_OBJECT:
+            t->type = EW_JSON_OBJECT;
+            break;
+        case JSMN_ARRAY:
+            t->type = EW_JSON_ARRAY;
+            break;
+        case JSMN_STRING:
+            t->type = EW_JSON_STRING;
+            break;
+        default:
+            t->type = EW_JSON_NUMBER;
+            break; /* typed by check_primitive */
+        }
+    }
+}
+
+int ew_json_parse(ew_json_doc *doc, const char *text, size_t len, const ew_json_limits *limits,
+                  ew_error *err)
+{
+    memset(doc, 0, sizeof *doc);
+    ew_json_limits lim = {
+        .max_tokens =
+            limits && limits->max_tokens > 0 ? limits->max_tokens : JSON_DEFAULT_MAX_TOKENS,
+        .max_depth = limits && limits->max_depth > 0 ? limits->max_depth : JSON_DEFAULT_MAX_DEPTH,
+    };
+    if (!text) len = 0;
+    /* jsmn keeps offsets in int. */
+    if (len >= INT_MAX)
+        return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: document of %zu bytes is too large",
+                             len);
+    jsmntok_t *jt = NULL;
+    int n = 0;
+    int st = tokenize(text ? text : "", len, &lim, &jt, &n, err);
+    if (st) return st;
+    doc->toks = malloc((size_t)n * (sizeof(ew_json_tok) + sizeof(int)));
+    if (!doc->toks) {
+        free(jt);
+        return EW_ERR_NOMEM;
+    }
+    doc->n = n;
+    doc->text = text;
+    doc->len = len;
+    convert_tokens(doc, jt);
+    free(jt);
+    walk w = {.text = text,
+              .len = len,
+              .doc = doc,
+              .kids = doc_kids(doc),
+              .cur = -1,
+              .max_depth = lim.max_depth,
+              .err = err};
+    st = walk_all(&w);
+    if (st) ew_json_doc_cleanup(doc);
+    return st;
+}
+
+void ew_json_doc_cleanup(ew_json_doc *doc)
+{
+    if (!doc) return;
+    free(doc->toks);
+    memset(doc, 0, sizeof *doc);
+}
+
+/* ---- navigation ------------------------------------------------------------- */
+
+ew_json_type ew_json_type_of(const ew_json_doc *doc, int v)
+{
+    const ew_json_tok *t = tok_at(doc, v);
+    return t ? (ew_json_type)t->type : EW_JSON_NONE;
+}
+
+const char *ew_json_type_name(ew_json_type t)
+{
+    switch (t) {
+    case EW_JSON_NONE:
+        return "none";
+    case EW_JSON_NULL:
+        return "null";
+    case EW_JSON_BOOL:
+        return "boolean";
+    case EW_JSON_NUMBER:
+        return "number";
+    case EW_JSON_STRING:
+        return "string";
+    case EW_JSON_ARRAY:
+        return "array";
+    case EW_JSON_OBJECT:
+        return "object";
+    }
+    return "unknown";
+}
+
+static bool is_container(const ew_json_tok *t)
+{
+    return t && (t->type == EW_JSON_OBJECT || t->type == EW_JSON_ARRAY);
+}
+
+int ew_json_count(const ew_json_doc *doc, int v)
+{
+    const ew_json_tok *t = tok_at(doc, v);
+    return is_container(t) ? t->count : 0;
+}
+
+int ew_json_first(const ew_json_doc *doc, int v)
+{
+    const ew_json_tok *t = tok_at(doc, v);
+    return is_container(t) && t->count > 0 ? doc_kids(doc)[t->kids] : -1;
+}
+
+int ew_json_next(const ew_json_doc *doc, int v)
+{
+    const ew_json_tok *t = tok_at(doc, v);
+    return t ? t->next : -1;
+}
+
+int ew_json_member_value(const ew_json_doc *doc, int key)
+{
+    const ew_json_tok *k = tok_at(doc, key);
+    /* A key is a string whose parent is an object; its value follows it directly. */
+    if (!k || k->type != EW_JSON_STRING || k->parent < 0 ||
+        doc->toks[k->parent].type != EW_JSON_OBJECT)
+        return -1;
+    return key + 1;
+}
+
+int ew_json_at(const ew_json_doc *doc, int arr, int i)
+{
+    const ew_json_tok *t = tok_at(doc, arr);
+    if (!t || t->type != EW_JSON_ARRAY || i < 0 || i >= t->count) return -1;
+    return doc_kids(doc)[t->kids + i];
+}
+
+/* Duplicate keys: the last one wins, as in JavaScript and Python, so that we
+ * read a document the way most upstream servers will. */
+static int json_getn(const ew_json_doc *doc, int obj, const char *key, size_t klen);
+
+int ew_json_get(const ew_json_doc *doc, int obj, const char *key)
+{
+    return key ? json_getn(doc, obj, key, strlen(key)) : -1;
+}
+
+/* ---- strings ---------------------------------------------------------------- */
+
+
+/* Decodes the escape at s (a validated string: the escape is complete) into
+ * out[0..4); returns the bytes of s it used and sets *n to the bytes written. */
+static size_t unescape_one(const char *s, char *out, int *n)
+{
+    *n = 1;
+    switch (s[1]) {
+    case 'b':
+        *out = '\b';
+        return 2;
+    case 'f':
+        *out = '\f';
+        return 2;
+    case 'n':
+        *out = '\n';
+        return 2;
+    case 'r':
+        *out = '\r';
+        return 2;
+    case 't':
+        *out = '\t';
+        return 2;
+    case 'u':
+        break;
+    default:
+        *out = s[1];
+        return 2;
+    }
+    uint32_t cp = (uint32_t)hex4(s + 2, 4);
+    size_t used = 6;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+        uint32_t lo = (uint32_t)hex4(s + 8, 4);
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        used = 12;
+    }
+    *n = ew_utf8_encode(cp, out);
+    return used;
+}
+
+/* Unescapes a validated string body into out (room for len bytes: unescaping
+ * never grows a string). Returns the length written. */
+static size_t unescape(const char *s, size_t len, char *out)
+{
+    size_t i = 0, o = 0;
+    while (i < len) {
+        const char *bs = memchr(s + i, '\\', len - i);
+        size_t run = bs ? (size_t)(bs - (s + i)) : len - i;
+        memcpy(out + o, s + i, run);
+        o += run;
+        i += run;
+        if (i < len) {
+            int n;
+            i += unescape_one(s + i, out + o, &n);
+            o += (size_t)n;
+        }
+    }
+    return o;
+}
+
+static const ew_json_tok *string_tok(const ew_json_doc *doc, int v)
+{
+    const ew_json_tok *t = tok_at(doc, v);
+    return t && t->type == EW_JSON_STRING ? t : NULL;
+}
+
+/* Compares a validated string token with key[0..klen) without allocating. */
+static bool string_eqn(const ew_json_doc *doc, const ew_json_tok *t, const char *key, size_t klen)
+{
+    const char *s = doc->text + t->start;
+    size_t len = (size_t)(t->end - t->start);
+    if (!t->escaped) return len == klen && !memcmp(s, key, klen);
+    size_t i = 0, k = 0;
+    while (i < len) {
+        char tmp[4];
+        int n = 1;
+        if (s[i] == '\\') {
+            i += unescape_one(s + i, tmp, &n);
+        } else {
+            tmp[0] = s[i++];
+        }
+        if (k + (size_t)n > klen || memcmp(key + k, tmp, (size_t)n)) return false;
+        k += (size_t)n;
+    }
+    return k == klen;
+}
+
+static int json_getn(const ew_json_doc *doc, int obj, const char *key, size_t klen)
+{
+    const ew_json_tok *t = tok_at(doc, obj);
+    if (!t || t->type != EW_JSON_OBJECT) return -1;
+    int found = -1;
+    const int *kids = doc_kids(doc);
+    for (int k = 0; k < t->count; k++) {
+        int ki = kids[t->kids + k];
+        if (string_eqn(doc, &doc->toks[ki], key, klen)) found = ki + 1;
+    }
+    return found;
+}
+
+bool ew_json_string_eq(const ew_json_doc *doc, int v, const char *s)
+{
+    const ew_json_tok *t = string_tok(doc, v);
+    return t && s && string_eqn(doc, t, s, strlen(s));
+}
+
+const char *ew_json_raw(const ew_json_doc *doc, int v, size_t *len)
+{
+    const ew_json_tok *t = tok_at(doc, v);
+    if (!t) {
+        if (len) *len = 0;
+        return NULL;
+    }
+    if (len) *len = (size_t)(t->end - t->start);
+    return doc->text + t->start;
+}
+
+char *ew_json_string(const ew_json_doc *doc, int v, ew_arena *a, size_t *len)
+{
+    const ew_json_tok *t = string_tok(doc, v);
+    if (!t) return NULL;
+    size_t raw = (size_t)(t->end - t->start);
+    char *out = ew_arena_alloc(a, raw + 1);
+    if (!out) return NULL;
+    size_t n = unescape(doc->text + t->start, raw, out);
+    out[n] = '\0';
+    if (len) *len = n;
+    return out;
+}
+
+int ew_json_string_buf(const ew_json_doc *doc, int v, ew_buf *out)
+{
+    const ew_json_tok *t = string_tok(doc, v);
+    if (!t) return EW_ERR_INVALID;
+    size_t raw = (size_t)(t->end - t->start);
+    /* Unescape aside first: the buffer's cap applies to the result, which is
+     * never longer than the raw text but may be shorter. */
+    if (!t->escaped) return ew_buf_append(out, doc->text + t->start, raw);
+    char *tmp = malloc(raw);
+    if (!tmp) return EW_ERR_NOMEM;
+    size_t n = unescape(doc->text + t->start, raw, tmp);
+    int st = ew_buf_append(out, tmp, n);
+    free(tmp);
+    return st;
+}
+
+/* ---- numbers and booleans ----------------------------------------------------- */
+
+static locale_t c_locale;
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+
+static void c_locale_init(void)
+{
+    c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
+locale_t ew__json_c_locale(void)
+{
+    pthread_once(&c_locale_once, c_locale_init);
+    return c_locale;
+}
+
+/* strtod in the C locale: an embedder's setlocale() must not change what "1.5" means. */
+static double strtod_c(const char *s, char **end)
+{
+    locale_t c = ew__json_c_locale();
+    return c ? strtod_l(s, end, c) : strtod(s, end);
+}
+
+int ew_json_double(const ew_json_doc *doc, int v, double *out)
+{
+    const ew_json_tok *t = tok_at(doc, v);
+    if (!t || t->type != EW_JSON_NUMBER) return EW_ERR_INVALID;
+    size_t n = (size_t)(t->end - t->start);
+    char small[64];
+    char *copy = n < sizeof small ? small : malloc(n + 1);
+    if (!copy) return EW_ERR_NOMEM;
+    memcpy(copy, doc->text + t->start, n);
+    copy[n] = '\0';
+    char *end;
+    double d = strtod_c(copy, &end);
+    bool ok = end == copy + n && isfinite(d);
+    if (copy != small) free(copy);
+    if (!ok) return EW_ERR_INVALID;
+    *out = d;
+    return EW_OK;
+}
+
+/* Integers only: a fraction or exponent ("1.0", "1e3") is EW_ERR_INVALID. */
+int ew_json_int64(const ew_json_doc *doc, int v, int64_t *out)
+{
+    const ew_json_tok *t = tok_at(doc, v);
+    if (!t || t->type != EW_JSON_NUMBER) return EW_ERR_INVALID;
+    const char *s = doc->text + t->start, *end = doc->text + t->end;
+    bool neg = *s == '-';
+    s += neg;
+    uint64_t limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+    uint64_t acc = 0;
+    for (; s < end; s++) {
+        if (*s < '0' || *s > '9') return EW_ERR_INVALID;
+        unsigned d = (unsigned)(*s - '0');
+        if (acc > (limit - d) / 10) return EW_ERR_INVALID;
+        acc = acc * 10 + d;
+    }
+    *out = neg ? (acc == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)acc) : (int64_t)acc;
+    return EW_OK;
+}
+
+int ew_json_bool(const ew_json_doc *doc, int v, bool *out)
+{
+    const ew_json_tok *t = tok_at(doc, v);
+    if (!t || t->type != EW_JSON_BOOL) return EW_ERR_INVALID;
+    *out = doc->text[t->start] == 't';
+    return EW_OK;
+}
+
+/* ---- paths -------------------------------------------------------------------- */
+
+/* "a.b[2].c": names run up to '.', '[' or the end; "[N]" indexes an array.
+ * A malformed path finds nothing. */
+int ew_json_path(const ew_json_doc *doc, int v, const char *path)
+{
+    if (!path || !tok_at(doc, v)) return -1;
+    const char *p = path;
+    bool need_name = false;
+    while (*p && v >= 0) {
+        if (*p == '[') {
+            p++;
+            long idx = 0;
+            const char *d = p;
+            while (*p >= '0' && *p <= '9' && idx <= INT_MAX)
+                idx = idx * 10 + (*p++ - '0');
+            if (p == d || *p != ']' || idx > INT_MAX) return -1;
+            p++;
+            if (*p && *p != '.' && *p != '[') return -1;
+            v = ew_json_at(doc, v, (int)idx);
+        } else {
+            size_t n = strcspn(p, ".[");
+            if (n == 0) return -1;
+            v = json_getn(doc, v, p, n);
+            p += n;
+        }
+        need_name = *p == '.';
+        if (need_name) p++;
+        if (need_name && (*p == '\0' || *p == '.' || *p == '[')) return -1;
+    }
+    return v;
+}

@@ -1,0 +1,299 @@
+/* edgeway serve -c FILE [--listen HOST:PORT]: the daemon.
+ *
+ * Loads the config, binds the gateway on the libevent loop and logs one JSON
+ * object per line on stderr: "listening on ADDR" per listener, one "access"
+ * line per request (no prompt text), reloads and shutdown. SIGHUP reloads
+ * the config atomically (a bad file leaves the running config in force);
+ * SIGTERM or SIGINT drains in-flight requests within server.limits.
+ * drain_timeout and exits 0; a second one exits at once.
+ */
+#include <event2/event.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "certs/config_trust.h"
+#include "core/log.h"
+#include "gateway/commands.h"
+#include "gateway/server.h"
+#include "policy/config.h"
+
+typedef struct serve {
+    const char *path;
+    const char *listen;
+    const char *config_key; /* --config-key */
+    ew__config_trust trust;
+    struct event_base *base;
+    ew_config *cfg;
+    ew__gateway *gw;
+    bool access_log;
+    bool draining;
+} serve;
+
+static void usage(FILE *to)
+{
+    fprintf(to, "usage: edgeway serve -c FILE [--listen HOST:PORT] [--config-key PUB]\n\n"
+                "Serves the OpenAI API (/v1/chat/completions, /v1/completions, /v1/models)\n"
+                "and /healthz, /readyz on the listeners of FILE (docs/config.md).\n\n"
+                "  -c, --config FILE    the YAML config\n"
+                "  --listen HOST:PORT   listen here instead ([::1]:PORT for IPv6; port 0 picks\n"
+                "                       a free port, logged as \"listening on ADDR\")\n"
+                "  --config-key PUB     every config (at start and on SIGHUP) must carry a\n"
+                "                       valid signature FILE.sig by this ECDSA P-256 key\n\n"
+                "With require_signed_config: true the config must be signed by its\n"
+                "signing_key, and so must every reload. Models pinned by sha256 or marked\n"
+                "signed are verified before serving (a progress bar on a terminal).\n"
+                "Logs are JSON lines on stderr. SIGHUP reloads FILE (a bad file is logged and\n"
+                "the running config stays); SIGTERM/SIGINT drain in-flight requests, then exit.\n");
+}
+
+static void log_config_errors(const ew_config_errors *errs)
+{
+    for (int i = 0; i < errs->n; i++) {
+        char line[1024];
+        ew__error(NULL, "%s", ew_error_format(&errs->items[i], line, sizeof line));
+    }
+    if (errs->dropped) ew__error(NULL, "... and %d more error(s)", errs->dropped);
+}
+
+static void access_fields(ew_jw *w, void *arg)
+{
+    const ew__access_record *r = arg;
+    ew_jw_key(w, "method");
+    ew_jw_string(w, r->method);
+    ew_jw_key(w, "path");
+    ew_jw_string(w, r->path);
+    ew_jw_key(w, "status");
+    ew_jw_int(w, r->status);
+    ew_jw_key(w, "duration_us");
+    ew_jw_uint(w, r->duration_us);
+    ew_jw_key(w, "bytes_in");
+    ew_jw_uint(w, r->bytes_in);
+    ew_jw_key(w, "bytes_out");
+    ew_jw_uint(w, r->bytes_out);
+    ew_jw_key(w, "peer");
+    ew_jw_string(w, r->peer);
+    if (r->model) {
+        ew_jw_key(w, "model");
+        ew_jw_string(w, r->model);
+    }
+    if (r->error_type) {
+        ew_jw_key(w, "error_type");
+        ew_jw_string(w, r->error_type);
+    }
+    if (r->stream) {
+        ew_jw_key(w, "stream");
+        ew_jw_bool(w, true);
+    }
+    if (r->aborted) {
+        ew_jw_key(w, "aborted");
+        ew_jw_bool(w, true);
+    }
+    if (r->tls_client) {
+        ew_jw_key(w, "tls_client");
+        ew_jw_string(w, r->tls_client);
+    }
+    if (r->tenant) {
+        ew_jw_key(w, "tenant");
+        ew_jw_string(w, r->tenant);
+    }
+}
+
+static void on_access(void *user, const ew__access_record *rec)
+{
+    serve *s = user;
+    if (s->access_log)
+        ew_cli_log_json(EW_LOG_INFO, rec->request_id, "access", access_fields, (void *)rec);
+}
+
+/* libevent's own warnings join our log instead of raw stderr lines. */
+static void libevent_log(int severity, const char *msg)
+{
+    ew_log_level l = severity >= EVENT_LOG_ERR    ? EW_LOG_ERROR
+                     : severity == EVENT_LOG_WARN ? EW_LOG_WARN
+                     : severity == EVENT_LOG_MSG  ? EW_LOG_INFO
+                                                  : EW_LOG_DEBUG;
+    ew__log(l, NULL, "libevent: %s", msg);
+}
+
+static void apply_log_config(serve *s)
+{
+    ew_cli_log_to_stderr(s->cfg->log.level);
+    s->access_log = s->cfg->log.access_log;
+}
+
+/* Verifies the models of cfg that are new or changed since prev (all of them
+ * when prev is NULL) against their sha256 pins and signatures. */
+static int verify_models(const ew_config *cfg, const ew_config *prev)
+{
+    for (int i = 0; i < cfg->n_models; i++) {
+        const ew_model_cfg *m = &cfg->models[i];
+        if ((!m->sha256 && !m->signed_file) || !ew__model_changed(prev, cfg, m)) continue;
+        ew_cli_progress bar;
+        ew_cli_progress_init(&bar, m->name);
+        ew_error err;
+        ew_error_clear(&err);
+        int st = ew__model_verify(cfg, m, ew_cli_progress_cb, &bar, &err);
+        ew_cli_progress_end(&bar);
+        if (st) {
+            ew__error(NULL, "model '%s' refused: %s", m->name, err.message);
+            return st;
+        }
+        ew__info(NULL, "model '%s' verified (%s%s%s)", m->name, m->sha256 ? "sha256" : "",
+                 m->sha256 && m->signed_file ? ", " : "", m->signed_file ? "signature" : "");
+    }
+    return EW_OK;
+}
+
+/* Loads the config under the signing rules and verifies its models; on
+ * success *out is in force once the caller installs it. */
+static int load_config(serve *s, const ew_config *prev, ew_config **out)
+{
+    ew_config_errors errs;
+    ew_sigkey *next_key = NULL;
+    int st = ew__config_load_trusted(s->path, &s->trust, out, &next_key, &errs);
+    if (st) {
+        log_config_errors(&errs);
+        return st;
+    }
+    st = verify_models(*out, prev);
+    if (st) {
+        ew_config_unref(*out);
+        *out = NULL;
+        ew_sigkey_free(next_key);
+        return st;
+    }
+    ew__config_trust_commit(&s->trust, next_key);
+    return EW_OK;
+}
+
+static void on_hup(evutil_socket_t sig, short what, void *arg)
+{
+    serve *s = arg;
+    (void)sig;
+    (void)what;
+    ew_config *next = NULL;
+    /* Files read on the loop: reloads are rare and an admin's act. Models
+     * are hashed again only when their entry changed. */
+    if (load_config(s, s->cfg, &next)) {
+        ew__error(NULL, "reload of %s failed; the running config stays in force", s->path);
+        return;
+    }
+    ew__gateway_set_config(s->gw, next);
+    ew_config_unref(s->cfg);
+    s->cfg = next;
+    apply_log_config(s);
+    ew__info(NULL, "config reloaded from %s", s->path);
+}
+
+static void on_drained(void *arg)
+{
+    serve *s = arg;
+    ew__info(NULL, "drained; exiting");
+    event_base_loopexit(s->base, NULL);
+}
+
+static void on_term(evutil_socket_t sig, short what, void *arg)
+{
+    serve *s = arg;
+    (void)what;
+    if (s->draining) {
+        ew__warn(NULL, "signal %d while draining: exiting now", (int)sig);
+        event_base_loopexit(s->base, NULL);
+        return;
+    }
+    s->draining = true;
+    ew__info(NULL, "signal %d: draining in-flight requests (deadline %d ms)", (int)sig,
+             s->cfg->server.limits.drain_timeout_ms);
+    ew__gateway_drain(s->gw, on_drained, s);
+}
+
+static int parse_args(serve *s, int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            return 0;
+        }
+        if ((!strcmp(a, "-c") || !strcmp(a, "--config")) && i + 1 < argc) {
+            s->path = argv[++i];
+        } else if (!strcmp(a, "--listen") && i + 1 < argc) {
+            s->listen = argv[++i];
+        } else if (!strcmp(a, "--config-key") && i + 1 < argc) {
+            s->config_key = argv[++i];
+        } else {
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (!s->path) {
+        usage(stderr);
+        return 2;
+    }
+    return -1;
+}
+
+/* Runs the loop until a drain finishes; the gateway is bound. */
+static int run(serve *s)
+{
+    static const int sigs[] = {SIGHUP, SIGTERM, SIGINT};
+    struct event *evs[3] = {NULL, NULL, NULL};
+    int rc = 0;
+    for (int i = 0; i < 3; i++) {
+        evs[i] = evsignal_new(s->base, sigs[i], sigs[i] == SIGHUP ? on_hup : on_term, s);
+        if (!evs[i] || evsignal_add(evs[i], NULL)) {
+            ew__error(NULL, "cannot install signal handlers");
+            rc = 1;
+            goto out;
+        }
+    }
+    if (event_base_dispatch(s->base) < 0) {
+        ew__error(NULL, "the event loop failed");
+        rc = 1;
+    }
+out:
+    for (int i = 0; i < 3; i++)
+        if (evs[i]) event_free(evs[i]);
+    return rc;
+}
+
+int ew_cmd_serve(int argc, char **argv)
+{
+    serve s = {0};
+    int rc = parse_args(&s, argc, argv);
+    if (rc >= 0) return rc;
+    ew_cli_log_to_stderr(EW_LOG_INFO);
+    event_set_log_callback(libevent_log);
+    /* Writes to a closed socket fail with EPIPE instead of killing us. */
+    signal(SIGPIPE, SIG_IGN);
+    rc = 1;
+    ew_error err;
+    ew_error_clear(&err);
+    if (s.config_key && ew_sigkey_load(s.config_key, &s.trust.pinned, &err)) {
+        ew__error(NULL, "cannot start: --config-key %s", err.message);
+        goto out;
+    }
+    if (load_config(&s, NULL, &s.cfg)) {
+        ew__error(NULL, "cannot start: %s was refused", s.path);
+        goto out;
+    }
+    apply_log_config(&s);
+    s.base = event_base_new();
+    if (!s.base) {
+        ew__error(NULL, "cannot create the event loop");
+        goto out;
+    }
+    ew__gateway_opts o = {s.base, s.cfg, s.listen, on_access, &s};
+    if (ew__gateway_new(&o, &s.gw, &err)) {
+        ew__error(NULL, "cannot start: %s", err.message);
+        goto out;
+    }
+    rc = run(&s);
+out:
+    ew__gateway_free(s.gw);
+    if (s.base) event_base_free(s.base);
+    ew_config_unref(s.cfg);
+    ew__config_trust_cleanup(&s.trust);
+    return rc;
+}

@@ -1,0 +1,473 @@
+/* AVX-512 kernels (F, BW, DQ, VL; VNNI variants where int8 dot products pay).
+ *
+ * Layout of the work: a gemm call takes a range of weight rows and a few
+ * activation rows (columns); each weight block is unpacked once and used for
+ * up to NC columns. Every output element is computed by the same sequence of
+ * operations whatever the number of columns in its group, so results do not
+ * depend on batching or threads.
+ *
+ * The k-quant kernels sum each super-block in exact integers and scale once,
+ * so they equal the reference bit for bit; the legacy-quant and float kernels
+ * accumulate in vector lanes and differ from it by rounding only. */
+#include <immintrin.h>
+
+#include "local/quant.h"
+
+#define NC 4 /* activation columns per pass over a weight row */
+
+static inline float hsum512(__m512 v)
+{
+    return _mm512_reduce_add_ps(v);
+}
+
+static inline float f16(ew_f16 h)
+{
+    return _cvtsh_ss(h);
+}
+
+static inline __m512i load2x256(const void *a, const void *b)
+{
+    return _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_loadu_si256((const __m256i *)a)),
+                              _mm256_loadu_si256((const __m256i *)b), 1);
+}
+
+/* [x, x, ..x (8), y, y, ..y (8)] */
+static inline __m512 halves(float x, float y)
+{
+    return _mm512_insertf32x8(_mm512_set1_ps(x), _mm256_set1_ps(y), 1);
+}
+
+/* ---- activation quantization (bit-identical to the reference) ---------------------- */
+
+static void quant_q8_0(const float *x, void *vy, int64_t n)
+{
+    ew_block_q8_0 *y = vy;
+    const __m512 sign = _mm512_set1_ps(-0.0f);
+    for (int64_t i = 0; i < n / EW_QK; i++, x += EW_QK) {
+        __m512 v0 = _mm512_loadu_ps(x), v1 = _mm512_loadu_ps(x + 16);
+        __m512 m = _mm512_max_ps(_mm512_andnot_ps(sign, v0), _mm512_andnot_ps(sign, v1));
+        float amax = _mm512_reduce_max_ps(m);
+        float id = amax != 0.0f ? 127.f / amax : 0.0f;
+        y[i].d = ew__f32_to_f16(amax / 127.f);
+        __m512 mul = _mm512_set1_ps(id);
+        __m512i i0 = _mm512_cvtps_epi32(_mm512_mul_ps(v0, mul));
+        __m512i i1 = _mm512_cvtps_epi32(_mm512_mul_ps(v1, mul));
+        _mm_storeu_si128((__m128i *)y[i].qs, _mm512_cvtsepi32_epi8(i0));
+        _mm_storeu_si128((__m128i *)(y[i].qs + 16), _mm512_cvtsepi32_epi8(i1));
+    }
+}
+
+static void quant_q8_K(const float *x, void *vy, int64_t n)
+{
+    ew_block_q8_K *y = vy;
+    const __m512 sign = _mm512_set1_ps(-0.0f);
+    for (int64_t i = 0; i < n / EW_QK_K; i++, x += EW_QK_K) {
+        __m512 m = _mm512_setzero_ps();
+        for (int j = 0; j < EW_QK_K; j += 16)
+            m = _mm512_max_ps(m, _mm512_andnot_ps(sign, _mm512_loadu_ps(x + j)));
+        float amax = _mm512_reduce_max_ps(m);
+        if (amax == 0.0f) {
+            memset(&y[i], 0, sizeof y[i]);
+            continue;
+        }
+        /* the signed extreme: the first element whose magnitude is amax */
+        float max = 0;
+        for (int j = 0; j < EW_QK_K; j++)
+            if (x[j] == amax || x[j] == -amax) {
+                max = x[j];
+                break;
+            }
+        float iscale = -127.f / max;
+        __m512 mul = _mm512_set1_ps(iscale);
+        const __m512i hi = _mm512_set1_epi32(127);
+        for (int j = 0; j < EW_QK_K; j += 16) {
+            __m512i q = _mm512_min_epi32(
+                _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_loadu_ps(x + j), mul)), hi);
+            __m128i b = _mm512_cvtsepi32_epi8(q);
+            _mm_storeu_si128((__m128i *)(y[i].qs + j), b);
+            __m512i w = _mm512_cvtepi8_epi32(b);
+            y[i].bsums[j / 16] = (int16_t)_mm512_reduce_add_epi32(w);
+        }
+        y[i].d = 1 / iscale;
+    }
+}
+
+static void quant_f16(const float *x, void *vy, int64_t n)
+{
+    ew_f16 *y = vy;
+    int64_t i = 0;
+    for (; i + 16 <= n; i += 16)
+        _mm256_storeu_si256((__m256i *)(y + i),
+                            _mm512_cvtps_ph(_mm512_loadu_ps(x + i), _MM_FROUND_TO_NEAREST_INT));
+    for (; i < n; i++)
+        y[i] = ew__f32_to_f16(x[i]);
+}
+
+#define GEMM_DRIVER(gemm, dot, kernel)                                                             \
+    static void gemm(int n, const void *w, size_t ws, int nr, const void *a, size_t as, int nc,    \
+                     float *out, size_t os)                                                        \
+    {                                                                                              \
+        for (int r = 0; r < nr; r++) {                                                             \
+            const void *wr = (const char *)w + (size_t)r * ws;                                     \
+            for (int c = 0; c < nc; c += NC) {                                                     \
+                int m = nc - c < NC ? nc - c : NC;                                                 \
+                const void *ac[NC];                                                                \
+                float res[NC];                                                                     \
+                for (int j = 0; j < m; j++)                                                        \
+                    ac[j] = (const char *)a + (size_t)(c + j) * as;                                \
+                /* constant column counts let the compiler keep accumulators in                    \
+                 * registers */                                                                    \
+                switch (m) {                                                                       \
+                case 1:                                                                            \
+                    kernel(n, wr, ac, 1, res);                                                     \
+                    break;                                                                         \
+                case 2:                                                                            \
+                    kernel(n, wr, ac, 2, res);                                                     \
+                    break;                                                                         \
+                case 3:                                                                            \
+                    kernel(n, wr, ac, 3, res);                                                     \
+                    break;                                                                         \
+                default:                                                                           \
+                    kernel(n, wr, ac, 4, res);                                                     \
+                }                                                                                  \
+                for (int j = 0; j < m; j++)                                                        \
+                    out[(size_t)(c + j) * os + r] = res[j];                                        \
+            }                                                                                      \
+        }                                                                                          \
+    }                                                                                              \
+    static float dot(int n, const void *w, const void *a)                                          \
+    {                                                                                              \
+        const void *ac[1] = {a};                                                                   \
+        float r;                                                                                   \
+        kernel(n, w, ac, 1, &r);                                                                   \
+        return r;                                                                                  \
+    }
+
+/* Nibbles of one block as 32 bytes: low nibbles are elements 0..15. */
+static inline __m256i nibbles32(const uint8_t *qs)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)qs);
+    __m256i both = _mm256_inserti128_si256(_mm256_castsi128_si256(x), _mm_srli_epi16(x, 4), 1);
+    return _mm256_and_si256(both, _mm256_set1_epi8(0x0F));
+}
+
+/* The fifth bits of a q5 block as 0x10 per element, 32 bytes. */
+static inline __m256i fifth_bits(const uint8_t *qh)
+{
+    uint32_t h;
+    memcpy(&h, qh, 4);
+    __mmask32 k = (__mmask32)h;
+    return _mm256_maskz_mov_epi8(k, _mm256_set1_epi8(0x10));
+}
+
+#define KS(name) name##_novnni
+#define VNNI     0
+#include "local/quant_avx512_int.h"
+#undef KS
+#undef VNNI
+#define KS(name) name##_vnni
+#define VNNI     1
+#include "local/quant_avx512_int.h"
+#undef KS
+#undef VNNI
+
+/* ---- legacy quants with VNNI: register-tiled ---------------------------------------
+ *
+ * Weights enter the unsigned operand of dpbusd as u = w + o (o = 128 for
+ * Q8_0, 8 for Q4_0, 16 for Q5_0), and the accumulator starts at -o * (sums
+ * of four activations), so each lane gets exactly sum(w * a). A tile of TR
+ * weight rows x TC activation rows shares every load and unpack. */
+
+#define TR 4
+#define TC 4
+
+enum { LQ8_0, LQ4_0, LQ5_0 };
+
+static inline __attribute__((always_inline)) __m512i unpack_u(int T, const char *b0, const char *b1)
+{
+    if (T == LQ8_0)
+        return _mm512_xor_si512(load2x256(b0 + 2, b1 + 2), _mm512_set1_epi8((char)0x80));
+    if (T == LQ4_0)
+        return _mm512_inserti64x4(_mm512_castsi256_si512(nibbles32((const uint8_t *)b0 + 2)),
+                                  nibbles32((const uint8_t *)b1 + 2), 1);
+    __m256i x0 =
+        _mm256_or_si256(nibbles32((const uint8_t *)b0 + 6), fifth_bits((const uint8_t *)b0 + 2));
+    __m256i x1 =
+        _mm256_or_si256(nibbles32((const uint8_t *)b1 + 6), fifth_bits((const uint8_t *)b1 + 2));
+    return _mm512_inserti64x4(_mm512_castsi256_si512(x0), x1, 1);
+}
+
+/* [d(b0) x 8, d(b1) x 8] from the f16 scales at the start of two blocks. */
+static inline __m512 halves_f16(const char *b0, const char *b1)
+{
+    uint16_t h0, h1;
+    memcpy(&h0, b0, 2);
+    memcpy(&h1, b1, 2);
+    __m128 f = _mm_cvtph_ps(_mm_insert_epi16(_mm_cvtsi32_si128(h0), h1, 1));
+    const __m512i idx = _mm512_set_epi32(1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+    return _mm512_permutexvar_ps(idx, _mm512_castps128_ps512(f));
+}
+
+static float legacy_tail(int T, const char *wb, const ew_block_q8_0 *ab)
+{
+    if (T == LQ8_0) return q8_0_ref_block_novnni((const ew_block_q8_0 *)(const void *)wb, ab);
+    if (T == LQ4_0) return q4_0_ref_block_novnni((const ew_block_q4_0 *)(const void *)wb, ab);
+    return q5_0_ref_block_novnni((const ew_block_q5_0 *)(const void *)wb, ab);
+}
+
+static inline __attribute__((always_inline)) void legacy_tile(int T, int nb, const char *w,
+                                                              size_t ws, int R, const char *a,
+                                                              size_t as, int C, float res[TR][TC])
+{
+    const size_t wb = T == LQ8_0   ? sizeof(ew_block_q8_0)
+                      : T == LQ4_0 ? sizeof(ew_block_q4_0)
+                                   : sizeof(ew_block_q5_0);
+    const __m512i off = _mm512_set1_epi8(T == LQ8_0 ? (char)0x80 : T == LQ4_0 ? 8 : 16);
+    __m512 acc[TR][TC];
+    for (int r = 0; r < R; r++)
+        for (int c = 0; c < C; c++)
+            acc[r][c] = _mm512_setzero_ps();
+    for (int i = 0; i + 1 < nb; i += 2) {
+        __m512i u[TR];
+        __m512 dw[TR];
+#pragma GCC unroll 4
+        for (int r = 0; r < R; r++) {
+            const char *b0 = w + (size_t)r * ws + (size_t)i * wb;
+            u[r] = unpack_u(T, b0, b0 + wb);
+            dw[r] = halves_f16(b0, b0 + wb);
+        }
+#pragma GCC unroll 4
+        for (int c = 0; c < C; c++) {
+            const ew_block_q8_0 *ab = (const ew_block_q8_0 *)(const void *)(a + (size_t)c * as) + i;
+            __m512i av = load2x256(ab[0].qs, ab[1].qs);
+            __m512i neg = _mm512_sub_epi32(_mm512_setzero_si512(),
+                                           _mm512_dpbusd_epi32(_mm512_setzero_si512(), off, av));
+            __m512 da = halves_f16((const char *)&ab[0], (const char *)&ab[1]);
+#pragma GCC unroll 4
+            for (int r = 0; r < R; r++) {
+                __m512i dp = _mm512_dpbusd_epi32(neg, u[r], av);
+                acc[r][c] =
+                    _mm512_fmadd_ps(_mm512_cvtepi32_ps(dp), _mm512_mul_ps(dw[r], da), acc[r][c]);
+            }
+        }
+    }
+    for (int r = 0; r < R; r++)
+        for (int c = 0; c < C; c++) {
+            res[r][c] = hsum512(acc[r][c]);
+            if (nb % 2)
+                res[r][c] +=
+                    legacy_tail(T, w + (size_t)r * ws + (size_t)(nb - 1) * wb,
+                                (const ew_block_q8_0 *)(const void *)(a + (size_t)c * as) + nb - 1);
+        }
+}
+
+#define TILE_CASE(T, RR, CC)                                                                       \
+    case (RR)*8 + (CC):                                                                            \
+        legacy_tile(T, nb, wr, ws, RR, ac, as, CC, res);                                           \
+        break;
+#define TILE_ROW(T, RR)                                                                            \
+    TILE_CASE(T, RR, 1) TILE_CASE(T, RR, 2) TILE_CASE(T, RR, 3) TILE_CASE(T, RR, 4)
+
+#define LEGACY_TILED(name, T)                                                                      \
+    static void gemm_##name##_tiled(int n, const void *w, size_t ws, int nr, const void *a,        \
+                                    size_t as, int nc, float *out, size_t os)                      \
+    {                                                                                              \
+        int nb = n / EW_QK;                                                                        \
+        /* one row at a time for one or two columns keeps the weight stream                        \
+         * sequential for the prefetcher */                                                        \
+        int tr = nc <= 2 ? 1 : TR;                                                                 \
+        for (int r0 = 0; r0 < nr; r0 += tr) {                                                      \
+            int R = nr - r0 < tr ? nr - r0 : tr;                                                   \
+            const char *wr = (const char *)w + (size_t)r0 * ws;                                    \
+            for (int c0 = 0; c0 < nc; c0 += TC) {                                                  \
+                int C = nc - c0 < TC ? nc - c0 : TC;                                               \
+                const char *ac = (const char *)a + (size_t)c0 * as;                                \
+                float res[TR][TC];                                                                 \
+                switch (R * 8 + C) {                                                               \
+                    TILE_ROW(T, 1) TILE_ROW(T, 2) TILE_ROW(T, 3) TILE_ROW(T, 4)                    \
+                }                                                                                  \
+                for (int r = 0; r < R; r++)                                                        \
+                    for (int c = 0; c < C; c++)                                                    \
+                        out[(size_t)(c0 + c) * os + r0 + r] = res[r][c];                           \
+            }                                                                                      \
+        }                                                                                          \
+    }                                                                                              \
+    static float dot_##name##_tiled(int n, const void *w, const void *a)                           \
+    {                                                                                              \
+        float res[TR][TC];                                                                         \
+        legacy_tile(T, n / EW_QK, w, 0, 1, a, 0, 1, res);                                          \
+        return res[0][0];                                                                          \
+    }
+
+LEGACY_TILED(q8_0, LQ8_0)
+LEGACY_TILED(q4_0, LQ4_0)
+LEGACY_TILED(q5_0, LQ5_0)
+
+/* ---- floats ----------------------------------------------------------------------------- */
+
+static inline __m512 load_f16x16(const ew_f16 *p)
+{
+    return _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)p));
+}
+
+static inline __m512 load_bf16x16(const ew_bf16 *p)
+{
+    __m512i x = _mm512_cvtepu16_epi32(_mm256_loadu_si256((const __m256i *)p));
+    return _mm512_castsi512_ps(_mm512_slli_epi32(x, 16));
+}
+
+/* Float kernels: 2 x 16 lanes per column, scalar tail. */
+/* Float kernels, register-tiled like the legacy quants: TR rows x TC
+ * columns per step of 16 elements, 16-lane accumulators, scalar tail. */
+#define FLOAT_TILE(name, T, LOAD, SCALAR)                                                          \
+    static inline __attribute__((always_inline)) void tile_##name(int n, const char *w, size_t ws, \
+                                                                  int R, const char *a, size_t as, \
+                                                                  int C, float res[TR][TC])        \
+    {                                                                                              \
+        __m512 acc[TR][TC];                                                                        \
+        for (int r = 0; r < R; r++)                                                                \
+            for (int c = 0; c < C; c++)                                                            \
+                acc[r][c] = _mm512_setzero_ps();                                                   \
+        int i = 0;                                                                                 \
+        for (; i + 16 <= n; i += 16) {                                                             \
+            __m512 wv[TR];                                                                         \
+            _Pragma("GCC unroll 4") for (int r = 0; r < R; r++) wv[r] =                            \
+                LOAD((const T *)(const void *)(w + (size_t)r * ws) + i);                           \
+            _Pragma("GCC unroll 4") for (int c = 0; c < C; c++)                                    \
+            {                                                                                      \
+                __m512 av = LOAD((const T *)(const void *)(a + (size_t)c * as) + i);               \
+                _Pragma("GCC unroll 4") for (int r = 0; r < R; r++) acc[r][c] =                    \
+                    _mm512_fmadd_ps(wv[r], av, acc[r][c]);                                         \
+            }                                                                                      \
+        }                                                                                          \
+        for (int r = 0; r < R; r++)                                                                \
+            for (int c = 0; c < C; c++) {                                                          \
+                const T *wr = (const T *)(const void *)(w + (size_t)r * ws);                       \
+                const T *ac = (const T *)(const void *)(a + (size_t)c * as);                       \
+                float s = hsum512(acc[r][c]);                                                      \
+                for (int k = i; k < n; k++)                                                        \
+                    s += SCALAR(wr[k]) * SCALAR(ac[k]);                                            \
+                res[r][c] = s;                                                                     \
+            }                                                                                      \
+    }
+
+#define FTILE_CASE(name, RR, CC)                                                                   \
+    case (RR)*8 + (CC):                                                                            \
+        tile_##name(n, wr, ws, RR, ac, as, CC, res);                                               \
+        break;
+#define FTILE_ROW(name, RR)                                                                        \
+    FTILE_CASE(name, RR, 1) FTILE_CASE(name, RR, 2) FTILE_CASE(name, RR, 3) FTILE_CASE(name, RR, 4)
+
+#define FLOAT_GEMM(name)                                                                           \
+    static void gemm_##name(int n, const void *w, size_t ws, int nr, const void *a, size_t as,     \
+                            int nc, float *out, size_t os)                                         \
+    {                                                                                              \
+        int tr = nc <= 2 ? 1 : TR;                                                                 \
+        for (int r0 = 0; r0 < nr; r0 += tr) {                                                      \
+            int R = nr - r0 < tr ? nr - r0 : tr;                                                   \
+            const char *wr = (const char *)w + (size_t)r0 * ws;                                    \
+            for (int c0 = 0; c0 < nc; c0 += TC) {                                                  \
+                int C = nc - c0 < TC ? nc - c0 : TC;                                               \
+                const char *ac = (const char *)a + (size_t)c0 * as;                                \
+                float res[TR][TC];                                                                 \
+                switch (R * 8 + C) {                                                               \
+                    FTILE_ROW(name, 1) FTILE_ROW(name, 2) FTILE_ROW(name, 3) FTILE_ROW(name, 4)    \
+                }                                                                                  \
+                for (int r = 0; r < R; r++)                                                        \
+                    for (int c = 0; c < C; c++)                                                    \
+                        out[(size_t)(c0 + c) * os + r0 + r] = res[r][c];                           \
+            }                                                                                      \
+        }                                                                                          \
+    }                                                                                              \
+    static float dot_##name(int n, const void *w, const void *a)                                   \
+    {                                                                                              \
+        float res[TR][TC];                                                                         \
+        tile_##name(n, w, 0, 1, a, 0, 1, res);                                                     \
+        return res[0][0];                                                                          \
+    }
+
+#define F32_ID(x) (x)
+FLOAT_TILE(f32, float, _mm512_loadu_ps, F32_ID)
+FLOAT_GEMM(f32)
+FLOAT_TILE(f16, ew_f16, load_f16x16, f16)
+FLOAT_GEMM(f16)
+FLOAT_TILE(bf16, ew_bf16, load_bf16x16, ew__bf16_to_f32)
+FLOAT_GEMM(bf16)
+
+static void axpy_f16(int n, float a, const void *vx, float *y)
+{
+    const ew_f16 *x = vx;
+    __m512 av = _mm512_set1_ps(a);
+    int i = 0;
+    for (; i + 16 <= n; i += 16)
+        _mm512_storeu_ps(y + i, _mm512_fmadd_ps(av, load_f16x16(x + i), _mm512_loadu_ps(y + i)));
+    for (; i < n; i++)
+        y[i] += a * f16(x[i]);
+}
+
+static void axpy_f32(int n, float a, const void *vx, float *y)
+{
+    const float *x = vx;
+    __m512 av = _mm512_set1_ps(a);
+    int i = 0;
+    for (; i + 16 <= n; i += 16)
+        _mm512_storeu_ps(y + i,
+                         _mm512_fmadd_ps(av, _mm512_loadu_ps(x + i), _mm512_loadu_ps(y + i)));
+    for (; i < n; i++)
+        y[i] += a * x[i];
+}
+
+void ew__quant_patch_avx512(ew__qtype *t, int n, int vnni)
+{
+    for (int i = 0; i < n; i++) {
+        ew__qtype *q = &t[i];
+        switch (q->type) {
+#define SET(name) (q->dot = dot_##name, q->gemm = gemm_##name)
+#define SETI(name)                                                                                 \
+    (q->dot = vnni ? dot_##name##_vnni : dot_##name##_novnni,                                      \
+     q->gemm = vnni ? gemm_##name##_vnni : gemm_##name##_novnni)
+#define SETL(name)                                                                                 \
+    (q->dot = vnni ? dot_##name##_tiled : dot_##name##_novnni,                                     \
+     q->gemm = vnni ? gemm_##name##_tiled : gemm_##name##_novnni)
+        case EW_GGML_F32:
+            SET(f32);
+            q->axpy = axpy_f32;
+            break;
+        case EW_GGML_F16:
+            SET(f16);
+            q->quant_act = quant_f16;
+            q->axpy = axpy_f16;
+            break;
+        case EW_GGML_BF16:
+            SET(bf16);
+            break;
+        case EW_GGML_Q8_0:
+            SETL(q8_0);
+            q->quant_act = quant_q8_0;
+            break;
+        case EW_GGML_Q4_0:
+            SETL(q4_0);
+            break;
+        case EW_GGML_Q5_0:
+            SETL(q5_0);
+            break;
+        case EW_GGML_Q4_K:
+            SETI(q4_K);
+            break;
+        case EW_GGML_Q5_K:
+            SETI(q5_K);
+            break;
+        case EW_GGML_Q6_K:
+            SETI(q6_K);
+            break;
+        case EW_GGML_Q8_K:
+            q->quant_act = quant_q8_K;
+            break;
+#undef SET
+#undef SETI
+#undef SETL
+        default:
+            break;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/* Internals shared by the cloud client's files. */
+#ifndef EW_REMOTE_PRIV_H
+#define EW_REMOTE_PRIV_H
+
+#include <curl/curl.h>
+
+#include "core/arena.h"
+#include "remote/remote.h"
+
+/* One upstream, copied from the config into the client's arena. */
+typedef struct ew__backend {
+    const char *name;
+    const char *base_url;       /* without a trailing '/' */
+    const char *log_url;        /* scheme://host:port only: what logs may show */
+    char *key;                  /* NULL when the upstream needs none; wiped on free */
+    struct curl_slist *headers; /* content type, auth and the configured extras */
+    const char **map_from;      /* (n_map) */
+    const char **map_to;
+    int n_map;
+    int priority, weight;
+    int connect_ms, first_byte_ms, idle_ms, total_ms, max_retries;
+    const char *ca_file, *pinned_pubkey, *client_cert, *client_key, *proxy;
+    ew__health health;
+} ew__backend;
+
+/* Copies and checks one backend config, loading its key. Strings live in a. */
+int ew__backend_load(ew_arena *a, const ew_backend_cfg *cfg, const char *config_dir,
+                     const ew__breaker_opts *breaker, ew__backend *out, ew_error *err);
+/* Wipes the key and frees the header list. */
+void ew__backend_cleanup(ew__backend *b);
+/* The upstream model name for a requested one (see ew__remote_start). */
+const char *ew__backend_model(const ew__backend *b, const char *requested);
+
+#endif

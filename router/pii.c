@@ -1,0 +1,737 @@
+/* ew_pii_scan: the driver. It walks the text once with a byte-class table.
+ * Whitespace and lowercase prose cost a table lookup per byte and one small
+ * hash probe per word (for context cues); only triggers (a digit, a capital,
+ * '+', '(', '-', '$', a token with '@' or ':', a CJK cue) reach the detectors.
+ * Candidates are then filtered (type, score, allow-list) and overlaps resolved
+ * by strength. Any failure fails closed: the result then says "secret". */
+#include <pthread.h>
+#include <stdlib.h>
+#include <strings.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "router/pii_gazetteer.h"
+#include "router/pii_internal.h"
+
+/* ---- tables ------------------------------------------------------------------ */
+const uint8_t ew__pii_class[256] = {
+    ['\t' ... '\r'] = PC_SPACE, [' '] = PC_SPACE,         ['0' ... '9'] = PC_DIGIT,
+    ['A' ... 'Z'] = PC_UPPER,   ['a' ... 'z'] = PC_LOWER, [0x80 ... 0xC1] = PC_CONT,
+    [0xC2 ... 0xDF] = PC_U2,    [0xE0 ... 0xEF] = PC_U3,  [0xF0 ... 0xF4] = PC_U4,
+    [0xF5 ... 0xFF] = PC_CONT,
+};
+
+/* Bytes that continue a token: letters, digits, UTF-8, and the punctuation that
+ * lives inside identifiers, URLs, emails, keys and numbers. */
+const uint8_t ew__pii_tokch[256] = {
+    ['0' ... '9'] = 1,
+    ['A' ... 'Z'] = 1,
+    ['a' ... 'z'] = 1,
+    [0x80 ... 0xDF] = 1,
+    /* not CJK: it does not join tokens */['.'] = 1,
+    ['_'] = 1,
+    ['-'] = 1,
+    ['@'] = 1,
+    [':'] = 1,
+    ['/'] = 1,
+    ['+'] = 1,
+    ['%'] = 1,
+    ['~'] = 1,
+    ['#'] = 1,
+    ['!'] = 1,
+    ['$'] = 1,
+    ['&'] = 1,
+    ['?'] = 1,
+    ['='] = 1,
+    ['*'] = 1,
+    ['^'] = 1,
+};
+
+static const char *const type_names[] = {
+#define EW__PII_NAME(id, name, label) name,
+    EW_PII_TYPE_MAP(EW__PII_NAME)
+#undef EW__PII_NAME
+};
+static const char *const type_labels[] = {
+#define EW__PII_LABEL(id, name, label) label,
+    EW_PII_TYPE_MAP(EW__PII_LABEL)
+#undef EW__PII_LABEL
+};
+
+const char *ew_pii_type_name(ew_pii_type t)
+{
+    return (unsigned)t < EW_PII_TYPE_COUNT ? type_names[t] : "unknown";
+}
+
+const char *ew_pii_type_label(ew_pii_type t)
+{
+    return (unsigned)t < EW_PII_TYPE_COUNT ? type_labels[t] : "UNKNOWN";
+}
+
+int ew_pii_type_from_name(const char *name, size_t len)
+{
+    for (int t = 0; t < EW_PII_TYPE_COUNT; t++)
+        if (strlen(type_names[t]) == len && !strncasecmp(type_names[t], name, len)) return t;
+    return -1;
+}
+
+/* Defaults: a span needs more evidence where look-alikes are common. */
+void ew_pii_options_init(ew_pii_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->enabled = EW_PII_ALL;
+    for (int t = 0; t < EW_PII_TYPE_COUNT; t++)
+        opt->min_score[t] = 0.5f;
+    opt->max_input = EW_PII_DEFAULT_MAX_INPUT;
+    opt->max_spans = EW_PII_DEFAULT_MAX_SPANS;
+}
+
+/* ---- results --------------------------------------------------------------- */
+void ew_pii_result_init(ew_pii_result *res)
+{
+    memset(res, 0, sizeof *res);
+}
+
+void ew_pii_result_cleanup(ew_pii_result *res)
+{
+    free(res->spans);
+    memset(res, 0, sizeof *res);
+}
+
+static void result_reset(ew_pii_result *res)
+{
+    res->n = 0;
+    res->types = 0;
+    memset(res->counts, 0, sizeof res->counts);
+    res->failed_closed = false;
+    res->status = EW_OK;
+}
+
+void ew__pii_add(pii_ctx *c, ew_pii_type t, size_t start, size_t end, float score)
+{
+    ew_pii_result *res = c->res;
+    if (c->status || end <= start || end > c->n) return;
+    if (!(c->sc->enabled & EW_PII_BIT(t)) || score < 0.2f)
+        return; /* the threshold applies in resolve(), after containment */
+    if (res->n == res->cap) {
+        /* Candidates may outnumber final spans; twice the cap bounds them. */
+        int limit = c->sc->max_spans * 2 + 16;
+        if (res->cap >= limit) {
+            c->status = EW_ERR_TOO_LARGE;
+            return;
+        }
+        int cap = res->cap ? res->cap * 2 : 32;
+        if (cap > limit) cap = limit;
+        ew_pii_span *p = realloc(res->spans, (size_t)cap * sizeof *p);
+        if (!p) {
+            c->status = EW_ERR_NOMEM;
+            return;
+        }
+        res->spans = p;
+        res->cap = cap;
+    }
+    res->spans[res->n++] = (ew_pii_span){t, (uint32_t)start, (uint32_t)end, score};
+}
+
+/* ---- scanner ------------------------------------------------------------------ */
+int ew__pii_deny_compile(ew_pii_scanner *sc, const ew_pii_options *opt, ew_error *err);
+void ew__pii_deny_free(ew_pii_scanner *sc);
+
+static int allow_compile(ew_pii_scanner *sc, const ew_pii_options *opt, ew_error *err)
+{
+    if (opt->n_allow <= 0) return EW_OK;
+    sc->allow = calloc((size_t)opt->n_allow, sizeof *sc->allow);
+    if (!sc->allow) return ew__error_set(err, EW_ERR_NOMEM, "pii: out of memory");
+    for (int i = 0; i < opt->n_allow; i++) {
+        const char *v = opt->allow[i];
+        if (!v || !*v)
+            return ew__error_set(err, EW_ERR_CONFIG, "pii: allow entry %d is empty", i + 1);
+        pii_allow *a = &sc->allow[sc->n_allow];
+        a->is_domain = v[0] == '@' || (v[0] == '*' && v[1] == '.');
+        if (a->is_domain) v += v[0] == '@' ? 1 : 2;
+        a->len = strlen(v);
+        a->value = malloc(a->len + 1);
+        if (!a->value) return ew__error_set(err, EW_ERR_NOMEM, "pii: out of memory");
+        for (size_t k = 0; k <= a->len; k++)
+            a->value[k] = (char)(pii_is_upper((unsigned char)v[k]) ? v[k] | 32 : v[k]);
+        sc->n_allow++;
+    }
+    return EW_OK;
+}
+
+ew_pii_scanner *ew_pii_scanner_new(const ew_pii_options *opt, ew_error *err)
+{
+    ew_pii_options defaults;
+    if (!opt) {
+        ew_pii_options_init(&defaults);
+        opt = &defaults;
+    }
+    ew__gaz_init();
+    ew__pii_cue_init();
+    ew__pii_cjk_init();
+    ew_pii_scanner *sc = calloc(1, sizeof *sc);
+    if (!sc) {
+        ew__error_set(err, EW_ERR_NOMEM, "pii: out of memory");
+        return NULL;
+    }
+    sc->enabled = opt->enabled & EW_PII_ALL;
+    for (int t = 0; t < EW_PII_TYPE_COUNT; t++) {
+        float m = opt->min_score[t];
+        sc->min_score[t] = m > 1.0f ? 1.0f : m;
+    }
+    sc->max_input = opt->max_input ? opt->max_input : EW_PII_DEFAULT_MAX_INPUT;
+    if (sc->max_input > UINT32_MAX - 1) sc->max_input = UINT32_MAX - 1; /* offsets are 32-bit */
+    sc->max_spans = opt->max_spans > 0 ? opt->max_spans : EW_PII_DEFAULT_MAX_SPANS;
+    if (allow_compile(sc, opt, err) || ew__pii_deny_compile(sc, opt, err)) {
+        ew_pii_scanner_free(sc);
+        return NULL;
+    }
+    return sc;
+}
+
+void ew_pii_scanner_free(ew_pii_scanner *sc)
+{
+    if (!sc) return;
+    for (int i = 0; i < sc->n_allow; i++)
+        free(sc->allow[i].value);
+    free(sc->allow);
+    ew__pii_deny_free(sc);
+    free(sc);
+}
+
+static ew_pii_scanner *default_scanner;
+static pthread_once_t default_once = PTHREAD_ONCE_INIT;
+
+static void default_build(void)
+{
+    default_scanner = ew_pii_scanner_new(NULL, NULL);
+}
+
+/* ---- the walk ------------------------------------------------------------------ */
+size_t ew__pii_token_end(const unsigned char *s, size_t n, size_t i)
+{
+    while (i < n && ew__pii_tokch[s[i]])
+        i++;
+    return i;
+}
+
+uint32_t ew__pii_decode(const unsigned char *s, size_t n, size_t i, int *len)
+{
+    unsigned c = s[i];
+    int l = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (l == 0 || i + (size_t)l > n) {
+        *len = 1;
+        return 0xFFFD;
+    }
+    uint32_t cp = l == 1 ? c : l == 2 ? c & 0x1F : l == 3 ? c & 0x0F : c & 0x07;
+    for (int k = 1; k < l; k++) {
+        if ((s[i + k] & 0xC0) != 0x80) {
+            *len = 1;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    *len = l;
+    return cp;
+}
+
+/* Upper case for the scripts the name heuristics read (Latin, Greek, Cyrillic). */
+static bool cp_is_upper(uint32_t cp)
+{
+    if (cp < 0x80) return pii_is_upper(cp);
+    if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+    if (cp >= 0x100 && cp <= 0x17F)
+        return (cp & 1) == (cp >= 0x139 && cp <= 0x148 ? 1u : cp >= 0x179 ? 1u : 0u);
+    return (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
+}
+
+/* True when the character before i is a 2-byte (Latin, Greek, Cyrillic)
+ * letter, so a digit at i continues a word; CJK text does not join words. */
+static bool prev_latin(const unsigned char *s, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && i - k < 4 && (s[k - 1] & 0xC0) == 0x80)
+        k--;
+    return k < i && k > 0 && s[k - 1] >= 0xC2 && s[k - 1] < 0xE0;
+}
+
+static bool ci_contains(const unsigned char *s, size_t n, const char *what)
+{
+    size_t wl = strlen(what);
+    for (size_t p = 0; p + wl <= n; p++)
+        if (!strncasecmp((const char *)s + p, what, wl)) return true;
+    return false;
+}
+
+/* End of an identifier (letters, digits, '_', '-', '.') starting at i. */
+static size_t ident_end(const unsigned char *s, size_t n, size_t i)
+{
+    while (i < n && (pii_is_alnum(s[i]) || s[i] == '_' || s[i] == '-' || s[i] == '.'))
+        i++;
+    return i;
+}
+
+typedef struct walk {
+    char phrase[32]; /* the cue phrase being followed, lowercase */
+    size_t plen;
+    size_t phrase_end; /* where the phrase's last word ended */
+} walk;
+
+static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws, size_t we,
+                          uint32_t hash, const uint64_t q[3])
+{
+    uint32_t cues = 0;
+    /* Continue a phrase when only spaces separate the words. */
+    if (w->plen && w->phrase_end + 1 == ws && w->plen + 1 + n < sizeof w->phrase) {
+        w->phrase[w->plen] = ' ';
+        memcpy(w->phrase + w->plen + 1, low, n);
+        uint32_t pc = ew__pii_cue_lookup(w->phrase, w->plen + 1 + n);
+        if (pc & PII_CUE_FOUND) {
+            cues = pc;
+            w->plen += 1 + n;
+        }
+    }
+    if (!cues) {
+        cues = ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash);
+        w->plen = 0;
+        if (cues & PII_CUE_PREFIX) {
+            memcpy(w->phrase, low, n);
+            w->plen = n;
+        }
+    }
+    if (!(cues & PII_CUE_PREFIX)) w->plen = 0;
+    w->phrase_end = we;
+    for (uint32_t bits = cues & ((1u << CUE_COUNT) - 1); bits; bits &= bits - 1)
+        c->cue_at[__builtin_ctz(bits)] = (uint32_t)we;
+    if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
+    if (cues & (1u << CUE_TITLE))
+        c->title_at = (uint32_t)(we < c->n && c->s[we] == '.' ? we + 1 : we);
+    /* "Name: X", "Password: x" */
+    if ((cues & (1u << CUE_NAME)) && we < c->n && c->s[we] == ':')
+        c->name_next_at = (uint32_t)we + 1;
+    return cues;
+}
+
+/* A word (letters first) at i. */
+static size_t on_word(pii_ctx *c, walk *w, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    /* The word's end: letters, 2-byte UTF-8 letters, inner ' and -. */
+    char low[PII_WORD_MAX];
+    size_t k = i;
+    bool ascii = true;
+    for (;;) {
+        while (k < n && ew__pii_class[s[k]] >= PC_LOWER && ew__pii_class[s[k]] <= PC_UPPER)
+            k++;
+        if (k + 1 < n && s[k] >= 0xC2 && s[k] < 0xE0) {
+            ascii = false;
+            k += 2;
+        } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') && pii_is_alpha(s[k + 1])) {
+            k++;
+        } else {
+            break;
+        }
+    }
+    size_t wl = k - i;
+    /* its first 24 bytes, lowercased 8 at a time (the bytes are letters, ' or
+     * -, which OR 0x20 leaves as they are) */
+    uint64_t w0 = 0, w1 = 0, w2 = 0;
+    if (ascii && wl < PII_WORD_MAX) {
+        if (i + PII_WORD_MAX <= n) { /* fixed-size loads, masked below */
+            memcpy(&w0, s + i, 8);
+            memcpy(&w1, s + i + 8, 8);
+            memcpy(&w2, s + i + 16, 8);
+        } else {
+            unsigned char buf[PII_WORD_MAX] = {0};
+            memcpy(buf, s + i, wl);
+            memcpy(&w0, buf, 8);
+            memcpy(&w1, buf + 8, 8);
+            memcpy(&w2, buf + 16, 8);
+        }
+        uint64_t m0 = wl >= 8 ? ~0ull : (1ull << (wl * 8)) - 1;
+        uint64_t m1 = wl >= 16 ? ~0ull : wl <= 8 ? 0 : (1ull << ((wl - 8) * 8)) - 1;
+        uint64_t m2 = wl <= 16 ? 0 : (1ull << ((wl - 16) * 8)) - 1;
+        w0 = (w0 | 0x2020202020202020ull) & m0;
+        w1 = (w1 | 0x2020202020202020ull) & m1;
+        w2 = (w2 | 0x2020202020202020ull) & m2;
+    }
+    size_t we = k;
+    if (we < n && ew__pii_tokch[s[we]]) {
+        size_t te = ew__pii_token_end(s, n, we);
+        while (te > we &&
+               (s[te - 1] == '.' || s[te - 1] == '!' || s[te - 1] == '?' || s[te - 1] == ':'))
+            te--;
+        if (te > we) {
+            size_t e = ew__pii_scan_token(c, i, te);
+            if (e) return e;
+        }
+    }
+    uint32_t cues = 0;
+    if (ascii && wl < sizeof low) {
+        memcpy(low, &w0, 8);
+        memcpy(low + 8, &w1, 8);
+        memcpy(low + 16, &w2, 8);
+        const uint64_t q[3] = {w0, w1, w2};
+        cues = note_cues(c, w, low, wl, i, we, pii_word_hash3(w0, w1, w2, wl), q);
+        if (pii_is_lower(s[i])) {
+            c->lower_words++;
+            c->func_words += (cues & PII_KW_FUNC) != 0;
+        }
+    } else
+        w->plen = 0;
+    /* key = value, key: value, "key" => value */
+    size_t ie = ident_end(s, n, we);
+    k = ie;
+    while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
+        k++;
+    if (k < n && pii_is_digit(s[k]) && k > ie && s[k - 1] == ' ') {
+        size_t d = k; /* "Unseal Key 2: x" */
+        while (d < n && pii_is_digit(s[d]) && d - k < 3)
+            d++;
+        if (d < n && (s[d] == ':' || s[d] == '=')) k = d;
+    }
+    if (k < n && s[k] == ',' && ie < n && (s[ie] == '\'' || s[ie] == '"') &&
+        (i == 0 || s[i - 1] == s[ie])) {
+        size_t e = ew__pii_scan_pair(c, i, ie, k); /* 'API_KEY', 'value' */
+        if (e) return e;
+    } else if (k < n && (s[k] == '=' || s[k] == ':' || s[k] == '!' || s[k] == '(')) {
+        int kind = s[k] != '(' ? ew__pii_key_kind(s, i, ie) : PII_KEY_NONE;
+        size_t e = 0;
+        if (!kind && s[k] == '=' && ie - i == 7 && !memcmp(s + i, "default", 7))
+            kind = ew__pii_hcl_default_kind(s, i);
+        if (kind)
+            e = ew__pii_scan_assignment_as(c, i, ie, kind);
+        else if (s[k] == '(' && (ci_contains(s + i, ie - i, "credential") ||
+                                 ci_contains(s + i, ie - i, "directoryentry")))
+            e = ew__pii_scan_call(c, k);
+        if (e) return e;
+    } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&
+               ((cues & (1u << CUE_SECRET)) || (ie > we && (s[we] == '_' || s[we] == '-')))) {
+        /* "password pass123", "Bearer x", "api_key 'x'" */
+        int kind = ew__pii_key_kind(s, i, ie);
+        if (kind) {
+            size_t e = ew__pii_scan_phrase(c, i, ie, kind);
+            if (e) return e;
+        }
+    }
+    /* "AB 12 34 56 C": a NINO split by spaces starts with a two-letter word */
+    if (wl == 2 && pii_is_upper(s[i]) && pii_is_upper(s[i + 1]) && we + 2 < n && s[we] == ' ' &&
+        pii_is_digit(s[we + 1])) {
+        size_t e = ew__pii_scan_nino(c, i);
+        if (e) return e;
+    }
+    /* "born on March 12, 1985" */
+    if (wl >= 3 && pii_cue_near(c, CUE_DOB, i, 48)) {
+        int y, m, d;
+        size_t e = ew__pii_parse_date(s, n, i, &y, &m, &d);
+        if (e) {
+            ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
+            return e;
+        }
+    }
+    bool cap;
+    if (s[i] < 0x80) {
+        cap = pii_is_upper(s[i]);
+    } else {
+        int l;
+        cap = cp_is_upper(ew__pii_decode(s, n, i, &l));
+    }
+    /* Names and addresses are not consumed: the words inside them still get
+     * their own checks, and overlaps are resolved at the end. */
+    if (cap || (c->name_next_at != CUE_NONE && i - c->name_next_at <= 2) ||
+        (!c->seen_upper && wl >= 3)) {
+        ew__pii_scan_address(c, i);
+        ew__pii_scan_name(c, i, we, 0);
+    } else if (we < n && s[we] == '.' && wl <= 2) {
+        ew__pii_scan_address(c, i); /* "ul. Zamkowa 5" */
+    }
+    return we > i ? we : i + 1;
+}
+
+static size_t on_digit(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    size_t te = ew__pii_token_end(s, n, i);
+    bool letters = false, other = false;
+    for (size_t k = i; k < te; k++) {
+        letters |= pii_is_alpha(s[k]);
+        other |= s[k] == ':' || s[k] == '@' || s[k] == '_';
+    }
+    if (letters || other) {
+        size_t e = ew__pii_scan_token(c, i, te);
+        if (e) return e;
+        if (letters && !other) {
+            /* "4th", "10am", "3.5GHz": a unit or ordinal, unless an address starts
+             * here or it is a phone with an extension ("555-0132x12") */
+            ew__pii_scan_address(c, i);
+            ew__pii_scan_number(c, i);
+            return te;
+        }
+    }
+    ew__pii_scan_address(c, i);
+    size_t e = ew__pii_scan_number(c, i);
+    if (e) return e;
+    while (i < n && (pii_is_alnum(s[i])))
+        i++;
+    return i;
+}
+
+static size_t on_punct(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    unsigned ch = s[i];
+    size_t e = 0;
+    if ((ch == '+' || ch == '(') && i + 1 < n && pii_is_digit(s[i + 1]))
+        e = ew__pii_scan_number(c, i);
+    else if (ch == '-' && i + 10 < n && !memcmp(s + i, "-----BEGIN", 10))
+        e = ew__pii_scan_pem(c, i);
+    else if (ch == '-' && i + 2 < n &&
+             (i == 0 || pii_is_space(s[i - 1]) || s[i - 1] == '`' || s[i - 1] == '"') &&
+             (pii_is_alpha(s[i + 1]) || s[i + 1] == '-'))
+        e = ew__pii_scan_flag(c, i); /* "--password x", "-p x" */
+    else if (ch == '$') {
+        c->cue_at[CUE_PRICE] = (uint32_t)i + 1;
+        if (i + 3 < n && (pii_is_alnum(s[i + 1]))) e = ew__pii_scan_pwhash(c, i);
+    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1]))
+        c->cue_at[CUE_NEG] = (uint32_t)i + 1; /* "#12345": an order or issue number */
+    return e ? e : i + 1;
+}
+
+static void scan_walk(pii_ctx *c)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, i = 0;
+    walk w = {.plen = 0};
+    while (i < n && !c->status) {
+        unsigned ch = s[i];
+        /* the two commonest cases first, without the jump table */
+        if (ch == ' ') {
+            i++;
+            continue;
+        }
+        if (pii_is_lower(ch) && (i == 0 || s[i - 1] == ' ')) {
+            i = on_word(c, &w, i);
+            continue;
+        }
+        switch (ew__pii_class[ch]) {
+        case PC_SPACE:
+            if (ch == '\n') c->line_start = (uint32_t)i + 1;
+            i++;
+            continue;
+        case PC_UPPER:
+            c->seen_upper = true;
+            /* fall through */
+        case PC_LOWER:
+        case PC_U2:
+            if (i > 0 && (pii_is_alnum(s[i - 1]) || s[i - 1] == '_')) {
+                i = ew__pii_token_end(s, n, i); /* inside an identifier */
+                if (i < n && !ew__pii_tokch[s[i]]) continue;
+                i += i < n;
+                continue;
+            }
+            i = on_word(c, &w, i);
+            continue;
+        case PC_DIGIT:
+            if (i > 0 && (pii_is_alpha(s[i - 1]) || s[i - 1] == '_' || prev_latin(s, i))) {
+                while (i < n && (pii_is_alnum(s[i]) || s[i] == '_'))
+                    i++;
+                continue;
+            }
+            i = on_digit(c, i);
+            continue;
+        case PC_U3:
+            i = ew__pii_scan_cjk(c, i);
+            continue;
+        case PC_OTHER:
+            i = on_punct(c, i);
+            continue;
+        default:
+            i++;
+            continue;
+        }
+    }
+}
+
+/* ---- resolution -------------------------------------------------------------- */
+/* Types that are costlier to leak win ties. */
+static const float type_bonus[EW_PII_TYPE_COUNT] = {
+    [EW_PII_SECRET] = 0.30f,        [EW_PII_CUSTOM] = 0.25f,
+    [EW_PII_CREDIT_CARD] = 0.20f,   [EW_PII_IBAN] = 0.20f,
+    [EW_PII_US_SSN] = 0.15f,        [EW_PII_CN_RESIDENT_ID] = 0.20f,
+    [EW_PII_EMAIL] = 0.15f,         [EW_PII_CRYPTO_ADDRESS] = 0.15f,
+    [EW_PII_IP_ADDRESS] = 0.10f,    [EW_PII_MAC_ADDRESS] = 0.10f,
+    [EW_PII_UK_NINO] = 0.10f,       [EW_PII_PASSPORT] = 0.05f,
+    [EW_PII_DATE_OF_BIRTH] = 0.05f, [EW_PII_PHONE] = 0.0f,
+    [EW_PII_STREET_ADDRESS] = 0.0f, [EW_PII_PERSON] = 0.0f,
+};
+
+static int cmp_start(const void *a, const void *b)
+{
+    const ew_pii_span *x = a, *y = b;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    return x->end > y->end ? -1 : x->end < y->end;
+}
+
+static float strength(const ew_pii_span *s)
+{
+    return s->score + type_bonus[s->type] + (float)(s->end - s->start) * 1e-4f;
+}
+
+static bool allowed(const ew_pii_scanner *sc, const unsigned char *s, const ew_pii_span *sp)
+{
+    size_t n = sp->end - sp->start;
+    const unsigned char *v = s + sp->start;
+    for (int i = 0; i < sc->n_allow; i++) {
+        const pii_allow *a = &sc->allow[i];
+        if (!a->is_domain) {
+            if (a->len == n && !strncasecmp((const char *)v, a->value, n)) return true;
+            continue;
+        }
+        /* domain: the span ends with "@domain" or ".domain", or is the domain. */
+        if (n >= a->len && !strncasecmp((const char *)v + n - a->len, a->value, a->len) &&
+            (n == a->len || v[n - a->len - 1] == '@' || v[n - a->len - 1] == '.'))
+            return true;
+    }
+    return false;
+}
+
+/* A span that holds another whole wins over it unless it is much weaker:
+ * an address block beats the city name inside it. */
+static int prefer_container(const ew_pii_span *sp, int i, int j, int best)
+{
+    for (int guard = 0; guard < 4; guard++) {
+        int up = -1;
+        for (int k = i; k < j; k++) {
+            const ew_pii_span *a = &sp[k], *b = &sp[best];
+            if (k == best || a->score <= 0 || a->start > b->start || a->end < b->end ||
+                (a->start == b->start && a->end == b->end))
+                continue;
+            /* only soft findings yield to a container: never a card or a key */
+            if (b->type != EW_PII_PERSON && b->type != EW_PII_STREET_ADDRESS &&
+                b->type != EW_PII_DATE_OF_BIRTH)
+                continue;
+            if (a->score + type_bonus[a->type] >= b->score + type_bonus[b->type] - 0.3f &&
+                (up < 0 || strength(a) > strength(&sp[up])))
+                up = k;
+        }
+        if (up < 0) break;
+        best = up;
+    }
+    return best;
+}
+
+/* Sorted, non-overlapping spans: within each cluster of overlapping
+ * candidates the strongest are kept greedily. */
+static void resolve(pii_ctx *c)
+{
+    ew_pii_result *res = c->res;
+    ew_pii_span *sp = res->spans;
+    int n = 0;
+    for (int k = 0; k < res->n; k++)
+        if (sp[k].score >= c->sc->min_score[sp[k].type]) sp[n++] = sp[k];
+    res->n = n;
+    if (n == 0) return;
+    qsort(sp, (size_t)n, sizeof *sp, cmp_start);
+    int out = 0, i = 0;
+    while (i < n) {
+        int j = i + 1;
+        uint32_t end = sp[i].end;
+        while (j < n && sp[j].start < end) {
+            if (sp[j].end > end) end = sp[j].end;
+            j++;
+        }
+        /* cluster [i, j): pick by strength; a picked span excludes overlaps. */
+        for (;;) {
+            int best = -1;
+            for (int k = i; k < j; k++)
+                if (sp[k].score > 0 && (best < 0 || strength(&sp[k]) > strength(&sp[best])))
+                    best = k;
+            if (best < 0) break;
+            best = prefer_container(sp, i, j, best);
+            ew_pii_span pick = sp[best];
+            for (int k = i; k < j; k++)
+                if (sp[k].score > 0 && sp[k].start < pick.end && pick.start < sp[k].end)
+                    sp[k].score = 0;
+            sp[best] = pick;
+            sp[best].score = -pick.score; /* mark as picked */
+        }
+        for (int k = i; k < j; k++)
+            if (sp[k].score < 0) {
+                sp[k].score = -sp[k].score;
+                sp[out++] = sp[k];
+            }
+        i = j;
+    }
+    int kept = 0;
+    for (int k = 0; k < out; k++) {
+        if (c->sc->n_allow && allowed(c->sc, c->s, &sp[k])) continue;
+        sp[kept++] = sp[k];
+    }
+    res->n = kept;
+    if (kept > c->sc->max_spans) c->status = EW_ERR_TOO_LARGE;
+}
+
+static void fail_closed(ew_pii_result *res, int status, size_t len)
+{
+    res->failed_closed = true;
+    res->status = status;
+    res->types |= EW_PII_BIT(EW_PII_SECRET);
+    if (res->counts[EW_PII_SECRET] == 0) res->counts[EW_PII_SECRET] = 1;
+    /* One span over everything, so a redacting caller hides it all. */
+    if (res->cap >= 1 || (res->spans = malloc(sizeof *res->spans)) != NULL) {
+        if (res->cap < 1) res->cap = 1;
+        res->spans[0] =
+            (ew_pii_span){EW_PII_SECRET, 0, (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len), 1.0f};
+        res->n = 1;
+    } else {
+        res->n = 0;
+    }
+}
+
+int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_result *res)
+{
+    if (!res) return EW_ERR_INVALID;
+    result_reset(res);
+    if (!sc) {
+        pthread_once(&default_once, default_build);
+        sc = default_scanner;
+        if (!sc) {
+            fail_closed(res, EW_ERR_NOMEM, len);
+            return EW_ERR_NOMEM;
+        }
+    }
+    if (!text && len) {
+        fail_closed(res, EW_ERR_INVALID, 0);
+        return EW_ERR_INVALID;
+    }
+    if (len > sc->max_input) {
+        fail_closed(res, EW_ERR_TOO_LARGE, len);
+        return EW_ERR_TOO_LARGE;
+    }
+    pii_ctx c = {.sc = sc, .s = (const unsigned char *)text, .n = len, .res = res};
+    for (int k = 0; k < CUE_COUNT; k++)
+        c.cue_at[k] = CUE_NONE;
+    c.name_next_at = CUE_NONE;
+    c.next_digit = SIZE_MAX;
+    c.title_at = CUE_NONE;
+    scan_walk(&c);
+    if (!c.status && pii_not_english(&c))
+        for (int k = 0; k < c.n_weak_person; k++)
+            res->spans[c.weak_person[k]].score = 0;
+    free(c.weak_person);
+    if (!c.status && (sc->ac || sc->n_regex)) ew__pii_scan_deny(&c);
+    if (!c.status) resolve(&c);
+    if (c.status) {
+        fail_closed(res, c.status, len);
+        return c.status;
+    }
+    for (int k = 0; k < res->n; k++) {
+        ew_pii_type t = res->spans[k].type;
+        res->types |= EW_PII_BIT(t);
+        if (res->counts[t] < UINT16_MAX) res->counts[t]++;
+    }
+    return EW_OK;
+}

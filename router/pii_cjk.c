@@ -1,0 +1,294 @@
+/* Chinese text: context cues (电话, 地址, 密码, ...), names (a surname from the
+ * Hundred Family Surnames list plus one or two characters, after a cue such as
+ * 我叫 / 姓名 or before an honorific such as 先生 / 女士), and street addresses
+ * (...路88号). Digits inside Chinese text go through the number detectors. */
+#include <pthread.h>
+#include <string.h>
+
+#include "router/pii_gazetteer.h"
+#include "router/pii_internal.h"
+
+enum { CJ_NAME_NEXT = CUE_COUNT, CJ_HONORIFIC, CJ_NONE };
+
+static const struct {
+    uint32_t a, b;
+    int cue;
+} cjk_cues[] = {
+    {0x6211, 0x53EB, CJ_NAME_NEXT}, /* 我叫 */
+    {0x540D, 0x53EB, CJ_NAME_NEXT}, /* 名叫 */
+    {0x59D3, 0x540D, CJ_NAME_NEXT}, /* 姓名 */
+    {0x540D, 0x5B57, CJ_NAME_NEXT}, /* 名字 */
+    {0x6211, 0x662F, CJ_NAME_NEXT}, /* 我是 */
+    {0x53EB, 0x505A, CJ_NAME_NEXT}, /* 叫做 */
+    {0x8054, 0x7CFB, CJ_NAME_NEXT}, /* 联系 (人) */
+    {0x5148, 0x751F, CJ_HONORIFIC}, /* 先生 */
+    {0x5973, 0x58EB, CJ_HONORIFIC}, /* 女士 */
+    {0x5C0F, 0x59D0, CJ_HONORIFIC}, /* 小姐 */
+    {0x8001, 0x5E08, CJ_HONORIFIC}, /* 老师 */
+    {0x533B, 0x751F, CJ_HONORIFIC}, /* 医生 */
+    {0x6559, 0x6388, CJ_HONORIFIC}, /* 教授 */
+    {0x7ECF, 0x7406, CJ_HONORIFIC}, /* 经理 */
+    {0x540C, 0x5B66, CJ_HONORIFIC}, /* 同学 */
+    {0x7535, 0x8BDD, CUE_PHONE},    /* 电话 */
+    {0x624B, 0x673A, CUE_PHONE},    /* 手机 */
+    {0x81F4, 0x7535, CUE_PHONE},    /* 致电 */
+    {0x8EAB, 0x4EFD, CUE_ID},       /* 身份 */
+    {0x8BC1, 0x4EF6, CUE_ID},       /* 证件 */
+    {0x5730, 0x5740, CUE_ADDRESS},  /* 地址 */
+    {0x4F4F, 0x5728, CUE_ADDRESS},  /* 住在 */
+    {0x4F4F, 0x5740, CUE_ADDRESS},  /* 住址 */
+    {0x4F4D, 0x4E8E, CUE_ADDRESS},  /* 位于 */
+    {0x5BC6, 0x7801, CUE_SECRET},   /* 密码 */
+    {0x53E3, 0x4EE4, CUE_SECRET},   /* 口令 */
+    {0x5BC6, 0x94A5, CUE_SECRET},   /* 密钥 */
+    {0x62A4, 0x7167, CUE_PASSPORT}, /* 护照 */
+    {0x51FA, 0x751F, CUE_DOB},      /* 出生 */
+    {0x751F, 0x65E5, CUE_DOB},      /* 生日 */
+    {0x5361, 0x53F7, CUE_CARD},     /* 卡号 */
+    {0x4FE1, 0x7528, CUE_CARD},     /* 信用 (卡) */
+    {0x94F6, 0x884C, CUE_IBAN},     /* 银行 */
+    {0x8D26, 0x53F7, CUE_IBAN},     /* 账号 */
+    {0x8D26, 0x6237, CUE_IBAN},     /* 账户 */
+    {0x8BA2, 0x5355, CUE_NEG},      /* 订单 */
+    {0x53D1, 0x7968, CUE_NEG},      /* 发票 */
+    {0x5355, 0x53F7, CUE_NEG},      /* 单号 */
+    {0x7F16, 0x53F7, CUE_NEG},      /* 编号 */
+    {0x7248, 0x672C, CUE_NEG},      /* 版本 */
+    {0x4EF7, 0x683C, CUE_PRICE},    /* 价格 */
+};
+
+/* First characters of the cues above, as a bitmap over the BMP. */
+static uint8_t cue_first[0x10000 / 8];
+static pthread_once_t cue_first_once = PTHREAD_ONCE_INIT;
+
+static void cue_first_build(void)
+{
+    for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++)
+        cue_first[cjk_cues[k].a >> 3] |= (uint8_t)(1u << (cjk_cues[k].a & 7));
+}
+
+void ew__pii_cjk_init(void)
+{
+    pthread_once(&cue_first_once, cue_first_build);
+}
+
+static bool is_han(uint32_t cp)
+{
+    return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
+/* Characters that end or cannot be part of a name: particles, pronouns,
+ * verbs that surround names, numbers. */
+static bool stop_char(uint32_t cp)
+{
+    static const uint32_t st[] = {
+        0x662F, 0x7684, 0x4E86, 0x5728, 0x548C, 0x4E0E, 0x7ED9, 0x5411, 0x5BF9, 0x8BF7, 0x627E,
+        0x53EB, 0x95EE, 0x8BA9, 0x88AB, 0x628A, 0x8DDF, 0x540C, 0x53CA, 0x6216, 0x4F4D, 0x4E2A,
+        0x6211, 0x4F60, 0x4ED6, 0x5979, 0x4EEC, 0x8FD9, 0x90A3, 0x4ECA, 0x5E74, 0x6708, 0x65E5,
+        0x5C81, 0x4F4F, 0x7535, 0x8BDD, 0x53F7, 0x5148, 0x5973, 0x8001, 0x4E00, 0x4E8C, 0x4E09,
+        0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x8C22, 0x4E5F, 0x90FD, 0x5C31,
+        0x8FD8, 0x5DF2, 0x6709, 0x6CA1, 0x4E0D, 0x5F88, 0x6765, 0x53BB, 0x8BF4, 0x60F3, 0x8981,
+        0x4F1A, 0x80FD, 0x53EF, 0x4EE5, 0x5230, 0x4ECE, 0x4E3A};
+    for (size_t k = 0; k < sizeof st / sizeof st[0]; k++)
+        if (st[k] == cp) return true;
+    return false;
+}
+
+typedef struct hanpos {
+    size_t at;
+    uint32_t cp;
+} hanpos;
+
+/* Up to max Han characters from i (stops at anything else). */
+static int han_run(const unsigned char *s, size_t n, size_t i, hanpos *out, int max)
+{
+    int k = 0;
+    while (i < n && k < max) {
+        int l;
+        uint32_t cp = ew__pii_decode(s, n, i, &l);
+        if (!is_han(cp)) break;
+        out[k].at = i;
+        out[k].cp = cp;
+        k++;
+        i += (size_t)l;
+    }
+    return k;
+}
+
+/* A name right after a cue: surname (1 or 2 chars) + 1-2 given characters. */
+static size_t name_after(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    /* skip "：", ":", "是", spaces */
+    for (int guard = 0; guard < 4 && i < n; guard++) {
+        int l;
+        uint32_t cp = ew__pii_decode(s, n, i, &l);
+        if (cp == 0xFF1A || cp == ':' || cp == ' ' || cp == 0x662F)
+            i += (size_t)l;
+        else
+            break;
+    }
+    hanpos h[5];
+    int k = han_run(s, n, i, h, 5);
+    if (k < 2) return 0;
+    int sl = ew__gaz_cn_surname(h[0].cp, h[1].cp);
+    if (!sl) return 0;
+    int len = sl;
+    while (len < k && len < sl + 2 && !stop_char(h[len].cp))
+        len++;
+    if (len == sl) return 0;
+    size_t e = len < k ? h[len].at : h[k - 1].at + 3;
+    ew__pii_add(c, EW_PII_PERSON, h[0].at, e, 0.85f);
+    return e;
+}
+
+/* A name before an honorific at h: 张伟先生, 王小明女士, 李老师. */
+static void name_before(pii_ctx *c, size_t hon)
+{
+    const unsigned char *s = c->s;
+    for (int len = 3; len >= 1; len--) {
+        if (hon < (size_t)len * 3) continue;
+        size_t st = hon - (size_t)len * 3;
+        hanpos h[3];
+        if (han_run(s, hon, st, h, len) != len) continue;
+        bool ok = ew__gaz_cn_surname(h[0].cp, len > 1 ? h[1].cp : 0) != 0;
+        for (int k = 0; k < len && ok; k++)
+            ok = !stop_char(h[k].cp);
+        if (!ok) continue;
+        /* the name must start at a boundary: not in the middle of Han text
+         * unless after a particle or verb (是, 给, 和 ...) */
+        if (st >= 3) {
+            int l;
+            uint32_t prev = ew__pii_decode(s, c->n, st - 3, &l);
+            if (is_han(prev) && !stop_char(prev) && l == 3) continue;
+        }
+        ew__pii_add(c, EW_PII_PERSON, st, hon, len == 1 ? 0.6f : 0.8f);
+        return;
+    }
+}
+
+static bool addr_char(uint32_t cp)
+{
+    static const uint32_t ac[] = {0x7701, 0x5E02, 0x533A, 0x53BF, 0x9547, 0x6751, 0x8DEF, 0x8857,
+                                  0x9053, 0x5DF7, 0x5F04, 0x91CC, 0x53F7, 0x5BA4, 0x697C, 0x680B,
+                                  0x5355, 0x5143, 0x5C42, 0x5E62, 0x5927, 0x53A6, 0x56ED, 0x5C0F};
+    for (size_t k = 0; k < sizeof ac / sizeof ac[0]; k++)
+        if (ac[k] == cp) return true;
+    return false;
+}
+
+/* A Chinese address run from i: Han characters, digits and '-' up to
+ * punctuation; it must hold a road word (路 街 道 巷 弄) or 号. */
+static size_t address_run(pii_ctx *c, size_t i, float sc)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, k = i, last = i;
+    int road = 0, count = 0;
+    while (k < n && count < 60) {
+        int l;
+        uint32_t cp = ew__pii_decode(s, n, k, &l);
+        if (is_han(cp)) {
+            road += cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04 ||
+                    cp == 0x53F7;
+            if (addr_char(cp) || cp == 0x53F7) last = k + (size_t)l;
+        } else if (!(pii_is_alnum(cp) || cp == '-')) {
+            break;
+        }
+        k += (size_t)l;
+        count++;
+    }
+    if (!road || last <= i) return 0;
+    ew__pii_add(c, EW_PII_STREET_ADDRESS, i, last, sc);
+    return last;
+}
+
+static inline bool plain_han_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (i + 3 > n || s[i] < 0xE4 || s[i] > 0xE9 || (s[i + 1] & 0xC0) != 0x80 ||
+        (s[i + 2] & 0xC0) != 0x80)
+        return false;
+    uint32_t cp =
+        ((uint32_t)(s[i] & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    bool road = cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04;
+    return cp >= 0x4E00 && cp <= 0x9FFF && !road && !(cue_first[cp >> 3] & (1u << (cp & 7)));
+}
+
+size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    /* a run of Han characters that start no cue: skip it in one loop */
+    if (plain_han_at(s, n, i)) {
+        size_t k = i + 3;
+        while (plain_han_at(s, n, k))
+            k += 3;
+        return k;
+    }
+    int l;
+    uint32_t cp = ew__pii_decode(s, n, i, &l);
+    size_t next = i + (size_t)l;
+    if (cp == 0x20AC || cp == 0xFFE5 || cp == 0x5143) /* € ￥ 元 */
+        c->cue_at[CUE_PRICE] = (uint32_t)next;
+    if (!is_han(cp) || next >= n) return next;
+    int l2;
+    uint32_t cp2 = ew__pii_decode(s, n, next, &l2);
+    bool road = cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04;
+    if (!(cue_first[cp >> 3] & (1u << (cp & 7))) && !road) return next;
+    for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++) {
+        if (cjk_cues[k].a != cp || cjk_cues[k].b != cp2) continue;
+        size_t e = next + (size_t)l2;
+        int cue = cjk_cues[k].cue;
+        if (cue == CJ_NAME_NEXT) {
+            c->cue_at[CUE_NAME] = (uint32_t)e;
+            size_t r = name_after(c, e);
+            return r ? r : e;
+        }
+        if (cue == CJ_HONORIFIC) {
+            name_before(c, i);
+            return e;
+        }
+        c->cue_at[cue] = (uint32_t)e;
+        if (cue == CUE_ADDRESS) {
+            size_t a = e;
+            while (a < n && (s[a] == ':' || s[a] == ' ' ||
+                             (a + 3 <= n && !memcmp(s + a, "\xEF\xBC\x9A", 3)) ||
+                             (a + 3 <= n && !memcmp(s + a, "\xE6\x98\xAF", 3))))
+                a += s[a] < 0x80 ? 1 : 3;
+            size_t r = address_run(c, a, 0.85f);
+            return r ? r : e;
+        }
+        if (cue == CUE_SECRET) {
+            size_t a = e, vs;
+            while (a < n && (s[a] == ':' || s[a] == ' ' || s[a] == '=' ||
+                             (a + 3 <= n && !memcmp(s + a, "\xEF\xBC\x9A", 3)) ||
+                             (a + 3 <= n && !memcmp(s + a, "\xE6\x98\xAF", 3))))
+                a += s[a] < 0x80 ? 1 : 3;
+            vs = a;
+            while (a < n && s[a] > ' ' && s[a] < 0x80 && s[a] != ',' && s[a] != ';')
+                a++;
+            if (a - vs >= 4) {
+                ew__pii_add(c, EW_PII_SECRET, vs, a, 0.9f);
+                return a;
+            }
+        }
+        return e;
+    }
+    /* "...路88号" without a cue */
+    if ((cp2 >= '0' && cp2 <= '9') &&
+        (cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04)) {
+        hanpos h[12];
+        size_t st = i;
+        /* walk back over Han characters that may be part of the address */
+        for (int back = 0; back < 12 && st >= 3; back++) {
+            int pl;
+            uint32_t p = ew__pii_decode(s, n, st - 3, &pl);
+            if (pl != 3 || !is_han(p) || stop_char(p)) break;
+            st -= 3;
+        }
+        (void)h;
+        size_t r = address_run(c, st, 0.75f);
+        if (r) return r;
+    }
+    return next;
+}

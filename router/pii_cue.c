@@ -1,0 +1,794 @@
+/* Context words. Each lowercase word (or short phrase) maps to the cue classes
+ * it raises; the scanner remembers where each class was last seen, and the
+ * detectors ask "was there a phone cue within 40 bytes?". Phrases are stored
+ * with their prefixes so the driver can follow them word by word. */
+#include <pthread.h>
+#include <string.h>
+
+#include "router/pii_internal.h"
+
+#define B(k)       (1u << (k))
+#define PREFIX_BIT PII_CUE_PREFIX
+
+static const struct {
+    const char *w;
+    uint32_t cues;
+} cue_words[] = {
+    /* names */
+    {"my name is", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"name is", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"names are", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"call me", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"calls me", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"named", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"called", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"name", B(CUE_NAME)},
+    {"names", B(CUE_NAME)},
+    {"surname", B(CUE_NAME)},
+    {"firstname", B(CUE_NAME)},
+    {"lastname", B(CUE_NAME)},
+    {"fullname", B(CUE_NAME)},
+    {"maiden", B(CUE_NAME)},
+    {"nom", B(CUE_NAME)},
+    {"nombre", B(CUE_NAME)},
+    {"vorname", B(CUE_NAME)},
+    {"nachname", B(CUE_NAME)},
+    {"dear", B(CUE_TITLE)},
+    {"mr", B(CUE_TITLE)},
+    {"mrs", B(CUE_TITLE)},
+    {"ms", B(CUE_TITLE)},
+    {"mx", B(CUE_TITLE)},
+    {"miss", B(CUE_TITLE)},
+    {"dr", B(CUE_TITLE)},
+    {"prof", B(CUE_TITLE)},
+    {"sir", B(CUE_TITLE)},
+    {"madam", B(CUE_TITLE)},
+    {"herr", B(CUE_TITLE)},
+    {"frau", B(CUE_TITLE)},
+    {"mme", B(CUE_TITLE)},
+    {"mlle", B(CUE_TITLE)},
+    {"sra", B(CUE_TITLE)},
+    {"signor", B(CUE_TITLE)},
+    {"signora", B(CUE_TITLE)},
+    {"hi", B(CUE_TITLE)},
+    {"hello", B(CUE_TITLE)},
+    {"hey", B(CUE_TITLE)},
+    {"thanks", B(CUE_TITLE)},
+    {"i am", B(CUE_TITLE)},
+    {"i'm", B(CUE_TITLE)},
+    {"this is", B(CUE_TITLE)},
+    {"under", B(CUE_TITLE)},
+    {"patient", B(CUE_NAME)},
+    {"beneficiary", B(CUE_NAME)},
+    {"guardian", B(CUE_NAME)},
+    /* phones */
+    {"phone", B(CUE_PHONE)},
+    {"phones", B(CUE_PHONE)},
+    {"telephone", B(CUE_PHONE)},
+    {"tel", B(CUE_PHONE)},
+    {"mobile", B(CUE_PHONE)},
+    {"cell", B(CUE_PHONE)},
+    {"cellphone", B(CUE_PHONE)},
+    {"fax", B(CUE_PHONE)},
+    {"call", B(CUE_PHONE)},
+    {"calling", B(CUE_PHONE)},
+    {"text", B(CUE_PHONE)},
+    {"sms", B(CUE_PHONE)},
+    {"whatsapp", B(CUE_PHONE)},
+    {"dial", B(CUE_PHONE)},
+    {"reach", B(CUE_PHONE)},
+    {"contact", B(CUE_PHONE)},
+    {"number", B(CUE_PHONE)},
+    {"desk", B(CUE_PHONE)},
+    {"office", B(CUE_PHONE)},
+    {"answering", B(CUE_PHONE)},
+    {"messages", B(CUE_PHONE)},
+    {"registered", B(CUE_PHONE)},
+    {"telefon", B(CUE_PHONE)},
+    {"telefono", B(CUE_PHONE)},
+    {"telephone", B(CUE_PHONE)},
+    {"handy", B(CUE_PHONE)},
+    {"telefonu", B(CUE_PHONE)},
+    {"telefonem", B(CUE_PHONE)},
+    {"komorka", B(CUE_PHONE)},
+    {"komorkowy", B(CUE_PHONE)},
+    {"kontakt", B(CUE_PHONE)},
+    {"kontaktowy", B(CUE_PHONE)},
+    {"portable", B(CUE_PHONE)},
+    {"ph", B(CUE_PHONE)},
+    /* cards */
+    {"card", B(CUE_CARD)},
+    {"cards", B(CUE_CARD)},
+    {"credit", B(CUE_CARD)},
+    {"debit", B(CUE_CARD)},
+    {"visa", B(CUE_CARD)},
+    {"mastercard", B(CUE_CARD)},
+    {"amex", B(CUE_CARD)},
+    {"cc", B(CUE_CARD)},
+    {"karte", B(CUE_CARD)},
+    {"carte", B(CUE_CARD)},
+    {"tarjeta", B(CUE_CARD)},
+    {"karta", B(CUE_CARD)},
+    /* national ids */
+    {"ssn", B(CUE_SSN)},
+    {"social security", B(CUE_SSN)},
+    {"social", 0},
+    {"national insurance", B(CUE_NINO)},
+    {"nino", B(CUE_NINO)},
+    {"ni number", B(CUE_NINO)},
+    {"passport", B(CUE_PASSPORT)},
+    {"passeport", B(CUE_PASSPORT)},
+    {"reisepass", B(CUE_PASSPORT)},
+    {"pasaporte", B(CUE_PASSPORT)},
+    {"paszport", B(CUE_PASSPORT)},
+    {"paszportu", B(CUE_PASSPORT)},
+    {"passnummer", B(CUE_PASSPORT)},
+    {"passaporto", B(CUE_PASSPORT)},
+    {"id", B(CUE_ID)},
+    {"identity", B(CUE_ID)},
+    {"identification", B(CUE_ID)},
+    {"resident", B(CUE_ID)},
+    /* birth */
+    {"born", B(CUE_DOB)},
+    {"birth", B(CUE_DOB)},
+    {"birthday", B(CUE_DOB)},
+    {"birthdate", B(CUE_DOB)},
+    {"dob", B(CUE_DOB)},
+    {"d.o.b", B(CUE_DOB)},
+    {"geboren", B(CUE_DOB)},
+    {"geburtsdatum", B(CUE_DOB)},
+    {"nacimiento", B(CUE_DOB)},
+    {"naissance", B(CUE_DOB)},
+    {"urodzenia", B(CUE_DOB)},
+    {"urodzony", B(CUE_DOB)},
+    {"urodzona", B(CUE_DOB)},
+    /* addresses */
+    {"address", B(CUE_ADDRESS)},
+    {"addresses", B(CUE_ADDRESS)},
+    {"addr", B(CUE_ADDRESS)},
+    {"live", B(CUE_ADDRESS)},
+    {"lives", B(CUE_ADDRESS)},
+    {"lived", B(CUE_ADDRESS)},
+    {"living", B(CUE_ADDRESS)},
+    {"located", B(CUE_ADDRESS)},
+    {"moved", B(CUE_ADDRESS)},
+    {"meet", B(CUE_ADDRESS)},
+    {"ship", B(CUE_ADDRESS)},
+    {"deliver", B(CUE_ADDRESS)},
+    {"send", B(CUE_ADDRESS)},
+    {"sent", B(CUE_ADDRESS)},
+    {"mail", B(CUE_ADDRESS)},
+    {"return", B(CUE_ADDRESS)},
+    {"arrived", B(CUE_ADDRESS)},
+    {"drops", B(CUE_ADDRESS)},
+    {"stop", B(CUE_ADDRESS)},
+    {"corner", B(CUE_ADDRESS)},
+    {"adresse", B(CUE_ADDRESS)},
+    {"direccion", B(CUE_ADDRESS)},
+    {"indirizzo", B(CUE_ADDRESS)},
+    {"adres", B(CUE_ADDRESS)},
+    {"billing", B(CUE_ADDRESS)},
+    {"shipping", B(CUE_ADDRESS)},
+    /* secrets */
+    {"password", B(CUE_SECRET)},
+    {"passwd", B(CUE_SECRET)},
+    {"passphrase", B(CUE_SECRET)},
+    {"pwd", B(CUE_SECRET)},
+    {"pass", B(CUE_SECRET)},
+    {"secret", B(CUE_SECRET)},
+    {"token", B(CUE_SECRET)},
+    {"apikey", B(CUE_SECRET)},
+    {"api", B(CUE_SECRET)},
+    {"key", B(CUE_SECRET)},
+    {"credential", B(CUE_SECRET)},
+    {"credentials", B(CUE_SECRET)},
+    {"bearer", B(CUE_SECRET)},
+    {"ssws", B(CUE_SECRET)},
+    {"unseal", B(CUE_SECRET)},
+    {"auth", B(CUE_SECRET)},
+    {"authorization", B(CUE_SECRET)},
+    {"passwort", B(CUE_SECRET)},
+    {"contrasena", B(CUE_SECRET)},
+    {"haslo", B(CUE_SECRET)},
+    /* bank */
+    {"iban", B(CUE_IBAN)},
+    {"account", B(CUE_IBAN)},
+    {"bank", B(CUE_IBAN)},
+    {"transfer", B(CUE_IBAN)},
+    {"konto", B(CUE_IBAN)},
+    {"rachunek", B(CUE_IBAN)},
+    /* network */
+    {"ip", B(CUE_IP)},
+    {"ipv4", B(CUE_IP)},
+    {"ipv6", B(CUE_IP)},
+    {"host", B(CUE_IP)},
+    {"server", B(CUE_IP)},
+    {"address ip", B(CUE_IP)},
+    /* look-alike contexts: numbers near these are not personal */
+    {"order", B(CUE_NEG)},
+    {"orders", B(CUE_NEG)},
+    {"invoice", B(CUE_NEG)},
+    {"receipt", B(CUE_NEG)},
+    {"ref", B(CUE_NEG)},
+    {"reference", B(CUE_NEG)},
+    {"tracking", B(CUE_NEG)},
+    {"serial", B(CUE_NEG)},
+    {"sku", B(CUE_NEG)},
+    {"isbn", B(CUE_NEG)},
+    {"issn", B(CUE_NEG)},
+    {"ean", B(CUE_NEG)},
+    {"imei", B(CUE_NEG)},
+    {"version", B(CUE_NEG)},
+    {"ver", B(CUE_NEG)},
+    {"build", B(CUE_NEG)},
+    {"release", B(CUE_NEG)},
+    {"ticket", B(CUE_NEG)},
+    {"case", B(CUE_NEG)},
+    {"transaction", B(CUE_NEG)},
+    {"confirmation", B(CUE_NEG)},
+    {"booking", B(CUE_NEG)},
+    {"shipment", B(CUE_NEG)},
+    {"parcel", B(CUE_NEG)},
+    {"part", B(CUE_NEG)},
+    {"model", B(CUE_NEG)},
+    {"port", B(CUE_NEG)},
+    {"pid", B(CUE_NEG)},
+    {"uuid", B(CUE_NEG)},
+    {"guid", B(CUE_NEG)},
+    {"sha", B(CUE_NEG)},
+    {"hash", B(CUE_NEG)},
+    {"checksum", B(CUE_NEG)},
+    {"commit", B(CUE_NEG)},
+    {"faktura", B(CUE_NEG)},
+    {"zamowienie", B(CUE_NEG)},
+    {"zamowienia", B(CUE_NEG)},
+    {"rechnung", B(CUE_NEG)},
+    {"bestellung", B(CUE_NEG)},
+    {"facture", B(CUE_NEG)},
+    {"commande", B(CUE_NEG)},
+    {"nr", 0},
+    {"license", B(CUE_NEG)},
+    {"nip", B(CUE_NEG)},
+    {"regon", B(CUE_NEG)},
+    {"pesel", B(CUE_NEG)},
+    {"vat", B(CUE_NEG)},
+    {"krs", B(CUE_NEG)},
+    {"ein", B(CUE_NEG)},
+    {"jazdy", B(CUE_NEG)},
+    {"licence", B(CUE_NEG)},
+    {"permit", B(CUE_NEG)},
+    {"price", B(CUE_PRICE)},
+    {"cost", B(CUE_PRICE)},
+    {"costs", B(CUE_PRICE)},
+    {"total", B(CUE_PRICE)},
+    {"amount", B(CUE_PRICE)},
+    {"balance", B(CUE_PRICE)},
+    {"usd", B(CUE_PRICE)},
+    {"eur", B(CUE_PRICE)},
+    {"gbp", B(CUE_PRICE)},
+    {"pln", B(CUE_PRICE)},
+    {"cny", B(CUE_PRICE)},
+    {"rmb", B(CUE_PRICE)},
+};
+
+/* Word classes the name and address detectors ask about. */
+static const char *const kw_street[] = {
+    "street",
+    "st",
+    "str",
+    "avenue",
+    "ave",
+    "av",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "court",
+    "ct",
+    "place",
+    "pl",
+    "square",
+    "sq",
+    "terrace",
+    "way",
+    "parkway",
+    "pkwy",
+    "highway",
+    "hwy",
+    "circle",
+    "cir",
+    "crescent",
+    "close",
+    "grove",
+    "gardens",
+    "walk",
+    "row",
+    "mews",
+    "trail",
+    "path",
+    "alley",
+    "plaza",
+    "route",
+    "loop",
+    "pass",
+    "crossroad",
+    "crossing",
+    "junction",
+    "ridge",
+    "heights",
+    "broadway",
+    "esplanade",
+    "quay",
+    "wharf",
+    "greens",
+    "radial",
+    "flats",
+    "stravenue",
+    "throughway",
+    "trafficway",
+    "turnpike",
+    "expressway",
+    "freeway",
+    "motorway",
+    "skyway",
+    "spur",
+    "summit",
+    "track",
+    "trace",
+    "wells",
+    "vista",
+    "viaduct",
+    "underpass",
+    "overpass",
+    "causeway",
+    "bypass",
+    "rue",
+    "chemin",
+    "allee",
+    "impasse",
+    "quai",
+    "via",
+    "viale",
+    "piazza",
+    "corso",
+    "vicolo",
+    "largo",
+    "calle",
+    "avenida",
+    "paseo",
+    "camino",
+    "carrer",
+    "rua",
+    "travessa",
+    "praca",
+    "ul",
+    "ulica",
+    "aleja",
+    "al",
+    "plac",
+    "os",
+    "strasse",
+    "strase",
+    "gasse",
+    "weg",
+    "platz",
+    "ring",
+    "damm",
+    "ufer",
+    "straat",
+    "laan",
+    "plein",
+    "gracht",
+    "kade",
+    "dijk",
+    "singel",
+    "vej",
+    "gade",
+    "torv",
+    "gata",
+    "gatan",
+    "gate",
+    "vagen",
+    "veien",
+    "vegen",
+    "tie",
+    "katu",
+    "kuja",
+    "polku",
+    "utca",
+    "ut",
+    "ter",
+    "korut",
+    "ulice",
+    "namesti",
+    "trida",
+    "odos",
+    "terrasse",
+    "bygget",
+    "sokak",
+    "caddesi",
+    "marg",
+    "nagar",
+    "lu",
+    "jie",
+    "dao",
+    /* more national street types: Hungarian, Baltic, South Slavic, Romanian,
+     * Icelandic, Iberian, Italian, Dutch, French, Finnish, Turkish */
+    "rkp",
+    "rakpart",
+    "krt",
+    "koz",
+    "sor",
+    "setany",
+    "fasor",
+    "utja",
+    "tanav",
+    "poik",
+    "maantee",
+    "puiestee",
+    "iela",
+    "gatve",
+    "cesta",
+    "trg",
+    "bulevar",
+    "bulevardul",
+    "calea",
+    "aleea",
+    "strada",
+    "braut",
+    "vegur",
+    "straeti",
+    "estrada",
+    "carretera",
+    "ronda",
+    "contrada",
+    "borgo",
+    "steeg",
+    "chaussee",
+    "cours",
+    "raitti",
+    "bulvari",
+    "alle",
+};
+/* USPS street suffixes (Publication 28) that are also ordinary words: a
+ * street only after a house number and a name ("176 Pinto Hill"). */
+static const char *const kw_street_weak[] = {
+    "hill",     "hills",   "point",  "points",  "union",   "fork",    "forks",     "rapid",
+    "rapids",   "cliff",   "cliffs", "isle",    "island",  "islands", "fort",      "dale",
+    "lodge",    "gateway", "mall",   "creek",   "park",    "parks",   "port",      "mount",
+    "mountain", "valley",  "view",   "village", "ville",   "harbor",  "harbour",   "haven",
+    "estate",   "estates", "field",  "fields",  "glen",    "green",   "hollow",    "key",
+    "keys",     "knoll",   "knolls", "lake",    "lakes",   "landing", "light",     "lights",
+    "lock",     "locks",   "manor",  "meadow",  "meadows", "mill",    "mills",     "mission",
+    "orchard",  "oval",    "pike",   "pine",    "pines",   "plain",   "plains",    "prairie",
+    "ranch",    "river",   "shoal",  "shoals",  "shore",   "shores",  "spring",    "springs",
+    "station",  "stream",  "tunnel", "bridge",  "brook",   "brooks",  "burg",      "camp",
+    "canyon",   "cape",    "center", "centre",  "common",  "commons", "corner",    "corners",
+    "course",   "cove",    "crest",  "curve",   "dam",     "divide",  "extension", "falls",
+    "ferry",    "ford",    "forest", "forge",   "inlet",   "neck",    "passage",   "run",
+    "streets",  "roads",   "drives", "courts",  "ways",    "squares", "isles",     "ridges",
+};
+static const char *const kw_unit[] = {
+    "apt",  "apartment", "suite", "ste",     "unit", "flat",     "floor", "fl",
+    "room", "rm",        "box",   "postbox", "bldg", "building", "dept",  "lok",
+    "m",    "app",       "etage", "piso",    "po",   "p.o",      "pobox",
+};
+static const char *const kw_org[] = {
+    /* in other European languages too */
+    "uniwersytet",
+    "urzad",
+    "politechnika",
+    "muzeum",
+    "teatr",
+    "akademia",
+    "biblioteka",
+    "sad",
+    "spolka",
+    "sp",
+    "spoldzielnia",
+    "instytut",
+    "fundacja",
+    "stowarzyszenie",
+    "szpital",
+    "szkola",
+    "ministerstwo",
+    "gmina",
+    "powiat",
+    "wojewodztwo",
+    "universitat",
+    "stiftung",
+    "verein",
+    "krankenhaus",
+    "schule",
+    "amt",
+    "ministerium",
+    "gesellschaft",
+    "universite",
+    "societe",
+    "ministere",
+    "hopital",
+    "ecole",
+    "musee",
+    "theatre",
+    "banque",
+    "universidad",
+    "ministerio",
+    "hospital",
+    "escuela",
+    "museo",
+    "teatro",
+    "banco",
+    "sociedad",
+    "universita",
+    "ospedale",
+    "scuola",
+    "comune",
+    "handel",
+    "logistyka",
+    "technologia",
+    "investments",
+    "inc",
+    "ltd",
+    "llc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "group",
+    "gmbh",
+    "ag",
+    "sa",
+    "plc",
+    "bank",
+    "university",
+    "institute",
+    "foundation",
+    "association",
+    "orchestra",
+    "band",
+    "records",
+    "press",
+    "hotel",
+    "restaurant",
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "lane",
+    "drive",
+    "boulevard",
+    "square",
+    "park",
+    "river",
+    "lake",
+    "mountain",
+    "county",
+    "city",
+    "state",
+    "republic",
+    "kingdom",
+    "island",
+    "islands",
+    "airport",
+    "station",
+    "church",
+    "school",
+    "college",
+    "academy",
+    "museum",
+    "center",
+    "centre",
+    "hospital",
+    "club",
+    "team",
+    "systems",
+    "technologies",
+    "solutions",
+    "services",
+    "international",
+    "holdings",
+    "partners",
+    "labs",
+    "software",
+    "media",
+    "studios",
+    "pharmaceuticals",
+    "motors",
+    "airlines",
+    "ministry",
+    "council",
+    "agency",
+    "department",
+};
+static const char *const kw_particle[] = {
+    "ní",  "nic", "ibn", "bint", "abu",   "dei", "degli", "delle", "do",    "des", "sur",
+    "am",  "an",  "im",  "upon", "nad",   "pod", "van",   "von",   "de",    "der", "den",
+    "da",  "di",  "du",  "del",  "della", "la",  "le",    "bin",   "binti", "al",  "ten",
+    "ter", "dos", "das", "y",    "af",    "zu",  "z",     "na",
+};
+/* Capitalised words that make a run a place, an event or a title, not a
+ * person ("Southern Austria", "Labor Day", "Princess Royal"). */
+static const char *const kw_notname[] = {
+    "southern", "northern",    "eastern",   "western",  "north",   "south",      "east",
+    "west",     "central",     "upper",     "lower",    "greater", "new",        "old",
+    "saint",    "san",         "santa",     "port",     "fort",    "mount",      "princess",
+    "prince",   "royal",       "queen",     "king",     "day",     "border",     "force",
+    "river",    "lake",        "bay",       "island",   "valley",  "city",       "town",
+    "village",  "county",      "district",  "province", "region",  "state",      "republic",
+    "kingdom",  "empire",      "united",    "national", "federal", "imperial",   "global",
+    "general",  "investments", "insurance", "capital",  "ratings", "consulting", "health",
+    "data",     "transit",     "energy",    "airways",  "bridge",  "tower",      "hall",
+    "court",    "country",     "club",      "inn",      "pass",    "harbor",     "harbour",
+    "greens",   "gateway",     "parks",     "isle",     "bypass",  "crossroad",  "radial",
+    "flats",    "fort",        "point",     "loop",
+};
+/* Function words: capitalised inside a run they mark title case. */
+static const char *const kw_func[] = {
+    "to",        "of",       "the",      "me",      "and",       "in",        "on",
+    "at",        "for",      "a",        "an",      "with",      "by",        "from",
+    "my",        "your",     "is",       "are",     "was",       "be",        "it",
+    "this",      "that",     "you",      "we",      "or",        "but",       "our",
+    "they",      "their",    "he",       "she",     "his",       "its",       "please",
+    "thank",     "what",     "when",     "where",   "why",       "how",       "who",
+    "which",     "could",    "would",    "should",  "do",        "does",      "did",
+    "if",        "so",       "as",       "also",    "then",      "there",     "here",
+    "these",     "those",    "all",      "some",    "any",       "not",       "after",
+    "before",    "since",    "because",  "while",   "during",    "about",     "into",
+    "over",      "between",  "through",  "write",   "explain",   "summarise", "summarize",
+    "list",      "give",     "make",     "show",    "let",       "one",       "two",
+    "each",      "every",    "other",    "many",    "most",      "more",      "such",
+    "only",      "just",     "now",      "today",   "yesterday", "tomorrow",  "however",
+    "therefore", "thus",     "yet",      "still",   "again",     "maybe",     "perhaps",
+    "sure",      "great",    "good",     "well",    "first",     "last",      "next",
+    "new",       "see",      "use",      "using",   "find",      "get",       "set",
+    "add",       "create",   "check",    "note",    "see",       "read",      "translate",
+    "compare",   "describe", "consider", "imagine", "suppose",   "assume",    "according",
+    "in",        "an",       "are",      "were",    "has",       "have",      "had",
+    "been",      "being",    "can't",    "don't",   "it's",      "that's",    "there's",
+    "let's",     "we're",    "they're",  "you're",  "i've",      "you've",    "we've",
+};
+/* Verbs that follow a person ("Tomomi spent", "says Hartvigsson" is before). */
+static const char *const kw_verb[] = {
+    "said",  "says",    "told",   "asked",     "shouted", "replied", "lives",  "lived",
+    "spent", "married", "wrote",  "joined",    "died",    "works",   "worked", "thinks",
+    "wants", "loves",   "likes",  "hates",     "visited", "met",     "gave",   "had",
+    "has",   "will",    "would",  "was",       "speaks",  "sings",   "sang",   "began",
+    "flew",  "moved",   "called", "explained", "points",
+};
+static const char *const kw_stop[] = {
+    "nazwa",   "nazwisko", "imie",     "adres",   "ja",    "dane",     "vorname",    "nachname",
+    "prenom",  "nombre",   "apellido", "i",       "i'm",   "i'll",     "i've",       "i'd",
+    "ok",      "okay",     "god",      "lord",    "mr",    "mrs",      "ms",         "dr",
+    "prof",    "sir",      "dear",     "hi",      "hello", "hey",      "yes",        "no",
+    "bot",     "user",     "re",       "fw",      "fwd",   "ps",       "tv",         "usa",
+    "uk",      "eu",       "un",       "website", "web",   "e-mail",   "email",      "mail",
+    "subject", "info",     "personal", "notes",   "url",   "tel",      "mobile",     "desk",
+    "home",    "work",     "company",  "title",   "job",   "position", "department", "phone",
+    "fax",     "address",
+};
+
+#define CUE_SLOTS 4096
+/* Hashes apart from the entries, so a miss (most words) reads 4 bytes. */
+static uint32_t cue_hashes[CUE_SLOTS]; /* hash | 1; 0 = empty */
+static struct {
+    union {
+        char w[PII_WORD_MAX]; /* zero-padded */
+        uint64_t q[3];
+    } u;
+    uint8_t len;
+    uint32_t cues;
+} cue_table[CUE_SLOTS];
+static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
+
+static uint32_t cue_hash(const char *w, size_t n)
+{
+    char pad[PII_WORD_MAX] = {0};
+    memcpy(pad, w, n);
+    return pii_word_hash(pad, n);
+}
+
+static void cue_insert(const char *w, size_t n, uint32_t cues)
+{
+    uint32_t h = cue_hash(w, n), i = h & (CUE_SLOTS - 1);
+    while (cue_hashes[i]) {
+        if (cue_hashes[i] == h && cue_table[i].len == n && !memcmp(cue_table[i].u.w, w, n)) {
+            cue_table[i].cues |= cues;
+            return;
+        }
+        i = (i + 1) & (CUE_SLOTS - 1);
+    }
+    cue_hashes[i] = h;
+    memcpy(cue_table[i].u.w, w, n);
+    cue_table[i].len = (uint8_t)n;
+    cue_table[i].cues = cues;
+}
+
+static void kw_insert(const char *const *list, size_t n, uint32_t flag)
+{
+    for (size_t k = 0; k < n; k++)
+        cue_insert(list[k], strlen(list[k]), flag | PII_CUE_FOUND);
+}
+
+#define KW(list, flag) kw_insert(list, sizeof list / sizeof list[0], flag)
+
+static void cue_build(void)
+{
+    KW(kw_street, PII_KW_STREET);
+    KW(kw_street_weak, PII_KW_STREET_WEAK);
+    KW(kw_unit, PII_KW_UNIT);
+    KW(kw_org, PII_KW_ORG);
+    KW(kw_particle, PII_KW_PARTICLE);
+    KW(kw_stop, PII_KW_STOP);
+    KW(kw_notname, PII_KW_NOTNAME);
+    KW(kw_func, PII_KW_FUNC);
+    KW(kw_verb, PII_KW_VERB);
+    for (size_t k = 0; k < sizeof cue_words / sizeof cue_words[0]; k++) {
+        const char *w = cue_words[k].w;
+        size_t n = strlen(w);
+        cue_insert(w, n, cue_words[k].cues);
+        for (size_t i = 0; i < n; i++)
+            if (w[i] == ' ') cue_insert(w, i, PREFIX_BIT);
+    }
+}
+
+void ew__pii_cue_init(void)
+{
+    pthread_once(&cue_once, cue_build);
+}
+
+uint32_t ew__pii_cue_lookup(const char *w, size_t n)
+{
+    if (n == 0 || n >= PII_WORD_MAX) return 0;
+    return ew__pii_cue_lookup_hash(w, n, cue_hash(w, n));
+}
+
+uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash)
+{
+    if (n == 0 || n >= PII_WORD_MAX) return 0;
+    uint64_t q[3] = {0, 0, 0};
+    memcpy(q, w, n);
+    return ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash);
+}
+
+uint32_t ew__pii_cue_lookup3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n, uint32_t hash)
+{
+    uint32_t i = hash & (CUE_SLOTS - 1);
+    while (cue_hashes[i]) {
+        if (cue_hashes[i] == hash && cue_table[i].len == n && cue_table[i].u.q[0] == w0 &&
+            cue_table[i].u.q[1] == w1 && cue_table[i].u.q[2] == w2)
+            return cue_table[i].cues | PII_CUE_FOUND;
+        i = (i + 1) & (CUE_SLOTS - 1);
+    }
+    return 0;
+}
+
+bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, lim = end + window < n ? end + window : n;
+    size_t i = end;
+    while (i < lim) {
+        while (i < lim && !pii_is_alpha(s[i]))
+            i++;
+        size_t ws = i;
+        char w[24];
+        size_t wl = 0;
+        while (i < n && pii_is_alpha(s[i])) {
+            if (wl < sizeof w) w[wl] = (char)(s[i] | 32);
+            wl++;
+            i++;
+        }
+        if (ws == i) break;
+        if (wl < sizeof w) {
+            uint32_t cues = ew__pii_cue_lookup(w, wl);
+            if (cues & (1u << k)) return true;
+        }
+    }
+    return false;
+}

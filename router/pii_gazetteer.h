@@ -1,0 +1,42 @@
+/* Word lists for the PII scanner (the .txt files in router/data, compiled in by
+ * router/data/gen_gazetteer.py) and the hash table built from them once. */
+#ifndef EW_ROUTER_PII_GAZETTEER_H
+#define EW_ROUTER_PII_GAZETTEER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define EW__GAZ_FIRST  1u /* a given name */
+#define EW__GAZ_LAST   2u /* a surname */
+#define EW__GAZ_COMMON 4u /* an ordinary English word */
+#define EW__GAZ_PLACE  8u /* a country, region or city */
+
+typedef struct ew__gaz_list {
+    const char *words; /* folded words, each ended by '\n' */
+    size_t len;
+    unsigned flag;
+} ew__gaz_list;
+
+extern const ew__gaz_list ew__gaz_lists[];
+extern const int ew__gaz_n_lists;
+/* Folding of U+00C0..U+024F to an ASCII lowercase letter, 0 for none. */
+extern const unsigned char ew__gaz_fold[0x250 - 0xC0];
+extern const uint32_t ew__gaz_cn_single[]; /* sorted code points */
+extern const int ew__gaz_cn_single_n;
+extern const uint32_t ew__gaz_cn_double[][2];
+extern const int ew__gaz_cn_double_n;
+
+#define EW__GAZ_MAX_WORD 32
+
+/* Builds the table on first use (thread-safe, never fails: static storage). */
+void ew__gaz_init(void);
+/* Folds a UTF-8 word (ASCII lowercase, Latin diacritics to base letters) into
+ * out[EW__GAZ_MAX_WORD]; returns the folded length, 0 when too long or empty. */
+size_t ew__gaz_fold_word(const unsigned char *s, size_t n, char *out);
+/* Flags of a folded word (0 when absent). ew__gaz_init must have run. */
+unsigned ew__gaz_lookup(const char *folded, size_t n);
+/* Chinese surnames: 1 for a single-character surname at cp, 2 when cp,next form
+ * a two-character surname, 0 otherwise. */
+int ew__gaz_cn_surname(uint32_t cp, uint32_t next);
+
+#endif

@@ -1,0 +1,281 @@
+/* Internals of the PII scanner shared by router/pii*.c.
+ *
+ * One pass: the driver (pii.c) walks the text with a byte-class table, skips
+ * plain lowercase prose cheaply, and hands each token that starts with a
+ * trigger (digit, capital, '@' inside, '+', '(', '-', '$', a cue word, a CJK
+ * cue) to the detectors. Detectors append candidate spans; the driver then
+ * resolves overlaps, applies thresholds and the allow-list.
+ */
+#ifndef EW_ROUTER_PII_INTERNAL_H
+#define EW_ROUTER_PII_INTERNAL_H
+
+#include <regex.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "edgeway/pii.h"
+
+/* ---- byte classes ---------------------------------------------------------- */
+enum {
+    PC_OTHER = 0, /* ASCII punctuation not listed below */
+    PC_SPACE,
+    PC_LOWER,
+    PC_UPPER,
+    PC_DIGIT,
+    PC_U2,   /* lead byte of a 2-byte UTF-8 sequence (Latin, Greek, Cyrillic) */
+    PC_U3,   /* lead byte of a 3-byte sequence (CJK among others) */
+    PC_U4,   /* lead byte of a 4-byte sequence */
+    PC_CONT, /* continuation or invalid byte */
+};
+extern const uint8_t ew__pii_class[256];
+/* Bytes that may appear inside a token (see pii.c). */
+extern const uint8_t ew__pii_tokch[256];
+
+static inline bool pii_is_digit(unsigned c)
+{
+    return c - '0' < 10u;
+}
+static inline bool pii_is_alpha(unsigned c)
+{
+    return (c | 32u) - 'a' < 26u;
+}
+static inline bool pii_is_alnum(unsigned c)
+{
+    return pii_is_digit(c) || pii_is_alpha(c);
+}
+static inline bool pii_is_upper(unsigned c)
+{
+    return c - 'A' < 26u;
+}
+static inline bool pii_is_lower(unsigned c)
+{
+    return c - 'a' < 26u;
+}
+static inline bool pii_is_hex(unsigned c)
+{
+    return pii_is_digit(c) || (c | 32u) - 'a' < 6u;
+}
+static inline bool pii_is_space(unsigned c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+/* Short-needle search (libc memmem's setup costs more than these scans). */
+static inline bool pii_contains(const void *hay, size_t n, const char *needle, size_t nl)
+{
+    const unsigned char *h = hay;
+    if (nl == 0 || nl > n) return nl == 0;
+    for (size_t i = 0; i + nl <= n; i++)
+        if (h[i] == (unsigned char)needle[0] && !memcmp(h + i + 1, needle + 1, nl - 1)) return true;
+    return false;
+}
+
+/* A letter of any script (ASCII letter or any multi-byte UTF-8 lead). */
+static inline bool pii_is_wordch(unsigned c)
+{
+    return pii_is_alpha(c) || c >= 0xC0;
+}
+
+/* ---- context cues -------------------------------------------------------- */
+/* Classes of context words; the driver remembers where each was last seen. */
+enum {
+    CUE_NAME,      /* "name", "called", 姓名 */
+    CUE_NAME_NEXT, /* "my name is", "call me", "Name:", 我叫: the next word is a name */
+    CUE_TITLE,     /* "Dear", "Mr.", "Hi": the next word is a name if capitalised */
+    CUE_PHONE,     /* phone, tel, mobile, fax, call, 电话 */
+    CUE_CARD,      /* card, credit, visa, 信用卡 */
+    CUE_SSN,       /* ssn, social security */
+    CUE_NINO,      /* national insurance, nino */
+    CUE_PASSPORT,  /* passport, 护照 */
+    CUE_DOB,       /* born, birth, dob, birthday, 出生 */
+    CUE_ADDRESS,   /* address, live, located, 地址 */
+    CUE_SECRET,    /* password, secret, token, key, api, 密码 */
+    CUE_ID,        /* id, identity, 身份证 */
+    CUE_IBAN,      /* iban, account, bank */
+    CUE_IP,        /* ip, host, server */
+    CUE_NEG,       /* order, invoice, ref, tracking, serial, isbn, version, sku */
+    CUE_PRICE,     /* price, cost, total, amount, $, € */
+    CUE_COUNT
+};
+
+#define CUE_NONE UINT32_MAX
+
+/* ---- the compiled scanner ---------------------------------------------- */
+typedef struct pii_ac pii_ac; /* Aho-Corasick automaton (pii_deny.c) */
+
+typedef struct pii_allow {
+    char *value; /* lowercased literal, or the domain for is_domain */
+    size_t len;
+    bool is_domain;
+} pii_allow;
+
+struct ew_pii_scanner {
+    uint32_t enabled;
+    float min_score[EW_PII_TYPE_COUNT];
+    pii_allow *allow; /* (n_allow) */
+    int n_allow;
+    pii_ac *ac;     /* literal deny terms, or NULL */
+    regex_t *regex; /* (n_regex) compiled once */
+    ew_pii_type *regex_type;
+    int n_regex;
+    size_t max_input;
+    int max_spans;
+};
+
+/* ---- one scan --------------------------------------------------------------- */
+typedef struct pii_ctx {
+    const ew_pii_scanner *sc;
+    const unsigned char *s;
+    size_t n;
+    ew_pii_result *res;
+    int status;                 /* first failure; fails the scan closed */
+    uint32_t cue_at[CUE_COUNT]; /* end offset of the last cue of each class */
+    uint32_t name_next_at;      /* where a name is expected ("my name is" ...) */
+    uint32_t title_at;          /* where a capitalised name is expected ("Dear") */
+    bool seen_upper;            /* any capital letter so far (else: lowercased text) */
+    uint32_t name_list_end;     /* end of the last list of names scored together */
+    size_t next_digit;          /* first digit at or after the last query (a cache) */
+    uint32_t line_start;        /* offset of the current line */
+    /* Is the text English? Lowercase words seen, and how many were English
+     * function words ("the", "of", "is"): the capitalisation rules for
+     * names hold only there. */
+    uint32_t lower_words, func_words;
+    /* Person candidates resting on capitalisation alone (no gazetteer name,
+     * no cue): dropped when the text is not English. Indices into res. */
+    uint32_t *weak_person; /* (n_weak_person) heap, freed after the scan */
+    int n_weak_person, cap_weak_person;
+} pii_ctx;
+
+/* True when enough lowercase words were seen and few were English. */
+static inline bool pii_not_english(const pii_ctx *c)
+{
+    return c->lower_words >= 12 && c->func_words * 100 < c->lower_words * 8;
+}
+
+/* Appends a candidate span. Never fails the caller: on overflow it records
+ * the failure in ctx->status (the scan then fails closed). */
+void ew__pii_add(pii_ctx *c, ew_pii_type t, size_t start, size_t end, float score);
+
+/* True when a cue of class k ended at most `window` bytes before pos. */
+static inline bool pii_cue_near(const pii_ctx *c, int k, size_t pos, size_t window)
+{
+    uint32_t at = c->cue_at[k];
+    return at != CUE_NONE && pos >= at && pos - at <= window;
+}
+/* Cue words right after `end` (within window bytes), e.g. "(mobile)". */
+bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
+
+#define PII_CUE_PREFIX (1u << 31) /* the word or phrase begins a longer phrase */
+#define PII_CUE_FOUND  (1u << 30) /* the word or phrase is in the table */
+/* Word classes (same table): street types, units, organisation words,
+ * name particles, words capitalised for grammar. */
+#define PII_KW_STREET      (1u << 20)
+#define PII_KW_UNIT        (1u << 21)
+#define PII_KW_ORG         (1u << 22)
+#define PII_KW_PARTICLE    (1u << 23)
+#define PII_KW_STOP        (1u << 24)
+#define PII_KW_NOTNAME     (1u << 25) /* "Southern", "Day", "Royal": not a person's run */
+#define PII_KW_FUNC        (1u << 26) /* "to", "of", "the": title case inside a run */
+#define PII_KW_VERB        (1u << 27) /* "said", "lives": a person did it */
+#define PII_KW_STREET_WEAK (1u << 28) /* "Hill", "Point": a street suffix after a number */
+void ew__pii_cue_init(void);
+/* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
+uint32_t ew__pii_cue_lookup(const char *w, size_t n);
+/* The same with the word's hash already computed (ew__pii_word_hash). */
+uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash);
+#define PII_WORD_MAX 24 /* longest cue word or phrase + 1 */
+/* The same for a word given as three zero-padded 64-bit words. */
+uint32_t ew__pii_cue_lookup3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n, uint32_t hash);
+/* Hash of a lowercase word in a zero-padded buffer of PII_WORD_MAX bytes
+ * (n < PII_WORD_MAX); inline because it runs once per word of prose. */
+static inline uint32_t pii_word_hash3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n)
+{
+    uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull;
+    h = (h ^ w0) * 0xff51afd7ed558ccdull;
+    if (n > 8) {
+        h = (h ^ (h >> 29) ^ w1) * 0xff51afd7ed558ccdull;
+        if (n > 16) h = (h ^ (h >> 29) ^ w2) * 0xff51afd7ed558ccdull;
+    }
+    return (uint32_t)(h ^ (h >> 32)) | 1u;
+}
+
+static inline uint32_t pii_word_hash(const char *padded, size_t n)
+{
+    uint64_t w[3];
+    memcpy(w, padded, sizeof w);
+    return pii_word_hash3(w[0], w[1], w[2], n);
+}
+
+/* ---- detectors: each returns the end offset it consumed, or 0 -------------- */
+/* Starting at a digit, '+' or '(': phones, cards, SSN, CN id, IPv4, dates. */
+size_t ew__pii_scan_number(pii_ctx *c, size_t i);
+/* A token [i, te) with letters and digits: IBAN, NINO, passport, secrets,
+ * crypto addresses, JWT, UUID/hash look-alikes, IPv6, MAC, email, URL. */
+size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te);
+/* Key-like word at [i, we) (password, api_key, ...): the value after it. */
+size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t we);
+/* The same with the key's kind given (a Terraform default, see below). */
+size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t we, int kind);
+/* `variable "x_token" { default = ...`: the kind of the variable's name. */
+int ew__pii_hcl_default_kind(const unsigned char *s, size_t i);
+/* 'API_KEY', 'value' as arguments: [i, we) is the quoted name, k its ','. */
+size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t we, size_t k);
+/* UK National Insurance number at i ("AB 12 34 56 C"). */
+size_t ew__pii_scan_nino(pii_ctx *c, size_t i);
+/* After a passport cue: a passport number at i. */
+size_t ew__pii_scan_passport(pii_ctx *c, size_t i);
+/* A provider key or JWT starting at i (self-identifying secrets); its end or 0. */
+size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i);
+size_t ew__pii_telegram_at(const unsigned char *s, size_t n, size_t i);
+/* "example", "dummy", "sample" ... inside a value: a documentation key. */
+bool ew__pii_doc_word(const unsigned char *v, size_t n);
+/* What a key name says about its value (password=, api_key: ...). */
+enum { PII_KEY_NONE = 0, PII_KEY_KEY, PII_KEY_SECRET, PII_KEY_PASSWORD };
+int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e);
+float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted);
+/* "password pass123", "the password is 'x'", "Bearer <token>" at the word [i, we). */
+size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind);
+/* NetworkCredential("user", "pass"): the '(' at k. */
+size_t ew__pii_scan_call(pii_ctx *c, size_t k);
+/* A command-line flag at i ("--password x", "-p x" after "-u user"). */
+size_t ew__pii_scan_flag(pii_ctx *c, size_t i);
+/* "-----BEGIN ... PRIVATE KEY-----" blocks. */
+size_t ew__pii_scan_pem(pii_ctx *c, size_t i);
+/* "$2a$..." password hashes. */
+size_t ew__pii_scan_pwhash(pii_ctx *c, size_t i);
+/* Capitalised word at i (or any word after a name cue): person names. */
+size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags);
+/* Street addresses starting at a building number or a street keyword. */
+size_t ew__pii_scan_address(pii_ctx *c, size_t i);
+/* A CJK character at i: Chinese cues, names and addresses. */
+void ew__pii_cjk_init(void);
+size_t ew__pii_scan_cjk(pii_ctx *c, size_t i);
+/* Custom deny terms and regexes over the whole text. */
+void ew__pii_scan_deny(pii_ctx *c);
+
+/* ---- shared helpers --------------------------------------------------- */
+/* End of the token starting at i (bytes in ew__pii_tokch). */
+size_t ew__pii_token_end(const unsigned char *s, size_t n, size_t i);
+/* Decodes the UTF-8 sequence at s[i]; *len gets its length (1 on error). */
+uint32_t ew__pii_decode(const unsigned char *s, size_t n, size_t i, int *len);
+/* Parses a date at i (numeric forms and "12 March 1985"); returns its end or
+ * 0, and fills year/month/day. */
+size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, int *m, int *d);
+/* Shannon entropy in bits per byte. */
+double ew__pii_entropy(const unsigned char *s, size_t n);
+
+/* ---- validators (pii_check.c) ------------------------------------------ */
+bool ew__pii_luhn(const char *digits, size_t n);
+bool ew__pii_card_issuer(const char *digits, size_t n);
+bool ew__pii_iban_valid(const char *compact, size_t n);
+bool ew__pii_ssn_valid(const char *digits9);
+bool ew__pii_nino_valid(const char *compact, size_t n);
+bool ew__pii_cn_id_valid(const char *id18);
+bool ew__pii_btc_base58_valid(const char *s, size_t n);
+bool ew__pii_bech32_valid(const char *s, size_t n);
+bool ew__pii_eth_valid(const char *s, size_t n);
+bool ew__pii_ipv6_valid(const char *s, size_t n);
+bool ew__pii_date_valid(int y, int m, int d);
+
+#endif

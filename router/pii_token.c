@@ -1,0 +1,435 @@
+/* Tokens without spaces: emails, URLs (credentials, keyed query values,
+ * webhooks), IPv6, MAC, crypto addresses, IBAN, UK NINO, and the look-alikes
+ * that must stay silent (UUIDs, hex digests, times), which are consumed whole
+ * so nothing inside them triggers. */
+#include <string.h>
+#include <strings.h>
+#include <sys/types.h>
+
+#include "router/pii_internal.h"
+
+static bool email_local_ch(unsigned ch)
+{
+    return pii_is_alnum(ch) || ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '-' ||
+           ch == '\'';
+}
+
+/* local@domain.tld around the '@' at `at`; returns the end or 0. */
+static size_t scan_email(pii_ctx *c, size_t i, size_t at)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    size_t ls = at;
+    while (ls > i && email_local_ch(s[ls - 1]))
+        ls--;
+    while (ls < at && (s[ls] == '.' || s[ls] == '\''))
+        ls++;
+    if (ls == at || s[at - 1] == '.') return 0;
+    size_t k = at + 1, labels = 0, last = k;
+    while (k < n) {
+        size_t l0 = k;
+        while (k < n && (pii_is_alnum(s[k]) || s[k] == '-') && k - l0 < 63)
+            k++;
+        if (k == l0) break;
+        labels++;
+        last = l0;
+        if (k + 1 < n && s[k] == '.' && pii_is_alnum(s[k + 1]))
+            k++;
+        else
+            break;
+    }
+    if (labels < 2) return 0;
+    size_t tl = k - last;
+    for (size_t q = last; q < k; q++)
+        if (!pii_is_alpha(s[q])) return 0;
+    if (tl < 2) return 0;
+    /* "icon@2x.png" is a file, not an address */
+    static const char *const files[] = {"png", "jpg", "jpeg", "gif", "svg", "webp", "js", "css"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++)
+        if (tl == strlen(files[f]) && !strncasecmp((const char *)s + last, files[f], tl) &&
+            labels == 2)
+            return 0;
+    ew__pii_add(c, EW_PII_EMAIL, ls, k, 0.95f);
+    return k;
+}
+
+static bool placeholder_ch(unsigned ch)
+{
+    return ch == '$' || ch == '<' || ch == '{' || ch == '*' || ch == '%';
+}
+
+static bool keyish_param(const unsigned char *s, size_t a, size_t b)
+{
+    static const char *const keys[] = {"token",  "key",        "secret",      "password",
+                                       "passwd", "pwd",        "auth",        "signature",
+                                       "sig",    "credential", "access_token"};
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        size_t kl = strlen(keys[k]);
+        for (size_t p = a; p + kl <= b; p++)
+            if (!strncasecmp((const char *)s + p, keys[k], kl)) return true;
+    }
+    return false;
+}
+
+static size_t hex_run(const unsigned char *s, size_t n, size_t i)
+{
+    size_t k = i;
+    while (k < n && pii_is_hex(s[k]))
+        k++;
+    return k - i;
+}
+
+/* scheme://[user[:password]@]host[:port][/path][?query] */
+static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    (void)n;
+    size_t auth = colon + 3, ae = auth;
+    while (ae < e && s[ae] != '/' && s[ae] != '?' && s[ae] != '#')
+        ae++;
+    /* the last '@' of the authority ends the user info ("p@ss@host" keeps p@ss) */
+    size_t at = 0;
+    for (size_t k = auth; k < ae; k++)
+        if (s[k] == '@') at = k;
+    size_t host = auth;
+    if (at) {
+        size_t pc = auth;
+        while (pc < at && s[pc] != ':')
+            pc++;
+        size_t tok = ew__pii_secret_token(s, at, auth);
+        if (pc < at && pc + 1 < at && !placeholder_ch(s[pc + 1]))
+            ew__pii_add(c, EW_PII_SECRET, auth, at, 0.95f);
+        else if (tok)
+            ew__pii_add(c, EW_PII_SECRET, auth, tok, 0.95f);
+        host = at + 1;
+    }
+    /* an IPv4 host is an ip_address */
+    size_t he = host;
+    while (he < ae && (pii_is_digit(s[he]) || s[he] == '.'))
+        he++;
+    if (he > host && (he == ae || s[he] == ':')) {
+        int dots = 0;
+        for (size_t k = host; k < he; k++)
+            dots += s[k] == '.';
+        if (dots == 3) ew__pii_add(c, EW_PII_IP_ADDRESS, host, he, 0.85f);
+    }
+    /* webhooks whose path is the secret */
+    static const char *const hooks[] = {"hooks.slack.com/services/", "outlook.office.com/webhook/",
+                                        "discord.com/api/webhooks/",
+                                        "discordapp.com/api/webhooks/"};
+    for (size_t h = 0; h < sizeof hooks / sizeof hooks[0]; h++) {
+        size_t hl = strlen(hooks[h]);
+        for (size_t p = host; p + hl <= e; p++)
+            if (!strncasecmp((const char *)s + p, hooks[h], hl) && e - (p + hl) >= 20) {
+                ew__pii_add(c, EW_PII_SECRET, p + hl, e, 0.95f);
+                return e;
+            }
+    }
+    /* a random-looking path segment of an API ("/api/v1/<token>/telemetry") */
+    for (size_t k = ae; k + 1 < e; k++) {
+        if (s[k] != '/') continue;
+        size_t g = k + 1, ge = g;
+        while (ge < e && s[ge] != '/' && s[ge] != '?' && s[ge] != '#')
+            ge++;
+        size_t gl = ge - g, letters = 0, digits = 0;
+        for (size_t q = g; q < ge; q++) {
+            letters += pii_is_alpha(s[q]);
+            digits += pii_is_digit(s[q]);
+        }
+        bool api = pii_contains(s + ae, k - ae + 1, "/api/", 5) ||
+                   pii_contains(s + ae, k - ae + 1, "/v1/", 4);
+        if (api && gl >= 20 && gl <= 64 && letters + digits == gl && letters >= 4 && digits >= 4 &&
+            hex_run(s, n, g) < gl && ew__pii_entropy(s + g, gl) >= 3.5)
+            ew__pii_add(c, EW_PII_SECRET, g, ge, 0.75f);
+    }
+    /* path segments and query values */
+    for (size_t k = ae; k < e; k++) {
+        if (s[k] == '/' || s[k] == '=' || s[k] == '?' || s[k] == '&') {
+            size_t t = ew__pii_secret_token(s, e, k + 1);
+            if (t) {
+                ew__pii_add(c, EW_PII_SECRET, k + 1, t, 0.95f);
+                k = t - 1;
+                continue;
+            }
+        }
+        if (s[k] == '=' && k > ae) {
+            size_t ps = k;
+            while (ps > ae && s[ps - 1] != '?' && s[ps - 1] != '&' && s[ps - 1] != ';')
+                ps--;
+            size_t ve = k + 1;
+            while (ve < e && s[ve] != '&' && s[ve] != ';' && s[ve] != '#')
+                ve++;
+            if (keyish_param(s, ps, k) && ve - (k + 1) >= 8 && !placeholder_ch(s[k + 1]))
+                ew__pii_add(c, EW_PII_SECRET, k + 1, ve, 0.9f);
+        }
+    }
+    return e;
+}
+
+/* 8-4-4-4-12 */
+static bool is_uuid(const unsigned char *s, size_t n, size_t i)
+{
+    static const int parts[5] = {8, 4, 4, 4, 12};
+    size_t k = i;
+    for (int p = 0; p < 5; p++) {
+        if (hex_run(s, n, k) != (size_t)parts[p]) return false;
+        k += (size_t)parts[p];
+        if (p < 4) {
+            if (k >= n || s[k] != '-') return false;
+            k++;
+        }
+    }
+    return true;
+}
+
+static size_t scan_colon_token(pii_ctx *c, size_t i, size_t e)
+{
+    const unsigned char *s = c->s;
+    size_t k = i;
+    while (k < e && (pii_is_hex(s[k]) || s[k] == ':' || s[k] == '.' || s[k] == '-'))
+        k++;
+    size_t r = k;
+    /* MAC: six pairs joined by one kind of separator */
+    if (r - i == 17) {
+        char sep = (char)s[i + 2];
+        bool mac = sep == ':' || sep == '-';
+        for (int g = 0; g < 6 && mac; g++) {
+            mac &= pii_is_hex(s[i + g * 3]) && pii_is_hex(s[i + g * 3 + 1]);
+            if (g < 5) mac &= s[i + g * 3 + 2] == sep;
+        }
+        if (mac && (r >= c->n || !pii_is_alnum(s[r]))) {
+            ew__pii_add(c, EW_PII_MAC_ADDRESS, i, r, 0.9f);
+            return r;
+        }
+    }
+    size_t v = i;
+    while (v < r && (pii_is_hex(s[v]) || s[v] == ':' || s[v] == '.'))
+        v++;
+    while (v > i && (s[v - 1] == '.' || (s[v - 1] == ':' && !(v - 2 > i && s[v - 2] == ':'))))
+        v--;
+    int colons = 0, letters = 0;
+    bool dbl = false;
+    for (size_t q = i; q < v; q++) {
+        colons += s[q] == ':';
+        letters += pii_is_alpha(s[q]);
+        if (q + 1 < v && s[q] == ':' && s[q + 1] == ':') dbl = true;
+    }
+    if (colons >= 2 && (dbl ? (v - i) > 4 : colons == 7) &&
+        ew__pii_ipv6_valid((const char *)s + i, v - i)) {
+        if (colons >= 3 || letters > 0) {
+            ew__pii_add(c, EW_PII_IP_ADDRESS, i, v, 0.9f);
+            return v;
+        }
+    }
+    return 0;
+}
+
+/* IBAN, compact or in groups: "GB82 WEST 1234 5698 7654 32", "PL61-1090-...". */
+static size_t scan_iban(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    if (i + 15 > n || !pii_is_alpha(s[i]) || !pii_is_alpha(s[i + 1]) || !pii_is_digit(s[i + 2]) ||
+        !pii_is_digit(s[i + 3]))
+        return 0;
+    char buf[36];
+    size_t bl = 0, k = i, best = 0;
+    while (k < n && bl < 34) {
+        if (pii_is_alnum(s[k])) {
+            buf[bl++] = (char)s[k++];
+            bool boundary = k >= n || !pii_is_alnum(s[k]);
+            if (boundary && bl >= 15 && ew__pii_iban_valid(buf, bl)) best = k;
+            continue;
+        }
+        if ((s[k] == ' ' || s[k] == '-') && k + 1 < n && pii_is_alnum(s[k + 1]) && k > i &&
+            pii_is_alnum(s[k - 1])) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    if (!best) return 0;
+    bool lower = pii_is_lower(s[i]);
+    ew__pii_add(c, EW_PII_IBAN, i, best, lower ? 0.9f : 0.95f);
+    return best;
+}
+
+/* UK NINO: "AB123456C" or "AB 12 34 56 C". */
+size_t ew__pii_scan_nino(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    char buf[10];
+    size_t bl = 0, k = i;
+    while (k < n && bl < 9) {
+        unsigned ch = s[k];
+        bool want_letter = bl < 2 || bl == 8;
+        if (want_letter ? pii_is_upper(ch) : pii_is_digit(ch)) {
+            buf[bl++] = (char)ch;
+            k++;
+        } else if (ch == ' ' && bl >= 2 && k + 1 < n && pii_is_alnum(s[k + 1])) {
+            k++;
+        } else {
+            break;
+        }
+    }
+    if (bl != 9 || (k < n && pii_is_alnum(s[k])) || !ew__pii_nino_valid(buf, 9)) return 0;
+    ew__pii_add(c, EW_PII_UK_NINO, i, k, pii_cue_near(c, CUE_NINO, i, 48) ? 0.95f : 0.85f);
+    return k;
+}
+
+/* After a passport cue: 6-10 letters and digits (at least 5 digits), with at
+ * most one inner space or dash ("HX6 088035"). */
+size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    if (!pii_cue_near(c, CUE_PASSPORT, i, 40)) return 0;
+    size_t k = i, an = 0, dg = 0, seps = 0;
+    while (k < n && an < 12) {
+        if (pii_is_alnum(s[k])) {
+            an++;
+            dg += pii_is_digit(s[k]);
+            k++;
+        } else if ((s[k] == ' ' || s[k] == '-') && seps == 0 && k + 1 < n &&
+                   pii_is_digit(s[k + 1]) && an <= 4) {
+            seps++;
+            k++;
+        } else {
+            break;
+        }
+    }
+    if (an < 6 || an > 10 || dg < 5 || (k < n && pii_is_alnum(s[k]))) return 0;
+    ew__pii_add(c, EW_PII_PASSPORT, i, k, 0.85f);
+    return k;
+}
+
+static size_t alnum_run(const unsigned char *s, size_t n, size_t i)
+{
+    size_t k = i;
+    while (k < n && pii_is_alnum(s[k]))
+        k++;
+    return k - i;
+}
+
+/* Formats with a shape rather than a prefix: Twitch stream keys
+ * "live_<id>_<30>", TrueNAS API keys "<n>-<64>", Salesforce session ids
+ * "00D<15>!<80+>". */
+static size_t special_token(const unsigned char *s, size_t n, size_t i, size_t e)
+{
+    (void)e;
+    size_t k = i;
+    if (i + 5 < n && !memcmp(s + i, "live_", 5)) {
+        k = i + 5;
+        size_t d = k;
+        while (k < n && pii_is_digit(s[k]))
+            k++;
+        if (k - d >= 6 && k < n && s[k] == '_' && alnum_run(s, n, k + 1) == 30) return k + 31;
+        return 0;
+    }
+    if (pii_is_digit(s[i])) {
+        while (k < n && pii_is_digit(s[k]) && k - i < 4)
+            k++;
+        if (k < n && s[k] == '-' && alnum_run(s, n, k + 1) == 64) return k + 65;
+        if (i + 3 < n && !memcmp(s + i, "00D", 3)) {
+            size_t r = alnum_run(s, n, i);
+            if (r >= 15 && r <= 18 && i + r < n && s[i + r] == '!') {
+                size_t b = i + r + 1, q = b;
+                while (q < n && (pii_is_alnum(s[q]) || s[q] == '.' || s[q] == '_'))
+                    q++;
+                if (q - b >= 80) return q;
+            }
+        }
+    }
+    return 0;
+}
+
+size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    size_t e = te;
+    while (e > i && (s[e - 1] == '.' || s[e - 1] == ',' || s[e - 1] == ':' || s[e - 1] == '!' ||
+                     s[e - 1] == '?'))
+        e--;
+    if (e <= i) return 0;
+    size_t x = ew__pii_secret_token(s, n, i);
+    if (x) {
+        ew__pii_add(c, EW_PII_SECRET, i, x, 0.95f);
+        return x;
+    }
+    if ((x = ew__pii_telegram_at(s, n, i)) != 0) {
+        ew__pii_add(c, EW_PII_SECRET, i, x, 0.95f);
+        return x;
+    }
+    /* "key:value" and "key=value" tokens: a provider token after the separator */
+    for (size_t k = i + 1; k + 1 < e; k++)
+        if ((s[k] == ':' || s[k] == '=') && (x = ew__pii_secret_token(s, n, k + 1)) != 0) {
+            ew__pii_add(c, EW_PII_SECRET, k + 1, x, 0.95f);
+            return x;
+        }
+    if ((x = special_token(s, n, i, e)) != 0 && !ew__pii_doc_word(s + i, x - i)) {
+        ew__pii_add(c, EW_PII_SECRET, i, x, 0.9f);
+        return x;
+    }
+    /* Azure DevOps PAT: 84 characters with "AZDO" at 76 */
+    if (e - i == 84 && !memcmp(s + i + 76, "AZDO", 4)) {
+        ew__pii_add(c, EW_PII_SECRET, i, e, 0.9f);
+        return e;
+    }
+    for (size_t k = i; k + 3 <= e; k++)
+        if (s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/' && k > i) return scan_url(c, i, e, k);
+    const unsigned char *at = memchr(s + i, '@', e - i);
+    if (at) {
+        size_t r = scan_email(c, i, (size_t)(at - s));
+        if (r) return r;
+    }
+    /* crypto addresses */
+    size_t an = i;
+    while (an < e && pii_is_alnum(s[an]))
+        an++;
+    size_t al = an - i;
+    if (al == 42 && s[i] == '0' && (s[i + 1] | 32) == 'x' &&
+        ew__pii_eth_valid((const char *)s + i, al)) {
+        ew__pii_add(c, EW_PII_CRYPTO_ADDRESS, i, an, 0.9f);
+        return an;
+    }
+    if (al >= 14 && ((s[i] | 32) == 'b' || (s[i] | 32) == 't') &&
+        ew__pii_bech32_valid((const char *)s + i, al)) {
+        ew__pii_add(c, EW_PII_CRYPTO_ADDRESS, i, an, 0.95f);
+        return an;
+    }
+    if (al >= 26 && al <= 35 && (s[i] == '1' || s[i] == '3') &&
+        ew__pii_btc_base58_valid((const char *)s + i, al)) {
+        ew__pii_add(c, EW_PII_CRYPTO_ADDRESS, i, an, 0.95f);
+        return an;
+    }
+    /* Chinese resident id ending in X */
+    if (al == 18 && (s[i + 17] | 32) == 'x' && ew__pii_cn_id_valid((const char *)s + i)) {
+        ew__pii_add(c, EW_PII_CN_RESIDENT_ID, i, an, 0.95f);
+        return an;
+    }
+    if (is_uuid(s, n, i)) return i + 36;
+    size_t hx = hex_run(s, n, i);
+    if (hx >= 32 && (i + hx >= n || !pii_is_alnum(s[i + hx]))) return i + hx; /* a digest */
+    const unsigned char *colon = memchr(s + i, ':', e - i);
+    if (colon || (e - i == 17 && s[i + 2] == '-')) {
+        size_t r = scan_colon_token(c, i, e);
+        if (r) return r;
+        if (pii_is_digit(s[i])) {
+            size_t q = ew__pii_scan_number(c, i); /* "10.0.0.1:8080" */
+            return q ? q : e;
+        }
+    }
+    size_t r = scan_iban(c, i);
+    if (r) return r;
+    if ((r = ew__pii_scan_nino(c, i)) != 0) return r;
+    if ((r = ew__pii_scan_passport(c, i)) != 0) return r;
+    int y, m, d;
+    if (pii_is_digit(s[i]) && (r = ew__pii_parse_date(s, n, i, &y, &m, &d)) != 0) {
+        if (pii_cue_near(c, CUE_DOB, i, 48)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, r, 0.9f);
+        return e; /* with its time part */
+    }
+    return 0;
+}

@@ -1,0 +1,517 @@
+/* ew_pii_scan: every type found with exact byte offsets, look-alikes silent,
+ * options (types, thresholds, allow-list, deny terms and regexes), fail
+ * closed, and random input never breaking the result's invariants. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "edgeway/pii.h"
+
+static ew_pii_result res;
+
+static int scan(const char *text)
+{
+    return ew_pii_scan(NULL, text, strlen(text), &res);
+}
+
+/* The span of type t exactly over `what` (first occurrence in text). */
+static bool has_exact(const char *text, ew_pii_type t, const char *what)
+{
+    const char *p = strstr(text, what);
+    assert_non_null(p);
+    uint32_t a = (uint32_t)(p - text), b = a + (uint32_t)strlen(what);
+    for (int i = 0; i < res.n; i++)
+        if (res.spans[i].type == t && res.spans[i].start == a && res.spans[i].end == b) return true;
+    return false;
+}
+
+/* A span of type t that covers `what`. */
+static bool has_cover(const char *text, ew_pii_type t, const char *what)
+{
+    const char *p = strstr(text, what);
+    assert_non_null(p);
+    uint32_t a = (uint32_t)(p - text), b = a + (uint32_t)strlen(what);
+    for (int i = 0; i < res.n; i++)
+        if (res.spans[i].type == t && res.spans[i].start <= a && res.spans[i].end >= b) return true;
+    return false;
+}
+
+static void dump(const char *text)
+{
+    for (int i = 0; i < res.n; i++)
+        fprintf(stderr, "  %s [%u,%u) %.2f '%.*s'\n", ew_pii_type_name(res.spans[i].type),
+                res.spans[i].start, res.spans[i].end, (double)res.spans[i].score,
+                (int)(res.spans[i].end - res.spans[i].start), text + res.spans[i].start);
+}
+
+#define EXPECT_EXACT(text, type, what)                                                             \
+    do {                                                                                           \
+        assert_int_equal(scan(text), EW_OK);                                                       \
+        if (!has_exact(text, type, what)) {                                                        \
+            dump(text);                                                                            \
+            fail_msg("%s not found as %s in: %s", what, ew_pii_type_name(type), text);             \
+        }                                                                                          \
+    } while (0)
+
+#define EXPECT_COVER(text, type, what)                                                             \
+    do {                                                                                           \
+        assert_int_equal(scan(text), EW_OK);                                                       \
+        if (!has_cover(text, type, what)) {                                                        \
+            dump(text);                                                                            \
+            fail_msg("%s not covered as %s in: %s", what, ew_pii_type_name(type), text);           \
+        }                                                                                          \
+    } while (0)
+
+#define EXPECT_CLEAN(text)                                                                         \
+    do {                                                                                           \
+        assert_int_equal(scan(text), EW_OK);                                                       \
+        if (res.n) {                                                                               \
+            dump(text);                                                                            \
+            fail_msg("expected no PII in: %s", text);                                              \
+        }                                                                                          \
+    } while (0)
+
+static void test_email(void **state)
+{
+    (void)state;
+    EXPECT_EXACT("write to jane.doe+news@mail.example.co.uk today", EW_PII_EMAIL,
+                 "jane.doe+news@mail.example.co.uk");
+    EXPECT_EXACT("<ErikAckerman@armyspy.com>", EW_PII_EMAIL, "ErikAckerman@armyspy.com");
+    EXPECT_CLEAN("the icon@2x.png file and npm package@1.2.3");
+}
+
+static void test_phone(void **state)
+{
+    (void)state;
+    EXPECT_EXACT("Call me at +1 (415) 555-0132 please", EW_PII_PHONE, "+1 (415) 555-0132");
+    EXPECT_EXACT("phone: (212) 555-0188 ext. 42", EW_PII_PHONE, "(212) 555-0188 ext. 42");
+    EXPECT_EXACT("desk +1-604-696-5272x565", EW_PII_PHONE, "+1-604-696-5272x565");
+    EXPECT_EXACT("my mobile is 07700 900461", EW_PII_PHONE, "07700 900461");   /* UK */
+    EXPECT_EXACT("Tel. +49 30 901820 (Büro)", EW_PII_PHONE, "+49 30 901820");  /* DE */
+    EXPECT_EXACT("appelez le 01 23 45 67 89", EW_PII_PHONE, "01 23 45 67 89"); /* FR */
+    EXPECT_EXACT("WhatsApp +91 98765 43210", EW_PII_PHONE, "+91 98765 43210"); /* IN */
+    EXPECT_EXACT("电话：13812345678。", EW_PII_PHONE, "13812345678");          /* CN */
+    EXPECT_EXACT("Fax: +41 (0)85 806 98 67", EW_PII_PHONE, "+41 (0)85 806 98 67");
+    /* look-alikes: order and invoice numbers, prices, ports, years */
+    EXPECT_CLEAN("Order #40422 shipped; invoice no. 2023-1187-4411 is attached.");
+    EXPECT_CLEAN("It costs $1,299.99 or EUR 1.249,00 this week.");
+    EXPECT_CLEAN("connect to localhost:8080 and port 5432");
+    EXPECT_CLEAN("from 1998 to 2004 there were 12 500 visitors");
+}
+
+static void test_credit_card(void **state)
+{
+    (void)state;
+    EXPECT_EXACT("card 4111 1111 1111 1111 exp 09/27", EW_PII_CREDIT_CARD, "4111 1111 1111 1111");
+    EXPECT_EXACT("Amex 3782-822463-10005", EW_PII_CREDIT_CARD, "3782-822463-10005");
+    EXPECT_EXACT("pay with 5555555555554444", EW_PII_CREDIT_CARD, "5555555555554444");
+    /* Luhn fails: not a card */
+    EXPECT_CLEAN("reference 4111 1111 1111 1112 in the ledger");
+}
+
+static void test_iban(void **state)
+{
+    (void)state;
+    EXPECT_EXACT("IBAN GB82 WEST 1234 5698 7654 32.", EW_PII_IBAN, "GB82 WEST 1234 5698 7654 32");
+    EXPECT_EXACT("to DE89370400440532013000 now", EW_PII_IBAN, "DE89370400440532013000");
+    EXPECT_EXACT("konto PL61-1090-1014-0000-0712-1981-2874", EW_PII_IBAN,
+                 "PL61-1090-1014-0000-0712-1981-2874");
+    EXPECT_CLEAN("code DE89370400440532013001 is wrong"); /* mod 97 fails */
+}
+
+static void test_national_ids(void **state)
+{
+    (void)state;
+    EXPECT_EXACT("SSN 123-45-6789.", EW_PII_US_SSN, "123-45-6789");
+    EXPECT_EXACT("my social security number is 514690360", EW_PII_US_SSN, "514690360");
+    EXPECT_CLEAN("ids 000-12-3456, 666-12-3456 and 901-12-3456"); /* invalid areas */
+    EXPECT_EXACT("NI number AB 12 34 56 C", EW_PII_UK_NINO, "AB 12 34 56 C");
+    EXPECT_EXACT("nino: JG103759A", EW_PII_UK_NINO, "JG103759A");
+    EXPECT_CLEAN("part QQ123456C and BG123456A"); /* invalid prefixes */
+    EXPECT_EXACT("身份证号11010519491231002X。", EW_PII_CN_RESIDENT_ID, "11010519491231002X");
+    EXPECT_EXACT("id 440301199003071230", EW_PII_CN_RESIDENT_ID, "440301199003071230");
+    EXPECT_CLEAN("id 440301199003071231"); /* wrong check character */
+    EXPECT_EXACT("My passport number is C01X00T47.", EW_PII_PASSPORT, "C01X00T47");
+    EXPECT_EXACT("Paszport: HX6 088035", EW_PII_PASSPORT, "HX6 088035");
+    EXPECT_CLEAN("The model C01X00T47 ships in May."); /* no passport cue */
+}
+
+static void test_network(void **state)
+{
+    (void)state;
+    EXPECT_EXACT("from 192.168.1.20 we saw", EW_PII_IP_ADDRESS, "192.168.1.20");
+    EXPECT_EXACT("host 10.0.0.7:8080 is up", EW_PII_IP_ADDRESS, "10.0.0.7");
+    EXPECT_EXACT("addr 2001:db8:85a3::8a2e:370:7334 ok", EW_PII_IP_ADDRESS,
+                 "2001:db8:85a3::8a2e:370:7334");
+    EXPECT_EXACT("mac 00:1A:2B:3C:4D:5E on eth0", EW_PII_MAC_ADDRESS, "00:1A:2B:3C:4D:5E");
+    EXPECT_CLEAN("version 1.2.3.4.5 and v2.10.3.1 built at 12:30:45");
+    EXPECT_CLEAN("the score was 300.5.1 and 999.1.1.1");
+}
+
+static void test_crypto(void **state)
+{
+    (void)state;
+    EXPECT_EXACT("send to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 now", EW_PII_CRYPTO_ADDRESS,
+                 "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2");
+    EXPECT_EXACT("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", EW_PII_CRYPTO_ADDRESS,
+                 "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
+    EXPECT_EXACT("taproot bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
+                 EW_PII_CRYPTO_ADDRESS,
+                 "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297");
+    EXPECT_EXACT("eth 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", EW_PII_CRYPTO_ADDRESS,
+                 "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+    /* broken checksums */
+    EXPECT_CLEAN("send to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3 now");
+    EXPECT_CLEAN("eth 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD");
+}
+
+static void test_secrets(void **state)
+{
+    (void)state;
+    EXPECT_EXACT("key AKIA4QZ7X2MRTV5KD3NB here", EW_PII_SECRET, "AKIA4QZ7X2MRTV5KD3NB");
+    EXPECT_EXACT("GITHUB=ghp_XIxB7KMNdAr3zqWtQqhE94qglHqOzn1D1stg", EW_PII_SECRET,
+                 "ghp_XIxB7KMNdAr3zqWtQqhE94qglHqOzn1D1stg");
+    EXPECT_EXACT("glpat-tFrjFXD7soVU2fqxuDMh", EW_PII_SECRET, "glpat-tFrjFXD7soVU2fqxuDMh");
+    EXPECT_EXACT("xoxb-262541194339-1293084920079-Z21cXgXdDdZDABIcrdG3D9OF", EW_PII_SECRET,
+                 "xoxb-262541194339-1293084920079-Z21cXgXdDdZDABIcrdG3D9OF");
+    EXPECT_EXACT("Stripe.api_key = \"sk_live_dhhfUUyfrAace5dBAZ10JrAD\"", EW_PII_SECRET,
+                 "sk_live_dhhfUUyfrAace5dBAZ10JrAD");
+    EXPECT_EXACT("OPENAI_API_KEY=sk-proj-abcDEF1234567890abcDEF1234567890abcDEF12", EW_PII_SECRET,
+                 "sk-proj-abcDEF1234567890abcDEF1234567890abcDEF12");
+    EXPECT_EXACT("sk-ant-api03-jSq6OMjv1syXaEUE0bvOckLe_GtCKy8lvZdko3eOJgV8TH-f2iyzRekyZNSb",
+                 EW_PII_SECRET,
+                 "sk-ant-api03-jSq6OMjv1syXaEUE0bvOckLe_GtCKy8lvZdko3eOJgV8TH-f2iyzRekyZNSb");
+    EXPECT_EXACT("var DEVELOPER_KEY = 'AIzaSyB4sU8lU15bR_87qNb7eUVQN72_vv8mpbU';", EW_PII_SECRET,
+                 "AIzaSyB4sU8lU15bR_87qNb7eUVQN72_vv8mpbU");
+    const char *jwt = "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJsb2dnZWRJbkFzIjoiYWRtaW4ifQ."
+                      "gzSraSYS8EXBxLN_oWnFSRgCzcmEmMjLiuyu5CSpyHI";
+    EXPECT_COVER(jwt, EW_PII_SECRET, "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9");
+    const char *pem = "cfg:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA75h7tGh0t"
+                      "M1Y2bXk\nQWERTYqwerty0123456789abcdef==\n-----END RSA PRIVATE KEY-----\n";
+    EXPECT_EXACT(pem, EW_PII_SECRET,
+                 "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA75h7tGh0tM1Y2bXk\n"
+                 "QWERTYqwerty0123456789abcdef==\n-----END RSA PRIVATE KEY-----");
+    EXPECT_EXACT("password=hunter22", EW_PII_SECRET, "hunter22");
+    EXPECT_EXACT("{\"password\": \"s3cr3t-Pa55\"}", EW_PII_SECRET, "s3cr3t-Pa55");
+    EXPECT_EXACT("mongodb://admin:D1fficult@db.example.com:27017/app", EW_PII_SECRET,
+                 "admin:D1fficult");
+    EXPECT_EXACT("Server=db;User ID=app;Password=#gets0m3;Trusted_Connection=False", EW_PII_SECRET,
+                 "#gets0m3");
+    EXPECT_EXACT("client_secret: \"p8e-ibndcvsmAp9ZgPBZ606FSlYIZVlsZ-g5\"", EW_PII_SECRET,
+                 "p8e-ibndcvsmAp9ZgPBZ606FSlYIZVlsZ-g5");
+    EXPECT_EXACT("hash $2a$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW", EW_PII_SECRET,
+                 "$2a$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW");
+    /* placeholders and references are not secrets */
+    EXPECT_CLEAN("password = \"$DB_PASSWORD\"");
+    EXPECT_CLEAN("api_key: <YOUR_API_KEY>");
+    EXPECT_CLEAN("password = env.PERKEEP_TEST_PASSWORD");
+    EXPECT_CLEAN("token: xxxxxxxxxxxxxxxxxxxx");
+    /* documentation values and typed-up examples */
+    EXPECT_CLEAN("aws_access_key_id = AKIAIOSFODNN7EXAMPLE");
+    EXPECT_CLEAN("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    EXPECT_CLEAN("api_key = \"sample-api-key-1234567890abcdef\"");
+    EXPECT_CLEAN("--set global.licenseKey=a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8");
+    EXPECT_CLEAN("deployKey: px-dep-d4c3b2a1-f6e5-h8g7-j1i8-p5o0n5m3l2k1");
+    /* a name that says AWS secret needs 40 base64 characters; else a digest or id */
+    EXPECT_CLEAN("export AWS_SECRET_ACCESS_KEY=ded7db27a4558e2ea9bbf0bf36ae0e8521618f366c");
+    EXPECT_EXACT("export AWS_SECRET_ACCESS_KEY=q8Xw2Lr5Tz9Vn3Bm7Kd1Hf6Gs4Jp0Ya+Ec/Ui2Ow",
+                 EW_PII_SECRET, "q8Xw2Lr5Tz9Vn3Bm7Kd1Hf6Gs4Jp0Ya+Ec/Ui2Ow");
+    EXPECT_CLEAN("TWITCH_STREAM_KEY = \"126031192_IgvUabrXbWSihj2ENnA59G1F8\"");
+    /* forms: a numbered key, a quoted name and value as arguments, a Terraform
+     * default, a value in escaped quotes, a provider name as the key */
+    EXPECT_EXACT("Unseal Key 2: 0tZn+7QQCxphpHwTm7/dC3LpP5JGIbYl3PK8Sy81R+P2", EW_PII_SECRET,
+                 "0tZn+7QQCxphpHwTm7/dC3LpP5JGIbYl3PK8Sy81R+P2");
+    EXPECT_EXACT("buildConfigField 'String', 'API_KEY', '\"951bc382db9cfee29c68634761dd6e19\"'",
+                 EW_PII_SECRET, "951bc382db9cfee29c68634761dd6e19");
+    EXPECT_EXACT("props.put(\"sonar.login\", \"826de5590c75919a8317fdface58206eebe7ebbc\");",
+                 EW_PII_SECRET, "826de5590c75919a8317fdface58206eebe7ebbc");
+    EXPECT_CLEAN("fields = ('username', 'password', 'email')");
+    EXPECT_EXACT(
+        "variable \"okta_api_token\" {\n  default = \"004EWTpRQT_HJtG_nL-agxacgzYHjxPcF99k\"\n}",
+        EW_PII_SECRET, "004EWTpRQT_HJtG_nL-agxacgzYHjxPcF99k");
+    EXPECT_CLEAN("variable \"region\" {\n  default = \"eu-west-1\"\n}");
+    EXPECT_EXACT("s = '\\n clientSecret: \\'ca6819a54657af0d87960af15315319f8a628a53\\','",
+                 EW_PII_SECRET, "ca6819a54657af0d87960af15315319f8a628a53");
+    EXPECT_EXACT("postmark: \"f59dffd2-83ea-47c7-ba8f-95e053a6d0ae\"", EW_PII_SECRET,
+                 "f59dffd2-83ea-47c7-ba8f-95e053a6d0ae");
+}
+
+static void test_lookalikes(void **state)
+{
+    (void)state;
+    EXPECT_CLEAN("request id 123e4567-e89b-12d3-a456-426614174000 failed");
+    EXPECT_CLEAN("sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    EXPECT_CLEAN("commit 3b335d612137949d2f21fcc6c8c8164db7603227 merged");
+    EXPECT_CLEAN("at 2024-03-05T10:22:31Z the job ran; next run 2024-03-06 10:22:31");
+    EXPECT_CLEAN("ISBN 978-3-16-148410-0 and ISBN 0-306-40615-2");
+    EXPECT_CLEAN("Tracking number 1Z999AA10123456784 was updated.");
+    EXPECT_CLEAN("upgrade from version 3.11.4 to 3.12.1");
+}
+
+static void test_person(void **state)
+{
+    (void)state;
+    EXPECT_EXACT("Hi, my name is Kristian Herzog.", EW_PII_PERSON, "Kristian Herzog");
+    EXPECT_EXACT("Dear Mrs. Baker, thank you.", EW_PII_PERSON, "Baker");
+    EXPECT_EXACT("Juliusz A Kwiatkowski lives at home", EW_PII_PERSON, "Juliusz A Kwiatkowski");
+    EXPECT_EXACT("my name is nina", EW_PII_PERSON, "nina");
+    EXPECT_EXACT("They had 3: Gaetane, Hannah and Derek.", EW_PII_PERSON, "Gaetane");
+    EXPECT_EXACT("我叫张伟，住在北京。", EW_PII_PERSON, "张伟");
+    EXPECT_EXACT("请联系王小明先生。", EW_PII_PERSON, "王小明");
+    EXPECT_EXACT("姓名：李娜", EW_PII_PERSON, "李娜");
+    EXPECT_CLEAN("Capitalized words like Wisdom and Discipline are often mistaken.");
+    EXPECT_CLEAN("The Princess Royal arrived in New Zealand on Monday.");
+    EXPECT_CLEAN("We are proud Americans and love Spanish food.");
+}
+
+static void test_address_and_dob(void **state)
+{
+    (void)state;
+    EXPECT_EXACT("I live at 221B Baker Street, London.", EW_PII_STREET_ADDRESS,
+                 "221B Baker Street, London");
+    EXPECT_COVER("Meet me at 2450 Crown St\nSpringfield, IL 62704 tomorrow", EW_PII_STREET_ADDRESS,
+                 "2450 Crown St\nSpringfield, IL 62704");
+    EXPECT_EXACT("The bus station is on Vesterskovvej 79", EW_PII_STREET_ADDRESS,
+                 "Vesterskovvej 79");
+    EXPECT_COVER("PSC 1437, Box 3833\nAPO AA 66791", EW_PII_STREET_ADDRESS,
+                 "PSC 1437, Box 3833\nAPO AA 66791");
+    EXPECT_COVER("地址：北京市朝阳区建国路88号。", EW_PII_STREET_ADDRESS, "北京市朝阳区建国路88号");
+    EXPECT_EXACT("She was born on 12 March 1985.", EW_PII_DATE_OF_BIRTH, "12 March 1985");
+    EXPECT_EXACT("DOB: 1979-03-08", EW_PII_DATE_OF_BIRTH, "1979-03-08");
+    EXPECT_CLEAN("The meeting is on 12 March 2025 at 10:00.");
+    EXPECT_CLEAN("I have 3 Apples and 12 Oranges.");
+}
+
+/* Other languages: the same detectors with their cue words. */
+static void test_languages(void **state)
+{
+    (void)state;
+    const char *de = "Ich heiße Lukas Schneider und wohne in der Hauptstraße 12, 10115 Berlin. "
+                     "Telefon: 030 1234567.";
+    EXPECT_EXACT(de, EW_PII_PERSON, "Lukas Schneider");
+    EXPECT_EXACT(de, EW_PII_STREET_ADDRESS, "Hauptstraße 12, 10115 Berlin");
+    EXPECT_EXACT(de, EW_PII_PHONE, "030 1234567");
+    const char *fr = "Je m'appelle Camille Dubois, 15 rue de la République, 69002 Lyon.";
+    EXPECT_EXACT(fr, EW_PII_STREET_ADDRESS, "15 rue de la République, 69002 Lyon");
+    /* Chinese text does not glue numbers into one token */
+    const char *zh =
+        "手机号是13912345678，身份证号码是11010519491231002X，住在上海市浦东新区世纪大道100号。";
+    EXPECT_EXACT(zh, EW_PII_PHONE, "13912345678");
+    EXPECT_EXACT(zh, EW_PII_CN_RESIDENT_ID, "11010519491231002X");
+    EXPECT_EXACT(zh, EW_PII_STREET_ADDRESS, "上海市浦东新区世纪大道100号");
+    /* the nearer context decides */
+    EXPECT_CLEAN("Meeting room 4B, call extension 2231. The SKU is 400638133393.");
+    EXPECT_CLEAN("Strony potwierdzają wskazaną wartość: NIP: 060-270-26-31.");
+}
+
+/* Offsets are bytes, also after multibyte characters. */
+static void test_byte_offsets(void **state)
+{
+    (void)state;
+    const char *t = "Ünïcödé 電子郵件 ➜ ana@exämple.com? no: ana@example.com";
+    EXPECT_EXACT(t, EW_PII_EMAIL, "ana@example.com");
+    const char *p = strstr(t, "ana@example.com");
+    assert_int_equal(res.spans[res.n - 1].start, (uint32_t)(p - t));
+    assert_int_equal(res.spans[res.n - 1].end, (uint32_t)(p - t) + 15);
+}
+
+static void test_options(void **state)
+{
+    (void)state;
+    ew_pii_options opt;
+    ew_pii_options_init(&opt);
+    const char *allow[] = {"support@acme.com", "*.acme.org"};
+    ew_pii_deny deny[] = {
+        {.pattern = "Project Falcon", .regex = false, .type = EW_PII_CUSTOM},
+        {.pattern = "falcon", .regex = false, .type = EW_PII_CUSTOM},
+        {.pattern = "EMP-[0-9]{6}", .regex = true, .type = EW_PII_CUSTOM},
+    };
+    opt.allow = allow;
+    opt.n_allow = 2;
+    opt.deny = deny;
+    opt.n_deny = 3;
+    opt.enabled = EW_PII_ALL & ~EW_PII_BIT(EW_PII_PHONE);
+    ew_error err;
+    ew_pii_scanner *sc = ew_pii_scanner_new(&opt, &err);
+    assert_non_null(sc);
+    const char *t = "Mail support@acme.com or bob@dev.acme.org or eve@evil.com; call "
+                    "+1 (415) 555-0132; project falcon and PROJECT FALCON; badge EMP-004211; "
+                    "falconry is fine.";
+    assert_int_equal(ew_pii_scan(sc, t, strlen(t), &res), EW_OK);
+    int emails = 0, custom = 0;
+    for (int i = 0; i < res.n; i++) {
+        assert_int_not_equal(res.spans[i].type, EW_PII_PHONE);
+        emails += res.spans[i].type == EW_PII_EMAIL;
+        custom += res.spans[i].type == EW_PII_CUSTOM;
+    }
+    assert_int_equal(emails, 1); /* only eve@evil.com */
+    assert_true(has_exact(t, EW_PII_EMAIL, "eve@evil.com"));
+    assert_true(has_exact(t, EW_PII_CUSTOM, "project falcon"));
+    assert_true(has_exact(t, EW_PII_CUSTOM, "PROJECT FALCON"));
+    assert_true(has_exact(t, EW_PII_CUSTOM, "EMP-004211"));
+    assert_int_equal(custom, 3); /* "falconry" is not a word match */
+    assert_int_equal(res.counts[EW_PII_CUSTOM], 3);
+    assert_true(res.types & EW_PII_BIT(EW_PII_EMAIL));
+    ew_pii_scanner_free(sc);
+
+    /* thresholds: a high minimum drops the softer findings */
+    ew_pii_options_init(&opt);
+    opt.min_score[EW_PII_PERSON] = 1.0f;
+    sc = ew_pii_scanner_new(&opt, &err);
+    const char *t2 = "my name is Kristian Herzog, card 4111 1111 1111 1111";
+    assert_int_equal(ew_pii_scan(sc, t2, strlen(t2), &res), EW_OK);
+    assert_int_equal(res.counts[EW_PII_PERSON], 0);
+    assert_int_equal(res.counts[EW_PII_CREDIT_CARD], 1);
+    ew_pii_scanner_free(sc);
+
+    /* a bad regex is a config error, and the scanner is not built */
+    ew_pii_options_init(&opt);
+    ew_pii_deny bad = {.pattern = "a(b", .regex = true, .type = EW_PII_CUSTOM};
+    opt.deny = &bad;
+    opt.n_deny = 1;
+    assert_null(ew_pii_scanner_new(&opt, &err));
+    assert_int_equal(err.status, EW_ERR_CONFIG);
+    ew_pii_scanner_free(NULL);
+
+    assert_string_equal(ew_pii_type_name(EW_PII_CN_RESIDENT_ID), "cn_resident_id");
+    assert_int_equal(ew_pii_type_from_name("Street_Address", 14), EW_PII_STREET_ADDRESS);
+    assert_int_equal(ew_pii_type_from_name("zip", 3), -1);
+}
+
+/* Too large or too many findings: reported as secret, never clean. */
+static void test_fail_closed(void **state)
+{
+    (void)state;
+    ew_pii_options opt;
+    ew_pii_options_init(&opt);
+    opt.max_input = 64;
+    opt.max_spans = 2;
+    ew_error err;
+    ew_pii_scanner *sc = ew_pii_scanner_new(&opt, &err);
+    assert_non_null(sc);
+    char big[200];
+    memset(big, 'a', sizeof big);
+    assert_int_equal(ew_pii_scan(sc, big, sizeof big, &res), EW_ERR_TOO_LARGE);
+    assert_true(res.failed_closed);
+    assert_true(res.types & EW_PII_BIT(EW_PII_SECRET));
+    assert_int_equal(res.n, 1);
+    assert_int_equal(res.spans[0].end, sizeof big);
+    const char *many = "a@b.co c@d.co e@f.co g@h.co";
+    assert_int_not_equal(ew_pii_scan(sc, many, strlen(many), &res), EW_OK);
+    assert_true(res.failed_closed);
+    assert_true(res.types & EW_PII_BIT(EW_PII_SECRET));
+    /* and a clean text after that is clean again */
+    assert_int_equal(ew_pii_scan(sc, "hello there", 11, &res), EW_OK);
+    assert_false(res.failed_closed);
+    assert_int_equal(res.n, 0);
+    assert_int_equal(ew_pii_scan(sc, NULL, 5, &res), EW_ERR_INVALID);
+    assert_true(res.failed_closed);
+    ew_pii_scanner_free(sc);
+}
+
+static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
+static uint32_t rnd(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (uint32_t)rng_state;
+}
+
+static void check_invariants(size_t len)
+{
+    uint32_t prev = 0;
+    for (int i = 0; i < res.n; i++) {
+        const ew_pii_span *s = &res.spans[i];
+        assert_true((unsigned)s->type < EW_PII_TYPE_COUNT);
+        assert_true(s->start < s->end && s->end <= len);
+        assert_true(s->start >= prev);
+        assert_true(s->score > 0 && s->score <= 1.0f);
+        prev = s->end;
+    }
+}
+
+/* Random bytes, and mutations of PII-rich text: never a crash, never a span
+ * out of bounds or overlapping (run under ASan/UBSan in the sanitizer build). */
+static void test_fuzz(void **state)
+{
+    (void)state;
+    static const char seed[] =
+        "Hi, my name is John Smith, john@x.io, +1 (555) 123-4567, 4111 1111 1111 1111, "
+        "GB82 WEST 1234 5698 7654 32, 123-45-6789, password=\"hunter2!\", "
+        "https://u:p@h.example.com/?token=abcdef1234567890, 221B Baker Street\nLondon NW1 6XE, "
+        "我叫张伟，电话13812345678，地址：北京市朝阳区建国路88号。-----BEGIN PRIVATE KEY-----\n"
+        "MIIE\n-----END PRIVATE KEY----- $2a$05$abcdefghijklmnopqrstuv 0x5aAeb6053F3E94C9b9A0 "
+        "fe80::1 00:11:22:33:44:55 eyJhbGciOi.eyJzdWIi.sig born 12 March 1985 ";
+    char buf[1024];
+    static const char alphabet[] = "aZ09 @.:-_/+=()[]{}\"'\n\t$#%\xe4\xb8\xad\xc3\xa9\xff\x80";
+    for (int iter = 0; iter < 4000; iter++) {
+        size_t len = rnd() % sizeof buf;
+        if (iter % 2) {
+            for (size_t i = 0; i < len; i++)
+                buf[i] = iter % 4 == 1 ? (char)rnd() : alphabet[rnd() % (sizeof alphabet - 1)];
+        } else {
+            len = sizeof seed - 1;
+            memcpy(buf, seed, len);
+            for (int m = 0; m < 1 + (int)(rnd() % 12); m++) {
+                size_t at = rnd() % len;
+                switch (rnd() % 3) {
+                case 0:
+                    buf[at] = (char)rnd();
+                    break;
+                case 1: /* cut */
+                    len = at;
+                    break;
+                default: /* duplicate a slice */
+                    if (len + 16 < sizeof buf) {
+                        memmove(buf + at + 16, buf + at, len - at);
+                        len += 16;
+                    }
+                }
+                if (len == 0) break;
+            }
+        }
+        /* exact-size heap copy, so ASan sees any read past the end */
+        char *copy = malloc(len ? len : 1);
+        memcpy(copy, buf, len);
+        int st = ew_pii_scan(NULL, copy, len, &res);
+        assert_true(st == EW_OK || res.failed_closed);
+        check_invariants(len);
+        free(copy);
+    }
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    ew_pii_result_init(&res);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ew_pii_result_cleanup(&res);
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_email),           cmocka_unit_test(test_phone),
+        cmocka_unit_test(test_credit_card),     cmocka_unit_test(test_iban),
+        cmocka_unit_test(test_national_ids),    cmocka_unit_test(test_network),
+        cmocka_unit_test(test_crypto),          cmocka_unit_test(test_secrets),
+        cmocka_unit_test(test_lookalikes),      cmocka_unit_test(test_person),
+        cmocka_unit_test(test_address_and_dob), cmocka_unit_test(test_languages),
+        cmocka_unit_test(test_byte_offsets),    cmocka_unit_test(test_options),
+        cmocka_unit_test(test_fail_closed),     cmocka_unit_test(test_fuzz),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
