@@ -32,7 +32,7 @@ static const char usage_text[] =
     "  --split all|train|heldout   rows eval/calibrate use (default all)\n"
     "\n"
     "train:\n"
-    "  --l2 X (1e-3)  --l2-dense X (1e-5)  --iters N (300)  --bits N (18)  --char-ngrams "
+    "  --l2 X (1e-3)  --l2-dense X (1e-5)  --iters N (300)  --bits N (16)  --char-ngrams "
     "N[,N...]|none (4)\n"
     "  --scan-head N (2048)  --scan-tail N (2048)\n"
     "  --balance P (0.5): each file weighs rows^P in total (1 = every row alike)\n"

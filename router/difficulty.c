@@ -236,8 +236,9 @@ int ew_difficulty_load(const char *path, ew_difficulty **out, ew_error *err)
 int ew_difficulty_open(const ew_difficulty_opts *opts, ew_difficulty **out, ew_error *err)
 {
     *out = NULL;
-    if (!opts || !opts->weights_path || !*opts->weights_path)
-        return ew__error_set(err, EW_ERR_INVALID, "difficulty: no weights file given");
+    if (!opts || !opts->weights_path) return ew_difficulty_default(out, err);
+    if (!*opts->weights_path)
+        return ew__error_set(err, EW_ERR_INVALID, "difficulty: the weights path is empty");
     return ew_difficulty_load(opts->weights_path, out, err);
 }
 

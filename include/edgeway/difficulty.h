@@ -27,7 +27,8 @@ typedef struct ew_difficulty ew_difficulty;
 
 /* What the `difficulty:` config section holds; the config module fills it. */
 typedef struct ew_difficulty_opts {
-    const char *weights_path; /* weights file; relative paths are the caller's to resolve */
+    const char *weights_path; /* weights file (relative paths are the caller's to resolve);
+                                 NULL = the built-in default */
 } ew_difficulty_opts;
 
 /* Largest weights file accepted (the shipped one is ~0.5 MiB). */
@@ -40,7 +41,11 @@ typedef struct ew_difficulty_opts {
 int ew_difficulty_load(const char *path, ew_difficulty **out, ew_error *err);
 /* The same from memory (borrows data only during the call). */
 int ew_difficulty_load_mem(const void *data, size_t len, ew_difficulty **out, ew_error *err);
-/* Opens the model the options name. */
+/* The weights shipped with edgeway (conf/difficulty.weights), built into
+ * the library; no I/O. */
+int ew_difficulty_default(ew_difficulty **out, ew_error *err);
+/* Opens the model the options name: the weights file, or the built-in
+ * default when opts or opts->weights_path is NULL. */
 int ew_difficulty_open(const ew_difficulty_opts *opts, ew_difficulty **out, ew_error *err);
 void ew_difficulty_free(ew_difficulty *m);
 

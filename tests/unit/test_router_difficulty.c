@@ -336,12 +336,75 @@ static void test_weights_roundtrip_and_errors(void **state)
     const char *bad = tmp_file("bad.bin", "EWDIFF\r\nxx", 10);
     assert_int_equal(ew_difficulty_load(bad, &back, &err), EW_ERR_PARSE);
     assert_non_null(strstr(err.message, "bad.bin: weights:"));
-    o.weights_path = NULL;
+    o.weights_path = "";
     assert_int_equal(ew_difficulty_open(&o, &back, &err), EW_ERR_INVALID);
     free(p);
     free(q);
     ew_difficulty_free(m);
     ew_difficulty_free(NULL);
+}
+
+/* AUC of the model on the labeled rows of the given files. */
+static double dev_auc(const ew_difficulty *m, const char *const *files, int n)
+{
+    ew__dset set;
+    ew__dset_init(&set);
+    ew__dload_opts o;
+    ew__dload_opts_init(&o);
+    for (int i = 0; i < n; i++) {
+        ew_error err = {0};
+        if (ew__dset_load(&set, files[i], &o, &err)) fail_msg("%s", err.message);
+    }
+    double *s = malloc(set.n * sizeof *s);
+    int *y = malloc(set.n * sizeof *y);
+    assert_non_null(s);
+    assert_non_null(y);
+    for (size_t i = 0; i < set.n; i++) {
+        s[i] = ew_difficulty_score(m, set.items[i].text, set.items[i].len, set.items[i].depth);
+        y[i] = set.items[i].label;
+    }
+    double auc = ew__dauc(s, y, set.n);
+    free(s);
+    free(y);
+    ew__dset_cleanup(&set);
+    return auc;
+}
+
+/* The shipped weights: built in, the same as conf/difficulty.weights, and
+ * they still separate the development sets they were trained on (a guard
+ * against shipping a stale or broken file; held-out numbers are in the
+ * README). */
+static void test_default_weights(void **state)
+{
+    (void)state;
+    ew_difficulty *def = NULL, *file = NULL;
+    assert_int_equal(ew_difficulty_default(&def, NULL), EW_OK);
+    assert_int_equal(ew_difficulty_open(NULL, &file, NULL), EW_OK);
+    ew_difficulty_free(file);
+    ew_error err = {0};
+    if (ew_difficulty_load("conf/difficulty.weights", &file, &err))
+        fail_msg("%s (the test runs from the source root)", err.message);
+    const char *t = "Implement a lock-free queue in C11 atomics and prove it linearizable.";
+    assert_true(ew_difficulty_score(def, t, strlen(t), 1) ==
+                ew_difficulty_score(file, t, strlen(t), 1));
+    ew_difficulty_free(file);
+
+    const char *shared = getenv("EW_SHARED");
+    char dir[512], f[4][600];
+    snprintf(dir, sizeof dir, "%s/data/difficulty", shared ? shared : "../shared");
+    snprintf(f[0], sizeof f[0], "%s/arena_hard_v0.1_question.jsonl", dir);
+    snprintf(f[1], sizeof f[1], "%s/selfinstruct_user_oriented_instructions.jsonl", dir);
+    snprintf(f[2], sizeof f[2], "%s/routellm_mmlu_responses.csv", dir);
+    snprintf(f[3], sizeof f[3], "%s/routellm_gsm8k_responses.csv", dir);
+    if (access(f[0], R_OK)) {
+        ew_difficulty_free(def);
+        skip(); /* no development data here */
+    }
+    const char *bench[] = {f[0], f[1]}, *mmlu[] = {f[2]}, *gsm8k[] = {f[3]};
+    double a = dev_auc(def, bench, 2), b = dev_auc(def, mmlu, 1), c = dev_auc(def, gsm8k, 1);
+    if (a < 0.85 || b < 0.65 || c < 0.60)
+        fail_msg("AUC arena-hard vs self-instruct %.3f, MMLU %.3f, GSM8K %.3f", a, b, c);
+    ew_difficulty_free(def);
 }
 
 /* ---- CSV ------------------------------------------------------------------------------- */
@@ -702,6 +765,7 @@ int main(void)
         cmocka_unit_test(test_score_range),
         cmocka_unit_test(test_score_request),
         T(test_weights_roundtrip_and_errors),
+        cmocka_unit_test(test_default_weights),
         cmocka_unit_test(test_csv),
         T(test_load_csv_labels),
         T(test_load_jsonl),
