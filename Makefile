@@ -8,7 +8,8 @@ BUILD ?= build
 ASAN  ?= build-asan
 CONF  ?= conf/edgeway.yaml
 
-.PHONY: all deps build build-asan run test test-release test-asan e2e bench format clean
+.PHONY: all deps build build-asan run test test-release test-asan e2e bench format clean \
+        difficulty-weights
 
 all: build
 
@@ -39,6 +40,11 @@ test: test-release test-asan
 
 bench: build
 	@for b in $(BUILD)/bench_*; do [ -x "$$b" ] && "$$b"; done
+
+# Retrains conf/difficulty.weights from ../shared/data/difficulty and prints
+# the held-out AUCs first (scripts/train_difficulty.sh; README, difficulty).
+difficulty-weights: build
+	@EW_BIN=$(BUILD)/edgeway EW_SHARED=../shared sh scripts/train_difficulty.sh conf/difficulty.weights
 
 format:
 	@git ls-files '*.c' '*.h' | xargs clang-format -i
