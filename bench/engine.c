@@ -276,9 +276,16 @@ static void print_header(bool llama)
         return;
     }
     printf("| shape | type | MiB | t | pp%d ours | pp%d llama.cpp | pp ratio | tg%d ours | tg%d "
-           "llama.cpp | tg ratio | RSS MiB ours | RSS MiB llama.cpp | load ms ours |\n",
+           "llama.cpp | tg ratio | RSS MiB ours (vs weights+KV) | RSS MiB llama.cpp | load ms ours "
+           "|\n",
            PP, PP, TG, TG);
     printf("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+}
+
+/* Peak RSS above (or below) the weights plus the KV cache, in percent. */
+static double rss_over(const result *r)
+{
+    return r->budget_mib > 0 ? 100.0 * (r->rss_mib / r->budget_mib - 1.0) : 0;
 }
 
 /* One table row: ours, and llama.cpp's beside it when asked for. */
@@ -293,7 +300,8 @@ static void bench_row(const char *shape, const char *type, const char *path, int
     printf("| %s | %s | %.0f | %d |", shape, type, mib, t);
     if (!llama) {
         if (ok)
-            printf(" %.1f | %.1f | %.0f | %.0f |\n", ours.pp, ours.tg, ours.rss_mib, ours.load_ms);
+            printf(" %.1f | %.1f | %.0f (%+.1f %%) | %.0f |\n", ours.pp, ours.tg, ours.rss_mib,
+                   rss_over(&ours), ours.load_ms);
         else
             printf(" failed | | | |\n");
     } else {
@@ -306,7 +314,7 @@ static void bench_row(const char *shape, const char *type, const char *path, int
         OURS(ours.tg);
         THEIRS(theirs.tg);
         RATIO(ours.tg, theirs.tg);
-        ok ? printf(" %.0f |", ours.rss_mib) : printf(" - |");
+        ok ? printf(" %.0f (%+.1f %%) |", ours.rss_mib, rss_over(&ours)) : printf(" - |");
         lok ? printf(" %.0f |", theirs.rss_mib) : printf(" - |");
         ok ? printf(" %.0f |\n", ours.load_ms) : printf(" - |\n");
 #undef OURS
@@ -353,11 +361,6 @@ int main(int argc, char **argv)
     char *shapes[8], *types[16], *threads[8];
     int ns = split(shapes_s, shapes, 8), nt = split(types_s, types, 16);
     int nth = split(threads_s, threads, 8);
-    const char *llama = getenv("EW_LLAMA_BENCH");
-    printf("| shape | type | MiB | t | pp%d tok/s | tg%d tok/s | peak RSS MiB (vs weights+KV) | "
-           "load ms |%s\n",
-           PP, TG, llama ? " llama.cpp pp | llama.cpp tg | pp ratio | tg ratio |" : "");
-    printf("|---|---|---:|---:|---:|---:|---:|---:|%s\n", llama ? "---:|---:|---:|---:|" : "");
     print_header(llama != NULL);
     for (int a = 0; a < ns; a++)
         for (int b = 0; b < nt; b++) {
@@ -365,21 +368,6 @@ int main(int argc, char **argv)
             if (model_path(dir, shapes[a], types[b], path, sizeof path)) continue;
             for (int c = 0; c < nth; c++) {
                 int t = (int)strtol(threads[c], NULL, 10);
-                result ours, theirs;
-                if (run_child(path, t, reps, &ours)) {
-                    printf("| %s | %s | - | %d | failed |\n", shapes[a], types[b], t);
-                    continue;
-                }
-                printf("| %s | %s | %.0f | %d | %.1f | %.1f | %.0f (%+.1f %%) | %.0f |", shapes[a],
-                       types[b], (double)st.st_size / 1048576.0, t, ours.pp, ours.tg, ours.rss_mib,
-                       100.0 * (ours.rss_mib / ours.budget_mib - 1.0), ours.load_ms);
-                if (llama && !run_llama(llama, path, t, reps, &theirs))
-                    printf(" %.1f | %.1f | %.2f | %.2f |", theirs.pp, theirs.tg,
-                           ours.pp / theirs.pp, ours.tg / theirs.tg);
-                else if (llama)
-                    printf(" failed | | | |");
-                printf("\n");
-                fflush(stdout);
                 if (t < 1 || t > 256) continue;
                 bench_row(shapes[a], types[b], path, t, reps, llama);
             }
