@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "edgeway/engine.h"
+#include "local/runner.h"
 
 #define MAX_LAST_N 1024
 #define MAX_VOCAB  (1 << 22)
@@ -77,6 +78,27 @@ void ew_sampler_reset(ew_sampler *s)
     s->hist_len = s->hist_pos = 0;
 }
 
+static int check_params(const ew_sampler_params *p, ew_error *err)
+{
+    if (!(p->temperature == p->temperature) || !(p->top_p == p->top_p) ||
+        !(p->min_p == p->min_p) || !(p->repeat_penalty > 0))
+        return ew__error_set(err, EW_ERR_INVALID,
+                             "sampler: invalid parameter (NaN or penalty <= 0)");
+    if (p->repeat_last_n < 0 || p->repeat_last_n > MAX_LAST_N)
+        return ew__error_set(err, EW_ERR_INVALID, "sampler: repeat_last_n must be 0..%d",
+                             MAX_LAST_N);
+    return EW_OK;
+}
+
+int ew__sampler_set_params(ew_sampler *s, const ew_sampler_params *p, ew_error *err)
+{
+    int st = check_params(p, err);
+    if (st) return st;
+    s->p = *p;
+    ew_sampler_reset(s);
+    return EW_OK;
+}
+
 int ew_sampler_new(const ew_sampler_params *params, int n_vocab, ew_sampler **out, ew_error *err)
 {
     *out = NULL;
@@ -87,13 +109,8 @@ int ew_sampler_new(const ew_sampler_params *params, int n_vocab, ew_sampler **ou
         p = *params;
     else
         ew_sampler_params_init(&p);
-    if (!(p.temperature == p.temperature) || !(p.top_p == p.top_p) || !(p.min_p == p.min_p) ||
-        !(p.repeat_penalty > 0))
-        return ew__error_set(err, EW_ERR_INVALID,
-                             "sampler: invalid parameter (NaN or penalty <= 0)");
-    if (p.repeat_last_n < 0 || p.repeat_last_n > MAX_LAST_N)
-        return ew__error_set(err, EW_ERR_INVALID, "sampler: repeat_last_n must be 0..%d",
-                             MAX_LAST_N);
+    int st = check_params(&p, err);
+    if (st) return st;
     ew_sampler *s = calloc(1, sizeof *s);
     if (!s) return ew__error_set(err, EW_ERR_NOMEM, "sampler: out of memory");
     s->c = malloc((size_t)n_vocab * sizeof *s->c);
