@@ -23,6 +23,7 @@
 
 #include "core/error.h"
 #include "core/json.h"
+#include "core/json_priv.h"
 
 #define JSMN_STATIC
 #define JSMN_STRICT
@@ -807,11 +808,17 @@ static void c_locale_init(void)
     c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
 }
 
+locale_t ew__json_c_locale(void)
+{
+    pthread_once(&c_locale_once, c_locale_init);
+    return c_locale;
+}
+
 /* strtod in the C locale: an embedder's setlocale() must not change what "1.5" means. */
 static double strtod_c(const char *s, char **end)
 {
-    pthread_once(&c_locale_once, c_locale_init);
-    return c_locale ? strtod_l(s, end, c_locale) : strtod(s, end);
+    locale_t c = ew__json_c_locale();
+    return c ? strtod_l(s, end, c) : strtod(s, end);
 }
 
 int ew_json_double(const ew_json_doc *doc, int v, double *out)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/json.h"
+#include "core/json_priv.h"
 
 int ew_utf8_seq_len(const unsigned char *s, size_t len)
 {
@@ -222,13 +223,18 @@ void ew_jw_double(ew_jw *w, double v)
         jw_scalar(w, "null", 4);
         return;
     }
-    /* The shortest of %.15g/%.16g/%.17g that reads back exactly. */
+    /* The shortest of %.15g/%.16g/%.17g that reads back exactly, in the C
+     * locale: under a locale with a decimal comma "0,5" is not JSON. */
+    locale_t c = ew__json_c_locale();
+    locale_t old = c ? uselocale(c) : (locale_t)0;
     int n = 0;
     for (int prec = 15; prec <= 17; prec++) {
         n = snprintf(tmp, sizeof tmp, "%.*g", prec, v);
         if (strtod(tmp, NULL) == v)
             break;
     }
+    if (c)
+        uselocale(old);
     jw_scalar(w, tmp, n);
 }
 

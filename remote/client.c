@@ -83,7 +83,7 @@ struct ew__remote_call {
     ew_buf out; /* the body curl sends; must live as long as the transfer */
     const char *model;
     uint64_t t_attempt_us;
-    int http_status;
+    int http_status, http_version;
     bool head_seen, is_sse, done_marker, finish_seen, err_body_full;
     ew__sse sse;
     ew_buf resp;
@@ -340,6 +340,7 @@ static void start_info(ew__remote_call *c)
         .backend = c->b->name,
         .model = c->model,
         .http_status = c->http_status,
+        .http_version = c->http_version,
         .attempts = c->attempts,
         .ttfb_us = c->ttfb_us,
     };
@@ -460,6 +461,13 @@ static void on_head(ew__remote_call *c)
     curl_easy_getinfo(c->easy, CURLINFO_RESPONSE_CODE, &code);
     curl_easy_getinfo(c->easy, CURLINFO_CONTENT_TYPE, &ct);
     c->http_status = (int)code;
+    long ver = 0;
+    curl_easy_getinfo(c->easy, CURLINFO_HTTP_VERSION, &ver);
+    c->http_version = ver == CURL_HTTP_VERSION_1_0   ? 10
+                      : ver == CURL_HTTP_VERSION_1_1 ? 11
+                      : ver == CURL_HTTP_VERSION_2_0 ? 20
+                      : ver == CURL_HTTP_VERSION_3   ? 30
+                                                     : 0;
     c->is_sse = !c->raw && ct && !strncasecmp(ct, "text/event-stream", 17);
     c->head_seen = true;
     if (status_ok(c->http_status)) {
@@ -592,7 +600,7 @@ static void set_options(ew__remote_call *c, CURL *e, const char *url, int64_t re
 
 static void reset_attempt(ew__remote_call *c)
 {
-    c->http_status = 0;
+    c->http_status = c->http_version = 0;
     c->head_seen = c->is_sse = c->done_marker = c->finish_seen = c->err_body_full = false;
     c->failed = false;
     c->is_paused = false;

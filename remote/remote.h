@@ -64,7 +64,8 @@ typedef struct ew__remote_start_info {
     const char *backend;
     const char *model; /* the upstream model name we asked for */
     int http_status;
-    int attempts; /* 1 + retries + fallbacks so far */
+    int http_version; /* 11 for HTTP/1.1, 20 for HTTP/2; 0 if unknown */
+    int attempts;     /* 1 + retries + fallbacks so far */
     uint64_t ttfb_us;
 } ew__remote_start_info;
 
