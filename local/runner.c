@@ -47,6 +47,9 @@ struct ew__runner_job {
     ew__runner_events ev;
     void *user;
     ew_buf pending; /* emitted, not yet taken by the loop */
+    bool probe_posted, probe_delivered;
+    double probe_conf;
+    bool probe_escalate;
     /* Set by the worker when the function returns. */
     int status;
     char message[sizeof(((ew_error *)0)->message)];
@@ -135,6 +138,19 @@ int ew__runner_emit(ew__runner_ctx *ctx, const char *text, size_t len)
     return st;
 }
 
+void ew__runner_note_probe(ew__runner_ctx *ctx, double confidence, bool escalate)
+{
+    ew__runner_job *j = ctx->job;
+    ew__runner *r = j->r;
+    pthread_mutex_lock(&r->mu);
+    j->probe_posted = true;
+    j->probe_conf = confidence;
+    j->probe_escalate = escalate;
+    bool w = mark_ready(r, j);
+    pthread_mutex_unlock(&r->mu);
+    if (w) wake(r);
+}
+
 static void run_job(worker *w, ew__runner_job *j)
 {
     ew__runner *r = w->r;
@@ -202,8 +218,12 @@ static void deliver(ew__runner *r, ew__runner_job *j)
     j->pending = t;
     ew_buf_reset(&j->pending);
     bool ended = j->state == JOB_ENDED;
+    bool probe = j->probe_posted && !j->probe_delivered;
+    j->probe_delivered = j->probe_delivered || probe;
     pthread_mutex_unlock(&r->mu);
     bool cancelled = atomic_load(&j->cancelled);
+    if (probe && !cancelled && j->ev.on_probe)
+        j->ev.on_probe(j->user, j->probe_conf, j->probe_escalate);
     if (r->take.len && !cancelled && j->ev.on_text)
         j->ev.on_text(j->user, r->take.data, r->take.len);
     ew_buf_reset(&r->take);

@@ -66,6 +66,9 @@ typedef struct ew__runner_result {
 } ew__runner_result;
 
 typedef struct ew__runner_events {
+    /* A generation's confidence probe decided (before any of its text);
+     * may be NULL. */
+    void (*on_probe)(void *user, double confidence, bool escalate);
     void (*on_text)(void *user, const char *text, size_t len);
     /* status EW_OK, EW_ERR_CANCELLED, or the job's failure; message is
      * printable (never prompt text) and valid during the call. */
@@ -111,6 +114,10 @@ bool ew__runner_cancelled(const ew__runner_ctx *ctx);
 /* Posts text to the loop. EW_ERR_CANCELLED once the job is cancelled,
  * EW_ERR_TOO_LARGE when the loop has fallen far behind. */
 int ew__runner_emit(ew__runner_ctx *ctx, const char *text, size_t len);
+
+/* Posts a confidence probe's outcome; it reaches on_probe before any text
+ * emitted after this call. */
+void ew__runner_note_probe(ew__runner_ctx *ctx, double confidence, bool escalate);
 
 /* ---- the generation job ------------------------------------------------------------ */
 

@@ -118,11 +118,9 @@ static void probe_decide(gen *g)
 {
     g->probing = false;
     double mean = g->probed ? g->conf_sum / g->probed : NAN;
-    if (!(mean >= g->in->min_confidence)) {
-        g->escalate = true;
-        return;
-    }
-    emit(g, g->held.data, g->held.len);
+    g->escalate = !(mean >= g->in->min_confidence);
+    ew__runner_note_probe(g->ctx, mean, g->escalate);
+    if (!g->escalate) emit(g, g->held.data, g->held.len);
 }
 
 static int on_token(void *user, int32_t token, const char *text, size_t len)

@@ -23,6 +23,9 @@ typedef struct sink {
     int status;
     char message[512];
     ew__runner_result res;
+    int probes;
+    double probe_conf;
+    bool probe_escalate;
     struct event_base *base;
 } sink;
 
@@ -43,7 +46,18 @@ static void on_end(void *user, int status, const char *message, const ew__runner
     s->res = *res;
 }
 
-static const ew__runner_events events = {on_text, on_end};
+static void on_probe(void *user, double confidence, bool escalate)
+{
+    sink *s = user;
+    /* Before any text, and once. */
+    assert_int_equal(s->text.len, 0);
+    assert_int_equal(s->probes, 0);
+    s->probes++;
+    s->probe_conf = confidence;
+    s->probe_escalate = escalate;
+}
+
+static const ew__runner_events events = {on_probe, on_text, on_end};
 
 static void sink_init(sink *s, struct event_base *base)
 {
@@ -250,6 +264,12 @@ static void test_confidence_probe(void **state)
     assert_int_equal(b.res.probed, 6);
     assert_int_equal(b.text.len, 0);
     assert_true(b.res.confidence > 0 && b.res.confidence <= 1);
+    assert_int_equal(b.probes, 1);
+    assert_true(b.probe_escalate);
+    assert_true(b.probe_conf == b.res.confidence);
+    assert_int_equal(c.probes, 1);
+    assert_false(c.probe_escalate);
+    assert_int_equal(a.probes, 0);
     assert_false(c.res.escalate);
     assert_true(c.res.confidence >= 0 && c.res.confidence <= 1);
     assert_int_equal(c.text.len, a.text.len);
