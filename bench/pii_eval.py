@@ -178,6 +178,18 @@ def eval_plpii(args, path):
     return sc
 
 
+def eval_generated(args, path):
+    """Records from bench/pii_gen.py: spans already carry our type names."""
+    data = json.load(open(path, encoding='utf-8'))
+    preds = run_scanner(args.bin, [r['full_text'] for r in data])
+    types = sorted({s['type'] for r in data for s in r['spans']})
+    sc = Score()
+    for rec, pred in zip(data, preds):
+        gold = [(s['type'], s['start'], s['end']) for s in rec['spans']]
+        sc.add(types, rec['full_text'], gold, pred, args.errors)
+    return sc
+
+
 def eval_noseyparker(args, path):
     """Recall: positives of secret rules with any secret found. FP rate:
     negatives (whose text is not a positive of another rule) with a secret."""
@@ -201,8 +213,19 @@ def main():
     ap.add_argument('--only', default='')
     ap.add_argument('--errors', default=None, help='print misses and false hits of one type')
     ap.add_argument('--json', action='store_true', help='print the numbers as JSON too')
+    ap.add_argument('--generated', default=None,
+                    help='also score a file made by bench/pii_gen.py')
     args = ap.parse_args()
     summary = {}
+    if args.generated:
+        sc = eval_generated(args, args.generated)
+        text, rows = sc.table('%s (generated from the templates, IoU >= 0.5)' % args.generated)
+        print(text + '\n')
+        summary['generated'] = {r[0]: {'P': r[5], 'R': r[6], 'F2': r[7]} for r in rows}
+        for kind, val, ctx in sc.errors:
+            print('%s %r  in  %r' % (kind, val, ctx[:160]))
+        if args.only == 'generated':
+            return
     if args.only in ('', 'presidio'):
         sc = eval_presidio(args, os.path.join(args.data, 'presidio_synth_dataset_v2.json'))
         text, rows = sc.table('presidio_synth_dataset_v2.json (span IoU >= 0.5)')

@@ -218,6 +218,7 @@ int ew_session_new(const ew_model *m, const ew_session_params *params, ew_sessio
         ew_session_free(s);
         return ew__error_set(err, st, "session: cannot allocate %zu bytes of buffers", total);
     }
+    s->mem_bytes = total;
     ew__info(NULL, "session: n_ctx %d, n_batch %d, %d threads, KV %s, %.1f MiB of buffers",
              s->n_ctx, s->n_batch, s->n_threads, s->kv_type == EW_KV_F32 ? "f32" : "f16",
              (double)total / 1048576.0);
@@ -305,4 +306,10 @@ int ew_session_logprobs(const ew_session *s, int i, float *out)
 const ew_model *ew_session_model(const ew_session *s)
 {
     return s->m;
+}
+
+size_t ew_session_memory(const ew_session *s, size_t *kv_bytes)
+{
+    if (kv_bytes) *kv_bytes = 2 * s->kv_layer_bytes * (size_t)s->m->hp.n_layer;
+    return s->mem_bytes;
 }

@@ -91,6 +91,7 @@ struct ew_session {
     /* KV cache, per layer: (n_ctx, n_head_kv*head_dim), F16 or F32. */
     void *k_cache, *v_cache;
     size_t kv_layer_bytes, kv_row_bytes;
+    size_t mem_bytes; /* everything allocated for the session */
 
     /* run buffers for a batch of up to n_batch tokens */
     float *x;       /* (n_batch, n_embd) residual stream */

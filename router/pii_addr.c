@@ -14,69 +14,29 @@
 #include "router/pii_internal.h"
 
 /* Endings of compound street names ("Vesterskovvej", "Koskikatu", "Parijsstraat"). */
-#define E(x) {x, sizeof x - 1}
+#define E(x)                                                                                       \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
 static const struct {
     const char *s;
     size_t len;
 } street_endings[] = {
-    E("strasse"),
-    E("strase"),
-    E("str"),
-    E("gasse"),
-    E("weg"),
-    E("platz"),
-    E("allee"),
-    E("damm"),
-    E("ufer"),
-    E("straat"),
-    E("laan"),
-    E("plein"),
-    E("gracht"),
-    E("kade"),
-    E("dijk"),
-    E("singel"),
-    E("vej"),
-    E("gade"),
-    E("torv"),
-    E("gata"),
-    E("gatan"),
-    E("vagen"),
-    E("veien"),
-    E("vegen"),
-    E("katu"),
-    E("kuja"),
-    E("polku"),
-    E("tie"),
-    E("utca"),
-    E("stieg"),
-    E("steig"),
-    E("pfad"),
-    E("vei"),
-    E("veg"),
-    E("straede"),
-    E("brinken"),
-    E("backen"),
-    E("grand"),
-    E("torget"),
-    E("ringen"),
-    E("stigen"),
-    E("sokak"),
-    E("caddesi"),
-    E("ulica"),
-    E("road"),
-    E("street"),
-    E("avenue"),
+    E("strasse"), E("strase"), E("str"),    E("gasse"),  E("weg"),    E("platz"),  E("allee"),
+    E("damm"),    E("ufer"),   E("straat"), E("laan"),   E("plein"),  E("gracht"), E("kade"),
+    E("dijk"),    E("singel"), E("vej"),    E("gade"),   E("torv"),   E("gata"),   E("gatan"),
+    E("vagen"),   E("veien"),  E("vegen"),  E("katu"),   E("kuja"),   E("polku"),  E("tie"),
+    E("utca"),    E("stieg"),  E("steig"),  E("pfad"),   E("vei"),    E("veg"),    E("straede"),
+    E("brinken"), E("backen"), E("grand"),  E("torget"), E("ringen"), E("stigen"), E("sokak"),
+    E("caddesi"), E("ulica"),  E("road"),   E("street"), E("avenue"),
 };
 #undef E
 
 static bool street_word(const char *w, size_t l)
 {
-    if (!l)
-        return false;
-    if (ew__pii_cue_lookup(w, l) & PII_KW_STREET)
-        return true;
-    if (l < 6)
-        return false;
+    if (!l) return false;
+    if (ew__pii_cue_lookup(w, l) & PII_KW_STREET) return true;
+    if (l < 6) return false;
     for (size_t k = 0; k < sizeof street_endings / sizeof street_endings[0]; k++) {
         size_t el = street_endings[k].len;
         if (l > el + 2 && w[l - 1] == street_endings[k].s[el - 1] &&
@@ -109,8 +69,7 @@ static bool next_word(const unsigned char *s, size_t n, size_t i, word *w)
 {
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
         i++;
-    if (i >= n)
-        return false;
+    if (i >= n) return false;
     size_t k = i;
     bool dg = false, lt = false;
     while (k < n) {
@@ -130,8 +89,7 @@ static bool next_word(const unsigned char *s, size_t n, size_t i, word *w)
         else
             break;
     }
-    if (k == i)
-        return false;
+    if (k == i) return false;
     w->s = i;
     w->e = k;
     w->digits = dg;
@@ -151,8 +109,7 @@ static bool next_word(const unsigned char *s, size_t n, size_t i, word *w)
 static bool all_digits(const word *w, const unsigned char *s)
 {
     for (size_t k = w->s; k < w->e; k++)
-        if (!pii_is_digit(s[k]))
-            return false;
+        if (!pii_is_digit(s[k])) return false;
     return w->e > w->s;
 }
 
@@ -162,12 +119,9 @@ static bool house_number(const word *w, const unsigned char *s)
     size_t k = w->s, d = 0;
     while (k < w->e && pii_is_digit(s[k]))
         k++, d++;
-    if (d == 0 || d > 6)
-        return false;
-    if (k == w->e)
-        return true;
-    if (k + 1 == w->e && pii_is_alpha(s[k]))
-        return true;
+    if (d == 0 || d > 6) return false;
+    if (k == w->e) return true;
+    if (k + 1 == w->e && pii_is_alpha(s[k])) return true;
     if (s[k] == '-' || s[k] == '/') {
         size_t r = k + 1;
         while (r < w->e && pii_is_digit(s[r]))
@@ -182,16 +136,14 @@ static bool house_number(const word *w, const unsigned char *s)
 static bool postal_code(const word *w, const unsigned char *s)
 {
     size_t l = w->e - w->s;
-    if (all_digits(w, s))
-        return l >= 3 && l <= 6;
+    if (all_digits(w, s)) return l >= 3 && l <= 6;
     size_t d = 0, a = 0, dash = 0;
     for (size_t k = w->s; k < w->e; k++) {
         d += pii_is_digit(s[k]);
         a += pii_is_upper(s[k]);
         dash += s[k] == '-';
     }
-    if (dash == 1 && a == 0 && d >= 5 && d <= 9)
-        return true; /* 3610-114, 12345-6789 */
+    if (dash == 1 && a == 0 && d >= 5 && d <= 9) return true;  /* 3610-114, 12345-6789 */
     return a >= 1 && d >= 1 && a + d == l && l >= 2 && l <= 4; /* half of "B0J 2H0" */
 }
 
@@ -207,8 +159,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     const unsigned char *s = c->s;
     size_t n = c->n;
     word w;
-    if (!next_word(s, n, i, &w))
-        return 0;
+    if (!next_word(s, n, i, &w)) return 0;
     size_t pos = w.e;
     bool num_first = house_number(&w, s);
     /* "Sludevej 13 St.": 13 ends a street; it does not start one */
@@ -217,42 +168,35 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         while (b > 0 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
             b--;
         word pw;
-        if (next_word(s, n, b, &pw) && pw.cap && pw.e == i - 1)
-            return 0;
+        if (next_word(s, n, b, &pw) && pw.cap && pw.e == i - 1) return 0;
     }
     int names = 0, unknown = 0, streetw = 0;
     size_t end = 0;
     if (num_first) {
         word w2;
         /* "1987 74 Diakou Street": a second number */
-        if (next_word(s, n, pos, &w2) && house_number(&w2, s) && s[w.e] == ' ')
-            pos = w2.e;
+        if (next_word(s, n, pos, &w2) && house_number(&w2, s) && s[w.e] == ' ') pos = w2.e;
         for (int k = 0; k < 5; k++) {
-            if (pos < n && (s[pos] == ',' || s[pos] == '\n'))
-                break;
+            if (pos < n && (s[pos] == ',' || s[pos] == '\n')) break;
             word x;
-            if (!next_word(s, n, pos, &x) || !x.letters || x.digits)
-                break;
+            if (!next_word(s, n, pos, &x) || !x.letters || x.digits) break;
             x.cap |= !c->seen_upper;
             bool dot = x.e < n && s[x.e] == '.';
             bool sw = street_word(x.f, x.fl) || (x.fl == 1 && x.f[0] == 'u' && dot);
             unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
             if (!x.cap && !sw && !(k > 0 && particle(x.f, x.fl))) /* "rue de la Paix" */
                 break;
-            if (unit_word(x.f, x.fl) && k > 0)
-                break;
+            if (unit_word(x.f, x.fl) && k > 0) break;
             names++;
             streetw += sw;
             unknown += !(g & EW__GAZ_COMMON);
             pos = x.e + (dot ? 1 : 0);
             end = pos;
         }
-        if (!names)
-            return 0;
+        if (!names) return 0;
         word t;
         /* "Koskikatu 25", "Via Roma 131" */
-        if (next_word(s, n, end, &t) && house_number(&t, s) && s[end] == ' ')
-            end = t.e;
+        if (next_word(s, n, end, &t) && house_number(&t, s) && s[end] == ' ') end = t.e;
         /* without a street word, "6750 Koskikatu 25" (a second number) still
          * reads as an address; "70s You're Supposed" does not */
         bool second_num = end > 0 && pii_is_digit(s[end - 1]);
@@ -263,26 +207,21 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     pos = w.s;
     for (int k = 0; k < 5; k++) {
         word x;
-        if (!next_word(s, n, pos, &x) || x.digits)
-            break;
-        if (k > 0 && (s[pos] == ',' || s[pos] == '\n'))
-            break;
+        if (!next_word(s, n, pos, &x) || x.digits) break;
+        if (k > 0 && (s[pos] == ',' || s[pos] == '\n')) break;
         x.cap |= !c->seen_upper;
         bool dot = x.e < n && s[x.e] == '.';
         bool sw = street_word(x.f, x.fl) || (x.fl == 1 && x.f[0] == 'u' && dot);
         unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
-        if (!x.cap && !sw && !(k > 0 && particle(x.f, x.fl)))
-            return 0;
+        if (!x.cap && !sw && !(k > 0 && particle(x.f, x.fl))) return 0;
         names++;
         streetw += sw;
         unknown += !(g & EW__GAZ_COMMON);
         pos = x.e + (dot ? 1 : 0);
     }
     word t;
-    if (!names || !next_word(s, n, pos, &t) || !house_number(&t, s) || s[pos] == '\n')
-        return 0;
-    if (!c->seen_upper && !streetw)
-        return 0; /* lowercased text: every word looks like a name */
+    if (!names || !next_word(s, n, pos, &t) || !house_number(&t, s) || s[pos] == '\n') return 0;
+    if (!c->seen_upper && !streetw) return 0; /* lowercased text: every word looks like a name */
     end = t.e;
     if (end < n && s[end] == '.' && (end + 1 >= n || !pii_is_digit(s[end + 1])))
         end++; /* "Rákóczi út 13." */
@@ -298,8 +237,7 @@ static size_t box_at(const pii_ctx *c, size_t i)
     const unsigned char *s = c->s;
     size_t n = c->n;
     static const char *const ships[] = {"USNS ", "USNV ", "USS ", "USCGC "};
-    if (!((s[i] | 32) == 'u' || (s[i] | 32) == 'p'))
-        return 0;
+    if (!((s[i] | 32) == 'u' || (s[i] | 32) == 'p')) return 0;
     for (size_t k = 0; k < 4; k++) {
         size_t l = strlen(ships[k]);
         if (i + l < n && !strncasecmp((const char *)s + i, ships[k], l) && pii_is_alpha(s[i + l])) {
@@ -326,8 +264,7 @@ static size_t box_at(const pii_ctx *c, size_t i)
         while (e < n && s[e] != '\n' && e - i < 40)
             e++;
         for (size_t k = i; k + 4 <= e; k++)
-            if (!strncasecmp((const char *)s + k, "Box ", 4))
-                return e;
+            if (!strncasecmp((const char *)s + k, "Box ", 4)) return e;
     }
     return 0;
 }
@@ -339,11 +276,9 @@ static bool military_line(const unsigned char *s, size_t n, size_t i)
                         !strncasecmp((const char *)s + i, "FPO ", 4) ||
                         !strncasecmp((const char *)s + i, "DPO ", 4)))
         return false;
-    if (!pii_is_alpha(s[i + 4]) || !pii_is_alpha(s[i + 5]) || s[i + 6] != ' ')
-        return false;
+    if (!pii_is_alpha(s[i + 4]) || !pii_is_alpha(s[i + 5]) || s[i + 6] != ' ') return false;
     for (size_t k = i + 7; k < i + 12; k++)
-        if (!pii_is_digit(s[k]))
-            return false;
+        if (!pii_is_digit(s[k])) return false;
     return i + 12 == n || !pii_is_alnum(s[i + 12]);
 }
 
@@ -357,8 +292,7 @@ static bool military_line(const unsigned char *s, size_t n, size_t i)
 static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool lower, size_t *pe)
 {
     word w;
-    if (!next_word(s, n, i, &w) || w.s >= e)
-        return 0;
+    if (!next_word(s, n, i, &w) || w.s >= e) return 0;
     if (military_line(s, n, w.s)) {
         *pe = w.s + 12;
         return 2;
@@ -372,18 +306,11 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
         }
         return 0;
     }
-    /* a line of digit groups is a phone number, not a postal line */
-    int digits = 0;
-    for (size_t k = i; k < e; k++)
-        digits += pii_is_digit(s[k]);
-    if (digits > 7)
-        return 0;
-    int words = 0, postal = 0, place = 0;
+    int words = 0, postal = 0, place = 0, digits = 0;
     size_t p = w.s, last = 0;
     while (p < e) {
         word x;
-        if (!next_word(s, n, p, &x) || x.s >= e)
-            break;
+        if (!next_word(s, n, p, &x) || x.s >= e) break;
         unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
         bool ok = true;
         if (postal_code(&x, s) && postal < 2)
@@ -393,25 +320,28 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
         else if (x.cap || lower || is_state_code(&x, s))
             ;
         else if (!strncmp(x.f, "nan", 3) && x.fl == 3)
-            ; /* a missing field printed by a generator */
+            ;                                         /* a missing field printed by a generator */
         else if (!(particle(x.f, x.fl) && words > 0)) /* "Caxias do Sul" */
             ok = false;
-        if (!ok || words == 5)
-            break;
+        for (size_t k = x.s; k < x.e; k++)
+            digits += pii_is_digit(s[k]);
+        /* digit groups past a postal code make a phone number, not an address */
+        if (digits > 7 || (!ok && !x.letters)) return 0;
+        if (!ok || words == 5) break;
         words++;
         place += (g & EW__GAZ_PLACE) != 0;
         last = x.e;
         p = x.e;
-        if (p < e && (s[p] == ':' || s[p] == '@' || s[p] == '?' || s[p] == '!'))
+        if (p < e && (s[p] == ':' || s[p] == '@' || s[p] == '?' || s[p] == '!' || s[p] == ';'))
             break;
+        if (p + 1 < e && s[p] == '.' && s[p + 1] == ' ' && x.e - x.s > 3)
+            break; /* a full stop after a word (not "St.") ends the address */
         while (p < e && (s[p] == ',' || s[p] == '(' || s[p] == ')' || s[p] == '.'))
             p++;
     }
-    if (words == 0)
-        return 0;
+    if (words == 0) return 0;
     *pe = last;
-    if (last < n && s[last] == ')')
-        *pe = last + 1; /* "Cyprus (Greek)" */
+    if (last < n && s[last] == ')') *pe = last + 1; /* "Cyprus (Greek)" */
     return postal || place ? 2 : 1;
 }
 
@@ -437,16 +367,14 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             p++;
         } else if (p < n && s[p] == '\n') {
             p++;
-            if (p < n && s[p] == '\n')
-                break; /* a blank line ends the block */
-            while (p < n && (s[p] == ' ' || s[p] == '>' || s[p] == '?' || s[p] == ',' ||
-                             s[p] == '\t'))
+            if (p < n && s[p] == '\n') break; /* a blank line ends the block */
+            while (p < n &&
+                   (s[p] == ' ' || s[p] == '>' || s[p] == '?' || s[p] == ',' || s[p] == '\t'))
                 p++;
         } else if (p < n && p == end + 1 && (pii_is_alnum(s[p]) || s[p] >= 0xC2)) {
             /* same line, space separated: a unit or a postal code right after */
             word w;
-            if (!next_word(s, n, p, &w))
-                break;
+            if (!next_word(s, n, p, &w)) break;
             if (!(unit_word(w.f, w.fl) || military_line(s, n, p) ||
                   (after_unit && (w.cap || postal_code(&w, s)))))
                 break;
@@ -459,8 +387,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             pe++;
         size_t te = p;
         int t = tail_part(s, n, p, pe, !c->seen_upper, &te);
-        if (!t)
-            break;
+        if (!t) break;
         word first;
         after_unit = next_word(s, n, p, &first) && unit_word(first.f, first.fl);
         if (t == 2) {
@@ -469,8 +396,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             best = te;
         } else {
             weak_run++;
-            if (weak_run > 2)
-                break;
+            if (weak_run > 2) break;
             best = te;
         }
         end = te;
@@ -478,14 +404,29 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
     return best;
 }
 
-/* Cheap filter: an address needs a digit soon, on the same line. */
-static bool digit_ahead(const unsigned char *s, size_t n, size_t i, size_t window)
+/* Cheap filter: an address needs a digit soon, on the same line. The next
+ * digit's position is cached, so the text is searched once, not per word. */
+static bool digit_ahead(pii_ctx *c, size_t i, size_t window)
 {
-    size_t lim = i + window < n ? i + window : n;
-    for (size_t k = i; k < lim && s[k] != '\n'; k++)
-        if (pii_is_digit(s[k]))
-            return true;
-    return false;
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    if (c->next_digit == SIZE_MAX || c->next_digit < i) {
+        /* eight bytes at a time: a byte b is a digit when (b ^ '0') < 10 */
+        size_t k = i;
+        while (k + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, s + k, 8);
+            x ^= 0x3030303030303030ull;
+            if ((x - 0x0A0A0A0A0A0A0A0Aull) & ~x & 0x8080808080808080ull) break;
+            k += 8;
+        }
+        while (k < n && !pii_is_digit(s[k]))
+            k++;
+        c->next_digit = k;
+    }
+    size_t d = c->next_digit;
+    if (d >= n || d - i > window) return false;
+    return !memchr(s + i, '\n', d - i);
 }
 
 static bool preceded_by(const unsigned char *s, size_t i, const char *what)
@@ -499,14 +440,12 @@ static size_t corner_at(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    if (!preceded_by(s, i, "corner of "))
-        return 0;
+    if (!preceded_by(s, i, "corner of ")) return 0;
     /* first street: up to " and " on the same line, at most 60 bytes */
     size_t k = i, lim = i + 60 < n ? i + 60 : n;
     while (k + 5 <= lim && s[k] != '\n' && strncmp((const char *)s + k, " and ", 5))
         k++;
-    if (k + 5 > lim || s[k] != ' ' || k == i)
-        return 0;
+    if (k + 5 > lim || s[k] != ' ' || k == i) return 0;
     size_t b = k + 5, e = b;
     int words = 0;
     word w;
@@ -514,11 +453,9 @@ static size_t corner_at(pii_ctx *c, size_t i)
            (w.cap || w.digits || particle(w.f, w.fl) || street_word(w.f, w.fl))) {
         e = w.e + (w.e < n && s[w.e] == '.' ? 1 : 0);
         words++;
-        if (e >= n || s[e] != ' ')
-            break;
+        if (e >= n || s[e] != ' ') break;
     }
-    if (!words)
-        return 0;
+    if (!words) return 0;
     /* a trailing abbreviation "St." belongs to the street */
     return e;
 }
@@ -531,7 +468,7 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         ew__pii_add(c, EW_PII_STREET_ADDRESS, i, ce, 0.85f);
         return ce;
     }
-    if (!digit_ahead(c->s, c->n, i, 64) &&
+    if (!digit_ahead(c, i, 48) &&
         !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's'))
         return 0;
     size_t e = box_at(c, i);
@@ -539,22 +476,16 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         strength = 0.9f;
     } else {
         e = street_at(c, i, &strength);
-        if (!e)
-            return 0;
+        if (!e) return 0;
     }
     int strong = 0;
     size_t full = extend(c, e, &strong);
     float sc = strength;
-    if (strong)
-        sc += 0.25f;
-    if (pii_cue_near(c, CUE_ADDRESS, i, 40))
-        sc += 0.25f;
-    if (pii_cue_near(c, CUE_NEG, i, 16))
-        sc -= 0.3f;
-    if (sc > 0.99f)
-        sc = 0.99f;
-    if (sc < 0.5f)
-        return 0;
+    if (strong) sc += 0.25f;
+    if (pii_cue_near(c, CUE_ADDRESS, i, 40)) sc += 0.25f;
+    if (pii_cue_near(c, CUE_NEG, i, 16)) sc -= 0.3f;
+    if (sc > 0.99f) sc = 0.99f;
+    if (sc < 0.5f) return 0;
     ew__pii_add(c, EW_PII_STREET_ADDRESS, i, full, sc);
     return full;
 }

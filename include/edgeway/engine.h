@@ -114,6 +114,9 @@ const float *ew_session_logits(const ew_session *s, int i);
 /* Log-probabilities (log-softmax) of the same distribution into out[n_vocab]. */
 int ew_session_logprobs(const ew_session *s, int i, float *out);
 const ew_model *ew_session_model(const ew_session *s);
+/* Bytes the session allocated (KV cache included); *kv_bytes (may be NULL)
+ * gets the KV cache's share. */
+size_t ew_session_memory(const ew_session *s, size_t *kv_bytes);
 
 /* ---- distributions -------------------------------------------------------------- */
 

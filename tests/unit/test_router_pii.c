@@ -27,8 +27,7 @@ static bool has_exact(const char *text, ew_pii_type t, const char *what)
     assert_non_null(p);
     uint32_t a = (uint32_t)(p - text), b = a + (uint32_t)strlen(what);
     for (int i = 0; i < res.n; i++)
-        if (res.spans[i].type == t && res.spans[i].start == a && res.spans[i].end == b)
-            return true;
+        if (res.spans[i].type == t && res.spans[i].start == a && res.spans[i].end == b) return true;
     return false;
 }
 
@@ -39,8 +38,7 @@ static bool has_cover(const char *text, ew_pii_type t, const char *what)
     assert_non_null(p);
     uint32_t a = (uint32_t)(p - text), b = a + (uint32_t)strlen(what);
     for (int i = 0; i < res.n; i++)
-        if (res.spans[i].type == t && res.spans[i].start <= a && res.spans[i].end >= b)
-            return true;
+        if (res.spans[i].type == t && res.spans[i].start <= a && res.spans[i].end >= b) return true;
     return false;
 }
 
@@ -94,11 +92,11 @@ static void test_phone(void **state)
     EXPECT_EXACT("Call me at +1 (415) 555-0132 please", EW_PII_PHONE, "+1 (415) 555-0132");
     EXPECT_EXACT("phone: (212) 555-0188 ext. 42", EW_PII_PHONE, "(212) 555-0188 ext. 42");
     EXPECT_EXACT("desk +1-604-696-5272x565", EW_PII_PHONE, "+1-604-696-5272x565");
-    EXPECT_EXACT("my mobile is 07700 900461", EW_PII_PHONE, "07700 900461");           /* UK */
-    EXPECT_EXACT("Tel. +49 30 901820 (Büro)", EW_PII_PHONE, "+49 30 901820");          /* DE */
-    EXPECT_EXACT("appelez le 01 23 45 67 89", EW_PII_PHONE, "01 23 45 67 89");         /* FR */
-    EXPECT_EXACT("WhatsApp +91 98765 43210", EW_PII_PHONE, "+91 98765 43210");         /* IN */
-    EXPECT_EXACT("电话：13812345678。", EW_PII_PHONE, "13812345678");                   /* CN */
+    EXPECT_EXACT("my mobile is 07700 900461", EW_PII_PHONE, "07700 900461");   /* UK */
+    EXPECT_EXACT("Tel. +49 30 901820 (Büro)", EW_PII_PHONE, "+49 30 901820");  /* DE */
+    EXPECT_EXACT("appelez le 01 23 45 67 89", EW_PII_PHONE, "01 23 45 67 89"); /* FR */
+    EXPECT_EXACT("WhatsApp +91 98765 43210", EW_PII_PHONE, "+91 98765 43210"); /* IN */
+    EXPECT_EXACT("电话：13812345678。", EW_PII_PHONE, "13812345678");          /* CN */
     EXPECT_EXACT("Fax: +41 (0)85 806 98 67", EW_PII_PHONE, "+41 (0)85 806 98 67");
     /* look-alikes: order and invoice numbers, prices, ports, years */
     EXPECT_CLEAN("Order #40422 shipped; invoice no. 2023-1187-4411 is attached.");
@@ -260,6 +258,28 @@ static void test_address_and_dob(void **state)
     EXPECT_EXACT("DOB: 1979-03-08", EW_PII_DATE_OF_BIRTH, "1979-03-08");
     EXPECT_CLEAN("The meeting is on 12 March 2025 at 10:00.");
     EXPECT_CLEAN("I have 3 Apples and 12 Oranges.");
+}
+
+/* Other languages: the same detectors with their cue words. */
+static void test_languages(void **state)
+{
+    (void)state;
+    const char *de = "Ich heiße Lukas Schneider und wohne in der Hauptstraße 12, 10115 Berlin. "
+                     "Telefon: 030 1234567.";
+    EXPECT_EXACT(de, EW_PII_PERSON, "Lukas Schneider");
+    EXPECT_EXACT(de, EW_PII_STREET_ADDRESS, "Hauptstraße 12, 10115 Berlin");
+    EXPECT_EXACT(de, EW_PII_PHONE, "030 1234567");
+    const char *fr = "Je m'appelle Camille Dubois, 15 rue de la République, 69002 Lyon.";
+    EXPECT_EXACT(fr, EW_PII_STREET_ADDRESS, "15 rue de la République, 69002 Lyon");
+    /* Chinese text does not glue numbers into one token */
+    const char *zh =
+        "手机号是13912345678，身份证号码是11010519491231002X，住在上海市浦东新区世纪大道100号。";
+    EXPECT_EXACT(zh, EW_PII_PHONE, "13912345678");
+    EXPECT_EXACT(zh, EW_PII_CN_RESIDENT_ID, "11010519491231002X");
+    EXPECT_EXACT(zh, EW_PII_STREET_ADDRESS, "上海市浦东新区世纪大道100号");
+    /* the nearer context decides */
+    EXPECT_CLEAN("Meeting room 4B, call extension 2231. The SKU is 400638133393.");
+    EXPECT_CLEAN("Strony potwierdzają wskazaną wartość: NIP: 060-270-26-31.");
 }
 
 /* Offsets are bytes, also after multibyte characters. */
@@ -426,8 +446,7 @@ static void test_fuzz(void **state)
                         len += 16;
                     }
                 }
-                if (len == 0)
-                    break;
+                if (len == 0) break;
             }
         }
         /* exact-size heap copy, so ASan sees any read past the end */
@@ -457,14 +476,14 @@ static int teardown(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_email),         cmocka_unit_test(test_phone),
-        cmocka_unit_test(test_credit_card),   cmocka_unit_test(test_iban),
-        cmocka_unit_test(test_national_ids),  cmocka_unit_test(test_network),
-        cmocka_unit_test(test_crypto),        cmocka_unit_test(test_secrets),
-        cmocka_unit_test(test_lookalikes),    cmocka_unit_test(test_person),
-        cmocka_unit_test(test_address_and_dob), cmocka_unit_test(test_byte_offsets),
-        cmocka_unit_test(test_options),       cmocka_unit_test(test_fail_closed),
-        cmocka_unit_test(test_fuzz),
+        cmocka_unit_test(test_email),           cmocka_unit_test(test_phone),
+        cmocka_unit_test(test_credit_card),     cmocka_unit_test(test_iban),
+        cmocka_unit_test(test_national_ids),    cmocka_unit_test(test_network),
+        cmocka_unit_test(test_crypto),          cmocka_unit_test(test_secrets),
+        cmocka_unit_test(test_lookalikes),      cmocka_unit_test(test_person),
+        cmocka_unit_test(test_address_and_dob), cmocka_unit_test(test_languages),
+        cmocka_unit_test(test_byte_offsets),    cmocka_unit_test(test_options),
+        cmocka_unit_test(test_fail_closed),     cmocka_unit_test(test_fuzz),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
