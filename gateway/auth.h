@@ -3,7 +3,8 @@
  * A caller presents a key as "Authorization: Bearer KEY" (or "x-api-key:
  * KEY"); the gateway hashes it with SHA-256 and looks the hash up in the
  * config's auth.keys, comparing in constant time. Only hashes are ever
- * stored. Without a key, a loopback caller is let in when
+ * stored. Without a key (or with one that is not configured, as SDKs always
+ * send one), a loopback caller is let in as anonymous when
  * auth.allow_anonymous_loopback is set; everyone else gets 401.
  *
  * Limits are token buckets per key name (so a reload keeps their state):

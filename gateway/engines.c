@@ -246,14 +246,15 @@ void ew__upstream_release(ew__engines *e, ew__upstream *u)
     if (--u->users == 0 && u->retired) event_active(e->sweep, EV_TIMEOUT, 0);
 }
 
-void ew__engines_queue(ew__engines *e, int *waiting, int *capacity, int *running)
+void ew__engines_queue(ew__engines *e, int *waiting, int *capacity, int *running, int *workers)
 {
-    *waiting = *capacity = *running = 0;
+    *waiting = *capacity = *running = *workers = 0;
     for (int i = 0; i < e->n_current; i++) {
         const ew__engine *m = e->current[i];
         *waiting += ew__runner_waiting(m->runner);
         *capacity += ew__runner_capacity(m->runner);
         *running += ew__runner_running(m->runner);
+        *workers += m->workers;
     }
 }
 

@@ -61,7 +61,7 @@ void ew__upstream_hold(ew__upstream *u);
 void ew__upstream_release(ew__engines *e, ew__upstream *u);
 
 /* Every current model's queue (summed), for the router and the metrics. */
-void ew__engines_queue(ew__engines *e, int *waiting, int *capacity, int *running);
+void ew__engines_queue(ew__engines *e, int *waiting, int *capacity, int *running, int *workers);
 /* Calls fn for every current model. */
 void ew__engines_each(ew__engines *e, void (*fn)(void *arg, const ew__engine *m), void *arg);
 

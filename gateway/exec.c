@@ -552,15 +552,15 @@ void ew__exec_fail(ew__exec *x, int status, const ew_api_error *e, bool fallback
     ew__http_stream_end(x->hr);
 }
 
-void ew__exec_run(ew__gateway *gw, ew__http_req *hr, const ew_request *req, const ew_decision *d,
-                  const ew__caller *caller)
+ew__exec *ew__exec_run(ew__gateway *gw, ew__http_req *hr, const ew_request *req,
+                       const ew_decision *d, const ew__caller *caller)
 {
     ew__exec *x = ew_arena_calloc(ew__http_req_arena(hr), 1, sizeof *x);
     if (!x) {
         ew_api_error e;
         ew_api_error_set(&e, 500, "server_error", "internal_error", NULL, "out of memory");
         ew__http_respond_error(hr, &e);
-        return;
+        return NULL;
     }
     x->gw = gw;
     x->hr = hr;
@@ -575,12 +575,12 @@ void ew__exec_run(ew__gateway *gw, ew__http_req *hr, const ew_request *req, cons
     x->next = gw->execs;
     if (gw->execs) gw->execs->prev = x;
     gw->execs = x;
-    hr->handler_data = x;
     ew__http_set_abort(hr, on_abort, x);
     ew_api_error last;
     ew_api_error_set(&last, 503, "server_error", "no_backend", NULL,
                      "No route could serve this request.");
     attempt(x, -1, &last);
+    return x;
 }
 
 void ew__exec_forget_all(ew__gateway *gw)

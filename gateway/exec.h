@@ -56,9 +56,11 @@ extern const ew__route_ops ew__route_remote;
 extern const ew__route_ops ew__route_cascade;
 
 /* Runs the decision for a parsed request; the exec finishes req. req and
- * the decision are borrowed from the request's arena. */
-void ew__exec_run(ew__gateway *gw, struct ew__http_req *hr, const ew_request *req,
-                  const ew_decision *d, const ew__caller *caller);
+ * the decision are borrowed from the request's arena, where the exec lives
+ * too (returned, valid until the request retires; NULL when out of memory,
+ * after answering 500). */
+ew__exec *ew__exec_run(ew__gateway *gw, struct ew__http_req *hr, const ew_request *req,
+                       const ew_decision *d, const ew__caller *caller);
 
 /* ---- for route modules ---------------------------------------------------------- */
 

@@ -22,13 +22,20 @@ struct ew__gateway {
     ew__access_fn access;
     void *access_user;
     bool listen_override;
-    ew_buf models_json; /* empty when it could not be built */
-    int64_t created;    /* when the config came into force, for model objects */
-    struct ew_router *router;
+    ew_tls_server **tls; /* (n_tls) per configured listener; NULL = plaintext */
+    int n_tls;
+    int64_t created; /* when the config came into force, for model objects */
+    int (*reload)(void *user, ew_error *err);
+    void *reload_user;
+    ew_router *router;
     ew__engines *engines;
     ew__auth *auth;
     ew__metrics *metrics;
     ew__exec *execs; /* requests being executed */
+    /* The device state last pushed (PUT /v1/edgeway/device), for the gauges
+     * and GET; the router keeps its own copy for decisions. */
+    ew_route_device pushed;
+    uint64_t pushed_ms; /* monotonic; 0 = never */
 };
 
 /* exec.c: called by the gateway when it frees (no exec may call back after). */
