@@ -16,12 +16,19 @@ struct ew__engines {
     int n_current;
     ew__upstream *remotes; /* the current one first (if any), then retired ones */
     ew__upstream *current_remote;
+    ew__upstream *current_http; /* url models */
     struct event *sweep;
 };
 
+static const char *str(const char *s)
+{
+    return s ? s : "";
+}
+
 static bool same_entry(const ew__engine *m, const ew_model_cfg *mc)
 {
-    return !strcmp(m->name, mc->name) && !strcmp(m->path, mc->path) &&
+    return !strcmp(m->name, mc->name) && !strcmp(m->path, str(mc->path)) &&
+           !strcmp(m->url, str(mc->url)) && !strcmp(m->upstream_model, str(mc->upstream_model)) &&
            !strcmp(m->sha256, mc->sha256 ? mc->sha256 : "") && m->threads == mc->threads &&
            m->ctx == mc->ctx && m->workers == mc->workers && m->queue == mc->queue &&
            m->kv_f32 == mc->kv_f32;
@@ -34,13 +41,20 @@ static int engine_new(struct event_base *base, const ew_model_cfg *mc, ew__engin
     ew__engine *m = calloc(1, sizeof *m);
     if (!m) return ew__error_set(err, EW_ERR_NOMEM, "out of memory");
     snprintf(m->name, sizeof m->name, "%s", mc->name);
-    snprintf(m->path, sizeof m->path, "%s", mc->path);
+    snprintf(m->path, sizeof m->path, "%s", str(mc->path));
+    snprintf(m->url, sizeof m->url, "%s", str(mc->url));
+    snprintf(m->upstream_model, sizeof m->upstream_model, "%s",
+             mc->upstream_model ? mc->upstream_model : mc->name);
     snprintf(m->sha256, sizeof m->sha256, "%s", mc->sha256 ? mc->sha256 : "");
     m->threads = mc->threads;
     m->ctx = mc->ctx;
     m->workers = mc->workers;
     m->queue = mc->queue;
     m->kv_f32 = mc->kv_f32;
+    if (mc->url) {
+        *out = m; /* served over HTTP: nothing to load */
+        return EW_OK;
+    }
     ew__runner_opts o = {.base = base,
                          .name = mc->name,
                          .path = mc->path,
@@ -98,16 +112,14 @@ static void on_sweep(evutil_socket_t fd, short what, void *arg)
     }
 }
 
-static int remote_new(ew__engines *e, ew_config *cfg, ew__upstream **out, ew_error *err)
+static int client_new(ew__engines *e, const ew_backend_cfg *b, int n, const char *dir,
+                      ew__upstream **out, ew_error *err)
 {
     *out = NULL;
-    if (!cfg->n_backends) return EW_OK;
+    if (!n) return EW_OK;
     ew__upstream *u = calloc(1, sizeof *u);
     if (!u) return ew__error_set(err, EW_ERR_NOMEM, "out of memory");
-    ew__remote_opts o = {.base = e->base,
-                         .backends = cfg->backends,
-                         .n_backends = cfg->n_backends,
-                         .config_dir = cfg->dir};
+    ew__remote_opts o = {.base = e->base, .backends = b, .n_backends = n, .config_dir = dir};
     int st = ew__remote_new(&o, &u->remote, err);
     if (st) {
         free(u);
@@ -115,6 +127,41 @@ static int remote_new(ew__engines *e, ew_config *cfg, ew__upstream **out, ew_err
     }
     *out = u;
     return EW_OK;
+}
+
+/* The url models as backends of their own client: one per model, named as
+ * the model, no retries (a local server that fails falls back by policy). */
+static int http_new(ew__engines *e, ew_config *cfg, ew__upstream **out, ew_error *err)
+{
+    ew_backend_cfg *b = calloc((size_t)cfg->n_models + 1, sizeof *b);
+    if (!b) return ew__error_set(err, EW_ERR_NOMEM, "out of memory");
+    int n = 0;
+    for (int i = 0; i < cfg->n_models; i++) {
+        const ew_model_cfg *mc = &cfg->models[i];
+        if (!mc->url) continue;
+        b[n++] = (ew_backend_cfg){.name = mc->name,
+                                  .base_url = mc->url,
+                                  .weight = 1,
+                                  .connect_timeout_ms = 2000,
+                                  .first_byte_timeout_ms = 300000,
+                                  .idle_timeout_ms = 60000,
+                                  .total_timeout_ms = 600000,
+                                  .max_retries = 0,
+                                  .kind = "openai"};
+    }
+    int st = client_new(e, b, n, cfg->dir, out, err);
+    free(b);
+    return st;
+}
+
+static void install(ew__engines *e, ew__upstream **current, ew__upstream *u)
+{
+    if (*current) (*current)->retired = true;
+    *current = u;
+    if (u) {
+        u->next = e->remotes;
+        e->remotes = u;
+    }
 }
 
 /* The model entry for mc: an unchanged current one, else a new one
@@ -143,9 +190,12 @@ int ew__engines_apply(ew__engines *e, ew_config *cfg, ew_error *err)
     int st = cur ? EW_OK : ew__error_set(err, EW_ERR_NOMEM, "out of memory");
     for (int i = 0; i < cfg->n_models && !st; i++)
         st = pick_model(e, &cfg->models[i], &fresh, &cur[i], err);
-    ew__upstream *u = NULL;
-    if (!st) st = remote_new(e, cfg, &u, err);
+    ew__upstream *u = NULL, *h = NULL;
+    if (!st) st = client_new(e, cfg->backends, cfg->n_backends, cfg->dir, &u, err);
+    if (!st) st = http_new(e, cfg, &h, err);
     if (st) {
+        ew__remote_free(u ? u->remote : NULL);
+        free(u);
         free(cur);
         while (fresh) {
             ew__engine *n = fresh->next;
@@ -170,12 +220,8 @@ int ew__engines_apply(ew__engines *e, ew_config *cfg, ew_error *err)
         e->models = fresh;
         fresh = n;
     }
-    if (e->current_remote) e->current_remote->retired = true;
-    e->current_remote = u;
-    if (u) {
-        u->next = e->remotes;
-        e->remotes = u;
-    }
+    install(e, &e->current_remote, u);
+    install(e, &e->current_http, h);
     event_active(e->sweep, EV_TIMEOUT, 0);
     return EW_OK;
 }
@@ -226,6 +272,24 @@ ew__upstream *ew__engines_remote(ew__engines *e)
     return e->current_remote;
 }
 
+ew__upstream *ew__engines_local_http(ew__engines *e)
+{
+    return e->current_http;
+}
+
+void ew__engine_queue(const ew__engine *m, int *waiting, int *capacity, int *running)
+{
+    if (m->runner) {
+        *waiting = ew__runner_waiting(m->runner);
+        *capacity = ew__runner_capacity(m->runner);
+        *running = ew__runner_running(m->runner);
+        return;
+    }
+    *running = m->users < m->workers ? m->users : m->workers;
+    *waiting = m->users - *running;
+    *capacity = m->queue;
+}
+
 void ew__engine_hold(ew__engine *m)
 {
     m->users++;
@@ -250,11 +314,12 @@ void ew__engines_queue(ew__engines *e, int *waiting, int *capacity, int *running
 {
     *waiting = *capacity = *running = *workers = 0;
     for (int i = 0; i < e->n_current; i++) {
-        const ew__engine *m = e->current[i];
-        *waiting += ew__runner_waiting(m->runner);
-        *capacity += ew__runner_capacity(m->runner);
-        *running += ew__runner_running(m->runner);
-        *workers += m->workers;
+        int w, c, r;
+        ew__engine_queue(e->current[i], &w, &c, &r);
+        *waiting += w;
+        *capacity += c;
+        *running += r;
+        *workers += e->current[i]->workers;
     }
 }
 

@@ -21,12 +21,16 @@ struct event_base;
 
 typedef struct ew__engines ew__engines;
 
-/* One embedded model. */
+/* One local model: embedded (a runner), or an OpenAI-compatible server on
+ * this device (url: served through the local-HTTP client, at most workers
+ * requests at a time plus queue waiting, counted by users). */
 typedef struct ew__engine {
     char name[EW_DECISION_NAME_MAX];
-    ew__runner *runner;
+    ew__runner *runner; /* NULL for a url model */
     /* The entry it was built from, to tell whether a reload changed it. */
     char path[1024];
+    char url[1024];
+    char upstream_model[EW_DECISION_NAME_MAX];
     char sha256[65];
     int threads, ctx, workers, queue;
     bool kv_f32;
@@ -54,6 +58,11 @@ int ew__engines_apply(ew__engines *e, ew_config *cfg, ew_error *err);
 ew__engine *ew__engines_model(ew__engines *e, const char *name);
 /* The current cloud client; NULL when the config has no backends. */
 ew__upstream *ew__engines_remote(ew__engines *e);
+/* The client of the url models (one backend per model, named as the model);
+ * NULL when there is none. */
+ew__upstream *ew__engines_local_http(ew__engines *e);
+/* A model's queue: waiting, its bound, running now. */
+void ew__engine_queue(const ew__engine *m, int *waiting, int *capacity, int *running);
 
 void ew__engine_hold(ew__engine *m);
 void ew__engine_release(ew__engines *e, ew__engine *m);

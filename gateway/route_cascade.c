@@ -46,7 +46,7 @@ static int start(ew__exec *x, const ew_route_target *t, ew_api_error *e)
                          .escalate = escalate,
                          .arg = c};
     int st = ew__local_start(x, t->model, &p, e);
-    if (st == EW_ERR_UNAVAILABLE || st == EW_ERR_BUSY) {
+    if (st == EW_ERR_UNAVAILABLE || st == EW_ERR_BUSY || st == EW_ERR_UNSUPPORTED) {
         /* No local model to try: the cascade is the cloud's alone. */
         ew__exec_add_header(x, "x-edgeway-cascade", "escalated");
         st = ew__cloud_start(x, t->backend, e);

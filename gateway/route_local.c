@@ -142,6 +142,17 @@ int ew__local_start(ew__exec *x, const char *model, const ew__local_probe *probe
                          model && model[0] ? model : "");
         return EW_ERR_UNAVAILABLE;
     }
+    if (!m->runner) {
+        /* A url model: no logits to judge a cascade's confidence by. */
+        if (probe) {
+            ew_api_error_set(e, 501, "server_error", "route_unavailable", "model",
+                             "The local model '%s' is served over HTTP; a cascade needs an "
+                             "embedded model.",
+                             m->name);
+            return EW_ERR_UNSUPPORTED;
+        }
+        return ew__local_http_start(x, m, e);
+    }
     const ew_request *req = ew__exec_request(x);
     ew__gen_input in;
     int st = gen_input(req, &in, e);

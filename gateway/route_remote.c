@@ -17,6 +17,7 @@ typedef struct remote_run {
     ew__exec *x;
     ew__gateway *gw;
     ew__upstream *u;
+    ew__engine *m; /* a local url model being served, or NULL */
     ew__remote_call *call;
     bool released;
 } remote_run;
@@ -26,6 +27,7 @@ static void release(remote_run *rr)
     if (rr->released) return;
     rr->released = true;
     ew__upstream_release(rr->gw->engines, rr->u);
+    if (rr->m) ew__engine_release(rr->gw->engines, rr->m);
 }
 
 static void cancel_hook(void *arg)
@@ -40,7 +42,7 @@ static void on_start(void *user, const ew__remote_start_info *info)
 {
     remote_run *rr = user;
     ew__exec_set_backend(rr->x, info->backend);
-    ew__exec_set_model(rr->x, info->model);
+    if (!rr->m) ew__exec_set_model(rr->x, info->model);
 }
 
 /* Our client cannot take more: stop the upstream and end. */
@@ -57,7 +59,7 @@ static void stop(remote_run *rr, int st)
 static void on_delta(void *user, const ew__openai_delta *d)
 {
     remote_run *rr = user;
-    if (d->model && !ew__exec_committed(rr->x)) ew__exec_set_model(rr->x, d->model);
+    if (d->model && !rr->m && !ew__exec_committed(rr->x)) ew__exec_set_model(rr->x, d->model);
     int st = EW_OK;
     if (d->content_len) st = ew__exec_text(rr->x, d->content, d->content_len);
     if (!st && d->tool_calls_len) st = ew__exec_tool_calls(rr->x, d->tool_calls, d->tool_calls_len);
@@ -115,15 +117,13 @@ static void on_error(void *user, const ew__remote_failure *f)
 
 static const ew__remote_callbacks callbacks = {on_start, on_delta, on_done, on_error};
 
-int ew__cloud_start(ew__exec *x, const char *backend, ew_api_error *e)
+/* A call through client u: to backend (NULL = by priority), asking for
+ * model (NULL = the backend's mapping); m is the local url model it serves
+ * (held until the call ends), or NULL for the cloud. */
+static int call_start(ew__exec *x, ew__upstream *u, const char *backend, const char *model,
+                      ew__engine *m, ew_api_error *e)
 {
     ew__gateway *gw = ew__exec_gw(x);
-    ew__upstream *u = ew__engines_remote(gw->engines);
-    if (!u) {
-        ew_api_error_set(e, 503, "server_error", "no_backend", NULL,
-                         "No cloud backend is configured.");
-        return EW_ERR_UNAVAILABLE;
-    }
     remote_run *rr = ew_arena_calloc(ew__exec_arena(x), 1, sizeof *rr);
     if (!rr) {
         ew_api_error_set(e, 500, "server_error", "internal_error", NULL, "out of memory");
@@ -132,8 +132,10 @@ int ew__cloud_start(ew__exec *x, const char *backend, ew_api_error *e)
     rr->x = x;
     rr->gw = gw;
     rr->u = u;
+    rr->m = m;
     ew__remote_call_opts o = {.req = ew__exec_request(x),
                               .backend = backend && backend[0] ? backend : NULL,
+                              .model = model,
                               .request_id = ew__exec_id(x)};
     ew_error err;
     ew_error_clear(&err);
@@ -150,9 +152,41 @@ int ew__cloud_start(ew__exec *x, const char *backend, ew_api_error *e)
         return st;
     }
     ew__upstream_hold(u);
+    if (m) ew__engine_hold(m);
     if (backend && backend[0]) ew__exec_set_backend(x, backend);
     ew__exec_set_cancel(x, cancel_hook, rr);
     return EW_OK;
+}
+
+int ew__cloud_start(ew__exec *x, const char *backend, ew_api_error *e)
+{
+    ew__upstream *u = ew__engines_remote(ew__exec_gw(x)->engines);
+    if (!u) {
+        ew_api_error_set(e, 503, "server_error", "no_backend", NULL,
+                         "No cloud backend is configured.");
+        return EW_ERR_UNAVAILABLE;
+    }
+    return call_start(x, u, backend, NULL, NULL, e);
+}
+
+int ew__local_http_start(ew__exec *x, ew__engine *m, ew_api_error *e)
+{
+    ew__upstream *u = ew__engines_local_http(ew__exec_gw(x)->engines);
+    if (!u) {
+        ew_api_error_set(e, 503, "server_error", "no_local_model", "model",
+                         "The local model '%s' is not available.", m->name);
+        return EW_ERR_UNAVAILABLE;
+    }
+    if (m->users >= m->workers + m->queue) {
+        ew__exec_add_header(x, "Retry-After", "1");
+        ew_api_error_set(e, 429, "rate_limit_error", "local_queue_full", NULL,
+                         "The local model '%s' is busy (%d requests); retry shortly.", m->name,
+                         m->users);
+        return EW_ERR_BUSY;
+    }
+    int st = call_start(x, u, m->name, m->upstream_model, m, e);
+    if (!st) ew__exec_set_model(x, m->name);
+    return st;
 }
 
 static int start(ew__exec *x, const ew_route_target *t, ew_api_error *e)

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "edgeway/gateway.h"
+#include "gateway/engines.h"
 #include "gateway/exec.h"
 #include "local/runner.h"
 
@@ -25,6 +26,9 @@ int ew__local_start(ew__exec *x, const char *model, const ew__local_probe *probe
 
 /* route_remote.c: the cloud client, on backend (NULL or "" = by priority). */
 int ew__cloud_start(ew__exec *x, const char *backend, ew_api_error *e);
+/* route_remote.c: a local model served over HTTP on this device (m->url);
+ * EW_ERR_BUSY when it has workers + queue requests already. */
+int ew__local_http_start(ew__exec *x, ew__engine *m, ew_api_error *e);
 
 /* The OpenAI finish_reason for an engine stop. */
 const char *ew__finish_reason(ew_stop_reason stop);

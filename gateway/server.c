@@ -54,13 +54,14 @@ static void ep_readyz(ew__gateway *gw, ew__http_req *r)
 static void model_gauges(void *arg, const ew__engine *m)
 {
     ew_buf *b = arg;
-    ew__prom_value(b, "edgeway_local_queue_depth", "model", m->name,
-                   (double)ew__runner_waiting(m->runner));
-    ew__prom_value(b, "edgeway_local_queue_capacity", "model", m->name,
-                   (double)ew__runner_capacity(m->runner));
-    ew__prom_value(b, "edgeway_local_running", "model", m->name,
-                   (double)ew__runner_running(m->runner));
+    int waiting, capacity, running;
+    ew__engine_queue(m, &waiting, &capacity, &running);
+    ew__prom_value(b, "edgeway_local_queue_depth", "model", m->name, waiting);
+    ew__prom_value(b, "edgeway_local_queue_capacity", "model", m->name, capacity);
+    ew__prom_value(b, "edgeway_local_running", "model", m->name, running);
 }
+
+static void backend_gauges_of(ew__upstream *u, ew_buf *b);
 
 static void backend_gauges(ew__gateway *gw, ew_buf *b)
 {
@@ -68,8 +69,16 @@ static void backend_gauges(ew__gateway *gw, ew_buf *b)
                   "Circuit breaker per cloud backend: 0 closed, 1 open, 2 half-open.");
     ew__prom_help(b, "edgeway_backend_available", "gauge",
                   "1 when a new request would be sent to the backend now.");
-    ew__upstream *u = ew__engines_remote(gw->engines);
-    if (!u) return;
+    ew__upstream *clients[2] = {ew__engines_remote(gw->engines),
+                                ew__engines_local_http(gw->engines)};
+    for (int c = 0; c < 2; c++) {
+        if (clients[c]) backend_gauges_of(clients[c], b);
+    }
+}
+
+/* One client's backends (the cloud's, or the url models', named as the model). */
+static void backend_gauges_of(ew__upstream *u, ew_buf *b)
+{
     ew_backend_health h[64];
     int n = ew__remote_health(u->remote, h, 64);
     for (int i = 0; i < n; i++) {

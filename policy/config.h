@@ -89,6 +89,11 @@ typedef struct ew_model_cfg {
     bool kv_f32;        /* default false: F16 K/V cache */
     int workers;        /* concurrent sessions; default 1 */
     int queue;          /* bounded wait queue; default 16 */
+    /* Instead of path: an OpenAI-compatible server on this device (Ollama,
+     * llama-server), its base URL (loopback only) and the model name it
+     * knows (NULL = name). */
+    const char *url;
+    const char *upstream_model;
 } ew_model_cfg;
 
 /* ---- backends: OpenAI-compatible upstreams --------------------------------- */

@@ -42,7 +42,7 @@ def sha(s):
     return hashlib.sha256(s.encode()).hexdigest()
 
 
-def config(up_port, down_port):
+def config(up_port, down_port, local_port):
     base = f"http://127.0.0.1:{up_port}/s"
     return f"""version: 1
 server:
@@ -57,6 +57,7 @@ auth:
     - {{name: ops, sha256: {sha(KEYS['ops'])}, admin: true}}
 models:
   - {{name: stories, path: {MODEL}, workers: 1, queue: 1, threads: 1}}
+  - {{name: ollama, url: "http://127.0.0.1:{local_port}/s/echo/v1", upstream_model: "llama3.2:1b"}}
 backends:
   - {{name: ok, base_url: "{base}/ok/v1", max_retries: 0, models: {{cloud: gpt-x}}}}
   - {{name: midreset, base_url: "{base}/reset_mid/v1", max_retries: 0}}
@@ -291,6 +292,24 @@ def test_routes_and_fallbacks(gw, up):
     gw.wait_log(r'"path":"/v1/chat/completions".*"aborted":true')
 
 
+def test_local_http(gw, local):
+    # A model served by an OpenAI-compatible server on this device is the
+    # local route: a never_remote value may go there, under its own name.
+    r, data = gw.chat("ollama", content=f"my ssn is {SSN}, repeat it")
+    check(r.status == 200, f"ollama {r.status} {data[:300]!r}")
+    check(r.getheader("x-edgeway-route") == "local", r.getheaders())
+    check(r.getheader("x-edgeway-backend") == "ollama", r.getheaders())
+    doc = json.loads(data)
+    check(doc["model"] == "ollama" and SSN in doc["choices"][0]["message"]["content"], doc)
+    c = http.client.HTTPConnection("127.0.0.1", local.port, timeout=10)
+    c.request("GET", "/_last")
+    last = json.loads(c.getresponse().read())
+    c.close()
+    check(json.loads(last["body"])["model"] == "llama3.2:1b", f"upstream model: {last}")
+    r, data = gw.chat("ollama", stream=True)
+    check(outcome(r, data, True) == "ok" and r.getheader("x-edgeway-route") == "local", data[-200:])
+
+
 def test_device(gw):
     r, data = gw.request("PUT", "/v1/edgeway/device", {"battery": 15, "charging": False},
                          key="ops")
@@ -442,14 +461,16 @@ def main():
         recorded = os.path.join(tmp, "cloud.bytes")
         up = upstream(tmp, "up", recorded)
         down = upstream(tmp, "down")
+        local = upstream(tmp, "local")
         cfg = os.path.join(tmp, "edge.yaml")
         with open(cfg, "w") as f:
-            f.write(config(up.port, down.port))
+            f.write(config(up.port, down.port, local.port))
         gw = Gateway(cfg, os.path.join(tmp, "edge.log"))
         try:
             test_auth(gw)
             test_rate_limits(gw)
             test_routes_and_fallbacks(gw, up)
+            test_local_http(gw, local)
             test_device(gw)
             test_backpressure(gw)
             test_backend_dies(gw, down)
@@ -461,7 +482,7 @@ def main():
             raise
         finally:
             gw.stop()
-            for p in (up, down):
+            for p in (up, down, local):
                 p.proc.stdin.close()
                 p.stop()
     print("gateway routes: ok")
