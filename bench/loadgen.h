@@ -197,6 +197,24 @@ static inline char *lg_chat_request(size_t body_bytes, bool stream, const char *
     return req;
 }
 
+/* CPU time (user + system) a process has used, in microseconds. */
+static inline double lg_cpu_us(int pid)
+{
+    char path[64], line[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", pid);
+    FILE *f = fopen(path, "r");
+    if (!f) return -1;
+    size_t n = fread(line, 1, sizeof line - 1, f);
+    fclose(f);
+    line[n] = '\0';
+    const char *p = strrchr(line, ')');
+    unsigned long long ut = 0, st = 0;
+    /* after ") ": state, then fields 4..13, then utime (14) and stime (15) */
+    if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &ut, &st) != 2)
+        return -1;
+    return (double)(ut + st) * 1e6 / (double)sysconf(_SC_CLK_TCK);
+}
+
 static inline long lg_rss_kib(const char *status_path, const char *field)
 {
     FILE *f = fopen(status_path, "r");

@@ -567,6 +567,7 @@ ew__exec *ew__exec_run(ew__gateway *gw, ew__http_req *hr, const ew_request *req,
     x->req = req;
     x->d = d;
     x->caller = *caller;
+    x->fell_back = d->fell_back; /* the policy's own fallback (its first choice was unavailable) */
     x->created = (int64_t)time(NULL);
     snprintf(x->id, sizeof x->id, "%s-%s", req->is_chat ? "chatcmpl" : "cmpl", hr->id);
     snprintf(x->model, sizeof x->model, "%s", req->model ? req->model : "");

@@ -39,6 +39,7 @@ models:
   - name: big
     path: ${SHARED}/models/synth-A-llama-spm-Q8_0.gguf
     workers: 2
+    threads: 1
     queue: 16
 routing: {default: local}
 `;
@@ -55,6 +56,7 @@ models:
   - name: stories
     path: ${SHARED}/models/stories260K.gguf
     workers: 1
+    threads: 1
     queue: 8
 backends:
   - name: cloud

@@ -290,6 +290,21 @@ def test_routes_and_fallbacks(gw, up):
     check(s.recv(4096).startswith(b"HTTP/1.1 200"), "drip started")
     s.close()
     gw.wait_log(r'"path":"/v1/chat/completions".*"aborted":true')
+    # The same on the local route: the job is cancelled and the worker is free
+    # again at once (one worker, one queue slot here).
+    mark = len(gw.text())
+    s = socket.create_connection(("127.0.0.1", gw.port), timeout=10 * SLOW)
+    body = json.dumps({"model": "stories", "stream": True, "max_tokens": 1500,
+                       "messages": [{"role": "user", "content": "hi"}]}).encode()
+    s.sendall(b"POST /v1/chat/completions HTTP/1.1\r\nHost: t\r\nContent-Type: application/json"
+              b"\r\nAuthorization: Bearer " + KEYS["alice"].encode() +
+              b"\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
+    check(s.recv(4096).startswith(b"HTTP/1.1 200"), "local stream started")
+    s.close()
+    gw.wait_log(r'"route":"local".*"aborted":true|"aborted":true.*"route":"local"', mark)
+    for _ in range(2):
+        r, data = gw.chat("stories", max_tokens=4)
+        check(r.status == 200, f"the worker is free again: {r.status} {data[:200]!r}")
 
 
 def test_local_http(gw, local):
