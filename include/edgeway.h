@@ -21,5 +21,6 @@
 #include "edgeway/engine.h"
 #include "edgeway/router.h"
 #include "edgeway/remote.h"
+#include "edgeway/difficulty.h"
 
 #endif

@@ -177,6 +177,19 @@ static int session_alloc(ew_session *s, size_t *total)
         *total += B * s->act_row_max;
         if (!s->act[i]) return EW_ERR_NOMEM;
     }
+    s->act_mid = malloc(mul_size(B, s->act_row_max));
+    *total += B * s->act_row_max;
+    /* per thread: EW_MAX_ACT pointers, then the buffers they point to */
+    size_t T = (size_t)s->n_threads;
+    s->act_priv = malloc(T * EW_MAX_ACT * (sizeof(void *) + s->act_row_max));
+    *total += T * EW_MAX_ACT * (sizeof(void *) + s->act_row_max);
+    if (!s->act_mid || !s->act_priv) return EW_ERR_NOMEM;
+    char *priv = (char *)(s->act_priv + T * EW_MAX_ACT);
+    for (size_t i = 0; i < T * EW_MAX_ACT; i++)
+        s->act_priv[i] = priv + i * s->act_row_max;
+    s->xn_priv = alloc_floats(T, (size_t)hp->n_embd, total);
+    s->xo = alloc_floats(B, (size_t)hp->n_embd, total);
+    if (!s->xn_priv || !s->xo) return EW_ERR_NOMEM;
     if (!s->k_cache || !s->v_cache || !s->tokens || !s->x || !s->xn || !s->q || !s->k || !s->v ||
         !s->att || !s->hg || !s->hu || !s->rope || !s->scores || !s->qconv || !s->logits ||
         !s->gen_buf)
@@ -211,6 +224,7 @@ int ew_session_new(const ew_model *m, const ew_session_params *params, ew_sessio
     s->n_threads = p.n_threads;
     s->kv_type = p.kv_type;
     s->logits_all = p.logits_all;
+    s->f16_qt = ew__qtype_of(EW_GGML_F16);
     size_t total = 0;
     int st = session_alloc(s, &total);
     if (!st) st = ew__pool_new(p.n_threads, &s->pool);
@@ -246,8 +260,12 @@ void ew_session_free(ew_session *s)
     free(s->qconv);
     free(s->logits);
     free(s->gen_buf);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < EW_MAX_ACT; i++)
         free(s->act[i]);
+    free(s->act_mid);
+    free(s->act_priv);
+    free(s->xn_priv);
+    free(s->xo);
     free(s);
 }
 

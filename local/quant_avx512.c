@@ -197,11 +197,15 @@ static inline __attribute__((always_inline)) __m512i unpack_u(int T, const char 
     return _mm512_inserti64x4(_mm512_castsi256_si512(x0), x1, 1);
 }
 
-static inline float block_d(const char *b)
+/* [d(b0) x 8, d(b1) x 8] from the f16 scales at the start of two blocks. */
+static inline __m512 halves_f16(const char *b0, const char *b1)
 {
-    ew_f16 d;
-    memcpy(&d, b, 2);
-    return f16(d);
+    uint16_t h0, h1;
+    memcpy(&h0, b0, 2);
+    memcpy(&h1, b1, 2);
+    __m128 f = _mm_cvtph_ps(_mm_insert_epi16(_mm_cvtsi32_si128(h0), h1, 1));
+    const __m512i idx = _mm512_set_epi32(1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+    return _mm512_permutexvar_ps(idx, _mm512_castps128_ps512(f));
 }
 
 static float legacy_tail(int T, const char *wb, const ew_block_q8_0 *ab)
@@ -230,7 +234,7 @@ static inline __attribute__((always_inline)) void legacy_tile(int T, int nb, con
         for (int r = 0; r < R; r++) {
             const char *b0 = w + (size_t)r * ws + (size_t)i * wb;
             u[r] = unpack_u(T, b0, b0 + wb);
-            dw[r] = halves(block_d(b0), block_d(b0 + wb));
+            dw[r] = halves_f16(b0, b0 + wb);
         }
 #pragma GCC unroll 4
         for (int c = 0; c < C; c++) {
@@ -238,7 +242,7 @@ static inline __attribute__((always_inline)) void legacy_tile(int T, int nb, con
             __m512i av = load2x256(ab[0].qs, ab[1].qs);
             __m512i neg = _mm512_sub_epi32(_mm512_setzero_si512(),
                                            _mm512_dpbusd_epi32(_mm512_setzero_si512(), off, av));
-            __m512 da = halves(f16(ab[0].d), f16(ab[1].d));
+            __m512 da = halves_f16((const char *)&ab[0], (const char *)&ab[1]);
 #pragma GCC unroll 4
             for (int r = 0; r < R; r++) {
                 __m512i dp = _mm512_dpbusd_epi32(neg, u[r], av);

@@ -374,6 +374,10 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         memcpy(low + 16, &w2, 8);
         const uint64_t q[3] = {w0, w1, w2};
         cues = note_cues(c, w, low, wl, i, we, pii_word_hash3(w0, w1, w2, wl), q);
+        if (pii_is_lower(s[i])) {
+            c->lower_words++;
+            c->func_words += (cues & PII_KW_FUNC) != 0;
+        }
     } else
         w->plen = 0;
     /* key = value, key: value, "key" => value */
@@ -381,11 +385,23 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     k = ie;
     while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
         k++;
-    if (k < n && (s[k] == '=' || s[k] == ':' || s[k] == '!' || s[k] == '(')) {
+    if (k < n && pii_is_digit(s[k]) && k > ie && s[k - 1] == ' ') {
+        size_t d = k; /* "Unseal Key 2: x" */
+        while (d < n && pii_is_digit(s[d]) && d - k < 3)
+            d++;
+        if (d < n && (s[d] == ':' || s[d] == '=')) k = d;
+    }
+    if (k < n && s[k] == ',' && ie < n && (s[ie] == '\'' || s[ie] == '"') &&
+        (i == 0 || s[i - 1] == s[ie])) {
+        size_t e = ew__pii_scan_pair(c, i, ie, k); /* 'API_KEY', 'value' */
+        if (e) return e;
+    } else if (k < n && (s[k] == '=' || s[k] == ':' || s[k] == '!' || s[k] == '(')) {
         int kind = s[k] != '(' ? ew__pii_key_kind(s, i, ie) : PII_KEY_NONE;
         size_t e = 0;
+        if (!kind && s[k] == '=' && ie - i == 7 && !memcmp(s + i, "default", 7))
+            kind = ew__pii_hcl_default_kind(s, i);
         if (kind)
-            e = ew__pii_scan_assignment(c, i, ie);
+            e = ew__pii_scan_assignment_as(c, i, ie, kind);
         else if (s[k] == '(' && (ci_contains(s + i, ie - i, "credential") ||
                                  ci_contains(s + i, ie - i, "directoryentry")))
             e = ew__pii_scan_call(c, k);
@@ -702,6 +718,10 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     c.next_digit = SIZE_MAX;
     c.title_at = CUE_NONE;
     scan_walk(&c);
+    if (!c.status && pii_not_english(&c))
+        for (int k = 0; k < c.n_weak_person; k++)
+            res->spans[c.weak_person[k]].score = 0;
+    free(c.weak_person);
     if (!c.status && (sc->ac || sc->n_regex)) ew__pii_scan_deny(&c);
     if (!c.status) resolve(&c);
     if (c.status) {

@@ -369,7 +369,7 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
             ew__pii_add(c, EW_PII_SECRET, k + 1, x, 0.95f);
             return x;
         }
-    if ((x = special_token(s, n, i, e)) != 0) {
+    if ((x = special_token(s, n, i, e)) != 0 && !ew__pii_doc_word(s + i, x - i)) {
         ew__pii_add(c, EW_PII_SECRET, i, x, 0.9f);
         return x;
     }

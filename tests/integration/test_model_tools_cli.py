@@ -5,6 +5,9 @@
 - quantize picks the same type for every tensor as llama-quantize did for the
   reference models in $EW_SHARED/models (requantizing each to its own type),
   and warns when it requantizes;
+- with EW_LLAMA_QUANTIZE naming a llama-quantize binary (a llama.cpp built
+  outside this repository), our quantize writes the same tensor types and
+  the same tensor bytes as llama-quantize for every file type;
 - bad arguments fail with a message and leave no output.
 """
 import os
@@ -19,8 +22,9 @@ TYPE_NAMES = {0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 6: "Q5_0", 7: "Q5_1", 8:
               12: "Q4_K", 13: "Q5_K", 14: "Q6_K", 30: "BF16"}
 
 
-def read_gguf(path):
-    """(metadata, {tensor name: (type name, shape)}), with the stdlib only."""
+def read_gguf(path, data=False):
+    """(metadata, {tensor name: (type name, shape)}), with the stdlib only;
+    with data, each tensor also gets its bytes (padding stripped)."""
     d = open(path, "rb").read()
     pos = [4]
 
@@ -52,13 +56,20 @@ def read_gguf(path):
     for _ in range(n_kv):
         k = string().decode()
         kv[k] = value(take("I"))
-    tensors = {}
+    tensors, offsets = {}, {}
     for _ in range(n_t):
         name = string().decode()
         ne = [take("Q") for _ in range(take("I"))]
         t = take("I")
-        take("Q")
+        offsets[name] = take("Q")
         tensors[name] = (TYPE_NAMES.get(t, str(t)), ne)
+    if data:
+        align = kv.get("general.alignment", 32)
+        start = (pos[0] + align - 1) // align * align
+        ends = sorted(offsets.values()) + [len(d) - start]
+        for name, off in offsets.items():
+            end = min(e for e in ends if e > off)
+            tensors[name] += (d[start + off:start + end].rstrip(b"\0"),)
     return kv, tensors
 
 
@@ -133,6 +144,24 @@ def test_mixture_matches_llama_quantize(tmp):
     check("dequantized first" in p.stderr, f"requantizing warns: {p.stderr}")
 
 
+def test_same_bytes_as_llama_quantize(tmp):
+    llama = os.environ.get("EW_LLAMA_QUANTIZE")
+    if not llama:
+        print("skip: EW_LLAMA_QUANTIZE is not set")
+        return
+    for shape in tiny_shapes():
+        f16 = os.path.join(tmp, shape + "-F16.gguf")
+        run("synth", "--shape", shape, "--type", "F16", "-o", f16)
+        for t in ("Q8_0", "Q4_0", "Q4_K_M", "Q5_K_M", "Q6_K"):
+            ours, theirs = os.path.join(tmp, "ours.gguf"), os.path.join(tmp, "theirs.gguf")
+            run("quantize", f16, ours, t)
+            p = subprocess.run([llama, f16, theirs, t], capture_output=True, text=True)
+            check(p.returncode == 0, f"llama-quantize {t}: {p.stderr[-300:]}")
+            a, b = read_gguf(ours, True)[1], read_gguf(theirs, True)[1]
+            diff = [k for k in b if a.get(k) != b[k]]
+            check(not diff, f"{shape} {t}: tensors differ from llama-quantize's: {diff}")
+
+
 def test_errors(tmp):
     out = os.path.join(tmp, "x.gguf")
     p = run("quantize", ok=False)
@@ -152,6 +181,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="ew-model-tools-") as tmp:
         test_synth(tmp)
         test_mixture_matches_llama_quantize(tmp)
+        test_same_bytes_as_llama_quantize(tmp)
         test_errors(tmp)
     print("ok")
 

@@ -150,6 +150,17 @@ server:
 log:
   access_log: true
 """)
+    # `edgeway check` parses the TLS files too: a key of another certificate is caught.
+    bad = f"{tmp}/bad.yaml"
+    with open(bad, "w") as f:
+        f.write(f"version: 1\nserver:\n  listen:\n    - address: 127.0.0.1:0\n"
+                f"      tls: {{cert: {pki}/server.crt, key: {pki}/alt.key}}\n")
+    p = subprocess.run([EW_BIN, "check", "-c", bad], capture_output=True, text=True)
+    check(p.returncode == 1 and "does not belong to certificate" in p.stderr,
+          f"check: {p.returncode} {p.stderr}")
+    p = subprocess.run([EW_BIN, "check", "-c", cfg], capture_output=True, text=True)
+    check(p.returncode == 0, f"check of the good config: {p.stderr}")
+
     d = Daemon(cfg, f"{tmp}/tls.log")
     check(len(d.ports) == 3, f"three listeners: {d.ports}")
     tls, mtls, expired = d.ports

@@ -174,7 +174,7 @@ static void test_crypto(void **state)
 static void test_secrets(void **state)
 {
     (void)state;
-    EXPECT_EXACT("key AKIAIOSFODNN7EXAMPLE here", EW_PII_SECRET, "AKIAIOSFODNN7EXAMPLE");
+    EXPECT_EXACT("key AKIA4QZ7X2MRTV5KD3NB here", EW_PII_SECRET, "AKIA4QZ7X2MRTV5KD3NB");
     EXPECT_EXACT("GITHUB=ghp_XIxB7KMNdAr3zqWtQqhE94qglHqOzn1D1stg", EW_PII_SECRET,
                  "ghp_XIxB7KMNdAr3zqWtQqhE94qglHqOzn1D1stg");
     EXPECT_EXACT("glpat-tFrjFXD7soVU2fqxuDMh", EW_PII_SECRET, "glpat-tFrjFXD7soVU2fqxuDMh");
@@ -212,6 +212,34 @@ static void test_secrets(void **state)
     EXPECT_CLEAN("api_key: <YOUR_API_KEY>");
     EXPECT_CLEAN("password = env.PERKEEP_TEST_PASSWORD");
     EXPECT_CLEAN("token: xxxxxxxxxxxxxxxxxxxx");
+    /* documentation values and typed-up examples */
+    EXPECT_CLEAN("aws_access_key_id = AKIAIOSFODNN7EXAMPLE");
+    EXPECT_CLEAN("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    EXPECT_CLEAN("api_key = \"sample-api-key-1234567890abcdef\"");
+    EXPECT_CLEAN("--set global.licenseKey=a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8");
+    EXPECT_CLEAN("deployKey: px-dep-d4c3b2a1-f6e5-h8g7-j1i8-p5o0n5m3l2k1");
+    /* a name that says AWS secret needs 40 base64 characters; else a digest or id */
+    EXPECT_CLEAN("export AWS_SECRET_ACCESS_KEY=ded7db27a4558e2ea9bbf0bf36ae0e8521618f366c");
+    EXPECT_EXACT("export AWS_SECRET_ACCESS_KEY=q8Xw2Lr5Tz9Vn3Bm7Kd1Hf6Gs4Jp0Ya+Ec/Ui2Ow",
+                 EW_PII_SECRET, "q8Xw2Lr5Tz9Vn3Bm7Kd1Hf6Gs4Jp0Ya+Ec/Ui2Ow");
+    EXPECT_CLEAN("TWITCH_STREAM_KEY = \"126031192_IgvUabrXbWSihj2ENnA59G1F8\"");
+    /* forms: a numbered key, a quoted name and value as arguments, a Terraform
+     * default, a value in escaped quotes, a provider name as the key */
+    EXPECT_EXACT("Unseal Key 2: 0tZn+7QQCxphpHwTm7/dC3LpP5JGIbYl3PK8Sy81R+P2", EW_PII_SECRET,
+                 "0tZn+7QQCxphpHwTm7/dC3LpP5JGIbYl3PK8Sy81R+P2");
+    EXPECT_EXACT("buildConfigField 'String', 'API_KEY', '\"951bc382db9cfee29c68634761dd6e19\"'",
+                 EW_PII_SECRET, "951bc382db9cfee29c68634761dd6e19");
+    EXPECT_EXACT("props.put(\"sonar.login\", \"826de5590c75919a8317fdface58206eebe7ebbc\");",
+                 EW_PII_SECRET, "826de5590c75919a8317fdface58206eebe7ebbc");
+    EXPECT_CLEAN("fields = ('username', 'password', 'email')");
+    EXPECT_EXACT(
+        "variable \"okta_api_token\" {\n  default = \"004EWTpRQT_HJtG_nL-agxacgzYHjxPcF99k\"\n}",
+        EW_PII_SECRET, "004EWTpRQT_HJtG_nL-agxacgzYHjxPcF99k");
+    EXPECT_CLEAN("variable \"region\" {\n  default = \"eu-west-1\"\n}");
+    EXPECT_EXACT("s = '\\n clientSecret: \\'ca6819a54657af0d87960af15315319f8a628a53\\','",
+                 EW_PII_SECRET, "ca6819a54657af0d87960af15315319f8a628a53");
+    EXPECT_EXACT("postmark: \"f59dffd2-83ea-47c7-ba8f-95e053a6d0ae\"", EW_PII_SECRET,
+                 "f59dffd2-83ea-47c7-ba8f-95e053a6d0ae");
 }
 
 static void test_lookalikes(void **state)
