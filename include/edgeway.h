@@ -22,5 +22,6 @@
 #include "edgeway/router.h"
 #include "edgeway/remote.h"
 #include "edgeway/difficulty.h"
+#include "edgeway/device.h"
 
 #endif
