@@ -270,9 +270,16 @@ static void print_header(bool llama)
         return;
     }
     printf("| shape | type | MiB | t | pp%d ours | pp%d llama.cpp | pp ratio | tg%d ours | tg%d "
-           "llama.cpp | tg ratio | RSS MiB ours | RSS MiB llama.cpp | load ms ours |\n",
+           "llama.cpp | tg ratio | RSS MiB ours (vs weights+KV) | RSS MiB llama.cpp | load ms ours "
+           "|\n",
            PP, PP, TG, TG);
     printf("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+}
+
+/* Peak RSS above (or below) the weights plus the KV cache, in percent. */
+static double rss_over(const result *r)
+{
+    return r->budget_mib > 0 ? 100.0 * (r->rss_mib / r->budget_mib - 1.0) : 0;
 }
 
 /* One table row: ours, and llama.cpp's beside it when asked for. */
@@ -287,7 +294,8 @@ static void bench_row(const char *shape, const char *type, const char *path, int
     printf("| %s | %s | %.0f | %d |", shape, type, mib, t);
     if (!llama) {
         if (ok)
-            printf(" %.1f | %.1f | %.0f | %.0f |\n", ours.pp, ours.tg, ours.rss_mib, ours.load_ms);
+            printf(" %.1f | %.1f | %.0f (%+.1f %%) | %.0f |\n", ours.pp, ours.tg, ours.rss_mib,
+                   rss_over(&ours), ours.load_ms);
         else
             printf(" failed | | | |\n");
     } else {
@@ -300,7 +308,7 @@ static void bench_row(const char *shape, const char *type, const char *path, int
         OURS(ours.tg);
         THEIRS(theirs.tg);
         RATIO(ours.tg, theirs.tg);
-        ok ? printf(" %.0f |", ours.rss_mib) : printf(" - |");
+        ok ? printf(" %.0f (%+.1f %%) |", ours.rss_mib, rss_over(&ours)) : printf(" - |");
         lok ? printf(" %.0f |", theirs.rss_mib) : printf(" - |");
         ok ? printf(" %.0f |\n", ours.load_ms) : printf(" - |\n");
 #undef OURS
