@@ -152,7 +152,7 @@ static int session_alloc(ew_session *s, size_t *total)
     size_t esz = s->kv_type == EW_KV_F32 ? 4 : 2;
     s->kv_row_bytes = kv_dim * esz;
     s->kv_layer_bytes = mul_size(s->kv_row_bytes, (size_t)s->n_ctx);
-    size_t kv_bytes = mul_size(s->kv_layer_bytes, (size_t)hp->n_layer);
+    size_t kv_bytes = mul_size(s->kv_layer_bytes, (size_t)s->n_layer_run);
     if (kv_bytes == SIZE_MAX) return EW_ERR_TOO_LARGE;
     s->k_cache = malloc(kv_bytes);
     s->v_cache = malloc(kv_bytes);
@@ -202,6 +202,9 @@ int ew_session_new(const ew_model *m, const ew_session_params *params, ew_sessio
                              "session: n_ctx <= %d, n_batch <= %d, n_threads <= 256 and a valid "
                              "KV type are required",
                              EW_MAX_CTX, EW_MAX_BATCH);
+    if (p.n_layer_exit < 0 || p.n_layer_exit > m->hp.n_layer)
+        return ew__error_set(err, EW_ERR_INVALID, "session: n_layer_exit %d outside 0..%d",
+                             p.n_layer_exit, m->hp.n_layer);
     if (p.n_batch > p.n_ctx) p.n_batch = p.n_ctx;
     ew_session *s = calloc(1, sizeof *s);
     if (!s) return ew__error_set(err, EW_ERR_NOMEM, "session: out of memory");
@@ -211,6 +214,7 @@ int ew_session_new(const ew_model *m, const ew_session_params *params, ew_sessio
     s->n_threads = p.n_threads;
     s->kv_type = p.kv_type;
     s->logits_all = p.logits_all;
+    s->n_layer_run = p.n_layer_exit ? p.n_layer_exit : m->hp.n_layer;
     size_t total = 0;
     int st = session_alloc(s, &total);
     if (!st) st = ew__pool_new(p.n_threads, &s->pool);

@@ -317,7 +317,7 @@ static void forward_job(void *ctx, int ith, int nth)
     }
     ew__pool_barrier(s->pool);
 
-    for (int il = 0; il < hp->n_layer; il++) {
+    for (int il = 0; il < s->n_layer_run; il++) {
         attention_block(s, il, ith, nth);
         ffn_block(s, il, ith, nth);
     }

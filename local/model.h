@@ -85,10 +85,11 @@ struct ew_session {
     int n_ctx, n_batch, n_threads;
     ew_kv_type kv_type;
     bool logits_all;
+    int n_layer_run; /* layers evaluated: n_layer, or fewer for an early exit */
     int n_past;
     int32_t *tokens; /* (n_ctx) ids in the cache, for prefix reuse */
 
-    /* KV cache, per layer: (n_ctx, n_head_kv*head_dim), F16 or F32. */
+    /* KV cache, per layer run: (n_layer_run, n_ctx, n_head_kv*head_dim), F16 or F32. */
     void *k_cache, *v_cache;
     size_t kv_layer_bytes, kv_row_bytes;
 

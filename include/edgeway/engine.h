@@ -89,6 +89,10 @@ typedef struct ew_session_params {
     int n_threads;      /* threads of the session's pool (caller included); 0: 1 */
     ew_kv_type kv_type; /* EW_KV_F16 or EW_KV_F32 */
     bool logits_all;    /* keep logits of every evaluated position, not just the last */
+    /* Early exit: run only the first n_layer_exit layers, then the final norm
+     * and the output head (a self-draft for speculative decoding). 0 or
+     * n_layer: every layer. The KV cache holds only the layers that run. */
+    int n_layer_exit;
 } ew_session_params;
 
 void ew_session_params_init(ew_session_params *p);
