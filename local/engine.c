@@ -279,6 +279,16 @@ int ew_session_n_past(const ew_session *s)
     return s->n_past;
 }
 
+int ew_session_n_ctx(const ew_session *s)
+{
+    return s->n_ctx;
+}
+
+int ew_session_n_batch(const ew_session *s)
+{
+    return s->n_batch;
+}
+
 int ew_session_rewind(ew_session *s, int n_past)
 {
     if (n_past < 0 || n_past > s->n_past) return EW_ERR_INVALID;

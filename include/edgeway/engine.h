@@ -108,6 +108,9 @@ void ew_session_free(ew_session *s);
 int ew_session_eval(ew_session *s, const int32_t *tokens, int n, ew_error *err);
 /* Tokens in the KV cache. */
 int ew_session_n_past(const ew_session *s);
+/* Positions the KV cache holds at most, and tokens one eval takes at most. */
+int ew_session_n_ctx(const ew_session *s);
+int ew_session_n_batch(const ew_session *s);
 /* Forgets the positions from n_past on (0 <= n_past <= current), e.g. to
  * reuse a prompt prefix or to drop rejected speculative tokens. */
 int ew_session_rewind(ew_session *s, int n_past);
@@ -153,6 +156,11 @@ void ew_sampler_reset(ew_sampler *s);
 void ew_sampler_accept(ew_sampler *s, int32_t token);
 /* Picks a token from n_vocab logits. Does not accept it. */
 int32_t ew_sampler_sample(ew_sampler *s, const float *logits);
+/* The distribution ew_sampler_sample draws from for these logits, after the
+ * penalty and every filter: n candidates, most likely first (ties: lower id
+ * first), into ids[] and probs[] (room for n_vocab each); returns n. Greedy
+ * gives the argmax with probability 1. Consumes no randomness. */
+int ew_sampler_dist(ew_sampler *s, const float *logits, int32_t *ids, float *probs);
 
 /* ---- generation --------------------------------------------------------------------- */
 
