@@ -14,6 +14,7 @@
 
 #include "edgeway/core.h"
 #include "edgeway/request.h"
+#include "edgeway/speculative.h"
 #include "edgeway/gateway.h"
 #include "edgeway/pii.h"
 #include "edgeway/tokenizer.h"
