@@ -169,7 +169,7 @@ static int session_alloc(ew_session *s, size_t *total)
     s->rope = alloc_floats(B, (size_t)hp->n_rot, total);
     s->scores = alloc_floats((size_t)s->n_threads, (size_t)s->n_ctx, total);
     s->qconv = alloc_floats((size_t)s->n_threads, (size_t)hp->head_dim, total);
-    s->logits = alloc_floats(s->logits_all ? B : 1, (size_t)hp->n_vocab, total);
+    s->logits = alloc_floats((size_t)s->logit_rows, (size_t)hp->n_vocab, total);
     s->gen_buf = malloc((size_t)m->max_piece + 2 * EW_MAX_STOP_LEN + 8);
     int n_act = ew__forward_act_buffers(m, &s->act_row_max);
     for (int i = 0; i < n_act; i++) {
@@ -214,6 +214,8 @@ int ew_session_new(const ew_model *m, const ew_session_params *params, ew_sessio
     s->n_threads = p.n_threads;
     s->kv_type = p.kv_type;
     s->logits_all = p.logits_all;
+    s->logit_rows = p.logits_all ? p.n_batch : p.n_logits < 1 ? 1 : p.n_logits;
+    if (s->logit_rows > p.n_batch) s->logit_rows = p.n_batch;
     s->n_layer_run = p.n_layer_exit ? p.n_layer_exit : m->hp.n_layer;
     size_t total = 0;
     int st = session_alloc(s, &total);
@@ -301,7 +303,7 @@ const float *ew_session_logits(const ew_session *s, int i)
     if (s->n_last == 0) return NULL;
     if (i == -1) i = s->n_last - 1;
     if (i < 0 || i >= s->n_last) return NULL;
-    int row = s->logits_all ? i : (i == s->n_last - 1 ? 0 : -1);
+    int row = i - (s->n_last - s->n_logits);
     return row < 0 ? NULL : s->logits + (size_t)row * s->m->hp.n_vocab;
 }
 

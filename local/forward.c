@@ -287,7 +287,8 @@ static void output_block(ew_session *s, int ith, int nth)
     const ew_model *m = s->m;
     act_set a_out = act_set_of(&m->output, NULL, NULL);
     const ew_hparams *hp = &m->hp;
-    int n_out = s->logits_all ? s->n_tok : 1, first = s->n_tok - n_out, lo, hi;
+    int n_out = s->n_tok < s->logit_rows ? s->n_tok : s->logit_rows;
+    int first = s->n_tok - n_out, lo, hi;
 
     ew__split(n_out, 1, ith, nth, &lo, &hi);
     for (int t = lo; t < hi; t++)
@@ -327,7 +328,7 @@ static void forward_job(void *ctx, int ith, int nth)
 void ew__forward(ew_session *s)
 {
     ew__pool_run(s->pool, forward_job, s);
-    s->n_logits = s->logits_all ? s->n_tok : 1;
+    s->n_logits = s->n_tok < s->logit_rows ? s->n_tok : s->logit_rows;
     s->n_last = s->n_tok;
 }
 

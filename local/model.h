@@ -85,6 +85,7 @@ struct ew_session {
     int n_ctx, n_batch, n_threads;
     ew_kv_type kv_type;
     bool logits_all;
+    int logit_rows;  /* rows of logits an eval keeps at most: n_batch, or n_logits */
     int n_layer_run; /* layers evaluated: n_layer, or fewer for an early exit */
     int n_past;
     int32_t *tokens; /* (n_ctx) ids in the cache, for prefix reuse */
@@ -105,7 +106,7 @@ struct ew_session {
     void *qconv;    /* (n_threads, head_dim) q converted for an F16 cache */
     void *act[3];   /* (n_batch, act_row_max) activations in up to three dot types */
     size_t act_row_max;
-    float *logits; /* (n_batch or 1, n_vocab) */
+    float *logits; /* (logit_rows, n_vocab) for the last positions of an eval */
     int n_logits;  /* rows of logits kept by the last eval */
     int n_last;    /* tokens in the last eval */
 

@@ -89,6 +89,7 @@ typedef struct ew_session_params {
     int n_threads;      /* threads of the session's pool (caller included); 0: 1 */
     ew_kv_type kv_type; /* EW_KV_F16 or EW_KV_F32 */
     bool logits_all;    /* keep logits of every evaluated position, not just the last */
+    int n_logits;       /* without logits_all: keep the last n_logits positions'; 0: 1 */
     /* Early exit: run only the first n_layer_exit layers, then the final norm
      * and the output head (a self-draft for speculative decoding). 0 or
      * n_layer: every layer. The KV cache holds only the layers that run. */
@@ -115,8 +116,8 @@ int ew_session_n_batch(const ew_session *s);
  * reuse a prompt prefix or to drop rejected speculative tokens. */
 int ew_session_rewind(ew_session *s, int n_past);
 /* Logits (n_vocab floats) after token i of the last ew_session_eval; i = -1
- * means the last one. Without logits_all only the last is kept and other i
- * give NULL. Borrowed until the next eval. */
+ * means the last one. Without logits_all only the last n_logits are kept
+ * and other i give NULL. Borrowed until the next eval. */
 const float *ew_session_logits(const ew_session *s, int i);
 /* Log-probabilities (log-softmax) of the same distribution into out[n_vocab]. */
 int ew_session_logprobs(const ew_session *s, int i, float *out);

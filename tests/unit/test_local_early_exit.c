@@ -1,5 +1,6 @@
-/* Early exit (n_layer_exit) and batch invariance, the two engine properties
- * speculative decoding stands on: a session that runs every layer equals
+/* Early exit (n_layer_exit), the last-n logits (n_logits) and batch
+ * invariance, the engine properties speculative decoding stands on: a
+ * session that runs every layer equals
  * the full model bit for bit, a shallower one gives different but valid
  * logits, and logits of a position do not depend on how the tokens were
  * batched (the target verifies a whole draft in one eval, while the
@@ -156,6 +157,42 @@ static void check_batch_invariance(const char *file, int n_layer_exit)
     ew_model_close(m);
 }
 
+/* n_logits keeps exactly the last rows, the same as logits_all's. */
+static void test_last_n_logits(void **state)
+{
+    (void)state;
+    ew_model *m = open_model("stories260K.gguf");
+    int nv = ew_model_n_vocab(m);
+    ew_session *all = new_session(m, 0, true);
+    ew_session_params p;
+    ew_session_params_init(&p);
+    p.n_ctx = 64;
+    p.n_batch = 16;
+    p.n_logits = 3;
+    ew_session *last3 = NULL;
+    assert_int_equal(ew_session_new(m, &p, &last3, NULL), EW_OK);
+    assert_int_equal(ew_session_eval(all, prompt, N_PROMPT, NULL), EW_OK);
+    assert_int_equal(ew_session_eval(last3, prompt, N_PROMPT, NULL), EW_OK);
+    for (int i = 0; i < N_PROMPT; i++) {
+        const float *l = ew_session_logits(last3, i);
+        if (i < N_PROMPT - 3) {
+            assert_null(l);
+            continue;
+        }
+        assert_non_null(l);
+        assert_memory_equal(l, ew_session_logits(all, i), (size_t)nv * sizeof(float));
+    }
+    assert_ptr_equal(ew_session_logits(last3, -1), ew_session_logits(last3, N_PROMPT - 1));
+    /* an eval shorter than n_logits keeps all of its rows */
+    assert_int_equal(ew_session_eval(last3, prompt, 2, NULL), EW_OK);
+    assert_non_null(ew_session_logits(last3, 0));
+    assert_non_null(ew_session_logits(last3, 1));
+    assert_null(ew_session_logits(last3, 2));
+    ew_session_free(all);
+    ew_session_free(last3);
+    ew_model_close(m);
+}
+
 static void test_batch_invariance(void **state)
 {
     (void)state;
@@ -171,6 +208,7 @@ int main(void)
         cmocka_unit_test(test_all_layers_equals_full_model),
         cmocka_unit_test(test_shallow_exit_differs_but_is_valid),
         cmocka_unit_test(test_exit_bounds),
+        cmocka_unit_test(test_last_n_logits),
         cmocka_unit_test(test_batch_invariance),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
