@@ -224,6 +224,7 @@ int ew_session_new(const ew_model *m, const ew_session_params *params, ew_sessio
         ew_session_free(s);
         return ew__error_set(err, st, "session: cannot allocate %zu bytes of buffers", total);
     }
+    s->bytes = total;
     ew__info(NULL, "session: n_ctx %d, n_batch %d, %d threads, KV %s, %.1f MiB of buffers",
              s->n_ctx, s->n_batch, s->n_threads, s->kv_type == EW_KV_F32 ? "f32" : "f16",
              (double)total / 1048576.0);
@@ -289,6 +290,11 @@ int ew_session_n_ctx(const ew_session *s)
 int ew_session_n_batch(const ew_session *s)
 {
     return s->n_batch;
+}
+
+size_t ew_session_memory(const ew_session *s)
+{
+    return s->bytes;
 }
 
 int ew_session_rewind(ew_session *s, int n_past)

@@ -86,6 +86,7 @@ struct ew_session {
     ew_kv_type kv_type;
     bool logits_all;
     int logit_rows;  /* rows of logits an eval keeps at most: n_batch, or n_logits */
+    size_t bytes;    /* buffers allocated for the session */
     int n_layer_run; /* layers evaluated: n_layer, or fewer for an early exit */
     int n_past;
     int32_t *tokens; /* (n_ctx) ids in the cache, for prefix reuse */

@@ -112,6 +112,8 @@ int ew_session_n_past(const ew_session *s);
 /* Positions the KV cache holds at most, and tokens one eval takes at most. */
 int ew_session_n_ctx(const ew_session *s);
 int ew_session_n_batch(const ew_session *s);
+/* Bytes of buffers the session allocated (KV cache included). */
+size_t ew_session_memory(const ew_session *s);
 /* Forgets the positions from n_past on (0 <= n_past <= current), e.g. to
  * reuse a prompt prefix or to drop rejected speculative tokens. */
 int ew_session_rewind(ew_session *s, int n_past);
