@@ -79,8 +79,8 @@ void ew_spec_verify_greedy(const int32_t *draft, int n_draft, const int32_t *tar
  * and cleared again. When p - q is zero everywhere (p == q up to rounding),
  * every token would have been accepted, so this cannot happen after a real
  * rejection; p itself is then the right answer. */
-static int32_t draw_residual(const ew_spec_dist *p, const ew_spec_dist *q, float *scratch,
-                             ew_spec_rng *rng)
+int32_t ew_spec_residual(const ew_spec_dist *p, const ew_spec_dist *q, float *scratch,
+                         ew_spec_rng *rng)
 {
     for (int i = 0; i < q->n; i++)
         scratch[q->ids[i]] = q->probs[i];
@@ -106,11 +106,23 @@ static int32_t draw_residual(const ew_spec_dist *p, const ew_spec_dist *q, float
     return tok >= 0 ? tok : ew_spec_dist_draw(p, rng);
 }
 
+bool ew_spec_accept(int32_t x, const ew_spec_dist *q, const ew_spec_dist *p, ew_spec_rng *rng)
+{
+    double px = ew_spec_dist_prob(p, x), qx = ew_spec_dist_prob(q, x);
+    /* u < p/q, written without the division; p >= q always accepts */
+    return ew_spec_rng_unit(rng) * qx < px;
+}
+
 static bool ids_in_range(const ew_spec_dist *d, int n_vocab)
 {
     for (int i = 0; i < d->n; i++)
         if (d->ids[i] < 0 || d->ids[i] >= n_vocab) return false;
     return d->n > 0;
+}
+
+bool ew_spec_draft_valid(int32_t x, const ew_spec_dist *q, int n_vocab)
+{
+    return x >= 0 && x < n_vocab && ids_in_range(q, n_vocab) && ew_spec_dist_prob(q, x) > 0;
 }
 
 int ew_spec_verify_sample(const int32_t *draft, int n_draft, const ew_spec_dist *q,
@@ -120,16 +132,11 @@ int ew_spec_verify_sample(const int32_t *draft, int n_draft, const ew_spec_dist 
     for (int i = 0; i <= n_draft; i++)
         if (!ids_in_range(&p[i], n_vocab)) return EW_ERR_INVALID;
     for (int i = 0; i < n_draft; i++)
-        if (!ids_in_range(&q[i], n_vocab) || draft[i] < 0 || draft[i] >= n_vocab ||
-            !(ew_spec_dist_prob(&q[i], draft[i]) > 0))
-            return EW_ERR_INVALID;
+        if (!ew_spec_draft_valid(draft[i], &q[i], n_vocab)) return EW_ERR_INVALID;
     for (int i = 0; i < n_draft; i++) {
-        double px = ew_spec_dist_prob(&p[i], draft[i]);
-        double qx = ew_spec_dist_prob(&q[i], draft[i]);
-        /* u < p/q, written without the division; p >= q always accepts */
-        if (ew_spec_rng_unit(rng) * qx < px) continue;
+        if (ew_spec_accept(draft[i], &q[i], &p[i], rng)) continue;
         out->accepted = i;
-        out->next_token = draw_residual(&p[i], &q[i], scratch, rng);
+        out->next_token = ew_spec_residual(&p[i], &q[i], scratch, rng);
         return EW_OK;
     }
     out->accepted = n_draft;

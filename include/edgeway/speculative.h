@@ -77,6 +77,16 @@ typedef struct ew_spec_verdict {
 void ew_spec_verify_greedy(const int32_t *draft, int n_draft, const int32_t *target_argmax,
                            ew_spec_verdict *out);
 
+/* One position of the rejection rule: whether draft token x, drawn from q,
+ * is kept under the target's p (with probability min(1, p(x)/q(x))). */
+bool ew_spec_accept(int32_t x, const ew_spec_dist *q, const ew_spec_dist *p, ew_spec_rng *rng);
+/* After a rejection: a token drawn from max(0, p - q) normalised. scratch
+ * holds n_vocab floats, zero on entry and on return. */
+int32_t ew_spec_residual(const ew_spec_dist *p, const ew_spec_dist *q, float *scratch,
+                         ew_spec_rng *rng);
+/* Checks that q could have produced x: ids inside [0, n_vocab), q(x) > 0. */
+bool ew_spec_draft_valid(int32_t x, const ew_spec_dist *q, int n_vocab);
+
 /* Sampling: p[i] (i = 0..n_draft) is the target's sampling distribution
  * after the context plus draft[0..i), q[i] (i < n_draft) the draft's, from
  * which draft[i] was drawn. scratch holds n_vocab floats, all zero on entry
