@@ -10,6 +10,7 @@
 #include "gateway/gateway_internal.h"
 #include "gateway/http.h"
 #include "gateway/server.h"
+#include "gateway/verify.h"
 
 /* A request's arena chunk follows its body size within these bounds. */
 #define ARENA_CHUNK_MIN (16u << 10)
@@ -24,6 +25,7 @@ struct ew__gateway {
     ew__access_fn access;
     void *access_user;
     bool listen_override;
+    ew__verify *verify; /* NULL: no model to verify with */
     ew_buf models_json; /* empty when it could not be built */
     int64_t created;    /* when the config came into force, for model objects */
 };
@@ -267,6 +269,30 @@ static void ep_completions(ew__gateway *gw, ew__http_req *r)
     ep_openai(gw, r, EW_REQUEST_COMPLETION);
 }
 
+/* The cloud side of speculative decoding (gateway/verify.h). */
+static bool verify_on(ew__gateway *gw, ew__http_req *r)
+{
+    if (gw->verify) return true;
+    respond_err(r, 404, "invalid_request_error", "unknown_url", NULL,
+                "This server verifies no model (no models, or verify.enabled is false)");
+    return false;
+}
+
+static void ep_verify_info(ew__gateway *gw, ew__http_req *r)
+{
+    if (verify_on(gw, r)) ew__verify_info(gw->verify, r);
+}
+
+static void ep_verify(ew__gateway *gw, ew__http_req *r)
+{
+    if (verify_on(gw, r)) ew__verify_round(gw->verify, r);
+}
+
+static void ep_verify_close(ew__gateway *gw, ew__http_req *r)
+{
+    if (verify_on(gw, r)) ew__verify_delete(gw->verify, r);
+}
+
 typedef struct endpoint {
     const char *path;
     bool prefix; /* path is a prefix followed by one more segment */
@@ -281,6 +307,9 @@ static const endpoint endpoints[] = {
     {"/v1/models/", true, EW__HTTP_GET, ep_model},
     {"/v1/chat/completions", false, EW__HTTP_POST, ep_chat},
     {"/v1/completions", false, EW__HTTP_POST, ep_completions},
+    {"/v1/edgeway/info", false, EW__HTTP_GET, ep_verify_info},
+    {"/v1/edgeway/verify", false, EW__HTTP_POST, ep_verify},
+    {"/v1/edgeway/sessions/", true, EW__HTTP_DELETE, ep_verify_close},
 };
 
 static bool path_matches(const endpoint *ep, const ew__http_req *r)
@@ -307,7 +336,10 @@ static void handle(void *user, ew__http_req *r)
     ew_api_error e;
     int plen = r->head.path_len < 200 ? (int)r->head.path_len : 200;
     if (found) {
-        ew__http_add_header(r, "Allow", found->method == EW__HTTP_GET ? "GET, HEAD" : "POST");
+        ew__http_add_header(r, "Allow",
+                            found->method == EW__HTTP_GET      ? "GET, HEAD"
+                            : found->method == EW__HTTP_DELETE ? "DELETE"
+                                                               : "POST");
         ew_api_error_set(&e, 405, "invalid_request_error", "method_not_allowed", NULL,
                          "Method %.*s is not allowed on %.*s", (int)r->head.method_len,
                          r->head.method_str, plen, r->head.path);
@@ -426,6 +458,10 @@ int ew__gateway_new(const ew__gateway_opts *opts, ew__gateway **out, ew_error *e
         return ew__error_set(err, st, "cannot create the HTTP server: %s", ew_strerror(st));
     }
     st = bind_listeners(gw, opts, err);
+    if (!st) {
+        st = ew__verify_new(opts->base, opts->config, &gw->verify, err);
+        if (st == EW_ERR_NOT_FOUND) st = EW_OK; /* nothing to verify with */
+    }
     if (st) {
         ew__gateway_free(gw);
         return st;
@@ -443,6 +479,7 @@ int ew__gateway_new(const ew__gateway_opts *opts, ew__gateway **out, ew_error *e
 void ew__gateway_free(ew__gateway *gw)
 {
     if (!gw) return;
+    ew__verify_free(gw->verify); /* answers its pending rounds first */
     ew__http_server_free(gw->http);
     ew_buf_cleanup(&gw->models_json);
     ew_config_unref(gw->cfg);
