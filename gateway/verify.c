@@ -170,7 +170,7 @@ static vsession *open_session(ew__verify *v, vmodel *vm, const vround *r, ew_api
         return NULL;
     }
     s->vm = vm;
-    s->bytes = ew_session_memory(s->s) + (size_t)vm->sp.n_ctx * sizeof *s->tokens;
+    s->bytes = ew_session_memory(s->s, NULL) + (size_t)vm->sp.n_ctx * sizeof *s->tokens;
     vm->session_bytes = s->bytes;
     uint64_t seed = r->seed;
     if (!r->has_seed && getrandom(&seed, sizeof seed, 0) != (ssize_t)sizeof seed) seed = now_ms();

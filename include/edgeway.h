@@ -13,6 +13,7 @@
 #define EDGEWAY_H
 
 #include "edgeway/core.h"
+#include "edgeway/certs.h"
 #include "edgeway/request.h"
 #include "edgeway/speculative.h"
 #include "edgeway/gateway.h"

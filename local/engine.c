@@ -177,6 +177,19 @@ static int session_alloc(ew_session *s, size_t *total)
         *total += B * s->act_row_max;
         if (!s->act[i]) return EW_ERR_NOMEM;
     }
+    s->act_mid = malloc(mul_size(B, s->act_row_max));
+    *total += B * s->act_row_max;
+    /* per thread: EW_MAX_ACT pointers, then the buffers they point to */
+    size_t T = (size_t)s->n_threads;
+    s->act_priv = malloc(T * EW_MAX_ACT * (sizeof(void *) + s->act_row_max));
+    *total += T * EW_MAX_ACT * (sizeof(void *) + s->act_row_max);
+    if (!s->act_mid || !s->act_priv) return EW_ERR_NOMEM;
+    char *priv = (char *)(s->act_priv + T * EW_MAX_ACT);
+    for (size_t i = 0; i < T * EW_MAX_ACT; i++)
+        s->act_priv[i] = priv + i * s->act_row_max;
+    s->xn_priv = alloc_floats(T, (size_t)hp->n_embd, total);
+    s->xo = alloc_floats(B, (size_t)hp->n_embd, total);
+    if (!s->xn_priv || !s->xo) return EW_ERR_NOMEM;
     if (!s->k_cache || !s->v_cache || !s->tokens || !s->x || !s->xn || !s->q || !s->k || !s->v ||
         !s->att || !s->hg || !s->hu || !s->rope || !s->scores || !s->qconv || !s->logits ||
         !s->gen_buf)
@@ -217,6 +230,7 @@ int ew_session_new(const ew_model *m, const ew_session_params *params, ew_sessio
     s->logit_rows = p.logits_all ? p.n_batch : p.n_logits < 1 ? 1 : p.n_logits;
     if (s->logit_rows > p.n_batch) s->logit_rows = p.n_batch;
     s->n_layer_run = p.n_layer_exit ? p.n_layer_exit : m->hp.n_layer;
+    s->f16_qt = ew__qtype_of(EW_GGML_F16);
     size_t total = 0;
     int st = session_alloc(s, &total);
     if (!st) st = ew__pool_new(p.n_threads, &s->pool);
@@ -224,7 +238,7 @@ int ew_session_new(const ew_model *m, const ew_session_params *params, ew_sessio
         ew_session_free(s);
         return ew__error_set(err, st, "session: cannot allocate %zu bytes of buffers", total);
     }
-    s->bytes = total;
+    s->mem_bytes = total;
     ew__info(NULL, "session: n_ctx %d, n_batch %d, %d threads, KV %s, %.1f MiB of buffers",
              s->n_ctx, s->n_batch, s->n_threads, s->kv_type == EW_KV_F32 ? "f32" : "f16",
              (double)total / 1048576.0);
@@ -252,8 +266,12 @@ void ew_session_free(ew_session *s)
     free(s->qconv);
     free(s->logits);
     free(s->gen_buf);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < EW_MAX_ACT; i++)
         free(s->act[i]);
+    free(s->act_mid);
+    free(s->act_priv);
+    free(s->xn_priv);
+    free(s->xo);
     free(s);
 }
 
@@ -292,11 +310,6 @@ int ew_session_n_batch(const ew_session *s)
     return s->n_batch;
 }
 
-size_t ew_session_memory(const ew_session *s)
-{
-    return s->bytes;
-}
-
 int ew_session_rewind(ew_session *s, int n_past)
 {
     if (n_past < 0 || n_past > s->n_past) return EW_ERR_INVALID;
@@ -327,4 +340,10 @@ int ew_session_logprobs(const ew_session *s, int i, float *out)
 const ew_model *ew_session_model(const ew_session *s)
 {
     return s->m;
+}
+
+size_t ew_session_memory(const ew_session *s, size_t *kv_bytes)
+{
+    if (kv_bytes) *kv_bytes = 2 * s->kv_layer_bytes * (size_t)s->n_layer_run;
+    return s->mem_bytes;
 }

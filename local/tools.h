@@ -64,6 +64,12 @@ int ew__synth(const ew_synth_params *p, ew_error *err);
 /* Names of the shapes, NULL-terminated. */
 const char *const *ew__synth_shapes(void);
 
+struct ew__gguf_writer;
+/* Writes tokenizer.ggml.* metadata for the default byte-level BPE vocab of
+ * n_vocab tokens (at least 289): 256 bytes, a few merges, <|endoftext|>, and
+ * padding. Used by synth and by tests that build models. */
+int ew__synth_byte_tokenizer(struct ew__gguf_writer *w, int n_vocab);
+
 /* Requantizes in_path into out_path with ftype's recipe. */
 int ew__quantize_file(const char *in_path, const char *out_path, int ftype, int n_threads,
                       ew_error *err);

@@ -112,8 +112,6 @@ int ew_session_n_past(const ew_session *s);
 /* Positions the KV cache holds at most, and tokens one eval takes at most. */
 int ew_session_n_ctx(const ew_session *s);
 int ew_session_n_batch(const ew_session *s);
-/* Bytes of buffers the session allocated (KV cache included). */
-size_t ew_session_memory(const ew_session *s);
 /* Forgets the positions from n_past on (0 <= n_past <= current), e.g. to
  * reuse a prompt prefix or to drop rejected speculative tokens. */
 int ew_session_rewind(ew_session *s, int n_past);
@@ -124,6 +122,9 @@ const float *ew_session_logits(const ew_session *s, int i);
 /* Log-probabilities (log-softmax) of the same distribution into out[n_vocab]. */
 int ew_session_logprobs(const ew_session *s, int i, float *out);
 const ew_model *ew_session_model(const ew_session *s);
+/* Bytes the session allocated (KV cache included); *kv_bytes (may be NULL)
+ * gets the KV cache's share. */
+size_t ew_session_memory(const ew_session *s, size_t *kv_bytes);
 
 /* ---- distributions -------------------------------------------------------------- */
 
