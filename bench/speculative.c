@@ -41,6 +41,7 @@
 #include <limits.h>
 #include <math.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -254,6 +255,10 @@ static void on_accept(struct evconnlistener *lis, evutil_socket_t fd, struct soc
     bufferevent_enable(c->edge, EV_READ | EV_WRITE);
     bufferevent_enable(c->cloud, EV_READ | EV_WRITE);
     bufferevent_socket_connect(c->cloud, (struct sockaddr *)&l->cloud, sizeof l->cloud);
+    /* no Nagle: delayed chunks must leave when they are due, not 40 ms later */
+    int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    setsockopt(bufferevent_getfd(c->cloud), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 }
 
 static int link_open(relay *l, struct event_base *base, int cloud_port)
@@ -545,6 +550,7 @@ typedef struct row {
     double tps[MAX_LIST];
     double acceptance, mean_acc, passes_per_tok, bytes_per_round;
     bool have_stats;
+    bool modelled; /* cloud-only computed, not measured */
 } row;
 
 static void print_row(const row *r, int n_rtt)
@@ -558,7 +564,10 @@ static void print_row(const row *r, int n_rtt)
     }
     if (r->layers >= 0) snprintf(layers, sizeof layers, "%d", r->layers);
     printf("| %5.0f | %-11s | %5s | %4.1f | %5s | %5s | %6s | %6s |", r->pass_ms,
-           r->spec ? "speculative" : "cloud-only", layers, r->temp, acc, mal, ppt, bpr);
+           r->spec       ? "speculative"
+           : r->modelled ? "cloud-only*"
+                         : "cloud-only",
+           layers, r->temp, acc, mal, ppt, bpr);
     for (int i = 0; i < n_rtt; i++) {
         if (r->tps[i] > 0)
             printf(" %7.1f |", r->tps[i]);
@@ -644,9 +653,10 @@ int main(int argc, char **argv)
                         .proxy = "",
                         .kind = "edgeway"};
     ew__remote_opts ro = {.base = base, .backends = &b, .n_backends = 1, .retry_base_ms = 200};
-    ew__remote *remote;
+    ew__remote *remote, *stream_remote; /* one each, so their breakers stay apart */
     ew_error err;
-    if (ew__remote_new(&ro, &remote, &err)) {
+    bool stream_ok = true; /* false once the cloud turns out not to stream completions */
+    if (ew__remote_new(&ro, &remote, &err) || ew__remote_new(&ro, &stream_remote, &err)) {
         fprintf(stderr, "remote: %s\n", err.message);
         return 1;
     }
@@ -667,8 +677,11 @@ int main(int argc, char **argv)
     ew_model_close(dm);
     setup s = {base, remote, draft, 0, 0, tokens, (const int32_t *)ids, (int)n_ids, text};
 
-    printf("target %s, draft %s (%d layers), %d tokens per run, prompt of %zu tokens\n\n", target,
+    printf("target %s, draft %s (%d layers), %d tokens per run, prompt of %zu tokens\n", target,
            draft, dinfo.n_layer, tokens, n_ids);
+    /* the target's own decode step on this machine (the cloud runs on it too) */
+    double t_tok = 1.0 / run_local(target, 0, (const int32_t *)ids, (int)n_ids, tokens);
+    printf("target decode step here: %.3f ms\n\n", t_tok * 1000);
     printf("tok/s per emulated RTT; 'target pass' is the extra time each target forward pass "
            "costs (0 = the real model only)\n\n");
     printf("| target pass ms | route | draft L | temp | acceptance | mean accepted | target "
@@ -728,19 +741,32 @@ int main(int argc, char **argv)
         for (int ti = 0; ti < n_temps; ti++) {
             row r = {.pass_ms = pass[pi], .temp = temps[ti], .layers = -1, .spec = false};
             s.temp = temps[ti];
-            for (int ri = 0; ri < n_rtt; ri++) {
+            s.remote = stream_remote;
+            for (int ri = 0; ri < n_rtt && stream_ok; ri++) {
                 l.one_way_ms = rtts[ri] / 2;
                 result res;
                 run_stream(&s, &res);
-                if (res.ok && res.tokens > 0)
+                if (res.ok && res.tokens > 0) {
                     r.tps[ri] = res.tokens / res.seconds;
-                else if (ri == 0)
+                } else {
                     fprintf(stderr, "cloud-only: %s\n", res.message);
+                    stream_ok = false;
+                }
+            }
+            s.remote = remote;
+            if (!stream_ok) {
+                /* modelled: one round trip, then one target decode step per token */
+                r.modelled = true;
+                for (int ri = 0; ri < n_rtt; ri++)
+                    r.tps[ri] = tokens / (rtts[ri] / 1000 + tokens * (t_tok + pass[pi] / 1000));
             }
             print_row(&r, n_rtt);
             fflush(stdout);
         }
     }
+    if (!stream_ok)
+        printf("\n* cloud-only* is modelled, not measured: this cloud does not stream "
+               "/v1/completions yet,\n  so it is RTT + tokens x (decode step + target pass).\n");
     printf("\nlocal-only (the draft alone on this machine, greedy):\n");
     for (int li = 0; li < n_layers; li++)
         printf("  L=%d: %.1f tok/s\n", (int)layers[li],
@@ -752,6 +778,7 @@ int main(int argc, char **argv)
         printf("\nllama.cpp comparison skipped: it needs a separate draft file (--draft)\n");
 
     ew__remote_free(remote);
+    ew__remote_free(stream_remote);
     evconnlistener_free(l.lis);
     event_base_free(base);
     cloud_stop(&c);
