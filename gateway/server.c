@@ -18,6 +18,32 @@
 
 /* The /metrics body, at most. */
 #define METRICS_MAX (1u << 20)
+#include "gateway/http.h"
+#include "certs/tls_listener.h"
+#include "gateway/server.h"
+#include "gateway/verify.h"
+
+/* A request's arena chunk follows its body size within these bounds. */
+#define ARENA_CHUNK_MIN (16u << 10)
+#define ARENA_CHUNK_MAX (1u << 20)
+/* The /v1/models body is rebuilt per config; this bounds it. */
+#define MODELS_JSON_MAX (1u << 20)
+
+struct ew__gateway {
+    struct event_base *base;
+    ew_config *cfg; /* one reference */
+    ew__http_server *http;
+    ew__access_fn access;
+    void *access_user;
+    bool listen_override;
+    ew__verify *verify;  /* NULL: no model to verify with */
+    ew_buf models_json;  /* empty when it could not be built */
+    ew_tls_server **tls; /* (n_tls) per configured listener; NULL = plaintext */
+    int n_tls;
+    int64_t created; /* when the config came into force, for model objects */
+};
+
+typedef void (*endpoint_fn)(ew__gateway *gw, ew__http_req *r);
 
 static void respond_json(ew__http_req *r, int status, const char *json)
 {
@@ -151,6 +177,30 @@ static void ep_metrics(ew__gateway *gw, ew__http_req *r)
 
 typedef void (*endpoint_fn)(ew__gateway *gw, ew__http_req *r);
 
+/* The cloud side of speculative decoding (gateway/verify.h). */
+static bool verify_on(ew__gateway *gw, ew__http_req *r)
+{
+    if (gw->verify) return true;
+    respond_err(r, 404, "invalid_request_error", "unknown_url", NULL,
+                "This server verifies no model (no models, or verify.enabled is false)");
+    return false;
+}
+
+static void ep_verify_info(ew__gateway *gw, ew__http_req *r)
+{
+    if (verify_on(gw, r)) ew__verify_info(gw->verify, r);
+}
+
+static void ep_verify(ew__gateway *gw, ew__http_req *r)
+{
+    if (verify_on(gw, r)) ew__verify_round(gw->verify, r);
+}
+
+static void ep_verify_close(ew__gateway *gw, ew__http_req *r)
+{
+    if (verify_on(gw, r)) ew__verify_delete(gw->verify, r);
+}
+
 typedef struct endpoint {
     const char *path;
     bool prefix; /* path is a prefix followed by one more segment */
@@ -170,6 +220,13 @@ static const endpoint endpoints[] = {
     {"/v1/edgeway/device", false, EW__HTTP_PUT, ew__ep_device},
     {"/v1/edgeway/device", false, EW__HTTP_GET, ew__ep_device_get},
     {"/admin/reload", false, EW__HTTP_POST, ew__ep_reload},
+    {"/v1/models", false, EW__HTTP_GET, ep_models},
+    {"/v1/models/", true, EW__HTTP_GET, ep_model},
+    {"/v1/chat/completions", false, EW__HTTP_POST, ep_chat},
+    {"/v1/completions", false, EW__HTTP_POST, ep_completions},
+    {"/v1/edgeway/info", false, EW__HTTP_GET, ep_verify_info},
+    {"/v1/edgeway/verify", false, EW__HTTP_POST, ep_verify},
+    {"/v1/edgeway/sessions/", true, EW__HTTP_DELETE, ep_verify_close},
 };
 
 static bool path_matches(const endpoint *ep, const ew__http_req *r)
@@ -218,6 +275,10 @@ static void handle(void *user, ew__http_req *r)
     if (found) {
         char *a = ew_arena_strdup(ew__http_req_arena(r), allow);
         if (a) ew__http_add_header(r, "Allow", a);
+        ew__http_add_header(r, "Allow",
+                            found->method == EW__HTTP_GET      ? "GET, HEAD"
+                            : found->method == EW__HTTP_DELETE ? "DELETE"
+                                                               : "POST");
         ew_api_error_set(&e, 405, "invalid_request_error", "method_not_allowed", NULL,
                          "Method %.*s is not allowed on %.*s", (int)r->head.method_len,
                          r->head.method_str, plen, r->head.path);
@@ -390,6 +451,10 @@ int ew__gateway_new(const ew__gateway_opts *opts, ew__gateway **out, ew_error *e
     }
     st = bind_listeners(gw, opts, err);
     if (!st) st = build_state(gw, opts->config, err);
+    if (!st) {
+        st = ew__verify_new(opts->base, opts->config, &gw->verify, err);
+        if (st == EW_ERR_NOT_FOUND) st = EW_OK; /* nothing to verify with */
+    }
     if (st) {
         ew__gateway_free(gw);
         return st;
@@ -410,6 +475,7 @@ void ew__gateway_free(ew__gateway *gw)
      * then the HTTP server may free the requests they served. */
     ew__exec_forget_all(gw);
     ew__engines_free(gw->engines);
+    ew__verify_free(gw->verify); /* answers its pending rounds first */
     ew__http_server_free(gw->http);
     /* After the connections: each held a reference of its own anyway. */
     for (int i = 0; i < gw->n_tls; i++)
