@@ -82,6 +82,9 @@ if "$bin" difficulty train -o "$tmp/tiny.weights" --pos "$tmp/hard.csv" --neg "$
     sed -e "s#weights: tiny.weights#weights: bad.weights#" "$tmp/hard.yaml" >"$tmp/badw.yaml"
     chat hi | "$bin" route -c "$tmp/badw.yaml" >/dev/null 2>"$tmp/err" && fail "bad weights accepted"
     grep -q "badw.yaml:[0-9]*:12: 'weights'" "$tmp/err" || fail "bad weights message: $(cat "$tmp/err")"
+    "$bin" check -c "$tmp/badw.yaml" >/dev/null 2>"$tmp/err" && fail "check: bad weights accepted"
+    grep -q "badw.yaml:[0-9]*:12: 'weights'" "$tmp/err" || fail "check: bad weights: $(cat "$tmp/err")"
+    "$bin" check -c "$tmp/hard.yaml" >/dev/null 2>"$tmp/err" || fail "check: good weights: $(cat "$tmp/err")"
     conf=$conf_saved
 else
     fail "difficulty train: $(cat "$tmp/train")"
