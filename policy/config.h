@@ -217,7 +217,9 @@ typedef struct ew_device_cfg {
 
 typedef struct ew_difficulty_cfg {
     bool enabled;        /* default true; false: difficulty is 0 and conditions on it never match */
-    const char *weights; /* resolved path; NULL = the shipped default weights */
+    const char *weights; /* resolved path; NULL = difficulty.weights beside the config, if any */
+    int weights_line;    /* where `weights` was written (1-based); 0 = not written */
+    int weights_column;
     double threshold;    /* what counts as hard (the `hard: true` shorthand); default 0.5 */
 } ew_difficulty_cfg;
 
