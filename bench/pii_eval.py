@@ -207,7 +207,8 @@ def eval_generated(args, path):
     """Records from bench/pii_gen.py: spans already carry our type names."""
     data = json.load(open(path, encoding='utf-8'))
     preds = run_scanner(args.bin, [r['full_text'] for r in data])
-    types = sorted({s['type'] for r in data for s in r['spans']})
+    # the types the generator labels, so look-alike texts without spans count too
+    types = sorted({s['type'] for r in data for s in r['spans']} | set(PRESIDIO_MAP.values()))
     sc = Score()
     for rec, pred in zip(data, preds):
         gold = [(s['type'], s['start'], s['end']) for s in rec['spans']]

@@ -377,6 +377,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         if (pii_is_lower(s[i])) {
             c->lower_words++;
             c->func_words += (cues & PII_KW_FUNC) != 0;
+            c->foreign_words += (cues & PII_KW_FOREIGN) != 0;
         }
     } else
         w->plen = 0;
