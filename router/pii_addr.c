@@ -254,6 +254,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     if (unit_word(w.f, w.fl) || ew__pii_parse_date(s, n, w.s, &y, &m, &d))
         return 0; /* "Level 3", "March 1, 2021" */
     bool type_first = false;
+    char last_f[EW__GAZ_MAX_WORD];
+    size_t last_fl = 0;
     for (int k = 0; k < 5; k++) {
         word x;
         if (!next_word(s, n, pos, &x) || x.digits) break;
@@ -267,6 +269,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             x.e++;
         }
         type_first |= k == 0 && sw;
+        memcpy(last_f, x.f, x.fl);
+        last_fl = x.fl;
         unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
         if (!x.cap && !sw && !(k > 0 && particle(x.f, x.fl)) && !before_street_word(s, n, &x))
             return 0;
@@ -275,6 +279,11 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         unknown += !(g & EW__GAZ_COMMON);
         pos = x.e + (dot ? 1 : 0);
     }
+    /* "Highway 101", "Route 66", "exit 42": a road's number, not a house's */
+    static const char *const routes[] = {"highway",  "hwy",      "route", "rte",     "interstate",
+                                         "motorway", "autobahn", "exit",  "junction"};
+    for (size_t r = 0; r < sizeof routes / sizeof routes[0] && last_fl; r++)
+        if (last_fl == strlen(routes[r]) && !memcmp(last_f, routes[r], last_fl)) return 0;
     word t;
     /* "Calle de la Paz, 156": after a leading street type a comma may come first */
     if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' &&

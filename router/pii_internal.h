@@ -150,6 +150,7 @@ typedef struct pii_ctx {
     struct {
         uint32_t at;
         uint8_t len;
+        bool weak; /* the full name rested on capitalisation alone */
     } known_name[16];
     int n_known_name;
 } pii_ctx;
@@ -229,6 +230,8 @@ size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t we);
 size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t we, int kind);
 /* `variable "x_token" { default = ...`: the kind of the variable's name. */
 int ew__pii_hcl_default_kind(const unsigned char *s, size_t i);
+/* key="SmtpPassword" value="x": the key ends at ke; the pair's end or 0. */
+size_t ew__pii_scan_attr_pair(pii_ctx *c, size_t ke);
 /* 'API_KEY', 'value' as arguments: [i, we) is the quoted name, k its ','. */
 size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t we, size_t k);
 /* UK National Insurance number at i ("AB 12 34 56 C"). */
