@@ -31,9 +31,10 @@
 #define TG 64
 
 typedef struct result {
-    double pp, tg;  /* tokens per second */
-    double load_ms; /* model open + session creation */
-    double rss_mib; /* peak RSS of the child */
+    double pp, tg;     /* tokens per second */
+    double load_ms;    /* model open + session creation */
+    double rss_mib;    /* peak RSS of the child */
+    double budget_mib; /* weights + KV cache: the RSS target is within 10 % of it */
     int ok;
 } result;
 
@@ -76,6 +77,11 @@ static int measure(const char *path, int threads, int reps, result *r)
         return fprintf(stderr, "%s: %s\n", path, err.message), -1;
     }
     r->load_ms = (now_s() - t0) * 1e3;
+    ew_model_info info;
+    ew_model_get_info(m, &info);
+    size_t kv;
+    ew_session_memory(s, &kv);
+    r->budget_mib = (double)(info.weight_bytes + kv) / 1048576.0;
     int32_t toks[PP];
     uint32_t x = 12345;
     for (int i = 0; i < PP; i++) {
