@@ -52,6 +52,7 @@ class Cloud:
         cfg = os.path.join(tmp, f"{name}.yaml")
         with open(cfg, "w") as f:
             f.write(f"version: 1\nlog: {{level: info, access_log: false}}\n"
+                    f"auth: {{allow_anonymous_loopback: true}}\n"
                     f"models:\n{models}\nverify: {{max_draft: 8}}\nrouting: {{default: local}}\n")
         self.log_path = os.path.join(tmp, f"{name}.log")
         self.log = open(self.log_path, "wb")
