@@ -31,7 +31,8 @@ struct ew__gateway {
     ew__engines *engines;
     ew__auth *auth;
     ew__metrics *metrics;
-    ew__exec *execs; /* requests being executed */
+    ew__exec *execs;           /* requests being executed */
+    struct ew__verify *verify; /* the cloud side of speculative decoding; NULL = none */
     /* The device state last pushed (PUT /v1/edgeway/device), for the gauges
      * and GET; the router keeps its own copy for decisions. */
     ew_route_device pushed;

@@ -18,30 +18,7 @@
 
 /* The /metrics body, at most. */
 #define METRICS_MAX (1u << 20)
-#include "gateway/http.h"
-#include "certs/tls_listener.h"
-#include "gateway/server.h"
 #include "gateway/verify.h"
-
-/* A request's arena chunk follows its body size within these bounds. */
-#define ARENA_CHUNK_MIN (16u << 10)
-#define ARENA_CHUNK_MAX (1u << 20)
-/* The /v1/models body is rebuilt per config; this bounds it. */
-#define MODELS_JSON_MAX (1u << 20)
-
-struct ew__gateway {
-    struct event_base *base;
-    ew_config *cfg; /* one reference */
-    ew__http_server *http;
-    ew__access_fn access;
-    void *access_user;
-    bool listen_override;
-    ew__verify *verify;  /* NULL: no model to verify with */
-    ew_buf models_json;  /* empty when it could not be built */
-    ew_tls_server **tls; /* (n_tls) per configured listener; NULL = plaintext */
-    int n_tls;
-    int64_t created; /* when the config came into force, for model objects */
-};
 
 typedef void (*endpoint_fn)(ew__gateway *gw, ew__http_req *r);
 
@@ -181,8 +158,8 @@ typedef void (*endpoint_fn)(ew__gateway *gw, ew__http_req *r);
 static bool verify_on(ew__gateway *gw, ew__http_req *r)
 {
     if (gw->verify) return true;
-    respond_err(r, 404, "invalid_request_error", "unknown_url", NULL,
-                "This server verifies no model (no models, or verify.enabled is false)");
+    ew__respond_err(r, 404, "invalid_request_error", "unknown_url", NULL,
+                    "This server verifies no model (no models, or verify.enabled is false)");
     return false;
 }
 
@@ -220,10 +197,6 @@ static const endpoint endpoints[] = {
     {"/v1/edgeway/device", false, EW__HTTP_PUT, ew__ep_device},
     {"/v1/edgeway/device", false, EW__HTTP_GET, ew__ep_device_get},
     {"/admin/reload", false, EW__HTTP_POST, ew__ep_reload},
-    {"/v1/models", false, EW__HTTP_GET, ep_models},
-    {"/v1/models/", true, EW__HTTP_GET, ep_model},
-    {"/v1/chat/completions", false, EW__HTTP_POST, ep_chat},
-    {"/v1/completions", false, EW__HTTP_POST, ep_completions},
     {"/v1/edgeway/info", false, EW__HTTP_GET, ep_verify_info},
     {"/v1/edgeway/verify", false, EW__HTTP_POST, ep_verify},
     {"/v1/edgeway/sessions/", true, EW__HTTP_DELETE, ep_verify_close},
@@ -264,9 +237,10 @@ static void handle(void *user, ew__http_req *r)
             found->fn(gw, r);
             return;
         }
-        const char *name = found->method == EW__HTTP_GET    ? "GET, HEAD"
-                           : found->method == EW__HTTP_POST ? "POST"
-                                                            : "PUT";
+        const char *name = found->method == EW__HTTP_GET      ? "GET, HEAD"
+                           : found->method == EW__HTTP_POST   ? "POST"
+                           : found->method == EW__HTTP_DELETE ? "DELETE"
+                                                              : "PUT";
         size_t o = strlen(allow);
         snprintf(allow + o, sizeof allow - o, "%s%s", o ? ", " : "", name);
     }
@@ -275,10 +249,6 @@ static void handle(void *user, ew__http_req *r)
     if (found) {
         char *a = ew_arena_strdup(ew__http_req_arena(r), allow);
         if (a) ew__http_add_header(r, "Allow", a);
-        ew__http_add_header(r, "Allow",
-                            found->method == EW__HTTP_GET      ? "GET, HEAD"
-                            : found->method == EW__HTTP_DELETE ? "DELETE"
-                                                               : "POST");
         ew_api_error_set(&e, 405, "invalid_request_error", "method_not_allowed", NULL,
                          "Method %.*s is not allowed on %.*s", (int)r->head.method_len,
                          r->head.method_str, plen, r->head.path);

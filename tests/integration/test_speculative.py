@@ -51,7 +51,8 @@ class Cloud:
             for i, (f, _) in enumerate(MODELS))
         cfg = os.path.join(tmp, f"{name}.yaml")
         with open(cfg, "w") as f:
-            f.write(f"version: 1\nlog: {{level: info, access_log: false}}\n"
+            f.write(f"version: 1\nauth: {{allow_anonymous_loopback: true}}\n"
+                    f"log: {{level: info, access_log: false}}\n"
                     f"models:\n{models}\nverify: {{max_draft: 8}}\nrouting: {{default: local}}\n")
         self.log_path = os.path.join(tmp, f"{name}.log")
         self.log = open(self.log_path, "wb")
