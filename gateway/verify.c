@@ -490,10 +490,10 @@ static int plan_models(ew__verify *v, const ew_config *cfg)
 {
     v->models = calloc((size_t)cfg->n_models, sizeof *v->models);
     if (!v->models) return EW_ERR_NOMEM;
-    v->n_models = cfg->n_models;
     for (int i = 0; i < cfg->n_models; i++) {
         const ew_model_cfg *mc = &cfg->models[i];
-        vmodel *vm = &v->models[i];
+        if (!mc->path) continue; /* a local HTTP backend: nothing to verify with here */
+        vmodel *vm = &v->models[v->n_models++];
         vm->name = strdup(mc->name);
         vm->path = strdup(mc->path);
         vm->sha256 = mc->sha256 ? strdup(mc->sha256) : NULL;
@@ -546,7 +546,10 @@ static void load_done(void *arg, int status)
 int ew__verify_new(struct event_base *base, const ew_config *cfg, ew__verify **out, ew_error *err)
 {
     *out = NULL;
-    if (!cfg->verify.enabled || cfg->n_models == 0)
+    int n_gguf = 0;
+    for (int i = 0; i < cfg->n_models; i++)
+        n_gguf += cfg->models[i].path != NULL;
+    if (!cfg->verify.enabled || n_gguf == 0)
         return ew__error_set(err, EW_ERR_NOT_FOUND, "verification is off or there is no model");
     ew__verify *v = calloc(1, sizeof *v);
     if (!v) return ew__error_set(err, EW_ERR_NOMEM, "verify: out of memory");
