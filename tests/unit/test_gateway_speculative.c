@@ -197,8 +197,8 @@ typedef struct outcome {
     char message[256];
     ew__spec_stats st;
     struct event_base *base;
-    cloud *kill_after_first;    /* a cloud to stop when the first tokens arrive */
-    int stall_after_first_ms;   /* the loop sleeps this long then (the cloud too) */
+    cloud *kill_after_first;  /* a cloud to stop when the first tokens arrive */
+    int stall_after_first_ms; /* the loop sleeps this long then (the cloud too) */
     ew__spec_run *run;
     int cancel_after; /* cancel once this many tokens arrived (0 = never) */
 } outcome;
