@@ -120,8 +120,7 @@ static int cmp_double(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     size_t mib = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 8;
-    if (mib == 0 || mib > 512)
-        mib = 8;
+    if (mib == 0 || mib > 512) mib = 8;
     ew_pii_scanner *sc = ew_pii_scanner_new(NULL, NULL);
     if (!sc) {
         fprintf(stderr, "bench_pii: cannot build the scanner\n");

@@ -8,6 +8,13 @@ recall and F2.
 
 Matching is span level: a prediction matches a gold span of the same type
 when their character-overlap IoU is >= 0.5 (one-to-one, best IoU first).
+As in Presidio's own SpanEvaluator (presidio_evaluator/evaluation/
+span_evaluator.py), spans of one type that are separated only by whitespace
+and punctuation are merged first, on both sides: its spans are runs of
+tokens with the same IO tag, so "12 Elm St" annotated as building number,
+street and unit is one address there. (Presidio also merges across its
+skip words such as "and" or "the"; we do not, which is stricter.)
+--no-merge scores the raw spans.
 The scanner reports byte offsets; gold offsets are characters, so predictions
 are converted before matching. Only types both sides have are counted: gold
 types we do not support are left out, and so are predictions of our types
@@ -78,6 +85,22 @@ def byte_to_char(text):
     return m
 
 
+GAP_RE = re.compile(r'[\s!-/:-@\[-`{-~]*')
+
+
+def merge_adjacent(text, spans):
+    """Merges (type, start, end, ...) spans of one type whose gap is only
+    whitespace and ASCII punctuation, as Presidio's evaluator does."""
+    out = []
+    for sp in sorted(spans, key=lambda x: (x[1], x[2])):
+        if out and out[-1][0] == sp[0] and out[-1][2] <= sp[1] and \
+                GAP_RE.fullmatch(text, out[-1][2], sp[1]):
+            prev = out.pop()
+            sp = (sp[0], prev[1], max(prev[2], sp[2])) + tuple(sp[3:])
+        out.append(sp)
+    return out
+
+
 def iou(a, b):
     inter = min(a[1], b[1]) - max(a[0], b[0])
     if inter <= 0:
@@ -109,7 +132,9 @@ class Score:
         self.tp, self.fp, self.fn = {}, {}, {}
         self.errors = []
 
-    def add(self, types, text, gold, pred, keep_errors=None):
+    def add(self, types, text, gold, pred, keep_errors=None, merge=True):
+        if merge:
+            gold, pred = merge_adjacent(text, gold), merge_adjacent(text, pred)
         for t in types:
             g = [x for x in gold if x[0] == t]
             p = [x for x in pred if x[0] == t]
@@ -161,7 +186,7 @@ def eval_presidio(args, path):
     for rec, pred in zip(data, preds):
         gold = [(PRESIDIO_MAP[s['entity_type']], s['start_position'], s['end_position'])
                 for s in rec['spans'] if s['entity_type'] in PRESIDIO_MAP]
-        sc.add(types, rec['full_text'], gold, pred, args.errors)
+        sc.add(types, rec['full_text'], gold, pred, args.errors, not args.no_merge)
     return sc
 
 
@@ -174,7 +199,19 @@ def eval_plpii(args, path):
     for d, pred in zip(docs, preds):
         gold = [(PLPII_MAP[e['label']], e['start'], e['end']) for e in d['entities']
                 if e.get('protection') == 'protect' and e['label'] in PLPII_MAP]
-        sc.add(types, d['text'], gold, pred, args.errors)
+        sc.add(types, d['text'], gold, pred, args.errors, not args.no_merge)
+    return sc
+
+
+def eval_generated(args, path):
+    """Records from bench/pii_gen.py: spans already carry our type names."""
+    data = json.load(open(path, encoding='utf-8'))
+    preds = run_scanner(args.bin, [r['full_text'] for r in data])
+    types = sorted({s['type'] for r in data for s in r['spans']})
+    sc = Score()
+    for rec, pred in zip(data, preds):
+        gold = [(s['type'], s['start'], s['end']) for s in rec['spans']]
+        sc.add(types, rec['full_text'], gold, pred, args.errors, not args.no_merge)
     return sc
 
 
@@ -200,9 +237,22 @@ def main():
     ap.add_argument('--data', default=os.path.join(ROOT, '..', 'shared', 'data', 'pii'))
     ap.add_argument('--only', default='')
     ap.add_argument('--errors', default=None, help='print misses and false hits of one type')
+    ap.add_argument('--no-merge', action='store_true',
+                    help='do not merge adjacent spans of one type (stricter than Presidio)')
     ap.add_argument('--json', action='store_true', help='print the numbers as JSON too')
+    ap.add_argument('--generated', default=None,
+                    help='also score a file made by bench/pii_gen.py')
     args = ap.parse_args()
     summary = {}
+    if args.generated:
+        sc = eval_generated(args, args.generated)
+        text, rows = sc.table('%s (generated from the templates, IoU >= 0.5)' % args.generated)
+        print(text + '\n')
+        summary['generated'] = {r[0]: {'P': r[5], 'R': r[6], 'F2': r[7]} for r in rows}
+        for kind, val, ctx in sc.errors:
+            print('%s %r  in  %r' % (kind, val, ctx[:160]))
+        if args.only == 'generated':
+            return
     if args.only in ('', 'presidio'):
         sc = eval_presidio(args, os.path.join(args.data, 'presidio_synth_dataset_v2.json'))
         text, rows = sc.table('presidio_synth_dataset_v2.json (span IoU >= 0.5)')

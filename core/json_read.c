@@ -630,29 +630,6 @@ int ew_json_get(const ew_json_doc *doc, int obj, const char *key)
 
 /* ---- strings ---------------------------------------------------------------- */
 
-static int utf8_encode(uint32_t cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | cp >> 6);
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | cp >> 12);
-        out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | cp >> 18);
-    out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-    out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
 
 /* Decodes the escape at s (a validated string: the escape is complete) into
  * out[0..4); returns the bytes of s it used and sets *n to the bytes written. */
@@ -688,7 +665,7 @@ static size_t unescape_one(const char *s, char *out, int *n)
         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
         used = 12;
     }
-    *n = utf8_encode(cp, out);
+    *n = ew_utf8_encode(cp, out);
     return used;
 }
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "certs/tls_listener.h"
 #include "gateway/commands.h"
 #include "policy/config.h"
 
@@ -52,6 +53,23 @@ int ew_cmd_check(int argc, char **argv)
     ew_config *cfg = NULL;
     if (ew_config_load_file(path, &cfg, &errs)) {
         print_errors(&errs);
+        return 1;
+    }
+    /* TLS files are parsed as serve would: a key that does not match its
+     * certificate, or a CA that does not parse, is found here. */
+    int bad = 0;
+    for (int i = 0; i < cfg->server.n_listeners; i++) {
+        ew_tls_server *tls = NULL;
+        ew_error err;
+        if (cfg->server.listeners[i].tls_cert &&
+            ew__tls_listener_apply(&cfg->server.listeners[i], &tls, &err)) {
+            fprintf(stderr, "%s: %s\n", path, err.message);
+            bad++;
+        }
+        ew_tls_server_free(tls);
+    }
+    if (bad) {
+        ew_config_unref(cfg);
         return 1;
     }
     int nl = cfg->server.n_listeners, nm = cfg->n_models, nb = cfg->n_backends,

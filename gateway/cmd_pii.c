@@ -13,7 +13,7 @@
 #include "edgeway/pii.h"
 #include "gateway/commands.h"
 
-#define CMD "pii"
+#define CMD      "pii"
 #define MAX_LIST 256
 
 typedef struct pii_args {
@@ -44,8 +44,7 @@ static int parse_types(const char *list, uint32_t *mask)
         const char *e = strchr(p, ',');
         size_t l = e ? (size_t)(e - p) : strlen(p);
         int t = ew_pii_type_from_name(p, l);
-        if (t < 0)
-            return -1;
+        if (t < 0) return -1;
         *mask |= EW_PII_BIT(t);
         p += l + (e != NULL);
     }
@@ -193,9 +192,9 @@ static int jsonl_line(const ew_pii_scanner *sc, const pii_args *a, const char *l
             ew_buf red;
             ew_buf_init(&red, (size_t)64 << 20);
             ew_pii_vault *v = ew_pii_vault_new(0);
-            int st = v ? ew_pii_vault_pseudonymize(v, t, text.len, res->spans, res->n, append_buf,
-                                                   &red)
-                       : EW_ERR_NOMEM;
+            int st =
+                v ? ew_pii_vault_pseudonymize(v, t, text.len, res->spans, res->n, append_buf, &red)
+                  : EW_ERR_NOMEM;
             ew_jw_key(&w, st ? "error" : "text");
             if (st)
                 ew_jw_string(&w, ew_strerror(st));
@@ -203,8 +202,7 @@ static int jsonl_line(const ew_pii_scanner *sc, const pii_args *a, const char *l
                 ew_jw_stringn(&w, red.data ? red.data : "", red.len);
             rc = st != 0;
             ew_pii_vault_free(v);
-            if (red.data)
-                explicit_bzero(red.data, red.len);
+            if (red.data) explicit_bzero(red.data, red.len);
             ew_buf_cleanup(&red);
         } else {
             ew_jw_key(&w, "entities");
@@ -216,8 +214,7 @@ static int jsonl_line(const ew_pii_scanner *sc, const pii_args *a, const char *l
         }
     }
     ew_jw_object_end(&w);
-    if (text.data)
-        explicit_bzero(text.data, text.len);
+    if (text.data) explicit_bzero(text.data, text.len);
     ew_buf_cleanup(&text);
     ew_json_doc_cleanup(&doc);
     return rc;
@@ -238,8 +235,7 @@ static int run_jsonl(const ew_pii_scanner *sc, const pii_args *a)
         size_t len = (size_t)got;
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             len--;
-        if (!len)
-            continue;
+        if (!len) continue;
         ew_buf_reset(&out);
         if (len > max_line) {
             ew_buf_append_str(&out, "{\"id\":null,\"error\":\"line too long\"}");
@@ -259,8 +255,7 @@ static int run_jsonl(const ew_pii_scanner *sc, const pii_args *a)
 int ew_cmd_pii(int argc, char **argv)
 {
     pii_args *a = calloc(1, sizeof *a);
-    if (!a)
-        return ew_cli_fail(CMD, "out of memory");
+    if (!a) return ew_cli_fail(CMD, "out of memory");
     int rc = parse_args(argc, argv, a);
     if (rc) {
         free(a);
@@ -309,15 +304,13 @@ int ew_cmd_pii(int argc, char **argv)
         fwrite(out.data, 1, out.len, stdout);
     }
     if (res.failed_closed) {
-        fprintf(stderr, "edgeway pii: scan failed closed (%s): treat as secret\n",
-                ew_strerror(st));
+        fprintf(stderr, "edgeway pii: scan failed closed (%s): treat as secret\n", ew_strerror(st));
         rc = 3;
     }
 out:
     ew_pii_vault_free(v);
     ew_pii_result_cleanup(&res);
-    if (in.data)
-        explicit_bzero(in.data, in.len);
+    if (in.data) explicit_bzero(in.data, in.len);
     ew_buf_cleanup(&in);
     ew_buf_cleanup(&out);
     ew_pii_scanner_free(sc);

@@ -9,6 +9,7 @@
 #include "core/log.h"
 #include "gateway/gateway_internal.h"
 #include "gateway/http.h"
+#include "certs/tls_listener.h"
 #include "gateway/server.h"
 
 /* A request's arena chunk follows its body size within these bounds. */
@@ -24,8 +25,10 @@ struct ew__gateway {
     ew__access_fn access;
     void *access_user;
     bool listen_override;
-    ew_buf models_json; /* empty when it could not be built */
-    int64_t created;    /* when the config came into force, for model objects */
+    ew_buf models_json;  /* empty when it could not be built */
+    ew_tls_server **tls; /* (n_tls) per configured listener; NULL = plaintext */
+    int n_tls;
+    int64_t created; /* when the config came into force, for model objects */
 };
 
 typedef void (*endpoint_fn)(ew__gateway *gw, ew__http_req *r);
@@ -336,6 +339,8 @@ static void on_finish(void *user, ew__http_req *r)
         .peer = r->peer,
         .model = r->log_model,
         .error_type = r->status >= 400 ? r->log_error_type : NULL,
+        .tls_client = r->tls ? r->tls->subject_cn : NULL,
+        .tenant = r->tls ? r->tls->tenant : NULL,
         .status = r->status,
         .stream = r->streaming,
         .aborted = r->aborted,
@@ -395,13 +400,13 @@ static int bind_listeners(ew__gateway *gw, const ew__gateway_opts *opts, ew_erro
     const ew_server_cfg *s = &opts->config->server;
     if (s->n_listeners == 0)
         return ew__error_set(err, EW_ERR_CONFIG, "no listeners configured (server.listen)");
+    gw->tls = calloc((size_t)s->n_listeners, sizeof *gw->tls);
+    if (!gw->tls) return ew__error_set(err, EW_ERR_NOMEM, "out of memory");
+    gw->n_tls = s->n_listeners;
     for (int i = 0; i < s->n_listeners; i++) {
         const ew_listener_cfg *l = &s->listeners[i];
-        if (l->tls_cert)
-            return ew__error_set(err, EW_ERR_UNSUPPORTED,
-                                 "listener %s:%d: TLS listeners are not available in this build",
-                                 l->host, l->port);
-        int st = ew__http_server_listen(gw->http, l->host, l->port, err);
+        int st = l->tls_cert ? ew__tls_listener_apply(l, &gw->tls[i], err) : EW_OK;
+        if (!st) st = ew__http_server_listen_tls(gw->http, l->host, l->port, gw->tls[i], err);
         if (st) return st;
     }
     return EW_OK;
@@ -444,6 +449,10 @@ void ew__gateway_free(ew__gateway *gw)
 {
     if (!gw) return;
     ew__http_server_free(gw->http);
+    /* After the connections: each held a reference of its own anyway. */
+    for (int i = 0; i < gw->n_tls; i++)
+        ew_tls_server_free(gw->tls[i]);
+    free(gw->tls);
     ew_buf_cleanup(&gw->models_json);
     ew_config_unref(gw->cfg);
     free(gw);
@@ -459,6 +468,13 @@ int ew__gateway_address(const ew__gateway *gw, int i, char *out, size_t size)
     return ew__http_server_address(gw->http, i, out, size);
 }
 
+int ew__gateway_tls_stats(const ew__gateway *gw, int i, ew_tls_stats *out)
+{
+    if (i < 0 || i >= gw->n_tls || !gw->tls[i]) return EW_ERR_NOT_FOUND;
+    ew_tls_server_stats(gw->tls[i], out);
+    return EW_OK;
+}
+
 static bool same_listeners(const ew_server_cfg *a, const ew_server_cfg *b)
 {
     if (a->n_listeners != b->n_listeners) return false;
@@ -472,8 +488,15 @@ static bool same_listeners(const ew_server_cfg *a, const ew_server_cfg *b)
 
 void ew__gateway_set_config(ew__gateway *gw, ew_config *config)
 {
-    if (!gw->listen_override && !same_listeners(&gw->cfg->server, &config->server))
-        ew__warn(NULL, "the listener list changed; it takes effect after a restart");
+    bool same = gw->listen_override || same_listeners(&gw->cfg->server, &config->server);
+    if (!same) ew__warn(NULL, "the listener list changed; it takes effect after a restart");
+    /* A reload re-reads every certificate, key, CA and CRL file: this is how
+     * rotated certificates take effect. Open connections keep theirs. */
+    for (int i = 0; same && i < gw->n_tls; i++) {
+        ew_error e;
+        if (gw->tls[i] && ew__tls_listener_apply(&config->server.listeners[i], &gw->tls[i], &e))
+            ew__error(NULL, "%s; still serving the previous certificates", e.message);
+    }
     ew_config_ref(config);
     ew_config_unref(gw->cfg);
     gw->cfg = config;

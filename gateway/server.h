@@ -24,6 +24,8 @@ typedef struct ew__access_record {
     const char *peer;       /* "ip:port" */
     const char *model;      /* as asked, when the body was parsed; else NULL */
     const char *error_type; /* the OpenAI error type when status >= 400; else NULL */
+    const char *tls_client; /* TLS listeners: the client certificate's CN; else NULL */
+    const char *tenant;     /* the tenant its certificate maps to (client_tenants); else NULL */
     int status;
     bool stream;
     bool aborted; /* the client left before the response was complete */
@@ -57,6 +59,11 @@ void ew__gateway_free(ew__gateway *gw);
 int ew__gateway_n_addresses(const ew__gateway *gw);
 /* The real bound address of listener i: "127.0.0.1:43121" or "[::1]:43121". */
 int ew__gateway_address(const ew__gateway *gw, int i, char *out, size_t size);
+
+/* TLS counters of configured listener i (handshakes, failures, resumptions,
+ * reloads, open connections), for /metrics; EW_ERR_NOT_FOUND when it is
+ * plaintext. */
+int ew__gateway_tls_stats(const ew__gateway *gw, int i, ew_tls_stats *out);
 
 /* Switches to a new config (a reload), taking a reference to it and
  * dropping the old one: limits apply to new requests, the model list to the

@@ -13,6 +13,7 @@
 #define EDGEWAY_H
 
 #include "edgeway/core.h"
+#include "edgeway/certs.h"
 #include "edgeway/request.h"
 #include "edgeway/gateway.h"
 #include "edgeway/pii.h"
@@ -20,5 +21,6 @@
 #include "edgeway/engine.h"
 #include "edgeway/router.h"
 #include "edgeway/remote.h"
+#include "edgeway/difficulty.h"
 
 #endif

@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "local/gguf_write.h"
 #include "local/quant.h"
+#include "local/synth_vocab.h"
 #include "local/tokenizer.h"
 #include "local/tools.h"
 
@@ -145,30 +146,16 @@ int ew__synth_byte_tokenizer(ew__gguf_writer *w, int n_vocab)
     return w->status;
 }
 
-/* Copies every tokenizer.* entry of a vocab file; its vocab must match. */
+/* Copies every tokenizer.* entry of a vocab file, its vocab cut or padded to
+ * the shape's size (synth_vocab.c). */
 static int copy_tokenizer(ew__gguf_writer *w, const char *path, int n_vocab, ew_error *err)
 {
     ew_gguf *g;
     int st = ew_gguf_open(path, NULL, &g, err);
     if (st) return st;
-    ew_gguf_type et;
-    uint64_t n = 0;
-    const void *data;
-    if (ew_gguf_get_arr(g, "tokenizer.ggml.tokens", &et, &n, &data) || n != (uint64_t)n_vocab) {
-        ew_gguf_close(g);
-        return ew__error_set(err, EW_ERR_INVALID,
-                             "synth: %s has %llu tokens; this shape needs exactly %d", path,
-                             (unsigned long long)n, n_vocab);
-    }
-    for (int k = 0; k < ew_gguf_n_kv(g); k++) {
-        size_t kl;
-        const char *key = ew_gguf_key(g, k, &kl);
-        if (kl > 10 && !memcmp(key, "tokenizer.", 10)) ew__gw_copy_kv(w, g, k);
-    }
+    st = ew__synth_fit_vocab(w, g, path, n_vocab, err);
     ew_gguf_close(g);
-    if (w->status)
-        return ew__error_set(err, w->status, "synth: cannot copy the tokenizer of %s", path);
-    return EW_OK;
+    return st;
 }
 
 /* ---- weights ---------------------------------------------------------------------- */
@@ -224,29 +211,35 @@ static int describe(const shape *sh, tdesc *t)
 {
     int n = 0, hd = sh->n_embd / sh->n_head, kv = hd * sh->n_head_kv;
     char nm[64];
-    add(t, &n, "token_embd.weight", 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_vocab, 0, 0.02f);
+    /* Scales that give language-model-like distributions (top-1 probability
+     * ~0.05-0.3, varying with the context) instead of near-uniform logits:
+     * the embedding at 3/sqrt(d) (tied logits of std ~3), q/k, attn_output
+     * and ffn_down at twice 1/sqrt(fan_in), the rest at 1/sqrt(fan_in). */
+    float d = (float)sh->n_embd, ff = (float)sh->n_ff;
+    float e_sd = 3 / sqrtf(d), qk = 2 / sqrtf(d), v = 1 / sqrtf(d), o = 2 / sqrtf(d);
+    float up = 1 / sqrtf(d), down = 2 / sqrtf(ff), nn = 0.1f, out = 3 / sqrtf(d);
+    add(t, &n, "token_embd.weight", 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_vocab, 0, e_sd);
     for (int il = 0; il < sh->n_layer; il++) {
 #define L(s) (snprintf(nm, sizeof nm, "blk.%d.%s", il, s), nm)
-        add(t, &n, L("attn_norm.weight"), 1, (uint64_t)sh->n_embd, 1, 1.0f, 0.05f);
-        add(t, &n, L("attn_q.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_embd, 0, 0.02f);
-        add(t, &n, L("attn_k.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)kv, 0, 0.02f);
-        add(t, &n, L("attn_v.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)kv, 0, 0.02f);
+        add(t, &n, L("attn_norm.weight"), 1, (uint64_t)sh->n_embd, 1, 1.0f, nn);
+        add(t, &n, L("attn_q.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_embd, 0, qk);
+        add(t, &n, L("attn_k.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)kv, 0, qk);
+        add(t, &n, L("attn_v.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)kv, 0, v);
         if (sh->qkv_bias) {
-            add(t, &n, L("attn_q.bias"), 1, (uint64_t)sh->n_embd, 1, 0, 0.02f);
-            add(t, &n, L("attn_k.bias"), 1, (uint64_t)kv, 1, 0, 0.02f);
-            add(t, &n, L("attn_v.bias"), 1, (uint64_t)kv, 1, 0, 0.02f);
+            add(t, &n, L("attn_q.bias"), 1, (uint64_t)sh->n_embd, 1, 0, 0.2f);
+            add(t, &n, L("attn_k.bias"), 1, (uint64_t)kv, 1, 0, 0.2f);
+            add(t, &n, L("attn_v.bias"), 1, (uint64_t)kv, 1, 0, 0.2f);
         }
-        add(t, &n, L("attn_output.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_embd, 0,
-            0.02f);
-        add(t, &n, L("ffn_norm.weight"), 1, (uint64_t)sh->n_embd, 1, 1.0f, 0.05f);
-        add(t, &n, L("ffn_gate.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_ff, 0, 0.02f);
-        add(t, &n, L("ffn_up.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_ff, 0, 0.02f);
-        add(t, &n, L("ffn_down.weight"), 2, (uint64_t)sh->n_ff, (uint64_t)sh->n_embd, 0, 0.02f);
+        add(t, &n, L("attn_output.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_embd, 0, o);
+        add(t, &n, L("ffn_norm.weight"), 1, (uint64_t)sh->n_embd, 1, 1.0f, nn);
+        add(t, &n, L("ffn_gate.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_ff, 0, up);
+        add(t, &n, L("ffn_up.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_ff, 0, up);
+        add(t, &n, L("ffn_down.weight"), 2, (uint64_t)sh->n_ff, (uint64_t)sh->n_embd, 0, down);
 #undef L
     }
-    add(t, &n, "output_norm.weight", 1, (uint64_t)sh->n_embd, 1, 1.0f, 0.05f);
+    add(t, &n, "output_norm.weight", 1, (uint64_t)sh->n_embd, 1, 1.0f, nn);
     if (!sh->tied)
-        add(t, &n, "output.weight", 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_vocab, 0, 0.02f);
+        add(t, &n, "output.weight", 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_vocab, 0, out);
     return n;
 }
 

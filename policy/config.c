@@ -212,14 +212,84 @@ static bool split_address(ew_arena *a, const char *s, const char **host, int *po
     return *host != NULL;
 }
 
+/* tls.sni: a list of {cert, key}. */
+static void decode_tls_sni(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cfg,
+                           ew_listener_cfg *l)
+{
+    static const char *const keys[] = {"cert", "key", NULL};
+    l->tls_sni = alloc_list(c, n, "sni", sizeof *l->tls_sni, &l->n_tls_sni);
+    for (int i = 0; l->tls_sni && i < l->n_tls_sni; i++) {
+        if (!ew_yaml_expect_map(c, n->items[i], "an sni entry", keys)) continue;
+        ew__config_get_file(c, cfg, n->items[i], "cert", EW_YAML_REQUIRED,
+                            &l->tls_sni[i].cert_file);
+        ew__config_get_file(c, cfg, n->items[i], "key", EW_YAML_REQUIRED, &l->tls_sni[i].key_file);
+    }
+}
+
+/* tls.client_tenants: a list of {match: "cn:|dns:|email:|uri:VALUE", tenant}. */
+static void decode_tls_tenants(ew_yaml_ctx *c, const ew_yaml_node *n, ew_listener_cfg *l)
+{
+    static const char *const keys[] = {"match", "tenant", NULL};
+    static const char *const kinds[] = {"cn:", "dns:", "email:", "uri:", NULL};
+    l->tls_tenants = alloc_list(c, n, "client_tenants", sizeof *l->tls_tenants, &l->n_tls_tenants);
+    for (int i = 0; l->tls_tenants && i < l->n_tls_tenants; i++) {
+        const ew_yaml_node *e = n->items[i];
+        ew_tls_tenant_rule *r = &l->tls_tenants[i];
+        if (!ew_yaml_expect_map(c, e, "a client_tenants entry", keys)) continue;
+        ew_yaml_get_string(c, e, "tenant", EW_YAML_REQUIRED, &r->tenant);
+        if (ew_yaml_get_string(c, e, "match", EW_YAML_REQUIRED, &r->match) <= 0) continue;
+        bool ok = false;
+        for (int k = 0; kinds[k]; k++)
+            ok = ok ||
+                 (!strncmp(r->match, kinds[k], strlen(kinds[k])) && r->match[strlen(kinds[k])]);
+        if (!ok)
+            ew_yaml_error(c, ew_yaml_map_get(e, "match"),
+                          "'match': expected cn:, dns:, email: or uri: and a value, got '%s'",
+                          r->match);
+    }
+}
+
 static void decode_listener_tls(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cfg,
                                 ew_listener_cfg *l)
 {
-    static const char *const keys[] = {"cert", "key", "client_ca", NULL};
+    static const char *const keys[] = {"cert",
+                                       "key",
+                                       "sni",
+                                       "client_ca",
+                                       "client_crl",
+                                       "client_auth",
+                                       "client_tenants",
+                                       "handshake_timeout",
+                                       "session_tickets",
+                                       "session_lifetime",
+                                       "session_cache",
+                                       NULL};
+    static const char *const auths[] = {"required", "optional", NULL};
+    l->tls_handshake_timeout_ms = 10000;
+    l->tls_session_tickets = true;
+    l->tls_session_lifetime_ms = 3600000;
+    l->tls_session_cache = 256;
     if (!ew_yaml_expect_map(c, n, "tls", keys)) return;
     ew__config_get_file(c, cfg, n, "cert", EW_YAML_REQUIRED, &l->tls_cert);
     ew__config_get_file(c, cfg, n, "key", EW_YAML_REQUIRED, &l->tls_key);
+    const ew_yaml_node *sni = ew_yaml_map_get(n, "sni");
+    if (sni) decode_tls_sni(c, sni, cfg, l);
     ew__config_get_file(c, cfg, n, "client_ca", 0, &l->tls_client_ca);
+    ew__config_get_file(c, cfg, n, "client_crl", 0, &l->tls_client_crl);
+    int auth;
+    if (ew_yaml_get_enum(c, n, "client_auth", 0, auths, &auth) > 0) l->tls_client_optional = auth;
+    const ew_yaml_node *tenants = ew_yaml_map_get(n, "client_tenants");
+    if (tenants) decode_tls_tenants(c, tenants, l);
+    static const char *const needs_ca[] = {"client_crl", "client_auth", "client_tenants", NULL};
+    for (int i = 0; !l->tls_client_ca && needs_ca[i]; i++)
+        if (ew_yaml_map_get(n, needs_ca[i]))
+            ew_yaml_error(c, ew_yaml_map_key(n, needs_ca[i]), "'%s' needs 'client_ca' (mTLS)",
+                          needs_ca[i]);
+    ew_yaml_get_duration(c, n, "handshake_timeout", 0, 100, 300000, &l->tls_handshake_timeout_ms);
+    ew_yaml_get_bool(c, n, "session_tickets", 0, &l->tls_session_tickets);
+    ew_yaml_get_duration(c, n, "session_lifetime", 0, 1000, 7 * 86400000,
+                         &l->tls_session_lifetime_ms);
+    ew_yaml_get_int(c, n, "session_cache", 0, 0, 100000, &l->tls_session_cache);
 }
 
 static void decode_listener(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cfg,
@@ -382,8 +452,8 @@ static const char *model_name_of(const void *arr, int i)
 
 static void decode_model(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cfg, ew_model_cfg *m)
 {
-    static const char *const keys[] = {"name",    "path",    "sha256", "threads", "ctx",
-                                       "kv_type", "workers", "queue",  NULL};
+    static const char *const keys[] = {"name", "path",    "sha256",  "signed", "threads",
+                                       "ctx",  "kv_type", "workers", "queue",  NULL};
     static const char *const kv_types[] = {"f16", "f32", NULL};
     m->workers = 1;
     m->queue = 16;
@@ -405,6 +475,7 @@ static void decode_model(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cfg, 
     if (ew_yaml_get_string(c, n, "sha256", 0, &m->sha256) > 0 && !parse_sha256(m->sha256, digest))
         ew_yaml_error(c, ew_yaml_map_get(n, "sha256"),
                       "'sha256': expected 64 hexadecimal digits (the SHA-256 of the file)");
+    ew_yaml_get_bool(c, n, "signed", 0, &m->signed_file);
     ew_yaml_get_int(c, n, "threads", 0, 0, 1024, &m->threads);
     ew_yaml_get_int(c, n, "ctx", 0, 0, 1 << 20, &m->ctx);
     int kv;
@@ -618,13 +689,51 @@ static void decode_backends(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cf
     }
 }
 
+/* ---- signing ------------------------------------------------------------------------- */
+
+/* signing_key must be a P-256 public key; require_signed_config and signed
+ * models need one. Checking the key here lets `edgeway check` catch it. */
+static void decode_signing(ew_yaml_ctx *c, const ew_yaml_node *root, ew_config *cfg)
+{
+    if (ew__config_get_file(c, cfg, root, "signing_key", 0, &cfg->signing_key) > 0) {
+        ew_sigkey *k = NULL;
+        ew_error err;
+        ew_error_clear(&err);
+        if (ew_sigkey_load(cfg->signing_key, &k, &err))
+            ew_yaml_error(c, ew_yaml_map_get(root, "signing_key"), "'signing_key': %s",
+                          err.message);
+        ew_sigkey_free(k);
+    }
+    if (cfg->signing_key) return;
+    if (cfg->require_signed_config)
+        ew_yaml_error(c, ew_yaml_map_key(root, "require_signed_config"),
+                      "'require_signed_config' needs 'signing_key' (the public key that signs "
+                      "the next config)");
+    const ew_yaml_node *models = ew_yaml_map_get(root, "models");
+    for (int i = 0; i < cfg->n_models; i++)
+        if (cfg->models[i].signed_file)
+            ew_yaml_error(c, ew_yaml_map_key(models->items[i], "signed"),
+                          "model '%s' is 'signed' but the config has no 'signing_key'",
+                          cfg->models[i].name ? cfg->models[i].name : "?");
+}
+
 /* ---- load --------------------------------------------------------------------------- */
 
 static void decode_config(ew_yaml_ctx *c, const ew_yaml_node *root, ew_config *cfg)
 {
-    static const char *const keys[] = {
-        "version", "server", "log",        "auth",    "models", "backends", "require_signed_config",
-        "pii",     "device", "difficulty", "routing", NULL};
+    static const char *const keys[] = {"version",
+                                       "server",
+                                       "log",
+                                       "auth",
+                                       "models",
+                                       "backends",
+                                       "require_signed_config",
+                                       "signing_key",
+                                       "pii",
+                                       "device",
+                                       "difficulty",
+                                       "routing",
+                                       NULL};
     ew__config_default_pii(cfg->pii);
     ew__config_default_device(cfg->device);
     ew__config_default_difficulty(cfg->difficulty);
@@ -641,6 +750,7 @@ static void decode_config(ew_yaml_ctx *c, const ew_yaml_node *root, ew_config *c
     decode_models(c, ew_yaml_map_get(root, "models"), cfg);
     decode_backends(c, ew_yaml_map_get(root, "backends"), cfg);
     ew_yaml_get_bool(c, root, "require_signed_config", 0, &cfg->require_signed_config);
+    decode_signing(c, root, cfg);
     ew__config_decode_pii(c, ew_yaml_map_get(root, "pii"), cfg);
     ew__config_decode_device(c, ew_yaml_map_get(root, "device"), cfg);
     ew__config_decode_difficulty(c, ew_yaml_map_get(root, "difficulty"), cfg);

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "edgeway/certs.h"
 #include "edgeway/core.h"
 #include "edgeway/router.h"
 
@@ -23,9 +24,19 @@
 typedef struct ew_listener_cfg {
     const char *host;     /* "127.0.0.1", "::1", "0.0.0.0" */
     int port;             /* 0 = ephemeral */
-    const char *tls_cert; /* NULL = plaintext (TLS is the trust issue's) */
+    const char *tls_cert; /* NULL = plaintext; the rest of tls_* is certs/'s */
     const char *tls_key;
-    const char *tls_client_ca; /* mTLS: NULL = off */
+    const char *tls_client_ca;  /* mTLS: NULL = off */
+    const char *tls_client_crl; /* CRL for client certificates; NULL = none */
+    bool tls_client_optional;   /* client_auth: optional (default required) */
+    ew_tls_keypair *tls_sni;    /* (n_tls_sni) more certificates, chosen by SNI */
+    int n_tls_sni;
+    ew_tls_tenant_rule *tls_tenants; /* (n_tls_tenants) client certificate -> tenant */
+    int n_tls_tenants;
+    int tls_handshake_timeout_ms; /* default 10000 */
+    bool tls_session_tickets;     /* default true */
+    int tls_session_lifetime_ms;  /* tickets and cached sessions; default 1h */
+    int tls_session_cache;        /* sessions cached by ID; default 256, 0 = off */
 } ew_listener_cfg;
 
 typedef struct ew_limits_cfg {
@@ -72,6 +83,7 @@ typedef struct ew_model_cfg {
     const char *name;   /* what clients ask for, e.g. "stories" */
     const char *path;   /* GGUF file; relative paths resolve against the config file */
     const char *sha256; /* optional 64 hex chars, checked at load */
+    bool signed_file;   /* `signed: true`: PATH.sig must verify with signing_key */
     int threads;        /* 0 = all cores */
     int ctx;            /* 0 = model's training context, capped by memory */
     bool kv_f32;        /* default false: F16 K/V cache */
@@ -337,6 +349,9 @@ typedef struct ew_config {
     ew_difficulty_cfg *difficulty;
     ew_routing_cfg *routing;
     bool require_signed_config; /* the trust module checks the signature */
+    /* ECDSA P-256 public key (path) that must have signed the next config
+     * when require_signed_config is on, and models marked signed. */
+    const char *signing_key;
 } ew_config;
 
 /* Every error found in one load, in file order; bounded. */

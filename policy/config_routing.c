@@ -6,15 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "edgeway/pii.h"
 #include "policy/config_decode.h"
 
-/* Issue 5's canonical names, plus "custom" for the admin's deny terms. */
+/* The detector's canonical type names (edgeway/pii.h), in its enum order,
+ * so a type's index here is its ew_pii_type. */
 static const char *const pii_types[] = {
-    "email",      "phone",          "credit_card",    "iban",
-    "us_ssn",     "uk_nino",        "cn_resident_id", "passport",
-    "ip_address", "mac_address",    "crypto_address", "secret",
-    "person",     "street_address", "date_of_birth",  "custom",
-    NULL};
+#define EW__PII_NAME(id, name, label) name,
+    EW_PII_TYPE_MAP(EW__PII_NAME)
+#undef EW__PII_NAME
+        NULL};
 
 static const char *const route_names[] = {"local",   "remote", "split", "speculative",
                                           "cascade", "deny",   NULL};

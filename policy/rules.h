@@ -21,11 +21,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "edgeway/pii.h"
 #include "edgeway/router.h"
 #include "policy/config.h"
 
-/* PII types by their index in ew_config_pii_types(). */
-#define EW_RULES_PII_TYPES 16
+/* PII types by their index in ew_config_pii_types(), which is their ew_pii_type. */
+#define EW_RULES_PII_TYPES EW_PII_TYPE_COUNT
 
 typedef struct ew_rule_input {
     uint32_t pii_counts[EW_RULES_PII_TYPES]; /* spans per type */

@@ -15,19 +15,36 @@
 
 /* ---- tables ------------------------------------------------------------------ */
 const uint8_t ew__pii_class[256] = {
-    ['\t' ... '\r'] = PC_SPACE, [' '] = PC_SPACE,      ['0' ... '9'] = PC_DIGIT,
-    ['A' ... 'Z'] = PC_UPPER,    ['a' ... 'z'] = PC_LOWER, [0x80 ... 0xC1] = PC_CONT,
-    [0xC2 ... 0xDF] = PC_U2,     [0xE0 ... 0xEF] = PC_U3,  [0xF0 ... 0xF4] = PC_U4,
+    ['\t' ... '\r'] = PC_SPACE, [' '] = PC_SPACE,         ['0' ... '9'] = PC_DIGIT,
+    ['A' ... 'Z'] = PC_UPPER,   ['a' ... 'z'] = PC_LOWER, [0x80 ... 0xC1] = PC_CONT,
+    [0xC2 ... 0xDF] = PC_U2,    [0xE0 ... 0xEF] = PC_U3,  [0xF0 ... 0xF4] = PC_U4,
     [0xF5 ... 0xFF] = PC_CONT,
 };
 
 /* Bytes that continue a token: letters, digits, UTF-8, and the punctuation that
  * lives inside identifiers, URLs, emails, keys and numbers. */
 const uint8_t ew__pii_tokch[256] = {
-    ['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1, [0x80 ... 0xF4] = 1,
-    ['.'] = 1, ['_'] = 1, ['-'] = 1, ['@'] = 1, [':'] = 1, ['/'] = 1, ['+'] = 1,
-    ['%'] = 1, ['~'] = 1, ['#'] = 1, ['!'] = 1, ['$'] = 1, ['&'] = 1, ['?'] = 1,
-    ['='] = 1, ['*'] = 1, ['^'] = 1,
+    ['0' ... '9'] = 1,
+    ['A' ... 'Z'] = 1,
+    ['a' ... 'z'] = 1,
+    [0x80 ... 0xDF] = 1,
+    /* not CJK: it does not join tokens */['.'] = 1,
+    ['_'] = 1,
+    ['-'] = 1,
+    ['@'] = 1,
+    [':'] = 1,
+    ['/'] = 1,
+    ['+'] = 1,
+    ['%'] = 1,
+    ['~'] = 1,
+    ['#'] = 1,
+    ['!'] = 1,
+    ['$'] = 1,
+    ['&'] = 1,
+    ['?'] = 1,
+    ['='] = 1,
+    ['*'] = 1,
+    ['^'] = 1,
 };
 
 static const char *const type_names[] = {
@@ -54,8 +71,7 @@ const char *ew_pii_type_label(ew_pii_type t)
 int ew_pii_type_from_name(const char *name, size_t len)
 {
     for (int t = 0; t < EW_PII_TYPE_COUNT; t++)
-        if (strlen(type_names[t]) == len && !strncasecmp(type_names[t], name, len))
-            return t;
+        if (strlen(type_names[t]) == len && !strncasecmp(type_names[t], name, len)) return t;
     return -1;
 }
 
@@ -94,8 +110,7 @@ static void result_reset(ew_pii_result *res)
 void ew__pii_add(pii_ctx *c, ew_pii_type t, size_t start, size_t end, float score)
 {
     ew_pii_result *res = c->res;
-    if (c->status || end <= start || end > c->n)
-        return;
+    if (c->status || end <= start || end > c->n) return;
     if (!(c->sc->enabled & EW_PII_BIT(t)) || score < 0.2f)
         return; /* the threshold applies in resolve(), after containment */
     if (res->n == res->cap) {
@@ -106,8 +121,7 @@ void ew__pii_add(pii_ctx *c, ew_pii_type t, size_t start, size_t end, float scor
             return;
         }
         int cap = res->cap ? res->cap * 2 : 32;
-        if (cap > limit)
-            cap = limit;
+        if (cap > limit) cap = limit;
         ew_pii_span *p = realloc(res->spans, (size_t)cap * sizeof *p);
         if (!p) {
             c->status = EW_ERR_NOMEM;
@@ -125,23 +139,19 @@ void ew__pii_deny_free(ew_pii_scanner *sc);
 
 static int allow_compile(ew_pii_scanner *sc, const ew_pii_options *opt, ew_error *err)
 {
-    if (opt->n_allow <= 0)
-        return EW_OK;
+    if (opt->n_allow <= 0) return EW_OK;
     sc->allow = calloc((size_t)opt->n_allow, sizeof *sc->allow);
-    if (!sc->allow)
-        return ew__error_set(err, EW_ERR_NOMEM, "pii: out of memory");
+    if (!sc->allow) return ew__error_set(err, EW_ERR_NOMEM, "pii: out of memory");
     for (int i = 0; i < opt->n_allow; i++) {
         const char *v = opt->allow[i];
         if (!v || !*v)
             return ew__error_set(err, EW_ERR_CONFIG, "pii: allow entry %d is empty", i + 1);
         pii_allow *a = &sc->allow[sc->n_allow];
         a->is_domain = v[0] == '@' || (v[0] == '*' && v[1] == '.');
-        if (a->is_domain)
-            v += v[0] == '@' ? 1 : 2;
+        if (a->is_domain) v += v[0] == '@' ? 1 : 2;
         a->len = strlen(v);
         a->value = malloc(a->len + 1);
-        if (!a->value)
-            return ew__error_set(err, EW_ERR_NOMEM, "pii: out of memory");
+        if (!a->value) return ew__error_set(err, EW_ERR_NOMEM, "pii: out of memory");
         for (size_t k = 0; k <= a->len; k++)
             a->value[k] = (char)(pii_is_upper((unsigned char)v[k]) ? v[k] | 32 : v[k]);
         sc->n_allow++;
@@ -170,8 +180,7 @@ ew_pii_scanner *ew_pii_scanner_new(const ew_pii_options *opt, ew_error *err)
         sc->min_score[t] = m > 1.0f ? 1.0f : m;
     }
     sc->max_input = opt->max_input ? opt->max_input : EW_PII_DEFAULT_MAX_INPUT;
-    if (sc->max_input > UINT32_MAX - 1)
-        sc->max_input = UINT32_MAX - 1; /* offsets are 32-bit */
+    if (sc->max_input > UINT32_MAX - 1) sc->max_input = UINT32_MAX - 1; /* offsets are 32-bit */
     sc->max_spans = opt->max_spans > 0 ? opt->max_spans : EW_PII_DEFAULT_MAX_SPANS;
     if (allow_compile(sc, opt, err) || ew__pii_deny_compile(sc, opt, err)) {
         ew_pii_scanner_free(sc);
@@ -182,8 +191,7 @@ ew_pii_scanner *ew_pii_scanner_new(const ew_pii_options *opt, ew_error *err)
 
 void ew_pii_scanner_free(ew_pii_scanner *sc)
 {
-    if (!sc)
-        return;
+    if (!sc) return;
     for (int i = 0; i < sc->n_allow; i++)
         free(sc->allow[i].value);
     free(sc->allow);
@@ -230,10 +238,8 @@ uint32_t ew__pii_decode(const unsigned char *s, size_t n, size_t i, int *len)
 /* Upper case for the scripts the name heuristics read (Latin, Greek, Cyrillic). */
 static bool cp_is_upper(uint32_t cp)
 {
-    if (cp < 0x80)
-        return pii_is_upper(cp);
-    if (cp >= 0xC0 && cp <= 0xDE)
-        return cp != 0xD7;
+    if (cp < 0x80) return pii_is_upper(cp);
+    if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
     if (cp >= 0x100 && cp <= 0x17F)
         return (cp & 1) == (cp >= 0x139 && cp <= 0x148 ? 1u : cp >= 0x179 ? 1u : 0u);
     return (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
@@ -253,8 +259,7 @@ static bool ci_contains(const unsigned char *s, size_t n, const char *what)
 {
     size_t wl = strlen(what);
     for (size_t p = 0; p + wl <= n; p++)
-        if (!strncasecmp((const char *)s + p, what, wl))
-            return true;
+        if (!strncasecmp((const char *)s + p, what, wl)) return true;
     return false;
 }
 
@@ -272,8 +277,8 @@ typedef struct walk {
     size_t phrase_end; /* where the phrase's last word ended */
 } walk;
 
-static void note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws, size_t we,
-                      uint32_t hash)
+static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws, size_t we,
+                          uint32_t hash, const uint64_t q[3])
 {
     uint32_t cues = 0;
     /* Continue a phrase when only spaces separate the words. */
@@ -287,25 +292,24 @@ static void note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws,
         }
     }
     if (!cues) {
-        cues = ew__pii_cue_lookup_hash(low, n, hash);
+        cues = ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash);
         w->plen = 0;
         if (cues & PII_CUE_PREFIX) {
             memcpy(w->phrase, low, n);
             w->plen = n;
         }
     }
-    if (!(cues & PII_CUE_PREFIX))
-        w->plen = 0;
+    if (!(cues & PII_CUE_PREFIX)) w->plen = 0;
     w->phrase_end = we;
     for (uint32_t bits = cues & ((1u << CUE_COUNT) - 1); bits; bits &= bits - 1)
         c->cue_at[__builtin_ctz(bits)] = (uint32_t)we;
-    if (cues & (1u << CUE_NAME_NEXT))
-        c->name_next_at = (uint32_t)we;
+    if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
     if (cues & (1u << CUE_TITLE))
         c->title_at = (uint32_t)(we < c->n && c->s[we] == '.' ? we + 1 : we);
     /* "Name: X", "Password: x" */
     if ((cues & (1u << CUE_NAME)) && we < c->n && c->s[we] == ':')
         c->name_next_at = (uint32_t)we + 1;
+    return cues;
 }
 
 /* A word (letters first) at i. */
@@ -313,74 +317,109 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    /* One pass over the word: its end, a lowercase copy and the cue hash. */
-    char low[24];
-    size_t wl = 0, k = i;
-    uint32_t h = 2166136261u;
+    /* The word's end: letters, 2-byte UTF-8 letters, inner ' and -. */
+    char low[PII_WORD_MAX];
+    size_t k = i;
     bool ascii = true;
-    while (k < n) {
-        unsigned ch = s[k];
-        if (pii_is_alpha(ch) || ((ch == '\'' || ch == '-') && k > i && k + 1 < n &&
-                                 pii_is_alpha(s[k + 1]))) {
-            ch = pii_is_upper(ch) ? ch | 32 : ch;
-            if (wl < sizeof low)
-                low[wl] = (char)ch;
-            wl++;
-            h = (h ^ ch) * 16777619u;
+    for (;;) {
+        while (k < n && ew__pii_class[s[k]] >= PC_LOWER && ew__pii_class[s[k]] <= PC_UPPER)
             k++;
-        } else if (ch >= 0xC2 && ch < 0xE0 && k + 1 < n) {
+        if (k + 1 < n && s[k] >= 0xC2 && s[k] < 0xE0) {
             ascii = false;
-            wl += 2;
             k += 2;
+        } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') && pii_is_alpha(s[k + 1])) {
+            k++;
         } else {
             break;
         }
     }
+    size_t wl = k - i;
+    /* its first 24 bytes, lowercased 8 at a time (the bytes are letters, ' or
+     * -, which OR 0x20 leaves as they are) */
+    uint64_t w0 = 0, w1 = 0, w2 = 0;
+    if (ascii && wl < PII_WORD_MAX) {
+        if (i + PII_WORD_MAX <= n) { /* fixed-size loads, masked below */
+            memcpy(&w0, s + i, 8);
+            memcpy(&w1, s + i + 8, 8);
+            memcpy(&w2, s + i + 16, 8);
+        } else {
+            unsigned char buf[PII_WORD_MAX] = {0};
+            memcpy(buf, s + i, wl);
+            memcpy(&w0, buf, 8);
+            memcpy(&w1, buf + 8, 8);
+            memcpy(&w2, buf + 16, 8);
+        }
+        uint64_t m0 = wl >= 8 ? ~0ull : (1ull << (wl * 8)) - 1;
+        uint64_t m1 = wl >= 16 ? ~0ull : wl <= 8 ? 0 : (1ull << ((wl - 8) * 8)) - 1;
+        uint64_t m2 = wl <= 16 ? 0 : (1ull << ((wl - 16) * 8)) - 1;
+        w0 = (w0 | 0x2020202020202020ull) & m0;
+        w1 = (w1 | 0x2020202020202020ull) & m1;
+        w2 = (w2 | 0x2020202020202020ull) & m2;
+    }
     size_t we = k;
     if (we < n && ew__pii_tokch[s[we]]) {
         size_t te = ew__pii_token_end(s, n, we);
-        while (te > we && (s[te - 1] == '.' || s[te - 1] == '!' || s[te - 1] == '?' ||
-                           s[te - 1] == ':'))
+        while (te > we &&
+               (s[te - 1] == '.' || s[te - 1] == '!' || s[te - 1] == '?' || s[te - 1] == ':'))
             te--;
         if (te > we) {
             size_t e = ew__pii_scan_token(c, i, te);
-            if (e)
-                return e;
+            if (e) return e;
         }
     }
-    if (ascii && wl < sizeof low)
-        note_cues(c, w, low, wl, i, we, h);
-    else
+    uint32_t cues = 0;
+    if (ascii && wl < sizeof low) {
+        memcpy(low, &w0, 8);
+        memcpy(low + 8, &w1, 8);
+        memcpy(low + 16, &w2, 8);
+        const uint64_t q[3] = {w0, w1, w2};
+        cues = note_cues(c, w, low, wl, i, we, pii_word_hash3(w0, w1, w2, wl), q);
+        if (pii_is_lower(s[i])) {
+            c->lower_words++;
+            c->func_words += (cues & PII_KW_FUNC) != 0;
+        }
+    } else
         w->plen = 0;
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
     k = ie;
     while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
         k++;
-    if (k < n && (s[k] == '=' || s[k] == ':' || s[k] == '!' || s[k] == '(')) {
-        int kind = ew__pii_key_kind(s, i, ie);
+    if (k < n && pii_is_digit(s[k]) && k > ie && s[k - 1] == ' ') {
+        size_t d = k; /* "Unseal Key 2: x" */
+        while (d < n && pii_is_digit(s[d]) && d - k < 3)
+            d++;
+        if (d < n && (s[d] == ':' || s[d] == '=')) k = d;
+    }
+    if (k < n && s[k] == ',' && ie < n && (s[ie] == '\'' || s[ie] == '"') &&
+        (i == 0 || s[i - 1] == s[ie])) {
+        size_t e = ew__pii_scan_pair(c, i, ie, k); /* 'API_KEY', 'value' */
+        if (e) return e;
+    } else if (k < n && (s[k] == '=' || s[k] == ':' || s[k] == '!' || s[k] == '(')) {
+        int kind = s[k] != '(' ? ew__pii_key_kind(s, i, ie) : PII_KEY_NONE;
         size_t e = 0;
-        if (kind && s[k] != '(')
-            e = ew__pii_scan_assignment(c, i, ie);
+        if (!kind && s[k] == '=' && ie - i == 7 && !memcmp(s + i, "default", 7))
+            kind = ew__pii_hcl_default_kind(s, i);
+        if (kind)
+            e = ew__pii_scan_assignment_as(c, i, ie, kind);
         else if (s[k] == '(' && (ci_contains(s + i, ie - i, "credential") ||
                                  ci_contains(s + i, ie - i, "directoryentry")))
             e = ew__pii_scan_call(c, k);
-        if (e)
-            return e;
-    } else if (ie < n && s[ie] == ' ' && ie - i <= 40) {
+        if (e) return e;
+    } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&
+               ((cues & (1u << CUE_SECRET)) || (ie > we && (s[we] == '_' || s[we] == '-')))) {
+        /* "password pass123", "Bearer x", "api_key 'x'" */
         int kind = ew__pii_key_kind(s, i, ie);
         if (kind) {
             size_t e = ew__pii_scan_phrase(c, i, ie, kind);
-            if (e)
-                return e;
+            if (e) return e;
         }
     }
     /* "AB 12 34 56 C": a NINO split by spaces starts with a two-letter word */
     if (wl == 2 && pii_is_upper(s[i]) && pii_is_upper(s[i + 1]) && we + 2 < n && s[we] == ' ' &&
         pii_is_digit(s[we + 1])) {
         size_t e = ew__pii_scan_nino(c, i);
-        if (e)
-            return e;
+        if (e) return e;
     }
     /* "born on March 12, 1985" */
     if (wl >= 3 && pii_cue_near(c, CUE_DOB, i, 48)) {
@@ -422,8 +461,7 @@ static size_t on_digit(pii_ctx *c, size_t i)
     }
     if (letters || other) {
         size_t e = ew__pii_scan_token(c, i, te);
-        if (e)
-            return e;
+        if (e) return e;
         if (letters && !other) {
             /* "4th", "10am", "3.5GHz": a unit or ordinal, unless an address starts
              * here or it is a phone with an extension ("555-0132x12") */
@@ -434,8 +472,7 @@ static size_t on_digit(pii_ctx *c, size_t i)
     }
     ew__pii_scan_address(c, i);
     size_t e = ew__pii_scan_number(c, i);
-    if (e)
-        return e;
+    if (e) return e;
     while (i < n && (pii_is_alnum(s[i])))
         i++;
     return i;
@@ -451,13 +488,13 @@ static size_t on_punct(pii_ctx *c, size_t i)
         e = ew__pii_scan_number(c, i);
     else if (ch == '-' && i + 10 < n && !memcmp(s + i, "-----BEGIN", 10))
         e = ew__pii_scan_pem(c, i);
-    else if (ch == '-' && i + 2 < n && (i == 0 || pii_is_space(s[i - 1])) &&
+    else if (ch == '-' && i + 2 < n &&
+             (i == 0 || pii_is_space(s[i - 1]) || s[i - 1] == '`' || s[i - 1] == '"') &&
              (pii_is_alpha(s[i + 1]) || s[i + 1] == '-'))
         e = ew__pii_scan_flag(c, i); /* "--password x", "-p x" */
     else if (ch == '$') {
         c->cue_at[CUE_PRICE] = (uint32_t)i + 1;
-        if (i + 3 < n && (pii_is_alnum(s[i + 1])))
-            e = ew__pii_scan_pwhash(c, i);
+        if (i + 3 < n && (pii_is_alnum(s[i + 1]))) e = ew__pii_scan_pwhash(c, i);
     } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1]))
         c->cue_at[CUE_NEG] = (uint32_t)i + 1; /* "#12345": an order or issue number */
     return e ? e : i + 1;
@@ -470,10 +507,18 @@ static void scan_walk(pii_ctx *c)
     walk w = {.plen = 0};
     while (i < n && !c->status) {
         unsigned ch = s[i];
+        /* the two commonest cases first, without the jump table */
+        if (ch == ' ') {
+            i++;
+            continue;
+        }
+        if (pii_is_lower(ch) && (i == 0 || s[i - 1] == ' ')) {
+            i = on_word(c, &w, i);
+            continue;
+        }
         switch (ew__pii_class[ch]) {
         case PC_SPACE:
-            if (ch == '\n')
-                c->line_start = (uint32_t)i + 1;
+            if (ch == '\n') c->line_start = (uint32_t)i + 1;
             i++;
             continue;
         case PC_UPPER:
@@ -483,8 +528,7 @@ static void scan_walk(pii_ctx *c)
         case PC_U2:
             if (i > 0 && (pii_is_alnum(s[i - 1]) || s[i - 1] == '_')) {
                 i = ew__pii_token_end(s, n, i); /* inside an identifier */
-                if (i < n && !ew__pii_tokch[s[i]])
-                    continue;
+                if (i < n && !ew__pii_tokch[s[i]]) continue;
                 i += i < n;
                 continue;
             }
@@ -514,21 +558,20 @@ static void scan_walk(pii_ctx *c)
 /* ---- resolution -------------------------------------------------------------- */
 /* Types that are costlier to leak win ties. */
 static const float type_bonus[EW_PII_TYPE_COUNT] = {
-    [EW_PII_SECRET] = 0.30f,         [EW_PII_CUSTOM] = 0.25f,
-    [EW_PII_CREDIT_CARD] = 0.20f,    [EW_PII_IBAN] = 0.20f,
-    [EW_PII_US_SSN] = 0.15f,         [EW_PII_CN_RESIDENT_ID] = 0.20f,
-    [EW_PII_EMAIL] = 0.15f,          [EW_PII_CRYPTO_ADDRESS] = 0.15f,
-    [EW_PII_IP_ADDRESS] = 0.10f,     [EW_PII_MAC_ADDRESS] = 0.10f,
-    [EW_PII_UK_NINO] = 0.10f,        [EW_PII_PASSPORT] = 0.05f,
-    [EW_PII_DATE_OF_BIRTH] = 0.05f,  [EW_PII_PHONE] = 0.0f,
-    [EW_PII_STREET_ADDRESS] = 0.0f,  [EW_PII_PERSON] = 0.0f,
+    [EW_PII_SECRET] = 0.30f,        [EW_PII_CUSTOM] = 0.25f,
+    [EW_PII_CREDIT_CARD] = 0.20f,   [EW_PII_IBAN] = 0.20f,
+    [EW_PII_US_SSN] = 0.15f,        [EW_PII_CN_RESIDENT_ID] = 0.20f,
+    [EW_PII_EMAIL] = 0.15f,         [EW_PII_CRYPTO_ADDRESS] = 0.15f,
+    [EW_PII_IP_ADDRESS] = 0.10f,    [EW_PII_MAC_ADDRESS] = 0.10f,
+    [EW_PII_UK_NINO] = 0.10f,       [EW_PII_PASSPORT] = 0.05f,
+    [EW_PII_DATE_OF_BIRTH] = 0.05f, [EW_PII_PHONE] = 0.0f,
+    [EW_PII_STREET_ADDRESS] = 0.0f, [EW_PII_PERSON] = 0.0f,
 };
 
 static int cmp_start(const void *a, const void *b)
 {
     const ew_pii_span *x = a, *y = b;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
     return x->end > y->end ? -1 : x->end < y->end;
 }
 
@@ -544,8 +587,7 @@ static bool allowed(const ew_pii_scanner *sc, const unsigned char *s, const ew_p
     for (int i = 0; i < sc->n_allow; i++) {
         const pii_allow *a = &sc->allow[i];
         if (!a->is_domain) {
-            if (a->len == n && !strncasecmp((const char *)v, a->value, n))
-                return true;
+            if (a->len == n && !strncasecmp((const char *)v, a->value, n)) return true;
             continue;
         }
         /* domain: the span ends with "@domain" or ".domain", or is the domain. */
@@ -575,8 +617,7 @@ static int prefer_container(const ew_pii_span *sp, int i, int j, int best)
                 (up < 0 || strength(a) > strength(&sp[up])))
                 up = k;
         }
-        if (up < 0)
-            break;
+        if (up < 0) break;
         best = up;
     }
     return best;
@@ -590,19 +631,16 @@ static void resolve(pii_ctx *c)
     ew_pii_span *sp = res->spans;
     int n = 0;
     for (int k = 0; k < res->n; k++)
-        if (sp[k].score >= c->sc->min_score[sp[k].type])
-            sp[n++] = sp[k];
+        if (sp[k].score >= c->sc->min_score[sp[k].type]) sp[n++] = sp[k];
     res->n = n;
-    if (n == 0)
-        return;
+    if (n == 0) return;
     qsort(sp, (size_t)n, sizeof *sp, cmp_start);
     int out = 0, i = 0;
     while (i < n) {
         int j = i + 1;
         uint32_t end = sp[i].end;
         while (j < n && sp[j].start < end) {
-            if (sp[j].end > end)
-                end = sp[j].end;
+            if (sp[j].end > end) end = sp[j].end;
             j++;
         }
         /* cluster [i, j): pick by strength; a picked span excludes overlaps. */
@@ -611,8 +649,7 @@ static void resolve(pii_ctx *c)
             for (int k = i; k < j; k++)
                 if (sp[k].score > 0 && (best < 0 || strength(&sp[k]) > strength(&sp[best])))
                     best = k;
-            if (best < 0)
-                break;
+            if (best < 0) break;
             best = prefer_container(sp, i, j, best);
             ew_pii_span pick = sp[best];
             for (int k = i; k < j; k++)
@@ -630,13 +667,11 @@ static void resolve(pii_ctx *c)
     }
     int kept = 0;
     for (int k = 0; k < out; k++) {
-        if (c->sc->n_allow && allowed(c->sc, c->s, &sp[k]))
-            continue;
+        if (c->sc->n_allow && allowed(c->sc, c->s, &sp[k])) continue;
         sp[kept++] = sp[k];
     }
     res->n = kept;
-    if (kept > c->sc->max_spans)
-        c->status = EW_ERR_TOO_LARGE;
+    if (kept > c->sc->max_spans) c->status = EW_ERR_TOO_LARGE;
 }
 
 static void fail_closed(ew_pii_result *res, int status, size_t len)
@@ -644,14 +679,12 @@ static void fail_closed(ew_pii_result *res, int status, size_t len)
     res->failed_closed = true;
     res->status = status;
     res->types |= EW_PII_BIT(EW_PII_SECRET);
-    if (res->counts[EW_PII_SECRET] == 0)
-        res->counts[EW_PII_SECRET] = 1;
+    if (res->counts[EW_PII_SECRET] == 0) res->counts[EW_PII_SECRET] = 1;
     /* One span over everything, so a redacting caller hides it all. */
     if (res->cap >= 1 || (res->spans = malloc(sizeof *res->spans)) != NULL) {
-        if (res->cap < 1)
-            res->cap = 1;
-        res->spans[0] = (ew_pii_span){EW_PII_SECRET, 0,
-                                      (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len), 1.0f};
+        if (res->cap < 1) res->cap = 1;
+        res->spans[0] =
+            (ew_pii_span){EW_PII_SECRET, 0, (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len), 1.0f};
         res->n = 1;
     } else {
         res->n = 0;
@@ -660,8 +693,7 @@ static void fail_closed(ew_pii_result *res, int status, size_t len)
 
 int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_result *res)
 {
-    if (!res)
-        return EW_ERR_INVALID;
+    if (!res) return EW_ERR_INVALID;
     result_reset(res);
     if (!sc) {
         pthread_once(&default_once, default_build);
@@ -683,12 +715,15 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     for (int k = 0; k < CUE_COUNT; k++)
         c.cue_at[k] = CUE_NONE;
     c.name_next_at = CUE_NONE;
+    c.next_digit = SIZE_MAX;
     c.title_at = CUE_NONE;
     scan_walk(&c);
-    if (!c.status && (sc->ac || sc->n_regex))
-        ew__pii_scan_deny(&c);
-    if (!c.status)
-        resolve(&c);
+    if (!c.status && pii_not_english(&c))
+        for (int k = 0; k < c.n_weak_person; k++)
+            res->spans[c.weak_person[k]].score = 0;
+    free(c.weak_person);
+    if (!c.status && (sc->ac || sc->n_regex)) ew__pii_scan_deny(&c);
+    if (!c.status) resolve(&c);
     if (c.status) {
         fail_closed(res, c.status, len);
         return c.status;
@@ -696,8 +731,7 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     for (int k = 0; k < res->n; k++) {
         ew_pii_type t = res->spans[k].type;
         res->types |= EW_PII_BIT(t);
-        if (res->counts[t] < UINT16_MAX)
-            res->counts[t]++;
+        if (res->counts[t] < UINT16_MAX) res->counts[t]++;
     }
     return EW_OK;
 }

@@ -14,69 +14,29 @@
 #include "router/pii_internal.h"
 
 /* Endings of compound street names ("Vesterskovvej", "Koskikatu", "Parijsstraat"). */
-#define E(x) {x, sizeof x - 1}
+#define E(x)                                                                                       \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
 static const struct {
     const char *s;
     size_t len;
 } street_endings[] = {
-    E("strasse"),
-    E("strase"),
-    E("str"),
-    E("gasse"),
-    E("weg"),
-    E("platz"),
-    E("allee"),
-    E("damm"),
-    E("ufer"),
-    E("straat"),
-    E("laan"),
-    E("plein"),
-    E("gracht"),
-    E("kade"),
-    E("dijk"),
-    E("singel"),
-    E("vej"),
-    E("gade"),
-    E("torv"),
-    E("gata"),
-    E("gatan"),
-    E("vagen"),
-    E("veien"),
-    E("vegen"),
-    E("katu"),
-    E("kuja"),
-    E("polku"),
-    E("tie"),
-    E("utca"),
-    E("stieg"),
-    E("steig"),
-    E("pfad"),
-    E("vei"),
-    E("veg"),
-    E("straede"),
-    E("brinken"),
-    E("backen"),
-    E("grand"),
-    E("torget"),
-    E("ringen"),
-    E("stigen"),
-    E("sokak"),
-    E("caddesi"),
-    E("ulica"),
-    E("road"),
-    E("street"),
-    E("avenue"),
+    E("strasse"), E("strase"), E("str"),    E("gasse"),  E("weg"),    E("platz"),  E("allee"),
+    E("damm"),    E("ufer"),   E("straat"), E("laan"),   E("plein"),  E("gracht"), E("kade"),
+    E("dijk"),    E("singel"), E("vej"),    E("gade"),   E("torv"),   E("gata"),   E("gatan"),
+    E("vagen"),   E("veien"),  E("vegen"),  E("katu"),   E("kuja"),   E("polku"),  E("tie"),
+    E("utca"),    E("stieg"),  E("steig"),  E("pfad"),   E("vei"),    E("veg"),    E("straede"),
+    E("brinken"), E("backen"), E("grand"),  E("torget"), E("ringen"), E("stigen"), E("sokak"),
+    E("caddesi"), E("ulica"),  E("road"),   E("street"), E("avenue"),
 };
 #undef E
 
 static bool street_word(const char *w, size_t l)
 {
-    if (!l)
-        return false;
-    if (ew__pii_cue_lookup(w, l) & PII_KW_STREET)
-        return true;
-    if (l < 6)
-        return false;
+    if (!l) return false;
+    if (ew__pii_cue_lookup(w, l) & PII_KW_STREET) return true;
+    if (l < 6) return false;
     for (size_t k = 0; k < sizeof street_endings / sizeof street_endings[0]; k++) {
         size_t el = street_endings[k].len;
         if (l > el + 2 && w[l - 1] == street_endings[k].s[el - 1] &&
@@ -84,6 +44,11 @@ static bool street_word(const char *w, size_t l)
             return true;
     }
     return false;
+}
+
+static bool weak_street_word(const char *w, size_t l)
+{
+    return l && (ew__pii_cue_lookup(w, l) & PII_KW_STREET_WEAK);
 }
 
 static bool particle(const char *w, size_t l)
@@ -109,8 +74,7 @@ static bool next_word(const unsigned char *s, size_t n, size_t i, word *w)
 {
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
         i++;
-    if (i >= n)
-        return false;
+    if (i >= n) return false;
     size_t k = i;
     bool dg = false, lt = false;
     while (k < n) {
@@ -130,8 +94,7 @@ static bool next_word(const unsigned char *s, size_t n, size_t i, word *w)
         else
             break;
     }
-    if (k == i)
-        return false;
+    if (k == i) return false;
     w->s = i;
     w->e = k;
     w->digits = dg;
@@ -151,8 +114,7 @@ static bool next_word(const unsigned char *s, size_t n, size_t i, word *w)
 static bool all_digits(const word *w, const unsigned char *s)
 {
     for (size_t k = w->s; k < w->e; k++)
-        if (!pii_is_digit(s[k]))
-            return false;
+        if (!pii_is_digit(s[k])) return false;
     return w->e > w->s;
 }
 
@@ -162,12 +124,9 @@ static bool house_number(const word *w, const unsigned char *s)
     size_t k = w->s, d = 0;
     while (k < w->e && pii_is_digit(s[k]))
         k++, d++;
-    if (d == 0 || d > 6)
-        return false;
-    if (k == w->e)
-        return true;
-    if (k + 1 == w->e && pii_is_alpha(s[k]))
-        return true;
+    if (d == 0 || d > 6) return false;
+    if (k == w->e) return true;
+    if (k + 1 == w->e && pii_is_alpha(s[k])) return true;
     if (s[k] == '-' || s[k] == '/') {
         size_t r = k + 1;
         while (r < w->e && pii_is_digit(s[r]))
@@ -182,22 +141,37 @@ static bool house_number(const word *w, const unsigned char *s)
 static bool postal_code(const word *w, const unsigned char *s)
 {
     size_t l = w->e - w->s;
-    if (all_digits(w, s))
-        return l >= 3 && l <= 6;
+    if (all_digits(w, s)) return l >= 3 && l <= 6;
     size_t d = 0, a = 0, dash = 0;
     for (size_t k = w->s; k < w->e; k++) {
         d += pii_is_digit(s[k]);
         a += pii_is_upper(s[k]);
         dash += s[k] == '-';
     }
-    if (dash == 1 && a == 0 && d >= 5 && d <= 9)
-        return true; /* 3610-114, 12345-6789 */
+    if (dash == 1 && a == 0 && d >= 5 && d <= 9) return true;  /* 3610-114, 12345-6789 */
     return a >= 1 && d >= 1 && a + d == l && l >= 2 && l <= 4; /* half of "B0J 2H0" */
 }
 
 static bool is_state_code(const word *w, const unsigned char *s)
 {
     return w->e - w->s == 2 && pii_is_upper(s[w->s]) && pii_is_upper(s[w->s + 1]);
+}
+
+/* A lowercase word that can be part of a name: not an English function or
+ * common word ("rue des lieutenants Thomazo", not "Main Street shops"). */
+static bool lower_name(const word *x)
+{
+    return x->fl >= 3 && !(ew__pii_cue_lookup(x->f, x->fl) & (PII_KW_FUNC | PII_KW_STOP)) &&
+           !(ew__gaz_lookup(x->f, x->fl) & EW__GAZ_COMMON);
+}
+
+/* Is the next word on the line (after e) a street word? Lowercase words
+ * written before a street type are part of its name ("Merineitsi põik"). */
+static bool before_street_word(const unsigned char *s, size_t n, const word *x)
+{
+    word y;
+    if (!lower_name(x)) return false; /* "in ÖVERTURINGEN 840": prose before a street */
+    return x->e < n && s[x->e] == ' ' && next_word(s, n, x->e, &y) && street_word(y.f, y.fl);
 }
 
 /* Parses the street part from i. Returns its end, or 0. *strength tells how
@@ -207,8 +181,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     const unsigned char *s = c->s;
     size_t n = c->n;
     word w;
-    if (!next_word(s, n, i, &w))
-        return 0;
+    if (!next_word(s, n, i, &w)) return 0;
     size_t pos = w.e;
     bool num_first = house_number(&w, s);
     /* "Sludevej 13 St.": 13 ends a street; it does not start one */
@@ -217,42 +190,50 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         while (b > 0 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
             b--;
         word pw;
-        if (next_word(s, n, b, &pw) && pw.cap && pw.e == i - 1)
-            return 0;
+        if (next_word(s, n, b, &pw) && pw.cap && pw.e == i - 1 && !unit_word(pw.f, pw.fl)) return 0;
     }
     int names = 0, unknown = 0, streetw = 0;
     size_t end = 0;
     if (num_first) {
         word w2;
         /* "1987 74 Diakou Street": a second number */
-        if (next_word(s, n, pos, &w2) && house_number(&w2, s) && s[w.e] == ' ')
-            pos = w2.e;
+        if (next_word(s, n, pos, &w2) && house_number(&w2, s) && s[w.e] == ' ') pos = w2.e;
+        bool weak_last = false, after_particle = false;
         for (int k = 0; k < 5; k++) {
-            if (pos < n && (s[pos] == ',' || s[pos] == '\n'))
-                break;
+            if (pos < n && (s[pos] == ',' || s[pos] == '\n')) break;
             word x;
-            if (!next_word(s, n, pos, &x) || !x.letters || x.digits)
-                break;
+            if (!next_word(s, n, pos, &x) || !x.letters || x.digits) break;
+            bool real_cap = x.cap;
             x.cap |= !c->seen_upper;
             bool dot = x.e < n && s[x.e] == '.';
             bool sw = street_word(x.f, x.fl) || (x.fl == 1 && x.f[0] == 'u' && dot);
             unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
-            if (!x.cap && !sw && !(k > 0 && particle(x.f, x.fl))) /* "rue de la Paix" */
+            uint32_t kw = ew__pii_cue_lookup(x.f, x.fl);
+            if ((kw & PII_KW_FUNC) && !(kw & PII_KW_PARTICLE) && !sw) break; /* "8080 and" */
+            /* "rue de la Paix", "Jiřího z Poděbrad", "Árpád fejedelem útja",
+             * "rue des lieutenants Thomazo" */
+            if (!x.cap && !sw && !(k > 0 && particle(x.f, x.fl)) &&
+                !(k > 0 && before_street_word(s, n, &x)) &&
+                !(k > 1 && after_particle && lower_name(&x)))
                 break;
-            if (unit_word(x.f, x.fl) && k > 0)
-                break;
+            after_particle = particle(x.f, x.fl);
+            if (unit_word(x.f, x.fl) && k > 0) break;
             names++;
             streetw += sw;
+            weak_last = k > 0 && real_cap && weak_street_word(x.f, x.fl);
             unknown += !(g & EW__GAZ_COMMON);
             pos = x.e + (dot ? 1 : 0);
             end = pos;
         }
-        if (!names)
-            return 0;
+        if (!names) return 0;
+        streetw += weak_last; /* "176 Pinto Hill" */
         word t;
         /* "Koskikatu 25", "Via Roma 131" */
-        if (next_word(s, n, end, &t) && house_number(&t, s) && s[end] == ' ')
+        if (next_word(s, n, end, &t) && house_number(&t, s) && s[end] == ' ') {
             end = t.e;
+            if (end < n && s[end] == '.' && (end + 1 >= n || !pii_is_digit(s[end + 1])))
+                end++; /* "Kálmán Imre u. 12." */
+        }
         /* without a street word, "6750 Koskikatu 25" (a second number) still
          * reads as an address; "70s You're Supposed" does not */
         bool second_num = end > 0 && pii_is_digit(s[end - 1]);
@@ -263,15 +244,13 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     pos = w.s;
     for (int k = 0; k < 5; k++) {
         word x;
-        if (!next_word(s, n, pos, &x) || x.digits)
-            break;
-        if (k > 0 && (s[pos] == ',' || s[pos] == '\n'))
-            break;
+        if (!next_word(s, n, pos, &x) || x.digits) break;
+        if (k > 0 && (s[pos] == ',' || s[pos] == '\n')) break;
         x.cap |= !c->seen_upper;
         bool dot = x.e < n && s[x.e] == '.';
         bool sw = street_word(x.f, x.fl) || (x.fl == 1 && x.f[0] == 'u' && dot);
         unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
-        if (!x.cap && !sw && !(k > 0 && particle(x.f, x.fl)))
+        if (!x.cap && !sw && !(k > 0 && particle(x.f, x.fl)) && !before_street_word(s, n, &x))
             return 0;
         names++;
         streetw += sw;
@@ -279,16 +258,69 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         pos = x.e + (dot ? 1 : 0);
     }
     word t;
-    if (!names || !next_word(s, n, pos, &t) || !house_number(&t, s) || s[pos] == '\n')
-        return 0;
-    if (!c->seen_upper && !streetw)
-        return 0; /* lowercased text: every word looks like a name */
+    if (!names || !next_word(s, n, pos, &t) || !house_number(&t, s) || s[pos] == '\n') return 0;
+    if (!c->seen_upper && !streetw) return 0; /* lowercased text: every word looks like a name */
     end = t.e;
     if (end < n && s[end] == '.' && (end + 1 >= n || !pii_is_digit(s[end + 1])))
         end++; /* "Rákóczi út 13." */
     *strength = streetw ? 0.8f : 0.45f;
     (void)unknown;
     return end;
+}
+
+/* After "Tungata 11" or "P.O. Box 149", on the same line: more name words
+ * ending in a street type ("Rott Crossroad", "Monika Union"), or a second
+ * number before a unit ("Strada Provinciale 65 22 Suite 455"). Returns the
+ * new end, or `end`. */
+static size_t street_continue(const pii_ctx *c, size_t end)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    if (end == 0 || end >= n || s[end] != ' ' || !pii_is_digit(s[end - 1])) return end;
+    word x;
+    if (!next_word(s, n, end, &x)) return end;
+    if (house_number(&x, s)) {
+        word u;
+        return next_word(s, n, x.e, &u) && unit_word(u.f, u.fl) ? x.e : end;
+    }
+    size_t pos = end;
+    for (int k = 0; k < 4; k++) {
+        if (!next_word(s, n, pos, &x) || x.digits || x.s != pos + 1) return end;
+        bool sw = street_word(x.f, x.fl) || weak_street_word(x.f, x.fl);
+        if (!(x.cap || particle(x.f, x.fl) || (k > 0 && sw))) return end;
+        if (unit_word(x.f, x.fl)) return end;
+        pos = x.e;
+        if (sw && k > 0) return pos < n && s[pos] == '.' ? pos + 1 : pos;
+        if (pos >= n || s[pos] != ' ') return end;
+    }
+    return end;
+}
+
+/* "lives on Elm Street", "shows on Marina Fort Street": a street named
+ * without a number, after "on" or "at", ending in an unambiguous type. */
+static size_t named_street_at(const pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    if (i < 3 || s[i - 1] != ' ' || (i > 3 && pii_is_alpha(s[i - 4]))) return 0;
+    unsigned a = s[i - 3] | 32, b = s[i - 2] | 32;
+    if (!((a == 'o' && b == 'n') || (a == 'a' && b == 't'))) return 0;
+    static const char *const types[] = {"street", "st",        "road",    "rd",   "avenue",
+                                        "ave",    "boulevard", "blvd",    "lane", "ln",
+                                        "drive",  "terrace",   "crescent"};
+    size_t pos = i;
+    for (int k = 0; k < 4; k++) {
+        word x;
+        if (!next_word(s, n, pos, &x) || x.digits || x.s != pos + (k > 0)) return 0;
+        bool type = false;
+        for (size_t t = 0; t < sizeof types / sizeof types[0] && k > 0; t++)
+            type |= x.fl == strlen(types[t]) && !memcmp(x.f, types[t], x.fl);
+        if (!x.cap) return 0;
+        pos = x.e;
+        if (type) return pos < n && s[pos] == '.' && x.fl <= 4 ? pos + 1 : pos;
+        if (pos >= n || s[pos] != ' ') return 0;
+    }
+    return 0;
 }
 
 /* Military and box addresses: "PSC 1437, Box 3833", "Unit 8524 Box 0979",
@@ -298,8 +330,7 @@ static size_t box_at(const pii_ctx *c, size_t i)
     const unsigned char *s = c->s;
     size_t n = c->n;
     static const char *const ships[] = {"USNS ", "USNV ", "USS ", "USCGC "};
-    if (!((s[i] | 32) == 'u' || (s[i] | 32) == 'p'))
-        return 0;
+    if (!((s[i] | 32) == 'u' || (s[i] | 32) == 'p')) return 0;
     for (size_t k = 0; k < 4; k++) {
         size_t l = strlen(ships[k]);
         if (i + l < n && !strncasecmp((const char *)s + i, ships[k], l) && pii_is_alpha(s[i + l])) {
@@ -326,8 +357,7 @@ static size_t box_at(const pii_ctx *c, size_t i)
         while (e < n && s[e] != '\n' && e - i < 40)
             e++;
         for (size_t k = i; k + 4 <= e; k++)
-            if (!strncasecmp((const char *)s + k, "Box ", 4))
-                return e;
+            if (!strncasecmp((const char *)s + k, "Box ", 4)) return e;
     }
     return 0;
 }
@@ -339,11 +369,9 @@ static bool military_line(const unsigned char *s, size_t n, size_t i)
                         !strncasecmp((const char *)s + i, "FPO ", 4) ||
                         !strncasecmp((const char *)s + i, "DPO ", 4)))
         return false;
-    if (!pii_is_alpha(s[i + 4]) || !pii_is_alpha(s[i + 5]) || s[i + 6] != ' ')
-        return false;
+    if (!pii_is_alpha(s[i + 4]) || !pii_is_alpha(s[i + 5]) || s[i + 6] != ' ') return false;
     for (size_t k = i + 7; k < i + 12; k++)
-        if (!pii_is_digit(s[k]))
-            return false;
+        if (!pii_is_digit(s[k])) return false;
     return i + 12 == n || !pii_is_alnum(s[i + 12]);
 }
 
@@ -357,8 +385,7 @@ static bool military_line(const unsigned char *s, size_t n, size_t i)
 static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool lower, size_t *pe)
 {
     word w;
-    if (!next_word(s, n, i, &w) || w.s >= e)
-        return 0;
+    if (!next_word(s, n, i, &w) || w.s >= e) return 0;
     if (military_line(s, n, w.s)) {
         *pe = w.s + 12;
         return 2;
@@ -372,18 +399,13 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
         }
         return 0;
     }
-    /* a line of digit groups is a phone number, not a postal line */
-    int digits = 0;
-    for (size_t k = i; k < e; k++)
-        digits += pii_is_digit(s[k]);
-    if (digits > 7)
-        return 0;
-    int words = 0, postal = 0, place = 0;
+    int words = 0, postal = 0, place = 0, digits = 0;
     size_t p = w.s, last = 0;
     while (p < e) {
         word x;
-        if (!next_word(s, n, p, &x) || x.s >= e)
-            break;
+        while (p < e && (s[p] == ' ' || s[p] == '(')) /* "ΑΓΛΑΝΤΖΙΑ (ΑΓΛΑΓΓΙΑ)" */
+            p++;
+        if (!next_word(s, n, p, &x) || x.s >= e) break;
         unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
         bool ok = true;
         if (postal_code(&x, s) && postal < 2)
@@ -393,25 +415,28 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
         else if (x.cap || lower || is_state_code(&x, s))
             ;
         else if (!strncmp(x.f, "nan", 3) && x.fl == 3)
-            ; /* a missing field printed by a generator */
+            ;                                         /* a missing field printed by a generator */
         else if (!(particle(x.f, x.fl) && words > 0)) /* "Caxias do Sul" */
             ok = false;
-        if (!ok || words == 5)
-            break;
+        for (size_t k = x.s; k < x.e; k++)
+            digits += pii_is_digit(s[k]);
+        /* digit groups past a postal code make a phone number, not an address */
+        if (digits > 7 || (!ok && !x.letters)) return 0;
+        if (!ok || words == 5) break;
         words++;
         place += (g & EW__GAZ_PLACE) != 0;
         last = x.e;
         p = x.e;
-        if (p < e && (s[p] == ':' || s[p] == '@' || s[p] == '?' || s[p] == '!'))
+        if (p < e && (s[p] == ':' || s[p] == '@' || s[p] == '?' || s[p] == '!' || s[p] == ';'))
             break;
+        if (p + 1 < e && s[p] == '.' && s[p + 1] == ' ' && x.e - x.s > 3)
+            break; /* a full stop after a word (not "St.") ends the address */
         while (p < e && (s[p] == ',' || s[p] == '(' || s[p] == ')' || s[p] == '.'))
             p++;
     }
-    if (words == 0)
-        return 0;
+    if (words == 0) return 0;
     *pe = last;
-    if (last < n && s[last] == ')')
-        *pe = last + 1; /* "Cyprus (Greek)" */
+    if (last < n && s[last] == ')') *pe = last + 1; /* "Cyprus (Greek)" */
     return postal || place ? 2 : 1;
 }
 
@@ -437,16 +462,14 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             p++;
         } else if (p < n && s[p] == '\n') {
             p++;
-            if (p < n && s[p] == '\n')
-                break; /* a blank line ends the block */
-            while (p < n && (s[p] == ' ' || s[p] == '>' || s[p] == '?' || s[p] == ',' ||
-                             s[p] == '\t'))
+            if (p < n && s[p] == '\n') break; /* a blank line ends the block */
+            while (p < n &&
+                   (s[p] == ' ' || s[p] == '>' || s[p] == '?' || s[p] == ',' || s[p] == '\t'))
                 p++;
         } else if (p < n && p == end + 1 && (pii_is_alnum(s[p]) || s[p] >= 0xC2)) {
             /* same line, space separated: a unit or a postal code right after */
             word w;
-            if (!next_word(s, n, p, &w))
-                break;
+            if (!next_word(s, n, p, &w)) break;
             if (!(unit_word(w.f, w.fl) || military_line(s, n, p) ||
                   (after_unit && (w.cap || postal_code(&w, s)))))
                 break;
@@ -459,8 +482,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             pe++;
         size_t te = p;
         int t = tail_part(s, n, p, pe, !c->seen_upper, &te);
-        if (!t)
-            break;
+        if (!t) break;
         word first;
         after_unit = next_word(s, n, p, &first) && unit_word(first.f, first.fl);
         if (t == 2) {
@@ -469,8 +491,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             best = te;
         } else {
             weak_run++;
-            if (weak_run > 2)
-                break;
+            if (weak_run > 2) break;
             best = te;
         }
         end = te;
@@ -478,14 +499,29 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
     return best;
 }
 
-/* Cheap filter: an address needs a digit soon, on the same line. */
-static bool digit_ahead(const unsigned char *s, size_t n, size_t i, size_t window)
+/* Cheap filter: an address needs a digit soon, on the same line. The next
+ * digit's position is cached, so the text is searched once, not per word. */
+static bool digit_ahead(pii_ctx *c, size_t i, size_t window)
 {
-    size_t lim = i + window < n ? i + window : n;
-    for (size_t k = i; k < lim && s[k] != '\n'; k++)
-        if (pii_is_digit(s[k]))
-            return true;
-    return false;
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    if (c->next_digit == SIZE_MAX || c->next_digit < i) {
+        /* eight bytes at a time: a byte b is a digit when (b ^ '0') < 10 */
+        size_t k = i;
+        while (k + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, s + k, 8);
+            x ^= 0x3030303030303030ull;
+            if ((x - 0x0A0A0A0A0A0A0A0Aull) & ~x & 0x8080808080808080ull) break;
+            k += 8;
+        }
+        while (k < n && !pii_is_digit(s[k]))
+            k++;
+        c->next_digit = k;
+    }
+    size_t d = c->next_digit;
+    if (d >= n || d - i > window) return false;
+    return !memchr(s + i, '\n', d - i);
 }
 
 static bool preceded_by(const unsigned char *s, size_t i, const char *what)
@@ -499,14 +535,12 @@ static size_t corner_at(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    if (!preceded_by(s, i, "corner of "))
-        return 0;
+    if (!preceded_by(s, i, "corner of ")) return 0;
     /* first street: up to " and " on the same line, at most 60 bytes */
     size_t k = i, lim = i + 60 < n ? i + 60 : n;
     while (k + 5 <= lim && s[k] != '\n' && strncmp((const char *)s + k, " and ", 5))
         k++;
-    if (k + 5 > lim || s[k] != ' ' || k == i)
-        return 0;
+    if (k + 5 > lim || s[k] != ' ' || k == i) return 0;
     size_t b = k + 5, e = b;
     int words = 0;
     word w;
@@ -514,13 +548,32 @@ static size_t corner_at(pii_ctx *c, size_t i)
            (w.cap || w.digits || particle(w.f, w.fl) || street_word(w.f, w.fl))) {
         e = w.e + (w.e < n && s[w.e] == '.' ? 1 : 0);
         words++;
-        if (e >= n || s[e] != ' ')
-            break;
+        if (e >= n || s[e] != ' ') break;
     }
-    if (!words)
-        return 0;
+    if (!words) return 0;
     /* a trailing abbreviation "St." belongs to the street */
     return e;
+}
+
+/* "Suite 541 6343 Skogstien 106": a unit written before the street. Returns
+ * where the unit starts, or i. */
+static size_t unit_before(const pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    if (i < 4 || s[i - 1] != ' ' || !pii_is_digit(s[i])) return i;
+    size_t u = i - 1, k = u; /* "Suite 541 6343 ..." or "Suite 913 0547 ..." */
+    while (k > 0 && pii_is_digit(s[k - 1]))
+        k--;
+    if (k < u && k >= 2 && s[k - 1] == ' ') u = k - 1;
+    if (s[u - 1] == '.') u--;
+    size_t b = u;
+    while (b > 0 && pii_is_alpha(s[b - 1]))
+        b--;
+    word w;
+    if (b == u || (b > 0 && pii_is_alnum(s[b - 1])) || !next_word(s, c->n, b, &w) ||
+        !unit_word(w.f, w.fl))
+        return i;
+    return b;
 }
 
 size_t ew__pii_scan_address(pii_ctx *c, size_t i)
@@ -531,7 +584,12 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         ew__pii_add(c, EW_PII_STREET_ADDRESS, i, ce, 0.85f);
         return ce;
     }
-    if (!digit_ahead(c->s, c->n, i, 64) &&
+    if ((ce = named_street_at(c, i)) != 0) {
+        float sc = pii_cue_near(c, CUE_ADDRESS, i, 40) ? 0.85f : 0.6f;
+        ew__pii_add(c, EW_PII_STREET_ADDRESS, i, ce, sc);
+        return ce;
+    }
+    if (!digit_ahead(c, i, 48) &&
         !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's'))
         return 0;
     size_t e = box_at(c, i);
@@ -539,22 +597,20 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         strength = 0.9f;
     } else {
         e = street_at(c, i, &strength);
-        if (!e)
-            return 0;
+        if (!e) return 0;
     }
+    i = unit_before(c, i);
+    size_t more = street_continue(c, e);
+    if (more > e && strength < 0.8f) strength = 0.8f;
+    e = more;
     int strong = 0;
     size_t full = extend(c, e, &strong);
     float sc = strength;
-    if (strong)
-        sc += 0.25f;
-    if (pii_cue_near(c, CUE_ADDRESS, i, 40))
-        sc += 0.25f;
-    if (pii_cue_near(c, CUE_NEG, i, 16))
-        sc -= 0.3f;
-    if (sc > 0.99f)
-        sc = 0.99f;
-    if (sc < 0.5f)
-        return 0;
+    if (strong) sc += 0.25f;
+    if (pii_cue_near(c, CUE_ADDRESS, i, 40)) sc += 0.25f;
+    if (pii_cue_near(c, CUE_NEG, i, 16)) sc -= 0.3f;
+    if (sc > 0.99f) sc = 0.99f;
+    if (sc < 0.5f) return 0;
     ew__pii_add(c, EW_PII_STREET_ADDRESS, i, full, sc);
     return full;
 }

@@ -84,14 +84,13 @@ static bool stop_char(uint32_t cp)
     static const uint32_t st[] = {
         0x662F, 0x7684, 0x4E86, 0x5728, 0x548C, 0x4E0E, 0x7ED9, 0x5411, 0x5BF9, 0x8BF7, 0x627E,
         0x53EB, 0x95EE, 0x8BA9, 0x88AB, 0x628A, 0x8DDF, 0x540C, 0x53CA, 0x6216, 0x4F4D, 0x4E2A,
-        0x6211, 0x4F60, 0x4ED6, 0x5979, 0x4EEC, 0x8FD9, 0x90A3, 0x4ECA, 0x5E74, 0x6708,
-        0x65E5, 0x5C81, 0x4F4F, 0x7535, 0x8BDD, 0x53F7, 0x5148, 0x5973, 0x8001, 0x4E00,
-        0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x8C22, 0x4E5F,
-        0x90FD, 0x5C31, 0x8FD8, 0x5DF2, 0x6709, 0x6CA1, 0x4E0D, 0x5F88, 0x6765, 0x53BB, 0x8BF4,
-        0x60F3, 0x8981, 0x4F1A, 0x80FD, 0x53EF, 0x4EE5, 0x5230, 0x4ECE, 0x4E3A};
+        0x6211, 0x4F60, 0x4ED6, 0x5979, 0x4EEC, 0x8FD9, 0x90A3, 0x4ECA, 0x5E74, 0x6708, 0x65E5,
+        0x5C81, 0x4F4F, 0x7535, 0x8BDD, 0x53F7, 0x5148, 0x5973, 0x8001, 0x4E00, 0x4E8C, 0x4E09,
+        0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x8C22, 0x4E5F, 0x90FD, 0x5C31,
+        0x8FD8, 0x5DF2, 0x6709, 0x6CA1, 0x4E0D, 0x5F88, 0x6765, 0x53BB, 0x8BF4, 0x60F3, 0x8981,
+        0x4F1A, 0x80FD, 0x53EF, 0x4EE5, 0x5230, 0x4ECE, 0x4E3A};
     for (size_t k = 0; k < sizeof st / sizeof st[0]; k++)
-        if (st[k] == cp)
-            return true;
+        if (st[k] == cp) return true;
     return false;
 }
 
@@ -107,8 +106,7 @@ static int han_run(const unsigned char *s, size_t n, size_t i, hanpos *out, int 
     while (i < n && k < max) {
         int l;
         uint32_t cp = ew__pii_decode(s, n, i, &l);
-        if (!is_han(cp))
-            break;
+        if (!is_han(cp)) break;
         out[k].at = i;
         out[k].cp = cp;
         k++;
@@ -133,16 +131,13 @@ static size_t name_after(pii_ctx *c, size_t i)
     }
     hanpos h[5];
     int k = han_run(s, n, i, h, 5);
-    if (k < 2)
-        return 0;
+    if (k < 2) return 0;
     int sl = ew__gaz_cn_surname(h[0].cp, h[1].cp);
-    if (!sl)
-        return 0;
+    if (!sl) return 0;
     int len = sl;
     while (len < k && len < sl + 2 && !stop_char(h[len].cp))
         len++;
-    if (len == sl)
-        return 0;
+    if (len == sl) return 0;
     size_t e = len < k ? h[len].at : h[k - 1].at + 3;
     ew__pii_add(c, EW_PII_PERSON, h[0].at, e, 0.85f);
     return e;
@@ -153,24 +148,20 @@ static void name_before(pii_ctx *c, size_t hon)
 {
     const unsigned char *s = c->s;
     for (int len = 3; len >= 1; len--) {
-        if (hon < (size_t)len * 3)
-            continue;
+        if (hon < (size_t)len * 3) continue;
         size_t st = hon - (size_t)len * 3;
         hanpos h[3];
-        if (han_run(s, hon, st, h, len) != len)
-            continue;
+        if (han_run(s, hon, st, h, len) != len) continue;
         bool ok = ew__gaz_cn_surname(h[0].cp, len > 1 ? h[1].cp : 0) != 0;
         for (int k = 0; k < len && ok; k++)
             ok = !stop_char(h[k].cp);
-        if (!ok)
-            continue;
+        if (!ok) continue;
         /* the name must start at a boundary: not in the middle of Han text
          * unless after a particle or verb (是, 给, 和 ...) */
         if (st >= 3) {
             int l;
             uint32_t prev = ew__pii_decode(s, c->n, st - 3, &l);
-            if (is_han(prev) && !stop_char(prev) && l == 3)
-                continue;
+            if (is_han(prev) && !stop_char(prev) && l == 3) continue;
         }
         ew__pii_add(c, EW_PII_PERSON, st, hon, len == 1 ? 0.6f : 0.8f);
         return;
@@ -179,13 +170,11 @@ static void name_before(pii_ctx *c, size_t hon)
 
 static bool addr_char(uint32_t cp)
 {
-    static const uint32_t ac[] = {0x7701, 0x5E02, 0x533A, 0x53BF, 0x9547, 0x6751, 0x8DEF,
-                                  0x8857, 0x9053, 0x5DF7, 0x5F04, 0x91CC, 0x53F7, 0x5BA4,
-                                  0x697C, 0x680B, 0x5355, 0x5143, 0x5C42, 0x5E62, 0x5927,
-                                  0x53A6, 0x56ED, 0x5C0F};
+    static const uint32_t ac[] = {0x7701, 0x5E02, 0x533A, 0x53BF, 0x9547, 0x6751, 0x8DEF, 0x8857,
+                                  0x9053, 0x5DF7, 0x5F04, 0x91CC, 0x53F7, 0x5BA4, 0x697C, 0x680B,
+                                  0x5355, 0x5143, 0x5C42, 0x5E62, 0x5927, 0x53A6, 0x56ED, 0x5C0F};
     for (size_t k = 0; k < sizeof ac / sizeof ac[0]; k++)
-        if (ac[k] == cp)
-            return true;
+        if (ac[k] == cp) return true;
     return false;
 }
 
@@ -200,41 +189,54 @@ static size_t address_run(pii_ctx *c, size_t i, float sc)
         int l;
         uint32_t cp = ew__pii_decode(s, n, k, &l);
         if (is_han(cp)) {
-            road += cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 ||
-                    cp == 0x5F04 || cp == 0x53F7;
-            if (addr_char(cp) || cp == 0x53F7)
-                last = k + (size_t)l;
+            road += cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04 ||
+                    cp == 0x53F7;
+            if (addr_char(cp) || cp == 0x53F7) last = k + (size_t)l;
         } else if (!(pii_is_alnum(cp) || cp == '-')) {
             break;
         }
         k += (size_t)l;
         count++;
     }
-    if (!road || last <= i)
-        return 0;
+    if (!road || last <= i) return 0;
     ew__pii_add(c, EW_PII_STREET_ADDRESS, i, last, sc);
     return last;
+}
+
+static inline bool plain_han_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (i + 3 > n || s[i] < 0xE4 || s[i] > 0xE9 || (s[i + 1] & 0xC0) != 0x80 ||
+        (s[i + 2] & 0xC0) != 0x80)
+        return false;
+    uint32_t cp =
+        ((uint32_t)(s[i] & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    bool road = cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04;
+    return cp >= 0x4E00 && cp <= 0x9FFF && !road && !(cue_first[cp >> 3] & (1u << (cp & 7)));
 }
 
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
+    /* a run of Han characters that start no cue: skip it in one loop */
+    if (plain_han_at(s, n, i)) {
+        size_t k = i + 3;
+        while (plain_han_at(s, n, k))
+            k += 3;
+        return k;
+    }
     int l;
     uint32_t cp = ew__pii_decode(s, n, i, &l);
     size_t next = i + (size_t)l;
     if (cp == 0x20AC || cp == 0xFFE5 || cp == 0x5143) /* € ￥ 元 */
         c->cue_at[CUE_PRICE] = (uint32_t)next;
-    if (!is_han(cp) || next >= n)
-        return next;
+    if (!is_han(cp) || next >= n) return next;
     int l2;
     uint32_t cp2 = ew__pii_decode(s, n, next, &l2);
     bool road = cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04;
-    if (!(cue_first[cp >> 3] & (1u << (cp & 7))) && !road)
-        return next;
+    if (!(cue_first[cp >> 3] & (1u << (cp & 7))) && !road) return next;
     for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++) {
-        if (cjk_cues[k].a != cp || cjk_cues[k].b != cp2)
-            continue;
+        if (cjk_cues[k].a != cp || cjk_cues[k].b != cp2) continue;
         size_t e = next + (size_t)l2;
         int cue = cjk_cues[k].cue;
         if (cue == CJ_NAME_NEXT) {
@@ -281,14 +283,12 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         for (int back = 0; back < 12 && st >= 3; back++) {
             int pl;
             uint32_t p = ew__pii_decode(s, n, st - 3, &pl);
-            if (pl != 3 || !is_han(p) || stop_char(p))
-                break;
+            if (pl != 3 || !is_han(p) || stop_char(p)) break;
             st -= 3;
         }
         (void)h;
         size_t r = address_run(c, st, 0.75f);
-        if (r)
-            return r;
+        if (r) return r;
     }
     return next;
 }

@@ -7,7 +7,7 @@
 
 #include "router/pii_internal.h"
 
-#define B(k) (1u << (k))
+#define B(k)       (1u << (k))
 #define PREFIX_BIT PII_CUE_PREFIX
 
 static const struct {
@@ -88,6 +88,12 @@ static const struct {
     {"telefono", B(CUE_PHONE)},
     {"telephone", B(CUE_PHONE)},
     {"handy", B(CUE_PHONE)},
+    {"telefonu", B(CUE_PHONE)},
+    {"telefonem", B(CUE_PHONE)},
+    {"komorka", B(CUE_PHONE)},
+    {"komorkowy", B(CUE_PHONE)},
+    {"kontakt", B(CUE_PHONE)},
+    {"kontaktowy", B(CUE_PHONE)},
     {"portable", B(CUE_PHONE)},
     {"ph", B(CUE_PHONE)},
     /* cards */
@@ -115,6 +121,8 @@ static const struct {
     {"reisepass", B(CUE_PASSPORT)},
     {"pasaporte", B(CUE_PASSPORT)},
     {"paszport", B(CUE_PASSPORT)},
+    {"paszportu", B(CUE_PASSPORT)},
+    {"passnummer", B(CUE_PASSPORT)},
     {"passaporto", B(CUE_PASSPORT)},
     {"id", B(CUE_ID)},
     {"identity", B(CUE_ID)},
@@ -175,6 +183,8 @@ static const struct {
     {"credential", B(CUE_SECRET)},
     {"credentials", B(CUE_SECRET)},
     {"bearer", B(CUE_SECRET)},
+    {"ssws", B(CUE_SECRET)},
+    {"unseal", B(CUE_SECRET)},
     {"auth", B(CUE_SECRET)},
     {"authorization", B(CUE_SECRET)},
     {"passwort", B(CUE_SECRET)},
@@ -238,6 +248,13 @@ static const struct {
     {"commande", B(CUE_NEG)},
     {"nr", 0},
     {"license", B(CUE_NEG)},
+    {"nip", B(CUE_NEG)},
+    {"regon", B(CUE_NEG)},
+    {"pesel", B(CUE_NEG)},
+    {"vat", B(CUE_NEG)},
+    {"krs", B(CUE_NEG)},
+    {"ein", B(CUE_NEG)},
+    {"jazdy", B(CUE_NEG)},
     {"licence", B(CUE_NEG)},
     {"permit", B(CUE_NEG)},
     {"price", B(CUE_PRICE)},
@@ -254,104 +271,440 @@ static const struct {
     {"rmb", B(CUE_PRICE)},
 };
 
-
 /* Word classes the name and address detectors ask about. */
 static const char *const kw_street[] = {
-    "street", "st", "str", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "lane",
-    "ln", "drive", "dr", "court", "ct", "place", "pl", "square", "sq", "terrace", "way",
-    "parkway", "pkwy", "highway", "hwy", "circle", "cir", "crescent", "close", "grove",
-    "gardens", "walk", "row", "mews", "trail", "path", "alley", "plaza", "route", "loop",
-    "pass", "crossroad", "crossing", "junction", "ridge", "heights", "broadway", "esplanade",
-    "quay", "wharf", "greens", "radial", "flats", "stravenue", "throughway", "trafficway",
-    "turnpike", "expressway", "freeway", "motorway", "skyway", "spur", "summit", "track",
-    "trace", "wells", "vista", "viaduct", "underpass", "overpass", "causeway", "bypass",
-    "rue", "chemin", "allee", "impasse", "quai", "via", "viale", "piazza", "corso", "vicolo",
-    "largo", "calle", "avenida", "paseo", "camino", "carrer", "rua", "travessa", "praca",
-    "ul", "ulica", "aleja", "al", "plac", "os", "strasse", "strase", "gasse", "weg", "platz",
-    "ring", "damm", "ufer", "straat", "laan", "plein", "gracht", "kade", "dijk", "singel",
-    "vej", "gade", "torv", "gata", "gatan", "gate", "vagen", "veien", "vegen", "tie", "katu",
-    "kuja", "polku", "utca", "ut", "ter", "korut", "ulice", "namesti", "trida", "odos",
-    "terrasse", "bygget", "sokak", "caddesi", "marg", "nagar", "lu", "jie", "dao",
+    "street",
+    "st",
+    "str",
+    "avenue",
+    "ave",
+    "av",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "court",
+    "ct",
+    "place",
+    "pl",
+    "square",
+    "sq",
+    "terrace",
+    "way",
+    "parkway",
+    "pkwy",
+    "highway",
+    "hwy",
+    "circle",
+    "cir",
+    "crescent",
+    "close",
+    "grove",
+    "gardens",
+    "walk",
+    "row",
+    "mews",
+    "trail",
+    "path",
+    "alley",
+    "plaza",
+    "route",
+    "loop",
+    "pass",
+    "crossroad",
+    "crossing",
+    "junction",
+    "ridge",
+    "heights",
+    "broadway",
+    "esplanade",
+    "quay",
+    "wharf",
+    "greens",
+    "radial",
+    "flats",
+    "stravenue",
+    "throughway",
+    "trafficway",
+    "turnpike",
+    "expressway",
+    "freeway",
+    "motorway",
+    "skyway",
+    "spur",
+    "summit",
+    "track",
+    "trace",
+    "wells",
+    "vista",
+    "viaduct",
+    "underpass",
+    "overpass",
+    "causeway",
+    "bypass",
+    "rue",
+    "chemin",
+    "allee",
+    "impasse",
+    "quai",
+    "via",
+    "viale",
+    "piazza",
+    "corso",
+    "vicolo",
+    "largo",
+    "calle",
+    "avenida",
+    "paseo",
+    "camino",
+    "carrer",
+    "rua",
+    "travessa",
+    "praca",
+    "ul",
+    "ulica",
+    "aleja",
+    "al",
+    "plac",
+    "os",
+    "strasse",
+    "strase",
+    "gasse",
+    "weg",
+    "platz",
+    "ring",
+    "damm",
+    "ufer",
+    "straat",
+    "laan",
+    "plein",
+    "gracht",
+    "kade",
+    "dijk",
+    "singel",
+    "vej",
+    "gade",
+    "torv",
+    "gata",
+    "gatan",
+    "gate",
+    "vagen",
+    "veien",
+    "vegen",
+    "tie",
+    "katu",
+    "kuja",
+    "polku",
+    "utca",
+    "ut",
+    "ter",
+    "korut",
+    "ulice",
+    "namesti",
+    "trida",
+    "odos",
+    "terrasse",
+    "bygget",
+    "sokak",
+    "caddesi",
+    "marg",
+    "nagar",
+    "lu",
+    "jie",
+    "dao",
+    /* more national street types: Hungarian, Baltic, South Slavic, Romanian,
+     * Icelandic, Iberian, Italian, Dutch, French, Finnish, Turkish */
+    "rkp",
+    "rakpart",
+    "krt",
+    "koz",
+    "sor",
+    "setany",
+    "fasor",
+    "utja",
+    "tanav",
+    "poik",
+    "maantee",
+    "puiestee",
+    "iela",
+    "gatve",
+    "cesta",
+    "trg",
+    "bulevar",
+    "bulevardul",
+    "calea",
+    "aleea",
+    "strada",
+    "braut",
+    "vegur",
+    "straeti",
+    "estrada",
+    "carretera",
+    "ronda",
+    "contrada",
+    "borgo",
+    "steeg",
+    "chaussee",
+    "cours",
+    "raitti",
+    "bulvari",
+    "alle",
+};
+/* USPS street suffixes (Publication 28) that are also ordinary words: a
+ * street only after a house number and a name ("176 Pinto Hill"). */
+static const char *const kw_street_weak[] = {
+    "hill",     "hills",   "point",  "points",  "union",   "fork",    "forks",     "rapid",
+    "rapids",   "cliff",   "cliffs", "isle",    "island",  "islands", "fort",      "dale",
+    "lodge",    "gateway", "mall",   "creek",   "park",    "parks",   "port",      "mount",
+    "mountain", "valley",  "view",   "village", "ville",   "harbor",  "harbour",   "haven",
+    "estate",   "estates", "field",  "fields",  "glen",    "green",   "hollow",    "key",
+    "keys",     "knoll",   "knolls", "lake",    "lakes",   "landing", "light",     "lights",
+    "lock",     "locks",   "manor",  "meadow",  "meadows", "mill",    "mills",     "mission",
+    "orchard",  "oval",    "pike",   "pine",    "pines",   "plain",   "plains",    "prairie",
+    "ranch",    "river",   "shoal",  "shoals",  "shore",   "shores",  "spring",    "springs",
+    "station",  "stream",  "tunnel", "bridge",  "brook",   "brooks",  "burg",      "camp",
+    "canyon",   "cape",    "center", "centre",  "common",  "commons", "corner",    "corners",
+    "course",   "cove",    "crest",  "curve",   "dam",     "divide",  "extension", "falls",
+    "ferry",    "ford",    "forest", "forge",   "inlet",   "neck",    "passage",   "run",
+    "streets",  "roads",   "drives", "courts",  "ways",    "squares", "isles",     "ridges",
 };
 static const char *const kw_unit[] = {
-    "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "box",
-    "postbox", "bldg", "building", "dept", "lok", "m", "app", "etage", "piso", "po", "p.o",
-    "pobox",
+    "apt",  "apartment", "suite", "ste",     "unit", "flat",     "floor", "fl",
+    "room", "rm",        "box",   "postbox", "bldg", "building", "dept",  "lok",
+    "m",    "app",       "etage", "piso",    "po",   "p.o",      "pobox",
 };
 static const char *const kw_org[] = {
-    "inc", "ltd", "llc", "corp", "corporation", "company", "co", "group", "gmbh", "ag", "sa",
-    "plc", "bank", "university", "institute", "foundation", "association", "orchestra",
-    "band", "records", "press", "hotel", "restaurant", "street", "st", "avenue", "ave",
-    "road", "rd", "lane", "drive", "boulevard", "square", "park", "river", "lake", "mountain",
-    "county", "city", "state", "republic", "kingdom", "island", "islands", "airport",
-    "station", "church", "school", "college", "academy", "museum", "center", "centre",
-    "hospital", "club", "team", "systems", "technologies", "solutions", "services",
-    "international", "holdings", "partners", "labs", "software", "media", "studios",
-    "pharmaceuticals", "motors", "airlines", "ministry", "council", "agency", "department",
+    /* in other European languages too */
+    "uniwersytet",
+    "urzad",
+    "politechnika",
+    "muzeum",
+    "teatr",
+    "akademia",
+    "biblioteka",
+    "sad",
+    "spolka",
+    "sp",
+    "spoldzielnia",
+    "instytut",
+    "fundacja",
+    "stowarzyszenie",
+    "szpital",
+    "szkola",
+    "ministerstwo",
+    "gmina",
+    "powiat",
+    "wojewodztwo",
+    "universitat",
+    "stiftung",
+    "verein",
+    "krankenhaus",
+    "schule",
+    "amt",
+    "ministerium",
+    "gesellschaft",
+    "universite",
+    "societe",
+    "ministere",
+    "hopital",
+    "ecole",
+    "musee",
+    "theatre",
+    "banque",
+    "universidad",
+    "ministerio",
+    "hospital",
+    "escuela",
+    "museo",
+    "teatro",
+    "banco",
+    "sociedad",
+    "universita",
+    "ospedale",
+    "scuola",
+    "comune",
+    "handel",
+    "logistyka",
+    "technologia",
+    "investments",
+    "inc",
+    "ltd",
+    "llc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "group",
+    "gmbh",
+    "ag",
+    "sa",
+    "plc",
+    "bank",
+    "university",
+    "institute",
+    "foundation",
+    "association",
+    "orchestra",
+    "band",
+    "records",
+    "press",
+    "hotel",
+    "restaurant",
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "lane",
+    "drive",
+    "boulevard",
+    "square",
+    "park",
+    "river",
+    "lake",
+    "mountain",
+    "county",
+    "city",
+    "state",
+    "republic",
+    "kingdom",
+    "island",
+    "islands",
+    "airport",
+    "station",
+    "church",
+    "school",
+    "college",
+    "academy",
+    "museum",
+    "center",
+    "centre",
+    "hospital",
+    "club",
+    "team",
+    "systems",
+    "technologies",
+    "solutions",
+    "services",
+    "international",
+    "holdings",
+    "partners",
+    "labs",
+    "software",
+    "media",
+    "studios",
+    "pharmaceuticals",
+    "motors",
+    "airlines",
+    "ministry",
+    "council",
+    "agency",
+    "department",
 };
 static const char *const kw_particle[] = {
-    "dei", "degli", "delle", "do", "des", "sur", "am", "an", "im", "upon", "nad", "pod",
-    "van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin",
-    "binti", "al", "ten", "ter", "dos", "das", "y", "af", "zu",
+    "ní",  "nic", "ibn", "bint", "abu",   "dei", "degli", "delle", "do",    "des", "sur",
+    "am",  "an",  "im",  "upon", "nad",   "pod", "van",   "von",   "de",    "der", "den",
+    "da",  "di",  "du",  "del",  "della", "la",  "le",    "bin",   "binti", "al",  "ten",
+    "ter", "dos", "das", "y",    "af",    "zu",  "z",     "na",
 };
 /* Capitalised words that make a run a place, an event or a title, not a
  * person ("Southern Austria", "Labor Day", "Princess Royal"). */
 static const char *const kw_notname[] = {
-    "southern", "northern", "eastern", "western", "north", "south", "east", "west", "central",
-    "upper", "lower", "greater", "new", "old", "saint", "san", "santa", "port", "fort", "mount",
-    "princess", "prince", "royal", "queen", "king", "day", "border", "force", "river", "lake",
-    "bay", "island", "valley", "city", "town", "village", "county", "district", "province",
-    "region", "state", "republic", "kingdom", "empire", "united", "national", "federal",
-    "imperial", "global", "general", "investments", "insurance", "capital", "ratings",
-    "consulting", "health", "data", "transit", "energy", "airways", "bridge", "tower", "hall",
-    "court", "country", "club", "inn", "pass", "harbor", "harbour", "greens", "gateway",
-    "parks", "isle", "bypass", "crossroad", "radial", "flats", "fort", "point", "loop",
+    "southern", "northern",    "eastern",   "western",  "north",   "south",      "east",
+    "west",     "central",     "upper",     "lower",    "greater", "new",        "old",
+    "saint",    "san",         "santa",     "port",     "fort",    "mount",      "princess",
+    "prince",   "royal",       "queen",     "king",     "day",     "border",     "force",
+    "river",    "lake",        "bay",       "island",   "valley",  "city",       "town",
+    "village",  "county",      "district",  "province", "region",  "state",      "republic",
+    "kingdom",  "empire",      "united",    "national", "federal", "imperial",   "global",
+    "general",  "investments", "insurance", "capital",  "ratings", "consulting", "health",
+    "data",     "transit",     "energy",    "airways",  "bridge",  "tower",      "hall",
+    "court",    "country",     "club",      "inn",      "pass",    "harbor",     "harbour",
+    "greens",   "gateway",     "parks",     "isle",     "bypass",  "crossroad",  "radial",
+    "flats",    "fort",        "point",     "loop",
 };
 /* Function words: capitalised inside a run they mark title case. */
 static const char *const kw_func[] = {
-    "to", "of", "the", "me", "and", "in", "on", "at", "for", "a", "an", "with", "by", "from",
-    "my", "your", "is", "are", "was", "be", "it", "this", "that", "you", "we", "or", "but",
+    "to",        "of",       "the",      "me",      "and",       "in",        "on",
+    "at",        "for",      "a",        "an",      "with",      "by",        "from",
+    "my",        "your",     "is",       "are",     "was",       "be",        "it",
+    "this",      "that",     "you",      "we",      "or",        "but",       "our",
+    "they",      "their",    "he",       "she",     "his",       "its",       "please",
+    "thank",     "what",     "when",     "where",   "why",       "how",       "who",
+    "which",     "could",    "would",    "should",  "do",        "does",      "did",
+    "if",        "so",       "as",       "also",    "then",      "there",     "here",
+    "these",     "those",    "all",      "some",    "any",       "not",       "after",
+    "before",    "since",    "because",  "while",   "during",    "about",     "into",
+    "over",      "between",  "through",  "write",   "explain",   "summarise", "summarize",
+    "list",      "give",     "make",     "show",    "let",       "one",       "two",
+    "each",      "every",    "other",    "many",    "most",      "more",      "such",
+    "only",      "just",     "now",      "today",   "yesterday", "tomorrow",  "however",
+    "therefore", "thus",     "yet",      "still",   "again",     "maybe",     "perhaps",
+    "sure",      "great",    "good",     "well",    "first",     "last",      "next",
+    "new",       "see",      "use",      "using",   "find",      "get",       "set",
+    "add",       "create",   "check",    "note",    "see",       "read",      "translate",
+    "compare",   "describe", "consider", "imagine", "suppose",   "assume",    "according",
+    "in",        "an",       "are",      "were",    "has",       "have",      "had",
+    "been",      "being",    "can't",    "don't",   "it's",      "that's",    "there's",
+    "let's",     "we're",    "they're",  "you're",  "i've",      "you've",    "we've",
 };
 /* Verbs that follow a person ("Tomomi spent", "says Hartvigsson" is before). */
 static const char *const kw_verb[] = {
-    "said", "says", "told", "asked", "shouted", "replied", "lives", "lived", "spent",
-    "married", "wrote", "joined", "died", "works", "worked", "thinks", "wants", "loves",
-    "likes", "hates", "visited", "met", "gave", "had", "has", "will", "would", "was",
-    "speaks", "sings", "sang", "began", "flew", "moved", "called", "explained", "points",
+    "said",  "says",    "told",   "asked",     "shouted", "replied", "lives",  "lived",
+    "spent", "married", "wrote",  "joined",    "died",    "works",   "worked", "thinks",
+    "wants", "loves",   "likes",  "hates",     "visited", "met",     "gave",   "had",
+    "has",   "will",    "would",  "was",       "speaks",  "sings",   "sang",   "began",
+    "flew",  "moved",   "called", "explained", "points",
 };
 static const char *const kw_stop[] = {
-    "i", "i'm", "i'll", "i've", "i'd", "ok", "okay", "god", "lord", "mr", "mrs", "ms", "dr",
-    "prof", "sir", "dear", "hi", "hello", "hey", "yes", "no", "bot", "user", "re", "fw",
-    "fwd", "ps", "tv", "usa", "uk", "eu", "un",
+    "nazwa",   "nazwisko", "imie",     "adres",   "ja",    "dane",     "vorname",    "nachname",
+    "prenom",  "nombre",   "apellido", "i",       "i'm",   "i'll",     "i've",       "i'd",
+    "ok",      "okay",     "god",      "lord",    "mr",    "mrs",      "ms",         "dr",
+    "prof",    "sir",      "dear",     "hi",      "hello", "hey",      "yes",        "no",
+    "bot",     "user",     "re",       "fw",      "fwd",   "ps",       "tv",         "usa",
+    "uk",      "eu",       "un",       "website", "web",   "e-mail",   "email",      "mail",
+    "subject", "info",     "personal", "notes",   "url",   "tel",      "mobile",     "desk",
+    "home",    "work",     "company",  "title",   "job",   "position", "department", "phone",
+    "fax",     "address",
 };
 
-#define CUE_SLOTS 2048
+#define CUE_SLOTS 4096
+/* Hashes apart from the entries, so a miss (most words) reads 4 bytes. */
+static uint32_t cue_hashes[CUE_SLOTS]; /* hash | 1; 0 = empty */
 static struct {
-    char w[24];
+    union {
+        char w[PII_WORD_MAX]; /* zero-padded */
+        uint64_t q[3];
+    } u;
     uint8_t len;
     uint32_t cues;
 } cue_table[CUE_SLOTS];
 static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
 
-static uint32_t cue_hash(const char *s, size_t n)
+static uint32_t cue_hash(const char *w, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    char pad[PII_WORD_MAX] = {0};
+    memcpy(pad, w, n);
+    return pii_word_hash(pad, n);
 }
 
 static void cue_insert(const char *w, size_t n, uint32_t cues)
 {
-    uint32_t i = cue_hash(w, n) & (CUE_SLOTS - 1);
-    while (cue_table[i].len) {
-        if (cue_table[i].len == n && !memcmp(cue_table[i].w, w, n)) {
+    uint32_t h = cue_hash(w, n), i = h & (CUE_SLOTS - 1);
+    while (cue_hashes[i]) {
+        if (cue_hashes[i] == h && cue_table[i].len == n && !memcmp(cue_table[i].u.w, w, n)) {
             cue_table[i].cues |= cues;
             return;
         }
         i = (i + 1) & (CUE_SLOTS - 1);
     }
-    memcpy(cue_table[i].w, w, n);
+    cue_hashes[i] = h;
+    memcpy(cue_table[i].u.w, w, n);
     cue_table[i].len = (uint8_t)n;
     cue_table[i].cues = cues;
 }
@@ -367,6 +720,7 @@ static void kw_insert(const char *const *list, size_t n, uint32_t flag)
 static void cue_build(void)
 {
     KW(kw_street, PII_KW_STREET);
+    KW(kw_street_weak, PII_KW_STREET_WEAK);
     KW(kw_unit, PII_KW_UNIT);
     KW(kw_org, PII_KW_ORG);
     KW(kw_particle, PII_KW_PARTICLE);
@@ -379,8 +733,7 @@ static void cue_build(void)
         size_t n = strlen(w);
         cue_insert(w, n, cue_words[k].cues);
         for (size_t i = 0; i < n; i++)
-            if (w[i] == ' ')
-                cue_insert(w, i, PREFIX_BIT);
+            if (w[i] == ' ') cue_insert(w, i, PREFIX_BIT);
     }
 }
 
@@ -391,18 +744,24 @@ void ew__pii_cue_init(void)
 
 uint32_t ew__pii_cue_lookup(const char *w, size_t n)
 {
-    if (n == 0 || n >= sizeof cue_table[0].w)
-        return 0;
+    if (n == 0 || n >= PII_WORD_MAX) return 0;
     return ew__pii_cue_lookup_hash(w, n, cue_hash(w, n));
 }
 
 uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash)
 {
-    if (n == 0 || n >= sizeof cue_table[0].w)
-        return 0;
+    if (n == 0 || n >= PII_WORD_MAX) return 0;
+    uint64_t q[3] = {0, 0, 0};
+    memcpy(q, w, n);
+    return ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash);
+}
+
+uint32_t ew__pii_cue_lookup3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n, uint32_t hash)
+{
     uint32_t i = hash & (CUE_SLOTS - 1);
-    while (cue_table[i].len) {
-        if (cue_table[i].len == n && !memcmp(cue_table[i].w, w, n))
+    while (cue_hashes[i]) {
+        if (cue_hashes[i] == hash && cue_table[i].len == n && cue_table[i].u.q[0] == w0 &&
+            cue_table[i].u.q[1] == w1 && cue_table[i].u.q[2] == w2)
             return cue_table[i].cues | PII_CUE_FOUND;
         i = (i + 1) & (CUE_SLOTS - 1);
     }
@@ -421,17 +780,14 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window)
         char w[24];
         size_t wl = 0;
         while (i < n && pii_is_alpha(s[i])) {
-            if (wl < sizeof w)
-                w[wl] = (char)(s[i] | 32);
+            if (wl < sizeof w) w[wl] = (char)(s[i] | 32);
             wl++;
             i++;
         }
-        if (ws == i)
-            break;
+        if (ws == i) break;
         if (wl < sizeof w) {
             uint32_t cues = ew__pii_cue_lookup(w, wl);
-            if (cues & (1u << k))
-                return true;
+            if (cues & (1u << k)) return true;
         }
     }
     return false;

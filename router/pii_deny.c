@@ -12,12 +12,12 @@
 
 struct pii_ac {
     int nstates;
-    int nclass;            /* alphabet size; class 0 = bytes in no term */
-    uint8_t cls[256];      /* byte -> class */
-    int32_t *delta;        /* (nstates, nclass) next state */
-    int32_t *out_term;     /* (nstates) term ending here, or -1 */
-    int32_t *out_next;     /* (nstates) next state on the suffix chain with an output */
-    uint32_t *term_len;    /* (nterms) */
+    int nclass;         /* alphabet size; class 0 = bytes in no term */
+    uint8_t cls[256];   /* byte -> class */
+    int32_t *delta;     /* (nstates, nclass) next state */
+    int32_t *out_term;  /* (nstates) term ending here, or -1 */
+    int32_t *out_next;  /* (nstates) next state on the suffix chain with an output */
+    uint32_t *term_len; /* (nterms) */
     ew_pii_type *term_type;
 };
 
@@ -28,8 +28,7 @@ static unsigned fold(unsigned ch)
 
 static void ac_free(pii_ac *ac)
 {
-    if (!ac)
-        return;
+    if (!ac) return;
     free(ac->delta);
     free(ac->out_term);
     free(ac->out_next);
@@ -42,12 +41,10 @@ static int ac_build(pii_ac *ac, const ew_pii_deny *deny, int n_deny, int nterms,
 {
     /* alphabet: every folded byte that appears in a term */
     for (int i = 0; i < n_deny; i++) {
-        if (deny[i].regex)
-            continue;
+        if (deny[i].regex) continue;
         for (const unsigned char *p = (const unsigned char *)deny[i].pattern; *p; p++) {
             unsigned f = fold(*p);
-            if (!ac->cls[f])
-                ac->cls[f] = (uint8_t)++ac->nclass;
+            if (!ac->cls[f]) ac->cls[f] = (uint8_t)++ac->nclass;
         }
     }
     ac->nclass++;
@@ -61,8 +58,8 @@ static int ac_build(pii_ac *ac, const ew_pii_deny *deny, int n_deny, int nterms,
     ac->term_type = calloc((size_t)nterms, sizeof *ac->term_type);
     int32_t *fail = malloc(maxstates * sizeof *fail);
     int32_t *queue = malloc(maxstates * sizeof *queue);
-    if (!ac->delta || !ac->out_term || !ac->out_next || !ac->term_len || !ac->term_type ||
-        !fail || !queue) {
+    if (!ac->delta || !ac->out_term || !ac->out_next || !ac->term_len || !ac->term_type || !fail ||
+        !queue) {
         free(fail);
         free(queue);
         return EW_ERR_NOMEM;
@@ -72,8 +69,7 @@ static int ac_build(pii_ac *ac, const ew_pii_deny *deny, int n_deny, int nterms,
     ac->out_term[0] = -1;
     int t = 0;
     for (int i = 0; i < n_deny; i++) {
-        if (deny[i].regex)
-            continue;
+        if (deny[i].regex) continue;
         int st = 0;
         const unsigned char *p = (const unsigned char *)deny[i].pattern;
         for (; *p; p++) {
@@ -145,8 +141,7 @@ int ew__pii_deny_compile(ew_pii_scanner *sc, const ew_pii_options *opt, ew_error
         }
     }
     if (total > AC_MAX_BYTES)
-        return ew__error_set(err, EW_ERR_CONFIG, "pii: deny terms exceed %u bytes",
-                             AC_MAX_BYTES);
+        return ew__error_set(err, EW_ERR_CONFIG, "pii: deny terms exceed %u bytes", AC_MAX_BYTES);
     if (nterms) {
         sc->ac = calloc(1, sizeof *sc->ac);
         if (!sc->ac || ac_build(sc->ac, opt->deny, opt->n_deny, nterms, total))
@@ -159,8 +154,7 @@ int ew__pii_deny_compile(ew_pii_scanner *sc, const ew_pii_options *opt, ew_error
             return ew__error_set(err, EW_ERR_NOMEM, "pii: out of memory");
         for (int i = 0; i < opt->n_deny; i++) {
             const ew_pii_deny *d = &opt->deny[i];
-            if (!d->regex)
-                continue;
+            if (!d->regex) continue;
             int rc = regcomp(&sc->regex[sc->n_regex], d->pattern, REG_EXTENDED | REG_ICASE);
             if (rc) {
                 char msg[128];
@@ -218,17 +212,14 @@ static void scan_regex(pii_ctx *c)
             m[0].rm_so = (regoff_t)off;
             m[0].rm_eo = (regoff_t)c->n;
             flags |= REG_STARTEND;
-            if (regexec(&sc->regex[r], text, 1, m, flags))
-                break;
+            if (regexec(&sc->regex[r], text, 1, m, flags)) break;
 #else
-            if (regexec(&sc->regex[r], text + off, 1, m, flags))
-                break;
+            if (regexec(&sc->regex[r], text + off, 1, m, flags)) break;
             m[0].rm_so += (regoff_t)off;
             m[0].rm_eo += (regoff_t)off;
 #endif
             size_t so = (size_t)m[0].rm_so, eo = (size_t)m[0].rm_eo;
-            if (eo > so)
-                ew__pii_add(c, sc->regex_type[r], so, eo, 1.0f);
+            if (eo > so) ew__pii_add(c, sc->regex_type[r], so, eo, 1.0f);
             off = eo > so ? eo : so + 1;
         }
     }
@@ -247,11 +238,9 @@ void ew__pii_scan_deny(pii_ctx *c)
                  o = ac->out_next[o]) {
                 int t = ac->out_term[o];
                 size_t a = i + 1 - ac->term_len[t];
-                if (boundary(s, c->n, a, i + 1))
-                    ew__pii_add(c, ac->term_type[t], a, i + 1, 1.0f);
+                if (boundary(s, c->n, a, i + 1)) ew__pii_add(c, ac->term_type[t], a, i + 1, 1.0f);
             }
         }
     }
-    if (c->sc->n_regex)
-        scan_regex(c);
+    if (c->sc->n_regex) scan_regex(c);
 }

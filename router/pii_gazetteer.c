@@ -2,6 +2,8 @@
  * Sources and licences: router/data/README.md. */
 #include "router/pii_gazetteer.h"
 
+/* clang-format off */
+
 /* names_first_census.txt, names_first_intl.txt: 5758 words */
 static const char list_first[] =
     "aarav\naaron\nabbey\nabbie\nabby\nabdul\nabdullah\nabe\nabel\nabhishek\nabigail\nabraham\nabram\n"
@@ -8365,3 +8367,4 @@ const ew__gaz_list ew__gaz_lists[] = {
     {list_place, sizeof list_place - 1, EW__GAZ_PLACE},
 };
 const int ew__gaz_n_lists = 4;
+/* clang-format on */

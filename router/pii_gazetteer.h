@@ -6,10 +6,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define EW__GAZ_FIRST 1u  /* a given name */
-#define EW__GAZ_LAST 2u   /* a surname */
+#define EW__GAZ_FIRST  1u /* a given name */
+#define EW__GAZ_LAST   2u /* a surname */
 #define EW__GAZ_COMMON 4u /* an ordinary English word */
-#define EW__GAZ_PLACE 8u  /* a country, region or city */
+#define EW__GAZ_PLACE  8u /* a country, region or city */
 
 typedef struct ew__gaz_list {
     const char *words; /* folded words, each ended by '\n' */

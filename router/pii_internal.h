@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "edgeway/pii.h"
 
@@ -23,10 +24,10 @@ enum {
     PC_LOWER,
     PC_UPPER,
     PC_DIGIT,
-    PC_U2,    /* lead byte of a 2-byte UTF-8 sequence (Latin, Greek, Cyrillic) */
-    PC_U3,    /* lead byte of a 3-byte sequence (CJK among others) */
-    PC_U4,    /* lead byte of a 4-byte sequence */
-    PC_CONT,  /* continuation or invalid byte */
+    PC_U2,   /* lead byte of a 2-byte UTF-8 sequence (Latin, Greek, Cyrillic) */
+    PC_U3,   /* lead byte of a 3-byte sequence (CJK among others) */
+    PC_U4,   /* lead byte of a 4-byte sequence */
+    PC_CONT, /* continuation or invalid byte */
 };
 extern const uint8_t ew__pii_class[256];
 /* Bytes that may appear inside a token (see pii.c). */
@@ -60,6 +61,16 @@ static inline bool pii_is_space(unsigned c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
+/* Short-needle search (libc memmem's setup costs more than these scans). */
+static inline bool pii_contains(const void *hay, size_t n, const char *needle, size_t nl)
+{
+    const unsigned char *h = hay;
+    if (nl == 0 || nl > n) return nl == 0;
+    for (size_t i = 0; i + nl <= n; i++)
+        if (h[i] == (unsigned char)needle[0] && !memcmp(h + i + 1, needle + 1, nl - 1)) return true;
+    return false;
+}
+
 /* A letter of any script (ASCII letter or any multi-byte UTF-8 lead). */
 static inline bool pii_is_wordch(unsigned c)
 {
@@ -69,22 +80,22 @@ static inline bool pii_is_wordch(unsigned c)
 /* ---- context cues -------------------------------------------------------- */
 /* Classes of context words; the driver remembers where each was last seen. */
 enum {
-    CUE_NAME,     /* "name", "called", 姓名 */
-    CUE_NAME_NEXT,/* "my name is", "call me", "Name:", 我叫: the next word is a name */
-    CUE_TITLE,    /* "Dear", "Mr.", "Hi": the next word is a name if capitalised */
-    CUE_PHONE,    /* phone, tel, mobile, fax, call, 电话 */
-    CUE_CARD,     /* card, credit, visa, 信用卡 */
-    CUE_SSN,      /* ssn, social security */
-    CUE_NINO,     /* national insurance, nino */
-    CUE_PASSPORT, /* passport, 护照 */
-    CUE_DOB,      /* born, birth, dob, birthday, 出生 */
-    CUE_ADDRESS,  /* address, live, located, 地址 */
-    CUE_SECRET,   /* password, secret, token, key, api, 密码 */
-    CUE_ID,       /* id, identity, 身份证 */
-    CUE_IBAN,     /* iban, account, bank */
-    CUE_IP,       /* ip, host, server */
-    CUE_NEG,      /* order, invoice, ref, tracking, serial, isbn, version, sku */
-    CUE_PRICE,    /* price, cost, total, amount, $, € */
+    CUE_NAME,      /* "name", "called", 姓名 */
+    CUE_NAME_NEXT, /* "my name is", "call me", "Name:", 我叫: the next word is a name */
+    CUE_TITLE,     /* "Dear", "Mr.", "Hi": the next word is a name if capitalised */
+    CUE_PHONE,     /* phone, tel, mobile, fax, call, 电话 */
+    CUE_CARD,      /* card, credit, visa, 信用卡 */
+    CUE_SSN,       /* ssn, social security */
+    CUE_NINO,      /* national insurance, nino */
+    CUE_PASSPORT,  /* passport, 护照 */
+    CUE_DOB,       /* born, birth, dob, birthday, 出生 */
+    CUE_ADDRESS,   /* address, live, located, 地址 */
+    CUE_SECRET,    /* password, secret, token, key, api, 密码 */
+    CUE_ID,        /* id, identity, 身份证 */
+    CUE_IBAN,      /* iban, account, bank */
+    CUE_IP,        /* ip, host, server */
+    CUE_NEG,       /* order, invoice, ref, tracking, serial, isbn, version, sku */
+    CUE_PRICE,     /* price, cost, total, amount, $, € */
     CUE_COUNT
 };
 
@@ -104,8 +115,8 @@ struct ew_pii_scanner {
     float min_score[EW_PII_TYPE_COUNT];
     pii_allow *allow; /* (n_allow) */
     int n_allow;
-    pii_ac *ac;            /* literal deny terms, or NULL */
-    regex_t *regex;        /* (n_regex) compiled once */
+    pii_ac *ac;     /* literal deny terms, or NULL */
+    regex_t *regex; /* (n_regex) compiled once */
     ew_pii_type *regex_type;
     int n_regex;
     size_t max_input;
@@ -118,14 +129,29 @@ typedef struct pii_ctx {
     const unsigned char *s;
     size_t n;
     ew_pii_result *res;
-    int status;                  /* first failure; fails the scan closed */
-    uint32_t cue_at[CUE_COUNT];  /* end offset of the last cue of each class */
-    uint32_t name_next_at;       /* where a name is expected ("my name is" ...) */
-    uint32_t title_at;           /* where a capitalised name is expected ("Dear") */
-    bool seen_upper;             /* any capital letter so far (else: lowercased text) */
-    uint32_t name_list_end;      /* end of the last list of names scored together */
-    uint32_t line_start;         /* offset of the current line */
+    int status;                 /* first failure; fails the scan closed */
+    uint32_t cue_at[CUE_COUNT]; /* end offset of the last cue of each class */
+    uint32_t name_next_at;      /* where a name is expected ("my name is" ...) */
+    uint32_t title_at;          /* where a capitalised name is expected ("Dear") */
+    bool seen_upper;            /* any capital letter so far (else: lowercased text) */
+    uint32_t name_list_end;     /* end of the last list of names scored together */
+    size_t next_digit;          /* first digit at or after the last query (a cache) */
+    uint32_t line_start;        /* offset of the current line */
+    /* Is the text English? Lowercase words seen, and how many were English
+     * function words ("the", "of", "is"): the capitalisation rules for
+     * names hold only there. */
+    uint32_t lower_words, func_words;
+    /* Person candidates resting on capitalisation alone (no gazetteer name,
+     * no cue): dropped when the text is not English. Indices into res. */
+    uint32_t *weak_person; /* (n_weak_person) heap, freed after the scan */
+    int n_weak_person, cap_weak_person;
 } pii_ctx;
+
+/* True when enough lowercase words were seen and few were English. */
+static inline bool pii_not_english(const pii_ctx *c)
+{
+    return c->lower_words >= 12 && c->func_words * 100 < c->lower_words * 8;
+}
 
 /* Appends a candidate span. Never fails the caller: on overflow it records
  * the failure in ctx->status (the scan then fails closed). */
@@ -141,22 +167,45 @@ static inline bool pii_cue_near(const pii_ctx *c, int k, size_t pos, size_t wind
 bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 
 #define PII_CUE_PREFIX (1u << 31) /* the word or phrase begins a longer phrase */
-#define PII_CUE_FOUND (1u << 30)  /* the word or phrase is in the table */
+#define PII_CUE_FOUND  (1u << 30) /* the word or phrase is in the table */
 /* Word classes (same table): street types, units, organisation words,
  * name particles, words capitalised for grammar. */
-#define PII_KW_STREET (1u << 20)
-#define PII_KW_UNIT (1u << 21)
-#define PII_KW_ORG (1u << 22)
-#define PII_KW_PARTICLE (1u << 23)
-#define PII_KW_STOP (1u << 24)
-#define PII_KW_NOTNAME (1u << 25) /* "Southern", "Day", "Royal": not a person's run */
-#define PII_KW_FUNC (1u << 26)    /* "to", "of", "the": title case inside a run */
-#define PII_KW_VERB (1u << 27)    /* "said", "lives": a person did it */
+#define PII_KW_STREET      (1u << 20)
+#define PII_KW_UNIT        (1u << 21)
+#define PII_KW_ORG         (1u << 22)
+#define PII_KW_PARTICLE    (1u << 23)
+#define PII_KW_STOP        (1u << 24)
+#define PII_KW_NOTNAME     (1u << 25) /* "Southern", "Day", "Royal": not a person's run */
+#define PII_KW_FUNC        (1u << 26) /* "to", "of", "the": title case inside a run */
+#define PII_KW_VERB        (1u << 27) /* "said", "lives": a person did it */
+#define PII_KW_STREET_WEAK (1u << 28) /* "Hill", "Point": a street suffix after a number */
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);
-/* The same with the word's FNV-1a hash already computed. */
+/* The same with the word's hash already computed (ew__pii_word_hash). */
 uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash);
+#define PII_WORD_MAX 24 /* longest cue word or phrase + 1 */
+/* The same for a word given as three zero-padded 64-bit words. */
+uint32_t ew__pii_cue_lookup3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n, uint32_t hash);
+/* Hash of a lowercase word in a zero-padded buffer of PII_WORD_MAX bytes
+ * (n < PII_WORD_MAX); inline because it runs once per word of prose. */
+static inline uint32_t pii_word_hash3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n)
+{
+    uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull;
+    h = (h ^ w0) * 0xff51afd7ed558ccdull;
+    if (n > 8) {
+        h = (h ^ (h >> 29) ^ w1) * 0xff51afd7ed558ccdull;
+        if (n > 16) h = (h ^ (h >> 29) ^ w2) * 0xff51afd7ed558ccdull;
+    }
+    return (uint32_t)(h ^ (h >> 32)) | 1u;
+}
+
+static inline uint32_t pii_word_hash(const char *padded, size_t n)
+{
+    uint64_t w[3];
+    memcpy(w, padded, sizeof w);
+    return pii_word_hash3(w[0], w[1], w[2], n);
+}
 
 /* ---- detectors: each returns the end offset it consumed, or 0 -------------- */
 /* Starting at a digit, '+' or '(': phones, cards, SSN, CN id, IPv4, dates. */
@@ -166,6 +215,12 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i);
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te);
 /* Key-like word at [i, we) (password, api_key, ...): the value after it. */
 size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t we);
+/* The same with the key's kind given (a Terraform default, see below). */
+size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t we, int kind);
+/* `variable "x_token" { default = ...`: the kind of the variable's name. */
+int ew__pii_hcl_default_kind(const unsigned char *s, size_t i);
+/* 'API_KEY', 'value' as arguments: [i, we) is the quoted name, k its ','. */
+size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t we, size_t k);
 /* UK National Insurance number at i ("AB 12 34 56 C"). */
 size_t ew__pii_scan_nino(pii_ctx *c, size_t i);
 /* After a passport cue: a passport number at i. */
@@ -173,6 +228,8 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i);
 /* A provider key or JWT starting at i (self-identifying secrets); its end or 0. */
 size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i);
 size_t ew__pii_telegram_at(const unsigned char *s, size_t n, size_t i);
+/* "example", "dummy", "sample" ... inside a value: a documentation key. */
+bool ew__pii_doc_word(const unsigned char *v, size_t n);
 /* What a key name says about its value (password=, api_key: ...). */
 enum { PII_KEY_NONE = 0, PII_KEY_KEY, PII_KEY_SECRET, PII_KEY_PASSWORD };
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e);

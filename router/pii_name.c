@@ -3,6 +3,7 @@
  * surname, ordinary word, place) and from context: a strong cue just before
  * ("my name is", "Dear", "Mr.", "Name:") or a name cue nearby. Ordinary words,
  * places, nationalities and organisation names ("... Inc") do not count. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -22,10 +23,8 @@ static bool cp_upper_at(const unsigned char *s, size_t n, size_t i)
 {
     int l;
     uint32_t cp = ew__pii_decode(s, n, i, &l);
-    if (cp < 0x80)
-        return pii_is_upper(cp);
-    if (cp >= 0xC0 && cp <= 0xDE)
-        return cp != 0xD7;
+    if (cp < 0x80) return pii_is_upper(cp);
+    if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
     if (cp >= 0x100 && cp <= 0x17F) /* Latin Extended-A: mostly even = upper */
         return (cp >= 0x139 && cp <= 0x148) || cp >= 0x179 ? (cp & 1) : !(cp & 1);
     return false;
@@ -39,7 +38,8 @@ static size_t name_word_end(const unsigned char *s, size_t n, size_t i)
             i++;
         else if (ch >= 0xC2 && ch < 0xE0 && i + 1 < n)
             i += 2;
-        else if ((ch == '\'' || ch == '-') && i + 1 < n && (pii_is_alpha(s[i + 1]) || s[i + 1] >= 0xC2))
+        else if ((ch == '\'' || ch == '-') && i + 1 < n &&
+                 (pii_is_alpha(s[i + 1]) || s[i + 1] >= 0xC2))
             i++;
         else
             break;
@@ -52,16 +52,13 @@ static bool is_particle(const unsigned char *s, size_t i, size_t e)
     return ew__pii_cue_lookup((const char *)s + i, e - i) & PII_KW_PARTICLE;
 }
 
-
 static unsigned lookup_part(const unsigned char *s, size_t i, size_t e, char *fold, size_t *fl)
 {
     *fl = ew__gaz_fold_word(s + i, e - i, fold);
     /* possessive "Smith's" looks up as "smith" */
-    if (*fl > 2 && fold[*fl - 2] == '\'' && fold[*fl - 1] == 's')
-        *fl -= 2;
+    if (*fl > 2 && fold[*fl - 2] == '\'' && fold[*fl - 1] == 's') *fl -= 2;
     return *fl ? ew__gaz_lookup(fold, *fl) : 0;
 }
-
 
 static bool sentence_initial(const unsigned char *s, size_t i, size_t line_start)
 {
@@ -69,8 +66,7 @@ static bool sentence_initial(const unsigned char *s, size_t i, size_t line_start
     while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '"' || s[k - 1] == '\'' ||
                      s[k - 1] == '>' || s[k - 1] == '(' || s[k - 1] == '*' || s[k - 1] == '-'))
         k--;
-    if (k == 0 || k <= line_start)
-        return true;
+    if (k == 0 || k <= line_start) return true;
     unsigned p = s[k - 1];
     return p == '.' || p == '!' || p == '?' || p == ':' || p == '\n';
 }
@@ -88,9 +84,9 @@ static bool only_common(unsigned g)
 typedef struct run {
     part p[MAX_PARTS];
     int k;
-    size_t ss, se;  /* the name's bytes */
-    size_t next;    /* where the walk may continue */
-    bool reject;    /* an organisation, a title, a place */
+    size_t ss, se; /* the name's bytes */
+    size_t next;   /* where the walk may continue */
+    bool reject;   /* an organisation, a title, a place */
 } run;
 
 static uint32_t kw_of(const char *f, size_t fl)
@@ -99,7 +95,7 @@ static uint32_t kw_of(const char *f, size_t fl)
 }
 
 /* Reads a run of name parts from i. */
-static void read_run(pii_ctx *c, size_t i, bool lower_ok, run *r)
+static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, pos = i;
@@ -108,8 +104,7 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, run *r)
     memset(r, 0, sizeof *r);
     while (r->k < MAX_PARTS && pos < n) {
         size_t e = name_word_end(s, n, pos);
-        if (e == pos)
-            break;
+        if (e == pos) break;
         /* "sha256", "user_name", "bob@": part of a token, not a name */
         if (e < n && (pii_is_digit(s[e]) || s[e] == '_' || s[e] == '@' || s[e] == '/' ||
                       s[e] == '=' || s[e] == '\\'))
@@ -123,38 +118,46 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, run *r)
         if (up && e - pos == 1 && e < n && s[e] == '.') { /* initial "J." */
             q->initial = true;
             q->e = e + 1;
-        } else if (up && e - pos == 1 && r->k > 0 && e < n && s[e] == ' ') {
-            q->initial = true; /* "Juliusz A Kwiatkowski" */
+        } else if ((up || lower_ok) && e - pos == 1 && r->k > 0 && e < n && s[e] == ' ') {
+            q->initial = true; /* "Juliusz A Kwiatkowski", "codey m ross" */
+        } else if (!up && lower_ok && e - pos == 1 && r->k > 0 && e < n && s[e] == '.') {
+            q->initial = true; /* "eric g. samoylova" */
+            q->e = e + 1;
         } else if (!up && r->k > 0 && is_particle(s, pos, e)) {
             q->particle = true;
         } else {
             q->gaz = lookup_part(s, pos, e, fold, &fl);
             uint32_t kw = kw_of(fold, fl);
-            /* grammar words and context words ("Fax:", "Phone", "Order") */
-            if ((kw & PII_KW_STOP) || (kw & ((1u << CUE_COUNT) - 1)))
-                break;
+            /* grammar words and context words ("Fax:", "Phone", "Order"), units
+             * ("Suite 913") */
+            if ((kw & (PII_KW_STOP | PII_KW_UNIT)) || (kw & ((1u << CUE_COUNT) - 1))) break;
             if (r->k > 0 && up && (kw & (PII_KW_ORG | PII_KW_FUNC))) {
                 r->reject = true; /* "Acme Inc", "Carry Me Back" */
                 break;
             }
-            if (kw & PII_KW_NOTNAME)
-                q->gaz |= EW__GAZ_PLACE << 4; /* marks "not a name" */
-            bool caps = e - pos >= 2;
-            for (size_t k = pos; k < e && caps; k++)
-                caps = !pii_is_lower(s[k]);
-            if (caps)
-                break;
+            if (kw & PII_KW_NOTNAME) q->gaz |= EW__GAZ_PLACE << 4; /* marks "not a name" */
+            /* an all-caps word (two ASCII capitals, no small letter) is an acronym */
+            int ups = 0;
+            bool small = false;
+            for (size_t k = pos; k < e; k++) {
+                ups += pii_is_upper(s[k]);
+                small |= pii_is_lower(s[k]) || (s[k] >= 0xC3 && s[k] < 0xE0 && k + 1 < e &&
+                                                s[k + 1] >= 0x9F); /* Latin small letters */
+            }
+            if (ups >= 2 && !small) break;
+            if (r->k == 0 && (kw & (PII_KW_ORG | PII_KW_NOTNAME)) &&
+                !(q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)))
+                break; /* "Corp", "Day" alone */
             if (!up) {
                 unsigned g = q->gaz;
                 bool named = (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(g & EW__GAZ_COMMON);
-                if (!lower_ok || !(named || (r->k > 0 && g == 0)))
-                    break;
+                /* "my name is vitoria": after a strong cue any word will do */
+                if (!lower_ok || !(named || ((r->k > 0 || strong) && g == 0))) break;
             }
         }
         r->k++;
         pos = q->e;
-        if (possessive)
-            break;
+        if (possessive) break;
         if (pos + 1 < n && s[pos] == ' ' && s[pos + 1] != ' ')
             pos++;
         else
@@ -164,6 +167,16 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, run *r)
 }
 
 #define NOTNAME_BIT (EW__GAZ_PLACE << 4)
+
+/* A sentence starts at i: a capitalised word then a lowercase one ("What a
+ * wife"), not a value ("-100,00 PLN") or a name ("Marek Nowak"). */
+static bool speech_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (i + 1 >= n || !pii_is_upper(s[i]) || !pii_is_lower(s[i + 1])) return false;
+    size_t e = name_word_end(s, n, i);
+    if (e < n && (s[e] == '?' || s[e] == '!' || s[e] == ',')) return true;
+    return e + 1 < n && s[e] == ' ' && pii_is_lower(s[e + 1]);
+}
 
 /* Score of the run's name-like core [first, last]; 0 when none. */
 static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
@@ -181,8 +194,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         return 0;
     int words = 0, named = 0, places = 0, notname = 0, initials = 0;
     for (int a = 0; a <= last; a++) {
-        if (r->p[a].particle)
-            continue;
+        if (r->p[a].particle) continue;
         if (r->p[a].initial) {
             initials++;
             continue;
@@ -193,8 +205,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         places += (g & EW__GAZ_PLACE) && !(g & (EW__GAZ_FIRST | EW__GAZ_LAST));
         notname += (r->p[a].gaz & NOTNAME_BIT) != 0;
     }
-    if (words == 0)
-        return 0;
+    if (words == 0) return 0;
     r->ss = r->p[0].s;
     r->se = r->p[last].e;
     unsigned g0 = r->p[0].gaz & 0xF, gl = r->p[last].gaz & 0xF;
@@ -208,8 +219,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
             sc = 0.25f;
         else if (!g0)
             sc = 0.35f;
-        if (initials)
-            sc += 0.2f;
+        if (initials) sc += 0.2f;
     } else {
         if (places)
             sc = 0.1f;
@@ -221,19 +231,18 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
             sc = 0.75f;
         else if (named >= 1)
             sc = 0.4f;
-        if (initials)
-            sc += 0.15f;
+        if (initials) sc += 0.15f;
     }
-    if (notname)
-        sc -= (g0 & EW__GAZ_FIRST) && words > 1 ? 0.25f : 0.5f;
+    if (notname) sc -= (g0 & EW__GAZ_FIRST) && words > 1 ? 0.25f : 0.5f;
     size_t ss = r->ss, se = r->se;
     bool at_line = ss == c->line_start || (ss > 0 && s[ss - 1] == '\n');
+    if (words == 1 && !title && !strong && r->p[0].e - r->p[0].s <= 2)
+        sc -= 0.3f; /* "Mi", "Li": too short to stand alone */
     if (words == 1 && !title && !strong && sentence_initial(s, ss, c->line_start) &&
         (g0 & EW__GAZ_COMMON))
         sc -= 0.2f;
     /* lowercased text: a single word must be a given name */
-    if (!c->seen_upper && !strong && words == 1 && !(g0 & EW__GAZ_FIRST))
-        sc -= 0.3f;
+    if (!c->seen_upper && !strong && words == 1 && !(g0 & EW__GAZ_FIRST)) sc -= 0.3f;
     if (strong && ss == i)
         sc += 0.4f;
     else if (title && ss == i)
@@ -242,10 +251,10 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         sc += 0.15f;
     /* what follows: a verb people do, a speaker's colon, a house number */
     size_t f = se;
-    if (f + 2 < n && s[f] == '\'' && s[f + 1] == 's')
-        f += 2;
-    if (f < n && s[f] == ':' && at_line && words <= 2)
-        sc += 0.3f; /* "Ubul: What a wife." */
+    if (f + 2 < n && s[f] == '\'' && s[f + 1] == 's') f += 2;
+    if (f + 3 < n && s[f] == ':' && at_line && words <= 2 && s[f + 1] == ' ' &&
+        speech_at(s, n, f + 2))
+        sc += 0.3f; /* "Ubul: What a wife." (not "Website:\n", "Kwota: -100,00") */
     if (f + 1 < n && s[f] == ' ' && pii_is_digit(s[f + 1]))
         sc -= 0.3f; /* "Joaquin Suarez 2906" is a street */
     if (f + 1 < n && s[f] == ' ' && pii_is_lower(s[f + 1])) {
@@ -253,17 +262,25 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         size_t e = f + 1, wl = 0;
         while (e < n && pii_is_lower(s[e]) && wl < sizeof w - 1)
             w[wl++] = (char)s[e++];
-        if (kw_of(w, wl) & PII_KW_VERB)
-            sc += words == 1 ? 0.2f : 0.1f;
+        if (kw_of(w, wl) & PII_KW_VERB) sc += words == 1 ? 0.2f : 0.1f;
     }
     /* "says Hartvigsson" */
     if (ss >= 5 && (!strncmp((const char *)s + ss - 5, "says ", 5) ||
                     (ss >= 5 && !strncmp((const char *)s + ss - 5, "said ", 5))))
         sc += 0.2f;
-    if (ss >= 4 && !strncasecmp((const char *)s + ss - 4, "the ", 4) && !strong)
-        sc -= 0.3f;
-    if (words >= 2 && at_line && (se >= n || s[se] == '\n'))
-        sc += 0.1f;
+    if (ss >= 4 && !strncasecmp((const char *)s + ss - 4, "the ", 4) && !strong) sc -= 0.3f;
+    /* "in Springfield", "from Porto": a lone word after a place preposition */
+    static const char *const preps[] = {" in ", " from ", " to ", " near ", " at ", " of "};
+    for (size_t pk = 0; words == 1 && !strong && !title && !(g0 & EW__GAZ_FIRST) &&
+                        pk < sizeof preps / sizeof preps[0];
+         pk++) {
+        size_t l = strlen(preps[pk]);
+        if (ss >= l && !memcmp(s + ss - l, preps[pk], l)) {
+            sc -= 0.15f;
+            break;
+        }
+    }
+    if (words >= 2 && at_line && (se >= n || s[se] == '\n')) sc += 0.1f;
     return sc > 0.99f ? 0.99f : sc;
 }
 
@@ -271,10 +288,11 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
 static size_t list_sep(const unsigned char *s, size_t n, size_t e)
 {
     static const char *const seps[] = {", and ", ", ", " and ", " & ", " or "};
+    static const size_t lens[] = {6, 2, 5, 3, 4};
+    if (e + 2 >= n || (s[e] != ',' && s[e] != ' ')) return 0;
     for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
-        size_t l = strlen(seps[k]);
-        if (e + l < n && !memcmp(s + e, seps[k], l) && pii_is_upper(s[e + l]))
-            return e + l;
+        size_t l = lens[k];
+        if (e + l < n && !memcmp(s + e, seps[k], l) && pii_is_upper(s[e + l])) return e + l;
     }
     return 0;
 }
@@ -283,69 +301,192 @@ static size_t list_sep(const unsigned char *s, size_t n, size_t e)
  * and Santana"). */
 static bool org_context(const unsigned char *s, size_t ss, size_t line_start)
 {
-    static const char *const pre[] = {"at ", "from ", "for ", "of ", "with ", "by ", "the ",
-                                      "The ", "joined "};
+    static const char *const pre[] = {"at ", "from ", "for ", "of ",    "with ",
+                                      "by ", "the ",  "The ", "joined "};
     for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++) {
         size_t l = strlen(pre[k]);
-        if (ss >= l && !memcmp(s + ss - l, pre[k], l))
-            return true;
+        if (ss >= l && !memcmp(s + ss - l, pre[k], l)) return true;
     }
     return ss == line_start || (ss > 0 && (s[ss - 1] == '\n' || s[ss - 1] == '>'));
+}
+
+/* Surname endings of many languages ("Kowalskiej", "Brzezicka",
+ * "Petrović", "Ivanova", "Andersson", "Papadopoulos", "Ionescu"). */
+static bool surname_shape(const char *f, size_t fl)
+{
+    static const char *const ends[] = {
+        "ski",    "ska",   "skiej", "skiego", "skim", "cki",    "cka",  "ckiej", "ckiego",
+        "dzki",   "dzka",  "wicz",  "czyk",   "ovic", "evic",   "enko", "chuk",  "sson",
+        "poulos", "akis",  "idis",  "escu",   "ova",  "eva",    "ovna", "evna",  "owski",
+        "ewski",  "owska", "ewska", "yan",    "ian",  "shvili", "adze", "oglu",  "ovich"};
+    if (fl < 5) return false;
+    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        size_t l = strlen(ends[k]);
+        if (fl > l + 1 && !memcmp(f + fl - l, ends[k], l)) return true;
+    }
+    return false;
+}
+
+/* Is [s, e) a gazetteer name in an inflected form ("Anny" for Anna, "Marka"
+ * for Marek, "Tomaszowi" for Tomasz)? Case endings are stripped, with "a"
+ * put back for feminine names. */
+static bool inflected_name(const unsigned char *s, size_t i, size_t e)
+{
+    static const char *const endings[] = {"owi", "em", "ie", "ej", "y", "a", "i", "u", "e"};
+    char f[EW__GAZ_MAX_WORD + 1];
+    size_t fl = ew__gaz_fold_word(s + i, e - i, f);
+    if (fl < 4) return false;
+    for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
+        size_t l = strlen(endings[k]);
+        if (fl <= l + 2 || memcmp(f + fl - l, endings[k], l)) continue;
+        size_t b = fl - l;
+        if (ew__gaz_lookup(f, b) & (EW__GAZ_FIRST | EW__GAZ_LAST)) return true;
+        f[b] = 'a';
+        if (ew__gaz_lookup(f, b + 1) & (EW__GAZ_FIRST | EW__GAZ_LAST)) return true;
+        if (b >= 3) { /* "Marka" -> "Marek": a vowel dropped before the ending */
+            char g[EW__GAZ_MAX_WORD + 1];
+            memcpy(g, f, b - 1);
+            g[b - 1] = 'e';
+            g[b] = f[b - 1];
+            if (ew__gaz_lookup(g, b + 1) & (EW__GAZ_FIRST | EW__GAZ_LAST)) return true;
+        }
+        memcpy(f + b, endings[k], l);
+    }
+    return false;
+}
+
+/* Does the run hold a name by more than capitalisation: a given name or
+ * surname from the gazetteer (also inflected), or a surname's shape? */
+static bool run_has_name(const pii_ctx *c, const run *r)
+{
+    int words = 0;
+    for (int a = 0; a < r->k; a++)
+        words += !r->p[a].particle && !r->p[a].initial;
+    if (words == 1) { /* a lone word: only a given name says person */
+        for (int a = 0; a < r->k; a++)
+            if (!r->p[a].particle && !r->p[a].initial) return (r->p[a].gaz & EW__GAZ_FIRST) != 0;
+    }
+    for (int a = 0; a < r->k; a++) {
+        const part *q = &r->p[a];
+        if (q->particle || q->initial) continue;
+        if (q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)) return true;
+        char f[EW__GAZ_MAX_WORD];
+        size_t fl = ew__gaz_fold_word(c->s + q->s, q->e - q->s, f);
+        if (surname_shape(f, fl) || inflected_name(c->s, q->s, q->e)) return true;
+    }
+    return false;
+}
+
+/* "Jr.", "III", "PhD" after a name belong to it; returns the new end. */
+static size_t name_suffix_end(const unsigned char *s, size_t n, size_t se)
+{
+    static const char *const suf[] = {"Jr.", "Sr.", "Jr", "Sr",  "III", "II",
+                                      "IV",  "PhD", "MD", "DDS", "DVM", "Esq."};
+    size_t p = se;
+    if (p < n && s[p] == ',') p++;
+    if (p >= n || s[p] != ' ') return se;
+    p++;
+    for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
+        size_t l = strlen(suf[k]);
+        if (p + l <= n && !memcmp(s + p, suf[k], l) &&
+            (p + l == n || !(pii_is_alnum(s[p + l]) || s[p + l] >= 0x80)))
+            return p + l;
+    }
+    return se;
+}
+
+/* Adds a person span; one resting on capitalisation alone is remembered, to
+ * be dropped if the text turns out not to be English. */
+static void add_person(pii_ctx *c, size_t ss, size_t se, float sc, bool weak)
+{
+    int idx = c->res->n;
+    ew__pii_add(c, EW_PII_PERSON, ss, se, sc);
+    if (!weak || c->res->n != idx + 1) return;
+    if (c->n_weak_person == c->cap_weak_person) {
+        int cap = c->cap_weak_person ? c->cap_weak_person * 2 : 32;
+        uint32_t *p = realloc(c->weak_person, (size_t)cap * sizeof *p);
+        if (!p) {
+            c->status = EW_ERR_NOMEM; /* fails the scan closed */
+            return;
+        }
+        c->weak_person = p;
+        c->cap_weak_person = cap;
+    }
+    c->weak_person[c->n_weak_person++] = (uint32_t)idx;
 }
 
 size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
 {
     (void)gaz_flags;
     (void)we;
-    if (i < c->name_list_end)
-        return 0; /* a member of a list already scored */
+    if (i < c->name_list_end) return 0; /* a member of a list already scored */
     bool strong = c->name_next_at != CUE_NONE && i >= c->name_next_at && i - c->name_next_at <= 2;
     bool title = c->title_at != CUE_NONE && i >= c->title_at && i - c->title_at <= 2;
     bool lower_ok = strong || !c->seen_upper;
+    /* the commonest capitalised words ("The", "Please", "We") end here cheaply */
+    {
+        char low[PII_WORD_MAX] = {0};
+        size_t k = i, l = 0;
+        while (k < c->n && l < sizeof low - 1 && pii_is_alpha(c->s[k]))
+            low[l++] = (char)(c->s[k++] | 32);
+        if (l && l < sizeof low - 1 && (k >= c->n || !pii_is_alpha(c->s[k])) &&
+            (ew__pii_cue_lookup_hash(low, l, pii_word_hash(low, l)) & (PII_KW_FUNC | PII_KW_STOP)))
+            return 0;
+    }
     run r;
-    read_run(c, i, lower_ok, &r);
-    if (r.k == 0 || r.reject)
-        return 0;
+    read_run(c, i, lower_ok, strong, &r);
+    if (r.k == 0 || r.reject) return 0;
     float sc = score_run(c, &r, strong, title, i);
-    if (sc <= 0)
-        return 0;
+    if (sc <= 0) return 0;
+    r.se = name_suffix_end(c->s, c->n, r.se);
+    bool cued = (strong || title) && r.ss == i;
     /* a list of names: score the members together */
     size_t sep = list_sep(c->s, c->n, r.se);
     if (!sep) {
-        ew__pii_add(c, EW_PII_PERSON, r.ss, r.se, sc);
+        add_person(c, r.ss, r.se, sc, !cued && !run_has_name(c, &r));
         return 0;
     }
     enum { MAXM = 12 };
     size_t ms[MAXM], me[MAXM];
     float msc[MAXM];
+    bool mweak[MAXM];
     int m = 0, single_surnames = 0, firsts = 0;
+    bool org_tail = false;
+    mweak[m] = !cued && !run_has_name(c, &r);
     ms[m] = r.ss, me[m] = r.se, msc[m] = sc, m++;
     single_surnames += r.k == 1 && !(r.p[0].gaz & EW__GAZ_FIRST);
     firsts += (r.p[0].gaz & EW__GAZ_FIRST) != 0;
     while (sep && m < MAXM) {
         run x;
-        read_run(c, sep, lower_ok, &x);
-        if (x.k == 0 || x.reject)
+        read_run(c, sep, lower_ok, false, &x);
+        if (x.k == 0 || x.reject) {
+            org_tail = x.reject; /* "Davis, Reynolds and Williamson Orchestra" */
             break;
+        }
         float xs = score_run(c, &x, false, false, sep);
-        if (xs <= 0)
-            break;
+        if (xs <= 0) break;
+        x.se = name_suffix_end(c->s, c->n, x.se);
+        mweak[m] = !run_has_name(c, &x);
         ms[m] = x.ss, me[m] = x.se, msc[m] = xs, m++;
         single_surnames += x.k == 1 && !(x.p[0].gaz & EW__GAZ_FIRST);
         firsts += (x.p[0].gaz & EW__GAZ_FIRST) != 0;
         sep = list_sep(c->s, c->n, x.se);
     }
     c->name_list_end = (uint32_t)me[m - 1];
-    bool firm = m >= 3 && single_surnames == m && firsts == 0 &&
-                org_context(c->s, ms[0], c->line_start) && !pii_cue_near(c, CUE_NAME, ms[0], 30);
+    /* "In Paris, John said": two capitalised words around a comma are no list */
+    bool joined = m >= 3 || (m == 2 && c->s[me[0]] != ',');
+    bool firm =
+        (m >= 3 && single_surnames + 1 >= m && firsts <= 1 &&
+         org_context(c->s, ms[0], c->line_start) && !pii_cue_near(c, CUE_NAME, ms[0], 30)) ||
+        org_tail;
     float best = 0;
     for (int a = 0; a < m; a++)
         best = msc[a] > best ? msc[a] : best;
     for (int a = 0; a < m && !firm; a++) {
         float v = msc[a];
-        if (m >= 2 && best >= 0.5f && v >= 0.25f && v < 0.6f)
+        if (joined && best >= 0.5f && v >= 0.25f && v < 0.6f)
             v = 0.6f; /* listed with a name: a name */
-        ew__pii_add(c, EW_PII_PERSON, ms[a], me[a], v);
+        add_person(c, ms[a], me[a], v, mweak[a]);
     }
     return 0;
 }

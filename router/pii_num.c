@@ -42,8 +42,7 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
             if (i + 2 < n && s[i + 1] == '0' && s[i + 2] == ')' && q->ng > 0) {
                 q->trunk0 = true; /* "+41 (0)85": the trunk zero is not dialled */
                 i += 3;
-                if (i < n && s[i] == ' ')
-                    i++;
+                if (i < n && s[i] == ' ') i++;
                 pending = pending ? pending : ' ';
                 continue;
             }
@@ -53,8 +52,7 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
         size_t g0 = i;
         while (i < n && pii_is_digit(s[i]) && q->nd < MAX_DIGITS)
             q->d[q->nd++] = (char)s[i++];
-        if (i == g0)
-            break;
+        if (i == g0) break;
         if (i < n && pii_is_digit(s[i])) { /* too many digits: not ours */
             while (i < n && pii_is_digit(s[i]))
                 i++;
@@ -67,16 +65,13 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
         q->ng++;
         q->end = i;
         if (in_paren) {
-            if (i >= n || s[i] != ')')
-                break;
+            if (i >= n || s[i] != ')') break;
             q->paren = true;
             i++;
             q->end = i;
             pending = ')';
-            if (i < n && (s[i] == ' ' || s[i] == '-'))
-                i++;
-            if (i >= n || !(pii_is_digit(s[i])))
-                break;
+            if (i < n && (s[i] == ' ' || s[i] == '-')) i++;
+            if (i >= n || !(pii_is_digit(s[i]))) break;
             continue;
         }
         /* one separator, then a digit or "(" digit */
@@ -99,16 +94,12 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
     if (k < n && (s[k] == 'x' || s[k] == 'X') && k + 1 < n && pii_is_digit(s[k + 1])) {
         k++;
     } else {
-        if (k < n && s[k] == ' ')
-            k++;
+        if (k < n && s[k] == ' ') k++;
         if (k + 3 <= n && !strncasecmp((const char *)s + k, "ext", 3)) {
             k += 3;
-            if (k + 6 <= n && !strncasecmp((const char *)s + k, "ension", 6))
-                k += 6;
-            if (k < n && s[k] == '.')
-                k++;
-            if (k < n && s[k] == ' ')
-                k++;
+            if (k + 6 <= n && !strncasecmp((const char *)s + k, "ension", 6)) k += 6;
+            if (k < n && s[k] == '.') k++;
+            if (k < n && s[k] == ' ') k++;
         } else {
             k = n + 1;
         }
@@ -117,8 +108,7 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
         size_t e = k;
         while (e < n && pii_is_digit(s[e]) && e - k < 6)
             e++;
-        if (e >= n || !pii_is_alnum(s[e]))
-            q->ext_end = e;
+        if (e >= n || !pii_is_alnum(s[e])) q->ext_end = e;
     }
 }
 
@@ -133,11 +123,9 @@ static unsigned num(const char *d, int k)
 /* Numeric dates: yyyy-mm-dd, dd.mm.yyyy, mm/dd/yyyy, dd/mm/yy. */
 static bool seq_is_date(const numseq *q, int *y, int *m, int *d)
 {
-    if (q->ng != 3 || q->plus || q->paren)
-        return false;
+    if (q->ng != 3 || q->plus || q->paren) return false;
     char s1 = q->sep[1], s2 = q->sep[2];
-    if (s1 != s2 || !(s1 == '-' || s1 == '/' || s1 == '.'))
-        return false;
+    if (s1 != s2 || !(s1 == '-' || s1 == '/' || s1 == '.')) return false;
     const char *p = q->d;
     int a = q->glen[0], b = q->glen[1], c = q->glen[2];
     if (a == 4 && b <= 2 && c <= 2) {
@@ -147,8 +135,7 @@ static bool seq_is_date(const numseq *q, int *y, int *m, int *d)
     if (a <= 2 && b <= 2 && (c == 4 || c == 2)) {
         int x = (int)num(p, a), z = (int)num(p + a, b);
         *y = (int)num(p + a + b, c);
-        if (c == 2)
-            *y += *y < 30 ? 2000 : 1900;
+        if (c == 2) *y += *y < 30 ? 2000 : 1900;
         if (ew__pii_date_valid(*y, x, z)) { /* US order first */
             *m = x, *d = z;
             return true;
@@ -162,32 +149,29 @@ static bool seq_is_date(const numseq *q, int *y, int *m, int *d)
 static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, int *mon)
 {
     static const char *const months[] = {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
         /* German, French, Spanish, Polish (genitive) */
         "januar", "februar", "marz", "april", "mai", "juni", "juli", "august", "september",
         "oktober", "november", "dezember", "janvier", "fevrier", "mars", "avril", "mai", "juin",
         "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "enero", "febrero",
-        "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-        "noviembre", "diciembre", "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca",
-        "lipca", "sierpnia", "wrzesnia", "pazdziernika", "listopada", "grudnia"};
+        "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+        "diciembre", "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
+        "sierpnia", "wrzesnia", "pazdziernika", "listopada", "grudnia"};
     char w[16];
     size_t k = i, l = 0;
     while (k < n && (pii_is_alpha(s[k]) || s[k] >= 0xC0 || (s[k] >= 0x80 && k > i))) {
-        if (s[k] < 0x80 && l < sizeof w)
-            w[l++] = (char)(s[k] | 32);
+        if (s[k] < 0x80 && l < sizeof w) w[l++] = (char)(s[k] | 32);
         k++;
     }
-    if (l < 3 || l >= sizeof w)
-        return false;
+    if (l < 3 || l >= sizeof w) return false;
     for (int m = 0; m < (int)(sizeof months / sizeof months[0]); m++) {
         size_t ml = strlen(months[m]);
         /* full name, or a 3+ letter abbreviation ("Mar", "Sept") */
         bool abbrev = m < 12 && l >= 3 && l < ml && !memcmp(w, months[m], l);
         if ((l == ml && !memcmp(w, months[m], l)) || abbrev) {
             *mon = m % 12 + 1; /* each language lists its 12 months in order */
-            if (k < n && s[k] == '.')
-                k++;
+            if (k < n && s[k] == '.') k++;
             *end = k;
             return true;
         }
@@ -201,8 +185,7 @@ static size_t read_int(const unsigned char *s, size_t n, size_t i, int maxd, int
     *v = 0;
     while (k < n && pii_is_digit(s[k]) && (int)(k - i) < maxd)
         *v = *v * 10 + (s[k++] - '0');
-    if (k == i || (k < n && pii_is_digit(s[k])))
-        return 0;
+    if (k == i || (k < n && pii_is_digit(s[k]))) return 0;
     return k;
 }
 
@@ -214,49 +197,33 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
     if (pii_is_digit(s[i])) {
         numseq q;
         parse_seq(s, n, i, &q);
-        if (q.nd <= MAX_DIGITS && seq_is_date(&q, y, m, d))
-            return q.end;
+        if (q.nd <= MAX_DIGITS && seq_is_date(&q, y, m, d)) return q.end;
         k = read_int(s, n, i, 2, d);
-        if (!k)
-            return 0;
+        if (!k) return 0;
         if (k + 2 <= n && (!strncasecmp((const char *)s + k, "st", 2) ||
                            !strncasecmp((const char *)s + k, "nd", 2) ||
                            !strncasecmp((const char *)s + k, "rd", 2) ||
                            !strncasecmp((const char *)s + k, "th", 2)))
             k += 2;
-        if (k < n && s[k] == '.')
-            k++;
-        if (k < n && s[k] == ' ')
-            k++;
-        if (k + 3 <= n && !strncasecmp((const char *)s + k, "of ", 3))
-            k += 3;
-        if (!month_name(s, n, k, &k, m))
-            return 0;
-        if (k < n && s[k] == ',')
-            k++;
-        if (k < n && s[k] == ' ')
-            k++;
+        if (k < n && s[k] == '.') k++;
+        if (k < n && s[k] == ' ') k++;
+        if (k + 3 <= n && !strncasecmp((const char *)s + k, "of ", 3)) k += 3;
+        if (!month_name(s, n, k, &k, m)) return 0;
+        if (k < n && s[k] == ',') k++;
+        if (k < n && s[k] == ' ') k++;
         size_t e = read_int(s, n, k, 4, y);
-        if (!e || e - k != 4)
-            return 0;
+        if (!e || e - k != 4) return 0;
         return ew__pii_date_valid(*y, *m, *d) ? e : 0;
     }
-    if (!month_name(s, n, i, &k, m))
-        return 0;
-    if (k < n && s[k] == ' ')
-        k++;
+    if (!month_name(s, n, i, &k, m)) return 0;
+    if (k < n && s[k] == ' ') k++;
     size_t e = read_int(s, n, k, 2, d);
-    if (!e)
-        return 0;
-    if (e + 2 <= n && pii_is_alpha(s[e]) && pii_is_alpha(s[e + 1]))
-        e += 2;
-    if (e < n && s[e] == ',')
-        e++;
-    if (e < n && s[e] == ' ')
-        e++;
+    if (!e) return 0;
+    if (e + 2 <= n && pii_is_alpha(s[e]) && pii_is_alpha(s[e + 1])) e += 2;
+    if (e < n && s[e] == ',') e++;
+    if (e < n && s[e] == ' ') e++;
     size_t e2 = read_int(s, n, e, 4, y);
-    if (!e2 || e2 - e != 4)
-        return 0;
+    if (!e2 || e2 - e != 4) return 0;
     return ew__pii_date_valid(*y, *m, *d) ? e2 : 0;
 }
 
@@ -266,25 +233,21 @@ static int country_code_len(const char *d, int nd)
 {
     static const char *const cc1[] = {"1", "7"};
     static const char *const cc2[] = {
-        "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45",
-        "46", "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61",
-        "62", "63", "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94",
-        "95", "98"};
+        "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46",
+        "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63",
+        "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98"};
     for (size_t i = 0; i < 2; i++)
-        if (d[0] == cc1[i][0])
-            return 1;
-    if (nd < 2)
-        return 0;
+        if (d[0] == cc1[i][0]) return 1;
+    if (nd < 2) return 0;
     for (size_t i = 0; i < sizeof cc2 / sizeof cc2[0]; i++)
-        if (d[0] == cc2[i][0] && d[1] == cc2[i][1])
-            return 2;
+        if (d[0] == cc2[i][0] && d[1] == cc2[i][1]) return 2;
     /* 3-digit codes: 21x, 22x-29x (Africa), 35x-38x, 42x, 50x, 59x, 67x-69x,
      * 85x, 87x-88x, 96x-97x, 99x */
     if (nd >= 3) {
         unsigned p2 = num(d, 2);
-        if (p2 == 21 || (p2 >= 22 && p2 <= 26) || p2 == 28 || p2 == 29 || p2 == 35 ||
-            p2 == 37 || p2 == 38 || p2 == 42 || p2 == 50 || p2 == 59 || p2 == 67 || p2 == 68 ||
-            p2 == 69 || p2 == 85 || p2 == 87 || p2 == 88 || p2 == 96 || p2 == 97 || p2 == 99)
+        if (p2 == 21 || (p2 >= 22 && p2 <= 26) || p2 == 28 || p2 == 29 || p2 == 35 || p2 == 37 ||
+            p2 == 38 || p2 == 42 || p2 == 50 || p2 == 59 || p2 == 67 || p2 == 68 || p2 == 69 ||
+            p2 == 85 || p2 == 87 || p2 == 88 || p2 == 96 || p2 == 97 || p2 == 99)
             return 3;
     }
     return 0;
@@ -293,16 +256,14 @@ static int country_code_len(const char *d, int nd)
 static bool all_groups(const numseq *q, int len)
 {
     for (int g = 0; g < q->ng; g++)
-        if (q->glen[g] != len)
-            return false;
+        if (q->glen[g] != len) return false;
     return true;
 }
 
 static bool uniform_sep(const numseq *q)
 {
     for (int g = 2; g < q->ng; g++)
-        if (q->sep[g] != q->sep[1])
-            return false;
+        if (q->sep[g] != q->sep[1]) return false;
     return true;
 }
 
@@ -311,12 +272,10 @@ static float phone_shape(const numseq *q)
 {
     const char *d = q->d;
     int nd = q->nd;
-    if (nd < 7 || nd > 15)
-        return 0;
+    if (nd < 7 || nd > 15) return 0;
     if (q->plus) {
         int cl = country_code_len(d, nd);
-        if (!cl || nd - cl < 6)
-            return 0.2f;
+        if (!cl || nd - cl < 6) return 0.2f;
         return q->ng >= 2 || nd >= 10 ? 0.85f : 0.6f;
     }
     float sc = 0.3f;
@@ -328,13 +287,14 @@ static float phone_shape(const numseq *q)
         pn--;
     }
     if (pn == 10 && p[0] >= '2' && p[3] >= '2') {
-        bool shape334 = (q->ng >= 3 && q->glen[q->ng - 1] == 4 && q->glen[q->ng - 2] == 3) ||
-                        q->ng == 1;
-        if (shape334)
-            sc = q->paren ? 0.85f : q->ng == 1 ? 0.4f : 0.65f;
+        bool shape334 =
+            (q->ng >= 3 && q->glen[q->ng - 1] == 4 && q->glen[q->ng - 2] == 3) || q->ng == 1;
+        if (shape334) sc = q->paren ? 0.85f : q->ng == 1 ? 0.4f : 0.65f;
     }
     if (d[0] == '0' && nd >= 9 && nd <= 12) /* trunk prefix: UK, DE, FR, IN, CN, ... */
-        sc = sc > 0.5f ? sc : 0.5f;
+        sc = sc > 0.45f ? sc : 0.45f;
+    if (nd == 11 && d[0] == '0' && d[1] == '7' && q->ng <= 3)
+        sc = 0.6f; /* UK mobile "07700 900461" */
     if (nd == 10 && d[0] == '0' && d[1] != '0' && q->ng == 5 && all_groups(q, 2))
         sc = 0.8f; /* French "01 23 45 67 89" */
     if (nd == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9' &&
@@ -342,18 +302,28 @@ static float phone_shape(const numseq *q)
         sc = 0.7f; /* Chinese mobile 1[3-9]x xxxx xxxx */
     if (nd == 10 && d[0] >= '6' && d[0] <= '9' && q->ng == 2 && q->glen[0] == 5)
         sc = 0.6f; /* Indian mobile "98765 43210" */
-    if (q->paren && sc < 0.6f)
-        sc = 0.6f;
-    if (q->ng >= 2 && !uniform_sep(q) && !q->paren)
-        sc -= 0.1f;
+    if (q->paren && sc < 0.6f) sc = 0.6f;
+    if (q->ng >= 2 && !uniform_sep(q) && !q->paren) sc -= 0.1f;
     if (q->ng == 1 && nd != 11 && sc > 0.45f && !(pn == 10 && p[0] >= '2'))
         sc = 0.45f; /* a bare run of digits is more often an id */
-    if (q->trunk0)
-        sc += 0.2f;
+    if (q->trunk0) sc += 0.2f;
     return sc;
 }
 
 /* ---- the dispatcher -------------------------------------------------------- */
+/* A number right after "<label>:" whose label is not about phones. */
+static bool labelled(const pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t k = i;
+    while (k > 0 && s[k - 1] == ' ')
+        k--;
+    if (k == 0 || s[k - 1] != ':') return false;
+    size_t e = k - 1, b = e;
+    while (b > 0 && pii_is_alpha(s[b - 1]))
+        b--;
+    return b < e && !pii_cue_near(c, CUE_PHONE, i, (size_t)(i - b) + 2);
+}
 static bool followed_by_word(const unsigned char *s, size_t n, size_t e)
 {
     return e < n && (pii_is_alpha(s[e]) || (s[e] >= 0xC2 && s[e] < 0xE0));
@@ -365,19 +335,16 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     size_t n = c->n;
     numseq q;
     parse_seq(s, n, i, &q);
-    if (q.nd > MAX_DIGITS || q.nd == 0)
-        return q.end > i ? q.end : 0;
+    if (q.nd > MAX_DIGITS || q.nd == 0) return q.end > i ? q.end : 0;
     size_t e = q.end;
     bool neg = pii_cue_near(c, CUE_NEG, i, 24);
     bool price = pii_cue_near(c, CUE_PRICE, i, 3) ||
                  (i >= 2 && (s[i - 1] == 0xAC || s[i - 1] == 0xA3 || s[i - 1] == 0xA5));
     /* "1.2.3" after "v": a version */
-    if (i > 0 && (s[i - 1] == 'v' || s[i - 1] == 'V'))
-        return e;
+    if (i > 0 && (s[i - 1] == 'v' || s[i - 1] == 'V')) return e;
     if (pii_cue_near(c, CUE_PASSPORT, i, 40) && q.ng <= 2 && q.nd >= 6 && q.nd <= 10) {
         size_t pe = ew__pii_scan_passport(c, i);
-        if (pe)
-            return pe;
+        if (pe) return pe;
     }
 
     int y, m, d;
@@ -385,14 +352,12 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     if (q.ng == 1 && q.nd <= 2 && e + 1 < n && (s[e] == ' ' || s[e] == '.' || pii_is_alpha(s[e]))) {
         size_t de = ew__pii_parse_date(s, n, i, &y, &m, &d);
         if (de) {
-            if (pii_cue_near(c, CUE_DOB, i, 48))
-                ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, de, 0.9f);
+            if (pii_cue_near(c, CUE_DOB, i, 48)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, de, 0.9f);
             return de;
         }
     }
     if (seq_is_date(&q, &y, &m, &d)) {
-        if (pii_cue_near(c, CUE_DOB, i, 48))
-            ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
+        if (pii_cue_near(c, CUE_DOB, i, 48)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
         return e;
     }
     if (!q.plus && !q.paren && q.ng == 4 && q.sep[1] == '.' && uniform_sep(&q)) {
@@ -406,10 +371,8 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         return e;
     }
     /* "12%", "12:30", amounts */
-    if (e < n && (s[e] == '%' || s[e] == ':'))
-        return e;
-    if (price || (q.ng >= 2 && q.sep[1] == '.' && q.ng <= 2))
-        return e;
+    if (e < n && (s[e] == '%' || s[e] == ':')) return e;
+    if (price || (q.ng >= 2 && q.sep[1] == '.' && q.ng <= 2)) return e;
 
     /* SSN: ddd-dd-dddd */
     bool ssn_shape = q.nd == 9 && !q.plus && !q.paren && q.ng == 3 && q.glen[0] == 3 &&
@@ -421,8 +384,8 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         if (ew__pii_ssn_valid(q.d)) {
             bool cue = pii_cue_near(c, CUE_SSN, i, 48);
             float sc = q.ng == 1 ? 0.85f : cue ? 0.95f : 0.85f;
-            if (neg && !cue)
-                sc -= 0.4f;
+            /* the nearer cue wins: "call ext. 2231. The SKU is 400638133393" */
+            if (neg && (!cue || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
             ew__pii_add(c, EW_PII_US_SSN, i, e, sc);
             return e;
         }
@@ -434,33 +397,33 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     }
     /* Payment cards: 12-19 digits, one group or uniform 4-digit style groups. */
     if (q.nd >= 12 && q.nd <= 19 && !q.plus && !q.paren &&
-        (q.ng == 1 || (uniform_sep(&q) && (q.sep[1] == ' ' || q.sep[1] == '-') &&
-                       q.glen[0] >= 4 && q.glen[0] <= 6))) {
+        (q.ng == 1 || (uniform_sep(&q) && (q.sep[1] == ' ' || q.sep[1] == '-') && q.glen[0] >= 4 &&
+                       q.glen[0] <= 6))) {
         bool luhn = ew__pii_luhn(q.d, (size_t)q.nd);
         bool cue = pii_cue_near(c, CUE_CARD, i, 64);
         if (luhn) {
-            float sc = ew__pii_card_issuer(q.d, (size_t)q.nd) ? (cue ? 0.98f : 0.9f)
-                                                               : (cue ? 0.8f : 0.4f);
-            if (neg && !cue)
-                sc -= 0.45f;
+            float sc =
+                ew__pii_card_issuer(q.d, (size_t)q.nd) ? (cue ? 0.98f : 0.9f) : (cue ? 0.8f : 0.4f);
+            if (neg && !cue) sc -= 0.45f;
             ew__pii_add(c, EW_PII_CREDIT_CARD, i, e, sc);
-            if (sc >= 0.5f)
-                return e;
+            if (sc >= 0.5f) return e;
         }
     }
     /* Phones */
     float sc = phone_shape(&q);
     if (sc > 0) {
-        bool cue = pii_cue_near(c, CUE_PHONE, i, 48) || ew__pii_cue_after(c, q.ext_end, CUE_PHONE, 12);
-        if (cue)
-            sc += 0.35f;
-        if (neg && !cue)
-            sc -= 0.4f;
-        if (followed_by_word(s, n, q.ext_end) || (q.ext_end < n && s[q.ext_end] == '-' &&
-                                                   q.ext_end + 1 < n && pii_is_digit(s[q.ext_end + 1])))
+        bool cue =
+            pii_cue_near(c, CUE_PHONE, i, 48) || ew__pii_cue_after(c, q.ext_end, CUE_PHONE, 12);
+        if (cue) sc += 0.35f;
+        /* the nearer cue wins: "call ext. 2231. The SKU is 400638133393" */
+        if (neg && (!cue || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
+        if (!cue && !q.plus && labelled(c, i))
+            sc -= 0.3f; /* "NIP: 060-270-26-31": a labelled identifier */
+        if (followed_by_word(s, n, q.ext_end) ||
+            (q.ext_end < n && s[q.ext_end] == '-' && q.ext_end + 1 < n &&
+             pii_is_digit(s[q.ext_end + 1])))
             sc -= 0.3f;
-        if (sc > 0.99f)
-            sc = 0.99f;
+        if (sc > 0.99f) sc = 0.99f;
         ew__pii_add(c, EW_PII_PHONE, i, q.ext_end, sc);
         return q.ext_end;
     }

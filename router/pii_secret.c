@@ -34,7 +34,10 @@ static bool in_alphabet(unsigned ch, int al)
 }
 
 /* Well-known token formats. min/max count the body after the prefix. */
-#define P(pre, mn, mx, al) {pre, sizeof pre - 1, mn, mx, al}
+#define P(pre, mn, mx, al)                                                                         \
+    {                                                                                              \
+        pre, sizeof pre - 1, mn, mx, al                                                            \
+    }
 static const struct {
     const char *prefix;
     unsigned char len; /* of the prefix */
@@ -153,6 +156,21 @@ static const struct {
 };
 #undef P
 
+/* Words that documentation writes into made-up keys: AWS's own examples
+ * are AKIAIOSFODNN7EXAMPLE and wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY. */
+bool ew__pii_doc_word(const unsigned char *v, size_t n)
+{
+    static const char *const words[] = {"example", "dummy", "sample", "placeholder", "redacted"};
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        size_t wl = strlen(words[w]);
+        for (size_t p = 0; p + wl <= n; p++)
+            if ((v[p] | 32) == (unsigned char)words[w][0] &&
+                !strncasecmp((const char *)v + p, words[w], wl))
+                return true;
+    }
+    return false;
+}
+
 static bool word_boundary_before(const unsigned char *s, size_t i)
 {
     return i == 0 || !(pii_is_alnum(s[i - 1]) || s[i - 1] == '_');
@@ -164,8 +182,7 @@ static size_t provider_at(const unsigned char *s, size_t n, size_t i)
     for (size_t p = 0; p < sizeof providers / sizeof providers[0]; p++) {
         const char *pre = providers[p].prefix;
         size_t pl = providers[p].len;
-        if (pre[0] != (char)s[i] || i + pl > n || memcmp(s + i, pre, pl))
-            continue;
+        if (pre[0] != (char)s[i] || i + pl > n || memcmp(s + i, pre, pl)) continue;
         size_t k = i + pl;
         while (k < n && k - i - pl < providers[p].max && in_alphabet(s[k], providers[p].al))
             k++;
@@ -176,16 +193,14 @@ static size_t provider_at(const unsigned char *s, size_t n, size_t i)
                k - i - pl < 255)
             k++;
         size_t body = k - i - pl;
-        if (body < providers[p].min || body > providers[p].max)
-            continue;
-        if (providers[p].min == providers[p].max && k < n && in_alphabet(s[k], AL_ALNUM))
-            continue;
+        if (body < providers[p].min || body > providers[p].max) continue;
+        if (providers[p].min == providers[p].max && k < n && in_alphabet(s[k], AL_ALNUM)) continue;
         /* a body of one repeated character is an example, not a key */
         size_t same = 0;
         for (size_t q = i + pl; q < k; q++)
             same += s[q] == s[i + pl];
-        if (same == body && body > 4 && s[i + pl] != 'x')
-            continue;
+        if (same == body && body > 4 && s[i + pl] != 'x') continue;
+        if (ew__pii_doc_word(s + i + pl, body)) continue;
         return k;
     }
     return 0;
@@ -194,13 +209,11 @@ static size_t provider_at(const unsigned char *s, size_t n, size_t i)
 /* header.payload.signature, base64url, header starting with '{"' (eyJ). */
 static size_t jwt_at(const unsigned char *s, size_t n, size_t i)
 {
-    if (i + 20 > n || memcmp(s + i, "eyJ", 3))
-        return 0;
+    if (i + 20 > n || memcmp(s + i, "eyJ", 3)) return 0;
     size_t k = i, dots = 0, part = 0;
     while (k < n && (in_alphabet(s[k], AL_B64URL) || s[k] == '.')) {
         if (s[k] == '.') {
-            if (part < 4)
-                return 0;
+            if (part < 4) return 0;
             dots++;
             part = 0;
         } else {
@@ -214,11 +227,9 @@ static size_t jwt_at(const unsigned char *s, size_t n, size_t i)
 /* A self-identifying secret at i: provider format or JWT. */
 size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
 {
-    if (i >= n || !word_boundary_before(s, i))
-        return 0;
+    if (i >= n || !word_boundary_before(s, i)) return 0;
     size_t e = jwt_at(s, n, i);
-    if (e)
-        return e;
+    if (e) return e;
     return provider_at(s, n, i);
 }
 
@@ -226,8 +237,7 @@ size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
 size_t ew__pii_telegram_at(const unsigned char *s, size_t n, size_t i)
 {
     size_t k = i;
-    if (i >= n)
-        return 0;
+    if (i >= n) return 0;
     while (k < n && pii_is_digit(s[k]))
         k++;
     if (k - i < 8 || k - i > 10 || k + 3 >= n || s[k] != ':' || s[k + 1] != 'A' || s[k + 2] != 'A')
@@ -239,30 +249,45 @@ size_t ew__pii_telegram_at(const unsigned char *s, size_t n, size_t i)
 }
 
 /* ---- values ---------------------------------------------------------------- */
+/* Letters and digits that count in step, interleaved ("a1b2c3d4e5f6",
+ * "px-dep-d4c3b2a1-f6e5"): how people type a made-up key. In a random key
+ * each alphanumeric has about a 6% (hex: 11%) chance of being one more or
+ * less than the one two places before it; here most are. */
+static bool interleaved_count(const unsigned char *v, size_t n)
+{
+    unsigned char p[64];
+    size_t m = 0;
+    for (size_t i = 0; i < n && m < sizeof p; i++)
+        if (pii_is_alnum(v[i])) p[m++] = (unsigned char)(pii_is_upper(v[i]) ? v[i] | 32 : v[i]);
+    if (m < 12) return false;
+    size_t steps = 0;
+    for (size_t j = 0; j + 2 < m; j++) {
+        int d = (int)p[j + 2] - (int)p[j];
+        steps += (d == 1 || d == -1) && pii_is_digit(p[j]) == pii_is_digit(p[j + 2]);
+    }
+    return steps * 100 >= (m - 2) * 45;
+}
+
 /* Placeholders and references are not secrets: "$VAR", "${x}", "<key>",
  * "{{x}}", "%s", "xxxx", "****", "env.X", "process.env...", "os.getenv(". */
 static bool placeholder(const unsigned char *v, size_t n)
 {
     while (n && (v[0] == ' ' || v[0] == '\t'))
         v++, n--;
-    if (n == 0)
-        return true;
+    if (n == 0) return true;
     unsigned c0 = v[0];
-    if (c0 == '\'' || c0 == '"')
-        return true; /* a quote inside quotes: string building */
-    if (c0 == '$' || c0 == '<' || c0 == '{' || c0 == '%' || c0 == '[' || c0 == '&' ||
-        c0 == ',' || c0 == ')' || c0 == ';' || c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
+    if (c0 == '\'' || c0 == '"') return true; /* a quote inside quotes: string building */
+    if (c0 == '$' || c0 == '<' || c0 == '{' || c0 == '%' || c0 == '[' || c0 == '&' || c0 == ',' ||
+        c0 == ')' || c0 == ';' || c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
         return true; /* a variable, a template, code or a path */
-    if (n >= 2 && c0 == '#' && v[1] == '{')
-        return true; /* Ruby "#{password}" */
-    if ((memchr(v, '/', n) || memchr(v, '#', n)) && memmem(v, n, "password", 8))
+    if (n >= 2 && c0 == '#' && v[1] == '{') return true; /* Ruby "#{password}" */
+    if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
         return true; /* a route or an anchor named after the field */
     if (c0 == '#') { /* "#add-password" is a CSS selector; "#gets0m3" a password */
         size_t k = 1;
         while (k < n && (pii_is_lower(v[k]) || v[k] == '-' || v[k] == '_'))
             k++;
-        if (k == n)
-            return true;
+        if (k == n) return true;
     }
     size_t same = 0, stars = 0, x = 0;
     for (size_t i = 0; i < n; i++) {
@@ -270,23 +295,20 @@ static bool placeholder(const unsigned char *v, size_t n)
         stars += v[i] == '*' || v[i] == '#' || v[i] == '.' || v[i] == '-';
         x += (v[i] | 32) == 'x';
     }
-    if (same * 10 >= n * 9 || stars == n || (x == n && n > 2))
-        return true;
-    static const char *const prefixes[] = {"arn:", "http://", "https://", "file:", "jdbc:",
-                                           "env.",    "process.env", "os.getenv", "os.environ",
-                                           "getenv",  "env(",        "config.",   "settings.",
-                                           "secrets.", "this.",      "self.",     "request.",
-                                           "your_",   "your-",       "<your"};
+    if (same * 10 >= n * 9 || stars == n || (x == n && n > 2)) return true;
+    if (interleaved_count(v, n) || ew__pii_doc_word(v, n)) return true;
+    static const char *const prefixes[] = {
+        "arn:",      "http://",    "https://", "file:", "jdbc:",   "env.",      "process.env",
+        "os.getenv", "os.environ", "getenv",   "env(",  "config.", "settings.", "secrets.",
+        "this.",     "self.",      "request.", "your_", "your-",   "<your"};
     for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
         size_t kl = strlen(prefixes[k]);
-        if (n >= kl && !strncasecmp((const char *)v, prefixes[k], kl))
-            return true;
+        if (n >= kl && !strncasecmp((const char *)v, prefixes[k], kl)) return true;
     }
-    static const char *const words[] = {"none", "null", "true", "false", "undefined", "nil",
-                                         "changeme", "redacted", "hidden"};
+    static const char *const words[] = {"none", "null",     "true",     "false", "undefined",
+                                        "nil",  "changeme", "redacted", "hidden"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (strlen(words[k]) == n && !strncasecmp((const char *)v, words[k], n))
-            return true;
+        if (strlen(words[k]) == n && !strncasecmp((const char *)v, words[k], n)) return true;
     /* a dotted or called reference: word.word or name(...) */
     bool ident = true, dot = false, paren = false;
     for (size_t i = 0; i < n; i++) {
@@ -298,15 +320,13 @@ static bool placeholder(const unsigned char *v, size_t n)
         else if (!(pii_is_alnum(ch) || ch == '_' || ch == ')'))
             ident = false;
     }
-    if (ident && paren)
-        return true;
+    if (ident && paren) return true;
     if (ident && dot && pii_is_alpha(v[0]) && v[n - 1] != '.') {
         /* "env.PASSWORD", "os.Getenv": dotted identifiers; keys rarely look so */
         size_t digits = 0;
         for (size_t i = 0; i < n; i++)
             digits += pii_is_digit(v[i]);
-        if (digits == 0)
-            return true;
+        if (digits == 0) return true;
     }
     return false;
 }
@@ -314,8 +334,7 @@ static bool placeholder(const unsigned char *v, size_t n)
 /* Does a value read like a machine-made secret (not a word or a setting)? */
 static bool random_looking(const unsigned char *v, size_t n)
 {
-    if (n < 16)
-        return false;
+    if (n < 16) return false;
     size_t up = 0, lo = 0, dg = 0;
     for (size_t i = 0; i < n; i++) {
         up += pii_is_upper(v[i]);
@@ -333,11 +352,15 @@ static bool random_looking(const unsigned char *v, size_t n)
 static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
                        bool *quoted)
 {
-    if (k < n && (s[k] == '"' || s[k] == '\''))
-        k++; /* "password": closes the key */
+    if (k < n && (s[k] == '"' || s[k] == '\'')) k++; /* "password": closes the key */
     size_t lim = k + 40 < n ? k + 40 : n;
     while (k < lim && (s[k] == ' ' || s[k] == '\t'))
         k++;
+    /* "Unseal Key 2: x", "token #1 = x": an ordinal before the separator */
+    size_t d = k < lim && s[k] == '#' ? k + 1 : k, d0 = d;
+    while (d < lim && pii_is_digit(s[d]) && d - d0 < 3)
+        d++;
+    if (d > d0 && d < lim && (s[d] == ':' || s[d] == '=')) k = d;
     bool sep = false;
     while (k < lim && (s[k] == '=' || s[k] == ':' || s[k] == '>' || s[k] == '!')) {
         sep |= s[k] == '=' || s[k] == ':';
@@ -345,17 +368,19 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     }
     while (k < lim && (s[k] == ' ' || s[k] == '\t' || s[k] == '\\'))
         k++;
-    if (!sep || k >= n)
-        return false;
+    if (!sep || k >= n) return false;
     *quoted = s[k] == '"' || s[k] == '\'' || s[k] == '`';
     size_t e = k;
     if (*quoted) {
+        bool escaped = s[k - 1] == '\\';
         unsigned q = s[k++];
         e = k;
         while (e < n && s[e] != q && s[e] != '\n' && e - k < 512)
             e++;
-        if (e >= n || s[e] != q)
-            return false;
+        if (e >= n || s[e] != q) return false;
+        /* \'value\' inside a string literal: the backslash escapes the quote */
+        while (escaped && e > k && s[e - 1] == '\\')
+            e--;
     } else {
         while (e < n && !pii_is_space(s[e]) && s[e] != ';' && s[e] != ',' && s[e] != '"' &&
                s[e] != '\'' && s[e] != '&' && s[e] != '<' && s[e] != ')' && s[e] != '}' &&
@@ -371,8 +396,7 @@ static bool name_has(const unsigned char *s, size_t i, size_t e, const char *wha
 {
     size_t wl = strlen(what);
     for (size_t p = i; p + wl <= e; p++)
-        if (!strncasecmp((const char *)s + p, what, wl))
-            return true;
+        if (!strncasecmp((const char *)s + p, what, wl)) return true;
     return false;
 }
 
@@ -380,30 +404,30 @@ static bool name_has(const unsigned char *s, size_t i, size_t e, const char *wha
  * ("AWS_SECRET_ACCESS_KEY", "apiKey", "ado_pat", "client.secret"). */
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
 {
-    static const char *const pw_sub[] = {"password", "passwd", "passphrase", "passwort",
-                                         "contrasena", "haslo", "motdepasse"};
-    static const char *const secret_sub[] = {"secret", "token", "credential", "private",
-                                             "apikey", "signature", "unseal", "authorization"};
+    static const char *const pw_sub[] = {"password",   "passwd", "passphrase", "passwort",
+                                         "contrasena", "haslo",  "motdepasse"};
+    static const char *const secret_sub[] = {"secret", "token",     "credential", "private",
+                                             "apikey", "signature", "unseal",     "authorization"};
     static const char *const pw_part[] = {"pass", "pwd", "pw"};
     static const char *const secret_part[] = {"auth", "cred", "creds", "pat", "sig", "bearer"};
-    static const char *const key_part[] = {"key", "keys", "api", "login", "license"};
+    /* providers whose keys have no telling prefix: "postmark: <uuid>" */
+    static const char *const key_part[] = {"key",     "keys",     "api",     "login",
+                                           "license", "postmark", "heroku",  "mailgun",
+                                           "algolia", "pusher",   "rollbar", "mapbox"};
     char low[64];
     size_t n = e - i < sizeof low ? e - i : sizeof low;
     for (size_t k = 0; k < n; k++)
         low[k] = (char)(pii_is_upper(s[i + k]) ? s[i + k] | 32 : s[i + k]);
     /* names that describe a secret rather than hold one */
-    static const char *const meta_any[] = {"label", "field", "hint", "policy", "reset", "forgot",
-                                           "placeholder", "prompt", "confirm", "change"};
+    static const char *const meta_any[] = {"label",  "field",       "hint",   "policy",  "reset",
+                                           "forgot", "placeholder", "prompt", "confirm", "change"};
     for (size_t k = 0; k < sizeof meta_any / sizeof meta_any[0]; k++)
-        if (memmem(low, n, meta_any[k], strlen(meta_any[k])))
-            return PII_KEY_NONE;
+        if (pii_contains(low, n, meta_any[k], strlen(meta_any[k]))) return PII_KEY_NONE;
     int kind = PII_KEY_NONE;
     for (size_t k = 0; k < sizeof pw_sub / sizeof pw_sub[0]; k++)
-        if (memmem(low, n, pw_sub[k], strlen(pw_sub[k])))
-            return PII_KEY_PASSWORD;
+        if (pii_contains(low, n, pw_sub[k], strlen(pw_sub[k]))) return PII_KEY_PASSWORD;
     for (size_t k = 0; k < sizeof secret_sub / sizeof secret_sub[0]; k++)
-        if (memmem(low, n, secret_sub[k], strlen(secret_sub[k])))
-            kind = PII_KEY_SECRET;
+        if (pii_contains(low, n, secret_sub[k], strlen(secret_sub[k]))) kind = PII_KEY_SECRET;
     /* parts split at '_', '-', '.', and lower-to-upper case changes */
     size_t p = 0;
     while (p < n) {
@@ -419,8 +443,7 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
             if (pl == strlen(secret_part[k]) && !memcmp(low + p, secret_part[k], pl))
                 kind = PII_KEY_SECRET;
         for (size_t k = 0; k < sizeof key_part / sizeof key_part[0] && !kind; k++)
-            if (pl == strlen(key_part[k]) && !memcmp(low + p, key_part[k], pl))
-                kind = PII_KEY_KEY;
+            if (pl == strlen(key_part[k]) && !memcmp(low + p, key_part[k], pl)) kind = PII_KEY_KEY;
         p = q;
         while (p < n && !pii_is_alnum(low[p]))
             p++;
@@ -429,8 +452,7 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
     static const char *const meta[] = {"length", "url", "path", "file", "name", "type", "id"};
     for (size_t k = 0; k < sizeof meta / sizeof meta[0] && kind; k++) {
         size_t ml = strlen(meta[k]);
-        if (n > ml && !memcmp(low + n - ml, meta[k], ml))
-            return PII_KEY_NONE;
+        if (n > ml && !memcmp(low + n - ml, meta[k], ml)) return PII_KEY_NONE;
     }
     return kind;
 }
@@ -438,30 +460,25 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
 static bool all_hex(const unsigned char *v, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!pii_is_hex(v[i]))
-            return false;
+        if (!pii_is_hex(v[i])) return false;
     return true;
 }
 
 /* Score of a value held by a key of this kind; 0 when it is not a secret. */
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
-    if (placeholder(v, vn))
-        return 0;
+    if (placeholder(v, vn)) return 0;
     bool space = memchr(v, ' ', vn) != NULL;
     switch (kind) {
     case PII_KEY_PASSWORD:
-        if (vn >= 4 && (quoted || vn >= 6))
-            return 0.9f;
-        if (vn >= 4 && quoted)
-            return 0.7f;
+        if (vn >= 4 && (quoted || vn >= 6)) return 0.9f;
+        if (vn >= 4 && quoted) return 0.7f;
         return vn >= 4 ? 0.7f : 0;
     case PII_KEY_SECRET:
         if (vn >= 8 && !space &&
             (random_looking(v, vn) || (vn >= 16 && ew__pii_entropy(v, vn) >= 2.5)))
             return 0.9f;
-        if (quoted && vn >= 5)
-            return 0.75f;
+        if (quoted && vn >= 5) return 0.75f;
         break;
     case PII_KEY_KEY:
         if (!space && ((random_looking(v, vn) && vn >= 16) || (vn >= 32 && all_hex(v, vn))))
@@ -470,8 +487,7 @@ float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quot
     default:
         break;
     }
-    if (vn >= 20 && !space && ew__pii_entropy(v, vn) >= 3.5)
-        return 0.7f;
+    if (vn >= 20 && !space && ew__pii_entropy(v, vn) >= 3.5) return 0.7f;
     return 0;
 }
 
@@ -487,19 +503,58 @@ static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
         return te;
     }
     float sc = ew__pii_value_score(kind, c->s + vs, ve - vs, quoted);
-    if (sc <= 0)
-        return 0;
+    if (sc <= 0) return 0;
     ew__pii_add(c, EW_PII_SECRET, vs, ve, sc);
     return ve;
 }
 
+/* Names that say which provider's key they hold: the value must have that
+ * provider's documented shape, else it is something else (a digest, an id,
+ * a made-up example). AWS secret access keys are 40 base64 characters;
+ * Twitch stream keys start with "live_". */
+static bool shape_mismatch(const unsigned char *s, size_t i, size_t ke, const unsigned char *v,
+                           size_t vn)
+{
+    if (name_has(s, i, ke, "aws") && name_has(s, i, ke, "secret")) {
+        if (vn != 40) return true;
+        for (size_t k = 0; k < vn; k++)
+            if (!in_alphabet(v[k], AL_B64) || v[k] == '=') return true;
+        return false;
+    }
+    if (name_has(s, i, ke, "twitch") && name_has(s, i, ke, "stream"))
+        return vn < 5 || memcmp(v, "live_", 5) != 0;
+    return false;
+}
+
+/* Terraform: `variable "db_password" { default = "x" }`: the default takes
+ * the variable's name. Returns that name's kind, or PII_KEY_NONE. */
+int ew__pii_hcl_default_kind(const unsigned char *s, size_t i)
+{
+    size_t b = i > 200 ? i - 200 : 0;
+    for (size_t k = i; k > b; k--) {
+        if (s[k - 1] == '}') return PII_KEY_NONE;
+        if (k - 1 + 10 <= i && !memcmp(s + k - 1, "variable \"", 10)) {
+            size_t ns = k + 9, ne = ns;
+            while (ne < i && s[ne] != '"' && s[ne] != '\n')
+                ne++;
+            return ne < i && s[ne] == '"' ? ew__pii_key_kind(s, ns, ne) : PII_KEY_NONE;
+        }
+    }
+    return PII_KEY_NONE;
+}
+
 size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t ke)
+{
+    return ew__pii_scan_assignment_as(c, i, ke, ew__pii_key_kind(c->s, i, ke));
+}
+
+size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
 {
     size_t vs, ve;
     bool quoted;
-    if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted))
+    if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted)) return 0;
+    if (!ew__pii_secret_token(c->s, ve, vs) && shape_mismatch(c->s, i, ke, c->s + vs, ve - vs))
         return 0;
-    int kind = ew__pii_key_kind(c->s, i, ke);
     /* "Authorization: Bearer <token>", "Basic <base64>", "SSWS <token>" */
     static const char *const schemes[] = {"bearer", "basic", "ssws", "token", "digest"};
     for (size_t k = 0; k < sizeof schemes / sizeof schemes[0]; k++) {
@@ -523,8 +578,7 @@ static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
 {
     while (k < n && (s[k] == ' ' || s[k] == '\t'))
         k++;
-    if (k >= n)
-        return false;
+    if (k >= n) return false;
     *quoted = s[k] == '"' || s[k] == '\'';
     size_t e;
     if (*quoted) {
@@ -532,8 +586,7 @@ static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
         e = k;
         while (e < n && s[e] != q && s[e] != '\n' && e - k < 256)
             e++;
-        if (e >= n || s[e] != q)
-            return false;
+        if (e >= n || s[e] != q) return false;
     } else {
         e = k;
         while (e < n && !pii_is_space(s[e]) && s[e] != '"' && s[e] != '\'' && s[e] != ')' &&
@@ -552,10 +605,8 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
     const unsigned char *s = c->s;
     size_t n = c->n, vs, ve;
     bool quoted;
-    if (we >= n || s[we] != ' ' || !next_value(s, n, we, &vs, &ve, &quoted))
-        return 0;
-    if (quoted)
-        return add_value(c, kind, vs, ve, true);
+    if (we >= n || s[we] != ' ' || !next_value(s, n, we, &vs, &ve, &quoted)) return 0;
+    if (quoted) return add_value(c, kind, vs, ve, true);
     /* "password is 'x'", "password for the user "pyne-user" is "pyne"" */
     size_t lim = we + 60 < n ? we + 60 : n;
     for (size_t k = we; k + 4 < lim && s[k] != '\n'; k++)
@@ -564,8 +615,7 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
                 return add_value(c, kind == PII_KEY_NONE ? PII_KEY_SECRET : kind, vs, ve, true);
             break;
         }
-    if (!next_value(s, n, we, &vs, &ve, &quoted))
-        return 0;
+    if (!next_value(s, n, we, &vs, &ve, &quoted)) return 0;
     size_t vn = ve - vs;
     if (ew__pii_key_kind(s, vs, ve) != PII_KEY_NONE)
         return 0; /* "password secret": a name, not a value */
@@ -574,8 +624,7 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
         bool word = true;
         for (size_t k = vs; k < ve && word; k++)
             word = pii_is_lower(s[k]);
-        if (word)
-            return 0;
+        if (word) return 0;
         return add_value(c, kind, vs, ve, false);
     }
     bool scheme = (we - i == 6 && !strncasecmp((const char *)s + i, "bearer", 6)) ||
@@ -584,9 +633,37 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
         ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.9f);
         return ve;
     }
-    if (vn >= 16 && random_looking(s + vs, vn))
-        return add_value(c, PII_KEY_SECRET, vs, ve, false);
+    if (vn >= 16 && random_looking(s + vs, vn)) return add_value(c, PII_KEY_SECRET, vs, ve, false);
     return 0;
+}
+
+/* A quoted key name as one argument and its value as the next:
+ * buildConfigField('String', 'API_KEY', '"x"'), setProperty("sonar.login", "x").
+ * Argument lists also hold plain field names ('password', 'email'), so the
+ * value must look machine-made. [i, ke) is the name; the ',' is at k. */
+size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t ke, size_t k)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, vs, ve;
+    bool quoted;
+    if (k >= n || s[k] != ',' || !next_value(s, n, k + 1, &vs, &ve, &quoted) || !quoted) return 0;
+    if (ve - vs >= 2 && (s[vs] == '"' || s[vs] == '\'') && s[ve - 1] == s[vs]) {
+        vs++; /* '"x"': a string literal written inside a string */
+        ve--;
+    }
+    int kind = ew__pii_key_kind(s, i, ke);
+    size_t vn = ve - vs;
+    if (!kind || placeholder(s + vs, vn)) return 0;
+    size_t te = ew__pii_secret_token(s, ve, vs);
+    if (te) {
+        ew__pii_add(c, EW_PII_SECRET, vs, te, 0.97f);
+        return te;
+    }
+    if (memchr(s + vs, ' ', vn) ||
+        !((vn >= 16 && random_looking(s + vs, vn)) || (vn >= 32 && all_hex(s + vs, vn))))
+        return 0;
+    ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.85f);
+    return ve;
 }
 
 /* NetworkCredential("user", "pass"), DirectoryEntry("LDAP://x", "u", "p"):
@@ -596,22 +673,19 @@ size_t ew__pii_scan_call(pii_ctx *c, size_t k)
     const unsigned char *s = c->s;
     size_t n = c->n, lim = k + 300 < n ? k + 300 : n, last_s = 0, last_e = 0;
     int args = 0;
-    if (k >= n || s[k] != '(')
-        return 0;
+    if (k >= n || s[k] != '(') return 0;
     for (size_t p = k + 1; p < lim && s[p] != ')'; p++) {
         if (s[p] == '"' || s[p] == '\'') {
             size_t vs, ve;
             bool quoted;
-            if (!next_value(s, n, p, &vs, &ve, &quoted))
-                return 0;
+            if (!next_value(s, n, p, &vs, &ve, &quoted)) return 0;
             args++;
             last_s = vs;
             last_e = ve;
             p = ve;
         }
     }
-    if (args < 2)
-        return 0;
+    if (args < 2) return 0;
     return add_value(c, PII_KEY_PASSWORD, last_s, last_e, true);
 }
 
@@ -626,28 +700,24 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     size_t ns = k;
     while (k < n && (pii_is_alpha(s[k]) || s[k] == '-' || s[k] == '_'))
         k++;
-    if (k == ns || k >= n || (s[k] != ' ' && s[k] != '='))
-        return 0;
+    if (k == ns || k >= n || (s[k] != ' ' && s[k] != '=')) return 0;
     size_t nl = k - ns;
     int kind = ew__pii_key_kind(s, ns, k);
     bool user = nl == 1 && s[ns] == 'u';
     if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P')) {
         /* "-p" is a password only next to "-u user" (docker, mysql, psexec) */
         size_t b = i > 80 ? i - 80 : 0;
-        if (!memmem(s + b, i - b, "-u ", 3) && !memmem(s + b, i - b, "-U ", 3))
+        if (!pii_contains(s + b, i - b, "-u ", 3) && !pii_contains(s + b, i - b, "-U ", 3))
             return 0;
         kind = PII_KEY_PASSWORD;
     }
-    if (kind == PII_KEY_NONE && !user)
-        return 0;
+    if (kind == PII_KEY_NONE && !user) return 0;
     size_t vs, ve;
     bool quoted;
-    if (!next_value(s, n, k + 1, &vs, &ve, &quoted))
-        return 0;
+    if (!next_value(s, n, k + 1, &vs, &ve, &quoted)) return 0;
     if (user) {
         const unsigned char *col = memchr(s + vs, ':', ve - vs);
-        if (!col || (size_t)(col - s) + 1 >= ve)
-            return 0;
+        if (!col || (size_t)(col - s) + 1 >= ve) return 0;
         return add_value(c, PII_KEY_PASSWORD, (size_t)(col - s) + 1, ve, quoted);
     }
     return add_value(c, kind, vs, ve, quoted);
@@ -697,19 +767,18 @@ size_t ew__pii_scan_pwhash(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    static const char *const ids[] = {"$1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$8$", "$y$",
-                                      "$krb5asrep$", "$krb5tgs$", "$argon2"};
+    static const char *const ids[] = {"$1$", "$2a$", "$2b$",        "$2y$",      "$5$",    "$6$",
+                                      "$8$", "$y$",  "$krb5asrep$", "$krb5tgs$", "$argon2"};
     for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
         size_t il = strlen(ids[k]);
-        if (i + il > n || memcmp(s + i, ids[k], il))
-            continue;
+        if (i + il > n || memcmp(s + i, ids[k], il)) continue;
         size_t e = i + il;
-        while (e < n && (in_alphabet(s[e], AL_B64) || s[e] == '$' || s[e] == '.' || s[e] == '@' ||
-                         s[e] == ':' || s[e] == ',' || s[e] == '-' || s[e] == '_') &&
+        while (e < n &&
+               (in_alphabet(s[e], AL_B64) || s[e] == '$' || s[e] == '.' || s[e] == '@' ||
+                s[e] == ':' || s[e] == ',' || s[e] == '-' || s[e] == '_') &&
                e - i < 1024)
             e++;
-        if (e - i < 20)
-            return 0;
+        if (e - i < 20) return 0;
         ew__pii_add(c, EW_PII_SECRET, i, e, 0.95f);
         return e;
     }

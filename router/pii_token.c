@@ -24,15 +24,13 @@ static size_t scan_email(pii_ctx *c, size_t i, size_t at)
         ls--;
     while (ls < at && (s[ls] == '.' || s[ls] == '\''))
         ls++;
-    if (ls == at || s[at - 1] == '.')
-        return 0;
+    if (ls == at || s[at - 1] == '.') return 0;
     size_t k = at + 1, labels = 0, last = k;
     while (k < n) {
         size_t l0 = k;
         while (k < n && (pii_is_alnum(s[k]) || s[k] == '-') && k - l0 < 63)
             k++;
-        if (k == l0)
-            break;
+        if (k == l0) break;
         labels++;
         last = l0;
         if (k + 1 < n && s[k] == '.' && pii_is_alnum(s[k + 1]))
@@ -40,14 +38,11 @@ static size_t scan_email(pii_ctx *c, size_t i, size_t at)
         else
             break;
     }
-    if (labels < 2)
-        return 0;
+    if (labels < 2) return 0;
     size_t tl = k - last;
     for (size_t q = last; q < k; q++)
-        if (!pii_is_alpha(s[q]))
-            return 0;
-    if (tl < 2)
-        return 0;
+        if (!pii_is_alpha(s[q])) return 0;
+    if (tl < 2) return 0;
     /* "icon@2x.png" is a file, not an address */
     static const char *const files[] = {"png", "jpg", "jpeg", "gif", "svg", "webp", "js", "css"};
     for (size_t f = 0; f < sizeof files / sizeof files[0]; f++)
@@ -65,13 +60,13 @@ static bool placeholder_ch(unsigned ch)
 
 static bool keyish_param(const unsigned char *s, size_t a, size_t b)
 {
-    static const char *const keys[] = {"token", "key", "secret", "password", "passwd", "pwd",
-                                       "auth", "signature", "sig", "credential", "access_token"};
+    static const char *const keys[] = {"token",  "key",        "secret",      "password",
+                                       "passwd", "pwd",        "auth",        "signature",
+                                       "sig",    "credential", "access_token"};
     for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
         size_t kl = strlen(keys[k]);
         for (size_t p = a; p + kl <= b; p++)
-            if (!strncasecmp((const char *)s + p, keys[k], kl))
-                return true;
+            if (!strncasecmp((const char *)s + p, keys[k], kl)) return true;
     }
     return false;
 }
@@ -96,8 +91,7 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
     /* the last '@' of the authority ends the user info ("p@ss@host" keeps p@ss) */
     size_t at = 0;
     for (size_t k = auth; k < ae; k++)
-        if (s[k] == '@')
-            at = k;
+        if (s[k] == '@') at = k;
     size_t host = auth;
     if (at) {
         size_t pc = auth;
@@ -118,8 +112,7 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
         int dots = 0;
         for (size_t k = host; k < he; k++)
             dots += s[k] == '.';
-        if (dots == 3)
-            ew__pii_add(c, EW_PII_IP_ADDRESS, host, he, 0.85f);
+        if (dots == 3) ew__pii_add(c, EW_PII_IP_ADDRESS, host, he, 0.85f);
     }
     /* webhooks whose path is the secret */
     static const char *const hooks[] = {"hooks.slack.com/services/", "outlook.office.com/webhook/",
@@ -135,8 +128,7 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
     }
     /* a random-looking path segment of an API ("/api/v1/<token>/telemetry") */
     for (size_t k = ae; k + 1 < e; k++) {
-        if (s[k] != '/')
-            continue;
+        if (s[k] != '/') continue;
         size_t g = k + 1, ge = g;
         while (ge < e && s[ge] != '/' && s[ge] != '?' && s[ge] != '#')
             ge++;
@@ -145,7 +137,8 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             letters += pii_is_alpha(s[q]);
             digits += pii_is_digit(s[q]);
         }
-        bool api = memmem(s + ae, k - ae + 1, "/api/", 5) || memmem(s + ae, k - ae + 1, "/v1/", 4);
+        bool api = pii_contains(s + ae, k - ae + 1, "/api/", 5) ||
+                   pii_contains(s + ae, k - ae + 1, "/v1/", 4);
         if (api && gl >= 20 && gl <= 64 && letters + digits == gl && letters >= 4 && digits >= 4 &&
             hex_run(s, n, g) < gl && ew__pii_entropy(s + g, gl) >= 3.5)
             ew__pii_add(c, EW_PII_SECRET, g, ge, 0.75f);
@@ -174,19 +167,16 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
     return e;
 }
 
-
 /* 8-4-4-4-12 */
 static bool is_uuid(const unsigned char *s, size_t n, size_t i)
 {
     static const int parts[5] = {8, 4, 4, 4, 12};
     size_t k = i;
     for (int p = 0; p < 5; p++) {
-        if (hex_run(s, n, k) != (size_t)parts[p])
-            return false;
+        if (hex_run(s, n, k) != (size_t)parts[p]) return false;
         k += (size_t)parts[p];
         if (p < 4) {
-            if (k >= n || s[k] != '-')
-                return false;
+            if (k >= n || s[k] != '-') return false;
             k++;
         }
     }
@@ -206,8 +196,7 @@ static size_t scan_colon_token(pii_ctx *c, size_t i, size_t e)
         bool mac = sep == ':' || sep == '-';
         for (int g = 0; g < 6 && mac; g++) {
             mac &= pii_is_hex(s[i + g * 3]) && pii_is_hex(s[i + g * 3 + 1]);
-            if (g < 5)
-                mac &= s[i + g * 3 + 2] == sep;
+            if (g < 5) mac &= s[i + g * 3 + 2] == sep;
         }
         if (mac && (r >= c->n || !pii_is_alnum(s[r]))) {
             ew__pii_add(c, EW_PII_MAC_ADDRESS, i, r, 0.9f);
@@ -224,10 +213,10 @@ static size_t scan_colon_token(pii_ctx *c, size_t i, size_t e)
     for (size_t q = i; q < v; q++) {
         colons += s[q] == ':';
         letters += pii_is_alpha(s[q]);
-        if (q + 1 < v && s[q] == ':' && s[q + 1] == ':')
-            dbl = true;
+        if (q + 1 < v && s[q] == ':' && s[q + 1] == ':') dbl = true;
     }
-    if (colons >= 2 && (dbl ? (v - i) > 4 : colons == 7) && ew__pii_ipv6_valid((const char *)s + i, v - i)) {
+    if (colons >= 2 && (dbl ? (v - i) > 4 : colons == 7) &&
+        ew__pii_ipv6_valid((const char *)s + i, v - i)) {
         if (colons >= 3 || letters > 0) {
             ew__pii_add(c, EW_PII_IP_ADDRESS, i, v, 0.9f);
             return v;
@@ -250,8 +239,7 @@ static size_t scan_iban(pii_ctx *c, size_t i)
         if (pii_is_alnum(s[k])) {
             buf[bl++] = (char)s[k++];
             bool boundary = k >= n || !pii_is_alnum(s[k]);
-            if (boundary && bl >= 15 && ew__pii_iban_valid(buf, bl))
-                best = k;
+            if (boundary && bl >= 15 && ew__pii_iban_valid(buf, bl)) best = k;
             continue;
         }
         if ((s[k] == ' ' || s[k] == '-') && k + 1 < n && pii_is_alnum(s[k + 1]) && k > i &&
@@ -261,8 +249,7 @@ static size_t scan_iban(pii_ctx *c, size_t i)
         }
         break;
     }
-    if (!best)
-        return 0;
+    if (!best) return 0;
     bool lower = pii_is_lower(s[i]);
     ew__pii_add(c, EW_PII_IBAN, i, best, lower ? 0.9f : 0.95f);
     return best;
@@ -287,8 +274,7 @@ size_t ew__pii_scan_nino(pii_ctx *c, size_t i)
             break;
         }
     }
-    if (bl != 9 || (k < n && pii_is_alnum(s[k])) || !ew__pii_nino_valid(buf, 9))
-        return 0;
+    if (bl != 9 || (k < n && pii_is_alnum(s[k])) || !ew__pii_nino_valid(buf, 9)) return 0;
     ew__pii_add(c, EW_PII_UK_NINO, i, k, pii_cue_near(c, CUE_NINO, i, 48) ? 0.95f : 0.85f);
     return k;
 }
@@ -299,8 +285,7 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    if (!pii_cue_near(c, CUE_PASSPORT, i, 40))
-        return 0;
+    if (!pii_cue_near(c, CUE_PASSPORT, i, 40)) return 0;
     size_t k = i, an = 0, dg = 0, seps = 0;
     while (k < n && an < 12) {
         if (pii_is_alnum(s[k])) {
@@ -315,8 +300,7 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
             break;
         }
     }
-    if (an < 6 || an > 10 || dg < 5 || (k < n && pii_is_alnum(s[k])))
-        return 0;
+    if (an < 6 || an > 10 || dg < 5 || (k < n && pii_is_alnum(s[k]))) return 0;
     ew__pii_add(c, EW_PII_PASSPORT, i, k, 0.85f);
     return k;
 }
@@ -341,23 +325,20 @@ static size_t special_token(const unsigned char *s, size_t n, size_t i, size_t e
         size_t d = k;
         while (k < n && pii_is_digit(s[k]))
             k++;
-        if (k - d >= 6 && k < n && s[k] == '_' && alnum_run(s, n, k + 1) == 30)
-            return k + 31;
+        if (k - d >= 6 && k < n && s[k] == '_' && alnum_run(s, n, k + 1) == 30) return k + 31;
         return 0;
     }
     if (pii_is_digit(s[i])) {
         while (k < n && pii_is_digit(s[k]) && k - i < 4)
             k++;
-        if (k < n && s[k] == '-' && alnum_run(s, n, k + 1) == 64)
-            return k + 65;
+        if (k < n && s[k] == '-' && alnum_run(s, n, k + 1) == 64) return k + 65;
         if (i + 3 < n && !memcmp(s + i, "00D", 3)) {
             size_t r = alnum_run(s, n, i);
             if (r >= 15 && r <= 18 && i + r < n && s[i + r] == '!') {
                 size_t b = i + r + 1, q = b;
                 while (q < n && (pii_is_alnum(s[q]) || s[q] == '.' || s[q] == '_'))
                     q++;
-                if (q - b >= 80)
-                    return q;
+                if (q - b >= 80) return q;
             }
         }
     }
@@ -372,8 +353,7 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
     while (e > i && (s[e - 1] == '.' || s[e - 1] == ',' || s[e - 1] == ':' || s[e - 1] == '!' ||
                      s[e - 1] == '?'))
         e--;
-    if (e <= i)
-        return 0;
+    if (e <= i) return 0;
     size_t x = ew__pii_secret_token(s, n, i);
     if (x) {
         ew__pii_add(c, EW_PII_SECRET, i, x, 0.95f);
@@ -389,7 +369,7 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
             ew__pii_add(c, EW_PII_SECRET, k + 1, x, 0.95f);
             return x;
         }
-    if ((x = special_token(s, n, i, e)) != 0) {
+    if ((x = special_token(s, n, i, e)) != 0 && !ew__pii_doc_word(s + i, x - i)) {
         ew__pii_add(c, EW_PII_SECRET, i, x, 0.9f);
         return x;
     }
@@ -399,13 +379,11 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
         return e;
     }
     for (size_t k = i; k + 3 <= e; k++)
-        if (s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/' && k > i)
-            return scan_url(c, i, e, k);
+        if (s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/' && k > i) return scan_url(c, i, e, k);
     const unsigned char *at = memchr(s + i, '@', e - i);
     if (at) {
         size_t r = scan_email(c, i, (size_t)(at - s));
-        if (r)
-            return r;
+        if (r) return r;
     }
     /* crypto addresses */
     size_t an = i;
@@ -432,32 +410,25 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
         ew__pii_add(c, EW_PII_CN_RESIDENT_ID, i, an, 0.95f);
         return an;
     }
-    if (is_uuid(s, n, i))
-        return i + 36;
+    if (is_uuid(s, n, i)) return i + 36;
     size_t hx = hex_run(s, n, i);
-    if (hx >= 32 && (i + hx >= n || !pii_is_alnum(s[i + hx])))
-        return i + hx; /* a digest */
+    if (hx >= 32 && (i + hx >= n || !pii_is_alnum(s[i + hx]))) return i + hx; /* a digest */
     const unsigned char *colon = memchr(s + i, ':', e - i);
     if (colon || (e - i == 17 && s[i + 2] == '-')) {
         size_t r = scan_colon_token(c, i, e);
-        if (r)
-            return r;
+        if (r) return r;
         if (pii_is_digit(s[i])) {
             size_t q = ew__pii_scan_number(c, i); /* "10.0.0.1:8080" */
             return q ? q : e;
         }
     }
     size_t r = scan_iban(c, i);
-    if (r)
-        return r;
-    if ((r = ew__pii_scan_nino(c, i)) != 0)
-        return r;
-    if ((r = ew__pii_scan_passport(c, i)) != 0)
-        return r;
+    if (r) return r;
+    if ((r = ew__pii_scan_nino(c, i)) != 0) return r;
+    if ((r = ew__pii_scan_passport(c, i)) != 0) return r;
     int y, m, d;
     if (pii_is_digit(s[i]) && (r = ew__pii_parse_date(s, n, i, &y, &m, &d)) != 0) {
-        if (pii_cue_near(c, CUE_DOB, i, 48))
-            ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, r, 0.9f);
+        if (pii_cue_near(c, CUE_DOB, i, 48)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, r, 0.9f);
         return e; /* with its time part */
     }
     return 0;

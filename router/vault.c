@@ -20,7 +20,7 @@
 #include "router/pii_internal.h"
 
 #define VAULT_DEFAULT_MAX (1u << 20)
-#define MAX_NUM 999999u
+#define MAX_NUM           999999u
 
 typedef struct entry {
     ew_pii_type type;
@@ -52,16 +52,14 @@ static void wipe_free(void *p, size_t n)
 ew_pii_vault *ew_pii_vault_new(size_t max_bytes)
 {
     ew_pii_vault *v = calloc(1, sizeof *v);
-    if (!v)
-        return NULL;
+    if (!v) return NULL;
     v->max_bytes = max_bytes ? max_bytes : VAULT_DEFAULT_MAX;
     return v;
 }
 
 void ew_pii_vault_free(ew_pii_vault *v)
 {
-    if (!v)
-        return;
+    if (!v) return;
     for (int i = 0; i < v->n; i++) {
         wipe_free(v->e[i].value, v->e[i].vlen);
         wipe_free(v->e[i].key, v->e[i].klen);
@@ -81,9 +79,9 @@ int ew_pii_vault_size(const ew_pii_vault *v)
 
 static bool numeric_type(ew_pii_type t)
 {
-    return t == EW_PII_PHONE || t == EW_PII_CREDIT_CARD || t == EW_PII_IBAN ||
-           t == EW_PII_US_SSN || t == EW_PII_CN_RESIDENT_ID || t == EW_PII_UK_NINO ||
-           t == EW_PII_PASSPORT || t == EW_PII_MAC_ADDRESS;
+    return t == EW_PII_PHONE || t == EW_PII_CREDIT_CARD || t == EW_PII_IBAN || t == EW_PII_US_SSN ||
+           t == EW_PII_CN_RESIDENT_ID || t == EW_PII_UK_NINO || t == EW_PII_PASSPORT ||
+           t == EW_PII_MAC_ADDRESS;
 }
 
 /* Same value, same placeholder: emails and names ignore case, numbers ignore
@@ -96,8 +94,7 @@ static size_t normalise(ew_pii_type t, const char *s, size_t n, char *out)
                 numeric_type(t) || t == EW_PII_IP_ADDRESS;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];
-        if (numeric_type(t) && !pii_is_alnum(ch))
-            continue;
+        if (numeric_type(t) && !pii_is_alnum(ch)) continue;
         out[o++] = (char)(fold && pii_is_upper(ch) ? ch | 32 : ch);
     }
     return o;
@@ -113,13 +110,11 @@ static uint64_t hash_key(const char *k, size_t n)
 
 static int find_key(const ew_pii_vault *v, const char *k, size_t n)
 {
-    if (!v->kcap)
-        return -1;
+    if (!v->kcap) return -1;
     size_t i = (size_t)hash_key(k, n) & (v->kcap - 1);
     while (v->by_key[i] >= 0) {
         const entry *e = &v->e[v->by_key[i]];
-        if (e->klen == n && !memcmp(e->key, k, n))
-            return v->by_key[i];
+        if (e->klen == n && !memcmp(e->key, k, n)) return v->by_key[i];
         i = (i + 1) & (v->kcap - 1);
     }
     return -1;
@@ -129,8 +124,7 @@ static int grow_index(ew_pii_vault *v)
 {
     size_t cap = v->kcap ? v->kcap * 2 : 64;
     int32_t *t = malloc(cap * sizeof *t);
-    if (!t)
-        return EW_ERR_NOMEM;
+    if (!t) return EW_ERR_NOMEM;
     memset(t, 0xFF, cap * sizeof *t);
     for (int j = 0; j < v->n; j++) {
         size_t i = (size_t)hash_key(v->e[j].key, v->e[j].klen) & (cap - 1);
@@ -159,30 +153,25 @@ static int vault_intern(ew_pii_vault *v, ew_pii_type t, const char *s, size_t n)
 {
     char stackkey[256];
     char *key = n + 2 <= sizeof stackkey ? stackkey : malloc(n + 2);
-    if (!key)
-        return EW_ERR_NOMEM;
+    if (!key) return EW_ERR_NOMEM;
     size_t kl = normalise(t, s, n, key);
     int found = find_key(v, key, kl);
     int rc = found;
-    if (found >= 0)
-        goto out;
+    if (found >= 0) goto out;
     rc = EW_ERR_TOO_LARGE;
     if (v->bytes + n + kl > v->max_bytes || v->count[t] >= MAX_NUM || v->n >= INT32_MAX / 2)
         goto out;
     rc = EW_ERR_NOMEM;
-    if (((size_t)v->n + 1) * 2 > v->kcap && grow_index(v))
-        goto out;
+    if (((size_t)v->n + 1) * 2 > v->kcap && grow_index(v)) goto out;
     if (v->n == v->cap) {
         int cap = v->cap ? v->cap * 2 : 16;
         entry *ne = realloc(v->e, (size_t)cap * sizeof *ne);
-        if (!ne)
-            goto out;
+        if (!ne) goto out;
         v->e = ne;
         v->cap = cap;
     }
     int32_t *bn = realloc(v->by_num[t], (v->count[t] + 1) * sizeof *bn);
-    if (!bn)
-        goto out;
+    if (!bn) goto out;
     v->by_num[t] = bn;
     entry *e = &v->e[v->n];
     e->type = t;
@@ -205,8 +194,7 @@ static int vault_intern(ew_pii_vault *v, ew_pii_type t, const char *s, size_t n)
     rc = v->n++;
 out:
     explicit_bzero(key, kl < n + 2 ? n + 2 : kl);
-    if (key != stackkey)
-        free(key);
+    if (key != stackkey) free(key);
     return rc;
 }
 
@@ -220,8 +208,7 @@ int ew_pii_vault_pseudonymize(ew_pii_vault *v, const char *text, size_t len,
                               const ew_pii_span *spans, int n_spans, ew_pii_write_fn write,
                               void *user)
 {
-    if (!v || (!text && len) || (n_spans && !spans) || !write)
-        return EW_ERR_INVALID;
+    if (!v || (!text && len) || (n_spans && !spans) || !write) return EW_ERR_INVALID;
     size_t pos = 0;
     /* validate everything first so a bad list writes nothing */
     for (int i = 0; i < n_spans; i++) {
@@ -235,17 +222,13 @@ int ew_pii_vault_pseudonymize(ew_pii_vault *v, const char *text, size_t len,
     for (int i = 0; i < n_spans; i++) {
         const ew_pii_span *sp = &spans[i];
         int rc = sp->start > pos ? write(user, text + pos, sp->start - pos) : EW_OK;
-        if (rc)
-            return rc;
+        if (rc) return rc;
         int idx = vault_intern(v, sp->type, text + sp->start, sp->end - sp->start);
-        if (idx < 0)
-            return idx;
+        if (idx < 0) return idx;
         char ph[EW_PII_PLACEHOLDER_MAX];
         size_t pl = format_placeholder(&v->e[idx], ph, sizeof ph);
-        if (!pl)
-            return EW_ERR_INTERNAL;
-        if ((rc = write(user, ph, pl)) != 0)
-            return rc;
+        if (!pl) return EW_ERR_INTERNAL;
+        if ((rc = write(user, ph, pl)) != 0) return rc;
         pos = sp->end;
     }
     return pos < len ? write(user, text + pos, len - pos) : EW_OK;
@@ -257,8 +240,8 @@ enum { PH_NO = 0, PH_PARTIAL, PH_FULL };
 /* Tries to read a placeholder at s[p..n). PH_FULL sets *end, *type, *num and
  * *bracketed; PH_PARTIAL means "could be one if more text comes" (only when
  * !final). Matching is case-insensitive. */
-static int match_at(const char *s, size_t n, size_t p, bool final, size_t *end,
-                    ew_pii_type *type, uint32_t *num, bool *bracketed)
+static int match_at(const char *s, size_t n, size_t p, bool final, size_t *end, ew_pii_type *type,
+                    uint32_t *num, bool *bracketed)
 {
     size_t q = p;
     bool br = s[q] == '[';
@@ -266,8 +249,7 @@ static int match_at(const char *s, size_t n, size_t p, bool final, size_t *end,
         q++;
     else if (p > 0 && (pii_is_alnum((unsigned char)s[p - 1]) || s[p - 1] == '_'))
         return PH_NO;
-    if (q == n)
-        return final ? PH_NO : PH_PARTIAL;
+    if (q == n) return final ? PH_NO : PH_PARTIAL;
     bool partial = false;
     for (int t = 0; t < EW_PII_TYPE_COUNT; t++) {
         const char *lab = ew_pii_type_label((ew_pii_type)t);
@@ -278,24 +260,21 @@ static int match_at(const char *s, size_t n, size_t p, bool final, size_t *end,
             partial = true; /* "[EMA" at the end */
             continue;
         }
-        if (k < ll)
-            continue;
+        if (k < ll) continue;
         size_t r = q + ll;
         if (r == n) {
             partial = true;
             continue;
         }
         char sep = s[r];
-        if (!(sep == '_' || (br && (sep == ' ' || sep == '-'))))
-            continue;
+        if (!(sep == '_' || (br && (sep == ' ' || sep == '-')))) continue;
         r++;
         size_t d0 = r;
         uint32_t v = 0;
         while (r < n && pii_is_digit((unsigned char)s[r]) && r - d0 < 7)
             v = v * 10 + (uint32_t)(s[r++] - '0');
         if (r == d0) {
-            if (r == n)
-                partial = true;
+            if (r == n) partial = true;
             continue;
         }
         if (r == n && !final) {
@@ -303,8 +282,7 @@ static int match_at(const char *s, size_t n, size_t p, bool final, size_t *end,
             continue;
         }
         bool closed = r < n && s[r] == ']';
-        if (!closed && r < n && (pii_is_alnum((unsigned char)s[r]) || s[r] == '_'))
-            continue;
+        if (!closed && r < n && (pii_is_alnum((unsigned char)s[r]) || s[r] == '_')) continue;
         *end = closed ? r + 1 : r;
         *type = (ew_pii_type)t;
         *num = v;
@@ -316,8 +294,7 @@ static int match_at(const char *s, size_t n, size_t p, bool final, size_t *end,
 
 static const entry *lookup(const ew_pii_vault *v, ew_pii_type t, uint32_t num)
 {
-    if (num == 0 || num > v->count[t])
-        return NULL;
+    if (num == 0 || num > v->count[t]) return NULL;
     return &v->e[v->by_num[t][num - 1]];
 }
 
@@ -346,15 +323,12 @@ static int restore_run(const ew_pii_vault *v, const char *s, size_t n, bool fina
         if (m == PH_FULL) {
             const entry *e = lookup(v, t, num);
             if (e) {
-                if (i > flushed && (rc = write(user, s + flushed, i - flushed)) != 0)
-                    return rc;
-                if ((rc = write(user, e->value, e->vlen)) != 0)
-                    return rc;
+                if (i > flushed && (rc = write(user, s + flushed, i - flushed)) != 0) return rc;
+                if ((rc = write(user, e->value, e->vlen)) != 0) return rc;
                 flushed = i = end;
                 continue;
             }
-            if (br && misses)
-                (*misses)++;
+            if (br && misses) (*misses)++;
             i = end;
             continue;
         }
@@ -363,17 +337,15 @@ static int restore_run(const ew_pii_vault *v, const char *s, size_t n, bool fina
         while (i < n && pii_is_alnum((unsigned char)s[i]))
             i++;
     }
-    if (n > flushed && (rc = write(user, s + flushed, n - flushed)) != 0)
-        return rc;
+    if (n > flushed && (rc = write(user, s + flushed, n - flushed)) != 0) return rc;
     *consumed = n;
     return EW_OK;
 }
 
-int ew_pii_vault_restore(const ew_pii_vault *v, const char *text, size_t len,
-                         ew_pii_write_fn write, void *user, int *misses)
+int ew_pii_vault_restore(const ew_pii_vault *v, const char *text, size_t len, ew_pii_write_fn write,
+                         void *user, int *misses)
 {
-    if (!v || (!text && len) || !write)
-        return EW_ERR_INVALID;
+    if (!v || (!text && len) || !write) return EW_ERR_INVALID;
     size_t used;
     return restore_run(v, text, len, true, write, user, misses, &used);
 }
@@ -387,11 +359,9 @@ struct ew_pii_stream {
 
 ew_pii_stream *ew_pii_stream_new(const ew_pii_vault *v)
 {
-    if (!v)
-        return NULL;
+    if (!v) return NULL;
     ew_pii_stream *s = calloc(1, sizeof *s);
-    if (!s)
-        return NULL;
+    if (!s) return NULL;
     s->v = v;
     ew_buf_init(&s->held, (size_t)64 << 20);
     return s;
@@ -399,10 +369,8 @@ ew_pii_stream *ew_pii_stream_new(const ew_pii_vault *v)
 
 void ew_pii_stream_free(ew_pii_stream *s)
 {
-    if (!s)
-        return;
-    if (s->held.data)
-        explicit_bzero(s->held.data, s->held.cap);
+    if (!s) return;
+    if (s->held.data) explicit_bzero(s->held.data, s->held.cap);
     ew_buf_cleanup(&s->held);
     free(s);
 }
@@ -415,8 +383,7 @@ int ew_pii_stream_misses(const ew_pii_stream *s)
 int ew_pii_stream_push(ew_pii_stream *s, const char *chunk, size_t len, ew_pii_write_fn write,
                        void *user)
 {
-    if (!s || (!chunk && len) || !write)
-        return EW_ERR_INVALID;
+    if (!s || (!chunk && len) || !write) return EW_ERR_INVALID;
     int rc;
     if (s->held.len == 0) {
         /* common case: nothing held, restore straight from the chunk */
@@ -425,12 +392,10 @@ int ew_pii_stream_push(ew_pii_stream *s, const char *chunk, size_t len, ew_pii_w
             return rc;
         return ew_buf_append(&s->held, chunk + used, len - used);
     }
-    if ((rc = ew_buf_append(&s->held, chunk, len)) != 0)
-        return rc;
+    if ((rc = ew_buf_append(&s->held, chunk, len)) != 0) return rc;
     size_t used;
     rc = restore_run(s->v, s->held.data, s->held.len, false, write, user, &s->misses, &used);
-    if (rc)
-        return rc;
+    if (rc) return rc;
     explicit_bzero(s->held.data, used);
     ew_buf_consume(&s->held, used);
     return EW_OK;
@@ -438,13 +403,11 @@ int ew_pii_stream_push(ew_pii_stream *s, const char *chunk, size_t len, ew_pii_w
 
 int ew_pii_stream_finish(ew_pii_stream *s, ew_pii_write_fn write, void *user)
 {
-    if (!s || !write)
-        return EW_ERR_INVALID;
+    if (!s || !write) return EW_ERR_INVALID;
     size_t used;
     int rc = restore_run(s->v, s->held.data ? s->held.data : "", s->held.len, true, write, user,
                          &s->misses, &used);
-    if (s->held.data)
-        explicit_bzero(s->held.data, s->held.len);
+    if (s->held.data) explicit_bzero(s->held.data, s->held.len);
     ew_buf_reset(&s->held);
     return rc;
 }

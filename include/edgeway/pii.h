@@ -53,7 +53,7 @@ typedef enum ew_pii_type {
 } ew_pii_type;
 
 #define EW_PII_BIT(t) (UINT32_C(1) << (t))
-#define EW_PII_ALL ((UINT32_C(1) << EW_PII_TYPE_COUNT) - 1)
+#define EW_PII_ALL    ((UINT32_C(1) << EW_PII_TYPE_COUNT) - 1)
 
 /* "email", "phone", ...; "unknown" for out-of-range values. */
 const char *ew_pii_type_name(ew_pii_type t);
@@ -84,16 +84,16 @@ typedef struct ew_pii_deny {
 /* Scanner options; ew_pii_options_init fills the defaults. Borrowed strings
  * are copied by ew_pii_scanner_new, so the options may be freed after it. */
 typedef struct ew_pii_options {
-    uint32_t enabled;                    /* EW_PII_BIT mask; default EW_PII_ALL */
-    float min_score[EW_PII_TYPE_COUNT];  /* a span is reported when score >= this */
-    const char *const *allow;            /* (n_allow) values never reported: a literal
-                                            ("support@acme.com"), or a domain as "@acme.com"
-                                            or "*.acme.com" (emails/URLs on it) */
+    uint32_t enabled;                   /* EW_PII_BIT mask; default EW_PII_ALL */
+    float min_score[EW_PII_TYPE_COUNT]; /* a span is reported when score >= this */
+    const char *const *allow;           /* (n_allow) values never reported: a literal
+                                           ("support@acme.com"), or a domain as "@acme.com"
+                                           or "*.acme.com" (emails/URLs on it) */
     int n_allow;
-    const ew_pii_deny *deny;             /* (n_deny) */
+    const ew_pii_deny *deny; /* (n_deny) */
     int n_deny;
-    size_t max_input;                    /* bytes; larger input fails closed */
-    int max_spans;                       /* more findings fail closed */
+    size_t max_input; /* bytes; larger input fails closed */
+    int max_spans;    /* more findings fail closed */
 } ew_pii_options;
 
 void ew_pii_options_init(ew_pii_options *opt);
@@ -113,10 +113,10 @@ typedef struct ew_pii_result {
     ew_pii_span *spans; /* (n) owned */
     int n;
     int cap;
-    uint32_t types;                      /* EW_PII_BIT of every type present */
-    uint16_t counts[EW_PII_TYPE_COUNT];  /* spans per type (saturating) */
-    bool failed_closed;                  /* scan incomplete: treat as EW_PII_SECRET present */
-    int status;                          /* why it failed closed; EW_OK otherwise */
+    uint32_t types;                     /* EW_PII_BIT of every type present */
+    uint16_t counts[EW_PII_TYPE_COUNT]; /* spans per type (saturating) */
+    bool failed_closed;                 /* scan incomplete: treat as EW_PII_SECRET present */
+    int status;                         /* why it failed closed; EW_OK otherwise */
 } ew_pii_result;
 
 void ew_pii_result_init(ew_pii_result *res);
@@ -157,8 +157,8 @@ int ew_pii_vault_pseudonymize(ew_pii_vault *v, const char *text, size_t len,
  * Tolerates changed case and dropped brackets ("EMAIL_1", "email_1",
  * "[Email_1]"). Unknown placeholders are left as they are; *misses (may be
  * NULL) counts bracketed placeholders that were not found in the vault. */
-int ew_pii_vault_restore(const ew_pii_vault *v, const char *text, size_t len,
-                         ew_pii_write_fn write, void *user, int *misses);
+int ew_pii_vault_restore(const ew_pii_vault *v, const char *text, size_t len, ew_pii_write_fn write,
+                         void *user, int *misses);
 
 /* Streaming restore: chunks may cut a placeholder anywhere. Only a possible
  * placeholder prefix is held back (at most EW_PII_PLACEHOLDER_MAX bytes). */

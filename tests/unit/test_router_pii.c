@@ -27,8 +27,7 @@ static bool has_exact(const char *text, ew_pii_type t, const char *what)
     assert_non_null(p);
     uint32_t a = (uint32_t)(p - text), b = a + (uint32_t)strlen(what);
     for (int i = 0; i < res.n; i++)
-        if (res.spans[i].type == t && res.spans[i].start == a && res.spans[i].end == b)
-            return true;
+        if (res.spans[i].type == t && res.spans[i].start == a && res.spans[i].end == b) return true;
     return false;
 }
 
@@ -39,8 +38,7 @@ static bool has_cover(const char *text, ew_pii_type t, const char *what)
     assert_non_null(p);
     uint32_t a = (uint32_t)(p - text), b = a + (uint32_t)strlen(what);
     for (int i = 0; i < res.n; i++)
-        if (res.spans[i].type == t && res.spans[i].start <= a && res.spans[i].end >= b)
-            return true;
+        if (res.spans[i].type == t && res.spans[i].start <= a && res.spans[i].end >= b) return true;
     return false;
 }
 
@@ -94,11 +92,11 @@ static void test_phone(void **state)
     EXPECT_EXACT("Call me at +1 (415) 555-0132 please", EW_PII_PHONE, "+1 (415) 555-0132");
     EXPECT_EXACT("phone: (212) 555-0188 ext. 42", EW_PII_PHONE, "(212) 555-0188 ext. 42");
     EXPECT_EXACT("desk +1-604-696-5272x565", EW_PII_PHONE, "+1-604-696-5272x565");
-    EXPECT_EXACT("my mobile is 07700 900461", EW_PII_PHONE, "07700 900461");           /* UK */
-    EXPECT_EXACT("Tel. +49 30 901820 (Büro)", EW_PII_PHONE, "+49 30 901820");          /* DE */
-    EXPECT_EXACT("appelez le 01 23 45 67 89", EW_PII_PHONE, "01 23 45 67 89");         /* FR */
-    EXPECT_EXACT("WhatsApp +91 98765 43210", EW_PII_PHONE, "+91 98765 43210");         /* IN */
-    EXPECT_EXACT("电话：13812345678。", EW_PII_PHONE, "13812345678");                   /* CN */
+    EXPECT_EXACT("my mobile is 07700 900461", EW_PII_PHONE, "07700 900461");   /* UK */
+    EXPECT_EXACT("Tel. +49 30 901820 (Büro)", EW_PII_PHONE, "+49 30 901820");  /* DE */
+    EXPECT_EXACT("appelez le 01 23 45 67 89", EW_PII_PHONE, "01 23 45 67 89"); /* FR */
+    EXPECT_EXACT("WhatsApp +91 98765 43210", EW_PII_PHONE, "+91 98765 43210"); /* IN */
+    EXPECT_EXACT("电话：13812345678。", EW_PII_PHONE, "13812345678");          /* CN */
     EXPECT_EXACT("Fax: +41 (0)85 806 98 67", EW_PII_PHONE, "+41 (0)85 806 98 67");
     /* look-alikes: order and invoice numbers, prices, ports, years */
     EXPECT_CLEAN("Order #40422 shipped; invoice no. 2023-1187-4411 is attached.");
@@ -176,7 +174,7 @@ static void test_crypto(void **state)
 static void test_secrets(void **state)
 {
     (void)state;
-    EXPECT_EXACT("key AKIAIOSFODNN7EXAMPLE here", EW_PII_SECRET, "AKIAIOSFODNN7EXAMPLE");
+    EXPECT_EXACT("key AKIA4QZ7X2MRTV5KD3NB here", EW_PII_SECRET, "AKIA4QZ7X2MRTV5KD3NB");
     EXPECT_EXACT("GITHUB=ghp_XIxB7KMNdAr3zqWtQqhE94qglHqOzn1D1stg", EW_PII_SECRET,
                  "ghp_XIxB7KMNdAr3zqWtQqhE94qglHqOzn1D1stg");
     EXPECT_EXACT("glpat-tFrjFXD7soVU2fqxuDMh", EW_PII_SECRET, "glpat-tFrjFXD7soVU2fqxuDMh");
@@ -214,6 +212,34 @@ static void test_secrets(void **state)
     EXPECT_CLEAN("api_key: <YOUR_API_KEY>");
     EXPECT_CLEAN("password = env.PERKEEP_TEST_PASSWORD");
     EXPECT_CLEAN("token: xxxxxxxxxxxxxxxxxxxx");
+    /* documentation values and typed-up examples */
+    EXPECT_CLEAN("aws_access_key_id = AKIAIOSFODNN7EXAMPLE");
+    EXPECT_CLEAN("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    EXPECT_CLEAN("api_key = \"sample-api-key-1234567890abcdef\"");
+    EXPECT_CLEAN("--set global.licenseKey=a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8");
+    EXPECT_CLEAN("deployKey: px-dep-d4c3b2a1-f6e5-h8g7-j1i8-p5o0n5m3l2k1");
+    /* a name that says AWS secret needs 40 base64 characters; else a digest or id */
+    EXPECT_CLEAN("export AWS_SECRET_ACCESS_KEY=ded7db27a4558e2ea9bbf0bf36ae0e8521618f366c");
+    EXPECT_EXACT("export AWS_SECRET_ACCESS_KEY=q8Xw2Lr5Tz9Vn3Bm7Kd1Hf6Gs4Jp0Ya+Ec/Ui2Ow",
+                 EW_PII_SECRET, "q8Xw2Lr5Tz9Vn3Bm7Kd1Hf6Gs4Jp0Ya+Ec/Ui2Ow");
+    EXPECT_CLEAN("TWITCH_STREAM_KEY = \"126031192_IgvUabrXbWSihj2ENnA59G1F8\"");
+    /* forms: a numbered key, a quoted name and value as arguments, a Terraform
+     * default, a value in escaped quotes, a provider name as the key */
+    EXPECT_EXACT("Unseal Key 2: 0tZn+7QQCxphpHwTm7/dC3LpP5JGIbYl3PK8Sy81R+P2", EW_PII_SECRET,
+                 "0tZn+7QQCxphpHwTm7/dC3LpP5JGIbYl3PK8Sy81R+P2");
+    EXPECT_EXACT("buildConfigField 'String', 'API_KEY', '\"951bc382db9cfee29c68634761dd6e19\"'",
+                 EW_PII_SECRET, "951bc382db9cfee29c68634761dd6e19");
+    EXPECT_EXACT("props.put(\"sonar.login\", \"826de5590c75919a8317fdface58206eebe7ebbc\");",
+                 EW_PII_SECRET, "826de5590c75919a8317fdface58206eebe7ebbc");
+    EXPECT_CLEAN("fields = ('username', 'password', 'email')");
+    EXPECT_EXACT(
+        "variable \"okta_api_token\" {\n  default = \"004EWTpRQT_HJtG_nL-agxacgzYHjxPcF99k\"\n}",
+        EW_PII_SECRET, "004EWTpRQT_HJtG_nL-agxacgzYHjxPcF99k");
+    EXPECT_CLEAN("variable \"region\" {\n  default = \"eu-west-1\"\n}");
+    EXPECT_EXACT("s = '\\n clientSecret: \\'ca6819a54657af0d87960af15315319f8a628a53\\','",
+                 EW_PII_SECRET, "ca6819a54657af0d87960af15315319f8a628a53");
+    EXPECT_EXACT("postmark: \"f59dffd2-83ea-47c7-ba8f-95e053a6d0ae\"", EW_PII_SECRET,
+                 "f59dffd2-83ea-47c7-ba8f-95e053a6d0ae");
 }
 
 static void test_lookalikes(void **state)
@@ -260,6 +286,28 @@ static void test_address_and_dob(void **state)
     EXPECT_EXACT("DOB: 1979-03-08", EW_PII_DATE_OF_BIRTH, "1979-03-08");
     EXPECT_CLEAN("The meeting is on 12 March 2025 at 10:00.");
     EXPECT_CLEAN("I have 3 Apples and 12 Oranges.");
+}
+
+/* Other languages: the same detectors with their cue words. */
+static void test_languages(void **state)
+{
+    (void)state;
+    const char *de = "Ich heiße Lukas Schneider und wohne in der Hauptstraße 12, 10115 Berlin. "
+                     "Telefon: 030 1234567.";
+    EXPECT_EXACT(de, EW_PII_PERSON, "Lukas Schneider");
+    EXPECT_EXACT(de, EW_PII_STREET_ADDRESS, "Hauptstraße 12, 10115 Berlin");
+    EXPECT_EXACT(de, EW_PII_PHONE, "030 1234567");
+    const char *fr = "Je m'appelle Camille Dubois, 15 rue de la République, 69002 Lyon.";
+    EXPECT_EXACT(fr, EW_PII_STREET_ADDRESS, "15 rue de la République, 69002 Lyon");
+    /* Chinese text does not glue numbers into one token */
+    const char *zh =
+        "手机号是13912345678，身份证号码是11010519491231002X，住在上海市浦东新区世纪大道100号。";
+    EXPECT_EXACT(zh, EW_PII_PHONE, "13912345678");
+    EXPECT_EXACT(zh, EW_PII_CN_RESIDENT_ID, "11010519491231002X");
+    EXPECT_EXACT(zh, EW_PII_STREET_ADDRESS, "上海市浦东新区世纪大道100号");
+    /* the nearer context decides */
+    EXPECT_CLEAN("Meeting room 4B, call extension 2231. The SKU is 400638133393.");
+    EXPECT_CLEAN("Strony potwierdzają wskazaną wartość: NIP: 060-270-26-31.");
 }
 
 /* Offsets are bytes, also after multibyte characters. */
@@ -426,8 +474,7 @@ static void test_fuzz(void **state)
                         len += 16;
                     }
                 }
-                if (len == 0)
-                    break;
+                if (len == 0) break;
             }
         }
         /* exact-size heap copy, so ASan sees any read past the end */
@@ -457,14 +504,14 @@ static int teardown(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_email),         cmocka_unit_test(test_phone),
-        cmocka_unit_test(test_credit_card),   cmocka_unit_test(test_iban),
-        cmocka_unit_test(test_national_ids),  cmocka_unit_test(test_network),
-        cmocka_unit_test(test_crypto),        cmocka_unit_test(test_secrets),
-        cmocka_unit_test(test_lookalikes),    cmocka_unit_test(test_person),
-        cmocka_unit_test(test_address_and_dob), cmocka_unit_test(test_byte_offsets),
-        cmocka_unit_test(test_options),       cmocka_unit_test(test_fail_closed),
-        cmocka_unit_test(test_fuzz),
+        cmocka_unit_test(test_email),           cmocka_unit_test(test_phone),
+        cmocka_unit_test(test_credit_card),     cmocka_unit_test(test_iban),
+        cmocka_unit_test(test_national_ids),    cmocka_unit_test(test_network),
+        cmocka_unit_test(test_crypto),          cmocka_unit_test(test_secrets),
+        cmocka_unit_test(test_lookalikes),      cmocka_unit_test(test_person),
+        cmocka_unit_test(test_address_and_dob), cmocka_unit_test(test_languages),
+        cmocka_unit_test(test_byte_offsets),    cmocka_unit_test(test_options),
+        cmocka_unit_test(test_fail_closed),     cmocka_unit_test(test_fuzz),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

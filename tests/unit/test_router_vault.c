@@ -27,8 +27,7 @@ static char *pseudo(ew_pii_vault *v, const char *text)
     ew_buf out;
     ew_buf_init(&out, 1 << 20);
     assert_int_equal(
-        ew_pii_vault_pseudonymize(v, text, strlen(text), res.spans, res.n, buf_write, &out),
-        EW_OK);
+        ew_pii_vault_pseudonymize(v, text, strlen(text), res.spans, res.n, buf_write, &out), EW_OK);
     ew_pii_result_cleanup(&res);
     ew_buf_append(&out, "", 0);
     return ew_buf_steal(&out, NULL);
@@ -199,8 +198,7 @@ static void test_errors_and_limits(void **state)
                      EW_ERR_INVALID);
     assert_int_equal(out.len, 0); /* nothing written for a bad list */
     ew_pii_span past[1] = {{EW_PII_PERSON, 5, 10, 1}};
-    assert_int_equal(ew_pii_vault_pseudonymize(v, t, 9, past, 1, buf_write, &out),
-                     EW_ERR_INVALID);
+    assert_int_equal(ew_pii_vault_pseudonymize(v, t, 9, past, 1, buf_write, &out), EW_ERR_INVALID);
     /* the byte budget bounds the vault */
     const char *big = "0123456789012345678901234567890123456789xyz";
     ew_pii_span all[1] = {{EW_PII_SECRET, 0, (uint32_t)strlen(big), 1}};
@@ -216,9 +214,12 @@ static void test_errors_and_limits(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_round_trip),         cmocka_unit_test(test_consistency),
-        cmocka_unit_test(test_mangled),            cmocka_unit_test(test_stream_every_cut),
-        cmocka_unit_test(test_stream_holds_little), cmocka_unit_test(test_errors_and_limits),
+        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_consistency),
+        cmocka_unit_test(test_mangled),
+        cmocka_unit_test(test_stream_every_cut),
+        cmocka_unit_test(test_stream_holds_little),
+        cmocka_unit_test(test_errors_and_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
