@@ -13,7 +13,7 @@
 
 #include "local/quant.h"
 
-#define NC 4 /* activation columns per pass over a weight row */
+#define NC 8 /* activation columns per pass over a weight row (k-quants, fallbacks) */
 
 static inline float hsum512(__m512 v)
 {
@@ -127,8 +127,20 @@ static void quant_f16(const float *x, void *vy, int64_t n)
                 case 3:                                                                            \
                     kernel(n, wr, ac, 3, res);                                                     \
                     break;                                                                         \
-                default:                                                                           \
+                case 4:                                                                            \
                     kernel(n, wr, ac, 4, res);                                                     \
+                    break;                                                                         \
+                case 5:                                                                            \
+                    kernel(n, wr, ac, 5, res);                                                     \
+                    break;                                                                         \
+                case 6:                                                                            \
+                    kernel(n, wr, ac, 6, res);                                                     \
+                    break;                                                                         \
+                case 7:                                                                            \
+                    kernel(n, wr, ac, 7, res);                                                     \
+                    break;                                                                         \
+                default:                                                                           \
+                    kernel(n, wr, ac, 8, res);                                                     \
                 }                                                                                  \
                 for (int j = 0; j < m; j++)                                                        \
                     out[(size_t)(c + j) * os + r] = res[j];                                        \
