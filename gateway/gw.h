@@ -14,6 +14,7 @@
 #include "gateway/http.h"
 #include "gateway/metrics.h"
 #include "gateway/server.h"
+#include "gateway/verify.h"
 
 struct ew__gateway {
     struct event_base *base;
@@ -31,6 +32,7 @@ struct ew__gateway {
     ew__engines *engines;
     ew__auth *auth;
     ew__metrics *metrics;
+    ew__verify *verify; /* the cloud side of speculative decoding; NULL: no model to verify */
     ew__exec *execs; /* requests being executed */
     /* The device state last pushed (PUT /v1/edgeway/device), for the gauges
      * and GET; the router keeps its own copy for decisions. */

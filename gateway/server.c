@@ -151,6 +151,30 @@ static void ep_metrics(ew__gateway *gw, ew__http_req *r)
 
 typedef void (*endpoint_fn)(ew__gateway *gw, ew__http_req *r);
 
+/* The cloud side of speculative decoding (gateway/verify.h). */
+static bool verify_on(ew__gateway *gw, ew__http_req *r)
+{
+    if (gw->verify) return true;
+    ew__respond_err(r, 404, "invalid_request_error", "unknown_url", NULL,
+                    "This server verifies no model (no models, or verify.enabled is false)");
+    return false;
+}
+
+static void ep_verify_info(ew__gateway *gw, ew__http_req *r)
+{
+    if (verify_on(gw, r)) ew__verify_info(gw->verify, r);
+}
+
+static void ep_verify(ew__gateway *gw, ew__http_req *r)
+{
+    if (verify_on(gw, r)) ew__verify_round(gw->verify, r);
+}
+
+static void ep_verify_close(ew__gateway *gw, ew__http_req *r)
+{
+    if (verify_on(gw, r)) ew__verify_delete(gw->verify, r);
+}
+
 typedef struct endpoint {
     const char *path;
     bool prefix; /* path is a prefix followed by one more segment */
@@ -170,6 +194,9 @@ static const endpoint endpoints[] = {
     {"/v1/edgeway/device", false, EW__HTTP_PUT, ew__ep_device},
     {"/v1/edgeway/device", false, EW__HTTP_GET, ew__ep_device_get},
     {"/admin/reload", false, EW__HTTP_POST, ew__ep_reload},
+    {"/v1/edgeway/info", false, EW__HTTP_GET, ep_verify_info},
+    {"/v1/edgeway/verify", false, EW__HTTP_POST, ep_verify},
+    {"/v1/edgeway/sessions/", true, EW__HTTP_DELETE, ep_verify_close},
 };
 
 static bool path_matches(const endpoint *ep, const ew__http_req *r)
@@ -208,8 +235,9 @@ static void handle(void *user, ew__http_req *r)
             return;
         }
         const char *name = found->method == EW__HTTP_GET    ? "GET, HEAD"
-                           : found->method == EW__HTTP_POST ? "POST"
-                                                            : "PUT";
+                           : found->method == EW__HTTP_POST   ? "POST"
+                           : found->method == EW__HTTP_DELETE ? "DELETE"
+                                                              : "PUT";
         size_t o = strlen(allow);
         snprintf(allow + o, sizeof allow - o, "%s%s", o ? ", " : "", name);
     }
@@ -390,6 +418,10 @@ int ew__gateway_new(const ew__gateway_opts *opts, ew__gateway **out, ew_error *e
     }
     st = bind_listeners(gw, opts, err);
     if (!st) st = build_state(gw, opts->config, err);
+    if (!st) {
+        st = ew__verify_new(opts->base, opts->config, &gw->verify, err);
+        if (st == EW_ERR_NOT_FOUND) st = EW_OK; /* nothing to verify with */
+    }
     if (st) {
         ew__gateway_free(gw);
         return st;
@@ -410,6 +442,7 @@ void ew__gateway_free(ew__gateway *gw)
      * then the HTTP server may free the requests they served. */
     ew__exec_forget_all(gw);
     ew__engines_free(gw->engines);
+    ew__verify_free(gw->verify); /* answers its pending rounds first */
     ew__http_server_free(gw->http);
     /* After the connections: each held a reference of its own anyway. */
     for (int i = 0; i < gw->n_tls; i++)

@@ -246,7 +246,9 @@ static int nucleus(ew_sampler *s, int n, int *sorted)
     }
 }
 
-int32_t ew_sampler_sample(ew_sampler *s, const float *logits)
+/* Leaves the distribution a draw is made from in c[0..n) and probs[0..n),
+ * most likely first, and returns n; greedy is the argmax with probability 1. */
+static int candidates(ew_sampler *s, const float *logits)
 {
     int n = s->n_vocab;
     for (int i = 0; i < n; i++) {
@@ -258,7 +260,9 @@ int32_t ew_sampler_sample(ew_sampler *s, const float *logits)
         int best = 0;
         for (int i = 1; i < n; i++)
             if (s->c[i].logit > s->c[best].logit) best = i;
-        return best;
+        s->c[0] = s->c[best];
+        s->probs[0] = 1.0f;
+        return 1;
     }
     int sorted = 0;
     if (s->p.top_k > 0 && s->p.top_k < n) {
@@ -284,12 +288,29 @@ int32_t ew_sampler_sample(ew_sampler *s, const float *logits)
     }
     if (sorted < n) n = sort_top(s->c, n, n);
     softmax_sorted(s->c, n, s->p.temperature, s->probs);
+    return n;
+}
+
+int32_t ew_sampler_sample(ew_sampler *s, const float *logits)
+{
+    int n = candidates(s, logits);
+    if (!(s->p.temperature > 0)) return s->c[0].id;
     double r = next_unit(s->rng), cum = 0;
     for (int i = 0; i < n; i++) {
         cum += s->probs[i];
         if (r < cum) return s->c[i].id;
     }
     return s->c[n - 1].id;
+}
+
+int ew_sampler_dist(ew_sampler *s, const float *logits, int32_t *ids, float *probs)
+{
+    int n = candidates(s, logits);
+    for (int i = 0; i < n; i++) {
+        ids[i] = s->c[i].id;
+        probs[i] = s->probs[i];
+    }
+    return n;
 }
 
 double ew_logsumexp(const float *logits, int n)

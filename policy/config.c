@@ -730,6 +730,34 @@ static void decode_backends(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cf
     }
 }
 
+/* ---- verify ------------------------------------------------------------------------- */
+
+static void decode_verify(ew_yaml_ctx *c, const ew_yaml_node *n, ew_verify_cfg *v)
+{
+    static const char *const keys[] = {
+        "enabled", "max_sessions", "max_memory", "idle_timeout", "max_draft",
+        "ctx",     "threads",      "workers",    "queue",        NULL};
+    *v = (ew_verify_cfg){
+        .enabled = true,
+        .max_sessions = 64,
+        .max_memory = (int64_t)1 << 30,
+        .idle_timeout_ms = 60000,
+        .max_draft = 16,
+        .workers = 1,
+        .queue = 64,
+    };
+    if (!n || !ew_yaml_expect_map(c, n, "verify", keys)) return;
+    ew_yaml_get_bool(c, n, "enabled", 0, &v->enabled);
+    ew_yaml_get_int(c, n, "max_sessions", 0, 1, 100000, &v->max_sessions);
+    ew_yaml_get_size(c, n, "max_memory", 0, 1 << 20, (int64_t)1 << 40, &v->max_memory);
+    ew_yaml_get_duration(c, n, "idle_timeout", 0, 100, 86400000, &v->idle_timeout_ms);
+    ew_yaml_get_int(c, n, "max_draft", 0, 1, 64, &v->max_draft);
+    ew_yaml_get_int(c, n, "ctx", 0, 0, 1 << 20, &v->ctx);
+    ew_yaml_get_int(c, n, "threads", 0, 0, 1024, &v->threads);
+    ew_yaml_get_int(c, n, "workers", 0, 1, 256, &v->workers);
+    ew_yaml_get_int(c, n, "queue", 0, 0, 65536, &v->queue);
+}
+
 /* ---- signing ------------------------------------------------------------------------- */
 
 /* signing_key must be a P-256 public key; require_signed_config and signed
@@ -774,6 +802,7 @@ static void decode_config(ew_yaml_ctx *c, const ew_yaml_node *root, ew_config *c
                                        "device",
                                        "difficulty",
                                        "routing",
+                                       "verify",
                                        NULL};
     ew__config_default_pii(cfg->pii);
     ew__config_default_device(cfg->device);
@@ -790,6 +819,7 @@ static void decode_config(ew_yaml_ctx *c, const ew_yaml_node *root, ew_config *c
     decode_auth(c, ew_yaml_map_get(root, "auth"), cfg);
     decode_models(c, ew_yaml_map_get(root, "models"), cfg);
     decode_backends(c, ew_yaml_map_get(root, "backends"), cfg);
+    decode_verify(c, ew_yaml_map_get(root, "verify"), &cfg->verify);
     ew_yaml_get_bool(c, root, "require_signed_config", 0, &cfg->require_signed_config);
     decode_signing(c, root, cfg);
     ew__config_decode_pii(c, ew_yaml_map_get(root, "pii"), cfg);

@@ -2,11 +2,13 @@
  * that turn their columns into "hard for the small model" labels, and the
  * held-out split. */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/error.h"
+#include "core/json.h"
 #include "router/difficulty_data.h"
 
 void ew__dload_opts_init(ew__dload_opts *o)
@@ -234,6 +236,175 @@ static int load_csv(ew__dset *s, const char *path, const char *data, size_t len,
     return st < 0 ? st : EW_OK;
 }
 
+/* ---- JSONL ------------------------------------------------------------------------- */
+
+#define JSONL_MAX_LINE ((size_t)4 << 20)
+
+/* A JSON value as a label: true/false, 1/0, or a string ew__dparse_bool takes. */
+static int json_bool(const ew_json_doc *d, int v)
+{
+    bool b;
+    int64_t n;
+    size_t len;
+    switch (ew_json_type_of(d, v)) {
+    case EW_JSON_BOOL:
+        return ew_json_bool(d, v, &b) ? -1 : b;
+    case EW_JSON_NUMBER:
+        return (ew_json_int64(d, v, &n) || (n != 0 && n != 1)) ? -1 : (int)n;
+    case EW_JSON_STRING: {
+        const char *raw = ew_json_raw(d, v, &len);
+        return ew__dparse_bool(raw, len);
+    }
+    default:
+        return -1;
+    }
+}
+
+/* Appends the string at v (or nothing if v is not a string); sep goes first
+ * when the text is not empty. Returns 1 if something was added. */
+static int add_string(const ew_json_doc *d, int v, const char *sep, ew_buf *text, int *st)
+{
+    if (ew_json_type_of(d, v) != EW_JSON_STRING || *st) return 0;
+    if (text->len) *st = ew_buf_append_str(text, sep);
+    if (!*st) *st = ew_json_string_buf(d, v, text);
+    return !*st;
+}
+
+/* The user text of a record: prompt | text | question | turns[] | messages[]
+ * (user contents) | instruction (+ instances[0].input). Sets *depth. */
+static int json_text(const ew_json_doc *d, const ew__dload_opts *o, ew_buf *text, int *depth)
+{
+    int st = EW_OK;
+    *depth = 1;
+    if (o->text_col) {
+        add_string(d, ew_json_get(d, 0, o->text_col), "\n", text, &st);
+        return st;
+    }
+    static const char *const keys[] = {"prompt", "text", "question"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (add_string(d, ew_json_get(d, 0, keys[i]), "\n", text, &st) || st) return st;
+    int turns = ew_json_get(d, 0, "turns");
+    if (ew_json_type_of(d, turns) == EW_JSON_ARRAY) {
+        int n = 0;
+        for (int v = ew_json_first(d, turns); v >= 0 && !st; v = ew_json_next(d, v))
+            n += add_string(d, v, "\n", text, &st);
+        *depth = n;
+        return st;
+    }
+    int msgs = ew_json_get(d, 0, "messages");
+    if (ew_json_type_of(d, msgs) == EW_JSON_ARRAY) {
+        int n = 0;
+        for (int m = ew_json_first(d, msgs); m >= 0 && !st; m = ew_json_next(d, m))
+            if (ew_json_string_eq(d, ew_json_get(d, m, "role"), "user"))
+                n += add_string(d, ew_json_get(d, m, "content"), "\n", text, &st);
+        *depth = n;
+        return st;
+    }
+    if (add_string(d, ew_json_get(d, 0, "instruction"), "\n", text, &st))
+        add_string(d, ew_json_path(d, 0, "instances[0].input"), "\n\n", text, &st);
+    return st;
+}
+
+/* The label of a record, or a negative status. */
+static int json_label(const ew_json_doc *d, const ew__dload_opts *o, int name_label,
+                      const char *path, int line, ew_error *err)
+{
+    if (o->force_label >= 0) return o->force_label;
+    int v = ew_json_get(d, 0, o->label_col ? o->label_col : "label");
+    int small = -1, big = -1;
+    if (v < 0) {
+        for (int k = ew_json_first(d, 0); k >= 0; k = ew_json_next(d, k)) {
+            size_t len;
+            const char *raw = ew_json_raw(d, k, &len);
+            char name[128];
+            snprintf(name, sizeof name, "%.*s", (int)(len < 127 ? len : 127), raw);
+            if (o->small_col ? !strcmp(name, o->small_col) : (small < 0 && is_small_col(name)))
+                small = ew_json_member_value(d, k);
+            if (o->big_col ? !strcmp(name, o->big_col) : (big < 0 && is_big_col(name)))
+                big = ew_json_member_value(d, k);
+        }
+        if (small < 0 || big < 0) return name_label;
+    }
+    int a = json_bool(d, v >= 0 ? v : small), b = v >= 0 ? 1 : json_bool(d, big);
+    if (a < 0 || b < 0)
+        return ew__error_at(err, EW_ERR_PARSE, path, line, 0, "%s is not true/false/1/0",
+                            v >= 0 ? "the label" : "a correctness field");
+    return v >= 0 ? a : (!a && b);
+}
+
+static int jsonl_record(ew__dset *s, const char *path, int line, const char *p, size_t len,
+                        const ew__dload_opts *o, int name_label, ew_buf *text, ew_error *err)
+{
+    ew_json_doc d;
+    ew_error jerr = {0};
+    int st = ew_json_parse(&d, p, len, NULL, &jerr);
+    if (st) return ew__error_at(err, st, path, line, 0, "%s", jerr.message);
+    if (ew_json_type_of(&d, 0) != EW_JSON_OBJECT) {
+        ew_json_doc_cleanup(&d);
+        return ew__error_at(err, EW_ERR_PARSE, path, line, 0, "a line must be a JSON object");
+    }
+    ew_buf_reset(text);
+    int depth;
+    st = json_text(&d, o, text, &depth);
+    int label = st ? st : json_label(&d, o, name_label, path, line, err);
+    if (st)
+        ew__error_at(err, st, path, line, 0, "text: %s", ew_strerror(st));
+    else if (label >= -1 && text->len == 0)
+        s->skipped[s->n_groups - 1]++;
+    else if (label >= -1)
+        st = add_example(s, text->data, text->len, depth, label, err);
+    else
+        st = label;
+    int cat = o->category_col ? ew_json_get(&d, 0, o->category_col) : -1;
+    if (!st && text->len && ew_json_type_of(&d, cat) == EW_JSON_STRING) {
+        size_t clen;
+        const char *raw = ew_json_raw(&d, cat, &clen);
+        s->items[s->n - 1].category = ew__fnv1a64(raw, clen) | 1;
+    }
+    ew_json_doc_cleanup(&d);
+    return st;
+}
+
+static int load_jsonl(ew__dset *s, const char *path, const char *data, size_t len,
+                      const ew__dload_opts *o, ew_error *err)
+{
+    int name_label = label_from_name(path);
+    s->label_source[s->n_groups - 1] =
+        o->force_label >= 0 ? (o->force_label ? "every row hard (--pos)" : "every row easy (--neg)")
+                            : "label or correctness fields, else the file name";
+    ew_buf text;
+    ew_buf_init(&text, JSONL_MAX_LINE);
+    int st = EW_OK, line = 0;
+    for (size_t pos = 0; pos < len && !st;) {
+        const char *nl = memchr(data + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - data) : len, n = end - pos;
+        line++;
+        if (n > JSONL_MAX_LINE)
+            st = ew__error_at(err, EW_ERR_TOO_LARGE, path, line, 0, "line longer than %zu bytes",
+                              JSONL_MAX_LINE);
+        while (!st && n && isspace((unsigned char)data[pos + n - 1]))
+            n--;
+        if (!st && n) st = jsonl_record(s, path, line, data + pos, n, o, name_label, &text, err);
+        pos = end + 1;
+    }
+    ew_buf_cleanup(&text);
+    return st;
+}
+
+/* JSONL by extension, CSV by extension; otherwise a '{' first means JSONL. */
+static bool is_jsonl(const char *path, const char *data, size_t len)
+{
+    size_t n = strlen(path);
+    if ((n >= 6 && !strcasecmp(path + n - 6, ".jsonl")) ||
+        (n >= 5 && !strcasecmp(path + n - 5, ".json")))
+        return true;
+    if (n >= 4 && !strcasecmp(path + n - 4, ".csv")) return false;
+    size_t i = 0;
+    while (i < len && isspace((unsigned char)data[i]))
+        i++;
+    return i < len && data[i] == '{';
+}
+
 int ew__dset_load(ew__dset *s, const char *path, const ew__dload_opts *o, ew_error *err)
 {
     if (s->n_groups == EW__DSET_MAX_FILES)
@@ -255,7 +426,8 @@ int ew__dset_load(ew__dset *s, const char *path, const ew__dload_opts *o, ew_err
     s->weight[s->n_groups] = o->weight;
     s->n_groups++;
     const char *data = b.data ? b.data : "";
-    st = load_csv(s, path, data, b.len, o, err);
+    st = is_jsonl(path, data, b.len) ? load_jsonl(s, path, data, b.len, o, err)
+                                     : load_csv(s, path, data, b.len, o, err);
     ew_buf_cleanup(&b);
     return st;
 }

@@ -374,12 +374,20 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         memcpy(low + 16, &w2, 8);
         const uint64_t q[3] = {w0, w1, w2};
         cues = note_cues(c, w, low, wl, i, we, pii_word_hash3(w0, w1, w2, wl), q);
-        if (pii_is_lower(s[i])) {
-            c->lower_words++;
-            c->func_words += (cues & PII_KW_FUNC) != 0;
-        }
-    } else
+        /* function words count capitalised too ("The", "Die"); particles
+         * ("van", "de") do not: they are in names in English text as well */
+        c->lower_words += pii_is_lower(s[i]);
+        c->func_words += (cues & PII_KW_FUNC) != 0;
+        c->foreign_words += (cues & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN;
+    } else {
         w->plen = 0;
+        /* a lowercase word with Latin diacritics ("publié", "dotyczące"):
+         * English has almost none */
+        if (!ascii && (pii_is_lower(s[i]) || (s[i] == 0xC3 && i + 1 < n && s[i + 1] >= 0x9F))) {
+            c->lower_words++;
+            c->foreign_words++;
+        }
+    }
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
     k = ie;
@@ -398,6 +406,11 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     } else if (k < n && (s[k] == '=' || s[k] == ':' || s[k] == '!' || s[k] == '(')) {
         int kind = s[k] != '(' ? ew__pii_key_kind(s, i, ie) : PII_KEY_NONE;
         size_t e = 0;
+        if (s[k] == '=' &&
+            ((ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3)) ||
+             (ie - i == 4 && !strncasecmp((const char *)s + i, "name", 4))) &&
+            (e = ew__pii_scan_attr_pair(c, ie)) != 0)
+            return e; /* <add key="SmtpPassword" value="x" /> */
         if (!kind && s[k] == '=' && ie - i == 7 && !memcmp(s + i, "default", 7))
             kind = ew__pii_hcl_default_kind(s, i);
         if (kind)

@@ -140,17 +140,27 @@ typedef struct pii_ctx {
     /* Is the text English? Lowercase words seen, and how many were English
      * function words ("the", "of", "is"): the capitalisation rules for
      * names hold only there. */
-    uint32_t lower_words, func_words;
+    uint32_t lower_words, func_words, foreign_words;
     /* Person candidates resting on capitalisation alone (no gazetteer name,
      * no cue): dropped when the text is not English. Indices into res. */
     uint32_t *weak_person; /* (n_weak_person) heap, freed after the scan */
     int n_weak_person, cap_weak_person;
+    /* Parts of full names found so far ("Westgård" of "Joakim Westgård"):
+     * a later mention of one alone is the same person. */
+    struct {
+        uint32_t at;
+        uint8_t len;
+        bool weak; /* the full name rested on capitalisation alone */
+    } known_name[16];
+    int n_known_name;
 } pii_ctx;
 
-/* True when enough lowercase words were seen and few were English. */
+/* True when other languages' function words outnumber English ones, or
+ * enough lowercase words were seen and few were English. */
 static inline bool pii_not_english(const pii_ctx *c)
 {
-    return c->lower_words >= 12 && c->func_words * 100 < c->lower_words * 8;
+    return (c->foreign_words >= 2 && c->foreign_words > c->func_words) ||
+           (c->lower_words >= 12 && c->func_words * 100 < c->lower_words * 8);
 }
 
 /* Appends a candidate span. Never fails the caller: on overflow it records
@@ -179,6 +189,7 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 #define PII_KW_FUNC        (1u << 26) /* "to", "of", "the": title case inside a run */
 #define PII_KW_VERB        (1u << 27) /* "said", "lives": a person did it */
 #define PII_KW_STREET_WEAK (1u << 28) /* "Hill", "Point": a street suffix after a number */
+#define PII_KW_FOREIGN     (1u << 29) /* "und", "les", "del": another language's function word */
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);
@@ -219,6 +230,8 @@ size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t we);
 size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t we, int kind);
 /* `variable "x_token" { default = ...`: the kind of the variable's name. */
 int ew__pii_hcl_default_kind(const unsigned char *s, size_t i);
+/* key="SmtpPassword" value="x": the key ends at ke; the pair's end or 0. */
+size_t ew__pii_scan_attr_pair(pii_ctx *c, size_t ke);
 /* 'API_KEY', 'value' as arguments: [i, we) is the quoted name, k its ','. */
 size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t we, size_t k);
 /* UK National Insurance number at i ("AB 12 34 56 C"). */
