@@ -34,8 +34,11 @@ typedef struct serve {
 static void usage(FILE *to)
 {
     fprintf(to, "usage: edgeway serve -c FILE [--listen HOST:PORT] [--config-key PUB]\n\n"
-                "Serves the OpenAI API (/v1/chat/completions, /v1/completions, /v1/models)\n"
-                "and /healthz, /readyz on the listeners of FILE (docs/config.md).\n\n"
+                "Serves the OpenAI API (/v1/chat/completions, /v1/completions, /v1/models),\n"
+                "answered by the route the policy picks (local model, cloud backend, cascade\n"
+                "or a refusal), plus /healthz, /readyz, /metrics, /v1/edgeway/route,\n"
+                "/v1/edgeway/device and POST /admin/reload (admin key), on the listeners of\n"
+                "FILE (docs/config.md).\n\n"
                 "  -c, --config FILE    the YAML config\n"
                 "  --listen HOST:PORT   listen here instead ([::1]:PORT for IPv6; port 0 picks\n"
                 "                       a free port, logged as \"listening on ADDR\")\n"
