@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/error.h"
 #include "core/json.h"
@@ -91,4 +92,37 @@ int ew_cli_fail(const char *cmd, const char *fmt, ...)
     fputc('\n', stderr);
     va_end(ap);
     return 1;
+}
+
+#define PROGRESS_MIN_BYTES (64ull << 20)
+
+void ew_cli_progress_init(ew_cli_progress *p, const char *label)
+{
+    p->label = label;
+    p->shown = -1;
+    p->tty = isatty(STDERR_FILENO);
+}
+
+int ew_cli_progress_cb(void *user, uint64_t done, uint64_t total)
+{
+    ew_cli_progress *p = user;
+    if (!p->tty || total < PROGRESS_MIN_BYTES) return 0;
+    int permille = (int)(done * 1000 / total);
+    if (permille == p->shown) return 0;
+    p->shown = permille;
+    char bar[31];
+    int fill = permille * 30 / 1000;
+    for (int i = 0; i < 30; i++)
+        bar[i] = i < fill ? '=' : i == fill ? '>' : ' ';
+    bar[30] = '\0';
+    fprintf(stderr, "\r%s [%s] %3d.%d%% %.1f/%.1f MiB", p->label, bar, permille / 10,
+            permille % 10, (double)done / (1 << 20), (double)total / (1 << 20));
+    fflush(stderr);
+    return 0;
+}
+
+void ew_cli_progress_end(ew_cli_progress *p)
+{
+    if (p->shown >= 0) fprintf(stderr, "\r\033[K");
+    p->shown = -1;
 }

@@ -37,6 +37,7 @@ int ew_cmd_quantize(int argc, char **argv)
     }
     int ftype = ew__ftype_parse(pos[2]);
     if (ftype < 0) return ew_cli_fail("quantize", "unknown type '%s'", pos[2]);
+    ew_cli_log_to_stderr(EW_LOG_WARN); /* the requantizing warning */
     ew_error err;
     ew_error_clear(&err);
     if (ew__quantize_file(pos[0], pos[1], ftype, (int)threads, &err)) {

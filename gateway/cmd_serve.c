@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "certs/config_trust.h"
+#include "core/error.h"
 #include "core/log.h"
 #include "gateway/commands.h"
 #include "gateway/server.h"
@@ -20,6 +22,8 @@
 typedef struct serve {
     const char *path;
     const char *listen;
+    const char *config_key; /* --config-key */
+    ew__config_trust trust;
     struct event_base *base;
     ew_config *cfg;
     ew__gateway *gw;
@@ -29,12 +33,17 @@ typedef struct serve {
 
 static void usage(FILE *to)
 {
-    fprintf(to, "usage: edgeway serve -c FILE [--listen HOST:PORT]\n\n"
+    fprintf(to, "usage: edgeway serve -c FILE [--listen HOST:PORT] [--config-key PUB]\n\n"
                 "Serves the OpenAI API (/v1/chat/completions, /v1/completions, /v1/models)\n"
                 "and /healthz, /readyz on the listeners of FILE (docs/config.md).\n\n"
                 "  -c, --config FILE    the YAML config\n"
                 "  --listen HOST:PORT   listen here instead ([::1]:PORT for IPv6; port 0 picks\n"
-                "                       a free port, logged as \"listening on ADDR\")\n\n"
+                "                       a free port, logged as \"listening on ADDR\")\n"
+                "  --config-key PUB     every config (at start and on SIGHUP) must carry a\n"
+                "                       valid signature FILE.sig by this ECDSA P-256 key\n\n"
+                "With require_signed_config: true the config must be signed by its\n"
+                "signing_key, and so must every reload. Models pinned by sha256 or marked\n"
+                "signed are verified before serving (a progress bar on a terminal).\n"
                 "Logs are JSON lines on stderr. SIGHUP reloads FILE (a bad file is logged and\n"
                 "the running config stays); SIGTERM/SIGINT drain in-flight requests, then exit.\n");
 }
@@ -46,6 +55,67 @@ static void log_config_errors(const ew_config_errors *errs)
         ew__error(NULL, "%s", ew_error_format(&errs->items[i], line, sizeof line));
     }
     if (errs->dropped) ew__error(NULL, "... and %d more error(s)", errs->dropped);
+}
+
+static void opt_string(ew_jw *w, const char *key, const char *v)
+{
+    if (!v) return;
+    ew_jw_key(w, key);
+    ew_jw_string(w, v);
+}
+
+/* What the router decided and what answered: names, counts and timings,
+ * never prompt text (PII appears as type counts). */
+static void decision_fields(ew_jw *w, const ew__access_record *r)
+{
+    opt_string(w, "route", r->route);
+    opt_string(w, "rule", r->rule);
+    opt_string(w, "backend", r->backend);
+    opt_string(w, "key", r->key);
+    if (r->fell_back) {
+        ew_jw_key(w, "fallback");
+        ew_jw_bool(w, true);
+    }
+    if (r->has_ttft) {
+        ew_jw_key(w, "ttft_us");
+        ew_jw_uint(w, r->ttft_us);
+    }
+    if (r->usage_present) {
+        ew_jw_key(w, "prompt_tokens");
+        ew_jw_int(w, r->prompt_tokens);
+        ew_jw_key(w, "completion_tokens");
+        ew_jw_int(w, r->completion_tokens);
+    }
+    const ew_decision *d = r->decision;
+    if (!d) return;
+    ew_jw_key(w, "decision");
+    ew_jw_object_begin(w);
+    ew_jw_key(w, "route");
+    ew_jw_string(w, ew_route_name(d->target.route));
+    if (d->never_remote) {
+        ew_jw_key(w, "never_remote");
+        ew_jw_bool(w, true);
+    }
+    if (d->fell_back) {
+        ew_jw_key(w, "fell_back");
+        ew_jw_bool(w, true);
+    }
+    if (d->features.n_pii || d->features.pii_failed) {
+        ew_jw_key(w, "pii");
+        ew_jw_object_begin(w);
+        for (int i = 0; i < d->features.n_pii; i++) {
+            ew_jw_key(w, d->features.pii[i].type);
+            ew_jw_uint(w, d->features.pii[i].count);
+        }
+        if (d->features.pii_failed) {
+            ew_jw_key(w, "scan_failed");
+            ew_jw_bool(w, true);
+        }
+        ew_jw_object_end(w);
+    }
+    ew_jw_key(w, "prompt_tokens_est");
+    ew_jw_int(w, d->features.prompt_tokens);
+    ew_jw_object_end(w);
 }
 
 static void access_fields(ew_jw *w, void *arg)
@@ -81,6 +151,15 @@ static void access_fields(ew_jw *w, void *arg)
         ew_jw_key(w, "aborted");
         ew_jw_bool(w, true);
     }
+    if (r->tls_client) {
+        ew_jw_key(w, "tls_client");
+        ew_jw_string(w, r->tls_client);
+    }
+    if (r->tenant) {
+        ew_jw_key(w, "tenant");
+        ew_jw_string(w, r->tenant);
+    }
+    decision_fields(w, r);
 }
 
 static void on_access(void *user, const ew__access_record *rec)
@@ -106,24 +185,83 @@ static void apply_log_config(serve *s)
     s->access_log = s->cfg->log.access_log;
 }
 
-static void on_hup(evutil_socket_t sig, short what, void *arg)
+/* Verifies the models of cfg that are new or changed since prev (all of them
+ * when prev is NULL) against their sha256 pins and signatures. */
+static int verify_models(const ew_config *cfg, const ew_config *prev)
 {
-    serve *s = arg;
-    (void)sig;
-    (void)what;
-    ew_config *next = NULL;
-    ew_config_errors errs;
-    /* A small file read on the loop: reloads are rare and an admin's act. */
-    if (ew_config_load_file(s->path, &next, &errs)) {
-        log_config_errors(&errs);
-        ew__error(NULL, "reload of %s failed; the running config stays in force", s->path);
-        return;
+    for (int i = 0; i < cfg->n_models; i++) {
+        const ew_model_cfg *m = &cfg->models[i];
+        if ((!m->sha256 && !m->signed_file) || !ew__model_changed(prev, cfg, m)) continue;
+        ew_cli_progress bar;
+        ew_cli_progress_init(&bar, m->name);
+        ew_error err;
+        ew_error_clear(&err);
+        int st = ew__model_verify(cfg, m, ew_cli_progress_cb, &bar, &err);
+        ew_cli_progress_end(&bar);
+        if (st) {
+            ew__error(NULL, "model '%s' refused: %s", m->name, err.message);
+            return st;
+        }
+        ew__info(NULL, "model '%s' verified (%s%s%s)", m->name, m->sha256 ? "sha256" : "",
+                 m->sha256 && m->signed_file ? ", " : "", m->signed_file ? "signature" : "");
     }
-    ew__gateway_set_config(s->gw, next);
+    return EW_OK;
+}
+
+/* Loads the config under the signing rules and verifies its models; on
+ * success *out is in force once the caller installs it. */
+static int load_config(serve *s, const ew_config *prev, ew_config **out)
+{
+    ew_config_errors errs;
+    ew_sigkey *next_key = NULL;
+    int st = ew__config_load_trusted(s->path, &s->trust, out, &next_key, &errs);
+    if (st) {
+        log_config_errors(&errs);
+        return st;
+    }
+    st = verify_models(*out, prev);
+    if (st) {
+        ew_config_unref(*out);
+        *out = NULL;
+        ew_sigkey_free(next_key);
+        return st;
+    }
+    ew__config_trust_commit(&s->trust, next_key);
+    return EW_OK;
+}
+
+/* Reloads the file: SIGHUP and POST /admin/reload. Files are read (and
+ * changed models loaded) on the loop: reloads are rare and an admin's act.
+ * Models are hashed again only when their entry changed. */
+static int reload(void *user, ew_error *err)
+{
+    serve *s = user;
+    ew_config *next = NULL;
+    int st = load_config(s, s->cfg, &next);
+    if (st)
+        ew__error_set(err, st, "%s was refused (the log says why)", s->path);
+    else
+        st = ew__gateway_set_config(s->gw, next, err);
+    if (st) {
+        ew_config_unref(next);
+        ew__error(NULL, "reload of %s failed; the running config stays in force%s%s", s->path,
+                  err->message[0] ? ": " : "", err->message);
+        return st;
+    }
     ew_config_unref(s->cfg);
     s->cfg = next;
     apply_log_config(s);
     ew__info(NULL, "config reloaded from %s", s->path);
+    return EW_OK;
+}
+
+static void on_hup(evutil_socket_t sig, short what, void *arg)
+{
+    (void)sig;
+    (void)what;
+    ew_error err;
+    ew_error_clear(&err);
+    reload(arg, &err);
 }
 
 static void on_drained(void *arg)
@@ -160,6 +298,8 @@ static int parse_args(serve *s, int argc, char **argv)
             s->path = argv[++i];
         } else if (!strcmp(a, "--listen") && i + 1 < argc) {
             s->listen = argv[++i];
+        } else if (!strcmp(a, "--config-key") && i + 1 < argc) {
+            s->config_key = argv[++i];
         } else {
             usage(stderr);
             return 2;
@@ -205,22 +345,30 @@ int ew_cmd_serve(int argc, char **argv)
     event_set_log_callback(libevent_log);
     /* Writes to a closed socket fail with EPIPE instead of killing us. */
     signal(SIGPIPE, SIG_IGN);
-    ew_config_errors errs;
-    if (ew_config_load_file(s.path, &s.cfg, &errs)) {
-        log_config_errors(&errs);
-        ew__error(NULL, "cannot start: %s is not a valid config", s.path);
-        return 1;
+    rc = 1;
+    ew_error err;
+    ew_error_clear(&err);
+    if (s.config_key && ew_sigkey_load(s.config_key, &s.trust.pinned, &err)) {
+        ew__error(NULL, "cannot start: --config-key %s", err.message);
+        goto out;
+    }
+    if (load_config(&s, NULL, &s.cfg)) {
+        ew__error(NULL, "cannot start: %s was refused", s.path);
+        goto out;
     }
     apply_log_config(&s);
-    rc = 1;
     s.base = event_base_new();
     if (!s.base) {
         ew__error(NULL, "cannot create the event loop");
         goto out;
     }
-    ew__gateway_opts o = {s.base, s.cfg, s.listen, on_access, &s};
-    ew_error err;
-    ew_error_clear(&err);
+    ew__gateway_opts o = {.base = s.base,
+                          .config = s.cfg,
+                          .listen = s.listen,
+                          .access_log = on_access,
+                          .access_user = &s,
+                          .reload = reload,
+                          .reload_user = &s};
     if (ew__gateway_new(&o, &s.gw, &err)) {
         ew__error(NULL, "cannot start: %s", err.message);
         goto out;
@@ -230,5 +378,6 @@ out:
     ew__gateway_free(s.gw);
     if (s.base) event_base_free(s.base);
     ew_config_unref(s.cfg);
+    ew__config_trust_cleanup(&s.trust);
     return rc;
 }

@@ -19,8 +19,8 @@ static void usage(FILE *to)
         "\n  --type TYPE    F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q4_K_M, Q5_K_M, Q6_K\n"
         "  -o FILE        output path\n"
         "  --seed S       weight seed (default 1)\n"
-        "  --vocab GGUF   take the tokenizer from this file (its vocab size must match the\n"
-        "                 shape); default: a byte-level BPE tokenizer\n");
+        "  --vocab GGUF   take the tokenizer from this file, cut or padded to the shape's\n"
+        "                 vocab size; default: a byte-level BPE tokenizer\n");
 }
 
 int ew_cmd_synth(int argc, char **argv)

@@ -5,6 +5,7 @@
 #define EW_GATEWAY_COMMANDS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/buf.h"
 #include "core/json.h"
@@ -25,5 +26,17 @@ void ew_cli_log_json(ew_log_level level, const char *request_id, const char *mes
                      void (*extra)(ew_jw *w, void *arg), void *arg);
 /* Prints "edgeway <cmd>: <message>" to stderr; returns 1 for `return ew_cli_fail(...)`. */
 int ew_cli_fail(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A progress bar on stderr for long file operations (an ew_progress_fn with
+ * the ew_cli_progress as user). It draws only on a terminal and only for
+ * files of at least 64 MiB; ew_cli_progress_end clears the line. */
+typedef struct ew_cli_progress {
+    const char *label;
+    int shown; /* last permille drawn; -1 = nothing drawn */
+    int tty;
+} ew_cli_progress;
+void ew_cli_progress_init(ew_cli_progress *p, const char *label);
+int ew_cli_progress_cb(void *user, uint64_t done, uint64_t total);
+void ew_cli_progress_end(ew_cli_progress *p);
 
 #endif

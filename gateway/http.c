@@ -113,14 +113,16 @@ static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct socka
                       int socklen, void *arg)
 {
     ew__http_server *srv = arg;
-    (void)l;
     if (srv->draining || srv->n_open >= srv->limits.max_connections) {
         /* Accepted in the same batch as the one that reached the limit. */
         evutil_closesocket(fd);
         update_accepting(srv);
         return;
     }
-    ew__http_conn *c = ew__http_conn_new(srv, fd, sa, socklen);
+    ew_tls_server *tls = NULL;
+    for (int i = 0; i < srv->n_listeners; i++)
+        if (srv->listeners[i] == l) tls = srv->tls[i];
+    ew__http_conn *c = ew__http_conn_new(srv, fd, sa, socklen, tls);
     if (!c) {
         ew__warn(NULL, "out of memory accepting a connection");
         evutil_closesocket(fd);
@@ -220,6 +222,12 @@ void ew__http_server_free(ew__http_server *srv)
 
 int ew__http_server_listen(ew__http_server *srv, const char *host, int port, ew_error *err)
 {
+    return ew__http_server_listen_tls(srv, host, port, NULL, err);
+}
+
+int ew__http_server_listen_tls(ew__http_server *srv, const char *host, int port, ew_tls_server *tls,
+                               ew_error *err)
+{
     if (srv->n_listeners == EW__HTTP_MAX_LISTENERS)
         return ew__error_set(err, EW_ERR_TOO_LARGE, "at most %d listeners", EW__HTTP_MAX_LISTENERS);
     if (port < 0 || port > 65535)
@@ -243,6 +251,7 @@ int ew__http_server_listen(ew__http_server *srv, const char *host, int port, ew_
     if (!l)
         return ew__error_set(err, EW_ERR_IO, "cannot listen on %s:%d: %s", host, port, strerror(e));
     evconnlistener_set_error_cb(l, on_accept_error);
+    srv->tls[srv->n_listeners] = tls;
     srv->listeners[srv->n_listeners++] = l;
     return EW_OK;
 }

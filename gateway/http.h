@@ -24,6 +24,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "edgeway/certs.h"
 #include "edgeway/core.h"
 #include "edgeway/gateway.h"
 #include "policy/config.h"
@@ -33,7 +34,7 @@ struct event_base;
 /* ---- parsing (gateway/http_parse.c): pure functions over bytes -------------- */
 
 #define EW__HTTP_MAX_HEADERS      64
-#define EW__HTTP_MAX_RESP_HEADERS 8
+#define EW__HTTP_MAX_RESP_HEADERS 12
 #define EW__REQUEST_ID_MAX        64
 
 typedef enum ew__http_method {
@@ -115,6 +116,8 @@ int ew__http_chunked_feed(ew__http_chunked *c, char *buf, size_t len, size_t *po
 bool ew__request_id_ok(const char *s, size_t len);
 
 const char *ew__http_reason(int status);
+/* The monotonic clock the server stamps requests with (start_ns, end_ns). */
+uint64_t ew__http_now_ns(void);
 
 /* ---- the server (gateway/http.c) --------------------------------------------- */
 
@@ -135,7 +138,10 @@ struct ew__http_req {
     size_t body_len;
     char id[EW__REQUEST_ID_MAX + 1]; /* x-request-id, echoed on the response */
     char peer[64];                   /* "ip:port" of the client */
-    uint64_t start_ns;               /* monotonic, when the head was complete */
+    /* On a TLS listener: the client's certificate identity and the tenant it
+     * maps to (certs/), for auth; NULL on plaintext. */
+    const ew_tls_peer *tls;
+    uint64_t start_ns; /* monotonic, when the head was complete */
     /* Response state, read by the finish callback. */
     int status;
     bool streaming;
@@ -169,6 +175,10 @@ void ew__http_server_free(ew__http_server *srv);
 /* Binds and listens on host:port (port 0 = ephemeral). Host is a numeric
  * IPv4/IPv6 address or a name resolved once, here. */
 int ew__http_server_listen(ew__http_server *srv, const char *host, int port, ew_error *err);
+/* The same with TLS (tls borrowed: it must outlive the server's connections,
+ * which hold references of their own). */
+int ew__http_server_listen_tls(ew__http_server *srv, const char *host, int port, ew_tls_server *tls,
+                               ew_error *err);
 int ew__http_server_n_listeners(const ew__http_server *srv);
 /* "127.0.0.1:43121" or "[::1]:43121": the real bound address of listener i. */
 int ew__http_server_address(const ew__http_server *srv, int i, char *out, size_t size);

@@ -97,12 +97,49 @@ static void write_head(ew__http_conn *c, outb *o, int status, const char *ctype,
 
 /* ---- socket I/O -------------------------------------------------------------- */
 
+/* TLS (certs/) in the shape of send(): -1 with errno EAGAIN while the socket
+ * is full. A TLS write never needs a read here: renegotiation is off. */
+static ssize_t tls_send(ew__http_conn *c)
+{
+    ssize_t n = ew_tls_conn_write(c->tls, c->out.data + c->out_off, c->out.len - c->out_off);
+    if (n >= 0) return n;
+    errno = n == EW_TLS_WANT_WRITE ? EAGAIN : EPIPE;
+    return -1;
+}
+
+/* TLS in the shape of recv(), draining what the connection holds decrypted:
+ * the socket will not signal those bytes again. -1 with errno EAGAIN when
+ * the socket must become readable (or, for the handshake, writable: the
+ * write event then retries the read). */
+static ssize_t tls_recv(ew__http_conn *c, char *buf, size_t len)
+{
+    ssize_t n = ew_tls_conn_read(c->tls, buf, len);
+    if (c->tls_hs && ew_tls_conn_established(c->tls)) {
+        c->tls_hs = false;
+        if (c->rd == RD_READ) { /* from the handshake's deadline to the read timeout */
+            struct timeval tv = ms_tv(c->limits.read_timeout_ms);
+            event_add(c->rev, &tv);
+        }
+    }
+    if (n >= 0) return n;
+    if (n == EW_TLS_WANT_WRITE && !c->wr_armed) {
+        struct timeval tv = ms_tv(c->limits.write_timeout_ms);
+        event_add(c->wev, &tv);
+        c->wr_armed = true;
+        c->tls_rd_wants_write = true;
+    }
+    errno = n == EW_TLS_WANT_READ || n == EW_TLS_WANT_WRITE ? EAGAIN : ECONNRESET;
+    return -1;
+}
+
 /* Writes what is queued. 1: all written; 0: the rest waits for the write
  * event; -1: the connection is broken. */
 static int conn_flush(ew__http_conn *c)
 {
     while (c->out_off < c->out.len) {
-        ssize_t n = send(c->fd, c->out.data + c->out_off, c->out.len - c->out_off, MSG_NOSIGNAL);
+        ssize_t n =
+            c->tls ? tls_send(c)
+                   : send(c->fd, c->out.data + c->out_off, c->out.len - c->out_off, MSG_NOSIGNAL);
         if (n > 0) {
             c->out_off += (size_t)n;
             continue;
@@ -137,22 +174,41 @@ static void out_compact(ew__http_conn *c)
 }
 
 /* Reads once into the input buffer. -1 on a broken connection; EOF sets eof. */
+/* A parsed head points into the input buffer, which growing it for the body
+ * may have moved: parse it again at its new place (it parsed before, so it
+ * still does), before anything reads it. */
+static void head_follow(ew__http_conn *c)
+{
+    if (c->state != ST_BODY || c->in.data == c->head_base) return;
+    ew__http_fault f;
+    ew__http_parse_head(c->in.data, c->head_len, c->limits.max_body_bytes, &c->req.head, &f);
+    c->head_base = c->in.data;
+}
+
 static int conn_recv(ew__http_conn *c)
 {
-    size_t want = 16384;
-    if (c->in.max - c->in.len < want) want = c->in.max - c->in.len;
-    if (want == 0 || ew_buf_reserve(&c->in, want)) return -1;
-    ssize_t n = recv(c->fd, c->in.data + c->in.len, c->in.cap - c->in.len - 1, 0);
-    if (n > 0) {
-        c->in.len += (size_t)n;
-        c->in.data[c->in.len] = '\0';
-        return 0;
-    }
-    if (n == 0) {
-        c->eof = true;
-        return 0;
-    }
-    return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? 0 : -1;
+    /* Decrypted bytes left inside a TLS connection are taken at once: the
+     * socket will not signal them again. */
+    do {
+        size_t want = 16384;
+        if (c->in.max - c->in.len < want) want = c->in.max - c->in.len;
+        if (want == 0 || ew_buf_reserve(&c->in, want)) return -1;
+        head_follow(c);
+        char *at = c->in.data + c->in.len;
+        size_t room = c->in.cap - c->in.len - 1;
+        ssize_t n = c->tls ? tls_recv(c, at, room) : recv(c->fd, at, room, 0);
+        if (n > 0) {
+            c->in.len += (size_t)n;
+            c->in.data[c->in.len] = '\0';
+            continue;
+        }
+        if (n == 0) {
+            c->eof = true;
+            return 0;
+        }
+        return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? 0 : -1;
+    } while (c->tls && ew_tls_conn_pending(c->tls) > 0);
+    return 0;
 }
 
 static void conn_arm(ew__http_conn *c)
@@ -187,6 +243,7 @@ static void conn_arm(ew__http_conn *c)
     int ms = want == RD_KEEPALIVE ? c->limits.keepalive_timeout_ms
              : want == RD_LINGER  ? EW__HTTP_LINGER_MS
                                   : c->limits.read_timeout_ms;
+    if (c->tls_hs) ms = c->tls_hs_ms;
     struct timeval tv = ms_tv(ms);
     event_add(c->rev, want == RD_WATCH ? NULL : &tv);
 }
@@ -199,6 +256,8 @@ static void conn_shut(ew__http_conn *c)
     if (c->fd < 0) return;
     event_del(c->rev);
     event_del(c->wev);
+    ew_tls_conn_free(c->tls); /* sends close_notify first when it can */
+    c->tls = NULL;
     evutil_closesocket(c->fd);
     c->fd = -1;
     c->rd = RD_OFF;
@@ -257,6 +316,7 @@ static void req_begin(ew__http_conn *c)
     memset(r, 0, sizeof *r);
     r->conn = c;
     memcpy(r->peer, c->peer, sizeof r->peer);
+    if (c->tls && ew_tls_conn_peer(c->tls, &c->tls_peer) == EW_OK) r->tls = &c->tls_peer;
     r->start_ns = ew__http_now_ns();
     ew__http_server_next_id(c->srv, r->id);
     r->head.content_length = -1;
@@ -418,6 +478,7 @@ static void step_head(ew__http_conn *c)
     req_begin(c);
     c->head_len = end;
     ew__http_fault f;
+    c->head_base = c->in.data;
     if (ew__http_parse_head(c->in.data, end, c->limits.max_body_bytes, &c->req.head, &f)) {
         take_client_id(&c->req);
         http_fail(c, f.status, f.message);
@@ -505,6 +566,7 @@ static void step_retire(ew__http_conn *c)
             return;
         }
         /* Linger: let the client read the response before it sees a reset. */
+        if (c->tls) ew_tls_conn_close_notify(c->tls);
         shutdown(c->fd, SHUT_WR);
         ew_buf_reset(&c->in);
         c->state = ST_LINGER;
@@ -647,6 +709,9 @@ static void on_write(evutil_socket_t fd, short what, void *arg)
     } else if (r == 1 && c->state == ST_FLUSH) {
         c->state = ST_DONE;
         conn_advance(c);
+    } else if (r == 1 && c->tls_rd_wants_write) {
+        c->tls_rd_wants_write = false; /* the TLS handshake can write again */
+        on_read(fd, EV_READ, c);
     }
 }
 
@@ -796,11 +861,17 @@ void ew__http_set_abort(ew__http_req *req, ew__http_abort_fn fn, void *arg)
 /* ---- for the server ------------------------------------------------------------ */
 
 ew__http_conn *ew__http_conn_new(ew__http_server *srv, evutil_socket_t fd,
-                                 const struct sockaddr *sa, int socklen)
+                                 const struct sockaddr *sa, int socklen, ew_tls_server *tls)
 {
     (void)socklen;
     ew__http_conn *c = calloc(1, sizeof *c);
     if (!c) return NULL;
+    if (tls && ew_tls_conn_new(tls, fd, &c->tls, NULL)) {
+        free(c);
+        return NULL;
+    }
+    c->tls_hs = c->tls != NULL;
+    c->tls_hs_ms = tls ? ew_tls_server_handshake_timeout_ms(tls) : 0;
     c->srv = srv;
     c->fd = fd;
     c->rev = event_new(srv->base, fd, EV_READ | EV_PERSIST, on_read, c);
@@ -808,6 +879,7 @@ ew__http_conn *ew__http_conn_new(ew__http_server *srv, evutil_socket_t fd,
     if (!c->rev || !c->wev) {
         if (c->rev) event_free(c->rev);
         if (c->wev) event_free(c->wev);
+        ew_tls_conn_free(c->tls);
         free(c);
         return NULL;
     }
@@ -851,6 +923,7 @@ void ew__http_conn_free(ew__http_conn *c)
     else
         srv->conns = c->next;
     if (c->next) c->next->prev = c->prev;
+    ew_tls_conn_free(c->tls);
     if (c->fd >= 0) evutil_closesocket(c->fd);
     event_free(c->rev);
     event_free(c->wev);

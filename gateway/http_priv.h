@@ -65,6 +65,7 @@ struct ew__http_conn {
     size_t scan;       /* head terminator search resumes here */
     uint64_t phase_ns; /* when the current head (or the linger) began */
     size_t head_len;
+    const char *head_base; /* in.data when the head was parsed */
     size_t body_len;
     size_t req_end; /* input bytes the current request spans */
     char saved;     /* the byte overwritten by the body's NUL */
@@ -73,6 +74,14 @@ struct ew__http_conn {
     ew__http_req req;
     char peer[64];
     uint64_t served; /* requests answered on this connection */
+    /* TLS listeners only (certs/): the connection, whether its handshake is
+     * still running (its own deadline), whether a handshake read waits for
+     * the socket to take a write, and the peer for requests. */
+    ew_tls_conn *tls;
+    bool tls_hs;
+    int tls_hs_ms;
+    bool tls_rd_wants_write;
+    ew_tls_peer tls_peer;
 };
 
 struct ew__http_server {
@@ -82,6 +91,7 @@ struct ew__http_server {
     ew__http_finish_fn on_finish;
     void *user;
     struct evconnlistener *listeners[EW__HTTP_MAX_LISTENERS];
+    ew_tls_server *tls[EW__HTTP_MAX_LISTENERS]; /* borrowed; NULL = plaintext */
     int n_listeners;
     bool accepting;
     struct event *resume_timer; /* re-enables accepting after an accept error */
@@ -119,8 +129,9 @@ uint64_t ew__http_now_ns(void);
 void ew__http_format_addr(const struct sockaddr *sa, char *out, size_t size);
 
 /* http_conn.c, used by http.c */
+/* tls: the listener's TLS server, or NULL for plaintext. */
 ew__http_conn *ew__http_conn_new(ew__http_server *srv, evutil_socket_t fd,
-                                 const struct sockaddr *sa, int socklen);
+                                 const struct sockaddr *sa, int socklen, ew_tls_server *tls);
 /* Drain: a connection with nothing in flight closes now; others close after
  * their current response. */
 void ew__http_conn_drain(ew__http_conn *c);

@@ -49,8 +49,8 @@ void ew__gw_arr(ew__gguf_writer *w, const char *key, ew_gguf_type elem_type, uin
 /* A string array: strings i = 0..n-1 come from get(ctx, i, &len). */
 void ew__gw_arr_str(ew__gguf_writer *w, const char *key, uint64_t n,
                     const char *(*get)(void *ctx, uint64_t i, size_t *len), void *ctx);
-/* Copies metadata entry k of an open file (every type except nested arrays
- * and float64, which models do not use; those set EW_ERR_UNSUPPORTED). */
+/* Copies metadata entry k of an open file, byte for byte (every type,
+ * nested arrays included). */
 void ew__gw_copy_kv(ew__gguf_writer *w, const ew_gguf *g, int k);
 
 /* Declares a tensor (data comes later, in declaration order). */

@@ -197,11 +197,15 @@ static inline __attribute__((always_inline)) __m512i unpack_u(int T, const char 
     return _mm512_inserti64x4(_mm512_castsi256_si512(x0), x1, 1);
 }
 
-static inline float block_d(const char *b)
+/* [d(b0) x 8, d(b1) x 8] from the f16 scales at the start of two blocks. */
+static inline __m512 halves_f16(const char *b0, const char *b1)
 {
-    ew_f16 d;
-    memcpy(&d, b, 2);
-    return f16(d);
+    uint16_t h0, h1;
+    memcpy(&h0, b0, 2);
+    memcpy(&h1, b1, 2);
+    __m128 f = _mm_cvtph_ps(_mm_insert_epi16(_mm_cvtsi32_si128(h0), h1, 1));
+    const __m512i idx = _mm512_set_epi32(1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+    return _mm512_permutexvar_ps(idx, _mm512_castps128_ps512(f));
 }
 
 static float legacy_tail(int T, const char *wb, const ew_block_q8_0 *ab)
@@ -230,7 +234,7 @@ static inline __attribute__((always_inline)) void legacy_tile(int T, int nb, con
         for (int r = 0; r < R; r++) {
             const char *b0 = w + (size_t)r * ws + (size_t)i * wb;
             u[r] = unpack_u(T, b0, b0 + wb);
-            dw[r] = halves(block_d(b0), block_d(b0 + wb));
+            dw[r] = halves_f16(b0, b0 + wb);
         }
 #pragma GCC unroll 4
         for (int c = 0; c < C; c++) {
@@ -238,7 +242,7 @@ static inline __attribute__((always_inline)) void legacy_tile(int T, int nb, con
             __m512i av = load2x256(ab[0].qs, ab[1].qs);
             __m512i neg = _mm512_sub_epi32(_mm512_setzero_si512(),
                                            _mm512_dpbusd_epi32(_mm512_setzero_si512(), off, av));
-            __m512 da = halves(f16(ab[0].d), f16(ab[1].d));
+            __m512 da = halves_f16((const char *)&ab[0], (const char *)&ab[1]);
 #pragma GCC unroll 4
             for (int r = 0; r < R; r++) {
                 __m512i dp = _mm512_dpbusd_epi32(neg, u[r], av);
@@ -257,6 +261,48 @@ static inline __attribute__((always_inline)) void legacy_tile(int T, int nb, con
         }
 }
 
+/* One activation row (generation): its per-pair operands are prepared once
+ * per call and shared by every weight row. Same arithmetic as legacy_tile. */
+typedef struct act_pair {
+    __m512i av, neg;
+    __m512 da;
+} act_pair;
+
+#define PREP_MAX_PAIRS 128 /* rows up to 8192 elements: 24 KiB of stack */
+
+static inline __attribute__((always_inline)) void legacy_prep(int T, int nb, const char *a,
+                                                              act_pair *pp)
+{
+    const __m512i off = _mm512_set1_epi8(T == LQ8_0 ? (char)0x80 : T == LQ4_0 ? 8 : 16);
+    const ew_block_q8_0 *ab = (const ew_block_q8_0 *)(const void *)a;
+    for (int i = 0, p = 0; i + 1 < nb; i += 2, p++) {
+        pp[p].av = load2x256(ab[i].qs, ab[i + 1].qs);
+        pp[p].neg = _mm512_sub_epi32(_mm512_setzero_si512(),
+                                     _mm512_dpbusd_epi32(_mm512_setzero_si512(), off, pp[p].av));
+        pp[p].da = halves_f16((const char *)&ab[i], (const char *)&ab[i + 1]);
+    }
+}
+
+static inline __attribute__((always_inline)) float legacy_row(int T, int nb, const char *w,
+                                                              const act_pair *pp, const char *a)
+{
+    const size_t wb = T == LQ8_0   ? sizeof(ew_block_q8_0)
+                      : T == LQ4_0 ? sizeof(ew_block_q4_0)
+                                   : sizeof(ew_block_q5_0);
+    __m512 acc = _mm512_setzero_ps();
+    for (int i = 0, p = 0; i + 1 < nb; i += 2, p++) {
+        const char *b0 = w + (size_t)i * wb;
+        __m512i dp = _mm512_dpbusd_epi32(pp[p].neg, unpack_u(T, b0, b0 + wb), pp[p].av);
+        acc = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dp),
+                              _mm512_mul_ps(halves_f16(b0, b0 + wb), pp[p].da), acc);
+    }
+    float r = hsum512(acc);
+    if (nb % 2)
+        r += legacy_tail(T, w + (size_t)(nb - 1) * wb,
+                         (const ew_block_q8_0 *)(const void *)a + nb - 1);
+    return r;
+}
+
 #define TILE_CASE(T, RR, CC)                                                                       \
     case (RR)*8 + (CC):                                                                            \
         legacy_tile(T, nb, wr, ws, RR, ac, as, CC, res);                                           \
@@ -269,8 +315,18 @@ static inline __attribute__((always_inline)) void legacy_tile(int T, int nb, con
                                     size_t as, int nc, float *out, size_t os)                      \
     {                                                                                              \
         int nb = n / EW_QK;                                                                        \
-        for (int r0 = 0; r0 < nr; r0 += TR) {                                                      \
-            int R = nr - r0 < TR ? nr - r0 : TR;                                                   \
+        if (nc == 1 && nb / 2 <= PREP_MAX_PAIRS) {                                                 \
+            act_pair pp[PREP_MAX_PAIRS];                                                           \
+            legacy_prep(T, nb, a, pp);                                                             \
+            for (int r = 0; r < nr; r++)                                                           \
+                out[r] = legacy_row(T, nb, (const char *)w + (size_t)r * ws, pp, a);               \
+            return;                                                                                \
+        }                                                                                          \
+        /* one row at a time for one or two columns keeps the weight stream                        \
+         * sequential for the prefetcher */                                                        \
+        int tr = nc <= 2 ? 1 : TR;                                                                 \
+        for (int r0 = 0; r0 < nr; r0 += tr) {                                                      \
+            int R = nr - r0 < tr ? nr - r0 : tr;                                                   \
             const char *wr = (const char *)w + (size_t)r0 * ws;                                    \
             for (int c0 = 0; c0 < nc; c0 += TC) {                                                  \
                 int C = nc - c0 < TC ? nc - c0 : TC;                                               \
@@ -310,39 +366,82 @@ static inline __m512 load_bf16x16(const ew_bf16 *p)
 }
 
 /* Float kernels: 2 x 16 lanes per column, scalar tail. */
-#define FLOAT_KERNEL(name, T, LOAD, SCALAR)                                                        \
-    static inline __attribute__((always_inline)) void k_##name(                                    \
-        int n, const void *vw, const void *const *va, int m, float *res)                           \
+/* Float kernels, register-tiled like the legacy quants: TR rows x TC
+ * columns per step of 16 elements, 16-lane accumulators, scalar tail. */
+#define FLOAT_TILE(name, T, LOAD, SCALAR)                                                          \
+    static inline __attribute__((always_inline)) void tile_##name(int n, const char *w, size_t ws, \
+                                                                  int R, const char *a, size_t as, \
+                                                                  int C, float res[TR][TC])        \
     {                                                                                              \
-        const T *w = vw;                                                                           \
-        __m512 acc0[NC], acc1[NC];                                                                 \
-        for (int j = 0; j < NC; j++)                                                               \
-            acc0[j] = acc1[j] = _mm512_setzero_ps();                                               \
+        __m512 acc[TR][TC];                                                                        \
+        for (int r = 0; r < R; r++)                                                                \
+            for (int c = 0; c < C; c++)                                                            \
+                acc[r][c] = _mm512_setzero_ps();                                                   \
         int i = 0;                                                                                 \
-        for (; i + 32 <= n; i += 32) {                                                             \
-            __m512 w0 = LOAD(w + i), w1 = LOAD(w + i + 16);                                        \
-            for (int j = 0; j < m; j++) {                                                          \
-                const T *a = (const T *)va[j];                                                     \
-                acc0[j] = _mm512_fmadd_ps(w0, LOAD(a + i), acc0[j]);                               \
-                acc1[j] = _mm512_fmadd_ps(w1, LOAD(a + i + 16), acc1[j]);                          \
+        for (; i + 16 <= n; i += 16) {                                                             \
+            __m512 wv[TR];                                                                         \
+            _Pragma("GCC unroll 4") for (int r = 0; r < R; r++) wv[r] =                            \
+                LOAD((const T *)(const void *)(w + (size_t)r * ws) + i);                           \
+            _Pragma("GCC unroll 4") for (int c = 0; c < C; c++)                                    \
+            {                                                                                      \
+                __m512 av = LOAD((const T *)(const void *)(a + (size_t)c * as) + i);               \
+                _Pragma("GCC unroll 4") for (int r = 0; r < R; r++) acc[r][c] =                    \
+                    _mm512_fmadd_ps(wv[r], av, acc[r][c]);                                         \
             }                                                                                      \
         }                                                                                          \
-        for (int j = 0; j < m; j++) {                                                              \
-            const T *a = (const T *)va[j];                                                         \
-            float s = hsum512(_mm512_add_ps(acc0[j], acc1[j]));                                    \
-            for (int k = i; k < n; k++)                                                            \
-                s += SCALAR(w[k]) * SCALAR(a[k]);                                                  \
-            res[j] = s;                                                                            \
+        for (int r = 0; r < R; r++)                                                                \
+            for (int c = 0; c < C; c++) {                                                          \
+                const T *wr = (const T *)(const void *)(w + (size_t)r * ws);                       \
+                const T *ac = (const T *)(const void *)(a + (size_t)c * as);                       \
+                float s = hsum512(acc[r][c]);                                                      \
+                for (int k = i; k < n; k++)                                                        \
+                    s += SCALAR(wr[k]) * SCALAR(ac[k]);                                            \
+                res[r][c] = s;                                                                     \
+            }                                                                                      \
+    }
+
+#define FTILE_CASE(name, RR, CC)                                                                   \
+    case (RR)*8 + (CC):                                                                            \
+        tile_##name(n, wr, ws, RR, ac, as, CC, res);                                               \
+        break;
+#define FTILE_ROW(name, RR)                                                                        \
+    FTILE_CASE(name, RR, 1) FTILE_CASE(name, RR, 2) FTILE_CASE(name, RR, 3) FTILE_CASE(name, RR, 4)
+
+#define FLOAT_GEMM(name)                                                                           \
+    static void gemm_##name(int n, const void *w, size_t ws, int nr, const void *a, size_t as,     \
+                            int nc, float *out, size_t os)                                         \
+    {                                                                                              \
+        int tr = nc <= 2 ? 1 : TR;                                                                 \
+        for (int r0 = 0; r0 < nr; r0 += tr) {                                                      \
+            int R = nr - r0 < tr ? nr - r0 : tr;                                                   \
+            const char *wr = (const char *)w + (size_t)r0 * ws;                                    \
+            for (int c0 = 0; c0 < nc; c0 += TC) {                                                  \
+                int C = nc - c0 < TC ? nc - c0 : TC;                                               \
+                const char *ac = (const char *)a + (size_t)c0 * as;                                \
+                float res[TR][TC];                                                                 \
+                switch (R * 8 + C) {                                                               \
+                    FTILE_ROW(name, 1) FTILE_ROW(name, 2) FTILE_ROW(name, 3) FTILE_ROW(name, 4)    \
+                }                                                                                  \
+                for (int r = 0; r < R; r++)                                                        \
+                    for (int c = 0; c < C; c++)                                                    \
+                        out[(size_t)(c0 + c) * os + r0 + r] = res[r][c];                           \
+            }                                                                                      \
         }                                                                                          \
+    }                                                                                              \
+    static float dot_##name(int n, const void *w, const void *a)                                   \
+    {                                                                                              \
+        float res[TR][TC];                                                                         \
+        tile_##name(n, w, 0, 1, a, 0, 1, res);                                                     \
+        return res[0][0];                                                                          \
     }
 
 #define F32_ID(x) (x)
-FLOAT_KERNEL(f32, float, _mm512_loadu_ps, F32_ID)
-GEMM_DRIVER(gemm_f32, dot_f32, k_f32)
-FLOAT_KERNEL(f16, ew_f16, load_f16x16, f16)
-GEMM_DRIVER(gemm_f16, dot_f16, k_f16)
-FLOAT_KERNEL(bf16, ew_bf16, load_bf16x16, ew__bf16_to_f32)
-GEMM_DRIVER(gemm_bf16, dot_bf16, k_bf16)
+FLOAT_TILE(f32, float, _mm512_loadu_ps, F32_ID)
+FLOAT_GEMM(f32)
+FLOAT_TILE(f16, ew_f16, load_f16x16, f16)
+FLOAT_GEMM(f16)
+FLOAT_TILE(bf16, ew_bf16, load_bf16x16, ew__bf16_to_f32)
+FLOAT_GEMM(bf16)
 
 static void axpy_f16(int n, float a, const void *vx, float *y)
 {

@@ -131,65 +131,104 @@ GEMM_DRIVER(KS(gemm_q5_0), KS(dot_q5_0), KS(k_q5_0))
 
 #endif
 
-/* ---- k-quants x Q8_K ---------------------------------------------------------------------- */
+/* ---- k-quants x Q8_K ----------------------------------------------------------------------
+ *
+ * Per super-block and column: exact integer sums per sub-block (scaled in
+ * int32), then one float step per super-block. The min term (q4_K, q5_K) or
+ * the +32 offset term (q6_K) goes to its own vector, and both are reduced
+ * once per output. */
 
-/* 8 scales and 8 mins of a q4_K/q5_K block. */
-static inline void KS(k4_scales)(const uint8_t *q, uint8_t *sc, uint8_t *mn)
+/* The 8 six-bit scales and mins of a q4_K/q5_K block, four bytes per word,
+ * unpacked from the 12-byte layout. */
+static inline void KS(k4_unpack)(const uint8_t *q, uint32_t sc[2], uint32_t mn[2])
 {
-    for (int j = 0; j < 8; j++)
-        ew__k4_scale_min(j, q, &sc[j], &mn[j]);
+    const uint32_t m6 = 0x3f3f3f3f, m4 = 0x0f0f0f0f, m2 = 0x03030303;
+    uint32_t s0, s1, s2;
+    memcpy(&s0, q, 4);
+    memcpy(&s1, q + 4, 4);
+    memcpy(&s2, q + 8, 4);
+    sc[0] = s0 & m6;
+    mn[0] = s1 & m6;
+    sc[1] = (s2 & m4) | (((s0 >> 6) & m2) << 4);
+    mn[1] = ((s2 >> 4) & m4) | (((s1 >> 6) & m2) << 4);
 }
 
-/* sum_j mins[j] * (bsums[2j] + bsums[2j+1]) */
-static inline int32_t KS(min_sum)(const int16_t *bsums, const uint8_t *mn)
+/* Scale vectors for the four 64-element groups: lanes 0..7 get the scale of
+ * sub-block 2g, lanes 8..15 that of 2g+1 (in the low 16 bits). */
+static inline void KS(k4_scale_vectors)(const uint32_t sc[2], __m512i scv[4])
 {
-    __m256i b = _mm256_loadu_si256((const __m256i *)bsums);
-    __m128i m8 = _mm_loadl_epi64((const __m128i *)mn);
-    __m256i m16 = _mm256_cvtepu8_epi16(_mm_unpacklo_epi8(m8, m8)); /* each min twice */
-    __m256i p = _mm256_madd_epi16(b, m16);
-    __m128i s = _mm_add_epi32(_mm256_castsi256_si128(p), _mm256_extracti128_si256(p, 1));
-    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4E));
-    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xB1));
-    return _mm_cvtsi128_si32(s);
+    __m128i b = _mm_set_epi32(0, 0, (int)sc[1], (int)sc[0]);
+    __m512i s32 = _mm512_cvtepu8_epi32(b); /* lanes 0..7: the 8 scales */
+    for (int g = 0; g < 4; g++) {
+        __m512i idx = _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_set1_epi32(2 * g)),
+                                         _mm256_set1_epi32(2 * g + 1), 1);
+        scv[g] = _mm512_permutexvar_epi32(idx, s32);
+    }
 }
 
-/* Scale vector for sub-blocks (2g, 2g+1): 8 lanes each, scale in the low 16 bits. */
-static inline __m512i KS(pair_scales)(const uint8_t *sc, int g)
+/* Each min twice, as 16 int16: pairs with the 16 bsums of a Q8_K block. */
+static inline __m256i KS(k4_min_vector)(const uint32_t mn[2])
 {
-    return _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_set1_epi32(sc[2 * g])),
-                              _mm256_set1_epi32(sc[2 * g + 1]), 1);
+    __m128i m8 = _mm_set_epi32(0, 0, (int)mn[1], (int)mn[0]);
+    return _mm256_cvtepu8_epi16(_mm_unpacklo_epi8(m8, m8));
 }
+
+static inline float KS(hsum256)(__m256 v)
+{
+    __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+    s = _mm_add_ss(s, _mm_movehdup_ps(s));
+    return _mm_cvtss_f32(s);
+}
+
+/* Shared by q4_K and q5_K once the four groups are unpacked. */
+#define K4_COLUMNS(m, i)                                                                           \
+    for (int j = 0; j < (m); j++) {                                                                \
+        const ew_block_q8_K *a = (const ew_block_q8_K *)va[j] + (i);                               \
+        __m512i isum = _mm512_setzero_si512();                                                     \
+        for (int g = 0; g < 4; g++) {                                                              \
+            __m512i dp = KS(dot_u8s8)(_mm512_setzero_si512(), wq[g],                               \
+                                      _mm512_loadu_si512((const void *)(a->qs + 64 * g)));         \
+            isum = KS(scale_acc)(isum, dp, scv[g]);                                                \
+        }                                                                                          \
+        facc[j] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(isum), _mm512_set1_ps(d * a->d), facc[j]);    \
+        __m256i mp = _mm256_madd_epi16(_mm256_loadu_si256((const __m256i *)a->bsums), mins);       \
+        macc[j] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(mp), _mm256_set1_ps(dmin * a->d), macc[j]);   \
+    }
+
+#define K_ACC_INIT(m)                                                                              \
+    __m512 facc[NC];                                                                               \
+    __m256 macc[NC];                                                                               \
+    for (int j = 0; j < (m); j++) {                                                                \
+        facc[j] = _mm512_setzero_ps();                                                             \
+        macc[j] = _mm256_setzero_ps();                                                             \
+    }
+
+#define K_ACC_DONE(m)                                                                              \
+    for (int j = 0; j < (m); j++)                                                                  \
+        res[j] = hsum512(facc[j]) - KS(hsum256)(macc[j]);
 
 static inline __attribute__((always_inline)) void
 KS(k_q4_K)(int n, const void *vw, const void *const *va, int m, float *res)
 {
     const ew_block_q4_K *w = vw;
-    for (int j = 0; j < m; j++)
-        res[j] = 0;
+    K_ACC_INIT(m)
     for (int i = 0; i < n / EW_QK_K; i++) {
-        uint8_t sc[8], mn[8];
-        KS(k4_scales)(w[i].scales, sc, mn);
+        uint32_t sc[2], mn[2];
+        KS(k4_unpack)(w[i].scales, sc, mn);
         __m512i wq[4], scv[4];
+        KS(k4_scale_vectors)(sc, scv);
+        __m256i mins = KS(k4_min_vector)(mn);
         for (int g = 0; g < 4; g++) {
             __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * g));
             __m256i lo = _mm256_and_si256(q, _mm256_set1_epi8(0x0F));
             __m256i hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), _mm256_set1_epi8(0x0F));
             wq[g] = _mm512_inserti64x4(_mm512_castsi256_si512(lo), hi, 1);
-            scv[g] = KS(pair_scales)(sc, g);
         }
         float d = f16(w[i].d), dmin = f16(w[i].dmin);
-        for (int j = 0; j < m; j++) {
-            const ew_block_q8_K *a = (const ew_block_q8_K *)va[j] + i;
-            __m512i acc = _mm512_setzero_si512();
-            for (int g = 0; g < 4; g++) {
-                __m512i dp = KS(dot_u8s8)(_mm512_setzero_si512(), wq[g],
-                                          _mm512_loadu_si512((const void *)(a->qs + 64 * g)));
-                acc = KS(scale_acc)(acc, dp, scv[g]);
-            }
-            int32_t isum = _mm512_reduce_add_epi32(acc), imin = KS(min_sum)(a->bsums, mn);
-            res[j] += d * a->d * (float)isum - dmin * a->d * (float)imin;
-        }
+        K4_COLUMNS(m, i)
     }
+    K_ACC_DONE(m)
 }
 GEMM_DRIVER(KS(gemm_q4_K), KS(dot_q4_K), KS(k_q4_K))
 
@@ -197,37 +236,28 @@ static inline __attribute__((always_inline)) void
 KS(k_q5_K)(int n, const void *vw, const void *const *va, int m, float *res)
 {
     const ew_block_q5_K *w = vw;
-    for (int j = 0; j < m; j++)
-        res[j] = 0;
     const __m256i m0f = _mm256_set1_epi8(0x0F), one = _mm256_set1_epi8(1);
+    K_ACC_INIT(m)
     for (int i = 0; i < n / EW_QK_K; i++) {
-        uint8_t sc[8], mn[8];
-        KS(k4_scales)(w[i].scales, sc, mn);
-        __m256i qh = _mm256_loadu_si256((const __m256i *)w[i].qh);
+        uint32_t sc[2], mn[2];
+        KS(k4_unpack)(w[i].scales, sc, mn);
         __m512i wq[4], scv[4];
+        KS(k4_scale_vectors)(sc, scv);
+        __m256i mins = KS(k4_min_vector)(mn);
+        __m256i qh = _mm256_loadu_si256((const __m256i *)w[i].qh);
         for (int g = 0; g < 4; g++) {
             __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * g));
-            __m256i hlo = _mm256_and_si256(_mm256_srli_epi16(qh, 2 * g), one);
-            __m256i hhi = _mm256_and_si256(_mm256_srli_epi16(qh, 2 * g + 1), one);
-            __m256i lo = _mm256_or_si256(_mm256_and_si256(q, m0f), _mm256_slli_epi16(hlo, 4));
+            __m256i hl = _mm256_and_si256(_mm256_srli_epi16(qh, 2 * g), one);
+            __m256i hh = _mm256_and_si256(_mm256_srli_epi16(qh, 2 * g + 1), one);
+            __m256i lo = _mm256_or_si256(_mm256_and_si256(q, m0f), _mm256_slli_epi16(hl, 4));
             __m256i hi = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(q, 4), m0f),
-                                         _mm256_slli_epi16(hhi, 4));
+                                         _mm256_slli_epi16(hh, 4));
             wq[g] = _mm512_inserti64x4(_mm512_castsi256_si512(lo), hi, 1);
-            scv[g] = KS(pair_scales)(sc, g);
         }
         float d = f16(w[i].d), dmin = f16(w[i].dmin);
-        for (int j = 0; j < m; j++) {
-            const ew_block_q8_K *a = (const ew_block_q8_K *)va[j] + i;
-            __m512i acc = _mm512_setzero_si512();
-            for (int g = 0; g < 4; g++) {
-                __m512i dp = KS(dot_u8s8)(_mm512_setzero_si512(), wq[g],
-                                          _mm512_loadu_si512((const void *)(a->qs + 64 * g)));
-                acc = KS(scale_acc)(acc, dp, scv[g]);
-            }
-            int32_t isum = _mm512_reduce_add_epi32(acc), imin = KS(min_sum)(a->bsums, mn);
-            res[j] += d * a->d * (float)isum - dmin * a->d * (float)imin;
-        }
+        K4_COLUMNS(m, i)
     }
+    K_ACC_DONE(m)
 }
 GEMM_DRIVER(KS(gemm_q5_K), KS(dot_q5_K), KS(k_q5_K))
 
@@ -252,18 +282,16 @@ static inline __attribute__((always_inline)) void
 KS(k_q6_K)(int n, const void *vw, const void *const *va, int m, float *res)
 {
     const ew_block_q6_K *w = vw;
-    for (int j = 0; j < m; j++)
-        res[j] = 0;
+    K_ACC_INIT(m)
     for (int i = 0; i < n / EW_QK_K; i++) {
         __m512i wq[4], scv[4];
+        __m512i s32 = _mm512_cvtepi8_epi32(_mm_loadu_si128((const __m128i *)w[i].scales));
         for (int q = 0; q < 4; q++) {
             wq[q] = KS(q6_unsigned)(&w[i], q >> 1, (q & 1) * 2);
-            /* 64 elements = 4 sub-blocks of 16 = 4 lanes each */
-            int32_t four;
-            memcpy(&four, w[i].scales + 4 * q, 4);
-            __m128i s8 = _mm_cvtsi32_si128(four);
-            __m512i s32 = _mm512_cvtepi8_epi32(s8); /* lanes 0..3 hold the 4 scales */
-            __m512i idx = _mm512_set_epi32(3, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0);
+            /* 64 elements = 4 sub-blocks of 16 = 4 lanes each: scales 4q..4q+3 */
+            __m512i idx =
+                _mm512_add_epi32(_mm512_set_epi32(3, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0),
+                                 _mm512_set1_epi32(4 * q));
             scv[q] =
                 _mm512_and_si512(_mm512_permutexvar_epi32(idx, s32), _mm512_set1_epi32(0xFFFF));
         }
@@ -271,22 +299,24 @@ KS(k_q6_K)(int n, const void *vw, const void *const *va, int m, float *res)
         float d = f16(w[i].d);
         for (int j = 0; j < m; j++) {
             const ew_block_q8_K *a = (const ew_block_q8_K *)va[j] + i;
-            __m512i acc = _mm512_setzero_si512();
+            __m512i isum = _mm512_setzero_si512();
             for (int q = 0; q < 4; q++) {
                 __m512i dp = KS(dot_u8s8)(_mm512_setzero_si512(), wq[q],
                                           _mm512_loadu_si512((const void *)(a->qs + 64 * q)));
-                acc = KS(scale_acc)(acc, dp, scv[q]);
+                isum = KS(scale_acc)(isum, dp, scv[q]);
             }
-            /* the values are stored +32: subtract 32 * sum_g scale_g * bsum_g */
-            __m256i p = _mm256_madd_epi16(_mm256_loadu_si256((const __m256i *)a->bsums), sc16);
-            __m128i s = _mm_add_epi32(_mm256_castsi256_si128(p), _mm256_extracti128_si256(p, 1));
-            s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4E));
-            s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xB1));
-            int32_t isum = _mm512_reduce_add_epi32(acc) - 32 * _mm_cvtsi128_si32(s);
-            res[j] += d * a->d * (float)isum;
+            float da = d * a->d;
+            facc[j] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(isum), _mm512_set1_ps(da), facc[j]);
+            /* the values are stored +32: take off 32 * sum_g scale_g * bsum_g */
+            __m256i cp = _mm256_madd_epi16(_mm256_loadu_si256((const __m256i *)a->bsums), sc16);
+            macc[j] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(cp), _mm256_set1_ps(32.0f * da), macc[j]);
         }
     }
+    K_ACC_DONE(m)
 }
 GEMM_DRIVER(KS(gemm_q6_K), KS(dot_q6_K), KS(k_q6_K))
 
 #undef LEGACY_KERNEL
+#undef K4_COLUMNS
+#undef K_ACC_INIT
+#undef K_ACC_DONE

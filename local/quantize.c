@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/log.h"
 #include "local/gguf_write.h"
 #include "local/pool.h"
 #include "local/quant.h"
@@ -89,6 +90,17 @@ static int plan(const ew_gguf *g, int ftype, int n_layer, uint32_t *types, ew__g
         ew__gw_tensor(w, t->name, types[i], t->n_dims, t->ne);
     }
     if (w->status) return ew__error_set(err, w->status, "quantize: cannot describe the output");
+    int requantized = 0;
+    for (int i = 0; i < ew_gguf_n_tensors(g); i++) {
+        uint32_t src = ew_gguf_tensor_at(g, i)->type;
+        requantized +=
+            types[i] != src && src != EW_GGML_F32 && src != EW_GGML_F16 && src != EW_GGML_BF16;
+    }
+    if (requantized)
+        ew__warn(NULL,
+                 "quantize: %d tensors are quantized already and are dequantized first; the "
+                 "result is worse than quantizing from F16/F32",
+                 requantized);
     return EW_OK;
 }
 

@@ -10,7 +10,7 @@
 #include "core/error.h"
 #include "local/gguf_write.h"
 #include "local/quant.h"
-#include "local/tokenizer.h"
+#include "local/synth_vocab.h"
 #include "local/tools.h"
 
 typedef struct shape {
@@ -19,13 +19,16 @@ typedef struct shape {
     int n_embd, n_layer, n_head, n_head_kv, n_ff, n_vocab, n_ctx;
     float rope_base, rms_eps;
     bool tied, qkv_bias;
+    float rope_linear; /* linear RoPE scaling factor, 0: none */
 } shape;
 
 static const shape shapes[] = {
-    {"smollm2-135m", "llama", 576, 30, 9, 3, 1536, 49152, 8192, 100000.f, 1e-5f, true, false},
-    {"qwen2.5-0.5b", "qwen2", 896, 24, 14, 2, 4864, 151936, 32768, 1000000.f, 1e-6f, true, true},
-    {"llama-tiny", "llama", 64, 2, 4, 2, 256, 384, 512, 10000.f, 1e-5f, false, false},
-    {"qwen2-tiny", "qwen2", 64, 2, 4, 1, 256, 384, 512, 1000000.f, 1e-6f, true, true},
+    {"smollm2-135m", "llama", 576, 30, 9, 3, 1536, 49152, 8192, 100000.f, 1e-5f, true, false, 0},
+    {"qwen2.5-0.5b", "qwen2", 896, 24, 14, 2, 4864, 151936, 32768, 1000000.f, 1e-6f, true, true, 0},
+    /* small shapes for tests: GQA, MQA, tied and untied, k-quant friendly rows */
+    {"llama-tiny", "llama", 256, 2, 8, 2, 512, 512, 512, 10000.f, 1e-5f, false, false, 0},
+    {"qwen2-tiny", "qwen2", 256, 2, 4, 1, 768, 512, 512, 1000000.f, 1e-6f, true, true, 0},
+    {"llama-tiny-rope4", "llama", 256, 2, 4, 4, 512, 512, 512, 10000.f, 1e-5f, true, false, 4.f},
 };
 #define N_SHAPES (int)(sizeof shapes / sizeof shapes[0])
 
@@ -37,134 +40,16 @@ const char *const *ew__synth_shapes(void)
     return names;
 }
 
-/* ---- the default tokenizer: byte-level BPE ------------------------------------- */
-
-/* Common English pairs merged on top of the 256 byte tokens ('_' is a space),
- * so text gets multi-byte tokens as real BPE vocabs give. */
-static const char *const merge_words[] = {"_t",  "he",  "in",   "er",  "an",   "_a",  "re",  "on",
-                                          "_s",  "en",  "at",   "or",  "_w",   "it",  "es",  "_o",
-                                          "nd",  "is",  "ed",   "ar",  "_c",   "ou",  "_b",  "_f",
-                                          "ing", "_th", "_the", "_an", "_and", "_to", "_of", "_in"};
-#define N_MERGES    (int)(sizeof merge_words / sizeof merge_words[0])
-#define BYTE_TOKENS 256
-
-typedef struct byte_vocab {
-    int n_vocab;
-    char text[BYTE_TOKENS + N_MERGES + 1][64];
-    size_t len[BYTE_TOKENS + N_MERGES + 1];
-    char merge[N_MERGES][96];
-    size_t merge_len[N_MERGES];
-    char pad[32];
-} byte_vocab;
-
-/* UTF-8 of byte b in the byte-level alphabet. */
-static size_t byte_text(uint8_t b, char *out)
-{
-    uint32_t cp = ew__tok_byte_to_cp(b);
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    out[0] = (char)(0xC0 | (cp >> 6));
-    out[1] = (char)(0x80 | (cp & 0x3F));
-    return 2;
-}
-
-static size_t word_text(const char *w, size_t n, char *out)
-{
-    size_t len = 0;
-    for (size_t i = 0; i < n; i++)
-        len += byte_text(w[i] == '_' ? ' ' : (uint8_t)w[i], out + len);
-    return len;
-}
-
-/* Token ids: 0..255 bytes, 256.. merged words, then <|endoftext|>, then pads. */
-static void byte_vocab_init(byte_vocab *v, int n_vocab)
-{
-    v->n_vocab = n_vocab;
-    for (int b = 0; b < BYTE_TOKENS; b++)
-        v->len[b] = byte_text((uint8_t)b, v->text[b]);
-    for (int i = 0; i < N_MERGES; i++) {
-        const char *w = merge_words[i];
-        size_t n = strlen(w);
-        v->len[BYTE_TOKENS + i] = word_text(w, n, v->text[BYTE_TOKENS + i]);
-        /* merge "left right": all but the last byte, then the last byte */
-        size_t l = word_text(w, n - 1, v->merge[i]);
-        v->merge[i][l] = ' ';
-        v->merge_len[i] = l + 1 + word_text(w + n - 1, 1, v->merge[i] + l + 1);
-    }
-    int eot = BYTE_TOKENS + N_MERGES;
-    v->len[eot] = (size_t)snprintf(v->text[eot], sizeof v->text[eot], "<|endoftext|>");
-}
-
-static const char *byte_vocab_token(void *ctx, uint64_t i, size_t *len)
-{
-    byte_vocab *v = ctx;
-    if (i <= BYTE_TOKENS + N_MERGES) {
-        *len = v->len[i];
-        return v->text[i];
-    }
-    *len = (size_t)snprintf(v->pad, sizeof v->pad, "[PAD%llu]", (unsigned long long)i);
-    return v->pad;
-}
-
-static const char *byte_vocab_merge(void *ctx, uint64_t i, size_t *len)
-{
-    byte_vocab *v = ctx;
-    *len = v->merge_len[i];
-    return v->merge[i];
-}
-
-static int write_byte_tokenizer(ew__gguf_writer *w, int n_vocab)
-{
-    byte_vocab *v = calloc(1, sizeof *v);
-    int32_t *types = malloc((size_t)n_vocab * sizeof *types);
-    if (!v || !types) {
-        free(v);
-        free(types);
-        return EW_ERR_NOMEM;
-    }
-    byte_vocab_init(v, n_vocab);
-    int eot = BYTE_TOKENS + N_MERGES;
-    for (int i = 0; i < n_vocab; i++)
-        types[i] = i < eot ? 1 : i == eot ? 3 : 5; /* normal, control, unused */
-    ew__gw_str(w, "tokenizer.ggml.model", "gpt2");
-    ew__gw_str(w, "tokenizer.ggml.pre", "default");
-    ew__gw_arr_str(w, "tokenizer.ggml.tokens", (uint64_t)n_vocab, byte_vocab_token, v);
-    ew__gw_arr(w, "tokenizer.ggml.token_type", EW_GGUF_INT32, (uint64_t)n_vocab, types);
-    ew__gw_arr_str(w, "tokenizer.ggml.merges", N_MERGES, byte_vocab_merge, v);
-    ew__gw_u32(w, "tokenizer.ggml.bos_token_id", (uint32_t)eot);
-    ew__gw_u32(w, "tokenizer.ggml.eos_token_id", (uint32_t)eot);
-    ew__gw_bool(w, "tokenizer.ggml.add_bos_token", false);
-    free(v);
-    free(types);
-    return w->status;
-}
-
-/* Copies every tokenizer.* entry of a vocab file; its vocab must match. */
+/* Copies every tokenizer.* entry of a vocab file, its vocab cut or padded to
+ * the shape's size (synth_vocab.c). */
 static int copy_tokenizer(ew__gguf_writer *w, const char *path, int n_vocab, ew_error *err)
 {
     ew_gguf *g;
     int st = ew_gguf_open(path, NULL, &g, err);
     if (st) return st;
-    ew_gguf_type et;
-    uint64_t n = 0;
-    const void *data;
-    if (ew_gguf_get_arr(g, "tokenizer.ggml.tokens", &et, &n, &data) || n != (uint64_t)n_vocab) {
-        ew_gguf_close(g);
-        return ew__error_set(err, EW_ERR_INVALID,
-                             "synth: %s has %llu tokens; this shape needs exactly %d", path,
-                             (unsigned long long)n, n_vocab);
-    }
-    for (int k = 0; k < ew_gguf_n_kv(g); k++) {
-        size_t kl;
-        const char *key = ew_gguf_key(g, k, &kl);
-        if (kl > 10 && !memcmp(key, "tokenizer.", 10)) ew__gw_copy_kv(w, g, k);
-    }
+    st = ew__synth_fit_vocab(w, g, path, n_vocab, err);
     ew_gguf_close(g);
-    if (w->status)
-        return ew__error_set(err, w->status, "synth: cannot copy the tokenizer of %s", path);
-    return EW_OK;
+    return st;
 }
 
 /* ---- weights ---------------------------------------------------------------------- */
@@ -220,29 +105,35 @@ static int describe(const shape *sh, tdesc *t)
 {
     int n = 0, hd = sh->n_embd / sh->n_head, kv = hd * sh->n_head_kv;
     char nm[64];
-    add(t, &n, "token_embd.weight", 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_vocab, 0, 0.02f);
+    /* Scales that give language-model-like distributions (top-1 probability
+     * ~0.05-0.3, varying with the context) instead of near-uniform logits:
+     * the embedding at 3/sqrt(d) (tied logits of std ~3), q/k, attn_output
+     * and ffn_down at twice 1/sqrt(fan_in), the rest at 1/sqrt(fan_in). */
+    float d = (float)sh->n_embd, ff = (float)sh->n_ff;
+    float e_sd = 3 / sqrtf(d), qk = 2 / sqrtf(d), v = 1 / sqrtf(d), o = 2 / sqrtf(d);
+    float up = 1 / sqrtf(d), down = 2 / sqrtf(ff), nn = 0.1f, out = 3 / sqrtf(d);
+    add(t, &n, "token_embd.weight", 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_vocab, 0, e_sd);
     for (int il = 0; il < sh->n_layer; il++) {
 #define L(s) (snprintf(nm, sizeof nm, "blk.%d.%s", il, s), nm)
-        add(t, &n, L("attn_norm.weight"), 1, (uint64_t)sh->n_embd, 1, 1.0f, 0.05f);
-        add(t, &n, L("attn_q.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_embd, 0, 0.02f);
-        add(t, &n, L("attn_k.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)kv, 0, 0.02f);
-        add(t, &n, L("attn_v.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)kv, 0, 0.02f);
+        add(t, &n, L("attn_norm.weight"), 1, (uint64_t)sh->n_embd, 1, 1.0f, nn);
+        add(t, &n, L("attn_q.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_embd, 0, qk);
+        add(t, &n, L("attn_k.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)kv, 0, qk);
+        add(t, &n, L("attn_v.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)kv, 0, v);
         if (sh->qkv_bias) {
-            add(t, &n, L("attn_q.bias"), 1, (uint64_t)sh->n_embd, 1, 0, 0.02f);
-            add(t, &n, L("attn_k.bias"), 1, (uint64_t)kv, 1, 0, 0.02f);
-            add(t, &n, L("attn_v.bias"), 1, (uint64_t)kv, 1, 0, 0.02f);
+            add(t, &n, L("attn_q.bias"), 1, (uint64_t)sh->n_embd, 1, 0, 0.2f);
+            add(t, &n, L("attn_k.bias"), 1, (uint64_t)kv, 1, 0, 0.2f);
+            add(t, &n, L("attn_v.bias"), 1, (uint64_t)kv, 1, 0, 0.2f);
         }
-        add(t, &n, L("attn_output.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_embd, 0,
-            0.02f);
-        add(t, &n, L("ffn_norm.weight"), 1, (uint64_t)sh->n_embd, 1, 1.0f, 0.05f);
-        add(t, &n, L("ffn_gate.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_ff, 0, 0.02f);
-        add(t, &n, L("ffn_up.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_ff, 0, 0.02f);
-        add(t, &n, L("ffn_down.weight"), 2, (uint64_t)sh->n_ff, (uint64_t)sh->n_embd, 0, 0.02f);
+        add(t, &n, L("attn_output.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_embd, 0, o);
+        add(t, &n, L("ffn_norm.weight"), 1, (uint64_t)sh->n_embd, 1, 1.0f, nn);
+        add(t, &n, L("ffn_gate.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_ff, 0, up);
+        add(t, &n, L("ffn_up.weight"), 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_ff, 0, up);
+        add(t, &n, L("ffn_down.weight"), 2, (uint64_t)sh->n_ff, (uint64_t)sh->n_embd, 0, down);
 #undef L
     }
-    add(t, &n, "output_norm.weight", 1, (uint64_t)sh->n_embd, 1, 1.0f, 0.05f);
+    add(t, &n, "output_norm.weight", 1, (uint64_t)sh->n_embd, 1, 1.0f, nn);
     if (!sh->tied)
-        add(t, &n, "output.weight", 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_vocab, 0, 0.02f);
+        add(t, &n, "output.weight", 2, (uint64_t)sh->n_embd, (uint64_t)sh->n_vocab, 0, out);
     return n;
 }
 
@@ -264,6 +155,10 @@ static void write_hparams(ew__gguf_writer *w, const shape *sh, int ftype)
     ew__gw_f32(w, K("attention.layer_norm_rms_epsilon"), sh->rms_eps);
     ew__gw_u32(w, K("rope.dimension_count"), (uint32_t)(sh->n_embd / sh->n_head));
     ew__gw_u32(w, K("vocab_size"), (uint32_t)sh->n_vocab);
+    if (sh->rope_linear > 0) {
+        ew__gw_str(w, K("rope.scaling.type"), "linear");
+        ew__gw_f32(w, K("rope.scaling.factor"), sh->rope_linear);
+    }
 #undef K
 }
 
@@ -316,7 +211,7 @@ int ew__synth(const ew_synth_params *p, ew_error *err)
     ew__gw_init(&w);
     write_hparams(&w, sh, p->ftype);
     int st = p->vocab_path ? copy_tokenizer(&w, p->vocab_path, sh->n_vocab, err)
-                           : write_byte_tokenizer(&w, sh->n_vocab);
+                           : ew__synth_byte_tokenizer(&w, sh->n_vocab);
     if (st && !p->vocab_path)
         ew__error_set(err, st, "synth: cannot build the byte-level tokenizer");
     for (int i = 0; i < n && !st; i++) {

@@ -212,14 +212,84 @@ static bool split_address(ew_arena *a, const char *s, const char **host, int *po
     return *host != NULL;
 }
 
+/* tls.sni: a list of {cert, key}. */
+static void decode_tls_sni(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cfg,
+                           ew_listener_cfg *l)
+{
+    static const char *const keys[] = {"cert", "key", NULL};
+    l->tls_sni = alloc_list(c, n, "sni", sizeof *l->tls_sni, &l->n_tls_sni);
+    for (int i = 0; l->tls_sni && i < l->n_tls_sni; i++) {
+        if (!ew_yaml_expect_map(c, n->items[i], "an sni entry", keys)) continue;
+        ew__config_get_file(c, cfg, n->items[i], "cert", EW_YAML_REQUIRED,
+                            &l->tls_sni[i].cert_file);
+        ew__config_get_file(c, cfg, n->items[i], "key", EW_YAML_REQUIRED, &l->tls_sni[i].key_file);
+    }
+}
+
+/* tls.client_tenants: a list of {match: "cn:|dns:|email:|uri:VALUE", tenant}. */
+static void decode_tls_tenants(ew_yaml_ctx *c, const ew_yaml_node *n, ew_listener_cfg *l)
+{
+    static const char *const keys[] = {"match", "tenant", NULL};
+    static const char *const kinds[] = {"cn:", "dns:", "email:", "uri:", NULL};
+    l->tls_tenants = alloc_list(c, n, "client_tenants", sizeof *l->tls_tenants, &l->n_tls_tenants);
+    for (int i = 0; l->tls_tenants && i < l->n_tls_tenants; i++) {
+        const ew_yaml_node *e = n->items[i];
+        ew_tls_tenant_rule *r = &l->tls_tenants[i];
+        if (!ew_yaml_expect_map(c, e, "a client_tenants entry", keys)) continue;
+        ew_yaml_get_string(c, e, "tenant", EW_YAML_REQUIRED, &r->tenant);
+        if (ew_yaml_get_string(c, e, "match", EW_YAML_REQUIRED, &r->match) <= 0) continue;
+        bool ok = false;
+        for (int k = 0; kinds[k]; k++)
+            ok = ok ||
+                 (!strncmp(r->match, kinds[k], strlen(kinds[k])) && r->match[strlen(kinds[k])]);
+        if (!ok)
+            ew_yaml_error(c, ew_yaml_map_get(e, "match"),
+                          "'match': expected cn:, dns:, email: or uri: and a value, got '%s'",
+                          r->match);
+    }
+}
+
 static void decode_listener_tls(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cfg,
                                 ew_listener_cfg *l)
 {
-    static const char *const keys[] = {"cert", "key", "client_ca", NULL};
+    static const char *const keys[] = {"cert",
+                                       "key",
+                                       "sni",
+                                       "client_ca",
+                                       "client_crl",
+                                       "client_auth",
+                                       "client_tenants",
+                                       "handshake_timeout",
+                                       "session_tickets",
+                                       "session_lifetime",
+                                       "session_cache",
+                                       NULL};
+    static const char *const auths[] = {"required", "optional", NULL};
+    l->tls_handshake_timeout_ms = 10000;
+    l->tls_session_tickets = true;
+    l->tls_session_lifetime_ms = 3600000;
+    l->tls_session_cache = 256;
     if (!ew_yaml_expect_map(c, n, "tls", keys)) return;
     ew__config_get_file(c, cfg, n, "cert", EW_YAML_REQUIRED, &l->tls_cert);
     ew__config_get_file(c, cfg, n, "key", EW_YAML_REQUIRED, &l->tls_key);
+    const ew_yaml_node *sni = ew_yaml_map_get(n, "sni");
+    if (sni) decode_tls_sni(c, sni, cfg, l);
     ew__config_get_file(c, cfg, n, "client_ca", 0, &l->tls_client_ca);
+    ew__config_get_file(c, cfg, n, "client_crl", 0, &l->tls_client_crl);
+    int auth;
+    if (ew_yaml_get_enum(c, n, "client_auth", 0, auths, &auth) > 0) l->tls_client_optional = auth;
+    const ew_yaml_node *tenants = ew_yaml_map_get(n, "client_tenants");
+    if (tenants) decode_tls_tenants(c, tenants, l);
+    static const char *const needs_ca[] = {"client_crl", "client_auth", "client_tenants", NULL};
+    for (int i = 0; !l->tls_client_ca && needs_ca[i]; i++)
+        if (ew_yaml_map_get(n, needs_ca[i]))
+            ew_yaml_error(c, ew_yaml_map_key(n, needs_ca[i]), "'%s' needs 'client_ca' (mTLS)",
+                          needs_ca[i]);
+    ew_yaml_get_duration(c, n, "handshake_timeout", 0, 100, 300000, &l->tls_handshake_timeout_ms);
+    ew_yaml_get_bool(c, n, "session_tickets", 0, &l->tls_session_tickets);
+    ew_yaml_get_duration(c, n, "session_lifetime", 0, 1000, 7 * 86400000,
+                         &l->tls_session_lifetime_ms);
+    ew_yaml_get_int(c, n, "session_cache", 0, 0, 100000, &l->tls_session_cache);
 }
 
 static void decode_listener(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cfg,
@@ -380,10 +450,51 @@ static const char *model_name_of(const void *arr, int i)
     return ((const ew_model_cfg *)arr)[i].name;
 }
 
+/* Whether an http(s) URL names this device: localhost, 127.0.0.0/8 or [::1]. */
+static bool loopback_url(const char *url)
+{
+    const char *h = !strncmp(url, "http://", 7)    ? url + 7
+                    : !strncmp(url, "https://", 8) ? url + 8
+                                                   : NULL;
+    if (!h) return false;
+    size_t n = strcspn(h, ":/?#");
+    if (h[0] == '[') return !strncmp(h, "[::1]", 5) && strchr(":/", h[5] ? h[5] : '/');
+    if (n == 9 && !strncasecmp(h, "localhost", 9)) return true;
+    if (n < 7 || strncmp(h, "127.", 4)) return false;
+    for (size_t i = 4; i < n; i++)
+        if (!strchr("0123456789.", h[i])) return false;
+    return true;
+}
+
+/* A model is a GGUF file (path) or a local OpenAI-compatible server (url). */
+static void decode_model_source(ew_yaml_ctx *c, ew_config *cfg, const ew_yaml_node *n,
+                                ew_model_cfg *m)
+{
+    bool has_url = ew_yaml_map_get(n, "url") != NULL;
+    if (!has_url) {
+        ew__config_get_file(c, cfg, n, "path", EW_YAML_REQUIRED, &m->path);
+        if (ew_yaml_map_get(n, "upstream_model"))
+            ew_yaml_error(c, ew_yaml_map_get(n, "upstream_model"),
+                          "'upstream_model' goes with 'url' (a model served over HTTP)");
+        return;
+    }
+    const char *const file_only[] = {"path", "sha256", "signed", "threads", "ctx", "kv_type"};
+    for (size_t i = 0; i < sizeof file_only / sizeof file_only[0]; i++)
+        if (ew_yaml_map_get(n, file_only[i]))
+            ew_yaml_error(c, ew_yaml_map_get(n, file_only[i]),
+                          "'%s' is for a model file; this model is served at 'url'", file_only[i]);
+    if (ew_yaml_get_string(c, n, "url", EW_YAML_NONEMPTY, &m->url) > 0 && !loopback_url(m->url))
+        ew_yaml_error(c, ew_yaml_map_get(n, "url"),
+                      "'url': a local model is served on this device (http://localhost, "
+                      "127.0.0.1 or [::1]); a server elsewhere is a backend");
+    ew_yaml_get_string(c, n, "upstream_model", EW_YAML_NONEMPTY, &m->upstream_model);
+}
+
 static void decode_model(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cfg, ew_model_cfg *m)
 {
-    static const char *const keys[] = {"name",    "path",    "sha256", "threads", "ctx",
-                                       "kv_type", "workers", "queue",  NULL};
+    static const char *const keys[] = {"name",    "path",    "url",     "upstream_model",
+                                       "sha256",  "signed",  "threads", "ctx",
+                                       "kv_type", "workers", "queue",   NULL};
     static const char *const kv_types[] = {"f16", "f32", NULL};
     m->workers = 1;
     m->queue = 16;
@@ -400,11 +511,12 @@ static void decode_model(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cfg, 
                               "ask for to let the policy choose)",
                               m->name);
     }
-    ew__config_get_file(c, cfg, n, "path", EW_YAML_REQUIRED, &m->path);
+    decode_model_source(c, cfg, n, m);
     uint8_t digest[32];
     if (ew_yaml_get_string(c, n, "sha256", 0, &m->sha256) > 0 && !parse_sha256(m->sha256, digest))
         ew_yaml_error(c, ew_yaml_map_get(n, "sha256"),
                       "'sha256': expected 64 hexadecimal digits (the SHA-256 of the file)");
+    ew_yaml_get_bool(c, n, "signed", 0, &m->signed_file);
     ew_yaml_get_int(c, n, "threads", 0, 0, 1024, &m->threads);
     ew_yaml_get_int(c, n, "ctx", 0, 0, 1 << 20, &m->ctx);
     int kv;
@@ -618,13 +730,80 @@ static void decode_backends(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cf
     }
 }
 
+/* ---- verify ------------------------------------------------------------------------- */
+
+static void decode_verify(ew_yaml_ctx *c, const ew_yaml_node *n, ew_verify_cfg *v)
+{
+    static const char *const keys[] = {
+        "enabled", "max_sessions", "max_memory", "idle_timeout", "max_draft",
+        "ctx",     "threads",      "workers",    "queue",        NULL};
+    *v = (ew_verify_cfg){
+        .enabled = true,
+        .max_sessions = 64,
+        .max_memory = (int64_t)1 << 30,
+        .idle_timeout_ms = 60000,
+        .max_draft = 16,
+        .workers = 1,
+        .queue = 64,
+    };
+    if (!n || !ew_yaml_expect_map(c, n, "verify", keys)) return;
+    ew_yaml_get_bool(c, n, "enabled", 0, &v->enabled);
+    ew_yaml_get_int(c, n, "max_sessions", 0, 1, 100000, &v->max_sessions);
+    ew_yaml_get_size(c, n, "max_memory", 0, 1 << 20, (int64_t)1 << 40, &v->max_memory);
+    ew_yaml_get_duration(c, n, "idle_timeout", 0, 100, 86400000, &v->idle_timeout_ms);
+    ew_yaml_get_int(c, n, "max_draft", 0, 1, 64, &v->max_draft);
+    ew_yaml_get_int(c, n, "ctx", 0, 0, 1 << 20, &v->ctx);
+    ew_yaml_get_int(c, n, "threads", 0, 0, 1024, &v->threads);
+    ew_yaml_get_int(c, n, "workers", 0, 1, 256, &v->workers);
+    ew_yaml_get_int(c, n, "queue", 0, 0, 65536, &v->queue);
+}
+
+/* ---- signing ------------------------------------------------------------------------- */
+
+/* signing_key must be a P-256 public key; require_signed_config and signed
+ * models need one. Checking the key here lets `edgeway check` catch it. */
+static void decode_signing(ew_yaml_ctx *c, const ew_yaml_node *root, ew_config *cfg)
+{
+    if (ew__config_get_file(c, cfg, root, "signing_key", 0, &cfg->signing_key) > 0) {
+        ew_sigkey *k = NULL;
+        ew_error err;
+        ew_error_clear(&err);
+        if (ew_sigkey_load(cfg->signing_key, &k, &err))
+            ew_yaml_error(c, ew_yaml_map_get(root, "signing_key"), "'signing_key': %s",
+                          err.message);
+        ew_sigkey_free(k);
+    }
+    if (cfg->signing_key) return;
+    if (cfg->require_signed_config)
+        ew_yaml_error(c, ew_yaml_map_key(root, "require_signed_config"),
+                      "'require_signed_config' needs 'signing_key' (the public key that signs "
+                      "the next config)");
+    const ew_yaml_node *models = ew_yaml_map_get(root, "models");
+    for (int i = 0; i < cfg->n_models; i++)
+        if (cfg->models[i].signed_file)
+            ew_yaml_error(c, ew_yaml_map_key(models->items[i], "signed"),
+                          "model '%s' is 'signed' but the config has no 'signing_key'",
+                          cfg->models[i].name ? cfg->models[i].name : "?");
+}
+
 /* ---- load --------------------------------------------------------------------------- */
 
 static void decode_config(ew_yaml_ctx *c, const ew_yaml_node *root, ew_config *cfg)
 {
-    static const char *const keys[] = {
-        "version", "server", "log",        "auth",    "models", "backends", "require_signed_config",
-        "pii",     "device", "difficulty", "routing", NULL};
+    static const char *const keys[] = {"version",
+                                       "server",
+                                       "log",
+                                       "auth",
+                                       "models",
+                                       "backends",
+                                       "require_signed_config",
+                                       "signing_key",
+                                       "pii",
+                                       "device",
+                                       "difficulty",
+                                       "routing",
+                                       "verify",
+                                       NULL};
     ew__config_default_pii(cfg->pii);
     ew__config_default_device(cfg->device);
     ew__config_default_difficulty(cfg->difficulty);
@@ -640,7 +819,9 @@ static void decode_config(ew_yaml_ctx *c, const ew_yaml_node *root, ew_config *c
     decode_auth(c, ew_yaml_map_get(root, "auth"), cfg);
     decode_models(c, ew_yaml_map_get(root, "models"), cfg);
     decode_backends(c, ew_yaml_map_get(root, "backends"), cfg);
+    decode_verify(c, ew_yaml_map_get(root, "verify"), &cfg->verify);
     ew_yaml_get_bool(c, root, "require_signed_config", 0, &cfg->require_signed_config);
+    decode_signing(c, root, cfg);
     ew__config_decode_pii(c, ew_yaml_map_get(root, "pii"), cfg);
     ew__config_decode_device(c, ew_yaml_map_get(root, "device"), cfg);
     ew__config_decode_difficulty(c, ew_yaml_map_get(root, "difficulty"), cfg);

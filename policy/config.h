@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "edgeway/certs.h"
 #include "edgeway/core.h"
 #include "edgeway/router.h"
 
@@ -23,9 +24,19 @@
 typedef struct ew_listener_cfg {
     const char *host;     /* "127.0.0.1", "::1", "0.0.0.0" */
     int port;             /* 0 = ephemeral */
-    const char *tls_cert; /* NULL = plaintext (TLS is the trust issue's) */
+    const char *tls_cert; /* NULL = plaintext; the rest of tls_* is certs/'s */
     const char *tls_key;
-    const char *tls_client_ca; /* mTLS: NULL = off */
+    const char *tls_client_ca;  /* mTLS: NULL = off */
+    const char *tls_client_crl; /* CRL for client certificates; NULL = none */
+    bool tls_client_optional;   /* client_auth: optional (default required) */
+    ew_tls_keypair *tls_sni;    /* (n_tls_sni) more certificates, chosen by SNI */
+    int n_tls_sni;
+    ew_tls_tenant_rule *tls_tenants; /* (n_tls_tenants) client certificate -> tenant */
+    int n_tls_tenants;
+    int tls_handshake_timeout_ms; /* default 10000 */
+    bool tls_session_tickets;     /* default true */
+    int tls_session_lifetime_ms;  /* tickets and cached sessions; default 1h */
+    int tls_session_cache;        /* sessions cached by ID; default 256, 0 = off */
 } ew_listener_cfg;
 
 typedef struct ew_limits_cfg {
@@ -72,11 +83,17 @@ typedef struct ew_model_cfg {
     const char *name;   /* what clients ask for, e.g. "stories" */
     const char *path;   /* GGUF file; relative paths resolve against the config file */
     const char *sha256; /* optional 64 hex chars, checked at load */
+    bool signed_file;   /* `signed: true`: PATH.sig must verify with signing_key */
     int threads;        /* 0 = all cores */
     int ctx;            /* 0 = model's training context, capped by memory */
     bool kv_f32;        /* default false: F16 K/V cache */
     int workers;        /* concurrent sessions; default 1 */
     int queue;          /* bounded wait queue; default 16 */
+    /* Instead of path: an OpenAI-compatible server on this device (Ollama,
+     * llama-server), its base URL (loopback only) and the model name it
+     * knows (NULL = name). */
+    const char *url;
+    const char *upstream_model;
 } ew_model_cfg;
 
 /* ---- backends: OpenAI-compatible upstreams --------------------------------- */
@@ -113,6 +130,19 @@ typedef struct ew_backend_cfg {
     const char *proxy; /* NULL = curl's environment handling */
     const char *kind;  /* "openai" (default) or "edgeway" (offers verify) */
 } ew_backend_cfg;
+
+/* ---- verify (issue 10): the cloud side of speculative decoding ------------ */
+typedef struct ew_verify_cfg {
+    bool enabled;        /* /v1/edgeway/verify and /info serve the models; default true */
+    int max_sessions;    /* sessions kept at once; default 64 */
+    int64_t max_memory;  /* bytes of session buffers (KV caches included); default 1 GiB */
+    int idle_timeout_ms; /* an unused session is dropped after this; default 60000 */
+    int max_draft;       /* draft tokens one round may carry, 1..64; default 16 */
+    int ctx;             /* positions per session; 0 = the model's ctx (default 4096 cap) */
+    int threads;         /* threads per session's forward pass; 0 = the model's threads */
+    int workers;         /* rounds evaluated at once; default 1 */
+    int queue;           /* rounds waiting for a worker; default 64 */
+} ew_verify_cfg;
 
 /* ---- pii (issue 5): what the detector reports ------------------------------- */
 
@@ -187,7 +217,9 @@ typedef struct ew_device_cfg {
 
 typedef struct ew_difficulty_cfg {
     bool enabled;        /* default true; false: difficulty is 0 and conditions on it never match */
-    const char *weights; /* resolved path; NULL = the shipped default weights */
+    const char *weights; /* resolved path; NULL = difficulty.weights beside the config, if any */
+    int weights_line;    /* where `weights` was written (1-based); 0 = not written */
+    int weights_column;
     double threshold;    /* what counts as hard (the `hard: true` shorthand); default 0.5 */
 } ew_difficulty_cfg;
 
@@ -331,12 +363,16 @@ typedef struct ew_config {
     int n_models;
     ew_backend_cfg *backends; /* (n_backends) */
     int n_backends;
+    ew_verify_cfg verify;
     /* Always set: a section that is absent holds its defaults. */
     ew_pii_cfg *pii;
     ew_device_cfg *device;
     ew_difficulty_cfg *difficulty;
     ew_routing_cfg *routing;
     bool require_signed_config; /* the trust module checks the signature */
+    /* ECDSA P-256 public key (path) that must have signed the next config
+     * when require_signed_config is on, and models marked signed. */
+    const char *signing_key;
 } ew_config;
 
 /* Every error found in one load, in file order; bounded. */

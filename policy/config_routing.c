@@ -6,15 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "edgeway/pii.h"
 #include "policy/config_decode.h"
 
-/* Issue 5's canonical names, plus "custom" for the admin's deny terms. */
+/* The detector's canonical type names (edgeway/pii.h), in its enum order,
+ * so a type's index here is its ew_pii_type. */
 static const char *const pii_types[] = {
-    "email",      "phone",          "credit_card",    "iban",
-    "us_ssn",     "uk_nino",        "cn_resident_id", "passport",
-    "ip_address", "mac_address",    "crypto_address", "secret",
-    "person",     "street_address", "date_of_birth",  "custom",
-    NULL};
+#define EW__PII_NAME(id, name, label) name,
+    EW_PII_TYPE_MAP(EW__PII_NAME)
+#undef EW__PII_NAME
+        NULL};
 
 static const char *const route_names[] = {"local",   "remote", "split", "speculative",
                                           "cascade", "deny",   NULL};
@@ -351,7 +352,12 @@ void ew__config_decode_difficulty(ew_yaml_ctx *c, const ew_yaml_node *n, ew_conf
     ew_difficulty_cfg *d = cfg->difficulty;
     if (!n || !ew_yaml_expect_map(c, n, "difficulty", keys)) return;
     ew_yaml_get_bool(c, n, "enabled", 0, &d->enabled);
-    ew__config_get_file(c, cfg, n, "weights", 0, &d->weights);
+    if (ew__config_get_file(c, cfg, n, "weights", 0, &d->weights) > 0) {
+        /* The router opens the file; its errors point here. */
+        const ew_yaml_node *v = ew_yaml_map_get(n, "weights");
+        d->weights_line = v->line;
+        d->weights_column = v->column;
+    }
     ew_yaml_get_double(c, n, "threshold", 0, 0, 1, &d->threshold);
 }
 

@@ -21,11 +21,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "edgeway/pii.h"
 #include "edgeway/router.h"
 #include "policy/config.h"
 
-/* PII types by their index in ew_config_pii_types(). */
-#define EW_RULES_PII_TYPES 16
+/* PII types by their index in ew_config_pii_types(), which is their ew_pii_type. */
+#define EW_RULES_PII_TYPES EW_PII_TYPE_COUNT
 
 typedef struct ew_rule_input {
     uint32_t pii_counts[EW_RULES_PII_TYPES]; /* spans per type */
@@ -49,6 +50,8 @@ typedef struct ew_policy ew_policy;
 ew_policy *ew__policy_new(ew_config *cfg);
 void ew__policy_free(ew_policy *p);
 const ew_config *ew__policy_config(const ew_policy *p);
+/* Whether any rule looks at difficulty (else the router need not score it). */
+bool ew__policy_uses_difficulty(const ew_policy *p);
 
 /* Decides for one request. Thread-safe on a shared policy (its only mutable
  * state is the hysteresis latches, which are atomics). */

@@ -8,6 +8,11 @@ pkgs=(
     libevent-dev libcurl4-openssl-dev libmbedtls-dev libyaml-dev libjsmn-dev libcmocka-dev
 )
 
+# The e2e suite runs the OpenAI Node SDK: the machine's Node.js and npm when
+# present, else Debian's.
+command -v node >/dev/null || pkgs+=(nodejs)
+command -v npm >/dev/null || pkgs+=(npm)
+
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -14,7 +14,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "edgeway/core.h"
 #include "edgeway/remote.h"
+#include "edgeway/request.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -48,12 +50,12 @@ typedef struct ew_health {
 
 /* ---- the decision ------------------------------------------------------------- */
 
-#define EW_DECISION_NAME_MAX 65 /* names are at most 64 bytes */
-#define EW_DECISION_MESSAGE_MAX 481
-#define EW_DECISION_MAX_REASONS 8
-#define EW_DECISION_REASON_MAX 256
+#define EW_DECISION_NAME_MAX      65 /* names are at most 64 bytes */
+#define EW_DECISION_MESSAGE_MAX   481
+#define EW_DECISION_MAX_REASONS   8
+#define EW_DECISION_REASON_MAX    256
 #define EW_DECISION_MAX_FALLBACKS 16
-#define EW_DECISION_MAX_PII 16
+#define EW_DECISION_MAX_PII       16
 
 /* Where a route goes. Empty strings mean "none". */
 typedef struct ew_route_target {
@@ -102,6 +104,72 @@ typedef struct ew_decision {
     int n_reasons;
     ew_decision_features features;
 } ew_decision;
+
+/* ---- the router ---------------------------------------------------------------- */
+
+/* A router holds a policy (a loaded, validated config) and what it needs to
+ * compute a request's features: the PII scanner and the difficulty model. It
+ * is thread-safe: any number of threads may decide while another replaces the
+ * policy; each decision uses one policy from start to end. */
+typedef struct ew_router ew_router;
+
+/* Builds a router from a config file or from YAML text (name labels errors).
+ * On failure *out is NULL and err holds the first error as file:line:col
+ * (`edgeway check` lists them all). Returns EW_OK, EW_ERR_CONFIG, EW_ERR_IO
+ * or EW_ERR_NOMEM. */
+int ew_router_new_file(const char *path, ew_router **out, ew_error *err);
+int ew_router_new_string(const char *yaml, size_t len, const char *name, ew_router **out,
+                         ew_error *err);
+/* NULL is a no-op. No decision may be running. */
+void ew_router_free(ew_router *r);
+
+/* Replaces the policy atomically. On any error the old policy stays in force
+ * and err says why. */
+int ew_router_reload_file(ew_router *r, const char *path, ew_error *err);
+int ew_router_reload_string(ew_router *r, const char *yaml, size_t len, const char *name,
+                            ew_error *err);
+
+/* Device state as the policy sees it. Tri-states: -1 unknown, 0 no, 1 yes. */
+typedef struct ew_route_device {
+    int battery_pct; /* 0..100; -1 unknown */
+    int charging;
+    int thermal; /* 0 nominal, 1 fair, 2 serious, 3 critical; -1 unknown */
+    int low_power;
+    int metered;
+} ew_route_device;
+
+/* Everything unknown. */
+void ew_route_device_init(ew_route_device *d);
+/* Parses "battery=18; charging=0; thermal=serious" (',' or ';' between
+ * items; the x-edgeway-device header's form) into d, changing only the keys
+ * given. Keys: battery (0..100), charging, low_power, metered (0/1,
+ * true/false, yes/no), thermal (nominal|fair|serious|critical); any value
+ * may be "unknown". Returns EW_OK or EW_ERR_INVALID (d unchanged) with err
+ * naming the item. */
+int ew_route_device_parse(const char *text, size_t len, ew_route_device *d, ew_error *err);
+
+/* The device's own state (source push): kept until device.max_age, then
+ * unknown. With source static the config's values are used instead. */
+int ew_router_set_device(ew_router *r, const ew_route_device *d);
+
+/* Who asks, and what the caller knows about the world right now. Every
+ * field is optional (zero/NULL). */
+typedef struct ew_route_ctx {
+    const char *tenant;      /* the caller's tenant */
+    const char *key;         /* the caller's API key name */
+    const ew_health *health; /* NULL: every backend available, empty local queue */
+    /* This request's device state (the x-edgeway-device header), instead of
+     * the router's own; the gateway passes it when device.source is header
+     * or device.header_override is set. NULL: the router's own state. */
+    const ew_route_device *device;
+} ew_route_ctx;
+
+/* Decides where a request goes. Does no I/O and never blocks on another
+ * decision. A failure to classify never yields a laxer route: it counts as
+ * every PII type present (fail closed). Returns EW_OK, or EW_ERR_INVALID for
+ * NULL arguments. */
+int ew_router_decide(ew_router *r, const ew_request *req, const ew_route_ctx *ctx,
+                     ew_decision *out);
 
 /* Writes the decision as one JSON object into out (NUL-terminated). Returns
  * 0, or EW_ERR_TOO_LARGE when out is too small (32 KiB always suffices). */

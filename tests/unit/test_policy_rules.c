@@ -245,7 +245,9 @@ static const char *conditions_policy =
     "    - {name: key, when: {key: bob}, route: split, mode: local_prefix}\n"
     "    - {name: tokens, when: {prompt_tokens: {gt: 4000}}, route: remote}\n"
     "    - {name: bytes, when: {prompt_bytes: {gt: 64KiB}}, route: remote}\n"
-    "    - {name: stream, when: {stream: true}, route: remote, backend: backup}\n";
+    "    - {name: stream, when: {stream: true}, route: remote, backend: backup}\n"
+    "    - {name: backend-down, when: {backend: {name: edge, available: false}}, route: local}\n"
+    "    - {name: thermal-unknown, when: {thermal: [unknown], tenant: tu}, route: local}\n";
 
 static void test_every_condition(void **state)
 {
@@ -288,6 +290,9 @@ static void test_every_condition(void **state)
         {"tokens", "tokens=5000", "remote", "tokens", "cloud", "5000 tokens > 4000"},
         {"bytes", "bytes=70000", "remote", "bytes", "cloud", "70000 bytes > 65536"},
         {"stream", "stream=1", "remote", "stream", "backup", "streaming"},
+        {"backend unavailable", "edge=open", "local", "backend-down", "", "'edge' breaker open"},
+        {"thermal unknown", "tenant=tu", "local", "thermal-unknown", "", "thermal unknown"},
+        {"thermal known", "tenant=tu thermal=nominal", "local", "default", "", NULL},
     };
     RUN_TABLE(conditions_policy, table);
 }

@@ -1,0 +1,171 @@
+/* NEON kernels for ARMv8-A (baseline AdvSIMD, no dot-product extension, so
+ * they run on every aarch64 core): Q8_0 activation quantization (identical
+ * to the reference), and the Q8_0, Q4_0, F16 and F32 dot products that
+ * dominate common files. Other types keep their reference kernels. */
+#include <arm_neon.h>
+
+#include "local/quant.h"
+
+static inline float f16(ew_f16 h)
+{
+    return ew__f16_to_f32(h);
+}
+
+/* Same arithmetic as the reference: scale 127/amax, round half to even. */
+static void quant_q8_0(const float *x, void *vy, int64_t n)
+{
+    ew_block_q8_0 *y = vy;
+    for (int64_t i = 0; i < n / EW_QK; i++, x += EW_QK) {
+        float32x4_t v[8];
+        float32x4_t m = vdupq_n_f32(0.0f);
+        for (int k = 0; k < 8; k++) {
+            v[k] = vld1q_f32(x + 4 * k);
+            m = vmaxq_f32(m, vabsq_f32(v[k]));
+        }
+        float amax = vmaxvq_f32(m);
+        float id = amax != 0.0f ? 127.f / amax : 0.0f;
+        y[i].d = ew__f32_to_f16(amax / 127.f);
+        for (int k = 0; k < 8; k += 2) {
+            int32x4_t a = vcvtnq_s32_f32(vmulq_n_f32(v[k], id));
+            int32x4_t b = vcvtnq_s32_f32(vmulq_n_f32(v[k + 1], id));
+            int16x8_t h = vcombine_s16(vqmovn_s32(a), vqmovn_s32(b));
+            vst1_s8(y[i].qs + 4 * k, vqmovn_s16(h));
+        }
+    }
+}
+
+/* Sum of 32 int8 products. */
+static inline int32_t dot32(int8x16_t a0, int8x16_t a1, int8x16_t b0, int8x16_t b1)
+{
+    int32x4_t acc = vdupq_n_s32(0);
+    acc = vpadalq_s16(acc, vmull_s8(vget_low_s8(a0), vget_low_s8(b0)));
+    acc = vpadalq_s16(acc, vmull_s8(vget_high_s8(a0), vget_high_s8(b0)));
+    acc = vpadalq_s16(acc, vmull_s8(vget_low_s8(a1), vget_low_s8(b1)));
+    acc = vpadalq_s16(acc, vmull_s8(vget_high_s8(a1), vget_high_s8(b1)));
+    return vaddvq_s32(acc);
+}
+
+static float dot_q8_0(int n, const void *vw, const void *va)
+{
+    const ew_block_q8_0 *w = vw, *a = va;
+    float s = 0;
+    for (int i = 0; i < n / EW_QK; i++) {
+        int32_t si = dot32(vld1q_s8(w[i].qs), vld1q_s8(w[i].qs + 16), vld1q_s8(a[i].qs),
+                           vld1q_s8(a[i].qs + 16));
+        s += (float)si * (f16(w[i].d) * f16(a[i].d));
+    }
+    return s;
+}
+
+static float dot_q4_0(int n, const void *vw, const void *va)
+{
+    const ew_block_q4_0 *w = vw;
+    const ew_block_q8_0 *a = va;
+    const uint8x16_t m4 = vdupq_n_u8(0x0F);
+    const int8x16_t eight = vdupq_n_s8(8);
+    float s = 0;
+    for (int i = 0; i < n / EW_QK; i++) {
+        uint8x16_t q = vld1q_u8(w[i].qs);
+        int8x16_t lo = vsubq_s8(vreinterpretq_s8_u8(vandq_u8(q, m4)), eight);
+        int8x16_t hi = vsubq_s8(vreinterpretq_s8_u8(vshrq_n_u8(q, 4)), eight);
+        int32_t si = dot32(lo, hi, vld1q_s8(a[i].qs), vld1q_s8(a[i].qs + 16));
+        s += (float)si * (f16(w[i].d) * f16(a[i].d));
+    }
+    return s;
+}
+
+static float dot_f32(int n, const void *vw, const void *va)
+{
+    const float *w = vw, *a = va;
+    float32x4_t acc0 = vdupq_n_f32(0), acc1 = vdupq_n_f32(0);
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        acc0 = vfmaq_f32(acc0, vld1q_f32(w + i), vld1q_f32(a + i));
+        acc1 = vfmaq_f32(acc1, vld1q_f32(w + i + 4), vld1q_f32(a + i + 4));
+    }
+    float s = vaddvq_f32(vaddq_f32(acc0, acc1));
+    for (; i < n; i++)
+        s += w[i] * a[i];
+    return s;
+}
+
+static inline float32x4_t load_f16x4(const ew_f16 *p)
+{
+    return vcvt_f32_f16(vreinterpret_f16_u16(vld1_u16(p)));
+}
+
+static float dot_f16(int n, const void *vw, const void *va)
+{
+    const ew_f16 *w = vw, *a = va;
+    float32x4_t acc0 = vdupq_n_f32(0), acc1 = vdupq_n_f32(0);
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        acc0 = vfmaq_f32(acc0, load_f16x4(w + i), load_f16x4(a + i));
+        acc1 = vfmaq_f32(acc1, load_f16x4(w + i + 4), load_f16x4(a + i + 4));
+    }
+    float s = vaddvq_f32(vaddq_f32(acc0, acc1));
+    for (; i < n; i++)
+        s += f16(w[i]) * f16(a[i]);
+    return s;
+}
+
+#define GEMM_BY_DOT(name)                                                                          \
+    static void gemm_##name(int n, const void *w, size_t ws, int nr, const void *a, size_t as,     \
+                            int nc, float *out, size_t os)                                         \
+    {                                                                                              \
+        ew__gemm_by_dot(dot_##name, n, w, ws, nr, a, as, nc, out, os);                             \
+    }
+GEMM_BY_DOT(q8_0)
+GEMM_BY_DOT(q4_0)
+GEMM_BY_DOT(f32)
+GEMM_BY_DOT(f16)
+
+static void axpy_f32(int n, float a, const void *vx, float *y)
+{
+    const float *x = vx;
+    int i = 0;
+    for (; i + 4 <= n; i += 4)
+        vst1q_f32(y + i, vfmaq_n_f32(vld1q_f32(y + i), vld1q_f32(x + i), a));
+    for (; i < n; i++)
+        y[i] += a * x[i];
+}
+
+static void axpy_f16(int n, float a, const void *vx, float *y)
+{
+    const ew_f16 *x = vx;
+    int i = 0;
+    for (; i + 4 <= n; i += 4)
+        vst1q_f32(y + i, vfmaq_n_f32(vld1q_f32(y + i), load_f16x4(x + i), a));
+    for (; i < n; i++)
+        y[i] += a * f16(x[i]);
+}
+
+void ew__quant_patch_neon(ew__qtype *t, int n)
+{
+    for (int i = 0; i < n; i++) {
+        ew__qtype *q = &t[i];
+        switch (q->type) {
+        case EW_GGML_F32:
+            q->dot = dot_f32;
+            q->gemm = gemm_f32;
+            q->axpy = axpy_f32;
+            break;
+        case EW_GGML_F16:
+            q->dot = dot_f16;
+            q->gemm = gemm_f16;
+            q->axpy = axpy_f16;
+            break;
+        case EW_GGML_Q8_0:
+            q->dot = dot_q8_0;
+            q->gemm = gemm_q8_0;
+            q->quant_act = quant_q8_0;
+            break;
+        case EW_GGML_Q4_0:
+            q->dot = dot_q4_0;
+            q->gemm = gemm_q4_0;
+            break;
+        default:
+            break;
+        }
+    }
+}

@@ -1,0 +1,447 @@
+/* The router: a policy plus the classifiers that compute a request's
+ * features, behind one pointer that a reload swaps.
+ *
+ * A decision takes a reference to the current snapshot under a mutex (a few
+ * tens of nanoseconds, never held across work), so a reload never waits for
+ * decisions and a decision never sees half a policy. The old snapshot is
+ * freed by whoever drops its last reference.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/error.h"
+#include "edgeway/difficulty.h"
+#include "edgeway/pii.h"
+#include "policy/rules.h"
+#include "router/router_internal.h"
+
+_Static_assert(EW_PII_TYPE_COUNT <= 32, "PII type masks are 32 bits");
+_Static_assert(EW_DECISION_MAX_PII >= EW_PII_TYPE_COUNT, "the snapshot holds every type");
+
+typedef struct snap {
+    _Atomic int refs;
+    ew_config *cfg;
+    ew_policy *policy;
+    ew_pii_scanner *scanner;   /* NULL: detection is off (then nothing may depend on it) */
+    ew_difficulty *difficulty; /* NULL: difficulty is unknown (disabled, or no weights) */
+    bool score_difficulty;     /* a model is loaded and some rule looks at it */
+} snap;
+
+struct ew_router {
+    pthread_mutex_t lock; /* guards the fields below; never held across work */
+    snap *cur;
+    ew_route_device pushed; /* ew_router_set_device */
+    int64_t pushed_ms;      /* when, on the monotonic clock; 0 = never */
+};
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* ---- snapshots -------------------------------------------------------------------- */
+
+static void snap_unref(snap *s)
+{
+    if (!s || atomic_fetch_sub_explicit(&s->refs, 1, memory_order_acq_rel) != 1) return;
+    ew_pii_scanner_free(s->scanner);
+    ew_difficulty_free(s->difficulty);
+    ew__policy_free(s->policy);
+    ew_config_unref(s->cfg);
+    free(s);
+}
+
+/* The scanner options the pii section asks for. Strings are borrowed from
+ * the config, except the "@domain" forms built in *owned (freed by the
+ * caller once the scanner, which copies them, exists). */
+static int scanner_options(const ew_pii_cfg *pc, ew_pii_options *opt, const char ***allow,
+                           char ***owned, ew_pii_deny **deny)
+{
+    ew_pii_options_init(opt);
+    if (pc->n_types) opt->enabled = 0;
+    for (int i = 0; i < pc->n_types; i++)
+        opt->enabled |= EW_PII_BIT(ew_pii_type_from_name(pc->types[i], strlen(pc->types[i])));
+    for (int t = 0; t < EW_PII_TYPE_COUNT && pc->min_score >= 0; t++)
+        opt->min_score[t] = (float)pc->min_score;
+    for (int i = 0; i < pc->n_min_scores; i++) {
+        const ew_pii_score_cfg *m = &pc->min_scores[i];
+        opt->min_score[ew_pii_type_from_name(m->type, strlen(m->type))] = (float)m->min_score;
+    }
+    int n_allow = pc->n_allow_values + pc->n_allow_domains;
+    *allow = calloc((size_t)n_allow + 1, sizeof **allow);
+    *owned = calloc((size_t)pc->n_allow_domains + 1, sizeof **owned);
+    *deny = calloc((size_t)(pc->n_deny_terms + pc->n_deny_regex) + 1, sizeof **deny);
+    if (!*allow || !*owned || !*deny) return EW_ERR_NOMEM;
+    for (int i = 0; i < pc->n_allow_values; i++)
+        (*allow)[i] = pc->allow_values[i];
+    for (int i = 0; i < pc->n_allow_domains; i++) {
+        size_t n = strlen(pc->allow_domains[i]) + 2;
+        if (!((*owned)[i] = malloc(n))) return EW_ERR_NOMEM;
+        snprintf((*owned)[i], n, "@%s", pc->allow_domains[i]);
+        (*allow)[pc->n_allow_values + i] = (*owned)[i];
+    }
+    opt->allow = *allow;
+    opt->n_allow = n_allow;
+    ew_pii_type deny_type =
+        (ew_pii_type)ew_pii_type_from_name(pc->deny_type, strlen(pc->deny_type));
+    int nd = 0;
+    for (int i = 0; i < pc->n_deny_terms; i++)
+        (*deny)[nd++] = (ew_pii_deny){.pattern = pc->deny_terms[i], .type = deny_type};
+    for (int i = 0; i < pc->n_deny_regex; i++)
+        (*deny)[nd++] =
+            (ew_pii_deny){.pattern = pc->deny_regex[i], .regex = true, .type = deny_type};
+    opt->deny = *deny;
+    opt->n_deny = nd;
+    opt->max_input = (size_t)pc->max_scan_bytes;
+    return EW_OK;
+}
+
+static int scanner_new(const ew_pii_cfg *pc, ew_pii_scanner **out, ew_error *err)
+{
+    *out = NULL;
+    if (!pc->enabled) return EW_OK;
+    ew_pii_options opt;
+    const char **allow = NULL;
+    char **owned = NULL;
+    ew_pii_deny *deny = NULL;
+    int st = scanner_options(pc, &opt, &allow, &owned, &deny);
+    if (!st && !(*out = ew_pii_scanner_new(&opt, err)))
+        st = err && err->status ? err->status : EW_ERR_NOMEM;
+    for (int i = 0; owned && i < pc->n_allow_domains; i++)
+        free(owned[i]);
+    free(owned);
+    free(allow);
+    free(deny);
+    if (st == EW_ERR_NOMEM) ew__error_set(err, st, "out of memory building the PII scanner");
+    return st;
+}
+
+/* The weights file difficulty.weights names, else difficulty.weights beside
+ * the config when there is one (the shipped configs in conf/ sit next to the
+ * shipped weights); NULL leaves difficulty unknown. */
+static const char *weights_path(const ew_config *cfg, char *buf, size_t size)
+{
+    const ew_difficulty_cfg *dc = cfg->difficulty;
+    if (!dc->enabled) return NULL;
+    if (dc->weights) return dc->weights;
+    if (ew_config_resolve_path(cfg, "difficulty.weights", buf, size) != EW_OK) return NULL;
+    return access(buf, R_OK) == 0 ? buf : NULL;
+}
+
+/* A weights file that does not load is a config error, reported where the
+ * config names it. */
+static int difficulty_new(const ew_config *cfg, ew_difficulty **out, ew_error *err)
+{
+    char buf[4096];
+    *out = NULL;
+    const char *path = weights_path(cfg, buf, sizeof buf);
+    if (!path) return EW_OK;
+    ew_error e = {0};
+    int st = ew_difficulty_load(path, out, &e);
+    if (!st) return EW_OK;
+    if (st != EW_ERR_NOMEM) st = EW_ERR_CONFIG;
+    const ew_difficulty_cfg *dc = cfg->difficulty;
+    if (dc->weights_line)
+        return ew__error_at(err, st, cfg->path, dc->weights_line, dc->weights_column,
+                            "'weights': %s", e.message);
+    return ew__error_set(err, st, "%s: difficulty weights '%s' (the default beside the config): %s",
+                         cfg->path, path, e.message);
+}
+
+static int snap_new(ew_config *cfg, snap **out, ew_error *err)
+{
+    *out = NULL;
+    snap *s = calloc(1, sizeof *s);
+    if (!s) return ew__error_set(err, EW_ERR_NOMEM, "out of memory building the router");
+    atomic_init(&s->refs, 1);
+    s->cfg = ew_config_ref(cfg);
+    s->policy = ew__policy_new(cfg);
+    int st = s->policy ? scanner_new(cfg->pii, &s->scanner, err)
+                       : ew__error_set(err, EW_ERR_NOMEM, "out of memory building the router");
+    if (!st) st = difficulty_new(cfg, &s->difficulty, err);
+    if (st) {
+        snap_unref(s);
+        return st;
+    }
+    s->score_difficulty = s->difficulty && ew__policy_uses_difficulty(s->policy);
+    *out = s;
+    return EW_OK;
+}
+
+/* A reference to the current snapshot, and (when dev is set) a copy of the
+ * pushed device state with its time. */
+static snap *acquire(ew_router *r, ew_route_device *dev, int64_t *dev_ms)
+{
+    pthread_mutex_lock(&r->lock);
+    snap *s = r->cur;
+    atomic_fetch_add_explicit(&s->refs, 1, memory_order_relaxed);
+    if (dev) {
+        *dev = r->pushed;
+        *dev_ms = r->pushed_ms;
+    }
+    pthread_mutex_unlock(&r->lock);
+    return s;
+}
+
+int ew_router_set_device(ew_router *r, const ew_route_device *d)
+{
+    if (!r || !d) return EW_ERR_INVALID;
+    int64_t t = now_ms();
+    pthread_mutex_lock(&r->lock);
+    r->pushed = *d;
+    r->pushed_ms = t ? t : 1;
+    pthread_mutex_unlock(&r->lock);
+    return EW_OK;
+}
+
+/* ---- building and replacing --------------------------------------------------------- */
+
+int ew__router_new_config(ew_config *cfg, ew_router **out, ew_error *err)
+{
+    *out = NULL;
+    ew_router *r = calloc(1, sizeof *r);
+    if (!r) return ew__error_set(err, EW_ERR_NOMEM, "out of memory building the router");
+    int st = snap_new(cfg, &r->cur, err);
+    if (st) {
+        free(r);
+        return st;
+    }
+    pthread_mutex_init(&r->lock, NULL);
+    ew_route_device_init(&r->pushed);
+    *out = r;
+    return EW_OK;
+}
+
+int ew__router_set_config(ew_router *r, ew_config *cfg, ew_error *err)
+{
+    snap *s;
+    int st = snap_new(cfg, &s, err);
+    if (st) return st;
+    pthread_mutex_lock(&r->lock);
+    snap *old = r->cur;
+    r->cur = s;
+    pthread_mutex_unlock(&r->lock);
+    snap_unref(old);
+    return EW_OK;
+}
+
+ew_config *ew__router_config(ew_router *r)
+{
+    snap *s = acquire(r, NULL, NULL);
+    ew_config *cfg = ew_config_ref(s->cfg);
+    snap_unref(s);
+    return cfg;
+}
+
+/* The first of a load's errors, with a count of the others. */
+static int load_error(int st, const ew_config_errors *errs, ew_error *err)
+{
+    if (!err) return st;
+    if (!errs->n) return ew__error_set(err, st, "%s", ew_strerror(st));
+    *err = errs->items[0];
+    err->status = st;
+    int more = errs->n - 1 + errs->dropped;
+    if (more) {
+        size_t len = strlen(err->message);
+        snprintf(err->message + len, sizeof err->message - len,
+                 " (and %d more error%s: run edgeway check)", more, more == 1 ? "" : "s");
+    }
+    return st;
+}
+
+/* Loads a config from a file (yaml NULL) or from text, then applies it. */
+static int load(ew_router **made, ew_router *r, const char *path, const char *yaml, size_t len,
+                const char *name, ew_error *err)
+{
+    ew_config *cfg = NULL;
+    ew_config_errors *errs = malloc(sizeof *errs); /* ~50 KiB: keep it off the stack */
+    if (!errs) return ew__error_set(err, EW_ERR_NOMEM, "out of memory loading the config");
+    int st = yaml ? ew_config_load_string(yaml, len, name, &cfg, errs)
+                  : ew_config_load_file(path, &cfg, errs);
+    if (st) load_error(st, errs, err);
+    free(errs);
+    if (st) return st;
+    st = made ? ew__router_new_config(cfg, made, err) : ew__router_set_config(r, cfg, err);
+    ew_config_unref(cfg);
+    return st;
+}
+
+int ew_router_new_file(const char *path, ew_router **out, ew_error *err)
+{
+    if (!out || !path) return ew__error_set(err, EW_ERR_INVALID, "no config path");
+    *out = NULL;
+    return load(out, NULL, path, NULL, 0, NULL, err);
+}
+
+int ew_router_new_string(const char *yaml, size_t len, const char *name, ew_router **out,
+                         ew_error *err)
+{
+    if (!out || !yaml) return ew__error_set(err, EW_ERR_INVALID, "no config text");
+    *out = NULL;
+    return load(out, NULL, NULL, yaml, len, name, err);
+}
+
+int ew_router_reload_file(ew_router *r, const char *path, ew_error *err)
+{
+    if (!r || !path) return ew__error_set(err, EW_ERR_INVALID, "no router or config path");
+    return load(NULL, r, path, NULL, 0, NULL, err);
+}
+
+int ew_router_reload_string(ew_router *r, const char *yaml, size_t len, const char *name,
+                            ew_error *err)
+{
+    if (!r || !yaml) return ew__error_set(err, EW_ERR_INVALID, "no router or config text");
+    return load(NULL, r, NULL, yaml, len, name, err);
+}
+
+void ew_router_free(ew_router *r)
+{
+    if (!r) return;
+    snap_unref(r->cur);
+    pthread_mutex_destroy(&r->lock);
+    free(r);
+}
+
+/* ---- features ----------------------------------------------------------------------- */
+
+/* A tokenizer-free estimate of prompt tokens, near what BPE vocabularies of
+ * 32k-150k entries give: a run of letters is about one token per 4 bytes, a
+ * run of digits one per 3, other ASCII symbols one each (spaces join the next
+ * word), and every non-ASCII character about one. */
+int64_t ew__estimate_tokens(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    int64_t tokens = 0;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t j = i + 1;
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+            while (j < len && (s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z')
+                j++;
+            tokens += (int64_t)(j - i + 3) / 4;
+        } else if (c >= '0' && c <= '9') {
+            while (j < len && s[j] >= '0' && s[j] <= '9')
+                j++;
+            tokens += (int64_t)(j - i + 2) / 3;
+        } else if (c >= 0x80) {
+            while (j < len && (s[j] & 0xC0) == 0x80)
+                j++;
+            tokens++;
+        } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+            tokens++;
+        }
+        i = j;
+    }
+    return tokens;
+}
+
+/* Adds one text's findings; any failure marks the request fail-closed. */
+static void scan_text(const snap *s, const char *text, size_t len, ew_pii_result *res,
+                      ew_rule_input *in)
+{
+    if (!text || !len) return;
+    int st = ew_pii_scan(s->scanner, text, len, res);
+    if (st || res->failed_closed) in->pii_failed = true;
+    for (int t = 0; t < EW_PII_TYPE_COUNT; t++)
+        in->pii_counts[t] += res->counts[t];
+}
+
+/* Everything of the request that could be forwarded is scanned: contents,
+ * names, tool calls and schemas, stop strings, the user field. */
+static void scan_request(const snap *s, const ew_request *req, ew_rule_input *in)
+{
+    if (!s->scanner) return;
+    ew_pii_result res;
+    ew_pii_result_init(&res);
+    for (int i = 0; i < req->n_messages; i++) {
+        const ew_message *m = &req->messages[i];
+        scan_text(s, m->content, m->content_len, &res, in);
+        if (m->name) scan_text(s, m->name, strlen(m->name), &res, in);
+        scan_text(s, m->tool_calls_json, m->tool_calls_json_len, &res, in);
+    }
+    scan_text(s, req->prompt, req->prompt_len, &res, in);
+    if (req->user) scan_text(s, req->user, strlen(req->user), &res, in);
+    for (int i = 0; i < req->n_stop; i++)
+        if (req->stop[i]) scan_text(s, req->stop[i], strlen(req->stop[i]), &res, in);
+    scan_text(s, req->tools_json, req->tools_json_len, &res, in);
+    scan_text(s, req->tool_choice_json, req->tool_choice_json_len, &res, in);
+    scan_text(s, req->response_format_json, req->response_format_json_len, &res, in);
+    ew_pii_result_cleanup(&res);
+}
+
+static void measure_prompt(const ew_request *req, ew_rule_input *in)
+{
+    for (int i = 0; i < req->n_messages; i++) {
+        in->prompt_bytes += (int64_t)req->messages[i].content_len;
+        in->prompt_tokens +=
+            ew__estimate_tokens(req->messages[i].content, req->messages[i].content_len);
+    }
+    if (req->prompt) {
+        in->prompt_bytes += (int64_t)req->prompt_len;
+        in->prompt_tokens += ew__estimate_tokens(req->prompt, req->prompt_len);
+    }
+}
+
+static void to_state(const ew_route_device *d, ew_device_state_cfg *s)
+{
+    *s = (ew_device_state_cfg){d->battery_pct, d->charging, d->thermal, d->low_power, d->metered};
+}
+
+/* The device state a decision sees: this request's (from its header), else
+ * the device's own per device.source. Pushed state older than max_age is
+ * unknown. sysfs is read by the device module; until it feeds the router,
+ * that source reads as unknown. */
+static void device_for(const snap *s, const ew_route_ctx *ctx, const ew_route_device *pushed,
+                       int64_t pushed_ms, ew_rule_input *in)
+{
+    const ew_device_cfg *dc = s->cfg->device;
+    ew_route_device unknown;
+    ew_route_device_init(&unknown);
+    if (ctx->device) {
+        to_state(ctx->device, &in->device);
+        return;
+    }
+    in->device_shared = true;
+    if (dc->source == EW_DEVICE_SOURCE_STATIC)
+        in->device = dc->fixed;
+    else if (dc->source == EW_DEVICE_SOURCE_PUSH && pushed_ms &&
+             now_ms() - pushed_ms <= dc->max_age_ms)
+        to_state(pushed, &in->device);
+    else
+        to_state(&unknown, &in->device);
+}
+
+int ew_router_decide(ew_router *r, const ew_request *req, const ew_route_ctx *ctx, ew_decision *out)
+{
+    static const ew_route_ctx none;
+    if (!r || !req || !out) return EW_ERR_INVALID;
+    if (!ctx) ctx = &none;
+    ew_route_device pushed;
+    int64_t pushed_ms;
+    snap *s = acquire(r, &pushed, &pushed_ms);
+    ew_rule_input in;
+    memset(&in, 0, sizeof in);
+    in.difficulty = NAN;
+    device_for(s, ctx, &pushed, pushed_ms, &in);
+    in.health = ctx->health;
+    in.model = req->model;
+    in.tenant = ctx->tenant;
+    in.key = ctx->key;
+    in.stream = req->stream;
+    scan_request(s, req, &in);
+    measure_prompt(req, &in);
+    /* Scored once, and only when a rule can use it: it costs about as much as the PII scan. */
+    if (s->score_difficulty) in.difficulty = ew_difficulty_score_request(s->difficulty, req);
+    ew__policy_decide(s->policy, &in, out);
+    snap_unref(s);
+    return EW_OK;
+}

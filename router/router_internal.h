@@ -1,0 +1,20 @@
+/* Internal: the router for the gateway, which loads (and reloads) its config
+ * itself and hands the same ew_config to the router. */
+#ifndef EW_ROUTER_ROUTER_INTERNAL_H
+#define EW_ROUTER_ROUTER_INTERNAL_H
+
+#include <stdint.h>
+
+#include "edgeway/router.h"
+#include "policy/config.h"
+
+/* Build from / switch to a loaded config (the router takes its own reference). */
+int ew__router_new_config(ew_config *cfg, ew_router **out, ew_error *err);
+int ew__router_set_config(ew_router *r, ew_config *cfg, ew_error *err);
+/* The config in force now, as a new reference (ew_config_unref it). */
+ew_config *ew__router_config(ew_router *r);
+
+/* Prompt tokens estimated without a tokenizer (see router.c). */
+int64_t ew__estimate_tokens(const char *text, size_t len);
+
+#endif
