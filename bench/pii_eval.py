@@ -229,7 +229,16 @@ def eval_noseyparker(args, path):
     fp = sum(hit[len(pos):])
     misses = [r for r, h in zip(pos, hit[:len(pos)]) if not h]
     false = [r for r, h in zip(neg, hit[len(pos):]) if h]
-    return tp, len(pos), fp, len(neg), misses, false
+    # A negative of one rule may hold the very value that another example
+    # labels a secret ("password = 'super$ecret'" is a negative of one rule,
+    # 'password = "super$ecret"' a positive of it): counted apart, not hidden.
+    all_pos = [r['text'] for r in rows if r['label'] == 'positive']
+    contested = 0
+    for r, pr in zip(neg, preds[len(pos):]):
+        vals = [r['text'][p[1]:p[2]] for p in pr if p[0] == 'secret']
+        if vals and all(len(v) >= 6 and any(v in t for t in all_pos) for v in vals):
+            contested += 1
+    return tp, len(pos), fp, len(neg), misses, false, contested
 
 
 def eval_secrets(args, path):
@@ -267,7 +276,7 @@ def main():
         for kind, val, ctx in sc.errors:
             print('%s %r  in  %r' % (kind, val, ctx[:160]))
         if args.only == 'generated':
-            return
+            return finish(args, summary)
     if args.secrets:
         tp, npos, fp, nneg, wrong = eval_secrets(args, args.secrets)
         print('%s (generated secrets and look-alikes)' % args.secrets)
@@ -279,7 +288,7 @@ def main():
                 print('%s %s %r' % ('MISS' if r['label'] == 'positive' else 'FP  ', r['kind'],
                                     r['text'][:120]))
         if args.only == 'secrets':
-            return
+            return finish(args, summary)
     if args.only in ('', 'presidio'):
         sc = eval_presidio(args, os.path.join(args.data, 'presidio_synth_dataset_v2.json'))
         text, rows = sc.table('presidio_synth_dataset_v2.json (span IoU >= 0.5)')
@@ -288,12 +297,16 @@ def main():
         for kind, val, ctx in sc.errors:
             print('%s %r  in  %r' % (kind, val, ctx[:160]))
     if args.only in ('', 'noseyparker'):
-        tp, npos, fp, nneg, misses, false = eval_noseyparker(
+        tp, npos, fp, nneg, misses, false, contested = eval_noseyparker(
             args, os.path.join(args.data, 'noseyparker_secret_examples.jsonl'))
         print('noseyparker_secret_examples.jsonl')
         print('  secret recall on positives: %d/%d = %.3f' % (tp, npos, tp / npos))
-        print('  false positives on negatives: %d/%d = %.3f\n' % (fp, nneg, fp / nneg))
-        summary['noseyparker'] = {'recall': tp / npos, 'fp_rate': fp / nneg}
+        print('  false positives on negatives: %d/%d = %.3f' % (fp, nneg, fp / nneg))
+        print('    of which the flagged value is a positive elsewhere in the file: %d '
+              '(without them: %d/%d = %.3f)\n' % (contested, fp - contested, nneg - contested,
+                                                 (fp - contested) / (nneg - contested)))
+        summary['noseyparker'] = {'recall': tp / npos, 'fp_rate': fp / nneg,
+                                  'fp_contested': contested}
         if args.errors == 'secret':
             for r in misses:
                 print('MISS %s %r' % (r['rule_id'], r['text'][:120]))
@@ -306,6 +319,10 @@ def main():
         summary['plpii'] = {r[0]: {'P': r[5], 'R': r[6], 'F2': r[7]} for r in rows}
         for kind, val, ctx in sc.errors:
             print('%s %r  in  %r' % (kind, val, ctx[:160]))
+    finish(args, summary)
+
+
+def finish(args, summary):
     if args.json:
         print(json.dumps(summary, indent=1))
 

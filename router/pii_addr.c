@@ -250,9 +250,6 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     }
     /* street first: words then a number */
     pos = w.s;
-    int y, m, d;
-    if (unit_word(w.f, w.fl) || ew__pii_parse_date(s, n, w.s, &y, &m, &d))
-        return 0; /* "Level 3", "March 1, 2021" */
     bool type_first = false;
     char last_f[EW__GAZ_MAX_WORD];
     size_t last_fl = 0;
@@ -279,11 +276,6 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         unknown += !(g & EW__GAZ_COMMON);
         pos = x.e + (dot ? 1 : 0);
     }
-    /* "Highway 101", "Route 66", "exit 42": a road's number, not a house's */
-    static const char *const routes[] = {"highway",  "hwy",      "route", "rte",     "interstate",
-                                         "motorway", "autobahn", "exit",  "junction"};
-    for (size_t r = 0; r < sizeof routes / sizeof routes[0] && last_fl; r++)
-        if (last_fl == strlen(routes[r]) && !memcmp(last_f, routes[r], last_fl)) return 0;
     word t;
     /* "Calle de la Paz, 156": after a leading street type a comma may come first */
     if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' &&
@@ -291,6 +283,18 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         pos++;
     if (!names || !next_word(s, n, pos, &t) || !house_number(&t, s) || s[pos] == '\n') return 0;
     if (!c->seen_upper && !streetw) return 0; /* lowercased text: every word looks like a name */
+    /* "Highway 101", "Route 66", "exit 42": a road's number, not a house's;
+     * "Level 3" is a floor; "March 1, 2021" a date */
+    static const struct {
+        char w[12];
+        unsigned char l;
+    } routes[] = {{"highway", 7},  {"hwy", 3},         {"route", 5},
+                  {"rte", 3},      {"interstate", 10}, {"motorway", 8},
+                  {"autobahn", 8}, {"exit", 4},        {"junction", 8}};
+    for (size_t r = 0; r < sizeof routes / sizeof routes[0]; r++)
+        if (last_fl == routes[r].l && !memcmp(last_f, routes[r].w, last_fl)) return 0;
+    int y, m, d;
+    if (unit_word(w.f, w.fl) || ew__pii_parse_date(s, n, w.s, &y, &m, &d)) return 0;
     end = t.e;
     if (end < n && s[end] == '.' && (end + 1 >= n || !pii_is_digit(s[end + 1])))
         end++; /* "Rákóczi út 13." */
@@ -336,16 +340,19 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
     if (i < 3 || s[i - 1] != ' ' || (i > 3 && pii_is_alpha(s[i - 4]))) return 0;
     unsigned a = s[i - 3] | 32, b = s[i - 2] | 32;
     if (!((a == 'o' && b == 'n') || (a == 'a' && b == 't'))) return 0;
-    static const char *const types[] = {"street", "st",        "road",    "rd",   "avenue",
-                                        "ave",    "boulevard", "blvd",    "lane", "ln",
-                                        "drive",  "terrace",   "crescent"};
+    static const struct {
+        char w[10];
+        unsigned char l;
+    } types[] = {{"street", 6}, {"st", 2},        {"road", 4},    {"rd", 2},   {"avenue", 6},
+                 {"ave", 3},    {"boulevard", 9}, {"blvd", 4},    {"lane", 4}, {"ln", 2},
+                 {"drive", 5},  {"terrace", 7},   {"crescent", 8}};
     size_t pos = i;
     for (int k = 0; k < 4; k++) {
         word x;
         if (!next_word(s, n, pos, &x) || x.digits || x.s != pos + (k > 0)) return 0;
         bool type = false;
         for (size_t t = 0; t < sizeof types / sizeof types[0] && k > 0; t++)
-            type |= x.fl == strlen(types[t]) && !memcmp(x.f, types[t], x.fl);
+            type |= x.fl == types[t].l && !memcmp(x.f, types[t].w, x.fl);
         if (!x.cap) return 0;
         pos = x.e;
         if (type) return pos < n && s[pos] == '.' && x.fl <= 4 ? pos + 1 : pos;

@@ -743,7 +743,7 @@ static const char *const kw_stop[] = {
     "fax",     "address",
 };
 
-#define CUE_SLOTS 4096
+#define CUE_SLOTS 8192
 /* Hashes apart from the entries, so a miss (most words) reads 4 bytes. */
 static uint32_t cue_hashes[CUE_SLOTS]; /* hash | 1; 0 = empty */
 static struct {

@@ -137,10 +137,12 @@ typedef struct pii_ctx {
     uint32_t name_list_end;     /* end of the last list of names scored together */
     size_t next_digit;          /* first digit at or after the last query (a cache) */
     uint32_t line_start;        /* offset of the current line */
-    /* Is the text English? Lowercase words seen, and how many were English
-     * function words ("the", "of", "is"): the capitalisation rules for
-     * names hold only there. */
-    uint32_t lower_words, func_words, foreign_words;
+    /* Is the text English? Counts of English function words ("the", "of",
+     * "is") in the low half, and of other languages' ("und", "les", "del")
+     * and lowercase words with Latin diacritics in the high half: the
+     * capitalisation rules for names hold only in English. */
+    uint64_t lang;
+    uint32_t lower_words; /* words starting with a small letter */
     /* Person candidates resting on capitalisation alone (no gazetteer name,
      * no cue): dropped when the text is not English. Indices into res. */
     uint32_t *weak_person; /* (n_weak_person) heap, freed after the scan */
@@ -155,12 +157,13 @@ typedef struct pii_ctx {
     int n_known_name;
 } pii_ctx;
 
-/* True when other languages' function words outnumber English ones, or
- * enough lowercase words were seen and few were English. */
+/* True when other languages' words outnumber English function words, or
+ * when enough lowercase words were seen and few were English. */
 static inline bool pii_not_english(const pii_ctx *c)
 {
-    return (c->foreign_words >= 2 && c->foreign_words > c->func_words) ||
-           (c->lower_words >= 12 && c->func_words * 100 < c->lower_words * 8);
+    uint64_t english = c->lang & 0xFFFFFFFFu, other = c->lang >> 32;
+    return (other >= 2 && other > english) ||
+           (c->lower_words >= 12 && english * 100 < (uint64_t)c->lower_words * 8);
 }
 
 /* Appends a candidate span. Never fails the caller: on overflow it records
@@ -238,6 +241,8 @@ size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t we, size_t k);
 size_t ew__pii_scan_nino(pii_ctx *c, size_t i);
 /* After a passport cue: a passport number at i. */
 size_t ew__pii_scan_passport(pii_ctx *c, size_t i);
+/* Builds the provider index (once; ew_pii_scanner_new calls it). */
+void ew__pii_secret_init(void);
 /* A provider key or JWT starting at i (self-identifying secrets); its end or 0. */
 size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i);
 size_t ew__pii_telegram_at(const unsigned char *s, size_t n, size_t i);
@@ -259,6 +264,9 @@ size_t ew__pii_scan_pem(pii_ctx *c, size_t i);
 size_t ew__pii_scan_pwhash(pii_ctx *c, size_t i);
 /* Capitalised word at i (or any word after a name cue): person names. */
 size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags);
+/* A weak person span [ss, se) in text that is not English: does a word of
+ * it look like a surname or an inflected given name? */
+bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se);
 /* Street addresses starting at a building number or a street keyword. */
 size_t ew__pii_scan_address(pii_ctx *c, size_t i);
 /* A CJK character at i: Chinese cues, names and addresses. */

@@ -363,28 +363,42 @@ static bool inflected_name(const unsigned char *s, size_t i, size_t e)
     return false;
 }
 
-/* Does the run hold a name by more than capitalisation: a given name from
- * the gazetteer (also inflected), or a surname's shape? */
-static bool run_has_name(const pii_ctx *c, const run *r)
+/* Does the run hold a given name from the gazetteer? The costlier evidence
+ * (surname shapes, inflected given names) is weighed only when the text turns
+ * out not to be English (ew__pii_name_evidence). */
+static bool run_has_name(const run *r)
 {
-    int words = 0;
     for (int a = 0; a < r->k; a++)
-        words += !r->p[a].particle && !r->p[a].initial;
-    if (words == 1) { /* a lone word: only a given name says person */
-        for (int a = 0; a < r->k; a++)
-            if (!r->p[a].particle && !r->p[a].initial) return (r->p[a].gaz & EW__GAZ_FIRST) != 0;
-    }
-    for (int a = 0; a < r->k; a++) {
-        const part *q = &r->p[a];
-        if (q->particle || q->initial) continue;
-        /* a given name; the census surname list's long tail holds too many
-         * words of other languages ("Der", "Consiglio", "Piano") to count */
-        if (q->gaz & EW__GAZ_FIRST) return true;
-        char f[EW__GAZ_MAX_WORD];
-        size_t fl = ew__gaz_fold_word(c->s + q->s, q->e - q->s, f);
-        if (surname_shape(f, fl) || inflected_name(c->s, q->s, q->e)) return true;
-    }
+        if (!r->p[a].particle && !r->p[a].initial && (r->p[a].gaz & EW__GAZ_FIRST)) return true;
     return false;
+}
+
+/* For a name found by capitalisation alone in text that is not English:
+ * does any of its words have a surname's shape or inflect a given name? A
+ * lone word does not count: in such text only a given name makes it a name.
+ * The census surname list's long tail holds too many words of other
+ * languages ("Der", "Consiglio", "Piano") to count here. */
+bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se)
+{
+    const unsigned char *s = c->s;
+    size_t i = ss;
+    int words = 0;
+    bool found = false;
+    while (i < se) {
+        size_t e = name_word_end(s, se, i);
+        if (e == i) {
+            i++;
+            continue;
+        }
+        if (e - i > 1 && !is_particle(s, i, e)) {
+            words++;
+            char f[EW__GAZ_MAX_WORD];
+            size_t fl = ew__gaz_fold_word(s + i, e - i, f);
+            found |= surname_shape(f, fl) || inflected_name(s, i, e);
+        }
+        i = e;
+    }
+    return words > 1 && found;
 }
 
 /* "Jr.", "III", "PhD" after a name belong to it; returns the new end. */
@@ -394,9 +408,10 @@ static size_t name_suffix_end(const unsigned char *s, size_t n, size_t se)
                                       "IV",  "PhD", "MD", "DDS", "DVM", "Esq."};
     size_t p = se;
     if (p < n && s[p] == ',') p++;
-    if (p >= n || s[p] != ' ') return se;
+    if (p + 2 >= n || s[p] != ' ' || !pii_is_upper(s[p + 1])) return se;
     p++;
     for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
+        if (s[p] != (unsigned char)suf[k][0]) continue;
         size_t l = strlen(suf[k]);
         if (p + l <= n && !memcmp(s + p, suf[k], l) &&
             (p + l == n || !(pii_is_alnum(s[p + l]) || s[p + l] >= 0x80)))
@@ -438,9 +453,13 @@ static void remember_name(pii_ctx *c, const run *r, bool weak)
 static size_t known_name_at(const pii_ctx *c, size_t i, bool *weak)
 {
     const unsigned char *s = c->s;
+    int j = 0;
+    while (j < c->n_known_name && s[c->known_name[j].at] != s[i])
+        j++;
+    if (j == c->n_known_name) return 0; /* no name starts with this letter */
     size_t n = c->n, e = name_word_end(s, n, i), l = e - i;
     if (l > 2 && s[e - 2] == '\'' && s[e - 1] == 's') l -= 2;
-    for (int j = 0; j < c->n_known_name; j++) {
+    for (; j < c->n_known_name; j++) {
         if (c->known_name[j].len != l || c->known_name[j].at == i ||
             memcmp(s + c->known_name[j].at, s + i, l))
             continue;
@@ -506,7 +525,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     if (sc <= 0) return 0;
     r.se = name_suffix_end(c->s, c->n, r.se);
     bool cued = (strong || title) && r.ss == i;
-    bool weak = !cued && !run_has_name(c, &r);
+    bool weak = !cued && !run_has_name(&r);
     if (sc >= 0.5f) remember_name(c, &r, weak);
     /* a list of names: score the members together */
     size_t sep = list_sep(c->s, c->n, r.se);
@@ -534,7 +553,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         float xs = score_run(c, &x, false, false, sep);
         if (xs <= 0) break;
         x.se = name_suffix_end(c->s, c->n, x.se);
-        mweak[m] = !run_has_name(c, &x);
+        mweak[m] = !run_has_name(&x);
         ms[m] = x.ss, me[m] = x.se, msc[m] = xs, m++;
         single_surnames += x.k == 1 && !(x.p[0].gaz & EW__GAZ_FIRST);
         firsts += (x.p[0].gaz & EW__GAZ_FIRST) != 0;

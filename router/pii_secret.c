@@ -3,6 +3,7 @@
  * names (password=, "api_key": ..., AccountKey=...). A value is a secret when
  * it is not a placeholder ($VAR, <your key>, xxxx, env.X) and, for generic
  * names, when it looks random enough. */
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/types.h>
@@ -176,10 +177,32 @@ static bool word_boundary_before(const unsigned char *s, size_t i)
     return i == 0 || !(pii_is_alnum(s[i - 1]) || s[i - 1] == '_');
 }
 
+/* Providers by the first byte of their prefix, in table order (earlier
+ * entries win: "sk-ant-" before "sk-"), so a token is tried against the few
+ * that can match. Built once by ew__pii_secret_init. */
+enum { N_PROVIDERS = sizeof providers / sizeof providers[0] };
+static uint8_t by_first[256][24];
+static uint8_t n_by_first[256];
+static pthread_once_t by_first_once = PTHREAD_ONCE_INIT;
+
+static void by_first_build(void)
+{
+    for (size_t p = 0; p < N_PROVIDERS; p++) {
+        unsigned ch = (unsigned char)providers[p].prefix[0];
+        if (n_by_first[ch] < sizeof by_first[ch]) by_first[ch][n_by_first[ch]++] = (uint8_t)p;
+    }
+}
+
+void ew__pii_secret_init(void)
+{
+    pthread_once(&by_first_once, by_first_build);
+}
+
 /* A provider token starting exactly at i; returns its end or 0. */
 static size_t provider_at(const unsigned char *s, size_t n, size_t i)
 {
-    for (size_t p = 0; p < sizeof providers / sizeof providers[0]; p++) {
+    for (size_t b = 0; b < n_by_first[s[i]]; b++) {
+        size_t p = by_first[s[i]][b];
         const char *pre = providers[p].prefix;
         size_t pl = providers[p].len;
         if (pre[0] != (char)s[i] || i + pl > n || memcmp(s + i, pre, pl)) continue;
@@ -444,13 +467,17 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
             q++;
         size_t pl = q - p;
         for (size_t k = 0; k < sizeof pw_part / sizeof pw_part[0]; k++)
-            if (pl == strlen(pw_part[k]) && !memcmp(low + p, pw_part[k], pl))
+            if (low[p] == pw_part[k][0] && pl == strlen(pw_part[k]) &&
+                !memcmp(low + p, pw_part[k], pl))
                 return PII_KEY_PASSWORD;
         for (size_t k = 0; k < sizeof secret_part / sizeof secret_part[0] && !kind; k++)
-            if (pl == strlen(secret_part[k]) && !memcmp(low + p, secret_part[k], pl))
+            if (low[p] == secret_part[k][0] && pl == strlen(secret_part[k]) &&
+                !memcmp(low + p, secret_part[k], pl))
                 kind = PII_KEY_SECRET;
         for (size_t k = 0; k < sizeof key_part / sizeof key_part[0] && !kind; k++)
-            if (pl == strlen(key_part[k]) && !memcmp(low + p, key_part[k], pl)) kind = PII_KEY_KEY;
+            if (low[p] == key_part[k][0] && pl == strlen(key_part[k]) &&
+                !memcmp(low + p, key_part[k], pl))
+                kind = PII_KEY_KEY;
         p = q;
         while (p < n && !pii_is_alnum(low[p]))
             p++;
