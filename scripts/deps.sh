@@ -4,7 +4,7 @@
 set -euo pipefail
 
 pkgs=(
-    build-essential cmake pkg-config python3
+    build-essential cmake pkg-config python3 openssl curl
     libevent-dev libcurl4-openssl-dev libmbedtls-dev libyaml-dev libjsmn-dev libcmocka-dev
 )
 
