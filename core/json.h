@@ -119,5 +119,7 @@ int ew_json_escape(ew_buf *out, const char *s, size_t len);
 /* Length of the valid UTF-8 sequence at s[0..len), or 0 if invalid. */
 int ew_utf8_seq_len(const unsigned char *s, size_t len);
 bool ew_utf8_valid(const char *s, size_t len);
+/* Writes code point cp (<= U+10FFFF) as 1-4 bytes of UTF-8; returns the count. */
+int ew_utf8_encode(uint32_t cp, char *out);
 
 #endif

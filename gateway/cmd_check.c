@@ -3,8 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "certs/tls_listener.h"
 #include "gateway/commands.h"
 #include "policy/config.h"
+#include "router/router_internal.h"
 
 static void usage(FILE *to)
 {
@@ -52,6 +54,33 @@ int ew_cmd_check(int argc, char **argv)
     ew_config *cfg = NULL;
     if (ew_config_load_file(path, &cfg, &errs)) {
         print_errors(&errs);
+        return 1;
+    }
+    /* TLS files are parsed as serve would: a key that does not match its
+     * certificate, or a CA that does not parse, is found here. */
+    int bad = 0;
+    for (int i = 0; i < cfg->server.n_listeners; i++) {
+        ew_tls_server *tls = NULL;
+        ew_error err;
+        if (cfg->server.listeners[i].tls_cert &&
+            ew__tls_listener_apply(&cfg->server.listeners[i], &tls, &err)) {
+            fprintf(stderr, "%s: %s\n", path, err.message);
+            bad++;
+        }
+        ew_tls_server_free(tls);
+    }
+    /* The router is built as serve would: the PII scanner and the difficulty
+     * weights the config names must load. */
+    ew_router *router = NULL;
+    ew_error rerr;
+    if (!bad && ew__router_new_config(cfg, &router, &rerr)) {
+        char line[1024];
+        fprintf(stderr, "%s\n", ew_error_format(&rerr, line, sizeof line));
+        bad++;
+    }
+    ew_router_free(router);
+    if (bad) {
+        ew_config_unref(cfg);
         return 1;
     }
     int nl = cfg->server.n_listeners, nm = cfg->n_models, nb = cfg->n_backends,

@@ -15,11 +15,14 @@
 #include "edgeway/core.h"
 #include "edgeway/certs.h"
 #include "edgeway/request.h"
+#include "edgeway/speculative.h"
 #include "edgeway/gateway.h"
 #include "edgeway/pii.h"
 #include "edgeway/tokenizer.h"
 #include "edgeway/engine.h"
 #include "edgeway/router.h"
 #include "edgeway/remote.h"
+#include "edgeway/difficulty.h"
+#include "edgeway/device.h"
 
 #endif

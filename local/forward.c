@@ -12,7 +12,7 @@
 
 #include "local/model.h"
 
-#define MAX_ACT 3 /* distinct activation types one stage may need */
+#define MAX_ACT EW_MAX_ACT
 
 typedef struct act_set {
     int n;
@@ -61,25 +61,62 @@ static void rms_norm(const float *x, const float *w, float *y, int n, float eps)
 }
 
 /* Quantizes rows [lo, hi) of src (stride dim) into every type of the set. */
-static void quantize_rows(ew_session *s, const act_set *a, const float *src, int dim, int lo,
+static void quantize_rows(void *const *bufs, const act_set *a, const float *src, int dim, int lo,
                           int hi)
 {
     for (int i = 0; i < a->n; i++) {
         size_t rb = ew__row_bytes(a->type[i], dim);
         for (int t = lo; t < hi; t++)
-            a->qt[i]->quant_act(src + (size_t)t * dim, (char *)s->act[i] + (size_t)t * rb, dim);
+            a->qt[i]->quant_act(src + (size_t)t * dim, (char *)bufs[i] + (size_t)t * rb, dim);
     }
 }
 
+/* Quantizes columns [lo, hi) of rows 0..n-1 of src (stride dim) into the
+ * row layout of type t; lo and hi are multiples of t's block. Threads that
+ * own disjoint column ranges fill one buffer together. */
+static void quantize_cols(const ew__qtype *qt, uint32_t type, const float *src, int dim, int n,
+                          int lo, int hi, void *dst)
+{
+    if (lo >= hi) return;
+    size_t rb = ew__row_bytes(type, dim), off = (size_t)(lo / qt->blck) * qt->bytes;
+    for (int t = 0; t < n; t++)
+        qt->quant_act(src + (size_t)t * dim + lo, (char *)dst + (size_t)t * rb + off, hi - lo);
+}
+
 /* out[t*out_stride + r] = w[r] . act[t] for r in [lo, hi), every token. */
-static void gemm_rows(ew_session *s, const ew_weight *w, const act_set *a, int lo, int hi,
+static void gemm_rows(void *const *bufs, const ew_weight *w, const act_set *a, int lo, int hi,
                       int n_tok, float *out, size_t out_stride)
 {
     if (lo >= hi) return;
     int ai = act_index(a, w);
     size_t arb = ew__row_bytes(a->type[ai], w->ne0);
     w->qt->gemm(w->ne0, (const char *)w->data + (size_t)lo * w->row_bytes, w->row_bytes, hi - lo,
-                s->act[ai], arb, n_tok, out + lo, out_stride);
+                bufs[ai], arb, n_tok, out + lo, out_stride);
+}
+
+/* RMSNorm and activation quantization of the rows of x a stage reads. A
+ * single row (generation) is done by every thread into its own buffers, so
+ * no barrier is needed; a batch is split by rows and shared. Returns the
+ * buffers the stage's matrix products read. */
+static void *const *norm_quant(ew_session *s, const float *x, const float *w, const act_set *a,
+                               int n, int ith, int nth)
+{
+    const ew_hparams *hp = &s->m->hp;
+    if (n == 1) {
+        float *xn = s->xn_priv + (size_t)ith * hp->n_embd;
+        void **bufs = s->act_priv + (size_t)ith * EW_MAX_ACT;
+        rms_norm(x, w, xn, hp->n_embd, hp->rms_eps);
+        quantize_rows(bufs, a, xn, hp->n_embd, 0, 1);
+        return bufs;
+    }
+    int lo, hi;
+    ew__split(n, 1, ith, nth, &lo, &hi);
+    for (int t = lo; t < hi; t++)
+        rms_norm(x + (size_t)t * hp->n_embd, w, s->xn + (size_t)t * hp->n_embd, hp->n_embd,
+                 hp->rms_eps);
+    quantize_rows(s->act, a, s->xn, hp->n_embd, lo, hi);
+    ew__pool_barrier(s->pool);
+    return s->act;
 }
 
 static void add_bias(float *out, size_t stride, const float *b, int lo, int hi, int n_tok)
@@ -127,18 +164,6 @@ static inline void *kv_at(const ew_session *s, void *cache, int layer, int pos)
     return (char *)cache + (size_t)layer * s->kv_layer_bytes + (size_t)pos * s->kv_row_bytes;
 }
 
-static void kv_store(ew_session *s, int layer, int pos, const float *k, const float *v, int n)
-{
-    void *kd = kv_at(s, s->k_cache, layer, pos), *vd = kv_at(s, s->v_cache, layer, pos);
-    if (s->kv_type == EW_KV_F32) {
-        memcpy(kd, k, (size_t)n * sizeof(float));
-        memcpy(vd, v, (size_t)n * sizeof(float));
-    } else {
-        ew__quant_f16_ref(k, kd, n);
-        ew__quant_f16_ref(v, vd, n);
-    }
-}
-
 /* One query head of one token over positions 0..pos. */
 static void attend(ew_session *s, int layer, int t, int h, int ith)
 {
@@ -172,25 +197,60 @@ static void attend(ew_session *s, int layer, int t, int h, int ith)
         kq->axpy(hd, sc[j] * inv, (const char *)kv_at(s, s->v_cache, layer, j) + off, out);
 }
 
+/* Rows [lo, hi) of the joint q|k|v output are whole heads (the split is
+ * aligned to head_dim): rotate them, and store this thread's k and v heads
+ * in the cache, for every token. */
+static void rope_and_store(ew_session *s, int il, int lo, int hi)
+{
+    const ew_hparams *hp = &s->m->hp;
+    int hd = hp->head_dim, q_dim = hp->n_head * hd, kv_dim = hp->n_head_kv * hd;
+    bool f32 = s->kv_type == EW_KV_F32;
+    for (int r = lo; r < hi; r += hd) {
+        for (int t = 0; t < s->n_tok; t++) {
+            const float *rc = s->rope + (size_t)t * hp->n_rot;
+            if (r < q_dim) {
+                rope_apply(hp, rc, s->q + (size_t)t * q_dim + r, 1);
+                continue;
+            }
+            bool is_k = r < q_dim + kv_dim;
+            int off = r - q_dim - (is_k ? 0 : kv_dim);
+            float *src = (is_k ? s->k : s->v) + (size_t)t * kv_dim + off;
+            if (is_k) rope_apply(hp, rc, src, 1);
+            char *dst = (char *)kv_at(s, is_k ? s->k_cache : s->v_cache, il, s->n_past + t) +
+                        (size_t)off * (f32 ? 4 : 2);
+            if (f32)
+                memcpy(dst, src, (size_t)hd * sizeof(float));
+            else
+                s->f16_qt->quant_act(src, dst, hd);
+        }
+    }
+}
+
+/* Heads per unit of attention work: whole activation blocks of wo's input,
+ * so a thread can quantize what it computed. 0 when blocks and heads do not
+ * nest (then quantization is a stage of its own). */
+static int heads_per_group(const ew_hparams *hp, const ew__qtype *act)
+{
+    int hd = hp->head_dim, g = act->blck;
+    if (hd % g == 0) return 1;
+    if (g % hd == 0 && hp->n_head % (g / hd) == 0) return g / hd;
+    return 0;
+}
+
 static void attention_block(ew_session *s, int il, int ith, int nth)
 {
     const ew_model *m = s->m;
     const ew_hparams *hp = &m->hp;
     const ew_layer *L = &m->layers[il];
     act_set a_qkv = act_set_of(&L->wq, &L->wk, &L->wv), a_o = act_set_of(&L->wo, NULL, NULL);
-    int n = s->n_tok, lo, hi;
-    int q_dim = hp->n_head * hp->head_dim, kv_dim = hp->n_head_kv * hp->head_dim;
+    int n = s->n_tok, lo, hi, hd = hp->head_dim;
+    int q_dim = hp->n_head * hd, kv_dim = hp->n_head_kv * hd;
 
-    ew__split(n, 1, ith, nth, &lo, &hi);
-    for (int t = lo; t < hi; t++)
-        rms_norm(s->x + (size_t)t * hp->n_embd, L->attn_norm, s->xn + (size_t)t * hp->n_embd,
-                 hp->n_embd, hp->rms_eps);
-    quantize_rows(s, &a_qkv, s->xn, hp->n_embd, lo, hi);
-    ew__pool_barrier(s->pool);
+    void *const *bufs = norm_quant(s, s->x, L->attn_norm, &a_qkv, n, ith, nth);
 
-    /* q, k and v rows as one range so every thread gets a fair share */
-    int total = q_dim + 2 * kv_dim;
-    ew__split(total, 16, ith, nth, &lo, &hi);
+    /* q, k and v rows as one range of whole heads, so every thread gets a
+     * fair share and can rotate and cache its heads without waiting */
+    ew__split(q_dim + 2 * kv_dim, hd, ith, nth, &lo, &hi);
     const ew_weight *ws[3] = {&L->wq, &L->wk, &L->wv};
     const float *bs[3] = {L->bq, L->bk, L->bv};
     float *outs[3] = {s->q, s->k, s->v};
@@ -199,43 +259,58 @@ static void attention_block(ew_session *s, int il, int ith, int nth)
         int rows = ws[i]->ne1, a = lo - base, b = hi - base;
         a = a < 0 ? 0 : a;
         b = b > rows ? rows : b;
-        gemm_rows(s, ws[i], &a_qkv, a, b, n, outs[i], (size_t)rows);
+        gemm_rows(bufs, ws[i], &a_qkv, a, b, n, outs[i], (size_t)rows);
         if (a < b) add_bias(outs[i], (size_t)rows, bs[i], a, b, n);
         base += rows;
     }
+    rope_and_store(s, il, lo, hi);
     ew__pool_barrier(s->pool);
 
-    ew__split(n, 1, ith, nth, &lo, &hi);
-    for (int t = lo; t < hi; t++) {
-        const float *rc = s->rope + (size_t)t * hp->n_rot;
-        rope_apply(hp, rc, s->q + (size_t)t * q_dim, hp->n_head);
-        rope_apply(hp, rc, s->k + (size_t)t * kv_dim, hp->n_head_kv);
-        kv_store(s, il, s->n_past + t, s->k + (size_t)t * kv_dim, s->v + (size_t)t * kv_dim,
-                 kv_dim);
+    const ew__qtype *oq = a_o.qt[0];
+    int gh = heads_per_group(hp, oq), groups = gh ? hp->n_head / gh : hp->n_head;
+    ew__split(n * groups, 1, ith, nth, &lo, &hi);
+    for (int i = lo; i < hi; i++) {
+        int t = i / groups, h0 = (i % groups) * (gh ? gh : 1), h1 = h0 + (gh ? gh : 1);
+        for (int h = h0; h < h1; h++)
+            attend(s, il, t, h, ith);
+        if (gh) {
+            size_t rb = ew__row_bytes(a_o.type[0], q_dim);
+            oq->quant_act(s->att + (size_t)t * q_dim + (size_t)h0 * hd,
+                          (char *)s->act_mid + (size_t)t * rb +
+                              (size_t)(h0 * hd / oq->blck) * oq->bytes,
+                          (h1 - h0) * hd);
+        }
     }
     ew__pool_barrier(s->pool);
-
-    ew__split(n * hp->n_head, 1, ith, nth, &lo, &hi);
-    for (int i = lo; i < hi; i++)
-        attend(s, il, i / hp->n_head, i % hp->n_head, ith);
-    ew__pool_barrier(s->pool);
-
-    ew__split(n, 1, ith, nth, &lo, &hi);
-    quantize_rows(s, &a_o, s->att, q_dim, lo, hi);
-    ew__pool_barrier(s->pool);
+    if (!gh) {
+        ew__split(n, 1, ith, nth, &lo, &hi);
+        quantize_rows(&s->act_mid, &a_o, s->att, q_dim, lo, hi);
+        ew__pool_barrier(s->pool);
+    }
 
     ew__split(hp->n_embd, 16, ith, nth, &lo, &hi);
-    gemm_rows(s, &L->wo, &a_o, lo, hi, n, s->xn, (size_t)hp->n_embd);
+    gemm_rows(&s->act_mid, &L->wo, &a_o, lo, hi, n, s->xo, (size_t)hp->n_embd);
     for (int t = 0; t < n; t++)
         for (int r = lo; r < hi; r++)
             s->x[(size_t)t * hp->n_embd + r] +=
-                s->xn[(size_t)t * hp->n_embd + r] + (L->bo ? L->bo[r] : 0.0f);
+                s->xo[(size_t)t * hp->n_embd + r] + (L->bo ? L->bo[r] : 0.0f);
     ew__pool_barrier(s->pool);
 }
 
 static inline float silu(float x)
 {
     return x / (1.0f + expf(-x));
+}
+
+static int lcm(int a, int b)
+{
+    int x = a, y = b;
+    while (y) {
+        int r = x % y;
+        x = y;
+        y = r;
+    }
+    return a / x * b;
 }
 
 static void ffn_block(ew_session *s, int il, int ith, int nth)
@@ -246,18 +321,15 @@ static void ffn_block(ew_session *s, int il, int ith, int nth)
     act_set a_down = act_set_of(&L->w_down, NULL, NULL);
     int n = s->n_tok, lo, hi;
 
-    ew__split(n, 1, ith, nth, &lo, &hi);
-    for (int t = lo; t < hi; t++)
-        rms_norm(s->x + (size_t)t * hp->n_embd, L->ffn_norm, s->xn + (size_t)t * hp->n_embd,
-                 hp->n_embd, hp->rms_eps);
-    quantize_rows(s, &a_ffn, s->xn, hp->n_embd, lo, hi);
-    ew__pool_barrier(s->pool);
+    void *const *bufs = norm_quant(s, s->x, L->ffn_norm, &a_ffn, n, ith, nth);
 
-    /* gate and up rows of the same range: this thread can apply SwiGLU to
-     * them without waiting for anyone */
-    ew__split(hp->n_ff, 16, ith, nth, &lo, &hi);
-    gemm_rows(s, &L->w_gate, &a_ffn, lo, hi, n, s->hg, (size_t)hp->n_ff);
-    gemm_rows(s, &L->w_up, &a_ffn, lo, hi, n, s->hu, (size_t)hp->n_ff);
+    /* gate and up rows of one range, aligned to the blocks of w_down's input:
+     * this thread applies SwiGLU to them and quantizes them for the down
+     * projection without waiting for anyone */
+    const ew__qtype *dq = a_down.qt[0];
+    ew__split(hp->n_ff, lcm(16, dq->blck), ith, nth, &lo, &hi);
+    gemm_rows(bufs, &L->w_gate, &a_ffn, lo, hi, n, s->hg, (size_t)hp->n_ff);
+    gemm_rows(bufs, &L->w_up, &a_ffn, lo, hi, n, s->hu, (size_t)hp->n_ff);
     for (int t = 0; t < n; t++) {
         float *g = s->hg + (size_t)t * hp->n_ff, *u = s->hu + (size_t)t * hp->n_ff;
         for (int r = lo; r < hi; r++) {
@@ -266,18 +338,15 @@ static void ffn_block(ew_session *s, int il, int ith, int nth)
             g[r] = silu(gv) * uv;
         }
     }
-    ew__pool_barrier(s->pool);
-
-    ew__split(n, 1, ith, nth, &lo, &hi);
-    quantize_rows(s, &a_down, s->hg, hp->n_ff, lo, hi);
+    quantize_cols(dq, a_down.type[0], s->hg, hp->n_ff, n, lo, hi, s->act_mid);
     ew__pool_barrier(s->pool);
 
     ew__split(hp->n_embd, 16, ith, nth, &lo, &hi);
-    gemm_rows(s, &L->w_down, &a_down, lo, hi, n, s->xn, (size_t)hp->n_embd);
+    gemm_rows(&s->act_mid, &L->w_down, &a_down, lo, hi, n, s->xo, (size_t)hp->n_embd);
     for (int t = 0; t < n; t++)
         for (int r = lo; r < hi; r++)
             s->x[(size_t)t * hp->n_embd + r] +=
-                s->xn[(size_t)t * hp->n_embd + r] + (L->b_down ? L->b_down[r] : 0.0f);
+                s->xo[(size_t)t * hp->n_embd + r] + (L->b_down ? L->b_down[r] : 0.0f);
     ew__pool_barrier(s->pool);
 }
 
@@ -285,19 +354,15 @@ static void ffn_block(ew_session *s, int il, int ith, int nth)
 static void output_block(ew_session *s, int ith, int nth)
 {
     const ew_model *m = s->m;
-    act_set a_out = act_set_of(&m->output, NULL, NULL);
     const ew_hparams *hp = &m->hp;
-    int n_out = s->logits_all ? s->n_tok : 1, first = s->n_tok - n_out, lo, hi;
+    act_set a_out = act_set_of(&m->output, NULL, NULL);
+    int n_out = s->n_tok < s->logit_rows ? s->n_tok : s->logit_rows;
+    int first = s->n_tok - n_out, lo, hi;
 
-    ew__split(n_out, 1, ith, nth, &lo, &hi);
-    for (int t = lo; t < hi; t++)
-        rms_norm(s->x + (size_t)(first + t) * hp->n_embd, m->output_norm,
-                 s->xn + (size_t)t * hp->n_embd, hp->n_embd, hp->rms_eps);
-    quantize_rows(s, &a_out, s->xn, hp->n_embd, lo, hi);
-    ew__pool_barrier(s->pool);
-
+    void *const *bufs =
+        norm_quant(s, s->x + (size_t)first * hp->n_embd, m->output_norm, &a_out, n_out, ith, nth);
     ew__split(hp->n_vocab, 16, ith, nth, &lo, &hi);
-    gemm_rows(s, &m->output, &a_out, lo, hi, n_out, s->logits, (size_t)hp->n_vocab);
+    gemm_rows(bufs, &m->output, &a_out, lo, hi, n_out, s->logits, (size_t)hp->n_vocab);
     add_bias(s->logits, (size_t)hp->n_vocab, m->output_b, lo, hi, n_out);
 }
 
@@ -317,7 +382,7 @@ static void forward_job(void *ctx, int ith, int nth)
     }
     ew__pool_barrier(s->pool);
 
-    for (int il = 0; il < hp->n_layer; il++) {
+    for (int il = 0; il < s->n_layer_run; il++) {
         attention_block(s, il, ith, nth);
         ffn_block(s, il, ith, nth);
     }
@@ -327,7 +392,7 @@ static void forward_job(void *ctx, int ith, int nth)
 void ew__forward(ew_session *s)
 {
     ew__pool_run(s->pool, forward_job, s);
-    s->n_logits = s->logits_all ? s->n_tok : 1;
+    s->n_logits = s->n_tok < s->logit_rows ? s->n_tok : s->logit_rows;
     s->n_last = s->n_tok;
 }
 

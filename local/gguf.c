@@ -192,7 +192,7 @@ static int rd_str(reader *r, const char **s, size_t *len, uint64_t max, const ch
 /* ---- metadata values ---------------------------------------------------------------- */
 
 /* Bytes of one scalar value; 0 for strings, arrays and unknown types. */
-static size_t scalar_size(uint32_t type)
+size_t ew_gguf_type_size(uint32_t type)
 {
     switch (type) {
     case EW_GGUF_UINT8:
@@ -223,7 +223,7 @@ static int skip_array_elems(reader *r, uint32_t elem, uint64_t n, int depth, siz
                             const char *what)
 {
     size_t at = r->pos;
-    size_t esz = scalar_size(elem);
+    size_t esz = ew_gguf_type_size(elem);
     if (esz) {
         if (n > rd_left(r) / esz)
             return rd_fail(r, EW_ERR_PARSE,
@@ -253,7 +253,7 @@ static int skip_array_elems(reader *r, uint32_t elem, uint64_t n, int depth, siz
 
 static int skip_value(reader *r, uint32_t type, int depth, const char *what)
 {
-    size_t esz = scalar_size(type);
+    size_t esz = ew_gguf_type_size(type);
     if (esz) {
         int st = rd_need(r, esz, what);
         if (!st) r->pos += esz;

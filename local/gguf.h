@@ -83,6 +83,9 @@ const void *ew_gguf_file_data(const ew_gguf *g);
 /* general.alignment, or 32 when absent. */
 uint32_t ew_gguf_alignment(const ew_gguf *g);
 
+/* Bytes of one scalar metadata value of this type; 0 for strings, arrays and unknown types. */
+size_t ew_gguf_type_size(uint32_t type);
+
 /* ---- metadata ---------------------------------------------------------------- */
 int ew_gguf_n_kv(const ew_gguf *g);
 /* Index of a key, or -1. */

@@ -85,32 +85,10 @@ void ew__gw_str(ew__gguf_writer *w, const char *k, const char *s)
     ew__gw_strn(w, k, s, strlen(s));
 }
 
-static size_t scalar_size(ew_gguf_type t)
-{
-    switch (t) {
-    case EW_GGUF_UINT8:
-    case EW_GGUF_INT8:
-    case EW_GGUF_BOOL:
-        return 1;
-    case EW_GGUF_UINT16:
-    case EW_GGUF_INT16:
-        return 2;
-    case EW_GGUF_UINT32:
-    case EW_GGUF_INT32:
-    case EW_GGUF_FLOAT32:
-        return 4;
-    case EW_GGUF_UINT64:
-    case EW_GGUF_INT64:
-    case EW_GGUF_FLOAT64:
-        return 8;
-    default:
-        return 0;
-    }
-}
 
 void ew__gw_arr(ew__gguf_writer *w, const char *k, ew_gguf_type et, uint64_t n, const void *data)
 {
-    size_t es = scalar_size(et);
+    size_t es = ew_gguf_type_size(et);
     if (!es || n > MAX_META / es) {
         w->status = w->status ? w->status : EW_ERR_INVALID;
         return;
@@ -140,7 +118,7 @@ void ew__gw_arr_str(ew__gguf_writer *w, const char *k, uint64_t n,
  * reader validated the file already; the checks keep this safe on its own. */
 static int value_span(const uint8_t *p, const uint8_t *end, uint32_t t, int depth, size_t *len)
 {
-    size_t left = (size_t)(end - p), es = scalar_size((ew_gguf_type)t);
+    size_t left = (size_t)(end - p), es = ew_gguf_type_size((ew_gguf_type)t);
     uint64_t n;
     if (es) {
         *len = es;
@@ -158,7 +136,7 @@ static int value_span(const uint8_t *p, const uint8_t *end, uint32_t t, int dept
     memcpy(&et, p, 4);
     memcpy(&n, p + 4, 8);
     size_t pos = 12;
-    if ((es = scalar_size((ew_gguf_type)et))) {
+    if ((es = ew_gguf_type_size((ew_gguf_type)et))) {
         if (n > (left - pos) / es) return EW_ERR_PARSE;
         *len = pos + (size_t)n * es;
         return EW_OK;

@@ -22,6 +22,7 @@
 #define EW_MAX_VOCAB    (1 << 22)
 #define EW_MAX_CTX      (1 << 20)
 #define EW_MAX_BATCH    8192
+#define EW_MAX_ACT      3 /* activation types one stage may need (q, k, v) */
 
 typedef enum ew_arch {
     EW_ARCH_LLAMA,
@@ -85,27 +86,34 @@ struct ew_session {
     int n_ctx, n_batch, n_threads;
     ew_kv_type kv_type;
     bool logits_all;
+    int logit_rows;  /* rows of logits an eval keeps at most: n_batch, or n_logits */
+    int n_layer_run; /* layers evaluated: n_layer, or fewer for an early exit */
     int n_past;
     int32_t *tokens; /* (n_ctx) ids in the cache, for prefix reuse */
 
-    /* KV cache, per layer: (n_ctx, n_head_kv*head_dim), F16 or F32. */
+    /* KV cache, per layer run: (n_layer_run, n_ctx, n_head_kv*head_dim), F16 or F32. */
     void *k_cache, *v_cache;
     size_t kv_layer_bytes, kv_row_bytes;
-    size_t mem_bytes; /* everything allocated for the session */
+    size_t mem_bytes;        /* everything allocated for the session */
+    const ew__qtype *f16_qt; /* F16 kernels, for the KV cache */
 
     /* run buffers for a batch of up to n_batch tokens */
-    float *x;       /* (n_batch, n_embd) residual stream */
-    float *xn;      /* (n_batch, n_embd) normalized input of a block */
-    float *q;       /* (n_batch, n_head*head_dim) */
-    float *k, *v;   /* (n_batch, n_head_kv*head_dim) */
-    float *att;     /* (n_batch, n_head*head_dim) attention output */
-    float *hg, *hu; /* (n_batch, n_ff) gate and up projections */
-    float *rope;    /* (n_batch, n_rot) cos/sin pairs per position */
-    float *scores;  /* (n_threads, n_ctx) attention weights per thread */
-    void *qconv;    /* (n_threads, head_dim) q converted for an F16 cache */
-    void *act[3];   /* (n_batch, act_row_max) activations in up to three dot types */
+    float *x;              /* (n_batch, n_embd) residual stream */
+    float *xn;             /* (n_batch, n_embd) normalized input of a block */
+    float *q;              /* (n_batch, n_head*head_dim) */
+    float *k, *v;          /* (n_batch, n_head_kv*head_dim) */
+    float *att;            /* (n_batch, n_head*head_dim) attention output */
+    float *hg, *hu;        /* (n_batch, n_ff) gate and up projections */
+    float *rope;           /* (n_batch, n_rot) cos/sin pairs per position */
+    float *scores;         /* (n_threads, n_ctx) attention weights per thread */
+    void *qconv;           /* (n_threads, head_dim) q converted for an F16 cache */
+    void *act[EW_MAX_ACT]; /* (n_batch, act_row_max) a stage's input in up to three dot types */
+    void *act_mid;         /* (n_batch, act_row_max) input of wo and w_down */
+    void **act_priv;       /* (n_threads, EW_MAX_ACT) per-thread buffers for a single row */
+    float *xn_priv;        /* (n_threads, n_embd) per-thread normalized row */
+    float *xo;             /* (n_batch, n_embd) output of wo and w_down before the residual */
     size_t act_row_max;
-    float *logits; /* (n_batch or 1, n_vocab) */
+    float *logits; /* (logit_rows, n_vocab) for the last positions of an eval */
     int n_logits;  /* rows of logits kept by the last eval */
     int n_last;    /* tokens in the last eval */
 

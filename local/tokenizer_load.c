@@ -9,6 +9,7 @@
 #include <mbedtls/sha256.h>
 
 #include "core/error.h"
+#include "core/json.h"
 #include "local/tokenizer.h"
 #include "local/unicode_data.h"
 
@@ -651,7 +652,7 @@ static size_t make_piece(const ew_tokenizer *t, int32_t i, char *out)
         }
         /* What llama.cpp writes for a code point outside the byte map. */
         char u[4], tmp[16];
-        int ul = ew__utf8_encode(cp, u);
+        int ul = ew_utf8_encode(cp, u);
         size_t m = (size_t)snprintf(tmp, sizeof tmp, "[UNK_BYTE_0x");
         if (out) memcpy(out + k, tmp, m);
         k += m;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/json.h"
 #include "local/tokenizer.h"
 #include "local/unicode_data.h"
 
@@ -210,9 +211,9 @@ static int bpe_spell(const ew_tokenizer *t, const uint32_t *cps, size_t n, tok_s
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         char u[4];
-        int ul = ew__utf8_encode(cps[i], u);
+        int ul = ew_utf8_encode(cps[i], u);
         for (int j = 0; j < ul; j++)
-            k += (size_t)ew__utf8_encode(ew__tok_byte_to_cp((uint8_t)u[j]), s->bytes + k);
+            k += (size_t)ew_utf8_encode(ew__tok_byte_to_cp((uint8_t)u[j]), s->bytes + k);
     }
     *len = k;
     return EW_OK;
@@ -333,7 +334,7 @@ int ew__tok_wpm(const ew_tokenizer *t, const char *text, size_t n, tok_scratch *
             st = wpm_word(t, w, len, out);
             len = 3;
         }
-        len += (size_t)ew__utf8_encode(c, w + len);
+        len += (size_t)ew_utf8_encode(c, w + len);
         if (alone && !st) {
             st = wpm_word(t, w, len, out);
             len = 3;

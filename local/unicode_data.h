@@ -45,7 +45,7 @@ uint32_t ew__uc_nfd_first(uint32_t cp);
  * consumes one byte. n must be > 0. Sets *len to the bytes consumed. */
 uint32_t ew__utf8_decode(const unsigned char *s, size_t n, size_t *len);
 /* Encodes cp (<= 0x10FFFF) into out[4]; returns the byte count. */
-int ew__utf8_encode(uint32_t cp, char *out);
+
 /* Length of a UTF-8 sequence from its lead byte alone (1 for stray bytes). */
 int ew__utf8_lead_len(unsigned char c);
 

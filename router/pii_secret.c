@@ -3,6 +3,7 @@
  * names (password=, "api_key": ..., AccountKey=...). A value is a secret when
  * it is not a placeholder ($VAR, <your key>, xxxx, env.X) and, for generic
  * names, when it looks random enough. */
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/types.h>
@@ -156,15 +157,52 @@ static const struct {
 };
 #undef P
 
+/* Words that documentation writes into made-up keys: AWS's own examples
+ * are AKIAIOSFODNN7EXAMPLE and wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY. */
+bool ew__pii_doc_word(const unsigned char *v, size_t n)
+{
+    static const char *const words[] = {"example", "dummy", "sample", "placeholder", "redacted"};
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        size_t wl = strlen(words[w]);
+        for (size_t p = 0; p + wl <= n; p++)
+            if ((v[p] | 32) == (unsigned char)words[w][0] &&
+                !strncasecmp((const char *)v + p, words[w], wl))
+                return true;
+    }
+    return false;
+}
+
 static bool word_boundary_before(const unsigned char *s, size_t i)
 {
     return i == 0 || !(pii_is_alnum(s[i - 1]) || s[i - 1] == '_');
 }
 
+/* Providers by the first byte of their prefix, in table order (earlier
+ * entries win: "sk-ant-" before "sk-"), so a token is tried against the few
+ * that can match. Built once by ew__pii_secret_init. */
+enum { N_PROVIDERS = sizeof providers / sizeof providers[0] };
+static uint8_t by_first[256][24];
+static uint8_t n_by_first[256];
+static pthread_once_t by_first_once = PTHREAD_ONCE_INIT;
+
+static void by_first_build(void)
+{
+    for (size_t p = 0; p < N_PROVIDERS; p++) {
+        unsigned ch = (unsigned char)providers[p].prefix[0];
+        if (n_by_first[ch] < sizeof by_first[ch]) by_first[ch][n_by_first[ch]++] = (uint8_t)p;
+    }
+}
+
+void ew__pii_secret_init(void)
+{
+    pthread_once(&by_first_once, by_first_build);
+}
+
 /* A provider token starting exactly at i; returns its end or 0. */
 static size_t provider_at(const unsigned char *s, size_t n, size_t i)
 {
-    for (size_t p = 0; p < sizeof providers / sizeof providers[0]; p++) {
+    for (size_t b = 0; b < n_by_first[s[i]]; b++) {
+        size_t p = by_first[s[i]][b];
         const char *pre = providers[p].prefix;
         size_t pl = providers[p].len;
         if (pre[0] != (char)s[i] || i + pl > n || memcmp(s + i, pre, pl)) continue;
@@ -185,6 +223,7 @@ static size_t provider_at(const unsigned char *s, size_t n, size_t i)
         for (size_t q = i + pl; q < k; q++)
             same += s[q] == s[i + pl];
         if (same == body && body > 4 && s[i + pl] != 'x') continue;
+        if (ew__pii_doc_word(s + i + pl, body)) continue;
         return k;
     }
     return 0;
@@ -233,6 +272,25 @@ size_t ew__pii_telegram_at(const unsigned char *s, size_t n, size_t i)
 }
 
 /* ---- values ---------------------------------------------------------------- */
+/* Letters and digits that count in step, interleaved ("a1b2c3d4e5f6",
+ * "px-dep-d4c3b2a1-f6e5"): how people type a made-up key. In a random key
+ * each alphanumeric has about a 6% (hex: 11%) chance of being one more or
+ * less than the one two places before it; here most are. */
+static bool interleaved_count(const unsigned char *v, size_t n)
+{
+    unsigned char p[64];
+    size_t m = 0;
+    for (size_t i = 0; i < n && m < sizeof p; i++)
+        if (pii_is_alnum(v[i])) p[m++] = (unsigned char)(pii_is_upper(v[i]) ? v[i] | 32 : v[i]);
+    if (m < 12) return false;
+    size_t steps = 0;
+    for (size_t j = 0; j + 2 < m; j++) {
+        int d = (int)p[j + 2] - (int)p[j];
+        steps += (d == 1 || d == -1) && pii_is_digit(p[j]) == pii_is_digit(p[j + 2]);
+    }
+    return steps * 100 >= (m - 2) * 45;
+}
+
 /* Placeholders and references are not secrets: "$VAR", "${x}", "<key>",
  * "{{x}}", "%s", "xxxx", "****", "env.X", "process.env...", "os.getenv(". */
 static bool placeholder(const unsigned char *v, size_t n)
@@ -242,8 +300,15 @@ static bool placeholder(const unsigned char *v, size_t n)
     if (n == 0) return true;
     unsigned c0 = v[0];
     if (c0 == '\'' || c0 == '"') return true; /* a quote inside quotes: string building */
-    if (c0 == '$' || c0 == '<' || c0 == '{' || c0 == '%' || c0 == '[' || c0 == '&' || c0 == ',' ||
-        c0 == ')' || c0 == ';' || c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
+    if (c0 == '%') { /* "%s", "%(pw)s", "%{x}", "%PASSWORD%"; not "%c4dFPw..." */
+        if (n == 1 || v[1] == 's' || v[1] == 'd' || v[1] == '(' || v[1] == '{') return true;
+        size_t k = 1;
+        while (k < n && (pii_is_alnum(v[k]) || v[k] == '_'))
+            k++;
+        if (k < n && v[k] == '%') return true;
+    }
+    if (c0 == '$' || c0 == '<' || c0 == '{' || c0 == '[' || c0 == '&' || c0 == ',' || c0 == ')' ||
+        c0 == ';' || c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
         return true; /* a variable, a template, code or a path */
     if (n >= 2 && c0 == '#' && v[1] == '{') return true; /* Ruby "#{password}" */
     if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
@@ -261,6 +326,7 @@ static bool placeholder(const unsigned char *v, size_t n)
         x += (v[i] | 32) == 'x';
     }
     if (same * 10 >= n * 9 || stars == n || (x == n && n > 2)) return true;
+    if (interleaved_count(v, n) || ew__pii_doc_word(v, n)) return true;
     static const char *const prefixes[] = {
         "arn:",      "http://",    "https://", "file:", "jdbc:",   "env.",      "process.env",
         "os.getenv", "os.environ", "getenv",   "env(",  "config.", "settings.", "secrets.",
@@ -320,6 +386,11 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     size_t lim = k + 40 < n ? k + 40 : n;
     while (k < lim && (s[k] == ' ' || s[k] == '\t'))
         k++;
+    /* "Unseal Key 2: x", "token #1 = x": an ordinal before the separator */
+    size_t d = k < lim && s[k] == '#' ? k + 1 : k, d0 = d;
+    while (d < lim && pii_is_digit(s[d]) && d - d0 < 3)
+        d++;
+    if (d > d0 && d < lim && (s[d] == ':' || s[d] == '=')) k = d;
     bool sep = false;
     while (k < lim && (s[k] == '=' || s[k] == ':' || s[k] == '>' || s[k] == '!')) {
         sep |= s[k] == '=' || s[k] == ':';
@@ -331,11 +402,15 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     *quoted = s[k] == '"' || s[k] == '\'' || s[k] == '`';
     size_t e = k;
     if (*quoted) {
+        bool escaped = s[k - 1] == '\\';
         unsigned q = s[k++];
         e = k;
         while (e < n && s[e] != q && s[e] != '\n' && e - k < 512)
             e++;
         if (e >= n || s[e] != q) return false;
+        /* \'value\' inside a string literal: the backslash escapes the quote */
+        while (escaped && e > k && s[e - 1] == '\\')
+            e--;
     } else {
         while (e < n && !pii_is_space(s[e]) && s[e] != ';' && s[e] != ',' && s[e] != '"' &&
                s[e] != '\'' && s[e] != '&' && s[e] != '<' && s[e] != ')' && s[e] != '}' &&
@@ -365,7 +440,10 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
                                              "apikey", "signature", "unseal",     "authorization"};
     static const char *const pw_part[] = {"pass", "pwd", "pw"};
     static const char *const secret_part[] = {"auth", "cred", "creds", "pat", "sig", "bearer"};
-    static const char *const key_part[] = {"key", "keys", "api", "login", "license"};
+    /* providers whose keys have no telling prefix: "postmark: <uuid>" */
+    static const char *const key_part[] = {"key",     "keys",     "api",     "login",
+                                           "license", "postmark", "heroku",  "mailgun",
+                                           "algolia", "pusher",   "rollbar", "mapbox"};
     char low[64];
     size_t n = e - i < sizeof low ? e - i : sizeof low;
     for (size_t k = 0; k < n; k++)
@@ -389,13 +467,17 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
             q++;
         size_t pl = q - p;
         for (size_t k = 0; k < sizeof pw_part / sizeof pw_part[0]; k++)
-            if (pl == strlen(pw_part[k]) && !memcmp(low + p, pw_part[k], pl))
+            if (low[p] == pw_part[k][0] && pl == strlen(pw_part[k]) &&
+                !memcmp(low + p, pw_part[k], pl))
                 return PII_KEY_PASSWORD;
         for (size_t k = 0; k < sizeof secret_part / sizeof secret_part[0] && !kind; k++)
-            if (pl == strlen(secret_part[k]) && !memcmp(low + p, secret_part[k], pl))
+            if (low[p] == secret_part[k][0] && pl == strlen(secret_part[k]) &&
+                !memcmp(low + p, secret_part[k], pl))
                 kind = PII_KEY_SECRET;
         for (size_t k = 0; k < sizeof key_part / sizeof key_part[0] && !kind; k++)
-            if (pl == strlen(key_part[k]) && !memcmp(low + p, key_part[k], pl)) kind = PII_KEY_KEY;
+            if (low[p] == key_part[k][0] && pl == strlen(key_part[k]) &&
+                !memcmp(low + p, key_part[k], pl))
+                kind = PII_KEY_KEY;
         p = q;
         while (p < n && !pii_is_alnum(low[p]))
             p++;
@@ -416,6 +498,14 @@ static bool all_hex(const unsigned char *v, size_t n)
     return true;
 }
 
+static size_t words_in(const unsigned char *v, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w += pii_is_alpha(v[i]) && (i == 0 || v[i - 1] == ' ');
+    return w;
+}
+
 /* Score of a value held by a key of this kind; 0 when it is not a secret. */
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
@@ -430,7 +520,8 @@ float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quot
         if (vn >= 8 && !space &&
             (random_looking(v, vn) || (vn >= 16 && ew__pii_entropy(v, vn) >= 2.5)))
             return 0.9f;
-        if (quoted && vn >= 5) return 0.75f;
+        /* a quoted value; not a sentence ("token_expired": "Your session has expired") */
+        if (quoted && vn >= 5 && words_in(v, vn) < 3) return 0.75f;
         break;
     case PII_KEY_KEY:
         if (!space && ((random_looking(v, vn) && vn >= 16) || (vn >= 32 && all_hex(v, vn))))
@@ -460,12 +551,80 @@ static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
     return ve;
 }
 
+/* Names that say which provider's key they hold: the value must have that
+ * provider's documented shape, else it is something else (a digest, an id,
+ * a made-up example). AWS secret access keys are 40 base64 characters;
+ * Twitch stream keys start with "live_". */
+static bool shape_mismatch(const unsigned char *s, size_t i, size_t ke, const unsigned char *v,
+                           size_t vn)
+{
+    if (name_has(s, i, ke, "aws") && name_has(s, i, ke, "secret")) {
+        if (vn != 40) return true;
+        for (size_t k = 0; k < vn; k++)
+            if (!in_alphabet(v[k], AL_B64) || v[k] == '=') return true;
+        return false;
+    }
+    if (name_has(s, i, ke, "twitch") && name_has(s, i, ke, "stream"))
+        return vn < 5 || memcmp(v, "live_", 5) != 0;
+    return false;
+}
+
+/* Terraform: `variable "db_password" { default = "x" }`: the default takes
+ * the variable's name. Returns that name's kind, or PII_KEY_NONE. */
+int ew__pii_hcl_default_kind(const unsigned char *s, size_t i)
+{
+    size_t b = i > 200 ? i - 200 : 0;
+    for (size_t k = i; k > b; k--) {
+        if (s[k - 1] == '}') return PII_KEY_NONE;
+        if (k - 1 + 10 <= i && !memcmp(s + k - 1, "variable \"", 10)) {
+            size_t ns = k + 9, ne = ns;
+            while (ne < i && s[ne] != '"' && s[ne] != '\n')
+                ne++;
+            return ne < i && s[ne] == '"' ? ew__pii_key_kind(s, ns, ne) : PII_KEY_NONE;
+        }
+    }
+    return PII_KEY_NONE;
+}
+
 size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t ke)
+{
+    return ew__pii_scan_assignment_as(c, i, ke, ew__pii_key_kind(c->s, i, ke));
+}
+
+/* <add key="SmtpPassword" value="x" />, <property name="db.password"
+ * value="x"/>: the first attribute names the secret, "value" holds it.
+ * [vs, ve) is the first attribute's value. Returns the end of the pair, or 0
+ * when it is not one. */
+static size_t attr_pair(pii_ctx *c, size_t vs, size_t ve)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, k = ve + 1, xs, xe;
+    bool quoted;
+    while (k < n && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    if (k + 6 > n || strncasecmp((const char *)s + k, "value", 5) || s[k + 5] != '=') return 0;
+    if (!read_value(s, n, k + 5, &xs, &xe, &quoted) || !quoted) return 0;
+    int kind = ew__pii_key_kind(s, vs, ve);
+    if (!kind) return ve + 1; /* not a secret's name; the value is read as text */
+    add_value(c, kind, xs, xe, true);
+    return xe;
+}
+
+size_t ew__pii_scan_attr_pair(pii_ctx *c, size_t ke)
+{
+    size_t vs, ve;
+    bool quoted;
+    if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted) || !quoted) return 0;
+    return attr_pair(c, vs, ve);
+}
+
+size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
 {
     size_t vs, ve;
     bool quoted;
     if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted)) return 0;
-    int kind = ew__pii_key_kind(c->s, i, ke);
+    if (!ew__pii_secret_token(c->s, ve, vs) && shape_mismatch(c->s, i, ke, c->s + vs, ve - vs))
+        return 0;
     /* "Authorization: Bearer <token>", "Basic <base64>", "SSWS <token>" */
     static const char *const schemes[] = {"bearer", "basic", "ssws", "token", "digest"};
     for (size_t k = 0; k < sizeof schemes / sizeof schemes[0]; k++) {
@@ -546,6 +705,35 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
     }
     if (vn >= 16 && random_looking(s + vs, vn)) return add_value(c, PII_KEY_SECRET, vs, ve, false);
     return 0;
+}
+
+/* A quoted key name as one argument and its value as the next:
+ * buildConfigField('String', 'API_KEY', '"x"'), setProperty("sonar.login", "x").
+ * Argument lists also hold plain field names ('password', 'email'), so the
+ * value must look machine-made. [i, ke) is the name; the ',' is at k. */
+size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t ke, size_t k)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, vs, ve;
+    bool quoted;
+    if (k >= n || s[k] != ',' || !next_value(s, n, k + 1, &vs, &ve, &quoted) || !quoted) return 0;
+    if (ve - vs >= 2 && (s[vs] == '"' || s[vs] == '\'') && s[ve - 1] == s[vs]) {
+        vs++; /* '"x"': a string literal written inside a string */
+        ve--;
+    }
+    int kind = ew__pii_key_kind(s, i, ke);
+    size_t vn = ve - vs;
+    if (!kind || placeholder(s + vs, vn)) return 0;
+    size_t te = ew__pii_secret_token(s, ve, vs);
+    if (te) {
+        ew__pii_add(c, EW_PII_SECRET, vs, te, 0.97f);
+        return te;
+    }
+    if (memchr(s + vs, ' ', vn) ||
+        !((vn >= 16 && random_looking(s + vs, vn)) || (vn >= 32 && all_hex(s + vs, vn))))
+        return 0;
+    ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.85f);
+    return ve;
 }
 
 /* NetworkCredential("user", "pass"), DirectoryEntry("LDAP://x", "u", "p"):

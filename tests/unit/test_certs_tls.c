@@ -299,6 +299,49 @@ static void test_garbage_and_handshake_timeout(void **state)
     harness_stop(&s);
 }
 
+/* Random bytes after a plausible record header, in many shapes: every
+ * connection is closed, none crashes the server or stays open. */
+static void test_garbage_handshakes(void **state)
+{
+    (void)state;
+    harness s;
+    ew_tls_options o = basic_opts();
+    o.handshake_timeout_ms = 2000;
+    start(&s, &o);
+    uint32_t x = 7;
+    for (int i = 0; i < 60; i++) {
+        unsigned char buf[600];
+        size_t n = 5 + (size_t)(i * 37 % 590);
+        for (size_t j = 0; j < n; j++) {
+            x = x * 1664525u + 1013904223u;
+            buf[j] = (unsigned char)(x >> 24);
+        }
+        buf[0] = 22; /* handshake */
+        buf[1] = 3;
+        buf[2] = (unsigned char)(i % 4);
+        if (i % 2) { /* a record length that matches the bytes */
+            buf[3] = (unsigned char)((n - 5) >> 8);
+            buf[4] = (unsigned char)(n - 5);
+            buf[5] = 1; /* ClientHello */
+        }
+        int fd = raw_connect(s.port);
+        send(fd, buf, n, MSG_NOSIGNAL);
+        shutdown(fd, SHUT_WR);
+        char sink[256];
+        while (recv(fd, sink, sizeof sink, 0) > 0) {
+        }
+        close(fd);
+    }
+    ew_tls_stats st;
+    assert_true(stats_ready(&s, &st, open_at_most, 0));
+    assert_int_equal(st.handshakes, 0);
+    assert_int_equal(st.failed, 60);
+    resp r; /* and it still serves */
+    get(&s, NULL, "localhost", "/", &r);
+    expect_ok(&r);
+    harness_stop(&s);
+}
+
 static void test_old_cipher_refused(void **state)
 {
     (void)state;
@@ -674,6 +717,7 @@ int main(void)
         cmocka_unit_test(test_expired_server_cert),
         cmocka_unit_test(test_plaintext_to_tls_port),
         cmocka_unit_test(test_garbage_and_handshake_timeout),
+        cmocka_unit_test(test_garbage_handshakes),
         cmocka_unit_test(test_old_cipher_refused),
         cmocka_unit_test(test_sni),
         cmocka_unit_test(test_mtls_required),
