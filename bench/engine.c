@@ -31,9 +31,10 @@
 #define TG 64
 
 typedef struct result {
-    double pp, tg;  /* tokens per second */
-    double load_ms; /* model open + session creation */
-    double rss_mib; /* peak RSS of the child */
+    double pp, tg;     /* tokens per second */
+    double load_ms;    /* model open + session creation */
+    double rss_mib;    /* peak RSS of the child */
+    double budget_mib; /* weights + KV cache: the RSS target is within 10 % of it */
     int ok;
 } result;
 
@@ -76,6 +77,11 @@ static int measure(const char *path, int threads, int reps, result *r)
         return fprintf(stderr, "%s: %s\n", path, err.message), -1;
     }
     r->load_ms = (now_s() - t0) * 1e3;
+    ew_model_info info;
+    ew_model_get_info(m, &info);
+    size_t kv;
+    ew_session_memory(s, &kv);
+    r->budget_mib = (double)(info.weight_bytes + kv) / 1048576.0;
     int32_t toks[PP];
     uint32_t x = 12345;
     for (int i = 0; i < PP; i++) {
@@ -270,9 +276,16 @@ static void print_header(bool llama)
         return;
     }
     printf("| shape | type | MiB | t | pp%d ours | pp%d llama.cpp | pp ratio | tg%d ours | tg%d "
-           "llama.cpp | tg ratio | RSS MiB ours | RSS MiB llama.cpp | load ms ours |\n",
+           "llama.cpp | tg ratio | RSS MiB ours (vs weights+KV) | RSS MiB llama.cpp | load ms ours "
+           "|\n",
            PP, PP, TG, TG);
     printf("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+}
+
+/* Peak RSS above (or below) the weights plus the KV cache, in percent. */
+static double rss_over(const result *r)
+{
+    return r->budget_mib > 0 ? 100.0 * (r->rss_mib / r->budget_mib - 1.0) : 0;
 }
 
 /* One table row: ours, and llama.cpp's beside it when asked for. */
@@ -287,7 +300,8 @@ static void bench_row(const char *shape, const char *type, const char *path, int
     printf("| %s | %s | %.0f | %d |", shape, type, mib, t);
     if (!llama) {
         if (ok)
-            printf(" %.1f | %.1f | %.0f | %.0f |\n", ours.pp, ours.tg, ours.rss_mib, ours.load_ms);
+            printf(" %.1f | %.1f | %.0f (%+.1f %%) | %.0f |\n", ours.pp, ours.tg, ours.rss_mib,
+                   rss_over(&ours), ours.load_ms);
         else
             printf(" failed | | | |\n");
     } else {
@@ -300,7 +314,7 @@ static void bench_row(const char *shape, const char *type, const char *path, int
         OURS(ours.tg);
         THEIRS(theirs.tg);
         RATIO(ours.tg, theirs.tg);
-        ok ? printf(" %.0f |", ours.rss_mib) : printf(" - |");
+        ok ? printf(" %.0f (%+.1f %%) |", ours.rss_mib, rss_over(&ours)) : printf(" - |");
         lok ? printf(" %.0f |", theirs.rss_mib) : printf(" - |");
         ok ? printf(" %.0f |\n", ours.load_ms) : printf(" - |\n");
 #undef OURS

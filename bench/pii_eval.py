@@ -3,7 +3,7 @@
 recall and F2.
 
   python3 bench/pii_eval.py [--bin build/edgeway] [--data ../shared/data/pii]
-                            [--only presidio|noseyparker|plpii|generated]
+                            [--only presidio|noseyparker|plpii|generated|secrets]
                             [--errors TYPE] [--json]
 
 Matching is span level: a prediction matches a gold span of the same type
@@ -207,7 +207,8 @@ def eval_generated(args, path):
     """Records from bench/pii_gen.py: spans already carry our type names."""
     data = json.load(open(path, encoding='utf-8'))
     preds = run_scanner(args.bin, [r['full_text'] for r in data])
-    types = sorted({s['type'] for r in data for s in r['spans']})
+    # the types the generator labels, so look-alike texts without spans count too
+    types = sorted({s['type'] for r in data for s in r['spans']} | set(PRESIDIO_MAP.values()))
     sc = Score()
     for rec, pred in zip(data, preds):
         gold = [(s['type'], s['start'], s['end']) for s in rec['spans']]
@@ -228,7 +229,28 @@ def eval_noseyparker(args, path):
     fp = sum(hit[len(pos):])
     misses = [r for r, h in zip(pos, hit[:len(pos)]) if not h]
     false = [r for r, h in zip(neg, hit[len(pos):]) if h]
-    return tp, len(pos), fp, len(neg), misses, false
+    # A negative of one rule may hold the very value that another example
+    # labels a secret ("password = 'super$ecret'" is a negative of one rule,
+    # 'password = "super$ecret"' a positive of it): counted apart, not hidden.
+    all_pos = [r['text'] for r in rows if r['label'] == 'positive']
+    contested = 0
+    for r, pr in zip(neg, preds[len(pos):]):
+        vals = [r['text'][p[1]:p[2]] for p in pr if p[0] == 'secret']
+        if vals and all(len(v) >= 6 and any(v in t for t in all_pos) for v in vals):
+            contested += 1
+    return tp, len(pos), fp, len(neg), misses, false, contested
+
+
+def eval_secrets(args, path):
+    """Records from bench/pii_gen_secrets.py: recall on positives, false
+    positives on the look-alike negatives, and the misses by kind."""
+    rows = [json.loads(l) for l in open(path, encoding='utf-8')]
+    preds = run_scanner(args.bin, [r['text'] for r in rows])
+    hit = [any(p[0] == 'secret' for p in pr) for pr in preds]
+    pos = [(r, h) for r, h in zip(rows, hit) if r['label'] == 'positive']
+    neg = [(r, h) for r, h in zip(rows, hit) if r['label'] == 'negative']
+    wrong = [r for r, h in pos if not h] + [r for r, h in neg if h]
+    return sum(h for _, h in pos), len(pos), sum(h for _, h in neg), len(neg), wrong
 
 
 def main():
@@ -242,6 +264,8 @@ def main():
     ap.add_argument('--json', action='store_true', help='print the numbers as JSON too')
     ap.add_argument('--generated', default=None,
                     help='also score a file made by bench/pii_gen.py')
+    ap.add_argument('--secrets', default=None,
+                    help='also score a file made by bench/pii_gen_secrets.py')
     args = ap.parse_args()
     summary = {}
     if args.generated:
@@ -252,7 +276,19 @@ def main():
         for kind, val, ctx in sc.errors:
             print('%s %r  in  %r' % (kind, val, ctx[:160]))
         if args.only == 'generated':
-            return
+            return finish(args, summary)
+    if args.secrets:
+        tp, npos, fp, nneg, wrong = eval_secrets(args, args.secrets)
+        print('%s (generated secrets and look-alikes)' % args.secrets)
+        print('  secret recall on positives: %d/%d = %.3f' % (tp, npos, tp / npos))
+        print('  false positives on negatives: %d/%d = %.3f\n' % (fp, nneg, fp / nneg))
+        summary['secrets'] = {'recall': tp / npos, 'fp_rate': fp / nneg}
+        if args.errors == 'secret':
+            for r in wrong:
+                print('%s %s %r' % ('MISS' if r['label'] == 'positive' else 'FP  ', r['kind'],
+                                    r['text'][:120]))
+        if args.only == 'secrets':
+            return finish(args, summary)
     if args.only in ('', 'presidio'):
         sc = eval_presidio(args, os.path.join(args.data, 'presidio_synth_dataset_v2.json'))
         text, rows = sc.table('presidio_synth_dataset_v2.json (span IoU >= 0.5)')
@@ -261,12 +297,16 @@ def main():
         for kind, val, ctx in sc.errors:
             print('%s %r  in  %r' % (kind, val, ctx[:160]))
     if args.only in ('', 'noseyparker'):
-        tp, npos, fp, nneg, misses, false = eval_noseyparker(
+        tp, npos, fp, nneg, misses, false, contested = eval_noseyparker(
             args, os.path.join(args.data, 'noseyparker_secret_examples.jsonl'))
         print('noseyparker_secret_examples.jsonl')
         print('  secret recall on positives: %d/%d = %.3f' % (tp, npos, tp / npos))
-        print('  false positives on negatives: %d/%d = %.3f\n' % (fp, nneg, fp / nneg))
-        summary['noseyparker'] = {'recall': tp / npos, 'fp_rate': fp / nneg}
+        print('  false positives on negatives: %d/%d = %.3f' % (fp, nneg, fp / nneg))
+        print('    of which the flagged value is a positive elsewhere in the file: %d '
+              '(without them: %d/%d = %.3f)\n' % (contested, fp - contested, nneg - contested,
+                                                 (fp - contested) / (nneg - contested)))
+        summary['noseyparker'] = {'recall': tp / npos, 'fp_rate': fp / nneg,
+                                  'fp_contested': contested}
         if args.errors == 'secret':
             for r in misses:
                 print('MISS %s %r' % (r['rule_id'], r['text'][:120]))
@@ -279,6 +319,10 @@ def main():
         summary['plpii'] = {r[0]: {'P': r[5], 'R': r[6], 'F2': r[7]} for r in rows}
         for kind, val, ctx in sc.errors:
             print('%s %r  in  %r' % (kind, val, ctx[:160]))
+    finish(args, summary)
+
+
+def finish(args, summary):
     if args.json:
         print(json.dumps(summary, indent=1))
 

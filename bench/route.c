@@ -1,7 +1,8 @@
 /* bench_route: one full routing decision for a 1 KiB chat prompt, on one core.
  *
  * "decide" is ew_router_decide end to end: PII scan of the request, prompt
- * size, device state, the rules of conf/enterprise.yaml (six rules, never_remote,
+ * size, the difficulty score (when the config has weights and a rule uses
+ * difficulty), device state, the rules of conf/enterprise.yaml (six rules, never_remote,
  * fallbacks) and the decision with its reasons. "rules only" runs the policy
  * on ready-made features, to show what the scan costs. Times are wall clock
  * per call; p50 is the target (<= 20 us), p99 is inflated by a shared machine.
@@ -113,8 +114,24 @@ int main(int argc, char **argv)
     ew_pii_result_cleanup(&res);
     ew_pii_scanner_free(sc);
 
-    /* The same policy on ready-made features: the rules' share. */
     ew_config *cfg = ew__router_config(r);
+    /* The difficulty score alone, with the weights the config names (the
+     * router scores only when a rule looks at difficulty). */
+    ew_difficulty *dm = NULL;
+    if (cfg->difficulty->enabled && cfg->difficulty->weights &&
+        ew_difficulty_load(cfg->difficulty->weights, &dm, &err) == EW_OK) {
+        volatile double sink = 0;
+        for (int i = 0; i < iters; i++) {
+            double t0 = now_us();
+            sink += ew_difficulty_score_request(dm, &req);
+            t[i] = now_us() - t0;
+        }
+        (void)sink;
+        report("difficulty only", t, iters);
+    }
+    ew_difficulty_free(dm);
+
+    /* The same policy on ready-made features: the rules' share. */
     ew_policy *p = ew__policy_new(cfg);
     ew_rule_input in = {.difficulty = NAN,
                         .device = {64, 0, 0, 0, 0},

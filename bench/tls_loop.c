@@ -88,7 +88,7 @@ int main(int argc, char **argv)
     evthread_use_pthreads();
     struct event_base *base = event_base_new();
     ew__gateway *gw = NULL;
-    ew__gateway_opts o = {base, cfg, NULL, NULL, NULL};
+    ew__gateway_opts o = {.base = base, .config = cfg};
     ew_error err;
     if (ew__gateway_new(&o, &gw, &err)) {
         fprintf(stderr, "bench_tls_loop: %s\n", err.message);

@@ -114,11 +114,41 @@ static int err_unexpected(ew_error *err, const char *text, size_t len, size_t of
 
 /* Checks the body of a string, text[from..to): escapes, surrogate pairs,
  * control characters and UTF-8. Sets *escaped when a backslash occurs. */
+/* SWAR over 8 bytes: a word with a zero byte, with a byte equal to n, with
+ * a byte below n (n <= 128), with a byte >= 0x80. */
+#define W_ONES     0x0101010101010101ull
+#define W_HIGHS    0x8080808080808080ull
+#define W_ZERO(x)  (((x)-W_ONES) & ~(x)&W_HIGHS)
+#define W_EQ(x, n) W_ZERO((x) ^ (W_ONES * (n)))
+#define W_LT(x, n) (((x)-W_ONES * (n)) & ~(x)&W_HIGHS)
+
+static uint64_t load8(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+/* The first i' >= i such that text[i'..i'+8) holds a byte that is not plain
+ * printable ASCII (a quote, a backslash, a control or a non-ASCII byte), or
+ * the last whole word before to. Strings are mostly such plain runs. */
+static size_t skip_plain(const char *text, size_t i, size_t to)
+{
+    while (i + 8 <= to) {
+        uint64_t w = load8(text + i);
+        if ((w & W_HIGHS) | W_LT(w, 0x20) | W_EQ(w, '"') | W_EQ(w, '\\')) break;
+        i += 8;
+    }
+    return i;
+}
+
 static int check_string(const char *text, size_t from, size_t to, bool *escaped, ew_error *err)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = from;
     while (i < to) {
+        i = skip_plain(text, i, to);
+        if (i >= to) break;
         unsigned c = s[i];
         if (c == '\\') {
             *escaped = true;
@@ -251,6 +281,15 @@ static int check_depth(const char *text, size_t len, int max_depth, ew_error *er
     int depth = 0;
     bool in_str = false;
     for (size_t i = 0; i < len; i++) {
+        if (in_str) {
+            /* Skip words without a quote or a backslash. */
+            while (i + 8 <= len) {
+                uint64_t w = load8(text + i);
+                if (W_EQ(w, '"') | W_EQ(w, '\\')) break;
+                i += 8;
+            }
+            if (i >= len) break;
+        }
         char c = text[i];
         if (in_str) {
             if (c == '\\')
@@ -294,21 +333,35 @@ static int tokenize(const char *text, size_t len, const ew_json_limits *lim, jsm
     }
     int st = check_depth(text, len, lim->max_depth, err);
     if (st) return st;
+    /* One pass: jsmn resumes where it ran out of tokens once given more, so
+     * the array grows from a guess instead of a counting pass first. */
     jsmn_parser p;
     jsmn_init(&p);
-    int count = jsmn_parse(&p, text, len, NULL, 0);
-    if (count < 0) return jsmn_error(count, text, len, p.pos, err);
-    if (count > max_tokens)
-        return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: more than %d values", max_tokens);
-    jsmntok_t *toks = malloc((size_t)(count ? count : 1) * sizeof *toks);
+    size_t cap = len / 32 + 16;
+    if (cap > (size_t)max_tokens + 1) cap = (size_t)max_tokens + 1;
+    jsmntok_t *toks = malloc(cap * sizeof *toks);
     if (!toks) return EW_ERR_NOMEM;
-    jsmn_init(&p);
-    int r = jsmn_parse(&p, text, len, toks, (unsigned)count);
+    int r;
+    while ((r = jsmn_parse(&p, text, len, toks, (unsigned)cap)) == JSMN_ERROR_NOMEM) {
+        if (cap > (size_t)max_tokens) {
+            free(toks);
+            return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: more than %d values", max_tokens);
+        }
+        cap = cap * 2 > (size_t)max_tokens + 1 ? (size_t)max_tokens + 1 : cap * 2;
+        jsmntok_t *more = realloc(toks, cap * sizeof *toks);
+        if (!more) {
+            free(toks);
+            return EW_ERR_NOMEM;
+        }
+        toks = more;
+    }
     if (r < 0) {
         free(toks);
-        if (r == JSMN_ERROR_NOMEM)
-            return ew__error_set(err, EW_ERR_PARSE, "JSON: malformed near byte %u", p.pos);
         return jsmn_error(r, text, len, p.pos, err);
+    }
+    if (p.toknext > (unsigned)max_tokens) {
+        free(toks);
+        return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: more than %d values", max_tokens);
     }
     *out = toks;
     *n_out = (int)p.toknext;

@@ -92,6 +92,20 @@ int ew_json_escape(ew_buf *out, const char *s, size_t len)
     size_t i = 0, run = 0;
     int st = EW_OK;
     while (i < len && !st) {
+        /* Eight plain printable ASCII bytes at a time (no quote, backslash,
+         * control or non-ASCII byte): most text is such runs. */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+            uint64_t bad = (w & highs) | ((w - ones * 0x20) & ~w & highs) |
+                           ((q - ones) & ~q & highs) | ((b - ones) & ~b & highs);
+            if (bad) break;
+            run += 8;
+            i += 8;
+        }
+        if (i >= len) break;
         unsigned c = p[i];
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
             run++;

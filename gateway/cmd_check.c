@@ -6,6 +6,7 @@
 #include "certs/tls_listener.h"
 #include "gateway/commands.h"
 #include "policy/config.h"
+#include "router/router_internal.h"
 
 static void usage(FILE *to)
 {
@@ -68,6 +69,16 @@ int ew_cmd_check(int argc, char **argv)
         }
         ew_tls_server_free(tls);
     }
+    /* The router is built as serve would: the PII scanner and the difficulty
+     * weights the config names must load. */
+    ew_router *router = NULL;
+    ew_error rerr;
+    if (!bad && ew__router_new_config(cfg, &router, &rerr)) {
+        char line[1024];
+        fprintf(stderr, "%s\n", ew_error_format(&rerr, line, sizeof line));
+        bad++;
+    }
+    ew_router_free(router);
     if (bad) {
         ew_config_unref(cfg);
         return 1;

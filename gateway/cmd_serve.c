@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "certs/config_trust.h"
+#include "core/error.h"
 #include "core/log.h"
 #include "gateway/commands.h"
 #include "gateway/server.h"
@@ -33,8 +34,11 @@ typedef struct serve {
 static void usage(FILE *to)
 {
     fprintf(to, "usage: edgeway serve -c FILE [--listen HOST:PORT] [--config-key PUB]\n\n"
-                "Serves the OpenAI API (/v1/chat/completions, /v1/completions, /v1/models)\n"
-                "and /healthz, /readyz on the listeners of FILE (docs/config.md).\n\n"
+                "Serves the OpenAI API (/v1/chat/completions, /v1/completions, /v1/models),\n"
+                "answered by the route the policy picks (local model, cloud backend, cascade\n"
+                "or a refusal), plus /healthz, /readyz, /metrics, /v1/edgeway/route,\n"
+                "/v1/edgeway/device and POST /admin/reload (admin key), on the listeners of\n"
+                "FILE (docs/config.md).\n\n"
                 "  -c, --config FILE    the YAML config\n"
                 "  --listen HOST:PORT   listen here instead ([::1]:PORT for IPv6; port 0 picks\n"
                 "                       a free port, logged as \"listening on ADDR\")\n"
@@ -54,6 +58,67 @@ static void log_config_errors(const ew_config_errors *errs)
         ew__error(NULL, "%s", ew_error_format(&errs->items[i], line, sizeof line));
     }
     if (errs->dropped) ew__error(NULL, "... and %d more error(s)", errs->dropped);
+}
+
+static void opt_string(ew_jw *w, const char *key, const char *v)
+{
+    if (!v) return;
+    ew_jw_key(w, key);
+    ew_jw_string(w, v);
+}
+
+/* What the router decided and what answered: names, counts and timings,
+ * never prompt text (PII appears as type counts). */
+static void decision_fields(ew_jw *w, const ew__access_record *r)
+{
+    opt_string(w, "route", r->route);
+    opt_string(w, "rule", r->rule);
+    opt_string(w, "backend", r->backend);
+    opt_string(w, "key", r->key);
+    if (r->fell_back) {
+        ew_jw_key(w, "fallback");
+        ew_jw_bool(w, true);
+    }
+    if (r->has_ttft) {
+        ew_jw_key(w, "ttft_us");
+        ew_jw_uint(w, r->ttft_us);
+    }
+    if (r->usage_present) {
+        ew_jw_key(w, "prompt_tokens");
+        ew_jw_int(w, r->prompt_tokens);
+        ew_jw_key(w, "completion_tokens");
+        ew_jw_int(w, r->completion_tokens);
+    }
+    const ew_decision *d = r->decision;
+    if (!d) return;
+    ew_jw_key(w, "decision");
+    ew_jw_object_begin(w);
+    ew_jw_key(w, "route");
+    ew_jw_string(w, ew_route_name(d->target.route));
+    if (d->never_remote) {
+        ew_jw_key(w, "never_remote");
+        ew_jw_bool(w, true);
+    }
+    if (d->fell_back) {
+        ew_jw_key(w, "fell_back");
+        ew_jw_bool(w, true);
+    }
+    if (d->features.n_pii || d->features.pii_failed) {
+        ew_jw_key(w, "pii");
+        ew_jw_object_begin(w);
+        for (int i = 0; i < d->features.n_pii; i++) {
+            ew_jw_key(w, d->features.pii[i].type);
+            ew_jw_uint(w, d->features.pii[i].count);
+        }
+        if (d->features.pii_failed) {
+            ew_jw_key(w, "scan_failed");
+            ew_jw_bool(w, true);
+        }
+        ew_jw_object_end(w);
+    }
+    ew_jw_key(w, "prompt_tokens_est");
+    ew_jw_int(w, d->features.prompt_tokens);
+    ew_jw_object_end(w);
 }
 
 static void access_fields(ew_jw *w, void *arg)
@@ -97,6 +162,7 @@ static void access_fields(ew_jw *w, void *arg)
         ew_jw_key(w, "tenant");
         ew_jw_string(w, r->tenant);
     }
+    decision_fields(w, r);
 }
 
 static void on_access(void *user, const ew__access_record *rec)
@@ -167,23 +233,38 @@ static int load_config(serve *s, const ew_config *prev, ew_config **out)
     return EW_OK;
 }
 
-static void on_hup(evutil_socket_t sig, short what, void *arg)
+/* Reloads the file: SIGHUP and POST /admin/reload. Files are read (and
+ * changed models loaded) on the loop: reloads are rare and an admin's act.
+ * Models are hashed again only when their entry changed. */
+static int reload(void *user, ew_error *err)
 {
-    serve *s = arg;
-    (void)sig;
-    (void)what;
+    serve *s = user;
     ew_config *next = NULL;
-    /* Files read on the loop: reloads are rare and an admin's act. Models
-     * are hashed again only when their entry changed. */
-    if (load_config(s, s->cfg, &next)) {
-        ew__error(NULL, "reload of %s failed; the running config stays in force", s->path);
-        return;
+    int st = load_config(s, s->cfg, &next);
+    if (st)
+        ew__error_set(err, st, "%s was refused (the log says why)", s->path);
+    else
+        st = ew__gateway_set_config(s->gw, next, err);
+    if (st) {
+        ew_config_unref(next);
+        ew__error(NULL, "reload of %s failed; the running config stays in force%s%s", s->path,
+                  err->message[0] ? ": " : "", err->message);
+        return st;
     }
-    ew__gateway_set_config(s->gw, next);
     ew_config_unref(s->cfg);
     s->cfg = next;
     apply_log_config(s);
     ew__info(NULL, "config reloaded from %s", s->path);
+    return EW_OK;
+}
+
+static void on_hup(evutil_socket_t sig, short what, void *arg)
+{
+    (void)sig;
+    (void)what;
+    ew_error err;
+    ew_error_clear(&err);
+    reload(arg, &err);
 }
 
 static void on_drained(void *arg)
@@ -284,7 +365,13 @@ int ew_cmd_serve(int argc, char **argv)
         ew__error(NULL, "cannot create the event loop");
         goto out;
     }
-    ew__gateway_opts o = {s.base, s.cfg, s.listen, on_access, &s};
+    ew__gateway_opts o = {.base = s.base,
+                          .config = s.cfg,
+                          .listen = s.listen,
+                          .access_log = on_access,
+                          .access_user = &s,
+                          .reload = reload,
+                          .reload_user = &s};
     if (ew__gateway_new(&o, &s.gw, &err)) {
         ew__error(NULL, "cannot start: %s", err.message);
         goto out;

@@ -34,7 +34,7 @@ struct event_base;
 /* ---- parsing (gateway/http_parse.c): pure functions over bytes -------------- */
 
 #define EW__HTTP_MAX_HEADERS      64
-#define EW__HTTP_MAX_RESP_HEADERS 8
+#define EW__HTTP_MAX_RESP_HEADERS 12
 #define EW__REQUEST_ID_MAX        64
 
 typedef enum ew__http_method {
@@ -116,6 +116,8 @@ int ew__http_chunked_feed(ew__http_chunked *c, char *buf, size_t len, size_t *po
 bool ew__request_id_ok(const char *s, size_t len);
 
 const char *ew__http_reason(int status);
+/* The monotonic clock the server stamps requests with (start_ns, end_ns). */
+uint64_t ew__http_now_ns(void);
 
 /* ---- the server (gateway/http.c) --------------------------------------------- */
 

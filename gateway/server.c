@@ -1,149 +1,38 @@
-/* The gateway's endpoints on top of the HTTP server (gateway/http.h). */
+/* The gateway's endpoints on top of the HTTP server (gateway/http.h):
+ * health, models, metrics and lifetime here; the OpenAI and edgeway API in
+ * api.c; route execution in exec.c. */
+#include <event2/event.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "certs/tls_listener.h"
 #include "core/error.h"
 #include "core/json.h"
 #include "core/log.h"
+#include "gateway/api.h"
 #include "gateway/gateway_internal.h"
-#include "gateway/http.h"
-#include "certs/tls_listener.h"
-#include "gateway/server.h"
+#include "gateway/gw.h"
+#include "router/router_internal.h"
 
-/* A request's arena chunk follows its body size within these bounds. */
-#define ARENA_CHUNK_MIN (16u << 10)
-#define ARENA_CHUNK_MAX (1u << 20)
-/* The /v1/models body is rebuilt per config; this bounds it. */
-#define MODELS_JSON_MAX (1u << 20)
-
-struct ew__gateway {
-    struct event_base *base;
-    ew_config *cfg; /* one reference */
-    ew__http_server *http;
-    ew__access_fn access;
-    void *access_user;
-    bool listen_override;
-    ew_buf models_json;  /* empty when it could not be built */
-    ew_tls_server **tls; /* (n_tls) per configured listener; NULL = plaintext */
-    int n_tls;
-    int64_t created; /* when the config came into force, for model objects */
-};
-
-typedef void (*endpoint_fn)(ew__gateway *gw, ew__http_req *r);
+/* The /metrics body, at most. */
+#define METRICS_MAX (1u << 20)
 
 static void respond_json(ew__http_req *r, int status, const char *json)
 {
     ew__http_respond(r, status, "application/json", json, strlen(json));
 }
 
-static void respond_err(ew__http_req *r, int status, const char *type, const char *code,
-                        const char *param, const char *message)
+void ew__respond_err(ew__http_req *r, int status, const char *type, const char *code,
+                     const char *param, const char *message)
 {
     ew_api_error e;
     ew_api_error_set(&e, status, type, code, param, "%s", message);
     ew__http_respond_error(r, &e);
 }
 
-/* ---- the model list ----------------------------------------------------------- */
-
-static void model_object(ew_jw *w, const char *id, const char *owner, int64_t created)
-{
-    ew_jw_object_begin(w);
-    ew_jw_key(w, "id");
-    ew_jw_string(w, id);
-    ew_jw_key(w, "object");
-    ew_jw_string(w, "model");
-    ew_jw_key(w, "created");
-    ew_jw_int(w, created);
-    ew_jw_key(w, "owned_by");
-    ew_jw_string(w, owner);
-    ew_jw_object_end(w);
-}
-
-/* Calls fn for every model the config names, each name once: embedded
- * models first, then backend mappings in priority order of the file. Stops
- * early when fn returns true; returns that. */
-static bool each_model(const ew_config *cfg,
-                       bool (*fn)(void *arg, const char *id, const char *owner), void *arg)
-{
-    for (int i = 0; i < cfg->n_models; i++) {
-        bool dup = false;
-        for (int k = 0; k < i && !dup; k++)
-            dup = !strcmp(cfg->models[k].name, cfg->models[i].name);
-        if (!dup && fn(arg, cfg->models[i].name, "edgeway")) return true;
-    }
-    for (int b = 0; b < cfg->n_backends; b++) {
-        const ew_backend_cfg *be = &cfg->backends[b];
-        for (int m = 0; m < be->n_models; m++) {
-            const char *id = be->models[m].from;
-            bool dup = false;
-            for (int k = 0; k < cfg->n_models && !dup; k++)
-                dup = !strcmp(cfg->models[k].name, id);
-            for (int pb = 0; pb <= b && !dup; pb++) {
-                const ew_backend_cfg *p = &cfg->backends[pb];
-                int lim = pb == b ? m : p->n_models;
-                for (int pm = 0; pm < lim && !dup; pm++)
-                    dup = !strcmp(p->models[pm].from, id);
-            }
-            if (!dup && fn(arg, id, be->name)) return true;
-        }
-    }
-    return false;
-}
-
-typedef struct list_ctx {
-    ew_jw *w;
-    int64_t created;
-} list_ctx;
-
-static bool list_one(void *arg, const char *id, const char *owner)
-{
-    list_ctx *x = arg;
-    model_object(x->w, id, owner, x->created);
-    return false;
-}
-
-static void build_models_json(ew__gateway *gw)
-{
-    ew_buf b;
-    ew_buf_init(&b, MODELS_JSON_MAX);
-    ew_jw w;
-    ew_jw_init(&w, &b);
-    ew_jw_object_begin(&w);
-    ew_jw_key(&w, "object");
-    ew_jw_string(&w, "list");
-    ew_jw_key(&w, "data");
-    ew_jw_array_begin(&w);
-    list_ctx x = {&w, gw->created};
-    each_model(gw->cfg, list_one, &x);
-    ew_jw_array_end(&w);
-    ew_jw_object_end(&w);
-    ew_buf_cleanup(&gw->models_json);
-    if (w.status) {
-        ew__error(NULL, "cannot build the model list: %s", ew_strerror(w.status));
-        ew_buf_cleanup(&b);
-        ew_buf_init(&gw->models_json, MODELS_JSON_MAX);
-        return;
-    }
-    gw->models_json = b;
-}
-
-typedef struct find_ctx {
-    const char *id;
-    const char *owner;
-} find_ctx;
-
-static bool find_one(void *arg, const char *id, const char *owner)
-{
-    find_ctx *x = arg;
-    if (strcmp(id, x->id)) return false;
-    x->owner = owner;
-    return true;
-}
-
-/* ---- endpoints -------------------------------------------------------------------- */
+/* ---- health -------------------------------------------------------------------- */
 
 static void ep_healthz(ew__gateway *gw, ew__http_req *r)
 {
@@ -154,120 +43,136 @@ static void ep_healthz(ew__gateway *gw, ew__http_req *r)
 static void ep_readyz(ew__gateway *gw, ew__http_req *r)
 {
     if (ew__http_server_draining(gw->http)) {
-        respond_err(r, 503, "server_error", "not_ready", NULL, "the server is shutting down");
+        ew__respond_err(r, 503, "server_error", "not_ready", NULL, "the server is shutting down");
         return;
     }
     respond_json(r, 200, "{\"status\":\"ready\"}");
 }
 
-static void ep_models(ew__gateway *gw, ew__http_req *r)
+/* ---- metrics ------------------------------------------------------------------- */
+
+static void model_gauges(void *arg, const ew__engine *m)
 {
-    if (!gw->models_json.len) {
-        respond_err(r, 500, "server_error", "internal_error", NULL,
-                    "the model list is not available");
-        return;
-    }
-    ew__http_respond(r, 200, "application/json", gw->models_json.data, gw->models_json.len);
+    ew_buf *b = arg;
+    int waiting, capacity, running;
+    ew__engine_queue(m, &waiting, &capacity, &running);
+    ew__prom_value(b, "edgeway_local_queue_depth", "model", m->name, waiting);
+    ew__prom_value(b, "edgeway_local_queue_capacity", "model", m->name, capacity);
+    ew__prom_value(b, "edgeway_local_running", "model", m->name, running);
 }
 
-static int hexdig(char c)
+static void backend_gauges_of(ew__upstream *u, ew_buf *b);
+
+static void backend_gauges(ew__gateway *gw, ew_buf *b)
 {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
+    ew__prom_help(b, "edgeway_backend_breaker_state", "gauge",
+                  "Circuit breaker per cloud backend: 0 closed, 1 open, 2 half-open.");
+    ew__prom_help(b, "edgeway_backend_available", "gauge",
+                  "1 when a new request would be sent to the backend now.");
+    ew__upstream *clients[2] = {ew__engines_remote(gw->engines),
+                                ew__engines_local_http(gw->engines)};
+    for (int c = 0; c < 2; c++) {
+        if (clients[c]) backend_gauges_of(clients[c], b);
+    }
 }
 
-/* Percent-decodes s[0..n) into out; false if malformed, too long or NUL. */
-static bool url_decode(const char *s, size_t n, char *out, size_t size)
+/* One client's backends (the cloud's, or the url models', named as the model). */
+static void backend_gauges_of(ew__upstream *u, ew_buf *b)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        int c = (unsigned char)s[i];
-        if (c == '%') {
-            if (i + 2 >= n) return false;
-            int hi = hexdig(s[i + 1]), lo = hexdig(s[i + 2]);
-            if (hi < 0 || lo < 0) return false;
-            c = hi * 16 + lo;
-            i += 2;
-        }
-        if (c == 0 || o + 1 >= size) return false;
-        out[o++] = (char)c;
+    ew_backend_health h[64];
+    int n = ew__remote_health(u->remote, h, 64);
+    for (int i = 0; i < n; i++) {
+        ew__prom_value(b, "edgeway_backend_breaker_state", "backend", h[i].name,
+                       (double)h[i].breaker);
+        ew__prom_value(b, "edgeway_backend_available", "backend", h[i].name,
+                       h[i].available ? 1 : 0);
     }
-    out[o] = '\0';
-    return o > 0;
 }
 
-/* GET /v1/models/{id}: one model object, or 404. */
-static void ep_model(ew__gateway *gw, ew__http_req *r)
+static void device_gauges(ew__gateway *gw, ew_buf *b)
 {
-    static const char prefix[] = "/v1/models/";
-    char id[256];
-    const char *p = r->head.path + sizeof prefix - 1;
-    size_t n = r->head.path_len - (sizeof prefix - 1);
-    find_ctx x = {id, NULL};
-    if (!url_decode(p, n, id, sizeof id) || !each_model(gw->cfg, find_one, &x)) {
-        ew_api_error e;
-        ew_api_error_set(&e, 404, "invalid_request_error", "model_not_found", "model",
-                         "The model '%.*s' does not exist", (int)(n < 200 ? n : 200), p);
-        ew__http_respond_error(r, &e);
-        return;
+    ew__prom_help(b, "edgeway_device_state", "gauge",
+                  "The device state the router sees (pushed or static); absent when unknown. "
+                  "thermal: 0 nominal .. 3 critical.");
+    ew_route_device d;
+    if (!ew__device_current(gw, &d)) return;
+    const struct {
+        const char *name;
+        int v;
+    } f[] = {{"battery_pct", d.battery_pct},
+             {"charging", d.charging},
+             {"thermal", d.thermal},
+             {"low_power", d.low_power},
+             {"metered", d.metered}};
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+        if (f[i].v >= 0) ew__prom_value(b, "edgeway_device_state", "field", f[i].name, f[i].v);
+}
+
+static void tls_gauges(ew__gateway *gw, ew_buf *b)
+{
+    ew__prom_help(b, "edgeway_tls_handshakes_total", "counter",
+                  "TLS handshakes per listener: completed, resumed, failed.");
+    for (int i = 0; i < gw->n_tls; i++) {
+        ew_tls_stats st;
+        char addr[80];
+        if (ew__gateway_tls_stats(gw, i, &st) || ew__gateway_address(gw, i, addr, sizeof addr))
+            continue;
+        ew_buf_printf(b, "edgeway_tls_handshakes_total{listener=\"%s\",result=\"ok\"} %llu\n", addr,
+                      (unsigned long long)st.handshakes);
+        ew_buf_printf(b, "edgeway_tls_handshakes_total{listener=\"%s\",result=\"resumed\"} %llu\n",
+                      addr, (unsigned long long)st.resumed);
+        ew_buf_printf(b, "edgeway_tls_handshakes_total{listener=\"%s\",result=\"failed\"} %llu\n",
+                      addr, (unsigned long long)st.failed);
     }
+}
+
+static void ep_metrics(ew__gateway *gw, ew__http_req *r)
+{
     ew_buf *b = ew__http_req_scratch(r);
-    ew_jw w;
-    ew_jw_init(&w, b);
-    model_object(&w, id, x.owner, gw->created);
-    if (w.status)
-        respond_err(r, 500, "server_error", "internal_error", NULL, "cannot format the model");
-    else
-        ew__http_respond(r, 200, "application/json", b->data, b->len);
+    ew__metrics_render(gw->metrics, b);
+    ew__prom_help(b, "edgeway_local_queue_depth", "gauge",
+                  "Requests waiting for a worker of the local model.");
+    ew__prom_help(b, "edgeway_local_queue_capacity", "gauge", "The bound on that queue.");
+    ew__prom_help(b, "edgeway_local_running", "gauge", "Requests the local model runs now.");
+    ew__engines_each(gw->engines, model_gauges, b);
+    backend_gauges(gw, b);
+    device_gauges(gw, b);
+    tls_gauges(gw, b);
+    ew__http_stats hs;
+    ew__http_server_stats(gw->http, &hs);
+    ew__prom_help(b, "edgeway_http_connections", "gauge", "Open client connections.");
+    ew__prom_value(b, "edgeway_http_connections", NULL, NULL, hs.connections);
+    ew__prom_help(b, "edgeway_http_streams", "gauge", "Streaming responses in progress.");
+    ew__prom_value(b, "edgeway_http_streams", NULL, NULL, hs.streams);
+    ew__http_respond(r, 200, "text/plain; version=0.0.4; charset=utf-8", b->data, b->len);
 }
 
-/* POST /v1/chat/completions and /v1/completions: parse and validate the whole
- * request. No route can execute it yet, so a valid request gets a clear 503. */
-static void ep_openai(ew__gateway *gw, ew__http_req *r, ew_request_kind kind)
+/* ---- dispatch -------------------------------------------------------------------------- */
+
+typedef void (*endpoint_fn)(ew__gateway *gw, ew__http_req *r);
+
+/* The cloud side of speculative decoding (gateway/verify.h). */
+static bool verify_on(ew__gateway *gw, ew__http_req *r)
 {
-    (void)gw;
-    const ew__http_header *ct = ew__http_find_header(&r->head, "content-type");
-    if (!ct || !ew__http_media_type_is(ct->value, ct->value_len, "application/json")) {
-        ew_api_error e;
-        int n = ct ? (int)(ct->value_len < 80 ? ct->value_len : 80) : 0;
-        ew_api_error_set(&e, 415, "invalid_request_error", "unsupported_media_type", NULL,
-                         "Content-Type must be application/json, but got '%.*s'.", n,
-                         ct ? ct->value : "");
-        ew__http_respond_error(r, &e);
-        return;
-    }
-    ew_arena *a = ew__http_req_arena(r);
-    a->max = a->used + ew__request_arena_cap(r->body_len);
-    /* One chunk sized for this body (about twice its size) holds the whole
-     * parse; the connection keeps it while requests stay this size, so
-     * steady traffic allocates nothing. */
-    size_t chunk = (2 * r->body_len + 4095) & ~(size_t)4095;
-    a->chunk_size = chunk < ARENA_CHUNK_MIN   ? ARENA_CHUNK_MIN
-                    : chunk > ARENA_CHUNK_MAX ? ARENA_CHUNK_MAX
-                                              : chunk;
-    ew_request req;
-    ew_api_error e;
-    if (ew__request_parse(r->body, r->body_len, kind, a, &req, &e)) {
-        ew__http_respond_error(r, &e);
-        return;
-    }
-    r->log_model = req.model;
-    ew_api_error_set(&e, 503, "server_error", "no_backend", NULL,
-                     "No backend is configured or available to serve model '%.*s'.", 200,
-                     req.model);
-    ew__http_respond_error(r, &e);
+    if (gw->verify) return true;
+    ew__respond_err(r, 404, "invalid_request_error", "unknown_url", NULL,
+                    "This server verifies no model (no models, or verify.enabled is false)");
+    return false;
 }
 
-static void ep_chat(ew__gateway *gw, ew__http_req *r)
+static void ep_verify_info(ew__gateway *gw, ew__http_req *r)
 {
-    ep_openai(gw, r, EW_REQUEST_CHAT);
+    if (verify_on(gw, r)) ew__verify_info(gw->verify, r);
 }
 
-static void ep_completions(ew__gateway *gw, ew__http_req *r)
+static void ep_verify(ew__gateway *gw, ew__http_req *r)
 {
-    ep_openai(gw, r, EW_REQUEST_COMPLETION);
+    if (verify_on(gw, r)) ew__verify_round(gw->verify, r);
+}
+
+static void ep_verify_close(ew__gateway *gw, ew__http_req *r)
+{
+    if (verify_on(gw, r)) ew__verify_delete(gw->verify, r);
 }
 
 typedef struct endpoint {
@@ -280,10 +185,18 @@ typedef struct endpoint {
 static const endpoint endpoints[] = {
     {"/healthz", false, EW__HTTP_GET, ep_healthz},
     {"/readyz", false, EW__HTTP_GET, ep_readyz},
-    {"/v1/models", false, EW__HTTP_GET, ep_models},
-    {"/v1/models/", true, EW__HTTP_GET, ep_model},
-    {"/v1/chat/completions", false, EW__HTTP_POST, ep_chat},
-    {"/v1/completions", false, EW__HTTP_POST, ep_completions},
+    {"/metrics", false, EW__HTTP_GET, ep_metrics},
+    {"/v1/models", false, EW__HTTP_GET, ew__ep_models},
+    {"/v1/models/", true, EW__HTTP_GET, ew__ep_model},
+    {"/v1/chat/completions", false, EW__HTTP_POST, ew__ep_chat},
+    {"/v1/completions", false, EW__HTTP_POST, ew__ep_completions},
+    {"/v1/edgeway/route", false, EW__HTTP_POST, ew__ep_route},
+    {"/v1/edgeway/device", false, EW__HTTP_PUT, ew__ep_device},
+    {"/v1/edgeway/device", false, EW__HTTP_GET, ew__ep_device_get},
+    {"/admin/reload", false, EW__HTTP_POST, ew__ep_reload},
+    {"/v1/edgeway/info", false, EW__HTTP_GET, ep_verify_info},
+    {"/v1/edgeway/verify", false, EW__HTTP_POST, ep_verify},
+    {"/v1/edgeway/sessions/", true, EW__HTTP_DELETE, ep_verify_close},
 };
 
 static bool path_matches(const endpoint *ep, const ew__http_req *r)
@@ -293,11 +206,26 @@ static bool path_matches(const endpoint *ep, const ew__http_req *r)
     return r->head.path_len == n && !memcmp(r->head.path, ep->path, n);
 }
 
+/* Everything but the health probes needs a caller the auth section knows;
+ * the admin endpoints need an admin key. */
+static bool open_path(const ew__http_req *r)
+{
+    return (r->head.path_len == 8 && !memcmp(r->head.path, "/healthz", 8)) ||
+           (r->head.path_len == 7 && !memcmp(r->head.path, "/readyz", 7));
+}
+
 static void handle(void *user, ew__http_req *r)
 {
     ew__gateway *gw = user;
     ew__http_method m = r->head.method;
+    if (!open_path(r)) {
+        bool admin = (r->head.path_len >= 7 && !memcmp(r->head.path, "/admin/", 7)) ||
+                     (m == EW__HTTP_PUT && r->head.path_len == 18 &&
+                      !memcmp(r->head.path, "/v1/edgeway/device", 18));
+        if (!ew__authenticate(gw, r, admin)) return;
+    }
     const endpoint *found = NULL;
+    char allow[32] = "";
     for (size_t i = 0; i < sizeof endpoints / sizeof endpoints[0]; i++) {
         if (!path_matches(&endpoints[i], r)) continue;
         found = &endpoints[i];
@@ -306,11 +234,18 @@ static void handle(void *user, ew__http_req *r)
             found->fn(gw, r);
             return;
         }
+        const char *name = found->method == EW__HTTP_GET    ? "GET, HEAD"
+                           : found->method == EW__HTTP_POST   ? "POST"
+                           : found->method == EW__HTTP_DELETE ? "DELETE"
+                                                              : "PUT";
+        size_t o = strlen(allow);
+        snprintf(allow + o, sizeof allow - o, "%s%s", o ? ", " : "", name);
     }
     ew_api_error e;
     int plen = r->head.path_len < 200 ? (int)r->head.path_len : 200;
     if (found) {
-        ew__http_add_header(r, "Allow", found->method == EW__HTTP_GET ? "GET, HEAD" : "POST");
+        char *a = ew_arena_strdup(ew__http_req_arena(r), allow);
+        if (a) ew__http_add_header(r, "Allow", a);
         ew_api_error_set(&e, 405, "invalid_request_error", "method_not_allowed", NULL,
                          "Method %.*s is not allowed on %.*s", (int)r->head.method_len,
                          r->head.method_str, plen, r->head.path);
@@ -322,11 +257,34 @@ static void handle(void *user, ew__http_req *r)
     ew__http_respond_error(r, &e);
 }
 
-/* ---- access log --------------------------------------------------------------------- */
+/* ---- access log and request metrics ------------------------------------------------------ */
+
+static bool is_openai(const ew__http_req *r)
+{
+    return (r->head.path_len == 20 && !memcmp(r->head.path, "/v1/chat/completions", 20)) ||
+           (r->head.path_len == 15 && !memcmp(r->head.path, "/v1/completions", 15));
+}
 
 static void on_finish(void *user, ew__http_req *r)
 {
     ew__gateway *gw = user;
+    ew__exec_info info;
+    memset(&info, 0, sizeof info);
+    info.route_id = -1;
+    ew__exec *x = ew__request_exec(r);
+    if (x) ew__exec_describe(x, &info);
+    uint64_t dur = (r->end_ns - r->start_ns) / 1000;
+    if (is_openai(r)) {
+        ew__metrics_request mr = {.route =
+                                      info.route_id >= 0 ? info.route_id : EW__METRICS_NO_ROUTE,
+                                  .backend = info.backend,
+                                  .status = r->status,
+                                  .duration_us = dur,
+                                  .ttft_us = info.has_ttft ? info.ttft_us : 0,
+                                  .tokens_in = info.usage.prompt_tokens,
+                                  .tokens_out = info.usage.completion_tokens};
+        ew__metrics_request_done(gw->metrics, &mr);
+    }
     if (!gw->access) return;
     char method[16] = "-", path[256] = "-";
     if (r->head.method_len)
@@ -340,13 +298,26 @@ static void on_finish(void *user, ew__http_req *r)
         .model = r->log_model,
         .error_type = r->status >= 400 ? r->log_error_type : NULL,
         .tls_client = r->tls ? r->tls->subject_cn : NULL,
-        .tenant = r->tls ? r->tls->tenant : NULL,
+        .tenant = info.tenant ? info.tenant
+                  : r->tls    ? r->tls->tenant
+                              : NULL,
         .status = r->status,
         .stream = r->streaming,
         .aborted = r->aborted,
         .bytes_in = r->bytes_in,
         .bytes_out = r->bytes_out,
-        .duration_us = (r->end_ns - r->start_ns) / 1000,
+        .duration_us = dur,
+        .route = info.route,
+        .rule = info.rule,
+        .backend = info.backend,
+        .key = info.key,
+        .fell_back = info.fell_back,
+        .has_ttft = info.has_ttft,
+        .ttft_us = info.ttft_us,
+        .usage_present = info.usage.present,
+        .prompt_tokens = info.usage.prompt_tokens,
+        .completion_tokens = info.usage.completion_tokens,
+        .decision = info.decision,
     };
     gw->access(gw->access_user, &rec);
 }
@@ -412,6 +383,20 @@ static int bind_listeners(ew__gateway *gw, const ew__gateway_opts *opts, ew_erro
     return EW_OK;
 }
 
+/* The parts that follow the config: router, models and clients, keys. */
+static int build_state(ew__gateway *gw, ew_config *cfg, ew_error *err)
+{
+    int st = ew__router_new_config(cfg, &gw->router, err);
+    if (!st) st = ew__engines_new(gw->base, cfg, &gw->engines, err);
+    if (!st) {
+        gw->auth = ew__auth_new();
+        gw->metrics = ew__metrics_new();
+        if (!gw->auth || !gw->metrics || ew__auth_apply(gw->auth, &cfg->auth))
+            st = ew__error_set(err, EW_ERR_NOMEM, "out of memory");
+    }
+    return st;
+}
+
 int ew__gateway_new(const ew__gateway_opts *opts, ew__gateway **out, ew_error *err)
 {
     *out = NULL;
@@ -421,9 +406,10 @@ int ew__gateway_new(const ew__gateway_opts *opts, ew__gateway **out, ew_error *e
     gw->cfg = ew_config_ref(opts->config);
     gw->access = opts->access_log;
     gw->access_user = opts->access_user;
+    gw->reload = opts->reload;
+    gw->reload_user = opts->reload_user;
     gw->listen_override = opts->listen != NULL;
     gw->created = (int64_t)time(NULL);
-    ew_buf_init(&gw->models_json, MODELS_JSON_MAX);
     ew__http_server_opts ho = {opts->base, opts->config->server.limits, handle, on_finish, gw};
     int st = ew__http_server_new(&ho, &gw->http);
     if (st) {
@@ -431,11 +417,15 @@ int ew__gateway_new(const ew__gateway_opts *opts, ew__gateway **out, ew_error *e
         return ew__error_set(err, st, "cannot create the HTTP server: %s", ew_strerror(st));
     }
     st = bind_listeners(gw, opts, err);
+    if (!st) st = build_state(gw, opts->config, err);
+    if (!st) {
+        st = ew__verify_new(opts->base, opts->config, &gw->verify, err);
+        if (st == EW_ERR_NOT_FOUND) st = EW_OK; /* nothing to verify with */
+    }
     if (st) {
         ew__gateway_free(gw);
         return st;
     }
-    build_models_json(gw);
     for (int i = 0; i < ew__http_server_n_listeners(gw->http); i++) {
         char addr[80];
         if (ew__http_server_address(gw->http, i, addr, sizeof addr) == EW_OK)
@@ -448,12 +438,19 @@ int ew__gateway_new(const ew__gateway_opts *opts, ew__gateway **out, ew_error *e
 void ew__gateway_free(ew__gateway *gw)
 {
     if (!gw) return;
+    /* Workers and upstream transfers stop first, with no callback after:
+     * then the HTTP server may free the requests they served. */
+    ew__exec_forget_all(gw);
+    ew__engines_free(gw->engines);
+    ew__verify_free(gw->verify); /* answers its pending rounds first */
     ew__http_server_free(gw->http);
     /* After the connections: each held a reference of its own anyway. */
     for (int i = 0; i < gw->n_tls; i++)
         ew_tls_server_free(gw->tls[i]);
     free(gw->tls);
-    ew_buf_cleanup(&gw->models_json);
+    ew_router_free(gw->router);
+    ew__auth_free(gw->auth);
+    ew__metrics_free(gw->metrics);
     ew_config_unref(gw->cfg);
     free(gw);
 }
@@ -486,8 +483,15 @@ static bool same_listeners(const ew_server_cfg *a, const ew_server_cfg *b)
     return true;
 }
 
-void ew__gateway_set_config(ew__gateway *gw, ew_config *config)
+int ew__gateway_set_config(ew__gateway *gw, ew_config *config, ew_error *err)
 {
+    /* Models first: loading one is what most often fails, and a failure
+     * leaves everything as it was. */
+    int st = ew__engines_apply(gw->engines, config, err);
+    if (!st) st = ew__router_set_config(gw->router, config, err);
+    if (st) return st;
+    if (ew__auth_apply(gw->auth, &config->auth))
+        ew__error(NULL, "reload: out of memory updating the API keys; the old keys stay");
     bool same = gw->listen_override || same_listeners(&gw->cfg->server, &config->server);
     if (!same) ew__warn(NULL, "the listener list changed; it takes effect after a restart");
     /* A reload re-reads every certificate, key, CA and CRL file: this is how
@@ -502,7 +506,7 @@ void ew__gateway_set_config(ew__gateway *gw, ew_config *config)
     gw->cfg = config;
     gw->created = (int64_t)time(NULL);
     ew__http_server_set_limits(gw->http, &config->server.limits);
-    build_models_json(gw);
+    return EW_OK;
 }
 
 void ew__gateway_drain(ew__gateway *gw, void (*done)(void *arg), void *arg)

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "edgeway/core.h"
+#include "edgeway/router.h"
 #include "policy/config.h"
 
 struct event_base;
@@ -32,6 +33,17 @@ typedef struct ew__access_record {
     uint64_t bytes_in;
     uint64_t bytes_out;
     uint64_t duration_us;
+    /* Chat and completion requests: what the router decided and what ran. */
+    const char *route;   /* the route that answered (after fallbacks); NULL = none */
+    const char *rule;    /* the rule that decided */
+    const char *backend; /* the model or cloud backend that answered */
+    const char *key;     /* the API key's name; NULL = anonymous */
+    bool fell_back;      /* a fallback answered */
+    bool has_ttft;
+    uint64_t ttft_us; /* head to the first answer text */
+    bool usage_present;
+    int64_t prompt_tokens, completion_tokens;
+    const struct ew_decision *decision; /* NULL when none was made */
 } ew__access_record;
 
 typedef void (*ew__access_fn)(void *user, const ew__access_record *rec);
@@ -45,6 +57,10 @@ typedef struct ew__gateway_opts {
     const char *listen;
     ew__access_fn access_log; /* may be NULL */
     void *access_user;
+    /* POST /admin/reload: reloads the config the way SIGHUP does (the
+     * daemon knows the file); NULL = not offered. */
+    int (*reload)(void *user, ew_error *err);
+    void *reload_user;
 } ew__gateway_opts;
 
 typedef struct ew__gateway ew__gateway;
@@ -66,10 +82,13 @@ int ew__gateway_address(const ew__gateway *gw, int i, char *out, size_t size);
 int ew__gateway_tls_stats(const ew__gateway *gw, int i, ew_tls_stats *out);
 
 /* Switches to a new config (a reload), taking a reference to it and
- * dropping the old one: limits apply to new requests, the model list to the
- * next /v1/models. Listeners are not rebound; a changed listener list is
- * reported in the log and needs a restart. */
-void ew__gateway_set_config(ew__gateway *gw, ew_config *config);
+ * dropping the old one: models whose entry changed are loaded now (and the
+ * old ones unloaded once their requests end), the policy and keys apply to
+ * new requests, limits to new requests. In-flight requests finish with what
+ * they began with. Listeners are not rebound; a changed listener list is
+ * reported in the log and needs a restart. On failure (a model that does
+ * not load) nothing changes and err says why. */
+int ew__gateway_set_config(ew__gateway *gw, ew_config *config, ew_error *err);
 
 /* Stops accepting, lets in-flight requests finish within the config's
  * drain_timeout_ms, then calls done (once, on the loop). /readyz answers 503

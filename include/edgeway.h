@@ -15,6 +15,7 @@
 #include "edgeway/core.h"
 #include "edgeway/certs.h"
 #include "edgeway/request.h"
+#include "edgeway/speculative.h"
 #include "edgeway/gateway.h"
 #include "edgeway/pii.h"
 #include "edgeway/tokenizer.h"

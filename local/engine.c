@@ -152,7 +152,7 @@ static int session_alloc(ew_session *s, size_t *total)
     size_t esz = s->kv_type == EW_KV_F32 ? 4 : 2;
     s->kv_row_bytes = kv_dim * esz;
     s->kv_layer_bytes = mul_size(s->kv_row_bytes, (size_t)s->n_ctx);
-    size_t kv_bytes = mul_size(s->kv_layer_bytes, (size_t)hp->n_layer);
+    size_t kv_bytes = mul_size(s->kv_layer_bytes, (size_t)s->n_layer_run);
     if (kv_bytes == SIZE_MAX) return EW_ERR_TOO_LARGE;
     s->k_cache = malloc(kv_bytes);
     s->v_cache = malloc(kv_bytes);
@@ -169,7 +169,7 @@ static int session_alloc(ew_session *s, size_t *total)
     s->rope = alloc_floats(B, (size_t)hp->n_rot, total);
     s->scores = alloc_floats((size_t)s->n_threads, (size_t)s->n_ctx, total);
     s->qconv = alloc_floats((size_t)s->n_threads, (size_t)hp->head_dim, total);
-    s->logits = alloc_floats(s->logits_all ? B : 1, (size_t)hp->n_vocab, total);
+    s->logits = alloc_floats((size_t)s->logit_rows, (size_t)hp->n_vocab, total);
     s->gen_buf = malloc((size_t)m->max_piece + 2 * EW_MAX_STOP_LEN + 8);
     int n_act = ew__forward_act_buffers(m, &s->act_row_max);
     for (int i = 0; i < n_act; i++) {
@@ -215,6 +215,9 @@ int ew_session_new(const ew_model *m, const ew_session_params *params, ew_sessio
                              "session: n_ctx <= %d, n_batch <= %d, n_threads <= 256 and a valid "
                              "KV type are required",
                              EW_MAX_CTX, EW_MAX_BATCH);
+    if (p.n_layer_exit < 0 || p.n_layer_exit > m->hp.n_layer)
+        return ew__error_set(err, EW_ERR_INVALID, "session: n_layer_exit %d outside 0..%d",
+                             p.n_layer_exit, m->hp.n_layer);
     if (p.n_batch > p.n_ctx) p.n_batch = p.n_ctx;
     ew_session *s = calloc(1, sizeof *s);
     if (!s) return ew__error_set(err, EW_ERR_NOMEM, "session: out of memory");
@@ -224,6 +227,9 @@ int ew_session_new(const ew_model *m, const ew_session_params *params, ew_sessio
     s->n_threads = p.n_threads;
     s->kv_type = p.kv_type;
     s->logits_all = p.logits_all;
+    s->logit_rows = p.logits_all ? p.n_batch : p.n_logits < 1 ? 1 : p.n_logits;
+    if (s->logit_rows > p.n_batch) s->logit_rows = p.n_batch;
+    s->n_layer_run = p.n_layer_exit ? p.n_layer_exit : m->hp.n_layer;
     s->f16_qt = ew__qtype_of(EW_GGML_F16);
     size_t total = 0;
     int st = session_alloc(s, &total);
@@ -294,6 +300,16 @@ int ew_session_n_past(const ew_session *s)
     return s->n_past;
 }
 
+int ew_session_n_ctx(const ew_session *s)
+{
+    return s->n_ctx;
+}
+
+int ew_session_n_batch(const ew_session *s)
+{
+    return s->n_batch;
+}
+
 int ew_session_rewind(ew_session *s, int n_past)
 {
     if (n_past < 0 || n_past > s->n_past) return EW_ERR_INVALID;
@@ -306,7 +322,7 @@ const float *ew_session_logits(const ew_session *s, int i)
     if (s->n_last == 0) return NULL;
     if (i == -1) i = s->n_last - 1;
     if (i < 0 || i >= s->n_last) return NULL;
-    int row = s->logits_all ? i : (i == s->n_last - 1 ? 0 : -1);
+    int row = i - (s->n_last - s->n_logits);
     return row < 0 ? NULL : s->logits + (size_t)row * s->m->hp.n_vocab;
 }
 
@@ -328,6 +344,6 @@ const ew_model *ew_session_model(const ew_session *s)
 
 size_t ew_session_memory(const ew_session *s, size_t *kv_bytes)
 {
-    if (kv_bytes) *kv_bytes = 2 * s->kv_layer_bytes * (size_t)s->m->hp.n_layer;
+    if (kv_bytes) *kv_bytes = 2 * s->kv_layer_bytes * (size_t)s->n_layer_run;
     return s->mem_bytes;
 }

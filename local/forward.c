@@ -356,7 +356,8 @@ static void output_block(ew_session *s, int ith, int nth)
     const ew_model *m = s->m;
     const ew_hparams *hp = &m->hp;
     act_set a_out = act_set_of(&m->output, NULL, NULL);
-    int n_out = s->logits_all ? s->n_tok : 1, first = s->n_tok - n_out, lo, hi;
+    int n_out = s->n_tok < s->logit_rows ? s->n_tok : s->logit_rows;
+    int first = s->n_tok - n_out, lo, hi;
 
     void *const *bufs =
         norm_quant(s, s->x + (size_t)first * hp->n_embd, m->output_norm, &a_out, n_out, ith, nth);
@@ -381,7 +382,7 @@ static void forward_job(void *ctx, int ith, int nth)
     }
     ew__pool_barrier(s->pool);
 
-    for (int il = 0; il < hp->n_layer; il++) {
+    for (int il = 0; il < s->n_layer_run; il++) {
         attention_block(s, il, ith, nth);
         ffn_block(s, il, ith, nth);
     }
@@ -391,7 +392,7 @@ static void forward_job(void *ctx, int ith, int nth)
 void ew__forward(ew_session *s)
 {
     ew__pool_run(s->pool, forward_job, s);
-    s->n_logits = s->logits_all ? s->n_tok : 1;
+    s->n_logits = s->n_tok < s->logit_rows ? s->n_tok : s->logit_rows;
     s->n_last = s->n_tok;
 }
 

@@ -86,10 +86,12 @@ struct ew_session {
     int n_ctx, n_batch, n_threads;
     ew_kv_type kv_type;
     bool logits_all;
+    int logit_rows;  /* rows of logits an eval keeps at most: n_batch, or n_logits */
+    int n_layer_run; /* layers evaluated: n_layer, or fewer for an early exit */
     int n_past;
     int32_t *tokens; /* (n_ctx) ids in the cache, for prefix reuse */
 
-    /* KV cache, per layer: (n_ctx, n_head_kv*head_dim), F16 or F32. */
+    /* KV cache, per layer run: (n_layer_run, n_ctx, n_head_kv*head_dim), F16 or F32. */
     void *k_cache, *v_cache;
     size_t kv_layer_bytes, kv_row_bytes;
     size_t mem_bytes;        /* everything allocated for the session */
@@ -111,7 +113,7 @@ struct ew_session {
     float *xn_priv;        /* (n_threads, n_embd) per-thread normalized row */
     float *xo;             /* (n_batch, n_embd) output of wo and w_down before the residual */
     size_t act_row_max;
-    float *logits; /* (n_batch or 1, n_vocab) */
+    float *logits; /* (logit_rows, n_vocab) for the last positions of an eval */
     int n_logits;  /* rows of logits kept by the last eval */
     int n_last;    /* tokens in the last eval */
 

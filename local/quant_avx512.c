@@ -13,7 +13,7 @@
 
 #include "local/quant.h"
 
-#define NC 4 /* activation columns per pass over a weight row */
+#define NC 8 /* activation columns per pass over a weight row (k-quants, fallbacks) */
 
 static inline float hsum512(__m512 v)
 {
@@ -127,8 +127,20 @@ static void quant_f16(const float *x, void *vy, int64_t n)
                 case 3:                                                                            \
                     kernel(n, wr, ac, 3, res);                                                     \
                     break;                                                                         \
-                default:                                                                           \
+                case 4:                                                                            \
                     kernel(n, wr, ac, 4, res);                                                     \
+                    break;                                                                         \
+                case 5:                                                                            \
+                    kernel(n, wr, ac, 5, res);                                                     \
+                    break;                                                                         \
+                case 6:                                                                            \
+                    kernel(n, wr, ac, 6, res);                                                     \
+                    break;                                                                         \
+                case 7:                                                                            \
+                    kernel(n, wr, ac, 7, res);                                                     \
+                    break;                                                                         \
+                default:                                                                           \
+                    kernel(n, wr, ac, 8, res);                                                     \
                 }                                                                                  \
                 for (int j = 0; j < m; j++)                                                        \
                     out[(size_t)(c + j) * os + r] = res[j];                                        \
@@ -261,6 +273,48 @@ static inline __attribute__((always_inline)) void legacy_tile(int T, int nb, con
         }
 }
 
+/* One activation row (generation): its per-pair operands are prepared once
+ * per call and shared by every weight row. Same arithmetic as legacy_tile. */
+typedef struct act_pair {
+    __m512i av, neg;
+    __m512 da;
+} act_pair;
+
+#define PREP_MAX_PAIRS 128 /* rows up to 8192 elements: 24 KiB of stack */
+
+static inline __attribute__((always_inline)) void legacy_prep(int T, int nb, const char *a,
+                                                              act_pair *pp)
+{
+    const __m512i off = _mm512_set1_epi8(T == LQ8_0 ? (char)0x80 : T == LQ4_0 ? 8 : 16);
+    const ew_block_q8_0 *ab = (const ew_block_q8_0 *)(const void *)a;
+    for (int i = 0, p = 0; i + 1 < nb; i += 2, p++) {
+        pp[p].av = load2x256(ab[i].qs, ab[i + 1].qs);
+        pp[p].neg = _mm512_sub_epi32(_mm512_setzero_si512(),
+                                     _mm512_dpbusd_epi32(_mm512_setzero_si512(), off, pp[p].av));
+        pp[p].da = halves_f16((const char *)&ab[i], (const char *)&ab[i + 1]);
+    }
+}
+
+static inline __attribute__((always_inline)) float legacy_row(int T, int nb, const char *w,
+                                                              const act_pair *pp, const char *a)
+{
+    const size_t wb = T == LQ8_0   ? sizeof(ew_block_q8_0)
+                      : T == LQ4_0 ? sizeof(ew_block_q4_0)
+                                   : sizeof(ew_block_q5_0);
+    __m512 acc = _mm512_setzero_ps();
+    for (int i = 0, p = 0; i + 1 < nb; i += 2, p++) {
+        const char *b0 = w + (size_t)i * wb;
+        __m512i dp = _mm512_dpbusd_epi32(pp[p].neg, unpack_u(T, b0, b0 + wb), pp[p].av);
+        acc = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dp),
+                              _mm512_mul_ps(halves_f16(b0, b0 + wb), pp[p].da), acc);
+    }
+    float r = hsum512(acc);
+    if (nb % 2)
+        r += legacy_tail(T, w + (size_t)(nb - 1) * wb,
+                         (const ew_block_q8_0 *)(const void *)a + nb - 1);
+    return r;
+}
+
 #define TILE_CASE(T, RR, CC)                                                                       \
     case (RR)*8 + (CC):                                                                            \
         legacy_tile(T, nb, wr, ws, RR, ac, as, CC, res);                                           \
@@ -273,6 +327,13 @@ static inline __attribute__((always_inline)) void legacy_tile(int T, int nb, con
                                     size_t as, int nc, float *out, size_t os)                      \
     {                                                                                              \
         int nb = n / EW_QK;                                                                        \
+        if (nc == 1 && nb / 2 <= PREP_MAX_PAIRS) {                                                 \
+            act_pair pp[PREP_MAX_PAIRS];                                                           \
+            legacy_prep(T, nb, a, pp);                                                             \
+            for (int r = 0; r < nr; r++)                                                           \
+                out[r] = legacy_row(T, nb, (const char *)w + (size_t)r * ws, pp, a);               \
+            return;                                                                                \
+        }                                                                                          \
         /* one row at a time for one or two columns keeps the weight stream                        \
          * sequential for the prefetcher */                                                        \
         int tr = nc <= 2 ? 1 : TR;                                                                 \

@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "edgeway/engine.h"
+#include "local/runner.h"
 
 #define MAX_LAST_N 1024
 #define MAX_VOCAB  (1 << 22)
@@ -77,6 +78,27 @@ void ew_sampler_reset(ew_sampler *s)
     s->hist_len = s->hist_pos = 0;
 }
 
+static int check_params(const ew_sampler_params *p, ew_error *err)
+{
+    if (!(p->temperature == p->temperature) || !(p->top_p == p->top_p) ||
+        !(p->min_p == p->min_p) || !(p->repeat_penalty > 0))
+        return ew__error_set(err, EW_ERR_INVALID,
+                             "sampler: invalid parameter (NaN or penalty <= 0)");
+    if (p->repeat_last_n < 0 || p->repeat_last_n > MAX_LAST_N)
+        return ew__error_set(err, EW_ERR_INVALID, "sampler: repeat_last_n must be 0..%d",
+                             MAX_LAST_N);
+    return EW_OK;
+}
+
+int ew__sampler_set_params(ew_sampler *s, const ew_sampler_params *p, ew_error *err)
+{
+    int st = check_params(p, err);
+    if (st) return st;
+    s->p = *p;
+    ew_sampler_reset(s);
+    return EW_OK;
+}
+
 int ew_sampler_new(const ew_sampler_params *params, int n_vocab, ew_sampler **out, ew_error *err)
 {
     *out = NULL;
@@ -87,13 +109,8 @@ int ew_sampler_new(const ew_sampler_params *params, int n_vocab, ew_sampler **ou
         p = *params;
     else
         ew_sampler_params_init(&p);
-    if (!(p.temperature == p.temperature) || !(p.top_p == p.top_p) || !(p.min_p == p.min_p) ||
-        !(p.repeat_penalty > 0))
-        return ew__error_set(err, EW_ERR_INVALID,
-                             "sampler: invalid parameter (NaN or penalty <= 0)");
-    if (p.repeat_last_n < 0 || p.repeat_last_n > MAX_LAST_N)
-        return ew__error_set(err, EW_ERR_INVALID, "sampler: repeat_last_n must be 0..%d",
-                             MAX_LAST_N);
+    int st = check_params(&p, err);
+    if (st) return st;
     ew_sampler *s = calloc(1, sizeof *s);
     if (!s) return ew__error_set(err, EW_ERR_NOMEM, "sampler: out of memory");
     s->c = malloc((size_t)n_vocab * sizeof *s->c);
@@ -229,7 +246,9 @@ static int nucleus(ew_sampler *s, int n, int *sorted)
     }
 }
 
-int32_t ew_sampler_sample(ew_sampler *s, const float *logits)
+/* Leaves the distribution a draw is made from in c[0..n) and probs[0..n),
+ * most likely first, and returns n; greedy is the argmax with probability 1. */
+static int candidates(ew_sampler *s, const float *logits)
 {
     int n = s->n_vocab;
     for (int i = 0; i < n; i++) {
@@ -241,7 +260,9 @@ int32_t ew_sampler_sample(ew_sampler *s, const float *logits)
         int best = 0;
         for (int i = 1; i < n; i++)
             if (s->c[i].logit > s->c[best].logit) best = i;
-        return best;
+        s->c[0] = s->c[best];
+        s->probs[0] = 1.0f;
+        return 1;
     }
     int sorted = 0;
     if (s->p.top_k > 0 && s->p.top_k < n) {
@@ -267,12 +288,29 @@ int32_t ew_sampler_sample(ew_sampler *s, const float *logits)
     }
     if (sorted < n) n = sort_top(s->c, n, n);
     softmax_sorted(s->c, n, s->p.temperature, s->probs);
+    return n;
+}
+
+int32_t ew_sampler_sample(ew_sampler *s, const float *logits)
+{
+    int n = candidates(s, logits);
+    if (!(s->p.temperature > 0)) return s->c[0].id;
     double r = next_unit(s->rng), cum = 0;
     for (int i = 0; i < n; i++) {
         cum += s->probs[i];
         if (r < cum) return s->c[i].id;
     }
     return s->c[n - 1].id;
+}
+
+int ew_sampler_dist(ew_sampler *s, const float *logits, int32_t *ids, float *probs)
+{
+    int n = candidates(s, logits);
+    for (int i = 0; i < n; i++) {
+        ids[i] = s->c[i].id;
+        probs[i] = s->probs[i];
+    }
+    return n;
 }
 
 double ew_logsumexp(const float *logits, int n)

@@ -11,7 +11,6 @@
 #include "local/gguf_write.h"
 #include "local/quant.h"
 #include "local/synth_vocab.h"
-#include "local/tokenizer.h"
 #include "local/tools.h"
 
 typedef struct shape {
@@ -39,111 +38,6 @@ const char *const *ew__synth_shapes(void)
     for (int i = 0; i < N_SHAPES; i++)
         names[i] = shapes[i].name;
     return names;
-}
-
-/* ---- the default tokenizer: byte-level BPE ------------------------------------- */
-
-/* Common English pairs merged on top of the 256 byte tokens ('_' is a space),
- * so text gets multi-byte tokens as real BPE vocabs give. */
-static const char *const merge_words[] = {"_t",  "he",  "in",   "er",  "an",   "_a",  "re",  "on",
-                                          "_s",  "en",  "at",   "or",  "_w",   "it",  "es",  "_o",
-                                          "nd",  "is",  "ed",   "ar",  "_c",   "ou",  "_b",  "_f",
-                                          "ing", "_th", "_the", "_an", "_and", "_to", "_of", "_in"};
-#define N_MERGES    (int)(sizeof merge_words / sizeof merge_words[0])
-#define BYTE_TOKENS 256
-
-typedef struct byte_vocab {
-    int n_vocab;
-    char text[BYTE_TOKENS + N_MERGES + 1][64];
-    size_t len[BYTE_TOKENS + N_MERGES + 1];
-    char merge[N_MERGES][96];
-    size_t merge_len[N_MERGES];
-    char pad[32];
-} byte_vocab;
-
-/* UTF-8 of byte b in the byte-level alphabet. */
-static size_t byte_text(uint8_t b, char *out)
-{
-    uint32_t cp = ew__tok_byte_to_cp(b);
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    out[0] = (char)(0xC0 | (cp >> 6));
-    out[1] = (char)(0x80 | (cp & 0x3F));
-    return 2;
-}
-
-static size_t word_text(const char *w, size_t n, char *out)
-{
-    size_t len = 0;
-    for (size_t i = 0; i < n; i++)
-        len += byte_text(w[i] == '_' ? ' ' : (uint8_t)w[i], out + len);
-    return len;
-}
-
-/* Token ids: 0..255 bytes, 256.. merged words, then <|endoftext|>, then pads. */
-static void byte_vocab_init(byte_vocab *v, int n_vocab)
-{
-    v->n_vocab = n_vocab;
-    for (int b = 0; b < BYTE_TOKENS; b++)
-        v->len[b] = byte_text((uint8_t)b, v->text[b]);
-    for (int i = 0; i < N_MERGES; i++) {
-        const char *w = merge_words[i];
-        size_t n = strlen(w);
-        v->len[BYTE_TOKENS + i] = word_text(w, n, v->text[BYTE_TOKENS + i]);
-        /* merge "left right": all but the last byte, then the last byte */
-        size_t l = word_text(w, n - 1, v->merge[i]);
-        v->merge[i][l] = ' ';
-        v->merge_len[i] = l + 1 + word_text(w + n - 1, 1, v->merge[i] + l + 1);
-    }
-    int eot = BYTE_TOKENS + N_MERGES;
-    v->len[eot] = (size_t)snprintf(v->text[eot], sizeof v->text[eot], "<|endoftext|>");
-}
-
-static const char *byte_vocab_token(void *ctx, uint64_t i, size_t *len)
-{
-    byte_vocab *v = ctx;
-    if (i <= BYTE_TOKENS + N_MERGES) {
-        *len = v->len[i];
-        return v->text[i];
-    }
-    *len = (size_t)snprintf(v->pad, sizeof v->pad, "[PAD%llu]", (unsigned long long)i);
-    return v->pad;
-}
-
-static const char *byte_vocab_merge(void *ctx, uint64_t i, size_t *len)
-{
-    byte_vocab *v = ctx;
-    *len = v->merge_len[i];
-    return v->merge[i];
-}
-
-int ew__synth_byte_tokenizer(ew__gguf_writer *w, int n_vocab)
-{
-    if (n_vocab < BYTE_TOKENS + N_MERGES + 1) return EW_ERR_INVALID;
-    byte_vocab *v = calloc(1, sizeof *v);
-    int32_t *types = malloc((size_t)n_vocab * sizeof *types);
-    if (!v || !types) {
-        free(v);
-        free(types);
-        return EW_ERR_NOMEM;
-    }
-    byte_vocab_init(v, n_vocab);
-    int eot = BYTE_TOKENS + N_MERGES;
-    for (int i = 0; i < n_vocab; i++)
-        types[i] = i < eot ? 1 : i == eot ? 3 : 5; /* normal, control, unused */
-    ew__gw_str(w, "tokenizer.ggml.model", "gpt2");
-    ew__gw_str(w, "tokenizer.ggml.pre", "default");
-    ew__gw_arr_str(w, "tokenizer.ggml.tokens", (uint64_t)n_vocab, byte_vocab_token, v);
-    ew__gw_arr(w, "tokenizer.ggml.token_type", EW_GGUF_INT32, (uint64_t)n_vocab, types);
-    ew__gw_arr_str(w, "tokenizer.ggml.merges", N_MERGES, byte_vocab_merge, v);
-    ew__gw_u32(w, "tokenizer.ggml.bos_token_id", (uint32_t)eot);
-    ew__gw_u32(w, "tokenizer.ggml.eos_token_id", (uint32_t)eot);
-    ew__gw_bool(w, "tokenizer.ggml.add_bos_token", false);
-    free(v);
-    free(types);
-    return w->status;
 }
 
 /* Copies every tokenizer.* entry of a vocab file, its vocab cut or padded to

@@ -7,6 +7,7 @@
 #include "local/gguf_write.h"
 
 #define EW_SYNTH_VOCAB_MAX (1 << 20)
+#define EW_SYNTH_BPE_MIN   262 /* 256 byte tokens, three merges, three specials */
 
 /* Copies every tokenizer.* entry of g into w with exactly n_vocab tokens.
  * - A larger vocab is cut: special tokens named by tokenizer.ggml.*_token_id

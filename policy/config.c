@@ -450,10 +450,51 @@ static const char *model_name_of(const void *arr, int i)
     return ((const ew_model_cfg *)arr)[i].name;
 }
 
+/* Whether an http(s) URL names this device: localhost, 127.0.0.0/8 or [::1]. */
+static bool loopback_url(const char *url)
+{
+    const char *h = !strncmp(url, "http://", 7)    ? url + 7
+                    : !strncmp(url, "https://", 8) ? url + 8
+                                                   : NULL;
+    if (!h) return false;
+    size_t n = strcspn(h, ":/?#");
+    if (h[0] == '[') return !strncmp(h, "[::1]", 5) && strchr(":/", h[5] ? h[5] : '/');
+    if (n == 9 && !strncasecmp(h, "localhost", 9)) return true;
+    if (n < 7 || strncmp(h, "127.", 4)) return false;
+    for (size_t i = 4; i < n; i++)
+        if (!strchr("0123456789.", h[i])) return false;
+    return true;
+}
+
+/* A model is a GGUF file (path) or a local OpenAI-compatible server (url). */
+static void decode_model_source(ew_yaml_ctx *c, ew_config *cfg, const ew_yaml_node *n,
+                                ew_model_cfg *m)
+{
+    bool has_url = ew_yaml_map_get(n, "url") != NULL;
+    if (!has_url) {
+        ew__config_get_file(c, cfg, n, "path", EW_YAML_REQUIRED, &m->path);
+        if (ew_yaml_map_get(n, "upstream_model"))
+            ew_yaml_error(c, ew_yaml_map_get(n, "upstream_model"),
+                          "'upstream_model' goes with 'url' (a model served over HTTP)");
+        return;
+    }
+    const char *const file_only[] = {"path", "sha256", "signed", "threads", "ctx", "kv_type"};
+    for (size_t i = 0; i < sizeof file_only / sizeof file_only[0]; i++)
+        if (ew_yaml_map_get(n, file_only[i]))
+            ew_yaml_error(c, ew_yaml_map_get(n, file_only[i]),
+                          "'%s' is for a model file; this model is served at 'url'", file_only[i]);
+    if (ew_yaml_get_string(c, n, "url", EW_YAML_NONEMPTY, &m->url) > 0 && !loopback_url(m->url))
+        ew_yaml_error(c, ew_yaml_map_get(n, "url"),
+                      "'url': a local model is served on this device (http://localhost, "
+                      "127.0.0.1 or [::1]); a server elsewhere is a backend");
+    ew_yaml_get_string(c, n, "upstream_model", EW_YAML_NONEMPTY, &m->upstream_model);
+}
+
 static void decode_model(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cfg, ew_model_cfg *m)
 {
-    static const char *const keys[] = {"name", "path",    "sha256",  "signed", "threads",
-                                       "ctx",  "kv_type", "workers", "queue",  NULL};
+    static const char *const keys[] = {"name",    "path",    "url",     "upstream_model",
+                                       "sha256",  "signed",  "threads", "ctx",
+                                       "kv_type", "workers", "queue",   NULL};
     static const char *const kv_types[] = {"f16", "f32", NULL};
     m->workers = 1;
     m->queue = 16;
@@ -470,7 +511,7 @@ static void decode_model(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cfg, 
                               "ask for to let the policy choose)",
                               m->name);
     }
-    ew__config_get_file(c, cfg, n, "path", EW_YAML_REQUIRED, &m->path);
+    decode_model_source(c, cfg, n, m);
     uint8_t digest[32];
     if (ew_yaml_get_string(c, n, "sha256", 0, &m->sha256) > 0 && !parse_sha256(m->sha256, digest))
         ew_yaml_error(c, ew_yaml_map_get(n, "sha256"),
@@ -689,6 +730,34 @@ static void decode_backends(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cf
     }
 }
 
+/* ---- verify ------------------------------------------------------------------------- */
+
+static void decode_verify(ew_yaml_ctx *c, const ew_yaml_node *n, ew_verify_cfg *v)
+{
+    static const char *const keys[] = {
+        "enabled", "max_sessions", "max_memory", "idle_timeout", "max_draft",
+        "ctx",     "threads",      "workers",    "queue",        NULL};
+    *v = (ew_verify_cfg){
+        .enabled = true,
+        .max_sessions = 64,
+        .max_memory = (int64_t)1 << 30,
+        .idle_timeout_ms = 60000,
+        .max_draft = 16,
+        .workers = 1,
+        .queue = 64,
+    };
+    if (!n || !ew_yaml_expect_map(c, n, "verify", keys)) return;
+    ew_yaml_get_bool(c, n, "enabled", 0, &v->enabled);
+    ew_yaml_get_int(c, n, "max_sessions", 0, 1, 100000, &v->max_sessions);
+    ew_yaml_get_size(c, n, "max_memory", 0, 1 << 20, (int64_t)1 << 40, &v->max_memory);
+    ew_yaml_get_duration(c, n, "idle_timeout", 0, 100, 86400000, &v->idle_timeout_ms);
+    ew_yaml_get_int(c, n, "max_draft", 0, 1, 64, &v->max_draft);
+    ew_yaml_get_int(c, n, "ctx", 0, 0, 1 << 20, &v->ctx);
+    ew_yaml_get_int(c, n, "threads", 0, 0, 1024, &v->threads);
+    ew_yaml_get_int(c, n, "workers", 0, 1, 256, &v->workers);
+    ew_yaml_get_int(c, n, "queue", 0, 0, 65536, &v->queue);
+}
+
 /* ---- signing ------------------------------------------------------------------------- */
 
 /* signing_key must be a P-256 public key; require_signed_config and signed
@@ -733,6 +802,7 @@ static void decode_config(ew_yaml_ctx *c, const ew_yaml_node *root, ew_config *c
                                        "device",
                                        "difficulty",
                                        "routing",
+                                       "verify",
                                        NULL};
     ew__config_default_pii(cfg->pii);
     ew__config_default_device(cfg->device);
@@ -749,6 +819,7 @@ static void decode_config(ew_yaml_ctx *c, const ew_yaml_node *root, ew_config *c
     decode_auth(c, ew_yaml_map_get(root, "auth"), cfg);
     decode_models(c, ew_yaml_map_get(root, "models"), cfg);
     decode_backends(c, ew_yaml_map_get(root, "backends"), cfg);
+    decode_verify(c, ew_yaml_map_get(root, "verify"), &cfg->verify);
     ew_yaml_get_bool(c, root, "require_signed_config", 0, &cfg->require_signed_config);
     decode_signing(c, root, cfg);
     ew__config_decode_pii(c, ew_yaml_map_get(root, "pii"), cfg);

@@ -89,6 +89,11 @@ typedef struct ew_model_cfg {
     bool kv_f32;        /* default false: F16 K/V cache */
     int workers;        /* concurrent sessions; default 1 */
     int queue;          /* bounded wait queue; default 16 */
+    /* Instead of path: an OpenAI-compatible server on this device (Ollama,
+     * llama-server), its base URL (loopback only) and the model name it
+     * knows (NULL = name). */
+    const char *url;
+    const char *upstream_model;
 } ew_model_cfg;
 
 /* ---- backends: OpenAI-compatible upstreams --------------------------------- */
@@ -125,6 +130,19 @@ typedef struct ew_backend_cfg {
     const char *proxy; /* NULL = curl's environment handling */
     const char *kind;  /* "openai" (default) or "edgeway" (offers verify) */
 } ew_backend_cfg;
+
+/* ---- verify (issue 10): the cloud side of speculative decoding ------------ */
+typedef struct ew_verify_cfg {
+    bool enabled;        /* /v1/edgeway/verify and /info serve the models; default true */
+    int max_sessions;    /* sessions kept at once; default 64 */
+    int64_t max_memory;  /* bytes of session buffers (KV caches included); default 1 GiB */
+    int idle_timeout_ms; /* an unused session is dropped after this; default 60000 */
+    int max_draft;       /* draft tokens one round may carry, 1..64; default 16 */
+    int ctx;             /* positions per session; 0 = the model's ctx (default 4096 cap) */
+    int threads;         /* threads per session's forward pass; 0 = the model's threads */
+    int workers;         /* rounds evaluated at once; default 1 */
+    int queue;           /* rounds waiting for a worker; default 64 */
+} ew_verify_cfg;
 
 /* ---- pii (issue 5): what the detector reports ------------------------------- */
 
@@ -199,7 +217,9 @@ typedef struct ew_device_cfg {
 
 typedef struct ew_difficulty_cfg {
     bool enabled;        /* default true; false: difficulty is 0 and conditions on it never match */
-    const char *weights; /* resolved path; NULL = the shipped default weights */
+    const char *weights; /* resolved path; NULL = difficulty.weights beside the config, if any */
+    int weights_line;    /* where `weights` was written (1-based); 0 = not written */
+    int weights_column;
     double threshold;    /* what counts as hard (the `hard: true` shorthand); default 0.5 */
 } ew_difficulty_cfg;
 
@@ -343,6 +363,7 @@ typedef struct ew_config {
     int n_models;
     ew_backend_cfg *backends; /* (n_backends) */
     int n_backends;
+    ew_verify_cfg verify;
     /* Always set: a section that is absent holds its defaults. */
     ew_pii_cfg *pii;
     ew_device_cfg *device;

@@ -352,7 +352,12 @@ void ew__config_decode_difficulty(ew_yaml_ctx *c, const ew_yaml_node *n, ew_conf
     ew_difficulty_cfg *d = cfg->difficulty;
     if (!n || !ew_yaml_expect_map(c, n, "difficulty", keys)) return;
     ew_yaml_get_bool(c, n, "enabled", 0, &d->enabled);
-    ew__config_get_file(c, cfg, n, "weights", 0, &d->weights);
+    if (ew__config_get_file(c, cfg, n, "weights", 0, &d->weights) > 0) {
+        /* The router opens the file; its errors point here. */
+        const ew_yaml_node *v = ew_yaml_map_get(n, "weights");
+        d->weights_line = v->line;
+        d->weights_column = v->column;
+    }
     ew_yaml_get_double(c, n, "threshold", 0, 0, 1, &d->threshold);
 }
 

@@ -21,6 +21,7 @@ struct ew_policy {
     crule *rules; /* (n_rules) */
     int n_rules;
     uint32_t never_mask;
+    bool uses_difficulty; /* some rule has a difficulty or hard condition */
 };
 
 int ew__pii_type_index(const char *name)
@@ -60,6 +61,7 @@ ew_policy *ew__policy_new(ew_config *cfg)
         cr->all = mask_of(w->pii_all, w->n_pii_all);
         cr->none = mask_of(w->pii_none, w->n_pii_none);
         atomic_init(&cr->battery_latch, 0);
+        if (w->difficulty.set || w->hard >= 0) p->uses_difficulty = true;
     }
     p->never_mask = mask_of(r->never_remote, r->n_never_remote);
     p->cfg = ew_config_ref(cfg);
@@ -72,6 +74,11 @@ void ew__policy_free(ew_policy *p)
     ew_config_unref(p->cfg);
     free(p->rules);
     free(p);
+}
+
+bool ew__policy_uses_difficulty(const ew_policy *p)
+{
+    return p->uses_difficulty;
 }
 
 const ew_config *ew__policy_config(const ew_policy *p)

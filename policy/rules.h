@@ -50,6 +50,8 @@ typedef struct ew_policy ew_policy;
 ew_policy *ew__policy_new(ew_config *cfg);
 void ew__policy_free(ew_policy *p);
 const ew_config *ew__policy_config(const ew_policy *p);
+/* Whether any rule looks at difficulty (else the router need not score it). */
+bool ew__policy_uses_difficulty(const ew_policy *p);
 
 /* Decides for one request. Thread-safe on a shared policy (its only mutable
  * state is the hysteresis latches, which are atomics). */

@@ -169,6 +169,7 @@ ew_pii_scanner *ew_pii_scanner_new(const ew_pii_options *opt, ew_error *err)
     ew__gaz_init();
     ew__pii_cue_init();
     ew__pii_cjk_init();
+    ew__pii_secret_init();
     ew_pii_scanner *sc = calloc(1, sizeof *sc);
     if (!sc) {
         ew__error_set(err, EW_ERR_NOMEM, "pii: out of memory");
@@ -374,30 +375,47 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         memcpy(low + 16, &w2, 8);
         const uint64_t q[3] = {w0, w1, w2};
         cues = note_cues(c, w, low, wl, i, we, pii_word_hash3(w0, w1, w2, wl), q);
-        if (pii_is_lower(s[i])) {
-            c->lower_words++;
-            c->func_words += (cues & PII_KW_FUNC) != 0;
-        }
-    } else
+        /* function words count capitalised too ("The", "Die"); particles
+         * ("van", "de") do not: they are in names in English text as well.
+         * One add per word: English ones low, others high (pii_not_english). */
+        c->lang += (uint64_t)((cues & PII_KW_FUNC) != 0) |
+                   (uint64_t)((cues & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
+        c->lower_words += pii_is_lower(s[i]);
+    } else {
         w->plen = 0;
+        /* a lowercase word with Latin diacritics ("publié", "dotyczące"):
+         * English has almost none */
+        if (!ascii && (pii_is_lower(s[i]) || (s[i] == 0xC3 && i + 1 < n && s[i + 1] >= 0x9F))) {
+            c->lang += (uint64_t)1 << 32;
+            c->lower_words++;
+        }
+    }
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
     k = ie;
     while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
         k++;
-    if (k < n && pii_is_digit(s[k]) && k > ie && s[k - 1] == ' ') {
+    unsigned sep = k < n ? s[k] : 0;
+    if (pii_is_digit(sep) && (cues & ((1u << CUE_SECRET) | (1u << CUE_PASSPORT))) && k > ie &&
+        s[k - 1] == ' ') {
         size_t d = k; /* "Unseal Key 2: x" */
         while (d < n && pii_is_digit(s[d]) && d - k < 3)
             d++;
-        if (d < n && (s[d] == ':' || s[d] == '=')) k = d;
+        if (d < n && (s[d] == ':' || s[d] == '=')) k = d, sep = s[d];
     }
-    if (k < n && s[k] == ',' && ie < n && (s[ie] == '\'' || s[ie] == '"') &&
-        (i == 0 || s[i - 1] == s[ie])) {
-        size_t e = ew__pii_scan_pair(c, i, ie, k); /* 'API_KEY', 'value' */
-        if (e) return e;
-    } else if (k < n && (s[k] == '=' || s[k] == ':' || s[k] == '!' || s[k] == '(')) {
+    if (sep == ',') {
+        if (ie < n && (s[ie] == '\'' || s[ie] == '"') && (i == 0 || s[i - 1] == s[ie])) {
+            size_t e = ew__pii_scan_pair(c, i, ie, k); /* 'API_KEY', 'value' */
+            if (e) return e;
+        }
+    } else if (sep == '=' || sep == ':' || sep == '!' || sep == '(') {
         int kind = s[k] != '(' ? ew__pii_key_kind(s, i, ie) : PII_KEY_NONE;
         size_t e = 0;
+        if (s[k] == '=' &&
+            ((ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3)) ||
+             (ie - i == 4 && !strncasecmp((const char *)s + i, "name", 4))) &&
+            (e = ew__pii_scan_attr_pair(c, ie)) != 0)
+            return e; /* <add key="SmtpPassword" value="x" /> */
         if (!kind && s[k] == '=' && ie - i == 7 && !memcmp(s + i, "default", 7))
             kind = ew__pii_hcl_default_kind(s, i);
         if (kind)
@@ -719,8 +737,10 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     c.title_at = CUE_NONE;
     scan_walk(&c);
     if (!c.status && pii_not_english(&c))
-        for (int k = 0; k < c.n_weak_person; k++)
-            res->spans[c.weak_person[k]].score = 0;
+        for (int k = 0; k < c.n_weak_person; k++) {
+            ew_pii_span *sp = &res->spans[c.weak_person[k]];
+            if (!ew__pii_name_evidence(&c, sp->start, sp->end)) sp->score = 0;
+        }
     free(c.weak_person);
     if (!c.status && (sc->ac || sc->n_regex)) ew__pii_scan_deny(&c);
     if (!c.status) resolve(&c);

@@ -28,7 +28,7 @@ static const struct {
     E("vagen"),   E("veien"),  E("vegen"),  E("katu"),   E("kuja"),   E("polku"),  E("tie"),
     E("utca"),    E("stieg"),  E("steig"),  E("pfad"),   E("vei"),    E("veg"),    E("straede"),
     E("brinken"), E("backen"), E("grand"),  E("torget"), E("ringen"), E("stigen"), E("sokak"),
-    E("caddesi"), E("ulica"),  E("road"),   E("street"), E("avenue"),
+    E("caddesi"), E("ulica"),  E("road"),   E("street"), E("avenue"), E("vejen"),  E("gaden"),
 };
 #undef E
 
@@ -198,6 +198,14 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         word w2;
         /* "1987 74 Diakou Street": a second number */
         if (next_word(s, n, pos, &w2) && house_number(&w2, s) && s[w.e] == ' ') pos = w2.e;
+        /* "12 bis rue ...", "12, rue ...": French house numbers */
+        if (next_word(s, n, pos, &w2) && s[pos] == ' ' &&
+            ((w2.fl == 3 && (!memcmp(w2.f, "bis", 3) || !memcmp(w2.f, "ter", 3))) ||
+             (w2.fl == 6 && !memcmp(w2.f, "quater", 6))))
+            pos = w2.e;
+        if (pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' && next_word(s, n, pos + 1, &w2) &&
+            street_word(w2.f, w2.fl))
+            pos++;
         bool weak_last = false, after_particle = false;
         for (int k = 0; k < 5; k++) {
             if (pos < n && (s[pos] == ',' || s[pos] == '\n')) break;
@@ -242,6 +250,9 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     }
     /* street first: words then a number */
     pos = w.s;
+    bool type_first = false;
+    char last_f[EW__GAZ_MAX_WORD];
+    size_t last_fl = 0;
     for (int k = 0; k < 5; k++) {
         word x;
         if (!next_word(s, n, pos, &x) || x.digits) break;
@@ -249,6 +260,14 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         x.cap |= !c->seen_upper;
         bool dot = x.e < n && s[x.e] == '.';
         bool sw = street_word(x.f, x.fl) || (x.fl == 1 && x.f[0] == 'u' && dot);
+        if (k == 0 && x.fl == 1 && x.f[0] == 'c' && x.e + 1 < n && s[x.e] == '/' &&
+            s[x.e + 1] == ' ') { /* Spanish "C/ Mayor" */
+            sw = true;
+            x.e++;
+        }
+        type_first |= k == 0 && sw;
+        memcpy(last_f, x.f, x.fl);
+        last_fl = x.fl;
         unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
         if (!x.cap && !sw && !(k > 0 && particle(x.f, x.fl)) && !before_street_word(s, n, &x))
             return 0;
@@ -258,8 +277,24 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         pos = x.e + (dot ? 1 : 0);
     }
     word t;
+    /* "Calle de la Paz, 156": after a leading street type a comma may come first */
+    if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' &&
+        pii_is_digit(s[pos + 2]))
+        pos++;
     if (!names || !next_word(s, n, pos, &t) || !house_number(&t, s) || s[pos] == '\n') return 0;
     if (!c->seen_upper && !streetw) return 0; /* lowercased text: every word looks like a name */
+    /* "Highway 101", "Route 66", "exit 42": a road's number, not a house's;
+     * "Level 3" is a floor; "March 1, 2021" a date */
+    static const struct {
+        char w[12];
+        unsigned char l;
+    } routes[] = {{"highway", 7},  {"hwy", 3},         {"route", 5},
+                  {"rte", 3},      {"interstate", 10}, {"motorway", 8},
+                  {"autobahn", 8}, {"exit", 4},        {"junction", 8}};
+    for (size_t r = 0; r < sizeof routes / sizeof routes[0]; r++)
+        if (last_fl == routes[r].l && !memcmp(last_f, routes[r].w, last_fl)) return 0;
+    int y, m, d;
+    if (unit_word(w.f, w.fl) || ew__pii_parse_date(s, n, w.s, &y, &m, &d)) return 0;
     end = t.e;
     if (end < n && s[end] == '.' && (end + 1 >= n || !pii_is_digit(s[end + 1])))
         end++; /* "Rákóczi út 13." */
@@ -305,16 +340,19 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
     if (i < 3 || s[i - 1] != ' ' || (i > 3 && pii_is_alpha(s[i - 4]))) return 0;
     unsigned a = s[i - 3] | 32, b = s[i - 2] | 32;
     if (!((a == 'o' && b == 'n') || (a == 'a' && b == 't'))) return 0;
-    static const char *const types[] = {"street", "st",        "road",    "rd",   "avenue",
-                                        "ave",    "boulevard", "blvd",    "lane", "ln",
-                                        "drive",  "terrace",   "crescent"};
+    static const struct {
+        char w[10];
+        unsigned char l;
+    } types[] = {{"street", 6}, {"st", 2},        {"road", 4},    {"rd", 2},   {"avenue", 6},
+                 {"ave", 3},    {"boulevard", 9}, {"blvd", 4},    {"lane", 4}, {"ln", 2},
+                 {"drive", 5},  {"terrace", 7},   {"crescent", 8}};
     size_t pos = i;
     for (int k = 0; k < 4; k++) {
         word x;
         if (!next_word(s, n, pos, &x) || x.digits || x.s != pos + (k > 0)) return 0;
         bool type = false;
         for (size_t t = 0; t < sizeof types / sizeof types[0] && k > 0; t++)
-            type |= x.fl == strlen(types[t]) && !memcmp(x.f, types[t], x.fl);
+            type |= x.fl == types[t].l && !memcmp(x.f, types[t].w, x.fl);
         if (!x.cap) return 0;
         pos = x.e;
         if (type) return pos < n && s[pos] == '.' && x.fl <= 4 ? pos + 1 : pos;
@@ -375,9 +413,22 @@ static bool military_line(const unsigned char *s, size_t n, size_t i)
     return i + 12 == n || !pii_is_alnum(s[i + 12]);
 }
 
-/* Is [i, e) (one line or comma part) a continuation of an address? Returns
- * 2 for a strong part (unit, postal code), 1 for a weak one (city, state,
- * country), 0 for none. */
+/* A floor and door ("3º B", "1ºA", "2ª"): its end, or 0. */
+static size_t floor_at(const unsigned char *s, size_t n, size_t i)
+{
+    size_t k = i;
+    while (k < n && pii_is_digit(s[k]) && k - i < 3)
+        k++;
+    if (k == i || k + 1 >= n || s[k] != 0xC2 || (s[k + 1] != 0xBA && s[k + 1] != 0xAA)) return 0;
+    k += 2;
+    if (k + 1 < n && s[k] == ' ' && pii_is_upper(s[k + 1]) &&
+        (k + 2 >= n || !pii_is_alpha(s[k + 2])))
+        k += 2;
+    else if (k < n && pii_is_upper(s[k]) && (k + 1 >= n || !pii_is_alpha(s[k + 1])))
+        k++;
+    return k;
+}
+
 /* Is [i, e) (one line or comma part) a continuation of an address? Returns
  * 2 for a strong part (unit, postal code, country), 1 for a weak one (city,
  * state), 0 for none; *pe gets the end of the address-like words, so
@@ -399,6 +450,11 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
         }
         return 0;
     }
+    size_t fe = floor_at(s, n, w.s);
+    if (fe && fe <= e) { /* "3º B" */
+        *pe = fe;
+        return 2;
+    }
     int words = 0, postal = 0, place = 0, digits = 0;
     size_t p = w.s, last = 0;
     while (p < e) {
@@ -408,9 +464,14 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
         if (!next_word(s, n, p, &x) || x.s >= e) break;
         unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
         bool ok = true;
-        if (postal_code(&x, s) && postal < 2)
+        if (x.e < e && s[x.e] == ':') break; /* "Card:" labels what follows */
+        if (postal_code(&x, s) && postal < 2) {
             postal++;
-        else if (!x.letters)
+            word y2; /* "289 28", "110 00": a postcode in two groups */
+            if (x.e - x.s == 3 && all_digits(&x, s) && x.e + 3 <= e && s[x.e] == ' ' &&
+                next_word(s, n, x.e, &y2) && y2.e - y2.s == 2 && all_digits(&y2, s))
+                x.e = y2.e;
+        } else if (!x.letters)
             ok = false;
         else if (x.cap || lower || is_state_code(&x, s))
             ;
@@ -466,6 +527,14 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             while (p < n &&
                    (s[p] == ' ' || s[p] == '>' || s[p] == '?' || s[p] == ',' || s[p] == '\t'))
                 p++;
+        } else if (p + 1 < n && p == end + 1 && s[p] == '#' && pii_is_digit(s[p + 1])) {
+            size_t q = p + 1; /* "Lincoln St #401" */
+            while (q < n && pii_is_alnum(s[q]))
+                q++;
+            *strong += 1;
+            best = end = q;
+            after_unit = true;
+            continue;
         } else if (p < n && p == end + 1 && (pii_is_alnum(s[p]) || s[p] >= 0xC2)) {
             /* same line, space separated: a unit or a postal code right after */
             word w;

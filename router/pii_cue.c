@@ -61,6 +61,51 @@ static const struct {
     {"patient", B(CUE_NAME)},
     {"beneficiary", B(CUE_NAME)},
     {"guardian", B(CUE_NAME)},
+    /* "my name is" in other languages (ASCII spellings only: the cue table
+     * holds ASCII words) */
+    {"m'appelle", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"s'appelle", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"nom est", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"me llamo", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"se llama", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"nombre es", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"mi chiamo", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"si chiama", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"me chamo", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"ik heet", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"naam is", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"jeg hedder", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"jeg heter", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"jag heter", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"navn er", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"name ist", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"heisse", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    /* honorifics and closings in other languages; a capitalised word after */
+    {"pan", B(CUE_TITLE)},
+    {"pani", B(CUE_TITLE)},
+    {"senor", B(CUE_TITLE)},
+    {"senora", B(CUE_TITLE)},
+    {"dhr", B(CUE_TITLE)},
+    {"mevrouw", B(CUE_TITLE)},
+    {"mevr", B(CUE_TITLE)},
+    {"meneer", B(CUE_TITLE)},
+    {"regards", B(CUE_TITLE)},
+    {"sincerely", B(CUE_TITLE)},
+    {"cheers", B(CUE_TITLE)},
+    {"saludos", B(CUE_TITLE)},
+    {"cordialement", B(CUE_TITLE)},
+    {"pozdrawiam", B(CUE_TITLE)},
+    {"groeten", B(CUE_TITLE)},
+    {"hilsen", B(CUE_TITLE)},
+    /* "Recipient: X" */
+    {"recipient", B(CUE_NAME)},
+    {"sender", B(CUE_NAME)},
+    {"holder", B(CUE_NAME)},
+    {"odbiorca", B(CUE_NAME)},
+    {"nadawca", B(CUE_NAME)},
+    {"titular", B(CUE_NAME)},
+    {"destinataire", B(CUE_NAME)},
+    {"destinatario", B(CUE_NAME)},
     /* phones */
     {"phone", B(CUE_PHONE)},
     {"phones", B(CUE_PHONE)},
@@ -475,7 +520,7 @@ static const char *const kw_street_weak[] = {
 static const char *const kw_unit[] = {
     "apt",  "apartment", "suite", "ste",     "unit", "flat",     "floor", "fl",
     "room", "rm",        "box",   "postbox", "bldg", "building", "dept",  "lok",
-    "m",    "app",       "etage", "piso",    "po",   "p.o",      "pobox",
+    "m",    "app",       "etage", "piso",    "po",   "p.o",      "pobox", "level",
 };
 static const char *const kw_org[] = {
     /* in other European languages too */
@@ -661,6 +706,31 @@ static const char *const kw_verb[] = {
     "has",   "will",    "would",  "was",       "speaks",  "sings",   "sang",   "began",
     "flew",  "moved",   "called", "explained", "points",
 };
+/* Function words of other languages (German, French, Spanish, Italian,
+ * Portuguese, Dutch, Polish, Scandinavian): text full of them is not English,
+ * where capitalisation says little about names. */
+static const char *const kw_foreign[] = {
+    "ses",      "leur",  "leurs",  "sa",     "son",    "ont",   "avant",  "aussi", "mais",  "ha",
+    "hanno",    "anche", "questo", "questa", "sul",    "dal",   "dalla",  "han",   "sobre", "entre",
+    "desde",    "hasta", "muy",    "oder",   "wurden", "ihnen", "dieser", "diese", "sowie", "wenn",
+    "der",      "die",   "das",    "und",    "ist",    "sind",  "nicht",  "ein",   "eine",  "einen",
+    "dem",      "des",   "mit",    "von",    "zum",    "zur",   "auf",    "auch",  "sich",  "wir",
+    "sie",      "ich",   "sehr",   "ihre",   "ihr",    "wird",  "werden", "oder",  "aber",  "bei",
+    "nach",     "aus",   "wie",    "noch",   "nur",    "kann",  "haben",  "hat",   "wurde", "uns",
+    "wohne",    "wohnt", "le",     "la",     "les",    "et",    "est",    "du",    "un",    "une",
+    "pour",     "dans",  "avec",   "au",     "aux",    "sur",   "ce",     "cette", "qui",   "que",
+    "pas",      "nous",  "vous",   "il",     "elle",   "ils",   "mon",    "ma",    "mes",   "votre",
+    "notre",    "je",    "suis",   "chez",   "el",     "los",   "las",    "y",     "es",    "del",
+    "por",      "con",   "para",   "una",    "su",     "sus",   "lo",     "al",    "como",  "pero",
+    "mi",       "mis",   "vivo",   "soy",    "esta",   "este",  "di",     "che",   "della", "delle",
+    "dei",      "gli",   "sono",   "ho",     "mio",    "mia",   "abito",  "ed",    "nel",   "nella",
+    "alla",     "os",    "em",     "da",     "dos",    "um",    "uma",    "meu",   "minha", "moro",
+    "de",       "het",   "een",    "en",     "van",    "ik",    "op",     "niet",  "met",   "voor",
+    "zijn",     "mijn",  "naam",   "woon",   "bij",    "ook",   "w",      "z",     "na",    "nie",
+    "jest",     "od",    "oraz",   "dla",    "przy",   "lub",   "ze",     "po",    "pan",   "pani",
+    "mieszkam", "og",    "och",    "er",     "det",    "til",   "att",    "som",   "jeg",   "jag",
+    "bor",      "har",   "af",     "ikke",   "inte",   "fra",   "den",
+};
 static const char *const kw_stop[] = {
     "nazwa",   "nazwisko", "imie",     "adres",   "ja",    "dane",     "vorname",    "nachname",
     "prenom",  "nombre",   "apellido", "i",       "i'm",   "i'll",     "i've",       "i'd",
@@ -673,7 +743,7 @@ static const char *const kw_stop[] = {
     "fax",     "address",
 };
 
-#define CUE_SLOTS 4096
+#define CUE_SLOTS 8192
 /* Hashes apart from the entries, so a miss (most words) reads 4 bytes. */
 static uint32_t cue_hashes[CUE_SLOTS]; /* hash | 1; 0 = empty */
 static struct {
@@ -725,6 +795,7 @@ static void cue_build(void)
     KW(kw_org, PII_KW_ORG);
     KW(kw_particle, PII_KW_PARTICLE);
     KW(kw_stop, PII_KW_STOP);
+    KW(kw_foreign, PII_KW_FOREIGN);
     KW(kw_notname, PII_KW_NOTNAME);
     KW(kw_func, PII_KW_FUNC);
     KW(kw_verb, PII_KW_VERB);

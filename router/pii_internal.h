@@ -137,20 +137,33 @@ typedef struct pii_ctx {
     uint32_t name_list_end;     /* end of the last list of names scored together */
     size_t next_digit;          /* first digit at or after the last query (a cache) */
     uint32_t line_start;        /* offset of the current line */
-    /* Is the text English? Lowercase words seen, and how many were English
-     * function words ("the", "of", "is"): the capitalisation rules for
-     * names hold only there. */
-    uint32_t lower_words, func_words;
+    /* Is the text English? Counts of English function words ("the", "of",
+     * "is") in the low half, and of other languages' ("und", "les", "del")
+     * and lowercase words with Latin diacritics in the high half: the
+     * capitalisation rules for names hold only in English. */
+    uint64_t lang;
+    uint32_t lower_words; /* words starting with a small letter */
     /* Person candidates resting on capitalisation alone (no gazetteer name,
      * no cue): dropped when the text is not English. Indices into res. */
     uint32_t *weak_person; /* (n_weak_person) heap, freed after the scan */
     int n_weak_person, cap_weak_person;
+    /* Parts of full names found so far ("Westgård" of "Joakim Westgård"):
+     * a later mention of one alone is the same person. */
+    struct {
+        uint32_t at;
+        uint8_t len;
+        bool weak; /* the full name rested on capitalisation alone */
+    } known_name[16];
+    int n_known_name;
 } pii_ctx;
 
-/* True when enough lowercase words were seen and few were English. */
+/* True when other languages' words outnumber English function words, or
+ * when enough lowercase words were seen and few were English. */
 static inline bool pii_not_english(const pii_ctx *c)
 {
-    return c->lower_words >= 12 && c->func_words * 100 < c->lower_words * 8;
+    uint64_t english = c->lang & 0xFFFFFFFFu, other = c->lang >> 32;
+    return (other >= 2 && other > english) ||
+           (c->lower_words >= 12 && english * 100 < (uint64_t)c->lower_words * 8);
 }
 
 /* Appends a candidate span. Never fails the caller: on overflow it records
@@ -179,6 +192,7 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 #define PII_KW_FUNC        (1u << 26) /* "to", "of", "the": title case inside a run */
 #define PII_KW_VERB        (1u << 27) /* "said", "lives": a person did it */
 #define PII_KW_STREET_WEAK (1u << 28) /* "Hill", "Point": a street suffix after a number */
+#define PII_KW_FOREIGN     (1u << 29) /* "und", "les", "del": another language's function word */
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);
@@ -219,12 +233,16 @@ size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t we);
 size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t we, int kind);
 /* `variable "x_token" { default = ...`: the kind of the variable's name. */
 int ew__pii_hcl_default_kind(const unsigned char *s, size_t i);
+/* key="SmtpPassword" value="x": the key ends at ke; the pair's end or 0. */
+size_t ew__pii_scan_attr_pair(pii_ctx *c, size_t ke);
 /* 'API_KEY', 'value' as arguments: [i, we) is the quoted name, k its ','. */
 size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t we, size_t k);
 /* UK National Insurance number at i ("AB 12 34 56 C"). */
 size_t ew__pii_scan_nino(pii_ctx *c, size_t i);
 /* After a passport cue: a passport number at i. */
 size_t ew__pii_scan_passport(pii_ctx *c, size_t i);
+/* Builds the provider index (once; ew_pii_scanner_new calls it). */
+void ew__pii_secret_init(void);
 /* A provider key or JWT starting at i (self-identifying secrets); its end or 0. */
 size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i);
 size_t ew__pii_telegram_at(const unsigned char *s, size_t n, size_t i);
@@ -246,6 +264,9 @@ size_t ew__pii_scan_pem(pii_ctx *c, size_t i);
 size_t ew__pii_scan_pwhash(pii_ctx *c, size_t i);
 /* Capitalised word at i (or any word after a name cue): person names. */
 size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags);
+/* A weak person span [ss, se) in text that is not English: does a word of
+ * it look like a surname or an inflected given name? */
+bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se);
 /* Street addresses starting at a building number or a street keyword. */
 size_t ew__pii_scan_address(pii_ctx *c, size_t i);
 /* A CJK character at i: Chinese cues, names and addresses. */

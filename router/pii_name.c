@@ -116,6 +116,10 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
         q->e = e;
         bool possessive = e - pos > 2 && s[e - 2] == '\'' && s[e - 1] == 's';
         if (up && e - pos == 1 && e < n && s[e] == '.') { /* initial "J." */
+            if (r->k > 0 && e + 2 < n && pii_is_alpha(s[e + 1]) && s[e + 2] == '.') {
+                r->reject = true; /* "Enea S.A.", "Fiat S.p.A.": a company */
+                break;
+            }
             q->initial = true;
             q->e = e + 1;
         } else if ((up || lower_ok) && e - pos == 1 && r->k > 0 && e < n && s[e] == ' ') {
@@ -130,7 +134,9 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
             uint32_t kw = kw_of(fold, fl);
             /* grammar words and context words ("Fax:", "Phone", "Order"), units
              * ("Suite 913") */
-            if ((kw & (PII_KW_STOP | PII_KW_UNIT)) || (kw & ((1u << CUE_COUNT) - 1))) break;
+            if ((kw & (PII_KW_STOP | PII_KW_UNIT)) || (kw & ((1u << CUE_COUNT) - 1)) ||
+                ((kw & PII_KW_FOREIGN) && !(kw & PII_KW_PARTICLE)))
+                break;
             if (r->k > 0 && up && (kw & (PII_KW_ORG | PII_KW_FUNC))) {
                 r->reject = true; /* "Acme Inc", "Carry Me Back" */
                 break;
@@ -145,8 +151,9 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
                                                 s[k + 1] >= 0x9F); /* Latin small letters */
             }
             if (ups >= 2 && !small) break;
-            if (r->k == 0 && (kw & (PII_KW_ORG | PII_KW_NOTNAME)) &&
-                !(q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)))
+            if (r->k == 0 &&
+                (((kw & PII_KW_ORG) && !strong) ||
+                 ((kw & PII_KW_NOTNAME) && !(q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)))))
                 break; /* "Corp", "Day" alone */
             if (!up) {
                 unsigned g = q->gaz;
@@ -172,6 +179,7 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
  * wife"), not a value ("-100,00 PLN") or a name ("Marek Nowak"). */
 static bool speech_at(const unsigned char *s, size_t n, size_t i)
 {
+    if (i < n && (s[i] == '"' || s[i] == '\'')) i++; /* Quilla: "Who are you?" */
     if (i + 1 >= n || !pii_is_upper(s[i]) || !pii_is_lower(s[i + 1])) return false;
     size_t e = name_word_end(s, n, i);
     if (e < n && (s[e] == '?' || s[e] == '!' || s[e] == ',')) return true;
@@ -327,7 +335,7 @@ static bool surname_shape(const char *f, size_t fl)
     return false;
 }
 
-/* Is [s, e) a gazetteer name in an inflected form ("Anny" for Anna, "Marka"
+/* Is [s, e) a given name in an inflected form ("Anny" for Anna, "Marka"
  * for Marek, "Tomaszowi" for Tomasz)? Case endings are stripped, with "a"
  * put back for feminine names. */
 static bool inflected_name(const unsigned char *s, size_t i, size_t e)
@@ -340,41 +348,57 @@ static bool inflected_name(const unsigned char *s, size_t i, size_t e)
         size_t l = strlen(endings[k]);
         if (fl <= l + 2 || memcmp(f + fl - l, endings[k], l)) continue;
         size_t b = fl - l;
-        if (ew__gaz_lookup(f, b) & (EW__GAZ_FIRST | EW__GAZ_LAST)) return true;
+        if (ew__gaz_lookup(f, b) & EW__GAZ_FIRST) return true;
         f[b] = 'a';
-        if (ew__gaz_lookup(f, b + 1) & (EW__GAZ_FIRST | EW__GAZ_LAST)) return true;
+        if (ew__gaz_lookup(f, b + 1) & EW__GAZ_FIRST) return true;
         if (b >= 3) { /* "Marka" -> "Marek": a vowel dropped before the ending */
             char g[EW__GAZ_MAX_WORD + 1];
             memcpy(g, f, b - 1);
             g[b - 1] = 'e';
             g[b] = f[b - 1];
-            if (ew__gaz_lookup(g, b + 1) & (EW__GAZ_FIRST | EW__GAZ_LAST)) return true;
+            if (ew__gaz_lookup(g, b + 1) & EW__GAZ_FIRST) return true;
         }
         memcpy(f + b, endings[k], l);
     }
     return false;
 }
 
-/* Does the run hold a name by more than capitalisation: a given name or
- * surname from the gazetteer (also inflected), or a surname's shape? */
-static bool run_has_name(const pii_ctx *c, const run *r)
+/* Does the run hold a given name from the gazetteer? The costlier evidence
+ * (surname shapes, inflected given names) is weighed only when the text turns
+ * out not to be English (ew__pii_name_evidence). */
+static bool run_has_name(const run *r)
 {
-    int words = 0;
     for (int a = 0; a < r->k; a++)
-        words += !r->p[a].particle && !r->p[a].initial;
-    if (words == 1) { /* a lone word: only a given name says person */
-        for (int a = 0; a < r->k; a++)
-            if (!r->p[a].particle && !r->p[a].initial) return (r->p[a].gaz & EW__GAZ_FIRST) != 0;
-    }
-    for (int a = 0; a < r->k; a++) {
-        const part *q = &r->p[a];
-        if (q->particle || q->initial) continue;
-        if (q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)) return true;
-        char f[EW__GAZ_MAX_WORD];
-        size_t fl = ew__gaz_fold_word(c->s + q->s, q->e - q->s, f);
-        if (surname_shape(f, fl) || inflected_name(c->s, q->s, q->e)) return true;
-    }
+        if (!r->p[a].particle && !r->p[a].initial && (r->p[a].gaz & EW__GAZ_FIRST)) return true;
     return false;
+}
+
+/* For a name found by capitalisation alone in text that is not English:
+ * does any of its words have a surname's shape or inflect a given name? A
+ * lone word does not count: in such text only a given name makes it a name.
+ * The census surname list's long tail holds too many words of other
+ * languages ("Der", "Consiglio", "Piano") to count here. */
+bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se)
+{
+    const unsigned char *s = c->s;
+    size_t i = ss;
+    int words = 0;
+    bool found = false;
+    while (i < se) {
+        size_t e = name_word_end(s, se, i);
+        if (e == i) {
+            i++;
+            continue;
+        }
+        if (e - i > 1 && !is_particle(s, i, e)) {
+            words++;
+            char f[EW__GAZ_MAX_WORD];
+            size_t fl = ew__gaz_fold_word(s + i, e - i, f);
+            found |= surname_shape(f, fl) || inflected_name(s, i, e);
+        }
+        i = e;
+    }
+    return words > 1 && found;
 }
 
 /* "Jr.", "III", "PhD" after a name belong to it; returns the new end. */
@@ -384,15 +408,68 @@ static size_t name_suffix_end(const unsigned char *s, size_t n, size_t se)
                                       "IV",  "PhD", "MD", "DDS", "DVM", "Esq."};
     size_t p = se;
     if (p < n && s[p] == ',') p++;
-    if (p >= n || s[p] != ' ') return se;
+    if (p + 2 >= n || s[p] != ' ' || !pii_is_upper(s[p + 1])) return se;
     p++;
     for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
+        if (s[p] != (unsigned char)suf[k][0]) continue;
         size_t l = strlen(suf[k]);
         if (p + l <= n && !memcmp(s + p, suf[k], l) &&
             (p + l == n || !(pii_is_alnum(s[p + l]) || s[p + l] >= 0x80)))
             return p + l;
     }
     return se;
+}
+
+/* Remembers the first and last words of a full name (not initials or
+ * particles), without a possessive "'s". */
+static void remember_name(pii_ctx *c, const run *r, bool weak)
+{
+    int first = -1, last = -1;
+    for (int a = 0; a < r->k && r->p[a].e <= r->se; a++)
+        if (!r->p[a].particle && !r->p[a].initial) {
+            if (first < 0) first = a;
+            last = a;
+        }
+    if (first < 0 || first == last) return;
+    int pick[2] = {first, last};
+    for (int k = 0; k < 2; k++) {
+        const part *q = &r->p[pick[k]];
+        size_t l = q->e - q->s;
+        if (l > 2 && c->s[q->e - 2] == '\'' && c->s[q->e - 1] == 's') l -= 2;
+        if (l < 3 || l > 40) continue;
+        bool dup = false;
+        for (int j = 0; j < c->n_known_name && !dup; j++)
+            dup = c->known_name[j].len == l && !memcmp(c->s + c->known_name[j].at, c->s + q->s, l);
+        if (dup) continue;
+        int slot = c->n_known_name < 16 ? c->n_known_name++ : (int)(q->s % 16);
+        c->known_name[slot].at = (uint32_t)q->s;
+        c->known_name[slot].len = (uint8_t)l;
+        c->known_name[slot].weak = weak;
+    }
+}
+
+/* A word at i that repeats part of a full name seen before ("directed by
+ * Joakim Westgård and starring Westgård"); its end, or 0. */
+static size_t known_name_at(const pii_ctx *c, size_t i, bool *weak)
+{
+    const unsigned char *s = c->s;
+    int j = 0;
+    while (j < c->n_known_name && s[c->known_name[j].at] != s[i])
+        j++;
+    if (j == c->n_known_name) return 0; /* no name starts with this letter */
+    size_t n = c->n, e = name_word_end(s, n, i), l = e - i;
+    if (l > 2 && s[e - 2] == '\'' && s[e - 1] == 's') l -= 2;
+    for (; j < c->n_known_name; j++) {
+        if (c->known_name[j].len != l || c->known_name[j].at == i ||
+            memcmp(s + c->known_name[j].at, s + i, l))
+            continue;
+        /* a word of a longer capitalised run is read as that run */
+        if (e + 1 < n && s[e] == ' ' && cp_upper_at(s, n, e + 1)) return 0;
+        if (e < n && (s[e] == '@' || s[e] == '_' || pii_is_digit(s[e]))) return 0;
+        *weak = c->known_name[j].weak;
+        return i + l;
+    }
+    return 0;
 }
 
 /* Adds a person span; one resting on capitalisation alone is remembered, to
@@ -433,6 +510,14 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
             (ew__pii_cue_lookup_hash(low, l, pii_word_hash(low, l)) & (PII_KW_FUNC | PII_KW_STOP)))
             return 0;
     }
+    if (c->n_known_name) {
+        bool kweak = false;
+        size_t ke = known_name_at(c, i, &kweak);
+        if (ke) {
+            add_person(c, i, ke, 0.7f, kweak);
+            return 0;
+        }
+    }
     run r;
     read_run(c, i, lower_ok, strong, &r);
     if (r.k == 0 || r.reject) return 0;
@@ -440,10 +525,12 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     if (sc <= 0) return 0;
     r.se = name_suffix_end(c->s, c->n, r.se);
     bool cued = (strong || title) && r.ss == i;
+    bool weak = !cued && !run_has_name(&r);
+    if (sc >= 0.5f) remember_name(c, &r, weak);
     /* a list of names: score the members together */
     size_t sep = list_sep(c->s, c->n, r.se);
     if (!sep) {
-        add_person(c, r.ss, r.se, sc, !cued && !run_has_name(c, &r));
+        add_person(c, r.ss, r.se, sc, weak);
         return 0;
     }
     enum { MAXM = 12 };
@@ -452,7 +539,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     bool mweak[MAXM];
     int m = 0, single_surnames = 0, firsts = 0;
     bool org_tail = false;
-    mweak[m] = !cued && !run_has_name(c, &r);
+    mweak[m] = weak;
     ms[m] = r.ss, me[m] = r.se, msc[m] = sc, m++;
     single_surnames += r.k == 1 && !(r.p[0].gaz & EW__GAZ_FIRST);
     firsts += (r.p[0].gaz & EW__GAZ_FIRST) != 0;
@@ -466,7 +553,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         float xs = score_run(c, &x, false, false, sep);
         if (xs <= 0) break;
         x.se = name_suffix_end(c->s, c->n, x.se);
-        mweak[m] = !run_has_name(c, &x);
+        mweak[m] = !run_has_name(&x);
         ms[m] = x.ss, me[m] = x.se, msc[m] = xs, m++;
         single_surnames += x.k == 1 && !(x.p[0].gaz & EW__GAZ_FIRST);
         firsts += (x.p[0].gaz & EW__GAZ_FIRST) != 0;

@@ -3,6 +3,7 @@
  * names (password=, "api_key": ..., AccountKey=...). A value is a secret when
  * it is not a placeholder ($VAR, <your key>, xxxx, env.X) and, for generic
  * names, when it looks random enough. */
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/types.h>
@@ -176,10 +177,32 @@ static bool word_boundary_before(const unsigned char *s, size_t i)
     return i == 0 || !(pii_is_alnum(s[i - 1]) || s[i - 1] == '_');
 }
 
+/* Providers by the first byte of their prefix, in table order (earlier
+ * entries win: "sk-ant-" before "sk-"), so a token is tried against the few
+ * that can match. Built once by ew__pii_secret_init. */
+enum { N_PROVIDERS = sizeof providers / sizeof providers[0] };
+static uint8_t by_first[256][24];
+static uint8_t n_by_first[256];
+static pthread_once_t by_first_once = PTHREAD_ONCE_INIT;
+
+static void by_first_build(void)
+{
+    for (size_t p = 0; p < N_PROVIDERS; p++) {
+        unsigned ch = (unsigned char)providers[p].prefix[0];
+        if (n_by_first[ch] < sizeof by_first[ch]) by_first[ch][n_by_first[ch]++] = (uint8_t)p;
+    }
+}
+
+void ew__pii_secret_init(void)
+{
+    pthread_once(&by_first_once, by_first_build);
+}
+
 /* A provider token starting exactly at i; returns its end or 0. */
 static size_t provider_at(const unsigned char *s, size_t n, size_t i)
 {
-    for (size_t p = 0; p < sizeof providers / sizeof providers[0]; p++) {
+    for (size_t b = 0; b < n_by_first[s[i]]; b++) {
+        size_t p = by_first[s[i]][b];
         const char *pre = providers[p].prefix;
         size_t pl = providers[p].len;
         if (pre[0] != (char)s[i] || i + pl > n || memcmp(s + i, pre, pl)) continue;
@@ -277,8 +300,15 @@ static bool placeholder(const unsigned char *v, size_t n)
     if (n == 0) return true;
     unsigned c0 = v[0];
     if (c0 == '\'' || c0 == '"') return true; /* a quote inside quotes: string building */
-    if (c0 == '$' || c0 == '<' || c0 == '{' || c0 == '%' || c0 == '[' || c0 == '&' || c0 == ',' ||
-        c0 == ')' || c0 == ';' || c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
+    if (c0 == '%') { /* "%s", "%(pw)s", "%{x}", "%PASSWORD%"; not "%c4dFPw..." */
+        if (n == 1 || v[1] == 's' || v[1] == 'd' || v[1] == '(' || v[1] == '{') return true;
+        size_t k = 1;
+        while (k < n && (pii_is_alnum(v[k]) || v[k] == '_'))
+            k++;
+        if (k < n && v[k] == '%') return true;
+    }
+    if (c0 == '$' || c0 == '<' || c0 == '{' || c0 == '[' || c0 == '&' || c0 == ',' || c0 == ')' ||
+        c0 == ';' || c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
         return true; /* a variable, a template, code or a path */
     if (n >= 2 && c0 == '#' && v[1] == '{') return true; /* Ruby "#{password}" */
     if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
@@ -437,13 +467,17 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
             q++;
         size_t pl = q - p;
         for (size_t k = 0; k < sizeof pw_part / sizeof pw_part[0]; k++)
-            if (pl == strlen(pw_part[k]) && !memcmp(low + p, pw_part[k], pl))
+            if (low[p] == pw_part[k][0] && pl == strlen(pw_part[k]) &&
+                !memcmp(low + p, pw_part[k], pl))
                 return PII_KEY_PASSWORD;
         for (size_t k = 0; k < sizeof secret_part / sizeof secret_part[0] && !kind; k++)
-            if (pl == strlen(secret_part[k]) && !memcmp(low + p, secret_part[k], pl))
+            if (low[p] == secret_part[k][0] && pl == strlen(secret_part[k]) &&
+                !memcmp(low + p, secret_part[k], pl))
                 kind = PII_KEY_SECRET;
         for (size_t k = 0; k < sizeof key_part / sizeof key_part[0] && !kind; k++)
-            if (pl == strlen(key_part[k]) && !memcmp(low + p, key_part[k], pl)) kind = PII_KEY_KEY;
+            if (low[p] == key_part[k][0] && pl == strlen(key_part[k]) &&
+                !memcmp(low + p, key_part[k], pl))
+                kind = PII_KEY_KEY;
         p = q;
         while (p < n && !pii_is_alnum(low[p]))
             p++;
@@ -464,6 +498,14 @@ static bool all_hex(const unsigned char *v, size_t n)
     return true;
 }
 
+static size_t words_in(const unsigned char *v, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w += pii_is_alpha(v[i]) && (i == 0 || v[i - 1] == ' ');
+    return w;
+}
+
 /* Score of a value held by a key of this kind; 0 when it is not a secret. */
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
@@ -478,7 +520,8 @@ float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quot
         if (vn >= 8 && !space &&
             (random_looking(v, vn) || (vn >= 16 && ew__pii_entropy(v, vn) >= 2.5)))
             return 0.9f;
-        if (quoted && vn >= 5) return 0.75f;
+        /* a quoted value; not a sentence ("token_expired": "Your session has expired") */
+        if (quoted && vn >= 5 && words_in(v, vn) < 3) return 0.75f;
         break;
     case PII_KEY_KEY:
         if (!space && ((random_looking(v, vn) && vn >= 16) || (vn >= 32 && all_hex(v, vn))))
@@ -546,6 +589,33 @@ int ew__pii_hcl_default_kind(const unsigned char *s, size_t i)
 size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t ke)
 {
     return ew__pii_scan_assignment_as(c, i, ke, ew__pii_key_kind(c->s, i, ke));
+}
+
+/* <add key="SmtpPassword" value="x" />, <property name="db.password"
+ * value="x"/>: the first attribute names the secret, "value" holds it.
+ * [vs, ve) is the first attribute's value. Returns the end of the pair, or 0
+ * when it is not one. */
+static size_t attr_pair(pii_ctx *c, size_t vs, size_t ve)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, k = ve + 1, xs, xe;
+    bool quoted;
+    while (k < n && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    if (k + 6 > n || strncasecmp((const char *)s + k, "value", 5) || s[k + 5] != '=') return 0;
+    if (!read_value(s, n, k + 5, &xs, &xe, &quoted) || !quoted) return 0;
+    int kind = ew__pii_key_kind(s, vs, ve);
+    if (!kind) return ve + 1; /* not a secret's name; the value is read as text */
+    add_value(c, kind, xs, xe, true);
+    return xe;
+}
+
+size_t ew__pii_scan_attr_pair(pii_ctx *c, size_t ke)
+{
+    size_t vs, ve;
+    bool quoted;
+    if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted) || !quoted) return 0;
+    return attr_pair(c, vs, ve);
 }
 
 size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)

@@ -98,7 +98,10 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
         while (pc < at && s[pc] != ':')
             pc++;
         size_t tok = ew__pii_secret_token(s, at, auth);
-        if (pc < at && pc + 1 < at && !placeholder_ch(s[pc + 1]))
+        /* "%23x" is percent-encoding, "%PASS%" or "%s" a template */
+        bool pct =
+            pc + 3 < at && s[pc + 1] == '%' && pii_is_hex(s[pc + 2]) && pii_is_hex(s[pc + 3]);
+        if (pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
             ew__pii_add(c, EW_PII_SECRET, auth, at, 0.95f);
         else if (tok)
             ew__pii_add(c, EW_PII_SECRET, auth, tok, 0.95f);

@@ -13,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/error.h"
+#include "edgeway/difficulty.h"
 #include "edgeway/pii.h"
 #include "policy/rules.h"
 #include "router/router_internal.h"
@@ -26,7 +28,9 @@ typedef struct snap {
     _Atomic int refs;
     ew_config *cfg;
     ew_policy *policy;
-    ew_pii_scanner *scanner; /* NULL: detection is off (then nothing may depend on it) */
+    ew_pii_scanner *scanner;   /* NULL: detection is off (then nothing may depend on it) */
+    ew_difficulty *difficulty; /* NULL: difficulty is unknown (disabled, or no weights) */
+    bool score_difficulty;     /* a model is loaded and some rule looks at it */
 } snap;
 
 struct ew_router {
@@ -49,6 +53,7 @@ static void snap_unref(snap *s)
 {
     if (!s || atomic_fetch_sub_explicit(&s->refs, 1, memory_order_acq_rel) != 1) return;
     ew_pii_scanner_free(s->scanner);
+    ew_difficulty_free(s->difficulty);
     ew__policy_free(s->policy);
     ew_config_unref(s->cfg);
     free(s);
@@ -119,6 +124,38 @@ static int scanner_new(const ew_pii_cfg *pc, ew_pii_scanner **out, ew_error *err
     return st;
 }
 
+/* The weights file difficulty.weights names, else difficulty.weights beside
+ * the config when there is one (the shipped configs in conf/ sit next to the
+ * shipped weights); NULL leaves difficulty unknown. */
+static const char *weights_path(const ew_config *cfg, char *buf, size_t size)
+{
+    const ew_difficulty_cfg *dc = cfg->difficulty;
+    if (!dc->enabled) return NULL;
+    if (dc->weights) return dc->weights;
+    if (ew_config_resolve_path(cfg, "difficulty.weights", buf, size) != EW_OK) return NULL;
+    return access(buf, R_OK) == 0 ? buf : NULL;
+}
+
+/* A weights file that does not load is a config error, reported where the
+ * config names it. */
+static int difficulty_new(const ew_config *cfg, ew_difficulty **out, ew_error *err)
+{
+    char buf[4096];
+    *out = NULL;
+    const char *path = weights_path(cfg, buf, sizeof buf);
+    if (!path) return EW_OK;
+    ew_error e = {0};
+    int st = ew_difficulty_load(path, out, &e);
+    if (!st) return EW_OK;
+    if (st != EW_ERR_NOMEM) st = EW_ERR_CONFIG;
+    const ew_difficulty_cfg *dc = cfg->difficulty;
+    if (dc->weights_line)
+        return ew__error_at(err, st, cfg->path, dc->weights_line, dc->weights_column,
+                            "'weights': %s", e.message);
+    return ew__error_set(err, st, "%s: difficulty weights '%s' (the default beside the config): %s",
+                         cfg->path, path, e.message);
+}
+
 static int snap_new(ew_config *cfg, snap **out, ew_error *err)
 {
     *out = NULL;
@@ -129,10 +166,12 @@ static int snap_new(ew_config *cfg, snap **out, ew_error *err)
     s->policy = ew__policy_new(cfg);
     int st = s->policy ? scanner_new(cfg->pii, &s->scanner, err)
                        : ew__error_set(err, EW_ERR_NOMEM, "out of memory building the router");
+    if (!st) st = difficulty_new(cfg, &s->difficulty, err);
     if (st) {
         snap_unref(s);
         return st;
     }
+    s->score_difficulty = s->difficulty && ew__policy_uses_difficulty(s->policy);
     *out = s;
     return EW_OK;
 }
@@ -400,6 +439,8 @@ int ew_router_decide(ew_router *r, const ew_request *req, const ew_route_ctx *ct
     in.stream = req->stream;
     scan_request(s, req, &in);
     measure_prompt(req, &in);
+    /* Scored once, and only when a rule can use it: it costs about as much as the PII scan. */
+    if (s->score_difficulty) in.difficulty = ew_difficulty_score_request(s->difficulty, req);
     ew__policy_decide(s->policy, &in, out);
     snap_unref(s);
     return EW_OK;

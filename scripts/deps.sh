@@ -4,9 +4,14 @@
 set -euo pipefail
 
 pkgs=(
-    build-essential cmake pkg-config python3
+    build-essential cmake pkg-config python3 openssl curl
     libevent-dev libcurl4-openssl-dev libmbedtls-dev libyaml-dev libjsmn-dev libcmocka-dev
 )
+
+# The e2e suite runs the OpenAI Node SDK: the machine's Node.js and npm when
+# present, else Debian's.
+command -v node >/dev/null || pkgs+=(nodejs)
+command -v npm >/dev/null || pkgs+=(npm)
 
 missing=()
 for p in "${pkgs[@]}"; do

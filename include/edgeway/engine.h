@@ -89,6 +89,11 @@ typedef struct ew_session_params {
     int n_threads;      /* threads of the session's pool (caller included); 0: 1 */
     ew_kv_type kv_type; /* EW_KV_F16 or EW_KV_F32 */
     bool logits_all;    /* keep logits of every evaluated position, not just the last */
+    int n_logits;       /* without logits_all: keep the last n_logits positions'; 0: 1 */
+    /* Early exit: run only the first n_layer_exit layers, then the final norm
+     * and the output head (a self-draft for speculative decoding). 0 or
+     * n_layer: every layer. The KV cache holds only the layers that run. */
+    int n_layer_exit;
 } ew_session_params;
 
 void ew_session_params_init(ew_session_params *p);
@@ -104,12 +109,15 @@ void ew_session_free(ew_session *s);
 int ew_session_eval(ew_session *s, const int32_t *tokens, int n, ew_error *err);
 /* Tokens in the KV cache. */
 int ew_session_n_past(const ew_session *s);
+/* Positions the KV cache holds at most, and tokens one eval takes at most. */
+int ew_session_n_ctx(const ew_session *s);
+int ew_session_n_batch(const ew_session *s);
 /* Forgets the positions from n_past on (0 <= n_past <= current), e.g. to
  * reuse a prompt prefix or to drop rejected speculative tokens. */
 int ew_session_rewind(ew_session *s, int n_past);
 /* Logits (n_vocab floats) after token i of the last ew_session_eval; i = -1
- * means the last one. Without logits_all only the last is kept and other i
- * give NULL. Borrowed until the next eval. */
+ * means the last one. Without logits_all only the last n_logits are kept
+ * and other i give NULL. Borrowed until the next eval. */
 const float *ew_session_logits(const ew_session *s, int i);
 /* Log-probabilities (log-softmax) of the same distribution into out[n_vocab]. */
 int ew_session_logprobs(const ew_session *s, int i, float *out);
@@ -152,6 +160,11 @@ void ew_sampler_reset(ew_sampler *s);
 void ew_sampler_accept(ew_sampler *s, int32_t token);
 /* Picks a token from n_vocab logits. Does not accept it. */
 int32_t ew_sampler_sample(ew_sampler *s, const float *logits);
+/* The distribution ew_sampler_sample draws from for these logits, after the
+ * penalty and every filter: n candidates, most likely first (ties: lower id
+ * first), into ids[] and probs[] (room for n_vocab each); returns n. Greedy
+ * gives the argmax with probability 1. Consumes no randomness. */
+int ew_sampler_dist(ew_sampler *s, const float *logits, int32_t *ids, float *probs);
 
 /* ---- generation --------------------------------------------------------------------- */
 

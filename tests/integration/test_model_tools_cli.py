@@ -1,7 +1,7 @@
 """edgeway synth and edgeway quantize from the command line.
 
 - synth writes the small shapes, with a generated vocab or a vocab file of
-  another size, and `edgeway tokenize` works on the result;
+  another size, and `edgeway tokenize` and `edgeway generate` work on them;
 - quantize picks the same type for every tensor as llama-quantize did for the
   reference models in $EW_SHARED/models (requantizing each to its own type),
   and warns when it requantizes;
@@ -10,6 +10,7 @@
   the same tensor bytes as llama-quantize for every file type;
 - bad arguments fail with a message and leave no output.
 """
+import json
 import os
 import struct
 import subprocess
@@ -108,6 +109,10 @@ def test_synth(tmp):
         check(len(kv["tokenizer.ggml.tokens"]) == n_vocab, "as many tokens as vocab_size")
         ids = run("tokenize", "-m", out, "Hello world").stdout
         check(ids.startswith("[") and len(ids) > 3, f"tokenize: {ids!r}")
+        # The engine runs it: 8 greedy tokens, not all the same one.
+        gen = json.loads(run("generate", "-m", out, "-p", "Once upon a time", "-n", "8",
+                             "--temp", "0", "--json").stdout)
+        check(len(gen["ids"]) == 8 and len(set(gen["ids"])) > 2, f"generate: {gen['ids']}")
         if os.path.exists(vocab):
             run("synth", "--shape", shape, "--type", "Q8_0", "--vocab", vocab, "-o", out)
             kv, _ = read_gguf(out)

@@ -68,10 +68,35 @@ if os.path.isdir(data):
     summary = json.loads(out[out.index('\n{') + 1:])
     pres = summary['presidio']
     for t in ('email', 'phone', 'credit_card', 'iban', 'us_ssn', 'ip_address'):
-        check(pres[t]['F2'] >= 0.90, 'presidio %s F2 %.3f' % (t, pres[t]['F2']))
-    check(pres['OVERALL']['F2'] >= 0.76, 'presidio overall F2 %.3f' % pres['OVERALL']['F2'])
+        check(pres[t]['F2'] >= 0.95, 'presidio %s F2 %.3f' % (t, pres[t]['F2']))
+    check(pres['OVERALL']['F2'] >= 0.88, 'presidio overall F2 %.3f' % pres['OVERALL']['F2'])
+    check(pres['person']['F2'] >= 0.88, 'presidio person F2 %.3f' % pres['person']['F2'])
+    check(pres['street_address']['F2'] >= 0.78,
+          'presidio street_address F2 %.3f' % pres['street_address']['F2'])
     np = summary['noseyparker']
-    check(np['recall'] >= 0.93, 'noseyparker recall %.3f' % np['recall'])
+    check(np['recall'] >= 0.95, 'noseyparker recall %.3f' % np['recall'])
+    check(np['fp_rate'] <= 0.15, 'noseyparker false positives %.3f' % np['fp_rate'])
+    pl = summary['plpii']
+    check(pl['person']['P'] >= 0.8, 'pl_pii_bench person precision %.3f' % pl['person']['P'])
+    # fresh text from our own templates and generated secrets: the guard
+    # against fitting the data sets
+    gen = os.path.join(os.environ.get('EW_BUILD', '/tmp'), 'pii_guard_gen.json')
+    sec = os.path.join(os.environ.get('EW_BUILD', '/tmp'), 'pii_guard_secrets.jsonl')
+    with open(gen, 'w') as f:
+        subprocess.run([sys.executable, os.path.join(SRC, 'bench', 'pii_gen.py'), '--set', 'own',
+                        '--n', '600', '--seed', '23'], stdout=f, check=True)
+    with open(sec, 'w') as f:
+        subprocess.run([sys.executable, os.path.join(SRC, 'bench', 'pii_gen_secrets.py'), '--n',
+                        '200', '--seed', '23'], stdout=f, check=True)
+    r = subprocess.run([sys.executable, os.path.join(SRC, 'bench', 'pii_eval.py'), '--bin', BIN,
+                        '--only', 'secrets', '--generated', gen, '--secrets', sec, '--json'],
+                       capture_output=True, timeout=300)
+    out = r.stdout.decode()
+    fresh = json.loads(out[out.index('\n{') + 1:])
+    check(fresh['generated']['OVERALL']['F2'] >= 0.9,
+          'own templates overall F2 %.3f' % fresh['generated']['OVERALL']['F2'])
+    check(fresh['secrets']['recall'] >= 0.95 and fresh['secrets']['fp_rate'] <= 0.05,
+          'generated secrets %r' % fresh['secrets'])
 else:
     print('shared data not found: skipped the data-set guard')
 

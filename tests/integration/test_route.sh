@@ -52,6 +52,44 @@ check "queue backed up" "$(chat 'hi')" 'd["route"] == "remote" and d["rule"] == 
 check "completions request" '{"model":"auto","prompt":"Once upon a time"}' \
     'd["route"] == "local" and d["features"]["prompt_bytes"] == 16'
 
+# Difficulty: a tiny model trained here (long math-heavy prompts are hard,
+# short chat is easy) steers the enterprise policy's hard-question rule.
+shared=${EW_SHARED:-$src/../shared}
+{
+    echo prompt
+    for i in 1 2 3 4 5 6 7 8; do
+        echo "\"Prove that the sum of the first $i$i odd numbers is a square; then solve x^2 + ${i}x - 7 = 0 and integrate (x+$i)/(x^2+1) from 0 to $i. Show every step.\""
+    done
+} >"$tmp/hard.csv"
+{
+    echo prompt
+    for w in hello thanks hi "good morning" "tell me a joke" "how are you" "nice day" "see you"; do
+        echo "\"$w\""
+    done
+} >"$tmp/easy.csv"
+if "$bin" difficulty train -o "$tmp/tiny.weights" --pos "$tmp/hard.csv" --neg "$tmp/easy.csv" \
+    --bits 10 --iters 50 >"$tmp/train" 2>&1; then
+    sed -e "s#path: .*stories260K.gguf#path: $shared/models/stories260K.gguf#" \
+        -e "s#^  threshold: 0.6 .*#  threshold: 0.6\n  weights: tiny.weights#" "$conf" >"$tmp/hard.yaml"
+    conf_saved=$conf
+    conf="$tmp/hard.yaml"
+    check "an easy question stays local, with its difficulty" "$(chat 'hi there')" \
+        'd["route"] == "local" and d["features"]["difficulty"] < 0.5'
+    check "a hard question goes out, and says why" \
+        "$(chat 'Prove that the sum of the first 9 odd numbers is a square; then solve x^2 + 3x - 7 = 0 and integrate (x+2)/(x^2+1) from 0 to 5. Show every step.')" \
+        'd["route"] == "remote" and d["rule"] == "hard-question" and d["features"]["difficulty"] >= 0.6 and any("threshold 0.60" in r for r in d["reasons"])'
+    printf 'bad\n' >"$tmp/bad.weights"
+    sed -e "s#weights: tiny.weights#weights: bad.weights#" "$tmp/hard.yaml" >"$tmp/badw.yaml"
+    chat hi | "$bin" route -c "$tmp/badw.yaml" >/dev/null 2>"$tmp/err" && fail "bad weights accepted"
+    grep -q "badw.yaml:[0-9]*:12: 'weights'" "$tmp/err" || fail "bad weights message: $(cat "$tmp/err")"
+    "$bin" check -c "$tmp/badw.yaml" >/dev/null 2>"$tmp/err" && fail "check: bad weights accepted"
+    grep -q "badw.yaml:[0-9]*:12: 'weights'" "$tmp/err" || fail "check: bad weights: $(cat "$tmp/err")"
+    "$bin" check -c "$tmp/hard.yaml" >/dev/null 2>"$tmp/err" || fail "check: good weights: $(cat "$tmp/err")"
+    conf=$conf_saved
+else
+    fail "difficulty train: $(cat "$tmp/train")"
+fi
+
 # Errors: a bad request body, a bad device string, a broken config.
 printf '{"messages": 3}' | "$bin" route -c "$conf" >/dev/null 2>"$tmp/err" &&
     fail "bad request accepted"

@@ -239,6 +239,7 @@ def read_all(s):
 
 
 SIGNED = """version: 1
+auth: {{allow_anonymous_loopback: true}}
 require_signed_config: true
 signing_key: {key}
 server:
@@ -262,7 +263,7 @@ def signed_configs(tmp, pki):
     subprocess.run([EW_BIN, "sign", "--new-key", f"{d_}/admin"], check=True, capture_output=True)
     subprocess.run([EW_BIN, "sign", "--new-key", f"{d_}/intruder"], check=True,
                    capture_output=True)
-    open(f"{d_}/m.gguf", "wb").write(b"weights")
+    open(f"{d_}/m.gguf", "wb").write(real_model())
     cfg = f"{d_}/edgeway.yaml"
 
     def write(model, key="admin.pub"):
@@ -299,8 +300,8 @@ def signed_configs(tmp, pki):
     # A config that drops the requirement, signed by the intruder: refused, since
     # the running config says who signs the next one.
     with open(cfg, "w") as f:
-        f.write("version: 1\nserver:\n  listen: 127.0.0.1:0\nmodels:\n"
-                "  - {name: gamma, path: m.gguf}\n")
+        f.write("version: 1\nauth: {allow_anonymous_loopback: true}\nserver:\n"
+                "  listen: 127.0.0.1:0\nmodels:\n  - {name: gamma, path: m.gguf}\n")
     sign(f"{d_}/intruder.key", cfg)
     mark = len(d.text())
     d.proc.send_signal(signal.SIGHUP)
@@ -326,12 +327,19 @@ def signed_configs(tmp, pki):
     d.stop()
 
 
+def real_model():
+    """A model the daemon can load: it loads every configured model at start."""
+    shared = os.environ.get("EW_SHARED", os.path.join(os.path.dirname(__file__), "../../../shared"))
+    with open(os.path.join(shared, "models", "stories260K.gguf"), "rb") as f:
+        return f.read()
+
+
 def pinned_models(tmp, pki):
     d_ = f"{tmp}/models"
     os.mkdir(d_)
     subprocess.run([EW_BIN, "sign", "--new-key", f"{d_}/admin"], check=True, capture_output=True)
     model = f"{d_}/m.gguf"
-    open(model, "wb").write(os.urandom(1 << 20))
+    open(model, "wb").write(real_model())
     good = hashlib.sha256(open(model, "rb").read()).hexdigest()
     cfg = f"{d_}/edgeway.yaml"
 

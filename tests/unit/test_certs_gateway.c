@@ -71,7 +71,8 @@ static void start(fixture *fx, const char *yaml)
     pthread_mutex_init(&fx->lock, NULL);
     fx->base = event_base_new();
     fx->cfg = load(yaml);
-    ew__gateway_opts o = {fx->base, fx->cfg, NULL, on_access, fx};
+    ew__gateway_opts o = {
+        .base = fx->base, .config = fx->cfg, .access_log = on_access, .access_user = fx};
     ew_error err;
     ew_error_clear(&err);
     if (ew__gateway_new(&o, &fx->gw, &err)) fail_msg("gateway: %s", err.message);
@@ -105,7 +106,8 @@ static void reload_on_loop(evutil_socket_t fd, short what, void *arg)
     (void)fd;
     (void)what;
     reload_call *rc = arg;
-    ew__gateway_set_config(rc->fx->gw, rc->cfg);
+    ew_error err;
+    ew__gateway_set_config(rc->fx->gw, rc->cfg, &err);
     pthread_mutex_lock(&rc->m);
     rc->done = true;
     pthread_cond_signal(&rc->cv);
@@ -147,6 +149,7 @@ static const char *plain_tls_yaml(const char *cert, const char *key, char *out, 
 {
     snprintf(out, size,
              "version: 1\n"
+             "auth: {allow_anonymous_loopback: true}\n"
              "server:\n"
              "  listen:\n"
              "    - address: 127.0.0.1:0\n"
@@ -219,7 +222,8 @@ static void test_large_body_moves_buffer(void **state)
 {
     (void)state;
     fixture fx;
-    start(&fx, "version: 1\nserver:\n  listen: 127.0.0.1:0\n");
+    start(&fx,
+          "version: 1\nauth: {allow_anonymous_loopback: true}\nserver:\n  listen: 127.0.0.1:0\n");
     size_t n = 3u << 20;
     char *body = malloc(n);
     memset(body, 'x', n);

@@ -13,43 +13,56 @@
 #include "gateway/server.h"
 #include "http_test_client.h"
 
-static ew_listener_cfg listener = {.host = "127.0.0.1", .port = 0};
-static ew_model_cfg models[] = {{.name = "stories"}, {.name = "tiny"}};
-static ew_model_map_cfg maps_a[] = {{"gpt-4o", "gpt-4o-2024-08-06"}, {"stories", "x"}};
-static ew_model_map_cfg maps_b[] = {{"gpt-4o", "y"}, {"claude", "z"}, {"claude", "w"}};
-static ew_backend_cfg backends[] = {
-    {.name = "openai", .models = maps_a, .n_models = 2},
-    {.name = "other", .models = maps_b, .n_models = 3},
-};
+/* limits as the tests need them; models are the real tiny files in
+ * $EW_SHARED/models; backends point at the discard port (nothing listens). */
+static const char yaml_fmt[] =
+    "version: 1\n"
+    "server:\n"
+    "  listen: [127.0.0.1:0]\n"
+    "  limits: {max_connections: 16, max_body_size: 64KiB, max_header_size: 4KiB,\n"
+    "           read_timeout: 3s, write_timeout: 3s, keepalive_timeout: 3s,\n"
+    "           max_concurrent_streams: 4, drain_timeout: 1s}\n"
+    "auth: {allow_anonymous_loopback: true}\n"
+    "models:\n%s"
+    "backends:\n%s"
+    "routing:\n"
+    "  default: local\n"
+    "  aliases: {nope-alias: {route: deny, message: not for you}}\n";
 
-static void make_config(ew_config *c)
+static const char *shared(void)
 {
-    memset(c, 0, sizeof *c);
-    c->refs = 1; /* the test's own: the gateway's refs never free it */
-    c->path = "<test>";
-    c->version = 1;
-    c->server.listeners = &listener;
-    c->server.n_listeners = 1;
-    c->server.limits = (ew_limits_cfg){
-        .max_connections = 16,
-        .max_body_bytes = 65536,
-        .max_header_bytes = 4096,
-        .read_timeout_ms = 3000,
-        .write_timeout_ms = 3000,
-        .keepalive_timeout_ms = 3000,
-        .max_concurrent_streams = 4,
-        .drain_timeout_ms = 1000,
-    };
-    c->models = models;
-    c->n_models = 2;
-    c->backends = backends;
-    c->n_backends = 2;
+    const char *s = getenv("EW_SHARED");
+    return s ? s : "../shared";
+}
+
+static ew_config *load(const char *models, const char *backends)
+{
+    static char yaml[8192];
+    snprintf(yaml, sizeof yaml, yaml_fmt, models, backends);
+    ew_config *c = NULL;
+    static ew_config_errors errs;
+    if (ew_config_load_string(yaml, strlen(yaml), "test", &c, &errs))
+        fail_msg("config: %s", errs.n ? errs.items[0].message : "?");
+    return c;
+}
+
+static ew_config *make_config(void)
+{
+    char models[1024];
+    snprintf(models, sizeof models,
+             "  - {name: stories, path: %s/models/stories260K.gguf}\n"
+             "  - {name: tiny, path: %s/models/llama-2-tiny-random.gguf}\n",
+             shared(), shared());
+    return load(models, "  - {name: openai, base_url: 'http://127.0.0.1:9/v1', max_retries: 0,\n"
+                        "     models: {gpt-4o: gpt-4o-2024-08-06, stories: x}}\n"
+                        "  - {name: other, base_url: 'http://127.0.0.1:9/v1', max_retries: 0,\n"
+                        "     models: {gpt-4o: y, claude: z}}\n");
 }
 
 typedef struct fixture {
     struct event_base *base;
     ew__gateway *gw;
-    ew_config cfg;
+    ew_config *cfg;
     pthread_t thread;
     int port;
     int records;
@@ -58,6 +71,7 @@ typedef struct fixture {
     char last_method[16];
     char last_model[64];
     char last_error_type[64];
+    char last_route[32];
 } fixture;
 
 static void on_access(void *user, const ew__access_record *rec)
@@ -68,6 +82,7 @@ static void on_access(void *user, const ew__access_record *rec)
     snprintf(fx->last_path, sizeof fx->last_path, "%s", rec->path);
     snprintf(fx->last_method, sizeof fx->last_method, "%s", rec->method);
     snprintf(fx->last_model, sizeof fx->last_model, "%s", rec->model ? rec->model : "");
+    snprintf(fx->last_route, sizeof fx->last_route, "%s", rec->route ? rec->route : "");
     snprintf(fx->last_error_type, sizeof fx->last_error_type, "%s",
              rec->error_type ? rec->error_type : "");
 }
@@ -95,8 +110,9 @@ static int setup(void **state)
 {
     fixture *fx = calloc(1, sizeof *fx);
     fx->base = event_base_new();
-    make_config(&fx->cfg);
-    ew__gateway_opts o = {fx->base, &fx->cfg, NULL, on_access, fx};
+    fx->cfg = make_config();
+    ew__gateway_opts o = {
+        .base = fx->base, .config = fx->cfg, .access_log = on_access, .access_user = fx};
     ew_error err;
     assert_int_equal(ew__gateway_new(&o, &fx->gw, &err), EW_OK);
     assert_int_equal(ew__gateway_n_addresses(fx->gw), 1);
@@ -114,6 +130,7 @@ static int teardown(void **state)
     fixture *fx = *state;
     stop_loop(fx);
     ew__gateway_free(fx->gw);
+    ew_config_unref(fx->cfg);
     event_base_free(fx->base);
     free(fx);
     return 0;
@@ -169,12 +186,16 @@ static void test_models(void **state)
         }
     }
     masked[o] = '\0';
+    /* Every name a client may ask for, each once; a denied alias is not listed. */
     assert_string_equal(
         masked, "{\"object\":\"list\",\"data\":["
+                "{\"id\":\"auto\",\"object\":\"model\",\"created\":T,\"owned_by\":\"edgeway\"},"
                 "{\"id\":\"stories\",\"object\":\"model\",\"created\":T,\"owned_by\":\"edgeway\"},"
                 "{\"id\":\"tiny\",\"object\":\"model\",\"created\":T,\"owned_by\":\"edgeway\"},"
                 "{\"id\":\"gpt-4o\",\"object\":\"model\",\"created\":T,\"owned_by\":\"openai\"},"
-                "{\"id\":\"claude\",\"object\":\"model\",\"created\":T,\"owned_by\":\"other\"}]}");
+                "{\"id\":\"claude\",\"object\":\"model\",\"created\":T,\"owned_by\":\"other\"},"
+                "{\"id\":\"local\",\"object\":\"model\",\"created\":T,\"owned_by\":\"edgeway\"},"
+                "{\"id\":\"cloud\",\"object\":\"model\",\"created\":T,\"owned_by\":\"edgeway\"}]}");
 
     r = one(fx->port, "GET /v1/models/gpt-4o HTTP/1.1\r\nHost: t\r\n\r\n", &b, NULL);
     assert_int_equal(r->status, 200);
@@ -183,6 +204,8 @@ static void test_models(void **state)
     r = one(fx->port, "GET /v1/models/clau%64e HTTP/1.1\r\nHost: t\r\n\r\n", &b, NULL);
     assert_int_equal(r->status, 200);
     assert_non_null(strstr(r->body, "\"id\":\"claude\""));
+    r = one(fx->port, "GET /v1/models/nope-alias HTTP/1.1\r\nHost: t\r\n\r\n", &b, NULL);
+    assert_int_equal(r->status, 404);
     r = one(fx->port, "GET /v1/models/nope HTTP/1.1\r\nHost: t\r\n\r\n", &b, NULL);
     assert_int_equal(r->status, 404);
     assert_string_equal(r->body, "{\"error\":{\"message\":\"The model 'nope' does not exist\","
@@ -197,23 +220,36 @@ static void test_models(void **state)
 static void test_reload_changes_models(void **state)
 {
     fixture *fx = *state;
-    static ew_model_cfg other_models[] = {{.name = "big"}};
-    static ew_config next;
-    make_config(&next);
-    next.models = other_models;
-    next.n_models = 1;
-    next.n_backends = 0;
+    char models[512];
+    snprintf(models, sizeof models, "  - {name: big, path: %s/models/stories260K.gguf}\n",
+             shared());
+    ew_config *next = load(models, "  []\n");
+    ew_error err;
     stop_loop(fx);
-    ew__gateway_set_config(fx->gw, &next);
+    assert_int_equal(ew__gateway_set_config(fx->gw, next, &err), EW_OK);
     run_loop(fx);
     resp *r = one(fx->port, "GET /v1/models HTTP/1.1\r\nHost: t\r\n\r\n", &b, NULL);
     assert_int_equal(r->status, 200);
     assert_non_null(strstr(r->body, "\"id\":\"big\""));
     assert_null(strstr(r->body, "stories"));
     assert_null(strstr(r->body, "gpt-4o"));
+    assert_null(strstr(r->body, "cloud"));
+    /* A model that cannot load fails the reload and changes nothing. */
+    snprintf(models, sizeof models,
+             "  - {name: gone, path: %s/models/stories260K.gguf,\n"
+             "     sha256: 0000000000000000000000000000000000000000000000000000000000000000}\n",
+             shared());
+    ew_config *bad = load(models, "  []\n");
     stop_loop(fx);
-    ew__gateway_set_config(fx->gw, &fx->cfg);
+    assert_int_not_equal(ew__gateway_set_config(fx->gw, bad, &err), EW_OK);
     run_loop(fx);
+    r = one(fx->port, "GET /v1/models HTTP/1.1\r\nHost: t\r\n\r\n", &b, NULL);
+    assert_non_null(strstr(r->body, "\"id\":\"big\""));
+    stop_loop(fx);
+    assert_int_equal(ew__gateway_set_config(fx->gw, fx->cfg, &err), EW_OK);
+    run_loop(fx);
+    ew_config_unref(next);
+    ew_config_unref(bad);
 }
 
 static void test_unknown_and_methods(void **state)
@@ -261,18 +297,33 @@ static void test_openai_endpoints(void **state)
     fixture *fx = *state;
     const char *chat =
         "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    /* A valid request has nowhere to go yet: a clear 503, not a fake answer. */
+    /* A cloud model whose backends are down: the cloud client's error, on
+     * the remote route (there is no fallback in this policy). */
     resp *r = post(fx, "/v1/chat/completions", "application/json", chat);
-    assert_int_equal(r->status, 503);
-    assert_string_equal(r->body, "{\"error\":{\"message\":\"No backend is configured or available "
-                                 "to serve model 'gpt-4o'.\",\"type\":\"server_error\","
-                                 "\"param\":null,\"code\":\"no_backend\"}}");
+    char rv[64];
+    assert_true(r->status == 502 || r->status == 503);
+    assert_string_equal(header_of(r, "x-edgeway-route", rv, sizeof rv), "remote");
+    assert_non_null(strstr(r->body, "\"code\":\"upstream_"));
     assert_string_equal(fx->last_model, "gpt-4o");
     assert_string_equal(fx->last_error_type, "server_error");
-    r = post(fx, "/v1/chat/completions", "application/json; charset=utf-8", chat);
-    assert_int_equal(r->status, 503);
-    r = post(fx, "/v1/completions", "application/json", "{\"model\":\"m\",\"prompt\":\"p\"}");
-    assert_int_equal(r->status, 503);
+    /* The embedded model answers. */
+    r = post(fx, "/v1/chat/completions", "application/json; charset=utf-8",
+             "{\"model\":\"stories\",\"max_tokens\":3,\"messages\":[{\"role\":\"user\","
+             "\"content\":\"hi\"}]}");
+    assert_int_equal(r->status, 200);
+    assert_string_equal(header_of(r, "x-edgeway-route", rv, sizeof rv), "local");
+    assert_string_equal(header_of(r, "x-edgeway-backend", rv, sizeof rv), "stories");
+    assert_non_null(strstr(r->body, "\"object\":\"chat.completion\""));
+    assert_non_null(strstr(r->body, "\"completion_tokens\":3"));
+    assert_string_equal(fx->last_route, "local");
+    r = post(fx, "/v1/completions", "application/json",
+             "{\"model\":\"tiny\",\"prompt\":\"p\",\"max_tokens\":2}");
+    assert_int_equal(r->status, 200);
+    assert_non_null(strstr(r->body, "\"object\":\"text_completion\""));
+    r = post(fx, "/v1/chat/completions", "application/json",
+             "{\"model\":\"nope-alias\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+    assert_int_equal(r->status, 403);
+    assert_non_null(strstr(r->body, "not for you"));
 
     /* Malformed and invalid bodies: 400 with the parameter named. */
     r = post(fx, "/v1/chat/completions", "application/json", "{\"model\":");
@@ -343,22 +394,20 @@ static void test_listen_errors(void **state)
     ew_error err;
     char busy[64];
     snprintf(busy, sizeof busy, "127.0.0.1:%d", fx->port);
-    ew__gateway_opts o = {base, &fx->cfg, busy, NULL, NULL};
+    ew__gateway_opts o = {.base = base, .config = fx->cfg, .listen = busy};
     assert_int_equal(ew__gateway_new(&o, &gw, &err), EW_ERR_IO);
     assert_null(gw);
     assert_non_null(strstr(err.message, "cannot listen on 127.0.0.1:"));
 
-    static ew_listener_cfg tls = {
-        .host = "127.0.0.1", .port = 0, .tls_cert = "c.pem", .tls_key = "k.pem"};
-    ew_config c;
-    make_config(&c);
-    c.server.listeners = &tls;
+    ew_config *c = make_config();
+    c->server.listeners[0].tls_cert = "c.pem";
+    c->server.listeners[0].tls_key = "k.pem";
     o.listen = NULL;
-    o.config = &c;
+    o.config = c;
     /* A TLS listener whose certificate is missing (certs/ loads it). */
     assert_int_equal(ew__gateway_new(&o, &gw, &err), EW_ERR_NOT_FOUND);
     assert_non_null(strstr(err.message, "c.pem"));
-    c.server.n_listeners = 0;
+    c->server.n_listeners = 0;
     assert_int_equal(ew__gateway_new(&o, &gw, &err), EW_ERR_CONFIG);
 
     /* --listen replaces the config's listeners. */
@@ -367,6 +416,7 @@ static void test_listen_errors(void **state)
     assert_int_equal(ew__gateway_n_addresses(gw), 1);
     ew__gateway_free(gw);
     ew__gateway_free(NULL);
+    ew_config_unref(c);
     event_base_free(base);
 }
 

@@ -451,6 +451,62 @@ static void test_vocab_pad(void **state)
     ew_tokenizer_free(b);
 }
 
+/* The generated vocab: n tokens with the specials last, a merge for every
+ * other token, ChatML, and text that compresses and round-trips. */
+static void test_generated_vocab(void **state)
+{
+    (void)state;
+    const int sizes[] = {262, 5000};
+    for (int k = 0; k < 2; k++) {
+        int n = sizes[k];
+        ew__gguf_writer w;
+        ew__gw_init(&w);
+        ew__gw_str(&w, "general.architecture", "llama");
+        assert_int_equal(ew__synth_byte_tokenizer(&w, n), EW_OK);
+        FILE *f = fopen(path("bpe.gguf"), "wb");
+        assert_int_equal(ew__gw_write_header(&w, f), EW_OK);
+        fclose(f);
+        ew__gw_cleanup(&w);
+        ew_gguf *g = open_gguf(path("bpe.gguf"));
+        uint64_t n_merges;
+        ew_gguf_type et;
+        assert_int_equal(ew_gguf_get_arr(g, "tokenizer.ggml.merges", &et, &n_merges, NULL), EW_OK);
+        assert_int_equal(n_merges, n - 256 - 3);
+        assert_int_equal(u32_of(g, "tokenizer.ggml.eos_token_id"), n - 1);
+        const char *s;
+        size_t len;
+        assert_int_equal(ew_gguf_arr_str(g, "tokenizer.ggml.tokens", (uint64_t)n - 1, &s, &len),
+                         EW_OK);
+        assert_int_equal(len, 10);
+        assert_memory_equal(s, "<|im_end|>", 10);
+        ew_gguf_close(g);
+
+        ew_tokenizer *t;
+        ew_error err;
+        if (ew_tokenizer_open(path("bpe.gguf"), &t, &err)) fail_msg("%s", err.message);
+        assert_int_equal(ew_tokenizer_n_vocab(t), n);
+        assert_int_equal(ew_tokenizer_chat_format(t, NULL), EW_CHAT_CHATML);
+        assert_true(ew_tokenizer_is_eog(t, n - 1));
+        const char *text = "the quick brown fox jumps over the lazy dog and then it rests in the "
+                           "shade of a tree, as foxes do";
+        ew_token ids[256];
+        size_t m;
+        encode(t, text, ids, 256, &m);
+        if (n > 1000 && m * 2 > strlen(text))
+            fail_msg("%d tokens: %zu ids for %zu bytes", n, m, strlen(text));
+        char out[256];
+        assert_int_equal(ew_tokenizer_detokenize(t, ids, m, false, false, out, sizeof out, &len),
+                         EW_OK);
+        assert_int_equal(len, strlen(text));
+        assert_memory_equal(out, text, len);
+        ew_tokenizer_free(t);
+    }
+    ew__gguf_writer w;
+    ew__gw_init(&w);
+    assert_int_equal(ew__synth_byte_tokenizer(&w, 261), EW_ERR_INVALID);
+    ew__gw_cleanup(&w);
+}
+
 /* A synth with a vocab file of another size gets the shape's size. */
 static void test_synth_with_vocab(void **state)
 {
@@ -538,7 +594,8 @@ int main(void)
         T(test_synth_shapes),     T(test_synth_deterministic),
         T(test_synth_generates),  T(test_quantize),
         T(test_vocab_cut),        T(test_vocab_pad),
-        T(test_synth_with_vocab), T(test_failures),
+        T(test_synth_with_vocab), T(test_generated_vocab),
+        T(test_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

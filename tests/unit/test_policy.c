@@ -406,6 +406,33 @@ static void test_cross_references(void **state)
     error_is(&errs, 5, 19, 14, "'model' does not apply to route 'remote'");
 }
 
+/* A local model served over HTTP: url on this device, or an error. */
+static void test_model_url(void **state)
+{
+    (void)state;
+    ew_config *cfg = NULL;
+    ew_config_errors errs;
+    const char *ok = "version: 1\n"
+                     "models:\n"
+                     "  - {name: llama, url: 'http://127.0.0.1:11434/v1', upstream_model: 'l:1b'}\n"
+                     "  - {name: other, url: 'http://localhost:8080/v1'}\n"
+                     "  - {name: six, url: 'http://[::1]:8080/v1', workers: 4}\n";
+    assert_int_equal(load(ok, &cfg, &errs), EW_OK);
+    assert_string_equal(cfg->models[0].url, "http://127.0.0.1:11434/v1");
+    assert_string_equal(cfg->models[0].upstream_model, "l:1b");
+    assert_null(cfg->models[0].path);
+    assert_null(cfg->models[1].upstream_model);
+    assert_int_equal(cfg->models[2].workers, 4);
+    ew_config_unref(cfg);
+    only_error("version: 1\nmodels:\n  - {name: far, url: 'http://10.0.0.7:11434/v1'}\n", 3, 22,
+               "served on this device");
+    only_error("version: 1\nmodels:\n  - {name: far, url: 'http://127.evil.com/v1'}\n", 3, 22,
+               "served on this device");
+    only_error("version: 1\nmodels:\n  - {name: x, url: 'http://localhost/v1', ctx: 5}\n", 3, 48,
+               "'ctx' is for a model file");
+    only_error("version: 1\nmodels:\n  - {name: x}\n", 3, 5, "path");
+}
+
 static void test_default_conf_loads(void **state)
 {
     (void)state;
@@ -722,6 +749,7 @@ int main(void)
         cmocka_unit_test(test_every_error_in_one_load),
         cmocka_unit_test(test_error_cap),
         cmocka_unit_test(test_cross_references),
+        cmocka_unit_test(test_model_url),
         cmocka_unit_test(test_default_conf_loads),
         cmocka_unit_test(test_conf_examples_load),
         cmocka_unit_test(test_defaults_when_sections_absent),

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "edgeway/router.h"
+#include "router/difficulty.h"
 #include "router/router_internal.h"
 
 #define POLICY_FMT                                                                                 \
@@ -323,6 +324,147 @@ static void test_new_errors(void **state)
     ew_router_free(r);
 }
 
+/* ---- difficulty ----------------------------------------------------------------------- */
+
+/* A tiny model whose score rises with prompt length: bias -6, and 12 on the
+ * log-length feature (log1p(bytes) / 8), so a few words score ~0.01 and a
+ * 600-byte prompt ~0.97. Written to dir/name. */
+static void write_weights(const char *dir, const char *name)
+{
+    ew__dweights w;
+    memset(&w, 0, sizeof w);
+    ew__dcfg_default(&w.cfg);
+    w.cfg.hash_bits = EW__DF_MIN_BITS;
+    w.sparse = calloc((size_t)1 << w.cfg.hash_bits, sizeof *w.sparse);
+    assert_non_null(w.sparse);
+    w.dense[EW__DF_BIAS] = -6.0;
+    w.dense[EW__DF_LOG_BYTES] = 12.0;
+    ew_difficulty *m = NULL;
+    ew_error err;
+    assert_int_equal(ew__difficulty_from_weights(&w, &m, &err), EW_OK);
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    assert_int_equal(ew__difficulty_save(m, path, &err), EW_OK);
+    ew_difficulty_free(m);
+    free(w.sparse);
+}
+
+#define DIFFICULTY_FMT                                                                             \
+    "version: 1\n"                                                                                 \
+    "models: [{name: stories, path: %s/models/stories260K.gguf}]\n"                                \
+    "backends: [{name: cloud, base_url: 'https://cloud.example/v1'}]\n"                            \
+    "difficulty: {threshold: 0.6, weights: %s}\n"                                                  \
+    "routing:\n"                                                                                   \
+    "  default: local\n"                                                                           \
+    "  rules:\n"                                                                                   \
+    "    - {name: %s, when: {%s}, route: remote}\n"
+
+static int difficulty_router(const char *dir, const char *weights, const char *cond, ew_router **r,
+                             ew_router *reload, ew_error *err)
+{
+    const char *shared = getenv("EW_SHARED");
+    char yaml[2048], name[512];
+    snprintf(yaml, sizeof yaml, DIFFICULTY_FMT, shared && *shared ? shared : "../shared", weights,
+             cond[0] == 'h' ? "hard" : "other", cond);
+    snprintf(name, sizeof name, "%s/t.yaml", dir);
+    if (reload) return ew_router_reload_string(reload, yaml, strlen(yaml), name, err);
+    return ew_router_new_string(yaml, strlen(yaml), name, r, err);
+}
+
+static char *long_prompt(void)
+{
+    static char text[640];
+    size_t n = 0;
+    while (n + 64 < sizeof text)
+        n += (size_t)snprintf(text + n, sizeof text - n, "Prove that the sum over k of %zu... ", n);
+    return text;
+}
+
+static void test_difficulty_routes(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/ew_router_dXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    write_weights(dir, "tiny.weights");
+    ew_router *r = NULL;
+    ew_error err;
+    int st = difficulty_router(dir, "tiny.weights", "hard: true", &r, NULL, &err);
+    if (st) print_message("%s:%d:%d: %s\n", err.file, err.line, err.column, err.message);
+    assert_int_equal(st, EW_OK);
+
+    ew_decision d;
+    decide(r, "hi there", NULL, &d);
+    assert_int_equal(d.target.route, EW_ROUTE_LOCAL);
+    assert_true(d.features.difficulty < 0.1);
+    decide(r, long_prompt(), NULL, &d);
+    assert_int_equal(d.target.route, EW_ROUTE_REMOTE);
+    assert_string_equal(d.matched_rule, "hard");
+    assert_true(d.features.difficulty > 0.9);
+    bool said = false;
+    for (int i = 0; i < d.n_reasons; i++)
+        said |= strstr(d.reasons[i], ">= threshold 0.60") != NULL;
+    assert_true(said);
+
+    /* No rule looks at difficulty: it is not computed. */
+    assert_int_equal(difficulty_router(dir, "tiny.weights", "stream: true", NULL, r, &err), EW_OK);
+    decide(r, long_prompt(), NULL, &d);
+    assert_true(isnan(d.features.difficulty));
+    assert_int_equal(difficulty_router(dir, "tiny.weights", "difficulty: {gt: 0.5}", NULL, r, &err),
+                     EW_OK);
+    decide(r, long_prompt(), NULL, &d);
+    assert_int_equal(d.target.route, EW_ROUTE_REMOTE);
+    assert_true(d.features.difficulty > 0.9);
+    ew_router_free(r);
+
+    char path[512];
+    snprintf(path, sizeof path, "%s/tiny.weights", dir);
+    unlink(path);
+    rmdir(dir);
+}
+
+static void test_difficulty_bad_weights(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/ew_router_dXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    write_weights(dir, "tiny.weights");
+    char bad[512];
+    snprintf(bad, sizeof bad, "%s/bad.weights", dir);
+    FILE *f = fopen(bad, "w");
+    assert_non_null(f);
+    fputs("these are not weights\n", f);
+    fclose(f);
+
+    ew_router *r = (ew_router *)1;
+    ew_error err;
+    assert_int_equal(difficulty_router(dir, "bad.weights", "hard: true", &r, NULL, &err),
+                     EW_ERR_CONFIG);
+    assert_null(r);
+    assert_int_equal(err.line, 4);
+    assert_int_equal(err.column, 39);
+    assert_non_null(strstr(err.message, "'weights'"));
+    assert_non_null(strstr(err.file, "t.yaml"));
+    /* A missing file is caught by the config loader, at the same place. */
+    assert_int_equal(difficulty_router(dir, "missing.weights", "hard: true", &r, NULL, &err),
+                     EW_ERR_CONFIG);
+    assert_int_equal(err.line, 4);
+    assert_int_equal(err.column, 39);
+
+    /* A reload with bad weights fails and keeps the policy and model in force. */
+    assert_int_equal(difficulty_router(dir, "tiny.weights", "hard: true", &r, NULL, &err), EW_OK);
+    assert_int_equal(difficulty_router(dir, "bad.weights", "hard: true", NULL, r, &err),
+                     EW_ERR_CONFIG);
+    ew_decision d;
+    decide(r, long_prompt(), NULL, &d);
+    assert_string_equal(d.matched_rule, "hard");
+    ew_router_free(r);
+
+    unlink(bad);
+    snprintf(bad, sizeof bad, "%s/tiny.weights", dir);
+    unlink(bad);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -335,6 +477,8 @@ int main(void)
         cmocka_unit_test(test_reload_is_atomic),
         cmocka_unit_test(test_concurrent_reload),
         cmocka_unit_test(test_new_errors),
+        cmocka_unit_test(test_difficulty_routes),
+        cmocka_unit_test(test_difficulty_bad_weights),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -108,7 +108,7 @@ static void test_features_deterministic(void **state)
     const char *upper = "PROVE THAT EVERY FINITE GROUP OF ORDER P^2 IS ABELIAN. USE AT MOST "
                         "7 LEMMAS; DO NOT CITE SYLOW.";
     ew_text_part up = {upper, strlen(upper)};
-    free(b.ents);
+    free(b.ents); /* extract starts a fresh accumulator */
     extract(&cfg, &up, 1, 1, &b, db);
     assert_int_equal(a.n, b.n);
     assert_memory_equal(a.ents, b.ents, a.n * sizeof *a.ents);
@@ -738,7 +738,8 @@ static void test_train_synthetic(void **state)
     assert_int_equal(ew__dtrain(&train, NULL, &o, &w2, NULL), EW_OK);
     assert_memory_equal(w.sparse, w2.sparse, ((size_t)1 << 14) * sizeof *w.sparse);
     assert_memory_equal(w.dense, w2.dense, sizeof w.dense);
-    free(w2.sparse);
+    free(w2.sparse); /* w2 is reused by the failing calls below */
+    w2.sparse = NULL;
     /* Bad options and no labels are errors. */
     ew_error err = {0};
     o.l2 = 0;

@@ -240,6 +240,17 @@ static void test_secrets(void **state)
                  EW_PII_SECRET, "ca6819a54657af0d87960af15315319f8a628a53");
     EXPECT_EXACT("postmark: \"f59dffd2-83ea-47c7-ba8f-95e053a6d0ae\"", EW_PII_SECRET,
                  "f59dffd2-83ea-47c7-ba8f-95e053a6d0ae");
+    /* XML settings: the key attribute names the secret, "value" holds it */
+    EXPECT_EXACT("<add key=\"SmtpPassword\" value=\"Orchid7503%\" />", EW_PII_SECRET,
+                 "Orchid7503%");
+    EXPECT_CLEAN("<add key=\"FromEmailAddressDisplay\" value=\"Support Team\" />");
+    /* percent-encoded URL passwords; values that are sentences or templates */
+    EXPECT_EXACT("amqp://admin:%21rAaQzqNjHOF7NrQb7Z@db.internal:5672/app", EW_PII_SECRET,
+                 "admin:%21rAaQzqNjHOF7NrQb7Z");
+    EXPECT_CLEAN(
+        "\"password_label\": \"Password\", \"token_expired\": \"Your session has expired\"");
+    EXPECT_CLEAN("password = \"%s\" % pw");
+    EXPECT_EXACT("DB_PASSWORD=\"%c4dFPwGTc9RhtaHijAv\"", EW_PII_SECRET, "%c4dFPwGTc9RhtaHijAv");
 }
 
 static void test_lookalikes(void **state)
@@ -286,6 +297,103 @@ static void test_address_and_dob(void **state)
     EXPECT_EXACT("DOB: 1979-03-08", EW_PII_DATE_OF_BIRTH, "1979-03-08");
     EXPECT_CLEAN("The meeting is on 12 March 2025 at 10:00.");
     EXPECT_CLEAN("I have 3 Apples and 12 Oranges.");
+}
+
+/* No span of type t in text. */
+#define EXPECT_NO_TYPE(text, t_)                                                                   \
+    do {                                                                                           \
+        assert_int_equal(scan(text), EW_OK);                                                       \
+        for (int i_ = 0; i_ < res.n; i_++)                                                         \
+            if (res.spans[i_].type == (t_)) {                                                      \
+                dump(text);                                                                        \
+                fail_msg("unexpected %s in: %s", ew_pii_type_name(t_), text);                      \
+            }                                                                                      \
+    } while (0)
+
+/* Address shapes of several countries, and numbers that only look like one. */
+static void test_address_forms(void **state)
+{
+    (void)state;
+    /* USPS suffixes that are ordinary words, after a number and a name */
+    EXPECT_EXACT("Send it to 176 Pinto Hill please", EW_PII_STREET_ADDRESS, "176 Pinto Hill");
+    /* a street that goes on after its number on the same line */
+    EXPECT_COVER("Meet me at Tungata 11 Rott Crossroad\n Apt. 322\n Höfn", EW_PII_STREET_ADDRESS,
+                 "Tungata 11 Rott Crossroad\n Apt. 322");
+    EXPECT_EXACT("Ship to P.O. Box 149 Monika Union", EW_PII_STREET_ADDRESS,
+                 "P.O. Box 149 Monika Union");
+    /* units before the street, "#" units, floors */
+    EXPECT_EXACT("Mrs. Diana Usamov Suite 913 0547 Bygget 91", EW_PII_STREET_ADDRESS,
+                 "Suite 913 0547 Bygget 91");
+    EXPECT_EXACT("to 4855 Lincoln St #401\nProvo, UT 24064.", EW_PII_STREET_ADDRESS,
+                 "4855 Lincoln St #401\nProvo, UT 24064");
+    EXPECT_EXACT("vivo en Calle de la Paz, 156, 1º A, 31662 Sevilla.", EW_PII_STREET_ADDRESS,
+                 "Calle de la Paz, 156, 1º A, 31662 Sevilla");
+    EXPECT_EXACT("en C/ Mayor 5, 28013 Madrid", EW_PII_STREET_ADDRESS, "C/ Mayor 5, 28013 Madrid");
+    /* French house numbers, lowercase words after a particle */
+    EXPECT_EXACT("j'habite au 128 bis impasse du Moulin, 43248 Toulouse", EW_PII_STREET_ADDRESS,
+                 "128 bis impasse du Moulin, 43248 Toulouse");
+    EXPECT_EXACT("au 106, rue des lieutenants Thomazo, 53414 Grenoble", EW_PII_STREET_ADDRESS,
+                 "106, rue des lieutenants Thomazo, 53414 Grenoble");
+    /* postcodes in two groups; a label on the next line is not a city */
+    EXPECT_EXACT("Hagagatan 67, 289 28 Uppsala", EW_PII_STREET_ADDRESS,
+                 "Hagagatan 67, 289 28 Uppsala");
+    EXPECT_EXACT("Address: 12 Oak Road, 35685 Rennes\nCard: none", EW_PII_STREET_ADDRESS,
+                 "12 Oak Road, 35685 Rennes");
+    /* lowercase words named before a street type, national types */
+    EXPECT_EXACT("at Merineitsi põik 87", EW_PII_STREET_ADDRESS, "Merineitsi põik 87");
+    EXPECT_COVER("808 Kálmán Imre u. 12.\n Apt. 762\n Zalakaros", EW_PII_STREET_ADDRESS,
+                 "808 Kálmán Imre u. 12.\n Apt. 762");
+    /* a named street after "on" */
+    EXPECT_EXACT("shows on Marina Fort Street were important", EW_PII_STREET_ADDRESS,
+                 "Marina Fort Street");
+    /* look-alikes */
+    EXPECT_NO_TYPE("The meeting moved to Conference Room B on Level 3 of the North Building.",
+                   EW_PII_STREET_ADDRESS);
+    EXPECT_NO_TYPE("Ask him to send the keys before March 1, 2021.", EW_PII_STREET_ADDRESS);
+    EXPECT_NO_TYPE("connect to localhost:8080 and port 5432", EW_PII_STREET_ADDRESS);
+    EXPECT_NO_TYPE("Take Highway 101 north for 12 miles, then exit 42 toward the airport.",
+                   EW_PII_STREET_ADDRESS);
+    EXPECT_NO_TYPE("I bought 12 Main Street shops' worth of stock in 3 Pine Valley funds",
+                   EW_PII_PERSON);
+}
+
+/* Names: coreference, suffixes, cues in other languages, and text that is
+ * not English, where capitalisation alone proves nothing. */
+static void test_names_in_context(void **state)
+{
+    (void)state;
+    const char *film = "directed by Joakim Westgård and starring Westgård";
+    EXPECT_EXACT(film, EW_PII_PERSON, "Joakim Westgård");
+    uint32_t later = (uint32_t)(strstr(film, "starring ") + 9 - film);
+    assert_true(res.n == 2 && res.spans[1].type == EW_PII_PERSON && res.spans[1].start == later &&
+                res.spans[1].end == strlen(film));
+    EXPECT_EXACT("including Kathrine Filemonsen DDS, Yuito Hirai", EW_PII_PERSON,
+                 "Kathrine Filemonsen DDS");
+    EXPECT_EXACT("Ubul: What a wife.", EW_PII_PERSON, "Ubul");
+    EXPECT_EXACT("Quilla: \"Who are you?\"", EW_PII_PERSON, "Quilla");
+    EXPECT_EXACT("my name is vitoria", EW_PII_PERSON, "vitoria");
+    EXPECT_EXACT("Mi chiamo Nnamdi e abito a Roma.", EW_PII_PERSON, "Nnamdi");
+    EXPECT_EXACT("Mijn naam is Saoirse en ik woon hier.", EW_PII_PERSON, "Saoirse");
+    EXPECT_EXACT("Kind regards,\nWanjiru\nInitech", EW_PII_PERSON, "Wanjiru");
+    /* Polish: inflected given names and surname shapes count as names */
+    const char *pl = "Po rozpatrzeniu wniosku Pani Anny Kowalskiej oraz wniosku Marka Nowaka "
+                     "organ postanowił, że decyzja jest ostateczna i nie podlega zaskarżeniu.";
+    EXPECT_EXACT(pl, EW_PII_PERSON, "Anny Kowalskiej");
+    EXPECT_EXACT(pl, EW_PII_PERSON, "Marka Nowaka");
+    /* capitalised nouns of other languages are not names */
+    EXPECT_NO_TYPE("Notatka wymienia nazwy: Fundusz Pracy oraz Centralna Ewidencja, które nie "
+                   "identyfikują osoby ani podmiotu prywatnego w tej korespondencji.",
+                   EW_PII_PERSON);
+    EXPECT_NO_TYPE("Der Vertrag tritt am ersten Januar in Kraft. Die Parteien vereinbaren eine "
+                   "Laufzeit von zwei Jahren.",
+                   EW_PII_PERSON);
+    EXPECT_NO_TYPE("Il Consiglio Comunale ha approvato il Piano Regolatore Generale.",
+                   EW_PII_PERSON);
+    EXPECT_NO_TYPE("Kwota: -100,00 PLN\nKontrahent: Enea S.A.", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Kind regards,\nRadek Lindqvist\nAcme Corp", EW_PII_STREET_ADDRESS);
+    /* ...but English text about foreigners keeps them */
+    EXPECT_EXACT("Please send the contract to Maika van de Noort before Friday.", EW_PII_PERSON,
+                 "Maika van de Noort");
 }
 
 /* Other languages: the same detectors with their cue words. */
@@ -510,6 +618,7 @@ int main(void)
         cmocka_unit_test(test_crypto),          cmocka_unit_test(test_secrets),
         cmocka_unit_test(test_lookalikes),      cmocka_unit_test(test_person),
         cmocka_unit_test(test_address_and_dob), cmocka_unit_test(test_languages),
+        cmocka_unit_test(test_address_forms),   cmocka_unit_test(test_names_in_context),
         cmocka_unit_test(test_byte_offsets),    cmocka_unit_test(test_options),
         cmocka_unit_test(test_fail_closed),     cmocka_unit_test(test_fuzz),
     };

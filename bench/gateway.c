@@ -1,0 +1,260 @@
+/* bench_gateway: what the gateway adds to a request on the remote route.
+ *
+ * The upstream is a canned OpenAI server in this process (edgeway's own HTTP
+ * layer answering a fixed completion, whole or as a stream). The gateway is
+ * a real `edgeway serve` process with that upstream as its only backend and
+ * `default: remote`, so each request through it is authenticated, parsed,
+ * PII-scanned, decided, forwarded by the cloud client, and its answer parsed
+ * and re-emitted. The same open-loop client sends the same requests, in the
+ * same run, to the upstream directly and through the gateway: the added
+ * latency is the difference of the two distributions (p50 and p99). Then a
+ * closed loop through the gateway finds requests/s at saturation, and the
+ * gateway process's RSS is read from /proc.
+ *
+ * usage: bench_gateway [--bin PATH/edgeway] [rate] [seconds] [case]
+ *        (defaults: the edgeway beside this binary, 5000 req/s, 3 s; case is
+ *        a substring of the case names, e.g. "16 KiB")
+ * Everything shares the machine: note its load when quoting numbers.
+ */
+#include <event2/event.h>
+#include <event2/thread.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bench/loadgen.h"
+#include "gateway/http.h"
+
+#define NCONN 32
+
+/* ---- the canned upstream --------------------------------------------------------- */
+
+static const char whole[] =
+    "{\"id\":\"chatcmpl-canned\",\"object\":\"chat.completion\",\"created\":1700000000,"
+    "\"model\":\"canned\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+    "\"content\":\"The quick brown fox jumps over the lazy dog.\"},\"finish_reason\":\"stop\"}],"
+    "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":10,\"total_tokens\":22}}";
+
+static const char *const stream_events[] = {
+    "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":"
+    "\"canned\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},"
+    "\"finish_reason\":null}]}\n\n",
+    "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":"
+    "\"canned\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"The quick brown fox \"},"
+    "\"finish_reason\":null}]}\n\n",
+    "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":"
+    "\"canned\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"jumps over the lazy dog.\"},"
+    "\"finish_reason\":null}]}\n\n",
+    "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":"
+    "\"canned\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n",
+    "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":"
+    "\"canned\",\"choices\":[],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":10,"
+    "\"total_tokens\":22}}\n\n",
+    "data: [DONE]\n\n",
+};
+
+static void canned(void *user, ew__http_req *r)
+{
+    (void)user;
+    bool stream = r->body && strstr(r->body, "\"stream\":true");
+    if (!stream) {
+        ew__http_respond(r, 200, "application/json", whole, sizeof whole - 1);
+        return;
+    }
+    if (ew__http_stream_begin(r, 200, "text/event-stream")) {
+        ew__http_respond(r, 503, NULL, NULL, 0);
+        return;
+    }
+    for (size_t i = 0; i < sizeof stream_events / sizeof stream_events[0]; i++)
+        ew__http_stream_write(r, stream_events[i], strlen(stream_events[i]));
+    ew__http_stream_end(r);
+}
+
+static void *loop_main(void *arg)
+{
+    event_base_dispatch(arg);
+    return NULL;
+}
+
+/* ---- the gateway process --------------------------------------------------------- */
+
+typedef struct gateway_proc {
+    pid_t pid;
+    int port;
+    char status[64]; /* /proc/PID/status */
+} gateway_proc;
+
+static int spawn_gateway(const char *bin, int up_port, gateway_proc *g)
+{
+    char dir[] = "/tmp/ew_bench_gw_XXXXXX", path[128];
+    if (!mkdtemp(dir)) return -1;
+    snprintf(path, sizeof path, "%s/edgeway.yaml", dir);
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    fprintf(f,
+            "version: 1\n"
+            "server:\n"
+            "  listen: [127.0.0.1:0]\n"
+            "  limits: {max_connections: 4096, max_concurrent_streams: 4096}\n"
+            "log: {level: info, access_log: false}\n"
+            "auth: {allow_anonymous_loopback: true}\n"
+            "backends:\n"
+            "  - {name: up, base_url: 'http://127.0.0.1:%d/v1', max_retries: 0}\n"
+            "routing: {default: remote}\n",
+            up_port);
+    fclose(f);
+    int fds[2];
+    if (pipe(fds)) return -1;
+    g->pid = fork();
+    if (g->pid == 0) {
+        dup2(fds[1], 2);
+        close(fds[0]);
+        execl(bin, bin, "serve", "-c", path, "--listen", "127.0.0.1:0", (char *)NULL);
+        _exit(127);
+    }
+    close(fds[1]);
+    char buf[8192];
+    size_t len = 0;
+    g->port = 0;
+    while (len < sizeof buf - 1 && !g->port) {
+        ssize_t n = read(fds[0], buf + len, sizeof buf - 1 - len);
+        if (n <= 0) break;
+        len += (size_t)n;
+        buf[len] = '\0';
+        const char *m = strstr(buf, "listening on 127.0.0.1:");
+        if (m) g->port = atoi(m + 23);
+    }
+    /* The gateway keeps logging warnings to this pipe: drain it in the background. */
+    if (fork() == 0) {
+        while (read(fds[0], buf, sizeof buf) > 0) {
+        }
+        _exit(0);
+    }
+    close(fds[0]);
+    snprintf(g->status, sizeof g->status, "/proc/%d/status", (int)g->pid);
+    return g->port ? 0 : -1;
+}
+
+/* ---- the run -------------------------------------------------------------------------- */
+
+static const char *only;
+
+static void header(void)
+{
+    printf("%-16s %8s %8s %8s | %8s %8s %8s | %9s %9s | %8s\n", "case", "direct", "", "", "gateway",
+           "", "", "added", "added", "gateway");
+    printf("%-16s %8s %8s %8s | %8s %8s %8s | %9s %9s | %8s\n", "", "req/s", "p50 us", "p99 us",
+           "req/s", "p50 us", "p99 us", "p50 us", "p99 us", "CPU us");
+}
+
+static int gw_pid;
+
+static void pair(int up, int gw, size_t bytes, bool stream, double rate, double seconds)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%s %zu KiB", stream ? "stream" : "whole", bytes >> 10);
+    if (only && !strstr(name, only)) return;
+    char *req = lg_chat_request(bytes, stream, "auto");
+    lg_stats d = lg_run(up, req, rate, seconds, NCONN);
+    double cpu0 = lg_cpu_us(gw_pid);
+    lg_stats g = lg_run(gw, req, rate, seconds, NCONN);
+    /* The gateway's own CPU time per counted request: the warm-up's requests
+     * are in the time but not in the count, so this bounds it from above. */
+    double cpu = (lg_cpu_us(gw_pid) - cpu0) / (double)(g.n ? g.n : 1);
+    printf("%-16s %8.0f %8.1f %8.1f | %8.0f %8.1f %8.1f | %9.1f %9.1f | %8.1f%s\n", name, d.rps,
+           d.p50_us, d.p99_us, g.rps, g.p50_us, g.p99_us, g.p50_us - d.p50_us, g.p99_us - d.p99_us,
+           cpu, d.errors || g.errors ? "  (errors!)" : "");
+    free(req);
+}
+
+static void saturate(int port, size_t bytes, bool stream, double seconds, const char *who)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%s %zu KiB", stream ? "stream" : "whole", bytes >> 10);
+    if (only && !strstr(name, only)) return;
+    char *req = lg_chat_request(bytes, stream, "auto");
+    lg_stats s = lg_run(port, req, 0, seconds, NCONN);
+    printf("%-16s %-8s %9.0f req/s  p50 %8.1f us  p99 %8.1f us%s\n", name, who, s.rps, s.p50_us,
+           s.p99_us, s.errors ? "  (errors!)" : "");
+    free(req);
+}
+
+static void loadavg(void)
+{
+    FILE *f = fopen("/proc/loadavg", "r");
+    char l[128] = "?";
+    if (f && fgets(l, sizeof l, f)) l[strcspn(l, "\n")] = '\0';
+    if (f) fclose(f);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    printf("machine: %ld cores, load average %s\n", cores, l);
+}
+
+int main(int argc, char **argv)
+{
+    char bin[1024];
+    snprintf(bin, sizeof bin, "%s/edgeway", dirname(strdup(argv[0])));
+    int a = 1;
+    if (argc > 2 && !strcmp(argv[1], "--bin")) {
+        snprintf(bin, sizeof bin, "%s", argv[2]);
+        a = 3;
+    }
+    double rate = argc > a ? strtod(argv[a], NULL) : 5000;
+    double seconds = argc > a + 1 ? strtod(argv[a + 1], NULL) : 3;
+    only = argc > a + 2 ? argv[a + 2] : NULL;
+    signal(SIGPIPE, SIG_IGN);
+
+    evthread_use_pthreads();
+    struct event_base *base = event_base_new();
+    ew_limits_cfg lim = {4096, 4 << 20, 16384, 30000, 30000, 60000, 4096, 1000};
+    ew__http_server_opts ho = {base, lim, canned, NULL, NULL};
+    ew__http_server *up;
+    ew_error err;
+    if (ew__http_server_new(&ho, &up) || ew__http_server_listen(up, "127.0.0.1", 0, &err)) {
+        fprintf(stderr, "upstream: cannot listen\n");
+        return 1;
+    }
+    char addr[64];
+    ew__http_server_address(up, 0, addr, sizeof addr);
+    int up_port = atoi(strrchr(addr, ':') + 1);
+    pthread_t th;
+    pthread_create(&th, NULL, loop_main, base);
+
+    gateway_proc g;
+    if (spawn_gateway(bin, up_port, &g)) {
+        fprintf(stderr, "cannot start %s serve (build it, or pass --bin)\n", bin);
+        return 1;
+    }
+    gw_pid = (int)g.pid;
+    loadavg();
+    printf("remote route, PII scan and decision included; %d keep-alive connections, "
+           "%.0f req/s offered, %.0f s per case\n",
+           NCONN, rate, seconds);
+    header();
+    for (int s = 0; s < 2; s++) {
+        pair(up_port, g.port, 1024, s, rate, seconds);
+        pair(up_port, g.port, 16384, s, rate, seconds);
+    }
+    long rss_load = lg_rss_kib(g.status, "VmRSS:");
+    printf("\nsaturation (closed loop, %d connections):\n", NCONN);
+    for (int s = 0; s < 2; s++) {
+        saturate(up_port, 1024, s, seconds, "direct");
+        saturate(g.port, 1024, s, seconds, "gateway");
+    }
+    saturate(g.port, 16384, false, seconds, "gateway");
+    printf("\ngateway RSS: %ld KiB after the paced runs, %ld KiB peak (VmHWM), no model loaded\n",
+           rss_load, lg_rss_kib(g.status, "VmHWM:"));
+    loadavg();
+    kill(g.pid, SIGTERM);
+    waitpid(g.pid, NULL, 0);
+    event_base_loopexit(base, NULL);
+    pthread_join(th, NULL);
+    ew__http_server_free(up);
+    event_base_free(base);
+    return 0;
+}

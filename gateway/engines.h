@@ -1,0 +1,77 @@
+/* What serves requests, across config reloads: the embedded models (one
+ * runner each), the cloud client, and the local-HTTP client (models with a
+ * url: Ollama or llama-server on this machine, through the cloud client's
+ * code).
+ *
+ * A reload builds what changed and retires the rest: a model whose entry is
+ * unchanged keeps its runner (and its loaded weights); a retired runner or
+ * client is freed once nothing uses it. Users hold a reference from the
+ * start of their work to its end. Loop thread only.
+ */
+#ifndef EW_GATEWAY_ENGINES_H
+#define EW_GATEWAY_ENGINES_H
+
+#include <stdbool.h>
+
+#include "local/runner.h"
+#include "policy/config.h"
+#include "remote/remote.h"
+
+struct event_base;
+
+typedef struct ew__engines ew__engines;
+
+/* One local model: embedded (a runner), or an OpenAI-compatible server on
+ * this device (url: served through the local-HTTP client, at most workers
+ * requests at a time plus queue waiting, counted by users). */
+typedef struct ew__engine {
+    char name[EW_DECISION_NAME_MAX];
+    ew__runner *runner; /* NULL for a url model */
+    /* The entry it was built from, to tell whether a reload changed it. */
+    char path[1024];
+    char url[1024];
+    char upstream_model[EW_DECISION_NAME_MAX];
+    char sha256[65];
+    int threads, ctx, workers, queue;
+    bool kv_f32;
+    int users;
+    bool retired;
+    struct ew__engine *next;
+} ew__engine;
+
+/* One cloud-client instance (the backends of one config). */
+typedef struct ew__upstream {
+    ew__remote *remote;
+    int users;
+    bool retired;
+    struct ew__upstream *next;
+} ew__upstream;
+
+int ew__engines_new(struct event_base *base, ew_config *cfg, ew__engines **out, ew_error *err);
+/* Joins every worker and frees all; in-flight users must be gone (their
+ * callbacks are dropped). NULL is a no-op. */
+void ew__engines_free(ew__engines *e);
+/* Switches to cfg. On failure nothing changes and err says why. */
+int ew__engines_apply(ew__engines *e, ew_config *cfg, ew_error *err);
+
+/* The current model named name (NULL or "" = the first), or NULL. */
+ew__engine *ew__engines_model(ew__engines *e, const char *name);
+/* The current cloud client; NULL when the config has no backends. */
+ew__upstream *ew__engines_remote(ew__engines *e);
+/* The client of the url models (one backend per model, named as the model);
+ * NULL when there is none. */
+ew__upstream *ew__engines_local_http(ew__engines *e);
+/* A model's queue: waiting, its bound, running now. */
+void ew__engine_queue(const ew__engine *m, int *waiting, int *capacity, int *running);
+
+void ew__engine_hold(ew__engine *m);
+void ew__engine_release(ew__engines *e, ew__engine *m);
+void ew__upstream_hold(ew__upstream *u);
+void ew__upstream_release(ew__engines *e, ew__upstream *u);
+
+/* Every current model's queue (summed), for the router and the metrics. */
+void ew__engines_queue(ew__engines *e, int *waiting, int *capacity, int *running, int *workers);
+/* Calls fn for every current model. */
+void ew__engines_each(ew__engines *e, void (*fn)(void *arg, const ew__engine *m), void *arg);
+
+#endif

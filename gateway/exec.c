@@ -1,0 +1,614 @@
+/* Route execution and the OpenAI response writer (see exec.h).
+ *
+ * The response is written in one of two shapes from the same calls:
+ *  - stream: Server-Sent Events of chat.completion.chunk (or text_completion)
+ *    objects: a role chunk, content chunks, a chunk with finish_reason, a
+ *    usage chunk when stream_options.include_usage asked for it, then
+ *    "data: [DONE]". A failure after the first byte is one
+ *    `data: {"error": {...}}` event, and the stream ends;
+ *  - whole: the text is gathered and sent as one chat.completion (or
+ *    text_completion) object with usage, so nothing reaches the client
+ *    before the end and a failure can always fall back.
+ */
+#include <event2/event.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/arena.h"
+#include "core/json.h"
+#include "core/log.h"
+#include "gateway/gateway_internal.h"
+#include "gateway/gw.h"
+
+/* The whole answer of a non-stream request, at most. */
+#define CONTENT_MAX (8u << 20)
+#define MAX_EXTRA   3
+
+struct ew__exec {
+    ew__gateway *gw;
+    ew__http_req *hr;
+    const ew_request *req;
+    const ew_decision *d;
+    ew__caller caller;
+    ew__exec *prev, *next;
+    int next_fallback; /* index into d->fallbacks of the next one to try */
+    ew_route_target cur;
+    bool fell_back;
+    /* Response headers; they must outlive the request's head. */
+    char route[16];
+    char backend[EW_DECISION_NAME_MAX];
+    char model[EW_DECISION_NAME_MAX];
+    char extra_name[MAX_EXTRA][40];
+    char extra_value[MAX_EXTRA][80];
+    int n_extra;
+    char retry_after[16];
+    /* State. */
+    bool committed; /* bytes of the answer went out */
+    bool commit_failed;
+    bool aborted;
+    bool finished;
+    void (*cancel)(void *arg);
+    void *cancel_arg;
+    /* Output. */
+    ew_buf content; /* non-stream: the text so far */
+    ew_buf tool_calls;
+    char id[96];
+    int64_t created;
+    ew__usage usage;
+    uint64_t ttft_us;
+};
+
+/* ---- small helpers ----------------------------------------------------------------- */
+
+ew__gateway *ew__exec_gw(ew__exec *x)
+{
+    return x->gw;
+}
+
+const ew_request *ew__exec_request(ew__exec *x)
+{
+    return x->req;
+}
+
+const char *ew__exec_id(ew__exec *x)
+{
+    return x->hr->id;
+}
+
+ew_arena *ew__exec_arena(ew__exec *x)
+{
+    return ew__http_req_arena(x->hr);
+}
+
+bool ew__exec_aborted(const ew__exec *x)
+{
+    return x->aborted;
+}
+
+bool ew__exec_committed(const ew__exec *x)
+{
+    return x->committed;
+}
+
+uint64_t ew__exec_elapsed_us(const ew__exec *x)
+{
+    return (ew__http_now_ns() - x->hr->start_ns) / 1000;
+}
+
+void ew__exec_set_backend(ew__exec *x, const char *backend)
+{
+    snprintf(x->backend, sizeof x->backend, "%s", backend ? backend : "");
+}
+
+void ew__exec_set_model(ew__exec *x, const char *model)
+{
+    if (model && model[0]) snprintf(x->model, sizeof x->model, "%s", model);
+}
+
+void ew__exec_add_header(ew__exec *x, const char *name, const char *value)
+{
+    for (int i = 0; i < x->n_extra; i++)
+        if (!strcmp(x->extra_name[i], name)) {
+            snprintf(x->extra_value[i], sizeof x->extra_value[i], "%s", value);
+            return;
+        }
+    if (x->n_extra == MAX_EXTRA) return;
+    snprintf(x->extra_name[x->n_extra], sizeof x->extra_name[0], "%s", name);
+    snprintf(x->extra_value[x->n_extra], sizeof x->extra_value[0], "%s", value);
+    x->n_extra++;
+}
+
+void ew__exec_set_cancel(ew__exec *x, void (*fn)(void *arg), void *arg)
+{
+    x->cancel = fn;
+    x->cancel_arg = arg;
+}
+
+static void add_headers(ew__exec *x)
+{
+    ew__http_req *hr = x->hr;
+    ew__http_add_header(hr, "x-edgeway-route", x->route);
+    if (x->d->rule[0]) ew__http_add_header(hr, "x-edgeway-rule", x->d->rule);
+    if (x->backend[0]) ew__http_add_header(hr, "x-edgeway-backend", x->backend);
+    if (x->fell_back) ew__http_add_header(hr, "x-edgeway-fallback", "true");
+    for (int i = 0; i < x->n_extra; i++)
+        ew__http_add_header(hr, x->extra_name[i], x->extra_value[i]);
+}
+
+/* ---- the end of a request ----------------------------------------------------------- */
+
+static void unlink_exec(ew__exec *x)
+{
+    ew__gateway *gw = x->gw;
+    if (x->prev)
+        x->prev->next = x->next;
+    else if (gw->execs == x)
+        gw->execs = x->next;
+    if (x->next) x->next->prev = x->prev;
+    x->prev = x->next = NULL;
+}
+
+/* Metrics and the token bucket; the HTTP layer's finish callback does the
+ * access log (it reads x through hr->handler_data). */
+static void account(ew__exec *x)
+{
+    ew__gateway *gw = x->gw;
+    if (x->usage.present) {
+        ew__auth_charge(gw->auth, &x->caller, x->usage.total_tokens, ew__http_now_ns() / 1000000);
+    }
+}
+
+static void finish(ew__exec *x)
+{
+    if (x->finished) return;
+    x->finished = true;
+    x->cancel = NULL;
+    account(x);
+    unlink_exec(x);
+    ew_buf_cleanup(&x->content);
+    ew_buf_cleanup(&x->tool_calls);
+}
+
+/* Answers with an error before anything was sent. */
+static void respond_error(ew__exec *x, const ew_api_error *e)
+{
+    finish(x);
+    add_headers(x);
+    ew__http_respond_error(x->hr, e);
+}
+
+/* The client is gone: end the HTTP request without an answer. */
+static void end_aborted(ew__exec *x)
+{
+    finish(x);
+    if (x->committed) {
+        ew__http_stream_end(x->hr);
+    } else {
+        ew__http_respond(x->hr, 499, NULL, NULL, 0);
+    }
+}
+
+static void on_abort(void *arg, ew__http_req *hr)
+{
+    (void)hr;
+    ew__exec *x = arg;
+    if (x->finished || x->aborted) return;
+    x->aborted = true;
+    if (x->cancel) {
+        void (*fn)(void *) = x->cancel;
+        x->cancel = NULL;
+        fn(x->cancel_arg); /* the route ends with ew__exec_fail(CANCELLED) */
+    } else {
+        end_aborted(x);
+    }
+}
+
+/* ---- writing the answer ------------------------------------------------------------- */
+
+static const char *object_name(const ew__exec *x, bool chunk)
+{
+    if (!x->req->is_chat) return "text_completion";
+    return chunk ? "chat.completion.chunk" : "chat.completion";
+}
+
+static void head_fields(ew__exec *x, ew_jw *w, bool chunk)
+{
+    ew_jw_key(w, "id");
+    ew_jw_string(w, x->id);
+    ew_jw_key(w, "object");
+    ew_jw_string(w, object_name(x, chunk));
+    ew_jw_key(w, "created");
+    ew_jw_int(w, x->created);
+    ew_jw_key(w, "model");
+    ew_jw_string(w, x->model);
+}
+
+static void usage_object(ew_jw *w, const ew__usage *u)
+{
+    ew_jw_object_begin(w);
+    ew_jw_key(w, "prompt_tokens");
+    ew_jw_int(w, u->prompt_tokens);
+    ew_jw_key(w, "completion_tokens");
+    ew_jw_int(w, u->completion_tokens);
+    ew_jw_key(w, "total_tokens");
+    ew_jw_int(w, u->total_tokens);
+    ew_jw_object_end(w);
+}
+
+typedef struct chunk {
+    const char *role;
+    const char *text;
+    size_t len;
+    const char *tool_calls;
+    size_t tool_calls_len;
+    const char *finish;
+    const ew__usage *usage; /* a usage-only chunk */
+} chunk;
+
+/* Writes one SSE event with a chunk and sends it. */
+static int send_chunk(ew__exec *x, const chunk *c)
+{
+    ew_buf *b = ew__http_req_scratch(x->hr);
+    ew_buf_append_str(b, "data: ");
+    ew_jw w;
+    ew_jw_init(&w, b);
+    ew_jw_object_begin(&w);
+    head_fields(x, &w, true);
+    ew_jw_key(&w, "choices");
+    ew_jw_array_begin(&w);
+    if (!c->usage) {
+        ew_jw_object_begin(&w);
+        ew_jw_key(&w, "index");
+        ew_jw_int(&w, 0);
+        if (x->req->is_chat) {
+            ew_jw_key(&w, "delta");
+            ew_jw_object_begin(&w);
+            if (c->role) {
+                ew_jw_key(&w, "role");
+                ew_jw_string(&w, c->role);
+            }
+            if (c->text) {
+                ew_jw_key(&w, "content");
+                ew_jw_stringn(&w, c->text, c->len);
+            }
+            if (c->tool_calls) {
+                ew_jw_key(&w, "tool_calls");
+                ew_jw_raw(&w, c->tool_calls, c->tool_calls_len);
+            }
+            ew_jw_object_end(&w);
+        } else {
+            ew_jw_key(&w, "text");
+            ew_jw_stringn(&w, c->text ? c->text : "", c->text ? c->len : 0);
+        }
+        ew_jw_key(&w, "logprobs");
+        ew_jw_null(&w);
+        ew_jw_key(&w, "finish_reason");
+        if (c->finish)
+            ew_jw_string(&w, c->finish);
+        else
+            ew_jw_null(&w);
+        ew_jw_object_end(&w);
+    }
+    ew_jw_array_end(&w);
+    if (c->usage) {
+        ew_jw_key(&w, "usage");
+        usage_object(&w, c->usage);
+    }
+    ew_jw_object_end(&w);
+    ew_buf_append_str(b, "\n\n");
+    if (w.status) return w.status;
+    return ew__http_stream_write(x->hr, b->data, b->len);
+}
+
+/* Sends the headers (and, for a stream, the role chunk). */
+static int commit(ew__exec *x)
+{
+    if (x->committed) return EW_OK;
+    if (x->commit_failed) return EW_ERR_BUSY;
+    if (!x->req->stream) return EW_OK; /* a whole answer commits at its end */
+    add_headers(x);
+    ew__http_add_header(x->hr, "Cache-Control", "no-cache");
+    int st = ew__http_stream_begin(x->hr, 200, "text/event-stream");
+    if (st) {
+        /* Too many streams: the headers were not sent; answer 429 at the end. */
+        x->hr->n_resp_headers = 0;
+        x->commit_failed = true;
+        return st;
+    }
+    x->committed = true;
+    if (!x->req->is_chat) return EW_OK;
+    chunk c = {.role = "assistant", .text = "", .len = 0};
+    return send_chunk(x, &c);
+}
+
+static void note_first(ew__exec *x)
+{
+    if (!x->ttft_us) x->ttft_us = ew__exec_elapsed_us(x) + 1;
+}
+
+int ew__exec_text(ew__exec *x, const char *text, size_t len)
+{
+    if (x->aborted || x->finished) return EW_ERR_CANCELLED;
+    if (!len) return EW_OK;
+    if (!x->req->stream) {
+        note_first(x);
+        return ew_buf_append(&x->content, text, len);
+    }
+    int st = commit(x);
+    if (st) return st;
+    note_first(x);
+    chunk c = {.text = text, .len = len};
+    return send_chunk(x, &c);
+}
+
+int ew__exec_tool_calls(ew__exec *x, const char *json, size_t len)
+{
+    if (x->aborted || x->finished) return EW_ERR_CANCELLED;
+    if (!x->req->is_chat || !len) return EW_OK;
+    if (!x->req->stream) {
+        ew_buf_reset(&x->tool_calls);
+        return ew_buf_append(&x->tool_calls, json, len);
+    }
+    int st = commit(x);
+    if (st) return st;
+    note_first(x);
+    chunk c = {.tool_calls = json, .tool_calls_len = len};
+    return send_chunk(x, &c);
+}
+
+static void whole_answer(ew__exec *x, const char *finish_reason)
+{
+    ew_buf *b = ew__http_req_scratch(x->hr);
+    ew_jw w;
+    ew_jw_init(&w, b);
+    ew_jw_object_begin(&w);
+    head_fields(x, &w, false);
+    ew_jw_key(&w, "choices");
+    ew_jw_array_begin(&w);
+    ew_jw_object_begin(&w);
+    ew_jw_key(&w, "index");
+    ew_jw_int(&w, 0);
+    if (x->req->is_chat) {
+        ew_jw_key(&w, "message");
+        ew_jw_object_begin(&w);
+        ew_jw_key(&w, "role");
+        ew_jw_string(&w, "assistant");
+        ew_jw_key(&w, "content");
+        if (x->content.len || !x->tool_calls.len)
+            ew_jw_stringn(&w, x->content.data ? x->content.data : "", x->content.len);
+        else
+            ew_jw_null(&w);
+        if (x->tool_calls.len) {
+            ew_jw_key(&w, "tool_calls");
+            ew_jw_raw(&w, x->tool_calls.data, x->tool_calls.len);
+        }
+        ew_jw_object_end(&w);
+    } else {
+        ew_jw_key(&w, "text");
+        ew_jw_stringn(&w, x->content.data ? x->content.data : "", x->content.len);
+    }
+    ew_jw_key(&w, "logprobs");
+    ew_jw_null(&w);
+    ew_jw_key(&w, "finish_reason");
+    ew_jw_string(&w, finish_reason);
+    ew_jw_object_end(&w);
+    ew_jw_array_end(&w);
+    if (x->usage.present) {
+        ew_jw_key(&w, "usage");
+        usage_object(&w, &x->usage);
+    }
+    ew_jw_object_end(&w);
+    if (w.status) {
+        ew_api_error e;
+        ew_api_error_set(&e, 500, "server_error", "internal_error", NULL,
+                         "The answer could not be formatted (%s).", ew_strerror(w.status));
+        respond_error(x, &e);
+        return;
+    }
+    finish(x);
+    add_headers(x);
+    ew__http_respond(x->hr, 200, "application/json", b->data, b->len);
+}
+
+void ew__exec_done(ew__exec *x, const char *finish_reason, const ew__usage *usage)
+{
+    x->cancel = NULL;
+    if (x->finished) return;
+    if (usage && usage->present) {
+        x->usage = *usage;
+        if (!x->usage.total_tokens)
+            x->usage.total_tokens = x->usage.prompt_tokens + x->usage.completion_tokens;
+    }
+    if (x->aborted) {
+        end_aborted(x);
+        return;
+    }
+    const char *fr = finish_reason && finish_reason[0] ? finish_reason : "stop";
+    if (!x->req->stream) {
+        whole_answer(x, fr);
+        return;
+    }
+    /* A stream that produced no text still gets its headers and role chunk. */
+    if (commit(x)) {
+        ew_api_error e;
+        ew_api_error_set(&e, 429, "rate_limit_error", "too_many_streams", NULL,
+                         "Too many concurrent streams; retry shortly.");
+        respond_error(x, &e);
+        return;
+    }
+    chunk c = {.finish = fr};
+    if (!x->req->is_chat) c.text = "";
+    send_chunk(x, &c);
+    if (x->req->include_usage && x->usage.present) {
+        chunk u = {.usage = &x->usage};
+        send_chunk(x, &u);
+    }
+    ew__http_stream_write(x->hr, "data: [DONE]\n\n", 14);
+    finish(x);
+    ew__http_stream_end(x->hr);
+}
+
+/* ---- attempts and fallbacks ---------------------------------------------------------- */
+
+static const ew__route_ops *ops_for(ew_route r)
+{
+    switch (r) {
+    case EW_ROUTE_LOCAL:
+        return &ew__route_local;
+    case EW_ROUTE_REMOTE:
+        return &ew__route_remote;
+    case EW_ROUTE_CASCADE:
+        return &ew__route_cascade;
+    default:
+        return NULL; /* split and speculative are not built yet; deny is handled here */
+    }
+}
+
+static void deny(ew__exec *x, const ew_decision *d)
+{
+    ew_api_error e;
+    ew_api_error_set(&e, 403, "invalid_request_error", "policy_denied", NULL, "%s",
+                     d->message[0] ? d->message : "This request is not allowed by the policy.");
+    respond_error(x, &e);
+}
+
+/* Starts the target at `next` (-1 = the decision's own), then the fallbacks
+ * after it, until one starts. Answers the last error when none does. */
+static void attempt(ew__exec *x, int next, ew_api_error *last)
+{
+    const ew_decision *d = x->d;
+    for (int i = next; i < d->n_fallbacks; i++) {
+        const ew_route_target *t = i < 0 ? &d->target : &d->fallbacks[i];
+        x->next_fallback = i + 1;
+        if (i >= 0) {
+            x->fell_back = true;
+            ew__metrics_fallback(x->gw->metrics, t->route);
+        }
+        if (t->route == EW_ROUTE_DENY) {
+            snprintf(x->route, sizeof x->route, "%s", ew_route_name(t->route));
+            deny(x, d);
+            return;
+        }
+        const ew__route_ops *ops = ops_for(t->route);
+        x->cur = *t;
+        snprintf(x->route, sizeof x->route, "%s", ew_route_name(t->route));
+        x->backend[0] = '\0';
+        x->n_extra = 0;
+        if (!ops) {
+            ew_api_error_set(last, 501, "server_error", "route_unavailable", NULL,
+                             "The %s route is not available in this build.",
+                             ew_route_name(t->route));
+            continue;
+        }
+        int st = ops->start(x, t, last);
+        if (!st) return;
+        ew__debug(x->hr->id, "route %s did not start: %s", ew_route_name(t->route), last->message);
+    }
+    respond_error(x, last);
+}
+
+void ew__exec_fail(ew__exec *x, int status, const ew_api_error *e, bool fallback)
+{
+    x->cancel = NULL;
+    if (x->finished) return;
+    if (x->aborted || status == EW_ERR_CANCELLED) {
+        end_aborted(x);
+        return;
+    }
+    ew_api_error err;
+    if (e)
+        err = *e;
+    else
+        ew_api_error_set(&err, 500, "server_error", "internal_error", NULL, "%s",
+                         ew_strerror(status));
+    if (x->commit_failed) {
+        ew_api_error_set(&err, 429, "rate_limit_error", "too_many_streams", NULL,
+                         "Too many concurrent streams; retry shortly.");
+        respond_error(x, &err);
+        return;
+    }
+    if (!x->committed) {
+        ew_buf_reset(&x->content);
+        ew_buf_reset(&x->tool_calls);
+        x->ttft_us = 0;
+        memset(&x->usage, 0, sizeof x->usage);
+        if (fallback && x->next_fallback < x->d->n_fallbacks) {
+            attempt(x, x->next_fallback, &err);
+            return;
+        }
+        respond_error(x, &err);
+        return;
+    }
+    /* Mid-stream: one error event, then the end (no [DONE]: the answer is cut). */
+    ew_buf *b = ew__http_req_scratch(x->hr);
+    ew_buf_append_str(b, "data: ");
+    ew__api_error_json(&err, b);
+    ew_buf_append_str(b, "\n\n");
+    ew__http_stream_write(x->hr, b->data, b->len);
+    x->hr->log_error_type = err.type;
+    finish(x);
+    ew__http_stream_end(x->hr);
+}
+
+ew__exec *ew__exec_run(ew__gateway *gw, ew__http_req *hr, const ew_request *req,
+                       const ew_decision *d, const ew__caller *caller)
+{
+    ew__exec *x = ew_arena_calloc(ew__http_req_arena(hr), 1, sizeof *x);
+    if (!x) {
+        ew_api_error e;
+        ew_api_error_set(&e, 500, "server_error", "internal_error", NULL, "out of memory");
+        ew__http_respond_error(hr, &e);
+        return NULL;
+    }
+    x->gw = gw;
+    x->hr = hr;
+    x->req = req;
+    x->d = d;
+    x->caller = *caller;
+    x->fell_back = d->fell_back; /* the policy's own fallback (its first choice was unavailable) */
+    x->created = (int64_t)time(NULL);
+    snprintf(x->id, sizeof x->id, "%s-%s", req->is_chat ? "chatcmpl" : "cmpl", hr->id);
+    snprintf(x->model, sizeof x->model, "%s", req->model ? req->model : "");
+    ew_buf_init(&x->content, CONTENT_MAX);
+    ew_buf_init(&x->tool_calls, CONTENT_MAX);
+    x->next = gw->execs;
+    if (gw->execs) gw->execs->prev = x;
+    gw->execs = x;
+    ew__http_set_abort(hr, on_abort, x);
+    ew_api_error last;
+    ew_api_error_set(&last, 503, "server_error", "no_backend", NULL,
+                     "No route could serve this request.");
+    attempt(x, -1, &last);
+    return x;
+}
+
+void ew__exec_forget_all(ew__gateway *gw)
+{
+    while (gw->execs) {
+        ew__exec *x = gw->execs;
+        x->finished = true;
+        unlink_exec(x);
+        ew_buf_cleanup(&x->content);
+        ew_buf_cleanup(&x->tool_calls);
+    }
+}
+
+/* ---- for the access log and metrics (server.c) ---------------------------------------- */
+
+void ew__exec_describe(const ew__exec *x, ew__exec_info *out)
+{
+    memset(out, 0, sizeof *out);
+    out->route = x->route[0] ? x->route : NULL;
+    out->route_id = x->route[0] ? (int)x->cur.route : -1;
+    out->rule = x->d->rule[0] ? x->d->rule : NULL;
+    out->backend = x->backend[0] ? x->backend : NULL;
+    out->key = x->caller.key[0] ? x->caller.key : NULL;
+    out->tenant = x->caller.tenant[0] ? x->caller.tenant : NULL;
+    out->fell_back = x->fell_back;
+    out->ttft_us = x->ttft_us ? x->ttft_us - 1 : 0;
+    out->has_ttft = x->ttft_us != 0;
+    out->usage = x->usage;
+    out->decision = x->d;
+}

@@ -1,0 +1,46 @@
+/* Internal to the gateway: its shared state, seen by the endpoint handlers
+ * (server.c), the executor (exec.c) and the route modules (route_*.c). */
+#ifndef EW_GATEWAY_GW_H
+#define EW_GATEWAY_GW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "edgeway/router.h"
+#include "gateway/auth.h"
+#include "gateway/engines.h"
+#include "gateway/exec.h"
+#include "gateway/http.h"
+#include "gateway/metrics.h"
+#include "gateway/server.h"
+#include "gateway/verify.h"
+
+struct ew__gateway {
+    struct event_base *base;
+    ew_config *cfg; /* one reference: the config in force */
+    ew__http_server *http;
+    ew__access_fn access;
+    void *access_user;
+    bool listen_override;
+    ew_tls_server **tls; /* (n_tls) per configured listener; NULL = plaintext */
+    int n_tls;
+    int64_t created; /* when the config came into force, for model objects */
+    int (*reload)(void *user, ew_error *err);
+    void *reload_user;
+    ew_router *router;
+    ew__engines *engines;
+    ew__auth *auth;
+    ew__metrics *metrics;
+    ew__verify *verify; /* the cloud side of speculative decoding; NULL: no model to verify */
+    ew__exec *execs; /* requests being executed */
+    /* The device state last pushed (PUT /v1/edgeway/device), for the gauges
+     * and GET; the router keeps its own copy for decisions. */
+    ew_route_device pushed;
+    uint64_t pushed_ms; /* monotonic; 0 = never */
+};
+
+/* exec.c: called by the gateway when it frees (no exec may call back after). */
+void ew__exec_forget_all(ew__gateway *gw);
+
+#endif

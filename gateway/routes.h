@@ -1,0 +1,36 @@
+/* Internal to the route modules: the pieces routes build on each other
+ * with (cascade = local with a probe, then remote). */
+#ifndef EW_GATEWAY_ROUTES_H
+#define EW_GATEWAY_ROUTES_H
+
+#include <stdbool.h>
+
+#include "edgeway/gateway.h"
+#include "gateway/engines.h"
+#include "gateway/exec.h"
+#include "local/runner.h"
+
+/* route_local.c: a local generation on the model named `model` ("" = the
+ * first). With probe set, the text waits for the confidence probe; when
+ * it fails, escalate is called (instead of ew__exec_done) and nothing was
+ * emitted. */
+typedef struct ew__local_probe {
+    int tokens;
+    ew__confidence_metric metric;
+    double min_confidence;
+    void (*escalate)(ew__exec *x, void *arg, double confidence);
+    void *arg;
+} ew__local_probe;
+
+int ew__local_start(ew__exec *x, const char *model, const ew__local_probe *probe, ew_api_error *e);
+
+/* route_remote.c: the cloud client, on backend (NULL or "" = by priority). */
+int ew__cloud_start(ew__exec *x, const char *backend, ew_api_error *e);
+/* route_remote.c: a local model served over HTTP on this device (m->url);
+ * EW_ERR_BUSY when it has workers + queue requests already. */
+int ew__local_http_start(ew__exec *x, ew__engine *m, ew_api_error *e);
+
+/* The OpenAI finish_reason for an engine stop. */
+const char *ew__finish_reason(ew_stop_reason stop);
+
+#endif
