@@ -22,9 +22,10 @@ VICUNA=$DATA/vicuna_bench_question.jsonl
 # The recipe (README, "Difficulty estimate"): word problems are scored on
 # their dense features alone; MMLU targets are smoothed toward their
 # subject's rate; the question sets without correctness labels (arena-hard
-# hard, self-instruct and vicuna easy) weigh a quarter of their rows.
+# hard, self-instruct and vicuna easy) weigh little, the easy ones four times
+# the hard one, as real traffic is mostly easy.
 set -- --l2 1e-3 --type-gain word_problem=0 --category-col subject --smooth 0.5 \
-    --data "$MMLU" "$GSM8K" "$ARENA@0.25" "$SELF@0.25" "$VICUNA@0.25"
+    --data "$MMLU" "$GSM8K" "$ARENA@0.1" "$SELF@0.4" "$VICUNA@0.4"
 
 echo "== held-out check: trained on 80 % of rows, scored on the other 20 %"
 "$EW" difficulty train -o "$TMP/split.weights" --holdout 20 "$@" 2>/dev/null
