@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """The gateway under stress: slow clients and dying backends.
 
-1. Backpressure: a client that stops reading a long stream pauses the
+1. Model reload off the loop: while a reload is under way (its config file
+   is a FIFO nobody has written yet, so reading it blocks; then a changed
+   model loads), health checks, local and cloud requests keep being
+   answered, a second reload is refused with 409, and the new model serves
+   once it is over.
+2. Backpressure: a client that stops reading a long stream pauses the
    upstream transfer (the fault upstream stops being able to write) instead
    of the gateway buffering the answer; when the client reads again the whole
    stream arrives, and the gateway's memory never held it.
-2. No request lost: many clients send whole and streamed requests while one
+3. No request lost: many clients send whole and streamed requests while one
    upstream resets streams mid-way and another is killed mid-run. Every
    request must end in a completion or an OpenAI error (a stream that had
    begun: one `data: {"error": ...}` event); no hang, no connection closed
@@ -23,20 +28,28 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_gateway_routes import (EW_BIN, SLOW, Proc, check, metric,  # noqa: E402
-                                 outcome, sse_events, upstream)
+from test_gateway_routes import (EW_BIN, MODEL, SLOW, Proc, check, metric,  # noqa: E402
+                                 outcome, sha, sse_events, upstream)
 
 LONG_MIB = 64
 
 
-def config(a_port, b_port):
+ADMIN = "sk-admin-5a5a5a"
+JSON = {"Content-Type": "application/json"}
+
+
+def config(a_port, b_port, ctx=256):
     a = f"http://127.0.0.1:{a_port}/s"
     b = f"http://127.0.0.1:{b_port}/s"
     return f"""version: 1
 server:
   listen: [127.0.0.1:0]
   limits: {{max_concurrent_streams: 256, drain_timeout: 2s}}
-auth: {{allow_anonymous_loopback: true}}
+auth:
+  allow_anonymous_loopback: true
+  keys: [{{name: ops, sha256: {sha(ADMIN)}, admin: true}}]
+models:
+  - {{name: stories, path: {MODEL}, workers: 1, queue: 8, threads: 1, ctx: {ctx}}}
 backends:
   - {{name: dying, base_url: "{a}/drip:15/v1", max_retries: 0, connect_timeout: 300ms,
       priority: 1}}
@@ -54,6 +67,7 @@ routing:
     cloud-slow: {{route: remote, backend: dying-slow}}
     cloud-resets: {{route: remote, backend: resets}}
     cloud-long: {{route: remote, backend: long}}
+    local-only: {{route: local}}
 """
 
 
@@ -71,8 +85,11 @@ class Gateway(Proc):
         return 0
 
     def get(self, path):
-        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10 * SLOW)
-        c.request("GET", path)
+        return self.call("GET", path)
+
+    def call(self, method, path, body=None, headers=None, timeout=10):
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout * SLOW)
+        c.request(method, path, body=body, headers=headers or {})
         r = c.getresponse()
         return r, r.read()
 
@@ -89,6 +106,61 @@ def up_stats(up):
     c = http.client.HTTPConnection("127.0.0.1", up.port, timeout=10)
     c.request("GET", "/_stats")
     return json.loads(c.getresponse().read())
+
+
+def test_reload_off_loop(gw, cfg_path, new_config):
+    """The config path becomes a FIFO: the reload thread blocks reading it."""
+    os.rename(cfg_path, cfg_path + ".saved")
+    os.mkfifo(cfg_path)
+    admin = {"Authorization": f"Bearer {ADMIN}"}
+    done = {}
+
+    def reload():
+        done["r"] = gw.call("POST", "/admin/reload", headers=admin, timeout=60)
+    t = threading.Thread(target=reload)
+    mark = len(gw.text())
+    t.start()
+    try:
+        gw.wait_log(r'"reloading ', mark)
+        # The loop serves while the reload waits: each answer well within 5 s.
+        for i in range(6):
+            t0 = time.time()
+            r, _ = gw.get("/healthz")
+            check(r.status == 200, "healthz during a reload")
+            for model in ("local-only", "auto"):
+                r, data = gw.call("POST", "/v1/chat/completions",
+                                  chat_body(model, bool(i % 2), "Once upon a time"), JSON, 5)
+                check(outcome(r, data, bool(i % 2)) == "ok", f"{model} during a reload: {data!r}")
+            check(time.time() - t0 < 5 * SLOW, "answers during a reload were slow")
+        r, data = gw.call("POST", "/admin/reload", headers=admin)
+        check(r.status == 409 and b"reload_in_progress" in data, f"second reload: {r.status}")
+        check(t.is_alive(), "the reload finished without its file")
+        # Now the file: the changed model loads (still off the loop), then the switch.
+        fd = None
+        end = time.time() + 10 * SLOW
+        while fd is None and time.time() < end:
+            try:
+                fd = os.open(cfg_path, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:
+                time.sleep(0.02)
+        check(fd is not None, "nobody reads the FIFO")
+        os.set_blocking(fd, True)
+        os.write(fd, new_config.encode())
+        os.close(fd)
+        t.join(60 * SLOW)
+    finally:
+        if t.is_alive():  # unblock the reader before failing
+            with open(cfg_path, "w") as f:
+                f.write("not: [a config")
+            t.join(10)
+        os.unlink(cfg_path)
+        os.rename(cfg_path + ".saved", cfg_path)
+    r, data = done["r"]
+    check(r.status == 200 and json.loads(data) == {"status": "reloaded"}, f"reload: {data!r}")
+    check("context 128" in gw.text()[mark:], "the changed model was loaded")
+    r, data = gw.call("POST", "/v1/chat/completions", chat_body("local-only", False), JSON)
+    check(r.status == 200 and r.getheader("x-edgeway-backend") == "stories", f"{data!r}")
+    print("reload off the loop: served during it, 409 for a second one, new model after")
 
 
 def test_slow_client(gw, b):
@@ -212,6 +284,7 @@ def main():
             f.write(config(a.port, b.port))
         gw = Gateway(cfg, os.path.join(tmp, "gw.log"))
         try:
+            test_reload_off_loop(gw, cfg, config(a.port, b.port, ctx=128))
             test_slow_client(gw, b)
             test_no_request_lost(gw, a)
             gw.stop()
