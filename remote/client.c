@@ -258,8 +258,10 @@ static int curl_timer_cb(CURLM *m, long timeout_ms, void *userp)
 {
     (void)m;
     ew__remote *r = userp;
-    if (timeout_ms < 0) {
+    if (timeout_ms <= 0) {
+        /* 0 = at once: in this pass of the loop, not after another epoll_wait. */
         evtimer_del(r->curl_timer);
+        if (timeout_ms == 0) event_active(r->curl_timer, EV_TIMEOUT, 0);
     } else {
         struct timeval tv = ms_tv(timeout_ms);
         evtimer_add(r->curl_timer, &tv);
@@ -603,10 +605,17 @@ static size_t on_write(char *ptr, size_t size, size_t nmemb, void *ud)
 
 static void attempt_begin(ew__remote_call *c);
 
+/* "Now" is an activation, which runs in this pass of the loop; a 0 ms
+ * timer would cost the loop another round (another epoll_wait). */
 static void schedule(ew__remote_call *c, int64_t delay_ms)
 {
     c->phase = PHASE_WAIT;
-    arm_timer(c, (int)delay_ms);
+    if (delay_ms > 0) {
+        arm_timer(c, (int)delay_ms);
+        return;
+    }
+    evtimer_del(c->timer);
+    event_active(c->timer, EV_TIMEOUT, 0);
 }
 
 /* The body for backend b. It was written once, for the first backend's

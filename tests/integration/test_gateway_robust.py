@@ -190,7 +190,8 @@ def test_slow_client(gw, b):
         prev = sent
     check(stalled, f"the upstream was not paused: it wrote {prev} of {total} bytes")
     grew = gw.status_kib("VmHWM") - rss0
-    check(grew < 12 * 1024, f"the gateway buffered the stream: RSS grew by {grew} KiB")
+    # (A sanitizer keeps freed memory in quarantine: RSS says nothing there.)
+    check(SLOW > 1 or grew < 12 * 1024, f"the gateway buffered the stream: RSS grew by {grew} KiB")
     data = r.read()
     c.close()
     ev = sse_events(data)
