@@ -242,16 +242,33 @@ static void jw_scalar(ew_jw *w, const char *s, int n)
         jw_put(w, s, (size_t)n);
 }
 
+/* Decimal digits of v, right-aligned in tmp[0..24); returns where they start.
+ * (Integers are on every response's hot path; snprintf costs ten times this.) */
+static int jw_digits(char tmp[24], uint64_t v)
+{
+    int i = 24;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return i;
+}
+
 void ew_jw_int(ew_jw *w, int64_t v)
 {
-    char tmp[32];
-    jw_scalar(w, tmp, snprintf(tmp, sizeof tmp, "%lld", (long long)v));
+    char tmp[24];
+    uint64_t mag = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    int i = jw_digits(tmp, mag);
+    if (v < 0)
+        tmp[--i] = '-';
+    jw_scalar(w, tmp + i, 24 - i);
 }
 
 void ew_jw_uint(ew_jw *w, uint64_t v)
 {
-    char tmp[32];
-    jw_scalar(w, tmp, snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v));
+    char tmp[24];
+    int i = jw_digits(tmp, v);
+    jw_scalar(w, tmp + i, 24 - i);
 }
 
 void ew_jw_double(ew_jw *w, double v)
