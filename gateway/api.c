@@ -67,13 +67,16 @@ bool ew__authenticate(ew__gateway *gw, ew__http_req *r, bool need_admin)
         ew__respond_err(r, 500, "server_error", "internal_error", NULL, "out of memory");
         return false;
     }
-    ew__auth_result ar;
-    if (!key && r->tls && r->tls->client_cert && r->tls->tenant) {
-        /* mTLS: a verified client certificate that a tenant rule maps. */
+    ew__auth_result ar =
+        ew__auth_identify(gw->auth, key, key_len, ew__auth_is_loopback(r->peer), &c->caller);
+    if ((ar != EW__AUTH_OK || c->caller.anonymous) && r->tls && r->tls->client_cert &&
+        r->tls->tenant) {
+        /* mTLS: a verified client certificate that a tenant rule maps, unless
+         * a configured key says more. SDKs always send some key, so an
+         * unknown one does not hide the certificate. */
         ar = EW__AUTH_OK;
+        memset(&c->caller, 0, sizeof c->caller);
         snprintf(c->caller.tenant, sizeof c->caller.tenant, "%s", r->tls->tenant);
-    } else {
-        ar = ew__auth_identify(gw->auth, key, key_len, ew__auth_is_loopback(r->peer), &c->caller);
     }
     if (ar == EW__AUTH_MISSING) {
         refuse(gw, r, 401, "missing_api_key",

@@ -1,4 +1,4 @@
-/* edgeway serve -c FILE [--listen HOST:PORT]: the daemon.
+/* edgeway serve -c FILE [--listen [http://|https://]HOST:PORT]: the daemon.
  *
  * Loads the config, binds the gateway on the libevent loop and logs one JSON
  * object per line on stderr: "listening on ADDR" per listener, one "access"
@@ -33,7 +33,7 @@ typedef struct serve {
 
 static void usage(FILE *to)
 {
-    fprintf(to, "usage: edgeway serve -c FILE [--listen HOST:PORT] [--config-key PUB]\n\n"
+    fprintf(to, "usage: edgeway serve -c FILE [--listen [SCHEME://]HOST:PORT] [--config-key PUB]\n\n"
                 "Serves the OpenAI API (/v1/chat/completions, /v1/completions, /v1/models),\n"
                 "answered by the route the policy picks (local model, cloud backend, cascade\n"
                 "or a refusal), plus /healthz, /readyz, /metrics, /v1/edgeway/route,\n"
@@ -41,7 +41,10 @@ static void usage(FILE *to)
                 "FILE (docs/config.md).\n\n"
                 "  -c, --config FILE    the YAML config\n"
                 "  --listen HOST:PORT   listen here instead ([::1]:PORT for IPv6; port 0 picks\n"
-                "                       a free port, logged as \"listening on ADDR\")\n"
+                "                       a free port, logged as \"listening on ADDR\"), with the\n"
+                "                       TLS settings of the config's first TLS listener if it\n"
+                "                       has one; http://HOST:PORT forces plaintext and\n"
+                "                       https://HOST:PORT requires a TLS listener to copy\n"
                 "  --config-key PUB     every config (at start and on SIGHUP) must carry a\n"
                 "                       valid signature FILE.sig by this ECDSA P-256 key\n\n"
                 "With require_signed_config: true the config must be signed by its\n"
