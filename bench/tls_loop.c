@@ -67,8 +67,7 @@ int main(int argc, char **argv)
             resume = true;
         } else if (!strcmp(argv[i], "--mtls")) {
             mtls = true;
-        } else if (!strcmp(argv[i], "--max-growth") && i + 1 < argc &&
-                   count_arg(argv[i + 1]) > 0) {
+        } else if (!strcmp(argv[i], "--max-growth") && i + 1 < argc && count_arg(argv[i + 1]) > 0) {
             max_growth = count_arg(argv[++i]);
         } else if (count_arg(argv[i]) > 0) {
             n = (int)count_arg(argv[i]);
@@ -163,8 +162,8 @@ int main(int argc, char **argv)
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd)) return 1;
     if (max_growth >= 0 && rss_end - rss_warm > max_growth) {
-        fprintf(stderr, "bench_tls_loop: RSS grew by %ld KiB (bound %ld KiB)\n",
-                rss_end - rss_warm, max_growth);
+        fprintf(stderr, "bench_tls_loop: RSS grew by %ld KiB (bound %ld KiB)\n", rss_end - rss_warm,
+                max_growth);
         return 1;
     }
     return failed ? 1 : 0;

@@ -53,7 +53,9 @@ typedef struct ew__gateway_opts {
     /* The gateway takes its own reference (a request that outlives a reload
      * keeps the config it began with by taking one too). */
     ew_config *config;
-    /* "HOST:PORT" replacing the config's listeners (--listen), or NULL. */
+    /* "[http://|https://]HOST:PORT" replacing the config's listeners
+     * (--listen), or NULL. Without a scheme it keeps the TLS settings of the
+     * config's first TLS listener; http:// is plaintext, https:// needs one. */
     const char *listen;
     ew__access_fn access_log; /* may be NULL */
     void *access_user;
