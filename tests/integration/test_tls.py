@@ -288,6 +288,9 @@ def protocols(pki, port):
     check(rc == 0 and re.search(r"New, TLSv1\.2, Cipher is ECDHE-ECDSA-(AES\d+-GCM-SHA\d+|"
                                 r"CHACHA20-POLY1305)", out) and "200 OK" in out,
           f"TLS 1.2 with an AEAD suite: {out}")
+    p = subprocess.run(["openssl", "sess_id", "-in", sess, "-noout", "-text"],
+                       capture_output=True, text=True)
+    check("TLS session ticket:" in p.stdout, f"the server issued no ticket: {p.stdout}")
     rc, out = s_client(pki, port, "-tls1_2", "-sess_in", sess)
     check(rc == 0 and "Reused, TLSv1.2" in out and "200 OK" in out, f"session not resumed: {out}")
 
