@@ -298,9 +298,12 @@ static void decode_device_static(ew_yaml_ctx *c, const ew_yaml_node *n, ew_devic
 
 static void decode_device_thresholds(ew_yaml_ctx *c, const ew_yaml_node *n, ew_device_cfg *d)
 {
-    static const char *const keys[] = {"low_battery",        "battery_hysteresis",
-                                       "thermal_fair",       "thermal_serious",
-                                       "thermal_critical",   "thermal_hysteresis",
+    static const char *const keys[] = {"low_battery",
+                                       "battery_hysteresis",
+                                       "thermal_fair",
+                                       "thermal_serious",
+                                       "thermal_critical",
+                                       "thermal_hysteresis",
                                        NULL};
     if (!ew_yaml_expect_map(c, n, "thresholds", keys)) return;
     ew_yaml_get_int(c, n, "low_battery", 0, -1, 100, &d->low_battery_pct);

@@ -136,7 +136,8 @@ void ew__device_adopt(ew_device *to, ew_device *from)
     ew_route_device pushed = from->pushed, sysfs = from->sysfs;
     int64_t pushed_ms = from->pushed_ms, sysfs_ms = from->sysfs_ms, attempt_ms = from->attempt_ms;
     pthread_mutex_unlock(&from->mu);
-    bool same_root = to->sysfs_root && from->sysfs_root && !strcmp(to->sysfs_root, from->sysfs_root);
+    bool same_root =
+        to->sysfs_root && from->sysfs_root && !strcmp(to->sysfs_root, from->sysfs_root);
     pthread_mutex_lock(&to->mu);
     to->pushed = pushed;
     to->pushed_ms = pushed_ms;

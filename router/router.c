@@ -160,8 +160,9 @@ static int device_new(const ew_config *cfg, ew_device **out, ew_error *err)
     device_opts(dc, &o);
     ew_error e = {0};
     int st = ew_device_new(&o, out, &e);
-    if (st) return ew__error_set(err, st == EW_ERR_NOMEM ? st : EW_ERR_CONFIG, "%s: %s",
-                                 cfg->path, e.message);
+    if (st)
+        return ew__error_set(err, st == EW_ERR_NOMEM ? st : EW_ERR_CONFIG, "%s: %s", cfg->path,
+                             e.message);
     return EW_OK;
 }
 

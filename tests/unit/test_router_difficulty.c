@@ -77,7 +77,7 @@ static int extract(const ew__dcfg *cfg, const ew_text_part *parts, int n, int de
                    float *dense)
 {
     ew__dcues cues;
-    ew__dcues_init(&cues);
+    assert_int_equal(ew__dcues_init(&cues), 0); /* every cue word has a slot */
     memset(acc, 0, sizeof *acc);
     return ew__dextract(cfg, &cues, parts, n, depth, acc, dense);
 }
