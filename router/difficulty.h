@@ -14,7 +14,7 @@
 /* ---- feature configuration (recorded in every weights file) ----------------- */
 
 /* Bump when extraction changes in any way, so old weights are refused. */
-#define EW__DF_FEATURE_SET 2
+#define EW__DF_FEATURE_SET 3
 
 #define EW__DF_MIN_BITS  10
 #define EW__DF_MAX_BITS  24

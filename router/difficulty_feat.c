@@ -3,8 +3,8 @@
  * count-bucket features plus a few dense counts.
  *
  * The pass is single and allocation-free when scoring. Character n-grams
- * (one per byte, most of the work) are shared by all question types and
- * summed on the spot. Word, bigram, first-words and bucket features are
+ * (ending at every byte but ASCII letters) are shared by all question types
+ * and summed on the spot. Word, bigram, first-words and bucket features are
  * per question type, which is known only at the end: the pass keeps their
  * 32-bit keys in a stack buffer and looks them up once the type is known
  * (a prompt with more keys than the buffer holds has the overflow summed
@@ -359,12 +359,11 @@ static inline void char_gram(feat *f, uint64_t g)
 }
 
 /* The character stream's next byte, and the n-grams ending at it.
- * N-grams end at a word's first letter, at its digits and non-ASCII bytes,
- * and at the space or punctuation after it, never at an ASCII letter inside
- * a word (whatever its case), so the run of lowercase letters that makes
- * most of a text stays cheap. That keeps each word's prefix and suffix and
- * what joins words, at about two and a half n-grams per word instead of one
- * per byte; text without spaces (CJK) keeps one per byte. */
+ * N-grams end at every byte but ASCII letters: at the space or punctuation
+ * after a word (its suffix), at digits and at non-ASCII bytes. Letters only
+ * shift the window, so the runs of lowercase letters that make most of a
+ * text stay cheap: about one and a half n-grams per word instead of one per
+ * byte, and text without spaces (CJK) keeps one per byte. */
 static inline void char_push(feat *f, unsigned char c)
 {
     f->window = (f->window << 8) | c;
@@ -497,8 +496,8 @@ static void slow_byte(feat *f, unsigned char b)
     }
     f->last_nonspace = b;
     unsigned char c = cls == C_DIGIT ? '0' : (b >= 'A' && b <= 'Z') ? (unsigned char)(b + 32) : b;
-    if (cls == C_WORD && b < 0x80 && f->tok_len) {
-        /* an ASCII letter inside a word, as in the fast path: no n-gram ends here */
+    if (cls == C_WORD && b < 0x80) {
+        /* an ASCII letter, as in the fast path: no n-gram ends here */
         f->window = (f->window << 8) | c;
         f->filled++;
         f->last_char = c;
@@ -555,15 +554,10 @@ static void feat_slice(void *ctx, const unsigned char *t, size_t n)
             continue;
         }
         size_t start = j;
-        if (!f->tok_len) { /* a word starts: the n-grams ending at its first letter */
-            f->tok_number = 0;
-            char_push(f, b);
-            f->filled--; /* counted again below */
-        } else {
-            f->window = (f->window << 8) | b;
-        }
-        /* Inside a lowercase word, the bulk of any text: locals only, and no
-         * n-gram ends here (n-grams end at word edges: see char_push). */
+        if (!f->tok_len) f->tok_number = 0;
+        f->window = (f->window << 8) | b;
+        /* A lowercase run, the bulk of any text: locals only, and no n-gram
+         * ends here (see char_push). */
         uint64_t win = f->window, tok = f->tok, acc = f->tok_acc;
         uint32_t len = f->tok_len;
         for (;;) {
