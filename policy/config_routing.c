@@ -51,6 +51,7 @@ void ew__config_default_device(ew_device_cfg *d)
         .sysfs_cache_ms = 5000,
         .max_age_ms = 300000,
         .fixed = {.battery_pct = -1, .charging = -1, .thermal = -1, .low_power = -1, .metered = -1},
+        .low_battery_pct = 20,
         .battery_hysteresis_pct = 3,
         .thermal_fair_c = 45,
         .thermal_serious_c = 60,
@@ -297,10 +298,15 @@ static void decode_device_static(ew_yaml_ctx *c, const ew_yaml_node *n, ew_devic
 
 static void decode_device_thresholds(ew_yaml_ctx *c, const ew_yaml_node *n, ew_device_cfg *d)
 {
-    static const char *const keys[] = {"battery_hysteresis", "thermal_fair",
-                                       "thermal_serious",    "thermal_critical",
-                                       "thermal_hysteresis", NULL};
+    static const char *const keys[] = {"low_battery",
+                                       "battery_hysteresis",
+                                       "thermal_fair",
+                                       "thermal_serious",
+                                       "thermal_critical",
+                                       "thermal_hysteresis",
+                                       NULL};
     if (!ew_yaml_expect_map(c, n, "thresholds", keys)) return;
+    ew_yaml_get_int(c, n, "low_battery", 0, -1, 100, &d->low_battery_pct);
     ew_yaml_get_int(c, n, "battery_hysteresis", 0, 0, 50, &d->battery_hysteresis_pct);
     ew_yaml_get_double(c, n, "thermal_fair", 0, 0, 200, &d->thermal_fair_c);
     ew_yaml_get_double(c, n, "thermal_serious", 0, 0, 200, &d->thermal_serious_c);
