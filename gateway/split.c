@@ -242,6 +242,16 @@ static int json_field(jwalk *j, const char **s, size_t *len)
     return ew__split_sanitize_json(j->o, j->v, *s, *len, j->a, s, len, j->st, j->err);
 }
 
+/* OpenAI allows only [A-Za-z0-9_-] in a name: "[PERSON_1]" goes as
+ * "PERSON_1", which the vault still restores. */
+static void strip_brackets(char *s)
+{
+    char *w = s;
+    for (; *s; s++)
+        if (*s != '[' && *s != ']') *w++ = *s;
+    *w = '\0';
+}
+
 /* The serializer sends the joined content, so that is what gets scanned (a
  * value cut across two parts is found whole); it becomes the only part. */
 static int sanitize_message(jwalk *j, ew_message *m)
@@ -255,7 +265,9 @@ static int sanitize_message(jwalk *j, ew_message *m)
         m->parts = p;
         m->n_parts = 1;
     }
+    const char *name = m->name;
     if (!rc) rc = text_field(j, &m->name, NULL);
+    if (!rc && m->name != name) strip_brackets((char *)m->name); /* our arena copy */
     if (!rc) rc = text_field(j, &m->tool_call_id, NULL);
     if (!rc) rc = json_field(j, &m->tool_calls_json, &m->tool_calls_json_len);
     return rc;
