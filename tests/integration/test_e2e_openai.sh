@@ -12,10 +12,10 @@ fi
 src="$EW_SRC/tests/e2e"
 work="$EW_BUILD/e2e"
 mkdir -p "$work"
-cp "$src/package.json" "$src/package-lock.json" "$src/e2e.test.mjs" "$work/"
+cp "$src/package.json" "$src/package-lock.json" "$src"/*.test.mjs "$work/"
 stamp="$work/node_modules/.edgeway-lock"
 if ! cmp -s "$work/package-lock.json" "$stamp" 2>/dev/null; then
     (cd "$work" && npm ci --no-audit --no-fund --loglevel=error)
     cp "$work/package-lock.json" "$stamp"
 fi
-exec node --test --test-reporter=spec "$work/e2e.test.mjs"
+exec node --test --test-reporter=spec "$work"/*.test.mjs
