@@ -55,7 +55,7 @@ struct ew__exec {
     void *cancel_arg;
     const ew__exec_filter *filter;
     void *filter_arg;
-    bool filtering;       /* inside a filter hook: its output goes straight out */
+    bool filtering;      /* inside a filter hook: its output goes straight out */
     bool keep_on_device; /* no unsanitized route may be tried any more */
     struct {
         void (*fn)(void *arg);

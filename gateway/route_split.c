@@ -141,8 +141,8 @@ static int filter_flush(void *arg, ew__exec *x)
 
 static const ew__exec_filter restore_filter = {filter_text, filter_tool_calls, filter_flush};
 
-/* Sends s->clean to the cloud with the answer restored. */
-static int send_clean(split_run *s, ew__split_mode_ran mode, ew_api_error *e)
+/* From here on the routes see s->clean and the answer is restored. */
+static int apply_clean(split_run *s, ew__split_mode_ran mode, ew_api_error *e)
 {
     ew__exec *x = s->x;
     s->rest = ew__split_restorer_new(s->vault);
@@ -153,21 +153,25 @@ static int send_clean(split_run *s, ew__split_mode_ran mode, ew_api_error *e)
     ew__exec_set_filter(x, &restore_filter, s);
     ew__exec_add_header(x, "x-edgeway-split",
                         mode == EW__SPLIT_RAN_PSEUDONYMIZE ? "pseudonymize" : "local-prefix");
-    int st = ew__cloud_start(x, s->t.backend, e);
-    if (st) return st;
     s->ss->requests[mode]++;
     ew__split_note_placeholders(s->ss, s->stats.placeholders);
     return EW_OK;
 }
 
-static int pseudonymize(split_run *s, ew_api_error *e)
+static int pseudonymize_only(split_run *s, ew_api_error *e)
 {
     ew_error err;
     ew_error_clear(&err);
     int st = ew__split_sanitize(&s->opts, s->vault, ew__exec_request(s->x), ew__exec_arena(s->x),
                                 &s->clean, &s->stats, &err);
     if (st) return cannot_split(s, st, err.message, e);
-    return send_clean(s, EW__SPLIT_RAN_PSEUDONYMIZE, e);
+    return apply_clean(s, EW__SPLIT_RAN_PSEUDONYMIZE, e);
+}
+
+static int pseudonymize(split_run *s, ew_api_error *e)
+{
+    int st = pseudonymize_only(s, e);
+    return st ? st : ew__cloud_start(s->x, s->t.backend, e);
 }
 
 /* ---- local-prefix ------------------------------------------------------------------------ */
@@ -182,9 +186,8 @@ static int mark_local(split_run *s, const ew_request *req)
     int n = 0;
     for (int i = 0; i < req->n_messages; i++) {
         const ew_message *m = &req->messages[i];
-        bool local = m->keep_local ||
-                     (sc->prefix_system &&
-                      (m->role == EW_ROLE_SYSTEM || m->role == EW_ROLE_DEVELOPER));
+        bool local = m->keep_local || (sc->prefix_system &&
+                                       (m->role == EW_ROLE_SYSTEM || m->role == EW_ROLE_DEVELOPER));
         if (!local && s->opts.scanner) {
             int st = ew_pii_scan(s->opts.scanner, m->content, m->content_len, &res);
             local = st || res.failed_closed || res.n >= sc->prefix_min_pii;
@@ -284,7 +287,8 @@ static void prefix_send(split_run *s)
         return;
     }
     ew_api_error e;
-    st = send_clean(s, EW__SPLIT_RAN_LOCAL_PREFIX, &e);
+    st = apply_clean(s, EW__SPLIT_RAN_LOCAL_PREFIX, &e);
+    if (!st) st = ew__cloud_start(x, s->t.backend, &e);
     if (st) ew__exec_fail(x, st, &e, true);
 }
 
@@ -345,9 +349,8 @@ static int local_prefix(split_run *s, ew_api_error *e)
     if (st) return cannot_split(s, st, "the prefix is empty", e);
     const char *instr = s->cfg->routing->split.instruction;
     if (!instr) instr = default_instruction;
-    s->condense_msgs[0] = (ew_message){.role = EW_ROLE_SYSTEM,
-                                       .content = instr,
-                                       .content_len = strlen(instr)};
+    s->condense_msgs[0] =
+        (ew_message){.role = EW_ROLE_SYSTEM, .content = instr, .content_len = strlen(instr)};
     s->condense_msgs[1] = (ew_message){.role = EW_ROLE_USER, .content = text, .content_len = len};
     s->condense_req = (ew_request){.is_chat = true,
                                    .messages = s->condense_msgs,
@@ -416,27 +419,44 @@ static split_run *run_new(ew__exec *x, const ew_route_target *t, ew_api_error *e
     return s;
 }
 
-static int start(ew__exec *x, const ew_route_target *t, ew_api_error *e)
+/* A run that can sanitize: its scanner and vault are there, and the arena
+ * may take the sanitized copies. */
+static int run_ready(ew__exec *x, const ew_route_target *t, split_run **out, ew_api_error *e)
 {
-    split_run *s = run_new(x, t, e);
+    split_run *s = *out = run_new(x, t, e);
     if (!s) {
         ew__exec_keep_on_device(x);
         return EW_ERR_NOMEM;
     }
     if (!s->opts.scanner) return cannot_split(s, EW_ERR_UNAVAILABLE, "PII detection is off", e);
     if (!s->vault)
-        return cannot_split(s, EW_ERR_BUSY, "no conversation vault is free (split.max_conversations)",
-                            e);
+        return cannot_split(s, EW_ERR_BUSY,
+                            "no conversation vault is free (split.max_conversations)", e);
     /* The sanitized copies may be as large again as the request, and more. */
-    ew_arena *a = ew__exec_arena(x);
+    const ew_request *req = ew__exec_request(x);
+    size_t body = req->prompt_len + req->tools_json_len;
+    for (int i = 0; i < req->n_messages; i++)
+        body += req->messages[i].content_len + req->messages[i].tool_calls_json_len;
+    ew__exec_arena(x)->max += 4 * body + (1u << 20);
+    return EW_OK;
+}
+
+int ew__split_pseudonymize(ew__exec *x, const ew_route_target *t, ew_api_error *e)
+{
+    split_run *s;
+    int st = run_ready(x, t, &s, e);
+    return st ? st : pseudonymize_only(s, e);
+}
+
+static int start(ew__exec *x, const ew_route_target *t, ew_api_error *e)
+{
+    split_run *s;
+    int st = run_ready(x, t, &s, e);
+    if (st) return st;
     const ew_request *req = ew__exec_request(x);
     bool marked = false;
     for (int i = 0; i < req->n_messages; i++)
         marked |= req->messages[i].keep_local;
-    size_t body = 0;
-    for (int i = 0; i < req->n_messages; i++)
-        body += req->messages[i].content_len + req->messages[i].tool_calls_json_len;
-    a->max += 4 * (body + req->prompt_len + req->tools_json_len) + (1u << 20);
     /* A client's keep-local marks need local-prefix, whatever the policy's mode. */
     if (req->is_chat && (marked || t->split_mode == EW_SPLIT_LOCAL_PREFIX))
         return local_prefix(s, e);

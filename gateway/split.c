@@ -101,8 +101,9 @@ int ew__split_sanitize_text(const ew__split_opts *o, ew_pii_vault *v, const char
     }
     rc = ew_pii_vault_pseudonymize(v, text, len, res.spans, n, abuf_write, &b);
     if (rc) {
-        rc = ew__error_set(err, rc, rc == EW_ERR_TOO_LARGE ? "the conversation's vault is full"
-                                                           : "pseudonymization failed (%s)",
+        rc = ew__error_set(err, rc,
+                           rc == EW_ERR_TOO_LARGE ? "the conversation's vault is full"
+                                                  : "pseudonymization failed (%s)",
                            ew_strerror(rc));
         goto out;
     }
@@ -523,8 +524,13 @@ void ew__split_conversation_key(const char *tenant, const char *key, const char 
         }
         hash_str(&c, "first", 5);
         hash_str(&c, sys ? sys->content : "", sys ? sys->content_len : 0);
-        hash_str(&c, user ? user->content : req->prompt ? req->prompt : "",
-                 user ? user->content_len : req->prompt ? req->prompt_len : 0);
+        hash_str(&c,
+                 user          ? user->content
+                 : req->prompt ? req->prompt
+                               : "",
+                 user          ? user->content_len
+                 : req->prompt ? req->prompt_len
+                               : 0);
     }
     mbedtls_sha256_finish_ret(&c, out);
     mbedtls_sha256_free(&c);

@@ -837,13 +837,9 @@ static void decode_speculative(ew_yaml_ctx *c, const ew_yaml_node *n, ew_specula
 static void decode_split(ew_yaml_ctx *c, const ew_yaml_node *n, const ew_config *cfg,
                          ew_split_cfg *s)
 {
-    static const char *const keys[] = {"mode",
-                                       "types",
-                                       "local_prefix",
-                                       "max_conversations",
-                                       "conversation_ttl",
-                                       "vault_max_bytes",
-                                       NULL};
+    static const char *const keys[] = {
+        "mode", "types", "local_prefix", "max_conversations", "conversation_ttl", "vault_max_bytes",
+        NULL};
     static const char *const prefix_keys[] = {"system", "min_pii", "instruction",
                                               "max_context_tokens", NULL};
     if (!ew_yaml_expect_map(c, n, "split", keys)) return;

@@ -22,10 +22,15 @@
 #include "remote/sse.h"
 
 /* Values and the forms a JSON writer could give them. */
-static const char *const secrets[] = {
-    "ana.lopez@example.org", "4111 1111 1111 1111", "4111111111111111", "Ana Lopez",
-    "José García",           "Jos\\u00e9",          "536-22-8174",      "+1 (415) 555-0132",
-    "jose.garcia@example.com"};
+static const char *const secrets[] = {"ana.lopez@example.org",
+                                      "4111 1111 1111 1111",
+                                      "4111111111111111",
+                                      "Ana Lopez",
+                                      "José García",
+                                      "Jos\\u00e9",
+                                      "536-22-8174",
+                                      "+1 (415) 555-0132",
+                                      "jose.garcia@example.com"};
 
 static const char body[] =
     "{\"model\":\"auto\",\"user\":\"ana.lopez@example.org\","
@@ -206,8 +211,7 @@ static void test_fail_closed(void **state)
     /* A vault too small for the values. */
     o = all_types(f);
     v = ew_pii_vault_new(24);
-    assert_int_equal(ew__split_sanitize(&o, v, r, &f->arena, &clean, &st, &err),
-                     EW_ERR_TOO_LARGE);
+    assert_int_equal(ew__split_sanitize(&o, v, r, &f->arena, &clean, &st, &err), EW_ERR_TOO_LARGE);
     ew_pii_vault_free(v);
     /* Tool calls that are not JSON cannot be walked. */
     v = ew_pii_vault_new(0);
@@ -239,8 +243,9 @@ static int on_event(void *user, const ew__sse_event *ev)
     ew_error err;
     int st = ew__openai_parse_chunk(ev->data, ev->data_len, &s->a, &d, &err);
     if (st) return st;
-    return d.content_len ? ew__split_restore_text(s->r, d.content, d.content_len, buf_write, &s->out)
-                         : EW_OK;
+    return d.content_len
+               ? ew__split_restore_text(s->r, d.content, d.content_len, buf_write, &s->out)
+               : EW_OK;
 }
 
 /* Builds a vault holding [EMAIL_1], [PERSON_1], [CREDIT_CARD_1]. */
@@ -253,8 +258,8 @@ static ew_pii_vault *vault_of(fixture *f)
     const char *out;
     size_t n;
     const char *t = "My name is Ana Lopez, ana.lopez@example.org, card 4111 1111 1111 1111.";
-    assert_int_equal(
-        ew__split_sanitize_text(&o, v, t, strlen(t), &f->arena, &out, &n, &st, &err), EW_OK);
+    assert_int_equal(ew__split_sanitize_text(&o, v, t, strlen(t), &f->arena, &out, &n, &st, &err),
+                     EW_OK);
     assert_string_equal(out, "My name is [PERSON_1], [EMAIL_1], card [CREDIT_CARD_1].");
     return v;
 }
@@ -364,7 +369,8 @@ static void test_restore_tool_calls(void **state)
     assert_non_null(strstr(out.data, "\\\"to\\\":\\\"ana.lopez@example.org\\\""));
     /* Stream deltas cut a placeholder; the tail comes at the end. */
     const char *d1 = "[{\"index\":0,\"function\":{\"arguments\":\"{\\\"who\\\":\\\"[PERS\"}}]";
-    const char *d2 = "[{\"index\":0,\"function\":{\"arguments\":\"ON_1]\\\",\\\"c\\\":\\\"[CRED\"}}]";
+    const char *d2 =
+        "[{\"index\":0,\"function\":{\"arguments\":\"ON_1]\\\",\\\"c\\\":\\\"[CRED\"}}]";
     ew_buf all;
     ew_buf_init(&all, 1 << 16);
     assert_int_equal(ew__split_restore_tool_calls(r, d1, strlen(d1), true, &out), EW_OK);
