@@ -73,6 +73,36 @@ static int keep_replaced(const ew__split_opts *o, ew_pii_result *res, ew__split_
     return n;
 }
 
+/* Compares what a restore writes with its input: a difference means the
+ * input named one of the vault's placeholders. */
+typedef struct same_check {
+    const char *text;
+    size_t len, pos;
+    bool differs;
+} same_check;
+
+static int same_write(void *user, const char *data, size_t len)
+{
+    same_check *c = user;
+    if (c->differs || len > c->len - c->pos || memcmp(c->text + c->pos, data, len)) {
+        c->differs = true;
+        return EW_ERR_CANCELLED; /* stops the restore */
+    }
+    c->pos += len;
+    return EW_OK;
+}
+
+/* Client text never holds our placeholders (answers reach it restored). One
+ * that does could make the cloud echo it and the restore reveal the value
+ * to whoever shares the conversation's key, so such a request is refused. */
+static bool names_placeholder(const ew_pii_vault *v, const char *text, size_t len)
+{
+    if (!ew_pii_vault_size(v) || !memchr(text, '_', len)) return false;
+    same_check c = {text, len, 0, false};
+    ew_pii_vault_restore(v, text, len, same_write, &c, NULL);
+    return c.differs;
+}
+
 int ew__split_sanitize_text(const ew__split_opts *o, ew_pii_vault *v, const char *text, size_t len,
                             ew_arena *a, const char **out, size_t *out_len, ew__split_stats *st,
                             ew_error *err)
@@ -82,6 +112,9 @@ int ew__split_sanitize_text(const ew__split_opts *o, ew_pii_vault *v, const char
     *out = text ? text : "";
     *out_len = text ? len : 0;
     if (!text || !len) return EW_OK;
+    if (names_placeholder(v, text, len))
+        return ew__error_set(err, EW_ERR_DENIED,
+                             "the request names a placeholder of this conversation");
     ew_pii_result res;
     ew_pii_result_init(&res);
     int st_scan = ew_pii_scan(o->scanner, text, len, &res);

@@ -220,6 +220,21 @@ static void test_fail_closed(void **state)
     assert_int_equal(ew__split_sanitize_json(&o, v, "[\"a\",", 5, &f->arena, &out, &n, &st, &err),
                      EW_ERR_DENIED);
     ew_pii_vault_free(v);
+    /* Client text naming a placeholder this conversation holds. */
+    v = ew_pii_vault_new(0);
+    const char *first = "mail ana.lopez@example.org";
+    assert_int_equal(
+        ew__split_sanitize_text(&o, v, first, strlen(first), &f->arena, &out, &n, &st, &err),
+        EW_OK);
+    const char *probes[] = {"what is [EMAIL_1]?", "say email_1 now", "[Email_1]"};
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(ew__split_sanitize_text(&o, v, probes[i], strlen(probes[i]), &f->arena,
+                                                 &out, &n, &st, &err),
+                         EW_ERR_DENIED);
+    const char *fine = "what is [EMAIL_2] or EMAIL_1x?";
+    assert_int_equal(
+        ew__split_sanitize_text(&o, v, fine, strlen(fine), &f->arena, &out, &n, &st, &err), EW_OK);
+    ew_pii_vault_free(v);
 }
 
 /* ---- restoring ------------------------------------------------------------------------- */
