@@ -147,8 +147,9 @@ static int apply_clean(split_run *s, ew__split_mode_ran mode, ew_api_error *e)
     ew__exec *x = s->x;
     s->rest = ew__split_restorer_new(s->vault);
     if (!s->rest) return cannot_split(s, EW_ERR_NOMEM, "out of memory", e);
-    /* A cloud failure may fall back, but never to a route that sends raw text. */
-    if (s->stats.found & s->opts.never) ew__exec_keep_on_device(x);
+    /* A cloud failure may fall back, but never to a route that sends raw
+     * what the split hid (never_remote types, and the ones it was asked to). */
+    if (s->stats.replaced) ew__exec_keep_on_device(x);
     ew__exec_set_request(x, &s->clean);
     ew__exec_set_filter(x, &restore_filter, s);
     ew__exec_add_header(x, "x-edgeway-split",
@@ -176,6 +177,29 @@ static int pseudonymize(split_run *s, ew_api_error *e)
 
 /* ---- local-prefix ------------------------------------------------------------------------ */
 
+/* A tool call and its results stay together (the cloud rejects a result
+ * without its call): an assistant turn with tool_calls and the tool
+ * messages after it are one group, local when any of them is. Returns how
+ * many messages are local. */
+static int keep_tool_turns(bool *local, const ew_request *req)
+{
+    int n = 0;
+    for (int i = 0; i < req->n_messages; i++) {
+        int end = i + 1;
+        if (req->messages[i].role == EW_ROLE_ASSISTANT && req->messages[i].tool_calls_json)
+            while (end < req->n_messages && req->messages[end].role == EW_ROLE_TOOL)
+                end++;
+        bool any = false;
+        for (int k = i; k < end; k++)
+            any |= local[k];
+        for (int k = i; k < end; k++)
+            local[k] = any;
+        n += any ? end - i : 0;
+        i = end - 1;
+    }
+    return n;
+}
+
 /* Which messages stay home; returns how many. A scan that fails keeps its
  * message home (fail closed). */
 static int mark_local(split_run *s, const ew_request *req)
@@ -183,7 +207,6 @@ static int mark_local(split_run *s, const ew_request *req)
     const ew_split_cfg *sc = &s->cfg->routing->split;
     ew_pii_result res;
     ew_pii_result_init(&res);
-    int n = 0;
     for (int i = 0; i < req->n_messages; i++) {
         const ew_message *m = &req->messages[i];
         bool local = m->keep_local || (sc->prefix_system &&
@@ -193,10 +216,9 @@ static int mark_local(split_run *s, const ew_request *req)
             local = st || res.failed_closed || res.n >= sc->prefix_min_pii;
         }
         s->local[i] = local;
-        n += local;
     }
     ew_pii_result_cleanup(&res);
-    return n;
+    return keep_tool_turns(s->local, req);
 }
 
 /* "role: content" for each local message, for the condensing prompt. */
@@ -209,6 +231,11 @@ static int transcript(split_run *s, const ew_request *req, const char **out, siz
         const ew_message *m = &req->messages[i];
         ew_buf_printf(&b, "%s: ", ew_role_name(m->role));
         ew_buf_append(&b, m->content, m->content_len);
+        if (m->tool_calls_json) {
+            ew_buf_append_str(&b, "(calls tools: ");
+            ew_buf_append(&b, m->tool_calls_json, m->tool_calls_json_len);
+            ew_buf_append_str(&b, ")");
+        }
         ew_buf_append_str(&b, "\n\n");
     }
     int st = b.len && b.data ? EW_OK : EW_ERR_INVALID;

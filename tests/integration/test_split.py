@@ -201,6 +201,20 @@ def test_local_prefix(gw, up, rec):
         check(body["messages"][0]["content"].startswith("Context from the earlier part"), body)
         check(body["messages"][2]["content"] == "Reply to [EMAIL_1] please.", body)
         check("x_edgeway" not in sent, "the extension field stays home")
+    # A tool result kept home takes its call along (the cloud rejects one without the other).
+    rec.mark()
+    args = json.dumps({"to": ESCAPED_EMAIL})
+    msgs = [{"role": "user", "content": "Mail my landlord."},
+            {"role": "assistant", "content": None, "tool_calls": [
+                {"id": "c9", "type": "function", "function": {"name": "mail", "arguments": args}}]},
+            {"role": "tool", "tool_call_id": "c9", "content": "sent", "x_edgeway": {"local": True}},
+            {"role": "user", "content": "Did it work?"}]
+    r, data = post(gw, {"model": "split-lp", "messages": msgs})
+    text, _ = answer(r, data, False)
+    check(text == "Did it work?", text)
+    rec.check_clean("local-prefix tool turn")
+    roles = [m["role"] for m in last_body(up)["messages"]]
+    check(roles == ["user", "user", "user"], f"cloud messages {roles}")
 
 
 def test_fallback_stays_home(gw, up, rec):
