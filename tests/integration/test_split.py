@@ -13,6 +13,7 @@ raw text, restore misses, the metrics and the access log. Python stdlib only.
 import json
 import os
 import re
+import socket
 import sys
 import tempfile
 
@@ -40,6 +41,8 @@ backends:
   - {{name: echo, base_url: "{base}/echo/v1", max_retries: 0}}
   - {{name: broken, base_url: "{base}/500/v1", max_retries: 0}}
   - {{name: ok, base_url: "{base}/ok/v1", max_retries: 0}}
+  - {{name: mid, base_url: "{base}/reset_mid/v1", max_retries: 0}}
+  - {{name: drip, base_url: "{base}/drip:200/v1", max_retries: 0}}
 routing:
   default: local
   never_remote: [credit_card, email, us_ssn]
@@ -53,6 +56,8 @@ routing:
     split-p: {{route: split, backend: echo}}
     split-lp: {{route: split, backend: echo, mode: local_prefix}}
     broken: {{route: split, backend: broken}}
+    split-mid: {{route: split, backend: mid}}
+    split-drip: {{route: split, backend: drip}}
 """
 
 
@@ -237,6 +242,26 @@ def test_fallback_stays_home(gw, up, rec):
     check("ana@example.org" not in sent and "ana\\u0040example.org" not in sent, sent[-800:])
 
 
+def test_cut_short(gw, rec):
+    # The cloud resets mid-stream: one error event ends the stream.
+    rec.mark()
+    body = {"model": "split-mid", "stream": True,
+            "messages": [{"role": "user", "content": f"Mail {EMAIL} about a long story please."}]}
+    r, data = post(gw, body)
+    ev = sse_events(data)
+    check(r.status == 200 and ev and "error" in json.loads(ev[-1]), f"{r.status} {ev[-2:]}")
+    rec.check_clean("reset mid-stream")
+    # The client leaves while the restorer holds a placeholder's first bytes.
+    s = socket.create_connection(("127.0.0.1", gw.port))
+    payload = json.dumps(dict(body, model="split-drip")).encode()
+    s.sendall(b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+              b"\r\nContent-Length: %d\r\n\r\n%s" % (len(payload), payload))
+    check(s.recv(4096).startswith(b"HTTP/1.1 200"), "stream began")
+    s.close()
+    r, data = post(gw, {"model": "split-p", "messages": [{"role": "user", "content": "still up?"}]})
+    check(r.status == 200, "the gateway still answers")
+
+
 def test_metrics(gw):
     r, data = gw.request("GET", "/metrics", key=None)
     t = data.decode()
@@ -280,6 +305,7 @@ def main():
             test_conversation(gw, up, rec)
             test_local_prefix(gw, up, rec)
             test_fallback_stays_home(gw, up, rec)
+            test_cut_short(gw, rec)
             test_metrics(gw)
             gw.stop()
             check_log(gw)
