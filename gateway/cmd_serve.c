@@ -165,6 +165,10 @@ static void access_fields(ew_jw *w, void *arg)
         ew_jw_key(w, "tenant");
         ew_jw_string(w, r->tenant);
     }
+    if (r->split) {
+        ew_jw_key(w, "split");
+        ew_jw_string(w, r->split);
+    }
     decision_fields(w, r);
 }
 

@@ -34,6 +34,7 @@ struct ew__gateway {
     ew__metrics *metrics;
     ew__verify *verify; /* the cloud side of speculative decoding; NULL: no model to verify */
     ew__exec *execs; /* requests being executed */
+    struct ew__split_state *split; /* vaults and metrics of the split route; NULL until used */
 };
 
 /* exec.c: called by the gateway when it frees (no exec may call back after). */

@@ -14,6 +14,7 @@
 #include "gateway/api.h"
 #include "gateway/gateway_internal.h"
 #include "gateway/gw.h"
+#include "gateway/split.h"
 #include "router/router_internal.h"
 
 /* The /metrics body, at most. */
@@ -130,6 +131,7 @@ static void ep_metrics(ew__gateway *gw, ew__http_req *r)
 {
     ew_buf *b = ew__http_req_scratch(r);
     ew__metrics_render(gw->metrics, b);
+    ew__split_metrics_render(gw->split, b);
     ew__prom_help(b, "edgeway_local_queue_depth", "gauge",
                   "Requests waiting for a worker of the local model.");
     ew__prom_help(b, "edgeway_local_queue_capacity", "gauge", "The bound on that queue.");
@@ -312,6 +314,7 @@ static void on_finish(void *user, ew__http_req *r)
         .backend = info.backend,
         .key = info.key,
         .fell_back = info.fell_back,
+        .split = info.split,
         .has_ttft = info.has_ttft,
         .ttft_us = info.ttft_us,
         .usage_present = info.usage.present,
@@ -476,6 +479,7 @@ void ew__gateway_free(ew__gateway *gw)
     /* Workers and upstream transfers stop first, with no callback after:
      * then the HTTP server may free the requests they served. */
     ew__exec_forget_all(gw);
+    ew__split_state_free(gw->split); /* the requests released their vaults */
     ew__engines_free(gw->engines);
     ew__verify_free(gw->verify); /* answers its pending rounds first */
     ew__http_server_free(gw->http);

@@ -39,6 +39,7 @@ typedef struct ew__access_record {
     const char *backend; /* the model or cloud backend that answered */
     const char *key;     /* the API key's name; NULL = anonymous */
     bool fell_back;      /* a fallback answered */
+    const char *split;   /* the split mode that ran; NULL = none */
     bool has_ttft;
     uint64_t ttft_us; /* head to the first answer text */
     bool usage_present;

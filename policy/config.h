@@ -334,6 +334,9 @@ typedef struct ew_split_cfg {
     int prefix_min_pii;      /* local-prefix: messages with this many spans stay local; default 1 */
     const char *instruction; /* local-prefix: condensing instruction; NULL = built-in */
     int max_context_tokens;  /* local-prefix: condensed context cap; default 256 */
+    int max_conversations;   /* vaults kept (one per conversation); default 256 */
+    int conversation_ttl_ms; /* an unused vault is wiped after this; default 1 h */
+    int64_t vault_max_bytes; /* values one vault holds; default 64 KiB */
 } ew_split_cfg;
 
 typedef struct ew_routing_cfg {

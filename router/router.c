@@ -247,6 +247,19 @@ ew_config *ew__router_config(ew_router *r)
     return cfg;
 }
 
+const ew_pii_scanner *ew__router_scanner_hold(ew_router *r, const ew_config **cfg, void **hold)
+{
+    snap *s = acquire(r, NULL, NULL);
+    *hold = s;
+    if (cfg) *cfg = s->cfg;
+    return s->scanner;
+}
+
+void ew__router_scanner_release(void *hold)
+{
+    snap_unref(hold);
+}
+
 /* The first of a load's errors, with a count of the others. */
 static int load_error(int st, const ew_config_errors *errs, ew_error *err)
 {
