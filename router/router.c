@@ -249,7 +249,7 @@ ew_config *ew__router_config(ew_router *r)
 
 const ew_pii_scanner *ew__router_scanner_hold(ew_router *r, const ew_config **cfg, void **hold)
 {
-    snap *s = acquire(r, NULL, NULL);
+    snap *s = acquire(r);
     *hold = s;
     if (cfg) *cfg = s->cfg;
     return s->scanner;
