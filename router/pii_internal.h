@@ -144,6 +144,9 @@ struct ew_pii_scanner {
     pii_ac *ac;     /* literal deny terms, or NULL */
     regex_t *regex; /* (n_regex) compiled once */
     ew_pii_type *regex_type;
+    /* (n_regex) an ASCII literal every match of the regex contains,
+     * lowercase, or "" when none is known: text without it is not searched */
+    char (*regex_lit)[16];
     int n_regex;
     size_t max_input;
     int max_spans;

@@ -1,6 +1,7 @@
 /* ew_pii_scan: every type found with exact byte offsets, look-alikes silent,
  * options (types, thresholds, allow-list, deny terms and regexes), fail
  * closed, and random input never breaking the result's invariants. */
+#include <regex.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -492,6 +493,70 @@ static void test_options(void **state)
     assert_int_equal(ew_pii_type_from_name("zip", 3), -1);
 }
 
+/* A regex is only run on text that holds a literal every match must contain;
+ * the scanner must still find exactly what regexec finds on its own. */
+static void test_deny_regex_prefilter(void **state)
+{
+    (void)state;
+    static const char *const patterns[] = {
+        "EMP-[0-9]{6}",
+        "colou?r code [a-z]+",
+        "(ab)?cdef[0-9]",
+        "x+yz{2}w",
+        "ticket (alpha|beta)-[0-9]+",
+        "[]a]bc\\.de[0-9]",
+        "^start here",
+        "a.c-d[0-9]{2,3}",
+        "[[:digit:]]{3}-zz",
+        "qu(ux)*ick",
+        "numbe?r-[0-9]+",
+        "ab[cd]+ef\\+gh",
+    };
+    static const char *const texts[] = {
+        "badge emp-004211 and EMP-123456 today",
+        "the colour code abc and color code xyz",
+        "CDEF1 and abcdef2",
+        "xxyzzw xyzw yzzw",
+        "see ticket beta-42 and ticket ALPHA-7",
+        "]bc.de1 abc.de2 xbcxde3",
+        "start here, then start here again",
+        "abc-d12 a-c-d123 abc-d1",
+        "123-ZZ 12-zz",
+        "quick quuxick quuxuxick",
+        "numbr-5 and numbr-6",
+        "abccdef+gh abef+gh",
+        "nothing that matches at all in this sentence",
+    };
+    for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
+        ew_pii_options opt;
+        ew_pii_options_init(&opt);
+        ew_pii_deny d = {.pattern = patterns[p], .regex = true, .type = EW_PII_CUSTOM};
+        opt.deny = &d;
+        opt.n_deny = 1;
+        opt.enabled = EW_PII_BIT(EW_PII_CUSTOM);
+        ew_error err;
+        ew_pii_scanner *sc = ew_pii_scanner_new(&opt, &err);
+        assert_non_null(sc);
+        regex_t re;
+        assert_int_equal(regcomp(&re, patterns[p], REG_EXTENDED | REG_ICASE), 0);
+        for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+            const char *x = texts[t];
+            assert_int_equal(ew_pii_scan(sc, x, strlen(x), &res), EW_OK);
+            regmatch_t m[1];
+            if (regexec(&re, x, 1, m, 0) != 0) {
+                assert_int_equal(res.n, 0);
+                continue;
+            }
+            if (res.n == 0 || res.spans[0].start != (uint32_t)m[0].rm_so ||
+                res.spans[0].end != (uint32_t)m[0].rm_eo)
+                fail_msg("/%s/ on '%s': regexec [%d,%d), scanner %d spans", patterns[p], x,
+                         (int)m[0].rm_so, (int)m[0].rm_eo, res.n);
+        }
+        regfree(&re);
+        ew_pii_scanner_free(sc);
+    }
+}
+
 /* Too large or too many findings: reported as secret, never clean. */
 static void test_fail_closed(void **state)
 {
@@ -557,6 +622,20 @@ static void test_fuzz(void **state)
         "我叫张伟，电话13812345678，地址：北京市朝阳区建国路88号。-----BEGIN PRIVATE KEY-----\n"
         "MIIE\n-----END PRIVATE KEY----- $2a$05$abcdefghijklmnopqrstuv 0x5aAeb6053F3E94C9b9A0 "
         "fe80::1 00:11:22:33:44:55 eyJhbGciOi.eyJzdWIi.sig born 12 March 1985 ";
+    /* a scanner with deny terms and a regex too, so their walks get fuzzed */
+    ew_pii_options opt;
+    ew_pii_options_init(&opt);
+    ew_pii_deny deny[] = {
+        {.pattern = "Project Falcon", .regex = false, .type = EW_PII_CUSTOM},
+        {.pattern = "ab", .regex = false, .type = EW_PII_CUSTOM},
+        {.pattern = "abab", .regex = false, .type = EW_PII_CUSTOM},
+        {.pattern = "EMP-[0-9]{6}", .regex = true, .type = EW_PII_CUSTOM},
+    };
+    opt.deny = deny;
+    opt.n_deny = 4;
+    ew_error err;
+    ew_pii_scanner *dsc = ew_pii_scanner_new(&opt, &err);
+    assert_non_null(dsc);
     char buf[1024];
     static const char alphabet[] = "aZ09 @.:-_/+=()[]{}\"'\n\t$#%\xe4\xb8\xad\xc3\xa9\xff\x80";
     for (int iter = 0; iter < 4000; iter++) {
@@ -588,11 +667,12 @@ static void test_fuzz(void **state)
         /* exact-size heap copy, so ASan sees any read past the end */
         char *copy = malloc(len ? len : 1);
         memcpy(copy, buf, len);
-        int st = ew_pii_scan(NULL, copy, len, &res);
+        int st = ew_pii_scan(iter % 3 ? NULL : dsc, copy, len, &res);
         assert_true(st == EW_OK || res.failed_closed);
         check_invariants(len);
         free(copy);
     }
+    ew_pii_scanner_free(dsc);
 }
 
 static int setup(void **state)
@@ -612,15 +692,25 @@ static int teardown(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_email),           cmocka_unit_test(test_phone),
-        cmocka_unit_test(test_credit_card),     cmocka_unit_test(test_iban),
-        cmocka_unit_test(test_national_ids),    cmocka_unit_test(test_network),
-        cmocka_unit_test(test_crypto),          cmocka_unit_test(test_secrets),
-        cmocka_unit_test(test_lookalikes),      cmocka_unit_test(test_person),
-        cmocka_unit_test(test_address_and_dob), cmocka_unit_test(test_languages),
-        cmocka_unit_test(test_address_forms),   cmocka_unit_test(test_names_in_context),
-        cmocka_unit_test(test_byte_offsets),    cmocka_unit_test(test_options),
-        cmocka_unit_test(test_fail_closed),     cmocka_unit_test(test_fuzz),
+        cmocka_unit_test(test_email),
+        cmocka_unit_test(test_phone),
+        cmocka_unit_test(test_credit_card),
+        cmocka_unit_test(test_iban),
+        cmocka_unit_test(test_national_ids),
+        cmocka_unit_test(test_network),
+        cmocka_unit_test(test_crypto),
+        cmocka_unit_test(test_secrets),
+        cmocka_unit_test(test_lookalikes),
+        cmocka_unit_test(test_person),
+        cmocka_unit_test(test_address_and_dob),
+        cmocka_unit_test(test_languages),
+        cmocka_unit_test(test_address_forms),
+        cmocka_unit_test(test_names_in_context),
+        cmocka_unit_test(test_byte_offsets),
+        cmocka_unit_test(test_options),
+        cmocka_unit_test(test_fail_closed),
+        cmocka_unit_test(test_fuzz),
+        cmocka_unit_test(test_deny_regex_prefilter),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
