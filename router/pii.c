@@ -387,6 +387,13 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         note_lang(c, cues, pii_is_lower(s[i]));
     } else {
         w->plen = 0;
+        if (!ascii && wl < PII_WORD_MAX) { /* "Contraseña", "hasło": cue words with diacritics */
+            char fw[PII_WORD_MAX];
+            for (size_t f = 0; f < wl; f++)
+                fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
+            cues = ew__pii_cue_lookup(fw, wl) & (PII_KW_PASSWORD | (1u << CUE_SECRET));
+            if (cues) c->cue_at[CUE_SECRET] = (uint32_t)we;
+        }
         /* a lowercase word with Latin diacritics ("publié", "dotyczące"):
          * English has almost none */
         if (!ascii && (pii_is_lower(s[i]) || (s[i] == 0xC3 && i + 1 < n && s[i + 1] >= 0x9F))) {
@@ -414,6 +421,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         }
     } else if (sep == '=' || sep == ':' || sep == '!' || sep == '(') {
         int kind = s[k] != '(' ? ew__pii_key_kind(s, i, ie) : PII_KEY_NONE;
+        if (!kind && s[k] != '(' && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
         size_t e = 0;
         if (s[k] == '=' &&
             ((ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3)) ||
@@ -432,6 +440,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
                ((cues & (1u << CUE_SECRET)) || (ie > we && (s[we] == '_' || s[we] == '-')))) {
         /* "password pass123", "Bearer x", "api_key 'x'" */
         int kind = ew__pii_key_kind(s, i, ie);
+        if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
         if (kind) {
             size_t e = ew__pii_scan_phrase(c, i, ie, kind);
             if (e) return e;

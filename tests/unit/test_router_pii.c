@@ -252,6 +252,44 @@ static void test_secrets(void **state)
         "\"password_label\": \"Password\", \"token_expired\": \"Your session has expired\"");
     EXPECT_CLEAN("password = \"%s\" % pw");
     EXPECT_EXACT("DB_PASSWORD=\"%c4dFPwGTc9RhtaHijAv\"", EW_PII_SECRET, "%c4dFPwGTc9RhtaHijAv");
+    /* "password" in other languages, with a copula, as a flag, on the next line */
+    EXPECT_EXACT("La contrase\xc3\xb1"
+                 "a del correo es zephyr2189$",
+                 EW_PII_SECRET, "zephyr2189$");
+    EXPECT_EXACT("Mot de passe : 7VrqhL1z**AB7", EW_PII_SECRET, "7VrqhL1z**AB7");
+    EXPECT_EXACT("Das Passwort f\xc3\xbcr den Server lautet: Quartz338?", EW_PII_SECRET,
+                 "Quartz338?");
+    EXPECT_EXACT("the password is Summer2024! for now", EW_PII_SECRET, "Summer2024!");
+    EXPECT_EXACT("mysql -h db -u app -pQq7WKRFO4koXtgXb orders", EW_PII_SECRET, "Qq7WKRFO4koXtgXb");
+    EXPECT_EXACT("Use the following password to log in:\n\nbd9627decc6346d780b3b6ab6ea8fe1f\n",
+                 EW_PII_SECRET, "bd9627decc6346d780b3b6ab6ea8fe1f");
+    EXPECT_EXACT("setProperty('sonar.login', '826de5590c75919a8317fdface58", EW_PII_SECRET,
+                 "826de5590c75919a8317fdface58"); /* a snippet cut inside the value */
+    EXPECT_EXACT("password: VmlvbGV0X05pbWJ1czIy", EW_PII_SECRET, "VmlvbGV0X05pbWJ1czIy");
+    EXPECT_CLEAN("The password is incorrect. The server is db01");
+    EXPECT_CLEAN("Passwort vergessen?");
+    EXPECT_CLEAN("gcc -pthread -o app main.c");
+    /* stand-ins: test fixtures, template words, made-up runs, the key's own name,
+     * base64 of a placeholder or of a certificate */
+    EXPECT_CLEAN("token: \"test-token\"");
+    EXPECT_CLEAN("secret = \"testsecret\"");
+    EXPECT_CLEAN("api_key = \"YOUR_API_KEY_HERE\"");
+    EXPECT_CLEAN("MOCK_TOKEN = \"mock-token-value\"");
+    EXPECT_CLEAN("secret: abcdefghijklmnop");
+    EXPECT_CLEAN("client_secret = \"abc123def456ghi789\"");
+    EXPECT_CLEAN("secret_access_key = 'abcdefg12346+FJQCK'");
+    EXPECT_CLEAN("String password = \"password\";");
+    EXPECT_CLEAN("AUTH_TOKEN=token");
+    EXPECT_CLEAN("password: Q0hBTkdFTUU=");
+    EXPECT_CLEAN(
+        "\"ca.crt\": "
+        "\"LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURkekNDQWwrZ0F3SUJBZ0lFQWdBQUFUQU5C\"");
+    EXPECT_EXACT(
+        "key: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFcEFJQkFBS0NBUUVBNzVoN3RHaDB0",
+        EW_PII_SECRET,
+        "LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFcEFJQkFBS0NBUUVBNzVoN3RHaDB0");
+    /* a person's password may be a run or a word: still a password */
+    EXPECT_EXACT("password=abc12345", EW_PII_SECRET, "abc12345");
 }
 
 static void test_lookalikes(void **state)
