@@ -11,9 +11,10 @@ Writes JSON lines {"id", "label": "positive"|"negative", "kind", "text"}.
 
 --set heldout uses other templates, file formats, languages and look-alikes
 (base64 of placeholders and certificates, public keys, CI and template
-references, test fixtures, made-up runs, masked values, id-named UUIDs),
-written before the rules were tuned against them and kept apart from the
-default set, so that its score is a check of generalisation.
+references, test fixtures, made-up runs, masked values, id-named UUIDs). It
+was written before the third round of rules, whose misses it then showed, so
+it is a regression guard now. --set heldout2 was written after those rules
+and scored once before any change: the honest check of generalisation.
 """
 import argparse
 import base64
@@ -221,16 +222,68 @@ def heldout_negatives():
     }
 
 
+def heldout2_positives():
+    pw = password()
+    user = random.choice(['billing', 'sa', 'analytics', 'jenkins', 'web'])
+    return {
+        'toml': '[database]\nhost = "db.acme.io"\npassword = "%s"' % pw,
+        'dotenv_provider': 'STRIPE_SECRET=sk_live_%s' % rnd(ALNUM, 24),
+        'yaml_nested': 'credentials:\n  api_token: %s\n  region: eu-west-1' % rnd(B64URL, 48),
+        'csharp_conn': 'var conn = new SqlConnection("Server=sql01;Uid=%s;Pwd=%s;");' % (user, pw),
+        'php_define': "define('DB_PASSWORD', '%s');" % pw,
+        'rails_secret': 'config.secret_key_base = "%s"' % rnd(HEX, 128),
+        'italian_prompt': 'la mia password \u00e8 %s, puoi controllare?' % pw,
+        'portuguese_prompt': 'minha senha \u00e9 %s' % pw,
+        'dutch_prompt': 'het wachtwoord is %s' % pw,
+        'url_query': 'GET https://api.acme.io/v1/report?api_key=%s&format=json' % rnd(HEX, 32),
+        'docker_env': 'docker run -e POSTGRES_PASSWORD=%s -d postgres:16' % pw,
+        'netrc': 'machine api.acme.io login %s password %s' % (user, pw),
+        'git_url_token': 'git remote add origin https://%s:ghp_%s@github.com/acme/app.git' % (
+            user, rnd(ALNUM, 36)),
+        'aws_json': '{"AccessKeyId": "AKIA%s", "SecretAccessKey": "%s"}' % (rnd(UPDIG, 16),
+                                                                           rnd(B64, 40)),
+        'openssh_yaml': 'deploy_key: |\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  %s\n  %s\n'
+        '  -----END OPENSSH PRIVATE KEY-----' % (rnd(B64, 70), rnd(B64, 70)),
+    }
+
+
+def heldout2_negatives():
+    return {
+        'ansible_lookup': "password: \"{{ lookup('env', 'DB_PW') }}\"",
+        'settings_ref': random.choice(['api_key = settings.API_KEY', 'token = config["token"]',
+                                       "token: <%= ENV['TOKEN'] %>"]),
+        'empty_or_null': random.choice(['"password": ""', 'password: null', "api_key = ''",
+                                        'token: ~']),
+        'code_call': random.choice(['secret_key = os.urandom(32)', 'token = generate_token()',
+                                    'password = getpass.getpass()']),
+        'digest_named': random.choice(['sha256sum: %s' % rnd(HEX, 64),
+                                       '"commit": "%s"' % rnd(HEX, 40)]),
+        'session_uuid': '"session_id": "%s-%s-4%s-a%s-%s"' % (rnd(HEX, 8), rnd(HEX, 4), rnd(HEX, 3),
+                                                              rnd(HEX, 3), rnd(HEX, 12)),
+        'algorithm_setting': random.choice(['password_hash_algorithm: argon2', 'key_id: 7',
+                                            'keyId: "k1"', 'token_ttl: 3600']),
+        'ui_text': random.choice(['Password dimenticata?', 'Esqueceu a senha?',
+                                  'Wachtwoord vergeten?', 'Your token expires in 30 minutes.',
+                                  'The API key must be kept secret.']),
+        'doc_placeholder': random.choice(['api_key="<insert key>"', 'token = "..."',
+                                          'PASSWORD=********',
+                                          'Authorization: Bearer YOUR_ACCESS_TOKEN',
+                                          'Authorization: Bearer <token>']),
+    }
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--n', type=int, default=300, help='examples of each label')
     ap.add_argument('--seed', type=int, default=5)
-    ap.add_argument('--set', choices=['own', 'heldout'], default='own')
+    ap.add_argument('--set', choices=['own', 'heldout', 'heldout2'], default='own')
     args = ap.parse_args()
     random.seed(args.seed)
     out = []
-    makers = ((('positive', positives), ('negative', negatives)) if args.set == 'own' else
-              (('positive', heldout_positives), ('negative', heldout_negatives)))
+    makers = {'own': (('positive', positives), ('negative', negatives)),
+              'heldout': (('positive', heldout_positives), ('negative', heldout_negatives)),
+              'heldout2': (('positive', heldout2_positives), ('negative', heldout2_negatives))
+              }[args.set]
     for label, make in makers:
         kinds = sorted(make())
         for k in range(args.n):

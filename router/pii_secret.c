@@ -608,8 +608,9 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
     for (size_t k = 0; k < n; k++)
         low[k] = (char)(pii_is_upper(s[i + k]) ? s[i + k] | 32 : s[i + k]);
     /* names that describe a secret rather than hold one */
-    static const char *const meta_any[] = {"label",  "field",       "hint",   "policy",  "reset",
-                                           "forgot", "placeholder", "prompt", "confirm", "change"};
+    static const char *const meta_any[] = {
+        "label",   "field",  "hint",      "policy", "reset", "forgot",   "placeholder", "prompt",
+        "confirm", "change", "algorithm", "algo",   "expir", "rotation", "strength",    "ttl"};
     for (size_t k = 0; k < sizeof meta_any / sizeof meta_any[0]; k++)
         if (pii_contains(low, n, meta_any[k], strlen(meta_any[k]))) return PII_KEY_NONE;
     int kind = PII_KEY_NONE;
@@ -880,7 +881,9 @@ static bool prose_word(const unsigned char *v, size_t n)
  * its optional ':', or 0. */
 static size_t copula_end(const unsigned char *s, size_t lim, size_t k)
 {
-    static const char *const copulas[] = {"is", "es", "est", "ist", "lautet", "was", "era", "jest"};
+    static const char *const copulas[] = {"is",        "es",  "est",  "ist",      "lautet",
+                                          "was",       "era", "jest", "\xc3\xa8", "\xc3\xa9",
+                                          "\xc3\xa4r", "er",  "sont", "are"};
     if (s[k] != ' ') return 0;
     for (size_t w = 0; w < sizeof copulas / sizeof copulas[0]; w++) {
         size_t l = strlen(copulas[w]), e = k + 1 + l;
@@ -944,7 +947,7 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
         if (kind == PII_KEY_PASSWORD && ve - vs >= 4 && !prose_word(s + vs, ve - vs) &&
             ew__pii_key_kind(s, vs, ve) == PII_KEY_NONE)
             return add_value(c, kind, vs, ve, false);
-        break;
+        break; /* "the password is incorrect": the sentence said what it is */
     }
     /* "use the following password to log in:\n\n<value>": a label that ends
      * its line, and one token alone on the next line that is not empty */
@@ -974,6 +977,14 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
     return 0;
 }
 
+/* A plain identifier ("first_name", "userEmail"): letters and '_' only. */
+static bool ident_like(const unsigned char *v, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!pii_is_alpha(v[k]) && v[k] != '_') return false;
+    return true;
+}
+
 /* A quoted key name as one argument and its value as the next:
  * buildConfigField('String', 'API_KEY', '"x"'), setProperty("sonar.login", "x").
  * Argument lists also hold plain field names ('password', 'email'), so the
@@ -996,8 +1007,12 @@ size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t ke, size_t k)
         ew__pii_add(c, EW_PII_SECRET, vs, te, 0.97f);
         return te;
     }
+    /* a password is a person's: any token that is not a plain word will do
+     * (define('DB_PASSWORD', 'zephyr9253!')); other keys must look machine-made */
+    bool person =
+        kind == PII_KEY_PASSWORD && vn >= 6 && !prose_word(s + vs, vn) && !ident_like(s + vs, vn);
     if (memchr(s + vs, ' ', vn) ||
-        !((vn >= 16 && random_looking(s + vs, vn)) || (vn >= 32 && all_hex(s + vs, vn))))
+        !(person || (vn >= 16 && random_looking(s + vs, vn)) || (vn >= 32 && all_hex(s + vs, vn))))
         return 0;
     ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.85f);
     return ve;

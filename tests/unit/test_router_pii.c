@@ -266,6 +266,10 @@ static void test_secrets(void **state)
     EXPECT_EXACT("setProperty('sonar.login', '826de5590c75919a8317fdface58", EW_PII_SECRET,
                  "826de5590c75919a8317fdface58"); /* a snippet cut inside the value */
     EXPECT_EXACT("password: VmlvbGV0X05pbWJ1czIy", EW_PII_SECRET, "VmlvbGV0X05pbWJ1czIy");
+    EXPECT_EXACT("minha senha \xc3\xa9 harbor9151&", EW_PII_SECRET, "harbor9151&");
+    EXPECT_EXACT("define('DB_PASSWORD', 'zephyr9253!');", EW_PII_SECRET, "zephyr9253!");
+    EXPECT_CLEAN("password_hash_algorithm: argon2");
+    EXPECT_CLEAN("The password is incorrect and the code is 1234abcd");
     EXPECT_CLEAN("The password is incorrect. The server is db01");
     EXPECT_CLEAN("Passwort vergessen?");
     EXPECT_CLEAN("gcc -pthread -o app main.c");
