@@ -544,15 +544,22 @@ static size_t on_punct(pii_ctx *c, size_t i)
     size_t n = c->n;
     unsigned ch = s[i];
     size_t e = 0;
-    if ((ch == '+' || ch == '(') && i + 1 < n && pii_is_digit(s[i + 1]))
+    if (ch == '(' && i + 1 < n && pii_is_digit(s[i + 1])) {
+        /* "(415) 555-0132" opens with an area code; "(123-45-6789)" is a
+         * number in parentheses, read from its first digit */
+        size_t k = i + 1;
+        while (k < n && pii_is_digit(s[k]) && k - i <= 6)
+            k++;
+        if (k < n && s[k] == ')') e = ew__pii_scan_number(c, i);
+    } else if (ch == '+' && i + 1 < n && pii_is_digit(s[i + 1])) {
         e = ew__pii_scan_number(c, i);
-    else if (ch == '-' && i + 10 < n && !memcmp(s + i, "-----BEGIN", 10))
+    } else if (ch == '-' && i + 10 < n && !memcmp(s + i, "-----BEGIN", 10)) {
         e = ew__pii_scan_pem(c, i);
-    else if (ch == '-' && i + 2 < n &&
-             (i == 0 || pii_is_space(s[i - 1]) || s[i - 1] == '`' || s[i - 1] == '"') &&
-             (pii_is_alpha(s[i + 1]) || s[i + 1] == '-'))
+    } else if (ch == '-' && i + 2 < n &&
+               (i == 0 || pii_is_space(s[i - 1]) || s[i - 1] == '`' || s[i - 1] == '"') &&
+               (pii_is_alpha(s[i + 1]) || s[i + 1] == '-')) {
         e = ew__pii_scan_flag(c, i); /* "--password x", "-p x" */
-    else if (ch == '$') {
+    } else if (ch == '$') {
         c->cue_at[CUE_PRICE] = (uint32_t)i + 1;
         if (i + 3 < n && (pii_is_alnum(s[i + 1]))) e = ew__pii_scan_pwhash(c, i);
     } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1]))

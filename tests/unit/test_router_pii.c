@@ -271,6 +271,7 @@ static void test_secrets(void **state)
     EXPECT_CLEAN("password_hash_algorithm: argon2");
     EXPECT_CLEAN("The password is incorrect and the code is 1234abcd");
     EXPECT_CLEAN("The password is incorrect. The server is db01");
+    EXPECT_EXACT("we need Kaveh's SSN (007-18-1007) today", EW_PII_US_SSN, "007-18-1007");
     EXPECT_CLEAN("Passwort vergessen?");
     EXPECT_CLEAN("gcc -pthread -o app main.c");
     /* stand-ins: test fixtures, template words, made-up runs, the key's own name,
