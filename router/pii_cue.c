@@ -262,6 +262,12 @@ static const struct {
     {"server", B(CUE_IP)},
     {"address ip", B(CUE_IP)},
     /* look-alike contexts: numbers near these are not personal */
+    {"part number", B(CUE_NEG)},
+    {"part no", B(CUE_NEG)},
+    {"model number", B(CUE_NEG)},
+    {"catalog", B(CUE_NEG)},
+    {"catalogue", B(CUE_NEG)},
+    {"batch", B(CUE_NEG)},
     {"order", B(CUE_NEG)},
     {"orders", B(CUE_NEG)},
     {"invoice", B(CUE_NEG)},

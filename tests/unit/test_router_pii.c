@@ -272,6 +272,12 @@ static void test_secrets(void **state)
     EXPECT_CLEAN("The password is incorrect and the code is 1234abcd");
     EXPECT_CLEAN("The password is incorrect. The server is db01");
     EXPECT_EXACT("we need Kaveh's SSN (007-18-1007) today", EW_PII_US_SSN, "007-18-1007");
+    /* times and labelled part numbers are not addresses or phones; CJK ends a street */
+    EXPECT_CLEAN("Die Sitzung beginnt um 10 Uhr im Raum 3.14 des Hauptgeb\xc3\xa4udes.");
+    EXPECT_CLEAN("Part number 4417-2291-0083 replaces 4417-2291-0082 in kit rev C.");
+    EXPECT_EXACT(
+        "\xe5\x9c\xb0\xe5\x9d\x80\xe6\x98\xaf Calle Mayor 246, 15773 M\xc3\xa1laga\xe3\x80\x82",
+        EW_PII_STREET_ADDRESS, "Calle Mayor 246, 15773 M\xc3\xa1laga");
     EXPECT_CLEAN("Passwort vergessen?");
     EXPECT_CLEAN("gcc -pthread -o app main.c");
     /* stand-ins: test fixtures, template words, made-up runs, the key's own name,
