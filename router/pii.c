@@ -433,6 +433,11 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             if (e) return e;
         }
     }
+    /* a German passport number may be capitals only ("CGVCPTFKW") */
+    if (wl == 9 && pii_is_upper(s[i]) && pii_cue_near(c, CUE_PASSPORT, i, 40)) {
+        size_t e = ew__pii_scan_passport(c, i);
+        if (e) return e;
+    }
     /* "AB 12 34 56 C": a NINO split by spaces starts with a two-letter word */
     if (wl == 2 && pii_is_upper(s[i]) && pii_is_upper(s[i + 1]) && we + 2 < n && s[we] == ' ' &&
         pii_is_digit(s[we + 1])) {

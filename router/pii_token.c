@@ -282,18 +282,30 @@ size_t ew__pii_scan_nino(pii_ctx *c, size_t i)
     return k;
 }
 
-/* After a passport cue: 6-10 letters and digits (at least 5 digits), with at
- * most one inner space or dash ("HX6 088035"). */
+/* A German passport number: C, F, G, H, J or K, then 8 of the 26 characters
+ * that cannot be misread (no vowels), so it may hold no digit at all. */
+static bool de_passport(const unsigned char *s, size_t len)
+{
+    if (len != 9 || !strchr("CFGHJK", s[0])) return false;
+    for (size_t j = 1; j < len; j++)
+        if (!pii_is_digit(s[j]) && !strchr("CFGHJKLMNPRTVWXYZ", s[j])) return false;
+    return true;
+}
+
+/* After a passport cue: 6-10 letters and digits (at least 5 digits, or one
+ * when the letters are all capitals, as in "CPZP8VLFN"), with at most one
+ * inner space or dash ("HX6 088035"). */
 size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
     if (!pii_cue_near(c, CUE_PASSPORT, i, 40)) return 0;
-    size_t k = i, an = 0, dg = 0, seps = 0;
+    size_t k = i, an = 0, dg = 0, lower = 0, seps = 0;
     while (k < n && an < 12) {
         if (pii_is_alnum(s[k])) {
             an++;
             dg += pii_is_digit(s[k]);
+            lower += s[k] >= 'a' && s[k] <= 'z';
             k++;
         } else if ((s[k] == ' ' || s[k] == '-') && seps == 0 && k + 1 < n &&
                    pii_is_digit(s[k + 1]) && an <= 4) {
@@ -303,7 +315,8 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
             break;
         }
     }
-    if (an < 6 || an > 10 || dg < 5 || (k < n && pii_is_alnum(s[k]))) return 0;
+    if (an < 6 || an > 10 || (k < n && pii_is_alnum(s[k]))) return 0;
+    if (dg < (lower ? 5u : 1u) && !de_passport(s + i, k - i)) return 0;
     ew__pii_add(c, EW_PII_PASSPORT, i, k, 0.85f);
     return k;
 }

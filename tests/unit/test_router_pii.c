@@ -140,6 +140,13 @@ static void test_national_ids(void **state)
     EXPECT_EXACT("My passport number is C01X00T47.", EW_PII_PASSPORT, "C01X00T47");
     EXPECT_EXACT("Paszport: HX6 088035", EW_PII_PASSPORT, "HX6 088035");
     EXPECT_CLEAN("The model C01X00T47 ships in May."); /* no passport cue */
+    /* German numbers with few or no digits; compound and Chinese cues */
+    EXPECT_EXACT("Passport No. CPZP8VLFN, expires 2031.", EW_PII_PASSPORT, "CPZP8VLFN");
+    EXPECT_EXACT("My passport number is CGVCPTFKW.", EW_PII_PASSPORT, "CGVCPTFKW");
+    EXPECT_EXACT("Meine Reisepassnummer lautet 706779736.", EW_PII_PASSPORT, "706779736");
+    EXPECT_EXACT("我的护照号码是CG7M61T5R。", EW_PII_PASSPORT, "CG7M61T5R");
+    EXPECT_CLEAN("My passport is EXPIRED, the PASSPORT office said.");
+    EXPECT_CLEAN("passport photo requirements: 35x45mm");
 }
 
 static void test_network(void **state)
