@@ -433,6 +433,14 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             if (e) return e;
         }
     }
+    /* a provider key may be letters only ("AKIA" and 16 of A-Z2-7) */
+    if (wl >= 16) {
+        size_t e = ew__pii_secret_token(s, n, i);
+        if (e) {
+            ew__pii_add(c, EW_PII_SECRET, i, e, 0.95f);
+            return e;
+        }
+    }
     /* a German passport number may be capitals only ("CGVCPTFKW") */
     if (wl == 9 && pii_is_upper(s[i]) && pii_cue_near(c, CUE_PASSPORT, i, 40)) {
         size_t e = ew__pii_scan_passport(c, i);
