@@ -280,6 +280,13 @@ static void test_person(void **state)
     EXPECT_EXACT("Dear Mrs. Baker, thank you.", EW_PII_PERSON, "Baker");
     EXPECT_EXACT("Juliusz A Kwiatkowski lives at home", EW_PII_PERSON, "Juliusz A Kwiatkowski");
     EXPECT_EXACT("my name is nina", EW_PII_PERSON, "nina");
+    /* Chinese names after cues of other languages; more greetings */
+    EXPECT_EXACT("My name is 王洋磊 and I need help", EW_PII_PERSON, "王洋磊");
+    EXPECT_EXACT("Dear 胡兰磊, thank you", EW_PII_PERSON, "胡兰磊");
+    EXPECT_EXACT("Ich heiße 赵英 und brauche Hilfe.", EW_PII_PERSON, "赵英");
+    EXPECT_EXACT("Estimado 吴磊:", EW_PII_PERSON, "吴磊");
+    EXPECT_EXACT("Bonjour, je suis Ananya Delacroix.", EW_PII_PERSON, "Ananya Delacroix");
+    EXPECT_CLEAN("Je suis content de vous voir.");
     EXPECT_EXACT("They had 3: Gaetane, Hannah and Derek.", EW_PII_PERSON, "Gaetane");
     EXPECT_EXACT("我叫张伟，住在北京。", EW_PII_PERSON, "张伟");
     EXPECT_EXACT("请联系王小明先生。", EW_PII_PERSON, "王小明");
