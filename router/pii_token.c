@@ -444,7 +444,7 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
     if ((r = ew__pii_scan_passport(c, i)) != 0) return r;
     int y, m, d;
     if (pii_is_digit(s[i]) && (r = ew__pii_parse_date(s, n, i, &y, &m, &d)) != 0) {
-        if (pii_cue_near(c, CUE_DOB, i, 48)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, r, 0.9f);
+        if (ew__pii_dob_cue(c, i, r)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, r, 0.9f);
         return e; /* with its time part */
     }
     return 0;

@@ -310,6 +310,11 @@ static void test_address_and_dob(void **state)
     EXPECT_COVER("地址：北京市朝阳区建国路88号。", EW_PII_STREET_ADDRESS, "北京市朝阳区建国路88号");
     EXPECT_EXACT("She was born on 12 March 1985.", EW_PII_DATE_OF_BIRTH, "12 March 1985");
     EXPECT_EXACT("DOB: 1979-03-08", EW_PII_DATE_OF_BIRTH, "1979-03-08");
+    EXPECT_EXACT("出生日期：1990年4月1日", EW_PII_DATE_OF_BIRTH, "1990年4月1日");
+    EXPECT_EXACT("Ich bin am 13.12.1975 geboren.", EW_PII_DATE_OF_BIRTH, "13.12.1975");
+    EXPECT_EXACT("Je suis né le 18.01.1973.", EW_PII_DATE_OF_BIRTH, "18.01.1973");
+    EXPECT_EXACT("Nací el 06/03/1949.", EW_PII_DATE_OF_BIRTH, "06/03/1949");
+    EXPECT_CLEAN("Meeting on 2024年3月1日 at noon");
     EXPECT_CLEAN("The meeting is on 12 March 2025 at 10:00.");
     EXPECT_CLEAN("I have 3 Apples and 12 Oranges.");
 }
