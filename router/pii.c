@@ -433,8 +433,12 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             if (e) return e;
         }
     }
-    /* a provider key may be letters only ("AKIA" and 16 of A-Z2-7) */
-    if (wl >= 16) {
+    /* a provider key may be capitals only ("AKIA" and 16 of A-Z2-7); mixed
+     * case without digits is an identifier ("dapiDataGetTopLong...") */
+    size_t caps = 0;
+    while (wl >= 16 && caps < wl && pii_is_upper(s[i + caps]))
+        caps++;
+    if (wl >= 16 && caps == wl) {
         size_t e = ew__pii_secret_token(s, n, i);
         if (e) {
             ew__pii_add(c, EW_PII_SECRET, i, e, 0.95f);

@@ -183,6 +183,7 @@ static void test_secrets(void **state)
     (void)state;
     EXPECT_EXACT("key AKIA4QZ7X2MRTV5KD3NB here", EW_PII_SECRET, "AKIA4QZ7X2MRTV5KD3NB");
     EXPECT_EXACT("AKIABDGFWEVSUMISTZVD", EW_PII_SECRET, "AKIABDGFWEVSUMISTZVD"); /* letters only */
+    EXPECT_CLEAN("dapiDataGetTopLongShortPositionRatio (params?: {})"); /* an identifier */
     EXPECT_EXACT("GITHUB=ghp_XIxB7KMNdAr3zqWtQqhE94qglHqOzn1D1stg", EW_PII_SECRET,
                  "ghp_XIxB7KMNdAr3zqWtQqhE94qglHqOzn1D1stg");
     EXPECT_EXACT("glpat-tFrjFXD7soVU2fqxuDMh", EW_PII_SECRET, "glpat-tFrjFXD7soVU2fqxuDMh");
@@ -206,6 +207,8 @@ static void test_secrets(void **state)
                  "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA75h7tGh0tM1Y2bXk\n"
                  "QWERTYqwerty0123456789abcdef==\n-----END RSA PRIVATE KEY-----");
     EXPECT_EXACT("password=hunter22", EW_PII_SECRET, "hunter22");
+    EXPECT_EXACT("password=Tr0ub4dor&3xQ ok", EW_PII_SECRET, "Tr0ub4dor&3xQ"); /* & in a value */
+    EXPECT_EXACT("/login?password=hunter2xy&user=bob", EW_PII_SECRET, "hunter2xy");
     EXPECT_EXACT("{\"password\": \"s3cr3t-Pa55\"}", EW_PII_SECRET, "s3cr3t-Pa55");
     EXPECT_EXACT("mongodb://admin:D1fficult@db.example.com:27017/app", EW_PII_SECRET,
                  "admin:D1fficult");
