@@ -183,7 +183,7 @@ static void test_secrets(void **state)
     (void)state;
     EXPECT_EXACT("key AKIA4QZ7X2MRTV5KD3NB here", EW_PII_SECRET, "AKIA4QZ7X2MRTV5KD3NB");
     EXPECT_EXACT("AKIABDGFWEVSUMISTZVD", EW_PII_SECRET, "AKIABDGFWEVSUMISTZVD"); /* letters only */
-    EXPECT_CLEAN("dapiDataGetTopLongShortPositionRatio (params?: {})"); /* an identifier */
+    EXPECT_CLEAN("dapiDataGetTopLongShortPositionRatio (params?: {})");          /* an identifier */
     EXPECT_EXACT("GITHUB=ghp_XIxB7KMNdAr3zqWtQqhE94qglHqOzn1D1stg", EW_PII_SECRET,
                  "ghp_XIxB7KMNdAr3zqWtQqhE94qglHqOzn1D1stg");
     EXPECT_EXACT("glpat-tFrjFXD7soVU2fqxuDMh", EW_PII_SECRET, "glpat-tFrjFXD7soVU2fqxuDMh");
