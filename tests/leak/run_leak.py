@@ -57,7 +57,7 @@ SLOW = 3.0 if os.environ.get("EW_SANITIZED") else 1.0
 # through a route's scenarios so each one sees a share of every type.
 ROUTES = [
     ("auto", ["policy"]),
-    ("local", ["none"]),
+    ("local", ["device", "stories"]),  # the on-device model server, the embedded model
     ("remote", ["ok", "500", "429", "503", "reset_before", "stall", "reset_mid", "close_mid",
                 "error_event", "bad_json"]),
     ("cascade", ["ok", "500", "reset_before", "reset_mid"]),
@@ -245,9 +245,9 @@ class Proc:
         self.log.close()
 
 
-def start_upstream(tmp, record):
-    p = Proc([sys.executable, os.path.join(SRC, "tests", "tools", "fault_upstream.py"),
-              "--record", record], os.path.join(tmp, "upstream.log"))
+def start_upstream(tmp, name, record=None):
+    args = [sys.executable, os.path.join(SRC, "tests", "tools", "fault_upstream.py")]
+    p = Proc(args + (["--record", record] if record else []), os.path.join(tmp, name + ".log"))
     line = p.proc.stdout.readline().decode()
     if not line.startswith("PORT "):
         raise HarnessError(f"the fault upstream said {line!r}: {p.text()[-2000:]}")
@@ -286,8 +286,10 @@ def post(port, path, body_bytes, timeout):
 
 
 def model_name(route, scenario):
-    if route in ("auto", "local"):
+    if route == "auto":
         return route
+    if route == "local":
+        return scenario  # a configured model's name: the local route
     return f"{route}:{scenario}"
 
 
@@ -513,13 +515,15 @@ def run(args):
     os.makedirs(tmp, exist_ok=True)
     record = os.path.join(tmp, "cloud.bytes")
     open(record, "wb").close()
-    up = start_upstream(tmp, record)
+    up = start_upstream(tmp, "cloud", record)
+    device = start_upstream(tmp, "device")
     gw = None
     try:
         cfg = os.path.join(tmp, "leak.yaml")
         with open(cfg, "w", encoding="utf-8") as f:
             f.write(string.Template(conf_text).safe_substitute(
-                UP=f"http://127.0.0.1:{up.port}", MODEL=model))
+                UP=f"http://127.0.0.1:{up.port}", DEVICE=f"http://127.0.0.1:{device.port}",
+                MODEL=model))
         gw = start_gateway(binary, cfg, tmp)
         built = probe_split(gw.port)
         routes = [(r, s) for r, s in ROUTES if built.get(r, True)]
@@ -536,6 +540,7 @@ def run(args):
         if gw:
             gw.stop()
         up.stop()
+        device.stop()
     leaks = scan(groups, cases, never_remote, split_types, recording, log_text)
     sent, found, missing = self_check(groups, never_remote, recording)
     n_req = sum(len(g["items"]) for g in groups)
