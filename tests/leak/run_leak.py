@@ -37,7 +37,9 @@ import concurrent.futures
 import http.client
 import json
 import os
+import random
 import re
+import shutil
 import signal
 import string
 import subprocess
@@ -98,9 +100,8 @@ def case_from_shorthand(c):
     pos = c.get("position", "user")
     if pos not in gen_cases.POSITIONS or pos == "multi":
         raise HarnessError(f"case {c.get('id')}: unknown position {pos!r}")
-    bare = c["protect"][0]["value"]
-    import random
-    return gen_cases.build_request(random.Random(0), pos, c["text"], bare, "en")
+    # name, tool_call_id and user_field hold the text itself
+    return gen_cases.build_request(random.Random(0), pos, c["text"], c["text"], "en")
 
 
 def load_cases(path):
@@ -573,7 +574,6 @@ def run(args):
     if args.keep:
         print(f"kept: {tmp}")
     else:
-        import shutil
         shutil.rmtree(tmp, ignore_errors=True)
     if leaks:
         print(f"\nFAIL: {len(leaks)} leak(s)")
