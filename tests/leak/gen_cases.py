@@ -197,7 +197,7 @@ FILLER = {
 # Where the sentence goes. Every position is forwarded by the remote route,
 # so every one is scanned before anything leaves.
 POSITIONS = ["user", "system", "user_parts", "assistant", "user_early", "tool", "tool_args",
-             "name", "tool_call_id", "user_field", "completion", "multi"]
+             "name", "tool_call_id", "user_field", "completion", "multi", "x_local"]
 
 ENCODINGS = ["utf8", "ascii", "ascii_solidus", "utf8"]
 
@@ -262,6 +262,11 @@ def build_request(rng, position, sentence, bare_value, lang):
         return {"user": bare_value, "messages": [sys_msg, ask]}
     if position == "completion":
         return {"prompt": sentence + "\n" + fill}
+    if position == "x_local":
+        # edgeway's extension: this message stays on the device, whatever it holds
+        return {"messages": [sys_msg, {"role": "user", "content": sentence,
+                                       "x_edgeway": {"local": True}},
+                             {"role": "assistant", "content": "Noted."}, ask]}
     raise ValueError(position)
 
 
@@ -287,6 +292,8 @@ def make_case(rng, i, used):
     case = {"id": "g%04d" % i, "protect": [{"type": typ, "value": protect}],
             "encoding": ENCODINGS[(i // len(POSITIONS)) % len(ENCODINGS)],
             "meta": {"type": typ, "format": fmt, "lang": lang, "position": position}}
+    if position == "x_local":
+        case["protect"][0]["scope"] = "all"
     if position in ("name", "tool_call_id", "user_field") and not bare:
         # A field that holds a bare value needs a shape that says what it is.
         position = case["meta"]["position"] = "user"

@@ -127,6 +127,8 @@ def load_cases(path):
                         not p["value"]:
                     raise HarnessError(f"{path}:{n}: protect entries are {{type, value}}")
                 p["type"] = norm_type(p.get("type", "secret"))
+                if p.setdefault("scope", "policy") not in ("policy", "all"):
+                    raise HarnessError(f"{path}:{n}: scope is 'policy' or 'all'")
             if "request" not in c:
                 if "text" not in c:
                     raise HarnessError(f"{path}:{n}: a case needs 'request' or 'text'")
@@ -388,7 +390,7 @@ def scan(groups, cases, never_remote, split_types, recording, log_text):
         g["leaks"] = 0
         protected = never_remote | (split_types if g["route"] in SPLIT_ROUTES else set())
         for c, p, fm in per_case:
-            if p["type"] not in protected:
+            if p["type"] not in protected and p.get("scope") != "all":
                 continue
             for name, needle in fm.items():
                 if needle in seg:
@@ -424,7 +426,7 @@ def self_check(groups, never_remote, recording):
             if res.get("status") != 200 or res.get("route") != "remote":
                 continue
             for p in case["protect"]:
-                if p["type"] in never_remote:
+                if p["type"] in never_remote or p.get("scope") == "all":
                     continue
                 sent += 1
                 fm = forms(p["value"], p["type"])
