@@ -284,7 +284,8 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
             vs = a;
             while (a < n && s[a] > ' ' && s[a] < 0x80 && s[a] != ',' && s[a] != ';')
                 a++;
-            if (a - vs >= 4) {
+            /* "-----BEGIN ... KEY-----" is a PEM block: its own detector takes it whole */
+            if (a - vs >= 4 && !(a - vs >= 5 && !memcmp(s + vs, "-----", 5))) {
                 ew__pii_add(c, EW_PII_SECRET, vs, a, 0.9f);
                 return a;
             }

@@ -329,6 +329,19 @@ static bool followed_by_word(const unsigned char *s, size_t n, size_t e)
     return e < n && (pii_is_alpha(s[e]) || (s[e] >= 0xC2 && s[e] < 0xE0));
 }
 
+/* Trunk 0 and a 2-4 digit area code (q, the digits before the slash), a
+ * slash, then 4-9 digits; returns the end or 0. */
+static size_t slash_phone(const unsigned char *s, size_t n, size_t i, const numseq *q)
+{
+    size_t e = q->end;
+    if (q->ng != 1 || q->nd < 3 || q->nd > 5 || s[i] != '0' || e >= n || s[e] != '/') return 0;
+    size_t k = e + 1;
+    while (k < n && pii_is_digit(s[k]) && k - e <= 10)
+        k++;
+    if (k - e - 1 < 4 || k - e - 1 > 9 || (k < n && (pii_is_alnum(s[k]) || s[k] == '/'))) return 0;
+    return k;
+}
+
 bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
 {
     static const char *const before[] = {"n\xC3\xA9 le ",
@@ -445,6 +458,12 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
             ew__pii_add(c, EW_PII_CREDIT_CARD, i, e, sc);
             if (sc >= 0.5f) return e;
         }
+    }
+    /* "0221/3731110": a German area code and a slash, after a phone cue */
+    size_t se = slash_phone(s, n, i, &q);
+    if (se && pii_cue_near(c, CUE_PHONE, i, 48)) {
+        ew__pii_add(c, EW_PII_PHONE, i, se, 0.85f);
+        return se;
     }
     /* Phones */
     float sc = phone_shape(&q);

@@ -361,6 +361,28 @@ static size_t special_token(const unsigned char *s, size_t n, size_t i, size_t e
     return 0;
 }
 
+/* Cisco's MAC notation, "5c5e.8540.1edc": three dot-separated groups of four
+ * hex digits, with a letter somewhere (all digits reads as a number). */
+static size_t cisco_mac(const unsigned char *s, size_t n, size_t i)
+{
+    size_t e = i + 14;
+    if (e > n || (e < n && pii_is_alnum(s[e])) ||
+        (e + 1 < n && s[e] == '.' && pii_is_alnum(s[e + 1])))
+        return 0;
+    bool letter = false;
+    for (size_t k = 0; k < 14; k++) {
+        if (k % 5 == 4) {
+            if (s[i + k] != '.') return 0;
+        } else if (pii_is_digit(s[i + k])) {
+        } else if ((s[i + k] | 32) >= 'a' && (s[i + k] | 32) <= 'f') {
+            letter = true;
+        } else {
+            return 0;
+        }
+    }
+    return letter ? e : 0;
+}
+
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
 {
     const unsigned char *s = c->s;
@@ -438,8 +460,12 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
             return q ? q : e;
         }
     }
-    size_t r = scan_iban(c, i);
-    if (r) return r;
+    size_t r = cisco_mac(s, n, i);
+    if (r) {
+        ew__pii_add(c, EW_PII_MAC_ADDRESS, i, r, 0.85f);
+        return r;
+    }
+    if ((r = scan_iban(c, i)) != 0) return r;
     if ((r = ew__pii_scan_nino(c, i)) != 0) return r;
     if ((r = ew__pii_scan_passport(c, i)) != 0) return r;
     int y, m, d;

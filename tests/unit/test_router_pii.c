@@ -91,6 +91,9 @@ static void test_phone(void **state)
     (void)state;
     EXPECT_EXACT("Call me at +1 (415) 555-0132 please", EW_PII_PHONE, "+1 (415) 555-0132");
     EXPECT_EXACT("phone: (212) 555-0188 ext. 42", EW_PII_PHONE, "(212) 555-0188 ext. 42");
+    EXPECT_EXACT("Meine Telefonnummer ist 069/5648867.", EW_PII_PHONE, "069/5648867");
+    EXPECT_EXACT("Appelez-moi au 061066-26090.", EW_PII_PHONE, "061066-26090");
+    EXPECT_CLEAN("Seite 0221/3731110 im Katalog"); /* a slash number without a cue */
     EXPECT_EXACT("desk +1-604-696-5272x565", EW_PII_PHONE, "+1-604-696-5272x565");
     EXPECT_EXACT("my mobile is 07700 900461", EW_PII_PHONE, "07700 900461");   /* UK */
     EXPECT_EXACT("Tel. +49 30 901820 (Büro)", EW_PII_PHONE, "+49 30 901820");  /* DE */
@@ -157,6 +160,8 @@ static void test_network(void **state)
     EXPECT_EXACT("addr 2001:db8:85a3::8a2e:370:7334 ok", EW_PII_IP_ADDRESS,
                  "2001:db8:85a3::8a2e:370:7334");
     EXPECT_EXACT("mac 00:1A:2B:3C:4D:5E on eth0", EW_PII_MAC_ADDRESS, "00:1A:2B:3C:4D:5E");
+    EXPECT_EXACT("Bloquea la MAC ecb5.446d.89c4.", EW_PII_MAC_ADDRESS, "ecb5.446d.89c4");
+    EXPECT_CLEAN("build 1234.5678.9012 and 12ab.34cd.56ef.7890");
     EXPECT_CLEAN("version 1.2.3.4.5 and v2.10.3.1 built at 12:30:45");
     EXPECT_CLEAN("the score was 300.5.1 and 999.1.1.1");
 }
@@ -206,6 +211,12 @@ static void test_secrets(void **state)
     EXPECT_EXACT(pem, EW_PII_SECRET,
                  "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA75h7tGh0tM1Y2bXk\n"
                  "QWERTYqwerty0123456789abcdef==\n-----END RSA PRIVATE KEY-----");
+    /* after a Chinese cue (密钥是) the PEM block is still taken whole */
+    EXPECT_EXACT("我的密钥是 -----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpY\n"
+                 "-----END EC PRIVATE KEY-----",
+                 EW_PII_SECRET,
+                 "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpY\n"
+                 "-----END EC PRIVATE KEY-----");
     EXPECT_EXACT("password=hunter22", EW_PII_SECRET, "hunter22");
     EXPECT_EXACT("password=Tr0ub4dor&3xQ ok", EW_PII_SECRET, "Tr0ub4dor&3xQ"); /* & in a value */
     EXPECT_EXACT("/login?password=hunter2xy&user=bob", EW_PII_SECRET, "hunter2xy");
