@@ -513,6 +513,11 @@ def run(args):
         raise HarnessError("the scanner's self-test failed")
     with open(args.conf, encoding="utf-8") as f:
         conf_text = f.read()
+    if args.never_remote_action:
+        conf_text, n = re.subn(r"^(\s*never_remote_action:)\s*\S+", r"\g<1> " +
+                               args.never_remote_action, conf_text, flags=re.M)
+        if n != 1:
+            raise HarnessError(f"{args.conf} has no 'never_remote_action:' line to replace")
     never_remote, split_types = read_policy_types(conf_text)
     tmp = args.keep or tempfile.mkdtemp(prefix="ew-leak-")
     os.makedirs(tmp, exist_ok=True)
@@ -549,7 +554,9 @@ def run(args):
     n_req = sum(len(g["items"]) for g in groups)
     print(table(groups, built))
     n_values = sum(len(c["protect"]) for c in cases)
-    print(f"\n{len(cases)} cases ({n_values} values), {n_req} requests in {elapsed:.1f}s, "
+    action = re.search(r"^\s*never_remote_action:\s*(\S+)", conf_text, re.M)
+    print(f"\nnever_remote_action: {action.group(1) if action else 'local'}")
+    print(f"{len(cases)} cases ({n_values} values), {n_req} requests in {elapsed:.1f}s, "
           f"{len(recording)} bytes recorded; never_remote: {', '.join(sorted(never_remote))}; "
           f"split types: {', '.join(sorted(split_types))}")
     print(f"self-check: {found}/{sent} unprotected values sent through the remote route "
@@ -598,6 +605,8 @@ def main():
     ap.add_argument("--conf", default=os.path.join(HERE, "leak.yaml"))
     ap.add_argument("--jobs", type=int, default=6, help="requests in flight")
     ap.add_argument("--routes", help="only these routes, comma-separated")
+    ap.add_argument("--never-remote-action", choices=["local", "split", "deny"],
+                    help="override the config's never_remote_action")
     ap.add_argument("--keep", help="keep the recording, configs and logs in this directory")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
