@@ -284,8 +284,13 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
             vs = a;
             while (a < n && s[a] > ' ' && s[a] < 0x80 && s[a] != ',' && s[a] != ';')
                 a++;
-            /* "-----BEGIN ... KEY-----" is a PEM block: its own detector takes it whole */
-            if (a - vs >= 4 && !(a - vs >= 5 && !memcmp(s + vs, "-----", 5))) {
+            /* Left to the other detectors: a PEM block ("-----BEGIN"), which
+             * they take whole, and a key ("password": "x", pwd=x), whose
+             * value they read. */
+            bool pem = a - vs >= 5 && !memcmp(s + vs, "-----", 5);
+            bool key = a > vs && (s[vs] == '"' || s[vs] == '\'' || s[a - 1] == ':' ||
+                                  memchr(s + vs, '=', a - vs));
+            if (a - vs >= 4 && !pem && !key) {
                 ew__pii_add(c, EW_PII_SECRET, vs, a, 0.9f);
                 return a;
             }

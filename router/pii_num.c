@@ -329,17 +329,12 @@ static bool followed_by_word(const unsigned char *s, size_t n, size_t e)
     return e < n && (pii_is_alpha(s[e]) || (s[e] >= 0xC2 && s[e] < 0xE0));
 }
 
-/* Trunk 0 and a 2-4 digit area code (q, the digits before the slash), a
- * slash, then 4-9 digits; returns the end or 0. */
-static size_t slash_phone(const unsigned char *s, size_t n, size_t i, const numseq *q)
+/* Trunk 0 and a 2-4 digit area code, a slash, then 4-9 digits:
+ * "0221/3731110". */
+static bool slash_phone(const unsigned char *s, const numseq *q)
 {
-    size_t e = q->end;
-    if (q->ng != 1 || q->nd < 3 || q->nd > 5 || s[i] != '0' || e >= n || s[e] != '/') return 0;
-    size_t k = e + 1;
-    while (k < n && pii_is_digit(s[k]) && k - e <= 10)
-        k++;
-    if (k - e - 1 < 4 || k - e - 1 > 9 || (k < n && (pii_is_alnum(s[k]) || s[k] == '/'))) return 0;
-    return k;
+    return q->ng == 2 && q->sep[1] == '/' && !q->plus && !q->paren && s[q->start] == '0' &&
+           q->glen[0] >= 3 && q->glen[0] <= 5 && q->glen[1] >= 4 && q->glen[1] <= 9;
 }
 
 bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
@@ -459,11 +454,13 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
             if (sc >= 0.5f) return e;
         }
     }
-    /* "0221/3731110": a German area code and a slash, after a phone cue */
-    size_t se = slash_phone(s, n, i, &q);
-    if (se && pii_cue_near(c, CUE_PHONE, i, 48)) {
-        ew__pii_add(c, EW_PII_PHONE, i, se, 0.85f);
-        return se;
+    /* "0221/3731110": a German area code and a slash (cue words such as
+     * "teléfono" are not ASCII, so the shape is enough unless an order or
+     * invoice number is near) */
+    if (slash_phone(s, &q)) {
+        float ssc = pii_cue_near(c, CUE_PHONE, i, 48) ? 0.85f : neg ? 0.3f : 0.7f;
+        ew__pii_add(c, EW_PII_PHONE, i, e, ssc);
+        return e;
     }
     /* Phones */
     float sc = phone_shape(&q);

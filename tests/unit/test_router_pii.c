@@ -93,7 +93,8 @@ static void test_phone(void **state)
     EXPECT_EXACT("phone: (212) 555-0188 ext. 42", EW_PII_PHONE, "(212) 555-0188 ext. 42");
     EXPECT_EXACT("Meine Telefonnummer ist 069/5648867.", EW_PII_PHONE, "069/5648867");
     EXPECT_EXACT("Appelez-moi au 061066-26090.", EW_PII_PHONE, "061066-26090");
-    EXPECT_CLEAN("Seite 0221/3731110 im Katalog"); /* a slash number without a cue */
+    EXPECT_EXACT("Mi teléfono es 0221/4573376.", EW_PII_PHONE, "0221/4573376");
+    EXPECT_CLEAN("invoice 0221/3731110 is paid"); /* a slash number by an invoice cue */
     EXPECT_EXACT("desk +1-604-696-5272x565", EW_PII_PHONE, "+1-604-696-5272x565");
     EXPECT_EXACT("my mobile is 07700 900461", EW_PII_PHONE, "07700 900461");   /* UK */
     EXPECT_EXACT("Tel. +49 30 901820 (Büro)", EW_PII_PHONE, "+49 30 901820");  /* DE */
@@ -217,6 +218,8 @@ static void test_secrets(void **state)
                  EW_PII_SECRET,
                  "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpY\n"
                  "-----END EC PRIVATE KEY-----");
+    EXPECT_EXACT("我的密钥是 \"password\": \"Tr0ub4dor&KrHl4q\"", EW_PII_SECRET,
+                 "Tr0ub4dor&KrHl4q");
     EXPECT_EXACT("password=hunter22", EW_PII_SECRET, "hunter22");
     EXPECT_EXACT("password=Tr0ub4dor&3xQ ok", EW_PII_SECRET, "Tr0ub4dor&3xQ"); /* & in a value */
     EXPECT_EXACT("/login?password=hunter2xy&user=bob", EW_PII_SECRET, "hunter2xy");
