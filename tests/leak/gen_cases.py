@@ -274,8 +274,8 @@ def make_value(rng, typ, used):
     gen = TYPES[typ][0]
     for _ in range(50):
         embed, protect, fmt, bare = gen(rng)
-        if protect not in used:
-            used.add(protect)
+        if protect.lower() not in used:  # the scan ignores case
+            used.add(protect.lower())
             return embed, protect, fmt, bare
     raise RuntimeError(f"cannot make a fresh {typ} value")
 

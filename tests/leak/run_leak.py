@@ -79,6 +79,9 @@ TYPE_ALIASES = {"ssn": "us_ssn", "card": "credit_card", "creditcard": "credit_ca
 # Types whose values are numbers people write with separators: the bare digit
 # string is the same value.
 NUMERIC = {"phone", "credit_card", "iban", "us_ssn", "uk_nino", "cn_resident_id", "passport"}
+# Types whose long values are random enough that three quarters of one are
+# that value (names, emails and addresses share words with other values).
+FRAGMENTS = {"secret", "crypto_address", "iban", "credit_card", "cn_resident_id"}
 
 
 class HarnessError(Exception):
@@ -188,7 +191,7 @@ def forms(value, typ):
                 add("no-separators-no-plus", compact[1:])
     # A span cut short still leaks the rest: long values are also looked for
     # by three quarters from either end, and by each long line or word.
-    if len(value) >= 16:
+    if len(value) >= 16 and typ in FRAGMENTS:
         n = (3 * len(value) + 3) // 4
         add("prefix", value[:n])
         add("suffix", value[-n:])
@@ -376,12 +379,30 @@ def run_groups(port, cases, routes, jobs, record, verbose):
 
 # ---- the scan -----------------------------------------------------------------------
 
+def case_needles(cases):
+    """(case, protect entry, forms) for every value. A form that another
+    case's request holds anyway says nothing about this one (two generated
+    emails may share a suffix): it is dropped."""
+    texts = {}
+    for c in cases:
+        body = c.get("request", {})
+        texts[id(c)] = "\n".join(encode_body(body, enc).decode("ascii", "replace")
+                                 if enc != "utf8" else encode_body(body, enc).decode()
+                                 for enc in ("utf8", "ascii")).encode().lower()
+    every = b"\0".join(texts.values())
+    out = []
+    for c in cases:
+        own = texts[id(c)]
+        for p in c["protect"]:
+            fm = {k: v for k, v in forms(p["value"], p["type"]).items()
+                  if every.count(v) <= own.count(v)}
+            out.append((c, p, fm))
+    return out
+
+
 def scan(groups, cases, never_remote, split_types, recording, log_text):
     leaks = []
-    per_case = []
-    for c in cases:
-        for p in c["protect"]:
-            per_case.append((c, p, forms(p["value"], p["type"])))
+    per_case = case_needles(cases)
     hay = recording.lower()
     for g in groups:
         seg = hay[g["span"][0]:g["span"][1]]
