@@ -34,10 +34,7 @@ struct ew__gateway {
     ew__metrics *metrics;
     ew__verify *verify; /* the cloud side of speculative decoding; NULL: no model to verify */
     ew__exec *execs; /* requests being executed */
-    /* The device state last pushed (PUT /v1/edgeway/device), for the gauges
-     * and GET; the router keeps its own copy for decisions. */
-    ew_route_device pushed;
-    uint64_t pushed_ms; /* monotonic; 0 = never */
+    struct ew__split_state *split; /* vaults and metrics of the split route; NULL until used */
 };
 
 /* exec.c: called by the gateway when it frees (no exec may call back after). */
