@@ -380,11 +380,12 @@ typedef struct waiter {
     bool done;
 } waiter;
 
-static void spec_tokens(void *user, const int32_t *t, int n)
+static bool spec_tokens(void *user, const int32_t *t, int n)
 {
     (void)t;
     waiter *w = user;
     w->res->tokens += n;
+    return false;
 }
 
 static void spec_end(void *user, int status, const char *message, const ew__spec_stats *st)

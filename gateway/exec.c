@@ -461,8 +461,10 @@ static const ew__route_ops *ops_for(ew_route r)
         return &ew__route_remote;
     case EW_ROUTE_CASCADE:
         return &ew__route_cascade;
+    case EW_ROUTE_SPECULATIVE:
+        return &ew__route_speculative;
     default:
-        return NULL; /* split and speculative are not built yet; deny is handled here */
+        return NULL; /* split is not built yet; deny is handled here */
     }
 }
 

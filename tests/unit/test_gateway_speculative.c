@@ -203,7 +203,7 @@ typedef struct outcome {
     int cancel_after; /* cancel once this many tokens arrived (0 = never) */
 } outcome;
 
-static void on_tokens(void *user, const int32_t *t, int n)
+static bool on_tokens(void *user, const int32_t *t, int n)
 {
     outcome *o = user;
     for (int i = 0; i < n && o->n < 256; i++)
@@ -219,6 +219,7 @@ static void on_tokens(void *user, const int32_t *t, int n)
         o->ends++;
         event_base_loopbreak(o->base);
     }
+    return false;
 }
 
 static void on_end(void *user, int status, const char *message, const ew__spec_stats *st)
