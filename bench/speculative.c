@@ -7,9 +7,11 @@
  * drafting with the first L layers of a draft model and verifying over the
  * cloud client. Between the two sits an emulated link: an in-process TCP
  * relay that delays every chunk by RTT/2 in each direction, the way netem
- * delays packets. netem itself is probed and reported (it needs root and
- * the sch_netem module, which this machine's kernel lacks), but the relay is
- * what the numbers come from, since it also emulates the target's speed.
+ * delays packets. netem is probed first (two throwaway network namespaces
+ * joined by a veth pair, a netem qdisc on each end) and the result is
+ * printed with the table, but the numbers always come from the relay: it
+ * also emulates the target's pass time, which netem cannot, and the kernel
+ * this was written on has no sch_netem (CONFIG_NET_SCH_NETEM off).
  *
  * The relay can also emulate a bigger target than the tiny test models:
  * with --pass-ms T every target forward pass costs at least T ms more. A
@@ -23,6 +25,12 @@
  * each RTT (acceptance, mean accepted length, target passes per token,
  * bytes per round, tok/s), cloud-only streaming at each RTT (tok/s, when
  * the cloud serves /v1/completions), and local-only (the draft alone).
+ * Then, per target pass time, the break-even acceptance at 30 ms RTT: the
+ * acceptance above which speculative decoding beats cloud-only streaming,
+ * from the expected-rate model the adaptive k uses (edgeway/speculative.h)
+ * fed with the draft, verify and round times measured at 30 ms; and the
+ * checks the README states (passes per token against 1/(mean accepted + 1),
+ * speculative faster than cloud-only at 30 ms wherever acceptance >= 0.6).
  *
  * Usage: bench_speculative [--target GGUF] [--draft GGUF] [--layers 3,4,5]
  *          [--temps 0,1] [--rtt 0,10,30,80] [--tokens 48] [--pass-ms 0,25]
@@ -93,10 +101,11 @@ typedef struct pipe_dir {
     struct bufferevent *to;
     chunk *head, *tail;
     struct event *timer;
-    uint64_t last_due_us; /* releases keep their order */
-    bool response;        /* cloud -> edge: target emulation applies */
-    bool src_eof;         /* the sender closed: close once drained */
-    int sse_events;       /* SSE events seen (responses) */
+    uint64_t last_due_us;   /* releases keep their order */
+    bool response;          /* cloud -> edge: target emulation applies */
+    bool src_eof;           /* the sender closed: close once drained */
+    int sse_events;         /* SSE events seen in this response */
+    uint64_t resp_start_us; /* when this response's head was due */
 } pipe_dir;
 
 typedef struct link_conn {
@@ -174,33 +183,44 @@ static void enqueue(pipe_dir *p, const char *data, size_t len, uint64_t due)
     }
 }
 
-/* "passes":N in a verify answer: the target passes the round cost. */
-static int passes_in(const char *s, size_t n)
+/* The integer after key in s[0..n), or -1. */
+static int int_after(const char *s, size_t n, const char *key)
 {
-    static const char key[] = "\"passes\":";
-    for (size_t i = 0; i + sizeof key - 1 < n; i++)
-        if (!memcmp(s + i, key, sizeof key - 1)) return atoi(s + i + sizeof key - 1);
-    return 0;
+    size_t k = strlen(key);
+    for (size_t i = 0; i + k < n; i++)
+        if (!memcmp(s + i, key, k)) return (int)strtol(s + i + k, NULL, 10);
+    return -1;
 }
 
-/* Splits a response chunk at SSE event ends so each event can be paced. */
+/* Splits a response chunk at SSE event ends so each event can be paced:
+ * a verify answer is held one target pass per pass it reports; a stream's
+ * events come no faster than one pass apart, and since the cloud may pack
+ * several tokens into one event, its usage event no sooner than one pass
+ * per completion token after the response began. */
 static void relay_response(relay *l, pipe_dir *p, const char *data, size_t len, uint64_t base)
 {
     uint64_t pass_us = (uint64_t)(l->pass_ms * 1000);
-    int passes = passes_in(data, len);
+    int passes = int_after(data, len, "\"passes\":");
     if (passes > 0) {
         enqueue(p, data, len, (base > p->last_due_us ? base : p->last_due_us) + passes * pass_us);
         return;
     }
+    if (memmem(data, len, "HTTP/1.1 ", 9)) {
+        p->sse_events = 0;
+        p->resp_start_us = base;
+    }
     size_t start = 0;
     for (size_t i = 0; i + 1 < len; i++) {
         if (memcmp(data + i, "\n\n", 2)) continue;
-        bool event = i - start >= 6 && !memcmp(data + start, "data: ", 6) &&
-                     (i - start < 12 || memcmp(data + start, "data: [DONE]", 12));
+        /* (chunked transfer puts a size line before the event) */
+        const char *ev = memmem(data + start, i - start, "data: ", 6);
+        bool event = ev && !memmem(data + start, i - start, "data: [DONE]", 12);
         uint64_t due = base;
-        /* a token event: one target pass after the previous one */
         if (event && pass_us && p->sse_events++ > 0 && p->last_due_us + pass_us > due)
             due = p->last_due_us + pass_us;
+        int tokens = event ? int_after(data + start, i - start, "\"completion_tokens\":") : -1;
+        if (tokens > 0 && p->resp_start_us + tokens * pass_us > due)
+            due = p->resp_start_us + tokens * pass_us;
         enqueue(p, data + start, i + 2 - start, due);
         start = i + 2;
     }
@@ -282,24 +302,39 @@ static int link_open(relay *l, struct event_base *base, int cloud_port)
 
 /* ---- netem: available here? ------------------------------------------------------------- */
 
-/* Tries netem on the loopback of a throwaway network namespace. Writes why
- * not into why; true when it works. */
+/* Tries what the netem setup needs: two throwaway network namespaces joined
+ * by a veth pair, addressed, with a netem delay on each end. Writes the
+ * step that failed into why; true when all of it works. */
 static bool netem_available(char *why, size_t size)
 {
-    char ns[64], cmd[512];
-    snprintf(ns, sizeof ns, "ewspec%d", (int)getpid());
+    static const char *const steps[][2] = {
+        {"ip netns add $A && ip netns add $B", "ip netns add"},
+        {"ip link add $VA netns $A type veth peer name $VB netns $B", "veth pair"},
+        {"ip -n $A addr add 10.77.0.1/24 dev $VA && ip -n $A link set $VA up && "
+         "ip -n $B addr add 10.77.0.2/24 dev $VB && ip -n $B link set $VB up",
+         "addresses"},
+        {"ip netns exec $A tc qdisc add dev $VA root netem delay 1ms && "
+         "ip netns exec $B tc qdisc add dev $VB root netem delay 1ms",
+         "tc qdisc netem (no sch_netem in this kernel?)"},
+    };
+    int id = (int)getpid() % 100000;
+    char cmd[1024];
+    bool ok = geteuid() == 0;
+    if (!ok) snprintf(why, size, "not root");
+    for (size_t i = 0; ok && i < sizeof steps / sizeof steps[0]; i++) {
+        snprintf(cmd, sizeof cmd, "A=ewspecA%d B=ewspecB%d VA=ewsa%d VB=ewsb%d; (%s) 2>/dev/null",
+                 id, id, id, id, steps[i][0]);
+        if (system(cmd) != 0) {
+            snprintf(why, size, "failed at %s", steps[i][1]);
+            ok = false;
+        }
+    }
+    /* deleting a namespace deletes its veth end, and with it the peer */
     snprintf(cmd, sizeof cmd,
-             "ip netns add %s 2>/dev/null && ip -n %s relay set lo up 2>/dev/null && "
-             "ip netns exec %s tc qdisc add dev lo root netem delay 1ms 2>/dev/null",
-             ns, ns, ns);
+             "ip netns del ewspecA%d 2>/dev/null; ip netns del ewspecB%d 2>/dev/null", id, id);
     int rc = system(cmd);
-    snprintf(cmd, sizeof cmd, "ip netns del %s 2>/dev/null", ns);
-    int rc2 = system(cmd);
-    (void)rc2;
-    if (rc == 0) return true;
-    snprintf(why, size, "%s",
-             geteuid() ? "not root" : "tc netem failed (no sch_netem in this kernel?)");
-    return false;
+    (void)rc;
+    return ok;
 }
 
 /* ---- the cloud: edgeway serve in a child process ---------------------------------------- */
@@ -551,7 +586,8 @@ typedef struct row {
     double tps[MAX_LIST];
     double acceptance, mean_acc, passes_per_tok, bytes_per_round;
     bool have_stats;
-    bool modelled; /* cloud-only computed, not measured */
+    bool modelled;     /* cloud-only computed, not measured */
+    double break_even; /* speculative: acceptance where it matches cloud-only at 30 ms; <0 = n/a */
 } row;
 
 static void print_row(const row *r, int n_rtt)
@@ -575,7 +611,122 @@ static void print_row(const row *r, int n_rtt)
         else
             printf("     n/a |");
     }
+    if (r->spec && r->break_even >= 0 && r->break_even <= 1)
+        printf(" %.2f |", r->break_even);
+    else
+        printf(" %s |", r->spec && r->break_even > 1 ? "never" : "-");
     printf("\n");
+}
+
+/* The acceptance at which speculative decoding, with the best k and the
+ * times measured, delivers as many tokens per second as cloud-only at
+ * cloud_tps; 2 when even full acceptance does not. */
+static double break_even(const ew__spec_stats *st, double cloud_tps)
+{
+    double per_round = st->rounds ? (double)st->drafted / st->rounds + 1 : 1;
+    double verify_tok = st->verify_ms / per_round;
+    double lo = 0, hi = 1;
+    for (int i = 0; i < 40; i++) {
+        double a = (lo + hi) / 2, best = 0;
+        for (int k = 1; k <= EW_SPEC_MAX_DRAFT; k++)
+            best = fmax(best, ew_spec_expected_rate(a, k, st->draft_ms, st->rtt_ms, verify_tok));
+        if (best >= cloud_tps)
+            hi = a;
+        else
+            lo = a;
+    }
+    return hi > 0.999 ? 2 : hi;
+}
+
+/* One bench's shared state and its running checks. */
+typedef struct bench {
+    setup *s;
+    relay *l;
+    ew__remote *stream_remote;
+    const double *rtts;
+    int n_rtt, tokens;
+    double t_tok;   /* the target's decode step here, seconds */
+    bool stream_ok; /* false once the cloud turns out not to stream completions */
+    int bound_runs, bound_ok, high_acc, faster;
+} bench;
+
+static int rtt_index(const bench *b, double ms)
+{
+    for (int i = 0; i < b->n_rtt; i++)
+        if (b->rtts[i] == ms) return i;
+    return -1;
+}
+
+/* Cloud-only streaming at every RTT; returns its tok/s at 30 ms (0 = not run). */
+static double cloud_row(bench *b, double pass_ms, double temp)
+{
+    row r = {.pass_ms = pass_ms, .temp = temp, .layers = -1, .spec = false};
+    setup *s = b->s;
+    ew__remote *spec_remote = s->remote;
+    s->temp = temp;
+    s->remote = b->stream_remote;
+    for (int ri = 0; ri < b->n_rtt && b->stream_ok; ri++) {
+        b->l->one_way_ms = b->rtts[ri] / 2;
+        result res;
+        run_stream(s, &res);
+        if (res.ok && res.tokens > 0) {
+            r.tps[ri] = res.tokens / res.seconds;
+        } else {
+            fprintf(stderr, "cloud-only: %s\n", res.message);
+            b->stream_ok = false;
+        }
+    }
+    s->remote = spec_remote;
+    if (!b->stream_ok) {
+        /* modelled: one round trip, then one target decode step per token */
+        r.modelled = true;
+        for (int ri = 0; ri < b->n_rtt; ri++)
+            r.tps[ri] = b->tokens / (b->rtts[ri] / 1000 + b->tokens * (b->t_tok + pass_ms / 1000));
+    }
+    print_row(&r, b->n_rtt);
+    fflush(stdout);
+    int i30 = rtt_index(b, 30);
+    return i30 >= 0 ? r.tps[i30] : 0;
+}
+
+/* Speculative decoding at every RTT with one draft depth and temperature. */
+static void spec_row(bench *b, ew__spec_edge *edge, double pass_ms, int layers, double temp,
+                     double cloud30)
+{
+    row r = {.pass_ms = pass_ms, .temp = temp, .layers = layers, .spec = true, .break_even = -1};
+    setup *s = b->s;
+    s->temp = temp;
+    int i30 = rtt_index(b, 30);
+    for (int ri = 0; ri < b->n_rtt; ri++) {
+        b->l->one_way_ms = b->rtts[ri] / 2;
+        result res;
+        s->tokens = 8; /* warm-up: the pair's check, k for this relay */
+        run_spec(s, edge, &res);
+        s->tokens = b->tokens;
+        run_spec(s, edge, &res);
+        if (!res.ok) {
+            fprintf(stderr, "speculative L=%d: %s\n", layers, res.message);
+            continue;
+        }
+        const ew__spec_stats *st = &res.st;
+        r.tps[ri] = res.tokens / res.seconds;
+        r.have_stats = true;
+        r.acceptance = st->drafted ? (double)st->accepted / st->drafted : 0;
+        r.mean_acc = st->rounds ? (double)st->accepted / st->rounds : 0;
+        r.passes_per_tok = (double)st->target_passes / res.tokens;
+        r.bytes_per_round =
+            st->rounds ? (double)(st->bytes_sent + st->bytes_received) / st->rounds : 0;
+        b->bound_runs++;
+        b->bound_ok += r.passes_per_tok <= 1.0 / (r.mean_acc + 1) + 1e-9;
+        if (ri != i30 || cloud30 <= 0) continue;
+        r.break_even = break_even(st, cloud30);
+        if (r.acceptance >= 0.6) {
+            b->high_acc++;
+            b->faster += r.tps[ri] > cloud30;
+        }
+    }
+    print_row(&r, b->n_rtt);
+    fflush(stdout);
 }
 
 int main(int argc, char **argv)
@@ -620,13 +771,13 @@ int main(int argc, char **argv)
     }
     signal(SIGPIPE, SIG_IGN);
 
-    char why[128] = "";
+    char why[128] = "works here";
     bool netem = netem_available(why, sizeof why);
-    printf("link emulation: %s\n",
-           netem ? "netem is available, but this bench emulates the relay with its in-process "
-                   "relay (it also emulates the target's pass time)"
-                 : "in-process relay delaying each chunk by RTT/2 per direction");
-    if (!netem) printf("  (netem: %s)\n", why);
+    printf("link emulation used: in-process relay, each chunk delayed RTT/2 per direction\n"
+           "  (tc netem on a veth pair between two network namespaces: %s%s)\n",
+           why,
+           netem ? "; the relay is used anyway, since it also emulates the target's pass time"
+                 : "");
 
     cloud c = {0};
     if (cloud_start(&c, edgeway, target)) {
@@ -643,20 +794,19 @@ int main(int argc, char **argv)
     }
     char url[128];
     snprintf(url, sizeof url, "http://127.0.0.1:%d/v1", l.port);
-    ew_backend_cfg b = {.name = "cloud",
-                        .base_url = url,
-                        .weight = 1,
-                        .connect_timeout_ms = 5000,
-                        .first_byte_timeout_ms = 60000,
-                        .idle_timeout_ms = 60000,
-                        .total_timeout_ms = 600000,
-                        .max_retries = 2,
-                        .proxy = "",
-                        .kind = "edgeway"};
-    ew__remote_opts ro = {.base = base, .backends = &b, .n_backends = 1, .retry_base_ms = 200};
+    ew_backend_cfg bc = {.name = "cloud",
+                         .base_url = url,
+                         .weight = 1,
+                         .connect_timeout_ms = 5000,
+                         .first_byte_timeout_ms = 60000,
+                         .idle_timeout_ms = 60000,
+                         .total_timeout_ms = 600000,
+                         .max_retries = 2,
+                         .proxy = "",
+                         .kind = "edgeway"};
+    ew__remote_opts ro = {.base = base, .backends = &bc, .n_backends = 1, .retry_base_ms = 200};
     ew__remote *remote, *stream_remote; /* one each, so their breakers stay apart */
     ew_error err;
-    bool stream_ok = true; /* false once the cloud turns out not to stream completions */
     if (ew__remote_new(&ro, &remote, &err) || ew__remote_new(&ro, &stream_remote, &err)) {
         fprintf(stderr, "remote: %s\n", err.message);
         return 1;
@@ -689,14 +839,25 @@ int main(int argc, char **argv)
            "passes/token | bytes/round |");
     for (int i = 0; i < n_rtt; i++)
         printf(" %.0f ms |", rtts[i]);
-    printf("\n|---|---|---|---|---|---|---|---|");
+    printf(" break-even acceptance at 30 ms |\n|---|---|---|---|---|---|---|---|");
     for (int i = 0; i < n_rtt; i++)
         printf("---|");
-    printf("\n");
+    printf("---|\n");
     fflush(stdout);
 
+    bench b = {.s = &s,
+               .l = &l,
+               .stream_remote = stream_remote,
+               .rtts = rtts,
+               .n_rtt = n_rtt,
+               .tokens = tokens,
+               .t_tok = t_tok,
+               .stream_ok = true};
     for (int pi = 0; pi < n_pass; pi++) {
         l.pass_ms = pass[pi];
+        double cloud30[MAX_LIST];
+        for (int ti = 0; ti < n_temps; ti++)
+            cloud30[ti] = cloud_row(&b, pass[pi], temps[ti]);
         for (int li = 0; li < n_layers; li++) {
             ew__spec_edge_opts eo = {.base = base,
                                      .remote = remote,
@@ -708,63 +869,16 @@ int main(int argc, char **argv)
                 fprintf(stderr, "edge: %s\n", err.message);
                 continue;
             }
-            for (int ti = 0; ti < n_temps; ti++) {
-                row r = {.pass_ms = pass[pi],
-                         .temp = temps[ti],
-                         .layers = (int)layers[li],
-                         .spec = true};
-                s.temp = temps[ti];
-                for (int ri = 0; ri < n_rtt; ri++) {
-                    l.one_way_ms = rtts[ri] / 2;
-                    result res;
-                    s.tokens = 8; /* warm-up: the pair's check, k for this relay */
-                    run_spec(&s, edge, &res);
-                    s.tokens = tokens;
-                    run_spec(&s, edge, &res);
-                    if (!res.ok) {
-                        fprintf(stderr, "speculative L=%d: %s\n", r.layers, res.message);
-                        continue;
-                    }
-                    const ew__spec_stats *st = &res.st;
-                    r.tps[ri] = res.tokens / res.seconds;
-                    r.have_stats = true;
-                    r.acceptance = st->drafted ? (double)st->accepted / st->drafted : 0;
-                    r.mean_acc = st->rounds ? (double)st->accepted / st->rounds : 0;
-                    r.passes_per_tok = (double)st->target_passes / res.tokens;
-                    r.bytes_per_round =
-                        st->rounds ? (double)(st->bytes_sent + st->bytes_received) / st->rounds : 0;
-                }
-                print_row(&r, n_rtt);
-                fflush(stdout);
-            }
+            for (int ti = 0; ti < n_temps; ti++)
+                spec_row(&b, edge, pass[pi], (int)layers[li], temps[ti], cloud30[ti]);
             ew__spec_edge_free(edge);
         }
-        for (int ti = 0; ti < n_temps; ti++) {
-            row r = {.pass_ms = pass[pi], .temp = temps[ti], .layers = -1, .spec = false};
-            s.temp = temps[ti];
-            s.remote = stream_remote;
-            for (int ri = 0; ri < n_rtt && stream_ok; ri++) {
-                l.one_way_ms = rtts[ri] / 2;
-                result res;
-                run_stream(&s, &res);
-                if (res.ok && res.tokens > 0) {
-                    r.tps[ri] = res.tokens / res.seconds;
-                } else {
-                    fprintf(stderr, "cloud-only: %s\n", res.message);
-                    stream_ok = false;
-                }
-            }
-            s.remote = remote;
-            if (!stream_ok) {
-                /* modelled: one round trip, then one target decode step per token */
-                r.modelled = true;
-                for (int ri = 0; ri < n_rtt; ri++)
-                    r.tps[ri] = tokens / (rtts[ri] / 1000 + tokens * (t_tok + pass[pi] / 1000));
-            }
-            print_row(&r, n_rtt);
-            fflush(stdout);
-        }
     }
+    printf("\nchecks: target passes per token <= 1/(mean accepted + 1) in %d of %d speculative "
+           "runs;\n  at 30 ms RTT, speculative faster than cloud-only in %d of the %d runs with "
+           "acceptance >= 0.6\n",
+           b.bound_ok, b.bound_runs, b.faster, b.high_acc);
+    bool stream_ok = b.stream_ok;
     if (!stream_ok)
         printf("\n* cloud-only* is modelled, not measured: this cloud does not stream "
                "/v1/completions yet,\n  so it is RTT + tokens x (decode step + target pass).\n");
