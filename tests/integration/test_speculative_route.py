@@ -180,6 +180,7 @@ backends:
 routing:
   default: local
   fallbacks: [local]
+  never_remote: [us_ssn]
   speculative: {{early_exit_layers: 3, p_min: 0, min_acceptance: 0.5}}
   aliases:
     spec-stories: {{route: speculative, backend: cloud, model: stories}}
@@ -272,6 +273,16 @@ def test_fallbacks(edge, cloud, stories_ref):
         check(f"edgeway_speculative_{name}" in m, f"edgeway_speculative_{name} missing")
 
 
+def test_never_remote(edge):
+    # speculative sends the prompt to the verifier: a never_remote type keeps it home
+    body = {"model": "spec-qwen", "temperature": 0, "max_tokens": 4,
+            "messages": [{"role": "user", "content": "My SSN is 536-22-8174."}]}
+    r, data = edge.request("POST", "/v1/chat/completions", body)
+    check(r.status == 200 and r.getheader("x-edgeway-route") == "local" and
+          r.getheader("x-edgeway-rule") == "never_remote",
+          f"never_remote: {r.status} {r.getheader('x-edgeway-route')} {data[:200]!r}")
+
+
 def test_cloud_killed(edge, cloud):
     """A stream and a whole answer in flight; the cloud dies after the
     stream's first text."""
@@ -338,6 +349,7 @@ def main():
             stories_ref = test_lossless(edge, cloud)
             test_limits(edge, cloud)
             test_fallbacks(edge, cloud, stories_ref)
+            test_never_remote(edge)
             test_cloud_killed(edge, cloud)
         finally:
             for p in (edge, cloud):
