@@ -273,6 +273,21 @@ def test_fallbacks(edge, cloud, stories_ref):
         check(f"edgeway_speculative_{name}" in m, f"edgeway_speculative_{name} missing")
 
 
+def test_reload(edge, cloud):
+    # a reload retires the cloud client, so the draft edge bound to it goes too
+    # once idle; the next request builds a new one and speculates again
+    n = edge.text().count("config reloaded")
+    edge.proc.send_signal(signal.SIGHUP)
+    deadline = time.time() + 20 * SLOW
+    while edge.text().count("config reloaded") == n:
+        check(time.time() < deadline, f"no reload:\n{edge.text()[-2000:]}")
+        time.sleep(0.05)
+    ref = cloud.answer("m1", max_tokens=16)[1]
+    r, got = edge.answer("spec-qwen", stream=True, max_tokens=16)
+    spec_header(r, "on", "after a reload")
+    same(got[:3], ref, "after a reload")
+
+
 def test_never_remote(edge):
     # speculative sends the prompt to the verifier: a never_remote type keeps it home
     body = {"model": "spec-qwen", "temperature": 0, "max_tokens": 4,
@@ -349,6 +364,7 @@ def main():
             stories_ref = test_lossless(edge, cloud)
             test_limits(edge, cloud)
             test_fallbacks(edge, cloud, stories_ref)
+            test_reload(edge, cloud)
             test_never_remote(edge)
             test_cloud_killed(edge, cloud)
         finally:
