@@ -568,8 +568,8 @@ static void llama_compare(const char *bin, const char *target, const char *draft
 {
     char cmd[2048];
     snprintf(cmd, sizeof cmd,
-             "'%s' -m '%s' -md '%s' -p '%s' -n %d --draft-max 8 --draft-min 0 -s 7 --temp 0 "
-             "-t 1 2>&1 | grep -E 'n_drafted|n_accept|accept '",
+             "'%s' -m '%s' -md '%s' -p '%s' -n %d --spec-draft-n-max 8 -s 7 --temp 0 -t 1 "
+             "2>&1 | grep -E 'n_drafted|n_accept|accept '",
              bin, target, draft, text, tokens);
     printf("\nllama.cpp (%s), same target and draft files, greedy:\n", bin);
     fflush(stdout);
