@@ -136,7 +136,7 @@ static void ep_metrics(ew__gateway *gw, ew__http_req *r)
     ew__prom_help(b, "edgeway_local_queue_capacity", "gauge", "The bound on that queue.");
     ew__prom_help(b, "edgeway_local_running", "gauge", "Requests the local model runs now.");
     ew__engines_each(gw->engines, model_gauges, b);
-    if (gw->spec) ew__spec_edges_render(gw->spec, b);
+    ew__spec_edges_render(gw->spec, b);
     backend_gauges(gw, b);
     device_gauges(gw, b);
     tls_gauges(gw, b);

@@ -178,7 +178,8 @@ void ew__spec_edges_render(const ew__spec_edges *s, ew_buf *out)
 {
     static const char *const outcome_names[EW__SPEC_OUT_COUNT] = {"speculated", "fallback",
                                                                   "error"};
-    const spec_counts *c = &s->c;
+    static const spec_counts none;
+    const spec_counts *c = s ? &s->c : &none;
     ew__prom_help(out, "edgeway_speculative_requests_total", "counter",
                   "Speculative attempts: speculated, fell back to plain remote streaming, or "
                   "failed.");

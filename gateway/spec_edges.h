@@ -53,7 +53,8 @@ typedef enum ew__spec_outcome {
  * or "no_draft_model"), else NULL. st may be NULL when nothing ran. */
 void ew__spec_edges_record(ew__spec_edges *s, ew__spec_outcome outcome, const char *reason,
                            const ew__spec_stats *st);
-/* Appends the edgeway_speculative_* series (Prometheus text). */
+/* Appends the edgeway_speculative_* series (Prometheus text; zeros when s
+ * is NULL, before any speculative request). */
 void ew__spec_edges_render(const ew__spec_edges *s, ew_buf *out);
 
 #endif
