@@ -172,6 +172,7 @@ auth: {{allow_anonymous_loopback: true}}
 models:
   - {{name: stories, path: "{STORIES}", threads: 1, ctx: 512}}
   - {{name: qwen, path: "{QWEN}", threads: 1, ctx: 512}}
+  - {{name: viahttp, url: "http://127.0.0.1:{up_port}/s/echo/v1"}}
 backends:
   - {{name: cloud, base_url: "{cloud}", kind: edgeway, max_retries: 0,
       models: {{spec-stories: m0, spec-mismatch: m1}}}}
@@ -187,6 +188,7 @@ routing:
     spec-qwen: {{route: speculative, backend: cloudq, model: qwen}}
     spec-mismatch: {{route: speculative, backend: cloud, model: stories}}
     spec-plain: {{route: speculative, backend: plain, model: stories}}
+    spec-http: {{route: speculative, backend: cloudq, model: viahttp}}
 """
 
 
@@ -264,8 +266,17 @@ def test_fallbacks(edge, cloud, stories_ref):
         r, got = edge.answer("spec-plain", stream=stream, max_tokens=12)
         spec_header(r, "no_verify_api", "no verify API")
         check(got[0].startswith("Hello from the fault upstream"), f"plain remote: {got}")
+    # a draft served over HTTP has no logits to draft with; logit_bias is the target's alone
+    want = cloud.answer("m1", max_tokens=12)[1]
+    r, got = edge.answer("spec-http", max_tokens=12)
+    spec_header(r, "no_draft_model", "url model")
+    same(got, want, "url model through plain remote")
+    r, got = edge.answer("spec-qwen", max_tokens=12, logit_bias={"5": 1})
+    spec_header(r, "unsupported_request", "logit_bias")
+    same(got, want, "logit_bias through plain remote")
     m = edge.metrics()
-    for reason in ("low_acceptance", "tokenizer_mismatch", "no_verify_api"):
+    for reason in ("low_acceptance", "tokenizer_mismatch", "no_verify_api", "no_draft_model",
+                   "unsupported_request"):
         key = f'edgeway_speculative_fallbacks_total{{reason="{reason}"}}'
         check(m.get(key, 0) >= 1, f"{key} in {m}")
     for name in ("acceptance_rate", "mean_accepted_length", "rounds_per_token",
