@@ -36,6 +36,11 @@ SLOW = 4.0 if os.environ.get("EW_SANITIZED") else 1.0
 STORIES = os.path.abspath(os.path.join(SHARED, "models", "stories260K.gguf"))
 QWEN = os.path.abspath(os.path.join(SHARED, "models", "synth-C-qwen2-gpt2-Q8_0.gguf"))
 USER = [{"role": "user", "content": "Once upon a time"}]
+# every reference model with its depth (the shared models' README lists the shapes)
+MODELS = [("stories260K.gguf", 5), ("llama-2-tiny-random.gguf", 1),
+          ("synth-A-llama-spm-Q4_K_M.gguf", 2), ("synth-A-llama-spm-Q8_0.gguf", 2),
+          ("synth-B-llama-gpt2-Q4_0.gguf", 2), ("synth-C-qwen2-gpt2-Q4_K_M.gguf", 2),
+          ("synth-C-qwen2-gpt2-Q8_0.gguf", 2)]
 
 
 def check(cond, what):
@@ -189,6 +194,40 @@ routing:
     spec-mismatch: {{route: speculative, backend: cloud, model: stories}}
     spec-plain: {{route: speculative, backend: plain, model: stories}}
     spec-http: {{route: speculative, backend: cloudq, model: viahttp}}
+"""
+
+
+def model_path(f):
+    return os.path.abspath(os.path.join(SHARED, "models", f))
+
+
+def all_cloud_yaml():
+    models = "\n".join(f'  - {{name: m{i}, path: "{model_path(f)}", threads: 1, ctx: 256}}'
+                       for i, (f, _) in enumerate(MODELS))
+    return (f"version: 1\nlog: {{level: info, access_log: false}}\n"
+            f"auth: {{allow_anonymous_loopback: true}}\nmodels:\n{models}\n"
+            f"verify: {{max_draft: 8}}\nrouting: {{default: local}}\n")
+
+
+def all_edge_yaml(cloud_port, layers):
+    models = "\n".join(f'  - {{name: d{i}, path: "{model_path(f)}", threads: 1, ctx: 256}}'
+                       for i, (f, _) in enumerate(MODELS))
+    mapping = ", ".join(f"s{i}: m{i}" for i in range(len(MODELS)))
+    aliases = "\n".join(f"    s{i}: {{route: speculative, backend: cloud, model: d{i}}}"
+                        for i in range(len(MODELS)))
+    return f"""version: 1
+log: {{level: info, access_log: false}}
+auth: {{allow_anonymous_loopback: true}}
+models:
+{models}
+backends:
+  - {{name: cloud, base_url: "http://127.0.0.1:{cloud_port}/v1", kind: edgeway, max_retries: 0,
+      models: {{{mapping}}}}}
+routing:
+  default: local
+  speculative: {{early_exit_layers: {layers}, p_min: 0, min_acceptance: 0, k: 4, k_max: 8}}
+  aliases:
+{aliases}
 """
 
 
@@ -361,11 +400,52 @@ def test_cloud_killed(edge, cloud):
     check(r.getheader("x-edgeway-route") == "local", "after the cloud died: local fallback")
 
 
+def test_every_model_and_depth(tmp):
+    """Greedy through the route equals the target alone for every reference
+    model at every early-exit depth; the depth changes by reloading the edge."""
+    cloud = Serve(tmp, "cloud-all", all_cloud_yaml())
+    edge_cfg = os.path.join(tmp, "edge-all.yaml")
+    edge = Serve(tmp, "edge-all", all_edge_yaml(cloud.port, 1))
+    try:
+        refs = [cloud.answer(f"m{i}", path="/v1/completions", max_tokens=16)[1]
+                for i in range(len(MODELS))]
+        for layers in range(1, max(n for _, n in MODELS) + 1):
+            if layers > 1:
+                with open(edge_cfg, "w") as f:
+                    f.write(all_edge_yaml(cloud.port, layers))
+                n = edge.text().count("config reloaded")
+                edge.proc.send_signal(signal.SIGHUP)
+                deadline = time.time() + 20 * SLOW
+                while edge.text().count("config reloaded") == n:
+                    check(time.time() < deadline, f"no reload:\n{edge.text()[-2000:]}")
+                    time.sleep(0.05)
+            for i, (f, n_layer) in enumerate(MODELS):
+                if layers > n_layer:
+                    continue
+                before = edge.metrics()
+                r, got = edge.answer(f"s{i}", stream=layers % 2 == 0, path="/v1/completions",
+                                     max_tokens=16)
+                spec_header(r, "on", f"{f} L={layers}")
+                same(got[:3], refs[i], f"{f} L={layers}")
+                after = edge.metrics()
+                d = {k: after[k] - before.get(k, 0) for k in after if "{" not in k}
+                rounds = d["edgeway_speculative_rounds_total"]
+                acc = d["edgeway_speculative_accepted_tokens_total"]
+                ppt = d["edgeway_speculative_target_passes_total"] / 16
+                print(f"{f:32s} L={layers}/{n_layer}: {rounds:3.0f} rounds, "
+                      f"{acc:3.0f} accepted, {ppt:.3f} passes/token")
+                check(ppt <= 1.0 / (acc / rounds + 1) + 1e-9, f"{f} L={layers}: {d}")
+    finally:
+        edge.stop()
+        cloud.stop()
+
+
 def main():
     if not EW_BIN:
         print("EW_BIN is not set", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory() as tmp:
+        test_every_model_and_depth(tmp)
         up = Serve(tmp, "upstream",
                    args=[sys.executable, os.path.join(EW_SRC, "tests", "tools",
                                                       "fault_upstream.py")])
