@@ -13,7 +13,9 @@
  * speculation is known not to pay off for the pair (acceptance below
  * routing.speculative.min_acceptance), when the draft model is not an
  * embedded one, or when the request needs what only the target handles
- * (tools, response_format, logit_bias, logprobs). The response says which:
+ * (tools, response_format, logit_bias, logprobs), or when the draft model
+ * already serves its workers + queue speculative requests (each holds a
+ * draft session until it ends). The response says which:
  * x-edgeway-speculative: on, or the reason.
  *
  * A non-stream answer is gathered here, so a run that turns out not to pay
@@ -245,6 +247,13 @@ static int run_start(spec_req *q, ew__engine *m, const char *target, ew_api_erro
     if (!st)
         st = ew__spec_slot_get(q->gw->spec, m, ew__engines_remote(q->gw->engines), layers, &q->slot,
                                &err);
+    /* each run holds a draft session (its KV cache) until it ends: as many
+     * as the model's workers and queue, the rest stream plainly */
+    if (!st && q->slot->users > m->workers + m->queue) {
+        ew_buf_cleanup(&prompt);
+        release(q);
+        return EW_ERR_BUSY;
+    }
     if (!st) {
         ew__spec_params p;
         params_of(req, cfg, &p);
@@ -302,6 +311,10 @@ static int start(ew__exec *x, const ew_route_target *t, ew_api_error *e)
     ew_buf_init(&q->answer, ANSWER_MAX);
     ew_buf_init(&q->round, ANSWER_MAX);
     st = run_start(q, m, target, e);
+    if (st == EW_ERR_BUSY) {
+        ew__spec_edges_record(gw->spec, EW__SPEC_OUT_FALLBACK, "draft_busy", NULL);
+        return plain_remote(x, t->backend, "draft_busy", e);
+    }
     if (st) return st;
     ew__exec_set_model(x, target);
     ew__exec_add_header(x, "x-edgeway-speculative", "on");

@@ -9,8 +9,8 @@
 #include "gateway/spec_edges.h"
 
 /* Reasons a request fell back, each counted on its own. */
-static const char *const reasons[] = {"no_verify_api", "tokenizer_mismatch", "low_acceptance",
-                                      "no_draft_model", "unsupported_request"};
+static const char *const reasons[] = {"no_verify_api",  "tokenizer_mismatch",  "low_acceptance",
+                                      "no_draft_model", "unsupported_request", "draft_busy"};
 #define N_REASONS (int)(sizeof reasons / sizeof reasons[0])
 
 typedef struct spec_counts {

@@ -177,6 +177,7 @@ auth: {{allow_anonymous_loopback: true}}
 models:
   - {{name: stories, path: "{STORIES}", threads: 1, ctx: 512}}
   - {{name: qwen, path: "{QWEN}", threads: 1, ctx: 512}}
+  - {{name: qwen1, path: "{QWEN}", threads: 1, ctx: 512, workers: 1, queue: 0}}
   - {{name: viahttp, url: "http://127.0.0.1:{up_port}/s/echo/v1"}}
 backends:
   - {{name: cloud, base_url: "{cloud}", kind: edgeway, max_retries: 0,
@@ -194,6 +195,7 @@ routing:
     spec-mismatch: {{route: speculative, backend: cloud, model: stories}}
     spec-plain: {{route: speculative, backend: plain, model: stories}}
     spec-http: {{route: speculative, backend: cloudq, model: viahttp}}
+    spec-one: {{route: speculative, backend: cloudq, model: qwen1}}
 """
 
 
@@ -321,6 +323,28 @@ def test_fallbacks(edge, cloud, stories_ref):
     for name in ("acceptance_rate", "mean_accepted_length", "rounds_per_token",
                  "target_passes_per_token", "bytes_per_round", "rtt_seconds_sum"):
         check(f"edgeway_speculative_{name}" in m, f"edgeway_speculative_{name} missing")
+
+
+def test_draft_busy(edge, cloud):
+    # qwen1 drafts one request at a time (workers 1, queue 0): a second one
+    # while the first streams is served plainly
+    c = http.client.HTTPConnection("127.0.0.1", edge.port, timeout=30 * SLOW)
+    c.request("POST", "/v1/chat/completions", headers={"Content-Type": "application/json"},
+              body=json.dumps({"model": "spec-one", "temperature": 0, "max_tokens": 300,
+                               "messages": USER, "stream": True}))
+    first = c.getresponse()
+    check(first.getheader("x-edgeway-speculative") == "on", "the first one speculates")
+    seen = first.read1(65536)
+    r, got = edge.answer("spec-one", max_tokens=12)
+    spec_header(r, "draft_busy", "the second one")
+    same(got, cloud.answer("m1", max_tokens=12)[1], "draft_busy through plain remote")
+    while True:
+        piece = first.read1(65536)
+        if not piece:
+            break
+        seen += piece
+    c.close()
+    check(sse_events(seen)[-1] == "[DONE]", "the first one completes")
 
 
 def test_reload(edge, cloud):
@@ -455,6 +479,7 @@ def main():
             stories_ref = test_lossless(edge, cloud)
             test_limits(edge, cloud)
             test_fallbacks(edge, cloud, stories_ref)
+            test_draft_busy(edge, cloud)
             test_reload(edge, cloud)
             test_never_remote(edge)
             test_cloud_killed(edge, cloud)
