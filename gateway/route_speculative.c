@@ -55,7 +55,6 @@ typedef struct spec_req {
     bool stop_string; /* a stop string ended the answer */
     int used;         /* tokens of the answer (a stop string ends it mid-round) */
     int fail_st;      /* the client could not take more */
-    bool over;        /* the exec was ended (cancelled) */
 } spec_req;
 
 static void release(spec_req *q)
@@ -72,7 +71,6 @@ static void cancel_hook(void *arg)
     spec_req *q = arg;
     ew__spec_cancel(q->run);
     release(q);
-    q->over = true;
     ew__exec_fail(q->x, EW_ERR_CANCELLED, NULL, false);
 }
 
@@ -101,7 +99,7 @@ static bool on_tokens(void *user, const int32_t *t, int n)
         ew__stop_text_consume(&q->text, emit);
     }
     if (!q->fail_st) q->fail_st = put(q, q->round.data, q->round.len);
-    return q->over || q->fail_st || q->stop_string;
+    return q->fail_st || q->stop_string;
 }
 
 /* The client's error for a failed run. */
@@ -110,10 +108,6 @@ static void run_error(int status, const char *message, ew_api_error *e)
     if (status == EW_ERR_TOO_LARGE) {
         ew_api_error_set(e, 400, "invalid_request_error", "context_length_exceeded", "messages",
                          "%s", message);
-        return;
-    }
-    if (status == EW_ERR_INVALID && strstr(message, "prompt")) {
-        ew_api_error_set(e, 400, "invalid_request_error", "invalid_value", NULL, "%s", message);
         return;
     }
     ew__remote_failure f = {.status = status, .message = message};
@@ -144,6 +138,9 @@ static void on_end(void *user, int status, const char *message, const ew__spec_s
                           : status ? EW__SPEC_OUT_ERROR
                                    : EW__SPEC_OUT_SPECULATED,
                           fallback ? ew__spec_fallback_name(st->fallback) : NULL, st);
+    /* what a stop string's prefix held back is text after all */
+    int fail = q->fail_st;
+    if (!fallback && !status && !fail && !q->stop_string) fail = put(q, q->text.buf, q->text.len);
     ew_buf answer = q->answer;
     q->answer = (ew_buf){0};
     release(q);
@@ -154,8 +151,6 @@ static void on_end(void *user, int status, const char *message, const ew__spec_s
         if (rc) ew__exec_fail(x, rc, &e, true);
         return;
     }
-    int fail = q->fail_st;
-    if (!status && !fail && !q->stop_string) fail = put(q, q->text.buf, q->text.len);
     if (!status && !fail && answer.len) fail = ew__exec_text(x, answer.data, answer.len);
     ew_buf_cleanup(&answer);
     ew_api_error e;

@@ -290,6 +290,12 @@ def test_limits(edge, cloud):
         same(got[:3], want, f"stop string, stream={stream}")
         r, got = edge.answer("spec-qwen", stream=stream, max_tokens=5)
         check(got[1] == "length" and got[2]["completion_tokens"] == 5, f"max_tokens: {got}")
+        # the answer ends in what could still have become a stop string: it is text after all
+        last = got[0].split()[-1]
+        want = cloud.answer("m1", max_tokens=5, stop=[last + "zzz"])[1]
+        r, got = edge.answer("spec-qwen", stream=stream, max_tokens=5, stop=[last + "zzz"])
+        same(got[:3], want, f"held back at the end, stream={stream}")
+        check(got[0].endswith(last), f"the held-back end is missing: {got[0]!r}")
 
 
 def test_fallbacks(edge, cloud, stories_ref):
