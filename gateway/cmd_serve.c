@@ -1,4 +1,4 @@
-/* edgeway serve -c FILE [--listen HOST:PORT]: the daemon.
+/* edgeway serve -c FILE [--listen [http[s]://]HOST:PORT]: the daemon.
  *
  * Loads the config, binds the gateway on the libevent loop and logs one JSON
  * object per line on stderr: "listening on ADDR" per listener, one "access"
@@ -33,15 +33,18 @@ typedef struct serve {
 
 static void usage(FILE *to)
 {
-    fprintf(to, "usage: edgeway serve -c FILE [--listen HOST:PORT] [--config-key PUB]\n\n"
+    fprintf(to, "usage: edgeway serve -c FILE [--listen ADDR] [--config-key PUB]\n\n"
                 "Serves the OpenAI API (/v1/chat/completions, /v1/completions, /v1/models),\n"
                 "answered by the route the policy picks (local model, cloud backend, cascade\n"
                 "or a refusal), plus /healthz, /readyz, /metrics, /v1/edgeway/route,\n"
                 "/v1/edgeway/device and POST /admin/reload (admin key), on the listeners of\n"
                 "FILE (docs/config.md).\n\n"
                 "  -c, --config FILE    the YAML config\n"
-                "  --listen HOST:PORT   listen here instead ([::1]:PORT for IPv6; port 0 picks\n"
-                "                       a free port, logged as \"listening on ADDR\")\n"
+                "  --listen ADDR        HOST:PORT to listen on instead ([::1]:PORT for IPv6;\n"
+                "                       port 0 picks a free port, logged as \"listening on\n"
+                "                       ADDR\"), with the TLS settings of the config's first\n"
+                "                       TLS listener if it has one; http://HOST:PORT forces\n"
+                "                       plaintext, https://HOST:PORT requires TLS\n"
                 "  --config-key PUB     every config (at start and on SIGHUP) must carry a\n"
                 "                       valid signature FILE.sig by this ECDSA P-256 key\n\n"
                 "With require_signed_config: true the config must be signed by its\n"
@@ -161,6 +164,10 @@ static void access_fields(ew_jw *w, void *arg)
     if (r->tenant) {
         ew_jw_key(w, "tenant");
         ew_jw_string(w, r->tenant);
+    }
+    if (r->split) {
+        ew_jw_key(w, "split");
+        ew_jw_string(w, r->split);
     }
     decision_fields(w, r);
 }

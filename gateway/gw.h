@@ -33,12 +33,9 @@ struct ew__gateway {
     ew__auth *auth;
     ew__metrics *metrics;
     ew__verify *verify; /* the cloud side of speculative decoding; NULL: no model to verify */
-    struct ew__spec_edges *spec; /* the speculative route's drafts; NULL until first used */
-    ew__exec *execs;             /* requests being executed */
-    /* The device state last pushed (PUT /v1/edgeway/device), for the gauges
-     * and GET; the router keeps its own copy for decisions. */
-    ew_route_device pushed;
-    uint64_t pushed_ms; /* monotonic; 0 = never */
+    struct ew__spec_edges *spec;   /* the speculative route's drafts; NULL until first used */
+    ew__exec *execs;               /* requests being executed */
+    struct ew__split_state *split; /* vaults and metrics of the split route; NULL until used */
 };
 
 /* exec.c: called by the gateway when it frees (no exec may call back after). */

@@ -114,6 +114,13 @@ static ssize_t tls_send(ew__http_conn *c)
 static ssize_t tls_recv(ew__http_conn *c, char *buf, size_t len)
 {
     ssize_t n = ew_tls_conn_read(c->tls, buf, len);
+    /* The deadline is for the whole handshake: every byte re-arms the read
+     * event's timer, so a client that trickles one is cut here. */
+    if (c->tls_hs && !ew_tls_conn_established(c->tls) &&
+        ew__http_now_ns() - c->tls_hs_ns > (uint64_t)c->tls_hs_ms * 1000000u) {
+        errno = ETIMEDOUT;
+        return -1;
+    }
     if (c->tls_hs && ew_tls_conn_established(c->tls)) {
         c->tls_hs = false;
         if (c->rd == RD_READ) { /* from the handshake's deadline to the read timeout */
@@ -872,6 +879,7 @@ ew__http_conn *ew__http_conn_new(ew__http_server *srv, evutil_socket_t fd,
     }
     c->tls_hs = c->tls != NULL;
     c->tls_hs_ms = tls ? ew_tls_server_handshake_timeout_ms(tls) : 0;
+    c->tls_hs_ns = ew__http_now_ns();
     c->srv = srv;
     c->fd = fd;
     c->rev = event_new(srv->base, fd, EV_READ | EV_PERSIST, on_read, c);

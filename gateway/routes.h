@@ -35,6 +35,13 @@ int ew__local_http_start(ew__exec *x, ew__engine *m, ew_api_error *e);
 void ew__remote_failure_error(const ew__remote_failure *f, ew_api_error *e);
 /* route_local.c: 400 unless every stop string has 1..EW_MAX_STOP_LEN bytes. */
 int ew__check_stops(const ew_request *req, ew_api_error *e);
+/* route_split.c: pseudonymizes x's request (ew__exec_request returns the
+ * sanitized copy from now on, for the route started next) and restores the
+ * text and tool calls emitted after it, with the conversation's vault. On
+ * failure x is kept on the device (no unsanitized fallback) and e says why.
+ * The split route is this plus the cloud client; speculative can be this
+ * plus its own verify calls. */
+int ew__split_pseudonymize(ew__exec *x, const ew_route_target *t, ew_api_error *e);
 
 /* The OpenAI finish_reason for an engine stop. */
 const char *ew__finish_reason(ew_stop_reason stop);

@@ -39,6 +39,7 @@ typedef struct ew__access_record {
     const char *backend; /* the model or cloud backend that answered */
     const char *key;     /* the API key's name; NULL = anonymous */
     bool fell_back;      /* a fallback answered */
+    const char *split;   /* the split mode that ran; NULL = none */
     bool has_ttft;
     uint64_t ttft_us; /* head to the first answer text */
     bool usage_present;
@@ -53,7 +54,9 @@ typedef struct ew__gateway_opts {
     /* The gateway takes its own reference (a request that outlives a reload
      * keeps the config it began with by taking one too). */
     ew_config *config;
-    /* "HOST:PORT" replacing the config's listeners (--listen), or NULL. */
+    /* "[http://|https://]HOST:PORT" replacing the config's listeners
+     * (--listen), or NULL. Without a scheme it keeps the TLS settings of the
+     * config's first TLS listener; http:// is plaintext, https:// needs one. */
     const char *listen;
     ew__access_fn access_log; /* may be NULL */
     void *access_user;
