@@ -18,6 +18,11 @@
  * draft session until it ends). The response says which:
  * x-edgeway-speculative: on, or the reason.
  *
+ * A request holding a type the split route would replace runs on its
+ * pseudonymized form (gateway/split.h, the conversation's vault): the draft
+ * and the verifier both see placeholders, and the answer is restored on its
+ * way out by the exec's filter.
+ *
  * A non-stream answer is gathered here, so a run that turns out not to pay
  * off can still start over as plain remote streaming; a stream keeps
  * speculating once its first text went out. A failure (the backend gone
@@ -34,6 +39,7 @@
 #include "gateway/gw.h"
 #include "gateway/routes.h"
 #include "gateway/spec_edges.h"
+#include "gateway/split.h"
 #include "local/stop_text.h"
 
 /* The rendered prompt, at most (as the local route's runner). */
@@ -267,6 +273,26 @@ static int run_start(spec_req *q, ew__engine *m, const char *target, ew_api_erro
     return st;
 }
 
+/* Whether the request holds a type the split would replace (never_remote
+ * types, and routing.split.types or every type): then the draft and the
+ * verifier both work on its pseudonymized form. A failed classification
+ * counts as holding them all (the sanitizer then fails closed). */
+static bool holds_hidden_types(ew__gateway *gw, ew__exec *x)
+{
+    ew__split_opts o;
+    ew__split_opts_from_config(gw->cfg, &o);
+    ew__exec_info info;
+    ew__exec_describe(x, &info);
+    const ew_decision_features *f = &info.decision->features;
+    if (f->pii_failed) return true;
+    for (int i = 0; i < f->n_pii && i < EW_DECISION_MAX_PII; i++) {
+        const char *name = f->pii[i].type;
+        int type = name ? ew_pii_type_from_name(name, strlen(name)) : -1;
+        if (type >= 0 && f->pii[i].count > 0 && (o.replace & EW_PII_BIT(type))) return true;
+    }
+    return false;
+}
+
 static int start(ew__exec *x, const ew_route_target *t, ew_api_error *e)
 {
     ew__gateway *gw = ew__exec_gw(x);
@@ -283,6 +309,11 @@ static int start(ew__exec *x, const ew_route_target *t, ew_api_error *e)
         return EW_ERR_NOMEM;
     }
     ew__exec_set_backend(x, t->backend);
+    if (holds_hidden_types(gw, x)) {
+        int st = ew__split_pseudonymize(x, t, e);
+        if (st) return st;
+        req = ew__exec_request(x);
+    }
     ew__engine *m = ew__engines_model(gw->engines, t->model);
     const char *why = !m || !m->runner ? "no_draft_model" : needs_target(req);
     if (why) {

@@ -23,6 +23,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -169,7 +170,7 @@ routing: {{default: local}}
 """
 
 
-def edge_yaml(cloud_port, up_port):
+def edge_yaml(cloud_port, up_port, rec_port):
     cloud = f"http://127.0.0.1:{cloud_port}/v1"
     return f"""version: 1
 log: {{level: info, access_log: false}}
@@ -184,6 +185,8 @@ backends:
       models: {{spec-stories: m0, spec-mismatch: m1}}}}
   - {{name: cloudq, base_url: "{cloud}", kind: edgeway, max_retries: 0, models: {{spec-qwen: m1}}}}
   - {{name: plain, base_url: "http://127.0.0.1:{up_port}/s/ok/v1", kind: edgeway, max_retries: 0}}
+  - {{name: rec, base_url: "http://127.0.0.1:{rec_port}/v1", kind: edgeway, max_retries: 0,
+      models: {{spec-rec: m1}}}}
 routing:
   default: local
   fallbacks: [local]
@@ -196,6 +199,7 @@ routing:
     spec-plain: {{route: speculative, backend: plain, model: stories}}
     spec-http: {{route: speculative, backend: cloudq, model: viahttp}}
     spec-one: {{route: speculative, backend: cloudq, model: qwen1}}
+    spec-rec: {{route: speculative, backend: rec, model: qwen}}
 """
 
 
@@ -378,6 +382,74 @@ def test_never_remote(edge):
           f"never_remote: {r.status} {r.getheader('x-edgeway-route')} {data[:200]!r}")
 
 
+class Recorder:
+    """A TCP relay that keeps every byte the edge sends the cloud."""
+
+    def __init__(self, port):
+        self.port_to = port
+        self.seen = bytearray()
+        self.lock = threading.Lock()
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        while True:
+            try:
+                a, _ = self.sock.accept()
+            except OSError:
+                return
+            b = socket.create_connection(("127.0.0.1", self.port_to))
+            threading.Thread(target=self.pipe, args=(a, b, True), daemon=True).start()
+            threading.Thread(target=self.pipe, args=(b, a, False), daemon=True).start()
+
+    def pipe(self, src, dst, record):
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                if record:
+                    with self.lock:
+                        self.seen += data
+                dst.sendall(data)
+        except OSError:
+            pass
+        for s in (src, dst):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+def test_with_split(edge, cloud, rec):
+    """Speculative on a request holding an e-mail address: the draft and the
+    verifier work on the pseudonymized text, the answer comes back restored."""
+    email = "alice.smith@example.com"
+    raw = f"Write to {email} about the story."
+    clean = "Write to [EMAIL_1] about the story."
+    body = {"temperature": 0, "max_tokens": 16}
+    r, data = cloud.request("POST", "/v1/chat/completions", {
+        **body, "model": "m1", "messages": [{"role": "user", "content": clean}]})
+    ref = outcome(data, False)
+    ref = (ref[0].replace("[EMAIL_1]", email),) + ref[1:]
+    for stream in (False, True):
+        r, data = edge.request("POST", "/v1/chat/completions", {
+            **body, "model": "spec-rec", "stream": stream,
+            "stream_options": {"include_usage": True} if stream else None,
+            "messages": [{"role": "user", "content": raw}]})
+        check(r.status == 200, f"split+speculative: {r.status} {data[:200]!r}")
+        spec_header(r, "on", "split+speculative")
+        check(r.getheader("x-edgeway-split") == "pseudonymize", "x-edgeway-split")
+        same(outcome(data, stream)[:3], ref, f"split+speculative, stream={stream}")
+    with rec.lock:
+        seen = bytes(rec.seen)
+    check(b"/edgeway/verify" in seen, "the verify rounds went through the recorder")
+    check(email.encode() not in seen and b"alice" not in seen, "the address left the device")
+
+
 def test_cloud_killed(edge, cloud):
     """A stream and a whole answer in flight; the cloud dies after the
     stream's first text."""
@@ -480,7 +552,8 @@ def main():
                    args=[sys.executable, os.path.join(EW_SRC, "tests", "tools",
                                                       "fault_upstream.py")])
         cloud = Serve(tmp, "cloud", cloud_yaml())
-        edge = Serve(tmp, "edge", edge_yaml(cloud.port, up.port))
+        rec = Recorder(cloud.port)
+        edge = Serve(tmp, "edge", edge_yaml(cloud.port, up.port, rec.port))
         try:
             stories_ref = test_lossless(edge, cloud)
             test_limits(edge, cloud)
@@ -488,6 +561,7 @@ def main():
             test_draft_busy(edge, cloud)
             test_reload(edge, cloud)
             test_never_remote(edge)
+            test_with_split(edge, cloud, rec)
             test_cloud_killed(edge, cloud)
         finally:
             for p in (edge, cloud):
