@@ -112,6 +112,14 @@ class Serve:
                 out[m.group(1)] = float(m.group(2))
         return out
 
+    def reload(self):
+        n = self.text().count("config reloaded")
+        self.proc.send_signal(signal.SIGHUP)
+        deadline = time.time() + 20 * SLOW
+        while self.text().count("config reloaded") == n:
+            check(time.time() < deadline, f"no reload:\n{self.text()[-2000:]}")
+            time.sleep(0.05)
+
     def stop(self, sig=signal.SIGTERM):
         if self.proc.poll() is None:
             self.proc.send_signal(sig)
@@ -124,6 +132,16 @@ class Serve:
         self.log.close()
         text = self.text()
         check("Sanitizer" not in text and "runtime error" not in text, text[-3000:])
+
+
+def read_rest(r):
+    """What is left of a (streamed) response, as it arrives."""
+    out = b""
+    while True:
+        piece = r.read1(65536)
+        if not piece:
+            return out
+        out += piece
 
 
 def sse_events(data):
@@ -348,11 +366,7 @@ def test_draft_busy(edge, cloud):
     r, got = edge.answer("spec-one", max_tokens=12)
     spec_header(r, "draft_busy", "the second one")
     same(got, cloud.answer("m1", max_tokens=12)[1], "draft_busy through plain remote")
-    while True:
-        piece = first.read1(65536)
-        if not piece:
-            break
-        seen += piece
+    seen += read_rest(first)
     c.close()
     check(sse_events(seen)[-1] == "[DONE]", "the first one completes")
 
@@ -360,12 +374,7 @@ def test_draft_busy(edge, cloud):
 def test_reload(edge, cloud):
     # a reload retires the cloud client, so the draft edge bound to it goes too
     # once idle; the next request builds a new one and speculates again
-    n = edge.text().count("config reloaded")
-    edge.proc.send_signal(signal.SIGHUP)
-    deadline = time.time() + 20 * SLOW
-    while edge.text().count("config reloaded") == n:
-        check(time.time() < deadline, f"no reload:\n{edge.text()[-2000:]}")
-        time.sleep(0.05)
+    edge.reload()
     ref = cloud.answer("m1", max_tokens=16)[1]
     r, got = edge.answer("spec-qwen", stream=True, max_tokens=16)
     spec_header(r, "on", "after a reload")
@@ -476,12 +485,7 @@ def test_cloud_killed(edge, cloud):
         seen += piece
     t0 = time.time()
     cloud.stop(signal.SIGKILL)
-    rest = b""
-    while True:
-        piece = r.read1(65536)
-        if not piece:
-            break
-        rest += piece
+    rest = read_rest(r)
     c.close()
     events = sse_events(seen + rest)
     print(f"stream after the cloud died: ended in {time.time() - t0:.2f}s, last event "
@@ -515,12 +519,7 @@ def test_every_model_and_depth(tmp):
             if layers > 1:
                 with open(edge_cfg, "w") as f:
                     f.write(all_edge_yaml(cloud.port, layers))
-                n = edge.text().count("config reloaded")
-                edge.proc.send_signal(signal.SIGHUP)
-                deadline = time.time() + 20 * SLOW
-                while edge.text().count("config reloaded") == n:
-                    check(time.time() < deadline, f"no reload:\n{edge.text()[-2000:]}")
-                    time.sleep(0.05)
+                edge.reload()
             for i, (f, n_layer) in enumerate(MODELS):
                 if layers > n_layer:
                     continue
