@@ -26,7 +26,7 @@ struct ew__gateway {
     ew_tls_server **tls; /* (n_tls) per configured listener; NULL = plaintext */
     int n_tls;
     int64_t created; /* when the config came into force, for model objects */
-    int (*reload)(void *user, ew_error *err);
+    int (*reload)(void *user, ew__reload_done_fn done, void *arg);
     void *reload_user;
     ew_router *router;
     ew__engines *engines;

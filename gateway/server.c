@@ -548,11 +548,39 @@ static void reload_tls(ew__gateway *gw, const ew_server_cfg *next)
     }
 }
 
+ew__engines_plan *ew__gateway_reload_begin(ew__gateway *gw)
+{
+    return ew__engines_plan_begin(gw->engines);
+}
+
+int ew__gateway_reload_load(ew__engines_plan *p, const ew_config *config, ew_error *err)
+{
+    return ew__engines_plan_load(p, config, err);
+}
+
+void ew__gateway_reload_abort(ew__gateway *gw, ew__engines_plan *p)
+{
+    ew__engines_plan_abort(gw->engines, p);
+}
+
 int ew__gateway_set_config(ew__gateway *gw, ew_config *config, ew_error *err)
+{
+    ew__engines_plan *p = ew__gateway_reload_begin(gw);
+    if (!p) return ew__error_set(err, EW_ERR_NOMEM, "out of memory");
+    int st = ew__gateway_reload_load(p, config, err);
+    if (st) {
+        ew__gateway_reload_abort(gw, p);
+        return st;
+    }
+    return ew__gateway_reload_commit(gw, p, config, err);
+}
+
+int ew__gateway_reload_commit(ew__gateway *gw, ew__engines_plan *p, ew_config *config,
+                              ew_error *err)
 {
     /* Models first: loading one is what most often fails, and a failure
      * leaves everything as it was. */
-    int st = ew__engines_apply(gw->engines, config, err);
+    int st = ew__engines_plan_commit(gw->engines, p, config, err);
     if (!st) st = ew__router_set_config(gw->router, config, err);
     if (st) return st;
     if (ew__auth_apply(gw->auth, &config->auth))

@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/error.h"
+#include "core/json.h"
 #include "edgeway/difficulty.h"
 #include "edgeway/pii.h"
 #include "policy/rules.h"
@@ -374,8 +376,80 @@ static void scan_text(const snap *s, const char *text, size_t len, ew_pii_result
         in->pii_counts[t] += res->counts[t];
 }
 
+/* JSON held in a JSON string (tool call arguments) is unescaped this many
+ * levels deep; deeper nesting is scanned as it stands. */
+#define JSON_NEST_MAX 4
+
+static int json_plain(const char *json, size_t len, ew_buf *out, int depth);
+
+/* Appends string token v unescaped; a string that is JSON itself is
+ * unescaped again. */
+static int json_plain_string(const ew_json_doc *doc, int v, ew_buf *out, int depth)
+{
+    size_t start = out->len;
+    int st = ew_json_string_buf(doc, v, out);
+    size_t n = out->len - start, lead = 0;
+    while (lead < n && strchr(" \t\r\n", out->data[start + lead]))
+        lead++;
+    if (st || depth >= JSON_NEST_MAX || lead == n ||
+        (out->data[start + lead] != '{' && out->data[start + lead] != '['))
+        return st;
+    char *inner = malloc(n);
+    if (!inner) return EW_ERR_NOMEM;
+    memcpy(inner, out->data + start, n);
+    out->len = start;
+    out->data[start] = '\0';
+    st = json_plain(inner, n, out, depth + 1);
+    free(inner);
+    return st;
+}
+
+/* The text a reader of this JSON sees: the document with every string
+ * unescaped in place (\uXXXX, \n, \/ ...), keys and structure kept so cues
+ * like `"password": "..."` stay next to their values. Text that is not JSON
+ * is copied as it stands. The result is never longer than the input. */
+static int json_plain(const char *json, size_t len, ew_buf *out, int depth)
+{
+    ew_json_doc doc;
+    ew_error err;
+    if (ew_json_parse(&doc, json, len, NULL, &err)) return ew_buf_append(out, json, len);
+    size_t at = 0;
+    int st = EW_OK;
+    for (int v = 0; v < doc.n && !st; v++) {
+        if (ew_json_type_of(&doc, v) != EW_JSON_STRING) continue;
+        size_t raw_len;
+        size_t off = (size_t)(ew_json_raw(&doc, v, &raw_len) - json);
+        st = ew_buf_append(out, json + at, off - at);
+        if (!st) st = json_plain_string(&doc, v, out, depth);
+        at = off + raw_len;
+    }
+    if (!st) st = ew_buf_append(out, json + at, len - at);
+    ew_json_doc_cleanup(&doc);
+    return st;
+}
+
+/* Raw JSON forwarded verbatim (tool calls, schemas) is scanned as plain
+ * text, so no value hides behind an escape. Failing to unescape fails closed. */
+static void scan_json(const snap *s, const char *json, size_t len, ew_pii_result *res,
+                      ew_rule_input *in)
+{
+    if (!json || !len) return;
+    ew_buf plain;
+    ew_buf_init(&plain, len + 1);
+    if (json_plain(json, len, &plain, 0))
+        in->pii_failed = true;
+    else
+        scan_text(s, plain.data, plain.len, res, in);
+    ew_buf_cleanup(&plain);
+}
+
+static void scan_str(const snap *s, const char *text, ew_pii_result *res, ew_rule_input *in)
+{
+    if (text) scan_text(s, text, strlen(text), res, in);
+}
+
 /* Everything of the request that could be forwarded is scanned: contents,
- * names, tool calls and schemas, stop strings, the user field. */
+ * names, tool calls and their ids, schemas, stop strings, the user field. */
 static void scan_request(const snap *s, const ew_request *req, ew_rule_input *in)
 {
     if (!s->scanner) return;
@@ -384,16 +458,17 @@ static void scan_request(const snap *s, const ew_request *req, ew_rule_input *in
     for (int i = 0; i < req->n_messages; i++) {
         const ew_message *m = &req->messages[i];
         scan_text(s, m->content, m->content_len, &res, in);
-        if (m->name) scan_text(s, m->name, strlen(m->name), &res, in);
-        scan_text(s, m->tool_calls_json, m->tool_calls_json_len, &res, in);
+        scan_str(s, m->name, &res, in);
+        scan_str(s, m->tool_call_id, &res, in);
+        scan_json(s, m->tool_calls_json, m->tool_calls_json_len, &res, in);
     }
     scan_text(s, req->prompt, req->prompt_len, &res, in);
-    if (req->user) scan_text(s, req->user, strlen(req->user), &res, in);
+    scan_str(s, req->user, &res, in);
     for (int i = 0; i < req->n_stop; i++)
-        if (req->stop[i]) scan_text(s, req->stop[i], strlen(req->stop[i]), &res, in);
-    scan_text(s, req->tools_json, req->tools_json_len, &res, in);
-    scan_text(s, req->tool_choice_json, req->tool_choice_json_len, &res, in);
-    scan_text(s, req->response_format_json, req->response_format_json_len, &res, in);
+        scan_str(s, req->stop[i], &res, in);
+    scan_json(s, req->tools_json, req->tools_json_len, &res, in);
+    scan_json(s, req->tool_choice_json, req->tool_choice_json_len, &res, in);
+    scan_json(s, req->response_format_json, req->response_format_json_len, &res, in);
     ew_pii_result_cleanup(&res);
 }
 

@@ -146,6 +146,51 @@ static void test_scans_every_forwarded_field(void **state)
     ew_router_free(r);
 }
 
+/* Raw JSON that is forwarded verbatim is scanned as the text it decodes to:
+ * \u escapes, escaped solidi and JSON inside a JSON string (tool arguments,
+ * escaped twice) hide nothing. Tool call ids are forwarded, so scanned. */
+static void test_scans_through_json_escapes(void **state)
+{
+    (void)state;
+    ew_router *r = router_new("push", "", "remote");
+    static const char *const hidden[] = {
+        /* "SSN：023 89 3077" inside arguments, the colon escaped twice */
+        "[{\"id\":\"c1\",\"type\":\"function\",\"function\":{\"name\":\"note\","
+        "\"arguments\":\"{\\\"note\\\": \\\"SSN\\\\uff1a023 89 3077\\\"}\"}}]",
+        /* a connection string with escaped slashes and a \u-escaped '@' */
+        "[{\"id\":\"c2\",\"type\":\"function\",\"function\":{\"name\":\"db\","
+        "\"arguments\":\"{\\\"dsn\\\": \\\"postgres:\\\\/\\\\/admin:Zq7pW2xK9mLr4T\\\\u0040"
+        "db.internal.example:5432\\\\/prod\\\"}\"}}]",
+    };
+    ew_decision d;
+    for (size_t i = 0; i < sizeof hidden / sizeof *hidden; i++) {
+        one_msg m;
+        one_msg_init(&m, "What did the tool get?");
+        m.msg.role = EW_ROLE_ASSISTANT;
+        m.msg.tool_calls_json = hidden[i];
+        m.msg.tool_calls_json_len = strlen(hidden[i]);
+        assert_int_equal(ew_router_decide(r, &m.req, NULL, &d), EW_OK);
+        assert_int_equal(d.target.route, EW_ROUTE_LOCAL);
+        assert_string_equal(d.rule, "never_remote");
+    }
+    /* Not JSON-looking strings and plain text stay as they are: nothing found. */
+    one_msg m;
+    one_msg_init(&m, "hello");
+    const char *tools = "[{\"type\":\"function\",\"function\":{\"name\":\"f\","
+                        "\"description\":\"{ not json \\u00e9\"}}]";
+    m.req.tools_json = tools;
+    m.req.tools_json_len = strlen(tools);
+    assert_int_equal(ew_router_decide(r, &m.req, NULL, &d), EW_OK);
+    assert_int_equal(d.target.route, EW_ROUTE_REMOTE);
+    assert_false(d.features.pii_failed);
+    m.req.tools_json = NULL;
+    m.req.tools_json_len = 0;
+    m.msg.tool_call_id = "536-22-8174";
+    assert_int_equal(ew_router_decide(r, &m.req, NULL, &d), EW_OK);
+    assert_string_equal(d.rule, "never_remote");
+    ew_router_free(r);
+}
+
 static void test_device_sources(void **state)
 {
     (void)state;
@@ -647,6 +692,7 @@ int main(void)
         cmocka_unit_test(test_pii_drives_rules),
         cmocka_unit_test(test_fail_closed),
         cmocka_unit_test(test_scans_every_forwarded_field),
+        cmocka_unit_test(test_scans_through_json_escapes),
         cmocka_unit_test(test_device_sources),
         cmocka_unit_test(test_device_sysfs_precedence),
         cmocka_unit_test(test_prompt_size),

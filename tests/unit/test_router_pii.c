@@ -1,6 +1,7 @@
 /* ew_pii_scan: every type found with exact byte offsets, look-alikes silent,
  * options (types, thresholds, allow-list, deny terms and regexes), fail
  * closed, and random input never breaking the result's invariants. */
+#include <regex.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -91,6 +92,10 @@ static void test_phone(void **state)
     (void)state;
     EXPECT_EXACT("Call me at +1 (415) 555-0132 please", EW_PII_PHONE, "+1 (415) 555-0132");
     EXPECT_EXACT("phone: (212) 555-0188 ext. 42", EW_PII_PHONE, "(212) 555-0188 ext. 42");
+    EXPECT_EXACT("Meine Telefonnummer ist 069/5648867.", EW_PII_PHONE, "069/5648867");
+    EXPECT_EXACT("Appelez-moi au 061066-26090.", EW_PII_PHONE, "061066-26090");
+    EXPECT_EXACT("Mi teléfono es 0221/4573376.", EW_PII_PHONE, "0221/4573376");
+    EXPECT_CLEAN("invoice 0221/3731110 is paid"); /* a slash number by an invoice cue */
     EXPECT_EXACT("desk +1-604-696-5272x565", EW_PII_PHONE, "+1-604-696-5272x565");
     EXPECT_EXACT("my mobile is 07700 900461", EW_PII_PHONE, "07700 900461");   /* UK */
     EXPECT_EXACT("Tel. +49 30 901820 (Büro)", EW_PII_PHONE, "+49 30 901820");  /* DE */
@@ -140,6 +145,13 @@ static void test_national_ids(void **state)
     EXPECT_EXACT("My passport number is C01X00T47.", EW_PII_PASSPORT, "C01X00T47");
     EXPECT_EXACT("Paszport: HX6 088035", EW_PII_PASSPORT, "HX6 088035");
     EXPECT_CLEAN("The model C01X00T47 ships in May."); /* no passport cue */
+    /* German numbers with few or no digits; compound and Chinese cues */
+    EXPECT_EXACT("Passport No. CPZP8VLFN, expires 2031.", EW_PII_PASSPORT, "CPZP8VLFN");
+    EXPECT_EXACT("My passport number is CGVCPTFKW.", EW_PII_PASSPORT, "CGVCPTFKW");
+    EXPECT_EXACT("Meine Reisepassnummer lautet 706779736.", EW_PII_PASSPORT, "706779736");
+    EXPECT_EXACT("我的护照号码是CG7M61T5R。", EW_PII_PASSPORT, "CG7M61T5R");
+    EXPECT_CLEAN("My passport is EXPIRED, the PASSPORT office said.");
+    EXPECT_CLEAN("passport photo requirements: 35x45mm");
 }
 
 static void test_network(void **state)
@@ -150,6 +162,8 @@ static void test_network(void **state)
     EXPECT_EXACT("addr 2001:db8:85a3::8a2e:370:7334 ok", EW_PII_IP_ADDRESS,
                  "2001:db8:85a3::8a2e:370:7334");
     EXPECT_EXACT("mac 00:1A:2B:3C:4D:5E on eth0", EW_PII_MAC_ADDRESS, "00:1A:2B:3C:4D:5E");
+    EXPECT_EXACT("Bloquea la MAC ecb5.446d.89c4.", EW_PII_MAC_ADDRESS, "ecb5.446d.89c4");
+    EXPECT_CLEAN("build 1234.5678.9012 and 12ab.34cd.56ef.7890");
     EXPECT_CLEAN("version 1.2.3.4.5 and v2.10.3.1 built at 12:30:45");
     EXPECT_CLEAN("the score was 300.5.1 and 999.1.1.1");
 }
@@ -175,6 +189,8 @@ static void test_secrets(void **state)
 {
     (void)state;
     EXPECT_EXACT("key AKIA4QZ7X2MRTV5KD3NB here", EW_PII_SECRET, "AKIA4QZ7X2MRTV5KD3NB");
+    EXPECT_EXACT("AKIABDGFWEVSUMISTZVD", EW_PII_SECRET, "AKIABDGFWEVSUMISTZVD"); /* letters only */
+    EXPECT_CLEAN("dapiDataGetTopLongShortPositionRatio (params?: {})");          /* an identifier */
     EXPECT_EXACT("GITHUB=ghp_XIxB7KMNdAr3zqWtQqhE94qglHqOzn1D1stg", EW_PII_SECRET,
                  "ghp_XIxB7KMNdAr3zqWtQqhE94qglHqOzn1D1stg");
     EXPECT_EXACT("glpat-tFrjFXD7soVU2fqxuDMh", EW_PII_SECRET, "glpat-tFrjFXD7soVU2fqxuDMh");
@@ -197,7 +213,17 @@ static void test_secrets(void **state)
     EXPECT_EXACT(pem, EW_PII_SECRET,
                  "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA75h7tGh0tM1Y2bXk\n"
                  "QWERTYqwerty0123456789abcdef==\n-----END RSA PRIVATE KEY-----");
+    /* after a Chinese cue (密钥是) the PEM block is still taken whole */
+    EXPECT_EXACT("我的密钥是 -----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpY\n"
+                 "-----END EC PRIVATE KEY-----",
+                 EW_PII_SECRET,
+                 "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpY\n"
+                 "-----END EC PRIVATE KEY-----");
+    EXPECT_EXACT("我的密钥是 \"password\": \"Tr0ub4dor&KrHl4q\"", EW_PII_SECRET,
+                 "Tr0ub4dor&KrHl4q");
     EXPECT_EXACT("password=hunter22", EW_PII_SECRET, "hunter22");
+    EXPECT_EXACT("password=Tr0ub4dor&3xQ ok", EW_PII_SECRET, "Tr0ub4dor&3xQ"); /* & in a value */
+    EXPECT_EXACT("/login?password=hunter2xy&user=bob", EW_PII_SECRET, "hunter2xy");
     EXPECT_EXACT("{\"password\": \"s3cr3t-Pa55\"}", EW_PII_SECRET, "s3cr3t-Pa55");
     EXPECT_EXACT("mongodb://admin:D1fficult@db.example.com:27017/app", EW_PII_SECRET,
                  "admin:D1fficult");
@@ -251,6 +277,55 @@ static void test_secrets(void **state)
         "\"password_label\": \"Password\", \"token_expired\": \"Your session has expired\"");
     EXPECT_CLEAN("password = \"%s\" % pw");
     EXPECT_EXACT("DB_PASSWORD=\"%c4dFPwGTc9RhtaHijAv\"", EW_PII_SECRET, "%c4dFPwGTc9RhtaHijAv");
+    /* "password" in other languages, with a copula, as a flag, on the next line */
+    EXPECT_EXACT("La contrase\xc3\xb1"
+                 "a del correo es zephyr2189$",
+                 EW_PII_SECRET, "zephyr2189$");
+    EXPECT_EXACT("Mot de passe : 7VrqhL1z**AB7", EW_PII_SECRET, "7VrqhL1z**AB7");
+    EXPECT_EXACT("Das Passwort f\xc3\xbcr den Server lautet: Quartz338?", EW_PII_SECRET,
+                 "Quartz338?");
+    EXPECT_EXACT("the password is Summer2024! for now", EW_PII_SECRET, "Summer2024!");
+    EXPECT_EXACT("mysql -h db -u app -pQq7WKRFO4koXtgXb orders", EW_PII_SECRET, "Qq7WKRFO4koXtgXb");
+    EXPECT_EXACT("Use the following password to log in:\n\nbd9627decc6346d780b3b6ab6ea8fe1f\n",
+                 EW_PII_SECRET, "bd9627decc6346d780b3b6ab6ea8fe1f");
+    EXPECT_EXACT("setProperty('sonar.login', '826de5590c75919a8317fdface58", EW_PII_SECRET,
+                 "826de5590c75919a8317fdface58"); /* a snippet cut inside the value */
+    EXPECT_EXACT("password: VmlvbGV0X05pbWJ1czIy", EW_PII_SECRET, "VmlvbGV0X05pbWJ1czIy");
+    EXPECT_EXACT("minha senha \xc3\xa9 harbor9151&", EW_PII_SECRET, "harbor9151&");
+    EXPECT_EXACT("define('DB_PASSWORD', 'zephyr9253!');", EW_PII_SECRET, "zephyr9253!");
+    EXPECT_CLEAN("password_hash_algorithm: argon2");
+    EXPECT_CLEAN("The password is incorrect and the code is 1234abcd");
+    EXPECT_CLEAN("The password is incorrect. The server is db01");
+    EXPECT_EXACT("we need Kaveh's SSN (007-18-1007) today", EW_PII_US_SSN, "007-18-1007");
+    /* times and labelled part numbers are not addresses or phones; CJK ends a street */
+    EXPECT_CLEAN("Die Sitzung beginnt um 10 Uhr im Raum 3.14 des Hauptgeb\xc3\xa4udes.");
+    EXPECT_CLEAN("Part number 4417-2291-0083 replaces 4417-2291-0082 in kit rev C.");
+    EXPECT_EXACT(
+        "\xe5\x9c\xb0\xe5\x9d\x80\xe6\x98\xaf Calle Mayor 246, 15773 M\xc3\xa1laga\xe3\x80\x82",
+        EW_PII_STREET_ADDRESS, "Calle Mayor 246, 15773 M\xc3\xa1laga");
+    EXPECT_CLEAN("Passwort vergessen?");
+    EXPECT_CLEAN("gcc -pthread -o app main.c");
+    /* stand-ins: test fixtures, template words, made-up runs, the key's own name,
+     * base64 of a placeholder or of a certificate */
+    EXPECT_CLEAN("token: \"test-token\"");
+    EXPECT_CLEAN("secret = \"testsecret\"");
+    EXPECT_CLEAN("api_key = \"YOUR_API_KEY_HERE\"");
+    EXPECT_CLEAN("MOCK_TOKEN = \"mock-token-value\"");
+    EXPECT_CLEAN("secret: abcdefghijklmnop");
+    EXPECT_CLEAN("client_secret = \"abc123def456ghi789\"");
+    EXPECT_CLEAN("secret_access_key = 'abcdefg12346+FJQCK'");
+    EXPECT_CLEAN("String password = \"password\";");
+    EXPECT_CLEAN("AUTH_TOKEN=token");
+    EXPECT_CLEAN("password: Q0hBTkdFTUU=");
+    EXPECT_CLEAN(
+        "\"ca.crt\": "
+        "\"LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURkekNDQWwrZ0F3SUJBZ0lFQWdBQUFUQU5C\"");
+    EXPECT_EXACT(
+        "key: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFcEFJQkFBS0NBUUVBNzVoN3RHaDB0",
+        EW_PII_SECRET,
+        "LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFcEFJQkFBS0NBUUVBNzVoN3RHaDB0");
+    /* a person's password may be a run or a word: still a password */
+    EXPECT_EXACT("password=abc12345", EW_PII_SECRET, "abc12345");
 }
 
 static void test_lookalikes(void **state)
@@ -272,6 +347,13 @@ static void test_person(void **state)
     EXPECT_EXACT("Dear Mrs. Baker, thank you.", EW_PII_PERSON, "Baker");
     EXPECT_EXACT("Juliusz A Kwiatkowski lives at home", EW_PII_PERSON, "Juliusz A Kwiatkowski");
     EXPECT_EXACT("my name is nina", EW_PII_PERSON, "nina");
+    /* Chinese names after cues of other languages; more greetings */
+    EXPECT_EXACT("My name is 王洋磊 and I need help", EW_PII_PERSON, "王洋磊");
+    EXPECT_EXACT("Dear 胡兰磊, thank you", EW_PII_PERSON, "胡兰磊");
+    EXPECT_EXACT("Ich heiße 赵英 und brauche Hilfe.", EW_PII_PERSON, "赵英");
+    EXPECT_EXACT("Estimado 吴磊:", EW_PII_PERSON, "吴磊");
+    EXPECT_EXACT("Bonjour, je suis Ananya Delacroix.", EW_PII_PERSON, "Ananya Delacroix");
+    EXPECT_CLEAN("Je suis content de vous voir.");
     EXPECT_EXACT("They had 3: Gaetane, Hannah and Derek.", EW_PII_PERSON, "Gaetane");
     EXPECT_EXACT("我叫张伟，住在北京。", EW_PII_PERSON, "张伟");
     EXPECT_EXACT("请联系王小明先生。", EW_PII_PERSON, "王小明");
@@ -295,6 +377,11 @@ static void test_address_and_dob(void **state)
     EXPECT_COVER("地址：北京市朝阳区建国路88号。", EW_PII_STREET_ADDRESS, "北京市朝阳区建国路88号");
     EXPECT_EXACT("She was born on 12 March 1985.", EW_PII_DATE_OF_BIRTH, "12 March 1985");
     EXPECT_EXACT("DOB: 1979-03-08", EW_PII_DATE_OF_BIRTH, "1979-03-08");
+    EXPECT_EXACT("出生日期：1990年4月1日", EW_PII_DATE_OF_BIRTH, "1990年4月1日");
+    EXPECT_EXACT("Ich bin am 13.12.1975 geboren.", EW_PII_DATE_OF_BIRTH, "13.12.1975");
+    EXPECT_EXACT("Je suis né le 18.01.1973.", EW_PII_DATE_OF_BIRTH, "18.01.1973");
+    EXPECT_EXACT("Nací el 06/03/1949.", EW_PII_DATE_OF_BIRTH, "06/03/1949");
+    EXPECT_CLEAN("Meeting on 2024年3月1日 at noon");
     EXPECT_CLEAN("The meeting is on 12 March 2025 at 10:00.");
     EXPECT_CLEAN("I have 3 Apples and 12 Oranges.");
 }
@@ -492,6 +579,70 @@ static void test_options(void **state)
     assert_int_equal(ew_pii_type_from_name("zip", 3), -1);
 }
 
+/* A regex is only run on text that holds a literal every match must contain;
+ * the scanner must still find exactly what regexec finds on its own. */
+static void test_deny_regex_prefilter(void **state)
+{
+    (void)state;
+    static const char *const patterns[] = {
+        "EMP-[0-9]{6}",
+        "colou?r code [a-z]+",
+        "(ab)?cdef[0-9]",
+        "x+yz{2}w",
+        "ticket (alpha|beta)-[0-9]+",
+        "[]a]bc\\.de[0-9]",
+        "^start here",
+        "a.c-d[0-9]{2,3}",
+        "[[:digit:]]{3}-zz",
+        "qu(ux)*ick",
+        "numbe?r-[0-9]+",
+        "ab[cd]+ef\\+gh",
+    };
+    static const char *const texts[] = {
+        "badge emp-004211 and EMP-123456 today",
+        "the colour code abc and color code xyz",
+        "CDEF1 and abcdef2",
+        "xxyzzw xyzw yzzw",
+        "see ticket beta-42 and ticket ALPHA-7",
+        "]bc.de1 abc.de2 xbcxde3",
+        "start here, then start here again",
+        "abc-d12 a-c-d123 abc-d1",
+        "123-ZZ 12-zz",
+        "quick quuxick quuxuxick",
+        "numbr-5 and numbr-6",
+        "abccdef+gh abef+gh",
+        "nothing that matches at all in this sentence",
+    };
+    for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
+        ew_pii_options opt;
+        ew_pii_options_init(&opt);
+        ew_pii_deny d = {.pattern = patterns[p], .regex = true, .type = EW_PII_CUSTOM};
+        opt.deny = &d;
+        opt.n_deny = 1;
+        opt.enabled = EW_PII_BIT(EW_PII_CUSTOM);
+        ew_error err;
+        ew_pii_scanner *sc = ew_pii_scanner_new(&opt, &err);
+        assert_non_null(sc);
+        regex_t re;
+        assert_int_equal(regcomp(&re, patterns[p], REG_EXTENDED | REG_ICASE), 0);
+        for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+            const char *x = texts[t];
+            assert_int_equal(ew_pii_scan(sc, x, strlen(x), &res), EW_OK);
+            regmatch_t m[1];
+            if (regexec(&re, x, 1, m, 0) != 0) {
+                assert_int_equal(res.n, 0);
+                continue;
+            }
+            if (res.n == 0 || res.spans[0].start != (uint32_t)m[0].rm_so ||
+                res.spans[0].end != (uint32_t)m[0].rm_eo)
+                fail_msg("/%s/ on '%s': regexec [%d,%d), scanner %d spans", patterns[p], x,
+                         (int)m[0].rm_so, (int)m[0].rm_eo, res.n);
+        }
+        regfree(&re);
+        ew_pii_scanner_free(sc);
+    }
+}
+
 /* Too large or too many findings: reported as secret, never clean. */
 static void test_fail_closed(void **state)
 {
@@ -557,6 +708,20 @@ static void test_fuzz(void **state)
         "我叫张伟，电话13812345678，地址：北京市朝阳区建国路88号。-----BEGIN PRIVATE KEY-----\n"
         "MIIE\n-----END PRIVATE KEY----- $2a$05$abcdefghijklmnopqrstuv 0x5aAeb6053F3E94C9b9A0 "
         "fe80::1 00:11:22:33:44:55 eyJhbGciOi.eyJzdWIi.sig born 12 March 1985 ";
+    /* a scanner with deny terms and a regex too, so their walks get fuzzed */
+    ew_pii_options opt;
+    ew_pii_options_init(&opt);
+    ew_pii_deny deny[] = {
+        {.pattern = "Project Falcon", .regex = false, .type = EW_PII_CUSTOM},
+        {.pattern = "ab", .regex = false, .type = EW_PII_CUSTOM},
+        {.pattern = "abab", .regex = false, .type = EW_PII_CUSTOM},
+        {.pattern = "EMP-[0-9]{6}", .regex = true, .type = EW_PII_CUSTOM},
+    };
+    opt.deny = deny;
+    opt.n_deny = 4;
+    ew_error err;
+    ew_pii_scanner *dsc = ew_pii_scanner_new(&opt, &err);
+    assert_non_null(dsc);
     char buf[1024];
     static const char alphabet[] = "aZ09 @.:-_/+=()[]{}\"'\n\t$#%\xe4\xb8\xad\xc3\xa9\xff\x80";
     for (int iter = 0; iter < 4000; iter++) {
@@ -588,11 +753,12 @@ static void test_fuzz(void **state)
         /* exact-size heap copy, so ASan sees any read past the end */
         char *copy = malloc(len ? len : 1);
         memcpy(copy, buf, len);
-        int st = ew_pii_scan(NULL, copy, len, &res);
+        int st = ew_pii_scan(iter % 3 ? NULL : dsc, copy, len, &res);
         assert_true(st == EW_OK || res.failed_closed);
         check_invariants(len);
         free(copy);
     }
+    ew_pii_scanner_free(dsc);
 }
 
 static int setup(void **state)
@@ -612,15 +778,25 @@ static int teardown(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_email),           cmocka_unit_test(test_phone),
-        cmocka_unit_test(test_credit_card),     cmocka_unit_test(test_iban),
-        cmocka_unit_test(test_national_ids),    cmocka_unit_test(test_network),
-        cmocka_unit_test(test_crypto),          cmocka_unit_test(test_secrets),
-        cmocka_unit_test(test_lookalikes),      cmocka_unit_test(test_person),
-        cmocka_unit_test(test_address_and_dob), cmocka_unit_test(test_languages),
-        cmocka_unit_test(test_address_forms),   cmocka_unit_test(test_names_in_context),
-        cmocka_unit_test(test_byte_offsets),    cmocka_unit_test(test_options),
-        cmocka_unit_test(test_fail_closed),     cmocka_unit_test(test_fuzz),
+        cmocka_unit_test(test_email),
+        cmocka_unit_test(test_phone),
+        cmocka_unit_test(test_credit_card),
+        cmocka_unit_test(test_iban),
+        cmocka_unit_test(test_national_ids),
+        cmocka_unit_test(test_network),
+        cmocka_unit_test(test_crypto),
+        cmocka_unit_test(test_secrets),
+        cmocka_unit_test(test_lookalikes),
+        cmocka_unit_test(test_person),
+        cmocka_unit_test(test_address_and_dob),
+        cmocka_unit_test(test_languages),
+        cmocka_unit_test(test_address_forms),
+        cmocka_unit_test(test_names_in_context),
+        cmocka_unit_test(test_byte_offsets),
+        cmocka_unit_test(test_options),
+        cmocka_unit_test(test_fail_closed),
+        cmocka_unit_test(test_fuzz),
+        cmocka_unit_test(test_deny_regex_prefilter),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
