@@ -11,7 +11,9 @@
  * Plain remote streaming serves the request instead (same backend, before
  * any text) when the backend has no verify API or another tokenizer, when
  * speculation is known not to pay off for the pair (acceptance below
- * routing.speculative.min_acceptance), when the draft model is not an
+ * routing.speculative.min_acceptance, or the expected speculative rate
+ * below the measured plain streaming rate: ew_spec_gate_decide; a plain
+ * stream that answers here is timed for that), when the draft model is not an
  * embedded one, or when the request needs what only the target handles
  * (tools, response_format, logit_bias, logprobs), or when the draft model
  * already serves its workers + queue speculative requests (each holds a
@@ -53,6 +55,7 @@ typedef struct spec_req {
     ew__spec_slot *slot;
     ew__spec_run *run;
     char backend[EW_DECISION_NAME_MAX];
+    char target[128];
     const ew_tokenizer *tok;
     ew__stop_text text;
     ew_buf answer;    /* non-stream: the text so far */
@@ -120,10 +123,46 @@ static void run_error(int status, const char *message, ew_api_error *e)
     ew__remote_failure_error(&f, e);
 }
 
-/* Plain remote streaming on the same backend, before any text. */
-static int plain_remote(ew__exec *x, const char *backend, const char *reason, ew_api_error *e)
+/* A plain stream on the pair's backend, to be timed when it ends. */
+typedef struct plain_timing {
+    ew__exec *x;
+    ew__gateway *gw;
+    char backend[EW_DECISION_NAME_MAX];
+    char target[128];
+} plain_timing;
+
+/* A whole streamed answer from the backend: its time to the first token,
+ * and per token after it. */
+static void plain_timed(void *arg)
+{
+    plain_timing *t = arg;
+    ew__exec_info info;
+    ew__exec_describe(t->x, &info);
+    int64_t n = info.usage.completion_tokens;
+    uint64_t total = ew__exec_elapsed_us(t->x);
+    if (!info.has_ttft || !info.usage.present || n < 2 || total <= info.ttft_us ||
+        !info.backend || strcmp(info.backend, t->backend) || ew__exec_aborted(t->x))
+        return;
+    ew__spec_edges_plain_sample(t->gw->spec, t->backend, t->target, info.ttft_us / 1000.0,
+                                (double)(total - info.ttft_us) / 1000.0 / (double)(n - 1));
+}
+
+/* Plain remote streaming on the same backend, before any text; a stream
+ * is timed for the speculate-or-not decision. */
+static int plain_remote(ew__exec *x, const char *backend, const char *target, const char *reason,
+                        ew_api_error *e)
 {
     ew__exec_add_header(x, "x-edgeway-speculative", reason);
+    plain_timing *t = ew__exec_request(x)->stream && target
+                          ? ew_arena_calloc(ew__exec_arena(x), 1, sizeof *t)
+                          : NULL;
+    if (t) {
+        t->x = x;
+        t->gw = ew__exec_gw(x);
+        snprintf(t->backend, sizeof t->backend, "%s", backend);
+        snprintf(t->target, sizeof t->target, "%s", target);
+        (void)ew__exec_on_finish(x, plain_timed, t); /* full: served untimed */
+    }
     return ew__cloud_start(x, backend, e);
 }
 
@@ -153,7 +192,8 @@ static void on_end(void *user, int status, const char *message, const ew__spec_s
     if (fallback) {
         ew_buf_cleanup(&answer);
         ew_api_error e;
-        int rc = plain_remote(x, q->backend, ew__spec_fallback_name(st->fallback), &e);
+        int rc =
+            plain_remote(x, q->backend, q->target, ew__spec_fallback_name(st->fallback), &e);
         if (rc) ew__exec_fail(x, rc, &e, true);
         return;
     }
@@ -262,6 +302,7 @@ static int run_start(spec_req *q, ew__engine *m, const char *target, ew_api_erro
         p.target_model = target;
         p.text = prompt.data ? prompt.data : "";
         p.text_len = prompt.len;
+        p.plain_ms = ew__spec_edges_plain_ms(q->gw->spec, q->backend, target);
         p.request_id = ew__exec_id(x);
         st = ew__spec_start(q->slot->edge, &p, &events, q, &q->run, &err);
     }
@@ -318,7 +359,7 @@ static int start(ew__exec *x, const ew_route_target *t, ew_api_error *e)
     const char *why = !m || !m->runner ? "no_draft_model" : needs_target(req);
     if (why) {
         ew__spec_edges_record(gw->spec, EW__SPEC_OUT_FALLBACK, why, NULL);
-        return plain_remote(x, t->backend, why, e);
+        return plain_remote(x, t->backend, target, why, e);
     }
     int st = ew__check_stops(req, e);
     if (st) return st;
@@ -331,6 +372,7 @@ static int start(ew__exec *x, const ew_route_target *t, ew_api_error *e)
     q->x = x;
     q->gw = gw;
     snprintf(q->backend, sizeof q->backend, "%s", t->backend);
+    snprintf(q->target, sizeof q->target, "%s", target);
     q->tok = ew_model_tokenizer(draft);
     q->text.stop = req->stop;
     q->text.n_stop = req->n_stop;
@@ -339,7 +381,7 @@ static int start(ew__exec *x, const ew_route_target *t, ew_api_error *e)
     st = run_start(q, m, target, e);
     if (st == EW_ERR_BUSY) {
         ew__spec_edges_record(gw->spec, EW__SPEC_OUT_FALLBACK, "draft_busy", NULL);
-        return plain_remote(x, t->backend, "draft_busy", e);
+        return plain_remote(x, t->backend, target, "draft_busy", e);
     }
     if (st) return st;
     ew__exec_set_model(x, target);

@@ -32,6 +32,9 @@
  * the estimate can recover. */
 #define PROBE_EVERY 8
 
+const double ew__spec_rtt_bounds[EW__SPEC_RTT_BUCKETS] = {
+    0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.25, 0.5, 1.0};
+
 static uint64_t now_us(void)
 {
     struct timespec ts;
@@ -50,6 +53,10 @@ const char *ew__spec_fallback_name(ew__spec_fallback f)
         return "tokenizer_mismatch";
     case EW__SPEC_NOT_PAYING:
         return "low_acceptance";
+    case EW__SPEC_SLOWER:
+        return "slower_than_plain";
+    case EW__SPEC_PROBE:
+        return "probe_plain";
     }
     return "unknown";
 }
@@ -349,6 +356,9 @@ static void verify_done(void *user, const ew__remote_result *res)
     r->st.accepted += v.accepted;
     r->st.target_passes += (uint64_t)v.passes;
     r->rtt_sum += rtt;
+    int b = 0;
+    while (b < EW__SPEC_RTT_BUCKETS && rtt / 1000.0 > ew__spec_rtt_bounds[b]) b++;
+    r->st.rtt_hist[b]++;
     r->verify_ms_sum += v.eval_ms;
     int evaluated = r->draft.n + 1;
     ew_spec_adapt_update(&r->peer->adapt, r->draft.n, v.accepted, rtt,
@@ -501,7 +511,16 @@ void ew__spec_run_peer_ready(ew__spec_run *r, int status, const char *message)
         fall_back(r, EW__SPEC_NOT_PAYING);
         return;
     }
-    begin(r);
+    switch (ew_spec_gate_decide(&p->gate, &p->adapt, r->p.plain_ms)) {
+    case EW_SPEC_PLAIN_SLOWER:
+        fall_back(r, EW__SPEC_SLOWER);
+        return;
+    case EW_SPEC_PLAIN_PROBE:
+        fall_back(r, EW__SPEC_PROBE);
+        return;
+    default:
+        begin(r);
+    }
 }
 
 static void on_resume(evutil_socket_t fd, short what, void *arg)
@@ -571,6 +590,7 @@ int ew__spec_start(ew__spec_edge *e, const ew__spec_params *p, const ew__spec_ev
     if (peer->adapt.k_max == 0) {
         int k_max = p->cfg.k_max > 0 ? p->cfg.k_max : 16;
         ew_spec_adapt_init(&peer->adapt, p->cfg.k > 0 ? p->cfg.k : 4, k_max, p->cfg.adaptive);
+        ew_spec_gate_init(&peer->gate);
     }
     peer->runs++;
     r->peer = peer;
@@ -651,21 +671,42 @@ const ew_model *ew__spec_edge_draft_model(const ew__spec_edge *e)
     return e->model;
 }
 
+static void peer_stats(const spec_peer *p, ew__spec_peer_stats *out)
+{
+    memset(out, 0, sizeof *out);
+    out->backend = p->backend;
+    out->model = p->model;
+    out->checked = p->state != PEER_UNCHECKED && p->state != PEER_CHECKING;
+    out->usable = p->state == PEER_READY;
+    out->alpha = ew_spec_adapt_alpha(&p->adapt);
+    out->k = p->adapt.k;
+    out->rtt_ms = p->adapt.rtt_ms;
+    out->draft_ms = p->adapt.draft_ms;
+    out->verify_ms = p->adapt.verify_ms;
+    out->plain = p->gate.plain;
+    out->spec_tps = p->gate.spec_tps;
+    out->plain_tps = p->gate.plain_tps;
+    out->rounds = p->adapt.rounds;
+    out->drafted = p->adapt.drafted;
+    out->accepted = p->adapt.accepted;
+}
+
 bool ew__spec_peer_stats_get(const ew__spec_edge *e, const char *backend, const char *model,
                              ew__spec_peer_stats *out)
 {
     memset(out, 0, sizeof *out);
     for (const spec_peer *p = e->peers; p; p = p->next) {
         if (strcmp(p->backend, backend) || strcmp(p->model, model)) continue;
-        out->checked = p->state != PEER_UNCHECKED && p->state != PEER_CHECKING;
-        out->usable = p->state == PEER_READY;
-        out->alpha = ew_spec_adapt_alpha(&p->adapt);
-        out->k = p->adapt.k;
-        out->rtt_ms = p->adapt.rtt_ms;
-        out->rounds = p->adapt.rounds;
-        out->drafted = p->adapt.drafted;
-        out->accepted = p->adapt.accepted;
+        peer_stats(p, out);
         return true;
     }
     return false;
+}
+
+bool ew__spec_peer_stats_at(const ew__spec_edge *e, int i, ew__spec_peer_stats *out)
+{
+    const spec_peer *p = e->peers;
+    while (p && i-- > 0) p = p->next;
+    if (p) peer_stats(p, out);
+    return p != NULL;
 }

@@ -59,6 +59,8 @@ typedef enum ew__spec_fallback {
     EW__SPEC_NO_VERIFY,  /* the backend does not verify (no /edgeway/info, or not this model) */
     EW__SPEC_MISMATCH,   /* its tokenizer is not the draft's */
     EW__SPEC_NOT_PAYING, /* acceptance below min_acceptance */
+    EW__SPEC_SLOWER,     /* speculation expected slower than plain streaming */
+    EW__SPEC_PROBE,      /* plain streaming now and then, to measure it */
 } ew__spec_fallback;
 
 const char *ew__spec_fallback_name(ew__spec_fallback f);
@@ -82,6 +84,9 @@ typedef struct ew__spec_params {
     /* Low acceptance may end a run that already delivered tokens (a caller
      * that can still start over); else only a run's start falls back. */
     bool fallback_after_output;
+    /* Measured time per token of plain streams from this backend and model
+     * (<= 0: unknown), which the pair's figures are weighed against. */
+    double plain_ms;
 } ew__spec_params;
 
 typedef enum ew__spec_stop {
@@ -90,6 +95,10 @@ typedef enum ew__spec_stop {
     EW__SPEC_STOP_CONTEXT,
     EW__SPEC_STOP_CALLER, /* on_tokens asked to stop */
 } ew__spec_stop;
+
+/* Upper bounds (seconds) of the RTT histogram's buckets. */
+#define EW__SPEC_RTT_BUCKETS 12
+extern const double ew__spec_rtt_bounds[EW__SPEC_RTT_BUCKETS];
 
 typedef struct ew__spec_stats {
     int prompt_tokens;
@@ -104,6 +113,8 @@ typedef struct ew__spec_stats {
     double draft_ms;  /* mean draft time per token evaluated */
     double verify_ms; /* mean target eval time per round */
     int k_last;
+    /* rounds by RTT (bounds ew__spec_rtt_bounds; the last: above them) */
+    uint32_t rtt_hist[EW__SPEC_RTT_BUCKETS + 1];
     ew__spec_stop stop;
     ew__spec_fallback fallback;
 } ew__spec_stats;
@@ -123,13 +134,18 @@ void ew__spec_cancel(ew__spec_run *run);
 
 /* Learned figures of a backend/model pair, for metrics; false if unknown. */
 typedef struct ew__spec_peer_stats {
+    const char *backend, *model; /* valid while the edge lives */
     bool checked, usable;
     double alpha;
     int k;
-    double rtt_ms;
+    double rtt_ms, draft_ms, verify_ms; /* EWMAs; -1 = no sample yet */
+    bool plain;                         /* fallen back: plain expected faster */
+    double spec_tps, plain_tps;         /* expected, at the last decision; 0 = unknown */
     uint64_t rounds, drafted, accepted;
 } ew__spec_peer_stats;
 bool ew__spec_peer_stats_get(const ew__spec_edge *e, const char *backend, const char *model,
                              ew__spec_peer_stats *out);
+/* The i-th pair the edge knows (i from 0); false past the last. */
+bool ew__spec_peer_stats_at(const ew__spec_edge *e, int i, ew__spec_peer_stats *out);
 
 #endif

@@ -25,6 +25,7 @@ typedef struct spec_peer {
     uint64_t checked_ms; /* when NO_VERIFY was learned, to ask again later */
     int max_draft;       /* the verifier's bound */
     ew_spec_adapt adapt; /* shared by the pair's runs: k and alpha carry over */
+    ew_spec_gate gate;   /* speculate, or stream plainly (expected faster) */
     uint64_t runs;       /* started, for the occasional probe while not paying */
     ew__remote_call *check;
     struct ew__spec_run *waiting; /* runs waiting for the check, linked by next_waiting */

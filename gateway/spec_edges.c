@@ -1,6 +1,7 @@
 /* Draft edges across reloads, and the speculative route's metrics (see
  * spec_edges.h). */
 #include <event2/event.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,8 +10,9 @@
 #include "gateway/spec_edges.h"
 
 /* Reasons a request fell back, each counted on its own. */
-static const char *const reasons[] = {"no_verify_api",  "tokenizer_mismatch",  "low_acceptance",
-                                      "no_draft_model", "unsupported_request", "draft_busy"};
+static const char *const reasons[] = {
+    "no_verify_api",       "tokenizer_mismatch", "low_acceptance",    "no_draft_model",
+    "unsupported_request", "draft_busy",         "slower_than_plain", "probe_plain"};
 #define N_REASONS (int)(sizeof reasons / sizeof reasons[0])
 
 typedef struct spec_counts {
@@ -19,7 +21,18 @@ typedef struct spec_counts {
     uint64_t rounds, drafted, accepted, generated, passes;
     uint64_t bytes_sent, bytes_received;
     double rtt_seconds; /* summed over rounds */
+    uint64_t rtt_hist[EW__SPEC_RTT_BUCKETS + 1];
 } spec_counts;
+
+typedef struct plain_pair {
+    char backend[EW_BACKEND_NAME_MAX];
+    char model[128];
+    double ttft_ms, ms_per_token; /* EWMAs */
+    uint64_t samples;
+} plain_pair;
+
+/* EWMA weight of a new plain stream. */
+#define PLAIN_WEIGHT 0.3
 
 struct ew__spec_edges {
     struct event_base *base;
@@ -27,6 +40,8 @@ struct ew__spec_edges {
     ew__spec_slot *slots;
     struct event *sweep;
     spec_counts c;
+    plain_pair plain[EW__SPEC_PLAIN_MAX];
+    int n_plain;
 };
 
 static void slot_free(ew__spec_edges *s, ew__spec_slot *slot)
@@ -155,6 +170,38 @@ void ew__spec_edges_record(ew__spec_edges *s, ew__spec_outcome outcome, const ch
     c->bytes_sent += st->bytes_sent;
     c->bytes_received += st->bytes_received;
     c->rtt_seconds += st->rtt_ms * st->rounds / 1000.0;
+    for (int b = 0; b <= EW__SPEC_RTT_BUCKETS; b++) c->rtt_hist[b] += st->rtt_hist[b];
+}
+
+static plain_pair *plain_find(const ew__spec_edges *s, const char *backend, const char *model)
+{
+    for (int i = 0; i < s->n_plain; i++)
+        if (!strcmp(s->plain[i].backend, backend) && !strcmp(s->plain[i].model, model))
+            return (plain_pair *)&s->plain[i];
+    return NULL;
+}
+
+void ew__spec_edges_plain_sample(ew__spec_edges *s, const char *backend, const char *model,
+                                 double ttft_ms, double ms_per_token)
+{
+    if (!(ttft_ms >= 0) || !(ms_per_token > 0)) return;
+    plain_pair *p = plain_find(s, backend, model);
+    if (!p && s->n_plain < EW__SPEC_PLAIN_MAX) {
+        p = &s->plain[s->n_plain++];
+        snprintf(p->backend, sizeof p->backend, "%s", backend);
+        snprintf(p->model, sizeof p->model, "%s", model);
+    }
+    if (!p) return;
+    double w = p->samples ? PLAIN_WEIGHT : 1.0;
+    p->ttft_ms = (1 - w) * p->ttft_ms + w * ttft_ms;
+    p->ms_per_token = (1 - w) * p->ms_per_token + w * ms_per_token;
+    p->samples++;
+}
+
+double ew__spec_edges_plain_ms(const ew__spec_edges *s, const char *backend, const char *model)
+{
+    const plain_pair *p = s ? plain_find(s, backend, model) : NULL;
+    return p ? p->ms_per_token : -1;
 }
 
 static double ratio(uint64_t a, uint64_t b)
@@ -172,6 +219,96 @@ static void gauge(ew_buf *out, const char *name, const char *help, double v)
 {
     ew__prom_help(out, name, "gauge", help);
     ew__prom_value(out, name, NULL, NULL, v);
+}
+
+/* ---- per pair gauges ----------------------------------------------------------------- */
+
+static void label(ew_buf *out, const char *name, const char *v, bool last)
+{
+    ew_buf_printf(out, "%s=\"", name);
+    for (; *v; v++) {
+        if (*v == '"' || *v == '\\') ew_buf_append_char(out, '\\');
+        if (*v == '\n')
+            ew_buf_append_str(out, "\\n");
+        else
+            ew_buf_append_char(out, *v);
+    }
+    ew_buf_append_str(out, last ? "\"" : "\",");
+}
+
+typedef enum pair_series {
+    PAIR_K = 0,
+    PAIR_ACCEPTANCE,
+    PAIR_RTT,
+    PAIR_DRAFT,
+    PAIR_FELL_BACK,
+    PAIR_TPS,
+    PAIR_SERIES
+} pair_series;
+
+static const struct {
+    const char *name, *help;
+} pair_names[PAIR_SERIES] = {
+    {"edgeway_speculative_pair_k", "Draft tokens per round the pair uses now."},
+    {"edgeway_speculative_pair_acceptance", "EWMA acceptance rate of the pair's draft tokens."},
+    {"edgeway_speculative_pair_rtt_seconds", "EWMA round time minus the verifier's evaluation."},
+    {"edgeway_speculative_pair_draft_seconds_per_token", "EWMA draft time per token."},
+    {"edgeway_speculative_pair_plain", "1 while the pair streams plainly (expected faster)."},
+    {"edgeway_speculative_pair_expected_tokens_per_second",
+     "Expected speculative (best k) and plain streaming rates at the last decision."},
+};
+
+static void pair_value(ew_buf *out, pair_series k, const ew__spec_peer_stats *ps,
+                       const char *draft, const char *mode, double v)
+{
+    ew_buf_append_str(out, pair_names[k].name);
+    ew_buf_append_char(out, '{');
+    label(out, "backend", ps->backend, false);
+    label(out, "model", ps->model, false);
+    label(out, "draft", draft, !mode);
+    if (mode) label(out, "mode", mode, true);
+    ew_buf_printf(out, "} %.6g\n", v);
+}
+
+static void render_pair(ew_buf *out, pair_series k, const ew__spec_peer_stats *ps,
+                        const char *draft)
+{
+    switch (k) {
+    case PAIR_K:
+        pair_value(out, k, ps, draft, NULL, ps->k);
+        break;
+    case PAIR_ACCEPTANCE:
+        pair_value(out, k, ps, draft, NULL, ps->alpha);
+        break;
+    case PAIR_RTT:
+        pair_value(out, k, ps, draft, NULL, ps->rtt_ms > 0 ? ps->rtt_ms / 1000 : 0);
+        break;
+    case PAIR_DRAFT:
+        pair_value(out, k, ps, draft, NULL, ps->draft_ms > 0 ? ps->draft_ms / 1000 : 0);
+        break;
+    case PAIR_FELL_BACK:
+        pair_value(out, k, ps, draft, NULL, ps->plain);
+        break;
+    default:
+        pair_value(out, k, ps, draft, "speculative", ps->spec_tps);
+        pair_value(out, k, ps, draft, "plain", ps->plain_tps);
+    }
+}
+
+/* Each series over every live edge's usable pairs. */
+static void render_pairs(const ew__spec_edges *s, ew_buf *out)
+{
+    for (int k = 0; k < PAIR_SERIES; k++) {
+        ew__prom_help(out, pair_names[k].name, "gauge", pair_names[k].help);
+        for (const ew__spec_slot *slot = s ? s->slots : NULL; slot; slot = slot->next) {
+            if (slot->retired) continue;
+            char draft[EW_DECISION_NAME_MAX + 16];
+            snprintf(draft, sizeof draft, "%s@%d", slot->m->name, slot->layers);
+            ew__spec_peer_stats ps;
+            for (int i = 0; ew__spec_peer_stats_at(slot->edge, i, &ps); i++)
+                if (ps.usable) render_pair(out, (pair_series)k, &ps, draft);
+        }
+    }
 }
 
 void ew__spec_edges_render(const ew__spec_edges *s, ew_buf *out)
@@ -207,8 +344,18 @@ void ew__spec_edges_render(const ew__spec_edges *s, ew_buf *out)
                    (double)c->bytes_sent);
     ew__prom_value(out, "edgeway_speculative_bytes_total", "direction", "received",
                    (double)c->bytes_received);
-    ew__prom_help(out, "edgeway_speculative_rtt_seconds", "summary",
+    ew__prom_help(out, "edgeway_speculative_rtt_seconds", "histogram",
                   "Verify round time minus the verifier's own evaluation time, per round.");
+    uint64_t cum = 0;
+    for (int b = 0; b <= EW__SPEC_RTT_BUCKETS; b++) {
+        cum += c->rtt_hist[b];
+        char le[32];
+        if (b < EW__SPEC_RTT_BUCKETS)
+            snprintf(le, sizeof le, "%g", ew__spec_rtt_bounds[b]);
+        else
+            snprintf(le, sizeof le, "+Inf");
+        ew__prom_value(out, "edgeway_speculative_rtt_seconds_bucket", "le", le, (double)cum);
+    }
     ew__prom_value(out, "edgeway_speculative_rtt_seconds_sum", NULL, NULL, c->rtt_seconds);
     ew__prom_value(out, "edgeway_speculative_rtt_seconds_count", NULL, NULL, (double)c->rounds);
     gauge(out, "edgeway_speculative_acceptance_rate", "Accepted / drafted tokens, since start.",
@@ -222,4 +369,5 @@ void ew__spec_edges_render(const ew__spec_edges *s, ew_buf *out)
           ratio(c->passes, c->generated));
     gauge(out, "edgeway_speculative_bytes_per_round", "Bytes sent and received per round.",
           ratio(c->bytes_sent + c->bytes_received, c->rounds));
+    render_pairs(s, out);
 }

@@ -53,6 +53,16 @@ typedef enum ew__spec_outcome {
  * or "no_draft_model"), else NULL. st may be NULL when nothing ran. */
 void ew__spec_edges_record(ew__spec_edges *s, ew__spec_outcome outcome, const char *reason,
                            const ew__spec_stats *st);
+/* Plain streaming on a backend and model, as measured: a stream's time to
+ * its first token and the time per token after it (an EWMA of each), which
+ * speculation on the pair is weighed against. Bounded: past
+ * EW__SPEC_PLAIN_MAX pairs, new ones are not remembered. */
+#define EW__SPEC_PLAIN_MAX 32
+void ew__spec_edges_plain_sample(ew__spec_edges *s, const char *backend, const char *model,
+                                 double ttft_ms, double ms_per_token);
+/* The EWMA time per token; -1 when nothing was measured. */
+double ew__spec_edges_plain_ms(const ew__spec_edges *s, const char *backend, const char *model);
+
 /* Appends the edgeway_speculative_* series (Prometheus text; zeros when s
  * is NULL, before any speculative request). */
 void ew__spec_edges_render(const ew__spec_edges *s, ew_buf *out);

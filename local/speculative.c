@@ -211,6 +211,39 @@ void ew_spec_adapt_update(ew_spec_adapt *a, int n_draft, int n_accepted, double 
     a->k = ew_spec_best_k(ew_spec_adapt_alpha(a), a->k_max, a->draft_ms, a->rtt_ms, a->verify_ms);
 }
 
+/* ---- speculation or plain streaming ----------------------------------------------------- */
+
+void ew_spec_gate_init(ew_spec_gate *g)
+{
+    memset(g, 0, sizeof *g);
+    g->hysteresis = 0.1;
+    g->probe_every = 8;
+}
+
+/* The speculative rate the pair's figures promise; 0 while one is unknown. */
+static double gate_spec_tps(const ew_spec_adapt *a, int *k)
+{
+    if (a->draft_ms < 0 || a->rtt_ms < 0 || a->verify_ms < 0) return 0;
+    double alpha = ew_spec_adapt_alpha(a);
+    *k = a->adaptive ? ew_spec_best_k(alpha, a->k_max, a->draft_ms, a->rtt_ms, a->verify_ms)
+                     : a->k;
+    return ew_spec_expected_rate(alpha, *k, a->draft_ms, a->rtt_ms, a->verify_ms);
+}
+
+ew_spec_choice ew_spec_gate_decide(ew_spec_gate *g, const ew_spec_adapt *a, double plain_ms)
+{
+    uint64_t n = ++g->requests;
+    uint64_t every = g->probe_every > 0 ? (uint64_t)g->probe_every : 8;
+    g->spec_tps = gate_spec_tps(a, &g->k);
+    g->plain_tps = plain_ms > 0 ? 1000.0 / plain_ms : 0;
+    if (g->spec_tps <= 0) return EW_SPEC_GO;
+    if (g->plain_tps <= 0) g->plain = false;
+    else if (!g->plain && g->spec_tps < g->plain_tps * (1 - g->hysteresis)) g->plain = true;
+    else if (g->plain && g->spec_tps > g->plain_tps * (1 + g->hysteresis)) g->plain = false;
+    if (g->plain) return n % every == 0 ? EW_SPEC_GO_PROBE : EW_SPEC_PLAIN_SLOWER;
+    return n % (4 * every) == 0 ? EW_SPEC_PLAIN_PROBE : EW_SPEC_GO;
+}
+
 /* ---- drafting --------------------------------------------------------------------------- */
 
 /* Cuts the sampler's distribution to EW_SPEC_MAX_Q tokens (it is sorted,

@@ -159,6 +159,42 @@ double ew_spec_expected_rate(double alpha, int k, double draft_ms, double rtt_ms
 /* The best k in [1, k_max] for these figures. */
 int ew_spec_best_k(double alpha, int k_max, double draft_ms, double rtt_ms, double verify_ms);
 
+/* ---- speculation or plain streaming ----------------------------------------------------- */
+
+/* Whether a request on a draft/target pair should speculate or stream the
+ * target plainly. Speculation is expected to deliver
+ * ew_spec_expected_rate(alpha, k, t_draft, rtt, t_verify) tokens per
+ * second (k: the adaptive best, else the fixed one); plain streaming
+ * 1000 / plain_ms tokens per second, plain_ms being the measured time per
+ * token of plain streams on the backend. The gate falls back once
+ * speculation is expected more than `hysteresis` (a fraction) slower, and
+ * comes back once it is expected that much faster. While fallen back, every
+ * probe_every-th request speculates anyway, so the pair's figures stay
+ * fresh and a pair that got better is taken up again; while speculating,
+ * every (4 * probe_every)-th request streams plainly to measure plain_ms
+ * (while it is unknown, that is the only way a request falls back here). */
+typedef enum ew_spec_choice {
+    EW_SPEC_GO = 0,       /* speculate */
+    EW_SPEC_GO_PROBE,     /* speculate, as a probe of a pair that fell back */
+    EW_SPEC_PLAIN_SLOWER, /* stream plainly: speculation is expected slower */
+    EW_SPEC_PLAIN_PROBE,  /* stream plainly, to measure plain streaming */
+} ew_spec_choice;
+
+typedef struct ew_spec_gate {
+    bool plain;         /* fallen back */
+    uint64_t requests;  /* decided so far */
+    double spec_tps;    /* the last expected figures; 0 = unknown */
+    double plain_tps;
+    int k;              /* the k spec_tps assumes */
+    double hysteresis;  /* default 0.1 */
+    int probe_every;    /* default 8 */
+} ew_spec_gate;
+
+void ew_spec_gate_init(ew_spec_gate *g);
+/* Decides one request from the pair's figures a and plain_ms (<= 0 or NaN:
+ * not measured yet). While any speculative figure is unknown it speculates. */
+ew_spec_choice ew_spec_gate_decide(ew_spec_gate *g, const ew_spec_adapt *a, double plain_ms);
+
 #ifdef __cplusplus
 }
 #endif

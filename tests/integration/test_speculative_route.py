@@ -351,6 +351,15 @@ def test_fallbacks(edge, cloud, stories_ref):
     for name in ("acceptance_rate", "mean_accepted_length", "rounds_per_token",
                  "target_passes_per_token", "bytes_per_round", "rtt_seconds_sum"):
         check(f"edgeway_speculative_{name}" in m, f"edgeway_speculative_{name} missing")
+    check(m.get('edgeway_speculative_rtt_seconds_bucket{le="+Inf"}', -1) ==
+          m["edgeway_speculative_rtt_seconds_count"] > 0, "the RTT histogram counts every round")
+    for name in ("k", "acceptance", "rtt_seconds", "draft_seconds_per_token", "plain",
+                 "expected_tokens_per_second"):
+        pair = [k for k in m if k.startswith(f"edgeway_speculative_pair_{name}{{")
+                and 'backend="cloudq"' in k]
+        check(pair, f"edgeway_speculative_pair_{name} for cloudq")
+    ks = [v for k, v in m.items() if k.startswith("edgeway_speculative_pair_k{")]
+    check(all(1 <= v <= 16 for v in ks), f"pair k in [1, k_max]: {ks}")
 
 
 def test_draft_busy(edge, cloud):

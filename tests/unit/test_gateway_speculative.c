@@ -21,6 +21,7 @@
 #include "core/buf.h"
 #include "gateway/server.h"
 #include "gateway/spec_edge.h"
+#include "gateway/spec_edges.h"
 #include "policy/config.h"
 #include "remote/remote.h"
 
@@ -489,6 +490,56 @@ static void test_cancel_from_callback(void **state)
     event_base_free(base);
 }
 
+/* Plain streams' timings, per backend and model, and the RTT histogram. */
+static void test_plain_timing_and_rtt_histogram(void **state)
+{
+    (void)state;
+    struct event_base *base = event_base_new();
+    ew__spec_edges *s = ew__spec_edges_new(base, NULL);
+    assert_non_null(s);
+    assert_true(ew__spec_edges_plain_ms(s, "cloud", "big") < 0);
+    assert_true(ew__spec_edges_plain_ms(NULL, "cloud", "big") < 0);
+    ew__spec_edges_plain_sample(s, "cloud", "big", 120, 20);
+    assert_true(fabs(ew__spec_edges_plain_ms(s, "cloud", "big") - 20) < 1e-9);
+    ew__spec_edges_plain_sample(s, "cloud", "big", 100, 10); /* EWMA, weight 0.3 */
+    assert_true(fabs(ew__spec_edges_plain_ms(s, "cloud", "big") - 17) < 1e-9);
+    ew__spec_edges_plain_sample(s, "cloud", "big", 100, 0); /* no per-token time: ignored */
+    assert_true(fabs(ew__spec_edges_plain_ms(s, "cloud", "big") - 17) < 1e-9);
+    assert_true(ew__spec_edges_plain_ms(s, "cloud", "other") < 0);
+    /* bounded: past the table, pairs are not remembered */
+    for (int i = 0; i < EW__SPEC_PLAIN_MAX + 4; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "m%d", i);
+        ew__spec_edges_plain_sample(s, "b", name, 1, 1);
+    }
+    assert_true(ew__spec_edges_plain_ms(s, "b", "m0") > 0);
+    assert_true(ew__spec_edges_plain_ms(s, "b", "m40") < 0);
+    /* three rounds of 4 ms and one of 40 ms */
+    ew__spec_stats st = {.rounds = 4, .rtt_ms = 13};
+    st.rtt_hist[3] = 3; /* (0.005, 0.01] */
+    st.rtt_hist[7] = 1; /* (0.05, 0.08] */
+    ew__spec_edges_record(s, EW__SPEC_OUT_SPECULATED, NULL, &st);
+    ew__spec_edges_record(s, EW__SPEC_OUT_FALLBACK, "slower_than_plain", NULL);
+    ew_buf out;
+    ew_buf_init(&out, 1 << 20);
+    ew__spec_edges_render(s, &out);
+    assert_int_equal(ew_buf_append_char(&out, '\0'), 0);
+    const char *m = out.data;
+    assert_non_null(strstr(m, "# TYPE edgeway_speculative_rtt_seconds histogram"));
+    assert_non_null(strstr(m, "edgeway_speculative_rtt_seconds_bucket{le=\"0.005\"} 0\n"));
+    assert_non_null(strstr(m, "edgeway_speculative_rtt_seconds_bucket{le=\"0.01\"} 3\n"));
+    assert_non_null(strstr(m, "edgeway_speculative_rtt_seconds_bucket{le=\"0.05\"} 3\n"));
+    assert_non_null(strstr(m, "edgeway_speculative_rtt_seconds_bucket{le=\"0.08\"} 4\n"));
+    assert_non_null(strstr(m, "edgeway_speculative_rtt_seconds_bucket{le=\"+Inf\"} 4\n"));
+    assert_non_null(strstr(m, "edgeway_speculative_rtt_seconds_count 4\n"));
+    assert_non_null(
+        strstr(m, "edgeway_speculative_fallbacks_total{reason=\"slower_than_plain\"} 1\n"));
+    assert_non_null(strstr(m, "# TYPE edgeway_speculative_pair_expected_tokens_per_second gauge"));
+    ew_buf_cleanup(&out);
+    ew__spec_edges_free(s);
+    event_base_free(base);
+}
+
 int main(void)
 {
     const char *s = getenv("EW_SHARED");
@@ -501,6 +552,7 @@ int main(void)
         cmocka_unit_test(test_sampling),
         cmocka_unit_test(test_cloud_dies_mid_generation),
         cmocka_unit_test(test_cancel_from_callback),
+        cmocka_unit_test(test_plain_timing_and_rtt_histogram),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

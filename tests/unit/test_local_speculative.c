@@ -358,6 +358,79 @@ static void test_adapt_tracks_acceptance(void **state)
     assert_int_equal(a.accepted, 60);
 }
 
+/* Speculate or stream plainly, from injected figures: no timing involved. */
+static ew_spec_choice decide_n(ew_spec_gate *g, const ew_spec_adapt *a, double plain_ms, int n,
+                               int counts[4])
+{
+    ew_spec_choice c = EW_SPEC_GO;
+    for (int i = 0; i < n; i++) {
+        c = ew_spec_gate_decide(g, a, plain_ms);
+        if (counts) counts[c]++;
+    }
+    return c;
+}
+
+static void test_gate_weighs_speculation_against_plain(void **state)
+{
+    (void)state;
+    ew_spec_adapt a;
+    ew_spec_adapt_init(&a, 4, 16, true);
+    ew_spec_gate g;
+    ew_spec_gate_init(&g);
+    /* nothing measured yet: speculate */
+    assert_int_equal(ew_spec_gate_decide(&g, &a, 20), EW_SPEC_GO);
+    assert_true(g.spec_tps == 0);
+    /* acceptance 0.9 (every round accepts 9 of 10), 30 ms RTT, 1 ms/token
+     * draft, 0.5 ms/token target */
+    for (int r = 0; r < 200; r++)
+        ew_spec_adapt_update(&a, 10, r % 10 ? 10 : 0, 30, 1.0, 0.5);
+    int counts[4] = {0};
+    /* plain streaming at 50 tok/s: speculation is faster; one request in 32
+     * streams plainly to keep the plain figure fresh */
+    decide_n(&g, &a, 20, 31, counts);
+    assert_int_equal(counts[EW_SPEC_GO] + counts[EW_SPEC_PLAIN_PROBE], 31);
+    assert_int_equal(counts[EW_SPEC_PLAIN_PROBE], 1);
+    assert_false(g.plain);
+    assert_true(g.spec_tps > g.plain_tps);
+    assert_true(fabs(g.plain_tps - 50) < 1e-9);
+    assert_true(fabs(g.spec_tps - ew_spec_expected_rate(ew_spec_adapt_alpha(&a), g.k, a.draft_ms,
+                                                        a.rtt_ms, a.verify_ms)) < 1e-9);
+    /* plain unknown: never slower_than_plain, only the occasional probe */
+    memset(counts, 0, sizeof counts);
+    decide_n(&g, &a, -1, 64, counts);
+    assert_int_equal(counts[EW_SPEC_PLAIN_SLOWER] + counts[EW_SPEC_GO_PROBE], 0);
+    assert_int_equal(counts[EW_SPEC_PLAIN_PROBE], 2);
+    /* acceptance collapses: about one token per 32 ms round, under 50 tok/s */
+    for (int r = 0; r < 60; r++)
+        ew_spec_adapt_update(&a, a.k, 0, 30, 1.0, 0.5);
+    memset(counts, 0, sizeof counts);
+    decide_n(&g, &a, 20, 16, counts);
+    assert_true(g.plain);
+    assert_true(g.spec_tps < 0.9 * g.plain_tps);
+    /* fallen back: one request in 8 speculates as a probe */
+    assert_int_equal(counts[EW_SPEC_PLAIN_SLOWER], 14);
+    assert_int_equal(counts[EW_SPEC_GO_PROBE], 2);
+    /* hysteresis: plain only 5% slower than speculation keeps the fallback */
+    double spec = g.spec_tps;
+    decide_n(&g, &a, 1000.0 / (spec / 1.05), 1, NULL);
+    assert_true(g.plain);
+    /* ... plain 15% slower ends it */
+    assert_int_not_equal(decide_n(&g, &a, 1000.0 / (spec / 1.15), 1, NULL),
+                         EW_SPEC_PLAIN_SLOWER);
+    assert_false(g.plain);
+    /* and speculation 5% slower than plain keeps speculating */
+    decide_n(&g, &a, 1000.0 / (spec * 1.05), 1, NULL);
+    assert_false(g.plain);
+    decide_n(&g, &a, 1000.0 / (spec * 1.15), 1, NULL);
+    assert_true(g.plain);
+    /* the pair gets better (probes measure it): speculation comes back */
+    for (int r = 0; r < 60; r++)
+        ew_spec_adapt_update(&a, a.k, a.k, 30, 1.0, 0.5);
+    ew_spec_choice c = decide_n(&g, &a, 20, 1, NULL);
+    assert_true(c == EW_SPEC_GO || c == EW_SPEC_PLAIN_PROBE);
+    assert_false(g.plain);
+}
+
 /* ---- drafting and a whole in-process loop on the reference models ------------------ */
 
 static ew_model *open_model(const char *file)
@@ -567,6 +640,7 @@ int main(void)
         cmocka_unit_test(test_expected_rate),
         cmocka_unit_test(test_best_k),
         cmocka_unit_test(test_adapt_tracks_acceptance),
+        cmocka_unit_test(test_gate_weighs_speculation_against_plain),
         cmocka_unit_test(test_draft_basics),
         cmocka_unit_test(test_lossless_in_process),
     };
