@@ -35,9 +35,17 @@
  * checks the README states (passes per token against 1/(mean accepted + 1),
  * speculative faster than cloud-only at 30 ms wherever acceptance >= 0.6).
  *
+ * Then measured points between acceptance 0.2 and 1.0, which no real model
+ * pair here has: the whole draft (acceptance 1.0 against itself) behind a
+ * bench-only wrapper that replaces each proposed token, with probability
+ * 1 - a (seeded), by another one and cuts the draft there, so the
+ * verifier really rejects it and acceptance is about a; greedy, at 30 ms,
+ * against cloud-only at 30 ms, and the break-even interpolated between the
+ * measured points.
+ *
  * Usage: bench_speculative [--target GGUF] [--draft GGUF] [--layers 3,4,5]
  *          [--temps 0,1] [--rtt 0,10,30,80] [--tokens 48] [--pass-ms 0,25]
- *          [--edgeway PATH]
+ *          [--accept 0.2,0.4,0.6,0.8,1.0] [--edgeway PATH]
  * EW_LLAMA_SPECULATIVE=/path/to/llama-speculative adds llama.cpp's
  * acceptance on the same draft/target files (separate files only: it has
  * no early exit).
@@ -792,6 +800,80 @@ static void spec_row(bench *b, ew__spec_edge *edge, double pass_ms, int layers, 
     fflush(stdout);
 }
 
+/* ---- controlled acceptance ------------------------------------------------------------ */
+
+typedef struct corrupt {
+    double a; /* the chance a proposed token stays */
+    int n_vocab;
+    ew_spec_rng rng;
+} corrupt;
+
+/* Replaces the first token that loses the draw by another and cuts the
+ * draft after it: the verifier rejects it (greedy), whatever follows. */
+static void corrupt_draft(void *arg, ew_spec_draft_out *d)
+{
+    corrupt *c = arg;
+    for (int i = 0; i < d->n; i++) {
+        if (ew_spec_rng_unit(&c->rng) < c->a) continue;
+        int shift = 1 + (int)(ew_spec_rng_unit(&c->rng) * (c->n_vocab - 1));
+        d->tokens[i] = (int32_t)((d->tokens[i] + shift) % c->n_vocab);
+        d->n = i + 1;
+        return;
+    }
+}
+
+/* Speculative decoding with the whole draft made to accept about a, for each
+ * a, at 30 ms; against cloud30 (cloud-only at 30 ms, greedy). */
+static void accept_rows(bench *b, double pass_ms, double cloud30, const double *accepts,
+                        int n_acc, int n_vocab)
+{
+    setup *s = b->s;
+    s->temp = 0;
+    link_set_rtt(b->ns, b->l, 30);
+    double tps[MAX_LIST] = {0}, measured[MAX_LIST] = {0};
+    for (int i = 0; i < n_acc; i++) {
+        corrupt c = {.a = accepts[i], .n_vocab = n_vocab};
+        ew_spec_rng_seed(&c.rng, 1234 + (uint64_t)i);
+        ew__spec_edge_opts eo = {.base = s->base,
+                                 .remote = s->remote,
+                                 .draft_path = s->draft,
+                                 .n_ctx = 1024,
+                                 .draft_hook = corrupt_draft,
+                                 .draft_hook_arg = &c};
+        ew__spec_edge *edge;
+        ew_error err;
+        if (ew__spec_edge_new(&eo, &edge, &err)) {
+            fprintf(stderr, "edge: %s\n", err.message);
+            continue;
+        }
+        result res;
+        s->tokens = 8; /* warm-up: the pair's check, k for this acceptance */
+        run_spec(s, edge, &res);
+        s->tokens = b->tokens;
+        run_spec(s, edge, &res);
+        ew__spec_edge_free(edge);
+        if (!res.ok) {
+            fprintf(stderr, "speculative a=%.1f: %s\n", accepts[i], res.message);
+            continue;
+        }
+        const ew__spec_stats *st = &res.st;
+        tps[i] = res.tokens / res.seconds;
+        measured[i] = st->drafted ? (double)st->accepted / st->drafted : 0;
+        printf("| %5.0f | %4.2f | %5.2f | %5.2f | %7.1f | %7.1f | %s |\n", pass_ms, accepts[i],
+               measured[i], st->rounds ? (double)st->accepted / st->rounds : 0, tps[i], cloud30,
+               tps[i] > cloud30 ? "speculative" : "cloud-only");
+        fflush(stdout);
+    }
+    /* the break-even between the two measured points where the lead changes */
+    for (int i = 1; i < n_acc; i++) {
+        double d0 = tps[i - 1] - cloud30, d1 = tps[i] - cloud30;
+        if (tps[i - 1] <= 0 || tps[i] <= 0 || (d0 > 0) == (d1 > 0)) continue;
+        double be = measured[i - 1] + (measured[i] - measured[i - 1]) * d0 / (d0 - d1);
+        printf("| %5.0f | break-even at measured acceptance ~%.2f (interpolated) | | | | | |\n",
+               pass_ms, be);
+    }
+}
+
 int main(int argc, char **argv)
 {
     const char *shared = getenv("EW_SHARED") ? getenv("EW_SHARED") : "../shared";
@@ -799,8 +881,8 @@ int main(int argc, char **argv)
     snprintf(target_buf, sizeof target_buf, "%s/models/stories260K.gguf", shared);
     const char *target = target_buf, *draft = NULL, *edgeway = getenv("EW_BIN");
     double layers[MAX_LIST] = {3, 4, 5}, temps[MAX_LIST] = {0, 1}, rtts[MAX_LIST] = {0, 10, 30, 80};
-    double pass[MAX_LIST] = {0, 25};
-    int n_layers = 3, n_temps = 2, n_rtt = 4, n_pass = 2, tokens = 48;
+    double pass[MAX_LIST] = {0, 25}, accepts[MAX_LIST] = {0.2, 0.4, 0.6, 0.8, 1.0};
+    int n_layers = 3, n_temps = 2, n_rtt = 4, n_pass = 2, n_acc = 5, tokens = 48;
     for (int i = 1; i + 1 < argc; i += 2) {
         const char *k = argv[i], *v = argv[i + 1];
         if (!strcmp(k, "--target"))
@@ -815,6 +897,8 @@ int main(int argc, char **argv)
             n_rtt = parse_list(v, rtts);
         else if (!strcmp(k, "--pass-ms"))
             n_pass = parse_list(v, pass);
+        else if (!strcmp(k, "--accept"))
+            n_acc = parse_list(v, accepts);
         else if (!strcmp(k, "--tokens"))
             tokens = atoi(v);
         else if (!strcmp(k, "--edgeway"))
@@ -926,11 +1010,15 @@ int main(int argc, char **argv)
                .tokens = tokens,
                .t_tok = t_tok,
                .stream_ok = true};
+    double greedy30[MAX_LIST];
     for (int pi = 0; pi < n_pass; pi++) {
         l.pass_ms = pass[pi];
+        greedy30[pi] = -1;
         double cloud30[MAX_LIST];
         for (int ti = 0; ti < n_temps; ti++)
             cloud30[ti] = cloud_row(&b, pass[pi], temps[ti]);
+        for (int ti = 0; ti < n_temps; ti++)
+            if (temps[ti] == 0) greedy30[pi] = cloud30[ti];
         for (int li = 0; li < n_layers; li++) {
             ew__spec_edge_opts eo = {.base = base,
                                      .remote = remote,
@@ -945,6 +1033,17 @@ int main(int argc, char **argv)
             for (int ti = 0; ti < n_temps; ti++)
                 spec_row(&b, edge, pass[pi], (int)layers[li], temps[ti], cloud30[ti]);
             ew__spec_edge_free(edge);
+        }
+    }
+    if (n_acc > 0 && rtt_index(&b, 30) >= 0) {
+        printf("\nmeasured acceptance at 30 ms RTT: the whole draft, each proposed token replaced "
+               "by\n  another with probability 1 - a (seeded), greedy; same link emulation as "
+               "above\n\n| target pass ms | a | acceptance | mean accepted | speculative tok/s |"
+               " cloud-only tok/s | faster |\n|---|---|---|---|---|---|---|\n");
+        for (int pi = 0; pi < n_pass; pi++) {
+            l.pass_ms = pass[pi];
+            double c30 = greedy30[pi] > 0 ? greedy30[pi] : cloud_row(&b, pass[pi], 0);
+            accept_rows(&b, pass[pi], c30, accepts, n_acc, dinfo.n_vocab);
         }
     }
     printf("\nchecks: target passes per token <= 1/(mean accepted + 1) in %d of %d speculative "

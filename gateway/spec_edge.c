@@ -187,6 +187,11 @@ static void draft_done(void *arg, int status)
         r->draft_ms_sum += r->draft_ms / r->draft.n_eval;
         r->draft_rounds++;
     }
+    if (r->e->draft_hook && r->draft.n > 0 && r->p.sampling.temperature <= 0) {
+        int n = r->draft.n;
+        r->e->draft_hook(r->e->draft_hook_arg, &r->draft);
+        if (r->draft.n < 0 || r->draft.n > n) r->draft.n = n;
+    }
     verify(r);
 }
 
@@ -626,6 +631,8 @@ int ew__spec_edge_new(const ew__spec_edge_opts *o, ew__spec_edge **out, ew_error
     e->base = o->base;
     e->remote = o->remote;
     e->model = o->model;
+    e->draft_hook = o->draft_hook;
+    e->draft_hook_arg = o->draft_hook_arg;
     int st = o->model ? EW_OK : ew_model_open(o->draft_path, o->draft_sha256, &e->owned, err);
     if (!o->model) e->model = e->owned;
     if (!st) {

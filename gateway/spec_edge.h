@@ -46,6 +46,12 @@ typedef struct ew__spec_edge_opts {
     int threads;           /* per draft forward pass; 0 = 1 */
     int workers;           /* drafts computed at once; 0 = 1 */
     int queue;             /* drafts waiting; default 16 when 0 */
+    /* Benchmarks only (bench/speculative's controlled acceptance): sees each
+     * greedy draft on the loop before it is verified, and may replace a
+     * token and cut the draft right after it (the draft's cache stays
+     * valid); NULL normally. */
+    void (*draft_hook)(void *arg, ew_spec_draft_out *d);
+    void *draft_hook_arg;
 } ew__spec_edge_opts;
 
 int ew__spec_edge_new(const ew__spec_edge_opts *opts, ew__spec_edge **out, ew_error *err);

@@ -40,6 +40,8 @@ struct ew__spec_edge {
     ew_model_info info;
     ew_session_params sp;
     ew__spec_worker *worker;
+    void (*draft_hook)(void *arg, ew_spec_draft_out *d);
+    void *draft_hook_arg;
     spec_peer *peers;
     struct ew__spec_run *runs; /* not yet ended or cancelled */
 };
