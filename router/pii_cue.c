@@ -149,6 +149,7 @@ static const struct {
     {"rufen", B(CUE_PHONE)},
     {"anrufen", B(CUE_PHONE)},
     {"appelez", B(CUE_PHONE)},
+    {"numero", B(CUE_PHONE)},
     {"appelez-moi", B(CUE_PHONE)},
     {"appelle-moi", B(CUE_PHONE)},
     {"appeler", B(CUE_PHONE)},
@@ -842,6 +843,47 @@ static void cue_build(void)
 void ew__pii_cue_init(void)
 {
     pthread_once(&cue_once, cue_build);
+}
+
+/* ASCII for the Latin-1 letters U+00C0..U+00FF (the byte after 0xC3, less
+ * 0x80); NULL where there is none (×, ÷, Ð, Þ ...). */
+static const char *latin1_ascii(unsigned b)
+{
+    static const char *const up[32] = {"a", "a",  "a", "a", "a", "a",  "ae", "c", "e",  "e", "e",
+                                       "e", "i",  "i", "i", "i", NULL, "n",  "o", "o",  "o", "o",
+                                       "o", NULL, "o", "u", "u", "u",  "u",  "y", NULL, "ss"};
+    if (b < 0x80 || b > 0xBF) return NULL;
+    if (b == 0xBF) return "y";  /* ÿ, where the capitals have ß */
+    return up[(b - 0x80) & 31]; /* lowercase letters sit 0x20 above their capitals */
+}
+
+uint32_t ew__pii_folded_cues(pii_ctx *c, size_t i, size_t we)
+{
+    const unsigned char *s = c->s;
+    char w[PII_WORD_MAX];
+    size_t wl = 0;
+    for (size_t k = i; k < we;) {
+        const char *f = NULL;
+        char one[2] = {(char)(s[k] | 0x20), 0};
+        if (s[k] < 0x80) {
+            f = one;
+            k++;
+        } else if (s[k] == 0xC3 && k + 1 < we && (f = latin1_ascii(s[k + 1])) != NULL) {
+            k += 2;
+        } else {
+            return 0;
+        }
+        size_t fl = strlen(f);
+        if (wl + fl >= sizeof w) return 0;
+        memcpy(w + wl, f, fl);
+        wl += fl;
+    }
+    uint32_t cues = ew__pii_cue_lookup(w, wl);
+    for (uint32_t bits = cues & ((1u << CUE_COUNT) - 1); bits; bits &= bits - 1)
+        c->cue_at[__builtin_ctz(bits)] = (uint32_t)we;
+    if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
+    if (cues & (1u << CUE_TITLE)) c->title_at = (uint32_t)we;
+    return cues;
 }
 
 uint32_t ew__pii_cue_lookup(const char *w, size_t n)
