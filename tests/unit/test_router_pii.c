@@ -309,6 +309,14 @@ static void test_person(void **state)
     EXPECT_CLEAN("Je suis content de vous voir.");
     EXPECT_EXACT("Ich heiße Ananya Lindqvist und brauche Hilfe.", EW_PII_PERSON,
                  "Ananya Lindqvist");
+    /* Italian, Portuguese and Dutch cues */
+    EXPECT_EXACT("Gentile 林英伟,", EW_PII_PERSON, "林英伟");
+    EXPECT_EXACT("Prezado 徐明杰,", EW_PII_PERSON, "徐明杰");
+    EXPECT_EXACT("Sono nato il 02.06.1971.", EW_PII_DATE_OF_BIRTH, "02.06.1971");
+    EXPECT_EXACT("Data de nascimento: 1946-07-19", EW_PII_DATE_OF_BIRTH, "1946-07-19");
+    EXPECT_EXACT("Mijn paspoortnummer is 302272877.", EW_PII_PASSPORT, "302272877");
+    EXPECT_EXACT("Passaporte nº E29141334", EW_PII_PASSPORT, "E29141334");
+    EXPECT_EXACT("Mijn telefoonnummer is 010-67681814.", EW_PII_PHONE, "010-67681814");
     EXPECT_EXACT("They had 3: Gaetane, Hannah and Derek.", EW_PII_PERSON, "Gaetane");
     EXPECT_EXACT("我叫张伟，住在北京。", EW_PII_PERSON, "张伟");
     EXPECT_EXACT("请联系王小明先生。", EW_PII_PERSON, "王小明");
