@@ -451,8 +451,11 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
             k++;
         if (k < n && v[k] == '%') return true;
     }
-    if (c0 == '$' || c0 == '<' || c0 == '{' || c0 == '[' || c0 == '&' || c0 == ',' || c0 == ')' ||
-        c0 == ';' || c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
+    /* "$VAR", "${x}", "$(cmd)"; not "$4783ct5j..." (a key that starts with '$') */
+    if (c0 == '$' && (n == 1 || pii_is_alpha(v[1]) || v[1] == '_' || v[1] == '{' || v[1] == '('))
+        return true;
+    if (c0 == '<' || c0 == '{' || c0 == '[' || c0 == '&' || c0 == ',' || c0 == ')' || c0 == ';' ||
+        c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
         return true; /* a variable, a template, code or a path */
     if (n >= 2 && c0 == '#' && v[1] == '{') return true; /* Ruby "#{password}" */
     if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
@@ -1041,6 +1044,15 @@ size_t ew__pii_scan_call(pii_ctx *c, size_t k)
     return add_value(c, PII_KEY_PASSWORD, last_s, last_e, true);
 }
 
+/* Up to five digits: a port number. */
+static bool port_like(const unsigned char *v, size_t n)
+{
+    if (n == 0 || n > 5) return false;
+    for (size_t k = 0; k < n; k++)
+        if (!pii_is_digit(v[k])) return false;
+    return true;
+}
+
 /* Command-line flags: "-p pass" (after "-u user"), "--password x",
  * "-Password x", "--api-key x", "--token=x", "-u user:pass". */
 size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
@@ -1052,7 +1064,7 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     size_t ns = k;
     while (k < n && (pii_is_alpha(s[k]) || s[k] == '-' || s[k] == '_'))
         k++;
-    if (ns == i + 1 && s[ns] == 'p' && k < n && !pii_is_space(s[k]) && s[k] != '=') {
+    if (ns == i + 1 && s[ns] == 'p' && ns + 1 < n && !pii_is_space(s[ns + 1]) && s[ns + 1] != '=') {
         /* mysql's "-pSECRET" (no space), next to "-u user" on the same line */
         size_t b = i > 80 ? i - 80 : 0, ve = i + 2;
         while (ve < n && !pii_is_space(s[ve]) && s[ve] != '"' && s[ve] != '\'')
@@ -1060,6 +1072,7 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
         const unsigned char *nl_at = memrchr(s + b, '\n', i - b);
         if (nl_at) b = (size_t)(nl_at - s) + 1;
         if (ve - (i + 2) < 4 || prose_word(s + i + 2, ve - i - 2) ||
+            port_like(s + i + 2, ve - i - 2) ||
             (!pii_contains(s + b, i - b, "-u ", 3) && !pii_contains(s + b, i - b, "-U ", 3)))
             return 0;
         return add_value(c, PII_KEY_PASSWORD, i + 2, ve, false);
@@ -1079,6 +1092,8 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     size_t vs, ve;
     bool quoted;
     if (!next_value(s, n, k + 1, &vs, &ve, &quoted)) return 0;
+    if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P') && port_like(s + vs, ve - vs))
+        return 0; /* psql -U app -p 5432: a port */
     if (user) {
         const unsigned char *col = memchr(s + vs, ':', ve - vs);
         if (!col || (size_t)(col - s) + 1 >= ve) return 0;

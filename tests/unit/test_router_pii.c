@@ -280,6 +280,10 @@ static void test_secrets(void **state)
         EW_PII_STREET_ADDRESS, "Calle Mayor 246, 15773 M\xc3\xa1laga");
     EXPECT_CLEAN("Passwort vergessen?");
     EXPECT_CLEAN("gcc -pthread -o app main.c");
+    EXPECT_CLEAN("psql -h db -U app -p 5432 orders"); /* a port */
+    EXPECT_EXACT("mysql -u grafana -pPKDAjdOLdKXZLwcU orders", EW_PII_SECRET, "PKDAjdOLdKXZLwcU");
+    EXPECT_EXACT("SECRET_KEY = '$4783ct5j2rcem+z9_gm0uneu^9+s5@rb)5-b616&_en)tz3mz'", EW_PII_SECRET,
+                 "$4783ct5j2rcem+z9_gm0uneu^9+s5@rb)5-b616&_en)tz3mz");
     /* stand-ins: test fixtures, template words, made-up runs, the key's own name,
      * base64 of a placeholder or of a certificate */
     EXPECT_CLEAN("token: \"test-token\"");
