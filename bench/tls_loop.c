@@ -1,13 +1,15 @@
 /* bench_tls_loop: TLS handshake-and-request loop against the real gateway.
  *
- *   bench_tls_loop [N] [--resume] [--mtls]
+ *   bench_tls_loop [N] [--resume] [--mtls] [--max-growth KIB]
  *
  * Starts the gateway on 127.0.0.1 with a TLS listener (certificates from
  * certs/dev-ca.sh; with --mtls a client CA, CRL and a tenant rule), then makes
  * N connections one after another (default 10000): handshake (every second
  * one resumed from a session ticket with --resume), GET /healthz, read the
  * answer, close_notify, close. Prints handshakes per second and the process's
- * RSS after the first 10% and at the end: it must not grow. Run it in the
+ * RSS after the first 10% and at the end: it must not grow. With
+ * --max-growth it exits 1 when the RSS grew by more than KIB (ctest runs a
+ * short loop this way: tests/integration/test_tls_loop.sh). Run it in the
  * sanitizer build too, where leaks and errors are reported at exit.
  * Run from the source root (or set EW_SRC). */
 #include <event2/event.h>
@@ -47,17 +49,32 @@ static void *loop_main(void *arg)
     return NULL;
 }
 
+/* A positive count up to 10^7, or -1. */
+static long count_arg(const char *s)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    return *s && !*end && v > 0 && v <= 10000000 ? v : -1;
+}
+
 int main(int argc, char **argv)
 {
     int n = 10000;
+    long max_growth = -1; /* KiB; -1 = report only */
     bool resume = false, mtls = false;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--resume"))
+        if (!strcmp(argv[i], "--resume")) {
             resume = true;
-        else if (!strcmp(argv[i], "--mtls"))
+        } else if (!strcmp(argv[i], "--mtls")) {
             mtls = true;
-        else
-            n = atoi(argv[i]) > 0 ? atoi(argv[i]) : n;
+        } else if (!strcmp(argv[i], "--max-growth") && i + 1 < argc && count_arg(argv[i + 1]) > 0) {
+            max_growth = count_arg(argv[++i]);
+        } else if (count_arg(argv[i]) > 0) {
+            n = (int)count_arg(argv[i]);
+        } else {
+            fprintf(stderr, "usage: bench_tls_loop [N] [--resume] [--mtls] [--max-growth KIB]\n");
+            return 2;
+        }
     }
     char dir[64] = "/tmp/ew_tls_bench_XXXXXX", cmd[512];
     const char *src = getenv("EW_SRC") ? getenv("EW_SRC") : ".";
@@ -96,7 +113,7 @@ int main(int argc, char **argv)
     }
     char addr[64];
     ew__gateway_address(gw, 0, addr, sizeof addr);
-    int port = atoi(strrchr(addr, ':') + 1);
+    int port = (int)strtol(strrchr(addr, ':') + 1, NULL, 10);
     pthread_t loop;
     pthread_create(&loop, NULL, loop_main, base);
 
@@ -144,5 +161,10 @@ int main(int argc, char **argv)
     event_base_free(base);
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd)) return 1;
+    if (max_growth >= 0 && rss_end - rss_warm > max_growth) {
+        fprintf(stderr, "bench_tls_loop: RSS grew by %ld KiB (bound %ld KiB)\n", rss_end - rss_warm,
+                max_growth);
+        return 1;
+    }
     return failed ? 1 : 0;
 }

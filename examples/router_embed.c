@@ -8,6 +8,7 @@
  *
  *   example_router_embed [POLICY.yaml]      (default conf/phone.yaml)
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,7 +28,9 @@ static void act(const char *prompt, const ew_decision *d)
     printf("\n> %s\n  route: %s", prompt, ew_route_name(d->target.route));
     if (d->target.backend[0]) printf(" via %s", d->target.backend);
     if (d->target.model[0]) printf(" on %s", d->target.model);
-    printf("  (rule %s)\n", d->rule);
+    printf("  (rule %s", d->rule);
+    if (!isnan(d->features.difficulty)) printf(", difficulty %.2f", d->features.difficulty);
+    printf(")\n");
     for (int i = 0; i < d->n_reasons; i++)
         printf("  why: %s\n", d->reasons[i]);
     if (d->target.route == EW_ROUTE_DENY) printf("  shown to the user: %s\n", d->message);
@@ -89,6 +92,10 @@ int main(int argc, char **argv)
 
     on_device_change(r, 80, 1, 0, 0);
     int rc = ask(r, "Write a two-line poem about autumn.", &health);
+    rc |= ask(r,
+              "Let f(x) = x^3 - 6x^2 + 11x - 6. Find all real roots, prove there are no "
+              "others, and compute the area enclosed between f and the x-axis on [1, 3].",
+              &health);
     rc |= ask(r, "My card is 4111 1111 1111 1111, when does it expire?", &health);
 
     on_device_change(r, 12, 0, 2, 1);

@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/json.h"
 #include "core/log.h"
+#include "edgeway/device.h"
 #include "gateway/api.h"
 #include "gateway/gateway_internal.h"
 
@@ -67,13 +68,16 @@ bool ew__authenticate(ew__gateway *gw, ew__http_req *r, bool need_admin)
         ew__respond_err(r, 500, "server_error", "internal_error", NULL, "out of memory");
         return false;
     }
-    ew__auth_result ar;
-    if (!key && r->tls && r->tls->client_cert && r->tls->tenant) {
-        /* mTLS: a verified client certificate that a tenant rule maps. */
+    ew__auth_result ar =
+        ew__auth_identify(gw->auth, key, key_len, ew__auth_is_loopback(r->peer), &c->caller);
+    if ((ar != EW__AUTH_OK || c->caller.anonymous) && r->tls && r->tls->client_cert &&
+        r->tls->tenant) {
+        /* mTLS: a verified client certificate that a tenant rule maps, unless
+         * a configured key says more. SDKs always send some key, so an
+         * unknown one does not hide the certificate. */
         ar = EW__AUTH_OK;
+        memset(&c->caller, 0, sizeof c->caller);
         snprintf(c->caller.tenant, sizeof c->caller.tenant, "%s", r->tls->tenant);
-    } else {
-        ar = ew__auth_identify(gw->auth, key, key_len, ew__auth_is_loopback(r->peer), &c->caller);
     }
     if (ar == EW__AUTH_MISSING) {
         refuse(gw, r, 401, "missing_api_key",
@@ -99,17 +103,9 @@ bool ew__authenticate(ew__gateway *gw, ew__http_req *r, bool need_admin)
 
 bool ew__device_current(ew__gateway *gw, ew_route_device *out)
 {
-    const ew_device_cfg *dc = gw->cfg->device;
-    if (dc->source == EW_DEVICE_SOURCE_STATIC) {
-        *out = (ew_route_device){dc->fixed.battery_pct, dc->fixed.charging, dc->fixed.thermal,
-                                 dc->fixed.low_power, dc->fixed.metered};
-        return true;
-    }
-    if (dc->source != EW_DEVICE_SOURCE_PUSH || !gw->pushed_ms ||
-        now_ms() - gw->pushed_ms > (uint64_t)dc->max_age_ms)
-        return false;
-    *out = gw->pushed;
-    return true;
+    ew_router_get_device(gw->router, out);
+    return out->battery_pct >= 0 || out->charging >= 0 || out->thermal >= 0 ||
+           out->low_power >= 0 || out->metered >= 0;
 }
 
 static void device_json(ew_jw *w, const ew_route_device *d, bool known)
@@ -185,19 +181,21 @@ static int device_from_json(const char *body, size_t len, ew_route_device *d, ew
             break;
         }
         snprintf(item, sizeof item, "%.*s=%.*s", (int)kn, ks, (int)vn, vs);
-        st = ew_route_device_parse(item, strlen(item), d, err);
+        st = ew_device_parse(item, strlen(item), d, err);
     }
     ew_json_doc_cleanup(&doc);
     return st;
 }
 
+/* A push replaces the last one; fields it does not give are unknown. */
 void ew__ep_device(ew__gateway *gw, ew__http_req *r)
 {
     ew_route_device d;
-    if (!ew__device_current(gw, &d)) ew_route_device_init(&d);
-    if (gw->cfg->device->source != EW_DEVICE_SOURCE_PUSH) {
+    ew_route_device_init(&d);
+    ew_device_source src = gw->cfg->device->source;
+    if (src != EW_DEVICE_SOURCE_PUSH && src != EW_DEVICE_SOURCE_SYSFS) {
         ew__respond_err(r, 409, "invalid_request_error", "device_source", NULL,
-                        "device.source is not push: pushed state would be ignored.");
+                        "device.source is static or header: pushed state would be ignored.");
         return;
     }
     ew_error err;
@@ -205,20 +203,34 @@ void ew__ep_device(ew__gateway *gw, ew__http_req *r)
     const ew__http_header *ct = ew__http_find_header(&r->head, "content-type");
     int st = ct && ew__http_media_type_is(ct->value, ct->value_len, "application/json")
                  ? device_from_json(r->body, r->body_len, &d, &err)
-                 : ew_route_device_parse(r->body, r->body_len, &d, &err);
+                 : ew_device_parse(r->body, r->body_len, &d, &err);
     if (st) {
         ew__respond_err(r, 400, "invalid_request_error", "invalid_device_state", NULL,
                         err.message[0] ? err.message : "invalid device state");
         return;
     }
-    ew_router_set_device(gw->router, &d);
-    gw->pushed = d;
-    gw->pushed_ms = now_ms() ? now_ms() : 1;
+    if (ew_router_set_device(gw->router, &d)) {
+        ew__respond_err(r, 409, "invalid_request_error", "device_source", NULL,
+                        "the policy in force ignores pushed device state.");
+        return;
+    }
     ew__ep_device_get(gw, r);
 }
 
 /* ---- reload ---------------------------------------------------------------------------- */
 
+static void reload_done(void *arg, int st, const ew_error *err)
+{
+    ew__http_req *r = arg;
+    if (st) {
+        ew__respond_err(r, 422, "invalid_request_error", "config_invalid", NULL,
+                        err && err->message[0] ? err->message : "the config did not load");
+        return;
+    }
+    ew__http_respond(r, 200, "application/json", "{\"status\":\"reloaded\"}", 21);
+}
+
+/* The answer waits for the reload, which runs off the loop (models load). */
 void ew__ep_reload(ew__gateway *gw, ew__http_req *r)
 {
     if (!gw->reload) {
@@ -226,14 +238,12 @@ void ew__ep_reload(ew__gateway *gw, ew__http_req *r)
                         "This server cannot reload its config.");
         return;
     }
-    ew_error err;
-    ew_error_clear(&err);
-    if (gw->reload(gw->reload_user, &err)) {
-        ew__respond_err(r, 422, "invalid_request_error", "config_invalid", NULL,
-                        err.message[0] ? err.message : "the config did not load");
-        return;
-    }
-    ew__http_respond(r, 200, "application/json", "{\"status\":\"reloaded\"}", 21);
+    int st = gw->reload(gw->reload_user, reload_done, r);
+    if (st == EW_ERR_BUSY)
+        ew__respond_err(r, 409, "invalid_request_error", "reload_in_progress", NULL,
+                        "A reload is already in progress; retry when it is over.");
+    else if (st)
+        ew__respond_err(r, 500, "server_error", "internal_error", NULL, ew_strerror(st));
 }
 
 /* ---- deciding ------------------------------------------------------------------------------ */
@@ -271,10 +281,7 @@ static void decide(ew__gateway *gw, ew__http_req *r, const ew_request *req, ew_d
     const ew__http_header *dh = ew__http_find_header(&r->head, "x-edgeway-device");
     if (dh && (dc->source == EW_DEVICE_SOURCE_HEADER || dc->header_override)) {
         ew_route_device_init(&dev);
-        if (!ew_route_device_parse(dh->value, dh->value_len, &dev, NULL)) rc.device = &dev;
-    } else if (dc->source == EW_DEVICE_SOURCE_HEADER) {
-        ew_route_device_init(&dev);
-        rc.device = &dev;
+        if (!ew_device_parse(dh->value, dh->value_len, &dev, NULL)) rc.device = &dev;
     }
     ew_router_decide(gw->router, req, &rc, d);
 }

@@ -22,8 +22,9 @@ void ew__ep_reload(ew__gateway *gw, ew__http_req *r);
 /* The exec of a chat/completion request, once it ran; NULL otherwise. */
 ew__exec *ew__request_exec(ew__http_req *r);
 
-/* The device state policy decisions see now (static, or pushed and not
- * older than device.max_age); false when unknown. */
+/* The device's own state as decisions see it (ew_router_get_device: static,
+ * or pushed over sysfs, each not older than device.max_age); false when
+ * every field is unknown. */
 bool ew__device_current(ew__gateway *gw, ew_route_device *out);
 
 /* An OpenAI error response. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/json.h"
+#include "edgeway/device.h"
 #include "edgeway/gateway.h"
 #include "edgeway/router.h"
 #include "gateway/commands.h"
@@ -77,7 +78,7 @@ static int parse_args(int argc, char **argv, route_args *a)
         } else if (!strcmp(o, "--key")) {
             a->key = v;
         } else if (!strcmp(o, "--device")) {
-            if (ew_route_device_parse(v, strlen(v), &a->device, &err))
+            if (ew_device_parse(v, strlen(v), &a->device, &err))
                 return ew_cli_fail(CMD, "--device: %s", err.message) + 1;
             a->has_device = true;
         } else if (!strcmp(o, "--down")) {

@@ -24,12 +24,17 @@
 
 /* The whole answer of a non-stream request, at most. */
 #define CONTENT_MAX (8u << 20)
+/* A stream's unsent output: the route pauses above HIGH, goes on below LOW. */
+#define OUT_HIGH_WATER (256u << 10)
+#define OUT_LOW_WATER  (64u << 10)
 #define MAX_EXTRA   3
+#define MAX_HOOKS   4
 
 struct ew__exec {
     ew__gateway *gw;
     ew__http_req *hr;
     const ew_request *req;
+    const ew_request *client_req; /* as parsed; req may be a route's copy */
     const ew_decision *d;
     ew__caller caller;
     ew__exec *prev, *next;
@@ -51,6 +56,18 @@ struct ew__exec {
     bool finished;
     void (*cancel)(void *arg);
     void *cancel_arg;
+    const ew__exec_filter *filter;
+    void *filter_arg;
+    bool filtering;      /* inside a filter hook: its output goes straight out */
+    bool keep_on_device; /* no unsanitized route may be tried any more */
+    struct {
+        void (*fn)(void *arg);
+        void *arg;
+    } hooks[MAX_HOOKS];
+    int n_hooks;
+    void (*pause)(void *arg, bool pause);
+    void *pause_arg;
+    bool paused;
     /* Output. */
     ew_buf content; /* non-stream: the text so far */
     ew_buf tool_calls;
@@ -126,6 +143,87 @@ void ew__exec_set_cancel(ew__exec *x, void (*fn)(void *arg), void *arg)
     x->cancel_arg = arg;
 }
 
+const char *ew__exec_header(ew__exec *x, const char *name, size_t *len)
+{
+    const ew__http_header *h = ew__http_find_header(&x->hr->head, name);
+    if (!h) return NULL;
+    *len = h->value_len;
+    return h->value;
+}
+
+void ew__exec_set_request(ew__exec *x, const ew_request *req)
+{
+    x->req = req;
+}
+
+void ew__exec_set_filter(ew__exec *x, const ew__exec_filter *f, void *arg)
+{
+    x->filter = f;
+    x->filter_arg = arg;
+}
+
+int ew__exec_on_finish(ew__exec *x, void (*fn)(void *arg), void *arg)
+{
+    if (x->n_hooks == MAX_HOOKS) return EW_ERR_BUSY;
+    x->hooks[x->n_hooks].fn = fn;
+    x->hooks[x->n_hooks++].arg = arg;
+    return EW_OK;
+}
+
+static void run_hooks(ew__exec *x)
+{
+    x->filter = NULL;
+    while (x->n_hooks > 0) {
+        x->n_hooks--;
+        x->hooks[x->n_hooks].fn(x->hooks[x->n_hooks].arg);
+    }
+}
+
+void ew__exec_keep_on_device(ew__exec *x)
+{
+    x->keep_on_device = true;
+}
+
+static bool leaves_unsanitized(ew_route r)
+{
+    return r == EW_ROUTE_REMOTE || r == EW_ROUTE_CASCADE || r == EW_ROUTE_SPECULATIVE;
+}
+
+/* Runs a filter hook; what it writes goes out unfiltered. */
+static int filtered(ew__exec *x, int (*hook)(void *, ew__exec *, const char *, size_t),
+                    const char *data, size_t len)
+{
+    x->filtering = true;
+    int st = hook(x->filter_arg, x, data, len);
+    x->filtering = false;
+    return st;
+}
+
+void ew__exec_set_pause(ew__exec *x, void (*fn)(void *arg, bool pause), void *arg)
+{
+    x->pause = fn;
+    x->pause_arg = arg;
+    x->paused = false;
+}
+
+static void on_writable(void *arg, ew__http_req *hr)
+{
+    (void)hr;
+    ew__exec *x = arg;
+    if (!x->paused) return;
+    x->paused = false;
+    if (x->pause && !x->finished) x->pause(x->pause_arg, false);
+}
+
+/* After queueing stream output: pause the route while the client lags. */
+static void check_backlog(ew__exec *x)
+{
+    if (x->paused || !x->pause || ew__http_out_pending(x->hr) <= OUT_HIGH_WATER) return;
+    x->paused = true;
+    x->pause(x->pause_arg, true);
+    ew__http_on_writable(x->hr, OUT_LOW_WATER, on_writable, x);
+}
+
 static void add_headers(ew__exec *x)
 {
     ew__http_req *hr = x->hr;
@@ -165,6 +263,8 @@ static void finish(ew__exec *x)
     if (x->finished) return;
     x->finished = true;
     x->cancel = NULL;
+    run_hooks(x);
+    x->pause = NULL;
     account(x);
     unlink_exec(x);
     ew_buf_cleanup(&x->content);
@@ -299,7 +399,9 @@ static int send_chunk(ew__exec *x, const chunk *c)
     ew_jw_object_end(&w);
     ew_buf_append_str(b, "\n\n");
     if (w.status) return w.status;
-    return ew__http_stream_write(x->hr, b->data, b->len);
+    int st = ew__http_stream_write(x->hr, b->data, b->len);
+    if (!st) check_backlog(x);
+    return st;
 }
 
 /* Sends the headers (and, for a stream, the role chunk). */
@@ -332,6 +434,7 @@ int ew__exec_text(ew__exec *x, const char *text, size_t len)
 {
     if (x->aborted || x->finished) return EW_ERR_CANCELLED;
     if (!len) return EW_OK;
+    if (x->filter && !x->filtering) return filtered(x, x->filter->text, text, len);
     if (!x->req->stream) {
         note_first(x);
         return ew_buf_append(&x->content, text, len);
@@ -347,6 +450,7 @@ int ew__exec_tool_calls(ew__exec *x, const char *json, size_t len)
 {
     if (x->aborted || x->finished) return EW_ERR_CANCELLED;
     if (!x->req->is_chat || !len) return EW_OK;
+    if (x->filter && !x->filtering) return filtered(x, x->filter->tool_calls, json, len);
     if (!x->req->stream) {
         ew_buf_reset(&x->tool_calls);
         return ew_buf_append(&x->tool_calls, json, len);
@@ -421,6 +525,20 @@ void ew__exec_done(ew__exec *x, const char *finish_reason, const ew__usage *usag
         if (!x->usage.total_tokens)
             x->usage.total_tokens = x->usage.prompt_tokens + x->usage.completion_tokens;
     }
+    if (x->filter && !x->aborted) {
+        const ew__exec_filter *f = x->filter;
+        x->filtering = true;
+        int st = f->flush(x->filter_arg, x);
+        x->filtering = false;
+        x->filter = NULL;
+        if (st && !x->aborted) {
+            ew_api_error e;
+            ew_api_error_set(&e, 500, "server_error", "internal_error", NULL,
+                             "The answer could not be completed (%s).", ew_strerror(st));
+            ew__exec_fail(x, st, &e, false);
+            return;
+        }
+    }
     if (x->aborted) {
         end_aborted(x);
         return;
@@ -461,8 +579,10 @@ static const ew__route_ops *ops_for(ew_route r)
         return &ew__route_remote;
     case EW_ROUTE_CASCADE:
         return &ew__route_cascade;
+    case EW_ROUTE_SPLIT:
+        return &ew__route_split;
     default:
-        return NULL; /* split and speculative are not built yet; deny is handled here */
+        return NULL; /* speculative is not built yet; deny is handled here */
     }
 }
 
@@ -482,6 +602,11 @@ static void attempt(ew__exec *x, int next, ew_api_error *last)
     for (int i = next; i < d->n_fallbacks; i++) {
         const ew_route_target *t = i < 0 ? &d->target : &d->fallbacks[i];
         x->next_fallback = i + 1;
+        if (x->keep_on_device && leaves_unsanitized(t->route)) {
+            ew__debug(x->hr->id, "fallback %s skipped: the request must stay on the device",
+                      ew_route_name(t->route));
+            continue;
+        }
         if (i >= 0) {
             x->fell_back = true;
             ew__metrics_fallback(x->gw->metrics, t->route);
@@ -493,6 +618,8 @@ static void attempt(ew__exec *x, int next, ew_api_error *last)
         }
         const ew__route_ops *ops = ops_for(t->route);
         x->cur = *t;
+        x->req = x->client_req;
+        x->filter = NULL;
         snprintf(x->route, sizeof x->route, "%s", ew_route_name(t->route));
         x->backend[0] = '\0';
         x->n_extra = 0;
@@ -512,6 +639,7 @@ static void attempt(ew__exec *x, int next, ew_api_error *last)
 void ew__exec_fail(ew__exec *x, int status, const ew_api_error *e, bool fallback)
 {
     x->cancel = NULL;
+    x->pause = NULL;
     if (x->finished) return;
     if (x->aborted || status == EW_ERR_CANCELLED) {
         end_aborted(x);
@@ -565,6 +693,7 @@ ew__exec *ew__exec_run(ew__gateway *gw, ew__http_req *hr, const ew_request *req,
     x->gw = gw;
     x->hr = hr;
     x->req = req;
+    x->client_req = req;
     x->d = d;
     x->caller = *caller;
     x->fell_back = d->fell_back; /* the policy's own fallback (its first choice was unavailable) */
@@ -589,6 +718,7 @@ void ew__exec_forget_all(ew__gateway *gw)
     while (gw->execs) {
         ew__exec *x = gw->execs;
         x->finished = true;
+        run_hooks(x);
         unlink_exec(x);
         ew_buf_cleanup(&x->content);
         ew_buf_cleanup(&x->tool_calls);
@@ -607,6 +737,8 @@ void ew__exec_describe(const ew__exec *x, ew__exec_info *out)
     out->key = x->caller.key[0] ? x->caller.key : NULL;
     out->tenant = x->caller.tenant[0] ? x->caller.tenant : NULL;
     out->fell_back = x->fell_back;
+    for (int i = 0; i < x->n_extra; i++)
+        if (!strcmp(x->extra_name[i], "x-edgeway-split")) out->split = x->extra_value[i];
     out->ttft_us = x->ttft_us ? x->ttft_us - 1 : 0;
     out->has_ttft = x->ttft_us != 0;
     out->usage = x->usage;

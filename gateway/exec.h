@@ -54,6 +54,7 @@ typedef struct ew__route_ops {
 extern const ew__route_ops ew__route_local;
 extern const ew__route_ops ew__route_remote;
 extern const ew__route_ops ew__route_cascade;
+extern const ew__route_ops ew__route_split;
 
 /* Runs the decision for a parsed request; the exec finishes req. req and
  * the decision are borrowed from the request's arena, where the exec lives
@@ -78,6 +79,11 @@ void ew__exec_set_model(ew__exec *x, const char *model);
 void ew__exec_add_header(ew__exec *x, const char *name, const char *value);
 /* The hook that stops the route's current work; NULL when nothing runs. */
 void ew__exec_set_cancel(ew__exec *x, void (*fn)(void *arg), void *arg);
+/* Backpressure: fn(arg, true) asks the route to stop producing while the
+ * client's unsent output is over a high-water mark, fn(arg, false) to go on
+ * once it is under the low one. NULL when the route cannot pause; a stream
+ * whose client falls too far behind then ends with a slow_client error. */
+void ew__exec_set_pause(ew__exec *x, void (*fn)(void *arg, bool pause), void *arg);
 /* True once the client is gone (or the server is shutting down). */
 bool ew__exec_aborted(const ew__exec *x);
 bool ew__exec_committed(const ew__exec *x);
@@ -97,6 +103,34 @@ void ew__exec_done(ew__exec *x, const char *finish_reason, const ew__usage *usag
  * as an SSE error event). e may be NULL for EW_ERR_CANCELLED. */
 void ew__exec_fail(ew__exec *x, int status, const ew_api_error *e, bool fallback);
 
+/* A request header's value (not NUL-terminated), or NULL. */
+const char *ew__exec_header(ew__exec *x, const char *name, size_t *len);
+
+/* What the routes started after this call see as the request (the split
+ * route's sanitized copy, borrowed until the request ends); each attempt
+ * starts again from the client's own. */
+void ew__exec_set_request(ew__exec *x, const ew_request *req);
+
+/* Rewrites the answer on its way out (split: restores placeholders). The
+ * hooks write with ew__exec_text / ew__exec_tool_calls, which then go
+ * straight out; flush runs at ew__exec_done, before the end. Cleared when
+ * an attempt starts. */
+typedef struct ew__exec_filter {
+    int (*text)(void *arg, ew__exec *x, const char *text, size_t len);
+    int (*tool_calls)(void *arg, ew__exec *x, const char *json, size_t len);
+    int (*flush)(void *arg, ew__exec *x);
+} ew__exec_filter;
+void ew__exec_set_filter(ew__exec *x, const ew__exec_filter *f, void *arg);
+
+/* fn(arg) runs once when the request ends, however it ends (a route's
+ * cleanup that must outlive its attempt). EW_ERR_BUSY past four. */
+int ew__exec_on_finish(ew__exec *x, void (*fn)(void *arg), void *arg);
+
+/* From now on no fallback may send the request off the device unsanitized
+ * (remote, cascade, speculative): a route found content the policy keeps
+ * home, or could not tell. */
+void ew__exec_keep_on_device(ew__exec *x);
+
 /* Microseconds since the request's head arrived. */
 uint64_t ew__exec_elapsed_us(const ew__exec *x);
 
@@ -110,6 +144,7 @@ typedef struct ew__exec_info {
     const char *key;
     const char *tenant;
     bool fell_back;
+    const char *split; /* split mode that ran (x-edgeway-split), or NULL */
     bool has_ttft;
     uint64_t ttft_us;
     ew__usage usage;

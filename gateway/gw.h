@@ -26,7 +26,7 @@ struct ew__gateway {
     ew_tls_server **tls; /* (n_tls) per configured listener; NULL = plaintext */
     int n_tls;
     int64_t created; /* when the config came into force, for model objects */
-    int (*reload)(void *user, ew_error *err);
+    int (*reload)(void *user, ew__reload_done_fn done, void *arg);
     void *reload_user;
     ew_router *router;
     ew__engines *engines;
@@ -34,10 +34,7 @@ struct ew__gateway {
     ew__metrics *metrics;
     ew__verify *verify; /* the cloud side of speculative decoding; NULL: no model to verify */
     ew__exec *execs; /* requests being executed */
-    /* The device state last pushed (PUT /v1/edgeway/device), for the gauges
-     * and GET; the router keeps its own copy for decisions. */
-    ew_route_device pushed;
-    uint64_t pushed_ms; /* monotonic; 0 = never */
+    struct ew__split_state *split; /* vaults and metrics of the split route; NULL until used */
 };
 
 /* exec.c: called by the gateway when it frees (no exec may call back after). */

@@ -50,6 +50,7 @@ struct ew__http_conn {
     conn_state state;
     rd_mode rd;
     bool wr_armed;
+    bool flush_queued; /* the write event was activated to send queued stream data */
     bool busy;   /* inside conn_advance: frees are deferred */
     bool again;  /* conn_advance should run another step */
     bool dead;   /* free when no longer busy */
@@ -75,11 +76,12 @@ struct ew__http_conn {
     char peer[64];
     uint64_t served; /* requests answered on this connection */
     /* TLS listeners only (certs/): the connection, whether its handshake is
-     * still running (its own deadline), whether a handshake read waits for
-     * the socket to take a write, and the peer for requests. */
+     * still running (its own deadline, from tls_hs_ns), whether a handshake
+     * read waits for the socket to take a write, and the peer for requests. */
     ew_tls_conn *tls;
     bool tls_hs;
     int tls_hs_ms;
+    uint64_t tls_hs_ns;
     bool tls_rd_wants_write;
     ew_tls_peer tls_peer;
 };

@@ -30,6 +30,14 @@ int ew__cloud_start(ew__exec *x, const char *backend, ew_api_error *e);
  * EW_ERR_BUSY when it has workers + queue requests already. */
 int ew__local_http_start(ew__exec *x, ew__engine *m, ew_api_error *e);
 
+/* route_split.c: pseudonymizes x's request (ew__exec_request returns the
+ * sanitized copy from now on, for the route started next) and restores the
+ * text and tool calls emitted after it, with the conversation's vault. On
+ * failure x is kept on the device (no unsanitized fallback) and e says why.
+ * The split route is this plus the cloud client; speculative can be this
+ * plus its own verify calls. */
+int ew__split_pseudonymize(ew__exec *x, const ew_route_target *t, ew_api_error *e);
+
 /* The OpenAI finish_reason for an engine stop. */
 const char *ew__finish_reason(ew_stop_reason stop);
 

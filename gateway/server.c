@@ -14,6 +14,7 @@
 #include "gateway/api.h"
 #include "gateway/gateway_internal.h"
 #include "gateway/gw.h"
+#include "gateway/split.h"
 #include "router/router_internal.h"
 
 /* The /metrics body, at most. */
@@ -130,6 +131,7 @@ static void ep_metrics(ew__gateway *gw, ew__http_req *r)
 {
     ew_buf *b = ew__http_req_scratch(r);
     ew__metrics_render(gw->metrics, b);
+    ew__split_metrics_render(gw->split, b);
     ew__prom_help(b, "edgeway_local_queue_depth", "gauge",
                   "Requests waiting for a worker of the local model.");
     ew__prom_help(b, "edgeway_local_queue_capacity", "gauge", "The bound on that queue.");
@@ -312,6 +314,7 @@ static void on_finish(void *user, ew__http_req *r)
         .backend = info.backend,
         .key = info.key,
         .fell_back = info.fell_back,
+        .split = info.split,
         .has_ttft = info.has_ttft,
         .ttft_us = info.ttft_us,
         .usage_present = info.usage.present,
@@ -360,22 +363,57 @@ int ew__parse_hostport(const char *s, char *host, size_t host_size, int *port, e
     return EW_OK;
 }
 
+/* The config's first TLS listener, or NULL: where --listen takes its TLS from. */
+static const ew_listener_cfg *first_tls_listener(const ew_server_cfg *s)
+{
+    for (int i = 0; i < s->n_listeners; i++)
+        if (s->listeners[i].tls_cert) return &s->listeners[i];
+    return NULL;
+}
+
+/* --listen [http://|https://]HOST:PORT changes where, not how: without a
+ * scheme the listener keeps the TLS settings (certificates, mTLS, tickets,
+ * timeouts) of the config's first TLS listener, so moving a port never turns
+ * TLS off by accident; http:// asks for plaintext, https:// requires TLS.
+ * out borrows the config's strings and host. */
+static int override_listener(const char *spec, const ew_server_cfg *s, ew_listener_cfg *out,
+                             char *host, size_t host_size, ew_error *err)
+{
+    bool plain = !strncmp(spec, "http://", 7), tls = !strncmp(spec, "https://", 8);
+    const char *addr = spec + (plain ? 7 : tls ? 8 : 0);
+    const ew_listener_cfg *from = plain ? NULL : first_tls_listener(s);
+    if (tls && !from)
+        return ew__error_set(err, EW_ERR_CONFIG,
+                             "--listen %s: the config has no TLS listener to take the "
+                             "certificates from (server.listen[].tls)",
+                             spec);
+    memset(out, 0, sizeof *out);
+    if (from) *out = *from;
+    int st = ew__parse_hostport(addr, host, host_size, &out->port, err);
+    out->host = host;
+    return st;
+}
+
 static int bind_listeners(ew__gateway *gw, const ew__gateway_opts *opts, ew_error *err)
 {
-    if (opts->listen) {
-        char host[256];
-        int port;
-        int st = ew__parse_hostport(opts->listen, host, sizeof host, &port, err);
-        return st ? st : ew__http_server_listen(gw->http, host, port, err);
-    }
     const ew_server_cfg *s = &opts->config->server;
-    if (s->n_listeners == 0)
+    ew_listener_cfg over;
+    char host[256];
+    if (opts->listen) {
+        int st = override_listener(opts->listen, s, &over, host, sizeof host, err);
+        if (st) return st;
+        if (over.tls_cert)
+            ew__info(NULL, "--listen %s: TLS with the settings of the config's listener %s:%d",
+                     opts->listen, first_tls_listener(s)->host, first_tls_listener(s)->port);
+    } else if (s->n_listeners == 0) {
         return ew__error_set(err, EW_ERR_CONFIG, "no listeners configured (server.listen)");
-    gw->tls = calloc((size_t)s->n_listeners, sizeof *gw->tls);
+    }
+    int n = opts->listen ? 1 : s->n_listeners;
+    gw->tls = calloc((size_t)n, sizeof *gw->tls);
     if (!gw->tls) return ew__error_set(err, EW_ERR_NOMEM, "out of memory");
-    gw->n_tls = s->n_listeners;
-    for (int i = 0; i < s->n_listeners; i++) {
-        const ew_listener_cfg *l = &s->listeners[i];
+    gw->n_tls = n;
+    for (int i = 0; i < n; i++) {
+        const ew_listener_cfg *l = opts->listen ? &over : &s->listeners[i];
         int st = l->tls_cert ? ew__tls_listener_apply(l, &gw->tls[i], err) : EW_OK;
         if (!st) st = ew__http_server_listen_tls(gw->http, l->host, l->port, gw->tls[i], err);
         if (st) return st;
@@ -441,6 +479,7 @@ void ew__gateway_free(ew__gateway *gw)
     /* Workers and upstream transfers stop first, with no callback after:
      * then the HTTP server may free the requests they served. */
     ew__exec_forget_all(gw);
+    ew__split_state_free(gw->split); /* the requests released their vaults */
     ew__engines_free(gw->engines);
     ew__verify_free(gw->verify); /* answers its pending rounds first */
     ew__http_server_free(gw->http);
@@ -483,24 +522,67 @@ static bool same_listeners(const ew_server_cfg *a, const ew_server_cfg *b)
     return true;
 }
 
+/* A reload re-reads every certificate, key, CA and CRL file: this is how
+ * rotated certificates take effect. Open connections keep theirs. Under
+ * --listen the one listener follows the new config's first TLS listener. */
+static void reload_tls(ew__gateway *gw, const ew_server_cfg *next)
+{
+    const ew_listener_cfg *over = gw->listen_override ? first_tls_listener(next) : NULL;
+    if (gw->listen_override && gw->tls[0] && !over) {
+        ew__warn(NULL, "the new config has no TLS listener; --listen keeps the previous "
+                       "certificates until a restart");
+        return;
+    }
+    if (!gw->listen_override && !same_listeners(&gw->cfg->server, next)) {
+        ew__warn(NULL, "the listener list changed; it takes effect after a restart");
+        return;
+    }
+    for (int i = 0; i < gw->n_tls; i++) {
+        const ew_listener_cfg *l = over ? over : &next->listeners[i];
+        ew_error e;
+        if (gw->tls[i] && ew__tls_listener_apply(l, &gw->tls[i], &e))
+            ew__error(NULL, "%s; still serving the previous certificates", e.message);
+    }
+}
+
+ew__engines_plan *ew__gateway_reload_begin(ew__gateway *gw)
+{
+    return ew__engines_plan_begin(gw->engines);
+}
+
+int ew__gateway_reload_load(ew__engines_plan *p, const ew_config *config, ew_error *err)
+{
+    return ew__engines_plan_load(p, config, err);
+}
+
+void ew__gateway_reload_abort(ew__gateway *gw, ew__engines_plan *p)
+{
+    ew__engines_plan_abort(gw->engines, p);
+}
+
 int ew__gateway_set_config(ew__gateway *gw, ew_config *config, ew_error *err)
+{
+    ew__engines_plan *p = ew__gateway_reload_begin(gw);
+    if (!p) return ew__error_set(err, EW_ERR_NOMEM, "out of memory");
+    int st = ew__gateway_reload_load(p, config, err);
+    if (st) {
+        ew__gateway_reload_abort(gw, p);
+        return st;
+    }
+    return ew__gateway_reload_commit(gw, p, config, err);
+}
+
+int ew__gateway_reload_commit(ew__gateway *gw, ew__engines_plan *p, ew_config *config,
+                              ew_error *err)
 {
     /* Models first: loading one is what most often fails, and a failure
      * leaves everything as it was. */
-    int st = ew__engines_apply(gw->engines, config, err);
+    int st = ew__engines_plan_commit(gw->engines, p, config, err);
     if (!st) st = ew__router_set_config(gw->router, config, err);
     if (st) return st;
     if (ew__auth_apply(gw->auth, &config->auth))
         ew__error(NULL, "reload: out of memory updating the API keys; the old keys stay");
-    bool same = gw->listen_override || same_listeners(&gw->cfg->server, &config->server);
-    if (!same) ew__warn(NULL, "the listener list changed; it takes effect after a restart");
-    /* A reload re-reads every certificate, key, CA and CRL file: this is how
-     * rotated certificates take effect. Open connections keep theirs. */
-    for (int i = 0; same && i < gw->n_tls; i++) {
-        ew_error e;
-        if (gw->tls[i] && ew__tls_listener_apply(&config->server.listeners[i], &gw->tls[i], &e))
-            ew__error(NULL, "%s; still serving the previous certificates", e.message);
-    }
+    reload_tls(gw, &config->server);
     ew_config_ref(config);
     ew_config_unref(gw->cfg);
     gw->cfg = config;

@@ -178,13 +178,13 @@ typedef struct ew_pii_cfg {
 
 typedef enum ew_device_source {
     EW_DEVICE_SOURCE_PUSH = 0, /* ew_device_set() / PUT /v1/edgeway/device (default) */
-    EW_DEVICE_SOURCE_SYSFS,    /* power_supply and thermal under sysfs_root */
+    EW_DEVICE_SOURCE_SYSFS,    /* power_supply and thermal under sysfs_root, pushes laid over */
     EW_DEVICE_SOURCE_STATIC,   /* the values below */
     EW_DEVICE_SOURCE_HEADER,   /* only the per-request x-edgeway-device header */
 } ew_device_source;
 
 /* Thermal levels, in order (Android THERMAL_STATUS_*, iOS thermalState and
- * Linux trip points map onto these; docs/config.md has the table). */
+ * Linux trip points map onto these; docs/device.md has the table). */
 #define EW_THERMAL_NOMINAL  0
 #define EW_THERMAL_FAIR     1
 #define EW_THERMAL_SERIOUS  2
@@ -204,8 +204,11 @@ typedef struct ew_device_cfg {
     const char *sysfs_root;      /* default "/sys/class" */
     int sysfs_cache_ms;          /* a sysfs read is reused this long; default 5000 */
     int max_age_ms;              /* older state counts as unknown; default 300000 (5 min) */
-    bool header_override;        /* the request header overrides the source; default false */
+    bool header_override;        /* the request header's fields win over the source's; default
+                                    false */
     ew_device_state_cfg fixed;   /* source static: the values; all unknown by default */
+    int low_battery_pct;         /* sysfs: low_power below this while not charging; default 20,
+                                    -1 = never derived */
     int battery_hysteresis_pct;  /* default 3 */
     double thermal_fair_c;       /* zone temperatures without trip points; default 45 */
     double thermal_serious_c;    /* default 60 */
@@ -217,7 +220,7 @@ typedef struct ew_device_cfg {
 
 typedef struct ew_difficulty_cfg {
     bool enabled;        /* default true; false: difficulty is 0 and conditions on it never match */
-    const char *weights; /* resolved path; NULL = difficulty.weights beside the config, if any */
+    const char *weights; /* resolved path; NULL = the shipped weights built into the library */
     int weights_line;    /* where `weights` was written (1-based); 0 = not written */
     int weights_column;
     double threshold;    /* what counts as hard (the `hard: true` shorthand); default 0.5 */
@@ -331,6 +334,9 @@ typedef struct ew_split_cfg {
     int prefix_min_pii;      /* local-prefix: messages with this many spans stay local; default 1 */
     const char *instruction; /* local-prefix: condensing instruction; NULL = built-in */
     int max_context_tokens;  /* local-prefix: condensed context cap; default 256 */
+    int max_conversations;   /* vaults kept (one per conversation); default 256 */
+    int conversation_ttl_ms; /* an unused vault is wiped after this; default 1 h */
+    int64_t vault_max_bytes; /* values one vault holds; default 64 KiB */
 } ew_split_cfg;
 
 typedef struct ew_routing_cfg {

@@ -51,6 +51,7 @@ void ew__config_default_device(ew_device_cfg *d)
         .sysfs_cache_ms = 5000,
         .max_age_ms = 300000,
         .fixed = {.battery_pct = -1, .charging = -1, .thermal = -1, .low_power = -1, .metered = -1},
+        .low_battery_pct = 20,
         .battery_hysteresis_pct = 3,
         .thermal_fair_c = 45,
         .thermal_serious_c = 60,
@@ -79,7 +80,10 @@ void ew__config_default_routing(ew_routing_cfg *r)
         .split = {.mode = EW_SPLIT_PSEUDONYMIZE,
                   .prefix_system = true,
                   .prefix_min_pii = 1,
-                  .max_context_tokens = 256},
+                  .max_context_tokens = 256,
+                  .max_conversations = 256,
+                  .conversation_ttl_ms = 3600 * 1000,
+                  .vault_max_bytes = 64 * 1024},
     };
 }
 
@@ -297,10 +301,15 @@ static void decode_device_static(ew_yaml_ctx *c, const ew_yaml_node *n, ew_devic
 
 static void decode_device_thresholds(ew_yaml_ctx *c, const ew_yaml_node *n, ew_device_cfg *d)
 {
-    static const char *const keys[] = {"battery_hysteresis", "thermal_fair",
-                                       "thermal_serious",    "thermal_critical",
-                                       "thermal_hysteresis", NULL};
+    static const char *const keys[] = {"low_battery",
+                                       "battery_hysteresis",
+                                       "thermal_fair",
+                                       "thermal_serious",
+                                       "thermal_critical",
+                                       "thermal_hysteresis",
+                                       NULL};
     if (!ew_yaml_expect_map(c, n, "thresholds", keys)) return;
+    ew_yaml_get_int(c, n, "low_battery", 0, -1, 100, &d->low_battery_pct);
     ew_yaml_get_int(c, n, "battery_hysteresis", 0, 0, 50, &d->battery_hysteresis_pct);
     ew_yaml_get_double(c, n, "thermal_fair", 0, 0, 200, &d->thermal_fair_c);
     ew_yaml_get_double(c, n, "thermal_serious", 0, 0, 200, &d->thermal_serious_c);
@@ -834,13 +843,19 @@ static void decode_speculative(ew_yaml_ctx *c, const ew_yaml_node *n, ew_specula
 static void decode_split(ew_yaml_ctx *c, const ew_yaml_node *n, const ew_config *cfg,
                          ew_split_cfg *s)
 {
-    static const char *const keys[] = {"mode", "types", "local_prefix", NULL};
+    static const char *const keys[] = {
+        "mode", "types", "local_prefix", "max_conversations", "conversation_ttl", "vault_max_bytes",
+        NULL};
     static const char *const prefix_keys[] = {"system", "min_pii", "instruction",
                                               "max_context_tokens", NULL};
     if (!ew_yaml_expect_map(c, n, "split", keys)) return;
     int mode;
     if (ew_yaml_get_enum(c, n, "mode", 0, split_modes, &mode) > 0) s->mode = (ew_split_mode)mode;
     get_pii_types(c, n, "types", cfg, true, &s->types, &s->n_types);
+    ew_yaml_get_int(c, n, "max_conversations", 0, 1, 1000000, &s->max_conversations);
+    ew_yaml_get_duration(c, n, "conversation_ttl", 0, 1000, 7 * 24 * 3600 * 1000LL,
+                         &s->conversation_ttl_ms);
+    ew_yaml_get_size(c, n, "vault_max_bytes", 0, 1024, 64 << 20, &s->vault_max_bytes);
     const ew_yaml_node *p = ew_yaml_map_get(n, "local_prefix");
     if (!p || !ew_yaml_expect_map(c, p, "local_prefix", prefix_keys)) return;
     ew_yaml_get_bool(c, p, "system", 0, &s->prefix_system);

@@ -7,6 +7,7 @@
  * (the `reading` flag); concurrent callers meanwhile use the cached values. */
 #include <math.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -67,11 +68,6 @@ static int check_opts(const ew_device_opts *o, ew_error *err)
     return EW_OK;
 }
 
-static void unknown(ew_route_device *d)
-{
-    *d = (ew_route_device){-1, -1, -1, -1, -1};
-}
-
 int ew_device_new(const ew_device_opts *o, ew_device **out, ew_error *err)
 {
     *out = NULL;
@@ -95,8 +91,8 @@ int ew_device_new(const ew_device_opts *o, ew_device **out, ew_error *err)
         free(d);
         return ew__error_set(err, EW_ERR_NOMEM, "device: cannot create a mutex");
     }
-    unknown(&d->pushed);
-    unknown(&d->sysfs);
+    ew_route_device_init(&d->pushed);
+    ew_route_device_init(&d->sysfs);
     *out = d;
     return EW_OK;
 }
@@ -134,6 +130,25 @@ int ew__device_set_at(ew_device *d, const ew_route_device *s, int64_t now)
     return EW_OK;
 }
 
+void ew__device_adopt(ew_device *to, ew_device *from)
+{
+    pthread_mutex_lock(&from->mu);
+    ew_route_device pushed = from->pushed, sysfs = from->sysfs;
+    int64_t pushed_ms = from->pushed_ms, sysfs_ms = from->sysfs_ms, attempt_ms = from->attempt_ms;
+    pthread_mutex_unlock(&from->mu);
+    bool same_root =
+        to->sysfs_root && from->sysfs_root && !strcmp(to->sysfs_root, from->sysfs_root);
+    pthread_mutex_lock(&to->mu);
+    to->pushed = pushed;
+    to->pushed_ms = pushed_ms;
+    if (same_root) {
+        to->sysfs = sysfs;
+        to->sysfs_ms = sysfs_ms;
+        to->attempt_ms = attempt_ms;
+    }
+    pthread_mutex_unlock(&to->mu);
+}
+
 int ew_device_set(ew_device *d, const ew_route_device *s)
 {
     return ew__device_set_at(d, s, now_ms());
@@ -146,7 +161,7 @@ int ew_device_set(ew_device *d, const ew_route_device *s)
 static void apply_reading(ew_device *d, const ew__sysfs_reading *r, ew_route_device *next)
 {
     const ew_route_device *prev = &d->sysfs;
-    unknown(next);
+    ew_route_device_init(next);
     next->battery_pct = r->battery_pct;
     next->charging = r->charging;
     if (r->thermal_up >= 0) {
@@ -211,7 +226,7 @@ void ew__device_get_at(ew_device *d, int64_t now, ew_route_device *out)
         pthread_mutex_unlock(&d->mu);
     }
     pthread_mutex_lock(&d->mu);
-    unknown(out);
+    ew_route_device_init(out);
     if (fresh(d, d->sysfs_ms, now)) *out = d->sysfs;
     if (fresh(d, d->pushed_ms, now)) ew_device_overlay(out, &d->pushed);
     pthread_mutex_unlock(&d->mu);

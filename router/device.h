@@ -42,6 +42,11 @@ int ew__sysfs_parse_int(const char *s, long lo, long hi, long *out);
 /* The thermal level of a temperature against rising thresholds (millidegrees). */
 int ew__thermal_level(int temp_mc, const int thr_mc[3]);
 
+/* Carries the pushed state (and, for the same sysfs root, the cached
+ * reading with its hysteresis) from a device about to be replaced into its
+ * successor: a policy reload keeps what the app last pushed. */
+void ew__device_adopt(ew_device *to, ew_device *from);
+
 /* The public calls with an explicit monotonic time in milliseconds. */
 int ew__device_set_at(ew_device *d, const ew_route_device *state, int64_t now_ms);
 int ew__device_refresh_at(ew_device *d, int64_t now_ms, ew_error *err);

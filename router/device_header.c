@@ -178,3 +178,8 @@ void ew_device_overlay(ew_route_device *base, const ew_route_device *over)
     if (over->low_power >= 0) base->low_power = over->low_power;
     if (over->metered >= 0) base->metered = over->metered;
 }
+
+void ew_route_device_init(ew_route_device *d)
+{
+    *d = (ew_route_device){-1, -1, -1, -1, -1};
+}

@@ -14,7 +14,7 @@
 /* ---- feature configuration (recorded in every weights file) ----------------- */
 
 /* Bump when extraction changes in any way, so old weights are refused. */
-#define EW__DF_FEATURE_SET 1
+#define EW__DF_FEATURE_SET 3
 
 #define EW__DF_MIN_BITS  10
 #define EW__DF_MAX_BITS  24
@@ -80,6 +80,9 @@ enum {
     EW__DF_LOG_COMMAS,
     EW__DF_LOG_CURRENCY,
     EW__DF_LOG_SENTENCES,
+    EW__DF_LOG_DECIMALS,   /* numbers with a decimal point: 3.5 */
+    EW__DF_LOG_MAX_DIGITS, /* digits of the longest number */
+    EW__DF_LOG_PERCENT,    /* '%' signs */
     EW__DF_N_DENSE
 };
 
@@ -87,7 +90,8 @@ enum {
 enum {
     EW__NS_WORD = 0, /* word unigrams, scaled by 1/sqrt(count) */
     EW__NS_BIGRAM,   /* word bigrams, 1/sqrt(count) */
-    EW__NS_CHAR,     /* character n-grams, 1/sqrt(count) */
+    EW__NS_CHAR,     /* character n-grams, 1/sqrt(count); the only namespace shared by
+                        every question type */
     EW__NS_QTYPE,    /* the first word and first two words: question type */
     EW__NS_BUCKET,   /* one-hot buckets of counts (length, numbers, lines...) */
     EW__NS_COUNT
@@ -100,13 +104,14 @@ enum {
 
 /* Cue words by word hash: constraints ("must", "exactly", "without"...) and
  * quantities written as words ("twice", "half", "three"...). */
-#define EW__DF_CUE_SLOTS 128
+#define EW__DF_CUE_SLOTS 512
 enum { EW__CUE_CONSTRAINT = 1, EW__CUE_QUANTITY = 2 };
 typedef struct ew__dcues {
     uint64_t slot[EW__DF_CUE_SLOTS]; /* 0 = empty */
     unsigned char kind[EW__DF_CUE_SLOTS];
 } ew__dcues;
-void ew__dcues_init(ew__dcues *c);
+/* Returns how many cue words found no slot: 0 (a unit test holds it to that). */
+int ew__dcues_init(ew__dcues *c);
 
 /* Where extraction puts hashed features. Scoring mode (table != NULL) sums
  * weights as it goes and allocates nothing; collect mode appends entries. */

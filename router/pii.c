@@ -446,6 +446,23 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             if (e) return e;
         }
     }
+    /* a provider key may be capitals only ("AKIA" and 16 of A-Z2-7); mixed
+     * case without digits is an identifier ("dapiDataGetTopLong...") */
+    size_t caps = 0;
+    while (wl >= 16 && caps < wl && pii_is_upper(s[i + caps]))
+        caps++;
+    if (wl >= 16 && caps == wl) {
+        size_t e = ew__pii_secret_token(s, n, i);
+        if (e) {
+            ew__pii_add(c, EW_PII_SECRET, i, e, 0.95f);
+            return e;
+        }
+    }
+    /* a German passport number may be capitals only ("CGVCPTFKW") */
+    if (wl == 9 && pii_is_upper(s[i]) && pii_cue_near(c, CUE_PASSPORT, i, 40)) {
+        size_t e = ew__pii_scan_passport(c, i);
+        if (e) return e;
+    }
     /* "AB 12 34 56 C": a NINO split by spaces starts with a two-letter word */
     if (wl == 2 && pii_is_upper(s[i]) && pii_is_upper(s[i + 1]) && we + 2 < n && s[we] == ' ' &&
         pii_is_digit(s[we + 1])) {

@@ -223,10 +223,27 @@ static inline bool plain_han_at(const unsigned char *s, size_t n, size_t i)
     return (s[i] & 0xF0) == 0xE0 && (han_plain[cp >> 3] >> (cp & 7)) & 1;
 }
 
+/* A Latin cue right before i ("My name is 王洋磊", "Dear 胡兰磊", "Ich heiße
+ * 赵英"): a Chinese name in text of another language. */
+static bool latin_name_cue_before(const pii_ctx *c, size_t i)
+{
+    if ((c->name_next_at != CUE_NONE && i >= c->name_next_at && i - c->name_next_at <= 2) ||
+        (c->title_at != CUE_NONE && i >= c->title_at && i - c->title_at <= 2))
+        return true;
+    static const char heisse[] = "hei\xC3\x9F"
+                                 "e ";
+    size_t hl = sizeof heisse - 1;
+    return i >= hl && !memcmp(c->s + i - hl, heisse, hl);
+}
+
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
+    if (latin_name_cue_before(c, i)) {
+        size_t r = name_after(c, i);
+        if (r) return r;
+    }
     /* a run of Han characters that start no cue: skip it in one loop */
     if (plain_han_at(s, n, i)) {
         size_t k = i + 3;
@@ -276,7 +293,13 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
             vs = a;
             while (a < n && s[a] > ' ' && s[a] < 0x80 && s[a] != ',' && s[a] != ';')
                 a++;
-            if (a - vs >= 4) {
+            /* Left to the other detectors: a PEM block ("-----BEGIN"), which
+             * they take whole, and a key ("password": "x", pwd=x), whose
+             * value they read. */
+            bool pem = a - vs >= 5 && !memcmp(s + vs, "-----", 5);
+            bool key = a > vs && (s[vs] == '"' || s[vs] == '\'' || s[a - 1] == ':' ||
+                                  memchr(s + vs, '=', a - vs));
+            if (a - vs >= 4 && !pem && !key) {
                 ew__pii_add(c, EW_PII_SECRET, vs, a, 0.9f);
                 return a;
             }

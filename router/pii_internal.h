@@ -254,6 +254,10 @@ static inline uint32_t pii_word_hash(const char *padded, size_t n)
 /* ---- detectors: each returns the end offset it consumed, or 0 -------------- */
 /* Starting at a digit, '+' or '(': phones, cards, SSN, CN id, IPv4, dates. */
 size_t ew__pii_scan_number(pii_ctx *c, size_t i);
+/* A birth cue around the date at [i, e): a cue word before it, "geboren"
+ * right after it, or an accented cue the ASCII cue table cannot hold
+ * ("né le", "Nací el"). */
+bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e);
 /* A token [i, te) with letters and digits: IBAN, NINO, passport, secrets,
  * crypto addresses, JWT, UUID/hash look-alikes, IPv6, MAC, email, URL. */
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te);

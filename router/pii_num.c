@@ -329,6 +329,46 @@ static bool followed_by_word(const unsigned char *s, size_t n, size_t e)
     return e < n && (pii_is_alpha(s[e]) || (s[e] >= 0xC2 && s[e] < 0xE0));
 }
 
+/* Trunk 0 and a 2-4 digit area code, a slash, then 4-9 digits:
+ * "0221/3731110". */
+static bool slash_phone(const unsigned char *s, const numseq *q)
+{
+    return q->ng == 2 && q->sep[1] == '/' && !q->plus && !q->paren && s[q->start] == '0' &&
+           q->glen[0] >= 3 && q->glen[0] <= 5 && q->glen[1] >= 4 && q->glen[1] <= 9;
+}
+
+bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
+{
+    static const char *const before[] = {"n\xC3\xA9 le ",
+                                         "n\xC3\xA9"
+                                         "e le ",
+                                         "Nac\xC3\xAD el ",
+                                         "nac\xC3\xAD el ",
+                                         "naci\xC3\xB3 el ",
+                                         "Naci\xC3\xB3 el "};
+    if (pii_cue_near(c, CUE_DOB, i, 48) || ew__pii_cue_after(c, e, CUE_DOB, 10)) return true;
+    for (size_t k = 0; k < sizeof before / sizeof before[0]; k++) {
+        size_t l = strlen(before[k]);
+        if (i >= l && !memcmp(c->s + i - l, before[k], l)) return true;
+    }
+    return false;
+}
+
+/* "1990年4月1日" (or 号 for the day) at i; returns its end or 0. */
+static size_t cjk_date(const unsigned char *s, size_t n, size_t i)
+{
+    int y, m, d;
+    size_t k = read_int(s, n, i, 4, &y);
+    if (k != i + 4 || k + 3 > n || memcmp(s + k, "\xE5\xB9\xB4", 3)) return 0; /* 年 */
+    size_t k2 = read_int(s, n, k + 3, 2, &m);
+    if (!k2 || k2 + 3 > n || memcmp(s + k2, "\xE6\x9C\x88", 3)) return 0; /* 月 */
+    size_t k3 = read_int(s, n, k2 + 3, 2, &d);
+    if (!k3 || k3 + 3 > n ||
+        (memcmp(s + k3, "\xE6\x97\xA5", 3) && memcmp(s + k3, "\xE5\x8F\xB7", 3))) /* 日 号 */
+        return 0;
+    return ew__pii_date_valid(y, m, d) ? k3 + 3 : 0;
+}
+
 size_t ew__pii_scan_number(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
@@ -352,12 +392,17 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     if (q.ng == 1 && q.nd <= 2 && e + 1 < n && (s[e] == ' ' || s[e] == '.' || pii_is_alpha(s[e]))) {
         size_t de = ew__pii_parse_date(s, n, i, &y, &m, &d);
         if (de) {
-            if (pii_cue_near(c, CUE_DOB, i, 48)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, de, 0.9f);
+            if (ew__pii_dob_cue(c, i, de)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, de, 0.9f);
             return de;
         }
     }
+    size_t ce = q.ng == 1 && q.nd == 4 ? cjk_date(s, n, i) : 0;
+    if (ce) {
+        if (ew__pii_dob_cue(c, i, ce)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, ce, 0.9f);
+        return ce;
+    }
     if (seq_is_date(&q, &y, &m, &d)) {
-        if (pii_cue_near(c, CUE_DOB, i, 48)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
+        if (ew__pii_dob_cue(c, i, e)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
         return e;
     }
     if (!q.plus && !q.paren && q.ng == 4 && q.sep[1] == '.' && uniform_sep(&q)) {
@@ -408,6 +453,14 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
             ew__pii_add(c, EW_PII_CREDIT_CARD, i, e, sc);
             if (sc >= 0.5f) return e;
         }
+    }
+    /* "0221/3731110": a German area code and a slash (cue words such as
+     * "teléfono" are not ASCII, so the shape is enough unless an order or
+     * invoice number is near) */
+    if (slash_phone(s, &q)) {
+        float ssc = pii_cue_near(c, CUE_PHONE, i, 48) ? 0.85f : neg ? 0.3f : 0.7f;
+        ew__pii_add(c, EW_PII_PHONE, i, e, ssc);
+        return e;
     }
     /* Phones */
     float sc = phone_shape(&q);

@@ -527,6 +527,18 @@ static bool random_looking(const unsigned char *v, size_t n)
 /* Reads the value after a key ending at k: the key's closing quote, then a
  * separator ('=', ':', "=>", ":=", "==", "!="), then a quoted or bare value.
  * vs and ve get the value without quotes. Returns false if there is none. */
+/* "user=x" at k: the next parameter of a query string, so a '&' before it
+ * ends a value; any other '&' is part of the value ("Tr0ub4dor&3"). */
+static bool query_param_at(const unsigned char *s, size_t n, size_t k)
+{
+    size_t e = k;
+    while (e < n && e - k < 40 &&
+           (pii_is_alnum(s[e]) || s[e] == '_' || s[e] == '-' || s[e] == '.' || s[e] == '[' ||
+            s[e] == ']'))
+        e++;
+    return e > k && e < n && s[e] == '=';
+}
+
 static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
                        bool *quoted)
 {
@@ -562,8 +574,8 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
             e--;
     } else {
         while (e < n && !pii_is_space(s[e]) && s[e] != ';' && s[e] != ',' && s[e] != '"' &&
-               s[e] != '\'' && s[e] != '&' && s[e] != '<' && s[e] != ')' && s[e] != '}' &&
-               e - k < 512)
+               s[e] != '\'' && !(s[e] == '&' && query_param_at(s, n, e + 1)) && s[e] != '<' &&
+               s[e] != ')' && s[e] != '}' && e - k < 512)
             e++;
     }
     *vs = k;

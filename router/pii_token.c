@@ -282,18 +282,30 @@ size_t ew__pii_scan_nino(pii_ctx *c, size_t i)
     return k;
 }
 
-/* After a passport cue: 6-10 letters and digits (at least 5 digits), with at
- * most one inner space or dash ("HX6 088035"). */
+/* A German passport number: C, F, G, H, J or K, then 8 of the 26 characters
+ * that cannot be misread (no vowels), so it may hold no digit at all. */
+static bool de_passport(const unsigned char *s, size_t len)
+{
+    if (len != 9 || !strchr("CFGHJK", s[0])) return false;
+    for (size_t j = 1; j < len; j++)
+        if (!pii_is_digit(s[j]) && !strchr("CFGHJKLMNPRTVWXYZ", s[j])) return false;
+    return true;
+}
+
+/* After a passport cue: 6-10 letters and digits (at least 5 digits, or one
+ * when the letters are all capitals, as in "CPZP8VLFN"), with at most one
+ * inner space or dash ("HX6 088035"). */
 size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
     if (!pii_cue_near(c, CUE_PASSPORT, i, 40)) return 0;
-    size_t k = i, an = 0, dg = 0, seps = 0;
+    size_t k = i, an = 0, dg = 0, lower = 0, seps = 0;
     while (k < n && an < 12) {
         if (pii_is_alnum(s[k])) {
             an++;
             dg += pii_is_digit(s[k]);
+            lower += s[k] >= 'a' && s[k] <= 'z';
             k++;
         } else if ((s[k] == ' ' || s[k] == '-') && seps == 0 && k + 1 < n &&
                    pii_is_digit(s[k + 1]) && an <= 4) {
@@ -303,7 +315,8 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
             break;
         }
     }
-    if (an < 6 || an > 10 || dg < 5 || (k < n && pii_is_alnum(s[k]))) return 0;
+    if (an < 6 || an > 10 || (k < n && pii_is_alnum(s[k]))) return 0;
+    if (dg < (lower ? 5u : 1u) && !de_passport(s + i, k - i)) return 0;
     ew__pii_add(c, EW_PII_PASSPORT, i, k, 0.85f);
     return k;
 }
@@ -346,6 +359,28 @@ static size_t special_token(const unsigned char *s, size_t n, size_t i, size_t e
         }
     }
     return 0;
+}
+
+/* Cisco's MAC notation, "5c5e.8540.1edc": three dot-separated groups of four
+ * hex digits, with a letter somewhere (all digits reads as a number). */
+static size_t cisco_mac(const unsigned char *s, size_t n, size_t i)
+{
+    size_t e = i + 14;
+    if (e > n || (e < n && pii_is_alnum(s[e])) ||
+        (e + 1 < n && s[e] == '.' && pii_is_alnum(s[e + 1])))
+        return 0;
+    bool letter = false;
+    for (size_t k = 0; k < 14; k++) {
+        if (k % 5 == 4) {
+            if (s[i + k] != '.') return 0;
+        } else if (pii_is_digit(s[i + k])) {
+        } else if ((s[i + k] | 32) >= 'a' && (s[i + k] | 32) <= 'f') {
+            letter = true;
+        } else {
+            return 0;
+        }
+    }
+    return letter ? e : 0;
 }
 
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
@@ -425,13 +460,17 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
             return q ? q : e;
         }
     }
-    size_t r = scan_iban(c, i);
-    if (r) return r;
+    size_t r = cisco_mac(s, n, i);
+    if (r) {
+        ew__pii_add(c, EW_PII_MAC_ADDRESS, i, r, 0.85f);
+        return r;
+    }
+    if ((r = scan_iban(c, i)) != 0) return r;
     if ((r = ew__pii_scan_nino(c, i)) != 0) return r;
     if ((r = ew__pii_scan_passport(c, i)) != 0) return r;
     int y, m, d;
     if (pii_is_digit(s[i]) && (r = ew__pii_parse_date(s, n, i, &y, &m, &d)) != 0) {
-        if (pii_cue_near(c, CUE_DOB, i, 48)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, r, 0.9f);
+        if (ew__pii_dob_cue(c, i, r)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, r, 0.9f);
         return e; /* with its time part */
     }
     return 0;

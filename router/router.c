@@ -12,13 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
+#include "core/buf.h"
 #include "core/error.h"
+#include "core/json.h"
 #include "edgeway/difficulty.h"
 #include "edgeway/pii.h"
 #include "policy/rules.h"
+#include "router/device.h"
 #include "router/router_internal.h"
 
 _Static_assert(EW_PII_TYPE_COUNT <= 32, "PII type masks are 32 bits");
@@ -31,21 +32,14 @@ typedef struct snap {
     ew_pii_scanner *scanner;   /* NULL: detection is off (then nothing may depend on it) */
     ew_difficulty *difficulty; /* NULL: difficulty is unknown (disabled, or no weights) */
     bool score_difficulty;     /* a model is loaded and some rule looks at it */
+    ew_device *device;         /* the device's own state (push, sysfs); NULL for source
+                                  static or header, which have none to keep */
 } snap;
 
 struct ew_router {
-    pthread_mutex_t lock; /* guards the fields below; never held across work */
+    pthread_mutex_t lock; /* guards cur; held only to take a reference or to swap */
     snap *cur;
-    ew_route_device pushed; /* ew_router_set_device */
-    int64_t pushed_ms;      /* when, on the monotonic clock; 0 = never */
 };
-
-static int64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* ---- snapshots -------------------------------------------------------------------- */
 
@@ -54,6 +48,7 @@ static void snap_unref(snap *s)
     if (!s || atomic_fetch_sub_explicit(&s->refs, 1, memory_order_acq_rel) != 1) return;
     ew_pii_scanner_free(s->scanner);
     ew_difficulty_free(s->difficulty);
+    ew_device_free(s->device);
     ew__policy_free(s->policy);
     ew_config_unref(s->cfg);
     free(s);
@@ -124,36 +119,53 @@ static int scanner_new(const ew_pii_cfg *pc, ew_pii_scanner **out, ew_error *err
     return st;
 }
 
-/* The weights file difficulty.weights names, else difficulty.weights beside
- * the config when there is one (the shipped configs in conf/ sit next to the
- * shipped weights); NULL leaves difficulty unknown. */
-static const char *weights_path(const ew_config *cfg, char *buf, size_t size)
-{
-    const ew_difficulty_cfg *dc = cfg->difficulty;
-    if (!dc->enabled) return NULL;
-    if (dc->weights) return dc->weights;
-    if (ew_config_resolve_path(cfg, "difficulty.weights", buf, size) != EW_OK) return NULL;
-    return access(buf, R_OK) == 0 ? buf : NULL;
-}
-
-/* A weights file that does not load is a config error, reported where the
- * config names it. */
+/* The model difficulty.weights names, else the shipped weights built into
+ * the library (ew_difficulty_default). A weights file that does not load is
+ * a config error, reported where the config names it. */
 static int difficulty_new(const ew_config *cfg, ew_difficulty **out, ew_error *err)
 {
-    char buf[4096];
+    const ew_difficulty_cfg *dc = cfg->difficulty;
     *out = NULL;
-    const char *path = weights_path(cfg, buf, sizeof buf);
-    if (!path) return EW_OK;
+    if (!dc->enabled) return EW_OK;
+    ew_difficulty_opts o = {.weights_path = dc->weights};
     ew_error e = {0};
-    int st = ew_difficulty_load(path, out, &e);
+    int st = ew_difficulty_open(&o, out, &e);
     if (!st) return EW_OK;
     if (st != EW_ERR_NOMEM) st = EW_ERR_CONFIG;
-    const ew_difficulty_cfg *dc = cfg->difficulty;
     if (dc->weights_line)
         return ew__error_at(err, st, cfg->path, dc->weights_line, dc->weights_column,
                             "'weights': %s", e.message);
-    return ew__error_set(err, st, "%s: difficulty weights '%s' (the default beside the config): %s",
-                         cfg->path, path, e.message);
+    return ew__error_set(err, st, "%s: the built-in difficulty weights: %s", cfg->path, e.message);
+}
+
+/* The device section as ew_device options. */
+static void device_opts(const ew_device_cfg *dc, ew_device_opts *o)
+{
+    ew_device_opts_init(o);
+    o->sysfs_root = dc->source == EW_DEVICE_SOURCE_SYSFS ? dc->sysfs_root : NULL;
+    o->sysfs_cache_ms = dc->sysfs_cache_ms;
+    o->max_age_ms = dc->max_age_ms;
+    o->low_battery_pct = dc->low_battery_pct;
+    o->battery_hysteresis_pct = dc->battery_hysteresis_pct;
+    o->thermal_fair_c = dc->thermal_fair_c;
+    o->thermal_serious_c = dc->thermal_serious_c;
+    o->thermal_critical_c = dc->thermal_critical_c;
+    o->thermal_hysteresis_c = dc->thermal_hysteresis_c;
+}
+
+static int device_new(const ew_config *cfg, ew_device **out, ew_error *err)
+{
+    const ew_device_cfg *dc = cfg->device;
+    *out = NULL;
+    if (dc->source != EW_DEVICE_SOURCE_PUSH && dc->source != EW_DEVICE_SOURCE_SYSFS) return EW_OK;
+    ew_device_opts o;
+    device_opts(dc, &o);
+    ew_error e = {0};
+    int st = ew_device_new(&o, out, &e);
+    if (st)
+        return ew__error_set(err, st == EW_ERR_NOMEM ? st : EW_ERR_CONFIG, "%s: %s", cfg->path,
+                             e.message);
+    return EW_OK;
 }
 
 static int snap_new(ew_config *cfg, snap **out, ew_error *err)
@@ -167,6 +179,7 @@ static int snap_new(ew_config *cfg, snap **out, ew_error *err)
     int st = s->policy ? scanner_new(cfg->pii, &s->scanner, err)
                        : ew__error_set(err, EW_ERR_NOMEM, "out of memory building the router");
     if (!st) st = difficulty_new(cfg, &s->difficulty, err);
+    if (!st) st = device_new(cfg, &s->device, err);
     if (st) {
         snap_unref(s);
         return st;
@@ -176,30 +189,25 @@ static int snap_new(ew_config *cfg, snap **out, ew_error *err)
     return EW_OK;
 }
 
-/* A reference to the current snapshot, and (when dev is set) a copy of the
- * pushed device state with its time. */
-static snap *acquire(ew_router *r, ew_route_device *dev, int64_t *dev_ms)
+/* A reference to the current snapshot. */
+static snap *acquire(ew_router *r)
 {
     pthread_mutex_lock(&r->lock);
     snap *s = r->cur;
     atomic_fetch_add_explicit(&s->refs, 1, memory_order_relaxed);
-    if (dev) {
-        *dev = r->pushed;
-        *dev_ms = r->pushed_ms;
-    }
     pthread_mutex_unlock(&r->lock);
     return s;
 }
 
+/* Under r->lock, so that a push and a reload never cross: a push lands in
+ * the snapshot in force, and a reload carries it into the next. */
 int ew_router_set_device(ew_router *r, const ew_route_device *d)
 {
     if (!r || !d) return EW_ERR_INVALID;
-    int64_t t = now_ms();
     pthread_mutex_lock(&r->lock);
-    r->pushed = *d;
-    r->pushed_ms = t ? t : 1;
+    int st = r->cur->device ? ew_device_set(r->cur->device, d) : EW_ERR_STATE;
     pthread_mutex_unlock(&r->lock);
-    return EW_OK;
+    return st;
 }
 
 /* ---- building and replacing --------------------------------------------------------- */
@@ -215,7 +223,6 @@ int ew__router_new_config(ew_config *cfg, ew_router **out, ew_error *err)
         return st;
     }
     pthread_mutex_init(&r->lock, NULL);
-    ew_route_device_init(&r->pushed);
     *out = r;
     return EW_OK;
 }
@@ -227,6 +234,7 @@ int ew__router_set_config(ew_router *r, ew_config *cfg, ew_error *err)
     if (st) return st;
     pthread_mutex_lock(&r->lock);
     snap *old = r->cur;
+    if (s->device && old->device) ew__device_adopt(s->device, old->device);
     r->cur = s;
     pthread_mutex_unlock(&r->lock);
     snap_unref(old);
@@ -235,10 +243,23 @@ int ew__router_set_config(ew_router *r, ew_config *cfg, ew_error *err)
 
 ew_config *ew__router_config(ew_router *r)
 {
-    snap *s = acquire(r, NULL, NULL);
+    snap *s = acquire(r);
     ew_config *cfg = ew_config_ref(s->cfg);
     snap_unref(s);
     return cfg;
+}
+
+const ew_pii_scanner *ew__router_scanner_hold(ew_router *r, const ew_config **cfg, void **hold)
+{
+    snap *s = acquire(r);
+    *hold = s;
+    if (cfg) *cfg = s->cfg;
+    return s->scanner;
+}
+
+void ew__router_scanner_release(void *hold)
+{
+    snap_unref(hold);
 }
 
 /* The first of a load's errors, with a count of the others. */
@@ -355,8 +376,80 @@ static void scan_text(const snap *s, const char *text, size_t len, ew_pii_result
         in->pii_counts[t] += res->counts[t];
 }
 
+/* JSON held in a JSON string (tool call arguments) is unescaped this many
+ * levels deep; deeper nesting is scanned as it stands. */
+#define JSON_NEST_MAX 4
+
+static int json_plain(const char *json, size_t len, ew_buf *out, int depth);
+
+/* Appends string token v unescaped; a string that is JSON itself is
+ * unescaped again. */
+static int json_plain_string(const ew_json_doc *doc, int v, ew_buf *out, int depth)
+{
+    size_t start = out->len;
+    int st = ew_json_string_buf(doc, v, out);
+    size_t n = out->len - start, lead = 0;
+    while (lead < n && strchr(" \t\r\n", out->data[start + lead]))
+        lead++;
+    if (st || depth >= JSON_NEST_MAX || lead == n ||
+        (out->data[start + lead] != '{' && out->data[start + lead] != '['))
+        return st;
+    char *inner = malloc(n);
+    if (!inner) return EW_ERR_NOMEM;
+    memcpy(inner, out->data + start, n);
+    out->len = start;
+    out->data[start] = '\0';
+    st = json_plain(inner, n, out, depth + 1);
+    free(inner);
+    return st;
+}
+
+/* The text a reader of this JSON sees: the document with every string
+ * unescaped in place (\uXXXX, \n, \/ ...), keys and structure kept so cues
+ * like `"password": "..."` stay next to their values. Text that is not JSON
+ * is copied as it stands. The result is never longer than the input. */
+static int json_plain(const char *json, size_t len, ew_buf *out, int depth)
+{
+    ew_json_doc doc;
+    ew_error err;
+    if (ew_json_parse(&doc, json, len, NULL, &err)) return ew_buf_append(out, json, len);
+    size_t at = 0;
+    int st = EW_OK;
+    for (int v = 0; v < doc.n && !st; v++) {
+        if (ew_json_type_of(&doc, v) != EW_JSON_STRING) continue;
+        size_t raw_len;
+        size_t off = (size_t)(ew_json_raw(&doc, v, &raw_len) - json);
+        st = ew_buf_append(out, json + at, off - at);
+        if (!st) st = json_plain_string(&doc, v, out, depth);
+        at = off + raw_len;
+    }
+    if (!st) st = ew_buf_append(out, json + at, len - at);
+    ew_json_doc_cleanup(&doc);
+    return st;
+}
+
+/* Raw JSON forwarded verbatim (tool calls, schemas) is scanned as plain
+ * text, so no value hides behind an escape. Failing to unescape fails closed. */
+static void scan_json(const snap *s, const char *json, size_t len, ew_pii_result *res,
+                      ew_rule_input *in)
+{
+    if (!json || !len) return;
+    ew_buf plain;
+    ew_buf_init(&plain, len + 1);
+    if (json_plain(json, len, &plain, 0))
+        in->pii_failed = true;
+    else
+        scan_text(s, plain.data, plain.len, res, in);
+    ew_buf_cleanup(&plain);
+}
+
+static void scan_str(const snap *s, const char *text, ew_pii_result *res, ew_rule_input *in)
+{
+    if (text) scan_text(s, text, strlen(text), res, in);
+}
+
 /* Everything of the request that could be forwarded is scanned: contents,
- * names, tool calls and schemas, stop strings, the user field. */
+ * names, tool calls and their ids, schemas, stop strings, the user field. */
 static void scan_request(const snap *s, const ew_request *req, ew_rule_input *in)
 {
     if (!s->scanner) return;
@@ -365,16 +458,17 @@ static void scan_request(const snap *s, const ew_request *req, ew_rule_input *in
     for (int i = 0; i < req->n_messages; i++) {
         const ew_message *m = &req->messages[i];
         scan_text(s, m->content, m->content_len, &res, in);
-        if (m->name) scan_text(s, m->name, strlen(m->name), &res, in);
-        scan_text(s, m->tool_calls_json, m->tool_calls_json_len, &res, in);
+        scan_str(s, m->name, &res, in);
+        scan_str(s, m->tool_call_id, &res, in);
+        scan_json(s, m->tool_calls_json, m->tool_calls_json_len, &res, in);
     }
     scan_text(s, req->prompt, req->prompt_len, &res, in);
-    if (req->user) scan_text(s, req->user, strlen(req->user), &res, in);
+    scan_str(s, req->user, &res, in);
     for (int i = 0; i < req->n_stop; i++)
-        if (req->stop[i]) scan_text(s, req->stop[i], strlen(req->stop[i]), &res, in);
-    scan_text(s, req->tools_json, req->tools_json_len, &res, in);
-    scan_text(s, req->tool_choice_json, req->tool_choice_json_len, &res, in);
-    scan_text(s, req->response_format_json, req->response_format_json_len, &res, in);
+        scan_str(s, req->stop[i], &res, in);
+    scan_json(s, req->tools_json, req->tools_json_len, &res, in);
+    scan_json(s, req->tool_choice_json, req->tool_choice_json_len, &res, in);
+    scan_json(s, req->response_format_json, req->response_format_json_len, &res, in);
     ew_pii_result_cleanup(&res);
 }
 
@@ -396,28 +490,40 @@ static void to_state(const ew_route_device *d, ew_device_state_cfg *s)
     *s = (ew_device_state_cfg){d->battery_pct, d->charging, d->thermal, d->low_power, d->metered};
 }
 
-/* The device state a decision sees: this request's (from its header), else
- * the device's own per device.source. Pushed state older than max_age is
- * unknown. sysfs is read by the device module; until it feeds the router,
- * that source reads as unknown. */
-static void device_for(const snap *s, const ew_route_ctx *ctx, const ew_route_device *pushed,
-                       int64_t pushed_ms, ew_rule_input *in)
+/* The device's own state per device.source: static values, or the pushed
+ * state laid over the cached sysfs reading (each aged out after max_age).
+ * Source header has none. */
+static void own_device(const snap *s, ew_route_device *out)
 {
     const ew_device_cfg *dc = s->cfg->device;
-    ew_route_device unknown;
-    ew_route_device_init(&unknown);
-    if (ctx->device) {
-        to_state(ctx->device, &in->device);
-        return;
-    }
-    in->device_shared = true;
     if (dc->source == EW_DEVICE_SOURCE_STATIC)
-        in->device = dc->fixed;
-    else if (dc->source == EW_DEVICE_SOURCE_PUSH && pushed_ms &&
-             now_ms() - pushed_ms <= dc->max_age_ms)
-        to_state(pushed, &in->device);
+        *out = (ew_route_device){dc->fixed.battery_pct, dc->fixed.charging, dc->fixed.thermal,
+                                 dc->fixed.low_power, dc->fixed.metered};
+    else if (s->device)
+        ew_device_get(s->device, out);
     else
-        to_state(&unknown, &in->device);
+        ew_route_device_init(out);
+}
+
+/* The device state a decision sees, field by field: this request's own
+ * (ctx->device, the x-edgeway-device header), else the device's. */
+static void device_for(const snap *s, const ew_route_ctx *ctx, ew_rule_input *in)
+{
+    ew_route_device d;
+    own_device(s, &d);
+    /* The battery latch (rule hysteresis) follows the device's own level. */
+    in->device_shared = !ctx->device || ctx->device->battery_pct < 0;
+    if (ctx->device) ew_device_overlay(&d, ctx->device);
+    to_state(&d, &in->device);
+}
+
+int ew_router_get_device(ew_router *r, ew_route_device *out)
+{
+    if (!r || !out) return EW_ERR_INVALID;
+    snap *s = acquire(r);
+    own_device(s, out);
+    snap_unref(s);
+    return EW_OK;
 }
 
 int ew_router_decide(ew_router *r, const ew_request *req, const ew_route_ctx *ctx, ew_decision *out)
@@ -425,13 +531,11 @@ int ew_router_decide(ew_router *r, const ew_request *req, const ew_route_ctx *ct
     static const ew_route_ctx none;
     if (!r || !req || !out) return EW_ERR_INVALID;
     if (!ctx) ctx = &none;
-    ew_route_device pushed;
-    int64_t pushed_ms;
-    snap *s = acquire(r, &pushed, &pushed_ms);
+    snap *s = acquire(r);
     ew_rule_input in;
     memset(&in, 0, sizeof in);
     in.difficulty = NAN;
-    device_for(s, ctx, &pushed, pushed_ms, &in);
+    device_for(s, ctx, &in);
     in.health = ctx->health;
     in.model = req->model;
     in.tenant = ctx->tenant;

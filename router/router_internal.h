@@ -14,6 +14,14 @@ int ew__router_set_config(ew_router *r, ew_config *cfg, ew_error *err);
 /* The config in force now, as a new reference (ew_config_unref it). */
 ew_config *ew__router_config(ew_router *r);
 
+/* The PII scanner in force (NULL: detection is off) and its config (cfg may
+ * be NULL), for routes that scan again the way the router did; valid until
+ * ew__router_scanner_release. */
+struct ew_pii_scanner;
+const struct ew_pii_scanner *ew__router_scanner_hold(ew_router *r, const ew_config **cfg,
+                                                     void **hold);
+void ew__router_scanner_release(void *hold);
+
 /* Prompt tokens estimated without a tokenizer (see router.c). */
 int64_t ew__estimate_tokens(const char *text, size_t len);
 

@@ -138,19 +138,27 @@ typedef struct ew_route_device {
     int metered;
 } ew_route_device;
 
-/* Everything unknown. */
+/* Everything unknown. ew_device_parse() (edgeway/device.h) reads the
+ * header form "battery=18; charging=0; thermal=serious". */
 void ew_route_device_init(ew_route_device *d);
-/* Parses "battery=18; charging=0; thermal=serious" (',' or ';' between
- * items; the x-edgeway-device header's form) into d, changing only the keys
- * given. Keys: battery (0..100), charging, low_power, metered (0/1,
- * true/false, yes/no), thermal (nominal|fair|serious|critical); any value
- * may be "unknown". Returns EW_OK or EW_ERR_INVALID (d unchanged) with err
- * naming the item. */
-int ew_route_device_parse(const char *text, size_t len, ew_route_device *d, ew_error *err);
 
-/* The device's own state (source push): kept until device.max_age, then
- * unknown. With source static the config's values are used instead. */
+/* The device's own state, by device.source (docs/device.md, "Precedence"):
+ *   push   what ew_router_set_device() last pushed;
+ *   sysfs  the cached sysfs reading (re-read on the decide path at most once
+ *          per device.sysfs_cache, by one thread), with pushed fields laid
+ *          over it;
+ *   static the config's values; header: none (unknown).
+ * Pushed state and sysfs readings older than device.max_age are unknown.
+ * A request's own state (ew_route_ctx.device) is laid over all of this.
+ *
+ * ew_router_set_device replaces the last push (fields -1 are unknown); the
+ * push survives policy reloads. Returns EW_OK, EW_ERR_INVALID for values out
+ * of range, or EW_ERR_STATE when device.source (static, header) ignores
+ * pushes. Thread-safe. */
 int ew_router_set_device(ew_router *r, const ew_route_device *d);
+/* What a decision without a request state would see now (may re-read an
+ * expired sysfs cache, like a decision). Returns EW_OK or EW_ERR_INVALID. */
+int ew_router_get_device(ew_router *r, ew_route_device *out);
 
 /* Who asks, and what the caller knows about the world right now. Every
  * field is optional (zero/NULL). */
@@ -158,9 +166,10 @@ typedef struct ew_route_ctx {
     const char *tenant;      /* the caller's tenant */
     const char *key;         /* the caller's API key name */
     const ew_health *health; /* NULL: every backend available, empty local queue */
-    /* This request's device state (the x-edgeway-device header), instead of
-     * the router's own; the gateway passes it when device.source is header
-     * or device.header_override is set. NULL: the router's own state. */
+    /* This request's device state (the x-edgeway-device header): its known
+     * fields win over the router's own, field by field. The gateway passes
+     * it when device.source is header or device.header_override is set.
+     * NULL: the router's own state only. */
     const ew_route_device *device;
 } ew_route_ctx;
 

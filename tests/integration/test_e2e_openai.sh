@@ -5,17 +5,14 @@
 # so the source tree stays clean and a fresh machine needs only npm's registry.
 set -euo pipefail
 : "${EW_BIN:?}" "${EW_SRC:?}" "${EW_BUILD:?}" "${EW_SHARED:?}"
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    echo "test_e2e_openai: node and npm are required (scripts/deps.sh installs them)" >&2
-    exit 1
-fi
-src="$EW_SRC/tests/e2e"
 work="$EW_BUILD/e2e"
-mkdir -p "$work"
-cp "$src/package.json" "$src/package-lock.json" "$src/e2e.test.mjs" "$work/"
-stamp="$work/node_modules/.edgeway-lock"
-if ! cmp -s "$work/package-lock.json" "$stamp" 2>/dev/null; then
-    (cd "$work" && npm ci --no-audit --no-fund --loglevel=error)
-    cp "$work/package-lock.json" "$stamp"
-fi
-exec node --test --test-reporter=spec "$work/e2e.test.mjs"
+bash "$EW_SRC/tests/e2e/install.sh" "$work"
+# Every suite that needs only the two plain-HTTP gateways; tls.test.mjs has
+# its own runner (test_e2e_tls.sh) because it needs the dev CA.
+suites=()
+for f in "$EW_SRC"/tests/e2e/*.test.mjs; do
+    [ "$(basename "$f")" = tls.test.mjs ] && continue
+    cp "$f" "$work/"
+    suites+=("$work/$(basename "$f")")
+done
+exec node --test --test-reporter=spec "${suites[@]}"

@@ -49,6 +49,18 @@ check "hot but holding an SSN-like secret stays home" \
     'd["route"] == "local" and "hunter2" not in json.dumps(d)' --device thermal=critical
 check "queue backed up" "$(chat 'hi')" 'd["route"] == "remote" and d["rule"] == "spill-over"' \
     --queue 20/32
+# The shipped weights (built into the library; enterprise.yaml names no
+# weights file) score a code request as hard.
+hard_q='make me a javascript code to find an object by its name deep inside a given object, make sure that this code does not use recursion and can return the path used to reach the object'
+check "personal data meets a hard question: split" \
+    "$(chat "Maria Lopez (maria.lopez@example.com) asked me: $hard_q")" \
+    'd["route"] == "split" and d["backend"] == "openai" and d["rule"] == "personal-data-hard-question" and d["features"]["pii"].get("email") == 1 and d["features"]["difficulty"] >= 0.6 and "maria" not in json.dumps(d).lower()'
+check "a hard question without personal data: the big model" "$(chat "$hard_q")" \
+    'd["route"] == "remote" and d["rule"] == "hard-question" and d["backend"] == "openai"'
+check "the request header wins over nothing pushed" "$(chat 'hi')" \
+    'd["features"]["battery"] == 55 and d["features"]["thermal"] == "serious" and d["rule"] == "cool-a-hot-device"' \
+    --device "battery=55%; thermal=moderate"
+"$bin" check -c "$conf" >"$tmp/check" 2>&1 || fail "edgeway check enterprise.yaml: $(cat "$tmp/check")"
 check "completions request" '{"model":"auto","prompt":"Once upon a time"}' \
     'd["route"] == "local" and d["features"]["prompt_bytes"] == 16'
 
@@ -110,6 +122,10 @@ if [ -x "$example" ]; then
     grep -q "never_remote iban=1" "$tmp/ex" || fail "example: no never_remote decision"
     grep -q "\[policy\] refused: pushed.yaml:2:20" "$tmp/ex" || fail "example: broken policy"
     grep -q "shown to the user: cloud use is paused by IT" "$tmp/ex" || fail "example: deny"
+    grep -q "route: remote via cloud  (rule battery-saver" "$tmp/ex" || fail "example: pushed state"
+    grep -q "route: local on stories  (rule default, difficulty 0\.[0-9][0-9])" "$tmp/ex" ||
+        fail "example: difficulty"
+    grep "why:" "$tmp/ex" | grep -q "4111" && fail "example: a reason quotes the card number"
 else
     fail "example_router_embed not built at $example"
 fi

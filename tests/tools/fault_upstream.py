@@ -29,6 +29,8 @@ Scenarios (one path segment, arguments after colons):
   reset_end          a stream reset right after its finish_reason (no usage, no [DONE])
   error_event        two chunks, then an in-band {"error": ...} event
   flaky:N:<inner>    the first N requests of this exact scenario get <inner>, then ok
+  long:MIB           a valid stream of MIB MiB of content in 4 KiB pieces, as fast as the
+                     client takes it (STATS["long_bytes"] counts what was written)
 
 Control endpoints: GET /_stats (request counts per scenario, proxied count),
 GET /_last (path, headers and body of the last request), POST /_reset.
@@ -36,9 +38,13 @@ A request with an absolute URI (sent through a proxy) is served the same way
 and counted as proxied.
 
 --record FILE appends every byte received on every connection to FILE, which
-is what the leak tests grep for sensitive values.
+is what the leak tests grep for sensitive values. Bytes are taken from the
+socket before any parsing (request lines, headers, bodies, retries, bytes no
+parser read) and written one request at a time, so a value is never cut by
+another connection's bytes.
 """
 import argparse
+import io
 import json
 import os
 import socket
@@ -57,28 +63,34 @@ EXPECT_KEY = {"key": None}
 ANSWER = "Hello from the fault upstream. This answer is streamed in small pieces."
 
 
-class Tee:
-    """Wraps the request stream and records every byte read from it."""
+class RecordingRaw(io.RawIOBase):
+    """The connection's raw reader: every byte that arrives from the socket is
+    kept in the handler's pending buffer (written to the record file a request
+    at a time, so concurrent connections never interleave inside a body),
+    whatever the HTTP parser later does with it."""
 
-    def __init__(self, raw):
-        self.raw = raw
+    def __init__(self, sock, pending):
+        super().__init__()
+        self.sock = sock
+        self.pending = pending
 
-    def _rec(self, data):
-        f = RECORD["file"]
-        if f is not None and data:
-            with LOCK:
-                f.write(data)
-                f.flush()
-        return data
+    def readable(self):
+        return True
 
-    def read(self, *a):
-        return self._rec(self.raw.read(*a))
+    def readinto(self, b):
+        n = self.sock.recv_into(b)
+        if RECORD["file"] is not None and n:
+            self.pending += bytes(memoryview(b)[:n])
+        return n
 
-    def readline(self, *a):
-        return self._rec(self.raw.readline(*a))
 
-    def __getattr__(self, name):
-        return getattr(self.raw, name)
+def record_flush(pending):
+    f = RECORD["file"]
+    if f is not None and pending:
+        with LOCK:
+            f.write(pending)
+            f.flush()
+    del pending[:]
 
 
 def chunk_obj(model, content=None, role=None, finish=None, usage=None, choices=True):
@@ -105,7 +117,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def setup(self):
         super().setup()
-        self.rfile = Tee(self.rfile)
+        self.pending = bytearray()
+        self.rfile.close()  # the socket's own reader: ours reads the same socket
+        self.rfile = io.BufferedReader(RecordingRaw(self.connection, self.pending))
         with LOCK:
             STATS["connections"] += 1
 
@@ -116,6 +130,23 @@ class Handler(BaseHTTPRequestHandler):
         try:
             super().finish()
         except OSError:
+            pass
+        self.drain()
+        record_flush(self.pending)
+
+    def drain(self):
+        """Records what the peer sent that no parser read (a body longer than
+        its Content-Length, bytes after an error): every byte received counts."""
+        if RECORD["file"] is None or self.connection.fileno() < 0:
+            return
+        try:
+            self.connection.settimeout(0.05)
+            while len(self.pending) < (64 << 20):
+                data = self.connection.recv(65536)
+                if not data:
+                    break
+                self.pending += data
+        except (OSError, ValueError):
             pass
 
     # ---- plumbing -------------------------------------------------------------------
@@ -165,6 +196,16 @@ class Handler(BaseHTTPRequestHandler):
 
     # ---- requests ---------------------------------------------------------------------
     def read_body(self):
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            body = b""
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass
+                    return body
+                body += self.rfile.read(size)
+                self.rfile.readline()
         n = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(n) if n > 0 else b""
 
@@ -176,6 +217,7 @@ class Handler(BaseHTTPRequestHandler):
         return path, proxied
 
     def do_GET(self):
+        record_flush(self.pending)
         path, _ = self.route()
         if path == "/_stats":
             with LOCK:
@@ -188,6 +230,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = self.read_body()
+        record_flush(self.pending)
         path, proxied = self.route()
         if path == "/_reset":
             with LOCK:
@@ -250,6 +293,8 @@ class Handler(BaseHTTPRequestHandler):
             self.end_stream()
         elif name == "huge_body":
             self.huge_body()
+        elif name == "long" and stream:
+            self.long_stream(float(arg or 32), model)
         elif stream:
             self.stream(name, arg, req, model)
         else:
@@ -298,6 +343,17 @@ class Handler(BaseHTTPRequestHandler):
         block = b" " * 65536
         for _ in range(size // len(block)):
             self.wfile.write(block)
+
+    def long_stream(self, mib, model):
+        self.start_stream()
+        piece = ("0123456789abcdef" * 256)[:4096]
+        for _ in range(int(mib * 256)):
+            self.event(chunk_obj(model, content=piece))
+            with LOCK:
+                STATS["long_bytes"] = STATS.get("long_bytes", 0) + len(piece)
+        self.event(chunk_obj(model, finish="stop"))
+        self.write_chunk("data: [DONE]\n\n")
+        self.end_stream()
 
     def stream(self, name, arg, req, model):
         text = self.answer(name, req)

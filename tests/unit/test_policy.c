@@ -731,6 +731,76 @@ static void test_routing_errors(void **state)
                4, 33, "no level can satisfy");
 }
 
+/* Every condition field with an unknown name, an unknown value or a wrong
+ * type is a config error at the offending token: the column is where the
+ * table's marker text starts on the rule's line. */
+static void test_condition_errors(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *when; /* the rule's when: map */
+        const char *at;   /* the token the error points at */
+        const char *text; /* in the message */
+    } table[] = {
+        {"{batery: {lt: 20}}", "batery", "did you mean 'battery'"},
+        {"{pii: [emial]}", "emial", "did you mean 'email'"},
+        {"{pii: {any: [email], all: [pasport]}}", "pasport", "did you mean 'passport'"},
+        {"{pii: {none: [nope]}}", "nope", "unknown PII type 'nope'"},
+        {"{pii: {any: [email], min_count: 0}}", "0}", "min_count"},
+        {"{pii: {anyy: [email]}}", "anyy", "did you mean 'any'"},
+        {"{pii: 3}", "3}", "pii"},
+        {"{difficulty: {gt: 2}}", "2}", "difficulty"},
+        {"{difficulty: {gt: hard}}", "hard}", "difficulty"},
+        {"{difficulty: {above: 0.5}}", "above", "unknown key 'above'"},
+        {"{hard: maybe}", "maybe", "hard"},
+        {"{battery: {lt: 120}}", "120", "battery"},
+        {"{charging: 2}", "2}", "charging"},
+        {"{thermal: [hot]}", "hot", "thermal"},
+        {"{thermal: {gte: warm}}", "warm", "thermal"},
+        {"{low_power: sometimes}", "sometimes", "low_power"},
+        {"{metered: [true]}", "[true]", "metered"},
+        {"{backend: {name: nope, breaker_open: true}}", "nope", "unknown backend 'nope'"},
+        {"{backend: {name: cloud, breaker: open}}", "breaker:", "unknown key 'breaker'"},
+        {"{backend: {name: cloud, rtt: {gt: fast}}}", "fast", "rtt"},
+        {"{local_queue: {gte: -1}}", "-1", "local_queue"},
+        {"{model: [nope]}", "nope", "unknown model 'nope'"},
+        {"{tenant: {a: b}}", "{a: b}", "tenant"},
+        {"{key: nobody}", "nobody", "unknown API key 'nobody'"},
+        {"{prompt_tokens: {gt: many}}", "many", "prompt_tokens"},
+        {"{prompt_bytes: {gt: 5 parsecs}}", "5 parsecs", "prompt_bytes"},
+        {"{stream: yes please}", "yes please", "stream"},
+        {"{streaming: true}", "streaming", "unknown key 'streaming' in when"},
+        {"{strem: true}", "strem", "did you mean 'stream'"},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        char yaml[1024], rule[512];
+        snprintf(rule, sizeof rule, "    - {name: r, when: %s, route: local}\n", table[i].when);
+        snprintf(yaml, sizeof yaml,
+                 "version: 1\n"
+                 "backends: [{name: cloud, base_url: 'https://cloud.example/v1'}]\n"
+                 "auth: {keys: [{name: alice, sha256: '%064d'}]}\n"
+                 "routing:\n"
+                 "  rules:\n"
+                 "%s",
+                 0, rule);
+        ew_config *cfg = (ew_config *)1;
+        ew_config_errors errs;
+        int st = load(yaml, &cfg, &errs);
+        int col = (int)(strstr(rule, table[i].at) - rule) + 1;
+        bool ok = false;
+        for (int k = 0; k < errs.n && st == EW_ERR_CONFIG; k++)
+            ok |= errs.items[k].line == 6 && errs.items[k].column == col &&
+                  strstr(errs.items[k].message, table[i].text) != NULL;
+        if (!ok) {
+            for (int k = 0; k < errs.n; k++)
+                print_message("  got %d:%d: %s\n", errs.items[k].line, errs.items[k].column,
+                              errs.items[k].message);
+            fail_msg("when %s: want 6:%d '%s'", table[i].when, col, table[i].text);
+        }
+        assert_null(cfg);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -755,6 +825,7 @@ int main(void)
         cmocka_unit_test(test_defaults_when_sections_absent),
         cmocka_unit_test(test_full_config),
         cmocka_unit_test(test_routing_errors),
+        cmocka_unit_test(test_condition_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -247,7 +247,11 @@ static const char *conditions_policy =
     "    - {name: bytes, when: {prompt_bytes: {gt: 64KiB}}, route: remote}\n"
     "    - {name: stream, when: {stream: true}, route: remote, backend: backup}\n"
     "    - {name: backend-down, when: {backend: {name: edge, available: false}}, route: local}\n"
-    "    - {name: thermal-unknown, when: {thermal: [unknown], tenant: tu}, route: local}\n";
+    "    - {name: thermal-unknown, when: {thermal: [unknown], tenant: tu}, route: local}\n"
+    "    - {name: pii-all-count, when: {pii: {all: [mac_address, ip_address], min_count: 2}},"
+    " route: remote}\n"
+    "    - {name: difficulty-band, when: {difficulty: {gt: 0.3, lte: 0.4}}, route: remote}\n"
+    "    - {name: easy, when: {difficulty: {lt: 0.05}}, route: local, model: tiny}\n";
 
 static void test_every_condition(void **state)
 {
@@ -293,6 +297,16 @@ static void test_every_condition(void **state)
         {"backend unavailable", "edge=open", "local", "backend-down", "", "'edge' breaker open"},
         {"thermal unknown", "tenant=tu", "local", "thermal-unknown", "", "thermal unknown"},
         {"thermal known", "tenant=tu thermal=nominal", "local", "default", "", NULL},
+        {"pii all with a count", "pii=mac_address:2,ip_address:3", "remote", "pii-all-count",
+         "cloud", "mac_address"},
+        {"pii all, one below the count", "pii=mac_address:2,ip_address:1", "local", "default", "",
+         NULL},
+        {"difficulty band", "difficulty=0.35", "remote", "difficulty-band", "cloud",
+         "difficulty 0.35"},
+        {"difficulty band, upper end included", "difficulty=0.4", "remote", "difficulty-band",
+         "cloud", NULL},
+        {"difficulty band, lower end excluded", "difficulty=0.3", "local", "default", "", NULL},
+        {"difficulty lt", "difficulty=0.01", "local", "easy", "", "difficulty 0.01 < 0.05"},
     };
     RUN_TABLE(conditions_policy, table);
 }

@@ -10,10 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
+#include "edgeway/device.h"
 #include "edgeway/router.h"
 #include "router/difficulty.h"
 #include "router/router_internal.h"
@@ -144,6 +146,51 @@ static void test_scans_every_forwarded_field(void **state)
     ew_router_free(r);
 }
 
+/* Raw JSON that is forwarded verbatim is scanned as the text it decodes to:
+ * \u escapes, escaped solidi and JSON inside a JSON string (tool arguments,
+ * escaped twice) hide nothing. Tool call ids are forwarded, so scanned. */
+static void test_scans_through_json_escapes(void **state)
+{
+    (void)state;
+    ew_router *r = router_new("push", "", "remote");
+    static const char *const hidden[] = {
+        /* "SSN：023 89 3077" inside arguments, the colon escaped twice */
+        "[{\"id\":\"c1\",\"type\":\"function\",\"function\":{\"name\":\"note\","
+        "\"arguments\":\"{\\\"note\\\": \\\"SSN\\\\uff1a023 89 3077\\\"}\"}}]",
+        /* a connection string with escaped slashes and a \u-escaped '@' */
+        "[{\"id\":\"c2\",\"type\":\"function\",\"function\":{\"name\":\"db\","
+        "\"arguments\":\"{\\\"dsn\\\": \\\"postgres:\\\\/\\\\/admin:Zq7pW2xK9mLr4T\\\\u0040"
+        "db.internal.example:5432\\\\/prod\\\"}\"}}]",
+    };
+    ew_decision d;
+    for (size_t i = 0; i < sizeof hidden / sizeof *hidden; i++) {
+        one_msg m;
+        one_msg_init(&m, "What did the tool get?");
+        m.msg.role = EW_ROLE_ASSISTANT;
+        m.msg.tool_calls_json = hidden[i];
+        m.msg.tool_calls_json_len = strlen(hidden[i]);
+        assert_int_equal(ew_router_decide(r, &m.req, NULL, &d), EW_OK);
+        assert_int_equal(d.target.route, EW_ROUTE_LOCAL);
+        assert_string_equal(d.rule, "never_remote");
+    }
+    /* Not JSON-looking strings and plain text stay as they are: nothing found. */
+    one_msg m;
+    one_msg_init(&m, "hello");
+    const char *tools = "[{\"type\":\"function\",\"function\":{\"name\":\"f\","
+                        "\"description\":\"{ not json \\u00e9\"}}]";
+    m.req.tools_json = tools;
+    m.req.tools_json_len = strlen(tools);
+    assert_int_equal(ew_router_decide(r, &m.req, NULL, &d), EW_OK);
+    assert_int_equal(d.target.route, EW_ROUTE_REMOTE);
+    assert_false(d.features.pii_failed);
+    m.req.tools_json = NULL;
+    m.req.tools_json_len = 0;
+    m.msg.tool_call_id = "536-22-8174";
+    assert_int_equal(ew_router_decide(r, &m.req, NULL, &d), EW_OK);
+    assert_string_equal(d.rule, "never_remote");
+    ew_router_free(r);
+}
+
 static void test_device_sources(void **state)
 {
     (void)state;
@@ -179,33 +226,160 @@ static void test_device_sources(void **state)
     ew_router_free(r);
 }
 
-static void test_device_parse(void **state)
+/* ---- sysfs through the router ----------------------------------------------------- */
+
+static void put_file(const char *root, const char *rel, const char *content)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", root, rel);
+    for (char *p = path + strlen(root) + 1; (p = strchr(p, '/')); p++) {
+        *p = '\0';
+        mkdir(path, 0700);
+        *p = '/';
+    }
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(content, f);
+    fclose(f);
+}
+
+static void rm_rf(const char *root)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* A laptop: one battery, a mains supply, one thermal zone with a passive trip. */
+static void fake_sysfs(const char *root, int battery, int online, int temp_c)
+{
+    char v[32];
+    put_file(root, "power_supply/BAT0/type", "Battery\n");
+    snprintf(v, sizeof v, "%d\n", battery);
+    put_file(root, "power_supply/BAT0/capacity", v);
+    put_file(root, "power_supply/BAT0/status", online ? "Charging\n" : "Discharging\n");
+    put_file(root, "power_supply/AC/type", "Mains\n");
+    put_file(root, "power_supply/AC/online", online ? "1\n" : "0\n");
+    snprintf(v, sizeof v, "%d\n", temp_c * 1000);
+    put_file(root, "thermal/thermal_zone0/temp", v);
+    put_file(root, "thermal/thermal_zone0/trip_point_0_type", "passive\n");
+    put_file(root, "thermal/thermal_zone0/trip_point_0_temp", "60000\n");
+    put_file(root, "thermal/thermal_zone0/trip_point_1_type", "critical\n");
+    put_file(root, "thermal/thermal_zone0/trip_point_1_temp", "90000\n");
+}
+
+static ew_router *sysfs_router(const char *root, const char *more)
+{
+    char extra[512];
+    snprintf(extra, sizeof extra, ", sysfs_root: '%s', sysfs_cache: 0s%s", root, more);
+    return router_new("sysfs", extra, "local");
+}
+
+/* Precedence, field by field: the request's header, then a push, then the
+ * sysfs reading. */
+static void test_device_sysfs_precedence(void **state)
 {
     (void)state;
-    ew_route_device d;
-    ew_route_device_init(&d);
-    const char *h = "battery=18; charging=0; thermal=serious";
-    assert_int_equal(ew_route_device_parse(h, strlen(h), &d, NULL), EW_OK);
-    assert_int_equal(d.battery_pct, 18);
-    assert_int_equal(d.charging, 0);
-    assert_int_equal(d.thermal, 2);
-    assert_int_equal(d.low_power, -1);
-    h = "low_power=yes,metered=true, battery=unknown";
-    assert_int_equal(ew_route_device_parse(h, strlen(h), &d, NULL), EW_OK);
-    assert_int_equal(d.low_power, 1);
-    assert_int_equal(d.metered, 1);
-    assert_int_equal(d.battery_pct, -1);
-    assert_int_equal(d.thermal, 2); /* untouched */
-    ew_error err;
-    static const char *const bad[] = {"battery=101", "battery=-1", "thermal=hot", "charging=2",
-                                      "volume=3",    "battery",    "battery=1x"};
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        ew_route_device before = d;
-        assert_int_equal(ew_route_device_parse(bad[i], strlen(bad[i]), &d, &err), EW_ERR_INVALID);
-        assert_memory_equal(&before, &d, sizeof d);
-        assert_non_null(strstr(err.message, "bad item"));
-    }
-    assert_int_equal(ew_route_device_parse("", 0, &d, NULL), EW_OK);
+    char root[] = "/tmp/ew_router_sysXXXXXX";
+    assert_non_null(mkdtemp(root));
+    fake_sysfs(root, 15, 0, 40);
+    ew_router *r = sysfs_router(root, "");
+    ew_decision d;
+    decide(r, "hi", NULL, &d);
+    assert_string_equal(d.rule, "low-battery");
+    assert_int_equal(d.features.battery_pct, 15);
+    assert_int_equal(d.features.charging, 0);
+    assert_int_equal(d.features.thermal, 0);
+    assert_int_equal(d.features.low_power, 1); /* below 20 %, on battery */
+    assert_int_equal(d.features.metered, -1);  /* sysfs cannot know */
+
+    /* A push wins for the fields it knows; the others stay sysfs's. */
+    ew_route_device push;
+    ew_route_device_init(&push);
+    push.battery_pct = 70;
+    push.metered = 1;
+    assert_int_equal(ew_router_set_device(r, &push), EW_OK);
+    decide(r, "hi", NULL, &d);
+    assert_string_equal(d.rule, "default");
+    assert_int_equal(d.features.battery_pct, 70);
+    assert_int_equal(d.features.metered, 1);
+    assert_int_equal(d.features.charging, 0);
+    ew_route_device own;
+    assert_int_equal(ew_router_get_device(r, &own), EW_OK);
+    assert_int_equal(own.battery_pct, 70);
+    assert_int_equal(own.low_power, 1);
+
+    /* The request's state wins over both, field by field. */
+    ew_route_device hdr;
+    ew_route_device_init(&hdr);
+    assert_int_equal(ew_device_parse("battery=5; thermal=fair", 23, &hdr, NULL), EW_OK);
+    ew_route_ctx ctx = {.device = &hdr};
+    decide(r, "hi", &ctx, &d);
+    assert_string_equal(d.rule, "low-battery");
+    assert_int_equal(d.features.battery_pct, 5);
+    assert_int_equal(d.features.thermal, 1);
+    assert_int_equal(d.features.metered, 1);  /* pushed */
+    assert_int_equal(d.features.charging, 0); /* sysfs */
+
+    /* The tree changes: the next decision re-reads it (sysfs_cache: 0s).
+     * Thermal has hysteresis: serious at 61 C, still serious at 59 C,
+     * fair again only 2 C below the trip. */
+    fake_sysfs(root, 15, 1, 61);
+    decide(r, "hi", NULL, &d);
+    assert_int_equal(d.features.charging, 1);
+    assert_int_equal(d.features.thermal, 2);
+    assert_int_equal(d.features.low_power, 0);
+    fake_sysfs(root, 15, 1, 59);
+    decide(r, "hi", NULL, &d);
+    assert_int_equal(d.features.thermal, 2);
+    fake_sysfs(root, 15, 1, 57);
+    decide(r, "hi", NULL, &d);
+    assert_int_equal(d.features.thermal, 1);
+
+    /* A reload keeps the push. */
+    char extra[512];
+    snprintf(extra, sizeof extra, ", sysfs_root: '%s', sysfs_cache: 0s", root);
+    char *yaml = policy("sysfs", extra, "remote");
+    assert_int_equal(ew_router_reload_string(r, yaml, strlen(yaml), "again.yaml", NULL), EW_OK);
+    free(yaml);
+    decide(r, "hi", NULL, &d);
+    assert_int_equal(d.target.route, EW_ROUTE_REMOTE);
+    assert_int_equal(d.features.battery_pct, 70);
+    assert_int_equal(d.features.metered, 1);
+    ew_router_free(r);
+
+    /* With a cache, a changed tree is seen only once the cache expires. */
+    fake_sysfs(root, 50, 0, 30);
+    snprintf(extra, sizeof extra, ", sysfs_root: '%s', sysfs_cache: 300ms", root);
+    r = router_new("sysfs", extra, "local");
+    decide(r, "hi", NULL, &d);
+    assert_int_equal(d.features.battery_pct, 50);
+    fake_sysfs(root, 10, 0, 30);
+    decide(r, "hi", NULL, &d);
+    assert_int_equal(d.features.battery_pct, 50); /* cached */
+    usleep(350 * 1000);
+    decide(r, "hi", NULL, &d);
+    assert_int_equal(d.features.battery_pct, 10);
+    assert_string_equal(d.rule, "low-battery");
+    ew_router_free(r);
+
+    /* Sources without a device of their own refuse pushes. */
+    r = router_new("static", ", static: {battery: 50}", "local");
+    assert_int_equal(ew_router_set_device(r, &push), EW_ERR_STATE);
+    ew_router_free(r);
+    r = router_new("header", "", "local");
+    assert_int_equal(ew_router_set_device(r, &push), EW_ERR_STATE);
+    decide(r, "hi", NULL, &d);
+    assert_int_equal(d.features.battery_pct, -1);
+    decide(r, "hi", &ctx, &d);
+    assert_int_equal(d.features.battery_pct, 5);
+    ew_router_free(r);
+    /* Out of range pushes are refused. */
+    r = router_new("push", "", "local");
+    push.battery_pct = 101;
+    assert_int_equal(ew_router_set_device(r, &push), EW_ERR_INVALID);
+    ew_router_free(r);
+    rm_rf(root);
 }
 
 static void test_prompt_size(void **state)
@@ -284,11 +458,12 @@ static void *decider(void *arg)
     return NULL;
 }
 
-static void test_concurrent_reload(void **state)
+/* Three deciders, while the main thread flips the policy and pushes device
+ * state; with source sysfs the deciders also re-read a fake tree (no cache). */
+static void concurrent_reload(const char *source, const char *extra)
 {
-    (void)state;
-    race x = {.r = router_new("push", "", "local")};
-    char *a = policy("push", "", "local"), *b = policy("push", "", "remote");
+    race x = {.r = router_new(source, extra, "local")};
+    char *a = policy(source, extra, "local"), *b = policy(source, extra, "remote");
     pthread_t th[3];
     for (int i = 0; i < 3; i++)
         assert_int_equal(pthread_create(&th[i], NULL, decider, &x), 0);
@@ -296,7 +471,7 @@ static void test_concurrent_reload(void **state)
         const char *y = i % 2 ? a : b;
         assert_int_equal(ew_router_reload_string(x.r, y, strlen(y), "flip.yaml", NULL), EW_OK);
         ew_route_device dev = {.battery_pct = 50 + i % 10, -1, -1, -1, -1};
-        ew_router_set_device(x.r, &dev);
+        assert_int_equal(ew_router_set_device(x.r, &dev), EW_OK);
     }
     while (atomic_load(&x.decisions) < 1000)
         usleep(1000);
@@ -304,9 +479,25 @@ static void test_concurrent_reload(void **state)
     for (int i = 0; i < 3; i++)
         pthread_join(th[i], NULL);
     assert_int_equal(atomic_load(&x.bad), 0);
+    ew_route_device own;
+    ew_router_get_device(x.r, &own);
+    assert_int_equal(own.battery_pct, 59); /* the last push survived every reload */
     free(a);
     free(b);
     ew_router_free(x.r);
+}
+
+static void test_concurrent_reload(void **state)
+{
+    (void)state;
+    concurrent_reload("push", "");
+    char root[] = "/tmp/ew_router_raceXXXXXX";
+    assert_non_null(mkdtemp(root));
+    fake_sysfs(root, 80, 1, 40);
+    char extra[512];
+    snprintf(extra, sizeof extra, ", sysfs_root: '%s', sysfs_cache: 0s", root);
+    concurrent_reload("sysfs", extra);
+    rm_rf(root);
 }
 
 static void test_new_errors(void **state)
@@ -422,6 +613,36 @@ static void test_difficulty_routes(void **state)
     rmdir(dir);
 }
 
+/* Without a weights key the shipped weights built into the library score;
+ * difficulty.enabled: false leaves it unknown. */
+static void test_difficulty_builtin(void **state)
+{
+    (void)state;
+    static const char *const yaml[2] = {
+        "version: 1\nbackends: [{name: cloud, base_url: 'https://cloud.example/v1'}]\n"
+        "routing: {rules: [{name: hard, when: {hard: true}, route: remote}]}\n",
+        "version: 1\nbackends: [{name: cloud, base_url: 'https://cloud.example/v1'}]\n"
+        "difficulty: {enabled: false}\n"
+        "routing: {rules: [{name: hard, when: {hard: true}, route: remote}]}\n"};
+    ew_difficulty *m;
+    assert_int_equal(ew_difficulty_default(&m, NULL), EW_OK);
+    const char *q = "Prove that there are infinitely many primes p such that p + 2 is also "
+                    "prime, or explain why this is open, citing the strongest known results.";
+    double want = ew_difficulty_score(m, q, strlen(q), 1);
+    ew_difficulty_free(m);
+    for (int i = 0; i < 2; i++) {
+        ew_router *r;
+        assert_int_equal(ew_router_new_string(yaml[i], strlen(yaml[i]), "b.yaml", &r, NULL), EW_OK);
+        ew_decision d;
+        decide(r, q, NULL, &d);
+        if (i == 0)
+            assert_true(fabs(d.features.difficulty - want) < 1e-12);
+        else
+            assert_true(isnan(d.features.difficulty));
+        ew_router_free(r);
+    }
+}
+
 static void test_difficulty_bad_weights(void **state)
 {
     (void)state;
@@ -471,13 +692,15 @@ int main(void)
         cmocka_unit_test(test_pii_drives_rules),
         cmocka_unit_test(test_fail_closed),
         cmocka_unit_test(test_scans_every_forwarded_field),
+        cmocka_unit_test(test_scans_through_json_escapes),
         cmocka_unit_test(test_device_sources),
-        cmocka_unit_test(test_device_parse),
+        cmocka_unit_test(test_device_sysfs_precedence),
         cmocka_unit_test(test_prompt_size),
         cmocka_unit_test(test_reload_is_atomic),
         cmocka_unit_test(test_concurrent_reload),
         cmocka_unit_test(test_new_errors),
         cmocka_unit_test(test_difficulty_routes),
+        cmocka_unit_test(test_difficulty_builtin),
         cmocka_unit_test(test_difficulty_bad_weights),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -683,6 +683,49 @@ static void test_header_errors(void **state)
     expect_bad(longv, EW_ERR_INVALID, "thermal=xxx");
 }
 
+/* docs/device.md's thermal table is the one statement of the mapping: every
+ * row's iOS and Android values (written "NAME (N)") map to the row's level,
+ * by number and by name. */
+static void test_thermal_table_matches_docs(void **state)
+{
+    (void)state;
+    FILE *f = fopen("docs/device.md", "r");
+    assert_non_null(f);
+    char line[1024];
+    int rows = 0, android_seen = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (strncmp(line, "| `", 3)) continue;
+        /* | `fair` (1) | `.fair` (1) | `LIGHT` (1) | linux text | */
+        char *cell[4];
+        int n = 0;
+        for (char *p = line + 1; n < 4 && (p = strchr(p, '|')); p++)
+            cell[n++] = p;
+        if (n < 4) continue;
+        int level = -1;
+        if (sscanf(line + 3, "%*[a-z]` (%d)", &level) != 1 || level < 0) continue;
+        const char *name = ew_thermal_name(level);
+        assert_true(!strncmp(line + 3, name, strlen(name)));
+        /* iOS: ".name" (N) */
+        int ios = -1;
+        assert_int_equal(sscanf(cell[0] + 1, " `.%*[a-z]` (%d)", &ios), 1);
+        assert_int_equal(ew_thermal_from_ios(ios), level);
+        /* Android: one or more "`NAME` (N)" */
+        for (char *p = cell[1]; p < cell[2]; p++) {
+            char word[32];
+            int num;
+            if (*p != '`' || sscanf(p, "`%31[A-Z]` (%d)", word, &num) != 2) continue;
+            assert_int_equal(ew_thermal_from_android(num), level);
+            assert_int_equal(ew_thermal_parse(word, strlen(word)), level);
+            android_seen |= 1 << num;
+            p = strchr(p + 1, '`');
+        }
+        rows++;
+    }
+    fclose(f);
+    assert_int_equal(rows, 4);
+    assert_int_equal(android_seen, 0x7f); /* every THERMAL_STATUS_* 0..6 is in the table */
+}
+
 static void test_vocabularies(void **state)
 {
     (void)state;
@@ -739,6 +782,7 @@ int main(void)
         cmocka_unit_test(test_header_parse),
         cmocka_unit_test(test_header_errors),
         cmocka_unit_test(test_vocabularies),
+        cmocka_unit_test(test_thermal_table_matches_docs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

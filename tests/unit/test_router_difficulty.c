@@ -77,7 +77,7 @@ static int extract(const ew__dcfg *cfg, const ew_text_part *parts, int n, int de
                    float *dense)
 {
     ew__dcues cues;
-    ew__dcues_init(&cues);
+    assert_int_equal(ew__dcues_init(&cues), 0); /* every cue word has a slot */
     memset(acc, 0, sizeof *acc);
     return ew__dextract(cfg, &cues, parts, n, depth, acc, dense);
 }
@@ -188,6 +188,55 @@ static void test_scan_limits(void **state)
     big[5] = 'Q';
     assert_true(ew__difficulty_logit(m, &p, 1, 1) != s1);
     free(big);
+    ew_difficulty_free(m);
+}
+
+/* Scoring sums features as it goes (and, past the stack buffer, sums the
+ * typed overflow under every type); training collects them. Both must see
+ * the same features: the logit from the collected entries equals the
+ * scorer's, for short, long, spilling, CJK and mixed texts. */
+static void test_score_matches_collected(void **state)
+{
+    (void)state;
+    ew_difficulty *m = small_model(12);
+    size_t n = 6000;
+    char *punct = malloc(n + 1), *prose = malloc(n + 1);
+    assert_non_null(punct);
+    assert_non_null(prose);
+    for (size_t i = 0; i < n; i++) {
+        punct[i] = "a,b;c.(d)!e?f:[g]{h}"[i % 20]; /* a token every byte: spills */
+        prose[i] = "The Quick brown fox, 3.5 times as fast as 12 dogs, jumps.\n- item "[i % 64];
+    }
+    punct[n] = prose[n] = '\0';
+    const char *cjk = "\xe4\xbd\xa0\xe5\xa5\xbd\xe4\xb8\x96\xe7\x95\x8c\xef\xbc\x8c"
+                      "\xe8\xaf\xb7\xe8\xa7\xa3\xe9\x87\x8a 3 + 4 = 7 \xe2\x82\xac 5";
+    const ew_text_part texts[] = {
+        {"hi", 2},     {"", 0},    {prose, 1024},      {prose, n},
+        {punct, 3000}, {punct, n}, {cjk, strlen(cjk)},
+    };
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        ew__dacc acc;
+        float d[EW__DF_N_DENSE];
+        int type = extract(&m->cfg, &texts[t], 1, 2, &acc, d);
+        assert_int_equal(acc.status, EW_OK);
+        int64_t sum[EW__NS_COUNT] = {0};
+        for (size_t i = 0; i < acc.n; i++) {
+            int32_t w = m->table[EW__DF_IDX(acc.ents[i])];
+            sum[EW__DF_NS(acc.ents[i])] += EW__DF_NEG(acc.ents[i]) ? -w : w;
+        }
+        double z = 0, sparse = 0;
+        for (int i = 0; i < EW__DF_N_DENSE; i++)
+            z += ((double)m->dense[i] + m->dense[EW__DF_N_DENSE * (1 + type) + i]) * d[i];
+        for (int ns = 0; ns < EW__NS_COUNT; ns++)
+            sparse += ew__dns_scale(ns, acc.count[ns]) * (double)sum[ns];
+        double want = z + m->scale * m->cfg.type_gain[type] * sparse;
+        double got = ew__difficulty_logit(m, &texts[t], 1, 2);
+        if (fabs(want - got) > 1e-9)
+            fail_msg("text %zu: collected %.12f, scored %.12f", t, want, got);
+        free(acc.ents);
+    }
+    free(punct);
+    free(prose);
     ew_difficulty_free(m);
 }
 
@@ -765,6 +814,7 @@ int main(void)
         cmocka_unit_test(test_feature_counts),
         cmocka_unit_test(test_scan_limits),
         cmocka_unit_test(test_score_range),
+        cmocka_unit_test(test_score_matches_collected),
         cmocka_unit_test(test_score_request),
         T(test_weights_roundtrip_and_errors),
         cmocka_unit_test(test_default_weights),

@@ -92,6 +92,10 @@ static void test_phone(void **state)
     (void)state;
     EXPECT_EXACT("Call me at +1 (415) 555-0132 please", EW_PII_PHONE, "+1 (415) 555-0132");
     EXPECT_EXACT("phone: (212) 555-0188 ext. 42", EW_PII_PHONE, "(212) 555-0188 ext. 42");
+    EXPECT_EXACT("Meine Telefonnummer ist 069/5648867.", EW_PII_PHONE, "069/5648867");
+    EXPECT_EXACT("Appelez-moi au 061066-26090.", EW_PII_PHONE, "061066-26090");
+    EXPECT_EXACT("Mi teléfono es 0221/4573376.", EW_PII_PHONE, "0221/4573376");
+    EXPECT_CLEAN("invoice 0221/3731110 is paid"); /* a slash number by an invoice cue */
     EXPECT_EXACT("desk +1-604-696-5272x565", EW_PII_PHONE, "+1-604-696-5272x565");
     EXPECT_EXACT("my mobile is 07700 900461", EW_PII_PHONE, "07700 900461");   /* UK */
     EXPECT_EXACT("Tel. +49 30 901820 (Büro)", EW_PII_PHONE, "+49 30 901820");  /* DE */
@@ -141,6 +145,13 @@ static void test_national_ids(void **state)
     EXPECT_EXACT("My passport number is C01X00T47.", EW_PII_PASSPORT, "C01X00T47");
     EXPECT_EXACT("Paszport: HX6 088035", EW_PII_PASSPORT, "HX6 088035");
     EXPECT_CLEAN("The model C01X00T47 ships in May."); /* no passport cue */
+    /* German numbers with few or no digits; compound and Chinese cues */
+    EXPECT_EXACT("Passport No. CPZP8VLFN, expires 2031.", EW_PII_PASSPORT, "CPZP8VLFN");
+    EXPECT_EXACT("My passport number is CGVCPTFKW.", EW_PII_PASSPORT, "CGVCPTFKW");
+    EXPECT_EXACT("Meine Reisepassnummer lautet 706779736.", EW_PII_PASSPORT, "706779736");
+    EXPECT_EXACT("我的护照号码是CG7M61T5R。", EW_PII_PASSPORT, "CG7M61T5R");
+    EXPECT_CLEAN("My passport is EXPIRED, the PASSPORT office said.");
+    EXPECT_CLEAN("passport photo requirements: 35x45mm");
 }
 
 static void test_network(void **state)
@@ -151,6 +162,8 @@ static void test_network(void **state)
     EXPECT_EXACT("addr 2001:db8:85a3::8a2e:370:7334 ok", EW_PII_IP_ADDRESS,
                  "2001:db8:85a3::8a2e:370:7334");
     EXPECT_EXACT("mac 00:1A:2B:3C:4D:5E on eth0", EW_PII_MAC_ADDRESS, "00:1A:2B:3C:4D:5E");
+    EXPECT_EXACT("Bloquea la MAC ecb5.446d.89c4.", EW_PII_MAC_ADDRESS, "ecb5.446d.89c4");
+    EXPECT_CLEAN("build 1234.5678.9012 and 12ab.34cd.56ef.7890");
     EXPECT_CLEAN("version 1.2.3.4.5 and v2.10.3.1 built at 12:30:45");
     EXPECT_CLEAN("the score was 300.5.1 and 999.1.1.1");
 }
@@ -176,6 +189,8 @@ static void test_secrets(void **state)
 {
     (void)state;
     EXPECT_EXACT("key AKIA4QZ7X2MRTV5KD3NB here", EW_PII_SECRET, "AKIA4QZ7X2MRTV5KD3NB");
+    EXPECT_EXACT("AKIABDGFWEVSUMISTZVD", EW_PII_SECRET, "AKIABDGFWEVSUMISTZVD"); /* letters only */
+    EXPECT_CLEAN("dapiDataGetTopLongShortPositionRatio (params?: {})");          /* an identifier */
     EXPECT_EXACT("GITHUB=ghp_XIxB7KMNdAr3zqWtQqhE94qglHqOzn1D1stg", EW_PII_SECRET,
                  "ghp_XIxB7KMNdAr3zqWtQqhE94qglHqOzn1D1stg");
     EXPECT_EXACT("glpat-tFrjFXD7soVU2fqxuDMh", EW_PII_SECRET, "glpat-tFrjFXD7soVU2fqxuDMh");
@@ -198,7 +213,17 @@ static void test_secrets(void **state)
     EXPECT_EXACT(pem, EW_PII_SECRET,
                  "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA75h7tGh0tM1Y2bXk\n"
                  "QWERTYqwerty0123456789abcdef==\n-----END RSA PRIVATE KEY-----");
+    /* after a Chinese cue (密钥是) the PEM block is still taken whole */
+    EXPECT_EXACT("我的密钥是 -----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpY\n"
+                 "-----END EC PRIVATE KEY-----",
+                 EW_PII_SECRET,
+                 "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpY\n"
+                 "-----END EC PRIVATE KEY-----");
+    EXPECT_EXACT("我的密钥是 \"password\": \"Tr0ub4dor&KrHl4q\"", EW_PII_SECRET,
+                 "Tr0ub4dor&KrHl4q");
     EXPECT_EXACT("password=hunter22", EW_PII_SECRET, "hunter22");
+    EXPECT_EXACT("password=Tr0ub4dor&3xQ ok", EW_PII_SECRET, "Tr0ub4dor&3xQ"); /* & in a value */
+    EXPECT_EXACT("/login?password=hunter2xy&user=bob", EW_PII_SECRET, "hunter2xy");
     EXPECT_EXACT("{\"password\": \"s3cr3t-Pa55\"}", EW_PII_SECRET, "s3cr3t-Pa55");
     EXPECT_EXACT("mongodb://admin:D1fficult@db.example.com:27017/app", EW_PII_SECRET,
                  "admin:D1fficult");
@@ -326,6 +351,13 @@ static void test_person(void **state)
     EXPECT_EXACT("Dear Mrs. Baker, thank you.", EW_PII_PERSON, "Baker");
     EXPECT_EXACT("Juliusz A Kwiatkowski lives at home", EW_PII_PERSON, "Juliusz A Kwiatkowski");
     EXPECT_EXACT("my name is nina", EW_PII_PERSON, "nina");
+    /* Chinese names after cues of other languages; more greetings */
+    EXPECT_EXACT("My name is 王洋磊 and I need help", EW_PII_PERSON, "王洋磊");
+    EXPECT_EXACT("Dear 胡兰磊, thank you", EW_PII_PERSON, "胡兰磊");
+    EXPECT_EXACT("Ich heiße 赵英 und brauche Hilfe.", EW_PII_PERSON, "赵英");
+    EXPECT_EXACT("Estimado 吴磊:", EW_PII_PERSON, "吴磊");
+    EXPECT_EXACT("Bonjour, je suis Ananya Delacroix.", EW_PII_PERSON, "Ananya Delacroix");
+    EXPECT_CLEAN("Je suis content de vous voir.");
     EXPECT_EXACT("They had 3: Gaetane, Hannah and Derek.", EW_PII_PERSON, "Gaetane");
     EXPECT_EXACT("我叫张伟，住在北京。", EW_PII_PERSON, "张伟");
     EXPECT_EXACT("请联系王小明先生。", EW_PII_PERSON, "王小明");
@@ -349,6 +381,11 @@ static void test_address_and_dob(void **state)
     EXPECT_COVER("地址：北京市朝阳区建国路88号。", EW_PII_STREET_ADDRESS, "北京市朝阳区建国路88号");
     EXPECT_EXACT("She was born on 12 March 1985.", EW_PII_DATE_OF_BIRTH, "12 March 1985");
     EXPECT_EXACT("DOB: 1979-03-08", EW_PII_DATE_OF_BIRTH, "1979-03-08");
+    EXPECT_EXACT("出生日期：1990年4月1日", EW_PII_DATE_OF_BIRTH, "1990年4月1日");
+    EXPECT_EXACT("Ich bin am 13.12.1975 geboren.", EW_PII_DATE_OF_BIRTH, "13.12.1975");
+    EXPECT_EXACT("Je suis né le 18.01.1973.", EW_PII_DATE_OF_BIRTH, "18.01.1973");
+    EXPECT_EXACT("Nací el 06/03/1949.", EW_PII_DATE_OF_BIRTH, "06/03/1949");
+    EXPECT_CLEAN("Meeting on 2024年3月1日 at noon");
     EXPECT_CLEAN("The meeting is on 12 March 2025 at 10:00.");
     EXPECT_CLEAN("I have 3 Apples and 12 Oranges.");
 }
