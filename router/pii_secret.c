@@ -968,8 +968,10 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
      * its line, and one token alone on the next line that is not empty */
     if (value_on_next_line(s, n, we, &vs, &ve)) {
         size_t vn = ve - vs;
-        if (kind == PII_KEY_PASSWORD && vn >= 6 && !prose_word(s + vs, vn))
-            return add_value(c, kind, vs, ve, false);
+        /* a word on its own line is more often a heading than a password */
+        bool word =
+            prose_word(s + vs, vn) || (pii_is_upper(s[vs]) && prose_word(s + vs + 1, vn - 1));
+        if (kind == PII_KEY_PASSWORD && vn >= 6 && !word) return add_value(c, kind, vs, ve, false);
         if (kind != PII_KEY_PASSWORD && vn >= 16 && random_looking(s + vs, vn))
             return add_value(c, PII_KEY_SECRET, vs, ve, false);
     }

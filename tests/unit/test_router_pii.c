@@ -304,6 +304,7 @@ static void test_secrets(void **state)
         "\xe5\x9c\xb0\xe5\x9d\x80\xe6\x98\xaf Calle Mayor 246, 15773 M\xc3\xa1laga\xe3\x80\x82",
         EW_PII_STREET_ADDRESS, "Calle Mayor 246, 15773 M\xc3\xa1laga");
     EXPECT_CLEAN("Passwort vergessen?");
+    EXPECT_CLEAN("Choose a new password:\n\nCompleted\n");
     EXPECT_CLEAN("gcc -pthread -o app main.c");
     EXPECT_CLEAN("psql -h db -U app -p 5432 orders"); /* a port */
     EXPECT_EXACT("mysql -u grafana -pPKDAjdOLdKXZLwcU orders", EW_PII_SECRET, "PKDAjdOLdKXZLwcU");
