@@ -310,6 +310,25 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
     /* "Name: X", "Password: x" */
     if ((cues & (1u << CUE_NAME)) && we < c->n && c->s[we] == ':')
         c->name_next_at = (uint32_t)we + 1;
+    /* a field that names a person: "customer": "X", name='X', <name>X: a
+     * capitalised value is a name (fields also hold products and files) */
+    if ((cues & (1u << CUE_NAME)) && we < c->n && ws > 0) {
+        const unsigned char *s = c->s;
+        size_t k = we;
+        if ((s[k] == '"' || s[k] == '\'') && s[ws - 1] == s[k]) {
+            k++;
+            while (k < c->n && s[k] == ' ')
+                k++;
+            if (k < c->n && (s[k] == ':' || s[k] == '=')) {
+                k++;
+                while (k < c->n && s[k] == ' ')
+                    k++;
+                if (k < c->n && (s[k] == '"' || s[k] == '\'')) c->title_at = (uint32_t)k + 1;
+            }
+        } else if (s[k] == '>' && s[ws - 1] == '<') {
+            c->title_at = (uint32_t)k + 1;
+        }
+    }
     return cues;
 }
 

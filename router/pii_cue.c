@@ -72,6 +72,11 @@ static const struct {
     {"lieber", B(CUE_TITLE)},
     {"under", B(CUE_TITLE)},
     {"patient", B(CUE_NAME)},
+    {"customer", B(CUE_NAME)},
+    {"debtor", B(CUE_NAME)},
+    {"creditor", B(CUE_NAME)},
+    {"sender", B(CUE_NAME)},
+    {"author", B(CUE_NAME)},
     {"beneficiary", B(CUE_NAME)},
     {"guardian", B(CUE_NAME)},
     /* "my name is" in other languages (ASCII spellings only: the cue table

@@ -454,6 +454,12 @@ static void test_address_forms(void **state)
 static void test_names_in_context(void **state)
 {
     (void)state;
+    /* fields that name a person take a capitalised value; identifiers are no names */
+    EXPECT_EXACT("{\"customer\": \"Kaveh\", \"plan\": \"pro\"}", EW_PII_PERSON, "Kaveh");
+    EXPECT_EXACT("<contact><name>Ngozi Aziz</name></contact>", EW_PII_PERSON, "Ngozi Aziz");
+    EXPECT_CLEAN("{\"name\": \"build\", \"version\": \"1.2\"}");
+    EXPECT_CLEAN("KeyManager: \"CUSTOMER\",\n    KeyState: \"Enabled\",");
+    EXPECT_EXACT("Ronald McDonald met LaToya Jackson", EW_PII_PERSON, "LaToya Jackson");
     const char *film = "directed by Joakim Westgård and starring Westgård";
     EXPECT_EXACT(film, EW_PII_PERSON, "Joakim Westgård");
     uint32_t later = (uint32_t)(strstr(film, "starring ") + 9 - film);
