@@ -410,8 +410,15 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             char fw[PII_WORD_MAX];
             for (size_t f = 0; f < wl; f++)
                 fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
-            cues = ew__pii_cue_lookup(fw, wl) & (PII_KW_PASSWORD | (1u << CUE_SECRET));
-            if (cues) c->cue_at[CUE_SECRET] = (uint32_t)we;
+            cues = ew__pii_cue_lookup(fw, wl) &
+                   (PII_KW_PASSWORD | (1u << CUE_SECRET) | (1u << CUE_NAME_NEXT));
+            if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
+            if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
+            /* "meu nome é X", "il nome è X": a copula right after a name word;
+             * a capitalised word follows ("o nome é importante" is prose) */
+            if (wl == 2 && s[i] == 0xC3 && (s[i + 1] == 0xA9 || s[i + 1] == 0xA8) &&
+                c->cue_at[CUE_NAME] != CUE_NONE && c->cue_at[CUE_NAME] + 1 == i)
+                c->title_at = (uint32_t)we;
         }
         /* a lowercase word with Latin diacritics ("publié", "dotyczące"):
          * English has almost none */

@@ -91,6 +91,10 @@ static const struct {
     {"mi chiamo", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"si chiama", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"me chamo", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"nome", B(CUE_NAME)}, /* "meu nome é X": the copula is read in pii.c */
+    {"jmenuji se", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"jmenuje se", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"ad\xc4\xb1m", B(CUE_NAME_NEXT) | B(CUE_NAME)}, /* Turkish "benim adım X" */
     {"ik heet", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"naam is", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"jeg hedder", B(CUE_NAME_NEXT) | B(CUE_NAME)},

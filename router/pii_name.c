@@ -177,8 +177,11 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
             if (!up) {
                 unsigned g = q->gaz;
                 bool named = (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(g & EW__GAZ_COMMON);
-                /* "my name is vitoria": after a strong cue any word will do */
+                /* "my name is vitoria": after a strong cue any word will do, but
+                 * a name begun with a capital goes on with capitals ("Jmenuji se
+                 * Sefa a bydlím") */
                 if (!lower_ok || !(named || ((r->k > 0 || strong) && g == 0))) break;
+                if (r->k > 0 && cp_upper_at(s, n, r->p[0].s) && !named) break;
             }
         }
         r->k++;

@@ -460,6 +460,9 @@ static void test_names_in_context(void **state)
     EXPECT_CLEAN("{\"name\": \"build\", \"version\": \"1.2\"}");
     EXPECT_CLEAN("KeyManager: \"CUSTOMER\",\n    KeyState: \"Enabled\",");
     EXPECT_EXACT("Ronald McDonald met LaToya Jackson", EW_PII_PERSON, "LaToya Jackson");
+    EXPECT_EXACT("Meu nome \xc3\xa9 Florin e moro no Porto.", EW_PII_PERSON, "Florin");
+    EXPECT_EXACT("Jmenuji se Sefa a bydl\xc3\xadm v Brn\xc4\x9b.", EW_PII_PERSON, "Sefa");
+    EXPECT_CLEAN("O nome \xc3\xa9 importante.");
     const char *film = "directed by Joakim Westgård and starring Westgård";
     EXPECT_EXACT(film, EW_PII_PERSON, "Joakim Westgård");
     uint32_t later = (uint32_t)(strstr(film, "starring ") + 9 - film);
