@@ -287,6 +287,10 @@ static const struct {
     {"l\xc3\xb6senord", B(CUE_SECRET) | PII_KW_PASSWORD},
     {"adgangskode", B(CUE_SECRET) | PII_KW_PASSWORD},
     {"salasana", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* пароль */
+    {"\xd0\x9f\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* Пароль */
     /* bank */
     {"iban", B(CUE_IBAN)},
     {"account", B(CUE_IBAN)},

@@ -558,6 +558,12 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     }
     while (k < lim && (s[k] == ' ' || s[k] == '\t' || s[k] == '\\'))
         k++;
+    if (sep && k + 1 < n && s[k - 1] == ' ' && s[k] == '!') { /* a YAML tag: "!!str", "!vault" */
+        size_t t = k + 1 + (s[k + 1] == '!');
+        while (t < lim && pii_is_alpha(s[t]))
+            t++;
+        if (t < lim && s[t] == ' ') k = t + 1;
+    }
     if (!sep || k >= n) return false;
     *quoted = s[k] == '"' || s[k] == '\'' || s[k] == '`';
     size_t e = k;
@@ -1095,6 +1101,12 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     size_t nl = k - ns;
     int kind = ew__pii_key_kind(s, ns, k);
     bool user = nl == 1 && s[ns] == 'u';
+    if (nl == 1 && s[ns] == 'a') {
+        /* redis-cli -a password */
+        size_t b = i > 120 ? i - 120 : 0;
+        if (!pii_contains(s + b, i - b, "redis-cli", 9)) return 0;
+        kind = PII_KEY_PASSWORD;
+    }
     if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P')) {
         /* "-p" is a password only next to "-u user" (docker, mysql, psexec) */
         size_t b = i > 80 ? i - 80 : 0;
@@ -1114,6 +1126,39 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
         return add_value(c, PII_KEY_PASSWORD, (size_t)(col - s) + 1, ve, quoted);
     }
     return add_value(c, kind, vs, ve, quoted);
+}
+
+size_t ew__pii_scan_net_user(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, b = i > 120 ? i - 120 : 0;
+    if (i + 6 >= n || strncasecmp((const char *)s + i, "/user:", 6)) return 0;
+    const unsigned char *nl_at = memrchr(s + b, '\n', i - b);
+    if (nl_at) b = (size_t)(nl_at - s) + 1;
+    if (!pii_contains(s + b, i - b, "net use", 7) && !pii_contains(s + b, i - b, "NET USE", 7))
+        return 0;
+    size_t k = i + 6, vs, ve;
+    while (k < n && !pii_is_space(s[k]))
+        k++; /* the user */
+    bool quoted;
+    if (k >= n || s[k] != ' ' || !next_value(s, n, k, &vs, &ve, &quoted) || s[vs] == '/') return 0;
+    return add_value(c, PII_KEY_PASSWORD, vs, ve, quoted);
+}
+
+size_t ew__pii_scan_pgpass(pii_ctx *c, size_t i, size_t e)
+{
+    const unsigned char *s = c->s;
+    size_t f[6], nf = 0;
+    f[nf++] = i;
+    for (size_t k = i; k < e && nf < 6; k++)
+        if (s[k] == ':') f[nf++] = k + 1;
+    if (nf != 5 || memchr(s + f[4], ':', e - f[4])) return 0;
+    size_t pl = f[2] - 1 - f[1]; /* the port: digits, or '*' */
+    bool port = pl == 1 && s[f[1]] == '*';
+    for (size_t k = f[1]; k < f[2] - 1 && pl <= 5; k++)
+        port = pii_is_digit(s[k]);
+    if (!port || pl > 5 || f[1] - 1 == i || f[4] - 1 == f[3] || e - f[4] < 4) return 0;
+    return add_value(c, PII_KEY_PASSWORD, f[4], e, false) ? e : 0;
 }
 
 size_t ew__pii_scan_pem(pii_ctx *c, size_t i)

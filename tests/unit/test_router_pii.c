@@ -307,6 +307,14 @@ static void test_secrets(void **state)
     EXPECT_CLEAN("Choose a new password:\n\nCompleted\n");
     EXPECT_CLEAN("gcc -pthread -o app main.c");
     EXPECT_CLEAN("psql -h db -U app -p 5432 orders"); /* a port */
+    EXPECT_EXACT("db.acme.io:5432:orders:svc:Quartz7026%", EW_PII_SECRET, "Quartz7026%");
+    EXPECT_EXACT("net use \\\\files01\\share /user:svc xxcKuxIF1OcbD", EW_PII_SECRET,
+                 "xxcKuxIF1OcbD");
+    EXPECT_EXACT("redis-cli -h cache -a VnEZrynh02vxHDGgROg4 ping", EW_PII_SECRET,
+                 "VnEZrynh02vxHDGgROg4");
+    EXPECT_EXACT("\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c: maple9336*", EW_PII_SECRET,
+                 "maple9336*");
+    EXPECT_CLEAN("password: !!str \"{{PASSWORD}}\"");
     EXPECT_EXACT("mysql -u grafana -pPKDAjdOLdKXZLwcU orders", EW_PII_SECRET, "PKDAjdOLdKXZLwcU");
     EXPECT_EXACT("SECRET_KEY = '$4783ct5j2rcem+z9_gm0uneu^9+s5@rb)5-b616&_en)tz3mz'", EW_PII_SECRET,
                  "$4783ct5j2rcem+z9_gm0uneu^9+s5@rb)5-b616&_en)tz3mz");
