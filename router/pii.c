@@ -310,6 +310,25 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
     /* "Name: X", "Password: x" */
     if ((cues & (1u << CUE_NAME)) && we < c->n && c->s[we] == ':')
         c->name_next_at = (uint32_t)we + 1;
+    /* a field that names a person: "customer": "X", name='X', <name>X: a
+     * capitalised value is a name (fields also hold products and files) */
+    if ((cues & (1u << CUE_NAME)) && we < c->n && ws > 0) {
+        const unsigned char *s = c->s;
+        size_t k = we;
+        if ((s[k] == '"' || s[k] == '\'') && s[ws - 1] == s[k]) {
+            k++;
+            while (k < c->n && s[k] == ' ')
+                k++;
+            if (k < c->n && (s[k] == ':' || s[k] == '=')) {
+                k++;
+                while (k < c->n && s[k] == ' ')
+                    k++;
+                if (k < c->n && (s[k] == '"' || s[k] == '\'')) c->title_at = (uint32_t)k + 1;
+            }
+        } else if (s[k] == '>' && s[ws - 1] == '<') {
+            c->title_at = (uint32_t)k + 1;
+        }
+    }
     return cues;
 }
 
@@ -391,8 +410,15 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             char fw[PII_WORD_MAX];
             for (size_t f = 0; f < wl; f++)
                 fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
-            cues = ew__pii_cue_lookup(fw, wl) & (PII_KW_PASSWORD | (1u << CUE_SECRET));
-            if (cues) c->cue_at[CUE_SECRET] = (uint32_t)we;
+            cues = ew__pii_cue_lookup(fw, wl) &
+                   (PII_KW_PASSWORD | (1u << CUE_SECRET) | (1u << CUE_NAME_NEXT));
+            if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
+            if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
+            /* "meu nome é X", "il nome è X": a copula right after a name word;
+             * a capitalised word follows ("o nome é importante" is prose) */
+            if (wl == 2 && s[i] == 0xC3 && (s[i + 1] == 0xA9 || s[i + 1] == 0xA8) &&
+                c->cue_at[CUE_NAME] != CUE_NONE && c->cue_at[CUE_NAME] + 1 == i)
+                c->title_at = (uint32_t)we;
         }
         /* a lowercase word with Latin diacritics ("publié", "dotyczące"):
          * English has almost none */
@@ -577,6 +603,8 @@ static size_t on_punct(pii_ctx *c, size_t i)
                (i == 0 || pii_is_space(s[i - 1]) || s[i - 1] == '`' || s[i - 1] == '"') &&
                (pii_is_alpha(s[i + 1]) || s[i + 1] == '-')) {
         e = ew__pii_scan_flag(c, i); /* "--password x", "-p x" */
+    } else if (ch == '/' && i + 6 < n && (s[i + 1] | 32) == 'u') {
+        e = ew__pii_scan_net_user(c, i); /* net use ... /user:name password */
     } else if (ch == '$') {
         c->cue_at[CUE_PRICE] = (uint32_t)i + 1;
         if (i + 3 < n && (pii_is_alnum(s[i + 1]))) e = ew__pii_scan_pwhash(c, i);

@@ -72,6 +72,11 @@ static const struct {
     {"lieber", B(CUE_TITLE)},
     {"under", B(CUE_TITLE)},
     {"patient", B(CUE_NAME)},
+    {"customer", B(CUE_NAME)},
+    {"debtor", B(CUE_NAME)},
+    {"creditor", B(CUE_NAME)},
+    {"sender", B(CUE_NAME)},
+    {"author", B(CUE_NAME)},
     {"beneficiary", B(CUE_NAME)},
     {"guardian", B(CUE_NAME)},
     /* "my name is" in other languages (ASCII spellings only: the cue table
@@ -85,6 +90,10 @@ static const struct {
     {"mi chiamo", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"si chiama", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"me chamo", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"nome", B(CUE_NAME)}, /* "meu nome é X": the copula is read in pii.c */
+    {"jmenuji se", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"jmenuje se", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"ad\xc4\xb1m", B(CUE_NAME_NEXT) | B(CUE_NAME)}, /* Turkish "benim adım X" */
     {"ik heet", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"naam is", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"jeg hedder", B(CUE_NAME_NEXT) | B(CUE_NAME)},
@@ -278,6 +287,10 @@ static const struct {
     {"l\xc3\xb6senord", B(CUE_SECRET) | PII_KW_PASSWORD},
     {"adgangskode", B(CUE_SECRET) | PII_KW_PASSWORD},
     {"salasana", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* пароль */
+    {"\xd0\x9f\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* Пароль */
     /* bank */
     {"iban", B(CUE_IBAN)},
     {"account", B(CUE_IBAN)},

@@ -296,6 +296,10 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind);
 size_t ew__pii_scan_call(pii_ctx *c, size_t k);
 /* A command-line flag at i ("--password x", "-p x" after "-u user"). */
 size_t ew__pii_scan_flag(pii_ctx *c, size_t i);
+/* Windows "net use <share> /user:name password" at the '/' of i. */
+size_t ew__pii_scan_net_user(pii_ctx *c, size_t i);
+/* A .pgpass line "host:port:database:user:password" in the token [i, e). */
+size_t ew__pii_scan_pgpass(pii_ctx *c, size_t i, size_t e);
 /* "-----BEGIN ... PRIVATE KEY-----" blocks. */
 size_t ew__pii_scan_pem(pii_ctx *c, size_t i);
 /* "$2a$..." password hashes. */

@@ -451,8 +451,11 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
             k++;
         if (k < n && v[k] == '%') return true;
     }
-    if (c0 == '$' || c0 == '<' || c0 == '{' || c0 == '[' || c0 == '&' || c0 == ',' || c0 == ')' ||
-        c0 == ';' || c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
+    /* "$VAR", "${x}", "$(cmd)"; not "$4783ct5j..." (a key that starts with '$') */
+    if (c0 == '$' && (n == 1 || pii_is_alpha(v[1]) || v[1] == '_' || v[1] == '{' || v[1] == '('))
+        return true;
+    if (c0 == '<' || c0 == '{' || c0 == '[' || c0 == '&' || c0 == ',' || c0 == ')' || c0 == ';' ||
+        c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
         return true; /* a variable, a template, code or a path */
     if (n >= 2 && c0 == '#' && v[1] == '{') return true; /* Ruby "#{password}" */
     if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
@@ -555,6 +558,12 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     }
     while (k < lim && (s[k] == ' ' || s[k] == '\t' || s[k] == '\\'))
         k++;
+    if (sep && k + 1 < n && s[k - 1] == ' ' && s[k] == '!') { /* a YAML tag: "!!str", "!vault" */
+        size_t t = k + 1 + (s[k + 1] == '!');
+        while (t < lim && pii_is_alpha(s[t]))
+            t++;
+        if (t < lim && s[t] == ' ') k = t + 1;
+    }
     if (!sep || k >= n) return false;
     *quoted = s[k] == '"' || s[k] == '\'' || s[k] == '`';
     size_t e = k;
@@ -965,8 +974,10 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
      * its line, and one token alone on the next line that is not empty */
     if (value_on_next_line(s, n, we, &vs, &ve)) {
         size_t vn = ve - vs;
-        if (kind == PII_KEY_PASSWORD && vn >= 6 && !prose_word(s + vs, vn))
-            return add_value(c, kind, vs, ve, false);
+        /* a word on its own line is more often a heading than a password */
+        bool word =
+            prose_word(s + vs, vn) || (pii_is_upper(s[vs]) && prose_word(s + vs + 1, vn - 1));
+        if (kind == PII_KEY_PASSWORD && vn >= 6 && !word) return add_value(c, kind, vs, ve, false);
         if (kind != PII_KEY_PASSWORD && vn >= 16 && random_looking(s + vs, vn))
             return add_value(c, PII_KEY_SECRET, vs, ve, false);
     }
@@ -1053,6 +1064,15 @@ size_t ew__pii_scan_call(pii_ctx *c, size_t k)
     return add_value(c, PII_KEY_PASSWORD, last_s, last_e, true);
 }
 
+/* Up to five digits: a port number. */
+static bool port_like(const unsigned char *v, size_t n)
+{
+    if (n == 0 || n > 5) return false;
+    for (size_t k = 0; k < n; k++)
+        if (!pii_is_digit(v[k])) return false;
+    return true;
+}
+
 /* Command-line flags: "-p pass" (after "-u user"), "--password x",
  * "-Password x", "--api-key x", "--token=x", "-u user:pass". */
 size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
@@ -1064,7 +1084,7 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     size_t ns = k;
     while (k < n && (pii_is_alpha(s[k]) || s[k] == '-' || s[k] == '_'))
         k++;
-    if (ns == i + 1 && s[ns] == 'p' && k < n && !pii_is_space(s[k]) && s[k] != '=') {
+    if (ns == i + 1 && s[ns] == 'p' && ns + 1 < n && !pii_is_space(s[ns + 1]) && s[ns + 1] != '=') {
         /* mysql's "-pSECRET" (no space), next to "-u user" on the same line */
         size_t b = i > 80 ? i - 80 : 0, ve = i + 2;
         while (ve < n && !pii_is_space(s[ve]) && s[ve] != '"' && s[ve] != '\'')
@@ -1072,6 +1092,7 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
         const unsigned char *nl_at = memrchr(s + b, '\n', i - b);
         if (nl_at) b = (size_t)(nl_at - s) + 1;
         if (ve - (i + 2) < 4 || prose_word(s + i + 2, ve - i - 2) ||
+            port_like(s + i + 2, ve - i - 2) ||
             (!pii_contains(s + b, i - b, "-u ", 3) && !pii_contains(s + b, i - b, "-U ", 3)))
             return 0;
         return add_value(c, PII_KEY_PASSWORD, i + 2, ve, false);
@@ -1080,6 +1101,12 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     size_t nl = k - ns;
     int kind = ew__pii_key_kind(s, ns, k);
     bool user = nl == 1 && s[ns] == 'u';
+    if (nl == 1 && s[ns] == 'a') {
+        /* redis-cli -a password */
+        size_t b = i > 120 ? i - 120 : 0;
+        if (!pii_contains(s + b, i - b, "redis-cli", 9)) return 0;
+        kind = PII_KEY_PASSWORD;
+    }
     if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P')) {
         /* "-p" is a password only next to "-u user" (docker, mysql, psexec) */
         size_t b = i > 80 ? i - 80 : 0;
@@ -1091,12 +1118,47 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     size_t vs, ve;
     bool quoted;
     if (!next_value(s, n, k + 1, &vs, &ve, &quoted)) return 0;
+    if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P') && port_like(s + vs, ve - vs))
+        return 0; /* psql -U app -p 5432: a port */
     if (user) {
         const unsigned char *col = memchr(s + vs, ':', ve - vs);
         if (!col || (size_t)(col - s) + 1 >= ve) return 0;
         return add_value(c, PII_KEY_PASSWORD, (size_t)(col - s) + 1, ve, quoted);
     }
     return add_value(c, kind, vs, ve, quoted);
+}
+
+size_t ew__pii_scan_net_user(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, b = i > 120 ? i - 120 : 0;
+    if (i + 6 >= n || strncasecmp((const char *)s + i, "/user:", 6)) return 0;
+    const unsigned char *nl_at = memrchr(s + b, '\n', i - b);
+    if (nl_at) b = (size_t)(nl_at - s) + 1;
+    if (!pii_contains(s + b, i - b, "net use", 7) && !pii_contains(s + b, i - b, "NET USE", 7))
+        return 0;
+    size_t k = i + 6, vs, ve;
+    while (k < n && !pii_is_space(s[k]))
+        k++; /* the user */
+    bool quoted;
+    if (k >= n || s[k] != ' ' || !next_value(s, n, k, &vs, &ve, &quoted) || s[vs] == '/') return 0;
+    return add_value(c, PII_KEY_PASSWORD, vs, ve, quoted);
+}
+
+size_t ew__pii_scan_pgpass(pii_ctx *c, size_t i, size_t e)
+{
+    const unsigned char *s = c->s;
+    size_t f[6], nf = 0;
+    f[nf++] = i;
+    for (size_t k = i; k < e && nf < 6; k++)
+        if (s[k] == ':') f[nf++] = k + 1;
+    if (nf != 5 || memchr(s + f[4], ':', e - f[4])) return 0;
+    size_t pl = f[2] - 1 - f[1]; /* the port: digits, or '*' */
+    bool port = pl == 1 && s[f[1]] == '*';
+    for (size_t k = f[1]; k < f[2] - 1 && pl <= 5; k++)
+        port = pii_is_digit(s[k]);
+    if (!port || pl > 5 || f[1] - 1 == i || f[4] - 1 == f[3] || e - f[4] < 4) return 0;
+    return add_value(c, PII_KEY_PASSWORD, f[4], e, false) ? e : 0;
 }
 
 size_t ew__pii_scan_pem(pii_ctx *c, size_t i)

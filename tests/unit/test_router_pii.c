@@ -307,7 +307,20 @@ static void test_secrets(void **state)
         "\xe5\x9c\xb0\xe5\x9d\x80\xe6\x98\xaf Calle Mayor 246, 15773 M\xc3\xa1laga\xe3\x80\x82",
         EW_PII_STREET_ADDRESS, "Calle Mayor 246, 15773 M\xc3\xa1laga");
     EXPECT_CLEAN("Passwort vergessen?");
+    EXPECT_CLEAN("Choose a new password:\n\nCompleted\n");
     EXPECT_CLEAN("gcc -pthread -o app main.c");
+    EXPECT_CLEAN("psql -h db -U app -p 5432 orders"); /* a port */
+    EXPECT_EXACT("db.acme.io:5432:orders:svc:Quartz7026%", EW_PII_SECRET, "Quartz7026%");
+    EXPECT_EXACT("net use \\\\files01\\share /user:svc xxcKuxIF1OcbD", EW_PII_SECRET,
+                 "xxcKuxIF1OcbD");
+    EXPECT_EXACT("redis-cli -h cache -a VnEZrynh02vxHDGgROg4 ping", EW_PII_SECRET,
+                 "VnEZrynh02vxHDGgROg4");
+    EXPECT_EXACT("\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c: maple9336*", EW_PII_SECRET,
+                 "maple9336*");
+    EXPECT_CLEAN("password: !!str \"{{PASSWORD}}\"");
+    EXPECT_EXACT("mysql -u grafana -pPKDAjdOLdKXZLwcU orders", EW_PII_SECRET, "PKDAjdOLdKXZLwcU");
+    EXPECT_EXACT("SECRET_KEY = '$4783ct5j2rcem+z9_gm0uneu^9+s5@rb)5-b616&_en)tz3mz'", EW_PII_SECRET,
+                 "$4783ct5j2rcem+z9_gm0uneu^9+s5@rb)5-b616&_en)tz3mz");
     /* stand-ins: test fixtures, template words, made-up runs, the key's own name,
      * base64 of a placeholder or of a certificate */
     EXPECT_CLEAN("token: \"test-token\"");
@@ -462,6 +475,15 @@ static void test_address_forms(void **state)
 static void test_names_in_context(void **state)
 {
     (void)state;
+    /* fields that name a person take a capitalised value; identifiers are no names */
+    EXPECT_EXACT("{\"customer\": \"Kaveh\", \"plan\": \"pro\"}", EW_PII_PERSON, "Kaveh");
+    EXPECT_EXACT("<contact><name>Ngozi Aziz</name></contact>", EW_PII_PERSON, "Ngozi Aziz");
+    EXPECT_CLEAN("{\"name\": \"build\", \"version\": \"1.2\"}");
+    EXPECT_CLEAN("KeyManager: \"CUSTOMER\",\n    KeyState: \"Enabled\",");
+    EXPECT_EXACT("Ronald McDonald met LaToya Jackson", EW_PII_PERSON, "LaToya Jackson");
+    EXPECT_EXACT("Meu nome \xc3\xa9 Florin e moro no Porto.", EW_PII_PERSON, "Florin");
+    EXPECT_EXACT("Jmenuji se Sefa a bydl\xc3\xadm v Brn\xc4\x9b.", EW_PII_PERSON, "Sefa");
+    EXPECT_CLEAN("O nome \xc3\xa9 importante.");
     const char *film = "directed by Joakim Westgård and starring Westgård";
     EXPECT_EXACT(film, EW_PII_PERSON, "Joakim Westgård");
     uint32_t later = (uint32_t)(strstr(film, "starring ") + 9 - film);
