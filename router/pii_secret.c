@@ -638,20 +638,26 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
                                         W("algolia"), W("pusher"),   W("rollbar"), W("mapbox")};
     char low[64];
     size_t n = e - i < sizeof low ? e - i : sizeof low;
-    for (size_t k = 0; k < n; k++)
+    uint32_t firsts = 0; /* the small letters present: most listed words can be skipped */
+    for (size_t k = 0; k < n; k++) {
         low[k] = (char)(pii_is_upper(s[i + k]) ? s[i + k] | 32 : s[i + k]);
+        if (pii_is_lower((unsigned char)low[k])) firsts |= 1u << (low[k] - 'a');
+    }
+#define HAS(list, k)                                                                               \
+    ((firsts >> ((list)[k].w[0] - 'a') & 1) && pii_contains(low, n, (list)[k].w, (list)[k].l))
     /* names that describe a secret rather than hold one */
     static const pii_word meta_any[] = {W("label"),   W("field"),    W("hint"),        W("policy"),
                                         W("reset"),   W("forgot"),   W("placeholder"), W("prompt"),
                                         W("confirm"), W("change"),   W("algorithm"),   W("algo"),
                                         W("expir"),   W("rotation"), W("strength"),    W("ttl")};
     for (size_t k = 0; k < sizeof meta_any / sizeof meta_any[0]; k++)
-        if (pii_contains(low, n, meta_any[k].w, meta_any[k].l)) return PII_KEY_NONE;
+        if (HAS(meta_any, k)) return PII_KEY_NONE;
     int kind = PII_KEY_NONE;
     for (size_t k = 0; k < sizeof pw_sub / sizeof pw_sub[0]; k++)
-        if (pii_contains(low, n, pw_sub[k].w, pw_sub[k].l)) return PII_KEY_PASSWORD;
+        if (HAS(pw_sub, k)) return PII_KEY_PASSWORD;
     for (size_t k = 0; k < sizeof secret_sub / sizeof secret_sub[0]; k++)
-        if (pii_contains(low, n, secret_sub[k].w, secret_sub[k].l)) kind = PII_KEY_SECRET;
+        if (HAS(secret_sub, k)) kind = PII_KEY_SECRET;
+#undef HAS
     /* parts split at '_', '-', '.', and lower-to-upper case changes */
     size_t p = 0;
     while (p < n) {
