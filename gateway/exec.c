@@ -579,10 +579,12 @@ static const ew__route_ops *ops_for(ew_route r)
         return &ew__route_remote;
     case EW_ROUTE_CASCADE:
         return &ew__route_cascade;
+    case EW_ROUTE_SPECULATIVE:
+        return &ew__route_speculative;
     case EW_ROUTE_SPLIT:
         return &ew__route_split;
     default:
-        return NULL; /* speculative is not built yet; deny is handled here */
+        return NULL; /* deny is handled here */
     }
 }
 

@@ -54,6 +54,7 @@ typedef struct ew__route_ops {
 extern const ew__route_ops ew__route_local;
 extern const ew__route_ops ew__route_remote;
 extern const ew__route_ops ew__route_cascade;
+extern const ew__route_ops ew__route_speculative;
 extern const ew__route_ops ew__route_split;
 
 /* Runs the decision for a parsed request; the exec finishes req. req and

@@ -33,7 +33,8 @@ struct ew__gateway {
     ew__auth *auth;
     ew__metrics *metrics;
     ew__verify *verify; /* the cloud side of speculative decoding; NULL: no model to verify */
-    ew__exec *execs; /* requests being executed */
+    struct ew__spec_edges *spec;   /* the speculative route's drafts; NULL until first used */
+    ew__exec *execs;               /* requests being executed */
     struct ew__split_state *split; /* vaults and metrics of the split route; NULL until used */
 };
 

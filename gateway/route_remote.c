@@ -82,8 +82,7 @@ static void on_done(void *user, const ew__remote_result *r)
     ew__exec_done(rr->x, r->finish_reason, &r->usage);
 }
 
-/* The client's view of a cloud failure. */
-static void failure_error(const ew__remote_failure *f, ew_api_error *e)
+void ew__remote_failure_error(const ew__remote_failure *f, ew_api_error *e)
 {
     const char *m = f->message ? f->message : ew_strerror(f->status);
     switch (f->status) {
@@ -112,7 +111,7 @@ static void on_error(void *user, const ew__remote_failure *f)
     ew__exec_set_pause(rr->x, NULL, NULL);
     if (f->backend && !ew__exec_committed(rr->x)) ew__exec_set_backend(rr->x, f->backend);
     ew_api_error e;
-    failure_error(f, &e);
+    ew__remote_failure_error(f, &e);
     if (f->status == EW_ERR_RATE_LIMIT && f->retry_after_ms > 0) {
         char v[24];
         snprintf(v, sizeof v, "%lld", (long long)((f->retry_after_ms + 999) / 1000));

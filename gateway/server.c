@@ -14,6 +14,7 @@
 #include "gateway/api.h"
 #include "gateway/gateway_internal.h"
 #include "gateway/gw.h"
+#include "gateway/spec_edges.h"
 #include "gateway/split.h"
 #include "router/router_internal.h"
 
@@ -137,6 +138,7 @@ static void ep_metrics(ew__gateway *gw, ew__http_req *r)
     ew__prom_help(b, "edgeway_local_queue_capacity", "gauge", "The bound on that queue.");
     ew__prom_help(b, "edgeway_local_running", "gauge", "Requests the local model runs now.");
     ew__engines_each(gw->engines, model_gauges, b);
+    ew__spec_edges_render(gw->spec, b);
     backend_gauges(gw, b);
     device_gauges(gw, b);
     tls_gauges(gw, b);
@@ -479,6 +481,7 @@ void ew__gateway_free(ew__gateway *gw)
     /* Workers and upstream transfers stop first, with no callback after:
      * then the HTTP server may free the requests they served. */
     ew__exec_forget_all(gw);
+    ew__spec_edges_free(gw->spec);
     ew__split_state_free(gw->split); /* the requests released their vaults */
     ew__engines_free(gw->engines);
     ew__verify_free(gw->verify); /* answers its pending rounds first */

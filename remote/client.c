@@ -1368,6 +1368,14 @@ int ew__remote_health(ew__remote *r, ew_backend_health *out, int max)
     return n;
 }
 
+const char *ew__remote_model_for(const ew__remote *r, const char *backend, const char *requested)
+{
+    for (int i = 0; i < r->n_backends; i++)
+        if (!strcmp(r->backends[i].name, backend))
+            return ew__backend_model(&r->backends[i], requested);
+    return NULL;
+}
+
 void ew__remote_stats_get(const ew__remote *r, ew__remote_stats *out)
 {
     *out = r->stats;

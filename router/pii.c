@@ -426,6 +426,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             c->lang += (uint64_t)1 << 32;
             c->lower_words++;
         }
+        if (!ascii && wl < PII_WORD_MAX) cues = ew__pii_folded_cues(c, i, we);
     }
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);

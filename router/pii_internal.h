@@ -226,6 +226,10 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);
+/* The cues of the word [i, we) written with Latin-1 accents ("téléphone",
+ * "heiße", "contraseña"), looked up in its ASCII spelling and noted in c as
+ * an ASCII word's are. Returns them (0 for other scripts). */
+uint32_t ew__pii_folded_cues(pii_ctx *c, size_t i, size_t we);
 /* The same with the word's hash already computed (ew__pii_word_hash). */
 uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash);
 #define PII_WORD_MAX 24 /* longest cue word or phrase + 1 */

@@ -94,6 +94,9 @@ static void test_phone(void **state)
     EXPECT_EXACT("phone: (212) 555-0188 ext. 42", EW_PII_PHONE, "(212) 555-0188 ext. 42");
     EXPECT_EXACT("Meine Telefonnummer ist 069/5648867.", EW_PII_PHONE, "069/5648867");
     EXPECT_EXACT("Appelez-moi au 061066-26090.", EW_PII_PHONE, "061066-26090");
+    /* accented cue words, looked up without their accents */
+    EXPECT_EXACT("Mon numéro de téléphone est le 010-60836457.", EW_PII_PHONE, "010-60836457");
+    EXPECT_EXACT("Llámame al 07737 348482 mañana.", EW_PII_PHONE, "07737 348482");
     EXPECT_EXACT("Mi teléfono es 0221/4573376.", EW_PII_PHONE, "0221/4573376");
     EXPECT_CLEAN("invoice 0221/3731110 is paid"); /* a slash number by an invoice cue */
     EXPECT_EXACT("desk +1-604-696-5272x565", EW_PII_PHONE, "+1-604-696-5272x565");
@@ -367,6 +370,16 @@ static void test_person(void **state)
     EXPECT_EXACT("Estimado 吴磊:", EW_PII_PERSON, "吴磊");
     EXPECT_EXACT("Bonjour, je suis Ananya Delacroix.", EW_PII_PERSON, "Ananya Delacroix");
     EXPECT_CLEAN("Je suis content de vous voir.");
+    EXPECT_EXACT("Ich heiße Ananya Lindqvist und brauche Hilfe.", EW_PII_PERSON,
+                 "Ananya Lindqvist");
+    /* Italian, Portuguese and Dutch cues */
+    EXPECT_EXACT("Gentile 林英伟,", EW_PII_PERSON, "林英伟");
+    EXPECT_EXACT("Prezado 徐明杰,", EW_PII_PERSON, "徐明杰");
+    EXPECT_EXACT("Sono nato il 02.06.1971.", EW_PII_DATE_OF_BIRTH, "02.06.1971");
+    EXPECT_EXACT("Data de nascimento: 1946-07-19", EW_PII_DATE_OF_BIRTH, "1946-07-19");
+    EXPECT_EXACT("Mijn paspoortnummer is 302272877.", EW_PII_PASSPORT, "302272877");
+    EXPECT_EXACT("Passaporte nº E29141334", EW_PII_PASSPORT, "E29141334");
+    EXPECT_EXACT("Mijn telefoonnummer is 010-67681814.", EW_PII_PHONE, "010-67681814");
     EXPECT_EXACT("They had 3: Gaetane, Hannah and Derek.", EW_PII_PERSON, "Gaetane");
     EXPECT_EXACT("我叫张伟，住在北京。", EW_PII_PERSON, "张伟");
     EXPECT_EXACT("请联系王小明先生。", EW_PII_PERSON, "王小明");
