@@ -288,7 +288,11 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
         memcpy(w->phrase + w->plen + 1, low, n);
         uint32_t pc = ew__pii_cue_lookup(w->phrase, w->plen + 1 + n);
         if (pc & PII_CUE_FOUND) {
+            /* a phrase only under way ("meu nome" of "meu nome e") keeps the
+             * word's own cues ("nome"); a complete one ("part number") wins */
             cues = pc;
+            if (!(pc & ((1u << CUE_COUNT) - 1)))
+                cues |= ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash) & ~PII_CUE_PREFIX;
             w->plen += 1 + n;
         }
     }
@@ -426,7 +430,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             c->lang += (uint64_t)1 << 32;
             c->lower_words++;
         }
-        if (!ascii && wl < PII_WORD_MAX) cues = ew__pii_folded_cues(c, i, we);
+        /* Latin-1 accents folded to ASCII ("téléphone", "heiße"); other scripts
+         * ("пароль") and the copula rule above keep what they found */
+        if (!ascii && wl < PII_WORD_MAX) cues |= ew__pii_folded_cues(c, i, we);
     }
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
