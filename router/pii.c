@@ -530,6 +530,26 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     return we > i ? we : i + 1;
 }
 
+/* In text without capitals every word of three letters or more is looked at
+ * as a name and an address. A plain ASCII word can start neither when it is
+ * no gazetteer name (a lowercase run must start with one), no earlier name
+ * recurs, no digit follows within 48 bytes (a house number) and no "on", "at"
+ * or "of" comes right before it (a street named without a number). */
+static bool inert_lower_word(pii_ctx *c, size_t i, size_t we)
+{
+    const unsigned char *s = c->s;
+    if (c->n_known_name || ((s[i] | 32) == 'u' && (s[i + 1] | 32) == 's')) return false;
+    if (i >= 3 && s[i - 1] == ' ' &&
+        ((s[i - 3] == 'o' && (s[i - 2] == 'n' || s[i - 2] == 'f')) ||
+         (s[i - 3] == 'a' && s[i - 2] == 't')))
+        return false;
+    if (ew__pii_digit_ahead(c, i, 48)) return false;
+    char f[EW__GAZ_MAX_WORD];
+    size_t fl = ew__gaz_fold_word(s + i, we - i, f);
+    unsigned g = fl ? ew__gaz_lookup(f, fl) : 0;
+    return !(g & (EW__GAZ_FIRST | EW__GAZ_LAST)) || (g & EW__GAZ_COMMON);
+}
+
 /* The commonest case, a plain lowercase ASCII word of prose followed by a
  * space and another word, or by ", " or ". ": one table probe tells that it
  * is no cue, and nothing else on_word checks can apply. Returns the word's
@@ -539,7 +559,8 @@ static size_t plain_word(pii_ctx *c, const walk *w, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, we = pii_letters_end(s, n, i), wl = we - i;
-    if (wl >= PII_WORD_MAX || we + 24 > n || w->plen || !c->seen_upper) return 0;
+    if (wl >= PII_WORD_MAX || we + 24 > n || w->plen) return 0;
+    if (!c->seen_upper && wl >= 3 && !inert_lower_word(c, i, we)) return 0;
     unsigned nx = s[we], nx2 = s[we + 1];
     bool space_word = nx == ' ' && (pii_is_alpha(nx2) || nx2 >= 0xC2);
     bool stop = (nx == ',' || (nx == '.' && wl > 2)) && (nx2 == ' ' || nx2 == '\n');
