@@ -309,6 +309,8 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags);
 /* A weak person span [ss, se) in text that is not English: does a word of
  * it look like a surname or an inflected given name? */
 bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se);
+/* Is there a digit in [i, i + window)? (cached per scan) */
+bool ew__pii_digit_ahead(pii_ctx *c, size_t i, size_t window);
 /* Street addresses starting at a building number or a street keyword. */
 size_t ew__pii_scan_address(pii_ctx *c, size_t i);
 /* A CJK character at i: Chinese cues, names and addresses. */

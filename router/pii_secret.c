@@ -599,46 +599,65 @@ static bool name_has(const unsigned char *s, size_t i, size_t e, const char *wha
 
 /* What a key's name says about its value, from the parts of the identifier
  * ("AWS_SECRET_ACCESS_KEY", "apiKey", "ado_pat", "client.secret"). */
+/* A word and its length, for lists searched once per key name. */
+typedef struct {
+    const char *w;
+    unsigned char l;
+} pii_word;
+#define W(x)                                                                                       \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
+
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
 {
-    static const char *const pw_sub[] = {"password",
-                                         "passwd",
-                                         "passphrase",
-                                         "passwort",
-                                         "kennwort",
-                                         "contrasena",
-                                         "haslo",
-                                         "motdepasse",
-                                         "wachtwoord",
-                                         "senha",
-                                         "contrase\xc3\xb1"
-                                         "a",
-                                         "has\xc5\x82o",
-                                         "salasana",
-                                         "adgangskode"};
-    static const char *const secret_sub[] = {"secret", "token",     "credential", "private",
-                                             "apikey", "signature", "unseal",     "authorization"};
-    static const char *const pw_part[] = {"pass", "pwd", "pw"};
-    static const char *const secret_part[] = {"auth", "cred", "creds", "pat", "sig", "bearer"};
+    static const pii_word pw_sub[] = {W("password"),
+                                      W("passwd"),
+                                      W("passphrase"),
+                                      W("passwort"),
+                                      W("kennwort"),
+                                      W("contrasena"),
+                                      W("haslo"),
+                                      W("motdepasse"),
+                                      W("wachtwoord"),
+                                      W("senha"),
+                                      W("contrase\xc3\xb1"
+                                        "a"),
+                                      W("has\xc5\x82o"),
+                                      W("salasana"),
+                                      W("adgangskode")};
+    static const pii_word secret_sub[] = {W("secret"),  W("token"),        W("credential"),
+                                          W("private"), W("apikey"),       W("signature"),
+                                          W("unseal"),  W("authorization")};
+    static const pii_word pw_part[] = {W("pass"), W("pwd"), W("pw")};
+    static const pii_word secret_part[] = {W("auth"), W("cred"), W("creds"),
+                                           W("pat"),  W("sig"),  W("bearer")};
     /* providers whose keys have no telling prefix: "postmark: <uuid>" */
-    static const char *const key_part[] = {"key",     "keys",     "api",     "login",
-                                           "license", "postmark", "heroku",  "mailgun",
-                                           "algolia", "pusher",   "rollbar", "mapbox"};
+    static const pii_word key_part[] = {W("key"),     W("keys"),     W("api"),     W("login"),
+                                        W("license"), W("postmark"), W("heroku"),  W("mailgun"),
+                                        W("algolia"), W("pusher"),   W("rollbar"), W("mapbox")};
     char low[64];
     size_t n = e - i < sizeof low ? e - i : sizeof low;
-    for (size_t k = 0; k < n; k++)
+    uint32_t firsts = 0; /* the small letters present: most listed words can be skipped */
+    for (size_t k = 0; k < n; k++) {
         low[k] = (char)(pii_is_upper(s[i + k]) ? s[i + k] | 32 : s[i + k]);
+        if (pii_is_lower((unsigned char)low[k])) firsts |= 1u << (low[k] - 'a');
+    }
+#define HAS(list, k)                                                                               \
+    ((firsts >> ((list)[k].w[0] - 'a') & 1) && pii_contains(low, n, (list)[k].w, (list)[k].l))
     /* names that describe a secret rather than hold one */
-    static const char *const meta_any[] = {
-        "label",   "field",  "hint",      "policy", "reset", "forgot",   "placeholder", "prompt",
-        "confirm", "change", "algorithm", "algo",   "expir", "rotation", "strength",    "ttl"};
+    static const pii_word meta_any[] = {W("label"),   W("field"),    W("hint"),        W("policy"),
+                                        W("reset"),   W("forgot"),   W("placeholder"), W("prompt"),
+                                        W("confirm"), W("change"),   W("algorithm"),   W("algo"),
+                                        W("expir"),   W("rotation"), W("strength"),    W("ttl")};
     for (size_t k = 0; k < sizeof meta_any / sizeof meta_any[0]; k++)
-        if (pii_contains(low, n, meta_any[k], strlen(meta_any[k]))) return PII_KEY_NONE;
+        if (HAS(meta_any, k)) return PII_KEY_NONE;
     int kind = PII_KEY_NONE;
     for (size_t k = 0; k < sizeof pw_sub / sizeof pw_sub[0]; k++)
-        if (pii_contains(low, n, pw_sub[k], strlen(pw_sub[k]))) return PII_KEY_PASSWORD;
+        if (HAS(pw_sub, k)) return PII_KEY_PASSWORD;
     for (size_t k = 0; k < sizeof secret_sub / sizeof secret_sub[0]; k++)
-        if (pii_contains(low, n, secret_sub[k], strlen(secret_sub[k]))) kind = PII_KEY_SECRET;
+        if (HAS(secret_sub, k)) kind = PII_KEY_SECRET;
+#undef HAS
     /* parts split at '_', '-', '.', and lower-to-upper case changes */
     size_t p = 0;
     while (p < n) {
@@ -648,29 +667,31 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
             q++;
         size_t pl = q - p;
         for (size_t k = 0; k < sizeof pw_part / sizeof pw_part[0]; k++)
-            if (low[p] == pw_part[k][0] && pl == strlen(pw_part[k]) &&
-                !memcmp(low + p, pw_part[k], pl))
+            if (low[p] == pw_part[k].w[0] && pl == pw_part[k].l &&
+                !memcmp(low + p, pw_part[k].w, pl))
                 return PII_KEY_PASSWORD;
         for (size_t k = 0; k < sizeof secret_part / sizeof secret_part[0] && !kind; k++)
-            if (low[p] == secret_part[k][0] && pl == strlen(secret_part[k]) &&
-                !memcmp(low + p, secret_part[k], pl))
+            if (low[p] == secret_part[k].w[0] && pl == secret_part[k].l &&
+                !memcmp(low + p, secret_part[k].w, pl))
                 kind = PII_KEY_SECRET;
         for (size_t k = 0; k < sizeof key_part / sizeof key_part[0] && !kind; k++)
-            if (low[p] == key_part[k][0] && pl == strlen(key_part[k]) &&
-                !memcmp(low + p, key_part[k], pl))
+            if (low[p] == key_part[k].w[0] && pl == key_part[k].l &&
+                !memcmp(low + p, key_part[k].w, pl))
                 kind = PII_KEY_KEY;
         p = q;
         while (p < n && !pii_is_alnum(low[p]))
             p++;
     }
     /* "api_key_url", "token_type", "client_id": about a secret, not one */
-    static const char *const meta[] = {"length", "url", "path", "file", "name", "type", "id"};
+    static const pii_word meta[] = {W("length"), W("url"),  W("path"), W("file"),
+                                    W("name"),   W("type"), W("id")};
     for (size_t k = 0; k < sizeof meta / sizeof meta[0] && kind; k++) {
-        size_t ml = strlen(meta[k]);
-        if (n > ml && !memcmp(low + n - ml, meta[k], ml)) return PII_KEY_NONE;
+        size_t ml = meta[k].l;
+        if (n > ml && !memcmp(low + n - ml, meta[k].w, ml)) return PII_KEY_NONE;
     }
     return kind;
 }
+#undef W
 
 static bool all_hex(const unsigned char *v, size_t n)
 {
@@ -879,6 +900,19 @@ static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
 
 /* Space-separated forms: "password pass123" (netrc), "password 'x'",
  * "the password is 'Secret123'", "unseal <key>", "Bearer <token>". */
+/* A short identifier that names a secret ("password secret", "token
+ * api_key"): a name, not a value. Long values (a token) are not names, and
+ * reading them as one would cost a pass per listed word. */
+static bool names_a_secret(const unsigned char *s, size_t vs, size_t ve)
+{
+    for (size_t k = vs; k < ve; k++)
+        if (s[k] == ':' || s[k] == '=') { /* "secret key:x": the name before it */
+            ve = k;
+            break;
+        }
+    return ve > vs && ve - vs <= 32 && ew__pii_key_kind(s, vs, ve) != PII_KEY_NONE;
+}
+
 /* A word of prose: small letters (any Latin script), maybe followed by
  * sentence punctuation ("vergessen?", "für", "expired."). */
 static bool prose_word(const unsigned char *v, size_t n)
@@ -966,7 +1000,7 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
         if (!next_value(s, n, ce, &vs, &ve, &quoted)) break;
         if (quoted) return add_value(c, kind == PII_KEY_NONE ? PII_KEY_SECRET : kind, vs, ve, true);
         if (kind == PII_KEY_PASSWORD && ve - vs >= 4 && !prose_word(s + vs, ve - vs) &&
-            ew__pii_key_kind(s, vs, ve) == PII_KEY_NONE)
+            !names_a_secret(s, vs, ve))
             return add_value(c, kind, vs, ve, false);
         break; /* "the password is incorrect": the sentence said what it is */
     }
@@ -983,8 +1017,7 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
     }
     if (!next_value(s, n, we, &vs, &ve, &quoted)) return 0;
     size_t vn = ve - vs;
-    if (ew__pii_key_kind(s, vs, ve) != PII_KEY_NONE)
-        return 0; /* "password secret": a name, not a value */
+    if (names_a_secret(s, vs, ve)) return 0; /* "password secret": a name, not a value */
     if (kind == PII_KEY_PASSWORD && vn >= 4) {
         /* an ordinary word after "password" is prose ("Passwort vergessen?") */
         if (prose_word(s + vs, vn)) return 0;
