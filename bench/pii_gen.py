@@ -40,6 +40,10 @@ HELDOUT_FIRST = ['Tendai', 'Ngozi', 'Aurelio', 'Siddharth', 'Malak', 'Kaveh', 'I
 HELDOUT_LAST = ['Moyo', 'Chukwu', 'Benedetti', 'Venkataraman', 'Aziz', 'Farahani', 'Janssens',
                 'Stoyanova', 'Parata', 'Nurlanov', 'Haugen', 'Popescu', 'Mamani', 'Tuilagi',
                 'Jeong', 'Lefebvre']
+HELDOUT2_FIRST = ['Oluwaseun', 'Ilka', 'Bartholomew', 'Xiomara', 'Tariq', 'Nadezhda', 'Kofi',
+                  'Liesl', 'Emre', 'Saanvi', 'Ruairí', 'Yuki']
+HELDOUT2_LAST = ['Adebanjo', 'Kivisild', 'Whitcombe', 'Arrieta', 'Qureshi', 'Belousova',
+                 'Mensah', 'Oberholzer', 'Yıldırım', 'Bhattacharya', 'Ó Súilleabháin', 'Morimoto']
 CITIES = ['Springfield', 'Lyon', 'Graz', 'Tampere', 'Leeds', 'Porto', 'Utrecht', 'Kraków']
 DOMAINS = ['mailbox.org', 'example.net', 'posteo.de', 'corp-mail.co.uk', 'uni-graz.at']
 
@@ -372,7 +376,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--n', type=int, default=600)
     ap.add_argument('--seed', type=int, default=7)
-    ap.add_argument('--set', default='presidio', choices=['presidio', 'own', 'heldout'],
+    ap.add_argument('--set', default='presidio', choices=['presidio', 'own', 'heldout', 'heldout2'],
                     help='presidio: the Presidio templates with our values; own: our own '
                          'templates (more phrasings and languages), a third of them look-alikes '
                          'without PII, and one text in ten lowercased')
@@ -388,10 +392,14 @@ def main():
             text, spans = fill(random.choice(templates))
             out.append({'full_text': text, 'spans': spans})
     else:
-        name = 'pii_templates_own.txt' if args.set == 'own' else 'pii_templates_heldout.txt'
+        name = {'own': 'pii_templates_own.txt', 'heldout': 'pii_templates_heldout.txt',
+                'heldout2': 'pii_templates_heldout2.txt'}[args.set]
         if args.set == 'heldout':
             FIRST[:] = HELDOUT_FIRST
             LAST[:] = HELDOUT_LAST
+        elif args.set == 'heldout2':
+            FIRST[:] = HELDOUT2_FIRST
+            LAST[:] = HELDOUT2_LAST
         pos, neg = own_templates(os.path.join(HERE, name))
         for k in range(args.n):
             text, spans = fill(random.choice(neg if k % 3 == 2 else pos))

@@ -13,8 +13,9 @@ Writes JSON lines {"id", "label": "positive"|"negative", "kind", "text"}.
 (base64 of placeholders and certificates, public keys, CI and template
 references, test fixtures, made-up runs, masked values, id-named UUIDs). It
 was written before the third round of rules, whose misses it then showed, so
-it is a regression guard now. --set heldout2 was written after those rules
-and scored once before any change: the honest check of generalisation.
+it is a regression guard now. --set heldout2 was written after those rules,
+scored once, and then its misses became rules too; --set heldout3 was written
+last, scored once and left alone: the honest check of generalisation.
 """
 import argparse
 import base64
@@ -272,17 +273,52 @@ def heldout2_negatives():
     }
 
 
+def heldout3_positives():
+    pw = password()
+    user = random.choice(['svc', 'deploy', 'acme\\ops', 'mailer'])
+    return {
+        'js_object': 'const firebaseConfig = { apiKey: "AIza%s", projectId: "acme" };' % rnd(B64URL, 35),
+        'pgpass': 'db.acme.io:5432:orders:%s:%s' % (user, pw),
+        'net_use': 'net use \\\\files01\\share /user:%s %s' % (user, pw),
+        'api_key_header': 'X-API-Key: %s' % rnd(ALNUM, 32),
+        'ruby_hash': "{ :user => '%s', :password => '%s' }" % (user, pw),
+        'dockerfile_env': 'ENV DB_PASS=%s' % pw,
+        'prompt_github': 'can you debug this? my token is ghp_%s and it says 401' % rnd(ALNUM, 36),
+        'russian_prompt': '\u043f\u0430\u0440\u043e\u043b\u044c: %s' % pw,
+        'kotlin_val': 'val clientSecret = "%s"' % rnd(ALNUM, 32),
+        'redis_cli': 'redis-cli -h cache.acme.io -a %s ping' % rnd(ALNUM, 20),
+        'smtp_url': 'SMTP_URL=smtp://%s:%s@mail.acme.io:587' % ('mailer', urllib.parse.quote(pw, safe='')),
+    }
+
+
+def heldout3_negatives():
+    return {
+        'env_js': '"apiKey": process.env.API_KEY,',
+        'template_str': random.choice(['password: !!str "{{PASSWORD}}"', 'X-API-Key: {{api_key}}']),
+        'todo_comment': '# TODO: rotate the token before launch',
+        'endpoint': 'token_endpoint: https://auth.acme.io/oauth/token',
+        'policy': 'password_policy: {min_length: 12, require_digit: true}',
+        'usage_counts': '"usage": {"prompt_tokens": %d, "completion_tokens": %d}' % (
+            random.randint(10, 4000), random.randint(10, 4000)),
+        'max_tokens': 'max_tokens=%d, temperature=0.2' % random.choice([256, 512, 1024]),
+        'i18n_key': random.choice(['key: "en-US"', 'locale_key: "settings.title"']),
+        'cache_key': 'cache_key = f"user:{user_id}:profile"',
+        'fingerprint': 'host key fingerprint SHA256:%s' % rnd(B64, 43),
+    }
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--n', type=int, default=300, help='examples of each label')
     ap.add_argument('--seed', type=int, default=5)
-    ap.add_argument('--set', choices=['own', 'heldout', 'heldout2'], default='own')
+    ap.add_argument('--set', choices=['own', 'heldout', 'heldout2', 'heldout3'], default='own')
     args = ap.parse_args()
     random.seed(args.seed)
     out = []
     makers = {'own': (('positive', positives), ('negative', negatives)),
               'heldout': (('positive', heldout_positives), ('negative', heldout_negatives)),
-              'heldout2': (('positive', heldout2_positives), ('negative', heldout2_negatives))
+              'heldout2': (('positive', heldout2_positives), ('negative', heldout2_negatives)),
+              'heldout3': (('positive', heldout3_positives), ('negative', heldout3_negatives)),
               }[args.set]
     for label, make in makers:
         kinds = sorted(make())

@@ -288,7 +288,11 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
         memcpy(w->phrase + w->plen + 1, low, n);
         uint32_t pc = ew__pii_cue_lookup(w->phrase, w->plen + 1 + n);
         if (pc & PII_CUE_FOUND) {
+            /* a phrase only under way ("meu nome" of "meu nome e") keeps the
+             * word's own cues ("nome"); a complete one ("part number") wins */
             cues = pc;
+            if (!(pc & ((1u << CUE_COUNT) - 1)))
+                cues |= ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash) & ~PII_CUE_PREFIX;
             w->plen += 1 + n;
         }
     }
@@ -310,6 +314,25 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
     /* "Name: X", "Password: x" */
     if ((cues & (1u << CUE_NAME)) && we < c->n && c->s[we] == ':')
         c->name_next_at = (uint32_t)we + 1;
+    /* a field that names a person: "customer": "X", name='X', <name>X: a
+     * capitalised value is a name (fields also hold products and files) */
+    if ((cues & (1u << CUE_NAME)) && we < c->n && ws > 0) {
+        const unsigned char *s = c->s;
+        size_t k = we;
+        if ((s[k] == '"' || s[k] == '\'') && s[ws - 1] == s[k]) {
+            k++;
+            while (k < c->n && s[k] == ' ')
+                k++;
+            if (k < c->n && (s[k] == ':' || s[k] == '=')) {
+                k++;
+                while (k < c->n && s[k] == ' ')
+                    k++;
+                if (k < c->n && (s[k] == '"' || s[k] == '\'')) c->title_at = (uint32_t)k + 1;
+            }
+        } else if (s[k] == '>' && s[ws - 1] == '<') {
+            c->title_at = (uint32_t)k + 1;
+        }
+    }
     return cues;
 }
 
@@ -391,8 +414,15 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             char fw[PII_WORD_MAX];
             for (size_t f = 0; f < wl; f++)
                 fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
-            cues = ew__pii_cue_lookup(fw, wl) & (PII_KW_PASSWORD | (1u << CUE_SECRET));
-            if (cues) c->cue_at[CUE_SECRET] = (uint32_t)we;
+            cues = ew__pii_cue_lookup(fw, wl) &
+                   (PII_KW_PASSWORD | (1u << CUE_SECRET) | (1u << CUE_NAME_NEXT));
+            if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
+            if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
+            /* "meu nome é X", "il nome è X": a copula right after a name word;
+             * a capitalised word follows ("o nome é importante" is prose) */
+            if (wl == 2 && s[i] == 0xC3 && (s[i + 1] == 0xA9 || s[i + 1] == 0xA8) &&
+                c->cue_at[CUE_NAME] != CUE_NONE && c->cue_at[CUE_NAME] + 1 == i)
+                c->title_at = (uint32_t)we;
         }
         /* a lowercase word with Latin diacritics ("publié", "dotyczące"):
          * English has almost none */
@@ -400,6 +430,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             c->lang += (uint64_t)1 << 32;
             c->lower_words++;
         }
+        /* Latin-1 accents folded to ASCII ("téléphone", "heiße"); other scripts
+         * ("пароль") and the copula rule above keep what they found */
+        if (!ascii && wl < PII_WORD_MAX) cues |= ew__pii_folded_cues(c, i, we);
     }
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
@@ -497,6 +530,26 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     return we > i ? we : i + 1;
 }
 
+/* In text without capitals every word of three letters or more is looked at
+ * as a name and an address. A plain ASCII word can start neither when it is
+ * no gazetteer name (a lowercase run must start with one), no earlier name
+ * recurs, no digit follows within 48 bytes (a house number) and no "on", "at"
+ * or "of" comes right before it (a street named without a number). */
+static bool inert_lower_word(pii_ctx *c, size_t i, size_t we)
+{
+    const unsigned char *s = c->s;
+    if (c->n_known_name || ((s[i] | 32) == 'u' && (s[i + 1] | 32) == 's')) return false;
+    if (i >= 3 && s[i - 1] == ' ' &&
+        ((s[i - 3] == 'o' && (s[i - 2] == 'n' || s[i - 2] == 'f')) ||
+         (s[i - 3] == 'a' && s[i - 2] == 't')))
+        return false;
+    if (ew__pii_digit_ahead(c, i, 48)) return false;
+    char f[EW__GAZ_MAX_WORD];
+    size_t fl = ew__gaz_fold_word(s + i, we - i, f);
+    unsigned g = fl ? ew__gaz_lookup(f, fl) : 0;
+    return !(g & (EW__GAZ_FIRST | EW__GAZ_LAST)) || (g & EW__GAZ_COMMON);
+}
+
 /* The commonest case, a plain lowercase ASCII word of prose followed by a
  * space and another word, or by ", " or ". ": one table probe tells that it
  * is no cue, and nothing else on_word checks can apply. Returns the word's
@@ -506,7 +559,8 @@ static size_t plain_word(pii_ctx *c, const walk *w, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, we = pii_letters_end(s, n, i), wl = we - i;
-    if (wl >= PII_WORD_MAX || we + 24 > n || w->plen || !c->seen_upper) return 0;
+    if (wl >= PII_WORD_MAX || we + 24 > n || w->plen) return 0;
+    if (!c->seen_upper && wl >= 3 && !inert_lower_word(c, i, we)) return 0;
     unsigned nx = s[we], nx2 = s[we + 1];
     bool space_word = nx == ' ' && (pii_is_alpha(nx2) || nx2 >= 0xC2);
     bool stop = (nx == ',' || (nx == '.' && wl > 2)) && (nx2 == ' ' || nx2 == '\n');
@@ -576,6 +630,8 @@ static size_t on_punct(pii_ctx *c, size_t i)
                (i == 0 || pii_is_space(s[i - 1]) || s[i - 1] == '`' || s[i - 1] == '"') &&
                (pii_is_alpha(s[i + 1]) || s[i + 1] == '-')) {
         e = ew__pii_scan_flag(c, i); /* "--password x", "-p x" */
+    } else if (ch == '/' && i + 6 < n && (s[i + 1] | 32) == 'u') {
+        e = ew__pii_scan_net_user(c, i); /* net use ... /user:name password */
     } else if (ch == '$') {
         c->cue_at[CUE_PRICE] = (uint32_t)i + 1;
         if (i + 3 < n && (pii_is_alnum(s[i + 1]))) e = ew__pii_scan_pwhash(c, i);

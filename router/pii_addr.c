@@ -590,7 +590,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
 
 /* Cheap filter: an address needs a digit soon, on the same line. The next
  * digit's position is cached, so the text is searched once, not per word. */
-static bool digit_ahead(pii_ctx *c, size_t i, size_t window)
+bool ew__pii_digit_ahead(pii_ctx *c, size_t i, size_t window)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
@@ -678,7 +678,7 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         ew__pii_add(c, EW_PII_STREET_ADDRESS, i, ce, sc);
         return ce;
     }
-    if (!digit_ahead(c, i, 48) &&
+    if (!ew__pii_digit_ahead(c, i, 48) &&
         !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's'))
         return 0;
     size_t e = box_at(c, i);

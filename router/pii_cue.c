@@ -72,12 +72,16 @@ static const struct {
     {"lieber", B(CUE_TITLE)},
     {"under", B(CUE_TITLE)},
     {"patient", B(CUE_NAME)},
+    {"customer", B(CUE_NAME)},
+    {"debtor", B(CUE_NAME)},
+    {"creditor", B(CUE_NAME)},
+    {"sender", B(CUE_NAME)},
+    {"author", B(CUE_NAME)},
     {"beneficiary", B(CUE_NAME)},
     {"guardian", B(CUE_NAME)},
     /* "my name is" in other languages (ASCII spellings only: the cue table
      * holds ASCII words) */
     {"m'appelle", B(CUE_NAME_NEXT) | B(CUE_NAME)},
-    {"heisse", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"s'appelle", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"nom est", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"me llamo", B(CUE_NAME_NEXT) | B(CUE_NAME)},
@@ -86,6 +90,10 @@ static const struct {
     {"mi chiamo", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"si chiama", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"me chamo", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"nome", B(CUE_NAME)}, /* "meu nome é X": the copula is read in pii.c */
+    {"jmenuji se", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"jmenuje se", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"ad\xc4\xb1m", B(CUE_NAME_NEXT) | B(CUE_NAME)}, /* Turkish "benim adım X" */
     {"ik heet", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"naam is", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"jeg hedder", B(CUE_NAME_NEXT) | B(CUE_NAME)},
@@ -149,6 +157,7 @@ static const struct {
     {"rufen", B(CUE_PHONE)},
     {"anrufen", B(CUE_PHONE)},
     {"appelez", B(CUE_PHONE)},
+    {"numero", B(CUE_PHONE)},
     {"appelez-moi", B(CUE_PHONE)},
     {"appelle-moi", B(CUE_PHONE)},
     {"appeler", B(CUE_PHONE)},
@@ -278,6 +287,10 @@ static const struct {
     {"l\xc3\xb6senord", B(CUE_SECRET) | PII_KW_PASSWORD},
     {"adgangskode", B(CUE_SECRET) | PII_KW_PASSWORD},
     {"salasana", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* пароль */
+    {"\xd0\x9f\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* Пароль */
     /* bank */
     {"iban", B(CUE_IBAN)},
     {"account", B(CUE_IBAN)},
@@ -292,6 +305,92 @@ static const struct {
     {"host", B(CUE_IP)},
     {"server", B(CUE_IP)},
     {"address ip", B(CUE_IP)},
+    /* more languages (it, pt, nl, nordic), ASCII spellings: accented words
+     * are folded to ASCII before the lookup (ew__pii_folded_cues) */
+    {"meu nome e", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"mijn naam is", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"il mio nome e", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"sono", B(CUE_TITLE)},
+    {"sou", B(CUE_TITLE)},
+    {"ik ben", B(CUE_TITLE)},
+    {"gentile", B(CUE_TITLE)},
+    {"caro", B(CUE_TITLE)},
+    {"cara", B(CUE_TITLE)},
+    {"prezado", B(CUE_TITLE)},
+    {"prezada", B(CUE_TITLE)},
+    {"beste", B(CUE_TITLE)},
+    {"geachte", B(CUE_TITLE)},
+    {"ciao", B(CUE_TITLE)},
+    {"ola", B(CUE_TITLE)},
+    {"signore", B(CUE_TITLE)},
+    {"dott", B(CUE_TITLE)},
+    {"sig", B(CUE_TITLE)},
+    {"sr", B(CUE_TITLE)},
+    {"nome", B(CUE_NAME)},
+    {"naam", B(CUE_NAME)},
+    {"cognome", B(CUE_NAME)},
+    {"sobrenome", B(CUE_NAME)},
+    {"telefoonnummer", B(CUE_PHONE)},
+    {"telefoon", B(CUE_PHONE)},
+    {"telefone", B(CUE_PHONE)},
+    {"cellulare", B(CUE_PHONE)},
+    {"celular", B(CUE_PHONE)},
+    {"chiamami", B(CUE_PHONE)},
+    {"chiamare", B(CUE_PHONE)},
+    {"ligue", B(CUE_PHONE)},
+    {"ligar", B(CUE_PHONE)},
+    {"bel", B(CUE_PHONE)},
+    {"bellen", B(CUE_PHONE)},
+    {"mobiel", B(CUE_PHONE)},
+    {"nummer", B(CUE_PHONE)},
+    {"tlf", B(CUE_PHONE)},
+    {"puhelin", B(CUE_PHONE)},
+    {"passaporte", B(CUE_PASSPORT)},
+    {"paspoort", B(CUE_PASSPORT)},
+    {"paspoortnummer", B(CUE_PASSPORT)},
+    {"passnr", B(CUE_PASSPORT)},
+    {"nato", B(CUE_DOB)},
+    {"nata", B(CUE_DOB)},
+    {"nascita", B(CUE_DOB)},
+    {"nascimento", B(CUE_DOB)},
+    {"nasci", B(CUE_DOB)},
+    {"nasceu", B(CUE_DOB)},
+    {"naci", B(CUE_DOB)},
+    {"nacio", B(CUE_DOB)},
+    {"nacido", B(CUE_DOB)},
+    {"nacida", B(CUE_DOB)},
+    {"geboortedatum", B(CUE_DOB)},
+    {"geburtstag", B(CUE_DOB)},
+    {"fodt", B(CUE_DOB)},
+    {"fodd", B(CUE_DOB)},
+    {"carta", B(CUE_CARD)},
+    {"cartao", B(CUE_CARD)},
+    {"kaart", B(CUE_CARD)},
+    {"creditcard", B(CUE_CARD)},
+    {"creditcardnummer", B(CUE_CARD)},
+    {"kreditkarte", B(CUE_CARD)},
+    {"kreditkartennummer", B(CUE_CARD)},
+    {"conto", B(CUE_IBAN)},
+    {"conta", B(CUE_IBAN)},
+    {"rekening", B(CUE_IBAN)},
+    {"rekeningnummer", B(CUE_IBAN)},
+    {"bonifico", B(CUE_IBAN)},
+    {"cuenta", B(CUE_IBAN)},
+    {"compte", B(CUE_IBAN)},
+    {"virement", B(CUE_IBAN)},
+    {"wachtwoord", B(CUE_SECRET)},
+    {"senha", B(CUE_SECRET)},
+    {"mot de passe", B(CUE_SECRET)},
+    {"losenord", B(CUE_SECRET)},
+    {"adgangskode", B(CUE_SECRET)},
+    {"passord", B(CUE_SECRET)},
+    {"endereco", B(CUE_ADDRESS)},
+    {"woon", B(CUE_ADDRESS)},
+    {"abito", B(CUE_ADDRESS)},
+    {"moro", B(CUE_ADDRESS)},
+    {"wohne", B(CUE_ADDRESS)},
+    {"habite", B(CUE_ADDRESS)},
+    {"vivo", B(CUE_ADDRESS)},
     /* look-alike contexts: numbers near these are not personal */
     {"part number", B(CUE_NEG)},
     {"part no", B(CUE_NEG)},
@@ -860,6 +959,47 @@ static void cue_build(void)
 void ew__pii_cue_init(void)
 {
     pthread_once(&cue_once, cue_build);
+}
+
+/* ASCII for the Latin-1 letters U+00C0..U+00FF (the byte after 0xC3, less
+ * 0x80); NULL where there is none (×, ÷, Ð, Þ ...). */
+static const char *latin1_ascii(unsigned b)
+{
+    static const char *const up[32] = {"a", "a",  "a", "a", "a", "a",  "ae", "c", "e",  "e", "e",
+                                       "e", "i",  "i", "i", "i", NULL, "n",  "o", "o",  "o", "o",
+                                       "o", NULL, "o", "u", "u", "u",  "u",  "y", NULL, "ss"};
+    if (b < 0x80 || b > 0xBF) return NULL;
+    if (b == 0xBF) return "y";  /* ÿ, where the capitals have ß */
+    return up[(b - 0x80) & 31]; /* lowercase letters sit 0x20 above their capitals */
+}
+
+uint32_t ew__pii_folded_cues(pii_ctx *c, size_t i, size_t we)
+{
+    const unsigned char *s = c->s;
+    char w[PII_WORD_MAX];
+    size_t wl = 0;
+    for (size_t k = i; k < we;) {
+        const char *f = NULL;
+        char one[2] = {(char)(s[k] | 0x20), 0};
+        if (s[k] < 0x80) {
+            f = one;
+            k++;
+        } else if (s[k] == 0xC3 && k + 1 < we && (f = latin1_ascii(s[k + 1])) != NULL) {
+            k += 2;
+        } else {
+            return 0;
+        }
+        size_t fl = strlen(f);
+        if (wl + fl >= sizeof w) return 0;
+        memcpy(w + wl, f, fl);
+        wl += fl;
+    }
+    uint32_t cues = ew__pii_cue_lookup(w, wl);
+    for (uint32_t bits = cues & ((1u << CUE_COUNT) - 1); bits; bits &= bits - 1)
+        c->cue_at[__builtin_ctz(bits)] = (uint32_t)we;
+    if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
+    if (cues & (1u << CUE_TITLE)) c->title_at = (uint32_t)we;
+    return cues;
 }
 
 uint32_t ew__pii_cue_lookup(const char *w, size_t n)

@@ -226,6 +226,10 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);
+/* The cues of the word [i, we) written with Latin-1 accents ("téléphone",
+ * "heiße", "contraseña"), looked up in its ASCII spelling and noted in c as
+ * an ASCII word's are. Returns them (0 for other scripts). */
+uint32_t ew__pii_folded_cues(pii_ctx *c, size_t i, size_t we);
 /* The same with the word's hash already computed (ew__pii_word_hash). */
 uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash);
 #define PII_WORD_MAX 24 /* longest cue word or phrase + 1 */
@@ -292,6 +296,10 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind);
 size_t ew__pii_scan_call(pii_ctx *c, size_t k);
 /* A command-line flag at i ("--password x", "-p x" after "-u user"). */
 size_t ew__pii_scan_flag(pii_ctx *c, size_t i);
+/* Windows "net use <share> /user:name password" at the '/' of i. */
+size_t ew__pii_scan_net_user(pii_ctx *c, size_t i);
+/* A .pgpass line "host:port:database:user:password" in the token [i, e). */
+size_t ew__pii_scan_pgpass(pii_ctx *c, size_t i, size_t e);
 /* "-----BEGIN ... PRIVATE KEY-----" blocks. */
 size_t ew__pii_scan_pem(pii_ctx *c, size_t i);
 /* "$2a$..." password hashes. */
@@ -301,6 +309,8 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags);
 /* A weak person span [ss, se) in text that is not English: does a word of
  * it look like a surname or an inflected given name? */
 bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se);
+/* Is there a digit in [i, i + window)? (cached per scan) */
+bool ew__pii_digit_ahead(pii_ctx *c, size_t i, size_t window);
 /* Street addresses starting at a building number or a street keyword. */
 size_t ew__pii_scan_address(pii_ctx *c, size_t i);
 /* A CJK character at i: Chinese cues, names and addresses. */

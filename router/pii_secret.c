@@ -451,8 +451,11 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
             k++;
         if (k < n && v[k] == '%') return true;
     }
-    if (c0 == '$' || c0 == '<' || c0 == '{' || c0 == '[' || c0 == '&' || c0 == ',' || c0 == ')' ||
-        c0 == ';' || c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
+    /* "$VAR", "${x}", "$(cmd)"; not "$4783ct5j..." (a key that starts with '$') */
+    if (c0 == '$' && (n == 1 || pii_is_alpha(v[1]) || v[1] == '_' || v[1] == '{' || v[1] == '('))
+        return true;
+    if (c0 == '<' || c0 == '{' || c0 == '[' || c0 == '&' || c0 == ',' || c0 == ')' || c0 == ';' ||
+        c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
         return true; /* a variable, a template, code or a path */
     if (n >= 2 && c0 == '#' && v[1] == '{') return true; /* Ruby "#{password}" */
     if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
@@ -555,6 +558,12 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     }
     while (k < lim && (s[k] == ' ' || s[k] == '\t' || s[k] == '\\'))
         k++;
+    if (sep && k + 1 < n && s[k - 1] == ' ' && s[k] == '!') { /* a YAML tag: "!!str", "!vault" */
+        size_t t = k + 1 + (s[k + 1] == '!');
+        while (t < lim && pii_is_alpha(s[t]))
+            t++;
+        if (t < lim && s[t] == ' ') k = t + 1;
+    }
     if (!sep || k >= n) return false;
     *quoted = s[k] == '"' || s[k] == '\'' || s[k] == '`';
     size_t e = k;
@@ -590,46 +599,65 @@ static bool name_has(const unsigned char *s, size_t i, size_t e, const char *wha
 
 /* What a key's name says about its value, from the parts of the identifier
  * ("AWS_SECRET_ACCESS_KEY", "apiKey", "ado_pat", "client.secret"). */
+/* A word and its length, for lists searched once per key name. */
+typedef struct {
+    const char *w;
+    unsigned char l;
+} pii_word;
+#define W(x)                                                                                       \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
+
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
 {
-    static const char *const pw_sub[] = {"password",
-                                         "passwd",
-                                         "passphrase",
-                                         "passwort",
-                                         "kennwort",
-                                         "contrasena",
-                                         "haslo",
-                                         "motdepasse",
-                                         "wachtwoord",
-                                         "senha",
-                                         "contrase\xc3\xb1"
-                                         "a",
-                                         "has\xc5\x82o",
-                                         "salasana",
-                                         "adgangskode"};
-    static const char *const secret_sub[] = {"secret", "token",     "credential", "private",
-                                             "apikey", "signature", "unseal",     "authorization"};
-    static const char *const pw_part[] = {"pass", "pwd", "pw"};
-    static const char *const secret_part[] = {"auth", "cred", "creds", "pat", "sig", "bearer"};
+    static const pii_word pw_sub[] = {W("password"),
+                                      W("passwd"),
+                                      W("passphrase"),
+                                      W("passwort"),
+                                      W("kennwort"),
+                                      W("contrasena"),
+                                      W("haslo"),
+                                      W("motdepasse"),
+                                      W("wachtwoord"),
+                                      W("senha"),
+                                      W("contrase\xc3\xb1"
+                                        "a"),
+                                      W("has\xc5\x82o"),
+                                      W("salasana"),
+                                      W("adgangskode")};
+    static const pii_word secret_sub[] = {W("secret"),  W("token"),        W("credential"),
+                                          W("private"), W("apikey"),       W("signature"),
+                                          W("unseal"),  W("authorization")};
+    static const pii_word pw_part[] = {W("pass"), W("pwd"), W("pw")};
+    static const pii_word secret_part[] = {W("auth"), W("cred"), W("creds"),
+                                           W("pat"),  W("sig"),  W("bearer")};
     /* providers whose keys have no telling prefix: "postmark: <uuid>" */
-    static const char *const key_part[] = {"key",     "keys",     "api",     "login",
-                                           "license", "postmark", "heroku",  "mailgun",
-                                           "algolia", "pusher",   "rollbar", "mapbox"};
+    static const pii_word key_part[] = {W("key"),     W("keys"),     W("api"),     W("login"),
+                                        W("license"), W("postmark"), W("heroku"),  W("mailgun"),
+                                        W("algolia"), W("pusher"),   W("rollbar"), W("mapbox")};
     char low[64];
     size_t n = e - i < sizeof low ? e - i : sizeof low;
-    for (size_t k = 0; k < n; k++)
+    uint32_t firsts = 0; /* the small letters present: most listed words can be skipped */
+    for (size_t k = 0; k < n; k++) {
         low[k] = (char)(pii_is_upper(s[i + k]) ? s[i + k] | 32 : s[i + k]);
+        if (pii_is_lower((unsigned char)low[k])) firsts |= 1u << (low[k] - 'a');
+    }
+#define HAS(list, k)                                                                               \
+    ((firsts >> ((list)[k].w[0] - 'a') & 1) && pii_contains(low, n, (list)[k].w, (list)[k].l))
     /* names that describe a secret rather than hold one */
-    static const char *const meta_any[] = {
-        "label",   "field",  "hint",      "policy", "reset", "forgot",   "placeholder", "prompt",
-        "confirm", "change", "algorithm", "algo",   "expir", "rotation", "strength",    "ttl"};
+    static const pii_word meta_any[] = {W("label"),   W("field"),    W("hint"),        W("policy"),
+                                        W("reset"),   W("forgot"),   W("placeholder"), W("prompt"),
+                                        W("confirm"), W("change"),   W("algorithm"),   W("algo"),
+                                        W("expir"),   W("rotation"), W("strength"),    W("ttl")};
     for (size_t k = 0; k < sizeof meta_any / sizeof meta_any[0]; k++)
-        if (pii_contains(low, n, meta_any[k], strlen(meta_any[k]))) return PII_KEY_NONE;
+        if (HAS(meta_any, k)) return PII_KEY_NONE;
     int kind = PII_KEY_NONE;
     for (size_t k = 0; k < sizeof pw_sub / sizeof pw_sub[0]; k++)
-        if (pii_contains(low, n, pw_sub[k], strlen(pw_sub[k]))) return PII_KEY_PASSWORD;
+        if (HAS(pw_sub, k)) return PII_KEY_PASSWORD;
     for (size_t k = 0; k < sizeof secret_sub / sizeof secret_sub[0]; k++)
-        if (pii_contains(low, n, secret_sub[k], strlen(secret_sub[k]))) kind = PII_KEY_SECRET;
+        if (HAS(secret_sub, k)) kind = PII_KEY_SECRET;
+#undef HAS
     /* parts split at '_', '-', '.', and lower-to-upper case changes */
     size_t p = 0;
     while (p < n) {
@@ -639,29 +667,31 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
             q++;
         size_t pl = q - p;
         for (size_t k = 0; k < sizeof pw_part / sizeof pw_part[0]; k++)
-            if (low[p] == pw_part[k][0] && pl == strlen(pw_part[k]) &&
-                !memcmp(low + p, pw_part[k], pl))
+            if (low[p] == pw_part[k].w[0] && pl == pw_part[k].l &&
+                !memcmp(low + p, pw_part[k].w, pl))
                 return PII_KEY_PASSWORD;
         for (size_t k = 0; k < sizeof secret_part / sizeof secret_part[0] && !kind; k++)
-            if (low[p] == secret_part[k][0] && pl == strlen(secret_part[k]) &&
-                !memcmp(low + p, secret_part[k], pl))
+            if (low[p] == secret_part[k].w[0] && pl == secret_part[k].l &&
+                !memcmp(low + p, secret_part[k].w, pl))
                 kind = PII_KEY_SECRET;
         for (size_t k = 0; k < sizeof key_part / sizeof key_part[0] && !kind; k++)
-            if (low[p] == key_part[k][0] && pl == strlen(key_part[k]) &&
-                !memcmp(low + p, key_part[k], pl))
+            if (low[p] == key_part[k].w[0] && pl == key_part[k].l &&
+                !memcmp(low + p, key_part[k].w, pl))
                 kind = PII_KEY_KEY;
         p = q;
         while (p < n && !pii_is_alnum(low[p]))
             p++;
     }
     /* "api_key_url", "token_type", "client_id": about a secret, not one */
-    static const char *const meta[] = {"length", "url", "path", "file", "name", "type", "id"};
+    static const pii_word meta[] = {W("length"), W("url"),  W("path"), W("file"),
+                                    W("name"),   W("type"), W("id")};
     for (size_t k = 0; k < sizeof meta / sizeof meta[0] && kind; k++) {
-        size_t ml = strlen(meta[k]);
-        if (n > ml && !memcmp(low + n - ml, meta[k], ml)) return PII_KEY_NONE;
+        size_t ml = meta[k].l;
+        if (n > ml && !memcmp(low + n - ml, meta[k].w, ml)) return PII_KEY_NONE;
     }
     return kind;
 }
+#undef W
 
 static bool all_hex(const unsigned char *v, size_t n)
 {
@@ -870,6 +900,19 @@ static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
 
 /* Space-separated forms: "password pass123" (netrc), "password 'x'",
  * "the password is 'Secret123'", "unseal <key>", "Bearer <token>". */
+/* A short identifier that names a secret ("password secret", "token
+ * api_key"): a name, not a value. Long values (a token) are not names, and
+ * reading them as one would cost a pass per listed word. */
+static bool names_a_secret(const unsigned char *s, size_t vs, size_t ve)
+{
+    for (size_t k = vs; k < ve; k++)
+        if (s[k] == ':' || s[k] == '=') { /* "secret key:x": the name before it */
+            ve = k;
+            break;
+        }
+    return ve > vs && ve - vs <= 32 && ew__pii_key_kind(s, vs, ve) != PII_KEY_NONE;
+}
+
 /* A word of prose: small letters (any Latin script), maybe followed by
  * sentence punctuation ("vergessen?", "für", "expired."). */
 static bool prose_word(const unsigned char *v, size_t n)
@@ -957,7 +1000,7 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
         if (!next_value(s, n, ce, &vs, &ve, &quoted)) break;
         if (quoted) return add_value(c, kind == PII_KEY_NONE ? PII_KEY_SECRET : kind, vs, ve, true);
         if (kind == PII_KEY_PASSWORD && ve - vs >= 4 && !prose_word(s + vs, ve - vs) &&
-            ew__pii_key_kind(s, vs, ve) == PII_KEY_NONE)
+            !names_a_secret(s, vs, ve))
             return add_value(c, kind, vs, ve, false);
         break; /* "the password is incorrect": the sentence said what it is */
     }
@@ -965,15 +1008,16 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
      * its line, and one token alone on the next line that is not empty */
     if (value_on_next_line(s, n, we, &vs, &ve)) {
         size_t vn = ve - vs;
-        if (kind == PII_KEY_PASSWORD && vn >= 6 && !prose_word(s + vs, vn))
-            return add_value(c, kind, vs, ve, false);
+        /* a word on its own line is more often a heading than a password */
+        bool word =
+            prose_word(s + vs, vn) || (pii_is_upper(s[vs]) && prose_word(s + vs + 1, vn - 1));
+        if (kind == PII_KEY_PASSWORD && vn >= 6 && !word) return add_value(c, kind, vs, ve, false);
         if (kind != PII_KEY_PASSWORD && vn >= 16 && random_looking(s + vs, vn))
             return add_value(c, PII_KEY_SECRET, vs, ve, false);
     }
     if (!next_value(s, n, we, &vs, &ve, &quoted)) return 0;
     size_t vn = ve - vs;
-    if (ew__pii_key_kind(s, vs, ve) != PII_KEY_NONE)
-        return 0; /* "password secret": a name, not a value */
+    if (names_a_secret(s, vs, ve)) return 0; /* "password secret": a name, not a value */
     if (kind == PII_KEY_PASSWORD && vn >= 4) {
         /* an ordinary word after "password" is prose ("Passwort vergessen?") */
         if (prose_word(s + vs, vn)) return 0;
@@ -1053,6 +1097,15 @@ size_t ew__pii_scan_call(pii_ctx *c, size_t k)
     return add_value(c, PII_KEY_PASSWORD, last_s, last_e, true);
 }
 
+/* Up to five digits: a port number. */
+static bool port_like(const unsigned char *v, size_t n)
+{
+    if (n == 0 || n > 5) return false;
+    for (size_t k = 0; k < n; k++)
+        if (!pii_is_digit(v[k])) return false;
+    return true;
+}
+
 /* Command-line flags: "-p pass" (after "-u user"), "--password x",
  * "-Password x", "--api-key x", "--token=x", "-u user:pass". */
 size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
@@ -1064,7 +1117,7 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     size_t ns = k;
     while (k < n && (pii_is_alpha(s[k]) || s[k] == '-' || s[k] == '_'))
         k++;
-    if (ns == i + 1 && s[ns] == 'p' && k < n && !pii_is_space(s[k]) && s[k] != '=') {
+    if (ns == i + 1 && s[ns] == 'p' && ns + 1 < n && !pii_is_space(s[ns + 1]) && s[ns + 1] != '=') {
         /* mysql's "-pSECRET" (no space), next to "-u user" on the same line */
         size_t b = i > 80 ? i - 80 : 0, ve = i + 2;
         while (ve < n && !pii_is_space(s[ve]) && s[ve] != '"' && s[ve] != '\'')
@@ -1072,6 +1125,7 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
         const unsigned char *nl_at = memrchr(s + b, '\n', i - b);
         if (nl_at) b = (size_t)(nl_at - s) + 1;
         if (ve - (i + 2) < 4 || prose_word(s + i + 2, ve - i - 2) ||
+            port_like(s + i + 2, ve - i - 2) ||
             (!pii_contains(s + b, i - b, "-u ", 3) && !pii_contains(s + b, i - b, "-U ", 3)))
             return 0;
         return add_value(c, PII_KEY_PASSWORD, i + 2, ve, false);
@@ -1080,6 +1134,12 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     size_t nl = k - ns;
     int kind = ew__pii_key_kind(s, ns, k);
     bool user = nl == 1 && s[ns] == 'u';
+    if (nl == 1 && s[ns] == 'a') {
+        /* redis-cli -a password */
+        size_t b = i > 120 ? i - 120 : 0;
+        if (!pii_contains(s + b, i - b, "redis-cli", 9)) return 0;
+        kind = PII_KEY_PASSWORD;
+    }
     if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P')) {
         /* "-p" is a password only next to "-u user" (docker, mysql, psexec) */
         size_t b = i > 80 ? i - 80 : 0;
@@ -1091,12 +1151,47 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     size_t vs, ve;
     bool quoted;
     if (!next_value(s, n, k + 1, &vs, &ve, &quoted)) return 0;
+    if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P') && port_like(s + vs, ve - vs))
+        return 0; /* psql -U app -p 5432: a port */
     if (user) {
         const unsigned char *col = memchr(s + vs, ':', ve - vs);
         if (!col || (size_t)(col - s) + 1 >= ve) return 0;
         return add_value(c, PII_KEY_PASSWORD, (size_t)(col - s) + 1, ve, quoted);
     }
     return add_value(c, kind, vs, ve, quoted);
+}
+
+size_t ew__pii_scan_net_user(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, b = i > 120 ? i - 120 : 0;
+    if (i + 6 >= n || strncasecmp((const char *)s + i, "/user:", 6)) return 0;
+    const unsigned char *nl_at = memrchr(s + b, '\n', i - b);
+    if (nl_at) b = (size_t)(nl_at - s) + 1;
+    if (!pii_contains(s + b, i - b, "net use", 7) && !pii_contains(s + b, i - b, "NET USE", 7))
+        return 0;
+    size_t k = i + 6, vs, ve;
+    while (k < n && !pii_is_space(s[k]))
+        k++; /* the user */
+    bool quoted;
+    if (k >= n || s[k] != ' ' || !next_value(s, n, k, &vs, &ve, &quoted) || s[vs] == '/') return 0;
+    return add_value(c, PII_KEY_PASSWORD, vs, ve, quoted);
+}
+
+size_t ew__pii_scan_pgpass(pii_ctx *c, size_t i, size_t e)
+{
+    const unsigned char *s = c->s;
+    size_t f[6], nf = 0;
+    f[nf++] = i;
+    for (size_t k = i; k < e && nf < 6; k++)
+        if (s[k] == ':') f[nf++] = k + 1;
+    if (nf != 5 || memchr(s + f[4], ':', e - f[4])) return 0;
+    size_t pl = f[2] - 1 - f[1]; /* the port: digits, or '*' */
+    bool port = pl == 1 && s[f[1]] == '*';
+    for (size_t k = f[1]; k < f[2] - 1 && pl <= 5; k++)
+        port = pii_is_digit(s[k]);
+    if (!port || pl > 5 || f[1] - 1 == i || f[4] - 1 == f[3] || e - f[4] < 4) return 0;
+    return add_value(c, PII_KEY_PASSWORD, f[4], e, false) ? e : 0;
 }
 
 size_t ew__pii_scan_pem(pii_ctx *c, size_t i)

@@ -280,10 +280,20 @@ def read_policy_types(conf_text):
 
 # ---- requests -----------------------------------------------------------------------
 
+# Sent with every request: the caller's own key (loopback callers are
+# anonymous here, so any key is accepted) and a custom header. Neither may
+# ever reach an upstream, which has its own credentials.
+CANARY_KEY = "sk-client-canary-7Qm2Zr9Xw4Lp8Tn3"
+CANARY_HEADER = ("X-Customer-Email", "canary.customer-5Hk8@example.org")
+
+
 def post(port, path, body_bytes, timeout):
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        c.request("POST", path, body=body_bytes, headers={"Content-Type": "application/json"})
+        c.request("POST", path, body=body_bytes,
+                  headers={"Content-Type": "application/json",
+                           "Authorization": "Bearer " + CANARY_KEY,
+                           CANARY_HEADER[0]: CANARY_HEADER[1]})
         r = c.getresponse()
         data = r.read()
         return r.status, {k.lower(): v for k, v in r.getheaders()}, data
@@ -595,6 +605,11 @@ def run(args):
             print(f"SELF-CHECK: {cid}: {v!r} went to the cloud but the scan cannot see it")
         print("SELF-CHECK FAILED: the recording does not show what the remote route sent")
         problems += 1
+    for canary in (CANARY_KEY, CANARY_HEADER[1]):
+        if canary.lower().encode() in recording.lower():
+            print(f"LEAK the client's {canary!r} (a request header) reached the upstream")
+            leaks.append({"case": "-", "type": "header", "value": canary, "route": "-",
+                          "scenario": "-", "encoding": "header", "where": "upstream"})
     sanitizer = re.findall(r"(AddressSanitizer|LeakSanitizer|runtime error:).*", log_text)
     if sanitizer:
         print(f"SANITIZER: {sanitizer[:3]}\n{log_text[-4000:]}")

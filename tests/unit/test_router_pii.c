@@ -94,6 +94,9 @@ static void test_phone(void **state)
     EXPECT_EXACT("phone: (212) 555-0188 ext. 42", EW_PII_PHONE, "(212) 555-0188 ext. 42");
     EXPECT_EXACT("Meine Telefonnummer ist 069/5648867.", EW_PII_PHONE, "069/5648867");
     EXPECT_EXACT("Appelez-moi au 061066-26090.", EW_PII_PHONE, "061066-26090");
+    /* accented cue words, looked up without their accents */
+    EXPECT_EXACT("Mon numéro de téléphone est le 010-60836457.", EW_PII_PHONE, "010-60836457");
+    EXPECT_EXACT("Llámame al 07737 348482 mañana.", EW_PII_PHONE, "07737 348482");
     EXPECT_EXACT("Mi teléfono es 0221/4573376.", EW_PII_PHONE, "0221/4573376");
     EXPECT_CLEAN("invoice 0221/3731110 is paid"); /* a slash number by an invoice cue */
     EXPECT_EXACT("desk +1-604-696-5272x565", EW_PII_PHONE, "+1-604-696-5272x565");
@@ -304,7 +307,20 @@ static void test_secrets(void **state)
         "\xe5\x9c\xb0\xe5\x9d\x80\xe6\x98\xaf Calle Mayor 246, 15773 M\xc3\xa1laga\xe3\x80\x82",
         EW_PII_STREET_ADDRESS, "Calle Mayor 246, 15773 M\xc3\xa1laga");
     EXPECT_CLEAN("Passwort vergessen?");
+    EXPECT_CLEAN("Choose a new password:\n\nCompleted\n");
     EXPECT_CLEAN("gcc -pthread -o app main.c");
+    EXPECT_CLEAN("psql -h db -U app -p 5432 orders"); /* a port */
+    EXPECT_EXACT("db.acme.io:5432:orders:svc:Quartz7026%", EW_PII_SECRET, "Quartz7026%");
+    EXPECT_EXACT("net use \\\\files01\\share /user:svc xxcKuxIF1OcbD", EW_PII_SECRET,
+                 "xxcKuxIF1OcbD");
+    EXPECT_EXACT("redis-cli -h cache -a VnEZrynh02vxHDGgROg4 ping", EW_PII_SECRET,
+                 "VnEZrynh02vxHDGgROg4");
+    EXPECT_EXACT("\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c: maple9336*", EW_PII_SECRET,
+                 "maple9336*");
+    EXPECT_CLEAN("password: !!str \"{{PASSWORD}}\"");
+    EXPECT_EXACT("mysql -u grafana -pPKDAjdOLdKXZLwcU orders", EW_PII_SECRET, "PKDAjdOLdKXZLwcU");
+    EXPECT_EXACT("SECRET_KEY = '$4783ct5j2rcem+z9_gm0uneu^9+s5@rb)5-b616&_en)tz3mz'", EW_PII_SECRET,
+                 "$4783ct5j2rcem+z9_gm0uneu^9+s5@rb)5-b616&_en)tz3mz");
     /* stand-ins: test fixtures, template words, made-up runs, the key's own name,
      * base64 of a placeholder or of a certificate */
     EXPECT_CLEAN("token: \"test-token\"");
@@ -354,6 +370,16 @@ static void test_person(void **state)
     EXPECT_EXACT("Estimado 吴磊:", EW_PII_PERSON, "吴磊");
     EXPECT_EXACT("Bonjour, je suis Ananya Delacroix.", EW_PII_PERSON, "Ananya Delacroix");
     EXPECT_CLEAN("Je suis content de vous voir.");
+    EXPECT_EXACT("Ich heiße Ananya Lindqvist und brauche Hilfe.", EW_PII_PERSON,
+                 "Ananya Lindqvist");
+    /* Italian, Portuguese and Dutch cues */
+    EXPECT_EXACT("Gentile 林英伟,", EW_PII_PERSON, "林英伟");
+    EXPECT_EXACT("Prezado 徐明杰,", EW_PII_PERSON, "徐明杰");
+    EXPECT_EXACT("Sono nato il 02.06.1971.", EW_PII_DATE_OF_BIRTH, "02.06.1971");
+    EXPECT_EXACT("Data de nascimento: 1946-07-19", EW_PII_DATE_OF_BIRTH, "1946-07-19");
+    EXPECT_EXACT("Mijn paspoortnummer is 302272877.", EW_PII_PASSPORT, "302272877");
+    EXPECT_EXACT("Passaporte nº E29141334", EW_PII_PASSPORT, "E29141334");
+    EXPECT_EXACT("Mijn telefoonnummer is 010-67681814.", EW_PII_PHONE, "010-67681814");
     EXPECT_EXACT("They had 3: Gaetane, Hannah and Derek.", EW_PII_PERSON, "Gaetane");
     EXPECT_EXACT("我叫张伟，住在北京。", EW_PII_PERSON, "张伟");
     EXPECT_EXACT("请联系王小明先生。", EW_PII_PERSON, "王小明");
@@ -449,6 +475,20 @@ static void test_address_forms(void **state)
 static void test_names_in_context(void **state)
 {
     (void)state;
+    /* fields that name a person take a capitalised value; identifiers are no names */
+    EXPECT_EXACT("{\"customer\": \"Kaveh\", \"plan\": \"pro\"}", EW_PII_PERSON, "Kaveh");
+    EXPECT_EXACT("<contact><name>Ngozi Aziz</name></contact>", EW_PII_PERSON, "Ngozi Aziz");
+    EXPECT_CLEAN("{\"name\": \"build\", \"version\": \"1.2\"}");
+    EXPECT_CLEAN("KeyManager: \"CUSTOMER\",\n    KeyState: \"Enabled\",");
+    EXPECT_EXACT("Ronald McDonald met LaToya Jackson", EW_PII_PERSON, "LaToya Jackson");
+    EXPECT_EXACT("Meu nome \xc3\xa9 Florin e moro no Porto.", EW_PII_PERSON, "Florin");
+    EXPECT_EXACT("Jmenuji se Sefa a bydl\xc3\xadm v Brn\xc4\x9b.", EW_PII_PERSON, "Sefa");
+    EXPECT_CLEAN("O nome \xc3\xa9 importante.");
+    /* text without capitals: plain words are skipped quickly, names still found */
+    EXPECT_EXACT("please ship it to margaret okonkwo, she lives nearby", EW_PII_PERSON,
+                 "margaret okonkwo");
+    EXPECT_COVER("the parcel went to thomas walker at 12 harbour road", EW_PII_STREET_ADDRESS,
+                 "12 harbour road");
     const char *film = "directed by Joakim Westgård and starring Westgård";
     EXPECT_EXACT(film, EW_PII_PERSON, "Joakim Westgård");
     uint32_t later = (uint32_t)(strstr(film, "starring ") + 9 - film);
