@@ -11,10 +11,13 @@
  * closed loop through the gateway finds requests/s at saturation, and the
  * gateway process's RSS is read from /proc.
  *
- * usage: bench_gateway [--bin PATH/edgeway] [rate] [seconds] [case]
- *        (defaults: the edgeway beside this binary, 5000 req/s, 3 s; case is
- *        a substring of the case names, e.g. "16 KiB")
- * Everything shares the machine: note its load when quoting numbers.
+ * usage: bench_gateway [--bin PATH/edgeway] [--rounds N] [rate] [seconds] [case]
+ *        (defaults: the edgeway beside this binary, 3 rounds, 5000 req/s,
+ *        3 s; case is a substring of the case names, e.g. "16 KiB")
+ * Each case runs N rounds, direct and through the gateway in turn, and each
+ * column is the median over the rounds (the added latency: the median of
+ * the per-round differences), so a burst of load from elsewhere moves one
+ * round, not the result. Everything shares the machine: note its load.
  */
 #include <event2/event.h>
 #include <event2/thread.h>
@@ -154,6 +157,23 @@ static void header(void)
 }
 
 static int gw_pid;
+static int rounds = 3;
+
+#define MAX_ROUNDS 15
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+enum { D_RPS, D_P50, D_P99, G_RPS, G_P50, G_P99, A_P50, A_P99, G_CPU, N_COLS };
 
 static void pair(int up, int gw, size_t bytes, bool stream, double rate, double seconds)
 {
@@ -161,15 +181,26 @@ static void pair(int up, int gw, size_t bytes, bool stream, double rate, double 
     snprintf(name, sizeof name, "%s %zu KiB", stream ? "stream" : "whole", bytes >> 10);
     if (only && !strstr(name, only)) return;
     char *req = lg_chat_request(bytes, stream, "auto");
-    lg_stats d = lg_run(up, req, rate, seconds, NCONN);
-    double cpu0 = lg_cpu_us(gw_pid);
-    lg_stats g = lg_run(gw, req, rate, seconds, NCONN);
-    /* The gateway's own CPU time per counted request: the warm-up's requests
-     * are in the time but not in the count, so this bounds it from above. */
-    double cpu = (lg_cpu_us(gw_pid) - cpu0) / (double)(g.n ? g.n : 1);
-    printf("%-16s %8.0f %8.1f %8.1f | %8.0f %8.1f %8.1f | %9.1f %9.1f | %8.1f%s\n", name, d.rps,
-           d.p50_us, d.p99_us, g.rps, g.p50_us, g.p99_us, g.p50_us - d.p50_us, g.p99_us - d.p99_us,
-           cpu, d.errors || g.errors ? "  (errors!)" : "");
+    double col[N_COLS][MAX_ROUNDS];
+    bool errors = false;
+    for (int r = 0; r < rounds; r++) {
+        lg_stats d = lg_run(up, req, rate, seconds, NCONN);
+        double cpu0 = lg_cpu_us(gw_pid);
+        lg_stats g = lg_run(gw, req, rate, seconds, NCONN);
+        /* The gateway's CPU time over every response of the run, warm-up
+         * included (it is in the time too). */
+        col[G_CPU][r] = (lg_cpu_us(gw_pid) - cpu0) / (double)(g.n_all ? g.n_all : 1);
+        col[D_RPS][r] = d.rps, col[D_P50][r] = d.p50_us, col[D_P99][r] = d.p99_us;
+        col[G_RPS][r] = g.rps, col[G_P50][r] = g.p50_us, col[G_P99][r] = g.p99_us;
+        col[A_P50][r] = g.p50_us - d.p50_us, col[A_P99][r] = g.p99_us - d.p99_us;
+        errors = errors || d.errors || g.errors;
+    }
+    double m[N_COLS];
+    for (int c = 0; c < N_COLS; c++)
+        m[c] = median(col[c], rounds);
+    printf("%-16s %8.0f %8.1f %8.1f | %8.0f %8.1f %8.1f | %9.1f %9.1f | %8.1f%s\n", name, m[D_RPS],
+           m[D_P50], m[D_P99], m[G_RPS], m[G_P50], m[G_P99], m[A_P50], m[A_P99], m[G_CPU],
+           errors ? "  (errors!)" : "");
     free(req);
 }
 
@@ -200,9 +231,17 @@ int main(int argc, char **argv)
     char bin[1024];
     snprintf(bin, sizeof bin, "%s/edgeway", dirname(strdup(argv[0])));
     int a = 1;
-    if (argc > 2 && !strcmp(argv[1], "--bin")) {
-        snprintf(bin, sizeof bin, "%s", argv[2]);
-        a = 3;
+    while (argc > a + 1 && argv[a][0] == '-' && argv[a][1] == '-') {
+        if (!strcmp(argv[a], "--bin")) {
+            snprintf(bin, sizeof bin, "%s", argv[a + 1]);
+        } else if (!strcmp(argv[a], "--rounds")) {
+            rounds = (int)strtol(argv[a + 1], NULL, 10);
+            if (rounds < 1 || rounds > MAX_ROUNDS) rounds = 3;
+        } else {
+            fprintf(stderr, "unknown option %s\n", argv[a]);
+            return 2;
+        }
+        a += 2;
     }
     double rate = argc > a ? strtod(argv[a], NULL) : 5000;
     double seconds = argc > a + 1 ? strtod(argv[a + 1], NULL) : 3;
@@ -233,8 +272,8 @@ int main(int argc, char **argv)
     gw_pid = (int)g.pid;
     loadavg();
     printf("remote route, PII scan and decision included; %d keep-alive connections, "
-           "%.0f req/s offered, %.0f s per case\n",
-           NCONN, rate, seconds);
+           "%.0f req/s offered, %g s per run, median of %d rounds\n",
+           NCONN, rate, seconds, rounds);
     header();
     for (int s = 0; s < 2; s++) {
         pair(up_port, g.port, 1024, s, rate, seconds);

@@ -43,7 +43,8 @@ typedef struct lg_conn {
 typedef struct lg_stats {
     double rps;
     double p50_us, p99_us, p999_us, max_us;
-    size_t n;
+    size_t n;      /* responses in the measured window */
+    size_t n_all;  /* responses, the warm-up's included (for CPU per request) */
     size_t errors; /* responses with a status other than 200 */
 } lg_stats;
 
@@ -100,7 +101,8 @@ static inline int lg_cmp_u64(const void *a, const void *b)
 }
 
 /* Reads whatever is ready; records a sample per finished response. */
-static inline void lg_drain(lg_conn *c, uint64_t *lat, size_t *n, size_t *errors, bool record)
+static inline void lg_drain(lg_conn *c, uint64_t *lat, size_t *n, size_t *all, size_t *errors,
+                            bool record)
 {
     ssize_t r = recv(c->fd, c->buf + c->len, LG_BUF - 1 - c->len, 0);
     if (r <= 0) {
@@ -113,6 +115,7 @@ static inline void lg_drain(lg_conn *c, uint64_t *lat, size_t *n, size_t *errors
     while ((total = lg_response_len(c, &ok)) > 0) {
         if (record && *n < LG_MAX_SAMPLES) lat[(*n)++] = lg_now_ns() - c->sent_ns;
         if (record && !ok) (*errors)++;
+        (*all)++;
         memmove(c->buf, c->buf + total, c->len - total);
         c->len -= total;
         c->busy = false;
@@ -132,7 +135,7 @@ static inline lg_stats lg_run(int port, const char *req, double rate, double sec
     static lg_conn cs[LG_MAX_CONN];
     static uint64_t lat[LG_MAX_SAMPLES];
     struct pollfd pfd[LG_MAX_CONN];
-    size_t n = 0, errors = 0, reqlen = strlen(req);
+    size_t n = 0, all = 0, errors = 0, reqlen = strlen(req);
     if (nconn > LG_MAX_CONN) nconn = LG_MAX_CONN;
     for (int i = 0; i < nconn; i++) {
         if (!cs[i].buf) cs[i].buf = malloc(LG_BUF);
@@ -158,12 +161,13 @@ static inline lg_stats lg_run(int port, const char *req, double rate, double sec
         struct timespec ts = {0, (long)wait};
         if (ppoll(pfd, (nfds_t)nconn, &ts, NULL) <= 0) continue;
         for (int i = 0; i < nconn; i++)
-            if (pfd[i].revents & POLLIN) lg_drain(&cs[i], lat, &n, &errors, lg_now_ns() >= warm);
+            if (pfd[i].revents & POLLIN)
+                lg_drain(&cs[i], lat, &n, &all, &errors, lg_now_ns() >= warm);
     }
     for (int i = 0; i < nconn; i++)
         close(cs[i].fd);
     qsort(lat, n, sizeof lat[0], lg_cmp_u64);
-    lg_stats s = {.n = n, .errors = errors, .rps = (double)n / seconds};
+    lg_stats s = {.n = n, .n_all = all, .errors = errors, .rps = (double)n / seconds};
 #define LG_PCT(p) (n ? (double)lat[(size_t)((double)(n - 1) * (p))] / 1000.0 : 0.0)
     s.p50_us = LG_PCT(0.5);
     s.p99_us = LG_PCT(0.99);

@@ -14,7 +14,10 @@ and punctuation are merged first, on both sides: its spans are runs of
 tokens with the same IO tag, so "12 Elm St" annotated as building number,
 street and unit is one address there. (Presidio also merges across its
 skip words such as "and" or "the"; we do not, which is stricter.)
---no-merge scores the raw spans.
+--no-merge scores the raw spans. --merge-gold-only joins only gold spans
+whose gap is whitespace (adjacent template slots such as "{{building_number}}
+{{street_name}}") and scores our spans as the scanner reports them: the score
+that does not lean on merging anything we output.
 The scanner reports byte offsets; gold offsets are characters, so predictions
 are converted before matching. Only types both sides have are counted: gold
 types we do not support are left out, and so are predictions of our types
@@ -86,15 +89,16 @@ def byte_to_char(text):
 
 
 GAP_RE = re.compile(r'[\s!-/:-@\[-`{-~]*')
+WS_RE = re.compile(r'\s*')
 
 
-def merge_adjacent(text, spans):
+def merge_adjacent(text, spans, gap=GAP_RE):
     """Merges (type, start, end, ...) spans of one type whose gap is only
     whitespace and ASCII punctuation, as Presidio's evaluator does."""
     out = []
     for sp in sorted(spans, key=lambda x: (x[1], x[2])):
         if out and out[-1][0] == sp[0] and out[-1][2] <= sp[1] and \
-                GAP_RE.fullmatch(text, out[-1][2], sp[1]):
+                gap.fullmatch(text, out[-1][2], sp[1]):
             prev = out.pop()
             sp = (sp[0], prev[1], max(prev[2], sp[2])) + tuple(sp[3:])
         out.append(sp)
@@ -133,7 +137,9 @@ class Score:
         self.errors = []
 
     def add(self, types, text, gold, pred, keep_errors=None, merge=True):
-        if merge:
+        if merge == 'gold-ws':
+            gold = merge_adjacent(text, gold, WS_RE)
+        elif merge:
             gold, pred = merge_adjacent(text, gold), merge_adjacent(text, pred)
         for t in types:
             g = [x for x in gold if x[0] == t]
@@ -186,8 +192,12 @@ def eval_presidio(args, path):
     for rec, pred in zip(data, preds):
         gold = [(PRESIDIO_MAP[s['entity_type']], s['start_position'], s['end_position'])
                 for s in rec['spans'] if s['entity_type'] in PRESIDIO_MAP]
-        sc.add(types, rec['full_text'], gold, pred, args.errors, not args.no_merge)
+        sc.add(types, rec['full_text'], gold, pred, args.errors, merge_mode(args))
     return sc
+
+
+def merge_mode(args):
+    return 'gold-ws' if args.merge_gold_only else not args.no_merge
 
 
 def eval_plpii(args, path):
@@ -199,7 +209,7 @@ def eval_plpii(args, path):
     for d, pred in zip(docs, preds):
         gold = [(PLPII_MAP[e['label']], e['start'], e['end']) for e in d['entities']
                 if e.get('protection') == 'protect' and e['label'] in PLPII_MAP]
-        sc.add(types, d['text'], gold, pred, args.errors, not args.no_merge)
+        sc.add(types, d['text'], gold, pred, args.errors, merge_mode(args))
     return sc
 
 
@@ -212,7 +222,7 @@ def eval_generated(args, path):
     sc = Score()
     for rec, pred in zip(data, preds):
         gold = [(s['type'], s['start'], s['end']) for s in rec['spans']]
-        sc.add(types, rec['full_text'], gold, pred, args.errors, not args.no_merge)
+        sc.add(types, rec['full_text'], gold, pred, args.errors, merge_mode(args))
     return sc
 
 
@@ -261,6 +271,8 @@ def main():
     ap.add_argument('--errors', default=None, help='print misses and false hits of one type')
     ap.add_argument('--no-merge', action='store_true',
                     help='do not merge adjacent spans of one type (stricter than Presidio)')
+    ap.add_argument('--merge-gold-only', action='store_true',
+                    help='join only whitespace-separated gold fragments; our spans as reported')
     ap.add_argument('--json', action='store_true', help='print the numbers as JSON too')
     ap.add_argument('--generated', default=None,
                     help='also score a file made by bench/pii_gen.py')

@@ -4,7 +4,7 @@ of our own (not the ones in the data sets), to check that the detector
 generalises. Writes JSON records like presidio's: full_text and spans with
 character offsets and our type names.
 
-  python3 bench/pii_gen.py [--n 600] [--seed 7] [--set presidio|own] > /tmp/gen.json
+  python3 bench/pii_gen.py [--n 600] [--seed 7] [--set presidio|own|heldout] > /tmp/gen.json
   python3 bench/pii_eval.py --generated /tmp/gen.json
 """
 import argparse
@@ -33,6 +33,17 @@ FIRST += ['Adebayo', 'Jiwoo', 'Zsófia', 'Gonçalo', 'Layla', 'Ananya', 'Bogdan'
           'Mateus', 'Ifeoma', 'Tamar', 'Lukas']
 LAST += ['Adeyemi', 'Kang', 'Szabó', 'Carvalho', 'Haddad', 'Iyer', 'Kowalczyk', 'Zielińska',
          'Novák', 'Okafor', 'Rosenthal', 'Bergström']
+# Held-out names (--set heldout only): other cultures, most absent from the
+# gazetteers, so that person recall is not a gazetteer lookup.
+HELDOUT_FIRST = ['Tendai', 'Ngozi', 'Aurelio', 'Siddharth', 'Malak', 'Kaveh', 'Ilse', 'Teodora',
+                 'Rangi', 'Yerlan', 'Dagny', 'Florin', 'Anahí', 'Sefa', 'Hyun-woo', 'Mireille']
+HELDOUT_LAST = ['Moyo', 'Chukwu', 'Benedetti', 'Venkataraman', 'Aziz', 'Farahani', 'Janssens',
+                'Stoyanova', 'Parata', 'Nurlanov', 'Haugen', 'Popescu', 'Mamani', 'Tuilagi',
+                'Jeong', 'Lefebvre']
+HELDOUT2_FIRST = ['Oluwaseun', 'Ilka', 'Bartholomew', 'Xiomara', 'Tariq', 'Nadezhda', 'Kofi',
+                  'Liesl', 'Emre', 'Saanvi', 'Ruairí', 'Yuki']
+HELDOUT2_LAST = ['Adebanjo', 'Kivisild', 'Whitcombe', 'Arrieta', 'Qureshi', 'Belousova',
+                 'Mensah', 'Oberholzer', 'Yıldırım', 'Bhattacharya', 'Ó Súilleabháin', 'Morimoto']
 CITIES = ['Springfield', 'Lyon', 'Graz', 'Tampere', 'Leeds', 'Porto', 'Utrecht', 'Kraków']
 DOMAINS = ['mailbox.org', 'example.net', 'posteo.de', 'corp-mail.co.uk', 'uni-graz.at']
 
@@ -365,7 +376,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--n', type=int, default=600)
     ap.add_argument('--seed', type=int, default=7)
-    ap.add_argument('--set', default='presidio', choices=['presidio', 'own'],
+    ap.add_argument('--set', default='presidio', choices=['presidio', 'own', 'heldout', 'heldout2'],
                     help='presidio: the Presidio templates with our values; own: our own '
                          'templates (more phrasings and languages), a third of them look-alikes '
                          'without PII, and one text in ten lowercased')
@@ -381,7 +392,15 @@ def main():
             text, spans = fill(random.choice(templates))
             out.append({'full_text': text, 'spans': spans})
     else:
-        pos, neg = own_templates(os.path.join(HERE, 'pii_templates_own.txt'))
+        name = {'own': 'pii_templates_own.txt', 'heldout': 'pii_templates_heldout.txt',
+                'heldout2': 'pii_templates_heldout2.txt'}[args.set]
+        if args.set == 'heldout':
+            FIRST[:] = HELDOUT_FIRST
+            LAST[:] = HELDOUT_LAST
+        elif args.set == 'heldout2':
+            FIRST[:] = HELDOUT2_FIRST
+            LAST[:] = HELDOUT2_LAST
+        pos, neg = own_templates(os.path.join(HERE, name))
         for k in range(args.n):
             text, spans = fill(random.choice(neg if k % 3 == 2 else pos))
             if random.random() < 0.1:

@@ -7,9 +7,14 @@
  * drafting with the first L layers of a draft model and verifying over the
  * cloud client. Between the two sits an emulated link: an in-process TCP
  * relay that delays every chunk by RTT/2 in each direction, the way netem
- * delays packets. netem itself is probed and reported (it needs root and
- * the sch_netem module, which this machine's kernel lacks), but the relay is
- * what the numbers come from, since it also emulates the target's speed.
+ * delays packets. First the bench tries the real thing: as root it makes
+ * two network namespaces joined by a veth pair, runs the cloud in one and
+ * moves itself into the other, and puts a netem qdisc on each veth end;
+ * when that works netem delays the packets and the relay only emulates the
+ * target's pass time. Where netem is missing (the kernel this was written
+ * on has no sch_netem: CONFIG_NET_SCH_NETEM off) the traffic still crosses
+ * the veth pair and the relay does the delaying; without root it stays on
+ * loopback. The first line of the output says which.
  *
  * The relay can also emulate a bigger target than the tiny test models:
  * with --pass-ms T every target forward pass costs at least T ms more. A
@@ -23,6 +28,12 @@
  * each RTT (acceptance, mean accepted length, target passes per token,
  * bytes per round, tok/s), cloud-only streaming at each RTT (tok/s, when
  * the cloud serves /v1/completions), and local-only (the draft alone).
+ * Then, per target pass time, the break-even acceptance at 30 ms RTT: the
+ * acceptance above which speculative decoding beats cloud-only streaming,
+ * from the expected-rate model the adaptive k uses (edgeway/speculative.h)
+ * fed with the draft, verify and round times measured at 30 ms; and the
+ * checks the README states (passes per token against 1/(mean accepted + 1),
+ * speculative faster than cloud-only at 30 ms wherever acceptance >= 0.6).
  *
  * Usage: bench_speculative [--target GGUF] [--draft GGUF] [--layers 3,4,5]
  *          [--temps 0,1] [--rtt 0,10,30,80] [--tokens 48] [--pass-ms 0,25]
@@ -42,6 +53,7 @@
 #include <math.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,10 +105,11 @@ typedef struct pipe_dir {
     struct bufferevent *to;
     chunk *head, *tail;
     struct event *timer;
-    uint64_t last_due_us; /* releases keep their order */
-    bool response;        /* cloud -> edge: target emulation applies */
-    bool src_eof;         /* the sender closed: close once drained */
-    int sse_events;       /* SSE events seen (responses) */
+    uint64_t last_due_us;   /* releases keep their order */
+    bool response;          /* cloud -> edge: target emulation applies */
+    bool src_eof;           /* the sender closed: close once drained */
+    int sse_events;         /* SSE events seen in this response */
+    uint64_t resp_start_us; /* when this response's head was due */
 } pipe_dir;
 
 typedef struct link_conn {
@@ -174,33 +187,44 @@ static void enqueue(pipe_dir *p, const char *data, size_t len, uint64_t due)
     }
 }
 
-/* "passes":N in a verify answer: the target passes the round cost. */
-static int passes_in(const char *s, size_t n)
+/* The integer after key in s[0..n), or -1. */
+static int int_after(const char *s, size_t n, const char *key)
 {
-    static const char key[] = "\"passes\":";
-    for (size_t i = 0; i + sizeof key - 1 < n; i++)
-        if (!memcmp(s + i, key, sizeof key - 1)) return atoi(s + i + sizeof key - 1);
-    return 0;
+    size_t k = strlen(key);
+    for (size_t i = 0; i + k < n; i++)
+        if (!memcmp(s + i, key, k)) return (int)strtol(s + i + k, NULL, 10);
+    return -1;
 }
 
-/* Splits a response chunk at SSE event ends so each event can be paced. */
+/* Splits a response chunk at SSE event ends so each event can be paced:
+ * a verify answer is held one target pass per pass it reports; a stream's
+ * events come no faster than one pass apart, and since the cloud may pack
+ * several tokens into one event, its usage event no sooner than one pass
+ * per completion token after the response began. */
 static void relay_response(relay *l, pipe_dir *p, const char *data, size_t len, uint64_t base)
 {
     uint64_t pass_us = (uint64_t)(l->pass_ms * 1000);
-    int passes = passes_in(data, len);
+    int passes = int_after(data, len, "\"passes\":");
     if (passes > 0) {
         enqueue(p, data, len, (base > p->last_due_us ? base : p->last_due_us) + passes * pass_us);
         return;
     }
+    if (memmem(data, len, "HTTP/1.1 ", 9)) {
+        p->sse_events = 0;
+        p->resp_start_us = base;
+    }
     size_t start = 0;
     for (size_t i = 0; i + 1 < len; i++) {
         if (memcmp(data + i, "\n\n", 2)) continue;
-        bool event = i - start >= 6 && !memcmp(data + start, "data: ", 6) &&
-                     (i - start < 12 || memcmp(data + start, "data: [DONE]", 12));
+        /* (chunked transfer puts a size line before the event) */
+        const char *ev = memmem(data + start, i - start, "data: ", 6);
+        bool event = ev && !memmem(data + start, i - start, "data: [DONE]", 12);
         uint64_t due = base;
-        /* a token event: one target pass after the previous one */
         if (event && pass_us && p->sse_events++ > 0 && p->last_due_us + pass_us > due)
             due = p->last_due_us + pass_us;
+        int tokens = event ? int_after(data + start, i - start, "\"completion_tokens\":") : -1;
+        if (tokens > 0 && p->resp_start_us + tokens * pass_us > due)
+            due = p->resp_start_us + tokens * pass_us;
         enqueue(p, data + start, i + 2 - start, due);
         start = i + 2;
     }
@@ -261,15 +285,17 @@ static void on_accept(struct evconnlistener *lis, evutil_socket_t fd, struct soc
     setsockopt(bufferevent_getfd(c->cloud), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 }
 
-static int link_open(relay *l, struct event_base *base, int cloud_port)
+/* Listens on 127.0.0.1 and relays to the cloud at cloud_addr:cloud_port. */
+static int link_open(relay *l, struct event_base *base, uint32_t cloud_addr, int cloud_port)
 {
     l->base = base;
     memset(&l->cloud, 0, sizeof l->cloud);
     l->cloud.sin_family = AF_INET;
     l->cloud.sin_port = htons((uint16_t)cloud_port);
-    l->cloud.sin_addr.s_addr = htonl(0x7f000001);
+    l->cloud.sin_addr.s_addr = htonl(cloud_addr);
     struct sockaddr_in sa = l->cloud;
     sa.sin_port = 0;
+    sa.sin_addr.s_addr = htonl(0x7f000001);
     l->lis = evconnlistener_new_bind(base, on_accept, l, LEV_OPT_CLOSE_ON_FREE | LEV_OPT_REUSEABLE,
                                      64, (struct sockaddr *)&sa, sizeof sa);
     if (!l->lis) return -1;
@@ -280,29 +306,91 @@ static int link_open(relay *l, struct event_base *base, int cloud_port)
     return 0;
 }
 
-/* ---- netem: available here? ------------------------------------------------------------- */
+/* ---- the link: a veth pair between two namespaces, netem if it can ------------------------ */
 
-/* Tries netem on the loopback of a throwaway network namespace. Writes why
- * not into why; true when it works. */
-static bool netem_available(char *why, size_t size)
+/* The edge (this process) in namespace A, the cloud in B, a veth pair
+ * between them. netem on both ends delays packets when the kernel has it;
+ * otherwise the relay does the delaying. Without root (or namespaces) the
+ * cloud stays on this namespace's loopback. */
+typedef struct netns {
+    bool on;    /* the namespaces and the veth pair exist; this process is in A */
+    bool netem; /* the delay is netem's */
+    int id;
+    char why[128]; /* what failed, when not on / not netem */
+} netns;
+
+/* Runs one setup step with A, B, VA, VB set in its shell; false on failure. */
+static bool ns_run(const netns *n, const char *step)
 {
-    char ns[64], cmd[512];
-    snprintf(ns, sizeof ns, "ewspec%d", (int)getpid());
-    snprintf(cmd, sizeof cmd,
-             "ip netns add %s 2>/dev/null && ip -n %s relay set lo up 2>/dev/null && "
-             "ip netns exec %s tc qdisc add dev lo root netem delay 1ms 2>/dev/null",
-             ns, ns, ns);
-    int rc = system(cmd);
-    snprintf(cmd, sizeof cmd, "ip netns del %s 2>/dev/null", ns);
-    int rc2 = system(cmd);
-    (void)rc2;
-    if (rc == 0) return true;
-    snprintf(why, size, "%s",
-             geteuid() ? "not root" : "tc netem failed (no sch_netem in this kernel?)");
-    return false;
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "A=ewspecA%d B=ewspecB%d VA=ewsa%d VB=ewsb%d; (%s) >/dev/null 2>&1",
+             n->id, n->id, n->id, n->id, step);
+    return system(cmd) == 0;
+}
+
+static void link_cleanup(netns *n)
+{
+    /* deleting a namespace deletes its veth end, and with it the peer */
+    if (n->id) ns_run(n, "ip netns del $A; ip netns del $B");
+}
+
+static void link_setup(netns *n)
+{
+    static const char *const steps[][2] = {
+        {"ip netns add $A && ip netns add $B", "ip netns add"},
+        {"ip link add $VA netns $A type veth peer name $VB netns $B", "veth pair"},
+        {"ip -n $A link set lo up && ip -n $A addr add 10.77.0.1/24 dev $VA && "
+         "ip -n $A link set $VA up && ip -n $B addr add 10.77.0.2/24 dev $VB && "
+         "ip -n $B link set $VB up",
+         "addresses"},
+    };
+    *n = (netns){.id = (int)getpid() % 100000 + 1};
+    bool ok = geteuid() == 0;
+    if (!ok) snprintf(n->why, sizeof n->why, "not root");
+    for (size_t i = 0; ok && i < sizeof steps / sizeof steps[0]; i++)
+        if (!(ok = ns_run(n, steps[i][0])))
+            snprintf(n->why, sizeof n->why, "failed at %s", steps[i][1]);
+    char path[64];
+    snprintf(path, sizeof path, "/run/netns/ewspecA%d", n->id);
+    int fd = ok ? open(path, O_RDONLY) : -1;
+    if (ok && (fd < 0 || setns(fd, CLONE_NEWNET))) {
+        snprintf(n->why, sizeof n->why, "setns: %s", strerror(errno));
+        ok = false;
+    }
+    if (fd >= 0) close(fd);
+    if (!ok) {
+        link_cleanup(n);
+        return;
+    }
+    n->on = true;
+    n->netem = ns_run(n, "ip netns exec $A tc qdisc add dev $VA root netem delay 0ms && "
+                         "ip netns exec $B tc qdisc add dev $VB root netem delay 0ms");
+    if (!n->netem)
+        snprintf(n->why, sizeof n->why, "tc qdisc netem failed (no sch_netem in this kernel?)");
+}
+
+/* Sets the emulated round trip: netem's delay on each end, or the relay's. */
+static void link_set_rtt(const netns *n, relay *l, double rtt_ms)
+{
+    if (!n->netem) {
+        l->one_way_ms = rtt_ms / 2;
+        return;
+    }
+    char step[256];
+    snprintf(step, sizeof step,
+             "ip netns exec $A tc qdisc change dev $VA root netem delay %.3fms && "
+             "ip netns exec $B tc qdisc change dev $VB root netem delay %.3fms",
+             rtt_ms / 2, rtt_ms / 2);
+    l->one_way_ms = 0;
+    if (!ns_run(n, step)) fprintf(stderr, "netem: cannot set a delay of %.1f ms\n", rtt_ms / 2);
 }
 
 /* ---- the cloud: edgeway serve in a child process ---------------------------------------- */
+
+/* From another namespace the edge is not on the cloud's loopback: it
+ * presents a key (its SHA-256 is what the cloud's config holds). */
+#define BENCH_KEY        "sk-bench-speculative"
+#define BENCH_KEY_SHA256 "bf55b60fadf4c3aafa4bccc79012e77671f6838f1b89e17f5ea8428d2456e90f"
 
 typedef struct cloud {
     pid_t pid;
@@ -310,7 +398,7 @@ typedef struct cloud {
     char dir[64];
 } cloud;
 
-static int cloud_start(cloud *c, const char *edgeway, const char *target)
+static int cloud_start(cloud *c, const char *edgeway, const char *target, const netns *n)
 {
     snprintf(c->dir, sizeof c->dir, "/tmp/ewspec.XXXXXX");
     if (!mkdtemp(c->dir)) return -1;
@@ -322,27 +410,36 @@ static int cloud_start(cloud *c, const char *edgeway, const char *target)
     FILE *f = fopen(yaml, "w");
     if (!f) return -1;
     fprintf(f,
-            "version: 1\nauth: {allow_anonymous_loopback: true}\n"
+            "version: 1\nauth:\n  allow_anonymous_loopback: true\n"
+            "  keys: [{name: bench, sha256: %s}]\n"
             "log: {level: info, access_log: false}\n"
             "models:\n  - {name: target, path: \"%s\", threads: 1, workers: 1}\n"
             "verify: {max_draft: 16, ctx: 1024, threads: 1}\n"
             "routing: {default: local}\n",
-            abs);
+            BENCH_KEY_SHA256, abs);
     fclose(f);
     c->pid = fork();
     if (c->pid == 0) {
         int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
         dup2(fd, 2);
-        execl(edgeway, edgeway, "serve", "-c", yaml, "--listen", "127.0.0.1:0", (char *)NULL);
+        if (n->on) {
+            char ns[32];
+            snprintf(ns, sizeof ns, "ewspecB%d", n->id);
+            execlp("ip", "ip", "netns", "exec", ns, edgeway, "serve", "-c", yaml, "--listen",
+                   "10.77.0.2:0", (char *)NULL);
+        } else {
+            execl(edgeway, edgeway, "serve", "-c", yaml, "--listen", "127.0.0.1:0", (char *)NULL);
+        }
         _exit(127);
     }
+    const char *at_text = n->on ? "listening on 10.77.0.2:" : "listening on 127.0.0.1:";
     for (int i = 0; i < 500; i++) { /* the listening line, within 10 s */
         usleep(20000);
         FILE *lf = fopen(log, "r");
         char line[1024];
         while (lf && fgets(line, sizeof line, lf)) {
-            char *at = strstr(line, "listening on 127.0.0.1:");
-            if (at) c->port = atoi(at + strlen("listening on 127.0.0.1:"));
+            char *at = strstr(line, at_text);
+            if (at) c->port = (int)strtol(at + strlen(at_text), NULL, 10);
         }
         if (lf) fclose(lf);
         if (c->port) return 0;
@@ -380,11 +477,12 @@ typedef struct waiter {
     bool done;
 } waiter;
 
-static void spec_tokens(void *user, const int32_t *t, int n)
+static bool spec_tokens(void *user, const int32_t *t, int n)
 {
     (void)t;
     waiter *w = user;
     w->res->tokens += n;
+    return false;
 }
 
 static void spec_end(void *user, int status, const char *message, const ew__spec_stats *st)
@@ -532,8 +630,8 @@ static void llama_compare(const char *bin, const char *target, const char *draft
 {
     char cmd[2048];
     snprintf(cmd, sizeof cmd,
-             "'%s' -m '%s' -md '%s' -p '%s' -n %d --draft-max 8 --draft-min 0 -s 7 --temp 0 "
-             "-t 1 2>&1 | grep -E 'n_drafted|n_accept|accept '",
+             "'%s' -m '%s' -md '%s' -p '%s' -n %d --spec-draft-n-max 8 -s 7 --temp 0 -t 1 "
+             "2>&1 | grep -E 'n_drafted|n_accept|accept '",
              bin, target, draft, text, tokens);
     printf("\nllama.cpp (%s), same target and draft files, greedy:\n", bin);
     fflush(stdout);
@@ -550,7 +648,8 @@ typedef struct row {
     double tps[MAX_LIST];
     double acceptance, mean_acc, passes_per_tok, bytes_per_round;
     bool have_stats;
-    bool modelled; /* cloud-only computed, not measured */
+    bool modelled;     /* cloud-only computed, not measured */
+    double break_even; /* speculative: acceptance where it matches cloud-only at 30 ms; <0 = n/a */
 } row;
 
 static void print_row(const row *r, int n_rtt)
@@ -574,7 +673,123 @@ static void print_row(const row *r, int n_rtt)
         else
             printf("     n/a |");
     }
+    if (r->spec && r->break_even >= 0 && r->break_even <= 1)
+        printf(" %.2f |", r->break_even);
+    else
+        printf(" %s |", r->spec && r->break_even > 1 ? "never" : "-");
     printf("\n");
+}
+
+/* The acceptance at which speculative decoding, with the best k and the
+ * times measured, delivers as many tokens per second as cloud-only at
+ * cloud_tps; 2 when even full acceptance does not. */
+static double break_even(const ew__spec_stats *st, double cloud_tps)
+{
+    double per_round = st->rounds ? (double)st->drafted / st->rounds + 1 : 1;
+    double verify_tok = st->verify_ms / per_round;
+    double lo = 0, hi = 1;
+    for (int i = 0; i < 40; i++) {
+        double a = (lo + hi) / 2, best = 0;
+        for (int k = 1; k <= EW_SPEC_MAX_DRAFT; k++)
+            best = fmax(best, ew_spec_expected_rate(a, k, st->draft_ms, st->rtt_ms, verify_tok));
+        if (best >= cloud_tps)
+            hi = a;
+        else
+            lo = a;
+    }
+    return hi > 0.999 ? 2 : hi;
+}
+
+/* One bench's shared state and its running checks. */
+typedef struct bench {
+    setup *s;
+    relay *l;
+    const netns *ns;
+    ew__remote *stream_remote;
+    const double *rtts;
+    int n_rtt, tokens;
+    double t_tok;   /* the target's decode step here, seconds */
+    bool stream_ok; /* false once the cloud turns out not to stream completions */
+    int bound_runs, bound_ok, high_acc, faster;
+} bench;
+
+static int rtt_index(const bench *b, double ms)
+{
+    for (int i = 0; i < b->n_rtt; i++)
+        if (b->rtts[i] == ms) return i;
+    return -1;
+}
+
+/* Cloud-only streaming at every RTT; returns its tok/s at 30 ms (0 = not run). */
+static double cloud_row(bench *b, double pass_ms, double temp)
+{
+    row r = {.pass_ms = pass_ms, .temp = temp, .layers = -1, .spec = false};
+    setup *s = b->s;
+    ew__remote *spec_remote = s->remote;
+    s->temp = temp;
+    s->remote = b->stream_remote;
+    for (int ri = 0; ri < b->n_rtt && b->stream_ok; ri++) {
+        link_set_rtt(b->ns, b->l, b->rtts[ri]);
+        result res;
+        run_stream(s, &res);
+        if (res.ok && res.tokens > 0) {
+            r.tps[ri] = res.tokens / res.seconds;
+        } else {
+            fprintf(stderr, "cloud-only: %s\n", res.message);
+            b->stream_ok = false;
+        }
+    }
+    s->remote = spec_remote;
+    if (!b->stream_ok) {
+        /* modelled: one round trip, then one target decode step per token */
+        r.modelled = true;
+        for (int ri = 0; ri < b->n_rtt; ri++)
+            r.tps[ri] = b->tokens / (b->rtts[ri] / 1000 + b->tokens * (b->t_tok + pass_ms / 1000));
+    }
+    print_row(&r, b->n_rtt);
+    fflush(stdout);
+    int i30 = rtt_index(b, 30);
+    return i30 >= 0 ? r.tps[i30] : 0;
+}
+
+/* Speculative decoding at every RTT with one draft depth and temperature. */
+static void spec_row(bench *b, ew__spec_edge *edge, double pass_ms, int layers, double temp,
+                     double cloud30)
+{
+    row r = {.pass_ms = pass_ms, .temp = temp, .layers = layers, .spec = true, .break_even = -1};
+    setup *s = b->s;
+    s->temp = temp;
+    int i30 = rtt_index(b, 30);
+    for (int ri = 0; ri < b->n_rtt; ri++) {
+        link_set_rtt(b->ns, b->l, b->rtts[ri]);
+        result res;
+        s->tokens = 8; /* warm-up: the pair's check, k for this relay */
+        run_spec(s, edge, &res);
+        s->tokens = b->tokens;
+        run_spec(s, edge, &res);
+        if (!res.ok) {
+            fprintf(stderr, "speculative L=%d: %s\n", layers, res.message);
+            continue;
+        }
+        const ew__spec_stats *st = &res.st;
+        r.tps[ri] = res.tokens / res.seconds;
+        r.have_stats = true;
+        r.acceptance = st->drafted ? (double)st->accepted / st->drafted : 0;
+        r.mean_acc = st->rounds ? (double)st->accepted / st->rounds : 0;
+        r.passes_per_tok = (double)st->target_passes / res.tokens;
+        r.bytes_per_round =
+            st->rounds ? (double)(st->bytes_sent + st->bytes_received) / st->rounds : 0;
+        b->bound_runs++;
+        b->bound_ok += r.passes_per_tok <= 1.0 / (r.mean_acc + 1) + 1e-9;
+        if (ri != i30 || cloud30 <= 0) continue;
+        r.break_even = break_even(st, cloud30);
+        if (r.acceptance >= 0.6) {
+            b->high_acc++;
+            b->faster += r.tps[ri] > cloud30;
+        }
+    }
+    print_row(&r, b->n_rtt);
+    fflush(stdout);
 }
 
 int main(int argc, char **argv)
@@ -619,43 +834,51 @@ int main(int argc, char **argv)
     }
     signal(SIGPIPE, SIG_IGN);
 
-    char why[128] = "";
-    bool netem = netem_available(why, sizeof why);
-    printf("link emulation: %s\n",
-           netem ? "netem is available, but this bench emulates the relay with its in-process "
-                   "relay (it also emulates the target's pass time)"
-                 : "in-process relay delaying each chunk by RTT/2 per direction");
-    if (!netem) printf("  (netem: %s)\n", why);
+    netns ns;
+    link_setup(&ns);
+    if (ns.netem)
+        printf("link emulation used: tc netem on a veth pair between two network namespaces\n");
+    else if (ns.on)
+        printf("link emulation used: in-process relay, each chunk delayed RTT/2 per direction,\n"
+               "  over a veth pair between two network namespaces (netem: %s)\n",
+               ns.why);
+    else
+        printf("link emulation used: in-process relay, each chunk delayed RTT/2 per direction,\n"
+               "  on loopback (network namespaces: %s)\n",
+               ns.why);
 
     cloud c = {0};
-    if (cloud_start(&c, edgeway, target)) {
+    if (cloud_start(&c, edgeway, target, &ns)) {
         fprintf(stderr, "cannot start the cloud (%s serve)\n", edgeway);
         cloud_stop(&c);
+        link_cleanup(&ns);
         return 1;
     }
     struct event_base *base = event_base_new();
     relay l = {0};
-    if (link_open(&l, base, c.port)) {
+    if (link_open(&l, base, ns.on ? 0x0a4d0002 : 0x7f000001, c.port)) {
         fprintf(stderr, "cannot open the relay\n");
         cloud_stop(&c);
+        link_cleanup(&ns);
         return 1;
     }
     char url[128];
     snprintf(url, sizeof url, "http://127.0.0.1:%d/v1", l.port);
-    ew_backend_cfg b = {.name = "cloud",
-                        .base_url = url,
-                        .weight = 1,
-                        .connect_timeout_ms = 5000,
-                        .first_byte_timeout_ms = 60000,
-                        .idle_timeout_ms = 60000,
-                        .total_timeout_ms = 600000,
-                        .max_retries = 2,
-                        .proxy = "",
-                        .kind = "edgeway"};
-    ew__remote_opts ro = {.base = base, .backends = &b, .n_backends = 1, .retry_base_ms = 200};
+    setenv("EW_BENCH_SPECULATIVE_KEY", BENCH_KEY, 1);
+    ew_backend_cfg bc = {.name = "cloud",
+                         .api_key_env = "EW_BENCH_SPECULATIVE_KEY",
+                         .base_url = url,
+                         .weight = 1,
+                         .connect_timeout_ms = 5000,
+                         .first_byte_timeout_ms = 60000,
+                         .idle_timeout_ms = 60000,
+                         .total_timeout_ms = 600000,
+                         .max_retries = 2,
+                         .proxy = "",
+                         .kind = "edgeway"};
+    ew__remote_opts ro = {.base = base, .backends = &bc, .n_backends = 1, .retry_base_ms = 200};
     ew__remote *remote, *stream_remote; /* one each, so their breakers stay apart */
     ew_error err;
-    bool stream_ok = true; /* false once the cloud turns out not to stream completions */
     if (ew__remote_new(&ro, &remote, &err) || ew__remote_new(&ro, &stream_remote, &err)) {
         fprintf(stderr, "remote: %s\n", err.message);
         return 1;
@@ -688,14 +911,26 @@ int main(int argc, char **argv)
            "passes/token | bytes/round |");
     for (int i = 0; i < n_rtt; i++)
         printf(" %.0f ms |", rtts[i]);
-    printf("\n|---|---|---|---|---|---|---|---|");
+    printf(" break-even acceptance at 30 ms |\n|---|---|---|---|---|---|---|---|");
     for (int i = 0; i < n_rtt; i++)
         printf("---|");
-    printf("\n");
+    printf("---|\n");
     fflush(stdout);
 
+    bench b = {.s = &s,
+               .l = &l,
+               .ns = &ns,
+               .stream_remote = stream_remote,
+               .rtts = rtts,
+               .n_rtt = n_rtt,
+               .tokens = tokens,
+               .t_tok = t_tok,
+               .stream_ok = true};
     for (int pi = 0; pi < n_pass; pi++) {
         l.pass_ms = pass[pi];
+        double cloud30[MAX_LIST];
+        for (int ti = 0; ti < n_temps; ti++)
+            cloud30[ti] = cloud_row(&b, pass[pi], temps[ti]);
         for (int li = 0; li < n_layers; li++) {
             ew__spec_edge_opts eo = {.base = base,
                                      .remote = remote,
@@ -707,63 +942,16 @@ int main(int argc, char **argv)
                 fprintf(stderr, "edge: %s\n", err.message);
                 continue;
             }
-            for (int ti = 0; ti < n_temps; ti++) {
-                row r = {.pass_ms = pass[pi],
-                         .temp = temps[ti],
-                         .layers = (int)layers[li],
-                         .spec = true};
-                s.temp = temps[ti];
-                for (int ri = 0; ri < n_rtt; ri++) {
-                    l.one_way_ms = rtts[ri] / 2;
-                    result res;
-                    s.tokens = 8; /* warm-up: the pair's check, k for this relay */
-                    run_spec(&s, edge, &res);
-                    s.tokens = tokens;
-                    run_spec(&s, edge, &res);
-                    if (!res.ok) {
-                        fprintf(stderr, "speculative L=%d: %s\n", r.layers, res.message);
-                        continue;
-                    }
-                    const ew__spec_stats *st = &res.st;
-                    r.tps[ri] = res.tokens / res.seconds;
-                    r.have_stats = true;
-                    r.acceptance = st->drafted ? (double)st->accepted / st->drafted : 0;
-                    r.mean_acc = st->rounds ? (double)st->accepted / st->rounds : 0;
-                    r.passes_per_tok = (double)st->target_passes / res.tokens;
-                    r.bytes_per_round =
-                        st->rounds ? (double)(st->bytes_sent + st->bytes_received) / st->rounds : 0;
-                }
-                print_row(&r, n_rtt);
-                fflush(stdout);
-            }
+            for (int ti = 0; ti < n_temps; ti++)
+                spec_row(&b, edge, pass[pi], (int)layers[li], temps[ti], cloud30[ti]);
             ew__spec_edge_free(edge);
         }
-        for (int ti = 0; ti < n_temps; ti++) {
-            row r = {.pass_ms = pass[pi], .temp = temps[ti], .layers = -1, .spec = false};
-            s.temp = temps[ti];
-            s.remote = stream_remote;
-            for (int ri = 0; ri < n_rtt && stream_ok; ri++) {
-                l.one_way_ms = rtts[ri] / 2;
-                result res;
-                run_stream(&s, &res);
-                if (res.ok && res.tokens > 0) {
-                    r.tps[ri] = res.tokens / res.seconds;
-                } else {
-                    fprintf(stderr, "cloud-only: %s\n", res.message);
-                    stream_ok = false;
-                }
-            }
-            s.remote = remote;
-            if (!stream_ok) {
-                /* modelled: one round trip, then one target decode step per token */
-                r.modelled = true;
-                for (int ri = 0; ri < n_rtt; ri++)
-                    r.tps[ri] = tokens / (rtts[ri] / 1000 + tokens * (t_tok + pass[pi] / 1000));
-            }
-            print_row(&r, n_rtt);
-            fflush(stdout);
-        }
     }
+    printf("\nchecks: target passes per token <= 1/(mean accepted + 1) in %d of %d speculative "
+           "runs;\n  at 30 ms RTT, speculative faster than cloud-only in %d of the %d runs with "
+           "acceptance >= 0.6\n",
+           b.bound_ok, b.bound_runs, b.faster, b.high_acc);
+    bool stream_ok = b.stream_ok;
     if (!stream_ok)
         printf("\n* cloud-only* is modelled, not measured: this cloud does not stream "
                "/v1/completions yet,\n  so it is RTT + tokens x (decode step + target pass).\n");
@@ -782,5 +970,6 @@ int main(int argc, char **argv)
     evconnlistener_free(l.lis);
     event_base_free(base);
     cloud_stop(&c);
+    link_cleanup(&ns);
     return 0;
 }

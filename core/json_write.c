@@ -171,18 +171,27 @@ static void jw_put(ew_jw *w, const char *s, size_t n)
         w->status = ew_buf_append(w->out, s, n);
 }
 
-/* Writes the separator a new value needs at the current position. */
-static void jw_value_prefix(ew_jw *w)
+/* The separator a new value needs at the current position (',' or 0). */
+static char jw_take_prefix(ew_jw *w)
 {
     if (w->after_key) {
         w->after_key = false;
-        return;
+        return 0;
     }
     if (w->depth > 0) {
-        if (w->need_comma[w->depth - 1])
-            jw_put(w, ",", 1);
+        bool comma = w->need_comma[w->depth - 1];
         w->need_comma[w->depth - 1] = true;
+        return comma ? ',' : 0;
     }
+    return 0;
+}
+
+/* Writes the separator a new value needs at the current position. */
+static void jw_value_prefix(ew_jw *w)
+{
+    char sep = jw_take_prefix(w);
+    if (sep)
+        jw_put(w, &sep, 1);
 }
 
 static void jw_open(ew_jw *w, char c)
@@ -209,11 +218,56 @@ void ew_jw_object_end(ew_jw *w) { jw_close(w, '}'); }
 void ew_jw_array_begin(ew_jw *w) { jw_open(w, '['); }
 void ew_jw_array_end(ew_jw *w) { jw_close(w, ']'); }
 
+#define JW_SHORT 64
+
+/* No quote, backslash, control or non-ASCII byte: written as is. */
+static bool jw_plain(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
+
+/* A string value, or a key when colon is set. Short plain strings (keys,
+ * ids, names: most of what is written) go out with their separator in one
+ * append; the general path costs four appends and an escape pass. */
+static void jw_string(ew_jw *w, const char *s, size_t len, bool colon)
+{
+    if (!s) {
+        s = "";
+        len = 0;
+    }
+    char sep = jw_take_prefix(w);
+    if (len <= JW_SHORT && jw_plain(s, len)) {
+        char tmp[JW_SHORT + 4];
+        size_t n = 0;
+        if (sep)
+            tmp[n++] = sep;
+        tmp[n++] = '"';
+        memcpy(tmp + n, s, len);
+        n += len;
+        tmp[n++] = '"';
+        if (colon)
+            tmp[n++] = ':';
+        jw_put(w, tmp, n);
+    } else {
+        if (sep)
+            jw_put(w, &sep, 1);
+        jw_put(w, "\"", 1);
+        if (jw_ok(w))
+            w->status = ew_json_escape(w->out, s, len);
+        jw_put(w, colon ? "\":" : "\"", colon ? 2 : 1);
+    }
+    if (colon)
+        w->after_key = true;
+}
+
 void ew_jw_keyn(ew_jw *w, const char *key, size_t len)
 {
-    ew_jw_stringn(w, key, len);
-    jw_put(w, ":", 1);
-    w->after_key = true;
+    jw_string(w, key, len, true);
 }
 
 void ew_jw_key(ew_jw *w, const char *key)
@@ -223,11 +277,7 @@ void ew_jw_key(ew_jw *w, const char *key)
 
 void ew_jw_stringn(ew_jw *w, const char *s, size_t len)
 {
-    jw_value_prefix(w);
-    jw_put(w, "\"", 1);
-    if (jw_ok(w))
-        w->status = ew_json_escape(w->out, s ? s : "", s ? len : 0);
-    jw_put(w, "\"", 1);
+    jw_string(w, s, len, false);
 }
 
 void ew_jw_string(ew_jw *w, const char *s)
@@ -237,21 +287,46 @@ void ew_jw_string(ew_jw *w, const char *s)
 
 static void jw_scalar(ew_jw *w, const char *s, int n)
 {
-    jw_value_prefix(w);
+    char sep = jw_take_prefix(w), tmp[48];
+    if (sep && n > 0 && n < (int)sizeof tmp) { /* one append with its comma */
+        tmp[0] = sep;
+        memcpy(tmp + 1, s, (size_t)n);
+        jw_put(w, tmp, (size_t)n + 1);
+        return;
+    }
+    if (sep)
+        jw_put(w, &sep, 1);
     if (n > 0)
         jw_put(w, s, (size_t)n);
 }
 
+/* Decimal digits of v, right-aligned in tmp[0..24); returns where they start.
+ * (Integers are on every response's hot path; snprintf costs ten times this.) */
+static int jw_digits(char tmp[24], uint64_t v)
+{
+    int i = 24;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return i;
+}
+
 void ew_jw_int(ew_jw *w, int64_t v)
 {
-    char tmp[32];
-    jw_scalar(w, tmp, snprintf(tmp, sizeof tmp, "%lld", (long long)v));
+    char tmp[24];
+    uint64_t mag = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    int i = jw_digits(tmp, mag);
+    if (v < 0)
+        tmp[--i] = '-';
+    jw_scalar(w, tmp + i, 24 - i);
 }
 
 void ew_jw_uint(ew_jw *w, uint64_t v)
 {
-    char tmp[32];
-    jw_scalar(w, tmp, snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v));
+    char tmp[24];
+    int i = jw_digits(tmp, v);
+    jw_scalar(w, tmp + i, 24 - i);
 }
 
 void ew_jw_double(ew_jw *w, double v)

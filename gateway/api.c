@@ -219,6 +219,18 @@ void ew__ep_device(ew__gateway *gw, ew__http_req *r)
 
 /* ---- reload ---------------------------------------------------------------------------- */
 
+static void reload_done(void *arg, int st, const ew_error *err)
+{
+    ew__http_req *r = arg;
+    if (st) {
+        ew__respond_err(r, 422, "invalid_request_error", "config_invalid", NULL,
+                        err && err->message[0] ? err->message : "the config did not load");
+        return;
+    }
+    ew__http_respond(r, 200, "application/json", "{\"status\":\"reloaded\"}", 21);
+}
+
+/* The answer waits for the reload, which runs off the loop (models load). */
 void ew__ep_reload(ew__gateway *gw, ew__http_req *r)
 {
     if (!gw->reload) {
@@ -226,14 +238,12 @@ void ew__ep_reload(ew__gateway *gw, ew__http_req *r)
                         "This server cannot reload its config.");
         return;
     }
-    ew_error err;
-    ew_error_clear(&err);
-    if (gw->reload(gw->reload_user, &err)) {
-        ew__respond_err(r, 422, "invalid_request_error", "config_invalid", NULL,
-                        err.message[0] ? err.message : "the config did not load");
-        return;
-    }
-    ew__http_respond(r, 200, "application/json", "{\"status\":\"reloaded\"}", 21);
+    int st = gw->reload(gw->reload_user, reload_done, r);
+    if (st == EW_ERR_BUSY)
+        ew__respond_err(r, 409, "invalid_request_error", "reload_in_progress", NULL,
+                        "A reload is already in progress; retry when it is over.");
+    else if (st)
+        ew__respond_err(r, 500, "server_error", "internal_error", NULL, ew_strerror(st));
 }
 
 /* ---- deciding ------------------------------------------------------------------------------ */

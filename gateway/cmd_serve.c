@@ -7,10 +7,14 @@
  * SIGTERM or SIGINT drains in-flight requests within server.limits.
  * drain_timeout and exits 0; a second one exits at once.
  */
+#include <errno.h>
 #include <event2/event.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "certs/config_trust.h"
 #include "core/error.h"
@@ -18,6 +22,23 @@
 #include "gateway/commands.h"
 #include "gateway/server.h"
 #include "policy/config.h"
+
+/* A reload in progress. The file is read and checked, and new or changed
+ * models loaded (and hashed), on a thread of its own: that takes seconds
+ * for a real model, and the loop must keep serving meanwhile. The switch
+ * itself happens back on the loop, woken by a byte on the pipe. */
+typedef struct reloader {
+    pthread_t thread;
+    bool running;
+    int pipe[2];
+    struct event *ev;
+    struct ew__engines_plan *plan;
+    ew_config *next;
+    int st;
+    ew_error err;
+    ew__reload_done_fn done;
+    void *done_arg;
+} reloader;
 
 typedef struct serve {
     const char *path;
@@ -29,6 +50,7 @@ typedef struct serve {
     ew__gateway *gw;
     bool access_log;
     bool draining;
+    reloader rl;
 } serve;
 
 static void usage(FILE *to)
@@ -240,38 +262,108 @@ static int load_config(serve *s, const ew_config *prev, ew_config **out)
     return EW_OK;
 }
 
-/* Reloads the file: SIGHUP and POST /admin/reload. Files are read (and
- * changed models loaded) on the loop: reloads are rare and an admin's act.
- * Models are hashed again only when their entry changed. */
-static int reload(void *user, ew_error *err)
+/* The reload thread: everything that may block. Models are hashed again
+ * only when their entry changed. */
+static void *reload_main(void *arg)
+{
+    serve *s = arg;
+    reloader *rl = &s->rl;
+    rl->st = load_config(s, s->cfg, &rl->next);
+    if (rl->st)
+        ew__error_set(&rl->err, rl->st, "%s was refused (the log says why)", s->path);
+    else
+        rl->st = ew__gateway_reload_load(rl->plan, rl->next, &rl->err);
+    char one = 1;
+    while (write(rl->pipe[1], &one, 1) < 0 && errno == EINTR) {
+    }
+    return NULL;
+}
+
+/* Back on the loop: switch to the new config, or keep the old one. */
+static void on_reloaded(evutil_socket_t fd, short what, void *arg)
+{
+    (void)what;
+    serve *s = arg;
+    reloader *rl = &s->rl;
+    char b[16];
+    while (read(fd, b, sizeof b) > 0) {
+    }
+    if (!rl->running) return;
+    pthread_join(rl->thread, NULL);
+    rl->running = false;
+    int st = rl->st;
+    if (st)
+        ew__gateway_reload_abort(s->gw, rl->plan);
+    else
+        st = ew__gateway_reload_commit(s->gw, rl->plan, rl->next, &rl->err);
+    rl->plan = NULL;
+    if (st) {
+        ew_config_unref(rl->next);
+        ew__error(NULL, "reload of %s failed; the running config stays in force%s%s", s->path,
+                  rl->err.message[0] ? ": " : "", rl->err.message);
+    } else {
+        ew_config_unref(s->cfg);
+        s->cfg = rl->next;
+        apply_log_config(s);
+        ew__info(NULL, "config reloaded from %s", s->path);
+    }
+    rl->next = NULL;
+    if (rl->done) rl->done(rl->done_arg, st, &rl->err);
+}
+
+/* Starts a reload (SIGHUP, POST /admin/reload); done runs when it is over. */
+static int reload(void *user, ew__reload_done_fn done, void *arg)
 {
     serve *s = user;
-    ew_config *next = NULL;
-    int st = load_config(s, s->cfg, &next);
-    if (st)
-        ew__error_set(err, st, "%s was refused (the log says why)", s->path);
-    else
-        st = ew__gateway_set_config(s->gw, next, err);
-    if (st) {
-        ew_config_unref(next);
-        ew__error(NULL, "reload of %s failed; the running config stays in force%s%s", s->path,
-                  err->message[0] ? ": " : "", err->message);
-        return st;
+    reloader *rl = &s->rl;
+    if (rl->running) return EW_ERR_BUSY;
+    rl->plan = ew__gateway_reload_begin(s->gw);
+    if (!rl->plan) return EW_ERR_NOMEM;
+    rl->next = NULL;
+    rl->st = EW_OK;
+    ew_error_clear(&rl->err);
+    rl->done = done;
+    rl->done_arg = arg;
+    if (pthread_create(&rl->thread, NULL, reload_main, s)) {
+        ew__gateway_reload_abort(s->gw, rl->plan);
+        rl->plan = NULL;
+        return EW_ERR_NOMEM;
     }
-    ew_config_unref(s->cfg);
-    s->cfg = next;
-    apply_log_config(s);
-    ew__info(NULL, "config reloaded from %s", s->path);
+    rl->running = true;
+    ew__info(NULL, "reloading %s", s->path);
     return EW_OK;
+}
+
+/* At exit: a reload still running finishes (it cannot be interrupted) and
+ * is dropped. */
+static void reload_cleanup(serve *s)
+{
+    reloader *rl = &s->rl;
+    if (rl->running) {
+        pthread_join(rl->thread, NULL);
+        rl->running = false;
+        ew__gateway_reload_abort(s->gw, rl->plan);
+        ew_config_unref(rl->next);
+    }
+    if (rl->ev) event_free(rl->ev);
+    if (rl->pipe[0] >= 0) close(rl->pipe[0]);
+    if (rl->pipe[1] >= 0) close(rl->pipe[1]);
+}
+
+static int reload_setup(serve *s)
+{
+    reloader *rl = &s->rl;
+    if (pipe2(rl->pipe, O_NONBLOCK | O_CLOEXEC)) return EW_ERR_IO;
+    rl->ev = event_new(s->base, rl->pipe[0], EV_READ | EV_PERSIST, on_reloaded, s);
+    return rl->ev && !event_add(rl->ev, NULL) ? EW_OK : EW_ERR_NOMEM;
 }
 
 static void on_hup(evutil_socket_t sig, short what, void *arg)
 {
     (void)sig;
     (void)what;
-    ew_error err;
-    ew_error_clear(&err);
-    reload(arg, &err);
+    if (reload(arg, NULL, NULL) == EW_ERR_BUSY)
+        ew__warn(NULL, "SIGHUP: a reload is already running; this one is ignored");
 }
 
 static void on_drained(void *arg)
@@ -349,6 +441,7 @@ out:
 int ew_cmd_serve(int argc, char **argv)
 {
     serve s = {0};
+    s.rl.pipe[0] = s.rl.pipe[1] = -1;
     int rc = parse_args(&s, argc, argv);
     if (rc >= 0) return rc;
     ew_cli_log_to_stderr(EW_LOG_INFO);
@@ -383,8 +476,13 @@ int ew_cmd_serve(int argc, char **argv)
         ew__error(NULL, "cannot start: %s", err.message);
         goto out;
     }
+    if (reload_setup(&s)) {
+        ew__error(NULL, "cannot set up reloading");
+        goto out;
+    }
     rc = run(&s);
 out:
+    reload_cleanup(&s);
     ew__gateway_free(s.gw);
     if (s.base) event_base_free(s.base);
     ew_config_unref(s.cfg);

@@ -43,11 +43,12 @@ typedef struct cli {
     ew__spec_stats st;
 } cli;
 
-static void on_tokens(void *user, const int32_t *t, int n)
+static bool on_tokens(void *user, const int32_t *t, int n)
 {
     cli *c = user;
     for (int i = 0; i < n && c->n < MAX_IDS; i++)
         c->ids[c->n++] = t[i];
+    return false;
 }
 
 static void on_end(void *user, int status, const char *message, const ew__spec_stats *st)

@@ -34,8 +34,8 @@ static bool same_entry(const ew__engine *m, const ew_model_cfg *mc)
            m->kv_f32 == mc->kv_f32;
 }
 
-static int engine_new(struct event_base *base, const ew_model_cfg *mc, ew__engine **out,
-                      ew_error *err)
+/* A model entry; its runner is made without a loop (see ew__runner_attach). */
+static int engine_new(const ew_model_cfg *mc, ew__engine **out, ew_error *err)
 {
     *out = NULL;
     ew__engine *m = calloc(1, sizeof *m);
@@ -55,7 +55,7 @@ static int engine_new(struct event_base *base, const ew_model_cfg *mc, ew__engin
         *out = m; /* served over HTTP: nothing to load */
         return EW_OK;
     }
-    ew__runner_opts o = {.base = base,
+    ew__runner_opts o = {.base = NULL,
                          .name = mc->name,
                          .path = mc->path,
                          .sha256 = mc->sha256,
@@ -93,7 +93,7 @@ static void on_sweep(evutil_socket_t fd, short what, void *arg)
     ew__engines *e = arg;
     for (ew__engine **pp = &e->models; *pp;) {
         ew__engine *m = *pp;
-        if (m->retired && m->users == 0) {
+        if (m->retired && m->users == 0 && m->pins == 0) {
             *pp = m->next;
             ew__info(NULL, "model %s unloaded", m->name);
             engine_free(m);
@@ -164,66 +164,113 @@ static void install(ew__engines *e, ew__upstream **current, ew__upstream *u)
     }
 }
 
-/* The model entry for mc: an unchanged current one, else a new one
- * (also pushed on *fresh). */
-static int pick_model(ew__engines *e, const ew_model_cfg *mc, ew__engine **fresh, ew__engine **slot,
-                      ew_error *err)
+struct ew__engines_plan {
+    ew__engine **held; /* (n_held) the current models when the plan began */
+    int n_held;
+    ew__engine **pick; /* (n_pick) per model of the new config: kept or fresh */
+    int n_pick;
+    ew__engine *fresh; /* loaded for it (linked by next) */
+};
+
+ew__engines_plan *ew__engines_plan_begin(ew__engines *e)
 {
-    for (ew__engine *m = e->models; m; m = m->next)
-        if (!m->retired && same_entry(m, mc)) {
-            *slot = m;
-            return EW_OK;
+    ew__engines_plan *p = calloc(1, sizeof *p);
+    if (!p) return NULL;
+    p->held = calloc((size_t)e->n_current + 1, sizeof *p->held);
+    if (!p->held) {
+        free(p);
+        return NULL;
+    }
+    for (int i = 0; i < e->n_current; i++) {
+        p->held[p->n_held++] = e->current[i];
+        e->current[i]->pins++;
+    }
+    return p;
+}
+
+/* Only immutable fields of the held models are read here (their entries). */
+int ew__engines_plan_load(ew__engines_plan *p, const ew_config *cfg, ew_error *err)
+{
+    p->pick = calloc((size_t)cfg->n_models + 1, sizeof *p->pick);
+    if (!p->pick) return ew__error_set(err, EW_ERR_NOMEM, "out of memory");
+    for (int i = 0; i < cfg->n_models; i++) {
+        const ew_model_cfg *mc = &cfg->models[i];
+        for (int j = 0; j < p->n_held && !p->pick[i]; j++)
+            if (same_entry(p->held[j], mc)) p->pick[i] = p->held[j];
+        if (!p->pick[i]) {
+            int st = engine_new(mc, &p->pick[i], err);
+            if (st) return st;
+            p->pick[i]->next = p->fresh;
+            p->fresh = p->pick[i];
         }
-    ew__engine *m;
-    int st = engine_new(e->base, mc, &m, err);
-    if (st) return st;
-    m->next = *fresh;
-    *fresh = m;
-    *slot = m;
+        p->n_pick++;
+    }
     return EW_OK;
 }
 
-int ew__engines_apply(ew__engines *e, ew_config *cfg, ew_error *err)
+void ew__engines_plan_abort(ew__engines *e, ew__engines_plan *p)
 {
-    ew__engine *fresh = NULL;
-    ew__engine **cur = calloc((size_t)cfg->n_models + 1, sizeof *cur);
-    int st = cur ? EW_OK : ew__error_set(err, EW_ERR_NOMEM, "out of memory");
-    for (int i = 0; i < cfg->n_models && !st; i++)
-        st = pick_model(e, &cfg->models[i], &fresh, &cur[i], err);
+    if (!p) return;
+    while (p->fresh) {
+        ew__engine *n = p->fresh->next;
+        engine_free(p->fresh);
+        p->fresh = n;
+    }
+    for (int i = 0; i < p->n_held; i++)
+        p->held[i]->pins--;
+    if (p->n_held) event_active(e->sweep, EV_TIMEOUT, 0);
+    free(p->held);
+    free(p->pick);
+    free(p);
+}
+
+int ew__engines_plan_commit(ew__engines *e, ew__engines_plan *p, ew_config *cfg, ew_error *err)
+{
+    int st = p->n_pick == cfg->n_models ? EW_OK : ew__error_set(err, EW_ERR_STATE, "not loaded");
+    for (ew__engine *m = p->fresh; m && !st; m = m->next)
+        if (m->runner) st = ew__runner_attach(m->runner, e->base, err);
     ew__upstream *u = NULL, *h = NULL;
     if (!st) st = client_new(e, cfg->backends, cfg->n_backends, cfg->dir, &u, err);
     if (!st) st = http_new(e, cfg, &h, err);
     if (st) {
-        ew__remote_free(u ? u->remote : NULL);
-        free(u);
-        free(cur);
-        while (fresh) {
-            ew__engine *n = fresh->next;
-            engine_free(fresh);
-            fresh = n;
-        }
+        if (u) upstream_free(u);
+        ew__engines_plan_abort(e, p);
         return st;
     }
     /* Retire what the new config no longer names as it was. */
     for (ew__engine *m = e->models; m; m = m->next) {
         bool keep = false;
         for (int i = 0; i < cfg->n_models && !keep; i++)
-            keep = cur[i] == m;
+            keep = p->pick[i] == m;
         if (!keep) m->retired = true;
     }
     free(e->current);
-    e->current = cur;
+    e->current = p->pick;
     e->n_current = cfg->n_models;
-    while (fresh) {
-        ew__engine *n = fresh->next;
-        fresh->next = e->models;
-        e->models = fresh;
-        fresh = n;
+    p->pick = NULL;
+    while (p->fresh) {
+        ew__engine *n = p->fresh->next;
+        p->fresh->next = e->models;
+        e->models = p->fresh;
+        p->fresh = n;
     }
     install(e, &e->current_remote, u);
     install(e, &e->current_http, h);
+    ew__engines_plan_abort(e, p); /* releases the holds; nothing fresh is left */
     event_active(e->sweep, EV_TIMEOUT, 0);
     return EW_OK;
+}
+
+int ew__engines_apply(ew__engines *e, ew_config *cfg, ew_error *err)
+{
+    ew__engines_plan *p = ew__engines_plan_begin(e);
+    if (!p) return ew__error_set(err, EW_ERR_NOMEM, "out of memory");
+    int st = ew__engines_plan_load(p, cfg, err);
+    if (st) {
+        ew__engines_plan_abort(e, p);
+        return st;
+    }
+    return ew__engines_plan_commit(e, p, cfg, err);
 }
 
 int ew__engines_new(struct event_base *base, ew_config *cfg, ew__engines **out, ew_error *err)
@@ -297,7 +344,7 @@ void ew__engine_hold(ew__engine *m)
 
 void ew__engine_release(ew__engines *e, ew__engine *m)
 {
-    if (--m->users == 0 && m->retired) event_active(e->sweep, EV_TIMEOUT, 0);
+    if (--m->users == 0 && m->retired && m->pins == 0) event_active(e->sweep, EV_TIMEOUT, 0);
 }
 
 void ew__upstream_hold(ew__upstream *u)

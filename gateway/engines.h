@@ -35,6 +35,7 @@ typedef struct ew__engine {
     int threads, ctx, workers, queue;
     bool kv_f32;
     int users;
+    int pins; /* reloads that may keep it (not users: no capacity is taken) */
     bool retired;
     struct ew__engine *next;
 } ew__engine;
@@ -53,6 +54,19 @@ int ew__engines_new(struct event_base *base, ew_config *cfg, ew__engines **out, 
 void ew__engines_free(ew__engines *e);
 /* Switches to cfg. On failure nothing changes and err says why. */
 int ew__engines_apply(ew__engines *e, ew_config *cfg, ew_error *err);
+
+/* The same in three steps, so the slow part (loading models) runs off the
+ * loop while the loop keeps serving:
+ *  - _begin (loop): holds the current models, so none is freed meanwhile;
+ *  - _load (any thread, once): loads the models of cfg that are new or
+ *    changed; reads nothing the loop writes;
+ *  - _commit (loop): binds them to the loop, builds the cloud clients and
+ *    switches, or _abort: drops them. Either consumes the plan. */
+typedef struct ew__engines_plan ew__engines_plan;
+ew__engines_plan *ew__engines_plan_begin(ew__engines *e);
+int ew__engines_plan_load(ew__engines_plan *p, const ew_config *cfg, ew_error *err);
+int ew__engines_plan_commit(ew__engines *e, ew__engines_plan *p, ew_config *cfg, ew_error *err);
+void ew__engines_plan_abort(ew__engines *e, ew__engines_plan *p);
 
 /* The current model named name (NULL or "" = the first), or NULL. */
 ew__engine *ew__engines_model(ew__engines *e, const char *name);

@@ -24,6 +24,9 @@
 
 /* The whole answer of a non-stream request, at most. */
 #define CONTENT_MAX (8u << 20)
+/* A stream's unsent output: the route pauses above HIGH, goes on below LOW. */
+#define OUT_HIGH_WATER (256u << 10)
+#define OUT_LOW_WATER  (64u << 10)
 #define MAX_EXTRA   3
 #define MAX_HOOKS   4
 
@@ -62,6 +65,9 @@ struct ew__exec {
         void *arg;
     } hooks[MAX_HOOKS];
     int n_hooks;
+    void (*pause)(void *arg, bool pause);
+    void *pause_arg;
+    bool paused;
     /* Output. */
     ew_buf content; /* non-stream: the text so far */
     ew_buf tool_calls;
@@ -193,6 +199,31 @@ static int filtered(ew__exec *x, int (*hook)(void *, ew__exec *, const char *, s
     return st;
 }
 
+void ew__exec_set_pause(ew__exec *x, void (*fn)(void *arg, bool pause), void *arg)
+{
+    x->pause = fn;
+    x->pause_arg = arg;
+    x->paused = false;
+}
+
+static void on_writable(void *arg, ew__http_req *hr)
+{
+    (void)hr;
+    ew__exec *x = arg;
+    if (!x->paused) return;
+    x->paused = false;
+    if (x->pause && !x->finished) x->pause(x->pause_arg, false);
+}
+
+/* After queueing stream output: pause the route while the client lags. */
+static void check_backlog(ew__exec *x)
+{
+    if (x->paused || !x->pause || ew__http_out_pending(x->hr) <= OUT_HIGH_WATER) return;
+    x->paused = true;
+    x->pause(x->pause_arg, true);
+    ew__http_on_writable(x->hr, OUT_LOW_WATER, on_writable, x);
+}
+
 static void add_headers(ew__exec *x)
 {
     ew__http_req *hr = x->hr;
@@ -233,6 +264,7 @@ static void finish(ew__exec *x)
     x->finished = true;
     x->cancel = NULL;
     run_hooks(x);
+    x->pause = NULL;
     account(x);
     unlink_exec(x);
     ew_buf_cleanup(&x->content);
@@ -367,7 +399,9 @@ static int send_chunk(ew__exec *x, const chunk *c)
     ew_jw_object_end(&w);
     ew_buf_append_str(b, "\n\n");
     if (w.status) return w.status;
-    return ew__http_stream_write(x->hr, b->data, b->len);
+    int st = ew__http_stream_write(x->hr, b->data, b->len);
+    if (!st) check_backlog(x);
+    return st;
 }
 
 /* Sends the headers (and, for a stream, the role chunk). */
@@ -545,10 +579,12 @@ static const ew__route_ops *ops_for(ew_route r)
         return &ew__route_remote;
     case EW_ROUTE_CASCADE:
         return &ew__route_cascade;
+    case EW_ROUTE_SPECULATIVE:
+        return &ew__route_speculative;
     case EW_ROUTE_SPLIT:
         return &ew__route_split;
     default:
-        return NULL; /* speculative is not built yet; deny is handled here */
+        return NULL; /* deny is handled here */
     }
 }
 
@@ -605,6 +641,7 @@ static void attempt(ew__exec *x, int next, ew_api_error *last)
 void ew__exec_fail(ew__exec *x, int status, const ew_api_error *e, bool fallback)
 {
     x->cancel = NULL;
+    x->pause = NULL;
     if (x->finished) return;
     if (x->aborted || status == EW_ERR_CANCELLED) {
         end_aborted(x);

@@ -54,6 +54,7 @@ typedef struct ew__route_ops {
 extern const ew__route_ops ew__route_local;
 extern const ew__route_ops ew__route_remote;
 extern const ew__route_ops ew__route_cascade;
+extern const ew__route_ops ew__route_speculative;
 extern const ew__route_ops ew__route_split;
 
 /* Runs the decision for a parsed request; the exec finishes req. req and
@@ -79,6 +80,11 @@ void ew__exec_set_model(ew__exec *x, const char *model);
 void ew__exec_add_header(ew__exec *x, const char *name, const char *value);
 /* The hook that stops the route's current work; NULL when nothing runs. */
 void ew__exec_set_cancel(ew__exec *x, void (*fn)(void *arg), void *arg);
+/* Backpressure: fn(arg, true) asks the route to stop producing while the
+ * client's unsent output is over a high-water mark, fn(arg, false) to go on
+ * once it is under the low one. NULL when the route cannot pause; a stream
+ * whose client falls too far behind then ends with a slow_client error. */
+void ew__exec_set_pause(ew__exec *x, void (*fn)(void *arg, bool pause), void *arg);
 /* True once the client is gone (or the server is shutting down). */
 bool ew__exec_aborted(const ew__exec *x);
 bool ew__exec_committed(const ew__exec *x);

@@ -26,14 +26,15 @@ struct ew__gateway {
     ew_tls_server **tls; /* (n_tls) per configured listener; NULL = plaintext */
     int n_tls;
     int64_t created; /* when the config came into force, for model objects */
-    int (*reload)(void *user, ew_error *err);
+    int (*reload)(void *user, ew__reload_done_fn done, void *arg);
     void *reload_user;
     ew_router *router;
     ew__engines *engines;
     ew__auth *auth;
     ew__metrics *metrics;
     ew__verify *verify; /* the cloud side of speculative decoding; NULL: no model to verify */
-    ew__exec *execs; /* requests being executed */
+    struct ew__spec_edges *spec;   /* the speculative route's drafts; NULL until first used */
+    ew__exec *execs;               /* requests being executed */
     struct ew__split_state *split; /* vaults and metrics of the split route; NULL until used */
 };
 

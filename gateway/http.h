@@ -130,6 +130,7 @@ typedef void (*ew__http_handler_fn)(void *user, ew__http_req *req);
 typedef void (*ew__http_finish_fn)(void *user, ew__http_req *req);
 typedef void (*ew__http_abort_fn)(void *arg, ew__http_req *req);
 typedef void (*ew__http_drained_fn)(void *arg);
+typedef void (*ew__http_writable_fn)(void *arg, ew__http_req *req);
 
 struct ew__http_req {
     ew__http_conn *conn;
@@ -157,6 +158,9 @@ struct ew__http_req {
     int n_resp_headers;
     ew__http_abort_fn on_abort;
     void *abort_arg;
+    ew__http_writable_fn on_writable;
+    void *writable_arg;
+    size_t writable_below;
     void *handler_data; /* free for the handler */
 };
 
@@ -224,6 +228,10 @@ ew_arena *ew__http_req_arena(ew__http_req *req);
 ew_buf *ew__http_req_scratch(ew__http_req *req);
 /* Bytes queued but not yet accepted by the kernel, for producers to pace. */
 size_t ew__http_out_pending(const ew__http_req *req);
+/* fn runs once (on the loop, never inside this call) when the client has
+ * taken enough that at most `below` bytes are still queued: a producer that
+ * paused above a high-water mark resumes there. Not after req is finished. */
+void ew__http_on_writable(ew__http_req *req, size_t below, ew__http_writable_fn fn, void *arg);
 /* fn runs (once, on the loop) if the client goes away or the server drains
  * past its deadline before req is finished. req must still be finished. */
 void ew__http_set_abort(ew__http_req *req, ew__http_abort_fn fn, void *arg);

@@ -269,6 +269,7 @@ static void conn_shut(ew__http_conn *c)
     c->fd = -1;
     c->rd = RD_OFF;
     c->wr_armed = false;
+    c->flush_queued = false;
     ew__http_server_on_close(c->srv);
 }
 
@@ -337,6 +338,7 @@ static void finish_req(ew__http_conn *c)
     r->end_ns = ew__http_now_ns();
     if (c->dispatched) srv->n_active--;
     if (r->streaming) srv->n_streams--;
+    r->on_writable = NULL;
     if (srv->on_finish) srv->on_finish(srv->user, r);
 }
 
@@ -706,11 +708,20 @@ static void on_write(evutil_socket_t fd, short what, void *arg)
 {
     ew__http_conn *c = arg;
     (void)fd;
+    c->flush_queued = false;
     if (what & EV_TIMEOUT) {
         conn_fail(c);
         return;
     }
     int r = conn_flush(c);
+    ew__http_req *q = &c->req;
+    if (r >= 0 && req_active(c) && q->on_writable &&
+        c->out.len - c->out_off <= q->writable_below) {
+        ew__http_writable_fn fn = q->on_writable;
+        q->on_writable = NULL;
+        fn(q->writable_arg, q); /* the producer resumes: it may queue more */
+        return;
+    }
     if (r < 0) {
         conn_fail(c);
     } else if (r == 1 && c->state == ST_FLUSH) {
@@ -761,16 +772,15 @@ ew_buf *ew__http_req_scratch(ew__http_req *req)
     return ew__http_server_scratch(req->conn->srv);
 }
 
-/* Runs a handler's call that may write: failures inside it do not call the
- * abort callback, the call's result says so. */
-static int api_flush(ew__http_conn *c)
+/* Stream pieces go out once the handler's current callback is over: the
+ * write event, activated here, runs later in the same loop pass, so a burst
+ * of chunks (one upstream read often carries several) costs one send rather
+ * than one each. A broken connection then shows as an abort. */
+static void queue_flush(ew__http_conn *c)
 {
-    int r = conn_flush(c);
-    if (r >= 0) return EW_OK;
-    c->in_api = true;
-    conn_fail(c);
-    c->in_api = false;
-    return EW_ERR_CANCELLED;
+    if (c->wr_armed || c->flush_queued) return; /* the socket is full: on_write comes */
+    c->flush_queued = true;
+    event_active(c->wev, EV_WRITE, 0);
 }
 
 int ew__http_stream_begin(ew__http_req *req, int status, const char *content_type)
@@ -797,9 +807,9 @@ int ew__http_stream_begin(ew__http_req *req, int status, const char *content_typ
     }
     req->bytes_out += c->out.len - mark;
     c->state = ST_STREAM;
-    int st = api_flush(c);
-    if (!st && !c->busy) conn_arm(c);
-    return st;
+    queue_flush(c);
+    if (!c->busy) conn_arm(c);
+    return EW_OK;
 }
 
 int ew__http_stream_write(ew__http_req *req, const void *data, size_t len)
@@ -824,7 +834,8 @@ int ew__http_stream_write(ew__http_req *req, const void *data, size_t len)
         return o.st;
     }
     req->bytes_out += c->out.len - mark;
-    return api_flush(c);
+    queue_flush(c);
+    return EW_OK;
 }
 
 void ew__http_stream_end(ew__http_req *req)
@@ -857,6 +868,16 @@ size_t ew__http_out_pending(const ew__http_req *req)
 {
     const ew__http_conn *c = req->conn;
     return c->out.len - c->out_off;
+}
+
+void ew__http_on_writable(ew__http_req *req, size_t below, ew__http_writable_fn fn, void *arg)
+{
+    ew__http_conn *c = req->conn;
+    req->on_writable = fn;
+    req->writable_arg = arg;
+    req->writable_below = below;
+    /* Already there: tell it from the loop, as if a write had happened. */
+    if (fn && c->fd >= 0 && c->out.len - c->out_off <= below) queue_flush(c);
 }
 
 void ew__http_set_abort(ew__http_req *req, ew__http_abort_fn fn, void *arg)

@@ -50,6 +50,7 @@ struct ew__http_conn {
     conn_state state;
     rd_mode rd;
     bool wr_armed;
+    bool flush_queued; /* the write event was activated to send queued stream data */
     bool busy;   /* inside conn_advance: frees are deferred */
     bool again;  /* conn_advance should run another step */
     bool dead;   /* free when no longer busy */

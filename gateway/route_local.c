@@ -109,6 +109,19 @@ static void on_end(void *user, int status, const char *message, const ew__runner
 
 static const ew__runner_events events = {on_probe, on_text, on_end};
 
+int ew__check_stops(const ew_request *req, ew_api_error *e)
+{
+    for (int i = 0; i < req->n_stop; i++) {
+        size_t n = strlen(req->stop[i]);
+        if (n == 0 || n > EW_MAX_STOP_LEN) {
+            ew_api_error_set(e, 400, "invalid_request_error", "invalid_value", "stop",
+                             "Stop strings must have 1 to %d bytes.", EW_MAX_STOP_LEN);
+            return EW_ERR_INVALID;
+        }
+    }
+    return EW_OK;
+}
+
 /* What the request asks of the generation. */
 static int gen_input(const ew_request *req, ew__gen_input *in, ew_api_error *e)
 {
@@ -119,16 +132,10 @@ static int gen_input(const ew_request *req, ew__gen_input *in, ew_api_error *e)
     in->top_p = req->top_p;
     in->has_seed = req->has_seed;
     in->seed = req->has_seed ? (uint64_t)req->seed : 0;
-    for (int i = 0; i < req->n_stop; i++) {
-        size_t n = strlen(req->stop[i]);
-        if (n == 0 || n > EW_MAX_STOP_LEN) {
-            ew_api_error_set(e, 400, "invalid_request_error", "invalid_value", "stop",
-                             "Stop strings must have 1 to %d bytes.", EW_MAX_STOP_LEN);
-            return EW_ERR_INVALID;
-        }
+    int st = ew__check_stops(req, e);
+    for (int i = 0; !st && i < req->n_stop; i++)
         in->stop[in->n_stop++] = req->stop[i];
-    }
-    return EW_OK;
+    return st;
 }
 
 int ew__local_start(ew__exec *x, const char *model, const ew__local_probe *probe, ew_api_error *e)

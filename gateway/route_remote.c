@@ -38,6 +38,12 @@ static void cancel_hook(void *arg)
     ew__exec_fail(rr->x, EW_ERR_CANCELLED, NULL, false);
 }
 
+static void pause_hook(void *arg, bool pause)
+{
+    remote_run *rr = arg;
+    ew__remote_pause(rr->call, pause);
+}
+
 static void on_start(void *user, const ew__remote_start_info *info)
 {
     remote_run *rr = user;
@@ -71,12 +77,12 @@ static void on_done(void *user, const ew__remote_result *r)
     remote_run *rr = user;
     release(rr);
     ew__exec_set_cancel(rr->x, NULL, NULL);
+    ew__exec_set_pause(rr->x, NULL, NULL);
     if (!ew__exec_committed(rr->x)) ew__exec_set_backend(rr->x, r->backend);
     ew__exec_done(rr->x, r->finish_reason, &r->usage);
 }
 
-/* The client's view of a cloud failure. */
-static void failure_error(const ew__remote_failure *f, ew_api_error *e)
+void ew__remote_failure_error(const ew__remote_failure *f, ew_api_error *e)
 {
     const char *m = f->message ? f->message : ew_strerror(f->status);
     switch (f->status) {
@@ -102,9 +108,10 @@ static void on_error(void *user, const ew__remote_failure *f)
     remote_run *rr = user;
     release(rr);
     ew__exec_set_cancel(rr->x, NULL, NULL);
+    ew__exec_set_pause(rr->x, NULL, NULL);
     if (f->backend && !ew__exec_committed(rr->x)) ew__exec_set_backend(rr->x, f->backend);
     ew_api_error e;
-    failure_error(f, &e);
+    ew__remote_failure_error(f, &e);
     if (f->status == EW_ERR_RATE_LIMIT && f->retry_after_ms > 0) {
         char v[24];
         snprintf(v, sizeof v, "%lld", (long long)((f->retry_after_ms + 999) / 1000));
@@ -155,6 +162,7 @@ static int call_start(ew__exec *x, ew__upstream *u, const char *backend, const c
     if (m) ew__engine_hold(m);
     if (backend && backend[0]) ew__exec_set_backend(x, backend);
     ew__exec_set_cancel(x, cancel_hook, rr);
+    ew__exec_set_pause(x, pause_hook, rr);
     return EW_OK;
 }
 

@@ -9,6 +9,7 @@
 #include "gateway/engines.h"
 #include "gateway/exec.h"
 #include "local/runner.h"
+#include "remote/remote.h"
 
 /* route_local.c: a local generation on the model named `model` ("" = the
  * first). With probe set, the text waits for the confidence probe; when
@@ -30,6 +31,10 @@ int ew__cloud_start(ew__exec *x, const char *backend, ew_api_error *e);
  * EW_ERR_BUSY when it has workers + queue requests already. */
 int ew__local_http_start(ew__exec *x, ew__engine *m, ew_api_error *e);
 
+/* route_remote.c: the client's view of a cloud failure. */
+void ew__remote_failure_error(const ew__remote_failure *f, ew_api_error *e);
+/* route_local.c: 400 unless every stop string has 1..EW_MAX_STOP_LEN bytes. */
+int ew__check_stops(const ew_request *req, ew_api_error *e);
 /* route_split.c: pseudonymizes x's request (ew__exec_request returns the
  * sanitized copy from now on, for the route started next) and restores the
  * text and tool calls emitted after it, with the conversation's vault. On

@@ -14,6 +14,7 @@
 #include "gateway/api.h"
 #include "gateway/gateway_internal.h"
 #include "gateway/gw.h"
+#include "gateway/spec_edges.h"
 #include "gateway/split.h"
 #include "router/router_internal.h"
 
@@ -137,6 +138,7 @@ static void ep_metrics(ew__gateway *gw, ew__http_req *r)
     ew__prom_help(b, "edgeway_local_queue_capacity", "gauge", "The bound on that queue.");
     ew__prom_help(b, "edgeway_local_running", "gauge", "Requests the local model runs now.");
     ew__engines_each(gw->engines, model_gauges, b);
+    ew__spec_edges_render(gw->spec, b);
     backend_gauges(gw, b);
     device_gauges(gw, b);
     tls_gauges(gw, b);
@@ -479,6 +481,7 @@ void ew__gateway_free(ew__gateway *gw)
     /* Workers and upstream transfers stop first, with no callback after:
      * then the HTTP server may free the requests they served. */
     ew__exec_forget_all(gw);
+    ew__spec_edges_free(gw->spec);
     ew__split_state_free(gw->split); /* the requests released their vaults */
     ew__engines_free(gw->engines);
     ew__verify_free(gw->verify); /* answers its pending rounds first */
@@ -545,11 +548,39 @@ static void reload_tls(ew__gateway *gw, const ew_server_cfg *next)
     }
 }
 
+ew__engines_plan *ew__gateway_reload_begin(ew__gateway *gw)
+{
+    return ew__engines_plan_begin(gw->engines);
+}
+
+int ew__gateway_reload_load(ew__engines_plan *p, const ew_config *config, ew_error *err)
+{
+    return ew__engines_plan_load(p, config, err);
+}
+
+void ew__gateway_reload_abort(ew__gateway *gw, ew__engines_plan *p)
+{
+    ew__engines_plan_abort(gw->engines, p);
+}
+
 int ew__gateway_set_config(ew__gateway *gw, ew_config *config, ew_error *err)
+{
+    ew__engines_plan *p = ew__gateway_reload_begin(gw);
+    if (!p) return ew__error_set(err, EW_ERR_NOMEM, "out of memory");
+    int st = ew__gateway_reload_load(p, config, err);
+    if (st) {
+        ew__gateway_reload_abort(gw, p);
+        return st;
+    }
+    return ew__gateway_reload_commit(gw, p, config, err);
+}
+
+int ew__gateway_reload_commit(ew__gateway *gw, ew__engines_plan *p, ew_config *config,
+                              ew_error *err)
 {
     /* Models first: loading one is what most often fails, and a failure
      * leaves everything as it was. */
-    int st = ew__engines_apply(gw->engines, config, err);
+    int st = ew__engines_plan_commit(gw->engines, p, config, err);
     if (!st) st = ew__router_set_config(gw->router, config, err);
     if (st) return st;
     if (ew__auth_apply(gw->auth, &config->auth))

@@ -48,6 +48,8 @@ typedef struct ew__access_record {
 } ew__access_record;
 
 typedef void (*ew__access_fn)(void *user, const ew__access_record *rec);
+/* How a reload ended: on the loop, once; err says why when st fails. */
+typedef void (*ew__reload_done_fn)(void *arg, int st, const ew_error *err);
 
 typedef struct ew__gateway_opts {
     struct event_base *base; /* borrowed */
@@ -60,9 +62,11 @@ typedef struct ew__gateway_opts {
     const char *listen;
     ew__access_fn access_log; /* may be NULL */
     void *access_user;
-    /* POST /admin/reload: reloads the config the way SIGHUP does (the
-     * daemon knows the file); NULL = not offered. */
-    int (*reload)(void *user, ew_error *err);
+    /* POST /admin/reload: starts reloading the config the way SIGHUP does
+     * (the daemon knows the file) off the loop, and calls done on the loop
+     * when it is over. EW_ERR_BUSY, and no done, while another reload runs.
+     * NULL = not offered. */
+    int (*reload)(void *user, ew__reload_done_fn done, void *arg);
     void *reload_user;
 } ew__gateway_opts;
 
@@ -92,6 +96,16 @@ int ew__gateway_tls_stats(const ew__gateway *gw, int i, ew_tls_stats *out);
  * reported in the log and needs a restart. On failure (a model that does
  * not load) nothing changes and err says why. */
 int ew__gateway_set_config(ew__gateway *gw, ew_config *config, ew_error *err);
+
+/* The same in steps, so that loading models (which blocks) runs off the
+ * loop: _begin on the loop, _load on any other thread while the loop keeps
+ * serving, then _commit (the switch, as above) or _abort on the loop. */
+struct ew__engines_plan;
+struct ew__engines_plan *ew__gateway_reload_begin(ew__gateway *gw);
+int ew__gateway_reload_load(struct ew__engines_plan *p, const ew_config *config, ew_error *err);
+int ew__gateway_reload_commit(ew__gateway *gw, struct ew__engines_plan *p, ew_config *config,
+                              ew_error *err);
+void ew__gateway_reload_abort(ew__gateway *gw, struct ew__engines_plan *p);
 
 /* Stops accepting, lets in-flight requests finish within the config's
  * drain_timeout_ms, then calls done (once, on the loop). /readyz answers 503

@@ -64,6 +64,7 @@ static void run_free(ew__spec_run *r)
     free(r->scratch_ids);
     free(r->scratch_probs);
     free(r->seq);
+    free(r->text);
     ew_buf_cleanup(&r->body);
     free(r);
 }
@@ -72,6 +73,14 @@ static void run_free(ew__spec_run *r)
  * job's done callback frees it). */
 static void run_release(ew__spec_run *r)
 {
+    if (r->prev_run || r->e->runs == r) {
+        if (r->prev_run)
+            r->prev_run->next_run = r->next_run;
+        else
+            r->e->runs = r->next_run;
+        if (r->next_run) r->next_run->prev_run = r->prev_run;
+        r->prev_run = r->next_run = NULL;
+    }
     r->phase = RUN_DONE;
     if (!r->job_running) run_free(r);
 }
@@ -303,7 +312,7 @@ static bool deliver(ew__spec_run *r, const verdict *v)
 {
     int32_t out[EW_SPEC_MAX_DRAFT + 1];
     int n = 0;
-    bool eog = false;
+    bool eog = false, stop = false;
     for (int i = 0; i <= v->accepted && !eog; i++) {
         if (r->st.generated + n >= r->p.max_tokens) break;
         int32_t t = i < v->accepted ? r->draft.tokens[i] : v->next;
@@ -314,10 +323,11 @@ static bool deliver(ew__spec_run *r, const verdict *v)
     r->n_seq += n;
     r->st.generated += n;
     r->in_callback = true;
-    if (n) r->ev.on_tokens(r->user, out, n);
+    if (n) stop = r->ev.on_tokens(r->user, out, n);
     r->in_callback = false;
     if (eog) r->st.stop = EW__SPEC_STOP_EOG;
-    return eog || r->st.generated >= r->p.max_tokens;
+    if (stop && !eog) r->st.stop = EW__SPEC_STOP_CALLER;
+    return eog || stop || r->st.generated >= r->p.max_tokens;
 }
 
 static void verify_done(void *user, const ew__remote_result *res)
@@ -358,7 +368,7 @@ static void verify_done(void *user, const ew__remote_result *res)
         finish(r, EW_OK, NULL);
         return;
     }
-    if (r->st.rounds >= WARMUP_ROUNDS && r->st.drafted > 0 &&
+    if (r->p.fallback_after_output && r->st.rounds >= WARMUP_ROUNDS && r->st.drafted > 0 &&
         (double)r->st.accepted / r->st.drafted < r->p.cfg.min_acceptance) {
         fall_back(r, EW__SPEC_NOT_PAYING);
         return;
@@ -412,6 +422,62 @@ static void next_round(ew__spec_run *r)
     }
 }
 
+/* ---- tokenizing the prompt text (worker thread) ------------------------------------- */
+
+static void tokenize_work(void *arg)
+{
+    ew__spec_run *r = arg;
+    ew_error err;
+    ew_error_clear(&err);
+    size_t n = 0;
+    int st = ew_tokenizer_encode(ew_model_tokenizer(r->e->model), r->text, r->text_len, true,
+                                 r->p.text_special, r->seq, (size_t)r->n_ctx, &n, &err);
+    if (st == EW_ERR_TOO_LARGE || (!st && n >= (size_t)r->n_ctx))
+        st = ew__error_set(&err, EW_ERR_TOO_LARGE,
+                           "the prompt is more tokens than the draft's context of %d leaves room "
+                           "for",
+                           r->n_ctx);
+    else if (!st && n == 0)
+        st = ew__error_set(&err, EW_ERR_INVALID, "the prompt is empty");
+    r->draft_status = st;
+    if (st) snprintf(r->draft_err, sizeof r->draft_err, "%s", err.message);
+    r->n_seq = st ? 0 : (int)n;
+}
+
+static void tokenize_done(void *arg, int status)
+{
+    ew__spec_run *r = arg;
+    r->job_running = false;
+    if (r->phase == RUN_DONE) {
+        run_free(r);
+        return;
+    }
+    if (status || r->draft_status) {
+        finish(r, status ? status : r->draft_status,
+               status ? "the draft worker stopped" : r->draft_err);
+        return;
+    }
+    free(r->text);
+    r->text = NULL;
+    r->st.prompt_tokens = r->n_seq;
+    next_round(r);
+}
+
+/* The pair can speculate: tokenize the prompt text first, if that is what came. */
+static void begin(ew__spec_run *r)
+{
+    if (!r->text) {
+        next_round(r);
+        return;
+    }
+    r->phase = RUN_TOKENIZING;
+    r->job_running = true;
+    if (ew__spec_worker_submit(r->e->worker, &r->job, tokenize_work, tokenize_done, r)) {
+        r->job_running = false;
+        finish(r, EW_ERR_BUSY, "every draft worker is busy");
+    }
+}
+
 void ew__spec_run_peer_ready(ew__spec_run *r, int status, const char *message)
 {
     spec_peer *p = r->peer;
@@ -435,7 +501,7 @@ void ew__spec_run_peer_ready(ew__spec_run *r, int status, const char *message)
         fall_back(r, EW__SPEC_NOT_PAYING);
         return;
     }
-    next_round(r);
+    begin(r);
 }
 
 static void on_resume(evutil_socket_t fd, short what, void *arg)
@@ -455,18 +521,29 @@ static int run_init(ew__spec_edge *e, ew__spec_run *r, const ew__spec_params *p,
     r->p.target_model = r->target;
     r->p.request_id = r->rid;
     r->p.prompt = NULL;
+    r->p.text = NULL;
     r->n_ctx = e->sp.n_ctx;
-    if (p->n_prompt < 1 || p->n_prompt >= r->n_ctx || p->max_tokens < 1)
+    bool text = p->text != NULL;
+    if ((!text && (p->n_prompt < 1 || p->n_prompt >= r->n_ctx)) || p->max_tokens < 1)
         return ew__error_set(err, EW_ERR_INVALID,
                              "speculative: a prompt of 1..%d tokens and max_tokens >= 1",
                              r->n_ctx - 1);
-    for (int i = 0; i < p->n_prompt; i++)
+    for (int i = 0; !text && i < p->n_prompt; i++)
         if (p->prompt[i] < 0 || p->prompt[i] >= e->info.n_vocab)
             return ew__error_set(err, EW_ERR_INVALID, "speculative: token id outside the vocab");
     r->seq = malloc((size_t)r->n_ctx * sizeof *r->seq);
-    if (!r->seq) return ew__error_set(err, EW_ERR_NOMEM, "speculative: out of memory");
-    memcpy(r->seq, p->prompt, (size_t)p->n_prompt * sizeof *r->seq);
-    r->n_seq = p->n_prompt;
+    r->text = text ? malloc(p->text_len + 1) : NULL;
+    if (!r->seq || (text && !r->text))
+        return ew__error_set(err, EW_ERR_NOMEM, "speculative: out of memory");
+    if (text) {
+        memcpy(r->text, p->text, p->text_len);
+        r->text[p->text_len] = '\0';
+        r->text_len = p->text_len;
+    } else {
+        memcpy(r->seq, p->prompt, (size_t)p->n_prompt * sizeof *r->seq);
+        r->n_seq = p->n_prompt;
+        r->st.prompt_tokens = p->n_prompt;
+    }
     ew_buf_init(&r->body, BODY_MAX);
     if (!p->has_seed && getrandom(&r->p.sampling.seed, sizeof r->p.sampling.seed, 0) !=
                             (ssize_t)sizeof r->p.sampling.seed)
@@ -512,6 +589,9 @@ int ew__spec_start(ew__spec_edge *e, const ew__spec_params *p, const ew__spec_ev
         run_free(r);
         return st;
     }
+    r->next_run = e->runs;
+    if (e->runs) e->runs->prev_run = r;
+    e->runs = r;
     *out = r;
     return EW_OK;
 }
@@ -525,7 +605,9 @@ int ew__spec_edge_new(const ew__spec_edge_opts *o, ew__spec_edge **out, ew_error
     if (!e) return ew__error_set(err, EW_ERR_NOMEM, "speculative: out of memory");
     e->base = o->base;
     e->remote = o->remote;
-    int st = ew_model_open(o->draft_path, o->draft_sha256, &e->model, err);
+    e->model = o->model;
+    int st = o->model ? EW_OK : ew_model_open(o->draft_path, o->draft_sha256, &e->owned, err);
+    if (!o->model) e->model = e->owned;
     if (!st) {
         ew_model_get_info(e->model, &e->info);
         if (o->n_layer_exit < 0 || o->n_layer_exit > e->info.n_layer)
@@ -554,9 +636,13 @@ int ew__spec_edge_new(const ew__spec_edge_opts *o, ew__spec_edge **out, ew_error
 void ew__spec_edge_free(ew__spec_edge *e)
 {
     if (!e) return;
+    for (ew__spec_run *r = e->runs, *next; r; r = next) {
+        next = r->next_run;
+        ew__spec_cancel(r);
+    }
     ew__spec_worker_free(e->worker);
     ew__spec_peers_free(e);
-    ew_model_close(e->model);
+    ew_model_close(e->owned);
     free(e);
 }
 

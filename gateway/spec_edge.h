@@ -10,9 +10,10 @@
  * timing figures that choose k (edgeway/speculative.h) and decide whether
  * speculation pays off.
  *
- * A run generates one completion from token ids. Callbacks run on the loop
- * thread: on_tokens zero or more times, then on_end exactly once, unless the
- * run is cancelled (then nothing more is called). If ew__spec_start fails,
+ * A run generates one completion from token ids, or from prompt text that
+ * a draft worker tokenizes first (so the loop never tokenizes). Callbacks
+ * run on the loop thread: on_tokens zero or more times, then on_end exactly
+ * once, unless the run is cancelled (then nothing more is called). If ew__spec_start fails,
  * no callback is ever called. A run that cannot or should not speculate ends
  * with EW_ERR_UNSUPPORTED and stats.fallback saying why; stats.generated
  * then tells how many tokens were already delivered, so the caller knows
@@ -39,15 +40,17 @@ typedef struct ew__spec_edge_opts {
     ew__remote *remote;      /* borrowed: the cloud client holding the backends */
     const char *draft_path;  /* GGUF of the draft (often the target's own file) */
     const char *draft_sha256;
-    int n_layer_exit; /* draft = the first n layers; 0 = all */
-    int n_ctx;        /* draft positions; 0 = min(training context, 4096) */
-    int threads;      /* per draft forward pass; 0 = 1 */
-    int workers;      /* drafts computed at once; 0 = 1 */
-    int queue;        /* drafts waiting; default 16 when 0 */
+    const ew_model *model; /* instead of draft_path: an open model, borrowed */
+    int n_layer_exit;      /* draft = the first n layers; 0 = all */
+    int n_ctx;             /* draft positions; 0 = min(training context, 4096) */
+    int threads;           /* per draft forward pass; 0 = 1 */
+    int workers;           /* drafts computed at once; 0 = 1 */
+    int queue;             /* drafts waiting; default 16 when 0 */
 } ew__spec_edge_opts;
 
 int ew__spec_edge_new(const ew__spec_edge_opts *opts, ew__spec_edge **out, ew_error *err);
-/* Every run must have ended or been cancelled. NULL is a no-op. */
+/* Cancels every run still going (no callback follows). Not from inside a
+ * callback of its runs. NULL is a no-op. */
 void ew__spec_edge_free(ew__spec_edge *e);
 const ew_model *ew__spec_edge_draft_model(const ew__spec_edge *e);
 
@@ -65,21 +68,31 @@ typedef struct ew__spec_params {
     const char *target_model; /* the model's name on the backend */
     const int32_t *prompt;    /* (n_prompt) copied */
     int n_prompt;
+    /* Instead of prompt: text (copied), tokenized on a draft worker; special
+     * names control tokens (a rendered chat template). */
+    const char *text;
+    size_t text_len;
+    bool text_special;
     int max_tokens;             /* >= 1 */
     ew_sampler_params sampling; /* temperature <= 0: greedy; the penalty is not used */
     bool has_seed;              /* else a random seed */
     bool ignore_eog;
     const char *request_id; /* for logs; may be NULL */
     ew_speculative_cfg cfg; /* k, k_max, adaptive, p_min, min_acceptance */
+    /* Low acceptance may end a run that already delivered tokens (a caller
+     * that can still start over); else only a run's start falls back. */
+    bool fallback_after_output;
 } ew__spec_params;
 
 typedef enum ew__spec_stop {
     EW__SPEC_STOP_LENGTH = 0,
     EW__SPEC_STOP_EOG,
     EW__SPEC_STOP_CONTEXT,
+    EW__SPEC_STOP_CALLER, /* on_tokens asked to stop */
 } ew__spec_stop;
 
 typedef struct ew__spec_stats {
+    int prompt_tokens;
     int generated; /* tokens delivered through on_tokens */
     int rounds;
     int drafted;            /* draft tokens sent */
@@ -96,7 +109,8 @@ typedef struct ew__spec_stats {
 } ew__spec_stats;
 
 typedef struct ew__spec_events {
-    void (*on_tokens)(void *user, const int32_t *tokens, int n);
+    /* Returns true to end the run here (on_end follows with EW_OK). */
+    bool (*on_tokens)(void *user, const int32_t *tokens, int n);
     /* status EW_OK, EW_ERR_UNSUPPORTED (fallback), or the failure; message
      * is printable and valid during the call. */
     void (*on_end)(void *user, int status, const char *message, const ew__spec_stats *st);

@@ -34,15 +34,18 @@ typedef struct spec_peer {
 struct ew__spec_edge {
     struct event_base *base;
     ew__remote *remote;
-    ew_model *model;
+    const ew_model *model;
+    ew_model *owned; /* model, when the edge opened it */
     ew_model_info info;
     ew_session_params sp;
     ew__spec_worker *worker;
     spec_peer *peers;
+    struct ew__spec_run *runs; /* not yet ended or cancelled */
 };
 
 typedef enum run_phase {
     RUN_WAIT_PEER = 0,
+    RUN_TOKENIZING,
     RUN_DRAFTING,
     RUN_VERIFYING,
     RUN_DONE,
@@ -50,6 +53,7 @@ typedef enum run_phase {
 
 struct ew__spec_run {
     ew__spec_edge *e;
+    struct ew__spec_run *prev_run, *next_run; /* in e->runs until it ends */
     spec_peer *peer;
     ew__spec_params p; /* strings below are copies */
     char backend[EW_BACKEND_NAME_MAX];
@@ -64,6 +68,8 @@ struct ew__spec_run {
 
     int32_t *seq; /* (n_ctx) prompt, then the tokens generated so far */
     int n_seq, n_ctx;
+    char *text; /* prompt text not yet tokenized (a worker owns it while job_running) */
+    size_t text_len;
     /* the verifier's view */
     char session[64];
     int t_past; /* tokens of seq the verifier holds */

@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/log.h"
 #include "local/model.h"
+#include "local/stop_text.h"
 #include "local/tokenizer.h"
 
 /* ---- models ---------------------------------------------------------------------- */
@@ -170,7 +171,7 @@ static int session_alloc(ew_session *s, size_t *total)
     s->scores = alloc_floats((size_t)s->n_threads, (size_t)s->n_ctx, total);
     s->qconv = alloc_floats((size_t)s->n_threads, (size_t)hp->head_dim, total);
     s->logits = alloc_floats((size_t)s->logit_rows, (size_t)hp->n_vocab, total);
-    s->gen_buf = malloc((size_t)m->max_piece + 2 * EW_MAX_STOP_LEN + 8);
+    s->gen_buf = malloc(ew__stop_text_size(m));
     int n_act = ew__forward_act_buffers(m, &s->act_row_max);
     for (int i = 0; i < n_act; i++) {
         s->act[i] = malloc(mul_size(B, s->act_row_max));

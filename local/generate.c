@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "local/model.h"
+#include "local/stop_text.h"
 #include "local/tokenizer.h"
 
 static double now_ms(void)
@@ -16,73 +17,14 @@ static double now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-/* Bytes at the end of buf[0..n) that start a UTF-8 sequence not yet complete. */
-static size_t utf8_incomplete_tail(const char *buf, size_t n)
-{
-    for (size_t back = 1; back <= 3 && back <= n; back++) {
-        unsigned char c = (unsigned char)buf[n - back];
-        if ((c & 0xC0) == 0x80) continue; /* continuation byte: keep looking for the lead */
-        size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        return need > back ? back : 0;
-    }
-    return 0;
-}
-
-typedef struct gen_text {
-    char *buf;
-    size_t len;
-    const ew_generate_params *p;
-} gen_text;
-
-/* Longest proper prefix of a stop string that ends the buffer. */
-static size_t stop_prefix_tail(const gen_text *g)
-{
-    size_t hold = 0;
-    for (int i = 0; i < EW_MAX_STOP_STRINGS && g->p->stop[i]; i++) {
-        size_t L = strlen(g->p->stop[i]);
-        for (size_t k = L - 1; k > hold; k--)
-            if (k <= g->len && !memcmp(g->buf + g->len - k, g->p->stop[i], k)) {
-                hold = k;
-                break;
-            }
-    }
-    return hold;
-}
-
-/* Earliest occurrence of any stop string, or -1. */
-static long find_stop(const gen_text *g)
-{
-    long best = -1;
-    for (int i = 0; i < EW_MAX_STOP_STRINGS && g->p->stop[i]; i++) {
-        size_t L = strlen(g->p->stop[i]);
-        for (size_t at = 0; L && at + L <= g->len; at++)
-            if (!memcmp(g->buf + at, g->p->stop[i], L)) {
-                if (best < 0 || (long)at < best) best = (long)at;
-                break;
-            }
-    }
-    return best;
-}
-
 /* Adds a token's piece, passes on what is decided, and reports whether a
  * stop string was hit or the callback asked to stop. */
-static int push_piece(gen_text *g, int32_t tok, const char *piece, size_t n, bool *stop_str)
+static int push_piece(ew__stop_text *g, const ew_generate_params *p, int32_t tok, const char *piece,
+                      size_t n, bool *stop_str)
 {
-    memcpy(g->buf + g->len, piece, n);
-    g->len += n;
-    long at = find_stop(g);
-    size_t emit;
-    if (at >= 0) {
-        emit = (size_t)at;
-        *stop_str = true;
-    } else {
-        size_t hold = stop_prefix_tail(g);
-        size_t utf = utf8_incomplete_tail(g->buf, g->len - hold);
-        emit = g->len - hold - utf;
-    }
-    int stop = g->p->on_token ? g->p->on_token(g->p->user, tok, g->buf, emit) : 0;
-    memmove(g->buf, g->buf + emit, g->len - emit);
-    g->len -= emit;
+    size_t emit = ew__stop_text_push(g, piece, n, stop_str);
+    int stop = p->on_token ? p->on_token(p->user, tok, g->buf, emit) : 0;
+    ew__stop_text_consume(g, emit);
     return stop;
 }
 
@@ -135,7 +77,7 @@ int ew_generate(ew_session *s, ew_sampler *smp, const int32_t *prompt, int n_pro
     double t1 = now_ms();
     res->prompt_ms = t1 - t0;
 
-    gen_text g = {s->gen_buf, 0, p};
+    ew__stop_text g = {s->gen_buf, 0, p->stop, EW_MAX_STOP_STRINGS};
     bool stop_str = false, stop_cb = false;
     res->stop = EW_STOP_LENGTH;
     while (res->n_generated < p->max_tokens) {
@@ -150,7 +92,7 @@ int ew_generate(ew_session *s, ew_sampler *smp, const int32_t *prompt, int n_pro
         const char *piece;
         size_t n;
         if (ew_tokenizer_token_to_piece(tok, t, false, &piece, &n)) n = 0;
-        stop_cb = push_piece(&g, t, piece, n, &stop_str) != 0;
+        stop_cb = push_piece(&g, p, t, piece, n, &stop_str) != 0;
         if (stop_str || stop_cb) {
             res->stop = stop_str ? EW_STOP_STRING : EW_STOP_CALLBACK;
             break;

@@ -103,6 +103,19 @@ typedef struct {
 } ew_block_q8_K;
 static_assert(sizeof(ew_block_q8_K) == 292, "q8_K block layout");
 
+/* Q8_0 activations in the layout the VNNI legacy-quant kernels read: the
+ * same quantized values and f16-rounded scale as Q8_0, with the scale widened
+ * to float and the sum of the quants stored, so the kernels can make the
+ * weights unsigned (w + offset) and take offset * sum back off exactly. It
+ * is an activation type only (no GGUF file holds it). */
+#define EW__ACT_Q8_0X 0x10000u
+typedef struct {
+    float d;
+    int32_t sum;
+    int8_t qs[EW_QK];
+} ew_block_q8_0x;
+static_assert(sizeof(ew_block_q8_0x) == 40, "q8_0x block layout");
+
 /* ---- scalar conversions ---------------------------------------------------- */
 
 static inline float ew__f16_to_f32(ew_f16 h)
@@ -237,6 +250,7 @@ extern const ew__qtype ew__qtypes_ref[];
 extern const int ew__n_qtypes_ref;
 
 void ew__quant_q8_0_ref(const float *x, void *y, int64_t n);
+void ew__quant_q8_0x_ref(const float *x, void *y, int64_t n);
 void ew__quant_q8_1_ref(const float *x, void *y, int64_t n);
 void ew__quant_q8_K_ref(const float *x, void *y, int64_t n);
 void ew__quant_f16_ref(const float *x, void *y, int64_t n);
@@ -246,6 +260,9 @@ void ew__quant_f32_ref(const float *x, void *y, int64_t n);
 /* Overlay an ISA's kernels on a copy of the reference table (n entries). */
 void ew__quant_patch_avx2(ew__qtype *t, int n);
 void ew__quant_patch_avx512(ew__qtype *t, int n, int vnni);
+/* The VNNI legacy-quant kernels (quant_legacy_avx512.c); switches those
+ * types' activations to Q8_0X. */
+void ew__quant_patch_legacy_vnni(ew__qtype *t, int n);
 void ew__quant_patch_neon(ew__qtype *t, int n);
 /* True if isa's kernels were compiled in and the CPU runs them. */
 int ew__isa_available(ew__isa isa);

@@ -183,186 +183,8 @@ static inline __m256i fifth_bits(const uint8_t *qh)
 #undef KS
 #undef VNNI
 
-/* ---- legacy quants with VNNI: register-tiled ---------------------------------------
- *
- * Weights enter the unsigned operand of dpbusd as u = w + o (o = 128 for
- * Q8_0, 8 for Q4_0, 16 for Q5_0), and the accumulator starts at -o * (sums
- * of four activations), so each lane gets exactly sum(w * a). A tile of TR
- * weight rows x TC activation rows shares every load and unpack. */
-
-#define TR 4
-#define TC 4
-
-enum { LQ8_0, LQ4_0, LQ5_0 };
-
-static inline __attribute__((always_inline)) __m512i unpack_u(int T, const char *b0, const char *b1)
-{
-    if (T == LQ8_0)
-        return _mm512_xor_si512(load2x256(b0 + 2, b1 + 2), _mm512_set1_epi8((char)0x80));
-    if (T == LQ4_0)
-        return _mm512_inserti64x4(_mm512_castsi256_si512(nibbles32((const uint8_t *)b0 + 2)),
-                                  nibbles32((const uint8_t *)b1 + 2), 1);
-    __m256i x0 =
-        _mm256_or_si256(nibbles32((const uint8_t *)b0 + 6), fifth_bits((const uint8_t *)b0 + 2));
-    __m256i x1 =
-        _mm256_or_si256(nibbles32((const uint8_t *)b1 + 6), fifth_bits((const uint8_t *)b1 + 2));
-    return _mm512_inserti64x4(_mm512_castsi256_si512(x0), x1, 1);
-}
-
-/* [d(b0) x 8, d(b1) x 8] from the f16 scales at the start of two blocks. */
-static inline __m512 halves_f16(const char *b0, const char *b1)
-{
-    uint16_t h0, h1;
-    memcpy(&h0, b0, 2);
-    memcpy(&h1, b1, 2);
-    __m128 f = _mm_cvtph_ps(_mm_insert_epi16(_mm_cvtsi32_si128(h0), h1, 1));
-    const __m512i idx = _mm512_set_epi32(1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0);
-    return _mm512_permutexvar_ps(idx, _mm512_castps128_ps512(f));
-}
-
-static float legacy_tail(int T, const char *wb, const ew_block_q8_0 *ab)
-{
-    if (T == LQ8_0) return q8_0_ref_block_novnni((const ew_block_q8_0 *)(const void *)wb, ab);
-    if (T == LQ4_0) return q4_0_ref_block_novnni((const ew_block_q4_0 *)(const void *)wb, ab);
-    return q5_0_ref_block_novnni((const ew_block_q5_0 *)(const void *)wb, ab);
-}
-
-static inline __attribute__((always_inline)) void legacy_tile(int T, int nb, const char *w,
-                                                              size_t ws, int R, const char *a,
-                                                              size_t as, int C, float res[TR][TC])
-{
-    const size_t wb = T == LQ8_0   ? sizeof(ew_block_q8_0)
-                      : T == LQ4_0 ? sizeof(ew_block_q4_0)
-                                   : sizeof(ew_block_q5_0);
-    const __m512i off = _mm512_set1_epi8(T == LQ8_0 ? (char)0x80 : T == LQ4_0 ? 8 : 16);
-    __m512 acc[TR][TC];
-    for (int r = 0; r < R; r++)
-        for (int c = 0; c < C; c++)
-            acc[r][c] = _mm512_setzero_ps();
-    for (int i = 0; i + 1 < nb; i += 2) {
-        __m512i u[TR];
-        __m512 dw[TR];
-#pragma GCC unroll 4
-        for (int r = 0; r < R; r++) {
-            const char *b0 = w + (size_t)r * ws + (size_t)i * wb;
-            u[r] = unpack_u(T, b0, b0 + wb);
-            dw[r] = halves_f16(b0, b0 + wb);
-        }
-#pragma GCC unroll 4
-        for (int c = 0; c < C; c++) {
-            const ew_block_q8_0 *ab = (const ew_block_q8_0 *)(const void *)(a + (size_t)c * as) + i;
-            __m512i av = load2x256(ab[0].qs, ab[1].qs);
-            __m512i neg = _mm512_sub_epi32(_mm512_setzero_si512(),
-                                           _mm512_dpbusd_epi32(_mm512_setzero_si512(), off, av));
-            __m512 da = halves_f16((const char *)&ab[0], (const char *)&ab[1]);
-#pragma GCC unroll 4
-            for (int r = 0; r < R; r++) {
-                __m512i dp = _mm512_dpbusd_epi32(neg, u[r], av);
-                acc[r][c] =
-                    _mm512_fmadd_ps(_mm512_cvtepi32_ps(dp), _mm512_mul_ps(dw[r], da), acc[r][c]);
-            }
-        }
-    }
-    for (int r = 0; r < R; r++)
-        for (int c = 0; c < C; c++) {
-            res[r][c] = hsum512(acc[r][c]);
-            if (nb % 2)
-                res[r][c] +=
-                    legacy_tail(T, w + (size_t)r * ws + (size_t)(nb - 1) * wb,
-                                (const ew_block_q8_0 *)(const void *)(a + (size_t)c * as) + nb - 1);
-        }
-}
-
-/* One activation row (generation): its per-pair operands are prepared once
- * per call and shared by every weight row. Same arithmetic as legacy_tile. */
-typedef struct act_pair {
-    __m512i av, neg;
-    __m512 da;
-} act_pair;
-
-#define PREP_MAX_PAIRS 128 /* rows up to 8192 elements: 24 KiB of stack */
-
-static inline __attribute__((always_inline)) void legacy_prep(int T, int nb, const char *a,
-                                                              act_pair *pp)
-{
-    const __m512i off = _mm512_set1_epi8(T == LQ8_0 ? (char)0x80 : T == LQ4_0 ? 8 : 16);
-    const ew_block_q8_0 *ab = (const ew_block_q8_0 *)(const void *)a;
-    for (int i = 0, p = 0; i + 1 < nb; i += 2, p++) {
-        pp[p].av = load2x256(ab[i].qs, ab[i + 1].qs);
-        pp[p].neg = _mm512_sub_epi32(_mm512_setzero_si512(),
-                                     _mm512_dpbusd_epi32(_mm512_setzero_si512(), off, pp[p].av));
-        pp[p].da = halves_f16((const char *)&ab[i], (const char *)&ab[i + 1]);
-    }
-}
-
-static inline __attribute__((always_inline)) float legacy_row(int T, int nb, const char *w,
-                                                              const act_pair *pp, const char *a)
-{
-    const size_t wb = T == LQ8_0   ? sizeof(ew_block_q8_0)
-                      : T == LQ4_0 ? sizeof(ew_block_q4_0)
-                                   : sizeof(ew_block_q5_0);
-    __m512 acc = _mm512_setzero_ps();
-    for (int i = 0, p = 0; i + 1 < nb; i += 2, p++) {
-        const char *b0 = w + (size_t)i * wb;
-        __m512i dp = _mm512_dpbusd_epi32(pp[p].neg, unpack_u(T, b0, b0 + wb), pp[p].av);
-        acc = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dp),
-                              _mm512_mul_ps(halves_f16(b0, b0 + wb), pp[p].da), acc);
-    }
-    float r = hsum512(acc);
-    if (nb % 2)
-        r += legacy_tail(T, w + (size_t)(nb - 1) * wb,
-                         (const ew_block_q8_0 *)(const void *)a + nb - 1);
-    return r;
-}
-
-#define TILE_CASE(T, RR, CC)                                                                       \
-    case (RR)*8 + (CC):                                                                            \
-        legacy_tile(T, nb, wr, ws, RR, ac, as, CC, res);                                           \
-        break;
-#define TILE_ROW(T, RR)                                                                            \
-    TILE_CASE(T, RR, 1) TILE_CASE(T, RR, 2) TILE_CASE(T, RR, 3) TILE_CASE(T, RR, 4)
-
-#define LEGACY_TILED(name, T)                                                                      \
-    static void gemm_##name##_tiled(int n, const void *w, size_t ws, int nr, const void *a,        \
-                                    size_t as, int nc, float *out, size_t os)                      \
-    {                                                                                              \
-        int nb = n / EW_QK;                                                                        \
-        if (nc == 1 && nb / 2 <= PREP_MAX_PAIRS) {                                                 \
-            act_pair pp[PREP_MAX_PAIRS];                                                           \
-            legacy_prep(T, nb, a, pp);                                                             \
-            for (int r = 0; r < nr; r++)                                                           \
-                out[r] = legacy_row(T, nb, (const char *)w + (size_t)r * ws, pp, a);               \
-            return;                                                                                \
-        }                                                                                          \
-        /* one row at a time for one or two columns keeps the weight stream                        \
-         * sequential for the prefetcher */                                                        \
-        int tr = nc <= 2 ? 1 : TR;                                                                 \
-        for (int r0 = 0; r0 < nr; r0 += tr) {                                                      \
-            int R = nr - r0 < tr ? nr - r0 : tr;                                                   \
-            const char *wr = (const char *)w + (size_t)r0 * ws;                                    \
-            for (int c0 = 0; c0 < nc; c0 += TC) {                                                  \
-                int C = nc - c0 < TC ? nc - c0 : TC;                                               \
-                const char *ac = (const char *)a + (size_t)c0 * as;                                \
-                float res[TR][TC];                                                                 \
-                switch (R * 8 + C) {                                                               \
-                    TILE_ROW(T, 1) TILE_ROW(T, 2) TILE_ROW(T, 3) TILE_ROW(T, 4)                    \
-                }                                                                                  \
-                for (int r = 0; r < R; r++)                                                        \
-                    for (int c = 0; c < C; c++)                                                    \
-                        out[(size_t)(c0 + c) * os + r0 + r] = res[r][c];                           \
-            }                                                                                      \
-        }                                                                                          \
-    }                                                                                              \
-    static float dot_##name##_tiled(int n, const void *w, const void *a)                           \
-    {                                                                                              \
-        float res[TR][TC];                                                                         \
-        legacy_tile(T, n / EW_QK, w, 0, 1, a, 0, 1, res);                                          \
-        return res[0][0];                                                                          \
-    }
-
-LEGACY_TILED(q8_0, LQ8_0)
-LEGACY_TILED(q4_0, LQ4_0)
-LEGACY_TILED(q5_0, LQ5_0)
+#define TR 4 /* weight rows per float tile */
+#define TC 4 /* activation columns per float tile */
 
 /* ---- floats ----------------------------------------------------------------------------- */
 
@@ -487,9 +309,8 @@ void ew__quant_patch_avx512(ew__qtype *t, int n, int vnni)
 #define SETI(name)                                                                                 \
     (q->dot = vnni ? dot_##name##_vnni : dot_##name##_novnni,                                      \
      q->gemm = vnni ? gemm_##name##_vnni : gemm_##name##_novnni)
-#define SETL(name)                                                                                 \
-    (q->dot = vnni ? dot_##name##_tiled : dot_##name##_novnni,                                     \
-     q->gemm = vnni ? gemm_##name##_tiled : gemm_##name##_novnni)
+/* with VNNI, ew__quant_patch_legacy_vnni replaces these */
+#define SETL(name) (q->dot = dot_##name##_novnni, q->gemm = gemm_##name##_novnni)
         case EW_GGML_F32:
             SET(f32);
             q->axpy = axpy_f32;
@@ -531,4 +352,5 @@ void ew__quant_patch_avx512(ew__qtype *t, int n, int vnni)
             break;
         }
     }
+    if (vnni) ew__quant_patch_legacy_vnni(t, n);
 }

@@ -91,6 +91,14 @@ static void dequant_q8_0(const void *vx, float *y, int64_t n)
     }
 }
 
+static void dequant_q8_0x(const void *vx, float *y, int64_t n)
+{
+    const ew_block_q8_0x *x = vx;
+    for (int64_t i = 0; i < n / EW_QK; i++, y += EW_QK)
+        for (int j = 0; j < EW_QK; j++)
+            y[j] = (float)x[i].qs[j] * x[i].d;
+}
+
 static void dequant_q8_1(const void *vx, float *y, int64_t n)
 {
     const ew_block_q8_1 *x = vx;
@@ -203,6 +211,13 @@ void ew__quant_q8_0_ref(const float *x, void *vy, int64_t n)
         int sum;
         y[i].d = ew__f32_to_f16(q8_block(x + i * EW_QK, y[i].qs, &sum));
     }
+}
+
+void ew__quant_q8_0x_ref(const float *x, void *vy, int64_t n)
+{
+    ew_block_q8_0x *y = vy;
+    for (int64_t i = 0; i < n / EW_QK; i++)
+        y[i].d = ew__f16_to_f32(ew__f32_to_f16(q8_block(x + i * EW_QK, y[i].qs, &y[i].sum)));
 }
 
 void ew__quant_q8_1_ref(const float *x, void *vy, int64_t n)
@@ -512,6 +527,13 @@ const ew__qtype ew__qtypes_ref[] = {
     QT(Q5_1, EW_QK, sizeof(ew_block_q5_1), Q8_1, dequant_q5_1, NULL, dot_q5_1, gemm_q5_1, NULL),
     QT(Q8_0, EW_QK, sizeof(ew_block_q8_0), Q8_0, dequant_q8_0, ew__quant_q8_0_ref, dot_q8_0,
        gemm_q8_0, NULL),
+    {.type = EW__ACT_Q8_0X,
+     .name = "Q8_0X",
+     .blck = EW_QK,
+     .bytes = sizeof(ew_block_q8_0x),
+     .act = EW__ACT_Q8_0X,
+     .dequant = dequant_q8_0x,
+     .quant_act = ew__quant_q8_0x_ref},
     QT(Q8_1, EW_QK, sizeof(ew_block_q8_1), Q8_1, dequant_q8_1, ew__quant_q8_1_ref, NULL, NULL,
        NULL),
     QT(Q4_K, EW_QK_K, sizeof(ew_block_q4_K), Q8_K, dequant_q4_K, NULL, dot_q4_K, gemm_q4_K, NULL),

@@ -368,10 +368,8 @@ static int start(ew__runner *r, const ew__runner_opts *o, ew_error *err)
         return ew__error_set(err, EW_ERR_IO, "%s: pipe: %s", r->name, strerror(errno));
     r->pipe_rd = fds[0];
     r->pipe_wr = fds[1];
-    r->ev = event_new(o->base, r->pipe_rd, EV_READ | EV_PERSIST, on_wake, r);
-    if (!r->ev || event_add(r->ev, NULL))
-        return ew__error_set(err, EW_ERR_NOMEM, "%s: cannot watch the pipe", r->name);
-    int st = ew_model_open(o->path, o->sha256, &r->model, err);
+    int st = o->base ? ew__runner_attach(r, o->base, err) : EW_OK;
+    if (!st) st = ew_model_open(o->path, o->sha256, &r->model, err);
     if (st) return st;
     r->workers = calloc((size_t)o->workers, sizeof *r->workers);
     if (!r->workers) return ew__error_set(err, EW_ERR_NOMEM, "%s: out of memory", r->name);
@@ -389,7 +387,7 @@ static int start(ew__runner *r, const ew__runner_opts *o, ew_error *err)
 int ew__runner_new(const ew__runner_opts *o, ew__runner **out, ew_error *err)
 {
     *out = NULL;
-    if (!o || !o->base || !o->path || o->workers < 1 || o->queue < 0)
+    if (!o || !o->path || o->workers < 1 || o->queue < 0)
         return ew__error_set(err, EW_ERR_INVALID, "runner: needs a loop, a model and workers");
     ew__runner *r = calloc(1, sizeof *r);
     if (!r) return ew__error_set(err, EW_ERR_NOMEM, "runner: out of memory");
@@ -412,6 +410,15 @@ int ew__runner_new(const ew__runner_opts *o, ew__runner **out, ew_error *err)
     ew__info(NULL, "model %s: %d worker(s), queue %d, context %d", r->name, r->n_workers,
              r->capacity, r->n_ctx);
     *out = r;
+    return EW_OK;
+}
+
+int ew__runner_attach(ew__runner *r, struct event_base *base, ew_error *err)
+{
+    r->base = base;
+    r->ev = event_new(base, r->pipe_rd, EV_READ | EV_PERSIST, on_wake, r);
+    if (!r->ev || event_add(r->ev, NULL))
+        return ew__error_set(err, EW_ERR_NOMEM, "%s: cannot watch the pipe", r->name);
     return EW_OK;
 }
 

@@ -38,7 +38,7 @@ typedef struct ew__runner_job ew__runner_job;
 typedef struct ew__runner_ctx ew__runner_ctx;
 
 typedef struct ew__runner_opts {
-    struct event_base *base; /* borrowed; must outlive the runner */
+    struct event_base *base; /* borrowed; must outlive the runner; NULL: see _attach */
     const char *name;        /* for logs */
     const char *path;        /* GGUF file */
     const char *sha256;      /* NULL = not checked */
@@ -80,8 +80,12 @@ typedef struct ew__runner_events {
  * err set. */
 typedef int (*ew__runner_fn)(ew__runner_ctx *ctx, void *arg, ew__runner_result *res, ew_error *err);
 
-/* Opens the model and starts the workers. */
+/* Opens the model and starts the workers. With opts->base NULL it touches
+ * no event loop, so it may run on any thread (loading a model blocks): the
+ * runner then takes jobs only after ew__runner_attach, on the loop thread. */
 int ew__runner_new(const ew__runner_opts *opts, ew__runner **out, ew_error *err);
+/* Binds a runner made without a base to the loop base (loop thread). */
+int ew__runner_attach(ew__runner *r, struct event_base *base, ew_error *err);
 /* Stops the workers (running jobs are cancelled and joined), drops every
  * pending callback, closes the model. NULL is a no-op. */
 void ew__runner_free(ew__runner *r);

@@ -9,6 +9,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,12 @@
 #define MSG_MAX           320
 #define DEFAULT_RESP_MAX  (8u << 20)
 #define DEFAULT_IDLE_CONN 64
+/* Finished calls kept for reuse, at most; and the buffer capacity a kept
+ * call may hold on to (one large answer must not pin its memory). */
+#define SPARE_MAX  64
+#define SPARE_KEEP 65536
+/* The kernel's RTT estimate is read this often per backend, at most. */
+#define RTT_SAMPLE_US 1000000u
 
 struct ew__remote {
     struct event_base *base;
@@ -38,6 +45,8 @@ struct ew__remote {
     ew__remote_call *calls; /* every unfinished call */
     CURL *pool[EASY_POOL_MAX];
     int n_pool;
+    ew__remote_call *spare; /* finished calls kept for reuse (linked by next) */
+    int n_spare;
     uint64_t rng;
     int in_curl; /* > 0 while curl_multi_socket_action runs */
     ew__remote_stats stats;
@@ -58,16 +67,29 @@ typedef enum call_phase { PHASE_WAIT = 0, PHASE_RUN } call_phase;
 
 struct ew__remote_call {
     ew__remote *r;
+    /* Kept when a finished call is recycled for the next one (call_recycle):
+     * its events, buffers and arenas, so a call costs no allocation once
+     * the client is warm. */
+    struct event *timer;    /* PHASE_WAIT: backoff; PHASE_RUN: first-byte or idle timeout */
+    struct event *deadline; /* the total timeout */
+    struct event *ctl;      /* applies a pause asked for where curl cannot be touched */
+    ew_buf tail;            /* what to send: the request body after its model (or a raw body) */
+    ew_buf out;             /* the body curl sends; must live as long as the transfer */
+    ew_buf resp;
+    ew__sse sse;
+    ew_arena scratch; /* strings of the delta being delivered */
+    ew_arena names;   /* the call's own strings and its backend order */
+    /* Everything from here on is zeroed for each call (CALL_STATE). */
     ew__remote_call *prev, *next;
     ew__remote_callbacks cb;
     void *user;
     char rid[EW_BACKEND_NAME_MAX + 1];
-    /* What to send: the request body after its model (or a raw body). */
-    ew_buf tail;
     bool raw, raw_get, stream;
-    char *path;
-    char *req_model;
-    char *model_override;
+    const char *path;
+    const char *req_model;
+    const char *model_override;
+    const char *body_model; /* the model `out` was written for */
+    size_t rest_off;        /* where `out` goes on after {"model":"...", */
     bool no_fallback;
     /* Candidate backends, in the order they are tried. */
     int *order;
@@ -79,16 +101,16 @@ struct ew__remote_call {
     ew__backend *b;
     bool probe, acquired;
     CURL *easy;
+    /* Request headers: our own lines chained in front of the backend's
+     * list, which curl only reads, so nothing is allocated per attempt. */
     struct curl_slist *hdrs;
-    ew_buf out; /* the body curl sends; must live as long as the transfer */
+    struct curl_slist hdr_rid, hdr_accept;
+    char rid_line[EW_BACKEND_NAME_MAX + 20];
     const char *model;
     uint64_t t_attempt_us;
     int http_status, http_version;
     bool head_seen, is_sse, done_marker, finish_seen, err_body_full;
-    ew__sse sse;
-    ew_buf resp;
-    ew_arena scratch; /* strings of the delta being delivered */
-    failure fail;     /* noted inside a curl callback or a timer */
+    failure fail; /* noted inside a curl callback or a timer */
     bool failed;
     char curl_err[CURL_ERROR_SIZE];
     /* Across attempts. */
@@ -99,15 +121,16 @@ struct ew__remote_call {
     uint64_t ttfb_us;
     failure last;
     char last_backend[EW_BACKEND_NAME_MAX];
-    struct event *timer;    /* PHASE_WAIT: backoff; PHASE_RUN: first-byte or idle timeout */
-    struct event *deadline; /* the total timeout */
-    struct event *ctl;      /* applies a pause asked for where curl cannot be touched */
     bool want_paused, is_paused;
     bool cancelled;
     int cb_depth; /* inside one of this call's callbacks */
 };
 
+#define CALL_STATE offsetof(ew__remote_call, prev)
+
 static void on_ctl(evutil_socket_t fd, short kind, void *arg);
+static void on_call_timer(evutil_socket_t fd, short kind, void *arg);
+static void on_deadline(evutil_socket_t fd, short kind, void *arg);
 
 static uint64_t now_us(void)
 {
@@ -235,8 +258,10 @@ static int curl_timer_cb(CURLM *m, long timeout_ms, void *userp)
 {
     (void)m;
     ew__remote *r = userp;
-    if (timeout_ms < 0) {
+    if (timeout_ms <= 0) {
+        /* 0 = at once: in this pass of the loop, not after another epoll_wait. */
         evtimer_del(r->curl_timer);
+        if (timeout_ms == 0) event_active(r->curl_timer, EV_TIMEOUT, 0);
     } else {
         struct timeval tv = ms_tv(timeout_ms);
         evtimer_add(r->curl_timer, &tv);
@@ -274,7 +299,6 @@ static void detach(ew__remote_call *c)
         c->easy = NULL;
         r->stats.transfers--;
     }
-    curl_slist_free_all(c->hdrs);
     c->hdrs = NULL;
     if (c->timer) evtimer_del(c->timer);
 }
@@ -287,30 +311,94 @@ static void release_backend(ew__remote_call *c, ew__outcome o)
     }
 }
 
+/* Frees a call's kept resources (the call itself too). */
+static void call_free(ew__remote_call *c)
+{
+    if (c->timer) event_free(c->timer);
+    if (c->deadline) event_free(c->deadline);
+    if (c->ctl) event_free(c->ctl);
+    ew_buf_cleanup(&c->tail);
+    ew_buf_cleanup(&c->out);
+    ew_buf_cleanup(&c->resp);
+    ew__sse_cleanup(&c->sse);
+    ew_arena_cleanup(&c->scratch);
+    ew_arena_cleanup(&c->names);
+    free(c);
+}
+
+static void buf_shrink(ew_buf *b)
+{
+    if (b->cap > SPARE_KEEP)
+        ew_buf_cleanup(b);
+    else
+        ew_buf_reset(b);
+}
+
+/* Keeps a finished call for the next one, or frees it. Its events are
+ * deleted first: a pending one would otherwise fire on the next call. */
+static void call_recycle(ew__remote_call *c)
+{
+    ew__remote *r = c->r;
+    if (r->n_spare >= SPARE_MAX) {
+        call_free(c);
+        return;
+    }
+    event_del(c->timer);
+    event_del(c->deadline);
+    event_del(c->ctl);
+    buf_shrink(&c->tail);
+    buf_shrink(&c->out);
+    buf_shrink(&c->resp);
+    ew__sse_reset(&c->sse);
+    ew_arena_reset(&c->scratch);
+    ew_arena_reset(&c->names);
+    memset((char *)c + CALL_STATE, 0, sizeof *c - CALL_STATE);
+    c->next = r->spare;
+    r->spare = c;
+    r->n_spare++;
+}
+
+/* A fresh call: a kept one, or a new one with its events and buffers. */
+static ew__remote_call *call_get(ew__remote *r)
+{
+    ew__remote_call *c = r->spare;
+    if (c) {
+        r->spare = c->next;
+        r->n_spare--;
+        c->next = NULL;
+        return c;
+    }
+    c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->r = r;
+    ew_buf_init(&c->tail, r->opts.max_response_bytes * 2 + 1024); /* swaps with out */
+    ew_buf_init(&c->out, r->opts.max_response_bytes * 2 + 1024);
+    ew_buf_init(&c->resp, r->opts.max_response_bytes);
+    ew__sse_init(&c->sse, r->opts.max_sse_line, r->opts.max_response_bytes);
+    ew_arena_init(&c->scratch, 4096, r->opts.max_response_bytes * 2 + 65536);
+    ew_arena_init(&c->names, 1024, 1u << 20);
+    c->timer = evtimer_new(r->base, on_call_timer, c);
+    c->deadline = evtimer_new(r->base, on_deadline, c);
+    c->ctl = event_new(r->base, -1, 0, on_ctl, c);
+    if (!c->timer || !c->deadline || !c->ctl) {
+        call_free(c);
+        return NULL;
+    }
+    return c;
+}
+
 static void destroy(ew__remote_call *c)
 {
     ew__remote *r = c->r;
     detach(c);
     release_backend(c, EW__OUTCOME_NEUTRAL);
-    if (c->timer) event_free(c->timer);
-    if (c->deadline) event_free(c->deadline);
-    if (c->ctl) event_free(c->ctl);
     if (c->prev)
         c->prev->next = c->next;
     else
         r->calls = c->next;
     if (c->next) c->next->prev = c->prev;
     r->stats.calls--;
-    ew_buf_cleanup(&c->tail);
-    ew_buf_cleanup(&c->out);
-    ew_buf_cleanup(&c->resp);
-    ew__sse_cleanup(&c->sse);
-    ew_arena_cleanup(&c->scratch);
-    free(c->order);
-    free(c->path);
-    free(c->req_model);
-    free(c->model_override);
-    free(c);
+    call_recycle(c);
 }
 
 static void finish_error(ew__remote_call *c, const failure *f)
@@ -436,9 +524,13 @@ static int on_event(void *user, const ew__sse_event *ev)
 
 /* The kernel's smoothed RTT of the connection. curl names the socket only
  * once a transfer is done (the connection then waits in its cache), so this
- * runs at the end of each successful transfer. */
+ * runs at the end of a successful transfer, once a second per backend at
+ * most (the estimate moves slowly; a syscall per request is not worth it). */
 static void sample_rtt(ew__remote_call *c)
 {
+    uint64_t now = now_us();
+    if (c->b->rtt_sampled_us && now - c->b->rtt_sampled_us < RTT_SAMPLE_US) return;
+    c->b->rtt_sampled_us = now;
     curl_socket_t fd = CURL_SOCKET_BAD;
     if (curl_easy_getinfo(c->easy, CURLINFO_ACTIVESOCKET, &fd) != CURLE_OK || fd == CURL_SOCKET_BAD)
         return;
@@ -513,47 +605,59 @@ static size_t on_write(char *ptr, size_t size, size_t nmemb, void *ud)
 
 static void attempt_begin(ew__remote_call *c);
 
+/* "Now" is an activation, which runs in this pass of the loop; a 0 ms
+ * timer would cost the loop another round (another epoll_wait). */
 static void schedule(ew__remote_call *c, int64_t delay_ms)
 {
     c->phase = PHASE_WAIT;
-    arm_timer(c, (int)delay_ms);
+    if (delay_ms > 0) {
+        arm_timer(c, (int)delay_ms);
+        return;
+    }
+    evtimer_del(c->timer);
+    event_active(c->timer, EV_TIMEOUT, 0);
 }
 
-/* Builds the body for backend b: {"model":"<mapped>", then the rest. */
+/* The body for backend b. It was written once, for the first backend's
+ * model (write_body); only a backend that maps the model to another name
+ * gets a new copy: {"model":"<mapped>", then the same rest. */
 static int compose_body(ew__remote_call *c)
 {
-    ew_buf_reset(&c->out);
-    if (c->raw) return c->tail.len ? ew_buf_append(&c->out, c->tail.data, c->tail.len) : EW_OK;
+    if (c->raw) return EW_OK;
     c->model = c->model_override ? c->model_override : ew__backend_model(c->b, c->req_model);
     if (!c->model || !*c->model) return EW_ERR_INVALID;
-    int st = ew_buf_append_str(&c->out, "{\"model\":\"");
-    if (!st) st = ew_json_escape(&c->out, c->model, strlen(c->model));
-    if (!st) st = ew_buf_append(&c->out, "\",", 2);
-    if (!st) st = ew_buf_append(&c->out, c->tail.data + 1, c->tail.len - 1);
-    return st;
+    if (c->body_model && !strcmp(c->model, c->body_model)) return EW_OK;
+    ew_buf_reset(&c->tail);
+    int st = ew_buf_append_str(&c->tail, "{\"model\":\"");
+    if (!st) st = ew_json_escape(&c->tail, c->model, strlen(c->model));
+    if (!st) st = ew_buf_append(&c->tail, "\",", 2);
+    size_t head = c->tail.len;
+    if (!st) st = ew_buf_append(&c->tail, c->out.data + c->rest_off, c->out.len - c->rest_off);
+    if (st) return st;
+    ew_buf t = c->out;
+    c->out = c->tail;
+    c->tail = t;
+    c->rest_off = head;
+    c->body_model = c->model;
+    return EW_OK;
 }
 
-static int build_headers(ew__remote_call *c)
+static void build_headers(ew__remote_call *c)
 {
-    for (struct curl_slist *l = c->b->headers; l; l = l->next) {
-        struct curl_slist *n = curl_slist_append(c->hdrs, l->data);
-        if (!n) return EW_ERR_NOMEM;
-        c->hdrs = n;
-    }
-    char line[128];
-    if (c->rid[0]) {
-        snprintf(line, sizeof line, "x-request-id: %s", c->rid);
-        struct curl_slist *n = curl_slist_append(c->hdrs, line);
-        if (!n) return EW_ERR_NOMEM;
-        c->hdrs = n;
-    }
+    c->hdrs = c->b->headers;
     if (!c->raw) {
-        struct curl_slist *n = curl_slist_append(c->hdrs, c->stream ? "Accept: text/event-stream"
-                                                                    : "Accept: application/json");
-        if (!n) return EW_ERR_NOMEM;
-        c->hdrs = n;
+        /* curl_slist's data is not const, but curl only reads header lists. */
+        c->hdr_accept.data =
+            (char *)(c->stream ? "Accept: text/event-stream" : "Accept: application/json");
+        c->hdr_accept.next = c->hdrs;
+        c->hdrs = &c->hdr_accept;
     }
-    return EW_OK;
+    if (c->rid[0]) {
+        snprintf(c->rid_line, sizeof c->rid_line, "x-request-id: %s", c->rid);
+        c->hdr_rid.data = c->rid_line;
+        c->hdr_rid.next = c->hdrs;
+        c->hdrs = &c->hdr_rid;
+    }
 }
 
 static void set_tls(CURL *e, const ew__backend *b)
@@ -615,7 +719,7 @@ static int attempt_launch(ew__remote_call *c, int64_t remaining_ms)
     ew__remote *r = c->r;
     reset_attempt(c);
     int st = compose_body(c);
-    if (!st) st = build_headers(c);
+    build_headers(c);
     char url[2048];
     int n = snprintf(url, sizeof url, "%s%s", c->b->base_url, c->path);
     if (!st && (n < 0 || (size_t)n >= sizeof url)) st = EW_ERR_TOO_LARGE;
@@ -981,7 +1085,7 @@ static void order_backends(ew__remote *r, int *order, int n)
 static int plan(ew__remote_call *c, const char *only, ew_error *err)
 {
     ew__remote *r = c->r;
-    c->order = calloc((size_t)r->n_backends + 1, sizeof *c->order);
+    c->order = ew_arena_calloc(&c->names, (size_t)r->n_backends + 1, sizeof *c->order);
     if (!c->order) return EW_ERR_NOMEM;
     uint64_t now_ms = now_us() / 1000;
     int n = 0, any = 0;
@@ -1016,31 +1120,46 @@ static bool rid_ok(const char *s)
     return true;
 }
 
-/* Serializes what the call sends, once: the backends only differ in the model. */
-static int prepare_body(ew__remote_call *c, const ew__remote_call_opts *o, ew_error *err)
+/* Copies what the call needs of the request: the path and model names. */
+static int prepare_call(ew__remote_call *c, const ew__remote_call_opts *o)
 {
     if (!o->req) {
         c->raw = true;
         c->raw_get = !o->body;
-        c->path = strdup(o->path);
+        c->path = ew_arena_strdup(&c->names, o->path);
         if (!c->path) return EW_ERR_NOMEM;
-        return o->body ? ew_buf_append(&c->tail, o->body, o->body_len) : EW_OK;
+        return o->body ? ew_buf_append(&c->out, o->body, o->body_len) : EW_OK;
     }
     c->stream = o->req->stream;
-    c->path = strdup(ew__openai_path(o->req));
-    c->req_model = o->req->model ? strdup(o->req->model) : NULL;
-    c->model_override = o->model ? strdup(o->model) : NULL;
-    if (!c->path || (o->req->model && !c->req_model) || (o->model && !c->model_override))
+    c->path = ew__openai_path(o->req); /* a static string */
+    c->req_model = o->req->model ? ew_arena_strdup(&c->names, o->req->model) : NULL;
+    c->model_override = o->model ? ew_arena_strdup(&c->names, o->model) : NULL;
+    if ((o->req->model && !c->req_model) || (o->model && !c->model_override))
         return EW_ERR_NOMEM;
-    ew__openai_write_opts wo = {.model = "-", .stream = c->stream, .stream_usage = true};
-    int st = ew__openai_write_request(&c->tail, o->req, &wo, err);
+    return EW_OK;
+}
+
+/* Serializes the request once, with the model the first backend wants (or
+ * a placeholder when none is planned): the backends differ only in it. */
+static int write_body(ew__remote_call *c, const ew__remote_call_opts *o, ew_error *err)
+{
+    if (c->raw) return EW_OK;
+    const char *m = c->model_override;
+    if (!m && c->n_order) m = ew__backend_model(&c->r->backends[c->order[0]], c->req_model);
+    if (!m || !*m) m = "-";
+    ew__openai_write_opts wo = {.model = m, .stream = c->stream, .stream_usage = true};
+    int st = ew__openai_write_request(&c->out, o->req, &wo, err);
     if (st) return st;
-    /* Drop the placeholder model: the tail is {"model":"-", ... -> { ... */
-    static const char head[] = "{\"model\":\"-\",";
-    if (c->tail.len < sizeof head || memcmp(c->tail.data, head, sizeof head - 1))
+    /* Where the rest starts: after {"model":"<m>", (checked, not assumed). */
+    ew_buf_reset(&c->tail);
+    st = ew_buf_append_str(&c->tail, "{\"model\":\"");
+    if (!st) st = ew_json_escape(&c->tail, m, strlen(m));
+    if (!st) st = ew_buf_append(&c->tail, "\",", 2);
+    if (st) return st;
+    if (c->out.len <= c->tail.len || memcmp(c->out.data, c->tail.data, c->tail.len))
         return ew__error_set(err, EW_ERR_INTERNAL, "unexpected request serialization");
-    ew_buf_consume(&c->tail, sizeof head - 2);
-    c->tail.data[0] = '{';
+    c->rest_off = c->tail.len;
+    c->body_model = m;
     return EW_OK;
 }
 
@@ -1050,29 +1169,29 @@ int ew__remote_start(ew__remote *r, const ew__remote_call_opts *o, const ew__rem
     if (out) *out = NULL;
     if (!r || !o || !cb || (!o->req && !o->path))
         return ew__error_set(err, EW_ERR_INVALID, "remote call needs a request or a path");
-    ew__remote_call *c = calloc(1, sizeof *c);
+    ew__remote_call *c = call_get(r);
     if (!c) return EW_ERR_NOMEM;
-    c->r = r;
     c->cb = *cb;
     c->user = user;
     c->no_fallback = o->no_fallback || o->backend != NULL;
     if (o->request_id && rid_ok(o->request_id))
         snprintf(c->rid, sizeof c->rid, "%s", o->request_id);
-    ew_buf_init(&c->tail, r->opts.max_response_bytes * 2);
-    ew_buf_init(&c->out, r->opts.max_response_bytes * 2 + 1024);
-    ew_buf_init(&c->resp, r->opts.max_response_bytes);
-    ew__sse_init(&c->sse, r->opts.max_sse_line, r->opts.max_response_bytes);
-    ew_arena_init(&c->scratch, 4096, r->opts.max_response_bytes * 2 + 65536);
-    c->timer = evtimer_new(r->base, on_call_timer, c);
-    c->deadline = evtimer_new(r->base, on_deadline, c);
-    c->ctl = event_new(r->base, -1, 0, on_ctl, c);
     /* Linked first, so destroy() can undo everything below. */
     c->next = r->calls;
     if (r->calls) r->calls->prev = c;
     r->calls = c;
     r->stats.calls++;
-    int st = (!c->timer || !c->deadline || !c->ctl) ? EW_ERR_NOMEM : prepare_body(c, o, err);
-    if (!st) st = plan(c, o->backend, err);
+    /* A request that may not leave (EW_ERR_DENIED) says so before any
+     * complaint about the backends. */
+    ew_error plan_err;
+    ew_error_clear(&plan_err);
+    int st = prepare_call(c, o);
+    int planned = st ? st : plan(c, o->backend, &plan_err);
+    if (!st) st = write_body(c, o, err);
+    if (!st && planned) {
+        st = planned;
+        if (err) *err = plan_err;
+    }
     if (st) {
         if (err && !err->message[0]) ew__error_set(err, st, "remote call: %s", ew_strerror(st));
         destroy(c);
@@ -1223,6 +1342,11 @@ void ew__remote_free(ew__remote *r)
     if (!r) return;
     while (r->calls)
         destroy(r->calls);
+    while (r->spare) {
+        ew__remote_call *c = r->spare;
+        r->spare = c->next;
+        call_free(c);
+    }
     if (r->multi) curl_multi_cleanup(r->multi);
     for (int i = 0; i < r->n_pool; i++)
         curl_easy_cleanup(r->pool[i]);
@@ -1242,6 +1366,14 @@ int ew__remote_health(ew__remote *r, ew_backend_health *out, int max)
     for (int i = 0; r && i < r->n_backends && n < max; i++)
         ew__health_snapshot(&r->backends[i].health, now_ms, &out[n++]);
     return n;
+}
+
+const char *ew__remote_model_for(const ew__remote *r, const char *backend, const char *requested)
+{
+    for (int i = 0; i < r->n_backends; i++)
+        if (!strcmp(r->backends[i].name, backend))
+            return ew__backend_model(&r->backends[i], requested);
+    return NULL;
 }
 
 void ew__remote_stats_get(const ew__remote *r, ew__remote_stats *out)

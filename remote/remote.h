@@ -140,6 +140,10 @@ void ew__remote_cancel(ew__remote_call *call);
  * outside a callback may deliver buffered deltas before it returns. */
 void ew__remote_pause(ew__remote_call *call, bool pause);
 
+/* The model name a call to backend would ask for, given the requested one
+ * (the mapping rule of ew__remote_start); NULL for an unknown backend. */
+const char *ew__remote_model_for(const ew__remote *r, const char *backend, const char *requested);
+
 /* Health of every backend, in config order; returns how many were written. */
 int ew__remote_health(ew__remote *r, ew_backend_health *out, int max);
 

@@ -21,6 +21,7 @@ typedef struct ew__backend {
     int connect_ms, first_byte_ms, idle_ms, total_ms, max_retries;
     const char *ca_file, *pinned_pubkey, *client_cert, *client_key, *proxy;
     ew__health health;
+    uint64_t rtt_sampled_us; /* when the RTT was last read (client.c) */
 } ew__backend;
 
 /* Copies and checks one backend config, loading its key. Strings live in a. */

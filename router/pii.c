@@ -288,7 +288,11 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
         memcpy(w->phrase + w->plen + 1, low, n);
         uint32_t pc = ew__pii_cue_lookup(w->phrase, w->plen + 1 + n);
         if (pc & PII_CUE_FOUND) {
+            /* a phrase only under way ("meu nome" of "meu nome e") keeps the
+             * word's own cues ("nome"); a complete one ("part number") wins */
             cues = pc;
+            if (!(pc & ((1u << CUE_COUNT) - 1)))
+                cues |= ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash) & ~PII_CUE_PREFIX;
             w->plen += 1 + n;
         }
     }
@@ -310,7 +314,36 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
     /* "Name: X", "Password: x" */
     if ((cues & (1u << CUE_NAME)) && we < c->n && c->s[we] == ':')
         c->name_next_at = (uint32_t)we + 1;
+    /* a field that names a person: "customer": "X", name='X', <name>X: a
+     * capitalised value is a name (fields also hold products and files) */
+    if ((cues & (1u << CUE_NAME)) && we < c->n && ws > 0) {
+        const unsigned char *s = c->s;
+        size_t k = we;
+        if ((s[k] == '"' || s[k] == '\'') && s[ws - 1] == s[k]) {
+            k++;
+            while (k < c->n && s[k] == ' ')
+                k++;
+            if (k < c->n && (s[k] == ':' || s[k] == '=')) {
+                k++;
+                while (k < c->n && s[k] == ' ')
+                    k++;
+                if (k < c->n && (s[k] == '"' || s[k] == '\'')) c->title_at = (uint32_t)k + 1;
+            }
+        } else if (s[k] == '>' && s[ws - 1] == '<') {
+            c->title_at = (uint32_t)k + 1;
+        }
+    }
     return cues;
+}
+
+/* Counts a word for pii_not_english. Function words count capitalised too
+ * ("The", "Die"); particles ("van", "de") do not: they are in names in
+ * English text as well. One add per word: English ones low, others high. */
+static inline void note_lang(pii_ctx *c, uint32_t cues, bool lower)
+{
+    c->lang += (uint64_t)((cues & PII_KW_FUNC) != 0) |
+               (uint64_t)((cues & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
+    c->lower_words += lower;
 }
 
 /* A word (letters first) at i. */
@@ -323,8 +356,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     size_t k = i;
     bool ascii = true;
     for (;;) {
-        while (k < n && ew__pii_class[s[k]] >= PC_LOWER && ew__pii_class[s[k]] <= PC_UPPER)
-            k++;
+        k = pii_letters_end(s, n, k);
         if (k + 1 < n && s[k] >= 0xC2 && s[k] < 0xE0) {
             ascii = false;
             k += 2;
@@ -375,21 +407,32 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         memcpy(low + 16, &w2, 8);
         const uint64_t q[3] = {w0, w1, w2};
         cues = note_cues(c, w, low, wl, i, we, pii_word_hash3(w0, w1, w2, wl), q);
-        /* function words count capitalised too ("The", "Die"); particles
-         * ("van", "de") do not: they are in names in English text as well.
-         * One add per word: English ones low, others high (pii_not_english). */
-        c->lang += (uint64_t)((cues & PII_KW_FUNC) != 0) |
-                   (uint64_t)((cues & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
-        c->lower_words += pii_is_lower(s[i]);
+        note_lang(c, cues, pii_is_lower(s[i]));
     } else {
         w->plen = 0;
+        if (!ascii && wl < PII_WORD_MAX) { /* "Contraseña", "hasło": cue words with diacritics */
+            char fw[PII_WORD_MAX];
+            for (size_t f = 0; f < wl; f++)
+                fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
+            cues = ew__pii_cue_lookup(fw, wl) &
+                   (PII_KW_PASSWORD | (1u << CUE_SECRET) | (1u << CUE_NAME_NEXT));
+            if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
+            if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
+            /* "meu nome é X", "il nome è X": a copula right after a name word;
+             * a capitalised word follows ("o nome é importante" is prose) */
+            if (wl == 2 && s[i] == 0xC3 && (s[i + 1] == 0xA9 || s[i + 1] == 0xA8) &&
+                c->cue_at[CUE_NAME] != CUE_NONE && c->cue_at[CUE_NAME] + 1 == i)
+                c->title_at = (uint32_t)we;
+        }
         /* a lowercase word with Latin diacritics ("publié", "dotyczące"):
          * English has almost none */
         if (!ascii && (pii_is_lower(s[i]) || (s[i] == 0xC3 && i + 1 < n && s[i + 1] >= 0x9F))) {
             c->lang += (uint64_t)1 << 32;
             c->lower_words++;
         }
-        if (!ascii && wl < PII_WORD_MAX) cues = ew__pii_folded_cues(c, i, we);
+        /* Latin-1 accents folded to ASCII ("téléphone", "heiße"); other scripts
+         * ("пароль") and the copula rule above keep what they found */
+        if (!ascii && wl < PII_WORD_MAX) cues |= ew__pii_folded_cues(c, i, we);
     }
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
@@ -411,6 +454,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         }
     } else if (sep == '=' || sep == ':' || sep == '!' || sep == '(') {
         int kind = s[k] != '(' ? ew__pii_key_kind(s, i, ie) : PII_KEY_NONE;
+        if (!kind && s[k] != '(' && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
         size_t e = 0;
         if (s[k] == '=' &&
             ((ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3)) ||
@@ -429,6 +473,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
                ((cues & (1u << CUE_SECRET)) || (ie > we && (s[we] == '_' || s[we] == '-')))) {
         /* "password pass123", "Bearer x", "api_key 'x'" */
         int kind = ew__pii_key_kind(s, i, ie);
+        if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
         if (kind) {
             size_t e = ew__pii_scan_phrase(c, i, ie, kind);
             if (e) return e;
@@ -485,6 +530,56 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     return we > i ? we : i + 1;
 }
 
+/* In text without capitals every word of three letters or more is looked at
+ * as a name and an address. A plain ASCII word can start neither when it is
+ * no gazetteer name (a lowercase run must start with one), no earlier name
+ * recurs, no digit follows within 48 bytes (a house number) and no "on", "at"
+ * or "of" comes right before it (a street named without a number). */
+static bool inert_lower_word(pii_ctx *c, size_t i, size_t we)
+{
+    const unsigned char *s = c->s;
+    if (c->n_known_name || ((s[i] | 32) == 'u' && (s[i + 1] | 32) == 's')) return false;
+    if (i >= 3 && s[i - 1] == ' ' &&
+        ((s[i - 3] == 'o' && (s[i - 2] == 'n' || s[i - 2] == 'f')) ||
+         (s[i - 3] == 'a' && s[i - 2] == 't')))
+        return false;
+    if (ew__pii_digit_ahead(c, i, 48)) return false;
+    char f[EW__GAZ_MAX_WORD];
+    size_t fl = ew__gaz_fold_word(s + i, we - i, f);
+    unsigned g = fl ? ew__gaz_lookup(f, fl) : 0;
+    return !(g & (EW__GAZ_FIRST | EW__GAZ_LAST)) || (g & EW__GAZ_COMMON);
+}
+
+/* The commonest case, a plain lowercase ASCII word of prose followed by a
+ * space and another word, or by ", " or ". ": one table probe tells that it
+ * is no cue, and nothing else on_word checks can apply. Returns the word's
+ * end, or 0 when on_word must look (a cue, a phrase in progress, a value or
+ * key after it, a name or birth date expected, text without capitals). */
+static size_t plain_word(pii_ctx *c, const walk *w, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, we = pii_letters_end(s, n, i), wl = we - i;
+    if (wl >= PII_WORD_MAX || we + 24 > n || w->plen) return 0;
+    if (!c->seen_upper && wl >= 3 && !inert_lower_word(c, i, we)) return 0;
+    unsigned nx = s[we], nx2 = s[we + 1];
+    bool space_word = nx == ' ' && (pii_is_alpha(nx2) || nx2 >= 0xC2);
+    bool stop = (nx == ',' || (nx == '.' && wl > 2)) && (nx2 == ' ' || nx2 == '\n');
+    if (!space_word && !stop && nx != '\n') return 0;
+    if (c->name_next_at != CUE_NONE && i - c->name_next_at <= 2) return 0;
+    if (wl >= 3 && pii_cue_near(c, CUE_DOB, i, 48)) return 0;
+    uint64_t q[3];
+    memcpy(q, s + i, sizeof q); /* we + 24 <= n, so these bytes exist */
+    const uint64_t lower = 0x2020202020202020ull;
+    q[0] = (q[0] | lower) & (wl >= 8 ? ~0ull : (1ull << (wl * 8)) - 1);
+    q[1] = wl <= 8 ? 0 : (q[1] | lower) & (wl >= 16 ? ~0ull : (1ull << ((wl - 8) * 8)) - 1);
+    q[2] = wl <= 16 ? 0 : (q[2] | lower) & ((1ull << ((wl - 16) * 8)) - 1);
+    uint32_t f = ew__pii_cue_lookup3(q[0], q[1], q[2], wl, pii_word_hash3(q[0], q[1], q[2], wl));
+    /* a context cue or the start of a cue phrase: on_word notes it */
+    if (f & (PII_CUE_PREFIX | ((1u << CUE_COUNT) - 1))) return 0;
+    note_lang(c, f, true); /* word classes matter here only for the language */
+    return we;
+}
+
 static size_t on_digit(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
@@ -520,15 +615,24 @@ static size_t on_punct(pii_ctx *c, size_t i)
     size_t n = c->n;
     unsigned ch = s[i];
     size_t e = 0;
-    if ((ch == '+' || ch == '(') && i + 1 < n && pii_is_digit(s[i + 1]))
+    if (ch == '(' && i + 1 < n && pii_is_digit(s[i + 1])) {
+        /* "(415) 555-0132" opens with an area code; "(123-45-6789)" is a
+         * number in parentheses, read from its first digit */
+        size_t k = i + 1;
+        while (k < n && pii_is_digit(s[k]) && k - i <= 6)
+            k++;
+        if (k < n && s[k] == ')') e = ew__pii_scan_number(c, i);
+    } else if (ch == '+' && i + 1 < n && pii_is_digit(s[i + 1])) {
         e = ew__pii_scan_number(c, i);
-    else if (ch == '-' && i + 10 < n && !memcmp(s + i, "-----BEGIN", 10))
+    } else if (ch == '-' && i + 10 < n && !memcmp(s + i, "-----BEGIN", 10)) {
         e = ew__pii_scan_pem(c, i);
-    else if (ch == '-' && i + 2 < n &&
-             (i == 0 || pii_is_space(s[i - 1]) || s[i - 1] == '`' || s[i - 1] == '"') &&
-             (pii_is_alpha(s[i + 1]) || s[i + 1] == '-'))
+    } else if (ch == '-' && i + 2 < n &&
+               (i == 0 || pii_is_space(s[i - 1]) || s[i - 1] == '`' || s[i - 1] == '"') &&
+               (pii_is_alpha(s[i + 1]) || s[i + 1] == '-')) {
         e = ew__pii_scan_flag(c, i); /* "--password x", "-p x" */
-    else if (ch == '$') {
+    } else if (ch == '/' && i + 6 < n && (s[i + 1] | 32) == 'u') {
+        e = ew__pii_scan_net_user(c, i); /* net use ... /user:name password */
+    } else if (ch == '$') {
         c->cue_at[CUE_PRICE] = (uint32_t)i + 1;
         if (i + 3 < n && (pii_is_alnum(s[i + 1]))) e = ew__pii_scan_pwhash(c, i);
     } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1]))
@@ -549,7 +653,8 @@ static void scan_walk(pii_ctx *c)
             continue;
         }
         if (pii_is_lower(ch) && (i == 0 || s[i - 1] == ' ')) {
-            i = on_word(c, &w, i);
+            size_t e = plain_word(c, &w, i);
+            i = e ? e : on_word(c, &w, i);
             continue;
         }
         switch (ew__pii_class[ch]) {

@@ -83,13 +83,17 @@ static bool next_word(const unsigned char *s, size_t n, size_t i, word *w)
             dg = true, k++;
         else if (pii_is_alpha(ch))
             lt = true, k++;
-        else if (ch >= 0xC2 && ch < 0xF0) {
+        else if ((ch >= 0xC2 && ch < 0xE0) || ch == 0xE1 ||
+                 (ch == 0xE2 && k + 1 < n && s[k + 1] > 0x81)) {
+            /* Latin, Greek, Cyrillic letters, Vietnamese ones and look-alike
+             * symbols ("∆"); dashes and quotes (U+2000-207F), CJK text and its
+             * punctuation ("，地址是") end a word: CJK has its own scanner */
             int l;
             ew__pii_decode(s, n, k, &l);
             lt = true;
             k += (size_t)l;
         } else if ((ch == '-' || ch == '\'' || ch == '/') && k > i && k + 1 < n &&
-                   (pii_is_alnum(s[k + 1]) || s[k + 1] >= 0xC2))
+                   (pii_is_alnum(s[k + 1]) || (s[k + 1] >= 0xC2 && s[k + 1] < 0xE0)))
             k++;
         else
             break;
@@ -174,6 +178,20 @@ static bool before_street_word(const unsigned char *s, size_t n, const word *x)
     return x->e < n && s[x->e] == ' ' && next_word(s, n, x->e, &y) && street_word(y.f, y.fl);
 }
 
+/* A unit of time or measure after a number: the number is not a house's. */
+static bool time_or_measure(const char *f, size_t fl)
+{
+    static const char *const units[] = {
+        "uhr",     "h",        "hr",     "hrs",     "hour",   "hours", "min",   "mins", "minute",
+        "minutes", "minuten",  "heure",  "heures",  "hora",   "horas", "ore",   "godz", "sec",
+        "seconds", "sekunden", "day",    "days",    "tage",   "jours", "dias",  "week", "weeks",
+        "wochen",  "month",    "months", "monate",  "year",   "years", "jahre", "km",   "kg",
+        "ms",      "mb",       "gb",     "percent", "prozent"};
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+        if (strlen(units[k]) == fl && !memcmp(units[k], f, fl)) return true;
+    return false;
+}
+
 /* Parses the street part from i. Returns its end, or 0. *strength tells how
  * sure the shape is without context. */
 static size_t street_at(const pii_ctx *c, size_t i, float *strength)
@@ -206,6 +224,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         if (pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' && next_word(s, n, pos + 1, &w2) &&
             street_word(w2.f, w2.fl))
             pos++;
+        if (next_word(s, n, pos, &w2) && s[pos] == ' ' && time_or_measure(w2.f, w2.fl))
+            return 0; /* "um 10 Uhr im Raum 3", "after 3 hours on Elm Street" */
         bool weak_last = false, after_particle = false;
         for (int k = 0; k < 5; k++) {
             if (pos < n && (s[pos] == ',' || s[pos] == '\n')) break;
@@ -570,7 +590,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
 
 /* Cheap filter: an address needs a digit soon, on the same line. The next
  * digit's position is cached, so the text is searched once, not per word. */
-static bool digit_ahead(pii_ctx *c, size_t i, size_t window)
+bool ew__pii_digit_ahead(pii_ctx *c, size_t i, size_t window)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
@@ -658,7 +678,7 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         ew__pii_add(c, EW_PII_STREET_ADDRESS, i, ce, sc);
         return ce;
     }
-    if (!digit_ahead(c, i, 48) &&
+    if (!ew__pii_digit_ahead(c, i, 48) &&
         !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's'))
         return 0;
     size_t e = box_at(c, i);

@@ -61,10 +61,22 @@ static const struct {
 static uint8_t cue_first[0x10000 / 8];
 static pthread_once_t cue_first_once = PTHREAD_ONCE_INIT;
 
+/* Han characters (U+4E00-9FFF) that start no cue and no road word: runs of
+ * them are skipped with one table lookup per character. */
+static uint8_t han_plain[0x10000 / 8];
+
+static bool road_char(uint32_t cp)
+{
+    return cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04;
+}
+
 static void cue_first_build(void)
 {
     for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++)
         cue_first[cjk_cues[k].a >> 3] |= (uint8_t)(1u << (cjk_cues[k].a & 7));
+    for (uint32_t cp = 0x4E00; cp <= 0x9FFF; cp++)
+        if (!road_char(cp) && !(cue_first[cp >> 3] & (1u << (cp & 7))))
+            han_plain[cp >> 3] |= (uint8_t)(1u << (cp & 7));
 }
 
 void ew__pii_cjk_init(void)
@@ -205,13 +217,10 @@ static size_t address_run(pii_ctx *c, size_t i, float sc)
 
 static inline bool plain_han_at(const unsigned char *s, size_t n, size_t i)
 {
-    if (i + 3 > n || s[i] < 0xE4 || s[i] > 0xE9 || (s[i + 1] & 0xC0) != 0x80 ||
-        (s[i + 2] & 0xC0) != 0x80)
-        return false;
+    if (i + 3 > n || ((s[i + 1] ^ 0x80) | (s[i + 2] ^ 0x80)) >= 0x40) return false;
     uint32_t cp =
         ((uint32_t)(s[i] & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-    bool road = cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04;
-    return cp >= 0x4E00 && cp <= 0x9FFF && !road && !(cue_first[cp >> 3] & (1u << (cp & 7)));
+    return (s[i] & 0xF0) == 0xE0 && (han_plain[cp >> 3] >> (cp & 7)) & 1;
 }
 
 /* A Latin cue right before i ("My name is 王洋磊", "Dear 胡兰磊", "Ich heiße
@@ -250,7 +259,7 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     if (!is_han(cp) || next >= n) return next;
     int l2;
     uint32_t cp2 = ew__pii_decode(s, n, next, &l2);
-    bool road = cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04;
+    bool road = road_char(cp);
     if (!(cue_first[cp >> 3] & (1u << (cp & 7))) && !road) return next;
     for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++) {
         if (cjk_cues[k].a != cp || cjk_cues[k].b != cp2) continue;
@@ -298,8 +307,7 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         return e;
     }
     /* "...路88号" without a cue */
-    if ((cp2 >= '0' && cp2 <= '9') &&
-        (cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04)) {
+    if ((cp2 >= '0' && cp2 <= '9') && road) {
         hanpos h[12];
         size_t st = i;
         /* walk back over Han characters that may be part of the address */

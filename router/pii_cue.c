@@ -72,6 +72,11 @@ static const struct {
     {"lieber", B(CUE_TITLE)},
     {"under", B(CUE_TITLE)},
     {"patient", B(CUE_NAME)},
+    {"customer", B(CUE_NAME)},
+    {"debtor", B(CUE_NAME)},
+    {"creditor", B(CUE_NAME)},
+    {"sender", B(CUE_NAME)},
+    {"author", B(CUE_NAME)},
     {"beneficiary", B(CUE_NAME)},
     {"guardian", B(CUE_NAME)},
     /* "my name is" in other languages (ASCII spellings only: the cue table
@@ -85,6 +90,10 @@ static const struct {
     {"mi chiamo", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"si chiama", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"me chamo", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"nome", B(CUE_NAME)}, /* "meu nome é X": the copula is read in pii.c */
+    {"jmenuji se", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"jmenuje se", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"ad\xc4\xb1m", B(CUE_NAME_NEXT) | B(CUE_NAME)}, /* Turkish "benim adım X" */
     {"ik heet", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"naam is", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"jeg hedder", B(CUE_NAME_NEXT) | B(CUE_NAME)},
@@ -263,9 +272,25 @@ static const struct {
     {"unseal", B(CUE_SECRET)},
     {"auth", B(CUE_SECRET)},
     {"authorization", B(CUE_SECRET)},
-    {"passwort", B(CUE_SECRET)},
-    {"contrasena", B(CUE_SECRET)},
-    {"haslo", B(CUE_SECRET)},
+    /* "password" in other languages; the words (and phrases) name a password */
+    {"passwort", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"kennwort", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"contrasena", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"contrase\xc3\xb1"
+     "a",
+     B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"haslo", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"has\xc5\x82o", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"mot de passe", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"senha", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"wachtwoord", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"l\xc3\xb6senord", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"adgangskode", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"salasana", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* пароль */
+    {"\xd0\x9f\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* Пароль */
     /* bank */
     {"iban", B(CUE_IBAN)},
     {"account", B(CUE_IBAN)},
@@ -367,6 +392,12 @@ static const struct {
     {"habite", B(CUE_ADDRESS)},
     {"vivo", B(CUE_ADDRESS)},
     /* look-alike contexts: numbers near these are not personal */
+    {"part number", B(CUE_NEG)},
+    {"part no", B(CUE_NEG)},
+    {"model number", B(CUE_NEG)},
+    {"catalog", B(CUE_NEG)},
+    {"catalogue", B(CUE_NEG)},
+    {"batch", B(CUE_NEG)},
     {"order", B(CUE_NEG)},
     {"orders", B(CUE_NEG)},
     {"invoice", B(CUE_NEG)},

@@ -71,6 +71,32 @@ static inline bool pii_contains(const void *hay, size_t n, const char *needle, s
     return false;
 }
 
+/* End of the run of ASCII letters starting at i, eight bytes at a time: a
+ * byte b is a letter when (b | 0x20) - 'a' < 26, tested in every byte lane at
+ * once with carries kept inside the lane (SWAR, portable C). Prose words end
+ * after a few bytes, so this replaces a data-dependent branch per byte. */
+static inline size_t pii_letters_end(const unsigned char *s, size_t n, size_t i)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+    while (i + 8 <= n) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        uint64_t y = (v | ones * 0x20) & ~high;  /* folded, seven bits per lane */
+        uint64_t ge_a = y + ones * (0x80 - 'a'); /* high bit: y >= 'a' */
+        uint64_t gt_z = y + ones * (0x7F - 'z'); /* high bit: y > 'z' */
+        uint64_t stop = ~(ge_a & ~gt_z & ~v) & high;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        if (stop) return i + ((size_t)__builtin_clzll(stop) >> 3);
+#else
+        if (stop) return i + ((size_t)__builtin_ctzll(stop) >> 3);
+#endif
+        i += 8;
+    }
+    while (i < n && pii_is_alpha(s[i]))
+        i++;
+    return i;
+}
+
 /* A letter of any script (ASCII letter or any multi-byte UTF-8 lead). */
 static inline bool pii_is_wordch(unsigned c)
 {
@@ -118,6 +144,9 @@ struct ew_pii_scanner {
     pii_ac *ac;     /* literal deny terms, or NULL */
     regex_t *regex; /* (n_regex) compiled once */
     ew_pii_type *regex_type;
+    /* (n_regex) an ASCII literal every match of the regex contains,
+     * lowercase, or "" when none is known: text without it is not searched */
+    char (*regex_lit)[16];
     int n_regex;
     size_t max_input;
     int max_spans;
@@ -193,6 +222,7 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 #define PII_KW_VERB        (1u << 27) /* "said", "lives": a person did it */
 #define PII_KW_STREET_WEAK (1u << 28) /* "Hill", "Point": a street suffix after a number */
 #define PII_KW_FOREIGN     (1u << 29) /* "und", "les", "del": another language's function word */
+#define PII_KW_PASSWORD    (1u << 19) /* "mot de passe", "contraseña": names a password */
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);
@@ -266,6 +296,10 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind);
 size_t ew__pii_scan_call(pii_ctx *c, size_t k);
 /* A command-line flag at i ("--password x", "-p x" after "-u user"). */
 size_t ew__pii_scan_flag(pii_ctx *c, size_t i);
+/* Windows "net use <share> /user:name password" at the '/' of i. */
+size_t ew__pii_scan_net_user(pii_ctx *c, size_t i);
+/* A .pgpass line "host:port:database:user:password" in the token [i, e). */
+size_t ew__pii_scan_pgpass(pii_ctx *c, size_t i, size_t e);
 /* "-----BEGIN ... PRIVATE KEY-----" blocks. */
 size_t ew__pii_scan_pem(pii_ctx *c, size_t i);
 /* "$2a$..." password hashes. */
@@ -275,6 +309,8 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags);
 /* A weak person span [ss, se) in text that is not English: does a word of
  * it look like a surname or an inflected given name? */
 bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se);
+/* Is there a digit in [i, i + window)? (cached per scan) */
+bool ew__pii_digit_ahead(pii_ctx *c, size_t i, size_t window);
 /* Street addresses starting at a building number or a street keyword. */
 size_t ew__pii_scan_address(pii_ctx *c, size_t i);
 /* A CJK character at i: Chinese cues, names and addresses. */

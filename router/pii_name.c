@@ -95,6 +95,22 @@ static uint32_t kw_of(const char *f, size_t fl)
 }
 
 /* Reads a run of name parts from i. */
+/* A capital after two small letters inside the word ("KeyState", "getName")
+ * with no name prefix before it ("McDonald", "MacArthur", "DeShawn", "LaToya",
+ * "VanDyke", "DiMaggio"): a programming identifier. */
+static bool camel_ident(const unsigned char *w, size_t n)
+{
+    static const char *const prefixes[] = {"Mc", "Mac", "De",  "Di", "Da", "La",
+                                           "Le", "Van", "Von", "Du", "St", "Fitz"};
+    for (size_t k = 2; k < n; k++) {
+        if (!pii_is_upper(w[k]) || !pii_is_lower(w[k - 1]) || !pii_is_lower(w[k - 2])) continue;
+        for (size_t p = 0; p < sizeof prefixes / sizeof prefixes[0]; p++)
+            if (strlen(prefixes[p]) == k && !memcmp(w, prefixes[p], k)) return false;
+        return true;
+    }
+    return false;
+}
+
 static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
 {
     const unsigned char *s = c->s;
@@ -151,6 +167,9 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
                                                 s[k + 1] >= 0x9F); /* Latin small letters */
             }
             if (ups >= 2 && !small) break;
+            if (ups >= 2 && camel_ident(s + pos, e - pos) &&
+                !(q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)))
+                break; /* "KeyState", "AccountId": an identifier, not "McDonald" */
             if (r->k == 0 &&
                 (((kw & PII_KW_ORG) && !strong) ||
                  ((kw & PII_KW_NOTNAME) && !(q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)))))
@@ -158,8 +177,11 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
             if (!up) {
                 unsigned g = q->gaz;
                 bool named = (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(g & EW__GAZ_COMMON);
-                /* "my name is vitoria": after a strong cue any word will do */
+                /* "my name is vitoria": after a strong cue any word will do, but
+                 * a name begun with a capital goes on with capitals ("Jmenuji se
+                 * Sefa a bydlím") */
                 if (!lower_ok || !(named || ((r->k > 0 || strong) && g == 0))) break;
+                if (r->k > 0 && cp_upper_at(s, n, r->p[0].s) && !named) break;
             }
         }
         r->k++;

@@ -199,6 +199,8 @@ void ew__pii_secret_init(void)
 }
 
 /* A provider token starting exactly at i; returns its end or 0. */
+static bool b64_not_secret(const unsigned char *v, size_t n, int depth);
+
 static size_t provider_at(const unsigned char *s, size_t n, size_t i)
 {
     for (size_t b = 0; b < n_by_first[s[i]]; b++) {
@@ -224,6 +226,8 @@ static size_t provider_at(const unsigned char *s, size_t n, size_t i)
             same += s[q] == s[i + pl];
         if (same == body && body > 4 && s[i + pl] != 'x') continue;
         if (ew__pii_doc_word(s + i + pl, body)) continue;
+        /* base64 of "-----BEGIN": a private key, unless it is a certificate */
+        if (pre[0] == 'L' && pl >= 10 && b64_not_secret(s + i, k - i, 1)) continue;
         return k;
     }
     return 0;
@@ -291,9 +295,149 @@ static bool interleaved_count(const unsigned char *v, size_t n)
     return steps * 100 >= (m - 2) * 45;
 }
 
+/* Alphanumerics that mostly step by one or repeat ("abcdefghijklmnop",
+ * "1234567890abcdef", "abc123def456ghi789"): typed by a person as a stand-in.
+ * In a random key about 5% of neighbours do so (hex: 19%); here at least
+ * half. Only for names of machine-made keys: a person's password may be
+ * "abc123" and is still a password. */
+static bool made_up_run(const unsigned char *v, size_t n)
+{
+    size_t pairs = 0, steps = 0;
+    unsigned prev = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned ch = v[i];
+        if (!pii_is_alnum(ch)) {
+            prev = 0;
+            continue;
+        }
+        ch = pii_is_upper(ch) ? ch | 32 : ch;
+        if (prev) {
+            int d = (int)ch - (int)prev;
+            pairs++;
+            steps += (d >= -1 && d <= 1) && pii_is_digit(ch) == pii_is_digit(prev);
+        }
+        prev = ch;
+    }
+    return pairs >= 11 && steps * 2 >= pairs;
+}
+
+/* Words of which template and test values are made: "test-token",
+ * "YOUR_API_KEY_HERE", "insert-token-here", "fake-api-key", "testsecret". */
+static const char *const vocab_stand_in[] = {
+    "test",  "fake",   "mock",  "dummy",   "sample", "example",    "demo",     "stub",
+    "your",  "insert", "enter", "replace", "here",   "changeme",   "changeit", "todo",
+    "fixme", "tbd",    "foo",   "bar",     "baz",    "placeholder"};
+static const char *const vocab_noun[] = {
+    "secret", "password", "passwd", "pass",    "pwd",        "token",       "key",  "api",
+    "access", "auth",     "client", "private", "credential", "credentials", "user", "username",
+    "value",  "string",   "app",    "me",      "the",        "a",           "my"};
+
+/* Length of the vocabulary word at v (longest first), or 0; *stand_in tells
+ * whether it is one of the stand-in words. */
+static size_t vocab_word(const unsigned char *v, size_t n, bool *stand_in)
+{
+    size_t best = 0;
+    for (int list = 0; list < 2; list++) {
+        const char *const *w = list ? vocab_noun : vocab_stand_in;
+        size_t count = list ? sizeof vocab_noun / sizeof *vocab_noun
+                            : sizeof vocab_stand_in / sizeof *vocab_stand_in;
+        for (size_t k = 0; k < count; k++) {
+            size_t l = strlen(w[k]);
+            if (l > best && l <= n && !strncasecmp((const char *)v, w[k], l)) {
+                best = l;
+                *stand_in = list == 0;
+            }
+        }
+    }
+    return best;
+}
+
+/* A value spelt only from stand-in words and the nouns that name secrets,
+ * with at least one stand-in word, and no digits. */
+static bool stand_in_words(const unsigned char *v, size_t n)
+{
+    bool any = false;
+    size_t i = 0;
+    while (i < n) {
+        if (v[i] == '-' || v[i] == '_' || v[i] == '.' || v[i] == ' ') {
+            i++;
+            continue;
+        }
+        if (!pii_is_alpha(v[i])) return false;
+        bool stand_in = false;
+        size_t l = vocab_word(v + i, n - i, &stand_in);
+        if (!l) return false;
+        any |= stand_in;
+        i += l;
+    }
+    return any;
+}
+
+/* Decodes standard or URL-safe base64 (padding optional); returns the
+ * length written, or -1 when v is not base64 or out is too small. */
+static long b64_decode(const unsigned char *v, size_t n, unsigned char *out, size_t cap)
+{
+    while (n && v[n - 1] == '=')
+        n--;
+    if (n % 4 == 1) return -1;
+    size_t o = 0;
+    uint32_t acc = 0;
+    int bits = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned ch = v[i], x;
+        if (pii_is_upper(ch))
+            x = ch - 'A';
+        else if (pii_is_lower(ch))
+            x = ch - 'a' + 26;
+        else if (pii_is_digit(ch))
+            x = ch - '0' + 52;
+        else if (ch == '+' || ch == '-')
+            x = 62;
+        else if (ch == '/' || ch == '_')
+            x = 63;
+        else
+            return -1;
+        acc = (acc << 6) | x;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            if (o == cap) return -1;
+            out[o++] = (unsigned char)(acc >> bits);
+        }
+    }
+    return (long)o;
+}
+
+static bool placeholder_depth(const unsigned char *v, size_t n, int depth);
+
+/* Base64 whose plain text is no secret: a certificate or public key block
+ * ("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t"), or a placeholder that was
+ * encoded (a Kubernetes manifest with "CHANGEME" in it). */
+static bool b64_not_secret(const unsigned char *v, size_t n, int depth)
+{
+    unsigned char plain[96];
+    if (n < 8) return false;
+    size_t take = n <= 128 ? n : 128 - 128 % 4;
+    long pl = b64_decode(v, take, plain, sizeof plain);
+    if (pl <= 0) return false;
+    for (long k = 0; k < pl; k++)
+        if ((plain[k] < 0x20 || plain[k] > 0x7E) && plain[k] != '\n') return false;
+    if (pl >= 11 && !memcmp(plain, "-----BEGIN ", 11)) {
+        const unsigned char *eol = memchr(plain, '\n', (size_t)pl);
+        size_t hl = eol ? (size_t)(eol - plain) : (size_t)pl;
+        return !pii_contains(plain, hl, "PRIVATE", 7) && (eol || hl > 30);
+    }
+    return n <= 128 && placeholder_depth(plain, (size_t)pl, depth + 1);
+}
+
 /* Placeholders and references are not secrets: "$VAR", "${x}", "<key>",
  * "{{x}}", "%s", "xxxx", "****", "env.X", "process.env...", "os.getenv(". */
 static bool placeholder(const unsigned char *v, size_t n)
+{
+    return placeholder_depth(v, n, 0);
+}
+
+static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
 {
     while (n && (v[0] == ' ' || v[0] == '\t'))
         v++, n--;
@@ -307,8 +451,11 @@ static bool placeholder(const unsigned char *v, size_t n)
             k++;
         if (k < n && v[k] == '%') return true;
     }
-    if (c0 == '$' || c0 == '<' || c0 == '{' || c0 == '[' || c0 == '&' || c0 == ',' || c0 == ')' ||
-        c0 == ';' || c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
+    /* "$VAR", "${x}", "$(cmd)"; not "$4783ct5j..." (a key that starts with '$') */
+    if (c0 == '$' && (n == 1 || pii_is_alpha(v[1]) || v[1] == '_' || v[1] == '{' || v[1] == '('))
+        return true;
+    if (c0 == '<' || c0 == '{' || c0 == '[' || c0 == '&' || c0 == ',' || c0 == ')' || c0 == ';' ||
+        c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
         return true; /* a variable, a template, code or a path */
     if (n >= 2 && c0 == '#' && v[1] == '{') return true; /* Ruby "#{password}" */
     if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
@@ -326,7 +473,8 @@ static bool placeholder(const unsigned char *v, size_t n)
         x += (v[i] | 32) == 'x';
     }
     if (same * 10 >= n * 9 || stars == n || (x == n && n > 2)) return true;
-    if (interleaved_count(v, n) || ew__pii_doc_word(v, n)) return true;
+    if (interleaved_count(v, n) || ew__pii_doc_word(v, n) || stand_in_words(v, n)) return true;
+    if (depth == 0 && b64_not_secret(v, n, depth)) return true;
     static const char *const prefixes[] = {
         "arn:",      "http://",    "https://", "file:", "jdbc:",   "env.",      "process.env",
         "os.getenv", "os.environ", "getenv",   "env(",  "config.", "settings.", "secrets.",
@@ -410,6 +558,12 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     }
     while (k < lim && (s[k] == ' ' || s[k] == '\t' || s[k] == '\\'))
         k++;
+    if (sep && k + 1 < n && s[k - 1] == ' ' && s[k] == '!') { /* a YAML tag: "!!str", "!vault" */
+        size_t t = k + 1 + (s[k + 1] == '!');
+        while (t < lim && pii_is_alpha(s[t]))
+            t++;
+        if (t < lim && s[t] == ' ') k = t + 1;
+    }
     if (!sep || k >= n) return false;
     *quoted = s[k] == '"' || s[k] == '\'' || s[k] == '`';
     size_t e = k;
@@ -419,7 +573,8 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
         e = k;
         while (e < n && s[e] != q && s[e] != '\n' && e - k < 512)
             e++;
-        if (e >= n || s[e] != q) return false;
+        /* a text cut inside a long quoted value (a pasted snippet) still holds it */
+        if (e < n ? s[e] != q : e - k < 8) return false;
         /* \'value\' inside a string literal: the backslash escapes the quote */
         while (escaped && e > k && s[e - 1] == '\\')
             e--;
@@ -444,32 +599,65 @@ static bool name_has(const unsigned char *s, size_t i, size_t e, const char *wha
 
 /* What a key's name says about its value, from the parts of the identifier
  * ("AWS_SECRET_ACCESS_KEY", "apiKey", "ado_pat", "client.secret"). */
+/* A word and its length, for lists searched once per key name. */
+typedef struct {
+    const char *w;
+    unsigned char l;
+} pii_word;
+#define W(x)                                                                                       \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
+
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
 {
-    static const char *const pw_sub[] = {"password",   "passwd", "passphrase", "passwort",
-                                         "contrasena", "haslo",  "motdepasse"};
-    static const char *const secret_sub[] = {"secret", "token",     "credential", "private",
-                                             "apikey", "signature", "unseal",     "authorization"};
-    static const char *const pw_part[] = {"pass", "pwd", "pw"};
-    static const char *const secret_part[] = {"auth", "cred", "creds", "pat", "sig", "bearer"};
+    static const pii_word pw_sub[] = {W("password"),
+                                      W("passwd"),
+                                      W("passphrase"),
+                                      W("passwort"),
+                                      W("kennwort"),
+                                      W("contrasena"),
+                                      W("haslo"),
+                                      W("motdepasse"),
+                                      W("wachtwoord"),
+                                      W("senha"),
+                                      W("contrase\xc3\xb1"
+                                        "a"),
+                                      W("has\xc5\x82o"),
+                                      W("salasana"),
+                                      W("adgangskode")};
+    static const pii_word secret_sub[] = {W("secret"),  W("token"),        W("credential"),
+                                          W("private"), W("apikey"),       W("signature"),
+                                          W("unseal"),  W("authorization")};
+    static const pii_word pw_part[] = {W("pass"), W("pwd"), W("pw")};
+    static const pii_word secret_part[] = {W("auth"), W("cred"), W("creds"),
+                                           W("pat"),  W("sig"),  W("bearer")};
     /* providers whose keys have no telling prefix: "postmark: <uuid>" */
-    static const char *const key_part[] = {"key",     "keys",     "api",     "login",
-                                           "license", "postmark", "heroku",  "mailgun",
-                                           "algolia", "pusher",   "rollbar", "mapbox"};
+    static const pii_word key_part[] = {W("key"),     W("keys"),     W("api"),     W("login"),
+                                        W("license"), W("postmark"), W("heroku"),  W("mailgun"),
+                                        W("algolia"), W("pusher"),   W("rollbar"), W("mapbox")};
     char low[64];
     size_t n = e - i < sizeof low ? e - i : sizeof low;
-    for (size_t k = 0; k < n; k++)
+    uint32_t firsts = 0; /* the small letters present: most listed words can be skipped */
+    for (size_t k = 0; k < n; k++) {
         low[k] = (char)(pii_is_upper(s[i + k]) ? s[i + k] | 32 : s[i + k]);
+        if (pii_is_lower((unsigned char)low[k])) firsts |= 1u << (low[k] - 'a');
+    }
+#define HAS(list, k)                                                                               \
+    ((firsts >> ((list)[k].w[0] - 'a') & 1) && pii_contains(low, n, (list)[k].w, (list)[k].l))
     /* names that describe a secret rather than hold one */
-    static const char *const meta_any[] = {"label",  "field",       "hint",   "policy",  "reset",
-                                           "forgot", "placeholder", "prompt", "confirm", "change"};
+    static const pii_word meta_any[] = {W("label"),   W("field"),    W("hint"),        W("policy"),
+                                        W("reset"),   W("forgot"),   W("placeholder"), W("prompt"),
+                                        W("confirm"), W("change"),   W("algorithm"),   W("algo"),
+                                        W("expir"),   W("rotation"), W("strength"),    W("ttl")};
     for (size_t k = 0; k < sizeof meta_any / sizeof meta_any[0]; k++)
-        if (pii_contains(low, n, meta_any[k], strlen(meta_any[k]))) return PII_KEY_NONE;
+        if (HAS(meta_any, k)) return PII_KEY_NONE;
     int kind = PII_KEY_NONE;
     for (size_t k = 0; k < sizeof pw_sub / sizeof pw_sub[0]; k++)
-        if (pii_contains(low, n, pw_sub[k], strlen(pw_sub[k]))) return PII_KEY_PASSWORD;
+        if (HAS(pw_sub, k)) return PII_KEY_PASSWORD;
     for (size_t k = 0; k < sizeof secret_sub / sizeof secret_sub[0]; k++)
-        if (pii_contains(low, n, secret_sub[k], strlen(secret_sub[k]))) kind = PII_KEY_SECRET;
+        if (HAS(secret_sub, k)) kind = PII_KEY_SECRET;
+#undef HAS
     /* parts split at '_', '-', '.', and lower-to-upper case changes */
     size_t p = 0;
     while (p < n) {
@@ -479,29 +667,31 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
             q++;
         size_t pl = q - p;
         for (size_t k = 0; k < sizeof pw_part / sizeof pw_part[0]; k++)
-            if (low[p] == pw_part[k][0] && pl == strlen(pw_part[k]) &&
-                !memcmp(low + p, pw_part[k], pl))
+            if (low[p] == pw_part[k].w[0] && pl == pw_part[k].l &&
+                !memcmp(low + p, pw_part[k].w, pl))
                 return PII_KEY_PASSWORD;
         for (size_t k = 0; k < sizeof secret_part / sizeof secret_part[0] && !kind; k++)
-            if (low[p] == secret_part[k][0] && pl == strlen(secret_part[k]) &&
-                !memcmp(low + p, secret_part[k], pl))
+            if (low[p] == secret_part[k].w[0] && pl == secret_part[k].l &&
+                !memcmp(low + p, secret_part[k].w, pl))
                 kind = PII_KEY_SECRET;
         for (size_t k = 0; k < sizeof key_part / sizeof key_part[0] && !kind; k++)
-            if (low[p] == key_part[k][0] && pl == strlen(key_part[k]) &&
-                !memcmp(low + p, key_part[k], pl))
+            if (low[p] == key_part[k].w[0] && pl == key_part[k].l &&
+                !memcmp(low + p, key_part[k].w, pl))
                 kind = PII_KEY_KEY;
         p = q;
         while (p < n && !pii_is_alnum(low[p]))
             p++;
     }
     /* "api_key_url", "token_type", "client_id": about a secret, not one */
-    static const char *const meta[] = {"length", "url", "path", "file", "name", "type", "id"};
+    static const pii_word meta[] = {W("length"), W("url"),  W("path"), W("file"),
+                                    W("name"),   W("type"), W("id")};
     for (size_t k = 0; k < sizeof meta / sizeof meta[0] && kind; k++) {
-        size_t ml = strlen(meta[k]);
-        if (n > ml && !memcmp(low + n - ml, meta[k], ml)) return PII_KEY_NONE;
+        size_t ml = meta[k].l;
+        if (n > ml && !memcmp(low + n - ml, meta[k].w, ml)) return PII_KEY_NONE;
     }
     return kind;
 }
+#undef W
 
 static bool all_hex(const unsigned char *v, size_t n)
 {
@@ -521,7 +711,7 @@ static size_t words_in(const unsigned char *v, size_t n)
 /* Score of a value held by a key of this kind; 0 when it is not a secret. */
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
-    if (placeholder(v, vn)) return 0;
+    if (placeholder(v, vn) || (kind != PII_KEY_PASSWORD && made_up_run(v, vn))) return 0;
     bool space = memchr(v, ' ', vn) != NULL;
     switch (kind) {
     case PII_KEY_PASSWORD:
@@ -630,11 +820,39 @@ size_t ew__pii_scan_attr_pair(pii_ctx *c, size_t ke)
     return attr_pair(c, vs, ve);
 }
 
+/* The value repeats its key's name, or the name's last part: `password =
+ * "password"`, `"secret": "secret"`, `AUTH_TOKEN=token`; a template default. */
+static bool names_itself(const unsigned char *s, size_t i, size_t ke, const unsigned char *v,
+                         size_t vn)
+{
+    for (size_t from = i; from < ke; from++) {
+        if (from > i && pii_is_alnum(s[from - 1]) &&
+            !(pii_is_upper(s[from]) && pii_is_lower(s[from - 1])))
+            continue; /* parts start after '_', '-', '.' or at a capital */
+        size_t a = from, b = 0;
+        while (a < ke && b < vn) {
+            if (!pii_is_alnum(s[a])) {
+                a++;
+                continue;
+            }
+            if (!pii_is_alnum(v[b])) {
+                b++;
+                continue;
+            }
+            if ((s[a] | 32) != (v[b] | 32)) break;
+            a++, b++;
+        }
+        if (a == ke && b == vn) return true;
+    }
+    return false;
+}
+
 size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
 {
     size_t vs, ve;
     bool quoted;
     if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted)) return 0;
+    if (names_itself(c->s, i, ke, c->s + vs, ve - vs)) return 0;
     if (!ew__pii_secret_token(c->s, ve, vs) && shape_mismatch(c->s, i, ke, c->s + vs, ve - vs))
         return 0;
     /* "Authorization: Bearer <token>", "Basic <base64>", "SSWS <token>" */
@@ -668,7 +886,7 @@ static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
         e = k;
         while (e < n && s[e] != q && s[e] != '\n' && e - k < 256)
             e++;
-        if (e >= n || s[e] != q) return false;
+        if (e < n ? s[e] != q : e - k < 8) return false; /* a long value cut by the end */
     } else {
         e = k;
         while (e < n && !pii_is_space(s[e]) && s[e] != '"' && s[e] != '\'' && s[e] != ')' &&
@@ -682,6 +900,88 @@ static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
 
 /* Space-separated forms: "password pass123" (netrc), "password 'x'",
  * "the password is 'Secret123'", "unseal <key>", "Bearer <token>". */
+/* A short identifier that names a secret ("password secret", "token
+ * api_key"): a name, not a value. Long values (a token) are not names, and
+ * reading them as one would cost a pass per listed word. */
+static bool names_a_secret(const unsigned char *s, size_t vs, size_t ve)
+{
+    for (size_t k = vs; k < ve; k++)
+        if (s[k] == ':' || s[k] == '=') { /* "secret key:x": the name before it */
+            ve = k;
+            break;
+        }
+    return ve > vs && ve - vs <= 32 && ew__pii_key_kind(s, vs, ve) != PII_KEY_NONE;
+}
+
+/* A word of prose: small letters (any Latin script), maybe followed by
+ * sentence punctuation ("vergessen?", "für", "expired."). */
+static bool prose_word(const unsigned char *v, size_t n)
+{
+    while (n && (v[n - 1] == '.' || v[n - 1] == ',' || v[n - 1] == '?' || v[n - 1] == '!' ||
+                 v[n - 1] == ':' || v[n - 1] == ';'))
+        n--;
+    if (n == 0) return true;
+    for (size_t k = 0; k < n; k++) {
+        if (pii_is_lower(v[k])) continue;
+        if (v[k] >= 0xC3 && v[k] <= 0xC5 && k + 1 < n && (v[k + 1] & 0xC0) == 0x80) {
+            k++; /* a Latin letter with a diacritic; "Ä" too, rare inside a word */
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+/* " is ", " es ", " lautet: " ... at k (a space): the end of the copula and
+ * its optional ':', or 0. */
+static size_t copula_end(const unsigned char *s, size_t lim, size_t k)
+{
+    static const char *const copulas[] = {"is",        "es",  "est",  "ist",      "lautet",
+                                          "was",       "era", "jest", "\xc3\xa8", "\xc3\xa9",
+                                          "\xc3\xa4r", "er",  "sont", "are"};
+    if (s[k] != ' ') return 0;
+    for (size_t w = 0; w < sizeof copulas / sizeof copulas[0]; w++) {
+        size_t l = strlen(copulas[w]), e = k + 1 + l;
+        if (e >= lim || memcmp(s + k + 1, copulas[w], l)) continue;
+        if (s[e] == ':') e++;
+        if (e < lim && s[e] == ' ') return e;
+    }
+    return 0;
+}
+
+/* The rest of the line from k ends with ':'; the next line that is not
+ * blank (at most two blank lines apart) holds one token: [*vs, *ve). */
+static bool value_on_next_line(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve)
+{
+    size_t lim = k + 100 < n ? k + 100 : n, e = k;
+    while (e < lim && s[e] != '\n')
+        e++;
+    if (e >= lim) return false;
+    size_t b = e;
+    while (b > k && (s[b - 1] == ' ' || s[b - 1] == '\r' || s[b - 1] == '\t'))
+        b--;
+    if (b == k || s[b - 1] != ':') return false;
+    int blank = 0;
+    size_t p = e + 1;
+    for (;;) {
+        while (p < n && (s[p] == ' ' || s[p] == '\t' || s[p] == '\r'))
+            p++;
+        if (p >= n || s[p] != '\n') break;
+        if (++blank > 2) return false;
+        p++;
+    }
+    size_t q = p;
+    while (q < n && !pii_is_space(s[q]) && q - p < 256)
+        q++;
+    size_t r = q;
+    while (r < n && (s[r] == ' ' || s[r] == '\t' || s[r] == '\r'))
+        r++;
+    if (q == p || (r < n && s[r] != '\n')) return false; /* one token, then the line ends */
+    *vs = p;
+    *ve = q;
+    return true;
+}
+
 size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
 {
     const unsigned char *s = c->s;
@@ -689,24 +989,38 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
     bool quoted;
     if (we >= n || s[we] != ' ' || !next_value(s, n, we, &vs, &ve, &quoted)) return 0;
     if (quoted) return add_value(c, kind, vs, ve, true);
-    /* "password is 'x'", "password for the user "pyne-user" is "pyne"" */
+    /* "password is 'x'", "password for the user "pyne-user" is "pyne"", "la
+     * contraseña del correo es x", "das Passwort lautet: x": the value after a
+     * copula, quoted, or for a password any token that is not a word of prose */
     size_t lim = we + 60 < n ? we + 60 : n;
-    for (size_t k = we; k + 4 < lim && s[k] != '\n'; k++)
-        if (!memcmp(s + k, " is ", 4) && (s[k + 4] == '"' || s[k + 4] == '\'')) {
-            if (next_value(s, n, k + 4, &vs, &ve, &quoted) && quoted)
-                return add_value(c, kind == PII_KEY_NONE ? PII_KEY_SECRET : kind, vs, ve, true);
-            break;
-        }
+    for (size_t k = we; k + 4 < lim && s[k] != '\n'; k++) {
+        if (s[k] == '.' && s[k + 1] == ' ') break; /* the sentence ended */
+        size_t ce = copula_end(s, lim, k);
+        if (!ce) continue;
+        if (!next_value(s, n, ce, &vs, &ve, &quoted)) break;
+        if (quoted) return add_value(c, kind == PII_KEY_NONE ? PII_KEY_SECRET : kind, vs, ve, true);
+        if (kind == PII_KEY_PASSWORD && ve - vs >= 4 && !prose_word(s + vs, ve - vs) &&
+            !names_a_secret(s, vs, ve))
+            return add_value(c, kind, vs, ve, false);
+        break; /* "the password is incorrect": the sentence said what it is */
+    }
+    /* "use the following password to log in:\n\n<value>": a label that ends
+     * its line, and one token alone on the next line that is not empty */
+    if (value_on_next_line(s, n, we, &vs, &ve)) {
+        size_t vn = ve - vs;
+        /* a word on its own line is more often a heading than a password */
+        bool word =
+            prose_word(s + vs, vn) || (pii_is_upper(s[vs]) && prose_word(s + vs + 1, vn - 1));
+        if (kind == PII_KEY_PASSWORD && vn >= 6 && !word) return add_value(c, kind, vs, ve, false);
+        if (kind != PII_KEY_PASSWORD && vn >= 16 && random_looking(s + vs, vn))
+            return add_value(c, PII_KEY_SECRET, vs, ve, false);
+    }
     if (!next_value(s, n, we, &vs, &ve, &quoted)) return 0;
     size_t vn = ve - vs;
-    if (ew__pii_key_kind(s, vs, ve) != PII_KEY_NONE)
-        return 0; /* "password secret": a name, not a value */
+    if (names_a_secret(s, vs, ve)) return 0; /* "password secret": a name, not a value */
     if (kind == PII_KEY_PASSWORD && vn >= 4) {
-        /* an ordinary word after "password" is prose, not a password */
-        bool word = true;
-        for (size_t k = vs; k < ve && word; k++)
-            word = pii_is_lower(s[k]);
-        if (word) return 0;
+        /* an ordinary word after "password" is prose ("Passwort vergessen?") */
+        if (prose_word(s + vs, vn)) return 0;
         return add_value(c, kind, vs, ve, false);
     }
     bool scheme = (we - i == 6 && !strncasecmp((const char *)s + i, "bearer", 6)) ||
@@ -717,6 +1031,14 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
     }
     if (vn >= 16 && random_looking(s + vs, vn)) return add_value(c, PII_KEY_SECRET, vs, ve, false);
     return 0;
+}
+
+/* A plain identifier ("first_name", "userEmail"): letters and '_' only. */
+static bool ident_like(const unsigned char *v, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!pii_is_alpha(v[k]) && v[k] != '_') return false;
+    return true;
 }
 
 /* A quoted key name as one argument and its value as the next:
@@ -741,8 +1063,12 @@ size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t ke, size_t k)
         ew__pii_add(c, EW_PII_SECRET, vs, te, 0.97f);
         return te;
     }
+    /* a password is a person's: any token that is not a plain word will do
+     * (define('DB_PASSWORD', 'zephyr9253!')); other keys must look machine-made */
+    bool person =
+        kind == PII_KEY_PASSWORD && vn >= 6 && !prose_word(s + vs, vn) && !ident_like(s + vs, vn);
     if (memchr(s + vs, ' ', vn) ||
-        !((vn >= 16 && random_looking(s + vs, vn)) || (vn >= 32 && all_hex(s + vs, vn))))
+        !(person || (vn >= 16 && random_looking(s + vs, vn)) || (vn >= 32 && all_hex(s + vs, vn))))
         return 0;
     ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.85f);
     return ve;
@@ -771,6 +1097,15 @@ size_t ew__pii_scan_call(pii_ctx *c, size_t k)
     return add_value(c, PII_KEY_PASSWORD, last_s, last_e, true);
 }
 
+/* Up to five digits: a port number. */
+static bool port_like(const unsigned char *v, size_t n)
+{
+    if (n == 0 || n > 5) return false;
+    for (size_t k = 0; k < n; k++)
+        if (!pii_is_digit(v[k])) return false;
+    return true;
+}
+
 /* Command-line flags: "-p pass" (after "-u user"), "--password x",
  * "-Password x", "--api-key x", "--token=x", "-u user:pass". */
 size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
@@ -782,10 +1117,29 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     size_t ns = k;
     while (k < n && (pii_is_alpha(s[k]) || s[k] == '-' || s[k] == '_'))
         k++;
+    if (ns == i + 1 && s[ns] == 'p' && ns + 1 < n && !pii_is_space(s[ns + 1]) && s[ns + 1] != '=') {
+        /* mysql's "-pSECRET" (no space), next to "-u user" on the same line */
+        size_t b = i > 80 ? i - 80 : 0, ve = i + 2;
+        while (ve < n && !pii_is_space(s[ve]) && s[ve] != '"' && s[ve] != '\'')
+            ve++;
+        const unsigned char *nl_at = memrchr(s + b, '\n', i - b);
+        if (nl_at) b = (size_t)(nl_at - s) + 1;
+        if (ve - (i + 2) < 4 || prose_word(s + i + 2, ve - i - 2) ||
+            port_like(s + i + 2, ve - i - 2) ||
+            (!pii_contains(s + b, i - b, "-u ", 3) && !pii_contains(s + b, i - b, "-U ", 3)))
+            return 0;
+        return add_value(c, PII_KEY_PASSWORD, i + 2, ve, false);
+    }
     if (k == ns || k >= n || (s[k] != ' ' && s[k] != '=')) return 0;
     size_t nl = k - ns;
     int kind = ew__pii_key_kind(s, ns, k);
     bool user = nl == 1 && s[ns] == 'u';
+    if (nl == 1 && s[ns] == 'a') {
+        /* redis-cli -a password */
+        size_t b = i > 120 ? i - 120 : 0;
+        if (!pii_contains(s + b, i - b, "redis-cli", 9)) return 0;
+        kind = PII_KEY_PASSWORD;
+    }
     if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P')) {
         /* "-p" is a password only next to "-u user" (docker, mysql, psexec) */
         size_t b = i > 80 ? i - 80 : 0;
@@ -797,12 +1151,47 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     size_t vs, ve;
     bool quoted;
     if (!next_value(s, n, k + 1, &vs, &ve, &quoted)) return 0;
+    if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P') && port_like(s + vs, ve - vs))
+        return 0; /* psql -U app -p 5432: a port */
     if (user) {
         const unsigned char *col = memchr(s + vs, ':', ve - vs);
         if (!col || (size_t)(col - s) + 1 >= ve) return 0;
         return add_value(c, PII_KEY_PASSWORD, (size_t)(col - s) + 1, ve, quoted);
     }
     return add_value(c, kind, vs, ve, quoted);
+}
+
+size_t ew__pii_scan_net_user(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, b = i > 120 ? i - 120 : 0;
+    if (i + 6 >= n || strncasecmp((const char *)s + i, "/user:", 6)) return 0;
+    const unsigned char *nl_at = memrchr(s + b, '\n', i - b);
+    if (nl_at) b = (size_t)(nl_at - s) + 1;
+    if (!pii_contains(s + b, i - b, "net use", 7) && !pii_contains(s + b, i - b, "NET USE", 7))
+        return 0;
+    size_t k = i + 6, vs, ve;
+    while (k < n && !pii_is_space(s[k]))
+        k++; /* the user */
+    bool quoted;
+    if (k >= n || s[k] != ' ' || !next_value(s, n, k, &vs, &ve, &quoted) || s[vs] == '/') return 0;
+    return add_value(c, PII_KEY_PASSWORD, vs, ve, quoted);
+}
+
+size_t ew__pii_scan_pgpass(pii_ctx *c, size_t i, size_t e)
+{
+    const unsigned char *s = c->s;
+    size_t f[6], nf = 0;
+    f[nf++] = i;
+    for (size_t k = i; k < e && nf < 6; k++)
+        if (s[k] == ':') f[nf++] = k + 1;
+    if (nf != 5 || memchr(s + f[4], ':', e - f[4])) return 0;
+    size_t pl = f[2] - 1 - f[1]; /* the port: digits, or '*' */
+    bool port = pl == 1 && s[f[1]] == '*';
+    for (size_t k = f[1]; k < f[2] - 1 && pl <= 5; k++)
+        port = pii_is_digit(s[k]);
+    if (!port || pl > 5 || f[1] - 1 == i || f[4] - 1 == f[3] || e - f[4] < 4) return 0;
+    return add_value(c, PII_KEY_PASSWORD, f[4], e, false) ? e : 0;
 }
 
 size_t ew__pii_scan_pem(pii_ctx *c, size_t i)

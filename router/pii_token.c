@@ -452,6 +452,8 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
     size_t hx = hex_run(s, n, i);
     if (hx >= 32 && (i + hx >= n || !pii_is_alnum(s[i + hx]))) return i + hx; /* a digest */
     const unsigned char *colon = memchr(s + i, ':', e - i);
+    size_t pg = colon ? ew__pii_scan_pgpass(c, i, e) : 0;
+    if (pg) return pg;
     if (colon || (e - i == 17 && s[i + 2] == '-')) {
         size_t r = scan_colon_token(c, i, e);
         if (r) return r;

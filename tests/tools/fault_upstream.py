@@ -29,6 +29,8 @@ Scenarios (one path segment, arguments after colons):
   reset_end          a stream reset right after its finish_reason (no usage, no [DONE])
   error_event        two chunks, then an in-band {"error": ...} event
   flaky:N:<inner>    the first N requests of this exact scenario get <inner>, then ok
+  long:MIB           a valid stream of MIB MiB of content in 4 KiB pieces, as fast as the
+                     client takes it (STATS["long_bytes"] counts what was written)
 
 Control endpoints: GET /_stats (request counts per scenario, proxied count),
 GET /_last (path, headers and body of the last request), POST /_reset.
@@ -291,6 +293,8 @@ class Handler(BaseHTTPRequestHandler):
             self.end_stream()
         elif name == "huge_body":
             self.huge_body()
+        elif name == "long" and stream:
+            self.long_stream(float(arg or 32), model)
         elif stream:
             self.stream(name, arg, req, model)
         else:
@@ -339,6 +343,17 @@ class Handler(BaseHTTPRequestHandler):
         block = b" " * 65536
         for _ in range(size // len(block)):
             self.wfile.write(block)
+
+    def long_stream(self, mib, model):
+        self.start_stream()
+        piece = ("0123456789abcdef" * 256)[:4096]
+        for _ in range(int(mib * 256)):
+            self.event(chunk_obj(model, content=piece))
+            with LOCK:
+                STATS["long_bytes"] = STATS.get("long_bytes", 0) + len(piece)
+        self.event(chunk_obj(model, finish="stop"))
+        self.write_chunk("data: [DONE]\n\n")
+        self.end_stream()
 
     def stream(self, name, arg, req, model):
         text = self.answer(name, req)

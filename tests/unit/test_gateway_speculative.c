@@ -203,7 +203,7 @@ typedef struct outcome {
     int cancel_after; /* cancel once this many tokens arrived (0 = never) */
 } outcome;
 
-static void on_tokens(void *user, const int32_t *t, int n)
+static bool on_tokens(void *user, const int32_t *t, int n)
 {
     outcome *o = user;
     for (int i = 0; i < n && o->n < 256; i++)
@@ -219,6 +219,7 @@ static void on_tokens(void *user, const int32_t *t, int n)
         o->ends++;
         event_base_loopbreak(o->base);
     }
+    return false;
 }
 
 static void on_end(void *user, int status, const char *message, const ew__spec_stats *st)
@@ -410,7 +411,9 @@ static void test_lost_session_restart(void **state)
     run(&e, &p, &o);
     assert_int_equal(o.status, EW_OK);
     assert_memory_equal(o.tokens, ref, sizeof ref);
-    assert_int_equal(o.st.restarts, 1);
+    /* at least the stalled round; a slow machine (sanitizers, load) may let
+     * a later one idle out too */
+    assert_true(o.st.restarts >= 1);
     edge_close(&e);
     cloud_stop(&c);
     event_base_free(base);

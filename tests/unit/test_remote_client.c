@@ -497,6 +497,40 @@ static void test_fallback_before_first_byte(void **state)
     }
 }
 
+/* The body is written once for the first backend's model; a fallback that
+ * maps the model to another name gets that name and the same rest. */
+static void test_fallback_maps_model(void **state)
+{
+    (void)state;
+    ew_model_map_cfg map_a[] = {{"auto", "model-a"}};
+    ew_model_map_cfg map_b[] = {{"auto", "a-much-longer-model-name-b"}};
+    ew_backend_cfg b[2] = {backend("first", "500"), backend("second", "ok")};
+    b[0].models = map_a;
+    b[0].n_models = 1;
+    b[1].models = map_b;
+    b[1].n_models = 1;
+    b[1].priority = 1;
+    fx f;
+    fx_open(&f, b, 2, NULL);
+    for (int round = 0; round < 3; round++) { /* recycled calls start clean */
+        outcome o;
+        run_req(&f, round % 2, &o);
+        if (o.dones != 1) fail_msg("round %d: %s", round, o.fail_msg);
+        assert_string_equal(o.backend, "second");
+        assert_string_equal(o.content.data, answer);
+        outcome_cleanup(&o);
+        ew_buf last;
+        ew_buf_init(&last, 1 << 20);
+        upstream_get("/_last", &last);
+        assert_non_null(strstr(last.data, "\\\"model\\\":\\\"a-much-longer-model-name-b\\\","));
+        assert_null(strstr(last.data, "model-a"));
+        if (round % 2) assert_non_null(strstr(last.data, "\\\"include_usage\\\":true"));
+        assert_non_null(strstr(last.data, "\\\"content\\\":\\\""));
+        ew_buf_cleanup(&last);
+    }
+    fx_close(&f);
+}
+
 static void test_retry_after(void **state)
 {
     (void)state;
@@ -1271,6 +1305,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stream_ok),
+        cmocka_unit_test(test_fallback_maps_model),
         cmocka_unit_test(test_whole_ok_and_reuse),
         cmocka_unit_test(test_retry_then_fail),
         cmocka_unit_test(test_retry_then_succeed),

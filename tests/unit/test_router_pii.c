@@ -1,6 +1,7 @@
 /* ew_pii_scan: every type found with exact byte offsets, look-alikes silent,
  * options (types, thresholds, allow-list, deny terms and regexes), fail
  * closed, and random input never breaking the result's invariants. */
+#include <regex.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -279,6 +280,68 @@ static void test_secrets(void **state)
         "\"password_label\": \"Password\", \"token_expired\": \"Your session has expired\"");
     EXPECT_CLEAN("password = \"%s\" % pw");
     EXPECT_EXACT("DB_PASSWORD=\"%c4dFPwGTc9RhtaHijAv\"", EW_PII_SECRET, "%c4dFPwGTc9RhtaHijAv");
+    /* "password" in other languages, with a copula, as a flag, on the next line */
+    EXPECT_EXACT("La contrase\xc3\xb1"
+                 "a del correo es zephyr2189$",
+                 EW_PII_SECRET, "zephyr2189$");
+    EXPECT_EXACT("Mot de passe : 7VrqhL1z**AB7", EW_PII_SECRET, "7VrqhL1z**AB7");
+    EXPECT_EXACT("Das Passwort f\xc3\xbcr den Server lautet: Quartz338?", EW_PII_SECRET,
+                 "Quartz338?");
+    EXPECT_EXACT("the password is Summer2024! for now", EW_PII_SECRET, "Summer2024!");
+    EXPECT_EXACT("mysql -h db -u app -pQq7WKRFO4koXtgXb orders", EW_PII_SECRET, "Qq7WKRFO4koXtgXb");
+    EXPECT_EXACT("Use the following password to log in:\n\nbd9627decc6346d780b3b6ab6ea8fe1f\n",
+                 EW_PII_SECRET, "bd9627decc6346d780b3b6ab6ea8fe1f");
+    EXPECT_EXACT("setProperty('sonar.login', '826de5590c75919a8317fdface58", EW_PII_SECRET,
+                 "826de5590c75919a8317fdface58"); /* a snippet cut inside the value */
+    EXPECT_EXACT("password: VmlvbGV0X05pbWJ1czIy", EW_PII_SECRET, "VmlvbGV0X05pbWJ1czIy");
+    EXPECT_EXACT("minha senha \xc3\xa9 harbor9151&", EW_PII_SECRET, "harbor9151&");
+    EXPECT_EXACT("define('DB_PASSWORD', 'zephyr9253!');", EW_PII_SECRET, "zephyr9253!");
+    EXPECT_CLEAN("password_hash_algorithm: argon2");
+    EXPECT_CLEAN("The password is incorrect and the code is 1234abcd");
+    EXPECT_CLEAN("The password is incorrect. The server is db01");
+    EXPECT_EXACT("we need Kaveh's SSN (007-18-1007) today", EW_PII_US_SSN, "007-18-1007");
+    /* times and labelled part numbers are not addresses or phones; CJK ends a street */
+    EXPECT_CLEAN("Die Sitzung beginnt um 10 Uhr im Raum 3.14 des Hauptgeb\xc3\xa4udes.");
+    EXPECT_CLEAN("Part number 4417-2291-0083 replaces 4417-2291-0082 in kit rev C.");
+    EXPECT_EXACT(
+        "\xe5\x9c\xb0\xe5\x9d\x80\xe6\x98\xaf Calle Mayor 246, 15773 M\xc3\xa1laga\xe3\x80\x82",
+        EW_PII_STREET_ADDRESS, "Calle Mayor 246, 15773 M\xc3\xa1laga");
+    EXPECT_CLEAN("Passwort vergessen?");
+    EXPECT_CLEAN("Choose a new password:\n\nCompleted\n");
+    EXPECT_CLEAN("gcc -pthread -o app main.c");
+    EXPECT_CLEAN("psql -h db -U app -p 5432 orders"); /* a port */
+    EXPECT_EXACT("db.acme.io:5432:orders:svc:Quartz7026%", EW_PII_SECRET, "Quartz7026%");
+    EXPECT_EXACT("net use \\\\files01\\share /user:svc xxcKuxIF1OcbD", EW_PII_SECRET,
+                 "xxcKuxIF1OcbD");
+    EXPECT_EXACT("redis-cli -h cache -a VnEZrynh02vxHDGgROg4 ping", EW_PII_SECRET,
+                 "VnEZrynh02vxHDGgROg4");
+    EXPECT_EXACT("\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c: maple9336*", EW_PII_SECRET,
+                 "maple9336*");
+    EXPECT_CLEAN("password: !!str \"{{PASSWORD}}\"");
+    EXPECT_EXACT("mysql -u grafana -pPKDAjdOLdKXZLwcU orders", EW_PII_SECRET, "PKDAjdOLdKXZLwcU");
+    EXPECT_EXACT("SECRET_KEY = '$4783ct5j2rcem+z9_gm0uneu^9+s5@rb)5-b616&_en)tz3mz'", EW_PII_SECRET,
+                 "$4783ct5j2rcem+z9_gm0uneu^9+s5@rb)5-b616&_en)tz3mz");
+    /* stand-ins: test fixtures, template words, made-up runs, the key's own name,
+     * base64 of a placeholder or of a certificate */
+    EXPECT_CLEAN("token: \"test-token\"");
+    EXPECT_CLEAN("secret = \"testsecret\"");
+    EXPECT_CLEAN("api_key = \"YOUR_API_KEY_HERE\"");
+    EXPECT_CLEAN("MOCK_TOKEN = \"mock-token-value\"");
+    EXPECT_CLEAN("secret: abcdefghijklmnop");
+    EXPECT_CLEAN("client_secret = \"abc123def456ghi789\"");
+    EXPECT_CLEAN("secret_access_key = 'abcdefg12346+FJQCK'");
+    EXPECT_CLEAN("String password = \"password\";");
+    EXPECT_CLEAN("AUTH_TOKEN=token");
+    EXPECT_CLEAN("password: Q0hBTkdFTUU=");
+    EXPECT_CLEAN(
+        "\"ca.crt\": "
+        "\"LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURkekNDQWwrZ0F3SUJBZ0lFQWdBQUFUQU5C\"");
+    EXPECT_EXACT(
+        "key: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFcEFJQkFBS0NBUUVBNzVoN3RHaDB0",
+        EW_PII_SECRET,
+        "LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFcEFJQkFBS0NBUUVBNzVoN3RHaDB0");
+    /* a person's password may be a run or a word: still a password */
+    EXPECT_EXACT("password=abc12345", EW_PII_SECRET, "abc12345");
 }
 
 static void test_lookalikes(void **state)
@@ -412,6 +475,20 @@ static void test_address_forms(void **state)
 static void test_names_in_context(void **state)
 {
     (void)state;
+    /* fields that name a person take a capitalised value; identifiers are no names */
+    EXPECT_EXACT("{\"customer\": \"Kaveh\", \"plan\": \"pro\"}", EW_PII_PERSON, "Kaveh");
+    EXPECT_EXACT("<contact><name>Ngozi Aziz</name></contact>", EW_PII_PERSON, "Ngozi Aziz");
+    EXPECT_CLEAN("{\"name\": \"build\", \"version\": \"1.2\"}");
+    EXPECT_CLEAN("KeyManager: \"CUSTOMER\",\n    KeyState: \"Enabled\",");
+    EXPECT_EXACT("Ronald McDonald met LaToya Jackson", EW_PII_PERSON, "LaToya Jackson");
+    EXPECT_EXACT("Meu nome \xc3\xa9 Florin e moro no Porto.", EW_PII_PERSON, "Florin");
+    EXPECT_EXACT("Jmenuji se Sefa a bydl\xc3\xadm v Brn\xc4\x9b.", EW_PII_PERSON, "Sefa");
+    EXPECT_CLEAN("O nome \xc3\xa9 importante.");
+    /* text without capitals: plain words are skipped quickly, names still found */
+    EXPECT_EXACT("please ship it to margaret okonkwo, she lives nearby", EW_PII_PERSON,
+                 "margaret okonkwo");
+    EXPECT_COVER("the parcel went to thomas walker at 12 harbour road", EW_PII_STREET_ADDRESS,
+                 "12 harbour road");
     const char *film = "directed by Joakim Westgård and starring Westgård";
     EXPECT_EXACT(film, EW_PII_PERSON, "Joakim Westgård");
     uint32_t later = (uint32_t)(strstr(film, "starring ") + 9 - film);
@@ -542,6 +619,70 @@ static void test_options(void **state)
     assert_int_equal(ew_pii_type_from_name("zip", 3), -1);
 }
 
+/* A regex is only run on text that holds a literal every match must contain;
+ * the scanner must still find exactly what regexec finds on its own. */
+static void test_deny_regex_prefilter(void **state)
+{
+    (void)state;
+    static const char *const patterns[] = {
+        "EMP-[0-9]{6}",
+        "colou?r code [a-z]+",
+        "(ab)?cdef[0-9]",
+        "x+yz{2}w",
+        "ticket (alpha|beta)-[0-9]+",
+        "[]a]bc\\.de[0-9]",
+        "^start here",
+        "a.c-d[0-9]{2,3}",
+        "[[:digit:]]{3}-zz",
+        "qu(ux)*ick",
+        "numbe?r-[0-9]+",
+        "ab[cd]+ef\\+gh",
+    };
+    static const char *const texts[] = {
+        "badge emp-004211 and EMP-123456 today",
+        "the colour code abc and color code xyz",
+        "CDEF1 and abcdef2",
+        "xxyzzw xyzw yzzw",
+        "see ticket beta-42 and ticket ALPHA-7",
+        "]bc.de1 abc.de2 xbcxde3",
+        "start here, then start here again",
+        "abc-d12 a-c-d123 abc-d1",
+        "123-ZZ 12-zz",
+        "quick quuxick quuxuxick",
+        "numbr-5 and numbr-6",
+        "abccdef+gh abef+gh",
+        "nothing that matches at all in this sentence",
+    };
+    for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
+        ew_pii_options opt;
+        ew_pii_options_init(&opt);
+        ew_pii_deny d = {.pattern = patterns[p], .regex = true, .type = EW_PII_CUSTOM};
+        opt.deny = &d;
+        opt.n_deny = 1;
+        opt.enabled = EW_PII_BIT(EW_PII_CUSTOM);
+        ew_error err;
+        ew_pii_scanner *sc = ew_pii_scanner_new(&opt, &err);
+        assert_non_null(sc);
+        regex_t re;
+        assert_int_equal(regcomp(&re, patterns[p], REG_EXTENDED | REG_ICASE), 0);
+        for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+            const char *x = texts[t];
+            assert_int_equal(ew_pii_scan(sc, x, strlen(x), &res), EW_OK);
+            regmatch_t m[1];
+            if (regexec(&re, x, 1, m, 0) != 0) {
+                assert_int_equal(res.n, 0);
+                continue;
+            }
+            if (res.n == 0 || res.spans[0].start != (uint32_t)m[0].rm_so ||
+                res.spans[0].end != (uint32_t)m[0].rm_eo)
+                fail_msg("/%s/ on '%s': regexec [%d,%d), scanner %d spans", patterns[p], x,
+                         (int)m[0].rm_so, (int)m[0].rm_eo, res.n);
+        }
+        regfree(&re);
+        ew_pii_scanner_free(sc);
+    }
+}
+
 /* Too large or too many findings: reported as secret, never clean. */
 static void test_fail_closed(void **state)
 {
@@ -607,6 +748,20 @@ static void test_fuzz(void **state)
         "我叫张伟，电话13812345678，地址：北京市朝阳区建国路88号。-----BEGIN PRIVATE KEY-----\n"
         "MIIE\n-----END PRIVATE KEY----- $2a$05$abcdefghijklmnopqrstuv 0x5aAeb6053F3E94C9b9A0 "
         "fe80::1 00:11:22:33:44:55 eyJhbGciOi.eyJzdWIi.sig born 12 March 1985 ";
+    /* a scanner with deny terms and a regex too, so their walks get fuzzed */
+    ew_pii_options opt;
+    ew_pii_options_init(&opt);
+    ew_pii_deny deny[] = {
+        {.pattern = "Project Falcon", .regex = false, .type = EW_PII_CUSTOM},
+        {.pattern = "ab", .regex = false, .type = EW_PII_CUSTOM},
+        {.pattern = "abab", .regex = false, .type = EW_PII_CUSTOM},
+        {.pattern = "EMP-[0-9]{6}", .regex = true, .type = EW_PII_CUSTOM},
+    };
+    opt.deny = deny;
+    opt.n_deny = 4;
+    ew_error err;
+    ew_pii_scanner *dsc = ew_pii_scanner_new(&opt, &err);
+    assert_non_null(dsc);
     char buf[1024];
     static const char alphabet[] = "aZ09 @.:-_/+=()[]{}\"'\n\t$#%\xe4\xb8\xad\xc3\xa9\xff\x80";
     for (int iter = 0; iter < 4000; iter++) {
@@ -638,11 +793,12 @@ static void test_fuzz(void **state)
         /* exact-size heap copy, so ASan sees any read past the end */
         char *copy = malloc(len ? len : 1);
         memcpy(copy, buf, len);
-        int st = ew_pii_scan(NULL, copy, len, &res);
+        int st = ew_pii_scan(iter % 3 ? NULL : dsc, copy, len, &res);
         assert_true(st == EW_OK || res.failed_closed);
         check_invariants(len);
         free(copy);
     }
+    ew_pii_scanner_free(dsc);
 }
 
 static int setup(void **state)
@@ -662,15 +818,25 @@ static int teardown(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_email),           cmocka_unit_test(test_phone),
-        cmocka_unit_test(test_credit_card),     cmocka_unit_test(test_iban),
-        cmocka_unit_test(test_national_ids),    cmocka_unit_test(test_network),
-        cmocka_unit_test(test_crypto),          cmocka_unit_test(test_secrets),
-        cmocka_unit_test(test_lookalikes),      cmocka_unit_test(test_person),
-        cmocka_unit_test(test_address_and_dob), cmocka_unit_test(test_languages),
-        cmocka_unit_test(test_address_forms),   cmocka_unit_test(test_names_in_context),
-        cmocka_unit_test(test_byte_offsets),    cmocka_unit_test(test_options),
-        cmocka_unit_test(test_fail_closed),     cmocka_unit_test(test_fuzz),
+        cmocka_unit_test(test_email),
+        cmocka_unit_test(test_phone),
+        cmocka_unit_test(test_credit_card),
+        cmocka_unit_test(test_iban),
+        cmocka_unit_test(test_national_ids),
+        cmocka_unit_test(test_network),
+        cmocka_unit_test(test_crypto),
+        cmocka_unit_test(test_secrets),
+        cmocka_unit_test(test_lookalikes),
+        cmocka_unit_test(test_person),
+        cmocka_unit_test(test_address_and_dob),
+        cmocka_unit_test(test_languages),
+        cmocka_unit_test(test_address_forms),
+        cmocka_unit_test(test_names_in_context),
+        cmocka_unit_test(test_byte_offsets),
+        cmocka_unit_test(test_options),
+        cmocka_unit_test(test_fail_closed),
+        cmocka_unit_test(test_fuzz),
+        cmocka_unit_test(test_deny_regex_prefilter),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
