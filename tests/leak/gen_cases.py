@@ -197,7 +197,8 @@ FILLER = {
 # Where the sentence goes. Every position is forwarded by the remote route,
 # so every one is scanned before anything leaves.
 POSITIONS = ["user", "system", "user_parts", "assistant", "user_early", "tool", "tool_args",
-             "name", "tool_call_id", "user_field", "completion", "multi", "x_local"]
+             "name", "tool_call_id", "user_field", "completion", "multi", "x_local",
+             "tools_desc"]
 
 ENCODINGS = ["utf8", "ascii", "ascii_solidus", "utf8"]
 
@@ -262,6 +263,12 @@ def build_request(rng, position, sentence, bare_value, lang):
         return {"user": bare_value, "messages": [sys_msg, ask]}
     if position == "completion":
         return {"prompt": sentence + "\n" + fill}
+    if position == "tools_desc":
+        # a tool's schema, which is forwarded as the client wrote it
+        return {"messages": [sys_msg, ask],
+                "tools": [{"type": "function", "function": {
+                    "name": "lookup", "description": "Context: " + sentence,
+                    "parameters": {"type": "object", "properties": {}}}}]}
     if position == "x_local":
         # edgeway's extension: this message stays on the device, whatever it holds
         return {"messages": [sys_msg, {"role": "user", "content": sentence,
