@@ -2,25 +2,8 @@
 # edgeway check: a typo'd key is named with its line and column; exit codes
 # are 0 (valid), 1 (errors) and 2 (usage).
 set -u
-bin=${EW_BIN:?EW_BIN must point at the edgeway binary}
+. "$(dirname "$0")/ewtest.sh"
 src=${EW_SRC:-.}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-
-fail() {
-    echo "FAIL: $*" >&2
-    fails=$((fails + 1))
-}
-
-# expect_rc WANT DESCRIPTION -- runs the rest, keeps stdout/stderr in $tmp.
-expect_rc() {
-    local want=$1 what=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    local rc=$?
-    [ "$rc" -eq "$want" ] || fail "$what: exit $rc, want $want (stderr: $(cat "$tmp/err"))"
-}
 
 cat >"$tmp/typo.yaml" <<'YAML'
 version: 1

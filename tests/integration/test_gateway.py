@@ -24,8 +24,8 @@ import sys
 import tempfile
 import time
 
-EW_BIN = os.environ.get("EW_BIN")
-SLOW = 3.0 if os.environ.get("EW_SANITIZED") else 1.0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ewtest import EW_BIN, SLOW, LogWatch, check  # noqa: E402
 SECRET = "SECRET-PROMPT-TEXT-7f3a"
 
 CONFIG = """version: 1
@@ -66,7 +66,7 @@ def write_config(path, models, mappings):
         f.write(CONFIG.format(models=m, mappings=b))
 
 
-class Daemon:
+class Daemon(LogWatch):
     def __init__(self, config, log_path):
         self.log_path = log_path
         self.log = open(log_path, "wb")
@@ -78,22 +78,6 @@ class Daemon:
             stdout=subprocess.DEVNULL, stderr=self.log, env=env)
         m = self.wait_log(r'"listening on 127\.0\.0\.1:(\d+)"')
         self.port = int(m.group(1))
-
-    def text(self):
-        with open(self.log_path, "rb") as f:
-            return f.read().decode("utf-8", "replace")
-
-    def wait_log(self, pattern, start=0, timeout=15.0):
-        deadline = time.monotonic() + timeout * SLOW
-        rx = re.compile(pattern)
-        while time.monotonic() < deadline:
-            m = rx.search(self.text(), start)
-            if m:
-                return m
-            if self.proc.poll() is not None:
-                raise AssertionError(f"daemon exited ({self.proc.returncode}):\n{self.text()}")
-            time.sleep(0.02)
-        raise AssertionError(f"no log line matching {pattern!r}:\n{self.text()}")
 
     def conn(self):
         return http.client.HTTPConnection("127.0.0.1", self.port, timeout=10 * SLOW)
@@ -109,11 +93,6 @@ class Daemon:
 
     def alive(self):
         return self.proc.poll() is None
-
-
-def check(cond, what):
-    if not cond:
-        raise AssertionError(what)
 
 
 def error_object(r, data, status):

@@ -25,10 +25,10 @@ import tempfile
 import threading
 import time
 
-EW_BIN = os.environ.get("EW_BIN")
-EW_SRC = os.environ.get("EW_SRC", ".")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ewtest import EW_BIN, EW_SRC, SLOW, LogWatch, check  # noqa: E402
+
 SHARED = os.environ.get("EW_SHARED", "../shared")
-SLOW = 3.0 if os.environ.get("EW_SANITIZED") else 1.0
 MODEL = os.path.join(SHARED, "models", "stories260K.gguf")
 SSN = "536-22-8174"
 # Long enough that eight requests sent at once overlap on one worker.
@@ -90,12 +90,9 @@ routing:
 """
 
 
-def check(cond, what):
-    if not cond:
-        raise AssertionError(what)
+class Proc(LogWatch):
+    wait_timeout = 20.0
 
-
-class Proc:
     def __init__(self, args, log_path, pattern):
         self.log_path = log_path
         self.log = open(log_path, "wb")
@@ -104,21 +101,6 @@ class Proc:
         self.proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=self.log, env=env)
         self.pattern = pattern
-
-    def text(self):
-        with open(self.log_path, "rb") as f:
-            return f.read().decode("utf-8", "replace")
-
-    def wait_log(self, pattern, start=0, timeout=20.0):
-        end = time.time() + timeout * SLOW
-        while time.time() < end:
-            m = re.search(pattern, self.text()[start:])
-            if m:
-                return m
-            if self.proc.poll() is not None:
-                raise AssertionError(f"exited ({self.proc.returncode}):\n{self.text()[-3000:]}")
-            time.sleep(0.02)
-        raise AssertionError(f"no {pattern!r} in the log:\n{self.text()[-3000:]}")
 
     def stop(self):
         if self.proc.poll() is None:

@@ -2,17 +2,9 @@
 # edgeway route: an OpenAI request on stdin -> the decision as JSON, with the
 # enterprise example policy; PII shows up as counts, never as values.
 set -u
-bin=${EW_BIN:?EW_BIN must point at the edgeway binary}
+. "$(dirname "$0")/ewtest.sh"
 src=${EW_SRC:-.}
 conf="$src/conf/enterprise.yaml"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-
-fail() {
-    echo "FAIL: $*" >&2
-    fails=$((fails + 1))
-}
 
 # check NAME JSON-REQUEST PYTHON-ASSERTION [route flags...]
 check() {

@@ -3,24 +3,7 @@
 # a tampered file, a wrong key or a bad signature, 2 on usage errors; and
 # signatures interoperate with `openssl dgst -sha256`.
 set -u
-bin=${EW_BIN:?EW_BIN must point at the edgeway binary}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-
-fail() {
-    echo "FAIL: $*" >&2
-    fails=$((fails + 1))
-}
-
-# expect_rc WANT DESCRIPTION -- runs the rest, keeps stdout/stderr in $tmp.
-expect_rc() {
-    local want=$1 what=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    local rc=$?
-    [ "$rc" -eq "$want" ] || fail "$what: exit $rc, want $want (stderr: $(cat "$tmp/err"))"
-}
+. "$(dirname "$0")/ewtest.sh"
 
 expect_err() {
     grep -qF "$1" "$tmp/err" || fail "stderr lacks '$1': $(cat "$tmp/err")"

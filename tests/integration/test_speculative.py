@@ -22,7 +22,9 @@ import sys
 import tempfile
 import time
 
-EW_BIN = os.environ.get("EW_BIN")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ewtest import EW_BIN, LogWatch  # noqa: E402
+
 SHARED = os.environ.get("EW_SHARED", "../shared")
 SLOW = 4.0 if os.environ.get("EW_SANITIZED") else 1.0
 PROMPT = "Once upon a time"
@@ -44,7 +46,7 @@ def model_path(f):
     return os.path.abspath(os.path.join(SHARED, "models", f))
 
 
-class Cloud:
+class Cloud(LogWatch):
     def __init__(self, tmp, name, ctx):
         models = "\n".join(
             f"  - {{name: m{i}, path: \"{model_path(f)}\", threads: 1, ctx: {ctx}}}"
@@ -70,10 +72,6 @@ class Cloud:
                 break
             time.sleep(0.05)
         raise AssertionError(f"the cloud did not start:\n{self.text()}")
-
-    def text(self):
-        with open(self.log_path, "rb") as f:
-            return f.read().decode("utf-8", "replace")
 
     def url(self):
         return f"http://127.0.0.1:{self.port}/v1"

@@ -30,8 +30,9 @@ import tempfile
 import threading
 import time
 
-EW_BIN = os.environ.get("EW_BIN")
-EW_SRC = os.environ.get("EW_SRC", ".")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ewtest import EW_BIN, EW_SRC, LogWatch, check  # noqa: E402
+
 SHARED = os.environ.get("EW_SHARED", "../shared")
 SLOW = 4.0 if os.environ.get("EW_SANITIZED") else 1.0
 STORIES = os.path.abspath(os.path.join(SHARED, "models", "stories260K.gguf"))
@@ -44,12 +45,7 @@ MODELS = [("stories260K.gguf", 5), ("llama-2-tiny-random.gguf", 1),
           ("synth-C-qwen2-gpt2-Q8_0.gguf", 2)]
 
 
-def check(cond, what):
-    if not cond:
-        raise AssertionError(what)
-
-
-class Serve:
+class Serve(LogWatch):
     """One `edgeway serve` on an ephemeral port (or a helper process)."""
 
     def __init__(self, tmp, name, yaml_text=None, args=None):
@@ -76,10 +72,6 @@ class Serve:
             check(self.proc.poll() is None, f"{name} exited:\n{self.text()}")
             time.sleep(0.05)
         check(self.port, f"{name} did not start:\n{self.text()}")
-
-    def text(self):
-        with open(self.log_path, "rb") as f:
-            return f.read().decode("utf-8", "replace")
 
     def request(self, method, path, body=None, timeout=30):
         c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout * SLOW)

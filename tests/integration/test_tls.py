@@ -44,17 +44,11 @@ import sys
 import tempfile
 import time
 
-EW_BIN = os.environ.get("EW_BIN")
-EW_SRC = os.environ.get("EW_SRC", ".")
-SLOW = 3.0 if os.environ.get("EW_SANITIZED") else 1.0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ewtest import EW_BIN, EW_SRC, SLOW, LogWatch, check  # noqa: E402
 
 
-def check(cond, what):
-    if not cond:
-        raise AssertionError(what)
-
-
-class Daemon:
+class Daemon(LogWatch):
     def __init__(self, config, log_path, extra=(), expect_start=True):
         self.log_path = log_path
         self.log = open(log_path, "wb")
@@ -68,22 +62,6 @@ class Daemon:
             time.sleep(0.05)
             self.ports = [int(p) for p in re.findall(r'"listening on 127\.0\.0\.1:(\d+)"',
                                                      self.text())]
-
-    def text(self):
-        with open(self.log_path, "rb") as f:
-            return f.read().decode("utf-8", "replace")
-
-    def wait_log(self, pattern, start=0, timeout=15.0):
-        deadline = time.monotonic() + timeout * SLOW
-        rx = re.compile(pattern)
-        while time.monotonic() < deadline:
-            m = rx.search(self.text(), start)
-            if m:
-                return m
-            if self.proc.poll() is not None:
-                raise AssertionError(f"daemon exited ({self.proc.returncode}):\n{self.text()}")
-            time.sleep(0.02)
-        raise AssertionError(f"no log line matching {pattern!r}:\n{self.text()}")
 
     def exit_code(self, timeout=15.0):
         return self.proc.wait(timeout=timeout * SLOW)

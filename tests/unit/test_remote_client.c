@@ -358,6 +358,17 @@ static void run_req(fx *f, bool stream, outcome *o)
     run_call(f, &opts, o, 20000);
 }
 
+/* One client, one call, then the client is closed (checking nothing is left in
+ * flight); the outcome stays for the caller to check and clean up. */
+static void run_alone(ew_backend_cfg *b, int n, const ew__remote_opts *tweak, bool stream,
+                      outcome *o)
+{
+    fx f;
+    fx_open(&f, b, n, tweak);
+    run_req(&f, stream, o);
+    fx_close(&f);
+}
+
 static const char answer[] =
     "Hello from the fault upstream. This answer is streamed in small pieces.";
 
@@ -462,15 +473,12 @@ static void test_retry_then_succeed(void **state)
 {
     (void)state;
     ew_backend_cfg b = backend("main", "flaky:2:500");
-    fx f;
-    fx_open(&f, &b, 1, NULL);
     outcome o;
-    run_req(&f, true, &o);
+    run_alone(&b, 1, NULL, true, &o);
     assert_int_equal(o.dones, 1);
     assert_int_equal(o.attempts, 3);
     assert_string_equal(o.content.data, answer);
     outcome_cleanup(&o);
-    fx_close(&f);
 }
 
 static void test_fallback_before_first_byte(void **state)
@@ -537,14 +545,12 @@ static void test_retry_after(void **state)
     /* One backend: wait as long as Retry-After says, then succeed. */
     ew_backend_cfg b = backend("main", "flaky:1:429:1");
     fx f;
-    fx_open(&f, &b, 1, NULL);
     outcome o;
-    run_req(&f, true, &o);
+    run_alone(&b, 1, NULL, true, &o);
     assert_int_equal(o.dones, 1);
     assert_true(o.t_end - o.t0 >= 1000);
     assert_true(o.t_end - o.t0 < 3000);
     outcome_cleanup(&o);
-    fx_close(&f);
 
     /* Two backends: a long Retry-After sends us to the next one at once, and
      * later calls skip the blocked backend. */
@@ -570,13 +576,11 @@ static void test_retry_after(void **state)
     /* A rate limit that persists past the retries is reported as such. */
     ew_backend_cfg one = backend("limited", "429:0");
     one.max_retries = 1;
-    fx_open(&f, &one, 1, NULL);
-    run_req(&f, false, &o);
+    run_alone(&one, 1, NULL, false, &o);
     assert_int_equal(o.errors, 1);
     assert_int_equal(o.fail.status, EW_ERR_RATE_LIMIT);
     assert_int_equal(o.fail.http_status, 429);
     outcome_cleanup(&o);
-    fx_close(&f);
 }
 
 /* A failure after the first delta: no retry, a clean error that says so. */
@@ -619,16 +623,13 @@ static void test_no_done(void **state)
 {
     (void)state;
     ew_backend_cfg b = backend("main", "no_done");
-    fx f;
-    fx_open(&f, &b, 1, NULL);
     outcome o;
-    run_req(&f, true, &o);
+    run_alone(&b, 1, NULL, true, &o);
     assert_int_equal(o.errors, 1);
     assert_true(o.fail.delivered);
     assert_string_equal(o.content.data, answer);
     assert_non_null(strstr(o.fail_msg, "before [DONE]"));
     outcome_cleanup(&o);
-    fx_close(&f);
 }
 
 /* Cut after the finish_reason: the answer is whole, so it is a success. */
@@ -636,16 +637,13 @@ static void test_reset_after_finish(void **state)
 {
     (void)state;
     ew_backend_cfg b = backend("main", "reset_end");
-    fx f;
-    fx_open(&f, &b, 1, NULL);
     outcome o;
-    run_req(&f, true, &o);
+    run_alone(&b, 1, NULL, true, &o);
     assert_int_equal(o.dones, 1);
     assert_string_equal(o.content.data, answer);
     assert_string_equal(o.finish, "stop");
     assert_false(o.usage.present);
     outcome_cleanup(&o);
-    fx_close(&f);
 }
 
 static void test_timeouts(void **state)
@@ -655,10 +653,8 @@ static void test_timeouts(void **state)
     ew_backend_cfg b = backend("main", "stall:5");
     b.first_byte_timeout_ms = 300;
     b.max_retries = 0;
-    fx f;
-    fx_open(&f, &b, 1, NULL);
     outcome o;
-    run_req(&f, true, &o);
+    run_alone(&b, 1, NULL, true, &o);
     assert_int_equal(o.errors, 1);
     assert_int_equal(o.fail.status, EW_ERR_TIMEOUT);
     assert_false(o.fail.delivered);
@@ -667,53 +663,44 @@ static void test_timeouts(void **state)
     if (took < 290 || took > 1500)
         fail_msg("first-byte timeout took %llu ms", (unsigned long long)took);
     outcome_cleanup(&o);
-    fx_close(&f);
 
     /* One retry: two timeouts plus a short backoff. */
     b.max_retries = 1;
-    fx_open(&f, &b, 1, NULL);
-    run_req(&f, false, &o);
+    run_alone(&b, 1, NULL, false, &o);
     took = o.t_end - o.t0;
     assert_int_equal(o.attempts, 2);
     if (took < 590 || took > 2500)
         fail_msg("two first-byte timeouts took %llu ms", (unsigned long long)took);
     outcome_cleanup(&o);
-    fx_close(&f);
 
     /* A slow drip within the idle timeout completes. */
     ew_backend_cfg d = backend("main", "drip:30");
     d.idle_timeout_ms = 300;
-    fx_open(&f, &d, 1, NULL);
-    run_req(&f, true, &o);
+    run_alone(&d, 1, NULL, true, &o);
     assert_int_equal(o.dones, 1);
     assert_string_equal(o.content.data, answer);
     outcome_cleanup(&o);
-    fx_close(&f);
 
     /* The total timeout bounds a drip that is too slow overall. */
     d.total_timeout_ms = 200;
-    fx_open(&f, &d, 1, NULL);
-    run_req(&f, true, &o);
+    run_alone(&d, 1, NULL, true, &o);
     assert_int_equal(o.errors, 1);
     assert_int_equal(o.fail.status, EW_ERR_TIMEOUT);
     assert_non_null(strstr(o.fail_msg, "total timeout"));
     took = o.t_end - o.t0;
     if (took < 190 || took > 1500) fail_msg("total timeout took %llu ms", (unsigned long long)took);
     outcome_cleanup(&o);
-    fx_close(&f);
 
     /* Connect timeout to a blackhole address, bounded by connect_timeout_ms. */
     ew_backend_cfg c = backend("main", "ok");
     c.base_url = "http://10.255.255.1:9/v1";
     c.connect_timeout_ms = 200;
     c.max_retries = 0;
-    fx_open(&f, &c, 1, NULL);
-    run_req(&f, true, &o);
+    run_alone(&c, 1, NULL, true, &o);
     assert_int_equal(o.errors, 1);
     took = o.t_end - o.t0;
     if (took > 2000) fail_msg("connect timeout took %llu ms", (unsigned long long)took);
     outcome_cleanup(&o);
-    fx_close(&f);
 }
 
 static void test_caps(void **state)
@@ -721,26 +708,21 @@ static void test_caps(void **state)
     (void)state;
     ew_backend_cfg b = backend("main", "huge_line");
     b.max_retries = 0;
-    fx f;
-    fx_open(&f, &b, 1, NULL);
     outcome o;
-    run_req(&f, true, &o);
+    run_alone(&b, 1, NULL, true, &o);
     assert_int_equal(o.errors, 1);
     assert_int_equal(o.fail.status, EW_ERR_TOO_LARGE);
     assert_non_null(strstr(o.fail_msg, "longer than"));
     assert_false(o.fail.delivered);
     outcome_cleanup(&o);
-    fx_close(&f);
 
     ew_backend_cfg w = backend("main", "huge_body");
     ew__remote_opts tweak = {.max_response_bytes = 1 << 20};
-    fx_open(&f, &w, 1, &tweak);
-    run_req(&f, false, &o);
+    run_alone(&w, 1, &tweak, false, &o);
     assert_int_equal(o.errors, 1);
     assert_int_equal(o.fail.status, EW_ERR_TOO_LARGE);
     assert_int_equal(o.attempts, 1); /* not retried */
     outcome_cleanup(&o);
-    fx_close(&f);
 }
 
 static void test_client_errors(void **state)
@@ -769,21 +751,17 @@ static void test_client_errors(void **state)
     /* 401: the upstream quotes our key back; the error must not. Then fallback. */
     ew_backend_cfg a[2] = {backend("first", "401"), backend("second", "auth")};
     a[1].priority = 1;
-    fx_open(&f, a, 2, NULL);
-    run_req(&f, true, &o);
+    run_alone(a, 2, NULL, true, &o);
     assert_int_equal(o.dones, 1);
     assert_string_equal(o.backend, "second");
     assert_int_equal(o.attempts, 2);
     outcome_cleanup(&o);
-    fx_close(&f);
     ew_backend_cfg one = backend("first", "401");
-    fx_open(&f, &one, 1, NULL);
-    run_req(&f, false, &o);
+    run_alone(&one, 1, NULL, false, &o);
     assert_int_equal(o.fail.status, EW_ERR_AUTH);
     assert_null(strstr(o.fail_msg, TEST_KEY));
     assert_null(strstr(o.fail_msg, "sk-test"));
     outcome_cleanup(&o);
-    fx_close(&f);
 }
 
 static void test_breaker_and_probe(void **state)
@@ -1023,39 +1001,30 @@ static void test_tls(void **state)
     b.base_url = url;
     b.max_retries = 0;
     /* The system trust store does not know our test CA: refused. */
-    fx f;
     outcome o;
-    fx_open(&f, &b, 1, NULL);
-    run_req(&f, true, &o);
+    run_alone(&b, 1, NULL, true, &o);
     assert_int_equal(o.errors, 1);
     assert_int_equal(o.fail.status, EW_ERR_INTEGRITY);
     outcome_cleanup(&o);
-    fx_close(&f);
     /* With the CA but without the client certificate the server requires. */
     b.ca_file = ca;
-    fx_open(&f, &b, 1, NULL);
-    run_req(&f, true, &o);
+    run_alone(&b, 1, NULL, true, &o);
     assert_int_equal(o.errors, 1);
     outcome_cleanup(&o);
-    fx_close(&f);
     /* CA, client certificate and the right pin: through. */
     b.client_cert = cert;
     b.client_key = key;
     b.pinned_pubkey = TLS_PIN;
-    fx_open(&f, &b, 1, NULL);
-    run_req(&f, true, &o);
+    run_alone(&b, 1, NULL, true, &o);
     if (o.dones != 1) fail_msg("TLS: %s", o.fail_msg);
     assert_string_equal(o.content.data, answer);
     outcome_cleanup(&o);
-    fx_close(&f);
     /* A wrong pin: refused, even though the chain verifies. */
     b.pinned_pubkey = "sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
-    fx_open(&f, &b, 1, NULL);
-    run_req(&f, true, &o);
+    run_alone(&b, 1, NULL, true, &o);
     assert_int_equal(o.errors, 1);
     assert_int_equal(o.fail.status, EW_ERR_INTEGRITY);
     outcome_cleanup(&o);
-    fx_close(&f);
 }
 
 /* A free loopback port (nginx cannot listen on port 0 and report it). */

@@ -3,12 +3,17 @@
 #ifndef EW_TESTS_TLS_CURL_H
 #define EW_TESTS_TLS_CURL_H
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <netinet/in.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 static char dir[64]; /* the PKI: dev-ca.sh's test set, plus server-b */
@@ -143,6 +148,28 @@ static void get_port(int port, const client *cl, const char *host, const char *p
     perform(h, url, r);
     curl_easy_cleanup(h);
     curl_slist_free_all(rl);
+}
+
+/* A plain TCP connection to 127.0.0.1:port with a 3 s receive timeout, for
+ * tests that speak below TLS. */
+static int raw_connect(int port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in sin = {0};
+    sin.sin_family = AF_INET;
+    sin.sin_port = htons((uint16_t)port);
+    sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_int_equal(connect(fd, (struct sockaddr *)&sin, sizeof sin), 0);
+    struct timeval tv = {3, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    return fd;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 #endif
