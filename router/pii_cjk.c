@@ -294,12 +294,14 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
             while (a < n && s[a] > ' ' && s[a] < 0x80 && s[a] != ',' && s[a] != ';')
                 a++;
             /* Left to the other detectors: a PEM block ("-----BEGIN"), which
-             * they take whole, and a key ("password": "x", pwd=x), whose
-             * value they read. */
+             * they take whole, a key ("password": "x", pwd=x), whose value
+             * they read, and a command-line flag (--password x), whose
+             * argument is the secret, not the flag. */
             bool pem = a - vs >= 5 && !memcmp(s + vs, "-----", 5);
+            bool flag = a > vs && s[vs] == '-';
             bool key = a > vs && (s[vs] == '"' || s[vs] == '\'' || s[a - 1] == ':' ||
                                   memchr(s + vs, '=', a - vs));
-            if (a - vs >= 4 && !pem && !key) {
+            if (a - vs >= 4 && !pem && !flag && !key) {
                 ew__pii_add(c, EW_PII_SECRET, vs, a, 0.9f);
                 return a;
             }

@@ -224,6 +224,8 @@ static void test_secrets(void **state)
                  "-----END EC PRIVATE KEY-----");
     EXPECT_EXACT("我的密钥是 \"password\": \"Tr0ub4dor&KrHl4q\"", EW_PII_SECRET,
                  "Tr0ub4dor&KrHl4q");
+    /* after a Chinese cue, a flag's argument is the secret, not the flag */
+    EXPECT_EXACT("我的密钥是 --password Tr0ub4dor3x", EW_PII_SECRET, "Tr0ub4dor3x");
     EXPECT_EXACT("password=hunter22", EW_PII_SECRET, "hunter22");
     EXPECT_EXACT("password=Tr0ub4dor&3xQ ok", EW_PII_SECRET, "Tr0ub4dor&3xQ"); /* & in a value */
     EXPECT_EXACT("/login?password=hunter2xy&user=bob", EW_PII_SECRET, "hunter2xy");
