@@ -324,9 +324,9 @@ static bool made_up_run(const unsigned char *v, size_t n)
 /* Words of which template and test values are made: "test-token",
  * "YOUR_API_KEY_HERE", "insert-token-here", "fake-api-key", "testsecret". */
 static const char *const vocab_stand_in[] = {
-    "test", "fake",    "mock", "dummy",    "sample",   "example", "demo", "your",
-    "insert", "enter", "replace", "here",  "changeme", "changeit", "todo", "tbd",
-    "foo",  "bar",     "baz",  "placeholder"};
+    "test", "fake",   "mock",  "dummy",   "sample", "example",    "demo",
+    "your", "insert", "enter", "replace", "here",   "changeme",   "changeit",
+    "todo", "tbd",    "foo",   "bar",     "baz",    "placeholder"};
 static const char *const vocab_noun[] = {
     "secret", "password", "passwd", "pass",    "pwd",        "token",       "key",  "api",
     "access", "auth",     "client", "private", "credential", "credentials", "user", "username",
