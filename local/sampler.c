@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "edgeway/engine.h"
+#include "local/rng.h"
 #include "local/runner.h"
 
 #define MAX_LAST_N 1024
@@ -39,49 +40,16 @@ void ew_sampler_params_init(ew_sampler_params *p)
     p->seed = 0;
 }
 
-static uint64_t splitmix64(uint64_t *x)
-{
-    uint64_t z = (*x += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
-
-static inline uint64_t rotl(uint64_t x, int k)
-{
-    return (x << k) | (x >> (64 - k));
-}
-
-static uint64_t next_u64(uint64_t *s)
-{
-    uint64_t r = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 45);
-    return r;
-}
-
-/* Uniform in [0, 1) with 53 random bits. */
-static double next_unit(uint64_t *s)
-{
-    return (double)(next_u64(s) >> 11) * (1.0 / 9007199254740992.0);
-}
-
 void ew_sampler_reset(ew_sampler *s)
 {
-    uint64_t x = s->p.seed;
-    for (int i = 0; i < 4; i++)
-        s->rng[i] = splitmix64(&x);
+    ew__rng_seed(s->rng, s->p.seed);
     s->hist_len = s->hist_pos = 0;
 }
 
 static int check_params(const ew_sampler_params *p, ew_error *err)
 {
-    if (!(p->temperature == p->temperature) || !(p->top_p == p->top_p) ||
-        !(p->min_p == p->min_p) || !(p->repeat_penalty > 0))
+    if (!(p->temperature == p->temperature) || !(p->top_p == p->top_p) || !(p->min_p == p->min_p) ||
+        !(p->repeat_penalty > 0))
         return ew__error_set(err, EW_ERR_INVALID,
                              "sampler: invalid parameter (NaN or penalty <= 0)");
     if (p->repeat_last_n < 0 || p->repeat_last_n > MAX_LAST_N)
@@ -295,7 +263,7 @@ int32_t ew_sampler_sample(ew_sampler *s, const float *logits)
 {
     int n = candidates(s, logits);
     if (!(s->p.temperature > 0)) return s->c[0].id;
-    double r = next_unit(s->rng), cum = 0;
+    double r = ew__rng_unit(s->rng), cum = 0;
     for (int i = 0; i < n; i++) {
         cum += s->probs[i];
         if (r < cum) return s->c[i].id;

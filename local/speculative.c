@@ -6,39 +6,18 @@
 #include "core/error.h"
 #include "edgeway/core.h"
 #include "edgeway/speculative.h"
+#include "local/rng.h"
 
 /* ---- random stream ---------------------------------------------------------------- */
 
-static uint64_t splitmix64(uint64_t *x)
-{
-    uint64_t z = (*x += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
-
-static inline uint64_t rotl(uint64_t x, int k)
-{
-    return (x << k) | (x >> (64 - k));
-}
-
 void ew_spec_rng_seed(ew_spec_rng *r, uint64_t seed)
 {
-    for (int i = 0; i < 4; i++)
-        r->s[i] = splitmix64(&seed);
+    ew__rng_seed(r->s, seed);
 }
 
 double ew_spec_rng_unit(ew_spec_rng *r)
 {
-    uint64_t *s = r->s;
-    uint64_t x = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 45);
-    return (double)(x >> 11) * (1.0 / 9007199254740992.0);
+    return ew__rng_unit(r->s);
 }
 
 /* ---- distributions -------------------------------------------------------------------- */
@@ -225,8 +204,7 @@ static double gate_spec_tps(const ew_spec_adapt *a, int *k)
 {
     if (a->draft_ms < 0 || a->rtt_ms < 0 || a->verify_ms < 0) return 0;
     double alpha = ew_spec_adapt_alpha(a);
-    *k = a->adaptive ? ew_spec_best_k(alpha, a->k_max, a->draft_ms, a->rtt_ms, a->verify_ms)
-                     : a->k;
+    *k = a->adaptive ? ew_spec_best_k(alpha, a->k_max, a->draft_ms, a->rtt_ms, a->verify_ms) : a->k;
     return ew_spec_expected_rate(alpha, *k, a->draft_ms, a->rtt_ms, a->verify_ms);
 }
 
@@ -237,9 +215,12 @@ ew_spec_choice ew_spec_gate_decide(ew_spec_gate *g, const ew_spec_adapt *a, doub
     g->spec_tps = gate_spec_tps(a, &g->k);
     g->plain_tps = plain_ms > 0 ? 1000.0 / plain_ms : 0;
     if (g->spec_tps <= 0) return EW_SPEC_GO;
-    if (g->plain_tps <= 0) g->plain = false;
-    else if (!g->plain && g->spec_tps < g->plain_tps * (1 - g->hysteresis)) g->plain = true;
-    else if (g->plain && g->spec_tps > g->plain_tps * (1 + g->hysteresis)) g->plain = false;
+    if (g->plain_tps <= 0)
+        g->plain = false;
+    else if (!g->plain && g->spec_tps < g->plain_tps * (1 - g->hysteresis))
+        g->plain = true;
+    else if (g->plain && g->spec_tps > g->plain_tps * (1 + g->hysteresis))
+        g->plain = false;
     if (g->plain) return n % every == 0 ? EW_SPEC_GO_PROBE : EW_SPEC_PLAIN_SLOWER;
     return n % (4 * every) == 0 ? EW_SPEC_PLAIN_PROBE : EW_SPEC_GO;
 }
