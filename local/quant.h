@@ -263,6 +263,8 @@ void ew__quant_patch_avx512(ew__qtype *t, int n, int vnni);
 /* The VNNI legacy-quant kernels (quant_legacy_avx512.c); switches those
  * types' activations to Q8_0X. */
 void ew__quant_patch_legacy_vnni(ew__qtype *t, int n);
+/* The VNNI k-quant kernels (quant_k_avx512.c), bit-identical to the reference. */
+void ew__quant_patch_k_vnni(ew__qtype *t, int n);
 void ew__quant_patch_neon(ew__qtype *t, int n);
 /* True if isa's kernels were compiled in and the CPU runs them. */
 int ew__isa_available(ew__isa isa);

@@ -172,13 +172,10 @@ static inline __m256i fifth_bits(const uint8_t *qh)
     return _mm256_maskz_mov_epi8(k, _mm256_set1_epi8(0x10));
 }
 
+/* Only the variant without VNNI: with it, quant_legacy_avx512.c and
+ * quant_k_avx512.c take over the integer types. */
 #define KS(name) name##_novnni
 #define VNNI     0
-#include "local/quant_avx512_int.h"
-#undef KS
-#undef VNNI
-#define KS(name) name##_vnni
-#define VNNI     1
 #include "local/quant_avx512_int.h"
 #undef KS
 #undef VNNI
@@ -306,11 +303,8 @@ void ew__quant_patch_avx512(ew__qtype *t, int n, int vnni)
         ew__qtype *q = &t[i];
         switch (q->type) {
 #define SET(name) (q->dot = dot_##name, q->gemm = gemm_##name)
-#define SETI(name)                                                                                 \
-    (q->dot = vnni ? dot_##name##_vnni : dot_##name##_novnni,                                      \
-     q->gemm = vnni ? gemm_##name##_vnni : gemm_##name##_novnni)
-/* with VNNI, ew__quant_patch_legacy_vnni replaces these */
-#define SETL(name) (q->dot = dot_##name##_novnni, q->gemm = gemm_##name##_novnni)
+/* with VNNI, ew__quant_patch_legacy_vnni and ew__quant_patch_k_vnni replace these */
+#define SETI(name) (q->dot = dot_##name##_novnni, q->gemm = gemm_##name##_novnni)
         case EW_GGML_F32:
             SET(f32);
             q->axpy = axpy_f32;
@@ -324,14 +318,14 @@ void ew__quant_patch_avx512(ew__qtype *t, int n, int vnni)
             SET(bf16);
             break;
         case EW_GGML_Q8_0:
-            SETL(q8_0);
+            SETI(q8_0);
             q->quant_act = quant_q8_0;
             break;
         case EW_GGML_Q4_0:
-            SETL(q4_0);
+            SETI(q4_0);
             break;
         case EW_GGML_Q5_0:
-            SETL(q5_0);
+            SETI(q5_0);
             break;
         case EW_GGML_Q4_K:
             SETI(q4_K);
@@ -347,10 +341,12 @@ void ew__quant_patch_avx512(ew__qtype *t, int n, int vnni)
             break;
 #undef SET
 #undef SETI
-#undef SETL
         default:
             break;
         }
     }
-    if (vnni) ew__quant_patch_legacy_vnni(t, n);
+    if (vnni) {
+        ew__quant_patch_legacy_vnni(t, n);
+        ew__quant_patch_k_vnni(t, n);
+    }
 }
