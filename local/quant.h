@@ -219,8 +219,11 @@ typedef struct ew__qtype {
     ew__quant_fn quant_act; /* set for types that serve as activation types */
     ew__dot_fn dot;         /* weight of this type x activation of type `act` */
     ew__gemm_fn gemm;
-    /* y[0..n) += a * x[0..n) with x of this type (F32 and F16: KV cache rows) */
-    void (*axpy)(int n, float a, const void *x, float *y);
+    /* Attention over KV cache rows of this type (F32, F16), rows `stride`
+     * bytes apart: out[j] = dot(row j, q) for j < nr, q of this type; and
+     * y[0..n) += sum_j a[j] * row j, accumulated in row order per element. */
+    void (*dot_rows)(int n, const void *x, size_t stride, int nr, const void *q, float *out);
+    void (*axpy_rows)(int n, const float *a, const void *x, size_t stride, int nr, float *y);
 } ew__qtype;
 
 /* Instruction sets a kernel table can be built for. */

@@ -120,25 +120,46 @@ GEMM_BY_DOT(q4_0)
 GEMM_BY_DOT(f32)
 GEMM_BY_DOT(f16)
 
-static void axpy_f32(int n, float a, const void *vx, float *y)
+/* Attention over the KV cache: the dot kernels per key; y stays in
+ * registers 16 elements at a time while the rows stream by, scalar tail. */
+#define KV_ROWS(name, T, LOAD, SCALAR)                                                             \
+    static void dot_rows_##name(int n, const void *vx, size_t stride, int nr, const void *q,       \
+                                float *out)                                                        \
+    {                                                                                              \
+        for (int j = 0; j < nr; j++)                                                               \
+            out[j] = dot_##name(n, (const char *)vx + (size_t)j * stride, q);                      \
+    }                                                                                              \
+    static void axpy_rows_##name(int n, const float *a, const void *vx, size_t stride, int nr,     \
+                                 float *y)                                                         \
+    {                                                                                              \
+        const char *x = vx;                                                                        \
+        int i0 = 0;                                                                                \
+        for (; i0 + 16 <= n; i0 += 16) {                                                           \
+            float32x4_t yv[4];                                                                     \
+            for (int c = 0; c < 4; c++)                                                            \
+                yv[c] = vld1q_f32(y + i0 + 4 * c);                                                 \
+            for (int j = 0; j < nr; j++) {                                                         \
+                const T *xr = (const T *)(const void *)(x + (size_t)j * stride) + i0;              \
+                for (int c = 0; c < 4; c++)                                                        \
+                    yv[c] = vfmaq_n_f32(yv[c], LOAD(xr + 4 * c), a[j]);                            \
+            }                                                                                      \
+            for (int c = 0; c < 4; c++)                                                            \
+                vst1q_f32(y + i0 + 4 * c, yv[c]);                                                  \
+        }                                                                                          \
+        for (int j = 0; j < nr && i0 < n; j++) {                                                   \
+            const T *xr = (const T *)(const void *)(x + (size_t)j * stride);                       \
+            for (int i = i0; i < n; i++)                                                           \
+                y[i] += a[j] * SCALAR(xr[i]);                                                      \
+        }                                                                                          \
+    }
+
+static inline float f32_id(float x)
 {
-    const float *x = vx;
-    int i = 0;
-    for (; i + 4 <= n; i += 4)
-        vst1q_f32(y + i, vfmaq_n_f32(vld1q_f32(y + i), vld1q_f32(x + i), a));
-    for (; i < n; i++)
-        y[i] += a * x[i];
+    return x;
 }
 
-static void axpy_f16(int n, float a, const void *vx, float *y)
-{
-    const ew_f16 *x = vx;
-    int i = 0;
-    for (; i + 4 <= n; i += 4)
-        vst1q_f32(y + i, vfmaq_n_f32(vld1q_f32(y + i), load_f16x4(x + i), a));
-    for (; i < n; i++)
-        y[i] += a * f16(x[i]);
-}
+KV_ROWS(f32, float, vld1q_f32, f32_id)
+KV_ROWS(f16, ew_f16, load_f16x4, f16)
 
 void ew__quant_patch_neon(ew__qtype *t, int n)
 {
@@ -148,12 +169,14 @@ void ew__quant_patch_neon(ew__qtype *t, int n)
         case EW_GGML_F32:
             q->dot = dot_f32;
             q->gemm = gemm_f32;
-            q->axpy = axpy_f32;
+            q->dot_rows = dot_rows_f32;
+            q->axpy_rows = axpy_rows_f32;
             break;
         case EW_GGML_F16:
             q->dot = dot_f16;
             q->gemm = gemm_f16;
-            q->axpy = axpy_f16;
+            q->dot_rows = dot_rows_f16;
+            q->axpy_rows = axpy_rows_f16;
             break;
         case EW_GGML_Q8_0:
             q->dot = dot_q8_0;
