@@ -5,12 +5,16 @@
  * files only ffn_down has rows that are a multiple of 256, so it is the
  * layer that runs the k-quant kernels; it is larger than the caches, as in a
  * forward pass. CPU time is less noisy than wall time on a shared machine.
- *   bench_kernels [ROWS N [COLS]]     (COLS: prompt batch, default 128) */
+ *   bench_kernels [ROWS N [COLS]]     (COLS: prompt batch, default 128)
+ * With --model FILE it measures a whole model instead, one thread: CPU ms
+ * per token of pp128 (one batch) and of tg64 (one token at a time), median
+ * of --reps runs (default 5). EW_ISA=avx512 etc. lowers the kernels' ISA. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "edgeway.h"
 #include "local/quant.h"
 
 static double cpu_now(void)
@@ -44,8 +48,68 @@ static double time_gemm(const ew__qtype *qt, int n, const void *w, size_t ws, in
     return t / reps;
 }
 
+enum { PP = 128, TG = 64 };
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* pp128 and tg64 from an empty cache, as bench_engine runs them, in CPU time. */
+static int bench_model(const char *path, int reps)
+{
+    ew_error err;
+    ew_model *m = NULL;
+    ew_session *s = NULL;
+    if (ew_model_open(path, NULL, &m, &err))
+        return fprintf(stderr, "%s: %s\n", path, err.message), 1;
+    ew_session_params sp;
+    ew_session_params_init(&sp);
+    sp.n_threads = 1;
+    sp.n_ctx = PP + TG + 16;
+    sp.n_batch = PP;
+    if (ew_session_new(m, &sp, &s, &err)) {
+        ew_model_close(m);
+        return fprintf(stderr, "%s: %s\n", path, err.message), 1;
+    }
+    int32_t toks[PP];
+    uint32_t x = 12345;
+    for (int i = 0; i < PP; i++) {
+        x = x * 1103515245u + 12345u;
+        toks[i] = (int32_t)((x >> 8) % (uint32_t)ew_model_n_vocab(m));
+    }
+    double pp[32], tg[32];
+    for (int rep = -1; rep < reps; rep++) { /* rep -1 warms caches and pages */
+        ew_session_rewind(s, 0);
+        double a = cpu_now();
+        ew_session_eval(s, toks, PP, NULL);
+        double b = cpu_now();
+        ew_session_rewind(s, 0);
+        for (int i = 0; i < TG; i++)
+            ew_session_eval(s, &toks[i], 1, NULL);
+        double c = cpu_now();
+        if (rep >= 0) {
+            pp[rep] = (b - a) / PP * 1e3;
+            tg[rep] = (c - b) / TG * 1e3;
+        }
+    }
+    qsort(pp, (size_t)reps, sizeof pp[0], cmp_double);
+    qsort(tg, (size_t)reps, sizeof tg[0], cmp_double);
+    printf("%s (%s): pp%d %.3f ms/token, tg%d %.3f ms/token (CPU, 1 thread, median of %d)\n", path,
+           ew__isa_name(ew__isa_best()), PP, pp[reps / 2], TG, tg[reps / 2], reps);
+    ew_session_free(s);
+    ew_model_close(m);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc >= 3 && !strcmp(argv[1], "--model")) {
+        int reps = argc >= 5 && !strcmp(argv[3], "--reps") ? (int)strtol(argv[4], NULL, 10) : 5;
+        if (reps < 1 || reps > 32) return fprintf(stderr, "--reps: 1..32\n"), 2;
+        return bench_model(argv[2], reps);
+    }
     int rows = argc > 2 ? (int)strtol(argv[1], NULL, 10) : 896;
     int n = argc > 2 ? (int)strtol(argv[2], NULL, 10) : 4864;
     int cols = argc > 3 ? (int)strtol(argv[3], NULL, 10) : 128;
