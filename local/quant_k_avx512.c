@@ -14,9 +14,10 @@
  *    unsigned quants of row r, plus per-row scale, min and d vectors), then
  *    every column streams over it with one vpdpbusd per four elements and a
  *    broadcast activation dword, one vpmulld per sub-block for its scale.
- *  - Few columns (generation): each row's super-block is summed in 16 lanes
- *    from its natural layout (no repacking: the weights stream from memory
- *    once), and the 16 rows' lane vectors are folded into one by a
+ *  - Few columns (generation): two rows' super-blocks per vector (one per
+ *    256-bit half) against the activation units broadcast to both halves,
+ *    from the natural layout (no repacking: the weights stream from memory
+ *    once); the 8 pair vectors of 16 rows are folded into one by a
  *    transpose-add tree. */
 #include <immintrin.h>
 
@@ -62,7 +63,7 @@ static inline __m512 k_step(__m512 acc, __m512 d, __m512 dmin, float da, __m512i
     return _mm512_add_ps(acc, t);
 }
 
-/* ---- weights, natural layout: one row's super-block in 16 lanes ---------------------- */
+/* ---- weights, natural layout: two rows' super-blocks per vector ---------------------- */
 
 /* The 8 six-bit scales and mins of a q4_K/q5_K block, four bytes per word. */
 static inline void k4_unpack(const uint8_t *q, uint32_t sc[2], uint32_t mn[2])
@@ -78,78 +79,108 @@ static inline void k4_unpack(const uint8_t *q, uint32_t sc[2], uint32_t mn[2])
     mn[1] = ((s2 >> 4) & m4) | (((s1 >> 6) & m2) << 4);
 }
 
-/* Lane sums: isum (scaled quant products) in *p, and the min (or offset)
- * products in *m, both exact; their lane totals are the reference's isum
- * and imin (for Q6_K: isum + 32 * imin). */
-static inline __attribute__((always_inline)) void
-row_sums(int T, const char *blk, const ew_block_q8_K *a, __m512i *p, __m256i *m)
+static inline __m512i load2x256(const void *a, const void *b)
 {
-    const __m256i m0f = _mm256_set1_epi8(0x0F);
-    __m512i wq[4], scv[4];
-    __m256i bs = _mm256_loadu_si256((const __m256i *)a->bsums);
-    if (T == KQ6) {
-        const ew_block_q6_K *b = (const ew_block_q6_K *)(const void *)blk;
-        const __m256i m3 = _mm256_set1_epi8(3);
-        __m512i s32 = _mm512_cvtepi8_epi32(_mm_loadu_si128((const __m128i *)b->scales));
-        for (int q = 0; q < 4; q++) {
-            int h = q >> 1, k = (q & 1) * 2;
-            __m256i l0 = _mm256_loadu_si256((const __m256i *)(b->ql + 64 * h));
-            __m256i l1 = _mm256_loadu_si256((const __m256i *)(b->ql + 64 * h + 32));
-            __m256i qh = _mm256_loadu_si256((const __m256i *)(b->qh + 32 * h));
-            __m256i n0 =
-                k ? _mm256_and_si256(_mm256_srli_epi16(l0, 4), m0f) : _mm256_and_si256(l0, m0f);
-            __m256i n1 =
-                k ? _mm256_and_si256(_mm256_srli_epi16(l1, 4), m0f) : _mm256_and_si256(l1, m0f);
-            __m256i h0 = _mm256_and_si256(_mm256_srli_epi16(qh, 2 * k), m3);
-            __m256i h1 = _mm256_and_si256(_mm256_srli_epi16(qh, 2 * k + 2), m3);
-            __m256i e0 = _mm256_or_si256(n0, _mm256_slli_epi16(h0, 4));
-            __m256i e1 = _mm256_or_si256(n1, _mm256_slli_epi16(h1, 4));
-            wq[q] = _mm512_inserti64x4(_mm512_castsi256_si512(e0), e1, 1);
-            /* 64 elements = 4 sub-blocks of 16 = 4 lanes each */
-            __m512i idx =
-                _mm512_add_epi32(_mm512_set_epi32(3, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0),
-                                 _mm512_set1_epi32(4 * q));
-            scv[q] =
-                _mm512_and_si512(_mm512_permutexvar_epi32(idx, s32), _mm512_set1_epi32(0xFFFF));
-        }
-        *m = _mm256_madd_epi16(bs,
-                               _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)b->scales)));
-    } else {
-        const ew_block_q4_K *b4 = (const ew_block_q4_K *)(const void *)blk;
-        const ew_block_q5_K *b5 = (const ew_block_q5_K *)(const void *)blk;
-        const uint8_t *qs = T == KQ4 ? b4->qs : b5->qs;
-        uint32_t sc[2], mn[2];
-        k4_unpack(b4->scales, sc, mn); /* same offset in both layouts */
-        __m512i s32 = _mm512_cvtepu8_epi32(_mm_set_epi32(0, 0, (int)sc[1], (int)sc[0]));
-        __m256i qh =
-            T == KQ5 ? _mm256_loadu_si256((const __m256i *)b5->qh) : _mm256_setzero_si256();
-        for (int g = 0; g < 4; g++) {
-            __m256i q = _mm256_loadu_si256((const __m256i *)(qs + 32 * g));
-            __m256i lo = _mm256_and_si256(q, m0f);
-            __m256i hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), m0f);
-            if (T == KQ5) {
-                const __m256i one = _mm256_set1_epi8(1);
-                lo = _mm256_or_si256(
-                    lo, _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(qh, 2 * g), one), 4));
-                hi = _mm256_or_si256(
-                    hi,
-                    _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(qh, 2 * g + 1), one), 4));
-            }
-            wq[g] = _mm512_inserti64x4(_mm512_castsi256_si512(lo), hi, 1);
-            __m512i idx = _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_set1_epi32(2 * g)),
-                                             _mm256_set1_epi32(2 * g + 1), 1);
-            scv[g] = _mm512_permutexvar_epi32(idx, s32);
-        }
-        __m128i m8 = _mm_set_epi32(0, 0, (int)mn[1], (int)mn[0]);
-        *m = _mm256_madd_epi16(bs, _mm256_cvtepu8_epi16(_mm_unpacklo_epi8(m8, m8)));
-    }
-    /* four products per lane stay within int16 (63 * 127 * 4 < 2^15), so
-     * dpwssd can scale them exactly */
+    return _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_loadu_si256((const __m256i *)a)),
+                              _mm256_loadu_si256((const __m256i *)b), 1);
+}
+
+/* The activation super-block as the pair kernels read it: each 32-element
+ * unit and the 16 bsums broadcast to both 256-bit halves. */
+typedef struct act_bc {
+    __m512i u[8];
+    __m512i bsums;
+} act_bc;
+
+static inline void act_broadcast(const ew_block_q8_K *a, act_bc *ab)
+{
+    for (int u = 0; u < 8; u++)
+        ab->u[u] = _mm512_broadcast_i64x4(_mm256_loadu_si256((const __m256i *)(a->qs + 32 * u)));
+    ab->bsums = _mm512_broadcast_i64x4(_mm256_loadu_si256((const __m256i *)a->bsums));
+}
+
+/* Scaled sum of one 32-element unit of two rows: u holds the rows' quants
+ * in its halves; four products per lane stay within int16
+ * (63 * 127 * 4 < 2^15), so dpwssd scales them exactly. */
+static inline __m512i unit_acc(__m512i acc, __m512i u, __m512i a, __m512i scale16)
+{
+    return _mm512_dpwssd_epi32(acc, _mm512_dpbusd_epi32(_mm512_setzero_si512(), u, a), scale16);
+}
+
+/* Lane sums of the super-blocks of two rows (b0 in lanes 0..7, b1 in
+ * 8..15): the scaled quant products in *p and the min (Q6_K: offset)
+ * products in *m, both exact; per row their lane totals are the
+ * reference's isum and imin (for Q6_K: isum + 32 * imin). */
+static inline __attribute__((always_inline)) void
+pair_sums(int T, const char *b0, const char *b1, const act_bc *ab, __m512i *p, __m512i *m)
+{
+    const __m512i m0f = _mm512_set1_epi8(0x0F);
     __m512i acc = _mm512_setzero_si512();
-    for (int g = 0; g < 4; g++) {
-        __m512i av = _mm512_loadu_si512((const void *)(a->qs + 64 * g));
-        acc = _mm512_dpwssd_epi32(acc, _mm512_dpbusd_epi32(_mm512_setzero_si512(), wq[g], av),
-                                  scv[g]);
+    if (T == KQ6) {
+        const ew_block_q6_K *x0 = (const ew_block_q6_K *)(const void *)b0;
+        const ew_block_q6_K *x1 = (const ew_block_q6_K *)(const void *)b1;
+        /* int16 scales: lanes 0..15 row 0, 16..31 row 1 */
+        __m512i s16 = _mm512_cvtepi8_epi16(_mm256_inserti128_si256(
+            _mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)x0->scales)),
+            _mm_loadu_si128((const __m128i *)x1->scales), 1));
+        *m = _mm512_madd_epi16(ab->bsums, s16);
+        const __m512i m3 = _mm512_set1_epi8(3);
+        for (int h = 0; h < 2; h++) {
+            __m512i l0 = load2x256(x0->ql + 64 * h, x1->ql + 64 * h);
+            __m512i l1 = load2x256(x0->ql + 64 * h + 32, x1->ql + 64 * h + 32);
+            __m512i qh = load2x256(x0->qh + 32 * h, x1->qh + 32 * h);
+            for (int k = 0; k < 4; k++) {
+                __m512i l = (k & 1) ? l1 : l0;
+                __m512i nib = (k >> 1) ? _mm512_and_si512(_mm512_srli_epi16(l, 4), m0f)
+                                       : _mm512_and_si512(l, m0f);
+                __m512i hb = _mm512_and_si512(_mm512_srli_epi16(qh, 2 * k), m3);
+                __m512i e = _mm512_or_si512(nib, _mm512_slli_epi16(hb, 4));
+                /* int32 lanes 0..3: scale 2u of row 0, 4..7: 2u+1; 8..15 row 1;
+                 * the scale in the low int16, zero in the high one */
+                int u = 4 * h + k;
+                __m512i idx = _mm512_add_epi16(_mm512_set_epi16(0, 17, 0, 17, 0, 17, 0, 17, 0, 16,
+                                                                0, 16, 0, 16, 0, 16, 0, 1, 0, 1, 0,
+                                                                1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0),
+                                               _mm512_set1_epi16((short)(2 * u)));
+                __m512i sc = _mm512_maskz_permutexvar_epi16(0x55555555u, idx, s16);
+                acc = unit_acc(acc, e, ab->u[u], sc);
+            }
+        }
+    } else {
+        const ew_block_q4_K *x0 = (const ew_block_q4_K *)(const void *)b0;
+        const ew_block_q4_K *x1 = (const ew_block_q4_K *)(const void *)b1;
+        const ew_block_q5_K *y0 = (const ew_block_q5_K *)(const void *)b0;
+        const ew_block_q5_K *y1 = (const ew_block_q5_K *)(const void *)b1;
+        const uint8_t *qs0 = T == KQ4 ? x0->qs : y0->qs, *qs1 = T == KQ4 ? x1->qs : y1->qs;
+        uint32_t sc0[2], mn0[2], sc1[2], mn1[2];
+        k4_unpack(x0->scales, sc0, mn0); /* same offset in both layouts */
+        k4_unpack(x1->scales, sc1, mn1);
+        /* int32 scales: lanes 0..7 row 0, 8..15 row 1 */
+        __m512i s32 =
+            _mm512_cvtepu8_epi32(_mm_set_epi32((int)sc1[1], (int)sc1[0], (int)sc0[1], (int)sc0[0]));
+        __m128i m8 = _mm_set_epi32((int)mn1[1], (int)mn1[0], (int)mn0[1], (int)mn0[0]);
+        __m256i md = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_unpacklo_epi8(m8, m8)),
+                                             _mm_unpackhi_epi8(m8, m8), 1);
+        *m = _mm512_madd_epi16(ab->bsums, _mm512_cvtepu8_epi16(md));
+        __m512i qh = T == KQ5 ? load2x256(y0->qh, y1->qh) : _mm512_setzero_si512();
+        const __m512i one = _mm512_set1_epi8(1);
+        const __m512i base = _mm512_set_epi32(8, 8, 8, 8, 8, 8, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0);
+        for (int g = 0; g < 4; g++) {
+            __m512i q = load2x256(qs0 + 32 * g, qs1 + 32 * g);
+            __m512i lo = _mm512_and_si512(q, m0f);
+            __m512i hi = _mm512_and_si512(_mm512_srli_epi16(q, 4), m0f);
+            if (T == KQ5) {
+                lo = _mm512_or_si512(
+                    lo, _mm512_slli_epi16(_mm512_and_si512(_mm512_srli_epi16(qh, 2 * g), one), 4));
+                hi = _mm512_or_si512(
+                    hi,
+                    _mm512_slli_epi16(_mm512_and_si512(_mm512_srli_epi16(qh, 2 * g + 1), one), 4));
+            }
+            __m512i i0 = _mm512_add_epi32(base, _mm512_set1_epi32(2 * g));
+            __m512i i1 = _mm512_add_epi32(base, _mm512_set1_epi32(2 * g + 1));
+            acc = unit_acc(acc, lo, ab->u[2 * g], _mm512_permutexvar_epi32(i0, s32));
+            acc = unit_acc(acc, hi, ab->u[2 * g + 1], _mm512_permutexvar_epi32(i1, s32));
+        }
     }
     *p = acc;
 }
@@ -210,15 +241,12 @@ matvec16(int T, int nb, const char *w, size_t ws, int R, const ew_block_q8_K *a,
     for (int i = 0; i < nb; i++) {
         for (size_t o = (size_t)i * pf_step; o < (size_t)(i + 1) * pf_step; o += 64)
             _mm_prefetch(pf + o, _MM_HINT_T1);
+        act_bc ab;
+        act_broadcast(&a[i], &ab);
         __m512i pv[8], mv[8];
-        for (int j = 0; j < 8; j++) {
-            __m512i p0, p1;
-            __m256i m0, m1;
-            row_sums(T, rp[2 * j] + (size_t)i * kb, &a[i], &p0, &m0);
-            row_sums(T, rp[2 * j + 1] + (size_t)i * kb, &a[i], &p1, &m1);
-            pv[j] = fold(p0, p1);
-            mv[j] = _mm512_inserti64x4(_mm512_castsi256_si512(m0), m1, 1);
-        }
+        for (int j = 0; j < 8; j++)
+            pair_sums(T, rp[2 * j] + (size_t)i * kb, rp[2 * j + 1] + (size_t)i * kb, &ab, &pv[j],
+                      &mv[j]);
         __m512i isum = fold8(pv), imin = fold8(mv);
         __m512i hdr = row_header(T, off, w + (size_t)i * kb);
         if (T == KQ6) isum = _mm512_sub_epi32(isum, _mm512_slli_epi32(imin, 5));
