@@ -4,7 +4,7 @@
  *  - dot products differ from the reference only by the order of float
  *    additions (integer sums are exact): |simd - ref| <= 2e-6 * sum|w_i * a_i|
  *    (+1e-7); the VNNI legacy-quant kernels (Q8_0X activations) and the
- *    VNNI k-quant kernels equal it;
+ *    VNNI and NEON k-quant kernels equal it;
  *  - gemm gives exactly what dot gives, for any grouping of columns;
  *  - the attention kernels: q.k within 2e-6 * n (|k|, |q| <= 1), the
  *    weighted sum of rows within 1e-6 relative per element. */
@@ -89,7 +89,7 @@ static void check_type(ew__isa isa, uint32_t type)
         sact->quant_act(a[c], sq[c], N);
     }
     int exact = simd->act == EW__ACT_Q8_0X ||
-                (isa == EW_ISA_AVX512_VNNI &&
+                ((isa == EW_ISA_AVX512_VNNI || isa == EW_ISA_NEON) &&
                  (type == EW_GGML_Q4_K || type == EW_GGML_Q5_K || type == EW_GGML_Q6_K));
     float dots[COLS][ROWS];
     static float wd[N], ad[N];
