@@ -472,13 +472,13 @@ static void deliver(ew__remote_call *c, ew__openai_delta *d)
 {
     if (d->usage.present) c->usage = d->usage;
     if (d->finish_reason) {
-        snprintf(c->finish_reason, sizeof c->finish_reason, "%s", d->finish_reason);
+        ew__str_copy(c->finish_reason, sizeof c->finish_reason, d->finish_reason);
         c->finish_seen = true;
     }
     if (!d->has_choice) return;
     bool real = d->content_len > 0 || d->finish_reason || d->tool_calls;
     if (!c->delivered && !real) {
-        if (d->role) snprintf(c->role, sizeof c->role, "%s", d->role);
+        if (d->role) ew__str_copy(c->role, sizeof c->role, d->role);
         return;
     }
     if (!c->delivered) {
@@ -653,7 +653,8 @@ static void build_headers(ew__remote_call *c)
         c->hdrs = &c->hdr_accept;
     }
     if (c->rid[0]) {
-        snprintf(c->rid_line, sizeof c->rid_line, "x-request-id: %s", c->rid);
+        size_t n = ew__str_copy(c->rid_line, sizeof c->rid_line, "x-request-id: ");
+        ew__str_copy(c->rid_line + n, sizeof c->rid_line - n, c->rid);
         c->hdr_rid.data = c->rid_line;
         c->hdr_rid.next = c->hdrs;
         c->hdrs = &c->hdr_rid;
@@ -721,8 +722,12 @@ static int attempt_launch(ew__remote_call *c, int64_t remaining_ms)
     int st = compose_body(c);
     build_headers(c);
     char url[2048];
-    int n = snprintf(url, sizeof url, "%s%s", c->b->base_url, c->path);
-    if (!st && (n < 0 || (size_t)n >= sizeof url)) st = EW_ERR_TOO_LARGE;
+    size_t bl = strlen(c->b->base_url), pl = strlen(c->path);
+    if (!st && bl + pl >= sizeof url) st = EW_ERR_TOO_LARGE;
+    if (!st) {
+        memcpy(url, c->b->base_url, bl);
+        memcpy(url + bl, c->path, pl + 1);
+    }
     if (!st && !(c->easy = easy_get(r))) st = EW_ERR_NOMEM;
     if (st) return st;
     set_options(c, c->easy, url, remaining_ms);
@@ -749,7 +754,7 @@ static void attempt_begin(ew__remote_call *c)
     int64_t remaining_ms = c->deadline_us > now ? (int64_t)((c->deadline_us - now) / 1000) : 0;
     while (c->pos < c->n_order) {
         c->b = &c->r->backends[c->order[c->pos]];
-        snprintf(c->last_backend, sizeof c->last_backend, "%s", c->b->name);
+        ew__str_copy(c->last_backend, sizeof c->last_backend, c->b->name);
         int64_t blocked = ew__health_blocked_ms(&c->b->health, now / 1000);
         bool last = c->pos + 1 >= c->n_order || c->no_fallback;
         if (blocked > 0 && last && blocked < remaining_ms) {
@@ -1134,8 +1139,7 @@ static int prepare_call(ew__remote_call *c, const ew__remote_call_opts *o)
     c->path = ew__openai_path(o->req); /* a static string */
     c->req_model = o->req->model ? ew_arena_strdup(&c->names, o->req->model) : NULL;
     c->model_override = o->model ? ew_arena_strdup(&c->names, o->model) : NULL;
-    if ((o->req->model && !c->req_model) || (o->model && !c->model_override))
-        return EW_ERR_NOMEM;
+    if ((o->req->model && !c->req_model) || (o->model && !c->model_override)) return EW_ERR_NOMEM;
     return EW_OK;
 }
 
@@ -1174,8 +1178,7 @@ int ew__remote_start(ew__remote *r, const ew__remote_call_opts *o, const ew__rem
     c->cb = *cb;
     c->user = user;
     c->no_fallback = o->no_fallback || o->backend != NULL;
-    if (o->request_id && rid_ok(o->request_id))
-        snprintf(c->rid, sizeof c->rid, "%s", o->request_id);
+    if (o->request_id && rid_ok(o->request_id)) ew__str_copy(c->rid, sizeof c->rid, o->request_id);
     /* Linked first, so destroy() can undo everything below. */
     c->next = r->calls;
     if (r->calls) r->calls->prev = c;
