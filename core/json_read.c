@@ -301,13 +301,54 @@ typedef struct cut {
     bool plain; /* printable ASCII without escapes: nothing for check_string to find */
 } cut;
 
+/* Documents this small (a streamed chunk, a short answer) are tokenized in
+ * the skel's own storage, on the caller's stack: no allocation. */
+#define SKEL_SMALL_TEXT 2048
+#define SKEL_SMALL_CUTS 32
+#define SKEL_SMALL_TOKS 64
+
 typedef struct skel {
     char *text; /* (len) bytes */
     size_t len;
     cut *cuts; /* (n_cuts) in text order */
     int n_cuts, cap_cuts;
-    int tokens; /* the tokens jsmn makes of it when it is valid */
+    int tokens;      /* the tokens jsmn makes of it when it is valid */
+    jsmntok_t *toks; /* (n_toks) from jsmn, extents in the skeleton */
+    int n_toks;
+    char small_text[SKEL_SMALL_TEXT];
+    cut small_cuts[SKEL_SMALL_CUTS];
+    jsmntok_t small_toks[SKEL_SMALL_TOKS];
 } skel;
+
+static void skel_init(skel *sk)
+{
+    sk->text = sk->small_text;
+    sk->len = 0;
+    sk->cuts = sk->small_cuts;
+    sk->n_cuts = 0;
+    sk->cap_cuts = SKEL_SMALL_CUTS;
+    sk->tokens = 0;
+    sk->toks = sk->small_toks;
+    sk->n_toks = 0;
+}
+
+static void skel_cleanup(skel *sk)
+{
+    if (sk->text != sk->small_text) free(sk->text);
+    if (sk->cuts != sk->small_cuts) free(sk->cuts);
+    if (sk->toks != sk->small_toks) free(sk->toks);
+}
+
+/* Room for cap elements of size sz in *p, which holds n and may still be
+ * the inline array `small`. On failure *p is unchanged. */
+static int grow(void **p, const void *small, size_t n, size_t cap, size_t sz)
+{
+    void *q = *p == small ? malloc(cap * sz) : realloc(*p, cap * sz);
+    if (!q) return EW_ERR_NOMEM;
+    if (*p == small) memcpy(q, small, n * sz);
+    *p = q;
+    return EW_OK;
+}
 
 /* An escape at s[i] (a backslash) that jsmn accepts: one of \" \/ \\ \b
  * \f \n \r \t, or \u and four hex digits, all before len. */
@@ -388,10 +429,9 @@ static size_t scan_string(const char *text, size_t i, size_t len, bool *hide, bo
 static int add_cut(skel *sk, cut c)
 {
     if (sk->n_cuts == sk->cap_cuts) {
-        int cap = sk->cap_cuts ? sk->cap_cuts * 2 : 16;
-        cut *more = realloc(sk->cuts, (size_t)cap * sizeof *more);
-        if (!more) return EW_ERR_NOMEM;
-        sk->cuts = more;
+        int cap = sk->cap_cuts * 2;
+        if (grow((void **)&sk->cuts, sk->small_cuts, (size_t)sk->n_cuts, (size_t)cap, sizeof(cut)))
+            return EW_ERR_NOMEM;
         sk->cap_cuts = cap;
     }
     sk->cuts[sk->n_cuts++] = c;
@@ -476,10 +516,9 @@ static int skel_map(const skel *sk, int from, int p)
     return lo ? p + (sk->cuts[lo - 1].end - sk->cuts[lo - 1].at) : p;
 }
 
-/* Tokenizes the skeleton with jsmn (returns the tokens, owned), at most
- * max_tokens of them. */
-static int skel_tokenize(const skel *sk, const char *text, size_t len, const ew_json_limits *lim,
-                         jsmntok_t **out, int *n_out, ew_error *err)
+/* Tokenizes the skeleton with jsmn into sk->toks, at most max_tokens. */
+static int skel_tokenize(skel *sk, const char *text, size_t len, const ew_json_limits *lim,
+                         ew_error *err)
 {
     int max_tokens = lim->max_tokens;
     /* One pass: jsmn resumes where it ran out of tokens once given more;
@@ -488,39 +527,29 @@ static int skel_tokenize(const skel *sk, const char *text, size_t len, const ew_
     jsmn_init(&p);
     size_t cap = (size_t)sk->tokens + 1;
     if (cap > (size_t)max_tokens + 1) cap = (size_t)max_tokens + 1;
-    jsmntok_t *toks = malloc(cap * sizeof *toks);
-    if (!toks) return EW_ERR_NOMEM;
+    if (cap > SKEL_SMALL_TOKS &&
+        grow((void **)&sk->toks, sk->small_toks, 0, cap, sizeof(jsmntok_t)))
+        return EW_ERR_NOMEM;
     int r;
-    while ((r = jsmn_parse(&p, sk->text, sk->len, toks, (unsigned)cap)) == JSMN_ERROR_NOMEM) {
-        if (cap > (size_t)max_tokens) {
-            free(toks);
+    while ((r = jsmn_parse(&p, sk->text, sk->len, sk->toks, (unsigned)cap)) == JSMN_ERROR_NOMEM) {
+        if (cap > (size_t)max_tokens)
             return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: more than %d values", max_tokens);
-        }
-        cap = cap * 2 > (size_t)max_tokens + 1 ? (size_t)max_tokens + 1 : cap * 2;
-        jsmntok_t *more = realloc(toks, cap * sizeof *toks);
-        if (!more) {
-            free(toks);
+        size_t more = cap * 2 > (size_t)max_tokens + 1 ? (size_t)max_tokens + 1 : cap * 2;
+        if (grow((void **)&sk->toks, sk->small_toks, cap, more, sizeof(jsmntok_t)))
             return EW_ERR_NOMEM;
-        }
-        toks = more;
+        cap = more;
     }
-    if (r < 0) {
-        free(toks);
-        return jsmn_error(r, text, len, (unsigned)skel_map(sk, 0, (int)p.pos), err);
-    }
-    if (p.toknext > (unsigned)max_tokens) {
-        free(toks);
+    if (r < 0) return jsmn_error(r, text, len, (unsigned)skel_map(sk, 0, (int)p.pos), err);
+    if (p.toknext > (unsigned)max_tokens)
         return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: more than %d values", max_tokens);
-    }
-    *out = toks;
-    *n_out = (int)p.toknext;
+    sk->n_toks = (int)p.toknext;
     return EW_OK;
 }
 
-/* Tokenizes text into a jsmn array (returns owned, extents in the skeleton),
- * building the skeleton into sk. */
+/* Tokenizes text into sk->toks (extents in the skeleton), building the
+ * skeleton first. */
 static int tokenize(const char *text, size_t len, const ew_json_limits *lim, skel *sk,
-                    jsmntok_t **out, int *n_out, ew_error *err)
+                    ew_error *err)
 {
     size_t first = 0;
     while (first < len && is_ws(text[first]))
@@ -532,17 +561,16 @@ static int tokenize(const char *text, size_t len, const ew_json_limits *lim, ske
         size_t end = first;
         while (end < len && !is_ws(text[end]) && !strchr(",]}:", text[end]))
             end++;
-        jsmntok_t *t = malloc(sizeof *t);
-        if (!t) return EW_ERR_NOMEM;
-        *t = (jsmntok_t){JSMN_PRIMITIVE, (int)first, (int)end, 0, -1};
-        *out = t;
-        *n_out = 1;
+        sk->toks[0] = (jsmntok_t){JSMN_PRIMITIVE, (int)first, (int)end, 0, -1};
+        sk->n_toks = 1;
         return EW_OK;
     }
-    sk->text = malloc(len);
-    if (!sk->text) return EW_ERR_NOMEM;
+    if (len > SKEL_SMALL_TEXT && !(sk->text = malloc(len))) {
+        sk->text = sk->small_text;
+        return EW_ERR_NOMEM;
+    }
     int st = skel_build(sk, text, len, lim->max_depth, err);
-    if (!st) st = skel_tokenize(sk, text, len, lim, out, n_out, err);
+    if (!st) st = skel_tokenize(sk, text, len, lim, err);
     return st;
 }
 
@@ -727,8 +755,12 @@ static void convert_tokens(ew_json_doc *doc, const jsmntok_t *jt, const skel *sk
             t->end = sk->cuts[ci].end;
             t->plain = sk->cuts[ci].plain;
         } else {
-            t->start = skel_map(sk, ci ? ci - 1 : 0, jt[i].start);
-            t->end = skel_map(sk, ci ? ci - 1 : 0, jt[i].end);
+            /* No cut lies inside a primitive or a kept string: only a
+             * container's end needs a search. */
+            int shift = ci ? sk->cuts[ci - 1].end - sk->cuts[ci - 1].at : 0;
+            bool box = jt[i].type == JSMN_OBJECT || jt[i].type == JSMN_ARRAY;
+            t->start = jt[i].start + shift;
+            t->end = box ? skel_map(sk, ci, jt[i].end) : jt[i].end + shift;
         }
         switch (jt[i].type) {
         case JSMN_OBJECT:
@@ -761,21 +793,19 @@ int ew_json_parse(ew_json_doc *doc, const char *text, size_t len, const ew_json_
     if (len >= INT_MAX)
         return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: document of %zu bytes is too large",
                              len);
-    jsmntok_t *jt = NULL;
-    int n = 0;
-    skel sk = {0};
-    int st = tokenize(text ? text : "", len, &lim, &sk, &jt, &n, err);
+    skel sk;
+    skel_init(&sk);
+    int st = tokenize(text ? text : "", len, &lim, &sk, err);
+    int n = sk.n_toks;
     if (!st && !(doc->toks = malloc((size_t)n * (sizeof(ew_json_tok) + sizeof(int)))))
         st = EW_ERR_NOMEM;
     if (!st) {
         doc->n = n;
         doc->text = text;
         doc->len = len;
-        convert_tokens(doc, jt, &sk);
+        convert_tokens(doc, sk.toks, &sk);
     }
-    free(jt);
-    free(sk.text);
-    free(sk.cuts);
+    skel_cleanup(&sk);
     if (st) return st;
     walk w = {.text = text,
               .len = len,

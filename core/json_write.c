@@ -171,9 +171,29 @@ static bool jw_ok(ew_jw *w)
     return w->status == EW_OK;
 }
 
+/* Room for n more bytes at the end of the output, or NULL (the status says
+ * why). The writer fills it and calls jw_used: one check per value instead
+ * of an append per piece. */
+static char *jw_room(ew_jw *w, size_t n)
+{
+    ew_buf *b = w->out;
+    if (!jw_ok(w)) return NULL;
+    if (b->len + n >= b->cap && (w->status = ew_buf_reserve(b, n))) return NULL;
+    return b->data + b->len;
+}
+
+static void jw_used(ew_jw *w, size_t n)
+{
+    w->out->len += n;
+    w->out->data[w->out->len] = '\0';
+}
+
 static void jw_put(ew_jw *w, const char *s, size_t n)
 {
-    if (jw_ok(w)) w->status = ew_buf_append(w->out, s, n);
+    char *p = jw_room(w, n);
+    if (!p) return;
+    memcpy(p, s, n);
+    jw_used(w, n);
 }
 
 /* The separator a new value needs at the current position (',' or 0). */
@@ -237,7 +257,18 @@ void ew_jw_array_end(ew_jw *w)
 /* No quote, backslash, control or non-ASCII byte: written as is. */
 static bool jw_plain(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w, q, b;
+        memcpy(&w, s + i, 8);
+        q = w ^ (ones * '"');
+        b = w ^ (ones * '\\');
+        if ((w & highs) | ((w - ones * 0x20) & ~w & highs) | ((q - ones) & ~q & highs) |
+            ((b - ones) & ~b & highs))
+            return false;
+    }
+    for (; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
     }
@@ -255,15 +286,17 @@ static void jw_string(ew_jw *w, const char *s, size_t len, bool colon)
     }
     char sep = jw_take_prefix(w);
     if (len <= JW_SHORT && jw_plain(s, len)) {
-        char tmp[JW_SHORT + 4];
-        size_t n = 0;
-        if (sep) tmp[n++] = sep;
-        tmp[n++] = '"';
-        memcpy(tmp + n, s, len);
-        n += len;
-        tmp[n++] = '"';
-        if (colon) tmp[n++] = ':';
-        jw_put(w, tmp, n);
+        char *p = jw_room(w, len + 4);
+        if (p) {
+            size_t n = 0;
+            if (sep) p[n++] = sep;
+            p[n++] = '"';
+            memcpy(p + n, s, len);
+            n += len;
+            p[n++] = '"';
+            if (colon) p[n++] = ':';
+            jw_used(w, n);
+        }
     } else {
         if (sep) jw_put(w, &sep, 1);
         jw_put(w, "\"", 1);
@@ -295,15 +328,14 @@ void ew_jw_string(ew_jw *w, const char *s)
 
 static void jw_scalar(ew_jw *w, const char *s, int n)
 {
-    char sep = jw_take_prefix(w), tmp[48];
-    if (sep && n > 0 && n < (int)sizeof tmp) { /* one append with its comma */
-        tmp[0] = sep;
-        memcpy(tmp + 1, s, (size_t)n);
-        jw_put(w, tmp, (size_t)n + 1);
-        return;
-    }
-    if (sep) jw_put(w, &sep, 1);
-    if (n > 0) jw_put(w, s, (size_t)n);
+    char sep = jw_take_prefix(w);
+    if (n < 0) n = 0;
+    char *p = jw_room(w, (size_t)n + 1);
+    if (!p) return;
+    size_t k = 0;
+    if (sep) p[k++] = sep;
+    memcpy(p + k, s, (size_t)n);
+    jw_used(w, k + (size_t)n);
 }
 
 /* Decimal digits of v, right-aligned in tmp[0..24); returns where they start.
