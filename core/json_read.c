@@ -1004,6 +1004,32 @@ static int json_getn(const ew_json_doc *doc, int obj, const char *key, size_t kl
     return found;
 }
 
+void ew_json_get_many(const ew_json_doc *doc, int obj, const char *const *keys, int n, int *out)
+{
+    size_t klen[16];
+    for (int i = 0; i < n; i++) {
+        out[i] = -1;
+        if (i < 16) klen[i] = strlen(keys[i]);
+    }
+    const ew_json_tok *t = tok_at(doc, obj);
+    if (!t || t->type != EW_JSON_OBJECT) return;
+    const int *kids = doc_kids(doc);
+    for (int m = 0; m < t->count; m++) {
+        int ki = kids[t->kids + m];
+        const ew_json_tok *k = &doc->toks[ki];
+        size_t len = (size_t)(k->end - k->start);
+        for (int i = 0; i < n; i++) {
+            size_t kl = i < 16 ? klen[i] : strlen(keys[i]);
+            /* An escaped key is never longer than its raw text. */
+            if (k->escaped ? kl > len || !string_eqn(doc, k, keys[i], kl)
+                           : kl != len || memcmp(doc->text + k->start, keys[i], kl))
+                continue;
+            out[i] = ki + 1;
+            break;
+        }
+    }
+}
+
 bool ew_json_string_eq(const ew_json_doc *doc, int v, const char *s)
 {
     const ew_json_tok *t = string_tok(doc, v);
