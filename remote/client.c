@@ -673,10 +673,36 @@ static void set_tls(CURL *e, const ew__backend *b)
     if (b->proxy) curl_easy_setopt(e, CURLOPT_PROXY, b->proxy);
 }
 
+/* b's URL for path, parsed once and kept; NULL when it cannot be kept
+ * (the string is then given to curl as it is). */
+static CURLU *backend_url(ew__backend *b, const char *path, const char *url)
+{
+    for (int i = 0; i < EW__BACKEND_URLS; i++) {
+        if (b->urls[i].url) {
+            if (!strcmp(b->urls[i].path, path)) return b->urls[i].url;
+            continue;
+        }
+        if (strlen(path) >= sizeof b->urls[i].path) return NULL;
+        CURLU *u = curl_url();
+        if (!u || curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK) {
+            curl_url_cleanup(u);
+            return NULL;
+        }
+        ew__str_copy(b->urls[i].path, sizeof b->urls[i].path, path);
+        b->urls[i].url = u;
+        return u;
+    }
+    return NULL;
+}
+
 static void set_options(ew__remote_call *c, CURL *e, const char *url, int64_t remaining_ms)
 {
-    const ew__backend *b = c->b;
-    curl_easy_setopt(e, CURLOPT_URL, url);
+    ew__backend *b = c->b;
+    CURLU *u = backend_url(b, c->path, url);
+    if (u)
+        curl_easy_setopt(e, CURLOPT_CURLU, u);
+    else
+        curl_easy_setopt(e, CURLOPT_URL, url);
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
