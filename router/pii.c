@@ -548,6 +548,7 @@ static bool inert_lower_word(pii_ctx *c, size_t i, size_t we, const uint64_t q[3
     size_t d = c->next_digit;
     if (!(d != SIZE_MAX && d >= i && (d >= c->n || d - i > 48)) && ew__pii_digit_ahead(c, i, 48))
         return false;
+    if (!ew__gaz_maybe_name(hash)) return true;
     unsigned g = ew__gaz_lookup_padded(q, we - i, hash);
     return !(g & (EW__GAZ_FIRST | EW__GAZ_LAST)) || (g & EW__GAZ_COMMON);
 }
@@ -561,9 +562,14 @@ static size_t plain_word(pii_ctx *c, const walk *w, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, we = pii_letters_end(s, n, i), wl = we - i;
-    if (wl >= PII_WORD_MAX || we + 24 > n || w->plen) return 0;
+    if (wl >= PII_WORD_MAX || we + 2 > n || w->plen) return 0;
     uint64_t q[3];
-    memcpy(q, s + i, sizeof q); /* we + 24 <= n, so these bytes exist */
+    if (i + sizeof q <= n) {
+        memcpy(q, s + i, sizeof q); /* fixed-size load, masked below */
+    } else {                        /* near the end of the text */
+        q[0] = q[1] = q[2] = 0;
+        memcpy(q, s + i, wl);
+    }
     const uint64_t lower = 0x2020202020202020ull;
     q[0] = (q[0] | lower) & (wl >= 8 ? ~0ull : (1ull << (wl * 8)) - 1);
     q[1] = wl <= 8 ? 0 : (q[1] | lower) & (wl >= 16 ? ~0ull : (1ull << ((wl - 8) * 8)) - 1);

@@ -42,6 +42,15 @@ uint32_t ew__gaz_hash(const char *folded, size_t n);
 unsigned ew__gaz_lookup_hash(const char *folded, size_t n, uint32_t hash);
 /* The same for a word shorter than 24 bytes given zero-padded in q[3]. */
 unsigned ew__gaz_lookup_padded(const uint64_t q[3], size_t n, uint32_t hash);
+/* False when the word whose ew__gaz_hash is `hash` is surely no given name
+ * or surname (true: look it up). */
+#define EW__GAZ_NAME_BITS (1u << 20)
+extern uint64_t ew__gaz_name_bits[EW__GAZ_NAME_BITS / 64];
+static inline int ew__gaz_maybe_name(uint32_t hash)
+{
+    uint32_t b = (hash >> 1) & (EW__GAZ_NAME_BITS - 1);
+    return (int)(ew__gaz_name_bits[b / 64] >> (b % 64)) & 1;
+}
 /* Chinese surnames: 1 for a single-character surname at cp, 2 when cp,next form
  * a two-character surname, 0 otherwise. */
 int ew__gaz_cn_surname(uint32_t cp, uint32_t next);

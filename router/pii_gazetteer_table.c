@@ -24,6 +24,10 @@ typedef struct slot {
     uint8_t flags;
 } slot;
 static slot slots[SLOTS];
+/* One bit per hash of every given name and surname (1 MiB bits, about 4 %
+ * of other words share a bit): most words of prose need no probe to show
+ * that they are no name. */
+uint64_t ew__gaz_name_bits[EW__GAZ_NAME_BITS / 64];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 /* The word zero-padded into q[4] (n < EW__GAZ_MAX_WORD). */
@@ -69,6 +73,10 @@ static void insert(int list, size_t off, size_t n, unsigned flag)
     uint64_t q[4];
     pad_word(ew__gaz_lists[list].words + off, n, q);
     uint32_t h = hash_padded(q, n), i = h >> (32 - SLOTS_LOG2);
+    if (flag & (EW__GAZ_FIRST | EW__GAZ_LAST)) {
+        uint32_t b = (h >> 1) & (EW__GAZ_NAME_BITS - 1);
+        ew__gaz_name_bits[b / 64] |= 1ull << (b % 64);
+    }
     for (;;) {
         slot *sl = &slots[i];
         if (!sl->len) {
