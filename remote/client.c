@@ -43,7 +43,11 @@ struct ew__remote {
     int n_backends;
     ew__remote_opts opts;
     ew__remote_call *calls; /* every unfinished call */
+    /* Idle easy handles; each keeps the options of the backend it last
+     * served (pool_b; NULL once reset), so the next call to that backend
+     * sets only its own few. */
     CURL *pool[EASY_POOL_MAX];
+    const ew__backend *pool_b[EASY_POOL_MAX];
     int n_pool;
     ew__remote_call *spare; /* finished calls kept for reuse (linked by next) */
     int n_spare;
@@ -101,6 +105,8 @@ struct ew__remote_call {
     ew__backend *b;
     bool probe, acquired;
     CURL *easy;
+    bool easy_clean; /* the transfer ended normally: its handle keeps its options */
+    bool paused_once;
     /* Request headers: our own lines chained in front of the backend's
      * list, which curl only reads, so nothing is allocated per attempt. */
     struct curl_slist *hdrs;
@@ -269,19 +275,46 @@ static int curl_timer_cb(CURLM *m, long timeout_ms, void *userp)
     return 0;
 }
 
-static CURL *easy_get(ew__remote *r)
+/* An idle handle for backend b, preferring one still set up for it
+ * (*ready), else a reset or new one. */
+static CURL *easy_get(ew__remote *r, const ew__backend *b, bool *ready)
 {
-    return r->n_pool ? r->pool[--r->n_pool] : curl_easy_init();
+    *ready = false;
+    if (!r->n_pool) return curl_easy_init();
+    int top = r->n_pool - 1;
+    for (int i = top; i >= 0; i--) {
+        if (r->pool_b[i] != b) continue;
+        CURL *e = r->pool[i];
+        r->pool[i] = r->pool[top];
+        r->pool_b[i] = r->pool_b[top];
+        r->pool[top] = e;
+        r->pool_b[top] = b;
+        break;
+    }
+    CURL *e = r->pool[--r->n_pool];
+    *ready = r->pool_b[r->n_pool] == b;
+    if (!*ready && r->pool_b[r->n_pool]) curl_easy_reset(e);
+    return e;
 }
 
-static void easy_put(ew__remote *r, CURL *e)
+/* Pools e, keeping its options when they are b's (b NULL: reset them). The
+ * options that point into the finished call are cleared either way. */
+static void easy_put(ew__remote *r, CURL *e, const ew__backend *b)
 {
-    if (r->n_pool < EASY_POOL_MAX) {
-        curl_easy_reset(e);
-        r->pool[r->n_pool++] = e;
-    } else {
+    if (r->n_pool == EASY_POOL_MAX) {
         curl_easy_cleanup(e);
+        return;
     }
+    if (b) {
+        curl_easy_setopt(e, CURLOPT_ERRORBUFFER, NULL);
+        curl_easy_setopt(e, CURLOPT_HTTPHEADER, NULL);
+        curl_easy_setopt(e, CURLOPT_PRIVATE, NULL);
+        curl_easy_setopt(e, CURLOPT_WRITEDATA, NULL);
+    } else {
+        curl_easy_reset(e);
+    }
+    r->pool[r->n_pool] = e;
+    r->pool_b[r->n_pool++] = b;
 }
 
 /* ---- call lifetime -------------------------------------------------------------------- */
@@ -295,7 +328,7 @@ static void detach(ew__remote_call *c)
         if (curl_easy_getinfo(c->easy, CURLINFO_NUM_CONNECTS, &conns) == CURLE_OK && conns > 0)
             r->stats.connections += (uint64_t)conns;
         curl_multi_remove_handle(r->multi, c->easy);
-        easy_put(r, c->easy);
+        easy_put(r, c->easy, c->easy_clean && !c->paused_once ? c->b : NULL);
         c->easy = NULL;
         r->stats.transfers--;
     }
@@ -695,22 +728,13 @@ static CURLU *backend_url(ew__backend *b, const char *path, const char *url)
     return NULL;
 }
 
-static void set_options(ew__remote_call *c, CURL *e, const char *url, int64_t remaining_ms)
+/* What depends only on the backend: kept on a pooled handle. */
+static void set_backend_options(CURL *e, const ew__backend *b)
 {
-    ew__backend *b = c->b;
-    CURLU *u = backend_url(b, c->path, url);
-    if (u)
-        curl_easy_setopt(e, CURLOPT_CURLU, u);
-    else
-        curl_easy_setopt(e, CURLOPT_URL, url);
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(e, CURLOPT_PRIVATE, c);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
-    curl_easy_setopt(e, CURLOPT_WRITEDATA, c);
-    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, c->curl_err);
-    curl_easy_setopt(e, CURLOPT_HTTPHEADER, c->hdrs);
     curl_easy_setopt(e, CURLOPT_USERAGENT, "edgeway/" EW_VERSION);
     curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
     /* Over TLS, wait for a connection being set up rather than open another:
@@ -718,6 +742,23 @@ static void set_options(ew__remote_call *c, CURL *e, const char *url, int64_t re
     if (!strncmp(b->base_url, "https:", 6)) curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
     curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)b->connect_ms);
+    set_tls(e, b);
+}
+
+/* What each call sets; `ready`: e already holds c->b's backend options. */
+static void set_options(ew__remote_call *c, CURL *e, bool ready, const char *url,
+                        int64_t remaining_ms)
+{
+    ew__backend *b = c->b;
+    if (!ready) set_backend_options(e, b);
+    CURLU *u = backend_url(b, c->path, url);
+    /* A handle's CURLU would win over a URL string: clear it for one. */
+    curl_easy_setopt(e, CURLOPT_CURLU, u);
+    if (!u) curl_easy_setopt(e, CURLOPT_URL, url);
+    curl_easy_setopt(e, CURLOPT_PRIVATE, c);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, c);
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, c->curl_err);
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, c->hdrs);
     /* A backstop only: our own timers enforce first-byte, idle and total. */
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(remaining_ms + 1000));
     if (c->raw_get) {
@@ -726,7 +767,6 @@ static void set_options(ew__remote_call *c, CURL *e, const char *url, int64_t re
         curl_easy_setopt(e, CURLOPT_POSTFIELDS, c->out.data ? c->out.data : "");
         curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)c->out.len);
     }
-    set_tls(e, b);
 }
 
 static void reset_attempt(ew__remote_call *c)
@@ -735,6 +775,7 @@ static void reset_attempt(ew__remote_call *c)
     c->head_seen = c->is_sse = c->done_marker = c->finish_seen = c->err_body_full = false;
     c->failed = false;
     c->is_paused = false;
+    c->easy_clean = c->paused_once = false;
     c->curl_err[0] = '\0';
     ew_buf_reset(&c->resp);
     ew__sse_reset(&c->sse);
@@ -754,12 +795,13 @@ static int attempt_launch(ew__remote_call *c, int64_t remaining_ms)
         memcpy(url, c->b->base_url, bl);
         memcpy(url + bl, c->path, pl + 1);
     }
-    if (!st && !(c->easy = easy_get(r))) st = EW_ERR_NOMEM;
+    bool ready = false;
+    if (!st && !(c->easy = easy_get(r, c->b, &ready))) st = EW_ERR_NOMEM;
     if (st) return st;
-    set_options(c, c->easy, url, remaining_ms);
+    set_options(c, c->easy, ready, url, remaining_ms);
     c->t_attempt_us = now_us();
     if (curl_multi_add_handle(r->multi, c->easy) != CURLM_OK) {
-        easy_put(r, c->easy);
+        easy_put(r, c->easy, NULL);
         c->easy = NULL;
         return EW_ERR_INTERNAL;
     }
@@ -997,6 +1039,7 @@ static void attempt_end(ew__remote_call *c, CURLcode rc)
     failure f;
     bool ok = classify(c, rc, &f);
     if (ok && c->easy) sample_rtt(c);
+    c->easy_clean = ok && rc == CURLE_OK;
     detach(c);
     if (c->cancelled) {
         destroy(c);
@@ -1248,6 +1291,7 @@ static void apply_pause(ew__remote_call *c)
     if (c->is_paused) {
         /* A paused stream is the client's doing, not an idle upstream. */
         evtimer_del(c->timer);
+        c->paused_once = true;
         curl_easy_pause(c->easy, CURLPAUSE_RECV);
         return;
     }
