@@ -333,26 +333,28 @@ static void ffn_block(ew_session *s, int il, int ith, int nth)
 
     /* gate and up rows of one range, aligned to the blocks of w_down's input:
      * this thread applies SwiGLU to them and quantizes them for the down
-     * projection without waiting for anyone. It goes a chunk of rows at a
-     * time (a multiple of that alignment), so only (n, ffn_chunk) of the
-     * n_ff-wide hidden state is ever held, in this thread's own buffers. */
+     * projection without waiting for anyone. It goes a step of rows at a time
+     * through its own two buffers of (n_batch * ffn_chunk) floats: ffn_chunk
+     * rows for a full batch, its whole range for a single token. */
     const ew__qtype *dq = a_down.qt[0];
-    size_t ch = (size_t)s->ffn_chunk;
-    float *g = s->ffn_priv + (size_t)ith * 2 * s->n_batch * ch, *u = g + (size_t)s->n_batch * ch;
-    ew__split(hp->n_ff, lcm(16, dq->blck), ith, nth, &lo, &hi);
-    for (int c0 = lo; c0 < hi; c0 += (int)ch) {
-        int c1 = hi - c0 < (int)ch ? hi : c0 + (int)ch;
-        gemm_into(bufs, &L->w_gate, &a_ffn, c0, c1, n, g, ch);
-        gemm_into(bufs, &L->w_up, &a_ffn, c0, c1, n, u, ch);
+    int align = lcm(16, dq->blck);
+    size_t cap = (size_t)s->n_batch * (size_t)s->ffn_chunk;
+    int step = (int)(cap / (size_t)n / (size_t)align) * align;
+    float *g = s->ffn_priv + (size_t)ith * 2 * cap, *u = g + cap;
+    ew__split(hp->n_ff, align, ith, nth, &lo, &hi);
+    for (int c0 = lo; c0 < hi; c0 += step) {
+        int c1 = hi - c0 < step ? hi : c0 + step;
+        gemm_into(bufs, &L->w_gate, &a_ffn, c0, c1, n, g, (size_t)step);
+        gemm_into(bufs, &L->w_up, &a_ffn, c0, c1, n, u, (size_t)step);
         for (int t = 0; t < n; t++) {
-            float *gt = g + (size_t)t * ch, *ut = u + (size_t)t * ch;
+            float *gt = g + (size_t)t * step, *ut = u + (size_t)t * step;
             for (int r = c0; r < c1; r++) {
                 float gv = gt[r - c0] + (L->b_gate ? L->b_gate[r] : 0.0f);
                 float uv = ut[r - c0] + (L->b_up ? L->b_up[r] : 0.0f);
                 gt[r - c0] = silu(gv) * uv;
             }
         }
-        quantize_cols(dq, a_down.type[0], g, ch, hp->n_ff, n, c0, c1, s->act_mid);
+        quantize_cols(dq, a_down.type[0], g, (size_t)step, hp->n_ff, n, c0, c1, s->act_mid);
     }
     ew__pool_barrier(s->pool);
 

@@ -111,7 +111,7 @@ struct ew_session {
     void **act_priv;       /* (n_threads, EW_MAX_ACT) per-thread buffers (row_in) for one row */
     float *xn_priv;        /* (n_threads, n_embd) per-thread normalized row */
     float *xo;             /* (n_batch, n_embd) output of wo and w_down before the residual */
-    float *ffn_priv;       /* (n_threads, 2, n_batch, ffn_chunk) gate and up rows of one chunk */
+    float *ffn_priv;       /* (n_threads, 2, n_batch * ffn_chunk) gate and up rows of a step */
     int ffn_chunk;
     float *logits; /* (logit_rows, n_vocab) for the last positions of an eval */
     int n_logits;  /* rows of logits kept by the last eval */
@@ -140,7 +140,7 @@ typedef struct ew__act_need {
     int n_bufs;     /* activation types one n_embd-wide stage needs at most */
     size_t row_in;  /* bytes of the widest n_embd-wide activation row (act[], act_priv) */
     size_t row_mid; /* bytes of the widest input row of wo or w_down (act_mid) */
-    int ffn_chunk;  /* FFN rows per step */
+    int ffn_chunk;  /* FFN rows per step of a full batch */
 } ew__act_need;
 void ew__forward_act_need(const ew_model *m, int n_threads, ew__act_need *need);
 
