@@ -190,8 +190,10 @@ static void attend(ew_session *s, int layer, int t, int h, int ith)
     }
     size_t off = (size_t)kvh * hd * (s->kv_type == EW_KV_F32 ? 4 : 2);
     float scale = 1.0f / sqrtf((float)hd), max = -INFINITY;
+    kq->dot_rows(hd, (const char *)kv_at(s, s->k_cache, layer, 0) + off, s->kv_row_bytes, pos + 1,
+                 qv, sc);
     for (int j = 0; j <= pos; j++) {
-        sc[j] = kq->dot(hd, (const char *)kv_at(s, s->k_cache, layer, j) + off, qv) * scale;
+        sc[j] *= scale;
         max = fmaxf(max, sc[j]);
     }
     double sum = 0;
@@ -200,9 +202,11 @@ static void attend(ew_session *s, int layer, int t, int h, int ith)
         sum += sc[j];
     }
     float inv = (float)(1.0 / sum);
-    memset(out, 0, (size_t)hd * sizeof *out);
     for (int j = 0; j <= pos; j++)
-        kq->axpy(hd, sc[j] * inv, (const char *)kv_at(s, s->v_cache, layer, j) + off, out);
+        sc[j] *= inv;
+    memset(out, 0, (size_t)hd * sizeof *out);
+    kq->axpy_rows(hd, sc, (const char *)kv_at(s, s->v_cache, layer, 0) + off, s->kv_row_bytes,
+                  pos + 1, out);
 }
 
 /* Rows [lo, hi) of the joint q|k|v output are whole heads (the split is
