@@ -1,0 +1,372 @@
+#!/usr/bin/env python3
+"""The docs work when pasted. Over README.md, docs/*.md and the other READMEs:
+
+1. Every ```yaml block is a config `edgeway check` accepts: either a complete
+   one (it has `version:`), or a fragment whose first line is a YAML comment
+   saying so and whose marker line names a base config; the fragment's
+   top-level keys replace the base's, and the result is checked.
+2. Every `edgeway <command> ... --flag` in a shell block or inline code names a
+   command and flags that `edgeway <command> --help` lists; every flag given
+   to a script or benchmark (`bench/x.py --n`, `build/bench_x --rounds`)
+   appears in that program's source.
+3. Every metric (`edgeway_*`), `EW_*` name and `x-edgeway-*` header the docs
+   mention exists in the code.
+
+A marker is an HTML comment on the line just before the fence:
+  <!-- docs-check: fragment of conf/edgeway.yaml -->
+  <!-- docs-check: save as conf/split.yaml -->  (where a complete config goes)
+  <!-- docs-check: same as certs/trust.yaml -->  (the block is that file,
+                                                   comments aside)
+Configs are checked in a scratch tree laid out like a clone: SRC/conf holds
+copies of conf/, SRC/../shared is EW_SHARED, SRC/conf/certs the test TLS
+material (tests/data/tls) for snippets naming certs/server.crt, certs/ca.crt;
+a save path under $D/ gets the PKI of the README's admin setup (made with
+certs/dev-ca.sh and `edgeway sign --new-key`). Python standard library only.
+"""
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+from ewtest import EW_BIN, EW_SRC, check
+
+EW_SHARED = os.environ.get("EW_SHARED") or os.path.join(EW_SRC, "..", "shared")
+DOCS = ["README.md", "docs/*.md", "*/README.md", "tests/*/README.md", "tests/*/*/README.md"]
+CODE_DIRS = ["core", "policy", "router", "local", "remote", "certs", "gateway", "include",
+             "bench", "examples", "scripts", "tests", "conf"]
+CODE_EXT = (".c", ".h", ".py", ".sh", ".mjs", ".def", ".in")
+SHELL_LANGS = ("", "sh", "bash", "shell", "console")
+NAME_RX = {
+    "metric": re.compile(r"(?<![\w-])edgeway_[a-z0-9_]*[a-z0-9]"),
+    "EW_ name": re.compile(r"(?<![\w])EW_[A-Z0-9_]*[A-Z0-9]"),
+    "header": re.compile(r"(?<![\w-])x-edgeway-[a-z0-9-]*[a-z0-9]"),
+}
+
+
+def doc_files():
+    seen = []
+    for pat in DOCS:
+        for p in sorted(glob.glob(os.path.join(EW_SRC, pat))):
+            rel = os.path.relpath(p, EW_SRC)
+            if rel not in seen and "node_modules" not in rel and not rel.startswith("build"):
+                seen.append(rel)
+    return seen
+
+
+def read(rel):
+    with open(os.path.join(EW_SRC, rel), encoding="utf-8") as f:
+        return f.read()
+
+
+def blocks(text):
+    """(lang, first line number, body, marker) of every fenced block, and the
+    text outside them."""
+    out, prose, lines = [], [], text.split("\n")
+    i = 0
+    while i < len(lines):
+        m = re.match(r"^(\s*)```(\w*)\s*$", lines[i])
+        prose.append("" if m else lines[i])  # keeps line numbers
+        if not m:
+            i += 1
+            continue
+        indent, lang, start = m.group(1), m.group(2), i + 1
+        prev = lines[i - 1] if i else ""
+        mk = re.match(r"^\s*<!--\s*docs-check:\s*(.*?)\s*-->\s*$", prev)
+        body = []
+        i += 1
+        while i < len(lines) and lines[i].strip() != "```":
+            line = lines[i]
+            body.append(line[len(indent):] if line.startswith(indent) else line)
+            prose.append("")
+            i += 1
+        prose.append("")
+        i += 1
+        out.append((lang, start, "\n".join(body) + "\n", mk.group(1) if mk else None))
+    return out, "\n".join(prose)
+
+
+# ---- 1. YAML blocks ------------------------------------------------------------
+
+def top_sections(text):
+    """The top-level keys of a YAML document, each with its lines (comments and
+    blank lines before a key belong to the key before)."""
+    order, sections, key = [], {}, None
+    for line in text.split("\n"):
+        m = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
+        if m:
+            key = m.group(1)
+            order.append(key)
+            sections[key] = []
+        sections.setdefault(key, []).append(line)
+    return order, sections
+
+
+def merge(base, fragment):
+    """base with each top-level key the fragment has replaced by the fragment's."""
+    b_order, b_sec = top_sections(base)
+    f_order, f_sec = top_sections(fragment)
+    out = list(b_sec.get(None, []))
+    for k in b_order:
+        out += f_sec[k] if k in f_sec else b_sec[k]
+    for k in f_order:
+        if k not in b_sec:
+            out += f_sec[k]
+    return "\n".join(out) + "\n"
+
+
+def strip_comments(text):
+    rows = [re.sub(r"\s+#.*$", "", l).rstrip() for l in text.split("\n")]
+    return [r for r in rows if r and not r.lstrip().startswith("#")]
+
+
+class Sandbox:
+    """A scratch tree where relative paths resolve as in a clone."""
+
+    def __init__(self, tmp):
+        self.tmp = tmp
+        self.src = os.path.join(tmp, "src")
+        os.symlink(os.path.abspath(EW_SHARED), os.path.join(tmp, "shared"))
+        shutil.copytree(os.path.join(EW_SRC, "conf"), os.path.join(self.src, "conf"))
+        certs = os.path.join(self.src, "conf", "certs")
+        os.makedirs(certs)
+        tls = os.path.join(EW_SRC, "tests", "data", "tls")
+        for src, dst in (("server.pem", "server.crt"), ("server.key", "server.key"),
+                         ("ca.pem", "ca.crt")):
+            shutil.copy(os.path.join(tls, src), os.path.join(certs, dst))
+        self.d = None
+
+    def admin_setup(self):
+        """$D of the README's admin setup: pki/ from certs/dev-ca.sh, admin.pub."""
+        if self.d:
+            return self.d
+        self.d = os.path.join(self.tmp, "D")
+        ca = os.path.join(EW_SRC, "certs", "dev-ca.sh")
+        pki = os.path.join(self.d, "pki")
+        for cmd in (["bash", ca, "ca", pki], ["bash", ca, "server", pki, "gateway", "localhost"],
+                    [EW_BIN, "sign", "--new-key", os.path.join(self.d, "admin")]):
+            r = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+            check(r.returncode == 0, f"{' '.join(cmd)}: {r.stderr}")
+        return self.d
+
+    def path(self, where):
+        if where.startswith("$D/"):
+            return os.path.join(self.admin_setup(), where[3:])
+        return os.path.join(self.src, where)
+
+
+def check_config(sandbox, where, text):
+    path = sandbox.path(where)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    r = subprocess.run([EW_BIN, "check", "-c", path], capture_output=True, text=True, timeout=60)
+    if r.returncode == 0 and ": ok:" in r.stdout:
+        return None
+    return (r.stdout + r.stderr).replace(path, where).strip()
+
+
+def yaml_problems(sandbox, rel, lang, line, body, marker):
+    where = f"{rel}:{line}"
+    fragment = same = save = None
+    for d in filter(None, (x.strip() for x in (marker or "").split(";"))):
+        m = re.fullmatch(r"(fragment of|same as|save as)\s+(\S+)", d)
+        if not m:
+            return [f"{where}: unknown docs-check directive '{d}'"]
+        if m.group(1) == "fragment of":
+            fragment = m.group(2)
+        elif m.group(1) == "same as":
+            same = m.group(2)
+        else:
+            save = m.group(2)
+    problems = []
+    if same and strip_comments(read(same)) != strip_comments(body):
+        problems.append(f"{where}: the block says it is {same} but differs from it")
+    if fragment:
+        first = body.split("\n", 1)[0]
+        if not (first.startswith("#") and "fragment" in first):
+            problems.append(f"{where}: a fragment's first line must be a comment saying so")
+        text = merge(read(fragment), body)
+        save = save or os.path.join(os.path.dirname(fragment), f"docs-{line}.yaml")
+    elif re.search(r"^version\s*:", body, re.M):
+        text = body
+        save = save or f"conf/docs-{line}.yaml"
+    else:
+        return [f"{where}: neither a complete config (no 'version:') nor marked "
+                f"'<!-- docs-check: fragment of BASE -->' on the line before the fence"]
+    err = check_config(sandbox, save, text)
+    if err:
+        problems.append(f"{where}: edgeway check refuses it"
+                        f"{' merged into ' + fragment if fragment else ''}:\n    "
+                        + err.replace("\n", "\n    "))
+    return problems
+
+
+# ---- 2. commands and flags -----------------------------------------------------
+
+def command_texts(text):
+    """Shell lines of code blocks and inline code spans, with their line numbers."""
+    bl, prose = blocks(text)
+    out = []
+    for lang, start, body, _ in bl:
+        if lang not in SHELL_LANGS:
+            continue
+        for n, line in enumerate(re.sub(r"\\\n\s*", " ", body).split("\n")):
+            out.append((start + n, line))
+    # Inline spans may wrap across lines; number them by where they start.
+    for m in re.finditer(r"`([^`]+)`", prose):
+        if "\n\n" not in m.group(1):
+            out.append((prose.count("\n", 0, m.start()) + 1, m.group(1).replace("\n", " ")))
+    return out
+
+
+def args_of(rest):
+    rest = re.split(r"\||;|&&|\s#|\s&|\s>|\s<|`", rest, maxsplit=1)[0]
+    rest = re.sub(r"'[^']*'|\"[^\"]*\"", "''", rest)
+    return [re.sub(r"=.*", "", f) for f in re.findall(r"(?<![\w-])--?[A-Za-z][\w-]*", rest)]
+
+
+def has_token(hay, tok):
+    return re.search(r"(?<![\w-])" + re.escape(tok) + r"(?![\w-])", hay) is not None
+
+
+_help = {}
+
+
+def help_of(cmd):
+    if cmd not in _help:
+        argv = [EW_BIN] + ([cmd, "--help"] if cmd else ["--help"])
+        r = subprocess.run(argv, capture_output=True, text=True, timeout=30)
+        _help[cmd] = r.stdout + r.stderr
+    return _help[cmd]
+
+
+def commands():
+    return set(re.findall(r"^  (\w+)\s", help_of(None), re.M))
+
+
+def program_source(prog):
+    """The source text of a script or benchmark the docs run, or None. A bare
+    name is looked for in the code folders; bench/X.sh passes its options to
+    bench_X, so bench/X.c counts too."""
+    m = re.search(r"(?:^|/)bench_(\w+)$", prog)
+    if m:
+        paths = [f"bench/{m.group(1)}.c", "bench/loadgen.h"]
+    elif "/" in prog:
+        paths = [prog, re.sub(r"\.sh$", ".c", prog)]
+    else:
+        paths = [os.path.relpath(p, EW_SRC) for d in CODE_DIRS
+                 for p in glob.glob(os.path.join(EW_SRC, d, "**", prog), recursive=True)]
+    texts = [read(p) for p in paths if os.path.isfile(os.path.join(EW_SRC, p))]
+    return "\n".join(texts) if texts else None
+
+
+def flag_problems(rel, text):
+    problems, known = [], commands()
+    for line, t in command_texts(text):
+        for m in re.finditer(r"(?:^|(?<=[\s/(]))edgeway\s+([a-z][a-z-]*)\b", t):
+            cmd = m.group(1)
+            if cmd not in known:
+                problems.append(f"{rel}:{line}: 'edgeway {cmd}': no such command")
+                continue
+            for flag in args_of(t[m.end():]):
+                if not has_token(help_of(cmd), flag):
+                    problems.append(f"{rel}:{line}: 'edgeway {cmd} {flag}': not in "
+                                    f"'edgeway {cmd} --help'")
+        for m in re.finditer(r"(?:^|(?<=[\s(]))((?:\./)?(?:[\w.-]+/)*(?:[\w-]+\.(?:py|sh)|bench_\w+))"
+                             r"(?=\s|$)", t):
+            flags = args_of(t[m.end():])
+            src = program_source(m.group(1).removeprefix("./")) if flags else ""
+            if src is None:
+                problems.append(f"{rel}:{line}: '{m.group(1)}': no such program here")
+                continue
+            for flag in flags:
+                if not has_token(src, flag):
+                    problems.append(f"{rel}:{line}: '{m.group(1)} {flag}': not in its source")
+    return problems
+
+
+# ---- 3. names ------------------------------------------------------------------
+
+def code_tokens():
+    hay = []
+    for d in CODE_DIRS:
+        for root, dirs, files in os.walk(os.path.join(EW_SRC, d)):
+            dirs[:] = [x for x in dirs if x != "node_modules"]
+            for f in files:
+                if f.endswith(CODE_EXT) and f != os.path.basename(__file__):
+                    with open(os.path.join(root, f), encoding="utf-8", errors="replace") as fh:
+                        hay.append(fh.read())
+    for f in ("CMakeLists.txt", "Makefile"):
+        hay.append(read(f))
+    hay = "\n".join(hay)
+    return {kind: set(rx.findall(hay)) for kind, rx in NAME_RX.items()}
+
+
+def name_problems(rel, text, known):
+    problems = []
+    metrics = known["metric"] | {m + s for m in known["metric"] for s in ("_bucket", "_sum", "_count")}
+    for n, line in enumerate(text.split("\n"), 1):
+        for kind, rx in NAME_RX.items():
+            for name in rx.findall(line):
+                ok = name in (metrics if kind == "metric" else known[kind])
+                if not ok:
+                    problems.append(f"{rel}:{n}: {kind} '{name}' is not in the code")
+        # `edgeway_x_y_total`, `_z_total`: the short form repeats a prefix.
+        last = None
+        for m in re.finditer(r"`(edgeway_[a-z0-9_]+|_[a-z][a-z0-9_]*)(?:\{[^`]*\})?`", line):
+            tok = m.group(1)
+            if tok.startswith("edgeway_"):
+                last = tok
+            elif last:
+                cands = [last[:i] + tok for i, c in enumerate(last) if c == "_"]
+                if not any(c in metrics for c in cands):
+                    problems.append(f"{rel}:{n}: metric '{tok}' (after {last}) is not in the code")
+    return problems
+
+
+# ---- the test ------------------------------------------------------------------
+
+def self_test(sandbox, known):
+    """The checkers find what they are for, so a green run means something."""
+    bad = ("```sh\nedgeway serve -c x.yaml --no-such-flag\nedgeway frobnicate\n"
+           "python3 bench/pii_eval.py --no-such-option\n```\n"
+           "`edgeway_no_such_total`, `EW_NO_SUCH_VAR`, `x-edgeway-no-such`; "
+           "`edgeway_requests_total`, `_no_such_suffix`\n")
+    p = flag_problems("self", bad) + name_problems("self", bad, known)
+    check(len(p) == 7, "self-test: expected 7 problems, got:\n" + "\n".join(p))
+    partial = "routing:\n  default: remote\n  fallbacks: [local]\n"
+    check(yaml_problems(sandbox, "self", "yaml", 1, partial, None),
+          "self-test: an unmarked partial config passed")
+    frag = "# fragment: an unknown backend\nrouting:\n  default: {route: remote, backend: nope}\n"
+    check(yaml_problems(sandbox, "self", "yaml", 1, frag, "fragment of conf/edgeway.yaml"),
+          "self-test: a fragment naming an unknown backend passed")
+
+
+def main():
+    check(EW_BIN, "EW_BIN is not set")
+    known = code_tokens()
+    problems, n_yaml, n_cmd = [], 0, 0
+    with tempfile.TemporaryDirectory() as tmp:
+        sandbox = Sandbox(tmp)
+        self_test(sandbox, known)
+        for rel in doc_files():
+            text = read(rel)
+            for lang, line, body, marker in blocks(text)[0]:
+                if lang == "yaml":
+                    n_yaml += 1
+                    problems += yaml_problems(sandbox, rel, lang, line, body, marker)
+            problems += flag_problems(rel, text)
+            problems += name_problems(rel, text, known)
+            n_cmd += sum(1 for _, t in command_texts(text) if re.search(r"\bedgeway\s+[a-z]", t))
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        sys.exit(1)
+    print(f"test_docs: ok: {len(doc_files())} files, {n_yaml} YAML blocks checked, "
+          f"{n_cmd} command lines, every metric, EW_ name and header found in the code")
+
+
+if __name__ == "__main__":
+    main()
