@@ -4,7 +4,8 @@
 1. Every ```yaml block is a config `edgeway check` accepts: either a complete
    one (it has `version:`), or a fragment whose first line is a YAML comment
    saying so and whose marker line names a base config; the fragment's
-   top-level keys replace the base's, and the result is checked.
+   top-level keys replace the base's, and the result is checked. So is every
+   conf/*.yaml (conf/README.md says `edgeway check` accepts each).
 2. Every `edgeway <command> ... --flag` in a shell block or inline code names a
    command and flags that `edgeway <command> --help` lists; every flag given
    to a script or benchmark (`bench/x.py --n`, `build/bench_x --rounds`)
@@ -352,6 +353,12 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         sandbox = Sandbox(tmp)
         self_test(sandbox, known)
+        # conf/README.md: "edgeway check -c FILE validates any of them".
+        for conf in sorted(glob.glob(os.path.join(EW_SRC, "conf", "*.yaml"))):
+            rel = os.path.relpath(conf, EW_SRC)
+            err = check_config(sandbox, rel, read(rel))
+            if err:
+                problems.append(f"{rel}: edgeway check refuses it:\n    {err}")
         for rel in doc_files():
             text = read(rel)
             for lang, line, body, marker in blocks(text)[0]:
