@@ -11,7 +11,7 @@
    to a script or benchmark (`bench/x.py --n`, `build/bench_x --rounds`)
    appears in that program's source.
 3. Every metric (`edgeway_*`), `EW_*` name and `x-edgeway-*` header the docs
-   mention exists in the code.
+   mention exists in the code, and every source file they name exists.
 
 A marker is an HTML comment on the line just before the fence:
   <!-- docs-check: fragment of conf/edgeway.yaml -->
@@ -328,6 +328,21 @@ def name_problems(rel, text, known):
     return problems
 
 
+def path_problems(rel, text):
+    """Source files the docs name (core/json.h, tests/unit/test_local_{quant,
+    kernels}.c) exist."""
+    problems = []
+    top = "|".join(CODE_DIRS)
+    rx = re.compile(r"(?<![\w./-])((?:" + top + r")/(?:[\w.-]+/)*[\w.{},\s-]*?\.(?:c|h|py|sh|mjs))(?![\w])")
+    for m in rx.finditer(text):
+        path = re.sub(r"\s+", "", m.group(1))
+        alt = re.fullmatch(r"(.*)\{([^}]*)\}(.*)", path)
+        for p in ([alt.group(1) + x + alt.group(3) for x in alt.group(2).split(",")] if alt else [path]):
+            if "*" not in p and not os.path.exists(os.path.join(EW_SRC, p)):
+                problems.append(f"{rel}:{text.count(chr(10), 0, m.start()) + 1}: '{p}' does not exist")
+    return problems
+
+
 # ---- the test ------------------------------------------------------------------
 
 def self_test(sandbox, known):
@@ -335,9 +350,9 @@ def self_test(sandbox, known):
     bad = ("```sh\nedgeway serve -c x.yaml --no-such-flag\nedgeway frobnicate\n"
            "python3 bench/pii_eval.py --no-such-option\n```\n"
            "`edgeway_no_such_total`, `EW_NO_SUCH_VAR`, `x-edgeway-no-such`; "
-           "`edgeway_requests_total`, `_no_such_suffix`\n")
-    p = flag_problems("self", bad) + name_problems("self", bad, known)
-    check(len(p) == 7, "self-test: expected 7 problems, got:\n" + "\n".join(p))
+           "`edgeway_requests_total`, `_no_such_suffix`; `core/no_such.c`\n")
+    p = flag_problems("self", bad) + name_problems("self", bad, known) + path_problems("self", bad)
+    check(len(p) == 8, "self-test: expected 7 problems, got:\n" + "\n".join(p))
     partial = "routing:\n  default: remote\n  fallbacks: [local]\n"
     check(yaml_problems(sandbox, "self", "yaml", 1, partial, None),
           "self-test: an unmarked partial config passed")
@@ -367,12 +382,13 @@ def main():
                     problems += yaml_problems(sandbox, rel, lang, line, body, marker)
             problems += flag_problems(rel, text)
             problems += name_problems(rel, text, known)
+            problems += path_problems(rel, text)
             n_cmd += sum(1 for _, t in command_texts(text) if re.search(r"\bedgeway\s+[a-z]", t))
     if problems:
         print("\n".join(problems), file=sys.stderr)
         sys.exit(1)
     print(f"test_docs: ok: {len(doc_files())} files, {n_yaml} YAML blocks checked, "
-          f"{n_cmd} command lines, every metric, EW_ name and header found in the code")
+          f"{n_cmd} command lines; every metric, EW_ name, header and source file found")
 
 
 if __name__ == "__main__":
