@@ -11,7 +11,8 @@
    to a script or benchmark (`bench/x.py --n`, `build/bench_x --rounds`)
    appears in that program's source.
 3. Every metric (`edgeway_*`), `EW_*` name and `x-edgeway-*` header the docs
-   mention exists in the code, and every source file they name exists.
+   mention exists in the code, every source file they name exists, and every
+   relative link reaches a file and heading.
 
 A marker is an HTML comment on the line just before the fence:
   <!-- docs-check: fragment of conf/edgeway.yaml -->
@@ -343,6 +344,32 @@ def path_problems(rel, text):
     return problems
 
 
+def slug(heading):
+    """GitHub's anchor for a heading."""
+    h = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return h.replace(" ", "-")
+
+
+def link_problems(rel, text):
+    """Relative links [x](path#anchor) reach a file, and a heading in it."""
+    problems = []
+    prose = blocks(text)[1]
+    for m in re.finditer(r"\]\(([^)\s]+)\)", prose):
+        target = m.group(1)
+        if re.match(r"^[a-z]+:", target):
+            continue
+        path, _, anchor = target.partition("#")
+        line = prose.count("\n", 0, m.start()) + 1
+        full = os.path.normpath(os.path.join(os.path.dirname(rel), path)) if path else rel
+        if not os.path.exists(os.path.join(EW_SRC, full)):
+            problems.append(f"{rel}:{line}: link to '{target}': no such file")
+        elif anchor and full.endswith(".md"):
+            heads = re.findall(r"^#+\s+(.*)$", blocks(read(full))[1], re.M)
+            if anchor not in {slug(h) for h in heads}:
+                problems.append(f"{rel}:{line}: link to '{target}': no such heading")
+    return problems
+
+
 # ---- the test ------------------------------------------------------------------
 
 def self_test(sandbox, known):
@@ -350,9 +377,11 @@ def self_test(sandbox, known):
     bad = ("```sh\nedgeway serve -c x.yaml --no-such-flag\nedgeway frobnicate\n"
            "python3 bench/pii_eval.py --no-such-option\n```\n"
            "`edgeway_no_such_total`, `EW_NO_SUCH_VAR`, `x-edgeway-no-such`; "
-           "`edgeway_requests_total`, `_no_such_suffix`; `core/no_such.c`\n")
-    p = flag_problems("self", bad) + name_problems("self", bad, known) + path_problems("self", bad)
-    check(len(p) == 8, "self-test: expected 7 problems, got:\n" + "\n".join(p))
+           "`edgeway_requests_total`, `_no_such_suffix`; `core/no_such.c`; "
+           "[a](README.md#no-such-heading), [b](no/such.md)\n")
+    p = (flag_problems("self", bad) + name_problems("self", bad, known) +
+         path_problems("self", bad) + link_problems("self", bad))
+    check(len(p) == 10, "self-test: expected 7 problems, got:\n" + "\n".join(p))
     partial = "routing:\n  default: remote\n  fallbacks: [local]\n"
     check(yaml_problems(sandbox, "self", "yaml", 1, partial, None),
           "self-test: an unmarked partial config passed")
@@ -383,12 +412,13 @@ def main():
             problems += flag_problems(rel, text)
             problems += name_problems(rel, text, known)
             problems += path_problems(rel, text)
+            problems += link_problems(rel, text)
             n_cmd += sum(1 for _, t in command_texts(text) if re.search(r"\bedgeway\s+[a-z]", t))
     if problems:
         print("\n".join(problems), file=sys.stderr)
         sys.exit(1)
     print(f"test_docs: ok: {len(doc_files())} files, {n_yaml} YAML blocks checked, "
-          f"{n_cmd} command lines; every metric, EW_ name, header and source file found")
+          f"{n_cmd} command lines; every metric, EW_ name, header, source file and link found")
 
 
 if __name__ == "__main__":
