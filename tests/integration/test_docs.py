@@ -13,6 +13,7 @@
 3. Every metric (`edgeway_*`), `EW_*` name and `x-edgeway-*` header the docs
    mention exists in the code, every source file they name exists, and every
    relative link reaches a file and heading.
+4. A shell line `edgeway ...  # OUTPUT` whose comment is JSON prints it.
 
 A marker is an HTML comment on the line just before the fence:
   <!-- docs-check: fragment of conf/edgeway.yaml -->
@@ -26,8 +27,10 @@ a save path under $D/ gets the PKI of the README's admin setup (made with
 certs/dev-ca.sh and `edgeway sign --new-key`). Python standard library only.
 """
 import glob
+import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -216,7 +219,7 @@ def command_texts(text):
         if lang not in SHELL_LANGS:
             continue
         for n, line in enumerate(re.sub(r"\\\n\s*", " ", body).split("\n")):
-            out.append((start + n, line))
+            out.append((start + 1 + n, line))
     # Inline spans may wrap across lines; number them by where they start.
     for m in re.finditer(r"`([^`]+)`", prose):
         if "\n\n" not in m.group(1):
@@ -370,18 +373,49 @@ def link_problems(rel, text):
     return problems
 
 
+def output_problems(rel, text):
+    """A shell line `edgeway ...  # OUTPUT` whose comment is JSON (token ids,
+    PII spans) prints that JSON; model.gguf stands for stories260K."""
+    problems = []
+    model = os.path.join(os.path.abspath(EW_SHARED), "models", "stories260K.gguf")
+    env = dict(os.environ, PATH=os.path.dirname(os.path.abspath(EW_BIN)) + ":" + os.environ["PATH"])
+    for lang, start, body, _ in blocks(text)[0]:
+        if lang not in SHELL_LANGS:
+            continue
+        for n, line in enumerate(body.split("\n")):
+            m = re.match(r"^(.*\bedgeway\s+[a-z]+\b.*?)\s+#\s+(.+)$", line)
+            if not m:
+                continue
+            try:
+                want = json.loads(m.group(2))
+            except ValueError:
+                continue
+            cmd = m.group(1).replace("model.gguf", shlex.quote(model))
+            r = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, env=env,
+                               cwd=EW_SRC, timeout=60)
+            try:
+                got = json.loads(r.stdout)
+            except ValueError:
+                got = r.stdout + r.stderr
+            if got != want:
+                problems.append(f"{rel}:{start + 1 + n}: '{m.group(1).strip()}' prints {got}, "
+                                f"the docs say {m.group(2)}")
+    return problems
+
+
 # ---- the test ------------------------------------------------------------------
 
 def self_test(sandbox, known):
     """The checkers find what they are for, so a green run means something."""
     bad = ("```sh\nedgeway serve -c x.yaml --no-such-flag\nedgeway frobnicate\n"
+           "echo 'hi' | edgeway pii   # [{\"type\": \"email\"}]\n"
            "python3 bench/pii_eval.py --no-such-option\n```\n"
            "`edgeway_no_such_total`, `EW_NO_SUCH_VAR`, `x-edgeway-no-such`; "
            "`edgeway_requests_total`, `_no_such_suffix`; `core/no_such.c`; "
            "[a](README.md#no-such-heading), [b](no/such.md)\n")
     p = (flag_problems("self", bad) + name_problems("self", bad, known) +
-         path_problems("self", bad) + link_problems("self", bad))
-    check(len(p) == 10, "self-test: expected 7 problems, got:\n" + "\n".join(p))
+         path_problems("self", bad) + link_problems("self", bad) + output_problems("self", bad))
+    check(len(p) == 11, "self-test: expected 7 problems, got:\n" + "\n".join(p))
     partial = "routing:\n  default: remote\n  fallbacks: [local]\n"
     check(yaml_problems(sandbox, "self", "yaml", 1, partial, None),
           "self-test: an unmarked partial config passed")
@@ -413,6 +447,7 @@ def main():
             problems += name_problems(rel, text, known)
             problems += path_problems(rel, text)
             problems += link_problems(rel, text)
+            problems += output_problems(rel, text)
             n_cmd += sum(1 for _, t in command_texts(text) if re.search(r"\bedgeway\s+[a-z]", t))
     if problems:
         print("\n".join(problems), file=sys.stderr)
