@@ -13,7 +13,8 @@
 3. Every metric (`edgeway_*`), `EW_*` name and `x-edgeway-*` header the docs
    mention exists in the code, every source file they name exists, and every
    relative link reaches a file and heading.
-4. A shell line `edgeway ...  # OUTPUT` whose comment is JSON prints it.
+4. A shell line `edgeway ...  # OUTPUT` whose comment is JSON prints it, and
+   every ```json block parses.
 
 A marker is an HTML comment on the line just before the fence:
   <!-- docs-check: fragment of conf/edgeway.yaml -->
@@ -443,6 +444,11 @@ def main():
                 if lang == "yaml":
                     n_yaml += 1
                     problems += yaml_problems(sandbox, rel, lang, line, body, marker)
+                elif lang == "json":
+                    try:
+                        json.loads(body)
+                    except ValueError as e:
+                        problems.append(f"{rel}:{line}: the JSON block does not parse: {e}")
             problems += flag_problems(rel, text)
             problems += name_problems(rel, text, known)
             problems += path_problems(rel, text)
