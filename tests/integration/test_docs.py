@@ -174,7 +174,7 @@ def check_config(sandbox, where, text):
     return (r.stdout + r.stderr).replace(path, where).strip()
 
 
-def yaml_problems(sandbox, rel, lang, line, body, marker):
+def yaml_problems(sandbox, rel, line, body, marker):
     where = f"{rel}:{line}"
     fragment = same = save = None
     for d in filter(None, (x.strip() for x in (marker or "").split(";"))):
@@ -313,7 +313,8 @@ def code_tokens():
 
 def name_problems(rel, text, known):
     problems = []
-    metrics = known["metric"] | {m + s for m in known["metric"] for s in ("_bucket", "_sum", "_count")}
+    metrics = known["metric"] | {m + s for m in known["metric"]
+                                 for s in ("_bucket", "_sum", "_count")}
     for n, line in enumerate(text.split("\n"), 1):
         for kind, rx in NAME_RX.items():
             for name in rx.findall(line):
@@ -338,13 +339,16 @@ def path_problems(rel, text):
     kernels}.c) exist."""
     problems = []
     top = "|".join(CODE_DIRS)
-    rx = re.compile(r"(?<![\w./-])((?:" + top + r")/(?:[\w.-]+/)*[\w.{},\s-]*?\.(?:c|h|py|sh|mjs))(?![\w])")
+    rx = re.compile(r"(?<![\w./-])((?:" + top + r")/(?:[\w.-]+/)*[\w.{},\s-]*?"
+                    r"\.(?:c|h|py|sh|mjs))(?![\w])")
     for m in rx.finditer(text):
         path = re.sub(r"\s+", "", m.group(1))
         alt = re.fullmatch(r"(.*)\{([^}]*)\}(.*)", path)
-        for p in ([alt.group(1) + x + alt.group(3) for x in alt.group(2).split(",")] if alt else [path]):
+        line = text.count("\n", 0, m.start()) + 1
+        alts = [alt.group(1) + x + alt.group(3) for x in alt.group(2).split(",")] if alt else [path]
+        for p in alts:
             if "*" not in p and not os.path.exists(os.path.join(EW_SRC, p)):
-                problems.append(f"{rel}:{text.count(chr(10), 0, m.start()) + 1}: '{p}' does not exist")
+                problems.append(f"{rel}:{line}: '{p}' does not exist")
     return problems
 
 
@@ -416,12 +420,12 @@ def self_test(sandbox, known):
            "[a](README.md#no-such-heading), [b](no/such.md)\n")
     p = (flag_problems("self", bad) + name_problems("self", bad, known) +
          path_problems("self", bad) + link_problems("self", bad) + output_problems("self", bad))
-    check(len(p) == 11, "self-test: expected 7 problems, got:\n" + "\n".join(p))
+    check(len(p) == 11, "self-test: expected 11 problems, got:\n" + "\n".join(p))
     partial = "routing:\n  default: remote\n  fallbacks: [local]\n"
-    check(yaml_problems(sandbox, "self", "yaml", 1, partial, None),
+    check(yaml_problems(sandbox, "self", 1, partial, None),
           "self-test: an unmarked partial config passed")
     frag = "# fragment: an unknown backend\nrouting:\n  default: {route: remote, backend: nope}\n"
-    check(yaml_problems(sandbox, "self", "yaml", 1, frag, "fragment of conf/edgeway.yaml"),
+    check(yaml_problems(sandbox, "self", 1, frag, "fragment of conf/edgeway.yaml"),
           "self-test: a fragment naming an unknown backend passed")
 
 
@@ -443,7 +447,7 @@ def main():
             for lang, line, body, marker in blocks(text)[0]:
                 if lang == "yaml":
                     n_yaml += 1
-                    problems += yaml_problems(sandbox, rel, lang, line, body, marker)
+                    problems += yaml_problems(sandbox, rel, line, body, marker)
                 elif lang == "json":
                     try:
                         json.loads(body)
