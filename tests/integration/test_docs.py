@@ -7,7 +7,8 @@
    top-level keys replace the base's, and the result is checked. So is every
    conf/*.yaml (conf/README.md says `edgeway check` accepts each).
 2. Every `edgeway <command> ... --flag` in a shell block or inline code names a
-   command and flags that `edgeway <command> --help` lists; every flag given
+   command and flags that `edgeway <command> --help` lists, and every command
+   `edgeway --help` lists is shown somewhere; every flag given
    to a script or benchmark (`bench/x.py --n`, `build/bench_x --rounds`)
    appears in that program's source.
 3. Every metric (`edgeway_*`), `EW_*` name and `x-edgeway-*` header the docs
@@ -432,7 +433,7 @@ def self_test(sandbox, known):
 def main():
     check(EW_BIN, "EW_BIN is not set")
     known = code_tokens()
-    problems, n_yaml, n_cmd = [], 0, 0
+    problems, n_yaml, n_cmd, used = [], 0, 0, set()
     with tempfile.TemporaryDirectory() as tmp:
         sandbox = Sandbox(tmp)
         self_test(sandbox, known)
@@ -459,6 +460,9 @@ def main():
             problems += link_problems(rel, text)
             problems += output_problems(rel, text)
             n_cmd += sum(1 for _, t in command_texts(text) if re.search(r"\bedgeway\s+[a-z]", t))
+            used |= {c for _, t in command_texts(text) for c in re.findall(r"\bedgeway\s+([a-z]+)", t)}
+        problems += [f"'edgeway {c}' is in 'edgeway --help' but no doc shows it"
+                     for c in sorted(commands() - used - {"version"})]
     if problems:
         print("\n".join(problems), file=sys.stderr)
         sys.exit(1)
