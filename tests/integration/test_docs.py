@@ -16,6 +16,8 @@
    relative link reaches a file and heading.
 4. A shell line `edgeway ...  # OUTPUT` whose comment is JSON prints it, and
    every ```json block parses.
+5. Every range docs/config.md gives a numeric, duration or size key (1..64,
+   100ms..1h, 1KiB..64MiB) is the one `edgeway check` enforces.
 
 A marker is an HTML comment on the line just before the fence:
   <!-- docs-check: fragment of conf/edgeway.yaml -->
@@ -409,6 +411,91 @@ def output_problems(rel, text):
     return problems
 
 
+# ---- 5. ranges in docs/config.md -------------------------------------------------
+
+# Where the keys of each section's tables live; "[]" is the first list item.
+RANGE_PATHS = {"server": "server.limits", "server/tls": "server.listen[]", "auth": "auth",
+               "models": "models[]", "backends": "backends[]", "verify": "verify", "pii": "pii",
+               "device": "device", "difficulty": "difficulty", "routing": "routing",
+               "cascade": "routing.cascade", "speculative": "routing.speculative",
+               "split": "routing.split"}
+# What a map there needs besides the probed key.
+RANGE_CONTEXT = {"server.listen[].tls": [("server.listen[].address", "127.0.0.1:0"),
+                                         ("server.listen[].tls.cert", "certs/server.crt"),
+                                         ("server.listen[].tls.key", "certs/server.key")]}
+UNITS = {"ms": 1, "s": 1000, "m": 60000, "h": 3600000, "d": 86400000,
+         "KiB": 1 << 10, "MiB": 1 << 20, "GiB": 1 << 30, "TiB": 1 << 40}
+RANGE_RX = r"(-?[\d.,]+(?:e\d+)?)(ms|s|m|h|d|KiB|MiB|GiB|TiB)?"
+
+
+def value_of(num, unit):
+    return float(num.replace(",", "")) * UNITS.get(unit or "", 1)
+
+
+def documented_ranges():
+    """(yaml path, type, low, high, line) for each key of docs/config.md whose
+    description starts with a range such as 1..1,000,000 or 100ms..1h."""
+    out, section = [], None
+    for n, line in enumerate(read("docs/config.md").split("\n"), 1):
+        h = re.match(r"^##+ (\w+)", line)
+        if h:
+            section = h.group(1)
+        cols = [c.strip() for c in line.split("|")]
+        if section not in RANGE_PATHS or len(cols) < 6 or not cols[1].startswith("`"):
+            continue
+        m = re.match(r"^(?:°C, )?" + RANGE_RX + r"\.\." + RANGE_RX + r"(?![\w.])", cols[4])
+        if not m or cols[2] not in ("integer", "number", "duration", "size"):
+            continue
+        key = cols[1].strip("`").replace("keys[].", "keys[].")
+        base = RANGE_PATHS["server/tls" if key.startswith("tls.") else section]
+        out.append((base + "." + key, cols[2], value_of(*m.group(1, 2)),
+                    value_of(*m.group(3, 4)), n))
+    return out
+
+
+def emit(pairs):
+    """A YAML document setting dotted paths ("a.b[].c": a list of one map)."""
+    tree = {}
+    for path, value in pairs:
+        node, parts = tree, path.split(".")
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+        node[parts[-1]] = value
+
+    def render(node, indent):
+        out = []
+        for k, v in node.items():
+            if not isinstance(v, dict):
+                out.append(f"{indent}{k}: {v}")
+            elif k.endswith("[]"):
+                item = render(v, indent + "    ")
+                out += [f"{indent}{k[:-2]}:", f"{indent}  - " + item[0].lstrip()] + item[1:]
+            else:
+                out += [f"{indent}{k}:"] + render(v, indent + "  ")
+        return out
+
+    return "version: 1\n" + "\n".join(render(tree, "")) + "\n"
+
+
+def range_problems(sandbox):
+    """Each documented range is the one `edgeway check` enforces: a value just
+    above it is refused with 'out of range (LOW to HIGH)'."""
+    problems, ranges = [], documented_ranges()
+    # The parser must still see the tables (there are over 50 ranges).
+    check(len(ranges) >= 40, f"only {len(ranges)} ranges found in docs/config.md")
+    for path, kind, lo, hi, line in ranges:
+        probe = {"duration": f"{int(hi) + 1}ms", "size": str(int(hi) + 1)}.get(kind, hi + 1)
+        if kind == "integer":
+            probe = int(hi) + 1
+        pairs = [(path, probe)] + RANGE_CONTEXT.get(path.rsplit(".", 1)[0], [])
+        err = check_config(sandbox, "conf/docs-range.yaml", emit(pairs)) or ""
+        m = re.search(r"out of range \((-?[\d.e+]+)(?:ms)? to (-?[\d.e+]+)(?:ms| bytes)?\)", err)
+        if not m or (float(m.group(1)), float(m.group(2))) != (lo, hi):
+            problems.append(f"docs/config.md:{line}: {path} {kind} documented {lo:g}..{hi:g}, "
+                            f"edgeway check says: {err or 'ok'}")
+    return problems
+
+
 # ---- the test ------------------------------------------------------------------
 
 def self_test(sandbox, known):
@@ -438,6 +525,7 @@ def main():
         sandbox = Sandbox(tmp)
         self_test(sandbox, known)
         # conf/README.md: "edgeway check -c FILE validates any of them".
+        problems += range_problems(sandbox)
         for conf in sorted(glob.glob(os.path.join(EW_SRC, "conf", "*.yaml"))):
             rel = os.path.relpath(conf, EW_SRC)
             err = check_config(sandbox, rel, read(rel))
@@ -459,15 +547,17 @@ def main():
             problems += path_problems(rel, text)
             problems += link_problems(rel, text)
             problems += output_problems(rel, text)
-            n_cmd += sum(1 for _, t in command_texts(text) if re.search(r"\bedgeway\s+[a-z]", t))
-            used |= {c for _, t in command_texts(text) for c in re.findall(r"\bedgeway\s+([a-z]+)", t)}
+            shown = [c for _, t in command_texts(text) for c in re.findall(r"\bedgeway\s+([a-z]+)", t)]
+            n_cmd += len(shown)
+            used |= set(shown)
         problems += [f"'edgeway {c}' is in 'edgeway --help' but no doc shows it"
                      for c in sorted(commands() - used - {"version"})]
     if problems:
         print("\n".join(problems), file=sys.stderr)
         sys.exit(1)
     print(f"test_docs: ok: {len(doc_files())} files, {n_yaml} YAML blocks checked, "
-          f"{n_cmd} command lines; every metric, EW_ name, header, source file and link found")
+          f"{n_cmd} command lines, {len(documented_ranges())} config ranges; every metric, "
+          "EW_ name, header, source file and link found")
 
 
 if __name__ == "__main__":
