@@ -678,6 +678,12 @@ static const char *const kw_street[] = {
     "raitti",
     "bulvari",
     "alle",
+    /* India: "4th Cross", "Sector 62", "Anna Salai" */
+    "cross",
+    "sector",
+    "salai",
+    "chowk",
+    "layout",
 };
 /* USPS street suffixes (Publication 28) that are also ordinary words: a
  * street only after a house number and a name ("176 Pinto Hill"). */
