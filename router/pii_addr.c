@@ -232,7 +232,7 @@ static bool time_or_measure(const char *f, size_t fl)
 static size_t number_sign_end(const unsigned char *s, size_t n, size_t i, size_t dflt)
 {
     static const char *const signs[] = {"n\xC2\xBA ", "n\xC2\xB0 ", "N\xC2\xBA ", "no. ",
-                                        "No. ",         "nr. ",         "Nr. ",         "n. "};
+                                        "No. ",       "nr. ",       "Nr. ",       "n. "};
     for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
         size_t l = strlen(signs[k]);
         if (i + l < n && !memcmp(s + i, signs[k], l) && pii_is_digit(s[i + l])) return i + l - 1;

@@ -430,7 +430,8 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         int cue = cjk_cues[k].cue;
         if (cue == CJ_NAME_NEXT) {
             c->cue_at[CUE_NAME] = (uint32_t)e;
-            size_t r = name_after(c, e, cp >= 0x30A0 || cp == 0x6C0F || cp == 0x540D || cp == 0x62C5);
+            size_t r =
+                name_after(c, e, cp >= 0x30A0 || cp == 0x6C0F || cp == 0x540D || cp == 0x62C5);
             return r ? r : e;
         }
         if (cue == CJ_HONORIFIC) {

@@ -368,8 +368,9 @@ static bool dob_cue_used(const pii_ctx *c, size_t cue_end)
  * words with diacritics ("Ngày sinh"), anywhere in the 48 bytes before i. */
 static bool dob_cue_text(const unsigned char *s, size_t i)
 {
-    static const char *const cues[] = {"d.o.b", "D.O.B", "ng\xC3\xA0y sinh", "Ng\xC3\xA0y sinh",
-                                       "sinh ng\xC3\xA0y", "Sinh ng\xC3\xA0y"};
+    static const char *const cues[] = {
+        "d.o.b",           "D.O.B", "ng\xC3\xA0y sinh", "Ng\xC3\xA0y sinh", "sinh ng\xC3\xA0y",
+        "Sinh ng\xC3\xA0y"};
     size_t b = i > 48 ? i - 48 : 0;
     for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
         if (pii_contains(s + b, i - b, cues[k], strlen(cues[k]))) return true;
@@ -525,8 +526,7 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     /* Phones */
     float sc = phone_shape(&q);
     if (sc > 0) {
-        bool cue =
-            pii_cue_near(c, CUE_PHONE, i, 48) || phone_cue_after(c, q.ext_end);
+        bool cue = pii_cue_near(c, CUE_PHONE, i, 48) || phone_cue_after(c, q.ext_end);
         if (cue) sc += 0.35f;
         /* the nearer cue wins: "call ext. 2231. The SKU is 400638133393" */
         if (neg && (!cue || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
