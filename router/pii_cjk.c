@@ -160,6 +160,7 @@ static bool is_kana(uint32_t cp)
 static size_t jp_name_end(const unsigned char *s, size_t n, size_t i)
 {
     int l, chars = 0, spaces = 0;
+    if (i >= n) return 0;
     uint32_t cp = ew__pii_decode(s, n, i, &l);
     bool kana = is_kana(cp);
     size_t k = i, end = 0;
