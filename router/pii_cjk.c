@@ -4,6 +4,7 @@
  * (...路88号). Digits inside Chinese text go through the number detectors. */
 #include <pthread.h>
 #include <string.h>
+#include <strings.h>
 
 #include "router/pii_gazetteer.h"
 #include "router/pii_internal.h"
@@ -363,6 +364,89 @@ static size_t jp_prefecture_address(pii_ctx *c, size_t p)
     return st < p ? jp_address(c, st, 0.8f) : 0;
 }
 
+/* Delimiters in the line [a, b) of kind d (',' '\t' ';' '|'). */
+static int count_delims(const unsigned char *s, size_t a, size_t b, unsigned char d)
+{
+    int k = 0;
+    for (size_t p = a; p < b; p++)
+        k += s[p] == d;
+    return k;
+}
+
+/* Is field col of the table row at [ls, le) a person's name column? 2 for
+ * a Japanese one (氏名, 名前), 1 for another ("姓名", "name"), else 0. */
+static int name_header(const unsigned char *s, size_t ls, size_t le, unsigned char d, int col)
+{
+    static const char *const heads[] = {"\xE6\xB0\x8F\xE5\x90\x8D",
+                                        "\xE5\x90\x8D\xE5\x89\x8D",
+                                        "\xE5\xA7\x93\xE5\x90\x8D",
+                                        "\xE5\x90\x8D\xE5\xAD\x97",
+                                        "\xE8\x81\x94\xE7\xB3\xBB\xE4\xBA\xBA",
+                                        "\xE5\xAE\xA2\xE6\x88\xB7",
+                                        "name",
+                                        "full name",
+                                        "full_name",
+                                        "customer",
+                                        "contact"};
+    size_t a = ls;
+    for (int k = 0; k < col && a < le; a++)
+        k += s[a] == d;
+    size_t b = a;
+    while (b < le && s[b] != d)
+        b++;
+    while (a < b && (s[a] == ' ' || s[a] == '"'))
+        a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '"' || s[b - 1] == '\r'))
+        b--;
+    for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
+        if (strlen(heads[h]) == b - a && !strncasecmp((const char *)s + a, heads[h], b - a))
+            return h < 2 ? 2 : 1;
+    return 0;
+}
+
+/* A Chinese or Japanese name as a cell of a table whose first row names
+ * that column ("姓名,身份证号,手机\n周秀英,5101..."): the first row is the
+ * topmost of the lines above with as many delimiters. Returns the end or 0. */
+static size_t table_name_cell(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t ls = c->line_start;
+    if (i == 0 || ls == 0 || i < ls) return 0;
+    unsigned char p = s[i - 1], d = 0;
+    if (p == ',' || p == '\t' || p == ';' || p == '|')
+        d = p;
+    else if (i != ls && !(p == '"' && i - 1 == ls))
+        return 0;
+    size_t le = ls;
+    while (le < c->n && s[le] != '\n')
+        le++;
+    for (size_t k = ls; !d && k < le; k++)
+        if (s[k] == ',' || s[k] == '\t' || s[k] == ';' || s[k] == '|') d = s[k];
+    int cells = d ? count_delims(s, ls, le, d) : 0;
+    if (!cells) return 0;
+    int col = count_delims(s, ls, i, d);
+    size_t top = ls;
+    for (int guard = 0; guard < 64 && top > 0; guard++) {
+        size_t pe = top - 1, pb = pe; /* the line above: [pb, pe) */
+        while (pb > 0 && s[pb - 1] != '\n')
+            pb--;
+        if (count_delims(s, pb, pe, d) != cells) break;
+        top = pb;
+    }
+    size_t te = top;
+    while (te < c->n && s[te] != '\n')
+        te++;
+    int head = top == ls ? 0 : name_header(s, top, te, d, col);
+    if (!head) return 0;
+    hanpos h[2];
+    if (head == 1 && (han_run(s, c->n, i, h, 2) < 2 || !ew__gaz_cn_surname(h[0].cp, h[1].cp)))
+        return 0; /* Chinese names start with a known surname */
+    size_t e = jp_name_end(s, c->n, i);
+    if (!e || (e < c->n && s[e] != d && s[e] != '"' && s[e] != '\n' && s[e] != '\r')) return 0;
+    ew__pii_add(c, EW_PII_PERSON, i, e, 0.8f);
+    return e;
+}
+
 static inline bool plain_han_at(const unsigned char *s, size_t n, size_t i)
 {
     if (i + 3 > n || ((s[i + 1] ^ 0x80) | (s[i + 2] ^ 0x80)) >= 0x40) return false;
@@ -390,6 +474,10 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     size_t n = c->n;
     if (latin_name_cue_before(c, i)) {
         size_t r = name_after(c, i, true);
+        if (r) return r;
+    }
+    if (i > 0 && (c->s[i - 1] < 0x80)) { /* a cell of a table */
+        size_t r = table_name_cell(c, i);
         if (r) return r;
     }
     /* a run of Han characters that start no cue: skip it in one loop */

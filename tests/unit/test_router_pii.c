@@ -460,6 +460,11 @@ static void test_world_formats(void **state)
     EXPECT_NO_TYPE("Osaka 530-0001\nTel. +81 6 6345 0000", EW_PII_STREET_ADDRESS);
     EXPECT_NO_TYPE("Part P/N 512-44-7781 is back in stock.", EW_PII_US_SSN);
     EXPECT_CLEAN("Firmware 12.4.1 fixes the drop-outs.");
+    /* a name column of a table */
+    EXPECT_EXACT("姓名,城市\n孙丽娟,杭州\n何军,成都", EW_PII_PERSON, "何军");
+    EXPECT_EXACT("氏名\t部署\n中島 彩\t営業", EW_PII_PERSON, "中島 彩");
+    EXPECT_NO_TYPE("客户;城市\n北京;上海", EW_PII_PERSON);
+    EXPECT_NO_TYPE("城市,人口\n杭州,1200", EW_PII_PERSON);
 }
 
 /* Address shapes of several countries, and numbers that only look like one. */
