@@ -1070,7 +1070,68 @@ GROUPS = [('chat', CHAT, 3), ('email', EMAILS, 2), ('ticket', TICKETS, 2), ('for
           ('native', None, 5), ('mixed', MIXED, 2), ('lookalike', LOOKALIKE, 4)]
 
 
-def record():
+# --templates fresh: a second template set, written after every rule of the
+# round and scored once (README): other phrasings and formats, same values.
+FRESH = [
+    "@channel heads-up: <<person.loc>> is out today, ping <<first.loc>> instead or call "
+    "<<phone.loc>>.",
+    "SMS from <<phone.loc>>: hi its <<first.lower>>, can u send the wifi password?",
+    "BEGIN:VCARD\nFN:<<person.loc>>\nTEL;TYPE=cell:<<phone.loc>>\nEMAIL:<<email>>\n"
+    "ADR:;;<<address.loc>>\nEND:VCARD",
+    "Calendar: 1:1 with <<person.loc>> (<<email>>) moved to <<date>>, room 3.14.",
+    "Voicemail transcript: \"Hello, this is <<person.loc>> returning your call, my number is "
+    "<<phone.loc>>, thanks.\"",
+    "| Name | Phone | City |\n|---|---|---|\n| <<person.loc>> | <<phone.loc>> | <<city>> |",
+    "INSERT INTO patients (name, dob, phone) VALUES ('<<person.loc>>', '<<dob.iso>>', "
+    "'<<phone.loc>>');",
+    "payee:\n  name: <<person.loc>>\n  iban: <<iban>>\n  reference: <<invoice>>",
+    "<customer><name><<person.loc>></name><card><<card>></card></customer>",
+    "Statement line: <<date>> SEPA transfer from <<person.loc>> (<<iban>>) <<price>>",
+    "Intake form — patient <<person.loc>>, born <<dob.en>>, SSN <<ssn>>, insurer ref <<case>>.",
+    "Shipping label\nTO: <<person.loc>>\n<<envelope.loc>>\nREF <<order>>",
+    "git commit -m 'fix login for <<email>>' (reviewed by <<person.loc>>)",
+    "Please forward the NDA to <<person.loc>> at <<email>>; the courier address is "
+    "<<address.loc>>.",
+    "Firewall: allow <<ip>> and <<ip6>> on port <<port>>; deny the rest. Asked by "
+    "<<first.loc>>.",
+    "Switch port 12 learned <<mac>> at <<ts>>; VLAN 30.",
+    "Donations welcome: <<crypto>> (thanks, <<first.loc>>!)",
+    "HR note: <<person.loc>> changed her bank account to <<iban.loc>> as of <<date>>.",
+    "UK payroll: employee <<person.uk>>, NI <<nino>>, tax code 1257L.",
+    "Visa application for <<person.loc>>, passport <<passport.loc>>, date of birth "
+    "<<dob.en_us>>.",
+    "患者姓名：<<han>>，出生日期：<<dob.zh>>，联系电话：<<phone.cn>>。",
+    "快递寄到<<address.cn>>，收件人<<han>>，电话<<phone.cn>>。",
+    "身份证号<<cnid>>的持有人<<han>>已完成实名认证。",
+    "お問い合わせ：<<kanji>>（<<email>>）電話 <<phone.any>>",
+    "〒の欄に<<address.jp>>と記入してください。担当者：<<kanji>>",
+    "Sehr geehrter Herr <<last.de>>, Ihr Termin in der <<address.de>> ist am <<date>>.",
+    "Merci <<first.fr>> ! Je t'envoie le contrat à <<email>> ce soir.",
+    "Querida <<first.es>>, te escribo desde <<address.es>>; llámame al <<phone.any>>.",
+    "Ciao <<first.it>>, la fattura <<invoice>> è stata pagata con la carta <<card>>.",
+    "Chào <<person.vi>>, mã đơn hàng của bạn là <<order>>.",
+    "Kindly share the KYC of <<person.in>> — PAN pending, mobile <<phone.in>>, address "
+    "<<address.in>>.",
+    "Ticket from <<person.ar>>: cannot log in from <<ip4>>, account <<email>>.",
+]
+FRESH_LOOKALIKE = [
+    "Sprint 42 velocity: 31 points; <<qty>> bugs closed; release <<version>> on <<date>>.",
+    "Checksum mismatch: expected <<sha1>>, got <<sha1>>.",
+    "Order <<order>> shipped via <<tracking>>, total <<price>>, VAT 19 %.",
+    "Listening on port <<port>> (pid <<qty>>), build <<gitsha>>.",
+    "ISBN <<isbn>> is out of print; try EAN <<ean>>.",
+    "发票号码<<invoice>>，开票日期<<date>>，金额<<money_cn>>。",
+    "Commande <<order>> expédiée le <<date>>, suivi <<tracking>>.",
+    "Auftrag <<order>>: Lieferung am <<date>>, Artikelnummer <<sku>>.",
+    "MIB <<oid>> timed out after 3 retries.",
+    "Invoice <<invoice>> for <<company>> is due on <<date>>: <<price>>.",
+]
+
+
+def record(fresh=False):
+    if fresh:
+        t = pick(FRESH_LOOKALIKE if rng.random() < 0.25 else FRESH)
+        return fill(localise(t))
     names = [g for g in GROUPS for _ in range(g[2])]
     _, temps, _ = pick(names)
     if temps is None:
@@ -1085,12 +1146,14 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--n', type=int, default=800)
     ap.add_argument('--seed', type=int, default=101)
+    ap.add_argument('--templates', default='main', choices=['main', 'fresh'],
+                    help='fresh: the second template set, written after the rules')
     args = ap.parse_args()
     self_test()
     rng.seed(args.seed)
     out = []
     for _ in range(args.n):
-        text, spans = record()
+        text, spans = record(args.templates == 'fresh')
         out.append({'full_text': text, 'spans': spans})
     json.dump(out, sys.stdout, ensure_ascii=False)
 

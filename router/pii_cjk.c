@@ -71,6 +71,10 @@ static const struct {
     {0x643A, 0x5E2F, CUE_PHONE},    /* 携帯 */
     {0x65C5, 0x5238, CUE_PASSPORT}, /* 旅券 */
     {0x30D1, 0x30B9, CUE_PASSPORT}, /* パス (ポート) */
+    {0x6301, 0x6709, CJ_NAME_NEXT}, /* 持有 (人) */
+    {0x6301, 0x5361, CJ_NAME_NEXT}, /* 持卡 (人) */
+    {0x554F, 0x3044, CJ_NAME_NEXT}, /* 問い (合わせ) */
+    {0x9023, 0x7D61, CJ_NAME_NEXT}, /* 連絡 (先) */
 };
 
 /* Characters that end a Japanese name (様, or the さ of さん) or start a
@@ -156,6 +160,22 @@ static bool is_kana(uint32_t cp)
     return cp >= 0x30A1 && cp <= 0x30FC; /* katakana, with ・ and ー */
 }
 
+/* 一 二 三 ... inside a name ("一郎", "三千代"): not the first character, and
+ * another kanji follows that is not a counter (年 月 日 个 号). */
+static bool name_numeral(const unsigned char *s, size_t n, size_t k, int chars)
+{
+    static const uint32_t nums[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                    0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
+    int l;
+    uint32_t cp = ew__pii_decode(s, n, k, &l), nx;
+    bool num = false;
+    for (size_t j = 0; j < sizeof nums / sizeof nums[0]; j++)
+        num |= nums[j] == cp;
+    if (!num || chars == 0 || k + 3 >= n) return false;
+    nx = ew__pii_decode(s, n, k + 3, &l);
+    return is_han(nx) && !stop_char(nx) && nx != 0x4E2A;
+}
+
 /* A Japanese name from i: kanji (2 to 4, or a surname and a given name
  * split by a space) or katakana (a reading, "タナカ ケンタ"); its end or 0. */
 static size_t jp_name_end(const unsigned char *s, size_t n, size_t i)
@@ -167,7 +187,7 @@ static size_t jp_name_end(const unsigned char *s, size_t n, size_t i)
     size_t k = i, end = 0;
     while (k < n && chars < 10) {
         cp = ew__pii_decode(s, n, k, &l);
-        if (kana ? is_kana(cp) : (is_han(cp) && !stop_char(cp))) {
+        if (kana ? is_kana(cp) : (is_han(cp) && (!stop_char(cp) || name_numeral(s, n, k, chars)))) {
             chars++;
             k += (size_t)l;
             end = k;
@@ -197,6 +217,11 @@ static size_t name_after(pii_ctx *c, size_t i, bool jp)
             i += (size_t)l;
         else if (jp && cp == 0x30AC && i + 6 <= n && !memcmp(s + i, "\xE3\x82\xAC\xE3\x83\x8A", 6))
             i += 6; /* the ガナ of フリガナ */
+        else if (jp && cp == 0x5408 && i + 9 <= n &&
+                 !memcmp(s + i, "\xE5\x90\x88\xE3\x82\x8F\xE3\x81\x9B", 9))
+            i += 9; /* the 合わせ of 問い合わせ */
+        else if (jp && cp == 0x5148)
+            i += (size_t)l; /* the 先 of 連絡先 */
         else
             break;
     }

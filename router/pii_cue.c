@@ -494,6 +494,16 @@ static const struct {
     {"domicilio", B(CUE_ADDRESS)},
     {"courier", B(CUE_ADDRESS)},
     {"firmware", B(CUE_NEG)},
+    {"merci", B(CUE_TITLE)},
+    {"grazie", B(CUE_TITLE)},
+    {"danke", B(CUE_TITLE)},
+    {"gracias", B(CUE_TITLE)},
+    {"obrigado", B(CUE_TITLE)},
+    {"obrigada", B(CUE_TITLE)},
+    {"hi its", B(CUE_NAME_NEXT)},
+    {"hi it's", B(CUE_NAME_NEXT)},
+    {"hey its", B(CUE_NAME_NEXT)},
+    {"hey it's", B(CUE_NAME_NEXT)},
 };
 
 /* Word classes the name and address detectors ask about. */
@@ -926,7 +936,7 @@ static const char *const kw_stop[] = {
     "uk",      "eu",       "un",       "website", "web",   "e-mail",   "email",      "mail",
     "subject", "info",     "personal", "notes",   "url",   "tel",      "mobile",     "desk",
     "home",    "work",     "company",  "title",   "job",   "position", "department", "phone",
-    "fax",     "address",
+    "fax",     "address",  "merci",    "grazie",  "danke", "gracias",  "obrigado",   "obrigada",
 };
 
 #define CUE_SLOTS 8192

@@ -476,8 +476,10 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
             ew__pii_add(c, EW_PII_IP_ADDRESS, i, e, pii_cue_near(c, CUE_IP, i, 40) ? 0.95f : 0.9f);
         return e;
     }
-    /* "12%", "12:30", amounts */
-    if (e < n && (s[e] == '%' || s[e] == ':')) return e;
+    /* "12%", "12:30", amounts; a colon before a space ends a phrase ("SMS
+     * from 020 4848 6617: hi") */
+    if (e < n && (s[e] == '%' || (s[e] == ':' && e + 1 < n && s[e + 1] != ' ' && s[e + 1] != '\n')))
+        return e;
     if (price || (q.ng >= 2 && q.sep[1] == '.' && q.ng <= 2)) return e;
 
     /* SSN: ddd-dd-dddd */

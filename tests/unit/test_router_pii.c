@@ -465,6 +465,13 @@ static void test_world_formats(void **state)
     EXPECT_EXACT("氏名\t部署\n中島 彩\t営業", EW_PII_PERSON, "中島 彩");
     EXPECT_NO_TYPE("客户;城市\n北京;上海", EW_PII_PERSON);
     EXPECT_NO_TYPE("城市,人口\n杭州,1200", EW_PII_PERSON);
+    /* the second template set's misses */
+    EXPECT_EXACT("Text from 0161 496 0018: running late", EW_PII_PHONE, "0161 496 0018");
+    EXPECT_CLEAN("The train leaves at 10:45: be on time");
+    EXPECT_EXACT("hey it's tomasz, call me back", EW_PII_PERSON, "tomasz");
+    EXPECT_EXACT("Grazie Benedetta, a domani!", EW_PII_PERSON, "Benedetta");
+    EXPECT_EXACT("本卡的持卡人吕志刚已签名。", EW_PII_PERSON, "吕志刚");
+    EXPECT_EXACT("連絡先：村上三郎", EW_PII_PERSON, "村上三郎");
 }
 
 /* Address shapes of several countries, and numbers that only look like one. */
