@@ -6,7 +6,8 @@ Italian, Japanese, Vietnamese, Indian, Arabic), text in those languages and
 mixed, every type the scanner supports in the national formats the issue
 lists, and look-alikes that must stay silent. Values are valid where a
 validator applies (Luhn, mod-97, ISO 7064, base58check, bech32/bech32m,
-EIP-55), computed here independently of the scanner.
+EIP-55), computed with the leak suite's check-digit code (tests/leak/values.py),
+independently of the scanner, and checked against published vectors first.
 
 Writes Presidio-style JSON: [{"full_text", "spans": [{"entity_type",
 "entity_value", "start_position", "end_position", "type", "start", "end"}]}]
@@ -19,8 +20,8 @@ with character offsets; `type/start/end` carry our type names, which
 Stdlib only; the output depends on --seed alone.
 """
 import argparse
-import hashlib
 import json
+import os
 import random
 import re
 import sys
@@ -108,20 +109,21 @@ KATAKANA_FOREIGN = ['ジョン・スミス', 'マイケル・ブラウン', 'エ
 CULTURES = ['en', 'zh', 'de', 'fr', 'es', 'it', 'ja', 'in', 'ar', 'vi']
 
 
-def first(loc='any'):
+def name_part(loc, k):
+    """A given name (k 0) or a surname (k 1) of a culture or a country."""
     loc = PERSON_CULTURE.get(loc, loc)
     loc = pick(CULTURES) if loc == 'any' else loc
     if loc == 'vi':
-        return pick(VI_GIV)
-    return pick(NAMES[loc][0])
+        return pick((VI_GIV, VI_SUR)[k])
+    return pick(NAMES[loc][k])
+
+
+def first(loc='any'):
+    return name_part(loc, 0)
 
 
 def last(loc='any'):
-    loc = PERSON_CULTURE.get(loc, loc)
-    loc = pick(CULTURES) if loc == 'any' else loc
-    if loc == 'vi':
-        return pick(VI_SUR)
-    return pick(NAMES[loc][1])
+    return name_part(loc, 1)
 
 
 def person(loc='any'):
@@ -162,148 +164,30 @@ def person_kana():
 
 
 # ---- checksums ---------------------------------------------------------------
-def luhn_ok(num):
-    tot = 0
-    for i, ch in enumerate(reversed(num)):
-        v = int(ch)
-        if i % 2:
-            v = v * 2 - 9 if v > 4 else v * 2
-        tot += v
-    return tot % 10 == 0
+# The check-digit code of the leak suite (tests/leak/values.py), reused: Luhn,
+# ISO 13616 mod-97, ISO 7064 MOD 11-2, base58check, BIP-173/350, Keccak-256.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests',
+                                'leak'))
+import values as checks  # noqa: E402
 
 
 def luhn_complete(prefix, length):
-    body = prefix + digits(length - 1 - len(prefix))
-    for c in '0123456789':
-        if luhn_ok(body + c):
-            return body + c
-    raise AssertionError('unreachable')
-
-
-def mod97(s):
-    """ISO 13616 remainder of an IBAN moved to check-last order."""
-    num = ''.join(str(int(ch, 36)) for ch in s)
-    return int(num) % 97
-
-
-def cn_check(body17):
-    w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    return '10X98765432'[sum(int(d) * x for d, x in zip(body17, w)) % 11]
-
-
-B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
-
-
-def base58check(payload):
-    raw = payload + hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4]
-    v = int.from_bytes(raw, 'big')
-    out = ''
-    while v:
-        v, r = divmod(v, 58)
-        out = B58[r] + out
-    return '1' * (len(raw) - len(raw.lstrip(b'\0'))) + out
-
-
-BECH = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l'
-
-
-def bech32_polymod(values):
-    gen = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3]
-    chk = 1
-    for v in values:
-        top = chk >> 25
-        chk = (chk & 0x1ffffff) << 5 ^ v
-        for i in range(5):
-            chk ^= gen[i] if (top >> i) & 1 else 0
-    return chk
-
-
-def segwit_address(hrp, version, program):
-    """BIP-173 (version 0) or BIP-350 bech32m (version >= 1)."""
-    acc, bits, data = 0, 0, [version]
-    for b in program:
-        acc = acc << 8 | b
-        bits += 8
-        while bits >= 5:
-            bits -= 5
-            data.append(acc >> bits & 31)
-    if bits:
-        data.append(acc << (5 - bits) & 31)
-    const = 1 if version == 0 else 0x2bc830a3
-    hrpx = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
-    pm = bech32_polymod(hrpx + data + [0] * 6) ^ const
-    return hrp + '1' + ''.join(BECH[d] for d in data + [pm >> 5 * (5 - i) & 31 for i in range(6)])
-
-
-def keccak256(msg):
-    """Keccak-256 as Ethereum uses it (padding 0x01, not SHA-3's 0x06)."""
-    rot = [[0] * 5 for _ in range(5)]
-    x, y = 1, 0
-    for t in range(24):
-        rot[x][y] = (t + 1) * (t + 2) // 2 % 64
-        x, y = y, (2 * x + 3 * y) % 5
-    return _keccak(msg, rot)
-
-
-def _lfsr_rc():
-    out, r = [], 1
-    for _ in range(24):
-        c = 0
-        for j in range(7):
-            if r & 1:
-                c |= 1 << ((1 << j) - 1)
-            r = ((r << 1) ^ (0x71 if r & 0x80 else 0)) & 0xff
-        out.append(c)
-    return out
-
-
-def _keccak(msg, rot):
-    m64 = (1 << 64) - 1
-    rcs = _lfsr_rc()
-    rate = 136
-    msg = bytearray(msg) + b'\x01'
-    while len(msg) % rate:
-        msg.append(0)
-    msg[-1] |= 0x80
-    st = [[0] * 5 for _ in range(5)]
-    for off in range(0, len(msg), rate):
-        for i in range(rate // 8):
-            st[i % 5][i // 5] ^= int.from_bytes(msg[off + 8 * i:off + 8 * i + 8], 'little')
-        for rnd in range(24):
-            c = [st[x][0] ^ st[x][1] ^ st[x][2] ^ st[x][3] ^ st[x][4] for x in range(5)]
-            d = [c[(x - 1) % 5] ^ ((c[(x + 1) % 5] << 1 | c[(x + 1) % 5] >> 63) & m64)
-                 for x in range(5)]
-            st = [[st[x][y] ^ d[x] for y in range(5)] for x in range(5)]
-            b = [[0] * 5 for _ in range(5)]
-            for x in range(5):
-                for y in range(5):
-                    v, k = st[x][y], rot[x][y]
-                    b[y][(2 * x + 3 * y) % 5] = (v << k | v >> (64 - k)) & m64 if k else v
-            st = [[b[x][y] ^ (~b[(x + 1) % 5][y] & b[(x + 2) % 5][y]) for y in range(5)]
-                  for x in range(5)]
-            st[0][0] ^= rcs[rnd]
-    out = b''.join(st[i % 5][i // 5].to_bytes(8, 'little') for i in range(4))
-    return out
-
-
-def eip55(hex40):
-    h = keccak256(hex40.encode()).hex()
-    return ''.join(ch.upper() if ch.isalpha() and int(h[i], 16) >= 8 else ch
-                   for i, ch in enumerate(hex40))
+    return checks.luhn_complete(prefix + digits(length - 1 - len(prefix)))
 
 
 def self_test():
     """Known vectors, so that a wrong generator cannot pass for a detector bug."""
-    assert keccak256(b'').hex() == \
+    assert checks.keccak256(b'').hex() == \
         'c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470'
-    assert eip55('5aaeb6053f3e94c9b9a09f33669435e7ef1beaed') == \
-        '5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed'
-    assert segwit_address('bc', 0, bytes.fromhex('751e76e8199196d454941c45d1b3a323f1433bd6')) \
-        == 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4'
-    assert base58check(bytes(21)) == '1111111111111111111114oLvT2'
-    assert mod97('WEST12345698765432GB82') == 1
-    assert cn_check('11010519491231002') == 'X'
-    assert luhn_ok('4111111111111111') and not luhn_ok('4111111111111112')
+    assert checks.eip55('5aaeb6053f3e94c9b9a09f33669435e7ef1beaed') == \
+        '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed'
+    assert checks.bech32_segwit('bc', 0, bytes.fromhex(
+        '751e76e8199196d454941c45d1b3a323f1433bd6')) == \
+        'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4'
+    assert checks.b58check(bytes(21)) == '1111111111111111111114oLvT2'
+    assert checks.iban_check('GB', 'WEST12345698765432') == '82'
+    assert checks.cn_id_check('11010519491231002') == 'X'
+    assert checks.luhn_complete('411111111111111') == '4111111111111111'
 
 
 # ---- typed values ------------------------------------------------------------
@@ -345,9 +229,7 @@ def iban(cc=None):
         alpha = {'n': '0123456789', 'a': 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
                  'c': '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'}[kind]
         bban += ''.join(pick(alpha) for _ in range(int(cnt)))
-    check = 98 - mod97(bban + cc + '00')
-    s = '%s%02d%s' % (cc, check, bban)
-    assert mod97(s[4:] + s[:4]) == 1
+    s = cc + checks.iban_check(cc, bban) + bban
     return ' '.join(s[i:i + 4] for i in range(0, len(s), 4)) if rng.random() < 0.5 else s
 
 
@@ -384,7 +266,7 @@ CN_REGIONS = ['110101', '110105', '310104', '310115', '440106', '440305', '51010
 def cn_id():
     y, m, d = n(1950, 2005), n(1, 12), n(1, 28)
     body = '%s%04d%02d%02d%s' % (pick(CN_REGIONS), y, m, d, digits(3))
-    return body + cn_check(body)
+    return body + checks.cn_id_check(body)
 
 
 def passport(cc='any'):
@@ -501,17 +383,17 @@ def mac():
 def crypto():
     k = rng.random()
     if k < 0.25:
-        return base58check(b'\0' + rng.randbytes(20))
+        return checks.b58check(b'\0' + rng.randbytes(20))
     if k < 0.4:
-        return base58check(b'\5' + rng.randbytes(20))
+        return checks.b58check(b'\5' + rng.randbytes(20))
     if k < 0.55:
-        return segwit_address('bc', 0, rng.randbytes(20))
+        return checks.bech32_segwit('bc', 0, rng.randbytes(20))
     if k < 0.65:
-        return segwit_address('bc', 0, rng.randbytes(32))
+        return checks.bech32_segwit('bc', 0, rng.randbytes(32))
     if k < 0.75:
-        return segwit_address('bc', 1, rng.randbytes(32))
+        return checks.bech32_segwit('bc', 1, rng.randbytes(32))
     h = rng.randbytes(20).hex()
-    return '0x' + (eip55(h) if rng.random() < 0.6 else h)
+    return checks.eip55(h) if rng.random() < 0.6 else '0x' + h
 
 
 MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
