@@ -7,6 +7,7 @@
 
 #include "router/pii_gazetteer.h"
 #include "router/pii_internal.h"
+#include "router/pii_secret.h"
 
 enum { CJ_NAME_NEXT = CUE_COUNT, CJ_HONORIFIC, CJ_NONE };
 
@@ -41,6 +42,12 @@ static const struct {
     {0x5BC6, 0x7801, CUE_SECRET},   /* 密码 */
     {0x53E3, 0x4EE4, CUE_SECRET},   /* 口令 */
     {0x5BC6, 0x94A5, CUE_SECRET},   /* 密钥 */
+    {0x79D8, 0x94A5, CUE_SECRET},   /* 秘钥 */
+    {0x5BC6, 0x78BC, CUE_SECRET},   /* 密碼 */
+    {0x5BC6, 0x9470, CUE_SECRET},   /* 密鑰 */
+    {0x91D1, 0x9470, CUE_SECRET},   /* 金鑰 */
+    {0x4EE4, 0x724C, CUE_SECRET},   /* 令牌 */
+    {0x6697, 0x8A3C, CUE_SECRET},   /* 暗証 (番号) */
     {0x62A4, 0x7167, CUE_PASSPORT}, /* 护照 */
     {0x51FA, 0x751F, CUE_DOB},      /* 出生 */
     {0x751F, 0x65E5, CUE_DOB},      /* 生日 */
@@ -256,7 +263,11 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     size_t next = i + (size_t)l;
     if (cp == 0x20AC || cp == 0xFFE5 || cp == 0x5143) /* € ￥ 元 */
         c->cue_at[CUE_PRICE] = (uint32_t)next;
-    if (!is_han(cp) || next >= n) return next;
+    if (!is_han(cp)) { /* パスワード, 비밀번호 */
+        size_t r = ew__pii_scan_kana_cue(c, i, cp);
+        return r ? r : next;
+    }
+    if (next >= n) return next;
     int l2;
     uint32_t cp2 = ew__pii_decode(s, n, next, &l2);
     bool road = road_char(cp);
@@ -285,26 +296,8 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
             return r ? r : e;
         }
         if (cue == CUE_SECRET) {
-            size_t a = e, vs;
-            while (a < n && (s[a] == ':' || s[a] == ' ' || s[a] == '=' ||
-                             (a + 3 <= n && !memcmp(s + a, "\xEF\xBC\x9A", 3)) ||
-                             (a + 3 <= n && !memcmp(s + a, "\xE6\x98\xAF", 3))))
-                a += s[a] < 0x80 ? 1 : 3;
-            vs = a;
-            while (a < n && s[a] > ' ' && s[a] < 0x80 && s[a] != ',' && s[a] != ';')
-                a++;
-            /* Left to the other detectors: a PEM block ("-----BEGIN"), which
-             * they take whole, a key ("password": "x", pwd=x), whose value
-             * they read, and a command-line flag (--password x), whose
-             * argument is the secret, not the flag. */
-            bool pem = a - vs >= 5 && !memcmp(s + vs, "-----", 5);
-            bool flag = a > vs && s[vs] == '-';
-            bool key = a > vs && (s[vs] == '"' || s[vs] == '\'' || s[a - 1] == ':' ||
-                                  memchr(s + vs, '=', a - vs));
-            if (a - vs >= 4 && !pem && !flag && !key) {
-                ew__pii_add(c, EW_PII_SECRET, vs, a, 0.9f);
-                return a;
-            }
+            size_t r = ew__pii_cjk_secret_value(c, e, true);
+            if (r) return r;
         }
         return e;
     }
