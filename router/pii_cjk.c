@@ -42,12 +42,6 @@ static const struct {
     {0x5BC6, 0x7801, CUE_SECRET},   /* 密码 */
     {0x53E3, 0x4EE4, CUE_SECRET},   /* 口令 */
     {0x5BC6, 0x94A5, CUE_SECRET},   /* 密钥 */
-    {0x79D8, 0x94A5, CUE_SECRET},   /* 秘钥 */
-    {0x5BC6, 0x78BC, CUE_SECRET},   /* 密碼 */
-    {0x5BC6, 0x9470, CUE_SECRET},   /* 密鑰 */
-    {0x91D1, 0x9470, CUE_SECRET},   /* 金鑰 */
-    {0x4EE4, 0x724C, CUE_SECRET},   /* 令牌 */
-    {0x6697, 0x8A3C, CUE_SECRET},   /* 暗証 (番号) */
     {0x62A4, 0x7167, CUE_PASSPORT}, /* 护照 */
     {0x51FA, 0x751F, CUE_DOB},      /* 出生 */
     {0x751F, 0x65E5, CUE_DOB},      /* 生日 */
@@ -62,6 +56,9 @@ static const struct {
     {0x7F16, 0x53F7, CUE_NEG},      /* 编号 */
     {0x7248, 0x672C, CUE_NEG},      /* 版本 */
     {0x4EF7, 0x683C, CUE_PRICE},    /* 价格 */
+    {0x5BC6, 0x78BC, CUE_SECRET},   /* 密碼 */
+    {0x5BC6, 0x9470, CUE_SECRET},   /* 密鑰 */
+    {0x4EE4, 0x724C, CUE_SECRET},   /* 令牌 */
 };
 
 /* First characters of the cues above, as a bitmap over the BMP. */
@@ -263,8 +260,9 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     size_t next = i + (size_t)l;
     if (cp == 0x20AC || cp == 0xFFE5 || cp == 0x5143) /* € ￥ 元 */
         c->cue_at[CUE_PRICE] = (uint32_t)next;
-    if (!is_han(cp)) { /* パスワード, 비밀번호 */
-        size_t r = ew__pii_scan_kana_cue(c, i, cp);
+    if (!is_han(cp)) { /* katakana and hangul cues: パスワード, 비밀번호 */
+        bool kana = (cp >= 0x30A0 && cp <= 0x30FF) || (cp >= 0xAC00 && cp <= 0xD7A3);
+        size_t r = kana ? ew__pii_scan_kana_cue(c, i, cp) : 0;
         return r ? r : next;
     }
     if (next >= n) return next;

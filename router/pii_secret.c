@@ -247,6 +247,7 @@ static size_t provider_match(const unsigned char *s, size_t n, size_t i, bool *s
 
 static size_t provider_at(const unsigned char *s, size_t n, size_t i)
 {
+    if (!n_by_first[s[i]]) return 0; /* most tokens: no prefix starts so */
     bool stand_in = false;
     return provider_match(s, n, i, &stand_in);
 }
@@ -951,6 +952,11 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
     bool quoted;
     if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted)) return 0;
     if (names_itself(c->s, i, ke, c->s + vs, ve - vs)) return 0;
+    /* a bare "key" holding hex is a digest or a cache key ("cache hit
+     * key=af71b5..."); a named one (api_key, license_key) is a secret */
+    if (ke - i == 3 && !strncasecmp((const char *)c->s + i, "key", 3) &&
+        all_hex(c->s + vs, ve - vs) && !ew__pii_secret_token(c->s, ve, vs))
+        return 0;
     if (!ew__pii_secret_token(c->s, ve, vs) && shape_mismatch(c->s, i, ke, c->s + vs, ve - vs))
         return 0;
     /* "Authorization: Bearer <token>", "Basic <base64>", "SSWS <token>" */
@@ -1291,8 +1297,9 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     if (k == ns || k >= n || (s[k] != ' ' && s[k] != '=')) return 0;
     size_t nl = k - ns;
     int kind = ew__pii_key_kind(s, ns, k);
-    /* curl -u user:pass; smbclient -U user%pass */
-    bool user = nl == 1 && (s[ns] == 'u' || s[ns] == 'U');
+    /* curl -u user:pass, curl --user user:pass; smbclient -U user%pass */
+    bool user = (nl == 1 && (s[ns] == 'u' || s[ns] == 'U')) ||
+                (nl == 4 && !memcmp(s + ns, "user", 4) && ns == i + 2);
     if (nl == 1 && s[ns] == 'a') {
         /* redis-cli -a password */
         size_t b = i > 120 ? i - 120 : 0;
