@@ -13,7 +13,9 @@ Same JSON lines as pii_gen_secrets.py: {"id", "label", "kind", "text"}.
 Both sets were written before any rule of the fourth round. Set "a" was
 scored first (README: its first-contact numbers) and its misses then guided
 general rules, so it is a regression guard now; set "b" was not run until
-those rules were done, then scored once: the honest held-out number.
+those rules were done, then scored once; its few misses then became rules too.
+Set "c" was written after all of this round's rules and scored once, and its
+misses were left alone: the honest held-out number.
 """
 import argparse
 import base64
@@ -252,15 +254,75 @@ def b_negatives():
     }
 
 
+# ---- set c (written after the fourth round's rules, scored once, not tuned) --
+B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+
+
+def c_positives():
+    pw = password()
+    u = user()
+    return {
+        'maven_settings': '<server>\n  <id>nexus</id>\n  <username>%s</username>\n  <password>%s'
+        '</password>\n</server>' % (u, pw),
+        'gradle_properties': 'nexusUsername=%s\nnexusPassword=%s' % (u, pw),
+        'spring_yaml': 'spring:\n  datasource:\n    url: jdbc:postgresql://%s/app\n    username: %s'
+        '\n    password: %s' % (host(), u, pw),
+        'tfvars': 'db_password = "%s"' % pw,
+        'helm_values': 'postgresql:\n  auth:\n    postgresPassword: %s' % pw,
+        'servicebus': 'Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=Root'
+        'ManageSharedAccessKey;SharedAccessKey=%s=' % rnd(B64, 43),
+        'aws_session_token': 'aws_session_token = IQoJb3JpZ2luX2VjE%s' % rnd(B64, 300),
+        'fcm_server_key': 'FCM_SERVER_KEY=AAAA%s:APA91b%s' % (rnd(B64URL, 7), rnd(B64URL, 134)),
+        'sentry_dsn': 'SENTRY_DSN=https://%s@o%d.ingest.sentry.io/%d' % (
+            rnd(HEX, 32), R.randint(10 ** 5, 10 ** 6), R.randint(10 ** 6, 10 ** 7)),
+        'totp_uri': 'otpauth://totp/Acme:%s?secret=%s&issuer=Acme' % (u, rnd(B32, 32)),
+        'cmdkey': 'cmdkey /generic:%s /user:%s /pass:%s' % (host(), u, pw),
+        'mysql_pwd_env': 'MYSQL_PWD=%s mysql -h %s -u %s' % (pw, host(), u),
+        'npmrc_auth': '//npm.acme.io/:_auth=%s' % b64('%s:%s' % (u, pw)),
+        'pip_index_url': 'index-url = https://%s:%s@pypi.acme.io/simple' % (u, rnd(ALNUM, 32)),
+        'chinese_email_pw': '我的邮箱密码是%s，帮我写封邮件' % pw,
+        'japanese_token': 'トークンは %s です' % rnd(ALNUM, 40),
+        'turkish_sifre': '\u015fifre: %s' % pw,
+        'vietnamese': 'm\u1eadt kh\u1ea9u: %s' % pw,
+        'italian_password': 'la password del router \u00e8 %s' % pw,
+        'russian_mail': '\u043f\u0430\u0440\u043e\u043b\u044c \u043e\u0442 \u043f\u043e\u0447\u0442'
+        '\u044b: %s' % pw,
+        'docker_login_long': 'docker login --username %s --password %s ghcr.io' % (u, rnd(ALNUM, 36)),
+    }
+
+
+def c_negatives():
+    return {
+        'gha_secret_ref': 'with:\n  username: ${{ github.actor }}\n  password: ${{ secrets.GITHUB_TOKEN }}',
+        'maven_env_ref': '<password>${env.NEXUS_PASSWORD}</password>',
+        'totp_doc_example': 'otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example',
+        'ca_bundle': 'caBundle: %s' % b64('-----BEGIN CERTIFICATE-----\n' + rnd(B64, 64) + '\n'),
+        'vapid_public': '"publicKey": "B%s"' % rnd(B64URL, 86),
+        'stripe_publishable': "const stripe = Stripe('pk_live_%s');" % rnd(ALNUM, 99),
+        'stripe_object_ids': 'customer cus_%s paid with %s' % (rnd(ALNUM, 14), 'pi_' + rnd(ALNUM, 24)),
+        'openai_ids': 'x-request-id: req_%s, id: chatcmpl-%s' % (rnd(HEX, 32), rnd(ALNUM, 29)),
+        'ec2_ids': 'instance i-0%s in subnet-0%s' % (rnd(HEX, 16), rnd(HEX, 16)),
+        'pgp_public': '-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n%s\n-----END PGP PUBLIC KEY BLOCK-----'
+        % '\n'.join(rnd(B64, 64) for _ in range(4)),
+        'xxd_dump': '00000010: %s  ................' % ' '.join(rnd(HEX, 4) for _ in range(8)),
+        'analytics_ids': "gtag('config', 'G-%s'); ga('create', 'UA-%d-1');" % (
+            rnd(UPPER + '0123456789', 10), R.randint(10 ** 7, 10 ** 8)),
+        'password_prose_cjk': R.choice(['\u5bc6\u7801\u5df2\u91cd\u7f6e\uff0c\u8bf7\u67e5\u6536\u90ae\u4ef6',
+                                        '\u30d1\u30b9\u30ef\u30fc\u30c9\u3092\u5909\u66f4\u3057\u307e\u3057\u305f']),
+        'empty_tfvars': 'db_password = ""  # set via TF_VAR_db_password',
+    }
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--n', type=int, default=400, help='examples of each label')
     ap.add_argument('--seed', type=int, default=7)
-    ap.add_argument('--set', choices=['a', 'b'], default='a')
+    ap.add_argument('--set', choices=['a', 'b', 'c'], default='a')
     args = ap.parse_args()
     R.seed(args.seed)
     makers = {'a': (('positive', a_positives), ('negative', a_negatives)),
-              'b': (('positive', b_positives), ('negative', b_negatives))}[args.set]
+              'b': (('positive', b_positives), ('negative', b_negatives)),
+              'c': (('positive', c_positives), ('negative', c_negatives))}[args.set]
     out = []
     for label, make in makers:
         kinds = sorted(make())

@@ -445,6 +445,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             size_t e = ew__pii_scan_pair(c, i, ie, k); /* 'API_KEY', 'value' */
             if (e) return e;
         }
+    } else if (sep == '>' && k == ie && i > 0 && s[i - 1] == '<') {
+        size_t e = ew__pii_scan_xml_element(c, i, ie); /* <password>x</password> */
+        if (e) return e;
     } else if (sep == '=' || sep == ':' || sep == '!' || sep == '(') {
         int kind = s[k] != '(' ? ew__pii_key_kind(s, i, ie) : PII_KEY_NONE;
         if (!kind && s[k] != '(' && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
@@ -660,8 +663,11 @@ static void scan_walk(pii_ctx *c)
             /* fall through */
         case PC_LOWER:
         case PC_U2:
-            if (i > 0 && (pii_is_alnum(s[i - 1]) || s[i - 1] == '_')) {
-                i = ew__pii_token_end(s, n, i); /* inside an identifier */
+            /* inside an identifier; a leading '_' starts one ("_auth=") */
+            if (i > 0 &&
+                (pii_is_alnum(s[i - 1]) ||
+                 (s[i - 1] == '_' && i > 1 && (pii_is_alnum(s[i - 2]) || s[i - 2] == '_')))) {
+                i = ew__pii_token_end(s, n, i);
                 if (i < n && !ew__pii_tokch[s[i]]) continue;
                 i += i < n;
                 continue;

@@ -297,6 +297,10 @@ static const struct {
     {"passord", B(CUE_SECRET) | PII_KW_PASSWORD},
     {"kodeord", B(CUE_SECRET) | PII_KW_PASSWORD},
     {"sandi", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"\xc5\x9fifre", B(CUE_SECRET) | PII_KW_PASSWORD}, /* şifre */
+    {"\xc5\x9e"
+     "ifre",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* Şifre */
     {"\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
      B(CUE_SECRET) | PII_KW_PASSWORD}, /* пароль */
     {"\xd0\x9f\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",

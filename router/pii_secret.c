@@ -738,10 +738,12 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
 #define HAS(list, k)                                                                               \
     ((firsts >> ((list)[k].w[0] - 'a') & 1) && pii_contains(low, n, (list)[k].w, (list)[k].l))
     /* names that describe a secret rather than hold one */
-    static const pii_word meta_any[] = {W("label"),   W("field"),    W("hint"),        W("policy"),
-                                        W("reset"),   W("forgot"),   W("placeholder"), W("prompt"),
-                                        W("confirm"), W("change"),   W("algorithm"),   W("algo"),
-                                        W("expir"),   W("rotation"), W("strength"),    W("ttl")};
+    /* and public keys ("publicKey", "stripe_publishable_key") */
+    static const pii_word meta_any[] = {
+        W("public"),   W("publishable"), W("label"),     W("field"),       W("hint"),
+        W("policy"),   W("reset"),       W("forgot"),    W("placeholder"), W("prompt"),
+        W("confirm"),  W("change"),      W("algorithm"), W("algo"),        W("expir"),
+        W("rotation"), W("strength"),    W("ttl")};
     for (size_t k = 0; k < sizeof meta_any / sizeof meta_any[0]; k++)
         if (HAS(meta_any, k)) return PII_KEY_NONE;
     /* providers' documented secrets whose names say "id": Code Climate's
@@ -1417,6 +1419,27 @@ size_t ew__pii_scan_pwhash(pii_ctx *c, size_t i)
         return e;
     }
     return 0;
+}
+
+size_t ew__pii_scan_xml_element(pii_ctx *c, size_t i, size_t ie)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, vs = ie + 1, ve = vs;
+    int kind = ew__pii_key_kind(s, i, ie);
+    if (!kind) return 0;
+    while (ve < n && s[ve] != '<' && s[ve] != '\n' && ve - vs < 256)
+        ve++;
+    if (ve + 1 >= n || s[ve] != '<' || s[ve + 1] != '/') return 0; /* the closing tag */
+    while (vs < ve && s[vs] == ' ')
+        vs++;
+    while (ve > vs && s[ve - 1] == ' ')
+        ve--;
+    return vs < ve ? add_value(c, kind, vs, ve, true) : 0;
+}
+
+bool ew__pii_url_user_token(const unsigned char *u, size_t n)
+{
+    return (n >= 32 && all_hex(u, n)) || (n >= 20 && random_looking(u, n));
 }
 
 bool ew__pii_random_looking(const unsigned char *v, size_t n)

@@ -27,6 +27,12 @@ size_t ew__pii_scan_kana_cue(pii_ctx *c, size_t i, uint32_t cp);
  * end or 0. A strong cue names a password: any token that is not a word. */
 size_t ew__pii_cjk_secret_value(pii_ctx *c, size_t e, bool strong);
 
+/* <password>x</password> at the tag name [i, ie); the end or 0. */
+size_t ew__pii_scan_xml_element(pii_ctx *c, size_t i, size_t ie);
+/* A URL's user part without a password that is itself a key
+ * (https://<32 hex>@o1.ingest.sentry.io/2). */
+bool ew__pii_url_user_token(const unsigned char *u, size_t n);
+
 /* Shared within pii_secret*.c. */
 bool ew__pii_random_looking(const unsigned char *v, size_t n);
 bool ew__pii_prose_word(const unsigned char *v, size_t n);

@@ -1,6 +1,7 @@
 /* Secrets after cue words in Chinese, Japanese and Korean: 密码为x, API密钥：x,
- * パスワードは「x」です, アクセスキー: x, 비밀번호: x. The Han cues (密码, 密钥,
- * 令牌, ...) are in pii_cjk.c's table; the kana and hangul ones are here. */
+ * パスワードは「x」です, アクセスキー: x, 비밀번호: x (and Vietnamese "mật khẩu",
+ * whose letters are read by the same path). The Han cues (密码, 密钥, 令牌, ...)
+ * are in pii_cjk.c's table; the kana and hangul ones are here. */
 #include <string.h>
 
 #include "router/pii_secret.h"
@@ -66,6 +67,15 @@ size_t ew__pii_cjk_secret_value(pii_ctx *c, size_t e, bool strong)
 
 size_t ew__pii_scan_kana_cue(pii_ctx *c, size_t i, uint32_t cp)
 {
+    /* "mật khẩu" is reached at its 'ậ', one byte after the 'm' */
+    static const char vi[] = "\xe1\xba\xadt kh\xe1\xba\xa9u";
+    if (cp == 0x1EAD) {
+        size_t l = sizeof vi - 1;
+        if (i == 0 || (c->s[i - 1] | 32) != 'm' || i + l > c->n || memcmp(c->s + i, vi, l))
+            return 0;
+        size_t r = ew__pii_cjk_secret_value(c, i + l, true);
+        return r ? r : i + l;
+    }
     /* first characters of the cues: パ ア シ ト キ 비 패 암 토 */
     if (cp != 0x30D1 && cp != 0x30A2 && cp != 0x30B7 && cp != 0x30C8 && cp != 0x30AD &&
         cp != 0xBE44 && cp != 0xD328 && cp != 0xC554 && cp != 0xD1A0)

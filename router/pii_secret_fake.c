@@ -114,9 +114,10 @@ bool ew__pii_doc_fixture(const unsigned char *v, size_t n)
         F("sk_test_4eC39HqLyjWDarjtT1zdp7dc"),            /* Stripe's API reference */
         F("SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"), /* jwt.io's example token */
         F("key-3ax6xnjp29jd6fds4gc373sgvjxteol0"),        /* Mailgun's API docs */
+        F("JBSWY3DPEHPK3PXP"), /* the TOTP secret of Google Authenticator's key URI docs */
     };
 #undef F
-    if (n < 32) return false; /* the shortest */
+    if (n < 16) return false; /* the shortest */
     for (size_t k = 0; k < sizeof fixtures / sizeof fixtures[0]; k++)
         if (pii_contains(v, n, fixtures[k].v, fixtures[k].l)) return true;
     return false;

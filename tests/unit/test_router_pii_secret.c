@@ -174,6 +174,49 @@ static void test_cjk_cues(void **state)
     NO_SECRET("\xe5\xaf\x86\xe7\xa0\x81 incorrect"); /* 密码 + a word of prose */
 }
 
+static void test_config_forms(void **state)
+{
+    (void)state;
+    /* an XML element named after a secret (Maven settings) */
+    SECRET("<server>\n  <username>ci</username>\n  <password>Borealis-meridian10!</password>",
+           "Borealis-meridian10!");
+    NO_SECRET("<password>${env.NEXUS_PASSWORD}</password>");
+    NO_SECRET("<passwordPolicy>strict</passwordPolicy>");
+    /* an identifier with a leading '_' is a key (.npmrc's _auth) */
+    SECRET("//npm.acme.io/:_auth=YmFja3VwOnZBRXhzWWo4U09sQ2ljZG1rblZFMVI=",
+           "YmFja3VwOnZBRXhzWWo4U09sQ2ljZG1rblZFMVI=");
+    NO_SECRET("def __init__(self): pass");
+    /* a URL's user part that is itself a key (a Sentry DSN) */
+    SECRET("SENTRY_DSN=https://e20d37090bfb3328b2ec3f826b79dc31@o967757.ingest.sentry.io/3141256",
+           "e20d37090bfb3328b2ec3f826b79dc31");
+    NO_SECRET("git clone https://oauth2@gitlab.acme.io/app.git");
+    /* names that say public hold public keys */
+    NO_SECRET("\"publicKey\": \"BNXtXN7HbOPB6ve90Xw461Wvnj1Xz9Fy5VnYQCquDtEfMKPmNsgdXAeBqJr\"");
+    SECRET("\"privateKey\": \"NXtXN7HbOPB6ve90Xw461Wvnj1Xz9Fy5VnYQ\"",
+           "NXtXN7HbOPB6ve90Xw461Wvnj1Xz9Fy5VnYQ");
+    /* Google Authenticator's documented TOTP secret; another one is a secret */
+    NO_SECRET("otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example");
+    SECRET("otpauth://totp/Acme:bob?secret=KRUGS4ZANFZSAYJAORSXG5BAOEZA&issuer=Acme",
+           "KRUGS4ZANFZSAYJAORSXG5BAOEZA");
+    /* a bare "key" holding hex is a digest; a named one is not */
+    NO_SECRET("INFO cache hit key=af71b5c05c48d393e4f8bffe9bc56183d0ddd2ec ttl=300");
+    SECRET("api_key=af71b5c05c48d393e4f8bffe9bc56183d0ddd2ec",
+           "af71b5c05c48d393e4f8bffe9bc56183d0ddd2ec");
+    /* curl's long flag */
+    SECRET("curl --user payments:Lantern_juniper52? -X POST https://h.io/x", "Lantern_juniper52?");
+    NO_SECRET("wget --user=bob https://h.io/x");
+}
+
+static void test_more_languages(void **state)
+{
+    (void)state;
+    SECRET("la clave del wifi es YCN1j*438Jw00BgB7F*p", "YCN1j*438Jw00BgB7F*p");
+    NO_SECRET("la clave es importante");
+    SECRET("\xc5\x9fifre: Tundra_cobalt43!", "Tundra_cobalt43!"); /* şifre */
+    SECRET("m\xe1\xba\xadt kh\xe1\xba\xa9u: y6guC3lYULjiBvDCPED", "y6guC3lYULjiBvDCPED");
+    NO_SECRET("m\xe1\xba\xadt kh\xe1\xba\xa9u qu\xc3\xa1 ng\xe1\xba\xafn"); /* too short */
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -194,7 +237,8 @@ int main(void)
         cmocka_unit_test(test_masked),          cmocka_unit_test(test_made_up),
         cmocka_unit_test(test_stand_in_bodies), cmocka_unit_test(test_doc_fixtures),
         cmocka_unit_test(test_provider_shapes), cmocka_unit_test(test_command_lines),
-        cmocka_unit_test(test_cjk_cues),
+        cmocka_unit_test(test_cjk_cues),        cmocka_unit_test(test_config_forms),
+        cmocka_unit_test(test_more_languages),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
