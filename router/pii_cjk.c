@@ -261,7 +261,7 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     if (cp == 0x20AC || cp == 0xFFE5 || cp == 0x5143) /* € ￥ 元 */
         c->cue_at[CUE_PRICE] = (uint32_t)next;
     if (!is_han(cp)) { /* katakana and hangul cues: パスワード, 비밀번호 */
-        bool kana = (cp >= 0x30A0 && cp <= 0x30FF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+        bool kana = cp - 0x30A0u < 0x60u || cp - 0xAC00u < 0x2BA4u ||
                     cp == 0x1EAD; /* and the ậ of Vietnamese "mật khẩu" */
         size_t r = kana ? ew__pii_scan_kana_cue(c, i, cp) : 0;
         return r ? r : next;
