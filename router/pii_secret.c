@@ -1426,7 +1426,8 @@ size_t ew__pii_scan_xml_element(pii_ctx *c, size_t i, size_t ie)
     const unsigned char *s = c->s;
     size_t n = c->n, vs = ie + 1, ve = vs;
     int kind = ew__pii_key_kind(s, i, ie);
-    if (!kind) return 0;
+    /* a property list's <key> names a setting: <key>CFBundleIdentifier</key> */
+    if (!kind || (ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3))) return 0;
     while (ve < n && s[ve] != '<' && s[ve] != '\n' && ve - vs < 256)
         ve++;
     if (ve + 1 >= n || s[ve] != '<' || s[ve + 1] != '/') return 0; /* the closing tag */

@@ -182,6 +182,7 @@ static void test_config_forms(void **state)
            "Borealis-meridian10!");
     NO_SECRET("<password>${env.NEXUS_PASSWORD}</password>");
     NO_SECRET("<passwordPolicy>strict</passwordPolicy>");
+    NO_SECRET("<key>CFBundleIdentifier</key>");
     /* an identifier with a leading '_' is a key (.npmrc's _auth) */
     SECRET("//npm.acme.io/:_auth=YmFja3VwOnZBRXhzWWo4U09sQ2ljZG1rblZFMVI=",
            "YmFja3VwOnZBRXhzWWo4U09sQ2ljZG1rblZFMVI=");
