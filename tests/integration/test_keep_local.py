@@ -20,8 +20,10 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ewtest import check_no_sanitizer_report  # noqa: E402
 from test_gateway_routes import (EW_BIN, MODEL, Gateway, check, error_of,  # noqa: E402
                                  sse_events, upstream)
+from test_split import Recording, last_body, post  # noqa: E402
 
 SECRET = "Our family vault is opened with the words amber lantern over quiet harbour"
 ASK = "Please write a short story about a cat."
@@ -60,10 +62,6 @@ def marked(stream=False, model="cloud"):
                          {"role": "user", "content": ASK}]}
 
 
-def post(gw, body):
-    return gw.request("POST", "/v1/chat/completions", body, key=None)
-
-
 def text_of(r, data, stream):
     check(r.status == 200, f"{r.status}: {data[:400]!r}")
     if not stream:
@@ -75,31 +73,6 @@ def text_of(r, data, stream):
         for c in json.loads(e).get("choices", []):
             out += c["delta"].get("content") or ""
     return out
-
-
-class Recording:
-    def __init__(self, path):
-        self.path = path
-        self.start = 0
-
-    def mark(self):
-        self.start = os.path.getsize(self.path) if os.path.exists(self.path) else 0
-
-    def since(self):
-        if not os.path.exists(self.path):
-            return ""
-        with open(self.path, "rb") as f:
-            f.seek(self.start)
-            return f.read().decode("utf-8", "replace")
-
-
-def last_body(port):
-    import http.client
-    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    c.request("GET", "/_last")
-    last = json.loads(c.getresponse().read())
-    c.close()
-    return json.loads(last["body"])
 
 
 def test_on_device(gw, local, rec):
@@ -114,7 +87,7 @@ def test_on_device(gw, local, rec):
         check(text_of(r, data, stream) == ASK, data[:300])
         check(r.getheader("x-edgeway-route") == "local", r.getheaders())
         check(r.getheader("x-edgeway-backend") == "ollama", r.getheaders())
-        body = last_body(local.port)
+        body = last_body(local)
         check(body["messages"][0]["content"] == SECRET, body)
         check("x_edgeway" not in json.dumps(body), "the mark itself is edgeway's")
     check(rec.since() == "", "nothing reached the cloud")
@@ -132,7 +105,7 @@ def test_remote_goes_split(gw, up, rec):
             check("POST /s/echo" in sent, f"{model}: the cloud answered")
             check(SECRET not in sent and "amber lantern" not in sent,
                   f"{model}: the marked message reached the cloud:\n{sent[-1500:]}")
-            body = last_body(up.port)
+            body = last_body(up)
             check(body["messages"][0]["content"].startswith("Context from the earlier part"), body)
             check(body["messages"][-1]["content"] == ASK, body)
 
@@ -157,52 +130,56 @@ def test_cascade(gw, up, rec):
     check(SECRET in rec.since(), "an unmarked message goes as it is")
 
 
-def test_no_local_model(tmp, up, rec):
-    cfg = os.path.join(tmp, "nomodel.yaml")
+def with_gateway(tmp, name, cfg_text, fn, *args):
+    """Runs fn(gw, *args) on a gateway of its own; its log must be clean."""
+    cfg = os.path.join(tmp, name + ".yaml")
     with open(cfg, "w") as f:
-        f.write(config(up.port, 1, with_models=False))
-    gw = Gateway(cfg, os.path.join(tmp, "nomodel.log"))
+        f.write(cfg_text)
+    gw = Gateway(cfg, os.path.join(tmp, name + ".log"))
     try:
-        for model in ("cloud", "auto"):
-            rec.mark()
-            r, data = post(gw, marked(model=model))
-            e = error_of(r, data, 403)
-            check(e["code"] == "must_stay_on_device", e)
-            check(e["param"] == "messages[0].x_edgeway.local", e)
-            check("messages[0]" in e["message"] and "local model" in e["message"], e)
-            check(rec.since() == "", "nothing reached the cloud")
-        # Without a mark the same request goes to the cloud.
-        body = marked()
-        del body["messages"][0]["x_edgeway"]
-        r, data = post(gw, body)
-        check(text_of(r, data, False) == ASK, data[:300])
+        fn(gw, *args)
+        gw.stop()
+        check_no_sanitizer_report(gw.text())
+        check(SECRET not in gw.text(), "the marked text in the log")
     except BaseException:
-        print(gw.text()[-4000:], file=sys.stderr)
+        print(gw.text()[-6000:], file=sys.stderr)
         raise
     finally:
         gw.stop()
 
 
-def test_cannot_sanitize(tmp, up, rec):
+def test_no_local_model(gw, up, rec):
+    for model in ("cloud", "auto"):
+        rec.mark()
+        r, data = post(gw, marked(model=model))
+        e = error_of(r, data, 403)
+        check(e["code"] == "must_stay_on_device", e)
+        check(e["param"] == "messages[0].x_edgeway.local", e)
+        check("messages[0]" in e["message"] and "local model" in e["message"], e)
+        check(rec.since() == "", "nothing reached the cloud")
+    # Without a mark the same request goes to the cloud.
+    body = marked()
+    del body["messages"][0]["x_edgeway"]
+    r, data = post(gw, body)
+    check(text_of(r, data, False) == ASK, data[:300])
+
+
+def test_cannot_sanitize(gw, rec):
     # No PII detection: a split cannot be made safe, so a marked request
     # headed for the cloud is answered here instead.
-    cfg = os.path.join(tmp, "nopii.yaml")
-    with open(cfg, "w") as f:
-        f.write(config(up.port, 1, pii=False))
-    gw = Gateway(cfg, os.path.join(tmp, "nopii.log"))
-    try:
-        rec.mark()
-        r, data = post(gw, marked())
-        text_of(r, data, False)
-        check(r.getheader("x-edgeway-route") == "split", r.getheaders())
-        check(r.getheader("x-edgeway-split") == "local", r.getheaders())
-        check(r.getheader("x-edgeway-backend") == "stories", r.getheaders())
-        check(rec.since() == "", "nothing reached the cloud")
-    except BaseException:
-        print(gw.text()[-4000:], file=sys.stderr)
-        raise
-    finally:
-        gw.stop()
+    rec.mark()
+    r, data = post(gw, marked())
+    text_of(r, data, False)
+    check(r.getheader("x-edgeway-route") == "split", r.getheaders())
+    check(r.getheader("x-edgeway-split") == "local", r.getheaders())
+    check(r.getheader("x-edgeway-backend") == "stories", r.getheaders())
+    check(rec.since() == "", "nothing reached the cloud")
+
+
+def test_routes(gw, up, local, rec):
+    test_on_device(gw, local, rec)
+    test_remote_goes_split(gw, up, rec)
+    test_cascade(gw, up, rec)
 
 
 def main():
@@ -214,23 +191,12 @@ def main():
         up = upstream(tmp, "up", recorded)
         local = upstream(tmp, "local")
         rec = Recording(recorded)
-        cfg = os.path.join(tmp, "edge.yaml")
-        with open(cfg, "w") as f:
-            f.write(config(up.port, local.port))
-        gw = Gateway(cfg, os.path.join(tmp, "edge.log"))
         try:
-            test_on_device(gw, local, rec)
-            test_remote_goes_split(gw, up, rec)
-            test_cascade(gw, up, rec)
-            gw.stop()
-            test_no_local_model(tmp, up, rec)
-            test_cannot_sanitize(tmp, up, rec)
-            check(SECRET not in gw.text(), "the marked text in the log")
-        except BaseException:
-            print(gw.text()[-6000:], file=sys.stderr)
-            raise
+            with_gateway(tmp, "edge", config(up.port, local.port), test_routes, up, local, rec)
+            with_gateway(tmp, "nomodel", config(up.port, 1, with_models=False),
+                         test_no_local_model, up, rec)
+            with_gateway(tmp, "nopii", config(up.port, 1, pii=False), test_cannot_sanitize, rec)
         finally:
-            gw.stop()
             for p in (up, local):
                 p.proc.stdin.close()
                 p.stop()
