@@ -169,6 +169,7 @@ static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, 
     }
     if (l < 3 || l >= sizeof w) return false;
     for (int m = 0; m < (int)(sizeof months / sizeof months[0]); m++) {
+        if (months[m][0] != w[0]) continue; /* most words stop here, without strlen */
         size_t ml = strlen(months[m]);
         /* full name, or a 3+ letter abbreviation ("Mar", "Sept") */
         bool abbrev = m < 12 && l >= 3 && l < ml && !memcmp(w, months[m], l);
