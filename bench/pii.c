@@ -3,6 +3,9 @@
  *   sparse  mixed English and Chinese prose, about one PII value per 2 KiB
  *   dense   every sentence carries PII (names, emails, phones, cards, ...)
  *   1 KiB   p50 / p99 latency of one scan of a 1 KiB chat prompt
+ *   prose   text without PII as prompts are written, scanned in 1 KiB pieces:
+ *           mixed-case English, the same lowercased, Chinese, and the
+ *           gateway bench's lowercase lorem ipsum; MB/s and p50 per 1 KiB
  *
  * The text is generated from a fixed seed, so runs compare. Throughput uses
  * the thread's CPU time (CLOCK_THREAD_CPUTIME_ID), latency the wall clock
@@ -46,6 +49,40 @@ static const char *const pii[] = {
     "The server is at 10.20.30.40 and fe80::1ff:fe23:4567:890a.",
 };
 
+/* Prompts as people write them (no PII): the prose rows. */
+static const char *const prose_en[] = {
+    "Can you help me write a cover letter for a junior developer position at a small startup?",
+    "Explain the difference between supervised and unsupervised learning with a simple example.",
+    "I am planning a trip to Portugal in the spring. What should I see in Lisbon and Porto?",
+    "Rewrite this paragraph so that it sounds more formal, but keep it short and clear.",
+    "What are the pros and cons of using a relational database instead of a document store?",
+    "Summarize the main arguments of the article below in three bullet points.",
+    "My tomato plants have yellow leaves near the bottom. What could be causing this?",
+    "Write a Python function that checks whether a string is a palindrome, and explain it.",
+    "How do I politely tell my manager that I cannot take on another project right now?",
+    "Give me a weekly meal plan for a vegetarian family of four on a modest budget.",
+    "Why is the sky blue during the day and red at sunset? Keep the answer simple.",
+    "Draft a friendly reminder email about the team offsite next Thursday afternoon.",
+    "Compare the French Revolution and the American Revolution in a short essay.",
+    "What is the best way to learn a new language as an adult with a busy schedule?",
+    "Please proofread the following text and point out any grammar mistakes you find.",
+    "Suggest five names for a coffee shop that also sells used books and vinyl records.",
+};
+static const char *const prose_zh[] = {
+    "请帮我写一封求职信，应聘一家小型创业公司的初级开发岗位。",
+    "用一个简单的例子解释监督学习和无监督学习的区别。",
+    "我打算春天去葡萄牙旅行，在里斯本和波尔图有哪些值得看的地方？",
+    "把这段话改写得更正式一些，但要保持简短清楚。",
+    "使用关系型数据库而不是文档数据库有哪些优点和缺点？",
+    "用三个要点总结下面这篇文章的主要观点。",
+    "我的番茄叶子底部发黄了，可能是什么原因？",
+    "写一个检查字符串是否是回文的函数，并解释它的原理。",
+    "我该如何礼貌地告诉经理我现在无法再接手新的项目？",
+    "为一个四口之家制定一份预算不高的素食周菜单。",
+    "为什么白天天空是蓝色的，而日落时是红色的？请简单回答。",
+    "比较法国大革命和美国独立战争，写一篇短文。",
+};
+
 static uint64_t rng = 88172645463325252ull;
 static unsigned rnd(unsigned n)
 {
@@ -73,6 +110,29 @@ static void make_text(ew_buf *b, size_t len, int every)
     }
 }
 
+enum { PROSE_MIXED, PROSE_LOWER, PROSE_ZH, PROSE_LOREM, PROSE_KINDS };
+static const char *const prose_label[PROSE_KINDS] = {
+    "English prose, mixed case",
+    "English prose, lowercase",
+    "Chinese prose",
+    "lorem ipsum (bench_gateway's body)",
+};
+
+static void make_prose(ew_buf *b, size_t len, int kind)
+{
+    while (b->len < len) {
+        const char *s = kind == PROSE_LOREM ? "lorem ipsum dolor sit amet "
+                        : kind == PROSE_ZH  ? prose_zh[rnd(sizeof prose_zh / sizeof prose_zh[0])]
+                                            : prose_en[rnd(sizeof prose_en / sizeof prose_en[0])];
+        size_t at = b->len;
+        ew_buf_append_str(b, s);
+        if (kind == PROSE_LOWER)
+            for (size_t k = at; k < b->len; k++)
+                if (b->data[k] >= 'A' && b->data[k] <= 'Z') b->data[k] |= 0x20;
+        if (kind != PROSE_LOREM) ew_buf_append_str(b, rnd(6) == 0 ? "\n" : " ");
+    }
+}
+
 /* CPU time of this thread: the machine may be shared, and the question is
  * what one core does, not how long the scheduler made us wait. */
 static double now(void)
@@ -82,17 +142,21 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-/* Scans text in 64 KiB pieces (as a gateway would scan messages) until at
- * least `min_s` seconds passed; returns MB/s and the spans found per MB. */
-static double throughput(const ew_pii_scanner *sc, const ew_buf *t, double min_s, double *per_mb)
+/* Scans text in pieces of `piece` bytes (as a gateway would scan messages)
+ * until at least `min_s` seconds passed; returns MB/s and the spans found
+ * per MB. Pieces are cut on character boundaries. */
+static double throughput(const ew_pii_scanner *sc, const ew_buf *t, size_t piece, double min_s,
+                         double *per_mb)
 {
     ew_pii_result res;
     ew_pii_result_init(&res);
-    size_t piece = 64 << 10, bytes = 0, spans = 0;
+    size_t bytes = 0, spans = 0;
     double t0 = now(), t1;
     do {
-        for (size_t off = 0; off < t->len; off += piece) {
-            size_t n = t->len - off < piece ? t->len - off : piece;
+        for (size_t off = 0, n; off < t->len; off += n) {
+            n = t->len - off < piece ? t->len - off : piece;
+            while (off + n < t->len && n > 1 && (t->data[off + n] & 0xC0) == 0x80)
+                n--;
             ew_pii_scan(sc, t->data + off, n, &res);
             bytes += n;
             spans += (size_t)res.n;
@@ -117,6 +181,20 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Wall-clock time of `runs` scans of one prompt, sorted (µs). */
+static void latency(const ew_pii_scanner *sc, const ew_buf *p, double *lat, int runs,
+                    ew_pii_result *res)
+{
+    for (int i = 0; i < 200; i++)
+        ew_pii_scan(sc, p->data, p->len, res);
+    for (int i = 0; i < runs; i++) {
+        double t0 = wall();
+        ew_pii_scan(sc, p->data, p->len, res);
+        lat[i] = (wall() - t0) * 1e6;
+    }
+    qsort(lat, (size_t)runs, sizeof *lat, cmp_double);
+}
+
 int main(int argc, char **argv)
 {
     size_t mib = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 8;
@@ -138,21 +216,34 @@ int main(int argc, char **argv)
         prompt.len--; /* cut on a character boundary */
 
     double sp_mb, dn_mb, sp_rate, dn_rate;
-    sp_rate = throughput(sc, &sparse, 2.0, &sp_mb);
-    dn_rate = throughput(sc, &dense, 2.0, &dn_mb);
+    sp_rate = throughput(sc, &sparse, 64 << 10, 2.0, &sp_mb);
+    dn_rate = throughput(sc, &dense, 64 << 10, 2.0, &dn_mb);
 
     enum { RUNS = 20000 };
     double *lat = malloc(RUNS * sizeof *lat);
     ew_pii_result res;
     ew_pii_result_init(&res);
-    for (int i = 0; i < 200; i++)
-        ew_pii_scan(sc, prompt.data, prompt.len, &res);
-    for (int i = 0; i < RUNS; i++) {
-        double t0 = wall();
-        ew_pii_scan(sc, prompt.data, prompt.len, &res);
-        lat[i] = (wall() - t0) * 1e6;
+    latency(sc, &prompt, lat, RUNS, &res);
+    int spans_1k = res.n;
+
+    double pr_rate[PROSE_KINDS], pr_mb[PROSE_KINDS], pr_p50[PROSE_KINDS];
+    double *pl = malloc(RUNS * sizeof *pl);
+    for (int k = 0; k < PROSE_KINDS; k++) {
+        ew_buf t, one;
+        ew_buf_init(&t, mib << 21);
+        ew_buf_init(&one, 4096);
+        make_prose(&t, mib << 20, k);
+        pr_rate[k] = throughput(sc, &t, 1024, 1.0, &pr_mb[k]);
+        make_prose(&one, 1024, k);
+        one.len = 1024;
+        while (one.len > 0 && (one.data[one.len] & 0xC0) == 0x80)
+            one.len--;
+        latency(sc, &one, pl, RUNS, &res);
+        pr_p50[k] = pl[RUNS / 2];
+        ew_buf_cleanup(&t);
+        ew_buf_cleanup(&one);
     }
-    qsort(lat, RUNS, sizeof *lat, cmp_double);
+    free(pl);
 
     printf("edgeway PII scanner, one core, thread CPU time (%zu MiB of text per set)\n\n", mib);
     printf("%-34s %10s %14s\n", "workload", "MB/s", "spans per MB");
@@ -160,7 +251,11 @@ int main(int argc, char **argv)
     printf("%-34s %10.1f %14.0f\n", "dense: PII in every 2nd sentence", dn_rate, dn_mb);
     printf("\n%-34s %10s %10s %10s\n", "1 KiB prompt", "p50 us", "p99 us", "spans");
     printf("%-34s %10.2f %10.2f %10d\n", "scan latency", lat[RUNS / 2], lat[RUNS * 99 / 100],
-           res.n);
+           spans_1k);
+    printf("\n%-34s %10s %14s %12s\n", "prose without PII, 1 KiB pieces", "MB/s", "spans per MB",
+           "p50 us/KiB");
+    for (int k = 0; k < PROSE_KINDS; k++)
+        printf("%-34s %10.1f %14.0f %12.2f\n", prose_label[k], pr_rate[k], pr_mb[k], pr_p50[k]);
     ew_pii_result_cleanup(&res);
     free(lat);
     ew_buf_cleanup(&sparse);

@@ -23,26 +23,21 @@ void ew_buf_cleanup(ew_buf *b)
 void ew_buf_reset(ew_buf *b)
 {
     b->len = 0;
-    if (b->data)
-        b->data[0] = '\0';
+    if (b->data) b->data[0] = '\0';
 }
 
 int ew_buf_reserve(ew_buf *b, size_t extra)
 {
-    if (extra > b->max || b->len > b->max - extra)
-        return EW_ERR_TOO_LARGE;
+    if (extra > b->max || b->len > b->max - extra) return EW_ERR_TOO_LARGE;
     size_t need = b->len + extra + 1; /* + NUL */
-    if (need <= b->cap)
-        return EW_OK;
+    if (need <= b->cap) return EW_OK;
     size_t cap = b->cap ? b->cap : 64;
     while (cap < need)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
     /* Never allocate far past the cap: +1 for the NUL. */
-    if (cap > b->max + 1)
-        cap = b->max + 1;
+    if (cap > b->max + 1) cap = b->max + 1;
     char *p = realloc(b->data, cap);
-    if (!p)
-        return EW_ERR_NOMEM;
+    if (!p) return EW_ERR_NOMEM;
     b->data = p;
     b->cap = cap;
     return EW_OK;
@@ -51,10 +46,8 @@ int ew_buf_reserve(ew_buf *b, size_t extra)
 int ew_buf_append(ew_buf *b, const void *data, size_t len)
 {
     int st = ew_buf_reserve(b, len);
-    if (st)
-        return st;
-    if (len)
-        memcpy(b->data + b->len, data, len);
+    if (st) return st;
+    if (len) memcpy(b->data + b->len, data, len);
     b->len += len;
     b->data[b->len] = '\0';
     return EW_OK;
@@ -77,13 +70,10 @@ int ew_buf_vprintf(ew_buf *b, const char *fmt, va_list ap)
     char small[256];
     int n = vsnprintf(small, sizeof small, fmt, ap2);
     va_end(ap2);
-    if (n < 0)
-        return EW_ERR_INVALID;
-    if ((size_t)n < sizeof small)
-        return ew_buf_append(b, small, (size_t)n);
+    if (n < 0) return EW_ERR_INVALID;
+    if ((size_t)n < sizeof small) return ew_buf_append(b, small, (size_t)n);
     int st = ew_buf_reserve(b, (size_t)n);
-    if (st)
-        return st;
+    if (st) return st;
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;
     return EW_OK;
@@ -112,9 +102,35 @@ void ew_buf_consume(ew_buf *b, size_t n)
 char *ew_buf_steal(ew_buf *b, size_t *len)
 {
     char *p = b->data;
-    if (len)
-        *len = b->len;
+    if (len) *len = b->len;
     b->data = NULL;
     b->len = b->cap = 0;
     return p;
+}
+
+size_t ew__str_copyn(char *dst, size_t size, const char *src, size_t n)
+{
+    if (n >= size) n = size - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+    return n;
+}
+
+size_t ew__str_copy(char *dst, size_t size, const char *src)
+{
+    return ew__str_copyn(dst, size, src, strnlen(src, size));
+}
+
+size_t ew__str_u64(char *dst, uint64_t v)
+{
+    char tmp[20];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (size_t i = 0; i < n; i++)
+        dst[i] = tmp[n - 1 - i];
+    dst[n] = '\0';
+    return n;
 }

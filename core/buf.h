@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "edgeway/core.h"
 
@@ -31,5 +32,15 @@ int ew_buf_vprintf(ew_buf *b, const char *fmt, va_list ap) __attribute__((format
 void ew_buf_consume(ew_buf *b, size_t n);
 /* Hands the data to the caller (free() it) and leaves b empty. May return NULL if empty. */
 char *ew_buf_steal(ew_buf *b, size_t *len);
+
+/* Bounded string copies into a fixed array of `size` bytes (size > 0): at
+ * most size - 1 bytes, always NUL-terminated; return the length written.
+ * They do what snprintf(dst, size, "%s", src) or "%.*s" does, at a tenth of
+ * its cost, for the names and ids copied on every request. */
+size_t ew__str_copy(char *dst, size_t size, const char *src);
+size_t ew__str_copyn(char *dst, size_t size, const char *src, size_t n);
+/* The decimal digits of v into dst (room for 21 bytes), NUL-terminated;
+ * returns their count. */
+size_t ew__str_u64(char *dst, uint64_t v);
 
 #endif

@@ -55,6 +55,9 @@ const char *ew_json_type_name(ew_json_type t);
 int ew_json_count(const ew_json_doc *doc, int v);
 /* Object member by key (exact match after unescaping), or -1. */
 int ew_json_get(const ew_json_doc *doc, int obj, const char *key);
+/* Several members of object obj in one pass over it: out[i] is the value of
+ * keys[i] (of the last one, for duplicate keys, as with ew_json_get) or -1. */
+void ew_json_get_many(const ew_json_doc *doc, int obj, const char *const *keys, int n, int *out);
 /* Path lookup from v: "a.b[2].c"; keys with dots are not addressable this way. -1 if absent. */
 int ew_json_path(const ew_json_doc *doc, int v, const char *path);
 /* Array element i, or -1. O(i) after the first call on an array is amortised O(1). */

@@ -20,6 +20,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "core/error.h"
 #include "core/json.h"
@@ -42,6 +45,7 @@ struct ew_json_tok {
     int kids;   /* containers: offset of the children in the kids table (after toks) */
     unsigned char type;    /* ew_json_type */
     unsigned char escaped; /* strings: holds at least one backslash escape */
+    unsigned char plain;   /* strings: printable ASCII only, no escape (nothing to check) */
 };
 
 /* The children table shares the token allocation: (n) ints after (n) tokens. */
@@ -272,48 +276,281 @@ static int jsmn_error(int r, const char *text, size_t len, unsigned pos, ew_erro
     return err_unexpected(err, text, len, pos, "a JSON value or separator");
 }
 
-/* Bracket depth outside strings, checked before jsmn runs: jsmn closes a
- * container by walking parent links up from the last token, which costs
- * O(depth) per bracket and would make deep input quadratic. A negative depth
- * means a stray closer, which jsmn rejects on its own right there. */
-static int check_depth(const char *text, size_t len, int max_depth, ew_error *err)
+/* ---- the skeleton jsmn reads ---------------------------------------------------
+ *
+ * jsmn walks string bodies a byte at a time (about 12 instructions a byte),
+ * and string bodies are most of a chat request. So jsmn reads a skeleton of
+ * the text instead: a copy in which the body of every string jsmn would
+ * accept anyway is dropped (`"..."` becomes `""`). One pass builds it, 8
+ * bytes at a time through string bodies, and notes each dropped body (a cut)
+ * so that token extents map back to the text. jsmn's tokens and errors are
+ * the same as on the text itself: only bodies it accepts are hidden, and the
+ * pass tracks strings and primitives exactly as jsmn's strict mode does (a
+ * quote inside a primitive, e.g. `tru"e"`, starts no string).
+ *
+ * The same pass bounds the bracket depth: jsmn closes a container by walking
+ * parent links up from the last token, which costs O(depth) per bracket and
+ * would make deep input quadratic. After a stray closer (which jsmn rejects
+ * right there) the depth is no longer checked. */
+
+/* A string body dropped from the skeleton. */
+typedef struct cut {
+    int at;    /* skeleton offset of the string's closing quote */
+    int start; /* the body in the text: [start, end) */
+    int end;
+    bool plain; /* printable ASCII without escapes: nothing for check_string to find */
+} cut;
+
+/* Documents this small (a streamed chunk, a short answer) are tokenized in
+ * the skel's own storage, on the caller's stack: no allocation. */
+#define SKEL_SMALL_TEXT 2048
+#define SKEL_SMALL_CUTS 32
+#define SKEL_SMALL_TOKS 64
+
+typedef struct skel {
+    char *text; /* (len) bytes */
+    size_t len;
+    cut *cuts; /* (n_cuts) in text order */
+    int n_cuts, cap_cuts;
+    int tokens;      /* the tokens jsmn makes of it when it is valid */
+    jsmntok_t *toks; /* (n_toks) from jsmn, extents in the skeleton */
+    int n_toks;
+    char small_text[SKEL_SMALL_TEXT];
+    cut small_cuts[SKEL_SMALL_CUTS];
+    jsmntok_t small_toks[SKEL_SMALL_TOKS];
+} skel;
+
+static void skel_init(skel *sk)
 {
-    int depth = 0;
-    bool in_str = false;
-    for (size_t i = 0; i < len; i++) {
-        if (in_str) {
-            /* Skip words without a quote or a backslash. */
-            while (i + 8 <= len) {
-                uint64_t w = load8(text + i);
-                if (W_EQ(w, '"') | W_EQ(w, '\\')) break;
-                i += 8;
-            }
-            if (i >= len) break;
-        }
-        char c = text[i];
-        if (in_str) {
-            if (c == '\\')
-                i++;
-            else if (c == '"')
-                in_str = false;
-        } else if (c == '"') {
-            in_str = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > max_depth)
-                return ew__error_set(err, EW_ERR_TOO_LARGE,
-                                     "JSON: nesting deeper than %d at byte %zu", max_depth, i);
-        } else if ((c == ']' || c == '}') && --depth < 0) {
-            break;
-        }
-    }
+    sk->text = sk->small_text;
+    sk->len = 0;
+    sk->cuts = sk->small_cuts;
+    sk->n_cuts = 0;
+    sk->cap_cuts = SKEL_SMALL_CUTS;
+    sk->tokens = 0;
+    sk->toks = sk->small_toks;
+    sk->n_toks = 0;
+}
+
+static void skel_cleanup(skel *sk)
+{
+    if (sk->text != sk->small_text) free(sk->text);
+    if (sk->cuts != sk->small_cuts) free(sk->cuts);
+    if (sk->toks != sk->small_toks) free(sk->toks);
+}
+
+/* Room for cap elements of size sz in *p, which holds n and may still be
+ * the inline array `small`. On failure *p is unchanged. */
+static int grow(void **p, const void *small, size_t n, size_t cap, size_t sz)
+{
+    void *q = *p == small ? malloc(cap * sz) : realloc(*p, cap * sz);
+    if (!q) return EW_ERR_NOMEM;
+    if (*p == small) memcpy(q, small, n * sz);
+    *p = q;
     return EW_OK;
 }
 
-/* Tokenizes text into a jsmn array (returns owned) with at most max_tokens. */
-static int tokenize(const char *text, size_t len, const ew_json_limits *lim, jsmntok_t **out,
-                    int *n_out, ew_error *err)
+/* An escape at s[i] (a backslash) that jsmn accepts: one of \" \/ \\ \b
+ * \f \n \r \t, or \u and four hex digits, all before len. */
+static bool jsmn_escape_ok(const char *s, size_t i, size_t len)
+{
+    if (i + 1 >= len) return false;
+    char e = s[i + 1];
+    if (e != 'u') return e && strchr("\"/\\bfnrt", e);
+    if (i + 6 > len) return false;
+    for (size_t k = i + 2; k < i + 6; k++)
+        if (hex_val(s[k]) < 0) return false;
+    return true;
+}
+
+/* The first offset >= i in s[..to) holding a quote, a backslash or a
+ * control byte, or to; *high notes a byte >= 0x80 on the way. Sixteen bytes
+ * a step with SSE2 (every x86-64 has it), eight without. */
+static size_t find_special(const char *s, size_t i, size_t to, bool *high)
+{
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+    const __m128i ctl = _mm_set1_epi8(0x1f);
+    __m128i hi = _mm_setzero_si128();
+    for (; i + 16 <= to; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        hi = _mm_or_si128(hi, x);
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
+                                 _mm_cmpeq_epi8(_mm_max_epu8(x, ctl), ctl));
+        int bits = _mm_movemask_epi8(m);
+        if (bits) {
+            i += (size_t)__builtin_ctz((unsigned)bits);
+            *high = *high || _mm_movemask_epi8(hi) != 0;
+            return i;
+        }
+    }
+    *high = *high || _mm_movemask_epi8(hi) != 0;
+#else
+    uint64_t hi = 0;
+    for (; i + 8 <= to; i += 8) {
+        uint64_t w = load8(s + i);
+        if (W_LT(w, 0x20) | W_EQ(w, '"') | W_EQ(w, '\\')) break;
+        hi |= w;
+    }
+    *high = *high || (hi & W_HIGHS);
+#endif
+    for (; i < to; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\' || c < 0x20) return i;
+        *high = *high || c >= 0x80;
+    }
+    return to;
+}
+
+/* The body of a string from i (after its opening quote): returns the offset
+ * of the closing quote, or len if there is none. *hide: jsmn accepts the body
+ * (no control byte, only escapes it takes); *plain: printable ASCII only. */
+static size_t scan_string(const char *text, size_t i, size_t len, bool *hide, bool *plain)
+{
+    bool high = false;
+    *hide = *plain = true;
+    for (;;) {
+        i = find_special(text, i, len, &high);
+        if (high) *plain = false;
+        if (i >= len) return len;
+        unsigned char c = (unsigned char)text[i];
+        if (c == '"') return i;
+        if (c == '\\') {
+            *plain = false;
+            if (!jsmn_escape_ok(text, i, len)) *hide = false;
+            i += 2;
+        } else {
+            *hide = *plain = false; /* a control byte */
+            i++;
+        }
+    }
+}
+
+static int add_cut(skel *sk, cut c)
+{
+    if (sk->n_cuts == sk->cap_cuts) {
+        int cap = sk->cap_cuts * 2;
+        if (grow((void **)&sk->cuts, sk->small_cuts, (size_t)sk->n_cuts, (size_t)cap, sizeof(cut)))
+            return EW_ERR_NOMEM;
+        sk->cap_cuts = cap;
+    }
+    sk->cuts[sk->n_cuts++] = c;
+    return EW_OK;
+}
+
+/* Copies the string whose opening quote is text[*i] into the skeleton at
+ * *o, its body dropped when jsmn would accept it; advances both. */
+static int skel_string(skel *sk, const char *text, size_t len, size_t *i, size_t *o)
+{
+    bool hide, plain;
+    size_t body = *i + 1, close = scan_string(text, body, len, &hide, &plain);
+    sk->text[(*o)++] = '"';
+    if (close < len && hide) {
+        *i = close + 1;
+        sk->text[*o] = '"';
+        cut c = {(int)*o, (int)body, (int)close, plain};
+        (*o)++;
+        return add_cut(sk, c);
+    }
+    size_t end = close < len ? close + 1 : len;
+    memcpy(sk->text + *o, text + body, end - body);
+    *o += end - body;
+    *i = end;
+    return EW_OK;
+}
+
+static bool ends_primitive(char c)
+{
+    return is_ws(c) || c == ',' || c == ']' || c == '}';
+}
+
+/* Builds the skeleton of text (sk->text has room for len bytes). */
+static int skel_build(skel *sk, const char *text, size_t len, int max_depth, ew_error *err)
+{
+    int depth = 0, st = EW_OK;
+    bool stray = false, in_prim = false;
+    size_t i = 0, o = 0;
+    while (i < len && !st) {
+        char c = text[i];
+        if (in_prim && !ends_primitive(c)) {
+            sk->text[o++] = c;
+            i++;
+            continue;
+        }
+        in_prim = false;
+        if (c == '"') {
+            sk->tokens++;
+            st = skel_string(sk, text, len, &i, &o);
+            continue;
+        }
+        if (c == '[' || c == '{') {
+            sk->tokens++;
+            if (++depth > max_depth && !stray)
+                return ew__error_set(err, EW_ERR_TOO_LARGE,
+                                     "JSON: nesting deeper than %d at byte %zu", max_depth, i);
+        } else if (c == ']' || c == '}') {
+            stray = stray || --depth < 0;
+        } else if (c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n') {
+            sk->tokens++;
+            in_prim = true;
+        }
+        sk->text[o++] = c;
+        i++;
+    }
+    sk->len = o;
+    return st;
+}
+
+/* The text offset of skeleton offset p, searching the cuts from `from`:
+ * p moves by what the cuts before it dropped. */
+static int skel_map(const skel *sk, int from, int p)
+{
+    int lo = from, hi = sk->n_cuts;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (sk->cuts[mid].at < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? p + (sk->cuts[lo - 1].end - sk->cuts[lo - 1].at) : p;
+}
+
+/* Tokenizes the skeleton with jsmn into sk->toks, at most max_tokens. */
+static int skel_tokenize(skel *sk, const char *text, size_t len, const ew_json_limits *lim,
+                         ew_error *err)
 {
     int max_tokens = lim->max_tokens;
+    /* One pass: jsmn resumes where it ran out of tokens once given more;
+     * the count from the skeleton is exact for valid documents. */
+    jsmn_parser p;
+    jsmn_init(&p);
+    size_t cap = (size_t)sk->tokens + 1;
+    if (cap > (size_t)max_tokens + 1) cap = (size_t)max_tokens + 1;
+    if (cap > SKEL_SMALL_TOKS &&
+        grow((void **)&sk->toks, sk->small_toks, 0, cap, sizeof(jsmntok_t)))
+        return EW_ERR_NOMEM;
+    int r;
+    while ((r = jsmn_parse(&p, sk->text, sk->len, sk->toks, (unsigned)cap)) == JSMN_ERROR_NOMEM) {
+        if (cap > (size_t)max_tokens)
+            return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: more than %d values", max_tokens);
+        size_t more = cap * 2 > (size_t)max_tokens + 1 ? (size_t)max_tokens + 1 : cap * 2;
+        if (grow((void **)&sk->toks, sk->small_toks, cap, more, sizeof(jsmntok_t)))
+            return EW_ERR_NOMEM;
+        cap = more;
+    }
+    if (r < 0) return jsmn_error(r, text, len, (unsigned)skel_map(sk, 0, (int)p.pos), err);
+    if (p.toknext > (unsigned)max_tokens)
+        return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: more than %d values", max_tokens);
+    sk->n_toks = (int)p.toknext;
+    return EW_OK;
+}
+
+/* Tokenizes text into sk->toks (extents in the skeleton), building the
+ * skeleton first. */
+static int tokenize(const char *text, size_t len, const ew_json_limits *lim, skel *sk,
+                    ew_error *err)
+{
     size_t first = 0;
     while (first < len && is_ws(text[first]))
         first++;
@@ -324,48 +561,17 @@ static int tokenize(const char *text, size_t len, const ew_json_limits *lim, jsm
         size_t end = first;
         while (end < len && !is_ws(text[end]) && !strchr(",]}:", text[end]))
             end++;
-        jsmntok_t *t = malloc(sizeof *t);
-        if (!t) return EW_ERR_NOMEM;
-        *t = (jsmntok_t){JSMN_PRIMITIVE, (int)first, (int)end, 0, -1};
-        *out = t;
-        *n_out = 1;
+        sk->toks[0] = (jsmntok_t){JSMN_PRIMITIVE, (int)first, (int)end, 0, -1};
+        sk->n_toks = 1;
         return EW_OK;
     }
-    int st = check_depth(text, len, lim->max_depth, err);
-    if (st) return st;
-    /* One pass: jsmn resumes where it ran out of tokens once given more, so
-     * the array grows from a guess instead of a counting pass first. */
-    jsmn_parser p;
-    jsmn_init(&p);
-    size_t cap = len / 32 + 16;
-    if (cap > (size_t)max_tokens + 1) cap = (size_t)max_tokens + 1;
-    jsmntok_t *toks = malloc(cap * sizeof *toks);
-    if (!toks) return EW_ERR_NOMEM;
-    int r;
-    while ((r = jsmn_parse(&p, text, len, toks, (unsigned)cap)) == JSMN_ERROR_NOMEM) {
-        if (cap > (size_t)max_tokens) {
-            free(toks);
-            return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: more than %d values", max_tokens);
-        }
-        cap = cap * 2 > (size_t)max_tokens + 1 ? (size_t)max_tokens + 1 : cap * 2;
-        jsmntok_t *more = realloc(toks, cap * sizeof *toks);
-        if (!more) {
-            free(toks);
-            return EW_ERR_NOMEM;
-        }
-        toks = more;
+    if (len > SKEL_SMALL_TEXT && !(sk->text = malloc(len))) {
+        sk->text = sk->small_text;
+        return EW_ERR_NOMEM;
     }
-    if (r < 0) {
-        free(toks);
-        return jsmn_error(r, text, len, p.pos, err);
-    }
-    if (p.toknext > (unsigned)max_tokens) {
-        free(toks);
-        return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: more than %d values", max_tokens);
-    }
-    *out = toks;
-    *n_out = (int)p.toknext;
-    return EW_OK;
+    int st = skel_build(sk, text, len, lim->max_depth, err);
+    if (!st) st = skel_tokenize(sk, text, len, lim, err);
+    return st;
 }
 
 /* ---- the structural pass ---------------------------------------------------- */
@@ -493,7 +699,9 @@ static int walk_token(walk *w, int i)
     ew_json_tok *t = &w->doc->toks[i];
     if (t->type == EW_JSON_STRING) {
         bool escaped = false;
-        int st = check_string(w->text, (size_t)t->start, (size_t)t->end, &escaped, w->err);
+        int st = t->plain
+                     ? EW_OK
+                     : check_string(w->text, (size_t)t->start, (size_t)t->end, &escaped, w->err);
         t->escaped = escaped;
         w->pos = (size_t)t->end + 1;
         return st;
@@ -529,16 +737,31 @@ static int walk_all(walk *w)
     return st;
 }
 
-/* Copies jsmn's extents into our tokens. */
-static void convert_tokens(ew_json_doc *doc, const jsmntok_t *jt)
+/* Copies jsmn's extents into our tokens, mapped from the skeleton back to
+ * the text. Token starts grow in document order, so the cuts before each are
+ * found by moving a cursor; a hidden string's extents are its cut's. */
+static void convert_tokens(ew_json_doc *doc, const jsmntok_t *jt, const skel *sk)
 {
+    int ci = 0;
     for (int i = 0; i < doc->n; i++) {
         ew_json_tok *t = &doc->toks[i];
         memset(t, 0, sizeof *t);
-        t->start = jt[i].start;
-        t->end = jt[i].end;
         t->next = -1;
         t->parent = -1;
+        while (ci < sk->n_cuts && sk->cuts[ci].at < jt[i].start)
+            ci++;
+        if (jt[i].type == JSMN_STRING && ci < sk->n_cuts && sk->cuts[ci].at == jt[i].start) {
+            t->start = sk->cuts[ci].start;
+            t->end = sk->cuts[ci].end;
+            t->plain = sk->cuts[ci].plain;
+        } else {
+            /* No cut lies inside a primitive or a kept string: only a
+             * container's end needs a search. */
+            int shift = ci ? sk->cuts[ci - 1].end - sk->cuts[ci - 1].at : 0;
+            bool box = jt[i].type == JSMN_OBJECT || jt[i].type == JSMN_ARRAY;
+            t->start = jt[i].start + shift;
+            t->end = box ? skel_map(sk, ci, jt[i].end) : jt[i].end + shift;
+        }
         switch (jt[i].type) {
         case JSMN_OBJECT:
             t->type = EW_JSON_OBJECT;
@@ -570,20 +793,20 @@ int ew_json_parse(ew_json_doc *doc, const char *text, size_t len, const ew_json_
     if (len >= INT_MAX)
         return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: document of %zu bytes is too large",
                              len);
-    jsmntok_t *jt = NULL;
-    int n = 0;
-    int st = tokenize(text ? text : "", len, &lim, &jt, &n, err);
-    if (st) return st;
-    doc->toks = malloc((size_t)n * (sizeof(ew_json_tok) + sizeof(int)));
-    if (!doc->toks) {
-        free(jt);
-        return EW_ERR_NOMEM;
+    skel sk;
+    skel_init(&sk);
+    int st = tokenize(text ? text : "", len, &lim, &sk, err);
+    int n = sk.n_toks;
+    if (!st && !(doc->toks = malloc((size_t)n * (sizeof(ew_json_tok) + sizeof(int)))))
+        st = EW_ERR_NOMEM;
+    if (!st) {
+        doc->n = n;
+        doc->text = text;
+        doc->len = len;
+        convert_tokens(doc, sk.toks, &sk);
     }
-    doc->n = n;
-    doc->text = text;
-    doc->len = len;
-    convert_tokens(doc, jt);
-    free(jt);
+    skel_cleanup(&sk);
+    if (st) return st;
     walk w = {.text = text,
               .len = len,
               .doc = doc,
@@ -683,7 +906,6 @@ int ew_json_get(const ew_json_doc *doc, int obj, const char *key)
 
 /* ---- strings ---------------------------------------------------------------- */
 
-
 /* Decodes the escape at s (a validated string: the escape is complete) into
  * out[0..4); returns the bytes of s it used and sets *n to the bytes written. */
 static size_t unescape_one(const char *s, char *out, int *n)
@@ -780,6 +1002,32 @@ static int json_getn(const ew_json_doc *doc, int obj, const char *key, size_t kl
         if (string_eqn(doc, &doc->toks[ki], key, klen)) found = ki + 1;
     }
     return found;
+}
+
+void ew_json_get_many(const ew_json_doc *doc, int obj, const char *const *keys, int n, int *out)
+{
+    size_t klen[16];
+    for (int i = 0; i < n; i++) {
+        out[i] = -1;
+        if (i < 16) klen[i] = strlen(keys[i]);
+    }
+    const ew_json_tok *t = tok_at(doc, obj);
+    if (!t || t->type != EW_JSON_OBJECT) return;
+    const int *kids = doc_kids(doc);
+    for (int m = 0; m < t->count; m++) {
+        int ki = kids[t->kids + m];
+        const ew_json_tok *k = &doc->toks[ki];
+        size_t len = (size_t)(k->end - k->start);
+        for (int i = 0; i < n; i++) {
+            size_t kl = i < 16 ? klen[i] : strlen(keys[i]);
+            /* An escaped key is never longer than its raw text. */
+            if (k->escaped ? kl > len || !string_eqn(doc, k, keys[i], kl)
+                           : kl != len || memcmp(doc->text + k->start, keys[i], kl))
+                continue;
+            out[i] = ki + 1;
+            break;
+        }
+    }
 }
 
 bool ew_json_string_eq(const ew_json_doc *doc, int v, const char *s)

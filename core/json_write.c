@@ -9,11 +9,9 @@
 
 int ew_utf8_seq_len(const unsigned char *s, size_t len)
 {
-    if (!len)
-        return 0;
+    if (!len) return 0;
     unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
+    if (c < 0x80) return 1;
     int n;
     unsigned min;
     if ((c & 0xE0) == 0xC0) {
@@ -31,16 +29,13 @@ int ew_utf8_seq_len(const unsigned char *s, size_t len)
     } else {
         return 0;
     }
-    if ((size_t)n > len)
-        return 0;
+    if ((size_t)n > len) return 0;
     for (int i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
+        if ((s[i] & 0xC0) != 0x80) return 0;
         c = (c << 6) | (s[i] & 0x3F);
     }
     /* Overlong forms, surrogates and values past U+10FFFF are invalid. */
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
     return n;
 }
 
@@ -73,13 +68,17 @@ bool ew_utf8_valid(const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
+        /* ASCII eight bytes at a time: most text is. */
+        uint64_t w;
+        while (i + 8 <= len && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ull)))
+            i += 8;
+        if (i >= len) break;
         if (p[i] < 0x80) {
             i++;
             continue;
         }
         int n = ew_utf8_seq_len(p + i, len - i);
-        if (!n)
-            return false;
+        if (!n) return false;
         i += (size_t)n;
     }
     return true;
@@ -121,19 +120,32 @@ int ew_json_escape(ew_buf *out, const char *s, size_t len)
         /* Flush the clean run, then write the escape. */
         st = ew_buf_append(out, s + i - run, run);
         run = 0;
-        if (st)
-            break;
+        if (st) break;
         char esc[8];
         size_t elen = 2;
         esc[0] = '\\';
         switch (c) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\t': esc[1] = 't'; break;
-        case '\b': esc[1] = 'b'; break;
-        case '\f': esc[1] = 'f'; break;
+        case '"':
+            esc[1] = '"';
+            break;
+        case '\\':
+            esc[1] = '\\';
+            break;
+        case '\n':
+            esc[1] = 'n';
+            break;
+        case '\r':
+            esc[1] = 'r';
+            break;
+        case '\t':
+            esc[1] = 't';
+            break;
+        case '\b':
+            esc[1] = 'b';
+            break;
+        case '\f':
+            esc[1] = 'f';
+            break;
         default:
             if (c < 0x20) {
                 memcpy(esc, "\\u00", 4);
@@ -149,8 +161,7 @@ int ew_json_escape(ew_buf *out, const char *s, size_t len)
         st = ew_buf_append(out, esc, elen);
         i++;
     }
-    if (!st && run)
-        st = ew_buf_append(out, s + len - run, run);
+    if (!st && run) st = ew_buf_append(out, s + len - run, run);
     return st;
 }
 
@@ -165,10 +176,29 @@ static bool jw_ok(ew_jw *w)
     return w->status == EW_OK;
 }
 
+/* Room for n more bytes at the end of the output, or NULL (the status says
+ * why). The writer fills it and calls jw_used: one check per value instead
+ * of an append per piece. */
+static char *jw_room(ew_jw *w, size_t n)
+{
+    ew_buf *b = w->out;
+    if (!jw_ok(w)) return NULL;
+    if (b->len + n >= b->cap && (w->status = ew_buf_reserve(b, n))) return NULL;
+    return b->data + b->len;
+}
+
+static void jw_used(ew_jw *w, size_t n)
+{
+    w->out->len += n;
+    w->out->data[w->out->len] = '\0';
+}
+
 static void jw_put(ew_jw *w, const char *s, size_t n)
 {
-    if (jw_ok(w))
-        w->status = ew_buf_append(w->out, s, n);
+    char *p = jw_room(w, n);
+    if (!p) return;
+    memcpy(p, s, n);
+    jw_used(w, n);
 }
 
 /* The separator a new value needs at the current position (',' or 0). */
@@ -190,16 +220,14 @@ static char jw_take_prefix(ew_jw *w)
 static void jw_value_prefix(ew_jw *w)
 {
     char sep = jw_take_prefix(w);
-    if (sep)
-        jw_put(w, &sep, 1);
+    if (sep) jw_put(w, &sep, 1);
 }
 
 static void jw_open(ew_jw *w, char c)
 {
     jw_value_prefix(w);
     if (w->depth >= EW_JW_MAX_DEPTH) {
-        if (jw_ok(w))
-            w->status = EW_ERR_TOO_LARGE;
+        if (jw_ok(w)) w->status = EW_ERR_TOO_LARGE;
         return;
     }
     jw_put(w, &c, 1);
@@ -208,25 +236,46 @@ static void jw_open(ew_jw *w, char c)
 
 static void jw_close(ew_jw *w, char c)
 {
-    if (w->depth > 0)
-        w->depth--;
+    if (w->depth > 0) w->depth--;
     jw_put(w, &c, 1);
 }
 
-void ew_jw_object_begin(ew_jw *w) { jw_open(w, '{'); }
-void ew_jw_object_end(ew_jw *w) { jw_close(w, '}'); }
-void ew_jw_array_begin(ew_jw *w) { jw_open(w, '['); }
-void ew_jw_array_end(ew_jw *w) { jw_close(w, ']'); }
+void ew_jw_object_begin(ew_jw *w)
+{
+    jw_open(w, '{');
+}
+void ew_jw_object_end(ew_jw *w)
+{
+    jw_close(w, '}');
+}
+void ew_jw_array_begin(ew_jw *w)
+{
+    jw_open(w, '[');
+}
+void ew_jw_array_end(ew_jw *w)
+{
+    jw_close(w, ']');
+}
 
 #define JW_SHORT 64
 
 /* No quote, backslash, control or non-ASCII byte: written as is. */
 static bool jw_plain(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w, q, b;
+        memcpy(&w, s + i, 8);
+        q = w ^ (ones * '"');
+        b = w ^ (ones * '\\');
+        if ((w & highs) | ((w - ones * 0x20) & ~w & highs) | ((q - ones) & ~q & highs) |
+            ((b - ones) & ~b & highs))
             return false;
+    }
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
     }
     return true;
 }
@@ -242,27 +291,24 @@ static void jw_string(ew_jw *w, const char *s, size_t len, bool colon)
     }
     char sep = jw_take_prefix(w);
     if (len <= JW_SHORT && jw_plain(s, len)) {
-        char tmp[JW_SHORT + 4];
-        size_t n = 0;
-        if (sep)
-            tmp[n++] = sep;
-        tmp[n++] = '"';
-        memcpy(tmp + n, s, len);
-        n += len;
-        tmp[n++] = '"';
-        if (colon)
-            tmp[n++] = ':';
-        jw_put(w, tmp, n);
+        char *p = jw_room(w, len + 4);
+        if (p) {
+            size_t n = 0;
+            if (sep) p[n++] = sep;
+            p[n++] = '"';
+            memcpy(p + n, s, len);
+            n += len;
+            p[n++] = '"';
+            if (colon) p[n++] = ':';
+            jw_used(w, n);
+        }
     } else {
-        if (sep)
-            jw_put(w, &sep, 1);
+        if (sep) jw_put(w, &sep, 1);
         jw_put(w, "\"", 1);
-        if (jw_ok(w))
-            w->status = ew_json_escape(w->out, s, len);
+        if (jw_ok(w)) w->status = ew_json_escape(w->out, s, len);
         jw_put(w, colon ? "\":" : "\"", colon ? 2 : 1);
     }
-    if (colon)
-        w->after_key = true;
+    if (colon) w->after_key = true;
 }
 
 void ew_jw_keyn(ew_jw *w, const char *key, size_t len)
@@ -287,17 +333,14 @@ void ew_jw_string(ew_jw *w, const char *s)
 
 static void jw_scalar(ew_jw *w, const char *s, int n)
 {
-    char sep = jw_take_prefix(w), tmp[48];
-    if (sep && n > 0 && n < (int)sizeof tmp) { /* one append with its comma */
-        tmp[0] = sep;
-        memcpy(tmp + 1, s, (size_t)n);
-        jw_put(w, tmp, (size_t)n + 1);
-        return;
-    }
-    if (sep)
-        jw_put(w, &sep, 1);
-    if (n > 0)
-        jw_put(w, s, (size_t)n);
+    char sep = jw_take_prefix(w);
+    if (n < 0) n = 0;
+    char *p = jw_room(w, (size_t)n + 1);
+    if (!p) return;
+    size_t k = 0;
+    if (sep) p[k++] = sep;
+    memcpy(p + k, s, (size_t)n);
+    jw_used(w, k + (size_t)n);
 }
 
 /* Decimal digits of v, right-aligned in tmp[0..24); returns where they start.
@@ -317,8 +360,7 @@ void ew_jw_int(ew_jw *w, int64_t v)
     char tmp[24];
     uint64_t mag = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
     int i = jw_digits(tmp, mag);
-    if (v < 0)
-        tmp[--i] = '-';
+    if (v < 0) tmp[--i] = '-';
     jw_scalar(w, tmp + i, 24 - i);
 }
 
@@ -329,11 +371,58 @@ void ew_jw_uint(ew_jw *w, uint64_t v)
     jw_scalar(w, tmp + i, 24 - i);
 }
 
+/* v written as m / 10^k with k <= 6 when that reads back exactly: what
+ * %.15g prints for it (fixed notation, trailing zeros dropped) without
+ * snprintf and strtod. Sampling parameters (0.2, 0.95, 1) are such values.
+ * Returns the length, or 0 for the general path. */
+static int jw_short_decimal(double v, char out[40])
+{
+    static const double p10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+    double a = fabs(v);
+    /* %g is fixed-point from 1e-4 up to 10^precision. */
+    if (!(a >= 1e-4 && a < 1e14)) return 0;
+    for (int k = 0; k <= 6; k++) {
+        double m = a * p10[k];
+        /* m < 2^53 and 10^k are exact, so m / 10^k is the double nearest
+         * to the decimal m e-k: the one strtod reads. */
+        if (m >= 1e15 || m != (double)(uint64_t)m || m / p10[k] != a) continue;
+        char dig[24];
+        int nd = jw_digits(dig, (uint64_t)m), len = 24 - nd, n = 0;
+        if (v < 0) out[n++] = '-';
+        if (len <= k) { /* 0.00ddd */
+            out[n++] = '0';
+            out[n++] = '.';
+            for (int z = len; z < k; z++)
+                out[n++] = '0';
+            memcpy(out + n, dig + nd, (size_t)len);
+            n += len;
+        } else {
+            memcpy(out + n, dig + nd, (size_t)(len - k));
+            n += len - k;
+            if (k) {
+                out[n++] = '.';
+                memcpy(out + n, dig + nd + len - k, (size_t)k);
+                n += k;
+            }
+        }
+        while (k && out[n - 1] == '0')
+            n--;
+        if (out[n - 1] == '.') n--;
+        return n;
+    }
+    return 0;
+}
+
 void ew_jw_double(ew_jw *w, double v)
 {
     char tmp[40];
     if (!isfinite(v)) {
         jw_scalar(w, "null", 4);
+        return;
+    }
+    int short_len = jw_short_decimal(v, tmp);
+    if (short_len) {
+        jw_scalar(w, tmp, short_len);
         return;
     }
     /* The shortest of %.15g/%.16g/%.17g that reads back exactly, in the C
@@ -343,11 +432,9 @@ void ew_jw_double(ew_jw *w, double v)
     int n = 0;
     for (int prec = 15; prec <= 17; prec++) {
         n = snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-        if (strtod(tmp, NULL) == v)
-            break;
+        if (strtod(tmp, NULL) == v) break;
     }
-    if (c)
-        uselocale(old);
+    if (c) uselocale(old);
     jw_scalar(w, tmp, n);
 }
 

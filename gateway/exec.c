@@ -27,8 +27,8 @@
 /* A stream's unsent output: the route pauses above HIGH, goes on below LOW. */
 #define OUT_HIGH_WATER (256u << 10)
 #define OUT_LOW_WATER  (64u << 10)
-#define MAX_EXTRA   3
-#define MAX_HOOKS   4
+#define MAX_EXTRA      3
+#define MAX_HOOKS      4
 
 struct ew__exec {
     ew__gateway *gw;
@@ -116,24 +116,24 @@ uint64_t ew__exec_elapsed_us(const ew__exec *x)
 
 void ew__exec_set_backend(ew__exec *x, const char *backend)
 {
-    snprintf(x->backend, sizeof x->backend, "%s", backend ? backend : "");
+    ew__str_copy(x->backend, sizeof x->backend, backend ? backend : "");
 }
 
 void ew__exec_set_model(ew__exec *x, const char *model)
 {
-    if (model && model[0]) snprintf(x->model, sizeof x->model, "%s", model);
+    if (model && model[0]) ew__str_copy(x->model, sizeof x->model, model);
 }
 
 void ew__exec_add_header(ew__exec *x, const char *name, const char *value)
 {
     for (int i = 0; i < x->n_extra; i++)
         if (!strcmp(x->extra_name[i], name)) {
-            snprintf(x->extra_value[i], sizeof x->extra_value[i], "%s", value);
+            ew__str_copy(x->extra_value[i], sizeof x->extra_value[i], value);
             return;
         }
     if (x->n_extra == MAX_EXTRA) return;
-    snprintf(x->extra_name[x->n_extra], sizeof x->extra_name[0], "%s", name);
-    snprintf(x->extra_value[x->n_extra], sizeof x->extra_value[0], "%s", value);
+    ew__str_copy(x->extra_name[x->n_extra], sizeof x->extra_name[0], name);
+    ew__str_copy(x->extra_value[x->n_extra], sizeof x->extra_value[0], value);
     x->n_extra++;
 }
 
@@ -614,7 +614,7 @@ static void attempt(ew__exec *x, int next, ew_api_error *last)
             ew__metrics_fallback(x->gw->metrics, t->route);
         }
         if (t->route == EW_ROUTE_DENY) {
-            snprintf(x->route, sizeof x->route, "%s", ew_route_name(t->route));
+            ew__str_copy(x->route, sizeof x->route, ew_route_name(t->route));
             deny(x, d);
             return;
         }
@@ -622,7 +622,7 @@ static void attempt(ew__exec *x, int next, ew_api_error *last)
         x->cur = *t;
         x->req = x->client_req;
         x->filter = NULL;
-        snprintf(x->route, sizeof x->route, "%s", ew_route_name(t->route));
+        ew__str_copy(x->route, sizeof x->route, ew_route_name(t->route));
         x->backend[0] = '\0';
         x->n_extra = 0;
         if (!ops) {
@@ -635,6 +635,9 @@ static void attempt(ew__exec *x, int next, ew_api_error *last)
         if (!st) return;
         ew__debug(x->hr->id, "route %s did not start: %s", ew_route_name(t->route), last->message);
     }
+    if (!last->http_status)
+        ew_api_error_set(last, 503, "server_error", "no_backend", NULL,
+                         "No route could serve this request.");
     respond_error(x, last);
 }
 
@@ -700,17 +703,16 @@ ew__exec *ew__exec_run(ew__gateway *gw, ew__http_req *hr, const ew_request *req,
     x->caller = *caller;
     x->fell_back = d->fell_back; /* the policy's own fallback (its first choice was unavailable) */
     x->created = (int64_t)time(NULL);
-    snprintf(x->id, sizeof x->id, "%s-%s", req->is_chat ? "chatcmpl" : "cmpl", hr->id);
-    snprintf(x->model, sizeof x->model, "%s", req->model ? req->model : "");
+    size_t n = ew__str_copy(x->id, sizeof x->id, req->is_chat ? "chatcmpl-" : "cmpl-");
+    ew__str_copy(x->id + n, sizeof x->id - n, hr->id);
+    ew__str_copy(x->model, sizeof x->model, req->model ? req->model : "");
     ew_buf_init(&x->content, CONTENT_MAX);
     ew_buf_init(&x->tool_calls, CONTENT_MAX);
     x->next = gw->execs;
     if (gw->execs) gw->execs->prev = x;
     gw->execs = x;
     ew__http_set_abort(hr, on_abort, x);
-    ew_api_error last;
-    ew_api_error_set(&last, 503, "server_error", "no_backend", NULL,
-                     "No route could serve this request.");
+    ew_api_error last = {0}; /* filled by the first route that cannot start */
     attempt(x, -1, &last);
     return x;
 }

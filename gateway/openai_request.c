@@ -204,14 +204,30 @@ static int parse_role(pctx *p, int v, const char *param, ew_role *out)
                 param, (int)(n < 40 ? n : 40), raw);
 }
 
+/* "messages[i]", then ".content[j]" when j >= 0, then tail, into out
+ * (PARAM_MAX); returns the length. Parameter names are built on every
+ * message's path, where snprintf would cost more than the checks. */
+static size_t msg_param(char *out, int i, int j, const char *tail)
+{
+    size_t n = ew__str_copy(out, PARAM_MAX, "messages[");
+    n += ew__str_u64(out + n, (uint64_t)i);
+    out[n++] = ']';
+    if (j >= 0) {
+        n += ew__str_copy(out + n, PARAM_MAX - n, ".content[");
+        n += ew__str_u64(out + n, (uint64_t)j);
+        out[n++] = ']';
+    }
+    return n + ew__str_copy(out + n, PARAM_MAX - n, tail);
+}
+
 /* One element of an array content: {"type": "text", "text": "..."}. */
 static int parse_part(pctx *p, int v, int i, int j, ew_text_part *out)
 {
     char param[PARAM_MAX];
-    snprintf(param, sizeof param, "messages[%d].content[%d]", i, j);
+    msg_param(param, i, j, "");
     if (ew_json_type_of(p->doc, v) != EW_JSON_OBJECT) return bad_type(p, param, v, "an object");
     char tparam[PARAM_MAX];
-    snprintf(tparam, sizeof tparam, "messages[%d].content[%d].type", i, j);
+    msg_param(tparam, i, j, ".type");
     int t = ew_json_get(p->doc, v, "type");
     if (absent(p, t)) return missing(p, tparam);
     if (ew_json_type_of(p->doc, t) != EW_JSON_STRING) return bad_type(p, tparam, t, "a string");
@@ -222,7 +238,7 @@ static int parse_part(pctx *p, int v, int i, int j, ew_text_part *out)
                     "Invalid '%s': only text content parts are supported, but got '%.*s'.", tparam,
                     (int)(n < 40 ? n : 40), raw);
     }
-    snprintf(tparam, sizeof tparam, "messages[%d].content[%d].text", i, j);
+    msg_param(tparam, i, j, ".text");
     int x = ew_json_get(p->doc, v, "text");
     if (absent(p, x)) return missing(p, tparam);
     return get_str(p, x, tparam, &out->text, &out->len);
@@ -233,7 +249,7 @@ static int parse_part(pctx *p, int v, int i, int j, ew_text_part *out)
 static int parse_content(pctx *p, int v, int i, ew_message *m)
 {
     char param[PARAM_MAX];
-    snprintf(param, sizeof param, "messages[%d].content", i);
+    msg_param(param, i, -1, ".content");
     ew_json_type t = ew_json_type_of(p->doc, v);
     if (t == EW_JSON_STRING) {
         m->parts = ew_arena_alloc(p->a, sizeof *m->parts);
@@ -284,7 +300,7 @@ static int parse_content(pctx *p, int v, int i, ew_message *m)
 static int parse_x_edgeway(pctx *p, int v, int i, ew_message *m)
 {
     char param[PARAM_MAX];
-    snprintf(param, sizeof param, "messages[%d].x_edgeway", i);
+    msg_param(param, i, -1, ".x_edgeway");
     if (ew_json_type_of(p->doc, v) != EW_JSON_OBJECT) return bad_type(p, param, v, "an object");
     for (int k = ew_json_first(p->doc, v); k >= 0; k = ew_json_next(p->doc, k)) {
         if (!ew_json_string_eq(p->doc, k, "local")) {
@@ -294,7 +310,7 @@ static int parse_x_edgeway(pctx *p, int v, int i, ew_message *m)
                         "Unrecognized key in '%s': '%.*s'. The only key is 'local'.", param,
                         (int)(n < 40 ? n : 40), raw);
         }
-        snprintf(param, sizeof param, "messages[%d].x_edgeway.local", i);
+        msg_param(param, i, -1, ".x_edgeway.local");
         int val = ew_json_member_value(p->doc, k);
         if (!absent(p, val)) {
             int st = get_bool(p, val, param, &m->keep_local);
@@ -309,22 +325,23 @@ static int opt_str(pctx *p, int obj, const char *key, int i, const char **out)
     int v = ew_json_get(p->doc, obj, key);
     if (absent(p, v)) return EW_OK;
     char param[PARAM_MAX];
-    snprintf(param, sizeof param, "messages[%d].%s", i, key);
+    size_t n = msg_param(param, i, -1, ".");
+    ew__str_copy(param + n, sizeof param - n, key);
     return get_str(p, v, param, out, NULL);
 }
 
 static int parse_message(pctx *p, int v, int i, ew_message *m)
 {
     char param[PARAM_MAX];
-    snprintf(param, sizeof param, "messages[%d]", i);
+    msg_param(param, i, -1, "");
     if (ew_json_type_of(p->doc, v) != EW_JSON_OBJECT) return bad_type(p, param, v, "an object");
-    snprintf(param, sizeof param, "messages[%d].role", i);
+    msg_param(param, i, -1, ".role");
     int st = parse_role(p, ew_json_get(p->doc, v, "role"), param, &m->role);
     if (!st) st = opt_str(p, v, "name", i, &m->name);
     if (!st) st = opt_str(p, v, "tool_call_id", i, &m->tool_call_id);
     int tc = ew_json_get(p->doc, v, "tool_calls");
     if (!st && !absent(p, tc)) {
-        snprintf(param, sizeof param, "messages[%d].tool_calls", i);
+        msg_param(param, i, -1, ".tool_calls");
         st = get_raw_typed(p, tc, param, EW_JSON_ARRAY, "an array", &m->tool_calls_json,
                            &m->tool_calls_json_len);
     }
@@ -332,7 +349,7 @@ static int parse_message(pctx *p, int v, int i, ew_message *m)
     if (!st && !absent(p, xe)) st = parse_x_edgeway(p, xe, i, m);
     if (st) return st;
     int c = ew_json_get(p->doc, v, "content");
-    snprintf(param, sizeof param, "messages[%d].content", i);
+    msg_param(param, i, -1, ".content");
     if (!absent(p, c)) {
         st = parse_content(p, c, i, m);
     } else if (m->role != EW_ROLE_ASSISTANT || !m->tool_calls_json) {
@@ -341,7 +358,7 @@ static int parse_message(pctx *p, int v, int i, ew_message *m)
         m->content = "";
     }
     if (!st && m->role == EW_ROLE_TOOL && !m->tool_call_id) {
-        snprintf(param, sizeof param, "messages[%d].tool_call_id", i);
+        msg_param(param, i, -1, ".tool_call_id");
         st = missing(p, param);
     }
     return st;

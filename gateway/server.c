@@ -238,7 +238,7 @@ static void handle(void *user, ew__http_req *r)
             found->fn(gw, r);
             return;
         }
-        const char *name = found->method == EW__HTTP_GET    ? "GET, HEAD"
+        const char *name = found->method == EW__HTTP_GET      ? "GET, HEAD"
                            : found->method == EW__HTTP_POST   ? "POST"
                            : found->method == EW__HTTP_DELETE ? "DELETE"
                                                               : "PUT";
@@ -292,8 +292,8 @@ static void on_finish(void *user, ew__http_req *r)
     if (!gw->access) return;
     char method[16] = "-", path[256] = "-";
     if (r->head.method_len)
-        snprintf(method, sizeof method, "%.*s", (int)r->head.method_len, r->head.method_str);
-    if (r->head.path_len) snprintf(path, sizeof path, "%.*s", (int)r->head.path_len, r->head.path);
+        ew__str_copyn(method, sizeof method, r->head.method_str, r->head.method_len);
+    if (r->head.path_len) ew__str_copyn(path, sizeof path, r->head.path, r->head.path_len);
     ew__access_record rec = {
         .request_id = r->id,
         .method = method,

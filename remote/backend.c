@@ -273,6 +273,10 @@ void ew__backend_cleanup(ew__backend *b)
         explicit_bzero(l->data, strlen(l->data));
     curl_slist_free_all(b->headers);
     b->headers = NULL;
+    for (int i = 0; i < EW__BACKEND_URLS; i++) {
+        curl_url_cleanup(b->urls[i].url);
+        b->urls[i].url = NULL;
+    }
 }
 
 const char *ew__backend_model(const ew__backend *b, const char *requested)

@@ -43,7 +43,11 @@ struct ew__remote {
     int n_backends;
     ew__remote_opts opts;
     ew__remote_call *calls; /* every unfinished call */
+    /* Idle easy handles; each keeps the options of the backend it last
+     * served (pool_b; NULL once reset), so the next call to that backend
+     * sets only its own few. */
     CURL *pool[EASY_POOL_MAX];
+    const ew__backend *pool_b[EASY_POOL_MAX];
     int n_pool;
     ew__remote_call *spare; /* finished calls kept for reuse (linked by next) */
     int n_spare;
@@ -101,6 +105,8 @@ struct ew__remote_call {
     ew__backend *b;
     bool probe, acquired;
     CURL *easy;
+    bool easy_clean; /* the transfer ended normally: its handle keeps its options */
+    bool paused_once;
     /* Request headers: our own lines chained in front of the backend's
      * list, which curl only reads, so nothing is allocated per attempt. */
     struct curl_slist *hdrs;
@@ -269,19 +275,46 @@ static int curl_timer_cb(CURLM *m, long timeout_ms, void *userp)
     return 0;
 }
 
-static CURL *easy_get(ew__remote *r)
+/* An idle handle for backend b, preferring one still set up for it
+ * (*ready), else a reset or new one. */
+static CURL *easy_get(ew__remote *r, const ew__backend *b, bool *ready)
 {
-    return r->n_pool ? r->pool[--r->n_pool] : curl_easy_init();
+    *ready = false;
+    if (!r->n_pool) return curl_easy_init();
+    int top = r->n_pool - 1;
+    for (int i = top; i >= 0; i--) {
+        if (r->pool_b[i] != b) continue;
+        CURL *e = r->pool[i];
+        r->pool[i] = r->pool[top];
+        r->pool_b[i] = r->pool_b[top];
+        r->pool[top] = e;
+        r->pool_b[top] = b;
+        break;
+    }
+    CURL *e = r->pool[--r->n_pool];
+    *ready = r->pool_b[r->n_pool] == b;
+    if (!*ready && r->pool_b[r->n_pool]) curl_easy_reset(e);
+    return e;
 }
 
-static void easy_put(ew__remote *r, CURL *e)
+/* Pools e, keeping its options when they are b's (b NULL: reset them). The
+ * options that point into the finished call are cleared either way. */
+static void easy_put(ew__remote *r, CURL *e, const ew__backend *b)
 {
-    if (r->n_pool < EASY_POOL_MAX) {
-        curl_easy_reset(e);
-        r->pool[r->n_pool++] = e;
-    } else {
+    if (r->n_pool == EASY_POOL_MAX) {
         curl_easy_cleanup(e);
+        return;
     }
+    if (b) {
+        curl_easy_setopt(e, CURLOPT_ERRORBUFFER, NULL);
+        curl_easy_setopt(e, CURLOPT_HTTPHEADER, NULL);
+        curl_easy_setopt(e, CURLOPT_PRIVATE, NULL);
+        curl_easy_setopt(e, CURLOPT_WRITEDATA, NULL);
+    } else {
+        curl_easy_reset(e);
+    }
+    r->pool[r->n_pool] = e;
+    r->pool_b[r->n_pool++] = b;
 }
 
 /* ---- call lifetime -------------------------------------------------------------------- */
@@ -295,7 +328,7 @@ static void detach(ew__remote_call *c)
         if (curl_easy_getinfo(c->easy, CURLINFO_NUM_CONNECTS, &conns) == CURLE_OK && conns > 0)
             r->stats.connections += (uint64_t)conns;
         curl_multi_remove_handle(r->multi, c->easy);
-        easy_put(r, c->easy);
+        easy_put(r, c->easy, c->easy_clean && !c->paused_once ? c->b : NULL);
         c->easy = NULL;
         r->stats.transfers--;
     }
@@ -472,13 +505,13 @@ static void deliver(ew__remote_call *c, ew__openai_delta *d)
 {
     if (d->usage.present) c->usage = d->usage;
     if (d->finish_reason) {
-        snprintf(c->finish_reason, sizeof c->finish_reason, "%s", d->finish_reason);
+        ew__str_copy(c->finish_reason, sizeof c->finish_reason, d->finish_reason);
         c->finish_seen = true;
     }
     if (!d->has_choice) return;
     bool real = d->content_len > 0 || d->finish_reason || d->tool_calls;
     if (!c->delivered && !real) {
-        if (d->role) snprintf(c->role, sizeof c->role, "%s", d->role);
+        if (d->role) ew__str_copy(c->role, sizeof c->role, d->role);
         return;
     }
     if (!c->delivered) {
@@ -653,7 +686,8 @@ static void build_headers(ew__remote_call *c)
         c->hdrs = &c->hdr_accept;
     }
     if (c->rid[0]) {
-        snprintf(c->rid_line, sizeof c->rid_line, "x-request-id: %s", c->rid);
+        size_t n = ew__str_copy(c->rid_line, sizeof c->rid_line, "x-request-id: ");
+        ew__str_copy(c->rid_line + n, sizeof c->rid_line - n, c->rid);
         c->hdr_rid.data = c->rid_line;
         c->hdr_rid.next = c->hdrs;
         c->hdrs = &c->hdr_rid;
@@ -672,18 +706,35 @@ static void set_tls(CURL *e, const ew__backend *b)
     if (b->proxy) curl_easy_setopt(e, CURLOPT_PROXY, b->proxy);
 }
 
-static void set_options(ew__remote_call *c, CURL *e, const char *url, int64_t remaining_ms)
+/* b's URL for path, parsed once and kept; NULL when it cannot be kept
+ * (the string is then given to curl as it is). */
+static CURLU *backend_url(ew__backend *b, const char *path, const char *url)
 {
-    const ew__backend *b = c->b;
-    curl_easy_setopt(e, CURLOPT_URL, url);
+    for (int i = 0; i < EW__BACKEND_URLS; i++) {
+        if (b->urls[i].url) {
+            if (!strcmp(b->urls[i].path, path)) return b->urls[i].url;
+            continue;
+        }
+        if (strlen(path) >= sizeof b->urls[i].path) return NULL;
+        CURLU *u = curl_url();
+        if (!u || curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK) {
+            curl_url_cleanup(u);
+            return NULL;
+        }
+        ew__str_copy(b->urls[i].path, sizeof b->urls[i].path, path);
+        b->urls[i].url = u;
+        return u;
+    }
+    return NULL;
+}
+
+/* What depends only on the backend: kept on a pooled handle. */
+static void set_backend_options(CURL *e, const ew__backend *b)
+{
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(e, CURLOPT_PRIVATE, c);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
-    curl_easy_setopt(e, CURLOPT_WRITEDATA, c);
-    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, c->curl_err);
-    curl_easy_setopt(e, CURLOPT_HTTPHEADER, c->hdrs);
     curl_easy_setopt(e, CURLOPT_USERAGENT, "edgeway/" EW_VERSION);
     curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
     /* Over TLS, wait for a connection being set up rather than open another:
@@ -691,6 +742,23 @@ static void set_options(ew__remote_call *c, CURL *e, const char *url, int64_t re
     if (!strncmp(b->base_url, "https:", 6)) curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
     curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)b->connect_ms);
+    set_tls(e, b);
+}
+
+/* What each call sets; `ready`: e already holds c->b's backend options. */
+static void set_options(ew__remote_call *c, CURL *e, bool ready, const char *url,
+                        int64_t remaining_ms)
+{
+    ew__backend *b = c->b;
+    if (!ready) set_backend_options(e, b);
+    CURLU *u = backend_url(b, c->path, url);
+    /* A handle's CURLU would win over a URL string: clear it for one. */
+    curl_easy_setopt(e, CURLOPT_CURLU, u);
+    if (!u) curl_easy_setopt(e, CURLOPT_URL, url);
+    curl_easy_setopt(e, CURLOPT_PRIVATE, c);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, c);
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, c->curl_err);
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, c->hdrs);
     /* A backstop only: our own timers enforce first-byte, idle and total. */
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(remaining_ms + 1000));
     if (c->raw_get) {
@@ -699,7 +767,6 @@ static void set_options(ew__remote_call *c, CURL *e, const char *url, int64_t re
         curl_easy_setopt(e, CURLOPT_POSTFIELDS, c->out.data ? c->out.data : "");
         curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)c->out.len);
     }
-    set_tls(e, b);
 }
 
 static void reset_attempt(ew__remote_call *c)
@@ -708,6 +775,7 @@ static void reset_attempt(ew__remote_call *c)
     c->head_seen = c->is_sse = c->done_marker = c->finish_seen = c->err_body_full = false;
     c->failed = false;
     c->is_paused = false;
+    c->easy_clean = c->paused_once = false;
     c->curl_err[0] = '\0';
     ew_buf_reset(&c->resp);
     ew__sse_reset(&c->sse);
@@ -721,14 +789,19 @@ static int attempt_launch(ew__remote_call *c, int64_t remaining_ms)
     int st = compose_body(c);
     build_headers(c);
     char url[2048];
-    int n = snprintf(url, sizeof url, "%s%s", c->b->base_url, c->path);
-    if (!st && (n < 0 || (size_t)n >= sizeof url)) st = EW_ERR_TOO_LARGE;
-    if (!st && !(c->easy = easy_get(r))) st = EW_ERR_NOMEM;
+    size_t bl = strlen(c->b->base_url), pl = strlen(c->path);
+    if (!st && bl + pl >= sizeof url) st = EW_ERR_TOO_LARGE;
+    if (!st) {
+        memcpy(url, c->b->base_url, bl);
+        memcpy(url + bl, c->path, pl + 1);
+    }
+    bool ready = false;
+    if (!st && !(c->easy = easy_get(r, c->b, &ready))) st = EW_ERR_NOMEM;
     if (st) return st;
-    set_options(c, c->easy, url, remaining_ms);
+    set_options(c, c->easy, ready, url, remaining_ms);
     c->t_attempt_us = now_us();
     if (curl_multi_add_handle(r->multi, c->easy) != CURLM_OK) {
-        easy_put(r, c->easy);
+        easy_put(r, c->easy, NULL);
         c->easy = NULL;
         return EW_ERR_INTERNAL;
     }
@@ -749,7 +822,7 @@ static void attempt_begin(ew__remote_call *c)
     int64_t remaining_ms = c->deadline_us > now ? (int64_t)((c->deadline_us - now) / 1000) : 0;
     while (c->pos < c->n_order) {
         c->b = &c->r->backends[c->order[c->pos]];
-        snprintf(c->last_backend, sizeof c->last_backend, "%s", c->b->name);
+        ew__str_copy(c->last_backend, sizeof c->last_backend, c->b->name);
         int64_t blocked = ew__health_blocked_ms(&c->b->health, now / 1000);
         bool last = c->pos + 1 >= c->n_order || c->no_fallback;
         if (blocked > 0 && last && blocked < remaining_ms) {
@@ -966,6 +1039,7 @@ static void attempt_end(ew__remote_call *c, CURLcode rc)
     failure f;
     bool ok = classify(c, rc, &f);
     if (ok && c->easy) sample_rtt(c);
+    c->easy_clean = ok && rc == CURLE_OK;
     detach(c);
     if (c->cancelled) {
         destroy(c);
@@ -1134,8 +1208,7 @@ static int prepare_call(ew__remote_call *c, const ew__remote_call_opts *o)
     c->path = ew__openai_path(o->req); /* a static string */
     c->req_model = o->req->model ? ew_arena_strdup(&c->names, o->req->model) : NULL;
     c->model_override = o->model ? ew_arena_strdup(&c->names, o->model) : NULL;
-    if ((o->req->model && !c->req_model) || (o->model && !c->model_override))
-        return EW_ERR_NOMEM;
+    if ((o->req->model && !c->req_model) || (o->model && !c->model_override)) return EW_ERR_NOMEM;
     return EW_OK;
 }
 
@@ -1174,8 +1247,7 @@ int ew__remote_start(ew__remote *r, const ew__remote_call_opts *o, const ew__rem
     c->cb = *cb;
     c->user = user;
     c->no_fallback = o->no_fallback || o->backend != NULL;
-    if (o->request_id && rid_ok(o->request_id))
-        snprintf(c->rid, sizeof c->rid, "%s", o->request_id);
+    if (o->request_id && rid_ok(o->request_id)) ew__str_copy(c->rid, sizeof c->rid, o->request_id);
     /* Linked first, so destroy() can undo everything below. */
     c->next = r->calls;
     if (r->calls) r->calls->prev = c;
@@ -1219,6 +1291,7 @@ static void apply_pause(ew__remote_call *c)
     if (c->is_paused) {
         /* A paused stream is the client's doing, not an idle upstream. */
         evtimer_del(c->timer);
+        c->paused_once = true;
         curl_easy_pause(c->easy, CURLPAUSE_RECV);
         return;
     }

@@ -149,11 +149,11 @@ int ew__openai_write_request(ew_buf *out, const ew_request *req, const ew__opena
 
 /* ---- responses ----------------------------------------------------------------- */
 
-/* An optional string member: absent or null leave *out NULL. */
-static int get_string(const ew_json_doc *doc, int obj, const char *key, ew_arena *a,
-                      const char **out, size_t *len, ew_error *err)
+/* An optional string member v (named key, for the error): absent or null
+ * leave *out NULL. */
+static int get_string(const ew_json_doc *doc, int v, const char *key, ew_arena *a, const char **out,
+                      size_t *len, ew_error *err)
 {
-    int v = ew_json_get(doc, obj, key);
     ew_json_type t = ew_json_type_of(doc, v);
     if (t == EW_JSON_NONE || t == EW_JSON_NULL) return EW_OK;
     if (t != EW_JSON_STRING)
@@ -166,77 +166,91 @@ static int get_string(const ew_json_doc *doc, int obj, const char *key, ew_arena
     return EW_OK;
 }
 
-static int get_usage(const ew_json_doc *doc, int root, ew__usage *u, ew_error *err)
+static int get_usage(const ew_json_doc *doc, int v, ew__usage *u, ew_error *err)
 {
-    int v = ew_json_get(doc, root, "usage");
     if (ew_json_type_of(doc, v) != EW_JSON_OBJECT) return EW_OK; /* absent or null */
-    static const char *keys[] = {"prompt_tokens", "completion_tokens", "total_tokens"};
+    static const char *const keys[] = {"prompt_tokens", "completion_tokens", "total_tokens"};
     int64_t *dst[] = {&u->prompt_tokens, &u->completion_tokens, &u->total_tokens};
+    int at[3];
+    ew_json_get_many(doc, v, keys, 3, at);
     for (int i = 0; i < 3; i++) {
-        int n = ew_json_get(doc, v, keys[i]);
-        if (n < 0) continue;
-        if (ew_json_int64(doc, n, dst[i]) || *dst[i] < 0)
+        if (at[i] < 0) continue;
+        if (ew_json_int64(doc, at[i], dst[i]) || *dst[i] < 0)
             return ew__error_set(err, EW_ERR_PARSE, "upstream JSON: bad usage.%s", keys[i]);
     }
     u->present = true;
     return EW_OK;
 }
 
-/* An in-band error object: {"error": {...}} or {"error": "text"}. */
-static int check_error(const ew_json_doc *doc, ew_error *err)
+/* An in-band error object e: {"error": {...}} or {"error": "text"}. */
+static int check_error(const ew_json_doc *doc, int e, ew_error *err)
 {
-    int e = ew_json_get(doc, 0, "error");
     if (e < 0 || ew_json_type_of(doc, e) == EW_JSON_NULL) return EW_OK;
     char msg[256];
     ew__openai_error_message(doc->text, doc->len, msg, sizeof msg);
     return ew__error_set(err, EW_ERR_UPSTREAM, "upstream error: %s", msg);
 }
 
+/* The message (or delta) object m of the first choice. */
+static int parse_message(const ew_json_doc *doc, int m, ew_arena *a, ew__openai_delta *d,
+                         ew_error *err)
+{
+    static const char *const keys[] = {"role", "content", "tool_calls"};
+    int at[3];
+    ew_json_get_many(doc, m, keys, 3, at);
+    int st = get_string(doc, at[0], "role", a, &d->role, NULL, err);
+    if (!st) st = get_string(doc, at[1], "content", a, &d->content, &d->content_len, err);
+    ew_json_type tt = ew_json_type_of(doc, at[2]);
+    if (!st && tt != EW_JSON_NONE && tt != EW_JSON_NULL) {
+        if (tt != EW_JSON_ARRAY)
+            return ew__error_set(err, EW_ERR_PARSE, "upstream JSON: tool_calls is not an array");
+        d->tool_calls = ew_json_raw(doc, at[2], &d->tool_calls_len);
+        /* The raw text lives in the caller's buffer; copy it so it lives as long as d. */
+        d->tool_calls = ew_arena_strndup(a, d->tool_calls, d->tool_calls_len);
+        if (!d->tool_calls) return EW_ERR_NOMEM;
+    }
+    return st;
+}
+
 /* Fills d from the parsed document; `msg_key` is "delta" for chunks and
- * "message" for whole responses. */
+ * "message" for whole responses. Each object's members are looked up in one
+ * pass (a stream parses one of these per token). */
 static int parse_doc(const ew_json_doc *doc, const char *msg_key, ew_arena *a, ew__openai_delta *d,
                      ew_error *err)
 {
     memset(d, 0, sizeof *d);
     if (ew_json_type_of(doc, 0) != EW_JSON_OBJECT)
         return ew__error_set(err, EW_ERR_PARSE, "upstream JSON: not an object");
-    int st = check_error(doc, err);
-    if (!st) st = get_string(doc, 0, "id", a, &d->id, NULL, err);
-    if (!st) st = get_string(doc, 0, "model", a, &d->model, NULL, err);
-    if (!st) st = get_usage(doc, 0, &d->usage, err);
+    static const char *const root_keys[] = {"error", "id", "model", "usage", "choices"};
+    int r[5];
+    ew_json_get_many(doc, 0, root_keys, 5, r);
+    int st = check_error(doc, r[0], err);
+    if (!st) st = get_string(doc, r[1], "id", a, &d->id, NULL, err);
+    if (!st) st = get_string(doc, r[2], "model", a, &d->model, NULL, err);
+    if (!st) st = get_usage(doc, r[3], &d->usage, err);
     if (st) return st;
-    int choices = ew_json_get(doc, 0, "choices");
-    ew_json_type ct = ew_json_type_of(doc, choices);
+    ew_json_type ct = ew_json_type_of(doc, r[4]);
     if (ct == EW_JSON_NONE && !d->usage.present)
         return ew__error_set(err, EW_ERR_PARSE, "upstream JSON: no choices");
     if (ct != EW_JSON_NONE && ct != EW_JSON_ARRAY)
         return ew__error_set(err, EW_ERR_PARSE, "upstream JSON: choices is not an array");
-    int c = ew_json_at(doc, choices, 0);
+    int c = ew_json_at(doc, r[4], 0);
     if (c < 0) return EW_OK;
     if (ew_json_type_of(doc, c) != EW_JSON_OBJECT)
         return ew__error_set(err, EW_ERR_PARSE, "upstream JSON: choices[0] is not an object");
     d->has_choice = true;
-    st = get_string(doc, c, "finish_reason", a, &d->finish_reason, NULL, err);
+    const char *const choice_keys[] = {"finish_reason", "text", msg_key};
+    int ch[3];
+    ew_json_get_many(doc, c, choice_keys, 3, ch);
+    st = get_string(doc, ch[0], "finish_reason", a, &d->finish_reason, NULL, err);
     /* Text completions carry "text" on the choice itself. */
-    if (!st) st = get_string(doc, c, "text", a, &d->content, &d->content_len, err);
-    int m = ew_json_get(doc, c, msg_key);
+    if (!st) st = get_string(doc, ch[1], "text", a, &d->content, &d->content_len, err);
+    int m = ch[2];
     if (st || m < 0 || ew_json_type_of(doc, m) == EW_JSON_NULL) return st;
     if (ew_json_type_of(doc, m) != EW_JSON_OBJECT)
         return ew__error_set(err, EW_ERR_PARSE, "upstream JSON: choices[0].%s is not an object",
                              msg_key);
-    st = get_string(doc, m, "role", a, &d->role, NULL, err);
-    if (!st) st = get_string(doc, m, "content", a, &d->content, &d->content_len, err);
-    int tc = ew_json_get(doc, m, "tool_calls");
-    ew_json_type tt = ew_json_type_of(doc, tc);
-    if (!st && tt != EW_JSON_NONE && tt != EW_JSON_NULL) {
-        if (tt != EW_JSON_ARRAY)
-            return ew__error_set(err, EW_ERR_PARSE, "upstream JSON: tool_calls is not an array");
-        d->tool_calls = ew_json_raw(doc, tc, &d->tool_calls_len);
-        /* The raw text lives in the caller's buffer; copy it so it lives as long as d. */
-        d->tool_calls = ew_arena_strndup(a, d->tool_calls, d->tool_calls_len);
-        if (!d->tool_calls) return EW_ERR_NOMEM;
-    }
-    return st;
+    return parse_message(doc, m, a, d, err);
 }
 
 static int parse_with(const char *json, size_t len, const char *msg_key, ew_arena *a,

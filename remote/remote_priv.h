@@ -7,6 +7,8 @@
 #include "core/arena.h"
 #include "remote/remote.h"
 
+#define EW__BACKEND_URLS 4
+
 /* One upstream, copied from the config into the client's arena. */
 typedef struct ew__backend {
     const char *name;
@@ -22,6 +24,12 @@ typedef struct ew__backend {
     const char *ca_file, *pinned_pubkey, *client_cert, *client_key, *proxy;
     ew__health health;
     uint64_t rtt_sampled_us; /* when the RTT was last read (client.c) */
+    /* Its URLs by path, parsed once (client.c): curl would otherwise parse
+     * the URL string again for every transfer. */
+    struct {
+        char path[64];
+        CURLU *url;
+    } urls[EW__BACKEND_URLS];
 } ew__backend;
 
 /* Copies and checks one backend config, loading its key. Strings live in a. */

@@ -534,8 +534,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
  * as a name and an address. A plain ASCII word can start neither when it is
  * no gazetteer name (a lowercase run must start with one), no earlier name
  * recurs, no digit follows within 48 bytes (a house number) and no "on", "at"
- * or "of" comes right before it (a street named without a number). */
-static bool inert_lower_word(pii_ctx *c, size_t i, size_t we)
+ * or "of" comes right before it (a street named without a number). The word
+ * [i, we) is given lowercased and zero-padded in q, with its hash. */
+static bool inert_lower_word(pii_ctx *c, size_t i, size_t we, const uint64_t q[3], uint32_t hash)
 {
     const unsigned char *s = c->s;
     if (c->n_known_name || ((s[i] | 32) == 'u' && (s[i + 1] | 32) == 's')) return false;
@@ -543,10 +544,12 @@ static bool inert_lower_word(pii_ctx *c, size_t i, size_t we)
         ((s[i - 3] == 'o' && (s[i - 2] == 'n' || s[i - 2] == 'f')) ||
          (s[i - 3] == 'a' && s[i - 2] == 't')))
         return false;
-    if (ew__pii_digit_ahead(c, i, 48)) return false;
-    char f[EW__GAZ_MAX_WORD];
-    size_t fl = ew__gaz_fold_word(s + i, we - i, f);
-    unsigned g = fl ? ew__gaz_lookup(f, fl) : 0;
+    /* the cached next digit lies beyond the window: no call needed */
+    size_t d = c->next_digit;
+    if (!(d != SIZE_MAX && d >= i && (d >= c->n || d - i > 48)) && ew__pii_digit_ahead(c, i, 48))
+        return false;
+    if (!ew__gaz_maybe_name(hash)) return true;
+    unsigned g = ew__gaz_lookup_padded(q, we - i, hash);
     return !(g & (EW__GAZ_FIRST | EW__GAZ_LAST)) || (g & EW__GAZ_COMMON);
 }
 
@@ -559,21 +562,27 @@ static size_t plain_word(pii_ctx *c, const walk *w, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, we = pii_letters_end(s, n, i), wl = we - i;
-    if (wl >= PII_WORD_MAX || we + 24 > n || w->plen) return 0;
-    if (!c->seen_upper && wl >= 3 && !inert_lower_word(c, i, we)) return 0;
+    if (wl >= PII_WORD_MAX || we + 2 > n || w->plen) return 0;
+    uint64_t q[3];
+    if (i + sizeof q <= n) {
+        memcpy(q, s + i, sizeof q); /* fixed-size load, masked below */
+    } else {                        /* near the end of the text */
+        q[0] = q[1] = q[2] = 0;
+        memcpy(q, s + i, wl);
+    }
+    const uint64_t lower = 0x2020202020202020ull;
+    q[0] = (q[0] | lower) & (wl >= 8 ? ~0ull : (1ull << (wl * 8)) - 1);
+    q[1] = wl <= 8 ? 0 : (q[1] | lower) & (wl >= 16 ? ~0ull : (1ull << ((wl - 8) * 8)) - 1);
+    q[2] = wl <= 16 ? 0 : (q[2] | lower) & ((1ull << ((wl - 16) * 8)) - 1);
+    uint32_t hash = pii_word_hash3(q[0], q[1], q[2], wl);
+    if (!c->seen_upper && wl >= 3 && !inert_lower_word(c, i, we, q, hash)) return 0;
     unsigned nx = s[we], nx2 = s[we + 1];
     bool space_word = nx == ' ' && (pii_is_alpha(nx2) || nx2 >= 0xC2);
     bool stop = (nx == ',' || (nx == '.' && wl > 2)) && (nx2 == ' ' || nx2 == '\n');
     if (!space_word && !stop && nx != '\n') return 0;
     if (c->name_next_at != CUE_NONE && i - c->name_next_at <= 2) return 0;
     if (wl >= 3 && pii_cue_near(c, CUE_DOB, i, 48)) return 0;
-    uint64_t q[3];
-    memcpy(q, s + i, sizeof q); /* we + 24 <= n, so these bytes exist */
-    const uint64_t lower = 0x2020202020202020ull;
-    q[0] = (q[0] | lower) & (wl >= 8 ? ~0ull : (1ull << (wl * 8)) - 1);
-    q[1] = wl <= 8 ? 0 : (q[1] | lower) & (wl >= 16 ? ~0ull : (1ull << ((wl - 8) * 8)) - 1);
-    q[2] = wl <= 16 ? 0 : (q[2] | lower) & ((1ull << ((wl - 16) * 8)) - 1);
-    uint32_t f = ew__pii_cue_lookup3(q[0], q[1], q[2], wl, pii_word_hash3(q[0], q[1], q[2], wl));
+    uint32_t f = ew__pii_cue_lookup3(q[0], q[1], q[2], wl, hash);
     /* a context cue or the start of a cue phrase: on_word notes it */
     if (f & (PII_CUE_PREFIX | ((1u << CUE_COUNT) - 1))) return 0;
     note_lang(c, f, true); /* word classes matter here only for the language */

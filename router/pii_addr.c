@@ -751,6 +751,13 @@ static size_t unit_before(const pii_ctx *c, size_t i)
 
 size_t ew__pii_scan_address(pii_ctx *c, size_t i)
 {
+    /* fast exit: no digit ahead, no "US..." box, and no "corner of", "on" or
+     * "at" right before (which corner_at and named_street_at need) */
+    const unsigned char *s = c->s;
+    unsigned p2 = i >= 3 && s[i - 1] == ' ' ? s[i - 2] | 32 : 0;
+    if (p2 != 'f' && p2 != 'n' && p2 != 't' && !((s[i] | 32) == 'u' && i + 3 < c->n) &&
+        !ew__pii_digit_ahead(c, i, 48))
+        return 0;
     float strength = 0;
     size_t ce = corner_at(c, i);
     if (ce) {

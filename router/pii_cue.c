@@ -1053,7 +1053,9 @@ uint32_t ew__pii_folded_cues(pii_ctx *c, size_t i, size_t we)
 uint32_t ew__pii_cue_lookup(const char *w, size_t n)
 {
     if (n == 0 || n >= PII_WORD_MAX) return 0;
-    return ew__pii_cue_lookup_hash(w, n, cue_hash(w, n));
+    uint64_t q[3] = {0, 0, 0};
+    memcpy(q, w, n);
+    return ew__pii_cue_lookup3(q[0], q[1], q[2], n, pii_word_hash3(q[0], q[1], q[2], n));
 }
 
 uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash)

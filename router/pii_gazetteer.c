@@ -512,7 +512,8 @@ static const char list_first[] =
     "zachary\nzachery\nzack\nzackary\nzada\nzaid\nzaida\nzainab\nzana\nzandra\nzane\nzbigniew\nzdenek\n"
     "zelda\nzella\nzelma\nzena\nzenaida\nzenia\nzenobia\nzetta\nzeynep\nzhang\nzhen\nzhiwei\nzihan\n"
     "zina\nzita\nzoe\nzofia\nzoila\nzola\nzoltan\nzona\nzonia\nzora\nzoraida\nzoran\nzsofia\nzsuzsanna\n"
-    "zula\nzulema\nzulma\nzuzana\n";
+    "zula\nzulema\nzulma\nzuzana\n"
+    "\0\0\0\0\0\0\0\0";
 
 /* names_last_census.txt, names_last_intl.txt: 40153 words */
 static const char list_last[] =
@@ -4165,7 +4166,8 @@ static const char list_last[] =
     "zuhlke\nzuidema\nzuk\nzukowski\nzulauf\nzullo\nzuluaga\nzummo\nzumpano\nzumstein\nzumwalt\n"
     "zundel\nzuniga\nzupan\nzurawski\nzurcher\nzurek\nzurich\nzurita\nzurn\nzutell\nzuvich\nzwagerman\n"
     "zwart\nzweifel\nzweig\nzwick\nzwicker\nzwiebel\nzwilling\nzwolinski\nzych\nzygmont\nzylstra\n"
-    "zynda\nzysk\n";
+    "zynda\nzysk\n"
+    "\0\0\0\0\0\0\0\0";
 
 /* common_words.txt: 40134 words */
 static const char list_common[] =
@@ -8317,7 +8319,8 @@ static const char list_common[] =
     "zillion\nzillions\nzinc\nzinced\nzincing\nzincked\nzincking\nzincs\nzip\nzipped\nzipper\nzippered\n"
     "zippering\nzippers\nzipping\nzips\nzodiac\nzodiacs\nzombi\nzombie\nzombies\nzombis\nzone\nzoned\n"
     "zones\nzoning\nzoo\nzoological\nzoologist\nzoologists\nzoology\nzoom\nzoomed\nzooming\nzooms\n"
-    "zoos\nzucchini\nzucchinis\n";
+    "zoos\nzucchini\nzucchinis\n"
+    "\0\0\0\0\0\0\0\0";
 
 /* places.txt: 588 words */
 static const char list_place[] =
@@ -8378,7 +8381,8 @@ static const char list_place[] =
     "utah\nutrecht\nuzbekistan\nvalencia\nvancouver\nvanuatu\nvatican\nvenezuela\nvenezuelan\nvenice\n"
     "vermont\nvienna\nvietnam\nvietnamese\nvilnius\nvirginia\nwales\nwallonia\nwarsaw\nwashington\n"
     "wednesday\nwellington\nwelsh\nwest virginia\nwisconsin\nwroclaw\nwuhan\nwyoming\nyemen\nyokohama\n"
-    "yorkshire\nzagreb\nzambia\nzimbabwe\nzurich\n";
+    "yorkshire\nzagreb\nzambia\nzimbabwe\nzurich\n"
+    "\0\0\0\0\0\0\0\0";
 
 const unsigned char ew__gaz_fold[0x250 - 0xC0] = {97, 97, 97, 97, 97, 97, 97, 99, 101, 101, 101, 101, 105, 105, 105, 105, 100, 110, 111, 111, 111, 111, 111, 0, 111, 117, 117, 117, 117, 121, 116, 115, 97, 97, 97, 97, 97, 97, 97, 99, 101, 101, 101, 101, 105, 105, 105, 105, 100, 110, 111, 111, 111, 111, 111, 0, 111, 117, 117, 117, 117, 121, 116, 121, 97, 97, 97, 97, 97, 97, 99, 99, 99, 99, 99, 99, 99, 99, 100, 100, 100, 100, 101, 101, 101, 101, 101, 101, 101, 101, 101, 101, 103, 103, 103, 103, 103, 103, 103, 103, 104, 104, 104, 104, 105, 105, 105, 105, 105, 105, 105, 105, 105, 105, 0, 0, 106, 106, 107, 107, 0, 108, 108, 108, 108, 108, 108, 108, 108, 108, 108, 110, 110, 110, 110, 110, 110, 0, 0, 0, 111, 111, 111, 111, 111, 111, 111, 111, 114, 114, 114, 114, 114, 114, 115, 115, 115, 115, 115, 115, 115, 115, 116, 116, 116, 116, 116, 116, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 119, 119, 121, 121, 121, 122, 122, 122, 122, 122, 122, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 102, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 111, 111, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 117, 117, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 97, 97, 105, 105, 111, 111, 117, 117, 117, 117, 117, 117, 117, 117, 117, 117, 0, 97, 97, 97, 97, 0, 0, 0, 0, 103, 103, 107, 107, 111, 111, 111, 111, 0, 0, 106, 0, 0, 0, 103, 103, 0, 0, 110, 110, 97, 97, 0, 0, 0, 0, 97, 97, 97, 97, 101, 101, 101, 101, 105, 105, 105, 105, 111, 111, 111, 111, 114, 114, 114, 114, 117, 117, 117, 117, 115, 115, 116, 116, 0, 0, 104, 104, 0, 0, 0, 0, 0, 0, 97, 97, 101, 101, 111, 111, 111, 111, 111, 111, 111, 111, 121, 121, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
@@ -8389,10 +8393,10 @@ const uint32_t ew__gaz_cn_double[][2] = {{0x4E0A, 0x5B98}, {0x4E1C, 0x65B9}, {0x
 const int ew__gaz_cn_double_n = 14;
 
 const ew__gaz_list ew__gaz_lists[] = {
-    {list_first, sizeof list_first - 1, EW__GAZ_FIRST},
-    {list_last, sizeof list_last - 1, EW__GAZ_LAST},
-    {list_common, sizeof list_common - 1, EW__GAZ_COMMON},
-    {list_place, sizeof list_place - 1, EW__GAZ_PLACE},
+    {list_first, sizeof list_first - 9, EW__GAZ_FIRST},
+    {list_last, sizeof list_last - 9, EW__GAZ_LAST},
+    {list_common, sizeof list_common - 9, EW__GAZ_COMMON},
+    {list_place, sizeof list_place - 9, EW__GAZ_PLACE},
 };
 const int ew__gaz_n_lists = 4;
 /* clang-format on */

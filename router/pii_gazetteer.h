@@ -12,8 +12,8 @@
 #define EW__GAZ_PLACE  8u /* a country, region or city */
 
 typedef struct ew__gaz_list {
-    const char *words; /* folded words, each ended by '\n' */
-    size_t len;
+    const char *words; /* folded words, each ended by '\n', then eight NUL bytes */
+    size_t len;        /* without the NULs */
     unsigned flag;
 } ew__gaz_list;
 
@@ -35,6 +35,22 @@ void ew__gaz_init(void);
 size_t ew__gaz_fold_word(const unsigned char *s, size_t n, char *out);
 /* Flags of a folded word (0 when absent). ew__gaz_init must have run. */
 unsigned ew__gaz_lookup(const char *folded, size_t n);
+/* Hash of a folded word; for words shorter than PII_WORD_MAX it is the cue
+ * table's pii_word_hash, so one hash serves both tables. */
+uint32_t ew__gaz_hash(const char *folded, size_t n);
+/* ew__gaz_lookup with the word's ew__gaz_hash already computed. */
+unsigned ew__gaz_lookup_hash(const char *folded, size_t n, uint32_t hash);
+/* The same for a word shorter than 24 bytes given zero-padded in q[3]. */
+unsigned ew__gaz_lookup_padded(const uint64_t q[3], size_t n, uint32_t hash);
+/* False when the word whose ew__gaz_hash is `hash` is surely no given name
+ * or surname (true: look it up). */
+#define EW__GAZ_NAME_BITS (1u << 20)
+extern uint64_t ew__gaz_name_bits[EW__GAZ_NAME_BITS / 64];
+static inline int ew__gaz_maybe_name(uint32_t hash)
+{
+    uint32_t b = (hash >> 1) & (EW__GAZ_NAME_BITS - 1);
+    return (int)(ew__gaz_name_bits[b / 64] >> (b % 64)) & 1;
+}
 /* Chinese surnames: 1 for a single-character surname at cp, 2 when cp,next form
  * a two-character surname, 0 otherwise. */
 int ew__gaz_cn_surname(uint32_t cp, uint32_t next);

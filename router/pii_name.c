@@ -516,6 +516,18 @@ static void add_person(pii_ctx *c, size_t ss, size_t se, float sc, bool weak)
     c->weak_person[c->n_weak_person++] = (uint32_t)idx;
 }
 
+/* A first word the gazetteer knows only as an ordinary word or a place
+ * ("Write", "Please", "London") starts no name: read_run would make it the
+ * run's first part (or stop before it), and score_run rejects a run whose
+ * first part is such a word, so the scan can stop before reading the run. */
+static bool common_first_word(const pii_ctx *c, size_t i)
+{
+    size_t e = name_word_end(c->s, c->n, i), fl;
+    if (e - i < 2) return false; /* an initial "J." is read differently */
+    char fold[EW__GAZ_MAX_WORD];
+    return only_common(lookup_part(c->s, i, e, fold, &fl));
+}
+
 size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
 {
     (void)gaz_flags;
@@ -542,6 +554,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
             return 0;
         }
     }
+    if (common_first_word(c, i)) return 0;
     run r;
     read_run(c, i, lower_ok, strong, &r);
     if (r.k == 0 || r.reject) return 0;

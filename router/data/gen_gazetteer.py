@@ -3,7 +3,8 @@
 
 Usage: python3 router/data/gen_gazetteer.py [--check]
 
-Each list becomes one string literal of folded words separated by '\n'; the
+Each list becomes one string literal of folded words separated by '\n' and
+followed by eight NUL bytes (so a word can be read eight bytes at a time); the
 scanner builds its hash table from them once, at first use. Folding must match
 router/pii_gazetteer.h: ASCII lowercase, and Latin letters with diacritics
 (U+00C0..U+024F) reduced to their base letter, so "Szöllösy" looks up as
@@ -91,7 +92,9 @@ def generate():
             words += read_words(f)
         folded = sorted(set(fold(w) for w in words if fold(w)))
         parts.append('\n/* %s: %d words */\n' % (', '.join(files), len(folded)))
-        parts.append('static const char list_%s[] =\n    %s;\n' % (cname, c_string(folded)))
+        # eight NULs after the last word: the lookup compares eight bytes at a time
+        parts.append('static const char list_%s[] =\n    %s\n    "\\0\\0\\0\\0\\0\\0\\0\\0";\n'
+                     % (cname, c_string(folded)))
     table = ', '.join(str(x) for x in fold_table())
     parts.append('\nconst unsigned char ew__gaz_fold[0x250 - 0xC0] = {%s};\n' % table)
     cn = read_words('cn_surnames.txt')
@@ -105,7 +108,7 @@ def generate():
     parts.append('const int ew__gaz_cn_double_n = %d;\n' % len(doubles))
     parts.append('\nconst ew__gaz_list ew__gaz_lists[] = {\n')
     for cname, flag, _ in LISTS:
-        parts.append('    {list_%s, sizeof list_%s - 1, %s},\n' % (cname, cname, flag))
+        parts.append('    {list_%s, sizeof list_%s - 9, %s},\n' % (cname, cname, flag))
     parts.append('};\nconst int ew__gaz_n_lists = %d;\n' % len(LISTS))
     parts.append('/* clang-format on */\n')
     return ''.join(parts)

@@ -175,6 +175,29 @@ static void test_json_duplicate_keys(void **state)
     ew_json_doc_cleanup(&doc);
 }
 
+/* ew_json_get_many finds what ew_json_get finds, key by key, in one pass. */
+static void test_json_get_many(void **state)
+{
+    (void)state;
+    ew_json_doc doc;
+    must_parse(&doc, "{\"id\":\"x\",\"a\":1,\"b\":0,\"a\":2,\"\\u0061\":3,\"c\\\"d\":4,\"ab\":5}");
+    static const char *const keys[] = {"a", "b", "missing", "c\"d", "ab", "id", ""};
+    int out[7];
+    ew_json_get_many(&doc, 0, keys, 7, out);
+    for (int i = 0; i < 7; i++)
+        assert_int_equal(out[i], ew_json_get(&doc, 0, keys[i]));
+    int64_t v = 0;
+    assert_int_equal(ew_json_int64(&doc, out[0], &v), EW_OK);
+    assert_int_equal(v, 3); /* the last duplicate, written escaped */
+    assert_int_equal(out[2], -1);
+    assert_int_equal(ew_json_int64(&doc, out[3], &v), EW_OK);
+    assert_int_equal(v, 4);
+    ew_json_get_many(&doc, 1, keys, 2, out); /* not an object */
+    assert_int_equal(out[0], -1);
+    assert_int_equal(out[1], -1);
+    ew_json_doc_cleanup(&doc);
+}
+
 /* ---- reader: strings ------------------------------------------------------------------- */
 
 /* Unescapes the single string in json and compares with want[0..wlen). */
@@ -1391,6 +1414,7 @@ int main(void)
         cmocka_unit_test(test_json_navigation),
         cmocka_unit_test(test_json_paths),
         cmocka_unit_test(test_json_duplicate_keys),
+        cmocka_unit_test(test_json_get_many),
         cmocka_unit_test(test_json_escapes),
         cmocka_unit_test(test_json_bad_strings),
         cmocka_unit_test(test_json_number_grammar),
