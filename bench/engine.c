@@ -27,8 +27,9 @@
 #include "edgeway.h"
 #include "local/tools.h"
 
-#define PP 128
-#define TG 64
+#define PP        128
+#define TG        64
+#define RSS_BOUND 10.0 /* percent over weights + KV cache (issue #4) */
 
 typedef struct result {
     double pp, tg;     /* tokens per second */
@@ -270,8 +271,10 @@ static int split(char *s, char **items, int max)
 static void print_header(bool llama)
 {
     if (!llama) {
-        printf("| shape | type | MiB | t | pp%d tok/s | tg%d tok/s | peak RSS MiB | load ms |\n",
-               PP, TG);
+        printf(
+            "| shape | type | MiB | t | pp%d tok/s | tg%d tok/s | peak RSS MiB (vs weights+KV) | "
+            "load ms |\n",
+            PP, TG);
         printf("|---|---|---:|---:|---:|---:|---:|---:|\n");
         return;
     }
@@ -282,10 +285,21 @@ static void print_header(bool llama)
     printf("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 }
 
+static int n_over_bound;
+
 /* Peak RSS above (or below) the weights plus the KV cache, in percent. */
 static double rss_over(const result *r)
 {
     return r->budget_mib > 0 ? 100.0 * (r->rss_mib / r->budget_mib - 1.0) : 0;
+}
+
+/* "152 (+7.8 %)", flagged when over the bound. */
+static void print_rss(const result *r)
+{
+    double over = rss_over(r);
+    bool bad = over > RSS_BOUND;
+    n_over_bound += bad;
+    printf(" %.0f (%+.1f %%%s) |", r->rss_mib, over, bad ? " OVER" : "");
 }
 
 /* One table row: ours, and llama.cpp's beside it when asked for. */
@@ -299,10 +313,11 @@ static void bench_row(const char *shape, const char *type, const char *path, int
     bool lok = llama && run_llama(llama, path, t, reps, &theirs) == 0;
     printf("| %s | %s | %.0f | %d |", shape, type, mib, t);
     if (!llama) {
-        if (ok)
-            printf(" %.1f | %.1f | %.0f (%+.1f %%) | %.0f |\n", ours.pp, ours.tg, ours.rss_mib,
-                   rss_over(&ours), ours.load_ms);
-        else
+        if (ok) {
+            printf(" %.1f | %.1f |", ours.pp, ours.tg);
+            print_rss(&ours);
+            printf(" %.0f |\n", ours.load_ms);
+        } else
             printf(" failed | | | |\n");
     } else {
 #define OURS(v)     (ok ? printf(" %.1f |", v) : printf(" failed |"))
@@ -314,7 +329,7 @@ static void bench_row(const char *shape, const char *type, const char *path, int
         OURS(ours.tg);
         THEIRS(theirs.tg);
         RATIO(ours.tg, theirs.tg);
-        ok ? printf(" %.0f (%+.1f %%) |", ours.rss_mib, rss_over(&ours)) : printf(" - |");
+        ok ? print_rss(&ours) : (void)printf(" - |");
         lok ? printf(" %.0f |", theirs.rss_mib) : printf(" - |");
         ok ? printf(" %.0f |\n", ours.load_ms) : printf(" - |\n");
 #undef OURS
@@ -372,5 +387,9 @@ int main(int argc, char **argv)
                 bench_row(shapes[a], types[b], path, t, reps, llama);
             }
         }
+    if (n_over_bound)
+        printf("\n%d row(s) OVER the RSS bound: peak RSS more than %.0f %% above weights + KV "
+               "cache\n",
+               n_over_bound, RSS_BOUND);
     return 0;
 }

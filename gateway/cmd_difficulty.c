@@ -27,7 +27,7 @@ static const char usage_text[] =
     "  --neg FILE...         every row is easy (label 0)\n"
     "  FILE@W                multiplies the file's training weight by W\n"
     "  --text-col NAME  --label-col NAME  --small-col NAME  --big-col NAME\n"
-    "  --holdout PCT         hold out PCT%% of rows by prompt hash (default 0)\n"
+    "  --holdout PCT         hold out PCT% of rows by prompt hash (default 0)\n"
     "  --seed N              salt of the held-out split (default 0)\n"
     "  --split all|train|heldout   rows eval/calibrate use (default all)\n"
     "\n"
@@ -42,7 +42,7 @@ static const char usage_text[] =
     "                        its category's rate on the training rows\n"
     "  With --holdout, prints the AUC of the rows it did not train on.\n"
     "\n"
-    "weights default to conf/difficulty.weights.\n";
+    "Without --weights: the shipped weights built into edgeway (conf/difficulty.weights).\n";
 
 enum split { SPLIT_ALL, SPLIT_TRAIN, SPLIT_HELDOUT };
 
@@ -233,7 +233,6 @@ static int parse_args(args *a, int argc, char **argv)
         a->file_weight[a->n_files] = w;
         a->labels[a->n_files++] = label;
     }
-    if (!a->weights) a->weights = "conf/difficulty.weights";
     return 0;
 }
 
@@ -326,10 +325,13 @@ static int report_auc(const ew__dset *set, const double *scores, const bool *use
     return 0;
 }
 
+/* path NULL: the shipped weights compiled into the library, so the command
+ * works from any directory. */
 static int open_model(const char *path, ew_difficulty **m)
 {
     ew_error err = {0};
-    if (ew_difficulty_load(path, m, &err) < 0) {
+    ew_difficulty_opts o = {.weights_path = path};
+    if (ew_difficulty_open(&o, m, &err) < 0) {
         char msg[1024];
         return ew_cli_fail(CMD, "%s", ew_error_format(&err, msg, sizeof msg));
     }

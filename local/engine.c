@@ -60,6 +60,9 @@ int ew_model_open(const char *path, const char *expected_sha256, ew_model **out,
     }
     read_name(m);
     m->max_piece = max_piece_len(m->tok);
+    /* the tokenizer and the hyper-parameters are copied out: from here on
+     * only tensor pages need to be resident */
+    ew_gguf_release_header(m->gguf);
     ew__info(NULL, "model %s: %s, %d layers, n_embd %d, %d heads (%d kv), vocab %d, %.1f MiB", path,
              m->hp.arch == EW_ARCH_QWEN2 ? "qwen2" : "llama", m->hp.n_layer, m->hp.n_embd,
              m->hp.n_head, m->hp.n_head_kv, m->hp.n_vocab, (double)m->weight_bytes / 1048576.0);
@@ -165,35 +168,35 @@ static int session_alloc(ew_session *s, size_t *total)
     s->k = alloc_floats(B, kv_dim, total);
     s->v = alloc_floats(B, kv_dim, total);
     s->att = alloc_floats(B, q_dim, total);
-    s->hg = alloc_floats(B, (size_t)hp->n_ff, total);
-    s->hu = alloc_floats(B, (size_t)hp->n_ff, total);
     s->rope = alloc_floats(B, (size_t)hp->n_rot, total);
     s->scores = alloc_floats((size_t)s->n_threads, (size_t)s->n_ctx, total);
     s->qconv = alloc_floats((size_t)s->n_threads, (size_t)hp->head_dim, total);
     s->logits = alloc_floats((size_t)s->logit_rows, (size_t)hp->n_vocab, total);
     s->gen_buf = malloc(ew__stop_text_size(m));
-    int n_act = ew__forward_act_buffers(m, &s->act_row_max);
-    for (int i = 0; i < n_act; i++) {
-        s->act[i] = malloc(mul_size(B, s->act_row_max));
-        *total += B * s->act_row_max;
+    ew__act_need need;
+    ew__forward_act_need(m, s->n_threads, &need);
+    for (int i = 0; i < need.n_bufs; i++) {
+        s->act[i] = malloc(mul_size(B, need.row_in));
+        *total += B * need.row_in;
         if (!s->act[i]) return EW_ERR_NOMEM;
     }
-    s->act_mid = malloc(mul_size(B, s->act_row_max));
-    *total += B * s->act_row_max;
+    s->act_mid = malloc(mul_size(B, need.row_mid));
+    *total += B * need.row_mid;
     /* per thread: EW_MAX_ACT pointers, then the buffers they point to */
     size_t T = (size_t)s->n_threads;
-    s->act_priv = malloc(T * EW_MAX_ACT * (sizeof(void *) + s->act_row_max));
-    *total += T * EW_MAX_ACT * (sizeof(void *) + s->act_row_max);
+    s->act_priv = malloc(T * EW_MAX_ACT * (sizeof(void *) + need.row_in));
+    *total += T * EW_MAX_ACT * (sizeof(void *) + need.row_in);
     if (!s->act_mid || !s->act_priv) return EW_ERR_NOMEM;
     char *priv = (char *)(s->act_priv + T * EW_MAX_ACT);
     for (size_t i = 0; i < T * EW_MAX_ACT; i++)
-        s->act_priv[i] = priv + i * s->act_row_max;
+        s->act_priv[i] = priv + i * need.row_in;
+    s->ffn_chunk = need.ffn_chunk;
+    s->ffn_priv = alloc_floats(T * 2 * B, (size_t)need.ffn_chunk, total);
     s->xn_priv = alloc_floats(T, (size_t)hp->n_embd, total);
     s->xo = alloc_floats(B, (size_t)hp->n_embd, total);
     if (!s->xn_priv || !s->xo) return EW_ERR_NOMEM;
     if (!s->k_cache || !s->v_cache || !s->tokens || !s->x || !s->xn || !s->q || !s->k || !s->v ||
-        !s->att || !s->hg || !s->hu || !s->rope || !s->scores || !s->qconv || !s->logits ||
-        !s->gen_buf)
+        !s->att || !s->ffn_priv || !s->rope || !s->scores || !s->qconv || !s->logits || !s->gen_buf)
         return EW_ERR_NOMEM;
     return EW_OK;
 }
@@ -260,8 +263,7 @@ void ew_session_free(ew_session *s)
     free(s->k);
     free(s->v);
     free(s->att);
-    free(s->hg);
-    free(s->hu);
+    free(s->ffn_priv);
     free(s->rope);
     free(s->scores);
     free(s->qconv);

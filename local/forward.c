@@ -71,27 +71,35 @@ static void quantize_rows(void *const *bufs, const act_set *a, const float *src,
     }
 }
 
-/* Quantizes columns [lo, hi) of rows 0..n-1 of src (stride dim) into the
- * row layout of type t; lo and hi are multiples of t's block. Threads that
- * own disjoint column ranges fill one buffer together. */
-static void quantize_cols(const ew__qtype *qt, uint32_t type, const float *src, int dim, int n,
-                          int lo, int hi, void *dst)
+/* Quantizes columns [lo, hi) of the n rows of src (src_stride floats apart;
+ * src points at column lo) into the rows of dst, laid out as rows of dim
+ * elements of type t; lo and hi are multiples of t's block. Threads that own
+ * disjoint column ranges fill one buffer together. */
+static void quantize_cols(const ew__qtype *qt, uint32_t type, const float *src, size_t src_stride,
+                          int dim, int n, int lo, int hi, void *dst)
 {
     if (lo >= hi) return;
     size_t rb = ew__row_bytes(type, dim), off = (size_t)(lo / qt->blck) * qt->bytes;
     for (int t = 0; t < n; t++)
-        qt->quant_act(src + (size_t)t * dim + lo, (char *)dst + (size_t)t * rb + off, hi - lo);
+        qt->quant_act(src + (size_t)t * src_stride, (char *)dst + (size_t)t * rb + off, hi - lo);
 }
 
-/* out[t*out_stride + r] = w[r] . act[t] for r in [lo, hi), every token. */
-static void gemm_rows(void *const *bufs, const ew_weight *w, const act_set *a, int lo, int hi,
+/* out[t*out_stride + r - lo] = w[r] . act[t] for r in [lo, hi), every token. */
+static void gemm_into(void *const *bufs, const ew_weight *w, const act_set *a, int lo, int hi,
                       int n_tok, float *out, size_t out_stride)
 {
     if (lo >= hi) return;
     int ai = act_index(a, w);
     size_t arb = ew__row_bytes(a->type[ai], w->ne0);
     w->qt->gemm(w->ne0, (const char *)w->data + (size_t)lo * w->row_bytes, w->row_bytes, hi - lo,
-                bufs[ai], arb, n_tok, out + lo, out_stride);
+                bufs[ai], arb, n_tok, out, out_stride);
+}
+
+/* out[t*out_stride + r] = w[r] . act[t] for r in [lo, hi), every token. */
+static void gemm_rows(void *const *bufs, const ew_weight *w, const act_set *a, int lo, int hi,
+                      int n_tok, float *out, size_t out_stride)
+{
+    gemm_into(bufs, w, a, lo, hi, n_tok, out + lo, out_stride);
 }
 
 /* RMSNorm and activation quantization of the rows of x a stage reads. A
@@ -182,8 +190,10 @@ static void attend(ew_session *s, int layer, int t, int h, int ith)
     }
     size_t off = (size_t)kvh * hd * (s->kv_type == EW_KV_F32 ? 4 : 2);
     float scale = 1.0f / sqrtf((float)hd), max = -INFINITY;
+    kq->dot_rows(hd, (const char *)kv_at(s, s->k_cache, layer, 0) + off, s->kv_row_bytes, pos + 1,
+                 qv, sc);
     for (int j = 0; j <= pos; j++) {
-        sc[j] = kq->dot(hd, (const char *)kv_at(s, s->k_cache, layer, j) + off, qv) * scale;
+        sc[j] *= scale;
         max = fmaxf(max, sc[j]);
     }
     double sum = 0;
@@ -192,9 +202,11 @@ static void attend(ew_session *s, int layer, int t, int h, int ith)
         sum += sc[j];
     }
     float inv = (float)(1.0 / sum);
-    memset(out, 0, (size_t)hd * sizeof *out);
     for (int j = 0; j <= pos; j++)
-        kq->axpy(hd, sc[j] * inv, (const char *)kv_at(s, s->v_cache, layer, j) + off, out);
+        sc[j] *= inv;
+    memset(out, 0, (size_t)hd * sizeof *out);
+    kq->axpy_rows(hd, sc, (const char *)kv_at(s, s->v_cache, layer, 0) + off, s->kv_row_bytes,
+                  pos + 1, out);
 }
 
 /* Rows [lo, hi) of the joint q|k|v output are whole heads (the split is
@@ -325,20 +337,29 @@ static void ffn_block(ew_session *s, int il, int ith, int nth)
 
     /* gate and up rows of one range, aligned to the blocks of w_down's input:
      * this thread applies SwiGLU to them and quantizes them for the down
-     * projection without waiting for anyone */
+     * projection without waiting for anyone. It goes a step of rows at a time
+     * through its own two buffers of (n_batch * ffn_chunk) floats: ffn_chunk
+     * rows for a full batch, its whole range for a single token. */
     const ew__qtype *dq = a_down.qt[0];
-    ew__split(hp->n_ff, lcm(16, dq->blck), ith, nth, &lo, &hi);
-    gemm_rows(bufs, &L->w_gate, &a_ffn, lo, hi, n, s->hg, (size_t)hp->n_ff);
-    gemm_rows(bufs, &L->w_up, &a_ffn, lo, hi, n, s->hu, (size_t)hp->n_ff);
-    for (int t = 0; t < n; t++) {
-        float *g = s->hg + (size_t)t * hp->n_ff, *u = s->hu + (size_t)t * hp->n_ff;
-        for (int r = lo; r < hi; r++) {
-            float gv = g[r] + (L->b_gate ? L->b_gate[r] : 0.0f);
-            float uv = u[r] + (L->b_up ? L->b_up[r] : 0.0f);
-            g[r] = silu(gv) * uv;
+    int align = lcm(16, dq->blck);
+    size_t cap = (size_t)s->n_batch * (size_t)s->ffn_chunk;
+    int step = (int)(cap / (size_t)n / (size_t)align) * align;
+    float *g = s->ffn_priv + (size_t)ith * 2 * cap, *u = g + cap;
+    ew__split(hp->n_ff, align, ith, nth, &lo, &hi);
+    for (int c0 = lo; c0 < hi; c0 += step) {
+        int c1 = hi - c0 < step ? hi : c0 + step;
+        gemm_into(bufs, &L->w_gate, &a_ffn, c0, c1, n, g, (size_t)step);
+        gemm_into(bufs, &L->w_up, &a_ffn, c0, c1, n, u, (size_t)step);
+        for (int t = 0; t < n; t++) {
+            float *gt = g + (size_t)t * step, *ut = u + (size_t)t * step;
+            for (int r = c0; r < c1; r++) {
+                float gv = gt[r - c0] + (L->b_gate ? L->b_gate[r] : 0.0f);
+                float uv = ut[r - c0] + (L->b_up ? L->b_up[r] : 0.0f);
+                gt[r - c0] = silu(gv) * uv;
+            }
         }
+        quantize_cols(dq, a_down.type[0], g, (size_t)step, hp->n_ff, n, c0, c1, s->act_mid);
     }
-    quantize_cols(dq, a_down.type[0], s->hg, hp->n_ff, n, lo, hi, s->act_mid);
     ew__pool_barrier(s->pool);
 
     ew__split(hp->n_embd, 16, ith, nth, &lo, &hi);
@@ -396,6 +417,7 @@ void ew__forward(ew_session *s)
     s->n_last = s->n_tok;
 }
 
+/* Widest activation row of ws (in their activation types) into *row_max. */
 static void act_need(const act_set *a, const ew_weight *const *ws, int nw, int *n_bufs,
                      size_t *row_max)
 {
@@ -406,25 +428,31 @@ static void act_need(const act_set *a, const ew_weight *const *ws, int nw, int *
     }
 }
 
-int ew__forward_act_buffers(const ew_model *m, size_t *row_max)
+void ew__forward_act_need(const ew_model *m, int n_threads, ew__act_need *need)
 {
-    int n = 0;
-    *row_max = 0;
+    memset(need, 0, sizeof *need);
+    int align = 16, n_mid = 0;
     for (int il = 0; il < m->hp.n_layer; il++) {
         const ew_layer *L = &m->layers[il];
         const ew_weight *qkv[3] = {&L->wq, &L->wk, &L->wv}, *o[1] = {&L->wo};
         const ew_weight *ffn[2] = {&L->w_gate, &L->w_up}, *down[1] = {&L->w_down};
         act_set a = act_set_of(qkv[0], qkv[1], qkv[2]);
-        act_need(&a, qkv, 3, &n, row_max);
+        act_need(&a, qkv, 3, &need->n_bufs, &need->row_in);
         a = act_set_of(o[0], NULL, NULL);
-        act_need(&a, o, 1, &n, row_max);
+        act_need(&a, o, 1, &n_mid, &need->row_mid);
         a = act_set_of(ffn[0], ffn[1], NULL);
-        act_need(&a, ffn, 2, &n, row_max);
+        act_need(&a, ffn, 2, &need->n_bufs, &need->row_in);
         a = act_set_of(down[0], NULL, NULL);
-        act_need(&a, down, 1, &n, row_max);
+        act_need(&a, down, 1, &n_mid, &need->row_mid);
+        align = lcm(align, a.qt[0]->blck);
     }
     const ew_weight *out[1] = {&m->output};
     act_set a = act_set_of(out[0], NULL, NULL);
-    act_need(&a, out, 1, &n, row_max);
-    return n;
+    act_need(&a, out, 1, &need->n_bufs, &need->row_in);
+    /* 256 rows of w_gate and w_up stay in L2 while every token of a batch
+     * passes over them (fewer would mostly add calls); no more than a
+     * thread's share, so that the threads' chunks never exceed n_ff */
+    int share = (m->hp.n_ff + n_threads - 1) / n_threads;
+    int ch = share < EW_FFN_CHUNK ? share : EW_FFN_CHUNK;
+    need->ffn_chunk = (ch + align - 1) / align * align;
 }

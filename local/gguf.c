@@ -846,14 +846,40 @@ int ew_gguf_get_arr(const ew_gguf *g, const char *key, ew_gguf_type *elem_type, 
 
 int ew_gguf_arr_str(const ew_gguf *g, const char *key, uint64_t i, const char **s, size_t *len)
 {
-    const gguf_kv *kv = kv_get(g, key);
-    if (!kv) return EW_ERR_NOT_FOUND;
+    int k = ew_gguf_find(g, key);
+    return k < 0 ? EW_ERR_NOT_FOUND : ew_gguf_arr_str_at(g, k, i, s, len);
+}
+
+int ew_gguf_arr_str_at(const ew_gguf *g, int k, uint64_t i, const char **s, size_t *len)
+{
+    if (k < 0 || k >= g->n_kv) return EW_ERR_NOT_FOUND;
+    const gguf_kv *kv = &g->kv[k];
     if (kv->type != EW_GGUF_ARRAY || kv->elem_type != EW_GGUF_STRING || i >= kv->n)
         return EW_ERR_INVALID;
-    size_t n;
-    str_at(g, kv->str_off[i], s, &n);
+    size_t n, off = kv->val;
+    if (kv->str_off) {
+        off = kv->str_off[i];
+    } else { /* released: walk the (validated) length-prefixed strings */
+        for (uint64_t j = 0; j < i; j++)
+            off += 8 + (size_t)load_u64(g->data + off);
+    }
+    str_at(g, off, s, &n);
     if (len) *len = n;
     return EW_OK;
+}
+
+void ew_gguf_release_header(ew_gguf *g)
+{
+    for (int i = 0; i < g->n_kv; i++) {
+        free(g->kv[i].str_off);
+        g->kv[i].str_off = NULL;
+    }
+    long page = sysconf(_SC_PAGESIZE);
+    if (!g->map || page <= 0) return;
+    /* whole pages before the first tensor's; a private mapping never written
+     * to drops them and reads them from the file again on access */
+    size_t head = g->data_start / (size_t)page * (size_t)page;
+    if (head) madvise(g->map, head, MADV_DONTNEED);
 }
 
 int ew_gguf_n_tensors(const ew_gguf *g)

@@ -107,8 +107,18 @@ int ew_gguf_get_str(const ew_gguf *g, const char *key, const char **s, size_t *l
  * the packed little-endian elements; for strings use ew_gguf_arr_str. */
 int ew_gguf_get_arr(const ew_gguf *g, const char *key, ew_gguf_type *elem_type, uint64_t *n,
                     const void **data);
-/* The i-th string of a string array (O(1): offsets are indexed at open). */
+/* The i-th string of a string array (O(1): offsets are indexed at open;
+ * O(i) after ew_gguf_release_header). */
 int ew_gguf_arr_str(const ew_gguf *g, const char *key, uint64_t i, const char **s, size_t *len);
+/* The same by key index (ew_gguf_find), for loops over a whole array: the
+ * key is not looked up again for every element. */
+int ew_gguf_arr_str_at(const ew_gguf *g, int k, uint64_t i, const char **s, size_t *len);
+/* For a caller that has copied what it needs out of the metadata (a loaded
+ * model): frees the string-array indexes and gives the header's resident
+ * pages back to the kernel. Everything stays readable: a touched page is read
+ * from the file again, and string arrays are walked instead of indexed. For a
+ * vocabulary of 150k tokens this is about 8 MiB of RSS. */
+void ew_gguf_release_header(ew_gguf *g);
 
 /* ---- tensors ------------------------------------------------------------------ */
 int ew_gguf_n_tensors(const ew_gguf *g);

@@ -103,16 +103,16 @@ struct ew_session {
     float *q;              /* (n_batch, n_head*head_dim) */
     float *k, *v;          /* (n_batch, n_head_kv*head_dim) */
     float *att;            /* (n_batch, n_head*head_dim) attention output */
-    float *hg, *hu;        /* (n_batch, n_ff) gate and up projections */
     float *rope;           /* (n_batch, n_rot) cos/sin pairs per position */
     float *scores;         /* (n_threads, n_ctx) attention weights per thread */
     void *qconv;           /* (n_threads, head_dim) q converted for an F16 cache */
-    void *act[EW_MAX_ACT]; /* (n_batch, act_row_max) a stage's input in up to three dot types */
-    void *act_mid;         /* (n_batch, act_row_max) input of wo and w_down */
-    void **act_priv;       /* (n_threads, EW_MAX_ACT) per-thread buffers for a single row */
+    void *act[EW_MAX_ACT]; /* (n_batch, row_in) a stage's n_embd-wide input in up to three types */
+    void *act_mid;         /* (n_batch, row_mid) input of wo and w_down */
+    void **act_priv;       /* (n_threads, EW_MAX_ACT) per-thread buffers (row_in) for one row */
     float *xn_priv;        /* (n_threads, n_embd) per-thread normalized row */
     float *xo;             /* (n_batch, n_embd) output of wo and w_down before the residual */
-    size_t act_row_max;
+    float *ffn_priv;       /* (n_threads, 2, n_batch * ffn_chunk) gate and up rows of a step */
+    int ffn_chunk;
     float *logits; /* (logit_rows, n_vocab) for the last positions of an eval */
     int n_logits;  /* rows of logits kept by the last eval */
     int n_last;    /* tokens in the last eval */
@@ -131,8 +131,17 @@ int ew__model_load_hparams(ew_model *m, ew_error *err);
 /* forward.c: evaluates s->batch[0..n_tok) at positions n_past.. and fills
  * logits; s->n_past is advanced by the caller. */
 void ew__forward(ew_session *s);
-/* Activation buffers a session needs: returns how many, and the largest
- * activation row in bytes in *row_max. */
-int ew__forward_act_buffers(const ew_model *m, size_t *row_max);
+/* Rows of w_gate/w_up one FFN step computes, at least (rounded up to the
+ * blocks of w_down's activation type). */
+#define EW_FFN_CHUNK 256
+
+/* What a session's activation buffers must hold for a model. */
+typedef struct ew__act_need {
+    int n_bufs;     /* activation types one n_embd-wide stage needs at most */
+    size_t row_in;  /* bytes of the widest n_embd-wide activation row (act[], act_priv) */
+    size_t row_mid; /* bytes of the widest input row of wo or w_down (act_mid) */
+    int ffn_chunk;  /* FFN rows per step of a full batch */
+} ew__act_need;
+void ew__forward_act_need(const ew_model *m, int n_threads, ew__act_need *need);
 
 #endif

@@ -219,8 +219,11 @@ typedef struct ew__qtype {
     ew__quant_fn quant_act; /* set for types that serve as activation types */
     ew__dot_fn dot;         /* weight of this type x activation of type `act` */
     ew__gemm_fn gemm;
-    /* y[0..n) += a * x[0..n) with x of this type (F32 and F16: KV cache rows) */
-    void (*axpy)(int n, float a, const void *x, float *y);
+    /* Attention over KV cache rows of this type (F32, F16), rows `stride`
+     * bytes apart: out[j] = dot(row j, q) for j < nr, q of this type; and
+     * y[0..n) += sum_j a[j] * row j, accumulated in row order per element. */
+    void (*dot_rows)(int n, const void *x, size_t stride, int nr, const void *q, float *out);
+    void (*axpy_rows)(int n, const float *a, const void *x, size_t stride, int nr, float *y);
 } ew__qtype;
 
 /* Instruction sets a kernel table can be built for. */
@@ -263,6 +266,8 @@ void ew__quant_patch_avx512(ew__qtype *t, int n, int vnni);
 /* The VNNI legacy-quant kernels (quant_legacy_avx512.c); switches those
  * types' activations to Q8_0X. */
 void ew__quant_patch_legacy_vnni(ew__qtype *t, int n);
+/* The VNNI k-quant kernels (quant_k_avx512.c), bit-identical to the reference. */
+void ew__quant_patch_k_vnni(ew__qtype *t, int n);
 void ew__quant_patch_neon(ew__qtype *t, int n);
 /* True if isa's kernels were compiled in and the CPU runs them. */
 int ew__isa_available(ew__isa isa);

@@ -416,28 +416,67 @@ GEMM_DRIVER(f16, k_f16)
 FLOAT_KERNEL(bf16, ew_bf16, load_bf16x8, ew__bf16_to_f32)
 GEMM_DRIVER(bf16, k_bf16)
 
-static void axpy_f16(int n, float a, const void *vx, float *y)
+/* ---- attention over the KV cache ------------------------------------------------------ */
+
+static inline float f32_id(float x)
 {
-    const ew_f16 *x = vx;
-    __m256 av = _mm256_set1_ps(a);
-    int i = 0;
-    for (; i + 8 <= n; i += 8)
-        _mm256_storeu_ps(y + i, _mm256_fmadd_ps(av, load_f16x8(x + i), _mm256_loadu_ps(y + i)));
-    for (; i < n; i++)
-        y[i] += a * f16(x[i]);
+    return x;
 }
 
-static void axpy_f32(int n, float a, const void *vx, float *y)
-{
-    const float *x = vx;
-    __m256 av = _mm256_set1_ps(a);
-    int i = 0;
-    for (; i + 8 <= n; i += 8)
-        _mm256_storeu_ps(y + i,
-                         _mm256_fmadd_ps(av, _mm256_loadu_ps(x + i), _mm256_loadu_ps(y + i)));
-    for (; i < n; i++)
-        y[i] += a * x[i];
-}
+/* One accumulator per key; 32 (then 8) elements of y in registers while
+ * the rows stream by; scalar tails. */
+#define KV_ROWS(name, T, LOAD, SCALAR)                                                             \
+    static void dot_rows_##name(int n, const void *vx, size_t stride, int nr, const void *vq,      \
+                                float *out)                                                        \
+    {                                                                                              \
+        const T *q = vq;                                                                           \
+        for (int j = 0; j < nr; j++) {                                                             \
+            const T *k = (const T *)(const void *)((const char *)vx + (size_t)j * stride);         \
+            __m256 acc = _mm256_setzero_ps();                                                      \
+            int i = 0;                                                                             \
+            for (; i + 8 <= n; i += 8)                                                             \
+                acc = _mm256_fmadd_ps(LOAD(k + i), LOAD(q + i), acc);                              \
+            float s = hsum256(acc);                                                                \
+            for (; i < n; i++)                                                                     \
+                s += SCALAR(k[i]) * SCALAR(q[i]);                                                  \
+            out[j] = s;                                                                            \
+        }                                                                                          \
+    }                                                                                              \
+    static void axpy_rows_##name(int n, const float *a, const void *vx, size_t stride, int nr,     \
+                                 float *y)                                                         \
+    {                                                                                              \
+        const char *x = vx;                                                                        \
+        int i0 = 0;                                                                                \
+        for (; i0 + 32 <= n; i0 += 32) {                                                           \
+            __m256 yv[4];                                                                          \
+            for (int c = 0; c < 4; c++)                                                            \
+                yv[c] = _mm256_loadu_ps(y + i0 + 8 * c);                                           \
+            for (int j = 0; j < nr; j++) {                                                         \
+                const T *xr = (const T *)(const void *)(x + (size_t)j * stride) + i0;              \
+                __m256 av = _mm256_set1_ps(a[j]);                                                  \
+                for (int c = 0; c < 4; c++)                                                        \
+                    yv[c] = _mm256_fmadd_ps(av, LOAD(xr + 8 * c), yv[c]);                          \
+            }                                                                                      \
+            for (int c = 0; c < 4; c++)                                                            \
+                _mm256_storeu_ps(y + i0 + 8 * c, yv[c]);                                           \
+        }                                                                                          \
+        for (; i0 + 8 <= n; i0 += 8) {                                                             \
+            __m256 yv = _mm256_loadu_ps(y + i0);                                                   \
+            for (int j = 0; j < nr; j++)                                                           \
+                yv = _mm256_fmadd_ps(_mm256_set1_ps(a[j]),                                         \
+                                     LOAD((const T *)(const void *)(x + (size_t)j * stride) + i0), \
+                                     yv);                                                          \
+            _mm256_storeu_ps(y + i0, yv);                                                          \
+        }                                                                                          \
+        for (int j = 0; j < nr && i0 < n; j++) {                                                   \
+            const T *xr = (const T *)(const void *)(x + (size_t)j * stride);                       \
+            for (int i = i0; i < n; i++)                                                           \
+                y[i] += a[j] * SCALAR(xr[i]);                                                      \
+        }                                                                                          \
+    }
+
+KV_ROWS(f32, float, _mm256_loadu_ps, f32_id)
+KV_ROWS(f16, ew_f16, load_f16x8, f16)
 
 void ew__quant_patch_avx2(ew__qtype *t, int n)
 {
@@ -447,12 +486,14 @@ void ew__quant_patch_avx2(ew__qtype *t, int n)
 #define SET(name) (q->dot = dot_##name, q->gemm = gemm_##name)
         case EW_GGML_F32:
             SET(f32);
-            q->axpy = axpy_f32;
+            q->dot_rows = dot_rows_f32;
+            q->axpy_rows = axpy_rows_f32;
             break;
         case EW_GGML_F16:
             SET(f16);
             q->quant_act = quant_f16;
-            q->axpy = axpy_f16;
+            q->dot_rows = dot_rows_f16;
+            q->axpy_rows = axpy_rows_f16;
             break;
         case EW_GGML_BF16:
             SET(bf16);

@@ -172,13 +172,10 @@ static inline __m256i fifth_bits(const uint8_t *qh)
     return _mm256_maskz_mov_epi8(k, _mm256_set1_epi8(0x10));
 }
 
+/* Only the variant without VNNI: with it, quant_legacy_avx512.c and
+ * quant_k_avx512.c take over the integer types. */
 #define KS(name) name##_novnni
 #define VNNI     0
-#include "local/quant_avx512_int.h"
-#undef KS
-#undef VNNI
-#define KS(name) name##_vnni
-#define VNNI     1
 #include "local/quant_avx512_int.h"
 #undef KS
 #undef VNNI
@@ -277,28 +274,89 @@ FLOAT_GEMM(f16)
 FLOAT_TILE(bf16, ew_bf16, load_bf16x16, ew__bf16_to_f32)
 FLOAT_GEMM(bf16)
 
-static void axpy_f16(int n, float a, const void *vx, float *y)
+/* ---- attention over the KV cache ------------------------------------------------------ */
+
+static inline __m512 load_f16_mask(__mmask16 m, const ew_f16 *p)
 {
-    const ew_f16 *x = vx;
-    __m512 av = _mm512_set1_ps(a);
-    int i = 0;
-    for (; i + 16 <= n; i += 16)
-        _mm512_storeu_ps(y + i, _mm512_fmadd_ps(av, load_f16x16(x + i), _mm512_loadu_ps(y + i)));
-    for (; i < n; i++)
-        y[i] += a * f16(x[i]);
+    return _mm512_cvtph_ps(_mm256_maskz_loadu_epi16(m, p));
 }
 
-static void axpy_f32(int n, float a, const void *vx, float *y)
+static inline __m512 load_f32_mask(__mmask16 m, const float *p)
 {
-    const float *x = vx;
-    __m512 av = _mm512_set1_ps(a);
-    int i = 0;
-    for (; i + 16 <= n; i += 16)
-        _mm512_storeu_ps(y + i,
-                         _mm512_fmadd_ps(av, _mm512_loadu_ps(x + i), _mm512_loadu_ps(y + i)));
-    for (; i < n; i++)
-        y[i] += a * x[i];
+    return _mm512_maskz_loadu_ps(m, p);
 }
+
+static inline __mmask16 tail_mask(int left)
+{
+    return left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
+}
+
+/* Lane pair sums: lanes 0..7 from a's pairs, 8..15 from b's. */
+static inline __m512 fold_ps(__m512 a, __m512 b)
+{
+    const __m512i ev = _mm512_set_epi32(30, 28, 26, 24, 22, 20, 18, 16, 14, 12, 10, 8, 6, 4, 2, 0);
+    const __m512i od = _mm512_set_epi32(31, 29, 27, 25, 23, 21, 19, 17, 15, 13, 11, 9, 7, 5, 3, 1);
+    return _mm512_add_ps(_mm512_permutex2var_ps(a, ev, b), _mm512_permutex2var_ps(a, od, b));
+}
+
+/* q . k for 16 keys at a time: one 16-lane accumulator per key, then a
+ * transpose-add tree leaves key r's total in lane r. A short last group
+ * repeats its last key, so every key's score comes from the same
+ * operations wherever it falls. */
+#define KV_ROWS(name, T, LOADM)                                                                    \
+    static void dot_rows_##name(int n, const void *vx, size_t stride, int nr, const void *vq,      \
+                                float *out)                                                        \
+    {                                                                                              \
+        const char *x = vx;                                                                        \
+        const T *q = vq;                                                                           \
+        for (int j = 0; j < nr; j += 16) {                                                         \
+            const T *kr[16];                                                                       \
+            for (int r = 0; r < 16; r++)                                                           \
+                kr[r] =                                                                            \
+                    (const T *)(const void *)(x + (size_t)(j + r < nr ? j + r : nr - 1) * stride); \
+            __m512 acc[16];                                                                        \
+            for (int r = 0; r < 16; r++)                                                           \
+                acc[r] = _mm512_setzero_ps();                                                      \
+            for (int i = 0; i < n; i += 16) {                                                      \
+                __mmask16 m = tail_mask(n - i);                                                    \
+                __m512 qv = LOADM(m, q + i);                                                       \
+                for (int r = 0; r < 16; r++)                                                       \
+                    acc[r] = _mm512_fmadd_ps(LOADM(m, kr[r] + i), qv, acc[r]);                     \
+            }                                                                                      \
+            __m512 f[8];                                                                           \
+            for (int k = 0; k < 8; k++)                                                            \
+                f[k] = fold_ps(acc[2 * k], acc[2 * k + 1]);                                        \
+            __m512 g0 = fold_ps(f[0], f[1]), g1 = fold_ps(f[2], f[3]), g2 = fold_ps(f[4], f[5]),   \
+                   g3 = fold_ps(f[6], f[7]);                                                       \
+            _mm512_mask_storeu_ps(out + j, tail_mask(nr - j),                                      \
+                                  fold_ps(fold_ps(g0, g1), fold_ps(g2, g3)));                      \
+        }                                                                                          \
+    }                                                                                              \
+    /* up to 64 elements of y stay in registers while the rows stream by */                        \
+    static void axpy_rows_##name(int n, const float *a, const void *vx, size_t stride, int nr,     \
+                                 float *y)                                                         \
+    {                                                                                              \
+        const char *x = vx;                                                                        \
+        for (int i0 = 0; i0 < n; i0 += 64) {                                                       \
+            __m512 yv[4];                                                                          \
+            __mmask16 m[4];                                                                        \
+            for (int c = 0; c < 4; c++) {                                                          \
+                m[c] = n - i0 - 16 * c > 0 ? tail_mask(n - i0 - 16 * c) : 0;                       \
+                yv[c] = _mm512_maskz_loadu_ps(m[c], y + i0 + 16 * c);                              \
+            }                                                                                      \
+            for (int j = 0; j < nr; j++) {                                                         \
+                const T *xr = (const T *)(const void *)(x + (size_t)j * stride) + i0;              \
+                __m512 av = _mm512_set1_ps(a[j]);                                                  \
+                for (int c = 0; c < 4; c++)                                                        \
+                    yv[c] = _mm512_fmadd_ps(av, LOADM(m[c], xr + 16 * c), yv[c]);                  \
+            }                                                                                      \
+            for (int c = 0; c < 4; c++)                                                            \
+                _mm512_mask_storeu_ps(y + i0 + 16 * c, m[c], yv[c]);                               \
+        }                                                                                          \
+    }
+
+KV_ROWS(f32, float, load_f32_mask)
+KV_ROWS(f16, ew_f16, load_f16_mask)
 
 void ew__quant_patch_avx512(ew__qtype *t, int n, int vnni)
 {
@@ -306,32 +364,31 @@ void ew__quant_patch_avx512(ew__qtype *t, int n, int vnni)
         ew__qtype *q = &t[i];
         switch (q->type) {
 #define SET(name) (q->dot = dot_##name, q->gemm = gemm_##name)
-#define SETI(name)                                                                                 \
-    (q->dot = vnni ? dot_##name##_vnni : dot_##name##_novnni,                                      \
-     q->gemm = vnni ? gemm_##name##_vnni : gemm_##name##_novnni)
-/* with VNNI, ew__quant_patch_legacy_vnni replaces these */
-#define SETL(name) (q->dot = dot_##name##_novnni, q->gemm = gemm_##name##_novnni)
+/* with VNNI, ew__quant_patch_legacy_vnni and ew__quant_patch_k_vnni replace these */
+#define SETI(name) (q->dot = dot_##name##_novnni, q->gemm = gemm_##name##_novnni)
         case EW_GGML_F32:
             SET(f32);
-            q->axpy = axpy_f32;
+            q->dot_rows = dot_rows_f32;
+            q->axpy_rows = axpy_rows_f32;
             break;
         case EW_GGML_F16:
             SET(f16);
             q->quant_act = quant_f16;
-            q->axpy = axpy_f16;
+            q->dot_rows = dot_rows_f16;
+            q->axpy_rows = axpy_rows_f16;
             break;
         case EW_GGML_BF16:
             SET(bf16);
             break;
         case EW_GGML_Q8_0:
-            SETL(q8_0);
+            SETI(q8_0);
             q->quant_act = quant_q8_0;
             break;
         case EW_GGML_Q4_0:
-            SETL(q4_0);
+            SETI(q4_0);
             break;
         case EW_GGML_Q5_0:
-            SETL(q5_0);
+            SETI(q5_0);
             break;
         case EW_GGML_Q4_K:
             SETI(q4_K);
@@ -347,10 +404,12 @@ void ew__quant_patch_avx512(ew__qtype *t, int n, int vnni)
             break;
 #undef SET
 #undef SETI
-#undef SETL
         default:
             break;
         }
     }
-    if (vnni) ew__quant_patch_legacy_vnni(t, n);
+    if (vnni) {
+        ew__quant_patch_legacy_vnni(t, n);
+        ew__quant_patch_k_vnni(t, n);
+    }
 }

@@ -1,7 +1,8 @@
 /* NEON kernels for ARMv8-A (baseline AdvSIMD, no dot-product extension, so
  * they run on every aarch64 core): Q8_0 activation quantization (identical
- * to the reference), and the Q8_0, Q4_0, F16 and F32 dot products that
- * dominate common files. Other types keep their reference kernels. */
+ * to the reference), the Q8_0, Q4_0, F16 and F32 dot products that dominate
+ * common files, the k-quant ones (Q4_K, Q5_K, Q6_K: Q4_K_M files), and the
+ * attention kernels. Other types keep their reference kernels. */
 #include <arm_neon.h>
 
 #include "local/quant.h"
@@ -109,6 +110,99 @@ static float dot_f16(int n, const void *vw, const void *va)
     return s;
 }
 
+/* ---- k-quants x Q8_K: the reference's exact integer sums, then its float
+ * step per super-block, so these equal it bit for bit ---------------------------- */
+
+/* Sum of 16 int8 products. */
+static inline int32_t dot16(int8x16_t a, int8x16_t b)
+{
+    int32x4_t acc = vpaddlq_s16(vmull_s8(vget_low_s8(a), vget_low_s8(b)));
+    acc = vpadalq_s16(acc, vmull_s8(vget_high_s8(a), vget_high_s8(b)));
+    return vaddvq_s32(acc);
+}
+
+static inline int8x16_t as_s8(uint8x16_t v)
+{
+    return vreinterpretq_s8_u8(v);
+}
+
+/* q4_K and q5_K: blocks `bytes` apart, quants at qs_off, fifth bits at
+ * qh_off (q5_K) or none (0); d, dmin and the scales lead both layouts. */
+static inline float dot_k4(int n, const void *vw, size_t bytes, size_t qs_off, size_t qh_off,
+                           const ew_block_q8_K *a)
+{
+    const uint8x16_t m4 = vdupq_n_u8(0x0F), one = vdupq_n_u8(1);
+    float s = 0;
+    for (int i = 0; i < n / EW_QK_K; i++) {
+        const char *blk = (const char *)vw + (size_t)i * bytes;
+        const ew_block_q4_K *b = (const ew_block_q4_K *)(const void *)blk;
+        const uint8_t *q = (const uint8_t *)blk + qs_off;
+        const uint8_t *qh = (const uint8_t *)blk + qh_off;
+        const int8_t *y = a[i].qs;
+        int32_t isum = 0, imin = 0;
+        for (int g = 0; g < 4; g++, q += 32, y += 64) {
+            uint8_t sc0, m0, sc1, m1;
+            ew__k4_scale_min(2 * g, b->scales, &sc0, &m0);
+            ew__k4_scale_min(2 * g + 1, b->scales, &sc1, &m1);
+            uint8x16_t q0 = vld1q_u8(q), q1 = vld1q_u8(q + 16);
+            uint8x16_t l0 = vandq_u8(q0, m4), l1 = vandq_u8(q1, m4);
+            uint8x16_t h0 = vshrq_n_u8(q0, 4), h1 = vshrq_n_u8(q1, 4);
+            if (qh_off) {
+                uint8x16_t b0 = vld1q_u8(qh), b1 = vld1q_u8(qh + 16);
+                int8x16_t sl = vdupq_n_s8((int8_t)(-2 * g)), sh = vdupq_n_s8((int8_t)(-2 * g - 1));
+                l0 = vorrq_u8(l0, vshlq_n_u8(vandq_u8(vshlq_u8(b0, sl), one), 4));
+                l1 = vorrq_u8(l1, vshlq_n_u8(vandq_u8(vshlq_u8(b1, sl), one), 4));
+                h0 = vorrq_u8(h0, vshlq_n_u8(vandq_u8(vshlq_u8(b0, sh), one), 4));
+                h1 = vorrq_u8(h1, vshlq_n_u8(vandq_u8(vshlq_u8(b1, sh), one), 4));
+            }
+            int32_t s0 = dot16(as_s8(l0), vld1q_s8(y)) + dot16(as_s8(l1), vld1q_s8(y + 16));
+            int32_t s1 = dot16(as_s8(h0), vld1q_s8(y + 32)) + dot16(as_s8(h1), vld1q_s8(y + 48));
+            isum += sc0 * s0 + sc1 * s1;
+            imin += m0 * (a[i].bsums[4 * g] + a[i].bsums[4 * g + 1]) +
+                    m1 * (a[i].bsums[4 * g + 2] + a[i].bsums[4 * g + 3]);
+        }
+        s += f16(b->d) * a[i].d * (float)isum - f16(b->dmin) * a[i].d * (float)imin;
+    }
+    return s;
+}
+
+static float dot_q4_K(int n, const void *w, const void *a)
+{
+    return dot_k4(n, w, sizeof(ew_block_q4_K), offsetof(ew_block_q4_K, qs), 0, a);
+}
+
+static float dot_q5_K(int n, const void *w, const void *a)
+{
+    return dot_k4(n, w, sizeof(ew_block_q5_K), offsetof(ew_block_q5_K, qs),
+                  offsetof(ew_block_q5_K, qh), a);
+}
+
+static float dot_q6_K(int n, const void *vw, const void *va)
+{
+    const ew_block_q6_K *w = vw;
+    const ew_block_q8_K *a = va;
+    const uint8x16_t m4 = vdupq_n_u8(0x0F), m3 = vdupq_n_u8(3);
+    const int8x16_t off = vdupq_n_s8(32);
+    float s = 0;
+    for (int i = 0; i < n / EW_QK_K; i++) {
+        int32_t isum = 0;
+        for (int h = 0; h < 2; h++)
+            for (int k = 0; k < 4; k++)
+                for (int half = 0; half < 2; half++) {
+                    /* elements 128h + 32k + 16half .. +15: sub-block 8h + 2k + half */
+                    uint8x16_t lq = vld1q_u8(w[i].ql + 64 * h + 32 * (k & 1) + 16 * half);
+                    uint8x16_t nib = (k >> 1) ? vshrq_n_u8(lq, 4) : vandq_u8(lq, m4);
+                    uint8x16_t hq = vld1q_u8(w[i].qh + 32 * h + 16 * half);
+                    uint8x16_t hb = vandq_u8(vshlq_u8(hq, vdupq_n_s8((int8_t)(-2 * k))), m3);
+                    int8x16_t v = vsubq_s8(as_s8(vorrq_u8(nib, vshlq_n_u8(hb, 4))), off);
+                    isum += w[i].scales[8 * h + 2 * k + half] *
+                            dot16(v, vld1q_s8(a[i].qs + 128 * h + 32 * k + 16 * half));
+                }
+        s += f16(w[i].d) * a[i].d * (float)isum;
+    }
+    return s;
+}
+
 #define GEMM_BY_DOT(name)                                                                          \
     static void gemm_##name(int n, const void *w, size_t ws, int nr, const void *a, size_t as,     \
                             int nc, float *out, size_t os)                                         \
@@ -119,26 +213,50 @@ GEMM_BY_DOT(q8_0)
 GEMM_BY_DOT(q4_0)
 GEMM_BY_DOT(f32)
 GEMM_BY_DOT(f16)
+GEMM_BY_DOT(q4_K)
+GEMM_BY_DOT(q5_K)
+GEMM_BY_DOT(q6_K)
 
-static void axpy_f32(int n, float a, const void *vx, float *y)
+/* Attention over the KV cache: the dot kernels per key; y stays in
+ * registers 16 elements at a time while the rows stream by, scalar tail. */
+#define KV_ROWS(name, T, LOAD, SCALAR)                                                             \
+    static void dot_rows_##name(int n, const void *vx, size_t stride, int nr, const void *q,       \
+                                float *out)                                                        \
+    {                                                                                              \
+        for (int j = 0; j < nr; j++)                                                               \
+            out[j] = dot_##name(n, (const char *)vx + (size_t)j * stride, q);                      \
+    }                                                                                              \
+    static void axpy_rows_##name(int n, const float *a, const void *vx, size_t stride, int nr,     \
+                                 float *y)                                                         \
+    {                                                                                              \
+        const char *x = vx;                                                                        \
+        int i0 = 0;                                                                                \
+        for (; i0 + 16 <= n; i0 += 16) {                                                           \
+            float32x4_t yv[4];                                                                     \
+            for (int c = 0; c < 4; c++)                                                            \
+                yv[c] = vld1q_f32(y + i0 + 4 * c);                                                 \
+            for (int j = 0; j < nr; j++) {                                                         \
+                const T *xr = (const T *)(const void *)(x + (size_t)j * stride) + i0;              \
+                for (int c = 0; c < 4; c++)                                                        \
+                    yv[c] = vfmaq_n_f32(yv[c], LOAD(xr + 4 * c), a[j]);                            \
+            }                                                                                      \
+            for (int c = 0; c < 4; c++)                                                            \
+                vst1q_f32(y + i0 + 4 * c, yv[c]);                                                  \
+        }                                                                                          \
+        for (int j = 0; j < nr && i0 < n; j++) {                                                   \
+            const T *xr = (const T *)(const void *)(x + (size_t)j * stride);                       \
+            for (int i = i0; i < n; i++)                                                           \
+                y[i] += a[j] * SCALAR(xr[i]);                                                      \
+        }                                                                                          \
+    }
+
+static inline float f32_id(float x)
 {
-    const float *x = vx;
-    int i = 0;
-    for (; i + 4 <= n; i += 4)
-        vst1q_f32(y + i, vfmaq_n_f32(vld1q_f32(y + i), vld1q_f32(x + i), a));
-    for (; i < n; i++)
-        y[i] += a * x[i];
+    return x;
 }
 
-static void axpy_f16(int n, float a, const void *vx, float *y)
-{
-    const ew_f16 *x = vx;
-    int i = 0;
-    for (; i + 4 <= n; i += 4)
-        vst1q_f32(y + i, vfmaq_n_f32(vld1q_f32(y + i), load_f16x4(x + i), a));
-    for (; i < n; i++)
-        y[i] += a * f16(x[i]);
-}
+KV_ROWS(f32, float, vld1q_f32, f32_id)
+KV_ROWS(f16, ew_f16, load_f16x4, f16)
 
 void ew__quant_patch_neon(ew__qtype *t, int n)
 {
@@ -148,17 +266,31 @@ void ew__quant_patch_neon(ew__qtype *t, int n)
         case EW_GGML_F32:
             q->dot = dot_f32;
             q->gemm = gemm_f32;
-            q->axpy = axpy_f32;
+            q->dot_rows = dot_rows_f32;
+            q->axpy_rows = axpy_rows_f32;
             break;
         case EW_GGML_F16:
             q->dot = dot_f16;
             q->gemm = gemm_f16;
-            q->axpy = axpy_f16;
+            q->dot_rows = dot_rows_f16;
+            q->axpy_rows = axpy_rows_f16;
             break;
         case EW_GGML_Q8_0:
             q->dot = dot_q8_0;
             q->gemm = gemm_q8_0;
             q->quant_act = quant_q8_0;
+            break;
+        case EW_GGML_Q4_K:
+            q->dot = dot_q4_K;
+            q->gemm = gemm_q4_K;
+            break;
+        case EW_GGML_Q5_K:
+            q->dot = dot_q5_K;
+            q->gemm = gemm_q5_K;
+            break;
+        case EW_GGML_Q6_K:
+            q->dot = dot_q6_K;
+            q->gemm = gemm_q6_K;
             break;
         case EW_GGML_Q4_0:
             q->dot = dot_q4_0;

@@ -468,18 +468,34 @@ static float dot_q6_K(int n, const void *vw, const void *va)
     return s;
 }
 
-static void axpy_f32(int n, float a, const void *vx, float *y)
+static void dot_rows_f32(int n, const void *x, size_t stride, int nr, const void *q, float *out)
 {
-    const float *x = vx;
-    for (int i = 0; i < n; i++)
-        y[i] += a * x[i];
+    for (int j = 0; j < nr; j++)
+        out[j] = dot_f32(n, (const char *)x + (size_t)j * stride, q);
 }
 
-static void axpy_f16(int n, float a, const void *vx, float *y)
+static void dot_rows_f16(int n, const void *x, size_t stride, int nr, const void *q, float *out)
 {
-    const ew_f16 *x = vx;
-    for (int i = 0; i < n; i++)
-        y[i] += a * ew__f16_to_f32(x[i]);
+    for (int j = 0; j < nr; j++)
+        out[j] = dot_f16(n, (const char *)x + (size_t)j * stride, q);
+}
+
+static void axpy_rows_f32(int n, const float *a, const void *vx, size_t stride, int nr, float *y)
+{
+    for (int j = 0; j < nr; j++) {
+        const float *x = (const float *)(const void *)((const char *)vx + (size_t)j * stride);
+        for (int i = 0; i < n; i++)
+            y[i] += a[j] * x[i];
+    }
+}
+
+static void axpy_rows_f16(int n, const float *a, const void *vx, size_t stride, int nr, float *y)
+{
+    for (int j = 0; j < nr; j++) {
+        const ew_f16 *x = (const ew_f16 *)(const void *)((const char *)vx + (size_t)j * stride);
+        for (int i = 0; i < n; i++)
+            y[i] += a[j] * ew__f16_to_f32(x[i]);
+    }
 }
 
 void ew__gemm_by_dot(ew__dot_fn dot, int n, const void *w, size_t w_stride, int nr, const void *a,
@@ -511,22 +527,26 @@ GEMM_REF(q5_K)
 GEMM_REF(q6_K)
 #undef GEMM_REF
 
-#define QT(T, BL, BY, ACT, DEQ, QACT, DOT, GEMM, AXPY)                                             \
+#define QT(T, BL, BY, ACT, DEQ, QACT, DOT, GEMM, KV)                                               \
     {                                                                                              \
         .type = EW_GGML_##T, .name = #T, .blck = BL, .bytes = BY, .act = EW_GGML_##ACT,            \
-        .dequant = DEQ, .quant_act = QACT, .dot = DOT, .gemm = GEMM, .axpy = AXPY                  \
+        .dequant = DEQ, .quant_act = QACT, .dot = DOT, .gemm = GEMM, .dot_rows = KV(dot_rows),     \
+        .axpy_rows = KV(axpy_rows)                                                                 \
     }
+#define KV_F32(f)  f##_f32
+#define KV_F16(f)  f##_f16
+#define KV_NONE(f) NULL
 
 const ew__qtype ew__qtypes_ref[] = {
-    QT(F32, 1, 4, F32, dequant_f32, ew__quant_f32_ref, dot_f32, gemm_f32, axpy_f32),
-    QT(F16, 1, 2, F16, dequant_f16, ew__quant_f16_ref, dot_f16, gemm_f16, axpy_f16),
-    QT(BF16, 1, 2, BF16, dequant_bf16, ew__quant_bf16_ref, dot_bf16, gemm_bf16, NULL),
-    QT(Q4_0, EW_QK, sizeof(ew_block_q4_0), Q8_0, dequant_q4_0, NULL, dot_q4_0, gemm_q4_0, NULL),
-    QT(Q4_1, EW_QK, sizeof(ew_block_q4_1), Q8_1, dequant_q4_1, NULL, dot_q4_1, gemm_q4_1, NULL),
-    QT(Q5_0, EW_QK, sizeof(ew_block_q5_0), Q8_0, dequant_q5_0, NULL, dot_q5_0, gemm_q5_0, NULL),
-    QT(Q5_1, EW_QK, sizeof(ew_block_q5_1), Q8_1, dequant_q5_1, NULL, dot_q5_1, gemm_q5_1, NULL),
+    QT(F32, 1, 4, F32, dequant_f32, ew__quant_f32_ref, dot_f32, gemm_f32, KV_F32),
+    QT(F16, 1, 2, F16, dequant_f16, ew__quant_f16_ref, dot_f16, gemm_f16, KV_F16),
+    QT(BF16, 1, 2, BF16, dequant_bf16, ew__quant_bf16_ref, dot_bf16, gemm_bf16, KV_NONE),
+    QT(Q4_0, EW_QK, sizeof(ew_block_q4_0), Q8_0, dequant_q4_0, NULL, dot_q4_0, gemm_q4_0, KV_NONE),
+    QT(Q4_1, EW_QK, sizeof(ew_block_q4_1), Q8_1, dequant_q4_1, NULL, dot_q4_1, gemm_q4_1, KV_NONE),
+    QT(Q5_0, EW_QK, sizeof(ew_block_q5_0), Q8_0, dequant_q5_0, NULL, dot_q5_0, gemm_q5_0, KV_NONE),
+    QT(Q5_1, EW_QK, sizeof(ew_block_q5_1), Q8_1, dequant_q5_1, NULL, dot_q5_1, gemm_q5_1, KV_NONE),
     QT(Q8_0, EW_QK, sizeof(ew_block_q8_0), Q8_0, dequant_q8_0, ew__quant_q8_0_ref, dot_q8_0,
-       gemm_q8_0, NULL),
+       gemm_q8_0, KV_NONE),
     {.type = EW__ACT_Q8_0X,
      .name = "Q8_0X",
      .blck = EW_QK,
@@ -535,12 +555,15 @@ const ew__qtype ew__qtypes_ref[] = {
      .dequant = dequant_q8_0x,
      .quant_act = ew__quant_q8_0x_ref},
     QT(Q8_1, EW_QK, sizeof(ew_block_q8_1), Q8_1, dequant_q8_1, ew__quant_q8_1_ref, NULL, NULL,
-       NULL),
-    QT(Q4_K, EW_QK_K, sizeof(ew_block_q4_K), Q8_K, dequant_q4_K, NULL, dot_q4_K, gemm_q4_K, NULL),
-    QT(Q5_K, EW_QK_K, sizeof(ew_block_q5_K), Q8_K, dequant_q5_K, NULL, dot_q5_K, gemm_q5_K, NULL),
-    QT(Q6_K, EW_QK_K, sizeof(ew_block_q6_K), Q8_K, dequant_q6_K, NULL, dot_q6_K, gemm_q6_K, NULL),
+       KV_NONE),
+    QT(Q4_K, EW_QK_K, sizeof(ew_block_q4_K), Q8_K, dequant_q4_K, NULL, dot_q4_K, gemm_q4_K,
+       KV_NONE),
+    QT(Q5_K, EW_QK_K, sizeof(ew_block_q5_K), Q8_K, dequant_q5_K, NULL, dot_q5_K, gemm_q5_K,
+       KV_NONE),
+    QT(Q6_K, EW_QK_K, sizeof(ew_block_q6_K), Q8_K, dequant_q6_K, NULL, dot_q6_K, gemm_q6_K,
+       KV_NONE),
     QT(Q8_K, EW_QK_K, sizeof(ew_block_q8_K), Q8_K, dequant_q8_K, ew__quant_q8_K_ref, NULL, NULL,
-       NULL),
+       KV_NONE),
 };
 #undef QT
 const int ew__n_qtypes_ref = (int)(sizeof ew__qtypes_ref / sizeof ew__qtypes_ref[0]);

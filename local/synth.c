@@ -29,6 +29,9 @@ static const shape shapes[] = {
     {"llama-tiny", "llama", 256, 2, 8, 2, 512, 512, 512, 10000.f, 1e-5f, false, false, 0},
     {"qwen2-tiny", "qwen2", 256, 2, 4, 1, 768, 512, 512, 1000000.f, 1e-6f, true, true, 0},
     {"llama-tiny-rope4", "llama", 256, 2, 4, 4, 512, 512, 512, 10000.f, 1e-5f, true, false, 4.f},
+    /* smollm2's layers, 8 of them, and an 8k vocab: weights, tokenizer and run
+     * buffers in about the real models' proportions (the engine's RSS test) */
+    {"llama-small", "llama", 576, 8, 9, 3, 1536, 8192, 2048, 100000.f, 1e-5f, true, false, 0},
 };
 #define N_SHAPES (int)(sizeof shapes / sizeof shapes[0])
 

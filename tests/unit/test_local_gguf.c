@@ -285,6 +285,13 @@ static void test_built_file_parses(void **state)
         assert_int_equal(n, 8);
         assert_memory_equal(s, "\xe2\x96\x81hello", 8);
         assert_int_equal(ew_gguf_arr_str(g, "t.strs", 3, &s, &n), EW_ERR_INVALID);
+        const char *s2;
+        assert_int_equal(ew_gguf_arr_str_at(g, ew_gguf_find(g, "t.strs"), 2, &s2, &n), EW_OK);
+        assert_ptr_equal(s2, s);
+        assert_int_equal(n, 8);
+        assert_int_equal(ew_gguf_arr_str_at(g, -1, 0, &s2, &n), EW_ERR_NOT_FOUND);
+        assert_int_equal(ew_gguf_arr_str_at(g, ew_gguf_find(g, "t.ints"), 0, &s2, &n),
+                         EW_ERR_INVALID);
         assert_int_equal(ew_gguf_arr_str(g, "t.ints", 0, &s, &n), EW_ERR_INVALID);
         assert_int_equal(ew_gguf_get_arr(g, "t.ints", &et, &cnt, &data), EW_OK);
         assert_int_equal(et, EW_GGUF_INT32);
@@ -397,6 +404,22 @@ static void test_real_files(void **state)
         assert_int_equal(et, EW_GGUF_STRING);
         assert_int_equal(cnt, rf->n_vocab);
         assert_int_equal(ew_gguf_arr_str(g, "tokenizer.ggml.tokens", cnt - 1, &s, &n), EW_OK);
+        /* after the header is released, everything reads the same (walked
+         * string arrays, header pages read from the file again) */
+        char last[256], mid[256];
+        size_t n_last = n < sizeof last ? n : sizeof last, n_mid;
+        memcpy(last, s, n_last);
+        assert_int_equal(ew_gguf_arr_str(g, "tokenizer.ggml.tokens", cnt / 2, &s, &n_mid), EW_OK);
+        n_mid = n_mid < sizeof mid ? n_mid : sizeof mid;
+        memcpy(mid, s, n_mid);
+        ew_gguf_release_header(g);
+        assert_int_equal(ew_gguf_arr_str(g, "tokenizer.ggml.tokens", cnt - 1, &s, &n), EW_OK);
+        assert_memory_equal(s, last, n_last);
+        assert_int_equal(ew_gguf_arr_str(g, "tokenizer.ggml.tokens", cnt / 2, &s, &n), EW_OK);
+        assert_memory_equal(s, mid, n_mid);
+        assert_int_equal(ew_gguf_arr_str(g, "tokenizer.ggml.tokens", cnt, &s, &n), EW_ERR_INVALID);
+        assert_int_equal(ew_gguf_get_arr(g, "tokenizer.ggml.tokens", &et, &cnt, NULL), EW_OK);
+        assert_int_equal(cnt, rf->n_vocab);
         ew_gguf_close(g);
     }
 }

@@ -3,9 +3,11 @@
  *  - activation quantization (Q8_0, Q8_K, F16) is bit-identical;
  *  - dot products differ from the reference only by the order of float
  *    additions (integer sums are exact): |simd - ref| <= 2e-6 * sum|w_i * a_i|
- *    (+1e-7); the VNNI legacy-quant kernels (Q8_0X activations) equal it;
+ *    (+1e-7); the VNNI legacy-quant kernels (Q8_0X activations) and the
+ *    VNNI and NEON k-quant kernels equal it;
  *  - gemm gives exactly what dot gives, for any grouping of columns;
- *  - axpy agrees within 1e-6 relative per element. */
+ *  - the attention kernels: q.k within 2e-6 * n (|k|, |q| <= 1), the
+ *    weighted sum of rows within 1e-6 relative per element. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -86,6 +88,9 @@ static void check_type(ew__isa isa, uint32_t type)
         act->quant_act(a[c], aq[c], N);
         sact->quant_act(a[c], sq[c], N);
     }
+    int exact = simd->act == EW__ACT_Q8_0X ||
+                ((isa == EW_ISA_AVX512_VNNI || isa == EW_ISA_NEON) &&
+                 (type == EW_GGML_Q4_K || type == EW_GGML_Q5_K || type == EW_GGML_Q6_K));
     float dots[COLS][ROWS];
     static float wd[N], ad[N];
     for (int r = 0; r < ROWS; r++) {
@@ -97,7 +102,7 @@ static void check_type(ew__isa isa, uint32_t type)
                 mag += fabs((double)wd[i] * ad[i]);
             float want = ref->dot(N, wq[r], aq[c]), got = simd->dot(N, wq[r], sq[c]);
             dots[c][r] = got;
-            if (simd->act == EW__ACT_Q8_0X && got != want)
+            if (exact && got != want)
                 fail_msg("%s %s dot: %.9g, not the reference's %.9g", ew__isa_name(isa), ref->name,
                          got, want);
             if (fabs(got - want) > 2e-6 * mag + 1e-7)
@@ -136,27 +141,54 @@ static void test_dot_and_gemm(void **state)
     assert_true(tested >= 1);
 }
 
-static void test_axpy(void **state)
+/* Attention kernels over a KV cache (rows with a stride, head sizes with
+ * and without a vector tail, key counts around the 16-key groups). */
+static void test_kv_rows(void **state)
 {
     (void)state;
-    static float x[N], y0[N], y1[N], y2[N];
-    static ew_f16 h[N];
+    enum { MAXN = 136, MAXR = 190, STRIDE = 3 * MAXN };
+    static float k32[MAXR * STRIDE], q32[MAXN], a[MAXR], y1[MAXN], y2[MAXN], o1[MAXR + 1],
+        o2[MAXR + 1];
+    static ew_f16 k16[MAXR * STRIDE], q16[MAXN];
+    for (int i = 0; i < MAXR * STRIDE; i++)
+        k32[i] = frand();
+    ew__quant_f16_ref(k32, k16, MAXR * STRIDE);
+    for (int i = 0; i < MAXN; i++)
+        q32[i] = frand();
+    ew__quant_f16_ref(q32, q16, MAXN);
+    for (int j = 0; j < MAXR; j++)
+        a[j] = frand() * 0.01f;
+    static const int ns[] = {64, 128, 80, 37, MAXN}, nrs[] = {1, 15, 16, 17, 64, MAXR};
+    const uint32_t types[2] = {EW_GGML_F32, EW_GGML_F16};
+    const void *ks[2] = {k32, k16}, *qs[2] = {q32, q16};
+    const size_t strides[2] = {STRIDE * sizeof(float), STRIDE * sizeof(ew_f16)};
     for (int isa = 1; isa < EW_ISA_COUNT; isa++) {
         if (!ew__isa_available((ew__isa)isa)) continue;
-        for (int i = 0; i < N; i++) {
-            x[i] = frand();
-            y0[i] = y1[i] = y2[i] = frand();
-        }
-        ew__quant_f16_ref(x, h, N);
-        const uint32_t types[2] = {EW_GGML_F32, EW_GGML_F16};
-        const void *src[2] = {x, h};
-        for (int k = 0; k < 2; k++) {
-            memcpy(y1, y0, sizeof y0);
-            memcpy(y2, y0, sizeof y0);
-            ew__qtype_get(types[k], EW_ISA_REF)->axpy(N - 3, 0.37f, src[k], y1);
-            ew__qtype_get(types[k], (ew__isa)isa)->axpy(N - 3, 0.37f, src[k], y2);
-            for (int i = 0; i < N; i++)
-                assert_true(fabsf(y1[i] - y2[i]) <= 1e-6f * (fabsf(y1[i]) + 1));
+        for (int t = 0; t < 2; t++) {
+            const ew__qtype *r = ew__qtype_get(types[t], EW_ISA_REF);
+            const ew__qtype *v = ew__qtype_get(types[t], (ew__isa)isa);
+            for (size_t ni = 0; ni < sizeof ns / sizeof ns[0]; ni++)
+                for (size_t ri = 0; ri < sizeof nrs / sizeof nrs[0]; ri++) {
+                    int n = ns[ni], nr = nrs[ri];
+                    const char *kb = (const char *)ks[t] + (size_t)n / 2 * (t ? 2 : 4);
+                    r->dot_rows(n, kb, strides[t], nr, qs[t], o1);
+                    o2[nr] = 12345.0f;
+                    v->dot_rows(n, kb, strides[t], nr, qs[t], o2);
+                    assert_true(o2[nr] == 12345.0f); /* writes nr scores, no more */
+                    for (int j = 0; j < nr; j++)
+                        if (fabsf(o1[j] - o2[j]) > 2e-6f * (float)n + 1e-7f)
+                            fail_msg("%s %s dot_rows n=%d nr=%d [%d]: %.9g vs ref %.9g",
+                                     ew__isa_name((ew__isa)isa), r->name, n, nr, j, o2[j], o1[j]);
+                    for (int i = 0; i < MAXN; i++)
+                        y1[i] = y2[i] = frand();
+                    r->axpy_rows(n, a, kb, strides[t], nr, y1);
+                    v->axpy_rows(n, a, kb, strides[t], nr, y2);
+                    for (int i = 0; i < MAXN; i++)
+                        if (fabsf(y1[i] - y2[i]) > 1e-6f * (fabsf(y1[i]) + 1) ||
+                            (i >= n && y1[i] != y2[i]))
+                            fail_msg("%s %s axpy_rows n=%d nr=%d [%d]: %.9g vs ref %.9g",
+                                     ew__isa_name((ew__isa)isa), r->name, n, nr, i, y2[i], y1[i]);
+                }
         }
     }
 }
@@ -177,7 +209,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_activation_quant_identical),
         cmocka_unit_test(test_dot_and_gemm),
-        cmocka_unit_test(test_axpy),
+        cmocka_unit_test(test_kv_rows),
         cmocka_unit_test(test_report_isas),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

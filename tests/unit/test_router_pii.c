@@ -425,6 +425,55 @@ static void test_address_and_dob(void **state)
             }                                                                                      \
     } while (0)
 
+/* The held-out round's rules (bench/pii_gen_world.py): Vietnamese letters,
+ * Japanese names and addresses, birth cues, national phone and address forms. */
+static void test_world_formats(void **state)
+{
+    (void)state;
+    EXPECT_EXACT("Please ask Đoàn Thị Huyền about the visa.", EW_PII_PERSON, "Đoàn Thị Huyền");
+    EXPECT_EXACT("私の名前は森田 恵です。", EW_PII_PERSON, "森田 恵");
+    EXPECT_EXACT("岡本直人様\nご予約ありがとうございます。", EW_PII_PERSON, "岡本直人");
+    EXPECT_EXACT("ハヤシ ミドリさんから電話がありました。", EW_PII_PERSON, "ハヤシ ミドリ");
+    EXPECT_CLEAN("お客様へのお知らせ");
+    EXPECT_EXACT("尊敬的宋佳怡：您好。", EW_PII_PERSON, "宋佳怡");
+    EXPECT_EXACT("住所：〒060-0042 北海道札幌市中央区大通西4丁目1番地", EW_PII_STREET_ADDRESS,
+                 "〒060-0042 北海道札幌市中央区大通西4丁目1番地");
+    EXPECT_EXACT("荷物を福岡県福岡市博多区博多駅前2-1-1へ送ります。", EW_PII_STREET_ADDRESS,
+                 "福岡県福岡市博多区博多駅前2-1-1");
+    EXPECT_COVER("Ship to 3-5-8 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023 please",
+                 EW_PII_STREET_ADDRESS, "3-5-8 Nishi-Shinjuku, Shinjuku-ku, Tokyo 160-0023");
+    EXPECT_COVER("Lieferung an Lindenweg 7 b, 79098 Freiburg", EW_PII_STREET_ADDRESS,
+                 "Lindenweg 7 b, 79098 Freiburg");
+    EXPECT_COVER("Envío: Calle del Olmo, nº 14, 37001 Salamanca", EW_PII_STREET_ADDRESS,
+                 "Calle del Olmo, nº 14, 37001 Salamanca");
+    EXPECT_COVER("Office: 219, 6th Cross, HSR Layout, Bengaluru 560102", EW_PII_STREET_ADDRESS,
+                 "219, 6th Cross");
+    EXPECT_EXACT("Patient: D.O.B. 3 Aug 1961", EW_PII_DATE_OF_BIRTH, "3 Aug 1961");
+    EXPECT_EXACT("Ngày sinh: 21/09/1988", EW_PII_DATE_OF_BIRTH, "21/09/1988");
+    EXPECT_EXACT("生年月日：1972年11月3日", EW_PII_DATE_OF_BIRTH, "1972年11月3日");
+    EXPECT_EXACT("(DOB June 9, 1990)", EW_PII_DATE_OF_BIRTH, "June 9, 1990");
+    /* a birth cue is used up by its date */
+    EXPECT_EXACT("DOB 02.03.1950; visit 4-11-19 at noon", EW_PII_DATE_OF_BIRTH, "02.03.1950");
+    assert_int_equal(res.counts[EW_PII_DATE_OF_BIRTH], 1);
+    EXPECT_EXACT("Ich bin unter 040 3344 5566 erreichbar.", EW_PII_PHONE, "040 3344 5566");
+    EXPECT_EXACT("Tel. +49 711 123456 Durchwahl 42", EW_PII_PHONE, "+49 711 123456 Durchwahl 42");
+    EXPECT_NO_TYPE("Osaka 530-0001\nTel. +81 6 6345 0000", EW_PII_STREET_ADDRESS);
+    EXPECT_NO_TYPE("Part P/N 512-44-7781 is back in stock.", EW_PII_US_SSN);
+    EXPECT_CLEAN("Firmware 12.4.1 fixes the drop-outs.");
+    /* a name column of a table */
+    EXPECT_EXACT("姓名,城市\n孙丽娟,杭州\n何军,成都", EW_PII_PERSON, "何军");
+    EXPECT_EXACT("氏名\t部署\n中島 彩\t営業", EW_PII_PERSON, "中島 彩");
+    EXPECT_NO_TYPE("客户;城市\n北京;上海", EW_PII_PERSON);
+    EXPECT_NO_TYPE("城市,人口\n杭州,1200", EW_PII_PERSON);
+    /* the second template set's misses */
+    EXPECT_EXACT("Text from 0161 496 0018: running late", EW_PII_PHONE, "0161 496 0018");
+    EXPECT_CLEAN("The train leaves at 10:45: be on time");
+    EXPECT_EXACT("hey it's tomasz, call me back", EW_PII_PERSON, "tomasz");
+    EXPECT_EXACT("Grazie Benedetta, a domani!", EW_PII_PERSON, "Benedetta");
+    EXPECT_EXACT("本卡的持卡人吕志刚已签名。", EW_PII_PERSON, "吕志刚");
+    EXPECT_EXACT("連絡先：村上三郎", EW_PII_PERSON, "村上三郎");
+}
+
 /* Address shapes of several countries, and numbers that only look like one. */
 static void test_address_forms(void **state)
 {
@@ -834,6 +883,7 @@ int main(void)
         cmocka_unit_test(test_languages),
         cmocka_unit_test(test_address_forms),
         cmocka_unit_test(test_names_in_context),
+        cmocka_unit_test(test_world_formats),
         cmocka_unit_test(test_byte_offsets),
         cmocka_unit_test(test_options),
         cmocka_unit_test(test_fail_closed),
