@@ -11,8 +11,9 @@
    `edgeway --help` lists is shown somewhere; every flag given
    to a script or benchmark (`bench/x.py --n`, `build/bench_x --rounds`)
    appears in that program's source.
-3. Every metric (`edgeway_*`), `EW_*` name and `x-edgeway-*` header the docs
-   mention exists in the code, every source file they name exists, and every
+3. Every metric (`edgeway_*`), `EW_*` name, `x-edgeway-*` header and C name
+   (`ew_*`, `ew__*`; `ew_router_new_*` for a family) the docs mention exists
+   in the code, every source file they name exists, and every
    relative link reaches a file and heading.
 4. A shell line `edgeway ...  # OUTPUT` whose comment is JSON prints it, and
    every ```json block parses.
@@ -52,6 +53,7 @@ NAME_RX = {
     "metric": re.compile(r"(?<![\w-])edgeway_[a-z0-9_]*[a-z0-9]"),
     "EW_ name": re.compile(r"(?<![\w])EW_[A-Z0-9_]*[A-Z0-9]"),
     "header": re.compile(r"(?<![\w-])x-edgeway-[a-z0-9-]*[a-z0-9]"),
+    "C name": re.compile(r"(?<![\w])ew__?[a-z][a-z0-9_]*[a-z0-9]"),
 }
 
 
@@ -320,8 +322,11 @@ def name_problems(rel, text, known):
                                  for s in ("_bucket", "_sum", "_count")}
     for n, line in enumerate(text.split("\n"), 1):
         for kind, rx in NAME_RX.items():
-            for name in rx.findall(line):
-                ok = name in (metrics if kind == "metric" else known[kind])
+            for m in rx.finditer(line):
+                name, names = m.group(0), metrics if kind == "metric" else known[kind]
+                ok = name in names
+                if line.startswith("_*", m.end()):  # ew_router_new_*: a family
+                    ok = any(x.startswith(name + "_") for x in names)
                 if not ok:
                     problems.append(f"{rel}:{n}: {kind} '{name}' is not in the code")
         # `edgeway_x_y_total`, `_z_total`: the short form repeats a prefix.
@@ -503,12 +508,12 @@ def self_test(sandbox, known):
     bad = ("```sh\nedgeway serve -c x.yaml --no-such-flag\nedgeway frobnicate\n"
            "echo 'hi' | edgeway pii   # [{\"type\": \"email\"}]\n"
            "python3 bench/pii_eval.py --no-such-option\n```\n"
-           "`edgeway_no_such_total`, `EW_NO_SUCH_VAR`, `x-edgeway-no-such`; "
+           "`edgeway_no_such_total`, `EW_NO_SUCH_VAR`, `x-edgeway-no-such`, `ew_no_such_*`; "
            "`edgeway_requests_total`, `_no_such_suffix`; `core/no_such.c`; "
            "[a](README.md#no-such-heading), [b](no/such.md)\n")
     p = (flag_problems("self", bad) + name_problems("self", bad, known) +
          path_problems("self", bad) + link_problems("self", bad) + output_problems("self", bad))
-    check(len(p) == 11, "self-test: expected 11 problems, got:\n" + "\n".join(p))
+    check(len(p) == 12, "self-test: expected 12 problems, got:\n" + "\n".join(p))
     partial = "routing:\n  default: remote\n  fallbacks: [local]\n"
     check(yaml_problems(sandbox, "self", 1, partial, None),
           "self-test: an unmarked partial config passed")
@@ -557,7 +562,7 @@ def main():
         sys.exit(1)
     print(f"test_docs: ok: {len(doc_files())} files, {n_yaml} YAML blocks checked, "
           f"{n_cmd} command lines, {len(documented_ranges())} config ranges; every metric, "
-          "EW_ name, header, source file and link found")
+          "EW_ name, header, C name, source file and link found")
 
 
 if __name__ == "__main__":
