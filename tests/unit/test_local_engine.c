@@ -19,6 +19,7 @@
 #include "local/gguf_write.h"
 #include "local/tools.h"
 #include "ref_models.h"
+#include "scratch_dir.h"
 
 static char stories[1024];
 static char tmpdir[256];
@@ -27,16 +28,15 @@ static int setup(void **state)
 {
     (void)state;
     ref_model_path(stories, sizeof stories, "stories260K.gguf");
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/ew_engine_test_XXXXXX");
-    return mkdtemp(tmpdir) ? 0 : -1;
+    scratch_dir_make(tmpdir, sizeof tmpdir, "ew_engine_test");
+    return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
+    scratch_dir_remove(tmpdir);
+    return 0;
 }
 
 static ew_session *new_session(const ew_model *m, int threads, bool all, ew_kv_type kv)
