@@ -131,8 +131,10 @@ static bool house_number(const word *w, const unsigned char *s)
     if (d == 0 || d > 6) return false;
     if (k == w->e) return true;
     if (k + 1 == w->e && pii_is_alpha(s[k])) return true;
-    /* a range "12-14", "12/3", or a Japanese block-lot-house "1-10-6" */
+    /* a range "12-14", "12/3", or a Japanese block-lot-house "1-10-6" (whose
+     * block has at most three digits: "2024-03-12" is a date) */
     for (int g = 0; g < 2 && k < w->e && (s[k] == '-' || (s[k] == '/' && g == 0)); g++) {
+        if (g == 1 && d > 3) return false;
         size_t r = k + 1;
         while (r < w->e && pii_is_digit(s[r]) && r - k <= 4)
             r++;
@@ -264,7 +266,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     if (!next_word(s, n, i, &w)) return 0;
     size_t pos = w.e;
     bool num_first = house_number(&w, s);
-    if (num_first && (decimal_after(s, n, w.e) || date_at(s, n, w.s))) return 0;
+    if (num_first && decimal_after(s, n, w.e)) return 0;
     /* "Sludevej 13 St.": 13 ends a street; it does not start one */
     if (num_first && i >= 2 && s[i - 1] == ' ' && (pii_is_alpha(s[i - 2]) || s[i - 2] >= 0x80)) {
         size_t b = i - 1;
@@ -329,6 +331,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         /* without a street word, "6750 Koskikatu 25" (a second number) still
          * reads as an address; "70s You're Supposed" does not */
         bool second_num = end > 0 && pii_is_digit(s[end - 1]);
+        if (second_num && date_at(s, n, w.s)) return 0; /* "17 Dec 1978" (checked last: costly) */
         *strength = streetw ? 0.85f : unknown && second_num ? 0.55f : unknown ? 0.45f : 0.3f;
         return end;
     }
@@ -393,8 +396,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
                   {"autobahn", 8}, {"exit", 4},        {"junction", 8}};
     for (size_t r = 0; r < sizeof routes / sizeof routes[0]; r++)
         if (last_fl == routes[r].l && !memcmp(last_f, routes[r].w, last_fl)) return 0;
-    if (unit_word(w.f, w.fl) || date_at(s, n, w.s) || date_at(s, n, last_s) ||
-        decimal_after(s, n, t.e))
+    if (unit_word(w.f, w.fl) || decimal_after(s, n, t.e) || date_at(s, n, w.s) ||
+        (last_s != w.s && date_at(s, n, last_s)))
         return 0;
     end = letter_suffix(s, n, t.e);
     if (end < n && s[end] == '.' && (end + 1 >= n || !pii_is_digit(s[end + 1])))

@@ -8,6 +8,7 @@
 
 #include "router/pii_gazetteer.h"
 #include "router/pii_internal.h"
+#include "router/pii_secret.h"
 
 enum { CJ_NAME_NEXT = CUE_COUNT, CJ_HONORIFIC, CJ_NONE };
 
@@ -75,6 +76,9 @@ static const struct {
     {0x6301, 0x5361, CJ_NAME_NEXT}, /* 持卡 (人) */
     {0x554F, 0x3044, CJ_NAME_NEXT}, /* 問い (合わせ) */
     {0x9023, 0x7D61, CJ_NAME_NEXT}, /* 連絡 (先) */
+    {0x5BC6, 0x78BC, CUE_SECRET},   /* 密碼 */
+    {0x5BC6, 0x9470, CUE_SECRET},   /* 密鑰 */
+    {0x4EE4, 0x724C, CUE_SECRET},   /* 令牌 */
 };
 
 /* Characters that end a Japanese name (様, or the さ of さん) or start a
@@ -98,10 +102,36 @@ static bool road_char(uint32_t cp)
     return cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04;
 }
 
+/* The cue pairs hashed (index + 1 per slot, 0 empty), so a character that
+ * starts some cue finds its pair in one or two probes, not a scan of all. */
+#define CUE_PAIR_SLOTS 256
+static uint8_t cue_pair[CUE_PAIR_SLOTS];
+_Static_assert(sizeof cjk_cues / sizeof cjk_cues[0] < CUE_PAIR_SLOTS / 2, "cue pair table");
+
+static unsigned cue_pair_hash(uint32_t a, uint32_t b)
+{
+    return (a * 31u + b * 7u) & (CUE_PAIR_SLOTS - 1);
+}
+
+/* Index of the cue (a, b) in cjk_cues, or -1. */
+static int cue_find(uint32_t a, uint32_t b)
+{
+    for (unsigned h = cue_pair_hash(a, b); cue_pair[h]; h = (h + 1) & (CUE_PAIR_SLOTS - 1)) {
+        int k = cue_pair[h] - 1;
+        if (cjk_cues[k].a == a && cjk_cues[k].b == b) return k;
+    }
+    return -1;
+}
+
 static void cue_first_build(void)
 {
-    for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++)
+    for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++) {
         cue_first[cjk_cues[k].a >> 3] |= (uint8_t)(1u << (cjk_cues[k].a & 7));
+        unsigned h = cue_pair_hash(cjk_cues[k].a, cjk_cues[k].b);
+        while (cue_pair[h])
+            h = (h + 1) & (CUE_PAIR_SLOTS - 1);
+        cue_pair[h] = (uint8_t)(k + 1);
+    }
     for (uint32_t cp = 0x4E00; cp <= 0x9FFF; cp++)
         if (!road_char(cp) && !jp_mark(cp) && !(cue_first[cp >> 3] & (1u << (cp & 7))))
             han_plain[cp >> 3] |= (uint8_t)(1u << (cp & 7));
@@ -380,6 +410,7 @@ static size_t jp_address(pii_ctx *c, size_t i, float sc)
 static size_t jp_prefecture_address(pii_ctx *c, size_t p)
 {
     size_t st = p;
+    if (!ew__pii_digit_ahead(c, p, 60)) return 0; /* 都 is common in Chinese prose */
     for (int back = 0; back < 3 && st >= 3; back++) {
         int pl;
         uint32_t q = ew__pii_decode(c->s, c->n, st - 3, &pl);
@@ -442,24 +473,28 @@ static size_t table_name_cell(pii_ctx *c, size_t i)
         d = p;
     else if (i != ls && !(p == '"' && i - 1 == ls))
         return 0;
-    size_t le = ls;
-    while (le < c->n && s[le] != '\n')
-        le++;
-    for (size_t k = ls; !d && k < le; k++)
+    /* a row's first cell is short: its delimiter comes within 48 bytes */
+    for (size_t k = i; !d && k < c->n && k < i + 48 && s[k] != '\n'; k++)
         if (s[k] == ',' || s[k] == '\t' || s[k] == ';' || s[k] == '|') d = s[k];
-    int cells = d ? count_delims(s, ls, le, d) : 0;
+    if (!d) return 0;
+    const unsigned char *nl = memchr(s + i, '\n', c->n - i);
+    size_t le = nl ? (size_t)(nl - s) : c->n;
+    if (le - ls > 1024) return 0; /* no table row */
+    int cells = count_delims(s, ls, le, d);
     if (!cells) return 0;
     int col = count_delims(s, ls, i, d);
     size_t top = ls;
-    for (int guard = 0; guard < 64 && top > 0; guard++) {
+    /* up over rows with as many cells, at most 4 KiB: the cost stays bounded */
+    for (int guard = 0; guard < 64 && top > 0 && ls - top < 4096; guard++) {
         size_t pe = top - 1, pb = pe; /* the line above: [pb, pe) */
-        while (pb > 0 && s[pb - 1] != '\n')
+        while (pb > 0 && s[pb - 1] != '\n' && pe - pb < 1024)
             pb--;
+        if (pb > 0 && s[pb - 1] != '\n') break;
         if (count_delims(s, pb, pe, d) != cells) break;
         top = pb;
     }
     size_t te = top;
-    while (te < c->n && s[te] != '\n')
+    while (te < c->n && s[te] != '\n' && te - top < 1024)
         te++;
     int head = top == ls ? 0 : name_header(s, top, te, d, col);
     if (!head) return 0;
@@ -529,6 +564,12 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         size_t r = jp_prefecture_address(c, i);
         if (r) return r;
     }
+    /* katakana and hangul secret cues (パスワード, 비밀번호; パスポート is
+     * the table's), and the ậ of Vietnamese "mật khẩu" */
+    if (!is_han(cp) && (cp - 0x30A0u < 0x60u || cp - 0xAC00u < 0x2BA4u || cp == 0x1EAD)) {
+        size_t r = ew__pii_scan_kana_cue(c, i, cp);
+        if (r) return r;
+    }
     if ((!is_han(cp) && !is_kana(cp) && cp != 0x3055) || next >= n) return next;
     int l2;
     uint32_t cp2 = ew__pii_decode(s, n, next, &l2);
@@ -538,8 +579,9 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     }
     bool road = road_char(cp);
     if (!(cue_first[cp >> 3] & (1u << (cp & 7))) && !road) return next;
-    for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++) {
-        if (cjk_cues[k].a != cp || cjk_cues[k].b != cp2) continue;
+    int found = cue_find(cp, cp2);
+    if (found >= 0) {
+        size_t k = (size_t)found;
         size_t e = next + (size_t)l2;
         int cue = cjk_cues[k].cue;
         if (cue == CJ_NAME_NEXT) {
@@ -563,26 +605,8 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
             return r ? r : e;
         }
         if (cue == CUE_SECRET) {
-            size_t a = e, vs;
-            while (a < n && (s[a] == ':' || s[a] == ' ' || s[a] == '=' ||
-                             (a + 3 <= n && !memcmp(s + a, "\xEF\xBC\x9A", 3)) ||
-                             (a + 3 <= n && !memcmp(s + a, "\xE6\x98\xAF", 3))))
-                a += s[a] < 0x80 ? 1 : 3;
-            vs = a;
-            while (a < n && s[a] > ' ' && s[a] < 0x80 && s[a] != ',' && s[a] != ';')
-                a++;
-            /* Left to the other detectors: a PEM block ("-----BEGIN"), which
-             * they take whole, a key ("password": "x", pwd=x), whose value
-             * they read, and a command-line flag (--password x), whose
-             * argument is the secret, not the flag. */
-            bool pem = a - vs >= 5 && !memcmp(s + vs, "-----", 5);
-            bool flag = a > vs && s[vs] == '-';
-            bool key = a > vs && (s[vs] == '"' || s[vs] == '\'' || s[a - 1] == ':' ||
-                                  memchr(s + vs, '=', a - vs));
-            if (a - vs >= 4 && !pem && !flag && !key) {
-                ew__pii_add(c, EW_PII_SECRET, vs, a, 0.9f);
-                return a;
-            }
+            size_t r = ew__pii_cjk_secret_value(c, e, true);
+            if (r) return r;
         }
         return e;
     }

@@ -100,9 +100,10 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
             if (k + 6 <= n && !strncasecmp((const char *)s + k, "ension", 6)) k += 6;
             if (k < n && s[k] == '.') k++;
             if (k < n && s[k] == ' ') k++;
-        } else if (k + 10 <= n && (!strncasecmp((const char *)s + k, "Durchwahl ", 10) ||
-                                   !strncasecmp((const char *)s + k, "poste ", 6))) {
-            k += (s[k] | 32) == 'd' ? 10 : 6; /* German and French extensions */
+        } else if (k + 10 <= n && !strncasecmp((const char *)s + k, "Durchwahl ", 10)) {
+            k += 10; /* German */
+        } else if (k + 6 <= n && !strncasecmp((const char *)s + k, "poste ", 6)) {
+            k += 6; /* French */
         } else {
             k = n + 1;
         }
@@ -169,6 +170,7 @@ static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, 
     }
     if (l < 3 || l >= sizeof w) return false;
     for (int m = 0; m < (int)(sizeof months / sizeof months[0]); m++) {
+        if (months[m][0] != w[0]) continue; /* most words stop here, without strlen */
         size_t ml = strlen(months[m]);
         /* full name, or a 3+ letter abbreviation ("Mar", "Sept") */
         bool abbrev = m < 12 && l >= 3 && l < ml && !memcmp(w, months[m], l);
@@ -355,7 +357,8 @@ static bool slash_phone(const unsigned char *s, const numseq *q)
 }
 
 /* Has a birth date already been found after the last birth cue? Then the
- * cue is used up: "DOB 03.06.1945): new address 9-20-14 Umeda" has one. */
+ * cue is used up: "DOB 03.06.1945): new address 9-20-14 Umeda" has one.
+ * The cue reaches 48 bytes, so only the last few spans can be after it. */
 static bool dob_cue_used(const pii_ctx *c, size_t cue_end)
 {
     for (int k = c->res->n - 1; k >= 0 && k >= c->res->n - 8; k--)
