@@ -17,12 +17,10 @@ marked text. Python stdlib only.
 import json
 import os
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ewtest import check_no_sanitizer_report  # noqa: E402
-from test_gateway_routes import (EW_BIN, MODEL, Gateway, check, error_of,  # noqa: E402
-                                 sse_events, upstream)
+from test_gateway_routes import (MODEL, check, error_of, run_test, serve,  # noqa: E402
+                                 sse_events, stop_upstreams, upstream)
 from test_split import Recording, last_body, post  # noqa: E402
 
 SECRET = "Our family vault is opened with the words amber lantern over quiet harbour"
@@ -130,24 +128,6 @@ def test_cascade(gw, up, rec):
     check(SECRET in rec.since(), "an unmarked message goes as it is")
 
 
-def with_gateway(tmp, name, cfg_text, fn, *args):
-    """Runs fn(gw, *args) on a gateway of its own; its log must be clean."""
-    cfg = os.path.join(tmp, name + ".yaml")
-    with open(cfg, "w") as f:
-        f.write(cfg_text)
-    gw = Gateway(cfg, os.path.join(tmp, name + ".log"))
-    try:
-        fn(gw, *args)
-        gw.stop()
-        check_no_sanitizer_report(gw.text())
-        check(SECRET not in gw.text(), "the marked text in the log")
-    except BaseException:
-        print(gw.text()[-6000:], file=sys.stderr)
-        raise
-    finally:
-        gw.stop()
-
-
 def test_no_local_model(gw, up, rec):
     for model in ("cloud", "auto"):
         rec.mark()
@@ -182,27 +162,21 @@ def test_routes(gw, up, local, rec):
     test_cascade(gw, up, rec)
 
 
-def main():
-    if not EW_BIN:
-        print("EW_BIN is not set", file=sys.stderr)
-        return 2
-    with tempfile.TemporaryDirectory() as tmp:
-        recorded = os.path.join(tmp, "cloud.bytes")
-        up = upstream(tmp, "up", recorded)
-        local = upstream(tmp, "local")
-        rec = Recording(recorded)
-        try:
-            with_gateway(tmp, "edge", config(up.port, local.port), test_routes, up, local, rec)
-            with_gateway(tmp, "nomodel", config(up.port, 1, with_models=False),
-                         test_no_local_model, up, rec)
-            with_gateway(tmp, "nopii", config(up.port, 1, pii=False), test_cannot_sanitize, rec)
-        finally:
-            for p in (up, local):
-                p.proc.stdin.close()
-                p.stop()
-    print("keep local: ok")
-    return 0
+def run(tmp):
+    recorded = os.path.join(tmp, "cloud.bytes")
+    up = upstream(tmp, "up", recorded)
+    local = upstream(tmp, "local")
+    rec = Recording(recorded)
+    try:
+        logs = [serve(tmp, "edge", config(up.port, local.port), test_routes, up, local, rec),
+                serve(tmp, "nomodel", config(up.port, 1, with_models=False),
+                      test_no_local_model, up, rec),
+                serve(tmp, "nopii", config(up.port, 1, pii=False), test_cannot_sanitize, rec)]
+        for gw in logs:
+            check(SECRET not in gw.text(), "the marked text in the log")
+    finally:
+        stop_upstreams(up, local)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_test("keep local", run))

@@ -24,12 +24,11 @@ import socket
 import struct
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ewtest import SLOW, check, check_no_sanitizer_report  # noqa: E402
-from test_gateway_routes import EW_BIN, Gateway, metric, sse_events  # noqa: E402
+from ewtest import SLOW, check  # noqa: E402
+from test_gateway_routes import EW_BIN, metric, run_test, serve, sse_events  # noqa: E402
 
 # The write timeout of the gateway that sees a client stop reading; long
 # enough for the generation to reach the pause mark first, even under ASan.
@@ -221,34 +220,12 @@ def test_reader_stops(gw, m):
     check(err is None and ev[-1] == "[DONE]", "the next request is served")
 
 
-def run_gateway(tmp, name, cfg_text, fn):
-    cfg = os.path.join(tmp, name + ".yaml")
-    with open(cfg, "w") as f:
-        f.write(cfg_text)
-    gw = Gateway(cfg, os.path.join(tmp, name + ".log"))
-    try:
-        fn(gw, Metrics(gw))
-        gw.stop()
-        check_no_sanitizer_report(gw.text())
-    except BaseException:
-        log = [ln for ln in gw.text().splitlines() if '"/metrics"' not in ln]
-        print("\n".join(log[-40:]), file=sys.stderr)
-        raise
-    finally:
-        gw.stop()
-
-
-def main():
-    if not EW_BIN:
-        print("EW_BIN is not set", file=sys.stderr)
-        return 2
-    with tempfile.TemporaryDirectory() as tmp:
-        model = make_model(tmp)
-        run_gateway(tmp, "slow", config(model), test_slow_reader)
-        run_gateway(tmp, "stops", config(model, STOP_TIMEOUT_S), test_reader_stops)
-    print("local backpressure: ok")
-    return 0
+def run(tmp):
+    model = make_model(tmp)
+    serve(tmp, "slow", config(model), lambda gw: test_slow_reader(gw, Metrics(gw)))
+    serve(tmp, "stops", config(model, STOP_TIMEOUT_S),
+          lambda gw: test_reader_stops(gw, Metrics(gw)))
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_test("local backpressure", run))

@@ -24,24 +24,10 @@
 #include "gateway/spec_edges.h"
 #include "policy/config.h"
 #include "remote/remote.h"
+#include "ref_models.h"
 
-static const char *const files[] = {
-    "stories260K.gguf",
-    "llama-2-tiny-random.gguf",
-    "synth-A-llama-spm-Q4_K_M.gguf",
-    "synth-A-llama-spm-Q8_0.gguf",
-    "synth-B-llama-gpt2-Q4_0.gguf",
-    "synth-C-qwen2-gpt2-Q4_K_M.gguf",
-    "synth-C-qwen2-gpt2-Q8_0.gguf",
-};
+static const char *const files[] = {EW_TEST_REF_MODELS};
 enum { N_FILES = sizeof files / sizeof files[0], N_GEN = 20 };
-
-static char shared[512];
-
-static void model_path(char *out, size_t size, const char *file)
-{
-    snprintf(out, size, "%s/models/%s", shared, file);
-}
 
 /* ---- the cloud: a gateway serving every reference model ---------------------------- */
 
@@ -123,7 +109,7 @@ static void cloud_start(cloud *c, struct event_base *base, const char *verify_ya
     ew_buf_printf(&y, "version: 1\nauth: {allow_anonymous_loopback: true}\nmodels:\n");
     for (int i = 0; i < N_FILES; i++) {
         char path[600];
-        model_path(path, sizeof path, files[i]);
+        ref_model_path(path, sizeof path, files[i]);
         ew_buf_printf(&y, "  - {name: m%d, path: \"%s\", threads: 1, ctx: 256}\n", i, path);
     }
     ew_buf_printf(&y, "%s", verify_yaml);
@@ -173,7 +159,7 @@ static void edge_open(edge *e, struct event_base *base, const char *url, const c
     ew_error err;
     if (ew__remote_new(&ro, &e->remote, &err)) fail_msg("remote: %s", err.message);
     char path[600];
-    model_path(path, sizeof path, draft_file);
+    ref_model_path(path, sizeof path, draft_file);
     ew__spec_edge_opts so = {
         .base = base,
         .remote = e->remote,
@@ -281,12 +267,8 @@ static void run(edge *e, const ew__spec_params *p, outcome *o)
 
 static void target_only(const char *file, int32_t *out)
 {
-    char path[600];
-    model_path(path, sizeof path, file);
-    ew_model *m;
-    assert_int_equal(ew_model_open(path, NULL, &m, NULL), EW_OK);
-    ew_session *s;
-    assert_int_equal(ew_session_new(m, NULL, &s, NULL), EW_OK);
+    ew_model *m = ref_model_open(file);
+    ew_session *s = ref_session_new(m, NULL);
     int nv = ew_model_n_vocab(m);
     assert_int_equal(ew_session_eval(s, prompt, N_PROMPT, NULL), EW_OK);
     for (int i = 0; i < N_GEN; i++) {
@@ -313,7 +295,7 @@ static void test_lossless_every_model_and_depth(void **state)
         int32_t ref[N_GEN];
         target_only(files[f], ref);
         char path[600];
-        model_path(path, sizeof path, files[f]);
+        ref_model_path(path, sizeof path, files[f]);
         ew_model *m;
         assert_int_equal(ew_model_open(path, NULL, &m, NULL), EW_OK);
         ew_model_info info;
@@ -542,8 +524,6 @@ static void test_plain_timing_and_rtt_histogram(void **state)
 
 int main(void)
 {
-    const char *s = getenv("EW_SHARED");
-    snprintf(shared, sizeof shared, "%s", s ? s : "../shared");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lossless_every_model_and_depth),
         cmocka_unit_test(test_tokenizer_mismatch_disables),

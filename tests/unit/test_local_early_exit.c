@@ -17,42 +17,13 @@
 #include <cmocka.h>
 
 #include "edgeway/engine.h"
+#include "ref_models.h"
 
-static const char *const models[] = {
-    "stories260K.gguf",
-    "llama-2-tiny-random.gguf",
-    "synth-A-llama-spm-Q4_K_M.gguf",
-    "synth-A-llama-spm-Q8_0.gguf",
-    "synth-B-llama-gpt2-Q4_0.gguf",
-    "synth-C-qwen2-gpt2-Q4_K_M.gguf",
-    "synth-C-qwen2-gpt2-Q8_0.gguf",
-};
-
-static ew_model *open_model(const char *file)
-{
-    const char *dir = getenv("EW_SHARED");
-    char path[512];
-    snprintf(path, sizeof path, "%s/models/%s", dir ? dir : "../shared", file);
-    ew_model *m = NULL;
-    ew_error err;
-    int st = ew_model_open(path, NULL, &m, &err);
-    if (st) fail_msg("%s: %s", path, err.message);
-    return m;
-}
+static const char *const models[] = {EW_TEST_REF_MODELS};
 
 static ew_session *new_session(const ew_model *m, int n_layer_exit, bool logits_all)
 {
-    ew_session_params p;
-    ew_session_params_init(&p);
-    p.n_ctx = 64;
-    p.n_batch = 16;
-    p.logits_all = logits_all;
-    p.n_layer_exit = n_layer_exit;
-    ew_session *s = NULL;
-    ew_error err;
-    int st = ew_session_new(m, &p, &s, &err);
-    if (st) fail_msg("session: %s", err.message);
-    return s;
+    return ref_session(m, 64, 16, n_layer_exit, logits_all);
 }
 
 static const int32_t prompt[] = {1, 9, 33, 72, 14, 101, 5, 240};
@@ -61,7 +32,7 @@ enum { N_PROMPT = sizeof prompt / sizeof prompt[0] };
 static void test_all_layers_equals_full_model(void **state)
 {
     (void)state;
-    ew_model *m = open_model("stories260K.gguf");
+    ew_model *m = ref_model_open("stories260K.gguf");
     ew_model_info info;
     ew_model_get_info(m, &info);
     int nv = info.n_vocab;
@@ -78,7 +49,7 @@ static void test_all_layers_equals_full_model(void **state)
 static void test_shallow_exit_differs_but_is_valid(void **state)
 {
     (void)state;
-    ew_model *m = open_model("stories260K.gguf");
+    ew_model *m = ref_model_open("stories260K.gguf");
     ew_model_info info;
     ew_model_get_info(m, &info);
     int nv = info.n_vocab;
@@ -89,7 +60,8 @@ static void test_shallow_exit_differs_but_is_valid(void **state)
         ew_session *s = new_session(m, L, false);
         assert_int_equal(ew_session_eval(s, prompt, N_PROMPT, NULL), EW_OK);
         const float *l = ew_session_logits(s, -1);
-        assert_true(ew_session_memory(s, NULL) < ew_session_memory(full, NULL)); /* fewer KV layers */
+        assert_true(ew_session_memory(s, NULL) <
+                    ew_session_memory(full, NULL)); /* fewer KV layers */
         int differ = 0;
         for (int i = 0; i < nv; i++) {
             assert_true(isfinite(l[i]));
@@ -112,7 +84,7 @@ static void test_shallow_exit_differs_but_is_valid(void **state)
 static void test_exit_bounds(void **state)
 {
     (void)state;
-    ew_model *m = open_model("stories260K.gguf");
+    ew_model *m = ref_model_open("stories260K.gguf");
     ew_model_info info;
     ew_model_get_info(m, &info);
     ew_session_params p;
@@ -134,7 +106,7 @@ static void test_exit_bounds(void **state)
  * pieces after a rewind (how a verify round reuses a cache). */
 static void check_batch_invariance(const char *file, int n_layer_exit)
 {
-    ew_model *m = open_model(file);
+    ew_model *m = ref_model_open(file);
     int nv = ew_model_n_vocab(m);
     ew_session *batch = new_session(m, n_layer_exit, true);
     ew_session *step = new_session(m, n_layer_exit, false);
@@ -162,7 +134,7 @@ static void check_batch_invariance(const char *file, int n_layer_exit)
 static void test_last_n_logits(void **state)
 {
     (void)state;
-    ew_model *m = open_model("stories260K.gguf");
+    ew_model *m = ref_model_open("stories260K.gguf");
     int nv = ew_model_n_vocab(m);
     ew_session *all = new_session(m, 0, true);
     ew_session_params p;

@@ -18,6 +18,8 @@
 #include "edgeway.h"
 #include "local/gguf_write.h"
 #include "local/tools.h"
+#include "ref_models.h"
+#include "scratch_dir.h"
 
 static char stories[1024];
 static char tmpdir[256];
@@ -25,26 +27,16 @@ static char tmpdir[256];
 static int setup(void **state)
 {
     (void)state;
-    const char *shared = getenv("EW_SHARED");
-    snprintf(stories, sizeof stories, "%s/models/stories260K.gguf", shared ? shared : "../shared");
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/ew_engine_test_XXXXXX");
-    return mkdtemp(tmpdir) ? 0 : -1;
+    ref_model_path(stories, sizeof stories, "stories260K.gguf");
+    scratch_dir_make(tmpdir, sizeof tmpdir, "ew_engine_test");
+    return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-static ew_model *open_model(const char *path)
-{
-    ew_model *m = NULL;
-    ew_error err;
-    if (ew_model_open(path, NULL, &m, &err)) fail_msg("%s: %s", path, err.message);
-    return m;
+    scratch_dir_remove(tmpdir);
+    return 0;
 }
 
 static ew_session *new_session(const ew_model *m, int threads, bool all, ew_kv_type kv)
@@ -56,10 +48,7 @@ static ew_session *new_session(const ew_model *m, int threads, bool all, ew_kv_t
     p.n_threads = threads;
     p.logits_all = all;
     p.kv_type = kv;
-    ew_session *s = NULL;
-    ew_error err;
-    if (ew_session_new(m, &p, &s, &err)) fail_msg("session: %s", err.message);
-    return s;
+    return ref_session_new(m, &p);
 }
 
 static const int32_t prompt[] = {1, 403, 407, 261, 378, 432, 383, 286, 261, 376, 290, 280};
@@ -69,7 +58,7 @@ static const int32_t prompt[] = {1, 403, 407, 261, 378, 432, 383, 286, 261, 376,
  * the batching (one call or token by token), for both KV types. */
 static void check_threads_and_batching(const char *path)
 {
-    ew_model *m = open_model(path);
+    ew_model *m = ref_model_open_path(path);
     int nv = ew_model_n_vocab(m);
     for (int kv = 0; kv < 2; kv++) {
         float *want = malloc((size_t)N_PROMPT * nv * sizeof *want);
@@ -117,7 +106,7 @@ static void test_threads_and_batching_agree(void **state)
 static void test_rewind_and_limits(void **state)
 {
     (void)state;
-    ew_model *m = open_model(stories);
+    ew_model *m = ref_model_open_path(stories);
     ew_session *s = new_session(m, 2, false, EW_KV_F16);
     int nv = ew_model_n_vocab(m);
     float *first = malloc((size_t)nv * sizeof *first);
@@ -200,7 +189,7 @@ static ew_generate_result gen(ew_session *s, ew_sampler *smp, int max, const cha
 static void test_generate_story_and_stops(void **state)
 {
     (void)state;
-    ew_model *m = open_model(stories);
+    ew_model *m = ref_model_open_path(stories);
     ew_session *s = new_session(m, 2, false, EW_KV_F16);
     ew_sampler_params sp;
     ew_sampler_params_init(&sp);
@@ -256,7 +245,7 @@ static void *worker_main(void *arg)
 static void test_sessions_share_a_model_across_threads(void **state)
 {
     (void)state;
-    ew_model *m = open_model(stories);
+    ew_model *m = ref_model_open_path(stories);
     worker w[3];
     pthread_t th[3];
     for (int i = 0; i < 3; i++) {
@@ -386,7 +375,7 @@ static void test_hostile_metadata_refused(void **state)
     snprintf(path, sizeof path, "%s/good.gguf", tmpdir);
     spec_default(&s);
     assert_int_equal(write_model(&s, path), EW_OK);
-    ew_model *m = open_model(path); /* the unbroken spec loads and runs */
+    ew_model *m = ref_model_open_path(path); /* the unbroken spec loads and runs */
     ew_session *sess = new_session(m, 1, false, EW_KV_F16);
     int32_t t[3] = {1, 2, 3};
     assert_int_equal(ew_session_eval(sess, t, 3, NULL), EW_OK);

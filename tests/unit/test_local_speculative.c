@@ -15,6 +15,7 @@
 
 #include "edgeway/engine.h"
 #include "edgeway/speculative.h"
+#include "ref_models.h"
 
 /* ---- greedy -------------------------------------------------------------------------- */
 
@@ -415,8 +416,7 @@ static void test_gate_weighs_speculation_against_plain(void **state)
     decide_n(&g, &a, 1000.0 / (spec / 1.05), 1, NULL);
     assert_true(g.plain);
     /* ... plain 15% slower ends it */
-    assert_int_not_equal(decide_n(&g, &a, 1000.0 / (spec / 1.15), 1, NULL),
-                         EW_SPEC_PLAIN_SLOWER);
+    assert_int_not_equal(decide_n(&g, &a, 1000.0 / (spec / 1.15), 1, NULL), EW_SPEC_PLAIN_SLOWER);
     assert_false(g.plain);
     /* and speculation 5% slower than plain keeps speculating */
     decide_n(&g, &a, 1000.0 / (spec * 1.05), 1, NULL);
@@ -433,29 +433,9 @@ static void test_gate_weighs_speculation_against_plain(void **state)
 
 /* ---- drafting and a whole in-process loop on the reference models ------------------ */
 
-static ew_model *open_model(const char *file)
-{
-    const char *dir = getenv("EW_SHARED");
-    char path[512];
-    snprintf(path, sizeof path, "%s/models/%s", dir ? dir : "../shared", file);
-    ew_model *m = NULL;
-    ew_error err;
-    if (ew_model_open(path, NULL, &m, &err)) fail_msg("%s: %s", path, err.message);
-    return m;
-}
-
 static ew_session *new_session(const ew_model *m, int n_layer_exit, bool logits_all)
 {
-    ew_session_params p;
-    ew_session_params_init(&p);
-    p.n_ctx = 128;
-    p.n_batch = 80;
-    p.logits_all = logits_all;
-    p.n_layer_exit = n_layer_exit;
-    ew_session *s = NULL;
-    ew_error err;
-    if (ew_session_new(m, &p, &s, &err)) fail_msg("session: %s", err.message);
-    return s;
+    return ref_session(m, 128, 80, n_layer_exit, logits_all);
 }
 
 static int32_t argmax(const float *l, int n)
@@ -539,7 +519,7 @@ static void speculative(const ew_model *m, int L, int k, int32_t *out, loop_stat
 static void test_draft_basics(void **state)
 {
     (void)state;
-    ew_model *m = open_model("stories260K.gguf");
+    ew_model *m = ref_model_open("stories260K.gguf");
     int nv = ew_model_n_vocab(m);
     ew_session *d = new_session(m, 0, false);
     ew_spec_draft_out dr;
@@ -605,7 +585,7 @@ static void test_lossless_in_process(void **state)
 {
     (void)state;
     for (size_t f = 0; f < sizeof ref_models / sizeof ref_models[0]; f++) {
-        ew_model *m = open_model(ref_models[f]);
+        ew_model *m = ref_model_open(ref_models[f]);
         ew_model_info info;
         ew_model_get_info(m, &info);
         int32_t ref[N_GEN], got[N_GEN];

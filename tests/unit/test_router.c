@@ -19,6 +19,7 @@
 #include "edgeway/router.h"
 #include "router/difficulty.h"
 #include "router/router_internal.h"
+#include "scratch_dir.h"
 
 #define POLICY_FMT                                                                                 \
     "version: 1\n"                                                                                 \
@@ -243,13 +244,6 @@ static void put_file(const char *root, const char *rel, const char *content)
     fclose(f);
 }
 
-static void rm_rf(const char *root)
-{
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-    assert_int_equal(system(cmd), 0);
-}
-
 /* A laptop: one battery, a mains supply, one thermal zone with a passive trip. */
 static void fake_sysfs(const char *root, int battery, int online, int temp_c)
 {
@@ -280,8 +274,8 @@ static ew_router *sysfs_router(const char *root, const char *more)
 static void test_device_sysfs_precedence(void **state)
 {
     (void)state;
-    char root[] = "/tmp/ew_router_sysXXXXXX";
-    assert_non_null(mkdtemp(root));
+    char root[256];
+    scratch_dir_make(root, sizeof root, "ew_router_sys");
     fake_sysfs(root, 15, 0, 40);
     ew_router *r = sysfs_router(root, "");
     ew_decision d;
@@ -379,7 +373,7 @@ static void test_device_sysfs_precedence(void **state)
     push.battery_pct = 101;
     assert_int_equal(ew_router_set_device(r, &push), EW_ERR_INVALID);
     ew_router_free(r);
-    rm_rf(root);
+    scratch_dir_remove(root);
 }
 
 static void test_prompt_size(void **state)
@@ -491,13 +485,13 @@ static void test_concurrent_reload(void **state)
 {
     (void)state;
     concurrent_reload("push", "");
-    char root[] = "/tmp/ew_router_raceXXXXXX";
-    assert_non_null(mkdtemp(root));
+    char root[256];
+    scratch_dir_make(root, sizeof root, "ew_router_race");
     fake_sysfs(root, 80, 1, 40);
     char extra[512];
     snprintf(extra, sizeof extra, ", sysfs_root: '%s', sysfs_cache: 0s", root);
     concurrent_reload("sysfs", extra);
-    rm_rf(root);
+    scratch_dir_remove(root);
 }
 
 static void test_new_errors(void **state)

@@ -18,6 +18,7 @@
 
 #include "edgeway/device.h"
 #include "router/device.h"
+#include "scratch_dir.h"
 
 /* ---- fake sysfs trees ------------------------------------------------------------ */
 
@@ -57,26 +58,17 @@ static void put(const char *rel, const char *content)
     put_n(rel, content, strlen(content));
 }
 
-static void rm_tree(const char *path)
-{
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
-    assert_int_equal(system(cmd), 0);
-}
-
 static int setup(void **state)
 {
     (void)state;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(root, sizeof root, "%s/ew_sysfs_XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    assert_non_null(mkdtemp(root));
+    scratch_dir_make(root, sizeof root, "ew_sysfs");
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    rm_tree(root);
+    scratch_dir_remove(root);
     return 0;
 }
 
@@ -210,7 +202,7 @@ static void test_several_batteries(void **state)
     r = read_tree(EW_OK);
     assert_int_equal(r.battery_pct, 25);
     /* A battery without capacity but with charge_* is used too. */
-    rm_tree(root);
+    scratch_dir_remove(root);
     mkdirs(root);
     battery("BAT2", NULL, "Discharging");
     put("power_supply/BAT2/charge_now", "1500000");
@@ -367,7 +359,7 @@ static void test_thermal_missing_and_odd_trips(void **state)
     ew__sysfs_reading r = read_tree(EW_OK);
     assert_int_equal(r.thermal_up, 2);
     /* A trip whose temp is missing, disabled (0) or absurd is ignored. */
-    rm_tree(root);
+    scratch_dir_remove(root);
     mkdirs(root);
     zone(0, "62000");
     trip(0, 0, "passive", NULL);
@@ -495,7 +487,7 @@ static void test_push_overrides_and_ages(void **state)
     assert_int_equal(s.metered, -1);
     assert_int_equal(s.battery_pct, 64);
     /* Without re-reads sysfs state ages out too. */
-    rm_tree(root);
+    scratch_dir_remove(root);
     mkdirs(root);
     ew__device_get_at(d, 12500, &s); /* a read that finds nothing keeps the last state */
     assert_int_equal(s.battery_pct, 64);

@@ -16,6 +16,7 @@
 #include "edgeway/difficulty.h"
 #include "router/difficulty.h"
 #include "router/difficulty_data.h"
+#include "scratch_dir.h"
 
 /* ---- helpers ---------------------------------------------------------------------- */
 
@@ -24,18 +25,14 @@ static char tmpdir[256];
 static int setup(void **state)
 {
     (void)state;
-    const char *t = getenv("TMPDIR");
-    snprintf(tmpdir, sizeof tmpdir, "%s/ew_diff_XXXXXX", t && *t ? t : "/tmp");
-    assert_non_null(mkdtemp(tmpdir));
+    scratch_dir_make(tmpdir, sizeof tmpdir, "ew_diff");
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    assert_int_equal(system(cmd), 0);
+    scratch_dir_remove(tmpdir);
     return 0;
 }
 
