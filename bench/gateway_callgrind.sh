@@ -9,8 +9,9 @@
 # valgrind; once its gateway run is warm, the counters are zeroed, `seconds`
 # of requests are counted and dumped, and the dump is divided by the number
 # of chat requests it served (calls of ew__ep_chat). Prints the total per
-# request and the inclusive cost of the main steps, then the top functions
-# by self cost. Needs valgrind (callgrind_control, callgrind_annotate).
+# request and the inclusive cost of its main steps ("libcurl": what our code
+# spends inside libcurl, less our callbacks it runs). Needs valgrind
+# (callgrind_control) and python3.
 set -eu
 build=${1:-build}
 case=${2:-whole 1 KiB}
@@ -44,48 +45,62 @@ wait "$bench" || true
 sleep 1
 dump=$(ls "$out"/cg.out.* | head -n 1)
 python3 - "$dump" <<'EOF'
-import re, subprocess, sys
-dump = sys.argv[1]
-# Requests counted: calls of ew__ep_chat in the dump.
-n = 0
-fns = {}
-cur = None
-cfn = None
-text = open(dump).read().splitlines()
-for line in text:
-    m = re.match(r'(c?fn)=\((\d+)\)(?: (.*))?', line)
-    if m:
-        key, num, name = m.groups()
-        if name: fns[num] = name
-        if key == 'fn': cur = fns[num]
-        else: cfn = fns[num]
+# Parses the dump itself (callgrind_annotate cannot after a zeroing): self
+# cost per function, and the inclusive cost of each call edge.
+import collections, re, sys
+names, obs = {}, {}
+selfc, edge, calls, obj = collections.Counter(), collections.Counter(), collections.Counter(), {}
+cur = cfn = ob = None
+pending = False
+def ident(tab, s):
+    m = re.match(r'\((\d+)\)(?: (.*))?', s)
+    if not m: return s
+    if m.group(2): tab[m.group(1)] = m.group(2)
+    return tab.get(m.group(1), '?')
+for line in open(sys.argv[1]):
+    line = line.rstrip('\n')
+    if not line: continue
+    if line[0].isdigit() or line[0] in '+-*':
+        parts = line.split()
+        if len(parts) < 2: continue
+        if pending:
+            edge[(cur, cfn)] += int(parts[1])
+            pending = False
+        else:
+            selfc[cur] += int(parts[1])
+            obj[cur] = ob
         continue
-    m = re.match(r'calls=(\d+)', line)
-    if m and cfn == 'ew__ep_chat':
-        n += int(m.group(1))
-ann = subprocess.run(['callgrind_annotate', '--inclusive=yes', '--threshold=100', dump],
-                     capture_output=True, text=True).stdout
-total = 0
-incl = {}
-for line in ann.splitlines():
-    m = re.match(r'\s*([\d,]+) \([^)]*\)\s+(\S+)', line)
-    if m:
-        cost = int(m.group(1).replace(',', ''))
-        name = m.group(2).split(':')[-1]
-        incl.setdefault(name, cost)
-    if 'PROGRAM TOTALS' in line:
-        total = int(line.split()[0].replace(',', ''))
-print(f'{n} chat requests, {total / max(n, 1) / 1000:.1f}k instructions each')
-steps = [('PII scan', 'ew_pii_scan'), ('decision', 'ew_router_decide'),
-         ('request parse', 'ew_request_parse_json'),
-         ('upstream body', 'ew__openai_write_request'),
-         ('answer parse (whole)', 'ew__openai_parse_response'),
-         ('answer parse (chunks)', 'ew__openai_parse_chunk'),
-         ('curl_multi_socket_action', 'curl_multi_socket_action'),
-         ('event_base_loop', 'event_base_loop')]
-for label, fn in steps:
-    if fn in incl:
-        print(f'  {label:26s} {incl[fn] / max(n, 1) / 1000:8.1f}k  ({fn}, inclusive)')
+    k, _, v = line.partition('=')
+    if k == 'ob': ob = ident(obs, v)
+    elif k == 'cob': ident(obs, v)
+    elif k == 'fn': cur = ident(names, v)
+    elif k == 'cfn': cfn = ident(names, v)
+    elif k == 'calls':
+        calls[cfn] += int(v.split()[0])
+        pending = True
+n = calls['ew__ep_chat'] or 1
+total = sum(selfc.values())
+def incl(f):
+    return selfc[f] + sum(c for (a, b), c in edge.items() if a == f and b != f)
+def in_curl(f):
+    return 'libcurl' in (obj.get(f) or '')
+def ours(f):
+    return 'edgeway' in (obj.get(f) or '')
+# libcurl: what our code spends inside it, less our callbacks it calls.
+into = sum(c for (a, b), c in edge.items() if ours(a) and in_curl(b))
+back = sum(c for (a, b), c in edge.items() if in_curl(a) and ours(b))
+rows = [('PII scan', incl('ew_pii_scan')),
+        ('decision (rest)', incl('ew_router_decide') - incl('ew_pii_scan')),
+        ('request parse', incl('ew__request_parse')),
+        ('upstream body', incl('ew__openai_write_request')),
+        ('answer parse', incl('ew__openai_parse_response') + incl('ew__openai_parse_chunk')),
+        ('answer written', incl('ew__exec_done') + incl('ew__exec_text')),
+        ('libcurl', into - back)]
+print(f'{n} chat requests, {total / n / 1000:.1f}k instructions each')
+rest = total
+for label, c in rows:
+    print(f'  {label:18s} {c / n / 1000:8.1f}k')
+    rest -= c
+print(f'  {"the rest":18s} {rest / n / 1000:8.1f}k')
 EOF
-echo "per-request profile: python3 cgparse on the dump"
 echo "dump: $dump"

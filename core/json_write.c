@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "core/json.h"
 #include "core/json_priv.h"
@@ -91,8 +94,21 @@ int ew_json_escape(ew_buf *out, const char *s, size_t len)
     size_t i = 0, run = 0;
     int st = EW_OK;
     while (i < len && !st) {
-        /* Eight plain printable ASCII bytes at a time (no quote, backslash,
-         * control or non-ASCII byte): most text is such runs. */
+        /* Plain printable ASCII (no quote, backslash, control or non-ASCII
+         * byte) sixteen bytes at a time with SSE2, then eight: most text is
+         * such runs. */
+#ifdef __SSE2__
+        while (i + 16 <= len) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+            /* Signed: bytes >= 0x80 are negative, so below 0x20 too. */
+            __m128i m = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                                  _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+            if (_mm_movemask_epi8(m)) break;
+            run += 16;
+            i += 16;
+        }
+#endif
         while (i + 8 <= len) {
             uint64_t w;
             memcpy(&w, p + i, 8);

@@ -93,6 +93,9 @@ static int parse_args(int argc, char **argv, pii_args *a)
             return 2;
         }
     }
+    if (a->opt.n_deny && !(a->opt.enabled & EW_PII_BIT(EW_PII_CUSTOM)))
+        return ew_cli_fail(CMD, "--deny and --deny-regex report type custom, which --types "
+                                "leaves out (add custom)");
     return 0;
 }
 

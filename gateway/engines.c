@@ -113,13 +113,14 @@ static void on_sweep(evutil_socket_t fd, short what, void *arg)
 }
 
 static int client_new(ew__engines *e, const ew_backend_cfg *b, int n, const char *dir,
-                      ew__upstream **out, ew_error *err)
+                      bool on_device, ew__upstream **out, ew_error *err)
 {
     *out = NULL;
     if (!n) return EW_OK;
     ew__upstream *u = calloc(1, sizeof *u);
     if (!u) return ew__error_set(err, EW_ERR_NOMEM, "out of memory");
-    ew__remote_opts o = {.base = e->base, .backends = b, .n_backends = n, .config_dir = dir};
+    ew__remote_opts o = {
+        .base = e->base, .backends = b, .n_backends = n, .config_dir = dir, .on_device = on_device};
     int st = ew__remote_new(&o, &u->remote, err);
     if (st) {
         free(u);
@@ -149,7 +150,9 @@ static int http_new(ew__engines *e, ew_config *cfg, ew__upstream **out, ew_error
                                   .max_retries = 0,
                                   .kind = "openai"};
     }
-    int st = client_new(e, b, n, cfg->dir, out, err);
+    /* The config allows only loopback urls: a message marked to stay on the
+     * device may go there. */
+    int st = client_new(e, b, n, cfg->dir, true, out, err);
     free(b);
     return st;
 }
@@ -230,7 +233,7 @@ int ew__engines_plan_commit(ew__engines *e, ew__engines_plan *p, ew_config *cfg,
     for (ew__engine *m = p->fresh; m && !st; m = m->next)
         if (m->runner) st = ew__runner_attach(m->runner, e->base, err);
     ew__upstream *u = NULL, *h = NULL;
-    if (!st) st = client_new(e, cfg->backends, cfg->n_backends, cfg->dir, &u, err);
+    if (!st) st = client_new(e, cfg->backends, cfg->n_backends, cfg->dir, false, &u, err);
     if (!st) st = http_new(e, cfg, &h, err);
     if (st) {
         if (u) upstream_free(u);

@@ -37,6 +37,9 @@ typedef struct ew__engine {
     int users;
     int pins; /* reloads that may keep it (not users: no capacity is taken) */
     bool retired;
+    /* Backpressure on its streams (loop thread): generations paused for a
+     * slow client, and ended because it did not drain in time or left. */
+    uint64_t paused, stall_timeouts, stall_disconnects;
     struct ew__engine *next;
 } ew__engine;
 

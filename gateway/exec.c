@@ -21,6 +21,7 @@
 #include "core/log.h"
 #include "gateway/gateway_internal.h"
 #include "gateway/gw.h"
+#include "gateway/routes.h"
 
 /* The whole answer of a non-stream request, at most. */
 #define CONTENT_MAX (8u << 20)
@@ -618,22 +619,30 @@ static void attempt(ew__exec *x, int next, ew_api_error *last)
             deny(x, d);
             return;
         }
-        const ew__route_ops *ops = ops_for(t->route);
         x->cur = *t;
+        /* A message the client keeps on the device never leaves raw: a route
+         * that would send it runs as split local-prefix (route_split.c). */
+        if ((t->route == EW_ROUTE_REMOTE || t->route == EW_ROUTE_SPECULATIVE) &&
+            ew__split_first_marked(x->client_req) >= 0) {
+            x->cur.route = EW_ROUTE_SPLIT;
+            x->cur.split_mode = EW_SPLIT_LOCAL_PREFIX;
+        }
+        const ew__route_ops *ops = ops_for(x->cur.route);
         x->req = x->client_req;
         x->filter = NULL;
-        ew__str_copy(x->route, sizeof x->route, ew_route_name(t->route));
+        ew__str_copy(x->route, sizeof x->route, ew_route_name(x->cur.route));
         x->backend[0] = '\0';
         x->n_extra = 0;
         if (!ops) {
             ew_api_error_set(last, 501, "server_error", "route_unavailable", NULL,
                              "The %s route is not available in this build.",
-                             ew_route_name(t->route));
+                             ew_route_name(x->cur.route));
             continue;
         }
-        int st = ops->start(x, t, last);
+        int st = ops->start(x, &x->cur, last);
         if (!st) return;
-        ew__debug(x->hr->id, "route %s did not start: %s", ew_route_name(t->route), last->message);
+        ew__debug(x->hr->id, "route %s did not start: %s", ew_route_name(x->cur.route),
+                  last->message);
     }
     if (!last->http_status)
         ew_api_error_set(last, 503, "server_error", "no_backend", NULL,

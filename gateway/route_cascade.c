@@ -10,7 +10,9 @@
  *  - mean_top1: the probability of the most likely token;
  *  - margin: that probability minus the second most likely one's.
  * The end-of-generation token counts as a step. The response says which way
- * it went: x-edgeway-cascade: local|escalated, x-edgeway-confidence. */
+ * it went: x-edgeway-cascade: local|escalated, x-edgeway-confidence. A
+ * request with a message the client marked x_edgeway.local escalates
+ * through split local-prefix (x-edgeway-split), so that message stays here. */
 #include <stdio.h>
 
 #include "gateway/gw.h"
@@ -20,12 +22,20 @@ typedef struct cascade {
     ew_route_target t;
 } cascade;
 
+/* To the cloud; a message the client marked to stay on the device goes
+ * through split local-prefix instead (condensed here), never raw. */
+static int to_cloud(ew__exec *x, const ew_route_target *t, ew_api_error *e)
+{
+    if (ew__split_first_marked(ew__exec_request(x)) >= 0) return ew__split_keep_marked(x, t, e);
+    return ew__cloud_start(x, t->backend, e);
+}
+
 static void escalate(ew__exec *x, void *arg, double confidence)
 {
     cascade *c = arg;
     (void)confidence; /* in x-edgeway-confidence already */
     ew_api_error e;
-    int st = ew__cloud_start(x, c->t.backend, &e);
+    int st = to_cloud(x, &c->t, &e);
     if (st) ew__exec_fail(x, st, &e, true);
 }
 
@@ -49,7 +59,7 @@ static int start(ew__exec *x, const ew_route_target *t, ew_api_error *e)
     if (st == EW_ERR_UNAVAILABLE || st == EW_ERR_BUSY || st == EW_ERR_UNSUPPORTED) {
         /* No local model to try: the cascade is the cloud's alone. */
         ew__exec_add_header(x, "x-edgeway-cascade", "escalated");
-        st = ew__cloud_start(x, t->backend, e);
+        st = to_cloud(x, t, e);
     }
     return st;
 }

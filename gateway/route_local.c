@@ -1,7 +1,14 @@
 /* The local route: the embedded engine, through the model's runner (worker
  * threads with a bounded queue; see local/runner.h). A full queue is a
  * failure the exec can fall back from (to the cloud when the policy allows),
- * else the client gets 429 with Retry-After. */
+ * else the client gets 429 with Retry-After.
+ *
+ * Backpressure: when a stream's client falls behind (the exec's high-water
+ * mark of unsent output), the generation pauses: its worker blocks until
+ * the client has drained to the low-water mark. A client that leaves cancels
+ * the generation at once; one that does not drain within the server's
+ * write_timeout ends it with a slow_client error, so no client can hold a
+ * worker for longer than that without reading. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +26,8 @@ typedef struct local_run {
     ew__local_probe probe;
     bool has_probe;
     int stop_status; /* why we cancelled the job ourselves; 0 = we did not */
+    bool paused;     /* the job waits for the client to drain */
+    int pause_max_ms;
 } local_run;
 
 const char *ew__finish_reason(ew_stop_reason stop)
@@ -35,7 +44,16 @@ const char *ew__finish_reason(ew_stop_reason stop)
 static void cancel_hook(void *arg)
 {
     local_run *l = arg;
+    if (l->paused) l->m->stall_disconnects++;
     ew__runner_cancel(l->job); /* on_end follows with CANCELLED */
+}
+
+static void pause_hook(void *arg, bool pause)
+{
+    local_run *l = arg;
+    if (pause && !l->paused) l->m->paused++;
+    l->paused = pause;
+    ew__runner_pause(l->job, pause, l->pause_max_ms);
 }
 
 static void on_probe(void *user, double confidence, bool escalate)
@@ -79,6 +97,7 @@ static void on_end(void *user, int status, const char *message, const ew__runner
 {
     local_run *l = user;
     ew__exec *x = l->x;
+    ew__exec_set_pause(x, NULL, NULL);
     ew__engine_release(l->gw->engines, l->m);
     if (status == EW_ERR_CANCELLED && l->stop_status) status = l->stop_status;
     if (status == EW_OK && res->escalate && l->has_probe) {
@@ -93,11 +112,18 @@ static void on_end(void *user, int status, const char *message, const ew__runner
         else if (status == EW_ERR_TOO_LARGE && l->stop_status)
             ew_api_error_set(&e, 500, "server_error", "slow_client", NULL,
                              "The client did not read the answer fast enough.");
-        else
+        else if (status == EW_ERR_TIMEOUT) { /* only a pause times out */
+            l->m->stall_timeouts++;
+            ew_api_error_set(&e, 500, "server_error", "slow_client", NULL,
+                             "The client did not read the answer for %d ms; the local model "
+                             "stopped.",
+                             l->pause_max_ms);
+        } else
             local_error(status, message, &e);
         /* A client that left, or a prompt too long for this model, is not
          * the model's fault, but a bigger model elsewhere may still answer. */
-        ew__exec_fail(x, status, &e, status != EW_ERR_CANCELLED && !l->stop_status);
+        ew__exec_fail(x, status, &e,
+                      status != EW_ERR_CANCELLED && !l->stop_status && status != EW_ERR_TIMEOUT);
         return;
     }
     ew__usage u = {.present = true,
@@ -202,6 +228,8 @@ int ew__local_start(ew__exec *x, const char *model, const ew__local_probe *probe
     ew__exec_set_backend(x, m->name);
     ew__exec_set_model(x, m->name);
     ew__exec_set_cancel(x, cancel_hook, l);
+    l->pause_max_ms = gw->cfg->server.limits.write_timeout_ms;
+    ew__exec_set_pause(x, pause_hook, l);
     return EW_OK;
 }
 

@@ -104,6 +104,24 @@ static int cannot_split(split_run *s, int status, const char *why, ew_api_error 
     return status ? status : EW_ERR_DENIED;
 }
 
+/* A client-marked message that no local model here can keep on the device
+ * (condense it, or answer the request): the request is refused rather
+ * than sent. */
+static int marked_unservable(ew__exec *x, int marked, ew_api_error *e)
+{
+    char param[48];
+    snprintf(param, sizeof param, "messages[%d].x_edgeway.local", marked);
+    ew_api_error_set(e, 403, "invalid_request_error", "must_stay_on_device", param,
+                     "messages[%d] is marked x_edgeway.local, so it must stay on this device, "
+                     "but its route would send it off the device and no local model is "
+                     "configured to condense or answer it here.",
+                     marked);
+    ew__exec_keep_on_device(x);
+    ew__info(ew__exec_id(x), "split: messages[%d] is marked local and no local model can keep it",
+             marked);
+    return EW_ERR_DENIED;
+}
+
 /* ---- restoring on the way out ---------------------------------------------------------- */
 
 static int out_text(void *user, const char *data, size_t len)
@@ -366,6 +384,8 @@ static int local_prefix(split_run *s, ew_api_error *e)
     /* From here the marked messages may never leave raw, whatever happens. */
     ew__exec_keep_on_device(x);
     s->m = ew__engines_model(s->gw->engines, s->t.model);
+    int marked = ew__split_first_marked(req);
+    if (!s->m && marked >= 0) return marked_unservable(x, marked, e);
     if (!s->m || !s->m->runner) {
         ew__exec_add_header(x, "x-edgeway-split", "local");
         return ew__local_start(x, s->t.model, NULL, e); /* no embedded model to condense with */
@@ -475,19 +495,42 @@ int ew__split_pseudonymize(ew__exec *x, const ew_route_target *t, ew_api_error *
     return st ? st : pseudonymize_only(s, e);
 }
 
+int ew__split_first_marked(const ew_request *req)
+{
+    for (int i = 0; req->is_chat && i < req->n_messages; i++)
+        if (req->messages[i].keep_local) return i;
+    return -1;
+}
+
+/* A marked request that cannot be sanitized (no PII detection, no vault)
+ * is answered on the device, which keeps the client's mark. */
+static int marked_stays_home(ew__exec *x, const ew_route_target *t, int marked, ew_api_error *e)
+{
+    ew__engine *m = ew__engines_model(ew__exec_gw(x)->engines, t->model);
+    if (!m) return marked_unservable(x, marked, e);
+    ew__exec_add_header(x, "x-edgeway-split", "local");
+    return ew__local_start(x, t->model, NULL, e);
+}
+
 static int start(ew__exec *x, const ew_route_target *t, ew_api_error *e)
 {
+    int marked = ew__split_first_marked(ew__exec_request(x));
     split_run *s;
     int st = run_ready(x, t, &s, e);
+    if (st && st != EW_ERR_NOMEM && marked >= 0) return marked_stays_home(x, t, marked, e);
     if (st) return st;
-    const ew_request *req = ew__exec_request(x);
-    bool marked = false;
-    for (int i = 0; i < req->n_messages; i++)
-        marked |= req->messages[i].keep_local;
     /* A client's keep-local marks need local-prefix, whatever the policy's mode. */
-    if (req->is_chat && (marked || t->split_mode == EW_SPLIT_LOCAL_PREFIX))
+    if (marked >= 0 || (ew__exec_request(x)->is_chat && t->split_mode == EW_SPLIT_LOCAL_PREFIX))
         return local_prefix(s, e);
     return pseudonymize(s, e);
+}
+
+int ew__split_keep_marked(ew__exec *x, const ew_route_target *t, ew_api_error *e)
+{
+    ew_route_target lp = *t;
+    lp.route = EW_ROUTE_SPLIT;
+    lp.split_mode = EW_SPLIT_LOCAL_PREFIX;
+    return start(x, &lp, e);
 }
 
 const ew__route_ops ew__route_split = {EW_ROUTE_SPLIT, start};

@@ -43,6 +43,16 @@ int ew__check_stops(const ew_request *req, ew_api_error *e);
  * plus its own verify calls. */
 int ew__split_pseudonymize(ew__exec *x, const ew_route_target *t, ew_api_error *e);
 
+/* route_split.c: the first message the client marked "x_edgeway":
+ * {"local": true} (chat requests), or -1. */
+int ew__split_first_marked(const ew_request *req);
+/* route_split.c: x as the split route in local-prefix mode with t's backend
+ * and model, for a request with marked messages that is headed off the
+ * device: the marked ones are condensed on the device (or, when the request
+ * cannot be made safe, it is answered here). With no local model at all it
+ * fails with 403 must_stay_on_device naming the message. */
+int ew__split_keep_marked(ew__exec *x, const ew_route_target *t, ew_api_error *e);
+
 /* The OpenAI finish_reason for an engine stop. */
 const char *ew__finish_reason(ew_stop_reason stop);
 

@@ -61,6 +61,12 @@ static void model_gauges(void *arg, const ew__engine *m)
     ew__prom_value(b, "edgeway_local_queue_depth", "model", m->name, waiting);
     ew__prom_value(b, "edgeway_local_queue_capacity", "model", m->name, capacity);
     ew__prom_value(b, "edgeway_local_running", "model", m->name, running);
+    if (!m->runner) return;
+    ew__prom_value(b, "edgeway_local_paused_total", "model", m->name, (double)m->paused);
+    ew__prom_value(b, "edgeway_local_stall_timeouts_total", "model", m->name,
+                   (double)m->stall_timeouts);
+    ew__prom_value(b, "edgeway_local_stall_disconnects_total", "model", m->name,
+                   (double)m->stall_disconnects);
 }
 
 static void backend_gauges_of(ew__upstream *u, ew_buf *b);
@@ -137,6 +143,13 @@ static void ep_metrics(ew__gateway *gw, ew__http_req *r)
                   "Requests waiting for a worker of the local model.");
     ew__prom_help(b, "edgeway_local_queue_capacity", "gauge", "The bound on that queue.");
     ew__prom_help(b, "edgeway_local_running", "gauge", "Requests the local model runs now.");
+    ew__prom_help(b, "edgeway_local_paused_total", "counter",
+                  "Times a local generation paused until its slow client drained its backlog.");
+    ew__prom_help(b, "edgeway_local_stall_timeouts_total", "counter",
+                  "Paused local generations ended because the client did not drain within "
+                  "server.limits.write_timeout.");
+    ew__prom_help(b, "edgeway_local_stall_disconnects_total", "counter",
+                  "Paused local generations cancelled because the client went away.");
     ew__engines_each(gw->engines, model_gauges, b);
     ew__spec_edges_render(gw->spec, b);
     backend_gauges(gw, b);

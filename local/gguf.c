@@ -846,8 +846,14 @@ int ew_gguf_get_arr(const ew_gguf *g, const char *key, ew_gguf_type *elem_type, 
 
 int ew_gguf_arr_str(const ew_gguf *g, const char *key, uint64_t i, const char **s, size_t *len)
 {
-    const gguf_kv *kv = kv_get(g, key);
-    if (!kv) return EW_ERR_NOT_FOUND;
+    int k = ew_gguf_find(g, key);
+    return k < 0 ? EW_ERR_NOT_FOUND : ew_gguf_arr_str_at(g, k, i, s, len);
+}
+
+int ew_gguf_arr_str_at(const ew_gguf *g, int k, uint64_t i, const char **s, size_t *len)
+{
+    if (k < 0 || k >= g->n_kv) return EW_ERR_NOT_FOUND;
+    const gguf_kv *kv = &g->kv[k];
     if (kv->type != EW_GGUF_ARRAY || kv->elem_type != EW_GGUF_STRING || i >= kv->n)
         return EW_ERR_INVALID;
     size_t n, off = kv->val;

@@ -110,6 +110,9 @@ int ew_gguf_get_arr(const ew_gguf *g, const char *key, ew_gguf_type *elem_type, 
 /* The i-th string of a string array (O(1): offsets are indexed at open;
  * O(i) after ew_gguf_release_header). */
 int ew_gguf_arr_str(const ew_gguf *g, const char *key, uint64_t i, const char **s, size_t *len);
+/* The same by key index (ew_gguf_find), for loops over a whole array: the
+ * key is not looked up again for every element. */
+int ew_gguf_arr_str_at(const ew_gguf *g, int k, uint64_t i, const char **s, size_t *len);
 /* For a caller that has copied what it needs out of the metadata (a loaded
  * model): frees the string-array indexes and gives the header's resident
  * pages back to the kernel. Everything stays readable: a touched page is read

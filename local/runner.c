@@ -5,7 +5,9 @@
  * it is held only to move pointers and copy emitted text, never across
  * model work. Workers wake the loop by writing one byte to a pipe when the
  * ready list goes from empty to non-empty; the loop drains the pipe before
- * taking the list, so no wake-up is lost.
+ * taking the list, so no wake-up is lost. A worker whose job is paused,
+ * or that has AHEAD_MAX of text the loop has not taken, waits on the
+ * `resume` condition, which releases the mutex while it sleeps.
  */
 #include <errno.h>
 #include <event2/event.h>
@@ -26,8 +28,10 @@
 #include "local/runner.h"
 #include "local/runner_priv.h"
 
-/* Text a job may have posted that the loop has not taken yet. Generation
- * posts a token at a time, so only a stalled loop gets near this. */
+/* A worker waits once this much of its text is waiting for the loop, so it
+ * never runs far ahead of the loop and a pause takes effect at once. One
+ * emitted piece may go past it, up to PENDING_MAX. */
+#define AHEAD_MAX      (64u << 10)
 #define PENDING_MAX    (4u << 20)
 #define PROMPT_MAX_DEF (8u << 20)
 /* A worker's scratch buffer shrinks back after a request this much larger. */
@@ -42,6 +46,8 @@ struct ew__runner_job {
     bool in_ready;
     job_state state;
     atomic_bool cancelled;
+    bool paused;      /* the loop asked the worker to wait (mu) */
+    int pause_max_ms; /* how long it may wait */
     ew__runner_fn fn;
     void *arg;
     ew__runner_events ev;
@@ -85,6 +91,8 @@ struct ew__runner {
     int n_workers;
     pthread_mutex_t mu;
     pthread_cond_t cv;
+    /* A paused job was resumed or cancelled (monotonic clock). */
+    pthread_cond_t resume;
     ew__runner_job *q_head, *q_tail; /* waiting jobs, FIFO */
     atomic_int n_waiting;
     atomic_int n_running;
@@ -123,6 +131,38 @@ static void wake(ew__runner *r)
     /* EAGAIN: the pipe is full, so the loop is already due to wake. */
 }
 
+static void deadline_in(struct timespec *t, int ms)
+{
+    clock_gettime(CLOCK_MONOTONIC, t);
+    t->tv_sec += ms / 1000;
+    t->tv_nsec += (long)(ms % 1000) * 1000000L;
+    if (t->tv_nsec >= 1000000000L) {
+        t->tv_sec++;
+        t->tv_nsec -= 1000000000L;
+    }
+}
+
+/* Waits while the loop keeps j paused, or has not taken AHEAD_MAX of its
+ * text yet (mu held; the waits release it). Only a pause has a deadline. */
+static int wait_turn(ew__runner *r, ew__runner_job *j)
+{
+    struct timespec until;
+    bool timed = false;
+    for (;;) {
+        if (atomic_load(&j->cancelled) || atomic_load(&r->stop)) return EW_ERR_CANCELLED;
+        if (!j->paused && j->pending.len <= AHEAD_MAX) return EW_OK;
+        if (!j->paused) {
+            timed = false;
+            pthread_cond_wait(&r->resume, &r->mu);
+            continue;
+        }
+        if (!timed) deadline_in(&until, j->pause_max_ms);
+        timed = true;
+        if (pthread_cond_timedwait(&r->resume, &r->mu, &until) == ETIMEDOUT && j->paused)
+            return EW_ERR_TIMEOUT;
+    }
+}
+
 int ew__runner_emit(ew__runner_ctx *ctx, const char *text, size_t len)
 {
     ew__runner_job *j = ctx->job;
@@ -133,8 +173,9 @@ int ew__runner_emit(ew__runner_ctx *ctx, const char *text, size_t len)
     int st = ew_buf_append(&j->pending, text, len);
     if (!st && j->res.first_ms < 0) j->res.first_ms = now_ms() - j->t_submit;
     bool w = !st && mark_ready(r, j);
+    if (w) wake(r); /* a non-blocking write */
+    if (!st && (j->paused || j->pending.len > AHEAD_MAX)) st = wait_turn(r, j);
     pthread_mutex_unlock(&r->mu);
-    if (w) wake(r);
     return st;
 }
 
@@ -217,6 +258,7 @@ static void deliver(ew__runner *r, ew__runner_job *j)
     r->take = j->pending;
     j->pending = t;
     ew_buf_reset(&j->pending);
+    if (r->take.len > AHEAD_MAX) pthread_cond_broadcast(&r->resume); /* the worker may go on */
     bool ended = j->state == JOB_ENDED;
     bool probe = j->probe_posted && !j->probe_delivered;
     j->probe_delivered = j->probe_delivered || probe;
@@ -314,6 +356,7 @@ void ew__runner_cancel(ew__runner_job *j)
         return;
     }
     bool wk = false;
+    pthread_cond_broadcast(&r->resume); /* a paused worker lets go at once */
     if (j->state == JOB_QUEUED) {
         /* Never reached a worker: unlink it and end it from the loop. */
         ew__runner_job **pp = &r->q_head, *prev = NULL;
@@ -332,6 +375,17 @@ void ew__runner_cancel(ew__runner_job *j)
     }
     pthread_mutex_unlock(&r->mu);
     if (wk) wake(r);
+}
+
+void ew__runner_pause(ew__runner_job *j, bool pause, int max_ms)
+{
+    if (!j) return;
+    ew__runner *r = j->r;
+    pthread_mutex_lock(&r->mu);
+    j->paused = pause;
+    j->pause_max_ms = max_ms > 0 ? max_ms : 1;
+    if (!pause) pthread_cond_broadcast(&r->resume);
+    pthread_mutex_unlock(&r->mu);
 }
 
 /* ---- lifetime ------------------------------------------------------------------------------ */
@@ -398,6 +452,11 @@ int ew__runner_new(const ew__runner_opts *o, ew__runner **out, ew_error *err)
     r->pipe_rd = r->pipe_wr = -1;
     pthread_mutex_init(&r->mu, NULL);
     pthread_cond_init(&r->cv, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&r->resume, &ca);
+    pthread_condattr_destroy(&ca);
     atomic_init(&r->n_waiting, 0);
     atomic_init(&r->n_running, 0);
     atomic_init(&r->stop, false);
@@ -431,6 +490,7 @@ void ew__runner_free(ew__runner *r)
     for (ew__runner_job *j = r->q_head; j; j = j->next)
         atomic_store(&j->cancelled, true);
     pthread_cond_broadcast(&r->cv);
+    pthread_cond_broadcast(&r->resume);
     pthread_mutex_unlock(&r->mu);
     for (int i = 0; i < r->n_workers; i++)
         if (r->workers[i].started) pthread_join(r->workers[i].thread, NULL);
@@ -460,6 +520,7 @@ void ew__runner_free(ew__runner *r)
     if (r->pipe_wr >= 0) close(r->pipe_wr);
     ew_buf_cleanup(&r->take);
     pthread_cond_destroy(&r->cv);
+    pthread_cond_destroy(&r->resume);
     pthread_mutex_destroy(&r->mu);
     free(r);
 }

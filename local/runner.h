@@ -104,6 +104,12 @@ int ew__runner_submit(ew__runner *r, ew__runner_fn fn, void *arg, const ew__runn
                       void *user, ew__runner_job **out);
 /* Stops a job's text; its on_end follows with EW_ERR_CANCELLED. */
 void ew__runner_cancel(ew__runner_job *job);
+/* Backpressure (loop thread): while a job is paused, its worker blocks in
+ * its next ew__runner_emit (on a condition variable, the runner's lock
+ * released: no spinning, the loop is never held up) until the job is
+ * resumed or cancelled. A pause that lasts max_ms ends the job:
+ * ew__runner_emit returns EW_ERR_TIMEOUT and on_end gets that status. */
+void ew__runner_pause(ew__runner_job *job, bool pause, int max_ms);
 
 /* ---- for job functions (worker thread) ------------------------------------------- */
 
@@ -115,8 +121,11 @@ struct ew_buf *ew__runner_scratch(ew__runner_ctx *ctx);
 /* A reusable array of n_ctx token ids of the worker's. */
 int32_t *ew__runner_ids(ew__runner_ctx *ctx);
 bool ew__runner_cancelled(const ew__runner_ctx *ctx);
-/* Posts text to the loop. EW_ERR_CANCELLED once the job is cancelled,
- * EW_ERR_TOO_LARGE when the loop has fallen far behind. */
+/* Posts text to the loop. Waits while the job is paused, and while 64 KiB
+ * of its text is still waiting for the loop (a worker never runs far ahead
+ * of its consumer). EW_ERR_CANCELLED once the job is cancelled,
+ * EW_ERR_TOO_LARGE on one huge piece, EW_ERR_TIMEOUT when the job stayed
+ * paused too long. */
 int ew__runner_emit(ew__runner_ctx *ctx, const char *text, size_t len);
 
 /* Posts a confidence probe's outcome; it reaches on_probe before any text

@@ -246,6 +246,7 @@ static int load_tokens(const ew_gguf *g, ew_tokenizer *t, const uint8_t **scores
     int st = get_arr(g, key, EW_GGUF_STRING, 1, &unused, true, err);
     if (st) return st;
     ew_gguf_get_arr(g, key, &et, &n, NULL);
+    int k = ew_gguf_find(g, key);
     if (n > MAX_VOCAB)
         return fail(err, EW_ERR_TOO_LARGE, "%llu tokens, limit %d", (unsigned long long)n,
                     MAX_VOCAB);
@@ -254,7 +255,7 @@ static int load_tokens(const ew_gguf *g, ew_tokenizer *t, const uint8_t **scores
     for (uint64_t i = 0; i < n; i++) {
         const char *s;
         size_t len;
-        ew_gguf_arr_str(g, key, i, &s, &len);
+        ew_gguf_arr_str_at(g, k, i, &s, &len);
         total += len ? len : 24;
     }
     if (total > UINT32_MAX)
@@ -283,7 +284,7 @@ static int load_tokens(const ew_gguf *g, ew_tokenizer *t, const uint8_t **scores
     for (uint64_t i = 0; i < n; i++) {
         const char *s;
         size_t len;
-        ew_gguf_arr_str(g, key, i, &s, &len);
+        ew_gguf_arr_str_at(g, k, i, &s, &len);
         t->off[i] = (uint32_t)at;
         if (len) {
             memcpy(t->pool + at, s, len);
@@ -311,6 +312,7 @@ static int load_merges(const ew_gguf *g, ew_tokenizer *t, ew_error *err)
     ew_gguf_type et;
     uint64_t n;
     ew_gguf_get_arr(g, key, &et, &n, NULL);
+    int k = ew_gguf_find(g, key);
     if (n > MAX_MERGES)
         return fail(err, EW_ERR_TOO_LARGE, "%llu merges, limit %d", (unsigned long long)n,
                     MAX_MERGES);
@@ -318,7 +320,7 @@ static int load_merges(const ew_gguf *g, ew_tokenizer *t, ew_error *err)
     for (uint64_t i = 0; i < n; i++) {
         const char *s;
         size_t len;
-        ew_gguf_arr_str(g, key, i, &s, &len);
+        ew_gguf_arr_str_at(g, k, i, &s, &len);
         total += len;
     }
     if (total > UINT32_MAX)
@@ -335,7 +337,7 @@ static int load_merges(const ew_gguf *g, ew_tokenizer *t, ew_error *err)
     for (uint64_t i = 0; i < n; i++) {
         const char *s;
         size_t len;
-        ew_gguf_arr_str(g, key, i, &s, &len);
+        ew_gguf_arr_str_at(g, k, i, &s, &len);
         memcpy(t->merge_pool + at, s, len);
         t->merge_off[i] = (uint32_t)at;
         t->merge_len[i] = (uint32_t)len;
@@ -721,10 +723,11 @@ static void fingerprint(const ew_gguf *g, ew_tokenizer *t, const uint8_t *scores
     h_str(&c, t->model, strlen(t->model));
     h_u32(&c, t->kind == TOK_BPE ? (uint32_t)t->pre + 1 : 0);
     h_u32(&c, (uint32_t)t->n_vocab);
+    int k = ew_gguf_find(g, "tokenizer.ggml.tokens");
     for (int32_t i = 0; i < t->n_vocab; i++) {
         const char *s;
         size_t n;
-        ew_gguf_arr_str(g, "tokenizer.ggml.tokens", (uint64_t)i, &s, &n);
+        ew_gguf_arr_str_at(g, k, (uint64_t)i, &s, &n);
         h_str(&c, s, n);
         h_u32(&c, types ? (uint32_t)load_i32(types + 4 * i) : 1u);
         float f = !scores      ? 0.0f

@@ -274,7 +274,14 @@ void ew__config_decode_pii(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cfg
     const ew_yaml_node *v;
     if ((v = ew_yaml_map_get(n, "min_scores"))) decode_min_scores(c, v, p);
     if ((v = ew_yaml_map_get(n, "allow"))) decode_pii_allow(c, v, p);
-    if ((v = ew_yaml_map_get(n, "deny"))) decode_pii_deny(c, v, p);
+    if ((v = ew_yaml_map_get(n, "deny"))) {
+        decode_pii_deny(c, v, p);
+        /* Deny matches are reported as deny.type: a type that is not detected
+         * would drop every one of them. */
+        const char *t = p->deny_type ? p->deny_type : "custom";
+        if ((p->n_deny_terms || p->n_deny_regex) && ew__config_is_pii_type(t))
+            check_pii_type(c, v, cfg, t);
+    }
     ew_yaml_get_size(c, n, "max_scan_bytes", 0, 1024, (int64_t)64 << 20, &p->max_scan_bytes);
 }
 

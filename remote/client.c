@@ -1220,7 +1220,8 @@ static int write_body(ew__remote_call *c, const ew__remote_call_opts *o, ew_erro
     const char *m = c->model_override;
     if (!m && c->n_order) m = ew__backend_model(&c->r->backends[c->order[0]], c->req_model);
     if (!m || !*m) m = "-";
-    ew__openai_write_opts wo = {.model = m, .stream = c->stream, .stream_usage = true};
+    ew__openai_write_opts wo = {
+        .model = m, .stream = c->stream, .stream_usage = true, .on_device = c->r->opts.on_device};
     int st = ew__openai_write_request(&c->out, o->req, &wo, err);
     if (st) return st;
     /* Where the rest starts: after {"model":"<m>", (checked, not assumed). */

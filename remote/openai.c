@@ -111,9 +111,11 @@ int ew__openai_write_request(ew_buf *out, const ew_request *req, const ew__opena
         return ew__error_set(err, EW_ERR_INVALID, "no upstream model name");
     if (req->is_chat && req->n_messages <= 0)
         return ew__error_set(err, EW_ERR_INVALID, "a chat request needs messages");
-    for (int i = 0; req->is_chat && i < req->n_messages; i++)
+    for (int i = 0; req->is_chat && !o->on_device && i < req->n_messages; i++)
         if (req->messages[i].keep_local)
-            return ew__error_set(err, EW_ERR_DENIED, "messages[%d] is marked to stay on the device",
+            return ew__error_set(err, EW_ERR_DENIED,
+                                 "messages[%d] is marked x_edgeway.local (it stays on this "
+                                 "device); this upstream is not on the device",
                                  i);
     ew_jw w;
     ew_jw_init(&w, out);

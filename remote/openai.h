@@ -41,11 +41,15 @@ typedef struct ew__openai_write_opts {
     /* Ask a stream for a final usage chunk even when our client did not, so
      * usage is always counted; the gateway decides what to forward. */
     bool stream_usage;
+    /* The upstream runs on this device (a url model on loopback), so
+     * messages marked keep_local may be written for it. */
+    bool on_device;
 } ew__openai_write_opts;
 
 /* Appends the upstream request body for req. Fails with EW_ERR_DENIED if a
- * message is marked keep_local (it must never leave the device: the split
- * route removes such messages before a request reaches the cloud client),
+ * message is marked keep_local and the upstream is not on_device (it must
+ * never leave the device: the executor sends such requests through the
+ * split route's local-prefix mode, so this is the last safety net),
  * EW_ERR_INVALID on a request that cannot be expressed, or the buffer's error. */
 int ew__openai_write_request(ew_buf *out, const ew_request *req, const ew__openai_write_opts *o,
                              ew_error *err);

@@ -57,6 +57,9 @@ typedef struct ew__remote_opts {
     size_t max_sse_line;       /* default 1 MiB */
     long max_host_connections; /* per upstream host; 0 = no limit */
     long max_idle_connections; /* curl's connection cache; default 64 */
+    /* Every backend runs on this device (the url models, loopback only):
+     * messages marked keep_local may be sent to them. */
+    bool on_device;
 } ew__remote_opts;
 
 /* What the first response carried: sent once, before the first delta. */
@@ -125,7 +128,7 @@ void ew__remote_free(ew__remote *r);
 /* Starts a call. The request (and raw body) is serialized before this
  * returns, so req need not outlive it. Fails with EW_ERR_UNAVAILABLE when no
  * backend can take a request now (all breakers open), EW_ERR_NOT_FOUND for an
- * unknown opts->backend, EW_ERR_DENIED for keep_local messages. Model names:
+ * unknown opts->backend, EW_ERR_DENIED for keep_local messages (unless on_device). Model names:
  * opts->model, else the backend's mapping of req->model (exact "from"), else
  * the first mapping's "to" when the backend has mappings, else req->model. */
 int ew__remote_start(ew__remote *r, const ew__remote_call_opts *opts,

@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "router/pii_gazetteer.h"
 #include "router/pii_internal.h"
+#include "router/pii_secret.h"
 
 /* ---- tables ------------------------------------------------------------------ */
 const uint8_t ew__pii_class[256] = {
@@ -256,14 +257,6 @@ static bool prev_latin(const unsigned char *s, size_t i)
     return k < i && k > 0 && s[k - 1] >= 0xC2 && s[k - 1] < 0xE0;
 }
 
-static bool ci_contains(const unsigned char *s, size_t n, const char *what)
-{
-    size_t wl = strlen(what);
-    for (size_t p = 0; p + wl <= n; p++)
-        if (!strncasecmp((const char *)s + p, what, wl)) return true;
-    return false;
-}
-
 /* End of an identifier (letters, digits, '_', '-', '.') starting at i. */
 static size_t ident_end(const unsigned char *s, size_t n, size_t i)
 {
@@ -452,6 +445,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             size_t e = ew__pii_scan_pair(c, i, ie, k); /* 'API_KEY', 'value' */
             if (e) return e;
         }
+    } else if (sep == '>' && k == ie && i > 0 && s[i - 1] == '<') {
+        size_t e = ew__pii_scan_xml_element(c, i, ie); /* <password>x</password> */
+        if (e) return e;
     } else if (sep == '=' || sep == ':' || sep == '!' || sep == '(') {
         int kind = s[k] != '(' ? ew__pii_key_kind(s, i, ie) : PII_KEY_NONE;
         if (!kind && s[k] != '(' && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
@@ -465,9 +461,8 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             kind = ew__pii_hcl_default_kind(s, i);
         if (kind)
             e = ew__pii_scan_assignment_as(c, i, ie, kind);
-        else if (s[k] == '(' && (ci_contains(s + i, ie - i, "credential") ||
-                                 ci_contains(s + i, ie - i, "directoryentry")))
-            e = ew__pii_scan_call(c, k);
+        else if (s[k] == '(')
+            e = ew__pii_scan_call_at(c, i, ie, k); /* NetworkCredential("u", "p") */
         if (e) return e;
     } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&
                ((cues & (1u << CUE_SECRET)) || (ie > we && (s[we] == '_' || s[we] == '-')))) {
@@ -479,12 +474,13 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             if (e) return e;
         }
     }
-    /* a provider key may be capitals only ("AKIA" and 16 of A-Z2-7); mixed
-     * case without digits is an identifier ("dapiDataGetTopLong...") */
+    /* a provider key may be capitals only ("AKIA" and 16 of A-Z2-7) or
+     * letters and dashes ("glpat-yTWob-..."); other mixed case without
+     * digits is an identifier ("dapiDataGetTopLong...") */
     size_t caps = 0;
     while (wl >= 16 && caps < wl && pii_is_upper(s[i + caps]))
         caps++;
-    if (wl >= 16 && caps == wl) {
+    if (wl >= 16 && (caps == wl || memchr(s + i, '-', wl))) {
         size_t e = ew__pii_secret_token(s, n, i);
         if (e) {
             ew__pii_add(c, EW_PII_SECRET, i, e, 0.95f);
@@ -676,8 +672,11 @@ static void scan_walk(pii_ctx *c)
             /* fall through */
         case PC_LOWER:
         case PC_U2:
-            if (i > 0 && (pii_is_alnum(s[i - 1]) || s[i - 1] == '_')) {
-                i = ew__pii_token_end(s, n, i); /* inside an identifier */
+            /* inside an identifier; a leading '_' starts one ("_auth=") */
+            if (i > 0 &&
+                (pii_is_alnum(s[i - 1]) ||
+                 (s[i - 1] == '_' && i > 1 && (pii_is_alnum(s[i - 2]) || s[i - 2] == '_')))) {
+                i = ew__pii_token_end(s, n, i);
                 if (i < n && !ew__pii_tokch[s[i]]) continue;
                 i += i < n;
                 continue;

@@ -8,6 +8,7 @@
 
 #include "router/pii_gazetteer.h"
 #include "router/pii_internal.h"
+#include "router/pii_secret.h"
 
 enum { CJ_NAME_NEXT = CUE_COUNT, CJ_HONORIFIC, CJ_NONE };
 
@@ -75,6 +76,9 @@ static const struct {
     {0x6301, 0x5361, CJ_NAME_NEXT}, /* 持卡 (人) */
     {0x554F, 0x3044, CJ_NAME_NEXT}, /* 問い (合わせ) */
     {0x9023, 0x7D61, CJ_NAME_NEXT}, /* 連絡 (先) */
+    {0x5BC6, 0x78BC, CUE_SECRET},   /* 密碼 */
+    {0x5BC6, 0x9470, CUE_SECRET},   /* 密鑰 */
+    {0x4EE4, 0x724C, CUE_SECRET},   /* 令牌 */
 };
 
 /* Characters that end a Japanese name (様, or the さ of さん) or start a
@@ -592,6 +596,12 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         size_t r = jp_prefecture_address(c, i);
         if (r) return r;
     }
+    /* katakana and hangul secret cues (パスワード, 비밀번호; パスポート is
+     * the table's), and the ậ of Vietnamese "mật khẩu" */
+    if (!is_han(cp) && (cp - 0x30A0u < 0x60u || cp - 0xAC00u < 0x2BA4u || cp == 0x1EAD)) {
+        size_t r = ew__pii_scan_kana_cue(c, i, cp);
+        if (r) return r;
+    }
     if ((!is_han(cp) && !is_kana(cp) && cp != 0x3055) || next >= n) return next;
     int l2;
     uint32_t cp2 = ew__pii_decode(s, n, next, &l2);
@@ -627,26 +637,8 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
             return r ? r : e;
         }
         if (cue == CUE_SECRET) {
-            size_t a = e, vs;
-            while (a < n && (s[a] == ':' || s[a] == ' ' || s[a] == '=' ||
-                             (a + 3 <= n && !memcmp(s + a, "\xEF\xBC\x9A", 3)) ||
-                             (a + 3 <= n && !memcmp(s + a, "\xE6\x98\xAF", 3))))
-                a += s[a] < 0x80 ? 1 : 3;
-            vs = a;
-            while (a < n && s[a] > ' ' && s[a] < 0x80 && s[a] != ',' && s[a] != ';')
-                a++;
-            /* Left to the other detectors: a PEM block ("-----BEGIN"), which
-             * they take whole, a key ("password": "x", pwd=x), whose value
-             * they read, and a command-line flag (--password x), whose
-             * argument is the secret, not the flag. */
-            bool pem = a - vs >= 5 && !memcmp(s + vs, "-----", 5);
-            bool flag = a > vs && s[vs] == '-';
-            bool key = a > vs && (s[vs] == '"' || s[vs] == '\'' || s[a - 1] == ':' ||
-                                  memchr(s + vs, '=', a - vs));
-            if (a - vs >= 4 && !pem && !flag && !key) {
-                ew__pii_add(c, EW_PII_SECRET, vs, a, 0.9f);
-                return a;
-            }
+            size_t r = ew__pii_cjk_secret_value(c, e, true);
+            if (r) return r;
         }
         return e;
     }

@@ -287,6 +287,20 @@ static const struct {
     {"l\xc3\xb6senord", B(CUE_SECRET) | PII_KW_PASSWORD},
     {"adgangskode", B(CUE_SECRET) | PII_KW_PASSWORD},
     {"salasana", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"clave", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"contrasenya", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"heslo", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"lozinka", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"geslo", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"jelszo", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"parool", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"passord", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"kodeord", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"sandi", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"\xc5\x9fifre", B(CUE_SECRET) | PII_KW_PASSWORD}, /* şifre */
+    {"\xc5\x9e"
+     "ifre",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* Şifre */
     {"\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
      B(CUE_SECRET) | PII_KW_PASSWORD}, /* пароль */
     {"\xd0\x9f\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",

@@ -8,7 +8,7 @@
 #include <strings.h>
 #include <sys/types.h>
 
-#include "router/pii_internal.h"
+#include "router/pii_secret.h"
 
 /* Characters of a key body. */
 enum { AL_ALNUM = 1, AL_B64URL, AL_B64, AL_HEX, AL_UPDIGIT, AL_LOWDIGIT, AL_ANY };
@@ -200,8 +200,12 @@ void ew__pii_secret_init(void)
 
 /* A provider token starting exactly at i; returns its end or 0. */
 static bool b64_not_secret(const unsigned char *v, size_t n, int depth);
+static long b64_decode(const unsigned char *v, size_t n, unsigned char *out, size_t cap);
+static bool placeholder(const unsigned char *v, size_t n);
 
-static size_t provider_at(const unsigned char *s, size_t n, size_t i)
+/* *stand_in is set when a provider's prefix and shape match but the body is
+ * a stand-in, so callers can tell "xoxb-not-a-real-token" from a word. */
+static size_t provider_match(const unsigned char *s, size_t n, size_t i, bool *stand_in)
 {
     for (size_t b = 0; b < n_by_first[s[i]]; b++) {
         size_t p = by_first[s[i]][b];
@@ -220,17 +224,39 @@ static size_t provider_at(const unsigned char *s, size_t n, size_t i)
         size_t body = k - i - pl;
         if (body < providers[p].min || body > providers[p].max) continue;
         if (providers[p].min == providers[p].max && k < n && in_alphabet(s[k], AL_ALNUM)) continue;
-        /* a body of one repeated character is an example, not a key */
-        size_t same = 0;
-        for (size_t q = i + pl; q < k; q++)
+        /* a body of one repeated character ("xxxx", "XXXX-XXXX"), "EXAMPLE",
+         * words or a published key: documentation. Bodies merely ordered or
+         * partly masked still count; a prefix of this shape marks where a
+         * real key goes, and redacting a stand-in costs little. */
+        size_t same = 0, alnum = 0;
+        for (size_t q = i + pl; q < k; q++) {
+            alnum += pii_is_alnum(s[q]);
             same += s[q] == s[i + pl];
-        if (same == body && body > 4 && s[i + pl] != 'x') continue;
-        if (ew__pii_doc_word(s + i + pl, body)) continue;
+        }
+        if ((same == alnum && alnum > 4) || ew__pii_doc_word(s + i + pl, body) ||
+            ew__pii_word_body(s + i + pl, body) || ew__pii_doc_fixture(s + i, k - i)) {
+            *stand_in = true;
+            continue;
+        }
         /* base64 of "-----BEGIN": a private key, unless it is a certificate */
         if (pre[0] == 'L' && pl >= 10 && b64_not_secret(s + i, k - i, 1)) continue;
         return k;
     }
     return 0;
+}
+
+static size_t provider_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (!n_by_first[s[i]]) return 0; /* most tokens: no prefix starts so */
+    bool stand_in = false;
+    return provider_match(s, n, i, &stand_in);
+}
+
+/* A provider's prefix on a stand-in body: "xoxb-not-a-real-token". */
+static bool provider_stand_in(const unsigned char *v, size_t n)
+{
+    bool stand_in = false;
+    return n && !provider_match(v, n, 0, &stand_in) && stand_in;
 }
 
 /* header.payload.signature, base64url, header starting with '{"' (eyJ). */
@@ -251,12 +277,76 @@ static size_t jwt_at(const unsigned char *s, size_t n, size_t i)
     return dots == 2 && part >= 8 ? k : 0;
 }
 
-/* A self-identifying secret at i: provider format or JWT. */
+/* Discord bot tokens: base64 of the bot's numeric id, '.', 6 characters of
+ * timestamp, '.', 27 to 38 of HMAC. */
+static size_t discord_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (s[i] != 'M' && s[i] != 'N' && s[i] != 'O') return 0;
+    size_t a = i;
+    while (a < n && a - i <= 28 && in_alphabet(s[a], AL_B64URL))
+        a++;
+    if (a - i < 23 || a - i > 28 || a >= n || s[a] != '.') return 0;
+    unsigned char id[24];
+    long il = b64_decode(s + i, a - i, id, sizeof id);
+    if (il < 17 || il > 20) return 0;
+    for (long k = 0; k < il; k++)
+        if (!pii_is_digit(id[k])) return 0;
+    size_t b = a + 1;
+    while (b < n && b - a <= 7 && in_alphabet(s[b], AL_B64URL))
+        b++;
+    if (b - a - 1 != 6 || b >= n || s[b] != '.') return 0;
+    size_t e = b + 1;
+    while (e < n && e - b <= 40 && in_alphabet(s[e], AL_B64URL))
+        e++;
+    return e - b - 1 >= 27 && e - b - 1 <= 38 ? e : 0;
+}
+
+/* Base64 of JSON that holds a credential: a Docker config ("auths": {"auth":
+ * base64 of user:password}) in a Kubernetes secret, a service-account file.
+ * The JSON starts '{"' (eyJ); one that is a JWT's part is read as a JWT. */
+static size_t b64_json_at(const unsigned char *s, size_t n, size_t i)
+{
+    size_t e = i;
+    while (e < n && e - i < 4096 && in_alphabet(s[e], AL_B64))
+        e++;
+    if (e - i < 40 || (e < n && s[e] == '.')) return 0;
+    unsigned char plain[3072];
+    long pl = b64_decode(s + i, (e - i) & ~(size_t)3, plain, sizeof plain);
+    if (pl < 20) return 0;
+    static const char *const keys[] = {"\"auth\"",          "\"password\"", "\"private_key\"",
+                                       "\"client_secret\"", "\"token\"",    "\"secret\""};
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        size_t kl = strlen(keys[k]);
+        for (long p = 0; p + (long)kl < pl; p++) {
+            if (memcmp(plain + p, keys[k], kl)) continue;
+            size_t q = (size_t)p + kl;
+            while (q < (size_t)pl && (plain[q] == ':' || plain[q] == ' '))
+                q++;
+            size_t vs = q + 1, ve = vs;
+            if (q >= (size_t)pl || plain[q] != '"') continue;
+            while (ve < (size_t)pl && plain[ve] != '"')
+                ve++;
+            if (ve - vs >= 8 && !placeholder(plain + vs, ve - vs)) return e;
+        }
+    }
+    return 0;
+}
+
+/* A self-identifying secret at i: provider format, JWT, Discord or
+ * Telegram bot token ("bot<id>:AA..." as Telegram's URLs write it), or
+ * base64 JSON holding a credential. */
 size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
 {
     if (i >= n || !word_boundary_before(s, i)) return 0;
     size_t e = jwt_at(s, n, i);
-    if (e) return e;
+    if (e) return ew__pii_doc_fixture(s + i, e - i) ? 0 : e;
+    if (s[i] == 'e' && i + 3 < n && s[i + 1] == 'y' && s[i + 2] == 'J' &&
+        (e = b64_json_at(s, n, i)) != 0)
+        return e;
+    if ((e = discord_at(s, n, i)) != 0) return e;
+    if (s[i] == 'b' && i + 3 < n && !memcmp(s + i, "bot", 3) && pii_is_digit(s[i + 3]) &&
+        (e = ew__pii_telegram_at(s, n, i + 3)) != 0)
+        return e;
     return provider_at(s, n, i);
 }
 
@@ -473,7 +563,9 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
         x += (v[i] | 32) == 'x';
     }
     if (same * 10 >= n * 9 || stars == n || (x == n && n > 2)) return true;
-    if (interleaved_count(v, n) || ew__pii_doc_word(v, n) || stand_in_words(v, n)) return true;
+    if (interleaved_count(v, n) || ew__pii_doc_word(v, n) || stand_in_words(v, n) ||
+        ew__pii_masked(v, n) || ew__pii_doc_fixture(v, n) || provider_stand_in(v, n))
+        return true;
     if (depth == 0 && b64_not_secret(v, n, depth)) return true;
     static const char *const prefixes[] = {
         "arn:",      "http://",    "https://", "file:", "jdbc:",   "env.",      "process.env",
@@ -646,12 +738,19 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
 #define HAS(list, k)                                                                               \
     ((firsts >> ((list)[k].w[0] - 'a') & 1) && pii_contains(low, n, (list)[k].w, (list)[k].l))
     /* names that describe a secret rather than hold one */
-    static const pii_word meta_any[] = {W("label"),   W("field"),    W("hint"),        W("policy"),
-                                        W("reset"),   W("forgot"),   W("placeholder"), W("prompt"),
-                                        W("confirm"), W("change"),   W("algorithm"),   W("algo"),
-                                        W("expir"),   W("rotation"), W("strength"),    W("ttl")};
+    /* and public keys ("publicKey", "stripe_publishable_key") */
+    static const pii_word meta_any[] = {
+        W("public"),   W("publishable"), W("label"),     W("field"),       W("hint"),
+        W("policy"),   W("reset"),       W("forgot"),    W("placeholder"), W("prompt"),
+        W("confirm"),  W("change"),      W("algorithm"), W("algo"),        W("expir"),
+        W("rotation"), W("strength"),    W("ttl")};
     for (size_t k = 0; k < sizeof meta_any / sizeof meta_any[0]; k++)
         if (HAS(meta_any, k)) return PII_KEY_NONE;
+    /* providers' documented secrets whose names say "id": Code Climate's
+     * test reporter id is its coverage upload key */
+    static const pii_word id_keys[] = {W("cc_test_reporter_id")};
+    for (size_t k = 0; k < sizeof id_keys / sizeof id_keys[0]; k++)
+        if (n == id_keys[k].l && !memcmp(low, id_keys[k].w, n)) return PII_KEY_KEY;
     int kind = PII_KEY_NONE;
     for (size_t k = 0; k < sizeof pw_sub / sizeof pw_sub[0]; k++)
         if (HAS(pw_sub, k)) return PII_KEY_PASSWORD;
@@ -683,8 +782,8 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
             p++;
     }
     /* "api_key_url", "token_type", "client_id": about a secret, not one */
-    static const pii_word meta[] = {W("length"), W("url"),  W("path"), W("file"),
-                                    W("name"),   W("type"), W("id")};
+    static const pii_word meta[] = {W("length"), W("url"),  W("path"),    W("file"),
+                                    W("name"),   W("type"), W("version"), W("id")};
     for (size_t k = 0; k < sizeof meta / sizeof meta[0] && kind; k++) {
         size_t ml = meta[k].l;
         if (n > ml && !memcmp(low + n - ml, meta[k].w, ml)) return PII_KEY_NONE;
@@ -711,7 +810,9 @@ static size_t words_in(const unsigned char *v, size_t n)
 /* Score of a value held by a key of this kind; 0 when it is not a secret. */
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
-    if (placeholder(v, vn) || (kind != PII_KEY_PASSWORD && made_up_run(v, vn))) return 0;
+    if (placeholder(v, vn) ||
+        (kind != PII_KEY_PASSWORD && (made_up_run(v, vn) || ew__pii_made_up(v, vn))))
+        return 0;
     bool space = memchr(v, ' ', vn) != NULL;
     switch (kind) {
     case PII_KEY_PASSWORD:
@@ -853,6 +954,11 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
     bool quoted;
     if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted)) return 0;
     if (names_itself(c->s, i, ke, c->s + vs, ve - vs)) return 0;
+    /* a bare "key" holding hex is a digest or a cache key ("cache hit
+     * key=af71b5..."); a named one (api_key, license_key) is a secret */
+    if (ke - i == 3 && !strncasecmp((const char *)c->s + i, "key", 3) &&
+        all_hex(c->s + vs, ve - vs) && !ew__pii_secret_token(c->s, ve, vs))
+        return 0;
     if (!ew__pii_secret_token(c->s, ve, vs) && shape_mismatch(c->s, i, ke, c->s + vs, ve - vs))
         return 0;
     /* "Authorization: Bearer <token>", "Basic <base64>", "SSWS <token>" */
@@ -1097,13 +1203,73 @@ size_t ew__pii_scan_call(pii_ctx *c, size_t k)
     return add_value(c, PII_KEY_PASSWORD, last_s, last_e, true);
 }
 
-/* Up to five digits: a port number. */
+/* Twilio's client takes the account SID ("AC" and 32 hex) and then the auth
+ * token (32 hex): Client("AC...", "..."). The '(' is at k. */
+static size_t twilio_call(pii_ctx *c, size_t k)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, p = k + 1;
+    while (p < n && s[p] == ' ')
+        p++;
+    if (p + 36 >= n || (s[p] != '"' && s[p] != '\'') || s[p + 1] != 'A' || s[p + 2] != 'C')
+        return 0;
+    unsigned q = s[p];
+    for (size_t h = p + 3; h < p + 35; h++)
+        if (!pii_is_hex(s[h])) return 0;
+    p += 35;
+    if (s[p] != q) return 0;
+    p++;
+    while (p < n && (s[p] == ' ' || s[p] == ','))
+        p++;
+    if (p + 33 >= n || s[p] != q || s[p + 33] != q) return 0;
+    for (size_t h = p + 1; h < p + 33; h++)
+        if (!pii_is_hex(s[h])) return 0;
+    ew__pii_add(c, EW_PII_SECRET, p + 1, p + 33, 0.9f);
+    return p + 34;
+}
+
+size_t ew__pii_scan_call_at(pii_ctx *c, size_t i, size_t ie, size_t k)
+{
+    if (name_has(c->s, i, ie, "credential") || name_has(c->s, i, ie, "directoryentry"))
+        return ew__pii_scan_call(c, k);
+    return twilio_call(c, k);
+}
+
+/* A port or a port mapping: "5432", "8080:80", "127.0.0.1:80:80". */
 static bool port_like(const unsigned char *v, size_t n)
 {
-    if (n == 0 || n > 5) return false;
-    for (size_t k = 0; k < n; k++)
-        if (!pii_is_digit(v[k])) return false;
+    if (n == 0 || n > 32 || !pii_is_digit(v[0])) return false;
+    size_t run = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (pii_is_digit(v[k])) {
+            if (++run > 5) return false;
+        } else if (v[k] == ':' || v[k] == '.') {
+            run = 0;
+        } else {
+            return false;
+        }
+    }
     return true;
+}
+
+/* Does "-p" on the line [b, i) take a password? Next to "-u user" (docker,
+ * psexec), or for the tools whose -p is always the password (the mysql and
+ * mariadb clients, sshpass, the mongo shells); for ssh and psql it is a port. */
+static bool p_takes_password(const unsigned char *s, size_t b, size_t i)
+{
+    static const char *const tools[] = {"mysql", "mariadb", "sshpass", "mongo"};
+    if (pii_contains(s + b, i - b, "-u ", 3) || pii_contains(s + b, i - b, "-U ", 3)) return true;
+    for (size_t k = 0; k < sizeof tools / sizeof tools[0]; k++)
+        if (name_has(s, b, i, tools[k])) return true;
+    return false;
+}
+
+/* The start of the line holding i, at most 120 bytes back. */
+static size_t line_back(const unsigned char *s, size_t i)
+{
+    size_t b = i > 120 ? i - 120 : 0;
+    const unsigned char *nl_at = memrchr(s + b, '\n', i - b);
+    return nl_at ? (size_t)(nl_at - s) + 1 : b;
 }
 
 /* Command-line flags: "-p pass" (after "-u user"), "--password x",
@@ -1118,22 +1284,24 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     while (k < n && (pii_is_alpha(s[k]) || s[k] == '-' || s[k] == '_'))
         k++;
     if (ns == i + 1 && s[ns] == 'p' && ns + 1 < n && !pii_is_space(s[ns + 1]) && s[ns + 1] != '=') {
-        /* mysql's "-pSECRET" (no space), next to "-u user" on the same line */
-        size_t b = i > 80 ? i - 80 : 0, ve = i + 2;
+        /* mysql's "-pSECRET" or "-p'SECRET'" (no space) */
+        size_t vs = i + 2, ve;
+        bool quoted = s[vs] == '"' || s[vs] == '\'';
+        vs += quoted;
+        ve = vs;
         while (ve < n && !pii_is_space(s[ve]) && s[ve] != '"' && s[ve] != '\'')
             ve++;
-        const unsigned char *nl_at = memrchr(s + b, '\n', i - b);
-        if (nl_at) b = (size_t)(nl_at - s) + 1;
-        if (ve - (i + 2) < 4 || prose_word(s + i + 2, ve - i - 2) ||
-            port_like(s + i + 2, ve - i - 2) ||
-            (!pii_contains(s + b, i - b, "-u ", 3) && !pii_contains(s + b, i - b, "-U ", 3)))
+        if (ve - vs < 4 || prose_word(s + vs, ve - vs) || port_like(s + vs, ve - vs) ||
+            !p_takes_password(s, line_back(s, i), i))
             return 0;
-        return add_value(c, PII_KEY_PASSWORD, i + 2, ve, false);
+        return add_value(c, PII_KEY_PASSWORD, vs, ve, quoted);
     }
     if (k == ns || k >= n || (s[k] != ' ' && s[k] != '=')) return 0;
     size_t nl = k - ns;
     int kind = ew__pii_key_kind(s, ns, k);
-    bool user = nl == 1 && s[ns] == 'u';
+    /* curl -u user:pass, curl --user user:pass; smbclient -U user%pass */
+    bool user = (nl == 1 && (s[ns] == 'u' || s[ns] == 'U')) ||
+                (nl == 4 && !memcmp(s + ns, "user", 4) && ns == i + 2);
     if (nl == 1 && s[ns] == 'a') {
         /* redis-cli -a password */
         size_t b = i > 120 ? i - 120 : 0;
@@ -1141,10 +1309,7 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
         kind = PII_KEY_PASSWORD;
     }
     if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P')) {
-        /* "-p" is a password only next to "-u user" (docker, mysql, psexec) */
-        size_t b = i > 80 ? i - 80 : 0;
-        if (!pii_contains(s + b, i - b, "-u ", 3) && !pii_contains(s + b, i - b, "-U ", 3))
-            return 0;
+        if (!p_takes_password(s, line_back(s, i), i)) return 0;
         kind = PII_KEY_PASSWORD;
     }
     if (kind == PII_KEY_NONE && !user) return 0;
@@ -1154,8 +1319,8 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P') && port_like(s + vs, ve - vs))
         return 0; /* psql -U app -p 5432: a port */
     if (user) {
-        const unsigned char *col = memchr(s + vs, ':', ve - vs);
-        if (!col || (size_t)(col - s) + 1 >= ve) return 0;
+        const unsigned char *col = memchr(s + vs, s[ns] == 'u' ? ':' : '%', ve - vs);
+        if (!col || (size_t)(col - s) == vs || (size_t)(col - s) + 1 >= ve) return 0;
         return add_value(c, PII_KEY_PASSWORD, (size_t)(col - s) + 1, ve, quoted);
     }
     return add_value(c, kind, vs, ve, quoted);
@@ -1254,4 +1419,36 @@ size_t ew__pii_scan_pwhash(pii_ctx *c, size_t i)
         return e;
     }
     return 0;
+}
+
+size_t ew__pii_scan_xml_element(pii_ctx *c, size_t i, size_t ie)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, vs = ie + 1, ve = vs;
+    int kind = ew__pii_key_kind(s, i, ie);
+    /* a property list's <key> names a setting: <key>CFBundleIdentifier</key> */
+    if (!kind || (ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3))) return 0;
+    while (ve < n && s[ve] != '<' && s[ve] != '\n' && ve - vs < 256)
+        ve++;
+    if (ve + 1 >= n || s[ve] != '<' || s[ve + 1] != '/') return 0; /* the closing tag */
+    while (vs < ve && s[vs] == ' ')
+        vs++;
+    while (ve > vs && s[ve - 1] == ' ')
+        ve--;
+    return vs < ve ? add_value(c, kind, vs, ve, true) : 0;
+}
+
+bool ew__pii_url_user_token(const unsigned char *u, size_t n)
+{
+    return (n >= 32 && all_hex(u, n)) || (n >= 20 && random_looking(u, n));
+}
+
+bool ew__pii_random_looking(const unsigned char *v, size_t n)
+{
+    return random_looking(v, n);
+}
+
+bool ew__pii_prose_word(const unsigned char *v, size_t n)
+{
+    return prose_word(v, n);
 }

@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include "router/pii_internal.h"
+#include "router/pii_secret.h"
 
 static bool email_local_ch(unsigned ch)
 {
@@ -105,6 +106,8 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             ew__pii_add(c, EW_PII_SECRET, auth, at, 0.95f);
         else if (tok)
             ew__pii_add(c, EW_PII_SECRET, auth, tok, 0.95f);
+        else if (pc == at && ew__pii_url_user_token(s + auth, at - auth))
+            ew__pii_add(c, EW_PII_SECRET, auth, at, 0.85f); /* a Sentry DSN's key */
         host = at + 1;
     }
     /* an IPv4 host is an ip_address */
@@ -163,7 +166,9 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             size_t ve = k + 1;
             while (ve < e && s[ve] != '&' && s[ve] != ';' && s[ve] != '#')
                 ve++;
-            if (keyish_param(s, ps, k) && ve - (k + 1) >= 8 && !placeholder_ch(s[k + 1]))
+            if (keyish_param(s, ps, k) && ve - (k + 1) >= 8 && !placeholder_ch(s[k + 1]) &&
+                !ew__pii_masked(s + k + 1, ve - k - 1) &&
+                !ew__pii_doc_fixture(s + k + 1, ve - k - 1))
                 ew__pii_add(c, EW_PII_SECRET, k + 1, ve, 0.9f);
         }
     }

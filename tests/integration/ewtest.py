@@ -37,3 +37,13 @@ class LogWatch:
                 raise AssertionError(f"exited ({self.proc.returncode}):\n{self.text()[-3000:]}")
             time.sleep(0.02)
         raise AssertionError(f"no log line matching {pattern!r}:\n{self.text()[-3000:]}")
+
+
+SANITIZER_REPORT = re.compile(
+    r"AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:")
+
+
+def check_no_sanitizer_report(text):
+    """Fails with the report's start when a sanitizer wrote to a daemon's log."""
+    m = SANITIZER_REPORT.search(text)
+    check(not m, f"sanitizer report:\n{text[m.start():m.start() + 4000] if m else ''}")

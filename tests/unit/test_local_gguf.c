@@ -285,6 +285,13 @@ static void test_built_file_parses(void **state)
         assert_int_equal(n, 8);
         assert_memory_equal(s, "\xe2\x96\x81hello", 8);
         assert_int_equal(ew_gguf_arr_str(g, "t.strs", 3, &s, &n), EW_ERR_INVALID);
+        const char *s2;
+        assert_int_equal(ew_gguf_arr_str_at(g, ew_gguf_find(g, "t.strs"), 2, &s2, &n), EW_OK);
+        assert_ptr_equal(s2, s);
+        assert_int_equal(n, 8);
+        assert_int_equal(ew_gguf_arr_str_at(g, -1, 0, &s2, &n), EW_ERR_NOT_FOUND);
+        assert_int_equal(ew_gguf_arr_str_at(g, ew_gguf_find(g, "t.ints"), 0, &s2, &n),
+                         EW_ERR_INVALID);
         assert_int_equal(ew_gguf_arr_str(g, "t.ints", 0, &s, &n), EW_ERR_INVALID);
         assert_int_equal(ew_gguf_get_arr(g, "t.ints", &et, &cnt, &data), EW_OK);
         assert_int_equal(et, EW_GGUF_INT32);

@@ -147,7 +147,8 @@ static void test_kv_rows(void **state)
 {
     (void)state;
     enum { MAXN = 136, MAXR = 190, STRIDE = 3 * MAXN };
-    static float k32[MAXR * STRIDE], q32[MAXN], a[MAXR], y1[MAXN], y2[MAXN], o1[MAXR], o2[MAXR];
+    static float k32[MAXR * STRIDE], q32[MAXN], a[MAXR], y1[MAXN], y2[MAXN], o1[MAXR + 1],
+        o2[MAXR + 1];
     static ew_f16 k16[MAXR * STRIDE], q16[MAXN];
     for (int i = 0; i < MAXR * STRIDE; i++)
         k32[i] = frand();

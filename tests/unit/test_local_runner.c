@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -350,6 +351,125 @@ static void test_free_in_flight(void **state)
     event_base_free(base);
 }
 
+/* A job that emits one byte every 100 us until it is stopped. */
+static int chatter(ew__runner_ctx *ctx, void *arg, ew__runner_result *res, ew_error *err)
+{
+    (void)arg;
+    (void)res;
+    (void)err;
+    for (int i = 0; i < 10000000 && !ew__runner_cancelled(ctx); i++) {
+        int st = ew__runner_emit(ctx, "x", 1);
+        if (st) return st;
+        struct timespec ts = {0, 100000};
+        nanosleep(&ts, NULL);
+    }
+    return EW_OK;
+}
+
+/* A job that emits 16 KiB pieces as fast as it can, up to 4 MiB. */
+static int gusher(ew__runner_ctx *ctx, void *arg, ew__runner_result *res, ew_error *err)
+{
+    (void)arg;
+    (void)res;
+    (void)err;
+    static const char piece[16 << 10];
+    for (int i = 0; i < 256 && !ew__runner_cancelled(ctx); i++) {
+        int st = ew__runner_emit(ctx, piece, sizeof piece);
+        if (st) return st;
+    }
+    return EW_OK;
+}
+
+static double mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Runs the loop for ms milliseconds, or until s has ended or has more than
+ * min_len bytes (0 = no such condition). Returns the elapsed time. */
+static double spin(struct event_base *base, sink *s, int ms, size_t min_len)
+{
+    double t0 = mono_ms();
+    while (mono_ms() - t0 < ms && !s->ended && !(min_len && s->text.len > min_len)) {
+        event_base_loop(base, EVLOOP_NONBLOCK);
+        struct timespec ts = {0, 1000000};
+        nanosleep(&ts, NULL);
+    }
+    return mono_ms() - t0;
+}
+
+/* A paused job's worker stops emitting until it is resumed, ends with
+ * EW_ERR_TIMEOUT when the pause lasts too long, and lets go at once when
+ * cancelled or when the runner is freed. */
+static void test_pause(void **state)
+{
+    (void)state;
+    struct event_base *base = event_base_new();
+    ew__runner *r = runner(base, 1, 1);
+    sink a;
+    sink_init(&a, base);
+    ew__runner_job *j;
+    assert_int_equal(ew__runner_submit(r, chatter, NULL, &events, &a, &j), EW_OK);
+    spin(base, &a, 5000, 10);
+    assert_true(a.text.len > 10);
+    ew__runner_pause(j, true, 10000);
+    spin(base, &a, 50, 0); /* an emit already under way may still land */
+    size_t held = a.text.len;
+    spin(base, &a, 200, 0);
+    assert_int_equal(a.text.len, held);
+    assert_int_equal(ew__runner_running(r), 1);
+    ew__runner_pause(j, false, 10000);
+    spin(base, &a, 5000, held + 10);
+    assert_true(a.text.len > held + 10);
+    /* A pause past its deadline ends the job. */
+    ew__runner_pause(j, true, 50);
+    double took = spin(base, &a, 5000, 0);
+    assert_int_equal(a.ended, 1);
+    assert_int_equal(a.status, EW_ERR_TIMEOUT);
+    assert_true(took < 2000);
+    /* Cancelling a paused job ends it at once. */
+    sink b;
+    sink_init(&b, base);
+    assert_int_equal(ew__runner_submit(r, chatter, NULL, &events, &b, &j), EW_OK);
+    spin(base, &b, 5000, 1);
+    ew__runner_pause(j, true, 60000);
+    spin(base, &b, 50, 0);
+    ew__runner_cancel(j);
+    took = spin(base, &b, 5000, 0);
+    assert_int_equal(b.status, EW_ERR_CANCELLED);
+    assert_true(took < 1000);
+    /* A worker does not run far ahead of a loop that is not taking its text:
+     * the first delivery after a while holds at most 64 KiB and one piece. */
+    sink g;
+    sink_init(&g, base);
+    ew_buf_cleanup(&g.text);
+    ew_buf_init(&g.text, 8u << 20);
+    assert_int_equal(ew__runner_submit(r, gusher, NULL, &events, &g, &j), EW_OK);
+    struct timespec nap = {0, 200000000};
+    nanosleep(&nap, NULL);
+    while (!g.n_text)
+        event_base_loop(base, EVLOOP_ONCE);
+    assert_true(g.text.len <= (64u << 10) + (16u << 10));
+    spin(base, &g, 20000, 0);
+    assert_int_equal(g.status, EW_OK);
+    assert_int_equal(g.text.len, 4u << 20);
+    /* Freeing the runner does not wait for a paused job's deadline. */
+    sink c;
+    sink_init(&c, base);
+    assert_int_equal(ew__runner_submit(r, chatter, NULL, &events, &c, &j), EW_OK);
+    spin(base, &c, 5000, 1);
+    ew__runner_pause(j, true, 60000);
+    double t0 = mono_ms();
+    ew__runner_free(r);
+    assert_true(mono_ms() - t0 < 1000);
+    sink *every[] = {&a, &b, &c, &g};
+    for (int i = 0; i < 4; i++)
+        ew_buf_cleanup(&every[i]->text);
+    event_base_free(base);
+}
+
 int main(void)
 {
     const char *shared = getenv("EW_SHARED");
@@ -359,7 +479,7 @@ int main(void)
         cmocka_unit_test(test_step_confidence),  cmocka_unit_test(test_greedy_deterministic),
         cmocka_unit_test(test_chat_and_stop),    cmocka_unit_test(test_queue_bound_and_cancel),
         cmocka_unit_test(test_confidence_probe), cmocka_unit_test(test_context_limit),
-        cmocka_unit_test(test_free_in_flight),
+        cmocka_unit_test(test_free_in_flight),   cmocka_unit_test(test_pause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -406,6 +406,28 @@ static void test_cross_references(void **state)
     error_is(&errs, 5, 19, 14, "'model' does not apply to route 'remote'");
 }
 
+/* Deny terms report as deny.type; a type pii.types leaves out would drop them. */
+static void test_pii_deny_type_detected(void **state)
+{
+    (void)state;
+    ew_config *cfg = NULL;
+    ew_config_errors errs;
+    load_fails("version: 1\npii:\n  types: [email]\n  deny: {terms: [Falcon]}\n", &errs, 1);
+    error_is(&errs, 0, 4, 9, "PII type 'custom' is not in pii.types");
+    load_fails("version: 1\npii:\n  enabled: false\n  deny: {regex: ['EMP-[0-9]+']}\n", &errs, 1);
+    error_is(&errs, 0, 4, 9, "'custom' is used but pii.enabled is false");
+    const char *ok[] = {
+        "version: 1\npii:\n  types: [email, custom]\n  deny: {terms: [Falcon]}\n",
+        "version: 1\npii:\n  types: [email]\n  deny: {terms: [Falcon], type: email}\n",
+        "version: 1\npii:\n  deny: {terms: [Falcon]}\n",
+        "version: 1\npii:\n  types: [email]\n  deny: {type: custom}\n",
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        assert_int_equal(load(ok[i], &cfg, &errs), EW_OK);
+        ew_config_unref(cfg);
+    }
+}
+
 /* A local model served over HTTP: url on this device, or an error. */
 static void test_model_url(void **state)
 {
@@ -819,6 +841,7 @@ int main(void)
         cmocka_unit_test(test_every_error_in_one_load),
         cmocka_unit_test(test_error_cap),
         cmocka_unit_test(test_cross_references),
+        cmocka_unit_test(test_pii_deny_type_detected),
         cmocka_unit_test(test_model_url),
         cmocka_unit_test(test_default_conf_loads),
         cmocka_unit_test(test_conf_examples_load),

@@ -302,6 +302,14 @@ static void test_openai_write(void **state)
     ew_buf_reset(&b);
     assert_int_equal(ew__openai_write_request(&b, &req, &o, &err), EW_ERR_DENIED);
     assert_non_null(strstr(err.message, "messages[1]"));
+    /* An upstream on the device (a url model) may have it; the mark itself
+     * is edgeway's and is not sent. */
+    ew_buf_reset(&b);
+    o.on_device = true;
+    assert_int_equal(ew__openai_write_request(&b, &req, &o, &err), EW_OK);
+    assert_non_null(strstr(b.data, "\"messages\""));
+    assert_null(strstr(b.data, "x_edgeway"));
+    o.on_device = false;
     msgs[1].keep_local = false;
     /* Text completions. */
     ew_request comp = {.model = "m",

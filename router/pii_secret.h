@@ -1,0 +1,40 @@
+/* Internal to the secret detector (router/pii_secret*.c) and its hooks in the
+ * scan walk. The older secret entry points are declared in pii_internal.h. */
+#ifndef EW_ROUTER_PII_SECRET_H
+#define EW_ROUTER_PII_SECRET_H
+
+#include "router/pii_internal.h"
+
+/* ---- values that look like secrets and are not (pii_secret_fake.c) ------- */
+/* Masked: a run of mask characters ("****", "••••", "●●●●", "xxxxxxxx"). */
+bool ew__pii_masked(const unsigned char *v, size_t n);
+/* Made up by a person: eight or more characters in alphabet or keyboard
+ * order ("ABCDEFGH", "12345678", "qwertyui", "asdfghjk"). */
+bool ew__pii_made_up(const unsigned char *v, size_t n);
+/* A token body spelt from lowercase words ("not-a-real-token-this-will-not-work"). */
+bool ew__pii_word_body(const unsigned char *v, size_t n);
+/* A credential that a provider or a standard publishes as its example. */
+bool ew__pii_doc_fixture(const unsigned char *v, size_t n);
+
+/* ---- hooks ------------------------------------------------------------------ */
+/* name(...) at [i, ie) with its '(' at k: a credential constructor
+ * (NetworkCredential("u", "p")) or a Twilio client ("AC...", token). */
+size_t ew__pii_scan_call_at(pii_ctx *c, size_t i, size_t ie, size_t k);
+/* A kana or hangul character at i: a Japanese or Korean secret cue
+ * (パスワード, アクセスキー, 비밀번호) and the value after it; its end or 0. */
+size_t ew__pii_scan_kana_cue(pii_ctx *c, size_t i, uint32_t cp);
+/* The value after a CJK secret cue ending at e (密码为x, パスワードは「x」); its
+ * end or 0. A strong cue names a password: any token that is not a word. */
+size_t ew__pii_cjk_secret_value(pii_ctx *c, size_t e, bool strong);
+
+/* <password>x</password> at the tag name [i, ie); the end or 0. */
+size_t ew__pii_scan_xml_element(pii_ctx *c, size_t i, size_t ie);
+/* A URL's user part without a password that is itself a key
+ * (https://<32 hex>@o1.ingest.sentry.io/2). */
+bool ew__pii_url_user_token(const unsigned char *u, size_t n);
+
+/* Shared within pii_secret*.c. */
+bool ew__pii_random_looking(const unsigned char *v, size_t n);
+bool ew__pii_prose_word(const unsigned char *v, size_t n);
+
+#endif

@@ -1,0 +1,92 @@
+/* Secrets after cue words in Chinese, Japanese and Korean: 密码为x, API密钥：x,
+ * パスワードは「x」です, アクセスキー: x, 비밀번호: x (and Vietnamese "mật khẩu",
+ * whose letters are read by the same path). The Han cues (密码, 密钥, 令牌, ...)
+ * are in pii_cjk.c's table; the kana and hangul ones are here. */
+#include <string.h>
+
+#include "router/pii_secret.h"
+
+/* Kana and hangul cue words; strong ones name a password. */
+static const struct {
+    const char *w;
+    bool strong;
+} kana_cues[] = {
+    {"\xe3\x83\x91\xe3\x82\xb9\xe3\x83\xaf\xe3\x83\xbc\xe3\x83\x89", true}, /* パスワード */
+    {"\xe3\x82\xa2\xe3\x82\xaf\xe3\x82\xbb\xe3\x82\xb9\xe3\x82\xad\xe3\x83\xbc",
+     false}, /* アクセスキー */
+    {"\xe3\x82\xb7\xe3\x83\xbc\xe3\x82\xaf\xe3\x83\xac\xe3\x83\x83\xe3\x83\x88",
+     false},                                                     /* シークレット */
+    {"\xe3\x83\x88\xe3\x83\xbc\xe3\x82\xaf\xe3\x83\xb3", false}, /* トークン */
+    {"\xe3\x82\xad\xe3\x83\xbc", false},                         /* キー */
+    {"\xeb\xb9\x84\xeb\xb0\x80\xeb\xb2\x88\xed\x98\xb8", true},  /* 비밀번호 */
+    {"\xed\x8c\xa8\xec\x8a\xa4\xec\x9b\x8c\xeb\x93\x9c", true},  /* 패스워드 */
+    {"\xec\x95\x94\xed\x98\xb8", true},                          /* 암호 */
+    {"\xed\x86\xa0\xed\x81\xb0", false},                         /* 토큰 */
+};
+
+/* Separators and particles between a cue and its value: spaces, ':', '=',
+ * full-width '：', 是/为/為 ("is"), は/が, 는/은/이/가, and opening quotes
+ * 「『“. Returns the byte length of the one at s[a], or 0. */
+static size_t cue_glue(const unsigned char *s, size_t n, size_t a)
+{
+    static const char *const glue[] = {
+        "\xef\xbc\x9a", "\xe6\x98\xaf", "\xe4\xb8\xba", "\xe7\x82\xba", "\xe3\x81\xaf",
+        "\xe3\x81\x8c", "\xeb\x8a\x94", "\xec\x9d\x80", "\xec\x9d\xb4", "\xea\xb0\x80",
+        "\xe3\x80\x8c", "\xe3\x80\x8e", "\xe2\x80\x9c"};
+    if (s[a] == ':' || s[a] == ' ' || s[a] == '=' || s[a] == '\t') return 1;
+    for (size_t k = 0; k < sizeof glue / sizeof glue[0]; k++) {
+        size_t l = strlen(glue[k]);
+        if (a + l <= n && !memcmp(s + a, glue[k], l)) return l;
+    }
+    return 0;
+}
+
+size_t ew__pii_cjk_secret_value(pii_ctx *c, size_t e, bool strong)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, a = e, g;
+    for (int k = 0; k < 6 && a < n && (g = cue_glue(s, n, a)) != 0; k++)
+        a += g;
+    size_t vs = a;
+    while (a < n && s[a] > ' ' && s[a] < 0x80 && s[a] != ',' && s[a] != ';' && a - vs < 256)
+        a++;
+    /* Left to the other detectors: a PEM block ("-----BEGIN"), which they
+     * take whole, a key ("password": "x", pwd=x), whose value they read, and a
+     * command-line flag (--password x), whose argument is the secret. */
+    size_t vn = a - vs;
+    bool pem = vn >= 5 && !memcmp(s + vs, "-----", 5);
+    bool flag = vn && s[vs] == '-';
+    bool key = vn && (s[vs] == '"' || s[vs] == '\'' || s[a - 1] == ':' || memchr(s + vs, '=', vn));
+    if (vn < 4 || pem || flag || key) return 0;
+    /* a key or token cue needs a machine-made value ("キーボード" is no key) */
+    if (!strong && !ew__pii_random_looking(s + vs, vn)) return 0;
+    if (strong && ew__pii_prose_word(s + vs, vn)) return 0;
+    ew__pii_add(c, EW_PII_SECRET, vs, a, 0.9f);
+    return a;
+}
+
+size_t ew__pii_scan_kana_cue(pii_ctx *c, size_t i, uint32_t cp)
+{
+    /* "mật khẩu" is reached at its 'ậ', one byte after the 'm' */
+    static const char vi[] = "\xe1\xba\xadt kh\xe1\xba\xa9u";
+    if (cp == 0x1EAD) {
+        size_t l = sizeof vi - 1;
+        if (i == 0 || (c->s[i - 1] | 32) != 'm' || i + l > c->n || memcmp(c->s + i, vi, l))
+            return 0;
+        size_t r = ew__pii_cjk_secret_value(c, i + l, true);
+        return r ? r : i + l;
+    }
+    /* first characters of the cues: パ ア シ ト キ 비 패 암 토 */
+    if (cp != 0x30D1 && cp != 0x30A2 && cp != 0x30B7 && cp != 0x30C8 && cp != 0x30AD &&
+        cp != 0xBE44 && cp != 0xD328 && cp != 0xC554 && cp != 0xD1A0)
+        return 0;
+    const unsigned char *s = c->s;
+    for (size_t k = 0; k < sizeof kana_cues / sizeof kana_cues[0]; k++) {
+        size_t l = strlen(kana_cues[k].w);
+        if (i + l > c->n || memcmp(s + i, kana_cues[k].w, l)) continue;
+        c->cue_at[CUE_SECRET] = (uint32_t)(i + l);
+        size_t r = ew__pii_cjk_secret_value(c, i + l, kana_cues[k].strong);
+        return r ? r : i + l;
+    }
+    return 0;
+}

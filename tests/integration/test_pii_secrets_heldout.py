@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""The held-out secret sets of bench/pii_secrets_heldout.py (providers, file
+formats, shell history, CJK and Korean cues, look-alikes that noseyparker's
+examples and pii_gen_secrets.py do not have), generated with a seed the
+README's numbers do not use, scored by bench/pii_eval.py: recall on the
+positives and false positives on the look-alikes must hold the targets."""
+import json
+import os
+import subprocess
+import sys
+
+BIN = os.environ.get('EW_BIN', 'build/edgeway')
+SRC = os.environ.get('EW_SRC', '.')
+OUT = os.environ.get('EW_BUILD', '/tmp')
+# set -> (minimum recall, maximum false-positive rate)
+TARGETS = {'a': (0.95, 0.05), 'b': (0.95, 0.05), 'c': (0.95, 0.05)}
+failures = []
+
+for name, (min_recall, max_fp) in sorted(TARGETS.items()):
+    path = os.path.join(OUT, 'pii_secrets_heldout_%s.jsonl' % name)
+    with open(path, 'w') as f:
+        subprocess.run([sys.executable, os.path.join(SRC, 'bench', 'pii_secrets_heldout.py'),
+                        '--set', name, '--n', '250', '--seed', '101'], stdout=f, check=True)
+    r = subprocess.run([sys.executable, os.path.join(SRC, 'bench', 'pii_eval.py'), '--bin', BIN,
+                        '--only', 'secrets', '--secrets', path, '--errors', 'secret', '--json'],
+                       capture_output=True, timeout=120, check=True)
+    out = r.stdout.decode()
+    got = json.loads(out[out.index('\n{') + 1:])['secrets']
+    print('set %s: recall %.3f, false positives %.3f' % (name, got['recall'], got['fp_rate']))
+    if got['recall'] < min_recall or got['fp_rate'] > max_fp:
+        failures.append(name)
+        print('FAIL: set %s below (%.2f, %.2f); its misses and false hits:\n%s' % (
+            name, min_recall, max_fp, out[:out.index('\n{')]))
+
+sys.exit(1 if failures else 0)

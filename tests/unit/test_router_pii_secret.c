@@ -1,0 +1,245 @@
+/* The secret detector's fourth round of rules, each shown firing and not
+ * firing: stand-ins (masked, ordered runs, word bodies, published fixtures),
+ * provider formats (Discord, Telegram in URLs, Twilio, base64 JSON,
+ * letter-and-dash keys), command-line passwords and CJK/Korean cues. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "edgeway/pii.h"
+#include "router/pii_secret.h"
+
+static ew_pii_result res;
+
+/* The secret spans of text as "a|b|" (values joined), for exact checks. */
+static const char *secrets_of(const char *text)
+{
+    static char out[1024];
+    assert_int_equal(ew_pii_scan(NULL, text, strlen(text), &res), EW_OK);
+    size_t o = 0;
+    out[0] = 0;
+    for (int i = 0; i < res.n; i++) {
+        if (res.spans[i].type != EW_PII_SECRET) continue;
+        int l = (int)(res.spans[i].end - res.spans[i].start);
+        int w = snprintf(out + o, sizeof out - o, "%.*s|", l, text + res.spans[i].start);
+        assert_true(w > 0 && (size_t)w < sizeof out - o);
+        o += (size_t)w;
+    }
+    return out;
+}
+
+#define SECRET(text, value) assert_string_equal(secrets_of(text), value "|")
+#define NO_SECRET(text)     assert_string_equal(secrets_of(text), "")
+
+static bool pred(bool (*f)(const unsigned char *, size_t), const char *v)
+{
+    return f((const unsigned char *)v, strlen(v));
+}
+
+static void test_masked(void **state)
+{
+    (void)state;
+    assert_true(pred(ew__pii_masked, "****"));
+    assert_true(pred(ew__pii_masked, "sk-proj-\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2"
+                                     "abcd"));
+    assert_true(pred(ew__pii_masked, "xxxxXXXX"));
+    assert_false(pred(ew__pii_masked, "***"));
+    assert_false(pred(ew__pii_masked, "a*b*c*d*"));
+    assert_false(pred(ew__pii_masked, "xxxxxxx")); /* seven: "xxx" occurs in real keys */
+    NO_SECRET("password: \"\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\"");
+    NO_SECRET("Token: \xe2\x97\x8f\xe2\x97\x8f\xe2\x97\x8f\xe2\x97\x8f\xe2\x97\x8f"
+              "a1f3");
+    SECRET("password: \"Borealis9532@\"", "Borealis9532@");
+}
+
+static void test_made_up(void **state)
+{
+    (void)state;
+    assert_true(pred(ew__pii_made_up, "00QCjAl4MlV-WPXM-ABCDEFGHIJKL-0Hm"));
+    assert_true(pred(ew__pii_made_up, "x0123456789y"));
+    assert_true(pred(ew__pii_made_up, "qwertyuiop"));
+    assert_true(pred(ew__pii_made_up, "opasdfgh"));      /* row end leads to the next row */
+    assert_true(pred(ew__pii_made_up, "ABCD-EFGH"));     /* separators do not break a run */
+    assert_false(pred(ew__pii_made_up, "ABCDEFG"));      /* seven */
+    assert_false(pred(ew__pii_made_up, "ABCD.EFGH"));    /* other punctuation does */
+    assert_false(pred(ew__pii_made_up, "Kx9qTw2mPz7L")); /* a random key */
+    NO_SECRET("client_secret: \"qwertyuiopasdfghjklzxcvbnm\"");
+    NO_SECRET("AWS_SECRET_ACCESS_KEY=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcd");
+    SECRET("client_secret: \"Rj4bccvlwkgkcJIzpLQtT38X\"", "Rj4bccvlwkgkcJIzpLQtT38X");
+    /* a person's password may be typed in order and is still a password */
+    SECRET("password = \"qwerty123456\"", "qwerty123456");
+}
+
+static void test_stand_in_bodies(void **state)
+{
+    (void)state;
+    assert_true(pred(ew__pii_word_body, "not-a-real-token"));
+    assert_false(pred(ew__pii_word_body, "not-a"));
+    assert_false(pred(ew__pii_word_body, "abc-Def-ghi"));
+    assert_false(pred(ew__pii_word_body, "extraordinarily-long-words"));
+    NO_SECRET("SLACK_TOKEN=xoxb-not-a-real-token-this-will-not-work");
+    NO_SECRET("token: xoxp-XXXXXXXXXXXX-XXXXXXXXXXXX-XXXXXXXXXXXXXXXX");
+    NO_SECRET("TAVILY_API_KEY = \"tvly-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"");
+    SECRET("SLACK_TOKEN=xoxb-2817264410-9182736450-Rk3vQm8ZpX2wLc7tYb5NhJ4d",
+           "xoxb-2817264410-9182736450-Rk3vQm8ZpX2wLc7tYb5NhJ4d");
+}
+
+static void test_doc_fixtures(void **state)
+{
+    (void)state;
+    NO_SECRET("stripe.api_key = \"sk_test_4eC39HqLyjWDarjtT1zdp7dc\"");
+    NO_SECRET(
+        "Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIi"
+        "wibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_"
+        "adQssw5c");
+    /* the same shapes with other values are keys */
+    SECRET("stripe.api_key = \"sk_test_9fK2mQ7xLp3RvT8wZc4yNb1d\"",
+           "sk_test_9fK2mQ7xLp3RvT8wZc4yNb1d");
+    SECRET("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.Qm9vN2xKc1pXa0FmT3hQ",
+           "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.Qm9vN2xKc1pXa0FmT3hQ");
+}
+
+static void test_provider_shapes(void **state)
+{
+    (void)state;
+    /* Discord: base64 of a numeric id, 6, 27-38 */
+    SECRET("client.run('MTA5ODc2NTQzMjEwOTg3NjU0.GxYz1a.Rk3vQm8ZpX2wLc7tYb5NhJ4dWq9sEf0uIo6')",
+           "MTA5ODc2NTQzMjEwOTg3NjU0.GxYz1a.Rk3vQm8ZpX2wLc7tYb5NhJ4dWq9sEf0uIo6");
+    NO_SECRET("see Mozilla.Firefox.Rk3vQm8ZpX2wLc7tYb5NhJ4dWq9sEf0uIo6 here"); /* id not digits */
+    /* Telegram's URLs glue "bot" to the token */
+    SECRET("https://api.telegram.org/bot5966515263:AA_8FY4Hx3bNNhM4A-yCtLfLAfEptfW1dX4/getMe",
+           "bot5966515263:AA_8FY4Hx3bNNhM4A-yCtLfLAfEptfW1dX4");
+    NO_SECRET("https://example.org/robot5966515263:AA_8FY4Hx3bNNhM4A-yCtLfLAfEptfW1dX4/x");
+    /* Twilio: the token after the account SID */
+    SECRET("client = Client(\"ACffe32e956c62b5ea170ddee9d91b22da\", "
+           "\"6437743604856a8150edefac7e1f8df9\")",
+           "6437743604856a8150edefac7e1f8df9");
+    NO_SECRET("client = Client(\"localhost\", \"6437743604856a8150edefac7e1f8df9\")");
+    /* a provider key of letters and dashes, bare in prose */
+    SECRET("Use glpat-yTWobKqzXhAbcRtPpLmN now", "glpat-yTWobKqzXhAbcRtPpLmN");
+    NO_SECRET("a state-of-the-art-and-very-long-compound word");
+    /* base64 JSON that holds a credential (a Kubernetes docker config) */
+    SECRET(".dockerconfigjson: eyJhdXRocyI6IHsicmVnLmlvIjogeyJhdXRoIjogImRYTmxjanB3WVhOemQyOXlaRGM1"
+           "T1RrPSJ9fX0=",
+           "eyJhdXRocyI6IHsicmVnLmlvIjogeyJhdXRoIjogImRYTmxjanB3WVhOemQyOXlaRGM1T1RrPSJ9fX0=");
+    /* base64 JSON without one: {"name": "build", "labels": ["ci", "nightly"]} */
+    NO_SECRET("meta: eyJuYW1lIjogImJ1aWxkIiwgImxhYmVscyI6IFsiY2kiLCAibmlnaHRseSJdfQ==");
+    /* Code Climate's reporter id is its upload key; other ids are ids */
+    SECRET("CC_TEST_REPORTER_ID: 945dfb58a832d233a3caeb84e3e6d3be212e8c7abcb48117fce63b9adcb43647",
+           "945dfb58a832d233a3caeb84e3e6d3be212e8c7abcb48117fce63b9adcb43647");
+    NO_SECRET("CONTAINER_ID: 945dfb58a832d233a3caeb84e3e6d3be212e8c7abcb48117fce63b9adcb43647");
+    NO_SECRET("api_version: 2024-02-15-preview");
+}
+
+static void test_command_lines(void **state)
+{
+    (void)state;
+    SECRET("$ mysql -pwGygqxWJYXBp9Q -h db shop", "wGygqxWJYXBp9Q");
+    SECRET("mysqldump -p'Tr0ub4dor&3' shop > shop.sql", "Tr0ub4dor&3");
+    SECRET("sshpass -p 'pebble1660?' ssh kiosk@host", "pebble1660?");
+    SECRET("smbclient //fs01/share -U etl%wA68i6xY0cNx", "wA68i6xY0cNx");
+    NO_SECRET("gcc -pthread -O2 main.c");
+    NO_SECRET("ssh -p 2222 deploy@host");
+    NO_SECRET("docker run --name mysql -p 3306:3306 mariadb");
+    NO_SECRET("psql -U postgres -h db");
+    NO_SECRET("net use Z: \\\\fs01\\share -U %USERNAME%");
+}
+
+static void test_cjk_cues(void **state)
+{
+    (void)state;
+    SECRET("\xe6\x95\xb0\xe6\x8d\xae\xe5\xba\x93\xe5\xaf\x86\xe7\xa0\x81\xe4\xb8\xba"
+           "eFkF7UgYvfGz", /* 数据库密码为 */
+           "eFkF7UgYvfGz");
+    SECRET("\xe6\x88\x91\xe7\x9a\x84\xe8\xae\xbf\xe9\x97\xae\xe4\xbb\xa4\xe7\x89\x8c\xe6\x98\xaf "
+           "Kx9qTw2mPz7LRj4bccvl", /* 我的访问令牌是 */
+           "Kx9qTw2mPz7LRj4bccvl");
+    SECRET("\xe3\x83\x91\xe3\x82\xb9\xe3\x83\xaf\xe3\x83\xbc\xe3\x83\x89\xe3\x81\xaf\xe3\x80\x8c"
+           "pebble672*\xe3\x80\x8d\xe3\x81\xa7\xe3\x81\x99", /* パスワードは「x」です */
+           "pebble672*");
+    SECRET("API\xe3\x82\xad\xe3\x83\xbc: s0Nm9HXW8DbM17dQRR2Gt2Oi", "s0Nm9HXW8DbM17dQRR2Gt2Oi");
+    SECRET("\xeb\xb9\x84\xeb\xb0\x80\xeb\xb2\x88\xed\x98\xb8: Saffron7812?", "Saffron7812?");
+    /* パスワードは8文字以上: a rule, not a password; キー needs a machine-made value */
+    NO_SECRET("\xe3\x83\x91\xe3\x82\xb9\xe3\x83\xaf\xe3\x83\xbc\xe3\x83\x89\xe3\x81\xaf"
+              "8\xe6\x96\x87\xe5\xad\x97\xe4\xbb\xa5\xe4\xb8\x8a");
+    NO_SECRET("API\xe3\x82\xad\xe3\x83\xbc: Settings");
+    NO_SECRET(
+        "\xeb\xb9\x84\xeb\xb0\x80\xeb\xb2\x88\xed\x98\xb8\xeb\xa5\xbc \xec\x9e\x8a\xec\x96\xb4"
+        "\xeb\xb2\x84\xeb\xa0\xb8\xec\x8a\xb5\xeb\x8b\x88\xea\xb9\x8c?"); /* forgot it? */
+    NO_SECRET("\xe5\xaf\x86\xe7\xa0\x81 incorrect"); /* 密码 + a word of prose */
+}
+
+static void test_config_forms(void **state)
+{
+    (void)state;
+    /* an XML element named after a secret (Maven settings) */
+    SECRET("<server>\n  <username>ci</username>\n  <password>Borealis-meridian10!</password>",
+           "Borealis-meridian10!");
+    NO_SECRET("<password>${env.NEXUS_PASSWORD}</password>");
+    NO_SECRET("<passwordPolicy>strict</passwordPolicy>");
+    NO_SECRET("<key>CFBundleIdentifier</key>");
+    /* an identifier with a leading '_' is a key (.npmrc's _auth) */
+    SECRET("//npm.acme.io/:_auth=YmFja3VwOnZBRXhzWWo4U09sQ2ljZG1rblZFMVI=",
+           "YmFja3VwOnZBRXhzWWo4U09sQ2ljZG1rblZFMVI=");
+    NO_SECRET("def __init__(self): pass");
+    /* a URL's user part that is itself a key (a Sentry DSN) */
+    SECRET("SENTRY_DSN=https://e20d37090bfb3328b2ec3f826b79dc31@o967757.ingest.sentry.io/3141256",
+           "e20d37090bfb3328b2ec3f826b79dc31");
+    NO_SECRET("git clone https://oauth2@gitlab.acme.io/app.git");
+    /* names that say public hold public keys */
+    NO_SECRET("\"publicKey\": \"BNXtXN7HbOPB6ve90Xw461Wvnj1Xz9Fy5VnYQCquDtEfMKPmNsgdXAeBqJr\"");
+    SECRET("\"privateKey\": \"NXtXN7HbOPB6ve90Xw461Wvnj1Xz9Fy5VnYQ\"",
+           "NXtXN7HbOPB6ve90Xw461Wvnj1Xz9Fy5VnYQ");
+    /* Google Authenticator's documented TOTP secret; another one is a secret */
+    NO_SECRET("otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example");
+    SECRET("otpauth://totp/Acme:bob?secret=KRUGS4ZANFZSAYJAORSXG5BAOEZA&issuer=Acme",
+           "KRUGS4ZANFZSAYJAORSXG5BAOEZA");
+    /* a bare "key" holding hex is a digest; a named one is not */
+    NO_SECRET("INFO cache hit key=af71b5c05c48d393e4f8bffe9bc56183d0ddd2ec ttl=300");
+    SECRET("api_key=af71b5c05c48d393e4f8bffe9bc56183d0ddd2ec",
+           "af71b5c05c48d393e4f8bffe9bc56183d0ddd2ec");
+    /* curl's long flag */
+    SECRET("curl --user payments:Lantern_juniper52? -X POST https://h.io/x", "Lantern_juniper52?");
+    NO_SECRET("wget --user=bob https://h.io/x");
+}
+
+static void test_more_languages(void **state)
+{
+    (void)state;
+    SECRET("la clave del wifi es YCN1j*438Jw00BgB7F*p", "YCN1j*438Jw00BgB7F*p");
+    NO_SECRET("la clave es importante");
+    SECRET("\xc5\x9fifre: Tundra_cobalt43!", "Tundra_cobalt43!"); /* şifre */
+    SECRET("m\xe1\xba\xadt kh\xe1\xba\xa9u: y6guC3lYULjiBvDCPED", "y6guC3lYULjiBvDCPED");
+    NO_SECRET("m\xe1\xba\xadt kh\xe1\xba\xa9u qu\xc3\xa1 ng\xe1\xba\xafn"); /* too short */
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    ew_pii_result_init(&res);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ew_pii_result_cleanup(&res);
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_masked),          cmocka_unit_test(test_made_up),
+        cmocka_unit_test(test_stand_in_bodies), cmocka_unit_test(test_doc_fixtures),
+        cmocka_unit_test(test_provider_shapes), cmocka_unit_test(test_command_lines),
+        cmocka_unit_test(test_cjk_cues),        cmocka_unit_test(test_config_forms),
+        cmocka_unit_test(test_more_languages),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
