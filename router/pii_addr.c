@@ -525,9 +525,14 @@ static size_t floor_at(const unsigned char *s, size_t n, size_t i)
         k++;
     if (k == i || k + 1 >= n || s[k] != 0xC2 || (s[k + 1] != 0xBA && s[k + 1] != 0xAA)) return 0;
     k += 2;
+    size_t side = k + 1; /* "6º izq.", "2º dcha": the side of the landing */
+    while (side < n && pii_is_lower(s[side]) && side - k <= 5)
+        side++;
     if (k + 1 < n && s[k] == ' ' && pii_is_upper(s[k + 1]) &&
         (k + 2 >= n || !pii_is_alpha(s[k + 2])))
         k += 2;
+    else if (s[k] == ' ' && side - k >= 4 && side - k <= 5 && side < n && s[side] == '.')
+        k = side + 1;
     else if (k < n && pii_is_upper(s[k]) && (k + 1 >= n || !pii_is_alpha(s[k + 1])))
         k++;
     return k;

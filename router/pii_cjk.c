@@ -214,7 +214,8 @@ static size_t jp_name_end(const unsigned char *s, size_t n, size_t i)
     if (i >= n) return 0;
     uint32_t cp = ew__pii_decode(s, n, i, &l);
     bool kana = is_kana(cp);
-    size_t k = i, end = 0;
+    size_t k = i, end = 0, first_end = 0;
+    int first_chars = 0;
     while (k < n && chars < 10) {
         cp = ew__pii_decode(s, n, k, &l);
         if (kana ? is_kana(cp) : (is_han(cp) && (!stop_char(cp) || name_numeral(s, n, k, chars)))) {
@@ -223,11 +224,24 @@ static size_t jp_name_end(const unsigned char *s, size_t n, size_t i)
             end = k;
         } else if ((cp == ' ' || cp == 0x3000) && spaces == 0 && chars > 0) {
             spaces++;
+            first_end = end, first_chars = chars;
             k += (size_t)l;
         } else {
+            int l2; /* a stop character that ends the kanji ("拓也（") is the name's last */
+            if (!kana && chars > 0 && is_han(cp) && k + (size_t)l <= n &&
+                (k + (size_t)l == n || !is_han(ew__pii_decode(s, n, k + (size_t)l, &l2)))) {
+                chars++;
+                k += (size_t)l;
+                end = k;
+            }
             break;
         }
     }
+    /* after a space, the second part must end cleanly and keep the name
+     * short: "赵静　身份证号" is a name and a label, not one name */
+    if (spaces && !kana &&
+        ((k < n && end == k && is_han(ew__pii_decode(s, n, k, &l))) || chars > 5))
+        end = first_end, chars = first_chars;
     if (chars < 2 || (!kana && chars > 5)) return 0;
     return end;
 }
@@ -460,18 +474,21 @@ static int name_header(const unsigned char *s, size_t ls, size_t le, unsigned ch
     return 0;
 }
 
-/* A Chinese or Japanese name as a cell of a table whose first row names
- * that column ("姓名,身份证号,手机\n周秀英,5101..."): the first row is the
- * topmost of the lines above with as many delimiters. Returns the end or 0. */
-static size_t table_name_cell(pii_ctx *c, size_t i)
+/* The cell at i of a table (delimited rows; the first row is the topmost
+ * of the lines above with as many delimiters): 2 when that row names the
+ * column with a Japanese word (氏名, 名前), 1 with another ("姓名",
+ * "name"), 0 when it is no name column or i is in no table. *delim gets the
+ * delimiter. The look-up is bounded (4 KiB up, 1 KiB rows). */
+static int name_column(const pii_ctx *c, size_t i, unsigned char *delim)
 {
     const unsigned char *s = c->s;
     size_t ls = c->line_start;
     if (i == 0 || ls == 0 || i < ls) return 0;
     unsigned char p = s[i - 1], d = 0;
+    if (p == '"' && i - 1 > ls) p = s[i - 2]; /* a quoted cell */
     if (p == ',' || p == '\t' || p == ';' || p == '|')
         d = p;
-    else if (i != ls && !(p == '"' && i - 1 == ls))
+    else if (i != ls && !(s[i - 1] == '"' && i - 1 == ls))
         return 0;
     /* a row's first cell is short: its delimiter comes within 48 bytes */
     for (size_t k = i; !d && k < c->n && k < i + 48 && s[k] != '\n'; k++)
@@ -484,7 +501,6 @@ static size_t table_name_cell(pii_ctx *c, size_t i)
     if (!cells) return 0;
     int col = count_delims(s, ls, i, d);
     size_t top = ls;
-    /* up over rows with as many cells, at most 4 KiB: the cost stays bounded */
     for (int guard = 0; guard < 64 && top > 0 && ls - top < 4096; guard++) {
         size_t pe = top - 1, pb = pe; /* the line above: [pb, pe) */
         while (pb > 0 && s[pb - 1] != '\n' && pe - pb < 1024)
@@ -496,11 +512,27 @@ static size_t table_name_cell(pii_ctx *c, size_t i)
     size_t te = top;
     while (te < c->n && s[te] != '\n' && te - top < 1024)
         te++;
-    int head = top == ls ? 0 : name_header(s, top, te, d, col);
+    *delim = d;
+    return top == ls ? 0 : name_header(s, top, te, d, col);
+}
+
+bool ew__pii_name_column(const pii_ctx *c, size_t i)
+{
+    unsigned char d;
+    return name_column(c, i, &d) != 0;
+}
+
+/* A Chinese or Japanese name as a cell of a name column ("姓名,身份证号,手机\n
+ * 周秀英,5101..."). Chinese names need a known surname. Returns the end or 0. */
+static size_t table_name_cell(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    unsigned char d = 0;
+    int head = name_column(c, i, &d);
     if (!head) return 0;
     hanpos h[2];
     if (head == 1 && (han_run(s, c->n, i, h, 2) < 2 || !ew__gaz_cn_surname(h[0].cp, h[1].cp)))
-        return 0; /* Chinese names start with a known surname */
+        return 0;
     size_t e = jp_name_end(s, c->n, i);
     if (!e || (e < c->n && s[e] != d && s[e] != '"' && s[e] != '\n' && s[e] != '\r')) return 0;
     ew__pii_add(c, EW_PII_PERSON, i, e, 0.8f);

@@ -316,6 +316,8 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i);
 /* A CJK character at i: Chinese cues, names and addresses. */
 void ew__pii_cjk_init(void);
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i);
+/* Is i a cell of a table column that holds names ("name,email\n<i>...")? */
+bool ew__pii_name_column(const pii_ctx *c, size_t i);
 /* Custom deny terms and regexes over the whole text. */
 void ew__pii_scan_deny(pii_ctx *c);
 

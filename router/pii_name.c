@@ -528,6 +528,16 @@ static bool common_first_word(const pii_ctx *c, size_t i)
     return only_common(lookup_part(c->s, i, e, fold, &fl));
 }
 
+/* A lowercase word alone in a data field: a JSON key or a CSV column
+ * ("mac": ..., "device,mac,ip"), not a name written in lowercase. */
+static bool data_field(const unsigned char *s, size_t n, size_t a, size_t e)
+{
+    if (!pii_is_lower(s[a]) || a == 0 || e >= n) return false;
+    unsigned p = s[a - 1], q = s[e];
+    bool key = (p == '"' || p == '\'') && q == p && e + 1 < n && s[e + 1] == ':';
+    return key || ((p == ',' || p == '\n' || p == '\t') && (q == ',' || q == '\t'));
+}
+
 size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
 {
     (void)gaz_flags;
@@ -558,6 +568,12 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     run r;
     read_run(c, i, lower_ok, strong, &r);
     if (r.k == 0 || r.reject) return 0;
+    /* "Xin chào": Vietnamese for hello, not the given name Xin */
+    if (r.k == 1 && r.p[0].e + 6 <= c->n && !memcmp(c->s + r.p[0].e, " ch\xC3\xA0o", 6)) return 0;
+    if (!strong && !title && r.k == 1 && data_field(c->s, c->n, r.p[0].s, r.p[0].e)) {
+        if (!ew__pii_name_column(c, r.p[0].s)) return 0;
+        strong = true; /* "name,email\nkaveh,k@x.io" */
+    }
     float sc = score_run(c, &r, strong, title, i);
     if (sc <= 0) return 0;
     r.se = name_suffix_end(c->s, c->n, r.se);

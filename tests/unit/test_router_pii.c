@@ -472,6 +472,14 @@ static void test_world_formats(void **state)
     EXPECT_EXACT("Grazie Benedetta, a domani!", EW_PII_PERSON, "Benedetta");
     EXPECT_EXACT("本卡的持卡人吕志刚已签名。", EW_PII_PERSON, "吕志刚");
     EXPECT_EXACT("連絡先：村上三郎", EW_PII_PERSON, "村上三郎");
+    /* keys and columns of data are no names; a name column's cells are */
+    EXPECT_NO_TYPE("{\"host\": \"10.0.0.7\", \"mac\": \"00:1a:2b:3c:4d:5e\"}", EW_PII_PERSON);
+    EXPECT_NO_TYPE("device,mac,ip\nlaptop-3,00:1a:2b:3c:4d:5e,10.0.0.7", EW_PII_PERSON);
+    EXPECT_EXACT("id,name\n7,\"ingrid\"", EW_PII_PERSON, "ingrid");
+    EXPECT_EXACT("姓名：邓丽　身份证号：110105194912310021", EW_PII_PERSON, "邓丽");
+    EXPECT_NO_TYPE("Xin chào các bạn!", EW_PII_PERSON);
+    EXPECT_COVER("Calle de Alcalá 136, 6º izq., 28009 Madrid", EW_PII_STREET_ADDRESS,
+                 "Calle de Alcalá 136, 6º izq., 28009 Madrid");
 }
 
 /* Address shapes of several countries, and numbers that only look like one. */
