@@ -309,21 +309,21 @@ static bool ci_find(const unsigned char *s, size_t n, const char *needle, size_t
 static void scan_regex(pii_ctx *c)
 {
     const ew_pii_scanner *sc = c->sc;
-    char *copy = NULL;
-    const char *text = (const char *)c->s;
-#ifndef REG_STARTEND
-    copy = malloc(c->n + 1);
-    if (!copy) {
-        c->status = EW_ERR_NOMEM;
-        return;
-    }
-    memcpy(copy, c->s, c->n);
-    copy[c->n] = '\0';
-    text = copy;
-#endif
+    /* regexec wants a NUL-terminated subject, and text[0..n) has none: even
+     * with REG_STARTEND the sanitizers' regexec interceptor strlen()s it. So
+     * the text is copied once, when some regex's literal is present. */
+    char *text = NULL;
     for (int r = 0; r < sc->n_regex && !c->status; r++) {
         const char *lit = sc->regex_lit[r];
         if (lit[0] && !ci_find(c->s, c->n, lit, strlen(lit))) continue; /* cannot match */
+        if (!text) {
+            if (!(text = malloc(c->n + 1))) {
+                c->status = EW_ERR_NOMEM;
+                return;
+            }
+            memcpy(text, c->s, c->n);
+            text[c->n] = '\0';
+        }
         size_t off = 0;
         int guard = 0;
         while (off <= c->n && guard++ < sc->max_spans * 2) {
@@ -344,7 +344,7 @@ static void scan_regex(pii_ctx *c)
             off = eo > so ? eo : so + 1;
         }
     }
-    free(copy);
+    free(text);
 }
 
 void ew__pii_scan_deny(pii_ctx *c)

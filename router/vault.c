@@ -390,7 +390,8 @@ int ew_pii_stream_push(ew_pii_stream *s, const char *chunk, size_t len, ew_pii_w
         size_t used;
         if ((rc = restore_run(s->v, chunk, len, false, write, user, &s->misses, &used)) != 0)
             return rc;
-        return ew_buf_append(&s->held, chunk + used, len - used);
+        /* (NULL, 0) is a valid chunk: no pointer arithmetic on it */
+        return used < len ? ew_buf_append(&s->held, chunk + used, len - used) : EW_OK;
     }
     if ((rc = ew_buf_append(&s->held, chunk, len)) != 0) return rc;
     size_t used;
