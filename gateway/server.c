@@ -53,48 +53,94 @@ static void ep_readyz(ew__gateway *gw, ew__http_req *r)
 
 /* ---- metrics ------------------------------------------------------------------- */
 
-static void model_gauges(void *arg, const ew__engine *m)
+/* The local models' families. The text format wants each family's samples in
+ * one group under its TYPE line, so the models are walked once per family. */
+enum {
+    LOCAL_DEPTH,
+    LOCAL_CAPACITY,
+    LOCAL_RUNNING,
+    LOCAL_PAUSED,
+    LOCAL_STALL_TIMEOUTS,
+    LOCAL_STALL_DISCONNECTS,
+    LOCAL_FAMILIES
+};
+
+static const struct {
+    const char *name, *type, *help;
+} local_family[LOCAL_FAMILIES] = {
+    {"edgeway_local_queue_depth", "gauge", "Requests waiting for a worker of the local model."},
+    {"edgeway_local_queue_capacity", "gauge", "The bound on that queue."},
+    {"edgeway_local_running", "gauge", "Requests the local model runs now."},
+    {"edgeway_local_paused_total", "counter",
+     "Times a local generation paused until its slow client drained its backlog."},
+    {"edgeway_local_stall_timeouts_total", "counter",
+     "Paused local generations ended because the client did not drain within "
+     "server.limits.write_timeout."},
+    {"edgeway_local_stall_disconnects_total", "counter",
+     "Paused local generations cancelled because the client went away."},
+};
+
+typedef struct {
+    ew_buf *b;
+    int family;
+} local_pass;
+
+static void local_sample(void *arg, const ew__engine *m)
 {
-    ew_buf *b = arg;
+    const local_pass *p = arg;
     int waiting, capacity, running;
     ew__engine_queue(m, &waiting, &capacity, &running);
-    ew__prom_value(b, "edgeway_local_queue_depth", "model", m->name, waiting);
-    ew__prom_value(b, "edgeway_local_queue_capacity", "model", m->name, capacity);
-    ew__prom_value(b, "edgeway_local_running", "model", m->name, running);
-    if (!m->runner) return;
-    ew__prom_value(b, "edgeway_local_paused_total", "model", m->name, (double)m->paused);
-    ew__prom_value(b, "edgeway_local_stall_timeouts_total", "model", m->name,
-                   (double)m->stall_timeouts);
-    ew__prom_value(b, "edgeway_local_stall_disconnects_total", "model", m->name,
-                   (double)m->stall_disconnects);
+    double v;
+    switch (p->family) {
+    case LOCAL_DEPTH:
+        v = waiting;
+        break;
+    case LOCAL_CAPACITY:
+        v = capacity;
+        break;
+    case LOCAL_RUNNING:
+        v = running;
+        break;
+    default:
+        if (!m->runner) return; /* a url model has no generation to pause */
+        v = p->family == LOCAL_PAUSED           ? (double)m->paused
+            : p->family == LOCAL_STALL_TIMEOUTS ? (double)m->stall_timeouts
+                                                : (double)m->stall_disconnects;
+    }
+    ew__prom_value(p->b, local_family[p->family].name, "model", m->name, v);
 }
 
-static void backend_gauges_of(ew__upstream *u, ew_buf *b);
+static void local_gauges(ew__gateway *gw, ew_buf *b)
+{
+    for (int f = 0; f < LOCAL_FAMILIES; f++) {
+        ew__prom_help(b, local_family[f].name, local_family[f].type, local_family[f].help);
+        local_pass p = {b, f};
+        ew__engines_each(gw->engines, local_sample, &p);
+    }
+}
 
+/* Per cloud backend (the cloud's, and the url models' named as the model),
+ * one family at a time. */
 static void backend_gauges(ew__gateway *gw, ew_buf *b)
 {
-    ew__prom_help(b, "edgeway_backend_breaker_state", "gauge",
-                  "Circuit breaker per cloud backend: 0 closed, 1 open, 2 half-open.");
-    ew__prom_help(b, "edgeway_backend_available", "gauge",
-                  "1 when a new request would be sent to the backend now.");
     ew__upstream *clients[2] = {ew__engines_remote(gw->engines),
                                 ew__engines_local_http(gw->engines)};
-    for (int c = 0; c < 2; c++) {
-        if (clients[c]) backend_gauges_of(clients[c], b);
-    }
-}
-
-/* One client's backends (the cloud's, or the url models', named as the model). */
-static void backend_gauges_of(ew__upstream *u, ew_buf *b)
-{
-    ew_backend_health h[64];
-    int n = ew__remote_health(u->remote, h, 64);
-    for (int i = 0; i < n; i++) {
-        ew__prom_value(b, "edgeway_backend_breaker_state", "backend", h[i].name,
-                       (double)h[i].breaker);
-        ew__prom_value(b, "edgeway_backend_available", "backend", h[i].name,
-                       h[i].available ? 1 : 0);
-    }
+    ew_backend_health h[2][64];
+    int n[2] = {0, 0};
+    for (int c = 0; c < 2; c++)
+        if (clients[c]) n[c] = ew__remote_health(clients[c]->remote, h[c], 64);
+    ew__prom_help(b, "edgeway_backend_breaker_state", "gauge",
+                  "Circuit breaker per cloud backend: 0 closed, 1 open, 2 half-open.");
+    for (int c = 0; c < 2; c++)
+        for (int i = 0; i < n[c]; i++)
+            ew__prom_value(b, "edgeway_backend_breaker_state", "backend", h[c][i].name,
+                           (double)h[c][i].breaker);
+    ew__prom_help(b, "edgeway_backend_available", "gauge",
+                  "1 when a new request would be sent to the backend now.");
+    for (int c = 0; c < 2; c++)
+        for (int i = 0; i < n[c]; i++)
+            ew__prom_value(b, "edgeway_backend_available", "backend", h[c][i].name,
+                           h[c][i].available ? 1 : 0);
 }
 
 static void device_gauges(ew__gateway *gw, ew_buf *b)
@@ -139,18 +185,7 @@ static void ep_metrics(ew__gateway *gw, ew__http_req *r)
     ew_buf *b = ew__http_req_scratch(r);
     ew__metrics_render(gw->metrics, b);
     ew__split_metrics_render(gw->split, b);
-    ew__prom_help(b, "edgeway_local_queue_depth", "gauge",
-                  "Requests waiting for a worker of the local model.");
-    ew__prom_help(b, "edgeway_local_queue_capacity", "gauge", "The bound on that queue.");
-    ew__prom_help(b, "edgeway_local_running", "gauge", "Requests the local model runs now.");
-    ew__prom_help(b, "edgeway_local_paused_total", "counter",
-                  "Times a local generation paused until its slow client drained its backlog.");
-    ew__prom_help(b, "edgeway_local_stall_timeouts_total", "counter",
-                  "Paused local generations ended because the client did not drain within "
-                  "server.limits.write_timeout.");
-    ew__prom_help(b, "edgeway_local_stall_disconnects_total", "counter",
-                  "Paused local generations cancelled because the client went away.");
-    ew__engines_each(gw->engines, model_gauges, b);
+    local_gauges(gw, b);
     ew__spec_edges_render(gw->spec, b);
     backend_gauges(gw, b);
     device_gauges(gw, b);

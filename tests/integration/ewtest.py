@@ -47,3 +47,27 @@ def check_no_sanitizer_report(text):
     """Fails with the report's start when a sanitizer wrote to a daemon's log."""
     m = SANITIZER_REPORT.search(text)
     check(not m, f"sanitizer report:\n{text[m.start():m.start() + 4000] if m else ''}")
+
+
+def check_prom_format(t):
+    """The text format's grouping: one HELP and TYPE per family, before its
+    samples, and a family's samples in one block (strict parsers reject the rest)."""
+    typed, done, current = {}, set(), None
+    for line in t.splitlines():
+        if line.startswith("# TYPE "):
+            name, kind = line.split()[2:4]
+            check(name not in typed, f"second TYPE line for {name}")
+            typed[name] = kind
+            continue
+        if not line or line.startswith("#"):
+            continue
+        name = re.match(r"[a-zA-Z_:][a-zA-Z0-9_:]*", line).group(0)
+        family = name
+        if name not in typed:
+            family = re.sub(r"_(bucket|sum|count)$", "", name)
+        check(family in typed, f"sample before its TYPE line: {line}")
+        if family != current:
+            check(family not in done, f"{family}'s samples are split into two groups")
+            if current:
+                done.add(current)
+            current = family

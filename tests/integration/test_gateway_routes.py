@@ -26,7 +26,8 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ewtest import EW_BIN, EW_SRC, SLOW, LogWatch, check, check_no_sanitizer_report  # noqa: E402
+from ewtest import (EW_BIN, EW_SRC, SLOW, LogWatch, check, check_no_sanitizer_report,  # noqa: E402
+                    check_prom_format)
 
 SHARED = os.environ.get("EW_SHARED", "../shared")
 MODEL = os.path.join(SHARED, "models", "stories260K.gguf")
@@ -442,6 +443,7 @@ def test_metrics(gw):
     r, data = gw.request("GET", "/metrics")
     check(r.status == 200 and r.getheader("content-type").startswith("text/plain"), r.status)
     t = data.decode()
+    check_prom_format(t)
     check(metric(t, "edgeway_requests_total", route="local", backend="stories", status="200") >= 3,
           "local requests")
     check(metric(t, "edgeway_requests_total", route="remote", backend="ok", status="200") >= 2, t)

@@ -31,7 +31,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ewtest import EW_BIN, EW_SRC, LogWatch, check  # noqa: E402
+from ewtest import EW_BIN, EW_SRC, LogWatch, check, check_prom_format  # noqa: E402
 
 SHARED = os.environ.get("EW_SHARED", "../shared")
 SLOW = 4.0 if os.environ.get("EW_SANITIZED") else 1.0
@@ -97,6 +97,7 @@ class Serve(LogWatch):
 
     def metrics(self):
         r, data = self.request("GET", "/metrics")
+        check_prom_format(data.decode())
         out = {}
         for line in data.decode().splitlines():
             m = re.match(r"(edgeway_speculative_\w+(?:\{[^}]*\})?) (\S+)$", line)

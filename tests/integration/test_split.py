@@ -17,6 +17,7 @@ import socket
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ewtest import check_prom_format  # noqa: E402
 from test_gateway_routes import (MODEL, check, metric, run_test, serve,  # noqa: E402
                                  sse_events, stop_upstreams, upstream)
 
@@ -264,6 +265,7 @@ def test_cut_short(gw, rec):
 def test_metrics(gw):
     r, data = gw.request("GET", "/metrics", key=None)
     t = data.decode()
+    check_prom_format(t)
     check(metric(t, "edgeway_split_requests_total", mode="pseudonymize") >= 6, t)
     check(metric(t, "edgeway_split_requests_total", mode="local-prefix") >= 2, "local-prefix")
     check(metric(t, "edgeway_split_placeholders_count") >= 8, "placeholders count")
