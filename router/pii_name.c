@@ -552,7 +552,8 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         size_t k = i, l = 0;
         while (k < c->n && l < sizeof low - 1 && pii_is_alpha(c->s[k]))
             low[l++] = (char)(c->s[k++] | 32);
-        if (l && l < sizeof low - 1 && (k >= c->n || !pii_is_alpha(c->s[k])) &&
+        /* the word must end here: "I" of "Iñaki" is no pronoun */
+        if (l && l < sizeof low - 1 && (k >= c->n || !pii_is_wordch(c->s[k])) &&
             (ew__pii_cue_lookup_hash(low, l, pii_word_hash(low, l)) & (PII_KW_FUNC | PII_KW_STOP)))
             return 0;
     }

@@ -478,6 +478,7 @@ static void test_world_formats(void **state)
     EXPECT_EXACT("id,name\n7,\"ingrid\"", EW_PII_PERSON, "ingrid");
     EXPECT_EXACT("姓名：邓丽　身份证号：110105194912310021", EW_PII_PERSON, "邓丽");
     EXPECT_NO_TYPE("Xin chào các bạn!", EW_PII_PERSON);
+    EXPECT_EXACT("Querida Iñaki, te escribo desde Bilbao.", EW_PII_PERSON, "Iñaki");
     EXPECT_COVER("Calle de Alcalá 136, 6º izq., 28009 Madrid", EW_PII_STREET_ADDRESS,
                  "Calle de Alcalá 136, 6º izq., 28009 Madrid");
 }
