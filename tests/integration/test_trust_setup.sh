@@ -29,6 +29,8 @@ for _ in \$(seq 200); do grep -q 'config reloaded' \$D/log && break; sleep 0.05;
 if curl -sS --cacert \$D/pki/ca.crt --cert \$D/pki/alice.crt --key \$D/pki/alice.key \\
         https://localhost:$port/v1/models 2>\$D/curl.err; then echo 'revoked alice got in'; exit 1; fi
 grep 'certificate revoked' \$D/curl.err
+# The daemon logs the refusal after its alert reached curl: wait for the line.
+for _ in \$(seq 200); do grep -q 'certificate has been revoked' \$D/log && break; sleep 0.05; done
 grep 'client certificate refused: The certificate has been revoked' \$D/log
 SH
 if ! bash -e "$tmp/setup.sh" >"$tmp/out" 2>&1; then
