@@ -85,14 +85,17 @@ static void cloud_wait_ready(cloud *c, struct event_base *base)
     ew__remote *rc;
     assert_int_equal(ew__remote_new(&ro, &rc, NULL), EW_OK);
     static const ew__remote_callbacks cb = {NULL, NULL, probe_done, probe_error};
-    for (int i = 0; i < 500; i++) {
+    bool ready = false;
+    /* Up to a minute: loading seven models under ASan on a busy CI core is slow. */
+    for (int i = 0; i < 3000 && !ready; i++) {
         probe p = {0};
         ew__remote_call_opts o = {.path = "/edgeway/info", .no_fallback = true};
         ew__remote_call *call;
         assert_int_equal(ew__remote_start(rc, &o, &cb, &p, &call, NULL), EW_OK);
         while (!p.http_status)
             event_base_loop(base, EVLOOP_ONCE);
-        if (p.http_status == 200 || p.http_status == 404) break;
+        ready = p.http_status == 200 || p.http_status == 404;
+        if (ready) break;
         struct event *t = evtimer_new(base, wake, NULL);
         struct timeval tv = {0, 20000};
         evtimer_add(t, &tv);
@@ -100,6 +103,7 @@ static void cloud_wait_ready(cloud *c, struct event_base *base)
         event_free(t);
     }
     ew__remote_free(rc);
+    assert_true(ready);
 }
 
 static void cloud_start(cloud *c, struct event_base *base, const char *verify_yaml)
