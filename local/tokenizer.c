@@ -360,7 +360,7 @@ int ew_tokenizer_detokenize(const ew_tokenizer *tok, const ew_token *ids, size_t
     int st = EW_OK;
     if (k + 1 > cap) {
         st = EW_ERR_TOO_LARGE;
-        if (k <= cap) memcpy(out, buf, k); /* exactly fits, but no room for the NUL */
+        if (k && k <= cap) memcpy(out, buf, k); /* exactly fits, but no room for the NUL */
     } else {
         memcpy(out, buf, k);
         out[k] = 0;

@@ -4,7 +4,8 @@
  * byte-level BPE with several pre-tokenizers, and WordPiece. Byte 0 picks the
  * vocabulary and the flags; the rest is text. Ids must be in range and within
  * ew_tokenizer_max_ids, counting must agree with encoding, and byte-level BPE
- * must give valid UTF-8 back exactly. */
+ * must give valid UTF-8 back (GPT-2 up to the spaces its clean-up drops). */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,19 @@ static void load(void)
                  vocab_files[i]);
         ew_error err;
         if (ew_tokenizer_open(path, &toks[n_toks], &err) == EW_OK) n_toks++;
+    }
+}
+
+static bool same_but_spaces(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < an && a[i] == ' ')
+            i++;
+        while (j < bn && b[j] == ' ')
+            j++;
+        if (i == an || j == bn) return i == an && j == bn;
+        if (a[i++] != b[j++]) return false;
     }
 }
 
@@ -79,9 +93,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     ew_tokenizer_info info;
     ew_tokenizer_get_info(tok, &info);
-    if (!strcmp(info.model, "gpt2") && !strcmp(info.pre, "gpt-2") && !parse_special &&
-        ew_utf8_valid(text, len) && (got != len || memcmp(out, text, len)))
-        abort();
+    /* Byte-level BPE loses nothing; GPT-2's detokenizer then drops spaces
+     * before punctuation as llama.cpp's does, deepseek-coder's does not. */
+    if (!strcmp(info.model, "gpt2") && !parse_special && ew_utf8_valid(text, len)) {
+        if (!strcmp(info.pre, "deepseek-coder") && (got != len || memcmp(out, text, len))) abort();
+        if (!strcmp(info.pre, "gpt-2") && !same_but_spaces(out, got, text, len)) abort();
+    }
     free(out);
     free(ids);
     free(text);
