@@ -19,7 +19,6 @@
  *
  * RSS means nothing under the sanitizers (shadow memory, quarantine), so
  * there the test is skipped. */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -31,6 +30,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#include "scratch_dir.h"
 
 #include "edgeway.h"
 #include "local/tools.h"
@@ -48,23 +49,15 @@ static char dir[64];
 static int setup(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof dir, "/tmp/ew-rss-XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
+    scratch_dir_make(dir, sizeof dir, "ew-rss");
+    return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char p[512];
-    while (d && (e = readdir(d)))
-        if (e->d_name[0] != '.') {
-            snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-            unlink(p);
-        }
-    if (d) closedir(d);
-    return rmdir(dir);
+    scratch_dir_remove(dir);
+    return 0;
 }
 
 /* A "VmRSS:"-style line of /proc/self/status, in bytes. */

@@ -2,7 +2,6 @@
  * models read back with shapes that agree with their metadata and a working
  * tokenizer, synth is deterministic, quantize converts and requantizes, vocab
  * files are cut or padded to a shape's size, and failures are clean. */
-#include <dirent.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +13,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#include "scratch_dir.h"
 
 #include "edgeway.h"
 #include "local/gguf.h"
@@ -27,23 +28,15 @@ static char dir[64];
 static int setup(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof dir, "/tmp/ew-tools-XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
+    scratch_dir_make(dir, sizeof dir, "ew-tools");
+    return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char p[512];
-    while (d && (e = readdir(d)))
-        if (e->d_name[0] != '.') {
-            snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-            unlink(p);
-        }
-    if (d) closedir(d);
-    return rmdir(dir);
+    scratch_dir_remove(dir);
+    return 0;
 }
 
 static const char *path(const char *name)
