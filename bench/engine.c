@@ -26,9 +26,8 @@
 
 #include "edgeway.h"
 #include "local/tools.h"
+#include "pp_tg.h"
 
-#define PP        128
-#define TG        64
 #define RSS_BOUND 10.0 /* percent over weights + KV cache (issue #4) */
 
 typedef struct result {
@@ -83,26 +82,11 @@ static int measure(const char *path, int threads, int reps, result *r)
     size_t kv;
     ew_session_memory(s, &kv);
     r->budget_mib = (double)(info.weight_bytes + kv) / 1048576.0;
-    int32_t toks[PP];
-    uint32_t x = 12345;
-    for (int i = 0; i < PP; i++) {
-        x = x * 1103515245u + 12345u;
-        toks[i] = (int32_t)((x >> 8) % (uint32_t)ew_model_n_vocab(m));
-    }
     double pp[16], tg[16];
-    for (int rep = -1; rep < reps; rep++) { /* rep -1 warms caches and pages */
-        ew_session_rewind(s, 0);
-        double a = now_s();
-        ew_session_eval(s, toks, PP, NULL);
-        double b = now_s();
-        ew_session_rewind(s, 0);
-        for (int i = 0; i < TG; i++)
-            ew_session_eval(s, &toks[i], 1, NULL);
-        double c = now_s();
-        if (rep >= 0) {
-            pp[rep] = PP / (b - a);
-            tg[rep] = TG / (c - b);
-        }
+    bench_pp_tg(m, s, reps, now_s, pp, tg);
+    for (int rep = 0; rep < reps; rep++) {
+        pp[rep] = PP / pp[rep];
+        tg[rep] = TG / tg[rep];
     }
     r->pp = median(pp, reps);
     r->tg = median(tg, reps);

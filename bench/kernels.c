@@ -16,6 +16,7 @@
 
 #include "edgeway.h"
 #include "local/quant.h"
+#include "pp_tg.h"
 
 static double cpu_now(void)
 {
@@ -48,8 +49,6 @@ static double time_gemm(const ew__qtype *qt, int n, const void *w, size_t ws, in
     return t / reps;
 }
 
-enum { PP = 128, TG = 64 };
-
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -73,26 +72,11 @@ static int bench_model(const char *path, int reps)
         ew_model_close(m);
         return fprintf(stderr, "%s: %s\n", path, err.message), 1;
     }
-    int32_t toks[PP];
-    uint32_t x = 12345;
-    for (int i = 0; i < PP; i++) {
-        x = x * 1103515245u + 12345u;
-        toks[i] = (int32_t)((x >> 8) % (uint32_t)ew_model_n_vocab(m));
-    }
     double pp[32], tg[32];
-    for (int rep = -1; rep < reps; rep++) { /* rep -1 warms caches and pages */
-        ew_session_rewind(s, 0);
-        double a = cpu_now();
-        ew_session_eval(s, toks, PP, NULL);
-        double b = cpu_now();
-        ew_session_rewind(s, 0);
-        for (int i = 0; i < TG; i++)
-            ew_session_eval(s, &toks[i], 1, NULL);
-        double c = cpu_now();
-        if (rep >= 0) {
-            pp[rep] = (b - a) / PP * 1e3;
-            tg[rep] = (c - b) / TG * 1e3;
-        }
+    bench_pp_tg(m, s, reps, cpu_now, pp, tg);
+    for (int rep = 0; rep < reps; rep++) {
+        pp[rep] *= 1e3 / PP;
+        tg[rep] *= 1e3 / TG;
     }
     qsort(pp, (size_t)reps, sizeof pp[0], cmp_double);
     qsort(tg, (size_t)reps, sizeof tg[0], cmp_double);
