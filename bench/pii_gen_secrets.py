@@ -307,6 +307,19 @@ def heldout3_negatives():
     }
 
 
+def write_examples(makers, n):
+    """n examples of each (label, maker), cycling through the maker's kinds,
+    as JSON lines on stdout (a maker builds one fresh text of every kind)."""
+    out = []
+    for label, make in makers:
+        kinds = sorted(make())
+        for k in range(n):
+            kind = kinds[k % len(kinds)]
+            out.append({'id': len(out), 'label': label, 'kind': kind, 'text': make()[kind]})
+    for rec in out:
+        sys.stdout.write(json.dumps(rec, ensure_ascii=False) + '\n')
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--n', type=int, default=300, help='examples of each label')
@@ -314,19 +327,12 @@ def main():
     ap.add_argument('--set', choices=['own', 'heldout', 'heldout2', 'heldout3'], default='own')
     args = ap.parse_args()
     random.seed(args.seed)
-    out = []
     makers = {'own': (('positive', positives), ('negative', negatives)),
               'heldout': (('positive', heldout_positives), ('negative', heldout_negatives)),
               'heldout2': (('positive', heldout2_positives), ('negative', heldout2_negatives)),
               'heldout3': (('positive', heldout3_positives), ('negative', heldout3_negatives)),
               }[args.set]
-    for label, make in makers:
-        kinds = sorted(make())
-        for k in range(args.n):
-            kind = kinds[k % len(kinds)]
-            out.append({'id': len(out), 'label': label, 'kind': kind, 'text': make()[kind]})
-    for rec in out:
-        sys.stdout.write(json.dumps(rec, ensure_ascii=False) + '\n')
+    write_examples(makers, args.n)
 
 
 if __name__ == '__main__':

@@ -22,8 +22,9 @@ import base64
 import json
 import random
 import string
-import sys
 import urllib.parse
+
+from pii_gen_secrets import write_examples
 
 R = random.Random()
 ALNUM = string.ascii_letters + string.digits
@@ -323,14 +324,7 @@ def main():
     makers = {'a': (('positive', a_positives), ('negative', a_negatives)),
               'b': (('positive', b_positives), ('negative', b_negatives)),
               'c': (('positive', c_positives), ('negative', c_negatives))}[args.set]
-    out = []
-    for label, make in makers:
-        kinds = sorted(make())
-        for k in range(args.n):
-            kind = kinds[k % len(kinds)]
-            out.append({'id': len(out), 'label': label, 'kind': kind, 'text': make()[kind]})
-    for rec in out:
-        sys.stdout.write(json.dumps(rec, ensure_ascii=False) + '\n')
+    write_examples(makers, args.n)
 
 
 if __name__ == '__main__':
