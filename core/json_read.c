@@ -1195,7 +1195,8 @@ int ew_json_path(const ew_json_doc *doc, int v, const char *path)
  * checking what ew_json_parse checks: the grammar byte by byte, strings with
  * the skeleton's scan (printable ASCII needs no second look) and
  * check_string, primitives with check_primitive, and the same caps. Only the
- * containers the table reaches into are matched against it. */
+ * containers the table reaches into are matched against it. The position
+ * lives in a local of the walk (helpers are inlined), not in memory. */
 
 typedef struct pick_frame {
     int v;     /* the doc value this container is, or -1 when nothing is picked in it */
@@ -1209,7 +1210,7 @@ static const bool prim_stop[256] = {
 
 typedef struct picker {
     const char *s;
-    size_t len, i;
+    size_t len;
     const ew_json_want *picks;
     int n;
     ew_json_tok *toks;                   /* (n + 1): the doc's values */
@@ -1219,37 +1220,49 @@ typedef struct picker {
     ew_error *err;
 } picker;
 
-static inline void pick_ws(picker *p)
+static inline size_t pick_ws(const char *s, size_t i, size_t len)
 {
     /* Mostly there is none: one compare says so. */
-    while (p->i < p->len && (unsigned char)p->s[p->i] <= ' ' && is_ws(p->s[p->i]))
-        p->i++;
+    while (i < len && (unsigned char)s[i] <= ' ' && is_ws(s[i]))
+        i++;
+    return i;
 }
 
-static int pick_unexpected(const picker *p, const char *expected)
+static int pick_unexpected(const picker *p, size_t i, const char *expected)
 {
-    return err_unexpected(p->err, p->s, p->len, p->i, expected);
+    return err_unexpected(p->err, p->s, p->len, i, expected);
 }
 
-/* The doc value for member key[from..to) of value `in`, or -1. */
+static int pick_too_many(const picker *p)
+{
+    return ew__error_set(p->err, EW_ERR_TOO_LARGE, "JSON: more than %d values", p->max_tokens);
+}
+
+/* True if key[0..klen) (raw, no escapes) is the NUL-terminated want. */
+static inline bool key_is(const char *key, size_t klen, const char *want)
+{
+    for (size_t k = 0; k < klen; k++)
+        if (key[k] != want[k]) return false; /* also stops at want's NUL */
+    return want[klen] == '\0';
+}
+
+/* The doc value for member key s[from..to) of value `in`, or -1. */
 static int pick_member(const picker *p, int in, size_t from, size_t to, bool escaped)
 {
     size_t klen = to - from;
+    /* A raw key never starts with '"', the first byte of an index pick. */
+    char c0 = klen ? p->s[from] : '\0';
     for (uint64_t m = p->kids[in]; m; m &= m - 1) {
         int j = __builtin_ctzll(m);
-        const ew_json_want *q = &p->picks[j];
-        if (!escaped) {
-            /* The first byte turns most other keys away without a call (a
-             * raw key never starts with '"', the mark of an index pick). */
-            if (p->first[j] == (klen ? p->s[from] : '\0') && !strncmp(q->key, p->s + from, klen) &&
-                !q->key[klen])
-                return j + 1;
-            continue;
+        const char *want = p->picks[j].key;
+        if (escaped) {
+            if (!want) continue;
+            ew_json_doc d = {.text = p->s, .len = p->len};
+            ew_json_tok t = {.start = (int)from, .end = (int)to, .escaped = 1};
+            if (string_eqn(&d, &t, want, strlen(want))) return j + 1;
+        } else if (p->first[j] == c0 && key_is(p->s + from, klen, want)) {
+            return j + 1;
         }
-        if (!q->key) continue;
-        ew_json_doc d = {.text = p->s, .len = p->len};
-        ew_json_tok t = {.start = (int)from, .end = (int)to, .escaped = 1};
-        if (string_eqn(&d, &t, q->key, strlen(q->key))) return j + 1;
     }
     return -1;
 }
@@ -1264,191 +1277,158 @@ static int pick_element(const picker *p, int in, int index)
     return -1;
 }
 
-/* Value v starts: a duplicate key met it before, so forget what was picked
- * inside the earlier one (ew_json_get reads the last duplicate only). */
-static void pick_begin(picker *p, int v, ew_json_type type)
+/* Value v starts at `at`: a duplicate key met it before, so forget what was
+ * picked inside the earlier one (ew_json_get reads the last duplicate only). */
+static void pick_begin(picker *p, int v, ew_json_type type, size_t at)
 {
     if (p->toks[v].type != EW_JSON_NONE) {
         uint64_t gone = 1ull << v;
         for (int j = v; j < p->n; j++)
             if (gone >> p->picks[j].parent & 1) {
                 gone |= 1ull << (j + 1);
-                p->toks[j + 1] = (ew_json_tok){.parent = -1, .next = -1};
+                p->toks[j + 1].type = EW_JSON_NONE;
             }
     }
-    p->toks[v].type = (unsigned char)type;
-    p->toks[v].start = (int)p->i;
+    p->toks[v] =
+        (ew_json_tok){.start = (int)at, .parent = -1, .next = -1, .type = (unsigned char)type};
 }
 
-/* Most strings here (keys, ids, short deltas) are short and plain: one
- * 16-byte look at s[i] (an opening quote) finds the closing quote with
- * nothing to check before it. False when it does not. */
-static inline bool pick_short_string(picker *p, size_t *from, size_t *to, bool *escaped)
+/* The string whose opening quote is s[*i]: [*from, *to) is its body; *i
+ * moves past it. Most strings here (keys, ids, short deltas) are short and
+ * plain: one 16-byte look finds the closing quote with nothing to check
+ * before it. */
+static inline int pick_string(picker *p, size_t *i, size_t *from, size_t *to, bool *escaped)
 {
-#ifdef __SSE2__
-    size_t body = p->i + 1;
-    if (body + 16 > p->len) return false;
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p->s + body));
-    unsigned q = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
-    /* Signed compare: bytes >= 0x80 count as below 0x20 too. */
-    unsigned odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-        _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20))));
-    if (!q || (odd & ((q & -q) - 1))) return false;
+    const char *s = p->s;
+    size_t body = *i + 1;
     *escaped = false;
-    *from = body;
-    *to = body + (size_t)__builtin_ctz(q);
-    p->i = *to + 1;
-    return true;
-#else
-    (void)p, (void)from, (void)to, (void)escaped;
-    return false;
+#ifdef __SSE2__
+    if (body + 16 <= p->len) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + body));
+        unsigned q = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+        /* Signed compare: bytes >= 0x80 count as below 0x20 too. */
+        unsigned odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20))));
+        if (q && !(odd & ((q & -q) - 1))) {
+            *from = body;
+            *to = body + (size_t)__builtin_ctz(q);
+            *i = *to + 1;
+            return EW_OK;
+        }
+    }
 #endif
-}
-
-/* A string at s[i] (its opening quote): [*from, *to) is its body. */
-static int pick_string(picker *p, size_t *from, size_t *to, bool *escaped)
-{
-    if (pick_short_string(p, from, to, escaped)) return EW_OK;
-    size_t body = p->i + 1;
     bool hide, plain;
-    size_t close = scan_string(p->s, body, p->len, &hide, &plain);
+    size_t close = scan_string(s, body, p->len, &hide, &plain);
     if (close >= p->len)
         return ew__error_set(p->err, EW_ERR_PARSE,
-                             "JSON: truncated: unterminated string at byte %zu", p->i);
-    *escaped = false;
+                             "JSON: truncated: unterminated string at byte %zu", *i);
     if (!plain) {
-        int st = check_string(p->s, body, close, escaped, p->err);
+        int st = check_string(s, body, close, escaped, p->err);
         if (st) return st;
     }
     *from = body;
     *to = close;
-    p->i = close + 1;
+    *i = close + 1;
     return EW_OK;
 }
 
-/* A string, number or literal at s[i], as value v (-1: not picked). */
-static int pick_scalar(picker *p, int v)
+/* A string, number or literal at s[*i], as value v (-1: not picked). */
+static inline int pick_scalar(picker *p, size_t *i, int v)
 {
     ew_json_tok t = {.parent = -1, .next = -1};
-    if (p->s[p->i] == '"') {
-        size_t from, to;
+    int st;
+    if (p->s[*i] == '"') {
+        size_t from = 0, to = 0;
         bool escaped;
-        int st = pick_string(p, &from, &to, &escaped);
-        if (st) return st;
-        t = (ew_json_tok){.start = (int)from,
-                          .end = (int)to,
-                          .parent = -1,
-                          .next = -1,
-                          .type = EW_JSON_STRING,
-                          .escaped = escaped};
+        if ((st = pick_string(p, i, &from, &to, &escaped))) return st;
+        t.start = (int)from;
+        t.end = (int)to;
+        t.type = EW_JSON_STRING;
+        t.escaped = escaped;
     } else {
-        size_t end = p->i;
+        size_t end = *i;
         while (end < p->len && !prim_stop[(unsigned char)p->s[end]])
             end++;
-        t.start = (int)p->i;
-        t.end = (int)end;
-        char c = p->s[p->i];
+        char c = p->s[*i];
         if (c != '-' && (c < '0' || c > '9') && c != 't' && c != 'f' && c != 'n')
-            return pick_unexpected(p, "a JSON value");
-        int st = check_primitive(p->s, &t, p->err);
-        if (st) return st;
-        p->i = end;
+            return pick_unexpected(p, *i, "a JSON value");
+        t.start = (int)*i;
+        t.end = (int)end;
+        if ((st = check_primitive(p->s, &t, p->err))) return st;
+        *i = end;
     }
     if (v >= 0) {
-        pick_begin(p, v, (ew_json_type)t.type);
+        pick_begin(p, v, (ew_json_type)t.type, (size_t)t.start);
         p->toks[v] = t;
     }
     return EW_OK;
 }
 
-/* A key at s[i] and its ':'; *v becomes the doc value of its member. */
-static int pick_key(picker *p, const pick_frame *f, const char *expected, int *v)
+/* A key at s[*i] and its ':'; *v becomes the doc value of its member. */
+static inline int pick_key(picker *p, size_t *i, const pick_frame *f, const char *expected, int *v)
 {
-    if (p->i >= p->len || p->s[p->i] != '"') return pick_unexpected(p, expected);
-    if (++p->tokens > p->max_tokens)
-        return ew__error_set(p->err, EW_ERR_TOO_LARGE, "JSON: more than %d values", p->max_tokens);
-    size_t from, to;
+    if (*i >= p->len || p->s[*i] != '"') return pick_unexpected(p, *i, expected);
+    if (++p->tokens > p->max_tokens) return pick_too_many(p);
+    size_t from = 0, to = 0;
     bool escaped;
-    int st = pick_string(p, &from, &to, &escaped);
+    int st = pick_string(p, i, &from, &to, &escaped);
     if (st) return st;
     *v = f->v >= 0 ? pick_member(p, f->v, from, to, escaped) : -1;
-    pick_ws(p);
-    if (p->i >= p->len || p->s[p->i] != ':') return pick_unexpected(p, "':'");
-    p->i++;
+    *i = pick_ws(p->s, *i, p->len);
+    if (*i >= p->len || p->s[*i] != ':') return pick_unexpected(p, *i, "':'");
+    (*i)++;
     return EW_OK;
-}
-
-/* Closes the innermost container (its closer is at s[i]). */
-static void pick_close(picker *p, const pick_frame *f)
-{
-    p->i++;
-    if (f->v >= 0) p->toks[f->v].end = (int)p->i;
 }
 
 /* The walk: a value, then separators and closers until the next value. */
 static int pick_walk(picker *p, pick_frame *stack, int max_depth)
 {
+    const char *s = p->s;
+    size_t len = p->len, i = 0;
     int depth = 0, v = 0, st;
     pick_frame *f = NULL;
 value:
-    pick_ws(p);
-    if (p->i >= p->len) return pick_unexpected(p, "a JSON value");
-    if (++p->tokens > p->max_tokens)
-        return ew__error_set(p->err, EW_ERR_TOO_LARGE, "JSON: more than %d values", p->max_tokens);
-    if (p->s[p->i] != '{' && p->s[p->i] != '[') {
-        if ((st = pick_scalar(p, v))) return st;
+    i = pick_ws(s, i, len);
+    if (i >= len) return pick_unexpected(p, i, "a JSON value");
+    if (++p->tokens > p->max_tokens) return pick_too_many(p);
+    if (s[i] != '{' && s[i] != '[') {
+        if ((st = pick_scalar(p, &i, v))) return st;
         goto after;
     }
     if (depth == max_depth)
         return ew__error_set(p->err, EW_ERR_TOO_LARGE, "JSON: nesting deeper than %d at byte %zu",
-                             max_depth, p->i);
+                             max_depth, i);
     f = &stack[depth++];
-    *f = (pick_frame){v, 0, p->s[p->i] == '{'};
-    if (v >= 0) pick_begin(p, v, f->obj ? EW_JSON_OBJECT : EW_JSON_ARRAY);
-    p->i++;
-    pick_ws(p);
-    if (p->i < p->len && p->s[p->i] == (f->obj ? '}' : ']')) {
-        pick_close(p, f);
-        depth--;
-        goto after;
-    }
+    *f = (pick_frame){v, 0, s[i] == '{'};
+    if (v >= 0) pick_begin(p, v, f->obj ? EW_JSON_OBJECT : EW_JSON_ARRAY, i);
+    i = pick_ws(s, i + 1, len);
+    if (i < len && s[i] == (f->obj ? '}' : ']')) goto close;
     if (!f->obj) {
         v = f->v >= 0 ? pick_element(p, f->v, 0) : -1;
         goto value;
     }
-    if ((st = pick_key(p, f, "a string key or '}'", &v))) return st;
+    if ((st = pick_key(p, &i, f, "a string key or '}'", &v))) return st;
     goto value;
+close: /* the closer of f at s[i] */
+    i++;
+    if (f->v >= 0) p->toks[f->v].end = (int)i;
+    depth--;
 after:
-    pick_ws(p);
-    if (depth == 0)
-        return p->i == p->len ? EW_OK : pick_unexpected(p, "end of input after the value");
+    i = pick_ws(s, i, len);
+    if (depth == 0) return i == len ? EW_OK : pick_unexpected(p, i, "end of input after the value");
     f = &stack[depth - 1];
     f->count++;
-    if (p->i < p->len && p->s[p->i] == ',') {
-        p->i++;
-        pick_ws(p);
+    if (i < len && s[i] == ',') {
+        i = pick_ws(s, i + 1, len);
         if (!f->obj) {
             v = f->v >= 0 ? pick_element(p, f->v, f->count) : -1;
             goto value;
         }
-        if ((st = pick_key(p, f, "a string key", &v))) return st;
+        if ((st = pick_key(p, &i, f, "a string key", &v))) return st;
         goto value;
     }
-    if (p->i < p->len && p->s[p->i] == (f->obj ? '}' : ']')) {
-        pick_close(p, f);
-        depth--;
-        goto after;
-    }
-    return pick_unexpected(p, f->obj ? "',' or '}'" : "',' or ']'");
-}
-
-static bool pick_table_ok(const ew_json_want *picks, int n)
-{
-    if (n < 0 || n > EW_JSON_PICK_MAX || (n && !picks)) return false;
-    for (int j = 0; j < n; j++)
-        if (picks[j].parent < 0 || picks[j].parent > j || (!picks[j].key && picks[j].index < 0))
-            return false;
-    return true;
+    if (i < len && s[i] == (f->obj ? '}' : ']')) goto close;
+    return pick_unexpected(p, i, f->obj ? "',' or '}'" : "',' or ']'");
 }
 
 int ew_json_pick(ew_json_doc *doc, const char *text, size_t len, const ew_json_want *picks, int n,
@@ -1456,45 +1436,48 @@ int ew_json_pick(ew_json_doc *doc, const char *text, size_t len, const ew_json_w
 {
     memset(doc, 0, sizeof *doc);
     ew_json_limits lim = limits_or_defaults(limits);
-    if (!pick_table_ok(picks, n)) return ew__error_set(err, EW_ERR_INVALID, "JSON: bad pick table");
-    if (!text) len = 0;
-    if (len >= INT_MAX)
+    if (n < 0 || n > EW_JSON_PICK_MAX || (n && !picks))
+        return ew__error_set(err, EW_ERR_INVALID, "JSON: bad pick table");
+    picker p = {.s = text ? text : "",
+                .len = text ? len : 0,
+                .picks = picks,
+                .n = n,
+                .max_tokens = lim.max_tokens,
+                .err = err};
+    p.kids[0] = 0;
+    for (int j = 0; j < n; j++) {
+        const ew_json_want *w = &picks[j];
+        if (w->parent < 0 || w->parent > j || (!w->key && w->index < 0))
+            return ew__error_set(err, EW_ERR_INVALID, "JSON: bad pick table at %d", j);
+        p.kids[j + 1] = 0;
+        p.kids[w->parent] |= 1ull << j;
+        p.first[j] = w->key ? w->key[0] : '"';
+    }
+    if (p.len >= INT_MAX)
         return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: document of %zu bytes is too large",
-                             len);
-    ew_json_tok *toks = malloc((size_t)(n + 1) * sizeof *toks);
+                             p.len);
     pick_frame small[JSON_DEFAULT_MAX_DEPTH];
     pick_frame *stack = lim.max_depth <= JSON_DEFAULT_MAX_DEPTH
                             ? small
                             : malloc((size_t)lim.max_depth * sizeof *stack);
-    if (!toks || !stack) {
-        free(toks);
+    /* Only the type of an absent value is ever read (tok_at). */
+    p.toks = malloc((size_t)(n + 1) * sizeof *p.toks);
+    if (!p.toks || !stack) {
+        free(p.toks);
         if (stack != small) free(stack);
         return EW_ERR_NOMEM;
     }
-    picker p = {.s = text ? text : "",
-                .len = len,
-                .picks = picks,
-                .n = n,
-                .toks = toks,
-                .max_tokens = lim.max_tokens,
-                .err = err};
-    for (int j = 0; j <= n; j++) {
-        toks[j] = (ew_json_tok){.parent = -1, .next = -1};
-        p.kids[j] = 0;
-    }
-    for (int j = 0; j < n; j++) {
-        p.kids[picks[j].parent] |= 1ull << j;
-        p.first[j] = picks[j].key ? picks[j].key[0] : '"';
-    }
+    for (int j = 0; j <= n; j++)
+        p.toks[j].type = EW_JSON_NONE;
     int st = pick_walk(&p, stack, lim.max_depth);
     if (stack != small) free(stack);
     if (st) {
-        free(toks);
+        free(p.toks);
         return st;
     }
     doc->text = p.s;
-    doc->len = len;
-    doc->toks = toks;
+    doc->len = p.len;
+    doc->toks = p.toks;
     doc->n = n + 1;
     return EW_OK;
 }
