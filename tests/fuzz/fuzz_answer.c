@@ -45,8 +45,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 abort();
             ew_json_doc_cleanup(&doc);
         }
-        if (d.usage.present &&
-            (d.usage.prompt_tokens < 0 || d.usage.completion_tokens < 0 || d.usage.total_tokens < 0))
+        if (d.usage.present && (d.usage.prompt_tokens < 0 || d.usage.completion_tokens < 0 ||
+                                d.usage.total_tokens < 0))
             abort();
     } else if (st >= 0 || !err.message[0]) {
         abort();
