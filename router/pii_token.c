@@ -102,7 +102,10 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
         /* "%23x" is percent-encoding, "%PASS%" or "%s" a template */
         bool pct =
             pc + 3 < at && s[pc + 1] == '%' && pii_is_hex(s[pc + 2]) && pii_is_hex(s[pc + 3]);
-        if (pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
+        /* "ftp://anonymous:guest@host": anonymous FTP takes any password
+         * (RFC 1635), as ew__pii_anonymous_login says */
+        bool anonymous = pc - auth == 9 && !strncasecmp((const char *)s + auth, "anonymous", 9);
+        if (!anonymous && pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
             ew__pii_add(c, EW_PII_SECRET, auth, at, 0.95f);
         else if (tok)
             ew__pii_add(c, EW_PII_SECRET, auth, tok, 0.95f);
@@ -176,7 +179,7 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
 }
 
 /* 8-4-4-4-12 */
-static bool is_uuid(const unsigned char *s, size_t n, size_t i)
+bool ew__pii_is_uuid(const unsigned char *s, size_t n, size_t i)
 {
     static const int parts[5] = {8, 4, 4, 4, 12};
     size_t k = i;
@@ -453,7 +456,7 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
         ew__pii_add(c, EW_PII_CN_RESIDENT_ID, i, an, 0.95f);
         return an;
     }
-    if (is_uuid(s, n, i)) return i + 36;
+    if (ew__pii_is_uuid(s, n, i)) return i + 36;
     size_t hx = hex_run(s, n, i);
     if (hx >= 32 && (i + hx >= n || !pii_is_alnum(s[i + hx]))) return i + hx; /* a digest */
     const unsigned char *colon = memchr(s + i, ':', e - i);
