@@ -173,17 +173,33 @@ static bool anonymous_user_at(const unsigned char *s, size_t lo, size_t p)
  * is looked for within three lines of the password. */
 bool ew__pii_anonymous_login(const unsigned char *s, size_t n, size_t i, size_t e)
 {
-    size_t lo = i, hi = e, lines = 0;
-    while (lo > 0 && i - lo < 512 && !(s[lo - 1] == '\n' && ++lines > 3))
-        lo--;
-    lines = 0;
-    while (hi < n && hi - e < 512 && !(s[hi] == '\n' && ++lines > 3))
-        hi++;
-    for (size_t p = lo; p + 9 <= hi; p++) {
-        if ((s[p] | 32) != 'a' || strncasecmp((const char *)s + p, "anonymous", 9)) continue;
-        bool alone = (p == 0 || !pii_is_alnum(s[p - 1])) && (p + 9 == n || !pii_is_alnum(s[p + 9]));
-        if (alone && anonymous_user_at(s, lo, p)) return true;
+    size_t lo = i > 512 ? i - 512 : 0, hi = e + 512 < n ? e + 512 : n, b = i, f = e;
+    for (int l = 0; l < 4; l++) { /* back to the start of the line three above */
+        const unsigned char *q = memrchr(s + lo, '\n', b - lo);
+        if (!q) break;
+        b = (size_t)(q - s);
+        if (l == 3) lo = b + 1;
     }
+    for (int l = 0; l < 4; l++) { /* on to the end of the line three below */
+        const unsigned char *q = memchr(s + f, '\n', hi - f);
+        if (!q) break;
+        f = (size_t)(q - s);
+        if (l == 3) hi = f;
+        f++;
+    }
+    if (hi - lo < 9) return false;
+    /* found by its 'y' (memchr is fast, and 'y' is rare in code) */
+    for (int up = 0; up < 2; up++)
+        for (size_t y = lo + 4; y + 5 <= hi;) {
+            const unsigned char *q = memchr(s + y, up ? 'Y' : 'y', hi - 4 - y);
+            if (!q) break;
+            size_t p = (size_t)(q - s) - 4;
+            y = (size_t)(q - s) + 1;
+            if (strncasecmp((const char *)s + p, "anonymous", 9)) continue;
+            bool alone =
+                (p == 0 || !pii_is_alnum(s[p - 1])) && (p + 9 == n || !pii_is_alnum(s[p + 9]));
+            if (alone && anonymous_user_at(s, lo, p)) return true;
+        }
     return false;
 }
 

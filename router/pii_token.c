@@ -179,7 +179,7 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
 }
 
 /* 8-4-4-4-12 */
-bool ew__pii_is_uuid(const unsigned char *s, size_t n, size_t i)
+static inline bool is_uuid(const unsigned char *s, size_t n, size_t i)
 {
     static const int parts[5] = {8, 4, 4, 4, 12};
     size_t k = i;
@@ -192,6 +192,11 @@ bool ew__pii_is_uuid(const unsigned char *s, size_t n, size_t i)
         }
     }
     return true;
+}
+
+bool ew__pii_is_uuid(const unsigned char *s, size_t n, size_t i)
+{
+    return is_uuid(s, n, i);
 }
 
 static size_t scan_colon_token(pii_ctx *c, size_t i, size_t e)
@@ -456,7 +461,7 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
         ew__pii_add(c, EW_PII_CN_RESIDENT_ID, i, an, 0.95f);
         return an;
     }
-    if (ew__pii_is_uuid(s, n, i)) return i + 36;
+    if (is_uuid(s, n, i)) return i + 36;
     size_t hx = hex_run(s, n, i);
     if (hx >= 32 && (i + hx >= n || !pii_is_alnum(s[i + hx]))) return i + hx; /* a digest */
     const unsigned char *colon = memchr(s + i, ':', e - i);
