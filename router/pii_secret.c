@@ -889,7 +889,7 @@ static bool azconfig_secret(const unsigned char *s, size_t i, size_t ke, const u
     size_t b = i; /* the string's start: its quote, a space or the line's start */
     while (b > 0 && i - b < 300 && !pii_is_space(s[b - 1]) && s[b - 1] != '"' && s[b - 1] != '\'')
         b--;
-    return pii_contains(s + b, i - b, ".azconfig.io;", 13) && pii_contains(s + b, i - b, ";Id=", 4);
+    return name_has(s, b, i, ".azconfig.io;") && name_has(s, b, i, ";id=");
 }
 
 /* Terraform: `variable "db_password" { default = "x" }`: the default takes
