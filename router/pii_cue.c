@@ -738,6 +738,11 @@ static const char *const kw_street[] = {
     "raitti",
     "bulvari",
     "alle",
+    /* Brazil and Mexico: "Alameda Santos", "Calz. de Tlalpan" */
+    "alameda",
+    "calz",
+    "calzada",
+    "rodovia",
     /* India: "4th Cross", "Sector 62", "Anna Salai" */
     "cross",
     "sector",
@@ -767,6 +772,8 @@ static const char *const kw_unit[] = {
     "apt",  "apartment", "suite", "ste",     "unit", "flat",     "floor", "fl",
     "room", "rm",        "box",   "postbox", "bldg", "building", "dept",  "lok",
     "m",    "app",       "etage", "piso",    "po",   "p.o",      "pobox", "level",
+    /* Portuguese and Spanish: "apto 302", "sala 12", "bloco B", "Int. 5" */
+    "apto", "ap",        "sala",  "bloco",   "int",  "depto",    "dpto",  "lote",
 };
 static const char *const kw_org[] = {
     /* in other European languages too */
