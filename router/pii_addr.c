@@ -599,7 +599,8 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
         unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
         bool ok = true;
         if (x.e < e && s[x.e] == ':') break; /* "Card:" labels what follows */
-        if (postal_code(&x, s) && postal < 2) {
+        bool is_postal = postal_code(&x, s) && postal < 2;
+        if (is_postal) {
             postal++;
             word y2; /* "289 28", "110 00": a postcode in two groups */
             if (x.e - x.s == 3 && all_digits(&x, s) && x.e + 3 <= e && s[x.e] == ' ' &&
@@ -613,7 +614,9 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
             ;                                         /* a missing field printed by a generator */
         else if (!(particle(x.f, x.fl) && words > 0)) /* "Caxias do Sul" */
             ok = false;
-        for (size_t k = x.s; k < x.e; k++)
+        /* a Brazilian CEP "01426-001" or a ZIP+4 "12345-6789" counts as one code */
+        bool dashed = is_postal && x.e - x.s >= 9 && s[x.s + 5] == '-';
+        for (size_t k = x.s; k < x.e && !dashed; k++)
             digits += pii_is_digit(s[k]);
         /* digit groups past a postal code make a phone number, not an address */
         if (digits > 7 || (!ok && !x.letters)) return 0;
@@ -656,6 +659,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
     int weak_run = 0;
     size_t best = end;
     bool after_unit = false; /* "Apt. 934 OULU NO": a city may follow a unit */
+    int dashes = 0;          /* " - " parts: "Jardins, São Paulo - SP, 01426-001" */
     for (int guard = 0; guard < 12; guard++) {
         size_t p = end;
         while (p < n && (s[p] == ' ' || s[p] == '\t'))
@@ -664,6 +668,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             p++;
         } else if (dash_sep(s, n, end)) {
             p = end + 2;
+            dashes++;
         } else if (p == end && p + 1 < n && s[p] == ';' &&
                    (pii_is_alnum(s[p + 1]) || s[p + 1] >= 0xC2)) {
             p++; /* vCard ADR fields: "1004 Main St;Springfield;IL;62701" */
@@ -706,7 +711,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             best = te;
         } else {
             weak_run++;
-            if (weak_run > 2) break;
+            if (weak_run > 2 + (dashes > 0)) break;
             best = te;
         }
         end = te;
@@ -822,7 +827,7 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
         int words = 0;
         while (words < 5 && next_word(s, n, p, &x) && x.s == p + 1 &&
                (x.cap || x.digits || particle(x.f, x.fl))) {
-            sw |= street_word(x.f, x.fl) || weak_street_word(x.f, x.fl);
+            sw |= street_word(x.f, x.fl); /* "Lake View Towers" is a building */
             p = x.e + (x.e < n && s[x.e] == '.');
             words++;
             if (p >= n || s[p] != ' ') break;
