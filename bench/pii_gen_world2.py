@@ -581,6 +581,124 @@ TYPED['vcadr'] = ('street_address', 'STREET_ADDRESS', lambda cc='any': vcard_adr
 TYPED['iban'] = ('iban', 'IBAN_CODE', lambda cc=None: w.iban(cc and cc.upper()))
 
 
+# ---- world3: written after this round's rules, before they were scored on it ---
+# Other cultures again (Greek, Hungarian, Thai, Kenyan, Persian, Hebrew and
+# Ukrainian romanised, Scottish Gaelic), other templates (calendar invites,
+# HL7 and FHIR records, clinical notes, URL query strings, Slack exports,
+# court listings, social posts, TSV sheets) and look-alikes named after people
+# (companies, awards, storms, ships, laws, buildings).
+NAMES3 = {
+    'gr': (['Eleni', 'Konstantinos', 'Dimitra', 'Spyros', 'Katerina', 'Thanos', 'Despina'],
+           ['Papadakis', 'Georgiou', 'Karamanlis', 'Vlachou', 'Antonopoulos', 'Mavridis']),
+    'hu': (['Zsófia', 'Bence', 'Réka', 'Levente', 'Eszter', 'Gergely', 'Dorottya'],
+           ['Nagy', 'Kovács', 'Szabó', 'Tóth', 'Horváth', 'Varga', 'Farkas']),
+    'th': (['Somchai', 'Kanya', 'Nattapong', 'Siriporn', 'Anan', 'Pimchanok'],
+           ['Srisuk', 'Chaiyaporn', 'Wongsawat', 'Rattanakul', 'Boonmee', 'Thongchai']),
+    'ke': (['Wanjiru', 'Otieno', 'Achieng', 'Kipchoge', 'Njeri', 'Mwangi'],
+           ['Kamau', 'Odhiambo', 'Wafula', 'Chebet', 'Mutua', 'Kiplagat']),
+    'fa': (['Arash', 'Shirin', 'Dariush', 'Nasrin', 'Kaveh', 'Parisa', 'Behnam'],
+           ['Hosseini', 'Rahimi', 'Karimi', 'Moradi', 'Jafari', 'Tehrani']),
+    'he': (['Noa', 'Yosef', 'Tamar', 'Eitan', 'Shira', 'Avi'],
+           ['Levi', 'Mizrahi', 'Peretz', 'Biton', 'Friedman', 'Azoulay']),
+    'uk': (['Oksana', 'Taras', 'Iryna', 'Bohdan', 'Yulia', 'Mykola'],
+           ['Shevchenko', 'Bondarenko', 'Kovalenko', 'Tkachenko', 'Melnyk', 'Kravchuk']),
+    'gd': (['Eilidh', 'Ruaridh', 'Catriona', 'Iain', 'Morag', 'Calum'],
+           ['MacLeod', 'Mackenzie', 'MacDonald', 'Campbell', 'Fraser', 'Macintyre']),
+}
+
+
+def person3(loc='any'):
+    loc = pick(sorted(NAMES3)) if loc == 'any' else loc
+    f, l = pick(NAMES3[loc][0]), pick(NAMES3[loc][1])
+    return '%s %s' % ((l, f) if loc == 'hu' and rng.random() < 0.6 else (f, l))
+
+
+def first3(loc='any'):
+    return pick(NAMES3[pick(sorted(NAMES3)) if loc == 'any' else loc][0])
+
+
+def addr3(ml=False):
+    sep = '\n' if ml else ', '
+    return pick([
+        'Odos Ermou %d%s%05d Athina' % (n(1, 200), sep, n(10431, 11799)),
+        'Vasilissis Sofias %d%s%03d %02d Athens' % (n(1, 150), sep, n(100, 199), n(0, 99)),
+        '%04d Budapest, Andrássy út %d.' % (n(1011, 1239), n(1, 140)),
+        'Budapest, Váci utca %d%s%04d' % (n(1, 90), sep, n(1011, 1239)),
+        '%d/%d Sukhumvit Soi %d%sKhlong Toei, Bangkok %05d' % (n(1, 400), n(1, 90), n(1, 71),
+                                                               sep, n(10100, 10110)),
+        'House %d, Ngong Road%sNairobi %05d' % (n(1, 300), sep, n(100, 909)),
+        'P.O. Box %d-%05d%sNairobi' % (n(1, 99999), n(100, 909), sep),
+        'Rehov Dizengoff %d%sTel Aviv %07d' % (n(1, 300), sep, n(6100000, 6999999)),
+        'vul. Khreshchatyk %d, kv. %d%sKyiv %05d' % (n(1, 50), n(1, 200), sep, n(1001, 6999)),
+        '%d Tobermory Road%sPortree, Isle of Skye IV51 %d%s' % (
+            n(1, 90), sep, n(1, 9), pick(['EG', 'HX', 'QA'])),
+        '%d Kingsway West%sToronto, ON M8X %d%s%d' % (n(1, 999), sep, n(1, 9), pick('ABCEGH'),
+                                                    n(1, 9)),
+    ])
+
+
+def phone3():
+    d = digits
+    return pick(['+30 210 %s %s' % (d(3), d(4)), '+36 1 %s %s' % (d(3), d(4)),
+                 '+66 2 %s %s' % (d(3), d(4)), '+254 722 %s %s' % (d(3), d(3)),
+                 '+972 3-%s-%s' % (d(3), d(4)), '+380 44 %s %s %s' % (d(3), d(2), d(2)),
+                 '(212) %s-%s' % (n(200, 999), d(4)), '+44 131 %s %s' % (d(3), d(4)),
+                 '+86 135 %s %s' % (d(4), d(4)), '+91 %s %s' % (d(5), d(5))])
+
+
+TYPED3 = dict(TYPED)
+TYPED3.update({
+    'person': ('person', 'PERSON', person3), 'first': ('person', 'PERSON', first3),
+    'address': ('street_address', 'STREET_ADDRESS', lambda _=None: addr3()),
+    'envelope': ('street_address', 'STREET_ADDRESS', lambda _=None: addr3(True)),
+    'phone': ('phone', 'PHONE_NUMBER', lambda _=None: phone3()),
+})
+LOOK3 = dict(LOOK)
+LOOK3.update({
+    'eponym': lambda: pick(['Johnson & Johnson', 'Morgan Stanley', 'the Nobel Prize',
+                            'Hurricane Katrina', 'the Queen Mary 2', 'Dr. Martens', 'Ford Focus',
+                            'the Sarbanes-Oxley Act', 'Carnegie Hall', 'Lincoln Center',
+                            'Marie Curie Hospice', 'Alzheimer disease', 'Parkinson clinic',
+                            'the Gates Foundation', 'Ben Franklin Bridge']),
+})
+W3 = [
+    "BEGIN:VEVENT\nSUMMARY:Quarterly review\nORGANIZER;CN=<<person>>:mailto:<<email>>\n"
+    "ATTENDEE;CN=<<person>>:mailto:<<email>>\nDTSTART:<<odate>>\nEND:VEVENT",
+    "MSH|^~\\&|LAB|CLINIC|||202401011200||ADT^A01|<<qty>>|P|2.5\nPID|1||<<qty>>||<<person>>||"
+    "<<dob.compact>>|F|||<<address>>||<<phone>>",
+    '{"resourceType": "Patient", "name": [{"text": "<<person>>"}], "birthDate": "<<dob.iso>>", '
+    '"telecom": [{"value": "<<phone>>"}]}',
+    "Clinical note: pt <<person>>, DOB <<dob.mdy>>, presented with chest pain; referred by "
+    "Dr. <<person>>. Contact <<phone>>.",
+    "GET /signup?name=<<first>>&email=<<email>>&dob=<<dob.iso>> HTTP/1.1",
+    '{"type": "message", "user_name": "<<first.lower>>", "text": "ping <<first>> about the '
+    '<<eponym>> deck", "ts": "<<epoch>>"}',
+    "Case 2024-CV-<<qty>>: <<person>> v. <<company2>>; hearing on <<odate>> before Judge "
+    "<<person>>.",
+    "Just landed in <<place>>! Huge thanks to <<person>> for the ride 🙏 #travel",
+    "name\tcity\tphone\n<<person>>\t<<place>>\t<<phone>>",
+    "Emergency contact: <<person>> (sister), <<phone>>, lives at <<address>>.",
+    "Re: lease — tenant <<person>> moved out of <<address>>; deposit to <<iban>>.",
+    "Delivery for <<person>>:\n<<envelope>>",
+    "Kedves <<person.hu>>! Köszönöm a levelet.",
+    "Habari <<first.ke>>, tafadhali piga simu <<phone>>.",
+    "Γεια σου, είμαι η <<person.gr>>, το τηλέφωνό μου είναι <<phone>>.",
+    "Sawasdee krub, my name is <<person.th>> and I stay at <<address>>.",
+    "Shalom, this is <<person.he>>; my passport is <<passport.any>>.",
+    "Dear <<person.uk>>, your card <<card>> was charged <<price>>.",
+    "Meeting notes: <<first>> and <<first>> agreed to ship v2; <<first>> owns the follow-up.",
+    "<<person.gd>> will be at the Portree office; mobile <<phone>>.",
+]
+W3_LOOK = [
+    "Shares of <<eponym>> rose after the report; see <<booking>>.",
+    "We visited <<eponym>> and then <<place>> on <<odate>>.",
+    "The <<eponym>> grant deadline is <<odate>>; ref <<invoice>>.",
+    "Invoice <<invoice>> for the <<product>> is due <<odate>>.",
+    "Build <<version>> of the app ships on <<odate>> (commit <<gitsha>>).",
+    "Room 3.14 at <<eponym>>, <<time>>; bring the badge <<sku>>.",
+]
+
+
 def record():
     names = [g for g in GROUPS for _ in range(g[2])]
     _, temps, _ = pick(names)
@@ -589,9 +707,14 @@ def record():
     return w.fill(localise(pick(temps)), TYPED, LOOK)
 
 
+def record3():
+    t = pick(W3_LOOK if rng.random() < 0.2 else W3)
+    return w.fill(t, TYPED3, LOOK3)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--set', default='world2', choices=['world2'])
+    ap.add_argument('--set', default='world2', choices=['world2', 'world3'])
     ap.add_argument('--n', type=int, default=800)
     ap.add_argument('--seed', type=int, default=401)
     args = ap.parse_args()
@@ -599,7 +722,7 @@ def main():
     rng.seed(args.seed)
     out = []
     for _ in range(args.n):
-        text, spans = record()
+        text, spans = record3() if args.set == 'world3' else record()
         out.append({'full_text': text, 'spans': spans})
     json.dump(out, sys.stdout, ensure_ascii=False)
 
