@@ -804,7 +804,16 @@ static size_t unit_before(const pii_ctx *c, size_t i)
 static size_t unit_first_at(const pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
-    size_t n = c->n, p;
+    size_t n = c->n, p, k = i;
+    /* cheap filter first: a word, then " 3B", " No. 45", ". 12" or "-193" */
+    while (k < n && pii_is_alpha(s[k]) && k - i < 10)
+        k++;
+    if (k == i || k + 2 >= n ||
+        !((s[k] == '-' && k == i + 1 && pii_is_digit(s[k + 1])) ||
+          ((s[k] == ' ' || s[k] == '.') &&
+           (pii_is_digit(s[k + 1]) || s[k + 1] == 'N' || s[k + 1] == 'n' ||
+            (s[k + 1] == ' ' && pii_is_digit(s[k + 2]))))))
+        return 0;
     word w, x;
     if (!next_word(s, n, i, &w) || w.s != i) return 0;
     if (unit_word(w.f, w.fl) || (w.fl == 5 && !memcmp(w.f, "villa", 5)) ||
