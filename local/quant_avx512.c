@@ -9,26 +9,13 @@
  * The k-quant kernels sum each super-block in exact integers and scale once,
  * so they equal the reference bit for bit; the legacy-quant and float kernels
  * accumulate in vector lanes and differ from it by rounding only. */
-#include <immintrin.h>
-
-#include "local/quant.h"
+#include "local/quant_avx512.h"
 
 #define NC 8 /* activation columns per pass over a weight row (k-quants, fallbacks) */
 
 static inline float hsum512(__m512 v)
 {
     return _mm512_reduce_add_ps(v);
-}
-
-static inline float f16(ew_f16 h)
-{
-    return _cvtsh_ss(h);
-}
-
-static inline __m512i load2x256(const void *a, const void *b)
-{
-    return _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_loadu_si256((const __m256i *)a)),
-                              _mm256_loadu_si256((const __m256i *)b), 1);
 }
 
 /* [x, x, ..x (8), y, y, ..y (8)] */
@@ -154,23 +141,6 @@ static void quant_f16(const float *x, void *vy, int64_t n)
         kernel(n, w, ac, 1, &r);                                                                   \
         return r;                                                                                  \
     }
-
-/* Nibbles of one block as 32 bytes: low nibbles are elements 0..15. */
-static inline __m256i nibbles32(const uint8_t *qs)
-{
-    __m128i x = _mm_loadu_si128((const __m128i *)qs);
-    __m256i both = _mm256_inserti128_si256(_mm256_castsi128_si256(x), _mm_srli_epi16(x, 4), 1);
-    return _mm256_and_si256(both, _mm256_set1_epi8(0x0F));
-}
-
-/* The fifth bits of a q5 block as 0x10 per element, 32 bytes. */
-static inline __m256i fifth_bits(const uint8_t *qh)
-{
-    uint32_t h;
-    memcpy(&h, qh, 4);
-    __mmask32 k = (__mmask32)h;
-    return _mm256_maskz_mov_epi8(k, _mm256_set1_epi8(0x10));
-}
 
 /* Only the variant without VNNI: with it, quant_legacy_avx512.c and
  * quant_k_avx512.c take over the integer types. */

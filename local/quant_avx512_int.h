@@ -138,21 +138,6 @@ GEMM_DRIVER(KS(gemm_q5_0), KS(dot_q5_0), KS(k_q5_0))
  * the +32 offset term (q6_K) goes to its own vector, and both are reduced
  * once per output. */
 
-/* The 8 six-bit scales and mins of a q4_K/q5_K block, four bytes per word,
- * unpacked from the 12-byte layout. */
-static inline void KS(k4_unpack)(const uint8_t *q, uint32_t sc[2], uint32_t mn[2])
-{
-    const uint32_t m6 = 0x3f3f3f3f, m4 = 0x0f0f0f0f, m2 = 0x03030303;
-    uint32_t s0, s1, s2;
-    memcpy(&s0, q, 4);
-    memcpy(&s1, q + 4, 4);
-    memcpy(&s2, q + 8, 4);
-    sc[0] = s0 & m6;
-    mn[0] = s1 & m6;
-    sc[1] = (s2 & m4) | (((s0 >> 6) & m2) << 4);
-    mn[1] = ((s2 >> 4) & m4) | (((s1 >> 6) & m2) << 4);
-}
-
 /* Scale vectors for the four 64-element groups: lanes 0..7 get the scale of
  * sub-block 2g, lanes 8..15 that of 2g+1 (in the low 16 bits). */
 static inline void KS(k4_scale_vectors)(const uint32_t sc[2], __m512i scv[4])
@@ -215,7 +200,7 @@ KS(k_q4_K)(int n, const void *vw, const void *const *va, int m, float *res)
     K_ACC_INIT(m)
     for (int i = 0; i < n / EW_QK_K; i++) {
         uint32_t sc[2], mn[2];
-        KS(k4_unpack)(w[i].scales, sc, mn);
+        k4_unpack(w[i].scales, sc, mn);
         __m512i wq[4], scv[4];
         KS(k4_scale_vectors)(sc, scv);
         __m256i mins = KS(k4_min_vector)(mn);
@@ -240,7 +225,7 @@ KS(k_q5_K)(int n, const void *vw, const void *const *va, int m, float *res)
     K_ACC_INIT(m)
     for (int i = 0; i < n / EW_QK_K; i++) {
         uint32_t sc[2], mn[2];
-        KS(k4_unpack)(w[i].scales, sc, mn);
+        k4_unpack(w[i].scales, sc, mn);
         __m512i wq[4], scv[4];
         KS(k4_scale_vectors)(sc, scv);
         __m256i mins = KS(k4_min_vector)(mn);
