@@ -90,57 +90,7 @@ static void quant_f16(const float *x, void *vy, int64_t n)
         y[i] = ew__f32_to_f16(x[i]);
 }
 
-#define GEMM_DRIVER(gemm, dot, kernel)                                                             \
-    static void gemm(int n, const void *w, size_t ws, int nr, const void *a, size_t as, int nc,    \
-                     float *out, size_t os)                                                        \
-    {                                                                                              \
-        for (int r = 0; r < nr; r++) {                                                             \
-            const void *wr = (const char *)w + (size_t)r * ws;                                     \
-            for (int c = 0; c < nc; c += NC) {                                                     \
-                int m = nc - c < NC ? nc - c : NC;                                                 \
-                const void *ac[NC];                                                                \
-                float res[NC];                                                                     \
-                for (int j = 0; j < m; j++)                                                        \
-                    ac[j] = (const char *)a + (size_t)(c + j) * as;                                \
-                /* constant column counts let the compiler keep accumulators in                    \
-                 * registers */                                                                    \
-                switch (m) {                                                                       \
-                case 1:                                                                            \
-                    kernel(n, wr, ac, 1, res);                                                     \
-                    break;                                                                         \
-                case 2:                                                                            \
-                    kernel(n, wr, ac, 2, res);                                                     \
-                    break;                                                                         \
-                case 3:                                                                            \
-                    kernel(n, wr, ac, 3, res);                                                     \
-                    break;                                                                         \
-                case 4:                                                                            \
-                    kernel(n, wr, ac, 4, res);                                                     \
-                    break;                                                                         \
-                case 5:                                                                            \
-                    kernel(n, wr, ac, 5, res);                                                     \
-                    break;                                                                         \
-                case 6:                                                                            \
-                    kernel(n, wr, ac, 6, res);                                                     \
-                    break;                                                                         \
-                case 7:                                                                            \
-                    kernel(n, wr, ac, 7, res);                                                     \
-                    break;                                                                         \
-                default:                                                                           \
-                    kernel(n, wr, ac, 8, res);                                                     \
-                }                                                                                  \
-                for (int j = 0; j < m; j++)                                                        \
-                    out[(size_t)(c + j) * os + r] = res[j];                                        \
-            }                                                                                      \
-        }                                                                                          \
-    }                                                                                              \
-    static float dot(int n, const void *w, const void *a)                                          \
-    {                                                                                              \
-        const void *ac[1] = {a};                                                                   \
-        float r;                                                                                   \
-        kernel(n, w, ac, 1, &r);                                                                   \
-        return r;                                                                                  \
-    }
+#include "local/quant_gemm_cols.h"
 
 /* Only the variant without VNNI: with it, quant_legacy_avx512.c and
  * quant_k_avx512.c take over the integer types. */

@@ -67,4 +67,30 @@ static inline __m512i fold8(const __m512i v[8])
     return fold(fold(q0, q1), fold(q2, q3));
 }
 
+/* The 16 rows of a group at w, ws bytes apart, R (<= 16) of them real and
+ * the last repeated: their offsets as gather indexes and, if rp, their
+ * addresses. */
+static inline __m512i rows16(const char *w, size_t ws, int R, const char **rp)
+{
+    int offs[16];
+    for (int r = 0; r < 16; r++) {
+        int rr = r < R ? r : R - 1;
+        offs[r] = (int)((size_t)rr * ws);
+        if (rp) rp[r] = w + (size_t)rr * ws;
+    }
+    return _mm512_loadu_si512((const void *)offs);
+}
+
+/* 16 rows read side by side are 16 streams, too many for the hardware
+ * prefetchers: while block i of nb is read, fetch the same share of the
+ * group after next (it follows these rows) into L2. The distance and level
+ * were the fastest of those tried. */
+static inline void prefetch16(const char *w, size_t ws, int nb, int i)
+{
+    const char *pf = w + 2 * 16 * ws;
+    size_t step = 16 * ws / (size_t)nb;
+    for (size_t o = (size_t)i * step; o < (size_t)(i + 1) * step; o += 64)
+        _mm_prefetch(pf + o, _MM_HINT_T1);
+}
+
 #endif

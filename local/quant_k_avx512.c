@@ -182,21 +182,11 @@ static inline __attribute__((always_inline)) void
 matvec16(int T, int nb, const char *w, size_t ws, int R, const ew_block_q8_K *a, float *out)
 {
     const char *rp[GROUP];
-    int offs[GROUP];
-    for (int r = 0; r < GROUP; r++) {
-        int rr = r < R ? r : R - 1;
-        rp[r] = w + (size_t)rr * ws;
-        offs[r] = (int)((size_t)rr * ws);
-    }
-    __m512i off = _mm512_loadu_si512((const void *)offs);
+    __m512i off = rows16(w, ws, R, rp);
     const size_t kb = kbytes(T);
-    /* fetch the group after next into L2 meanwhile, as the legacy kernel does */
-    const char *pf = w + 2 * GROUP * ws;
-    size_t pf_step = GROUP * ws / (size_t)nb;
     __m512 acc = _mm512_setzero_ps();
     for (int i = 0; i < nb; i++) {
-        for (size_t o = (size_t)i * pf_step; o < (size_t)(i + 1) * pf_step; o += 64)
-            _mm_prefetch(pf + o, _MM_HINT_T1);
+        prefetch16(w, ws, nb, i);
         act_bc ab;
         act_broadcast(&a[i], &ab);
         __m512i pv[8], mv[8];

@@ -102,24 +102,12 @@ static inline __attribute__((always_inline)) void
 matvec16(int T, int nb, const char *w, size_t ws, int R, const ew_block_q8_0x *a, float *out)
 {
     const char *rp[GROUP];
-    int offs[GROUP];
-    for (int r = 0; r < GROUP; r++) {
-        int rr = r < R ? r : R - 1;
-        rp[r] = w + (size_t)rr * ws;
-        offs[r] = (int)((size_t)rr * ws);
-    }
-    __m512i off = _mm512_loadu_si512((const void *)offs);
+    __m512i off = rows16(w, ws, R, rp);
     const size_t wb = wbytes(T);
     const int sh = wshift(T);
-    /* 16 rows are 16 streams, too many for the hardware prefetchers: fetch
-     * the group after next (they follow these rows) into L2 meanwhile; the
-     * distance and level were the fastest of those tried */
-    const char *pf = w + 2 * GROUP * ws;
-    size_t pf_step = GROUP * ws / (size_t)nb;
     __m512 acc = _mm512_setzero_ps();
     for (int i = 0; i < nb; i++) {
-        for (size_t o = (size_t)i * pf_step; o < (size_t)(i + 1) * pf_step; o += 64)
-            _mm_prefetch(pf + o, _MM_HINT_T1);
+        prefetch16(w, ws, nb, i);
         __m512i av = _mm512_broadcast_i64x4(_mm256_loadu_si256((const __m256i *)a[i].qs));
         __m512i s = block_sums16(T, rp, (size_t)i * wb, av);
         s = _mm512_sub_epi32(s, _mm512_set1_epi32(a[i].sum * (1 << sh)));

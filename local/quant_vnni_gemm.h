@@ -40,11 +40,8 @@ static inline __attribute__((always_inline)) void vnni_gemm(int T, int n, const 
     for (int r0 = 0; r0 < nr; r0 += GROUP) {
         int R = nr - r0 < GROUP ? nr - r0 : GROUP;
         __mmask16 mask = (__mmask16)((1u << R) - 1);
-        int offs[GROUP];
-        for (int r = 0; r < GROUP; r++)
-            offs[r] = (int)((size_t)(r < R ? r : R - 1) * ws);
-        __m512i off = _mm512_loadu_si512((const void *)offs);
         const char *wr = w + (size_t)r0 * ws;
+        __m512i off = rows16(wr, ws, R, NULL);
         for (int k0 = 0; k0 < nb; k0 += CHUNK) {
             int kc = nb - k0 < CHUNK ? nb - k0 : CHUNK;
             repack(T, wr, off, k0, kc, buf);
