@@ -217,6 +217,24 @@ static inline __m256i scaled32(__m256i acc, __m256i w, const int8_t *a, int scal
     return _mm256_add_epi32(acc, _mm256_mullo_epi32(dp, _mm256_set1_epi32(scale)));
 }
 
+/* The columns' step over q4_K/q5_K super-block i: its sub-blocks 2g and
+ * 2g + 1 unpacked in lo[g] and hi[g], their scales and mins in sc and mn. */
+static inline __attribute__((always_inline)) void
+k4_columns(const uint8_t sc[8], const uint8_t mn[8], float d, float dmin, const __m256i lo[4],
+           const __m256i hi[4], const void *const *va, int i, int m, float *res)
+{
+    for (int j = 0; j < m; j++) {
+        const ew_block_q8_K *a = (const ew_block_q8_K *)va[j] + i;
+        __m256i acc = _mm256_setzero_si256();
+        for (int g = 0; g < 4; g++) {
+            acc = scaled32(acc, lo[g], a->qs + 64 * g, sc[2 * g]);
+            acc = scaled32(acc, hi[g], a->qs + 64 * g + 32, sc[2 * g + 1]);
+        }
+        int32_t isum = hsum_i32(acc), imin = min_sum(a->bsums, mn);
+        res[j] += d * a->d * (float)isum - dmin * a->d * (float)imin;
+    }
+}
+
 static inline __attribute__((always_inline)) void k_q4_K(int n, const void *vw,
                                                          const void *const *va, int m, float *res)
 {
@@ -234,17 +252,7 @@ static inline __attribute__((always_inline)) void k_q4_K(int n, const void *vw,
             lo[g] = _mm256_and_si256(q, m0f);
             hi[g] = _mm256_and_si256(_mm256_srli_epi16(q, 4), m0f);
         }
-        float d = f16(w[i].d), dmin = f16(w[i].dmin);
-        for (int j = 0; j < m; j++) {
-            const ew_block_q8_K *a = (const ew_block_q8_K *)va[j] + i;
-            __m256i acc = _mm256_setzero_si256();
-            for (int g = 0; g < 4; g++) {
-                acc = scaled32(acc, lo[g], a->qs + 64 * g, sc[2 * g]);
-                acc = scaled32(acc, hi[g], a->qs + 64 * g + 32, sc[2 * g + 1]);
-            }
-            int32_t isum = hsum_i32(acc), imin = min_sum(a->bsums, mn);
-            res[j] += d * a->d * (float)isum - dmin * a->d * (float)imin;
-        }
+        k4_columns(sc, mn, f16(w[i].d), f16(w[i].dmin), lo, hi, va, i, m, res);
     }
 }
 GEMM_DRIVER(gemm_q4_K, dot_q4_K, k_q4_K)
@@ -270,17 +278,7 @@ static inline __attribute__((always_inline)) void k_q5_K(int n, const void *vw,
             hi[g] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(q, 4), m0f),
                                     _mm256_slli_epi16(hh, 4));
         }
-        float d = f16(w[i].d), dmin = f16(w[i].dmin);
-        for (int j = 0; j < m; j++) {
-            const ew_block_q8_K *a = (const ew_block_q8_K *)va[j] + i;
-            __m256i acc = _mm256_setzero_si256();
-            for (int g = 0; g < 4; g++) {
-                acc = scaled32(acc, lo[g], a->qs + 64 * g, sc[2 * g]);
-                acc = scaled32(acc, hi[g], a->qs + 64 * g + 32, sc[2 * g + 1]);
-            }
-            int32_t isum = hsum_i32(acc), imin = min_sum(a->bsums, mn);
-            res[j] += d * a->d * (float)isum - dmin * a->d * (float)imin;
-        }
+        k4_columns(sc, mn, f16(w[i].d), f16(w[i].dmin), lo, hi, va, i, m, res);
     }
 }
 GEMM_DRIVER(gemm_q5_K, dot_q5_K, k_q5_K)

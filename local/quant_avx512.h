@@ -19,6 +19,26 @@ static inline __m512i load2x256(const void *a, const void *b)
                               _mm256_loadu_si256((const __m256i *)b), 1);
 }
 
+/* One 32-block of x to int8 at qs as the reference does it (scale
+ * 127 / amax, round half to even); returns amax / 127 and, if sum, the sum
+ * of the quants. The Q8_0 and Q8_0X activations differ only in what they
+ * keep of this. */
+static inline float q8_block(const float *x, int8_t *qs, int32_t *sum)
+{
+    const __m512 sign = _mm512_set1_ps(-0.0f);
+    __m512 v0 = _mm512_loadu_ps(x), v1 = _mm512_loadu_ps(x + 16);
+    __m512 m = _mm512_max_ps(_mm512_andnot_ps(sign, v0), _mm512_andnot_ps(sign, v1));
+    float amax = _mm512_reduce_max_ps(m);
+    float id = amax != 0.0f ? 127.f / amax : 0.0f;
+    __m512 mul = _mm512_set1_ps(id);
+    __m512i i0 = _mm512_cvtps_epi32(_mm512_mul_ps(v0, mul));
+    __m512i i1 = _mm512_cvtps_epi32(_mm512_mul_ps(v1, mul));
+    if (sum) *sum = _mm512_reduce_add_epi32(_mm512_add_epi32(i0, i1));
+    _mm_storeu_si128((__m128i *)qs, _mm512_cvtsepi32_epi8(i0));
+    _mm_storeu_si128((__m128i *)(qs + 16), _mm512_cvtsepi32_epi8(i1));
+    return amax / 127.f;
+}
+
 /* Nibbles of one block as 32 bytes: low nibbles are elements 0..15. */
 static inline __m256i nibbles32(const uint8_t *qs)
 {

@@ -46,20 +46,8 @@ static inline int wshift(int T)
 static void quant_q8_0x(const float *x, void *vy, int64_t n)
 {
     ew_block_q8_0x *y = vy;
-    const __m512 sign = _mm512_set1_ps(-0.0f);
-    for (int64_t i = 0; i < n / EW_QK; i++, x += EW_QK) {
-        __m512 v0 = _mm512_loadu_ps(x), v1 = _mm512_loadu_ps(x + 16);
-        __m512 m = _mm512_max_ps(_mm512_andnot_ps(sign, v0), _mm512_andnot_ps(sign, v1));
-        float amax = _mm512_reduce_max_ps(m);
-        float id = amax != 0.0f ? 127.f / amax : 0.0f;
-        y[i].d = _cvtsh_ss(ew__f32_to_f16(amax / 127.f));
-        __m512 mul = _mm512_set1_ps(id);
-        __m512i i0 = _mm512_cvtps_epi32(_mm512_mul_ps(v0, mul));
-        __m512i i1 = _mm512_cvtps_epi32(_mm512_mul_ps(v1, mul));
-        y[i].sum = _mm512_reduce_add_epi32(_mm512_add_epi32(i0, i1));
-        _mm_storeu_si128((__m128i *)y[i].qs, _mm512_cvtsepi32_epi8(i0));
-        _mm_storeu_si128((__m128i *)(y[i].qs + 16), _mm512_cvtsepi32_epi8(i1));
-    }
+    for (int64_t i = 0; i < n / EW_QK; i++)
+        y[i].d = _cvtsh_ss(ew__f32_to_f16(q8_block(x + i * EW_QK, y[i].qs, &y[i].sum)));
 }
 
 /* ---- weights, natural layout -------------------------------------------------------- */
