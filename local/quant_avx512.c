@@ -81,13 +81,11 @@ static void quant_f16(const float *x, void *vy, int64_t n)
 
 #include "local/quant_gemm_cols.h"
 
-/* Only the variant without VNNI: with it, quant_legacy_avx512.c and
- * quant_k_avx512.c take over the integer types. */
+/* the integer types without VNNI (with it, quant_legacy_avx512.c and
+ * quant_k_avx512.c take over) */
 #define KS(name) name##_novnni
-#define VNNI     0
 #include "local/quant_avx512_int.h"
 #undef KS
-#undef VNNI
 
 #define TR 4 /* weight rows per float tile */
 #define TC 4 /* activation columns per float tile */

@@ -1,36 +1,24 @@
-/* Integer-dot kernels of quant_avx512.c, included twice: KS(name) suffixes
- * every symbol and VNNI selects the instruction (dpbusd/dpwssd, or the
- * maddubs/madd pair) so both variants exist side by side. Not a standalone
- * header. */
+/* Integer-dot kernels of quant_avx512.c for CPUs without VNNI (with it,
+ * quant_legacy_avx512.c and quant_k_avx512.c replace them); KS(name) adds
+ * the _novnni suffix to every symbol. Not a standalone header. */
 
 /* int8 dot products of 64 unsigned by 64 signed bytes, summed in groups of
- * four into 16 int32 lanes (VNNI or the maddubs/madd pair). The maddubs form
- * saturates at 16 bits; callers only feed it unsigned values <= 63, for which
+ * four into 16 int32 lanes by the maddubs/madd pair. maddubs saturates at
+ * 16 bits; callers only feed it unsigned values <= 63, for which
  * 2 * 63 * 128 fits. */
 static inline __m512i KS(dot_u8s8)(__m512i acc, __m512i u, __m512i s)
 {
-#if VNNI
-    return _mm512_dpbusd_epi32(acc, u, s);
-#else
     __m512i p = _mm512_maddubs_epi16(u, s);
     return _mm512_add_epi32(acc, _mm512_madd_epi16(p, _mm512_set1_epi16(1)));
-#endif
 }
 
 /* acc += lanes(v) * scale, v's lanes fitting in int16 (scale16: the scale in
  * the low half of each 32-bit lane, zero in the high half). */
 static inline __m512i KS(scale_acc)(__m512i acc, __m512i v, __m512i scale16)
 {
-#if VNNI
-    return _mm512_dpwssd_epi32(acc, v, scale16);
-#else
     return _mm512_add_epi32(acc, _mm512_madd_epi16(v, scale16));
-#endif
 }
 
-/* The legacy quants: the VNNI build uses the register-tiled kernels of
- * quant_avx512.c instead. */
-#if !VNNI
 /* ---- Q8_0 x Q8_0 ------------------------------------------------------------------------ */
 
 /* Signed x signed bytes through the unsigned-by-signed dot: |w| times a with
@@ -128,8 +116,6 @@ static inline float KS(q5_0_ref_block)(const ew_block_q5_0 *w, const ew_block_q8
 
 LEGACY_KERNEL(q5_0, ew_block_q5_0, ew_block_q8_0, KS(unpack_q5_0))
 GEMM_DRIVER(KS(gemm_q5_0), KS(dot_q5_0), KS(k_q5_0))
-
-#endif
 
 /* ---- k-quants x Q8_K ----------------------------------------------------------------------
  *
