@@ -113,6 +113,9 @@ void ew_jw_uint(ew_jw *w, uint64_t v);
 void ew_jw_double(ew_jw *w, double v);
 void ew_jw_bool(ew_jw *w, bool v);
 void ew_jw_null(ew_jw *w);
+/* A string value from the escaped body of a JSON string (no quotes), written
+ * as is: the caller guarantees it is valid (e.g. the reader checked it). */
+void ew_jw_string_json(ew_jw *w, const char *body, size_t len);
 /* Inserts already-serialized JSON verbatim (caller guarantees validity). */
 void ew_jw_raw(ew_jw *w, const char *json, size_t len);
 /* Appends the escaped body of a JSON string (no quotes) to a buffer. */

@@ -347,6 +347,20 @@ void ew_jw_string(ew_jw *w, const char *s)
     ew_jw_stringn(w, s, s ? strlen(s) : 0);
 }
 
+void ew_jw_string_json(ew_jw *w, const char *body, size_t len)
+{
+    char sep = jw_take_prefix(w);
+    char *p = jw_room(w, len + 3);
+    if (!p) return;
+    size_t n = 0;
+    if (sep) p[n++] = sep;
+    p[n++] = '"';
+    memcpy(p + n, body, len);
+    n += len;
+    p[n++] = '"';
+    jw_used(w, n);
+}
+
 static void jw_scalar(ew_jw *w, const char *s, int n)
 {
     char sep = jw_take_prefix(w);

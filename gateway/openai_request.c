@@ -294,6 +294,21 @@ static int parse_part(pctx *p, int v, int i, int j, ew_text_part *out)
     return get_str(p, f[1], pn_msg(i, j, ".text"), &out->text, &out->len);
 }
 
+/* Keeps how the client spelled string content v, for the upstream writer:
+ * every escape is longer than what it stands for, so a body as long as its
+ * text has none and is that text; otherwise it is copied as sent. */
+static int keep_spelling(pctx *p, int v, ew_message *m)
+{
+    size_t n;
+    const char *raw = ew_json_raw(p->doc, v, &n);
+    m->content_json = n == m->content_len ? m->content : ew_arena_strndup(p->a, raw, n);
+    if (!m->content_json) return nomem(p);
+    m->content_json_len = n;
+    m->content_json_for = m->content;
+    m->content_json_for_len = m->content_len;
+    return EW_OK;
+}
+
 /* A string is one part; an array of text parts is joined for scanners and
  * templates, with the parts kept as sent. */
 static int parse_content(pctx *p, int v, int i, ew_message *m)
@@ -306,7 +321,7 @@ static int parse_content(pctx *p, int v, int i, ew_message *m)
         int st = get_str(p, v, pn_msg(i, -1, ".content"), &m->parts[0].text, &m->parts[0].len);
         m->content = m->parts[0].text;
         m->content_len = m->parts[0].len;
-        return st;
+        return st ? st : keep_spelling(p, v, m);
     }
     char param[PARAM_MAX];
     msg_param(param, i, -1, ".content");

@@ -40,6 +40,9 @@ static void write_message(ew_jw *w, const ew_message *m)
     /* An assistant turn that only calls tools has content null. */
     if (m->content_len == 0 && m->tool_calls_json)
         ew_jw_null(w);
+    else if (m->content_json && m->content == m->content_json_for &&
+             m->content_len == m->content_json_for_len)
+        ew_jw_string_json(w, m->content_json, m->content_json_len); /* as the client spelled it */
     else
         ew_jw_stringn(w, m->content, m->content_len);
     if (m->name) {
