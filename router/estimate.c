@@ -13,21 +13,17 @@
  *  - non-ASCII: a high byte unless it is a continuation byte after a high one;
  *  - other: each such byte.
  * Runs cross blocks: each block starts from the previous block's masks.
- * Classifying a block is SSE2 on x86-64; the portable classifier takes the
- * rest, including the last partial block of every text, so both are tested
- * on every machine that has SSE2. */
+ * Blocks are classified with AVX2 or SSE2 where the CPU has them (the last
+ * partial block padded with spaces), else one byte at a time. */
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
+#include "router/estimate.h"
 #include "router/router_internal.h"
-
-/* Bit i of each mask is byte i of the block. */
-typedef struct est_block {
-    uint64_t letter, digit, other, high, cont;
-} est_block;
 
 enum { C_SPACE, C_LETTER, C_DIGIT, C_OTHER, C_LEAD, C_CONT, C_N };
 
@@ -42,12 +38,12 @@ static unsigned char est_class(unsigned char c)
 
 /* Bytes s[0..n), n <= 64; the bytes past n read as spaces, which end runs
  * and count nothing. */
-static void classify_bytes(const unsigned char *s, size_t n, est_block *b)
+static void classify_bytes(const unsigned char *s, size_t n, ew__est_block *b)
 {
     uint64_t m[C_N] = {0};
     for (size_t i = 0; i < n; i++)
         m[est_class(s[i])] |= 1ull << i;
-    *b = (est_block){m[C_LETTER], m[C_DIGIT], m[C_OTHER], m[C_LEAD] | m[C_CONT], m[C_CONT]};
+    *b = (ew__est_block){m[C_LETTER], m[C_DIGIT], m[C_OTHER], m[C_LEAD] | m[C_CONT], m[C_CONT]};
 }
 
 #ifdef __SSE2__
@@ -64,7 +60,7 @@ static uint64_t mask64(const __m128i v[4])
  * onto [-128, -128 + n), and everything else above it. Digits and high
  * bytes are rare in most prompts, so their masks are only made when a block
  * has any. */
-static void classify_sse2(const unsigned char *s, est_block *b)
+static void classify_sse2(const unsigned char *s, ew__est_block *b)
 {
     const __m128i case_bit = _mm_set1_epi8(0x20), to_a = _mm_set1_epi8(0x80 - 'a');
     const __m128i to_0 = _mm_set1_epi8(0x80 - '0');
@@ -81,7 +77,7 @@ static void classify_sse2(const unsigned char *s, est_block *b)
         /* Letters, digits, spaces and high bytes: all but "other". */
         known[k] = _mm_or_si128(_mm_or_si128(l[k], d[k]), _mm_or_si128(sp, x[k]));
     }
-    *b = (est_block){mask64(l), 0, ~mask64(known), 0, 0};
+    *b = (ew__est_block){mask64(l), 0, ~mask64(known), 0, 0};
     __m128i any_d = _mm_or_si128(_mm_or_si128(d[0], d[1]), _mm_or_si128(d[2], d[3]));
     if (_mm_movemask_epi8(any_d)) b->digit = mask64(d);
     __m128i any_x = _mm_or_si128(_mm_or_si128(x[0], x[1]), _mm_or_si128(x[2], x[3]));
@@ -107,73 +103,92 @@ static unsigned popcount64(uint64_t x)
 #endif
 }
 
-/* The bytes of runs m at offsets 0, 4, 8... from their run's start; pm and
- * pq are the previous block's m and result. A mark 4 bytes on from another
- * needs the 4 bytes up to it in the run (c4); doubling the jump (4, 8, 16,
- * 32) reaches every offset below 64 in five steps. */
-static uint64_t marks_by4(uint64_t m, uint64_t pm, uint64_t pq)
+static int64_t blocks_portable(const unsigned char *s, size_t n, ew__est_carry *k)
 {
-    if (!m) return 0;
-    uint64_t m1 = m << 1 | pm >> 63;
-    uint64_t c4 = m & m1 & (m << 2 | pm >> 62) & (m << 3 | pm >> 61);
-    uint64_t q = (m & ~m1) | (pq >> 60 & c4);
-    q |= q << 4 & c4;
-    uint64_t c = c4 & c4 << 4;
-    q |= q << 8 & c;
-    c &= c << 8;
-    q |= q << 16 & c;
-    c &= c << 16;
-    return q | (q << 32 & c);
+    int64_t tokens = 0;
+    for (size_t i = 0; i < n; i++) {
+        ew__est_block b;
+        classify_bytes(s + 64 * i, 64, &b);
+        tokens += popcount64(ew__est_block_marks(&b, k));
+    }
+    return tokens;
 }
 
-/* The same for offsets 0, 3, 6...: jumps of 3, 6, 12, 24 and 48. */
-static uint64_t marks_by3(uint64_t m, uint64_t pm, uint64_t pq)
+#ifdef __SSE2__
+static int64_t blocks_sse2(const unsigned char *s, size_t n, ew__est_carry *k)
 {
-    if (!m) return 0;
-    uint64_t m1 = m << 1 | pm >> 63;
-    uint64_t c3 = m & m1 & (m << 2 | pm >> 62);
-    uint64_t q = (m & ~m1) | (pq >> 61 & c3);
-    q |= q << 3 & c3;
-    uint64_t c = c3 & c3 << 3;
-    q |= q << 6 & c;
-    c &= c << 6;
-    q |= q << 12 & c;
-    c &= c << 12;
-    q |= q << 24 & c;
-    c &= c << 24;
-    return q | (q << 48 & c);
+    int64_t tokens = 0;
+    for (size_t i = 0; i < n; i++) {
+        ew__est_block b;
+        classify_sse2(s + 64 * i, &b);
+        tokens += popcount64(ew__est_block_marks(&b, k));
+    }
+    return tokens;
+}
+#endif
+
+typedef int64_t (*blocks_fn)(const unsigned char *s, size_t n, ew__est_carry *k);
+
+/* The code for whole blocks for isa, or NULL where there is none. */
+static blocks_fn blocks_for(ew__est_isa isa)
+{
+    switch (isa) {
+    case EW__EST_PORTABLE:
+        return blocks_portable;
+#ifdef __SSE2__
+    case EW__EST_SSE2:
+        return blocks_sse2;
+#endif
+#if defined(__x86_64__) || defined(__i386__)
+    case EW__EST_AVX2:
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt")
+                   ? ew__est_blocks_avx2
+                   : NULL;
+#endif
+    default:
+        return NULL;
+    }
 }
 
-/* Runs carried from one block to the next. */
-typedef struct est_carry {
-    uint64_t letter, letter_marks, digit, digit_marks, high;
-} est_carry;
-
-static unsigned block_tokens(const est_block *b, est_carry *k)
+static int64_t estimate(const char *text, size_t len, blocks_fn blocks)
 {
-    uint64_t ql = marks_by4(b->letter, k->letter, k->letter_marks);
-    uint64_t qd = marks_by3(b->digit, k->digit, k->digit_marks);
-    uint64_t hs = b->high & ~(b->cont & (b->high << 1 | k->high >> 63));
-    *k = (est_carry){b->letter, ql, b->digit, qd, b->high};
-    return popcount64(b->other | hs | ql | qd);
+    const unsigned char *s = (const unsigned char *)text;
+    ew__est_carry k = {0};
+    size_t whole = len / 64;
+    int64_t tokens = whole ? blocks(s, whole, &k) : 0;
+    size_t rest = len % 64;
+    if (rest && blocks == blocks_portable) {
+        ew__est_block b;
+        classify_bytes(s + 64 * whole, rest, &b);
+        tokens += popcount64(ew__est_block_marks(&b, &k));
+    } else if (rest) {
+        /* Spaces after the end end its runs and count nothing. */
+        unsigned char pad[64];
+        memset(pad, ' ', sizeof pad);
+        memcpy(pad, s + 64 * whole, rest);
+        tokens += blocks(pad, 1, &k);
+    }
+    return tokens;
+}
+
+int64_t ew__estimate_tokens_isa(const char *text, size_t len, ew__est_isa isa)
+{
+    blocks_fn f = blocks_for(isa);
+    return f ? estimate(text, len, f) : -1;
+}
+
+static blocks_fn best;
+static pthread_once_t best_once = PTHREAD_ONCE_INIT;
+
+static void pick_best(void)
+{
+    for (int isa = 0; isa < EW__EST_ISAS; isa++)
+        if (blocks_for((ew__est_isa)isa)) best = blocks_for((ew__est_isa)isa);
 }
 
 int64_t ew__estimate_tokens(const char *text, size_t len)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    est_carry k = {0};
-    est_block b;
-    int64_t tokens = 0;
-    size_t i = 0;
-#ifdef __SSE2__
-    for (; i + 64 <= len; i += 64) {
-        classify_sse2(s + i, &b);
-        tokens += block_tokens(&b, &k);
-    }
-#endif
-    for (; i < len; i += 64) {
-        classify_bytes(s + i, len - i < 64 ? len - i : 64, &b);
-        tokens += block_tokens(&b, &k);
-    }
-    return tokens;
+    pthread_once(&best_once, pick_best);
+    return estimate(text, len, best);
 }
