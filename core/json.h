@@ -104,6 +104,11 @@ void ew_jw_object_end(ew_jw *w);
 void ew_jw_array_begin(ew_jw *w);
 void ew_jw_array_end(ew_jw *w);
 void ew_jw_key(ew_jw *w, const char *key);
+/* A key written in the code: lit must be a string literal with nothing to
+ * escape in it (a name of letters, digits and '_'). It goes out in one copy,
+ * with no strlen and no scan: request bodies write a dozen such keys each. */
+#define EW_JW_KEY(w, lit) ew__jw_key_quoted((w), "\"" lit "\":", sizeof(lit) + 2)
+void ew__jw_key_quoted(ew_jw *w, const char *quoted, size_t len);
 void ew_jw_keyn(ew_jw *w, const char *key, size_t len);
 void ew_jw_string(ew_jw *w, const char *s);
 void ew_jw_stringn(ew_jw *w, const char *s, size_t len);

@@ -347,6 +347,19 @@ void ew_jw_string(ew_jw *w, const char *s)
     ew_jw_stringn(w, s, s ? strlen(s) : 0);
 }
 
+void ew__jw_key_quoted(ew_jw *w, const char *quoted, size_t len)
+{
+    char sep = jw_take_prefix(w);
+    char *p = jw_room(w, len + 1);
+    if (p) {
+        size_t n = 0;
+        if (sep) p[n++] = sep;
+        memcpy(p + n, quoted, len);
+        jw_used(w, n + len);
+    }
+    w->after_key = true;
+}
+
 void ew_jw_string_json(ew_jw *w, const char *body, size_t len)
 {
     char sep = jw_take_prefix(w);

@@ -675,6 +675,27 @@ static void test_jw_structure(void **state)
     assert_string_equal(b.data, "{\"a\":1,\"b\":[\"x\\\"y\",null,true,0.5,[],18446744073709551615,"
                                 "-9223372036854775808],\"c\":{},\"raw\":[1,2],\"s\":\"\"}");
     assert_int_equal(parse_bytes(b.data, b.len, NULL, NULL), EW_OK);
+
+    /* Literal keys and pre-escaped string bodies take the same separators. */
+    ew_buf_reset(&b);
+    ew_jw_init(&w, &b);
+    ew_jw_object_begin(&w);
+    EW_JW_KEY(&w, "role");
+    ew_jw_string_json(&w, "a\\u00e9\\n", 9);
+    EW_JW_KEY(&w, "parts");
+    ew_jw_array_begin(&w);
+    ew_jw_string_json(&w, "", 0);
+    ew_jw_string_json(&w, "x", 1);
+    ew_jw_object_begin(&w);
+    EW_JW_KEY(&w, "max_tokens");
+    ew_jw_int(&w, 3);
+    ew_jw_object_end(&w);
+    ew_jw_array_end(&w);
+    ew_jw_object_end(&w);
+    assert_int_equal(w.status, EW_OK);
+    assert_string_equal(b.data,
+                        "{\"role\":\"a\\u00e9\\n\",\"parts\":[\"\",\"x\",{\"max_tokens\":3}]}");
+    assert_int_equal(parse_bytes(b.data, b.len, NULL, NULL), EW_OK);
     ew_buf_cleanup(&b);
 }
 
