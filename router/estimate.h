@@ -18,49 +18,33 @@ typedef struct ew__est_carry {
     uint64_t letter, letter_marks, digit, digit_marks, high;
 } ew__est_carry;
 
-/* The bytes of runs m at offsets 0, 4, 8... from their run's start; pm and
- * pq are the previous block's m and result. A mark 4 bytes on from another
- * needs the 4 bytes up to it in the run (c4); doubling the jump (4, 8, 16,
- * 32) reaches every offset below 64 in four steps. */
-static inline uint64_t ew__est_marks_by4(uint64_t m, uint64_t pm, uint64_t pq)
+/* The bytes of runs m at offsets 0, step, 2 step... from their run's start
+ * (step 4 for letters, 3 for digits); pm and pq are the previous block's m
+ * and result. A mark step bytes on from another needs the step bytes up to
+ * it in the run (c); doubling the jump (4, 8, 16, 32 or 3, 6, ... 48)
+ * reaches every offset below 64. With a constant step the loops unroll. */
+static inline uint64_t ew__est_marks(uint64_t m, uint64_t pm, uint64_t pq, int step)
 {
     if (!m) return 0;
-    uint64_t m1 = m << 1 | pm >> 63;
-    uint64_t c4 = m & m1 & (m << 2 | pm >> 62) & (m << 3 | pm >> 61);
-    uint64_t q = (m & ~m1) | (pq >> 60 & c4);
-    q |= q << 4 & c4;
-    uint64_t c = c4 & c4 << 4;
-    q |= q << 8 & c;
-    c &= c << 8;
-    q |= q << 16 & c;
-    c &= c << 16;
-    return q | (q << 32 & c);
-}
-
-/* The same for offsets 0, 3, 6...: jumps of 3, 6, 12, 24 and 48. */
-static inline uint64_t ew__est_marks_by3(uint64_t m, uint64_t pm, uint64_t pq)
-{
-    if (!m) return 0;
-    uint64_t m1 = m << 1 | pm >> 63;
-    uint64_t c3 = m & m1 & (m << 2 | pm >> 62);
-    uint64_t q = (m & ~m1) | (pq >> 61 & c3);
-    q |= q << 3 & c3;
-    uint64_t c = c3 & c3 << 3;
-    q |= q << 6 & c;
-    c &= c << 6;
-    q |= q << 12 & c;
-    c &= c << 12;
-    q |= q << 24 & c;
-    c &= c << 24;
-    return q | (q << 48 & c);
+    uint64_t c = m;
+#pragma GCC unroll 4
+    for (int j = 1; j < step; j++)
+        c &= m << j | pm >> (64 - j);
+    uint64_t q = (m & ~(m << 1 | pm >> 63)) | (pq >> (64 - step) & c);
+#pragma GCC unroll 5
+    for (int j = step; j < 64; j *= 2) {
+        q |= q << j & c;
+        c &= c << j;
+    }
+    return q;
 }
 
 /* The bytes of block b that start a token, all disjoint: each "other" byte,
  * high bytes but continuations after a high byte, and the run marks. */
 static inline uint64_t ew__est_block_marks(const ew__est_block *b, ew__est_carry *k)
 {
-    uint64_t ql = ew__est_marks_by4(b->letter, k->letter, k->letter_marks);
-    uint64_t qd = ew__est_marks_by3(b->digit, k->digit, k->digit_marks);
+    uint64_t ql = ew__est_marks(b->letter, k->letter, k->letter_marks, 4);
+    uint64_t qd = ew__est_marks(b->digit, k->digit, k->digit_marks, 3);
     uint64_t hs = b->high & ~(b->cont & (b->high << 1 | k->high >> 63));
     *k = (ew__est_carry){b->letter, ql, b->digit, qd, b->high};
     return b->other | hs | ql | qd;
