@@ -82,6 +82,29 @@ int ew_json_double(const ew_json_doc *doc, int v, double *out);
 int ew_json_int64(const ew_json_doc *doc, int v, int64_t *out);
 int ew_json_bool(const ew_json_doc *doc, int v, bool *out);
 
+/* ---- picking a few values -------------------------------------------------------
+ *
+ * ew_json_pick checks a whole document exactly as ew_json_parse does (it
+ * accepts the same documents, under the same limits) in one pass without
+ * tokenizing it, and keeps only the values a table names. For a small
+ * document read once for a few members (an upstream's stream chunk) that is
+ * a fraction of a parse. The doc it fills has value 0 = the root and value
+ * i + 1 = picks[i] (EW_JSON_NONE when absent); the value accessors above
+ * work on them, but containers there have no children to navigate (read
+ * them with ew_json_raw, or pick their members too). */
+typedef struct ew_json_want {
+    int parent;      /* the value this is in: 0 = the root, i + 1 = picks[i] (i earlier) */
+    const char *key; /* a member of that object, or NULL: */
+    int index;       /* element `index` of that array */
+} ew_json_want;
+
+/* At most EW_JSON_PICK_MAX picks. Duplicate keys: the last one wins, as in
+ * ew_json_get, and what was picked inside an earlier duplicate is dropped.
+ * Errors as ew_json_parse (EW_ERR_INVALID for a bad table). */
+#define EW_JSON_PICK_MAX 32
+int ew_json_pick(ew_json_doc *doc, const char *text, size_t len, const ew_json_want *picks, int n,
+                 const ew_json_limits *limits, ew_error *err);
+
 /* ---- writer ---------------------------------------------------------------- */
 
 #define EW_JW_MAX_DEPTH 64
