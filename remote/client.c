@@ -703,7 +703,8 @@ static void set_tls(CURL *e, const ew__backend *b)
     if (b->pinned_pubkey) curl_easy_setopt(e, CURLOPT_PINNEDPUBLICKEY, b->pinned_pubkey);
     if (b->client_cert) curl_easy_setopt(e, CURLOPT_SSLCERT, b->client_cert);
     if (b->client_key) curl_easy_setopt(e, CURLOPT_SSLKEY, b->client_key);
-    if (b->proxy) curl_easy_setopt(e, CURLOPT_PROXY, b->proxy);
+    curl_easy_setopt(e, CURLOPT_PROXY, b->proxy);
+    curl_easy_setopt(e, CURLOPT_NOPROXY, b->no_proxy);
 }
 
 /* b's URL for path, parsed once and kept; NULL when it cannot be kept
@@ -735,7 +736,7 @@ static void set_backend_options(CURL *e, const ew__backend *b)
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
-    curl_easy_setopt(e, CURLOPT_USERAGENT, "edgeway/" EW_VERSION);
+    if (!b->agent_header) curl_easy_setopt(e, CURLOPT_USERAGENT, EW__USER_AGENT);
     curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
     /* Over TLS, wait for a connection being set up rather than open another:
      * if ALPN says h2, both streams share it. Plain http is HTTP/1.1 here. */

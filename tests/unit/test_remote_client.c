@@ -407,6 +407,7 @@ static void test_stream_ok(void **state)
     assert_non_null(strstr(last.data, "\"authorization\": \"Bearer " TEST_KEY "\""));
     assert_non_null(strstr(last.data, "\"x-request-id\": \"rid-1\""));
     assert_non_null(strstr(last.data, "\"x-extra\": \"yes\""));
+    assert_non_null(strstr(last.data, "\"user-agent\": \"edgeway/"));
     assert_non_null(strstr(last.data, "\\\"model\\\":\\\"up-model\\\""));
     assert_non_null(strstr(last.data, "\\\"include_usage\\\":true"));
     assert_null(strstr(last.data, "\"expect\""));
@@ -988,6 +989,56 @@ static void test_proxy_and_raw(void **state)
     fx_close(&f);
 }
 
+/* One call through a backend without a configured proxy; true when the
+ * upstream saw it as a proxy's request. */
+static bool env_call_proxied(const char *base_url)
+{
+    ew_backend_cfg b = backend("main", "ok");
+    b.base_url = base_url;
+    b.proxy = NULL;
+    fx f;
+    fx_open(&f, &b, 1, NULL);
+    /* The environment is read when the client is made, not per transfer. */
+    unsetenv("http_proxy");
+    unsetenv("HTTP_PROXY");
+    unsetenv("ALL_PROXY");
+    unsetenv("no_proxy");
+    outcome o;
+    run_req(&f, false, &o);
+    assert_int_equal(o.dones, 1);
+    assert_string_equal(o.content.data, answer);
+    outcome_cleanup(&o);
+    fx_close(&f);
+    ew_buf last;
+    ew_buf_init(&last, 1 << 20);
+    upstream_get("/_last", &last);
+    bool proxied = strstr(last.data, "\"proxied\": true") != NULL;
+    ew_buf_cleanup(&last);
+    return proxied;
+}
+
+static void test_proxy_from_env(void **state)
+{
+    (void)state;
+    char good[64], url[128];
+    snprintf(good, sizeof good, "http://127.0.0.1:%d", plain.port);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/s/ok/v1", plain.port);
+    const char *bad = "http://127.0.0.1:1"; /* nothing listens there */
+    unsetenv("all_proxy");
+    unsetenv("NO_PROXY");
+    /* http_proxy: only the proxy can reach a name that does not resolve. */
+    setenv("http_proxy", good, 1);
+    assert_true(env_call_proxied("http://upstream.invalid/s/ok/v1"));
+    /* HTTP_PROXY is not read for http (as curl does); ALL_PROXY is. */
+    setenv("HTTP_PROXY", bad, 1);
+    setenv("ALL_PROXY", good, 1);
+    assert_true(env_call_proxied("http://upstream.invalid/s/ok/v1"));
+    /* no_proxy keeps the host off the proxy. */
+    setenv("http_proxy", bad, 1);
+    setenv("no_proxy", "127.0.0.1", 1);
+    assert_false(env_call_proxied(url));
+}
+
 static void test_tls(void **state)
 {
     (void)state;
@@ -1292,6 +1343,7 @@ int main(void)
         cmocka_unit_test(test_pause),
         cmocka_unit_test(test_concurrent),
         cmocka_unit_test(test_proxy_and_raw),
+        cmocka_unit_test(test_proxy_from_env),
         cmocka_unit_test(test_tls),
         cmocka_unit_test(test_http2_multiplex),
         cmocka_unit_test(test_config_errors),
