@@ -446,6 +446,46 @@ static void test_whole_ok_and_reuse(void **state)
     fx_close(&f);
 }
 
+/* Loop passes in ms milliseconds of an otherwise idle loop (a 20 ms tick). */
+static int idle_passes(struct event_base *base, int ms)
+{
+    struct event *t = event_new(base, -1, EV_PERSIST, tick, NULL);
+    struct timeval tv = {0, 20000};
+    event_add(t, &tv);
+    int n = 0;
+    for (uint64_t end = now_ms() + (uint64_t)ms; now_ms() < end; n++)
+        event_base_loop(base, EVLOOP_ONCE);
+    event_free(t);
+    return n;
+}
+
+/* The upstream closes each kept-alive connection 100 ms after its answer,
+ * while the client holds it idle (its socket's event stays registered
+ * between transfers). The loop must not spin on the closed socket, and the
+ * next call must find the connection dead and open a new one, whether the
+ * loop saw the close first or not. */
+static void test_idle_connection_closed(void **state)
+{
+    (void)state;
+    ew_backend_cfg b = backend("main", "idle_close:0.1");
+    b.max_retries = 0;
+    fx f;
+    fx_open(&f, &b, 1, NULL);
+    for (int i = 0; i < 3; i++) {
+        outcome o;
+        run_req(&f, false, &o);
+        assert_int_equal(o.dones, 1);
+        assert_string_equal(o.content.data, answer);
+        outcome_cleanup(&o);
+        if (i == 0) assert_in_range(idle_passes(f.base, 400), 1, 100);
+        if (i == 1) usleep(400000);
+    }
+    ew__remote_stats s;
+    ew__remote_stats_get(f.r, &s);
+    assert_int_equal(s.connections, 3);
+    fx_close(&f);
+}
+
 static void test_retry_then_fail(void **state)
 {
     (void)state;
@@ -1327,6 +1367,7 @@ int main(void)
         cmocka_unit_test(test_stream_ok),
         cmocka_unit_test(test_fallback_maps_model),
         cmocka_unit_test(test_whole_ok_and_reuse),
+        cmocka_unit_test(test_idle_connection_closed),
         cmocka_unit_test(test_retry_then_fail),
         cmocka_unit_test(test_retry_then_succeed),
         cmocka_unit_test(test_fallback_before_first_byte),
