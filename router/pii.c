@@ -553,12 +553,6 @@ static bool inert_lower_word(pii_ctx *c, size_t i, size_t we, const uint64_t q[3
 static inline void load_word(const unsigned char *s, size_t n, size_t i, size_t wl, uint64_t q[3])
 {
     const uint64_t lower = 0x2020202020202020ull;
-    if (i + 8 <= n && wl < 8) { /* the commonest: one load */
-        memcpy(&q[0], s + i, 8);
-        q[0] = (q[0] | lower) & ((1ull << (wl * 8)) - 1);
-        q[1] = q[2] = 0;
-        return;
-    }
     if (i + 3 * 8 <= n) {
         memcpy(q, s + i, 3 * 8); /* fixed-size load, masked below */
     } else {                     /* near the end of the text */
@@ -604,7 +598,24 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word)
     uint32_t words = 0;
     size_t at = i;
     for (;;) {
-        size_t we = pii_letters_end(s, n, i), wl = we - i;
+        uint64_t q[3] = {0, 0, 0};
+        size_t we, wl;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        uint64_t v, stop = 0;
+        if (i + 8 <= n) { /* a word of up to 7 letters: one load gives all */
+            memcpy(&v, s + i, 8);
+            stop = pii_letters_stop(v);
+        }
+        if (stop) {
+            wl = (size_t)__builtin_ctzll(stop) >> 3;
+            we = i + wl;
+            q[0] = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
+        } else
+#endif
+        {
+            we = pii_letters_end(s, n, i), wl = we - i;
+            if (wl < PII_WORD_MAX) load_word(s, n, i, wl, q);
+        }
         if (wl >= PII_WORD_MAX || we + 2 > n) break;
         if (i <= hot_end && (i - name_at <= 2 || (wl >= 3 && i - dob_at <= 48))) break;
         unsigned nx = s[we], nx2 = s[we + 1];
@@ -612,8 +623,6 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word)
                       : nx != '\n' &&
                             !((nx == ',' || (nx == '.' && wl > 2)) && (nx2 == ' ' || nx2 == '\n')))
             break;
-        uint64_t q[3];
-        load_word(s, n, i, wl, q);
         uint32_t hash = pii_word_hash3(q[0], q[1], q[2], wl);
         if (lower_text && wl >= 3 &&
             (((known >> (s[i] - 'a')) & 1) || !inert_lower_word(c, i, we, q, hash)))

@@ -75,16 +75,21 @@ static inline bool pii_contains(const void *hay, size_t n, const char *needle, s
  * byte b is a letter when (b | 0x20) - 'a' < 26, tested in every byte lane at
  * once with carries kept inside the lane (SWAR, portable C). Prose words end
  * after a few bytes, so this replaces a data-dependent branch per byte. */
-static inline size_t pii_letters_end(const unsigned char *s, size_t n, size_t i)
+static inline uint64_t pii_letters_stop(uint64_t v)
 {
     const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+    uint64_t y = (v | ones * 0x20) & ~high;  /* folded, seven bits per lane */
+    uint64_t ge_a = y + ones * (0x80 - 'a'); /* high bit: y >= 'a' */
+    uint64_t gt_z = y + ones * (0x7F - 'z'); /* high bit: y > 'z' */
+    return ~(ge_a & ~gt_z & ~v) & high;      /* high bit: not a letter */
+}
+
+static inline size_t pii_letters_end(const unsigned char *s, size_t n, size_t i)
+{
     while (i + 8 <= n) {
         uint64_t v;
         memcpy(&v, s + i, 8);
-        uint64_t y = (v | ones * 0x20) & ~high;  /* folded, seven bits per lane */
-        uint64_t ge_a = y + ones * (0x80 - 'a'); /* high bit: y >= 'a' */
-        uint64_t gt_z = y + ones * (0x7F - 'z'); /* high bit: y > 'z' */
-        uint64_t stop = ~(ge_a & ~gt_z & ~v) & high;
+        uint64_t stop = pii_letters_stop(v);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
         if (stop) return i + ((size_t)__builtin_clzll(stop) >> 3);
 #else
