@@ -529,10 +529,12 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
 /* In text without capitals every word of three letters or more is looked at
  * as a name and an address. A plain ASCII word can start neither when it is
  * no gazetteer name (a lowercase run must start with one), no earlier name
- * recurs (the caller checks), no digit follows within 48 bytes (a house number) and no "on", "at"
- * or "of" comes right before it (a street named without a number). The word
- * [i, we) is given lowercased and zero-padded in q, with its hash. */
-static bool inert_lower_word(pii_ctx *c, size_t i, size_t we, const uint64_t q[3], uint32_t hash)
+ * recurs (plain_run checks the first letters), no digit follows within 48
+ * bytes (a house number; plain_run checks) and no "on", "at" or "of" comes
+ * right before it (a street named without a number). The word [i, we) is
+ * given lowercased and zero-padded in q, with its hash. */
+static bool inert_lower_word(const pii_ctx *c, size_t i, size_t we, const uint64_t q[3],
+                             uint32_t hash)
 {
     const unsigned char *s = c->s;
     if ((s[i] | 32) == 'u' && (s[i + 1] | 32) == 's') return false;
@@ -540,13 +542,20 @@ static bool inert_lower_word(pii_ctx *c, size_t i, size_t we, const uint64_t q[3
         ((s[i - 3] == 'o' && (s[i - 2] == 'n' || s[i - 2] == 'f')) ||
          (s[i - 3] == 'a' && s[i - 2] == 't')))
         return false;
-    /* the cached next digit lies beyond the window: no call needed */
-    size_t d = c->next_digit;
-    if (!(d != SIZE_MAX && d >= i && (d >= c->n || d - i > 48)) && ew__pii_digit_ahead(c, i, 48))
-        return false;
     if (!ew__gaz_maybe_name(hash)) return true;
     unsigned g = ew__gaz_lookup_padded(q, we - i, hash);
     return !(g & (EW__GAZ_FIRST | EW__GAZ_LAST)) || (g & EW__GAZ_COMMON);
+}
+
+/* Words starting before this offset have no digit within 48 bytes by the
+ * cached next digit (what ew__pii_digit_ahead would answer without a search);
+ * 0 when the cache says nothing. */
+static size_t digit_free_end(const pii_ctx *c)
+{
+    size_t d = c->next_digit;
+    if (d == SIZE_MAX) return 0;
+    if (d >= c->n) return SIZE_MAX;
+    return d > 48 ? d - 48 : 0;
 }
 
 /* The word at i lowercased and zero-padded into q (wl < PII_WORD_MAX). */
@@ -594,6 +603,7 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word)
     size_t hot_end = 0;
     if (name_at != CUE_NONE) hot_end = name_at + 2;
     if (dob_at != CUE_NONE && dob_at + 48 > hot_end) hot_end = dob_at + 48;
+    size_t digit_free = lower_text ? digit_free_end(c) : 0;
     uint64_t lang = 0; /* note_lang's sums, added to c at the end */
     uint32_t words = 0;
     size_t at = i;
@@ -624,9 +634,13 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word)
                             !((nx == ',' || (nx == '.' && wl > 2)) && (nx2 == ' ' || nx2 == '\n')))
             break;
         uint32_t hash = pii_word_hash3(q[0], q[1], q[2], wl);
-        if (lower_text && wl >= 3 &&
-            (((known >> (s[i] - 'a')) & 1) || !inert_lower_word(c, i, we, q, hash)))
-            break;
+        if (lower_text && wl >= 3) {
+            if (((known >> (s[i] - 'a')) & 1) || !inert_lower_word(c, i, we, q, hash)) break;
+            if (i >= digit_free) {
+                if (ew__pii_digit_ahead(c, i, 48)) break;
+                digit_free = digit_free_end(c);
+            }
+        }
         uint32_t f = pii_cue_probe(q[0], q[1], q[2], wl, hash);
         /* a context cue or the start of a cue phrase: on_word notes it */
         if (f & (PII_CUE_PREFIX | ((1u << CUE_COUNT) - 1))) break;
