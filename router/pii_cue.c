@@ -1001,17 +1001,11 @@ static const char *const kw_stop[] = {
     "cfo",     "founder",  "president", "attn",
 };
 
-#define CUE_SLOTS 8192
-/* Hashes apart from the entries, so a miss (most words) reads 4 bytes. */
-static uint32_t cue_hashes[CUE_SLOTS]; /* hash | 1; 0 = empty */
-static struct {
-    union {
-        char w[PII_WORD_MAX]; /* zero-padded */
-        uint64_t q[3];
-    } u;
-    uint8_t len;
-    uint32_t cues;
-} cue_table[CUE_SLOTS];
+#define CUE_SLOTS PII_CUE_SLOTS
+uint32_t ew__pii_cue_hashes[CUE_SLOTS];
+pii_cue_entry ew__pii_cue_table[CUE_SLOTS];
+#define cue_hashes ew__pii_cue_hashes
+#define cue_table  ew__pii_cue_table
 static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
 
 static uint32_t cue_hash(const char *w, size_t n)
@@ -1137,14 +1131,7 @@ uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash)
 
 uint32_t ew__pii_cue_lookup3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n, uint32_t hash)
 {
-    uint32_t i = hash & (CUE_SLOTS - 1);
-    while (cue_hashes[i]) {
-        if (cue_hashes[i] == hash && cue_table[i].len == n && cue_table[i].u.q[0] == w0 &&
-            cue_table[i].u.q[1] == w1 && cue_table[i].u.q[2] == w2)
-            return cue_table[i].cues | PII_CUE_FOUND;
-        i = (i + 1) & (CUE_SLOTS - 1);
-    }
-    return 0;
+    return pii_cue_probe(w0, w1, w2, n, hash);
 }
 
 bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window)
