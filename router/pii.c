@@ -408,7 +408,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             for (size_t f = 0; f < wl; f++)
                 fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
             cues = ew__pii_cue_lookup(fw, wl) &
-                   (PII_KW_PASSWORD | (1u << CUE_SECRET) | (1u << CUE_NAME_NEXT));
+                   (PII_KW_PASSWORD | PII_KW_KEY | (1u << CUE_SECRET) | (1u << CUE_NAME_NEXT));
             if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
             if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
             /* "meu nome é X", "il nome è X": a copula right after a name word;
@@ -432,6 +432,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     k = ie;
     while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
         k++;
+    if (cues & (1u << CUE_SECRET)) k = ew__pii_skip_note(s, n, k); /* "key (hex): x" */
     unsigned sep = k < n ? s[k] : 0;
     if (pii_is_digit(sep) && (cues & ((1u << CUE_SECRET) | (1u << CUE_PASSPORT))) && k > ie &&
         s[k - 1] == ' ') {
@@ -451,6 +452,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     } else if (sep == '=' || sep == ':' || sep == '!' || sep == '(') {
         int kind = s[k] != '(' ? ew__pii_key_kind(s, i, ie) : PII_KEY_NONE;
         if (!kind && s[k] != '(' && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
+        if (!kind && s[k] != '(' && (cues & PII_KW_KEY)) kind = PII_KEY_KEY;
         size_t e = 0;
         if (s[k] == '=' &&
             ((ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3)) ||
@@ -469,6 +471,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         /* "password pass123", "Bearer x", "api_key 'x'" */
         int kind = ew__pii_key_kind(s, i, ie);
         if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
+        if (!kind && (cues & PII_KW_KEY)) kind = PII_KEY_KEY;
         if (kind) {
             size_t e = ew__pii_scan_phrase(c, i, ie, kind);
             if (e) return e;
@@ -629,7 +632,7 @@ static size_t on_punct(pii_ctx *c, size_t i)
         if (k < n && s[k] == ')') e = ew__pii_scan_number(c, i);
     } else if (ch == '+' && i + 1 < n && pii_is_digit(s[i + 1])) {
         e = ew__pii_scan_number(c, i);
-    } else if (ch == '-' && i + 10 < n && !memcmp(s + i, "-----BEGIN", 10)) {
+    } else if (ch == '-' && i + 10 < n && s[i + 1] == '-' && ew__pii_armour_begin(s, n, i)) {
         e = ew__pii_scan_pem(c, i);
     } else if (ch == '-' && i + 2 < n &&
                (i == 0 || pii_is_space(s[i - 1]) || s[i - 1] == '`' || s[i - 1] == '"') &&

@@ -332,6 +332,64 @@ static size_t b64_json_at(const unsigned char *s, size_t n, size_t i)
     return 0;
 }
 
+/* A key of a provider no rule names: a prefix of one to three short parts in
+ * one case ("pcsk_", "tskey-auth-", "CFPAT-", "lsv2_pt_"), then a random body
+ * of 30 or more URL-safe characters holding capitals, small letters and
+ * digits. Ids with such prefixes are shorter (chatcmpl-, req_, cus_, msg_);
+ * publishable keys and digests say what they are (pk_, pub_, sha512-); base64
+ * that goes on with '+', '/' or '=' is an encoded blob, not a key. */
+static size_t prefixed_random_at(const unsigned char *s, size_t n, size_t i)
+{
+    static const char *const public_parts[] = {"pk",     "pub",    "sha1", "sha256",
+                                               "sha384", "sha512", "md5",  "nonce"};
+    /* inside a longer base64url run ("...Xd-abc_...") no prefix can start */
+    if (i > 0 && (s[i - 1] == '-' || s[i - 1] == '_')) return 0;
+    size_t k = i, body = 0, parts = 0;
+    while (parts < 3 && k < n && pii_is_alpha(s[k])) {
+        size_t a = k, letters;
+        bool up = false, lo = false;
+        while (k < n && k - a <= 10 && pii_is_alpha(s[k])) {
+            up |= pii_is_upper(s[k]);
+            lo |= pii_is_lower(s[k]);
+            k++;
+        }
+        letters = k - a;
+        while (k < n && k - a <= 10 && pii_is_digit(s[k])) /* "lsv2_" */
+            k++;
+        /* the first part is a word of three letters or more in one case: a
+         * random base64url value starts so about once in 250 */
+        if (letters < (parts ? 2u : 3u) || k - a > 10 || (up && lo) || k >= n ||
+            (s[k] != '_' && s[k] != '-'))
+            break;
+        if (!parts)
+            for (size_t w = 0; w < sizeof public_parts / sizeof *public_parts; w++)
+                if (strlen(public_parts[w]) == k - a &&
+                    !strncasecmp((const char *)s + a, public_parts[w], k - a))
+                    return 0;
+        body = ++k;
+        parts++;
+    }
+    if (!parts) return 0;
+    size_t e = body, up = 0, lo = 0, dg = 0, lorun = 0, maxrun = 0;
+    while (e < n && e - body < 256 && in_alphabet(s[e], AL_B64URL)) {
+        up += pii_is_upper(s[e]);
+        dg += pii_is_digit(s[e]);
+        lorun = pii_is_lower(s[e]) ? lorun + 1 : 0;
+        lo += lorun > 0;
+        maxrun = lorun > maxrun ? lorun : maxrun;
+        e++;
+    }
+    size_t bl = e - body;
+    if (bl < 30 || (e < n && (s[e] == '+' || s[e] == '/' || s[e] == '=' || pii_is_alnum(s[e]))))
+        return 0;
+    /* random: every class, no long word, a rich alphabet, not typed by hand */
+    if (up < 2 || lo < 2 || dg < 2 || maxrun > 12 || ew__pii_entropy(s + body, bl) < 3.8 ||
+        ew__pii_doc_word(s + body, bl) || ew__pii_made_up(s + body, bl) ||
+        ew__pii_word_body(s + body, bl))
+        return 0;
+    return e;
+}
+
 /* A self-identifying secret at i: provider format, JWT, Discord or
  * Telegram bot token ("bot<id>:AA..." as Telegram's URLs write it), or
  * base64 JSON holding a credential. */
@@ -347,7 +405,8 @@ size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
     if (s[i] == 'b' && i + 3 < n && !memcmp(s + i, "bot", 3) && pii_is_digit(s[i + 3]) &&
         (e = ew__pii_telegram_at(s, n, i + 3)) != 0)
         return e;
-    return provider_at(s, n, i);
+    if ((e = provider_at(s, n, i)) != 0) return e;
+    return pii_is_alpha(s[i]) ? prefixed_random_at(s, n, i) : 0;
 }
 
 /* Telegram bot tokens: "<bot id>:AA<33 chars>". */
@@ -631,6 +690,21 @@ static bool query_param_at(const unsigned char *s, size_t n, size_t k)
     return e > k && e < n && s[e] == '=';
 }
 
+size_t ew__pii_skip_note(const unsigned char *s, size_t n, size_t k)
+{
+    if (k >= n || (s[k] != '(' && s[k] != '[') || k == 0 || s[k - 1] != ' ') return k;
+    unsigned close = s[k] == '(' ? ')' : ']';
+    size_t e = k + 1;
+    while (e < n && e - k <= 24 &&
+           (pii_is_alnum(s[e]) || s[e] == ' ' || s[e] == '-' || s[e] == '_' || s[e] == ','))
+        e++;
+    if (e >= n || s[e] != close || e == k + 1) return k;
+    e++;
+    while (e < n && (s[e] == ' ' || s[e] == '\t'))
+        e++;
+    return e < n && (s[e] == ':' || s[e] == '=') ? e : k;
+}
+
 static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
                        bool *quoted)
 {
@@ -638,6 +712,8 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     size_t lim = k + 40 < n ? k + 40 : n;
     while (k < lim && (s[k] == ' ' || s[k] == '\t'))
         k++;
+    k = ew__pii_skip_note(s, n, k); /* "key (hex): x" */
+    lim = k + 40 < n ? k + 40 : n;
     /* "Unseal Key 2: x", "token #1 = x": an ordinal before the separator */
     size_t d = k < lim && s[k] == '#' ? k + 1 : k, d0 = d;
     while (d < lim && pii_is_digit(s[d]) && d - d0 < 3)
@@ -728,6 +804,14 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
     static const pii_word key_part[] = {W("key"),     W("keys"),     W("api"),     W("login"),
                                         W("license"), W("postmark"), W("heroku"),  W("mailgun"),
                                         W("algolia"), W("pusher"),   W("rollbar"), W("mapbox")};
+    /* keys that find a record rather than open a door: "idempotency_key",
+     * "partition_key", "cache_key", "sort_key", "object_key" */
+    static const pii_word lookup_part[] = {
+        W("idempotency"), W("partition"), W("cache"),  W("sort"),       W("primary"), W("foreign"),
+        W("routing"),     W("dedup"),     W("dedupe"), W("lookup"),     W("shard"),   W("object"),
+        W("cursor"),      W("row"),       W("index"),  W("unique"),     W("hash"),    W("range"),
+        W("group"),       W("map"),       W("i18n"),   W("translation")};
+    bool lookup = false;
     char low[64];
     size_t n = e - i < sizeof low ? e - i : sizeof low;
     uint32_t firsts = 0; /* the small letters present: most listed words can be skipped */
@@ -777,10 +861,14 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
             if (low[p] == key_part[k].w[0] && pl == key_part[k].l &&
                 !memcmp(low + p, key_part[k].w, pl))
                 kind = PII_KEY_KEY;
+        for (size_t k = 0; k < sizeof lookup_part / sizeof lookup_part[0] && !lookup; k++)
+            lookup = low[p] == lookup_part[k].w[0] && pl == lookup_part[k].l &&
+                     !memcmp(low + p, lookup_part[k].w, pl);
         p = q;
         while (p < n && !pii_is_alnum(low[p]))
             p++;
     }
+    if (kind == PII_KEY_KEY && lookup) return PII_KEY_NONE;
     /* "api_key_url", "token_type", "client_id": about a secret, not one */
     static const pii_word meta[] = {W("length"), W("url"),  W("path"),    W("file"),
                                     W("name"),   W("type"), W("version"), W("id")};
@@ -948,6 +1036,40 @@ static bool names_itself(const unsigned char *s, size_t i, size_t ke, const unsi
     return false;
 }
 
+/* Basic credentials whose base64 says "username:password" or holds a
+ * placeholder ("user:<token>"): documentation, not a login. */
+static bool basic_stand_in(const unsigned char *v, size_t n)
+{
+    unsigned char plain[192];
+    long pl = n <= 256 ? b64_decode(v, n, plain, sizeof plain) : -1;
+    const unsigned char *col = pl > 0 ? memchr(plain, ':', (size_t)pl) : NULL;
+    if (!col) return false;
+    size_t ul = (size_t)(col - plain), wl = (size_t)pl - ul - 1;
+    const unsigned char *pw = col + 1;
+    return placeholder(pw, wl) || (wl <= 32 && ew__pii_key_kind(pw, 0, wl) != PII_KEY_NONE) ||
+           (ul && placeholder(plain, ul) && wl < 4);
+}
+
+/* The word before a bare "key" at i says it opens something: "signing key",
+ * "API key", "encryption key" (not "cache key", "sort key"). */
+static bool qualified_key(const unsigned char *s, size_t i)
+{
+    static const char *const what[] = {
+        "signing", "secret", "private", "api",    "hmac",    "encryption", "decryption", "master",
+        "aes",     "access", "session", "shared", "webhook", "license",    "licence",    "auth"};
+    size_t e = i;
+    while (e > 0 && i - e < 2 && (s[e - 1] == ' ' || s[e - 1] == '-' || s[e - 1] == '_'))
+        e--;
+    size_t b = e;
+    while (b > 0 && e - b < 12 && pii_is_alpha(s[b - 1]))
+        b--;
+    if (b == e || e == i || (b > 0 && pii_is_alnum(s[b - 1]))) return false;
+    for (size_t k = 0; k < sizeof what / sizeof *what; k++)
+        if (strlen(what[k]) == e - b && !strncasecmp((const char *)s + b, what[k], e - b))
+            return true;
+    return false;
+}
+
 size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
 {
     size_t vs, ve;
@@ -957,7 +1079,8 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
     /* a bare "key" holding hex is a digest or a cache key ("cache hit
      * key=af71b5..."); a named one (api_key, license_key) is a secret */
     if (ke - i == 3 && !strncasecmp((const char *)c->s + i, "key", 3) &&
-        all_hex(c->s + vs, ve - vs) && !ew__pii_secret_token(c->s, ve, vs))
+        all_hex(c->s + vs, ve - vs) && !ew__pii_secret_token(c->s, ve, vs) &&
+        !qualified_key(c->s, i))
         return 0;
     if (!ew__pii_secret_token(c->s, ve, vs) && shape_mismatch(c->s, i, ke, c->s + vs, ve - vs))
         return 0;
@@ -968,6 +1091,7 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
         if (ve - vs == l && !strncasecmp((const char *)c->s + vs, schemes[k], l) && ve < c->n &&
             c->s[ve] == ' ' && next_value(c->s, c->n, ve, &vs, &ve, &quoted)) {
             kind = PII_KEY_SECRET;
+            if (k == 1 && basic_stand_in(c->s + vs, ve - vs)) return 0;
             if (ve - vs >= 8 && !placeholder(c->s + vs, ve - vs)) {
                 ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.9f);
                 return ve;
@@ -1044,7 +1168,10 @@ static size_t copula_end(const unsigned char *s, size_t lim, size_t k)
 {
     static const char *const copulas[] = {"is",        "es",  "est",  "ist",      "lautet",
                                           "was",       "era", "jest", "\xc3\xa8", "\xc3\xa9",
-                                          "\xc3\xa4r", "er",  "sont", "are"};
+                                          "\xc3\xa4r", "er",  "sont", "are",      "to"};
+    /* a colon ends the label: "token de acceso: x", "jeton d'accès : x" */
+    size_t p = s[k] == ' ' && k + 1 < lim && s[k + 1] == ':' ? k + 1 : k;
+    if (s[p] == ':' && p + 1 < lim && s[p + 1] == ' ') return p + 2;
     if (s[k] != ' ') return 0;
     for (size_t w = 0; w < sizeof copulas / sizeof copulas[0]; w++) {
         size_t l = strlen(copulas[w]), e = k + 1 + l;
@@ -1088,6 +1215,8 @@ static bool value_on_next_line(const unsigned char *s, size_t n, size_t k, size_
     return true;
 }
 
+static bool ident_like(const unsigned char *v, size_t n);
+
 size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
 {
     const unsigned char *s = c->s;
@@ -1105,9 +1234,14 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
         if (!ce) continue;
         if (!next_value(s, n, ce, &vs, &ve, &quoted)) break;
         if (quoted) return add_value(c, kind == PII_KEY_NONE ? PII_KEY_SECRET : kind, vs, ve, true);
+        /* after a bare colon a password needs more than letters ("password
+         * reset for user: JSmith") */
+        bool colon = s[ce - 2] == ':';
         if (kind == PII_KEY_PASSWORD && ve - vs >= 4 && !prose_word(s + vs, ve - vs) &&
-            !names_a_secret(s, vs, ve))
+            !names_a_secret(s, vs, ve) && !(colon && ident_like(s + vs, ve - vs)))
             return add_value(c, kind, vs, ve, false);
+        if (kind != PII_KEY_PASSWORD && ve - vs >= 16 && random_looking(s + vs, ve - vs))
+            return add_value(c, kind, vs, ve, false); /* "the secret is <key>" */
         break; /* "the password is incorrect": the sentence said what it is */
     }
     /* "use the following password to log in:\n\n<value>": a label that ends
@@ -1359,27 +1493,51 @@ size_t ew__pii_scan_pgpass(pii_ctx *c, size_t i, size_t e)
     return add_value(c, PII_KEY_PASSWORD, f[4], e, false) ? e : 0;
 }
 
+/* A block armour line at i: three to five dashes, maybe a space, then the
+ * word (BEGIN or END) and a space. Returns the end of the word's space, or 0.
+ * PEM writes "-----BEGIN X-----", SSH2 (RFC 4716) "---- BEGIN X ----". */
+static size_t armour_at(const unsigned char *s, size_t n, size_t i, const char *word)
+{
+    size_t k = i, wl = strlen(word);
+    while (k < n && s[k] == '-' && k - i < 5)
+        k++;
+    if (k - i < 3) return 0;
+    if (k < n && s[k] == ' ') k++;
+    if (k + wl + 1 > n || memcmp(s + k, word, wl) || s[k + wl] != ' ') return 0;
+    return k + wl + 1;
+}
+
+size_t ew__pii_armour_begin(const unsigned char *s, size_t n, size_t i)
+{
+    return armour_at(s, n, i, "BEGIN");
+}
+
+/* A block whose armour says PRIVATE, of any kind (RSA, OPENSSH, PGP, SSH2
+ * ENCRYPTED, ...), from its BEGIN line to its END line or, when the text is
+ * cut, to the end of its body. */
 size_t ew__pii_scan_pem(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    size_t k = i + 10, lim = i + 80 < n ? i + 80 : n;
+    size_t k = armour_at(s, n, i, "BEGIN"), lim = i + 80 < n ? i + 80 : n;
+    if (!k) return 0;
     while (k < lim && s[k] != '\n' && s[k] != '-')
         k++;
     size_t label_end = k;
-    if (!name_has(s, i, label_end, "PRIVATE KEY") && !name_has(s, i, label_end, "PRIVATE"))
-        return 0;
+    if (!name_has(s, i, label_end, "PRIVATE")) return 0;
     /* up to "-----END ... -----", or the end of the base64 body when cut */
     size_t e = label_end;
     while (e < n && s[e] == '-')
         e++;
     size_t body = e;
     for (; e + 8 <= n && e - body < 65536; e++) {
-        if (s[e] == '-' && !memcmp(s + e, "-----END", 8)) {
-            size_t f = e + 8;
+        size_t end_word = s[e] == '-' ? armour_at(s, n, e, "END") : 0;
+        if (end_word) {
+            size_t f = end_word;
             while (f < n && f - e < 80 && s[f] != '\n') {
-                if (f + 5 <= n && !memcmp(s + f, "-----", 5)) {
-                    f += 5;
+                if (f + 4 <= n && !memcmp(s + f, "----", 4)) {
+                    while (f < n && s[f] == '-' && f - e < 90)
+                        f++;
                     break;
                 }
                 f++;

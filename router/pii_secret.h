@@ -33,6 +33,13 @@ size_t ew__pii_scan_xml_element(pii_ctx *c, size_t i, size_t ie);
  * (https://<32 hex>@o1.ingest.sentry.io/2). */
 bool ew__pii_url_user_token(const unsigned char *u, size_t n);
 
+/* "-----BEGIN " or "---- BEGIN " at i: the end of that armour, or 0. */
+size_t ew__pii_armour_begin(const unsigned char *s, size_t n, size_t i);
+
+/* A short note between a key and its separator ("key (hex): x", "token
+ * [prod] = x") at k: the separator's offset, or k when there is none. */
+size_t ew__pii_skip_note(const unsigned char *s, size_t n, size_t k);
+
 /* Shared within pii_secret*.c. */
 bool ew__pii_random_looking(const unsigned char *v, size_t n);
 bool ew__pii_prose_word(const unsigned char *v, size_t n);
