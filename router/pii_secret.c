@@ -705,6 +705,38 @@ size_t ew__pii_skip_note(const unsigned char *s, size_t n, size_t k)
     return e < n && (s[e] == ':' || s[e] == '=') ? e : k;
 }
 
+/* After "name:" at k: a declared type ("api_key: &str = x", "token: string
+ * = x", "API_KEY: str = x") or a YAML block scalar ("token: >-" and the value
+ * indented on the next line). Returns where the value starts. */
+static size_t typed_value(const unsigned char *s, size_t n, size_t k)
+{
+    size_t t = k, lim = k + 40 < n ? k + 40 : n;
+    if (k < n && (s[k] == '|' || s[k] == '>')) {
+        t = k + 1;
+        while (t < lim && (s[t] == '-' || s[t] == '+' || pii_is_digit(s[t])))
+            t++;
+        while (t < lim && (s[t] == ' ' || s[t] == '\r'))
+            t++;
+        if (t >= lim || s[t] != '\n') return k;
+        t++;
+        size_t v = t;
+        while (v < lim && (s[v] == ' ' || s[v] == '\t'))
+            v++;
+        return v > t && v < n && !pii_is_space(s[v]) ? v : k; /* indented */
+    }
+    while (t < lim && (pii_is_alnum(s[t]) || s[t] == '_' || s[t] == '&' || s[t] == '<' ||
+                       s[t] == '>' || s[t] == '[' || s[t] == ']' || s[t] == '?' || s[t] == '.'))
+        t++;
+    size_t u = t;
+    while (u < lim && s[u] == ' ')
+        u++;
+    if (t == k || u + 1 >= n || s[u] != '=' || s[u + 1] == '=' || s[u + 1] == '>') return k;
+    u++;
+    while (u < lim && s[u] == ' ')
+        u++;
+    return u < n ? u : k;
+}
+
 static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
                        bool *quoted)
 {
@@ -719,9 +751,10 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     while (d < lim && pii_is_digit(s[d]) && d - d0 < 3)
         d++;
     if (d > d0 && d < lim && (s[d] == ':' || s[d] == '=')) k = d;
-    bool sep = false;
+    bool sep = false, colon_only = true;
     while (k < lim && (s[k] == '=' || s[k] == ':' || s[k] == '>' || s[k] == '!')) {
         sep |= s[k] == '=' || s[k] == ':';
+        colon_only &= s[k] == ':';
         k++;
     }
     while (k < lim && (s[k] == ' ' || s[k] == '\t' || s[k] == '\\'))
@@ -733,6 +766,7 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
         if (t < lim && s[t] == ' ') k = t + 1;
     }
     if (!sep || k >= n) return false;
+    if (colon_only) k = typed_value(s, n, k);
     *quoted = s[k] == '"' || s[k] == '\'' || s[k] == '`';
     size_t e = k;
     if (*quoted) {
@@ -1036,6 +1070,15 @@ static bool names_itself(const unsigned char *s, size_t i, size_t ke, const unsi
     return false;
 }
 
+/* An authorization scheme's name: letters, digits and '-', a letter first. */
+static bool scheme_word(const unsigned char *s, size_t vs, size_t ve)
+{
+    if (ve - vs < 2 || ve - vs > 32 || !pii_is_alpha(s[vs])) return false;
+    for (size_t k = vs; k < ve; k++)
+        if (!pii_is_alnum(s[k]) && s[k] != '-') return false;
+    return true;
+}
+
 /* Basic credentials whose base64 says "username:password" or holds a
  * placeholder ("user:<token>"): documentation, not a login. */
 static bool basic_stand_in(const unsigned char *v, size_t n)
@@ -1084,20 +1127,20 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
         return 0;
     if (!ew__pii_secret_token(c->s, ve, vs) && shape_mismatch(c->s, i, ke, c->s + vs, ve - vs))
         return 0;
-    /* "Authorization: Bearer <token>", "Basic <base64>", "SSWS <token>" */
+    /* "Authorization: Bearer <token>", "Basic <base64>", "SSWS <token>", and
+     * under an Authorization name any scheme ("SharedKey", "GenieKey", "Bot") */
     static const char *const schemes[] = {"bearer", "basic", "ssws", "token", "digest"};
-    for (size_t k = 0; k < sizeof schemes / sizeof schemes[0]; k++) {
-        size_t l = strlen(schemes[k]);
-        if (ve - vs == l && !strncasecmp((const char *)c->s + vs, schemes[k], l) && ve < c->n &&
-            c->s[ve] == ' ' && next_value(c->s, c->n, ve, &vs, &ve, &quoted)) {
-            kind = PII_KEY_SECRET;
-            if (k == 1 && basic_stand_in(c->s + vs, ve - vs)) return 0;
-            if (ve - vs >= 8 && !placeholder(c->s + vs, ve - vs)) {
-                ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.9f);
-                return ve;
-            }
-            return 0;
-        }
+    const char *v = (const char *)c->s + vs;
+    size_t vn = ve - vs;
+    bool scheme = !quoted && name_has(c->s, i, ke, "authorization") && scheme_word(c->s, vs, ve);
+    for (size_t k = 0; k < sizeof schemes / sizeof schemes[0] && !scheme; k++)
+        scheme = vn == strlen(schemes[k]) && !strncasecmp(v, schemes[k], vn);
+    bool basic = vn == 5 && !strncasecmp(v, "basic", 5);
+    if (scheme && ve < c->n && c->s[ve] == ' ' && next_value(c->s, c->n, ve, &vs, &ve, &quoted)) {
+        if (basic && basic_stand_in(c->s + vs, ve - vs)) return 0;
+        if (ve - vs < 8 || placeholder(c->s + vs, ve - vs)) return 0;
+        ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.9f);
+        return ve;
     }
     return add_value(c, kind, vs, ve, quoted);
 }

@@ -264,6 +264,27 @@ static void test_generic_contexts(void **state)
     SECRET("Authorization: Basic ZGVwbG95OkZhbGNvbl8yMjMxIQ==", "ZGVwbG95OkZhbGNvbl8yMjMxIQ==");
 }
 
+static void test_declared_values(void **state)
+{
+    (void)state;
+    /* a declared type between the name and the value; a YAML block scalar */
+    SECRET("let api_key: &str = \"1dvnyzv0ZzyA0xIfl4c7xU2zXCot2PoP\";",
+           "1dvnyzv0ZzyA0xIfl4c7xU2zXCot2PoP");
+    SECRET("API_KEY: str = \"uYEIi75qB4sA9Q0NksyRRM3NQTCmyv4m\"",
+           "uYEIi75qB4sA9Q0NksyRRM3NQTCmyv4m");
+    SECRET("token: >-\n  waQwSs92m5QQkYOqQAVW3ToA33wQzahG", "waQwSs92m5QQkYOqQAVW3ToA33wQzahG");
+    NO_SECRET("token: Optional[str] = None");
+    NO_SECRET("password: str = Field(..., min_length=8)");
+    NO_SECRET("description: >-\n  The API token used by the client");
+    /* any Authorization scheme carries credentials */
+    SECRET("Authorization: GenieKey f8THRXfEuzcrJaBnx7IfDH5mMDdwin86TkVY",
+           "f8THRXfEuzcrJaBnx7IfDH5mMDdwin86TkVY");
+    SECRET("Authorization: SharedKey acmelogs:zymMlopiWfqUyHRSIf8NFmAUNLnY5Yx0y3RnjDQl2Kv=",
+           "acmelogs:zymMlopiWfqUyHRSIf8NFmAUNLnY5Yx0y3RnjDQl2Kv=");
+    NO_SECRET("Authorization: required");
+    NO_SECRET("Authorization: Bearer ${{ secrets.TOKEN }}");
+}
+
 static void test_chat_cues(void **state)
 {
     (void)state;
@@ -313,6 +334,7 @@ int main(void)
         cmocka_unit_test(test_cjk_cues),         cmocka_unit_test(test_config_forms),
         cmocka_unit_test(test_more_languages),   cmocka_unit_test(test_prefixed_random_keys),
         cmocka_unit_test(test_generic_contexts), cmocka_unit_test(test_chat_cues),
+        cmocka_unit_test(test_declared_values),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
