@@ -737,6 +737,11 @@ static size_t typed_value(const unsigned char *s, size_t n, size_t k)
     return u < n ? u : k;
 }
 
+bool ew__pii_wide_colon(const unsigned char *s, size_t n, size_t k)
+{
+    return k + 2 < n && s[k] == 0xEF && s[k + 1] == 0xBC && s[k + 2] == 0x9A;
+}
+
 static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
                        bool *quoted)
 {
@@ -752,9 +757,11 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
         d++;
     if (d > d0 && d < lim && (s[d] == ':' || s[d] == '=')) k = d;
     bool sep = false, colon_only = true;
-    while (k < lim && (s[k] == '=' || s[k] == ':' || s[k] == '>' || s[k] == '!')) {
-        sep |= s[k] == '=' || s[k] == ':';
-        colon_only &= s[k] == ':';
+    while (k < lim && (s[k] == '=' || s[k] == ':' || s[k] == '>' || s[k] == '!' ||
+                       ew__pii_wide_colon(s, n, k))) {
+        if (s[k] == 0xEF) k += 2; /* "Token：x", as Chinese keyboards type it */
+        sep |= s[k] == '=' || s[k] == ':' || s[k] == 0x9A;
+        colon_only &= s[k] == ':' || s[k] == 0x9A;
         k++;
     }
     while (k < lim && (s[k] == ' ' || s[k] == '\t' || s[k] == '\\'))
@@ -781,9 +788,11 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
         while (escaped && e > k && s[e - 1] == '\\')
             e--;
     } else {
+        /* CJK text or full-width punctuation (3-byte UTF-8) ends a bare
+         * value: "API Key：请在控制台生成", "密钥是x，请保存" */
         while (e < n && !pii_is_space(s[e]) && s[e] != ';' && s[e] != ',' && s[e] != '"' &&
                s[e] != '\'' && !(s[e] == '&' && query_param_at(s, n, e + 1)) && s[e] != '<' &&
-               s[e] != ')' && s[e] != '}' && e - k < 512)
+               s[e] != ')' && s[e] != '}' && s[e] < 0xE0 && e - k < 512)
             e++;
     }
     *vs = k;
@@ -1113,11 +1122,27 @@ static bool qualified_key(const unsigned char *s, size_t i)
     return false;
 }
 
+static bool value_on_next_line(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve);
+static bool prose_word(const unsigned char *v, size_t n);
+
+/* "Password:" ending its line and the value alone on a line below. */
+static size_t value_below(pii_ctx *c, size_t ke, int kind)
+{
+    size_t vs, ve;
+    if (!value_on_next_line(c->s, c->n, ke, &vs, &ve)) return 0;
+    const unsigned char *v = c->s + vs;
+    size_t vn = ve - vs;
+    bool word = prose_word(v, vn) || (pii_is_upper(v[0]) && prose_word(v + 1, vn - 1));
+    if (kind == PII_KEY_PASSWORD ? vn >= 6 && !word : vn >= 16 && random_looking(v, vn))
+        return add_value(c, kind, vs, ve, false);
+    return 0;
+}
+
 size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
 {
     size_t vs, ve;
     bool quoted;
-    if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted)) return 0;
+    if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted)) return value_below(c, ke, kind);
     if (names_itself(c->s, i, ke, c->s + vs, ve - vs)) return 0;
     /* a bare "key" holding hex is a digest or a cache key ("cache hit
      * key=af71b5..."); a named one (api_key, license_key) is a secret */
@@ -1209,9 +1234,9 @@ static bool prose_word(const unsigned char *v, size_t n)
  * its optional ':', or 0. */
 static size_t copula_end(const unsigned char *s, size_t lim, size_t k)
 {
-    static const char *const copulas[] = {"is",        "es",  "est",  "ist",      "lautet",
-                                          "was",       "era", "jest", "\xc3\xa8", "\xc3\xa9",
-                                          "\xc3\xa4r", "er",  "sont", "are",      "to"};
+    static const char *const copulas[] = {
+        "is",       "es",        "est", "ist",  "lautet", "was", "era", "jest", "\xc3\xa8",
+        "\xc3\xa9", "\xc3\xa4r", "er",  "sont", "are",    "to",  "->",  "=>",   "\xe2\x86\x92"};
     /* a colon ends the label: "token de acceso: x", "jeton d'accès : x" */
     size_t p = s[k] == ' ' && k + 1 < lim && s[k + 1] == ':' ? k + 1 : k;
     if (s[p] == ':' && p + 1 < lim && s[p + 1] == ' ') return p + 2;

@@ -40,6 +40,9 @@ size_t ew__pii_armour_begin(const unsigned char *s, size_t n, size_t i);
  * [prod] = x") at k: the separator's offset, or k when there is none. */
 size_t ew__pii_skip_note(const unsigned char *s, size_t n, size_t k);
 
+/* A full-width colon '：' at k. */
+bool ew__pii_wide_colon(const unsigned char *s, size_t n, size_t k);
+
 /* Shared within pii_secret*.c. */
 bool ew__pii_random_looking(const unsigned char *v, size_t n);
 bool ew__pii_prose_word(const unsigned char *v, size_t n);

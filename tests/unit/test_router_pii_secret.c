@@ -283,6 +283,19 @@ static void test_declared_values(void **state)
            "acmelogs:zymMlopiWfqUyHRSIf8NFmAUNLnY5Yx0y3RnjDQl2Kv=");
     NO_SECRET("Authorization: required");
     NO_SECRET("Authorization: Bearer ${{ secrets.TOKEN }}");
+    /* the value alone on a line below "name:" */
+    SECRET("Passwort:\nSommer2024!", "Sommer2024!");
+    NO_SECRET("Password:\nEnter your password below");
+    NO_SECRET("Password:\n\nReset");
+    /* a full-width colon after an ASCII name, as Chinese keyboards type it;
+     * CJK text after it is no value */
+    SECRET("Token\xef\xbc\x9aNqVwYS81VP7Hb1DX8pPd5khxE3pyIgKpaUnA",
+           "NqVwYS81VP7Hb1DX8pPd5khxE3pyIgKpaUnA");
+    NO_SECRET("API Key\xef\xbc\x9a\xe8\xaf\xb7\xe5\x9c\xa8\xe6\x8e\xa7\xe5\x88\xb6\xe5\x8f\xb0"
+              "\xe7\x94\x9f\xe6\x88\x90"); /* 请在控制台生成 */
+    SECRET("use this api key -> NqVwYS81VP7Hb1DX8pPd5khxE3pyIgKpaUnA",
+           "NqVwYS81VP7Hb1DX8pPd5khxE3pyIgKpaUnA");
+    NO_SECRET("key -> value mapping");
 }
 
 static void test_chat_cues(void **state)
@@ -305,6 +318,12 @@ static void test_chat_cues(void **state)
            "sv7Ent3rMpOYD!G2q=",
            "sv7Ent3rMpOYD!G2q="); /* 口令是 */
     /* a key word needs a machine-made value; a colon needs more than a name */
+    SECRET("\xe7\xa7\x81\xe9\x92\xa5\xef\xbc\x9a" /* 私钥： */
+           "180bc0dbc0e15637ebb8e3b91d26ab4a829a95249f512c17b8ed411fa644d35d",
+           "180bc0dbc0e15637ebb8e3b91d26ab4a829a95249f512c17b8ed411fa644d35d");
+    SECRET("\xd1\x82\xd0\xbe\xd0\xba\xd0\xb5\xd0\xbd: NqVwYS81VP7Hb1DX8pPd5khxE3pyIgKpaUnA", /* токен
+                                                                                              */
+           "NqVwYS81VP7Hb1DX8pPd5khxE3pyIgKpaUnA");
     NO_SECRET("la cl\xc3\xa9 est dans le tiroir");
     NO_SECRET("Der Schl\xc3\xbcssel: siehe Handbuch");
     NO_SECRET("Password expired for user: JSmith");
