@@ -854,7 +854,12 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
         W("routing"),     W("dedup"),     W("dedupe"), W("lookup"),     W("shard"),   W("object"),
         W("cursor"),      W("row"),       W("index"),  W("unique"),     W("hash"),    W("range"),
         W("group"),       W("map"),       W("i18n"),   W("translation")};
-    bool lookup = false;
+    /* tokens that find a place in a list or a trace: "next_page_token",
+     * "continuationToken", "syncToken", "X-Trace-Token" */
+    static const pii_word place_part[] = {W("page"),   W("next"),  W("continuation"),
+                                          W("sync"),   W("trace"), W("pagination"),
+                                          W("resume"), W("cursor")};
+    bool lookup = false, place = false;
     char low[64];
     size_t n = e - i < sizeof low ? e - i : sizeof low;
     uint32_t firsts = 0; /* the small letters present: most listed words can be skipped */
@@ -870,7 +875,7 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
         W("public"),   W("publishable"), W("label"),     W("field"),       W("hint"),
         W("policy"),   W("reset"),       W("forgot"),    W("placeholder"), W("prompt"),
         W("confirm"),  W("change"),      W("algorithm"), W("algo"),        W("expir"),
-        W("rotation"), W("strength"),    W("ttl")};
+        W("rotation"), W("strength"),    W("ttl"),       W("tokeniz")};
     for (size_t k = 0; k < sizeof meta_any / sizeof meta_any[0]; k++)
         if (HAS(meta_any, k)) return PII_KEY_NONE;
     /* providers' documented secrets whose names say "id": Code Climate's
@@ -907,11 +912,18 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
         for (size_t k = 0; k < sizeof lookup_part / sizeof lookup_part[0] && !lookup; k++)
             lookup = low[p] == lookup_part[k].w[0] && pl == lookup_part[k].l &&
                      !memcmp(low + p, lookup_part[k].w, pl);
+        for (size_t k = 0; k < sizeof place_part / sizeof place_part[0] && !place; k++)
+            place = low[p] == place_part[k].w[0] && pl == place_part[k].l &&
+                    !memcmp(low + p, place_part[k].w, pl);
         p = q;
         while (p < n && !pii_is_alnum(low[p]))
             p++;
     }
     if (kind == PII_KEY_KEY && lookup) return PII_KEY_NONE;
+    if (kind == PII_KEY_SECRET && place && pii_contains(low, n, "token", 5) &&
+        !pii_contains(low, n, "secret", 6) && !pii_contains(low, n, "auth", 4) &&
+        !pii_contains(low, n, "access", 6) && !pii_contains(low, n, "refresh", 7))
+        return PII_KEY_NONE;
     /* "api_key_url", "token_type", "client_id": about a secret, not one */
     static const pii_word meta[] = {W("length"), W("url"),  W("path"),    W("file"),
                                     W("name"),   W("type"), W("version"), W("id")};
@@ -939,9 +951,19 @@ static size_t words_in(const unsigned char *v, size_t n)
 }
 
 /* Score of a value held by a key of this kind; 0 when it is not a secret. */
+/* A path to a file: a '/' and a short extension at the end
+ * ("uploads/2024/05/<uuid>.png"); base64 never holds a '.'. */
+static bool file_path(const unsigned char *v, size_t n)
+{
+    size_t x = n;
+    while (x > 0 && pii_is_alpha(v[x - 1]) && n - x <= 5)
+        x--;
+    return x > 1 && x < n && n - x <= 5 && v[x - 1] == '.' && memchr(v, '/', x);
+}
+
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
-    if (placeholder(v, vn) ||
+    if (placeholder(v, vn) || (kind != PII_KEY_PASSWORD && file_path(v, vn)) ||
         (kind != PII_KEY_PASSWORD && (made_up_run(v, vn) || ew__pii_made_up(v, vn))))
         return 0;
     bool space = memchr(v, ' ', vn) != NULL;

@@ -254,6 +254,13 @@ static void test_generic_contexts(void **state)
         "HMAC signing key (hex): 14486ee9299548b9bb097cafcfa79f7848741cf106ad3d79f758183e321f036b",
         "14486ee9299548b9bb097cafcfa79f7848741cf106ad3d79f758183e321f036b");
     NO_SECRET("cache hit key=af71b5aa14486ee9299548b9bb097cafcfa79f78 ttl=300");
+    /* tokens that find a place in a list, tokenizer settings, file paths */
+    NO_SECRET("\"next_page_token\": \"7p5rEiHvQspaKUEUvxj6eZxrNWcuz07esXpZwRqHFQg\"");
+    NO_SECRET("syncToken=D6WLya75FdleJXP6xuQEYcHsG02ORHV8");
+    NO_SECRET("tokenizer: zdLU8ueZ5oBUEqWpcHg7ZU6Dj90pMThd");
+    NO_SECRET("key: uploads/2024/05/12853ef8-6dcf-4aea-a218-18b904ce6087.png");
+    SECRET("next_access_token=D6WLya75FdleJXP6xuQEYcHsG02ORHV8",
+           "D6WLya75FdleJXP6xuQEYcHsG02ORHV8");
     /* keys that find a record */
     NO_SECRET("\"idempotency_key\": \"0a46fcaa-8ff6-4e95-a212-70b65049709b\"");
     NO_SECRET("partition_key = \"Kx9qTw2mPz7LRj4bccvlAbCdEf012345\"");
@@ -321,9 +328,10 @@ static void test_chat_cues(void **state)
     SECRET("\xe7\xa7\x81\xe9\x92\xa5\xef\xbc\x9a" /* 私钥： */
            "180bc0dbc0e15637ebb8e3b91d26ab4a829a95249f512c17b8ed411fa644d35d",
            "180bc0dbc0e15637ebb8e3b91d26ab4a829a95249f512c17b8ed411fa644d35d");
-    SECRET("\xd1\x82\xd0\xbe\xd0\xba\xd0\xb5\xd0\xbd: NqVwYS81VP7Hb1DX8pPd5khxE3pyIgKpaUnA", /* токен
-                                                                                              */
-           "NqVwYS81VP7Hb1DX8pPd5khxE3pyIgKpaUnA");
+    SECRET(
+        "\xd1\x82\xd0\xbe\xd0\xba\xd0\xb5\xd0\xbd: NqVwYS81VP7Hb1DX8pPd5khxE3pyIgKpaUnA", /* токен
+                                                                                           */
+        "NqVwYS81VP7Hb1DX8pPd5khxE3pyIgKpaUnA");
     NO_SECRET("la cl\xc3\xa9 est dans le tiroir");
     NO_SECRET("Der Schl\xc3\xbcssel: siehe Handbuch");
     NO_SECRET("Password expired for user: JSmith");
