@@ -434,7 +434,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         k++;
     if (cues & (1u << CUE_SECRET)) k = ew__pii_skip_note(s, n, k); /* "key (hex): x" */
     unsigned sep = k < n ? s[k] : 0;
-    if (ew__pii_wide_colon(s, n, k)) sep = ':';
+    if (sep == 0xEF && ew__pii_wide_colon(s, n, k)) sep = ':';
     if (pii_is_digit(sep) && (cues & ((1u << CUE_SECRET) | (1u << CUE_PASSPORT))) && k > ie &&
         s[k - 1] == ' ') {
         size_t d = k; /* "Unseal Key 2: x" */

@@ -737,11 +737,6 @@ static size_t typed_value(const unsigned char *s, size_t n, size_t k)
     return u < n ? u : k;
 }
 
-bool ew__pii_wide_colon(const unsigned char *s, size_t n, size_t k)
-{
-    return k + 2 < n && s[k] == 0xEF && s[k + 1] == 0xBC && s[k + 2] == 0x9A;
-}
-
 static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
                        bool *quoted)
 {

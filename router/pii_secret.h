@@ -41,7 +41,10 @@ size_t ew__pii_armour_begin(const unsigned char *s, size_t n, size_t i);
 size_t ew__pii_skip_note(const unsigned char *s, size_t n, size_t k);
 
 /* A full-width colon '：' at k. */
-bool ew__pii_wide_colon(const unsigned char *s, size_t n, size_t k);
+static inline bool ew__pii_wide_colon(const unsigned char *s, size_t n, size_t k)
+{
+    return k + 2 < n && s[k] == 0xEF && s[k + 1] == 0xBC && s[k + 2] == 0x9A;
+}
 
 /* Shared within pii_secret*.c. */
 bool ew__pii_random_looking(const unsigned char *v, size_t n);
