@@ -13,10 +13,12 @@ ids, commit SHAs, base64 images and fonts, public keys, placeholders and
 documentation values, variable names without values, settings that only name
 a secret, and prose about secrets in five languages.
 
-Every positive also records its secret as "value": bench/pii_eval.py then
+Set "d" was written before any rule change of session 4, set "e" after them;
+each was scored once before anything was changed for it (README: first
+contact). Every positive also records its secret as "value": bench/pii_eval.py then
 counts a hit only when a secret span overlaps that value.
 
-  python3 bench/pii_secrets_heldout_de.py --set d [--n 400] [--seed 7] > /tmp/d.jsonl
+  python3 bench/pii_secrets_heldout_de.py --set d|e [--n 400] [--seed 7] > /tmp/d.jsonl
   python3 bench/pii_eval.py --only secrets --secrets /tmp/d.jsonl --errors secret
 """
 import argparse
@@ -287,14 +289,196 @@ def d_negatives():
     }
 
 
+# ---- set e (written after this round's rules, before scoring it) -----------
+def e_positives():
+    """kind -> (text, the secret inside it)."""
+    pw = password()
+    u = user()
+    out = {}
+
+    def put(kind, text, value):
+        assert value in text, kind
+        out[kind] = (text, value)
+
+    k = rnd(B64URL, 48)
+    put('kubeconfig_token', 'users:\n- name: admin@prod\n  user:\n    token: %s' % k, k)
+    k = rnd(ALNUM, 40)
+    put('pypirc_password', '[testpypi]\nrepository = https://test.pypi.org/legacy/\nusername = %s\n'
+        'password = %s' % (u, k), k)
+    k = rnd(ALNUM, 48)
+    put('notebook_cell', '{"cell_type": "code", "source": ["import openai\\n", "client = '
+        'Groq(api_key=\\"%s\\")\\n"]}' % k, k)
+    k = rnd(HEX, 64)
+    put('tf_provider_block', 'provider "linode" {\n  token = "%s"\n}' % k, k)
+    put('ansible_become', 'all:\n  vars:\n    ansible_become_pass: %s' % pw, pw)
+    k = rnd(ALNUM, 32)
+    put('gha_with_input', '- uses: acme/deploy-action@v3\n  with:\n    api-key: %s\n    region: eu'
+        % k, k)
+    k = 'django-insecure-' + rnd(LOWER + DIG + '!@#%^&*(-_=+)', 50)
+    put('django_settings', "DEBUG = False\nSECRET_KEY = '%s'" % k, k)
+    k = rnd(HEX, 48)
+    put('flask_bytes', "app.secret_key = b'%s'" % k, k)
+    k = rnd(HEX, 32)
+    put('symfony_env', '###> symfony/framework-bundle ###\nAPP_ENV=prod\nAPP_SECRET=%s\n'
+        '###< symfony/framework-bundle ###' % k, k)
+    k = 're_' + rnd(ALNUM, 8) + '_' + rnd(ALNUM, 24)
+    put('go_setenv_pair', 'os.Setenv("RESEND_API_KEY", "%s")' % k, k)
+    put('spring_properties', 'spring.mail.host=smtp.northwind.io\nspring.mail.username=%s\n'
+        'spring.mail.password=%s' % (u, pw), pw)
+    put('appsettings_connstr', '{"ConnectionStrings": {"Default": "Server=%s;Database=crm;User Id=%s;'
+        'Password=%s;"}}' % (host(), u, pw), pw)
+    k = rnd(B64URL, 44)
+    put('compose_list_env', 'services:\n  api:\n    environment:\n      - NODE_ENV=production\n'
+        '      - UPSTASH_REDIS_REST_TOKEN=%s' % k, k)
+    k = 'napi_' + rnd(LOWER + DIG, 64)
+    put('helm_set', 'helm upgrade --install db ./chart --set neon.apiKey=%s' % k, k)
+    k = rnd(ALNUM, 40)
+    put('kubectl_literal', 'kubectl create secret generic mailer --from-literal=api-key=%s' % k, k)
+    k = rnd(B64, 40)
+    put('aws_configure_set', 'aws configure set aws_secret_access_key %s --profile prod' % k, k)
+    k = 'pplx-' + rnd(ALNUM, 48)
+    put('httpie_header', 'http POST https://api.perplexity.ai/chat/completions Authorization:"Bearer '
+        '%s" model=sonar' % k, k)
+    k = 'xai-' + rnd(ALNUM, 80)
+    put('wget_header', 'wget --header="Authorization: Bearer %s" https://api.x.ai/v1/models' % k, k)
+    k = rnd(ALNUM, 40)
+    put('postman_kv', '{"auth": {"type": "apikey", "apikey": [{"key": "value", "value": "%s", '
+        '"type": "string"}, {"key": "key", "value": "X-API-Key"}]}}' % k, k)
+    k = 'fw_' + rnd(ALNUM, 24)
+    put('har_header', '{"headers": [{"name": "Content-Type", "value": "application/json"}, '
+        '{"name": "Authorization", "value": "Bearer %s"}]}' % k, k)
+    k = 'csk-' + rnd(LOWER + DIG, 48)
+    put('json_log_line', '{"level":"error","ts":1717320000,"msg":"upstream 401","api_key":"%s"}' % k, k)
+    k = rnd(ALNUM, 36)
+    put('nginx_header', 'location /api/ {\n  proxy_set_header X-Api-Key %s;\n  proxy_pass '
+        'http://backend;\n}' % k, k)
+    put('apache_setenv', '<VirtualHost *:443>\n  SetEnv DB_PASS %s\n</VirtualHost>' % pw, pw)
+    k = 'sbp_' + rnd(HEX, 40)
+    put('systemd_env', '[Service]\nEnvironment="SUPABASE_ACCESS_TOKEN=%s"\nExecStart=/usr/bin/sync'
+        % k, k)
+    put('sql_create_user', "CREATE USER reporting WITH PASSWORD '%s';" % pw, pw)
+    put('sql_identified_by', "ALTER USER 'app'@'%%' IDENTIFIED BY '%s';" % pw, pw)
+    k = rnd(ALNUM + '!#', 24)
+    put('redis_requirepass', 'bind 0.0.0.0\nrequirepass %s\nmaxmemory 2gb' % k, k)
+    put('ldapsearch_w', 'ldapsearch -x -H ldaps://ldap.northwind.io -D "cn=admin,dc=northwind,dc=io" '
+        '-w %s -b "dc=northwind,dc=io"' % pw, pw)
+    put('requests_auth_tuple', 'r = requests.get(url, auth=("%s", "%s"), timeout=10)' % (u, pw), pw)
+    k = 'squ_' + rnd(HEX, 40)
+    put('fetch_headers', 'await fetch(url, { headers: { "Authorization": `Bearer %s` } });' % k, k)
+    k = 'bkua_' + rnd(HEX, 40)
+    put('csharp_headers_add', 'client.DefaultRequestHeaders.Add("X-Buildkite-Token", "%s");' % k, k)
+    k = rnd(B64URL, 64)
+    put('oauth_form_body', "curl -d 'grant_type=client_credentials&client_id=acme-cli&client_secret=%s'"
+        " https://auth.northwind.io/oauth/token" % k, k)
+    k = 'pul-' + rnd(HEX, 40)
+    put('chat_en_paste', R.choice(['I\'ll paste the CI token so you can reproduce: %s',
+                                   'ok here it is %s - rotate it after',
+                                   'the pulumi token we use in prod is %s']) % k, k)
+    put('chat_en_pw_changed', R.choice(['the admin password was changed to %s yesterday',
+                                        'new wifi pw: %s']) % pw, pw)
+    put('chat_de_neu', R.choice(['Hier das neue Passwort: %s', 'Das Kennwort für den VPN-Zugang: %s'])
+        % pw, pw)
+    k = 'tfp_' + rnd(ALNUM, 44)
+    put('chat_fr_voici', R.choice(['voici le token : %s', 'Mon token personnel est %s, merci']) % k, k)
+    k = rnd(ALNUM, 40)
+    put('chat_es_paso', R.choice(['te paso la API key: %s', 'Esta es mi clave de acceso %s']) % k, k)
+    k = rnd(ALNUM, 40)
+    put('chat_zh_github', R.choice(['我的 GitHub 令牌：%s', '这个是服务器的密钥 %s，别泄露']) % k, k)
+    put('chat_zh_db', R.choice(['这个是数据库密码 %s', '数据库的密码：%s']) % pw, pw)
+    put('chat_pt_nl', R.choice(['minha senha é %s', 'het wachtwoord is %s']) % pw, pw)
+    k = 'ops_' + rnd(B64URL, 60)
+    put('onepassword_env', 'export OP_SERVICE_ACCOUNT_TOKEN="%s"' % k, k)
+    k = 'access_token$production$%s$%s' % (rnd(LOWER + DIG, 16), rnd(HEX, 32))
+    put('braintree_token', 'BRAINTREE_ACCESS_TOKEN=%s' % k, k)
+    k = '2/%d/%d:%s' % (R.randint(10 ** 14, 10 ** 15), R.randint(10 ** 14, 10 ** 15), rnd(HEX, 32))
+    put('asana_pat', 'asana_pat: "%s"' % k, k)
+    k = 'xaat-' + uuid4()
+    put('axiom_token', 'AXIOM_TOKEN=%s' % k, k)
+    k = 'API-' + rnd(UPPER + DIG, 26)
+    put('octopus_header', 'X-Octopus-ApiKey: %s' % k, k)
+    k = rnd(B64URL, 80)
+    put('paypal_secret_yaml', 'paypal:\n  client_id: A%s\n  client_secret: E%s' % (rnd(B64URL, 79), k),
+        k)
+    k = rnd(ALNUM, 64)
+    put('binance_python', 'client = Client(api_key, "%s")' % k, k)
+    k = '-----BEGIN OPENSSH PRIVATE KEY-----'
+    put('pem_yaml_block', 'deploy_key: |\n  %s\n  b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ%s\n'
+        '  -----END OPENSSH PRIVATE KEY-----' % (k, rnd(B64, 40)), k)
+    return out
+
+
+def e_negatives():
+    return {
+        'har_plain_headers': '{"headers": [{"name": "Content-Type", "value": "application/json"}, '
+        '{"name": "Accept-Encoding", "value": "gzip"}]}',
+        'sql_placeholders': R.choice(["CREATE USER app WITH PASSWORD :'app_password';",
+                                      "ALTER USER app IDENTIFIED BY <password>;",
+                                      "UPDATE users SET password_hash = $1 WHERE id = $2"]),
+        'redis_conf_example': '# requirepass foobared\n# maxmemory <bytes>',
+        'framework_env_refs': R.choice(['SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]',
+                                        'SECRET_KEY = get_random_secret_key()',
+                                        'app.secret_key = os.urandom(24)',
+                                        'jwt.sign(payload, process.env.JWT_SECRET, { expiresIn: "1h" })']),
+        'checksum_outputs': R.choice(['%s  dist/app.tar.gz' % rnd(HEX, 64),
+                                      'Content-MD5: %s==' % rnd(B64, 22),
+                                      'x-goog-hash: crc32c=%s==,md5=%s==' % (rnd(B64, 6), rnd(B64, 22)),
+                                      'crc32: 0x%s' % rnd(HEX, 8)]),
+        'db_row_uuids': "INSERT INTO orders (id, customer_id) VALUES ('%s', '%s');" % (uuid4(), uuid4()),
+        'infra_request_ids': R.choice(['X-Cloud-Trace-Context: %s/%d;o=1' % (rnd(HEX, 32), R.randint(10 ** 15, 10 ** 16)),
+                                       'cf-ray: %s-FRA' % rnd(HEX, 16),
+                                       'Request-Id: req_%s' % rnd(ALNUM, 24)]),
+        'base64_media': R.choice(['{"image_base64": "iVBORw0KGgoAAAANSUhEUgAA%s"}' % rnd(B64, 120),
+                                  '{"audio": {"format": "wav", "data": "UklGR%s"}}' % rnd(B64, 120),
+                                  '"attachment": "JVBERi0xLjcK%s"' % rnd(B64, 120)]),
+        'ec_public_jwk': '{"kty": "EC", "crv": "P-256", "x": "%s", "y": "%s"}' % (rnd(B64URL, 43),
+                                                                                rnd(B64URL, 43)),
+        'known_hosts': 'github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI%s' % rnd(B64, 43),
+        'nostr_npub': 'follow me: npub1%s' % rnd(B32L, 58),
+        'signature_blocks': R.choice(['-----BEGIN PGP SIGNATURE-----\n\n%s\n=%s\n-----END PGP SIGNATURE-----'
+                                      % (pem_lines(3), rnd(B64, 4)),
+                                      '-----BEGIN SSH SIGNATURE-----\n%s\n-----END SSH SIGNATURE-----'
+                                      % pem_lines(3)]),
+        'placeholder_literals': R.choice(['api_key="sk-xxxxxxxxxxxxxxxxxxxxxxxx"', 'token: "<INSERT_TOKEN>"',
+                                          'password: "CHANGE_ME_IN_PROD"',
+                                          'api-key: 00000000-0000-0000-0000-000000000000',
+                                          '"token": "REDACTED"', 'secret: "{{ vault_secret }}"',
+                                          'echo "$PASSWORD" | docker login --password-stdin']),
+        'names_no_values': R.choice(['SECRETS=("GITHUB_TOKEN" "NPM_TOKEN")', 'ENV API_KEY=',
+                                     'ARG NPM_TOKEN', 'echo $DB_PASSWORD | wc -c',
+                                     'kubectl get secret db-password -o yaml',
+                                     'vault kv get secret/prod/db']),
+        'prose_multilang': R.choice(['Reset tokens expire after 15 minutes.',
+                                     'Your password must contain a symbol.',
+                                     'Bitte geben Sie Ihr Passwort ein.', 'Le jeton a expiré.',
+                                     'La clave debe tener 12 caracteres.', '密钥已轮换',
+                                     '请勿在聊天中分享令牌', 'Esqueci minha senha.']),
+        'code_about_secrets': R.choice(['def verify_token(token: str) -> bool:',
+                                        'if password == confirm_password:',
+                                        'token = request.headers.get("Authorization")',
+                                        'password_hash = bcrypt.hashpw(password.encode(), bcrypt.gensalt())']),
+        'build_ids': R.choice(['ELF 64-bit LSB executable, x86-64, BuildID[sha1]=%s, stripped' % rnd(HEX, 40),
+                               'version: 1.4.2+build.%s' % rnd(HEX, 7),
+                               'Go build ID: "%s/%s/%s/%s"' % (rnd(B64URL, 20), rnd(B64URL, 20),
+                                                              rnd(B64URL, 20), rnd(B64URL, 20))]),
+        'git_objects': R.choice(['git cat-file -p %s' % rnd(HEX, 40),
+                                 'tree %s\nparent %s' % (rnd(HEX, 40), rnd(HEX, 40)),
+                                 'Fixes: %s ("net: fix refcount")' % rnd(HEX, 12)]),
+        'container_refs': 'docker pull ghcr.io/northwind/api@sha256:%s' % rnd(HEX, 64),
+        'truncated_example_jwt': 'Authorization: Bearer eyJhbGciOi...',
+        'oauth_docs_form': "curl -d 'grant_type=client_credentials&client_id=YOUR_CLIENT_ID"
+        "&client_secret=YOUR_CLIENT_SECRET' https://auth.example.com/oauth/token",
+    }
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--n', type=int, default=400, help='examples of each label')
     ap.add_argument('--seed', type=int, default=7)
-    ap.add_argument('--set', choices=['d'], default='d')
+    ap.add_argument('--set', choices=['d', 'e'], default='d')
     args = ap.parse_args()
     R.seed(args.seed)
-    makers = {'d': (('positive', d_positives), ('negative', d_negatives))}[args.set]
+    makers = {'d': (('positive', d_positives), ('negative', d_negatives)),
+              'e': (('positive', e_positives), ('negative', e_negatives))}[args.set]
     write_examples(makers, args.n)
 
 
