@@ -316,6 +316,7 @@ static const struct {
     {"chave", B(CUE_SECRET) | PII_KW_KEY},
     {"sleutel", B(CUE_SECRET) | PII_KW_KEY},
     {"klucz", B(CUE_SECRET) | PII_KW_KEY},
+    {"identified by", B(CUE_SECRET) | PII_KW_QUOTED},
     {"\xd0\xba\xd0\xbb\xd1\x8e\xd1\x87", B(CUE_SECRET) | PII_KW_KEY},         /* ключ */
     {"\xd1\x82\xd0\xbe\xd0\xba\xd0\xb5\xd0\xbd", B(CUE_SECRET) | PII_KW_KEY}, /* токен */
     /* bank */

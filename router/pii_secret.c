@@ -579,6 +579,45 @@ static bool b64_not_secret(const unsigned char *v, size_t n, int depth)
     return n <= 128 && placeholder_depth(plain, (size_t)pl, depth + 1);
 }
 
+/* Ten or more letters and digits with capitals, small letters and at least
+ * two digits: machine-made or a strong password, not a variable's name. */
+static bool mixed_alnum(const unsigned char *v, size_t n)
+{
+    size_t up = 0, lo = 0, dg = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!pii_is_alnum(v[i])) return false;
+        up += pii_is_upper(v[i]);
+        lo += pii_is_lower(v[i]);
+        dg += pii_is_digit(v[i]);
+    }
+    return n >= 10 && up && lo && dg >= 2;
+}
+
+/* Capital words joined by '_' that ask for a value ("CHANGE_ME_IN_PROD",
+ * "REPLACE_WITH_TOKEN", "SET_IN_VAULT"). */
+static bool screaming_words(const unsigned char *v, size_t n)
+{
+    static const char *const ask[] = {"CHANGE", "REPLACE", "INSERT", "ENTER", "SET", "FILL", "PUT"};
+    size_t parts = 1, run = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] == '_') {
+            if (run == 0) return false;
+            parts++;
+            run = 0;
+        } else if (pii_is_upper(v[i])) {
+            run++;
+        } else {
+            return false;
+        }
+    }
+    if (parts < 2 || run == 0) return false;
+    for (size_t k = 0; k < sizeof ask / sizeof *ask; k++) {
+        size_t l = strlen(ask[k]);
+        if (n > l && !memcmp(v, ask[k], l) && v[l] == '_') return true;
+    }
+    return false;
+}
+
 /* Placeholders and references are not secrets: "$VAR", "${x}", "<key>",
  * "{{x}}", "%s", "xxxx", "****", "env.X", "process.env...", "os.getenv(". */
 static bool placeholder(const unsigned char *v, size_t n)
@@ -600,12 +639,24 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
             k++;
         if (k < n && v[k] == '%') return true;
     }
-    /* "$VAR", "${x}", "$(cmd)"; not "$4783ct5j..." (a key that starts with '$') */
-    if (c0 == '$' && (n == 1 || pii_is_alpha(v[1]) || v[1] == '_' || v[1] == '{' || v[1] == '('))
+    /* "$VAR", "${x}", "$(cmd)"; not "$4783ct5j..." nor "$y1r4BWw2w1Oy" (a key or a
+     * password that starts with '$': capitals, small letters and digits mixed) */
+    if (c0 == '$' && (n == 1 || pii_is_alpha(v[1]) || v[1] == '_' || v[1] == '{' || v[1] == '(') &&
+        !mixed_alnum(v + 1, n - 1))
         return true;
-    if (c0 == '<' || c0 == '{' || c0 == '[' || c0 == '&' || c0 == ',' || c0 == ')' || c0 == ';' ||
-        c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
+    /* "&password", "&&", "&(x)" are code; "&+vNip..." is a password */
+    if (c0 == '&' &&
+        (n == 1 || pii_is_alpha(v[1]) || v[1] == '_' || v[1] == '&' || v[1] == '(' || v[1] == '*'))
+        return true;
+    /* psql's ":'name'" and ":name" are variables */
+    if (c0 == ':' && n > 1 && (v[1] == '\'' || v[1] == '"' || pii_is_alpha(v[1]))) return true;
+    if (c0 == '<' || c0 == '{' || c0 == '[' || c0 == ',' || c0 == ')' || c0 == ';' || c0 == '+' ||
+        c0 == '.' || c0 == '/' || c0 == '(')
         return true; /* a variable, a template, code or a path */
+    /* elided: "eyJhbGciOi...", "sk-abc…" */
+    if ((n > 3 && !memcmp(v + n - 3, "...", 3)) || (n > 3 && !memcmp(v + n - 3, "\xe2\x80\xa6", 3)))
+        return true;
+    if (screaming_words(v, n)) return true; /* "CHANGE_ME_IN_PROD", "YOUR_TOKEN_HERE" */
     if (n >= 2 && c0 == '#' && v[1] == '{') return true; /* Ruby "#{password}" */
     if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
         return true; /* a route or an anchor named after the field */
@@ -752,6 +803,7 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
         d++;
     if (d > d0 && d < lim && (s[d] == ':' || s[d] == '=')) k = d;
     bool sep = false, colon_only = true;
+    size_t s0 = k;
     while (k < lim && (s[k] == '=' || s[k] == ':' || s[k] == '>' || s[k] == '!' ||
                        ew__pii_wide_colon(s, n, k))) {
         if (s[k] == 0xEF) k += 2; /* "Token：x", as Chinese keyboards type it */
@@ -759,6 +811,12 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
         colon_only &= s[k] == ':' || s[k] == 0x9A;
         k++;
     }
+    /* "password == confirm": a comparison, whose literal would be quoted */
+    bool compare = k - s0 == 2 && s0 > 0 && s[s0 - 1] == ' ' && (s[s0] == '=' || s[s0] == '!') &&
+                   s[s0 + 1] == '=';
+    /* SQL's "PASSWORD :'name'": a psql variable */
+    bool psql = k - s0 == 1 && s[s0] == ':' && s0 > 0 && s[s0 - 1] == ' ' && k < n &&
+                (s[k] == '\'' || s[k] == '"');
     while (k < lim && (s[k] == ' ' || s[k] == '\t' || s[k] == '\\'))
         k++;
     if (sep && k + 1 < n && s[k - 1] == ' ' && s[k] == '!') { /* a YAML tag: "!!str", "!vault" */
@@ -767,9 +825,14 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
             t++;
         if (t < lim && s[t] == ' ') k = t + 1;
     }
-    if (!sep || k >= n) return false;
+    if (!sep || k >= n || psql) return false;
     if (colon_only) k = typed_value(s, n, k);
+    /* a string literal's prefix: Python's b'x', r'x', f'x', C#'s @"x", C's L"x" */
+    if (k + 2 < n && (s[k + 1] == '"' || s[k + 1] == '\'') && strchr("bBrRuUfF@L", s[k]) &&
+        s[k] != 0)
+        k++;
     *quoted = s[k] == '"' || s[k] == '\'' || s[k] == '`';
+    if (compare && !*quoted) return false;
     size_t e = k;
     if (*quoted) {
         bool escaped = s[k - 1] == '\\';
@@ -1051,10 +1114,13 @@ static size_t attr_pair(pii_ctx *c, size_t vs, size_t ve)
     const unsigned char *s = c->s;
     size_t n = c->n, k = ve + 1, xs, xe;
     bool quoted;
-    while (k < n && (s[k] == ' ' || s[k] == '\t'))
+    /* XML's key="x" value="y"; JSON's "name": "x", "value": "y" */
+    while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == ',' || s[k] == '"') && k - ve < 8)
         k++;
-    if (k + 6 > n || strncasecmp((const char *)s + k, "value", 5) || s[k + 5] != '=') return 0;
-    if (!read_value(s, n, k + 5, &xs, &xe, &quoted) || !quoted) return 0;
+    if (k + 6 > n || strncasecmp((const char *)s + k, "value", 5)) return 0;
+    size_t sep = k + 5 + (s[k + 5] == '"');
+    if (sep >= n || (s[sep] != '=' && s[sep] != ':')) return 0;
+    if (!read_value(s, n, sep, &xs, &xe, &quoted) || !quoted) return 0;
     int kind = ew__pii_key_kind(s, vs, ve);
     if (!kind) return ve + 1; /* not a secret's name; the value is read as text */
     add_value(c, kind, xs, xe, true);
@@ -1155,11 +1221,16 @@ static size_t value_below(pii_ctx *c, size_t ke, int kind)
     return 0;
 }
 
+static size_t credential_pair(pii_ctx *c, size_t k);
+
 size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
 {
     size_t vs, ve;
     bool quoted;
     if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted)) return value_below(c, ke, kind);
+    /* auth=("user", "password"), credentials: ["user", "password"] */
+    if (!quoted && kind >= PII_KEY_SECRET && (c->s[vs] == '(' || c->s[vs] == '['))
+        return credential_pair(c, vs);
     if (names_itself(c->s, i, ke, c->s + vs, ve - vs)) return 0;
     /* a bare "key" holding hex is a digest or a cache key ("cache hit
      * key=af71b5..."); a named one (api_key, license_key) is a secret */
@@ -1302,6 +1373,49 @@ static bool value_on_next_line(const unsigned char *s, size_t n, size_t k, size_
 
 static bool ident_like(const unsigned char *v, size_t n);
 
+/* Only the characters of keys: letters, digits and "-_+/=.~" (no link, no
+ * markup: "Plugin](https://wiki...)" is text). */
+static bool key_chars(const unsigned char *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!pii_is_alnum(v[i]) && !strchr("-_+/=.~", v[i])) return false;
+    return !pii_contains(v, n, "//", 2);
+}
+
+/* A machine-made value after up to three short words that follow a cue
+ * ("clave de acceso <key>", "token for the staging api <key>"). */
+static size_t key_after_words(pii_ctx *c, size_t k)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, vs, ve;
+    bool quoted;
+    for (int w = 0; w < 4 && next_value(s, n, k, &vs, &ve, &quoted) && !quoted; w++) {
+        size_t vn = ve - vs;
+        if (vn >= 16 && key_chars(s + vs, vn) && random_looking(s + vs, vn))
+            return add_value(c, PII_KEY_SECRET, vs, ve, false);
+        if (vn > 8 || !ident_like(s + vs, vn) || w == 3) break; /* not a short word */
+        k = ve;
+    }
+    return 0;
+}
+
+/* "changed", "set", "reset": the password was given a new value */
+static bool setting_word(const unsigned char *v, size_t n)
+{
+    static const char *const w[] = {"changed", "set", "reset", "updated", "rotated", "now"};
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (strlen(w[k]) == n && !strncasecmp((const char *)v, w[k], n)) return true;
+    return false;
+}
+
+/* "was changed to": the link after a participle that follows the copula */
+static bool link_copula(const unsigned char *s, size_t k)
+{
+    return s[k] == ':' || s[k + 1] == ':' ||
+           (s[k + 1] == 't' && s[k + 2] == 'o' && (s[k + 3] == ' ' || s[k + 3] == ':')) ||
+           (s[k + 1] == '-' && s[k + 2] == '>') || s[k + 1] == 0xE2;
+}
+
 size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
 {
     const unsigned char *s = c->s;
@@ -1313,20 +1427,28 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
      * contraseña del correo es x", "das Passwort lautet: x": the value after a
      * copula, quoted, or for a password any token that is not a word of prose */
     size_t lim = we + 60 < n ? we + 60 : n;
+    bool chained = false; /* a participle came after the copula: "was changed to x" */
     for (size_t k = we; k + 4 < lim && s[k] != '\n'; k++) {
         if (s[k] == '.' && s[k + 1] == ' ') break; /* the sentence ended */
         size_t ce = copula_end(s, lim, k);
-        if (!ce) continue;
+        if (!ce || (chained && !link_copula(s, k))) continue;
         if (!next_value(s, n, ce, &vs, &ve, &quoted)) break;
         if (quoted) return add_value(c, kind == PII_KEY_NONE ? PII_KEY_SECRET : kind, vs, ve, true);
         /* after a bare colon a password needs more than letters ("password
          * reset for user: JSmith") */
         bool colon = s[ce - 2] == ':';
+        /* "was sent to alice@x.io": an address, not the password */
+        bool address = chained && (memchr(s + vs, '@', ve - vs) || memchr(s + vs, '/', ve - vs));
         if (kind == PII_KEY_PASSWORD && ve - vs >= 4 && !prose_word(s + vs, ve - vs) &&
-            !names_a_secret(s, vs, ve) && !(colon && ident_like(s + vs, ve - vs)))
+            !names_a_secret(s, vs, ve) && !(colon && ident_like(s + vs, ve - vs)) && !address)
             return add_value(c, kind, vs, ve, false);
         if (kind != PII_KEY_PASSWORD && ve - vs >= 16 && random_looking(s + vs, ve - vs))
             return add_value(c, kind, vs, ve, false); /* "the secret is <key>" */
+        if (!chained && setting_word(s + vs, ve - vs)) {
+            chained = true;
+            k = ve - 1;
+            continue;
+        }
         break; /* "the password is incorrect": the sentence said what it is */
     }
     /* "use the following password to log in:\n\n<value>": a label that ends
@@ -1345,7 +1467,7 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
     if (names_a_secret(s, vs, ve)) return 0; /* "password secret": a name, not a value */
     if (kind == PII_KEY_PASSWORD && vn >= 4) {
         /* an ordinary word after "password" is prose ("Passwort vergessen?") */
-        if (prose_word(s + vs, vn)) return 0;
+        if (prose_word(s + vs, vn)) return key_after_words(c, vs);
         return add_value(c, kind, vs, ve, false);
     }
     bool scheme = (we - i == 6 && !strncasecmp((const char *)s + i, "bearer", 6)) ||
@@ -1355,7 +1477,15 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
         return ve;
     }
     if (vn >= 16 && random_looking(s + vs, vn)) return add_value(c, PII_KEY_SECRET, vs, ve, false);
-    return 0;
+    return key_after_words(c, vs);
+}
+
+size_t ew__pii_scan_quoted_password(pii_ctx *c, size_t k)
+{
+    size_t vs, ve;
+    bool quoted;
+    if (!next_value(c->s, c->n, k, &vs, &ve, &quoted) || !quoted) return 0;
+    return add_value(c, PII_KEY_PASSWORD, vs, ve, true);
 }
 
 /* A plain identifier ("first_name", "userEmail"): letters and '_' only. */
@@ -1401,25 +1531,45 @@ size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t ke, size_t k)
 
 /* NetworkCredential("user", "pass"), DirectoryEntry("LDAP://x", "u", "p"):
  * the last quoted argument is the password. */
-size_t ew__pii_scan_call(pii_ctx *c, size_t k)
+/* The quoted arguments of the list opening at k ('(' or '['): how many, and
+ * the last one in [*ls, *le). */
+static int last_quoted_arg(const unsigned char *s, size_t n, size_t k, size_t *ls, size_t *le)
 {
-    const unsigned char *s = c->s;
-    size_t n = c->n, lim = k + 300 < n ? k + 300 : n, last_s = 0, last_e = 0;
+    size_t lim = k + 300 < n ? k + 300 : n;
     int args = 0;
-    if (k >= n || s[k] != '(') return 0;
-    for (size_t p = k + 1; p < lim && s[p] != ')'; p++) {
+    if (k >= n || (s[k] != '(' && s[k] != '[')) return 0;
+    unsigned close = s[k] == '(' ? ')' : ']';
+    for (size_t p = k + 1; p < lim && s[p] != close; p++) {
         if (s[p] == '"' || s[p] == '\'') {
             size_t vs, ve;
             bool quoted;
             if (!next_value(s, n, p, &vs, &ve, &quoted)) return 0;
             args++;
-            last_s = vs;
-            last_e = ve;
+            *ls = vs;
+            *le = ve;
             p = ve;
         }
     }
-    if (args < 2) return 0;
-    return add_value(c, PII_KEY_PASSWORD, last_s, last_e, true);
+    return args;
+}
+
+size_t ew__pii_scan_call(pii_ctx *c, size_t k)
+{
+    size_t ls = 0, le = 0;
+    if (last_quoted_arg(c->s, c->n, k, &ls, &le) < 2) return 0;
+    return add_value(c, PII_KEY_PASSWORD, ls, le, true);
+}
+
+/* auth=("user", "password"), credentials: ["user", "password"]: a pair whose
+ * second member is neither a word ("read", "write") nor a name
+ * (SECRETS=("GITHUB_TOKEN" "NPM_TOKEN")). */
+static size_t credential_pair(pii_ctx *c, size_t k)
+{
+    size_t ls = 0, le = 0;
+    if (last_quoted_arg(c->s, c->n, k, &ls, &le) != 2 || prose_word(c->s + ls, le - ls) ||
+        names_a_secret(c->s, ls, le))
+        return 0;
+    return add_value(c, PII_KEY_PASSWORD, ls, le, true);
 }
 
 /* Twilio's client takes the account SID ("AC" and 32 hex) and then the auth
@@ -1449,7 +1599,8 @@ static size_t twilio_call(pii_ctx *c, size_t k)
 
 size_t ew__pii_scan_call_at(pii_ctx *c, size_t i, size_t ie, size_t k)
 {
-    if (name_has(c->s, i, ie, "credential") || name_has(c->s, i, ie, "directoryentry"))
+    if (name_has(c->s, i, ie, "credential") || name_has(c->s, i, ie, "directoryentry") ||
+        name_has(c->s, i, ie, "basicauth") || name_has(c->s, i, ie, "digestauth"))
         return ew__pii_scan_call(c, k);
     return twilio_call(c, k);
 }
@@ -1521,10 +1672,11 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     /* curl -u user:pass, curl --user user:pass; smbclient -U user%pass */
     bool user = (nl == 1 && (s[ns] == 'u' || s[ns] == 'U')) ||
                 (nl == 4 && !memcmp(s + ns, "user", 4) && ns == i + 2);
-    if (nl == 1 && s[ns] == 'a') {
-        /* redis-cli -a password */
-        size_t b = i > 120 ? i - 120 : 0;
-        if (!pii_contains(s + b, i - b, "redis-cli", 9)) return 0;
+    if (nl == 1 && (s[ns] == 'a' || s[ns] == 'w')) {
+        /* redis-cli -a password; ldapsearch, ldapmodify ... -w password */
+        size_t b = line_back(s, i);
+        if (!pii_contains(s + b, i - b, s[ns] == 'a' ? "redis-cli" : "ldap", s[ns] == 'a' ? 9 : 4))
+            return 0;
         kind = PII_KEY_PASSWORD;
     }
     if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P')) {

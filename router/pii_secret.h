@@ -40,6 +40,9 @@ size_t ew__pii_armour_begin(const unsigned char *s, size_t n, size_t i);
  * [prod] = x") at k: the separator's offset, or k when there is none. */
 size_t ew__pii_skip_note(const unsigned char *s, size_t n, size_t k);
 
+/* A quoted password after k ("IDENTIFIED BY 'x'"); its end, or 0. */
+size_t ew__pii_scan_quoted_password(pii_ctx *c, size_t k);
+
 /* A full-width colon '：' at k. */
 static inline bool ew__pii_wide_colon(const unsigned char *s, size_t n, size_t k)
 {

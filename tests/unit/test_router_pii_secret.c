@@ -338,6 +338,44 @@ static void test_chat_cues(void **state)
     NO_SECRET("the token to access the staging api expired");
 }
 
+/* Forms found missing by held-out set e's first contact. */
+static void test_code_and_config_forms(void **state)
+{
+    (void)state;
+    SECRET("r = requests.get(url, auth=(\"etl\", \"Falcon_2231!\"), timeout=10)", "Falcon_2231!");
+    SECRET("s.auth = HTTPBasicAuth('etl', 'Falcon_2231!')", "Falcon_2231!");
+    NO_SECRET("auth: [\"read\", \"write\"]");
+    NO_SECRET("SECRETS=(\"GITHUB_TOKEN\" \"NPM_TOKEN\")");
+    SECRET("ALTER USER 'app'@'%' IDENTIFIED BY 'Falcon_2231!';", "Falcon_2231!");
+    NO_SECRET("the suspect was identified by Interpol");
+    NO_SECRET("CREATE USER app WITH PASSWORD :'app_password';");
+    SECRET("ldapsearch -x -D \"cn=admin\" -w Falcon_2231! -b dc=x", "Falcon_2231!");
+    NO_SECRET("grep -w token file");
+    SECRET("{\"name\": \"X-Api-Key\", \"value\": \"NqVwYS81VP7Hb1DX8pPd5khxE3pyIgKpaUnA\"}",
+           "NqVwYS81VP7Hb1DX8pPd5khxE3pyIgKpaUnA");
+    NO_SECRET("{\"name\": \"Content-Type\", \"value\": \"application/json\"}");
+    SECRET("  proxy_set_header X-Api-Key 2Tw7A8jTJQ3O9IyBCFW0tpqpdT7Ln9daiuih;",
+           "2Tw7A8jTJQ3O9IyBCFW0tpqpdT7Ln9daiuih");
+    SECRET("curl -d 'grant_type=client_credentials&client_id=cli&client_secret="
+           "0aSh6jh3VbMP21ZczKEKfqxqBHsZTHDfzAhMbnCoTKMEYm'",
+           "0aSh6jh3VbMP21ZczKEKfqxqBHsZTHDfzAhMbnCoTKMEYm");
+    SECRET("app.secret_key = b'61abc889127800f343342f2e30e85143f00878abb8269757'",
+           "61abc889127800f343342f2e30e85143f00878abb8269757");
+    /* comparisons, elisions, variables, constants that ask for a value */
+    NO_SECRET("if password == confirm_password:");
+    NO_SECRET("Authorization: Bearer eyJhbGciOi...");
+    NO_SECRET("password: \"CHANGE_ME_IN_PROD\"");
+    NO_SECRET("password: $DB_PASSWORD");
+    SECRET("ansible_become_pass: $y1r4BWw2w1OyoSgnt", "$y1r4BWw2w1OyoSgnt");
+    SECRET("Hier das neue Passwort: &+vNipdM+V!PV0dVcbaqKI", "&+vNipdM+V!PV0dVcbaqKI");
+    /* chat: a participle between the copula and the value; filler words */
+    SECRET("the admin password was changed to HarborOrchid#92 yesterday", "HarborOrchid#92");
+    NO_SECRET("the password was sent to bob123");
+    SECRET("Esta es mi clave de acceso 5LpMwnEKETGfjHhsDzyfTWDBvXBN3uhvoL3c3fCv",
+           "5LpMwnEKETGfjHhsDzyfTWDBvXBN3uhvoL3c3fCv");
+    NO_SECRET("Build Token Root Plugin](https://wiki.jenkins-ci.org/display/JENKINS/Build+Token)");
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -361,7 +399,7 @@ int main(void)
         cmocka_unit_test(test_cjk_cues),         cmocka_unit_test(test_config_forms),
         cmocka_unit_test(test_more_languages),   cmocka_unit_test(test_prefixed_random_keys),
         cmocka_unit_test(test_generic_contexts), cmocka_unit_test(test_chat_cues),
-        cmocka_unit_test(test_declared_values),
+        cmocka_unit_test(test_declared_values),  cmocka_unit_test(test_code_and_config_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
