@@ -545,6 +545,87 @@ static size_t table_name_cell(pii_ctx *c, size_t i)
     return e;
 }
 
+/* ---- Korean names ----------------------------------------------------------- */
+static bool is_hangul(uint32_t cp)
+{
+    return cp - 0xAC00u < 0x2BA4u;
+}
+
+/* The commonest Korean surnames (one syllable; they cover most people). */
+static bool ko_surname(uint32_t cp)
+{
+    static const char sur[] = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우"
+                              "구민나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국";
+    for (size_t k = 0; k + 3 <= sizeof sur - 1; k += 3) {
+        uint32_t v = ((uint32_t)(sur[k] & 0x0F) << 12) | ((uint32_t)(sur[k + 1] & 0x3F) << 6) |
+                     (uint32_t)(sur[k + 2] & 0x3F);
+        if (v == cp) return true;
+    }
+    return false;
+}
+
+/* Does [i, ...) begin with one of the words that follow a Korean name: the
+ * honorifics 님 and 씨, 드림 (a letter's "from"), 입니다 ("I am X")? */
+static bool ko_after_name(const unsigned char *s, size_t n, size_t i)
+{
+    static const char *const after[] = {"\xEB\x8B\x98", "\xEC\x94\xA8", "\xEB\x93\x9C\xEB\xA6\xBC",
+                                        "\xEC\x9E\x85\xEB\x8B\x88\xEB\x8B\xA4"};
+    if (i < n && s[i] == ' ') i++;
+    for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) {
+        size_t l = strlen(after[k]);
+        if (i + l <= n && !memcmp(s + i, after[k], l)) return true;
+    }
+    return false;
+}
+
+/* A label or phrase that introduces a Korean name, ending right before i
+ * (with ':' and spaces between): 이름, 성명, 담당자, 고객, 저는. */
+static bool ko_cue_before(const unsigned char *s, size_t i)
+{
+    static const char *const cues[] = {"\xEC\x9D\xB4\xEB\xA6\x84", "\xEC\x84\xB1\xEB\xAA\x85",
+                                       "\xEB\x8B\xB4\xEB\x8B\xB9\xEC\x9E\x90",
+                                       "\xEA\xB3\xA0\xEA\xB0\x9D", "\xEC\xA0\x80\xEB\x8A\x94"};
+    size_t k = i;
+    while (k > 0 && i - k < 3 && (s[k - 1] == ' ' || s[k - 1] == ':'))
+        k--;
+    for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++) {
+        size_t l = strlen(cues[c]);
+        if (k >= l && !memcmp(s + k - l, cues[c], l)) return true;
+    }
+    return false;
+}
+
+/* A Korean name at i: a surname and one or two syllables, introduced by a
+ * cue or followed by an honorific ("이름: 김민준", "오수아 님", "저는
+ * 조지우입니다"). Returns its end, or 0. */
+static size_t ko_name(pii_ctx *c, size_t i, uint32_t cp)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    if (!ko_surname(cp) || (i >= 3 && s[i - 1] >= 0x80 && s[i - 3] >= 0xEA && s[i - 3] <= 0xED))
+        return 0; /* not the first syllable of a word */
+    int syl = 1;
+    size_t e = i + 3;
+    while (syl < 4 && e + 3 <= n) {
+        int l;
+        if (!is_hangul(ew__pii_decode(s, n, e, &l))) break;
+        e += 3;
+        syl++;
+    }
+    bool cue = ko_cue_before(s, i);
+    for (int len = 3; len >= 2; len--) {
+        if (syl < len) continue;
+        size_t ne = i + 3 * (size_t)len;
+        int l;
+        bool word_ends = ne >= n || !is_hangul(ew__pii_decode(s, n, ne, &l));
+        if (ko_after_name(s, n, ne) || (cue && word_ends && len == 3)) {
+            ew__pii_add(c, EW_PII_PERSON, i, ne, 0.85f);
+            return ne;
+        }
+    }
+    return 0;
+}
+
 static inline bool plain_han_at(const unsigned char *s, size_t n, size_t i)
 {
     if (i + 3 > n || ((s[i + 1] ^ 0x80) | (s[i + 2] ^ 0x80)) >= 0x40) return false;
@@ -600,6 +681,10 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     }
     if (cp == 0x90FD || cp == 0x5E9C || cp == 0x770C) { /* 都 府 県 */
         size_t r = jp_prefecture_address(c, i);
+        if (r) return r;
+    }
+    if (is_hangul(cp)) {
+        size_t r = ko_name(c, i, cp);
         if (r) return r;
     }
     /* katakana and hangul secret cues (パスワード, 비밀번호; パスポート is

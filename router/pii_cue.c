@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "router/pii_gazetteer.h"
 #include "router/pii_internal.h"
 
 #define B(k)       (1u << (k))
@@ -532,6 +533,41 @@ static const struct {
     {"hi it's", B(CUE_NAME_NEXT)},
     {"hey its", B(CUE_NAME_NEXT)},
     {"hey it's", B(CUE_NAME_NEXT)},
+    /* world2 round (bench/pii_gen_world2.py): form labels, greetings and
+     * birth cues of Portuguese, Spanish, French, Turkish, Indonesian,
+     * Tagalog, Hindi (romanised) and Arabic (romanised) text */
+    {"prenom", B(CUE_NAME)},
+    {"prenoms", B(CUE_NAME)},
+    {"apellido", B(CUE_NAME)},
+    {"apellidos", B(CUE_NAME)},
+    {"soyadi", B(CUE_NAME)},
+    {"adi soyadi", B(CUE_NAME)},
+    {"attn", B(CUE_NAME)},
+    {"guest", B(CUE_NAME)},
+    {"caller", B(CUE_NAME)},
+    {"tenant", B(CUE_NAME)},
+    {"favorecido", B(CUE_NAME)},
+    {"ship to", B(CUE_NAME)},
+    {"deliver to", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"nama saya", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"mera naam", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"salam", B(CUE_TITLE)},
+    {"salamat po", B(CUE_TITLE)},
+    {"merhaba", B(CUE_TITLE)},
+    {"sayin", B(CUE_TITLE)},
+    {"halo", B(CUE_TITLE)},
+    {"oi", B(CUE_TITLE)},
+    {"bhai", B(CUE_TITLE)},
+    {"sheikh", B(CUE_TITLE)},
+    {"senhor", B(CUE_TITLE)},
+    {"senhora", B(CUE_TITLE)},
+    {"nac", B(CUE_DOB)},
+    {"bday", B(CUE_DOB)},
+    {"nascido", B(CUE_DOB)},
+    {"nascida", B(CUE_DOB)},
+    {"dogum", B(CUE_DOB)},
+    {"lahir", B(CUE_DOB)},
+    {"kapanganakan", B(CUE_DOB)},
 };
 
 /* Word classes the name and address detectors ask about. */
@@ -716,6 +752,11 @@ static const char *const kw_street[] = {
     "raitti",
     "bulvari",
     "alle",
+    /* Brazil and Mexico: "Alameda Santos", "Calz. de Tlalpan" */
+    "alameda",
+    "calz",
+    "calzada",
+    "rodovia",
     /* India: "4th Cross", "Sector 62", "Anna Salai" */
     "cross",
     "sector",
@@ -745,6 +786,8 @@ static const char *const kw_unit[] = {
     "apt",  "apartment", "suite", "ste",     "unit", "flat",     "floor", "fl",
     "room", "rm",        "box",   "postbox", "bldg", "building", "dept",  "lok",
     "m",    "app",       "etage", "piso",    "po",   "p.o",      "pobox", "level",
+    /* Portuguese and Spanish: "apto 302", "sala 12", "bloco B", "Int. 5" */
+    "apto", "ap",        "sala",  "bloco",   "int",  "depto",    "dpto",  "lote",
 };
 static const char *const kw_org[] = {
     /* in other European languages too */
@@ -965,6 +1008,11 @@ static const char *const kw_stop[] = {
     "subject", "info",     "personal", "notes",   "url",   "tel",      "mobile",     "desk",
     "home",    "work",     "company",  "title",   "job",   "position", "department", "phone",
     "fax",     "address",  "merci",    "grazie",  "danke", "gracias",  "obrigado",   "obrigada",
+    /* labels and job titles of forms and signatures ("Prénom :", "Adı Soyadı:",
+     * "Gerente de Contas", "Sr. Analyst") */
+    "adi",     "soyadi",   "courriel", "correo",  "pix",   "gerente",  "diretor",    "diretora",
+    "director", "directora", "manager", "analyst", "engineer", "consultant", "ceo", "cto",
+    "cfo",     "founder",  "president", "attn",
 };
 
 #define CUE_SLOTS 8192
@@ -1062,6 +1110,11 @@ uint32_t ew__pii_folded_cues(pii_ctx *c, size_t i, size_t we)
             k++;
         } else if (s[k] == 0xC3 && k + 1 < we && (f = latin1_ascii(s[k + 1])) != NULL) {
             k += 2;
+        } else if ((s[k] == 0xC4 || s[k] == 0xC5) && k + 1 < we &&
+                   (one[0] = (char)ew__gaz_fold[(((s[k] & 0x1Fu) << 6) | (s[k + 1] & 0x3Fu)) -
+                                                0xC0]) != 0) {
+            f = one; /* Latin Extended-A: "Adı Soyadı", "Doğum", "hasło" */
+            k += 2;
         } else {
             return 0;
         }
@@ -1080,6 +1133,8 @@ uint32_t ew__pii_folded_cues(pii_ctx *c, size_t i, size_t we)
         c->cue_at[__builtin_ctz(bits)] = (uint32_t)we;
     if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
     if (cues & (1u << CUE_TITLE)) c->title_at = (uint32_t)we;
+    if ((cues & (1u << CUE_NAME)) && we < c->n && s[we] == ':')
+        c->name_next_at = (uint32_t)we + 1; /* "Prénom : X" reads as "Name: X" */
     return cues;
 }
 

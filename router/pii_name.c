@@ -113,6 +113,23 @@ static bool camel_ident(const unsigned char *w, size_t n)
     return false;
 }
 
+/* An all-capitals word [i, e) of four letters or more (or a known surname)
+ * that the gazetteer knows as no ordinary word, followed by a capitalised given name: a surname
+ * written the way passports and forms write it ("SAKAMOTO Sora"). */
+static bool caps_surname(const pii_ctx *c, size_t i, size_t e, unsigned gaz)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    if ((e - i < 4 && !(gaz & EW__GAZ_LAST)) || (gaz & (EW__GAZ_COMMON | EW__GAZ_PLACE)) ||
+        e + 2 >= n || s[e] != ' ' ||
+        !pii_is_upper(s[e + 1]) || !pii_is_lower(s[e + 2]))
+        return false;
+    size_t ge = name_word_end(s, n, e + 1), fl;
+    char fold[EW__GAZ_MAX_WORD];
+    unsigned g = lookup_part(s, e + 1, ge, fold, &fl);
+    return (g & EW__GAZ_FIRST) && !(g & EW__GAZ_COMMON);
+}
+
 static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
 {
     const unsigned char *s = c->s;
@@ -168,7 +185,11 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
                 small |= pii_is_lower(s[k]) || (s[k] >= 0xC3 && s[k] < 0xE0 && k + 1 < e &&
                                                 s[k + 1] >= 0x9F); /* Latin small letters */
             }
-            if (ups >= 2 && !small) break;
+            /* ... unless a strong cue introduces it ("SHIP TO:\nELIF AYDIN") or a
+             * given name follows it, as passports and forms write the surname
+             * ("SAKAMOTO Sora") */
+            if (ups >= 2 && !small && !strong && !(r->k == 0 && caps_surname(c, pos, e, q->gaz)))
+                break;
             if (ups >= 2 && camel_ident(s + pos, e - pos) &&
                 !(q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)))
                 break; /* "KeyState", "AccountId": an identifier, not "McDonald" */

@@ -15,6 +15,13 @@ bool ew__pii_made_up(const unsigned char *v, size_t n);
 bool ew__pii_word_body(const unsigned char *v, size_t n);
 /* A credential that a provider or a standard publishes as its example. */
 bool ew__pii_doc_fixture(const unsigned char *v, size_t n);
+/* The password assigned at [i, e) belongs to the anonymous FTP login: the
+ * user "anonymous" is assigned within three lines of it. */
+bool ew__pii_anonymous_login(const unsigned char *s, size_t n, size_t i, size_t e);
+/* The key named [i, ke) holds v, an npm classic token (a UUID), which npm
+ * revoked with all classic tokens. */
+bool ew__pii_npm_revoked(const unsigned char *s, size_t i, size_t ke, const unsigned char *v,
+                         size_t vn);
 
 /* ---- hooks ------------------------------------------------------------------ */
 /* name(...) at [i, ie) with its '(' at k: a credential constructor
@@ -48,6 +55,9 @@ static inline bool ew__pii_wide_colon(const unsigned char *s, size_t n, size_t k
 {
     return k + 2 < n && s[k] == 0xEF && s[k + 1] == 0xBC && s[k + 2] == 0x9A;
 }
+
+/* A UUID (8-4-4-4-12 hex digits) starts at i (pii_token.c). */
+bool ew__pii_is_uuid(const unsigned char *s, size_t n, size_t i);
 
 /* Shared within pii_secret*.c. */
 bool ew__pii_random_looking(const unsigned char *v, size_t n);

@@ -606,6 +606,50 @@ static void test_languages(void **state)
 }
 
 /* Offsets are bytes, also after multibyte characters. */
+/* The world2 round (bench/pii_gen_world2.py): other cultures' forms, dates
+ * and addresses; values not taken from the generator. */
+static void test_world2_formats(void **state)
+{
+    (void)state;
+    /* birth dates */
+    EXPECT_EXACT("BEGIN:VCARD\nFN:Ada Lim\nBDAY:19810930\nEND:VCARD", EW_PII_DATE_OF_BIRTH,
+                 "19810930");
+    EXPECT_NO_TYPE("Ticket 19810930 closed", EW_PII_DATE_OF_BIRTH);
+    EXPECT_EXACT("생년월일: 1979년 3월 8일", EW_PII_DATE_OF_BIRTH, "1979년 3월 8일");
+    EXPECT_EXACT("Ela nasceu em 2 de fevereiro de 1975.", EW_PII_DATE_OF_BIRTH,
+                 "2 de fevereiro de 1975");
+    EXPECT_EXACT("Fecha de nac.: 14/10/1966", EW_PII_DATE_OF_BIRTH, "14/10/1966");
+    EXPECT_EXACT("Doğum tarihi: 09.06.1983", EW_PII_DATE_OF_BIRTH, "09.06.1983");
+    /* names: labels in other languages, capitals after a strong cue, Korean */
+    EXPECT_EXACT("Adı Soyadı: Hakan Polat", EW_PII_PERSON, "Hakan Polat");
+    EXPECT_EXACT("Nom : Renaud\nPrénom : Odile\nCourriel : o@r.fr", EW_PII_PERSON, "Odile");
+    EXPECT_NO_TYPE("Gerente de Contas | Banco", EW_PII_PERSON);
+    EXPECT_EXACT("SHIP TO:\nMARGARET OKONJO\n12 Elm St", EW_PII_PERSON, "MARGARET OKONJO");
+    EXPECT_EXACT("Attn: TANAKA Emi", EW_PII_PERSON, "TANAKA Emi");
+    EXPECT_NO_TYPE("The FAQ team met today", EW_PII_PERSON);
+    EXPECT_EXACT("이름: 최민호\n연락처", EW_PII_PERSON, "최민호");
+    EXPECT_EXACT("저는 한소희입니다.", EW_PII_PERSON, "한소희");
+    EXPECT_EXACT("박지성 님, 안녕하세요", EW_PII_PERSON, "박지성");
+    EXPECT_NO_TYPE("이 사람은 좋은 사람입니다", EW_PII_PERSON);
+    /* addresses */
+    EXPECT_EXACT("Endereço: Rua Oscar Freire, 900, apto 41 - Jardins, São Paulo - SP, 01426-001.",
+                 EW_PII_STREET_ADDRESS,
+                 "Rua Oscar Freire, 900, apto 41 - Jardins, São Paulo - SP, 01426-001");
+    EXPECT_COVER("Vivo en Calle 16 de Septiembre #45, Centro, 44100 Guadalajara", EW_PII_STREET_ADDRESS,
+                 "Calle 16 de Septiembre #45, Centro, 44100 Guadalajara");
+    EXPECT_EXACT("Adres: Herengracht 12-III, 1015 BK Amsterdam", EW_PII_STREET_ADDRESS,
+                 "Herengracht 12-III, 1015 BK Amsterdam");
+    EXPECT_EXACT("Office: 21, Gangnam-daero 55-gil, Seocho-gu, Seoul 06611", EW_PII_STREET_ADDRESS,
+                 "21, Gangnam-daero 55-gil, Seocho-gu, Seoul 06611");
+    EXPECT_EXACT("ADR;TYPE=work:;;77 Pine Ridge Rd;Dayton;OH;45402\nEND:VCARD", EW_PII_STREET_ADDRESS,
+                 "77 Pine Ridge Rd;Dayton;OH;45402");
+    EXPECT_EXACT("Flat 7C, Lake View Towers, 3 Residency Road, Pune 411001", EW_PII_STREET_ADDRESS,
+                 "Flat 7C, Lake View Towers, 3 Residency Road, Pune 411001");
+    EXPECT_EXACT("Send it to D-44, Green Enclave, Ring Road, Delhi 110029 today",
+                 EW_PII_STREET_ADDRESS, "D-44, Green Enclave, Ring Road, Delhi 110029");
+    EXPECT_NO_TYPE("Lunch at Maple Street Bakery?", EW_PII_STREET_ADDRESS);
+}
+
 static void test_byte_offsets(void **state)
 {
     (void)state;
@@ -893,6 +937,7 @@ int main(void)
         cmocka_unit_test(test_address_forms),
         cmocka_unit_test(test_names_in_context),
         cmocka_unit_test(test_world_formats),
+        cmocka_unit_test(test_world2_formats),
         cmocka_unit_test(test_byte_offsets),
         cmocka_unit_test(test_options),
         cmocka_unit_test(test_fail_closed),
