@@ -361,11 +361,6 @@ static size_t prefixed_random_at(const unsigned char *s, size_t n, size_t i)
         if (letters < (parts ? 2u : 3u) || k - a > 10 || (up && lo) || k >= n ||
             (s[k] != '_' && s[k] != '-'))
             break;
-        if (!parts)
-            for (size_t w = 0; w < sizeof public_parts / sizeof *public_parts; w++)
-                if (strlen(public_parts[w]) == k - a &&
-                    !strncasecmp((const char *)s + a, public_parts[w], k - a))
-                    return 0;
         body = ++k;
         parts++;
     }
@@ -379,9 +374,14 @@ static size_t prefixed_random_at(const unsigned char *s, size_t n, size_t i)
         maxrun = lorun > maxrun ? lorun : maxrun;
         e++;
     }
-    size_t bl = e - body;
+    size_t bl = e - body, fl = 0;
     if (bl < 30 || (e < n && (s[e] == '+' || s[e] == '/' || s[e] == '=' || pii_is_alnum(s[e]))))
         return 0;
+    while (pii_is_alnum(s[i + fl]))
+        fl++; /* the first part */
+    for (size_t w = 0; w < sizeof public_parts / sizeof *public_parts; w++)
+        if (strlen(public_parts[w]) == fl && !strncasecmp((const char *)s + i, public_parts[w], fl))
+            return 0;
     /* random: every class, no long word, a rich alphabet, not typed by hand */
     if (up < 2 || lo < 2 || dg < 2 || maxrun > 12 || ew__pii_entropy(s + body, bl) < 3.8 ||
         ew__pii_doc_word(s + body, bl) || ew__pii_made_up(s + body, bl) ||
@@ -1355,8 +1355,9 @@ static size_t copula_end(const unsigned char *s, size_t lim, size_t k)
     /* a colon ends the label: "token de acceso: x", "jeton d'accès : x" */
     size_t p = s[k] == ' ' && k + 1 < lim && s[k + 1] == ':' ? k + 1 : k;
     if (s[p] == ':' && p + 1 < lim && s[p + 1] == ' ') return p + 2;
-    if (s[k] != ' ') return 0;
+    if (s[k] != ' ' || k + 1 >= lim) return 0;
     for (size_t w = 0; w < sizeof copulas / sizeof copulas[0]; w++) {
+        if (s[k + 1] != (unsigned char)copulas[w][0]) continue;
         size_t l = strlen(copulas[w]), e = k + 1 + l;
         if (e >= lim || memcmp(s + k + 1, copulas[w], l)) continue;
         if (s[e] == ':') e++;

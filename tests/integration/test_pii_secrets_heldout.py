@@ -18,7 +18,11 @@ OUT = os.environ.get('EW_BUILD', '/tmp')
 TARGETS = {'a': ('pii_secrets_heldout.py', 0.95, 0.05),
            'b': ('pii_secrets_heldout.py', 0.95, 0.05),
            'c': ('pii_secrets_heldout.py', 0.95, 0.05),
-           'd': ('pii_secrets_heldout_de.py', 0.95, 0.05)}
+           'd': ('pii_secrets_heldout_de.py', 0.95, 0.05),
+           # e keeps forms no rule reads (a secret passed by position, redis.conf's
+           # requirepass, Postman's key/value pairs, a pasted token with no cue):
+           # its guard is the level reached (0.92 at this seed), not the bar
+           'e': ('pii_secrets_heldout_de.py', 0.90, 0.05)}
 failures = []
 
 for name, (gen, min_recall, max_fp) in sorted(TARGETS.items()):
