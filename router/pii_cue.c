@@ -306,6 +306,20 @@ static const struct {
      B(CUE_SECRET) | PII_KW_PASSWORD}, /* пароль */
     {"\xd0\x9f\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
      B(CUE_SECRET) | PII_KW_PASSWORD}, /* Пароль */
+    /* "key" and "token" in other languages (accents folded: "Schlüssel",
+     * "clé"); their values must look machine-made */
+    {"schlussel", B(CUE_SECRET) | PII_KW_KEY},
+    {"zugangsschlussel", B(CUE_SECRET) | PII_KW_KEY},
+    {"jeton", B(CUE_SECRET) | PII_KW_KEY},
+    {"cle", B(CUE_SECRET) | PII_KW_KEY},
+    {"llave", B(CUE_SECRET) | PII_KW_KEY},
+    {"chiave", B(CUE_SECRET) | PII_KW_KEY},
+    {"chave", B(CUE_SECRET) | PII_KW_KEY},
+    {"sleutel", B(CUE_SECRET) | PII_KW_KEY},
+    {"klucz", B(CUE_SECRET) | PII_KW_KEY},
+    {"identified by", B(CUE_SECRET) | PII_KW_QUOTED},
+    {"\xd0\xba\xd0\xbb\xd1\x8e\xd1\x87", B(CUE_SECRET) | PII_KW_KEY},         /* ключ */
+    {"\xd1\x82\xd0\xbe\xd0\xba\xd0\xb5\xd0\xbd", B(CUE_SECRET) | PII_KW_KEY}, /* токен */
     /* bank */
     {"iban", B(CUE_IBAN)},
     {"account", B(CUE_IBAN)},
@@ -1104,6 +1118,11 @@ uint32_t ew__pii_folded_cues(pii_ctx *c, size_t i, size_t we)
         wl += fl;
     }
     uint32_t cues = ew__pii_cue_lookup(w, wl);
+    /* a compound's last part: "API-Schlüssel", "Zugangs-Token" */
+    size_t part = wl;
+    while (!cues && part > 0 && w[part - 1] != '-')
+        part--;
+    if (!cues && part > 0) cues = ew__pii_cue_lookup(w + part, wl - part);
     for (uint32_t bits = cues & ((1u << CUE_COUNT) - 1); bits; bits &= bits - 1)
         c->cue_at[__builtin_ctz(bits)] = (uint32_t)we;
     if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
