@@ -554,6 +554,14 @@ static const struct {
     {"dogum", B(CUE_DOB)},
     {"lahir", B(CUE_DOB)},
     {"kapanganakan", B(CUE_DOB)},
+    /* greetings before a name in Swahili, Hebrew, Thai and Hungarian
+     * (romanised) */
+    {"habari", B(CUE_TITLE)},
+    {"jambo", B(CUE_TITLE)},
+    {"shalom", B(CUE_TITLE)},
+    {"sawasdee", B(CUE_TITLE)},
+    {"kedves", B(CUE_TITLE)},
+    {"szia", B(CUE_TITLE)},
 };
 
 /* Word classes the name and address detectors ask about. */
@@ -749,6 +757,14 @@ static const char *const kw_street[] = {
     "salai",
     "chowk",
     "layout",
+    /* Hebrew, Ukrainian and Russian (romanised), Thai */
+    "rehov",
+    "vul",
+    "vulytsia",
+    "ulitsa",
+    "prospekt",
+    "pereulok",
+    "soi",
 };
 /* USPS street suffixes (Publication 28) that are also ordinary words: a
  * street only after a house number and a name ("176 Pinto Hill"). */
@@ -774,6 +790,7 @@ static const char *const kw_unit[] = {
     "m",    "app",       "etage", "piso",    "po",   "p.o",      "pobox", "level",
     /* Portuguese and Spanish: "apto 302", "sala 12", "bloco B", "Int. 5" */
     "apto", "ap",        "sala",  "bloco",   "int",  "depto",    "dpto",  "lote",
+    "kv", /* Ukrainian and Russian "kv. 114" (kvartira) */
 };
 static const char *const kw_org[] = {
     /* in other European languages too */
@@ -903,6 +920,21 @@ static const char *const kw_org[] = {
     "council",
     "agency",
     "department",
+    /* places and things named after people ("Marie Curie Hospice", "Nobel
+     * Prize", "Grupo Bimbo") */
+    "hospice",
+    "clinic",
+    "prize",
+    "award",
+    "stadium",
+    "arena",
+    "cathedral",
+    "library",
+    "gallery",
+    "theater",
+    "grupo",
+    "syndrome",
+    "disease",
 };
 static const char *const kw_particle[] = {
     "ní",  "nic", "ibn", "bint", "abu",   "dei", "degli", "delle", "do",    "des", "sur",
