@@ -129,7 +129,15 @@ static bool caps_surname(const pii_ctx *c, size_t i, size_t e, unsigned gaz)
     return (g & EW__GAZ_FIRST) && !(g & EW__GAZ_COMMON);
 }
 
-static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
+/* The first word of a run, looked up once (common_first_word, then
+ * read_run): its end, gazetteer flags and folded form. */
+typedef struct first_word {
+    size_t e, fl;
+    unsigned gaz;
+    char fold[EW__GAZ_MAX_WORD];
+} first_word;
+
+static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, const first_word *fw)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, pos = i;
@@ -137,7 +145,7 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
     size_t fl;
     memset(r, 0, sizeof *r);
     while (r->k < MAX_PARTS && pos < n) {
-        size_t e = name_word_end(s, n, pos);
+        size_t e = fw && pos == i && fw->e ? fw->e : name_word_end(s, n, pos);
         if (e == pos) break;
         /* "sha256", "user_name", "bob@": part of a token, not a name */
         if (e < n && (pii_is_digit(s[e]) || s[e] == '_' || s[e] == '@' || s[e] == '/' ||
@@ -164,7 +172,13 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
         } else if (!up && r->k > 0 && is_particle(s, pos, e)) {
             q->particle = true;
         } else {
-            q->gaz = lookup_part(s, pos, e, fold, &fl);
+            if (fw && pos == i && fw->e == e) {
+                q->gaz = fw->gaz;
+                fl = fw->fl;
+                memcpy(fold, fw->fold, fl);
+            } else {
+                q->gaz = lookup_part(s, pos, e, fold, &fl);
+            }
             uint32_t kw = kw_of(fold, fl);
             /* grammar words and context words ("Fax:", "Phone", "Order"), units
              * ("Suite 913") */
@@ -540,12 +554,15 @@ static void add_person(pii_ctx *c, size_t ss, size_t se, float sc, bool weak)
  * ("Write", "Please", "London") starts no name: read_run would make it the
  * run's first part (or stop before it), and score_run rejects a run whose
  * first part is such a word, so the scan can stop before reading the run. */
-static bool common_first_word(const pii_ctx *c, size_t i)
+static bool common_first_word(const pii_ctx *c, size_t i, first_word *fw)
 {
-    size_t e = name_word_end(c->s, c->n, i), fl;
-    if (e - i < 2) return false; /* an initial "J." is read differently */
-    char fold[EW__GAZ_MAX_WORD];
-    return only_common(lookup_part(c->s, i, e, fold, &fl));
+    fw->e = name_word_end(c->s, c->n, i);
+    if (fw->e - i < 2) { /* an initial "J." is read differently */
+        fw->e = 0;
+        return false;
+    }
+    fw->gaz = lookup_part(c->s, i, fw->e, fw->fold, &fw->fl);
+    return only_common(fw->gaz);
 }
 
 /* A lowercase word alone in a data field: a JSON key or a CSV column
@@ -664,9 +681,10 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
             return 0;
         }
     }
-    if (common_first_word(c, i)) return 0;
+    first_word fw;
+    if (common_first_word(c, i, &fw)) return 0;
     run r;
-    read_run(c, i, lower_ok, strong, &r);
+    read_run(c, i, lower_ok, strong, &r, &fw);
     if (r.k == 0 || r.reject) return 0;
     if (!strong &&
         ((r.k > 1 && place_prefix(c->s, r.p[0].s, r.p[0].e)) || after_place_prefix(c->s, i)))
@@ -701,7 +719,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     firsts += (r.p[0].gaz & EW__GAZ_FIRST) != 0;
     while (sep && m < MAXM) {
         run x;
-        read_run(c, sep, lower_ok, false, &x);
+        read_run(c, sep, lower_ok, false, &x, NULL);
         if (x.k == 0 || x.reject) {
             org_tail = x.reject; /* "Davis, Reynolds and Williamson Orchestra" */
             break;
