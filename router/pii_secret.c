@@ -872,6 +872,26 @@ static bool shape_mismatch(const unsigned char *s, size_t i, size_t ke, const un
     return false;
 }
 
+/* Azure App Configuration's connection string: "Endpoint=https://<store>
+ * .azconfig.io;Id=<key id>;Secret=<key>", the key being base64 of 256 bits
+ * (43 characters and '='). In that shape it is the provider's key even when
+ * its body looks partly typed by a person: as with a provider's prefix, the
+ * shape marks where a real key goes, and a real key with a few characters
+ * edited still holds most of its bits. [i, ke) is the key's name. */
+static bool azconfig_secret(const unsigned char *s, size_t i, size_t ke, const unsigned char *v,
+                            size_t vn)
+{
+    if (ke - i != 6 || i == 0 || s[i - 1] != ';' || strncasecmp((const char *)s + i, "secret", 6))
+        return false;
+    if (vn != 44 || v[43] != '=') return false;
+    for (size_t k = 0; k < 43; k++)
+        if (!in_alphabet(v[k], AL_B64) || v[k] == '=') return false;
+    size_t b = i; /* the string's start: its quote, a space or the line's start */
+    while (b > 0 && i - b < 300 && !pii_is_space(s[b - 1]) && s[b - 1] != '"' && s[b - 1] != '\'')
+        b--;
+    return name_has(s, b, i, ".azconfig.io;") && name_has(s, b, i, ";id=");
+}
+
 /* Terraform: `variable "db_password" { default = "x" }`: the default takes
  * the variable's name. Returns that name's kind, or PII_KEY_NONE. */
 int ew__pii_hcl_default_kind(const unsigned char *s, size_t i)
@@ -961,6 +981,13 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
         return 0;
     if (!ew__pii_secret_token(c->s, ve, vs) && shape_mismatch(c->s, i, ke, c->s + vs, ve - vs))
         return 0;
+    if (ew__pii_npm_revoked(c->s, i, ke, c->s + vs, ve - vs) ||
+        (kind == PII_KEY_PASSWORD && ew__pii_anonymous_login(c->s, c->n, i, ke, ve)))
+        return 0;
+    if (azconfig_secret(c->s, i, ke, c->s + vs, ve - vs)) {
+        ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.95f);
+        return ve;
+    }
     /* "Authorization: Bearer <token>", "Basic <base64>", "SSWS <token>" */
     static const char *const schemes[] = {"bearer", "basic", "ssws", "token", "digest"};
     for (size_t k = 0; k < sizeof schemes / sizeof schemes[0]; k++) {

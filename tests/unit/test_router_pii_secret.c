@@ -134,6 +134,42 @@ static void test_provider_shapes(void **state)
            "945dfb58a832d233a3caeb84e3e6d3be212e8c7abcb48117fce63b9adcb43647");
     NO_SECRET("CONTAINER_ID: 945dfb58a832d233a3caeb84e3e6d3be212e8c7abcb48117fce63b9adcb43647");
     NO_SECRET("api_version: 2024-02-15-preview");
+    /* Azure App Configuration: a 256-bit key in the connection string counts
+     * even when partly ordered; the same body elsewhere is a made-up value */
+    SECRET("conn: \"Endpoint=https://shop-cfg.azconfig.io;Id=Xy7q-l2-s0:Pq8RtUv3WxYz1AbC;"
+           "Secret=ABCDEFGHk2Lm9Pq/Rs7Tu1Vw5Xy3Za8Bc6De4Fg0Hi2=\"",
+           "ABCDEFGHk2Lm9Pq/Rs7Tu1Vw5Xy3Za8Bc6De4Fg0Hi2=");
+    NO_SECRET("x;Secret=ABCDEFGHk2Lm9Pq/Rs7Tu1Vw5Xy3Za8Bc6De4Fg0Hi2=");
+    NO_SECRET("Endpoint=https://shop-cfg.azconfig.io;Id=Xy7q-l2-s0:Pq8RtUv3WxYz1AbC;"
+              "Secret=ABCDEFGHk2Lm9Pq/Rs7Tu1Vw"); /* not 256 bits */
+    NO_SECRET("--connection-string Endpoint=https://shop-cfg.azconfig.io;Id=xxx;Secret=xxx");
+}
+
+/* Credentials that grant nothing: the anonymous FTP login's password, and
+ * npm's classic (UUID) tokens, all revoked by npm. */
+static void test_grant_nothing(void **state)
+{
+    (void)state;
+    NO_SECRET("cfg->user = \"anonymous\";\ncfg->password = \"fetcher@\";\n");
+    NO_SECRET("FTP_USER=anonymous\nFTP_PASS=Wq7vLr2x\n");
+    NO_SECRET("wget ftp://anonymous:guest@ftp.acme.io/pub/x.tar.gz");
+    SECRET("cfg->user = \"backup\";\ncfg->password = \"fetcher@\";\n", "fetcher@");
+    SECRET("ftp://anon:Wq7vLr2x@ftp.acme.io/", "anon:Wq7vLr2x");
+    /* "anonymous" that is not the user: the password's own value, far lines */
+    SECRET("password = \"Wq7vLr2x\"\nnote: anonymous reports\n", "Wq7vLr2x");
+    SECRET("user = anonymous\n\n\n\n\npassword = Wq7vLr2x\n", "Wq7vLr2x");
+    /* another record's password beside the anonymous user */
+    SECRET("ftp_user = anonymous\nadmin_password = Wq7vLr2x\n", "Wq7vLr2x");
+    SECRET("cfg->user = \"anonymous\";\nroot->password = \"Wq7vLr2x\";\n", "Wq7vLr2x");
+    NO_SECRET("NPM_TOKEN=\"5a1c0e3b-9f4d-4b8a-a2c6-7e1d3f90b4c8\"");
+    NO_SECRET("//registry.npmjs.org/:_authToken=5a1c0e3b-9f4d-4b8a-a2c6-7e1d3f90b4c8");
+    /* a UUID under another provider's name, or for another registry, is live */
+    SECRET("HEROKU_API_KEY=5a1c0e3b-9f4d-4b8a-a2c6-7e1d3f90b4c8",
+           "5a1c0e3b-9f4d-4b8a-a2c6-7e1d3f90b4c8");
+    SECRET("//npm.acme.io/:_authToken=5a1c0e3b-9f4d-4b8a-a2c6-7e1d3f90b4c8",
+           "5a1c0e3b-9f4d-4b8a-a2c6-7e1d3f90b4c8");
+    SECRET("NPM_TOKEN=npm_Q7m2Lx9vR4tW8pZ1kC6yB3nF5hJ0dG2sA9eK",
+           "npm_Q7m2Lx9vR4tW8pZ1kC6yB3nF5hJ0dG2sA9eK");
 }
 
 static void test_command_lines(void **state)
@@ -239,7 +275,7 @@ int main(void)
         cmocka_unit_test(test_stand_in_bodies), cmocka_unit_test(test_doc_fixtures),
         cmocka_unit_test(test_provider_shapes), cmocka_unit_test(test_command_lines),
         cmocka_unit_test(test_cjk_cues),        cmocka_unit_test(test_config_forms),
-        cmocka_unit_test(test_more_languages),
+        cmocka_unit_test(test_more_languages),  cmocka_unit_test(test_grant_nothing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
