@@ -673,6 +673,8 @@ static void test_world3_formats(void **state)
     EXPECT_NO_TYPE("Damage from Hurricane Matilda was severe.", EW_PII_PERSON);
     EXPECT_NO_TYPE("Donations go to the Florence Nightingale Hospice.", EW_PII_PERSON);
     EXPECT_EXACT("Habari Baraka, karibu.", EW_PII_PERSON, "Baraka");
+    /* a pair of unknown given names before a verb people do */
+    EXPECT_EXACT("Notes: Tomasz and Ifeoma agreed on the scope.", EW_PII_PERSON, "Ifeoma");
     /* HL7 v2 PID: name, birth date and address by field position */
     const char *hl7 = "MSH|^~\\&|A|B|||20240101||ADT^A01|7|P|2.5\n"
                       "PID|1||5521||ODUYA^GRACE||198304150930|F|||9 Mill Road^^Leeds^^LS1 4AP||";
