@@ -127,6 +127,11 @@ void ew_jw_object_end(ew_jw *w);
 void ew_jw_array_begin(ew_jw *w);
 void ew_jw_array_end(ew_jw *w);
 void ew_jw_key(ew_jw *w, const char *key);
+/* A key written in the code: lit must be a string literal with nothing to
+ * escape in it (a name of letters, digits and '_'). It goes out in one copy,
+ * with no strlen and no scan: request bodies write a dozen such keys each. */
+#define EW_JW_KEY(w, lit) ew__jw_key_quoted((w), "\"" lit "\":", sizeof(lit) + 2)
+void ew__jw_key_quoted(ew_jw *w, const char *quoted, size_t len);
 void ew_jw_keyn(ew_jw *w, const char *key, size_t len);
 void ew_jw_string(ew_jw *w, const char *s);
 void ew_jw_stringn(ew_jw *w, const char *s, size_t len);
@@ -136,6 +141,9 @@ void ew_jw_uint(ew_jw *w, uint64_t v);
 void ew_jw_double(ew_jw *w, double v);
 void ew_jw_bool(ew_jw *w, bool v);
 void ew_jw_null(ew_jw *w);
+/* A string value from the escaped body of a JSON string (no quotes), written
+ * as is: the caller guarantees it is valid (e.g. the reader checked it). */
+void ew_jw_string_json(ew_jw *w, const char *body, size_t len);
 /* Inserts already-serialized JSON verbatim (caller guarantees validity). */
 void ew_jw_raw(ew_jw *w, const char *json, size_t len);
 /* Appends the escaped body of a JSON string (no quotes) to a buffer. */

@@ -1012,23 +1012,22 @@ static int json_getn(const ew_json_doc *doc, int obj, const char *key, size_t kl
 
 void ew_json_get_many(const ew_json_doc *doc, int obj, const char *const *keys, int n, int *out)
 {
-    size_t klen[16];
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++)
         out[i] = -1;
-        if (i < 16) klen[i] = strlen(keys[i]);
-    }
     const ew_json_tok *t = tok_at(doc, obj);
     if (!t || t->type != EW_JSON_OBJECT) return;
     const int *kids = doc_kids(doc);
     for (int m = 0; m < t->count; m++) {
         int ki = kids[t->kids + m];
         const ew_json_tok *k = &doc->toks[ki];
+        const char *s = doc->text + k->start;
         size_t len = (size_t)(k->end - k->start);
         for (int i = 0; i < n; i++) {
-            size_t kl = i < 16 ? klen[i] : strlen(keys[i]);
-            /* An escaped key is never longer than its raw text. */
-            if (k->escaped ? kl > len || !string_eqn(doc, k, keys[i], kl)
-                           : kl != len || memcmp(doc->text + k->start, keys[i], kl))
+            /* A plain key holds no NUL: it spells keys[i] when it agrees up
+             * to its length and keys[i] ends there (no strlen per key). */
+            if (k->escaped
+                    ? !string_eqn(doc, k, keys[i], strlen(keys[i]))
+                    : (len && s[0] != keys[i][0]) || strncmp(keys[i], s, len) || keys[i][len])
                 continue;
             out[i] = ki + 1;
             break;
@@ -1109,11 +1108,39 @@ static double strtod_c(const char *s, char **end)
     return c ? strtod_l(s, end, c) : strtod(s, end);
 }
 
+/* A validated number of at most 15 digits and no exponent ("0.2", "-1.25",
+ * "64") is m / 10^k with m < 2^53 and k <= 15, both exact doubles, so the
+ * one division rounds exactly as strtod does (Clinger's fast path). Sampling
+ * parameters are such numbers; strtod costs about ten times this. */
+static bool short_decimal(const char *s, size_t n, double *out)
+{
+    static const double p10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    bool neg = n && s[0] == '-';
+    uint64_t m = 0;
+    int digits = 0, frac = -1;
+    for (size_t i = neg; i < n; i++) {
+        if (s[i] == '.') {
+            frac = 0;
+        } else if (s[i] >= '0' && s[i] <= '9') {
+            m = m * 10 + (uint64_t)(s[i] - '0');
+            if (++digits > 15) return false;
+            if (frac >= 0) frac++;
+        } else {
+            return false; /* an exponent */
+        }
+    }
+    double d = (double)m / p10[frac > 0 ? frac : 0];
+    *out = neg ? -d : d;
+    return true;
+}
+
 int ew_json_double(const ew_json_doc *doc, int v, double *out)
 {
     const ew_json_tok *t = tok_at(doc, v);
     if (!t || t->type != EW_JSON_NUMBER) return EW_ERR_INVALID;
     size_t n = (size_t)(t->end - t->start);
+    if (short_decimal(doc->text + t->start, n, out)) return EW_OK;
     char small[64];
     char *copy = n < sizeof small ? small : malloc(n + 1);
     if (!copy) return EW_ERR_NOMEM;

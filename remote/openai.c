@@ -34,24 +34,28 @@ static const char *role_wire_name(ew_role r)
 static void write_message(ew_jw *w, const ew_message *m)
 {
     ew_jw_object_begin(w);
-    ew_jw_key(w, "role");
-    ew_jw_string(w, role_wire_name(m->role));
-    ew_jw_key(w, "content");
+    EW_JW_KEY(w, "role");
+    const char *role = role_wire_name(m->role);
+    ew_jw_string_json(w, role, strlen(role)); /* nothing to escape */
+    EW_JW_KEY(w, "content");
     /* An assistant turn that only calls tools has content null. */
     if (m->content_len == 0 && m->tool_calls_json)
         ew_jw_null(w);
+    else if (m->content_json && m->content == m->content_json_for &&
+             m->content_len == m->content_json_for_len)
+        ew_jw_string_json(w, m->content_json, m->content_json_len); /* as the client spelled it */
     else
         ew_jw_stringn(w, m->content, m->content_len);
     if (m->name) {
-        ew_jw_key(w, "name");
+        EW_JW_KEY(w, "name");
         ew_jw_string(w, m->name);
     }
     if (m->tool_call_id) {
-        ew_jw_key(w, "tool_call_id");
+        EW_JW_KEY(w, "tool_call_id");
         ew_jw_string(w, m->tool_call_id);
     }
     if (m->tool_calls_json) {
-        ew_jw_key(w, "tool_calls");
+        EW_JW_KEY(w, "tool_calls");
         ew_jw_raw(w, m->tool_calls_json, m->tool_calls_json_len);
     }
     ew_jw_object_end(w);
@@ -60,37 +64,37 @@ static void write_message(ew_jw *w, const ew_message *m)
 static void write_sampling(ew_jw *w, const ew_request *req)
 {
     if (req->max_tokens >= 0) {
-        ew_jw_key(w, "max_tokens");
+        EW_JW_KEY(w, "max_tokens");
         ew_jw_int(w, req->max_tokens);
     }
     if (!isnan(req->temperature)) {
-        ew_jw_key(w, "temperature");
+        EW_JW_KEY(w, "temperature");
         ew_jw_double(w, req->temperature);
     }
     if (!isnan(req->top_p)) {
-        ew_jw_key(w, "top_p");
+        EW_JW_KEY(w, "top_p");
         ew_jw_double(w, req->top_p);
     }
     if (req->has_seed) {
-        ew_jw_key(w, "seed");
+        EW_JW_KEY(w, "seed");
         ew_jw_int(w, req->seed);
     }
     if (req->n_stop > 0) {
-        ew_jw_key(w, "stop");
+        EW_JW_KEY(w, "stop");
         ew_jw_array_begin(w);
         for (int i = 0; i < req->n_stop && i < EW_REQUEST_MAX_STOP; i++)
             ew_jw_string(w, req->stop[i]);
         ew_jw_array_end(w);
     }
     if (req->user) {
-        ew_jw_key(w, "user");
+        EW_JW_KEY(w, "user");
         ew_jw_string(w, req->user);
     }
     if (req->logprobs) {
-        ew_jw_key(w, "logprobs");
+        EW_JW_KEY(w, "logprobs");
         ew_jw_bool(w, true);
         if (req->top_logprobs > 0) {
-            ew_jw_key(w, "top_logprobs");
+            EW_JW_KEY(w, "top_logprobs");
             ew_jw_int(w, req->top_logprobs);
         }
     }
@@ -120,22 +124,22 @@ int ew__openai_write_request(ew_buf *out, const ew_request *req, const ew__opena
     ew_jw w;
     ew_jw_init(&w, out);
     ew_jw_object_begin(&w);
-    ew_jw_key(&w, "model");
+    EW_JW_KEY(&w, "model");
     ew_jw_string(&w, o->model);
     if (req->is_chat) {
-        ew_jw_key(&w, "messages");
+        EW_JW_KEY(&w, "messages");
         ew_jw_array_begin(&w);
         for (int i = 0; i < req->n_messages; i++)
             write_message(&w, &req->messages[i]);
         ew_jw_array_end(&w);
     } else {
-        ew_jw_key(&w, "prompt");
+        EW_JW_KEY(&w, "prompt");
         ew_jw_stringn(&w, req->prompt, req->prompt_len);
     }
-    ew_jw_key(&w, "stream");
+    EW_JW_KEY(&w, "stream");
     ew_jw_bool(&w, o->stream);
     if (o->stream && (o->stream_usage || req->include_usage)) {
-        ew_jw_key(&w, "stream_options");
+        EW_JW_KEY(&w, "stream_options");
         ew_jw_raw(&w, "{\"include_usage\":true}", 22);
     }
     write_sampling(&w, req);

@@ -29,6 +29,8 @@ Scenarios (one path segment, arguments after colons):
   reset_end          a stream reset right after its finish_reason (no usage, no [DONE])
   error_event        two chunks, then an in-band {"error": ...} event
   flaky:N:<inner>    the first N requests of this exact scenario get <inner>, then ok
+  idle_close[:S]     a valid whole answer on a kept-alive connection, which the server
+                     closes S seconds later (default 0.2) while the client holds it idle
   long:MIB           a valid stream of MIB MiB of content in 4 KiB pieces, as fast as the
                      client takes it (STATS["long_bytes"] counts what was written)
   odd                a valid answer in the shapes real upstreams use and a parser may trip on
@@ -339,6 +341,11 @@ class Handler(BaseHTTPRequestHandler):
             self.end_stream()
         elif name == "huge_body":
             self.huge_body()
+        elif name == "idle_close" and not stream:
+            self.whole(name, req, model)
+            self.wfile.flush()
+            time.sleep(float(arg or 0.2))
+            self.close_connection = True
         elif name == "long" and stream:
             self.long_stream(float(arg or 32), model)
         elif name == "odd":

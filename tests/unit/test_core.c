@@ -188,12 +188,20 @@ static void test_json_get_many(void **state)
 {
     (void)state;
     ew_json_doc doc;
-    must_parse(&doc, "{\"id\":\"x\",\"a\":1,\"b\":0,\"a\":2,\"\\u0061\":3,\"c\\\"d\":4,\"ab\":5}");
-    static const char *const keys[] = {"a", "b", "missing", "c\"d", "ab", "id", ""};
-    int out[7];
-    ew_json_get_many(&doc, 0, keys, 7, out);
-    for (int i = 0; i < 7; i++)
+    int64_t v0 = 0;
+    must_parse(&doc, "{\"id\":\"x\",\"a\":1,\"b\":0,\"a\":2,\"\\u0061\":3,\"c\\\"d\":4,\"ab\":5,"
+                     "\"\":6,\"i\":7}");
+    /* Keys that are prefixes of others, and the empty key, match only themselves. */
+    static const char *const keys[] = {"a", "b", "missing", "c\"d", "ab", "id", "", "idx", "i"};
+    int out[9];
+    ew_json_get_many(&doc, 0, keys, 9, out);
+    for (int i = 0; i < 9; i++)
         assert_int_equal(out[i], ew_json_get(&doc, 0, keys[i]));
+    assert_int_equal(out[7], -1);
+    assert_int_equal(ew_json_int64(&doc, out[6], &v0), EW_OK);
+    assert_int_equal(v0, 6);
+    assert_int_equal(ew_json_int64(&doc, out[8], &v0), EW_OK);
+    assert_int_equal(v0, 7);
     int64_t v = 0;
     assert_int_equal(ew_json_int64(&doc, out[0], &v), EW_OK);
     assert_int_equal(v, 3); /* the last duplicate, written escaped */
@@ -420,6 +428,37 @@ static void test_json_number_grammar(void **state)
     expect_status("\tnull\n", EW_OK);
     expect_status("\"top\"", EW_OK);
     expect_error_at("{\"a\":01}", 8, EW_ERR_PARSE, 5);
+}
+
+/* Short decimals take a fast path (one division); it must read every such
+ * number exactly as strtod does, sign, zeros and fraction lengths included. */
+static void test_json_short_decimals(void **state)
+{
+    (void)state;
+    uint64_t x = 88172645463325252ull;
+    char num[40], json[48];
+    for (int iter = 0; iter < 200000; iter++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        int digits = 1 + (int)(x % 16), point = (int)((x >> 8) % (uint64_t)(digits + 1));
+        int n = 0;
+        if ((x >> 16) & 1) num[n++] = '-';
+        uint64_t r = x >> 20;
+        for (int d = 0; d < digits; d++, r = r * 6364136223846793005ull + 1) {
+            if (d == point && d > 0) num[n++] = '.';
+            /* JSON: no leading zero before other integer digits. */
+            bool lead = d == 0 && (point > 1 || (point == 0 && digits > 1));
+            num[n++] = (char)((lead ? '1' : '0') + (r >> 40) % (lead ? 9 : 10));
+        }
+        num[n] = '\0';
+        snprintf(json, sizeof json, "[%s]", num);
+        ew_json_doc doc;
+        must_parse(&doc, json);
+        double d = 0;
+        assert_int_equal(ew_json_double(&doc, ew_json_at(&doc, 0, 0), &d), EW_OK);
+        double want = strtod(num, NULL);
+        if (memcmp(&d, &want, sizeof d)) fail_msg("%s: %.17g, strtod %.17g", num, d, want);
+        ew_json_doc_cleanup(&doc);
+    }
 }
 
 static void test_json_number_values(void **state)
@@ -728,6 +767,27 @@ static void test_jw_structure(void **state)
     assert_int_equal(w.status, EW_OK);
     assert_string_equal(b.data, "{\"a\":1,\"b\":[\"x\\\"y\",null,true,0.5,[],18446744073709551615,"
                                 "-9223372036854775808],\"c\":{},\"raw\":[1,2],\"s\":\"\"}");
+    assert_int_equal(parse_bytes(b.data, b.len, NULL, NULL), EW_OK);
+
+    /* Literal keys and pre-escaped string bodies take the same separators. */
+    ew_buf_reset(&b);
+    ew_jw_init(&w, &b);
+    ew_jw_object_begin(&w);
+    EW_JW_KEY(&w, "role");
+    ew_jw_string_json(&w, "a\\u00e9\\n", 9);
+    EW_JW_KEY(&w, "parts");
+    ew_jw_array_begin(&w);
+    ew_jw_string_json(&w, "", 0);
+    ew_jw_string_json(&w, "x", 1);
+    ew_jw_object_begin(&w);
+    EW_JW_KEY(&w, "max_tokens");
+    ew_jw_int(&w, 3);
+    ew_jw_object_end(&w);
+    ew_jw_array_end(&w);
+    ew_jw_object_end(&w);
+    assert_int_equal(w.status, EW_OK);
+    assert_string_equal(b.data,
+                        "{\"role\":\"a\\u00e9\\n\",\"parts\":[\"\",\"x\",{\"max_tokens\":3}]}");
     assert_int_equal(parse_bytes(b.data, b.len, NULL, NULL), EW_OK);
     ew_buf_cleanup(&b);
 }
@@ -1550,6 +1610,7 @@ int main(void)
         cmocka_unit_test(test_json_pick),
         cmocka_unit_test(test_json_number_grammar),
         cmocka_unit_test(test_json_number_values),
+        cmocka_unit_test(test_json_short_decimals),
         cmocka_unit_test(test_json_structure_errors),
         cmocka_unit_test(test_json_caps),
         cmocka_unit_test(test_json_truncated_everywhere),
