@@ -1321,27 +1321,29 @@ static void pick_begin(picker *p, int v, ew_json_type type, size_t at)
 }
 
 /* The string whose opening quote is s[*i]: [*from, *to) is its body; *i
- * moves past it. Most strings here (keys, ids, short deltas) are short and
- * plain: one 16-byte look finds the closing quote with nothing to check
- * before it. */
+ * moves past it. Most strings here (keys, ids, deltas) are plain ASCII: 16
+ * bytes a look find the closing quote with nothing to check before it;
+ * anything else (escapes, UTF-8, the last bytes of the text) takes the
+ * skeleton's scan and check_string. */
 static inline int pick_string(picker *p, size_t *i, size_t *from, size_t *to, bool *escaped)
 {
     const char *s = p->s;
     size_t body = *i + 1;
     *escaped = false;
 #ifdef __SSE2__
-    if (body + 16 <= p->len) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + body));
+    for (size_t k = body; k + 16 <= p->len; k += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
         unsigned q = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
         /* Signed compare: bytes >= 0x80 count as below 0x20 too. */
         unsigned odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(
             _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20))));
         if (q && !(odd & ((q & -q) - 1))) {
             *from = body;
-            *to = body + (size_t)__builtin_ctz(q);
+            *to = k + (size_t)__builtin_ctz(q);
             *i = *to + 1;
             return EW_OK;
         }
+        if (q | odd) break;
     }
 #endif
     bool hide, plain;

@@ -334,11 +334,14 @@ static inline void put(answer_buf *o, const char *s, size_t n)
 
 #define PUT_LIT(o, lit) put((o), (lit), sizeof(lit) - 1)
 
+/* A string value through the JSON writer (one append for a short plain one). */
 static void put_str(answer_buf *o, const char *s, size_t n)
 {
-    put(o, "\"", 1);
-    if (!o->st) o->st = ew_json_escape(o->b, s, n);
-    put(o, "\"", 1);
+    if (o->st) return;
+    ew_jw w;
+    ew_jw_init(&w, o->b);
+    ew_jw_stringn(&w, s, n);
+    o->st = w.status;
 }
 
 /* Counts here (usage, created) are never negative. */
