@@ -35,6 +35,17 @@ static inline int ew_buf_put(ew_buf *b, const void *data, size_t len)
     b->data[b->len] = '\0';
     return EW_OK;
 }
+/* Appends that stop at the first failure, which `st` keeps, so that a writer
+ * of many pieces checks once at the end. */
+typedef struct ew_buf_out {
+    ew_buf *b;
+    int st;
+} ew_buf_out;
+
+static inline void ew_buf_out_put(ew_buf_out *o, const void *data, size_t len)
+{
+    if (!o->st) o->st = ew_buf_put(o->b, data, len);
+}
 int ew_buf_append_str(ew_buf *b, const char *s);
 int ew_buf_append_char(ew_buf *b, char c);
 int ew_buf_printf(ew_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -318,24 +318,14 @@ static const char *object_name(const ew__exec *x, bool chunk)
     return chunk ? "chat.completion.chunk" : "chat.completion";
 }
 
-/* The answer is written straight into a buffer, not through ew_jw: its shape
- * is fixed, and a stream writes one per token. Appends stop at the first
- * failure, which `st` keeps. Strings go through ew_json_escape (valid
+/* The answer is written straight into a buffer (ew_buf_out: appends that
+ * stop at the first failure), not through ew_jw: its shape is fixed, and a
+ * stream writes one per token. Strings go through the JSON writer (valid
  * UTF-8 out, whatever comes in); raw JSON (tool_calls) is already valid. */
-typedef struct answer_buf {
-    ew_buf *b;
-    int st;
-} answer_buf;
-
-static inline void put(answer_buf *o, const char *s, size_t n)
-{
-    if (!o->st) o->st = ew_buf_put(o->b, s, n);
-}
-
-#define PUT_LIT(o, lit) put((o), (lit), sizeof(lit) - 1)
+#define PUT_LIT(o, lit) ew_buf_out_put((o), (lit), sizeof(lit) - 1)
 
 /* A string value through the JSON writer (one append for a short plain one). */
-static void put_str(answer_buf *o, const char *s, size_t n)
+static void put_str(ew_buf_out *o, const char *s, size_t n)
 {
     if (o->st) return;
     ew_jw w;
@@ -345,13 +335,13 @@ static void put_str(answer_buf *o, const char *s, size_t n)
 }
 
 /* Counts here (usage, created) are never negative. */
-static void put_int(answer_buf *o, int64_t v)
+static void put_int(ew_buf_out *o, int64_t v)
 {
     char t[24];
-    put(o, t, ew__str_u64(t, v > 0 ? (uint64_t)v : 0));
+    ew_buf_out_put(o, t, ew__str_u64(t, v > 0 ? (uint64_t)v : 0));
 }
 
-static void put_usage(answer_buf *o, const ew__usage *u)
+static void put_usage(ew_buf_out *o, const ew__usage *u)
 {
     PUT_LIT(o, "{\"prompt_tokens\":");
     put_int(o, u->prompt_tokens);
@@ -359,17 +349,17 @@ static void put_usage(answer_buf *o, const ew__usage *u)
     put_int(o, u->completion_tokens);
     PUT_LIT(o, ",\"total_tokens\":");
     put_int(o, u->total_tokens);
-    put(o, "}", 1);
+    PUT_LIT(o, "}");
 }
 
 /* {"id":..,"object":..,"created":..,"model":..,"choices":[ */
-static void put_head(answer_buf *o, const ew__exec *x, bool chunk)
+static void put_head(ew_buf_out *o, const ew__exec *x, bool chunk)
 {
     PUT_LIT(o, "{\"id\":");
     put_str(o, x->id, strlen(x->id));
     PUT_LIT(o, ",\"object\":\"");
     const char *obj = object_name(x, chunk);
-    put(o, obj, strlen(obj));
+    ew_buf_out_put(o, obj, strlen(obj));
     PUT_LIT(o, "\",\"created\":");
     put_int(o, x->created);
     PUT_LIT(o, ",\"model\":");
@@ -383,7 +373,7 @@ static const char *chunk_head(ew__exec *x, size_t *len)
 {
     if (!x->chunk_head) {
         ew_buf *b = ew__http_req_scratch(x->hr);
-        answer_buf o = {b, EW_OK};
+        ew_buf_out o = {b, EW_OK};
         put_head(&o, x, true);
         if (o.st) return NULL;
         x->chunk_head = ew_arena_strndup(ew__exec_arena(x), b->data, b->len);
@@ -394,11 +384,11 @@ static const char *chunk_head(ew__exec *x, size_t *len)
 }
 
 /* A member of an object being written: a comma before all but the first. */
-static void put_key(answer_buf *o, bool *first, const char *quoted_key_colon, size_t n)
+static void put_key(ew_buf_out *o, bool *first, const char *quoted_key_colon, size_t n)
 {
-    if (!*first) put(o, ",", 1);
+    if (!*first) PUT_LIT(o, ",");
     *first = false;
-    put(o, quoted_key_colon, n);
+    ew_buf_out_put(o, quoted_key_colon, n);
 }
 
 typedef struct chunk {
@@ -412,7 +402,7 @@ typedef struct chunk {
 } chunk;
 
 /* The choice of a chunk: {"index":0,"delta":{..},"logprobs":null,"finish_reason":..} */
-static void put_chunk_choice(answer_buf *o, const ew__exec *x, const chunk *c)
+static void put_chunk_choice(ew_buf_out *o, const ew__exec *x, const chunk *c)
 {
     PUT_LIT(o, "{\"index\":0,");
     if (x->req->is_chat) {
@@ -428,20 +418,20 @@ static void put_chunk_choice(answer_buf *o, const ew__exec *x, const chunk *c)
         }
         if (c->tool_calls) {
             put_key(o, &first, "\"tool_calls\":", 13);
-            put(o, c->tool_calls, c->tool_calls_len);
+            ew_buf_out_put(o, c->tool_calls, c->tool_calls_len);
         }
         PUT_LIT(o, "},");
     } else {
         PUT_LIT(o, "\"text\":");
         put_str(o, c->text ? c->text : "", c->text ? c->len : 0);
-        put(o, ",", 1);
+        PUT_LIT(o, ",");
     }
     PUT_LIT(o, "\"logprobs\":null,\"finish_reason\":");
     if (c->finish)
         put_str(o, c->finish, strlen(c->finish));
     else
         PUT_LIT(o, "null");
-    put(o, "}", 1);
+    PUT_LIT(o, "}");
 }
 
 /* Writes one SSE event with a chunk and sends it. */
@@ -451,11 +441,11 @@ static int send_chunk(ew__exec *x, const chunk *c)
     const char *head = chunk_head(x, &head_len);
     if (!head) return EW_ERR_NOMEM;
     ew_buf *b = ew__http_req_scratch(x->hr);
-    answer_buf o = {b, EW_OK};
+    ew_buf_out o = {b, EW_OK};
     PUT_LIT(&o, "data: ");
-    put(&o, head, head_len);
+    ew_buf_out_put(&o, head, head_len);
     if (!c->usage) put_chunk_choice(&o, x, c);
-    put(&o, "]", 1);
+    PUT_LIT(&o, "]");
     if (c->usage) {
         PUT_LIT(&o, ",\"usage\":");
         put_usage(&o, c->usage);
@@ -528,7 +518,7 @@ int ew__exec_tool_calls(ew__exec *x, const char *json, size_t len)
 static void whole_answer(ew__exec *x, const char *finish_reason)
 {
     ew_buf *b = ew__http_req_scratch(x->hr);
-    answer_buf o = {b, EW_OK};
+    ew_buf_out o = {b, EW_OK};
     const char *text = x->content.data ? x->content.data : "";
     put_head(&o, x, false);
     PUT_LIT(&o, "{\"index\":0,");
@@ -540,13 +530,13 @@ static void whole_answer(ew__exec *x, const char *finish_reason)
             PUT_LIT(&o, "null");
         if (x->tool_calls.len) {
             PUT_LIT(&o, ",\"tool_calls\":");
-            put(&o, x->tool_calls.data, x->tool_calls.len);
+            ew_buf_out_put(&o, x->tool_calls.data, x->tool_calls.len);
         }
         PUT_LIT(&o, "},");
     } else {
         PUT_LIT(&o, "\"text\":");
         put_str(&o, text, x->content.len);
-        put(&o, ",", 1);
+        PUT_LIT(&o, ",");
     }
     PUT_LIT(&o, "\"logprobs\":null,\"finish_reason\":");
     put_str(&o, finish_reason, strlen(finish_reason));
@@ -555,7 +545,7 @@ static void whole_answer(ew__exec *x, const char *finish_reason)
         PUT_LIT(&o, ",\"usage\":");
         put_usage(&o, &x->usage);
     }
-    put(&o, "}", 1);
+    PUT_LIT(&o, "}");
     if (o.st) {
         ew_api_error e;
         ew_api_error_set(&e, 500, "server_error", "internal_error", NULL,

@@ -28,19 +28,11 @@ static struct timeval ms_tv(int ms)
 
 /* ---- output builder: appends stop at the first failure --------------------- */
 
-typedef struct outb {
-    ew_buf *b;
-    int st;
-} outb;
-
-static inline void ob_put(outb *o, const char *s, size_t n)
-{
-    if (!o->st) o->st = ew_buf_put(o->b, s, n);
-}
+typedef ew_buf_out outb;
 
 static void ob_str(outb *o, const char *s)
 {
-    ob_put(o, s, strlen(s));
+    ew_buf_out_put(o, s, strlen(s));
 }
 
 static void ob_num(outb *o, uint64_t v, int base)
@@ -51,15 +43,15 @@ static void ob_num(outb *o, uint64_t v, int base)
         t[--i] = "0123456789abcdef"[v % (unsigned)base];
         v /= (unsigned)base;
     } while (v);
-    ob_put(o, t + i, sizeof t - (size_t)i);
+    ew_buf_out_put(o, t + i, sizeof t - (size_t)i);
 }
 
 static void ob_header(outb *o, const char *name, const char *value)
 {
     ob_str(o, name);
-    ob_put(o, ": ", 2);
+    ew_buf_out_put(o, ": ", 2);
     ob_str(o, value);
-    ob_put(o, "\r\n", 2);
+    ew_buf_out_put(o, "\r\n", 2);
 }
 
 /* content_length < 0: a streamed body (chunked on HTTP/1.1, else until close). */
@@ -69,15 +61,15 @@ static void write_head(ew__http_conn *c, outb *o, int status, const char *ctype,
     ew__http_req *r = &c->req;
     ob_str(o, "HTTP/1.1 ");
     ob_num(o, (uint64_t)status, 10);
-    ob_put(o, " ", 1);
+    ew_buf_out_put(o, " ", 1);
     ob_str(o, ew__http_reason(status));
-    ob_put(o, "\r\n", 2);
+    ew_buf_out_put(o, "\r\n", 2);
     ob_header(o, "Date", ew__http_server_date(c->srv));
     if (ctype) ob_header(o, "Content-Type", ctype);
     if (content_length >= 0) {
         ob_str(o, "Content-Length: ");
         ob_num(o, (uint64_t)content_length, 10);
-        ob_put(o, "\r\n", 2);
+        ew_buf_out_put(o, "\r\n", 2);
     } else if (r->head.minor == 1) {
         ob_header(o, "Transfer-Encoding", "chunked");
     }
@@ -92,7 +84,7 @@ static void write_head(ew__http_conn *c, outb *o, int status, const char *ctype,
         if (!strpbrk(h->name, "\r\n:") && !strpbrk(h->value, "\r\n"))
             ob_header(o, h->name, h->value);
     }
-    ob_put(o, "\r\n", 2);
+    ew_buf_out_put(o, "\r\n", 2);
 }
 
 /* ---- socket I/O -------------------------------------------------------------- */
@@ -381,7 +373,7 @@ static void conn_respond(ew__http_conn *c, int status, const char *ctype, const 
     size_t mark = c->out.len;
     outb o = {&c->out, EW_OK};
     write_head(c, &o, status, ctype, (int64_t)len);
-    if (r->head.method != EW__HTTP_HEAD) ob_put(&o, body, len);
+    if (r->head.method != EW__HTTP_HEAD) ew_buf_out_put(&o, body, len);
     if (o.st) { /* larger than the output cap: say so instead */
         c->out.len = mark;
         ew_api_error e;
@@ -392,7 +384,7 @@ static void conn_respond(ew__http_conn *c, int status, const char *ctype, const 
         o.st = EW_OK;
         r->status = 500;
         write_head(c, &o, 500, "application/json", (int64_t)tmp->len);
-        ob_put(&o, tmp->data, tmp->len);
+        ew_buf_out_put(&o, tmp->data, tmp->len);
     }
     r->bytes_out += c->out.len - mark;
     finish_req(c);
@@ -715,8 +707,7 @@ static void on_write(evutil_socket_t fd, short what, void *arg)
     }
     int r = conn_flush(c);
     ew__http_req *q = &c->req;
-    if (r >= 0 && req_active(c) && q->on_writable &&
-        c->out.len - c->out_off <= q->writable_below) {
+    if (r >= 0 && req_active(c) && q->on_writable && c->out.len - c->out_off <= q->writable_below) {
         ew__http_writable_fn fn = q->on_writable;
         q->on_writable = NULL;
         fn(q->writable_arg, q); /* the producer resumes: it may queue more */
@@ -823,11 +814,11 @@ int ew__http_stream_write(ew__http_req *req, const void *data, size_t len)
     outb o = {&c->out, EW_OK};
     if (req->head.minor == 1) {
         ob_num(&o, len, 16);
-        ob_put(&o, "\r\n", 2);
-        ob_put(&o, data, len);
-        ob_put(&o, "\r\n", 2);
+        ew_buf_out_put(&o, "\r\n", 2);
+        ew_buf_out_put(&o, data, len);
+        ew_buf_out_put(&o, "\r\n", 2);
     } else {
-        ob_put(&o, data, len);
+        ew_buf_out_put(&o, data, len);
     }
     if (o.st) {
         c->out.len = mark;

@@ -199,7 +199,10 @@ class Handler(BaseHTTPRequestHandler):
 
     # ---- plumbing -------------------------------------------------------------------
     def send_json(self, status, obj, headers=None):
-        body = json.dumps(obj).encode()
+        self.send_body(status, json.dumps(obj).encode(), headers)
+
+    def send_body(self, status, body, headers=None):
+        """body (bytes, JSON or not) as application/json, exactly as given."""
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -378,12 +381,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def bad_json(self, stream):
         if not stream:
-            body = b'{"id": "x", "choices": [{"message": {"content": "unterminated'
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_body(200, b'{"id": "x", "choices": [{"message": {"content": "unterminated')
             return
         self.start_stream()
         self.write_chunk('data: {"choices": [{"delta": {"content": "x"}\n\n')
@@ -401,12 +399,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def odd(self, stream):
         if not stream:
-            body = ODD_WHOLE.encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_body(200, ODD_WHOLE.encode())
             return
         self.start_stream()
         for ev in ODD_STREAM:
