@@ -666,19 +666,22 @@ TYPED = {  # slot -> (our type, Presidio's name or ours uppercased, generator)
 SLOT_RE = re.compile(r'<<(\w+)(?:\.(\w+))?>>')
 
 
-def fill(template):
+def fill(template, typed=None, look=None):
     """Fills <<slot>> / <<slot.variant>>; returns (text, spans). A variant
-    'lower' lowercases a typed value (people type names in lowercase)."""
+    'lower' ('upper') lowercases (uppercases) a typed value: people type names
+    in lowercase, labels print them in capitals. Other generators pass their
+    own slot tables (bench/pii_gen_world2.py)."""
+    typed, look = typed or TYPED, look or LOOK
     text, spans, pos = '', [], 0
     for m in SLOT_RE.finditer(template):
         text += template[pos:m.start()]
         slot, var = m.group(1), m.group(2)
-        if slot in TYPED:
-            typ, pname, gen = TYPED[slot]
-            lower = var == 'lower'
-            val = gen() if var is None or lower else gen(var)
-            if lower:
-                val = val.lower()
+        if slot in typed:
+            typ, pname, gen = typed[slot]
+            case = var if var in ('lower', 'upper') else None
+            val = gen() if var is None or case else gen(var)
+            if case:
+                val = getattr(val, case)()
             spans.append({'entity_type': pname, 'entity_value': val, 'start_position': len(text),
                           'end_position': len(text) + len(val), 'type': typ, 'start': len(text),
                           'end': len(text) + len(val)})
@@ -688,7 +691,7 @@ def fill(template):
                           'start_position': len(text), 'end_position': len(text) + len(val),
                           'type': 'email', 'start': len(text), 'end': len(text) + len(val)})
         else:
-            val = LOOK[slot]()
+            val = look[slot]()
         text += val
         pos = m.end()
     return text + template[pos:], spans

@@ -29,6 +29,7 @@ static const struct {
     E("utca"),    E("stieg"),  E("steig"),  E("pfad"),   E("vei"),    E("veg"),    E("straede"),
     E("brinken"), E("backen"), E("grand"),  E("torget"), E("ringen"), E("stigen"), E("sokak"),
     E("caddesi"), E("ulica"),  E("road"),   E("street"), E("avenue"), E("vejen"),  E("gaden"),
+    E("-ro"),     E("-gil"),   E("-daero"), E("-dong"), /* Korean: "Teheran-ro", "Banpo-daero" */
 };
 #undef E
 
@@ -131,6 +132,13 @@ static bool house_number(const word *w, const unsigned char *s)
     if (d == 0 || d > 6) return false;
     if (k == w->e) return true;
     if (k + 1 == w->e && pii_is_alpha(s[k])) return true;
+    /* Dutch floors "401-II", "7-III" */
+    if (s[k] == '-' && k + 1 < w->e) {
+        size_t r = k + 1;
+        while (r < w->e && (s[r] == 'I' || s[r] == 'V'))
+            r++;
+        if (r == w->e && r - k <= 4) return true;
+    }
     /* a range "12-14", "12/3", or a Japanese block-lot-house "1-10-6" (whose
      * block has at most three digits: "2024-03-12" is a date) */
     for (int g = 0; g < 2 && k < w->e && (s[k] == '-' || (s[k] == '/' && g == 0)); g++) {
@@ -150,6 +158,8 @@ static bool ordinal_word(const word *w, const unsigned char *s)
     size_t k = w->s;
     while (k < w->e && pii_is_digit(s[k]))
         k++;
+    if (k > w->s && k - w->s <= 3 && w->e - k == 4 && !strncasecmp((const char *)s + k, "-gil", 4))
+        return true; /* Korean "Teheran-ro 86-gil" */
     if (k == w->s || k - w->s > 3 || w->e - k != 2) return false;
     char a = (char)(s[k] | 32), b = (char)(s[k + 1] | 32);
     return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
@@ -172,6 +182,9 @@ static bool decimal_after(const unsigned char *s, size_t n, size_t e)
 /* "Hauptstraße 33 c,": a house number's letter written apart. */
 static size_t letter_suffix(const unsigned char *s, size_t n, size_t e)
 {
+    if (e + 3 <= n && s[e] == ' ' && s[e + 1] == 'h' && s[e + 2] == 's' &&
+        (e + 3 == n || s[e + 3] == ',' || s[e + 3] == '\n'))
+        return e + 3; /* Dutch "225 hs" (huis, the ground floor) */
     if (e + 2 <= n && s[e] == ' ' && pii_is_alpha(s[e + 1]) &&
         (e + 2 == n || s[e + 2] == ',' || s[e + 2] == '\n' || s[e + 2] == '"'))
         return e + 2;
@@ -424,6 +437,14 @@ static size_t street_continue(const pii_ctx *c, size_t end)
     }
     size_t pos = end;
     for (int k = 0; k < 4; k++) {
+        /* "Calle 5 de Mayo #319": a street named after a date, then the number */
+        if (k > 0 && pos + 2 < n && s[pos] == ' ' && s[pos + 1] == '#' &&
+            pii_is_digit(s[pos + 2])) {
+            pos += 2;
+            while (pos < n && pii_is_alnum(s[pos]))
+                pos++;
+            return pos;
+        }
         if (!next_word(s, n, pos, &x) || x.digits || x.s != pos + 1) return end;
         bool sw = street_word(x.f, x.fl) || weak_street_word(x.f, x.fl);
         if (!(x.cap || particle(x.f, x.fl) || (k > 0 && sw))) return end;
@@ -459,7 +480,12 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
             type |= x.fl == types[t].l && !memcmp(x.f, types[t].w, x.fl);
         if (!x.cap) return 0;
         pos = x.e;
-        if (type) return pos < n && s[pos] == '.' && x.fl <= 4 ? pos + 1 : pos;
+        if (type) {
+            word y; /* "at Apple Street Market": a shop named after a street */
+            if (pos + 1 < n && s[pos] == ' ' && next_word(s, n, pos, &y) && y.cap && !y.digits)
+                return 0;
+            return pos < n && s[pos] == '.' && x.fl <= 4 ? pos + 1 : pos;
+        }
         if (pos >= n || s[pos] != ' ') return 0;
     }
     return 0;
@@ -490,6 +516,10 @@ static size_t box_at(const pii_ctx *c, size_t i)
             size_t e = i + l;
             while (e < n && pii_is_digit(s[e]))
                 e++;
+            size_t d = e + 1; /* "P.O. Box 4238-00100": the postal code after a dash */
+            while (e < n && s[e] == '-' && d < n && pii_is_digit(s[d]) && d - e <= 6)
+                d++;
+            if (d - e >= 4 && (d == n || !pii_is_alnum(s[d]))) e = d;
             return e;
         }
     }
@@ -574,7 +604,8 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
         unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
         bool ok = true;
         if (x.e < e && s[x.e] == ':') break; /* "Card:" labels what follows */
-        if (postal_code(&x, s) && postal < 2) {
+        bool is_postal = postal_code(&x, s) && postal < 2;
+        if (is_postal) {
             postal++;
             word y2; /* "289 28", "110 00": a postcode in two groups */
             if (x.e - x.s == 3 && all_digits(&x, s) && x.e + 3 <= e && s[x.e] == ' ' &&
@@ -588,7 +619,9 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
             ;                                         /* a missing field printed by a generator */
         else if (!(particle(x.f, x.fl) && words > 0)) /* "Caxias do Sul" */
             ok = false;
-        for (size_t k = x.s; k < x.e; k++)
+        /* a Brazilian CEP "01426-001" or a ZIP+4 "12345-6789" counts as one code */
+        bool dashed = is_postal && x.e - x.s >= 9 && s[x.s + 5] == '-';
+        for (size_t k = x.s; k < x.e && !dashed; k++)
             digits += pii_is_digit(s[k]);
         /* digit groups past a postal code make a phone number, not an address */
         if (digits > 7 || (!ok && !x.letters)) return 0;
@@ -616,6 +649,13 @@ static size_t line_end(const unsigned char *s, size_t n, size_t i)
     return nl ? (size_t)(nl - s) : n;
 }
 
+/* " - " between the parts of a Brazilian address ("Av. Paulista, 1578 -
+ * Bela Vista, São Paulo - SP, 01310-200") separates like a comma. */
+static bool dash_sep(const unsigned char *s, size_t n, size_t p)
+{
+    return p + 2 < n && s[p] == ' ' && s[p + 1] == '-' && s[p + 2] == ' ';
+}
+
 /* Extends an address over same-line ", part" pieces and following lines. */
 static size_t extend(const pii_ctx *c, size_t end, int *strong)
 {
@@ -624,12 +664,19 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
     int weak_run = 0;
     size_t best = end;
     bool after_unit = false; /* "Apt. 934 OULU NO": a city may follow a unit */
+    int dashes = 0;          /* " - " parts: "Jardins, São Paulo - SP, 01426-001" */
     for (int guard = 0; guard < 12; guard++) {
         size_t p = end;
         while (p < n && (s[p] == ' ' || s[p] == '\t'))
             p++;
         if (p < n && s[p] == ',') {
             p++;
+        } else if (dash_sep(s, n, end)) {
+            p = end + 2;
+            dashes++;
+        } else if (p == end && p + 1 < n && s[p] == ';' &&
+                   (pii_is_alnum(s[p + 1]) || s[p + 1] >= 0xC2)) {
+            p++; /* vCard ADR fields: "1004 Main St;Springfield;IL;62701" */
         } else if (p < n && s[p] == '\n') {
             p++;
             if (p < n && s[p] == '\n') break; /* a blank line ends the block */
@@ -656,7 +703,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
         }
         /* the part runs to the next comma or line end */
         size_t le = line_end(s, n, p), pe = p;
-        while (pe < le && s[pe] != ',')
+        while (pe < le && s[pe] != ',' && s[pe] != ';' && !dash_sep(s, n, pe))
             pe++;
         size_t te = p;
         int t = tail_part(s, n, p, pe, !c->seen_upper, &te);
@@ -669,7 +716,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             best = te;
         } else {
             weak_run++;
-            if (weak_run > 2) break;
+            if (weak_run > 2 + (dashes > 0)) break;
             best = te;
         }
         end = te;
@@ -684,13 +731,25 @@ bool ew__pii_digit_ahead(pii_ctx *c, size_t i, size_t window)
     const unsigned char *s = c->s;
     size_t n = c->n;
     if (c->next_digit == SIZE_MAX || c->next_digit < i) {
-        /* eight bytes at a time: a byte b is a digit when (b ^ '0') < 10 */
+        /* sixteen bytes at a time: a byte b is a digit when (b ^ '0') < 10
+         * (the test may also flag a byte after a digit; the loop below
+         * finds the digit itself) */
+        const uint64_t zero = 0x3030303030303030ull, ten = 0x0A0A0A0A0A0A0A0Aull,
+                       high = 0x8080808080808080ull;
         size_t k = i;
+        while (k + 16 <= n) {
+            uint64_t x, y;
+            memcpy(&x, s + k, 8);
+            memcpy(&y, s + k + 8, 8);
+            x ^= zero, y ^= zero;
+            if ((((x - ten) & ~x) | ((y - ten) & ~y)) & high) break;
+            k += 16;
+        }
         while (k + 8 <= n) {
             uint64_t x;
             memcpy(&x, s + k, 8);
-            x ^= 0x3030303030303030ull;
-            if ((x - 0x0A0A0A0A0A0A0A0Aull) & ~x & 0x8080808080808080ull) break;
+            x ^= zero;
+            if ((x - ten) & ~x & high) break;
             k += 8;
         }
         while (k < n && !pii_is_digit(s[k]))
@@ -754,14 +813,170 @@ static size_t unit_before(const pii_ctx *c, size_t i)
     return b;
 }
 
+/* An address that starts with a flat, plot or villa and a building's or
+ * an estate's name before the street, as Indian and Gulf addresses do:
+ * "Flat 3B, Sunshine Apartments, 12 MG Road, Bengaluru 560001", "B-193,
+ * Shanti Kunj, Station Road, ...", "Villa 23, Street 14, Al Barsha 2, Dubai".
+ * Returns the end of the part holding the street word, or 0. */
+static size_t unit_first_at(const pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, p, k = i;
+    /* cheap filter first: a word, then " 3B", " No. 45", ". 12" or "-193" */
+    while (k < n && pii_is_alpha(s[k]) && k - i < 10)
+        k++;
+    if (k == i || k + 2 >= n ||
+        !((s[k] == '-' && k == i + 1 && pii_is_digit(s[k + 1])) ||
+          ((s[k] == ' ' || s[k] == '.') &&
+           (pii_is_digit(s[k + 1]) || s[k + 1] == 'N' || s[k + 1] == 'n' ||
+            (s[k + 1] == ' ' && pii_is_digit(s[k + 2]))))))
+        return 0;
+    word w, x;
+    if (!next_word(s, n, i, &w) || w.s != i) return 0;
+    if (unit_word(w.f, w.fl) || (w.fl == 5 && !memcmp(w.f, "villa", 5)) ||
+        (w.fl == 4 && !memcmp(w.f, "plot", 4)) || (w.fl == 5 && !memcmp(w.f, "house", 5)) ||
+        (w.fl == 6 && !memcmp(w.f, "office", 6))) {
+        p = w.e + (w.e < n && s[w.e] == '.');
+        p = p < n && s[p] == ' ' ? number_sign_end(s, n, p + 1, p) : p; /* "Plot No. 45" */
+        if (!next_word(s, n, p, &x) || !pii_is_digit(s[x.s]) || x.e - x.s > 6) return 0;
+        p = x.e;
+    } else if (w.e - w.s >= 3 && w.e - w.s <= 6 && pii_is_upper(s[i]) && s[i + 1] == '-' &&
+               pii_is_digit(s[i + 2])) {
+        p = w.e; /* "B-193" */
+    } else {
+        return 0;
+    }
+    for (int part = 0; part < 3; part++) {
+        if (p + 2 >= n || s[p] != ',' || s[p + 1] != ' ') return 0;
+        p += 1;
+        bool sw = false;
+        int words = 0;
+        while (words < 5 && next_word(s, n, p, &x) && x.s == p + 1 &&
+               (x.cap || x.digits || particle(x.f, x.fl))) {
+            sw |= street_word(x.f, x.fl); /* "Lake View Towers" is a building */
+            p = x.e + (x.e < n && s[x.e] == '.');
+            words++;
+            if (p >= n || s[p] != ' ') break;
+        }
+        if (!words) return 0;
+        if (sw) return p;
+    }
+    return 0;
+}
+
+/* A British postcode ("OX20 1AB", "SW1A 2AA") or an Irish Eircode ("D02
+ * X285") at i: its end, or 0. */
+static size_t isles_postcode(const unsigned char *s, size_t n, size_t i)
+{
+    size_t k = i;
+    while (k < n && k - i < 2 && pii_is_upper(s[k]))
+        k++;
+    size_t letters = k - i;
+    if (!letters || k >= n || !pii_is_digit(s[k])) return 0;
+    k++;
+    bool two_digits = k < n && pii_is_digit(s[k]);
+    if (k < n && (two_digits || pii_is_upper(s[k]))) k++;
+    if (k + 4 > n || s[k] != ' ') return 0;
+    k++;
+    if (pii_is_digit(s[k]) && pii_is_upper(s[k + 1]) && pii_is_upper(s[k + 2]))
+        k += 3;
+    else if (letters == 1 && two_digits && k + 4 <= n && pii_is_alnum(s[k]) &&
+             pii_is_alnum(s[k + 1]) && pii_is_alnum(s[k + 2]) && pii_is_alnum(s[k + 3]) &&
+             !pii_is_lower(s[k]) && !pii_is_lower(s[k + 3]))
+        k += 4; /* Eircode: a routing key and four characters */
+    else
+        return 0;
+    return k == n || !(pii_is_alnum(s[k]) || s[k] >= 0x80) ? k : 0;
+}
+
+/* Does a person span already found, with more than capitalisation for it,
+ * hold byte p? */
+static bool in_person(const pii_ctx *c, size_t p)
+{
+    for (int k = c->res->n - 1; k >= 0 && k >= c->res->n - 8; k--) {
+        const ew_pii_span *sp = &c->res->spans[k];
+        if (sp->type == EW_PII_PERSON && sp->score >= 0.7f && sp->start <= p && p < sp->end)
+            return true;
+    }
+    return false;
+}
+
+/* Where a British or Irish address ends by the postcode at pc starts: back
+ * over up to four lines or comma parts of capitalised words and numbers
+ * ("The Old Rectory, The Green, York, YO1 7HH", "Glebe House\nKinsale, Co.
+ * Cork\nP17 X285"); a lowercase word, other punctuation or a name stops it. */
+static size_t isles_address_start(const pii_ctx *c, size_t pc)
+{
+    const unsigned char *s = c->s;
+    static const char *const joins[] = {"of", "upon", "on", "le", "na", "under"};
+    static const char *const house[] = {"House",   "Cottage",  "Farm",    "Lodge", "Barn",
+                                        "Rectory", "Vicarage", "Manor",   "Mill",  "End",
+                                        "Grange",  "Croft",    "Granary", "Villa", "Bank"};
+    size_t b = pc, start = pc;
+    int words = 0, lines = 0;
+    bool house_part = false; /* "Glebe House" may have been read as a name */
+    while (b > 0 && words < 16) {
+        size_t p = b;
+        while (p > 0 && s[p - 1] == ' ')
+            p--;
+        if (p > 0 && s[p - 1] == ',') house_part = false;
+        while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == ','))
+            p--;
+        if (p > 0 && s[p - 1] == '\n') {
+            house_part = false;
+            if (++lines > 4) break;
+            p--;
+            while (p > 0 && (s[p - 1] == '\r' || s[p - 1] == ' ' || s[p - 1] == ','))
+                p--;
+        }
+        size_t we = p > 1 && s[p - 1] == '.' ? p - 1 : p; /* "St.", "Co." */
+        size_t ws = we;
+        while (ws > 0 && (pii_is_alnum(s[ws - 1]) || s[ws - 1] == '\'' || s[ws - 1] == '-' ||
+                          s[ws - 1] >= 0x80))
+            ws--;
+        for (size_t k = 0; !house_part && k < sizeof house / sizeof house[0]; k++)
+            house_part = strlen(house[k]) == we - ws && !memcmp(s + ws, house[k], we - ws);
+        if (ws == we || (!house_part && in_person(c, ws))) break;
+        bool cap = pii_is_upper(s[ws]) || pii_is_digit(s[ws]) || s[ws] >= 0xC3;
+        bool join = false;
+        for (size_t k = 0; !cap && !join && k < sizeof joins / sizeof joins[0]; k++)
+            join = strlen(joins[k]) == we - ws && !memcmp(s + ws, joins[k], we - ws);
+        if (!cap && !join) break;
+        words++;
+        b = ws;
+        if (cap) start = ws;
+    }
+    return words >= 2 ? start : pc;
+}
+
+/* The word at i (a town) followed by a British or Irish postcode: the
+ * address from its house name or number to the postcode. The caller has
+ * seen a digit within 40 bytes. */
+static void isles_address(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, p = i;
+    if (!pii_is_upper(s[i])) return;
+    while (p < n && (pii_is_alpha(s[p]) || s[p] >= 0x80))
+        p++;
+    for (int k = 0; k < 3 && p < n && (s[p] == ',' || s[p] == ' ' || s[p] == '\n'); k++)
+        p++;
+    size_t pe;
+    if (p == i || p >= n || !pii_is_upper(s[p]) || !(pe = isles_postcode(s, n, p))) return;
+    size_t st = isles_address_start(c, p);
+    if (st < i) ew__pii_add(c, EW_PII_STREET_ADDRESS, st, pe, 0.8f);
+}
+
 size_t ew__pii_scan_address(pii_ctx *c, size_t i)
 {
     /* fast exit: no digit ahead, no "US..." box, and no "corner of", "on" or
      * "at" right before (which corner_at and named_street_at need) */
     const unsigned char *s = c->s;
+    bool digit = ew__pii_digit_ahead(c, i, 48); /* also caches the next digit */
+    if (c->next_digit < c->n && c->next_digit - i <= 40)
+        isles_address(c, i); /* its postcode may be on the next line */
     unsigned p2 = i >= 3 && s[i - 1] == ' ' ? s[i - 2] | 32 : 0;
-    if (p2 != 'f' && p2 != 'n' && p2 != 't' && !((s[i] | 32) == 'u' && i + 3 < c->n) &&
-        !ew__pii_digit_ahead(c, i, 48))
+    if (p2 != 'f' && p2 != 'n' && p2 != 't' && !((s[i] | 32) == 'u' && i + 3 < c->n) && !digit)
         return 0;
     float strength = 0;
     size_t ce = corner_at(c, i);
@@ -774,13 +989,20 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         ew__pii_add(c, EW_PII_STREET_ADDRESS, i, ce, sc);
         return ce;
     }
-    if (!ew__pii_digit_ahead(c, i, 48) &&
-        !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's'))
-        return 0;
+    if (!digit && !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's')) return 0;
     size_t e = box_at(c, i);
+    int strong = 0;
     if (e) {
         strength = 0.9f;
-    } else {
+    } else if ((e = unit_first_at(c, i)) != 0) {
+        size_t full = extend(c, e, &strong);
+        if (strong) { /* a postal code or a unit after it */
+            ew__pii_add(c, EW_PII_STREET_ADDRESS, i, full, 0.9f);
+            return full;
+        }
+        e = 0;
+    }
+    if (!e) {
         e = street_at(c, i, &strength);
         if (!e) return 0;
     }
@@ -788,7 +1010,7 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
     size_t more = street_continue(c, e);
     if (more > e && strength < 0.8f) strength = 0.8f;
     e = more;
-    int strong = 0;
+    strong = 0;
     size_t full = extend(c, e, &strong);
     float sc = strength;
     if (strong) sc += 0.25f;

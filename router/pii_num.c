@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "router/pii_gazetteer.h"
 #include "router/pii_internal.h"
 
 #define MAX_GROUPS 12
@@ -161,11 +162,20 @@ static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, 
         "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "enero", "febrero",
         "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
         "diciembre", "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
-        "sierpnia", "wrzesnia", "pazdziernika", "listopada", "grudnia"};
+        "sierpnia", "wrzesnia", "pazdziernika", "listopada", "grudnia",
+        /* Portuguese */
+        "janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto", "setembro",
+        "outubro", "novembro", "dezembro"};
     char w[16];
     size_t k = i, l = 0;
     while (k < n && (pii_is_alpha(s[k]) || s[k] >= 0xC0 || (s[k] >= 0x80 && k > i))) {
-        if (s[k] < 0x80 && l < sizeof w) w[l++] = (char)(s[k] | 32);
+        if (s[k] < 0x80 && l < sizeof w) {
+            w[l++] = (char)(s[k] | 32);
+        } else if (s[k] == 0xC3 && k + 1 < n && l < sizeof w) { /* "março", "février" */
+            unsigned char f = ew__gaz_fold[(((0xC3u & 0x1F) << 6) | (s[k + 1] & 0x3Fu)) - 0xC0];
+            if (f) w[l++] = (char)f;
+            k++;
+        }
         k++;
     }
     if (l < 3 || l >= sizeof w) return false;
@@ -212,10 +222,13 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
             k += 2;
         if (k < n && s[k] == '.') k++;
         if (k < n && s[k] == ' ') k++;
-        if (k + 3 <= n && !strncasecmp((const char *)s + k, "of ", 3)) k += 3;
+        /* "12th of March", "12 de março de 1987" */
+        bool de = k + 3 <= n && !strncmp((const char *)s + k, "de ", 3);
+        if (de || (k + 3 <= n && !strncasecmp((const char *)s + k, "of ", 3))) k += 3;
         if (!month_name(s, n, k, &k, m)) return 0;
         if (k < n && s[k] == ',') k++;
         if (k < n && s[k] == ' ') k++;
+        if (de && k + 3 <= n && !strncmp((const char *)s + k, "de ", 3)) k += 3;
         size_t e = read_int(s, n, k, 4, y);
         if (!e || e - k != 4) return 0;
         return ew__pii_date_valid(*y, *m, *d) ? e : 0;
@@ -373,7 +386,10 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
 {
     static const char *const cues[] = {
         "d.o.b",           "D.O.B", "ng\xC3\xA0y sinh", "Ng\xC3\xA0y sinh", "sinh ng\xC3\xA0y",
-        "Sinh ng\xC3\xA0y"};
+        "Sinh ng\xC3\xA0y",
+        "\xEC\x83\x9D\xEB\x85\x84\xEC\x9B\x94\xEC\x9D\xBC", /* 생년월일 */
+        "\xEC\x83\x9D\xEC\x9D\xBC",                             /* 생일 */
+        "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4"}; /* дата рожд */
     size_t b = i > 48 ? i - 48 : 0;
     for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
         if (pii_contains(s + b, i - b, cues[k], strlen(cues[k]))) return true;
@@ -398,18 +414,30 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
     return false;
 }
 
-/* "1990年4月1日" (or 号 for the day) at i; returns its end or 0. */
+/* Is one of the 3-byte markers at k? Then the index after it (and after one
+ * space, as Korean writes "1987년 4월 12일"), else 0. */
+static size_t date_marker(const unsigned char *s, size_t n, size_t k, const char *a, const char *b)
+{
+    if (k + 3 > n || (memcmp(s + k, a, 3) && (!b || memcmp(s + k, b, 3)))) return 0;
+    return k + 3 < n && s[k + 3] == ' ' ? k + 4 : k + 3;
+}
+
+/* "1990年4月1日" (or 号 for the day), "1990년 4월 1일" at i; returns its end
+ * or 0. */
 static size_t cjk_date(const unsigned char *s, size_t n, size_t i)
 {
     int y, m, d;
     size_t k = read_int(s, n, i, 4, &y);
-    if (k != i + 4 || k + 3 > n || memcmp(s + k, "\xE5\xB9\xB4", 3)) return 0; /* 年 */
-    size_t k2 = read_int(s, n, k + 3, 2, &m);
-    if (!k2 || k2 + 3 > n || memcmp(s + k2, "\xE6\x9C\x88", 3)) return 0; /* 月 */
-    size_t k3 = read_int(s, n, k2 + 3, 2, &d);
+    bool ko = k == i + 4 && k + 3 <= n && !memcmp(s + k, "\xEB\x85\x84", 3); /* 년 */
+    if (k != i + 4 || !(k = date_marker(s, n, k, "\xE5\xB9\xB4", "\xEB\x85\x84"))) return 0;
+    size_t k2 = read_int(s, n, k, 2, &m);
+    if (!k2 || !(k2 = date_marker(s, n, k2, ko ? "\xEC\x9B\x94" : "\xE6\x9C\x88", NULL)))
+        return 0; /* 월 月 */
+    size_t k3 = read_int(s, n, k2, 2, &d);
     if (!k3 || k3 + 3 > n ||
-        (memcmp(s + k3, "\xE6\x97\xA5", 3) && memcmp(s + k3, "\xE5\x8F\xB7", 3))) /* 日 号 */
-        return 0;
+        (ko ? memcmp(s + k3, "\xEC\x9D\xBC", 3) /* 일 */
+            : memcmp(s + k3, "\xE6\x97\xA5", 3) && memcmp(s + k3, "\xE5\x8F\xB7", 3)))
+        return 0; /* 日 号 */
     return ew__pii_date_valid(y, m, d) ? k3 + 3 : 0;
 }
 
@@ -467,6 +495,14 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     }
     if (seq_is_date(&q, &y, &m, &d)) {
         if (ew__pii_dob_cue(c, i, e)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
+        return e;
+    }
+    /* "BDAY:19870412" (vCard, ISO 8601 basic): eight digits read as a date
+     * only right after a birth cue */
+    if (q.ng == 1 && q.nd == 8 && !q.plus && !q.paren && (q.d[0] == '1' || q.d[0] == '2') &&
+        ew__pii_date_valid((int)num(q.d, 4), (int)num(q.d + 4, 2), (int)num(q.d + 6, 2)) &&
+        pii_cue_near(c, CUE_DOB, i, 12) && !dob_cue_used(c, c->cue_at[CUE_DOB])) {
+        ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
         return e;
     }
     if (!q.plus && !q.paren && q.ng == 4 && q.sep[1] == '.' && uniform_sep(&q)) {

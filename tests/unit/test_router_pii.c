@@ -606,6 +606,99 @@ static void test_languages(void **state)
 }
 
 /* Offsets are bytes, also after multibyte characters. */
+/* The world2 round (bench/pii_gen_world2.py): other cultures' forms, dates
+ * and addresses; values not taken from the generator. */
+static void test_world2_formats(void **state)
+{
+    (void)state;
+    /* birth dates */
+    EXPECT_EXACT("BEGIN:VCARD\nFN:Ada Lim\nBDAY:19810930\nEND:VCARD", EW_PII_DATE_OF_BIRTH,
+                 "19810930");
+    EXPECT_NO_TYPE("Ticket 19810930 closed", EW_PII_DATE_OF_BIRTH);
+    EXPECT_EXACT("생년월일: 1979년 3월 8일", EW_PII_DATE_OF_BIRTH, "1979년 3월 8일");
+    EXPECT_EXACT("Ela nasceu em 2 de fevereiro de 1975.", EW_PII_DATE_OF_BIRTH,
+                 "2 de fevereiro de 1975");
+    EXPECT_EXACT("Fecha de nac.: 14/10/1966", EW_PII_DATE_OF_BIRTH, "14/10/1966");
+    EXPECT_EXACT("Doğum tarihi: 09.06.1983", EW_PII_DATE_OF_BIRTH, "09.06.1983");
+    /* names: labels in other languages, capitals after a strong cue, Korean */
+    EXPECT_EXACT("Adı Soyadı: Hakan Polat", EW_PII_PERSON, "Hakan Polat");
+    EXPECT_EXACT("Nom : Renaud\nPrénom : Odile\nCourriel : o@r.fr", EW_PII_PERSON, "Odile");
+    EXPECT_NO_TYPE("Gerente de Contas | Banco", EW_PII_PERSON);
+    EXPECT_EXACT("SHIP TO:\nMARGARET OKONJO\n12 Elm St", EW_PII_PERSON, "MARGARET OKONJO");
+    EXPECT_EXACT("Attn: TANAKA Emi", EW_PII_PERSON, "TANAKA Emi");
+    EXPECT_NO_TYPE("The FAQ team met today", EW_PII_PERSON);
+    EXPECT_EXACT("이름: 최민호\n연락처", EW_PII_PERSON, "최민호");
+    EXPECT_EXACT("저는 한소희입니다.", EW_PII_PERSON, "한소희");
+    EXPECT_EXACT("박지성 님, 안녕하세요", EW_PII_PERSON, "박지성");
+    EXPECT_NO_TYPE("이 사람은 좋은 사람입니다", EW_PII_PERSON);
+    /* addresses */
+    EXPECT_EXACT("Endereço: Rua Oscar Freire, 900, apto 41 - Jardins, São Paulo - SP, 01426-001.",
+                 EW_PII_STREET_ADDRESS,
+                 "Rua Oscar Freire, 900, apto 41 - Jardins, São Paulo - SP, 01426-001");
+    EXPECT_COVER("Vivo en Calle 16 de Septiembre #45, Centro, 44100 Guadalajara", EW_PII_STREET_ADDRESS,
+                 "Calle 16 de Septiembre #45, Centro, 44100 Guadalajara");
+    EXPECT_EXACT("Adres: Herengracht 12-III, 1015 BK Amsterdam", EW_PII_STREET_ADDRESS,
+                 "Herengracht 12-III, 1015 BK Amsterdam");
+    EXPECT_EXACT("Office: 21, Gangnam-daero 55-gil, Seocho-gu, Seoul 06611", EW_PII_STREET_ADDRESS,
+                 "21, Gangnam-daero 55-gil, Seocho-gu, Seoul 06611");
+    EXPECT_EXACT("ADR;TYPE=work:;;77 Pine Ridge Rd;Dayton;OH;45402\nEND:VCARD", EW_PII_STREET_ADDRESS,
+                 "77 Pine Ridge Rd;Dayton;OH;45402");
+    EXPECT_EXACT("Flat 7C, Lake View Towers, 3 Residency Road, Pune 411001", EW_PII_STREET_ADDRESS,
+                 "Flat 7C, Lake View Towers, 3 Residency Road, Pune 411001");
+    EXPECT_EXACT("Send it to D-44, Green Enclave, Ring Road, Delhi 110029 today",
+                 EW_PII_STREET_ADDRESS, "D-44, Green Enclave, Ring Road, Delhi 110029");
+    EXPECT_NO_TYPE("Lunch at Maple Street Bakery?", EW_PII_STREET_ADDRESS);
+}
+
+/* The world3 round: mechanisms, not templates; values not taken from the
+ * generators. */
+static void test_world3_formats(void **state)
+{
+    (void)state;
+    /* Chinese names without a cue: a common surname and given-name
+     * characters where a run of Han text starts or after 和/给/把/..., and a
+     * particle or verb after; words that start with a surname do not fire */
+    EXPECT_EXACT("昨天刘志强打电话说不来了。", EW_PII_PERSON, "刘志强");
+    EXPECT_EXACT("我和孙丽娟一起去了。", EW_PII_PERSON, "孙丽娟");
+    EXPECT_EXACT("会后，郑伟说方案可以。", EW_PII_PERSON, "郑伟");
+    EXPECT_NO_TYPE("王国的历史很长，大家都很高兴。", EW_PII_PERSON);
+    EXPECT_NO_TYPE("周末马上就到了，黄金价格很高。", EW_PII_PERSON);
+    EXPECT_NO_TYPE("张开嘴，方便检查。", EW_PII_PERSON);
+    /* Japanese names after a greeting or before と申します */
+    EXPECT_EXACT("はじめまして、森田 葵です。", EW_PII_PERSON, "森田 葵");
+    EXPECT_EXACT("営業部の石井直人と申します。", EW_PII_PERSON, "石井直人");
+    /* place prefixes and eponyms */
+    EXPECT_NO_TYPE("Flights to Santa Rosa and Lake Placid, then Isle of Harris.", EW_PII_PERSON);
+    EXPECT_NO_TYPE("We drove past Fort William and Port Augusta.", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Damage from Hurricane Matilda was severe.", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Donations go to the Florence Nightingale Hospice.", EW_PII_PERSON);
+    EXPECT_EXACT("Habari Baraka, karibu.", EW_PII_PERSON, "Baraka");
+    /* a pair of unknown given names before a verb people do */
+    EXPECT_EXACT("Notes: Tomasz and Ifeoma agreed on the scope.", EW_PII_PERSON, "Ifeoma");
+    /* HL7 v2 PID: name, birth date and address by field position */
+    const char *hl7 = "MSH|^~\\&|A|B|||20240101||ADT^A01|7|P|2.5\n"
+                      "PID|1||5521||ODUYA^GRACE||198304150930|F|||9 Mill Road^^Leeds^^LS1 4AP||";
+    EXPECT_EXACT(hl7, EW_PII_PERSON, "ODUYA^GRACE");
+    EXPECT_EXACT(hl7, EW_PII_DATE_OF_BIRTH, "198304150930");
+    EXPECT_EXACT(hl7, EW_PII_STREET_ADDRESS, "9 Mill Road^^Leeds^^LS1 4AP");
+    EXPECT_NO_TYPE("MSH|^~\\&|A|B|||20240101||ADT^A01|7|P|2.5", EW_PII_DATE_OF_BIRTH);
+    /* British and Irish addresses from a house name to the postcode */
+    EXPECT_EXACT("Post it to Ivy Lodge, Back Lane, Ambleside, LA22 9DH please",
+                 EW_PII_STREET_ADDRESS, "Ivy Lodge, Back Lane, Ambleside, LA22 9DH");
+    EXPECT_EXACT("Deliver to Joan Kerr, The Old Forge\nLower Street\nBurford\nOX18 4RT",
+                 EW_PII_STREET_ADDRESS, "The Old Forge\nLower Street\nBurford\nOX18 4RT");
+    EXPECT_EXACT("Rosemount, Dingle, Co. Kerry, V92 K7P3", EW_PII_STREET_ADDRESS,
+                 "Rosemount, Dingle, Co. Kerry, V92 K7P3");
+    EXPECT_NO_TYPE("Ticket AB12 3CD was closed", EW_PII_STREET_ADDRESS);
+    /* more national street types, units and box numbers */
+    EXPECT_EXACT("Address: P.O. Box 30125-00100, Nairobi", EW_PII_STREET_ADDRESS,
+                 "P.O. Box 30125-00100, Nairobi");
+    EXPECT_COVER("Shipping to Rehov Herzl 14, Haifa tomorrow", EW_PII_STREET_ADDRESS,
+                 "Rehov Herzl 14");
+    EXPECT_COVER("vul. Sadova 3, kv. 12, Lviv 79000", EW_PII_STREET_ADDRESS,
+                 "Sadova 3, kv. 12, Lviv 79000");
+}
+
 static void test_byte_offsets(void **state)
 {
     (void)state;
@@ -893,6 +986,8 @@ int main(void)
         cmocka_unit_test(test_address_forms),
         cmocka_unit_test(test_names_in_context),
         cmocka_unit_test(test_world_formats),
+        cmocka_unit_test(test_world2_formats),
+        cmocka_unit_test(test_world3_formats),
         cmocka_unit_test(test_byte_offsets),
         cmocka_unit_test(test_options),
         cmocka_unit_test(test_fail_closed),
