@@ -673,6 +673,48 @@ static size_t ko_name(pii_ctx *c, size_t i, uint32_t cp)
     return 0;
 }
 
+/* A Korean road address whose road name ends at i + 3 (로 or 길, then a
+ * space and the building number): back over up to four words of the
+ * province, city and district (ending 시 도 구 군 읍 면 동), on over the number
+ * and ", 101동 1009호" or " 3층". Its end, or 0 without such a word. */
+static size_t ko_address(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, st = i, e = i + 4;
+    int admin = 0, l;
+    while (st >= 3 && is_hangul(ew__pii_decode(s, n, st - 3, &l)))
+        st -= 3; /* the road word's start */
+    for (int w = 0; w < 4 && st >= 4 && s[st - 1] == ' '; w++) {
+        uint32_t last = ew__pii_decode(s, n, st - 4, &l);
+        if (l != 3 || !(last == 0xC2DC || last == 0xB3C4 || last == 0xAD6C || last == 0xAD70 ||
+                        last == 0xC74D || last == 0xBA74 || last == 0xB3D9))
+            break;
+        size_t ws = st - 4;
+        while (ws >= 3 && is_hangul(ew__pii_decode(s, n, ws - 3, &l)))
+            ws -= 3;
+        st = ws;
+        admin++;
+    }
+    if (!admin) return 0;
+    while (e < n && (pii_is_digit(s[e]) || (s[e] == '-' && e + 1 < n && pii_is_digit(s[e + 1]))))
+        e++;
+    /* ", 103동 1009호", " 3층", " 1204호" */
+    for (int part = 0; part < 2; part++) {
+        size_t p = e;
+        if (p < n && s[p] == ',') p++;
+        if (p >= n || s[p] != ' ') break;
+        p++;
+        size_t d = p;
+        while (d < n && pii_is_digit(s[d]))
+            d++;
+        uint32_t u = d > p && d + 3 <= n ? ew__pii_decode(s, n, d, &l) : 0;
+        if (u != 0xB3D9 && u != 0xD638 && u != 0xCE35) break; /* 동 호 층 */
+        e = d + 3;
+    }
+    ew__pii_add(c, EW_PII_STREET_ADDRESS, st, e, 0.8f);
+    return e;
+}
+
 /* The class of the three-byte character at i (HAN_OTHER for anything else). */
 static inline unsigned han_cls_at(const unsigned char *s, size_t n, size_t i)
 {
@@ -813,6 +855,13 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         size_t r = jp_prefecture_address(c, i);
         if (r) return r;
     }
+    if ((cp == 0xB85C || cp == 0xAE38) && next + 1 < n && s[next] == ' ' &&
+        pii_is_digit(s[next + 1])) { /* 로 길 */
+        size_t r = ko_address(c, i);
+        if (r) return r;
+    }
+    if (cp == 0xC5EC && next + 3 <= n && !memcmp(s + next, "\xEA\xB6\x8C", 3))
+        c->cue_at[CUE_PASSPORT] = (uint32_t)(next + 3); /* 여권 */
     if (is_hangul(cp)) {
         size_t r = ko_name(c, i, cp);
         if (r) return r;

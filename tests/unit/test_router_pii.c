@@ -690,6 +690,14 @@ static void test_world3_formats(void **state)
     EXPECT_EXACT("Rosemount, Dingle, Co. Kerry, V92 K7P3", EW_PII_STREET_ADDRESS,
                  "Rosemount, Dingle, Co. Kerry, V92 K7P3");
     EXPECT_NO_TYPE("Ticket AB12 3CD was closed", EW_PII_STREET_ADDRESS);
+    /* Korean road addresses in Hangul from the province or district on,
+     * with the building's 동 and 호; the particle 로 before a number is none */
+    EXPECT_EXACT("주소: 대전광역시 유성구 대학로 99, 201동 305호\n전화", EW_PII_STREET_ADDRESS,
+                 "대전광역시 유성구 대학로 99, 201동 305호");
+    EXPECT_NO_TYPE("학교로 2시에 가요", EW_PII_STREET_ADDRESS);
+    /* passport cues in Turkish, Polish and Korean */
+    EXPECT_EXACT("Pasaport No: U12345678", EW_PII_PASSPORT, "U12345678");
+    EXPECT_EXACT("여권번호 M12345678", EW_PII_PASSPORT, "M12345678");
     /* more national street types, units and box numbers */
     EXPECT_EXACT("Address: P.O. Box 30125-00100, Nairobi", EW_PII_STREET_ADDRESS,
                  "P.O. Box 30125-00100, Nairobi");
