@@ -113,7 +113,7 @@ static const char cn_common_sur[] =
     "叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎"
     "贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 static const char cn_given[] =
-    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂华玉萍红玲芬燕彬鹏辉斌宇浩凯俊帆帅旭宁"
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂华玉萍红玲芬燕彬鹏辉斌宇浩凯俊帆帅旭宁然"
     "龙林欣佳怡涵琪萱轩博文子梓雨桐梦晨曦佑家豪若立新春梅婷晓志建国振海云思远嘉诺雅墨航鑫"
     "慧颖倩雪琳晶婉蕾淑兰凤洁莉丹荣健峰亮飞东波宏民永昊睿泽瑞翔鸿铭伦哲毅锋兵坤阳琦璐露薇"
     "菲妍岚瑶婕媛茜蓉楠悦彤馨瑾萌诗语紫德卫光庆福贵祥宝康义仁智忠惠秋冬星辰晴岩松柏竹冰"
@@ -190,8 +190,8 @@ static void cue_first_build(void)
     cn_bits_set(cn_sur_bits, cn_common_sur);
     cn_bits_set(cn_given_bits, cn_given);
     /* words after which a name may start inside a run of Han text: 和 跟 与
-     * 给 把 让 请 找 问 (告)诉 (感)谢 由 被 (昨)天 (下)午 (晚)上 及 */
-    cn_bits_set(cn_gate_bits, "和跟与给把让请找问诉谢由被天午晚及");
+     * 给 把 让 请 找 问 (告)诉 (转)告 (感)谢 由 被 (昨)天 (上)周 (下)午 晚 及 */
+    cn_bits_set(cn_gate_bits, "和跟与给把让请找问诉告谢由被天周午晚及");
     for (uint32_t cp = 0x4E00; cp <= 0x9FFF; cp++)
         if (!road_char(cp) && !jp_mark(cp) && !(cue_first[cp >> 3] & (1u << (cp & 7))))
             han_cls[cp] = cn_bit(cn_gate_bits, cp)  ? HAN_GATE
@@ -786,12 +786,20 @@ static size_t cn_free_name(pii_ctx *c, size_t i)
     return e;
 }
 
-/* Does a Han run start at i (text, ASCII or punctuation before it)? */
-static bool han_run_start(const unsigned char *s, size_t n, size_t i)
+static bool cn_bit_at_sur(const unsigned char *s, size_t n, size_t i)
 {
-    if (i == 0 || s[i - 1] < 0x80) return true;
     int l;
-    return i < 3 || !is_han(ew__pii_decode(s, n, i - 3, &l));
+    return cn_bit(cn_sur_bits, ew__pii_decode(s, n, i, &l));
+}
+
+/* Does a Han run start at i (text, ASCII or punctuation before it)? */
+static inline bool han_run_start(const unsigned char *s, size_t i)
+{
+    if (i < 3 || s[i - 1] < 0x80) return true;
+    if ((s[i - 3] & 0xF0) != 0xE0) return true;
+    uint32_t cp = ((uint32_t)(s[i - 3] & 0x0F) << 12) | ((uint32_t)(s[i - 2] & 0x3F) << 6) |
+                  (s[i - 1] & 0x3F);
+    return !is_han(cp);
 }
 
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
@@ -811,7 +819,8 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     unsigned cls = han_cls_at(s, n, i);
     if (cls != HAN_OTHER) {
         size_t k = i;
-        if (cls == HAN_SURNAME && han_run_start(s, n, i)) {
+        if ((cls == HAN_SURNAME || (cls == HAN_GATE && cn_bit_at_sur(s, n, i))) &&
+            han_run_start(s, i)) { /* 周 and 谢 are gates and surnames */
             size_t r = cn_free_name(c, i);
             if (r) return r;
         }

@@ -661,6 +661,8 @@ static void test_world3_formats(void **state)
     EXPECT_EXACT("昨天刘志强打电话说不来了。", EW_PII_PERSON, "刘志强");
     EXPECT_EXACT("我和孙丽娟一起去了。", EW_PII_PERSON, "孙丽娟");
     EXPECT_EXACT("会后，郑伟说方案可以。", EW_PII_PERSON, "郑伟");
+    EXPECT_EXACT("上周何欣然把报告发来了。", EW_PII_PERSON, "何欣然");
+    EXPECT_EXACT("周建华说可以。", EW_PII_PERSON, "周建华");
     EXPECT_NO_TYPE("王国的历史很长，大家都很高兴。", EW_PII_PERSON);
     EXPECT_NO_TYPE("周末马上就到了，黄金价格很高。", EW_PII_PERSON);
     EXPECT_NO_TYPE("张开嘴，方便检查。", EW_PII_PERSON);
