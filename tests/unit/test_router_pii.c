@@ -692,6 +692,10 @@ static void test_world3_formats(void **state)
     EXPECT_EXACT("Rosemount, Dingle, Co. Kerry, V92 K7P3", EW_PII_STREET_ADDRESS,
                  "Rosemount, Dingle, Co. Kerry, V92 K7P3");
     EXPECT_NO_TYPE("Ticket AB12 3CD was closed", EW_PII_STREET_ADDRESS);
+    EXPECT_EXACT("Ship to:\nOlamide\n4 Kiln Row\nDerby\nDE1 3AB", EW_PII_STREET_ADDRESS,
+                 "4 Kiln Row\nDerby\nDE1 3AB");
+    EXPECT_EXACT("Address:\nHollybank\nDerby\nDE1 3AB", EW_PII_STREET_ADDRESS,
+                 "Hollybank\nDerby\nDE1 3AB");
     /* Korean road addresses in Hangul from the province or district on,
      * with the building's 동 and 호; the particle 로 before a number is none */
     EXPECT_EXACT("주소: 대전광역시 유성구 대학로 99, 201동 305호\n전화", EW_PII_STREET_ADDRESS,
