@@ -79,6 +79,12 @@ static const struct {
     {0x5BC6, 0x78BC, CUE_SECRET},   /* 密碼 */
     {0x5BC6, 0x9470, CUE_SECRET},   /* 密鑰 */
     {0x4EE4, 0x724C, CUE_SECRET},   /* 令牌 */
+    {0x79D8, 0x94A5, CUE_SECRET},   /* 秘钥 */
+    {0x79D8, 0x9470, CUE_SECRET},   /* 秘鑰 */
+    {0x5BC6, 0x5319, CUE_SECRET},   /* 密匙 */
+    {0x79C1, 0x94A5, CUE_SECRET},   /* 私钥: a private key */
+    {0x79C1, 0x9470, CUE_SECRET},   /* 私鑰 */
+    {0x5BC6, 0x9375, CUE_SECRET},   /* (秘)密鍵, Japanese */
 };
 
 /* Characters that end a Japanese name (様, or the さ of さん) or start a

@@ -306,6 +306,20 @@ static const struct {
      B(CUE_SECRET) | PII_KW_PASSWORD}, /* пароль */
     {"\xd0\x9f\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
      B(CUE_SECRET) | PII_KW_PASSWORD}, /* Пароль */
+    /* "key" and "token" in other languages (accents folded: "Schlüssel",
+     * "clé"); their values must look machine-made */
+    {"schlussel", B(CUE_SECRET) | PII_KW_KEY},
+    {"zugangsschlussel", B(CUE_SECRET) | PII_KW_KEY},
+    {"jeton", B(CUE_SECRET) | PII_KW_KEY},
+    {"cle", B(CUE_SECRET) | PII_KW_KEY},
+    {"llave", B(CUE_SECRET) | PII_KW_KEY},
+    {"chiave", B(CUE_SECRET) | PII_KW_KEY},
+    {"chave", B(CUE_SECRET) | PII_KW_KEY},
+    {"sleutel", B(CUE_SECRET) | PII_KW_KEY},
+    {"klucz", B(CUE_SECRET) | PII_KW_KEY},
+    {"identified by", B(CUE_SECRET) | PII_KW_QUOTED},
+    {"\xd0\xba\xd0\xbb\xd1\x8e\xd1\x87", B(CUE_SECRET) | PII_KW_KEY},         /* ключ */
+    {"\xd1\x82\xd0\xbe\xd0\xba\xd0\xb5\xd0\xbd", B(CUE_SECRET) | PII_KW_KEY}, /* токен */
     /* bank */
     {"iban", B(CUE_IBAN)},
     {"account", B(CUE_IBAN)},
@@ -1162,17 +1176,11 @@ static const char *const kw_stop[] = {
     "attn",
 };
 
-#define CUE_SLOTS 8192
-/* Hashes apart from the entries, so a miss (most words) reads 4 bytes. */
-static uint32_t cue_hashes[CUE_SLOTS]; /* hash | 1; 0 = empty */
-static struct {
-    union {
-        char w[PII_WORD_MAX]; /* zero-padded */
-        uint64_t q[3];
-    } u;
-    uint8_t len;
-    uint32_t cues;
-} cue_table[CUE_SLOTS];
+#define CUE_SLOTS PII_CUE_SLOTS
+uint32_t ew__pii_cue_hashes[CUE_SLOTS];
+pii_cue_entry ew__pii_cue_table[CUE_SLOTS];
+#define cue_hashes ew__pii_cue_hashes
+#define cue_table  ew__pii_cue_table
 static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
 
 static uint32_t cue_hash(const char *w, size_t n)
@@ -1272,6 +1280,11 @@ uint32_t ew__pii_folded_cues(pii_ctx *c, size_t i, size_t we)
         wl += fl;
     }
     uint32_t cues = ew__pii_cue_lookup(w, wl);
+    /* a compound's last part: "API-Schlüssel", "Zugangs-Token" */
+    size_t part = wl;
+    while (!cues && part > 0 && w[part - 1] != '-')
+        part--;
+    if (!cues && part > 0) cues = ew__pii_cue_lookup(w + part, wl - part);
     for (uint32_t bits = cues & ((1u << CUE_COUNT) - 1); bits; bits &= bits - 1)
         c->cue_at[__builtin_ctz(bits)] = (uint32_t)we;
     if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
@@ -1299,14 +1312,7 @@ uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash)
 
 uint32_t ew__pii_cue_lookup3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n, uint32_t hash)
 {
-    uint32_t i = hash & (CUE_SLOTS - 1);
-    while (cue_hashes[i]) {
-        if (cue_hashes[i] == hash && cue_table[i].len == n && cue_table[i].u.q[0] == w0 &&
-            cue_table[i].u.q[1] == w1 && cue_table[i].u.q[2] == w2)
-            return cue_table[i].cues | PII_CUE_FOUND;
-        i = (i + 1) & (CUE_SLOTS - 1);
-    }
-    return 0;
+    return pii_cue_probe(w0, w1, w2, n, hash);
 }
 
 bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window)

@@ -40,6 +40,22 @@ size_t ew__pii_scan_xml_element(pii_ctx *c, size_t i, size_t ie);
  * (https://<32 hex>@o1.ingest.sentry.io/2). */
 bool ew__pii_url_user_token(const unsigned char *u, size_t n);
 
+/* "-----BEGIN " or "---- BEGIN " at i: the end of that armour, or 0. */
+size_t ew__pii_armour_begin(const unsigned char *s, size_t n, size_t i);
+
+/* A short note between a key and its separator ("key (hex): x", "token
+ * [prod] = x") at k: the separator's offset, or k when there is none. */
+size_t ew__pii_skip_note(const unsigned char *s, size_t n, size_t k);
+
+/* A quoted password after k ("IDENTIFIED BY 'x'"); its end, or 0. */
+size_t ew__pii_scan_quoted_password(pii_ctx *c, size_t k);
+
+/* A full-width colon '：' at k. */
+static inline bool ew__pii_wide_colon(const unsigned char *s, size_t n, size_t k)
+{
+    return k + 2 < n && s[k] == 0xEF && s[k + 1] == 0xBC && s[k + 2] == 0x9A;
+}
+
 /* A UUID (8-4-4-4-12 hex digits) starts at i (pii_token.c). */
 bool ew__pii_is_uuid(const unsigned char *s, size_t n, size_t i);
 

@@ -93,6 +93,24 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
     size_t at = 0;
     for (size_t k = auth; k < ae; k++)
         if (s[k] == '@') at = k;
+    if (!at && ae < e && s[ae] != '/') {
+        /* a password holding '?' or '#' as typed: "rediss://u:Falcon42?@host/" */
+        const unsigned char *pc = memchr(s + auth, ':', ae - auth);
+        size_t sl = ae, at2 = 0, digits = 0;
+        while (sl < e && s[sl] != '/')
+            sl++;
+        for (size_t k = ae; k < sl; k++)
+            if (s[k] == '@') at2 = k;
+        for (const unsigned char *d = pc ? pc + 1 : NULL; d && d < s + ae && pii_is_digit(*d); d++)
+            digits++;
+        if (pc && at2 && at2 + 1 < e && pii_is_alnum(s[at2 + 1]) &&
+            digits < (size_t)(s + ae - pc - 1)) { /* not "host:8080?q=a@b" */
+            at = at2;
+            ae = at2 + 1;
+            while (ae < e && s[ae] != '/' && s[ae] != '?' && s[ae] != '#')
+                ae++;
+        }
+    }
     size_t host = auth;
     if (at) {
         size_t pc = auth;
