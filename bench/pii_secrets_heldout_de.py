@@ -22,38 +22,19 @@ counts a hit only when a secret span overlaps that value.
   python3 bench/pii_eval.py --only secrets --secrets /tmp/d.jsonl --errors secret
 """
 import argparse
-import base64
-import random
 import string
 
 from pii_gen_secrets import write_examples
+# the helpers and the random generator of the earlier held-out sets; main()
+# seeds that generator
+from pii_secrets_heldout import ALNUM, B64, B64URL, HEX, LOWER, R, UPPER, b64, rnd, uuid4
 
-R = random.Random()
-ALNUM = string.ascii_letters + string.digits
-LOWER = string.ascii_lowercase
-UPPER = string.ascii_uppercase
 DIG = string.digits
-B64 = ALNUM + '+/'
-B64URL = ALNUM + '-_'
-HEX = '0123456789abcdef'
 B32L = 'abcdefghijklmnopqrstuvwxyz234567'
-
-
-def rnd(alphabet, n):
-    return ''.join(R.choice(alphabet) for _ in range(n))
-
-
-def b64(data):
-    return base64.b64encode(data if isinstance(data, bytes) else data.encode()).decode()
 
 
 def rbytes(n):
     return bytes(R.getrandbits(8) for _ in range(n))
-
-
-def uuid4():
-    return '%s-%s-4%s-%s%s-%s' % (rnd(HEX, 8), rnd(HEX, 4), rnd(HEX, 3), R.choice('89ab'),
-                                  rnd(HEX, 3), rnd(HEX, 12))
 
 
 def password():
@@ -80,16 +61,23 @@ def pem_lines(k, width=64):
     return '\n'.join(rnd(B64, width) for _ in range(k))
 
 
-# ---- set d ------------------------------------------------------------------
-def d_positives():
-    """kind -> (text, the secret inside it)."""
-    pw = password()
-    u = user()
+def collector():
+    """A dict of kind -> (text, secret) and the function that fills it, which
+    checks that the secret is in the text."""
     out = {}
 
     def put(kind, text, value):
         assert value in text, kind
         out[kind] = (text, value)
+    return out, put
+
+
+# ---- set d ------------------------------------------------------------------
+def d_positives():
+    """kind -> (text, the secret inside it)."""
+    pw = password()
+    u = user()
+    out, put = collector()
 
     k = 'pcsk_%s_%s' % (rnd(ALNUM, 5), rnd(ALNUM, 63))
     put('env_pinecone', 'APP_NAME=northwind-search\nPINECONE_API_KEY=%s\nPINECONE_INDEX=docs-v2'
@@ -294,11 +282,7 @@ def e_positives():
     """kind -> (text, the secret inside it)."""
     pw = password()
     u = user()
-    out = {}
-
-    def put(kind, text, value):
-        assert value in text, kind
-        out[kind] = (text, value)
+    out, put = collector()
 
     k = rnd(B64URL, 48)
     put('kubeconfig_token', 'users:\n- name: admin@prod\n  user:\n    token: %s' % k, k)

@@ -598,22 +598,10 @@ static bool mixed_alnum(const unsigned char *v, size_t n)
 static bool screaming_words(const unsigned char *v, size_t n)
 {
     static const char *const ask[] = {"CHANGE", "REPLACE", "INSERT", "ENTER", "SET", "FILL", "PUT"};
-    size_t parts = 1, run = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (v[i] == '_') {
-            if (run == 0) return false;
-            parts++;
-            run = 0;
-        } else if (pii_is_upper(v[i])) {
-            run++;
-        } else {
-            return false;
-        }
-    }
-    if (parts < 2 || run == 0) return false;
+    if (ew__pii_word_parts(v, n, true, n) < 2) return false;
     for (size_t k = 0; k < sizeof ask / sizeof *ask; k++) {
         size_t l = strlen(ask[k]);
-        if (n > l && !memcmp(v, ask[k], l) && v[l] == '_') return true;
+        if (n > l && !memcmp(v, ask[k], l) && (v[l] == '_' || v[l] == '-')) return true;
     }
     return false;
 }
@@ -656,7 +644,7 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
     /* elided: "eyJhbGciOi...", "sk-abc…" */
     if ((n > 3 && !memcmp(v + n - 3, "...", 3)) || (n > 3 && !memcmp(v + n - 3, "\xe2\x80\xa6", 3)))
         return true;
-    if (screaming_words(v, n)) return true; /* "CHANGE_ME_IN_PROD", "YOUR_TOKEN_HERE" */
+    if (screaming_words(v, n)) return true; /* "CHANGE_ME_IN_PROD", "REPLACE_WITH_TOKEN" */
     if (n >= 2 && c0 == '#' && v[1] == '{') return true; /* Ruby "#{password}" */
     if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
         return true; /* a route or an anchor named after the field */
