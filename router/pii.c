@@ -539,60 +539,140 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
 /* In text without capitals every word of three letters or more is looked at
  * as a name and an address. A plain ASCII word can start neither when it is
  * no gazetteer name (a lowercase run must start with one), no earlier name
- * recurs, no digit follows within 48 bytes (a house number) and no "on", "at"
- * or "of" comes right before it (a street named without a number). The word
- * [i, we) is given lowercased and zero-padded in q, with its hash. */
-static bool inert_lower_word(pii_ctx *c, size_t i, size_t we, const uint64_t q[3], uint32_t hash)
+ * recurs (plain_run checks the first letters), no digit follows within 48
+ * bytes (a house number; plain_run checks) and no "on", "at" or "of" comes
+ * right before it (a street named without a number). The word [i, we) is
+ * given lowercased and zero-padded in q, with its hash. */
+static bool inert_lower_word(const pii_ctx *c, size_t i, size_t we, const uint64_t q[3],
+                             uint32_t hash)
 {
     const unsigned char *s = c->s;
-    if (c->n_known_name || ((s[i] | 32) == 'u' && (s[i + 1] | 32) == 's')) return false;
+    if ((s[i] | 32) == 'u' && (s[i + 1] | 32) == 's') return false;
     if (i >= 3 && s[i - 1] == ' ' &&
         ((s[i - 3] == 'o' && (s[i - 2] == 'n' || s[i - 2] == 'f')) ||
          (s[i - 3] == 'a' && s[i - 2] == 't')))
-        return false;
-    /* the cached next digit lies beyond the window: no call needed */
-    size_t d = c->next_digit;
-    if (!(d != SIZE_MAX && d >= i && (d >= c->n || d - i > 48)) && ew__pii_digit_ahead(c, i, 48))
         return false;
     if (!ew__gaz_maybe_name(hash)) return true;
     unsigned g = ew__gaz_lookup_padded(q, we - i, hash);
     return !(g & (EW__GAZ_FIRST | EW__GAZ_LAST)) || (g & EW__GAZ_COMMON);
 }
 
-/* The commonest case, a plain lowercase ASCII word of prose followed by a
- * space and another word, or by ", " or ". ": one table probe tells that it
- * is no cue, and nothing else on_word checks can apply. Returns the word's
- * end, or 0 when on_word must look (a cue, a phrase in progress, a value or
- * key after it, a name or birth date expected, text without capitals). */
-static size_t plain_word(pii_ctx *c, const walk *w, size_t i)
+/* Words starting before this offset have no digit within 48 bytes by the
+ * cached next digit (what ew__pii_digit_ahead would answer without a search);
+ * 0 when the cache says nothing. */
+static size_t digit_free_end(const pii_ctx *c)
 {
-    const unsigned char *s = c->s;
-    size_t n = c->n, we = pii_letters_end(s, n, i), wl = we - i;
-    if (wl >= PII_WORD_MAX || we + 2 > n || w->plen) return 0;
-    uint64_t q[3];
-    if (i + sizeof q <= n) {
-        memcpy(q, s + i, sizeof q); /* fixed-size load, masked below */
-    } else {                        /* near the end of the text */
+    size_t d = c->next_digit;
+    if (d == SIZE_MAX) return 0;
+    if (d >= c->n) return SIZE_MAX;
+    return d > 48 ? d - 48 : 0;
+}
+
+/* The word at i lowercased and zero-padded into q (wl < PII_WORD_MAX). */
+static inline void load_word(const unsigned char *s, size_t n, size_t i, size_t wl, uint64_t q[3])
+{
+    const uint64_t lower = 0x2020202020202020ull;
+    if (i + 3 * 8 <= n) {
+        memcpy(q, s + i, 3 * 8); /* fixed-size load, masked below */
+    } else {                     /* near the end of the text */
         q[0] = q[1] = q[2] = 0;
         memcpy(q, s + i, wl);
     }
-    const uint64_t lower = 0x2020202020202020ull;
     q[0] = (q[0] | lower) & (wl >= 8 ? ~0ull : (1ull << (wl * 8)) - 1);
     q[1] = wl <= 8 ? 0 : (q[1] | lower) & (wl >= 16 ? ~0ull : (1ull << ((wl - 8) * 8)) - 1);
     q[2] = wl <= 16 ? 0 : (q[2] | lower) & ((1ull << ((wl - 16) * 8)) - 1);
-    uint32_t hash = pii_word_hash3(q[0], q[1], q[2], wl);
-    if (!c->seen_upper && wl >= 3 && !inert_lower_word(c, i, we, q, hash)) return 0;
-    unsigned nx = s[we], nx2 = s[we + 1];
-    bool space_word = nx == ' ' && (pii_is_alpha(nx2) || nx2 >= 0xC2);
-    bool stop = (nx == ',' || (nx == '.' && wl > 2)) && (nx2 == ' ' || nx2 == '\n');
-    if (!space_word && !stop && nx != '\n') return 0;
-    if (c->name_next_at != CUE_NONE && i - c->name_next_at <= 2) return 0;
-    if (wl >= 3 && pii_cue_near(c, CUE_DOB, i, 48)) return 0;
-    uint32_t f = ew__pii_cue_lookup3(q[0], q[1], q[2], wl, hash);
-    /* a context cue or the start of a cue phrase: on_word notes it */
-    if (f & (PII_CUE_PREFIX | ((1u << CUE_COUNT) - 1))) return 0;
-    note_lang(c, f, true); /* word classes matter here only for the language */
-    return we;
+}
+
+/* The commonest case, a run of plain lowercase ASCII words of prose, each
+ * followed by a space and another word, or by ", " or ". ": one table probe
+ * per word tells that it is no cue, and nothing else on_word checks can
+ * apply. What cannot change inside the run (a phrase under way, capitals
+ * seen, the names known, where a name or a birth date is expected) is read
+ * once. Returns where the walk goes on; *word is set when on_word must read
+ * the word starting there (a cue, a value or key after it, a name or birth
+ * date expected, a possible name in text without capitals). The same
+ * decisions as taking the words one at a time. */
+static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    *word = true;
+    if (w->plen) return i;
+    const bool lower_text = !c->seen_upper;
+    /* the first letters of the names known: a word starting with another
+     * letter repeats none of them (known_name_at in pii_name.c) */
+    uint32_t known = 0;
+    for (int j = 0; j < c->n_known_name; j++) {
+        unsigned b = s[c->known_name[j].at];
+        if (pii_is_lower(b)) known |= 1u << (b - 'a');
+    }
+    /* A name is expected up to 2 bytes after name_at, a birth date up to 48
+     * after dob_at; past both, neither needs a look. Offsets are below
+     * UINT32_MAX (CUE_NONE), so i - CUE_NONE is never small. */
+    const size_t name_at = c->name_next_at, dob_at = c->cue_at[CUE_DOB];
+    size_t hot_end = 0;
+    if (name_at != CUE_NONE) hot_end = name_at + 2;
+    if (dob_at != CUE_NONE && dob_at + 48 > hot_end) hot_end = dob_at + 48;
+    size_t digit_free = lower_text ? digit_free_end(c) : 0;
+    uint64_t lang = 0; /* note_lang's sums, added to c at the end */
+    uint32_t words = 0;
+    size_t at = i;
+    for (;;) {
+        uint64_t q[3] = {0, 0, 0};
+        size_t we, wl;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        uint64_t v, stop = 0;
+        if (i + 8 <= n) { /* a word of up to 7 letters: one load gives all */
+            memcpy(&v, s + i, 8);
+            stop = pii_letters_stop(v);
+        }
+        if (stop) {
+            wl = (size_t)__builtin_ctzll(stop) >> 3;
+            we = i + wl;
+            q[0] = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
+        } else
+#endif
+        {
+            we = pii_letters_end(s, n, i), wl = we - i;
+            if (wl < PII_WORD_MAX) load_word(s, n, i, wl, q);
+        }
+        if (wl >= PII_WORD_MAX || we + 2 > n) break;
+        if (i <= hot_end && (i - name_at <= 2 || (wl >= 3 && i - dob_at <= 48))) break;
+        unsigned nx = s[we], nx2 = s[we + 1];
+        if (nx == ' ' ? !(pii_is_alpha(nx2) || nx2 >= 0xC2)
+                      : nx != '\n' &&
+                            !((nx == ',' || (nx == '.' && wl > 2)) && (nx2 == ' ' || nx2 == '\n')))
+            break;
+        uint32_t hash = pii_word_hash3(q[0], q[1], q[2], wl);
+        if (lower_text && wl >= 3) {
+            if (((known >> (s[i] - 'a')) & 1) || !inert_lower_word(c, i, we, q, hash)) break;
+            if (i >= digit_free) {
+                if (ew__pii_digit_ahead(c, i, 48)) break;
+                digit_free = digit_free_end(c);
+            }
+        }
+        uint32_t f = pii_cue_probe(q[0], q[1], q[2], wl, hash);
+        /* a context cue or the start of a cue phrase: on_word notes it */
+        if (f & (PII_CUE_PREFIX | ((1u << CUE_COUNT) - 1))) break;
+        /* note_lang: word classes matter here only for the language */
+        lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
+                (uint64_t)((f & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
+        words++;
+        /* the next word, when it starts plain: after a space, or ", " / ". " */
+        if (nx == ' ' && pii_is_lower(nx2)) {
+            at = i = we + 1;
+            continue;
+        }
+        at = we;
+        if (nx == ' ' || nx == '\n' || nx2 != ' ' || we + 2 >= n || !pii_is_lower(s[we + 2])) {
+            *word = false;
+            break;
+        }
+        at = i = we + 2;
+    }
+    c->lang += lang;
+    c->lower_words += words;
+    return at;
 }
 
 static size_t on_digit(pii_ctx *c, size_t i)
@@ -669,8 +749,9 @@ static void scan_walk(pii_ctx *c)
             continue;
         }
         if (pii_is_lower(ch) && (i == 0 || s[i - 1] == ' ')) {
-            size_t e = plain_word(c, &w, i);
-            i = e ? e : on_word(c, &w, i);
+            bool word;
+            i = plain_run(c, &w, i, &word);
+            if (word) i = on_word(c, &w, i);
             continue;
         }
         switch (ew__pii_class[ch]) {

@@ -568,6 +568,14 @@ static const struct {
     {"dogum", B(CUE_DOB)},
     {"lahir", B(CUE_DOB)},
     {"kapanganakan", B(CUE_DOB)},
+    /* greetings before a name in Swahili, Hebrew, Thai and Hungarian
+     * (romanised) */
+    {"habari", B(CUE_TITLE)},
+    {"jambo", B(CUE_TITLE)},
+    {"shalom", B(CUE_TITLE)},
+    {"sawasdee", B(CUE_TITLE)},
+    {"kedves", B(CUE_TITLE)},
+    {"szia", B(CUE_TITLE)},
 };
 
 /* Word classes the name and address detectors ask about. */
@@ -763,6 +771,14 @@ static const char *const kw_street[] = {
     "salai",
     "chowk",
     "layout",
+    /* Hebrew, Ukrainian and Russian (romanised), Thai */
+    "rehov",
+    "vul",
+    "vulytsia",
+    "ulitsa",
+    "prospekt",
+    "pereulok",
+    "soi",
 };
 /* USPS street suffixes (Publication 28) that are also ordinary words: a
  * street only after a house number and a name ("176 Pinto Hill"). */
@@ -783,11 +799,12 @@ static const char *const kw_street_weak[] = {
     "streets",  "roads",   "drives", "courts",  "ways",    "squares", "isles",     "ridges",
 };
 static const char *const kw_unit[] = {
-    "apt",  "apartment", "suite", "ste",     "unit", "flat",     "floor", "fl",
-    "room", "rm",        "box",   "postbox", "bldg", "building", "dept",  "lok",
-    "m",    "app",       "etage", "piso",    "po",   "p.o",      "pobox", "level",
+    "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "box",
+    "postbox", "bldg", "building", "dept", "lok", "m", "app", "etage", "piso", "po", "p.o", "pobox",
+    "level",
     /* Portuguese and Spanish: "apto 302", "sala 12", "bloco B", "Int. 5" */
-    "apto", "ap",        "sala",  "bloco",   "int",  "depto",    "dpto",  "lote",
+    "apto", "ap", "sala", "bloco", "int", "depto", "dpto", "lote",
+    "kv", /* Ukrainian and Russian "kv. 114" (kvartira) */
 };
 static const char *const kw_org[] = {
     /* in other European languages too */
@@ -917,6 +934,21 @@ static const char *const kw_org[] = {
     "council",
     "agency",
     "department",
+    /* places and things named after people ("Marie Curie Hospice", "Nobel
+     * Prize", "Grupo Bimbo") */
+    "hospice",
+    "clinic",
+    "prize",
+    "award",
+    "stadium",
+    "arena",
+    "cathedral",
+    "library",
+    "gallery",
+    "theater",
+    "grupo",
+    "syndrome",
+    "disease",
 };
 static const char *const kw_particle[] = {
     "ní",  "nic", "ibn", "bint", "abu",   "dei", "degli", "delle", "do",    "des", "sur",
@@ -967,11 +999,56 @@ static const char *const kw_func[] = {
 };
 /* Verbs that follow a person ("Tomomi spent", "says Hartvigsson" is before). */
 static const char *const kw_verb[] = {
-    "said",  "says",    "told",   "asked",     "shouted", "replied", "lives",  "lived",
-    "spent", "married", "wrote",  "joined",    "died",    "works",   "worked", "thinks",
-    "wants", "loves",   "likes",  "hates",     "visited", "met",     "gave",   "had",
-    "has",   "will",    "would",  "was",       "speaks",  "sings",   "sang",   "began",
-    "flew",  "moved",   "called", "explained", "points",
+    "said",
+    "says",
+    "told",
+    "asked",
+    "shouted",
+    "replied",
+    "lives",
+    "lived",
+    "spent",
+    "married",
+    "wrote",
+    "joined",
+    "died",
+    "works",
+    "worked",
+    "thinks",
+    "wants",
+    "loves",
+    "likes",
+    "hates",
+    "visited",
+    "met",
+    "gave",
+    "had",
+    "has",
+    "will",
+    "would",
+    "was",
+    "speaks",
+    "sings",
+    "sang",
+    "began",
+    "flew",
+    "moved",
+    "called",
+    "explained",
+    "points",
+    /* more things people do in notes and chats */
+    "agreed",
+    "owns",
+    "booked",
+    "takes",
+    "leads",
+    "sent",
+    "left",
+    "arrived",
+    "signed",
+    "paid",
+    "emailed",
+    "confirmed",
 };
 /* Function words of other languages (German, French, Spanish, Italian,
  * Portuguese, Dutch, Polish, Scandinavian): text full of them is not English,
@@ -999,33 +1076,107 @@ static const char *const kw_foreign[] = {
     "bor",      "har",   "af",     "ikke",   "inte",   "fra",   "den",
 };
 static const char *const kw_stop[] = {
-    "nazwa",   "nazwisko", "imie",     "adres",   "ja",    "dane",     "vorname",    "nachname",
-    "prenom",  "nombre",   "apellido", "i",       "i'm",   "i'll",     "i've",       "i'd",
-    "ok",      "okay",     "god",      "lord",    "mr",    "mrs",      "ms",         "dr",
-    "prof",    "sir",      "dear",     "hi",      "hello", "hey",      "yes",        "no",
-    "bot",     "user",     "re",       "fw",      "fwd",   "ps",       "tv",         "usa",
-    "uk",      "eu",       "un",       "website", "web",   "e-mail",   "email",      "mail",
-    "subject", "info",     "personal", "notes",   "url",   "tel",      "mobile",     "desk",
-    "home",    "work",     "company",  "title",   "job",   "position", "department", "phone",
-    "fax",     "address",  "merci",    "grazie",  "danke", "gracias",  "obrigado",   "obrigada",
+    "nazwa",
+    "nazwisko",
+    "imie",
+    "adres",
+    "ja",
+    "dane",
+    "vorname",
+    "nachname",
+    "prenom",
+    "nombre",
+    "apellido",
+    "i",
+    "i'm",
+    "i'll",
+    "i've",
+    "i'd",
+    "ok",
+    "okay",
+    "god",
+    "lord",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "dear",
+    "hi",
+    "hello",
+    "hey",
+    "yes",
+    "no",
+    "bot",
+    "user",
+    "re",
+    "fw",
+    "fwd",
+    "ps",
+    "tv",
+    "usa",
+    "uk",
+    "eu",
+    "un",
+    "website",
+    "web",
+    "e-mail",
+    "email",
+    "mail",
+    "subject",
+    "info",
+    "personal",
+    "notes",
+    "url",
+    "tel",
+    "mobile",
+    "desk",
+    "home",
+    "work",
+    "company",
+    "title",
+    "job",
+    "position",
+    "department",
+    "phone",
+    "fax",
+    "address",
+    "merci",
+    "grazie",
+    "danke",
+    "gracias",
+    "obrigado",
+    "obrigada",
     /* labels and job titles of forms and signatures ("Prénom :", "Adı Soyadı:",
      * "Gerente de Contas", "Sr. Analyst") */
-    "adi",     "soyadi",   "courriel", "correo",  "pix",   "gerente",  "diretor",    "diretora",
-    "director", "directora", "manager", "analyst", "engineer", "consultant", "ceo", "cto",
-    "cfo",     "founder",  "president", "attn",
+    "adi",
+    "soyadi",
+    "courriel",
+    "correo",
+    "pix",
+    "gerente",
+    "diretor",
+    "diretora",
+    "director",
+    "directora",
+    "manager",
+    "analyst",
+    "engineer",
+    "consultant",
+    "ceo",
+    "cto",
+    "cfo",
+    "founder",
+    "president",
+    "attn",
 };
 
-#define CUE_SLOTS 8192
-/* Hashes apart from the entries, so a miss (most words) reads 4 bytes. */
-static uint32_t cue_hashes[CUE_SLOTS]; /* hash | 1; 0 = empty */
-static struct {
-    union {
-        char w[PII_WORD_MAX]; /* zero-padded */
-        uint64_t q[3];
-    } u;
-    uint8_t len;
-    uint32_t cues;
-} cue_table[CUE_SLOTS];
+#define CUE_SLOTS PII_CUE_SLOTS
+uint32_t ew__pii_cue_hashes[CUE_SLOTS];
+pii_cue_entry ew__pii_cue_table[CUE_SLOTS];
+#define cue_hashes ew__pii_cue_hashes
+#define cue_table  ew__pii_cue_table
 static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
 
 static uint32_t cue_hash(const char *w, size_t n)
@@ -1111,8 +1262,9 @@ uint32_t ew__pii_folded_cues(pii_ctx *c, size_t i, size_t we)
         } else if (s[k] == 0xC3 && k + 1 < we && (f = latin1_ascii(s[k + 1])) != NULL) {
             k += 2;
         } else if ((s[k] == 0xC4 || s[k] == 0xC5) && k + 1 < we &&
-                   (one[0] = (char)ew__gaz_fold[(((s[k] & 0x1Fu) << 6) | (s[k + 1] & 0x3Fu)) -
-                                                0xC0]) != 0) {
+                   (one[0] =
+                        (char)ew__gaz_fold[(((s[k] & 0x1Fu) << 6) | (s[k + 1] & 0x3Fu)) - 0xC0]) !=
+                       0) {
             f = one; /* Latin Extended-A: "Adı Soyadı", "Doğum", "hasło" */
             k += 2;
         } else {
@@ -1156,14 +1308,7 @@ uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash)
 
 uint32_t ew__pii_cue_lookup3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n, uint32_t hash)
 {
-    uint32_t i = hash & (CUE_SLOTS - 1);
-    while (cue_hashes[i]) {
-        if (cue_hashes[i] == hash && cue_table[i].len == n && cue_table[i].u.q[0] == w0 &&
-            cue_table[i].u.q[1] == w1 && cue_table[i].u.q[2] == w2)
-            return cue_table[i].cues | PII_CUE_FOUND;
-        i = (i + 1) & (CUE_SLOTS - 1);
-    }
-    return 0;
+    return pii_cue_probe(w0, w1, w2, n, hash);
 }
 
 bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window)

@@ -34,9 +34,7 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static void pad_word(const char *w, size_t n, uint64_t q[4])
 {
     q[0] = q[1] = q[2] = q[3] = 0;
-    char *b = (char *)q;
-    for (size_t k = 0; k < n; k++)
-        b[k] = w[k];
+    memcpy(q, w, n);
 }
 
 static uint32_t hash_padded(const uint64_t q[4], size_t n)
@@ -95,13 +93,13 @@ static void insert(int list, size_t off, size_t n, unsigned flag)
 static void build(void)
 {
     for (int l = 0; l < ew__gaz_n_lists; l++) {
-        const char *p = ew__gaz_lists[l].words;
-        size_t len = ew__gaz_lists[l].len, start = 0;
-        for (size_t i = 0; i < len; i++) {
-            if (p[i] != '\n') continue;
-            size_t n = i - start;
-            if (n > 0 && n < EW__GAZ_MAX_WORD) insert(l, start, n, ew__gaz_lists[l].flag);
-            start = i + 1;
+        /* memchr finds the line ends: a byte loop over the ~760 KB of lists
+         * was a third of the start-up */
+        const char *p = ew__gaz_lists[l].words, *end = p + ew__gaz_lists[l].len;
+        for (const char *w = p, *nl; w < end && (nl = memchr(w, '\n', (size_t)(end - w)));
+             w = nl + 1) {
+            size_t n = (size_t)(nl - w);
+            if (n > 0 && n < EW__GAZ_MAX_WORD) insert(l, (size_t)(w - p), n, ew__gaz_lists[l].flag);
         }
     }
 }

@@ -75,16 +75,21 @@ static inline bool pii_contains(const void *hay, size_t n, const char *needle, s
  * byte b is a letter when (b | 0x20) - 'a' < 26, tested in every byte lane at
  * once with carries kept inside the lane (SWAR, portable C). Prose words end
  * after a few bytes, so this replaces a data-dependent branch per byte. */
-static inline size_t pii_letters_end(const unsigned char *s, size_t n, size_t i)
+static inline uint64_t pii_letters_stop(uint64_t v)
 {
     const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+    uint64_t y = (v | ones * 0x20) & ~high;  /* folded, seven bits per lane */
+    uint64_t ge_a = y + ones * (0x80 - 'a'); /* high bit: y >= 'a' */
+    uint64_t gt_z = y + ones * (0x7F - 'z'); /* high bit: y > 'z' */
+    return ~(ge_a & ~gt_z & ~v) & high;      /* high bit: not a letter */
+}
+
+static inline size_t pii_letters_end(const unsigned char *s, size_t n, size_t i)
+{
     while (i + 8 <= n) {
         uint64_t v;
         memcpy(&v, s + i, 8);
-        uint64_t y = (v | ones * 0x20) & ~high;  /* folded, seven bits per lane */
-        uint64_t ge_a = y + ones * (0x80 - 'a'); /* high bit: y >= 'a' */
-        uint64_t gt_z = y + ones * (0x7F - 'z'); /* high bit: y > 'z' */
-        uint64_t stop = ~(ge_a & ~gt_z & ~v) & high;
+        uint64_t stop = pii_letters_stop(v);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
         if (stop) return i + ((size_t)__builtin_clzll(stop) >> 3);
 #else
@@ -237,6 +242,32 @@ uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash);
 #define PII_WORD_MAX 24 /* longest cue word or phrase + 1 */
 /* The same for a word given as three zero-padded 64-bit words. */
 uint32_t ew__pii_cue_lookup3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n, uint32_t hash);
+/* The cue table (pii_cue.c): open addressing, the hashes apart from the
+ * entries so a miss (most words) reads 4 bytes. */
+#define PII_CUE_SLOTS 8192
+typedef struct pii_cue_entry {
+    union {
+        char w[PII_WORD_MAX]; /* zero-padded */
+        uint64_t q[3];
+    } u;
+    uint8_t len;
+    uint32_t cues;
+} pii_cue_entry;
+extern uint32_t ew__pii_cue_hashes[PII_CUE_SLOTS]; /* hash | 1; 0 = empty */
+extern pii_cue_entry ew__pii_cue_table[PII_CUE_SLOTS];
+/* ew__pii_cue_lookup3 inline, for the driver's loop over plain words. */
+static inline uint32_t pii_cue_probe(uint64_t w0, uint64_t w1, uint64_t w2, size_t n, uint32_t hash)
+{
+    uint32_t i = hash & (PII_CUE_SLOTS - 1);
+    while (ew__pii_cue_hashes[i]) {
+        const pii_cue_entry *e = &ew__pii_cue_table[i];
+        if (ew__pii_cue_hashes[i] == hash && e->len == n && e->u.q[0] == w0 && e->u.q[1] == w1 &&
+            e->u.q[2] == w2)
+            return e->cues | PII_CUE_FOUND;
+        i = (i + 1) & (PII_CUE_SLOTS - 1);
+    }
+    return 0;
+}
 /* Hash of a lowercase word in a zero-padded buffer of PII_WORD_MAX bytes
  * (n < PII_WORD_MAX); inline because it runs once per word of prose. */
 static inline uint32_t pii_word_hash3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n)

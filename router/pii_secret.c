@@ -1249,7 +1249,7 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
     if (!ew__pii_secret_token(c->s, ve, vs) && shape_mismatch(c->s, i, ke, c->s + vs, ve - vs))
         return 0;
     if (ew__pii_npm_revoked(c->s, i, ke, c->s + vs, ve - vs) ||
-        (kind == PII_KEY_PASSWORD && ew__pii_anonymous_login(c->s, c->n, i, ve)))
+        (kind == PII_KEY_PASSWORD && ew__pii_anonymous_login(c->s, c->n, i, ke, ve)))
         return 0;
     if (azconfig_secret(c->s, i, ke, c->s + vs, ve - vs)) {
         ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.95f);

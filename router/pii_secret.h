@@ -18,9 +18,9 @@ size_t ew__pii_word_parts(const unsigned char *v, size_t n, bool upper, size_t m
 bool ew__pii_word_body(const unsigned char *v, size_t n);
 /* A credential that a provider or a standard publishes as its example. */
 bool ew__pii_doc_fixture(const unsigned char *v, size_t n);
-/* The password assigned at [i, e) belongs to the anonymous FTP login: the
- * user "anonymous" is assigned within three lines of it. */
-bool ew__pii_anonymous_login(const unsigned char *s, size_t n, size_t i, size_t e);
+/* The password named [i, ke) and assigned up to e belongs to the anonymous
+ * FTP login: the same record's user, within three lines, is "anonymous". */
+bool ew__pii_anonymous_login(const unsigned char *s, size_t n, size_t i, size_t ke, size_t e);
 /* The key named [i, ke) holds v, an npm classic token (a UUID), which npm
  * revoked with all classic tokens. */
 bool ew__pii_npm_revoked(const unsigned char *s, size_t i, size_t ke, const unsigned char *v,

@@ -145,17 +145,25 @@ static bool name_before(const unsigned char *s, size_t lo, size_t ke, size_t *ks
     return k < ke;
 }
 
-static bool has_word(const unsigned char *s, size_t a, size_t b, const char *w)
+/* Where w first occurs in [a, b), or b. */
+static size_t word_at(const unsigned char *s, size_t a, size_t b, const char *w)
 {
     size_t wl = strlen(w);
     for (size_t p = a; p + wl <= b; p++)
-        if (!strncasecmp((const char *)s + p, w, wl)) return true;
-    return false;
+        if (!strncasecmp((const char *)s + p, w, wl)) return p;
+    return b;
+}
+
+static bool has_word(const unsigned char *s, size_t a, size_t b, const char *w)
+{
+    return word_at(s, a, b, w) < b;
 }
 
 /* "anonymous" at p is the value of a user-name assignment (user =
- * "anonymous", 'login': 'anonymous', FTP_USER=anonymous). */
-static bool anonymous_user_at(const unsigned char *s, size_t lo, size_t p)
+ * "anonymous", 'login': 'anonymous', FTP_USER=anonymous) whose name, up to
+ * "user" or "login", is spelt [pre, pre + pre_n) ("FTP_", "cfg->", ""):
+ * the user of the same record as a password named so. */
+static bool anonymous_user_at(const unsigned char *s, size_t lo, size_t p, size_t pre, size_t pre_n)
 {
     size_t k = p;
     while (k > lo && p - k < 8 && (s[k - 1] == '"' || s[k - 1] == '\'' || s[k - 1] == ' '))
@@ -166,19 +174,29 @@ static bool anonymous_user_at(const unsigned char *s, size_t lo, size_t p)
             s[k - 1] == '"' || s[k - 1] == '\''))
         k--;
     size_t ks;
-    if (!name_before(s, lo, k, &ks)) return false;
-    return (has_word(s, ks, k, "user") || has_word(s, ks, k, "login")) &&
-           !has_word(s, ks, k, "pass");
+    if (!name_before(s, lo, k, &ks) || has_word(s, ks, k, "pass")) return false;
+    size_t u = word_at(s, ks, k, "user");
+    if (u == k) u = word_at(s, ks, k, "login");
+    return u < k && u - ks == pre_n &&
+           !strncasecmp((const char *)s + ks, (const char *)s + pre, pre_n);
 }
 
 /* Anonymous FTP (RFC 1635): the server lets the user "anonymous" in with any
  * password, which by custom is the caller's e-mail address ("guest@",
  * BusyBox's "busybox@"). It identifies; it authenticates nothing, so it is no
  * secret. Both assignments sit together in a config or a struct, so the user
- * is looked for within three lines of the password. */
-bool ew__pii_anonymous_login(const unsigned char *s, size_t n, size_t i, size_t e)
+ * is looked for within three lines of the password, and only as the same
+ * record's user: the names must agree up to "user"/"pass" (FTP_USER with
+ * FTP_PASS, cfg->user with cfg->password), so an admin_password beside
+ * ftp_user = anonymous still counts. */
+bool ew__pii_anonymous_login(const unsigned char *s, size_t n, size_t i, size_t ke, size_t e)
 {
     size_t lo = i > 512 ? i - 512 : 0, hi = e + 512 < n ? e + 512 : n, b = i, f = e;
+    size_t pre;
+    if (!name_before(s, lo, ke, &pre)) return false;
+    size_t pw = word_at(s, pre, ke, "pass");
+    if (pw == ke) pw = word_at(s, pre, ke, "pwd");
+    if (pw == ke) return false;
     for (int l = 0; l < 4; l++) { /* back to the start of the line three above */
         const unsigned char *q = memrchr(s + lo, '\n', b - lo);
         if (!q) break;
@@ -203,7 +221,7 @@ bool ew__pii_anonymous_login(const unsigned char *s, size_t n, size_t i, size_t 
             if (strncasecmp((const char *)s + p, "anonymous", 9)) continue;
             bool alone =
                 (p == 0 || !pii_is_alnum(s[p - 1])) && (p + 9 == n || !pii_is_alnum(s[p + 9]));
-            if (alone && anonymous_user_at(s, lo, p)) return true;
+            if (alone && anonymous_user_at(s, lo, p, pre, pw - pre)) return true;
         }
     return false;
 }

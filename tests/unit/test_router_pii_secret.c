@@ -158,6 +158,9 @@ static void test_grant_nothing(void **state)
     /* "anonymous" that is not the user: the password's own value, far lines */
     SECRET("password = \"Wq7vLr2x\"\nnote: anonymous reports\n", "Wq7vLr2x");
     SECRET("user = anonymous\n\n\n\n\npassword = Wq7vLr2x\n", "Wq7vLr2x");
+    /* another record's password beside the anonymous user */
+    SECRET("ftp_user = anonymous\nadmin_password = Wq7vLr2x\n", "Wq7vLr2x");
+    SECRET("cfg->user = \"anonymous\";\nroot->password = \"Wq7vLr2x\";\n", "Wq7vLr2x");
     NO_SECRET("NPM_TOKEN=\"5a1c0e3b-9f4d-4b8a-a2c6-7e1d3f90b4c8\"");
     NO_SECRET("//registry.npmjs.org/:_authToken=5a1c0e3b-9f4d-4b8a-a2c6-7e1d3f90b4c8");
     /* a UUID under another provider's name, or for another registry, is live */

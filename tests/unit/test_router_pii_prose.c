@@ -1,0 +1,164 @@
+/* The scanner's fast path over plain prose (plain_run in router/pii.c): runs
+ * of lowercase words pass without the detectors, but a cue, a name known
+ * from earlier, a birth-date cue or a digit ahead still reaches them inside
+ * a run; the result does not depend on where the text sits (the fast path
+ * reads eight bytes at a time, so each case is also scanned after 1 to 9
+ * leading spaces and must give the same spans, shifted). */
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "edgeway/pii.h"
+
+/* Each case: the text and, for each span expected, its type and the words
+ * it must cover (their last occurrence when `last`: a name mentioned again). */
+static const struct {
+    const char *text;
+    struct {
+        ew_pii_type type;
+        const char *covers;
+        bool last;
+    } want[3];
+    int n_want;
+} cases[] = {
+    {"we talked with anna berg about the plan and later berg sent the notes to the team.",
+     {{EW_PII_PERSON, "anna berg", false}, {EW_PII_PERSON, "berg", true}},
+     2},
+    {"we met anna kowtrelli at the fair and later kowtrelli sent the notes to the team.",
+     {{EW_PII_PERSON, "anna kowtrelli", false}, {EW_PII_PERSON, "kowtrelli", true}},
+     2},
+    {"the report was written by james wilson and reviewed by mary johnson, then wilson signed it.",
+     {{EW_PII_PERSON, "james wilson", false},
+      {EW_PII_PERSON, "mary johnson", false},
+      {EW_PII_PERSON, "wilson", true}},
+     3},
+    {"call me anna berg. the plan is fine and later berg sent the notes to the team.",
+     {{EW_PII_PERSON, "anna berg", false}, {EW_PII_PERSON, "berg", true}},
+     2},
+    {"she was born on march 12, 1985 in a small town near the river and grew up there.",
+     {{EW_PII_DATE_OF_BIRTH, "march 12, 1985", false}},
+     1},
+    {"please send the parcel to 221 baker street, london before friday, thanks a lot.",
+     {{EW_PII_STREET_ADDRESS, "221 baker street", false}},
+     1},
+    {"the quick brown fox jumps over the lazy dog. the password is hunter2 and nothing else.",
+     {{EW_PII_SECRET, "hunter2", false}},
+     1},
+    {"we walked along the river for an hour, then the five of us went home for dinner.",
+     {{0, NULL, false}},
+     0},
+    {"the model reads the prompt, counts the tokens and writes a short answer back to the user.",
+     {{0, NULL, false}},
+     0},
+    {"lorem ipsum dolor sit amet lorem ipsum dolor sit amet lorem ipsum dolor sit amet lorem",
+     {{0, NULL, false}},
+     0},
+};
+
+static ew_pii_result res;
+
+static int scan_shifted(const char *text, size_t shift, char *buf, size_t cap)
+{
+    size_t n = strlen(text);
+    assert_true(shift + n < cap);
+    memset(buf, ' ', shift);
+    memcpy(buf + shift, text, n);
+    return ew_pii_scan(NULL, buf, shift + n, &res);
+}
+
+/* A span of type t covers `what` (its first or last occurrence in text). */
+static bool covered(const char *text, ew_pii_type t, const char *what, bool last)
+{
+    const char *p = strstr(text, what);
+    assert_non_null(p);
+    for (const char *q = p; last && (q = strstr(q + 1, what)) != NULL;)
+        p = q;
+    uint32_t a = (uint32_t)(p - text), b = a + (uint32_t)strlen(what);
+    for (int i = 0; i < res.n; i++)
+        if (res.spans[i].type == t && res.spans[i].start <= a && res.spans[i].end >= b) return true;
+    return false;
+}
+
+static void test_cases(void **state)
+{
+    (void)state;
+    char buf[256];
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const char *t = cases[k].text;
+        assert_int_equal(scan_shifted(t, 0, buf, sizeof buf), EW_OK);
+        if (cases[k].n_want == 0 && res.n) fail_msg("expected no PII in: %s", t);
+        for (int w = 0; w < cases[k].n_want; w++)
+            if (!covered(t, cases[k].want[w].type, cases[k].want[w].covers, cases[k].want[w].last))
+                fail_msg("'%s' not found as %s in: %s", cases[k].want[w].covers,
+                         ew_pii_type_name(cases[k].want[w].type), t);
+    }
+}
+
+static void test_shift_invariant(void **state)
+{
+    (void)state;
+    char buf[256];
+    ew_pii_span base[32];
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        assert_int_equal(scan_shifted(cases[k].text, 0, buf, sizeof buf), EW_OK);
+        int nb = res.n;
+        assert_true(nb <= 32);
+        memcpy(base, res.spans, (size_t)nb * sizeof *base);
+        for (size_t shift = 1; shift <= 9; shift++) {
+            assert_int_equal(scan_shifted(cases[k].text, shift, buf, sizeof buf), EW_OK);
+            assert_int_equal(res.n, nb);
+            for (int i = 0; i < nb; i++) {
+                assert_int_equal(res.spans[i].type, base[i].type);
+                assert_int_equal(res.spans[i].start, base[i].start + shift);
+                assert_int_equal(res.spans[i].end, base[i].end + shift);
+            }
+        }
+    }
+}
+
+/* Long clean prose, lowercase and capitalised, in one piece: nothing found;
+ * then a name cue at its end still reaches the name reader. */
+static void test_long_prose(void **state)
+{
+    (void)state;
+    const char *para = "the team reviewed the draft, fixed the layout and sent it back. "
+                       "after lunch we checked the charts again and agreed on the plan. ";
+    size_t pl = strlen(para), n = 0;
+    char *text = malloc(40 * pl + 64);
+    assert_non_null(text);
+    for (int r = 0; r < 40; r++, n += pl)
+        memcpy(text + n, para, pl);
+    assert_int_equal(ew_pii_scan(NULL, text, n, &res), EW_OK);
+    assert_int_equal(res.n, 0);
+    text[0] = 'T'; /* capitals seen: the name rules of English apply */
+    assert_int_equal(ew_pii_scan(NULL, text, n, &res), EW_OK);
+    assert_int_equal(res.n, 0);
+    const char *tail = "my name is Jonas Weber.";
+    memcpy(text + n, tail, strlen(tail));
+    n += strlen(tail);
+    assert_int_equal(ew_pii_scan(NULL, text, n, &res), EW_OK);
+    assert_int_equal(res.n, 1);
+    assert_int_equal(res.spans[0].type, EW_PII_PERSON);
+    assert_int_equal(res.spans[0].start, n - strlen("Jonas Weber."));
+    assert_int_equal(res.spans[0].end, n - 1);
+    free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_shift_invariant),
+        cmocka_unit_test(test_long_prose),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    ew_pii_result_cleanup(&res);
+    return rc;
+}
