@@ -390,6 +390,19 @@ static size_t prefixed_random_at(const unsigned char *s, size_t n, size_t i)
     return e;
 }
 
+/* A prefix that a provider's own rule judges (its table entry, or Twitch's
+ * "live_" in pii_token.c): a body that rule rejects ("live_<id>_" and 25
+ * characters, not 30) is not taken by the shape rule either. */
+static bool owned_prefix(const unsigned char *s, size_t n, size_t i)
+{
+    for (size_t b = 0; b < n_by_first[s[i]]; b++) {
+        size_t p = by_first[s[i]][b];
+        if (i + providers[p].len <= n && !memcmp(s + i, providers[p].prefix, providers[p].len))
+            return true;
+    }
+    return i + 5 <= n && !memcmp(s + i, "live_", 5);
+}
+
 /* A self-identifying secret at i: provider format, JWT, Discord or
  * Telegram bot token ("bot<id>:AA..." as Telegram's URLs write it), or
  * base64 JSON holding a credential. */
@@ -406,7 +419,7 @@ size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
         (e = ew__pii_telegram_at(s, n, i + 3)) != 0)
         return e;
     if ((e = provider_at(s, n, i)) != 0) return e;
-    return pii_is_alpha(s[i]) ? prefixed_random_at(s, n, i) : 0;
+    return pii_is_alpha(s[i]) && !owned_prefix(s, n, i) ? prefixed_random_at(s, n, i) : 0;
 }
 
 /* Telegram bot tokens: "<bot id>:AA<33 chars>". */
