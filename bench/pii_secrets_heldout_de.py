@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Held-out secret sets "d" and "e" (session 4). Each was written before the
+"""Held-out secret sets "d", "e" and "f" (session 4). Each was written before the
 detector changes it is meant to measure and scored once on first contact.
 
 Positives use providers and formats that no provider rule of router/
@@ -13,47 +13,30 @@ ids, commit SHAs, base64 images and fonts, public keys, placeholders and
 documentation values, variable names without values, settings that only name
 a secret, and prose about secrets in five languages.
 
-Set "d" was written before any rule change of session 4, set "e" after them;
-each was scored once before anything was changed for it (README: first
-contact). Every positive also records its secret as "value": bench/pii_eval.py then
-counts a hit only when a secret span overlaps that value.
+Set "d" was written before any rule change of session 4, set "e" after the
+rules for "d", set "f" after the rules for "e" (and left alone); each was
+scored once before anything was changed for it (README: first contact). Every
+positive also records its secret as "value": bench/pii_eval.py then counts a
+hit only when a secret span overlaps that value.
 
-  python3 bench/pii_secrets_heldout_de.py --set d|e [--n 400] [--seed 7] > /tmp/d.jsonl
+  python3 bench/pii_secrets_heldout_de.py --set d|e|f [--n 400] [--seed 7] > /tmp/d.jsonl
   python3 bench/pii_eval.py --only secrets --secrets /tmp/d.jsonl --errors secret
 """
 import argparse
-import base64
-import random
 import string
+import urllib.parse
 
 from pii_gen_secrets import write_examples
+# the helpers and the random generator of the earlier held-out sets; main()
+# seeds that generator
+from pii_secrets_heldout import ALNUM, B64, B64URL, HEX, LOWER, R, UPPER, b64, rnd, uuid4
 
-R = random.Random()
-ALNUM = string.ascii_letters + string.digits
-LOWER = string.ascii_lowercase
-UPPER = string.ascii_uppercase
 DIG = string.digits
-B64 = ALNUM + '+/'
-B64URL = ALNUM + '-_'
-HEX = '0123456789abcdef'
 B32L = 'abcdefghijklmnopqrstuvwxyz234567'
-
-
-def rnd(alphabet, n):
-    return ''.join(R.choice(alphabet) for _ in range(n))
-
-
-def b64(data):
-    return base64.b64encode(data if isinstance(data, bytes) else data.encode()).decode()
 
 
 def rbytes(n):
     return bytes(R.getrandbits(8) for _ in range(n))
-
-
-def uuid4():
-    return '%s-%s-4%s-%s%s-%s' % (rnd(HEX, 8), rnd(HEX, 4), rnd(HEX, 3), R.choice('89ab'),
-                                  rnd(HEX, 3), rnd(HEX, 12))
 
 
 def password():
@@ -80,16 +63,23 @@ def pem_lines(k, width=64):
     return '\n'.join(rnd(B64, width) for _ in range(k))
 
 
-# ---- set d ------------------------------------------------------------------
-def d_positives():
-    """kind -> (text, the secret inside it)."""
-    pw = password()
-    u = user()
+def collector():
+    """A dict of kind -> (text, secret) and the function that fills it, which
+    checks that the secret is in the text."""
     out = {}
 
     def put(kind, text, value):
         assert value in text, kind
         out[kind] = (text, value)
+    return out, put
+
+
+# ---- set d ------------------------------------------------------------------
+def d_positives():
+    """kind -> (text, the secret inside it)."""
+    pw = password()
+    u = user()
+    out, put = collector()
 
     k = 'pcsk_%s_%s' % (rnd(ALNUM, 5), rnd(ALNUM, 63))
     put('env_pinecone', 'APP_NAME=northwind-search\nPINECONE_API_KEY=%s\nPINECONE_INDEX=docs-v2'
@@ -294,11 +284,7 @@ def e_positives():
     """kind -> (text, the secret inside it)."""
     pw = password()
     u = user()
-    out = {}
-
-    def put(kind, text, value):
-        assert value in text, kind
-        out[kind] = (text, value)
+    out, put = collector()
 
     k = rnd(B64URL, 48)
     put('kubeconfig_token', 'users:\n- name: admin@prod\n  user:\n    token: %s' % k, k)
@@ -470,15 +456,133 @@ def e_negatives():
     }
 
 
+# ---- set f (written after the rules for e, scored once, not tuned) -----------
+def f_positives():
+    """kind -> (text, the secret inside it)."""
+    pw = password()
+    u = user()
+    out, put = collector()
+    k = rnd(ALNUM, 32)
+    put('cargo_credentials', '[registries.northwind]\ntoken = "%s"' % k, k)
+    put('composer_auth', '{"http-basic": {"repo.northwind.io": {"username": "%s", "password": "%s"}}}'
+        % (u, pw), pw)
+    put('gemfile_source', 'source "https://%s:%s@gems.northwind.io" do\n  gem "ledger"\nend' % (u, pw), pw)
+    k = b64('%s:%s' % (u, rnd(ALNUM, 24)))
+    put('git_extraheader', '[http "https://git.northwind.io/"]\n\textraheader = AUTHORIZATION: basic %s'
+        % k, k)
+    k = rnd(B64, 40)
+    put('rclone_conf', '[spaces]\ntype = s3\nprovider = DigitalOcean\naccess_key_id = %s\n'
+        'secret_access_key = %s' % (rnd(UPPER + DIG, 20), k), k)
+    k = rnd(B64, 43) + '='
+    put('wireguard_private', '[Interface]\nAddress = 10.8.0.2/24\nPrivateKey = %s\nDNS = 1.1.1.1' % k, k)
+    k = '\n'.join(rnd(HEX, 32) for _ in range(16))
+    put('openvpn_static', '<tls-auth>\n-----BEGIN OpenVPN Static key V1-----\n%s\n'
+        '-----END OpenVPN Static key V1-----\n</tls-auth>' % k, k.split('\n')[0])
+    put('packer_json', '{"builders": [{"type": "qemu", "ssh_username": "%s", "ssh_password": "%s"}]}'
+        % (u, pw), pw)
+    put('my_cnf', '[client]\nuser=%s\npassword="%s"\nhost=%s' % (u, pw, host()), pw)
+    put('kibana_yml', 'elasticsearch.hosts: ["https://es.northwind.io:9200"]\nelasticsearch.username: '
+        'kibana_system\nelasticsearch.password: %s' % pw, pw)
+    put('grafana_env', 'GF_SECURITY_ADMIN_USER=admin\nGF_SECURITY_ADMIN_PASSWORD=%s' % pw, pw)
+    put('airflow_conn', "export AIRFLOW_CONN_WAREHOUSE='postgres://%s:%s@%s:5432/dw'" % (
+        u, urllib.parse.quote(pw, safe=''), host()), urllib.parse.quote(pw, safe=''))
+    put('mqtt_cli', 'mosquitto_pub -h mqtt.northwind.io -u %s -P %s -t sensors/1 -m 42' % (u, pw), pw)
+    put('lftp_comma', 'lftp -u %s,%s sftp://files.northwind.io' % (u, pw), pw)
+    put('rsync_env', 'RSYNC_PASSWORD=%s rsync -av ./out %s@backup.northwind.io::nightly' % (pw, u), pw)
+    k = rnd(HEX, 37)
+    put('cloudflare_global', 'curl https://api.cloudflare.com/client/v4/zones -H "X-Auth-Email: '
+        'ops@northwind.io" -H "X-Auth-Key: %s"' % k, k)
+    k = b64('%s:%s' % (u, pw))
+    put('proxy_authorization', 'CONNECT db.internal:5432 HTTP/1.1\nProxy-Authorization: Basic %s' % k, k)
+    k = rnd(ALNUM, 40)
+    put('rust_const', 'const API_TOKEN: &str = "%s";' % k, k)
+    k = rnd(ALNUM, 36)
+    put('c_define', '#define WEATHER_API_KEY "%s"' % k, k)
+    k = rnd(B64URL, 40)
+    put('cpp_brace', 'const std::string client_secret{"%s"};' % k, k)
+    k = rnd(ALNUM, 32)
+    put('lua_local', 'local token = "%s"\nlocal http = require("socket.http")' % k, k)
+    k = rnd(ALNUM, 40)
+    put('elixir_config', 'config :northwind, Northwind.Mailer,\n  adapter: Swoosh.Adapters.Mailgun,\n'
+        '  api_key: "%s"' % k, k)
+    k = rnd(ALNUM, 48)
+    put('r_setenv', 'Sys.setenv(ANTHROPIC_KEY = "%s")' % k, k)
+    k = rnd(ALNUM, 40)
+    put('dart_const', "const apiKey = '%s';" % k, k)
+    k = '%s:fx' % uuid4()
+    put('deepl_key', 'DEEPL_AUTH_KEY=%s' % k, k)
+    k = 'sdk-' + uuid4()
+    put('launchdarkly_yaml', 'launchdarkly:\n  sdk_key: %s' % k, k)
+    k = '1000.%s.%s' % (rnd(HEX, 32), rnd(HEX, 32))
+    put('zoho_refresh', 'ZOHO_REFRESH_TOKEN=%s' % k, k)
+    k = 'K00' + rnd(B64, 28)
+    put('b2_app_key', 'b2 authorize-account %s %s' % (rnd(HEX, 25), k), k)
+    k = 'syt_%s_%s_%s' % (b64(u).rstrip('='), rnd(ALNUM, 20), rnd(ALNUM, 6))
+    put('matrix_token', 'MATRIX_ACCESS_TOKEN: "%s"' % k, k)
+    k = 'AKCp' + rnd(ALNUM, 69)
+    put('artifactory_key', 'curl -H "X-JFrog-Art-Api: %s" https://northwind.jfrog.io/artifactory/api/'
+        'repositories' % k, k)
+    k = rnd(LOWER + DIG, 30)
+    put('twitch_client_secret', 'TWITCH_CLIENT_ID=%s\nTWITCH_CLIENT_SECRET=%s' % (rnd(LOWER + DIG, 30), k), k)
+    k = rnd(ALNUM, 40)
+    put('chat_it', R.choice(['la mia chiave API è %s', 'ecco il token: %s']) % k, k)
+    put('chat_pl', R.choice(['moje hasło to %s', 'hasło do serwera: %s']) % pw, pw)
+    k = rnd(ALNUM, 40)
+    put('chat_ja_ko', R.choice(['APIトークンは%sです', 'API 키: %s']) % k, k)
+    put('chat_zh_both', '账号密码都发你：%s / %s' % (u, pw), pw)
+    k = rnd(ALNUM, 40)
+    put('chat_en_debug', R.choice(['can you debug this? my key is %s', 'I am using %s as the bearer token',
+                                   'staging api token -> %s']) % k, k)
+    put('chat_hinglish', 'mera password hai %s, change mat karna' % pw, pw)
+    return out
+
+
+def f_negatives():
+    return {
+        'ovpn_ca': '<ca>\n-----BEGIN CERTIFICATE-----\n%s\n-----END CERTIFICATE-----\n</ca>' % pem_lines(4),
+        'minified_js': 'function(e){return e.%s(%s)}' % (rnd(ALNUM, 32), rnd(LOWER, 1)),
+        'lock_resolved': 'resolved "https://registry.yarnpkg.com/ms/-/ms-2.1.%d.tgz#%s"' % (
+            R.randint(0, 3), rnd(HEX, 40)),
+        'notebook_png': '{"output_type": "display_data", "data": {"image/png": "iVBORw0KGgoAAAANSUhEUgAA%s"}}'
+        % rnd(B64, 160),
+        'hashed_asset': '<link rel="icon" href="/static/media/logo.%s.svg">' % rnd(HEX, 8),
+        'slack_ts': '{"channel": "C0%s", "ts": "%d.%06d", "thread_ts": "%d.%06d"}' % (
+            rnd(UPPER + DIG, 8), R.randint(10 ** 9, 2 * 10 ** 9), R.randint(0, 999999),
+            R.randint(10 ** 9, 2 * 10 ** 9), R.randint(0, 999999)),
+        'mattermost_ids': '{"id": "%s", "user_id": "%s", "channel_id": "%s"}' % (
+            rnd(LOWER + DIG, 26), rnd(LOWER + DIG, 26), rnd(LOWER + DIG, 26)),
+        'flake_lock': '"locked": {"narHash": "sha256-%s=", "rev": "%s", "type": "github"}' % (
+            rnd(B64, 43), rnd(HEX, 40)),
+        'dkim_header': 'DKIM-Signature: v=1; a=rsa-sha256; d=northwind.io; s=mail; bh=%s=; b=%s' % (
+            rnd(B64, 43), rnd(B64, 172)),
+        'message_id': 'Message-ID: <CAF%s@mail.gmail.com>' % rnd(B64URL + '=', 40),
+        'gpg_recv': 'gpg --keyserver keys.openpgp.org --recv-keys %s' % rnd(HEX.upper(), 40),
+        'template_refs': R.choice(["api_key = \"<%= ENV['API_KEY'] %>\"",
+                                   'token: {{ .Values.token | b64enc }}',
+                                   'password = ${var.db_password}', 'secret: ((vault:secret/ci.token))',
+                                   'PASSWORD=$(cat /run/secrets/db_password)',
+                                   'export TOKEN=$(vault read -field=token secret/ci)']),
+        'prose_more': R.choice(['Ho dimenticato la password.', 'Zapomniałem hasła.',
+                                'トークンを再発行してください', '비밀번호를 변경하세요',
+                                'The token bucket algorithm refills at 10 requests per second.',
+                                'Public key cryptography uses a key pair.']),
+        'k8s_listing': 'NAME                         READY   STATUS    RESTARTS\napi-%s-%s   1/1     Running   0'
+        % (rnd(LOWER + DIG, 10), rnd(LOWER + DIG, 5)),
+        'tf_plan': '  + resource "aws_iam_access_key" "ci" {\n      + id     = (known after apply)\n'
+        '      + secret = (sensitive value)\n    }',
+    }
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--n', type=int, default=400, help='examples of each label')
     ap.add_argument('--seed', type=int, default=7)
-    ap.add_argument('--set', choices=['d', 'e'], default='d')
+    ap.add_argument('--set', choices=['d', 'e', 'f'], default='d')
     args = ap.parse_args()
     R.seed(args.seed)
     makers = {'d': (('positive', d_positives), ('negative', d_negatives)),
-              'e': (('positive', e_positives), ('negative', e_negatives))}[args.set]
+              'e': (('positive', e_positives), ('negative', e_negatives)),
+              'f': (('positive', f_positives), ('negative', f_negatives))}[args.set]
     write_examples(makers, args.n)
 
 

@@ -390,6 +390,19 @@ static size_t prefixed_random_at(const unsigned char *s, size_t n, size_t i)
     return e;
 }
 
+/* A prefix that a provider's own rule judges (its table entry, or Twitch's
+ * "live_" in pii_token.c): a body that rule rejects ("live_<id>_" and 25
+ * characters, not 30) is not taken by the shape rule either. */
+static bool owned_prefix(const unsigned char *s, size_t n, size_t i)
+{
+    for (size_t b = 0; b < n_by_first[s[i]]; b++) {
+        size_t p = by_first[s[i]][b];
+        if (i + providers[p].len <= n && !memcmp(s + i, providers[p].prefix, providers[p].len))
+            return true;
+    }
+    return i + 5 <= n && !memcmp(s + i, "live_", 5);
+}
+
 /* A self-identifying secret at i: provider format, JWT, Discord or
  * Telegram bot token ("bot<id>:AA..." as Telegram's URLs write it), or
  * base64 JSON holding a credential. */
@@ -406,7 +419,7 @@ size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
         (e = ew__pii_telegram_at(s, n, i + 3)) != 0)
         return e;
     if ((e = provider_at(s, n, i)) != 0) return e;
-    return pii_is_alpha(s[i]) ? prefixed_random_at(s, n, i) : 0;
+    return pii_is_alpha(s[i]) && !owned_prefix(s, n, i) ? prefixed_random_at(s, n, i) : 0;
 }
 
 /* Telegram bot tokens: "<bot id>:AA<33 chars>". */
@@ -598,22 +611,10 @@ static bool mixed_alnum(const unsigned char *v, size_t n)
 static bool screaming_words(const unsigned char *v, size_t n)
 {
     static const char *const ask[] = {"CHANGE", "REPLACE", "INSERT", "ENTER", "SET", "FILL", "PUT"};
-    size_t parts = 1, run = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (v[i] == '_') {
-            if (run == 0) return false;
-            parts++;
-            run = 0;
-        } else if (pii_is_upper(v[i])) {
-            run++;
-        } else {
-            return false;
-        }
-    }
-    if (parts < 2 || run == 0) return false;
+    if (ew__pii_word_parts(v, n, true, n) < 2) return false;
     for (size_t k = 0; k < sizeof ask / sizeof *ask; k++) {
         size_t l = strlen(ask[k]);
-        if (n > l && !memcmp(v, ask[k], l) && v[l] == '_') return true;
+        if (n > l && !memcmp(v, ask[k], l) && (v[l] == '_' || v[l] == '-')) return true;
     }
     return false;
 }
@@ -656,7 +657,7 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
     /* elided: "eyJhbGciOi...", "sk-abc…" */
     if ((n > 3 && !memcmp(v + n - 3, "...", 3)) || (n > 3 && !memcmp(v + n - 3, "\xe2\x80\xa6", 3)))
         return true;
-    if (screaming_words(v, n)) return true; /* "CHANGE_ME_IN_PROD", "YOUR_TOKEN_HERE" */
+    if (screaming_words(v, n)) return true; /* "CHANGE_ME_IN_PROD", "REPLACE_WITH_TOKEN" */
     if (n >= 2 && c0 == '#' && v[1] == '{') return true; /* Ruby "#{password}" */
     if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
         return true; /* a route or an anchor named after the field */

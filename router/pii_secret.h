@@ -11,6 +11,9 @@ bool ew__pii_masked(const unsigned char *v, size_t n);
 /* Made up by a person: eight or more characters in alphabet or keyboard
  * order ("ABCDEFGH", "12345678", "qwertyui", "asdfghjk"). */
 bool ew__pii_made_up(const unsigned char *v, size_t n);
+/* The words of v joined by '-' or '_', all small letters or all capitals,
+ * each at most max_len long: how many, or 0 when v is not so made. */
+size_t ew__pii_word_parts(const unsigned char *v, size_t n, bool upper, size_t max_len);
 /* A token body spelt from lowercase words ("not-a-real-token-this-will-not-work"). */
 bool ew__pii_word_body(const unsigned char *v, size_t n);
 /* A credential that a provider or a standard publishes as its example. */

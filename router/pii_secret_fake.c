@@ -84,21 +84,26 @@ bool ew__pii_made_up(const unsigned char *v, size_t n)
     return false;
 }
 
-bool ew__pii_word_body(const unsigned char *v, size_t n)
+size_t ew__pii_word_parts(const unsigned char *v, size_t n, bool upper, size_t max_len)
 {
     size_t parts = 0, len = 0;
     for (size_t i = 0; i <= n; i++) {
         if (i == n || v[i] == '-' || v[i] == '_') {
-            if (len == 0 || len > 10) return false;
+            if (len == 0 || len > max_len) return 0;
             parts++;
             len = 0;
-        } else if (pii_is_lower(v[i])) {
+        } else if (upper ? pii_is_upper(v[i]) : pii_is_lower(v[i])) {
             len++;
         } else {
-            return false;
+            return 0;
         }
     }
-    return parts >= 3;
+    return parts;
+}
+
+bool ew__pii_word_body(const unsigned char *v, size_t n)
+{
+    return ew__pii_word_parts(v, n, false, 10) >= 3;
 }
 
 /* Published examples: they grant nothing, and they are pasted everywhere.

@@ -271,6 +271,10 @@ static void test_prefixed_random_keys(void **state)
     NO_SECRET("\"kid\": \"IT-ypP5fGGgWdi1_3X05wcabqKD1dfhgmZk1lXbUaKN\"");
     NO_SECRET("integrity sha512-Kx9qTw2mPz7LRj4bccvlAbCdEf0123456789GhIjKlMnOpQrStUv==");
     NO_SECRET("see my-component_SettingsPanelForAdvancedUsersAndOwners2024 for details");
+    /* a prefix a provider rule owns is judged by that rule: Twitch wants 30 after the id */
+    NO_SECRET("live_126031192_IgvUabrXbWSihj2ENnA59G1F8");
+    SECRET("live_126031192_IgvUabrXbWSihj2ENnA59G1F8349jn",
+           "live_126031192_IgvUabrXbWSihj2ENnA59G1F8349jn");
 }
 
 static void test_generic_contexts(void **state)
