@@ -251,12 +251,21 @@ def eval_noseyparker(args, path):
     return tp, len(pos), fp, len(neg), misses, false, contested
 
 
+def secret_found(rec, spans):
+    """Any secret span; over the record's "value" when it names one."""
+    if 'value' not in rec:
+        return any(p[0] == 'secret' for p in spans)
+    a = rec['text'].find(rec['value'])
+    b = a + len(rec['value'])
+    return any(p[0] == 'secret' and p[1] < b and p[2] > a for p in spans)
+
+
 def eval_secrets(args, path):
     """Records from bench/pii_gen_secrets.py: recall on positives, false
     positives on the look-alike negatives, and the misses by kind."""
     rows = [json.loads(l) for l in open(path, encoding='utf-8')]
     preds = run_scanner(args.bin, [r['text'] for r in rows])
-    hit = [any(p[0] == 'secret' for p in pr) for pr in preds]
+    hit = [secret_found(r, pr) for r, pr in zip(rows, preds)]
     pos = [(r, h) for r, h in zip(rows, hit) if r['label'] == 'positive']
     neg = [(r, h) for r, h in zip(rows, hit) if r['label'] == 'negative']
     wrong = [r for r, h in pos if not h] + [r for r, h in neg if h]

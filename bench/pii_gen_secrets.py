@@ -309,13 +309,21 @@ def heldout3_negatives():
 
 def write_examples(makers, n):
     """n examples of each (label, maker), cycling through the maker's kinds,
-    as JSON lines on stdout (a maker builds one fresh text of every kind)."""
+    as JSON lines on stdout (a maker builds one fresh text of every kind). A
+    maker may give (text, secret) pairs: the secret is written as "value", and
+    pii_eval.py then counts only a span over it as found."""
     out = []
     for label, make in makers:
         kinds = sorted(make())
         for k in range(n):
             kind = kinds[k % len(kinds)]
-            out.append({'id': len(out), 'label': label, 'kind': kind, 'text': make()[kind]})
+            got = make()[kind]
+            rec = {'id': len(out), 'label': label, 'kind': kind}
+            if isinstance(got, tuple):
+                rec['text'], rec['value'] = got
+            else:
+                rec['text'] = got
+            out.append(rec)
     for rec in out:
         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + '\n')
 

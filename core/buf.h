@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "edgeway/core.h"
 
@@ -24,6 +25,16 @@ void ew_buf_reset(ew_buf *b);
 /* Ensures room for `extra` more bytes (plus the NUL). EW_ERR_TOO_LARGE past max. */
 int ew_buf_reserve(ew_buf *b, size_t extra);
 int ew_buf_append(ew_buf *b, const void *data, size_t len);
+/* ew_buf_append, inline while the data fits the allocation: for writers of
+ * many small pieces (a response head, an SSE chunk). */
+static inline int ew_buf_put(ew_buf *b, const void *data, size_t len)
+{
+    if (len >= b->cap - b->len) return ew_buf_append(b, data, len);
+    memcpy(b->data + b->len, data, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+    return EW_OK;
+}
 int ew_buf_append_str(ew_buf *b, const char *s);
 int ew_buf_append_char(ew_buf *b, char c);
 int ew_buf_printf(ew_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

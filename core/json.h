@@ -82,6 +82,29 @@ int ew_json_double(const ew_json_doc *doc, int v, double *out);
 int ew_json_int64(const ew_json_doc *doc, int v, int64_t *out);
 int ew_json_bool(const ew_json_doc *doc, int v, bool *out);
 
+/* ---- picking a few values -------------------------------------------------------
+ *
+ * ew_json_pick checks a whole document exactly as ew_json_parse does (it
+ * accepts the same documents, under the same limits) in one pass without
+ * tokenizing it, and keeps only the values a table names. For a small
+ * document read once for a few members (an upstream's stream chunk) that is
+ * a fraction of a parse. The doc it fills has value 0 = the root and value
+ * i + 1 = picks[i] (EW_JSON_NONE when absent); the value accessors above
+ * work on them, but containers there have no children to navigate (read
+ * them with ew_json_raw, or pick their members too). */
+typedef struct ew_json_want {
+    int parent;      /* the value this is in: 0 = the root, i + 1 = picks[i] (i earlier) */
+    const char *key; /* a member of that object, or NULL: */
+    int index;       /* element `index` of that array */
+} ew_json_want;
+
+/* At most EW_JSON_PICK_MAX picks. Duplicate keys: the last one wins, as in
+ * ew_json_get, and what was picked inside an earlier duplicate is dropped.
+ * Errors as ew_json_parse (EW_ERR_INVALID for a bad table). */
+#define EW_JSON_PICK_MAX 32
+int ew_json_pick(ew_json_doc *doc, const char *text, size_t len, const ew_json_want *picks, int n,
+                 const ew_json_limits *limits, ew_error *err);
+
 /* ---- writer ---------------------------------------------------------------- */
 
 #define EW_JW_MAX_DEPTH 64
@@ -104,6 +127,11 @@ void ew_jw_object_end(ew_jw *w);
 void ew_jw_array_begin(ew_jw *w);
 void ew_jw_array_end(ew_jw *w);
 void ew_jw_key(ew_jw *w, const char *key);
+/* A key written in the code: lit must be a string literal with nothing to
+ * escape in it (a name of letters, digits and '_'). It goes out in one copy,
+ * with no strlen and no scan: request bodies write a dozen such keys each. */
+#define EW_JW_KEY(w, lit) ew__jw_key_quoted((w), "\"" lit "\":", sizeof(lit) + 2)
+void ew__jw_key_quoted(ew_jw *w, const char *quoted, size_t len);
 void ew_jw_keyn(ew_jw *w, const char *key, size_t len);
 void ew_jw_string(ew_jw *w, const char *s);
 void ew_jw_stringn(ew_jw *w, const char *s, size_t len);
@@ -113,6 +141,9 @@ void ew_jw_uint(ew_jw *w, uint64_t v);
 void ew_jw_double(ew_jw *w, double v);
 void ew_jw_bool(ew_jw *w, bool v);
 void ew_jw_null(ew_jw *w);
+/* A string value from the escaped body of a JSON string (no quotes), written
+ * as is: the caller guarantees it is valid (e.g. the reader checked it). */
+void ew_jw_string_json(ew_jw *w, const char *body, size_t len);
 /* Inserts already-serialized JSON verbatim (caller guarantees validity). */
 void ew_jw_raw(ew_jw *w, const char *json, size_t len);
 /* Appends the escaped body of a JSON string (no quotes) to a buffer. */

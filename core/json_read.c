@@ -54,10 +54,11 @@ static int *doc_kids(const ew_json_doc *doc)
     return (int *)(void *)(doc->toks + doc->n);
 }
 
+/* Value v, or NULL; a value ew_json_pick did not find reads as absent (-1). */
 static const ew_json_tok *tok_at(const ew_json_doc *doc, int v)
 {
     if (!doc || !doc->toks || v < 0 || v >= doc->n) return NULL;
-    return &doc->toks[v];
+    return doc->toks[v].type != EW_JSON_NONE ? &doc->toks[v] : NULL;
 }
 
 static bool is_ws(char c)
@@ -779,15 +780,20 @@ static void convert_tokens(ew_json_doc *doc, const jsmntok_t *jt, const skel *sk
     }
 }
 
-int ew_json_parse(ew_json_doc *doc, const char *text, size_t len, const ew_json_limits *limits,
-                  ew_error *err)
+static ew_json_limits limits_or_defaults(const ew_json_limits *limits)
 {
-    memset(doc, 0, sizeof *doc);
-    ew_json_limits lim = {
+    return (ew_json_limits){
         .max_tokens =
             limits && limits->max_tokens > 0 ? limits->max_tokens : JSON_DEFAULT_MAX_TOKENS,
         .max_depth = limits && limits->max_depth > 0 ? limits->max_depth : JSON_DEFAULT_MAX_DEPTH,
     };
+}
+
+int ew_json_parse(ew_json_doc *doc, const char *text, size_t len, const ew_json_limits *limits,
+                  ew_error *err)
+{
+    memset(doc, 0, sizeof *doc);
+    ew_json_limits lim = limits_or_defaults(limits);
     if (!text) len = 0;
     /* jsmn keeps offsets in int. */
     if (len >= INT_MAX)
@@ -1006,23 +1012,22 @@ static int json_getn(const ew_json_doc *doc, int obj, const char *key, size_t kl
 
 void ew_json_get_many(const ew_json_doc *doc, int obj, const char *const *keys, int n, int *out)
 {
-    size_t klen[16];
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++)
         out[i] = -1;
-        if (i < 16) klen[i] = strlen(keys[i]);
-    }
     const ew_json_tok *t = tok_at(doc, obj);
     if (!t || t->type != EW_JSON_OBJECT) return;
     const int *kids = doc_kids(doc);
     for (int m = 0; m < t->count; m++) {
         int ki = kids[t->kids + m];
         const ew_json_tok *k = &doc->toks[ki];
+        const char *s = doc->text + k->start;
         size_t len = (size_t)(k->end - k->start);
         for (int i = 0; i < n; i++) {
-            size_t kl = i < 16 ? klen[i] : strlen(keys[i]);
-            /* An escaped key is never longer than its raw text. */
-            if (k->escaped ? kl > len || !string_eqn(doc, k, keys[i], kl)
-                           : kl != len || memcmp(doc->text + k->start, keys[i], kl))
+            /* A plain key holds no NUL: it spells keys[i] when it agrees up
+             * to its length and keys[i] ends there (no strlen per key). */
+            if (k->escaped
+                    ? !string_eqn(doc, k, keys[i], strlen(keys[i]))
+                    : (len && s[0] != keys[i][0]) || strncmp(keys[i], s, len) || keys[i][len])
                 continue;
             out[i] = ki + 1;
             break;
@@ -1054,7 +1059,11 @@ char *ew_json_string(const ew_json_doc *doc, int v, ew_arena *a, size_t *len)
     size_t raw = (size_t)(t->end - t->start);
     char *out = ew_arena_alloc(a, raw + 1);
     if (!out) return NULL;
-    size_t n = unescape(doc->text + t->start, raw, out);
+    size_t n = raw;
+    if (t->escaped)
+        n = unescape(doc->text + t->start, raw, out);
+    else
+        memcpy(out, doc->text + t->start, raw);
     out[n] = '\0';
     if (len) *len = n;
     return out;
@@ -1099,11 +1108,39 @@ static double strtod_c(const char *s, char **end)
     return c ? strtod_l(s, end, c) : strtod(s, end);
 }
 
+/* A validated number of at most 15 digits and no exponent ("0.2", "-1.25",
+ * "64") is m / 10^k with m < 2^53 and k <= 15, both exact doubles, so the
+ * one division rounds exactly as strtod does (Clinger's fast path). Sampling
+ * parameters are such numbers; strtod costs about ten times this. */
+static bool short_decimal(const char *s, size_t n, double *out)
+{
+    static const double p10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    bool neg = n && s[0] == '-';
+    uint64_t m = 0;
+    int digits = 0, frac = -1;
+    for (size_t i = neg; i < n; i++) {
+        if (s[i] == '.') {
+            frac = 0;
+        } else if (s[i] >= '0' && s[i] <= '9') {
+            m = m * 10 + (uint64_t)(s[i] - '0');
+            if (++digits > 15) return false;
+            if (frac >= 0) frac++;
+        } else {
+            return false; /* an exponent */
+        }
+    }
+    double d = (double)m / p10[frac > 0 ? frac : 0];
+    *out = neg ? -d : d;
+    return true;
+}
+
 int ew_json_double(const ew_json_doc *doc, int v, double *out)
 {
     const ew_json_tok *t = tok_at(doc, v);
     if (!t || t->type != EW_JSON_NUMBER) return EW_ERR_INVALID;
     size_t n = (size_t)(t->end - t->start);
+    if (short_decimal(doc->text + t->start, n, out)) return EW_OK;
     char small[64];
     char *copy = n < sizeof small ? small : malloc(n + 1);
     if (!copy) return EW_ERR_NOMEM;
@@ -1177,4 +1214,314 @@ int ew_json_path(const ew_json_doc *doc, int v, const char *path)
         if (need_name && (*p == '\0' || *p == '.' || *p == '[')) return -1;
     }
     return v;
+}
+
+/* ---- picking values in one pass ------------------------------------------------
+ *
+ * A recursive-descent walk with an explicit stack (no recursion on input),
+ * checking what ew_json_parse checks: the grammar byte by byte, strings with
+ * the skeleton's scan (printable ASCII needs no second look) and
+ * check_string, primitives with check_primitive, and the same caps. Only the
+ * containers the table reaches into are matched against it. */
+
+typedef struct pick_frame {
+    int v;     /* the doc value this container is, or -1 when nothing is picked in it */
+    int count; /* members or elements so far */
+    bool obj;
+} pick_frame;
+
+/* The bytes that end a primitive (ends_primitive), as a table. */
+static const bool prim_stop[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [','] = 1, [']'] = 1, ['}'] = 1};
+
+typedef struct picker {
+    const char *s;
+    size_t len, i;
+    const ew_json_want *picks;
+    int n;
+    ew_json_tok *toks;                   /* (n + 1): the doc's values */
+    uint64_t kids[EW_JSON_PICK_MAX + 1]; /* (n + 1): bit j = picks[j] is in that value */
+    char first[EW_JSON_PICK_MAX];        /* (n) first byte of each key ('"' for none) */
+    int tokens, max_tokens;
+    ew_error *err;
+} picker;
+
+static inline void pick_ws(picker *p)
+{
+    /* Mostly there is none: one compare says so. */
+    while (p->i < p->len && (unsigned char)p->s[p->i] <= ' ' && is_ws(p->s[p->i]))
+        p->i++;
+}
+
+static int pick_unexpected(const picker *p, const char *expected)
+{
+    return err_unexpected(p->err, p->s, p->len, p->i, expected);
+}
+
+/* The doc value for member key[from..to) of value `in`, or -1. */
+static int pick_member(const picker *p, int in, size_t from, size_t to, bool escaped)
+{
+    size_t klen = to - from;
+    for (uint64_t m = p->kids[in]; m; m &= m - 1) {
+        int j = __builtin_ctzll(m);
+        const ew_json_want *q = &p->picks[j];
+        if (!escaped) {
+            /* The first byte turns most other keys away without a call (a
+             * raw key never starts with '"', the mark of an index pick). */
+            if (p->first[j] == (klen ? p->s[from] : '\0') && !strncmp(q->key, p->s + from, klen) &&
+                !q->key[klen])
+                return j + 1;
+            continue;
+        }
+        if (!q->key) continue;
+        ew_json_doc d = {.text = p->s, .len = p->len};
+        ew_json_tok t = {.start = (int)from, .end = (int)to, .escaped = 1};
+        if (string_eqn(&d, &t, q->key, strlen(q->key))) return j + 1;
+    }
+    return -1;
+}
+
+/* The doc value for element `index` of value `in`, or -1. */
+static int pick_element(const picker *p, int in, int index)
+{
+    for (uint64_t m = p->kids[in]; m; m &= m - 1) {
+        int j = __builtin_ctzll(m);
+        if (!p->picks[j].key && p->picks[j].index == index) return j + 1;
+    }
+    return -1;
+}
+
+/* Value v starts: a duplicate key met it before, so forget what was picked
+ * inside the earlier one (ew_json_get reads the last duplicate only). */
+static void pick_begin(picker *p, int v, ew_json_type type)
+{
+    if (p->toks[v].type != EW_JSON_NONE) {
+        uint64_t gone = 1ull << v;
+        for (int j = v; j < p->n; j++)
+            if (gone >> p->picks[j].parent & 1) {
+                gone |= 1ull << (j + 1);
+                p->toks[j + 1] = (ew_json_tok){.parent = -1, .next = -1};
+            }
+    }
+    p->toks[v].type = (unsigned char)type;
+    p->toks[v].start = (int)p->i;
+}
+
+/* Most strings here (keys, ids, short deltas) are short and plain: one
+ * 16-byte look at s[i] (an opening quote) finds the closing quote with
+ * nothing to check before it. False when it does not. */
+static inline bool pick_short_string(picker *p, size_t *from, size_t *to, bool *escaped)
+{
+#ifdef __SSE2__
+    size_t body = p->i + 1;
+    if (body + 16 > p->len) return false;
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p->s + body));
+    unsigned q = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+    /* Signed compare: bytes >= 0x80 count as below 0x20 too. */
+    unsigned odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+        _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20))));
+    if (!q || (odd & ((q & -q) - 1))) return false;
+    *escaped = false;
+    *from = body;
+    *to = body + (size_t)__builtin_ctz(q);
+    p->i = *to + 1;
+    return true;
+#else
+    (void)p, (void)from, (void)to, (void)escaped;
+    return false;
+#endif
+}
+
+/* A string at s[i] (its opening quote): [*from, *to) is its body. */
+static int pick_string(picker *p, size_t *from, size_t *to, bool *escaped)
+{
+    if (pick_short_string(p, from, to, escaped)) return EW_OK;
+    size_t body = p->i + 1;
+    bool hide, plain;
+    size_t close = scan_string(p->s, body, p->len, &hide, &plain);
+    if (close >= p->len)
+        return ew__error_set(p->err, EW_ERR_PARSE,
+                             "JSON: truncated: unterminated string at byte %zu", p->i);
+    *escaped = false;
+    if (!plain) {
+        int st = check_string(p->s, body, close, escaped, p->err);
+        if (st) return st;
+    }
+    *from = body;
+    *to = close;
+    p->i = close + 1;
+    return EW_OK;
+}
+
+/* A string, number or literal at s[i], as value v (-1: not picked). */
+static int pick_scalar(picker *p, int v)
+{
+    ew_json_tok t = {.parent = -1, .next = -1};
+    if (p->s[p->i] == '"') {
+        size_t from, to;
+        bool escaped;
+        int st = pick_string(p, &from, &to, &escaped);
+        if (st) return st;
+        t = (ew_json_tok){.start = (int)from,
+                          .end = (int)to,
+                          .parent = -1,
+                          .next = -1,
+                          .type = EW_JSON_STRING,
+                          .escaped = escaped};
+    } else {
+        size_t end = p->i;
+        while (end < p->len && !prim_stop[(unsigned char)p->s[end]])
+            end++;
+        t.start = (int)p->i;
+        t.end = (int)end;
+        char c = p->s[p->i];
+        if (c != '-' && (c < '0' || c > '9') && c != 't' && c != 'f' && c != 'n')
+            return pick_unexpected(p, "a JSON value");
+        int st = check_primitive(p->s, &t, p->err);
+        if (st) return st;
+        p->i = end;
+    }
+    if (v >= 0) {
+        pick_begin(p, v, (ew_json_type)t.type);
+        p->toks[v] = t;
+    }
+    return EW_OK;
+}
+
+/* A key at s[i] and its ':'; *v becomes the doc value of its member. */
+static int pick_key(picker *p, const pick_frame *f, const char *expected, int *v)
+{
+    if (p->i >= p->len || p->s[p->i] != '"') return pick_unexpected(p, expected);
+    if (++p->tokens > p->max_tokens)
+        return ew__error_set(p->err, EW_ERR_TOO_LARGE, "JSON: more than %d values", p->max_tokens);
+    size_t from, to;
+    bool escaped;
+    int st = pick_string(p, &from, &to, &escaped);
+    if (st) return st;
+    *v = f->v >= 0 ? pick_member(p, f->v, from, to, escaped) : -1;
+    pick_ws(p);
+    if (p->i >= p->len || p->s[p->i] != ':') return pick_unexpected(p, "':'");
+    p->i++;
+    return EW_OK;
+}
+
+/* Closes the innermost container (its closer is at s[i]). */
+static void pick_close(picker *p, const pick_frame *f)
+{
+    p->i++;
+    if (f->v >= 0) p->toks[f->v].end = (int)p->i;
+}
+
+/* The walk: a value, then separators and closers until the next value. */
+static int pick_walk(picker *p, pick_frame *stack, int max_depth)
+{
+    int depth = 0, v = 0, st;
+    pick_frame *f = NULL;
+value:
+    pick_ws(p);
+    if (p->i >= p->len) return pick_unexpected(p, "a JSON value");
+    if (++p->tokens > p->max_tokens)
+        return ew__error_set(p->err, EW_ERR_TOO_LARGE, "JSON: more than %d values", p->max_tokens);
+    if (p->s[p->i] != '{' && p->s[p->i] != '[') {
+        if ((st = pick_scalar(p, v))) return st;
+        goto after;
+    }
+    if (depth == max_depth)
+        return ew__error_set(p->err, EW_ERR_TOO_LARGE, "JSON: nesting deeper than %d at byte %zu",
+                             max_depth, p->i);
+    f = &stack[depth++];
+    *f = (pick_frame){v, 0, p->s[p->i] == '{'};
+    if (v >= 0) pick_begin(p, v, f->obj ? EW_JSON_OBJECT : EW_JSON_ARRAY);
+    p->i++;
+    pick_ws(p);
+    if (p->i < p->len && p->s[p->i] == (f->obj ? '}' : ']')) {
+        pick_close(p, f);
+        depth--;
+        goto after;
+    }
+    if (!f->obj) {
+        v = f->v >= 0 ? pick_element(p, f->v, 0) : -1;
+        goto value;
+    }
+    if ((st = pick_key(p, f, "a string key or '}'", &v))) return st;
+    goto value;
+after:
+    pick_ws(p);
+    if (depth == 0)
+        return p->i == p->len ? EW_OK : pick_unexpected(p, "end of input after the value");
+    f = &stack[depth - 1];
+    f->count++;
+    if (p->i < p->len && p->s[p->i] == ',') {
+        p->i++;
+        pick_ws(p);
+        if (!f->obj) {
+            v = f->v >= 0 ? pick_element(p, f->v, f->count) : -1;
+            goto value;
+        }
+        if ((st = pick_key(p, f, "a string key", &v))) return st;
+        goto value;
+    }
+    if (p->i < p->len && p->s[p->i] == (f->obj ? '}' : ']')) {
+        pick_close(p, f);
+        depth--;
+        goto after;
+    }
+    return pick_unexpected(p, f->obj ? "',' or '}'" : "',' or ']'");
+}
+
+static bool pick_table_ok(const ew_json_want *picks, int n)
+{
+    if (n < 0 || n > EW_JSON_PICK_MAX || (n && !picks)) return false;
+    for (int j = 0; j < n; j++)
+        if (picks[j].parent < 0 || picks[j].parent > j || (!picks[j].key && picks[j].index < 0))
+            return false;
+    return true;
+}
+
+int ew_json_pick(ew_json_doc *doc, const char *text, size_t len, const ew_json_want *picks, int n,
+                 const ew_json_limits *limits, ew_error *err)
+{
+    memset(doc, 0, sizeof *doc);
+    ew_json_limits lim = limits_or_defaults(limits);
+    if (!pick_table_ok(picks, n)) return ew__error_set(err, EW_ERR_INVALID, "JSON: bad pick table");
+    if (!text) len = 0;
+    if (len >= INT_MAX)
+        return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: document of %zu bytes is too large",
+                             len);
+    ew_json_tok *toks = malloc((size_t)(n + 1) * sizeof *toks);
+    pick_frame small[JSON_DEFAULT_MAX_DEPTH];
+    pick_frame *stack = lim.max_depth <= JSON_DEFAULT_MAX_DEPTH
+                            ? small
+                            : malloc((size_t)lim.max_depth * sizeof *stack);
+    if (!toks || !stack) {
+        free(toks);
+        if (stack != small) free(stack);
+        return EW_ERR_NOMEM;
+    }
+    picker p = {.s = text ? text : "",
+                .len = len,
+                .picks = picks,
+                .n = n,
+                .toks = toks,
+                .max_tokens = lim.max_tokens,
+                .err = err};
+    for (int j = 0; j <= n; j++) {
+        toks[j] = (ew_json_tok){.parent = -1, .next = -1};
+        p.kids[j] = 0;
+    }
+    for (int j = 0; j < n; j++) {
+        p.kids[picks[j].parent] |= 1ull << j;
+        p.first[j] = picks[j].key ? picks[j].key[0] : '"';
+    }
+    int st = pick_walk(&p, stack, lim.max_depth);
+    if (stack != small) free(stack);
+    if (st) {
+        free(toks);
+        return st;
+    }
+    doc->text = p.s;
+    doc->len = len;
+    doc->toks = toks;
+    doc->n = n + 1;
+    return EW_OK;
 }

@@ -296,6 +296,22 @@ static bool jw_plain(const char *s, size_t len)
     return true;
 }
 
+/* sep (if any), then s[0..len) in quotes, then ':' for a key, in one
+ * append; s needs no escaping. */
+static void jw_quoted(ew_jw *w, char sep, const char *s, size_t len, bool colon)
+{
+    char *p = jw_room(w, len + 4);
+    if (!p) return;
+    size_t n = 0;
+    if (sep) p[n++] = sep;
+    p[n++] = '"';
+    memcpy(p + n, s, len);
+    n += len;
+    p[n++] = '"';
+    if (colon) p[n++] = ':';
+    jw_used(w, n);
+}
+
 /* A string value, or a key when colon is set. Short plain strings (keys,
  * ids, names: most of what is written) go out with their separator in one
  * append; the general path costs four appends and an escape pass. */
@@ -307,17 +323,7 @@ static void jw_string(ew_jw *w, const char *s, size_t len, bool colon)
     }
     char sep = jw_take_prefix(w);
     if (len <= JW_SHORT && jw_plain(s, len)) {
-        char *p = jw_room(w, len + 4);
-        if (p) {
-            size_t n = 0;
-            if (sep) p[n++] = sep;
-            p[n++] = '"';
-            memcpy(p + n, s, len);
-            n += len;
-            p[n++] = '"';
-            if (colon) p[n++] = ':';
-            jw_used(w, n);
-        }
+        jw_quoted(w, sep, s, len, colon);
     } else {
         if (sep) jw_put(w, &sep, 1);
         jw_put(w, "\"", 1);
@@ -357,6 +363,17 @@ static void jw_scalar(ew_jw *w, const char *s, int n)
     if (sep) p[k++] = sep;
     memcpy(p + k, s, (size_t)n);
     jw_used(w, k + (size_t)n);
+}
+
+void ew__jw_key_quoted(ew_jw *w, const char *quoted, size_t len)
+{
+    jw_scalar(w, quoted, (int)len);
+    w->after_key = true;
+}
+
+void ew_jw_string_json(ew_jw *w, const char *body, size_t len)
+{
+    jw_quoted(w, jw_take_prefix(w), body, len, false);
 }
 
 /* Decimal digits of v, right-aligned in tmp[0..24); returns where they start.

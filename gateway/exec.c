@@ -74,6 +74,8 @@ struct ew__exec {
     ew_buf tool_calls;
     char id[96];
     int64_t created;
+    const char *chunk_head; /* see chunk_head(); NULL until the first chunk */
+    size_t chunk_head_len;
     ew__usage usage;
     uint64_t ttft_us;
 };
@@ -122,7 +124,9 @@ void ew__exec_set_backend(ew__exec *x, const char *backend)
 
 void ew__exec_set_model(ew__exec *x, const char *model)
 {
-    if (model && model[0]) ew__str_copy(x->model, sizeof x->model, model);
+    if (!model || !model[0] || !strcmp(model, x->model)) return;
+    ew__str_copy(x->model, sizeof x->model, model);
+    x->chunk_head = NULL;
 }
 
 void ew__exec_add_header(ew__exec *x, const char *name, const char *value)
@@ -314,28 +318,84 @@ static const char *object_name(const ew__exec *x, bool chunk)
     return chunk ? "chat.completion.chunk" : "chat.completion";
 }
 
-static void head_fields(ew__exec *x, ew_jw *w, bool chunk)
+/* The answer is written straight into a buffer, not through ew_jw: its shape
+ * is fixed, and a stream writes one per token. Appends stop at the first
+ * failure, which `st` keeps. Strings go through ew_json_escape (valid
+ * UTF-8 out, whatever comes in); raw JSON (tool_calls) is already valid. */
+typedef struct answer_buf {
+    ew_buf *b;
+    int st;
+} answer_buf;
+
+static inline void put(answer_buf *o, const char *s, size_t n)
 {
-    ew_jw_key(w, "id");
-    ew_jw_string(w, x->id);
-    ew_jw_key(w, "object");
-    ew_jw_string(w, object_name(x, chunk));
-    ew_jw_key(w, "created");
-    ew_jw_int(w, x->created);
-    ew_jw_key(w, "model");
-    ew_jw_string(w, x->model);
+    if (!o->st) o->st = ew_buf_put(o->b, s, n);
 }
 
-static void usage_object(ew_jw *w, const ew__usage *u)
+#define PUT_LIT(o, lit) put((o), (lit), sizeof(lit) - 1)
+
+static void put_str(answer_buf *o, const char *s, size_t n)
 {
-    ew_jw_object_begin(w);
-    ew_jw_key(w, "prompt_tokens");
-    ew_jw_int(w, u->prompt_tokens);
-    ew_jw_key(w, "completion_tokens");
-    ew_jw_int(w, u->completion_tokens);
-    ew_jw_key(w, "total_tokens");
-    ew_jw_int(w, u->total_tokens);
-    ew_jw_object_end(w);
+    put(o, "\"", 1);
+    if (!o->st) o->st = ew_json_escape(o->b, s, n);
+    put(o, "\"", 1);
+}
+
+/* Counts here (usage, created) are never negative. */
+static void put_int(answer_buf *o, int64_t v)
+{
+    char t[24];
+    put(o, t, ew__str_u64(t, v > 0 ? (uint64_t)v : 0));
+}
+
+static void put_usage(answer_buf *o, const ew__usage *u)
+{
+    PUT_LIT(o, "{\"prompt_tokens\":");
+    put_int(o, u->prompt_tokens);
+    PUT_LIT(o, ",\"completion_tokens\":");
+    put_int(o, u->completion_tokens);
+    PUT_LIT(o, ",\"total_tokens\":");
+    put_int(o, u->total_tokens);
+    put(o, "}", 1);
+}
+
+/* {"id":..,"object":..,"created":..,"model":..,"choices":[ */
+static void put_head(answer_buf *o, const ew__exec *x, bool chunk)
+{
+    PUT_LIT(o, "{\"id\":");
+    put_str(o, x->id, strlen(x->id));
+    PUT_LIT(o, ",\"object\":\"");
+    const char *obj = object_name(x, chunk);
+    put(o, obj, strlen(obj));
+    PUT_LIT(o, "\",\"created\":");
+    put_int(o, x->created);
+    PUT_LIT(o, ",\"model\":");
+    put_str(o, x->model, strlen(x->model));
+    PUT_LIT(o, ",\"choices\":[");
+}
+
+/* The head of every chunk of this stream, written once into the request's
+ * arena (NULL when out of memory); ew__exec_set_model drops it. */
+static const char *chunk_head(ew__exec *x, size_t *len)
+{
+    if (!x->chunk_head) {
+        ew_buf *b = ew__http_req_scratch(x->hr);
+        answer_buf o = {b, EW_OK};
+        put_head(&o, x, true);
+        if (o.st) return NULL;
+        x->chunk_head = ew_arena_strndup(ew__exec_arena(x), b->data, b->len);
+        x->chunk_head_len = b->len;
+    }
+    *len = x->chunk_head_len;
+    return x->chunk_head;
+}
+
+/* A member of an object being written: a comma before all but the first. */
+static void put_key(answer_buf *o, bool *first, const char *quoted_key_colon, size_t n)
+{
+    if (!*first) put(o, ",", 1);
+    *first = false;
+    put(o, quoted_key_colon, n);
 }
 
 typedef struct chunk {
@@ -348,58 +408,57 @@ typedef struct chunk {
     const ew__usage *usage; /* a usage-only chunk */
 } chunk;
 
+/* The choice of a chunk: {"index":0,"delta":{..},"logprobs":null,"finish_reason":..} */
+static void put_chunk_choice(answer_buf *o, const ew__exec *x, const chunk *c)
+{
+    PUT_LIT(o, "{\"index\":0,");
+    if (x->req->is_chat) {
+        PUT_LIT(o, "\"delta\":{");
+        bool first = true;
+        if (c->role) {
+            put_key(o, &first, "\"role\":", 7);
+            put_str(o, c->role, strlen(c->role));
+        }
+        if (c->text) {
+            put_key(o, &first, "\"content\":", 10);
+            put_str(o, c->text, c->len);
+        }
+        if (c->tool_calls) {
+            put_key(o, &first, "\"tool_calls\":", 13);
+            put(o, c->tool_calls, c->tool_calls_len);
+        }
+        PUT_LIT(o, "},");
+    } else {
+        PUT_LIT(o, "\"text\":");
+        put_str(o, c->text ? c->text : "", c->text ? c->len : 0);
+        put(o, ",", 1);
+    }
+    PUT_LIT(o, "\"logprobs\":null,\"finish_reason\":");
+    if (c->finish)
+        put_str(o, c->finish, strlen(c->finish));
+    else
+        PUT_LIT(o, "null");
+    put(o, "}", 1);
+}
+
 /* Writes one SSE event with a chunk and sends it. */
 static int send_chunk(ew__exec *x, const chunk *c)
 {
+    size_t head_len;
+    const char *head = chunk_head(x, &head_len);
+    if (!head) return EW_ERR_NOMEM;
     ew_buf *b = ew__http_req_scratch(x->hr);
-    ew_buf_append_str(b, "data: ");
-    ew_jw w;
-    ew_jw_init(&w, b);
-    ew_jw_object_begin(&w);
-    head_fields(x, &w, true);
-    ew_jw_key(&w, "choices");
-    ew_jw_array_begin(&w);
-    if (!c->usage) {
-        ew_jw_object_begin(&w);
-        ew_jw_key(&w, "index");
-        ew_jw_int(&w, 0);
-        if (x->req->is_chat) {
-            ew_jw_key(&w, "delta");
-            ew_jw_object_begin(&w);
-            if (c->role) {
-                ew_jw_key(&w, "role");
-                ew_jw_string(&w, c->role);
-            }
-            if (c->text) {
-                ew_jw_key(&w, "content");
-                ew_jw_stringn(&w, c->text, c->len);
-            }
-            if (c->tool_calls) {
-                ew_jw_key(&w, "tool_calls");
-                ew_jw_raw(&w, c->tool_calls, c->tool_calls_len);
-            }
-            ew_jw_object_end(&w);
-        } else {
-            ew_jw_key(&w, "text");
-            ew_jw_stringn(&w, c->text ? c->text : "", c->text ? c->len : 0);
-        }
-        ew_jw_key(&w, "logprobs");
-        ew_jw_null(&w);
-        ew_jw_key(&w, "finish_reason");
-        if (c->finish)
-            ew_jw_string(&w, c->finish);
-        else
-            ew_jw_null(&w);
-        ew_jw_object_end(&w);
-    }
-    ew_jw_array_end(&w);
+    answer_buf o = {b, EW_OK};
+    PUT_LIT(&o, "data: ");
+    put(&o, head, head_len);
+    if (!c->usage) put_chunk_choice(&o, x, c);
+    put(&o, "]", 1);
     if (c->usage) {
-        ew_jw_key(&w, "usage");
-        usage_object(&w, c->usage);
+        PUT_LIT(&o, ",\"usage\":");
+        put_usage(&o, c->usage);
     }
-    ew_jw_object_end(&w);
-    ew_buf_append_str(b, "\n\n");
-    if (w.status) return w.status;
+    PUT_LIT(&o, "}\n\n");
+    if (o.st) return o.st;
     int st = ew__http_stream_write(x->hr, b->data, b->len);
     if (!st) check_backlog(x);
     return st;
@@ -466,49 +525,38 @@ int ew__exec_tool_calls(ew__exec *x, const char *json, size_t len)
 static void whole_answer(ew__exec *x, const char *finish_reason)
 {
     ew_buf *b = ew__http_req_scratch(x->hr);
-    ew_jw w;
-    ew_jw_init(&w, b);
-    ew_jw_object_begin(&w);
-    head_fields(x, &w, false);
-    ew_jw_key(&w, "choices");
-    ew_jw_array_begin(&w);
-    ew_jw_object_begin(&w);
-    ew_jw_key(&w, "index");
-    ew_jw_int(&w, 0);
+    answer_buf o = {b, EW_OK};
+    const char *text = x->content.data ? x->content.data : "";
+    put_head(&o, x, false);
+    PUT_LIT(&o, "{\"index\":0,");
     if (x->req->is_chat) {
-        ew_jw_key(&w, "message");
-        ew_jw_object_begin(&w);
-        ew_jw_key(&w, "role");
-        ew_jw_string(&w, "assistant");
-        ew_jw_key(&w, "content");
+        PUT_LIT(&o, "\"message\":{\"role\":\"assistant\",\"content\":");
         if (x->content.len || !x->tool_calls.len)
-            ew_jw_stringn(&w, x->content.data ? x->content.data : "", x->content.len);
+            put_str(&o, text, x->content.len);
         else
-            ew_jw_null(&w);
+            PUT_LIT(&o, "null");
         if (x->tool_calls.len) {
-            ew_jw_key(&w, "tool_calls");
-            ew_jw_raw(&w, x->tool_calls.data, x->tool_calls.len);
+            PUT_LIT(&o, ",\"tool_calls\":");
+            put(&o, x->tool_calls.data, x->tool_calls.len);
         }
-        ew_jw_object_end(&w);
+        PUT_LIT(&o, "},");
     } else {
-        ew_jw_key(&w, "text");
-        ew_jw_stringn(&w, x->content.data ? x->content.data : "", x->content.len);
+        PUT_LIT(&o, "\"text\":");
+        put_str(&o, text, x->content.len);
+        put(&o, ",", 1);
     }
-    ew_jw_key(&w, "logprobs");
-    ew_jw_null(&w);
-    ew_jw_key(&w, "finish_reason");
-    ew_jw_string(&w, finish_reason);
-    ew_jw_object_end(&w);
-    ew_jw_array_end(&w);
+    PUT_LIT(&o, "\"logprobs\":null,\"finish_reason\":");
+    put_str(&o, finish_reason, strlen(finish_reason));
+    PUT_LIT(&o, "}]");
     if (x->usage.present) {
-        ew_jw_key(&w, "usage");
-        usage_object(&w, &x->usage);
+        PUT_LIT(&o, ",\"usage\":");
+        put_usage(&o, &x->usage);
     }
-    ew_jw_object_end(&w);
-    if (w.status) {
+    put(&o, "}", 1);
+    if (o.st) {
         ew_api_error e;
         ew_api_error_set(&e, 500, "server_error", "internal_error", NULL,
-                         "The answer could not be formatted (%s).", ew_strerror(w.status));
+                         "The answer could not be formatted (%s).", ew_strerror(o.st));
         respond_error(x, &e);
         return;
     }

@@ -33,9 +33,9 @@ typedef struct outb {
     int st;
 } outb;
 
-static void ob_put(outb *o, const char *s, size_t n)
+static inline void ob_put(outb *o, const char *s, size_t n)
 {
-    if (!o->st) o->st = ew_buf_append(o->b, s, n);
+    if (!o->st) o->st = ew_buf_put(o->b, s, n);
 }
 
 static void ob_str(outb *o, const char *s)

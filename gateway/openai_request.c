@@ -88,12 +88,51 @@ static bool absent(const pctx *p, int v)
     return t == EW_JSON_NONE || t == EW_JSON_NULL;
 }
 
+/* A parameter's name as errors spell it, made only when one is reported: a
+ * fixed name, or "messages[i]", then ".content[j]" when j >= 0, then tail.
+ * Spelling every message's field names on every request cost more than
+ * checking the fields. */
+typedef struct pname {
+    const char *name;
+    int i, j;
+    const char *tail;
+} pname;
+
+static pname pn(const char *name)
+{
+    return (pname){name, -1, -1, ""};
+}
+
+static pname pn_msg(int i, int j, const char *tail)
+{
+    return (pname){NULL, i, j, tail};
+}
+
+static size_t msg_param(char *out, int i, int j, const char *tail);
+
+/* The name, spelled into buf (PARAM_MAX) when it has to be. */
+static const char *pn_str(pname n, char *buf)
+{
+    if (n.name) return n.name;
+    msg_param(buf, n.i, n.j, n.tail);
+    return buf;
+}
+
+/* raw[0..n), a string's body without NULs, spells s exactly. */
+static bool raw_is(const char *raw, size_t n, const char *s)
+{
+    return (!n || raw[0] == s[0]) && !strncmp(s, raw, n) && !s[n];
+}
+
 /* ---- typed getters: each checks the type, then the range ---------------------- */
 
-static int get_str(pctx *p, int v, const char *param, const char **out, size_t *len)
+static int get_str(pctx *p, int v, pname name, const char **out, size_t *len)
 {
     if (len) *len = 0;
-    if (ew_json_type_of(p->doc, v) != EW_JSON_STRING) return bad_type(p, param, v, "a string");
+    if (ew_json_type_of(p->doc, v) != EW_JSON_STRING) {
+        char buf[PARAM_MAX];
+        return bad_type(p, pn_str(name, buf), v, "a string");
+    }
     size_t n;
     char *s = ew_json_string(p->doc, v, p->a, &n);
     if (!s) return nomem(p);
@@ -182,18 +221,24 @@ static int get_raw_typed(pctx *p, int v, const char *param, ew_json_type want, c
 
 /* ---- messages ------------------------------------------------------------------- */
 
-static int parse_role(pctx *p, int v, const char *param, ew_role *out)
+static int parse_role(pctx *p, int v, int i, ew_role *out)
 {
-    if (v < 0) return missing(p, param);
-    if (ew_json_type_of(p->doc, v) != EW_JSON_STRING) return bad_type(p, param, v, "a string");
-    for (int r = EW_ROLE_SYSTEM; r <= EW_ROLE_TOOL; r++) {
-        if (ew_json_string_eq(p->doc, v, ew_role_name((ew_role)r))) {
-            *out = (ew_role)r;
-            return EW_OK;
-        }
-    }
     size_t n;
     const char *raw = ew_json_raw(p->doc, v, &n);
+    if (ew_json_type_of(p->doc, v) == EW_JSON_STRING) {
+        bool escaped = memchr(raw, '\\', n) != NULL;
+        for (int r = EW_ROLE_SYSTEM; r <= EW_ROLE_TOOL; r++) {
+            const char *name = ew_role_name((ew_role)r);
+            if (escaped ? ew_json_string_eq(p->doc, v, name) : raw_is(raw, n, name)) {
+                *out = (ew_role)r;
+                return EW_OK;
+            }
+        }
+    }
+    char param[PARAM_MAX];
+    msg_param(param, i, -1, ".role");
+    if (v < 0) return missing(p, param);
+    if (ew_json_type_of(p->doc, v) != EW_JSON_STRING) return bad_type(p, param, v, "a string");
     if (ew_json_string_eq(p->doc, v, "function"))
         return fail(p, 400, "unsupported_value", param,
                     "Invalid '%s': the deprecated 'function' role is not supported; use 'tool'.",
@@ -223,43 +268,63 @@ static size_t msg_param(char *out, int i, int j, const char *tail)
 /* One element of an array content: {"type": "text", "text": "..."}. */
 static int parse_part(pctx *p, int v, int i, int j, ew_text_part *out)
 {
+    static const char *const keys[] = {"type", "text"};
     char param[PARAM_MAX];
-    msg_param(param, i, j, "");
-    if (ew_json_type_of(p->doc, v) != EW_JSON_OBJECT) return bad_type(p, param, v, "an object");
-    char tparam[PARAM_MAX];
-    msg_param(tparam, i, j, ".type");
-    int t = ew_json_get(p->doc, v, "type");
-    if (absent(p, t)) return missing(p, tparam);
-    if (ew_json_type_of(p->doc, t) != EW_JSON_STRING) return bad_type(p, tparam, t, "a string");
-    if (!ew_json_string_eq(p->doc, t, "text")) {
-        size_t n;
-        const char *raw = ew_json_raw(p->doc, t, &n);
-        return fail(p, 400, "unsupported_value", tparam,
-                    "Invalid '%s': only text content parts are supported, but got '%.*s'.", tparam,
+    if (ew_json_type_of(p->doc, v) != EW_JSON_OBJECT) {
+        msg_param(param, i, j, "");
+        return bad_type(p, param, v, "an object");
+    }
+    int f[2];
+    ew_json_get_many(p->doc, v, keys, 2, f);
+    int t = f[0];
+    size_t n;
+    const char *raw = ew_json_raw(p->doc, t, &n);
+    if (ew_json_type_of(p->doc, t) != EW_JSON_STRING || !ew_json_string_eq(p->doc, t, "text")) {
+        msg_param(param, i, j, ".type");
+        if (absent(p, t)) return missing(p, param);
+        if (ew_json_type_of(p->doc, t) != EW_JSON_STRING) return bad_type(p, param, t, "a string");
+        return fail(p, 400, "unsupported_value", param,
+                    "Invalid '%s': only text content parts are supported, but got '%.*s'.", param,
                     (int)(n < 40 ? n : 40), raw);
     }
-    msg_param(tparam, i, j, ".text");
-    int x = ew_json_get(p->doc, v, "text");
-    if (absent(p, x)) return missing(p, tparam);
-    return get_str(p, x, tparam, &out->text, &out->len);
+    if (absent(p, f[1])) {
+        msg_param(param, i, j, ".text");
+        return missing(p, param);
+    }
+    return get_str(p, f[1], pn_msg(i, j, ".text"), &out->text, &out->len);
+}
+
+/* Keeps how the client spelled string content v, for the upstream writer:
+ * every escape is longer than what it stands for, so a body as long as its
+ * text has none and is that text; otherwise it is copied as sent. */
+static int keep_spelling(pctx *p, int v, ew_message *m)
+{
+    size_t n;
+    const char *raw = ew_json_raw(p->doc, v, &n);
+    m->content_json = n == m->content_len ? m->content : ew_arena_strndup(p->a, raw, n);
+    if (!m->content_json) return nomem(p);
+    m->content_json_len = n;
+    m->content_json_for = m->content;
+    m->content_json_for_len = m->content_len;
+    return EW_OK;
 }
 
 /* A string is one part; an array of text parts is joined for scanners and
  * templates, with the parts kept as sent. */
 static int parse_content(pctx *p, int v, int i, ew_message *m)
 {
-    char param[PARAM_MAX];
-    msg_param(param, i, -1, ".content");
     ew_json_type t = ew_json_type_of(p->doc, v);
     if (t == EW_JSON_STRING) {
         m->parts = ew_arena_alloc(p->a, sizeof *m->parts);
         if (!m->parts) return nomem(p);
         m->n_parts = 1;
-        int st = get_str(p, v, param, &m->parts[0].text, &m->parts[0].len);
+        int st = get_str(p, v, pn_msg(i, -1, ".content"), &m->parts[0].text, &m->parts[0].len);
         m->content = m->parts[0].text;
         m->content_len = m->parts[0].len;
-        return st;
+        return st ? st : keep_spelling(p, v, m);
     }
+    char param[PARAM_MAX];
+    msg_param(param, i, -1, ".content");
     if (t != EW_JSON_ARRAY) return bad_type(p, param, v, "a string or an array of text parts");
     int n = ew_json_count(p->doc, v);
     if (n == 0)
@@ -320,39 +385,39 @@ static int parse_x_edgeway(pctx *p, int v, int i, ew_message *m)
     return EW_OK;
 }
 
-static int opt_str(pctx *p, int obj, const char *key, int i, const char **out)
+/* An optional string field of message i. */
+static int opt_str(pctx *p, int v, int i, const char *tail, const char **out)
 {
-    int v = ew_json_get(p->doc, obj, key);
-    if (absent(p, v)) return EW_OK;
-    char param[PARAM_MAX];
-    size_t n = msg_param(param, i, -1, ".");
-    ew__str_copy(param + n, sizeof param - n, key);
-    return get_str(p, v, param, out, NULL);
+    return absent(p, v) ? EW_OK : get_str(p, v, pn_msg(i, -1, tail), out, NULL);
 }
+
+enum { M_ROLE, M_NAME, M_TOOL_CALL_ID, M_TOOL_CALLS, M_X_EDGEWAY, M_CONTENT, M_KEYS };
 
 static int parse_message(pctx *p, int v, int i, ew_message *m)
 {
+    static const char *const keys[M_KEYS] = {"role",       "name",      "tool_call_id",
+                                             "tool_calls", "x_edgeway", "content"};
     char param[PARAM_MAX];
-    msg_param(param, i, -1, "");
-    if (ew_json_type_of(p->doc, v) != EW_JSON_OBJECT) return bad_type(p, param, v, "an object");
-    msg_param(param, i, -1, ".role");
-    int st = parse_role(p, ew_json_get(p->doc, v, "role"), param, &m->role);
-    if (!st) st = opt_str(p, v, "name", i, &m->name);
-    if (!st) st = opt_str(p, v, "tool_call_id", i, &m->tool_call_id);
-    int tc = ew_json_get(p->doc, v, "tool_calls");
-    if (!st && !absent(p, tc)) {
-        msg_param(param, i, -1, ".tool_calls");
-        st = get_raw_typed(p, tc, param, EW_JSON_ARRAY, "an array", &m->tool_calls_json,
-                           &m->tool_calls_json_len);
+    if (ew_json_type_of(p->doc, v) != EW_JSON_OBJECT) {
+        msg_param(param, i, -1, "");
+        return bad_type(p, param, v, "an object");
     }
-    int xe = ew_json_get(p->doc, v, "x_edgeway");
-    if (!st && !absent(p, xe)) st = parse_x_edgeway(p, xe, i, m);
+    int f[M_KEYS];
+    ew_json_get_many(p->doc, v, keys, M_KEYS, f);
+    int st = parse_role(p, f[M_ROLE], i, &m->role);
+    if (!st) st = opt_str(p, f[M_NAME], i, ".name", &m->name);
+    if (!st) st = opt_str(p, f[M_TOOL_CALL_ID], i, ".tool_call_id", &m->tool_call_id);
+    if (!st && !absent(p, f[M_TOOL_CALLS])) {
+        msg_param(param, i, -1, ".tool_calls");
+        st = get_raw_typed(p, f[M_TOOL_CALLS], param, EW_JSON_ARRAY, "an array",
+                           &m->tool_calls_json, &m->tool_calls_json_len);
+    }
+    if (!st && !absent(p, f[M_X_EDGEWAY])) st = parse_x_edgeway(p, f[M_X_EDGEWAY], i, m);
     if (st) return st;
-    int c = ew_json_get(p->doc, v, "content");
-    msg_param(param, i, -1, ".content");
-    if (!absent(p, c)) {
-        st = parse_content(p, c, i, m);
+    if (!absent(p, f[M_CONTENT])) {
+        st = parse_content(p, f[M_CONTENT], i, m);
     } else if (m->role != EW_ROLE_ASSISTANT || !m->tool_calls_json) {
+        msg_param(param, i, -1, ".content");
         st = missing(p, param);
     } else {
         m->content = "";
@@ -389,7 +454,7 @@ static int f_messages(pctx *p, int v)
 static int f_model(pctx *p, int v)
 {
     size_t n;
-    int st = get_str(p, v, "model", &p->req->model, &n);
+    int st = get_str(p, v, pn("model"), &p->req->model, &n);
     if (!st && (n == 0 || n > MAX_MODEL_LEN))
         st = fail(p, 400, "invalid_value", "model",
                   "Invalid 'model': expected 1 to %d characters, but got %zu.", MAX_MODEL_LEN, n);
@@ -399,7 +464,8 @@ static int f_model(pctx *p, int v)
 static int f_prompt(pctx *p, int v)
 {
     ew_json_type t = ew_json_type_of(p->doc, v);
-    if (t == EW_JSON_STRING) return get_str(p, v, "prompt", &p->req->prompt, &p->req->prompt_len);
+    if (t == EW_JSON_STRING)
+        return get_str(p, v, pn("prompt"), &p->req->prompt, &p->req->prompt_len);
     if (t != EW_JSON_ARRAY) return bad_type(p, "prompt", v, "a string or an array with one string");
     int n = ew_json_count(p->doc, v);
     int first = ew_json_first(p->doc, v);
@@ -411,7 +477,7 @@ static int f_prompt(pctx *p, int v)
         return fail(p, 400, "unsupported_value", "prompt",
                     "Invalid 'prompt': batched prompts are not supported; send one prompt per "
                     "request.");
-    return get_str(p, first, "prompt[0]", &p->req->prompt, &p->req->prompt_len);
+    return get_str(p, first, pn("prompt[0]"), &p->req->prompt, &p->req->prompt_len);
 }
 
 static int f_stream(pctx *p, int v)
@@ -469,7 +535,7 @@ static int f_seed(pctx *p, int v)
 static int stop_one(pctx *p, int v, const char *param, int k)
 {
     size_t n;
-    int st = get_str(p, v, param, &p->req->stop[k], &n);
+    int st = get_str(p, v, pn(param), &p->req->stop[k], &n);
     if (!st && n == 0)
         st = fail(p, 400, "invalid_value", param, "Invalid '%s': empty stop sequence.", param);
     return st;
@@ -502,7 +568,7 @@ static int f_stop(pctx *p, int v)
 
 static int f_user(pctx *p, int v)
 {
-    return get_str(p, v, "user", &p->req->user, NULL);
+    return get_str(p, v, pn("user"), &p->req->user, NULL);
 }
 
 /* n and best_of: one choice per request is all a router can promise. */
@@ -565,7 +631,7 @@ static int f_suffix(pctx *p, int v)
 {
     const char *s;
     size_t n;
-    int st = get_str(p, v, "suffix", &s, &n);
+    int st = get_str(p, v, pn("suffix"), &s, &n);
     if (!st && n > 0)
         st = fail(p, 400, "unsupported_value", "suffix",
                   "Invalid 'suffix': insertion (suffix) is not supported.");
@@ -649,9 +715,7 @@ static const field *find_field(const pctx *p, int key)
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         const field *f = &fields[i];
         if (!(f->kinds & kind)) continue;
-        if (escaped ? ew_json_string_eq(p->doc, key, f->name)
-                    : strlen(f->name) == n && !memcmp(f->name, raw, n))
-            return f;
+        if (escaped ? ew_json_string_eq(p->doc, key, f->name) : raw_is(raw, n, f->name)) return f;
     }
     return NULL;
 }
@@ -714,7 +778,7 @@ int ew__request_parse(const char *json, size_t len, ew_request_kind kind, ew_are
     p.max_tokens = p.max_completion_tokens = -1;
     ew_json_doc doc;
     ew_error jerr;
-    ew_error_clear(&jerr);
+    jerr.message[0] = '\0'; /* the parser fills it on failure: no 780-byte clear per request */
     int st = ew_json_parse(&doc, json, len, NULL, &jerr);
     if (st) return parse_json_error(&p, st, &jerr);
     p.doc = &doc;

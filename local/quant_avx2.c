@@ -131,45 +131,7 @@ static void quant_f16(const float *x, void *vy, int64_t n)
 
 /* ---- drivers ---------------------------------------------------------------------------- */
 
-#define GEMM_DRIVER(name, kernel)                                                                  \
-    static void gemm_##name(int n, const void *w, size_t ws, int nr, const void *a, size_t as,     \
-                            int nc, float *out, size_t os)                                         \
-    {                                                                                              \
-        for (int r = 0; r < nr; r++) {                                                             \
-            const void *wr = (const char *)w + (size_t)r * ws;                                     \
-            for (int c = 0; c < nc; c += NC) {                                                     \
-                int m = nc - c < NC ? nc - c : NC;                                                 \
-                const void *ac[NC];                                                                \
-                float res[NC];                                                                     \
-                for (int j = 0; j < m; j++)                                                        \
-                    ac[j] = (const char *)a + (size_t)(c + j) * as;                                \
-                /* constant column counts let the compiler keep accumulators in                    \
-                 * registers */                                                                    \
-                switch (m) {                                                                       \
-                case 1:                                                                            \
-                    kernel(n, wr, ac, 1, res);                                                     \
-                    break;                                                                         \
-                case 2:                                                                            \
-                    kernel(n, wr, ac, 2, res);                                                     \
-                    break;                                                                         \
-                case 3:                                                                            \
-                    kernel(n, wr, ac, 3, res);                                                     \
-                    break;                                                                         \
-                default:                                                                           \
-                    kernel(n, wr, ac, 4, res);                                                     \
-                }                                                                                  \
-                for (int j = 0; j < m; j++)                                                        \
-                    out[(size_t)(c + j) * os + r] = res[j];                                        \
-            }                                                                                      \
-        }                                                                                          \
-    }                                                                                              \
-    static float dot_##name(int n, const void *w, const void *a)                                   \
-    {                                                                                              \
-        const void *ac[1] = {a};                                                                   \
-        float r;                                                                                   \
-        kernel(n, w, ac, 1, &r);                                                                   \
-        return r;                                                                                  \
-    }
+#include "local/quant_gemm_cols.h"
 
 /* ---- legacy quants x Q8_0: one block per step ---------------------------------------------- */
 
@@ -232,11 +194,11 @@ static inline __m256i unpack_q5_0(const ew_block_q5_0 *b)
 }
 
 LEGACY_KERNEL(q8_0, ew_block_q8_0, unpack_q8_0)
-GEMM_DRIVER(q8_0, k_q8_0)
+GEMM_DRIVER(gemm_q8_0, dot_q8_0, k_q8_0)
 LEGACY_KERNEL(q4_0, ew_block_q4_0, unpack_q4_0)
-GEMM_DRIVER(q4_0, k_q4_0)
+GEMM_DRIVER(gemm_q4_0, dot_q4_0, k_q4_0)
 LEGACY_KERNEL(q5_0, ew_block_q5_0, unpack_q5_0)
-GEMM_DRIVER(q5_0, k_q5_0)
+GEMM_DRIVER(gemm_q5_0, dot_q5_0, k_q5_0)
 
 /* ---- k-quants x Q8_K --------------------------------------------------------------------- */
 
@@ -253,6 +215,24 @@ static inline __m256i scaled32(__m256i acc, __m256i w, const int8_t *a, int scal
 {
     __m256i dp = dot_u8s8(w, _mm256_loadu_si256((const __m256i *)a));
     return _mm256_add_epi32(acc, _mm256_mullo_epi32(dp, _mm256_set1_epi32(scale)));
+}
+
+/* The columns' step over q4_K/q5_K super-block i: its sub-blocks 2g and
+ * 2g + 1 unpacked in lo[g] and hi[g], their scales and mins in sc and mn. */
+static inline __attribute__((always_inline)) void
+k4_columns(const uint8_t sc[8], const uint8_t mn[8], float d, float dmin, const __m256i lo[4],
+           const __m256i hi[4], const void *const *va, int i, int m, float *res)
+{
+    for (int j = 0; j < m; j++) {
+        const ew_block_q8_K *a = (const ew_block_q8_K *)va[j] + i;
+        __m256i acc = _mm256_setzero_si256();
+        for (int g = 0; g < 4; g++) {
+            acc = scaled32(acc, lo[g], a->qs + 64 * g, sc[2 * g]);
+            acc = scaled32(acc, hi[g], a->qs + 64 * g + 32, sc[2 * g + 1]);
+        }
+        int32_t isum = hsum_i32(acc), imin = min_sum(a->bsums, mn);
+        res[j] += d * a->d * (float)isum - dmin * a->d * (float)imin;
+    }
 }
 
 static inline __attribute__((always_inline)) void k_q4_K(int n, const void *vw,
@@ -272,20 +252,10 @@ static inline __attribute__((always_inline)) void k_q4_K(int n, const void *vw,
             lo[g] = _mm256_and_si256(q, m0f);
             hi[g] = _mm256_and_si256(_mm256_srli_epi16(q, 4), m0f);
         }
-        float d = f16(w[i].d), dmin = f16(w[i].dmin);
-        for (int j = 0; j < m; j++) {
-            const ew_block_q8_K *a = (const ew_block_q8_K *)va[j] + i;
-            __m256i acc = _mm256_setzero_si256();
-            for (int g = 0; g < 4; g++) {
-                acc = scaled32(acc, lo[g], a->qs + 64 * g, sc[2 * g]);
-                acc = scaled32(acc, hi[g], a->qs + 64 * g + 32, sc[2 * g + 1]);
-            }
-            int32_t isum = hsum_i32(acc), imin = min_sum(a->bsums, mn);
-            res[j] += d * a->d * (float)isum - dmin * a->d * (float)imin;
-        }
+        k4_columns(sc, mn, f16(w[i].d), f16(w[i].dmin), lo, hi, va, i, m, res);
     }
 }
-GEMM_DRIVER(q4_K, k_q4_K)
+GEMM_DRIVER(gemm_q4_K, dot_q4_K, k_q4_K)
 
 static inline __attribute__((always_inline)) void k_q5_K(int n, const void *vw,
                                                          const void *const *va, int m, float *res)
@@ -308,20 +278,10 @@ static inline __attribute__((always_inline)) void k_q5_K(int n, const void *vw,
             hi[g] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(q, 4), m0f),
                                     _mm256_slli_epi16(hh, 4));
         }
-        float d = f16(w[i].d), dmin = f16(w[i].dmin);
-        for (int j = 0; j < m; j++) {
-            const ew_block_q8_K *a = (const ew_block_q8_K *)va[j] + i;
-            __m256i acc = _mm256_setzero_si256();
-            for (int g = 0; g < 4; g++) {
-                acc = scaled32(acc, lo[g], a->qs + 64 * g, sc[2 * g]);
-                acc = scaled32(acc, hi[g], a->qs + 64 * g + 32, sc[2 * g + 1]);
-            }
-            int32_t isum = hsum_i32(acc), imin = min_sum(a->bsums, mn);
-            res[j] += d * a->d * (float)isum - dmin * a->d * (float)imin;
-        }
+        k4_columns(sc, mn, f16(w[i].d), f16(w[i].dmin), lo, hi, va, i, m, res);
     }
 }
-GEMM_DRIVER(q5_K, k_q5_K)
+GEMM_DRIVER(gemm_q5_K, dot_q5_K, k_q5_K)
 
 /* q6_K: unsigned 6-bit values of elements 32k..32k+31 of half h. */
 static inline __m256i q6_unsigned32(const ew_block_q6_K *b, int h, int k)
@@ -367,7 +327,7 @@ static inline __attribute__((always_inline)) void k_q6_K(int n, const void *vw,
         }
     }
 }
-GEMM_DRIVER(q6_K, k_q6_K)
+GEMM_DRIVER(gemm_q6_K, dot_q6_K, k_q6_K)
 
 /* ---- floats ---------------------------------------------------------------------------- */
 
@@ -410,11 +370,11 @@ static inline __m256 load_bf16x8(const ew_bf16 *p)
 
 #define F32_ID(x) (x)
 FLOAT_KERNEL(f32, float, _mm256_loadu_ps, F32_ID)
-GEMM_DRIVER(f32, k_f32)
+GEMM_DRIVER(gemm_f32, dot_f32, k_f32)
 FLOAT_KERNEL(f16, ew_f16, load_f16x8, f16)
-GEMM_DRIVER(f16, k_f16)
+GEMM_DRIVER(gemm_f16, dot_f16, k_f16)
 FLOAT_KERNEL(bf16, ew_bf16, load_bf16x8, ew__bf16_to_f32)
-GEMM_DRIVER(bf16, k_bf16)
+GEMM_DRIVER(gemm_bf16, dot_bf16, k_bf16)
 
 /* ---- attention over the KV cache ------------------------------------------------------ */
 

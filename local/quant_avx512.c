@@ -9,26 +9,13 @@
  * The k-quant kernels sum each super-block in exact integers and scale once,
  * so they equal the reference bit for bit; the legacy-quant and float kernels
  * accumulate in vector lanes and differ from it by rounding only. */
-#include <immintrin.h>
-
-#include "local/quant.h"
+#include "local/quant_avx512.h"
 
 #define NC 8 /* activation columns per pass over a weight row (k-quants, fallbacks) */
 
 static inline float hsum512(__m512 v)
 {
     return _mm512_reduce_add_ps(v);
-}
-
-static inline float f16(ew_f16 h)
-{
-    return _cvtsh_ss(h);
-}
-
-static inline __m512i load2x256(const void *a, const void *b)
-{
-    return _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_loadu_si256((const __m256i *)a)),
-                              _mm256_loadu_si256((const __m256i *)b), 1);
 }
 
 /* [x, x, ..x (8), y, y, ..y (8)] */
@@ -42,19 +29,8 @@ static inline __m512 halves(float x, float y)
 static void quant_q8_0(const float *x, void *vy, int64_t n)
 {
     ew_block_q8_0 *y = vy;
-    const __m512 sign = _mm512_set1_ps(-0.0f);
-    for (int64_t i = 0; i < n / EW_QK; i++, x += EW_QK) {
-        __m512 v0 = _mm512_loadu_ps(x), v1 = _mm512_loadu_ps(x + 16);
-        __m512 m = _mm512_max_ps(_mm512_andnot_ps(sign, v0), _mm512_andnot_ps(sign, v1));
-        float amax = _mm512_reduce_max_ps(m);
-        float id = amax != 0.0f ? 127.f / amax : 0.0f;
-        y[i].d = ew__f32_to_f16(amax / 127.f);
-        __m512 mul = _mm512_set1_ps(id);
-        __m512i i0 = _mm512_cvtps_epi32(_mm512_mul_ps(v0, mul));
-        __m512i i1 = _mm512_cvtps_epi32(_mm512_mul_ps(v1, mul));
-        _mm_storeu_si128((__m128i *)y[i].qs, _mm512_cvtsepi32_epi8(i0));
-        _mm_storeu_si128((__m128i *)(y[i].qs + 16), _mm512_cvtsepi32_epi8(i1));
-    }
+    for (int64_t i = 0; i < n / EW_QK; i++)
+        y[i].d = ew__f32_to_f16(q8_block(x + i * EW_QK, y[i].qs, NULL));
 }
 
 static void quant_q8_K(const float *x, void *vy, int64_t n)
@@ -103,82 +79,13 @@ static void quant_f16(const float *x, void *vy, int64_t n)
         y[i] = ew__f32_to_f16(x[i]);
 }
 
-#define GEMM_DRIVER(gemm, dot, kernel)                                                             \
-    static void gemm(int n, const void *w, size_t ws, int nr, const void *a, size_t as, int nc,    \
-                     float *out, size_t os)                                                        \
-    {                                                                                              \
-        for (int r = 0; r < nr; r++) {                                                             \
-            const void *wr = (const char *)w + (size_t)r * ws;                                     \
-            for (int c = 0; c < nc; c += NC) {                                                     \
-                int m = nc - c < NC ? nc - c : NC;                                                 \
-                const void *ac[NC];                                                                \
-                float res[NC];                                                                     \
-                for (int j = 0; j < m; j++)                                                        \
-                    ac[j] = (const char *)a + (size_t)(c + j) * as;                                \
-                /* constant column counts let the compiler keep accumulators in                    \
-                 * registers */                                                                    \
-                switch (m) {                                                                       \
-                case 1:                                                                            \
-                    kernel(n, wr, ac, 1, res);                                                     \
-                    break;                                                                         \
-                case 2:                                                                            \
-                    kernel(n, wr, ac, 2, res);                                                     \
-                    break;                                                                         \
-                case 3:                                                                            \
-                    kernel(n, wr, ac, 3, res);                                                     \
-                    break;                                                                         \
-                case 4:                                                                            \
-                    kernel(n, wr, ac, 4, res);                                                     \
-                    break;                                                                         \
-                case 5:                                                                            \
-                    kernel(n, wr, ac, 5, res);                                                     \
-                    break;                                                                         \
-                case 6:                                                                            \
-                    kernel(n, wr, ac, 6, res);                                                     \
-                    break;                                                                         \
-                case 7:                                                                            \
-                    kernel(n, wr, ac, 7, res);                                                     \
-                    break;                                                                         \
-                default:                                                                           \
-                    kernel(n, wr, ac, 8, res);                                                     \
-                }                                                                                  \
-                for (int j = 0; j < m; j++)                                                        \
-                    out[(size_t)(c + j) * os + r] = res[j];                                        \
-            }                                                                                      \
-        }                                                                                          \
-    }                                                                                              \
-    static float dot(int n, const void *w, const void *a)                                          \
-    {                                                                                              \
-        const void *ac[1] = {a};                                                                   \
-        float r;                                                                                   \
-        kernel(n, w, ac, 1, &r);                                                                   \
-        return r;                                                                                  \
-    }
+#include "local/quant_gemm_cols.h"
 
-/* Nibbles of one block as 32 bytes: low nibbles are elements 0..15. */
-static inline __m256i nibbles32(const uint8_t *qs)
-{
-    __m128i x = _mm_loadu_si128((const __m128i *)qs);
-    __m256i both = _mm256_inserti128_si256(_mm256_castsi128_si256(x), _mm_srli_epi16(x, 4), 1);
-    return _mm256_and_si256(both, _mm256_set1_epi8(0x0F));
-}
-
-/* The fifth bits of a q5 block as 0x10 per element, 32 bytes. */
-static inline __m256i fifth_bits(const uint8_t *qh)
-{
-    uint32_t h;
-    memcpy(&h, qh, 4);
-    __mmask32 k = (__mmask32)h;
-    return _mm256_maskz_mov_epi8(k, _mm256_set1_epi8(0x10));
-}
-
-/* Only the variant without VNNI: with it, quant_legacy_avx512.c and
- * quant_k_avx512.c take over the integer types. */
+/* the integer types without VNNI (with it, quant_legacy_avx512.c and
+ * quant_k_avx512.c take over) */
 #define KS(name) name##_novnni
-#define VNNI     0
 #include "local/quant_avx512_int.h"
 #undef KS
-#undef VNNI
 
 #define TR 4 /* weight rows per float tile */
 #define TC 4 /* activation columns per float tile */

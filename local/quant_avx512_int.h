@@ -1,36 +1,24 @@
-/* Integer-dot kernels of quant_avx512.c, included twice: KS(name) suffixes
- * every symbol and VNNI selects the instruction (dpbusd/dpwssd, or the
- * maddubs/madd pair) so both variants exist side by side. Not a standalone
- * header. */
+/* Integer-dot kernels of quant_avx512.c for CPUs without VNNI (with it,
+ * quant_legacy_avx512.c and quant_k_avx512.c replace them); KS(name) adds
+ * the _novnni suffix to every symbol. Not a standalone header. */
 
 /* int8 dot products of 64 unsigned by 64 signed bytes, summed in groups of
- * four into 16 int32 lanes (VNNI or the maddubs/madd pair). The maddubs form
- * saturates at 16 bits; callers only feed it unsigned values <= 63, for which
+ * four into 16 int32 lanes by the maddubs/madd pair. maddubs saturates at
+ * 16 bits; callers only feed it unsigned values <= 63, for which
  * 2 * 63 * 128 fits. */
 static inline __m512i KS(dot_u8s8)(__m512i acc, __m512i u, __m512i s)
 {
-#if VNNI
-    return _mm512_dpbusd_epi32(acc, u, s);
-#else
     __m512i p = _mm512_maddubs_epi16(u, s);
     return _mm512_add_epi32(acc, _mm512_madd_epi16(p, _mm512_set1_epi16(1)));
-#endif
 }
 
 /* acc += lanes(v) * scale, v's lanes fitting in int16 (scale16: the scale in
  * the low half of each 32-bit lane, zero in the high half). */
 static inline __m512i KS(scale_acc)(__m512i acc, __m512i v, __m512i scale16)
 {
-#if VNNI
-    return _mm512_dpwssd_epi32(acc, v, scale16);
-#else
     return _mm512_add_epi32(acc, _mm512_madd_epi16(v, scale16));
-#endif
 }
 
-/* The legacy quants: the VNNI build uses the register-tiled kernels of
- * quant_avx512.c instead. */
-#if !VNNI
 /* ---- Q8_0 x Q8_0 ------------------------------------------------------------------------ */
 
 /* Signed x signed bytes through the unsigned-by-signed dot: |w| times a with
@@ -129,29 +117,12 @@ static inline float KS(q5_0_ref_block)(const ew_block_q5_0 *w, const ew_block_q8
 LEGACY_KERNEL(q5_0, ew_block_q5_0, ew_block_q8_0, KS(unpack_q5_0))
 GEMM_DRIVER(KS(gemm_q5_0), KS(dot_q5_0), KS(k_q5_0))
 
-#endif
-
 /* ---- k-quants x Q8_K ----------------------------------------------------------------------
  *
  * Per super-block and column: exact integer sums per sub-block (scaled in
  * int32), then one float step per super-block. The min term (q4_K, q5_K) or
  * the +32 offset term (q6_K) goes to its own vector, and both are reduced
  * once per output. */
-
-/* The 8 six-bit scales and mins of a q4_K/q5_K block, four bytes per word,
- * unpacked from the 12-byte layout. */
-static inline void KS(k4_unpack)(const uint8_t *q, uint32_t sc[2], uint32_t mn[2])
-{
-    const uint32_t m6 = 0x3f3f3f3f, m4 = 0x0f0f0f0f, m2 = 0x03030303;
-    uint32_t s0, s1, s2;
-    memcpy(&s0, q, 4);
-    memcpy(&s1, q + 4, 4);
-    memcpy(&s2, q + 8, 4);
-    sc[0] = s0 & m6;
-    mn[0] = s1 & m6;
-    sc[1] = (s2 & m4) | (((s0 >> 6) & m2) << 4);
-    mn[1] = ((s2 >> 4) & m4) | (((s1 >> 6) & m2) << 4);
-}
 
 /* Scale vectors for the four 64-element groups: lanes 0..7 get the scale of
  * sub-block 2g, lanes 8..15 that of 2g+1 (in the low 16 bits). */
@@ -215,7 +186,7 @@ KS(k_q4_K)(int n, const void *vw, const void *const *va, int m, float *res)
     K_ACC_INIT(m)
     for (int i = 0; i < n / EW_QK_K; i++) {
         uint32_t sc[2], mn[2];
-        KS(k4_unpack)(w[i].scales, sc, mn);
+        k4_unpack(w[i].scales, sc, mn);
         __m512i wq[4], scv[4];
         KS(k4_scale_vectors)(sc, scv);
         __m256i mins = KS(k4_min_vector)(mn);
@@ -240,7 +211,7 @@ KS(k_q5_K)(int n, const void *vw, const void *const *va, int m, float *res)
     K_ACC_INIT(m)
     for (int i = 0; i < n / EW_QK_K; i++) {
         uint32_t sc[2], mn[2];
-        KS(k4_unpack)(w[i].scales, sc, mn);
+        k4_unpack(w[i].scales, sc, mn);
         __m512i wq[4], scv[4];
         KS(k4_scale_vectors)(sc, scv);
         __m256i mins = KS(k4_min_vector)(mn);

@@ -19,9 +19,7 @@
  *    from the natural layout (no repacking: the weights stream from memory
  *    once); the 8 pair vectors of 16 rows are folded into one by a
  *    transpose-add tree. */
-#include <immintrin.h>
-
-#include "local/quant.h"
+#include "local/quant_avx512.h"
 
 #define GROUP     16 /* weight rows per vector */
 #define CHUNK     4  /* super-blocks per repacked chunk: 4 * 90 * 64 B = 22.5 KiB */
@@ -47,11 +45,6 @@ static inline size_t kbytes(int T)
                       : sizeof(ew_block_q6_K);
 }
 
-static inline float f16(ew_f16 h)
-{
-    return _cvtsh_ss(h);
-}
-
 /* One step of the reference's super-block sum, lane-wise. */
 static inline __m512 k_step(__m512 acc, __m512 d, __m512 dmin, float da, __m512i isum, __m512i imin,
                             int T)
@@ -64,26 +57,6 @@ static inline __m512 k_step(__m512 acc, __m512 d, __m512 dmin, float da, __m512i
 }
 
 /* ---- weights, natural layout: two rows' super-blocks per vector ---------------------- */
-
-/* The 8 six-bit scales and mins of a q4_K/q5_K block, four bytes per word. */
-static inline void k4_unpack(const uint8_t *q, uint32_t sc[2], uint32_t mn[2])
-{
-    const uint32_t m6 = 0x3f3f3f3f, m4 = 0x0f0f0f0f, m2 = 0x03030303;
-    uint32_t s0, s1, s2;
-    memcpy(&s0, q, 4);
-    memcpy(&s1, q + 4, 4);
-    memcpy(&s2, q + 8, 4);
-    sc[0] = s0 & m6;
-    mn[0] = s1 & m6;
-    sc[1] = (s2 & m4) | (((s0 >> 6) & m2) << 4);
-    mn[1] = ((s2 >> 4) & m4) | (((s1 >> 6) & m2) << 4);
-}
-
-static inline __m512i load2x256(const void *a, const void *b)
-{
-    return _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_loadu_si256((const __m256i *)a)),
-                              _mm256_loadu_si256((const __m256i *)b), 1);
-}
 
 /* The activation super-block as the pair kernels read it: each 32-element
  * unit and the 16 bsums broadcast to both 256-bit halves. */
@@ -185,23 +158,6 @@ pair_sums(int T, const char *b0, const char *b1, const act_bc *ab, __m512i *p, _
     *p = acc;
 }
 
-/* Lane sums of two vectors' even and odd lanes: lanes 0..7 from a, 8..15 from b. */
-static inline __m512i fold(__m512i a, __m512i b)
-{
-    const __m512i ev = _mm512_set_epi32(30, 28, 26, 24, 22, 20, 18, 16, 14, 12, 10, 8, 6, 4, 2, 0);
-    const __m512i od = _mm512_set_epi32(31, 29, 27, 25, 23, 21, 19, 17, 15, 13, 11, 9, 7, 5, 3, 1);
-    return _mm512_add_epi32(_mm512_permutex2var_epi32(a, ev, b),
-                            _mm512_permutex2var_epi32(a, od, b));
-}
-
-/* 8 vectors of two rows each (lanes 0..7, 8..15) to one lane per row. */
-static inline __m512i fold8(const __m512i v[8])
-{
-    __m512i q0 = fold(v[0], v[1]), q1 = fold(v[2], v[3]), q2 = fold(v[4], v[5]),
-            q3 = fold(v[6], v[7]);
-    return fold(fold(q0, q1), fold(q2, q3));
-}
-
 /* d (low half) and dmin (high half) of 16 rows' blocks as one int32 each. */
 static inline __m512i row_header(int T, __m512i off, const char *blk)
 {
@@ -226,21 +182,11 @@ static inline __attribute__((always_inline)) void
 matvec16(int T, int nb, const char *w, size_t ws, int R, const ew_block_q8_K *a, float *out)
 {
     const char *rp[GROUP];
-    int offs[GROUP];
-    for (int r = 0; r < GROUP; r++) {
-        int rr = r < R ? r : R - 1;
-        rp[r] = w + (size_t)rr * ws;
-        offs[r] = (int)((size_t)rr * ws);
-    }
-    __m512i off = _mm512_loadu_si512((const void *)offs);
+    __m512i off = rows16(w, ws, R, rp);
     const size_t kb = kbytes(T);
-    /* fetch the group after next into L2 meanwhile, as the legacy kernel does */
-    const char *pf = w + 2 * GROUP * ws;
-    size_t pf_step = GROUP * ws / (size_t)nb;
     __m512 acc = _mm512_setzero_ps();
     for (int i = 0; i < nb; i++) {
-        for (size_t o = (size_t)i * pf_step; o < (size_t)(i + 1) * pf_step; o += 64)
-            _mm_prefetch(pf + o, _MM_HINT_T1);
+        prefetch16(w, ws, nb, i);
         act_bc ab;
         act_broadcast(&a[i], &ab);
         __m512i pv[8], mv[8];
@@ -416,75 +362,15 @@ static inline __attribute__((always_inline)) void tile(int T, const __m512i *buf
         _mm512_mask_storeu_ps(out + (size_t)c * os, mask, acc[c]);
 }
 
-#define TILE_CASE(CC)                                                                              \
-    case CC:                                                                                       \
-        tile(T, buf, kc, ac, CC, o, os, mask, k0 == 0);                                            \
-        break;
+/* the driver's remaining parameters */
+#define BLOCK_ELEMS EW_QK_K
+#define BLOCK_VECS  V_N
+typedef ew_block_q8_K act_block;
+#include "local/quant_vnni_gemm.h"
 
-static inline __attribute__((always_inline)) void gemm_k(int T, int n, const void *vw, size_t ws,
-                                                         int nr, const void *va, size_t as, int nc,
-                                                         float *out, size_t os)
-{
-    const char *w = vw, *a = va;
-    int nb = n / EW_QK_K;
-    if (nc < MIN_TILED) {
-        for (int r0 = 0; r0 < nr; r0 += GROUP)
-            for (int c = 0; c < nc; c++)
-                matvec16(T, nb, w + (size_t)r0 * ws, ws, nr - r0 < GROUP ? nr - r0 : GROUP,
-                         (const ew_block_q8_K *)(const void *)(a + (size_t)c * as),
-                         out + (size_t)c * os + r0);
-        return;
-    }
-    __m512i buf[CHUNK * V_N];
-    for (int r0 = 0; r0 < nr; r0 += GROUP) {
-        int R = nr - r0 < GROUP ? nr - r0 : GROUP;
-        __mmask16 mask = (__mmask16)((1u << R) - 1);
-        int offs[GROUP];
-        for (int r = 0; r < GROUP; r++)
-            offs[r] = (int)((size_t)(r < R ? r : R - 1) * ws);
-        __m512i off = _mm512_loadu_si512((const void *)offs);
-        const char *wr = w + (size_t)r0 * ws;
-        for (int k0 = 0; k0 < nb; k0 += CHUNK) {
-            int kc = nb - k0 < CHUNK ? nb - k0 : CHUNK;
-            repack(T, wr, off, k0, kc, buf);
-            for (int c0 = 0; c0 < nc; c0 += NCOL) {
-                int C = nc - c0 < NCOL ? nc - c0 : NCOL;
-                const ew_block_q8_K *ac[NCOL];
-                for (int c = 0; c < C; c++)
-                    ac[c] = (const ew_block_q8_K *)(const void *)(a + (size_t)(c0 + c) * as) + k0;
-                float *o = out + (size_t)c0 * os + r0;
-                switch (C) {
-                    TILE_CASE(1)
-                    TILE_CASE(2)
-                    TILE_CASE(3)
-                    TILE_CASE(4)
-                    TILE_CASE(5)
-                    TILE_CASE(6)
-                    TILE_CASE(7)
-                default:
-                    tile(T, buf, kc, ac, NCOL, o, os, mask, k0 == 0);
-                }
-            }
-        }
-    }
-}
-
-#define KQUANT(name, T)                                                                            \
-    static void gemm_##name(int n, const void *w, size_t ws, int nr, const void *a, size_t as,     \
-                            int nc, float *out, size_t os)                                         \
-    {                                                                                              \
-        gemm_k(T, n, w, ws, nr, a, as, nc, out, os);                                               \
-    }                                                                                              \
-    static float dot_##name(int n, const void *w, const void *a)                                   \
-    {                                                                                              \
-        float r;                                                                                   \
-        matvec16(T, n / EW_QK_K, w, 0, 1, a, &r);                                                  \
-        return r;                                                                                  \
-    }
-
-KQUANT(q4_K, KQ4)
-KQUANT(q5_K, KQ5)
-KQUANT(q6_K, KQ6)
+VNNI_KERNELS(q4_K, KQ4)
+VNNI_KERNELS(q5_K, KQ5)
+VNNI_KERNELS(q6_K, KQ6)
 
 void ew__quant_patch_k_vnni(ew__qtype *t, int n)
 {

@@ -17,14 +17,13 @@
  *  - Few columns (generation): two rows' blocks per vector against the
  *    activation block twice; 8 vectors for 16 rows are folded into one by a
  *    transpose-add tree. No repacking: the weights stream from memory once. */
-#include <immintrin.h>
+#include "local/quant_avx512.h"
 
-#include "local/quant.h"
-
-#define GROUP     16 /* weight rows per vector */
-#define CHUNK     32 /* blocks per repacked chunk: 32 * (8 + 1) * 64 B = 18 KiB */
-#define NCOL      8  /* activation columns per pass over a chunk */
-#define MIN_TILED 6  /* fewer columns than this: no repacking */
+#define GROUP      16 /* weight rows per vector */
+#define CHUNK      32 /* blocks per repacked chunk: 32 * (8 + 1) * 64 B = 18 KiB */
+#define NCOL       8  /* activation columns per pass over a chunk */
+#define MIN_TILED  6  /* fewer columns than this: no repacking */
+#define BLOCK_VECS 9  /* vectors per repacked block: 8 of quants, the row scales */
 
 enum { LQ8_0, LQ4_0, LQ5_0 };
 
@@ -47,37 +46,11 @@ static inline int wshift(int T)
 static void quant_q8_0x(const float *x, void *vy, int64_t n)
 {
     ew_block_q8_0x *y = vy;
-    const __m512 sign = _mm512_set1_ps(-0.0f);
-    for (int64_t i = 0; i < n / EW_QK; i++, x += EW_QK) {
-        __m512 v0 = _mm512_loadu_ps(x), v1 = _mm512_loadu_ps(x + 16);
-        __m512 m = _mm512_max_ps(_mm512_andnot_ps(sign, v0), _mm512_andnot_ps(sign, v1));
-        float amax = _mm512_reduce_max_ps(m);
-        float id = amax != 0.0f ? 127.f / amax : 0.0f;
-        y[i].d = _cvtsh_ss(ew__f32_to_f16(amax / 127.f));
-        __m512 mul = _mm512_set1_ps(id);
-        __m512i i0 = _mm512_cvtps_epi32(_mm512_mul_ps(v0, mul));
-        __m512i i1 = _mm512_cvtps_epi32(_mm512_mul_ps(v1, mul));
-        y[i].sum = _mm512_reduce_add_epi32(_mm512_add_epi32(i0, i1));
-        _mm_storeu_si128((__m128i *)y[i].qs, _mm512_cvtsepi32_epi8(i0));
-        _mm_storeu_si128((__m128i *)(y[i].qs + 16), _mm512_cvtsepi32_epi8(i1));
-    }
+    for (int64_t i = 0; i < n / EW_QK; i++)
+        y[i].d = _cvtsh_ss(ew__f32_to_f16(q8_block(x + i * EW_QK, y[i].qs, &y[i].sum)));
 }
 
 /* ---- weights, natural layout -------------------------------------------------------- */
-
-static inline __m256i nibbles32(const uint8_t *qs)
-{
-    __m128i x = _mm_loadu_si128((const __m128i *)qs);
-    __m256i both = _mm256_inserti128_si256(_mm256_castsi128_si256(x), _mm_srli_epi16(x, 4), 1);
-    return _mm256_and_si256(both, _mm256_set1_epi8(0x0F));
-}
-
-static inline __m256i fifth_bits(const uint8_t *qh)
-{
-    uint32_t h;
-    memcpy(&h, qh, 4);
-    return _mm256_maskz_mov_epi8((__mmask32)h, _mm256_set1_epi8(0x10));
-}
 
 /* One block (starting at b) as 32 unsigned bytes u = w + o. */
 static inline __attribute__((always_inline)) __m256i unpack_block(int T, const char *b)
@@ -88,15 +61,6 @@ static inline __attribute__((always_inline)) __m256i unpack_block(int T, const c
                                 _mm256_set1_epi8((char)0x80));
     if (T == LQ4_0) return nibbles32(p + 2);
     return _mm256_or_si256(nibbles32(p + 6), fifth_bits(p + 2));
-}
-
-/* Lane sums of two vectors' even and odd lanes: lanes 0..7 from a, 8..15 from b. */
-static inline __m512i fold(__m512i a, __m512i b)
-{
-    const __m512i ev = _mm512_set_epi32(30, 28, 26, 24, 22, 20, 18, 16, 14, 12, 10, 8, 6, 4, 2, 0);
-    const __m512i od = _mm512_set_epi32(31, 29, 27, 25, 23, 21, 19, 17, 15, 13, 11, 9, 7, 5, 3, 1);
-    return _mm512_add_epi32(_mm512_permutex2var_epi32(a, ev, b),
-                            _mm512_permutex2var_epi32(a, od, b));
 }
 
 /* Scales of block i of the 16 rows at base + off[r], as floats. */
@@ -118,9 +82,7 @@ static inline __attribute__((always_inline)) __m512i block_sums16(int T, const c
         __m512i u = _mm512_inserti64x4(_mm512_castsi256_si512(lo), hi, 1);
         p[j] = _mm512_dpbusd_epi32(_mm512_setzero_si512(), u, av);
     }
-    __m512i q0 = fold(p[0], p[1]), q1 = fold(p[2], p[3]), q2 = fold(p[4], p[5]),
-            q3 = fold(p[6], p[7]);
-    return fold(fold(q0, q1), fold(q2, q3));
+    return fold8(p);
 }
 
 /* out[r] for the R (<= 16) rows at w, one activation row. */
@@ -128,24 +90,12 @@ static inline __attribute__((always_inline)) void
 matvec16(int T, int nb, const char *w, size_t ws, int R, const ew_block_q8_0x *a, float *out)
 {
     const char *rp[GROUP];
-    int offs[GROUP];
-    for (int r = 0; r < GROUP; r++) {
-        int rr = r < R ? r : R - 1;
-        rp[r] = w + (size_t)rr * ws;
-        offs[r] = (int)((size_t)rr * ws);
-    }
-    __m512i off = _mm512_loadu_si512((const void *)offs);
+    __m512i off = rows16(w, ws, R, rp);
     const size_t wb = wbytes(T);
     const int sh = wshift(T);
-    /* 16 rows are 16 streams, too many for the hardware prefetchers: fetch
-     * the group after next (they follow these rows) into L2 meanwhile; the
-     * distance and level were the fastest of those tried */
-    const char *pf = w + 2 * GROUP * ws;
-    size_t pf_step = GROUP * ws / (size_t)nb;
     __m512 acc = _mm512_setzero_ps();
     for (int i = 0; i < nb; i++) {
-        for (size_t o = (size_t)i * pf_step; o < (size_t)(i + 1) * pf_step; o += 64)
-            _mm_prefetch(pf + o, _MM_HINT_T1);
+        prefetch16(w, ws, nb, i);
         __m512i av = _mm512_broadcast_i64x4(_mm256_loadu_si256((const __m256i *)a[i].qs));
         __m512i s = block_sums16(T, rp, (size_t)i * wb, av);
         s = _mm512_sub_epi32(s, _mm512_set1_epi32(a[i].sum * (1 << sh)));
@@ -174,7 +124,7 @@ static inline __attribute__((always_inline)) void repack(int T, const char *w, _
 {
     const size_t wb = wbytes(T);
     const __m512i m4 = _mm512_set1_epi8(0x0F);
-    for (int i = 0; i < kc; i++, buf += 9) {
+    for (int i = 0; i < kc; i++, buf += BLOCK_VECS) {
         const char *b = w + (size_t)(k0 + i) * wb;
         if (T == LQ8_0) {
             for (int k = 0; k < 8; k++)
@@ -203,15 +153,16 @@ static inline __attribute__((always_inline)) void repack(int T, const char *w, _
 
 /* C (<= NCOL) columns over kc repacked blocks, continuing the sums in out
  * (16 rows wide, masked) unless first. */
-static inline __attribute__((always_inline)) void tile(int sh, const __m512i *buf, int kc,
+static inline __attribute__((always_inline)) void tile(int T, const __m512i *buf, int kc,
                                                        const ew_block_q8_0x *const *ac, int C,
                                                        float *out, size_t os, __mmask16 mask,
                                                        int first)
 {
+    const int sh = wshift(T);
     __m512 acc[NCOL];
     for (int c = 0; c < C; c++)
         acc[c] = first ? _mm512_setzero_ps() : _mm512_maskz_loadu_ps(mask, out + (size_t)c * os);
-    for (int i = 0; i < kc; i++, buf += 9) {
+    for (int i = 0; i < kc; i++, buf += BLOCK_VECS) {
         __m512i s[NCOL];
         for (int c = 0; c < C; c++)
             s[c] = _mm512_set1_epi32(-ac[c][i].sum * (1 << sh));
@@ -234,77 +185,14 @@ static inline __attribute__((always_inline)) void tile(int sh, const __m512i *bu
         _mm512_mask_storeu_ps(out + (size_t)c * os, mask, acc[c]);
 }
 
-#define TILE_CASE(CC)                                                                              \
-    case CC:                                                                                       \
-        tile(sh, buf, kc, ac, CC, o, os, mask, k0 == 0);                                           \
-        break;
+/* the driver's remaining parameters */
+#define BLOCK_ELEMS EW_QK
+typedef ew_block_q8_0x act_block;
+#include "local/quant_vnni_gemm.h"
 
-static inline __attribute__((always_inline)) void gemm_legacy(int T, int n, const void *vw,
-                                                              size_t ws, int nr, const void *va,
-                                                              size_t as, int nc, float *out,
-                                                              size_t os)
-{
-    const char *w = vw, *a = va;
-    int nb = n / EW_QK;
-    if (nc < MIN_TILED) {
-        for (int r0 = 0; r0 < nr; r0 += GROUP)
-            for (int c = 0; c < nc; c++)
-                matvec16(T, nb, w + (size_t)r0 * ws, ws, nr - r0 < GROUP ? nr - r0 : GROUP,
-                         (const ew_block_q8_0x *)(const void *)(a + (size_t)c * as),
-                         out + (size_t)c * os + r0);
-        return;
-    }
-    __m512i buf[CHUNK * 9];
-    const int sh = wshift(T);
-    for (int r0 = 0; r0 < nr; r0 += GROUP) {
-        int R = nr - r0 < GROUP ? nr - r0 : GROUP;
-        __mmask16 mask = (__mmask16)((1u << R) - 1);
-        int offs[GROUP];
-        for (int r = 0; r < GROUP; r++)
-            offs[r] = (int)((size_t)(r < R ? r : R - 1) * ws);
-        __m512i off = _mm512_loadu_si512((const void *)offs);
-        const char *wr = w + (size_t)r0 * ws;
-        for (int k0 = 0; k0 < nb; k0 += CHUNK) {
-            int kc = nb - k0 < CHUNK ? nb - k0 : CHUNK;
-            repack(T, wr, off, k0, kc, buf);
-            for (int c0 = 0; c0 < nc; c0 += NCOL) {
-                int C = nc - c0 < NCOL ? nc - c0 : NCOL;
-                const ew_block_q8_0x *ac[NCOL];
-                for (int c = 0; c < C; c++)
-                    ac[c] = (const ew_block_q8_0x *)(const void *)(a + (size_t)(c0 + c) * as) + k0;
-                float *o = out + (size_t)c0 * os + r0;
-                switch (C) {
-                    TILE_CASE(1)
-                    TILE_CASE(2)
-                    TILE_CASE(3)
-                    TILE_CASE(4)
-                    TILE_CASE(5)
-                    TILE_CASE(6)
-                    TILE_CASE(7)
-                default:
-                    tile(sh, buf, kc, ac, NCOL, o, os, mask, k0 == 0);
-                }
-            }
-        }
-    }
-}
-
-#define LEGACY(name, T)                                                                            \
-    static void gemm_##name(int n, const void *w, size_t ws, int nr, const void *a, size_t as,     \
-                            int nc, float *out, size_t os)                                         \
-    {                                                                                              \
-        gemm_legacy(T, n, w, ws, nr, a, as, nc, out, os);                                          \
-    }                                                                                              \
-    static float dot_##name(int n, const void *w, const void *a)                                   \
-    {                                                                                              \
-        float r;                                                                                   \
-        matvec16(T, n / EW_QK, w, 0, 1, a, &r);                                                    \
-        return r;                                                                                  \
-    }
-
-LEGACY(q8_0, LQ8_0)
-LEGACY(q4_0, LQ4_0)
-LEGACY(q5_0, LQ5_0)
+VNNI_KERNELS(q8_0, LQ8_0)
+VNNI_KERNELS(q4_0, LQ4_0)
+VNNI_KERNELS(q5_0, LQ5_0)
 
 void ew__quant_patch_legacy_vnni(ew__qtype *t, int n)
 {

@@ -109,48 +109,43 @@ static void dequant_q8_1(const void *vx, float *y, int64_t n)
     }
 }
 
-/* q4_K: 4 groups of 64 elements; in group g, the low nibbles of qs[32g..32g+31]
- * are sub-block 2g and the high nibbles sub-block 2g+1. */
+/* q4_K: 4 groups of 64 elements; in group g, the low nibbles of q[32g..32g+31]
+ * are sub-block 2g and the high nibbles sub-block 2g+1. q5_K adds a fifth
+ * bit: bit 2g of qh[l] for sub-block 2g, bit 2g+1 for sub-block 2g+1 (qh is
+ * NULL for q4_K). The value of element l of sub-block 2g + hi: */
+static inline int k4_value(const uint8_t *q, const uint8_t *qh, int g, int hi, int l)
+{
+    int v = hi ? q[l] >> 4 : q[l] & 0xF;
+    return qh ? v | (((qh[l] >> (2 * g + hi)) & 1) << 4) : v;
+}
+
+/* One q4_K/q5_K super-block to 256 floats. */
+static inline void dequant_k4_block(ew_f16 hd, ew_f16 hdmin, const uint8_t *scales,
+                                    const uint8_t *q, const uint8_t *qh, float *y)
+{
+    float d = ew__f16_to_f32(hd), dmin = ew__f16_to_f32(hdmin);
+    for (int g = 0; g < 4; g++, q += 32)
+        for (int hi = 0; hi < 2; hi++) {
+            uint8_t sc, m;
+            ew__k4_scale_min(2 * g + hi, scales, &sc, &m);
+            float d1 = d * sc, m1 = dmin * m;
+            for (int l = 0; l < 32; l++)
+                *y++ = d1 * (float)k4_value(q, qh, g, hi, l) - m1;
+        }
+}
+
 static void dequant_q4_K(const void *vx, float *y, int64_t n)
 {
     const ew_block_q4_K *x = vx;
-    for (int64_t i = 0; i < n / EW_QK_K; i++) {
-        float d = ew__f16_to_f32(x[i].d), dmin = ew__f16_to_f32(x[i].dmin);
-        const uint8_t *q = x[i].qs;
-        for (int g = 0; g < 4; g++, q += 32) {
-            uint8_t sc, m;
-            ew__k4_scale_min(2 * g, x[i].scales, &sc, &m);
-            float d1 = d * sc, m1 = dmin * m;
-            ew__k4_scale_min(2 * g + 1, x[i].scales, &sc, &m);
-            float d2 = d * sc, m2 = dmin * m;
-            for (int l = 0; l < 32; l++)
-                *y++ = d1 * (float)(q[l] & 0xF) - m1;
-            for (int l = 0; l < 32; l++)
-                *y++ = d2 * (float)(q[l] >> 4) - m2;
-        }
-    }
+    for (int64_t i = 0; i < n / EW_QK_K; i++, y += EW_QK_K)
+        dequant_k4_block(x[i].d, x[i].dmin, x[i].scales, x[i].qs, NULL, y);
 }
 
-/* q5_K: as q4_K plus a fifth bit: bit 2g of qh[l] for sub-block 2g, bit 2g+1
- * for sub-block 2g+1. */
 static void dequant_q5_K(const void *vx, float *y, int64_t n)
 {
     const ew_block_q5_K *x = vx;
-    for (int64_t i = 0; i < n / EW_QK_K; i++) {
-        float d = ew__f16_to_f32(x[i].d), dmin = ew__f16_to_f32(x[i].dmin);
-        const uint8_t *ql = x[i].qs, *qh = x[i].qh;
-        for (int g = 0; g < 4; g++, ql += 32) {
-            uint8_t sc, m;
-            ew__k4_scale_min(2 * g, x[i].scales, &sc, &m);
-            float d1 = d * sc, m1 = dmin * m;
-            ew__k4_scale_min(2 * g + 1, x[i].scales, &sc, &m);
-            float d2 = d * sc, m2 = dmin * m;
-            for (int l = 0; l < 32; l++)
-                *y++ = d1 * (float)((ql[l] & 0xF) + (((qh[l] >> (2 * g)) & 1) << 4)) - m1;
-            for (int l = 0; l < 32; l++)
-                *y++ = d2 * (float)((ql[l] >> 4) + (((qh[l] >> (2 * g + 1)) & 1) << 4)) - m2;
-        }
-    }
+    for (int64_t i = 0; i < n / EW_QK_K; i++, y += EW_QK_K)
+        dequant_k4_block(x[i].d, x[i].dmin, x[i].scales, x[i].qs, x[i].qh, y);
 }
 
 /* The signed 6-bit value of element e (0..255) of a q6_K block. In each half
@@ -393,32 +388,36 @@ static float dot_q8_0(int n, const void *vw, const void *va)
 }
 
 /* The k-quants with mins: sum_j d*sc_j*<q_j, a_j> - dmin*m_j*sum(a_j), all in
- * integers per super-block and scaled once by the activation's d. */
+ * integers per super-block and scaled once by the activation's d. One
+ * q4_K/q5_K super-block (as in dequant_k4_block) against a: */
+static inline float dot_k4_block(ew_f16 d, ew_f16 dmin, const uint8_t *scales, const uint8_t *q,
+                                 const uint8_t *qh, const ew_block_q8_K *a)
+{
+    const int8_t *y = a->qs;
+    int32_t isum = 0, imin = 0;
+    for (int g = 0; g < 4; g++, q += 32, y += 64) {
+        uint8_t sc0, m0, sc1, m1;
+        ew__k4_scale_min(2 * g, scales, &sc0, &m0);
+        ew__k4_scale_min(2 * g + 1, scales, &sc1, &m1);
+        int32_t s0 = 0, s1 = 0;
+        for (int l = 0; l < 32; l++) {
+            s0 += k4_value(q, qh, g, 0, l) * y[l];
+            s1 += k4_value(q, qh, g, 1, l) * y[l + 32];
+        }
+        isum += sc0 * s0 + sc1 * s1;
+        imin += m0 * (a->bsums[4 * g] + a->bsums[4 * g + 1]) +
+                m1 * (a->bsums[4 * g + 2] + a->bsums[4 * g + 3]);
+    }
+    return ew__f16_to_f32(d) * a->d * (float)isum - ew__f16_to_f32(dmin) * a->d * (float)imin;
+}
+
 static float dot_q4_K(int n, const void *vw, const void *va)
 {
     const ew_block_q4_K *w = vw;
     const ew_block_q8_K *a = va;
     float s = 0;
-    for (int i = 0; i < n / EW_QK_K; i++) {
-        const uint8_t *q = w[i].qs;
-        const int8_t *y = a[i].qs;
-        int32_t isum = 0, imin = 0;
-        for (int g = 0; g < 4; g++, q += 32, y += 64) {
-            uint8_t sc0, m0, sc1, m1;
-            ew__k4_scale_min(2 * g, w[i].scales, &sc0, &m0);
-            ew__k4_scale_min(2 * g + 1, w[i].scales, &sc1, &m1);
-            int32_t s0 = 0, s1 = 0;
-            for (int l = 0; l < 32; l++) {
-                s0 += (q[l] & 0xF) * y[l];
-                s1 += (q[l] >> 4) * y[l + 32];
-            }
-            isum += sc0 * s0 + sc1 * s1;
-            imin += m0 * (a[i].bsums[4 * g] + a[i].bsums[4 * g + 1]) +
-                    m1 * (a[i].bsums[4 * g + 2] + a[i].bsums[4 * g + 3]);
-        }
-        s += ew__f16_to_f32(w[i].d) * a[i].d * (float)isum -
-             ew__f16_to_f32(w[i].dmin) * a[i].d * (float)imin;
-    }
+    for (int i = 0; i < n / EW_QK_K; i++)
+        s += dot_k4_block(w[i].d, w[i].dmin, w[i].scales, w[i].qs, NULL, &a[i]);
     return s;
 }
 
@@ -427,26 +426,8 @@ static float dot_q5_K(int n, const void *vw, const void *va)
     const ew_block_q5_K *w = vw;
     const ew_block_q8_K *a = va;
     float s = 0;
-    for (int i = 0; i < n / EW_QK_K; i++) {
-        const uint8_t *q = w[i].qs, *qh = w[i].qh;
-        const int8_t *y = a[i].qs;
-        int32_t isum = 0, imin = 0;
-        for (int g = 0; g < 4; g++, q += 32, y += 64) {
-            uint8_t sc0, m0, sc1, m1;
-            ew__k4_scale_min(2 * g, w[i].scales, &sc0, &m0);
-            ew__k4_scale_min(2 * g + 1, w[i].scales, &sc1, &m1);
-            int32_t s0 = 0, s1 = 0;
-            for (int l = 0; l < 32; l++) {
-                s0 += ((q[l] & 0xF) | (((qh[l] >> (2 * g)) & 1) << 4)) * y[l];
-                s1 += ((q[l] >> 4) | (((qh[l] >> (2 * g + 1)) & 1) << 4)) * y[l + 32];
-            }
-            isum += sc0 * s0 + sc1 * s1;
-            imin += m0 * (a[i].bsums[4 * g] + a[i].bsums[4 * g + 1]) +
-                    m1 * (a[i].bsums[4 * g + 2] + a[i].bsums[4 * g + 3]);
-        }
-        s += ew__f16_to_f32(w[i].d) * a[i].d * (float)isum -
-             ew__f16_to_f32(w[i].dmin) * a[i].d * (float)imin;
-    }
+    for (int i = 0; i < n / EW_QK_K; i++)
+        s += dot_k4_block(w[i].d, w[i].dmin, w[i].scales, w[i].qs, w[i].qh, &a[i]);
     return s;
 }
 

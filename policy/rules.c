@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "policy/config_decode.h"
 #include "policy/rules.h"
 
@@ -88,9 +89,10 @@ const ew_config *ew__policy_config(const ew_policy *p)
 
 /* ---- small helpers ---------------------------------------------------------------- */
 
+/* Every decision copies its backend and model names: snprintf costs ten times this. */
 static void copy_name(char *dst, size_t size, const char *src)
 {
-    snprintf(dst, size, "%s", src ? src : "");
+    ew__str_copy(dst, size, src ? src : "");
 }
 
 /* Appends to a reason line; a NULL line means "evaluating, not explaining". */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -197,6 +198,7 @@ static int build_headers(const ew_backend_cfg *cfg, ew__backend *b, ew_error *er
         st = add_header(&b->headers, "Authorization", bearer);
         explicit_bzero(bearer, sizeof bearer);
     }
+    bool own_agent = false;
     for (int i = 0; !st && i < cfg->n_headers; i++) {
         const ew_header_cfg *h = &cfg->headers[i];
         if (!header_name_ok(h->name) || !header_value_ok(h->value))
@@ -204,10 +206,46 @@ static int build_headers(const ew_backend_cfg *cfg, ew__backend *b, ew_error *er
                                  "backend '%s': header %d has an invalid name or value", cfg->name,
                                  i + 1);
         st = add_header(&b->headers, h->name, h->value);
+        own_agent = own_agent || !strcasecmp(h->name, "User-Agent");
     }
+    /* Without a proxy, our User-Agent is a plain header line: as
+     * CURLOPT_USERAGENT curl would format it anew for every transfer. A
+     * proxy's CONNECT only carries CURLOPT_USERAGENT (client.c sets it then);
+     * a configured User-Agent wins either way, as curl lets it. */
+    b->agent_header = !*b->proxy && !own_agent;
+    if (!st && b->agent_header) st = add_header(&b->headers, "User-Agent", EW__USER_AGENT);
     if (st == EW_ERR_TOO_LARGE)
         return ew__error_set(err, EW_ERR_CONFIG, "backend '%s': a header is too long", cfg->name);
     return st;
+}
+
+/* A variable as curl reads it: unset and empty are the same. */
+static const char *env_value(const char *name)
+{
+    const char *v = getenv(name);
+    return v && *v ? v : NULL;
+}
+
+/* The proxy and no-proxy list curl would find in the environment for each
+ * transfer (url.c: detect_proxy, create_conn_helper_init_proxy), read once
+ * here and handed to curl explicitly: curl then skips its five getenv calls
+ * per transfer and applies the same rules. <scheme>_proxy, then (not for
+ * http, which curl refuses to read in upper case) <SCHEME>_PROXY, then
+ * all_proxy and ALL_PROXY; no_proxy, then NO_PROXY. A configured proxy wins
+ * over the environment's, but no_proxy applies to it as before. */
+static int resolve_proxy(ew_arena *a, const ew_backend_cfg *cfg, ew__backend *b)
+{
+    bool https = !strncmp(b->base_url, "https:", 6);
+    const char *np = env_value("no_proxy");
+    if (!np) np = env_value("NO_PROXY");
+    const char *p = cfg->proxy;
+    if (!p) p = env_value(https ? "https_proxy" : "http_proxy");
+    if (!p && https) p = env_value("HTTPS_PROXY");
+    if (!p) p = env_value("all_proxy");
+    if (!p) p = env_value("ALL_PROXY");
+    b->proxy = ew_arena_strdup(a, p ? p : "");
+    b->no_proxy = ew_arena_strdup(a, np ? np : "");
+    return b->proxy && b->no_proxy ? EW_OK : EW_ERR_NOMEM;
 }
 
 static int timeout_or(int v, int def)
@@ -229,7 +267,6 @@ static int copy_fields(ew_arena *a, const ew_backend_cfg *cfg, const char *dir, 
     b->client_cert = resolve(a, dir, cfg->client_cert);
     b->client_key = resolve(a, dir, cfg->client_key);
     b->pinned_pubkey = cfg->pinned_pubkey ? ew_arena_strdup(a, cfg->pinned_pubkey) : NULL;
-    b->proxy = cfg->proxy ? ew_arena_strdup(a, cfg->proxy) : NULL;
     b->n_map = cfg->n_models > 0 ? cfg->n_models : 0;
     b->map_from = ew_arena_calloc(a, (size_t)b->n_map + 1, sizeof *b->map_from);
     b->map_to = ew_arena_calloc(a, (size_t)b->n_map + 1, sizeof *b->map_to);
@@ -251,6 +288,7 @@ int ew__backend_load(ew_arena *a, const ew_backend_cfg *cfg, const char *config_
                              EW_BACKEND_NAME_MAX - 1);
     int st = copy_fields(a, cfg, config_dir, out);
     if (!st) st = check_url(a, cfg, out, err);
+    if (!st) st = resolve_proxy(a, cfg, out);
     if (!st) st = load_key(cfg, config_dir, a, &out->key, err);
     if (!st) st = build_headers(cfg, out, err);
     if (st) {

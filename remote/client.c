@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/error.h"
 #include "core/json.h"
@@ -50,6 +51,7 @@ struct ew__remote {
     const ew__backend *pool_b[EASY_POOL_MAX];
     int n_pool;
     ew__remote_call *spare; /* finished calls kept for reuse (linked by next) */
+    struct watch *parked;   /* events of idle connections' sockets (curl_socket_cb) */
     int n_spare;
     uint64_t rng;
     int in_curl; /* > 0 while curl_multi_socket_action runs */
@@ -221,11 +223,117 @@ static void socket_action(ew__remote *r, curl_socket_t fd, int flags)
     check_multi_info(r);
 }
 
+/* A socket curl asked us to watch. When curl stops watching the socket of
+ * a connection that goes back to its cache (CURL_POLL_REMOVE), the event
+ * stays registered, "parked", so the next transfer on that connection costs
+ * no epoll_ctl ADD and DEL. That is safe because curl closes such a socket
+ * only through curl_close_cb, which drops its parked event before the fd
+ * can be reused; sockets that may be closed otherwise (connect attempts,
+ * the resolver's pipe) are never parked: only a transfer's socket after its
+ * response began is. A parked event that fires means the idle peer spoke
+ * or closed: the event goes, and curl finds the connection dead when it
+ * next checks it. */
+typedef struct watch {
+    ew__remote *r;
+    struct event *ev;
+    curl_socket_t fd;
+    short kind; /* what ev is registered for */
+    bool parked;
+    struct watch *next; /* in r->parked */
+} watch;
+
+static void watch_free(watch *w)
+{
+    event_free(w->ev);
+    free(w);
+}
+
+/* The parked watch of fd, taken off the list; NULL if there is none. */
+static watch *unpark(ew__remote *r, curl_socket_t fd)
+{
+    for (watch **p = &r->parked; *p; p = &(*p)->next) {
+        watch *w = *p;
+        if (w->fd != fd) continue;
+        *p = w->next;
+        w->next = NULL;
+        w->parked = false;
+        return w;
+    }
+    return NULL;
+}
+
+static void watch_set(watch *w, short kind);
+
 static void on_socket_event(evutil_socket_t fd, short kind, void *arg)
 {
+    watch *w = arg;
+    if (w->parked) {
+        watch_free(unpark(w->r, fd));
+        return;
+    }
     int flags =
         ((kind & EV_READ) ? CURL_CSELECT_IN : 0) | ((kind & EV_WRITE) ? CURL_CSELECT_OUT : 0);
-    socket_action(arg, fd, flags);
+    socket_action(w->r, fd, flags);
+}
+
+static void watch_set(watch *w, short kind)
+{
+    if (w->kind == kind) return;
+    event_del(w->ev);
+    event_assign(w->ev, w->r->base, w->fd, kind, on_socket_event, w);
+    event_add(w->ev, NULL);
+    w->kind = kind;
+}
+
+/* True when fd is the socket of e's connection, which curl keeps open until
+ * curl_close_cb (see struct watch). */
+static bool can_park(CURL *e)
+{
+    ew__remote_call *c = NULL;
+    return e && curl_easy_getinfo(e, CURLINFO_PRIVATE, &c) == CURLE_OK && c && c->head_seen;
+}
+
+/* CURLMOPT_SOCKETFUNCTION: watch fd for what curl wants. */
+static int curl_socket_cb(CURL *e, curl_socket_t fd, int what, void *userp, void *socketp)
+{
+    ew__remote *r = userp;
+    watch *w = socketp;
+    if (what == CURL_POLL_REMOVE) {
+        if (!w) return 0;
+        if (!can_park(e)) {
+            watch_free(w);
+            return 0;
+        }
+        watch_set(w, EV_PERSIST | EV_READ);
+        w->parked = true;
+        w->next = r->parked;
+        r->parked = w;
+        return 0;
+    }
+    short kind = EV_PERSIST | ((what & CURL_POLL_IN) ? EV_READ : 0) |
+                 ((what & CURL_POLL_OUT) ? EV_WRITE : 0);
+    if (!w && !(w = unpark(r, fd))) {
+        w = calloc(1, sizeof *w);
+        if (!w) return -1;
+        *w = (watch){.r = r, .fd = fd, .kind = kind};
+        w->ev = event_new(r->base, fd, kind, on_socket_event, w);
+        if (!w->ev || event_add(w->ev, NULL)) {
+            if (w->ev) event_free(w->ev);
+            free(w);
+            return -1;
+        }
+    }
+    curl_multi_assign(r->multi, fd, w);
+    watch_set(w, kind);
+    return 0;
+}
+
+/* CURLOPT_CLOSESOCKETFUNCTION: a parked event goes before its fd. */
+static int curl_close_cb(void *clientp, curl_socket_t fd)
+{
+    watch *w = unpark(clientp, fd);
+    if (w) watch_free(w);
+    return close(fd);
 }
 
 static void on_curl_timer(evutil_socket_t fd, short kind, void *arg)
@@ -233,30 +341,6 @@ static void on_curl_timer(evutil_socket_t fd, short kind, void *arg)
     (void)fd;
     (void)kind;
     socket_action(arg, CURL_SOCKET_TIMEOUT, 0);
-}
-
-/* CURLMOPT_SOCKETFUNCTION: watch fd for what curl wants. */
-static int curl_socket_cb(CURL *e, curl_socket_t fd, int what, void *userp, void *socketp)
-{
-    (void)e;
-    ew__remote *r = userp;
-    struct event *ev = socketp;
-    if (what == CURL_POLL_REMOVE) {
-        if (ev) event_free(ev);
-        return 0;
-    }
-    short kind = EV_PERSIST | ((what & CURL_POLL_IN) ? EV_READ : 0) |
-                 ((what & CURL_POLL_OUT) ? EV_WRITE : 0);
-    if (ev) {
-        event_del(ev);
-        event_assign(ev, r->base, fd, kind, on_socket_event, r);
-    } else {
-        ev = event_new(r->base, fd, kind, on_socket_event, r);
-        if (!ev) return -1;
-        curl_multi_assign(r->multi, fd, ev);
-    }
-    event_add(ev, NULL);
-    return 0;
 }
 
 /* CURLMOPT_TIMERFUNCTION: call curl back after timeout_ms (-1: never). */
@@ -703,7 +787,8 @@ static void set_tls(CURL *e, const ew__backend *b)
     if (b->pinned_pubkey) curl_easy_setopt(e, CURLOPT_PINNEDPUBLICKEY, b->pinned_pubkey);
     if (b->client_cert) curl_easy_setopt(e, CURLOPT_SSLCERT, b->client_cert);
     if (b->client_key) curl_easy_setopt(e, CURLOPT_SSLKEY, b->client_key);
-    if (b->proxy) curl_easy_setopt(e, CURLOPT_PROXY, b->proxy);
+    curl_easy_setopt(e, CURLOPT_PROXY, b->proxy);
+    curl_easy_setopt(e, CURLOPT_NOPROXY, b->no_proxy);
 }
 
 /* b's URL for path, parsed once and kept; NULL when it cannot be kept
@@ -729,13 +814,15 @@ static CURLU *backend_url(ew__backend *b, const char *path, const char *url)
 }
 
 /* What depends only on the backend: kept on a pooled handle. */
-static void set_backend_options(CURL *e, const ew__backend *b)
+static void set_backend_options(ew__remote *r, CURL *e, const ew__backend *b)
 {
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
-    curl_easy_setopt(e, CURLOPT_USERAGENT, "edgeway/" EW_VERSION);
+    curl_easy_setopt(e, CURLOPT_CLOSESOCKETFUNCTION, curl_close_cb);
+    curl_easy_setopt(e, CURLOPT_CLOSESOCKETDATA, r);
+    if (!b->agent_header) curl_easy_setopt(e, CURLOPT_USERAGENT, EW__USER_AGENT);
     curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
     /* Over TLS, wait for a connection being set up rather than open another:
      * if ALPN says h2, both streams share it. Plain http is HTTP/1.1 here. */
@@ -750,7 +837,7 @@ static void set_options(ew__remote_call *c, CURL *e, bool ready, const char *url
                         int64_t remaining_ms)
 {
     ew__backend *b = c->b;
-    if (!ready) set_backend_options(e, b);
+    if (!ready) set_backend_options(c->r, e, b);
     CURLU *u = backend_url(b, c->path, url);
     /* A handle's CURLU would win over a URL string: clear it for one. */
     curl_easy_setopt(e, CURLOPT_CURLU, u);
@@ -1422,6 +1509,8 @@ void ew__remote_free(ew__remote *r)
         call_free(c);
     }
     if (r->multi) curl_multi_cleanup(r->multi);
+    while (r->parked)
+        watch_free(unpark(r, r->parked->fd));
     for (int i = 0; i < r->n_pool; i++)
         curl_easy_cleanup(r->pool[i]);
     if (r->curl_timer) event_free(r->curl_timer);

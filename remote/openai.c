@@ -34,24 +34,28 @@ static const char *role_wire_name(ew_role r)
 static void write_message(ew_jw *w, const ew_message *m)
 {
     ew_jw_object_begin(w);
-    ew_jw_key(w, "role");
-    ew_jw_string(w, role_wire_name(m->role));
-    ew_jw_key(w, "content");
+    EW_JW_KEY(w, "role");
+    const char *role = role_wire_name(m->role);
+    ew_jw_string_json(w, role, strlen(role)); /* nothing to escape */
+    EW_JW_KEY(w, "content");
     /* An assistant turn that only calls tools has content null. */
     if (m->content_len == 0 && m->tool_calls_json)
         ew_jw_null(w);
+    else if (m->content_json && m->content == m->content_json_for &&
+             m->content_len == m->content_json_for_len)
+        ew_jw_string_json(w, m->content_json, m->content_json_len); /* as the client spelled it */
     else
         ew_jw_stringn(w, m->content, m->content_len);
     if (m->name) {
-        ew_jw_key(w, "name");
+        EW_JW_KEY(w, "name");
         ew_jw_string(w, m->name);
     }
     if (m->tool_call_id) {
-        ew_jw_key(w, "tool_call_id");
+        EW_JW_KEY(w, "tool_call_id");
         ew_jw_string(w, m->tool_call_id);
     }
     if (m->tool_calls_json) {
-        ew_jw_key(w, "tool_calls");
+        EW_JW_KEY(w, "tool_calls");
         ew_jw_raw(w, m->tool_calls_json, m->tool_calls_json_len);
     }
     ew_jw_object_end(w);
@@ -60,37 +64,37 @@ static void write_message(ew_jw *w, const ew_message *m)
 static void write_sampling(ew_jw *w, const ew_request *req)
 {
     if (req->max_tokens >= 0) {
-        ew_jw_key(w, "max_tokens");
+        EW_JW_KEY(w, "max_tokens");
         ew_jw_int(w, req->max_tokens);
     }
     if (!isnan(req->temperature)) {
-        ew_jw_key(w, "temperature");
+        EW_JW_KEY(w, "temperature");
         ew_jw_double(w, req->temperature);
     }
     if (!isnan(req->top_p)) {
-        ew_jw_key(w, "top_p");
+        EW_JW_KEY(w, "top_p");
         ew_jw_double(w, req->top_p);
     }
     if (req->has_seed) {
-        ew_jw_key(w, "seed");
+        EW_JW_KEY(w, "seed");
         ew_jw_int(w, req->seed);
     }
     if (req->n_stop > 0) {
-        ew_jw_key(w, "stop");
+        EW_JW_KEY(w, "stop");
         ew_jw_array_begin(w);
         for (int i = 0; i < req->n_stop && i < EW_REQUEST_MAX_STOP; i++)
             ew_jw_string(w, req->stop[i]);
         ew_jw_array_end(w);
     }
     if (req->user) {
-        ew_jw_key(w, "user");
+        EW_JW_KEY(w, "user");
         ew_jw_string(w, req->user);
     }
     if (req->logprobs) {
-        ew_jw_key(w, "logprobs");
+        EW_JW_KEY(w, "logprobs");
         ew_jw_bool(w, true);
         if (req->top_logprobs > 0) {
-            ew_jw_key(w, "top_logprobs");
+            EW_JW_KEY(w, "top_logprobs");
             ew_jw_int(w, req->top_logprobs);
         }
     }
@@ -120,22 +124,22 @@ int ew__openai_write_request(ew_buf *out, const ew_request *req, const ew__opena
     ew_jw w;
     ew_jw_init(&w, out);
     ew_jw_object_begin(&w);
-    ew_jw_key(&w, "model");
+    EW_JW_KEY(&w, "model");
     ew_jw_string(&w, o->model);
     if (req->is_chat) {
-        ew_jw_key(&w, "messages");
+        EW_JW_KEY(&w, "messages");
         ew_jw_array_begin(&w);
         for (int i = 0; i < req->n_messages; i++)
             write_message(&w, &req->messages[i]);
         ew_jw_array_end(&w);
     } else {
-        ew_jw_key(&w, "prompt");
+        EW_JW_KEY(&w, "prompt");
         ew_jw_stringn(&w, req->prompt, req->prompt_len);
     }
-    ew_jw_key(&w, "stream");
+    EW_JW_KEY(&w, "stream");
     ew_jw_bool(&w, o->stream);
     if (o->stream && (o->stream_usage || req->include_usage)) {
-        ew_jw_key(&w, "stream_options");
+        EW_JW_KEY(&w, "stream_options");
         ew_jw_raw(&w, "{\"include_usage\":true}", 22);
     }
     write_sampling(&w, req);
@@ -168,45 +172,77 @@ static int get_string(const ew_json_doc *doc, int v, const char *key, ew_arena *
     return EW_OK;
 }
 
-static int get_usage(const ew_json_doc *doc, int v, ew__usage *u, ew_error *err)
+/* The members an answer is read for, picked in one pass over its text
+ * (ew_json_pick: a chunk is read once, and most of it is not needed): doc
+ * value V_x is picks[V_x - 1]. `msg` is "delta" in a chunk, "message" in a
+ * whole response. */
+enum {
+    V_ERROR = 1,
+    V_ID,
+    V_MODEL,
+    V_USAGE,
+    V_PROMPT_TOKENS,
+    V_COMPLETION_TOKENS,
+    V_TOTAL_TOKENS,
+    V_CHOICES,
+    V_CHOICE,
+    V_FINISH,
+    V_TEXT,
+    V_MSG,
+    V_ROLE,
+    V_CONTENT,
+    V_TOOL_CALLS,
+    V_COUNT = V_TOOL_CALLS
+};
+/* clang-format off */
+#define ANSWER_PICKS(msg) {                                                                        \
+    {0, "error", 0}, {0, "id", 0}, {0, "model", 0}, {0, "usage", 0},                               \
+    {V_USAGE, "prompt_tokens", 0}, {V_USAGE, "completion_tokens", 0},                              \
+    {V_USAGE, "total_tokens", 0},                                                                  \
+    {0, "choices", 0}, {V_CHOICES, NULL, 0},                                                       \
+    {V_CHOICE, "finish_reason", 0}, {V_CHOICE, "text", 0}, {V_CHOICE, msg, 0},                     \
+    {V_MSG, "role", 0}, {V_MSG, "content", 0}, {V_MSG, "tool_calls", 0}}
+/* clang-format on */
+static const ew_json_want chunk_picks[] = ANSWER_PICKS("delta");
+static const ew_json_want response_picks[] = ANSWER_PICKS("message");
+_Static_assert(sizeof chunk_picks / sizeof *chunk_picks == V_COUNT, "one pick per value");
+
+/* usage members (picked only when usage is an object). */
+static int get_usage(const ew_json_doc *doc, ew__usage *u, ew_error *err)
 {
-    if (ew_json_type_of(doc, v) != EW_JSON_OBJECT) return EW_OK; /* absent or null */
+    if (ew_json_type_of(doc, V_USAGE) != EW_JSON_OBJECT) return EW_OK; /* absent or null */
     static const char *const keys[] = {"prompt_tokens", "completion_tokens", "total_tokens"};
     int64_t *dst[] = {&u->prompt_tokens, &u->completion_tokens, &u->total_tokens};
-    int at[3];
-    ew_json_get_many(doc, v, keys, 3, at);
     for (int i = 0; i < 3; i++) {
-        if (at[i] < 0) continue;
-        if (ew_json_int64(doc, at[i], dst[i]) || *dst[i] < 0)
+        int v = V_PROMPT_TOKENS + i;
+        if (ew_json_type_of(doc, v) == EW_JSON_NONE) continue;
+        if (ew_json_int64(doc, v, dst[i]) || *dst[i] < 0)
             return ew__error_set(err, EW_ERR_PARSE, "upstream JSON: bad usage.%s", keys[i]);
     }
     u->present = true;
     return EW_OK;
 }
 
-/* An in-band error object e: {"error": {...}} or {"error": "text"}. */
-static int check_error(const ew_json_doc *doc, int e, ew_error *err)
+/* An in-band error object: {"error": {...}} or {"error": "text"}. */
+static int check_error(const ew_json_doc *doc, ew_error *err)
 {
-    if (e < 0 || ew_json_type_of(doc, e) == EW_JSON_NULL) return EW_OK;
+    ew_json_type t = ew_json_type_of(doc, V_ERROR);
+    if (t == EW_JSON_NONE || t == EW_JSON_NULL) return EW_OK;
     char msg[256];
     ew__openai_error_message(doc->text, doc->len, msg, sizeof msg);
     return ew__error_set(err, EW_ERR_UPSTREAM, "upstream error: %s", msg);
 }
 
-/* The message (or delta) object m of the first choice. */
-static int parse_message(const ew_json_doc *doc, int m, ew_arena *a, ew__openai_delta *d,
-                         ew_error *err)
+/* The message (or delta) object of the first choice. */
+static int parse_message(const ew_json_doc *doc, ew_arena *a, ew__openai_delta *d, ew_error *err)
 {
-    static const char *const keys[] = {"role", "content", "tool_calls"};
-    int at[3];
-    ew_json_get_many(doc, m, keys, 3, at);
-    int st = get_string(doc, at[0], "role", a, &d->role, NULL, err);
-    if (!st) st = get_string(doc, at[1], "content", a, &d->content, &d->content_len, err);
-    ew_json_type tt = ew_json_type_of(doc, at[2]);
+    int st = get_string(doc, V_ROLE, "role", a, &d->role, NULL, err);
+    if (!st) st = get_string(doc, V_CONTENT, "content", a, &d->content, &d->content_len, err);
+    ew_json_type tt = ew_json_type_of(doc, V_TOOL_CALLS);
     if (!st && tt != EW_JSON_NONE && tt != EW_JSON_NULL) {
         if (tt != EW_JSON_ARRAY)
             return ew__error_set(err, EW_ERR_PARSE, "upstream JSON: tool_calls is not an array");
-        d->tool_calls = ew_json_raw(doc, at[2], &d->tool_calls_len);
+        d->tool_calls = ew_json_raw(doc, V_TOOL_CALLS, &d->tool_calls_len);
         /* The raw text lives in the caller's buffer; copy it so it lives as long as d. */
         d->tool_calls = ew_arena_strndup(a, d->tool_calls, d->tool_calls_len);
         if (!d->tool_calls) return EW_ERR_NOMEM;
@@ -214,53 +250,45 @@ static int parse_message(const ew_json_doc *doc, int m, ew_arena *a, ew__openai_
     return st;
 }
 
-/* Fills d from the parsed document; `msg_key` is "delta" for chunks and
- * "message" for whole responses. Each object's members are looked up in one
- * pass (a stream parses one of these per token). */
+/* Fills d from the picked document; `msg_key` names the message member. */
 static int parse_doc(const ew_json_doc *doc, const char *msg_key, ew_arena *a, ew__openai_delta *d,
                      ew_error *err)
 {
     memset(d, 0, sizeof *d);
     if (ew_json_type_of(doc, 0) != EW_JSON_OBJECT)
         return ew__error_set(err, EW_ERR_PARSE, "upstream JSON: not an object");
-    static const char *const root_keys[] = {"error", "id", "model", "usage", "choices"};
-    int r[5];
-    ew_json_get_many(doc, 0, root_keys, 5, r);
-    int st = check_error(doc, r[0], err);
-    if (!st) st = get_string(doc, r[1], "id", a, &d->id, NULL, err);
-    if (!st) st = get_string(doc, r[2], "model", a, &d->model, NULL, err);
-    if (!st) st = get_usage(doc, r[3], &d->usage, err);
+    int st = check_error(doc, err);
+    if (!st) st = get_string(doc, V_ID, "id", a, &d->id, NULL, err);
+    if (!st) st = get_string(doc, V_MODEL, "model", a, &d->model, NULL, err);
+    if (!st) st = get_usage(doc, &d->usage, err);
     if (st) return st;
-    ew_json_type ct = ew_json_type_of(doc, r[4]);
+    ew_json_type ct = ew_json_type_of(doc, V_CHOICES);
     if (ct == EW_JSON_NONE && !d->usage.present)
         return ew__error_set(err, EW_ERR_PARSE, "upstream JSON: no choices");
     if (ct != EW_JSON_NONE && ct != EW_JSON_ARRAY)
         return ew__error_set(err, EW_ERR_PARSE, "upstream JSON: choices is not an array");
-    int c = ew_json_at(doc, r[4], 0);
-    if (c < 0) return EW_OK;
-    if (ew_json_type_of(doc, c) != EW_JSON_OBJECT)
+    ew_json_type c = ew_json_type_of(doc, V_CHOICE);
+    if (c == EW_JSON_NONE) return EW_OK;
+    if (c != EW_JSON_OBJECT)
         return ew__error_set(err, EW_ERR_PARSE, "upstream JSON: choices[0] is not an object");
     d->has_choice = true;
-    const char *const choice_keys[] = {"finish_reason", "text", msg_key};
-    int ch[3];
-    ew_json_get_many(doc, c, choice_keys, 3, ch);
-    st = get_string(doc, ch[0], "finish_reason", a, &d->finish_reason, NULL, err);
+    st = get_string(doc, V_FINISH, "finish_reason", a, &d->finish_reason, NULL, err);
     /* Text completions carry "text" on the choice itself. */
-    if (!st) st = get_string(doc, ch[1], "text", a, &d->content, &d->content_len, err);
-    int m = ch[2];
-    if (st || m < 0 || ew_json_type_of(doc, m) == EW_JSON_NULL) return st;
-    if (ew_json_type_of(doc, m) != EW_JSON_OBJECT)
+    if (!st) st = get_string(doc, V_TEXT, "text", a, &d->content, &d->content_len, err);
+    ew_json_type m = ew_json_type_of(doc, V_MSG);
+    if (st || m == EW_JSON_NONE || m == EW_JSON_NULL) return st;
+    if (m != EW_JSON_OBJECT)
         return ew__error_set(err, EW_ERR_PARSE, "upstream JSON: choices[0].%s is not an object",
                              msg_key);
-    return parse_message(doc, m, a, d, err);
+    return parse_message(doc, a, d, err);
 }
 
-static int parse_with(const char *json, size_t len, const char *msg_key, ew_arena *a,
-                      ew__openai_delta *d, ew_error *err)
+static int parse_with(const char *json, size_t len, const ew_json_want *picks, const char *msg_key,
+                      ew_arena *a, ew__openai_delta *d, ew_error *err)
 {
     ew_json_doc doc;
     ew_error jerr;
-    int st = ew_json_parse(&doc, json, len, NULL, &jerr);
+    int st = ew_json_pick(&doc, json, len, picks, V_COUNT, NULL, &jerr);
     if (st) {
         memset(d, 0, sizeof *d);
         return ew__error_set(err, st, "upstream sent malformed JSON: %s", jerr.message);
@@ -273,13 +301,13 @@ static int parse_with(const char *json, size_t len, const char *msg_key, ew_aren
 int ew__openai_parse_chunk(const char *json, size_t len, ew_arena *a, ew__openai_delta *d,
                            ew_error *err)
 {
-    return parse_with(json, len, "delta", a, d, err);
+    return parse_with(json, len, chunk_picks, "delta", a, d, err);
 }
 
 int ew__openai_parse_response(const char *json, size_t len, ew_arena *a, ew__openai_delta *d,
                               ew_error *err)
 {
-    return parse_with(json, len, "message", a, d, err);
+    return parse_with(json, len, response_picks, "message", a, d, err);
 }
 
 /* Copies s[0..n) into out as printable text: control bytes and invalid UTF-8

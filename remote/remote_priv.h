@@ -8,6 +8,7 @@
 #include "remote/remote.h"
 
 #define EW__BACKEND_URLS 4
+#define EW__USER_AGENT   "edgeway/" EW_VERSION
 
 /* One upstream, copied from the config into the client's arena. */
 typedef struct ew__backend {
@@ -21,7 +22,11 @@ typedef struct ew__backend {
     int n_map;
     int priority, weight;
     int connect_ms, first_byte_ms, idle_ms, total_ms, max_retries;
-    const char *ca_file, *pinned_pubkey, *client_cert, *client_key, *proxy;
+    const char *ca_file, *pinned_pubkey, *client_cert, *client_key;
+    /* The proxy ("" for none) and no-proxy list for every transfer: the
+     * config's, else the environment's as read at load (backend.c). */
+    const char *proxy, *no_proxy;
+    bool agent_header; /* our User-Agent is in headers (not CURLOPT_USERAGENT) */
     ew__health health;
     uint64_t rtt_sampled_us; /* when the RTT was last read (client.c) */
     /* Its URLs by path, parsed once (client.c): curl would otherwise parse

@@ -347,13 +347,14 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     /* The word's end: letters, 2-byte UTF-8 letters, inner ' and -. */
     char low[PII_WORD_MAX];
     size_t k = i;
-    bool ascii = true;
+    bool ascii = true, dash = false;
     for (;;) {
         k = pii_letters_end(s, n, k);
         if (k + 1 < n && s[k] >= 0xC2 && s[k] < 0xE0) {
             ascii = false;
             k += 2;
         } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') && pii_is_alpha(s[k + 1])) {
+            dash |= s[k] == '-';
             k++;
         } else {
             break;
@@ -408,7 +409,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             for (size_t f = 0; f < wl; f++)
                 fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
             cues = ew__pii_cue_lookup(fw, wl) &
-                   (PII_KW_PASSWORD | (1u << CUE_SECRET) | (1u << CUE_NAME_NEXT));
+                   (PII_KW_PASSWORD | PII_KW_KEY | (1u << CUE_SECRET) | (1u << CUE_NAME_NEXT));
             if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
             if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
             /* "meu nome é X", "il nome è X": a copula right after a name word;
@@ -432,7 +433,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     k = ie;
     while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
         k++;
+    if (cues & (1u << CUE_SECRET)) k = ew__pii_skip_note(s, n, k); /* "key (hex): x" */
     unsigned sep = k < n ? s[k] : 0;
+    if (sep == 0xEF && ew__pii_wide_colon(s, n, k)) sep = ':';
     if (pii_is_digit(sep) && (cues & ((1u << CUE_SECRET) | (1u << CUE_PASSPORT))) && k > ie &&
         s[k - 1] == ' ') {
         size_t d = k; /* "Unseal Key 2: x" */
@@ -451,12 +454,13 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     } else if (sep == '=' || sep == ':' || sep == '!' || sep == '(') {
         int kind = s[k] != '(' ? ew__pii_key_kind(s, i, ie) : PII_KEY_NONE;
         if (!kind && s[k] != '(' && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
+        if (!kind && s[k] != '(' && (cues & PII_KW_KEY)) kind = PII_KEY_KEY;
         size_t e = 0;
-        if (s[k] == '=' &&
+        if ((s[k] == '=' || (s[k] == ':' && ie < n && s[ie] == '"')) &&
             ((ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3)) ||
              (ie - i == 4 && !strncasecmp((const char *)s + i, "name", 4))) &&
             (e = ew__pii_scan_attr_pair(c, ie)) != 0)
-            return e; /* <add key="SmtpPassword" value="x" /> */
+            return e; /* <add key="SmtpPassword" value="x" />, {"name": "x", "value": "y"} */
         if (!kind && s[k] == '=' && ie - i == 7 && !memcmp(s + i, "default", 7))
             kind = ew__pii_hcl_default_kind(s, i);
         if (kind)
@@ -465,10 +469,16 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             e = ew__pii_scan_call_at(c, i, ie, k); /* NetworkCredential("u", "p") */
         if (e) return e;
     } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&
-               ((cues & (1u << CUE_SECRET)) || (ie > we && (s[we] == '_' || s[we] == '-')))) {
-        /* "password pass123", "Bearer x", "api_key 'x'" */
+               ((cues & (1u << CUE_SECRET)) || dash ||
+                (ie > we && (s[we] == '_' || s[we] == '-')))) {
+        /* "password pass123", "Bearer x", "api_key 'x'", "X-Api-Key x" */
         int kind = ew__pii_key_kind(s, i, ie);
         if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
+        if (!kind && (cues & PII_KW_KEY)) kind = PII_KEY_KEY;
+        if (!kind && (cues & PII_KW_QUOTED)) {
+            size_t e = ew__pii_scan_quoted_password(c, ie); /* IDENTIFIED BY 'x' */
+            if (e) return e;
+        }
         if (kind) {
             size_t e = ew__pii_scan_phrase(c, i, ie, kind);
             if (e) return e;
@@ -685,7 +695,8 @@ static size_t on_digit(pii_ctx *c, size_t i)
     bool letters = false, other = false;
     for (size_t k = i; k < te; k++) {
         letters |= pii_is_alpha(s[k]);
-        other |= s[k] == ':' || s[k] == '@' || s[k] == '_';
+        /* "1&secret=x": a query string goes on after the number */
+        other |= s[k] == ':' || s[k] == '@' || s[k] == '_' || s[k] == '&' || s[k] == '=';
     }
     if (letters || other) {
         size_t e = ew__pii_scan_token(c, i, te);
@@ -721,7 +732,7 @@ static size_t on_punct(pii_ctx *c, size_t i)
         if (k < n && s[k] == ')') e = ew__pii_scan_number(c, i);
     } else if (ch == '+' && i + 1 < n && pii_is_digit(s[i + 1])) {
         e = ew__pii_scan_number(c, i);
-    } else if (ch == '-' && i + 10 < n && !memcmp(s + i, "-----BEGIN", 10)) {
+    } else if (ch == '-' && i + 10 < n && s[i + 1] == '-' && ew__pii_armour_begin(s, n, i)) {
         e = ew__pii_scan_pem(c, i);
     } else if (ch == '-' && i + 2 < n &&
                (i == 0 || pii_is_space(s[i - 1]) || s[i - 1] == '`' || s[i - 1] == '"') &&
@@ -772,11 +783,13 @@ static void scan_walk(pii_ctx *c)
             /* fall through */
         case PC_LOWER:
         case PC_U2:
-            /* inside an identifier; a leading '_' starts one ("_auth=") */
+            /* inside an identifier; a leading '_' starts one ("_auth="); a
+             * query string's next parameter starts after '&' ("a_b=1&secret=x") */
             if (i > 0 &&
                 (pii_is_alnum(s[i - 1]) ||
                  (s[i - 1] == '_' && i > 1 && (pii_is_alnum(s[i - 2]) || s[i - 2] == '_')))) {
-                i = ew__pii_token_end(s, n, i);
+                while (i < n && ew__pii_tokch[s[i]] && s[i] != '&')
+                    i++;
                 if (i < n && !ew__pii_tokch[s[i]]) continue;
                 i += i < n;
                 continue;

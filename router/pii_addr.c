@@ -438,7 +438,8 @@ static size_t street_continue(const pii_ctx *c, size_t end)
     size_t pos = end;
     for (int k = 0; k < 4; k++) {
         /* "Calle 5 de Mayo #319": a street named after a date, then the number */
-        if (k > 0 && pos + 2 < n && s[pos] == ' ' && s[pos + 1] == '#' && pii_is_digit(s[pos + 2])) {
+        if (k > 0 && pos + 2 < n && s[pos] == ' ' && s[pos + 1] == '#' &&
+            pii_is_digit(s[pos + 2])) {
             pos += 2;
             while (pos < n && pii_is_alnum(s[pos]))
                 pos++;
@@ -515,6 +516,10 @@ static size_t box_at(const pii_ctx *c, size_t i)
             size_t e = i + l;
             while (e < n && pii_is_digit(s[e]))
                 e++;
+            size_t d = e + 1; /* "P.O. Box 4238-00100": the postal code after a dash */
+            while (e < n && s[e] == '-' && d < n && pii_is_digit(s[d]) && d - e <= 6)
+                d++;
+            if (d - e >= 4 && (d == n || !pii_is_alnum(s[d]))) e = d;
             return e;
         }
     }
@@ -859,14 +864,119 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
     return 0;
 }
 
+/* A British postcode ("OX20 1AB", "SW1A 2AA") or an Irish Eircode ("D02
+ * X285") at i: its end, or 0. */
+static size_t isles_postcode(const unsigned char *s, size_t n, size_t i)
+{
+    size_t k = i;
+    while (k < n && k - i < 2 && pii_is_upper(s[k]))
+        k++;
+    size_t letters = k - i;
+    if (!letters || k >= n || !pii_is_digit(s[k])) return 0;
+    k++;
+    bool two_digits = k < n && pii_is_digit(s[k]);
+    if (k < n && (two_digits || pii_is_upper(s[k]))) k++;
+    if (k + 4 > n || s[k] != ' ') return 0;
+    k++;
+    if (pii_is_digit(s[k]) && pii_is_upper(s[k + 1]) && pii_is_upper(s[k + 2]))
+        k += 3;
+    else if (letters == 1 && two_digits && k + 4 <= n && pii_is_alnum(s[k]) &&
+             pii_is_alnum(s[k + 1]) && pii_is_alnum(s[k + 2]) && pii_is_alnum(s[k + 3]) &&
+             !pii_is_lower(s[k]) && !pii_is_lower(s[k + 3]))
+        k += 4; /* Eircode: a routing key and four characters */
+    else
+        return 0;
+    return k == n || !(pii_is_alnum(s[k]) || s[k] >= 0x80) ? k : 0;
+}
+
+/* Does a person span already found, with more than capitalisation for it,
+ * hold byte p? */
+static bool in_person(const pii_ctx *c, size_t p)
+{
+    for (int k = c->res->n - 1; k >= 0 && k >= c->res->n - 8; k--) {
+        const ew_pii_span *sp = &c->res->spans[k];
+        if (sp->type == EW_PII_PERSON && sp->score >= 0.7f && sp->start <= p && p < sp->end)
+            return true;
+    }
+    return false;
+}
+
+/* Where a British or Irish address ends by the postcode at pc starts: back
+ * over up to four lines or comma parts of capitalised words and numbers
+ * ("The Old Rectory, The Green, York, YO1 7HH", "Glebe House\nKinsale, Co.
+ * Cork\nP17 X285"); a lowercase word, other punctuation or a name stops it. */
+static size_t isles_address_start(const pii_ctx *c, size_t pc)
+{
+    const unsigned char *s = c->s;
+    static const char *const joins[] = {"of", "upon", "on", "le", "na", "under"};
+    static const char *const house[] = {"House",   "Cottage",  "Farm",    "Lodge", "Barn",
+                                        "Rectory", "Vicarage", "Manor",   "Mill",  "End",
+                                        "Grange",  "Croft",    "Granary", "Villa", "Bank"};
+    size_t b = pc, start = pc;
+    int words = 0, lines = 0;
+    bool house_part = false; /* "Glebe House" may have been read as a name */
+    while (b > 0 && words < 16) {
+        size_t p = b;
+        while (p > 0 && s[p - 1] == ' ')
+            p--;
+        if (p > 0 && s[p - 1] == ',') house_part = false;
+        while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == ','))
+            p--;
+        if (p > 0 && s[p - 1] == '\n') {
+            house_part = false;
+            if (++lines > 4) break;
+            p--;
+            while (p > 0 && (s[p - 1] == '\r' || s[p - 1] == ' ' || s[p - 1] == ','))
+                p--;
+        }
+        size_t we = p > 1 && s[p - 1] == '.' ? p - 1 : p; /* "St.", "Co." */
+        size_t ws = we;
+        while (ws > 0 && (pii_is_alnum(s[ws - 1]) || s[ws - 1] == '\'' || s[ws - 1] == '-' ||
+                          s[ws - 1] >= 0x80))
+            ws--;
+        for (size_t k = 0; !house_part && k < sizeof house / sizeof house[0]; k++)
+            house_part = strlen(house[k]) == we - ws && !memcmp(s + ws, house[k], we - ws);
+        if (ws == we || (!house_part && in_person(c, ws))) break;
+        bool cap = pii_is_upper(s[ws]) || pii_is_digit(s[ws]) || s[ws] >= 0xC3;
+        bool join = false;
+        for (size_t k = 0; !cap && !join && k < sizeof joins / sizeof joins[0]; k++)
+            join = strlen(joins[k]) == we - ws && !memcmp(s + ws, joins[k], we - ws);
+        if (!cap && !join) break;
+        words++;
+        b = ws;
+        if (cap) start = ws;
+    }
+    return words >= 2 ? start : pc;
+}
+
+/* The word at i (a town) followed by a British or Irish postcode: the
+ * address from its house name or number to the postcode. The caller has
+ * seen a digit within 40 bytes. */
+static void isles_address(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, p = i;
+    if (!pii_is_upper(s[i])) return;
+    while (p < n && (pii_is_alpha(s[p]) || s[p] >= 0x80))
+        p++;
+    for (int k = 0; k < 3 && p < n && (s[p] == ',' || s[p] == ' ' || s[p] == '\n'); k++)
+        p++;
+    size_t pe;
+    if (p == i || p >= n || !pii_is_upper(s[p]) || !(pe = isles_postcode(s, n, p))) return;
+    size_t st = isles_address_start(c, p);
+    if (st < i) ew__pii_add(c, EW_PII_STREET_ADDRESS, st, pe, 0.8f);
+}
+
 size_t ew__pii_scan_address(pii_ctx *c, size_t i)
 {
     /* fast exit: no digit ahead, no "US..." box, and no "corner of", "on" or
      * "at" right before (which corner_at and named_street_at need) */
     const unsigned char *s = c->s;
+    bool digit = ew__pii_digit_ahead(c, i, 48); /* also caches the next digit */
+    if (c->next_digit < c->n && c->next_digit - i <= 40)
+        isles_address(c, i); /* its postcode may be on the next line */
     unsigned p2 = i >= 3 && s[i - 1] == ' ' ? s[i - 2] | 32 : 0;
-    if (p2 != 'f' && p2 != 'n' && p2 != 't' && !((s[i] | 32) == 'u' && i + 3 < c->n) &&
-        !ew__pii_digit_ahead(c, i, 48))
+    if (p2 != 'f' && p2 != 'n' && p2 != 't' && !((s[i] | 32) == 'u' && i + 3 < c->n) && !digit)
         return 0;
     float strength = 0;
     size_t ce = corner_at(c, i);
@@ -879,9 +989,7 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         ew__pii_add(c, EW_PII_STREET_ADDRESS, i, ce, sc);
         return ce;
     }
-    if (!ew__pii_digit_ahead(c, i, 48) &&
-        !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's'))
-        return 0;
+    if (!digit && !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's')) return 0;
     size_t e = box_at(c, i);
     int strong = 0;
     if (e) {

@@ -79,6 +79,12 @@ static const struct {
     {0x5BC6, 0x78BC, CUE_SECRET},   /* 密碼 */
     {0x5BC6, 0x9470, CUE_SECRET},   /* 密鑰 */
     {0x4EE4, 0x724C, CUE_SECRET},   /* 令牌 */
+    {0x79D8, 0x94A5, CUE_SECRET},   /* 秘钥 */
+    {0x79D8, 0x9470, CUE_SECRET},   /* 秘鑰 */
+    {0x5BC6, 0x5319, CUE_SECRET},   /* 密匙 */
+    {0x79C1, 0x94A5, CUE_SECRET},   /* 私钥: a private key */
+    {0x79C1, 0x9470, CUE_SECRET},   /* 私鑰 */
+    {0x5BC6, 0x9375, CUE_SECRET},   /* (秘)密鍵, Japanese */
 };
 
 /* Characters that end a Japanese name (様, or the さ of さん) or start a
@@ -95,7 +101,50 @@ static pthread_once_t cue_first_once = PTHREAD_ONCE_INIT;
 
 /* Han characters (U+4E00-9FFF) that start no cue and no road word: runs of
  * them are skipped with one table lookup per character. */
-static uint8_t han_plain[0x10000 / 8];
+enum { HAN_OTHER, HAN_PLAIN, HAN_GATE, HAN_SURNAME }; /* plain and surname: bit 0 */
+/* One byte per BMP character (a byte, not two bits: one load per character
+ * in the skip loop): HAN_PLAIN (skipped), HAN_SURNAME (skipped, but a name
+ * may start with it), HAN_GATE (a word before a name: 和, 给, ...). */
+static uint8_t han_cls[0x10000];
+
+/* ---- Chinese names without a cue ------------------------------------------
+ * Written for edgeway from general knowledge (CC0, see router/data/README.md):
+ * the hundred commonest surnames (a subset of router/data/cn_surnames.txt;
+ * only these start a name that no cue introduces), characters common in
+ * given names and rare as the second character of an ordinary word, and
+ * the ordinary words that start with a surname and such a character.
+ * Compound surnames (欧阳, 司马) are left to the cues. */
+static const char cn_common_sur[] =
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜"
+    "叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎"
+    "贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+static const char cn_given[] =
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂华玉萍红玲芬燕彬鹏辉斌宇浩凯俊帆帅旭宁"
+    "龙林欣佳怡涵琪萱轩博文子梓雨桐梦晨曦佑家豪若立新春梅婷晓志建国振海云思远嘉诺雅墨航鑫"
+    "慧颖倩雪琳晶婉蕾淑兰凤洁莉丹荣健峰亮飞东波宏民永昊睿泽瑞翔鸿铭伦哲毅锋兵坤阳琦璐露薇"
+    "菲妍岚瑶婕媛茜蓉楠悦彤馨瑾萌诗语紫德卫光庆福贵祥宝康义仁智忠惠秋冬星辰晴岩松柏竹冰"
+    "霖湘珊琴瑜璇钰彦熙奕煜皓卓栋梁良斐聪慧蓓薇媚娇婧姝";
+/* "王国", "韩国", "高兴", ... (surname + a given-name character, but a word) */
+static const char cn_words[] =
+    "王国韩国朱红黄金高明黎明周末马上方便安全杨柳林业陈列张开江南苏州武汉江苏江西高峰"
+    "高新高涛金华石林龙华宋体雷锋白云东方何人向东钱包";
+
+static uint8_t cn_sur_bits[0x10000 / 8], cn_given_bits[0x10000 / 8], cn_gate_bits[0x10000 / 8];
+
+static void cn_bits_set(uint8_t *bits, const char *u8)
+{
+    const unsigned char *p = (const unsigned char *)u8;
+    for (size_t k = 0; p[k]; k += 3) {
+        uint32_t cp = ((uint32_t)(p[k] & 0x0F) << 12) | ((uint32_t)(p[k + 1] & 0x3F) << 6) |
+                      (p[k + 2] & 0x3F);
+        bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    }
+}
+
+static bool cn_bit(const uint8_t *bits, uint32_t cp)
+{
+    return cp < 0x10000 && (bits[cp >> 3] >> (cp & 7)) & 1;
+}
 
 static bool road_char(uint32_t cp)
 {
@@ -123,8 +172,20 @@ static int cue_find(uint32_t a, uint32_t b)
     return -1;
 }
 
+static uint8_t stop_bits[0x10000 / 8];
+static const uint32_t stop_chars[] = {
+    0x662F, 0x7684, 0x4E86, 0x5728, 0x548C, 0x4E0E, 0x7ED9, 0x5411, 0x5BF9, 0x8BF7, 0x627E,
+    0x53EB, 0x95EE, 0x8BA9, 0x88AB, 0x628A, 0x8DDF, 0x540C, 0x53CA, 0x6216, 0x4F4D, 0x4E2A,
+    0x6211, 0x4F60, 0x4ED6, 0x5979, 0x4EEC, 0x8FD9, 0x90A3, 0x4ECA, 0x5E74, 0x6708, 0x65E5,
+    0x5C81, 0x4F4F, 0x7535, 0x8BDD, 0x53F7, 0x5148, 0x5973, 0x8001, 0x4E00, 0x4E8C, 0x4E09,
+    0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x8C22, 0x4E5F, 0x90FD, 0x5C31,
+    0x8FD8, 0x5DF2, 0x6709, 0x6CA1, 0x4E0D, 0x5F88, 0x6765, 0x53BB, 0x8BF4, 0x60F3, 0x8981,
+    0x4F1A, 0x80FD, 0x53EF, 0x4EE5, 0x5230, 0x4ECE, 0x4E3A};
+
 static void cue_first_build(void)
 {
+    for (size_t k = 0; k < sizeof stop_chars / sizeof stop_chars[0]; k++)
+        stop_bits[stop_chars[k] >> 3] |= (uint8_t)(1u << (stop_chars[k] & 7));
     for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++) {
         cue_first[cjk_cues[k].a >> 3] |= (uint8_t)(1u << (cjk_cues[k].a & 7));
         unsigned h = cue_pair_hash(cjk_cues[k].a, cjk_cues[k].b);
@@ -132,9 +193,16 @@ static void cue_first_build(void)
             h = (h + 1) & (CUE_PAIR_SLOTS - 1);
         cue_pair[h] = (uint8_t)(k + 1);
     }
+    cn_bits_set(cn_sur_bits, cn_common_sur);
+    cn_bits_set(cn_given_bits, cn_given);
+    /* words after which a name may start inside a run of Han text: 和 跟 与
+     * 给 把 让 请 找 问 (告)诉 (感)谢 由 被 (昨)天 (下)午 (晚)上 及 */
+    cn_bits_set(cn_gate_bits, "和跟与给把让请找问诉谢由被天午晚及");
     for (uint32_t cp = 0x4E00; cp <= 0x9FFF; cp++)
         if (!road_char(cp) && !jp_mark(cp) && !(cue_first[cp >> 3] & (1u << (cp & 7))))
-            han_plain[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+            han_cls[cp] = cn_bit(cn_gate_bits, cp)  ? HAN_GATE
+                          : cn_bit(cn_sur_bits, cp) ? HAN_SURNAME
+                                                    : HAN_PLAIN;
 }
 
 void ew__pii_cjk_init(void)
@@ -148,20 +216,10 @@ static bool is_han(uint32_t cp)
 }
 
 /* Characters that end or cannot be part of a name: particles, pronouns,
- * verbs that surround names, numbers. */
+ * verbs that surround names, numbers (a bitmap built from stop_chars). */
 static bool stop_char(uint32_t cp)
 {
-    static const uint32_t st[] = {
-        0x662F, 0x7684, 0x4E86, 0x5728, 0x548C, 0x4E0E, 0x7ED9, 0x5411, 0x5BF9, 0x8BF7, 0x627E,
-        0x53EB, 0x95EE, 0x8BA9, 0x88AB, 0x628A, 0x8DDF, 0x540C, 0x53CA, 0x6216, 0x4F4D, 0x4E2A,
-        0x6211, 0x4F60, 0x4ED6, 0x5979, 0x4EEC, 0x8FD9, 0x90A3, 0x4ECA, 0x5E74, 0x6708, 0x65E5,
-        0x5C81, 0x4F4F, 0x7535, 0x8BDD, 0x53F7, 0x5148, 0x5973, 0x8001, 0x4E00, 0x4E8C, 0x4E09,
-        0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x8C22, 0x4E5F, 0x90FD, 0x5C31,
-        0x8FD8, 0x5DF2, 0x6709, 0x6CA1, 0x4E0D, 0x5F88, 0x6765, 0x53BB, 0x8BF4, 0x60F3, 0x8981,
-        0x4F1A, 0x80FD, 0x53EF, 0x4EE5, 0x5230, 0x4ECE, 0x4E3A};
-    for (size_t k = 0; k < sizeof st / sizeof st[0]; k++)
-        if (st[k] == cp) return true;
-    return false;
+    return cp < 0x10000 && (stop_bits[cp >> 3] >> (cp & 7)) & 1;
 }
 
 typedef struct hanpos {
@@ -548,8 +606,9 @@ static bool is_hangul(uint32_t cp)
 /* The commonest Korean surnames (one syllable; they cover most people). */
 static bool ko_surname(uint32_t cp)
 {
-    static const char sur[] = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우"
-                              "구민나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국";
+    static const char sur[] =
+        "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우"
+        "구민나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국";
     for (size_t k = 0; k + 3 <= sizeof sur - 1; k += 3) {
         uint32_t v = ((uint32_t)(sur[k] & 0x0F) << 12) | ((uint32_t)(sur[k + 1] & 0x3F) << 6) |
                      (uint32_t)(sur[k + 2] & 0x3F);
@@ -620,12 +679,14 @@ static size_t ko_name(pii_ctx *c, size_t i, uint32_t cp)
     return 0;
 }
 
-static inline bool plain_han_at(const unsigned char *s, size_t n, size_t i)
+/* The class of the three-byte character at i (HAN_OTHER for anything else). */
+static inline unsigned han_cls_at(const unsigned char *s, size_t n, size_t i)
 {
-    if (i + 3 > n || ((s[i + 1] ^ 0x80) | (s[i + 2] ^ 0x80)) >= 0x40) return false;
+    if (i + 3 > n || (s[i] & 0xF0) != 0xE0 || ((s[i + 1] ^ 0x80) | (s[i + 2] ^ 0x80)) >= 0x40)
+        return HAN_OTHER;
     uint32_t cp =
         ((uint32_t)(s[i] & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-    return (s[i] & 0xF0) == 0xE0 && (han_plain[cp >> 3] >> (cp & 7)) & 1;
+    return han_cls[cp];
 }
 
 /* A Latin cue right before i ("My name is 王洋磊", "Dear 胡兰磊", "Ich heiße
@@ -638,7 +699,63 @@ static bool latin_name_cue_before(const pii_ctx *c, size_t i)
     static const char heisse[] = "hei\xC3\x9F"
                                  "e ";
     size_t hl = sizeof heisse - 1;
-    return i >= hl && !memcmp(c->s + i - hl, heisse, hl);
+    return i >= hl && c->s[i - 1] == ' ' && !memcmp(c->s + i - hl, heisse, hl);
+}
+
+/* Characters that may follow a name in running text: a particle or verb of
+ * the stop list, or 打 回 负(责) 发 告 觉 认 刚 等 写 做 看 出 参 收 签 拿 带 一(起)
+ * 上 下 老(师) 先(生). */
+static bool cn_after_name(uint32_t cp)
+{
+    static const uint32_t fo[] = {0x6253, 0x56DE, 0x8D1F, 0x53D1, 0x544A, 0x89C9, 0x8BA4, 0x521A,
+                                  0x7B49, 0x5199, 0x505A, 0x770B, 0x51FA, 0x53C2, 0x6536, 0x7B7E,
+                                  0x62FF, 0x5E26, 0x4E00, 0x4E0A, 0x4E0B, 0x8001, 0x5148};
+    if (!is_han(cp) || stop_char(cp)) return true;
+    for (size_t k = 0; k < sizeof fo / sizeof fo[0]; k++)
+        if (fo[k] == cp) return true;
+    return false;
+}
+
+static bool cn_word_pair(uint32_t a, uint32_t b)
+{
+    const unsigned char *p = (const unsigned char *)cn_words;
+    for (size_t k = 0; p[k]; k += 6) {
+        uint32_t x = ((uint32_t)(p[k] & 0x0F) << 12) | ((uint32_t)(p[k + 1] & 0x3F) << 6) |
+                     (p[k + 2] & 0x3F);
+        uint32_t y = ((uint32_t)(p[k + 3] & 0x0F) << 12) | ((uint32_t)(p[k + 4] & 0x3F) << 6) |
+                     (p[k + 5] & 0x3F);
+        if (x == a && y == b) return true;
+    }
+    return false;
+}
+
+/* A Chinese name with no cue at i, which starts a run of Han text or follows
+ * a gate word: a common surname, one or two given-name
+ * characters, then a particle, a verb or the end of the Han text; its end or
+ * 0. */
+static size_t cn_free_name(pii_ctx *c, size_t i)
+{
+    hanpos h[4];
+    int k = han_run(c->s, c->n, i, h, 2);
+    if (k < 2 || !cn_bit(cn_given_bits, h[1].cp)) return 0; /* most words end here */
+    k = han_run(c->s, c->n, i, h, 4);
+    int len = 1; /* the surname, then one or two given-name characters */
+    while (len < k && len < 3 && cn_bit(cn_given_bits, h[len].cp) && !stop_char(h[len].cp))
+        len++;
+    if (len == 1 || cn_word_pair(h[0].cp, h[1].cp)) return 0;
+    size_t e = len < k ? h[len].at : h[k - 1].at + 3;
+    int l;
+    if (e < c->n && !cn_after_name(ew__pii_decode(c->s, c->n, e, &l))) return 0;
+    ew__pii_add(c, EW_PII_PERSON, i, e, 0.6f);
+    return e;
+}
+
+/* Does a Han run start at i (text, ASCII or punctuation before it)? */
+static bool han_run_start(const unsigned char *s, size_t n, size_t i)
+{
+    if (i == 0 || s[i - 1] < 0x80) return true;
+    int l;
+    return i < 3 || !is_han(ew__pii_decode(s, n, i - 3, &l));
 }
 
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
@@ -653,18 +770,43 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         size_t r = table_name_cell(c, i);
         if (r) return r;
     }
-    /* a run of Han characters that start no cue: skip it in one loop */
-    if (plain_han_at(s, n, i)) {
-        size_t k = i + 3;
-        while (plain_han_at(s, n, k))
+    /* a run of Han characters that start no cue: skip it in one loop; a
+     * name with no cue may start it or follow a word such as 和 or 给 */
+    unsigned cls = han_cls_at(s, n, i);
+    if (cls != HAN_OTHER) {
+        size_t k = i;
+        if (cls == HAN_SURNAME && han_run_start(s, n, i)) {
+            size_t r = cn_free_name(c, i);
+            if (r) return r;
+        }
+        for (;;) {
+            if (cls == HAN_GATE && han_cls_at(s, n, k + 3) == HAN_SURNAME) {
+                size_t r = cn_free_name(c, k + 3);
+                if (r) return r;
+            }
             k += 3;
-        return k;
+            while ((cls = han_cls_at(s, n, k)) & 1) /* HAN_PLAIN or HAN_SURNAME */
+                k += 3;
+            if (cls != HAN_GATE) return k;
+        }
     }
     int l;
     uint32_t cp = ew__pii_decode(s, n, i, &l);
     size_t next = i + (size_t)l;
     if (cp == 0x20AC || cp == 0xFFE5 || cp == 0x5143) /* € ￥ 元 */
         c->cue_at[CUE_PRICE] = (uint32_t)next;
+    /* a Japanese name after a greeting ("はじめまして、", "こんにちは、") or
+     * before "と申します" */
+    if (cp == 0x3001 && i >= 9 &&
+        (!memcmp(s + i - 9, "\xE3\x81\xBE\xE3\x81\x97\xE3\x81\xA6", 9) ||
+         !memcmp(s + i - 9, "\xE3\x81\xAB\xE3\x81\xA1\xE3\x81\xAF", 9))) {
+        size_t r = name_after(c, next, true);
+        return r ? r : next;
+    }
+    if (cp == 0x3068 && next + 3 <= n && !memcmp(s + next, "\xE7\x94\xB3", 3)) {
+        jp_name_before(c, i); /* 〜と申します */
+        return next;
+    }
     if (cp == 0x69D8) { /* 様 */
         jp_name_before(c, i);
         return next;

@@ -306,6 +306,20 @@ static const struct {
      B(CUE_SECRET) | PII_KW_PASSWORD}, /* пароль */
     {"\xd0\x9f\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
      B(CUE_SECRET) | PII_KW_PASSWORD}, /* Пароль */
+    /* "key" and "token" in other languages (accents folded: "Schlüssel",
+     * "clé"); their values must look machine-made */
+    {"schlussel", B(CUE_SECRET) | PII_KW_KEY},
+    {"zugangsschlussel", B(CUE_SECRET) | PII_KW_KEY},
+    {"jeton", B(CUE_SECRET) | PII_KW_KEY},
+    {"cle", B(CUE_SECRET) | PII_KW_KEY},
+    {"llave", B(CUE_SECRET) | PII_KW_KEY},
+    {"chiave", B(CUE_SECRET) | PII_KW_KEY},
+    {"chave", B(CUE_SECRET) | PII_KW_KEY},
+    {"sleutel", B(CUE_SECRET) | PII_KW_KEY},
+    {"klucz", B(CUE_SECRET) | PII_KW_KEY},
+    {"identified by", B(CUE_SECRET) | PII_KW_QUOTED},
+    {"\xd0\xba\xd0\xbb\xd1\x8e\xd1\x87", B(CUE_SECRET) | PII_KW_KEY},         /* ключ */
+    {"\xd1\x82\xd0\xbe\xd0\xba\xd0\xb5\xd0\xbd", B(CUE_SECRET) | PII_KW_KEY}, /* токен */
     /* bank */
     {"iban", B(CUE_IBAN)},
     {"account", B(CUE_IBAN)},
@@ -554,6 +568,14 @@ static const struct {
     {"dogum", B(CUE_DOB)},
     {"lahir", B(CUE_DOB)},
     {"kapanganakan", B(CUE_DOB)},
+    /* greetings before a name in Swahili, Hebrew, Thai and Hungarian
+     * (romanised) */
+    {"habari", B(CUE_TITLE)},
+    {"jambo", B(CUE_TITLE)},
+    {"shalom", B(CUE_TITLE)},
+    {"sawasdee", B(CUE_TITLE)},
+    {"kedves", B(CUE_TITLE)},
+    {"szia", B(CUE_TITLE)},
 };
 
 /* Word classes the name and address detectors ask about. */
@@ -749,6 +771,14 @@ static const char *const kw_street[] = {
     "salai",
     "chowk",
     "layout",
+    /* Hebrew, Ukrainian and Russian (romanised), Thai */
+    "rehov",
+    "vul",
+    "vulytsia",
+    "ulitsa",
+    "prospekt",
+    "pereulok",
+    "soi",
 };
 /* USPS street suffixes (Publication 28) that are also ordinary words: a
  * street only after a house number and a name ("176 Pinto Hill"). */
@@ -769,11 +799,12 @@ static const char *const kw_street_weak[] = {
     "streets",  "roads",   "drives", "courts",  "ways",    "squares", "isles",     "ridges",
 };
 static const char *const kw_unit[] = {
-    "apt",  "apartment", "suite", "ste",     "unit", "flat",     "floor", "fl",
-    "room", "rm",        "box",   "postbox", "bldg", "building", "dept",  "lok",
-    "m",    "app",       "etage", "piso",    "po",   "p.o",      "pobox", "level",
+    "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "box",
+    "postbox", "bldg", "building", "dept", "lok", "m", "app", "etage", "piso", "po", "p.o", "pobox",
+    "level",
     /* Portuguese and Spanish: "apto 302", "sala 12", "bloco B", "Int. 5" */
-    "apto", "ap",        "sala",  "bloco",   "int",  "depto",    "dpto",  "lote",
+    "apto", "ap", "sala", "bloco", "int", "depto", "dpto", "lote",
+    "kv", /* Ukrainian and Russian "kv. 114" (kvartira) */
 };
 static const char *const kw_org[] = {
     /* in other European languages too */
@@ -903,6 +934,21 @@ static const char *const kw_org[] = {
     "council",
     "agency",
     "department",
+    /* places and things named after people ("Marie Curie Hospice", "Nobel
+     * Prize", "Grupo Bimbo") */
+    "hospice",
+    "clinic",
+    "prize",
+    "award",
+    "stadium",
+    "arena",
+    "cathedral",
+    "library",
+    "gallery",
+    "theater",
+    "grupo",
+    "syndrome",
+    "disease",
 };
 static const char *const kw_particle[] = {
     "ní",  "nic", "ibn", "bint", "abu",   "dei", "degli", "delle", "do",    "des", "sur",
@@ -953,11 +999,56 @@ static const char *const kw_func[] = {
 };
 /* Verbs that follow a person ("Tomomi spent", "says Hartvigsson" is before). */
 static const char *const kw_verb[] = {
-    "said",  "says",    "told",   "asked",     "shouted", "replied", "lives",  "lived",
-    "spent", "married", "wrote",  "joined",    "died",    "works",   "worked", "thinks",
-    "wants", "loves",   "likes",  "hates",     "visited", "met",     "gave",   "had",
-    "has",   "will",    "would",  "was",       "speaks",  "sings",   "sang",   "began",
-    "flew",  "moved",   "called", "explained", "points",
+    "said",
+    "says",
+    "told",
+    "asked",
+    "shouted",
+    "replied",
+    "lives",
+    "lived",
+    "spent",
+    "married",
+    "wrote",
+    "joined",
+    "died",
+    "works",
+    "worked",
+    "thinks",
+    "wants",
+    "loves",
+    "likes",
+    "hates",
+    "visited",
+    "met",
+    "gave",
+    "had",
+    "has",
+    "will",
+    "would",
+    "was",
+    "speaks",
+    "sings",
+    "sang",
+    "began",
+    "flew",
+    "moved",
+    "called",
+    "explained",
+    "points",
+    /* more things people do in notes and chats */
+    "agreed",
+    "owns",
+    "booked",
+    "takes",
+    "leads",
+    "sent",
+    "left",
+    "arrived",
+    "signed",
+    "paid",
+    "emailed",
+    "confirmed",
 };
 /* Function words of other languages (German, French, Spanish, Italian,
  * Portuguese, Dutch, Polish, Scandinavian): text full of them is not English,
@@ -985,20 +1076,100 @@ static const char *const kw_foreign[] = {
     "bor",      "har",   "af",     "ikke",   "inte",   "fra",   "den",
 };
 static const char *const kw_stop[] = {
-    "nazwa",   "nazwisko", "imie",     "adres",   "ja",    "dane",     "vorname",    "nachname",
-    "prenom",  "nombre",   "apellido", "i",       "i'm",   "i'll",     "i've",       "i'd",
-    "ok",      "okay",     "god",      "lord",    "mr",    "mrs",      "ms",         "dr",
-    "prof",    "sir",      "dear",     "hi",      "hello", "hey",      "yes",        "no",
-    "bot",     "user",     "re",       "fw",      "fwd",   "ps",       "tv",         "usa",
-    "uk",      "eu",       "un",       "website", "web",   "e-mail",   "email",      "mail",
-    "subject", "info",     "personal", "notes",   "url",   "tel",      "mobile",     "desk",
-    "home",    "work",     "company",  "title",   "job",   "position", "department", "phone",
-    "fax",     "address",  "merci",    "grazie",  "danke", "gracias",  "obrigado",   "obrigada",
+    "nazwa",
+    "nazwisko",
+    "imie",
+    "adres",
+    "ja",
+    "dane",
+    "vorname",
+    "nachname",
+    "prenom",
+    "nombre",
+    "apellido",
+    "i",
+    "i'm",
+    "i'll",
+    "i've",
+    "i'd",
+    "ok",
+    "okay",
+    "god",
+    "lord",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "dear",
+    "hi",
+    "hello",
+    "hey",
+    "yes",
+    "no",
+    "bot",
+    "user",
+    "re",
+    "fw",
+    "fwd",
+    "ps",
+    "tv",
+    "usa",
+    "uk",
+    "eu",
+    "un",
+    "website",
+    "web",
+    "e-mail",
+    "email",
+    "mail",
+    "subject",
+    "info",
+    "personal",
+    "notes",
+    "url",
+    "tel",
+    "mobile",
+    "desk",
+    "home",
+    "work",
+    "company",
+    "title",
+    "job",
+    "position",
+    "department",
+    "phone",
+    "fax",
+    "address",
+    "merci",
+    "grazie",
+    "danke",
+    "gracias",
+    "obrigado",
+    "obrigada",
     /* labels and job titles of forms and signatures ("Prénom :", "Adı Soyadı:",
      * "Gerente de Contas", "Sr. Analyst") */
-    "adi",     "soyadi",   "courriel", "correo",  "pix",   "gerente",  "diretor",    "diretora",
-    "director", "directora", "manager", "analyst", "engineer", "consultant", "ceo", "cto",
-    "cfo",     "founder",  "president", "attn",
+    "adi",
+    "soyadi",
+    "courriel",
+    "correo",
+    "pix",
+    "gerente",
+    "diretor",
+    "diretora",
+    "director",
+    "directora",
+    "manager",
+    "analyst",
+    "engineer",
+    "consultant",
+    "ceo",
+    "cto",
+    "cfo",
+    "founder",
+    "president",
+    "attn",
 };
 
 #define CUE_SLOTS PII_CUE_SLOTS
@@ -1091,8 +1262,9 @@ uint32_t ew__pii_folded_cues(pii_ctx *c, size_t i, size_t we)
         } else if (s[k] == 0xC3 && k + 1 < we && (f = latin1_ascii(s[k + 1])) != NULL) {
             k += 2;
         } else if ((s[k] == 0xC4 || s[k] == 0xC5) && k + 1 < we &&
-                   (one[0] = (char)ew__gaz_fold[(((s[k] & 0x1Fu) << 6) | (s[k + 1] & 0x3Fu)) -
-                                                0xC0]) != 0) {
+                   (one[0] =
+                        (char)ew__gaz_fold[(((s[k] & 0x1Fu) << 6) | (s[k + 1] & 0x3Fu)) - 0xC0]) !=
+                       0) {
             f = one; /* Latin Extended-A: "Adı Soyadı", "Doğum", "hasło" */
             k += 2;
         } else {
@@ -1104,6 +1276,11 @@ uint32_t ew__pii_folded_cues(pii_ctx *c, size_t i, size_t we)
         wl += fl;
     }
     uint32_t cues = ew__pii_cue_lookup(w, wl);
+    /* a compound's last part: "API-Schlüssel", "Zugangs-Token" */
+    size_t part = wl;
+    while (!cues && part > 0 && w[part - 1] != '-')
+        part--;
+    if (!cues && part > 0) cues = ew__pii_cue_lookup(w + part, wl - part);
     for (uint32_t bits = cues & ((1u << CUE_COUNT) - 1); bits; bits &= bits - 1)
         c->cue_at[__builtin_ctz(bits)] = (uint32_t)we;
     if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;

@@ -228,6 +228,8 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 #define PII_KW_STREET_WEAK (1u << 28) /* "Hill", "Point": a street suffix after a number */
 #define PII_KW_FOREIGN     (1u << 29) /* "und", "les", "del": another language's function word */
 #define PII_KW_PASSWORD    (1u << 19) /* "mot de passe", "contraseña": names a password */
+#define PII_KW_KEY         (1u << 18) /* "Schlüssel", "clé", "jeton": names a key or token */
+#define PII_KW_QUOTED      (1u << 17) /* SQL's "identified by": a quoted password follows */
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);

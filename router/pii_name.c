@@ -121,8 +121,7 @@ static bool caps_surname(const pii_ctx *c, size_t i, size_t e, unsigned gaz)
     const unsigned char *s = c->s;
     size_t n = c->n;
     if ((e - i < 4 && !(gaz & EW__GAZ_LAST)) || (gaz & (EW__GAZ_COMMON | EW__GAZ_PLACE)) ||
-        e + 2 >= n || s[e] != ' ' ||
-        !pii_is_upper(s[e + 1]) || !pii_is_lower(s[e + 2]))
+        e + 2 >= n || s[e] != ' ' || !pii_is_upper(s[e + 1]) || !pii_is_lower(s[e + 2]))
         return false;
     size_t ge = name_word_end(s, n, e + 1), fl;
     char fold[EW__GAZ_MAX_WORD];
@@ -130,7 +129,15 @@ static bool caps_surname(const pii_ctx *c, size_t i, size_t e, unsigned gaz)
     return (g & EW__GAZ_FIRST) && !(g & EW__GAZ_COMMON);
 }
 
-static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
+/* The first word of a run, looked up once (common_first_word, then
+ * read_run): its end, gazetteer flags and folded form. */
+typedef struct first_word {
+    size_t e, fl;
+    unsigned gaz;
+    char fold[EW__GAZ_MAX_WORD];
+} first_word;
+
+static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, const first_word *fw)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, pos = i;
@@ -138,7 +145,7 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
     size_t fl;
     memset(r, 0, sizeof *r);
     while (r->k < MAX_PARTS && pos < n) {
-        size_t e = name_word_end(s, n, pos);
+        size_t e = fw && pos == i && fw->e ? fw->e : name_word_end(s, n, pos);
         if (e == pos) break;
         /* "sha256", "user_name", "bob@": part of a token, not a name */
         if (e < n && (pii_is_digit(s[e]) || s[e] == '_' || s[e] == '@' || s[e] == '/' ||
@@ -165,7 +172,13 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r)
         } else if (!up && r->k > 0 && is_particle(s, pos, e)) {
             q->particle = true;
         } else {
-            q->gaz = lookup_part(s, pos, e, fold, &fl);
+            if (fw && pos == i && fw->e == e) {
+                q->gaz = fw->gaz;
+                fl = fw->fl;
+                memcpy(fold, fw->fold, fl);
+            } else {
+                q->gaz = lookup_part(s, pos, e, fold, &fl);
+            }
             uint32_t kw = kw_of(fold, fl);
             /* grammar words and context words ("Fax:", "Phone", "Order"), units
              * ("Suite 913") */
@@ -541,12 +554,15 @@ static void add_person(pii_ctx *c, size_t ss, size_t se, float sc, bool weak)
  * ("Write", "Please", "London") starts no name: read_run would make it the
  * run's first part (or stop before it), and score_run rejects a run whose
  * first part is such a word, so the scan can stop before reading the run. */
-static bool common_first_word(const pii_ctx *c, size_t i)
+static bool common_first_word(const pii_ctx *c, size_t i, first_word *fw)
 {
-    size_t e = name_word_end(c->s, c->n, i), fl;
-    if (e - i < 2) return false; /* an initial "J." is read differently */
-    char fold[EW__GAZ_MAX_WORD];
-    return only_common(lookup_part(c->s, i, e, fold, &fl));
+    fw->e = name_word_end(c->s, c->n, i);
+    if (fw->e - i < 2) { /* an initial "J." is read differently */
+        fw->e = 0;
+        return false;
+    }
+    fw->gaz = lookup_part(c->s, i, fw->e, fw->fold, &fw->fl);
+    return only_common(fw->gaz);
 }
 
 /* A lowercase word alone in a data field: a JSON key or a CSV column
@@ -559,11 +575,90 @@ static bool data_field(const unsigned char *s, size_t n, size_t a, size_t e)
     return key || ((p == ',' || p == '\n' || p == '\t') && (q == ',' || q == '\t'));
 }
 
+/* Capitalised words that make the next word a place or a storm, not a
+ * person: "Lake Louise", "Port Elizabeth", "Santa Clara", "Isle of Skye",
+ * "Hurricane Katrina". */
+static bool place_prefix(const unsigned char *s, size_t i, size_t e)
+{
+    static const struct {
+        char w[10];
+        uint8_t l;
+    } pre[] = {{"Lake", 4},   {"Mount", 5}, {"Mt", 2},        {"Santa", 5},   {"San", 3},
+               {"Saint", 5},  {"St", 2},    {"Port", 4},      {"Fort", 4},    {"Cape", 4},
+               {"Glen", 4},   {"Loch", 4},  {"Isle", 4},      {"Lago", 4},    {"Monte", 5},
+               {"Puerto", 6}, {"Costa", 5}, {"Hurricane", 9}, {"Typhoon", 7}, {"Cyclone", 7}};
+    size_t l = e - i;
+    if (l < 2 || l > 9) return false;
+    for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
+        if (pre[k].l == l && pre[k].w[0] == (char)s[i] && !memcmp(s + i, pre[k].w, l)) return true;
+    return false;
+}
+
+/* Is the word before i (over " ", ". " and an "of") a place prefix? */
+static bool after_place_prefix(const unsigned char *s, size_t i)
+{
+    for (int hop = 0; hop < 2; hop++) {
+        if (i < 3 || s[i - 1] != ' ') return false;
+        size_t e = i - 1;
+        if (s[e - 1] == '.') e--;
+        size_t b = e;
+        while (b > 0 && pii_is_alpha(s[b - 1]))
+            b--;
+        if (hop == 0 && e - b == 2 && s[b] == 'o' && s[b + 1] == 'f') {
+            i = b; /* "Isle of Skye" */
+            continue;
+        }
+        return place_prefix(s, b, e);
+    }
+    return false;
+}
+
+static bool hl7_pid_at(const pii_ctx *c, size_t i)
+{
+    return c->s[i] == 'P' && i + 4 < c->n && !memcmp(c->s + i, "PID|", 4) &&
+           (i == 0 || c->s[i - 1] == '\n' || c->s[i - 1] == '\r');
+}
+
+/* An HL7 v2 PID segment at i (a line "PID|..."): field 5 is the patient's
+ * name (family^given^middle), field 7 the date of birth (YYYYMMDD, a time
+ * may follow) and field 11 the address, by the standard's field order; no
+ * cue word is written. */
+static void hl7_pid(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, a = i + 4;
+    for (int f = 1; f <= 11 && a <= n; f++) {
+        size_t e = a;
+        while (e < n && s[e] != '|' && s[e] != '\n' && s[e] != '\r')
+            e++;
+        if (f == 5 && e > a && pii_is_alpha(s[a])) ew__pii_add(c, EW_PII_PERSON, a, e, 0.85f);
+        if (f == 7 && e - a >= 8) {
+            int v[8];
+            size_t k = 0;
+            while (k < 8 && pii_is_digit(s[a + k]))
+                v[k] = s[a + k] - '0', k++;
+            int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], m = v[4] * 10 + v[5],
+                d = v[6] * 10 + v[7];
+            if (k == 8 && y >= 1880 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+                ew__pii_add(c, EW_PII_DATE_OF_BIRTH, a, e, 0.85f);
+        }
+        if (f == 11 && e - a >= 6 && memchr(s + a, ' ', e - a)) {
+            size_t d = a;
+            while (d < e && !pii_is_digit(s[d]))
+                d++;
+            if (d < e) ew__pii_add(c, EW_PII_STREET_ADDRESS, a, e, 0.8f);
+        }
+        if (e >= n || s[e] != '|') return;
+        a = e + 1;
+    }
+}
+
 size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
 {
     (void)gaz_flags;
     (void)we;
     if (i < c->name_list_end) return 0; /* a member of a list already scored */
+    if (hl7_pid_at(c, i)) hl7_pid(c, i);
     bool strong = c->name_next_at != CUE_NONE && i >= c->name_next_at && i - c->name_next_at <= 2;
     bool title = c->title_at != CUE_NONE && i >= c->title_at && i - c->title_at <= 2;
     bool lower_ok = strong || !c->seen_upper;
@@ -586,10 +681,14 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
             return 0;
         }
     }
-    if (common_first_word(c, i)) return 0;
+    first_word fw;
+    if (common_first_word(c, i, &fw)) return 0;
     run r;
-    read_run(c, i, lower_ok, strong, &r);
+    read_run(c, i, lower_ok, strong, &r, &fw);
     if (r.k == 0 || r.reject) return 0;
+    if (!strong &&
+        ((r.k > 1 && place_prefix(c->s, r.p[0].s, r.p[0].e)) || after_place_prefix(c->s, i)))
+        return 0; /* "Santa Clara", "Lake Louise", "Isle of Skye" */
     /* "Xin chào": Vietnamese for hello, not the given name Xin */
     if (r.k == 1 && r.p[0].e + 6 <= c->n && !memcmp(c->s + r.p[0].e, " ch\xC3\xA0o", 6)) return 0;
     if (!strong && !title && r.k == 1 && data_field(c->s, c->n, r.p[0].s, r.p[0].e)) {
@@ -620,7 +719,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     firsts += (r.p[0].gaz & EW__GAZ_FIRST) != 0;
     while (sep && m < MAXM) {
         run x;
-        read_run(c, sep, lower_ok, false, &x);
+        read_run(c, sep, lower_ok, false, &x, NULL);
         if (x.k == 0 || x.reject) {
             org_tail = x.reject; /* "Davis, Reynolds and Williamson Orchestra" */
             break;

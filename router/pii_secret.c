@@ -332,6 +332,64 @@ static size_t b64_json_at(const unsigned char *s, size_t n, size_t i)
     return 0;
 }
 
+/* A key of a provider no rule names: a prefix of one to three short parts in
+ * one case ("pcsk_", "tskey-auth-", "CFPAT-", "lsv2_pt_"), then a random body
+ * of 30 or more URL-safe characters holding capitals, small letters and
+ * digits. Ids with such prefixes are shorter (chatcmpl-, req_, cus_, msg_);
+ * publishable keys and digests say what they are (pk_, pub_, sha512-); base64
+ * that goes on with '+', '/' or '=' is an encoded blob, not a key. */
+static size_t prefixed_random_at(const unsigned char *s, size_t n, size_t i)
+{
+    static const char *const public_parts[] = {"pk",     "pub",    "sha1", "sha256",
+                                               "sha384", "sha512", "md5",  "nonce"};
+    /* inside a longer base64url run ("...Xd-abc_...") no prefix can start */
+    if (i > 0 && (s[i - 1] == '-' || s[i - 1] == '_')) return 0;
+    size_t k = i, body = 0, parts = 0;
+    while (parts < 3 && k < n && pii_is_alpha(s[k])) {
+        size_t a = k, letters;
+        bool up = false, lo = false;
+        while (k < n && k - a <= 10 && pii_is_alpha(s[k])) {
+            up |= pii_is_upper(s[k]);
+            lo |= pii_is_lower(s[k]);
+            k++;
+        }
+        letters = k - a;
+        while (k < n && k - a <= 10 && pii_is_digit(s[k])) /* "lsv2_" */
+            k++;
+        /* the first part is a word of three letters or more in one case: a
+         * random base64url value starts so about once in 250 */
+        if (letters < (parts ? 2u : 3u) || k - a > 10 || (up && lo) || k >= n ||
+            (s[k] != '_' && s[k] != '-'))
+            break;
+        body = ++k;
+        parts++;
+    }
+    if (!parts) return 0;
+    size_t e = body, up = 0, lo = 0, dg = 0, lorun = 0, maxrun = 0;
+    while (e < n && e - body < 256 && in_alphabet(s[e], AL_B64URL)) {
+        up += pii_is_upper(s[e]);
+        dg += pii_is_digit(s[e]);
+        lorun = pii_is_lower(s[e]) ? lorun + 1 : 0;
+        lo += lorun > 0;
+        maxrun = lorun > maxrun ? lorun : maxrun;
+        e++;
+    }
+    size_t bl = e - body, fl = 0;
+    if (bl < 30 || (e < n && (s[e] == '+' || s[e] == '/' || s[e] == '=' || pii_is_alnum(s[e]))))
+        return 0;
+    while (pii_is_alnum(s[i + fl]))
+        fl++; /* the first part */
+    for (size_t w = 0; w < sizeof public_parts / sizeof *public_parts; w++)
+        if (strlen(public_parts[w]) == fl && !strncasecmp((const char *)s + i, public_parts[w], fl))
+            return 0;
+    /* random: every class, no long word, a rich alphabet, not typed by hand */
+    if (up < 2 || lo < 2 || dg < 2 || maxrun > 12 || ew__pii_entropy(s + body, bl) < 3.8 ||
+        ew__pii_doc_word(s + body, bl) || ew__pii_made_up(s + body, bl) ||
+        ew__pii_word_body(s + body, bl))
+        return 0;
+    return e;
+}
+
 /* A self-identifying secret at i: provider format, JWT, Discord or
  * Telegram bot token ("bot<id>:AA..." as Telegram's URLs write it), or
  * base64 JSON holding a credential. */
@@ -347,7 +405,8 @@ size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
     if (s[i] == 'b' && i + 3 < n && !memcmp(s + i, "bot", 3) && pii_is_digit(s[i + 3]) &&
         (e = ew__pii_telegram_at(s, n, i + 3)) != 0)
         return e;
-    return provider_at(s, n, i);
+    if ((e = provider_at(s, n, i)) != 0) return e;
+    return pii_is_alpha(s[i]) ? prefixed_random_at(s, n, i) : 0;
 }
 
 /* Telegram bot tokens: "<bot id>:AA<33 chars>". */
@@ -520,6 +579,45 @@ static bool b64_not_secret(const unsigned char *v, size_t n, int depth)
     return n <= 128 && placeholder_depth(plain, (size_t)pl, depth + 1);
 }
 
+/* Ten or more letters and digits with capitals, small letters and at least
+ * two digits: machine-made or a strong password, not a variable's name. */
+static bool mixed_alnum(const unsigned char *v, size_t n)
+{
+    size_t up = 0, lo = 0, dg = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!pii_is_alnum(v[i])) return false;
+        up += pii_is_upper(v[i]);
+        lo += pii_is_lower(v[i]);
+        dg += pii_is_digit(v[i]);
+    }
+    return n >= 10 && up && lo && dg >= 2;
+}
+
+/* Capital words joined by '_' that ask for a value ("CHANGE_ME_IN_PROD",
+ * "REPLACE_WITH_TOKEN", "SET_IN_VAULT"). */
+static bool screaming_words(const unsigned char *v, size_t n)
+{
+    static const char *const ask[] = {"CHANGE", "REPLACE", "INSERT", "ENTER", "SET", "FILL", "PUT"};
+    size_t parts = 1, run = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] == '_') {
+            if (run == 0) return false;
+            parts++;
+            run = 0;
+        } else if (pii_is_upper(v[i])) {
+            run++;
+        } else {
+            return false;
+        }
+    }
+    if (parts < 2 || run == 0) return false;
+    for (size_t k = 0; k < sizeof ask / sizeof *ask; k++) {
+        size_t l = strlen(ask[k]);
+        if (n > l && !memcmp(v, ask[k], l) && v[l] == '_') return true;
+    }
+    return false;
+}
+
 /* Placeholders and references are not secrets: "$VAR", "${x}", "<key>",
  * "{{x}}", "%s", "xxxx", "****", "env.X", "process.env...", "os.getenv(". */
 static bool placeholder(const unsigned char *v, size_t n)
@@ -541,12 +639,24 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
             k++;
         if (k < n && v[k] == '%') return true;
     }
-    /* "$VAR", "${x}", "$(cmd)"; not "$4783ct5j..." (a key that starts with '$') */
-    if (c0 == '$' && (n == 1 || pii_is_alpha(v[1]) || v[1] == '_' || v[1] == '{' || v[1] == '('))
+    /* "$VAR", "${x}", "$(cmd)"; not "$4783ct5j..." nor "$y1r4BWw2w1Oy" (a key or a
+     * password that starts with '$': capitals, small letters and digits mixed) */
+    if (c0 == '$' && (n == 1 || pii_is_alpha(v[1]) || v[1] == '_' || v[1] == '{' || v[1] == '(') &&
+        !mixed_alnum(v + 1, n - 1))
         return true;
-    if (c0 == '<' || c0 == '{' || c0 == '[' || c0 == '&' || c0 == ',' || c0 == ')' || c0 == ';' ||
-        c0 == '+' || c0 == '.' || c0 == '/' || c0 == '(')
+    /* "&password", "&&", "&(x)" are code; "&+vNip..." is a password */
+    if (c0 == '&' &&
+        (n == 1 || pii_is_alpha(v[1]) || v[1] == '_' || v[1] == '&' || v[1] == '(' || v[1] == '*'))
+        return true;
+    /* psql's ":'name'" and ":name" are variables */
+    if (c0 == ':' && n > 1 && (v[1] == '\'' || v[1] == '"' || pii_is_alpha(v[1]))) return true;
+    if (c0 == '<' || c0 == '{' || c0 == '[' || c0 == ',' || c0 == ')' || c0 == ';' || c0 == '+' ||
+        c0 == '.' || c0 == '/' || c0 == '(')
         return true; /* a variable, a template, code or a path */
+    /* elided: "eyJhbGciOi...", "sk-abc…" */
+    if ((n > 3 && !memcmp(v + n - 3, "...", 3)) || (n > 3 && !memcmp(v + n - 3, "\xe2\x80\xa6", 3)))
+        return true;
+    if (screaming_words(v, n)) return true; /* "CHANGE_ME_IN_PROD", "YOUR_TOKEN_HERE" */
     if (n >= 2 && c0 == '#' && v[1] == '{') return true; /* Ruby "#{password}" */
     if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
         return true; /* a route or an anchor named after the field */
@@ -631,6 +741,53 @@ static bool query_param_at(const unsigned char *s, size_t n, size_t k)
     return e > k && e < n && s[e] == '=';
 }
 
+size_t ew__pii_skip_note(const unsigned char *s, size_t n, size_t k)
+{
+    if (k >= n || (s[k] != '(' && s[k] != '[') || k == 0 || s[k - 1] != ' ') return k;
+    unsigned close = s[k] == '(' ? ')' : ']';
+    size_t e = k + 1;
+    while (e < n && e - k <= 24 &&
+           (pii_is_alnum(s[e]) || s[e] == ' ' || s[e] == '-' || s[e] == '_' || s[e] == ','))
+        e++;
+    if (e >= n || s[e] != close || e == k + 1) return k;
+    e++;
+    while (e < n && (s[e] == ' ' || s[e] == '\t'))
+        e++;
+    return e < n && (s[e] == ':' || s[e] == '=') ? e : k;
+}
+
+/* After "name:" at k: a declared type ("api_key: &str = x", "token: string
+ * = x", "API_KEY: str = x") or a YAML block scalar ("token: >-" and the value
+ * indented on the next line). Returns where the value starts. */
+static size_t typed_value(const unsigned char *s, size_t n, size_t k)
+{
+    size_t t = k, lim = k + 40 < n ? k + 40 : n;
+    if (k < n && (s[k] == '|' || s[k] == '>')) {
+        t = k + 1;
+        while (t < lim && (s[t] == '-' || s[t] == '+' || pii_is_digit(s[t])))
+            t++;
+        while (t < lim && (s[t] == ' ' || s[t] == '\r'))
+            t++;
+        if (t >= lim || s[t] != '\n') return k;
+        t++;
+        size_t v = t;
+        while (v < lim && (s[v] == ' ' || s[v] == '\t'))
+            v++;
+        return v > t && v < n && !pii_is_space(s[v]) ? v : k; /* indented */
+    }
+    while (t < lim && (pii_is_alnum(s[t]) || s[t] == '_' || s[t] == '&' || s[t] == '<' ||
+                       s[t] == '>' || s[t] == '[' || s[t] == ']' || s[t] == '?' || s[t] == '.'))
+        t++;
+    size_t u = t;
+    while (u < lim && s[u] == ' ')
+        u++;
+    if (t == k || u + 1 >= n || s[u] != '=' || s[u + 1] == '=' || s[u + 1] == '>') return k;
+    u++;
+    while (u < lim && s[u] == ' ')
+        u++;
+    return u < n ? u : k;
+}
+
 static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
                        bool *quoted)
 {
@@ -638,16 +795,28 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     size_t lim = k + 40 < n ? k + 40 : n;
     while (k < lim && (s[k] == ' ' || s[k] == '\t'))
         k++;
+    k = ew__pii_skip_note(s, n, k); /* "key (hex): x" */
+    lim = k + 40 < n ? k + 40 : n;
     /* "Unseal Key 2: x", "token #1 = x": an ordinal before the separator */
     size_t d = k < lim && s[k] == '#' ? k + 1 : k, d0 = d;
     while (d < lim && pii_is_digit(s[d]) && d - d0 < 3)
         d++;
     if (d > d0 && d < lim && (s[d] == ':' || s[d] == '=')) k = d;
-    bool sep = false;
-    while (k < lim && (s[k] == '=' || s[k] == ':' || s[k] == '>' || s[k] == '!')) {
-        sep |= s[k] == '=' || s[k] == ':';
+    bool sep = false, colon_only = true;
+    size_t s0 = k;
+    while (k < lim && (s[k] == '=' || s[k] == ':' || s[k] == '>' || s[k] == '!' ||
+                       ew__pii_wide_colon(s, n, k))) {
+        if (s[k] == 0xEF) k += 2; /* "Token：x", as Chinese keyboards type it */
+        sep |= s[k] == '=' || s[k] == ':' || s[k] == 0x9A;
+        colon_only &= s[k] == ':' || s[k] == 0x9A;
         k++;
     }
+    /* "password == confirm": a comparison, whose literal would be quoted */
+    bool compare = k - s0 == 2 && s0 > 0 && s[s0 - 1] == ' ' && (s[s0] == '=' || s[s0] == '!') &&
+                   s[s0 + 1] == '=';
+    /* SQL's "PASSWORD :'name'": a psql variable */
+    bool psql = k - s0 == 1 && s[s0] == ':' && s0 > 0 && s[s0 - 1] == ' ' && k < n &&
+                (s[k] == '\'' || s[k] == '"');
     while (k < lim && (s[k] == ' ' || s[k] == '\t' || s[k] == '\\'))
         k++;
     if (sep && k + 1 < n && s[k - 1] == ' ' && s[k] == '!') { /* a YAML tag: "!!str", "!vault" */
@@ -656,8 +825,14 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
             t++;
         if (t < lim && s[t] == ' ') k = t + 1;
     }
-    if (!sep || k >= n) return false;
+    if (!sep || k >= n || psql) return false;
+    if (colon_only) k = typed_value(s, n, k);
+    /* a string literal's prefix: Python's b'x', r'x', f'x', C#'s @"x", C's L"x" */
+    if (k + 2 < n && (s[k + 1] == '"' || s[k + 1] == '\'') && strchr("bBrRuUfF@L", s[k]) &&
+        s[k] != 0)
+        k++;
     *quoted = s[k] == '"' || s[k] == '\'' || s[k] == '`';
+    if (compare && !*quoted) return false;
     size_t e = k;
     if (*quoted) {
         bool escaped = s[k - 1] == '\\';
@@ -671,9 +846,11 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
         while (escaped && e > k && s[e - 1] == '\\')
             e--;
     } else {
+        /* CJK text or full-width punctuation (3-byte UTF-8) ends a bare
+         * value: "API Key：请在控制台生成", "密钥是x，请保存" */
         while (e < n && !pii_is_space(s[e]) && s[e] != ';' && s[e] != ',' && s[e] != '"' &&
                s[e] != '\'' && !(s[e] == '&' && query_param_at(s, n, e + 1)) && s[e] != '<' &&
-               s[e] != ')' && s[e] != '}' && e - k < 512)
+               s[e] != ')' && s[e] != '}' && s[e] < 0xE0 && e - k < 512)
             e++;
     }
     *vs = k;
@@ -728,6 +905,19 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
     static const pii_word key_part[] = {W("key"),     W("keys"),     W("api"),     W("login"),
                                         W("license"), W("postmark"), W("heroku"),  W("mailgun"),
                                         W("algolia"), W("pusher"),   W("rollbar"), W("mapbox")};
+    /* keys that find a record rather than open a door: "idempotency_key",
+     * "partition_key", "cache_key", "sort_key", "object_key" */
+    static const pii_word lookup_part[] = {
+        W("idempotency"), W("partition"), W("cache"),  W("sort"),       W("primary"), W("foreign"),
+        W("routing"),     W("dedup"),     W("dedupe"), W("lookup"),     W("shard"),   W("object"),
+        W("cursor"),      W("row"),       W("index"),  W("unique"),     W("hash"),    W("range"),
+        W("group"),       W("map"),       W("i18n"),   W("translation")};
+    /* tokens that find a place in a list or a trace: "next_page_token",
+     * "continuationToken", "syncToken", "X-Trace-Token" */
+    static const pii_word place_part[] = {W("page"),   W("next"),  W("continuation"),
+                                          W("sync"),   W("trace"), W("pagination"),
+                                          W("resume"), W("cursor")};
+    bool lookup = false, place = false;
     char low[64];
     size_t n = e - i < sizeof low ? e - i : sizeof low;
     uint32_t firsts = 0; /* the small letters present: most listed words can be skipped */
@@ -743,7 +933,7 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
         W("public"),   W("publishable"), W("label"),     W("field"),       W("hint"),
         W("policy"),   W("reset"),       W("forgot"),    W("placeholder"), W("prompt"),
         W("confirm"),  W("change"),      W("algorithm"), W("algo"),        W("expir"),
-        W("rotation"), W("strength"),    W("ttl")};
+        W("rotation"), W("strength"),    W("ttl"),       W("tokeniz")};
     for (size_t k = 0; k < sizeof meta_any / sizeof meta_any[0]; k++)
         if (HAS(meta_any, k)) return PII_KEY_NONE;
     /* providers' documented secrets whose names say "id": Code Climate's
@@ -777,10 +967,21 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
             if (low[p] == key_part[k].w[0] && pl == key_part[k].l &&
                 !memcmp(low + p, key_part[k].w, pl))
                 kind = PII_KEY_KEY;
+        for (size_t k = 0; k < sizeof lookup_part / sizeof lookup_part[0] && !lookup; k++)
+            lookup = low[p] == lookup_part[k].w[0] && pl == lookup_part[k].l &&
+                     !memcmp(low + p, lookup_part[k].w, pl);
+        for (size_t k = 0; k < sizeof place_part / sizeof place_part[0] && !place; k++)
+            place = low[p] == place_part[k].w[0] && pl == place_part[k].l &&
+                    !memcmp(low + p, place_part[k].w, pl);
         p = q;
         while (p < n && !pii_is_alnum(low[p]))
             p++;
     }
+    if (kind == PII_KEY_KEY && lookup) return PII_KEY_NONE;
+    if (kind == PII_KEY_SECRET && place && pii_contains(low, n, "token", 5) &&
+        !pii_contains(low, n, "secret", 6) && !pii_contains(low, n, "auth", 4) &&
+        !pii_contains(low, n, "access", 6) && !pii_contains(low, n, "refresh", 7))
+        return PII_KEY_NONE;
     /* "api_key_url", "token_type", "client_id": about a secret, not one */
     static const pii_word meta[] = {W("length"), W("url"),  W("path"),    W("file"),
                                     W("name"),   W("type"), W("version"), W("id")};
@@ -808,9 +1009,19 @@ static size_t words_in(const unsigned char *v, size_t n)
 }
 
 /* Score of a value held by a key of this kind; 0 when it is not a secret. */
+/* A path to a file: a '/' and a short extension at the end
+ * ("uploads/2024/05/<uuid>.png"); base64 never holds a '.'. */
+static bool file_path(const unsigned char *v, size_t n)
+{
+    size_t x = n;
+    while (x > 0 && pii_is_alpha(v[x - 1]) && n - x <= 5)
+        x--;
+    return x > 1 && x < n && n - x <= 5 && v[x - 1] == '.' && memchr(v, '/', x);
+}
+
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
-    if (placeholder(v, vn) ||
+    if (placeholder(v, vn) || (kind != PII_KEY_PASSWORD && file_path(v, vn)) ||
         (kind != PII_KEY_PASSWORD && (made_up_run(v, vn) || ew__pii_made_up(v, vn))))
         return 0;
     bool space = memchr(v, ' ', vn) != NULL;
@@ -872,6 +1083,26 @@ static bool shape_mismatch(const unsigned char *s, size_t i, size_t ke, const un
     return false;
 }
 
+/* Azure App Configuration's connection string: "Endpoint=https://<store>
+ * .azconfig.io;Id=<key id>;Secret=<key>", the key being base64 of 256 bits
+ * (43 characters and '='). In that shape it is the provider's key even when
+ * its body looks partly typed by a person: as with a provider's prefix, the
+ * shape marks where a real key goes, and a real key with a few characters
+ * edited still holds most of its bits. [i, ke) is the key's name. */
+static bool azconfig_secret(const unsigned char *s, size_t i, size_t ke, const unsigned char *v,
+                            size_t vn)
+{
+    if (ke - i != 6 || i == 0 || s[i - 1] != ';' || strncasecmp((const char *)s + i, "secret", 6))
+        return false;
+    if (vn != 44 || v[43] != '=') return false;
+    for (size_t k = 0; k < 43; k++)
+        if (!in_alphabet(v[k], AL_B64) || v[k] == '=') return false;
+    size_t b = i; /* the string's start: its quote, a space or the line's start */
+    while (b > 0 && i - b < 300 && !pii_is_space(s[b - 1]) && s[b - 1] != '"' && s[b - 1] != '\'')
+        b--;
+    return name_has(s, b, i, ".azconfig.io;") && name_has(s, b, i, ";id=");
+}
+
 /* Terraform: `variable "db_password" { default = "x" }`: the default takes
  * the variable's name. Returns that name's kind, or PII_KEY_NONE. */
 int ew__pii_hcl_default_kind(const unsigned char *s, size_t i)
@@ -903,10 +1134,13 @@ static size_t attr_pair(pii_ctx *c, size_t vs, size_t ve)
     const unsigned char *s = c->s;
     size_t n = c->n, k = ve + 1, xs, xe;
     bool quoted;
-    while (k < n && (s[k] == ' ' || s[k] == '\t'))
+    /* XML's key="x" value="y"; JSON's "name": "x", "value": "y" */
+    while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == ',' || s[k] == '"') && k - ve < 8)
         k++;
-    if (k + 6 > n || strncasecmp((const char *)s + k, "value", 5) || s[k + 5] != '=') return 0;
-    if (!read_value(s, n, k + 5, &xs, &xe, &quoted) || !quoted) return 0;
+    if (k + 6 > n || strncasecmp((const char *)s + k, "value", 5)) return 0;
+    size_t sep = k + 5 + (s[k + 5] == '"');
+    if (sep >= n || (s[sep] != '=' && s[sep] != ':')) return 0;
+    if (!read_value(s, n, sep, &xs, &xe, &quoted) || !quoted) return 0;
     int kind = ew__pii_key_kind(s, vs, ve);
     if (!kind) return ve + 1; /* not a secret's name; the value is read as text */
     add_value(c, kind, xs, xe, true);
@@ -948,32 +1182,105 @@ static bool names_itself(const unsigned char *s, size_t i, size_t ke, const unsi
     return false;
 }
 
+/* An authorization scheme's name: letters, digits and '-', a letter first. */
+static bool scheme_word(const unsigned char *s, size_t vs, size_t ve)
+{
+    if (ve - vs < 2 || ve - vs > 32 || !pii_is_alpha(s[vs])) return false;
+    for (size_t k = vs; k < ve; k++)
+        if (!pii_is_alnum(s[k]) && s[k] != '-') return false;
+    return true;
+}
+
+/* Basic credentials whose base64 says "username:password" or holds a
+ * placeholder ("user:<token>"): documentation, not a login. */
+static bool basic_stand_in(const unsigned char *v, size_t n)
+{
+    unsigned char plain[192];
+    long pl = n <= 256 ? b64_decode(v, n, plain, sizeof plain) : -1;
+    const unsigned char *col = pl > 0 ? memchr(plain, ':', (size_t)pl) : NULL;
+    if (!col) return false;
+    size_t ul = (size_t)(col - plain), wl = (size_t)pl - ul - 1;
+    const unsigned char *pw = col + 1;
+    return placeholder(pw, wl) || (wl <= 32 && ew__pii_key_kind(pw, 0, wl) != PII_KEY_NONE) ||
+           (ul && placeholder(plain, ul) && wl < 4);
+}
+
+/* The word before a bare "key" at i says it opens something: "signing key",
+ * "API key", "encryption key" (not "cache key", "sort key"). */
+static bool qualified_key(const unsigned char *s, size_t i)
+{
+    static const char *const what[] = {
+        "signing", "secret", "private", "api",    "hmac",    "encryption", "decryption", "master",
+        "aes",     "access", "session", "shared", "webhook", "license",    "licence",    "auth"};
+    size_t e = i;
+    while (e > 0 && i - e < 2 && (s[e - 1] == ' ' || s[e - 1] == '-' || s[e - 1] == '_'))
+        e--;
+    size_t b = e;
+    while (b > 0 && e - b < 12 && pii_is_alpha(s[b - 1]))
+        b--;
+    if (b == e || e == i || (b > 0 && pii_is_alnum(s[b - 1]))) return false;
+    for (size_t k = 0; k < sizeof what / sizeof *what; k++)
+        if (strlen(what[k]) == e - b && !strncasecmp((const char *)s + b, what[k], e - b))
+            return true;
+    return false;
+}
+
+static bool value_on_next_line(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve);
+static bool prose_word(const unsigned char *v, size_t n);
+
+/* "Password:" ending its line and the value alone on a line below. */
+static size_t value_below(pii_ctx *c, size_t ke, int kind)
+{
+    size_t vs, ve;
+    if (!value_on_next_line(c->s, c->n, ke, &vs, &ve)) return 0;
+    const unsigned char *v = c->s + vs;
+    size_t vn = ve - vs;
+    bool word = prose_word(v, vn) || (pii_is_upper(v[0]) && prose_word(v + 1, vn - 1));
+    if (kind == PII_KEY_PASSWORD ? vn >= 6 && !word : vn >= 16 && random_looking(v, vn))
+        return add_value(c, kind, vs, ve, false);
+    return 0;
+}
+
+static size_t credential_pair(pii_ctx *c, size_t k);
+
 size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
 {
     size_t vs, ve;
     bool quoted;
-    if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted)) return 0;
+    if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted)) return value_below(c, ke, kind);
+    /* auth=("user", "password"), credentials: ["user", "password"] */
+    if (!quoted && kind >= PII_KEY_SECRET && (c->s[vs] == '(' || c->s[vs] == '['))
+        return credential_pair(c, vs);
     if (names_itself(c->s, i, ke, c->s + vs, ve - vs)) return 0;
     /* a bare "key" holding hex is a digest or a cache key ("cache hit
      * key=af71b5..."); a named one (api_key, license_key) is a secret */
     if (ke - i == 3 && !strncasecmp((const char *)c->s + i, "key", 3) &&
-        all_hex(c->s + vs, ve - vs) && !ew__pii_secret_token(c->s, ve, vs))
+        all_hex(c->s + vs, ve - vs) && !ew__pii_secret_token(c->s, ve, vs) &&
+        !qualified_key(c->s, i))
         return 0;
     if (!ew__pii_secret_token(c->s, ve, vs) && shape_mismatch(c->s, i, ke, c->s + vs, ve - vs))
         return 0;
-    /* "Authorization: Bearer <token>", "Basic <base64>", "SSWS <token>" */
+    if (ew__pii_npm_revoked(c->s, i, ke, c->s + vs, ve - vs) ||
+        (kind == PII_KEY_PASSWORD && ew__pii_anonymous_login(c->s, c->n, i, ke, ve)))
+        return 0;
+    if (azconfig_secret(c->s, i, ke, c->s + vs, ve - vs)) {
+        ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.95f);
+        return ve;
+    }
+    /* "Authorization: Bearer <token>", "Basic <base64>", "SSWS <token>", and
+     * under an Authorization name any scheme ("SharedKey", "GenieKey", "Bot") */
     static const char *const schemes[] = {"bearer", "basic", "ssws", "token", "digest"};
-    for (size_t k = 0; k < sizeof schemes / sizeof schemes[0]; k++) {
-        size_t l = strlen(schemes[k]);
-        if (ve - vs == l && !strncasecmp((const char *)c->s + vs, schemes[k], l) && ve < c->n &&
-            c->s[ve] == ' ' && next_value(c->s, c->n, ve, &vs, &ve, &quoted)) {
-            kind = PII_KEY_SECRET;
-            if (ve - vs >= 8 && !placeholder(c->s + vs, ve - vs)) {
-                ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.9f);
-                return ve;
-            }
-            return 0;
-        }
+    const char *v = (const char *)c->s + vs;
+    size_t vn = ve - vs;
+    bool scheme = !quoted && name_has(c->s, i, ke, "authorization") && scheme_word(c->s, vs, ve);
+    for (size_t k = 0; k < sizeof schemes / sizeof schemes[0] && !scheme; k++)
+        scheme = vn == strlen(schemes[k]) && !strncasecmp(v, schemes[k], vn);
+    bool basic = vn == 5 && !strncasecmp(v, "basic", 5);
+    if (scheme && ve < c->n && c->s[ve] == ' ' && next_value(c->s, c->n, ve, &vs, &ve, &quoted)) {
+        if (basic && basic_stand_in(c->s + vs, ve - vs)) return 0;
+        if (ve - vs < 8 || placeholder(c->s + vs, ve - vs)) return 0;
+        ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.9f);
+        return ve;
     }
     return add_value(c, kind, vs, ve, quoted);
 }
@@ -1042,11 +1349,15 @@ static bool prose_word(const unsigned char *v, size_t n)
  * its optional ':', or 0. */
 static size_t copula_end(const unsigned char *s, size_t lim, size_t k)
 {
-    static const char *const copulas[] = {"is",        "es",  "est",  "ist",      "lautet",
-                                          "was",       "era", "jest", "\xc3\xa8", "\xc3\xa9",
-                                          "\xc3\xa4r", "er",  "sont", "are"};
-    if (s[k] != ' ') return 0;
+    static const char *const copulas[] = {
+        "is",       "es",        "est", "ist",  "lautet", "was", "era", "jest", "\xc3\xa8",
+        "\xc3\xa9", "\xc3\xa4r", "er",  "sont", "are",    "to",  "->",  "=>",   "\xe2\x86\x92"};
+    /* a colon ends the label: "token de acceso: x", "jeton d'accès : x" */
+    size_t p = s[k] == ' ' && k + 1 < lim && s[k + 1] == ':' ? k + 1 : k;
+    if (s[p] == ':' && p + 1 < lim && s[p + 1] == ' ') return p + 2;
+    if (s[k] != ' ' || k + 1 >= lim) return 0;
     for (size_t w = 0; w < sizeof copulas / sizeof copulas[0]; w++) {
+        if (s[k + 1] != (unsigned char)copulas[w][0]) continue;
         size_t l = strlen(copulas[w]), e = k + 1 + l;
         if (e >= lim || memcmp(s + k + 1, copulas[w], l)) continue;
         if (s[e] == ':') e++;
@@ -1088,6 +1399,51 @@ static bool value_on_next_line(const unsigned char *s, size_t n, size_t k, size_
     return true;
 }
 
+static bool ident_like(const unsigned char *v, size_t n);
+
+/* Only the characters of keys: letters, digits and "-_+/=.~" (no link, no
+ * markup: "Plugin](https://wiki...)" is text). */
+static bool key_chars(const unsigned char *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!pii_is_alnum(v[i]) && !strchr("-_+/=.~", v[i])) return false;
+    return !pii_contains(v, n, "//", 2);
+}
+
+/* A machine-made value after up to three short words that follow a cue
+ * ("clave de acceso <key>", "token for the staging api <key>"). */
+static size_t key_after_words(pii_ctx *c, size_t k)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, vs, ve;
+    bool quoted;
+    for (int w = 0; w < 4 && next_value(s, n, k, &vs, &ve, &quoted) && !quoted; w++) {
+        size_t vn = ve - vs;
+        if (vn >= 16 && key_chars(s + vs, vn) && random_looking(s + vs, vn))
+            return add_value(c, PII_KEY_SECRET, vs, ve, false);
+        if (vn > 8 || !ident_like(s + vs, vn) || w == 3) break; /* not a short word */
+        k = ve;
+    }
+    return 0;
+}
+
+/* "changed", "set", "reset": the password was given a new value */
+static bool setting_word(const unsigned char *v, size_t n)
+{
+    static const char *const w[] = {"changed", "set", "reset", "updated", "rotated", "now"};
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (strlen(w[k]) == n && !strncasecmp((const char *)v, w[k], n)) return true;
+    return false;
+}
+
+/* "was changed to": the link after a participle that follows the copula */
+static bool link_copula(const unsigned char *s, size_t k)
+{
+    return s[k] == ':' || s[k + 1] == ':' ||
+           (s[k + 1] == 't' && s[k + 2] == 'o' && (s[k + 3] == ' ' || s[k + 3] == ':')) ||
+           (s[k + 1] == '-' && s[k + 2] == '>') || s[k + 1] == 0xE2;
+}
+
 size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
 {
     const unsigned char *s = c->s;
@@ -1099,15 +1455,28 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
      * contraseña del correo es x", "das Passwort lautet: x": the value after a
      * copula, quoted, or for a password any token that is not a word of prose */
     size_t lim = we + 60 < n ? we + 60 : n;
+    bool chained = false; /* a participle came after the copula: "was changed to x" */
     for (size_t k = we; k + 4 < lim && s[k] != '\n'; k++) {
         if (s[k] == '.' && s[k + 1] == ' ') break; /* the sentence ended */
         size_t ce = copula_end(s, lim, k);
-        if (!ce) continue;
+        if (!ce || (chained && !link_copula(s, k))) continue;
         if (!next_value(s, n, ce, &vs, &ve, &quoted)) break;
         if (quoted) return add_value(c, kind == PII_KEY_NONE ? PII_KEY_SECRET : kind, vs, ve, true);
+        /* after a bare colon a password needs more than letters ("password
+         * reset for user: JSmith") */
+        bool colon = s[ce - 2] == ':';
+        /* "was sent to alice@x.io": an address, not the password */
+        bool address = chained && (memchr(s + vs, '@', ve - vs) || memchr(s + vs, '/', ve - vs));
         if (kind == PII_KEY_PASSWORD && ve - vs >= 4 && !prose_word(s + vs, ve - vs) &&
-            !names_a_secret(s, vs, ve))
+            !names_a_secret(s, vs, ve) && !(colon && ident_like(s + vs, ve - vs)) && !address)
             return add_value(c, kind, vs, ve, false);
+        if (kind != PII_KEY_PASSWORD && ve - vs >= 16 && random_looking(s + vs, ve - vs))
+            return add_value(c, kind, vs, ve, false); /* "the secret is <key>" */
+        if (!chained && setting_word(s + vs, ve - vs)) {
+            chained = true;
+            k = ve - 1;
+            continue;
+        }
         break; /* "the password is incorrect": the sentence said what it is */
     }
     /* "use the following password to log in:\n\n<value>": a label that ends
@@ -1126,7 +1495,7 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
     if (names_a_secret(s, vs, ve)) return 0; /* "password secret": a name, not a value */
     if (kind == PII_KEY_PASSWORD && vn >= 4) {
         /* an ordinary word after "password" is prose ("Passwort vergessen?") */
-        if (prose_word(s + vs, vn)) return 0;
+        if (prose_word(s + vs, vn)) return key_after_words(c, vs);
         return add_value(c, kind, vs, ve, false);
     }
     bool scheme = (we - i == 6 && !strncasecmp((const char *)s + i, "bearer", 6)) ||
@@ -1136,7 +1505,15 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
         return ve;
     }
     if (vn >= 16 && random_looking(s + vs, vn)) return add_value(c, PII_KEY_SECRET, vs, ve, false);
-    return 0;
+    return key_after_words(c, vs);
+}
+
+size_t ew__pii_scan_quoted_password(pii_ctx *c, size_t k)
+{
+    size_t vs, ve;
+    bool quoted;
+    if (!next_value(c->s, c->n, k, &vs, &ve, &quoted) || !quoted) return 0;
+    return add_value(c, PII_KEY_PASSWORD, vs, ve, true);
 }
 
 /* A plain identifier ("first_name", "userEmail"): letters and '_' only. */
@@ -1182,25 +1559,45 @@ size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t ke, size_t k)
 
 /* NetworkCredential("user", "pass"), DirectoryEntry("LDAP://x", "u", "p"):
  * the last quoted argument is the password. */
-size_t ew__pii_scan_call(pii_ctx *c, size_t k)
+/* The quoted arguments of the list opening at k ('(' or '['): how many, and
+ * the last one in [*ls, *le). */
+static int last_quoted_arg(const unsigned char *s, size_t n, size_t k, size_t *ls, size_t *le)
 {
-    const unsigned char *s = c->s;
-    size_t n = c->n, lim = k + 300 < n ? k + 300 : n, last_s = 0, last_e = 0;
+    size_t lim = k + 300 < n ? k + 300 : n;
     int args = 0;
-    if (k >= n || s[k] != '(') return 0;
-    for (size_t p = k + 1; p < lim && s[p] != ')'; p++) {
+    if (k >= n || (s[k] != '(' && s[k] != '[')) return 0;
+    unsigned close = s[k] == '(' ? ')' : ']';
+    for (size_t p = k + 1; p < lim && s[p] != close; p++) {
         if (s[p] == '"' || s[p] == '\'') {
             size_t vs, ve;
             bool quoted;
             if (!next_value(s, n, p, &vs, &ve, &quoted)) return 0;
             args++;
-            last_s = vs;
-            last_e = ve;
+            *ls = vs;
+            *le = ve;
             p = ve;
         }
     }
-    if (args < 2) return 0;
-    return add_value(c, PII_KEY_PASSWORD, last_s, last_e, true);
+    return args;
+}
+
+size_t ew__pii_scan_call(pii_ctx *c, size_t k)
+{
+    size_t ls = 0, le = 0;
+    if (last_quoted_arg(c->s, c->n, k, &ls, &le) < 2) return 0;
+    return add_value(c, PII_KEY_PASSWORD, ls, le, true);
+}
+
+/* auth=("user", "password"), credentials: ["user", "password"]: a pair whose
+ * second member is neither a word ("read", "write") nor a name
+ * (SECRETS=("GITHUB_TOKEN" "NPM_TOKEN")). */
+static size_t credential_pair(pii_ctx *c, size_t k)
+{
+    size_t ls = 0, le = 0;
+    if (last_quoted_arg(c->s, c->n, k, &ls, &le) != 2 || prose_word(c->s + ls, le - ls) ||
+        names_a_secret(c->s, ls, le))
+        return 0;
+    return add_value(c, PII_KEY_PASSWORD, ls, le, true);
 }
 
 /* Twilio's client takes the account SID ("AC" and 32 hex) and then the auth
@@ -1230,7 +1627,8 @@ static size_t twilio_call(pii_ctx *c, size_t k)
 
 size_t ew__pii_scan_call_at(pii_ctx *c, size_t i, size_t ie, size_t k)
 {
-    if (name_has(c->s, i, ie, "credential") || name_has(c->s, i, ie, "directoryentry"))
+    if (name_has(c->s, i, ie, "credential") || name_has(c->s, i, ie, "directoryentry") ||
+        name_has(c->s, i, ie, "basicauth") || name_has(c->s, i, ie, "digestauth"))
         return ew__pii_scan_call(c, k);
     return twilio_call(c, k);
 }
@@ -1302,10 +1700,11 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     /* curl -u user:pass, curl --user user:pass; smbclient -U user%pass */
     bool user = (nl == 1 && (s[ns] == 'u' || s[ns] == 'U')) ||
                 (nl == 4 && !memcmp(s + ns, "user", 4) && ns == i + 2);
-    if (nl == 1 && s[ns] == 'a') {
-        /* redis-cli -a password */
-        size_t b = i > 120 ? i - 120 : 0;
-        if (!pii_contains(s + b, i - b, "redis-cli", 9)) return 0;
+    if (nl == 1 && (s[ns] == 'a' || s[ns] == 'w')) {
+        /* redis-cli -a password; ldapsearch, ldapmodify ... -w password */
+        size_t b = line_back(s, i);
+        if (!pii_contains(s + b, i - b, s[ns] == 'a' ? "redis-cli" : "ldap", s[ns] == 'a' ? 9 : 4))
+            return 0;
         kind = PII_KEY_PASSWORD;
     }
     if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P')) {
@@ -1359,27 +1758,51 @@ size_t ew__pii_scan_pgpass(pii_ctx *c, size_t i, size_t e)
     return add_value(c, PII_KEY_PASSWORD, f[4], e, false) ? e : 0;
 }
 
+/* A block armour line at i: three to five dashes, maybe a space, then the
+ * word (BEGIN or END) and a space. Returns the end of the word's space, or 0.
+ * PEM writes "-----BEGIN X-----", SSH2 (RFC 4716) "---- BEGIN X ----". */
+static size_t armour_at(const unsigned char *s, size_t n, size_t i, const char *word)
+{
+    size_t k = i, wl = strlen(word);
+    while (k < n && s[k] == '-' && k - i < 5)
+        k++;
+    if (k - i < 3) return 0;
+    if (k < n && s[k] == ' ') k++;
+    if (k + wl + 1 > n || memcmp(s + k, word, wl) || s[k + wl] != ' ') return 0;
+    return k + wl + 1;
+}
+
+size_t ew__pii_armour_begin(const unsigned char *s, size_t n, size_t i)
+{
+    return armour_at(s, n, i, "BEGIN");
+}
+
+/* A block whose armour says PRIVATE, of any kind (RSA, OPENSSH, PGP, SSH2
+ * ENCRYPTED, ...), from its BEGIN line to its END line or, when the text is
+ * cut, to the end of its body. */
 size_t ew__pii_scan_pem(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    size_t k = i + 10, lim = i + 80 < n ? i + 80 : n;
+    size_t k = armour_at(s, n, i, "BEGIN"), lim = i + 80 < n ? i + 80 : n;
+    if (!k) return 0;
     while (k < lim && s[k] != '\n' && s[k] != '-')
         k++;
     size_t label_end = k;
-    if (!name_has(s, i, label_end, "PRIVATE KEY") && !name_has(s, i, label_end, "PRIVATE"))
-        return 0;
+    if (!name_has(s, i, label_end, "PRIVATE")) return 0;
     /* up to "-----END ... -----", or the end of the base64 body when cut */
     size_t e = label_end;
     while (e < n && s[e] == '-')
         e++;
     size_t body = e;
     for (; e + 8 <= n && e - body < 65536; e++) {
-        if (s[e] == '-' && !memcmp(s + e, "-----END", 8)) {
-            size_t f = e + 8;
+        size_t end_word = s[e] == '-' ? armour_at(s, n, e, "END") : 0;
+        if (end_word) {
+            size_t f = end_word;
             while (f < n && f - e < 80 && s[f] != '\n') {
-                if (f + 5 <= n && !memcmp(s + f, "-----", 5)) {
-                    f += 5;
+                if (f + 4 <= n && !memcmp(s + f, "----", 4)) {
+                    while (f < n && s[f] == '-' && f - e < 90)
+                        f++;
                     break;
                 }
                 f++;

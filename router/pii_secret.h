@@ -15,6 +15,13 @@ bool ew__pii_made_up(const unsigned char *v, size_t n);
 bool ew__pii_word_body(const unsigned char *v, size_t n);
 /* A credential that a provider or a standard publishes as its example. */
 bool ew__pii_doc_fixture(const unsigned char *v, size_t n);
+/* The password named [i, ke) and assigned up to e belongs to the anonymous
+ * FTP login: the same record's user, within three lines, is "anonymous". */
+bool ew__pii_anonymous_login(const unsigned char *s, size_t n, size_t i, size_t ke, size_t e);
+/* The key named [i, ke) holds v, an npm classic token (a UUID), which npm
+ * revoked with all classic tokens. */
+bool ew__pii_npm_revoked(const unsigned char *s, size_t i, size_t ke, const unsigned char *v,
+                         size_t vn);
 
 /* ---- hooks ------------------------------------------------------------------ */
 /* name(...) at [i, ie) with its '(' at k: a credential constructor
@@ -32,6 +39,25 @@ size_t ew__pii_scan_xml_element(pii_ctx *c, size_t i, size_t ie);
 /* A URL's user part without a password that is itself a key
  * (https://<32 hex>@o1.ingest.sentry.io/2). */
 bool ew__pii_url_user_token(const unsigned char *u, size_t n);
+
+/* "-----BEGIN " or "---- BEGIN " at i: the end of that armour, or 0. */
+size_t ew__pii_armour_begin(const unsigned char *s, size_t n, size_t i);
+
+/* A short note between a key and its separator ("key (hex): x", "token
+ * [prod] = x") at k: the separator's offset, or k when there is none. */
+size_t ew__pii_skip_note(const unsigned char *s, size_t n, size_t k);
+
+/* A quoted password after k ("IDENTIFIED BY 'x'"); its end, or 0. */
+size_t ew__pii_scan_quoted_password(pii_ctx *c, size_t k);
+
+/* A full-width colon '：' at k. */
+static inline bool ew__pii_wide_colon(const unsigned char *s, size_t n, size_t k)
+{
+    return k + 2 < n && s[k] == 0xEF && s[k + 1] == 0xBC && s[k + 2] == 0x9A;
+}
+
+/* A UUID (8-4-4-4-12 hex digits) starts at i (pii_token.c). */
+bool ew__pii_is_uuid(const unsigned char *s, size_t n, size_t i);
 
 /* Shared within pii_secret*.c. */
 bool ew__pii_random_looking(const unsigned char *v, size_t n);

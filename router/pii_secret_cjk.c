@@ -56,7 +56,12 @@ size_t ew__pii_cjk_secret_value(pii_ctx *c, size_t e, bool strong)
     size_t vn = a - vs;
     bool pem = vn >= 5 && !memcmp(s + vs, "-----", 5);
     bool flag = vn && s[vs] == '-';
-    bool key = vn && (s[vs] == '"' || s[vs] == '\'' || s[a - 1] == ':' || memchr(s + vs, '=', vn));
+    /* '=' inside names a key ("pwd=x"); at the end it pads base64 */
+    size_t body = vn;
+    while (body > 0 && s[vs + body - 1] == '=')
+        body--;
+    bool key =
+        vn && (s[vs] == '"' || s[vs] == '\'' || s[a - 1] == ':' || memchr(s + vs, '=', body));
     if (vn < 4 || pem || flag || key) return 0;
     /* a key or token cue needs a machine-made value ("キーボード" is no key) */
     if (!strong && !ew__pii_random_looking(s + vs, vn)) return 0;

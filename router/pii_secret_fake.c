@@ -1,6 +1,7 @@
 /* Values that look like secrets and are not: masked values, runs a person
  * types as a stand-in (alphabet or keyboard order), token bodies spelt from
- * words, and the example credentials that providers and standards publish.
+ * words, the example credentials that providers and standards publish, and
+ * credentials that grant nothing (anonymous FTP, revoked token formats).
  * Each rule is about how a value was made, never about one data set's text:
  * a random key of 16 or more characters practically never holds any of these
  * (a run of eight ordered characters has odds below 1e-4 even in hex). */
@@ -124,4 +125,115 @@ bool ew__pii_doc_fixture(const unsigned char *v, size_t n)
             !memcmp(v + n - fixtures[k].l, fixtures[k].v, fixtures[k].l))
             return true;
     return false;
+}
+
+/* [*ks, ke) is the identifier that ends at ke, as code writes names
+ * ("server->user", "ftp.login", "FTP_USER"); false when there is none. */
+static bool name_before(const unsigned char *s, size_t lo, size_t ke, size_t *ks)
+{
+    size_t k = ke;
+    while (k > lo && ke - k < 48 &&
+           (pii_is_alnum(s[k - 1]) || s[k - 1] == '_' || s[k - 1] == '.' || s[k - 1] == '-' ||
+            s[k - 1] == '>'))
+        k--;
+    *ks = k;
+    return k < ke;
+}
+
+/* Where w first occurs in [a, b), or b. */
+static size_t word_at(const unsigned char *s, size_t a, size_t b, const char *w)
+{
+    size_t wl = strlen(w);
+    for (size_t p = a; p + wl <= b; p++)
+        if (!strncasecmp((const char *)s + p, w, wl)) return p;
+    return b;
+}
+
+static bool has_word(const unsigned char *s, size_t a, size_t b, const char *w)
+{
+    return word_at(s, a, b, w) < b;
+}
+
+/* "anonymous" at p is the value of a user-name assignment (user =
+ * "anonymous", 'login': 'anonymous', FTP_USER=anonymous) whose name, up to
+ * "user" or "login", is spelt [pre, pre + pre_n) ("FTP_", "cfg->", ""):
+ * the user of the same record as a password named so. */
+static bool anonymous_user_at(const unsigned char *s, size_t lo, size_t p, size_t pre, size_t pre_n)
+{
+    size_t k = p;
+    while (k > lo && p - k < 8 && (s[k - 1] == '"' || s[k - 1] == '\'' || s[k - 1] == ' '))
+        k--;
+    if (k == lo || (s[k - 1] != '=' && s[k - 1] != ':' && s[k - 1] != '>')) return false;
+    while (k > lo && p - k < 12 &&
+           (s[k - 1] == '=' || s[k - 1] == ':' || s[k - 1] == '>' || s[k - 1] == ' ' ||
+            s[k - 1] == '"' || s[k - 1] == '\''))
+        k--;
+    size_t ks;
+    if (!name_before(s, lo, k, &ks) || has_word(s, ks, k, "pass")) return false;
+    size_t u = word_at(s, ks, k, "user");
+    if (u == k) u = word_at(s, ks, k, "login");
+    return u < k && u - ks == pre_n &&
+           !strncasecmp((const char *)s + ks, (const char *)s + pre, pre_n);
+}
+
+/* Anonymous FTP (RFC 1635): the server lets the user "anonymous" in with any
+ * password, which by custom is the caller's e-mail address ("guest@",
+ * BusyBox's "busybox@"). It identifies; it authenticates nothing, so it is no
+ * secret. Both assignments sit together in a config or a struct, so the user
+ * is looked for within three lines of the password, and only as the same
+ * record's user: the names must agree up to "user"/"pass" (FTP_USER with
+ * FTP_PASS, cfg->user with cfg->password), so an admin_password beside
+ * ftp_user = anonymous still counts. */
+bool ew__pii_anonymous_login(const unsigned char *s, size_t n, size_t i, size_t ke, size_t e)
+{
+    size_t lo = i > 512 ? i - 512 : 0, hi = e + 512 < n ? e + 512 : n, b = i, f = e;
+    size_t pre;
+    if (!name_before(s, lo, ke, &pre)) return false;
+    size_t pw = word_at(s, pre, ke, "pass");
+    if (pw == ke) pw = word_at(s, pre, ke, "pwd");
+    if (pw == ke) return false;
+    for (int l = 0; l < 4; l++) { /* back to the start of the line three above */
+        const unsigned char *q = memrchr(s + lo, '\n', b - lo);
+        if (!q) break;
+        b = (size_t)(q - s);
+        if (l == 3) lo = b + 1;
+    }
+    for (int l = 0; l < 4; l++) { /* on to the end of the line three below */
+        const unsigned char *q = memchr(s + f, '\n', hi - f);
+        if (!q) break;
+        f = (size_t)(q - s);
+        if (l == 3) hi = f;
+        f++;
+    }
+    if (hi - lo < 9) return false;
+    /* found by its 'y' (memchr is fast, and 'y' is rare in code) */
+    for (int up = 0; up < 2; up++)
+        for (size_t y = lo + 4; y + 5 <= hi;) {
+            const unsigned char *q = memchr(s + y, up ? 'Y' : 'y', hi - 4 - y);
+            if (!q) break;
+            size_t p = (size_t)(q - s) - 4;
+            y = (size_t)(q - s) + 1;
+            if (strncasecmp((const char *)s + p, "anonymous", 9)) continue;
+            bool alone =
+                (p == 0 || !pii_is_alnum(s[p - 1])) && (p + 9 == n || !pii_is_alnum(s[p + 9]));
+            if (alone && anonymous_user_at(s, lo, p, pre, pw - pre)) return true;
+        }
+    return false;
+}
+
+/* npm's classic tokens were UUIDs until 2021 (later ones start "npm_", as
+ * its granular tokens do). npm revoked every classic token on 9 December
+ * 2025; none can authenticate again, so a UUID held by an npm token's name
+ * (NPM_TOKEN, npmAuthToken, .npmrc's "//registry.npmjs.org/:_authToken") is
+ * a dead credential. Other registries' npm tokens carry a prefix
+ * (Nexus's "NpmToken.<uuid>") and are not bare UUIDs. */
+bool ew__pii_npm_revoked(const unsigned char *s, size_t i, size_t ke, const unsigned char *v,
+                         size_t vn)
+{
+    if (vn != 36 || !ew__pii_is_uuid(v, vn, 0)) return false;
+    if (has_word(s, i, ke, "npm")) return true;
+    size_t b = i; /* the registry's address before the key, on its line */
+    while (b > 0 && i - b < 80 && s[b - 1] != '\n')
+        b--;
+    return has_word(s, b, i, "registry.npmjs.org");
 }

@@ -93,6 +93,24 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
     size_t at = 0;
     for (size_t k = auth; k < ae; k++)
         if (s[k] == '@') at = k;
+    if (!at && ae < e && s[ae] != '/') {
+        /* a password holding '?' or '#' as typed: "rediss://u:Falcon42?@host/" */
+        const unsigned char *pc = memchr(s + auth, ':', ae - auth);
+        size_t sl = ae, at2 = 0, digits = 0;
+        while (sl < e && s[sl] != '/')
+            sl++;
+        for (size_t k = ae; k < sl; k++)
+            if (s[k] == '@') at2 = k;
+        for (const unsigned char *d = pc ? pc + 1 : NULL; d && d < s + ae && pii_is_digit(*d); d++)
+            digits++;
+        if (pc && at2 && at2 + 1 < e && pii_is_alnum(s[at2 + 1]) &&
+            digits < (size_t)(s + ae - pc - 1)) { /* not "host:8080?q=a@b" */
+            at = at2;
+            ae = at2 + 1;
+            while (ae < e && s[ae] != '/' && s[ae] != '?' && s[ae] != '#')
+                ae++;
+        }
+    }
     size_t host = auth;
     if (at) {
         size_t pc = auth;
@@ -102,7 +120,10 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
         /* "%23x" is percent-encoding, "%PASS%" or "%s" a template */
         bool pct =
             pc + 3 < at && s[pc + 1] == '%' && pii_is_hex(s[pc + 2]) && pii_is_hex(s[pc + 3]);
-        if (pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
+        /* "ftp://anonymous:guest@host": anonymous FTP takes any password
+         * (RFC 1635), as ew__pii_anonymous_login says */
+        bool anonymous = pc - auth == 9 && !strncasecmp((const char *)s + auth, "anonymous", 9);
+        if (!anonymous && pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
             ew__pii_add(c, EW_PII_SECRET, auth, at, 0.95f);
         else if (tok)
             ew__pii_add(c, EW_PII_SECRET, auth, tok, 0.95f);
@@ -176,7 +197,7 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
 }
 
 /* 8-4-4-4-12 */
-static bool is_uuid(const unsigned char *s, size_t n, size_t i)
+static inline bool is_uuid(const unsigned char *s, size_t n, size_t i)
 {
     static const int parts[5] = {8, 4, 4, 4, 12};
     size_t k = i;
@@ -189,6 +210,11 @@ static bool is_uuid(const unsigned char *s, size_t n, size_t i)
         }
     }
     return true;
+}
+
+bool ew__pii_is_uuid(const unsigned char *s, size_t n, size_t i)
+{
+    return is_uuid(s, n, i);
 }
 
 static size_t scan_colon_token(pii_ctx *c, size_t i, size_t e)

@@ -333,38 +333,6 @@ void ew_router_free(ew_router *r)
 
 /* ---- features ----------------------------------------------------------------------- */
 
-/* A tokenizer-free estimate of prompt tokens, near what BPE vocabularies of
- * 32k-150k entries give: a run of letters is about one token per 4 bytes, a
- * run of digits one per 3, other ASCII symbols one each (spaces join the next
- * word), and every non-ASCII character about one. */
-int64_t ew__estimate_tokens(const char *text, size_t len)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    int64_t tokens = 0;
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t j = i + 1;
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-            while (j < len && (s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z')
-                j++;
-            tokens += (int64_t)(j - i + 3) / 4;
-        } else if (c >= '0' && c <= '9') {
-            while (j < len && s[j] >= '0' && s[j] <= '9')
-                j++;
-            tokens += (int64_t)(j - i + 2) / 3;
-        } else if (c >= 0x80) {
-            while (j < len && (s[j] & 0xC0) == 0x80)
-                j++;
-            tokens++;
-        } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
-            tokens++;
-        }
-        i = j;
-    }
-    return tokens;
-}
-
 /* Adds one text's findings; any failure marks the request fail-closed. */
 static void scan_text(const snap *s, const char *text, size_t len, ew_pii_result *res,
                       ew_rule_input *in)

@@ -43,6 +43,16 @@ typedef struct ew_message {
     const char *tool_calls_json; /* assistant tool_calls, raw JSON kept for pass-through */
     size_t tool_calls_json_len;
     bool keep_local; /* edgeway extension "x_edgeway": {"local": true}: stays on the device */
+    /* The client's JSON spelling of a string content: the escaped body of the
+     * string (no quotes), valid JSON for exactly the text
+     * content_json_for[0..content_json_for_len). Writers forward it instead of
+     * escaping content again, but only while content is still that text (the
+     * same pointer and length): whoever changes content gives it a new pointer
+     * or length, so an old spelling is never sent. NULL: none. */
+    const char *content_json;
+    size_t content_json_len;
+    const char *content_json_for;
+    size_t content_json_for_len;
 } ew_message;
 
 #define EW_REQUEST_MAX_STOP 4

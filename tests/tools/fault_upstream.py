@@ -29,8 +29,14 @@ Scenarios (one path segment, arguments after colons):
   reset_end          a stream reset right after its finish_reason (no usage, no [DONE])
   error_event        two chunks, then an in-band {"error": ...} event
   flaky:N:<inner>    the first N requests of this exact scenario get <inner>, then ok
+  idle_close[:S]     a valid whole answer on a kept-alive connection, which the server
+                     closes S seconds later (default 0.2) while the client holds it idle
   long:MIB           a valid stream of MIB MiB of content in 4 KiB pieces, as fast as the
                      client takes it (STATS["long_bytes"] counts what was written)
+  odd                a valid answer in the shapes real upstreams use and a parser may trip on
+                     (ODD_STREAM / ODD_WHOLE below: escapes, surrogate pairs, raw UTF-8, decoy
+                     "content" members, duplicate and escaped keys, events split over several
+                     data: lines, comments, pings, tool_calls, extra usage members)
 
 Control endpoints: GET /_stats (request counts per scenario, proxied count),
 GET /_last (path, headers and body of the last request), POST /_reset.
@@ -61,6 +67,48 @@ LAST = {}
 RECORD = {"file": None}
 EXPECT_KEY = {"key": None}
 ANSWER = "Hello from the fault upstream. This answer is streamed in small pieces."
+
+
+# The "odd" scenario, written by hand (not json.dumps) so that every shape
+# stays exactly as here. Each chunk names the model, as real upstreams do.
+_H = '"id":"chatcmpl-odd","object":"chat.completion.chunk","created":1,"model":"odd-model"'
+ODD_STREAM = [
+    ': a comment line\n',
+    'data: {' + _H + ',"system_fingerprint":"fp_0dd","choices":[{"index":0,"delta":{"role":'
+    '"assistant","content":"","refusal":null},"logprobs":null,"finish_reason":null}]}\n\n',
+    'data: {' + _H + ',"choices":[{"index":0,"delta":{"content":"Tab\\there \\"quoted\\" '
+    'back\\\\slash \\/ solidus"},"finish_reason":null}]}\n\n',
+    'event: ping\ndata: {"type":"ping"}\n\n',
+    'data: {' + _H + ',"choices":[{"index":0,"delta":{"content":" caf\\u00e9 \\ud83d\\ude00 '
+    '\u65e5\u672c \u00fcn\u00efc\u00f6d\u00e9"},"finish_reason":null}]}\n\n',
+    'data: {"x":{"content":"DECOY","choices":[{"delta":{"content":"DECOY"}}]},' + _H +
+    ',"choices":[{"index":0,"delta":{"content":" [after decoys]"},"finish_reason":null,'
+    '"logprobs":{"content":[{"token":"DECOY","logprob":-0.25,"bytes":[68,69]}]}}]}\n\n',
+    'data: {' + _H + ',"choices":[{"index":0,"delta":{"\\u0063ontent":" escaped-key"}}]}\n\n',
+    'data: {\ndata:   ' + _H + ',\ndata:   "choices": [ {"index": 0,\n'
+    'data:     "delta": { "content" : " multi-line\\u0001\\r\\n" } } ]\ndata: }\n\n',
+    'data: {' + _H + ',"choices":[{"index":0,"delta":{"content":"DECOY"}}],'
+    '"choices":[{"index":0,"delta":{"content":" last-duplicate"}}]}\n\n',
+    'data: {' + _H + ',"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_1",'
+    '"type":"function","function":{"name":"get_weather","arguments":"{\\"city\\":'
+    '\\"Z\\u00fcrich\\"}"}}]},"finish_reason":null}]}\n\n',
+    'data: {' + _H + ',"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}\n\n',
+    'data: {' + _H + ',"choices":[],"usage":{"prompt_tokens":11,"completion_tokens":22,'
+    '"total_tokens":33,"completion_tokens_details":{"reasoning_tokens":0}}}\n\n',
+    'data: [DONE]\n\n',
+]
+ODD_WHOLE = ('{\n  "id": "chatcmpl-odd", "object": "chat.completion", "created": 1,\n'
+             '  "model": "odd-model", "system_fingerprint": null,\n'
+             '  "x": {"message": {"content": "DECOY"}},\n'
+             '  "choices": [ {\n    "index": 0,\n    "message": {\n'
+             '      "role": "assistant", "refusal": null, "annotations": [],\n'
+             '      "content": "Tab\\there \\"quoted\\" caf\\u00e9 \\ud83d\\ude00 \u65e5\u672c\\n",\n'
+             '      "tool_calls": [{"id": "call_1", "type": "function", "function":\n'
+             '        {"name": "get_weather", "arguments": "{\\"city\\": \\"Z\\u00fcrich\\"}"}}]\n'
+             '    },\n    "logprobs": null, "finish_reason": "tool_calls"\n  },\n'
+             '  {"index": 1, "message": {"role": "assistant", "content": "DECOY"}} ],\n'
+             '  "usage": {"prompt_tokens": 11, "completion_tokens": 22, "total_tokens": 33,\n'
+             '            "prompt_tokens_details": {"cached_tokens": 0}}\n}\n')
 
 
 class RecordingRaw(io.RawIOBase):
@@ -293,8 +341,15 @@ class Handler(BaseHTTPRequestHandler):
             self.end_stream()
         elif name == "huge_body":
             self.huge_body()
+        elif name == "idle_close" and not stream:
+            self.whole(name, req, model)
+            self.wfile.flush()
+            time.sleep(float(arg or 0.2))
+            self.close_connection = True
         elif name == "long" and stream:
             self.long_stream(float(arg or 32), model)
+        elif name == "odd":
+            self.odd(stream)
         elif stream:
             self.stream(name, arg, req, model)
         else:
@@ -343,6 +398,20 @@ class Handler(BaseHTTPRequestHandler):
         block = b" " * 65536
         for _ in range(size // len(block)):
             self.wfile.write(block)
+
+    def odd(self, stream):
+        if not stream:
+            body = ODD_WHOLE.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        self.start_stream()
+        for ev in ODD_STREAM:
+            self.write_chunk(ev)
+        self.end_stream()
 
     def long_stream(self, mib, model):
         self.start_stream()

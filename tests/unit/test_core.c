@@ -37,6 +37,14 @@ static int parse_bytes(const char *bytes, size_t len, const ew_json_limits *lim,
     else
         assert_int_equal(doc.n, 0);
     ew_json_doc_cleanup(&doc);
+    /* The one-pass picker judges every document the same way. */
+    ew_error perr;
+    int pst = ew_json_pick(&doc, copy, len, NULL, 0, lim, &perr);
+    if (pst != st)
+        fail_msg("pick(%.*s) = %s (%s), parse %s", (int)(len > 80 ? 80 : len), copy,
+                 ew_status_name(pst), pst ? perr.message : "", ew_status_name(st));
+    assert_int_equal(doc.n, pst ? 0 : 1);
+    ew_json_doc_cleanup(&doc);
     free(copy);
     return st;
 }
@@ -180,12 +188,20 @@ static void test_json_get_many(void **state)
 {
     (void)state;
     ew_json_doc doc;
-    must_parse(&doc, "{\"id\":\"x\",\"a\":1,\"b\":0,\"a\":2,\"\\u0061\":3,\"c\\\"d\":4,\"ab\":5}");
-    static const char *const keys[] = {"a", "b", "missing", "c\"d", "ab", "id", ""};
-    int out[7];
-    ew_json_get_many(&doc, 0, keys, 7, out);
-    for (int i = 0; i < 7; i++)
+    int64_t v0 = 0;
+    must_parse(&doc, "{\"id\":\"x\",\"a\":1,\"b\":0,\"a\":2,\"\\u0061\":3,\"c\\\"d\":4,\"ab\":5,"
+                     "\"\":6,\"i\":7}");
+    /* Keys that are prefixes of others, and the empty key, match only themselves. */
+    static const char *const keys[] = {"a", "b", "missing", "c\"d", "ab", "id", "", "idx", "i"};
+    int out[9];
+    ew_json_get_many(&doc, 0, keys, 9, out);
+    for (int i = 0; i < 9; i++)
         assert_int_equal(out[i], ew_json_get(&doc, 0, keys[i]));
+    assert_int_equal(out[7], -1);
+    assert_int_equal(ew_json_int64(&doc, out[6], &v0), EW_OK);
+    assert_int_equal(v0, 6);
+    assert_int_equal(ew_json_int64(&doc, out[8], &v0), EW_OK);
+    assert_int_equal(v0, 7);
     int64_t v = 0;
     assert_int_equal(ew_json_int64(&doc, out[0], &v), EW_OK);
     assert_int_equal(v, 3); /* the last duplicate, written escaped */
@@ -305,6 +321,91 @@ static void test_json_bad_strings(void **state)
     expect_error_at("[\xC3\xA9]", 4, EW_ERR_PARSE, 1);
 }
 
+/* ---- reader: picking values in one pass ------------------------------------------------ */
+
+static void test_json_pick(void **state)
+{
+    (void)state;
+    static const ew_json_want w[] = {{0, "id", 0},
+                                     {0, "choices", 0},
+                                     {2, NULL, 0},
+                                     {3, "delta", 0},
+                                     {4, "content", 0},
+                                     {4, "tool_calls", 0},
+                                     {3, "finish_reason", 0},
+                                     {0, "usage", 0},
+                                     {8, "total_tokens", 0}};
+    int n = (int)(sizeof w / sizeof *w);
+    const char *c =
+        " { \"id\" : \"c\\u0031\" ,\"x\":{\"content\":\"no\",\"id\":[1]},\"choices\": [ "
+        "{\"index\":0,\"delta\":{\"\\u0063ontent\":\"caf\u00e9 \\ud83d\\ude00\\n\","
+        "\"tool_calls\":[{\"a\":[1,{}]}]},\"finish_reason\":null},{\"delta\":{}}],"
+        "\"usage\":{\"total_tokens\":22} } ";
+    ew_json_doc d;
+    ew_error err;
+    assert_int_equal(ew_json_pick(&d, c, strlen(c), w, n, NULL, &err), EW_OK);
+    ew_arena a;
+    ew_arena_init(&a, 0, 1 << 16);
+    size_t len;
+    assert_int_equal(ew_json_type_of(&d, 0), EW_JSON_OBJECT);
+    assert_string_equal(ew_json_string(&d, 1, &a, &len), "c1");
+    assert_int_equal(ew_json_type_of(&d, 2), EW_JSON_ARRAY);
+    assert_int_equal(ew_json_count(&d, 2), 0); /* picked containers are not navigable */
+    assert_int_equal(ew_json_first(&d, 2), -1);
+    assert_int_equal(ew_json_at(&d, 2, 0), -1);
+    assert_int_equal(ew_json_type_of(&d, 3), EW_JSON_OBJECT);
+    const char *text = ew_json_string(&d, 5, &a, &len);
+    assert_int_equal(len, 11);
+    assert_memory_equal(text, "caf\u00e9 \xF0\x9F\x98\x80\n", 11);
+    const char *raw = ew_json_raw(&d, 6, &len);
+    assert_int_equal(len, strlen("[{\"a\":[1,{}]}]"));
+    assert_memory_equal(raw, "[{\"a\":[1,{}]}]", len);
+    assert_int_equal(ew_json_type_of(&d, 7), EW_JSON_NULL);
+    int64_t v = 0;
+    assert_int_equal(ew_json_int64(&d, 9, &v), EW_OK);
+    assert_int_equal(v, 22);
+    /* Out of range values and absent ones read as -1 would. */
+    assert_int_equal(ew_json_type_of(&d, n + 1), EW_JSON_NONE);
+    assert_null(ew_json_raw(&d, n + 1, &len));
+    ew_json_doc_cleanup(&d);
+
+    /* Duplicates: the last wins, and nothing of an earlier one survives. */
+    const char *dup =
+        "{\"choices\":[{\"delta\":{\"content\":\"x\"}}],\"usage\":{\"total_tokens\":1},"
+        "\"choices\":[{\"finish_reason\":\"stop\"}],\"usage\":7}";
+    assert_int_equal(ew_json_pick(&d, dup, strlen(dup), w, n, NULL, &err), EW_OK);
+    assert_int_equal(ew_json_type_of(&d, 4), EW_JSON_NONE);
+    assert_int_equal(ew_json_type_of(&d, 5), EW_JSON_NONE);
+    assert_true(ew_json_string_eq(&d, 7, "stop"));
+    assert_int_equal(ew_json_type_of(&d, 8), EW_JSON_NUMBER);
+    assert_int_equal(ew_json_type_of(&d, 9), EW_JSON_NONE);
+    ew_json_doc_cleanup(&d);
+
+    /* Wrong shapes pick nothing below them; a bare value is a document too. */
+    const char *shapes[] = {"{\"choices\":{\"0\":{\"delta\":1}}}", "[{\"id\":\"x\"}]", "\"id\"",
+                            "7"};
+    for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++) {
+        assert_int_equal(ew_json_pick(&d, shapes[i], strlen(shapes[i]), w, n, NULL, &err), EW_OK);
+        for (int j = 1; j <= n; j++)
+            if (j != 2) assert_int_equal(ew_json_type_of(&d, j), EW_JSON_NONE);
+        ew_json_doc_cleanup(&d);
+    }
+
+    /* Bad tables; failures leave an empty doc. */
+    static const ew_json_want later[] = {{2, "a", 0}, {0, "b", 0}};
+    static const ew_json_want neg[] = {{0, NULL, -1}};
+    assert_int_equal(ew_json_pick(&d, "{}", 2, later, 2, NULL, &err), EW_ERR_INVALID);
+    assert_int_equal(ew_json_pick(&d, "{}", 2, neg, 1, NULL, &err), EW_ERR_INVALID);
+    assert_int_equal(ew_json_pick(&d, "{}", 2, w, EW_JSON_PICK_MAX + 1, NULL, &err),
+                     EW_ERR_INVALID);
+    assert_int_equal(ew_json_pick(&d, "{\"id\":1,}", 9, w, n, NULL, &err), EW_ERR_PARSE);
+    assert_non_null(strstr(err.message, "byte 8"));
+    assert_int_equal(d.n, 0);
+    assert_null(d.toks);
+    assert_int_equal(ew_json_pick(&d, NULL, 0, w, n, NULL, &err), EW_ERR_PARSE);
+    ew_arena_cleanup(&a);
+}
+
 /* ---- reader: numbers and literals -------------------------------------------------------- */
 
 static void test_json_number_grammar(void **state)
@@ -327,6 +428,37 @@ static void test_json_number_grammar(void **state)
     expect_status("\tnull\n", EW_OK);
     expect_status("\"top\"", EW_OK);
     expect_error_at("{\"a\":01}", 8, EW_ERR_PARSE, 5);
+}
+
+/* Short decimals take a fast path (one division); it must read every such
+ * number exactly as strtod does, sign, zeros and fraction lengths included. */
+static void test_json_short_decimals(void **state)
+{
+    (void)state;
+    uint64_t x = 88172645463325252ull;
+    char num[40], json[48];
+    for (int iter = 0; iter < 200000; iter++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        int digits = 1 + (int)(x % 16), point = (int)((x >> 8) % (uint64_t)(digits + 1));
+        int n = 0;
+        if ((x >> 16) & 1) num[n++] = '-';
+        uint64_t r = x >> 20;
+        for (int d = 0; d < digits; d++, r = r * 6364136223846793005ull + 1) {
+            if (d == point && d > 0) num[n++] = '.';
+            /* JSON: no leading zero before other integer digits. */
+            bool lead = d == 0 && (point > 1 || (point == 0 && digits > 1));
+            num[n++] = (char)((lead ? '1' : '0') + (r >> 40) % (lead ? 9 : 10));
+        }
+        num[n] = '\0';
+        snprintf(json, sizeof json, "[%s]", num);
+        ew_json_doc doc;
+        must_parse(&doc, json);
+        double d = 0;
+        assert_int_equal(ew_json_double(&doc, ew_json_at(&doc, 0, 0), &d), EW_OK);
+        double want = strtod(num, NULL);
+        if (memcmp(&d, &want, sizeof d)) fail_msg("%s: %.17g, strtod %.17g", num, d, want);
+        ew_json_doc_cleanup(&doc);
+    }
 }
 
 static void test_json_number_values(void **state)
@@ -635,6 +767,27 @@ static void test_jw_structure(void **state)
     assert_int_equal(w.status, EW_OK);
     assert_string_equal(b.data, "{\"a\":1,\"b\":[\"x\\\"y\",null,true,0.5,[],18446744073709551615,"
                                 "-9223372036854775808],\"c\":{},\"raw\":[1,2],\"s\":\"\"}");
+    assert_int_equal(parse_bytes(b.data, b.len, NULL, NULL), EW_OK);
+
+    /* Literal keys and pre-escaped string bodies take the same separators. */
+    ew_buf_reset(&b);
+    ew_jw_init(&w, &b);
+    ew_jw_object_begin(&w);
+    EW_JW_KEY(&w, "role");
+    ew_jw_string_json(&w, "a\\u00e9\\n", 9);
+    EW_JW_KEY(&w, "parts");
+    ew_jw_array_begin(&w);
+    ew_jw_string_json(&w, "", 0);
+    ew_jw_string_json(&w, "x", 1);
+    ew_jw_object_begin(&w);
+    EW_JW_KEY(&w, "max_tokens");
+    ew_jw_int(&w, 3);
+    ew_jw_object_end(&w);
+    ew_jw_array_end(&w);
+    ew_jw_object_end(&w);
+    assert_int_equal(w.status, EW_OK);
+    assert_string_equal(b.data,
+                        "{\"role\":\"a\\u00e9\\n\",\"parts\":[\"\",\"x\",{\"max_tokens\":3}]}");
     assert_int_equal(parse_bytes(b.data, b.len, NULL, NULL), EW_OK);
     ew_buf_cleanup(&b);
 }
@@ -1311,7 +1464,37 @@ static void reemit(ew_jw *w, const ew_json_doc *doc, int v, ew_arena *a)
     }
 }
 
-/* Checks one accepted document: navigation agrees and it round-trips. */
+/* Picks members the generator writes (keys "a", "k", "hello", "é", "") at a
+ * few depths and checks each against the parsed doc's ew_json_get / _at. */
+static void check_picks(const ew_json_doc *doc, ew_arena *a)
+{
+    static const ew_json_want w[] = {
+        {0, "a", 0},  {0, "k", 0},  {0, NULL, 0},    {0, NULL, 1},       {3, "a", 0},
+        {1, "k", 0},  {1, NULL, 0}, {7, "hello", 0}, {0, "\xC3\xA9", 0}, {0, "", 0},
+        {4, NULL, 2}, {11, "k", 0}, {2, "", 0},      {0, "hello", 0}};
+    int n = (int)(sizeof w / sizeof *w);
+    ew_json_doc pd;
+    assert_int_equal(ew_json_pick(&pd, doc->text, doc->len, w, n, NULL, NULL), EW_OK);
+    assert_int_equal(ew_json_type_of(&pd, 0), ew_json_type_of(doc, 0));
+    int at[EW_JSON_PICK_MAX + 1] = {0};
+    for (int j = 0; j < n; j++) {
+        int in = at[w[j].parent];
+        at[j + 1] = w[j].key ? ew_json_get(doc, in, w[j].key) : ew_json_at(doc, in, w[j].index);
+        ew_json_type t = ew_json_type_of(doc, at[j + 1]);
+        assert_int_equal(ew_json_type_of(&pd, j + 1), t);
+        size_t l1 = 0, l2 = 0;
+        const char *r1 = ew_json_raw(doc, at[j + 1], &l1), *r2 = ew_json_raw(&pd, j + 1, &l2);
+        assert_true(r1 == r2 && l1 == l2);
+        if (t == EW_JSON_STRING) {
+            const char *s1 = ew_json_string(doc, at[j + 1], a, &l1);
+            const char *s2 = ew_json_string(&pd, j + 1, a, &l2);
+            assert_true(s1 && s2 && l1 == l2 && !memcmp(s1, s2, l1));
+        }
+    }
+    ew_json_doc_cleanup(&pd);
+}
+
+/* Checks one accepted document: navigation agrees, picks agree and it round-trips. */
 static void check_accepted(const char *text, size_t len)
 {
     ew_json_doc doc;
@@ -1333,6 +1516,7 @@ static void check_accepted(const char *text, size_t len)
     }
     ew_arena a;
     ew_arena_init(&a, 0, 1 << 20);
+    check_picks(&doc, &a);
     ew_buf out1, out2;
     ew_buf_init(&out1, 1 << 20);
     ew_buf_init(&out2, 1 << 20);
@@ -1371,6 +1555,12 @@ static bool check_against_oracle(const char *bytes, size_t len)
     int want = !valid ? -1 : (depth > 5 || toks > 40) ? EW_ERR_TOO_LARGE : EW_OK;
     if ((want == -1 && st == EW_OK) || (want != -1 && st != want))
         fail_msg("input %.*s: reader %s (%s), oracle %s", (int)len, copy, ew_status_name(st),
+                 err.message, valid ? ew_status_name(want) : "invalid");
+    /* The picker too (on doubly bad input it may name another fault first). */
+    int pst = ew_json_pick(&doc, copy, len, NULL, 0, &lim, &err);
+    ew_json_doc_cleanup(&doc);
+    if ((want == -1 && pst == EW_OK) || (want != -1 && pst != want))
+        fail_msg("input %.*s: picker %s (%s), oracle %s", (int)len, copy, ew_status_name(pst),
                  err.message, valid ? ew_status_name(want) : "invalid");
     if (st == EW_OK) check_accepted(copy, len);
     free(copy);
@@ -1417,8 +1607,10 @@ int main(void)
         cmocka_unit_test(test_json_get_many),
         cmocka_unit_test(test_json_escapes),
         cmocka_unit_test(test_json_bad_strings),
+        cmocka_unit_test(test_json_pick),
         cmocka_unit_test(test_json_number_grammar),
         cmocka_unit_test(test_json_number_values),
+        cmocka_unit_test(test_json_short_decimals),
         cmocka_unit_test(test_json_structure_errors),
         cmocka_unit_test(test_json_caps),
         cmocka_unit_test(test_json_truncated_everywhere),

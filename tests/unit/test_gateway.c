@@ -102,7 +102,8 @@ static void chat_refused(const char *json, const char *param, const char *code,
     refused(EW_REQUEST_CHAT, json, 400, param, code, msg_part);
 }
 
-#define USER_HI "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]"
+#define USER_HI  "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]"
+#define USER_MSG "{\"role\":\"user\",\"content\":\"hi\"},"
 
 static void test_parse_minimal(void **state)
 {
@@ -262,6 +263,17 @@ static void test_parse_nulls_and_edges(void **state)
     assert_memory_equal(r->messages[0].content, "a\0b", 3);
     ew_request_free(r);
 
+    /* Escaped message keys and roles too; a key that only starts like one is unknown. */
+    r = chat_ok(
+        "{\"model\":\"m\",\"messages\":[{\"r\\u006fle\":\"\\u0073ystem\",\"content\":\"s\"},"
+        "{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"nam\":1,\"c\\u006fntent\":\"t\"}]}");
+    assert_int_equal(r->messages[0].role, EW_ROLE_SYSTEM);
+    assert_int_equal(r->messages[1].role, EW_ROLE_TOOL);
+    assert_string_equal(r->messages[1].tool_call_id, "c1");
+    assert_null(r->messages[1].name);
+    assert_string_equal(r->messages[1].content, "t");
+    ew_request_free(r);
+
     /* x_edgeway local false, and an empty-string content. */
     r = chat_ok("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"\","
                 "\"x_edgeway\":{\"local\":false}}]}");
@@ -368,6 +380,23 @@ static void test_parse_messages(void **state)
                  "missing_required_parameter", "role");
     chat_refused("{\"model\":\"m\",\"messages\":[{\"role\":\"robot\",\"content\":\"hi\"}]}",
                  "messages[0].role", "invalid_value", "'robot'");
+    chat_refused("{\"model\":\"m\",\"messages\":[{\"role\":7,\"content\":\"hi\"}]}",
+                 "messages[0].role", "invalid_type", "a string");
+    chat_refused("{\"model\":\"m\",\"messages\":[{\"role\":\"use\",\"content\":\"hi\"}]}",
+                 "messages[0].role", "invalid_value", "'use'");
+    chat_refused("{\"model\":\"m\",\"messages\":[{\"role\":\"users\",\"content\":\"hi\"}]}",
+                 "messages[0].role", "invalid_value", "'users'");
+    /* Names of later messages carry their index. */
+    chat_refused("{\"model\":\"m\",\"messages\":[" USER_MSG USER_MSG USER_MSG USER_MSG USER_MSG
+                     USER_MSG USER_MSG USER_MSG USER_MSG USER_MSG USER_MSG USER_MSG
+                 "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"a\"},"
+                 "{\"type\":\"text\",\"text\":false}]}]}",
+                 "messages[12].content[1].text", "invalid_type", "got boolean");
+    chat_refused("{\"model\":\"m\",\"messages\":[" USER_MSG USER_MSG USER_MSG USER_MSG USER_MSG
+                     USER_MSG USER_MSG USER_MSG USER_MSG USER_MSG
+                 "{\"role\":\"user\",\"content\":\"x\","
+                 "\"tool_call_id\":[]}]}",
+                 "messages[10].tool_call_id", "invalid_type", "a string");
     chat_refused("{\"model\":\"m\",\"messages\":[{\"role\":\"function\",\"content\":\"hi\"}]}",
                  "messages[0].role", "unsupported_value", "use 'tool'");
     chat_refused("{\"model\":\"m\",\"messages\":[{\"role\":\"user\"}]}", "messages[0].content",

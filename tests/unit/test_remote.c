@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/json.h"
+#include "edgeway/gateway.h"
 #include "remote/health.h"
 #include "remote/openai.h"
 #include "remote/remote.h"
@@ -331,6 +332,68 @@ static void test_openai_write(void **state)
     ew_buf_cleanup(&b);
 }
 
+/* The content of a message as the client spelled it goes out byte for byte
+ * (no unescape and escape again), and only while the message still holds
+ * the text it spells: a replaced or shortened content is escaped anew. */
+static void test_openai_write_spelling(void **state)
+{
+    (void)state;
+    static const char spelled[] = "tab\\t\\u00e9 \\ud83d\\ude00 \\/ \\\"q\\\" caf\xc3\xa9\\u0000!";
+    char body[256];
+    snprintf(body, sizeof body,
+             "{\"model\":\"m\",\"messages\":[{\"role\":\"system\",\"content\":\"plain text\"},"
+             "{\"role\":\"user\",\"content\":\"%s\"}]}",
+             spelled);
+    ew_request *r = NULL;
+    ew_api_error e;
+    assert_int_equal(ew_request_parse_json(body, strlen(body), EW_REQUEST_CHAT, &r, &e), EW_OK);
+    ew_buf b;
+    ew_buf_init(&b, 1 << 16);
+    ew__openai_write_opts o = {.model = "up"};
+    ew_error err;
+    assert_int_equal(ew__openai_write_request(&b, r, &o, &err), EW_OK);
+    char want[300];
+    snprintf(want, sizeof want,
+             "{\"model\":\"up\",\"messages\":[{\"role\":\"system\",\"content\":\"plain text\"},"
+             "{\"role\":\"user\",\"content\":\"%s\"}],\"stream\":false}",
+             spelled);
+    assert_string_equal(b.data, want);
+    /* It means the same text: read back, the content is the parsed one. */
+    ew_json_doc doc;
+    assert_int_equal(ew_json_parse(&doc, b.data, b.len, NULL, &err), EW_OK);
+    ew_arena a;
+    ew_arena_init(&a, 0, 1 << 16);
+    size_t n = 0;
+    char *back = ew_json_string(&doc, ew_json_path(&doc, 0, "messages[1].content"), &a, &n);
+    assert_int_equal(n, r->messages[1].content_len);
+    assert_memory_equal(back, r->messages[1].content, n);
+    ew_json_doc_cleanup(&doc);
+
+    /* A content replaced (as the split route does) is written from its new text. */
+    ew_message *m = &r->messages[1];
+    const char *orig = m->content;
+    size_t orig_len = m->content_len;
+    m->content = "new \"text\"";
+    m->content_len = strlen(m->content);
+    ew_buf_reset(&b);
+    assert_int_equal(ew__openai_write_request(&b, r, &o, &err), EW_OK);
+    assert_non_null(strstr(b.data, "\"content\":\"new \\\"text\\\"\""));
+    assert_null(strstr(b.data, "ud83d"));
+    /* So is a shortened one, at the same address. */
+    m->content = orig;
+    m->content_len = 4;
+    ew_buf_reset(&b);
+    assert_int_equal(ew__openai_write_request(&b, r, &o, &err), EW_OK);
+    assert_non_null(strstr(b.data, "\"content\":\"tab\\t\"}"));
+    m->content_len = orig_len;
+    ew_buf_reset(&b);
+    assert_int_equal(ew__openai_write_request(&b, r, &o, &err), EW_OK);
+    assert_string_equal(b.data, want);
+    ew_arena_cleanup(&a);
+    ew_buf_cleanup(&b);
+    ew_request_free(r);
+}
+
 static void test_openai_parse(void **state)
 {
     (void)state;
@@ -570,15 +633,11 @@ static void test_redact(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_sse_every_split),
-        cmocka_unit_test(test_sse_errors),
-        cmocka_unit_test(test_sse_pending_and_stop),
-        cmocka_unit_test(test_openai_write),
-        cmocka_unit_test(test_openai_parse),
-        cmocka_unit_test(test_openai_error_message),
-        cmocka_unit_test(test_breaker),
-        cmocka_unit_test(test_health_samples),
-        cmocka_unit_test(test_redact),
+        cmocka_unit_test(test_sse_every_split),       cmocka_unit_test(test_sse_errors),
+        cmocka_unit_test(test_sse_pending_and_stop),  cmocka_unit_test(test_openai_write),
+        cmocka_unit_test(test_openai_write_spelling), cmocka_unit_test(test_openai_parse),
+        cmocka_unit_test(test_openai_error_message),  cmocka_unit_test(test_breaker),
+        cmocka_unit_test(test_health_samples),        cmocka_unit_test(test_redact),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -407,6 +407,7 @@ static void test_stream_ok(void **state)
     assert_non_null(strstr(last.data, "\"authorization\": \"Bearer " TEST_KEY "\""));
     assert_non_null(strstr(last.data, "\"x-request-id\": \"rid-1\""));
     assert_non_null(strstr(last.data, "\"x-extra\": \"yes\""));
+    assert_non_null(strstr(last.data, "\"user-agent\": \"edgeway/"));
     assert_non_null(strstr(last.data, "\\\"model\\\":\\\"up-model\\\""));
     assert_non_null(strstr(last.data, "\\\"include_usage\\\":true"));
     assert_null(strstr(last.data, "\"expect\""));
@@ -442,6 +443,46 @@ static void test_whole_ok_and_reuse(void **state)
     ew__remote_stats_get(f.r, &s);
     assert_int_equal(s.connections, 1);
     assert_int_equal(s.started, 5);
+    fx_close(&f);
+}
+
+/* Loop passes in ms milliseconds of an otherwise idle loop (a 20 ms tick). */
+static int idle_passes(struct event_base *base, int ms)
+{
+    struct event *t = event_new(base, -1, EV_PERSIST, tick, NULL);
+    struct timeval tv = {0, 20000};
+    event_add(t, &tv);
+    int n = 0;
+    for (uint64_t end = now_ms() + (uint64_t)ms; now_ms() < end; n++)
+        event_base_loop(base, EVLOOP_ONCE);
+    event_free(t);
+    return n;
+}
+
+/* The upstream closes each kept-alive connection 100 ms after its answer,
+ * while the client holds it idle (its socket's event stays registered
+ * between transfers). The loop must not spin on the closed socket, and the
+ * next call must find the connection dead and open a new one, whether the
+ * loop saw the close first or not. */
+static void test_idle_connection_closed(void **state)
+{
+    (void)state;
+    ew_backend_cfg b = backend("main", "idle_close:0.1");
+    b.max_retries = 0;
+    fx f;
+    fx_open(&f, &b, 1, NULL);
+    for (int i = 0; i < 3; i++) {
+        outcome o;
+        run_req(&f, false, &o);
+        assert_int_equal(o.dones, 1);
+        assert_string_equal(o.content.data, answer);
+        outcome_cleanup(&o);
+        if (i == 0) assert_in_range(idle_passes(f.base, 400), 1, 100);
+        if (i == 1) usleep(400000);
+    }
+    ew__remote_stats s;
+    ew__remote_stats_get(f.r, &s);
+    assert_int_equal(s.connections, 3);
     fx_close(&f);
 }
 
@@ -988,6 +1029,56 @@ static void test_proxy_and_raw(void **state)
     fx_close(&f);
 }
 
+/* One call through a backend without a configured proxy; true when the
+ * upstream saw it as a proxy's request. */
+static bool env_call_proxied(const char *base_url)
+{
+    ew_backend_cfg b = backend("main", "ok");
+    b.base_url = base_url;
+    b.proxy = NULL;
+    fx f;
+    fx_open(&f, &b, 1, NULL);
+    /* The environment is read when the client is made, not per transfer. */
+    unsetenv("http_proxy");
+    unsetenv("HTTP_PROXY");
+    unsetenv("ALL_PROXY");
+    unsetenv("no_proxy");
+    outcome o;
+    run_req(&f, false, &o);
+    assert_int_equal(o.dones, 1);
+    assert_string_equal(o.content.data, answer);
+    outcome_cleanup(&o);
+    fx_close(&f);
+    ew_buf last;
+    ew_buf_init(&last, 1 << 20);
+    upstream_get("/_last", &last);
+    bool proxied = strstr(last.data, "\"proxied\": true") != NULL;
+    ew_buf_cleanup(&last);
+    return proxied;
+}
+
+static void test_proxy_from_env(void **state)
+{
+    (void)state;
+    char good[64], url[128];
+    snprintf(good, sizeof good, "http://127.0.0.1:%d", plain.port);
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/s/ok/v1", plain.port);
+    const char *bad = "http://127.0.0.1:1"; /* nothing listens there */
+    unsetenv("all_proxy");
+    unsetenv("NO_PROXY");
+    /* http_proxy: only the proxy can reach a name that does not resolve. */
+    setenv("http_proxy", good, 1);
+    assert_true(env_call_proxied("http://upstream.invalid/s/ok/v1"));
+    /* HTTP_PROXY is not read for http (as curl does); ALL_PROXY is. */
+    setenv("HTTP_PROXY", bad, 1);
+    setenv("ALL_PROXY", good, 1);
+    assert_true(env_call_proxied("http://upstream.invalid/s/ok/v1"));
+    /* no_proxy keeps the host off the proxy. */
+    setenv("http_proxy", bad, 1);
+    setenv("no_proxy", "127.0.0.1", 1);
+    assert_false(env_call_proxied(url));
+}
+
 static void test_tls(void **state)
 {
     (void)state;
@@ -1276,6 +1367,7 @@ int main(void)
         cmocka_unit_test(test_stream_ok),
         cmocka_unit_test(test_fallback_maps_model),
         cmocka_unit_test(test_whole_ok_and_reuse),
+        cmocka_unit_test(test_idle_connection_closed),
         cmocka_unit_test(test_retry_then_fail),
         cmocka_unit_test(test_retry_then_succeed),
         cmocka_unit_test(test_fallback_before_first_byte),
@@ -1292,6 +1384,7 @@ int main(void)
         cmocka_unit_test(test_pause),
         cmocka_unit_test(test_concurrent),
         cmocka_unit_test(test_proxy_and_raw),
+        cmocka_unit_test(test_proxy_from_env),
         cmocka_unit_test(test_tls),
         cmocka_unit_test(test_http2_multiplex),
         cmocka_unit_test(test_config_errors),

@@ -650,6 +650,55 @@ static void test_world2_formats(void **state)
     EXPECT_NO_TYPE("Lunch at Maple Street Bakery?", EW_PII_STREET_ADDRESS);
 }
 
+/* The world3 round: mechanisms, not templates; values not taken from the
+ * generators. */
+static void test_world3_formats(void **state)
+{
+    (void)state;
+    /* Chinese names without a cue: a common surname and given-name
+     * characters where a run of Han text starts or after 和/给/把/..., and a
+     * particle or verb after; words that start with a surname do not fire */
+    EXPECT_EXACT("昨天刘志强打电话说不来了。", EW_PII_PERSON, "刘志强");
+    EXPECT_EXACT("我和孙丽娟一起去了。", EW_PII_PERSON, "孙丽娟");
+    EXPECT_EXACT("会后，郑伟说方案可以。", EW_PII_PERSON, "郑伟");
+    EXPECT_NO_TYPE("王国的历史很长，大家都很高兴。", EW_PII_PERSON);
+    EXPECT_NO_TYPE("周末马上就到了，黄金价格很高。", EW_PII_PERSON);
+    EXPECT_NO_TYPE("张开嘴，方便检查。", EW_PII_PERSON);
+    /* Japanese names after a greeting or before と申します */
+    EXPECT_EXACT("はじめまして、森田 葵です。", EW_PII_PERSON, "森田 葵");
+    EXPECT_EXACT("営業部の石井直人と申します。", EW_PII_PERSON, "石井直人");
+    /* place prefixes and eponyms */
+    EXPECT_NO_TYPE("Flights to Santa Rosa and Lake Placid, then Isle of Harris.", EW_PII_PERSON);
+    EXPECT_NO_TYPE("We drove past Fort William and Port Augusta.", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Damage from Hurricane Matilda was severe.", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Donations go to the Florence Nightingale Hospice.", EW_PII_PERSON);
+    EXPECT_EXACT("Habari Baraka, karibu.", EW_PII_PERSON, "Baraka");
+    /* a pair of unknown given names before a verb people do */
+    EXPECT_EXACT("Notes: Tomasz and Ifeoma agreed on the scope.", EW_PII_PERSON, "Ifeoma");
+    /* HL7 v2 PID: name, birth date and address by field position */
+    const char *hl7 = "MSH|^~\\&|A|B|||20240101||ADT^A01|7|P|2.5\n"
+                      "PID|1||5521||ODUYA^GRACE||198304150930|F|||9 Mill Road^^Leeds^^LS1 4AP||";
+    EXPECT_EXACT(hl7, EW_PII_PERSON, "ODUYA^GRACE");
+    EXPECT_EXACT(hl7, EW_PII_DATE_OF_BIRTH, "198304150930");
+    EXPECT_EXACT(hl7, EW_PII_STREET_ADDRESS, "9 Mill Road^^Leeds^^LS1 4AP");
+    EXPECT_NO_TYPE("MSH|^~\\&|A|B|||20240101||ADT^A01|7|P|2.5", EW_PII_DATE_OF_BIRTH);
+    /* British and Irish addresses from a house name to the postcode */
+    EXPECT_EXACT("Post it to Ivy Lodge, Back Lane, Ambleside, LA22 9DH please",
+                 EW_PII_STREET_ADDRESS, "Ivy Lodge, Back Lane, Ambleside, LA22 9DH");
+    EXPECT_EXACT("Deliver to Joan Kerr, The Old Forge\nLower Street\nBurford\nOX18 4RT",
+                 EW_PII_STREET_ADDRESS, "The Old Forge\nLower Street\nBurford\nOX18 4RT");
+    EXPECT_EXACT("Rosemount, Dingle, Co. Kerry, V92 K7P3", EW_PII_STREET_ADDRESS,
+                 "Rosemount, Dingle, Co. Kerry, V92 K7P3");
+    EXPECT_NO_TYPE("Ticket AB12 3CD was closed", EW_PII_STREET_ADDRESS);
+    /* more national street types, units and box numbers */
+    EXPECT_EXACT("Address: P.O. Box 30125-00100, Nairobi", EW_PII_STREET_ADDRESS,
+                 "P.O. Box 30125-00100, Nairobi");
+    EXPECT_COVER("Shipping to Rehov Herzl 14, Haifa tomorrow", EW_PII_STREET_ADDRESS,
+                 "Rehov Herzl 14");
+    EXPECT_COVER("vul. Sadova 3, kv. 12, Lviv 79000", EW_PII_STREET_ADDRESS,
+                 "Sadova 3, kv. 12, Lviv 79000");
+}
+
 static void test_byte_offsets(void **state)
 {
     (void)state;
@@ -938,6 +987,7 @@ int main(void)
         cmocka_unit_test(test_names_in_context),
         cmocka_unit_test(test_world_formats),
         cmocka_unit_test(test_world2_formats),
+        cmocka_unit_test(test_world3_formats),
         cmocka_unit_test(test_byte_offsets),
         cmocka_unit_test(test_options),
         cmocka_unit_test(test_fail_closed),
