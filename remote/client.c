@@ -285,6 +285,20 @@ static void watch_set(watch *w, short kind)
     w->kind = kind;
 }
 
+static watch *watch_new(ew__remote *r, curl_socket_t fd, short kind)
+{
+    watch *w = calloc(1, sizeof *w);
+    if (!w) return NULL;
+    *w = (watch){.r = r, .fd = fd, .kind = kind};
+    w->ev = event_new(r->base, fd, kind, on_socket_event, w);
+    if (!w->ev || event_add(w->ev, NULL)) {
+        if (w->ev) event_free(w->ev);
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
 /* True when fd is the socket of e's connection, which curl keeps open until
  * curl_close_cb (see struct watch). */
 static bool can_park(CURL *e)
@@ -312,18 +326,11 @@ static int curl_socket_cb(CURL *e, curl_socket_t fd, int what, void *userp, void
     }
     short kind = EV_PERSIST | ((what & CURL_POLL_IN) ? EV_READ : 0) |
                  ((what & CURL_POLL_OUT) ? EV_WRITE : 0);
-    if (!w && !(w = unpark(r, fd))) {
-        w = calloc(1, sizeof *w);
-        if (!w) return -1;
-        *w = (watch){.r = r, .fd = fd, .kind = kind};
-        w->ev = event_new(r->base, fd, kind, on_socket_event, w);
-        if (!w->ev || event_add(w->ev, NULL)) {
-            if (w->ev) event_free(w->ev);
-            free(w);
-            return -1;
-        }
+    if (!w) {
+        w = unpark(r, fd);
+        if (!w && !(w = watch_new(r, fd, kind))) return -1;
+        curl_multi_assign(r->multi, fd, w);
     }
-    curl_multi_assign(r->multi, fd, w);
     watch_set(w, kind);
     return 0;
 }

@@ -901,6 +901,22 @@ static bool in_person(const pii_ctx *c, size_t p)
     return false;
 }
 
+/* Is the line before the one that ends at nl (its '\n') one word after a
+ * label line ("Shipping to:\nKalani\n108 Station Gardens")? The word is
+ * the addressee, not a house name, unless the label names an address. */
+static bool label_line_before(const pii_ctx *c, size_t nl)
+{
+    const unsigned char *s = c->s;
+    size_t b = nl;
+    while (b > 0 && s[b - 1] != '\n') {
+        if (s[b - 1] == ' ' || pii_is_digit(s[b - 1])) return false;
+        b--;
+    }
+    /* "Address:\nAshgrove\n...": after an address label it is the house */
+    return b >= 2 && (s[b - 2] == ':' || (b >= 3 && s[b - 2] == '\r' && s[b - 3] == ':')) &&
+           !pii_cue_near(c, CUE_ADDRESS, b, 3);
+}
+
 /* Where a British or Irish address ends by the postcode at pc starts: back
  * over up to four lines or comma parts of capitalised words and numbers
  * ("The Old Rectory, The Green, York, YO1 7HH", "Glebe House\nKinsale, Co.
@@ -924,7 +940,7 @@ static size_t isles_address_start(const pii_ctx *c, size_t pc)
             p--;
         if (p > 0 && s[p - 1] == '\n') {
             house_part = false;
-            if (++lines > 4) break;
+            if (++lines > 4 || label_line_before(c, p - 1)) break;
             p--;
             while (p > 0 && (s[p - 1] == '\r' || s[p - 1] == ' ' || s[p - 1] == ','))
                 p--;

@@ -119,7 +119,7 @@ static const char cn_common_sur[] =
     "叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎"
     "贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 static const char cn_given[] =
-    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂华玉萍红玲芬燕彬鹏辉斌宇浩凯俊帆帅旭宁"
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂华玉萍红玲芬燕彬鹏辉斌宇浩凯俊帆帅旭宁然"
     "龙林欣佳怡涵琪萱轩博文子梓雨桐梦晨曦佑家豪若立新春梅婷晓志建国振海云思远嘉诺雅墨航鑫"
     "慧颖倩雪琳晶婉蕾淑兰凤洁莉丹荣健峰亮飞东波宏民永昊睿泽瑞翔鸿铭伦哲毅锋兵坤阳琦璐露薇"
     "菲妍岚瑶婕媛茜蓉楠悦彤馨瑾萌诗语紫德卫光庆福贵祥宝康义仁智忠惠秋冬星辰晴岩松柏竹冰"
@@ -196,8 +196,8 @@ static void cue_first_build(void)
     cn_bits_set(cn_sur_bits, cn_common_sur);
     cn_bits_set(cn_given_bits, cn_given);
     /* words after which a name may start inside a run of Han text: 和 跟 与
-     * 给 把 让 请 找 问 (告)诉 (感)谢 由 被 (昨)天 (下)午 (晚)上 及 */
-    cn_bits_set(cn_gate_bits, "和跟与给把让请找问诉谢由被天午晚及");
+     * 给 把 让 请 找 问 (告)诉 (转)告 (感)谢 由 被 (昨)天 (上)周 (下)午 晚 及 */
+    cn_bits_set(cn_gate_bits, "和跟与给把让请找问诉告谢由被天周午晚及");
     for (uint32_t cp = 0x4E00; cp <= 0x9FFF; cp++)
         if (!road_char(cp) && !jp_mark(cp) && !(cue_first[cp >> 3] & (1u << (cp & 7))))
             han_cls[cp] = cn_bit(cn_gate_bits, cp)  ? HAN_GATE
@@ -679,6 +679,48 @@ static size_t ko_name(pii_ctx *c, size_t i, uint32_t cp)
     return 0;
 }
 
+/* A Korean road address whose road name ends at i + 3 (로 or 길, then a
+ * space and the building number): back over up to four words of the
+ * province, city and district (ending 시 도 구 군 읍 면 동), on over the number
+ * and ", 101동 1009호" or " 3층". Its end, or 0 without such a word. */
+static size_t ko_address(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, st = i, e = i + 4;
+    int admin = 0, l;
+    while (st >= 3 && is_hangul(ew__pii_decode(s, n, st - 3, &l)))
+        st -= 3; /* the road word's start */
+    for (int w = 0; w < 4 && st >= 4 && s[st - 1] == ' '; w++) {
+        uint32_t last = ew__pii_decode(s, n, st - 4, &l);
+        if (l != 3 || !(last == 0xC2DC || last == 0xB3C4 || last == 0xAD6C || last == 0xAD70 ||
+                        last == 0xC74D || last == 0xBA74 || last == 0xB3D9))
+            break;
+        size_t ws = st - 4;
+        while (ws >= 3 && is_hangul(ew__pii_decode(s, n, ws - 3, &l)))
+            ws -= 3;
+        st = ws;
+        admin++;
+    }
+    if (!admin) return 0;
+    while (e < n && (pii_is_digit(s[e]) || (s[e] == '-' && e + 1 < n && pii_is_digit(s[e + 1]))))
+        e++;
+    /* ", 103동 1009호", " 3층", " 1204호" */
+    for (int part = 0; part < 2; part++) {
+        size_t p = e;
+        if (p < n && s[p] == ',') p++;
+        if (p >= n || s[p] != ' ') break;
+        p++;
+        size_t d = p;
+        while (d < n && pii_is_digit(s[d]))
+            d++;
+        uint32_t u = d > p && d + 3 <= n ? ew__pii_decode(s, n, d, &l) : 0;
+        if (u != 0xB3D9 && u != 0xD638 && u != 0xCE35) break; /* 동 호 층 */
+        e = d + 3;
+    }
+    ew__pii_add(c, EW_PII_STREET_ADDRESS, st, e, 0.8f);
+    return e;
+}
+
 /* The class of the three-byte character at i (HAN_OTHER for anything else). */
 static inline unsigned han_cls_at(const unsigned char *s, size_t n, size_t i)
 {
@@ -750,12 +792,20 @@ static size_t cn_free_name(pii_ctx *c, size_t i)
     return e;
 }
 
-/* Does a Han run start at i (text, ASCII or punctuation before it)? */
-static bool han_run_start(const unsigned char *s, size_t n, size_t i)
+static bool cn_bit_at_sur(const unsigned char *s, size_t n, size_t i)
 {
-    if (i == 0 || s[i - 1] < 0x80) return true;
     int l;
-    return i < 3 || !is_han(ew__pii_decode(s, n, i - 3, &l));
+    return cn_bit(cn_sur_bits, ew__pii_decode(s, n, i, &l));
+}
+
+/* Does a Han run start at i (text, ASCII or punctuation before it)? */
+static inline bool han_run_start(const unsigned char *s, size_t i)
+{
+    if (i < 3 || s[i - 1] < 0x80) return true;
+    if ((s[i - 3] & 0xF0) != 0xE0) return true;
+    uint32_t cp = ((uint32_t)(s[i - 3] & 0x0F) << 12) | ((uint32_t)(s[i - 2] & 0x3F) << 6) |
+                  (s[i - 1] & 0x3F);
+    return !is_han(cp);
 }
 
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
@@ -775,7 +825,8 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     unsigned cls = han_cls_at(s, n, i);
     if (cls != HAN_OTHER) {
         size_t k = i;
-        if (cls == HAN_SURNAME && han_run_start(s, n, i)) {
+        if ((cls == HAN_SURNAME || (cls == HAN_GATE && cn_bit_at_sur(s, n, i))) &&
+            han_run_start(s, i)) { /* 周 and 谢 are gates and surnames */
             size_t r = cn_free_name(c, i);
             if (r) return r;
         }
@@ -819,6 +870,13 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         size_t r = jp_prefecture_address(c, i);
         if (r) return r;
     }
+    if ((cp == 0xB85C || cp == 0xAE38) && next + 1 < n && s[next] == ' ' &&
+        pii_is_digit(s[next + 1])) { /* 로 길 */
+        size_t r = ko_address(c, i);
+        if (r) return r;
+    }
+    if (cp == 0xC5EC && next + 3 <= n && !memcmp(s + next, "\xEA\xB6\x8C", 3))
+        c->cue_at[CUE_PASSPORT] = (uint32_t)(next + 3); /* 여권 */
     if (is_hangul(cp)) {
         size_t r = ko_name(c, i, cp);
         if (r) return r;

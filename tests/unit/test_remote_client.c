@@ -953,9 +953,13 @@ static void test_pause(void **state)
     uint64_t t0 = now_ms();
     while (o.deltas < 2 && now_ms() - t0 < 5000)
         run_until(f.base, &never, 1, 20);
-    /* Paused for longer than the idle timeout: no delta, and no timeout. */
+    /* Paused for longer than the idle timeout: no delta, and no timeout.
+     * (What the upstream sent in the read that asked for the pause is still
+     * delivered: on a busy machine one read can hold several drips.) */
+    int at_pause = o.deltas;
     run_until(f.base, &never, 1, 400);
-    assert_true(o.deltas >= 2 && o.deltas <= 3);
+    assert_true(at_pause >= 2);
+    assert_int_equal(o.deltas, at_pause);
     assert_int_equal(o.dones + o.errors, 0);
     ew__remote_pause(o.call, false);
     run_until(f.base, &finished, 1, 5000);

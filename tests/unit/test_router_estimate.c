@@ -101,8 +101,10 @@ static const unsigned char alphabet[] = {'a',  'Z',  '@',  '[',  '`',  '{',  '0'
                                          0x7f, 0x80, 0xbf, 0xc0, 0xe4, 0xff};
 #define N_ALPHA (sizeof alphabet)
 
-/* Every string of up to 4 bytes over the alphabet, each also placed so that
- * it straddles the first block boundary after 61 letters, digits or spaces. */
+/* Every string of up to 4 bytes over the alphabet; those of up to 3 also
+ * after 61 to 64 letters, digits, spaces or lead bytes, so that the first
+ * block boundary falls before each of their bytes and after the last
+ * (longer ones cross it in the random test). */
 static void test_exhaustive_short(void **state)
 {
     (void)state;
@@ -118,10 +120,12 @@ static void test_exhaustive_short(void **state)
             for (size_t k = 0; k < n; k++, c /= N_ALPHA)
                 s[k] = (char)alphabet[c % N_ALPHA];
             check(s, n);
-            for (size_t p = 0; p < sizeof pads; p++) {
-                memset(buf, pads[p], 61);
-                memcpy(buf + 61, s, n);
-                check(buf, 61 + n);
+            for (size_t p = 0; n <= 3 && p < sizeof pads; p++) {
+                for (size_t at = 61; at <= 64; at++) {
+                    memset(buf, pads[p], at);
+                    memcpy(buf + at, s, n);
+                    check(buf, at + n);
+                }
             }
         }
     }

@@ -661,6 +661,8 @@ static void test_world3_formats(void **state)
     EXPECT_EXACT("昨天刘志强打电话说不来了。", EW_PII_PERSON, "刘志强");
     EXPECT_EXACT("我和孙丽娟一起去了。", EW_PII_PERSON, "孙丽娟");
     EXPECT_EXACT("会后，郑伟说方案可以。", EW_PII_PERSON, "郑伟");
+    EXPECT_EXACT("上周何欣然把报告发来了。", EW_PII_PERSON, "何欣然");
+    EXPECT_EXACT("周建华说可以。", EW_PII_PERSON, "周建华");
     EXPECT_NO_TYPE("王国的历史很长，大家都很高兴。", EW_PII_PERSON);
     EXPECT_NO_TYPE("周末马上就到了，黄金价格很高。", EW_PII_PERSON);
     EXPECT_NO_TYPE("张开嘴，方便检查。", EW_PII_PERSON);
@@ -690,6 +692,18 @@ static void test_world3_formats(void **state)
     EXPECT_EXACT("Rosemount, Dingle, Co. Kerry, V92 K7P3", EW_PII_STREET_ADDRESS,
                  "Rosemount, Dingle, Co. Kerry, V92 K7P3");
     EXPECT_NO_TYPE("Ticket AB12 3CD was closed", EW_PII_STREET_ADDRESS);
+    EXPECT_EXACT("Ship to:\nOlamide\n4 Kiln Row\nDerby\nDE1 3AB", EW_PII_STREET_ADDRESS,
+                 "4 Kiln Row\nDerby\nDE1 3AB");
+    EXPECT_EXACT("Address:\nHollybank\nDerby\nDE1 3AB", EW_PII_STREET_ADDRESS,
+                 "Hollybank\nDerby\nDE1 3AB");
+    /* Korean road addresses in Hangul from the province or district on,
+     * with the building's 동 and 호; the particle 로 before a number is none */
+    EXPECT_EXACT("주소: 대전광역시 유성구 대학로 99, 201동 305호\n전화", EW_PII_STREET_ADDRESS,
+                 "대전광역시 유성구 대학로 99, 201동 305호");
+    EXPECT_NO_TYPE("학교로 2시에 가요", EW_PII_STREET_ADDRESS);
+    /* passport cues in Turkish, Polish and Korean */
+    EXPECT_EXACT("Pasaport No: U12345678", EW_PII_PASSPORT, "U12345678");
+    EXPECT_EXACT("여권번호 M12345678", EW_PII_PASSPORT, "M12345678");
     /* more national street types, units and box numbers */
     EXPECT_EXACT("Address: P.O. Box 30125-00100, Nairobi", EW_PII_STREET_ADDRESS,
                  "P.O. Box 30125-00100, Nairobi");
