@@ -537,24 +537,25 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
 }
 
 /* In text without capitals every word of three letters or more is looked at
- * as a name and an address. A plain ASCII word can start neither when it is
- * no gazetteer name (a lowercase run must start with one), no earlier name
- * recurs (plain_run checks the first letters), no digit follows within 48
- * bytes (a house number; plain_run checks) and no "on", "at" or "of" comes
- * right before it (a street named without a number). The word [i, we) is
- * given lowercased and zero-padded in q, with its hash. */
-static bool inert_lower_word(const pii_ctx *c, size_t i, size_t we, const uint64_t q[3],
-                             uint32_t hash)
+ * as a name and an address. A plain ASCII word can start no name when it is
+ * no gazetteer name (a lowercase run must start with one: read_run) and no
+ * earlier name recurs (plain_run checks the first letters); it can start no
+ * address when no digit follows within 48 bytes (a house number; plain_run
+ * checks), it is no "US" box and no "on", "at" or "of" comes right before it
+ * (a street named without a number). */
+static bool name_like(const uint64_t q[3], size_t wl, uint32_t hash)
 {
-    const unsigned char *s = c->s;
-    if ((s[i] | 32) == 'u' && (s[i + 1] | 32) == 's') return false;
-    if (i >= 3 && s[i - 1] == ' ' &&
-        ((s[i - 3] == 'o' && (s[i - 2] == 'n' || s[i - 2] == 'f')) ||
-         (s[i - 3] == 'a' && s[i - 2] == 't')))
-        return false;
-    if (!ew__gaz_maybe_name(hash)) return true;
-    unsigned g = ew__gaz_lookup_padded(q, we - i, hash);
-    return !(g & (EW__GAZ_FIRST | EW__GAZ_LAST)) || (g & EW__GAZ_COMMON);
+    if (!ew__gaz_maybe_name(hash)) return false;
+    unsigned g = ew__gaz_lookup_padded(q, wl, hash);
+    return (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(g & EW__GAZ_COMMON);
+}
+
+static bool place_word(const unsigned char *s, size_t i)
+{
+    return ((s[i] | 32) == 'u' && (s[i + 1] | 32) == 's') ||
+           (i >= 3 && s[i - 1] == ' ' &&
+            ((s[i - 3] == 'o' && (s[i - 2] == 'n' || s[i - 2] == 'f')) ||
+             (s[i - 3] == 'a' && s[i - 2] == 't')));
 }
 
 /* Words starting before this offset have no digit within 48 bytes by the
@@ -590,13 +591,16 @@ static inline void load_word(const unsigned char *s, size_t n, size_t i, size_t 
  * seen, the names known, where a name or a birth date is expected) is read
  * once. Returns where the walk goes on; *word is set when on_word must read
  * the word starting there (a cue, a value or key after it, a name or birth
- * date expected, a possible name in text without capitals). The same
- * decisions as taking the words one at a time. */
-static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word)
+ * date expected, a possible name in text without capitals), *address when
+ * the plain word there can start an address but no name (text without
+ * capitals): of on_word's work only ew__pii_scan_address is left for it.
+ * The same decisions as taking the words one at a time. */
+static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *address)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
     *word = true;
+    *address = false;
     if (w->plen) return i;
     const bool lower_text = !c->seen_upper;
     /* the first letters of the names known: a word starting with another
@@ -644,10 +648,13 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word)
                             !((nx == ',' || (nx == '.' && wl > 2)) && (nx2 == ' ' || nx2 == '\n')))
             break;
         uint32_t hash = pii_word_hash3(q[0], q[1], q[2], wl);
+        bool place = false; /* an address may start here, a name not */
         if (lower_text && wl >= 3) {
-            if (((known >> (s[i] - 'a')) & 1) || !inert_lower_word(c, i, we, q, hash)) break;
-            if (i >= digit_free) {
-                if (ew__pii_digit_ahead(c, i, 48)) break;
+            if (((known >> (s[i] - 'a')) & 1) || name_like(q, wl, hash)) break;
+            if (place_word(s, i)) {
+                place = true;
+            } else if (i >= digit_free) {
+                place = ew__pii_digit_ahead(c, i, 48);
                 digit_free = digit_free_end(c);
             }
         }
@@ -658,6 +665,11 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word)
         lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
                 (uint64_t)((f & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
         words++;
+        if (__builtin_expect(place, 0)) { /* the caller reads the address */
+            *word = false;
+            *address = true;
+            break;
+        }
         /* the next word, when it starts plain: after a space, or ", " / ". " */
         if (nx == ' ' && pii_is_lower(nx2)) {
             at = i = we + 1;
@@ -749,9 +761,16 @@ static void scan_walk(pii_ctx *c)
             continue;
         }
         if (pii_is_lower(ch) && (i == 0 || s[i - 1] == ' ')) {
-            bool word;
-            i = plain_run(c, &w, i, &word);
-            if (word) i = on_word(c, &w, i);
+            bool word, address;
+            i = plain_run(c, &w, i, &word, &address);
+            if (word) {
+                i = on_word(c, &w, i);
+            } else if (address) {
+                /* all on_word would do for this word: the name reader
+                 * returns 0 at once for it */
+                ew__pii_scan_address(c, i);
+                i = pii_letters_end(s, n, i);
+            }
             continue;
         }
         switch (ew__pii_class[ch]) {
