@@ -13,8 +13,7 @@
 #include <cmocka.h>
 
 #include "edgeway/pii.h"
-
-static ew_pii_result res;
+#include "tests/unit/pii_result_fixture.h"
 
 static int scan(const char *text)
 {
@@ -635,14 +634,14 @@ static void test_world2_formats(void **state)
     EXPECT_EXACT("Endereço: Rua Oscar Freire, 900, apto 41 - Jardins, São Paulo - SP, 01426-001.",
                  EW_PII_STREET_ADDRESS,
                  "Rua Oscar Freire, 900, apto 41 - Jardins, São Paulo - SP, 01426-001");
-    EXPECT_COVER("Vivo en Calle 16 de Septiembre #45, Centro, 44100 Guadalajara", EW_PII_STREET_ADDRESS,
-                 "Calle 16 de Septiembre #45, Centro, 44100 Guadalajara");
+    EXPECT_COVER("Vivo en Calle 16 de Septiembre #45, Centro, 44100 Guadalajara",
+                 EW_PII_STREET_ADDRESS, "Calle 16 de Septiembre #45, Centro, 44100 Guadalajara");
     EXPECT_EXACT("Adres: Herengracht 12-III, 1015 BK Amsterdam", EW_PII_STREET_ADDRESS,
                  "Herengracht 12-III, 1015 BK Amsterdam");
     EXPECT_EXACT("Office: 21, Gangnam-daero 55-gil, Seocho-gu, Seoul 06611", EW_PII_STREET_ADDRESS,
                  "21, Gangnam-daero 55-gil, Seocho-gu, Seoul 06611");
-    EXPECT_EXACT("ADR;TYPE=work:;;77 Pine Ridge Rd;Dayton;OH;45402\nEND:VCARD", EW_PII_STREET_ADDRESS,
-                 "77 Pine Ridge Rd;Dayton;OH;45402");
+    EXPECT_EXACT("ADR;TYPE=work:;;77 Pine Ridge Rd;Dayton;OH;45402\nEND:VCARD",
+                 EW_PII_STREET_ADDRESS, "77 Pine Ridge Rd;Dayton;OH;45402");
     EXPECT_EXACT("Flat 7C, Lake View Towers, 3 Residency Road, Pune 411001", EW_PII_STREET_ADDRESS,
                  "Flat 7C, Lake View Towers, 3 Residency Road, Pune 411001");
     EXPECT_EXACT("Send it to D-44, Green Enclave, Ring Road, Delhi 110029 today",
@@ -966,20 +965,6 @@ static void test_fuzz(void **state)
         free(copy);
     }
     ew_pii_scanner_free(dsc);
-}
-
-static int setup(void **state)
-{
-    (void)state;
-    ew_pii_result_init(&res);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    ew_pii_result_cleanup(&res);
-    return 0;
 }
 
 int main(void)

@@ -12,9 +12,8 @@
 #include <cmocka.h>
 
 #include "edgeway/pii.h"
+#include "tests/unit/pii_result_fixture.h"
 #include "router/pii_secret.h"
-
-static ew_pii_result res;
 
 /* The secret spans of text as "a|b|" (values joined), for exact checks. */
 static const char *secrets_of(const char *text)
@@ -414,20 +413,6 @@ static void test_code_and_config_forms(void **state)
     SECRET("Esta es mi clave de acceso 5LpMwnEKETGfjHhsDzyfTWDBvXBN3uhvoL3c3fCv",
            "5LpMwnEKETGfjHhsDzyfTWDBvXBN3uhvoL3c3fCv");
     NO_SECRET("Build Token Root Plugin](https://wiki.jenkins-ci.org/display/JENKINS/Build+Token)");
-}
-
-static int setup(void **state)
-{
-    (void)state;
-    ew_pii_result_init(&res);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    ew_pii_result_cleanup(&res);
-    return 0;
 }
 
 int main(void)
