@@ -308,6 +308,9 @@ int ew__pii_hcl_default_kind(const unsigned char *s, size_t i);
 size_t ew__pii_scan_attr_pair(pii_ctx *c, size_t ke);
 /* 'API_KEY', 'value' as arguments: [i, we) is the quoted name, k its ','. */
 size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t we, size_t k);
+/* An e-mail address around the '@' at `at` (reached from punctuation, as
+ * after a CJK local part "用户@例子.中国"); its end or 0. */
+size_t ew__pii_scan_email_at(pii_ctx *c, size_t at);
 /* UK National Insurance number at i ("AB 12 34 56 C"). */
 size_t ew__pii_scan_nino(pii_ctx *c, size_t i);
 /* After a passport cue: a passport number at i. */

@@ -90,13 +90,16 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
         break;
     }
     q->ext_end = q->end;
-    /* extension: "x565", " ext 12", " ext. 12", " extension 12" */
+    /* extension: "x565", " x565", " x 565", " ext 12", " ext. 12", " extension 12" */
     size_t k = q->end;
     if (k < n && (s[k] == 'x' || s[k] == 'X') && k + 1 < n && pii_is_digit(s[k + 1])) {
         k++;
     } else {
         if (k < n && s[k] == ' ') k++;
-        if (k + 3 <= n && !strncasecmp((const char *)s + k, "ext", 3)) {
+        if (k + 2 < n && (s[k] | 32) == 'x' &&
+            (pii_is_digit(s[k + 1]) || (s[k + 1] == ' ' && pii_is_digit(s[k + 2])))) {
+            k += 1 + (s[k + 1] == ' ');
+        } else if (k + 3 <= n && !strncasecmp((const char *)s + k, "ext", 3)) {
             k += 3;
             if (k + 6 <= n && !strncasecmp((const char *)s + k, "ension", 6)) k += 6;
             if (k < n && s[k] == '.') k++;
@@ -309,6 +312,15 @@ static float phone_shape(const numseq *q)
         if (!cl || nd - cl < 6) return 0.2f;
         return q->ng >= 2 || nd >= 10 ? 0.85f : 0.6f;
     }
+    /* "0044 7700 900123", "0086 138 …": the international prefix 00 dialled
+     * instead of '+', as its own group ("00 44 …" or "0044 …") */
+    if (d[0] == '0' && d[1] == '0' && q->ng >= 2 && nd >= 11) {
+        int cl = country_code_len(d + 2, nd - 2);
+        if (cl && (q->glen[0] == 2 || q->glen[0] == 2 + cl) && nd - 2 - cl >= 7) return 0.85f;
+    }
+    /* ten digits from 1 are a Unix time in seconds (2001-2033), thirteen in
+     * milliseconds; no national plan of ours writes a number so */
+    if (q->ng == 1 && d[0] == '1' && (nd == 10 || nd == 13)) return 0;
     float sc = 0.3f;
     /* NANP: (NXX) NXX-XXXX, with an optional leading 1. */
     const char *p = d;
@@ -531,16 +543,29 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         if (ew__pii_ssn_valid(q.d)) {
             bool cue = pii_cue_near(c, CUE_SSN, i, 48);
             float sc = q.ng == 1 ? 0.85f : cue ? 0.95f : 0.85f;
-            /* the nearer cue wins: "call ext. 2231. The SKU is 400638133393" */
-            if (neg && (!cue || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
+            /* the nearer cue wins: "SSN 041-22-5180, routing number 386273302" */
+            if (neg && (!cue || c->cue_at[CUE_NEG] > c->cue_at[CUE_SSN])) sc -= 0.4f;
             ew__pii_add(c, EW_PII_US_SSN, i, e, sc);
             return e;
         }
     }
-    /* Chinese resident id (18 digits; 17 + 'X' arrives as a token). */
-    if (q.nd == 18 && q.ng == 1 && ew__pii_cn_id_valid(q.d)) {
+    /* Chinese resident id (18 digits; 17 + 'X' arrives as a token), or in
+     * its region, birth date and sequence groups: "110108 19761024 5843" */
+    bool id_groups = q.ng == 3 && q.glen[0] == 6 && q.glen[1] == 8 && uniform_sep(&q) &&
+                     (q.sep[1] == ' ' || q.sep[1] == '-');
+    if (q.nd == 18 && (q.ng == 1 || (id_groups && q.glen[2] == 4)) && ew__pii_cn_id_valid(q.d)) {
         ew__pii_add(c, EW_PII_CN_RESIDENT_ID, i, e, 0.95f);
         return e;
+    }
+    if (q.nd == 17 && id_groups && e < n && (s[e] | 32) == 'x' &&
+        (e + 1 >= n || !pii_is_alnum(s[e + 1]))) {
+        char id[18];
+        memcpy(id, q.d, 17);
+        id[17] = 'X';
+        if (ew__pii_cn_id_valid(id)) {
+            ew__pii_add(c, EW_PII_CN_RESIDENT_ID, i, e + 1, 0.95f);
+            return e + 1;
+        }
     }
     /* Payment cards: 12-19 digits, one group or uniform 4-digit style groups. */
     if (q.nd >= 12 && q.nd <= 19 && !q.plus && !q.paren &&
@@ -551,7 +576,8 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         if (luhn) {
             float sc =
                 ew__pii_card_issuer(q.d, (size_t)q.nd) ? (cue ? 0.98f : 0.9f) : (cue ? 0.8f : 0.4f);
-            if (neg && !cue) sc -= 0.45f;
+            /* the nearer cue wins: "visa form … Order 2021509539…" */
+            if (neg && (!cue || c->cue_at[CUE_NEG] > c->cue_at[CUE_CARD])) sc -= 0.45f;
             ew__pii_add(c, EW_PII_CREDIT_CARD, i, e, sc);
             if (sc >= 0.5f) return e;
         }
@@ -567,12 +593,17 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     /* Phones */
     float sc = phone_shape(&q);
     if (sc > 0) {
-        bool cue = pii_cue_near(c, CUE_PHONE, i, 48) || phone_cue_after(c, q.ext_end);
+        bool before = pii_cue_near(c, CUE_PHONE, i, 48);
+        bool cue = before || phone_cue_after(c, q.ext_end);
         if (cue) sc += 0.35f;
-        /* the nearer cue wins: "call ext. 2231. The SKU is 400638133393" */
-        if (neg && (!cue || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
-        if (!cue && !q.plus && labelled(c, i))
-            sc -= 0.3f; /* "NIP: 060-270-26-31": a labelled identifier */
+        /* the nearer cue wins: "call ext. 2231. The SKU is 400638133393"; a
+         * label right before beats a word after ("routing number 2199…,
+         * check number 376") */
+        if (neg && (!before || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
+        if (!cue && !q.plus && sc < 0.6f && labelled(c, i))
+            sc -= 0.3f; /* "NIP: 060-270-26-31": a labelled identifier; a
+                         * phone's own shape ("Hotline: (020) 8781 7299")
+                         * outweighs an unknown label */
         if (followed_by_word(s, n, q.ext_end) ||
             (q.ext_end < n && s[q.ext_end] == '-' && q.ext_end + 1 < n &&
              pii_is_digit(s[q.ext_end + 1])))
