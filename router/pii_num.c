@@ -87,6 +87,13 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
             i++;
             continue;
         }
+        /* "06221 / 56 28 39": a German area code set off by a spaced slash */
+        if (q->ng == 1 && i + 3 < n && s[i] == ' ' && s[i + 1] == '/' && s[i + 2] == ' ' &&
+            pii_is_digit(s[i + 3])) {
+            pending = '/';
+            i += 3;
+            continue;
+        }
         break;
     }
     q->ext_end = q->end;
@@ -339,6 +346,8 @@ static float phone_shape(const numseq *q)
     if (trunk_grouped(q)) sc = sc > 0.55f ? sc : 0.55f;
     if (nd == 11 && d[0] == '0' && d[1] == '7' && q->ng <= 3)
         sc = 0.6f; /* UK mobile "07700 900461" */
+    if (nd == 11 && d[0] == '0' && d[1] >= '6' && q->ng <= 2 && (q->ng == 1 || q->glen[0] == 6))
+        sc = sc > 0.6f ? sc : 0.6f; /* Indian mobile after the trunk 0 "098765 43210" */
     if (nd == 10 && d[0] == '0' && d[1] != '0' && q->ng == 5 && all_groups(q, 2))
         sc = 0.8f; /* French "01 23 45 67 89" */
     if (nd == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9' &&
@@ -526,6 +535,11 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         if (ok && !(e + 1 < n && s[e] == '.' && pii_is_digit(s[e + 1])) && !neg)
             ew__pii_add(c, EW_PII_IP_ADDRESS, i, e, pii_cue_near(c, CUE_IP, i, 40) ? 0.95f : 0.9f);
         return e;
+    }
+    /* "1978-2006": a range of years */
+    if (q.ng == 2 && q.glen[0] == 4 && q.glen[1] == 4 && !q.plus && !q.paren && q.sep[1] == '-') {
+        unsigned y0 = num(q.d, 4), y1 = num(q.d + 4, 4);
+        if (y0 >= 1900 && y1 <= 2099 && y0 < y1) return e;
     }
     /* "12%", "12:30", amounts; a colon before a space ends a phrase ("SMS
      * from 020 4848 6617: hi") */

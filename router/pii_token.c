@@ -301,6 +301,16 @@ static size_t scan_colon_token(pii_ctx *c, size_t i, size_t e)
             return r;
         }
     }
+    /* seven or more byte pairs joined by ':' are a fingerprint or a hex dump
+     * ("SHA1 fingerprint: 11:99:D3:…:7B"), no address; consumed whole so no
+     * eight of them read as IPv6 */
+    size_t pairs = 0, p = i;
+    while (p + 1 < r && pii_is_hex(s[p]) && pii_is_hex(s[p + 1]) &&
+           (p + 2 == r || s[p + 2] == ':')) {
+        pairs++;
+        p += 3;
+    }
+    if (pairs >= 7 && p >= r) return r;
     size_t v = i;
     while (v < r && (pii_is_hex(s[v]) || s[v] == ':' || s[v] == '.'))
         v++;

@@ -664,6 +664,28 @@ static void test_struct_formats(void **state)
     EXPECT_EXACT(v6, EW_PII_IP_ADDRESS, "2606:4700::f1bf:8e93");
     EXPECT_NO_TYPE(v6, EW_PII_SECRET);
     EXPECT_NO_TYPE("OID 2.5.4.41 is unused.", EW_PII_IP_ADDRESS);
+    EXPECT_EXACT("Customer care: 6166444375", EW_PII_PHONE, "6166444375");
+    EXPECT_EXACT("Our India team: 097680 41134, ok", EW_PII_PHONE, "097680 41134");
+    EXPECT_EXACT("Tel.: 06221 / 56 28 39", EW_PII_PHONE, "06221 / 56 28 39");
+    EXPECT_EXACT("my ni no is yh586324b, sorry", EW_PII_UK_NINO, "yh586324b");
+    /* a phone's first group is no house number */
+    EXPECT_EXACT("Llámame al 667 872 802 después de las 18:00.", EW_PII_PHONE, "667 872 802");
+    EXPECT_NO_TYPE("Llámame al 667 872 802 después de las 18:00.", EW_PII_STREET_ADDRESS);
+    EXPECT_EXACT("客服热线：730/613-2715 ext 54", EW_PII_PHONE, "730/613-2715 ext 54");
+    EXPECT_EXACT("Ulica Kwiatowa 12, 00-001 Warszawa", EW_PII_STREET_ADDRESS,
+                 "Ulica Kwiatowa 12, 00-001 Warszawa");
+    /* year ranges and serial numbers */
+    EXPECT_CLEAN("See the office report for 1978-2006.");
+    EXPECT_CLEAN("Reading on meter SN 0510-4481-1872.");
+    /* a key's fingerprint is published to be compared: no secret */
+    EXPECT_CLEAN("Host key fingerprint is MD5:ea:18:de:3b:2c:69:89:ef:1f:4e:2f:bf:22:e7:d2:93.");
+    EXPECT_CLEAN("Host key fingerprint is F8:5A:A5:4A:55:D1:AA:08:E6:7B:79:5E:01:4B:B6:DB:E0:D5");
+    EXPECT_COVER("password: ea:18:de:3b:2c:69:89:ef:1f", EW_PII_SECRET, "ea:18:de:3b");
+    EXPECT_CLEAN("SHA1 fingerprint: 11:99:D3:D7:FD:02:80:A3:BF:E5:AC:41:85:D3:39:9E:7B:3C:2F:61");
+    EXPECT_EXACT("MAC 00:1a:2b:3c:4d:5e, host 2001:db8:0:0:1:0:0:1.", EW_PII_IP_ADDRESS,
+                 "2001:db8:0:0:1:0:0:1");
+    EXPECT_EXACT("MAC 00:1a:2b:3c:4d:5e, host 2001:db8:0:0:1:0:0:1.", EW_PII_MAC_ADDRESS,
+                 "00:1a:2b:3c:4d:5e");
     /* a passport cue does not reach past the next label */
     const char *pp = "护照号码是E37374303。\n订单号：SO01833611";
     EXPECT_EXACT(pp, EW_PII_PASSPORT, "E37374303");
