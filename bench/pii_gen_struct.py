@@ -28,30 +28,16 @@ Stdlib only; the output depends on --seed alone.
 import argparse
 import json
 import os
-import random
 import re
 import subprocess
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests',
-                                'leak'))
-import values as checks  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# the world generator's seeded helpers and the leak suite's check digits
+from pii_gen_world import checks, digits, n, pick, rng  # noqa: E402
 
-rng = random.Random()
 B58 = checks.B58
 HEX = '0123456789abcdef'
-
-
-def pick(seq):
-    return rng.choice(seq)
-
-
-def digits(k):
-    return ''.join(str(rng.randrange(10)) for _ in range(k))
-
-
-def n(a, b):
-    return rng.randint(a, b)
 
 
 def hexs(k, alphabet=HEX):
@@ -1007,7 +993,6 @@ def record():
 
 def formats(path, binary):
     """Recall per format: which written forms the scanner misses."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import pii_eval
     data = json.load(open(path, encoding='utf-8'))
     preds = pii_eval.run_scanner(binary, [r['full_text'] for r in data])
