@@ -950,6 +950,125 @@ NEG = {
  ],
 }
 
+# --templates b: a second template set, written after the rules of the first
+# round and scored once before any further change (docs/pii.md): other
+# phrasings, field layouts and look-alike sentences, the same value formats.
+T_B = {
+ 'en': [
+  "If anything goes wrong, ring <<phone>> (ask for the night shift).",
+  "Contact sheet - mobile: <<phone>> / work: <<phone>> / personal mail: <<email>>",
+  "Refund the $40 to my card please, number <<card>>, thanks!",
+  "Payment details as requested: account holder is me, IBAN <<iban>>.",
+  "The form asks for my social (<<ssn>>), is it safe to send it over chat?",
+  "Employee record: NI no. <<nino>>, start date <<date>>.",
+  "Travelling on passport <<passport>> next week, is that enough for the visa?",
+  "Blocked IPs today: <<ip>>, <<ip>> and <<ip.4>>.",
+  "Device fingerprint: MAC <<mac>>, hostname printer-3f.",
+  "Tip jar: <<crypto>>",
+  "You can also WhatsApp me on <<phone>>.",
+  "From: <<email>>\nTo: <<email>>\nSubject: copy of invoice <<invoice>>",
+  "My Chinese ID is <<cnid>>; the name on the card is in pinyin.",
+  "New landlord's number is <<phone.uk>>, he prefers texts.",
+  "Bill it to <<card>> and send the receipt to <<email>>.",
+ ],
+ 'de': [
+  "Bei Rückfragen: <<phone.de>> (Mo-Do) oder <<email>>.",
+  "Bitte belasten Sie meine Karte <<card>> mit dem Restbetrag.",
+  "Neue Bankverbindung ab sofort: <<iban>>",
+  "Meine IP-Adresse lautet <<ip>>, falls ihr das Log prüfen wollt.",
+  "Mobil erreichen Sie mich unter <<phone>>.",
+ ],
+ 'fr': [
+  "Pour toute question, écrivez à <<email>> ou appelez le <<phone.fr>>.",
+  "Voici mon RIB : <<iban>>",
+  "Carte n° <<card>> (expire fin 2026)",
+  "Mon adresse IP : <<ip>> ; adresse MAC : <<mac>>",
+  "Rappelez-moi au <<phone>> demain matin.",
+ ],
+ 'es': [
+  "Para cualquier duda: <<email>> / <<phone>>",
+  "Te paso mi IBAN: <<iban>>",
+  "Mi pasaporte es el <<passport>>.",
+  "Cárgalo a la tarjeta <<card>>, por favor.",
+ ],
+ 'zh': [
+  "麻烦加一下我的微信，手机号<<phone.cn>>。",
+  "退款请打到这张卡上：<<card>>",
+  "我的邮箱换成<<email>>了。",
+  "请登记：身份证<<cnid>>，护照<<passport>>",
+  "路由器的管理地址是<<ip.4>>，MAC是<<mac>>。",
+  "打款到这个钱包：<<crypto>>",
+  "座机<<phone.cn>>，工作时间都在。",
+ ],
+ 'hi': [
+  "Sir, mera contact no. <<phone.in>> hai, kripya call back karein.",
+  "Refund isi card pe karna: <<card>>",
+  "Aap mujhe <<email>> pe mail kar sakte ho.",
+  "Mere papa ka number <<phone>> hai, unko bhi bata dena.",
+ ],
+ 'ja': [
+  "携帯：<<phone>>、メール：<<email>>",
+  "口座（IBAN）：<<iban>>",
+  "パスポート番号は<<passport>>です。",
+  "カード<<card>>で決済してください。",
+ ],
+ 'tech': [
+  "nmap -sV <<ip.4>> -p <<port>>",
+  "ip neigh: <<ip6only>> dev eth0 lladdr <<mac>> REACHABLE",
+  "POST /signup user_email=<<email>>&phone=<<phone>>",
+  "<contact><email><<email>></email><tel><<phone>></tel></contact>",
+  "INSERT INTO payments (iban, card) VALUES ('<<iban>>', '<<card>>');",
+  "2024-05-01T10:00:00Z INFO login ok user=<<email>> ip=<<ip>>",
+  "WARN rate limit exceeded for <<ip>> (<<qty>> req/min)",
+  "- name: wallet\n  address: <<crypto>>",
+  "host-entry: <<mac>> -> <<ip.4>> (static lease)",
+ ],
+}
+NEG_B = {
+ 'en': [
+  "Your order <<order>> will arrive between <<date>> and <<date>>.",
+  "Ticket <<invoice>>: upgrade from <<semver>> to <<semver>>; see commit <<git>>.",
+  "Checksum (SHA-256): <<sha256>>",
+  "Package tracking number: <<tracking>>",
+  "Serial: <<serial>> | Firmware: <<ver4>>",
+  "Times: <<time>>, <<time>>; uptime <<qty>> days.",
+  "Build <<winbuild>>, agent <<semver>>, PID <<qty>>.",
+  "The book (ISBN <<isbn13>>) costs <<price>>.",
+  "Image digest <<digestref>>",
+  "Meet at <<coord>>.",
+  "Request <<uuid>> failed after <<qty>> ms at <<ts>>.",
+  "Page views <<range>>; conversion <<pct>>.",
+  "Device IMEI <<imei>>, model <<serial>>.",
+  "Creditor reference <<rf>> must be quoted.",
+  "Card on file: <<masked>>.",
+  "Hashes: <<md5>> / <<sha1>>",
+  "Routing no. <<routing>>; please keep it on the cheque.",
+  "Epoch <<epoch>> equals <<ts>>.",
+ ],
+ 'de': [
+  "Lieferschein <<invoice>>, Charge <<serial>>, Versand am <<date>>.",
+  "Bestellnummer <<order>>; Paketnummer <<tracking>>.",
+ ],
+ 'fr': [
+  "Numéro de commande <<order>>, montant <<price>>.",
+  "Version <<semver>> publiée le <<date>>.",
+ ],
+ 'es': [
+  "Número de pedido <<order>>, importe <<price>>.",
+ ],
+ 'zh': [
+  "快递单号<<tracking>>，订单号<<order>>。",
+  "版本<<semver>>已发布，校验和<<sha1>>。",
+  "订单编号<<bad_cnid>>，请查收。",
+ ],
+ 'hi': [
+  "Aapka order <<order>> <<date>> tak pahunch jayega.",
+ ],
+ 'ja': [
+  "ご注文番号<<order>>の商品を発送しました。",
+ ],
+}
+
 SLOT_RE = re.compile(r'<<(\w+)(?:\.(\w+))?>>')
 
 
@@ -979,15 +1098,15 @@ def fill(template, lang):
     return text + template[pos:], spans
 
 
-def record():
+def record(temps=T, negs=NEG):
     lang = pick(['en', 'en', 'de', 'fr', 'es', 'zh', 'zh', 'hi', 'ja', 'tech', 'tech'])
     if lang != 'tech' and rng.random() < 0.3:
-        t = pick(NEG[lang])
+        t = pick(negs[lang])
     else:
-        t = pick(T[lang])
+        t = pick(temps[lang])
         if rng.random() < 0.35:  # a look-alike sentence next to the values
-            neg_lang = lang if lang in NEG else 'en'
-            t = t + pick([' ', '\n']) + pick(NEG[neg_lang])
+            neg_lang = lang if lang in negs else 'en'
+            t = t + pick([' ', '\n']) + pick(negs[neg_lang])
     return fill(t, lang)
 
 
@@ -1012,6 +1131,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--n', type=int, default=800)
     ap.add_argument('--seed', type=int, default=701)
+    ap.add_argument('--templates', default='a', choices=['a', 'b'],
+                    help='b: the second template set, written after the first round')
     ap.add_argument('--formats', metavar='JSON', help='print recall per format for a set')
     ap.add_argument('--bin', default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                   '..', 'build', 'edgeway'))
@@ -1022,7 +1143,7 @@ def main():
     rng.seed(args.seed)
     out = []
     for _ in range(args.n):
-        text, spans = record()
+        text, spans = record(*((T_B, NEG_B) if args.templates == 'b' else (T, NEG)))
         out.append({'full_text': text, 'spans': spans})
     json.dump(out, sys.stdout, ensure_ascii=False)
 
