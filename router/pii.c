@@ -808,6 +808,13 @@ static void scan_walk(pii_ctx *c)
             i = on_digit(c, i);
             continue;
         case PC_U3:
+            if (ch == 0xEF && ew__pii_fw_area_code(s, n, i)) { /* "（0571）7117 2171" */
+                size_t e = ew__pii_scan_number(c, i);
+                if (e > i) {
+                    i = e;
+                    continue;
+                }
+            }
             i = ew__pii_scan_cjk(c, i);
             continue;
         case PC_OTHER:

@@ -75,6 +75,7 @@ static const struct {
     {0x4F4F, 0x6240, CUE_ADDRESS},  /* 住所 */
     {0x96FB, 0x8A71, CUE_PHONE},    /* 電話 */
     {0x643A, 0x5E2F, CUE_PHONE},    /* 携帯 */
+    {0x5EA7, 0x673A, CUE_PHONE},    /* 座机: a landline */
     {0x65C5, 0x5238, CUE_PASSPORT}, /* 旅券 */
     {0x30D1, 0x30B9, CUE_PASSPORT}, /* パス (ポート) */
     {0x6301, 0x6709, CJ_NAME_NEXT}, /* 持有 (人) */

@@ -513,6 +513,8 @@ static const struct {
     {"customer care", B(CUE_PHONE)},
     {"customer service", B(CUE_PHONE)},
     {"ni no", B(CUE_NINO)},
+    {"ruckfragen", B(CUE_PHONE)},
+    {"my social", B(CUE_SSN)},
     {"hotline", B(CUE_PHONE)},
     {"helpline", B(CUE_PHONE)},
     {"landline", B(CUE_PHONE)},

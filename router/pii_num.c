@@ -27,6 +27,51 @@ typedef struct numseq {
 
 static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, int *mon);
 
+/* "(415) 555" or "(0)20": the parenthesised group at i is followed by more
+ * digits, so it is part of the number; "10.0.0.1 (364 req/min)" is not. */
+static bool paren_group_joins(const unsigned char *s, size_t n, size_t i)
+{
+    size_t k = i + 1;
+    while (k < n && pii_is_digit(s[k]) && k - i <= 6)
+        k++;
+    if (k >= n || s[k] != ')') return false;
+    k++;
+    if (k < n && (s[k] == ' ' || s[k] == '-')) k++;
+    return k < n && pii_is_digit(s[k]);
+}
+
+/* Fullwidth parentheses "（" and "）" (U+FF08, U+FF09), as Chinese and
+ * Japanese text writes an area code: "（0571）7117 2171". */
+static bool fw_paren(const unsigned char *s, size_t n, size_t i, unsigned char last)
+{
+    return i + 2 < n && s[i] == 0xEF && s[i + 1] == 0xBC && s[i + 2] == last;
+}
+
+bool ew__pii_fw_area_code(const unsigned char *s, size_t n, size_t i)
+{
+    if (!fw_paren(s, n, i, 0x88)) return false;
+    size_t k = i + 3;
+    while (k < n && pii_is_digit(s[k]) && k - i <= 8)
+        k++;
+    return k > i + 3 && fw_paren(s, n, k, 0x89);
+}
+
+/* An extension marker of Chinese or Japanese at k: 分机号, 分机, 转, 内線,
+ * 內線; the index after it, or 0. */
+static size_t cjk_ext(const unsigned char *s, size_t n, size_t k)
+{
+    static const char *const marks[] = {"\xE5\x88\x86\xE6\x9C\xBA\xE5\x8F\xB7", /* 分机号 */
+                                        "\xE5\x88\x86\xE6\x9C\xBA",                 /* 分机 */
+                                        "\xE8\xBD\xAC",                                /* 转 */
+                                        "\xE5\x86\x85\xE7\xB7\x9A",                 /* 内線 */
+                                        "\xE5\x85\xA7\xE7\xB7\x9A"};                /* 內線 */
+    for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+        size_t l = strlen(marks[m]);
+        if (k + l <= n && !memcmp(s + k, marks[m], l)) return k + l;
+    }
+    return 0;
+}
+
 /* Parses digit groups joined by single separators. */
 static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
 {
@@ -49,6 +94,9 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
             }
             in_paren = true;
             i++;
+        } else if (q->ng == 0 && ew__pii_fw_area_code(s, n, i)) {
+            in_paren = true;
+            i += 3;
         }
         size_t g0 = i;
         while (i < n && pii_is_digit(s[i]) && q->nd < MAX_DIGITS)
@@ -66,9 +114,10 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
         q->ng++;
         q->end = i;
         if (in_paren) {
-            if (i >= n || s[i] != ')') break;
+            bool fw = fw_paren(s, n, i, 0x89);
+            if (i >= n || (s[i] != ')' && !fw)) break;
             q->paren = true;
-            i++;
+            i += fw ? 3 : 1;
             q->end = i;
             pending = ')';
             if (i < n && (s[i] == ' ' || s[i] == '-')) i++;
@@ -77,12 +126,15 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
         }
         /* one separator, then a digit or "(" digit */
         if (i + 1 < n && (s[i] == ' ' || s[i] == '-' || s[i] == '.' || s[i] == '/') &&
-            (pii_is_digit(s[i + 1]) || (s[i + 1] == '(' && i + 2 < n && pii_is_digit(s[i + 2])))) {
+            (pii_is_digit(s[i + 1]) ||
+             (s[i + 1] == '(' && i + 2 < n && pii_is_digit(s[i + 2]) &&
+              paren_group_joins(s, n, i + 1)))) {
             pending = (char)s[i];
             i++;
             continue;
         }
-        if (i + 2 < n && s[i] == ' ' && s[i + 1] == '(' && pii_is_digit(s[i + 2])) {
+        if (i + 2 < n && s[i] == ' ' && s[i + 1] == '(' && pii_is_digit(s[i + 2]) &&
+            paren_group_joins(s, n, i + 1)) {
             pending = ' ';
             i++;
             continue;
@@ -115,6 +167,8 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
             k += 10; /* German */
         } else if (k + 6 <= n && !strncasecmp((const char *)s + k, "poste ", 6)) {
             k += 6; /* French */
+        } else if ((k = cjk_ext(s, n, k)) != 0) {
+            if (k < n && s[k] == ' ') k++;
         } else {
             k = n + 1;
         }
@@ -295,6 +349,14 @@ static bool uniform_sep(const numseq *q)
     return true;
 }
 
+/* Separators from group k on are all `sep`. */
+static bool uniform_tail(const numseq *q, int k, char sep)
+{
+    for (int g = k; g < q->ng; g++)
+        if (q->sep[g] != sep) return false;
+    return true;
+}
+
 /* A national number written in groups: trunk 0 and an area or mobile
  * prefix, then groups of three or more ("030 5690 6154", "098765 43210",
  * "0161 496 0018"). Dates and amounts have shorter groups. */
@@ -350,6 +412,15 @@ static float phone_shape(const numseq *q)
         sc = sc > 0.6f ? sc : 0.6f; /* Indian mobile after the trunk 0 "098765 43210" */
     if (nd == 10 && d[0] == '0' && d[1] != '0' && q->ng == 5 && all_groups(q, 2))
         sc = 0.8f; /* French "01 23 45 67 89" */
+    /* DIN 5008: trunk 0 and area code, the number, its extension after a
+     * dash ("030 61530-15"), or the area code before a slash and the rest
+     * in groups ("0160/516 11 35") */
+    if (d[0] == '0' && d[1] != '0' && nd >= 8 && nd <= 13 && q->ng >= 3 && q->glen[0] >= 3 &&
+        q->glen[0] <= 5 && !q->paren &&
+        ((q->ng == 3 && q->sep[1] == ' ' && q->sep[2] == '-' && q->glen[1] >= 3 &&
+          q->glen[2] <= 4) ||
+         (q->sep[1] == '/' && q->glen[1] >= 2 && uniform_tail(q, 2, ' '))))
+        sc = sc > 0.6f ? sc : 0.6f;
     if (nd == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9' &&
         (q->ng == 1 || (q->ng == 3 && q->glen[0] == 3 && q->glen[1] == 4)))
         sc = 0.7f; /* Chinese mobile 1[3-9]x xxxx xxxx */

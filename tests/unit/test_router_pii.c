@@ -674,6 +674,21 @@ static void test_struct_formats(void **state)
     EXPECT_EXACT("客服热线：730/613-2715 ext 54", EW_PII_PHONE, "730/613-2715 ext 54");
     EXPECT_EXACT("Ulica Kwiatowa 12, 00-001 Warszawa", EW_PII_STREET_ADDRESS,
                  "Ulica Kwiatowa 12, 00-001 Warszawa");
+    /* an IPv4 address before a count in parentheses; "(415) 555" still joins */
+    EXPECT_EXACT("WARN rate limit exceeded for 172.22.234.216 (364 req/min)", EW_PII_IP_ADDRESS,
+                 "172.22.234.216");
+    EXPECT_EXACT("call 1 (415) 555-0132 now", EW_PII_PHONE, "1 (415) 555-0132");
+    /* fullwidth area-code parentheses, CJK extension markers, 座机 */
+    EXPECT_EXACT("座机（023）88352482，工作时间都在。", EW_PII_PHONE, "（023）88352482");
+    EXPECT_EXACT("携帯：（0571）71172171分机号681、メール", EW_PII_PHONE,
+                 "（0571）71172171分机号681");
+    EXPECT_EXACT("座机020-4528 9584，工作时间都在。", EW_PII_PHONE, "020-4528 9584");
+    EXPECT_EXACT("电话 010-12345678 转 808", EW_PII_PHONE, "010-12345678 转 808");
+    EXPECT_NO_TYPE("（2024）年度报告", EW_PII_PHONE);
+    /* DIN 5008: extension after a dash, area code before a slash */
+    EXPECT_EXACT("Bei Rückfragen: 030 61530-15 (Mo-Do)", EW_PII_PHONE, "030 61530-15");
+    EXPECT_EXACT("Bei Rückfragen: 0160/516 11 35 (Mo-Do)", EW_PII_PHONE, "0160/516 11 35");
+    EXPECT_EXACT("The form asks for my social (444787464), ok?", EW_PII_US_SSN, "444787464");
     /* year ranges and serial numbers */
     EXPECT_CLEAN("See the office report for 1978-2006.");
     EXPECT_CLEAN("Reading on meter SN 0510-4481-1872.");
