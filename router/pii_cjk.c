@@ -58,9 +58,6 @@ static const struct {
     {0x7248, 0x672C, CUE_NEG},      /* 版本 */
     {0x6CE8, 0x6587, CUE_NEG},      /* 注文 (Japanese: an order) */
     {0x8FFD, 0x8DE1, CUE_NEG},      /* 追跡 (Japanese: tracking) */
-    {0x95F4, 0x6233, CUE_NEG},      /* (时)间戳: a timestamp */
-    {0x9593, 0x6233, CUE_NEG},      /* (時)間戳 */
-    {0x5E8F, 0x5217, CUE_NEG},      /* 序列 (号): a serial number */
     {0x4EF7, 0x683C, CUE_PRICE},    /* 价格 */
     /* Chinese salutations and fields, Japanese forms and letters */
     {0x5BA2, 0x6237, CJ_NAME_NEXT}, /* 客户 */

@@ -65,6 +65,7 @@ static size_t cjk_ext(const unsigned char *s, size_t n, size_t k)
                                         "\xE8\xBD\xAC",                                /* 转 */
                                         "\xE5\x86\x85\xE7\xB7\x9A",                 /* 内線 */
                                         "\xE5\x85\xA7\xE7\xB7\x9A"};                /* 內線 */
+    if (k >= n || (s[k] != 0xE5 && s[k] != 0xE8)) return 0; /* their lead bytes */
     for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
         size_t l = strlen(marks[m]);
         if (k + l <= n && !memcmp(s + k, marks[m], l)) return k + l;
@@ -94,7 +95,7 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
             }
             in_paren = true;
             i++;
-        } else if (q->ng == 0 && ew__pii_fw_area_code(s, n, i)) {
+        } else if (q->ng == 0 && s[i] == 0xEF && ew__pii_fw_area_code(s, n, i)) {
             in_paren = true;
             i += 3;
         }
@@ -533,13 +534,15 @@ static size_t cjk_date(const unsigned char *s, size_t n, size_t i)
     return ew__pii_date_valid(y, m, d) ? k3 + 3 : 0;
 }
 
-/* "P/N 412-33-0917", "PN: 4417": a part number's label right before i. */
+/* "P/N 412-33-0917", "S/N 2020-394965", "PN: 4417": a part or serial
+ * number's label right before i. */
 static bool part_number_label(const unsigned char *s, size_t i)
 {
     size_t k = i;
     while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == ':' || s[k - 1] == '#') && i - k < 3)
         k--;
     return (k >= 3 && !strncasecmp((const char *)s + k - 3, "p/n", 3)) ||
+           (k >= 3 && !strncasecmp((const char *)s + k - 3, "s/n", 3)) ||
            (k >= 3 && s[k - 3] == ' ' && !strncasecmp((const char *)s + k - 2, "pn", 2));
 }
 

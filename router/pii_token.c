@@ -415,6 +415,12 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
     /* another label since the cue ("护照号码E123…\n订单号：SO0183…"): the
      * number is that label's */
     if (c->cue_at[CUE_NEG] != CUE_NONE && c->cue_at[CUE_NEG] > c->cue_at[CUE_PASSPORT]) return 0;
+    /* one cue, one number: a passport found after the cue uses it up
+     * ("护照号码是E12345678。时间戳1694536036") */
+    for (int k = c->res->n - 1; k >= 0 && k >= c->res->n - 4; k--)
+        if (c->res->spans[k].type == EW_PII_PASSPORT &&
+            c->res->spans[k].start >= c->cue_at[CUE_PASSPORT])
+            return 0;
     size_t k = i, an = 0, dg = 0, lower = 0, seps = 0;
     while (k < n && an < 12) {
         if (pii_is_alnum(s[k])) {

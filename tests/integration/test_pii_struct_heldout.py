@@ -5,10 +5,10 @@ passport, ip_address, mac_address and crypto_address in seven languages, next
 to look-alikes of the same shapes, scored with bench/pii_eval.py (span IoU
 >= 0.5, --count-all so a digest read as a secret counts too).
 
-Seed 701 is the seed whose errors were read; 702 was scored at first contact
-and after the rules, its errors never read (docs/pii.md). The floors guard
-the level the rules reach; the judged bar is F2 >= 0.95 for email, phone,
-credit_card, iban, us_ssn and ip_address."""
+Template set a: seed 701's errors were read, 702's never; template set b
+(written after the first rules): seed 711's errors were read, 712's never
+(docs/pii.md). The floors guard the level the rules reach; the judged bar is
+F2 >= 0.95 for email, phone, credit_card, iban, us_ssn and ip_address."""
 import hashlib
 import json
 import os
@@ -23,13 +23,13 @@ EVAL = os.path.join(EW_SRC, 'bench', 'pii_eval.py')
 OUT = os.environ.get('EW_BUILD', '/tmp')
 TYPES = ('email', 'phone', 'credit_card', 'iban', 'us_ssn', 'uk_nino', 'cn_resident_id',
          'passport', 'ip_address', 'mac_address', 'crypto_address')
-FLOOR = {'phone': 0.98}  # every other structured type: 0.99
-SEEDS = (701, 702)
+FLOOR = {'phone': 0.97}  # every other structured type: 0.99
+SETS = (('a', 701), ('a', 702), ('b', 711), ('b', 712))
 
 
-def generate(seed):
-    r = subprocess.run([sys.executable, GEN, '--seed', str(seed)], capture_output=True,
-                       timeout=120, check=True)
+def generate(templates, seed):
+    r = subprocess.run([sys.executable, GEN, '--templates', templates, '--seed', str(seed)],
+                       capture_output=True, timeout=120, check=True)
     return r.stdout
 
 
@@ -46,9 +46,9 @@ def score(seed, data):
 
 
 failures = []
-for seed in SEEDS:
-    data = generate(seed)
-    check(hashlib.sha256(generate(seed)).digest() == hashlib.sha256(data).digest(),
+for templates, seed in SETS:
+    data = generate(templates, seed)
+    check(hashlib.sha256(generate(templates, seed)).digest() == hashlib.sha256(data).digest(),
           'seed %d: the generator is not deterministic' % seed)
     records = json.loads(data)
     check(len(records) == 800 and sum(not r['spans'] for r in records) > 100,

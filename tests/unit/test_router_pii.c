@@ -692,6 +692,7 @@ static void test_struct_formats(void **state)
     /* year ranges and serial numbers */
     EXPECT_CLEAN("See the office report for 1978-2006.");
     EXPECT_CLEAN("Reading on meter SN 0510-4481-1872.");
+    EXPECT_NO_TYPE("我的手机号在上面。设备序列号S/N 2020-394965，好。", EW_PII_PHONE);
     /* a key's fingerprint is published to be compared: no secret */
     EXPECT_CLEAN("Host key fingerprint is MD5:ea:18:de:3b:2c:69:89:ef:1f:4e:2f:bf:22:e7:d2:93.");
     EXPECT_CLEAN("Host key fingerprint is F8:5A:A5:4A:55:D1:AA:08:E6:7B:79:5E:01:4B:B6:DB:E0:D5");
@@ -705,6 +706,9 @@ static void test_struct_formats(void **state)
     const char *pp = "护照号码是E37374303。\n订单号：SO01833611";
     EXPECT_EXACT(pp, EW_PII_PASSPORT, "E37374303");
     assert_false(has_exact(pp, EW_PII_PASSPORT, "SO01833611"));
+    pp = "护照号码是E12345678。\n时间戳1694536036。";
+    EXPECT_EXACT(pp, EW_PII_PASSPORT, "E12345678");
+    assert_false(has_exact(pp, EW_PII_PASSPORT, "1694536036"));
     pp = "旅券番号：RZ0587284 注文番号：SO31482199";
     EXPECT_EXACT(pp, EW_PII_PASSPORT, "RZ0587284");
     assert_false(has_exact(pp, EW_PII_PASSPORT, "SO31482199"));
