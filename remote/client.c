@@ -1097,8 +1097,7 @@ static void handle_failure(ew__remote_call *c, const failure *f, uint64_t now)
 {
     c->last = *f;
     call_log(c, EW_LOG_WARN, "remote: attempt %d failed: %s", c->attempts, f->msg);
-    if (f->retry_after_ms > 0)
-        ew__health_retry_after(&c->b->health, now / 1000, f->retry_after_ms);
+    if (f->retry_after_ms > 0) ew__health_retry_after(&c->b->health, now / 1000, f->retry_after_ms);
     int64_t remaining = c->deadline_us > now ? (int64_t)((c->deadline_us - now) / 1000) : 0;
     if (c->delivered || remaining <= 0) {
         finish_error(c, f);
