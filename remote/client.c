@@ -789,6 +789,14 @@ static void build_headers(ew__remote_call *c)
 
 static void set_tls(CURL *e, const ew__backend *b)
 {
+    /* Without TLS anywhere on the way, curl's default CA paths would only be
+     * copied into (and compared for) every connection it looks up. */
+    if (!strncmp(b->base_url, "http:", 5) && strncmp(b->proxy, "https:", 6)) {
+        curl_easy_setopt(e, CURLOPT_CAINFO, NULL);
+        curl_easy_setopt(e, CURLOPT_CAPATH, NULL);
+        curl_easy_setopt(e, CURLOPT_PROXY_CAINFO, NULL);
+        curl_easy_setopt(e, CURLOPT_PROXY_CAPATH, NULL);
+    }
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(e, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
