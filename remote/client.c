@@ -117,6 +117,7 @@ struct ew__remote_call {
     const char *model;
     uint64_t t_attempt_us;
     int http_status, http_version;
+    int64_t whole_len; /* Content-Length of a whole 2xx answer; -1 if none */
     bool head_seen, is_sse, done_marker, finish_seen, err_body_full;
     failure fail; /* noted inside a curl callback or a timer */
     bool failed;
@@ -563,13 +564,12 @@ static void start_info(ew__remote_call *c)
     c->cb_depth--;
 }
 
-static void finish_done(ew__remote_call *c, uint64_t now)
+/* Hands the result to the user (on_done), unless the user cancelled first;
+ * the caller destroys the call. */
+static void report_done(ew__remote_call *c, uint64_t now)
 {
     if (!c->delivered) start_info(c);
-    if (c->cancelled) {
-        destroy(c);
-        return;
-    }
+    if (c->cancelled) return;
     ew__remote_result res = {
         .backend = c->b->name,
         .model = c->model,
@@ -585,6 +585,11 @@ static void finish_done(ew__remote_call *c, uint64_t now)
              c->attempts, (unsigned long long)res.total_us);
     c->cb_depth++;
     if (c->cb.on_done) c->cb.on_done(c->user, &res);
+}
+
+static void finish_done(ew__remote_call *c, uint64_t now)
+{
+    report_done(c, now);
     destroy(c);
 }
 
@@ -686,6 +691,10 @@ static void on_head(ew__remote_call *c)
                                                      : 0;
     c->is_sse = !c->raw && ct && !strncasecmp(ct, "text/event-stream", 17);
     c->head_seen = true;
+    curl_off_t cl = -1;
+    if (status_ok(c->http_status) && !c->is_sse && !c->raw &&
+        curl_easy_getinfo(c->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl) == CURLE_OK)
+        c->whole_len = (int64_t)cl;
     if (status_ok(c->http_status)) {
         c->ttfb_us = now_us() - c->t_attempt_us;
         ew__health_sample_ttfb(&c->b->health, c->ttfb_us / 1000.0);
@@ -696,6 +705,24 @@ static void arm_timer(ew__remote_call *c, int ms)
 {
     struct timeval tv = ms_tv(ms);
     evtimer_add(c->timer, &tv);
+}
+
+static bool deliver_whole(ew__remote_call *c, failure *f);
+
+/* The last byte of a whole answer (by its Content-Length) is in: the user
+ * gets the answer now, from inside curl's write callback, rather than after
+ * curl has wound the transfer down (~8k instructions more on the way to the
+ * client). The call then counts as cancelled, so curl's report of the end
+ * only drops it (attempt_end). An answer that does not parse is left to
+ * attempt_end, which parses it again and retries as before. */
+static void answer_early(ew__remote_call *c)
+{
+    failure f;
+    if (!deliver_whole(c, &f) || c->cancelled) return;
+    uint64_t now = now_us();
+    release_backend(c, EW__OUTCOME_SUCCESS, now);
+    report_done(c, now);
+    c->cancelled = true;
 }
 
 static size_t on_write(char *ptr, size_t size, size_t nmemb, void *ud)
@@ -713,7 +740,10 @@ static size_t on_write(char *ptr, size_t size, size_t nmemb, void *ud)
         return c->err_body_full ? 0 : n;
     }
     if (!c->is_sse) {
-        if (ew_buf_append(&c->resp, ptr, n) == EW_OK) return n;
+        if (ew_buf_append(&c->resp, ptr, n) == EW_OK) {
+            if ((int64_t)c->resp.len == c->whole_len) answer_early(c);
+            return n;
+        }
         note_failure(c, EW_ERR_TOO_LARGE, "response body over the configured maximum");
         c->fail.retry = false;
         return 0;
@@ -876,6 +906,7 @@ static void set_options(ew__remote_call *c, CURL *e, bool ready, const char *url
 static void reset_attempt(ew__remote_call *c)
 {
     c->http_status = c->http_version = 0;
+    c->whole_len = -1;
     c->head_seen = c->is_sse = c->done_marker = c->finish_seen = c->err_body_full = false;
     c->failed = false;
     c->is_paused = false;
