@@ -674,8 +674,9 @@ static bool status_ok(int s)
     return s >= 200 && s < 300;
 }
 
-/* The first body byte: status, content type, TTFB and RTT samples. */
-static void on_head(ew__remote_call *c)
+/* The first body byte: status, content type, TTFB and RTT samples. Returns
+ * its clock reading (0 if it took none). */
+static uint64_t on_head(ew__remote_call *c)
 {
     long code = 0;
     char *ct = NULL;
@@ -695,10 +696,11 @@ static void on_head(ew__remote_call *c)
     if (status_ok(c->http_status) && !c->is_sse && !c->raw &&
         curl_easy_getinfo(c->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl) == CURLE_OK)
         c->whole_len = (int64_t)cl;
-    if (status_ok(c->http_status)) {
-        c->ttfb_us = now_us() - c->t_attempt_us;
-        ew__health_sample_ttfb(&c->b->health, c->ttfb_us / 1000.0);
-    }
+    if (!status_ok(c->http_status)) return 0;
+    uint64_t now = now_us();
+    c->ttfb_us = now - c->t_attempt_us;
+    ew__health_sample_ttfb(&c->b->health, c->ttfb_us / 1000.0);
+    return now;
 }
 
 static void arm_timer(ew__remote_call *c, int ms)
@@ -711,15 +713,15 @@ static bool deliver_whole(ew__remote_call *c, failure *f);
 
 /* The last byte of a whole answer (by its Content-Length) is in: the user
  * gets the answer now, from inside curl's write callback, rather than after
- * curl has wound the transfer down (~8k instructions more on the way to the
+ * curl has wound the transfer down (~7k instructions more on the way to the
  * client). The call then counts as cancelled, so curl's report of the end
  * only drops it (attempt_end). An answer that does not parse is left to
  * attempt_end, which parses it again and retries as before. */
-static void answer_early(ew__remote_call *c)
+static void answer_early(ew__remote_call *c, uint64_t now)
 {
     failure f;
     if (!deliver_whole(c, &f) || c->cancelled) return;
-    uint64_t now = now_us();
+    if (!now) now = now_us();
     release_backend(c, EW__OUTCOME_SUCCESS, now);
     report_done(c, now);
     c->cancelled = true;
@@ -730,7 +732,7 @@ static size_t on_write(char *ptr, size_t size, size_t nmemb, void *ud)
     ew__remote_call *c = ud;
     size_t n = size * nmemb;
     if (c->cancelled || c->failed) return 0;
-    if (!c->head_seen) on_head(c);
+    uint64_t now = c->head_seen ? 0 : on_head(c); /* the clock, if on_head read it */
     arm_timer(c, c->b->idle_ms);
     if (!status_ok(c->http_status)) {
         /* An error body: keep enough for its message, then stop reading. */
@@ -741,7 +743,7 @@ static size_t on_write(char *ptr, size_t size, size_t nmemb, void *ud)
     }
     if (!c->is_sse) {
         if (ew_buf_append(&c->resp, ptr, n) == EW_OK) {
-            if ((int64_t)c->resp.len == c->whole_len) answer_early(c);
+            if ((int64_t)c->resp.len == c->whole_len) answer_early(c, now);
             return n;
         }
         note_failure(c, EW_ERR_TOO_LARGE, "response body over the configured maximum");
