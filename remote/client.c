@@ -428,7 +428,7 @@ static void detach(ew__remote_call *c)
     if (c->timer) evtimer_del(c->timer);
 }
 
-/* now_us: the caller's clock reading, or 0 to read it here if needed. */
+/* now: the caller's clock reading (now_us), or 0 to read it here if needed. */
 static void release_backend(ew__remote_call *c, ew__outcome o, uint64_t now)
 {
     if (c->acquired) {
