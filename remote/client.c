@@ -733,7 +733,10 @@ static size_t on_write(char *ptr, size_t size, size_t nmemb, void *ud)
     size_t n = size * nmemb;
     if (c->cancelled || c->failed) return 0;
     uint64_t now = c->head_seen ? 0 : on_head(c); /* the clock, if on_head read it */
-    arm_timer(c, c->b->idle_ms);
+    /* No idle timer for the last piece of a whole answer: the call ends here. */
+    bool last =
+        !c->is_sse && status_ok(c->http_status) && (int64_t)(c->resp.len + n) == c->whole_len;
+    if (!last) arm_timer(c, c->b->idle_ms);
     if (!status_ok(c->http_status)) {
         /* An error body: keep enough for its message, then stop reading. */
         size_t room = ERR_BODY_MAX > c->resp.len ? ERR_BODY_MAX - c->resp.len : 0;
