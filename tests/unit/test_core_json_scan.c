@@ -1,6 +1,8 @@
 /* core/json_scan*.c: every form of ew__json_special (portable, SSE2, AVX2
  * where the CPU has it, and the dispatcher) finds the same byte as a plain
- * byte loop, exhaustively over short inputs and at random over long ones.
+ * byte loop, exhaustively over short inputs and at random over long ones;
+ * ew_utf8_valid (vectorised over ASCII) agrees with a sequence-by-sequence
+ * loop.
  * Inputs sit in exactly-sized heap blocks, so the sanitizer build catches a
  * vector load past the end. */
 #include <stdarg.h>
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/json.h"
 #include "core/json_priv.h"
 
 typedef size_t (*special_fn)(const char *s, size_t i, size_t to);
@@ -115,11 +118,49 @@ static void test_special_random(void **state)
     }
 }
 
+static bool utf8_reference(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        int n = ew_utf8_seq_len((const unsigned char *)s + i, len - i);
+        if (!n) return false;
+        i += (size_t)n;
+    }
+    return true;
+}
+
+/* ASCII runs of every length around valid and broken sequences. */
+static void test_utf8_valid(void **state)
+{
+    (void)state;
+    static const char *const seqs[] = {"\xC3\xA9",     "\xE2\x82\xAC", "\xF0\x9F\x98\x80",
+                                       "\xC3",         "\xE2\x82",     "\xC0\xAF",
+                                       "\xED\xA0\x80", "\xFF",         "\x80"};
+    for (int round = 0; round < 20000; round++) {
+        size_t len = rnd(100);
+        char *s = malloc(len ? len : 1);
+        assert_non_null(s);
+        size_t k = 0;
+        while (k < len) {
+            const char *q = seqs[rnd(sizeof seqs / sizeof *seqs)];
+            size_t run = rnd(40), n = strlen(q);
+            for (; run && k < len; run--)
+                s[k++] = (char)(' ' + rnd(95));
+            if (rnd(3) == 0)
+                for (size_t j = 0; j < n && k < len; j++)
+                    s[k++] = q[j];
+        }
+        if (utf8_reference(s, len) != ew_utf8_valid(s, len))
+            fail_msg("ew_utf8_valid disagrees on %zu bytes", len);
+        free(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_special_exhaustive),
         cmocka_unit_test(test_special_random),
+        cmocka_unit_test(test_utf8_valid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
