@@ -973,7 +973,10 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
         fail_closed(res, EW_ERR_TOO_LARGE, len);
         return EW_ERR_TOO_LARGE;
     }
-    pii_ctx c = {.sc = sc, .s = (const unsigned char *)text, .n = len, .res = res};
+    pii_awords words;
+    memset(words.at, 0, sizeof words.at);
+    pii_ctx c = {
+        .sc = sc, .s = (const unsigned char *)text, .n = len, .res = res, .awords = &words};
     for (int k = 0; k < CUE_COUNT; k++)
         c.cue_at[k] = CUE_NONE;
     c.name_next_at = CUE_NONE;

@@ -158,6 +158,32 @@ struct ew_pii_scanner {
 };
 
 /* ---- one scan --------------------------------------------------------------- */
+/* A word as the address reader (pii_addr.c) reads it: letters (any script)
+ * or digits with inner '.', '-', '\'', '/', folded for the tables, and what
+ * the tables said about it once asked (`known` tells which). */
+#define PII_AW_MAX 32 /* = EW__GAZ_MAX_WORD */
+typedef struct pii_aword {
+    size_t s, e;
+    char f[PII_AW_MAX];
+    size_t fl;
+    bool cap, digits, letters;
+    uint8_t known; /* PII_AW_KW, PII_AW_GAZ, PII_AW_STREET */
+    bool street;   /* a street word ("Street", "vej", "...straße") */
+    unsigned gaz;  /* gazetteer flags */
+    uint32_t kw;   /* cue table flags */
+} pii_aword;
+#define PII_AW_KW     1u
+#define PII_AW_GAZ    2u
+#define PII_AW_STREET 4u
+
+/* The words read at each start, direct-mapped by position: the address
+ * reader starts at consecutive words and re-reads the same following ones. */
+#define PII_AW_SLOTS 32
+typedef struct pii_awords {
+    size_t at[PII_AW_SLOTS]; /* start + 1 of the word in each slot, 0: empty */
+    pii_aword w[PII_AW_SLOTS];
+} pii_awords;
+
 typedef struct pii_ctx {
     const ew_pii_scanner *sc;
     const unsigned char *s;
@@ -189,6 +215,7 @@ typedef struct pii_ctx {
         bool weak; /* the full name rested on capitalisation alone */
     } known_name[16];
     int n_known_name;
+    pii_awords *awords; /* the address reader's word cache (this scan's) */
 } pii_ctx;
 
 /* True when other languages' words outnumber English function words, or
