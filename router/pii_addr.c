@@ -8,7 +8,6 @@
  * (Street, vej, straße, rue, katu, ...), a unit or postal line after it, or an
  * address cue before it; a number and a capitalised word alone are not enough. */
 #include <string.h>
-#include <strings.h>
 
 #include "router/pii_gazetteer.h"
 #include "router/pii_internal.h"
@@ -62,6 +61,17 @@ static bool street_ending(const char *w, size_t l)
 #undef E
 }
 
+/* strncasecmp(p, lit, l) == 0 for an ASCII literal, without the call (most
+ * words differ from it in their first bytes). */
+static inline bool icase_eq(const unsigned char *p, const char *lit, size_t l)
+{
+    for (size_t k = 0; k < l; k++) {
+        unsigned a = p[k], b = (unsigned char)lit[k];
+        if (a != b && !(pii_is_alpha(b) && (a | 32) == (b | 32))) return false;
+    }
+    return true;
+}
+
 typedef pii_aword word;
 _Static_assert(PII_AW_MAX == EW__GAZ_MAX_WORD, "a word's folded form fits the gazetteer's");
 
@@ -78,23 +88,33 @@ static void remember(const pii_ctx *c, const word *x)
     m->kw = x->kw;
 }
 
+/* The cue table's and the gazetteer's flags, with one hash of the folded
+ * word (zero-padded by read_word). */
+static void word_tables(const pii_ctx *c, word *x)
+{
+    uint64_t q[3];
+    memcpy(q, x->f, sizeof q);
+    if (x->fl && x->fl < PII_WORD_MAX) {
+        uint32_t h = pii_word_hash3(q[0], q[1], q[2], x->fl);
+        x->kw = ew__pii_cue_lookup3(q[0], q[1], q[2], x->fl, h);
+        x->gaz = ew__gaz_lookup_padded(q, x->fl, h);
+    } else { /* no cue is that long */
+        x->kw = 0;
+        x->gaz = ew__gaz_lookup(x->f, x->fl);
+    }
+    x->known |= PII_AW_TABLES;
+    remember(c, x);
+}
+
 static uint32_t word_kw(const pii_ctx *c, word *x)
 {
-    if (!(x->known & PII_AW_KW)) {
-        x->kw = ew__pii_cue_lookup(x->f, x->fl);
-        x->known |= PII_AW_KW;
-        remember(c, x);
-    }
+    if (!(x->known & PII_AW_TABLES)) word_tables(c, x);
     return x->kw;
 }
 
 static unsigned word_gaz(const pii_ctx *c, word *x)
 {
-    if (!(x->known & PII_AW_GAZ)) {
-        x->gaz = x->fl ? ew__gaz_lookup(x->f, x->fl) : 0;
-        x->known |= PII_AW_GAZ;
-        remember(c, x);
-    }
+    if (!(x->known & PII_AW_TABLES)) word_tables(c, x);
     return x->gaz;
 }
 
@@ -158,6 +178,7 @@ static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
     w->digits = dg;
     w->letters = lt;
     w->known = 0;
+    memset(w->f, 0, sizeof w->f); /* zero-padded for the tables */
     w->fl = ew__gaz_fold_word(s + i, k - i, w->f);
     int l;
     uint32_t cp = ew__pii_decode(s, n, i, &l);
@@ -233,7 +254,7 @@ static bool ordinal_word(const word *w, const unsigned char *s)
     size_t k = w->s;
     while (k < w->e && pii_is_digit(s[k]))
         k++;
-    if (k > w->s && k - w->s <= 3 && w->e - k == 4 && !strncasecmp((const char *)s + k, "-gil", 4))
+    if (k > w->s && k - w->s <= 3 && w->e - k == 4 && icase_eq(s + k, "-gil", 4))
         return true; /* Korean "Teheran-ro 86-gil" */
     if (k == w->s || k - w->s > 3 || w->e - k != 2) return false;
     char a = (char)(s[k] | 32), b = (char)(s[k + 1] | 32);
@@ -585,7 +606,7 @@ static size_t box_at(const pii_ctx *c, size_t i)
     if (!((s[i] | 32) == 'u' || (s[i] | 32) == 'p')) return 0;
     for (size_t k = 0; k < 4; k++) {
         size_t l = strlen(ships[k]);
-        if (i + l < n && !strncasecmp((const char *)s + i, ships[k], l) && pii_is_alpha(s[i + l])) {
+        if (i + l < n && icase_eq(s + i, ships[k], l) && pii_is_alpha(s[i + l])) {
             size_t e = i + l;
             while (e < n && s[e] != '\n' && e - i < 40)
                 e++;
@@ -596,7 +617,7 @@ static size_t box_at(const pii_ctx *c, size_t i)
     static const char *const boxes[] = {"P.O. Box ", "PO Box ", "Postbox ", "P.O.Box "};
     for (size_t k = 0; k < 4; k++) {
         size_t l = strlen(boxes[k]);
-        if (i + l < n && !strncasecmp((const char *)s + i, boxes[k], l) && pii_is_digit(s[i + l])) {
+        if (i + l < n && icase_eq(s + i, boxes[k], l) && pii_is_digit(s[i + l])) {
             size_t e = i + l;
             while (e < n && pii_is_digit(s[e]))
                 e++;
@@ -607,13 +628,12 @@ static size_t box_at(const pii_ctx *c, size_t i)
             return e;
         }
     }
-    if (i + 4 < n && (!strncasecmp((const char *)s + i, "PSC ", 4) ||
-                      !strncasecmp((const char *)s + i, "Unit ", 5))) {
+    if (i + 4 < n && (icase_eq(s + i, "PSC ", 4) || icase_eq(s + i, "Unit ", 5))) {
         size_t e = i;
         while (e < n && s[e] != '\n' && e - i < 40)
             e++;
         for (size_t k = i; k + 4 <= e; k++)
-            if (!strncasecmp((const char *)s + k, "Box ", 4)) return e;
+            if (icase_eq(s + k, "Box ", 4)) return e;
     }
     return 0;
 }
@@ -621,9 +641,8 @@ static size_t box_at(const pii_ctx *c, size_t i)
 /* "APO AE 09012": APO/FPO/DPO, an armed-forces code, a ZIP code. */
 static bool military_line(const unsigned char *s, size_t n, size_t i)
 {
-    if (i + 12 > n || !(!strncasecmp((const char *)s + i, "APO ", 4) ||
-                        !strncasecmp((const char *)s + i, "FPO ", 4) ||
-                        !strncasecmp((const char *)s + i, "DPO ", 4)))
+    if (i + 12 > n ||
+        !(icase_eq(s + i, "APO ", 4) || icase_eq(s + i, "FPO ", 4) || icase_eq(s + i, "DPO ", 4)))
         return false;
     if (!pii_is_alpha(s[i + 4]) || !pii_is_alpha(s[i + 5]) || s[i + 6] != ' ') return false;
     for (size_t k = i + 7; k < i + 12; k++)
@@ -850,11 +869,7 @@ bool ew__pii_digit_ahead(pii_ctx *c, size_t i, size_t window)
 static bool preceded_by(const unsigned char *s, size_t i, const char *what)
 {
     size_t l = strlen(what);
-    /* the last two bytes first: equal after | 32 whenever equal ignoring case */
-    return i >= l &&
-           (l < 2 ||
-            ((s[i - 1] | 32) == (what[l - 1] | 32) && (s[i - 2] | 32) == (what[l - 2] | 32))) &&
-           !strncasecmp((const char *)s + i - l, what, l);
+    return i >= l && icase_eq(s + i - l, what, l);
 }
 
 /* "the corner of Beiteveien 2 and Sieda Radial": two streets make a place. */

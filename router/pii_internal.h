@@ -167,14 +167,13 @@ typedef struct pii_aword {
     char f[PII_AW_MAX];
     size_t fl;
     bool cap, digits, letters;
-    uint8_t known; /* PII_AW_KW, PII_AW_GAZ, PII_AW_STREET */
+    uint8_t known; /* PII_AW_TABLES, PII_AW_STREET */
     bool street;   /* a street word ("Street", "vej", "...straße") */
     unsigned gaz;  /* gazetteer flags */
     uint32_t kw;   /* cue table flags */
 } pii_aword;
-#define PII_AW_KW     1u
-#define PII_AW_GAZ    2u
-#define PII_AW_STREET 4u
+#define PII_AW_TABLES 1u /* kw and gaz */
+#define PII_AW_STREET 2u
 
 /* The words read at each start, direct-mapped by position: the address
  * reader starts at consecutive words and re-reads the same following ones. */
