@@ -457,8 +457,8 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         if (!kind && s[k] != '(' && (cues & PII_KW_KEY)) kind = PII_KEY_KEY;
         size_t e = 0;
         if ((s[k] == '=' || (s[k] == ':' && ie < n && s[ie] == '"')) &&
-            ((ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3)) ||
-             (ie - i == 4 && !strncasecmp((const char *)s + i, "name", 4))) &&
+            ((ie - i == 3 && pii_icase_eq(s + i, "key", 3)) ||
+             (ie - i == 4 && pii_icase_eq(s + i, "name", 4))) &&
             (e = ew__pii_scan_attr_pair(c, ie)) != 0)
             return e; /* <add key="SmtpPassword" value="x" />, {"name": "x", "value": "y"} */
         if (!kind && s[k] == '=' && ie - i == 7 && !memcmp(s + i, "default", 7))

@@ -61,17 +61,6 @@ static bool street_ending(const char *w, size_t l)
 #undef E
 }
 
-/* strncasecmp(p, lit, l) == 0 for an ASCII literal, without the call (most
- * words differ from it in their first bytes). */
-static inline bool icase_eq(const unsigned char *p, const char *lit, size_t l)
-{
-    for (size_t k = 0; k < l; k++) {
-        unsigned a = p[k], b = (unsigned char)lit[k];
-        if (a != b && !(pii_is_alpha(b) && (a | 32) == (b | 32))) return false;
-    }
-    return true;
-}
-
 typedef pii_aword word;
 _Static_assert(PII_AW_MAX == EW__GAZ_MAX_WORD, "a word's folded form fits the gazetteer's");
 
@@ -254,7 +243,7 @@ static bool ordinal_word(const word *w, const unsigned char *s)
     size_t k = w->s;
     while (k < w->e && pii_is_digit(s[k]))
         k++;
-    if (k > w->s && k - w->s <= 3 && w->e - k == 4 && icase_eq(s + k, "-gil", 4))
+    if (k > w->s && k - w->s <= 3 && w->e - k == 4 && pii_icase_eq(s + k, "-gil", 4))
         return true; /* Korean "Teheran-ro 86-gil" */
     if (k == w->s || k - w->s > 3 || w->e - k != 2) return false;
     char a = (char)(s[k] | 32), b = (char)(s[k + 1] | 32);
@@ -606,7 +595,7 @@ static size_t box_at(const pii_ctx *c, size_t i)
     if (!((s[i] | 32) == 'u' || (s[i] | 32) == 'p')) return 0;
     for (size_t k = 0; k < 4; k++) {
         size_t l = strlen(ships[k]);
-        if (i + l < n && icase_eq(s + i, ships[k], l) && pii_is_alpha(s[i + l])) {
+        if (i + l < n && pii_icase_eq(s + i, ships[k], l) && pii_is_alpha(s[i + l])) {
             size_t e = i + l;
             while (e < n && s[e] != '\n' && e - i < 40)
                 e++;
@@ -617,7 +606,7 @@ static size_t box_at(const pii_ctx *c, size_t i)
     static const char *const boxes[] = {"P.O. Box ", "PO Box ", "Postbox ", "P.O.Box "};
     for (size_t k = 0; k < 4; k++) {
         size_t l = strlen(boxes[k]);
-        if (i + l < n && icase_eq(s + i, boxes[k], l) && pii_is_digit(s[i + l])) {
+        if (i + l < n && pii_icase_eq(s + i, boxes[k], l) && pii_is_digit(s[i + l])) {
             size_t e = i + l;
             while (e < n && pii_is_digit(s[e]))
                 e++;
@@ -628,12 +617,12 @@ static size_t box_at(const pii_ctx *c, size_t i)
             return e;
         }
     }
-    if (i + 4 < n && (icase_eq(s + i, "PSC ", 4) || icase_eq(s + i, "Unit ", 5))) {
+    if (i + 4 < n && (pii_icase_eq(s + i, "PSC ", 4) || pii_icase_eq(s + i, "Unit ", 5))) {
         size_t e = i;
         while (e < n && s[e] != '\n' && e - i < 40)
             e++;
         for (size_t k = i; k + 4 <= e; k++)
-            if (icase_eq(s + k, "Box ", 4)) return e;
+            if (pii_icase_eq(s + k, "Box ", 4)) return e;
     }
     return 0;
 }
@@ -641,8 +630,8 @@ static size_t box_at(const pii_ctx *c, size_t i)
 /* "APO AE 09012": APO/FPO/DPO, an armed-forces code, a ZIP code. */
 static bool military_line(const unsigned char *s, size_t n, size_t i)
 {
-    if (i + 12 > n ||
-        !(icase_eq(s + i, "APO ", 4) || icase_eq(s + i, "FPO ", 4) || icase_eq(s + i, "DPO ", 4)))
+    if (i + 12 > n || !(pii_icase_eq(s + i, "APO ", 4) || pii_icase_eq(s + i, "FPO ", 4) ||
+                        pii_icase_eq(s + i, "DPO ", 4)))
         return false;
     if (!pii_is_alpha(s[i + 4]) || !pii_is_alpha(s[i + 5]) || s[i + 6] != ' ') return false;
     for (size_t k = i + 7; k < i + 12; k++)
@@ -869,7 +858,7 @@ bool ew__pii_digit_ahead(pii_ctx *c, size_t i, size_t window)
 static bool preceded_by(const unsigned char *s, size_t i, const char *what)
 {
     size_t l = strlen(what);
-    return i >= l && icase_eq(s + i - l, what, l);
+    return i >= l && pii_icase_eq(s + i - l, what, l);
 }
 
 /* "the corner of Beiteveien 2 and Sieda Radial": two streets make a place. */

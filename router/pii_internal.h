@@ -71,6 +71,18 @@ static inline bool pii_contains(const void *hay, size_t n, const char *needle, s
     return false;
 }
 
+/* strncasecmp(p, lit, l) == 0 for an ASCII literal of at least l bytes,
+ * inline: most calls fail in the first bytes, cheaper than the call. */
+static inline bool pii_icase_eq(const void *p, const char *lit, size_t l)
+{
+    const unsigned char *h = p;
+    for (size_t k = 0; k < l; k++) {
+        unsigned a = h[k], b = (unsigned char)lit[k];
+        if (a != b && !(pii_is_alpha(b) && (a | 32) == (b | 32))) return false;
+    }
+    return true;
+}
+
 /* End of the run of ASCII letters starting at i, eight bytes at a time: a
  * byte b is a letter when (b | 0x20) - 'a' < 26, tested in every byte lane at
  * once with carries kept inside the lane (SWAR, portable C). Prose words end

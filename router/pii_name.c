@@ -334,7 +334,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
     if (ss >= 5 && (!strncmp((const char *)s + ss - 5, "says ", 5) ||
                     (ss >= 5 && !strncmp((const char *)s + ss - 5, "said ", 5))))
         sc += 0.2f;
-    if (ss >= 4 && !strncasecmp((const char *)s + ss - 4, "the ", 4) && !strong) sc -= 0.3f;
+    if (ss >= 4 && pii_icase_eq(s + ss - 4, "the ", 4) && !strong) sc -= 0.3f;
     /* "in Springfield", "from Porto": a lone word after a place preposition */
     static const char *const preps[] = {" in ", " from ", " to ", " near ", " at ", " of "};
     for (size_t pk = 0; words == 1 && !strong && !title && !(g0 & EW__GAZ_FIRST) &&
