@@ -365,6 +365,48 @@ static bool street_in_part(const pii_ctx *c, size_t i)
     return false;
 }
 
+/* Words a street name has before its house number ("Calle de la Paz 7"). */
+#define STREET_WORDS 5
+
+/* High bit set in each byte lane of v that is a blank (' ' or '\t'); exact
+ * per lane (no carry crosses a lane). */
+static inline uint64_t blank_lanes(uint64_t v)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full, high = 0x8080808080808080ull;
+    uint64_t sp = v ^ 0x2020202020202020ull, tab = v ^ 0x0909090909090909ull;
+    return (~(((sp & low7) + low7) | sp) | ~(((tab & low7) + low7) | tab)) & high;
+}
+
+/* A cheap bound for street_at at i, given d, the first digit at or after i
+ * (ew__pii_scan_address has just asked ew__pii_digit_ahead). A word that
+ * starts with no digit starts a street only name first: at most
+ * STREET_WORDS words, then a number sign ("nº", "No.") and the house number,
+ * which starts at d. Each of those is one run of bytes between blanks, so
+ * with more runs than that in [i, d) no street starts at i. */
+static bool number_in_reach(const unsigned char *s, size_t n, size_t i, size_t d)
+{
+    if (d == SIZE_MAX || d < i) return true; /* not known: no bound */
+    if (d >= n) return false;                /* no digit, no house number */
+    const uint64_t high = 0x8080808080808080ull;
+    int runs = 0;
+    bool blank = true; /* a run that starts at i counts */
+    size_t k = i;
+    for (; k + 8 <= d; k += 8) {
+        uint64_t v, b;
+        memcpy(&v, s + k, 8);
+        b = blank_lanes(v);
+        runs += __builtin_popcountll(~b & ((b << 8) | (blank ? 0x80u : 0)) & high);
+        if (runs > STREET_WORDS + 1) return false;
+        blank = b >> 63;
+    }
+    for (; k < d; k++) {
+        bool bl = s[k] == ' ' || s[k] == '\t';
+        runs += !bl && blank;
+        blank = bl;
+    }
+    return runs <= STREET_WORDS + 1;
+}
+
 /* Parses the street part from i. Returns its end, or 0. *strength tells how
  * sure the shape is without context. */
 static size_t street_at(const pii_ctx *c, size_t i, float *strength)
@@ -372,7 +414,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     const unsigned char *s = c->s;
     size_t n = c->n;
     word w;
-    if (!next_word(c, i, &w)) return 0;
+    if (!number_in_reach(s, n, i, c->next_digit) || !next_word(c, i, &w)) return 0;
     size_t pos = w.e;
     bool num_first = house_number(&w, s);
     if (num_first && decimal_after(s, n, w.e)) return 0;
@@ -461,7 +503,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     bool type_first = false;
     char last_f[EW__GAZ_MAX_WORD];
     size_t last_fl = 0, last_s = w.s;
-    for (int k = 0; k < 5; k++) {
+    for (int k = 0; k < STREET_WORDS; k++) {
         word x;
         if (!next_word(c, pos, &x) || x.digits) break;
         if (k > 0 && (s[pos] == ',' || s[pos] == '\n')) break;

@@ -5,7 +5,8 @@
  * reads eight bytes at a time, and the address reader caches words by
  * position modulo 32, so each case is also scanned after 1 to 40 leading
  * spaces and must give the same spans, shifted). Every compound street
- * ending the address reader dispatches on its last letter makes a street. */
+ * ending the address reader dispatches on its last letter makes a street,
+ * and streets of the longest shape pass its cheap bound (number_in_reach). */
 #include <setjmp.h>
 #include <stdbool.h>
 #include <stdarg.h>
@@ -66,6 +67,14 @@ static const struct {
      {{EW_PII_STREET_ADDRESS, "14 elm street", false},
       {EW_PII_STREET_ADDRESS, "hagagatan 67, 289 28 uppsala", false}},
      2},
+    /* the most a street name takes before its number: five words and a sign */
+    {"Env\xC3\xAD"
+     "alo a Calle de la Paz Mayor, n\xC2\xBA 12 por favor.",
+     {{EW_PII_STREET_ADDRESS, "Calle de la Paz Mayor, n\xC2\xBA 12", false}},
+     1},
+    {"ship it to avenida de la paz mayor 12 please.",
+     {{EW_PII_STREET_ADDRESS, "avenida de la paz mayor 12", false}},
+     1},
 };
 
 static ew_pii_result res;
