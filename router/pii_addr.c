@@ -166,7 +166,10 @@ static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
     w->e = k;
     w->digits = dg;
     w->letters = lt;
-    w->known = 0;
+    w->known = 0; /* street, gaz, kw: not asked yet */
+    w->street = false;
+    w->gaz = 0;
+    w->kw = 0;
     memset(w->f, 0, sizeof w->f); /* zero-padded for the tables */
     w->fl = ew__gaz_fold_word(s + i, k - i, w->f);
     int l;
