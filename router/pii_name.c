@@ -378,17 +378,26 @@ static bool org_context(const unsigned char *s, size_t ss, size_t line_start)
 
 /* Surname endings of many languages ("Kowalskiej", "Brzezicka",
  * "Petrović", "Ivanova", "Andersson", "Papadopoulos", "Ionescu"). */
+#define E(x)                                                                                       \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
 static bool surname_shape(const char *f, size_t fl)
 {
-    static const char *const ends[] = {
-        "ski",    "ska",   "skiej", "skiego", "skim", "cki",    "cka",  "ckiej", "ckiego",
-        "dzki",   "dzka",  "wicz",  "czyk",   "ovic", "evic",   "enko", "chuk",  "sson",
-        "poulos", "akis",  "idis",  "escu",   "ova",  "eva",    "ovna", "evna",  "owski",
-        "ewski",  "owska", "ewska", "yan",    "ian",  "shvili", "adze", "oglu",  "ovich"};
+    static const struct {
+        char w[7];
+        unsigned char l;
+    } ends[] = {E("ski"),    E("ska"),   E("skiej"),  E("skiego"), E("skim"),  E("cki"),
+                E("cka"),    E("ckiej"), E("ckiego"), E("dzki"),   E("dzka"),  E("wicz"),
+                E("czyk"),   E("ovic"),  E("evic"),   E("enko"),   E("chuk"),  E("sson"),
+                E("poulos"), E("akis"),  E("idis"),   E("escu"),   E("ova"),   E("eva"),
+                E("ovna"),   E("evna"),  E("owski"),  E("ewski"),  E("owska"), E("ewska"),
+                E("yan"),    E("ian"),   E("shvili"), E("adze"),   E("oglu"),  E("ovich")};
     if (fl < 5) return false;
     for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
-        size_t l = strlen(ends[k]);
-        if (fl > l + 1 && !memcmp(f + fl - l, ends[k], l)) return true;
+        size_t l = ends[k].l;
+        if (fl > l + 1 && f[fl - 1] == ends[k].w[l - 1] && !memcmp(f + fl - l, ends[k].w, l))
+            return true;
     }
     return false;
 }
@@ -398,13 +407,17 @@ static bool surname_shape(const char *f, size_t fl)
  * put back for feminine names. */
 static bool inflected_name(const unsigned char *s, size_t i, size_t e)
 {
-    static const char *const endings[] = {"owi", "em", "ie", "ej", "y", "a", "i", "u", "e"};
+    static const struct {
+        char w[4];
+        unsigned char l;
+    } endings[] = {E("owi"), E("em"), E("ie"), E("ej"), E("y"), E("a"), E("i"), E("u"), E("e")};
     char f[EW__GAZ_MAX_WORD + 1];
     size_t fl = ew__gaz_fold_word(s + i, e - i, f);
     if (fl < 4) return false;
     for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
-        size_t l = strlen(endings[k]);
-        if (fl <= l + 2 || memcmp(f + fl - l, endings[k], l)) continue;
+        size_t l = endings[k].l;
+        if (fl <= l + 2 || f[fl - 1] != endings[k].w[l - 1] || memcmp(f + fl - l, endings[k].w, l))
+            continue;
         size_t b = fl - l;
         if (ew__gaz_lookup(f, b) & EW__GAZ_FIRST) return true;
         f[b] = 'a';
@@ -416,10 +429,11 @@ static bool inflected_name(const unsigned char *s, size_t i, size_t e)
             g[b] = f[b - 1];
             if (ew__gaz_lookup(g, b + 1) & EW__GAZ_FIRST) return true;
         }
-        memcpy(f + b, endings[k], l);
+        memcpy(f + b, endings[k].w, l);
     }
     return false;
 }
+#undef E
 
 /* Does the run hold a given name from the gazetteer? The costlier evidence
  * (surname shapes, inflected given names) is weighed only when the text turns
