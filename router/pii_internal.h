@@ -227,6 +227,16 @@ typedef struct pii_ctx {
     } known_name[16];
     int n_known_name;
     pii_awords *awords; /* the address reader's word cache (this scan's) */
+    /* The word the driver is reading (on_word), when it is plain ASCII
+     * letters (no ' or - inside or after, shorter than 23 bytes): lowercased
+     * and zero-padded in q, with its pii_word_hash3, so the name reader
+     * needs no second fold and hash. Valid for the word at `at` only. */
+    struct {
+        size_t at;
+        size_t len;
+        uint64_t q[3];
+        uint32_t hash;
+    } word;
 } pii_ctx;
 
 /* True when other languages' words outnumber English function words, or

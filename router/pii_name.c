@@ -570,12 +570,19 @@ static void add_person(pii_ctx *c, size_t ss, size_t se, float sc, bool weak)
  * first part is such a word, so the scan can stop before reading the run. */
 static bool common_first_word(const pii_ctx *c, size_t i, first_word *fw)
 {
-    fw->e = name_word_end(c->s, c->n, i);
+    bool known = c->word.at == i; /* the driver's plain word: folded already */
+    fw->e = known ? i + c->word.len : name_word_end(c->s, c->n, i);
     if (fw->e - i < 2) { /* an initial "J." is read differently */
         fw->e = 0;
         return false;
     }
-    fw->gaz = lookup_part(c->s, i, fw->e, fw->fold, &fw->fl);
+    if (known) {
+        fw->fl = c->word.len;
+        memcpy(fw->fold, c->word.q, sizeof c->word.q);
+        fw->gaz = ew__gaz_lookup_padded(c->word.q, c->word.len, c->word.hash);
+    } else {
+        fw->gaz = lookup_part(c->s, i, fw->e, fw->fold, &fw->fl);
+    }
     return only_common(fw->gaz);
 }
 
@@ -677,7 +684,14 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     bool title = c->title_at != CUE_NONE && i >= c->title_at && i - c->title_at <= 2;
     bool lower_ok = strong || !c->seen_upper;
     /* the commonest capitalised words ("The", "Please", "We") end here cheaply */
-    {
+    if (c->word.at == i) { /* the driver's plain word, hashed already */
+        size_t k = i + c->word.len;
+        if ((k >= c->n || !pii_is_wordch(c->s[k])) &&
+            (ew__pii_cue_lookup3(c->word.q[0], c->word.q[1], c->word.q[2], c->word.len,
+                                 c->word.hash) &
+             (PII_KW_FUNC | PII_KW_STOP)))
+            return 0;
+    } else {
         char low[PII_WORD_MAX] = {0};
         size_t k = i, l = 0;
         while (k < c->n && l < sizeof low - 1 && pii_is_alpha(c->s[k]))
