@@ -96,14 +96,14 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
         k++;
     } else {
         if (k < n && s[k] == ' ') k++;
-        if (k + 3 <= n && !strncasecmp((const char *)s + k, "ext", 3)) {
+        if (k + 3 <= n && pii_icase_eq(s + k, "ext", 3)) {
             k += 3;
-            if (k + 6 <= n && !strncasecmp((const char *)s + k, "ension", 6)) k += 6;
+            if (k + 6 <= n && pii_icase_eq(s + k, "ension", 6)) k += 6;
             if (k < n && s[k] == '.') k++;
             if (k < n && s[k] == ' ') k++;
-        } else if (k + 10 <= n && !strncasecmp((const char *)s + k, "Durchwahl ", 10)) {
+        } else if (k + 10 <= n && pii_icase_eq(s + k, "Durchwahl ", 10)) {
             k += 10; /* German */
-        } else if (k + 6 <= n && !strncasecmp((const char *)s + k, "poste ", 6)) {
+        } else if (k + 6 <= n && pii_icase_eq(s + k, "poste ", 6)) {
             k += 6; /* French */
         } else {
             k = n + 1;
@@ -215,16 +215,14 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
         if (q.nd <= MAX_DIGITS && seq_is_date(&q, y, m, d)) return q.end;
         k = read_int(s, n, i, 2, d);
         if (!k) return 0;
-        if (k + 2 <= n && (!strncasecmp((const char *)s + k, "st", 2) ||
-                           !strncasecmp((const char *)s + k, "nd", 2) ||
-                           !strncasecmp((const char *)s + k, "rd", 2) ||
-                           !strncasecmp((const char *)s + k, "th", 2)))
+        if (k + 2 <= n && (pii_icase_eq(s + k, "st", 2) || pii_icase_eq(s + k, "nd", 2) ||
+                           pii_icase_eq(s + k, "rd", 2) || pii_icase_eq(s + k, "th", 2)))
             k += 2;
         if (k < n && s[k] == '.') k++;
         if (k < n && s[k] == ' ') k++;
         /* "12th of March", "12 de março de 1987" */
         bool de = k + 3 <= n && !strncmp((const char *)s + k, "de ", 3);
-        if (de || (k + 3 <= n && !strncasecmp((const char *)s + k, "of ", 3))) k += 3;
+        if (de || (k + 3 <= n && pii_icase_eq(s + k, "of ", 3))) k += 3;
         if (!month_name(s, n, k, &k, m)) return 0;
         if (k < n && s[k] == ',') k++;
         if (k < n && s[k] == ' ') k++;
@@ -447,8 +445,8 @@ static bool part_number_label(const unsigned char *s, size_t i)
     size_t k = i;
     while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == ':' || s[k - 1] == '#') && i - k < 3)
         k--;
-    return (k >= 3 && !strncasecmp((const char *)s + k - 3, "p/n", 3)) ||
-           (k >= 3 && s[k - 3] == ' ' && !strncasecmp((const char *)s + k - 2, "pn", 2));
+    return (k >= 3 && pii_icase_eq(s + k - 3, "p/n", 3)) ||
+           (k >= 3 && s[k - 3] == ' ' && pii_icase_eq(s + k - 2, "pn", 2));
 }
 
 /* A phone cue after the number on the same line ("(mobile)"); one on the

@@ -863,7 +863,7 @@ static bool name_has(const unsigned char *s, size_t i, size_t e, const char *wha
 {
     size_t wl = strlen(what);
     for (size_t p = i; p + wl <= e; p++)
-        if (!strncasecmp((const char *)s + p, what, wl)) return true;
+        if (pii_icase_eq(s + p, what, wl)) return true;
     return false;
 }
 

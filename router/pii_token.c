@@ -47,9 +47,7 @@ static size_t scan_email(pii_ctx *c, size_t i, size_t at)
     /* "icon@2x.png" is a file, not an address */
     static const char *const files[] = {"png", "jpg", "jpeg", "gif", "svg", "webp", "js", "css"};
     for (size_t f = 0; f < sizeof files / sizeof files[0]; f++)
-        if (tl == strlen(files[f]) && !strncasecmp((const char *)s + last, files[f], tl) &&
-            labels == 2)
-            return 0;
+        if (tl == strlen(files[f]) && pii_icase_eq(s + last, files[f], tl) && labels == 2) return 0;
     ew__pii_add(c, EW_PII_EMAIL, ls, k, 0.95f);
     return k;
 }
@@ -67,7 +65,7 @@ static bool keyish_param(const unsigned char *s, size_t a, size_t b)
     for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
         size_t kl = strlen(keys[k]);
         for (size_t p = a; p + kl <= b; p++)
-            if (!strncasecmp((const char *)s + p, keys[k], kl)) return true;
+            if (pii_icase_eq(s + p, keys[k], kl)) return true;
     }
     return false;
 }
@@ -122,7 +120,7 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             pc + 3 < at && s[pc + 1] == '%' && pii_is_hex(s[pc + 2]) && pii_is_hex(s[pc + 3]);
         /* "ftp://anonymous:guest@host": anonymous FTP takes any password
          * (RFC 1635), as ew__pii_anonymous_login says */
-        bool anonymous = pc - auth == 9 && !strncasecmp((const char *)s + auth, "anonymous", 9);
+        bool anonymous = pc - auth == 9 && pii_icase_eq(s + auth, "anonymous", 9);
         if (!anonymous && pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
             ew__pii_add(c, EW_PII_SECRET, auth, at, 0.95f);
         else if (tok)
@@ -148,7 +146,7 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
     for (size_t h = 0; h < sizeof hooks / sizeof hooks[0]; h++) {
         size_t hl = strlen(hooks[h]);
         for (size_t p = host; p + hl <= e; p++)
-            if (!strncasecmp((const char *)s + p, hooks[h], hl) && e - (p + hl) >= 20) {
+            if (pii_icase_eq(s + p, hooks[h], hl) && e - (p + hl) >= 20) {
                 ew__pii_add(c, EW_PII_SECRET, p + hl, e, 0.95f);
                 return e;
             }
