@@ -751,8 +751,11 @@ static size_t on_punct(pii_ctx *c, size_t i)
     } else if (ch == '$') {
         c->cue_at[CUE_PRICE] = (uint32_t)i + 1;
         if (i + 3 < n && (pii_is_alnum(s[i + 1]))) e = ew__pii_scan_pwhash(c, i);
-    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1]))
+    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1])) {
         c->cue_at[CUE_NEG] = (uint32_t)i + 1; /* "#12345": an order or issue number */
+    } else if (ch == '@' && i > 0 && s[i - 1] >= 0x80 && i + 1 < n) {
+        e = ew__pii_scan_email_at(c, i); /* a CJK local part: "用户@例子.中国" */
+    }
     return e ? e : i + 1;
 }
 
@@ -813,6 +816,13 @@ static void scan_walk(pii_ctx *c)
             i = on_digit(c, i);
             continue;
         case PC_U3:
+            if (ch == 0xEF && ew__pii_fw_area_code(s, n, i)) { /* "（0571）7117 2171" */
+                size_t e = ew__pii_scan_number(c, i);
+                if (e > i) {
+                    i = e;
+                    continue;
+                }
+            }
             i = ew__pii_scan_cjk(c, i);
             continue;
         case PC_OTHER:

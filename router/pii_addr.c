@@ -267,6 +267,26 @@ static bool decimal_after(const unsigned char *s, size_t n, size_t e)
     return e + 1 < n && s[e] == '.' && pii_is_digit(s[e + 1]);
 }
 
+/* The number at i opens a phone's run of digit groups ("al 667 872 802",
+ * "730/613-2715"): three or more groups with nine or more digits, or two
+ * with ten or more. House numbers, ranges, postcodes and block-lot numbers
+ * ("1-10-6") are shorter. */
+static bool phone_run(const unsigned char *s, size_t n, size_t i)
+{
+    size_t k = i, digits = 0, groups = 0;
+    while (k < n && pii_is_digit(s[k])) {
+        while (k < n && pii_is_digit(s[k]))
+            k++, digits++;
+        groups++;
+        if (k + 1 < n && (s[k] == ' ' || s[k] == '-' || s[k] == '/' || s[k] == '.') &&
+            pii_is_digit(s[k + 1]))
+            k++;
+        else
+            break;
+    }
+    return (groups >= 3 && digits >= 9) || (groups == 2 && digits >= 10);
+}
+
 /* "Hauptstraße 33 c,": a house number's letter written apart. */
 static size_t letter_suffix(const unsigned char *s, size_t n, size_t e)
 {
@@ -420,7 +440,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     if (!number_in_reach(s, n, i, c->next_digit) || !next_word(c, i, &w)) return 0;
     size_t pos = w.e;
     bool num_first = house_number(&w, s);
-    if (num_first && decimal_after(s, n, w.e)) return 0;
+    if (num_first && (decimal_after(s, n, w.e) || phone_run(s, n, w.s))) return 0;
     /* "Sludevej 13 St.": 13 ends a street; it does not start one */
     if (num_first && i >= 2 && s[i - 1] == ' ' && (pii_is_alpha(s[i - 2]) || s[i - 2] >= 0x80)) {
         size_t b = i - 1;
@@ -536,7 +556,9 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         pos++;
     else if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ')
         pos = number_sign_end(s, n, pos + 2, pos); /* "Avenida de Alcalá, nº 81" */
-    if (!names || !next_word(c, pos, &t) || !house_number(&t, s) || s[pos] == '\n') return 0;
+    if (!names || !next_word(c, pos, &t) || !house_number(&t, s) || s[pos] == '\n' ||
+        phone_run(s, n, t.s))
+        return 0;
     if (!c->seen_upper && !streetw) return 0; /* lowercased text: every word looks like a name */
     /* "Highway 101", "Route 66", "exit 42": a road's number, not a house's;
      * "Level 3" is a floor; "March 1, 2021" a date */

@@ -339,6 +339,8 @@ static inline uint32_t pii_word_hash(const char *padded, size_t n)
 /* ---- detectors: each returns the end offset it consumed, or 0 -------------- */
 /* Starting at a digit, '+' or '(': phones, cards, SSN, CN id, IPv4, dates. */
 size_t ew__pii_scan_number(pii_ctx *c, size_t i);
+/* "（0571）": a fullwidth-parenthesised area code at i. */
+bool ew__pii_fw_area_code(const unsigned char *s, size_t n, size_t i);
 /* A birth cue around the date at [i, e): a cue word before it, "geboren"
  * right after it, or an accented cue the ASCII cue table cannot hold
  * ("né le", "Nací el"). */
@@ -356,6 +358,9 @@ int ew__pii_hcl_default_kind(const unsigned char *s, size_t i);
 size_t ew__pii_scan_attr_pair(pii_ctx *c, size_t ke);
 /* 'API_KEY', 'value' as arguments: [i, we) is the quoted name, k its ','. */
 size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t we, size_t k);
+/* An e-mail address around the '@' at `at` (reached from punctuation, as
+ * after a CJK local part "用户@例子.中国"); its end or 0. */
+size_t ew__pii_scan_email_at(pii_ctx *c, size_t at);
 /* UK National Insurance number at i ("AB 12 34 56 C"). */
 size_t ew__pii_scan_nino(pii_ctx *c, size_t i);
 /* After a passport cue: a passport number at i. */
