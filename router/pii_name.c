@@ -89,6 +89,7 @@ typedef struct run {
     size_t ss, se; /* the name's bytes */
     size_t next;   /* where the walk may continue */
     bool reject;   /* an organisation, a title, a place */
+    bool street;   /* rejected for a street type ("Gran Vía", "King Blvd") */
 } run;
 
 static uint32_t kw_of(const char *f, size_t fl)
@@ -185,8 +186,11 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
             if ((kw & (PII_KW_STOP | PII_KW_UNIT)) || (kw & ((1u << CUE_COUNT) - 1)) ||
                 ((kw & PII_KW_FOREIGN) && !(kw & PII_KW_PARTICLE)))
                 break;
-            if (r->k > 0 && up && (kw & (PII_KW_ORG | PII_KW_FUNC))) {
-                r->reject = true; /* "Acme Inc", "Carry Me Back" */
+            if (r->k > 0 && up &&
+                ((kw & (PII_KW_ORG | PII_KW_FUNC)) ||
+                 ((kw & PII_KW_STREET) && !(kw & (1u << CUE_TITLE))))) {
+                r->reject = true; /* "Acme Inc", "Carry Me Back", "King Blvd" */
+                r->street = !(kw & (PII_KW_ORG | PII_KW_FUNC));
                 break;
             }
             if (kw & PII_KW_NOTNAME) q->gaz |= EW__GAZ_PLACE << 4; /* marks "not a name" */
@@ -213,6 +217,9 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
             if (!up) {
                 unsigned g = q->gaz;
                 bool named = (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(g & EW__GAZ_COMMON);
+                /* after a strong cue a gazetteer name that is also a word is
+                 * the name ("my name is maria lopez", "john smith") */
+                if (strong && (g & (EW__GAZ_FIRST | EW__GAZ_LAST))) named = true;
                 /* "my name is vitoria": after a strong cue any word will do, but
                  * a name begun with a capital goes on with capitals ("Jmenuji se
                  * Sefa a bydlím") */
@@ -583,10 +590,11 @@ static bool place_prefix(const unsigned char *s, size_t i, size_t e)
     static const struct {
         char w[10];
         uint8_t l;
-    } pre[] = {{"Lake", 4},   {"Mount", 5}, {"Mt", 2},        {"Santa", 5},   {"San", 3},
-               {"Saint", 5},  {"St", 2},    {"Port", 4},      {"Fort", 4},    {"Cape", 4},
-               {"Glen", 4},   {"Loch", 4},  {"Isle", 4},      {"Lago", 4},    {"Monte", 5},
-               {"Puerto", 6}, {"Costa", 5}, {"Hurricane", 9}, {"Typhoon", 7}, {"Cyclone", 7}};
+    } pre[] = {{"Lake", 4},   {"Mount", 5}, {"Mt", 2},        {"Santa", 5},    {"San", 3},
+               {"Saint", 5},  {"St", 2},    {"Port", 4},      {"Fort", 4},     {"Cape", 4},
+               {"Glen", 4},   {"Loch", 4},  {"Isle", 4},      {"Lago", 4},     {"Monte", 5},
+               {"Puerto", 6}, {"Costa", 5}, {"Hurricane", 9}, {"Typhoon", 7},  {"Cyclone", 7},
+               {"Rio", 3},    {"New", 3},   {"Nueva", 5},     {"Nouvelle", 8}, {"Bad", 3}};
     size_t l = e - i;
     if (l < 2 || l > 9) return false;
     for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
@@ -653,6 +661,118 @@ static void hl7_pid(pii_ctx *c, size_t i)
     }
 }
 
+/* Is the lowercase word at [a, a + l) one of list (zero-terminated)? */
+static bool word_in(const unsigned char *s, size_t a, size_t l, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == l && !memcmp(s + a, *list, l)) return true;
+    return false;
+}
+
+/* The lowercase word that ends at e (before a space at e): its start, or e. */
+static size_t word_before(const unsigned char *s, size_t e)
+{
+    size_t b = e;
+    while (b > 0 && pii_is_lower(s[b - 1]) && e - b < 16)
+        b--;
+    return b;
+}
+
+/* Where a company, a shop or a bank stands, not a person: after "at" (but
+ * "shouted at Gary", "look at Anna"), "works for", "employed by", "bank
+ * with", "account with". [ss, ...) is the run, after any title ("at Dr.
+ * Oetker"). */
+static bool org_before(const unsigned char *s, size_t ss, bool title)
+{
+    static const char *const at_person[] = {
+        "shouted", "shout",   "shouts", "yelled",  "yell",   "looked", "look",  "looks",
+        "looking", "laughed", "laugh",  "smiled",  "smile",  "stared", "stare", "glanced",
+        "pointed", "waved",   "winked", "grinned", "angry",  "mad",    "upset", "snapped",
+        "aimed",   "nodded",  "swore",  "cursed",  "barked", NULL};
+    static const char *const verbs[] = {"work",   "works",  "worked",   "working", "bank",
+                                        "banks",  "banked", "banking",  "account", "accounts",
+                                        "shares", "stock",  "employed", "insured", NULL};
+    if (ss < 4 || s[ss - 1] != ' ') return false;
+    size_t pe = ss - 1, pb = word_before(s, pe);
+    if (pb == pe) return false;
+    size_t vb = pb >= 2 && s[pb - 1] == ' ' ? word_before(s, pb - 1) : pb;
+    bool verb_before = vb < pb - 1 && word_in(s, vb, pb - 1 - vb, verbs);
+    if (pe - pb == 2 && (s[pb] | 32) == 'a' && s[pb + 1] == 't')
+        return !(vb < pb - 1 && word_in(s, vb, pb - 1 - vb, at_person));
+    if ((pe - pb == 3 && !memcmp(s + pb, "for", 3)) || (pe - pb == 2 && !memcmp(s + pb, "by", 2)) ||
+        (pe - pb == 4 && !memcmp(s + pb, "with", 4)) || (pe - pb == 2 && !memcmp(s + pb, "of", 2)))
+        return verb_before && !title; /* "join accounts with ms. Marcela" */
+    return false;
+}
+
+/* "John Smith's office": a possessive name and its noun (a person's, even
+ * after "at"). */
+static bool possessed(const unsigned char *s, size_t n, size_t se)
+{
+    if (se > 2 && s[se - 2] == '\'' && s[se - 1] == 's') se -= 2;
+    return se + 3 < n && s[se] == '\'' && s[se + 1] == 's' && s[se + 2] == ' ' &&
+           pii_is_lower(s[se + 3]);
+}
+
+/* A word after the run that makes it a business ("Krispy Kreme catering",
+ * "Wells Fargo shares", "Tim Hortons locations"); a possessive with its
+ * noun is a person's ("Anna's shop"), so shops only count without one. */
+static bool org_after(const unsigned char *s, size_t n, size_t se)
+{
+    static const char *const any[] = {
+        "catering", "stock",      "shares",       "franchise", "franchises",   "branch",
+        "branches", "outlet",     "outlets",      "locations", "headquarters", "earnings",
+        "brand",    "subsidiary", "shareholders", "chain",     "ipo",          NULL};
+    static const char *const plain[] = {"store",        "stores",    "restaurant", "restaurants",
+                                        "products",     "customers", "employees",  "coffee",
+                                        "stockholders", NULL};
+    bool poss = se + 2 < n && s[se] == '\'' && s[se + 1] == 's';
+    size_t a = se + (poss ? 2 : 0);
+    poss |= se > 2 && s[se - 2] == '\'' && s[se - 1] == 's'; /* "Papa John's" */
+    if (a + 1 >= n || s[a] != ' ' || !pii_is_lower(s[a + 1])) return false;
+    size_t e = a + 1;
+    while (e < n && pii_is_lower(s[e]) && e - a < 16)
+        e++;
+    return word_in(s, a + 1, e - a - 1, any) || (!poss && word_in(s, a + 1, e - a - 1, plain));
+}
+
+/* A street type written before its name ("Str. Mihai Eminescu", "Calle
+ * Benito Juárez", "ul. Jana Pawła"): capitalised or abbreviated with a dot,
+ * and no title ("Dr." is also a Drive). */
+static bool after_street_word(const unsigned char *s, size_t i)
+{
+    if (i < 3 || s[i - 1] != ' ') return false;
+    size_t e = i - 1;
+    bool dot = s[e - 1] == '.';
+    if (dot) e--;
+    size_t b = e;
+    while (b > 0 && pii_is_alpha(s[b - 1]) && e - b < 12)
+        b--;
+    if (b == e || (!dot && !pii_is_upper(s[b])) || (b > 0 && pii_is_alnum(s[b - 1]))) return false;
+    char w[16];
+    size_t l = e - b;
+    for (size_t k = 0; k < l; k++)
+        w[k] = (char)(s[b + k] | 32);
+    uint32_t kw = ew__pii_cue_lookup(w, l);
+    return (kw & PII_KW_STREET) && !(kw & (1u << CUE_TITLE));
+}
+
+/* A street type right after the run: "Martin Luther King Jr Blvd" is a street. */
+static bool street_after(const unsigned char *s, size_t n, size_t se)
+{
+    if (se + 2 >= n || s[se] != ' ' || !pii_is_upper(s[se + 1])) return false;
+    size_t e = se + 1;
+    while (e < n && pii_is_alpha(s[e]) && e - se < 12)
+        e++;
+    if (e < n && pii_is_alnum(s[e])) return false;
+    char w[16];
+    size_t l = e - se - 1;
+    for (size_t k = 0; k < l; k++)
+        w[k] = (char)(s[se + 1 + k] | 32);
+    uint32_t kw = ew__pii_cue_lookup(w, l);
+    return (kw & PII_KW_STREET) && !(kw & (1u << CUE_TITLE));
+}
+
 size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
 {
     (void)gaz_flags;
@@ -698,6 +818,33 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     float sc = score_run(c, &r, strong, title, i);
     if (sc <= 0) return 0;
     r.se = name_suffix_end(c->s, c->n, r.se);
+    if (!strong && (after_street_word(c->s, r.ss) || street_after(c->s, c->n, r.se))) {
+        c->name_list_end = (uint32_t)r.se; /* its later words are no names either */
+        return 0;                          /* "Str. Mihai Eminescu", "Martin Luther King Jr Blvd" */
+    }
+    /* a business named after a person: "stopped at Dr. Oetker", "bank with
+     * Wells Fargo", "Krispy Kreme catering" (a title starts the run's context) */
+    size_t tb = r.ss;
+    if (title && r.ss == i) {
+        tb = c->title_at;
+        while (tb > 0 && (c->s[tb - 1] == '.' || c->s[tb - 1] == ' ') && r.ss - tb < 3)
+            tb--;
+        while (tb > 0 && pii_is_alpha(c->s[tb - 1]))
+            tb--;
+    }
+    bool org_ctx = !strong && org_before(c->s, tb, tb != r.ss) && !possessed(c->s, c->n, r.se);
+    if (org_ctx || (!strong && org_after(c->s, c->n, r.se))) {
+        sc -= 0.45f;
+        c->name_list_end = (uint32_t)r.se; /* "Stanley" of "Morgan Stanley" */
+        for (size_t sep = list_sep(c->s, c->n, r.se); sep && org_ctx;) {
+            run x; /* "at Jones, Mitchell and Williams": the firm's other names */
+            read_run(c, sep, lower_ok, false, &x, NULL);
+            if (x.k == 0) break;
+            c->name_list_end = (uint32_t)x.p[x.k - 1].e;
+            sep = list_sep(c->s, c->n, c->name_list_end);
+        }
+    }
+    if (sc <= 0) return 0;
     bool cued = (strong || title) && r.ss == i;
     bool weak = !cued && !run_has_name(&r);
     if (sc >= 0.5f) remember_name(c, &r, weak);
@@ -711,17 +858,19 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     size_t ms[MAXM], me[MAXM];
     float msc[MAXM];
     bool mweak[MAXM];
-    int m = 0, single_surnames = 0, firsts = 0;
+    int m = 0, single_surnames = 0, firsts = 0, singles = 0, given = 0;
     bool org_tail = false;
     mweak[m] = weak;
     ms[m] = r.ss, me[m] = r.se, msc[m] = sc, m++;
     single_surnames += r.k == 1 && !(r.p[0].gaz & EW__GAZ_FIRST);
+    singles += r.k == 1;
     firsts += (r.p[0].gaz & EW__GAZ_FIRST) != 0;
+    given += (r.p[0].gaz & EW__GAZ_FIRST) && !(r.p[0].gaz & EW__GAZ_COMMON);
     while (sep && m < MAXM) {
         run x;
         read_run(c, sep, lower_ok, false, &x, NULL);
         if (x.k == 0 || x.reject) {
-            org_tail = x.reject; /* "Davis, Reynolds and Williamson Orchestra" */
+            org_tail = x.reject && !x.street; /* "Davis, Reynolds and Williamson Orchestra" */
             break;
         }
         float xs = score_run(c, &x, false, false, sep);
@@ -730,16 +879,24 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         mweak[m] = !run_has_name(&x);
         ms[m] = x.ss, me[m] = x.se, msc[m] = xs, m++;
         single_surnames += x.k == 1 && !(x.p[0].gaz & EW__GAZ_FIRST);
+        singles += x.k == 1;
         firsts += (x.p[0].gaz & EW__GAZ_FIRST) != 0;
+        given += (x.p[0].gaz & EW__GAZ_FIRST) && !(x.p[0].gaz & EW__GAZ_COMMON);
         sep = list_sep(c->s, c->n, x.se);
     }
     c->name_list_end = (uint32_t)me[m - 1];
     /* "In Paris, John said": two capitalised words around a comma are no list */
     bool joined = m >= 3 || (m == 2 && c->s[me[0]] != ',');
+    /* "Johnson & Johnson", "Procter & Gamble", "Ben & Jerry's": two single
+     * words joined by '&' name a firm unless both are given names alone */
+    bool amp_firm =
+        m == 2 && singles == 2 && c->s[me[0]] == ' ' && c->s[me[0] + 1] == '&' &&
+        (given < 2 || (me[1] > 2 && c->s[me[1] - 2] == '\'') ||
+         (me[0] - ms[0] == me[1] - ms[1] && !memcmp(c->s + ms[0], c->s + ms[1], me[0] - ms[0])));
     bool firm =
         (m >= 3 && single_surnames + 1 >= m && firsts <= 1 &&
          org_context(c->s, ms[0], c->line_start) && !pii_cue_near(c, CUE_NAME, ms[0], 30)) ||
-        org_tail;
+        org_tail || org_ctx || amp_firm;
     float best = 0;
     for (int a = 0; a < m; a++)
         best = msc[a] > best ? msc[a] : best;
