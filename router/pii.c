@@ -299,7 +299,12 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
     }
     if (!(cues & PII_CUE_PREFIX)) w->plen = 0;
     w->phrase_end = we;
-    for (uint32_t bits = cues & ((1u << CUE_COUNT) - 1); bits; bits &= bits - 1)
+    uint32_t found = cues & ((1u << CUE_COUNT) - 1);
+    /* "celebrates its birthday on ...": a thing's, not a person's */
+    if ((found & (1u << CUE_DOB)) && ws >= 4 &&
+        !strncasecmp((const char *)c->s + ws - 4, "its ", 4))
+        found &= ~(1u << CUE_DOB);
+    for (uint32_t bits = found; bits; bits &= bits - 1)
         c->cue_at[__builtin_ctz(bits)] = (uint32_t)we;
     if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
     if (cues & (1u << CUE_TITLE))

@@ -351,6 +351,15 @@ void ew__pii_cjk_init(void);
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i);
 /* Is i a cell of a table column that holds names ("name,email\n<i>...")? */
 bool ew__pii_name_column(const pii_ctx *c, size_t i);
+/* The header cell [*ha, *hb) of the table column of the cell at i and the
+ * table's delimiter; false when i is in no table (pii_cjk.c). */
+bool ew__pii_table_header(const pii_ctx *c, size_t i, size_t *ha, size_t *hb, unsigned char *delim);
+/* Cue bits (1 << CUE_x) of the label a value at i stands under: its table
+ * column's header or its SQL INSERT column (pii_field.c); 0 for none. */
+uint32_t ew__pii_field_cues(const pii_ctx *c, size_t i);
+/* Is the date at i on a patient record line after the name and record
+ * numbers ("Patient: Stoica, Ayesha   MRN 427   08/17/1952")? */
+bool ew__pii_patient_date(const pii_ctx *c, size_t i);
 /* Custom deny terms and regexes over the whole text. */
 void ew__pii_scan_deny(pii_ctx *c);
 

@@ -103,11 +103,57 @@ static void test_org_lookalikes(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* Names in URL query strings. */
+static void test_query_names(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"GET /signup?name=John+Smith&email=x@y.com", P, "John+Smith"},
+        {"https://ex.com/f?first_name=Maria&last_name=Lopez&age=3", P, "Lopez"},
+        {"https://x.io/p?customerName=maria%20lopez&id=4", P, "maria%20lopez"},
+        {"see /a?username=jsmith&name=build", P, NULL},
+        {"https://x.io/dl?filename=Report.pdf&hostname=Alpha", P, NULL},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
+#define D  EW_PII_DATE_OF_BIRTH
+#define PP EW_PII_PASSPORT
+
+/* Birth dates and passports by the label of their column or record. */
+static void test_labelled_fields(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"INSERT INTO customers (name, phone, dob) VALUES ('Ayesha Qureshi', '+880 1766 189612', "
+         "'1982-06-11');",
+         D, "1982-06-11"},
+        {"INSERT INTO staff (name, hired) VALUES ('Anna Berg', '2019-03-04');", D, NULL},
+        {"name,dob,joined\nAnna Berg,1984-07-19,2020-01-02", D, "1984-07-19"},
+        {"name,joined\nAnna Berg,2020-01-02", D, NULL},
+        {"| Name | Phone | Passport |\n|---|---|---|\n| Sabbir Islam | +886 912 477 229 | "
+         "PA0978288 |",
+         PP, "PA0978288"},
+        {"| Name | Phone | Passport |\n|---|---|---|\n| Hassan Awan | (01) 729 2397 | 36059210 |",
+         PP, "36059210"},
+        {"| Name | Order |\n|---|---|\n| Hassan Awan | PA0978288 |", PP, NULL},
+        {"Patient: Stoica, Ayesha   MRN 427   08/17/1952   Ward 4B", D, "08/17/1952"},
+        {"Patient: Van der Merwe, Aoife   MRN 128   02/02/1946", D, "02/02/1946"},
+        {"Patient: Anna Berg, seen on 03/04/2024", D, NULL},
+        {"Dobry den, jmenuji se Vojtech Vesely, narozen 5.9.2007.", D, "5.9.2007"},
+        {"Our Costa Rica branch celebrates its birthday on 15 February 2016!", D, NULL},
+        {"Anna celebrates her birthday on 15 February 1990.", D, "15 February 1990"},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lowercase_after_cue),
         cmocka_unit_test(test_org_lookalikes),
+        cmocka_unit_test(test_query_names),
+        cmocka_unit_test(test_labelled_fields),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
