@@ -528,6 +528,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     } else {
         int l;
         cap = cp_is_upper(ew__pii_decode(s, n, i, &l));
+        c->seen_upper |= cap; /* "Þórir will ...": capitals beyond ASCII count */
     }
     /* Names and addresses are not consumed: the words inside them still get
      * their own checks, and overlaps are resolved at the end. */

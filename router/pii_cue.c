@@ -593,6 +593,12 @@ static const struct {
     {"sawasdee", B(CUE_TITLE)},
     {"kedves", B(CUE_TITLE)},
     {"szia", B(CUE_TITLE)},
+    /* Maori and Irish greetings, Malay "saya" (I am), Romanian "my name is" */
+    {"kia ora", B(CUE_TITLE)},
+    {"is mise", B(CUE_TITLE)},
+    {"saya", B(CUE_TITLE)},
+    {"numele meu este", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"ma numesc", B(CUE_NAME_NEXT) | B(CUE_NAME)},
 };
 
 /* Word classes the name and address detectors ask about. */
@@ -821,7 +827,8 @@ static const char *const kw_unit[] = {
     "level",
     /* Portuguese and Spanish: "apto 302", "sala 12", "bloco B", "Int. 5" */
     "apto", "ap", "sala", "bloco", "int", "depto", "dpto", "lote",
-    "kv", /* Ukrainian and Russian "kv. 114" (kvartira) */
+    "kv",                 /* Ukrainian and Russian "kv. 114" (kvartira) */
+    "bl", "blk", "block", /* Romanian "bl. C1", Gulf and Singapore blocks */
 };
 static const char *const kw_org[] = {
     /* in other European languages too */

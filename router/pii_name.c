@@ -15,6 +15,7 @@
 typedef struct part {
     size_t s, e;
     unsigned gaz;
+    uint32_t kw;   /* the word's classes and cues (ew__pii_cue_lookup) */
     bool initial;  /* "J." */
     bool particle; /* "van", "de" */
 } part;
@@ -181,6 +182,7 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                 q->gaz = lookup_part(s, pos, e, fold, &fl);
             }
             uint32_t kw = kw_of(fold, fl);
+            q->kw = kw;
             /* grammar words and context words ("Fax:", "Phone", "Order"), units
              * ("Suite 913") */
             if ((kw & (PII_KW_STOP | PII_KW_UNIT)) || (kw & ((1u << CUE_COUNT) - 1)) ||
@@ -188,7 +190,7 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                 break;
             if (r->k > 0 && up &&
                 ((kw & (PII_KW_ORG | PII_KW_FUNC)) ||
-                 ((kw & PII_KW_STREET) && !(kw & (1u << CUE_TITLE))))) {
+                 ((kw & PII_KW_STREET) && !(kw & ((1u << CUE_TITLE) | PII_KW_PARTICLE))))) {
                 r->reject = true; /* "Acme Inc", "Carry Me Back", "King Blvd" */
                 r->street = !(kw & (PII_KW_ORG | PII_KW_FUNC));
                 break;
@@ -212,6 +214,8 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                 break; /* "KeyState", "AccountId": an identifier, not "McDonald" */
             if (r->k == 0 &&
                 (((kw & PII_KW_ORG) && !strong) ||
+                 ((kw & PII_KW_STREET) && !(kw & (1u << CUE_TITLE)) && !strong && e < n &&
+                  s[e] == '.') || /* "Str. Lipscani" */
                  ((kw & PII_KW_NOTNAME) && !(q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)))))
                 break; /* "Corp", "Day" alone */
             if (!up) {
@@ -219,12 +223,14 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                 bool named = (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(g & EW__GAZ_COMMON);
                 /* after a strong cue a gazetteer name that is also a word is
                  * the name ("my name is maria lopez", "john smith") */
-                if (strong && (g & (EW__GAZ_FIRST | EW__GAZ_LAST))) named = true;
+                if (strong && (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) &&
+                    (r->k == 0 || !cp_upper_at(s, n, r->p[0].s)))
+                    named = true;
                 /* "my name is vitoria": after a strong cue any word will do, but
                  * a name begun with a capital goes on with capitals ("Jmenuji se
                  * Sefa a bydlím") */
                 if (!lower_ok || !(named || ((r->k > 0 || strong) && g == 0))) break;
-                if (r->k > 0 && cp_upper_at(s, n, r->p[0].s) && !named) break;
+                if (r->k > 0 && cp_upper_at(s, n, r->p[0].s)) break;
             }
         }
         r->k++;
@@ -249,6 +255,57 @@ static bool speech_at(const unsigned char *s, size_t n, size_t i)
     size_t e = name_word_end(s, n, i);
     if (e < n && (s[e] == '?' || s[e] == '!' || s[e] == ',')) return true;
     return e + 1 < n && s[e] == ' ' && pii_is_lower(s[e + 1]);
+}
+
+/* Verbs done to a person, before their object ("forward it to X", "asked
+ * X", "cc X"); [ss, ...) is the object. */
+static bool person_object(const unsigned char *s, size_t ss)
+{
+    static const char *const verbs[] = {"forward",    "forwarded", "send",         "sent",
+                                        "give",       "gave",      "hand",         "handed",
+                                        "pass",       "passed",    "ask",          "asked",
+                                        "tell",       "told",      "remind",       "reminded",
+                                        "ping",       "pinged",    "email",        "emailed",
+                                        "text",       "texted",    "message",      "thank",
+                                        "thanked",    "introduce", "introduced",   "cc",
+                                        "assign",     "assigned",  "invite",       "invited",
+                                        "notify",     "notified",  "congratulate", "congratulated",
+                                        "forwarding", "sending",   "asking",       "telling",
+                                        NULL};
+    static const char *const skip[] = {"it", "this", "that", "them", "these", "those", "to", NULL};
+    size_t e = ss;
+    for (int hop = 0; hop < 3; hop++) {
+        if (e < 3 || s[e - 1] != ' ') return false;
+        size_t b = e - 1;
+        while (b > 0 && pii_is_lower(s[b - 1]) && e - 1 - b < 16)
+            b--;
+        size_t l = e - 1 - b;
+        if (!l || (b > 0 && pii_is_alpha(s[b - 1]))) return false;
+        char w[16];
+        for (size_t k = 0; k < l; k++)
+            w[k] = (char)s[b + k];
+        bool is_skip = false;
+        for (const char *const *q = skip; *q && !is_skip; q++)
+            is_skip = strlen(*q) == l && !memcmp(w, *q, l);
+        if (!is_skip) {
+            for (const char *const *q = verbs; *q; q++)
+                if (strlen(*q) == l && !memcmp(w, *q, l)) return true;
+            return false;
+        }
+        e = b;
+    }
+    return false;
+}
+
+/* "Sorry, Sabbir here —", "Hi, Mei-ling here.": a name after a clause's
+ * start and before "here" and a stop. */
+static bool self_named(const unsigned char *s, size_t n, size_t ss, size_t se)
+{
+    if (se + 5 >= n || memcmp(s + se, " here", 5) || pii_is_alpha(s[se + 5])) return false;
+    size_t k = ss;
+    while (k > 0 && s[k - 1] == ' ')
+        k--;
+    return k == 0 || s[k - 1] == ',' || s[k - 1] == '\n' || s[k - 1] == '!' || s[k - 1] == '.';
 }
 
 /* Score of the run's name-like core [first, last]; 0 when none. */
@@ -342,6 +399,11 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
                     (ss >= 5 && !strncmp((const char *)s + ss - 5, "said ", 5))))
         sc += 0.2f;
     if (ss >= 4 && !strncasecmp((const char *)s + ss - 4, "the ", 4) && !strong) sc -= 0.3f;
+    /* "forward it to Răzvan", "ask Hafiz": the object of a verb that is done
+     * to people; "Sorry, Sabbir here": a speaker naming themself */
+    if (words <= 2 && !(g0 & (EW__GAZ_COMMON | EW__GAZ_PLACE)) &&
+        (person_object(s, ss) || self_named(s, n, ss, se)))
+        sc += 0.35f;
     /* "in Springfield", "from Porto": a lone word after a place preposition */
     static const char *const preps[] = {" in ", " from ", " to ", " near ", " at ", " of "};
     for (size_t pk = 0; words == 1 && !strong && !title && !(g0 & EW__GAZ_FIRST) &&
@@ -661,6 +723,21 @@ static void hl7_pid(pii_ctx *c, size_t i)
     }
 }
 
+/* Do the word [a, e) and the lowercase word after it make a cue phrase
+ * ("Kia ora", "Is mise")? */
+static bool cue_phrase_at(const unsigned char *s, size_t n, size_t a, size_t e)
+{
+    char w[PII_WORD_MAX];
+    size_t l = e - a, k = e + 1;
+    if (l + 2 >= sizeof w || k >= n || s[e] != ' ' || !pii_is_lower(s[k])) return false;
+    for (size_t j = 0; j < l; j++)
+        w[j] = (char)(s[a + j] | 32);
+    w[l++] = ' ';
+    while (k < n && pii_is_lower(s[k]) && l < sizeof w - 1)
+        w[l++] = (char)s[k++];
+    return (ew__pii_cue_lookup(w, l) & ((1u << CUE_COUNT) - 1)) != 0;
+}
+
 /* Is the lowercase word at [a, a + l) one of list (zero-terminated)? */
 static bool word_in(const unsigned char *s, size_t a, size_t l, const char *const *list)
 {
@@ -809,6 +886,9 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     if (!strong &&
         ((r.k > 1 && place_prefix(c->s, r.p[0].s, r.p[0].e)) || after_place_prefix(c->s, i)))
         return 0; /* "Santa Clara", "Lake Louise", "Isle of Skye" */
+    /* "Kia ora": a greeting (a cue phrase), not the name Kia */
+    if (r.k == 1 && (r.p[0].kw & PII_CUE_PREFIX) && cue_phrase_at(c->s, c->n, r.p[0].s, r.p[0].e))
+        return 0;
     /* "Xin chào": Vietnamese for hello, not the given name Xin */
     if (r.k == 1 && r.p[0].e + 6 <= c->n && !memcmp(c->s + r.p[0].e, " ch\xC3\xA0o", 6)) return 0;
     if (!strong && !title && r.k == 1 && data_field(c->s, c->n, r.p[0].s, r.p[0].e)) {

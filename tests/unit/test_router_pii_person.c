@@ -147,13 +147,58 @@ static void test_labelled_fields(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* Single given names no gazetteer holds, by what is said around them;
+ * greetings and self-introductions of more languages. */
+static void test_names_by_context(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"Thanks Aisyah! I'll forward it to Hafiz and Pieter.", P, "Hafiz"},
+        {"Thanks Aisyah! I'll forward it to Hafiz and Pieter.", P, "Pieter"},
+        {"Please ask Hafiz today.", P, "Hafiz"},
+        {"Please forward it to Legal today.", P, NULL},
+        {"Sorry, Sabbir here - my number changed.", P, "Sabbir"},
+        {"Click here to see the Report here.", P, NULL},
+        {"\xC3\x9E\xC3\xB3rir will pick up the keys.", P, "\xC3\x9E\xC3\xB3rir"},
+        {"Kia ora Tane, your parcel is here.", P, "Tane"},
+        {"Kia ora, thanks all.", P, NULL},
+        {"A Dhaoine uaisle, is mise Oisin Gallagher agus", P, "Oisin Gallagher"},
+        {"Buna ziua, numele meu este Razvan Munteanu \xC8\x99i locuiesc", P, "Razvan Munteanu"},
+        {"Selamat pagi, saya Aisyah Hamid.", P, "Aisyah Hamid"},
+        {"Alamat saya Str. Lipscani nr. 38, Iasi 700259.", P, NULL},
+        {"For my take on Dr. Wells, see the list.", P, "Wells"},
+        {"Cardholder: Aisha Al Mazrouei", P, "Aisha Al Mazrouei"},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
+#define A EW_PII_STREET_ADDRESS
+
+/* Address shapes of Romania, the Gulf and Pakistan, Czechia, Iceland. */
+static void test_address_shapes(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"Send it to Str. Lipscani nr. 38, bl. C1, ap. 84, Iasi 700259.", A,
+         "Str. Lipscani nr. 38, bl. C1, ap. 84, Iasi 700259"},
+        {"your parcel is at Block 6, Street 16, House 11, Salmiya.", A,
+         "Block 6, Street 16, House 11, Salmiya"},
+        {"Kuwait office: House 934, Street 7, DHA Phase 5, Islamabad. Ask", A,
+         "House 934, Street 7, DHA Phase 5, Islamabad"},
+        {"Kuwait office: Dlouha 1846/19, 503 51 Praha 2. Ask for Eva.", A,
+         "Dlouha 1846/19, 503 51 Praha 2"},
+        {"For sale: 455 Reykjavik. Viewings via Aoife on Monday.", A, NULL},
+        {"We have 3 Bedrooms. Viewings on Monday.", A, NULL},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_lowercase_after_cue),
-        cmocka_unit_test(test_org_lookalikes),
-        cmocka_unit_test(test_query_names),
-        cmocka_unit_test(test_labelled_fields),
+        cmocka_unit_test(test_lowercase_after_cue), cmocka_unit_test(test_org_lookalikes),
+        cmocka_unit_test(test_query_names),         cmocka_unit_test(test_labelled_fields),
+        cmocka_unit_test(test_names_by_context),    cmocka_unit_test(test_address_shapes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
