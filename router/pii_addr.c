@@ -369,7 +369,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     size_t last_fl = 0, last_s = w.s;
     for (int k = 0; k < 5; k++) {
         word x;
-        if (k > 0 && pos + 1 < n && s[pos] == ' ' && number_sign_end(s, n, pos + 1, 0)) {
+        if (k > 0 && pos + 1 < n && s[pos] == ' ' && (s[pos + 1] | 32) == 'n' &&
+            number_sign_end(s, n, pos + 1, 0)) {
             pos = number_sign_end(s, n, pos + 1, 0); /* "Str. Lipscani nr. 38" */
             break;
         }

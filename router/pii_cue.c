@@ -595,7 +595,7 @@ static const struct {
     {"szia", B(CUE_TITLE)},
     /* Maori and Irish greetings, Malay "saya" (I am), Romanian "my name is" */
     {"kia ora", B(CUE_TITLE)},
-    {"is mise", B(CUE_TITLE)},
+    {"mise", B(CUE_TITLE)}, /* Irish "is mise X" (I am X); "is" must stay no phrase start */
     {"saya", B(CUE_TITLE)},
     {"numele meu este", B(CUE_NAME_NEXT) | B(CUE_NAME)},
     {"ma numesc", B(CUE_NAME_NEXT) | B(CUE_NAME)},
@@ -1246,6 +1246,9 @@ static void cue_build(void)
     KW(kw_notname, PII_KW_NOTNAME);
     KW(kw_func, PII_KW_FUNC);
     KW(kw_verb, PII_KW_VERB);
+    for (const char *const *const *l = ew__pii_ctx_lists; *l; l++)
+        for (const char *const *w = *l; *w; w++)
+            cue_insert(*w, strlen(*w), PII_KW_CTX | PII_CUE_FOUND);
     for (size_t k = 0; k < sizeof cue_words / sizeof cue_words[0]; k++) {
         const char *w = cue_words[k].w;
         size_t n = strlen(w);

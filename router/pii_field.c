@@ -88,8 +88,9 @@ static bool sql_column(const pii_ctx *c, size_t i, size_t *ca, size_t *cb)
 uint32_t ew__pii_field_cues(const pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
-    if (i == 0) return 0;
+    if (i < 2 || i == c->line_start) return 0;
     unsigned p = s[i - 1];
+    if (p == ' ' && s[i - 2] != '|' && s[i - 2] != ',') return 0; /* prose, not a cell */
     size_t a, b;
     unsigned char d;
     if ((p == ' ' || p == ',' || p == '\t' || p == ';' || p == '|' || p == '"') &&

@@ -230,6 +230,10 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 #define PII_KW_PASSWORD    (1u << 19) /* "mot de passe", "contraseña": names a password */
 #define PII_KW_KEY         (1u << 18) /* "Schlüssel", "clé", "jeton": names a key or token */
 #define PII_KW_QUOTED      (1u << 17) /* SQL's "identified by": a quoted password follows */
+#define PII_KW_CTX         (1u << 16) /* a word of ew__pii_ctx_lists */
+/* Words around a name that tell what it names (pii_name.c): NULL-terminated
+ * lists, in a NULL-terminated array; the cue table marks them PII_KW_CTX. */
+extern const char *const *const ew__pii_ctx_lists[];
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);

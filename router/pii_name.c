@@ -257,21 +257,57 @@ static bool speech_at(const unsigned char *s, size_t n, size_t i)
     return e + 1 < n && s[e] == ' ' && pii_is_lower(s[e + 1]);
 }
 
+/* Words around a name that tell what it names (registered in the cue table
+ * with PII_KW_CTX, so most words are ruled out by one probe). Verbs done to
+ * a person, before their object ("forward it to X"): */
+static const char *const object_verbs[] = {
+    "forward",       "forwarded",  "send",    "sent",    "give",      "gave",       "hand",
+    "handed",        "pass",       "passed",  "ask",     "asked",     "tell",       "told",
+    "remind",        "reminded",   "ping",    "pinged",  "email",     "emailed",    "text",
+    "texted",        "message",    "thank",   "thanked", "introduce", "introduced", "cc",
+    "assign",        "assigned",   "invite",  "invited", "notify",    "notified",   "congratulate",
+    "congratulated", "forwarding", "sending", "asking",  "telling",   NULL};
+/* Verbs aimed at a person, before "at" ("shouted at Gary"): */
+static const char *const at_person[] = {
+    "shouted", "shout",   "shouts", "yelled",  "yell",   "looked", "look",  "looks",
+    "looking", "laughed", "laugh",  "smiled",  "smile",  "stared", "stare", "glanced",
+    "pointed", "waved",   "winked", "grinned", "angry",  "mad",    "upset", "snapped",
+    "aimed",   "nodded",  "swore",  "cursed",  "barked", NULL};
+/* Verbs whose "for", "with", "by", "of" takes a firm ("works for", "bank
+ * with", "employed by", "shares of"): */
+static const char *const org_verbs[] = {"work",   "works",  "worked",   "working", "bank",
+                                        "banks",  "banked", "banking",  "account", "accounts",
+                                        "shares", "stock",  "employed", "insured", NULL};
+/* Nouns after a business's name ("Krispy Kreme catering"), with or without
+ * a possessive, and those a person's possessive also takes ("Anna's shop"): */
+static const char *const biz_any[] = {
+    "catering", "stock",      "shares",       "franchise", "franchises",   "branch",
+    "branches", "outlet",     "outlets",      "locations", "headquarters", "earnings",
+    "brand",    "subsidiary", "shareholders", "chain",     "ipo",          NULL};
+static const char *const biz_plain[] = {"store",        "stores",    "restaurant", "restaurants",
+                                        "products",     "customers", "employees",  "coffee",
+                                        "stockholders", NULL};
+const char *const *const ew__pii_ctx_lists[] = {object_verbs, at_person, org_verbs,
+                                                biz_any,      biz_plain, NULL};
+
+/* Is the word [a, a + l) of s one of list (NULL-terminated)? One cue-table
+ * probe first: only context words carry PII_KW_CTX. */
+static bool word_in(const unsigned char *s, size_t a, size_t l, const char *const *list)
+{
+    char w[PII_WORD_MAX];
+    if (l == 0 || l >= sizeof w) return false;
+    for (size_t k = 0; k < l; k++)
+        w[k] = (char)(s[a + k] | 32);
+    if (!(ew__pii_cue_lookup(w, l) & PII_KW_CTX)) return false;
+    for (; *list; list++)
+        if ((*list)[0] == w[0] && strlen(*list) == l && !memcmp(w, *list, l)) return true;
+    return false;
+}
+
 /* Verbs done to a person, before their object ("forward it to X", "asked
  * X", "cc X"); [ss, ...) is the object. */
 static bool person_object(const unsigned char *s, size_t ss)
 {
-    static const char *const verbs[] = {"forward",    "forwarded", "send",         "sent",
-                                        "give",       "gave",      "hand",         "handed",
-                                        "pass",       "passed",    "ask",          "asked",
-                                        "tell",       "told",      "remind",       "reminded",
-                                        "ping",       "pinged",    "email",        "emailed",
-                                        "text",       "texted",    "message",      "thank",
-                                        "thanked",    "introduce", "introduced",   "cc",
-                                        "assign",     "assigned",  "invite",       "invited",
-                                        "notify",     "notified",  "congratulate", "congratulated",
-                                        "forwarding", "sending",   "asking",       "telling",
-                                        NULL};
     static const char *const skip[] = {"it", "this", "that", "them", "these", "those", "to", NULL};
     size_t e = ss;
     for (int hop = 0; hop < 3; hop++) {
@@ -281,17 +317,10 @@ static bool person_object(const unsigned char *s, size_t ss)
             b--;
         size_t l = e - 1 - b;
         if (!l || (b > 0 && pii_is_alpha(s[b - 1]))) return false;
-        char w[16];
-        for (size_t k = 0; k < l; k++)
-            w[k] = (char)s[b + k];
         bool is_skip = false;
         for (const char *const *q = skip; *q && !is_skip; q++)
-            is_skip = strlen(*q) == l && !memcmp(w, *q, l);
-        if (!is_skip) {
-            for (const char *const *q = verbs; *q; q++)
-                if (strlen(*q) == l && !memcmp(w, *q, l)) return true;
-            return false;
-        }
+            is_skip = (*q)[0] == s[b] && strlen(*q) == l && !memcmp(s + b, *q, l);
+        if (!is_skip) return word_in(s, b, l, object_verbs);
         e = b;
     }
     return false;
@@ -401,7 +430,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
     if (ss >= 4 && !strncasecmp((const char *)s + ss - 4, "the ", 4) && !strong) sc -= 0.3f;
     /* "forward it to Răzvan", "ask Hafiz": the object of a verb that is done
      * to people; "Sorry, Sabbir here": a speaker naming themself */
-    if (words <= 2 && !(g0 & (EW__GAZ_COMMON | EW__GAZ_PLACE)) &&
+    if (words <= 2 && sc < 0.5f && !(g0 & (EW__GAZ_COMMON | EW__GAZ_PLACE)) &&
         (person_object(s, ss) || self_named(s, n, ss, se)))
         sc += 0.35f;
     /* "in Springfield", "from Porto": a lone word after a place preposition */
@@ -738,14 +767,6 @@ static bool cue_phrase_at(const unsigned char *s, size_t n, size_t a, size_t e)
     return (ew__pii_cue_lookup(w, l) & ((1u << CUE_COUNT) - 1)) != 0;
 }
 
-/* Is the lowercase word at [a, a + l) one of list (zero-terminated)? */
-static bool word_in(const unsigned char *s, size_t a, size_t l, const char *const *list)
-{
-    for (; *list; list++)
-        if (strlen(*list) == l && !memcmp(s + a, *list, l)) return true;
-    return false;
-}
-
 /* The lowercase word that ends at e (before a space at e): its start, or e. */
 static size_t word_before(const unsigned char *s, size_t e)
 {
@@ -761,24 +782,16 @@ static size_t word_before(const unsigned char *s, size_t e)
  * Oetker"). */
 static bool org_before(const unsigned char *s, size_t ss, bool title)
 {
-    static const char *const at_person[] = {
-        "shouted", "shout",   "shouts", "yelled",  "yell",   "looked", "look",  "looks",
-        "looking", "laughed", "laugh",  "smiled",  "smile",  "stared", "stare", "glanced",
-        "pointed", "waved",   "winked", "grinned", "angry",  "mad",    "upset", "snapped",
-        "aimed",   "nodded",  "swore",  "cursed",  "barked", NULL};
-    static const char *const verbs[] = {"work",   "works",  "worked",   "working", "bank",
-                                        "banks",  "banked", "banking",  "account", "accounts",
-                                        "shares", "stock",  "employed", "insured", NULL};
     if (ss < 4 || s[ss - 1] != ' ') return false;
     size_t pe = ss - 1, pb = word_before(s, pe);
-    if (pb == pe) return false;
+    if (pb == pe || pe - pb > 4) return false;
     size_t vb = pb >= 2 && s[pb - 1] == ' ' ? word_before(s, pb - 1) : pb;
-    bool verb_before = vb < pb - 1 && word_in(s, vb, pb - 1 - vb, verbs);
     if (pe - pb == 2 && (s[pb] | 32) == 'a' && s[pb + 1] == 't')
         return !(vb < pb - 1 && word_in(s, vb, pb - 1 - vb, at_person));
     if ((pe - pb == 3 && !memcmp(s + pb, "for", 3)) || (pe - pb == 2 && !memcmp(s + pb, "by", 2)) ||
         (pe - pb == 4 && !memcmp(s + pb, "with", 4)) || (pe - pb == 2 && !memcmp(s + pb, "of", 2)))
-        return verb_before && !title; /* "join accounts with ms. Marcela" */
+        return !title && vb < pb - 1 &&
+               word_in(s, vb, pb - 1 - vb, org_verbs); /* not "accounts with ms. Marcela" */
     return false;
 }
 
@@ -796,13 +809,7 @@ static bool possessed(const unsigned char *s, size_t n, size_t se)
  * noun is a person's ("Anna's shop"), so shops only count without one. */
 static bool org_after(const unsigned char *s, size_t n, size_t se)
 {
-    static const char *const any[] = {
-        "catering", "stock",      "shares",       "franchise", "franchises",   "branch",
-        "branches", "outlet",     "outlets",      "locations", "headquarters", "earnings",
-        "brand",    "subsidiary", "shareholders", "chain",     "ipo",          NULL};
-    static const char *const plain[] = {"store",        "stores",    "restaurant", "restaurants",
-                                        "products",     "customers", "employees",  "coffee",
-                                        "stockholders", NULL};
+
     bool poss = se + 2 < n && s[se] == '\'' && s[se + 1] == 's';
     size_t a = se + (poss ? 2 : 0);
     poss |= se > 2 && s[se - 2] == '\'' && s[se - 1] == 's'; /* "Papa John's" */
@@ -810,7 +817,8 @@ static bool org_after(const unsigned char *s, size_t n, size_t se)
     size_t e = a + 1;
     while (e < n && pii_is_lower(s[e]) && e - a < 16)
         e++;
-    return word_in(s, a + 1, e - a - 1, any) || (!poss && word_in(s, a + 1, e - a - 1, plain));
+    return word_in(s, a + 1, e - a - 1, biz_any) ||
+           (!poss && word_in(s, a + 1, e - a - 1, biz_plain));
 }
 
 /* A street type written before its name ("Str. Mihai Eminescu", "Calle
@@ -856,6 +864,8 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     (void)we;
     if (i < c->name_list_end) return 0; /* a member of a list already scored */
     if (hl7_pid_at(c, i)) hl7_pid(c, i);
+    if (!c->seen_upper && c->s[i] >= 0xC0 && cp_upper_at(c->s, c->n, i))
+        c->seen_upper = true; /* "Þórir will ...": capitals beyond ASCII count */
     bool strong = c->name_next_at != CUE_NONE && i >= c->name_next_at && i - c->name_next_at <= 2;
     bool title = c->title_at != CUE_NONE && i >= c->title_at && i - c->title_at <= 2;
     bool lower_ok = strong || !c->seen_upper;
@@ -896,7 +906,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         strong = true; /* "name,email\nkaveh,k@x.io" */
     }
     float sc = score_run(c, &r, strong, title, i);
-    if (sc <= 0) return 0;
+    if (sc < 0.2f) return 0; /* too weak to be reported (ew__pii_add) */
     r.se = name_suffix_end(c->s, c->n, r.se);
     if (!strong && (after_street_word(c->s, r.ss) || street_after(c->s, c->n, r.se))) {
         c->name_list_end = (uint32_t)r.se; /* its later words are no names either */

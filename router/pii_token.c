@@ -407,7 +407,11 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
     const unsigned char *s = c->s;
     size_t n = c->n;
     bool cue = pii_cue_near(c, CUE_PASSPORT, i, 40);
-    if (!cue && (i == 0 || !pii_is_alnum(s[i]) || pii_is_alnum(s[i - 1]))) return 0;
+    /* without a cue only a table or SQL cell can hold one: "| X", ",X", "'X" */
+    if (!cue && (i < 2 || !(pii_is_upper(s[i]) || pii_is_digit(s[i])) ||
+                 !(s[i - 1] == ',' || s[i - 1] == '\t' || s[i - 1] == '|' || s[i - 1] == ';' ||
+                   s[i - 1] == '\'' || s[i - 1] == '"' || (s[i - 1] == ' ' && s[i - 2] == '|'))))
+        return 0;
     size_t k = i, an = 0, dg = 0, lower = 0, seps = 0;
     while (k < n && an < 12) {
         if (pii_is_alnum(s[k])) {
