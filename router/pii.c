@@ -271,6 +271,12 @@ typedef struct walk {
     size_t phrase_end; /* where the phrase's last word ended */
 } walk;
 
+/* "celebrates its birthday on ...": a thing's birth, not a person's. */
+static __attribute__((noinline)) bool thing_birth(const unsigned char *s, size_t ws)
+{
+    return ws >= 4 && !strncasecmp((const char *)s + ws - 4, "its ", 4);
+}
+
 static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws, size_t we,
                           uint32_t hash, const uint64_t q[3])
 {
@@ -301,6 +307,8 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
     w->phrase_end = we;
     for (uint32_t bits = cues & ((1u << CUE_COUNT) - 1); bits; bits &= bits - 1)
         c->cue_at[__builtin_ctz(bits)] = (uint32_t)we;
+    if (__builtin_expect((cues & (1u << CUE_DOB)) != 0, 0) && thing_birth(c->s, ws))
+        c->cue_at[CUE_DOB] = CUE_NONE;
     if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
     if (cues & (1u << CUE_TITLE))
         c->title_at = (uint32_t)(we < c->n && c->s[we] == '.' ? we + 1 : we);

@@ -491,6 +491,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             unknown += !(g & EW__GAZ_COMMON);
             pos = x.e + (dot ? 1 : 0);
             end = pos;
+            if (dot && x.e - x.s > 3) break; /* "455 Reykjavík. Viewings" ends there */
         }
         if (!names) return 0;
         streetw += weak_last; /* "176 Pinto Hill" */
@@ -528,6 +529,11 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     size_t last_fl = 0, last_s = w.s;
     for (int k = 0; k < STREET_WORDS; k++) {
         word x;
+        if (k > 0 && pos + 1 < n && s[pos] == ' ' && (s[pos + 1] | 32) == 'n' &&
+            number_sign_end(s, n, pos + 1, 0)) {
+            pos = number_sign_end(s, n, pos + 1, 0); /* "Str. Lipscani nr. 38" */
+            break;
+        }
         if (!next_word(c, pos, &x) || x.digits) break;
         if (k > 0 && (s[pos] == ',' || s[pos] == '\n')) break;
         x.cap |= !c->seen_upper;
@@ -772,9 +778,15 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
             if (x.e - x.s == 3 && all_digits(&x, s) && x.e + 3 <= e && s[x.e] == ' ' &&
                 next_word(c, x.e, &y2) && y2.e - y2.s == 2 && all_digits(&y2, s))
                 x.e = y2.e;
-        } else if (!x.letters)
-            ok = false;
-        else if (x.cap || lower || is_state_code(&x, s) || ordinal_word(&x, s))
+        } else if (!x.letters) {
+            /* "Praha 2", "Dublin 6": a district's number ends the part */
+            size_t q = x.e;
+            while (q < e && s[q] == ' ')
+                q++;
+            ok = words > 0 && x.e - x.s <= 2 && all_digits(&x, s) &&
+                 (q >= e || (s[q] == '.' && (q + 1 >= n || !pii_is_digit(s[q + 1]))));
+            if (ok) e = x.e; /* and the part ends with it */
+        } else if (x.cap || lower || is_state_code(&x, s) || ordinal_word(&x, s))
             ;
         else if (!strncmp(x.f, "nan", 3) && x.fl == 3)
             ;                                         /* a missing field printed by a generator */
@@ -995,7 +1007,7 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
     if (!next_word(c, i, &w) || w.s != i) return 0;
     if (unit_word(c, &w) || (w.fl == 5 && !memcmp(w.f, "villa", 5)) ||
         (w.fl == 4 && !memcmp(w.f, "plot", 4)) || (w.fl == 5 && !memcmp(w.f, "house", 5)) ||
-        (w.fl == 6 && !memcmp(w.f, "office", 6))) {
+        (w.fl == 5 && !memcmp(w.f, "block", 5)) || (w.fl == 6 && !memcmp(w.f, "office", 6))) {
         p = w.e + (w.e < n && s[w.e] == '.');
         p = p < n && s[p] == ' ' ? number_sign_end(s, n, p + 1, p) : p; /* "Plot No. 45" */
         if (!next_word(c, p, &x) || !pii_is_digit(s[x.s]) || x.e - x.s > 6) return 0;
@@ -1172,8 +1184,8 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         strength = 0.9f;
     } else if ((e = unit_first_at(c, i)) != 0) {
         size_t full = extend(c, e, &strong);
-        if (strong) { /* a postal code or a unit after it */
-            ew__pii_add(c, EW_PII_STREET_ADDRESS, i, full, 0.9f);
+        if (strong || full > e) { /* a postal code, a unit or a town after it */
+            ew__pii_add(c, EW_PII_STREET_ADDRESS, i, full, strong ? 0.9f : 0.75f);
             return full;
         }
         e = 0;

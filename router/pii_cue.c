@@ -228,6 +228,19 @@ static const struct {
     {"urodzenia", B(CUE_DOB)},
     {"urodzony", B(CUE_DOB)},
     {"urodzona", B(CUE_DOB)},
+    /* Czech, Slovak, Romanian, Hungarian, Finnish (accents folded) */
+    {"narozen", B(CUE_DOB)},
+    {"narozena", B(CUE_DOB)},
+    {"narozeni", B(CUE_DOB)},
+    {"narodeny", B(CUE_DOB)},
+    {"narodena", B(CUE_DOB)},
+    {"nascut", B(CUE_DOB)},
+    {"nascuta", B(CUE_DOB)},
+    {"nasterii", B(CUE_DOB)},
+    {"szuletett", B(CUE_DOB)},
+    {"szuletesi", B(CUE_DOB)},
+    {"syntynyt", B(CUE_DOB)},
+    {"syntymaaika", B(CUE_DOB)},
     /* addresses */
     {"address", B(CUE_ADDRESS)},
     {"addresses", B(CUE_ADDRESS)},
@@ -617,6 +630,12 @@ static const struct {
     {"sawasdee", B(CUE_TITLE)},
     {"kedves", B(CUE_TITLE)},
     {"szia", B(CUE_TITLE)},
+    /* Maori and Irish greetings, Malay "saya" (I am), Romanian "my name is" */
+    {"kia ora", B(CUE_TITLE)},
+    {"mise", B(CUE_TITLE)}, /* Irish "is mise X" (I am X); "is" must stay no phrase start */
+    {"saya", B(CUE_TITLE)},
+    {"numele meu este", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"ma numesc", B(CUE_NAME_NEXT) | B(CUE_NAME)},
 };
 
 /* Word classes the name and address detectors ask about. */
@@ -845,7 +864,8 @@ static const char *const kw_unit[] = {
     "level",
     /* Portuguese and Spanish: "apto 302", "sala 12", "bloco B", "Int. 5" */
     "apto", "ap", "sala", "bloco", "int", "depto", "dpto", "lote",
-    "kv", /* Ukrainian and Russian "kv. 114" (kvartira) */
+    "kv",                 /* Ukrainian and Russian "kv. 114" (kvartira) */
+    "bl", "blk", "block", /* Romanian "bl. C1", Gulf and Singapore blocks */
 };
 static const char *const kw_org[] = {
     /* in other European languages too */
@@ -1263,6 +1283,9 @@ static void cue_build(void)
     KW(kw_notname, PII_KW_NOTNAME);
     KW(kw_func, PII_KW_FUNC);
     KW(kw_verb, PII_KW_VERB);
+    for (const char *const *const *l = ew__pii_ctx_lists; *l; l++)
+        for (const char *const *w = *l; *w; w++)
+            cue_insert(*w, strlen(*w), PII_KW_CTX | PII_CUE_FOUND);
     for (size_t k = 0; k < sizeof cue_words / sizeof cue_words[0]; k++) {
         const char *w = cue_words[k].w;
         size_t n = strlen(w);

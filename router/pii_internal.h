@@ -278,6 +278,10 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 #define PII_KW_PASSWORD    (1u << 19) /* "mot de passe", "contraseña": names a password */
 #define PII_KW_KEY         (1u << 18) /* "Schlüssel", "clé", "jeton": names a key or token */
 #define PII_KW_QUOTED      (1u << 17) /* SQL's "identified by": a quoted password follows */
+#define PII_KW_CTX         (1u << 16) /* a word of ew__pii_ctx_lists */
+/* Words around a name that tell what it names (pii_name.c): NULL-terminated
+ * lists, in a NULL-terminated array; the cue table marks them PII_KW_CTX. */
+extern const char *const *const ew__pii_ctx_lists[];
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);
@@ -404,6 +408,15 @@ void ew__pii_cjk_init(void);
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i);
 /* Is i a cell of a table column that holds names ("name,email\n<i>...")? */
 bool ew__pii_name_column(const pii_ctx *c, size_t i);
+/* The header cell [*ha, *hb) of the table column of the cell at i and the
+ * table's delimiter; false when i is in no table (pii_cjk.c). */
+bool ew__pii_table_header(const pii_ctx *c, size_t i, size_t *ha, size_t *hb, unsigned char *delim);
+/* Cue bits (1 << CUE_x) of the label a value at i stands under: its table
+ * column's header or its SQL INSERT column (pii_field.c); 0 for none. */
+uint32_t ew__pii_field_cues(const pii_ctx *c, size_t i);
+/* Is the date at i on a patient record line after the name and record
+ * numbers ("Patient: Stoica, Ayesha   MRN 427   08/17/1952")? */
+bool ew__pii_patient_date(const pii_ctx *c, size_t i);
 /* Custom deny terms and regexes over the whole text. */
 void ew__pii_scan_deny(pii_ctx *c);
 

@@ -476,10 +476,14 @@ static bool dob_cue_used(const pii_ctx *c, size_t cue_end)
 static bool dob_cue_text(const unsigned char *s, size_t i)
 {
     static const char *const cues[] = {
-        "d.o.b",           "D.O.B", "ng\xC3\xA0y sinh", "Ng\xC3\xA0y sinh", "sinh ng\xC3\xA0y",
+        "d.o.b",
+        "D.O.B",
+        "ng\xC3\xA0y sinh",
+        "Ng\xC3\xA0y sinh",
+        "sinh ng\xC3\xA0y",
         "Sinh ng\xC3\xA0y",
-        "\xEC\x83\x9D\xEB\x85\x84\xEC\x9B\x94\xEC\x9D\xBC", /* 생년월일 */
-        "\xEC\x83\x9D\xEC\x9D\xBC",                             /* 생일 */
+        "\xEC\x83\x9D\xEB\x85\x84\xEC\x9B\x94\xEC\x9D\xBC",                   /* 생년월일 */
+        "\xEC\x83\x9D\xEC\x9D\xBC",                                           /* 생일 */
         "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4"}; /* дата рожд */
     size_t b = i > 48 ? i - 48 : 0;
     for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
@@ -502,7 +506,8 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
         size_t l = strlen(before[k]);
         if (i >= l && !memcmp(c->s + i - l, before[k], l)) return true;
     }
-    return false;
+    /* a column labelled as a birth date, a patient's record line */
+    return (ew__pii_field_cues(c, i) & (1u << CUE_DOB)) || ew__pii_patient_date(c, i);
 }
 
 /* Is one of the 3-byte markers at k? Then the index after it (and after one
@@ -567,7 +572,9 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
                  (i >= 2 && (s[i - 1] == 0xAC || s[i - 1] == 0xA3 || s[i - 1] == 0xA5));
     /* "1.2.3" after "v": a version */
     if (i > 0 && (s[i - 1] == 'v' || s[i - 1] == 'V')) return e;
-    if (pii_cue_near(c, CUE_PASSPORT, i, 40) && q.ng <= 2 && q.nd >= 6 && q.nd <= 10) {
+    if (q.ng <= 2 && q.nd >= 6 && q.nd <= 10 &&
+        (pii_cue_near(c, CUE_PASSPORT, i, 40) ||
+         (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)))) {
         size_t pe = ew__pii_scan_passport(c, i);
         if (pe) return pe;
     }

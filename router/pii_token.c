@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <sys/types.h>
 
+#include "router/pii_gazetteer.h"
 #include "router/pii_internal.h"
 #include "router/pii_secret.h"
 
@@ -142,6 +143,79 @@ static size_t hex_run(const unsigned char *s, size_t n, size_t i)
     return k - i;
 }
 
+/* Does the query parameter name [a, b) name a person ("name", "first_name",
+ * "lastName", "customer_name", "fname")? Names of things ("username",
+ * "filename", "hostname", "app_name") do not. */
+static bool person_param(const unsigned char *s, size_t a, size_t b)
+{
+    static const char *const heads[] = {
+        "",        "full",      "first",  "last",       "given",     "family",
+        "middle",  "sur",       "f",      "l",          "customer",  "contact",
+        "patient", "display",   "holder", "cardholder", "recipient", "sender",
+        "guest",   "passenger", "client", "member",     "owner",     NULL};
+    char w[32];
+    size_t l = 0;
+    for (size_t k = a; k < b; k++) {
+        if (s[k] == '_' || s[k] == '-' || s[k] == '.') continue;
+        if (!pii_is_alpha(s[k]) || l + 1 >= sizeof w) return false;
+        w[l++] = (char)(s[k] | 32);
+    }
+    if (l == 9 && !memcmp(w, "firstname", 9)) return true;
+    if (l < 4 || memcmp(w + l - 4, "name", 4)) return l == 7 && !memcmp(w, "surname", 7);
+    for (const char *const *h = heads; *h; h++)
+        if (strlen(*h) == l - 4 && !memcmp(w, *h, l - 4)) return true;
+    return false;
+}
+
+/* The value [v, ve) of a person parameter: one to four words of letters
+ * joined by '+', "%20" or '-', at least one capitalised or a gazetteer name
+ * ("John+Smith", "maria", not "build" or "report.pdf"). */
+static bool person_value(const unsigned char *s, size_t v, size_t ve)
+{
+    size_t k = v, words = 0;
+    bool named = false;
+    while (k < ve && words < 5) {
+        size_t w = k;
+        while (k < ve &&
+               (pii_is_alpha(s[k]) || s[k] >= 0xC2 || s[k] == '\'' || (s[k] == '-' && k > w)))
+            k++;
+        if (k == w || k - w > 30) return false;
+        char f[EW__GAZ_MAX_WORD];
+        size_t fl = ew__gaz_fold_word(s + w, k - w, f);
+        unsigned g = fl ? ew__gaz_lookup(f, fl) : 0;
+        named |=
+            pii_is_upper(s[w]) || ((g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(g & EW__GAZ_COMMON));
+        words++;
+        if (k == ve) break;
+        if (s[k] == '+')
+            k++;
+        else if (k + 3 <= ve && s[k] == '%' && s[k + 1] == '2' && s[k + 2] == '0')
+            k += 3;
+        else
+            return false;
+    }
+    return k == ve && words >= 1 && words <= 4 && named;
+}
+
+/* Person names in the query parameters of [a, e) ("?name=John+Smith",
+ * "first_name=Maria&last_name=Lopez"). */
+static void query_names(pii_ctx *c, size_t a, size_t e)
+{
+    const unsigned char *s = c->s;
+    while (a < e) {
+        size_t k = a;
+        while (k < e && s[k] != '=' && s[k] != '&' && s[k] != ';')
+            k++;
+        size_t ve = k;
+        while (ve < e && s[ve] != '&' && s[ve] != ';' && s[ve] != '#')
+            ve++;
+        if (k < e && s[k] == '=' && ve > k + 1 && person_param(s, a, k) &&
+            person_value(s, k + 1, ve))
+            ew__pii_add(c, EW_PII_PERSON, k + 1, ve, 0.8f);
+        a = ve + 1;
+    }
+}
+
 /* scheme://[user[:password]@]host[:port][/path][?query] */
 static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
 {
@@ -232,6 +306,8 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             hex_run(s, n, g) < gl && ew__pii_entropy(s + g, gl) >= 3.5)
             ew__pii_add(c, EW_PII_SECRET, g, ge, 0.75f);
     }
+    const unsigned char *q = memchr(s + ae, '?', e - ae);
+    if (q) query_names(c, (size_t)(q - s) + 1, e);
     /* path segments and query values */
     for (size_t k = ae; k < e; k++) {
         if (s[k] == '/' || s[k] == '=' || s[k] == '?' || s[k] == '&') {
@@ -409,16 +485,24 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    if (!pii_cue_near(c, CUE_PASSPORT, i, 40)) return 0;
-    /* another label since the cue ("护照号码E123…\n订单号：SO0183…"): the
-     * number is that label's */
-    if (c->cue_at[CUE_NEG] != CUE_NONE && c->cue_at[CUE_NEG] > c->cue_at[CUE_PASSPORT]) return 0;
-    /* one cue, one number: a passport found after the cue uses it up
-     * ("护照号码是E12345678。时间戳1694536036") */
-    for (int k = c->res->n - 1; k >= 0 && k >= c->res->n - 4; k--)
-        if (c->res->spans[k].type == EW_PII_PASSPORT &&
-            c->res->spans[k].start >= c->cue_at[CUE_PASSPORT])
+    bool cue = pii_cue_near(c, CUE_PASSPORT, i, 40);
+    /* without a cue only a table or SQL cell can hold one: "| X", ",X", "'X" */
+    if (!cue && (i < 2 || !(pii_is_upper(s[i]) || pii_is_digit(s[i])) ||
+                 !(s[i - 1] == ',' || s[i - 1] == '\t' || s[i - 1] == '|' || s[i - 1] == ';' ||
+                   s[i - 1] == '\'' || s[i - 1] == '"' || (s[i - 1] == ' ' && s[i - 2] == '|'))))
+        return 0;
+    if (cue) {
+        /* another label since the cue ("护照号码E123…\n订单号：SO0183…"): the
+         * number is that label's */
+        if (c->cue_at[CUE_NEG] != CUE_NONE && c->cue_at[CUE_NEG] > c->cue_at[CUE_PASSPORT])
             return 0;
+        /* one cue, one number: a passport found after the cue uses it up
+         * ("护照号码是E12345678。时间戳1694536036") */
+        for (int k = c->res->n - 1; k >= 0 && k >= c->res->n - 4; k--)
+            if (c->res->spans[k].type == EW_PII_PASSPORT &&
+                c->res->spans[k].start >= c->cue_at[CUE_PASSPORT])
+                return 0;
+    }
     size_t k = i, an = 0, dg = 0, lower = 0, seps = 0;
     while (k < n && an < 12) {
         if (pii_is_alnum(s[k])) {
@@ -436,6 +520,8 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
     }
     if (an < 6 || an > 10 || (k < n && pii_is_alnum(s[k]))) return 0;
     if (dg < (lower ? 5u : 1u) && !de_passport(s + i, k - i)) return 0;
+    /* no cue word: a column labelled passport ("| Passport |") */
+    if (!cue && (lower || !(ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)))) return 0;
     ew__pii_add(c, EW_PII_PASSPORT, i, k, 0.85f);
     return k;
 }
@@ -511,6 +597,13 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
                      s[e - 1] == '?'))
         e--;
     if (e <= i) return 0;
+    if (i > 0 && (s[i - 1] == '?' || s[i - 1] == '&') && memchr(s + i, '=', e - i)) {
+        query_names(c, i, e); /* "?name=John+Smith&..." without a scheme */
+    } else {
+        const unsigned char *qm = memchr(s + i, '?', e - i);
+        if (qm && memchr(qm, '=', (size_t)(s + e - qm)) && !pii_contains(s + i, e - i, "://", 3))
+            query_names(c, (size_t)(qm - s) + 1, e); /* "/signup?name=..." */
+    }
     size_t x = ew__pii_secret_token(s, n, i);
     if (x) {
         ew__pii_add(c, EW_PII_SECRET, i, x, 0.95f);
