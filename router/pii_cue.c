@@ -272,6 +272,7 @@ static const struct {
     {"ssws", B(CUE_SECRET)},
     {"unseal", B(CUE_SECRET)},
     {"auth", B(CUE_SECRET)},
+    {"login", B(CUE_SECRET)},
     {"authorization", B(CUE_SECRET)},
     /* "password" in other languages; the words (and phrases) name a password */
     {"passwort", B(CUE_SECRET) | PII_KW_PASSWORD},

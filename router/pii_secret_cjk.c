@@ -41,15 +41,51 @@ static size_t cue_glue(const unsigned char *s, size_t n, size_t a)
     return 0;
 }
 
+/* A few more words between a cue and a colon ("密码都发你：x", "密码如下：x",
+ * "パスワードを送ります：x"): up to eight CJK characters, no sentence
+ * punctuation, then '：' or ':'. Returns the colon's offset, or e. */
+static size_t words_to_colon(const unsigned char *s, size_t n, size_t e)
+{
+    size_t a = e;
+    for (int k = 0; k < 8 && a + 3 <= n && s[a] >= 0xE3 && s[a] <= 0xE9; k++) {
+        if (ew__pii_wide_colon(s, n, a)) return a;
+        a += 3;
+    }
+    if (a < n && s[a] == ':') return a;
+    return a > e && ew__pii_wide_colon(s, n, a) ? a : e;
+}
+
+/* The end of a bare ASCII value at a. */
+static size_t ascii_value_end(const unsigned char *s, size_t n, size_t a)
+{
+    size_t vs = a;
+    while (a < n && s[a] > ' ' && s[a] < 0x80 && s[a] != ',' && s[a] != ';' && a - vs < 256)
+        a++;
+    return a;
+}
+
 size_t ew__pii_cjk_secret_value(pii_ctx *c, size_t e, bool strong)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, a = e, g;
     for (int k = 0; k < 6 && a < n && (g = cue_glue(s, n, a)) != 0; k++)
         a += g;
+    if (a == e) a = words_to_colon(s, n, e);
+    for (int k = 0; k < 6 && a < n && (g = cue_glue(s, n, a)) != 0; k++)
+        a += g;
     size_t vs = a;
-    while (a < n && s[a] > ' ' && s[a] < 0x80 && s[a] != ',' && s[a] != ';' && a - vs < 256)
-        a++;
+    a = ascii_value_end(s, n, a);
+    /* "账号密码：user / password": a user and its password */
+    size_t p = a;
+    while (p < n && s[p] == ' ')
+        p++;
+    if (strong && p + 1 < n && s[p] == '/' && a > vs && a - vs <= 32) {
+        p++;
+        while (p < n && s[p] == ' ')
+            p++;
+        size_t pe = ascii_value_end(s, n, p);
+        if (pe - p >= 4) vs = p, a = pe;
+    }
     /* Left to the other detectors: a PEM block ("-----BEGIN"), which they
      * take whole, a key ("password": "x", pwd=x), whose value they read, and a
      * command-line flag (--password x), whose argument is the secret. */
@@ -60,8 +96,8 @@ size_t ew__pii_cjk_secret_value(pii_ctx *c, size_t e, bool strong)
     size_t body = vn;
     while (body > 0 && s[vs + body - 1] == '=')
         body--;
-    bool key =
-        vn && (s[vs] == '"' || s[vs] == '\'' || s[a - 1] == ':' || memchr(s + vs, '=', body));
+    bool key = vn && (s[vs] == '"' || s[vs] == '\'' || s[a - 1] == ':' ||
+                      (body > 1 && memchr(s + vs + 1, '=', body - 1)));
     if (vn < 4 || pem || flag || key) return 0;
     /* a key or token cue needs a machine-made value ("キーボード" is no key) */
     if (!strong && !ew__pii_random_looking(s + vs, vn)) return 0;

@@ -59,6 +59,16 @@ static bool placeholder_ch(unsigned ch)
     return ch == '$' || ch == '<' || ch == '{' || ch == '*' || ch == '%';
 }
 
+/* A template at v ('%' first): "%s", "%d", "%(pw)s", "%{x}", "%PASS%". */
+static bool percent_template(const unsigned char *v, size_t n)
+{
+    if (n < 2 || v[1] == 's' || v[1] == 'd' || v[1] == '(' || v[1] == '{') return true;
+    size_t k = 1;
+    while (k < n && (pii_is_alnum(v[k]) || v[k] == '_'))
+        k++;
+    return k < n && v[k] == '%';
+}
+
 static bool keyish_param(const unsigned char *s, size_t a, size_t b)
 {
     static const char *const keys[] = {"token",  "key",        "secret",      "password",
@@ -118,8 +128,9 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             pc++;
         size_t tok = ew__pii_secret_token(s, at, auth);
         /* "%23x" is percent-encoding, "%PASS%" or "%s" a template */
-        bool pct =
-            pc + 3 < at && s[pc + 1] == '%' && pii_is_hex(s[pc + 2]) && pii_is_hex(s[pc + 3]);
+        bool pct = pc + 3 < at && s[pc + 1] == '%' &&
+                   ((pii_is_hex(s[pc + 2]) && pii_is_hex(s[pc + 3])) ||
+                    !percent_template(s + pc + 1, at - pc - 1));
         /* "ftp://anonymous:guest@host": anonymous FTP takes any password
          * (RFC 1635), as ew__pii_anonymous_login says */
         bool anonymous = pc - auth == 9 && !strncasecmp((const char *)s + auth, "anonymous", 9);

@@ -415,17 +415,128 @@ static void test_code_and_config_forms(void **state)
     NO_SECRET("Build Token Root Plugin](https://wiki.jenkins-ci.org/display/JENKINS/Build+Token)");
 }
 
+/* Armour that holds key material without the word PRIVATE, and armour that
+ * holds none. */
+static void test_key_armour(void **state)
+{
+    (void)state;
+    const char *ovpn = "<tls-auth>\n-----BEGIN OpenVPN Static key V1-----\n"
+                       "1a789a38b1e7f178b671a9433a1c4e9e\ne7b3f4a5b052a56fe880c63ae9a378b1\n"
+                       "2d2441f0c3a9b8d7e6f5a4b3c2d1e0f9\n8e7d6c5b4a39281706f5e4d3c2b1a098\n"
+                       "-----END OpenVPN Static key V1-----\n</tls-auth>";
+    assert_int_equal(ew_pii_scan(NULL, ovpn, strlen(ovpn), &res), EW_OK);
+    assert_int_equal(res.n, 1);
+    assert_int_equal(res.spans[0].type, EW_PII_SECRET);
+    assert_int_equal(res.spans[0].start, 11);
+    NO_SECRET("-----BEGIN PGP PUBLIC KEY BLOCK-----\n"
+              "mQINBGQ3x8sBEADm7pRk2sZ1aQ9vJ0yN4tLcXb3uWf6hE8gKd5oP2iSjMnVr7TlYwq\n"
+              "Zx1Cv3Bn5Mm7Ll9Kk0Jj2Hh4Gg6Ff8Dd0Ss2Aa4Qq6Ww8Ee0Rr2Tt4Yy6Uu8Ii0Oo2Pp\n"
+              "-----END PGP PUBLIC KEY BLOCK-----");
+    NO_SECRET("-----BEGIN PGP SIGNATURE-----\n"
+              "iQIzBAEBCAAdFiEEq7mP3xYc2sZ1aQ9vJ0yN4tLcXb3uWf6hE8gKd5oP2iSjMnVr7T\n"
+              "Zx1Cv3Bn5Mm7Ll9Kk0Jj2Hh4Gg6Ff8Dd0Ss2Aa4Qq6Ww8Ee0Rr2Tt4Yy6Uu8Ii0Oo2Pp\n"
+              "-----END PGP SIGNATURE-----");
+    /* a KEY label around text that is not random */
+    NO_SECRET("-----BEGIN KEY-----\nthis block holds the notes about which key we rotate and "
+              "when we rotate it and why\n-----END KEY-----");
+}
+
+/* Credentials given by position: after a login command, in a client's
+ * arguments, in an initialiser, as a -u pair with ','. */
+static void test_positional_credentials(void **state)
+{
+    (void)state;
+    SECRET("b2 authorize-account 9d4e459f923eb91b6160aa8b8 K00eFOdsmOuBUWV99RSVGJ4x+qAOwl6",
+           "K00eFOdsmOuBUWV99RSVGJ4x+qAOwl6"); /* the key id is hex: an id */
+    SECRET("myctl login --profile prod 3kT9xQ2mLp8vRz4WbN7cYd1F", "3kT9xQ2mLp8vRz4WbN7cYd1F");
+    NO_SECRET("please login first and then authorize the app");
+    SECRET("client = Client(api_key, \"v3nBDlGgOHkwDGtgvwKGnfaGy1yLSiMOFffj6atHAlw\")",
+           "v3nBDlGgOHkwDGtgvwKGnfaGy1yLSiMOFffj6atHAlw");
+    NO_SECRET("client = Client(\"https://api.northwind.io/v1\", timeout=30)");
+    NO_SECRET("client = HttpClient(\"northwind-service-account-reader\")");
+    SECRET("const std::string client_secret{\"5ua55sEn__nCiCmLgqkROdtwq-YjaZssmwJvtR_d\"};",
+           "5ua55sEn__nCiCmLgqkROdtwq-YjaZssmwJvtR_d");
+    SECRET("DataSource.builder().username(\"app\").password(\"S3cr3t!x9\").build()", "S3cr3t!x9");
+    NO_SECRET("token = get_secret(\"prod-db-password-2024\")");
+    NO_SECRET("sheets = SheetsApi(\"1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms\")");
+    NO_SECRET("check_password(\"hello\")");
+    SECRET("lftp -u svc_sync,Quill97446! sftp://files.northwind.io", "Quill97446!");
+    NO_SECRET("ps -u root,www-data -o pid,cmd");
+    NO_SECRET("pkill -u alice,deploy2 -f worker");
+    SECRET("bind 0.0.0.0\nrequirepass !7JhCTjv9ilZ!2KAhDTBLOj!\nmaxmemory 2gb",
+           "!7JhCTjv9ilZ!2KAhDTBLOj!");
+    NO_SECRET("bypass: cache_only");
+}
+
+/* Chat: a cue after the value, a copula of another language, a password
+ * after a short word, a CJK cue and a colon a few words later. */
+static void test_chat_forms(void **state)
+{
+    (void)state;
+    SECRET("I am using mw9bI1AVaWCbnkp8vpva7JsswH5n9Q3L8lbndruV as the bearer token",
+           "mw9bI1AVaWCbnkp8vpva7JsswH5n9Q3L8lbndruV");
+    SECRET("Summitgravel@97 is my password", "Summitgravel@97");
+    NO_SECRET("use 3f2a9c8b7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a as the cache key");
+    NO_SECRET("the function takes userIdentifierStr as the token");
+    SECRET("mera password hai Summitgravel@97, change mat karna", "Summitgravel@97");
+    SECRET("kata sandi adalah Hx8kq2pLmm", "Hx8kq2pLmm");
+    NO_SECRET("password for root@10.0.0.1 expired");
+    NO_SECRET("password for db-01.internal was reset");
+    SECRET("\xe8\xb4\xa6\xe5\x8f\xb7\xe5\xaf\x86\xe7\xa0\x81\xe9\x83\xbd\xe5\x8f\x91\xe4\xbd\xa0"
+           "\xef\xbc\x9areporting / marigold_56692$",
+           "marigold_56692$"); /* 账号密码都发你：u / p */
+    SECRET("\xe5\xaf\x86\xe7\xa0\x81\xe5\xa6\x82\xe4\xb8\x8b\xef\xbc\x9aHx8kq2pL", "Hx8kq2pL");
+    NO_SECRET("\xe5\xaf\x86\xe7\xa0\x81\xe9\x94\x99\xe8\xaf\xaf\xe6\xac\xa1\xe6\x95\xb0\xe8\xbf"
+              "\x87\xe5\xa4\x9a\xef\xbc\x9a\xe8\xaf\xb7\xe7\xa8\x8d\xe5\x90\x8e\xe5\x86\x8d\xe8\xaf"
+              "\x95"); /* 密码错误次数过多：请稍后再试 */
+}
+
+/* Values that start with a symbol, and names that find a key rather than
+ * hold it. */
+static void test_value_edges(void **state)
+{
+    (void)state;
+    SECRET("secret_access_key = /LdMly/DhJM2MMOh+w5/o15SKAkGCss65af2qwL2",
+           "/LdMly/DhJM2MMOh+w5/o15SKAkGCss65af2qwL2");
+    NO_SECRET("token_file = /var/lib/secrets/token");
+    SECRET("has\xc5\x82o do serwera: $h8iuOhA1RG7Oax!", "$h8iuOhA1RG7Oax!");
+    NO_SECRET("password = $HOME/x");
+    SECRET("{\"ssh_password\": \"&Xxltugi0ti25EDs\"}", "&Xxltugi0ti25EDs");
+    SECRET("r = requests.get(url, auth=(\"ops\", \"+ZAyhULHbSX8=bT!rQ6\"))", "+ZAyhULHbSX8=bT!rQ6");
+    SECRET("GF_SECURITY_ADMIN_PASSWORD=r4M&4HhGl=EqnY=AOs6LubU", "r4M&4HhGl=EqnY=AOs6LubU");
+    SECRET("source \"https://reporting:%O1gyWq5jy7UONlF7qUc@gems.northwind.io\"",
+           "reporting:%O1gyWq5jy7UONlF7qUc");
+    NO_SECRET("ftp://u:%PASS%@files.northwind.io/");
+    SECRET("CREATE USER reporting WITH PASSWORD '!acUjJFDFH%j+QUG5N4XKh';",
+           "!acUjJFDFH%j+QUG5N4XKh");
+    NO_SECRET(
+        "gpg --keyserver keys.openpgp.org --recv-keys 34760B4ADA4E4CA076C6911D9997345340FB21BE");
+    NO_SECRET("ssh_host_key_fingerprint: 3AA5C34371567BD2A1B2C3D4E5F60718293A4B5C");
+    NO_SECRET("Message-ID: <CAF_hWem1R-gbccpJKAhkGCgGOX-2MzA9R4U93zkAD9@mail.gmail.com>");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_masked),           cmocka_unit_test(test_made_up),
-        cmocka_unit_test(test_stand_in_bodies),  cmocka_unit_test(test_doc_fixtures),
-        cmocka_unit_test(test_provider_shapes),  cmocka_unit_test(test_command_lines),
-        cmocka_unit_test(test_cjk_cues),         cmocka_unit_test(test_config_forms),
-        cmocka_unit_test(test_more_languages),   cmocka_unit_test(test_prefixed_random_keys),
-        cmocka_unit_test(test_generic_contexts), cmocka_unit_test(test_chat_cues),
-        cmocka_unit_test(test_declared_values),  cmocka_unit_test(test_code_and_config_forms),
+        cmocka_unit_test(test_masked),
+        cmocka_unit_test(test_made_up),
+        cmocka_unit_test(test_stand_in_bodies),
+        cmocka_unit_test(test_doc_fixtures),
+        cmocka_unit_test(test_provider_shapes),
+        cmocka_unit_test(test_command_lines),
+        cmocka_unit_test(test_cjk_cues),
+        cmocka_unit_test(test_config_forms),
+        cmocka_unit_test(test_more_languages),
+        cmocka_unit_test(test_prefixed_random_keys),
+        cmocka_unit_test(test_generic_contexts),
+        cmocka_unit_test(test_chat_cues),
+        cmocka_unit_test(test_declared_values),
+        cmocka_unit_test(test_code_and_config_forms),
         cmocka_unit_test(test_grant_nothing),
+        cmocka_unit_test(test_key_armour),
+        cmocka_unit_test(test_positional_credentials),
+        cmocka_unit_test(test_chat_forms),
+        cmocka_unit_test(test_value_edges),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
