@@ -332,6 +332,8 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind);
 size_t ew__pii_scan_init(pii_ctx *c, size_t i, size_t ie, size_t k, int kind);
 /* "<key> as the bearer token": the cue word at [i, we) names a value before it. */
 size_t ew__pii_scan_value_before(pii_ctx *c, size_t i, size_t we);
+/* "user:password", "<id>:<key>", "user/password@db" as the token [i, e). */
+size_t ew__pii_scan_user_pair(pii_ctx *c, size_t i, size_t e);
 /* A login command at [i, we) ("login", "auth", "authorize-account"), and the
  * machine-made arguments after it (from k). */
 bool ew__pii_auth_verb(const unsigned char *s, size_t i, size_t we);

@@ -204,6 +204,7 @@ static bool armour_label_secret(const unsigned char *s, size_t b, size_t e, bool
 static long b64_decode(const unsigned char *v, size_t n, unsigned char *out, size_t cap);
 static bool placeholder(const unsigned char *v, size_t n);
 static bool strong_password(const unsigned char *v, size_t n);
+static bool positional_key(const unsigned char *v, size_t n);
 
 /* *stand_in is set when a provider's prefix and shape match but the body is
  * a stand-in, so callers can tell "xoxb-not-a-real-token" from a word. */
@@ -1646,6 +1647,66 @@ size_t ew__pii_scan_value_before(pii_ctx *c, size_t i, size_t we)
     return 0;
 }
 
+/* A user name or an address before a password: letters, digits and
+ * ". _ - @ +", a letter or digit first. */
+static bool user_part(const unsigned char *v, size_t n)
+{
+    if (n == 0 || n > 64 || !pii_is_alnum(v[0])) return false;
+    for (size_t k = 0; k < n; k++)
+        if (!pii_is_alnum(v[k]) && !strchr("._-@+", v[k])) return false;
+    return true;
+}
+
+/* A digest's label before its value: "h1:<base64>" (go.sum), "SHA256:<base64>"
+ * (a key fingerprint), "sha512:<hex>". */
+static bool digest_label(const unsigned char *v, size_t n)
+{
+    static const char *const algos[] = {"h1",     "md5",    "sha1",    "sha224",  "sha256",
+                                        "sha384", "sha512", "sha3",    "blake2b", "blake3",
+                                        "xxh64",  "crc32",  "sha-256", "sha-512"};
+    for (size_t k = 0; k < sizeof algos / sizeof *algos; k++)
+        if (strlen(algos[k]) == n && !strncasecmp((const char *)v, algos[k], n)) return true;
+    return false;
+}
+
+/* A password, a key or a crypt hash held by a credential pair. */
+static bool pair_secret(const unsigned char *v, size_t n)
+{
+    return strong_password(v, n) || positional_key(v, n) ||
+           (n > 6 && v[0] == '$' && memchr(v + 1, '$', n - 1) && !memchr(v, '/', 3));
+}
+
+/* A credential pair as one token, without a URL around it: "user:password"
+ * (Bundler's config, Postfix's sasl_passwd, chpasswd, HTTPie's -a),
+ * "<key id>:<secret>" (Ably), "user/password@db" (Oracle's EZConnect). The
+ * token is [i, e); the secret's end or 0. */
+size_t ew__pii_scan_user_pair(pii_ctx *c, size_t i, size_t e)
+{
+    const unsigned char *s = c->s;
+    /* a pair starts a token: not "l2-s0:x" inside "Xy7q-l2-s0:x" */
+    if (i > 0 && (pii_is_alnum(s[i - 1]) || strchr("._-@+", s[i - 1]))) return 0;
+    /* "Id=<id>:<part>": the value of a name that says id is an id */
+    if (i >= 3 && (s[i - 1] == '=' || s[i - 1] == ':') && (s[i - 2] | 32) == 'd' &&
+        (s[i - 3] | 32) == 'i' && (i == 3 || !pii_is_alpha(s[i - 4]) || pii_is_lower(s[i - 4])))
+        return 0;
+    const unsigned char *col = memchr(s + i, ':', e - i);
+    if (col) {
+        size_t cs = (size_t)(col - s) + 1;
+        if (cs < e && !memchr(s + cs, ':', e - cs) && !memchr(s + cs, '/', e - cs) &&
+            user_part(s + i, cs - 1 - i) && !digest_label(s + i, cs - 1 - i) &&
+            pair_secret(s + cs, e - cs))
+            return add_value(c, PII_KEY_PASSWORD, cs, e, false) ? e : 0;
+    }
+    const unsigned char *sl = memchr(s + i, '/', e - i);
+    if (!sl) return 0;
+    size_t ps = (size_t)(sl - s) + 1, at = ps;
+    while (at < e && s[at] != '@' && s[at] != '/')
+        at++;
+    if (at >= e || s[at] != '@' || !user_part(s + i, ps - 1 - i) || !pair_secret(s + ps, at - ps))
+        return 0;
+    return add_value(c, PII_KEY_PASSWORD, ps, at, false) ? e : 0;
+}
+
 /* A command that logs in ("login", "auth", "authorize-account",
  * "authenticate") at [i, we): the word's first part says so. */
 bool ew__pii_auth_verb(const unsigned char *s, size_t i, size_t we)
@@ -2156,8 +2217,9 @@ size_t ew__pii_scan_pwhash(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    static const char *const ids[] = {"$1$", "$2a$", "$2b$",        "$2y$",      "$5$",    "$6$",
-                                      "$8$", "$y$",  "$krb5asrep$", "$krb5tgs$", "$argon2"};
+    static const char *const ids[] = {"$1$",    "$2a$",        "$2b$",      "$2y$",    "$5$",
+                                      "$6$",    "$8$",         "$y$",       "$apr1$",  "$md5$",
+                                      "$sha1$", "$krb5asrep$", "$krb5tgs$", "$argon2", "$pbkdf2"};
     for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
         size_t il = strlen(ids[k]);
         if (i + il > n || memcmp(s + i, ids[k], il)) continue;

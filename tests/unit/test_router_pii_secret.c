@@ -515,6 +515,26 @@ static void test_value_edges(void **state)
     NO_SECRET("Message-ID: <CAF_hWem1R-gbccpJKAhkGCgGOX-2MzA9R4U93zkAD9@mail.gmail.com>");
 }
 
+/* A credential pair as one token: user:password, id:key, user/password@db;
+ * a digest's label is no user. */
+static void test_user_pairs(void **state)
+{
+    (void)state;
+    SECRET("BUNDLE_GEMS__TARRAGON__DEV: \"buildbot:JuniperTundra8877+\"", "JuniperTundra8877+");
+    SECRET("[smtp.mail.tarragon.dev]:587 mailer@tarragon.dev:Rm!qbQTXB5I%eFz8HcUw",
+           "Rm!qbQTXB5I%eFz8HcUw");
+    SECRET("new Ably.Realtime('wKOOUc.SAaYat:aMYmbdzw_Isz0psundmjv-73hbPsETJveImiSy5XcgC');",
+           "aMYmbdzw_Isz0psundmjv-73hbPsETJveImiSy5XcgC");
+    SECRET("sqlplus buildbot/meadowMeadow9972?@//db.tarragon.dev:1521/ORCLPDB1",
+           "meadowMeadow9972?");
+    SECRET("buildbot:$apr1$CWDgnavk$f3pOKoP9gjChZ3tnVYcOmc",
+           "$apr1$CWDgnavk$f3pOKoP9gjChZ3tnVYcOmc");
+    NO_SECRET("image: python:3.12-slim, labels app:web tier:backend");
+    NO_SECRET("see github.com/user/repo@v1.2.3 and scott/tiger@orcl");
+    NO_SECRET("golang.org/x/net v0.24.0 h1:5D5ZfSNVpts017J637iSRPByUJlMz3JOZicmEpKjaWI=");
+    NO_SECRET("host key fingerprint SHA256:xL5L0M2fxax5UPo8IB2rpQe6DsgUl+l8NadNGRNFmMd");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -537,6 +557,7 @@ int main(void)
         cmocka_unit_test(test_positional_credentials),
         cmocka_unit_test(test_chat_forms),
         cmocka_unit_test(test_value_edges),
+        cmocka_unit_test(test_user_pairs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
