@@ -648,6 +648,16 @@ static bool screaming_words(const unsigned char *v, size_t n)
     return false;
 }
 
+/* A path whose last part names a secret ("hash:/etc/postfix/sasl_passwd",
+ * "/run/secrets/db_token"): where the secret is kept, not the secret. */
+static bool path_to_secret(const unsigned char *v, size_t n)
+{
+    const unsigned char *sl = memrchr(v, '/', n);
+    if (!sl || sl == v + n - 1 || memchr(v, ' ', n)) return false;
+    size_t b = (size_t)(sl - v) + 1;
+    return n - b <= 40 && ew__pii_key_kind(v, b, n) != PII_KEY_NONE;
+}
+
 /* Placeholders and references are not secrets: "$VAR", "${x}", "<key>",
  * "{{x}}", "%s", "xxxx", "****", "env.X", "process.env...", "os.getenv(". */
 static bool placeholder(const unsigned char *v, size_t n)
@@ -694,7 +704,8 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
     if (screaming_words(v, n)) return true; /* "CHANGE_ME_IN_PROD", "REPLACE_WITH_TOKEN" */
     if (n >= 2 && c0 == '#' && v[1] == '{') return true; /* Ruby "#{password}" */
     if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
-        return true; /* a route or an anchor named after the field */
+        return true;                       /* a route or an anchor named after the field */
+    if (path_to_secret(v, n)) return true; /* "hash:/etc/postfix/sasl_passwd" */
     if (c0 == '#') { /* "#add-password" is a CSS selector; "#gets0m3" a password */
         size_t k = 1;
         while (k < n && (pii_is_lower(v[k]) || v[k] == '-' || v[k] == '_'))
@@ -732,8 +743,9 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
             dot = true;
         else if (ch == '(')
             paren = true;
-        else if (!(pii_is_alnum(ch) || ch == '_' || ch == ')'))
-            ident = false;
+        else if (!(pii_is_alnum(ch) || ch == '_' || ch == ')' ||
+                   (ch == '?' && i + 1 < n && v[i + 1] == '.')))
+            ident = false; /* "a?.b(": optional chaining */
     }
     if (ident && paren) return true;
     if (ident && dot && pii_is_alpha(v[0]) && v[n - 1] != '.') {
@@ -1089,6 +1101,8 @@ static bool file_path(const unsigned char *v, size_t n)
 
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
+    /* a URL is read as one: its user part holds the credential, if any */
+    if (pii_contains(v, vn, "://", 3)) return 0;
     if (placeholder(v, vn) || (kind != PII_KEY_PASSWORD && file_path(v, vn)) ||
         (kind != PII_KEY_PASSWORD && (made_up_run(v, vn) || ew__pii_made_up(v, vn))))
         return 0;
@@ -1122,6 +1136,20 @@ static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
 /* A value at [vs, ve) held by a key of this kind: adds it when secret. */
 static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
 {
+    /* "Pwd={x};" (ODBC quotes a value in braces), "{AQAAAB...=}" (Jenkins'
+     * encrypted secrets): a password or key inside; "{name}", "{{x}}" are
+     * templates and stay placeholders */
+    if (ve - vs >= 3 && c->s[vs] == '{' &&
+        (c->s[ve - 1] == '}' || (ve < c->n && c->s[ve] == '}'))) {
+        size_t is = vs + 1, ie = ve - (c->s[ve - 1] == '}');
+        const unsigned char *v = c->s + is;
+        size_t vn = ie - is;
+        if (vn && !memchr(v, '{', vn) && !memchr(v, '}', vn) && !memchr(v, ' ', vn) &&
+            (strong_password(v, vn) || positional_key(v, vn))) {
+            ew__pii_add(c, EW_PII_SECRET, is, ie, 0.9f);
+            return ie;
+        }
+    }
     size_t te = ew__pii_secret_token(c->s, ve, vs);
     if (te) {
         ew__pii_add(c, EW_PII_SECRET, vs, te, 0.97f);
@@ -1315,6 +1343,8 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
 {
     size_t vs, ve;
     bool quoted;
+    /* "${DB_PASSWORD:?must be set}": a shell expansion, not an assignment */
+    if (i >= 2 && c->s[i - 1] == '{' && c->s[i - 2] == '$') return 0;
     if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted)) return value_below(c, ke, kind);
     /* auth=("user", "password"), credentials: ["user", "password"] */
     if (!quoted && kind >= PII_KEY_SECRET && (c->s[vs] == '(' || c->s[vs] == '['))
@@ -1408,6 +1438,14 @@ static bool prose_word(const unsigned char *v, size_t n)
             k++; /* a Latin letter with a diacritic; "Ä" too, rare inside a word */
             continue;
         }
+        /* a letter of another script (Greek, Cyrillic, Hebrew, Arabic,
+         * Devanagari, Thai, CJK): passwords are typed in ASCII */
+        size_t l = v[k] >= 0xCE && v[k] < 0xE0 ? 2 : v[k] >= 0xE0 && v[k] < 0xF0 ? 3 : 0;
+        if (l && k + l <= n && (v[k + 1] & 0xC0) == 0x80 && (l == 2 || (v[k + 2] & 0xC0) == 0x80) &&
+            !(v[k] == 0xE3 && v[k + 1] == 0x80) && !(v[k] == 0xEF && v[k + 1] >= 0xBC)) {
+            k += l - 1;
+            continue;
+        }
         return false;
     }
     return true;
@@ -1422,7 +1460,10 @@ static size_t copula_end(const unsigned char *s, size_t lim, size_t k)
         "\xc3\xa4r", "er", "sont", "are", "to", "->", "=>", "\xe2\x86\x92",
         /* Hindi and Urdu in Latin letters, Indonesian and Malay, Romanian,
          * Vietnamese (là), Russian (это) */
-        "hai", "hain", "adalah", "ialah", "yaitu", "este", "l\xc3\xa0", "\xd1\x8d\xd1\x82\xd0\xbe"};
+        "hai", "hain", "adalah", "ialah", "yaitu", "este", "l\xc3\xa0", "\xd1\x8d\xd1\x82\xd0\xbe",
+        /* Hebrew היא/הוא, Greek είναι, Arabic هي/هو */
+        "\xd7\x94\xd7\x99\xd7\x90", "\xd7\x94\xd7\x95\xd7\x90",
+        "\xce\xb5\xce\xaf\xce\xbd\xce\xb1\xce\xb9", "\xd9\x87\xd9\x8a", "\xd9\x87\xd9\x88"};
     /* a colon ends the label: "token de acceso: x", "jeton d'accès : x" */
     size_t p = s[k] == ' ' && k + 1 < lim && s[k + 1] == ':' ? k + 1 : k;
     if (s[p] == ':' && p + 1 < lim && s[p + 1] == ' ') return p + 2;
@@ -1503,6 +1544,14 @@ static bool strong_password(const unsigned char *v, size_t n)
     return letter && digit && symbol;
 }
 
+/* A short word of any script ("for", "від", "пошти"): at most 8 ASCII letters
+ * (and '_'), or a word of another script of at most 8 letters. */
+static bool short_word(const unsigned char *v, size_t n)
+{
+    if (n <= 8 && ident_like(v, n)) return true;
+    return n >= 2 && n <= 16 && v[0] >= 0xCE && prose_word(v, n);
+}
+
 /* A machine-made value, or for a password cue a password, after up to three
  * short words that follow a cue ("clave de acceso <key>", "token for the
  * staging api <key>", "mera password hai <password>"). */
@@ -1517,7 +1566,7 @@ static size_t key_after_words(pii_ctx *c, size_t k, int kind)
             return add_value(c, PII_KEY_SECRET, vs, ve, false);
         if (kind == PII_KEY_PASSWORD && strong_password(s + vs, vn))
             return add_value(c, kind, vs, ve, false);
-        if (vn > 8 || !ident_like(s + vs, vn) || w == 3) break; /* not a short word */
+        if (!short_word(s + vs, vn) || w == 3) break; /* not a short word */
         k = ve;
     }
     return 0;
@@ -1545,6 +1594,10 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
     const unsigned char *s = c->s;
     size_t n = c->n, vs, ve;
     bool quoted;
+    /* "public key <x>", "publishable key <x>": a key that may be shown */
+    if (i >= 7 && s[i - 1] == ' ' &&
+        ((s[i - 7] | 32) == 'p' && !strncasecmp((const char *)s + i - 7, "public", 6)))
+        return 0;
     if (we >= n || s[we] != ' ' || !next_value(s, n, we, &vs, &ve, &quoted)) return 0;
     if (quoted) return add_value(c, kind, vs, ve, true);
     /* "password is 'x'", "password for the user "pyne-user" is "pyne"", "la
@@ -1877,7 +1930,11 @@ static int last_quoted_arg(const unsigned char *s, size_t n, size_t k, size_t *l
 size_t ew__pii_scan_call(pii_ctx *c, size_t k)
 {
     size_t ls = 0, le = 0;
-    if (last_quoted_arg(c->s, c->n, k, &ls, &le) < 2) return 0;
+    /* withCredentials([string(credentialsId: 'x', variable: 'NPM_TOKEN')]):
+     * the last argument names the secret */
+    if (last_quoted_arg(c->s, c->n, k, &ls, &le) < 2 ||
+        (names_a_secret(c->s, ls, le) && memchr(c->s + ls, '_', le - ls)))
+        return 0;
     return add_value(c, PII_KEY_PASSWORD, ls, le, true);
 }
 
@@ -2266,4 +2323,9 @@ bool ew__pii_random_looking(const unsigned char *v, size_t n)
 bool ew__pii_prose_word(const unsigned char *v, size_t n)
 {
     return prose_word(v, n);
+}
+
+bool ew__pii_strong_password(const unsigned char *v, size_t n)
+{
+    return strong_password(v, n);
 }

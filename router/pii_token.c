@@ -134,7 +134,10 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
         /* "ftp://anonymous:guest@host": anonymous FTP takes any password
          * (RFC 1635), as ew__pii_anonymous_login says */
         bool anonymous = pc - auth == 9 && !strncasecmp((const char *)s + auth, "anonymous", 9);
-        if (!anonymous && pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
+        /* "key_1234...@host": an elided example */
+        bool elided = at - pc > 4 &&
+                      (!memcmp(s + at - 3, "...", 3) || !memcmp(s + at - 3, "\xe2\x80\xa6", 3));
+        if (!anonymous && !elided && pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
             ew__pii_add(c, EW_PII_SECRET, auth, at, 0.95f);
         else if (tok)
             ew__pii_add(c, EW_PII_SECRET, auth, tok, 0.95f);

@@ -535,6 +535,57 @@ static void test_user_pairs(void **state)
     NO_SECRET("host key fingerprint SHA256:xL5L0M2fxax5UPo8IB2rpQe6DsgUl+l8NadNGRNFmMd");
 }
 
+/* Set g's forms: braced values, cues in more scripts, a CJK clause before
+ * the value; and its look-alikes. */
+static void test_set_g_forms(void **state)
+{
+    (void)state;
+    SECRET("Driver={ODBC Driver 18};Server=tcp:db,1433;Uid=bot;Pwd={cobaltCopper7723!};",
+           "cobaltCopper7723!");
+    SECRET("<password>{AQAAABAAAAAQ9Aun10v53ch0QDil6fF2O8MMryxAbc12dEf45Gh=}</password>",
+           "AQAAABAAAAAQ9Aun10v53ch0QDil6fF2O8MMryxAbc12dEf45Gh=");
+    NO_SECRET("password={db_pass}");
+    SECRET("\xce\xbf \xce\xba\xcf\x89\xce\xb4\xce\xb9\xce\xba\xcf\x8c\xcf\x82 "
+           "\xce\xbc\xce\xbf\xcf\x85 "
+           "\xce\xb5\xce\xaf\xce\xbd\xce\xb1\xce\xb9 biscuitSable2804?",
+           "biscuitSable2804?"); /* ο κωδικός μου είναι x */
+    SECRET(
+        "\xd7\x94\xd7\xa1\xd7\x99\xd7\xa1\xd7\x9e\xd7\x94 \xd7\xa9\xd7\x9c\xd7\x99 \xd7\x94\xd7\x99"
+        "\xd7\x90 P9zL9?hgh7PjwTX",
+        "P9zL9?hgh7PjwTX"); /* הסיסמה שלי היא x */
+    SECRET("\xd9\x83\xd9\x84\xd9\x85\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xb3\xd8\xb1: meadowJuniper3430!",
+           "meadowJuniper3430!"); /* كلمة السر: x */
+    NO_SECRET("\xd8\xad\xd8\xb1\xd9\x83\xd8\xa9 \xd8\xa7\xd9\x84\xd9\x85\xd8\xb1\xd9\x88\xd8\xb1 "
+              "\xd9\x85\xd8\xb2\xd8\xaf\xd8\xad\xd9\x85\xd8\xa9"); /* حركة المرور مزدحمة: traffic */
+    SECRET(
+        "\xd0\xbc\xd1\x96\xd0\xb9 \xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c \xd0\xb2\xd1\x96"
+        "\xd0\xb4 \xd0\xbf\xd0\xbe\xd1\x88\xd1\x82\xd0\xb8 Qx+6TV-wWSnE2H",
+        "Qx+6TV-wWSnE2H"); /* мій пароль від пошти x */
+    SECRET("veritaban\xc4\xb1 \xc5\x9fifresi Meadow.95166? olarak ayarland\xc4\xb1",
+           "Meadow.95166?");
+    SECRET(
+        "\xe0\xa4\xae\xe0\xa5\x87\xe0\xa4\xb0\xe0\xa4\xbe \xe0\xa4\xaa\xe0\xa4\xbe\xe0\xa4\xb8\xe0"
+        "\xa4\xb5\xe0\xa4\xb0\xe0\xa5\x8d\xe0\xa4\xa1 xggPHUyWzej12b!10T \xe0\xa4\xb9\xe0\xa5\x88",
+        "xggPHUyWzej12b!10T"); /* मेरा पासवर्ड x है */
+    SECRET(
+        "\xe0\xb8\xa3\xe0\xb8\xab\xe0\xb8\xb1\xe0\xb8\xaa\xe0\xb8\x9c\xe0\xb9\x88\xe0\xb8\xb2\xe0"
+        "\xb8\x99\xe0\xb8\x84\xe0\xb8\xb7\xe0\xb8\xad Sable-66383?",
+        "Sable-66383?"); /* รหัสผ่านคือ x */
+    SECRET(
+        "\xe6\x95\xb0\xe6\x8d\xae\xe5\xba\x93\xe5\xaf\x86\xe7\xa0\x81\xe6\x94\xb9\xe6\x88\x90\xe4"
+        "\xba\x86SableCopper8621!\xef\xbc\x8c",
+        "SableCopper8621!"); /* 数据库密码改成了x， */
+    NO_SECRET("\xe5\xaf\x86\xe7\xa0\x81\xe4\xb8\x8d\xe8\x83\xbd\xe5\x8c\x85\xe5\x90\xab"
+              "admin\xe8\xbf\x99\xe4\xb8\xaa\xe8\xaf\x8d"); /* 密码不能包含admin这个词 */
+    /* look-alikes */
+    NO_SECRET("smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd");
+    NO_SECRET("DB_PASSWORD=${DB_PASSWORD:?must be set}");
+    NO_SECRET("const token = req.headers.authorization?.split(\" \")[1];");
+    NO_SECRET("DOTENV_KEY=\"dotenv://:key_1234...@dotenv.org/vault\"");
+    NO_SECRET("withCredentials([string(credentialsId: 'npm-token', variable: 'NPM_TOKEN')])");
+    NO_SECRET("untrusted comment: minisign public key 3C2B5F0DBEEE51F2");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -558,6 +609,7 @@ int main(void)
         cmocka_unit_test(test_chat_forms),
         cmocka_unit_test(test_value_edges),
         cmocka_unit_test(test_user_pairs),
+        cmocka_unit_test(test_set_g_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
