@@ -241,6 +241,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--n', type=int, default=400, help='examples of each label')
     ap.add_argument('--seed', type=int, default=7)
+    ap.add_argument('--set', choices=['g'], default='g', help='the one set of this file')
     args = ap.parse_args()
     R.seed(args.seed)
     write_examples((('positive', g_positives), ('negative', g_negatives)), args.n)

@@ -941,7 +941,10 @@ static bool glued_pass(const char *w, size_t n)
 {
     static const char *const words[] = {"bypass",   "compass", "encompass", "overpass", "underpass",
                                         "trespass", "surpass", "multipass", "firstpass"};
-    if (n <= 4 || memcmp(w + n - 4, "pass", 4)) return false;
+    /* glued to a letter: "htpasswd", "smbpasswd", "requirepass" (not "db_pass") */
+    if (n > 6 && !memcmp(w + n - 6, "passwd", 6)) return pii_is_lower((unsigned char)w[n - 7]);
+    if (n <= 4 || memcmp(w + n - 4, "pass", 4) || !pii_is_lower((unsigned char)w[n - 5]))
+        return false;
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if (strlen(words[k]) == n && !memcmp(w, words[k], n)) return false;
     return true;
@@ -1145,7 +1148,7 @@ static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
         const unsigned char *v = c->s + is;
         size_t vn = ie - is;
         if (vn && !memchr(v, '{', vn) && !memchr(v, '}', vn) && !memchr(v, ' ', vn) &&
-            (strong_password(v, vn) || positional_key(v, vn))) {
+            (strong_password(v, vn) || positional_key(v, vn) || b64_random(v, vn))) {
             ew__pii_add(c, EW_PII_SECRET, is, ie, 0.9f);
             return ie;
         }
@@ -1323,6 +1326,7 @@ static bool qualified_key(const unsigned char *s, size_t i)
 
 static bool value_on_next_line(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve);
 static bool prose_word(const unsigned char *v, size_t n);
+static bool public_before(const unsigned char *s, size_t i);
 
 /* "Password:" ending its line and the value alone on a line below. */
 static size_t value_below(pii_ctx *c, size_t ke, int kind)
@@ -1544,6 +1548,15 @@ static bool strong_password(const unsigned char *v, size_t n)
     return letter && digit && symbol;
 }
 
+/* "session=<uuid>": a value with its own name, which decides what it is;
+ * '=' only at the end pads base64. */
+static bool named_value(const unsigned char *v, size_t n)
+{
+    while (n && v[n - 1] == '=')
+        n--;
+    return n > 1 && memchr(v + 1, '=', n - 1) != NULL;
+}
+
 /* A short word of any script ("for", "від", "пошти"): at most 8 ASCII letters
  * (and '_'), or a word of another script of at most 8 letters. */
 static bool short_word(const unsigned char *v, size_t n)
@@ -1562,7 +1575,8 @@ static size_t key_after_words(pii_ctx *c, size_t k, int kind)
     bool quoted;
     for (int w = 0; w < 4 && next_value(s, n, k, &vs, &ve, &quoted) && !quoted; w++) {
         size_t vn = ve - vs;
-        if (vn >= 16 && key_chars(s + vs, vn) && random_looking(s + vs, vn))
+        if (vn >= 16 && key_chars(s + vs, vn) && random_looking(s + vs, vn) &&
+            !named_value(s + vs, vn))
             return add_value(c, PII_KEY_SECRET, vs, ve, false);
         if (kind == PII_KEY_PASSWORD && strong_password(s + vs, vn))
             return add_value(c, kind, vs, ve, false);
@@ -1594,10 +1608,7 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
     const unsigned char *s = c->s;
     size_t n = c->n, vs, ve;
     bool quoted;
-    /* "public key <x>", "publishable key <x>": a key that may be shown */
-    if (i >= 7 && s[i - 1] == ' ' &&
-        ((s[i - 7] | 32) == 'p' && !strncasecmp((const char *)s + i - 7, "public", 6)))
-        return 0;
+    if (public_before(s, i)) return 0; /* "public key <x>": a key that may be shown */
     if (we >= n || s[we] != ' ' || !next_value(s, n, we, &vs, &ve, &quoted)) return 0;
     if (quoted) return add_value(c, kind, vs, ve, true);
     /* "password is 'x'", "password for the user "pyne-user" is "pyne"", "la
@@ -1653,7 +1664,8 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
         ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.9f);
         return ve;
     }
-    if (vn >= 16 && random_looking(s + vs, vn)) return add_value(c, PII_KEY_SECRET, vs, ve, false);
+    if (vn >= 16 && random_looking(s + vs, vn) && !named_value(s + vs, vn))
+        return add_value(c, PII_KEY_SECRET, vs, ve, false);
     return key_after_words(c, vs, kind);
 }
 
@@ -1675,17 +1687,25 @@ size_t ew__pii_scan_value_before(pii_ctx *c, size_t i, size_t we)
     const unsigned char *s = c->s;
     size_t p = i, words = we;
     for (int w = 0; w < 4; w++) {
-        if (p < 2 || s[p - 1] != ' ') return 0;
-        size_t b = p - 1;
-        while (b > 0 && p - 1 - b < 12 && pii_is_alpha(s[b - 1]))
-            b--;
-        size_t l = p - 1 - b;
-        if (l == 0 || (b > 0 && !pii_is_space(s[b - 1]))) return 0;
-        if ((l == 2 && (!memcmp(s + b, "as", 2) || !memcmp(s + b, "is", 2))) ||
-            (l == 3 && !memcmp(s + b, "was", 3))) {
+        size_t link = 0; /* where the value ends: before "as", "is", "was" or "(" */
+        size_t b = p;
+        if (p >= 3 && s[p - 1] == '(' && s[p - 2] == ' ') { /* "<key> (api key)" */
+            link = p - 2;
+        } else {
+            if (p < 2 || s[p - 1] != ' ') return 0;
+            b = p - 1;
+            while (b > 0 && p - 1 - b < 12 && pii_is_alpha(s[b - 1]))
+                b--;
+            size_t l = p - 1 - b;
+            if (l == 0 || (b > 0 && !pii_is_space(s[b - 1]) && s[b - 1] != '(')) return 0;
+            if ((l == 2 && (!memcmp(s + b, "as", 2) || !memcmp(s + b, "is", 2))) ||
+                (l == 3 && !memcmp(s + b, "was", 3)))
+                link = b >= 2 ? b - 1 : 0;
+        }
+        if (link) {
             int kind = ew__pii_key_kind(s, p, words);
-            if (kind == PII_KEY_NONE || b < 2) return 0;
-            size_t ve = b - 1, vs = ve;
+            if (kind == PII_KEY_NONE) return 0;
+            size_t ve = link, vs = ve;
             while (vs > 0 && !pii_is_space(s[vs - 1]) && ve - vs < 256)
                 vs--;
             size_t vn = ve - vs;
@@ -1696,6 +1716,73 @@ size_t ew__pii_scan_value_before(pii_ctx *c, size_t i, size_t we)
             return add_value(c, kind, vs, ve, false) ? we : 0;
         }
         p = b;
+    }
+    return 0;
+}
+
+/* A session cookie in a Cookie or Set-Cookie header ("Cookie: a=1;
+ * sessionid=<x>"): [i, e) is the cookie's name. A session id is a bearer
+ * credential there; elsewhere (a log's "session=<uuid>") it is an id. */
+bool ew__pii_cookie_session(const unsigned char *s, size_t i, size_t e)
+{
+    if (!(name_has(s, i, e, "sess") || (e - i == 3 && !strncasecmp((const char *)s + i, "sid", 3))))
+        return false;
+    size_t b = i > 300 ? i - 300 : 0;
+    const unsigned char *nl = memrchr(s + b, '\n', i - b);
+    if (nl) b = (size_t)(nl - s) + 1;
+    while (b < i && (s[b] == ' ' || s[b] == '\t' || s[b] == '-' || s[b] == '"' || s[b] == '\''))
+        b++; /* curl -H 'Cookie: ...' */
+    if (i - b >= 7 && !strncasecmp((const char *)s + b, "cookie:", 7)) return true;
+    if (i - b >= 11 && !strncasecmp((const char *)s + b, "set-cookie:", 11)) return true;
+    return pii_contains(s + b, i - b, "Cookie: ", 8) || pii_contains(s + b, i - b, "cookie: ", 8);
+}
+
+/* "public key", "publishable key": the word before the cue at i says the
+ * key may be shown. */
+static bool public_before(const unsigned char *s, size_t i)
+{
+    if (i >= 12 && s[i - 1] == ' ' && !strncasecmp((const char *)s + i - 12, "publishable", 11))
+        return true;
+    return i >= 7 && s[i - 1] == ' ' && !strncasecmp((const char *)s + i - 7, "public", 6);
+}
+
+/* A line that ends with a cue word ("untrusted comment: minisign encrypted
+ * secret key") and one key alone on the next line. [i, e) is the cue word. */
+size_t ew__pii_scan_value_line(pii_ctx *c, size_t i, size_t e)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, p = e;
+    if (public_before(s, i)) return 0;
+    while (p < n && (s[p] == '\r' || s[p] == ' '))
+        p++;
+    if (p >= n || s[p] != '\n') return 0;
+    size_t vs = ++p;
+    while (p < n && !pii_is_space(s[p]) && p - vs < 1024)
+        p++;
+    size_t vn = p - vs;
+    if ((p < n && s[p] != '\n' && s[p] != '\r') || vn < 32 ||
+        !(b64_random(s + vs, vn) || positional_key(s + vs, vn)))
+        return 0;
+    ew__pii_add(c, EW_PII_SECRET, vs, p, 0.9f);
+    return p;
+}
+
+/* A cue, a comma and a few words before a colon ("the service token, do not
+ * share: <key>", "password, the new one: <x>"): the value after the colon,
+ * machine-made or for a password a strong one. k is the comma. */
+size_t ew__pii_scan_after_clause(pii_ctx *c, size_t k, int kind)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, lim = k + 48 < n ? k + 48 : n, vs, ve;
+    bool quoted;
+    for (size_t p = k + 1; p + 1 < lim && s[p] != '\n' && s[p] != '.'; p++) {
+        if (s[p] != ':' || s[p + 1] != ' ') continue;
+        if (!next_value(s, n, p + 1, &vs, &ve, &quoted)) return 0;
+        size_t vn = ve - vs;
+        if (positional_key(s + vs, vn) || b64_random(s + vs, vn) ||
+            (kind == PII_KEY_PASSWORD && strong_password(s + vs, vn)))
+            return add_value(c, kind, vs, ve, quoted);
+        return 0;
     }
     return 0;
 }
@@ -1725,7 +1812,7 @@ static bool digest_label(const unsigned char *v, size_t n)
 /* A password, a key or a crypt hash held by a credential pair. */
 static bool pair_secret(const unsigned char *v, size_t n)
 {
-    return strong_password(v, n) || positional_key(v, n) ||
+    return strong_password(v, n) || positional_key(v, n) || mixed_alnum(v, n) ||
            (n > 6 && v[0] == '$' && memchr(v + 1, '$', n - 1) && !memchr(v, '/', 3));
 }
 
@@ -1747,8 +1834,10 @@ size_t ew__pii_scan_user_pair(pii_ctx *c, size_t i, size_t e)
         size_t cs = (size_t)(col - s) + 1;
         if (cs < e && !memchr(s + cs, ':', e - cs) && !memchr(s + cs, '/', e - cs) &&
             user_part(s + i, cs - 1 - i) && !digest_label(s + i, cs - 1 - i) &&
-            pair_secret(s + cs, e - cs))
+            pair_secret(s + cs, e - cs)) {
+            if (s[cs] == '$' && ew__pii_scan_pwhash(c, cs)) return e; /* htpasswd, shadow */
             return add_value(c, PII_KEY_PASSWORD, cs, e, false) ? e : 0;
+        }
     }
     const unsigned char *sl = memchr(s + i, '/', e - i);
     if (!sl) return 0;
@@ -1786,6 +1875,17 @@ static bool positional_key(const unsigned char *v, size_t n)
     return n >= 16 && key_chars(v, n) && (!memchr(v, '/', n) || b64_random(v, n)) &&
            !memchr(v, '.', n) && !memchr(v, '=', body) && !all_hex(v, n) && random_looking(v, n) &&
            digits_in(v, n) >= 2;
+}
+
+/* A command that sets a user's password ("add_user", "create-user",
+ * "set_user_password") at [i, e): "user" and a verb that makes or changes. */
+bool ew__pii_user_command(const unsigned char *s, size_t i, size_t e)
+{
+    static const char *const verbs[] = {"add", "create", "set", "change", "new", "update"};
+    if (e - i > 32 || !name_has(s, i, e, "user")) return false;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (name_has(s, i, e, verbs[k])) return true;
+    return false;
 }
 
 /* Credentials given by position after a login command or a password
@@ -2027,10 +2127,11 @@ static bool port_like(const unsigned char *v, size_t n)
 
 /* Does "-p" on the line [b, i) take a password? Next to "-u user" (docker,
  * psexec), or for the tools whose -p is always the password (the mysql and
- * mariadb clients, sshpass, the mongo shells); for ssh and psql it is a port. */
+ * mariadb clients, sshpass, the mongo shells, the archivers zip, 7z and rar);
+ * for ssh and psql it is a port. */
 static bool p_takes_password(const unsigned char *s, size_t b, size_t i)
 {
-    static const char *const tools[] = {"mysql", "mariadb", "sshpass", "mongo"};
+    static const char *const tools[] = {"mysql", "mariadb", "sshpass", "mongo", "zip", "7z", "rar"};
     if (pii_contains(s + b, i - b, "-u ", 3) || pii_contains(s + b, i - b, "-U ", 3)) return true;
     for (size_t k = 0; k < sizeof tools / sizeof tools[0]; k++)
         if (name_has(s, b, i, tools[k])) return true;

@@ -453,7 +453,7 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
             return x;
         }
     if ((memchr(s + i, ':', e - i) || memchr(s + i, '/', e - i)) &&
-        (x = ew__pii_scan_user_pair(c, i, te)) != 0)
+        (x = ew__pii_scan_user_pair(c, i, ew__pii_token_end(s, n, i))) != 0)
         return x; /* "user:password", "user/password@db" */
     if ((x = special_token(s, n, i, e)) != 0 && !ew__pii_doc_word(s + i, x - i)) {
         ew__pii_add(c, EW_PII_SECRET, i, x, 0.9f);

@@ -586,6 +586,35 @@ static void test_set_g_forms(void **state)
     NO_SECRET("untrusted comment: minisign public key 3C2B5F0DBEEE51F2");
 }
 
+/* Set g's command lines, cookies, a key below its label and chat around a
+ * value. */
+static void test_set_g_commands(void **state)
+{
+    (void)state;
+    SECRET("rabbitmqctl add_user grafana JuniperLantern6369#", "JuniperLantern6369#");
+    SECRET("htpasswd -b /etc/nginx/.htpasswd svc-backup Biscuit_88474!", "Biscuit_88474!");
+    NO_SECRET("Usage: htpasswd -b[cmBdpsDv] [-C cost] passwordfile username password");
+    NO_SECRET("sudo adduser deploy");
+    SECRET("db_pass hunter22", "hunter22");
+    SECRET("zip -r -P 8+XnoVIP6ZNc!+uqszv7s backup.zip ./exports", "8+XnoVIP6ZNc!+uqszv7s");
+    NO_SECRET("ssh -p 2222 deploy@10.0.0.5 uptime");
+    SECRET("Cookie: csrftoken=ab; sessionid=8nv9j356wmxkwle8glk61q04xn971vb7",
+           "8nv9j356wmxkwle8glk61q04xn971vb7");
+    NO_SECRET("2023-07-12 INFO login ok session=542b7e18-a941-4866-9f3a-96c08bb6b216");
+    NO_SECRET("Cookie: sessionid=<your session id>");
+    SECRET("untrusted comment: minisign encrypted secret key\n"
+           "RWRTY0Iy9p68lJ5gw0caU7CHJKQB+uCxPXOnZGcF3LrGrnW/HxcGxudRcD6WBm1/wt3nwZmdyb1w91",
+           "RWRTY0Iy9p68lJ5gw0caU7CHJKQB+uCxPXOnZGcF3LrGrnW/HxcGxudRcD6WBm1/wt3nwZmdyb1w91");
+    NO_SECRET("untrusted comment: minisign public key\n"
+              "RWQc7WkhPl/KqdMs1ZtK1O0iWP3B8hnbBD1yEsETok5ol7mIH36SymiJ");
+    SECRET("use this one for prod => LeFem5UxGEamKOnduJGVHkiW39x07Yi8wTmJD03Z (api key)",
+           "LeFem5UxGEamKOnduJGVHkiW39x07Yi8wTmJD03Z");
+    NO_SECRET("see commit 3f2a9c8b7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a (cache key)");
+    SECRET("here is the service account token, do not share: LeFem5UxGEamKOnduJGVHkiW39x07Yi8wT",
+           "LeFem5UxGEamKOnduJGVHkiW39x07Yi8wT");
+    NO_SECRET("the token, that is the thing: nothing at all");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -610,6 +639,7 @@ int main(void)
         cmocka_unit_test(test_value_edges),
         cmocka_unit_test(test_user_pairs),
         cmocka_unit_test(test_set_g_forms),
+        cmocka_unit_test(test_set_g_commands),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
