@@ -489,7 +489,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&
                ((cues & (1u << CUE_SECRET)) || dash ||
                 (ie > we && (s[we] == '_' || s[we] == '-')) ||
-                (wl > 4 && ((s[we - 1] | 32) == 's' || (s[we - 1] | 32) == 'd') &&
+                (wl > 4 &&
+                 ((s[we - 1] | 32) == 's' ? (s[we - 4] | 32) == 'p'
+                                          : (s[we - 1] | 32) == 'd' && (s[we - 2] | 32) == 'w') &&
                  ew__pii_glued_pass(s, i, we)))) {
         /* "password pass123", "Bearer x", "api_key 'x'", "X-Api-Key x" */
         int kind = ew__pii_key_kind(s, i, ie);
