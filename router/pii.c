@@ -444,6 +444,14 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
          * ("пароль") and the copula rule above keep what they found */
         if (!ascii && wl < PII_WORD_MAX) cues |= ew__pii_folded_cues(c, i, we);
     }
+    /* "... secret key\n<key>": the cue ends its line, the key is alone below */
+    if ((cues & (1u << CUE_SECRET)) && we < n && (s[we] == '\n' || s[we] == '\r')) {
+        size_t e = ew__pii_scan_value_line(c, i, we);
+        if (e) return e;
+    }
+    /* "<key> as the bearer token", "<x> is my password" */
+    if ((cues & (1u << CUE_SECRET)) && i > 16 && (s[i - 1] == ' ' || s[i - 1] == '('))
+        ew__pii_scan_value_before(c, i, we);
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
     k = ie;
@@ -452,6 +460,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     if (cues & (1u << CUE_SECRET)) k = ew__pii_skip_note(s, n, k); /* "key (hex): x" */
     unsigned sep = k < n ? s[k] : 0;
     if (sep == 0xEF && ew__pii_wide_colon(s, n, k)) sep = ':';
+    if (sep == '!' && (k + 1 >= n || s[k + 1] != '=')) sep = 0; /* "!=", not "requirepass !x" */
     if (pii_is_digit(sep) && (cues & ((1u << CUE_SECRET) | (1u << CUE_PASSPORT))) && k > ie &&
         s[k - 1] == ' ') {
         size_t d = k; /* "Unseal Key 2: x" */
@@ -463,14 +472,24 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         if (ie < n && (s[ie] == '\'' || s[ie] == '"') && (i == 0 || s[i - 1] == s[ie])) {
             size_t e = ew__pii_scan_pair(c, i, ie, k); /* 'API_KEY', 'value' */
             if (e) return e;
+        } else if (k == ie && (cues & (1u << CUE_SECRET))) {
+            int kind = ew__pii_key_kind(s, i, ie);
+            if (!kind) kind = cues & PII_KW_PASSWORD ? PII_KEY_PASSWORD : PII_KEY_SECRET;
+            size_t e = ew__pii_scan_after_clause(c, k, kind); /* "token, do not share: x" */
+            if (e) return e;
         }
     } else if (sep == '>' && k == ie && i > 0 && s[i - 1] == '<') {
         size_t e = ew__pii_scan_xml_element(c, i, ie); /* <password>x</password> */
         if (e) return e;
-    } else if (sep == '=' || sep == ':' || sep == '!' || sep == '(') {
-        int kind = s[k] != '(' ? ew__pii_key_kind(s, i, ie) : PII_KEY_NONE;
-        if (!kind && s[k] != '(' && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
-        if (!kind && s[k] != '(' && (cues & PII_KW_KEY)) kind = PII_KEY_KEY;
+    } else if (sep == '(' || sep == '{') {
+        /* client_secret{"x"}, .password("x"); else NetworkCredential("u", "p") */
+        size_t e = ew__pii_scan_init(c, i, ie, k, ew__pii_key_kind(s, i, ie));
+        if (!e && sep == '(') e = ew__pii_scan_call_at(c, i, ie, k);
+        if (e) return e;
+    } else if (sep == '=' || sep == ':' || sep == '!') {
+        int kind = ew__pii_key_kind(s, i, ie);
+        if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
+        if (!kind && (cues & PII_KW_KEY)) kind = PII_KEY_KEY;
         size_t e = 0;
         if ((s[k] == '=' || (s[k] == ':' && ie < n && s[ie] == '"')) &&
             ((ie - i == 3 && pii_icase_eq(s + i, "key", 3)) ||
@@ -479,14 +498,17 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             return e; /* <add key="SmtpPassword" value="x" />, {"name": "x", "value": "y"} */
         if (!kind && s[k] == '=' && ie - i == 7 && !memcmp(s + i, "default", 7))
             kind = ew__pii_hcl_default_kind(s, i);
-        if (kind)
-            e = ew__pii_scan_assignment_as(c, i, ie, kind);
-        else if (s[k] == '(')
-            e = ew__pii_scan_call_at(c, i, ie, k); /* NetworkCredential("u", "p") */
+        if (!kind && s[k] == '=' && k == ie && ew__pii_cookie_session(s, i, ie))
+            kind = PII_KEY_SECRET; /* Cookie: sessionid=x */
+        if (kind) e = ew__pii_scan_assignment_as(c, i, ie, kind);
         if (e) return e;
     } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&
                ((cues & (1u << CUE_SECRET)) || dash ||
-                (ie > we && (s[we] == '_' || s[we] == '-')))) {
+                (ie > we && (s[we] == '_' || s[we] == '-')) ||
+                (wl > 4 &&
+                 ((s[we - 1] | 32) == 's' ? (s[we - 4] | 32) == 'p'
+                                          : (s[we - 1] | 32) == 'd' && (s[we - 2] | 32) == 'w') &&
+                 ew__pii_glued_pass(s, i, we)))) {
         /* "password pass123", "Bearer x", "api_key 'x'", "X-Api-Key x" */
         int kind = ew__pii_key_kind(s, i, ie);
         if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
@@ -495,7 +517,17 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             size_t e = ew__pii_scan_quoted_password(c, ie); /* IDENTIFIED BY 'x' */
             if (e) return e;
         }
-        if (kind) {
+        /* b2 authorize-account <id> <key>; requirepass <password>; htpasswd -b
+         * <file> <user> <password>; rabbitmqctl add_user <user> <password> */
+        bool glued = ew__pii_glued_pass(s, i, we); /* its arguments: positional only */
+        int pos = kind != PII_KEY_PASSWORD && ew__pii_auth_verb(s, i, ie) ? PII_KEY_SECRET
+                  : glued || (!kind && ew__pii_user_command(s, i, ie))    ? PII_KEY_PASSWORD
+                                                                          : PII_KEY_NONE;
+        if (pos) {
+            size_t e = ew__pii_scan_positional(c, ie, pos);
+            if (e) return e;
+        }
+        if (kind && !glued) {
             size_t e = ew__pii_scan_phrase(c, i, ie, kind);
             if (e) return e;
         }

@@ -379,9 +379,30 @@ bool ew__pii_doc_word(const unsigned char *v, size_t n);
 /* What a key name says about its value (password=, api_key: ...). */
 enum { PII_KEY_NONE = 0, PII_KEY_KEY, PII_KEY_SECRET, PII_KEY_PASSWORD };
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e);
+/* The letters [i, e) end in "pass" glued to a word: "requirepass", "dbpass". */
+bool ew__pii_glued_pass(const unsigned char *s, size_t i, size_t e);
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted);
 /* "password pass123", "the password is 'x'", "Bearer <token>" at the word [i, we). */
 size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind);
+/* client_secret{"x"}, password("x"), .token("x"): a name of this kind whose
+ * one quoted argument, after the '(' or '{' at k, holds the secret. */
+size_t ew__pii_scan_init(pii_ctx *c, size_t i, size_t ie, size_t k, int kind);
+/* "<key> as the bearer token": the cue word at [i, we) names a value before it. */
+size_t ew__pii_scan_value_before(pii_ctx *c, size_t i, size_t we);
+/* "user:password", "<id>:<key>", "user/password@db" as the token [i, e). */
+size_t ew__pii_scan_user_pair(pii_ctx *c, size_t i, size_t e);
+/* The cookie named [i, e) is a session's, in a Cookie header. */
+bool ew__pii_cookie_session(const unsigned char *s, size_t i, size_t e);
+/* A line ending with the cue word [i, e) and a key alone on the next line. */
+size_t ew__pii_scan_value_line(pii_ctx *c, size_t i, size_t e);
+/* "the token, do not share: <key>": the comma after a cue at k. */
+size_t ew__pii_scan_after_clause(pii_ctx *c, size_t k, int kind);
+/* A login command at [i, we) ("login", "auth", "authorize-account"), and the
+ * machine-made arguments after it (from k). */
+bool ew__pii_auth_verb(const unsigned char *s, size_t i, size_t we);
+size_t ew__pii_scan_positional(pii_ctx *c, size_t k, int kind);
+/* A command that sets a user's password ("add_user", "create-user") at [i, e). */
+bool ew__pii_user_command(const unsigned char *s, size_t i, size_t e);
 /* NetworkCredential("user", "pass"): the '(' at k. */
 size_t ew__pii_scan_call(pii_ctx *c, size_t k);
 /* A command-line flag at i ("--password x", "-p x" after "-u user"). */

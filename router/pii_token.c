@@ -122,6 +122,16 @@ static bool placeholder_ch(unsigned ch)
     return ch == '$' || ch == '<' || ch == '{' || ch == '*' || ch == '%';
 }
 
+/* A template at v ('%' first): "%s", "%d", "%(pw)s", "%{x}", "%PASS%". */
+static bool percent_template(const unsigned char *v, size_t n)
+{
+    if (n < 2 || v[1] == 's' || v[1] == 'd' || v[1] == '(' || v[1] == '{') return true;
+    size_t k = 1;
+    while (k < n && (pii_is_alnum(v[k]) || v[k] == '_'))
+        k++;
+    return k < n && v[k] == '%';
+}
+
 static bool keyish_param(const unsigned char *s, size_t a, size_t b)
 {
     static const char *const keys[] = {"token",  "key",        "secret",      "password",
@@ -254,12 +264,16 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             pc++;
         size_t tok = ew__pii_secret_token(s, at, auth);
         /* "%23x" is percent-encoding, "%PASS%" or "%s" a template */
-        bool pct =
-            pc + 3 < at && s[pc + 1] == '%' && pii_is_hex(s[pc + 2]) && pii_is_hex(s[pc + 3]);
+        bool pct = pc + 3 < at && s[pc + 1] == '%' &&
+                   ((pii_is_hex(s[pc + 2]) && pii_is_hex(s[pc + 3])) ||
+                    !percent_template(s + pc + 1, at - pc - 1));
         /* "ftp://anonymous:guest@host": anonymous FTP takes any password
          * (RFC 1635), as ew__pii_anonymous_login says */
         bool anonymous = pc - auth == 9 && pii_icase_eq(s + auth, "anonymous", 9);
-        if (!anonymous && pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
+        /* "key_1234...@host": an elided example */
+        bool elided = at - pc > 4 &&
+                      (!memcmp(s + at - 3, "...", 3) || !memcmp(s + at - 3, "\xe2\x80\xa6", 3));
+        if (!anonymous && !elided && pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
             ew__pii_add(c, EW_PII_SECRET, auth, at, 0.95f);
         else if (tok)
             ew__pii_add(c, EW_PII_SECRET, auth, tok, 0.95f);
@@ -619,6 +633,9 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
             ew__pii_add(c, EW_PII_SECRET, k + 1, x, 0.95f);
             return x;
         }
+    if ((memchr(s + i, ':', e - i) || memchr(s + i, '/', e - i)) &&
+        (x = ew__pii_scan_user_pair(c, i, ew__pii_token_end(s, n, i))) != 0)
+        return x; /* "user:password", "user/password@db" */
     if ((x = special_token(s, n, i, e)) != 0 && !ew__pii_doc_word(s + i, x - i)) {
         ew__pii_add(c, EW_PII_SECRET, i, x, 0.9f);
         return x;
