@@ -159,14 +159,14 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
         if (k + 2 < n && (s[k] | 32) == 'x' &&
             (pii_is_digit(s[k + 1]) || (s[k + 1] == ' ' && pii_is_digit(s[k + 2])))) {
             k += 1 + (s[k + 1] == ' ');
-        } else if (k + 3 <= n && !strncasecmp((const char *)s + k, "ext", 3)) {
+        } else if (k + 3 <= n && pii_icase_eq(s + k, "ext", 3)) {
             k += 3;
-            if (k + 6 <= n && !strncasecmp((const char *)s + k, "ension", 6)) k += 6;
+            if (k + 6 <= n && pii_icase_eq(s + k, "ension", 6)) k += 6;
             if (k < n && s[k] == '.') k++;
             if (k < n && s[k] == ' ') k++;
-        } else if (k + 10 <= n && !strncasecmp((const char *)s + k, "Durchwahl ", 10)) {
+        } else if (k + 10 <= n && pii_icase_eq(s + k, "Durchwahl ", 10)) {
             k += 10; /* German */
-        } else if (k + 6 <= n && !strncasecmp((const char *)s + k, "poste ", 6)) {
+        } else if (k + 6 <= n && pii_icase_eq(s + k, "poste ", 6)) {
             k += 6; /* French */
         } else if ((k = cjk_ext(s, n, k)) != 0) {
             if (k < n && s[k] == ' ') k++;
@@ -280,16 +280,14 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
         if (q.nd <= MAX_DIGITS && seq_is_date(&q, y, m, d)) return q.end;
         k = read_int(s, n, i, 2, d);
         if (!k) return 0;
-        if (k + 2 <= n && (!strncasecmp((const char *)s + k, "st", 2) ||
-                           !strncasecmp((const char *)s + k, "nd", 2) ||
-                           !strncasecmp((const char *)s + k, "rd", 2) ||
-                           !strncasecmp((const char *)s + k, "th", 2)))
+        if (k + 2 <= n && (pii_icase_eq(s + k, "st", 2) || pii_icase_eq(s + k, "nd", 2) ||
+                           pii_icase_eq(s + k, "rd", 2) || pii_icase_eq(s + k, "th", 2)))
             k += 2;
         if (k < n && s[k] == '.') k++;
         if (k < n && s[k] == ' ') k++;
         /* "12th of March", "12 de março de 1987" */
         bool de = k + 3 <= n && !strncmp((const char *)s + k, "de ", 3);
-        if (de || (k + 3 <= n && !strncasecmp((const char *)s + k, "of ", 3))) k += 3;
+        if (de || (k + 3 <= n && pii_icase_eq(s + k, "of ", 3))) k += 3;
         if (!month_name(s, n, k, &k, m)) return 0;
         if (k < n && s[k] == ',') k++;
         if (k < n && s[k] == ' ') k++;
@@ -478,10 +476,14 @@ static bool dob_cue_used(const pii_ctx *c, size_t cue_end)
 static bool dob_cue_text(const unsigned char *s, size_t i)
 {
     static const char *const cues[] = {
-        "d.o.b",           "D.O.B", "ng\xC3\xA0y sinh", "Ng\xC3\xA0y sinh", "sinh ng\xC3\xA0y",
+        "d.o.b",
+        "D.O.B",
+        "ng\xC3\xA0y sinh",
+        "Ng\xC3\xA0y sinh",
+        "sinh ng\xC3\xA0y",
         "Sinh ng\xC3\xA0y",
-        "\xEC\x83\x9D\xEB\x85\x84\xEC\x9B\x94\xEC\x9D\xBC", /* 생년월일 */
-        "\xEC\x83\x9D\xEC\x9D\xBC",                             /* 생일 */
+        "\xEC\x83\x9D\xEB\x85\x84\xEC\x9B\x94\xEC\x9D\xBC",                   /* 생년월일 */
+        "\xEC\x83\x9D\xEC\x9D\xBC",                                           /* 생일 */
         "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4"}; /* дата рожд */
     size_t b = i > 48 ? i - 48 : 0;
     for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
@@ -504,7 +506,8 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
         size_t l = strlen(before[k]);
         if (i >= l && !memcmp(c->s + i - l, before[k], l)) return true;
     }
-    return false;
+    /* a column labelled as a birth date, a patient's record line */
+    return (ew__pii_field_cues(c, i) & (1u << CUE_DOB)) || ew__pii_patient_date(c, i);
 }
 
 /* Is one of the 3-byte markers at k? Then the index after it (and after one
@@ -541,9 +544,9 @@ static bool part_number_label(const unsigned char *s, size_t i)
     size_t k = i;
     while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == ':' || s[k - 1] == '#') && i - k < 3)
         k--;
-    return (k >= 3 && !strncasecmp((const char *)s + k - 3, "p/n", 3)) ||
-           (k >= 3 && !strncasecmp((const char *)s + k - 3, "s/n", 3)) ||
-           (k >= 3 && s[k - 3] == ' ' && !strncasecmp((const char *)s + k - 2, "pn", 2));
+    return (k >= 3 && pii_icase_eq(s + k - 3, "p/n", 3)) ||
+           (k >= 3 && pii_icase_eq(s + k - 3, "s/n", 3)) ||
+           (k >= 3 && s[k - 3] == ' ' && pii_icase_eq(s + k - 2, "pn", 2));
 }
 
 /* A phone cue after the number on the same line ("(mobile)"); one on the
@@ -569,7 +572,9 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
                  (i >= 2 && (s[i - 1] == 0xAC || s[i - 1] == 0xA3 || s[i - 1] == 0xA5));
     /* "1.2.3" after "v": a version */
     if (i > 0 && (s[i - 1] == 'v' || s[i - 1] == 'V')) return e;
-    if (pii_cue_near(c, CUE_PASSPORT, i, 40) && q.ng <= 2 && q.nd >= 6 && q.nd <= 10) {
+    if (q.ng <= 2 && q.nd >= 6 && q.nd <= 10 &&
+        (pii_cue_near(c, CUE_PASSPORT, i, 40) ||
+         (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)))) {
         size_t pe = ew__pii_scan_passport(c, i);
         if (pe) return pe;
     }

@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <sys/types.h>
 
+#include "router/pii_gazetteer.h"
 #include "router/pii_internal.h"
 #include "router/pii_secret.h"
 
@@ -106,9 +107,7 @@ static size_t scan_email(pii_ctx *c, size_t i, size_t at)
     /* "icon@2x.png" is a file, not an address */
     static const char *const files[] = {"png", "jpg", "jpeg", "gif", "svg", "webp", "js", "css"};
     for (size_t f = 0; f < sizeof files / sizeof files[0]; f++)
-        if (tl == strlen(files[f]) && !strncasecmp((const char *)s + last, files[f], tl) &&
-            labels == 2)
-            return 0;
+        if (tl == strlen(files[f]) && pii_icase_eq(s + last, files[f], tl) && labels == 2) return 0;
     ew__pii_add(c, EW_PII_EMAIL, ls, k, 0.95f);
     return k;
 }
@@ -123,6 +122,16 @@ static bool placeholder_ch(unsigned ch)
     return ch == '$' || ch == '<' || ch == '{' || ch == '*' || ch == '%';
 }
 
+/* A template at v ('%' first): "%s", "%d", "%(pw)s", "%{x}", "%PASS%". */
+static bool percent_template(const unsigned char *v, size_t n)
+{
+    if (n < 2 || v[1] == 's' || v[1] == 'd' || v[1] == '(' || v[1] == '{') return true;
+    size_t k = 1;
+    while (k < n && (pii_is_alnum(v[k]) || v[k] == '_'))
+        k++;
+    return k < n && v[k] == '%';
+}
+
 static bool keyish_param(const unsigned char *s, size_t a, size_t b)
 {
     static const char *const keys[] = {"token",  "key",        "secret",      "password",
@@ -131,7 +140,7 @@ static bool keyish_param(const unsigned char *s, size_t a, size_t b)
     for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
         size_t kl = strlen(keys[k]);
         for (size_t p = a; p + kl <= b; p++)
-            if (!strncasecmp((const char *)s + p, keys[k], kl)) return true;
+            if (pii_icase_eq(s + p, keys[k], kl)) return true;
     }
     return false;
 }
@@ -142,6 +151,79 @@ static size_t hex_run(const unsigned char *s, size_t n, size_t i)
     while (k < n && pii_is_hex(s[k]))
         k++;
     return k - i;
+}
+
+/* Does the query parameter name [a, b) name a person ("name", "first_name",
+ * "lastName", "customer_name", "fname")? Names of things ("username",
+ * "filename", "hostname", "app_name") do not. */
+static bool person_param(const unsigned char *s, size_t a, size_t b)
+{
+    static const char *const heads[] = {
+        "",        "full",      "first",  "last",       "given",     "family",
+        "middle",  "sur",       "f",      "l",          "customer",  "contact",
+        "patient", "display",   "holder", "cardholder", "recipient", "sender",
+        "guest",   "passenger", "client", "member",     "owner",     NULL};
+    char w[32];
+    size_t l = 0;
+    for (size_t k = a; k < b; k++) {
+        if (s[k] == '_' || s[k] == '-' || s[k] == '.') continue;
+        if (!pii_is_alpha(s[k]) || l + 1 >= sizeof w) return false;
+        w[l++] = (char)(s[k] | 32);
+    }
+    if (l == 9 && !memcmp(w, "firstname", 9)) return true;
+    if (l < 4 || memcmp(w + l - 4, "name", 4)) return l == 7 && !memcmp(w, "surname", 7);
+    for (const char *const *h = heads; *h; h++)
+        if (strlen(*h) == l - 4 && !memcmp(w, *h, l - 4)) return true;
+    return false;
+}
+
+/* The value [v, ve) of a person parameter: one to four words of letters
+ * joined by '+', "%20" or '-', at least one capitalised or a gazetteer name
+ * ("John+Smith", "maria", not "build" or "report.pdf"). */
+static bool person_value(const unsigned char *s, size_t v, size_t ve)
+{
+    size_t k = v, words = 0;
+    bool named = false;
+    while (k < ve && words < 5) {
+        size_t w = k;
+        while (k < ve &&
+               (pii_is_alpha(s[k]) || s[k] >= 0xC2 || s[k] == '\'' || (s[k] == '-' && k > w)))
+            k++;
+        if (k == w || k - w > 30) return false;
+        char f[EW__GAZ_MAX_WORD];
+        size_t fl = ew__gaz_fold_word(s + w, k - w, f);
+        unsigned g = fl ? ew__gaz_lookup(f, fl) : 0;
+        named |=
+            pii_is_upper(s[w]) || ((g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(g & EW__GAZ_COMMON));
+        words++;
+        if (k == ve) break;
+        if (s[k] == '+')
+            k++;
+        else if (k + 3 <= ve && s[k] == '%' && s[k + 1] == '2' && s[k + 2] == '0')
+            k += 3;
+        else
+            return false;
+    }
+    return k == ve && words >= 1 && words <= 4 && named;
+}
+
+/* Person names in the query parameters of [a, e) ("?name=John+Smith",
+ * "first_name=Maria&last_name=Lopez"). */
+static void query_names(pii_ctx *c, size_t a, size_t e)
+{
+    const unsigned char *s = c->s;
+    while (a < e) {
+        size_t k = a;
+        while (k < e && s[k] != '=' && s[k] != '&' && s[k] != ';')
+            k++;
+        size_t ve = k;
+        while (ve < e && s[ve] != '&' && s[ve] != ';' && s[ve] != '#')
+            ve++;
+        if (k < e && s[k] == '=' && ve > k + 1 && person_param(s, a, k) &&
+            person_value(s, k + 1, ve))
+            ew__pii_add(c, EW_PII_PERSON, k + 1, ve, 0.8f);
+        a = ve + 1;
+    }
 }
 
 /* scheme://[user[:password]@]host[:port][/path][?query] */
@@ -182,12 +264,16 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             pc++;
         size_t tok = ew__pii_secret_token(s, at, auth);
         /* "%23x" is percent-encoding, "%PASS%" or "%s" a template */
-        bool pct =
-            pc + 3 < at && s[pc + 1] == '%' && pii_is_hex(s[pc + 2]) && pii_is_hex(s[pc + 3]);
+        bool pct = pc + 3 < at && s[pc + 1] == '%' &&
+                   ((pii_is_hex(s[pc + 2]) && pii_is_hex(s[pc + 3])) ||
+                    !percent_template(s + pc + 1, at - pc - 1));
         /* "ftp://anonymous:guest@host": anonymous FTP takes any password
          * (RFC 1635), as ew__pii_anonymous_login says */
-        bool anonymous = pc - auth == 9 && !strncasecmp((const char *)s + auth, "anonymous", 9);
-        if (!anonymous && pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
+        bool anonymous = pc - auth == 9 && pii_icase_eq(s + auth, "anonymous", 9);
+        /* "key_1234...@host": an elided example */
+        bool elided = at - pc > 4 &&
+                      (!memcmp(s + at - 3, "...", 3) || !memcmp(s + at - 3, "\xe2\x80\xa6", 3));
+        if (!anonymous && !elided && pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
             ew__pii_add(c, EW_PII_SECRET, auth, at, 0.95f);
         else if (tok)
             ew__pii_add(c, EW_PII_SECRET, auth, tok, 0.95f);
@@ -212,7 +298,7 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
     for (size_t h = 0; h < sizeof hooks / sizeof hooks[0]; h++) {
         size_t hl = strlen(hooks[h]);
         for (size_t p = host; p + hl <= e; p++)
-            if (!strncasecmp((const char *)s + p, hooks[h], hl) && e - (p + hl) >= 20) {
+            if (pii_icase_eq(s + p, hooks[h], hl) && e - (p + hl) >= 20) {
                 ew__pii_add(c, EW_PII_SECRET, p + hl, e, 0.95f);
                 return e;
             }
@@ -234,6 +320,8 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             hex_run(s, n, g) < gl && ew__pii_entropy(s + g, gl) >= 3.5)
             ew__pii_add(c, EW_PII_SECRET, g, ge, 0.75f);
     }
+    const unsigned char *q = memchr(s + ae, '?', e - ae);
+    if (q) query_names(c, (size_t)(q - s) + 1, e);
     /* path segments and query values */
     for (size_t k = ae; k < e; k++) {
         if (s[k] == '/' || s[k] == '=' || s[k] == '?' || s[k] == '&') {
@@ -411,16 +499,24 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    if (!pii_cue_near(c, CUE_PASSPORT, i, 40)) return 0;
-    /* another label since the cue ("护照号码E123…\n订单号：SO0183…"): the
-     * number is that label's */
-    if (c->cue_at[CUE_NEG] != CUE_NONE && c->cue_at[CUE_NEG] > c->cue_at[CUE_PASSPORT]) return 0;
-    /* one cue, one number: a passport found after the cue uses it up
-     * ("护照号码是E12345678。时间戳1694536036") */
-    for (int k = c->res->n - 1; k >= 0 && k >= c->res->n - 4; k--)
-        if (c->res->spans[k].type == EW_PII_PASSPORT &&
-            c->res->spans[k].start >= c->cue_at[CUE_PASSPORT])
+    bool cue = pii_cue_near(c, CUE_PASSPORT, i, 40);
+    /* without a cue only a table or SQL cell can hold one: "| X", ",X", "'X" */
+    if (!cue && (i < 2 || !(pii_is_upper(s[i]) || pii_is_digit(s[i])) ||
+                 !(s[i - 1] == ',' || s[i - 1] == '\t' || s[i - 1] == '|' || s[i - 1] == ';' ||
+                   s[i - 1] == '\'' || s[i - 1] == '"' || (s[i - 1] == ' ' && s[i - 2] == '|'))))
+        return 0;
+    if (cue) {
+        /* another label since the cue ("护照号码E123…\n订单号：SO0183…"): the
+         * number is that label's */
+        if (c->cue_at[CUE_NEG] != CUE_NONE && c->cue_at[CUE_NEG] > c->cue_at[CUE_PASSPORT])
             return 0;
+        /* one cue, one number: a passport found after the cue uses it up
+         * ("护照号码是E12345678。时间戳1694536036") */
+        for (int k = c->res->n - 1; k >= 0 && k >= c->res->n - 4; k--)
+            if (c->res->spans[k].type == EW_PII_PASSPORT &&
+                c->res->spans[k].start >= c->cue_at[CUE_PASSPORT])
+                return 0;
+    }
     size_t k = i, an = 0, dg = 0, lower = 0, seps = 0;
     while (k < n && an < 12) {
         if (pii_is_alnum(s[k])) {
@@ -438,6 +534,8 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
     }
     if (an < 6 || an > 10 || (k < n && pii_is_alnum(s[k]))) return 0;
     if (dg < (lower ? 5u : 1u) && !de_passport(s + i, k - i)) return 0;
+    /* no cue word: a column labelled passport ("| Passport |") */
+    if (!cue && (lower || !(ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)))) return 0;
     ew__pii_add(c, EW_PII_PASSPORT, i, k, 0.85f);
     return k;
 }
@@ -513,6 +611,13 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
                      s[e - 1] == '?'))
         e--;
     if (e <= i) return 0;
+    if (i > 0 && (s[i - 1] == '?' || s[i - 1] == '&') && memchr(s + i, '=', e - i)) {
+        query_names(c, i, e); /* "?name=John+Smith&..." without a scheme */
+    } else {
+        const unsigned char *qm = memchr(s + i, '?', e - i);
+        if (qm && memchr(qm, '=', (size_t)(s + e - qm)) && !pii_contains(s + i, e - i, "://", 3))
+            query_names(c, (size_t)(qm - s) + 1, e); /* "/signup?name=..." */
+    }
     size_t x = ew__pii_secret_token(s, n, i);
     if (x) {
         ew__pii_add(c, EW_PII_SECRET, i, x, 0.95f);
@@ -528,6 +633,9 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
             ew__pii_add(c, EW_PII_SECRET, k + 1, x, 0.95f);
             return x;
         }
+    if ((memchr(s + i, ':', e - i) || memchr(s + i, '/', e - i)) &&
+        (x = ew__pii_scan_user_pair(c, i, ew__pii_token_end(s, n, i))) != 0)
+        return x; /* "user:password", "user/password@db" */
     if ((x = special_token(s, n, i, e)) != 0 && !ew__pii_doc_word(s + i, x - i)) {
         ew__pii_add(c, EW_PII_SECRET, i, x, 0.9f);
         return x;
