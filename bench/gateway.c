@@ -11,14 +11,25 @@
  * closed loop through the gateway finds requests/s at saturation, and the
  * gateway process's RSS is read from /proc.
  *
- * usage: bench_gateway [--bin PATH/edgeway] [--rounds N] [rate] [seconds] [case]
- *        (defaults: the edgeway beside this binary, 3 rounds, 5000 req/s,
+ * The reference is nginx as a plain reverse proxy (Debian's nginx-light, one
+ * process, keep-alive to the same upstream, no buffering): it parses HTTP
+ * and relays bytes, nothing more, so what it adds is about the least any
+ * gateway in the path can add on this machine (two more loopback hops and
+ * an HTTP parse each way). It runs in the same rounds as the gateway, and
+ * the table gives edgeway's added latency over nginx's as a ratio. Without
+ * nginx (or with --nginx none) those columns are left out.
+ *
+ * usage: bench_gateway [--bin PATH/edgeway] [--rounds N] [--nginx PATH|none]
+ *                      [rate] [seconds] [case]
+ *        (defaults: the edgeway beside this binary, 3 rounds, /usr/sbin/nginx
+ *        when it exists, 5000 req/s,
  *        3 s; case is a substring of the case names, e.g. "16 KiB")
  * Each case runs N rounds, direct and through the gateway in turn, and each
  * column is the median over the rounds (the added latency: the median of
  * the per-round differences), so a burst of load from elsewhere moves one
  * round, not the result. Everything shares the machine: note its load.
  */
+#include <arpa/inet.h>
 #include <event2/event.h>
 #include <event2/thread.h>
 #include <fcntl.h>
@@ -28,6 +39,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -144,19 +156,88 @@ static int spawn_gateway(const char *bin, int up_port, gateway_proc *g)
     return g->port ? 0 : -1;
 }
 
+/* ---- the reference proxy ------------------------------------------------------------- */
+
+static int port_open(int port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in sin = {.sin_family = AF_INET,
+                              .sin_port = htons((uint16_t)port),
+                              .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    int ok = fd >= 0 && connect(fd, (struct sockaddr *)&sin, sizeof sin) == 0;
+    if (fd >= 0) close(fd);
+    return ok;
+}
+
+/* A free port for nginx, which cannot report the one it got for port 0. */
+static int free_port(void)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in sin = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t len = sizeof sin;
+    int port = 0;
+    if (fd >= 0 && !bind(fd, (struct sockaddr *)&sin, sizeof sin) &&
+        !getsockname(fd, (struct sockaddr *)&sin, &len))
+        port = ntohs(sin.sin_port);
+    if (fd >= 0) close(fd);
+    return port;
+}
+
+/* nginx in the foreground, one process, proxying everything to the upstream
+ * over keep-alive connections without buffering (so stream events pass at
+ * once) and with keep-alive limits the runs never reach. */
+static int spawn_nginx(const char *nginx, int up_port, gateway_proc *g)
+{
+    char dir[] = "/tmp/ew_bench_nginx_XXXXXX", conf[128], elog[128];
+    if (!mkdtemp(dir)) return -1;
+    snprintf(conf, sizeof conf, "%s/nginx.conf", dir);
+    snprintf(elog, sizeof elog, "%s/error.log", dir);
+    g->port = free_port();
+    FILE *f = fopen(conf, "w");
+    if (!f || !g->port) return -1;
+    fprintf(f,
+            "daemon off; master_process off; worker_processes 1;\n"
+            "pid %s/nginx.pid; error_log %s;\n"
+            "events { worker_connections 4096; }\n"
+            "http { access_log off; client_body_temp_path %s; proxy_temp_path %s;\n"
+            "  fastcgi_temp_path %s; uwsgi_temp_path %s; scgi_temp_path %s;\n"
+            "  keepalive_requests 100000000; client_body_buffer_size 64k;\n"
+            "  upstream up { server 127.0.0.1:%d; keepalive 64; keepalive_requests 100000000; }\n"
+            "  server { listen 127.0.0.1:%d;\n"
+            "    location / { proxy_pass http://up; proxy_http_version 1.1;\n"
+            "      proxy_set_header Connection \"\"; proxy_buffering off; } } }\n",
+            dir, elog, dir, dir, dir, dir, dir, up_port, g->port);
+    fclose(f);
+    g->pid = fork();
+    if (g->pid == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 2);
+        execl(nginx, nginx, "-p", dir, "-e", elog, "-c", conf, (char *)NULL);
+        _exit(127);
+    }
+    for (int i = 0; i < 250 && !port_open(g->port); i++)
+        usleep(20000);
+    snprintf(g->status, sizeof g->status, "/proc/%d/status", (int)g->pid);
+    return port_open(g->port) ? 0 : -1;
+}
+
 /* ---- the run -------------------------------------------------------------------------- */
 
 static const char *only;
 
+static int gw_pid, nginx_pid, nginx_port;
+
 static void header(void)
 {
-    printf("%-16s %8s %8s %8s | %8s %8s %8s | %9s %9s | %8s\n", "case", "direct", "", "", "gateway",
+    printf("%-16s %8s %8s %8s | %8s %8s %8s | %9s %9s | %8s", "case", "direct", "", "", "gateway",
            "", "", "added", "added", "gateway");
-    printf("%-16s %8s %8s %8s | %8s %8s %8s | %9s %9s | %8s\n", "", "req/s", "p50 us", "p99 us",
+    if (nginx_port) printf(" | %9s %9s %8s | %8s", "nginx", "nginx", "nginx", "edgeway/");
+    printf("\n%-16s %8s %8s %8s | %8s %8s %8s | %9s %9s | %8s", "", "req/s", "p50 us", "p99 us",
            "req/s", "p50 us", "p99 us", "p50 us", "p99 us", "CPU us");
+    if (nginx_port) printf(" | %9s %9s %8s | %8s", "added p50", "added p99", "CPU us", "nginx p50");
+    printf("\n");
 }
 
-static int gw_pid;
 static int rounds = 3;
 
 #define MAX_ROUNDS 15
@@ -173,7 +254,7 @@ static double median(double *v, int n)
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-enum { D_RPS, D_P50, D_P99, G_RPS, G_P50, G_P99, A_P50, A_P99, G_CPU, N_COLS };
+enum { D_RPS, D_P50, D_P99, G_RPS, G_P50, G_P99, A_P50, A_P99, G_CPU, N_P50, N_P99, N_CPU, N_COLS };
 
 static void pair(int up, int gw, size_t bytes, bool stream, double rate, double seconds)
 {
@@ -194,13 +275,23 @@ static void pair(int up, int gw, size_t bytes, bool stream, double rate, double 
         col[G_RPS][r] = g.rps, col[G_P50][r] = g.p50_us, col[G_P99][r] = g.p99_us;
         col[A_P50][r] = g.p50_us - d.p50_us, col[A_P99][r] = g.p99_us - d.p99_us;
         errors = errors || d.errors || g.errors;
+        if (nginx_port) {
+            cpu0 = lg_cpu_us(nginx_pid);
+            lg_stats n = lg_run(nginx_port, req, rate, seconds, NCONN);
+            col[N_CPU][r] = (lg_cpu_us(nginx_pid) - cpu0) / (double)(n.n_all ? n.n_all : 1);
+            col[N_P50][r] = n.p50_us - d.p50_us, col[N_P99][r] = n.p99_us - d.p99_us;
+            errors = errors || n.errors;
+        }
     }
     double m[N_COLS];
     for (int c = 0; c < N_COLS; c++)
         m[c] = median(col[c], rounds);
-    printf("%-16s %8.0f %8.1f %8.1f | %8.0f %8.1f %8.1f | %9.1f %9.1f | %8.1f%s\n", name, m[D_RPS],
-           m[D_P50], m[D_P99], m[G_RPS], m[G_P50], m[G_P99], m[A_P50], m[A_P99], m[G_CPU],
-           errors ? "  (errors!)" : "");
+    printf("%-16s %8.0f %8.1f %8.1f | %8.0f %8.1f %8.1f | %9.1f %9.1f | %8.1f", name, m[D_RPS],
+           m[D_P50], m[D_P99], m[G_RPS], m[G_P50], m[G_P99], m[A_P50], m[A_P99], m[G_CPU]);
+    if (nginx_port)
+        printf(" | %9.1f %9.1f %8.1f | %8.2f", m[N_P50], m[N_P99], m[N_CPU],
+               m[N_P50] > 0 ? m[A_P50] / m[N_P50] : 0.0);
+    printf("%s\n", errors ? "  (errors!)" : "");
     free(req);
 }
 
@@ -230,10 +321,13 @@ int main(int argc, char **argv)
 {
     char bin[1024];
     snprintf(bin, sizeof bin, "%s/edgeway", dirname(strdup(argv[0])));
+    const char *nginx = "/usr/sbin/nginx";
     int a = 1;
     while (argc > a + 1 && argv[a][0] == '-' && argv[a][1] == '-') {
         if (!strcmp(argv[a], "--bin")) {
             snprintf(bin, sizeof bin, "%s", argv[a + 1]);
+        } else if (!strcmp(argv[a], "--nginx")) {
+            nginx = argv[a + 1];
         } else if (!strcmp(argv[a], "--rounds")) {
             rounds = (int)strtol(argv[a + 1], NULL, 10);
             if (rounds < 1 || rounds > MAX_ROUNDS) rounds = 3;
@@ -270,10 +364,20 @@ int main(int argc, char **argv)
         return 1;
     }
     gw_pid = (int)g.pid;
+    gateway_proc ng = {0};
+    if (strcmp(nginx, "none") && access(nginx, X_OK) == 0) {
+        if (spawn_nginx(nginx, up_port, &ng) == 0) {
+            nginx_pid = (int)ng.pid, nginx_port = ng.port;
+        } else {
+            fprintf(stderr, "%s did not start: the nginx columns are left out\n", nginx);
+            if (ng.pid > 0) kill(ng.pid, SIGTERM);
+        }
+    }
     loadavg();
     printf("remote route, PII scan and decision included; %d keep-alive connections, "
            "%.0f req/s offered, %g s per run, median of %d rounds\n",
            NCONN, rate, seconds, rounds);
+    if (nginx_port) printf("reference: %s as a plain reverse proxy to the same upstream\n", nginx);
     header();
     for (int s = 0; s < 2; s++) {
         pair(up_port, g.port, 1024, s, rate, seconds);
@@ -284,10 +388,16 @@ int main(int argc, char **argv)
     for (int s = 0; s < 2; s++) {
         saturate(up_port, 1024, s, seconds, "direct");
         saturate(g.port, 1024, s, seconds, "gateway");
+        if (nginx_port) saturate(nginx_port, 1024, s, seconds, "nginx");
     }
     saturate(g.port, 16384, false, seconds, "gateway");
     printf("\ngateway RSS: %ld KiB after the paced runs, %ld KiB peak (VmHWM), no model loaded\n",
            rss_load, lg_rss_kib(g.status, "VmHWM:"));
+    if (nginx_port) {
+        printf("nginx RSS: %ld KiB peak (VmHWM)\n", lg_rss_kib(ng.status, "VmHWM:"));
+        kill(ng.pid, SIGTERM);
+        waitpid(ng.pid, NULL, 0);
+    }
     loadavg();
     kill(g.pid, SIGTERM);
     waitpid(g.pid, NULL, 0);

@@ -20,7 +20,7 @@ static const char usage_text[] =
     "  edgeway difficulty calibrate --remote-share S --data FILE... [--weights W]\n"
     "  edgeway difficulty score --weights W [--depth N] [FILE|-]\n"
     "\n"
-    "data (CSV or JSONL; the README explains how labels are found):\n"
+    "data (CSV or JSONL; docs/difficulty.md explains how labels are found):\n"
     "  --data FILE...        labels from the file: a label column, small/big model\n"
     "                        correctness columns, or a known benchmark file name\n"
     "  --pos FILE...         every row is hard (label 1)\n"

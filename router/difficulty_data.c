@@ -82,7 +82,7 @@ static int add_example(ew__dset *s, const char *text, size_t len, int depth, int
 
 /* Labels by file name for the public benchmark question sets, which carry no
  * correctness columns: arena-hard prompts are hard, self-instruct and vicuna
- * prompts are everyday ones (see the README). -1 when the name says nothing. */
+ * prompts are everyday ones (see docs/difficulty.md). -1 when the name says nothing. */
 static int label_from_name(const char *path)
 {
     const char *base = strrchr(path, '/');

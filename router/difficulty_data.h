@@ -70,7 +70,7 @@ typedef struct ew__dset {
     double weight[EW__DSET_MAX_FILES];            /* training weight multiplier per file */
 } ew__dset;
 
-/* How to find text and labels. NULL names mean "detect" (see the README). */
+/* How to find text and labels. NULL names mean "detect" (see docs/difficulty.md). */
 typedef struct ew__dload_opts {
     int force_label;          /* -1: from the data; 0 or 1: every row (--neg / --pos) */
     const char *text_col;     /* default: prompt, text, question, instruction */

@@ -400,7 +400,15 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         memcpy(low + 8, &w1, 8);
         memcpy(low + 16, &w2, 8);
         const uint64_t q[3] = {w0, w1, w2};
-        cues = note_cues(c, w, low, wl, i, we, pii_word_hash3(w0, w1, w2, wl), q);
+        uint32_t hash = pii_word_hash3(w0, w1, w2, wl);
+        cues = note_cues(c, w, low, wl, i, we, hash, q);
+        if (!dash && wl < PII_WORD_MAX - 1 && we == pii_letters_end(s, n, i) &&
+            (we >= n || (s[we] < 0x80 && s[we] != '\'' && s[we] != '-'))) {
+            c->word.at = i; /* the name reader may reuse it */
+            c->word.len = wl;
+            memcpy(c->word.q, q, sizeof q);
+            c->word.hash = hash;
+        }
         note_lang(c, cues, pii_is_lower(s[i]));
     } else {
         w->plen = 0;
@@ -476,8 +484,8 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         if (!kind && (cues & PII_KW_KEY)) kind = PII_KEY_KEY;
         size_t e = 0;
         if ((s[k] == '=' || (s[k] == ':' && ie < n && s[ie] == '"')) &&
-            ((ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3)) ||
-             (ie - i == 4 && !strncasecmp((const char *)s + i, "name", 4))) &&
+            ((ie - i == 3 && pii_icase_eq(s + i, "key", 3)) ||
+             (ie - i == 4 && pii_icase_eq(s + i, "name", 4))) &&
             (e = ew__pii_scan_attr_pair(c, ie)) != 0)
             return e; /* <add key="SmtpPassword" value="x" />, {"name": "x", "value": "y"} */
         if (!kind && s[k] == '=' && ie - i == 7 && !memcmp(s + i, "default", 7))
@@ -775,8 +783,11 @@ static size_t on_punct(pii_ctx *c, size_t i)
     } else if (ch == '$') {
         c->cue_at[CUE_PRICE] = (uint32_t)i + 1;
         if (i + 3 < n && (pii_is_alnum(s[i + 1]))) e = ew__pii_scan_pwhash(c, i);
-    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1]))
+    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1])) {
         c->cue_at[CUE_NEG] = (uint32_t)i + 1; /* "#12345": an order or issue number */
+    } else if (ch == '@' && i > 0 && s[i - 1] >= 0x80 && i + 1 < n) {
+        e = ew__pii_scan_email_at(c, i); /* a CJK local part: "用户@例子.中国" */
+    }
     return e ? e : i + 1;
 }
 
@@ -837,6 +848,13 @@ static void scan_walk(pii_ctx *c)
             i = on_digit(c, i);
             continue;
         case PC_U3:
+            if (ch == 0xEF && ew__pii_fw_area_code(s, n, i)) { /* "（0571）7117 2171" */
+                size_t e = ew__pii_scan_number(c, i);
+                if (e > i) {
+                    i = e;
+                    continue;
+                }
+            }
             i = ew__pii_scan_cjk(c, i);
             continue;
         case PC_OTHER:
@@ -1005,11 +1023,15 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
         fail_closed(res, EW_ERR_TOO_LARGE, len);
         return EW_ERR_TOO_LARGE;
     }
-    pii_ctx c = {.sc = sc, .s = (const unsigned char *)text, .n = len, .res = res};
+    pii_awords words;
+    memset(words.at, 0, sizeof words.at);
+    pii_ctx c = {
+        .sc = sc, .s = (const unsigned char *)text, .n = len, .res = res, .awords = &words};
     for (int k = 0; k < CUE_COUNT; k++)
         c.cue_at[k] = CUE_NONE;
     c.name_next_at = CUE_NONE;
     c.next_digit = SIZE_MAX;
+    c.word.at = SIZE_MAX;
     c.title_at = CUE_NONE;
     scan_walk(&c);
     if (!c.status && pii_not_english(&c))

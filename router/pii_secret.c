@@ -919,7 +919,7 @@ static bool name_has(const unsigned char *s, size_t i, size_t e, const char *wha
 {
     size_t wl = strlen(what);
     for (size_t p = i; p + wl <= e; p++)
-        if (!strncasecmp((const char *)s + p, what, wl)) return true;
+        if (pii_icase_eq(s + p, what, wl)) return true;
     return false;
 }
 
@@ -1102,11 +1102,34 @@ static bool file_path(const unsigned char *v, size_t n)
     return x > 1 && x < n && n - x <= 5 && v[x - 1] == '.' && memchr(v, '/', x);
 }
 
+/* A key's fingerprint, "MD5:ea:18:…:93", "F8:5A:…:A9": eight or more hex
+ * byte pairs joined by ':' (after an optional "MD5:"/"SHA1:" label). It is
+ * the hash of a public key, published to be compared, not a secret. */
+static bool hex_pairs(const unsigned char *v, size_t vn)
+{
+    if (vn && (v[vn - 1] == '.' || v[vn - 1] == ',' || v[vn - 1] == ';')) vn--;
+    size_t k = 0;
+    while (k < vn && k < 7 && pii_is_alnum(v[k]))
+        k++;
+    if (k < vn && v[k] == ':' && k >= 3 && !(k == 2 && pii_is_hex(v[0]) && pii_is_hex(v[1])))
+        k++; /* a label such as MD5: or SHA256: */
+    else
+        k = 0;
+    size_t pairs = 0;
+    for (; k + 1 < vn; k += 3) {
+        if (!pii_is_hex(v[k]) || !pii_is_hex(v[k + 1]) || (k + 2 < vn && v[k + 2] != ':'))
+            return false;
+        pairs++;
+    }
+    return k == vn + 1 && pairs >= 8;
+}
+
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
     /* a URL is read as one: its user part holds the credential, if any */
     if (pii_contains(v, vn, "://", 3)) return 0;
     if (placeholder(v, vn) || (kind != PII_KEY_PASSWORD && file_path(v, vn)) ||
+        (kind != PII_KEY_PASSWORD && hex_pairs(v, vn)) ||
         (kind != PII_KEY_PASSWORD && (made_up_run(v, vn) || ew__pii_made_up(v, vn))))
         return 0;
     bool space = memchr(v, ' ', vn) != NULL;

@@ -3,7 +3,7 @@
 # shared development data, and first reports honest numbers: the same recipe
 # trained on 80 % of the rows (split by prompt hash) and scored on the other
 # 20 %, for split seed 0 and then for seeds 1..SPLITS (mean and standard
-# deviation). `make difficulty-weights` runs it; the README shows its output.
+# deviation). `make difficulty-weights` runs it; docs/difficulty.md shows its output.
 #
 #   scripts/train_difficulty.sh [OUT]     (env: EW_BIN, EW_SHARED, SPLITS=12)
 set -eu
@@ -21,13 +21,13 @@ ARENA=$DATA/arena_hard_v0.1_question.jsonl
 SELF=$DATA/selfinstruct_user_oriented_instructions.jsonl
 VICUNA=$DATA/vicuna_bench_question.jsonl
 
-# The recipe (README, "Difficulty estimate"): a 2^16-entry table; word
+# The recipe (docs/difficulty.md): a 2^16-entry table; word
 # problems are scored on their dense features alone; MMLU targets are
 # smoothed toward their subject's rate; the question sets without
 # correctness labels (arena-hard hard, self-instruct and vicuna easy) weigh
 # little, the easy ones four times the hard one, as real traffic is mostly easy.
 # L2 stays 1e-3: 3e-4 gained 0.004 MMLU AUC but scored short everyday
-# prompts far higher ("Tell me a story about a cat." 0.43 -> 0.69; README).
+# prompts far higher ("Tell me a story about a cat." 0.43 -> 0.69; docs/difficulty.md).
 set -- --bits 16 --l2 1e-3 --type-gain word_problem=0 --category-col subject --smooth 0.5 \
     --data "$MMLU" "$GSM8K" "$ARENA@0.1" "$SELF@0.4" "$VICUNA@0.4"
 

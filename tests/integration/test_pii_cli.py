@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """edgeway pii as a user runs it: JSON spans with byte offsets, --jsonl,
 --redact, failing closed, and the scores on the shared data sets not falling
-below what the README reports (a regression guard, not the judged numbers)."""
+below what docs/pii.md reports (a regression guard, not the judged numbers)."""
 import json
 import os
 import subprocess

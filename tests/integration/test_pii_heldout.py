@@ -6,7 +6,7 @@ same scorer as the Presidio file (bench/pii_eval.py, span IoU >= 0.5).
 Seed 101 is the seed the rules were tuned on; seed 202 was generated before
 any rule changed and its errors were never read; seed 303 of the second
 template set (--templates fresh) was scored once after the rules and then
-tuned on (README, PII section). All must keep the judged bars (overall F2 >=
+tuned on (docs/pii.md). All must keep the judged bars (overall F2 >=
 0.85, F2 >= 0.95 for email, phone, credit_card, iban, us_ssn and
 ip_address); the higher floors below guard what the rules reach now, so a
 regression shows."""

@@ -3,7 +3,7 @@
 bench/pii_secrets_heldout_de.py and bench/pii_secrets_heldout_g.py
 (providers, file formats, shell history, chat in several languages, look-alikes that noseyparker's examples and
 pii_gen_secrets.py do not have), generated with a seed the
-README's numbers do not use, scored by bench/pii_eval.py: recall on the
+docs/pii.md's numbers do not use, scored by bench/pii_eval.py: recall on the
 positives and false positives on the look-alikes must hold the targets."""
 import json
 import os

@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
-# The README's "An admin's setup, in nine commands", run as written: the
-# block is taken from README.md, with D in a temporary directory, a free port
+# docs/trust.md's "An admin's setup, in nine commands", run as written: the
+# block is taken from that file, with D in a temporary directory, a free port
 # instead of 8443, and a wait for the daemon before curl. It must hold at
-# most nine commands, answer /v1/models over mTLS, and after the README's
+# most nine commands, answer /v1/models over mTLS, and after the doc's
 # revocation line refuse alice's certificate.
 set -euo pipefail
 : "${EW_BIN:?}" "${EW_SRC:?}"
 cd "$EW_SRC"
 block=$(awk '/^### An admin.s setup, in nine commands/ {s = 1} s && /^```sh$/ {b = 1; next}
-             b && /^```$/ {exit} b {print}' README.md)
+             b && /^```$/ {exit} b {print}' docs/trust.md)
 n=$(grep -c . <<<"$block")
 [ "$n" -le 9 ] || { echo "the setup block has $n commands" >&2; exit 1; }
-revoke=$(grep -o 'certs/dev-ca.sh revoke \$D/pki alice && kill -HUP \$!' README.md | head -1)
-[ -n "$revoke" ] || { echo "README: no revocation line" >&2; exit 1; }
+revoke=$(grep -o 'certs/dev-ca.sh revoke \$D/pki alice && kill -HUP \$!' docs/trust.md | head -1)
+[ -n "$revoke" ] || { echo "docs/trust.md: no revocation line" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap '[ -f "$tmp/edgeway/pid" ] && kill "$(cat "$tmp/edgeway/pid")" 2>/dev/null; rm -rf "$tmp"' EXIT
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

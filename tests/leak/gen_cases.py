@@ -5,8 +5,8 @@ request. Seeded and deterministic: the same --seed and --count give the same fil
 
     gen_cases.py [--count N] [--seed S] [-o FILE]
 
-The case format is documented in tests/leak/README.md (and the README's
-"Leak test harness" section); run_leak.py reads it, from this generator or
+The case format is documented in tests/leak/README.md (and docs/leak-test.md);
+run_leak.py reads it, from this generator or
 from a held-out file given with --cases.
 """
 import argparse

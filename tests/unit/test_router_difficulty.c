@@ -419,8 +419,8 @@ static double dev_auc(const ew_difficulty *m, const char *const *files, int n)
 
 /* The shipped weights: built in, the same as conf/difficulty.weights, and
  * they still separate the development sets they were trained on (a guard
- * against shipping a stale or broken file; held-out numbers are in the
- * README). */
+ * against shipping a stale or broken file; held-out numbers are in
+ * docs/difficulty.md). */
 static void test_default_weights(void **state)
 {
     (void)state;
