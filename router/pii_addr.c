@@ -62,6 +62,12 @@ static bool unit_word(const char *w, size_t l)
     return l && (ew__pii_cue_lookup(w, l) & PII_KW_UNIT);
 }
 
+/* A unit word at [i, e) of s, or Turkish "D: 28" (daire, the flat). */
+static bool unit_at(const unsigned char *s, size_t n, size_t i, size_t e, const char *f, size_t fl)
+{
+    return unit_word(f, fl) || (e == i + 1 && (s[i] | 32) == 'd' && e + 1 < n && s[e] == ':');
+}
+
 typedef struct word {
     size_t s, e;
     char f[EW__GAZ_MAX_WORD];
@@ -246,9 +252,12 @@ static bool time_or_measure(const char *f, size_t fl)
 /* "nº ", "n° ", "no. ", "Nr. ", "n. " at i: where the number starts, else dflt. */
 static size_t number_sign_end(const unsigned char *s, size_t n, size_t i, size_t dflt)
 {
-    static const char *const signs[] = {"n\xC2\xBA ", "n\xC2\xB0 ", "N\xC2\xBA ", "no. ",
-                                        "No. ",       "nr. ",       "Nr. ",       "n. "};
+    static const char *const signs[] = {
+        "n\xC2\xBA ", "n\xC2\xB0 ", "N\xC2\xBA ", "no. ", "No. ", "nr. ",
+        "Nr. ",       "n. ",        "No: ",       "no: ", /* Turkish "Atatürk Cad. No: 45" */
+        "d. ",        "\xD0\xB4. " /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */};
     for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
+        if (i >= n || s[i] != (unsigned char)signs[k][0]) continue;
         size_t l = strlen(signs[k]);
         if (i + l < n && !memcmp(s + i, signs[k], l) && pii_is_digit(s[i + l])) return i + l - 1;
     }
@@ -586,9 +595,9 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
         *pe = w.s + 12;
         return 2;
     }
-    if (unit_word(w.f, w.fl)) {
+    if (unit_at(s, n, w.s, w.e, w.f, w.fl)) {
         word x;
-        size_t p = w.e + (w.e < n && s[w.e] == '.');
+        size_t p = w.e + (w.e < n && (s[w.e] == '.' || s[w.e] == ':'));
         if (next_word(s, n, p, &x) && x.digits && x.s < e) {
             *pe = x.e;
             return 2;
@@ -707,7 +716,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             /* same line, space separated: a unit or a postal code right after */
             word w;
             if (!next_word(s, n, p, &w)) break;
-            if (!(unit_word(w.f, w.fl) || military_line(s, n, p) ||
+            if (!(unit_at(s, n, w.s, w.e, w.f, w.fl) || military_line(s, n, p) ||
                   (after_unit && (w.cap || postal_code(&w, s)))))
                 break;
         } else {
