@@ -310,17 +310,23 @@ static void conn_fail(ew__http_conn *c)
 
 /* ---- requests ---------------------------------------------------------------- */
 
-static void req_begin(ew__http_conn *c)
+/* now_ns: the clock read a moment ago in the same step, or 0. */
+static void req_begin_at(ew__http_conn *c, uint64_t now_ns)
 {
     ew__http_req *r = &c->req;
     memset(r, 0, sizeof *r);
     r->conn = c;
     memcpy(r->peer, c->peer, sizeof r->peer);
     if (c->tls && ew_tls_conn_peer(c->tls, &c->tls_peer) == EW_OK) r->tls = &c->tls_peer;
-    r->start_ns = ew__http_now_ns();
+    r->start_ns = now_ns ? now_ns : ew__http_now_ns();
     ew__http_server_next_id(c->srv, r->id);
     r->head.content_length = -1;
     r->head.keep_alive = false;
+}
+
+static void req_begin(ew__http_conn *c)
+{
+    req_begin_at(c, 0);
 }
 
 static void finish_req(ew__http_conn *c)
@@ -452,9 +458,10 @@ static void step_head(ew__http_conn *c)
         if (c->eof) conn_close(c);
         return;
     }
+    uint64_t now_ns = 0; /* a head that arrives whole starts its request now */
     if (c->state == ST_IDLE) {
         c->state = ST_HEAD;
-        c->phase_ns = ew__http_now_ns();
+        c->phase_ns = now_ns = ew__http_now_ns();
         c->scan = 0;
     }
     size_t lim = (size_t)c->limits.max_header_bytes;
@@ -476,7 +483,7 @@ static void step_head(ew__http_conn *c)
         }
         return;
     }
-    req_begin(c);
+    req_begin_at(c, now_ns);
     c->head_len = end;
     ew__http_fault f;
     c->head_base = c->in.data;

