@@ -434,9 +434,10 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             char fw[PII_WORD_MAX];
             for (size_t f = 0; f < wl; f++)
                 fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
-            cues = ew__pii_cue_lookup(fw, wl) &
-                   (PII_KW_PASSWORD | PII_KW_KEY | (1u << CUE_SECRET) | (1u << CUE_NAME_NEXT));
+            cues = ew__pii_cue_lookup(fw, wl) & (PII_KW_PASSWORD | PII_KW_KEY | (1u << CUE_SECRET) |
+                                                 (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT));
             if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
+            if (cues & (1u << CUE_PASSPORT)) c->cue_at[CUE_PASSPORT] = (uint32_t)we; /* паспорт */
             if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
             /* "meu nome é X", "il nome è X": a copula right after a name word;
              * a capitalised word follows ("o nome é importante" is prose) */
@@ -584,7 +585,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         (!c->seen_upper && wl >= 3)) {
         ew__pii_scan_address(c, i);
         ew__pii_scan_name(c, i, we, 0);
-    } else if (we < n && s[we] == '.' && wl <= 2) {
+    } else if (we < n && s[we] == '.' && (wl <= 2 || (!ascii && wl <= 4))) {
         ew__pii_scan_address(c, i); /* "ul. Zamkowa 5" */
     }
     return we > i ? we : i + 1;
