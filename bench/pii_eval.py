@@ -217,8 +217,12 @@ def eval_generated(args, path):
     """Records from bench/pii_gen.py: spans already carry our type names."""
     data = json.load(open(path, encoding='utf-8'))
     preds = run_scanner(args.bin, [r['full_text'] for r in data])
-    # the types the generator labels, so look-alike texts without spans count too
-    types = sorted({s['type'] for r in data for s in r['spans']} | set(PRESIDIO_MAP.values()))
+    # the types the generator labels, so look-alike texts without spans count too;
+    # --count-all also counts every type the scanner reports (a digest read as a secret)
+    types = {s['type'] for r in data for s in r['spans']} | set(PRESIDIO_MAP.values())
+    if args.count_all:
+        types |= {p[0] for pr in preds for p in pr}
+    types = sorted(types)
     sc = Score()
     for rec, pred in zip(data, preds):
         gold = [(s['type'], s['start'], s['end']) for s in rec['spans']]
@@ -285,6 +289,8 @@ def main():
     ap.add_argument('--json', action='store_true', help='print the numbers as JSON too')
     ap.add_argument('--generated', default=None,
                     help='also score a file made by bench/pii_gen.py')
+    ap.add_argument('--count-all', action='store_true',
+                    help='generated sets: count false hits of every type, not only labelled ones')
     ap.add_argument('--secrets', default=None,
                     help='also score a file made by bench/pii_gen_secrets.py')
     args = ap.parse_args()

@@ -10,7 +10,9 @@ counting the scanner's instructions per byte on ordinary prompts:
 
 mixed: the prompts of ../shared/data/difficulty that are mostly letters and
 spaces (natural prose, no code), shuffled; lower: the same lowercased; zh:
-Chinese prompt sentences; lorem: bench_gateway's lowercase body.
+Chinese prompt sentences; lorem: bench_gateway's lowercase body; code: the
+other prompts of that set (code, math, tables, lists); enzh: the English
+prompts with a Chinese sentence after every third one.
 """
 import json
 import os
@@ -23,7 +25,7 @@ sys.path.insert(0, HERE)
 from pii_spans import CHINESE  # noqa: E402
 
 
-def prompts():
+def prompts(prose=True):
     out = []
     for name in sorted(os.listdir(DIFF)):
         if not name.endswith('.jsonl'):
@@ -33,7 +35,7 @@ def prompts():
             for k in ('prompt', 'turns', 'instruction'):
                 v = r.get(k)
                 out += [v] if isinstance(v, str) else [x for x in v or [] if isinstance(x, str)]
-    return [p for p in out if sum(c.isalpha() or c == ' ' for c in p) > 0.9 * len(p)]
+    return [p for p in out if (sum(c.isalpha() or c == ' ' for c in p) > 0.9 * len(p)) == prose]
 
 
 def dump(path, text, size=1024):
@@ -59,6 +61,11 @@ def main():
     while len(t.encode()) < 64 * 1024:
         t += rng.choice(zh)
     dump(os.path.join(out, 'zh.jsonl'), t)
+    code = prompts(prose=False)
+    rng.shuffle(code)
+    dump(os.path.join(out, 'code.jsonl'), '\n'.join(code)[:256 * 1024])
+    enzh = ' '.join(s + (rng.choice(zh) if k % 3 == 2 else '') for k, s in enumerate(p))
+    dump(os.path.join(out, 'enzh.jsonl'), enzh[:128 * 1024])
 
 
 if __name__ == '__main__':

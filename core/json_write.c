@@ -71,7 +71,12 @@ bool ew_utf8_valid(const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
-        /* ASCII eight bytes at a time: most text is. */
+        /* ASCII sixteen bytes at a time with SSE2, then eight: most text is. */
+#ifdef __SSE2__
+        while (i + 16 <= len &&
+               !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + i))))
+            i += 16;
+#endif
         uint64_t w;
         while (i + 8 <= len && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ull)))
             i += 8;

@@ -294,18 +294,19 @@ static int parse_part(pctx *p, int v, int i, int j, ew_text_part *out)
     return get_str(p, f[1], pn_msg(i, j, ".text"), &out->text, &out->len);
 }
 
-/* Keeps how the client spelled string content v, for the upstream writer:
- * every escape is longer than what it stands for, so a body as long as its
- * text has none and is that text; otherwise it is copied as sent. */
-static int keep_spelling(pctx *p, int v, ew_message *m)
+/* Keeps how the client spelled string v, now read as text[0..len), for the
+ * upstream writer: every escape is longer than what it stands for, so a
+ * body as long as its text has none and is that text; otherwise it is
+ * copied as sent. */
+static int keep_spelling(pctx *p, int v, const char *text, size_t len, ew_spelling *out)
 {
     size_t n;
     const char *raw = ew_json_raw(p->doc, v, &n);
-    m->content_json = n == m->content_len ? m->content : ew_arena_strndup(p->a, raw, n);
-    if (!m->content_json) return nomem(p);
-    m->content_json_len = n;
-    m->content_json_for = m->content;
-    m->content_json_for_len = m->content_len;
+    out->json = n == len ? text : ew_arena_strndup(p->a, raw, n);
+    if (!out->json) return nomem(p);
+    out->json_len = n;
+    out->text = text;
+    out->text_len = len;
     return EW_OK;
 }
 
@@ -321,7 +322,7 @@ static int parse_content(pctx *p, int v, int i, ew_message *m)
         int st = get_str(p, v, pn_msg(i, -1, ".content"), &m->parts[0].text, &m->parts[0].len);
         m->content = m->parts[0].text;
         m->content_len = m->parts[0].len;
-        return st ? st : keep_spelling(p, v, m);
+        return st ? st : keep_spelling(p, v, m->content, m->content_len, &m->content_spelling);
     }
     char param[PARAM_MAX];
     msg_param(param, i, -1, ".content");
@@ -461,11 +462,18 @@ static int f_model(pctx *p, int v)
     return st;
 }
 
+/* The prompt string v, its spelling kept as for message content. */
+static int prompt_text(pctx *p, int v, const char *param)
+{
+    ew_request *r = p->req;
+    int st = get_str(p, v, pn(param), &r->prompt, &r->prompt_len);
+    return st ? st : keep_spelling(p, v, r->prompt, r->prompt_len, &r->prompt_spelling);
+}
+
 static int f_prompt(pctx *p, int v)
 {
     ew_json_type t = ew_json_type_of(p->doc, v);
-    if (t == EW_JSON_STRING)
-        return get_str(p, v, pn("prompt"), &p->req->prompt, &p->req->prompt_len);
+    if (t == EW_JSON_STRING) return prompt_text(p, v, "prompt");
     if (t != EW_JSON_ARRAY) return bad_type(p, "prompt", v, "a string or an array with one string");
     int n = ew_json_count(p->doc, v);
     int first = ew_json_first(p->doc, v);
@@ -477,7 +485,7 @@ static int f_prompt(pctx *p, int v)
         return fail(p, 400, "unsupported_value", "prompt",
                     "Invalid 'prompt': batched prompts are not supported; send one prompt per "
                     "request.");
-    return get_str(p, first, pn("prompt[0]"), &p->req->prompt, &p->req->prompt_len);
+    return prompt_text(p, first, "prompt[0]");
 }
 
 static int f_stream(pctx *p, int v)

@@ -31,6 +31,16 @@ static const char *role_wire_name(ew_role r)
     return "user";
 }
 
+/* A string field as the client spelled it while it still holds that text,
+ * else escaped again. */
+static void write_text(ew_jw *w, const char *text, size_t len, const ew_spelling *sp)
+{
+    if (sp->json && text == sp->text && len == sp->text_len)
+        ew_jw_string_json(w, sp->json, sp->json_len);
+    else
+        ew_jw_stringn(w, text, len);
+}
+
 static void write_message(ew_jw *w, const ew_message *m)
 {
     ew_jw_object_begin(w);
@@ -41,11 +51,8 @@ static void write_message(ew_jw *w, const ew_message *m)
     /* An assistant turn that only calls tools has content null. */
     if (m->content_len == 0 && m->tool_calls_json)
         ew_jw_null(w);
-    else if (m->content_json && m->content == m->content_json_for &&
-             m->content_len == m->content_json_for_len)
-        ew_jw_string_json(w, m->content_json, m->content_json_len); /* as the client spelled it */
     else
-        ew_jw_stringn(w, m->content, m->content_len);
+        write_text(w, m->content, m->content_len, &m->content_spelling);
     if (m->name) {
         EW_JW_KEY(w, "name");
         ew_jw_string(w, m->name);
@@ -134,7 +141,7 @@ int ew__openai_write_request(ew_buf *out, const ew_request *req, const ew__opena
         ew_jw_array_end(&w);
     } else {
         EW_JW_KEY(&w, "prompt");
-        ew_jw_stringn(&w, req->prompt, req->prompt_len);
+        write_text(&w, req->prompt, req->prompt_len, &req->prompt_spelling);
     }
     EW_JW_KEY(&w, "stream");
     ew_jw_bool(&w, o->stream);

@@ -271,6 +271,12 @@ typedef struct walk {
     size_t phrase_end; /* where the phrase's last word ended */
 } walk;
 
+/* "celebrates its birthday on ...": a thing's birth, not a person's. */
+static __attribute__((noinline)) bool thing_birth(const unsigned char *s, size_t ws)
+{
+    return ws >= 4 && !strncasecmp((const char *)s + ws - 4, "its ", 4);
+}
+
 static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws, size_t we,
                           uint32_t hash, const uint64_t q[3])
 {
@@ -301,6 +307,8 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
     w->phrase_end = we;
     for (uint32_t bits = cues & ((1u << CUE_COUNT) - 1); bits; bits &= bits - 1)
         c->cue_at[__builtin_ctz(bits)] = (uint32_t)we;
+    if (__builtin_expect((cues & (1u << CUE_DOB)) != 0, 0) && thing_birth(c->s, ws))
+        c->cue_at[CUE_DOB] = CUE_NONE;
     if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
     if (cues & (1u << CUE_TITLE))
         c->title_at = (uint32_t)(we < c->n && c->s[we] == '.' ? we + 1 : we);
@@ -400,7 +408,15 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         memcpy(low + 8, &w1, 8);
         memcpy(low + 16, &w2, 8);
         const uint64_t q[3] = {w0, w1, w2};
-        cues = note_cues(c, w, low, wl, i, we, pii_word_hash3(w0, w1, w2, wl), q);
+        uint32_t hash = pii_word_hash3(w0, w1, w2, wl);
+        cues = note_cues(c, w, low, wl, i, we, hash, q);
+        if (!dash && wl < PII_WORD_MAX - 1 && we == pii_letters_end(s, n, i) &&
+            (we >= n || (s[we] < 0x80 && s[we] != '\'' && s[we] != '-'))) {
+            c->word.at = i; /* the name reader may reuse it */
+            c->word.len = wl;
+            memcpy(c->word.q, q, sizeof q);
+            c->word.hash = hash;
+        }
         note_lang(c, cues, pii_is_lower(s[i]));
     } else {
         w->plen = 0;
@@ -428,6 +444,14 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
          * ("пароль") and the copula rule above keep what they found */
         if (!ascii && wl < PII_WORD_MAX) cues |= ew__pii_folded_cues(c, i, we);
     }
+    /* "... secret key\n<key>": the cue ends its line, the key is alone below */
+    if ((cues & (1u << CUE_SECRET)) && we < n && (s[we] == '\n' || s[we] == '\r')) {
+        size_t e = ew__pii_scan_value_line(c, i, we);
+        if (e) return e;
+    }
+    /* "<key> as the bearer token", "<x> is my password" */
+    if ((cues & (1u << CUE_SECRET)) && i > 16 && (s[i - 1] == ' ' || s[i - 1] == '('))
+        ew__pii_scan_value_before(c, i, we);
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
     k = ie;
@@ -436,6 +460,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     if (cues & (1u << CUE_SECRET)) k = ew__pii_skip_note(s, n, k); /* "key (hex): x" */
     unsigned sep = k < n ? s[k] : 0;
     if (sep == 0xEF && ew__pii_wide_colon(s, n, k)) sep = ':';
+    if (sep == '!' && (k + 1 >= n || s[k + 1] != '=')) sep = 0; /* "!=", not "requirepass !x" */
     if (pii_is_digit(sep) && (cues & ((1u << CUE_SECRET) | (1u << CUE_PASSPORT))) && k > ie &&
         s[k - 1] == ' ') {
         size_t d = k; /* "Unseal Key 2: x" */
@@ -447,30 +472,43 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         if (ie < n && (s[ie] == '\'' || s[ie] == '"') && (i == 0 || s[i - 1] == s[ie])) {
             size_t e = ew__pii_scan_pair(c, i, ie, k); /* 'API_KEY', 'value' */
             if (e) return e;
+        } else if (k == ie && (cues & (1u << CUE_SECRET))) {
+            int kind = ew__pii_key_kind(s, i, ie);
+            if (!kind) kind = cues & PII_KW_PASSWORD ? PII_KEY_PASSWORD : PII_KEY_SECRET;
+            size_t e = ew__pii_scan_after_clause(c, k, kind); /* "token, do not share: x" */
+            if (e) return e;
         }
     } else if (sep == '>' && k == ie && i > 0 && s[i - 1] == '<') {
         size_t e = ew__pii_scan_xml_element(c, i, ie); /* <password>x</password> */
         if (e) return e;
-    } else if (sep == '=' || sep == ':' || sep == '!' || sep == '(') {
-        int kind = s[k] != '(' ? ew__pii_key_kind(s, i, ie) : PII_KEY_NONE;
-        if (!kind && s[k] != '(' && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
-        if (!kind && s[k] != '(' && (cues & PII_KW_KEY)) kind = PII_KEY_KEY;
+    } else if (sep == '(' || sep == '{') {
+        /* client_secret{"x"}, .password("x"); else NetworkCredential("u", "p") */
+        size_t e = ew__pii_scan_init(c, i, ie, k, ew__pii_key_kind(s, i, ie));
+        if (!e && sep == '(') e = ew__pii_scan_call_at(c, i, ie, k);
+        if (e) return e;
+    } else if (sep == '=' || sep == ':' || sep == '!') {
+        int kind = ew__pii_key_kind(s, i, ie);
+        if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
+        if (!kind && (cues & PII_KW_KEY)) kind = PII_KEY_KEY;
         size_t e = 0;
         if ((s[k] == '=' || (s[k] == ':' && ie < n && s[ie] == '"')) &&
-            ((ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3)) ||
-             (ie - i == 4 && !strncasecmp((const char *)s + i, "name", 4))) &&
+            ((ie - i == 3 && pii_icase_eq(s + i, "key", 3)) ||
+             (ie - i == 4 && pii_icase_eq(s + i, "name", 4))) &&
             (e = ew__pii_scan_attr_pair(c, ie)) != 0)
             return e; /* <add key="SmtpPassword" value="x" />, {"name": "x", "value": "y"} */
         if (!kind && s[k] == '=' && ie - i == 7 && !memcmp(s + i, "default", 7))
             kind = ew__pii_hcl_default_kind(s, i);
-        if (kind)
-            e = ew__pii_scan_assignment_as(c, i, ie, kind);
-        else if (s[k] == '(')
-            e = ew__pii_scan_call_at(c, i, ie, k); /* NetworkCredential("u", "p") */
+        if (!kind && s[k] == '=' && k == ie && ew__pii_cookie_session(s, i, ie))
+            kind = PII_KEY_SECRET; /* Cookie: sessionid=x */
+        if (kind) e = ew__pii_scan_assignment_as(c, i, ie, kind);
         if (e) return e;
     } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&
                ((cues & (1u << CUE_SECRET)) || dash ||
-                (ie > we && (s[we] == '_' || s[we] == '-')))) {
+                (ie > we && (s[we] == '_' || s[we] == '-')) ||
+                (wl > 4 &&
+                 ((s[we - 1] | 32) == 's' ? (s[we - 4] | 32) == 'p'
+                                          : (s[we - 1] | 32) == 'd' && (s[we - 2] | 32) == 'w') &&
+                 ew__pii_glued_pass(s, i, we)))) {
         /* "password pass123", "Bearer x", "api_key 'x'", "X-Api-Key x" */
         int kind = ew__pii_key_kind(s, i, ie);
         if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
@@ -479,7 +517,17 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             size_t e = ew__pii_scan_quoted_password(c, ie); /* IDENTIFIED BY 'x' */
             if (e) return e;
         }
-        if (kind) {
+        /* b2 authorize-account <id> <key>; requirepass <password>; htpasswd -b
+         * <file> <user> <password>; rabbitmqctl add_user <user> <password> */
+        bool glued = ew__pii_glued_pass(s, i, we); /* its arguments: positional only */
+        int pos = kind != PII_KEY_PASSWORD && ew__pii_auth_verb(s, i, ie) ? PII_KEY_SECRET
+                  : glued || (!kind && ew__pii_user_command(s, i, ie))    ? PII_KEY_PASSWORD
+                                                                          : PII_KEY_NONE;
+        if (pos) {
+            size_t e = ew__pii_scan_positional(c, ie, pos);
+            if (e) return e;
+        }
+        if (kind && !glued) {
             size_t e = ew__pii_scan_phrase(c, i, ie, kind);
             if (e) return e;
         }
@@ -743,8 +791,11 @@ static size_t on_punct(pii_ctx *c, size_t i)
     } else if (ch == '$') {
         c->cue_at[CUE_PRICE] = (uint32_t)i + 1;
         if (i + 3 < n && (pii_is_alnum(s[i + 1]))) e = ew__pii_scan_pwhash(c, i);
-    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1]))
+    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1])) {
         c->cue_at[CUE_NEG] = (uint32_t)i + 1; /* "#12345": an order or issue number */
+    } else if (ch == '@' && i > 0 && s[i - 1] >= 0x80 && i + 1 < n) {
+        e = ew__pii_scan_email_at(c, i); /* a CJK local part: "用户@例子.中国" */
+    }
     return e ? e : i + 1;
 }
 
@@ -805,6 +856,13 @@ static void scan_walk(pii_ctx *c)
             i = on_digit(c, i);
             continue;
         case PC_U3:
+            if (ch == 0xEF && ew__pii_fw_area_code(s, n, i)) { /* "（0571）7117 2171" */
+                size_t e = ew__pii_scan_number(c, i);
+                if (e > i) {
+                    i = e;
+                    continue;
+                }
+            }
             i = ew__pii_scan_cjk(c, i);
             continue;
         case PC_OTHER:
@@ -973,11 +1031,15 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
         fail_closed(res, EW_ERR_TOO_LARGE, len);
         return EW_ERR_TOO_LARGE;
     }
-    pii_ctx c = {.sc = sc, .s = (const unsigned char *)text, .n = len, .res = res};
+    pii_awords words;
+    memset(words.at, 0, sizeof words.at);
+    pii_ctx c = {
+        .sc = sc, .s = (const unsigned char *)text, .n = len, .res = res, .awords = &words};
     for (int k = 0; k < CUE_COUNT; k++)
         c.cue_at[k] = CUE_NONE;
     c.name_next_at = CUE_NONE;
     c.next_digit = SIZE_MAX;
+    c.word.at = SIZE_MAX;
     c.title_at = CUE_NONE;
     scan_walk(&c);
     if (!c.status && pii_not_english(&c))

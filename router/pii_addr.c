@@ -8,74 +8,136 @@
  * (Street, vej, straße, rue, katu, ...), a unit or postal line after it, or an
  * address cue before it; a number and a capitalised word alone are not enough. */
 #include <string.h>
-#include <strings.h>
 
 #include "router/pii_gazetteer.h"
 #include "router/pii_internal.h"
 
-/* Endings of compound street names ("Vesterskovvej", "Koskikatu", "Parijsstraat"). */
-#define E(x)                                                                                       \
-    {                                                                                              \
-        x, sizeof x - 1                                                                            \
+/* Does a word of l >= 6 bytes end in a compound street name's ending
+ * ("Vesterskovvej", "Koskikatu", "Parijsstraat") with at least three bytes
+ * before it? The endings are listed under their last letter, so a word tries
+ * the few that end like it. */
+static bool street_ending(const char *w, size_t l)
+{
+#define E(x) (l > sizeof x + 1 && !memcmp(w + l - (sizeof x - 1), x, sizeof x - 1))
+    switch (w[l - 1]) {
+    case 'a':
+        return E("gata") || E("kuja") || E("utca") || E("ulica");
+    case 'd':
+        return E("pfad") || E("grand") || E("road");
+    case 'e':
+        return E("strasse") || E("strase") || E("gasse") || E("allee") || E("kade") || E("gade") ||
+               E("tie") || E("straede") || E("avenue");
+    case 'g':
+        return E("weg") || E("stieg") || E("steig") || E("veg") || E("-dong");
+    case 'i':
+        return E("vei") || E("caddesi");
+    case 'j':
+        return E("vej");
+    case 'k':
+        return E("dijk") || E("sokak");
+    case 'l':
+        return E("singel") || E("-gil");
+    case 'm':
+        return E("damm");
+    case 'n':
+        return E("laan") || E("plein") || E("gatan") || E("vagen") || E("veien") || E("vegen") ||
+               E("brinken") || E("backen") || E("ringen") || E("stigen") || E("vejen") ||
+               E("gaden");
+    case 'o':
+        return E("-ro") || E("-daero"); /* Korean: "Teheran-ro", "Banpo-daero" */
+    case 'r':
+        return E("str") || E("ufer");
+    case 't':
+        return E("straat") || E("gracht") || E("torget") || E("street");
+    case 'u':
+        return E("katu") || E("polku");
+    case 'v':
+        return E("torv");
+    case 'z':
+        return E("platz");
+    default:
+        return false;
     }
-static const struct {
-    const char *s;
-    size_t len;
-} street_endings[] = {
-    E("strasse"), E("strase"), E("str"),    E("gasse"),  E("weg"),    E("platz"),  E("allee"),
-    E("damm"),    E("ufer"),   E("straat"), E("laan"),   E("plein"),  E("gracht"), E("kade"),
-    E("dijk"),    E("singel"), E("vej"),    E("gade"),   E("torv"),   E("gata"),   E("gatan"),
-    E("vagen"),   E("veien"),  E("vegen"),  E("katu"),   E("kuja"),   E("polku"),  E("tie"),
-    E("utca"),    E("stieg"),  E("steig"),  E("pfad"),   E("vei"),    E("veg"),    E("straede"),
-    E("brinken"), E("backen"), E("grand"),  E("torget"), E("ringen"), E("stigen"), E("sokak"),
-    E("caddesi"), E("ulica"),  E("road"),   E("street"), E("avenue"), E("vejen"),  E("gaden"),
-    E("-ro"),     E("-gil"),   E("-daero"), E("-dong"), /* Korean: "Teheran-ro", "Banpo-daero" */
-};
 #undef E
+}
 
-static bool street_word(const char *w, size_t l)
+typedef pii_aword word;
+_Static_assert(PII_AW_MAX == EW__GAZ_MAX_WORD, "a word's folded form fits the gazetteer's");
+
+/* What the tables say about a word is asked once per word and scan: the
+ * answer goes into the word and into its cache slot. */
+static void remember(const pii_ctx *c, const word *x)
 {
-    if (!l) return false;
-    if (ew__pii_cue_lookup(w, l) & PII_KW_STREET) return true;
-    if (l < 6) return false;
-    for (size_t k = 0; k < sizeof street_endings / sizeof street_endings[0]; k++) {
-        size_t el = street_endings[k].len;
-        if (l > el + 2 && w[l - 1] == street_endings[k].s[el - 1] &&
-            !memcmp(w + l - el, street_endings[k].s, el))
-            return true;
+    size_t h = x->s % PII_AW_SLOTS;
+    word *m = &c->awords->w[h];
+    if (c->awords->at[h] != x->s + 1) return;
+    m->known = x->known;
+    m->street = x->street;
+    m->gaz = x->gaz;
+    m->kw = x->kw;
+}
+
+/* The cue table's and the gazetteer's flags, with one hash of the folded
+ * word (zero-padded by read_word). */
+static void word_tables(const pii_ctx *c, word *x)
+{
+    uint64_t q[3];
+    memcpy(q, x->f, sizeof q);
+    if (x->fl && x->fl < PII_WORD_MAX) {
+        uint32_t h = pii_word_hash3(q[0], q[1], q[2], x->fl);
+        x->kw = ew__pii_cue_lookup3(q[0], q[1], q[2], x->fl, h);
+        x->gaz = ew__gaz_lookup_padded(q, x->fl, h);
+    } else { /* no cue is that long */
+        x->kw = 0;
+        x->gaz = ew__gaz_lookup(x->f, x->fl);
     }
-    return false;
+    x->known |= PII_AW_TABLES;
+    remember(c, x);
 }
 
-static bool weak_street_word(const char *w, size_t l)
+static uint32_t word_kw(const pii_ctx *c, word *x)
 {
-    return l && (ew__pii_cue_lookup(w, l) & PII_KW_STREET_WEAK);
+    if (!(x->known & PII_AW_TABLES)) word_tables(c, x);
+    return x->kw;
 }
 
-static bool particle(const char *w, size_t l)
+static unsigned word_gaz(const pii_ctx *c, word *x)
 {
-    return l && (ew__pii_cue_lookup(w, l) & PII_KW_PARTICLE);
+    if (!(x->known & PII_AW_TABLES)) word_tables(c, x);
+    return x->gaz;
 }
 
-static bool unit_word(const char *w, size_t l)
+static bool street_word(const pii_ctx *c, word *x)
 {
-    return l && (ew__pii_cue_lookup(w, l) & PII_KW_UNIT);
+    if (x->known & PII_AW_STREET) return x->street;
+    const char *w = x->f;
+    size_t l = x->fl;
+    bool sw = l && ((word_kw(c, x) & PII_KW_STREET) || (l >= 6 && street_ending(w, l)));
+    x->street = sw;
+    x->known |= PII_AW_STREET;
+    remember(c, x);
+    return sw;
 }
 
-typedef struct word {
-    size_t s, e;
-    char f[EW__GAZ_MAX_WORD];
-    size_t fl;
-    bool cap, digits, letters;
-} word;
-
-/* The next "word" at i on the same line: letters (any script) or digits,
- * with inner '.', '-', '\''. Skips spaces (not newlines). */
-static bool next_word(const unsigned char *s, size_t n, size_t i, word *w)
+static bool weak_street_word(const pii_ctx *c, word *x)
 {
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
-    if (i >= n) return false;
+    return word_kw(c, x) & PII_KW_STREET_WEAK;
+}
+
+static bool particle(const pii_ctx *c, word *x)
+{
+    return word_kw(c, x) & PII_KW_PARTICLE;
+}
+
+static bool unit_word(const pii_ctx *c, word *x)
+{
+    return word_kw(c, x) & PII_KW_UNIT;
+}
+
+/* The "word" at i: letters (any script) or digits, with inner '.', '-',
+ * '\'', '/'. */
+static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
+{
     size_t k = i;
     bool dg = false, lt = false;
     while (k < n) {
@@ -104,6 +166,11 @@ static bool next_word(const unsigned char *s, size_t n, size_t i, word *w)
     w->e = k;
     w->digits = dg;
     w->letters = lt;
+    w->known = 0; /* street, gaz, kw: not asked yet */
+    w->street = false;
+    w->gaz = 0;
+    w->kw = 0;
+    memset(w->f, 0, sizeof w->f); /* zero-padded for the tables */
     w->fl = ew__gaz_fold_word(s + i, k - i, w->f);
     int l;
     uint32_t cp = ew__pii_decode(s, n, i, &l);
@@ -113,6 +180,27 @@ static bool next_word(const unsigned char *s, size_t n, size_t i, word *w)
     /* "d'Ouchy", "l'Église" read as capitalised */
     if (!w->cap && k - i > 3 && s[i + 1] == '\'' && pii_is_lower(s[i]))
         w->cap = pii_is_upper(s[i + 2]) || s[i + 2] >= 0xC3;
+    return true;
+}
+
+/* The next word at i on the same line (spaces skipped, not newlines), from
+ * the scan's cache when it was read before. */
+static bool next_word(const pii_ctx *c, size_t i, word *w)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i >= n) return false;
+    pii_awords *m = c->awords;
+    size_t h = i % PII_AW_SLOTS;
+    if (m->at[h] == i + 1) {
+        *w = m->w[h];
+        return true;
+    }
+    if (!read_word(s, n, i, w)) return false;
+    m->at[h] = i + 1;
+    m->w[h] = *w;
     return true;
 }
 
@@ -158,7 +246,7 @@ static bool ordinal_word(const word *w, const unsigned char *s)
     size_t k = w->s;
     while (k < w->e && pii_is_digit(s[k]))
         k++;
-    if (k > w->s && k - w->s <= 3 && w->e - k == 4 && !strncasecmp((const char *)s + k, "-gil", 4))
+    if (k > w->s && k - w->s <= 3 && w->e - k == 4 && pii_icase_eq(s + k, "-gil", 4))
         return true; /* Korean "Teheran-ro 86-gil" */
     if (k == w->s || k - w->s > 3 || w->e - k != 2) return false;
     char a = (char)(s[k] | 32), b = (char)(s[k + 1] | 32);
@@ -177,6 +265,26 @@ static bool date_at(const unsigned char *s, size_t n, size_t i)
 static bool decimal_after(const unsigned char *s, size_t n, size_t e)
 {
     return e + 1 < n && s[e] == '.' && pii_is_digit(s[e + 1]);
+}
+
+/* The number at i opens a phone's run of digit groups ("al 667 872 802",
+ * "730/613-2715"): three or more groups with nine or more digits, or two
+ * with ten or more. House numbers, ranges, postcodes and block-lot numbers
+ * ("1-10-6") are shorter. */
+static bool phone_run(const unsigned char *s, size_t n, size_t i)
+{
+    size_t k = i, digits = 0, groups = 0;
+    while (k < n && pii_is_digit(s[k])) {
+        while (k < n && pii_is_digit(s[k]))
+            k++, digits++;
+        groups++;
+        if (k + 1 < n && (s[k] == ' ' || s[k] == '-' || s[k] == '/' || s[k] == '.') &&
+            pii_is_digit(s[k + 1]))
+            k++;
+        else
+            break;
+    }
+    return (groups >= 3 && digits >= 9) || (groups == 2 && digits >= 10);
 }
 
 /* "Hauptstraße 33 c,": a house number's letter written apart. */
@@ -214,32 +322,41 @@ static bool is_state_code(const word *w, const unsigned char *s)
 
 /* A lowercase word that can be part of a name: not an English function or
  * common word ("rue des lieutenants Thomazo", not "Main Street shops"). */
-static bool lower_name(const word *x)
+static bool lower_name(const pii_ctx *c, word *x)
 {
-    return x->fl >= 3 && !(ew__pii_cue_lookup(x->f, x->fl) & (PII_KW_FUNC | PII_KW_STOP)) &&
-           !(ew__gaz_lookup(x->f, x->fl) & EW__GAZ_COMMON);
+    return x->fl >= 3 && !(word_kw(c, x) & (PII_KW_FUNC | PII_KW_STOP)) &&
+           !(word_gaz(c, x) & EW__GAZ_COMMON);
 }
 
 /* Is the next word on the line (after e) a street word? Lowercase words
  * written before a street type are part of its name ("Merineitsi põik"). */
-static bool before_street_word(const unsigned char *s, size_t n, const word *x)
+static bool before_street_word(const pii_ctx *c, word *x)
 {
     word y;
-    if (!lower_name(x)) return false; /* "in ÖVERTURINGEN 840": prose before a street */
-    return x->e < n && s[x->e] == ' ' && next_word(s, n, x->e, &y) && street_word(y.f, y.fl);
+    if (!lower_name(c, x)) return false; /* "in ÖVERTURINGEN 840": prose before a street */
+    return x->e < c->n && c->s[x->e] == ' ' && next_word(c, x->e, &y) && street_word(c, &y);
 }
 
 /* A unit of time or measure after a number: the number is not a house's. */
 static bool time_or_measure(const char *f, size_t fl)
 {
-    static const char *const units[] = {
-        "uhr",     "h",        "hr",     "hrs",     "hour",   "hours", "min",   "mins", "minute",
-        "minutes", "minuten",  "heure",  "heures",  "hora",   "horas", "ore",   "godz", "sec",
-        "seconds", "sekunden", "day",    "days",    "tage",   "jours", "dias",  "week", "weeks",
-        "wochen",  "month",    "months", "monate",  "year",   "years", "jahre", "km",   "kg",
-        "ms",      "mb",       "gb",     "percent", "prozent"};
+#define U(x)                                                                                       \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
+    static const struct {
+        char w[9];
+        unsigned char l;
+    } units[] = {U("uhr"),     U("h"),        U("hr"),     U("hrs"),     U("hour"),    U("hours"),
+                 U("min"),     U("mins"),     U("minute"), U("minutes"), U("minuten"), U("heure"),
+                 U("heures"),  U("hora"),     U("horas"),  U("ore"),     U("godz"),    U("sec"),
+                 U("seconds"), U("sekunden"), U("day"),    U("days"),    U("tage"),    U("jours"),
+                 U("dias"),    U("week"),     U("weeks"),  U("wochen"),  U("month"),   U("months"),
+                 U("monate"),  U("year"),     U("years"),  U("jahre"),   U("km"),      U("kg"),
+                 U("ms"),      U("mb"),       U("gb"),     U("percent"), U("prozent")};
+#undef U
     for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
-        if (strlen(units[k]) == fl && !memcmp(units[k], f, fl)) return true;
+        if (units[k].l == fl && !memcmp(units[k].w, f, fl)) return true;
     return false;
 }
 
@@ -257,16 +374,60 @@ static size_t number_sign_end(const unsigned char *s, size_t n, size_t i, size_t
 
 /* Does the comma part from i hold a street word among its first four words
  * ("12, rue de la Paix", "443, 4th Cross")? */
-static bool street_in_part(const unsigned char *s, size_t n, size_t i)
+static bool street_in_part(const pii_ctx *c, size_t i)
 {
+    const unsigned char *s = c->s;
+    size_t n = c->n;
     word x;
     size_t p = i;
-    for (int k = 0; k < 4 && next_word(s, n, p, &x) && (k == 0 || x.s == p + 1); k++) {
-        if (street_word(x.f, x.fl)) return true;
+    for (int k = 0; k < 4 && next_word(c, p, &x) && (k == 0 || x.s == p + 1); k++) {
+        if (street_word(c, &x)) return true;
         p = x.e;
         if (p >= n || s[p] != ' ') break;
     }
     return false;
+}
+
+/* Words a street name has before its house number ("Calle de la Paz 7"). */
+#define STREET_WORDS 5
+
+/* High bit set in each byte lane of v that is a blank (' ' or '\t'); exact
+ * per lane (no carry crosses a lane). */
+static inline uint64_t blank_lanes(uint64_t v)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full, high = 0x8080808080808080ull;
+    uint64_t sp = v ^ 0x2020202020202020ull, tab = v ^ 0x0909090909090909ull;
+    return (~(((sp & low7) + low7) | sp) | ~(((tab & low7) + low7) | tab)) & high;
+}
+
+/* A cheap bound for street_at at i, given d, the first digit at or after i
+ * (ew__pii_scan_address has just asked ew__pii_digit_ahead). A word that
+ * starts with no digit starts a street only name first: at most
+ * STREET_WORDS words, then a number sign ("nº", "No.") and the house number,
+ * which starts at d. Each of those is one run of bytes between blanks, so
+ * with more runs than that in [i, d) no street starts at i. */
+static bool number_in_reach(const unsigned char *s, size_t n, size_t i, size_t d)
+{
+    if (d == SIZE_MAX || d < i) return true; /* not known: no bound */
+    if (d >= n) return false;                /* no digit, no house number */
+    const uint64_t high = 0x8080808080808080ull;
+    int runs = 0;
+    bool blank = true; /* a run that starts at i counts */
+    size_t k = i;
+    for (; k + 8 <= d; k += 8) {
+        uint64_t v, b;
+        memcpy(&v, s + k, 8);
+        b = blank_lanes(v);
+        runs += __builtin_popcountll(~b & ((b << 8) | (blank ? 0x80u : 0)) & high);
+        if (runs > STREET_WORDS + 1) return false;
+        blank = b >> 63;
+    }
+    for (; k < d; k++) {
+        bool bl = s[k] == ' ' || s[k] == '\t';
+        runs += !bl && blank;
+        blank = bl;
+    }
+    return runs <= STREET_WORDS + 1;
 }
 
 /* Parses the street part from i. Returns its end, or 0. *strength tells how
@@ -276,67 +437,67 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     const unsigned char *s = c->s;
     size_t n = c->n;
     word w;
-    if (!next_word(s, n, i, &w)) return 0;
+    if (!number_in_reach(s, n, i, c->next_digit) || !next_word(c, i, &w)) return 0;
     size_t pos = w.e;
     bool num_first = house_number(&w, s);
-    if (num_first && decimal_after(s, n, w.e)) return 0;
+    if (num_first && (decimal_after(s, n, w.e) || phone_run(s, n, w.s))) return 0;
     /* "Sludevej 13 St.": 13 ends a street; it does not start one */
     if (num_first && i >= 2 && s[i - 1] == ' ' && (pii_is_alpha(s[i - 2]) || s[i - 2] >= 0x80)) {
         size_t b = i - 1;
         while (b > 0 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
             b--;
         word pw;
-        if (next_word(s, n, b, &pw) && pw.cap && pw.e == i - 1 && !unit_word(pw.f, pw.fl)) return 0;
+        if (next_word(c, b, &pw) && pw.cap && pw.e == i - 1 && !unit_word(c, &pw)) return 0;
     }
     int names = 0, unknown = 0, streetw = 0;
     size_t end = 0;
     if (num_first) {
         word w2;
         /* "1987 74 Diakou Street": a second number */
-        if (next_word(s, n, pos, &w2) && house_number(&w2, s) && s[w.e] == ' ') pos = w2.e;
+        if (next_word(c, pos, &w2) && house_number(&w2, s) && s[w.e] == ' ') pos = w2.e;
         /* "12 bis rue ...", "12, rue ...": French house numbers */
-        if (next_word(s, n, pos, &w2) && s[pos] == ' ' &&
+        if (next_word(c, pos, &w2) && s[pos] == ' ' &&
             ((w2.fl == 3 && (!memcmp(w2.f, "bis", 3) || !memcmp(w2.f, "ter", 3))) ||
              (w2.fl == 6 && !memcmp(w2.f, "quater", 6))))
             pos = w2.e;
-        if (pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' && street_in_part(s, n, pos + 1))
-            pos++;
-        if (next_word(s, n, pos, &w2) && s[pos] == ' ' && time_or_measure(w2.f, w2.fl))
+        if (pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' && street_in_part(c, pos + 1)) pos++;
+        if (next_word(c, pos, &w2) && s[pos] == ' ' && time_or_measure(w2.f, w2.fl))
             return 0; /* "um 10 Uhr im Raum 3", "after 3 hours on Elm Street" */
         bool weak_last = false, after_particle = false;
         for (int k = 0; k < 5; k++) {
             if (pos < n && (s[pos] == ',' || s[pos] == '\n')) break;
             word x;
-            if (!next_word(s, n, pos, &x) || !x.letters) break;
+            if (!next_word(c, pos, &x) || !x.letters) break;
             if (x.digits && !ordinal_word(&x, s)) break;
             x.cap |= x.digits; /* "4th Cross" */
             bool real_cap = x.cap;
             x.cap |= !c->seen_upper;
             bool dot = x.e < n && s[x.e] == '.';
-            bool sw = street_word(x.f, x.fl) || (x.fl == 1 && x.f[0] == 'u' && dot);
-            unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
-            uint32_t kw = ew__pii_cue_lookup(x.f, x.fl);
+            bool sw = street_word(c, &x) || (x.fl == 1 && x.f[0] == 'u' && dot);
+            unsigned g = word_gaz(c, &x);
+            uint32_t kw = word_kw(c, &x);
             if ((kw & PII_KW_FUNC) && !(kw & PII_KW_PARTICLE) && !sw) break; /* "8080 and" */
             /* "rue de la Paix", "Jiřího z Poděbrad", "Árpád fejedelem útja",
              * "rue des lieutenants Thomazo" */
-            if (!x.cap && !sw && !(k > 0 && particle(x.f, x.fl)) &&
-                !(k > 0 && before_street_word(s, n, &x)) &&
-                !(k > 1 && after_particle && lower_name(&x)))
+            if (!x.cap && !sw && !(k > 0 && particle(c, &x)) &&
+                !(k > 0 && before_street_word(c, &x)) &&
+                !(k > 1 && after_particle && lower_name(c, &x)))
                 break;
-            after_particle = particle(x.f, x.fl);
-            if (unit_word(x.f, x.fl) && k > 0) break;
+            after_particle = particle(c, &x);
+            if (unit_word(c, &x) && k > 0) break;
             names++;
             streetw += sw;
-            weak_last = k > 0 && real_cap && weak_street_word(x.f, x.fl);
+            weak_last = k > 0 && real_cap && weak_street_word(c, &x);
             unknown += !(g & EW__GAZ_COMMON);
             pos = x.e + (dot ? 1 : 0);
             end = pos;
+            if (dot && x.e - x.s > 3) break; /* "455 Reykjavík. Viewings" ends there */
         }
         if (!names) return 0;
         streetw += weak_last; /* "176 Pinto Hill" */
         word t;
         /* "Koskikatu 25", "Via Roma 131" */
-        if (next_word(s, n, end, &t) && house_number(&t, s) && s[end] == ' ') {
+        if (next_word(c, end, &t) && house_number(&t, s) && s[end] == ' ') {
             end = t.e;
             if (end < n && s[end] == '.' && (end + 1 >= n || !pii_is_digit(s[end + 1])))
                 end++; /* "Kálmán Imre u. 12." */
@@ -352,9 +513,9 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     if (ordinal_word(&w, s)) {
         for (int k = 0; k < 4; k++) {
             word x;
-            if (!next_word(s, n, pos, &x) || x.s != pos + 1 || x.digits || !x.cap) return 0;
+            if (!next_word(c, pos, &x) || x.s != pos + 1 || x.digits || !x.cap) return 0;
             pos = x.e;
-            if (street_word(x.f, x.fl)) {
+            if (street_word(c, &x)) {
                 *strength = 0.6f;
                 return pos;
             }
@@ -366,25 +527,29 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     bool type_first = false;
     char last_f[EW__GAZ_MAX_WORD];
     size_t last_fl = 0, last_s = w.s;
-    for (int k = 0; k < 5; k++) {
+    for (int k = 0; k < STREET_WORDS; k++) {
         word x;
-        if (!next_word(s, n, pos, &x) || x.digits) break;
+        if (k > 0 && pos + 1 < n && s[pos] == ' ' && (s[pos + 1] | 32) == 'n' &&
+            number_sign_end(s, n, pos + 1, 0)) {
+            pos = number_sign_end(s, n, pos + 1, 0); /* "Str. Lipscani nr. 38" */
+            break;
+        }
+        if (!next_word(c, pos, &x) || x.digits) break;
         if (k > 0 && (s[pos] == ',' || s[pos] == '\n')) break;
         x.cap |= !c->seen_upper;
         bool dot = x.e < n && s[x.e] == '.';
-        bool sw = street_word(x.f, x.fl) || (x.fl == 1 && x.f[0] == 'u' && dot);
+        bool sw = street_word(c, &x) || (x.fl == 1 && x.f[0] == 'u' && dot);
         if (k == 0 && x.fl == 1 && x.f[0] == 'c' && x.e + 1 < n && s[x.e] == '/' &&
             s[x.e + 1] == ' ') { /* Spanish "C/ Mayor" */
             sw = true;
             x.e++;
         }
         type_first |= k == 0 && sw;
-        memcpy(last_f, x.f, x.fl);
+        memcpy(last_f, x.f, sizeof last_f); /* a fixed size: no call */
         last_fl = x.fl;
         last_s = x.s;
-        unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
-        if (!x.cap && !sw && !(k > 0 && particle(x.f, x.fl)) && !before_street_word(s, n, &x))
-            return 0;
+        unsigned g = word_gaz(c, &x);
+        if (!x.cap && !sw && !(k > 0 && particle(c, &x)) && !before_street_word(c, &x)) return 0;
         names++;
         streetw += sw;
         unknown += !(g & EW__GAZ_COMMON);
@@ -397,7 +562,9 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         pos++;
     else if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ')
         pos = number_sign_end(s, n, pos + 2, pos); /* "Avenida de Alcalá, nº 81" */
-    if (!names || !next_word(s, n, pos, &t) || !house_number(&t, s) || s[pos] == '\n') return 0;
+    if (!names || !next_word(c, pos, &t) || !house_number(&t, s) || s[pos] == '\n' ||
+        phone_run(s, n, t.s))
+        return 0;
     if (!c->seen_upper && !streetw) return 0; /* lowercased text: every word looks like a name */
     /* "Highway 101", "Route 66", "exit 42": a road's number, not a house's;
      * "Level 3" is a floor; "March 1, 2021" a date */
@@ -409,7 +576,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
                   {"autobahn", 8}, {"exit", 4},        {"junction", 8}};
     for (size_t r = 0; r < sizeof routes / sizeof routes[0]; r++)
         if (last_fl == routes[r].l && !memcmp(last_f, routes[r].w, last_fl)) return 0;
-    if (unit_word(w.f, w.fl) || decimal_after(s, n, t.e) || date_at(s, n, w.s) ||
+    if (unit_word(c, &w) || decimal_after(s, n, t.e) || date_at(s, n, w.s) ||
         (last_s != w.s && date_at(s, n, last_s)))
         return 0;
     end = letter_suffix(s, n, t.e);
@@ -430,10 +597,10 @@ static size_t street_continue(const pii_ctx *c, size_t end)
     size_t n = c->n;
     if (end == 0 || end >= n || s[end] != ' ' || !pii_is_digit(s[end - 1])) return end;
     word x;
-    if (!next_word(s, n, end, &x)) return end;
+    if (!next_word(c, end, &x)) return end;
     if (house_number(&x, s)) {
         word u;
-        return next_word(s, n, x.e, &u) && unit_word(u.f, u.fl) ? x.e : end;
+        return next_word(c, x.e, &u) && unit_word(c, &u) ? x.e : end;
     }
     size_t pos = end;
     for (int k = 0; k < 4; k++) {
@@ -445,10 +612,10 @@ static size_t street_continue(const pii_ctx *c, size_t end)
                 pos++;
             return pos;
         }
-        if (!next_word(s, n, pos, &x) || x.digits || x.s != pos + 1) return end;
-        bool sw = street_word(x.f, x.fl) || weak_street_word(x.f, x.fl);
-        if (!(x.cap || particle(x.f, x.fl) || (k > 0 && sw))) return end;
-        if (unit_word(x.f, x.fl)) return end;
+        if (!next_word(c, pos, &x) || x.digits || x.s != pos + 1) return end;
+        bool sw = street_word(c, &x) || weak_street_word(c, &x);
+        if (!(x.cap || particle(c, &x) || (k > 0 && sw))) return end;
+        if (unit_word(c, &x)) return end;
         pos = x.e;
         if (sw && k > 0) return pos < n && s[pos] == '.' ? pos + 1 : pos;
         if (pos >= n || s[pos] != ' ') return end;
@@ -474,7 +641,7 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
     size_t pos = i;
     for (int k = 0; k < 4; k++) {
         word x;
-        if (!next_word(s, n, pos, &x) || x.digits || x.s != pos + (k > 0)) return 0;
+        if (!next_word(c, pos, &x) || x.digits || x.s != pos + (k > 0)) return 0;
         bool type = false;
         for (size_t t = 0; t < sizeof types / sizeof types[0] && k > 0; t++)
             type |= x.fl == types[t].l && !memcmp(x.f, types[t].w, x.fl);
@@ -482,7 +649,7 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
         pos = x.e;
         if (type) {
             word y; /* "at Apple Street Market": a shop named after a street */
-            if (pos + 1 < n && s[pos] == ' ' && next_word(s, n, pos, &y) && y.cap && !y.digits)
+            if (pos + 1 < n && s[pos] == ' ' && next_word(c, pos, &y) && y.cap && !y.digits)
                 return 0;
             return pos < n && s[pos] == '.' && x.fl <= 4 ? pos + 1 : pos;
         }
@@ -501,7 +668,7 @@ static size_t box_at(const pii_ctx *c, size_t i)
     if (!((s[i] | 32) == 'u' || (s[i] | 32) == 'p')) return 0;
     for (size_t k = 0; k < 4; k++) {
         size_t l = strlen(ships[k]);
-        if (i + l < n && !strncasecmp((const char *)s + i, ships[k], l) && pii_is_alpha(s[i + l])) {
+        if (i + l < n && pii_icase_eq(s + i, ships[k], l) && pii_is_alpha(s[i + l])) {
             size_t e = i + l;
             while (e < n && s[e] != '\n' && e - i < 40)
                 e++;
@@ -512,7 +679,7 @@ static size_t box_at(const pii_ctx *c, size_t i)
     static const char *const boxes[] = {"P.O. Box ", "PO Box ", "Postbox ", "P.O.Box "};
     for (size_t k = 0; k < 4; k++) {
         size_t l = strlen(boxes[k]);
-        if (i + l < n && !strncasecmp((const char *)s + i, boxes[k], l) && pii_is_digit(s[i + l])) {
+        if (i + l < n && pii_icase_eq(s + i, boxes[k], l) && pii_is_digit(s[i + l])) {
             size_t e = i + l;
             while (e < n && pii_is_digit(s[e]))
                 e++;
@@ -523,13 +690,12 @@ static size_t box_at(const pii_ctx *c, size_t i)
             return e;
         }
     }
-    if (i + 4 < n && (!strncasecmp((const char *)s + i, "PSC ", 4) ||
-                      !strncasecmp((const char *)s + i, "Unit ", 5))) {
+    if (i + 4 < n && (pii_icase_eq(s + i, "PSC ", 4) || pii_icase_eq(s + i, "Unit ", 5))) {
         size_t e = i;
         while (e < n && s[e] != '\n' && e - i < 40)
             e++;
         for (size_t k = i; k + 4 <= e; k++)
-            if (!strncasecmp((const char *)s + k, "Box ", 4)) return e;
+            if (pii_icase_eq(s + k, "Box ", 4)) return e;
     }
     return 0;
 }
@@ -537,9 +703,8 @@ static size_t box_at(const pii_ctx *c, size_t i)
 /* "APO AE 09012": APO/FPO/DPO, an armed-forces code, a ZIP code. */
 static bool military_line(const unsigned char *s, size_t n, size_t i)
 {
-    if (i + 12 > n || !(!strncasecmp((const char *)s + i, "APO ", 4) ||
-                        !strncasecmp((const char *)s + i, "FPO ", 4) ||
-                        !strncasecmp((const char *)s + i, "DPO ", 4)))
+    if (i + 12 > n || !(pii_icase_eq(s + i, "APO ", 4) || pii_icase_eq(s + i, "FPO ", 4) ||
+                        pii_icase_eq(s + i, "DPO ", 4)))
         return false;
     if (!pii_is_alpha(s[i + 4]) || !pii_is_alpha(s[i + 5]) || s[i + 6] != ' ') return false;
     for (size_t k = i + 7; k < i + 12; k++)
@@ -572,18 +737,20 @@ static size_t floor_at(const unsigned char *s, size_t n, size_t i)
  * 2 for a strong part (unit, postal code, country), 1 for a weak one (city,
  * state), 0 for none; *pe gets the end of the address-like words, so
  * "IL 62704 tomorrow" keeps "IL 62704". */
-static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool lower, size_t *pe)
+static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *pe)
 {
+    const unsigned char *s = c->s;
+    size_t n = c->n;
     word w;
-    if (!next_word(s, n, i, &w) || w.s >= e) return 0;
+    if (!next_word(c, i, &w) || w.s >= e) return 0;
     if (military_line(s, n, w.s)) {
         *pe = w.s + 12;
         return 2;
     }
-    if (unit_word(w.f, w.fl)) {
+    if (unit_word(c, &w)) {
         word x;
         size_t p = w.e + (w.e < n && s[w.e] == '.');
-        if (next_word(s, n, p, &x) && x.digits && x.s < e) {
+        if (next_word(c, p, &x) && x.digits && x.s < e) {
             *pe = x.e;
             return 2;
         }
@@ -600,8 +767,8 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
         word x;
         while (p < e && (s[p] == ' ' || s[p] == '(')) /* "ΑΓΛΑΝΤΖΙΑ (ΑΓΛΑΓΓΙΑ)" */
             p++;
-        if (!next_word(s, n, p, &x) || x.s >= e) break;
-        unsigned g = x.fl ? ew__gaz_lookup(x.f, x.fl) : 0;
+        if (!next_word(c, p, &x) || x.s >= e) break;
+        unsigned g = word_gaz(c, &x);
         bool ok = true;
         if (x.e < e && s[x.e] == ':') break; /* "Card:" labels what follows */
         bool is_postal = postal_code(&x, s) && postal < 2;
@@ -609,15 +776,21 @@ static int tail_part(const unsigned char *s, size_t n, size_t i, size_t e, bool 
             postal++;
             word y2; /* "289 28", "110 00": a postcode in two groups */
             if (x.e - x.s == 3 && all_digits(&x, s) && x.e + 3 <= e && s[x.e] == ' ' &&
-                next_word(s, n, x.e, &y2) && y2.e - y2.s == 2 && all_digits(&y2, s))
+                next_word(c, x.e, &y2) && y2.e - y2.s == 2 && all_digits(&y2, s))
                 x.e = y2.e;
-        } else if (!x.letters)
-            ok = false;
-        else if (x.cap || lower || is_state_code(&x, s) || ordinal_word(&x, s))
+        } else if (!x.letters) {
+            /* "Praha 2", "Dublin 6": a district's number ends the part */
+            size_t q = x.e;
+            while (q < e && s[q] == ' ')
+                q++;
+            ok = words > 0 && x.e - x.s <= 2 && all_digits(&x, s) &&
+                 (q >= e || (s[q] == '.' && (q + 1 >= n || !pii_is_digit(s[q + 1]))));
+            if (ok) e = x.e; /* and the part ends with it */
+        } else if (x.cap || lower || is_state_code(&x, s) || ordinal_word(&x, s))
             ;
         else if (!strncmp(x.f, "nan", 3) && x.fl == 3)
             ;                                         /* a missing field printed by a generator */
-        else if (!(particle(x.f, x.fl) && words > 0)) /* "Caxias do Sul" */
+        else if (!(particle(c, &x) && words > 0))     /* "Caxias do Sul" */
             ok = false;
         /* a Brazilian CEP "01426-001" or a ZIP+4 "12345-6789" counts as one code */
         bool dashed = is_postal && x.e - x.s >= 9 && s[x.s + 5] == '-';
@@ -694,8 +867,8 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
         } else if (p < n && p == end + 1 && (pii_is_alnum(s[p]) || s[p] >= 0xC2)) {
             /* same line, space separated: a unit or a postal code right after */
             word w;
-            if (!next_word(s, n, p, &w)) break;
-            if (!(unit_word(w.f, w.fl) || military_line(s, n, p) ||
+            if (!next_word(c, p, &w)) break;
+            if (!(unit_word(c, &w) || military_line(s, n, p) ||
                   (after_unit && (w.cap || postal_code(&w, s)))))
                 break;
         } else {
@@ -706,10 +879,10 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
         while (pe < le && s[pe] != ',' && s[pe] != ';' && !dash_sep(s, n, pe))
             pe++;
         size_t te = p;
-        int t = tail_part(s, n, p, pe, !c->seen_upper, &te);
+        int t = tail_part(c, p, pe, !c->seen_upper, &te);
         if (!t) break;
         word first;
-        after_unit = next_word(s, n, p, &first) && unit_word(first.f, first.fl);
+        after_unit = next_word(c, p, &first) && unit_word(c, &first);
         if (t == 2) {
             *strong += 1;
             weak_run = 0;
@@ -764,7 +937,7 @@ bool ew__pii_digit_ahead(pii_ctx *c, size_t i, size_t window)
 static bool preceded_by(const unsigned char *s, size_t i, const char *what)
 {
     size_t l = strlen(what);
-    return i >= l && !strncasecmp((const char *)s + i - l, what, l);
+    return i >= l && pii_icase_eq(s + i - l, what, l);
 }
 
 /* "the corner of Beiteveien 2 and Sieda Radial": two streets make a place. */
@@ -781,8 +954,8 @@ static size_t corner_at(pii_ctx *c, size_t i)
     size_t b = k + 5, e = b;
     int words = 0;
     word w;
-    while (words < 5 && next_word(s, n, e, &w) && w.s == e + (words ? 1 : 0) &&
-           (w.cap || w.digits || particle(w.f, w.fl) || street_word(w.f, w.fl))) {
+    while (words < 5 && next_word(c, e, &w) && w.s == e + (words ? 1 : 0) &&
+           (w.cap || w.digits || particle(c, &w) || street_word(c, &w))) {
         e = w.e + (w.e < n && s[w.e] == '.' ? 1 : 0);
         words++;
         if (e >= n || s[e] != ' ') break;
@@ -807,8 +980,7 @@ static size_t unit_before(const pii_ctx *c, size_t i)
     while (b > 0 && pii_is_alpha(s[b - 1]))
         b--;
     word w;
-    if (b == u || (b > 0 && pii_is_alnum(s[b - 1])) || !next_word(s, c->n, b, &w) ||
-        !unit_word(w.f, w.fl))
+    if (b == u || (b > 0 && pii_is_alnum(s[b - 1])) || !next_word(c, b, &w) || !unit_word(c, &w))
         return i;
     return b;
 }
@@ -832,13 +1004,13 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
             (s[k + 1] == ' ' && pii_is_digit(s[k + 2]))))))
         return 0;
     word w, x;
-    if (!next_word(s, n, i, &w) || w.s != i) return 0;
-    if (unit_word(w.f, w.fl) || (w.fl == 5 && !memcmp(w.f, "villa", 5)) ||
+    if (!next_word(c, i, &w) || w.s != i) return 0;
+    if (unit_word(c, &w) || (w.fl == 5 && !memcmp(w.f, "villa", 5)) ||
         (w.fl == 4 && !memcmp(w.f, "plot", 4)) || (w.fl == 5 && !memcmp(w.f, "house", 5)) ||
-        (w.fl == 6 && !memcmp(w.f, "office", 6))) {
+        (w.fl == 5 && !memcmp(w.f, "block", 5)) || (w.fl == 6 && !memcmp(w.f, "office", 6))) {
         p = w.e + (w.e < n && s[w.e] == '.');
         p = p < n && s[p] == ' ' ? number_sign_end(s, n, p + 1, p) : p; /* "Plot No. 45" */
-        if (!next_word(s, n, p, &x) || !pii_is_digit(s[x.s]) || x.e - x.s > 6) return 0;
+        if (!next_word(c, p, &x) || !pii_is_digit(s[x.s]) || x.e - x.s > 6) return 0;
         p = x.e;
     } else if (w.e - w.s >= 3 && w.e - w.s <= 6 && pii_is_upper(s[i]) && s[i + 1] == '-' &&
                pii_is_digit(s[i + 2])) {
@@ -851,9 +1023,9 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
         p += 1;
         bool sw = false;
         int words = 0;
-        while (words < 5 && next_word(s, n, p, &x) && x.s == p + 1 &&
-               (x.cap || x.digits || particle(x.f, x.fl))) {
-            sw |= street_word(x.f, x.fl); /* "Lake View Towers" is a building */
+        while (words < 5 && next_word(c, p, &x) && x.s == p + 1 &&
+               (x.cap || x.digits || particle(c, &x))) {
+            sw |= street_word(c, &x); /* "Lake View Towers" is a building */
             p = x.e + (x.e < n && s[x.e] == '.');
             words++;
             if (p >= n || s[p] != ' ') break;
@@ -1012,8 +1184,8 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         strength = 0.9f;
     } else if ((e = unit_first_at(c, i)) != 0) {
         size_t full = extend(c, e, &strong);
-        if (strong) { /* a postal code or a unit after it */
-            ew__pii_add(c, EW_PII_STREET_ADDRESS, i, full, 0.9f);
+        if (strong || full > e) { /* a postal code, a unit or a town after it */
+            ew__pii_add(c, EW_PII_STREET_ADDRESS, i, full, strong ? 0.9f : 0.75f);
             return full;
         }
         e = 0;

@@ -157,7 +157,13 @@ bool ew__pii_cn_id_valid(const char *id)
     }
     char c = (char)(id[17] == 'x' ? 'X' : id[17]);
     if (c != check[sum % 11]) return false;
-    if (id[0] < '1' || id[0] > '9') return false;
+    /* the province of GB 11643's region code (GB/T 2260); 81-83 are the
+     * residence permits of Hong Kong, Macao and Taiwan, 91 foreigners' */
+    unsigned pv = prefix_num(id, 2);
+    if (!((pv >= 11 && pv <= 15) || (pv >= 21 && pv <= 23) || (pv >= 31 && pv <= 37) ||
+          (pv >= 41 && pv <= 46) || (pv >= 50 && pv <= 54) || (pv >= 61 && pv <= 65) || pv == 71 ||
+          (pv >= 81 && pv <= 83) || pv == 91))
+        return false;
     int y = (int)prefix_num(id + 6, 4), m = (int)prefix_num(id + 10, 2),
         d = (int)prefix_num(id + 12, 2);
     return y >= 1900 && y <= 2100 && valid_ymd(y, m, d);

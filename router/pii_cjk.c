@@ -56,6 +56,8 @@ static const struct {
     {0x5355, 0x53F7, CUE_NEG},      /* 单号 */
     {0x7F16, 0x53F7, CUE_NEG},      /* 编号 */
     {0x7248, 0x672C, CUE_NEG},      /* 版本 */
+    {0x6CE8, 0x6587, CUE_NEG},      /* 注文 (Japanese: an order) */
+    {0x8FFD, 0x8DE1, CUE_NEG},      /* 追跡 (Japanese: tracking) */
     {0x4EF7, 0x683C, CUE_PRICE},    /* 价格 */
     /* Chinese salutations and fields, Japanese forms and letters */
     {0x5BA2, 0x6237, CJ_NAME_NEXT}, /* 客户 */
@@ -70,6 +72,7 @@ static const struct {
     {0x4F4F, 0x6240, CUE_ADDRESS},  /* 住所 */
     {0x96FB, 0x8A71, CUE_PHONE},    /* 電話 */
     {0x643A, 0x5E2F, CUE_PHONE},    /* 携帯 */
+    {0x5EA7, 0x673A, CUE_PHONE},    /* 座机: a landline */
     {0x65C5, 0x5238, CUE_PASSPORT}, /* 旅券 */
     {0x30D1, 0x30B9, CUE_PASSPORT}, /* パス (ポート) */
     {0x6301, 0x6709, CJ_NAME_NEXT}, /* 持有 (人) */
@@ -501,9 +504,9 @@ static int count_delims(const unsigned char *s, size_t a, size_t b, unsigned cha
     return k;
 }
 
-/* Is field col of the table row at [ls, le) a person's name column? 2 for
- * a Japanese one (氏名, 名前), 1 for another ("姓名", "name"), else 0. */
-static int name_header(const unsigned char *s, size_t ls, size_t le, unsigned char d, int col)
+/* Is the header cell [a, b) a person's name column? 2 for a Japanese one
+ * (氏名, 名前), 1 for another ("姓名", "name"), else 0. */
+static int name_header(const unsigned char *s, size_t a, size_t b)
 {
     static const char *const heads[] = {"\xE6\xB0\x8F\xE5\x90\x8D",
                                         "\xE5\x90\x8D\xE5\x89\x8D",
@@ -516,47 +519,33 @@ static int name_header(const unsigned char *s, size_t ls, size_t le, unsigned ch
                                         "full_name",
                                         "customer",
                                         "contact"};
-    size_t a = ls;
-    for (int k = 0; k < col && a < le; a++)
-        k += s[a] == d;
-    size_t b = a;
-    while (b < le && s[b] != d)
-        b++;
-    while (a < b && (s[a] == ' ' || s[a] == '"'))
-        a++;
-    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '"' || s[b - 1] == '\r'))
-        b--;
     for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
         if (strlen(heads[h]) == b - a && !strncasecmp((const char *)s + a, heads[h], b - a))
             return h < 2 ? 2 : 1;
     return 0;
 }
 
-/* The cell at i of a table (delimited rows; the first row is the topmost
- * of the lines above with as many delimiters): 2 when that row names the
- * column with a Japanese word (氏名, 名前), 1 with another ("姓名",
- * "name"), 0 when it is no name column or i is in no table. *delim gets the
- * delimiter. The look-up is bounded (4 KiB up, 1 KiB rows). */
-static int name_column(const pii_ctx *c, size_t i, unsigned char *delim)
+bool ew__pii_table_header(const pii_ctx *c, size_t i, size_t *ha, size_t *hb, unsigned char *delim)
 {
     const unsigned char *s = c->s;
     size_t ls = c->line_start;
-    if (i == 0 || ls == 0 || i < ls) return 0;
+    if (i == 0 || ls == 0 || i < ls) return false;
     unsigned char p = s[i - 1], d = 0;
-    if (p == '"' && i - 1 > ls) p = s[i - 2]; /* a quoted cell */
+    if (p == '"' && i - 1 > ls) p = s[i - 2];               /* a quoted cell */
+    if (p == ' ' && i - 1 > ls && s[i - 2] == '|') p = '|'; /* "| cell |" (Markdown) */
     if (p == ',' || p == '\t' || p == ';' || p == '|')
         d = p;
     else if (i != ls && !(s[i - 1] == '"' && i - 1 == ls))
-        return 0;
+        return false;
     /* a row's first cell is short: its delimiter comes within 48 bytes */
     for (size_t k = i; !d && k < c->n && k < i + 48 && s[k] != '\n'; k++)
         if (s[k] == ',' || s[k] == '\t' || s[k] == ';' || s[k] == '|') d = s[k];
-    if (!d) return 0;
+    if (!d) return false;
     const unsigned char *nl = memchr(s + i, '\n', c->n - i);
     size_t le = nl ? (size_t)(nl - s) : c->n;
-    if (le - ls > 1024) return 0; /* no table row */
+    if (le - ls > 1024) return false; /* no table row */
     int cells = count_delims(s, ls, le, d);
-    if (!cells) return 0;
+    if (!cells) return false;
     int col = count_delims(s, ls, i, d);
     size_t top = ls;
     for (int guard = 0; guard < 64 && top > 0 && ls - top < 4096; guard++) {
@@ -567,11 +556,33 @@ static int name_column(const pii_ctx *c, size_t i, unsigned char *delim)
         if (count_delims(s, pb, pe, d) != cells) break;
         top = pb;
     }
+    if (top == ls) return false;
     size_t te = top;
     while (te < c->n && s[te] != '\n' && te - top < 1024)
         te++;
-    *delim = d;
-    return top == ls ? 0 : name_header(s, top, te, d, col);
+    size_t a = top;
+    for (int k = 0; k < col && a < te; a++)
+        k += s[a] == d;
+    size_t b = a;
+    while (b < te && s[b] != d)
+        b++;
+    while (a < b && (s[a] == ' ' || s[a] == '"'))
+        a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '"' || s[b - 1] == '\r'))
+        b--;
+    *ha = a, *hb = b, *delim = d;
+    return true;
+}
+
+/* The cell at i of a table (delimited rows; the first row is the topmost
+ * of the lines above with as many delimiters): 2 when that row names the
+ * column with a Japanese word (氏名, 名前), 1 with another ("姓名",
+ * "name"), 0 when it is no name column or i is in no table. *delim gets the
+ * delimiter. The look-up is bounded (4 KiB up, 1 KiB rows). */
+static int name_column(const pii_ctx *c, size_t i, unsigned char *delim)
+{
+    size_t a, b;
+    return ew__pii_table_header(c, i, &a, &b, delim) ? name_header(c->s, a, b) : 0;
 }
 
 bool ew__pii_name_column(const pii_ctx *c, size_t i)
@@ -881,9 +892,11 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         size_t r = ko_name(c, i, cp);
         if (r) return r;
     }
-    /* katakana and hangul secret cues (パスワード, 비밀번호; パスポート is
-     * the table's), and the ậ of Vietnamese "mật khẩu" */
-    if (!is_han(cp) && (cp - 0x30A0u < 0x60u || cp - 0xAC00u < 0x2BA4u || cp == 0x1EAD)) {
+    /* katakana, hangul, Devanagari and Thai secret cues (パスワード, 비밀번호,
+     * पासवर्ड, รหัสผ่าน; パスポート is the table's), and the ậ of Vietnamese
+     * "mật khẩu" */
+    if (!is_han(cp) && (cp - 0x30A0u < 0x60u || cp - 0xAC00u < 0x2BA4u || cp == 0x1EAD ||
+                        cp - 0x0900u < 0x80u || cp - 0x0E00u < 0x80u)) { /* Devanagari, Thai */
         size_t r = ew__pii_scan_kana_cue(c, i, cp);
         if (r) return r;
     }

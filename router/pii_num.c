@@ -27,6 +27,52 @@ typedef struct numseq {
 
 static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, int *mon);
 
+/* "(415) 555" or "(0)20": the parenthesised group at i is followed by more
+ * digits, so it is part of the number; "10.0.0.1 (364 req/min)" is not. */
+static bool paren_group_joins(const unsigned char *s, size_t n, size_t i)
+{
+    size_t k = i + 1;
+    while (k < n && pii_is_digit(s[k]) && k - i <= 6)
+        k++;
+    if (k >= n || s[k] != ')') return false;
+    k++;
+    if (k < n && (s[k] == ' ' || s[k] == '-')) k++;
+    return k < n && pii_is_digit(s[k]);
+}
+
+/* Fullwidth parentheses "（" and "）" (U+FF08, U+FF09), as Chinese and
+ * Japanese text writes an area code: "（0571）7117 2171". */
+static bool fw_paren(const unsigned char *s, size_t n, size_t i, unsigned char last)
+{
+    return i + 2 < n && s[i] == 0xEF && s[i + 1] == 0xBC && s[i + 2] == last;
+}
+
+bool ew__pii_fw_area_code(const unsigned char *s, size_t n, size_t i)
+{
+    if (!fw_paren(s, n, i, 0x88)) return false;
+    size_t k = i + 3;
+    while (k < n && pii_is_digit(s[k]) && k - i <= 8)
+        k++;
+    return k > i + 3 && fw_paren(s, n, k, 0x89);
+}
+
+/* An extension marker of Chinese or Japanese at k: 分机号, 分机, 转, 内線,
+ * 內線; the index after it, or 0. */
+static size_t cjk_ext(const unsigned char *s, size_t n, size_t k)
+{
+    static const char *const marks[] = {"\xE5\x88\x86\xE6\x9C\xBA\xE5\x8F\xB7", /* 分机号 */
+                                        "\xE5\x88\x86\xE6\x9C\xBA",                 /* 分机 */
+                                        "\xE8\xBD\xAC",                                /* 转 */
+                                        "\xE5\x86\x85\xE7\xB7\x9A",                 /* 内線 */
+                                        "\xE5\x85\xA7\xE7\xB7\x9A"};                /* 內線 */
+    if (k >= n || (s[k] != 0xE5 && s[k] != 0xE8)) return 0; /* their lead bytes */
+    for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+        size_t l = strlen(marks[m]);
+        if (k + l <= n && !memcmp(s + k, marks[m], l)) return k + l;
+    }
+    return 0;
+}
+
 /* Parses digit groups joined by single separators. */
 static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
 {
@@ -49,6 +95,9 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
             }
             in_paren = true;
             i++;
+        } else if (q->ng == 0 && s[i] == 0xEF && ew__pii_fw_area_code(s, n, i)) {
+            in_paren = true;
+            i += 3;
         }
         size_t g0 = i;
         while (i < n && pii_is_digit(s[i]) && q->nd < MAX_DIGITS)
@@ -66,9 +115,10 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
         q->ng++;
         q->end = i;
         if (in_paren) {
-            if (i >= n || s[i] != ')') break;
+            bool fw = fw_paren(s, n, i, 0x89);
+            if (i >= n || (s[i] != ')' && !fw)) break;
             q->paren = true;
-            i++;
+            i += fw ? 3 : 1;
             q->end = i;
             pending = ')';
             if (i < n && (s[i] == ' ' || s[i] == '-')) i++;
@@ -77,34 +127,49 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
         }
         /* one separator, then a digit or "(" digit */
         if (i + 1 < n && (s[i] == ' ' || s[i] == '-' || s[i] == '.' || s[i] == '/') &&
-            (pii_is_digit(s[i + 1]) || (s[i + 1] == '(' && i + 2 < n && pii_is_digit(s[i + 2])))) {
+            (pii_is_digit(s[i + 1]) ||
+             (s[i + 1] == '(' && i + 2 < n && pii_is_digit(s[i + 2]) &&
+              paren_group_joins(s, n, i + 1)))) {
             pending = (char)s[i];
             i++;
             continue;
         }
-        if (i + 2 < n && s[i] == ' ' && s[i + 1] == '(' && pii_is_digit(s[i + 2])) {
+        if (i + 2 < n && s[i] == ' ' && s[i + 1] == '(' && pii_is_digit(s[i + 2]) &&
+            paren_group_joins(s, n, i + 1)) {
             pending = ' ';
             i++;
+            continue;
+        }
+        /* "06221 / 56 28 39": a German area code set off by a spaced slash */
+        if (q->ng == 1 && i + 3 < n && s[i] == ' ' && s[i + 1] == '/' && s[i + 2] == ' ' &&
+            pii_is_digit(s[i + 3])) {
+            pending = '/';
+            i += 3;
             continue;
         }
         break;
     }
     q->ext_end = q->end;
-    /* extension: "x565", " ext 12", " ext. 12", " extension 12" */
+    /* extension: "x565", " x565", " x 565", " ext 12", " ext. 12", " extension 12" */
     size_t k = q->end;
     if (k < n && (s[k] == 'x' || s[k] == 'X') && k + 1 < n && pii_is_digit(s[k + 1])) {
         k++;
     } else {
         if (k < n && s[k] == ' ') k++;
-        if (k + 3 <= n && !strncasecmp((const char *)s + k, "ext", 3)) {
+        if (k + 2 < n && (s[k] | 32) == 'x' &&
+            (pii_is_digit(s[k + 1]) || (s[k + 1] == ' ' && pii_is_digit(s[k + 2])))) {
+            k += 1 + (s[k + 1] == ' ');
+        } else if (k + 3 <= n && pii_icase_eq(s + k, "ext", 3)) {
             k += 3;
-            if (k + 6 <= n && !strncasecmp((const char *)s + k, "ension", 6)) k += 6;
+            if (k + 6 <= n && pii_icase_eq(s + k, "ension", 6)) k += 6;
             if (k < n && s[k] == '.') k++;
             if (k < n && s[k] == ' ') k++;
-        } else if (k + 10 <= n && !strncasecmp((const char *)s + k, "Durchwahl ", 10)) {
+        } else if (k + 10 <= n && pii_icase_eq(s + k, "Durchwahl ", 10)) {
             k += 10; /* German */
-        } else if (k + 6 <= n && !strncasecmp((const char *)s + k, "poste ", 6)) {
+        } else if (k + 6 <= n && pii_icase_eq(s + k, "poste ", 6)) {
             k += 6; /* French */
+        } else if ((k = cjk_ext(s, n, k)) != 0) {
+            if (k < n && s[k] == ' ') k++;
         } else {
             k = n + 1;
         }
@@ -215,16 +280,14 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
         if (q.nd <= MAX_DIGITS && seq_is_date(&q, y, m, d)) return q.end;
         k = read_int(s, n, i, 2, d);
         if (!k) return 0;
-        if (k + 2 <= n && (!strncasecmp((const char *)s + k, "st", 2) ||
-                           !strncasecmp((const char *)s + k, "nd", 2) ||
-                           !strncasecmp((const char *)s + k, "rd", 2) ||
-                           !strncasecmp((const char *)s + k, "th", 2)))
+        if (k + 2 <= n && (pii_icase_eq(s + k, "st", 2) || pii_icase_eq(s + k, "nd", 2) ||
+                           pii_icase_eq(s + k, "rd", 2) || pii_icase_eq(s + k, "th", 2)))
             k += 2;
         if (k < n && s[k] == '.') k++;
         if (k < n && s[k] == ' ') k++;
         /* "12th of March", "12 de março de 1987" */
         bool de = k + 3 <= n && !strncmp((const char *)s + k, "de ", 3);
-        if (de || (k + 3 <= n && !strncasecmp((const char *)s + k, "of ", 3))) k += 3;
+        if (de || (k + 3 <= n && pii_icase_eq(s + k, "of ", 3))) k += 3;
         if (!month_name(s, n, k, &k, m)) return 0;
         if (k < n && s[k] == ',') k++;
         if (k < n && s[k] == ' ') k++;
@@ -285,6 +348,14 @@ static bool uniform_sep(const numseq *q)
     return true;
 }
 
+/* Separators from group k on are all `sep`. */
+static bool uniform_tail(const numseq *q, int k, char sep)
+{
+    for (int g = k; g < q->ng; g++)
+        if (q->sep[g] != sep) return false;
+    return true;
+}
+
 /* A national number written in groups: trunk 0 and an area or mobile
  * prefix, then groups of three or more ("030 5690 6154", "098765 43210",
  * "0161 496 0018"). Dates and amounts have shorter groups. */
@@ -309,6 +380,15 @@ static float phone_shape(const numseq *q)
         if (!cl || nd - cl < 6) return 0.2f;
         return q->ng >= 2 || nd >= 10 ? 0.85f : 0.6f;
     }
+    /* "0044 7700 900123", "0086 138 …": the international prefix 00 dialled
+     * instead of '+', as its own group ("00 44 …" or "0044 …") */
+    if (d[0] == '0' && d[1] == '0' && q->ng >= 2 && nd >= 11) {
+        int cl = country_code_len(d + 2, nd - 2);
+        if (cl && (q->glen[0] == 2 || q->glen[0] == 2 + cl) && nd - 2 - cl >= 7) return 0.85f;
+    }
+    /* ten digits from 1 are a Unix time in seconds (2001-2033), thirteen in
+     * milliseconds; no national plan of ours writes a number so */
+    if (q->ng == 1 && d[0] == '1' && (nd == 10 || nd == 13)) return 0;
     float sc = 0.3f;
     /* NANP: (NXX) NXX-XXXX, with an optional leading 1. */
     const char *p = d;
@@ -327,8 +407,19 @@ static float phone_shape(const numseq *q)
     if (trunk_grouped(q)) sc = sc > 0.55f ? sc : 0.55f;
     if (nd == 11 && d[0] == '0' && d[1] == '7' && q->ng <= 3)
         sc = 0.6f; /* UK mobile "07700 900461" */
+    if (nd == 11 && d[0] == '0' && d[1] >= '6' && q->ng <= 2 && (q->ng == 1 || q->glen[0] == 6))
+        sc = sc > 0.6f ? sc : 0.6f; /* Indian mobile after the trunk 0 "098765 43210" */
     if (nd == 10 && d[0] == '0' && d[1] != '0' && q->ng == 5 && all_groups(q, 2))
         sc = 0.8f; /* French "01 23 45 67 89" */
+    /* DIN 5008: trunk 0 and area code, the number, its extension after a
+     * dash ("030 61530-15"), or the area code before a slash and the rest
+     * in groups ("0160/516 11 35") */
+    if (d[0] == '0' && d[1] != '0' && nd >= 8 && nd <= 13 && q->ng >= 3 && q->glen[0] >= 3 &&
+        q->glen[0] <= 5 && !q->paren &&
+        ((q->ng == 3 && q->sep[1] == ' ' && q->sep[2] == '-' && q->glen[1] >= 3 &&
+          q->glen[2] <= 4) ||
+         (q->sep[1] == '/' && q->glen[1] >= 2 && uniform_tail(q, 2, ' '))))
+        sc = sc > 0.6f ? sc : 0.6f;
     if (nd == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9' &&
         (q->ng == 1 || (q->ng == 3 && q->glen[0] == 3 && q->glen[1] == 4)))
         sc = 0.7f; /* Chinese mobile 1[3-9]x xxxx xxxx */
@@ -385,10 +476,14 @@ static bool dob_cue_used(const pii_ctx *c, size_t cue_end)
 static bool dob_cue_text(const unsigned char *s, size_t i)
 {
     static const char *const cues[] = {
-        "d.o.b",           "D.O.B", "ng\xC3\xA0y sinh", "Ng\xC3\xA0y sinh", "sinh ng\xC3\xA0y",
+        "d.o.b",
+        "D.O.B",
+        "ng\xC3\xA0y sinh",
+        "Ng\xC3\xA0y sinh",
+        "sinh ng\xC3\xA0y",
         "Sinh ng\xC3\xA0y",
-        "\xEC\x83\x9D\xEB\x85\x84\xEC\x9B\x94\xEC\x9D\xBC", /* 생년월일 */
-        "\xEC\x83\x9D\xEC\x9D\xBC",                             /* 생일 */
+        "\xEC\x83\x9D\xEB\x85\x84\xEC\x9B\x94\xEC\x9D\xBC",                   /* 생년월일 */
+        "\xEC\x83\x9D\xEC\x9D\xBC",                                           /* 생일 */
         "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4"}; /* дата рожд */
     size_t b = i > 48 ? i - 48 : 0;
     for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
@@ -411,7 +506,8 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
         size_t l = strlen(before[k]);
         if (i >= l && !memcmp(c->s + i - l, before[k], l)) return true;
     }
-    return false;
+    /* a column labelled as a birth date, a patient's record line */
+    return (ew__pii_field_cues(c, i) & (1u << CUE_DOB)) || ew__pii_patient_date(c, i);
 }
 
 /* Is one of the 3-byte markers at k? Then the index after it (and after one
@@ -441,14 +537,16 @@ static size_t cjk_date(const unsigned char *s, size_t n, size_t i)
     return ew__pii_date_valid(y, m, d) ? k3 + 3 : 0;
 }
 
-/* "P/N 412-33-0917", "PN: 4417": a part number's label right before i. */
+/* "P/N 412-33-0917", "S/N 2020-394965", "PN: 4417": a part or serial
+ * number's label right before i. */
 static bool part_number_label(const unsigned char *s, size_t i)
 {
     size_t k = i;
     while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == ':' || s[k - 1] == '#') && i - k < 3)
         k--;
-    return (k >= 3 && !strncasecmp((const char *)s + k - 3, "p/n", 3)) ||
-           (k >= 3 && s[k - 3] == ' ' && !strncasecmp((const char *)s + k - 2, "pn", 2));
+    return (k >= 3 && pii_icase_eq(s + k - 3, "p/n", 3)) ||
+           (k >= 3 && pii_icase_eq(s + k - 3, "s/n", 3)) ||
+           (k >= 3 && s[k - 3] == ' ' && pii_icase_eq(s + k - 2, "pn", 2));
 }
 
 /* A phone cue after the number on the same line ("(mobile)"); one on the
@@ -474,7 +572,9 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
                  (i >= 2 && (s[i - 1] == 0xAC || s[i - 1] == 0xA3 || s[i - 1] == 0xA5));
     /* "1.2.3" after "v": a version */
     if (i > 0 && (s[i - 1] == 'v' || s[i - 1] == 'V')) return e;
-    if (pii_cue_near(c, CUE_PASSPORT, i, 40) && q.ng <= 2 && q.nd >= 6 && q.nd <= 10) {
+    if (q.ng <= 2 && q.nd >= 6 && q.nd <= 10 &&
+        (pii_cue_near(c, CUE_PASSPORT, i, 40) ||
+         (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)))) {
         size_t pe = ew__pii_scan_passport(c, i);
         if (pe) return pe;
     }
@@ -515,6 +615,11 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
             ew__pii_add(c, EW_PII_IP_ADDRESS, i, e, pii_cue_near(c, CUE_IP, i, 40) ? 0.95f : 0.9f);
         return e;
     }
+    /* "1978-2006": a range of years */
+    if (q.ng == 2 && q.glen[0] == 4 && q.glen[1] == 4 && !q.plus && !q.paren && q.sep[1] == '-') {
+        unsigned y0 = num(q.d, 4), y1 = num(q.d + 4, 4);
+        if (y0 >= 1900 && y1 <= 2099 && y0 < y1) return e;
+    }
     /* "12%", "12:30", amounts; a colon before a space ends a phrase ("SMS
      * from 020 4848 6617: hi") */
     if (e < n && (s[e] == '%' || (s[e] == ':' && e + 1 < n && s[e + 1] != ' ' && s[e + 1] != '\n')))
@@ -531,16 +636,29 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         if (ew__pii_ssn_valid(q.d)) {
             bool cue = pii_cue_near(c, CUE_SSN, i, 48);
             float sc = q.ng == 1 ? 0.85f : cue ? 0.95f : 0.85f;
-            /* the nearer cue wins: "call ext. 2231. The SKU is 400638133393" */
-            if (neg && (!cue || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
+            /* the nearer cue wins: "SSN 041-22-5180, routing number 386273302" */
+            if (neg && (!cue || c->cue_at[CUE_NEG] > c->cue_at[CUE_SSN])) sc -= 0.4f;
             ew__pii_add(c, EW_PII_US_SSN, i, e, sc);
             return e;
         }
     }
-    /* Chinese resident id (18 digits; 17 + 'X' arrives as a token). */
-    if (q.nd == 18 && q.ng == 1 && ew__pii_cn_id_valid(q.d)) {
+    /* Chinese resident id (18 digits; 17 + 'X' arrives as a token), or in
+     * its region, birth date and sequence groups: "110108 19761024 5843" */
+    bool id_groups = q.ng == 3 && q.glen[0] == 6 && q.glen[1] == 8 && uniform_sep(&q) &&
+                     (q.sep[1] == ' ' || q.sep[1] == '-');
+    if (q.nd == 18 && (q.ng == 1 || (id_groups && q.glen[2] == 4)) && ew__pii_cn_id_valid(q.d)) {
         ew__pii_add(c, EW_PII_CN_RESIDENT_ID, i, e, 0.95f);
         return e;
+    }
+    if (q.nd == 17 && id_groups && e < n && (s[e] | 32) == 'x' &&
+        (e + 1 >= n || !pii_is_alnum(s[e + 1]))) {
+        char id[18];
+        memcpy(id, q.d, 17);
+        id[17] = 'X';
+        if (ew__pii_cn_id_valid(id)) {
+            ew__pii_add(c, EW_PII_CN_RESIDENT_ID, i, e + 1, 0.95f);
+            return e + 1;
+        }
     }
     /* Payment cards: 12-19 digits, one group or uniform 4-digit style groups. */
     if (q.nd >= 12 && q.nd <= 19 && !q.plus && !q.paren &&
@@ -551,7 +669,8 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         if (luhn) {
             float sc =
                 ew__pii_card_issuer(q.d, (size_t)q.nd) ? (cue ? 0.98f : 0.9f) : (cue ? 0.8f : 0.4f);
-            if (neg && !cue) sc -= 0.45f;
+            /* the nearer cue wins: "visa form … Order 2021509539…" */
+            if (neg && (!cue || c->cue_at[CUE_NEG] > c->cue_at[CUE_CARD])) sc -= 0.45f;
             ew__pii_add(c, EW_PII_CREDIT_CARD, i, e, sc);
             if (sc >= 0.5f) return e;
         }
@@ -567,12 +686,17 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     /* Phones */
     float sc = phone_shape(&q);
     if (sc > 0) {
-        bool cue = pii_cue_near(c, CUE_PHONE, i, 48) || phone_cue_after(c, q.ext_end);
+        bool before = pii_cue_near(c, CUE_PHONE, i, 48);
+        bool cue = before || phone_cue_after(c, q.ext_end);
         if (cue) sc += 0.35f;
-        /* the nearer cue wins: "call ext. 2231. The SKU is 400638133393" */
-        if (neg && (!cue || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
-        if (!cue && !q.plus && labelled(c, i))
-            sc -= 0.3f; /* "NIP: 060-270-26-31": a labelled identifier */
+        /* the nearer cue wins: "call ext. 2231. The SKU is 400638133393"; a
+         * label right before beats a word after ("routing number 2199…,
+         * check number 376") */
+        if (neg && (!before || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
+        if (!cue && !q.plus && sc < 0.6f && labelled(c, i))
+            sc -= 0.3f; /* "NIP: 060-270-26-31": a labelled identifier; a
+                         * phone's own shape ("Hotline: (020) 8781 7299")
+                         * outweighs an unknown label */
         if (followed_by_word(s, n, q.ext_end) ||
             (q.ext_end < n && s[q.ext_end] == '-' && q.ext_end + 1 < n &&
              pii_is_digit(s[q.ext_end + 1])))

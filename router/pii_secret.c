@@ -200,8 +200,11 @@ void ew__pii_secret_init(void)
 
 /* A provider token starting exactly at i; returns its end or 0. */
 static bool b64_not_secret(const unsigned char *v, size_t n, int depth);
+static bool armour_label_secret(const unsigned char *s, size_t b, size_t e, bool *weak);
 static long b64_decode(const unsigned char *v, size_t n, unsigned char *out, size_t cap);
 static bool placeholder(const unsigned char *v, size_t n);
+static bool strong_password(const unsigned char *v, size_t n);
+static bool positional_key(const unsigned char *v, size_t n);
 
 /* *stand_in is set when a provider's prefix and shape match but the body is
  * a stand-in, so callers can tell "xoxb-not-a-real-token" from a word. */
@@ -375,7 +378,9 @@ static size_t prefixed_random_at(const unsigned char *s, size_t n, size_t i)
         e++;
     }
     size_t bl = e - body, fl = 0;
-    if (bl < 30 || (e < n && (s[e] == '+' || s[e] == '/' || s[e] == '=' || pii_is_alnum(s[e]))))
+    /* "<CAF_x...@mail.gmail.com>": the local part of an address (a Message-ID) */
+    if (bl < 30 ||
+        (e < n && (s[e] == '+' || s[e] == '/' || s[e] == '=' || s[e] == '@' || pii_is_alnum(s[e]))))
         return 0;
     while (pii_is_alnum(s[i + fl]))
         fl++; /* the first part */
@@ -587,9 +592,18 @@ static bool b64_not_secret(const unsigned char *v, size_t n, int depth)
     if (pl >= 11 && !memcmp(plain, "-----BEGIN ", 11)) {
         const unsigned char *eol = memchr(plain, '\n', (size_t)pl);
         size_t hl = eol ? (size_t)(eol - plain) : (size_t)pl;
-        return !pii_contains(plain, hl, "PRIVATE", 7) && (eol || hl > 30);
+        bool weak;
+        return !armour_label_secret(plain, 11, hl, &weak) && (eol || hl > 30);
     }
     return n <= 128 && placeholder_depth(plain, (size_t)pl, depth + 1);
+}
+
+static size_t alnum_run(const unsigned char *v, size_t n)
+{
+    size_t k = 0;
+    while (k < n && pii_is_alnum(v[k]))
+        k++;
+    return k;
 }
 
 /* Ten or more letters and digits with capitals, small letters and at least
@@ -606,6 +620,21 @@ static bool mixed_alnum(const unsigned char *v, size_t n)
     return n >= 10 && up && lo && dg >= 2;
 }
 
+/* Twenty or more base64 characters with capitals, small letters and digits
+ * and a rich alphabet: an encoded key, not a path ("/var/lib/token"). */
+static bool b64_random(const unsigned char *v, size_t n)
+{
+    size_t up = 0, lo = 0, dg = 0;
+    if (n < 20) return false;
+    for (size_t i = 0; i < n; i++) {
+        if (!in_alphabet(v[i], AL_B64)) return false;
+        up += pii_is_upper(v[i]);
+        lo += pii_is_lower(v[i]);
+        dg += pii_is_digit(v[i]);
+    }
+    return up >= 2 && lo >= 2 && dg >= 2 && ew__pii_entropy(v, n) >= 4.0;
+}
+
 /* Capital words joined by '_' that ask for a value ("CHANGE_ME_IN_PROD",
  * "REPLACE_WITH_TOKEN", "SET_IN_VAULT"). */
 static bool screaming_words(const unsigned char *v, size_t n)
@@ -617,6 +646,16 @@ static bool screaming_words(const unsigned char *v, size_t n)
         if (n > l && !memcmp(v, ask[k], l) && (v[l] == '_' || v[l] == '-')) return true;
     }
     return false;
+}
+
+/* A path whose last part names a secret ("hash:/etc/postfix/sasl_passwd",
+ * "/run/secrets/db_token"): where the secret is kept, not the secret. */
+static bool path_to_secret(const unsigned char *v, size_t n)
+{
+    const unsigned char *sl = memrchr(v, '/', n);
+    if (!sl || sl == v + n - 1 || memchr(v, ' ', n)) return false;
+    size_t b = (size_t)(sl - v) + 1;
+    return n - b <= 40 && ew__pii_key_kind(v, b, n) != PII_KEY_NONE;
 }
 
 /* Placeholders and references are not secrets: "$VAR", "${x}", "<key>",
@@ -643,16 +682,21 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
     /* "$VAR", "${x}", "$(cmd)"; not "$4783ct5j..." nor "$y1r4BWw2w1Oy" (a key or a
      * password that starts with '$': capitals, small letters and digits mixed) */
     if (c0 == '$' && (n == 1 || pii_is_alpha(v[1]) || v[1] == '_' || v[1] == '{' || v[1] == '(') &&
-        !mixed_alnum(v + 1, n - 1))
+        !mixed_alnum(v + 1, alnum_run(v + 1, n - 1)))
         return true;
     /* "&password", "&&", "&(x)" are code; "&+vNip..." is a password */
     if (c0 == '&' &&
-        (n == 1 || pii_is_alpha(v[1]) || v[1] == '_' || v[1] == '&' || v[1] == '(' || v[1] == '*'))
+        (n == 1 || pii_is_alpha(v[1]) || v[1] == '_' || v[1] == '&' || v[1] == '(' ||
+         v[1] == '*') &&
+        !strong_password(v, n))
         return true;
     /* psql's ":'name'" and ":name" are variables */
     if (c0 == ':' && n > 1 && (v[1] == '\'' || v[1] == '"' || pii_is_alpha(v[1]))) return true;
-    if (c0 == '<' || c0 == '{' || c0 == '[' || c0 == ',' || c0 == ')' || c0 == ';' || c0 == '+' ||
-        c0 == '.' || c0 == '/' || c0 == '(')
+    /* base64 starts with '+' or '/' once in 32: "/LdMly/DhJM2MMOh+w5/..." */
+    if ((c0 == '+' || c0 == '/') && !b64_random(v, n) && !(c0 == '+' && strong_password(v, n)))
+        return true;
+    if (c0 == '<' || c0 == '{' || c0 == '[' || c0 == ',' || c0 == ')' || c0 == ';' || c0 == '.' ||
+        c0 == '(')
         return true; /* a variable, a template, code or a path */
     /* elided: "eyJhbGciOi...", "sk-abc…" */
     if ((n > 3 && !memcmp(v + n - 3, "...", 3)) || (n > 3 && !memcmp(v + n - 3, "\xe2\x80\xa6", 3)))
@@ -660,7 +704,8 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
     if (screaming_words(v, n)) return true; /* "CHANGE_ME_IN_PROD", "REPLACE_WITH_TOKEN" */
     if (n >= 2 && c0 == '#' && v[1] == '{') return true; /* Ruby "#{password}" */
     if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
-        return true; /* a route or an anchor named after the field */
+        return true;                       /* a route or an anchor named after the field */
+    if (path_to_secret(v, n)) return true; /* "hash:/etc/postfix/sasl_passwd" */
     if (c0 == '#') { /* "#add-password" is a CSS selector; "#gets0m3" a password */
         size_t k = 1;
         while (k < n && (pii_is_lower(v[k]) || v[k] == '-' || v[k] == '_'))
@@ -698,8 +743,9 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
             dot = true;
         else if (ch == '(')
             paren = true;
-        else if (!(pii_is_alnum(ch) || ch == '_' || ch == ')'))
-            ident = false;
+        else if (!(pii_is_alnum(ch) || ch == '_' || ch == ')' ||
+                   (ch == '?' && i + 1 < n && v[i + 1] == '.')))
+            ident = false; /* "a?.b(": optional chaining */
     }
     if (ident && paren) return true;
     if (ident && dot && pii_is_alpha(v[0]) && v[n - 1] != '.') {
@@ -740,6 +786,16 @@ static bool query_param_at(const unsigned char *s, size_t n, size_t k)
             s[e] == ']'))
         e++;
     return e > k && e < n && s[e] == '=';
+}
+
+/* The value at k is a query string's or a form body's: a '?' or '&' comes
+ * before it on its line ("?a=1&secret=x"); an env line's value may hold '&'
+ * and '=' ("PASSWORD=r4M&4HhGl=Eq"). */
+static bool in_query(const unsigned char *s, size_t k)
+{
+    for (size_t b = k; b > 0 && k - b < 300 && s[b - 1] != '\n'; b--)
+        if (s[b - 1] == '?' || s[b - 1] == '&') return true;
+    return false;
 }
 
 size_t ew__pii_skip_note(const unsigned char *s, size_t n, size_t k)
@@ -850,8 +906,8 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
         /* CJK text or full-width punctuation (3-byte UTF-8) ends a bare
          * value: "API Key：请在控制台生成", "密钥是x，请保存" */
         while (e < n && !pii_is_space(s[e]) && s[e] != ';' && s[e] != ',' && s[e] != '"' &&
-               s[e] != '\'' && !(s[e] == '&' && query_param_at(s, n, e + 1)) && s[e] != '<' &&
-               s[e] != ')' && s[e] != '}' && s[e] < 0xE0 && e - k < 512)
+               s[e] != '\'' && !(s[e] == '&' && query_param_at(s, n, e + 1) && in_query(s, k)) &&
+               s[e] != '<' && s[e] != ')' && s[e] != '}' && s[e] < 0xE0 && e - k < 512)
             e++;
     }
     *vs = k;
@@ -863,7 +919,7 @@ static bool name_has(const unsigned char *s, size_t i, size_t e, const char *wha
 {
     size_t wl = strlen(what);
     for (size_t p = i; p + wl <= e; p++)
-        if (!strncasecmp((const char *)s + p, what, wl)) return true;
+        if (pii_icase_eq(s + p, what, wl)) return true;
     return false;
 }
 
@@ -878,6 +934,30 @@ typedef struct {
     {                                                                                              \
         x, sizeof x - 1                                                                            \
     }
+
+/* A word that ends in "pass" glued to what it opens ("requirepass",
+ * "rootpass", "smtppass"); not the words that merely end so. */
+static bool glued_pass(const char *w, size_t n)
+{
+    static const char *const words[] = {"bypass",   "compass", "encompass", "overpass", "underpass",
+                                        "trespass", "surpass", "multipass", "firstpass"};
+    /* glued to a letter: "htpasswd", "smbpasswd", "requirepass" (not "db_pass") */
+    if (n > 6 && !memcmp(w + n - 6, "passwd", 6)) return pii_is_lower((unsigned char)w[n - 7]);
+    if (n <= 4 || memcmp(w + n - 4, "pass", 4) || !pii_is_lower((unsigned char)w[n - 5]))
+        return false;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strlen(words[k]) == n && !memcmp(w, words[k], n)) return false;
+    return true;
+}
+
+bool ew__pii_glued_pass(const unsigned char *s, size_t i, size_t e)
+{
+    char low[24];
+    if (e - i > sizeof low) return false;
+    for (size_t k = i; k < e; k++)
+        low[k - i] = (char)(s[k] | 32);
+    return glued_pass(low, e - i);
+}
 
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
 {
@@ -909,10 +989,11 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
     /* keys that find a record rather than open a door: "idempotency_key",
      * "partition_key", "cache_key", "sort_key", "object_key" */
     static const pii_word lookup_part[] = {
-        W("idempotency"), W("partition"), W("cache"),  W("sort"),       W("primary"), W("foreign"),
-        W("routing"),     W("dedup"),     W("dedupe"), W("lookup"),     W("shard"),   W("object"),
-        W("cursor"),      W("row"),       W("index"),  W("unique"),     W("hash"),    W("range"),
-        W("group"),       W("map"),       W("i18n"),   W("translation")};
+        W("idempotency"), W("partition"),   W("cache"),  W("sort"),   W("primary"),
+        W("foreign"),     W("routing"),     W("dedup"),  W("dedupe"), W("lookup"),
+        W("shard"),       W("object"),      W("cursor"), W("row"),    W("index"),
+        W("unique"),      W("hash"),        W("range"),  W("group"),  W("map"),
+        W("i18n"),        W("translation"), W("recv"),   W("keyid"),  W("fpr")};
     /* tokens that find a place in a list or a trace: "next_page_token",
      * "continuationToken", "syncToken", "X-Trace-Token" */
     static const pii_word place_part[] = {W("page"),   W("next"),  W("continuation"),
@@ -931,10 +1012,11 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
     /* names that describe a secret rather than hold one */
     /* and public keys ("publicKey", "stripe_publishable_key") */
     static const pii_word meta_any[] = {
-        W("public"),   W("publishable"), W("label"),     W("field"),       W("hint"),
-        W("policy"),   W("reset"),       W("forgot"),    W("placeholder"), W("prompt"),
-        W("confirm"),  W("change"),      W("algorithm"), W("algo"),        W("expir"),
-        W("rotation"), W("strength"),    W("ttl"),       W("tokeniz")};
+        W("public"),     W("publishable"), W("label"),     W("field"),       W("hint"),
+        W("policy"),     W("reset"),       W("forgot"),    W("placeholder"), W("prompt"),
+        W("confirm"),    W("change"),      W("algorithm"), W("algo"),        W("expir"),
+        W("rotation"),   W("strength"),    W("ttl"),       W("tokeniz"),     W("fingerprint"),
+        W("thumbprint"), W("keygrip")};
     for (size_t k = 0; k < sizeof meta_any / sizeof meta_any[0]; k++)
         if (HAS(meta_any, k)) return PII_KEY_NONE;
     /* providers' documented secrets whose names say "id": Code Climate's
@@ -1020,9 +1102,34 @@ static bool file_path(const unsigned char *v, size_t n)
     return x > 1 && x < n && n - x <= 5 && v[x - 1] == '.' && memchr(v, '/', x);
 }
 
+/* A key's fingerprint, "MD5:ea:18:…:93", "F8:5A:…:A9": eight or more hex
+ * byte pairs joined by ':' (after an optional "MD5:"/"SHA1:" label). It is
+ * the hash of a public key, published to be compared, not a secret. */
+static bool hex_pairs(const unsigned char *v, size_t vn)
+{
+    if (vn && (v[vn - 1] == '.' || v[vn - 1] == ',' || v[vn - 1] == ';')) vn--;
+    size_t k = 0;
+    while (k < vn && k < 7 && pii_is_alnum(v[k]))
+        k++;
+    if (k < vn && v[k] == ':' && k >= 3 && !(k == 2 && pii_is_hex(v[0]) && pii_is_hex(v[1])))
+        k++; /* a label such as MD5: or SHA256: */
+    else
+        k = 0;
+    size_t pairs = 0;
+    for (; k + 1 < vn; k += 3) {
+        if (!pii_is_hex(v[k]) || !pii_is_hex(v[k + 1]) || (k + 2 < vn && v[k + 2] != ':'))
+            return false;
+        pairs++;
+    }
+    return k == vn + 1 && pairs >= 8;
+}
+
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
+    /* a URL is read as one: its user part holds the credential, if any */
+    if (pii_contains(v, vn, "://", 3)) return 0;
     if (placeholder(v, vn) || (kind != PII_KEY_PASSWORD && file_path(v, vn)) ||
+        (kind != PII_KEY_PASSWORD && hex_pairs(v, vn)) ||
         (kind != PII_KEY_PASSWORD && (made_up_run(v, vn) || ew__pii_made_up(v, vn))))
         return 0;
     bool space = memchr(v, ' ', vn) != NULL;
@@ -1055,6 +1162,20 @@ static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
 /* A value at [vs, ve) held by a key of this kind: adds it when secret. */
 static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
 {
+    /* "Pwd={x};" (ODBC quotes a value in braces), "{AQAAAB...=}" (Jenkins'
+     * encrypted secrets): a password or key inside; "{name}", "{{x}}" are
+     * templates and stay placeholders */
+    if (ve - vs >= 3 && c->s[vs] == '{' &&
+        (c->s[ve - 1] == '}' || (ve < c->n && c->s[ve] == '}'))) {
+        size_t is = vs + 1, ie = ve - (c->s[ve - 1] == '}');
+        const unsigned char *v = c->s + is;
+        size_t vn = ie - is;
+        if (vn && !memchr(v, '{', vn) && !memchr(v, '}', vn) && !memchr(v, ' ', vn) &&
+            (strong_password(v, vn) || positional_key(v, vn) || b64_random(v, vn))) {
+            ew__pii_add(c, EW_PII_SECRET, is, ie, 0.9f);
+            return ie;
+        }
+    }
     size_t te = ew__pii_secret_token(c->s, ve, vs);
     if (te) {
         ew__pii_add(c, EW_PII_SECRET, vs, te, 0.97f);
@@ -1228,6 +1349,7 @@ static bool qualified_key(const unsigned char *s, size_t i)
 
 static bool value_on_next_line(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve);
 static bool prose_word(const unsigned char *v, size_t n);
+static bool public_before(const unsigned char *s, size_t i);
 
 /* "Password:" ending its line and the value alone on a line below. */
 static size_t value_below(pii_ctx *c, size_t ke, int kind)
@@ -1248,6 +1370,8 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
 {
     size_t vs, ve;
     bool quoted;
+    /* "${DB_PASSWORD:?must be set}": a shell expansion, not an assignment */
+    if (i >= 2 && c->s[i - 1] == '{' && c->s[i - 2] == '$') return 0;
     if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted)) return value_below(c, ke, kind);
     /* auth=("user", "password"), credentials: ["user", "password"] */
     if (!quoted && kind >= PII_KEY_SECRET && (c->s[vs] == '(' || c->s[vs] == '['))
@@ -1341,6 +1465,14 @@ static bool prose_word(const unsigned char *v, size_t n)
             k++; /* a Latin letter with a diacritic; "Ä" too, rare inside a word */
             continue;
         }
+        /* a letter of another script (Greek, Cyrillic, Hebrew, Arabic,
+         * Devanagari, Thai, CJK): passwords are typed in ASCII */
+        size_t l = v[k] >= 0xCE && v[k] < 0xE0 ? 2 : v[k] >= 0xE0 && v[k] < 0xF0 ? 3 : 0;
+        if (l && k + l <= n && (v[k + 1] & 0xC0) == 0x80 && (l == 2 || (v[k + 2] & 0xC0) == 0x80) &&
+            !(v[k] == 0xE3 && v[k + 1] == 0x80) && !(v[k] == 0xEF && v[k + 1] >= 0xBC)) {
+            k += l - 1;
+            continue;
+        }
         return false;
     }
     return true;
@@ -1351,8 +1483,14 @@ static bool prose_word(const unsigned char *v, size_t n)
 static size_t copula_end(const unsigned char *s, size_t lim, size_t k)
 {
     static const char *const copulas[] = {
-        "is",       "es",        "est", "ist",  "lautet", "was", "era", "jest", "\xc3\xa8",
-        "\xc3\xa9", "\xc3\xa4r", "er",  "sont", "are",    "to",  "->",  "=>",   "\xe2\x86\x92"};
+        "is", "es", "est", "ist", "lautet", "was", "era", "jest", "\xc3\xa8", "\xc3\xa9",
+        "\xc3\xa4r", "er", "sont", "are", "to", "->", "=>", "\xe2\x86\x92",
+        /* Hindi and Urdu in Latin letters, Indonesian and Malay, Romanian,
+         * Vietnamese (là), Russian (это) */
+        "hai", "hain", "adalah", "ialah", "yaitu", "este", "l\xc3\xa0", "\xd1\x8d\xd1\x82\xd0\xbe",
+        /* Hebrew היא/הוא, Greek είναι, Arabic هي/هو */
+        "\xd7\x94\xd7\x99\xd7\x90", "\xd7\x94\xd7\x95\xd7\x90",
+        "\xce\xb5\xce\xaf\xce\xbd\xce\xb1\xce\xb9", "\xd9\x87\xd9\x8a", "\xd9\x87\xd9\x88"};
     /* a colon ends the label: "token de acceso: x", "jeton d'accès : x" */
     size_t p = s[k] == ' ' && k + 1 < lim && s[k + 1] == ':' ? k + 1 : k;
     if (s[p] == ':' && p + 1 < lim && s[p + 1] == ' ') return p + 2;
@@ -1411,18 +1549,61 @@ static bool key_chars(const unsigned char *v, size_t n)
     return !pii_contains(v, n, "//", 2);
 }
 
-/* A machine-made value after up to three short words that follow a cue
- * ("clave de acceso <key>", "token for the staging api <key>"). */
-static size_t key_after_words(pii_ctx *c, size_t k)
+/* A value only a password looks like: 8 to 64 characters with a letter, a
+ * digit and a symbol of those passwords take ("Orchid81038%", "Quill@97");
+ * not an address ("root@10.0.0.1", "a@b.io"), a path or a version. */
+static bool strong_password(const unsigned char *v, size_t n)
+{
+    bool letter = false, digit = false, symbol = false;
+    if (n < 8 || n > 64 || v[0] == '/') return false;
+    const unsigned char *at = memchr(v, '@', n);
+    if (at && memchr(at, '.', n - (size_t)(at - v))) return false;
+    for (size_t k = 0; k < n; k++) {
+        if (pii_is_alpha(v[k]))
+            letter = true;
+        else if (pii_is_digit(v[k]))
+            digit = true;
+        else if (strchr("!#$%&*+=?@^~", v[k]))
+            symbol = true;
+        else if (!strchr("-_.", v[k]))
+            return false;
+    }
+    return letter && digit && symbol;
+}
+
+/* "session=<uuid>": a value with its own name, which decides what it is;
+ * '=' only at the end pads base64. */
+static bool named_value(const unsigned char *v, size_t n)
+{
+    while (n && v[n - 1] == '=')
+        n--;
+    return n > 1 && memchr(v + 1, '=', n - 1) != NULL;
+}
+
+/* A short word of any script ("for", "від", "пошти"): at most 8 ASCII letters
+ * (and '_'), or a word of another script of at most 8 letters. */
+static bool short_word(const unsigned char *v, size_t n)
+{
+    if (n <= 8 && ident_like(v, n)) return true;
+    return n >= 2 && n <= 16 && v[0] >= 0xCE && prose_word(v, n);
+}
+
+/* A machine-made value, or for a password cue a password, after up to three
+ * short words that follow a cue ("clave de acceso <key>", "token for the
+ * staging api <key>", "mera password hai <password>"). */
+static size_t key_after_words(pii_ctx *c, size_t k, int kind)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, vs, ve;
     bool quoted;
     for (int w = 0; w < 4 && next_value(s, n, k, &vs, &ve, &quoted) && !quoted; w++) {
         size_t vn = ve - vs;
-        if (vn >= 16 && key_chars(s + vs, vn) && random_looking(s + vs, vn))
+        if (vn >= 16 && key_chars(s + vs, vn) && random_looking(s + vs, vn) &&
+            !named_value(s + vs, vn))
             return add_value(c, PII_KEY_SECRET, vs, ve, false);
-        if (vn > 8 || !ident_like(s + vs, vn) || w == 3) break; /* not a short word */
+        if (kind == PII_KEY_PASSWORD && strong_password(s + vs, vn))
+            return add_value(c, kind, vs, ve, false);
+        if (!short_word(s + vs, vn) || w == 3) break; /* not a short word */
         k = ve;
     }
     return 0;
@@ -1450,6 +1631,7 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
     const unsigned char *s = c->s;
     size_t n = c->n, vs, ve;
     bool quoted;
+    if (public_before(s, i)) return 0; /* "public key <x>": a key that may be shown */
     if (we >= n || s[we] != ' ' || !next_value(s, n, we, &vs, &ve, &quoted)) return 0;
     if (quoted) return add_value(c, kind, vs, ve, true);
     /* "password is 'x'", "password for the user "pyne-user" is "pyne"", "la
@@ -1496,7 +1678,7 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
     if (names_a_secret(s, vs, ve)) return 0; /* "password secret": a name, not a value */
     if (kind == PII_KEY_PASSWORD && vn >= 4) {
         /* an ordinary word after "password" is prose ("Passwort vergessen?") */
-        if (prose_word(s + vs, vn)) return key_after_words(c, vs);
+        if (prose_word(s + vs, vn)) return key_after_words(c, vs, kind);
         return add_value(c, kind, vs, ve, false);
     }
     bool scheme = (we - i == 6 && !strncasecmp((const char *)s + i, "bearer", 6)) ||
@@ -1505,8 +1687,250 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
         ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.9f);
         return ve;
     }
-    if (vn >= 16 && random_looking(s + vs, vn)) return add_value(c, PII_KEY_SECRET, vs, ve, false);
-    return key_after_words(c, vs);
+    if (vn >= 16 && random_looking(s + vs, vn) && !named_value(s + vs, vn))
+        return add_value(c, PII_KEY_SECRET, vs, ve, false);
+    return key_after_words(c, vs, kind);
+}
+
+static size_t digits_in(const unsigned char *v, size_t n)
+{
+    size_t d = 0;
+    for (size_t k = 0; k < n; k++)
+        d += pii_is_digit(v[k]);
+    return d;
+}
+
+/* The value named after it: "<key> as the bearer token", "<x> is my
+ * password", "<key> was the api key". [i, we) is the cue word; up to three
+ * short words and "as", "is" or "was" come before it, and the value before
+ * those. Their words and the cue together name the secret ("the cache key"
+ * names none). */
+size_t ew__pii_scan_value_before(pii_ctx *c, size_t i, size_t we)
+{
+    const unsigned char *s = c->s;
+    size_t p = i, words = we;
+    for (int w = 0; w < 4; w++) {
+        size_t link = 0; /* where the value ends: before "as", "is", "was" or "(" */
+        size_t b = p;
+        if (p >= 3 && s[p - 1] == '(' && s[p - 2] == ' ') { /* "<key> (api key)" */
+            link = p - 2;
+        } else {
+            if (p < 2 || s[p - 1] != ' ') return 0;
+            b = p - 1;
+            while (b > 0 && p - 1 - b < 12 && pii_is_alpha(s[b - 1]))
+                b--;
+            size_t l = p - 1 - b;
+            if (l == 0 || (b > 0 && !pii_is_space(s[b - 1]) && s[b - 1] != '(')) return 0;
+            if ((l == 2 && (!memcmp(s + b, "as", 2) || !memcmp(s + b, "is", 2))) ||
+                (l == 3 && !memcmp(s + b, "was", 3)))
+                link = b >= 2 ? b - 1 : 0;
+        }
+        if (link) {
+            int kind = ew__pii_key_kind(s, p, words);
+            if (kind == PII_KEY_NONE) return 0;
+            size_t ve = link, vs = ve;
+            while (vs > 0 && !pii_is_space(s[vs - 1]) && ve - vs < 256)
+                vs--;
+            size_t vn = ve - vs;
+            if (!(vn >= 16 && key_chars(s + vs, vn) && random_looking(s + vs, vn) &&
+                  digits_in(s + vs, vn) >= 2) &&
+                !(kind == PII_KEY_PASSWORD && strong_password(s + vs, vn)))
+                return 0;
+            return add_value(c, kind, vs, ve, false) ? we : 0;
+        }
+        p = b;
+    }
+    return 0;
+}
+
+/* A session cookie in a Cookie or Set-Cookie header ("Cookie: a=1;
+ * sessionid=<x>"): [i, e) is the cookie's name. A session id is a bearer
+ * credential there; elsewhere (a log's "session=<uuid>") it is an id. */
+bool ew__pii_cookie_session(const unsigned char *s, size_t i, size_t e)
+{
+    if (!(name_has(s, i, e, "sess") || (e - i == 3 && !strncasecmp((const char *)s + i, "sid", 3))))
+        return false;
+    size_t b = i > 300 ? i - 300 : 0;
+    const unsigned char *nl = memrchr(s + b, '\n', i - b);
+    if (nl) b = (size_t)(nl - s) + 1;
+    while (b < i && (s[b] == ' ' || s[b] == '\t' || s[b] == '-' || s[b] == '"' || s[b] == '\''))
+        b++; /* curl -H 'Cookie: ...' */
+    if (i - b >= 7 && !strncasecmp((const char *)s + b, "cookie:", 7)) return true;
+    if (i - b >= 11 && !strncasecmp((const char *)s + b, "set-cookie:", 11)) return true;
+    return pii_contains(s + b, i - b, "Cookie: ", 8) || pii_contains(s + b, i - b, "cookie: ", 8);
+}
+
+/* "public key", "publishable key": the word before the cue at i says the
+ * key may be shown. */
+static bool public_before(const unsigned char *s, size_t i)
+{
+    if (i >= 12 && s[i - 1] == ' ' && !strncasecmp((const char *)s + i - 12, "publishable", 11))
+        return true;
+    return i >= 7 && s[i - 1] == ' ' && !strncasecmp((const char *)s + i - 7, "public", 6);
+}
+
+/* A line that ends with a cue word ("untrusted comment: minisign encrypted
+ * secret key") and one key alone on the next line. [i, e) is the cue word. */
+size_t ew__pii_scan_value_line(pii_ctx *c, size_t i, size_t e)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, p = e;
+    if (public_before(s, i)) return 0;
+    while (p < n && (s[p] == '\r' || s[p] == ' '))
+        p++;
+    if (p >= n || s[p] != '\n') return 0;
+    size_t vs = ++p;
+    while (p < n && !pii_is_space(s[p]) && p - vs < 1024)
+        p++;
+    size_t vn = p - vs;
+    if ((p < n && s[p] != '\n' && s[p] != '\r') || vn < 32 ||
+        !(b64_random(s + vs, vn) || positional_key(s + vs, vn)))
+        return 0;
+    ew__pii_add(c, EW_PII_SECRET, vs, p, 0.9f);
+    return p;
+}
+
+/* A cue, a comma and a few words before a colon ("the service token, do not
+ * share: <key>", "password, the new one: <x>"): the value after the colon,
+ * machine-made or for a password a strong one. k is the comma. */
+size_t ew__pii_scan_after_clause(pii_ctx *c, size_t k, int kind)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, lim = k + 48 < n ? k + 48 : n, vs, ve;
+    bool quoted;
+    for (size_t p = k + 1; p + 1 < lim && s[p] != '\n' && s[p] != '.'; p++) {
+        if (s[p] != ':' || s[p + 1] != ' ') continue;
+        if (!next_value(s, n, p + 1, &vs, &ve, &quoted)) return 0;
+        size_t vn = ve - vs;
+        if (positional_key(s + vs, vn) || b64_random(s + vs, vn) ||
+            (kind == PII_KEY_PASSWORD && strong_password(s + vs, vn)))
+            return add_value(c, kind, vs, ve, quoted);
+        return 0;
+    }
+    return 0;
+}
+
+/* A user name or an address before a password: letters, digits and
+ * ". _ - @ +", a letter or digit first. */
+static bool user_part(const unsigned char *v, size_t n)
+{
+    if (n == 0 || n > 64 || !pii_is_alnum(v[0])) return false;
+    for (size_t k = 0; k < n; k++)
+        if (!pii_is_alnum(v[k]) && !strchr("._-@+", v[k])) return false;
+    return true;
+}
+
+/* A digest's label before its value: "h1:<base64>" (go.sum), "SHA256:<base64>"
+ * (a key fingerprint), "sha512:<hex>". */
+static bool digest_label(const unsigned char *v, size_t n)
+{
+    static const char *const algos[] = {"h1",     "md5",    "sha1",    "sha224",  "sha256",
+                                        "sha384", "sha512", "sha3",    "blake2b", "blake3",
+                                        "xxh64",  "crc32",  "sha-256", "sha-512"};
+    for (size_t k = 0; k < sizeof algos / sizeof *algos; k++)
+        if (strlen(algos[k]) == n && !strncasecmp((const char *)v, algos[k], n)) return true;
+    return false;
+}
+
+/* A password, a key or a crypt hash held by a credential pair. */
+static bool pair_secret(const unsigned char *v, size_t n)
+{
+    return strong_password(v, n) || positional_key(v, n) || mixed_alnum(v, n) ||
+           (n > 6 && v[0] == '$' && memchr(v + 1, '$', n - 1) && !memchr(v, '/', 3));
+}
+
+/* A credential pair as one token, without a URL around it: "user:password"
+ * (Bundler's config, Postfix's sasl_passwd, chpasswd, HTTPie's -a),
+ * "<key id>:<secret>" (Ably), "user/password@db" (Oracle's EZConnect). The
+ * token is [i, e); the secret's end or 0. */
+size_t ew__pii_scan_user_pair(pii_ctx *c, size_t i, size_t e)
+{
+    const unsigned char *s = c->s;
+    /* a pair starts a token: not "l2-s0:x" inside "Xy7q-l2-s0:x" */
+    if (i > 0 && (pii_is_alnum(s[i - 1]) || strchr("._-@+", s[i - 1]))) return 0;
+    /* "Id=<id>:<part>": the value of a name that says id is an id */
+    if (i >= 3 && (s[i - 1] == '=' || s[i - 1] == ':') && (s[i - 2] | 32) == 'd' &&
+        (s[i - 3] | 32) == 'i' && (i == 3 || !pii_is_alpha(s[i - 4]) || pii_is_lower(s[i - 4])))
+        return 0;
+    const unsigned char *col = memchr(s + i, ':', e - i);
+    if (col) {
+        size_t cs = (size_t)(col - s) + 1;
+        if (cs < e && !memchr(s + cs, ':', e - cs) && !memchr(s + cs, '/', e - cs) &&
+            user_part(s + i, cs - 1 - i) && !digest_label(s + i, cs - 1 - i) &&
+            pair_secret(s + cs, e - cs)) {
+            if (s[cs] == '$' && ew__pii_scan_pwhash(c, cs)) return e; /* htpasswd, shadow */
+            return add_value(c, PII_KEY_PASSWORD, cs, e, false) ? e : 0;
+        }
+    }
+    const unsigned char *sl = memchr(s + i, '/', e - i);
+    if (!sl) return 0;
+    size_t ps = (size_t)(sl - s) + 1, at = ps;
+    while (at < e && s[at] != '@' && s[at] != '/')
+        at++;
+    if (at >= e || s[at] != '@' || !user_part(s + i, ps - 1 - i) || !pair_secret(s + ps, at - ps))
+        return 0;
+    return add_value(c, PII_KEY_PASSWORD, ps, at, false) ? e : 0;
+}
+
+/* A command that logs in ("login", "auth", "authorize-account",
+ * "authenticate") at [i, we): the word's first part says so. */
+bool ew__pii_auth_verb(const unsigned char *s, size_t i, size_t we)
+{
+    static const char *const verbs[] = {"login",     "signin",       "logon",    "auth",
+                                        "authorize", "authenticate", "authorise"};
+    size_t e = i;
+    while (e < we && pii_is_alpha(s[e]))
+        e++;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (strlen(verbs[k]) == e - i && !strncasecmp((const char *)s + i, verbs[k], e - i))
+            return true;
+    return false;
+}
+
+/* A key in an argument list or on a command line: 16 or more key
+ * characters, random, with digits; no path, host or address ('/', '.'), no
+ * "name=value" (its name decides), no digest (hex only). */
+static bool positional_key(const unsigned char *v, size_t n)
+{
+    size_t body = n;
+    while (body > 0 && v[body - 1] == '=')
+        body--;
+    return n >= 16 && key_chars(v, n) && (!memchr(v, '/', n) || b64_random(v, n)) &&
+           !memchr(v, '.', n) && !memchr(v, '=', body) && !all_hex(v, n) && random_looking(v, n) &&
+           digits_in(v, n) >= 2;
+}
+
+/* A command that sets a user's password ("add_user", "create-user",
+ * "set_user_password") at [i, e): "user" and a verb that makes or changes. */
+bool ew__pii_user_command(const unsigned char *s, size_t i, size_t e)
+{
+    static const char *const verbs[] = {"add", "create", "set", "change", "new", "update"};
+    if (e - i > 32 || !name_has(s, i, e, "user")) return false;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (name_has(s, i, e, verbs[k])) return true;
+    return false;
+}
+
+/* Credentials given by position after a login command or a password
+ * directive ("b2 authorize-account <key id> <key>", "login <token>",
+ * "requirepass <password>"): of the next three arguments on the line (flags
+ * skipped), each that is a key or, for a password, a strong password.
+ * Returns the end of the last. */
+size_t ew__pii_scan_positional(pii_ctx *c, size_t k, int kind)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, vs, ve, last = 0;
+    bool quoted;
+    for (int w = 0; w < 3 && next_value(s, n, k, &vs, &ve, &quoted); w++, k = ve + quoted) {
+        if (s[vs] == '-') continue;
+        size_t vn = ve - vs;
+        bool password = kind == PII_KEY_PASSWORD &&
+                        (strong_password(s + vs, vn) ||
+                         (vn >= 16 && key_chars(s + vs, vn) && random_looking(s + vs, vn)));
+        if ((password || positional_key(s + vs, vn)) && add_value(c, kind, vs, ve, quoted))
+            last = ve + quoted;
+    }
+    return last;
 }
 
 size_t ew__pii_scan_quoted_password(pii_ctx *c, size_t k)
@@ -1558,6 +1982,50 @@ size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t ke, size_t k)
     return ve;
 }
 
+/* A verb whose argument names a secret rather than holds one
+ * ("get_secret('db')", "loadToken('ci')", "deleteKey('old')"). */
+static bool lookup_verb(const unsigned char *s, size_t i, size_t ie)
+{
+    static const char *const verbs[] = {
+        "get",      "read", "load",   "fetch",  "find",   "lookup",   "has",
+        "is",       "del",  "delete", "remove", "list",   "create",   "new",
+        "generate", "gen",  "env",    "rotate", "revoke", "describe", "require"};
+    while (i < ie && (s[i] == '.' || s[i] == '_'))
+        i++;
+    size_t e = i;
+    while (e < ie && pii_is_alpha(s[e]) && (e == i || !pii_is_upper(s[e])))
+        e++;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (strlen(verbs[k]) == e - i && !strncasecmp((const char *)s + i, verbs[k], e - i))
+            return true;
+    return false;
+}
+
+size_t ew__pii_scan_init(pii_ctx *c, size_t i, size_t ie, size_t k, int kind)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, vs, ve;
+    bool quoted;
+    /* "SheetsApi('<document id>')": a call's "api" says nothing of its argument */
+    if (s[k] == '(' && kind == PII_KEY_KEY && !name_has(s, i, ie, "key")) return 0;
+    if (kind == PII_KEY_NONE || lookup_verb(s, i, ie) ||
+        !next_value(s, n, k + 1, &vs, &ve, &quoted) || !quoted)
+        return 0;
+    size_t after = ve + 1;
+    while (after < n && s[after] == ' ')
+        after++;
+    if (after >= n || (s[after] != ')' && s[after] != '}' && s[after] != ',')) return 0;
+    const unsigned char *v = s + vs;
+    size_t vn = ve - vs;
+    if (ew__pii_secret_token(s, ve, vs)) return add_value(c, kind, vs, ve, true);
+    bool person = kind == PII_KEY_PASSWORD && vn >= 6 && !prose_word(v, vn) && !ident_like(v, vn) &&
+                  !names_a_secret(s, vs, ve);
+    if (memchr(v, ' ', vn) || !(person || (vn >= 16 && key_chars(v, vn) && random_looking(v, vn)) ||
+                                (vn >= 32 && all_hex(v, vn))))
+        return 0;
+    return add_value(c, kind, vs, ve, true);
+}
+
 /* NetworkCredential("user", "pass"), DirectoryEntry("LDAP://x", "u", "p"):
  * the last quoted argument is the password. */
 /* The quoted arguments of the list opening at k ('(' or '['): how many, and
@@ -1585,7 +2053,11 @@ static int last_quoted_arg(const unsigned char *s, size_t n, size_t k, size_t *l
 size_t ew__pii_scan_call(pii_ctx *c, size_t k)
 {
     size_t ls = 0, le = 0;
-    if (last_quoted_arg(c->s, c->n, k, &ls, &le) < 2) return 0;
+    /* withCredentials([string(credentialsId: 'x', variable: 'NPM_TOKEN')]):
+     * the last argument names the secret */
+    if (last_quoted_arg(c->s, c->n, k, &ls, &le) < 2 ||
+        (names_a_secret(c->s, ls, le) && memchr(c->s + ls, '_', le - ls)))
+        return 0;
     return add_value(c, PII_KEY_PASSWORD, ls, le, true);
 }
 
@@ -1626,12 +2098,37 @@ static size_t twilio_call(pii_ctx *c, size_t k)
     return p + 34;
 }
 
+/* A key passed by position to a client or a login ("Client(api_key,
+ * '<64>')", "B2Api('<id>', '<key>')", "connect(host, '<key>')"): each quoted
+ * argument of the list opening at k that is machine-made (no path, no
+ * address: those have '/' or '.'). Returns the end of the last one. */
+static size_t client_args(pii_ctx *c, size_t k)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, lim = k + 400 < n ? k + 400 : n, last = 0;
+    for (size_t p = k + 1; p < lim && s[p] != ')' && s[p] != '\n'; p++) {
+        if (s[p] != '"' && s[p] != '\'') continue;
+        size_t vs, ve;
+        bool quoted;
+        if (!next_value(s, n, p, &vs, &ve, &quoted)) return last;
+        size_t vn = ve - vs;
+        if (vn >= 24 && positional_key(s + vs, vn) && add_value(c, PII_KEY_SECRET, vs, ve, true))
+            last = ve + 1;
+        p = ve;
+    }
+    return last;
+}
+
 size_t ew__pii_scan_call_at(pii_ctx *c, size_t i, size_t ie, size_t k)
 {
     if (name_has(c->s, i, ie, "credential") || name_has(c->s, i, ie, "directoryentry") ||
         name_has(c->s, i, ie, "basicauth") || name_has(c->s, i, ie, "digestauth"))
         return ew__pii_scan_call(c, k);
-    return twilio_call(c, k);
+    size_t e = twilio_call(c, k);
+    if (!e && (name_has(c->s, i, ie, "client") || name_has(c->s, i, ie, "login") ||
+               name_has(c->s, i, ie, "connect")))
+        e = client_args(c, k);
+    return e;
 }
 
 /* A port or a port mapping: "5432", "8080:80", "127.0.0.1:80:80". */
@@ -1653,10 +2150,11 @@ static bool port_like(const unsigned char *v, size_t n)
 
 /* Does "-p" on the line [b, i) take a password? Next to "-u user" (docker,
  * psexec), or for the tools whose -p is always the password (the mysql and
- * mariadb clients, sshpass, the mongo shells); for ssh and psql it is a port. */
+ * mariadb clients, sshpass, the mongo shells, the archivers zip, 7z and rar);
+ * for ssh and psql it is a port. */
 static bool p_takes_password(const unsigned char *s, size_t b, size_t i)
 {
-    static const char *const tools[] = {"mysql", "mariadb", "sshpass", "mongo"};
+    static const char *const tools[] = {"mysql", "mariadb", "sshpass", "mongo", "zip", "7z", "rar"};
     if (pii_contains(s + b, i - b, "-u ", 3) || pii_contains(s + b, i - b, "-U ", 3)) return true;
     for (size_t k = 0; k < sizeof tools / sizeof tools[0]; k++)
         if (name_has(s, b, i, tools[k])) return true;
@@ -1669,6 +2167,21 @@ static size_t line_back(const unsigned char *s, size_t i)
     size_t b = i > 120 ? i - 120 : 0;
     const unsigned char *nl_at = memrchr(s + b, '\n', i - b);
     return nl_at ? (size_t)(nl_at - s) + 1 : b;
+}
+
+/* A user or group name: small letters, digits, '-', '_' and '.', letters
+ * first, at most two digits ("www-data", "svc_sync", "deploy2"). */
+static bool user_name_like(const unsigned char *v, size_t n)
+{
+    size_t digits = 0;
+    if (!n || !pii_is_lower(v[0])) return false;
+    for (size_t k = 0; k < n; k++) {
+        if (pii_is_digit(v[k]))
+            digits++;
+        else if (!pii_is_lower(v[k]) && v[k] != '-' && v[k] != '_' && v[k] != '.')
+            return false;
+    }
+    return digits <= 2;
 }
 
 /* Command-line flags: "-p pass" (after "-u user"), "--password x",
@@ -1719,9 +2232,19 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P') && port_like(s + vs, ve - vs))
         return 0; /* psql -U app -p 5432: a port */
     if (user) {
-        const unsigned char *col = memchr(s + vs, s[ns] == 'u' ? ':' : '%', ve - vs);
-        if (!col || (size_t)(col - s) == vs || (size_t)(col - s) + 1 >= ve) return 0;
-        return add_value(c, PII_KEY_PASSWORD, (size_t)(col - s) + 1, ve, quoted);
+        /* the user, then the password after ':' (curl), '%' (smbclient) or ','
+         * (lftp, ncftp); after ',' a list of users ("ps -u root,www-data")
+         * must not read as one, so the password must not be a plain name */
+        while (!quoted && ve < n && !pii_is_space(s[ve]) && ve - vs < 256)
+            ve++; /* next_value stops at ',' */
+        size_t col = vs;
+        while (col < ve && s[col] != ':' && s[col] != '%' && s[col] != ',')
+            col++;
+        if (col == vs || col + 1 >= ve) return 0;
+        if (s[col] == ',' && (ve - col - 1 < 6 || prose_word(s + col + 1, ve - col - 1) ||
+                              user_name_like(s + col + 1, ve - col - 1)))
+            return 0;
+        return add_value(c, PII_KEY_PASSWORD, col + 1, ve, quoted);
     }
     return add_value(c, kind, vs, ve, quoted);
 }
@@ -1778,19 +2301,66 @@ size_t ew__pii_armour_begin(const unsigned char *s, size_t n, size_t i)
     return armour_at(s, n, i, "BEGIN");
 }
 
-/* A block whose armour says PRIVATE, of any kind (RSA, OPENSSH, PGP, SSH2
- * ENCRYPTED, ...), from its BEGIN line to its END line or, when the text is
- * cut, to the end of its body. */
+/* A block body of 64 or more base64 or hex characters (spaces apart) that
+ * looks random: key material, not text that was put between armour lines. */
+static bool random_body(const unsigned char *v, size_t n)
+{
+    unsigned char buf[256];
+    size_t m = 0;
+    for (size_t k = 0; k < n && m < sizeof buf; k++) {
+        if (v[k] == '\n' || v[k] == '\r') continue;
+        if (!in_alphabet(v[k], AL_B64)) return false; /* words and spaces: text */
+        buf[m++] = v[k];
+    }
+    return m >= 64 && ew__pii_entropy(buf, m) >= 3.5;
+}
+
+/* An armour label [b, e) that names key material: PRIVATE of any kind, or a
+ * KEY, KEYS, KEYSET or SECRET word that is not PUBLIC ("OpenVPN Static key V1",
+ * "TINK KEYSET"); certificates, signatures, messages and parameters hold no
+ * key. *weak is set when the label does not say PRIVATE: its body must then
+ * look random. */
+static bool armour_label_secret(const unsigned char *s, size_t b, size_t e, bool *weak)
+{
+    *weak = false;
+    if (name_has(s, b, e, "PRIVATE")) return true;
+    static const char *const not_key[] = {"PUBLIC",     "CERTIFICATE", "SIGNATURE", "MESSAGE",
+                                          "PARAMETERS", "REQUEST",     "CRL"};
+    for (size_t k = 0; k < sizeof not_key / sizeof *not_key; k++)
+        if (name_has(s, b, e, not_key[k])) return false;
+    for (size_t p = b; p < e; p++) {
+        if (p > b && pii_is_alpha(s[p - 1])) continue;
+        size_t q = p;
+        while (q < e && pii_is_alpha(s[q]))
+            q++;
+        size_t l = q - p;
+        if ((l == 3 && !strncasecmp((const char *)s + p, "key", 3)) ||
+            (l == 4 && !strncasecmp((const char *)s + p, "keys", 4)) ||
+            (l == 6 && (!strncasecmp((const char *)s + p, "keyset", 6) ||
+                        !strncasecmp((const char *)s + p, "secret", 6)))) {
+            *weak = true;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A block whose armour names key material (armour_label_secret: RSA, OPENSSH,
+ * PGP, SSH2 ENCRYPTED private keys, OpenVPN static keys, ...), from its
+ * BEGIN line to its END line or, when the text is cut, to the end of its
+ * body. */
 size_t ew__pii_scan_pem(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
     size_t k = armour_at(s, n, i, "BEGIN"), lim = i + 80 < n ? i + 80 : n;
     if (!k) return 0;
+    size_t label = k;
     while (k < lim && s[k] != '\n' && s[k] != '-')
         k++;
     size_t label_end = k;
-    if (!name_has(s, i, label_end, "PRIVATE")) return 0;
+    bool weak;
+    if (!armour_label_secret(s, label, label_end, &weak)) return 0;
     /* up to "-----END ... -----", or the end of the base64 body when cut */
     size_t e = label_end;
     while (e < n && s[e] == '-')
@@ -1798,6 +2368,7 @@ size_t ew__pii_scan_pem(pii_ctx *c, size_t i)
     size_t body = e;
     for (; e + 8 <= n && e - body < 65536; e++) {
         size_t end_word = s[e] == '-' ? armour_at(s, n, e, "END") : 0;
+        if (end_word && weak && !random_body(s + body, e - body)) return 0;
         if (end_word) {
             size_t f = end_word;
             while (f < n && f - e < 80 && s[f] != '\n') {
@@ -1815,7 +2386,7 @@ size_t ew__pii_scan_pem(pii_ctx *c, size_t i)
               s[e] == ',' || s[e] == '\\' || s[e] == '"' || s[e] == '\''))
             break;
     }
-    if (e - body >= 64) {
+    if (e - body >= 64 && (!weak || random_body(s + body, e - body))) {
         ew__pii_add(c, EW_PII_SECRET, i, e, 0.95f);
         return e;
     }
@@ -1827,8 +2398,9 @@ size_t ew__pii_scan_pwhash(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    static const char *const ids[] = {"$1$", "$2a$", "$2b$",        "$2y$",      "$5$",    "$6$",
-                                      "$8$", "$y$",  "$krb5asrep$", "$krb5tgs$", "$argon2"};
+    static const char *const ids[] = {"$1$",    "$2a$",        "$2b$",      "$2y$",    "$5$",
+                                      "$6$",    "$8$",         "$y$",       "$apr1$",  "$md5$",
+                                      "$sha1$", "$krb5asrep$", "$krb5tgs$", "$argon2", "$pbkdf2"};
     for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
         size_t il = strlen(ids[k]);
         if (i + il > n || memcmp(s + i, ids[k], il)) continue;
@@ -1875,4 +2447,9 @@ bool ew__pii_random_looking(const unsigned char *v, size_t n)
 bool ew__pii_prose_word(const unsigned char *v, size_t n)
 {
     return prose_word(v, n);
+}
+
+bool ew__pii_strong_password(const unsigned char *v, size_t n)
+{
+    return strong_password(v, n);
 }

@@ -65,5 +65,6 @@ bool ew__pii_is_uuid(const unsigned char *s, size_t n, size_t i);
 /* Shared within pii_secret*.c. */
 bool ew__pii_random_looking(const unsigned char *v, size_t n);
 bool ew__pii_prose_word(const unsigned char *v, size_t n);
+bool ew__pii_strong_password(const unsigned char *v, size_t n);
 
 #endif

@@ -22,6 +22,14 @@ static const struct {
     {"\xed\x8c\xa8\xec\x8a\xa4\xec\x9b\x8c\xeb\x93\x9c", true},  /* 패스워드 */
     {"\xec\x95\x94\xed\x98\xb8", true},                          /* 암호 */
     {"\xed\x86\xa0\xed\x81\xb0", false},                         /* 토큰 */
+    /* Hindi (Devanagari) and Thai */
+    {"\xe0\xa4\xaa\xe0\xa4\xbe\xe0\xa4\xb8\xe0\xa4\xb5\xe0\xa4\xb0\xe0\xa5\x8d\xe0\xa4\xa1",
+     true}, /* पासवर्ड */
+    {"\xe0\xa4\x95\xe0\xa5\x81\xe0\xa4\x82\xe0\xa4\x9c\xe0\xa5\x80", false}, /* कुंजी */
+    {"\xe0\xa4\x9f\xe0\xa5\x8b\xe0\xa4\x95\xe0\xa4\xa8", false},             /* टोकन */
+    {"\xe0\xb8\xa3\xe0\xb8\xab\xe0\xb8\xb1\xe0\xb8\xaa\xe0\xb8\x9c\xe0\xb9\x88\xe0\xb8\xb2\xe0\xb8"
+     "\x99",
+     true}, /* รหัสผ่าน */
 };
 
 /* Separators and particles between a cue and its value: spaces, ':', '=',
@@ -30,9 +38,13 @@ static const struct {
 static size_t cue_glue(const unsigned char *s, size_t n, size_t a)
 {
     static const char *const glue[] = {
-        "\xef\xbc\x9a", "\xe6\x98\xaf", "\xe4\xb8\xba", "\xe7\x82\xba", "\xe3\x81\xaf",
-        "\xe3\x81\x8c", "\xeb\x8a\x94", "\xec\x9d\x80", "\xec\x9d\xb4", "\xea\xb0\x80",
-        "\xe3\x80\x8c", "\xe3\x80\x8e", "\xe2\x80\x9c"};
+        "\xef\xbc\x9a", "\xe6\x98\xaf",
+        "\xe4\xb8\xba", "\xe7\x82\xba",
+        "\xe3\x81\xaf", "\xe3\x81\x8c",
+        "\xeb\x8a\x94", "\xec\x9d\x80",
+        "\xec\x9d\xb4", "\xea\xb0\x80",
+        "\xe3\x80\x8c", "\xe3\x80\x8e",
+        "\xe2\x80\x9c", "\xe0\xb8\x84\xe0\xb8\xb7\xe0\xb8\xad" /* Thai คือ */};
     if (s[a] == ':' || s[a] == ' ' || s[a] == '=' || s[a] == '\t') return 1;
     for (size_t k = 0; k < sizeof glue / sizeof glue[0]; k++) {
         size_t l = strlen(glue[k]);
@@ -41,15 +53,62 @@ static size_t cue_glue(const unsigned char *s, size_t n, size_t a)
     return 0;
 }
 
+/* A few more words between a cue and a colon ("密码都发你：x", "密码如下：x",
+ * "パスワードを送ります：x"): up to eight CJK characters, no sentence
+ * punctuation, then '：' or ':'. Returns the colon's offset, or e. */
+static size_t words_to_colon(const unsigned char *s, size_t n, size_t e)
+{
+    size_t a = e;
+    for (int k = 0; k < 8 && a + 3 <= n && s[a] >= 0xE3 && s[a] <= 0xE9; k++) {
+        if (ew__pii_wide_colon(s, n, a)) return a;
+        a += 3;
+    }
+    if (a < n && s[a] == ':') return a;
+    return a > e && ew__pii_wide_colon(s, n, a) ? a : e;
+}
+
+/* The end of a bare ASCII value at a. */
+static size_t ascii_value_end(const unsigned char *s, size_t n, size_t a)
+{
+    size_t vs = a;
+    while (a < n && s[a] > ' ' && s[a] < 0x80 && s[a] != ',' && s[a] != ';' && a - vs < 256)
+        a++;
+    return a;
+}
+
 size_t ew__pii_cjk_secret_value(pii_ctx *c, size_t e, bool strong)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, a = e, g;
     for (int k = 0; k < 6 && a < n && (g = cue_glue(s, n, a)) != 0; k++)
         a += g;
+    if (a == e) a = words_to_colon(s, n, e);
+    for (int k = 0; k < 6 && a < n && (g = cue_glue(s, n, a)) != 0; k++)
+        a += g;
+    /* a few words and then the value ("数据库密码改成了x", "APIキーを貼って
+     * おきます x"): only a value that cannot be a word will do */
+    bool loose = false;
+    if (a == e) {
+        size_t b = e;
+        for (int k = 0; k < 8 && b + 3 <= n && s[b] >= 0xE3 && s[b] <= 0xE9 && s[b + 1] != 0x80;
+             k++)
+            b += 3;
+        if (b > e && b < n && s[b] == ' ') b++;
+        if (b > e && b < n && s[b] < 0x80 && s[b] > ' ') a = b, loose = true;
+    }
     size_t vs = a;
-    while (a < n && s[a] > ' ' && s[a] < 0x80 && s[a] != ',' && s[a] != ';' && a - vs < 256)
-        a++;
+    a = ascii_value_end(s, n, a);
+    /* "账号密码：user / password": a user and its password */
+    size_t p = a;
+    while (p < n && s[p] == ' ')
+        p++;
+    if (strong && p + 1 < n && s[p] == '/' && a > vs && a - vs <= 32) {
+        p++;
+        while (p < n && s[p] == ' ')
+            p++;
+        size_t pe = ascii_value_end(s, n, p);
+        if (pe - p >= 4) vs = p, a = pe;
+    }
     /* Left to the other detectors: a PEM block ("-----BEGIN"), which they
      * take whole, a key ("password": "x", pwd=x), whose value they read, and a
      * command-line flag (--password x), whose argument is the secret. */
@@ -60,9 +119,12 @@ size_t ew__pii_cjk_secret_value(pii_ctx *c, size_t e, bool strong)
     size_t body = vn;
     while (body > 0 && s[vs + body - 1] == '=')
         body--;
-    bool key =
-        vn && (s[vs] == '"' || s[vs] == '\'' || s[a - 1] == ':' || memchr(s + vs, '=', body));
+    bool key = vn && (s[vs] == '"' || s[vs] == '\'' || s[a - 1] == ':' ||
+                      (body > 1 && memchr(s + vs + 1, '=', body - 1)));
     if (vn < 4 || pem || flag || key) return 0;
+    if (loose && !ew__pii_strong_password(s + vs, vn) &&
+        !(vn >= 16 && ew__pii_random_looking(s + vs, vn)))
+        return 0;
     /* a key or token cue needs a machine-made value ("キーボード" is no key) */
     if (!strong && !ew__pii_random_looking(s + vs, vn)) return 0;
     if (strong && ew__pii_prose_word(s + vs, vn)) return 0;
@@ -81,9 +143,10 @@ size_t ew__pii_scan_kana_cue(pii_ctx *c, size_t i, uint32_t cp)
         size_t r = ew__pii_cjk_secret_value(c, i + l, true);
         return r ? r : i + l;
     }
-    /* first characters of the cues: パ ア シ ト キ 비 패 암 토 */
+    /* first characters of the cues: パ ア シ ト キ 비 패 암 토 प क ट ร */
     if (cp != 0x30D1 && cp != 0x30A2 && cp != 0x30B7 && cp != 0x30C8 && cp != 0x30AD &&
-        cp != 0xBE44 && cp != 0xD328 && cp != 0xC554 && cp != 0xD1A0)
+        cp != 0xBE44 && cp != 0xD328 && cp != 0xC554 && cp != 0xD1A0 && cp != 0x092A &&
+        cp != 0x0915 && cp != 0x091F && cp != 0x0E23)
         return 0;
     const unsigned char *s = c->s;
     for (size_t k = 0; k < sizeof kana_cues / sizeof kana_cues[0]; k++) {

@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <sys/types.h>
 
+#include "router/pii_gazetteer.h"
 #include "router/pii_internal.h"
 #include "router/pii_secret.h"
 
@@ -15,48 +16,120 @@ static bool email_local_ch(unsigned ch)
            ch == '\'';
 }
 
-/* local@domain.tld around the '@' at `at`; returns the end or 0. */
+/* Letters of scripts without case that an internationalised address may
+ * use (RFC 6531 local parts, IDNA labels): kana, Han, Hangul. */
+static bool cjk_letter(uint32_t cp)
+{
+    return (cp >= 0x3041 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3);
+}
+
+/* A letter of an internationalised address at k: 1 for ASCII letters,
+ * digits and '-', 2 for a 2-byte UTF-8 letter (Latin, Greek, Cyrillic; not
+ * U+0080-00BF, which holds the no-break space and quotes), 3 for a CJK
+ * letter (*cjk set); 0 otherwise. */
+static size_t idn_ch(const unsigned char *s, size_t n, size_t k, bool *cjk)
+{
+    *cjk = false;
+    if (pii_is_alnum(s[k]) || s[k] == '-') return 1;
+    if (s[k] >= 0xC3 && s[k] <= 0xDF && k + 1 < n && (s[k + 1] & 0xC0) == 0x80) return 2;
+    if (s[k] >= 0xE3 && s[k] <= 0xED) {
+        int len;
+        uint32_t cp = ew__pii_decode(s, n, k, &len);
+        if (len == 3 && cjk_letter(cp)) {
+            *cjk = true;
+            return 3;
+        }
+    }
+    return 0;
+}
+
+/* Start of the local part ending at `at` (not before lo): ASCII, Latin
+ * letters in UTF-8 ("søren", "josé.garcía"), or CJK letters alone ("用户");
+ * a local part does not mix CJK with ASCII, so "发到wang.li@qq.com" starts
+ * at "wang". */
+static size_t email_local_start(const unsigned char *s, size_t n, size_t lo, size_t at)
+{
+    size_t ls = at;
+    int script = 0; /* 1: ASCII or Latin, 2: CJK */
+    while (ls > lo && at - ls < 64) {
+        bool cjk;
+        if (email_local_ch(s[ls - 1]) && script != 2) {
+            ls--;
+            script = 1;
+        } else if (ls - lo >= 2 && idn_ch(s, n, ls - 2, &cjk) == 2 && script != 2) {
+            ls -= 2;
+            script = 1;
+        } else if (ls - lo >= 3 && idn_ch(s, n, ls - 3, &cjk) == 3 && script != 1) {
+            ls -= 3;
+            script = 2;
+        } else {
+            break;
+        }
+    }
+    return ls;
+}
+
+/* local@domain.tld around the '@' at `at`; returns the end or 0. Labels may
+ * be internationalised ("bücher.de", "例子.中国"); a label is ASCII and
+ * Latin letters or CJK letters, so "wang@qq.com联系我" ends at ".com". */
 static size_t scan_email(pii_ctx *c, size_t i, size_t at)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    size_t ls = at;
-    while (ls > i && email_local_ch(s[ls - 1]))
-        ls--;
+    size_t ls = email_local_start(s, n, i, at);
     while (ls < at && (s[ls] == '.' || s[ls] == '\''))
         ls++;
     if (ls == at || s[at - 1] == '.') return 0;
     size_t k = at + 1, labels = 0, last = k;
+    bool tld_alpha = false, ascii_label = false;
     while (k < n) {
-        size_t l0 = k;
-        while (k < n && (pii_is_alnum(s[k]) || s[k] == '-') && k - l0 < 63)
-            k++;
+        size_t l0 = k, step;
+        bool cjk, label_cjk = false, alpha = true;
+        while (k < n && k - l0 < 63 && (step = idn_ch(s, n, k, &cjk)) != 0) {
+            if (k > l0 && cjk != label_cjk) break;
+            label_cjk = cjk;
+            alpha &= step > 1 || pii_is_alpha(s[k]);
+            k += step;
+        }
         if (k == l0) break;
         labels++;
         last = l0;
-        if (k + 1 < n && s[k] == '.' && pii_is_alnum(s[k + 1]))
-            k++;
-        else
-            break;
+        tld_alpha = alpha;
+        ascii_label |= !label_cjk;
+        /* a CJK label after a Latin one is the next sentence: "….org.很好" */
+        bool more = k + 1 < n && s[k] == '.' && idn_ch(s, n, k + 1, &cjk) && !(cjk && ascii_label);
+        if (!more) break;
+        k++;
     }
-    if (labels < 2) return 0;
+    if (labels < 2 || !tld_alpha || k - last < 2) return 0;
     size_t tl = k - last;
-    for (size_t q = last; q < k; q++)
-        if (!pii_is_alpha(s[q])) return 0;
-    if (tl < 2) return 0;
     /* "icon@2x.png" is a file, not an address */
     static const char *const files[] = {"png", "jpg", "jpeg", "gif", "svg", "webp", "js", "css"};
     for (size_t f = 0; f < sizeof files / sizeof files[0]; f++)
-        if (tl == strlen(files[f]) && !strncasecmp((const char *)s + last, files[f], tl) &&
-            labels == 2)
-            return 0;
+        if (tl == strlen(files[f]) && pii_icase_eq(s + last, files[f], tl) && labels == 2) return 0;
     ew__pii_add(c, EW_PII_EMAIL, ls, k, 0.95f);
     return k;
+}
+
+size_t ew__pii_scan_email_at(pii_ctx *c, size_t at)
+{
+    return scan_email(c, at > 64 ? at - 64 : 0, at);
 }
 
 static bool placeholder_ch(unsigned ch)
 {
     return ch == '$' || ch == '<' || ch == '{' || ch == '*' || ch == '%';
+}
+
+/* A template at v ('%' first): "%s", "%d", "%(pw)s", "%{x}", "%PASS%". */
+static bool percent_template(const unsigned char *v, size_t n)
+{
+    if (n < 2 || v[1] == 's' || v[1] == 'd' || v[1] == '(' || v[1] == '{') return true;
+    size_t k = 1;
+    while (k < n && (pii_is_alnum(v[k]) || v[k] == '_'))
+        k++;
+    return k < n && v[k] == '%';
 }
 
 static bool keyish_param(const unsigned char *s, size_t a, size_t b)
@@ -67,7 +140,7 @@ static bool keyish_param(const unsigned char *s, size_t a, size_t b)
     for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
         size_t kl = strlen(keys[k]);
         for (size_t p = a; p + kl <= b; p++)
-            if (!strncasecmp((const char *)s + p, keys[k], kl)) return true;
+            if (pii_icase_eq(s + p, keys[k], kl)) return true;
     }
     return false;
 }
@@ -78,6 +151,79 @@ static size_t hex_run(const unsigned char *s, size_t n, size_t i)
     while (k < n && pii_is_hex(s[k]))
         k++;
     return k - i;
+}
+
+/* Does the query parameter name [a, b) name a person ("name", "first_name",
+ * "lastName", "customer_name", "fname")? Names of things ("username",
+ * "filename", "hostname", "app_name") do not. */
+static bool person_param(const unsigned char *s, size_t a, size_t b)
+{
+    static const char *const heads[] = {
+        "",        "full",      "first",  "last",       "given",     "family",
+        "middle",  "sur",       "f",      "l",          "customer",  "contact",
+        "patient", "display",   "holder", "cardholder", "recipient", "sender",
+        "guest",   "passenger", "client", "member",     "owner",     NULL};
+    char w[32];
+    size_t l = 0;
+    for (size_t k = a; k < b; k++) {
+        if (s[k] == '_' || s[k] == '-' || s[k] == '.') continue;
+        if (!pii_is_alpha(s[k]) || l + 1 >= sizeof w) return false;
+        w[l++] = (char)(s[k] | 32);
+    }
+    if (l == 9 && !memcmp(w, "firstname", 9)) return true;
+    if (l < 4 || memcmp(w + l - 4, "name", 4)) return l == 7 && !memcmp(w, "surname", 7);
+    for (const char *const *h = heads; *h; h++)
+        if (strlen(*h) == l - 4 && !memcmp(w, *h, l - 4)) return true;
+    return false;
+}
+
+/* The value [v, ve) of a person parameter: one to four words of letters
+ * joined by '+', "%20" or '-', at least one capitalised or a gazetteer name
+ * ("John+Smith", "maria", not "build" or "report.pdf"). */
+static bool person_value(const unsigned char *s, size_t v, size_t ve)
+{
+    size_t k = v, words = 0;
+    bool named = false;
+    while (k < ve && words < 5) {
+        size_t w = k;
+        while (k < ve &&
+               (pii_is_alpha(s[k]) || s[k] >= 0xC2 || s[k] == '\'' || (s[k] == '-' && k > w)))
+            k++;
+        if (k == w || k - w > 30) return false;
+        char f[EW__GAZ_MAX_WORD];
+        size_t fl = ew__gaz_fold_word(s + w, k - w, f);
+        unsigned g = fl ? ew__gaz_lookup(f, fl) : 0;
+        named |=
+            pii_is_upper(s[w]) || ((g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(g & EW__GAZ_COMMON));
+        words++;
+        if (k == ve) break;
+        if (s[k] == '+')
+            k++;
+        else if (k + 3 <= ve && s[k] == '%' && s[k + 1] == '2' && s[k + 2] == '0')
+            k += 3;
+        else
+            return false;
+    }
+    return k == ve && words >= 1 && words <= 4 && named;
+}
+
+/* Person names in the query parameters of [a, e) ("?name=John+Smith",
+ * "first_name=Maria&last_name=Lopez"). */
+static void query_names(pii_ctx *c, size_t a, size_t e)
+{
+    const unsigned char *s = c->s;
+    while (a < e) {
+        size_t k = a;
+        while (k < e && s[k] != '=' && s[k] != '&' && s[k] != ';')
+            k++;
+        size_t ve = k;
+        while (ve < e && s[ve] != '&' && s[ve] != ';' && s[ve] != '#')
+            ve++;
+        if (k < e && s[k] == '=' && ve > k + 1 && person_param(s, a, k) &&
+            person_value(s, k + 1, ve))
+            ew__pii_add(c, EW_PII_PERSON, k + 1, ve, 0.8f);
+        a = ve + 1;
+    }
 }
 
 /* scheme://[user[:password]@]host[:port][/path][?query] */
@@ -118,12 +264,16 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             pc++;
         size_t tok = ew__pii_secret_token(s, at, auth);
         /* "%23x" is percent-encoding, "%PASS%" or "%s" a template */
-        bool pct =
-            pc + 3 < at && s[pc + 1] == '%' && pii_is_hex(s[pc + 2]) && pii_is_hex(s[pc + 3]);
+        bool pct = pc + 3 < at && s[pc + 1] == '%' &&
+                   ((pii_is_hex(s[pc + 2]) && pii_is_hex(s[pc + 3])) ||
+                    !percent_template(s + pc + 1, at - pc - 1));
         /* "ftp://anonymous:guest@host": anonymous FTP takes any password
          * (RFC 1635), as ew__pii_anonymous_login says */
-        bool anonymous = pc - auth == 9 && !strncasecmp((const char *)s + auth, "anonymous", 9);
-        if (!anonymous && pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
+        bool anonymous = pc - auth == 9 && pii_icase_eq(s + auth, "anonymous", 9);
+        /* "key_1234...@host": an elided example */
+        bool elided = at - pc > 4 &&
+                      (!memcmp(s + at - 3, "...", 3) || !memcmp(s + at - 3, "\xe2\x80\xa6", 3));
+        if (!anonymous && !elided && pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
             ew__pii_add(c, EW_PII_SECRET, auth, at, 0.95f);
         else if (tok)
             ew__pii_add(c, EW_PII_SECRET, auth, tok, 0.95f);
@@ -148,7 +298,7 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
     for (size_t h = 0; h < sizeof hooks / sizeof hooks[0]; h++) {
         size_t hl = strlen(hooks[h]);
         for (size_t p = host; p + hl <= e; p++)
-            if (!strncasecmp((const char *)s + p, hooks[h], hl) && e - (p + hl) >= 20) {
+            if (pii_icase_eq(s + p, hooks[h], hl) && e - (p + hl) >= 20) {
                 ew__pii_add(c, EW_PII_SECRET, p + hl, e, 0.95f);
                 return e;
             }
@@ -170,6 +320,8 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             hex_run(s, n, g) < gl && ew__pii_entropy(s + g, gl) >= 3.5)
             ew__pii_add(c, EW_PII_SECRET, g, ge, 0.75f);
     }
+    const unsigned char *q = memchr(s + ae, '?', e - ae);
+    if (q) query_names(c, (size_t)(q - s) + 1, e);
     /* path segments and query values */
     for (size_t k = ae; k < e; k++) {
         if (s[k] == '/' || s[k] == '=' || s[k] == '?' || s[k] == '&') {
@@ -237,6 +389,16 @@ static size_t scan_colon_token(pii_ctx *c, size_t i, size_t e)
             return r;
         }
     }
+    /* seven or more byte pairs joined by ':' are a fingerprint or a hex dump
+     * ("SHA1 fingerprint: 11:99:D3:…:7B"), no address; consumed whole so no
+     * eight of them read as IPv6 */
+    size_t pairs = 0, p = i;
+    while (p + 1 < r && pii_is_hex(s[p]) && pii_is_hex(s[p + 1]) &&
+           (p + 2 == r || s[p + 2] == ':')) {
+        pairs++;
+        p += 3;
+    }
+    if (pairs >= 7 && p >= r) return r;
     size_t v = i;
     while (v < r && (pii_is_hex(s[v]) || s[v] == ':' || s[v] == '.'))
         v++;
@@ -289,27 +451,34 @@ static size_t scan_iban(pii_ctx *c, size_t i)
     return best;
 }
 
-/* UK NINO: "AB123456C" or "AB 12 34 56 C". */
+/* UK NINO: "AB123456C", "AB 12 34 56 C" or "AB-12-34-56-C"; in lower case
+ * ("ab123456c") only after a NINO cue, as people type it in chat. */
 size_t ew__pii_scan_nino(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
     char buf[10];
     size_t bl = 0, k = i;
+    bool lower = pii_is_lower(s[i]);
+    unsigned sep = 0;
     while (k < n && bl < 9) {
         unsigned ch = s[k];
         bool want_letter = bl < 2 || bl == 8;
-        if (want_letter ? pii_is_upper(ch) : pii_is_digit(ch)) {
-            buf[bl++] = (char)ch;
+        if (want_letter ? (lower ? pii_is_lower(ch) : pii_is_upper(ch)) : pii_is_digit(ch)) {
+            buf[bl++] = (char)(want_letter ? ch & ~32u : ch);
             k++;
-        } else if (ch == ' ' && bl >= 2 && k + 1 < n && pii_is_alnum(s[k + 1])) {
+        } else if ((ch == ' ' || ch == '-') && (!sep || ch == sep) && bl >= 2 && k + 1 < n &&
+                   pii_is_alnum(s[k + 1])) {
+            sep = ch;
             k++;
         } else {
             break;
         }
     }
     if (bl != 9 || (k < n && pii_is_alnum(s[k])) || !ew__pii_nino_valid(buf, 9)) return 0;
-    ew__pii_add(c, EW_PII_UK_NINO, i, k, pii_cue_near(c, CUE_NINO, i, 48) ? 0.95f : 0.85f);
+    bool cue = pii_cue_near(c, CUE_NINO, i, 48);
+    if (lower && !cue) return 0;
+    ew__pii_add(c, EW_PII_UK_NINO, i, k, cue ? 0.95f : 0.85f);
     return k;
 }
 
@@ -330,7 +499,24 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    if (!pii_cue_near(c, CUE_PASSPORT, i, 40)) return 0;
+    bool cue = pii_cue_near(c, CUE_PASSPORT, i, 40);
+    /* without a cue only a table or SQL cell can hold one: "| X", ",X", "'X" */
+    if (!cue && (i < 2 || !(pii_is_upper(s[i]) || pii_is_digit(s[i])) ||
+                 !(s[i - 1] == ',' || s[i - 1] == '\t' || s[i - 1] == '|' || s[i - 1] == ';' ||
+                   s[i - 1] == '\'' || s[i - 1] == '"' || (s[i - 1] == ' ' && s[i - 2] == '|'))))
+        return 0;
+    if (cue) {
+        /* another label since the cue ("护照号码E123…\n订单号：SO0183…"): the
+         * number is that label's */
+        if (c->cue_at[CUE_NEG] != CUE_NONE && c->cue_at[CUE_NEG] > c->cue_at[CUE_PASSPORT])
+            return 0;
+        /* one cue, one number: a passport found after the cue uses it up
+         * ("护照号码是E12345678。时间戳1694536036") */
+        for (int k = c->res->n - 1; k >= 0 && k >= c->res->n - 4; k--)
+            if (c->res->spans[k].type == EW_PII_PASSPORT &&
+                c->res->spans[k].start >= c->cue_at[CUE_PASSPORT])
+                return 0;
+    }
     size_t k = i, an = 0, dg = 0, lower = 0, seps = 0;
     while (k < n && an < 12) {
         if (pii_is_alnum(s[k])) {
@@ -348,6 +534,8 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
     }
     if (an < 6 || an > 10 || (k < n && pii_is_alnum(s[k]))) return 0;
     if (dg < (lower ? 5u : 1u) && !de_passport(s + i, k - i)) return 0;
+    /* no cue word: a column labelled passport ("| Passport |") */
+    if (!cue && (lower || !(ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)))) return 0;
     ew__pii_add(c, EW_PII_PASSPORT, i, k, 0.85f);
     return k;
 }
@@ -423,6 +611,13 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
                      s[e - 1] == '?'))
         e--;
     if (e <= i) return 0;
+    if (i > 0 && (s[i - 1] == '?' || s[i - 1] == '&') && memchr(s + i, '=', e - i)) {
+        query_names(c, i, e); /* "?name=John+Smith&..." without a scheme */
+    } else {
+        const unsigned char *qm = memchr(s + i, '?', e - i);
+        if (qm && memchr(qm, '=', (size_t)(s + e - qm)) && !pii_contains(s + i, e - i, "://", 3))
+            query_names(c, (size_t)(qm - s) + 1, e); /* "/signup?name=..." */
+    }
     size_t x = ew__pii_secret_token(s, n, i);
     if (x) {
         ew__pii_add(c, EW_PII_SECRET, i, x, 0.95f);
@@ -438,6 +633,9 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
             ew__pii_add(c, EW_PII_SECRET, k + 1, x, 0.95f);
             return x;
         }
+    if ((memchr(s + i, ':', e - i) || memchr(s + i, '/', e - i)) &&
+        (x = ew__pii_scan_user_pair(c, i, ew__pii_token_end(s, n, i))) != 0)
+        return x; /* "user:password", "user/password@db" */
     if ((x = special_token(s, n, i, e)) != 0 && !ew__pii_doc_word(s + i, x - i)) {
         ew__pii_add(c, EW_PII_SECRET, i, x, 0.9f);
         return x;
@@ -483,11 +681,14 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
     size_t hx = hex_run(s, n, i);
     if (hx >= 32 && (i + hx >= n || !pii_is_alnum(s[i + hx]))) return i + hx; /* a digest */
     const unsigned char *colon = memchr(s + i, ':', e - i);
+    /* an IPv6 address before a .pgpass line: "2606:4700::f1bf:8e93" has the
+     * five fields of one */
+    bool dash17 = e - i == 17 && s[i + 2] == '-';
+    size_t r0 = colon || dash17 ? scan_colon_token(c, i, e) : 0;
+    if (r0) return r0;
     size_t pg = colon ? ew__pii_scan_pgpass(c, i, e) : 0;
     if (pg) return pg;
-    if (colon || (e - i == 17 && s[i + 2] == '-')) {
-        size_t r = scan_colon_token(c, i, e);
-        if (r) return r;
+    if (colon || dash17) {
         if (pii_is_digit(s[i])) {
             size_t q = ew__pii_scan_number(c, i); /* "10.0.0.1:8080" */
             return q ? q : e;

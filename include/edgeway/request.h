@@ -32,38 +32,43 @@ typedef struct ew_text_part {
     size_t len;
 } ew_text_part;
 
+/* The client's JSON spelling of a string: json[0..json_len) is the escaped
+ * body of the string (no quotes), valid JSON for exactly the text
+ * text[0..text_len). Writers forward it instead of escaping the text again,
+ * but only while the field still holds that text (the same pointer and
+ * length): whoever changes the field gives it a new pointer or length, so an
+ * old spelling is never sent. json NULL: none. */
+typedef struct ew_spelling {
+    const char *json;
+    size_t json_len;
+    const char *text;
+    size_t text_len;
+} ew_spelling;
+
 typedef struct ew_message {
     ew_role role;
     ew_text_part *parts; /* (n_parts) text parts, in order */
     int n_parts;
     const char *content; /* the parts concatenated (what scanners and templates read) */
     size_t content_len;
-    const char *name;         /* optional */
-    const char *tool_call_id; /* role tool; optional */
+    const char *name;            /* optional */
+    const char *tool_call_id;    /* role tool; optional */
     const char *tool_calls_json; /* assistant tool_calls, raw JSON kept for pass-through */
     size_t tool_calls_json_len;
     bool keep_local; /* edgeway extension "x_edgeway": {"local": true}: stays on the device */
-    /* The client's JSON spelling of a string content: the escaped body of the
-     * string (no quotes), valid JSON for exactly the text
-     * content_json_for[0..content_json_for_len). Writers forward it instead of
-     * escaping content again, but only while content is still that text (the
-     * same pointer and length): whoever changes content gives it a new pointer
-     * or length, so an old spelling is never sent. NULL: none. */
-    const char *content_json;
-    size_t content_json_len;
-    const char *content_json_for;
-    size_t content_json_for_len;
+    ew_spelling content_spelling; /* of a string content */
 } ew_message;
 
 #define EW_REQUEST_MAX_STOP 4
 
 typedef struct ew_request {
-    const char *model; /* as asked: "auto", "local", "cloud", or a configured name */
-    bool is_chat;      /* /v1/chat/completions (else /v1/completions with prompt) */
+    const char *model;    /* as asked: "auto", "local", "cloud", or a configured name */
+    bool is_chat;         /* /v1/chat/completions (else /v1/completions with prompt) */
     ew_message *messages; /* (n_messages) */
     int n_messages;
     const char *prompt; /* /v1/completions */
     size_t prompt_len;
+    ew_spelling prompt_spelling;
     bool stream;
     bool include_usage; /* stream_options.include_usage */
     int max_tokens;     /* -1 = not given */

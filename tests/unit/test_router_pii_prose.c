@@ -2,8 +2,11 @@
  * of lowercase words pass without the detectors, but a cue, a name known
  * from earlier, a birth-date cue or a digit ahead still reaches them inside
  * a run; the result does not depend on where the text sits (the fast path
- * reads eight bytes at a time, so each case is also scanned after 1 to 9
- * leading spaces and must give the same spans, shifted). */
+ * reads eight bytes at a time, and the address reader caches words by
+ * position modulo 32, so each case is also scanned after 1 to 40 leading
+ * spaces and must give the same spans, shifted). Every compound street
+ * ending the address reader dispatches on its last letter makes a street,
+ * and streets of the longest shape pass its cheap bound (number_in_reach). */
 #include <setjmp.h>
 #include <stdbool.h>
 #include <stdarg.h>
@@ -60,6 +63,18 @@ static const struct {
     {"lorem ipsum dolor sit amet lorem ipsum dolor sit amet lorem ipsum dolor sit amet lorem",
      {{0, NULL, false}},
      0},
+    {"the parcel for room 12 went to 14 elm street and the box to hagagatan 67, 289 28 uppsala.",
+     {{EW_PII_STREET_ADDRESS, "14 elm street", false},
+      {EW_PII_STREET_ADDRESS, "hagagatan 67, 289 28 uppsala", false}},
+     2},
+    /* the most a street name takes before its number: five words and a sign */
+    {"Env\xC3\xAD"
+     "alo a Calle de la Paz Mayor, n\xC2\xBA 12 por favor.",
+     {{EW_PII_STREET_ADDRESS, "Calle de la Paz Mayor, n\xC2\xBA 12", false}},
+     1},
+    {"ship it to avenida de la paz mayor 12 please.",
+     {{EW_PII_STREET_ADDRESS, "avenida de la paz mayor 12", false}},
+     1},
 };
 
 static ew_pii_result res;
@@ -111,7 +126,7 @@ static void test_shift_invariant(void **state)
         int nb = res.n;
         assert_true(nb <= 32);
         memcpy(base, res.spans, (size_t)nb * sizeof *base);
-        for (size_t shift = 1; shift <= 9; shift++) {
+        for (size_t shift = 1; shift <= 40; shift++) {
             assert_int_equal(scan_shifted(cases[k].text, shift, buf, sizeof buf), EW_OK);
             assert_int_equal(res.n, nb);
             for (int i = 0; i < nb; i++) {
@@ -151,12 +166,44 @@ static void test_long_prose(void **state)
     free(text);
 }
 
+/* "Bring it to Abcd<ending> 12 today.": a street with each ending; the
+ * ending needs three bytes before it, and other endings make none. */
+static void test_street_endings(void **state)
+{
+    (void)state;
+    static const char *const endings[] = {
+        "strasse", "strase", "str",    "gasse",  "weg",    "platz", "allee",   "damm",    "ufer",
+        "straat",  "laan",   "plein",  "gracht", "kade",   "dijk",  "singel",  "vej",     "gade",
+        "torv",    "gata",   "gatan",  "vagen",  "veien",  "vegen", "katu",    "kuja",    "polku",
+        "tie",     "utca",   "stieg",  "steig",  "pfad",   "vei",   "veg",     "straede", "brinken",
+        "backen",  "grand",  "torget", "ringen", "stigen", "sokak", "caddesi", "ulica",   "road",
+        "street",  "avenue", "vejen",  "gaden",  "-ro",    "-gil",  "-daero",  "-dong"};
+    static const char *const others[] = {"xyzq", "gatx", "stras", "avenu", "dongs", "katuu"};
+    char text[96];
+    for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
+        int n = snprintf(text, sizeof text, "Bring it to Abcd%s 12 today.", endings[k]);
+        assert_int_equal(ew_pii_scan(NULL, text, (size_t)n, &res), EW_OK);
+        if (res.n != 1 || res.spans[0].type != EW_PII_STREET_ADDRESS || res.spans[0].start != 12 ||
+            res.spans[0].end != (uint32_t)n - 7)
+            fail_msg("no street in: %s", text);
+        n = snprintf(text, sizeof text, "Bring it to A%s 12 today.", endings[k]);
+        assert_int_equal(ew_pii_scan(NULL, text, (size_t)n, &res), EW_OK);
+        if (res.n) fail_msg("a street in: %s", text);
+    }
+    for (size_t k = 0; k < sizeof others / sizeof others[0]; k++) {
+        int n = snprintf(text, sizeof text, "Bring it to Abcd%s 12 today.", others[k]);
+        assert_int_equal(ew_pii_scan(NULL, text, (size_t)n, &res), EW_OK);
+        if (res.n) fail_msg("a street in: %s", text);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_shift_invariant),
         cmocka_unit_test(test_long_prose),
+        cmocka_unit_test(test_street_endings),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ew_pii_result_cleanup(&res);

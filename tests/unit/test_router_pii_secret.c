@@ -415,17 +415,231 @@ static void test_code_and_config_forms(void **state)
     NO_SECRET("Build Token Root Plugin](https://wiki.jenkins-ci.org/display/JENKINS/Build+Token)");
 }
 
+/* Armour that holds key material without the word PRIVATE, and armour that
+ * holds none. */
+static void test_key_armour(void **state)
+{
+    (void)state;
+    const char *ovpn = "<tls-auth>\n-----BEGIN OpenVPN Static key V1-----\n"
+                       "1a789a38b1e7f178b671a9433a1c4e9e\ne7b3f4a5b052a56fe880c63ae9a378b1\n"
+                       "2d2441f0c3a9b8d7e6f5a4b3c2d1e0f9\n8e7d6c5b4a39281706f5e4d3c2b1a098\n"
+                       "-----END OpenVPN Static key V1-----\n</tls-auth>";
+    assert_int_equal(ew_pii_scan(NULL, ovpn, strlen(ovpn), &res), EW_OK);
+    assert_int_equal(res.n, 1);
+    assert_int_equal(res.spans[0].type, EW_PII_SECRET);
+    assert_int_equal(res.spans[0].start, 11);
+    NO_SECRET("-----BEGIN PGP PUBLIC KEY BLOCK-----\n"
+              "mQINBGQ3x8sBEADm7pRk2sZ1aQ9vJ0yN4tLcXb3uWf6hE8gKd5oP2iSjMnVr7TlYwq\n"
+              "Zx1Cv3Bn5Mm7Ll9Kk0Jj2Hh4Gg6Ff8Dd0Ss2Aa4Qq6Ww8Ee0Rr2Tt4Yy6Uu8Ii0Oo2Pp\n"
+              "-----END PGP PUBLIC KEY BLOCK-----");
+    NO_SECRET("-----BEGIN PGP SIGNATURE-----\n"
+              "iQIzBAEBCAAdFiEEq7mP3xYc2sZ1aQ9vJ0yN4tLcXb3uWf6hE8gKd5oP2iSjMnVr7T\n"
+              "Zx1Cv3Bn5Mm7Ll9Kk0Jj2Hh4Gg6Ff8Dd0Ss2Aa4Qq6Ww8Ee0Rr2Tt4Yy6Uu8Ii0Oo2Pp\n"
+              "-----END PGP SIGNATURE-----");
+    /* a KEY label around text that is not random */
+    NO_SECRET("-----BEGIN KEY-----\nthis block holds the notes about which key we rotate and "
+              "when we rotate it and why\n-----END KEY-----");
+}
+
+/* Credentials given by position: after a login command, in a client's
+ * arguments, in an initialiser, as a -u pair with ','. */
+static void test_positional_credentials(void **state)
+{
+    (void)state;
+    SECRET("b2 authorize-account 9d4e459f923eb91b6160aa8b8 K00eFOdsmOuBUWV99RSVGJ4x+qAOwl6",
+           "K00eFOdsmOuBUWV99RSVGJ4x+qAOwl6"); /* the key id is hex: an id */
+    SECRET("myctl login --profile prod 3kT9xQ2mLp8vRz4WbN7cYd1F", "3kT9xQ2mLp8vRz4WbN7cYd1F");
+    NO_SECRET("please login first and then authorize the app");
+    SECRET("client = Client(api_key, \"v3nBDlGgOHkwDGtgvwKGnfaGy1yLSiMOFffj6atHAlw\")",
+           "v3nBDlGgOHkwDGtgvwKGnfaGy1yLSiMOFffj6atHAlw");
+    NO_SECRET("client = Client(\"https://api.northwind.io/v1\", timeout=30)");
+    NO_SECRET("client = HttpClient(\"northwind-service-account-reader\")");
+    SECRET("const std::string client_secret{\"5ua55sEn__nCiCmLgqkROdtwq-YjaZssmwJvtR_d\"};",
+           "5ua55sEn__nCiCmLgqkROdtwq-YjaZssmwJvtR_d");
+    SECRET("DataSource.builder().username(\"app\").password(\"S3cr3t!x9\").build()", "S3cr3t!x9");
+    NO_SECRET("token = get_secret(\"prod-db-password-2024\")");
+    NO_SECRET("sheets = SheetsApi(\"1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms\")");
+    NO_SECRET("check_password(\"hello\")");
+    SECRET("lftp -u svc_sync,Quill97446! sftp://files.northwind.io", "Quill97446!");
+    NO_SECRET("ps -u root,www-data -o pid,cmd");
+    NO_SECRET("pkill -u alice,deploy2 -f worker");
+    SECRET("bind 0.0.0.0\nrequirepass !7JhCTjv9ilZ!2KAhDTBLOj!\nmaxmemory 2gb",
+           "!7JhCTjv9ilZ!2KAhDTBLOj!");
+    NO_SECRET("bypass: cache_only");
+}
+
+/* Chat: a cue after the value, a copula of another language, a password
+ * after a short word, a CJK cue and a colon a few words later. */
+static void test_chat_forms(void **state)
+{
+    (void)state;
+    SECRET("I am using mw9bI1AVaWCbnkp8vpva7JsswH5n9Q3L8lbndruV as the bearer token",
+           "mw9bI1AVaWCbnkp8vpva7JsswH5n9Q3L8lbndruV");
+    SECRET("Summitgravel@97 is my password", "Summitgravel@97");
+    NO_SECRET("use 3f2a9c8b7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a as the cache key");
+    NO_SECRET("the function takes userIdentifierStr as the token");
+    SECRET("mera password hai Summitgravel@97, change mat karna", "Summitgravel@97");
+    SECRET("kata sandi adalah Hx8kq2pLmm", "Hx8kq2pLmm");
+    NO_SECRET("password for root@10.0.0.1 expired");
+    NO_SECRET("password for db-01.internal was reset");
+    SECRET("\xe8\xb4\xa6\xe5\x8f\xb7\xe5\xaf\x86\xe7\xa0\x81\xe9\x83\xbd\xe5\x8f\x91\xe4\xbd\xa0"
+           "\xef\xbc\x9areporting / marigold_56692$",
+           "marigold_56692$"); /* 账号密码都发你：u / p */
+    SECRET("\xe5\xaf\x86\xe7\xa0\x81\xe5\xa6\x82\xe4\xb8\x8b\xef\xbc\x9aHx8kq2pL", "Hx8kq2pL");
+    NO_SECRET("\xe5\xaf\x86\xe7\xa0\x81\xe9\x94\x99\xe8\xaf\xaf\xe6\xac\xa1\xe6\x95\xb0\xe8\xbf"
+              "\x87\xe5\xa4\x9a\xef\xbc\x9a\xe8\xaf\xb7\xe7\xa8\x8d\xe5\x90\x8e\xe5\x86\x8d\xe8\xaf"
+              "\x95"); /* 密码错误次数过多：请稍后再试 */
+}
+
+/* Values that start with a symbol, and names that find a key rather than
+ * hold it. */
+static void test_value_edges(void **state)
+{
+    (void)state;
+    SECRET("secret_access_key = /LdMly/DhJM2MMOh+w5/o15SKAkGCss65af2qwL2",
+           "/LdMly/DhJM2MMOh+w5/o15SKAkGCss65af2qwL2");
+    NO_SECRET("token_file = /var/lib/secrets/token");
+    SECRET("has\xc5\x82o do serwera: $h8iuOhA1RG7Oax!", "$h8iuOhA1RG7Oax!");
+    NO_SECRET("password = $HOME/x");
+    SECRET("{\"ssh_password\": \"&Xxltugi0ti25EDs\"}", "&Xxltugi0ti25EDs");
+    SECRET("r = requests.get(url, auth=(\"ops\", \"+ZAyhULHbSX8=bT!rQ6\"))", "+ZAyhULHbSX8=bT!rQ6");
+    SECRET("GF_SECURITY_ADMIN_PASSWORD=r4M&4HhGl=EqnY=AOs6LubU", "r4M&4HhGl=EqnY=AOs6LubU");
+    SECRET("source \"https://reporting:%O1gyWq5jy7UONlF7qUc@gems.northwind.io\"",
+           "reporting:%O1gyWq5jy7UONlF7qUc");
+    NO_SECRET("ftp://u:%PASS%@files.northwind.io/");
+    SECRET("CREATE USER reporting WITH PASSWORD '!acUjJFDFH%j+QUG5N4XKh';",
+           "!acUjJFDFH%j+QUG5N4XKh");
+    NO_SECRET(
+        "gpg --keyserver keys.openpgp.org --recv-keys 34760B4ADA4E4CA076C6911D9997345340FB21BE");
+    NO_SECRET("ssh_host_key_fingerprint: 3AA5C34371567BD2A1B2C3D4E5F60718293A4B5C");
+    NO_SECRET("Message-ID: <CAF_hWem1R-gbccpJKAhkGCgGOX-2MzA9R4U93zkAD9@mail.gmail.com>");
+}
+
+/* A credential pair as one token: user:password, id:key, user/password@db;
+ * a digest's label is no user. */
+static void test_user_pairs(void **state)
+{
+    (void)state;
+    SECRET("BUNDLE_GEMS__TARRAGON__DEV: \"buildbot:JuniperTundra8877+\"", "JuniperTundra8877+");
+    SECRET("[smtp.mail.tarragon.dev]:587 mailer@tarragon.dev:Rm!qbQTXB5I%eFz8HcUw",
+           "Rm!qbQTXB5I%eFz8HcUw");
+    SECRET("new Ably.Realtime('wKOOUc.SAaYat:aMYmbdzw_Isz0psundmjv-73hbPsETJveImiSy5XcgC');",
+           "aMYmbdzw_Isz0psundmjv-73hbPsETJveImiSy5XcgC");
+    SECRET("sqlplus buildbot/meadowMeadow9972?@//db.tarragon.dev:1521/ORCLPDB1",
+           "meadowMeadow9972?");
+    SECRET("buildbot:$apr1$CWDgnavk$f3pOKoP9gjChZ3tnVYcOmc",
+           "$apr1$CWDgnavk$f3pOKoP9gjChZ3tnVYcOmc");
+    NO_SECRET("image: python:3.12-slim, labels app:web tier:backend");
+    NO_SECRET("see github.com/user/repo@v1.2.3 and scott/tiger@orcl");
+    NO_SECRET("golang.org/x/net v0.24.0 h1:5D5ZfSNVpts017J637iSRPByUJlMz3JOZicmEpKjaWI=");
+    NO_SECRET("host key fingerprint SHA256:xL5L0M2fxax5UPo8IB2rpQe6DsgUl+l8NadNGRNFmMd");
+}
+
+/* Set g's forms: braced values, cues in more scripts, a CJK clause before
+ * the value; and its look-alikes. */
+static void test_set_g_forms(void **state)
+{
+    (void)state;
+    SECRET("Driver={ODBC Driver 18};Server=tcp:db,1433;Uid=bot;Pwd={cobaltCopper7723!};",
+           "cobaltCopper7723!");
+    SECRET("<password>{AQAAABAAAAAQ9Aun10v53ch0QDil6fF2O8MMryxAbc12dEf45Gh=}</password>",
+           "AQAAABAAAAAQ9Aun10v53ch0QDil6fF2O8MMryxAbc12dEf45Gh=");
+    NO_SECRET("password={db_pass}");
+    SECRET("\xce\xbf \xce\xba\xcf\x89\xce\xb4\xce\xb9\xce\xba\xcf\x8c\xcf\x82 "
+           "\xce\xbc\xce\xbf\xcf\x85 "
+           "\xce\xb5\xce\xaf\xce\xbd\xce\xb1\xce\xb9 biscuitSable2804?",
+           "biscuitSable2804?"); /* ο κωδικός μου είναι x */
+    SECRET(
+        "\xd7\x94\xd7\xa1\xd7\x99\xd7\xa1\xd7\x9e\xd7\x94 \xd7\xa9\xd7\x9c\xd7\x99 \xd7\x94\xd7\x99"
+        "\xd7\x90 P9zL9?hgh7PjwTX",
+        "P9zL9?hgh7PjwTX"); /* הסיסמה שלי היא x */
+    SECRET("\xd9\x83\xd9\x84\xd9\x85\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xb3\xd8\xb1: meadowJuniper3430!",
+           "meadowJuniper3430!"); /* كلمة السر: x */
+    NO_SECRET("\xd8\xad\xd8\xb1\xd9\x83\xd8\xa9 \xd8\xa7\xd9\x84\xd9\x85\xd8\xb1\xd9\x88\xd8\xb1 "
+              "\xd9\x85\xd8\xb2\xd8\xaf\xd8\xad\xd9\x85\xd8\xa9"); /* حركة المرور مزدحمة: traffic */
+    SECRET(
+        "\xd0\xbc\xd1\x96\xd0\xb9 \xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c \xd0\xb2\xd1\x96"
+        "\xd0\xb4 \xd0\xbf\xd0\xbe\xd1\x88\xd1\x82\xd0\xb8 Qx+6TV-wWSnE2H",
+        "Qx+6TV-wWSnE2H"); /* мій пароль від пошти x */
+    SECRET("veritaban\xc4\xb1 \xc5\x9fifresi Meadow.95166? olarak ayarland\xc4\xb1",
+           "Meadow.95166?");
+    SECRET(
+        "\xe0\xa4\xae\xe0\xa5\x87\xe0\xa4\xb0\xe0\xa4\xbe \xe0\xa4\xaa\xe0\xa4\xbe\xe0\xa4\xb8\xe0"
+        "\xa4\xb5\xe0\xa4\xb0\xe0\xa5\x8d\xe0\xa4\xa1 xggPHUyWzej12b!10T \xe0\xa4\xb9\xe0\xa5\x88",
+        "xggPHUyWzej12b!10T"); /* मेरा पासवर्ड x है */
+    SECRET(
+        "\xe0\xb8\xa3\xe0\xb8\xab\xe0\xb8\xb1\xe0\xb8\xaa\xe0\xb8\x9c\xe0\xb9\x88\xe0\xb8\xb2\xe0"
+        "\xb8\x99\xe0\xb8\x84\xe0\xb8\xb7\xe0\xb8\xad Sable-66383?",
+        "Sable-66383?"); /* รหัสผ่านคือ x */
+    SECRET(
+        "\xe6\x95\xb0\xe6\x8d\xae\xe5\xba\x93\xe5\xaf\x86\xe7\xa0\x81\xe6\x94\xb9\xe6\x88\x90\xe4"
+        "\xba\x86SableCopper8621!\xef\xbc\x8c",
+        "SableCopper8621!"); /* 数据库密码改成了x， */
+    NO_SECRET("\xe5\xaf\x86\xe7\xa0\x81\xe4\xb8\x8d\xe8\x83\xbd\xe5\x8c\x85\xe5\x90\xab"
+              "admin\xe8\xbf\x99\xe4\xb8\xaa\xe8\xaf\x8d"); /* 密码不能包含admin这个词 */
+    /* look-alikes */
+    NO_SECRET("smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd");
+    NO_SECRET("DB_PASSWORD=${DB_PASSWORD:?must be set}");
+    NO_SECRET("const token = req.headers.authorization?.split(\" \")[1];");
+    NO_SECRET("DOTENV_KEY=\"dotenv://:key_1234...@dotenv.org/vault\"");
+    NO_SECRET("withCredentials([string(credentialsId: 'npm-token', variable: 'NPM_TOKEN')])");
+    NO_SECRET("untrusted comment: minisign public key 3C2B5F0DBEEE51F2");
+}
+
+/* Set g's command lines, cookies, a key below its label and chat around a
+ * value. */
+static void test_set_g_commands(void **state)
+{
+    (void)state;
+    SECRET("rabbitmqctl add_user grafana JuniperLantern6369#", "JuniperLantern6369#");
+    SECRET("htpasswd -b /etc/nginx/.htpasswd svc-backup Biscuit_88474!", "Biscuit_88474!");
+    NO_SECRET("Usage: htpasswd -b[cmBdpsDv] [-C cost] passwordfile username password");
+    NO_SECRET("sudo adduser deploy");
+    SECRET("db_pass hunter22", "hunter22");
+    SECRET("zip -r -P 8+XnoVIP6ZNc!+uqszv7s backup.zip ./exports", "8+XnoVIP6ZNc!+uqszv7s");
+    NO_SECRET("ssh -p 2222 deploy@10.0.0.5 uptime");
+    SECRET("Cookie: csrftoken=ab; sessionid=8nv9j356wmxkwle8glk61q04xn971vb7",
+           "8nv9j356wmxkwle8glk61q04xn971vb7");
+    NO_SECRET("2023-07-12 INFO login ok session=542b7e18-a941-4866-9f3a-96c08bb6b216");
+    NO_SECRET("Cookie: sessionid=<your session id>");
+    SECRET("untrusted comment: minisign encrypted secret key\n"
+           "RWRTY0Iy9p68lJ5gw0caU7CHJKQB+uCxPXOnZGcF3LrGrnW/HxcGxudRcD6WBm1/wt3nwZmdyb1w91",
+           "RWRTY0Iy9p68lJ5gw0caU7CHJKQB+uCxPXOnZGcF3LrGrnW/HxcGxudRcD6WBm1/wt3nwZmdyb1w91");
+    NO_SECRET("untrusted comment: minisign public key\n"
+              "RWQc7WkhPl/KqdMs1ZtK1O0iWP3B8hnbBD1yEsETok5ol7mIH36SymiJ");
+    SECRET("use this one for prod => LeFem5UxGEamKOnduJGVHkiW39x07Yi8wTmJD03Z (api key)",
+           "LeFem5UxGEamKOnduJGVHkiW39x07Yi8wTmJD03Z");
+    NO_SECRET("see commit 3f2a9c8b7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a (cache key)");
+    SECRET("here is the service account token, do not share: LeFem5UxGEamKOnduJGVHkiW39x07Yi8wT",
+           "LeFem5UxGEamKOnduJGVHkiW39x07Yi8wT");
+    NO_SECRET("the token, that is the thing: nothing at all");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_masked),           cmocka_unit_test(test_made_up),
-        cmocka_unit_test(test_stand_in_bodies),  cmocka_unit_test(test_doc_fixtures),
-        cmocka_unit_test(test_provider_shapes),  cmocka_unit_test(test_command_lines),
-        cmocka_unit_test(test_cjk_cues),         cmocka_unit_test(test_config_forms),
-        cmocka_unit_test(test_more_languages),   cmocka_unit_test(test_prefixed_random_keys),
-        cmocka_unit_test(test_generic_contexts), cmocka_unit_test(test_chat_cues),
-        cmocka_unit_test(test_declared_values),  cmocka_unit_test(test_code_and_config_forms),
+        cmocka_unit_test(test_masked),
+        cmocka_unit_test(test_made_up),
+        cmocka_unit_test(test_stand_in_bodies),
+        cmocka_unit_test(test_doc_fixtures),
+        cmocka_unit_test(test_provider_shapes),
+        cmocka_unit_test(test_command_lines),
+        cmocka_unit_test(test_cjk_cues),
+        cmocka_unit_test(test_config_forms),
+        cmocka_unit_test(test_more_languages),
+        cmocka_unit_test(test_prefixed_random_keys),
+        cmocka_unit_test(test_generic_contexts),
+        cmocka_unit_test(test_chat_cues),
+        cmocka_unit_test(test_declared_values),
+        cmocka_unit_test(test_code_and_config_forms),
         cmocka_unit_test(test_grant_nothing),
+        cmocka_unit_test(test_key_armour),
+        cmocka_unit_test(test_positional_credentials),
+        cmocka_unit_test(test_chat_forms),
+        cmocka_unit_test(test_value_edges),
+        cmocka_unit_test(test_user_pairs),
+        cmocka_unit_test(test_set_g_forms),
+        cmocka_unit_test(test_set_g_commands),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
