@@ -684,11 +684,7 @@ typedef struct walker {
     int tokens, max_tokens; /* values and keys so far (full: the tokens), and the cap */
     int elements;           /* full: array elements so far (the kids table) */
     ew_error *err;
-    /* pick: the table */
-    const ew_json_want *picks;
-    int n;
-    uint64_t kids[EW_JSON_PICK_MAX + 1]; /* (n + 1): bit j = picks[j] is in that value */
-    uint64_t by_first[32]; /* bit j: picks[j]'s key starts with a byte of these low 5 bits */
+    const ew_json_picks *t; /* pick: the table */
     ew_json_tok small[WALK_SMALL_TOKS];
 } walker;
 
@@ -746,7 +742,7 @@ static int pick_member_escaped(const walker *w, uint64_t m, size_t from, size_t 
 {
     for (; m; m &= m - 1) {
         int j = __builtin_ctzll(m);
-        const char *want = w->picks[j].key;
+        const char *want = w->t->want[j].key;
         ew_json_doc d = {.text = w->s, .len = w->len};
         ew_json_tok t = {.start = (int)from, .end = (int)to, .escaped = 1};
         if (want && string_eqn(&d, &t, want, strlen(want))) return j + 1;
@@ -758,12 +754,12 @@ static int pick_member_escaped(const walker *w, uint64_t m, size_t from, size_t 
 ALWAYS_INLINE int pick_member(const walker *w, int in, size_t from, size_t to, bool escaped)
 {
     size_t klen = to - from;
-    uint64_t m = w->kids[in];
+    uint64_t m = w->t->kids[in];
     if (escaped) return pick_member_escaped(w, m, from, to);
     /* Most keys of a document are not wanted: the first byte says so. */
-    for (m &= w->by_first[(klen ? (unsigned char)w->s[from] : 0) & 31]; m; m &= m - 1) {
+    for (m &= w->t->by_first[(klen ? (unsigned char)w->s[from] : 0) & 31]; m; m &= m - 1) {
         int j = __builtin_ctzll(m);
-        if (key_is(w->s + from, klen, w->picks[j].key)) return j + 1;
+        if (key_is(w->s + from, klen, w->t->want[j].key)) return j + 1;
     }
     return -1;
 }
@@ -771,9 +767,9 @@ ALWAYS_INLINE int pick_member(const walker *w, int in, size_t from, size_t to, b
 /* Pick: the doc value for element `index` of value `in`, or -1. */
 static int pick_element(const walker *w, int in, int index)
 {
-    for (uint64_t m = w->kids[in]; m; m &= m - 1) {
+    for (uint64_t m = w->t->kids[in]; m; m &= m - 1) {
         int j = __builtin_ctzll(m);
-        if (!w->picks[j].key && w->picks[j].index == index) return j + 1;
+        if (!w->t->want[j].key && w->t->want[j].index == index) return j + 1;
     }
     return -1;
 }
@@ -784,8 +780,8 @@ static void pick_begin(walker *w, int v)
 {
     if (w->toks[v].type == EW_JSON_NONE) return;
     uint64_t gone = 1ull << v;
-    for (int j = v; j < w->n; j++)
-        if (gone >> w->picks[j].parent & 1) {
+    for (int j = v; j < w->t->n; j++)
+        if (gone >> w->t->want[j].parent & 1) {
             gone |= 1ull << (j + 1);
             w->toks[j + 1].type = EW_JSON_NONE;
         }
@@ -973,35 +969,41 @@ int ew_json_parse(ew_json_doc *doc, const char *text, size_t len, const ew_json_
     return st;
 }
 
-int ew_json_pick(ew_json_doc *doc, const char *text, size_t len, const ew_json_want *picks, int n,
-                 const ew_json_limits *limits, ew_error *err)
+int ew_json_picks_init(ew_json_picks *t, const ew_json_want *picks, int n, ew_error *err)
+{
+    if (n < 0 || n > EW_JSON_PICK_MAX || (n && !picks))
+        return ew__error_set(err, EW_ERR_INVALID, "JSON: bad pick table");
+    t->want = picks;
+    t->n = n;
+    t->kids[0] = 0;
+    memset(t->by_first, 0, sizeof t->by_first);
+    for (int j = 0; j < n; j++) {
+        const ew_json_want *p = &picks[j];
+        if (p->parent < 0 || p->parent > j || (!p->key && p->index < 0))
+            return ew__error_set(err, EW_ERR_INVALID, "JSON: bad pick table at %d", j);
+        t->kids[j + 1] = 0;
+        t->kids[p->parent] |= 1ull << j;
+        if (p->key) t->by_first[(unsigned char)p->key[0] & 31] |= 1ull << j;
+    }
+    return EW_OK;
+}
+
+int ew_json_pick_with(ew_json_doc *doc, const char *text, size_t len, const ew_json_picks *t,
+                      const ew_json_limits *limits, ew_error *err)
 {
     memset(doc, 0, sizeof *doc);
     ew_json_limits lim = limits_or_defaults(limits);
-    if (n < 0 || n > EW_JSON_PICK_MAX || (n && !picks))
-        return ew__error_set(err, EW_ERR_INVALID, "JSON: bad pick table");
     walker w;
     w.s = text ? text : "";
     w.len = text ? len : 0;
     w.tokens = 0;
     w.max_tokens = lim.max_tokens;
     w.err = err;
-    w.picks = picks;
-    w.n = n;
-    w.kids[0] = 0;
-    memset(w.by_first, 0, sizeof w.by_first);
-    for (int j = 0; j < n; j++) {
-        const ew_json_want *p = &picks[j];
-        if (p->parent < 0 || p->parent > j || (!p->key && p->index < 0))
-            return ew__error_set(err, EW_ERR_INVALID, "JSON: bad pick table at %d", j);
-        w.kids[j + 1] = 0;
-        w.kids[p->parent] |= 1ull << j;
-        if (p->key) w.by_first[(unsigned char)p->key[0] & 31] |= 1ull << j;
-    }
+    w.t = t;
     /* Only the type of an absent value is ever read (tok_at). */
-    w.toks = malloc((size_t)(n + 1) * sizeof *w.toks);
+    w.toks = malloc((size_t)(t->n + 1) * sizeof *w.toks);
     if (!w.toks) return EW_ERR_NOMEM;
-    for (int j = 0; j <= n; j++)
+    for (int j = 0; j <= t->n; j++)
         w.toks[j].type = EW_JSON_NONE;
     int st = walk_run(&w, &lim, false);
     if (st) {
@@ -1011,6 +1013,15 @@ int ew_json_pick(ew_json_doc *doc, const char *text, size_t len, const ew_json_w
     doc->text = w.s;
     doc->len = w.len;
     doc->toks = w.toks;
-    doc->n = n + 1;
+    doc->n = t->n + 1;
     return EW_OK;
+}
+
+int ew_json_pick(ew_json_doc *doc, const char *text, size_t len, const ew_json_want *picks, int n,
+                 const ew_json_limits *limits, ew_error *err)
+{
+    memset(doc, 0, sizeof *doc);
+    ew_json_picks t;
+    int st = ew_json_picks_init(&t, picks, n, err);
+    return st ? st : ew_json_pick_with(doc, text, len, &t, limits, err);
 }
