@@ -347,6 +347,16 @@ static inline void note_lang(pii_ctx *c, uint32_t cues, bool lower)
     c->lower_words += lower;
 }
 
+/* "requirepass", "htpasswd": the word [i, we) ends in "pass" or "passwd"
+ * glued to a word; its last letters are asked first, most words end so. */
+static inline bool glued_pass_word(const unsigned char *s, size_t i, size_t we)
+{
+    if (we - i <= 4) return false;
+    bool pass = (s[we - 1] | 32) == 's' && (s[we - 4] | 32) == 'p';
+    bool passwd = (s[we - 1] | 32) == 'd' && (s[we - 2] | 32) == 'w';
+    return (pass || passwd) && ew__pii_glued_pass(s, i, we);
+}
+
 /* A word (letters first) at i. */
 static size_t on_word(pii_ctx *c, walk *w, size_t i)
 {
@@ -424,9 +434,10 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             char fw[PII_WORD_MAX];
             for (size_t f = 0; f < wl; f++)
                 fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
-            cues = ew__pii_cue_lookup(fw, wl) &
-                   (PII_KW_PASSWORD | PII_KW_KEY | (1u << CUE_SECRET) | (1u << CUE_NAME_NEXT));
+            cues = ew__pii_cue_lookup(fw, wl) & (PII_KW_PASSWORD | PII_KW_KEY | (1u << CUE_SECRET) |
+                                                 (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT));
             if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
+            if (cues & (1u << CUE_PASSPORT)) c->cue_at[CUE_PASSPORT] = (uint32_t)we; /* паспорт */
             if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
             /* "meu nome é X", "il nome è X": a copula right after a name word;
              * a capitalised word follows ("o nome é importante" is prose) */
@@ -504,11 +515,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         if (e) return e;
     } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&
                ((cues & (1u << CUE_SECRET)) || dash ||
-                (ie > we && (s[we] == '_' || s[we] == '-')) ||
-                (wl > 4 &&
-                 ((s[we - 1] | 32) == 's' ? (s[we - 4] | 32) == 'p'
-                                          : (s[we - 1] | 32) == 'd' && (s[we - 2] | 32) == 'w') &&
-                 ew__pii_glued_pass(s, i, we)))) {
+                (ie > we && (s[we] == '_' || s[we] == '-')) || glued_pass_word(s, i, we))) {
         /* "password pass123", "Bearer x", "api_key 'x'", "X-Api-Key x" */
         int kind = ew__pii_key_kind(s, i, ie);
         if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
@@ -519,7 +526,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         }
         /* b2 authorize-account <id> <key>; requirepass <password>; htpasswd -b
          * <file> <user> <password>; rabbitmqctl add_user <user> <password> */
-        bool glued = ew__pii_glued_pass(s, i, we); /* its arguments: positional only */
+        bool glued = glued_pass_word(s, i, we); /* its arguments: positional only */
         int pos = kind != PII_KEY_PASSWORD && ew__pii_auth_verb(s, i, ie) ? PII_KEY_SECRET
                   : glued || (!kind && ew__pii_user_command(s, i, ie))    ? PII_KEY_PASSWORD
                                                                           : PII_KEY_NONE;
@@ -578,7 +585,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         (!c->seen_upper && wl >= 3)) {
         ew__pii_scan_address(c, i);
         ew__pii_scan_name(c, i, we, 0);
-    } else if (we < n && s[we] == '.' && wl <= 2) {
+    } else if (we < n && s[we] == '.' && (wl <= 2 || (!ascii && wl <= 4))) {
         ew__pii_scan_address(c, i); /* "ul. Zamkowa 5" */
     }
     return we > i ? we : i + 1;

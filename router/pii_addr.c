@@ -134,6 +134,13 @@ static bool unit_word(const pii_ctx *c, word *x)
     return word_kw(c, x) & PII_KW_UNIT;
 }
 
+/* A unit word, or Turkish "D: 28" (daire, the flat). */
+static bool unit_at(const pii_ctx *c, word *x)
+{
+    return unit_word(c, x) ||
+           (x->e == x->s + 1 && (c->s[x->s] | 32) == 'd' && x->e + 1 < c->n && c->s[x->e] == ':');
+}
+
 /* The "word" at i: letters (any script) or digits, with inner '.', '-',
  * '\'', '/'. */
 static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
@@ -363,9 +370,12 @@ static bool time_or_measure(const char *f, size_t fl)
 /* "nº ", "n° ", "no. ", "Nr. ", "n. " at i: where the number starts, else dflt. */
 static size_t number_sign_end(const unsigned char *s, size_t n, size_t i, size_t dflt)
 {
-    static const char *const signs[] = {"n\xC2\xBA ", "n\xC2\xB0 ", "N\xC2\xBA ", "no. ",
-                                        "No. ",       "nr. ",       "Nr. ",       "n. "};
+    static const char *const signs[] = {
+        "n\xC2\xBA ", "n\xC2\xB0 ", "N\xC2\xBA ", "no. ", "No. ", "nr. ",
+        "Nr. ",       "n. ",        "No: ",       "no: ", /* Turkish "Atatürk Cad. No: 45" */
+        "d. ",        "\xD0\xB4. " /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */};
     for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
+        if (i >= n || s[i] != (unsigned char)signs[k][0]) continue;
         size_t l = strlen(signs[k]);
         if (i + l < n && !memcmp(s + i, signs[k], l) && pii_is_digit(s[i + l])) return i + l - 1;
     }
@@ -747,9 +757,9 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
         *pe = w.s + 12;
         return 2;
     }
-    if (unit_word(c, &w)) {
+    if (unit_at(c, &w)) {
         word x;
-        size_t p = w.e + (w.e < n && s[w.e] == '.');
+        size_t p = w.e + (w.e < n && (s[w.e] == '.' || s[w.e] == ':'));
         if (next_word(c, p, &x) && x.digits && x.s < e) {
             *pe = x.e;
             return 2;
@@ -868,7 +878,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             /* same line, space separated: a unit or a postal code right after */
             word w;
             if (!next_word(c, p, &w)) break;
-            if (!(unit_word(c, &w) || military_line(s, n, p) ||
+            if (!(unit_at(c, &w) || military_line(s, n, p) ||
                   (after_unit && (w.cap || postal_code(&w, s)))))
                 break;
         } else {

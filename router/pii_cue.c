@@ -210,6 +210,8 @@ static const struct {
     {"passeports", B(CUE_PASSPORT)},
     {"passports", B(CUE_PASSPORT)},
     {"passaporto", B(CUE_PASSPORT)},
+    {"\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82", B(CUE_PASSPORT)}, /* паспорт */
+    {"pasaportu", B(CUE_PASSPORT)},
     {"id", B(CUE_ID)},
     {"identity", B(CUE_ID)},
     {"identification", B(CUE_ID)},
@@ -657,14 +659,25 @@ static const struct {
     {"szia", B(CUE_TITLE)},
     /* Maori and Irish greetings, Malay "saya" (I am), Romanian "my name is" */
     {"kia ora", B(CUE_TITLE)},
-    {"mise", B(CUE_TITLE)}, /* Irish "is mise X" (I am X); "is" must stay no phrase start */
+    {"mise", B(CUE_TITLE)},  /* Irish "is mise X" (I am X); "is" must stay no phrase start */
+    {"anh", B(CUE_TITLE)},   /* Vietnamese "anh X" (Mr, elder brother) */
+    {"tarihi", PII_KW_STOP}, /* Turkish "Doğum Tarihi" (date of birth): a label, no name */
     {"saya", B(CUE_TITLE)},
     {"numele meu este", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"\xd0\xb7\xd0\xbe\xd0\xb2\xd1\x83\xd1\x82",
+     B(CUE_NAME_NEXT) | B(CUE_NAME)}, /* Russian "меня зовут X" (my name is) */
     {"ma numesc", B(CUE_NAME_NEXT) | B(CUE_NAME)},
 };
 
 /* Word classes the name and address detectors ask about. */
 static const char *const kw_street[] = {
+    /* Vietnamese street and alley, folded ("Phố", "Đường", "Ngõ"); Russian
+     * "ул."; Turkish "Cad." */
+    "\x70\x68\xe1\xbb\x91",
+    "\x64\x75\xe1\xbb\x9d\x6e\x67",
+    "ngo",
+    "\xd1\x83\xd0\xbb",
+    "cad",
     "street",
     "st",
     "str",
@@ -884,13 +897,48 @@ static const char *const kw_street_weak[] = {
     "streets",  "roads",   "drives", "courts",  "ways",    "squares", "isles",     "ridges",
 };
 static const char *const kw_unit[] = {
-    "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "box",
-    "postbox", "bldg", "building", "dept", "lok", "m", "app", "etage", "piso", "po", "p.o", "pobox",
+    "apt",
+    "apartment",
+    "suite",
+    "ste",
+    "unit",
+    "flat",
+    "floor",
+    "fl",
+    "room",
+    "rm",
+    "box",
+    "postbox",
+    "bldg",
+    "building",
+    "dept",
+    "lok",
+    "m",
+    "app",
+    "etage",
+    "piso",
+    "po",
+    "p.o",
+    "pobox",
     "level",
     /* Portuguese and Spanish: "apto 302", "sala 12", "bloco B", "Int. 5" */
-    "apto", "ap", "sala", "bloco", "int", "depto", "dpto", "lote",
-    "kv",                 /* Ukrainian and Russian "kv. 114" (kvartira) */
-    "bl", "blk", "block", /* Romanian "bl. C1", Gulf and Singapore blocks */
+    "apto",
+    "ap",
+    "sala",
+    "bloco",
+    "int",
+    "depto",
+    "dpto",
+    "lote",
+    "kv", /* Ukrainian and Russian "kv. 114" (kvartira) */
+    "bl",
+    "blk",
+    "block", /* Romanian "bl. C1", Gulf and Singapore blocks */
+    /* Vietnamese ward and district ("Phường 6", "Quận 1"), as folded; Russian
+     * "кв." */
+    "\x70\x68\x75\xe1\xbb\x9d\x6e\x67",
+    "\x71\x75\xe1\xba\xad\x6e",
+    "\xd0\xba\xd0\xb2",
 };
 static const char *const kw_org[] = {
     /* in other European languages too */

@@ -65,9 +65,10 @@ static inline bool pii_is_space(unsigned c)
 static inline bool pii_contains(const void *hay, size_t n, const char *needle, size_t nl)
 {
     const unsigned char *h = hay;
-    if (nl == 0 || nl > n) return nl == 0;
-    for (size_t i = 0; i + nl <= n; i++)
-        if (h[i] == (unsigned char)needle[0] && !memcmp(h + i + 1, needle + 1, nl - 1)) return true;
+    if (nl < 2 || nl > n) return nl == 0 || (nl == 1 && memchr(h, needle[0], n));
+    const unsigned char a = (unsigned char)needle[0], b = (unsigned char)needle[1];
+    for (size_t i = 0; i + nl <= n; i++) /* two bytes inline: memcmp is called rarely */
+        if (h[i] == a && h[i + 1] == b && !memcmp(h + i + 2, needle + 2, nl - 2)) return true;
     return false;
 }
 

@@ -28,7 +28,7 @@ static bool cp_upper_at(const unsigned char *s, size_t n, size_t i)
     if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
     if (cp >= 0x100 && cp <= 0x17F) /* Latin Extended-A: mostly even = upper */
         return (cp >= 0x139 && cp <= 0x148) || cp >= 0x179 ? (cp & 1) : !(cp & 1);
-    return false;
+    return cp >= 0x400 && cp <= 0x42F; /* Cyrillic */
 }
 
 static size_t name_word_end(const unsigned char *s, size_t n, size_t i)
@@ -214,8 +214,9 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                 break; /* "KeyState", "AccountId": an identifier, not "McDonald" */
             if (r->k == 0 &&
                 (((kw & PII_KW_ORG) && !strong) ||
-                 ((kw & PII_KW_STREET) && !(kw & (1u << CUE_TITLE)) && !strong && e < n &&
-                  s[e] == '.') || /* "Str. Lipscani" */
+                 ((kw & PII_KW_STREET) && !(kw & (1u << CUE_TITLE)) && !strong &&
+                  ((e < n && s[e] == '.') || !(q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)))) ||
+                 /* "Str. Lipscani", "Rue Mohammed V" (but the surname "Wells") */
                  ((kw & PII_KW_NOTNAME) && !(q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)))))
                 break; /* "Corp", "Day" alone */
             if (!up) {
@@ -284,11 +285,19 @@ static const char *const biz_any[] = {
     "catering", "stock",      "shares",       "franchise", "franchises",   "branch",
     "branches", "outlet",     "outlets",      "locations", "headquarters", "earnings",
     "brand",    "subsidiary", "shareholders", "chain",     "ipo",          NULL};
-static const char *const biz_plain[] = {"store",        "stores",    "restaurant", "restaurants",
-                                        "products",     "customers", "employees",  "coffee",
-                                        "stockholders", NULL};
-const char *const *const ew__pii_ctx_lists[] = {object_verbs, at_person, org_verbs,
-                                                biz_any,      biz_plain, NULL};
+/* Things about a figure of the past, before "of", "about", "to" ("statue
+ * of", "exhibition about", "monument to"): */
+static const char *const hist_nouns[] = {
+    "statue",     "monument", "memorial",  "museum",   "exhibition", "biography",
+    "portrait",   "tomb",     "mausoleum", "legacy",   "reign",      "era",
+    "birthplace", "bust",     "paintings", "writings", NULL};
+static const char *const biz_plain[] = {
+    "jacket",     "jackets", "bag",          "bags",       "handbag",     "shoes",    "boots",
+    "sneakers",   "perfume", "suit",         "watch",      "dress",       "jeans",    "shirt",
+    "sunglasses", "store",   "stores",       "restaurant", "restaurants", "products", "customers",
+    "employees",  "coffee",  "stockholders", NULL};
+const char *const *const ew__pii_ctx_lists[] = {object_verbs, at_person,  org_verbs, biz_any,
+                                                biz_plain,    hist_nouns, NULL};
 
 /* Is the word [a, a + l) of s one of list (NULL-terminated)? One cue-table
  * probe first: only context words carry PII_KW_CTX. */
@@ -335,6 +344,43 @@ static bool self_named(const unsigned char *s, size_t n, size_t ss, size_t se)
     while (k > 0 && s[k - 1] == ' ')
         k--;
     return k == 0 || s[k - 1] == ',' || s[k - 1] == '\n' || s[k - 1] == '!' || s[k - 1] == '.';
+}
+
+/* A run in Cyrillic: a name only with a patronymic's or a surname's ending
+ * on one of two words or more ("Анна Сергеевна Кузнецова", "Иван Петров");
+ * capitalised Cyrillic words alone are no evidence ("Москва", "Привет"). */
+static bool cyrillic_name(const unsigned char *s, const run *r)
+{
+    static const char *const ends[] = {"\xd0\xb2\xd0\xb8\xd1\x87",
+                                       "\xd0\xb2\xd0\xbd\xd0\xb0",
+                                       "\xd1\x87\xd0\xbd\xd0\xb0",
+                                       "\xd0\xbe\xd0\xb2",
+                                       "\xd0\xb5\xd0\xb2",
+                                       "\xd1\x91\xd0\xb2",
+                                       "\xd0\xbe\xd0\xb2\xd0\xb0",
+                                       "\xd0\xb5\xd0\xb2\xd0\xb0",
+                                       "\xd1\x91\xd0\xb2\xd0\xb0",
+                                       "\xd0\xb8\xd0\xbd",
+                                       "\xd0\xb8\xd0\xbd\xd0\xb0",
+                                       "\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9",
+                                       "\xd1\x81\xd0\xba\xd0\xb0\xd1\x8f",
+                                       "\xd1\x86\xd0\xba\xd0\xb8\xd0\xb9",
+                                       "\xd1\x86\xd0\xba\xd0\xb0\xd1\x8f",
+                                       "\xd0\xb5\xd0\xbd\xd0\xba\xd0\xbe",
+                                       "\xd1\x83\xd0\xba",
+                                       "\xd1\x8e\xd0\xba"};
+    int words = 0;
+    bool shape = false;
+    for (int a = 0; a < r->k; a++) {
+        const part *q = &r->p[a];
+        if (q->initial || q->particle) continue;
+        words++;
+        for (size_t k = 0; k < sizeof ends / sizeof ends[0] && !shape; k++) {
+            size_t l = strlen(ends[k]);
+            shape = q->e - q->s > l + 2 && !memcmp(s + q->e - l, ends[k], l);
+        }
+    }
+    return words >= 2 && shape;
 }
 
 /* Score of the run's name-like core [first, last]; 0 when none. */
@@ -430,7 +476,8 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
     if (ss >= 4 && pii_icase_eq(s + ss - 4, "the ", 4) && !strong) sc -= 0.3f;
     /* "forward it to Răzvan", "ask Hafiz": the object of a verb that is done
      * to people; "Sorry, Sabbir here": a speaker naming themself */
-    if (words <= 2 && sc < 0.5f && !(g0 & (EW__GAZ_COMMON | EW__GAZ_PLACE)) &&
+    if (words <= 2 && sc < c->sc->min_score[EW_PII_PERSON] &&
+        !(g0 & (EW__GAZ_COMMON | EW__GAZ_PLACE)) &&
         (person_object(s, ss) || self_named(s, n, ss, se)))
         sc += 0.35f;
     /* "in Springfield", "from Porto": a lone word after a place preposition */
@@ -702,11 +749,11 @@ static bool place_prefix(const unsigned char *s, size_t i, size_t e)
     static const struct {
         char w[10];
         uint8_t l;
-    } pre[] = {{"Lake", 4},   {"Mount", 5}, {"Mt", 2},        {"Santa", 5},    {"San", 3},
-               {"Saint", 5},  {"St", 2},    {"Port", 4},      {"Fort", 4},     {"Cape", 4},
-               {"Glen", 4},   {"Loch", 4},  {"Isle", 4},      {"Lago", 4},     {"Monte", 5},
-               {"Puerto", 6}, {"Costa", 5}, {"Hurricane", 9}, {"Typhoon", 7},  {"Cyclone", 7},
-               {"Rio", 3},    {"New", 3},   {"Nueva", 5},     {"Nouvelle", 8}, {"Bad", 3}};
+    } pre[] = {{"Lake", 4},   {"Mount", 5}, {"Mt", 2},        {"Santa", 5},   {"San", 3},
+               {"Saint", 5},  {"St", 2},    {"Port", 4},      {"Fort", 4},    {"Cape", 4},
+               {"Glen", 4},   {"Loch", 4},  {"Isle", 4},      {"Lago", 4},    {"Monte", 5},
+               {"Puerto", 6}, {"Costa", 5}, {"Hurricane", 9}, {"Typhoon", 7}, {"Cyclone", 7},
+               {"Rio", 3},    {"New", 3}};
     size_t l = e - i;
     if (l < 2 || l > 9) return false;
     for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
@@ -788,13 +835,27 @@ static bool cue_phrase_at(const unsigned char *s, size_t n, size_t a, size_t e)
     return (ew__pii_cue_lookup(w, l) & ((1u << CUE_COUNT) - 1)) != 0;
 }
 
-/* The lowercase word that ends at e (before a space at e): its start, or e. */
+/* The word of ASCII letters that ends at e (before a space at e): its start, or e. */
 static size_t word_before(const unsigned char *s, size_t e)
 {
     size_t b = e;
-    while (b > 0 && pii_is_lower(s[b - 1]) && e - b < 16)
+    while (b > 0 && pii_is_alpha(s[b - 1]) && e - b < 16)
         b--;
     return b;
+}
+
+/* "In 1923, X": a year of the past opens the clause; its people are
+ * historical figures, not anyone's personal data. */
+static bool past_year_before(const unsigned char *s, size_t ss)
+{
+    if (ss < 9 || s[ss - 1] != ' ' || s[ss - 2] != ',') return false;
+    size_t d = ss - 2;
+    int year = 0;
+    for (size_t k = d - 4; k < d; k++) {
+        if (!pii_is_digit(s[k])) return false;
+        year = year * 10 + (s[k] - '0');
+    }
+    return year < 1950 && s[d - 5] == ' ' && (s[d - 7] | 32) == 'i' && s[d - 6] == 'n';
 }
 
 /* Where a company, a shop or a bank stands, not a person: after "at" (but
@@ -804,15 +865,23 @@ static size_t word_before(const unsigned char *s, size_t e)
 static bool org_before(const unsigned char *s, size_t ss, bool title)
 {
     if (ss < 4 || s[ss - 1] != ' ') return false;
+    unsigned last = s[ss - 2]; /* "at", "for", "by", "with", "of", "about", "to"; "1923," */
+    if (last != 't' && last != 'r' && last != 'y' && last != 'h' && last != 'f' && last != 'o' &&
+        last != ',')
+        return false;
     size_t pe = ss - 1, pb = word_before(s, pe);
-    if (pb == pe || pe - pb > 4) return false;
+    if (pb == pe) return past_year_before(s, ss); /* "In 1923, Mustafa Kemal ..." */
+    if (pe - pb > 5) return false;
     size_t vb = pb >= 2 && s[pb - 1] == ' ' ? word_before(s, pb - 1) : pb;
     if (pe - pb == 2 && (s[pb] | 32) == 'a' && s[pb + 1] == 't')
         return !(vb < pb - 1 && word_in(s, vb, pb - 1 - vb, at_person));
     if ((pe - pb == 3 && !memcmp(s + pb, "for", 3)) || (pe - pb == 2 && !memcmp(s + pb, "by", 2)) ||
         (pe - pb == 4 && !memcmp(s + pb, "with", 4)) || (pe - pb == 2 && !memcmp(s + pb, "of", 2)))
         return !title && vb < pb - 1 &&
-               word_in(s, vb, pb - 1 - vb, org_verbs); /* not "accounts with ms. Marcela" */
+               (word_in(s, vb, pb - 1 - vb, org_verbs) ||
+                word_in(s, vb, pb - 1 - vb, hist_nouns)); /* not "accounts with ms. Marcela" */
+    if ((pe - pb == 5 && !memcmp(s + pb, "about", 5)) || (pe - pb == 2 && !memcmp(s + pb, "to", 2)))
+        return !title && vb < pb - 1 && word_in(s, vb, pb - 1 - vb, hist_nouns);
     return false;
 }
 
@@ -852,14 +921,12 @@ static bool after_street_word(const unsigned char *s, size_t i)
     bool dot = s[e - 1] == '.';
     if (dot) e--;
     size_t b = e;
-    while (b > 0 && pii_is_alpha(s[b - 1]) && e - b < 12)
+    while (b > 0 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80) && e - b < 12)
         b--;
     if (b == e || (!dot && !pii_is_upper(s[b])) || (b > 0 && pii_is_alnum(s[b - 1]))) return false;
-    char w[16];
-    size_t l = e - b;
-    for (size_t k = 0; k < l; k++)
-        w[k] = (char)(s[b + k] | 32);
-    uint32_t kw = ew__pii_cue_lookup(w, l);
+    char w[EW__GAZ_MAX_WORD];
+    size_t l = ew__gaz_fold_word(s + b, e - b, w); /* "Phố Huế", "Calle", "Str." */
+    uint32_t kw = l ? ew__pii_cue_lookup(w, l) : 0;
     return (kw & PII_KW_STREET) && !(kw & (1u << CUE_TITLE));
 }
 
@@ -934,9 +1001,16 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         strong = true; /* "name,email\nkaveh,k@x.io" */
     }
     float sc = score_run(c, &r, strong, title, i);
-    if (sc < 0.2f) return 0; /* too weak to be reported (ew__pii_add) */
+    bool cyr = c->s[r.p[0].s] == 0xD0 || c->s[r.p[0].s] == 0xD1;
+    if (cyr && !strong && !title) {
+        if (!cyrillic_name(c->s, &r)) return 0;
+        if (sc < 0.8f) sc = 0.8f;
+    }
+    if (sc <= 0) return 0;
     r.se = name_suffix_end(c->s, c->n, r.se);
-    if (!strong && (after_street_word(c->s, r.ss) || street_after(c->s, c->n, r.se))) {
+    /* what only lowers a score is read for a run that would be reported */
+    bool reported = sc >= c->sc->min_score[EW_PII_PERSON] || list_sep(c->s, c->n, r.se);
+    if (!strong && reported && (after_street_word(c->s, r.ss) || street_after(c->s, c->n, r.se))) {
         c->name_list_end = (uint32_t)r.se; /* its later words are no names either */
         return 0;                          /* "Str. Mihai Eminescu", "Martin Luther King Jr Blvd" */
     }
@@ -950,8 +1024,9 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         while (tb > 0 && pii_is_alpha(c->s[tb - 1]))
             tb--;
     }
-    bool org_ctx = !strong && org_before(c->s, tb, tb != r.ss) && !possessed(c->s, c->n, r.se);
-    if (org_ctx || (!strong && org_after(c->s, c->n, r.se))) {
+    bool org_ctx =
+        !strong && reported && org_before(c->s, tb, tb != r.ss) && !possessed(c->s, c->n, r.se);
+    if (org_ctx || (!strong && reported && org_after(c->s, c->n, r.se))) {
         sc -= 0.45f;
         c->name_list_end = (uint32_t)r.se; /* "Stanley" of "Morgan Stanley" */
         for (size_t sep = list_sep(c->s, c->n, r.se); sep && org_ctx;) {
@@ -964,7 +1039,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     }
     if (sc <= 0) return 0;
     bool cued = (strong || title) && r.ss == i;
-    bool weak = !cued && !run_has_name(&r);
+    bool weak = !cued && !cyr && !run_has_name(&r);
     if (sc >= 0.5f) remember_name(c, &r, weak);
     /* a list of names: score the members together */
     size_t sep = list_sep(c->s, c->n, r.se);

@@ -230,20 +230,52 @@ static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, 
         "sierpnia", "wrzesnia", "pazdziernika", "listopada", "grudnia",
         /* Portuguese */
         "janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto", "setembro",
-        "outubro", "novembro", "dezembro"};
+        "outubro", "novembro", "dezembro",
+        /* Turkish (folded: "Şubat", "Ağustos", "Aralık") */
+        "ocak", "subat", "mart", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim",
+        "kasim", "aralik"};
+    /* Russian genitive ("13 апреля 2000"), compared as UTF-8 */
+    static const char *const ru[] = {
+        "\xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F",
+        "\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F",
+        "\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0",
+        "\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB5\xD0\xBB\xD1\x8F",
+        "\xD0\xBC\xD0\xB0\xD1\x8F",
+        "\xD0\xB8\xD1\x8E\xD0\xBD\xD1\x8F",
+        "\xD0\xB8\xD1\x8E\xD0\xBB\xD1\x8F",
+        "\xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82\xD0\xB0",
+        "\xD1\x81\xD0\xB5\xD0\xBD\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
+        "\xD0\xBE\xD0\xBA\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
+        "\xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
+        "\xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F"};
+    if (i < n && (s[i] == 0xD0 || s[i] == 0xD1)) {
+        for (int m = 0; m < 12; m++) {
+            size_t ml = strlen(ru[m]);
+            if (i + ml <= n && !memcmp(s + i, ru[m], ml) &&
+                (i + ml == n || !(s[i + ml] == 0xD0 || s[i + ml] == 0xD1))) {
+                *mon = m + 1;
+                *end = i + ml;
+                return true;
+            }
+        }
+        return false;
+    }
     char w[16];
     size_t k = i, l = 0;
     while (k < n && (pii_is_alpha(s[k]) || s[k] >= 0xC0 || (s[k] >= 0x80 && k > i))) {
         if (s[k] < 0x80 && l < sizeof w) {
             w[l++] = (char)(s[k] | 32);
-        } else if (s[k] == 0xC3 && k + 1 < n && l < sizeof w) { /* "março", "février" */
-            unsigned char f = ew__gaz_fold[(((0xC3u & 0x1F) << 6) | (s[k + 1] & 0x3Fu)) - 0xC0];
+        } else if (s[k] >= 0xC3 && s[k] <= 0xC8 && k + 1 < n && l < sizeof w) {
+            /* "março", "février", "października", "Ağustos" */
+            unsigned char f = ew__gaz_fold[(((s[k] & 0x1Fu) << 6) | (s[k + 1] & 0x3Fu)) - 0xC0];
             if (f) w[l++] = (char)f;
             k++;
         }
         k++;
     }
     if (l < 3 || l >= sizeof w) return false;
+    /* no month of these languages starts with b, i, q, r, u, v, x, y, z */
+    if ((unsigned)(w[0] - 'a') < 26u && ((0x3b30102u >> (w[0] - 'a')) & 1u)) return false;
     for (int m = 0; m < (int)(sizeof months / sizeof months[0]); m++) {
         if (months[m][0] != w[0]) continue; /* most words stop here, without strlen */
         size_t ml = strlen(months[m]);
@@ -482,12 +514,22 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
         "Ng\xC3\xA0y sinh",
         "sinh ng\xC3\xA0y",
         "Sinh ng\xC3\xA0y",
-        "\xEC\x83\x9D\xEB\x85\x84\xEC\x9B\x94\xEC\x9D\xBC",                   /* 생년월일 */
-        "\xEC\x83\x9D\xEC\x9D\xBC",                                           /* 생일 */
-        "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4"}; /* дата рожд */
+        "\xEC\x83\x9D\xEB\x85\x84\xEC\x9B\x94\xEC\x9D\xBC",                  /* 생년월일 */
+        "\xEC\x83\x9D\xEC\x9D\xBC",                                          /* 생일 */
+        "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4", /* дата рожд */
+        "\xD0\x94\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4", /* Дата рожд */
+        "\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB",                  /* родил(ся, ась) */
+        "urodzi",                                                    /* urodził(am), urodziny */
+        "\xE0\xA4\x9C\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xAE",          /* जन्म */
+        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x8A\xD9\x84\xD8\xA7\xD8\xAF"}; /* الميلاد */
     size_t b = i > 48 ? i - 48 : 0;
+    bool wide = false; /* cues beyond ASCII only where such bytes are */
+    for (size_t k = b; k < i && !wide; k++)
+        wide = s[k] >= 0x80;
     for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
-        if (pii_contains(s + b, i - b, cues[k], strlen(cues[k]))) return true;
+        if ((wide || (unsigned char)cues[k][0] < 0x80) &&
+            pii_contains(s + b, i - b, cues[k], strlen(cues[k])))
+            return true;
     return false;
 }
 
@@ -502,6 +544,9 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
                                          "Naci\xC3\xB3 el "};
     if (pii_cue_near(c, CUE_DOB, i, 48) && !dob_cue_used(c, c->cue_at[CUE_DOB])) return true;
     if (ew__pii_cue_after(c, e, CUE_DOB, 10) || dob_cue_text(c->s, i)) return true;
+    /* Turkish "1 Aralık 1989 doğumluyum": the birth word after the date */
+    if (e + 7 <= c->n && pii_contains(c->s + e, c->n - e < 10 ? c->n - e : 10, "do\xC4\x9Fum", 6))
+        return true;
     for (size_t k = 0; k < sizeof before / sizeof before[0]; k++) {
         size_t l = strlen(before[k]);
         if (i >= l && !memcmp(c->s + i - l, before[k], l)) return true;

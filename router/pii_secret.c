@@ -1251,6 +1251,30 @@ size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t ke)
  * value="x"/>: the first attribute names the secret, "value" holds it.
  * [vs, ve) is the first attribute's value. Returns the end of the pair, or 0
  * when it is not one. */
+/* The name of the JSON list or object that holds the entry whose first
+ * value starts at vs ("apikey": [{"key": ...): its kind, or PII_KEY_NONE. */
+static int container_kind(const unsigned char *s, size_t vs)
+{
+    size_t b = vs, lim = vs > 80 ? vs - 80 : 0;
+    while (b > lim && s[b - 1] != '{')
+        b--;
+    if (b == lim) return PII_KEY_NONE;
+    b--; /* the entry's '{' */
+    while (b > lim && (s[b - 1] == ' ' || s[b - 1] == '\n' || s[b - 1] == '['))
+        b--;
+    while (b > lim && s[b - 1] == ' ')
+        b--;
+    if (b <= lim + 2 || s[b - 1] != ':') return PII_KEY_NONE;
+    b--;
+    while (b > lim && s[b - 1] == ' ')
+        b--;
+    if (b <= lim + 2 || s[b - 1] != '"') return PII_KEY_NONE;
+    size_t ne = --b;
+    while (b > lim && s[b - 1] != '"' && ne - b < 40)
+        b--;
+    return b > lim && s[b - 1] == '"' && ne > b ? ew__pii_key_kind(s, b, ne) : PII_KEY_NONE;
+}
+
 static size_t attr_pair(pii_ctx *c, size_t vs, size_t ve)
 {
     const unsigned char *s = c->s;
@@ -1264,6 +1288,9 @@ static size_t attr_pair(pii_ctx *c, size_t vs, size_t ve)
     if (sep >= n || (s[sep] != '=' && s[sep] != ':')) return 0;
     if (!read_value(s, n, sep, &xs, &xe, &quoted) || !quoted) return 0;
     int kind = ew__pii_key_kind(s, vs, ve);
+    /* Postman's "apikey": [{"key": "value", "value": "<key>"}]: an entry
+     * with no telling name takes its list's name, for a machine-made value */
+    if (!kind && container_kind(s, vs) && positional_key(s + xs, xe - xs)) kind = PII_KEY_SECRET;
     if (!kind) return ve + 1; /* not a secret's name; the value is read as text */
     add_value(c, kind, xs, xe, true);
     return xe;

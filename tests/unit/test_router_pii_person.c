@@ -193,12 +193,66 @@ static void test_address_shapes(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* Birth dates in Russian, Turkish, Polish, Hindi and Arabic; Russian
+ * passports; Cyrillic names by a patronymic's or surname's ending. */
+static void test_world5_formats(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"\xD0\x94\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4\xD0\xB5\xD0\xBD"
+         "\xD0\xB8\xD1\x8F: 01.05.1961",
+         D, "01.05.1961"}, /* Дата рождения */
+        {"\xD1\x8F \xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB\xD1\x81\xD1\x8F 19 "
+         "\xD0\xB8\xD1\x8E\xD0\xBD\xD1\x8F 1997.",
+         D, "19 \xD0\xB8\xD1\x8E\xD0\xBD\xD1\x8F 1997"}, /* я родился 19 июня 1997 */
+        {"Merhaba, ben Ilgin. 11 Haziran 1938 do\xC4\x9Fumluyum.", D, "11 Haziran 1938"},
+        {"Toplant\xC4\xB1 11 Haziran 2024 tarihinde.", D, NULL}, /* a meeting's date */
+        {"Dzie\xC5\x84 dobry, urodzi\xC5\x82"
+         "am si\xC4\x99 11 pa\xC5\xBA"
+         "dziernika 1965.",
+         D,
+         "11 pa\xC5\xBA"
+         "dziernika 1965"},
+        {"\xE0\xA4\x9C\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xAE \xE0\xA4\xA4\xE0\xA4\xBF"
+         "\xE0\xA4\xA5\xE0\xA4\xBF: 07/12/1946",
+         D, "07/12/1946"}, /* जन्म तिथि */
+        {"\xD8\xAA\xD8\xA7\xD8\xB1\xD9\x8A\xD8\xAE \xD8\xA7\xD9\x84\xD9\x85\xD9\x8A\xD9"
+         "\x84\xD8\xA7\xD8\xAF: 1945/07/26",
+         D, "1945/07/26"}, /* تاريخ الميلاد */
+        {"\xD0\xBF\xD0\xB0\xD1\x81\xD0\xBF\xD0\xBE\xD1\x80\xD1\x82 EA9427136.", PP,
+         "EA9427136"}, /* паспорт */
+        {"\xD0\xB2\xD1\x8B\xD0\xB4\xD0\xB0\xD0\xBD\xD0\xBE \xD0\x90\xD0\xBD\xD0\xBD"
+         "\xD0\xB0 \xD0\x9A\xD1\x83\xD0\xB7\xD0\xBD\xD0\xB5\xD1\x86\xD0\xBE\xD0\xB2\xD0"
+         "\xB0, ok",
+         P,
+         "\xD0\x90\xD0\xBD\xD0\xBD\xD0\xB0 \xD0\x9A\xD1\x83\xD0\xB7\xD0\xBD\xD0\xB5"
+         "\xD1\x86\xD0\xBE\xD0\xB2\xD0\xB0"}, /* выдано Анна Кузнецова */
+        {"\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xD0\x9F\xD1\x80\xD0\xB8"
+         "\xD0\xB2\xD0\xB5\xD1\x82",
+         P, NULL}, /* Москва Привет */
+        /* figures of the past, products named after people */
+        {"The museum has a new exhibition about Nicolaus Copernicus.", P, NULL},
+        {"Statue of Nnamdi Azikiwe restored, says the city.", P, NULL},
+        {"In 1923, Mustafa Kemal changed the history of the region.", P, NULL},
+        {"In 2023, Mustafa Kemal joined our team.", P, "Mustafa Kemal"},
+        {"She bought a Tommy Hilfiger jacket for the trip.", P, NULL},
+        {"She borrowed Anna Berg's jacket for the trip.", P, "Anna Berg's"},
+        /* addresses of Turkey, Russia, Vietnam */
+        {"Adres: Atat\xC3\xBCrk Cad. No: 166 D: 28, 34370 Kad\xC4\xB1k\xC3\xB6y", A,
+         "Atat\xC3\xBCrk Cad. No: 166 D: 28, 34370 Kad\xC4\xB1k\xC3\xB6y"},
+        {"address ul. Nevsky Prospekt, d. 23, kv. 69, Saint Petersburg 195373", A,
+         "ul. Nevsky Prospekt, d. 23, kv. 69, Saint Petersburg 195373"},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lowercase_after_cue), cmocka_unit_test(test_org_lookalikes),
         cmocka_unit_test(test_query_names),         cmocka_unit_test(test_labelled_fields),
         cmocka_unit_test(test_names_by_context),    cmocka_unit_test(test_address_shapes),
+        cmocka_unit_test(test_world5_formats),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -613,6 +613,12 @@ static void test_set_g_commands(void **state)
     SECRET("here is the service account token, do not share: LeFem5UxGEamKOnduJGVHkiW39x07Yi8wT",
            "LeFem5UxGEamKOnduJGVHkiW39x07Yi8wT");
     NO_SECRET("the token, that is the thing: nothing at all");
+    /* a key/value entry takes its list's name */
+    SECRET(
+        "{\"apikey\": [{\"key\": \"value\", \"value\": \"IGQn6979qbCyoBfQnynZHpvvQjzm5x7lrknm\"}]}",
+        "IGQn6979qbCyoBfQnynZHpvvQjzm5x7lrknm");
+    NO_SECRET("{\"headers\": [{\"key\": \"X-Request-Id\", \"value\": "
+              "\"IGQn6979qbCyoBfQnynZHpvvQjzm5x7\"}]}");
 }
 
 int main(void)
