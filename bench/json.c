@@ -3,12 +3,13 @@
  *   parse     ew_json_parse of bench_gateway's chat request (1 KiB, 16 KiB)
  *   request   ew__request_parse of the same bodies (the parse, then the
  *             OpenAI fields read into an ew_request)
- *   pick      ew_json_pick of the canned upstream's whole answer and of one
- *             of its streamed chunks, for the members remote/openai.c reads
+ *   pick      ew_json_pick_with of the canned upstream's whole answer and of
+ *             one of its streamed chunks, for the members remote/openai.c
+ *             reads (the table prepared once, as there)
  *
  * Prints ns per call (best of 5 runs: a shared machine only adds time). For
  * instruction counts, run one case under callgrind and divide the inclusive
- * cost of ew_json_parse / ew__request_parse / ew_json_pick by 5 x iterations:
+ * cost of ew_json_parse / ew__request_parse / ew_json_pick_with by 5 x iterations:
  *   valgrind --tool=callgrind build/bench_json 200 "request 1 KiB"
  * Usage: bench_json [iterations, default 20000] [case: a substring of its name] */
 #include <stdio.h>
@@ -72,11 +73,12 @@ static int do_request(const job *j)
     return st;
 }
 
+static ew_json_picks table; /* prepared once, as remote/openai.c does */
+
 static int do_pick(const job *j)
 {
     ew_json_doc d;
-    int st =
-        ew_json_pick(&d, j->body, j->len, picks, (int)(sizeof picks / sizeof *picks), NULL, NULL);
+    int st = ew_json_pick_with(&d, j->body, j->len, &table, NULL, NULL);
     ew_json_doc_cleanup(&d);
     return st;
 }
@@ -127,6 +129,7 @@ int main(int argc, char **argv)
         ew_arena_cleanup(&arena);
         free(req);
     }
+    if (ew_json_picks_init(&table, picks, (int)(sizeof picks / sizeof *picks), NULL)) return 1;
     job a = {whole, sizeof whole - 1, NULL}, c = {chunk, sizeof chunk - 1, NULL};
     run("pick whole answer", do_pick, &a, iters);
     run("pick stream chunk", do_pick, &c, iters);

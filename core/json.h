@@ -105,6 +105,22 @@ typedef struct ew_json_want {
 int ew_json_pick(ew_json_doc *doc, const char *text, size_t len, const ew_json_want *picks, int n,
                  const ew_json_limits *limits, ew_error *err);
 
+/* A pick table checked and indexed once, for a caller that reads many
+ * documents with it (every chunk of every stream): ew_json_pick prepares
+ * its table on each call. `want` must outlive the prepared table. */
+typedef struct ew_json_picks {
+    const ew_json_want *want;
+    int n;
+    uint64_t kids[EW_JSON_PICK_MAX + 1]; /* (n + 1): bit j = want[j] is in that value */
+    uint64_t by_first[32]; /* bit j: want[j]'s key starts with a byte of these low 5 bits */
+} ew_json_picks;
+
+/* EW_ERR_INVALID for a bad table (as ew_json_pick). */
+int ew_json_picks_init(ew_json_picks *t, const ew_json_want *picks, int n, ew_error *err);
+/* ew_json_pick with a prepared table. */
+int ew_json_pick_with(ew_json_doc *doc, const char *text, size_t len, const ew_json_picks *t,
+                      const ew_json_limits *limits, ew_error *err);
+
 /* ---- writer ---------------------------------------------------------------- */
 
 #define EW_JW_MAX_DEPTH 64

@@ -1,14 +1,18 @@
-/* JSON reader (see json.h). One pass reads a document: a recursive-descent
- * walk with an explicit stack (no recursion on input) checks the grammar
- * byte by byte (exactly one ',' or ':' where it is due, nothing after the
- * value), string bodies (escapes, surrogate pairs, control bytes, UTF-8) in
- * the same scan that finds their closing quote, literals and the RFC 8259
- * number grammar, and caps the values and the depth. So the rest of the
- * library can trust a parsed document. ew_json_parse keeps every value as a
- * token in document order, each with its next sibling and arrays with a
- * table of their elements, so iteration, ew_json_next and ew_json_at are
- * O(1); ew_json_pick runs the same walk and keeps only the values a table
- * names, so the two accept the same documents with the same errors. */
+/* JSON reader (see json.h). jsmn tokenizes; a single linear pass then checks
+ * what jsmn's strict mode still lets through, so the rest of the library can
+ * trust a parsed document:
+ *  - jsmn does not check separators: "[1 2]", "[1,]", "{"a" "b"}", "{"a"}",
+ *    "["a":1]" and several top-level values all tokenize. The pass accounts
+ *    for every byte between tokens (whitespace and exactly the one ',' or ':'
+ *    the grammar expects there).
+ *  - jsmn accepts any primitive spelling ("tru", "01", "0x1f", "1.") and any
+ *    bytes inside strings; the pass checks literals, the RFC 8259 number
+ *    grammar, escapes, surrogate pairs, control characters and UTF-8.
+ *  - jsmn stops at a NUL byte, and in strict mode reports a bare top-level
+ *    primitive ("42") as truncated; both are handled here.
+ * The pass is iterative (parent links, no recursion) and precomputes the next
+ * sibling of every value and the children of every container, so iteration,
+ * ew_json_next and ew_json_at are O(1). */
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
@@ -24,26 +28,27 @@
 #include "core/json.h"
 #include "core/json_priv.h"
 
+#define JSMN_STATIC
+#define JSMN_STRICT
+#define JSMN_PARENT_LINKS
+#include <jsmn.h>
+
 #define JSON_DEFAULT_MAX_TOKENS 65536
 #define JSON_DEFAULT_MAX_DEPTH  64
 
-/* For the steps of the walk: it is specialised for each of its two modes
- * (a constant at each call site), and most of its steps are a few
- * instructions, less than a call's. */
-#define ALWAYS_INLINE static inline __attribute__((always_inline))
-
 struct ew_json_tok {
-    int start;             /* first content byte (strings: after the opening quote) */
-    int end;               /* one past the content (strings: the closing quote) */
-    int next;              /* next array element or object key of the same container, or -1 */
-    int count;             /* containers: elements or members */
-    int kids;              /* arrays: offset of the elements in the kids table (after toks) */
+    int start;  /* first content byte (strings: after the opening quote) */
+    int end;    /* one past the content (strings: the closing quote) */
+    int parent; /* enclosing container; for an object member's value, its key; -1 at the root */
+    int next;   /* next array element or object key of the same container, or -1 */
+    int count;  /* containers: elements or members */
+    int kids;   /* containers: offset of the children in the kids table (after toks) */
     unsigned char type;    /* ew_json_type */
     unsigned char escaped; /* strings: holds at least one backslash escape */
-    unsigned char key;     /* an object's key: its value is the next token */
+    unsigned char plain;   /* strings: printable ASCII only, no escape (nothing to check) */
 };
 
-/* The kids table shares the token allocation: ints after the (n) tokens. */
+/* The children table shares the token allocation: (n) ints after (n) tokens. */
 static int *doc_kids(const ew_json_doc *doc)
 {
     return (int *)(void *)(doc->toks + doc->n);
@@ -106,111 +111,70 @@ static int err_unexpected(ew_error *err, const char *text, size_t len, size_t of
                           const char *expected)
 {
     char tmp[8];
-    if (off >= len)
-        return ew__error_set(err, EW_ERR_PARSE, "JSON: truncated: expected %s at byte %zu, the end",
-                             expected, off);
     return ew__error_set(err, EW_ERR_PARSE, "JSON: expected %s, found %s at byte %zu", expected,
                          byte_desc(text, len, off, tmp), off);
 }
 
 /* ---- string and primitive validation --------------------------------------- */
 
-/* The escape at s[*i] (a backslash) of a string in s[..len): one of \" \\ \/
- * \b \f \n \r \t, or \u and four hex digits, a high surrogate only with a
- * low one after it. Moves *i past it. */
-static int check_escape(const char *s, size_t *i, size_t len, ew_error *err)
-{
-    size_t at = *i;
-    if (at + 1 >= len)
-        return ew__error_set(err, EW_ERR_PARSE, "JSON: truncated: unterminated escape at byte %zu",
-                             at);
-    char e = s[at + 1];
-    if (e && strchr("\"\\/bfnrt", e)) {
-        *i = at + 2;
-        return EW_OK;
-    }
-    if (e != 'u')
-        return ew__error_set(err, EW_ERR_PARSE, "JSON: invalid escape '\\%c' at byte %zu",
-                             e >= 0x21 && e < 0x7f ? e : '?', at);
-    /* No hex digit is a quote, so reading past the string's end finds none. */
-    long cp = hex4(s + at + 2, len - at - 2);
-    if (cp < 0)
-        return ew__error_set(err, EW_ERR_PARSE, "JSON: \\u needs 4 hex digits at byte %zu", at);
-    if (cp >= 0xDC00 && cp <= 0xDFFF)
-        return ew__error_set(err, EW_ERR_UTF8, "JSON: lone low surrogate \\u%04lX at byte %zu", cp,
-                             at);
-    *i = at + 6;
-    if (cp < 0xD800 || cp > 0xDBFF) return EW_OK;
-    long lo = -1;
-    if (at + 7 < len && s[at + 6] == '\\' && s[at + 7] == 'u') lo = hex4(s + at + 8, len - at - 8);
-    if (lo < 0xDC00 || lo > 0xDFFF)
-        return ew__error_set(err, EW_ERR_UTF8, "JSON: lone high surrogate \\u%04lX at byte %zu", cp,
-                             at);
-    *i = at + 12;
-    return EW_OK;
-}
+static inline size_t next_special(const char *s, size_t i, size_t len);
 
-/* The string whose opening quote is s[open], checked in the one scan that
- * finds its closing quote *close: escapes, control bytes and UTF-8 (a
- * sequence never holds a quote, so it is read up to len). *escaped: the body
- * holds a backslash escape. */
-static int scan_string_slow(const char *s, size_t open, size_t len, size_t *close, bool *escaped,
-                            ew_error *err)
+/* Checks the body of a string, text[from..to): escapes, surrogate pairs,
+ * control characters and UTF-8. Sets *escaped when a backslash occurs. */
+static int check_string(const char *text, size_t from, size_t to, bool *escaped, ew_error *err)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = open + 1;
-    *escaped = false;
-    for (;;) {
-        i = ew__json_special(s, i, len);
-        if (i >= len)
-            return ew__error_set(err, EW_ERR_PARSE,
-                                 "JSON: truncated: unterminated string at byte %zu", open);
-        unsigned c = u[i];
-        if (c == '"') {
-            *close = i;
-            return EW_OK;
-        }
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = from;
+    while (i < to) {
+        i = next_special(text, i, to); /* plain runs, a vector at a time */
+        if (i >= to) break;
+        unsigned c = s[i];
         if (c == '\\') {
             *escaped = true;
-            int st = check_escape(s, &i, len, err);
-            if (st) return st;
+            if (i + 1 >= to)
+                return ew__error_set(err, EW_ERR_PARSE, "JSON: unterminated escape at byte %zu", i);
+            char e = text[i + 1];
+            if (e && strchr("\"\\/bfnrt", e)) {
+                i += 2;
+                continue;
+            }
+            if (e != 'u')
+                return ew__error_set(err, EW_ERR_PARSE, "JSON: invalid escape '\\%c' at byte %zu",
+                                     e >= 0x21 && e < 0x7f ? e : '?', i);
+            long cp = hex4(text + i + 2, to - i - 2);
+            if (cp < 0)
+                return ew__error_set(err, EW_ERR_PARSE, "JSON: \\u needs 4 hex digits at byte %zu",
+                                     i);
+            if (cp >= 0xDC00 && cp <= 0xDFFF)
+                return ew__error_set(err, EW_ERR_UTF8,
+                                     "JSON: lone low surrogate \\u%04lX at byte %zu", cp, i);
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                long lo = -1;
+                if (i + 7 < to && text[i + 6] == '\\' && text[i + 7] == 'u')
+                    lo = hex4(text + i + 8, to - i - 8);
+                if (lo < 0xDC00 || lo > 0xDFFF)
+                    return ew__error_set(err, EW_ERR_UTF8,
+                                         "JSON: lone high surrogate \\u%04lX at byte %zu", cp, i);
+                i += 6;
+            }
+            i += 6;
         } else if (c < 0x20) {
             return ew__error_set(err, EW_ERR_PARSE,
                                  "JSON: unescaped control character 0x%02x in string at byte %zu",
                                  c, i);
+        } else if (c == '"') {
+            return ew__error_set(err, EW_ERR_PARSE, "JSON: stray quote at byte %zu", i);
+        } else if (c < 0x80) {
+            i++;
         } else {
-            /* Non-ASCII text comes in runs: stay here while it lasts. */
-            do {
-                int n = ew_utf8_seq_len(u + i, len - i);
-                if (!n)
-                    return ew__error_set(err, EW_ERR_UTF8,
-                                         "JSON: invalid UTF-8 in string at byte %zu", i);
-                i += (size_t)n;
-            } while (i < len && u[i] >= 0x80);
+            int n = ew_utf8_seq_len(s + i, to - i);
+            if (!n)
+                return ew__error_set(err, EW_ERR_UTF8, "JSON: invalid UTF-8 in string at byte %zu",
+                                     i);
+            i += (size_t)n;
         }
     }
-}
-
-/* scan_string_slow, with the case of most strings (keys, short values)
- * inline: a quote is the first special byte of the first 16. */
-ALWAYS_INLINE int scan_string(const char *s, size_t open, size_t len, size_t *close, bool *escaped,
-                              ew_error *err)
-{
-#ifdef __SSE2__
-    if (open + 17 <= len) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + open + 1));
-        unsigned q = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
-        /* Signed compare: bytes >= 0x80 are below 0x20 too. */
-        unsigned odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-            _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20))));
-        if (q && !(odd & ((q & -q) - 1))) {
-            *close = open + 1 + (size_t)__builtin_ctz(q);
-            *escaped = false;
-            return EW_OK;
-        }
-    }
-#endif
-    return scan_string_slow(s, open, len, close, escaped, err);
+    return EW_OK;
 }
 
 /* RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? and nothing else. */
@@ -244,24 +208,537 @@ static bool number_valid(const char *s, size_t n)
     return i == n;
 }
 
-/* Types a primitive token (untyped on entry), or fails when it is no JSON
- * literal or number. */
+/* Types a primitive token, or fails when it is no JSON literal or number. */
 static int check_primitive(const char *text, ew_json_tok *t, ew_error *err)
 {
     const char *s = text + t->start;
     size_t n = (size_t)(t->end - t->start);
-    if (*s == 't' || *s == 'f') {
-        if (n == 4 ? !memcmp(s, "true", 4) : n == 5 && !memcmp(s, "false", 5))
-            t->type = EW_JSON_BOOL;
-    } else if (*s == 'n') {
-        if (n == 4 && !memcmp(s, "null", 4)) t->type = EW_JSON_NULL;
+    if ((n == 4 && !memcmp(s, "true", 4)) || (n == 5 && !memcmp(s, "false", 5))) {
+        t->type = EW_JSON_BOOL;
+    } else if (n == 4 && !memcmp(s, "null", 4)) {
+        t->type = EW_JSON_NULL;
     } else if (number_valid(s, n)) {
         t->type = EW_JSON_NUMBER;
+    } else {
+        return ew__error_set(err, EW_ERR_PARSE, "JSON: invalid %s '%.*s' at byte %d",
+                             (*s == '-' || (*s >= '0' && *s <= '9')) ? "number" : "literal",
+                             n > 32 ? 32 : (int)n, s, t->start);
     }
-    if (t->type != EW_JSON_NONE) return EW_OK;
-    return ew__error_set(err, EW_ERR_PARSE, "JSON: invalid %s '%.*s' at byte %d",
-                         (*s == '-' || (*s >= '0' && *s <= '9')) ? "number" : "literal",
-                         n > 32 ? 32 : (int)n, s, t->start);
+    return EW_OK;
+}
+
+/* ---- tokenizing with jsmn -------------------------------------------------- */
+
+/* Turns a jsmn failure at parser position pos into a precise error. */
+static int jsmn_error(int r, const char *text, size_t len, unsigned pos, ew_error *err)
+{
+    if (r == JSMN_ERROR_PART) {
+        const char *nul = memchr(text, '\0', len);
+        if (nul)
+            return ew__error_set(err, EW_ERR_PARSE, "JSON: NUL byte at byte %zu",
+                                 (size_t)(nul - text));
+        return ew__error_set(err, EW_ERR_PARSE, "JSON: truncated: unexpected end at byte %zu", len);
+    }
+    if (r == JSMN_ERROR_INVAL && pos < len && text[pos] == '"') {
+        /* jsmn rewinds to the opening quote; find the exact culprit. */
+        size_t end = pos + 1;
+        while (end < len && text[end] != '"')
+            end += text[end] == '\\' ? 2 : 1;
+        bool escaped = false;
+        int st = check_string(text, pos + 1, end < len ? end : len, &escaped, err);
+        if (st) return st;
+    }
+    return err_unexpected(err, text, len, pos, "a JSON value or separator");
+}
+
+/* ---- the skeleton jsmn reads ---------------------------------------------------
+ *
+ * jsmn walks string bodies a byte at a time (about 12 instructions a byte),
+ * and string bodies are most of a chat request. So jsmn reads a skeleton of
+ * the text instead: a copy in which the body of every string jsmn would
+ * accept anyway is dropped (`"..."` becomes `""`). One pass builds it, 8
+ * bytes at a time through string bodies, and notes each dropped body (a cut)
+ * so that token extents map back to the text. jsmn's tokens and errors are
+ * the same as on the text itself: only bodies it accepts are hidden, and the
+ * pass tracks strings and primitives exactly as jsmn's strict mode does (a
+ * quote inside a primitive, e.g. `tru"e"`, starts no string).
+ *
+ * The same pass bounds the bracket depth: jsmn closes a container by walking
+ * parent links up from the last token, which costs O(depth) per bracket and
+ * would make deep input quadratic. After a stray closer (which jsmn rejects
+ * right there) the depth is no longer checked. */
+
+/* A string body dropped from the skeleton. */
+typedef struct cut {
+    int at;    /* skeleton offset of the string's closing quote */
+    int start; /* the body in the text: [start, end) */
+    int end;
+    bool plain; /* printable ASCII without escapes: nothing for check_string to find */
+} cut;
+
+/* Documents this small (a streamed chunk, a short answer) are tokenized in
+ * the skel's own storage, on the caller's stack: no allocation. */
+#define SKEL_SMALL_TEXT 2048
+#define SKEL_SMALL_CUTS 32
+#define SKEL_SMALL_TOKS 64
+
+typedef struct skel {
+    char *text; /* (len) bytes */
+    size_t len;
+    cut *cuts; /* (n_cuts) in text order */
+    int n_cuts, cap_cuts;
+    int tokens;      /* the tokens jsmn makes of it when it is valid */
+    jsmntok_t *toks; /* (n_toks) from jsmn, extents in the skeleton */
+    int n_toks;
+    char small_text[SKEL_SMALL_TEXT];
+    cut small_cuts[SKEL_SMALL_CUTS];
+    jsmntok_t small_toks[SKEL_SMALL_TOKS];
+} skel;
+
+static void skel_init(skel *sk)
+{
+    sk->text = sk->small_text;
+    sk->len = 0;
+    sk->cuts = sk->small_cuts;
+    sk->n_cuts = 0;
+    sk->cap_cuts = SKEL_SMALL_CUTS;
+    sk->tokens = 0;
+    sk->toks = sk->small_toks;
+    sk->n_toks = 0;
+}
+
+static void skel_cleanup(skel *sk)
+{
+    if (sk->text != sk->small_text) free(sk->text);
+    if (sk->cuts != sk->small_cuts) free(sk->cuts);
+    if (sk->toks != sk->small_toks) free(sk->toks);
+}
+
+/* Room for cap elements of size sz in *p, which holds n and may still be
+ * the inline array `small`. On failure *p is unchanged. */
+static int grow(void **p, const void *small, size_t n, size_t cap, size_t sz)
+{
+    void *q = *p == small ? malloc(cap * sz) : realloc(*p, cap * sz);
+    if (!q) return EW_ERR_NOMEM;
+    if (*p == small) memcpy(q, small, n * sz);
+    *p = q;
+    return EW_OK;
+}
+
+/* An escape at s[i] (a backslash) that jsmn accepts: one of \" \/ \\ \b
+ * \f \n \r \t, or \u and four hex digits, all before len. */
+static bool jsmn_escape_ok(const char *s, size_t i, size_t len)
+{
+    if (i + 1 >= len) return false;
+    char e = s[i + 1];
+    if (e != 'u') return e && strchr("\"/\\bfnrt", e);
+    if (i + 6 > len) return false;
+    for (size_t k = i + 2; k < i + 6; k++)
+        if (hex_val(s[k]) < 0) return false;
+    return true;
+}
+
+/* The first byte at or after i that a string body cannot pass unchecked
+ * (json_priv.h: a quote, a backslash, a control or a non-ASCII byte), or
+ * len. Most strings are keys and short values: one SSE2 look, inline, finds
+ * their end; longer runs go to ew__json_special (AVX2 where the CPU has it). */
+static inline size_t next_special(const char *s, size_t i, size_t len)
+{
+    if (i >= len) return len;
+#ifdef __SSE2__
+    if (i + 16 <= len) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        /* Signed compare: bytes >= 0x80 are below 0x20 too. */
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                              _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+                                 _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits) return i + (size_t)__builtin_ctz(bits);
+        i += 16;
+    }
+#endif
+    return ew__json_special(s, i, len);
+}
+
+/* The body of a string from i (after its opening quote): returns the offset
+ * of the closing quote, or len if there is none. *hide: jsmn accepts the body
+ * (no control byte, only escapes it takes); *plain: printable ASCII only. */
+static size_t scan_string(const char *text, size_t i, size_t len, bool *hide, bool *plain)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    *hide = *plain = true;
+    for (;;) {
+        i = next_special(text, i, len);
+        if (i >= len) return len;
+        unsigned char c = u[i];
+        if (c == '"') return i;
+        if (c >= 0x80) {
+            /* UTF-8 is checked later (check_string); a run of it ends here. */
+            *plain = false;
+            while (++i < len && u[i] >= 0x80) {
+            }
+        } else if (c == '\\') {
+            *plain = false;
+            if (!jsmn_escape_ok(text, i, len)) *hide = false;
+            i += 2;
+        } else {
+            *hide = *plain = false; /* a control byte */
+            i++;
+        }
+    }
+}
+
+static int add_cut(skel *sk, cut c)
+{
+    if (sk->n_cuts == sk->cap_cuts) {
+        int cap = sk->cap_cuts * 2;
+        if (grow((void **)&sk->cuts, sk->small_cuts, (size_t)sk->n_cuts, (size_t)cap, sizeof(cut)))
+            return EW_ERR_NOMEM;
+        sk->cap_cuts = cap;
+    }
+    sk->cuts[sk->n_cuts++] = c;
+    return EW_OK;
+}
+
+/* Copies the string whose opening quote is text[*i] into the skeleton at
+ * *o, its body dropped when jsmn would accept it; advances both. */
+static int skel_string(skel *sk, const char *text, size_t len, size_t *i, size_t *o)
+{
+    bool hide, plain;
+    size_t body = *i + 1, close = scan_string(text, body, len, &hide, &plain);
+    sk->text[(*o)++] = '"';
+    if (close < len && hide) {
+        *i = close + 1;
+        sk->text[*o] = '"';
+        cut c = {(int)*o, (int)body, (int)close, plain};
+        (*o)++;
+        return add_cut(sk, c);
+    }
+    size_t end = close < len ? close + 1 : len;
+    memcpy(sk->text + *o, text + body, end - body);
+    *o += end - body;
+    *i = end;
+    return EW_OK;
+}
+
+static bool ends_primitive(char c)
+{
+    return is_ws(c) || c == ',' || c == ']' || c == '}';
+}
+
+/* Builds the skeleton of text (sk->text has room for len bytes). */
+static int skel_build(skel *sk, const char *text, size_t len, int max_depth, ew_error *err)
+{
+    int depth = 0, st = EW_OK;
+    bool stray = false, in_prim = false;
+    size_t i = 0, o = 0;
+    while (i < len && !st) {
+        char c = text[i];
+        if (in_prim && !ends_primitive(c)) {
+            sk->text[o++] = c;
+            i++;
+            continue;
+        }
+        in_prim = false;
+        if (c == '"') {
+            sk->tokens++;
+            st = skel_string(sk, text, len, &i, &o);
+            continue;
+        }
+        if (c == '[' || c == '{') {
+            sk->tokens++;
+            if (++depth > max_depth && !stray)
+                return ew__error_set(err, EW_ERR_TOO_LARGE,
+                                     "JSON: nesting deeper than %d at byte %zu", max_depth, i);
+        } else if (c == ']' || c == '}') {
+            stray = stray || --depth < 0;
+        } else if (c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n') {
+            sk->tokens++;
+            in_prim = true;
+        }
+        sk->text[o++] = c;
+        i++;
+    }
+    sk->len = o;
+    return st;
+}
+
+/* The text offset of skeleton offset p, searching the cuts from `from`:
+ * p moves by what the cuts before it dropped. */
+static int skel_map(const skel *sk, int from, int p)
+{
+    int lo = from, hi = sk->n_cuts;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (sk->cuts[mid].at < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? p + (sk->cuts[lo - 1].end - sk->cuts[lo - 1].at) : p;
+}
+
+/* Tokenizes the skeleton with jsmn into sk->toks, at most max_tokens. */
+static int skel_tokenize(skel *sk, const char *text, size_t len, const ew_json_limits *lim,
+                         ew_error *err)
+{
+    int max_tokens = lim->max_tokens;
+    /* One pass: jsmn resumes where it ran out of tokens once given more;
+     * the count from the skeleton is exact for valid documents. */
+    jsmn_parser p;
+    jsmn_init(&p);
+    size_t cap = (size_t)sk->tokens + 1;
+    if (cap > (size_t)max_tokens + 1) cap = (size_t)max_tokens + 1;
+    if (cap > SKEL_SMALL_TOKS &&
+        grow((void **)&sk->toks, sk->small_toks, 0, cap, sizeof(jsmntok_t)))
+        return EW_ERR_NOMEM;
+    int r;
+    while ((r = jsmn_parse(&p, sk->text, sk->len, sk->toks, (unsigned)cap)) == JSMN_ERROR_NOMEM) {
+        if (cap > (size_t)max_tokens)
+            return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: more than %d values", max_tokens);
+        size_t more = cap * 2 > (size_t)max_tokens + 1 ? (size_t)max_tokens + 1 : cap * 2;
+        if (grow((void **)&sk->toks, sk->small_toks, cap, more, sizeof(jsmntok_t)))
+            return EW_ERR_NOMEM;
+        cap = more;
+    }
+    if (r < 0) return jsmn_error(r, text, len, (unsigned)skel_map(sk, 0, (int)p.pos), err);
+    if (p.toknext > (unsigned)max_tokens)
+        return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: more than %d values", max_tokens);
+    sk->n_toks = (int)p.toknext;
+    return EW_OK;
+}
+
+/* Tokenizes text into sk->toks (extents in the skeleton), building the
+ * skeleton first. */
+static int tokenize(const char *text, size_t len, const ew_json_limits *lim, skel *sk,
+                    ew_error *err)
+{
+    size_t first = 0;
+    while (first < len && is_ws(text[first]))
+        first++;
+    if (first == len) return err_unexpected(err, text, len, len, "a JSON value");
+    char c = text[first];
+    if (c != '{' && c != '[' && c != '"') {
+        /* A bare primitive: jsmn's strict mode needs a delimiter after it. */
+        size_t end = first;
+        while (end < len && !is_ws(text[end]) && !strchr(",]}:", text[end]))
+            end++;
+        sk->toks[0] = (jsmntok_t){JSMN_PRIMITIVE, (int)first, (int)end, 0, -1};
+        sk->n_toks = 1;
+        return EW_OK;
+    }
+    if (len > SKEL_SMALL_TEXT && !(sk->text = malloc(len))) {
+        sk->text = sk->small_text;
+        return EW_ERR_NOMEM;
+    }
+    int st = skel_build(sk, text, len, lim->max_depth, err);
+    if (!st) st = skel_tokenize(sk, text, len, lim, err);
+    return st;
+}
+
+/* ---- the structural pass ---------------------------------------------------- */
+
+typedef struct walk {
+    const char *text;
+    size_t len;
+    ew_json_doc *doc;
+    int *kids;
+    int kids_used;
+    int cur;          /* the open container, -1 outside */
+    bool key_pending; /* cur is an object whose last key still needs its value */
+    int depth, max_depth;
+    size_t pos; /* first byte not yet accounted for */
+    ew_error *err;
+} walk;
+
+/* Outer extents of token i, quotes and brackets included. */
+static size_t outer_start(const walk *w, int i)
+{
+    const ew_json_tok *t = &w->doc->toks[i];
+    return (size_t)t->start - (t->type == EW_JSON_STRING ? 1 : 0);
+}
+
+static size_t outer_end(const walk *w, int i)
+{
+    const ew_json_tok *t = &w->doc->toks[i];
+    return (size_t)t->end + (t->type == EW_JSON_STRING ? 1 : 0);
+}
+
+/* Accounts for text[pos..to): whitespace, then `sep` if non-zero, then
+ * whitespace. `expected` names what the grammar wants, for the error. */
+static int walk_gap(walk *w, size_t to, char sep, const char *expected)
+{
+    size_t i = w->pos;
+    while (i < to && is_ws(w->text[i]))
+        i++;
+    if (sep) {
+        if (i >= to || w->text[i] != sep)
+            return err_unexpected(w->err, w->text, w->len, i, expected);
+        i++;
+        while (i < to && is_ws(w->text[i]))
+            i++;
+    }
+    if (i != to) return err_unexpected(w->err, w->text, w->len, i, expected);
+    w->pos = to;
+    return EW_OK;
+}
+
+/* Closes the open container: checks its tail, then lists its children. */
+static int walk_close(walk *w)
+{
+    int c = w->cur;
+    ew_json_tok *t = &w->doc->toks[c];
+    bool obj = t->type == EW_JSON_OBJECT;
+    size_t close_at = (size_t)t->end - 1;
+    if (w->key_pending) {
+        size_t i = w->pos;
+        while (i < close_at && is_ws(w->text[i]))
+            i++;
+        return err_unexpected(w->err, w->text, w->len, i, "':' and a value");
+    }
+    const char *want = t->count ? (obj ? "',' or '}'" : "',' or ']'")
+                                : (obj ? "a string key or '}'" : "a value or ']'");
+    int st = walk_gap(w, close_at, 0, want);
+    if (st) return st;
+    if (w->text[close_at] != (obj ? '}' : ']'))
+        return err_unexpected(w->err, w->text, w->len, close_at, obj ? "'}'" : "']'");
+    /* Children are linked through `next` from c + 1; flatten them for O(1) access. */
+    int child = c + 1;
+    for (int k = 0; k < t->count; k++) {
+        w->kids[w->kids_used + k] = child;
+        child = w->doc->toks[child].next;
+    }
+    t->kids = w->kids_used;
+    w->kids_used += t->count;
+    w->pos = close_at + 1;
+    w->cur = t->parent;
+    if (w->cur >= 0 && w->doc->toks[w->cur].type == EW_JSON_STRING)
+        w->cur = w->doc->toks[w->cur].parent; /* a member value: back to its object */
+    w->depth--;
+    return EW_OK;
+}
+
+/* Places token i in the open container: separator, parent and sibling links. */
+static int walk_place(walk *w, int i)
+{
+    ew_json_tok *t = &w->doc->toks[i];
+    size_t os = outer_start(w, i);
+    if (w->cur < 0) {
+        if (i != 0)
+            return err_unexpected(w->err, w->text, w->len, os, "end of input after the value");
+        t->parent = -1;
+        return walk_gap(w, os, 0, "a JSON value");
+    }
+    ew_json_tok *c = &w->doc->toks[w->cur];
+    if (outer_end(w, i) > (size_t)c->end - 1)
+        return err_unexpected(w->err, w->text, w->len, os, "a well-nested value");
+    int st;
+    if (c->type == EW_JSON_OBJECT && w->key_pending) {
+        st = walk_gap(w, os, ':', "':'");
+        t->parent = i - 1; /* the key, which directly precedes its value */
+        w->key_pending = false;
+        return st;
+    }
+    bool obj = c->type == EW_JSON_OBJECT;
+    if (c->count == 0)
+        st = walk_gap(w, os, 0, obj ? "a string key or '}'" : "a value or ']'");
+    else
+        st = walk_gap(w, os, ',', obj ? "',' or '}'" : "',' or ']'");
+    if (st) return st;
+    if (obj && t->type != EW_JSON_STRING)
+        return err_unexpected(w->err, w->text, w->len, os, "a string key");
+    t->parent = w->cur;
+    if (c->count++ > 0)
+        w->doc->toks[c->kids].next = i; /* kids holds the last child until the close */
+    c->kids = i;
+    w->key_pending = obj;
+    return EW_OK;
+}
+
+/* Validates token i itself and opens it when it is a container. */
+static int walk_token(walk *w, int i)
+{
+    ew_json_tok *t = &w->doc->toks[i];
+    if (t->type == EW_JSON_STRING) {
+        bool escaped = false;
+        int st = t->plain
+                     ? EW_OK
+                     : check_string(w->text, (size_t)t->start, (size_t)t->end, &escaped, w->err);
+        t->escaped = escaped;
+        w->pos = (size_t)t->end + 1;
+        return st;
+    }
+    if (t->type != EW_JSON_OBJECT && t->type != EW_JSON_ARRAY) {
+        w->pos = (size_t)t->end;
+        return check_primitive(w->text, t, w->err);
+    }
+    if (++w->depth > w->max_depth)
+        return ew__error_set(w->err, EW_ERR_TOO_LARGE, "JSON: nesting deeper than %d at byte %d",
+                             w->max_depth, t->start);
+    w->cur = i;
+    w->key_pending = false;
+    w->pos = (size_t)t->start + 1;
+    return EW_OK;
+}
+
+static int walk_all(walk *w)
+{
+    int st = EW_OK;
+    for (int i = 0; i < w->doc->n && !st; i++) {
+        size_t os = outer_start(w, i);
+        if (os < w->pos)
+            return err_unexpected(w->err, w->text, w->len, w->pos, "a well-formed document");
+        while (!st && w->cur >= 0 && (size_t)w->doc->toks[w->cur].end <= os)
+            st = walk_close(w);
+        if (!st) st = walk_place(w, i);
+        if (!st) st = walk_token(w, i);
+    }
+    while (!st && w->cur >= 0)
+        st = walk_close(w);
+    if (!st) st = walk_gap(w, w->len, 0, "end of input after the value");
+    return st;
+}
+
+/* Copies jsmn's extents into our tokens, mapped from the skeleton back to
+ * the text. Token starts grow in document order, so the cuts before each are
+ * found by moving a cursor; a hidden string's extents are its cut's. */
+static void convert_tokens(ew_json_doc *doc, const jsmntok_t *jt, const skel *sk)
+{
+    int ci = 0;
+    for (int i = 0; i < doc->n; i++) {
+        ew_json_tok *t = &doc->toks[i];
+        memset(t, 0, sizeof *t);
+        t->next = -1;
+        t->parent = -1;
+        while (ci < sk->n_cuts && sk->cuts[ci].at < jt[i].start)
+            ci++;
+        if (jt[i].type == JSMN_STRING && ci < sk->n_cuts && sk->cuts[ci].at == jt[i].start) {
+            t->start = sk->cuts[ci].start;
+            t->end = sk->cuts[ci].end;
+            t->plain = sk->cuts[ci].plain;
+        } else {
+            /* No cut lies inside a primitive or a kept string: only a
+             * container's end needs a search. */
+            int shift = ci ? sk->cuts[ci - 1].end - sk->cuts[ci - 1].at : 0;
+            bool box = jt[i].type == JSMN_OBJECT || jt[i].type == JSMN_ARRAY;
+            t->start = jt[i].start + shift;
+            t->end = box ? skel_map(sk, ci, jt[i].end) : jt[i].end + shift;
+        }
+        switch (jt[i].type) {
+        case JSMN_OBJECT:
+            t->type = EW_JSON_OBJECT;
+            break;
+        case JSMN_ARRAY:
+            t->type = EW_JSON_ARRAY;
+            break;
+        case JSMN_STRING:
+            t->type = EW_JSON_STRING;
+            break;
+        default:
+            t->type = EW_JSON_NUMBER;
+            break; /* typed by check_primitive */
+        }
+    }
 }
 
 static ew_json_limits limits_or_defaults(const ew_json_limits *limits)
@@ -271,6 +748,42 @@ static ew_json_limits limits_or_defaults(const ew_json_limits *limits)
             limits && limits->max_tokens > 0 ? limits->max_tokens : JSON_DEFAULT_MAX_TOKENS,
         .max_depth = limits && limits->max_depth > 0 ? limits->max_depth : JSON_DEFAULT_MAX_DEPTH,
     };
+}
+
+int ew_json_parse(ew_json_doc *doc, const char *text, size_t len, const ew_json_limits *limits,
+                  ew_error *err)
+{
+    memset(doc, 0, sizeof *doc);
+    ew_json_limits lim = limits_or_defaults(limits);
+    if (!text) len = 0;
+    /* jsmn keeps offsets in int. */
+    if (len >= INT_MAX)
+        return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: document of %zu bytes is too large",
+                             len);
+    skel sk;
+    skel_init(&sk);
+    int st = tokenize(text ? text : "", len, &lim, &sk, err);
+    int n = sk.n_toks;
+    if (!st && !(doc->toks = malloc((size_t)n * (sizeof(ew_json_tok) + sizeof(int)))))
+        st = EW_ERR_NOMEM;
+    if (!st) {
+        doc->n = n;
+        doc->text = text;
+        doc->len = len;
+        convert_tokens(doc, sk.toks, &sk);
+    }
+    skel_cleanup(&sk);
+    if (st) return st;
+    walk w = {.text = text,
+              .len = len,
+              .doc = doc,
+              .kids = doc_kids(doc),
+              .cur = -1,
+              .max_depth = lim.max_depth,
+              .err = err};
+    st = walk_all(&w);
+    if (st) ew_json_doc_cleanup(doc);
+    return st;
 }
 
 void ew_json_doc_cleanup(ew_json_doc *doc)
@@ -322,9 +835,8 @@ int ew_json_count(const ew_json_doc *doc, int v)
 
 int ew_json_first(const ew_json_doc *doc, int v)
 {
-    /* Children follow their container directly. */
     const ew_json_tok *t = tok_at(doc, v);
-    return is_container(t) && t->count > 0 ? v + 1 : -1;
+    return is_container(t) && t->count > 0 ? doc_kids(doc)[t->kids] : -1;
 }
 
 int ew_json_next(const ew_json_doc *doc, int v)
@@ -335,9 +847,12 @@ int ew_json_next(const ew_json_doc *doc, int v)
 
 int ew_json_member_value(const ew_json_doc *doc, int key)
 {
-    /* A key's value follows it directly. */
     const ew_json_tok *k = tok_at(doc, key);
-    return k && k->key ? key + 1 : -1;
+    /* A key is a string whose parent is an object; its value follows it directly. */
+    if (!k || k->type != EW_JSON_STRING || k->parent < 0 ||
+        doc->toks[k->parent].type != EW_JSON_OBJECT)
+        return -1;
+    return key + 1;
 }
 
 int ew_json_at(const ew_json_doc *doc, int arr, int i)
@@ -448,8 +963,11 @@ static int json_getn(const ew_json_doc *doc, int obj, const char *key, size_t kl
     const ew_json_tok *t = tok_at(doc, obj);
     if (!t || t->type != EW_JSON_OBJECT) return -1;
     int found = -1;
-    for (int ki = t->count ? obj + 1 : -1; ki >= 0; ki = doc->toks[ki].next)
+    const int *kids = doc_kids(doc);
+    for (int k = 0; k < t->count; k++) {
+        int ki = kids[t->kids + k];
         if (string_eqn(doc, &doc->toks[ki], key, klen)) found = ki + 1;
+    }
     return found;
 }
 
@@ -459,7 +977,9 @@ void ew_json_get_many(const ew_json_doc *doc, int obj, const char *const *keys, 
         out[i] = -1;
     const ew_json_tok *t = tok_at(doc, obj);
     if (!t || t->type != EW_JSON_OBJECT) return;
-    for (int ki = t->count ? obj + 1 : -1; ki >= 0; ki = doc->toks[ki].next) {
+    const int *kids = doc_kids(doc);
+    for (int m = 0; m < t->count; m++) {
+        int ki = kids[t->kids + m];
         const ew_json_tok *k = &doc->toks[ki];
         const char *s = doc->text + k->start;
         size_t len = (size_t)(k->end - k->start);
@@ -657,46 +1177,35 @@ int ew_json_path(const ew_json_doc *doc, int v, const char *path)
     return v;
 }
 
-/* ---- the walk ------------------------------------------------------------------
+/* ---- picking values in one pass ------------------------------------------------
  *
- * ew_json_parse walks `full`: every value and key becomes a token, numbered
- * in document order as the walk meets it. ew_json_pick walks for a table
- * (ew_json_want): only the containers the table reaches into are matched
- * against it, and only what it names is kept. The position lives in a local
- * of the walk (helpers are inlined), not in memory. */
+ * A recursive-descent walk with an explicit stack (no recursion on input),
+ * checking what ew_json_parse checks: the grammar byte by byte, strings with
+ * the skeleton's scan (printable ASCII needs no second look) and
+ * check_string, primitives with check_primitive, and the same caps. Only the
+ * containers the table reaches into are matched against it. The position
+ * lives in a local of the walk (helpers are inlined), not in memory. */
 
-typedef struct frame {
-    int v;     /* the container's token (full), or its doc value (pick; -1: nothing picked in it) */
+typedef struct pick_frame {
+    int v;     /* the doc value this container is, or -1 when nothing is picked in it */
     int count; /* members or elements so far */
-    int last;  /* full: its last child token (element or key) so far, -1 before the first */
     bool obj;
-} frame;
+} pick_frame;
 
-/* Documents of up to this many tokens (a request, a streamed chunk) are
- * read in the walker's own storage, on the caller's stack. */
-#define WALK_SMALL_TOKS 64
-
-typedef struct walker {
-    const char *s;
-    size_t len;
-    ew_json_tok *toks; /* full: (cap) tokens, first `small`; pick: the (n + 1) doc values */
-    int cap;
-    int tokens, max_tokens; /* values and keys so far (full: the tokens), and the cap */
-    int elements;           /* full: array elements so far (the kids table) */
-    ew_error *err;
-    /* pick: the table */
-    const ew_json_want *picks;
-    int n;
-    uint64_t kids[EW_JSON_PICK_MAX + 1]; /* (n + 1): bit j = picks[j] is in that value */
-    uint64_t by_first[32]; /* bit j: picks[j]'s key starts with a byte of these low 5 bits */
-    ew_json_tok small[WALK_SMALL_TOKS];
-} walker;
-
-/* The bytes that end a primitive, as a table. */
+/* The bytes that end a primitive (ends_primitive), as a table. */
 static const bool prim_stop[256] = {
     [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [','] = 1, [']'] = 1, ['}'] = 1};
 
-static inline size_t walk_ws(const char *s, size_t i, size_t len)
+typedef struct picker {
+    const char *s;
+    size_t len;
+    const ew_json_picks *t; /* the table */
+    ew_json_tok *toks;      /* (n + 1): the doc's values */
+    int tokens, max_tokens;
+    ew_error *err;
+} picker;
+
+static inline size_t pick_ws(const char *s, size_t i, size_t len)
 {
     /* Mostly there is none: one compare says so. */
     while (i < len && (unsigned char)s[i] <= ' ' && is_ws(s[i]))
@@ -704,33 +1213,14 @@ static inline size_t walk_ws(const char *s, size_t i, size_t len)
     return i;
 }
 
-static int walk_unexpected(const walker *w, size_t i, const char *expected)
+static int pick_unexpected(const picker *p, size_t i, const char *expected)
 {
-    return err_unexpected(w->err, w->s, w->len, i, expected);
+    return err_unexpected(p->err, p->s, p->len, i, expected);
 }
 
-/* Counts a value or key against the cap; full: makes room for its token. */
-ALWAYS_INLINE int walk_count(walker *w, bool full)
+static int pick_too_many(const picker *p)
 {
-    if (++w->tokens > w->max_tokens)
-        return ew__error_set(w->err, EW_ERR_TOO_LARGE, "JSON: more than %d values", w->max_tokens);
-    if (!full || w->tokens <= w->cap) return EW_OK;
-    int cap = w->cap > w->max_tokens / 2 ? w->max_tokens : w->cap * 2;
-    ew_json_tok *t = w->toks == w->small ? malloc((size_t)cap * sizeof *t)
-                                         : realloc(w->toks, (size_t)cap * sizeof *t);
-    if (!t) return EW_ERR_NOMEM;
-    if (w->toks == w->small) memcpy(t, w->small, sizeof w->small);
-    w->toks = t;
-    w->cap = cap;
-    return EW_OK;
-}
-
-/* Full: token v is the next child of container f. */
-ALWAYS_INLINE void walk_link(walker *w, frame *f, int v)
-{
-    if (f->last >= 0) w->toks[f->last].next = v;
-    f->last = v;
-    w->elements += !f->obj;
+    return ew__error_set(p->err, EW_ERR_TOO_LARGE, "JSON: more than %d values", p->max_tokens);
 }
 
 /* True if key[0..klen) (raw, no escapes) is the NUL-terminated want. */
@@ -741,276 +1231,257 @@ static inline bool key_is(const char *key, size_t klen, const char *want)
     return want[klen] == '\0';
 }
 
-/* Pick: pick_member for a key with escapes (rare), compared unescaped. */
-static int pick_member_escaped(const walker *w, uint64_t m, size_t from, size_t to)
-{
-    for (; m; m &= m - 1) {
-        int j = __builtin_ctzll(m);
-        const char *want = w->picks[j].key;
-        ew_json_doc d = {.text = w->s, .len = w->len};
-        ew_json_tok t = {.start = (int)from, .end = (int)to, .escaped = 1};
-        if (want && string_eqn(&d, &t, want, strlen(want))) return j + 1;
-    }
-    return -1;
-}
-
-/* Pick: the doc value for member key s[from..to) of value `in`, or -1. */
-ALWAYS_INLINE int pick_member(const walker *w, int in, size_t from, size_t to, bool escaped)
+/* The doc value for member key s[from..to) of value `in`, or -1. */
+static int pick_member(const picker *p, int in, size_t from, size_t to, bool escaped)
 {
     size_t klen = to - from;
-    uint64_t m = w->kids[in];
-    if (escaped) return pick_member_escaped(w, m, from, to);
+    uint64_t m = p->t->kids[in];
     /* Most keys of a document are not wanted: the first byte says so. */
-    for (m &= w->by_first[(klen ? (unsigned char)w->s[from] : 0) & 31]; m; m &= m - 1) {
+    if (!escaped) m &= p->t->by_first[(klen ? (unsigned char)p->s[from] : 0) & 31];
+    for (; m; m &= m - 1) {
         int j = __builtin_ctzll(m);
-        if (key_is(w->s + from, klen, w->picks[j].key)) return j + 1;
-    }
-    return -1;
-}
-
-/* Pick: the doc value for element `index` of value `in`, or -1. */
-static int pick_element(const walker *w, int in, int index)
-{
-    for (uint64_t m = w->kids[in]; m; m &= m - 1) {
-        int j = __builtin_ctzll(m);
-        if (!w->picks[j].key && w->picks[j].index == index) return j + 1;
-    }
-    return -1;
-}
-
-/* Pick: value v starts; if a duplicate key met it before, forget what was
- * picked inside the earlier one (ew_json_get reads the last duplicate only). */
-static void pick_begin(walker *w, int v)
-{
-    if (w->toks[v].type == EW_JSON_NONE) return;
-    uint64_t gone = 1ull << v;
-    for (int j = v; j < w->n; j++)
-        if (gone >> w->picks[j].parent & 1) {
-            gone |= 1ull << (j + 1);
-            w->toks[j + 1].type = EW_JSON_NONE;
+        const char *want = p->t->want[j].key;
+        if (escaped) {
+            if (!want) continue;
+            ew_json_doc d = {.text = p->s, .len = p->len};
+            ew_json_tok t = {.start = (int)from, .end = (int)to, .escaped = 1};
+            if (string_eqn(&d, &t, want, strlen(want))) return j + 1;
+        } else if (key_is(p->s + from, klen, want)) {
+            return j + 1;
         }
+    }
+    return -1;
 }
 
-/* A string, number or literal at s[*i], as token or doc value v (-1: not kept). */
-ALWAYS_INLINE int walk_scalar(walker *w, size_t *i, int v, bool full)
+/* The doc value for element `index` of value `in`, or -1. */
+static int pick_element(const picker *p, int in, int index)
 {
-    ew_json_tok t = {.next = -1};
+    for (uint64_t m = p->t->kids[in]; m; m &= m - 1) {
+        int j = __builtin_ctzll(m);
+        if (!p->t->want[j].key && p->t->want[j].index == index) return j + 1;
+    }
+    return -1;
+}
+
+/* Value v starts at `at`: a duplicate key met it before, so forget what was
+ * picked inside the earlier one (ew_json_get reads the last duplicate only). */
+static void pick_begin(picker *p, int v, ew_json_type type, size_t at)
+{
+    if (p->toks[v].type != EW_JSON_NONE) {
+        uint64_t gone = 1ull << v;
+        for (int j = v; j < p->t->n; j++)
+            if (gone >> p->t->want[j].parent & 1) {
+                gone |= 1ull << (j + 1);
+                p->toks[j + 1].type = EW_JSON_NONE;
+            }
+    }
+    p->toks[v] =
+        (ew_json_tok){.start = (int)at, .parent = -1, .next = -1, .type = (unsigned char)type};
+}
+
+/* The string whose opening quote is s[*i]: [*from, *to) is its body; *i
+ * moves past it. Most strings here (keys, ids, deltas) are plain ASCII: 16
+ * bytes a look find the closing quote with nothing to check before it;
+ * anything else (escapes, UTF-8, the last bytes of the text) takes the
+ * skeleton's scan and check_string. */
+static inline int pick_string(picker *p, size_t *i, size_t *from, size_t *to, bool *escaped)
+{
+    const char *s = p->s;
+    size_t body = *i + 1;
+    *escaped = false;
+#ifdef __SSE2__
+    for (size_t k = body; k + 16 <= p->len; k += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+        unsigned q = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+        /* Signed compare: bytes >= 0x80 count as below 0x20 too. */
+        unsigned odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20))));
+        if (q && !(odd & ((q & -q) - 1))) {
+            *from = body;
+            *to = k + (size_t)__builtin_ctz(q);
+            *i = *to + 1;
+            return EW_OK;
+        }
+        if (q | odd) break;
+    }
+#endif
+    bool hide, plain;
+    size_t close = scan_string(s, body, p->len, &hide, &plain);
+    if (close >= p->len)
+        return ew__error_set(p->err, EW_ERR_PARSE,
+                             "JSON: truncated: unterminated string at byte %zu", *i);
+    if (!plain) {
+        int st = check_string(s, body, close, escaped, p->err);
+        if (st) return st;
+    }
+    *from = body;
+    *to = close;
+    *i = close + 1;
+    return EW_OK;
+}
+
+/* A string, number or literal at s[*i], as value v (-1: not picked). */
+static inline int pick_scalar(picker *p, size_t *i, int v)
+{
+    ew_json_tok t = {.parent = -1, .next = -1};
     int st;
-    if (w->s[*i] == '"') {
-        size_t close = 0;
+    if (p->s[*i] == '"') {
+        size_t from = 0, to = 0;
         bool escaped;
-        if ((st = scan_string(w->s, *i, w->len, &close, &escaped, w->err))) return st;
-        t.start = (int)*i + 1;
-        t.end = (int)close;
+        if ((st = pick_string(p, i, &from, &to, &escaped))) return st;
+        t.start = (int)from;
+        t.end = (int)to;
         t.type = EW_JSON_STRING;
         t.escaped = escaped;
-        *i = close + 1;
     } else {
         size_t end = *i;
-        while (end < w->len && !prim_stop[(unsigned char)w->s[end]])
+        while (end < p->len && !prim_stop[(unsigned char)p->s[end]])
             end++;
-        char c = w->s[*i];
+        char c = p->s[*i];
         if (c != '-' && (c < '0' || c > '9') && c != 't' && c != 'f' && c != 'n')
-            return walk_unexpected(w, *i, "a JSON value");
+            return pick_unexpected(p, *i, "a JSON value");
         t.start = (int)*i;
         t.end = (int)end;
-        if ((st = check_primitive(w->s, &t, w->err))) return st;
+        if ((st = check_primitive(p->s, &t, p->err))) return st;
         *i = end;
     }
     if (v >= 0) {
-        if (!full) pick_begin(w, v);
-        w->toks[v] = t;
+        pick_begin(p, v, (ew_json_type)t.type, (size_t)t.start);
+        p->toks[v] = t;
     }
     return EW_OK;
 }
 
-/* A key at s[*i] and its ':' in container f. Full: the key's token; pick:
- * *v becomes the doc value of its member. */
-ALWAYS_INLINE int walk_key(walker *w, size_t *i, frame *f, const char *expected, int *v, bool full)
+/* A key at s[*i] and its ':'; *v becomes the doc value of its member. */
+static inline int pick_key(picker *p, size_t *i, const pick_frame *f, const char *expected, int *v)
 {
-    if (*i >= w->len || w->s[*i] != '"') return walk_unexpected(w, *i, expected);
-    size_t close = 0;
+    if (*i >= p->len || p->s[*i] != '"') return pick_unexpected(p, *i, expected);
+    if (++p->tokens > p->max_tokens) return pick_too_many(p);
+    size_t from = 0, to = 0;
     bool escaped;
-    int st = walk_count(w, full);
-    if (!st) st = scan_string(w->s, *i, w->len, &close, &escaped, w->err);
+    int st = pick_string(p, i, &from, &to, &escaped);
     if (st) return st;
-    if (full) {
-        int k = w->tokens - 1;
-        w->toks[k] = (ew_json_tok){.start = (int)*i + 1,
-                                   .end = (int)close,
-                                   .next = -1,
-                                   .type = EW_JSON_STRING,
-                                   .escaped = escaped,
-                                   .key = 1};
-        walk_link(w, f, k);
-    } else {
-        *v = f->v >= 0 ? pick_member(w, f->v, *i + 1, close, escaped) : -1;
-    }
-    *i = walk_ws(w->s, close + 1, w->len);
-    if (*i >= w->len || w->s[*i] != ':') return walk_unexpected(w, *i, "':'");
+    *v = f->v >= 0 ? pick_member(p, f->v, from, to, escaped) : -1;
+    *i = pick_ws(p->s, *i, p->len);
+    if (*i >= p->len || p->s[*i] != ':') return pick_unexpected(p, *i, "':'");
     (*i)++;
     return EW_OK;
 }
 
-/* The walk: a value, then separators and closers until the next value. At
- * `value`, f is the container the value is in (when depth > 0). */
-ALWAYS_INLINE int walk(walker *w, frame *stack, int max_depth, bool full)
+/* The walk: a value, then separators and closers until the next value. */
+static int pick_walk(picker *p, pick_frame *stack, int max_depth)
 {
-    const char *s = w->s;
-    size_t len = w->len, i = 0;
+    const char *s = p->s;
+    size_t len = p->len, i = 0;
     int depth = 0, v = 0, st;
-    frame *f = NULL;
+    pick_frame *f = NULL;
 value:
-    i = walk_ws(s, i, len);
-    if (i >= len) return walk_unexpected(w, i, "a JSON value");
-    if ((st = walk_count(w, full))) return st;
-    if (full) {
-        v = w->tokens - 1;
-        if (depth && !f->obj) walk_link(w, f, v);
-    }
+    i = pick_ws(s, i, len);
+    if (i >= len) return pick_unexpected(p, i, "a JSON value");
+    if (++p->tokens > p->max_tokens) return pick_too_many(p);
     if (s[i] != '{' && s[i] != '[') {
-        if ((st = walk_scalar(w, &i, v, full))) return st;
+        if ((st = pick_scalar(p, &i, v))) return st;
         goto after;
     }
     if (depth == max_depth)
-        return ew__error_set(w->err, EW_ERR_TOO_LARGE, "JSON: nesting deeper than %d at byte %zu",
+        return ew__error_set(p->err, EW_ERR_TOO_LARGE, "JSON: nesting deeper than %d at byte %zu",
                              max_depth, i);
     f = &stack[depth++];
-    *f = (frame){v, 0, -1, s[i] == '{'};
-    if (v >= 0) {
-        if (!full) pick_begin(w, v);
-        w->toks[v] = (ew_json_tok){
-            .start = (int)i, .next = -1, .type = f->obj ? EW_JSON_OBJECT : EW_JSON_ARRAY};
-    }
-    i = walk_ws(s, i + 1, len);
+    *f = (pick_frame){v, 0, s[i] == '{'};
+    if (v >= 0) pick_begin(p, v, f->obj ? EW_JSON_OBJECT : EW_JSON_ARRAY, i);
+    i = pick_ws(s, i + 1, len);
     if (i < len && s[i] == (f->obj ? '}' : ']')) goto close;
     if (!f->obj) {
-        if (!full) v = f->v >= 0 ? pick_element(w, f->v, 0) : -1;
+        v = f->v >= 0 ? pick_element(p, f->v, 0) : -1;
         goto value;
     }
-    if ((st = walk_key(w, &i, f, "a string key or '}'", &v, full))) return st;
+    if ((st = pick_key(p, &i, f, "a string key or '}'", &v))) return st;
     goto value;
 close: /* the closer of f at s[i] */
     i++;
-    if (f->v >= 0) w->toks[f->v].end = (int)i;
-    if (full) w->toks[f->v].count = f->count; /* picked containers have no children to show */
+    if (f->v >= 0) p->toks[f->v].end = (int)i;
     depth--;
 after:
-    i = walk_ws(s, i, len);
-    if (depth == 0) return i == len ? EW_OK : walk_unexpected(w, i, "end of input after the value");
+    i = pick_ws(s, i, len);
+    if (depth == 0) return i == len ? EW_OK : pick_unexpected(p, i, "end of input after the value");
     f = &stack[depth - 1];
     f->count++;
     if (i < len && s[i] == ',') {
-        i = walk_ws(s, i + 1, len);
+        i = pick_ws(s, i + 1, len);
         if (!f->obj) {
-            if (!full) v = f->v >= 0 ? pick_element(w, f->v, f->count) : -1;
+            v = f->v >= 0 ? pick_element(p, f->v, f->count) : -1;
             goto value;
         }
-        if ((st = walk_key(w, &i, f, "a string key", &v, full))) return st;
+        if ((st = pick_key(p, &i, f, "a string key", &v))) return st;
         goto value;
     }
     if (i < len && s[i] == (f->obj ? '}' : ']')) goto close;
-    return walk_unexpected(w, i, f->obj ? "',' or '}'" : "',' or ']'");
+    return pick_unexpected(p, i, f->obj ? "',' or '}'" : "',' or ']'");
 }
 
-/* Runs the walk with a stack for lim's depth. */
-static int walk_run(walker *w, const ew_json_limits *lim, bool full)
+int ew_json_picks_init(ew_json_picks *t, const ew_json_want *picks, int n, ew_error *err)
 {
-    if (w->len >= INT_MAX)
-        return ew__error_set(w->err, EW_ERR_TOO_LARGE, "JSON: document of %zu bytes is too large",
-                             w->len);
-    frame small[JSON_DEFAULT_MAX_DEPTH];
-    frame *stack = lim->max_depth <= JSON_DEFAULT_MAX_DEPTH
-                       ? small
-                       : malloc((size_t)lim->max_depth * sizeof *stack);
-    if (!stack) return EW_ERR_NOMEM;
-    /* Two instances, so that each inlines the walk for its mode. */
-    int st = full ? walk(w, stack, lim->max_depth, true) : walk(w, stack, lim->max_depth, false);
-    if (stack != small) free(stack);
-    return st;
-}
-
-/* Full: the tokens into one allocation with the kids table after them, the
- * elements of each array in order. */
-static int walk_finish(walker *w, ew_json_doc *doc)
-{
-    int n = w->tokens;
-    size_t size = (size_t)n * sizeof(ew_json_tok) + (size_t)w->elements * sizeof(int);
-    ew_json_tok *t = w->toks == w->small ? malloc(size) : realloc(w->toks, size);
-    if (!t) return EW_ERR_NOMEM;
-    if (w->toks == w->small) memcpy(t, w->small, (size_t)n * sizeof *t);
-    w->toks = t;
-    int *kids = (int *)(void *)(t + n), used = 0;
-    for (int a = 0; a < n; a++) {
-        if (t[a].type != EW_JSON_ARRAY) continue;
-        t[a].kids = used;
-        for (int c = t[a].count ? a + 1 : -1; c >= 0; c = t[c].next)
-            kids[used++] = c;
+    if (n < 0 || n > EW_JSON_PICK_MAX || (n && !picks))
+        return ew__error_set(err, EW_ERR_INVALID, "JSON: bad pick table");
+    t->want = picks;
+    t->n = n;
+    t->kids[0] = 0;
+    memset(t->by_first, 0, sizeof t->by_first);
+    for (int j = 0; j < n; j++) {
+        const ew_json_want *w = &picks[j];
+        if (w->parent < 0 || w->parent > j || (!w->key && w->index < 0))
+            return ew__error_set(err, EW_ERR_INVALID, "JSON: bad pick table at %d", j);
+        t->kids[j + 1] = 0;
+        t->kids[w->parent] |= 1ull << j;
+        if (w->key) t->by_first[(unsigned char)w->key[0] & 31] |= 1ull << j;
     }
-    doc->text = w->s;
-    doc->len = w->len;
-    doc->toks = t;
-    doc->n = n;
     return EW_OK;
 }
 
-int ew_json_parse(ew_json_doc *doc, const char *text, size_t len, const ew_json_limits *limits,
-                  ew_error *err)
+int ew_json_pick_with(ew_json_doc *doc, const char *text, size_t len, const ew_json_picks *t,
+                      const ew_json_limits *limits, ew_error *err)
 {
     memset(doc, 0, sizeof *doc);
     ew_json_limits lim = limits_or_defaults(limits);
-    walker w;
-    w.s = text ? text : "";
-    w.len = text ? len : 0;
-    w.toks = w.small;
-    w.cap = WALK_SMALL_TOKS;
-    w.tokens = w.elements = 0;
-    w.max_tokens = lim.max_tokens;
-    w.err = err;
-    int st = walk_run(&w, &lim, true);
-    if (!st) st = walk_finish(&w, doc);
-    if (st && w.toks != w.small) free(w.toks);
-    return st;
+    picker p = {.s = text ? text : "",
+                .len = text ? len : 0,
+                .t = t,
+                .max_tokens = lim.max_tokens,
+                .err = err};
+    if (p.len >= INT_MAX)
+        return ew__error_set(err, EW_ERR_TOO_LARGE, "JSON: document of %zu bytes is too large",
+                             p.len);
+    pick_frame small[JSON_DEFAULT_MAX_DEPTH];
+    pick_frame *stack = lim.max_depth <= JSON_DEFAULT_MAX_DEPTH
+                            ? small
+                            : malloc((size_t)lim.max_depth * sizeof *stack);
+    /* Only the type of an absent value is ever read (tok_at). */
+    p.toks = malloc((size_t)(t->n + 1) * sizeof *p.toks);
+    if (!p.toks || !stack) {
+        free(p.toks);
+        if (stack != small) free(stack);
+        return EW_ERR_NOMEM;
+    }
+    for (int j = 0; j <= t->n; j++)
+        p.toks[j].type = EW_JSON_NONE;
+    int st = pick_walk(&p, stack, lim.max_depth);
+    if (stack != small) free(stack);
+    if (st) {
+        free(p.toks);
+        return st;
+    }
+    doc->text = p.s;
+    doc->len = p.len;
+    doc->toks = p.toks;
+    doc->n = t->n + 1;
+    return EW_OK;
 }
 
 int ew_json_pick(ew_json_doc *doc, const char *text, size_t len, const ew_json_want *picks, int n,
                  const ew_json_limits *limits, ew_error *err)
 {
     memset(doc, 0, sizeof *doc);
-    ew_json_limits lim = limits_or_defaults(limits);
-    if (n < 0 || n > EW_JSON_PICK_MAX || (n && !picks))
-        return ew__error_set(err, EW_ERR_INVALID, "JSON: bad pick table");
-    walker w;
-    w.s = text ? text : "";
-    w.len = text ? len : 0;
-    w.tokens = 0;
-    w.max_tokens = lim.max_tokens;
-    w.err = err;
-    w.picks = picks;
-    w.n = n;
-    w.kids[0] = 0;
-    memset(w.by_first, 0, sizeof w.by_first);
-    for (int j = 0; j < n; j++) {
-        const ew_json_want *p = &picks[j];
-        if (p->parent < 0 || p->parent > j || (!p->key && p->index < 0))
-            return ew__error_set(err, EW_ERR_INVALID, "JSON: bad pick table at %d", j);
-        w.kids[j + 1] = 0;
-        w.kids[p->parent] |= 1ull << j;
-        if (p->key) w.by_first[(unsigned char)p->key[0] & 31] |= 1ull << j;
-    }
-    /* Only the type of an absent value is ever read (tok_at). */
-    w.toks = malloc((size_t)(n + 1) * sizeof *w.toks);
-    if (!w.toks) return EW_ERR_NOMEM;
-    for (int j = 0; j <= n; j++)
-        w.toks[j].type = EW_JSON_NONE;
-    int st = walk_run(&w, &lim, false);
-    if (st) {
-        free(w.toks);
-        return st;
-    }
-    doc->text = w.s;
-    doc->len = w.len;
-    doc->toks = w.toks;
-    doc->n = n + 1;
-    return EW_OK;
+    ew_json_picks t;
+    int st = ew_json_picks_init(&t, picks, n, err);
+    return st ? st : ew_json_pick_with(doc, text, len, &t, limits, err);
 }

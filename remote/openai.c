@@ -1,5 +1,6 @@
 /* OpenAI wire format for upstreams: see openai.h. */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -290,12 +291,23 @@ static int parse_doc(const ew_json_doc *doc, const char *msg_key, ew_arena *a, e
     return parse_message(doc, a, d, err);
 }
 
-static int parse_with(const char *json, size_t len, const ew_json_want *picks, const char *msg_key,
+/* The tables prepared once: every chunk of every stream is read with them. */
+static ew_json_picks chunk_table, response_table;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static void tables_init(void)
+{
+    /* Both tables are constants that ew_json_picks_init accepts (a test reads with each). */
+    ew_json_picks_init(&chunk_table, chunk_picks, V_COUNT, NULL);
+    ew_json_picks_init(&response_table, response_picks, V_COUNT, NULL);
+}
+
+static int parse_with(const char *json, size_t len, const ew_json_picks *picks, const char *msg_key,
                       ew_arena *a, ew__openai_delta *d, ew_error *err)
 {
     ew_json_doc doc;
     ew_error jerr;
-    int st = ew_json_pick(&doc, json, len, picks, V_COUNT, NULL, &jerr);
+    int st = ew_json_pick_with(&doc, json, len, picks, NULL, &jerr);
     if (st) {
         memset(d, 0, sizeof *d);
         return ew__error_set(err, st, "upstream sent malformed JSON: %s", jerr.message);
@@ -308,13 +320,15 @@ static int parse_with(const char *json, size_t len, const ew_json_want *picks, c
 int ew__openai_parse_chunk(const char *json, size_t len, ew_arena *a, ew__openai_delta *d,
                            ew_error *err)
 {
-    return parse_with(json, len, chunk_picks, "delta", a, d, err);
+    pthread_once(&tables_once, tables_init);
+    return parse_with(json, len, &chunk_table, "delta", a, d, err);
 }
 
 int ew__openai_parse_response(const char *json, size_t len, ew_arena *a, ew__openai_delta *d,
                               ew_error *err)
 {
-    return parse_with(json, len, response_picks, "message", a, d, err);
+    pthread_once(&tables_once, tables_init);
+    return parse_with(json, len, &response_table, "message", a, d, err);
 }
 
 /* Copies s[0..n) into out as printable text: control bytes and invalid UTF-8

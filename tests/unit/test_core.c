@@ -403,6 +403,28 @@ static void test_json_pick(void **state)
     assert_int_equal(d.n, 0);
     assert_null(d.toks);
     assert_int_equal(ew_json_pick(&d, NULL, 0, w, n, NULL, &err), EW_ERR_PARSE);
+    /* A table prepared once reads as the table does, document after document. */
+    ew_json_picks t;
+    assert_int_equal(ew_json_picks_init(&t, later, 2, &err), EW_ERR_INVALID);
+    assert_int_equal(ew_json_picks_init(&t, w, EW_JSON_PICK_MAX + 1, &err), EW_ERR_INVALID);
+    assert_int_equal(ew_json_picks_init(&t, w, n, &err), EW_OK);
+    const char *docs[] = {c, "{\"id\":\"x\",\"choices\":[]}", "{\"id\":1,}", "[1]"};
+    for (int k = 0; k < 4; k++) {
+        ew_json_doc d1, d2;
+        size_t dl = strlen(docs[k]);
+        int st1 = ew_json_pick(&d1, docs[k], dl, w, n, NULL, NULL);
+        int st2 = ew_json_pick_with(&d2, docs[k], dl, &t, NULL, NULL);
+        assert_int_equal(st1, st2);
+        assert_int_equal(d1.n, d2.n);
+        for (int x = 0; x < d1.n; x++) {
+            size_t l1 = 0, l2 = 0;
+            assert_int_equal(ew_json_type_of(&d1, x), ew_json_type_of(&d2, x));
+            assert_ptr_equal(ew_json_raw(&d1, x, &l1), ew_json_raw(&d2, x, &l2));
+            assert_int_equal(l1, l2);
+        }
+        ew_json_doc_cleanup(&d1);
+        ew_json_doc_cleanup(&d2);
+    }
     ew_arena_cleanup(&a);
 }
 
