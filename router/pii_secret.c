@@ -1124,10 +1124,20 @@ static bool hex_pairs(const unsigned char *v, size_t vn)
     return k == vn + 1 && pairs >= 8;
 }
 
+static bool digest_label(const unsigned char *v, size_t n);
+
+/* "SHA256:<base64>", "md5:<hex>": a digest under its algorithm's label (how
+ * OpenSSH prints a key's fingerprint), not a secret, whatever names it. */
+static bool labelled_digest(const unsigned char *v, size_t vn)
+{
+    const unsigned char *col = memchr(v, ':', vn < 10 ? vn : 10);
+    return col && col > v && digest_label(v, (size_t)(col - v)) && (size_t)(col - v) + 16 < vn;
+}
+
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
     /* a URL is read as one: its user part holds the credential, if any */
-    if (pii_contains(v, vn, "://", 3)) return 0;
+    if (pii_contains(v, vn, "://", 3) || labelled_digest(v, vn)) return 0;
     if (placeholder(v, vn) || (kind != PII_KEY_PASSWORD && file_path(v, vn)) ||
         (kind != PII_KEY_PASSWORD && hex_pairs(v, vn)) ||
         (kind != PII_KEY_PASSWORD && (made_up_run(v, vn) || ew__pii_made_up(v, vn))))
@@ -1159,9 +1169,22 @@ float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quot
 static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
                        bool *quoted);
 
+/* Is vs inside an Amazon Resource Name ("arn:aws:secretsmanager:<region>:
+ * <account>:secret:<name>")? Its parts name a resource; none is a key's
+ * value, though "secret" and ':' alternate in it. */
+static bool in_arn(const unsigned char *s, size_t vs)
+{
+    size_t b = vs;
+    while (b > 0 && vs - b < 256 && !pii_is_space(s[b - 1]) && s[b - 1] != '"' &&
+           s[b - 1] != '\'' && s[b - 1] != '=' && s[b - 1] != '(' && s[b - 1] != ',')
+        b--;
+    return vs - b >= 4 && !memcmp(s + b, "arn:", 4);
+}
+
 /* A value at [vs, ve) held by a key of this kind: adds it when secret. */
 static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
 {
+    if (in_arn(c->s, vs)) return 0;
     /* "Pwd={x};" (ODBC quotes a value in braces), "{AQAAAB...=}" (Jenkins'
      * encrypted secrets): a password or key inside; "{name}", "{{x}}" are
      * templates and stay placeholders */

@@ -621,6 +621,26 @@ static void test_set_g_commands(void **state)
               "\"IGQn6979qbCyoBfQnynZHpvvQjzm5x7\"}]}");
 }
 
+/* Set h's look-alikes: an ARN names a resource even where "secret" and ':'
+ * alternate in it; a value under a digest's label is a digest (OpenSSH's
+ * fingerprints). A secret beside them still fires. */
+static void test_resource_names_and_digests(void **state)
+{
+    (void)state;
+    NO_SECRET("arn:aws:secretsmanager:eu-west-1:814146641297:secret:prod/db-Ab12Cd");
+    NO_SECRET(
+        "secret_arn = \"arn:aws:secretsmanager:eu-west-1:814146641297:secret:prod/db-Ab12Cd\"");
+    NO_SECRET("kms_key_id = \"arn:aws:kms:eu-west-1:814146641297:key/"
+              "f65edcd1-9bf8-4be8-a40b-9e9f40f5fc28\"");
+    NO_SECRET("ED25519 key fingerprint is SHA256:ueq/jpNgm8KLf8bS9HuJCmf7vxGLte6iLvVatQgcvNI.");
+    NO_SECRET("key: md5:9e107d9d372bb6826bd81d3542a419d6ab12");
+    SECRET("secret_arn = \"arn:aws:secretsmanager:eu-west-1:814146641297:secret:prod/db-Ab12Cd\"\n"
+           "secret = \"mXq7Lp2Vz9Rk4Tn8Wb3Yc6Hd1Fg5Js0A\"",
+           "mXq7Lp2Vz9Rk4Tn8Wb3Yc6Hd1Fg5Js0A");
+    SECRET("the key is SHA256mXq7Lp2Vz9Rk4Tn8Wb3Yc6Hd1Fg5Js0A",
+           "SHA256mXq7Lp2Vz9Rk4Tn8Wb3Yc6Hd1Fg5Js0A");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -646,6 +666,7 @@ int main(void)
         cmocka_unit_test(test_user_pairs),
         cmocka_unit_test(test_set_g_forms),
         cmocka_unit_test(test_set_g_commands),
+        cmocka_unit_test(test_resource_names_and_digests),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
