@@ -1,8 +1,11 @@
 """Shared by the integration tests: the environment, check(), and reading the
 log of a daemon started by a test. Not a test itself: ctest runs test_*.py.
 Python standard library only."""
+import json
 import os
 import re
+import subprocess
+import sys
 import time
 
 EW_BIN = os.environ.get("EW_BIN")
@@ -13,6 +16,28 @@ SLOW = 3.0 if os.environ.get("EW_SANITIZED") else 1.0
 def check(cond, what):
     if not cond:
         raise AssertionError(what)
+
+
+def pii_generate(script, *args):
+    """The JSON a seeded bench/ generator (pii_gen_world.py, ...) prints."""
+    return subprocess.run([sys.executable, os.path.join(EW_SRC, "bench", script)] +
+                          [str(a) for a in args], capture_output=True, timeout=120,
+                          check=True).stdout
+
+
+def pii_score(data, name, *eval_args, show=True):
+    """Scores a generated set with bench/pii_eval.py (span IoU >= 0.5): per
+    type {P, R, F2, ...}. The set is kept as EW_BUILD/name.json to look at."""
+    path = os.path.join(os.environ.get("EW_BUILD", "/tmp"), name + ".json")
+    with open(path, "wb") as f:
+        f.write(data)
+    r = subprocess.run([sys.executable, os.path.join(EW_SRC, "bench", "pii_eval.py"), "--bin",
+                        EW_BIN or "build/edgeway", "--only", "generated", "--generated", path,
+                        "--json"] + list(eval_args), capture_output=True, timeout=300, check=True)
+    out = r.stdout.decode()
+    if show:
+        print(out[:out.index("\n{")])
+    return json.loads(out[out.index("\n{") + 1:])["generated"]
 
 
 class LogWatch:

@@ -13,15 +13,11 @@ regression shows."""
 import hashlib
 import json
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ewtest import EW_BIN, EW_SRC, check  # noqa: E402
+from ewtest import check, pii_generate, pii_score  # noqa: E402
 
-GEN = os.path.join(EW_SRC, 'bench', 'pii_gen_world.py')
-EVAL = os.path.join(EW_SRC, 'bench', 'pii_eval.py')
-OUT = os.environ.get('EW_BUILD', '/tmp')
 KEY_TYPES = ('email', 'phone', 'credit_card', 'iban', 'us_ssn', 'ip_address')
 # floors per (templates, seed): (overall, each key type, person, street_address,
 # every other type)
@@ -30,22 +26,9 @@ FLOORS = {('main', 101): (0.95, 0.97, 0.93, 0.94, 0.95),
           ('fresh', 303): (0.95, 0.97, 0.93, 0.90, 0.95)}
 
 
+
 def generate(templates, seed):
-    r = subprocess.run([sys.executable, GEN, '--templates', templates, '--seed', str(seed)],
-                       capture_output=True, timeout=120, check=True)
-    return r.stdout
-
-
-def score(seed, data):
-    path = os.path.join(OUT, 'pii_world_%d.json' % seed)
-    with open(path, 'wb') as f:
-        f.write(data)
-    r = subprocess.run([sys.executable, EVAL, '--bin', EW_BIN or 'build/edgeway', '--only',
-                        'generated', '--generated', path, '--json'], capture_output=True,
-                       timeout=300, check=True)
-    out = r.stdout.decode()
-    print(out[:out.index('\n{')])
-    return json.loads(out[out.index('\n{') + 1:])['generated']
+    return pii_generate('pii_gen_world.py', '--templates', templates, '--seed', seed)
 
 
 failures = []
@@ -57,7 +40,7 @@ for (templates, seed), (overall, key, person, street, other) in FLOORS.items():
     records = json.loads(data)
     check(len(records) == 800 and any(not r['spans'] for r in records),
           'seed %d: 800 records, some of them look-alikes only' % seed)
-    got = score(seed, data)
+    got = pii_score(data, 'pii_world_%d' % seed)
     floors = {'OVERALL': overall, 'person': person, 'street_address': street}
     floors.update({t: key for t in KEY_TYPES})
     for t, v in got.items():

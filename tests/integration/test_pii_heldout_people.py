@@ -6,16 +6,12 @@ bench/pii_eval.py (span IoU >= 0.5). The floors sit a little under what the
 detector reaches (docs/pii.md, "People, addresses and birth dates"), so a
 regression of any of those types shows; world5 seed 702 is the set whose
 errors were never read."""
-import json
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ewtest import EW_BIN, EW_SRC  # noqa: E402
+from ewtest import pii_generate, pii_score  # noqa: E402
 
-BENCH = os.path.join(EW_SRC, 'bench')
-OUT = os.environ.get('EW_BUILD', '/tmp')
 # (generator and its arguments, seed): floors of overall, person, street_address, date_of_birth
 SETS = {
     ('pii_gen_world2.py', '--set', 'world2', 401): (0.94, 0.90, 0.97, 0.97),
@@ -27,18 +23,10 @@ SETS = {
 }
 
 
+
 def score(gen, seed):
-    data = subprocess.run([sys.executable, os.path.join(BENCH, gen[0])] + list(gen[1:]) +
-                          ['--seed', str(seed)], capture_output=True, timeout=120,
-                          check=True).stdout
-    path = os.path.join(OUT, 'pii_people_%s_%d.json' % (gen[0][:-3], seed))
-    with open(path, 'wb') as f:
-        f.write(data)
-    r = subprocess.run([sys.executable, os.path.join(BENCH, 'pii_eval.py'), '--bin',
-                        EW_BIN or 'build/edgeway', '--only', 'generated', '--generated', path,
-                        '--json'], capture_output=True, timeout=300, check=True)
-    out = r.stdout.decode()
-    return json.loads(out[out.index('\n{') + 1:])['generated']
+    data = pii_generate(*gen, '--seed', seed)
+    return pii_score(data, 'pii_people_%s_%d' % (gen[0][:-3], seed), show=False)
 
 
 failures = []

@@ -12,37 +12,20 @@ F2 >= 0.95 for email, phone, credit_card, iban, us_ssn and ip_address."""
 import hashlib
 import json
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ewtest import EW_BIN, EW_SRC, check  # noqa: E402
+from ewtest import check, pii_generate, pii_score  # noqa: E402
 
-GEN = os.path.join(EW_SRC, 'bench', 'pii_gen_struct.py')
-EVAL = os.path.join(EW_SRC, 'bench', 'pii_eval.py')
-OUT = os.environ.get('EW_BUILD', '/tmp')
 TYPES = ('email', 'phone', 'credit_card', 'iban', 'us_ssn', 'uk_nino', 'cn_resident_id',
          'passport', 'ip_address', 'mac_address', 'crypto_address')
 FLOOR = {'phone': 0.97}  # every other structured type: 0.99
 SETS = (('a', 701), ('a', 702), ('b', 711), ('b', 712))
 
 
+
 def generate(templates, seed):
-    r = subprocess.run([sys.executable, GEN, '--templates', templates, '--seed', str(seed)],
-                       capture_output=True, timeout=120, check=True)
-    return r.stdout
-
-
-def score(seed, data):
-    path = os.path.join(OUT, 'pii_struct_%d.json' % seed)
-    with open(path, 'wb') as f:
-        f.write(data)
-    r = subprocess.run([sys.executable, EVAL, '--bin', EW_BIN or 'build/edgeway', '--only',
-                        'generated', '--generated', path, '--count-all', '--json'],
-                       capture_output=True, timeout=300, check=True)
-    out = r.stdout.decode()
-    print(out[:out.index('\n{')])
-    return json.loads(out[out.index('\n{') + 1:])['generated']
+    return pii_generate('pii_gen_struct.py', '--templates', templates, '--seed', seed)
 
 
 failures = []
@@ -53,7 +36,7 @@ for templates, seed in SETS:
     records = json.loads(data)
     check(len(records) == 800 and sum(not r['spans'] for r in records) > 100,
           'seed %d: 800 records, over a hundred of them look-alikes only' % seed)
-    got = score(seed, data)
+    got = pii_score(data, 'pii_struct_%d' % seed, '--count-all')
     for t in TYPES:
         if t not in got:
             failures.append('seed %d: no %s in the set' % (seed, t))
