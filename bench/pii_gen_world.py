@@ -1027,6 +1027,22 @@ def record(fresh=False):
     return fill(localise(t))
 
 
+def write_set(record, default_seed, doc):
+    """The command line of a held-out set built on these helpers (world4,
+    world5): --n records from record() with --seed, as JSON on stdout."""
+    ap = argparse.ArgumentParser(description=doc.split('\n')[0])
+    ap.add_argument('--n', type=int, default=800)
+    ap.add_argument('--seed', type=int, default=default_seed)
+    args = ap.parse_args()
+    self_test()
+    rng.seed(args.seed)
+    out = []
+    for _ in range(args.n):
+        text, spans = record()
+        out.append({'full_text': text, 'spans': spans})
+    json.dump(out, sys.stdout, ensure_ascii=False)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--n', type=int, default=800)

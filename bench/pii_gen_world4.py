@@ -19,8 +19,6 @@ character: 王国, 高兴, 周末, 张开, 黄金, 马上, ...).
 Stdlib only; the output depends on --seed alone. Seeds 601 and 602 are the
 held-out seeds: score them, do not read their errors to make rules.
 """
-import argparse
-import json
 import os
 import sys
 
@@ -333,17 +331,7 @@ def record():
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--n', type=int, default=800)
-    ap.add_argument('--seed', type=int, default=601)
-    args = ap.parse_args()
-    w.self_test()
-    rng.seed(args.seed)
-    out = []
-    for _ in range(args.n):
-        text, spans = record()
-        out.append({'full_text': text, 'spans': spans})
-    json.dump(out, sys.stdout, ensure_ascii=False)
+    w.write_set(record, 601, __doc__)
 
 
 if __name__ == '__main__':
