@@ -499,8 +499,11 @@ static size_t jp_prefecture_address(pii_ctx *c, size_t p)
 static int count_delims(const unsigned char *s, size_t a, size_t b, unsigned char d)
 {
     int k = 0;
-    for (size_t p = a; p < b; p++)
-        k += s[p] == d;
+    bool quoted = false; /* CSV (RFC 4180): "Rua Augusta, 274" is one cell */
+    for (size_t p = a; p < b; p++) {
+        quoted ^= s[p] == '"' && d != '|';
+        k += s[p] == d && !quoted;
+    }
     return k;
 }
 

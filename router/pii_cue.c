@@ -436,6 +436,12 @@ static const struct {
     {"geburtstag", B(CUE_DOB)},
     {"fodt", B(CUE_DOB)},
     {"fodd", B(CUE_DOB)},
+    {"fodselsdato", B(CUE_DOB)}, /* Danish, Norwegian "fødselsdato" */
+    {"fodselsdag", B(CUE_DOB)},
+    {"fodelsedatum", B(CUE_DOB)}, /* Swedish "födelsedatum" */
+    {"fodelsedag", B(CUE_DOB)},
+    {"kelahiran", B(CUE_DOB)}, /* Indonesian "tanggal kelahiran" */
+    {"nascuda", B(CUE_DOB)},   /* Catalan "nascut/nascuda el" */
     {"carta", B(CUE_CARD)},
     {"cartao", B(CUE_CARD)},
     {"kaart", B(CUE_CARD)},
