@@ -218,13 +218,31 @@ static bool all_digits(const word *w, const unsigned char *s)
     return w->e > w->s;
 }
 
+/* Wisconsin and Illinois grid numbers: "W6858", "N6W23001" (a direction
+ * and at least four digits). */
+static bool grid_number(const word *w, const unsigned char *s)
+{
+    size_t k = w->s, d = 0;
+    for (int part = 0; part < 2 && k < w->e; part++) {
+        if (s[k] != 'N' && s[k] != 'S' && s[k] != 'E' && s[k] != 'W') return false;
+        k++;
+        size_t b = k;
+        while (k < w->e && pii_is_digit(s[k]))
+            k++;
+        if (k == b) return false;
+        d += k - b;
+    }
+    return k == w->e && d >= 4;
+}
+
 /* A house number: digits, optionally one letter ("12B") or a range ("12-14"). */
 static bool house_number(const word *w, const unsigned char *s)
 {
     size_t k = w->s, d = 0;
     while (k < w->e && pii_is_digit(s[k]))
         k++, d++;
-    if (d == 0 || d > 6) return false;
+    if (d == 0) return grid_number(w, s);
+    if (d > 6) return false;
     if (k == w->e) return true;
     if (k + 1 == w->e && pii_is_alpha(s[k])) return true;
     /* Dutch floors "401-II", "7-III" */
@@ -234,17 +252,38 @@ static bool house_number(const word *w, const unsigned char *s)
             r++;
         if (r == w->e && r - k <= 4) return true;
     }
-    /* a range "12-14", "12/3", or a Japanese block-lot-house "1-10-6" (whose
-     * block has at most three digits: "2024-03-12" is a date) */
-    for (int g = 0; g < 2 && k < w->e && (s[k] == '-' || (s[k] == '/' && g == 0)); g++) {
-        if (g == 1 && d > 3) return false;
+    /* a range "12-14", "12/3", a Japanese block-lot-house "1-10-6" (whose
+     * block has at most three digits: "2024-03-12" is a date), an Austrian
+     * stair and door "45/3/12" (short groups: "12/03/2024" is a date) */
+    char sep = 0;
+    for (int g = 0; g < 2 && k < w->e && (s[k] == '-' || s[k] == '/'); g++) {
+        if (g == 1 && (d > 3 || (s[k] == '/' && sep != '/'))) return false;
         size_t r = k + 1;
         while (r < w->e && pii_is_digit(s[r]) && r - k <= 4)
             r++;
-        if (r == k + 1) return false;
+        if (r == k + 1 || (g == 1 && s[k] == '/' && r - k > 3)) break;
+        sep = (char)s[k];
         k = r;
     }
+    /* Austrian "6/Top", "12/Stiege": the door's number follows (door_number) */
+    if (k + 1 < w->e && s[k] == '/' && pii_is_alpha(s[k + 1])) {
+        static const char *const doors[] = {"top", "stiege", "stg", "tür", "whg"};
+        for (size_t q = 0; q < sizeof doors / sizeof doors[0]; q++)
+            if (strlen(doors[q]) == w->e - k - 1 && pii_icase_eq(s + k + 1, doors[q], w->e - k - 1))
+                return true;
+    }
     return k == w->e;
+}
+
+/* After a house number that ends in a door's word ("6/Top"), its number. */
+static size_t door_number(const unsigned char *s, size_t n, size_t e)
+{
+    if (e < 2 || !pii_is_alpha(s[e - 1]) || e + 1 >= n || s[e] != ' ' || !pii_is_digit(s[e + 1]))
+        return e;
+    size_t k = e + 1;
+    while (k < n && pii_is_digit(s[k]) && k - e <= 4)
+        k++;
+    return k < n && pii_is_alnum(s[k]) ? e : k;
 }
 
 /* "4th", "12th", "2nd": an ordinal names a road ("4th Cross", "12th Main Road"). */
@@ -589,7 +628,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     if (unit_word(c, &w) || decimal_after(s, n, t.e) || date_at(s, n, w.s) ||
         (last_s != w.s && date_at(s, n, last_s)))
         return 0;
-    end = letter_suffix(s, n, t.e);
+    end = door_number(s, n, letter_suffix(s, n, t.e));
     if (end < n && s[end] == '.' && (end + 1 >= n || !pii_is_digit(s[end + 1])))
         end++; /* "Rákóczi út 13." */
     *strength = streetw ? 0.8f : 0.45f;
@@ -722,25 +761,81 @@ static bool military_line(const unsigned char *s, size_t n, size_t i)
     return i + 12 == n || !pii_is_alnum(s[i + 12]);
 }
 
-/* A floor and door ("3º B", "1ºA", "2ª"): its end, or 0. */
+/* Does a floor's side or level word start at k ("izda.", "Dto", "th.",
+ * "OG", "planta")? Its end (after a full stop), or 0. */
+static size_t floor_word(const unsigned char *s, size_t n, size_t k)
+{
+    static const char *const sides[] = {
+        "izq", "izqda", "izda", "dcha", "dcho", "der", "drcha", "esq", "dto", "dta", "dt", "fte",
+        "planta", "piso", "andar", /* Iberian: left, right, front, floor */
+        "th", "tv", "mf",          /* Danish: til højre, til venstre, midt for */
+        "og", "eg", "etage", "stock", "stg"}; /* German: Obergeschoss, Erdgeschoss */
+    size_t e = k;
+    while (e < n && pii_is_alpha(s[e]) && e - k < 7)
+        e++;
+    if (e == k || (e < n && (pii_is_alnum(s[e]) || s[e] >= 0x80))) return 0;
+    for (size_t q = 0; q < sizeof sides / sizeof sides[0]; q++)
+        if (strlen(sides[q]) == e - k && pii_icase_eq(s + k, sides[q], e - k))
+            return e < n && s[e] == '.' ? e + 1 : e;
+    return 0;
+}
+
+/* A floor and door: "3º B", "1ºA", "2ª", "4.º izda.", "6ª planta", Danish
+ * "2. th.", "st. tv.", German "3. OG". Its end, or 0. */
 static size_t floor_at(const unsigned char *s, size_t n, size_t i)
 {
-    size_t k = i;
+    size_t k = i, fw;
     while (k < n && pii_is_digit(s[k]) && k - i < 3)
         k++;
-    if (k == i || k + 1 >= n || s[k] != 0xC2 || (s[k + 1] != 0xBA && s[k + 1] != 0xAA)) return 0;
+    if (k == i) { /* Danish "st. tv." (stuen, the ground floor) */
+        return i + 4 < n && pii_icase_eq(s + i, "st. ", 4) ? floor_word(s, n, i + 4) : 0;
+    }
+    if (k + 3 < n && s[k] == '.' && s[k + 1] == ' ' && (fw = floor_word(s, n, k + 2)) != 0)
+        return fw; /* "2. th.", "3. OG" */
+    if (k + 1 < n && s[k] == '.' && s[k + 1] == 0xC2) k++; /* "4.º" */
+    if (k + 1 >= n || s[k] != 0xC2 || (s[k + 1] != 0xBA && s[k + 1] != 0xAA)) return 0;
     k += 2;
-    size_t side = k + 1; /* "6º izq.", "2º dcha": the side of the landing */
-    while (side < n && pii_is_lower(s[side]) && side - k <= 5)
-        side++;
-    if (k + 1 < n && s[k] == ' ' && pii_is_upper(s[k + 1]) &&
-        (k + 2 >= n || !pii_is_alpha(s[k + 2])))
+    if (k + 1 < n && s[k] == ' ' && (fw = floor_word(s, n, k + 1)) != 0)
+        k = fw; /* "6º izq.", "2ª planta", "1.º Dto" */
+    else if (k + 1 < n && s[k] == ' ' && pii_is_upper(s[k + 1]) &&
+             (k + 2 >= n || !pii_is_alpha(s[k + 2])))
         k += 2;
-    else if (s[k] == ' ' && side - k >= 4 && side - k <= 5 && side < n && s[side] == '.')
-        k = side + 1;
     else if (k < n && pii_is_upper(s[k]) && (k + 1 >= n || !pii_is_alpha(s[k + 1])))
         k++;
     return k;
+}
+
+/* A unit written with a number sign at i (spaces before it skipped): "#401",
+ * Singapore's floor and unit "#05-67", Colombian "# 11-26". Its end, or 0. */
+static size_t hash_unit(const unsigned char *s, size_t n, size_t i)
+{
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i + 1 >= n || s[i] != '#') return 0;
+    size_t k = i + 1 + (s[i + 1] == ' ');
+    if (k >= n || !pii_is_digit(s[k])) return 0;
+    while (k < n && (pii_is_alnum(s[k]) || (s[k] == '-' && k + 1 < n && pii_is_digit(s[k + 1]))))
+        k++;
+    return k;
+}
+
+/* A word that names an administrative area before its name or number: the
+ * ward, district, province or city of Vietnam (phường, quận, huyện, xã, tỉnh,
+ * thành phố and their "P.", "Q.", "TP."), Indonesia (Kel., Kec., Kab.,
+ * Kota), Thailand (Khet, Khwaeng, Amphoe, Tambon), Mexico (Col.), India
+ * (Dist.). Compared folded, as the word tables hold them. */
+static bool admin_word(const unsigned char *s, size_t n, const word *w)
+{
+    static const char *const areas[] = {
+        "phu\xe1\xbb\x9dng", "qu\xe1\xba\xadn", "huy\xe1\xbb\x87n", "xa", "t\xe1\xbb\x89nh", "kel", "kec", "kab", "kota", "khet", "khwaeng", "amphoe", "tambon",
+        "col", "dist", "tehsil", "taluk"};
+    static const char *const dotted[] = {"p", "q", "tp"}; /* only with a full stop */
+    bool dot = w->e < n && s[w->e] == '.';
+    for (size_t k = 0; dot && k < sizeof dotted / sizeof dotted[0]; k++)
+        if (strlen(dotted[k]) == w->fl && !memcmp(w->f, dotted[k], w->fl)) return true;
+    for (size_t k = 0; k < sizeof areas / sizeof areas[0]; k++)
+        if (strlen(areas[k]) == w->fl && !memcmp(w->f, areas[k], w->fl)) return true;
+    return false;
 }
 
 /* Is [i, e) (one line or comma part) a continuation of an address? Returns
@@ -752,6 +847,11 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
     const unsigned char *s = c->s;
     size_t n = c->n;
     word w;
+    size_t he = hash_unit(s, n, i);
+    if (he && he <= e) { /* "#05-67" */
+        *pe = he;
+        return 2;
+    }
     if (!next_word(c, i, &w) || w.s >= e) return 0;
     if (military_line(s, n, w.s)) {
         *pe = w.s + 12;
@@ -764,7 +864,16 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
             *pe = x.e;
             return 2;
         }
-        return 0;
+        if (!admin_word(s, n, &w)) return 0;
+    }
+    if (admin_word(s, n, &w)) { /* "phường Phan Chu Trinh", "Q. 3", "Kec. Menteng" */
+        size_t p = w.e + (w.e < n && s[w.e] == '.'), last = 0;
+        word x;
+        for (int k = 0; k < 4 && next_word(c, p, &x) && x.s < e && (x.cap || x.digits); k++)
+            last = p = x.e;
+        if (!last) return 0;
+        *pe = last;
+        return 2;
     }
     size_t fe = floor_at(s, n, w.s);
     if (fe && fe <= e) { /* "3º B" */
@@ -780,7 +889,12 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
         if (!next_word(c, p, &x) || x.s >= e) break;
         unsigned g = word_gaz(c, &x);
         bool ok = true;
-        if (x.e < e && s[x.e] == ':') break; /* "Card:" labels what follows */
+        /* "Card:" labels what follows; a line that starts with a label
+         * ("Fecha de nacimiento:") is no part of the address */
+        if (x.e < e && s[x.e] == ':') {
+            if (words == 0 || (w.s > 0 && s[w.s - 1] == '\n')) return 0;
+            break;
+        }
         bool is_postal = postal_code(&x, s) && postal < 2;
         if (is_postal) {
             postal++;
@@ -849,7 +963,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
     bool after_unit = false; /* "Apt. 934 OULU NO": a city may follow a unit */
     int dashes = 0;          /* " - " parts: "Jardins, São Paulo - SP, 01426-001" */
     for (int guard = 0; guard < 12; guard++) {
-        size_t p = end;
+        size_t p = end, q;
         while (p < n && (s[p] == ' ' || s[p] == '\t'))
             p++;
         if (p < n && s[p] == ',') {
@@ -866,10 +980,8 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             while (p < n &&
                    (s[p] == ' ' || s[p] == '>' || s[p] == '?' || s[p] == ',' || s[p] == '\t'))
                 p++;
-        } else if (p + 1 < n && p == end + 1 && s[p] == '#' && pii_is_digit(s[p + 1])) {
-            size_t q = p + 1; /* "Lincoln St #401" */
-            while (q < n && pii_is_alnum(s[q]))
-                q++;
+        } else if ((q = hash_unit(s, n, p)) != 0 && p == end + 1) {
+            /* "Lincoln St #401", Colombian "Calle 93 # 11-26" */
             *strong += 1;
             best = end = q;
             after_unit = true;
@@ -892,7 +1004,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
         int t = tail_part(c, p, pe, !c->seen_upper, &te);
         if (!t) break;
         word first;
-        after_unit = next_word(c, p, &first) && unit_word(c, &first);
+        after_unit = (next_word(c, p, &first) && unit_word(c, &first)) || hash_unit(s, n, p);
         if (t == 2) {
             *strong += 1;
             weak_run = 0;
