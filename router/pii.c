@@ -585,8 +585,8 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         (!c->seen_upper && wl >= 3)) {
         ew__pii_scan_address(c, i);
         ew__pii_scan_name(c, i, we, 0);
-    } else if (we < n && s[we] == '.' && (wl <= 2 || (!ascii && wl <= 4))) {
-        ew__pii_scan_address(c, i); /* "ul. Zamkowa 5" */
+    } else if (we < n && s[we] == '.' && (wl <= 3 || (!ascii && wl <= 4))) {
+        ew__pii_scan_address(c, i); /* "ul. Zamkowa 5", "skr. poczt. 45" */
     }
     return we > i ? we : i + 1;
 }

@@ -565,6 +565,9 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             if (!next_word(c, pos, &x) || x.s != pos + 1 || x.digits || !x.cap) return 0;
             pos = x.e;
             if (street_word(c, &x)) {
+                word y; /* "the 4th Street Festival": an event named after it */
+                if (pos + 1 < n && s[pos] == ' ' && next_word(c, pos, &y) && y.cap && !y.digits)
+                    return 0;
                 *strength = 0.6f;
                 return pos;
             }
@@ -574,6 +577,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     /* street first: words then a number */
     pos = w.s;
     bool type_first = false;
+    int named = 0; /* words besides street types and articles: "Gate 12" has none */
+    bool type_seen = false;
     char last_f[EW__GAZ_MAX_WORD];
     size_t last_fl = 0, last_s = w.s;
     for (int k = 0; k < STREET_WORDS; k++) {
@@ -602,6 +607,12 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         names++;
         streetw += sw;
         unknown += !(g & EW__GAZ_COMMON);
+        /* the first street type is no name ("Gate 12", "The Crescent 12"); a
+         * compound ("Vesterskovvej") and a later type ("Rúa do Paseo") are */
+        uint32_t xkw = word_kw(c, &x);
+        bool type = sw && (xkw & PII_KW_STREET) && !type_seen;
+        type_seen |= type;
+        named += !type && !(xkw & (PII_KW_FUNC | PII_KW_PARTICLE));
         pos = x.e + (dot ? 1 : 0);
     }
     word t;
@@ -631,7 +642,9 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     end = door_number(s, n, letter_suffix(s, n, t.e));
     if (end < n && s[end] == '.' && (end + 1 >= n || !pii_is_digit(s[end + 1])))
         end++; /* "Rákóczi út 13." */
-    *strength = streetw ? 0.8f : 0.45f;
+    /* a street type and a number alone ("Gate 282", "Plaza 300 sofa", "The
+     * Crescent 12") name no street without more: a unit, a postcode, a cue */
+    *strength = streetw && named ? 0.8f : 0.45f;
     (void)unknown;
     return end;
 }
@@ -697,8 +710,10 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
         if (!x.cap) return 0;
         pos = x.e;
         if (type) {
-            word y; /* "at Apple Street Market": a shop named after a street */
-            if (pos + 1 < n && s[pos] == ' ' && next_word(c, pos, &y) && y.cap && !y.digits)
+            word y; /* "at Apple Street Market": a shop named after a street;
+                     * "at Elm Street 139" has a number, read by street_at */
+            if (pos + 1 < n && s[pos] == ' ' && next_word(c, pos, &y) &&
+                ((y.cap && !y.digits) || house_number(&y, s)))
                 return 0;
             return pos < n && s[pos] == '.' && x.fl <= 4 ? pos + 1 : pos;
         }
@@ -707,15 +722,59 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
     return 0;
 }
 
+/* A post office box's name in its languages (from the national postal
+ * services' address guides); "short" ones ("BP 12", "Box 12") are other
+ * things too, and count only when a postcode follows. */
+static const struct {
+    const char *w;
+    bool shrt;
+} post_boxes[] = {{"P.O. Box ", false},     {"PO Box ", false},        {"P.O.Box ", false},
+                  {"Postbox ", false},      {"GPO Box ", false},       {"Locked Bag ", false},
+                  {"Private Bag ", false},  {"Postfach ", false},      {"Postbus ", false},
+                  {"Postboks ", false},     {"Case postale ", false},  {"Apartado de Correos ", false},
+                  {"Apdo. ", false},        {"Casella Postale ", false}, {"Caixa Postal ", false},
+                  {"skr. poczt. ", false},  {"Skrytka pocztowa ", false}, {"Postilokero ", false},
+                  {"B.P. ", true},          {"BP ", true},             {"Box ", true},
+                  {"Boks ", true},          {"Apartado ", true},       {"PMB ", true}};
+
+/* The end of a post box's number from e: German groups ("Postfach 10 12
+ * 34"), a Kenyan postal code after a dash ("P.O. Box 4238-00100"), a
+ * Canadian station ("PO Box 5000 Stn Main", "CP 6128 Succ. Centre-ville"). */
+static size_t box_number_end(const unsigned char *s, size_t n, size_t e)
+{
+    for (int g = 0; g < 2 && e + 3 <= n && s[e] == ' ' && pii_is_digit(s[e + 1]) &&
+                    pii_is_digit(s[e + 2]) && (e + 3 == n || !pii_is_alnum(s[e + 3]));
+         g++)
+        e += 3;
+    size_t d = e + 1;
+    while (e < n && s[e] == '-' && d < n && pii_is_digit(s[d]) && d - e <= 6)
+        d++;
+    if (d - e >= 4 && (d == n || !pii_is_alnum(s[d]))) e = d;
+    static const char *const stations[] = {" Stn ", " STN ", " Station ", " Succ. ", " Succursale "};
+    for (size_t k = 0; k < sizeof stations / sizeof stations[0]; k++) {
+        size_t l = strlen(stations[k]), q = e + l;
+        if (e + l < n && !memcmp(s + e, stations[k], l) && pii_is_alnum(s[q])) {
+            while (q < n && (pii_is_alnum(s[q]) || s[q] == '-'))
+                q++;
+            return q;
+        }
+    }
+    return e;
+}
+
 /* Military and box addresses: "PSC 1437, Box 3833", "Unit 8524 Box 0979",
- * "USNS Vincent". Returns the end of the first line. */
+ * "USNS Vincent", rural routes "RR 2 Box 45", post boxes. Returns the end
+ * of the first line or of the box's number. */
 static size_t box_at(const pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
     static const char *const ships[] = {"USNS ", "USNV ", "USS ", "USCGC "};
-    if (!((s[i] | 32) == 'u' || (s[i] | 32) == 'p')) return 0;
-    for (size_t k = 0; k < 4; k++) {
+    unsigned f = s[i] | 32;
+    if (!(f == 'u' || f == 'p' || f == 'b' || f == 'a' || f == 'c' || f == 'g' || f == 'l' ||
+          f == 's' || f == 'r' || f == 'h'))
+        return 0;
+    for (size_t k = 0; f == 'u' && k < 4; k++) {
         size_t l = strlen(ships[k]);
         if (i + l < n && pii_icase_eq(s + i, ships[k], l) && pii_is_alpha(s[i + l])) {
             size_t e = i + l;
@@ -724,22 +783,26 @@ static size_t box_at(const pii_ctx *c, size_t i)
             return e;
         }
     }
-    /* "P.O. Box 104", "PO Box 12", "Postbox 53" */
-    static const char *const boxes[] = {"P.O. Box ", "PO Box ", "Postbox ", "P.O.Box "};
-    for (size_t k = 0; k < 4; k++) {
-        size_t l = strlen(boxes[k]);
-        if (i + l < n && pii_icase_eq(s + i, boxes[k], l) && pii_is_digit(s[i + l])) {
-            size_t e = i + l;
-            while (e < n && pii_is_digit(s[e]))
-                e++;
-            size_t d = e + 1; /* "P.O. Box 4238-00100": the postal code after a dash */
-            while (e < n && s[e] == '-' && d < n && pii_is_digit(s[d]) && d - e <= 6)
-                d++;
-            if (d - e >= 4 && (d == n || !pii_is_alnum(s[d]))) e = d;
-            return e;
+    for (size_t k = 0; k < sizeof post_boxes / sizeof post_boxes[0]; k++) {
+        size_t l = strlen(post_boxes[k].w);
+        if (i + l >= n || (s[i] | 32) != (post_boxes[k].w[0] | 32) ||
+            !pii_icase_eq(s + i, post_boxes[k].w, l) || !pii_is_digit(s[i + l]))
+            continue;
+        size_t e = i + l;
+        while (e < n && pii_is_digit(s[e]) && e - i - l < 8)
+            e++;
+        if (e < n && (pii_is_alnum(s[e]) || s[e] == '/')) return 0; /* "BP 120/80" */
+        if (post_boxes[k].shrt) { /* a postcode next: "BP 123, 13001 Marseille" */
+            size_t q = e + (e < n && s[e] == ',');
+            while (q < n && (s[q] == ' ' || s[q] == '\n'))
+                q++;
+            if (q == e || q >= n || !pii_is_digit(s[q])) return 0;
         }
+        return box_number_end(s, n, e);
     }
-    if (i + 4 < n && (pii_icase_eq(s + i, "PSC ", 4) || pii_icase_eq(s + i, "Unit ", 5))) {
+    if (i + 4 < n && (pii_icase_eq(s + i, "PSC ", 4) || pii_icase_eq(s + i, "Unit ", 5) ||
+                      pii_icase_eq(s + i, "RR ", 3) || pii_icase_eq(s + i, "R.R. ", 5) ||
+                      pii_icase_eq(s + i, "HC ", 3))) {
         size_t e = i;
         while (e < n && s[e] != '\n' && e - i < 40)
             e++;
@@ -1295,8 +1358,12 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         return ce;
     }
     if ((ce = named_street_at(c, i)) != 0) {
-        float sc = pii_cue_near(c, CUE_ADDRESS, i, 40) ? 0.85f : 0.6f;
-        ew__pii_add(c, EW_PII_STREET_ADDRESS, i, ce, sc);
+        bool cue = pii_cue_near(c, CUE_ADDRESS, i, 40);
+        word y; /* "Wall Street analysts", "Main Street shops": a street as a modifier */
+        if (!cue && ce + 1 < c->n && s[ce] == ' ' && next_word(c, ce, &y) && !y.cap &&
+            !y.digits && !(word_kw(c, &y) & (PII_KW_FUNC | PII_KW_VERB)))
+            return ce;
+        ew__pii_add(c, EW_PII_STREET_ADDRESS, i, ce, cue ? 0.85f : 0.6f);
         return ce;
     }
     if (!digit && !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's')) return 0;

@@ -265,6 +265,7 @@ static const struct {
     {"stop", B(CUE_ADDRESS)},
     {"corner", B(CUE_ADDRESS)},
     {"adresse", B(CUE_ADDRESS)},
+    {"skr", B(CUE_ADDRESS)}, /* Polish "skr. poczt." (skrytka pocztowa, a post box) */
     {"direccion", B(CUE_ADDRESS)},
     {"indirizzo", B(CUE_ADDRESS)},
     {"adres", B(CUE_ADDRESS)},
