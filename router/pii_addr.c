@@ -412,6 +412,7 @@ static size_t number_sign_end(const unsigned char *s, size_t n, size_t i, size_t
     static const char *const signs[] = {
         "n\xC2\xBA ", "n\xC2\xB0 ", "N\xC2\xBA ", "no. ", "No. ", "nr. ",
         "Nr. ",       "n. ",        "No: ",       "no: ", /* Turkish "Atatürk Cad. No: 45" */
+        "S\xE1\xBB\x91 ", "s\xE1\xBB\x91 ", /* Vietnamese "Số 12" */
         "d. ",        "\xD0\xB4. " /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */};
     for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
         if (i >= n || s[i] != (unsigned char)signs[k][0]) continue;
@@ -496,7 +497,9 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         while (b > 0 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
             b--;
         word pw;
-        if (next_word(c, b, &pw) && pw.cap && pw.e == i - 1 && !unit_word(c, &pw)) return 0;
+        if (next_word(c, b, &pw) && pw.cap && pw.e == i - 1 && !unit_word(c, &pw) &&
+            number_sign_end(s, n, b, 0) != i - 1) /* "Số 174 ..." is a number */
+            return 0;
     }
     int names = 0, unknown = 0, streetw = 0;
     size_t end = 0;
@@ -869,16 +872,24 @@ static size_t floor_at(const unsigned char *s, size_t n, size_t i)
 }
 
 /* A unit written with a number sign at i (spaces before it skipped): "#401",
- * Singapore's floor and unit "#05-67", Colombian "# 11-26". Its end, or 0. */
+ * Singapore's floor and unit "#05-67", Colombian plate numbers "# 11-26",
+ * "No. 71-21" (the cross street and the distance). Its end, or 0. */
 static size_t hash_unit(const unsigned char *s, size_t n, size_t i)
 {
     while (i < n && s[i] == ' ')
         i++;
-    if (i + 1 >= n || s[i] != '#') return 0;
-    size_t k = i + 1 + (s[i + 1] == ' ');
+    size_t k, ns = i + 1 < n && s[i] == 'N' ? number_sign_end(s, n, i, 0) : 0;
+    if (ns)
+        k = ns + 1;
+    else if (i + 1 < n && s[i] == '#')
+        k = i + 1 + (s[i + 1] == ' ');
+    else
+        return 0;
     if (k >= n || !pii_is_digit(s[k])) return 0;
+    size_t d = k;
     while (k < n && (pii_is_alnum(s[k]) || (s[k] == '-' && k + 1 < n && pii_is_digit(s[k + 1]))))
         k++;
+    if (ns && !memchr(s + d, '-', k - d)) return 0; /* "No. 5" alone is a house number */
     return k;
 }
 
@@ -932,7 +943,8 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
     if (admin_word(s, n, &w)) { /* "phường Phan Chu Trinh", "Q. 3", "Kec. Menteng" */
         size_t p = w.e + (w.e < n && s[w.e] == '.'), last = 0;
         word x;
-        for (int k = 0; k < 4 && next_word(c, p, &x) && x.s < e && (x.cap || x.digits); k++)
+        for (int k = 0; k < 4 && next_word(c, p, &x) && x.s < e && (x.cap || x.digits || lower);
+             k++)
             last = p = x.e;
         if (!last) return 0;
         *pe = last;
@@ -1379,8 +1391,10 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         }
         e = 0;
     }
-    if (!e) {
-        e = street_at(c, i, &strength);
+    if (!e) { /* after a number sign ("No. 12 Gana Street", "Số 174 đường ...") from its number */
+        size_t ns = number_sign_end(s, c->n, i, 0);
+        e = ns ? street_at(c, ns + 1, &strength) : 0;
+        if (!e) e = street_at(c, i, &strength);
         if (!e) return 0;
     }
     i = unit_before(c, i);

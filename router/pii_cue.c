@@ -684,6 +684,13 @@ static const char *const kw_street[] = {
     "\x64\x75\xe1\xbb\x9d\x6e\x67",
     "ngo",
     "\xd1\x83\xd0\xbb",
+    /* Ukrainian вул., пр-т, просп. (capitalised too: the fold keeps Cyrillic case) */
+    "\xd0\xb2\xd1\x83\xd0\xbb",
+    "\xd0\x92\xd1\x83\xd0\xbb",
+    "\xd0\xbf\xd1\x80-\xd1\x82",
+    "\xd0\x9f\xd1\x80-\xd1\x82",
+    "\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf",
+    "\xd0\x9f\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf",
     "cad",
     "street",
     "st",
@@ -774,6 +781,11 @@ static const char *const kw_street[] = {
     "paseo",
     "camino",
     "carrer",
+    "placa", /* Catalan "Plaça", "Passeig", "Avinguda", "Rambla"; Colombian "Carrera" */
+    "passeig",
+    "avinguda",
+    "rambla",
+    "carrera",
     "rua",
     "travessa",
     "praca",
@@ -938,6 +950,15 @@ static const char *const kw_unit[] = {
     "dpto",
     "lote",
     "kv", /* Ukrainian and Russian "kv. 114" (kvartira) */
+    /* Belgian "bus 3" (the box), French "bureau 812", Spanish "oficina 5",
+     * Austrian "Stiege 2", "Tür 5", "Top 5" */
+    "bus",
+    "bureau",
+    "oficina",
+    "despacho",
+    "stiege",
+    "tur",
+    "top",
     "bl",
     "blk",
     "block", /* Romanian "bl. C1", Gulf and Singapore blocks */
