@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """People, addresses and birth dates on the held-out world sets of other
 cultures and templates (bench/pii_gen_world2.py --set world2|world3,
-bench/pii_gen_world4.py, bench/pii_gen_world5.py), scored with
+bench/pii_gen_world4.py, bench/pii_gen_world5.py, bench/pii_gen_addr.py), scored with
 bench/pii_eval.py (span IoU >= 0.5). The floors sit a little under what the
 detector reaches (docs/pii.md, "Held-out sets"), so a
 regression of any of those types shows; world5 seed 702 is the set whose
@@ -20,6 +20,9 @@ SETS = {
     ('pii_gen_world4.py', 602): (0.91, 0.85, 0.96, 0.98),
     ('pii_gen_world5.py', 701): (0.91, 0.85, 0.89, 0.98),
     ('pii_gen_world5.py', 702): (0.91, 0.83, 0.92, 0.98),
+    # session 6's addresses and birth dates (first contact 0.716 / 0.721 overall)
+    ('pii_gen_addr.py', 801): (0.97, 0.88, 0.98, 0.98),
+    ('pii_gen_addr.py', 802): (0.96, 0.90, 0.97, 0.98),
 }
 
 
