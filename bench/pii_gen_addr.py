@@ -30,12 +30,21 @@ once on first contact. Everything differs from world .. world5:
   death, a birthday party's date, a beer's "born on" date, a birth
   certificate's issue date), timestamps.
 
-  python3 bench/pii_gen_addr.py [--n 800] [--seed 801] > /tmp/addr.json
+  python3 bench/pii_gen_addr.py [--set a|b] [--n 800] [--seed 801] > /tmp/addr.json
   python3 bench/pii_eval.py --only generated --generated /tmp/addr.json
 
-Stdlib only; the output depends on --seed alone. Seed 801's errors may be
-read after its first contact; seed 802's are never read.
+Set b (--set b, seeds 811/812) was written after the rules for set a, with
+other countries (Scotland's tenement flats, Israel, Brasília's superquadras,
+Peru, Turkey's Mah., Bangladesh, Kenya, Kazakhstan, rural China, Sapporo's
+grid, Korean 번길), templates (invoices with two blocks, SMS, Markdown and
+YAML, XML, signatures, 收件地址, 送付先) and birth dates (12MAR1990, "1990 MAR
+12", Czech "nar. 12. 3. 1990", Hungarian "1990.03.12.", Nordic "s."/"f.")
+and look-alikes (events and games named after places and units).
+
+Stdlib only; the output depends on --set and --seed alone. Seed 801's errors
+may be read after its first contact; seed 802's are never read.
 """
+import argparse
 import os
 import sys
 
@@ -471,13 +480,164 @@ LOOKALIKES = [
 ]
 
 
+# ---- set b: written after the rules for set a, scored once on first contact ------
+def b_latin(sep):
+    return pick([
+        '2/1, %d Byres Road%sGlasgow G11 5R%s' % (n(1, 300), sep, pick('ABDEFGHJ')),
+        'Rothschild Blvd %d%sTel Aviv-Yafo 66%05d' % (n(1, 140), sep, n(0, 99999)),
+        'Room %d, Building %d, No. %d Century Avenue%sPudong, Shanghai 2001%02d' % (
+            n(101, 2808), n(1, 9), n(1, 999), sep, n(0, 99)),
+        'Karl-Liebknecht-Str. %d%s%s10178 Berlin' % (n(1, 40), pick(['a', 'b', '']), sep),
+        'Résidence Les Tilleuls, Bât. %s, %d rue Jean Jaurès%s69100 Villeurbanne' % (
+            pick('ABC'), n(1, 90), sep),
+        'Via Garibaldi, %d/%s%s10122 Torino (TO)' % (n(1, 90), pick('ABC'), sep),
+        'C/ de Balmes, %d, %dº %dª%s08008 Barcelona' % (n(1, 400), n(1, 8), n(1, 4), sep),
+        'SQS %d Bloco %s Apto %d, Asa Sul%sBrasília - DF, 70%03d-%03d' % (
+            n(102, 316), pick('ABCDEFGHIJK'), n(101, 606), sep, n(0, 999), n(0, 999)),
+        'Av. Chapultepec %d, piso %d, Col. Roma Norte%sCDMX %05d' % (n(1, 600), n(1, 12), sep,
+                                                                    n(1000, 16999)),
+        'Av. Santa Fe %d %d° %s%sC1059ABP CABA' % (n(100, 4000), n(1, 15), pick('ABCD'), sep),
+        'Jr. de la Unión %d%sCercado de Lima 15001' % (n(100, 999), sep),
+        'Atatürk Mah. Cumhuriyet Cad. No: %d Daire: %d%s34%03d Fatih/İstanbul' % (
+            n(1, 200), n(1, 30), sep, n(0, 999)),
+        'Flat No. %d%s, Shanti Apartments, 14th Cross Road, Malleshwaram%sBengaluru - 5600%02d' % (
+            n(1, 12), pick('ABCD'), sep, n(1, 99)),
+        'House No. %d, Street %d, F-7/3%sIslamabad' % (n(1, 99), n(1, 60), sep),
+        'House %d, Road %d, Dhanmondi%sDhaka 12%02d' % (n(1, 99), n(1, 32), sep, n(0, 99)),
+        '%d%s Admiralty Way, Lekki Phase 1%sLagos' % (n(1, 99), pick(['', 'B', 'A']), sep),
+        'Unit %d, Sunset Villas, %d Beach Road, Sea Point%sCape Town, 8005' % (n(1, 40),
+                                                                             n(1, 200), sep),
+        '%d/%d Smith Street%sFitzroy VIC 3065' % (n(1, 20), n(1, 200), sep),
+        'Flat %d, %d Queen Street, Auckland Central%sAuckland 1010' % (n(1, 20), n(1, 400), sep),
+        'Apt. %d%s, %d E %dnd St%sNew York, NY 100%02d' % (n(1, 20), pick('ABCD'), n(100, 400),
+                                                          pick([22, 32, 42, 52]), sep, n(1, 99)),
+        '%d Fifth Avenue, %dth Floor%sNew York, NY 10118' % (n(100, 900), n(4, 60), sep),
+        '%d Main St Unit %d%sToronto ON M5V 2T%d' % (n(1, 999), n(1, 30), sep, n(1, 9)),
+        '%d boul. Robert-Bourassa, bureau %d%sMontréal QC H3B 2X%d' % (n(100, 2000),
+                                                                       n(100, 900), sep,
+                                                                       n(1, 9)),
+        'Flat %s, %d/F, Block %d, Kornhill%sQuarry Bay, Hong Kong' % (pick('ABCDEFGH'), n(2, 40),
+                                                                    n(1, 9), sep),
+        'Số %d, ngõ %d, phố Hàng Bài, P. Tràng Tiền%sQ. Hoàn Kiếm, Hà Nội' % (n(1, 90),
+                                                                            n(1, 60), sep),
+        'P.O. Box %d-00100%sNairobi' % (n(10000, 99999), sep),
+        'пр. Абая %d, кв. %d%sАлматы 0500%02d' % (n(1, 200), n(1, 300), sep, n(0, 99)),
+    ])
+
+
+def b_cjk():
+    return pick(['河南省周口市鹿邑县涡北镇王庄村%d号' % n(1, 200),
+                 '广州市天河区珠江新城华夏路%d号%d楼' % (n(1, 50), n(2, 60)),
+                 '北海道札幌市中央区北%d条西%d丁目%d番地' % (n(1, 20), n(1, 20), n(1, 30)),
+                 '경기도 수원시 팔달구 효원로 %d번길 %d' % (n(100, 400), n(1, 90)),
+                 '東京都新宿区西新宿%d-%d-%d 新宿ビル%d階' % (n(1, 8), n(1, 20), n(1, 30), n(2, 50)),
+                 '臺中市西屯區台灣大道三段%d號%d樓' % (n(1, 999), n(2, 40))])
+
+
+def b_dob(fmt='any'):
+    y, m, d = n(1930, 2012), n(1, 12), n(1, 28)
+    en = w.MONTHS_EN[m - 1]
+    fmt = pick(['dmy', 'compact', 'ymon', 'ord', 'cz', 'hu', 'fi']) if fmt == 'any' else fmt
+    return {'dmy': '%02d/%02d/%04d' % (d, m, y),
+            'compact': '%02d%s%04d' % (d, en[:3].upper(), y),
+            'ymon': '%d %s %d' % (y, en[:3].upper(), d),
+            'ord': '%d%s %s %d' % (d, 'th' if 4 <= d <= 20 else
+                                   {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th'), en, y),
+            'cz': '%d. %d. %d' % (d, m, y), 'hu': '%d.%02d.%02d.' % (y, m, d),
+            'fi': '%d.%d.%d' % (d, m, y), 'iso': '%04d-%02d-%02d' % (y, m, d),
+            'slash': '%d/%d/%d' % (y, m, d), 'cjk': '%d年%d月%d日' % (y, m, d),
+            'ko': '%d년 %d월 %d일' % (y, m, d), 'dot': '%02d.%02d.%04d' % (d, m, y)}[fmt]
+
+
+TYPED.update({
+    'baddr': ('street_address', 'STREET_ADDRESS', lambda _=None: b_latin(', ')),
+    'bblock': ('street_address', 'STREET_ADDRESS', lambda _=None: b_latin('\n')),
+    'bcjk': ('street_address', 'STREET_ADDRESS', lambda _=None: b_cjk()),
+    'bdob': ('date_of_birth', 'DATE_OF_BIRTH', lambda fmt='any': b_dob(fmt)),
+})
+LOOK.update({
+    'bevent': lambda: pick(['Oxford Street sale', 'Route 66 Diner', 'Studio 54 revival',
+                            'Pier 39 sea lions', 'Terminal 2E lounge', 'Avenue Q musical',
+                            'Abbey Road album', 'Electric Avenue remix', 'Penny Lane single',
+                            'Bond Street station', 'District 9 sequel', 'Sector 7G badge']),
+    'bthing': lambda: pick(['Level %d boss' % n(2, 9), 'Block %d of the exam' % n(1, 9),
+                            'Lot %d at the auction' % n(10, 99), 'Unit %d of the course' % n(1, 12),
+                            'Box %d of %d' % (n(1, 4), n(5, 9)), 'Room %d' % n(100, 450),
+                            'Floor %d meeting' % n(2, 30), 'Vol. %d No. %d' % (n(1, 40), n(1, 12)),
+                            'Suite No. %d in D' % n(1, 6), 'Exit %d%s' % (n(1, 99), pick('AB'))]),
+    'bsku': lambda: pick(['STREET-%d' % n(100, 999), 'Boulevard v%d.%d.%d' % (n(1, 4), n(0, 9),
+                                                                            n(0, 9)),
+                          'AVE-%d-%s' % (n(10, 99), pick(['BLK', 'RED'])), 'Model Plaza %dX' % n(2, 9)]),
+})
+
+TEMPLATES_B = [
+    "Bill to:\n<<person>>\n<<bblock>>\n\nShip to:\n<<person>>\n<<bblock>>\n\nInvoice <<invoice>>",
+    "pls deliver to <<baddr>> after 6pm thx",
+    "Lieferadresse: <<baddr>>\nRechnungsanschrift: <<baddr>>",
+    "Bezorgadres: <<baddr>>",
+    "Adres dostawy: <<baddr>>; ur. <<bdob.dot>>",
+    "| Name | Address | DOB |\n|---|---|---|\n| <<person>> | <<baddr>> | <<bdob.iso>> |",
+    "customer:\n  name: <<person>>\n  address: \"<<baddr>>\"\n  birth_date: <<bdob.iso>>",
+    "<customer><name><<person>></name><address><<baddr>></address></customer>",
+    "Attn: <<person>>\n<<bblock>>",
+    "Kind regards,\n<<person>>\nHead of Sales\n<<bblock>>\nT <<phone>>",
+    "收件人：<<han>>，收件地址：<<bcjk>>",
+    "送付先：<<bcjk>>",
+    "배송지: <<bcjk>>",
+    "The tenant at <<baddr>> reported a leak on <<odate>>.",
+    "Can you check if <<baddr>> is inside the delivery zone?",
+    "DOB (dd/mm/yyyy): <<bdob.dmy>>",
+    "DOB <<bdob.compact>>  SEX F  NAT IRL",
+    "Date of Birth <<bdob.ymon>>",
+    "d.o.b. <<bdob.ord>>",
+    "Spisová značka 12/2024, nar. <<bdob.cz>>, trvale bytem Praha.",
+    "Név: <<person>>, szül.: <<bdob.hu>>",
+    "<<person>> (s. <<bdob.fi>>) muutti Tampereelle.",
+    "<<person>>, f. <<bdob.iso>>, bor i Malmö.",
+    "Geb.-Datum: <<bdob.dot>>",
+    "Data de Nasc.: <<bdob.dmy>>",
+    "Date de naiss. : <<bdob.dmy>>",
+    "生日：<<bdob.cjk>>",
+    "出生年月日：<<bdob.slash>>",
+    "생일: <<bdob.ko>>",
+    "Age 34 (born <<bdob.iso>>), non-smoker.",
+]
+LOOKALIKES_B = [
+    "We queued for the <<bevent>> on <<odate>>.",
+    "Beat <<bthing>> before <<time>>!",
+    "Please go to <<bthing>> for the briefing.",
+    "Ordered <<bsku>> and <<bsku>> for <<price>>.",
+    "Take I-95 South to Exit 12B, then Route 1 for 3 miles.",
+    "Pennsylvania Avenue announced new tariffs; Wall Street shrugged.",
+    "Member since <<odate>>; last login <<ts>>.",
+    "Best before <<odate>>. Mfg. date <<odate>>.",
+    "Birthday sale ends <<odate>> — 20% off everything!",
+    "Valid from <<odate>> until <<odate>>.",
+    "Date of marriage: <<odate>>",
+    "The band was born in 1985 in a garage in Leeds.",
+    "Delivery date: <<odate>>, slot <<time>>.",
+]
+
+
 def record():
-    t = pick(LOOKALIKES if rng.random() < 0.25 else TEMPLATES)
+    b = SET == 'b'
+    t = pick((LOOKALIKES_B if b else LOOKALIKES) if rng.random() < 0.25 else
+             (TEMPLATES_B if b else TEMPLATES))
     return w.fill(t, TYPED, LOOK)
 
 
+SET = 'a'
+
+
 def main():
-    w.write_set(record, 801, __doc__)
+    global SET
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument('--set', default='a', choices=['a', 'b'],
+                     help='b: the second set, written after the rules for a (seeds 811/812)')
+    args, rest = pre.parse_known_args()
+    SET = args.set
+    sys.argv = sys.argv[:1] + rest
+    w.write_set(record, 811 if SET == 'b' else 801, __doc__)
 
 
 if __name__ == '__main__':
