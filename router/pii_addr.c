@@ -245,6 +245,7 @@ static bool house_number(const word *w, const unsigned char *s)
     if (d > 6) return false;
     if (k == w->e) return true;
     if (k + 1 == w->e && pii_is_alpha(s[k])) return true;
+    if (k + 2 == w->e && s[k] == '/' && pii_is_upper(s[k + 1])) return true; /* Italian "15/A" */
     /* Dutch floors "401-II", "7-III" */
     if (s[k] == '-' && k + 1 < w->e) {
         size_t r = k + 1;
@@ -357,7 +358,10 @@ static bool postal_code(const word *w, const unsigned char *s)
         a += pii_is_upper(s[k]);
         dash += s[k] == '-';
     }
-    if (dash == 1 && a == 0 && d >= 5 && d <= 9) return true;  /* 3610-114, 12345-6789 */
+    if (dash == 1 && a == 0 && d >= 5 && d <= 9) return true; /* 3610-114, 12345-6789 */
+    if (l == 8 && a == 4 && d == 4 && pii_is_upper(s[w->s]) && pii_is_digit(s[w->s + 1]) &&
+        pii_is_digit(s[w->s + 4]))
+        return true; /* Argentina's CPA "C1059ABP" */
     return a >= 1 && d >= 1 && a + d == l && l >= 2 && l <= 4; /* half of "B0J 2H0" */
 }
 
@@ -543,7 +547,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             unknown += !(g & EW__GAZ_COMMON);
             pos = x.e + (dot ? 1 : 0);
             end = pos;
-            if (dot && x.e - x.s > 3) break; /* "455 Reykjavík. Viewings" ends there */
+            if (dot && x.e - x.s > 3 && !(sw && x.e - x.s == 4))
+                break; /* "455 Reykjavík. Viewings" ends there; "boul." goes on */
         }
         if (!names) return 0;
         streetw += weak_last; /* "176 Pinto Hill" */
@@ -613,6 +618,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         /* the first street type is no name ("Gate 12", "The Crescent 12"); a
          * compound ("Vesterskovvej") and a later type ("Rúa do Paseo") are */
         uint32_t xkw = word_kw(c, &x);
+        if (xkw & (1u << CUE_NEG)) return 0; /* "Model Plaza 5X", "Order Street 12" */
         bool type = sw && (xkw & PII_KW_STREET) && !type_seen;
         type_seen |= type;
         named += !type && !(xkw & (PII_KW_FUNC | PII_KW_PARTICLE));
@@ -859,8 +865,15 @@ static size_t floor_at(const unsigned char *s, size_t n, size_t i)
     if (k + 3 < n && s[k] == '.' && s[k + 1] == ' ' && (fw = floor_word(s, n, k + 2)) != 0)
         return fw; /* "2. th.", "3. OG" */
     if (k + 1 < n && s[k] == '.' && s[k + 1] == 0xC2) k++; /* "4.º" */
-    if (k + 1 >= n || s[k] != 0xC2 || (s[k + 1] != 0xBA && s[k + 1] != 0xAA)) return 0;
+    if (k + 1 >= n || s[k] != 0xC2 || (s[k + 1] != 0xBA && s[k + 1] != 0xAA && s[k + 1] != 0xB0))
+        return 0; /* º ª, or the degree sign written for them ("5° B") */
     k += 2;
+    size_t door = k + 1; /* Spanish floor and door "2º 1ª" */
+    while (door < n && pii_is_digit(s[door]) && door - k <= 2)
+        door++;
+    if (door > k + 1 && door + 1 < n && s[k] == ' ' && s[door] == 0xC2 &&
+        (s[door + 1] == 0xBA || s[door + 1] == 0xAA))
+        return door + 2;
     if (k + 1 < n && s[k] == ' ' && (fw = floor_word(s, n, k + 1)) != 0)
         k = fw; /* "6º izq.", "2ª planta", "1.º Dto" */
     else if (k + 1 < n && s[k] == ' ' && pii_is_upper(s[k + 1]) &&
@@ -934,8 +947,9 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
     if (unit_at(c, &w)) {
         word x;
         size_t p = w.e + (w.e < n && (s[w.e] == '.' || s[w.e] == ':'));
-        if (next_word(c, p, &x) && x.digits && x.s < e) {
-            *pe = x.e;
+        if (next_word(c, p, &x) && x.s < e &&
+            (x.digits || (x.e == x.s + 1 && pii_is_upper(s[x.s])))) {
+            *pe = x.e; /* "Apt 4", "Bloco C", "Bât. C" */
             return 2;
         }
         if (!admin_word(s, n, &w)) return 0;
@@ -970,7 +984,9 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
             if (words == 0 || (w.s > 0 && s[w.s - 1] == '\n')) return 0;
             break;
         }
-        bool is_postal = postal_code(&x, s) && postal < 2;
+        /* Israel's seven digits after the town ("Tel Aviv-Yafo 6688218") */
+        bool is_postal = (postal_code(&x, s) || (words > 0 && x.e - x.s == 7 && all_digits(&x, s))) &&
+                         postal < 2;
         if (is_postal) {
             postal++;
             word y2; /* "289 28", "110 00": a postcode in two groups */
@@ -1065,9 +1081,9 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             /* same line, space separated: a unit or a postal code right after */
             word w;
             if (!next_word(c, p, &w)) break;
-            if (!(unit_at(c, &w) || military_line(s, n, p) ||
+            if (!(unit_at(c, &w) || military_line(s, n, p) || floor_at(s, n, p) ||
                   (after_unit && (w.cap || postal_code(&w, s)))))
-                break;
+                break; /* "Apt 4", "APO AE 09012", Argentine "5° B" */
         } else {
             break;
         }
@@ -1191,14 +1207,16 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, p, k = i;
-    /* cheap filter first: a word, then " 3B", " No. 45", ". 12" or "-193" */
+    /* cheap filter first: a word, then " 3B", " No. 45", ". 12", "-193" or
+     * a letter ("Flat C,") */
     while (k < n && pii_is_alpha(s[k]) && k - i < 10)
         k++;
     if (k == i || k + 2 >= n ||
         !((s[k] == '-' && k == i + 1 && pii_is_digit(s[k + 1])) ||
           ((s[k] == ' ' || s[k] == '.') &&
            (pii_is_digit(s[k + 1]) || s[k + 1] == 'N' || s[k + 1] == 'n' ||
-            (s[k + 1] == ' ' && pii_is_digit(s[k + 2]))))))
+            (s[k + 1] == ' ' && pii_is_digit(s[k + 2])) ||
+            (k + 3 < n && pii_is_upper(s[k + 1]) && s[k + 2] == ',')))))
         return 0;
     word w, x;
     if (!next_word(c, i, &w) || w.s != i) return 0;
@@ -1207,7 +1225,9 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
         (w.fl == 5 && !memcmp(w.f, "block", 5)) || (w.fl == 6 && !memcmp(w.f, "office", 6))) {
         p = w.e + (w.e < n && s[w.e] == '.');
         p = p < n && s[p] == ' ' ? number_sign_end(s, n, p + 1, p) : p; /* "Plot No. 45" */
-        if (!next_word(c, p, &x) || !pii_is_digit(s[x.s]) || x.e - x.s > 6) return 0;
+        if (!next_word(c, p, &x) || x.e - x.s > 6 ||
+            !(pii_is_digit(s[x.s]) || (x.e == x.s + 1 && pii_is_upper(s[x.s]))))
+            return 0; /* "Flat 3B", Hong Kong's "Flat C" */
         p = x.e;
     } else if (w.e - w.s >= 3 && w.e - w.s <= 6 && pii_is_upper(s[i]) && s[i + 1] == '-' &&
                pii_is_digit(s[i + 2])) {
@@ -1215,8 +1235,9 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
     } else {
         return 0;
     }
+    bool floor_part = false;
     for (int part = 0; part < 3; part++) {
-        if (p + 2 >= n || s[p] != ',' || s[p + 1] != ' ') return 0;
+        if (p + 2 >= n || s[p] != ',' || s[p + 1] != ' ') return floor_part ? p : 0;
         p += 1;
         bool sw = false;
         int words = 0;
@@ -1229,8 +1250,12 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
         }
         if (!words) return 0;
         if (sw) return p;
+        /* Hong Kong's floor "12/F" makes a flat in an estate an address
+         * without a street: "Flat C, 12/F, Block 3, Kornhill" */
+        floor_part |= part == 0 && p >= 2 && s[p - 1] == 'F' && s[p - 2] == '/';
+        if (floor_part && part == 2) return p;
     }
-    return 0;
+    return floor_part ? p : 0;
 }
 
 /* A British postcode ("OX20 1AB", "SW1A 2AA") or an Irish Eircode ("D02

@@ -363,8 +363,22 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
         numseq q;
         parse_seq(s, n, i, &q);
         if (q.nd <= MAX_DIGITS && seq_is_date(&q, y, m, d)) return q.end;
+        k = read_int(s, n, i, 4, y);
+        if (k == i + 4 && k + 1 < n && s[k] == ' ' && month_name(s, n, k + 1, &k, m)) {
+            /* "1990 MAY 12" (year, month, day) */
+            size_t e = k < n && s[k] == ' ' ? read_int(s, n, k + 1, 2, d) : 0;
+            return e && ew__pii_date_valid(*y, *m, *d) ? e : 0;
+        }
         k = read_int(s, n, i, 2, d);
         if (!k) return 0;
+        if (k + 3 < n && s[k] == '.' && s[k + 1] == ' ' && pii_is_digit(s[k + 2])) {
+            /* Czech and Slovak "12. 3. 1985" */
+            size_t e = read_int(s, n, k + 2, 2, m);
+            if (e && e + 2 < n && s[e] == '.' && s[e + 1] == ' ') {
+                e = read_int(s, n, e + 2, 4, y);
+                return e && ew__pii_date_valid(*y, *m, *d) ? e : 0;
+            }
+        }
         if (k + 2 <= n && (pii_icase_eq(s + k, "st", 2) || pii_icase_eq(s + k, "nd", 2) ||
                            pii_icase_eq(s + k, "rd", 2) || pii_icase_eq(s + k, "th", 2)))
             k += 2;
@@ -576,6 +590,7 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
         "\xD0\x94\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4", /* Дата рожд */
         "\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB",                  /* родил(ся, ась) */
         "urodzi",                                                    /* urodził(am), urodziny */
+        "sz\xC3\xBCl", /* Hungarian szül. (születési idő, született) */
         "\xCE\xB3\xCE\xAD\xCE\xBD\xCE\xBD\xCE\xB7\xCF\x83\xCE\xB7\xCF\x82", /* γέννησης */
         "\xCE\xB3\xCE\xB5\xCE\xBD\xCE\xBD\xCE\xAE\xCE\xB8\xCE\xB7\xCE\xBA", /* γεννήθηκ(ε) */
         "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB6", /* народж(ення) */
@@ -599,13 +614,16 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
  * issued on", "birthday: 3 May; appointment on")? */
 static bool dob_cue_other(const unsigned char *s, size_t n, size_t ce, size_t i)
 {
-    static const char *const after[] = {" certificate", " party", " place", " weight",
+    static const char *const after[] = {" certificate", " party", " place", " weight", " sale",
                                         "-on date", " on date"};
     static const char *const other[] = {
-        "issue",    "expir",  "valid",      "until",     "appointment", "party",     "founded",
-        "died",     "death",  "wedding",    "due",       "printed",     "admitted",  "admission",
-        "discharg", "hired",  "registered", "ausgestell", "ausstellung", "gultig",   "g\xC3\xBCltig",
-        "delivr",   "emisi",  "caducidad",  "vencimient", "scadenza",    "rilascio", "afgegeven"};
+        "issue",     "issued",      "expiry",      "expires",       "expired",   "expiration",
+        "valid",     "validity",    "until",       "appointment",   "party",     "founded",
+        "died",      "death",       "wedding",     "due",           "printed",   "admitted",
+        "admission", "discharged",  "discharge",   "hired",         "registered", "ends",
+        "sale",      "offer",       "ausgestellt", "ausstellungsdatum", "gultig", "g\xC3\xBCltig",
+        "delivre",   "d\xC3\xA9livr\xC3\xA9", "emision", "emisi\xC3\xB3n", "caducidad",
+        "vencimiento", "scadenza",  "rilascio",    "afgegeven"};
     size_t ws = ce;
     while (ws > 0 && pii_is_alpha(s[ws - 1]))
         ws--;
@@ -627,7 +645,7 @@ static bool dob_cue_other(const unsigned char *s, size_t n, size_t ce, size_t i)
             b++;
         for (size_t k = 0; k < sizeof other / sizeof other[0] && b > a; k++) {
             size_t l = strlen(other[k]);
-            if (b - a >= l && pii_icase_eq(s + a, other[k], l)) return true;
+            if (b - a == l && pii_icase_eq(s + a, other[k], l)) return true; /* whole words */
         }
         a = b;
     }
@@ -679,8 +697,11 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
     if (e + 7 <= c->n && pii_contains(s + e, c->n - e < 10 ? c->n - e : 10, "do\xC4\x9Fum", 6))
         return true;
     if (e < c->n && s[e] >= 0xE3 && dob_cjk_after(s, c->n, e)) return true;
-    /* "b. 12/01/85": the biographer's "born" right before the date */
-    if (i >= 3 && s[i - 1] == ' ' && s[i - 2] == '.' && s[i - 3] == 'b' &&
+    /* "b. 12/01/85", Finnish "(s. 3.5.1971)", Swedish "f. 1985-03-12": a
+     * biography's "born" right before the date */
+    if (i >= 3 && s[i - 1] == ' ' && s[i - 2] == '.' &&
+        (s[i - 3] == 'b' || ((s[i - 3] == 's' || s[i - 3] == 'f') && i >= 4 &&
+                             (s[i - 4] == '(' || s[i - 4] == ' '))) &&
         (i == 3 || !pii_is_alnum(s[i - 4])))
         return true;
     for (size_t k = 0; k < sizeof before / sizeof before[0]; k++) {
@@ -789,8 +810,9 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     }
 
     int y, m, d;
-    /* "12 March 1985", "8 marca 1979" */
-    if (q.ng == 1 && q.nd <= 2 && e + 1 < n && (s[e] == ' ' || s[e] == '.' || pii_is_alpha(s[e]))) {
+    /* "12 March 1985", "8 marca 1979", "1990 MAY 12" */
+    if (q.ng == 1 && (q.nd <= 2 || (q.nd == 4 && s[e] == ' ')) && e + 1 < n &&
+        (s[e] == ' ' || s[e] == '.' || pii_is_alpha(s[e]))) {
         size_t de = ew__pii_parse_date(s, n, i, &y, &m, &d);
         if (de) {
             if (ew__pii_dob_cue(c, i, de)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, de, 0.9f);
