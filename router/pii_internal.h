@@ -380,6 +380,8 @@ bool ew__pii_doc_word(const unsigned char *v, size_t n);
 /* What a key name says about its value (password=, api_key: ...). */
 enum { PII_KEY_NONE = 0, PII_KEY_KEY, PII_KEY_SECRET, PII_KEY_PASSWORD };
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e);
+/* Builds its word tables (once; ew_pii_scanner_new calls it). */
+void ew__pii_key_init(void);
 /* The letters [i, e) end in "pass" glued to a word: "requirepass", "dbpass". */
 bool ew__pii_glued_pass(const unsigned char *s, size_t i, size_t e);
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted);
