@@ -214,7 +214,7 @@ static size_t provider_match(const unsigned char *s, size_t n, size_t i, bool *s
         size_t p = by_first[s[i]][b];
         const char *pre = providers[p].prefix;
         size_t pl = providers[p].len;
-        if (pre[0] != (char)s[i] || i + pl > n || memcmp(s + i, pre, pl)) continue;
+        if (i + pl > n || !pii_bytes_eq(s + i, pre, pl)) continue;
         size_t k = i + pl;
         while (k < n && k - i - pl < providers[p].max && in_alphabet(s[k], providers[p].al))
             k++;
@@ -265,7 +265,7 @@ static bool provider_stand_in(const unsigned char *v, size_t n)
 /* header.payload.signature, base64url, header starting with '{"' (eyJ). */
 static size_t jwt_at(const unsigned char *s, size_t n, size_t i)
 {
-    if (i + 20 > n || memcmp(s + i, "eyJ", 3)) return 0;
+    if (i + 20 > n || !pii_bytes_eq(s + i, "eyJ", 3)) return 0;
     size_t k = i, dots = 0, part = 0;
     while (k < n && (in_alphabet(s[k], AL_B64URL) || s[k] == '.')) {
         if (s[k] == '.') {
@@ -402,10 +402,10 @@ static bool owned_prefix(const unsigned char *s, size_t n, size_t i)
 {
     for (size_t b = 0; b < n_by_first[s[i]]; b++) {
         size_t p = by_first[s[i]][b];
-        if (i + providers[p].len <= n && !memcmp(s + i, providers[p].prefix, providers[p].len))
+        if (i + providers[p].len <= n && pii_bytes_eq(s + i, providers[p].prefix, providers[p].len))
             return true;
     }
-    return i + 5 <= n && !memcmp(s + i, "live_", 5);
+    return i + 5 <= n && pii_bytes_eq(s + i, "live_", 5);
 }
 
 /* A self-identifying secret at i: provider format, JWT, Discord or
@@ -420,7 +420,7 @@ size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
         (e = b64_json_at(s, n, i)) != 0)
         return e;
     if ((e = discord_at(s, n, i)) != 0) return e;
-    if (s[i] == 'b' && i + 3 < n && !memcmp(s + i, "bot", 3) && pii_is_digit(s[i + 3]) &&
+    if (s[i] == 'b' && i + 3 < n && pii_bytes_eq(s + i, "bot", 3) && pii_is_digit(s[i + 3]) &&
         (e = ew__pii_telegram_at(s, n, i + 3)) != 0)
         return e;
     if ((e = provider_at(s, n, i)) != 0) return e;
@@ -915,13 +915,19 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     return e > k;
 }
 
-static bool name_has(const unsigned char *s, size_t i, size_t e, const char *what)
+/* Does [i, e) hold `what`, in any case? Run for every name before a '(' or
+ * '=': positions whose first byte cannot match are passed over with one
+ * compare (a byte that equals what[0] ignoring case has the same bits
+ * apart from 0x20). */
+static bool name_has_n(const unsigned char *s, size_t i, size_t e, const char *what, size_t wl)
 {
-    size_t wl = strlen(what);
+    const unsigned first = (unsigned char)what[0] | 32;
     for (size_t p = i; p + wl <= e; p++)
-        if (pii_icase_eq(s + p, what, wl)) return true;
+        if ((s[p] | 32u) == first && pii_icase_eq(s + p, what, wl)) return true;
     return false;
 }
+/* strlen of a literal is a constant */
+#define name_has(s, i, e, what) name_has_n(s, i, e, what, strlen(what))
 
 /* A word that ends in "pass" glued to what it opens ("requirepass",
  * "rootpass", "smtppass"); not the words that merely end so. */
