@@ -410,6 +410,14 @@ static inline uint64_t blank_lanes(uint64_t v)
     return (~(((sp & low7) + low7) | sp) | ~(((tab & low7) + low7) | tab)) & high;
 }
 
+/* The number of byte lanes of v with the high bit set (v has no other bits):
+ * the lanes summed into the top byte by one multiply; __builtin_popcountll
+ * is a library call on the baseline x86-64 this builds for. */
+static inline int lane_count(uint64_t v)
+{
+    return (int)(((v >> 7) * 0x0101010101010101ull) >> 56);
+}
+
 /* A cheap bound for street_at at i, given d, the first digit at or after i
  * (ew__pii_scan_address has just asked ew__pii_digit_ahead). A word that
  * starts with no digit starts a street only name first: at most
@@ -428,7 +436,7 @@ static bool number_in_reach(const unsigned char *s, size_t n, size_t i, size_t d
         uint64_t v, b;
         memcpy(&v, s + k, 8);
         b = blank_lanes(v);
-        runs += __builtin_popcountll(~b & ((b << 8) | (blank ? 0x80u : 0)) & high);
+        runs += lane_count(~b & ((b << 8) | (blank ? 0x80u : 0)) & high);
         if (runs > STREET_WORDS + 1) return false;
         blank = b >> 63;
     }
