@@ -183,14 +183,29 @@ static bool word_boundary_before(const unsigned char *s, size_t i)
 enum { N_PROVIDERS = sizeof providers / sizeof providers[0] };
 static uint8_t by_first[256][24];
 static uint8_t n_by_first[256];
+/* The second bytes of the prefixes under each first byte (every byte for a
+ * one-byte prefix): a word starting "st", "se", "sc" is turned away by one
+ * bit before the 18 prefixes starting 's' are compared. */
+static uint64_t by_second[256][4];
 static pthread_once_t by_first_once = PTHREAD_ONCE_INIT;
 
 static void by_first_build(void)
 {
     for (size_t p = 0; p < N_PROVIDERS; p++) {
         unsigned ch = (unsigned char)providers[p].prefix[0];
-        if (n_by_first[ch] < sizeof by_first[ch]) by_first[ch][n_by_first[ch]++] = (uint8_t)p;
+        if (n_by_first[ch] >= sizeof by_first[ch]) continue;
+        by_first[ch][n_by_first[ch]++] = (uint8_t)p;
+        for (unsigned b = 0; b < 256; b++)
+            if (providers[p].len < 2 || (unsigned char)providers[p].prefix[1] == b)
+                by_second[ch][b / 64] |= 1ull << (b % 64);
     }
+}
+
+/* Can a provider's prefix start at i (by its first two bytes)? */
+static bool provider_may_start(const unsigned char *s, size_t n, size_t i)
+{
+    unsigned b = i + 1 < n ? s[i + 1] : 0; /* past the end: no prefix of two */
+    return n_by_first[s[i]] && (by_second[s[i]][b / 64] >> (b % 64) & 1);
 }
 
 void ew__pii_secret_init(void)
@@ -250,7 +265,7 @@ static size_t provider_match(const unsigned char *s, size_t n, size_t i, bool *s
 
 static size_t provider_at(const unsigned char *s, size_t n, size_t i)
 {
-    if (!n_by_first[s[i]]) return 0; /* most tokens: no prefix starts so */
+    if (!provider_may_start(s, n, i)) return 0; /* most tokens: no prefix starts so */
     bool stand_in = false;
     return provider_match(s, n, i, &stand_in);
 }
@@ -400,7 +415,8 @@ static size_t prefixed_random_at(const unsigned char *s, size_t n, size_t i)
  * characters, not 30) is not taken by the shape rule either. */
 static bool owned_prefix(const unsigned char *s, size_t n, size_t i)
 {
-    for (size_t b = 0; b < n_by_first[s[i]]; b++) {
+    size_t cands = provider_may_start(s, n, i) ? n_by_first[s[i]] : 0;
+    for (size_t b = 0; b < cands; b++) {
         size_t p = by_first[s[i]][b];
         if (i + providers[p].len <= n && pii_bytes_eq(s + i, providers[p].prefix, providers[p].len))
             return true;
