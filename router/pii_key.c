@@ -63,13 +63,23 @@ static const char *const part_lookup[] = {
 static const char *const part_place[] = {"page",  "next",       "continuation", "sync",
                                          "trace", "pagination", "resume",       "cursor"};
 
+/* A word and its length. */
+typedef struct {
+    const char *w;
+    size_t l;
+} key_word;
+#define W(x)                                                                                       \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
 /* Providers' documented secrets whose names say "id": Code Climate's test
  * reporter id is its coverage upload key. The whole name. */
-static const char *const whole_key[] = {"cc_test_reporter_id"};
+static const key_word whole_key[] = {W("cc_test_reporter_id")};
 /* "api_key_url", "token_type", "client_id": about a secret, not one. The
  * name's end. */
-static const char *const end_meta[] = {"length", "url",  "path",    "file",
-                                       "name",   "type", "version", "id"};
+static const key_word end_meta[] = {W("length"), W("url"),  W("path"),    W("file"),
+                                    W("name"),   W("type"), W("version"), W("id")};
+#undef W
 
 enum {
     KN_META = 1,
@@ -131,12 +141,23 @@ static struct {
 
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 
+/* FNV-1a (parts are a few bytes), taken a byte at a time so the name's
+ * reader hashes a part while it finds its end. */
+#define PART_HASH_SEED 2166136261u
+static inline uint32_t part_hash_step(uint32_t h, unsigned char b)
+{
+    return (h ^ b) * 16777619u;
+}
+static inline uint32_t part_hash_end(uint32_t h)
+{
+    return h ^ (h >> 15);
+}
 static uint32_t part_hash(const char *p, size_t n)
 {
-    uint32_t h = 2166136261u; /* FNV-1a: parts are a few bytes */
+    uint32_t h = PART_HASH_SEED;
     for (size_t k = 0; k < n; k++)
-        h = (h ^ (unsigned char)p[k]) * 16777619u;
-    return h ^ (h >> 15);
+        h = part_hash_step(h, (unsigned char)p[k]);
+    return part_hash_end(h);
 }
 
 static void add_sub(const char *w, uint8_t flags)
@@ -183,36 +204,53 @@ void ew__pii_key_init(void)
 }
 
 /* ---- a name --------------------------------------------------------------- */
+/* v with its ASCII capitals made small, eight bytes at once: a lane is a
+ * capital when its low seven bits are 'A'..'Z' and its high bit is clear;
+ * its 0x20 bit is then set (the lane's high bit shifted down by two). */
+static inline uint64_t fold_upper(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+    uint64_t y = v & ~high;
+    uint64_t upper = (y + ones * (0x80 - 'A')) & ~(y + ones * (0x7F - 'Z')) & ~v & high;
+    return v | upper >> 2;
+}
+
 /* The flags of the words found anywhere in low[0, n) (zero-padded by two). */
 static unsigned sub_flags(const char *low, size_t n)
 {
     const unsigned char *u = (const unsigned char *)low;
     unsigned flags = 0;
     for (size_t p = 0; p < n; p++) {
-        uint64_t m = sub_at[0][u[p]] & sub_at[1][u[p + 1]] & sub_at[2][u[p + 2]];
+        uint64_t m = sub_at[0][u[p]];
+        if (!m) continue; /* no word starts with this byte */
+        m &= sub_at[1][u[p + 1]] & sub_at[2][u[p + 2]];
         while (m) {
             int k = __builtin_ctzll(m);
             m &= m - 1;
             size_t len = sub_words[k].len;
-            if (p + len <= n && !memcmp(low + p, sub_words[k].w, len)) flags |= sub_words[k].flags;
+            if (p + len <= n && pii_bytes_eq(low + p, sub_words[k].w, len))
+                flags |= sub_words[k].flags;
         }
     }
     return flags;
 }
 
-static unsigned part_flags(const char *p, size_t n)
+/* The flags of the part p[0, n) whose part_hash is h. */
+static unsigned part_flags(const char *p, size_t n, uint32_t h)
 {
-    uint32_t i = part_hash(p, n) & (PART_SLOTS - 1);
+    uint32_t i = h & (PART_SLOTS - 1);
     for (; part_slots[i].w; i = (i + 1) & (PART_SLOTS - 1))
-        if (part_slots[i].len == n && !memcmp(part_slots[i].w, p, n)) return part_slots[i].flags;
+        if (part_slots[i].len == n && pii_bytes_eq(p, part_slots[i].w, n))
+            return part_slots[i].flags;
     return 0;
 }
 
-static bool listed(const char *const *list, size_t count, const char *w, size_t n, bool at_end)
+static bool listed(const key_word *list, size_t count, const char *w, size_t n, bool at_end)
 {
     for (size_t k = 0; k < count; k++) {
-        size_t l = strlen(list[k]);
-        if (at_end ? n > l && !memcmp(w + n - l, list[k], l) : n == l && !memcmp(w, list[k], l))
+        size_t l = list[k].l;
+        if (at_end ? n > l && pii_bytes_eq(w + n - l, list[k].w, l)
+                   : n == l && pii_bytes_eq(w, list[k].w, l))
             return true;
     }
     return false;
@@ -221,8 +259,14 @@ static bool listed(const char *const *list, size_t count, const char *w, size_t 
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
 {
     char low[64 + 2];
-    size_t n = e - i < 64 ? e - i : 64;
-    for (size_t k = 0; k < n; k++)
+    size_t n = e - i < 64 ? e - i : 64, k = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t v;
+        memcpy(&v, s + i + k, 8);
+        v = fold_upper(v);
+        memcpy(low + k, &v, 8);
+    }
+    for (; k < n; k++)
         low[k] = (char)(pii_is_upper(s[i + k]) ? s[i + k] | 32 : s[i + k]);
     low[n] = low[n + 1] = 0;
     unsigned sub = sub_flags(low, n);
@@ -234,10 +278,11 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
     unsigned parts = 0;
     for (size_t p = 0; p < n;) {
         size_t q = p + 1;
+        uint32_t h = part_hash_step(PART_HASH_SEED, (unsigned char)low[p]);
         while (q < n && pii_is_alnum((unsigned char)low[q]) &&
                !(pii_is_upper(s[i + q]) && pii_is_lower(s[i + q - 1])))
-            q++;
-        unsigned f = part_flags(low + p, q - p);
+            h = part_hash_step(h, (unsigned char)low[q++]);
+        unsigned f = part_flags(low + p, q - p, part_hash_end(h));
         if (f & KN_PASSWORD) return PII_KEY_PASSWORD;
         if (!kind) kind = f & KN_SECRET ? PII_KEY_SECRET : f & KN_KEY ? PII_KEY_KEY : kind;
         parts |= f;
