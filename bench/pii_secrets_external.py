@@ -519,8 +519,8 @@ class Skipped:
 
 
 class Example:
-    def __init__(self, text, kind, value=None):
-        self.text, self.kind, self.value = text, kind, value
+    def __init__(self, text, kind, value=None, template=None):
+        self.text, self.kind, self.value, self.template = text, kind, value, template
 
 
 class Val:
@@ -674,10 +674,10 @@ class Interp:
             return [Skipped(str(e))]
         kind = 'generated' if secret.generated else 'templated'
         out = []
-        for _, tpl in sorted(self.templates):
+        for name, tpl in sorted(self.templates):
             text = (tpl.replace('{i}', ident.s).replace('{I}', ident.s.upper())
                     .replace('{s}', secret.s))
-            out.append(Example(text, kind, secret.s))
+            out.append(Example(text, kind, secret.s, name))
         return out
 
     def rule(self, name):
@@ -786,7 +786,8 @@ def main():
             for label, lst in (('positive', pos), ('negative', neg)):
                 for r, e in lst:
                     f.write(json.dumps({'rule_id': r, 'label': label, 'kind': e.kind,
-                                        'text': e.text, 'value': e.value},
+                                        'text': e.text, 'value': e.value,
+                                        'template': e.template},
                                        ensure_ascii=False) + '\n')
     preds = run_scanner(args.bin, [e.text for _, e in pos + neg])
     ppred, npred = preds[:len(pos)], preds[len(pos):]
@@ -821,6 +822,17 @@ def main():
     for why, n in sorted(skipped.items(), key=lambda x: -x[1]):
         print('  %4d  %s' % (n, why))
     summary['skipped'] = nskip
+
+    by_tpl = {}
+    for (r, e), h in zip(pos, hit):
+        if e.template:
+            t = by_tpl.setdefault(e.template, [0, 0])
+            t[0] += not h
+            t[1] += 1
+    print('\nmisses by sample template (templated and generated kinds):')
+    for name, (m, n) in sorted(by_tpl.items(), key=lambda x: (-x[1][0], x[0])):
+        if m:
+            print('  %-36s %4d/%d' % (name, m, n))
 
     per_rule = {}
     for (r, e), h in zip(pos, hit):

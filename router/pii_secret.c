@@ -813,6 +813,26 @@ size_t ew__pii_skip_note(const unsigned char *s, size_t n, size_t k)
     return e < n && (s[e] == ':' || s[e] == '=') ? e : k;
 }
 
+size_t ew__pii_skip_to_assign_at(const unsigned char *s, size_t n, size_t k)
+{
+    static const char *const types[] = {"string", "[]byte", "*string"};
+    size_t t = k;
+    if (k < n && (s[k] == 's' || s[k] == '[' || s[k] == '*')) {
+        for (size_t j = 0; j < sizeof types / sizeof *types && t == k; j++) {
+            size_t tl = strlen(types[j]);
+            if (k + tl < n && !memcmp(s + k, types[j], tl) && s[k + tl] == ' ') t = k + tl;
+        }
+        if (t == k) return k;
+        while (t < n && s[t] == ' ')
+            t++;
+    } else {
+        while (t < n && t - k < 2 && (s[t] == '?' || s[t] == '.' || s[t] == '+' || s[t] == '|'))
+            t++;
+        if (t == k) return k;
+    }
+    return t + 1 < n && s[t] == '=' && s[t + 1] != '=' && s[t + 1] != '>' ? t : k;
+}
+
 /* After "name:" at k: a declared type ("api_key: &str = x", "token: string
  * = x", "API_KEY: str = x") or a YAML block scalar ("token: >-" and the value
  * indented on the next line). Returns where the value starts. */
@@ -859,6 +879,7 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     while (d < lim && pii_is_digit(s[d]) && d - d0 < 3)
         d++;
     if (d > d0 && d < lim && (s[d] == ':' || s[d] == '=')) k = d;
+    k = ew__pii_skip_to_assign(s, n, k);
     bool sep = false, colon_only = true;
     size_t s0 = k;
     while (k < lim && (s[k] == '=' || s[k] == ':' || s[k] == '>' || s[k] == '!' ||
@@ -959,6 +980,32 @@ bool ew__pii_glued_pass(const unsigned char *s, size_t i, size_t e)
     return glued_pass(low, e - i);
 }
 
+/* Is the describing word w inside the name a part of it? A name in parts
+ * ("exchange_api_secret", "algoliaToken", "settlemintToken") has the word
+ * at a part's start ("token_expires", "jwtAlgo", "passwordConfirm"), and
+ * the abbreviations "algo" and "ttl" as a whole part, not inside another
+ * word (exchange, algolia, settle). A name in one piece ("publickey",
+ * "tokenttl") cannot show where its words meet: anywhere counts. */
+static bool meta_part(const unsigned char *orig, const char *low, size_t n, const char *w,
+                      size_t wl)
+{
+    bool parts = false;
+    for (size_t k = 1; k < n && !parts; k++)
+        parts = !pii_is_alnum(orig[k]) || (pii_is_upper(orig[k]) && pii_is_lower(orig[k - 1]));
+    if (!parts) return true;
+    bool whole = wl <= 4 && (!memcmp(w, "algo", 4) || !memcmp(w, "ttl", 3));
+    for (size_t k = 0; k + wl <= n; k++) {
+        if (memcmp(low + k, w, wl)) continue;
+        bool starts = k == 0 || !pii_is_alnum(orig[k - 1]) ||
+                      (pii_is_upper(orig[k]) && pii_is_lower(orig[k - 1]));
+        size_t e = k + wl;
+        bool ends = e == n || !pii_is_alnum(orig[e]) ||
+                    (pii_is_upper(orig[e]) && pii_is_lower(orig[e - 1]));
+        if (starts && (ends || !whole)) return true;
+    }
+    return false;
+}
+
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
 {
     static const pii_word pw_sub[] = {W("password"),
@@ -1018,7 +1065,8 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
         W("rotation"),   W("strength"),    W("ttl"),       W("tokeniz"),     W("fingerprint"),
         W("thumbprint"), W("keygrip")};
     for (size_t k = 0; k < sizeof meta_any / sizeof meta_any[0]; k++)
-        if (HAS(meta_any, k)) return PII_KEY_NONE;
+        if (HAS(meta_any, k) && meta_part(s + i, low, n, meta_any[k].w, meta_any[k].l))
+            return PII_KEY_NONE;
     /* providers' documented secrets whose names say "id": Code Climate's
      * test reporter id is its coverage upload key */
     static const pii_word id_keys[] = {W("cc_test_reporter_id")};
@@ -1134,11 +1182,33 @@ static bool labelled_digest(const unsigned char *v, size_t vn)
     return col && col > v && digest_label(v, (size_t)(col - v)) && (size_t)(col - v) + 16 < vn;
 }
 
+/* A host name: lowercase labels joined by at least two dots, the last of
+ * letters only ("sm02915.int.contoso.com", "db-1.prod.internal"). Keys'
+ * dotted values (JWTs, "dt0c01.<id>.<secret>") mix case or end in digits. */
+static bool host_name(const unsigned char *v, size_t n)
+{
+    size_t dots = 0, last = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (v[k] == '.') {
+            if (k == last) return false; /* an empty label */
+            dots++;
+            last = k + 1;
+        } else if (!pii_is_lower(v[k]) && !pii_is_digit(v[k]) && v[k] != '-') {
+            return false;
+        }
+    }
+    if (dots < 2 || n - last < 2 || n - last > 10) return false;
+    for (size_t k = last; k < n; k++)
+        if (!pii_is_lower(v[k])) return false;
+    return true;
+}
+
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
     /* a URL is read as one: its user part holds the credential, if any */
     if (pii_contains(v, vn, "://", 3) || labelled_digest(v, vn)) return 0;
     if (placeholder(v, vn) || (kind != PII_KEY_PASSWORD && file_path(v, vn)) ||
+        (kind != PII_KEY_PASSWORD && host_name(v, vn)) ||
         (kind != PII_KEY_PASSWORD && hex_pairs(v, vn)) ||
         (kind != PII_KEY_PASSWORD && (made_up_run(v, vn) || ew__pii_made_up(v, vn))))
         return 0;
@@ -2474,9 +2544,26 @@ size_t ew__pii_scan_xml_element(pii_ctx *c, size_t i, size_t ie)
     int kind = ew__pii_key_kind(s, i, ie);
     /* a property list's <key> names a setting: <key>CFBundleIdentifier</key> */
     if (!kind || (ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3))) return 0;
+    /* the value alone on an indented line: "<token>\n    x\n</token>" */
+    size_t in = vs + (vs < n && s[vs] == '\r');
+    bool below = in + 1 < n && s[in] == '\n' && (s[in + 1] == ' ' || s[in + 1] == '\t');
+    if (below) {
+        vs = in + 1;
+        while (vs < n && vs - in < 32 && (s[vs] == ' ' || s[vs] == '\t'))
+            vs++;
+        ve = vs;
+    }
     while (ve < n && s[ve] != '<' && s[ve] != '\n' && ve - vs < 256)
         ve++;
-    if (ve + 1 >= n || s[ve] != '<' || s[ve + 1] != '/') return 0; /* the closing tag */
+    size_t close = ve;
+    if (below) { /* the closing tag on the next line, indented or not */
+        if (close < n && s[close] == '\n') close++;
+        while (close < n && close - ve < 32 && (s[close] == ' ' || s[close] == '\t'))
+            close++;
+        while (ve > vs && s[ve - 1] == '\r')
+            ve--;
+    }
+    if (close + 1 >= n || s[close] != '<' || s[close + 1] != '/') return 0; /* the closing tag */
     while (vs < ve && s[vs] == ' ')
         vs++;
     while (ve > vs && s[ve - 1] == ' ')

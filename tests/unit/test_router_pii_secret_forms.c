@@ -1,0 +1,110 @@
+/* Secret rules found by scoring other people's examples (gitleaks' rule
+ * tests, bench/pii_secrets_external.py), each shown firing and not firing:
+ * assignment syntaxes (Go's declared type, compound operators, an XML
+ * element's value on its own line), describing words only as parts of a
+ * key's name, and host names as values. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "edgeway/pii.h"
+#include "tests/unit/pii_result_fixture.h"
+
+/* The secret spans of text as "a|b|" (values joined), for exact checks. */
+static const char *secrets_of(const char *text)
+{
+    static char out[1024];
+    assert_int_equal(ew_pii_scan(NULL, text, strlen(text), &res), EW_OK);
+    size_t o = 0;
+    out[0] = 0;
+    for (int i = 0; i < res.n; i++) {
+        if (res.spans[i].type != EW_PII_SECRET) continue;
+        int l = (int)(res.spans[i].end - res.spans[i].start);
+        int w = snprintf(out + o, sizeof out - o, "%.*s|", l, text + res.spans[i].start);
+        assert_true(w > 0 && (size_t)w < sizeof out - o);
+        o += (size_t)w;
+    }
+    return out;
+}
+
+#define SECRET(text, value) assert_string_equal(secrets_of(text), value "|")
+#define NO_SECRET(text)     assert_string_equal(secrets_of(text), "")
+
+#define KEY "q7h1rm7d753jzzilzevpvcja2bu7pathklyn7jhr"
+
+static void test_declared_type(void **state)
+{
+    (void)state;
+    SECRET("var deployToken string = \"" KEY "\"", KEY);
+    SECRET("var api_key []byte = \"" KEY "\"", KEY);
+    SECRET("const authToken *string = \"" KEY "\"", KEY);
+    /* a comparison, and a type that is not followed by '=' */
+    NO_SECRET("if authToken string == \"" KEY "\"");
+    NO_SECRET("the token string is long and made of letters");
+}
+
+static void test_compound_operators(void **state)
+{
+    (void)state;
+    SECRET("DEPLOY_TOKEN ?= \"" KEY "\"", KEY);
+    SECRET("$deployToken .= \"" KEY "\"", KEY);
+    SECRET("$deployToken ?\?= \"" KEY "\"", KEY);
+    SECRET("@api_token ||= \"" KEY "\"", KEY);
+    SECRET("API_TOKEN += " KEY, KEY);
+    /* the same operators on names that hold no secret */
+    NO_SECRET("BUILD_FLAGS ?= \"" KEY "\"");
+    NO_SECRET("$html .= \"" KEY "\"");
+    NO_SECRET("$token_ttl ?\?= \"86400\"");
+}
+
+static void test_xml_value_below(void **state)
+{
+    (void)state;
+    SECRET("<deployToken>\n    " KEY "\n</deployToken>", KEY);
+    SECRET("<password>\r\n\tCorrect-Horse9\r\n</password>", "Correct-Horse9");
+    /* a property list's <key> names a setting; a value that is not alone */
+    NO_SECRET("<key>\n    CFBundleIdentifier\n</key>");
+    NO_SECRET("<deployToken>\n    " KEY "\n    more\n</deployToken>");
+    NO_SECRET("<description>\n    " KEY "\n</description>");
+}
+
+static void test_describing_words_as_parts(void **state)
+{
+    (void)state;
+    /* "algo" inside algolia, "ttl" inside settlemint, "change" inside exchange */
+    SECRET("algoliaKey = \"ec564b4c1dc79878fde8c7e7836ba993\"", "ec564b4c1dc79878fde8c7e7836ba993");
+    SECRET("settlemintToken = \"zs89xtpqhdabqdiy\"", "zs89xtpqhdabqdiy");
+    SECRET("EXCHANGE_API_SECRET = \"" KEY "\"", KEY);
+    /* the same words as parts still describe: a TTL, an algorithm, a public key */
+    NO_SECRET("token_ttl = \"zs89xtpqhdabqdiy\"");
+    NO_SECRET("jwtAlgo = \"" KEY "\"");
+    NO_SECRET("publicKey = \"" KEY "\"");
+    NO_SECRET("token_change_reason = \"" KEY "\"");
+    NO_SECRET("publickey = \"" KEY "\""); /* one piece: anywhere counts */
+}
+
+static void test_host_values(void **state)
+{
+    (void)state;
+    NO_SECRET("X-MS-Exchange-Organization-AuthSource: sm02915.int.contoso.com");
+    NO_SECRET("auth_server = db-1.prod.internal");
+    /* dotted keys: mixed case, or a last label with digits */
+    SECRET("auth_token = dt0c01.gc5vdk3nmrghhn9vq3qc6m71.82z1353dtyx3iijmxs5aue",
+           "dt0c01.gc5vdk3nmrghhn9vq3qc6m71.82z1353dtyx3iijmxs5aue");
+    SECRET("auth_token = Xk9fQ2mLp4Rt8vWz.Hq3NsY7cUe5Jb1", "Xk9fQ2mLp4Rt8vWz.Hq3NsY7cUe5Jb1");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_declared_type),   cmocka_unit_test(test_compound_operators),
+        cmocka_unit_test(test_xml_value_below), cmocka_unit_test(test_describing_words_as_parts),
+        cmocka_unit_test(test_host_values),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
