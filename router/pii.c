@@ -362,8 +362,8 @@ static inline bool glued_pass_word(const unsigned char *s, size_t i, size_t we)
 static __attribute__((noinline)) size_t go_declared(pii_ctx *c, size_t i, size_t ie)
 {
     const unsigned char *s = c->s;
-    bool type = (ie - i == 6 && !memcmp(s + i, "string", 6)) ||
-                (ie - i == 4 && !memcmp(s + i, "byte", 4));
+    bool type =
+        (ie - i == 6 && !memcmp(s + i, "string", 6)) || (ie - i == 4 && !memcmp(s + i, "byte", 4));
     size_t b = i - (i > 0 && s[i - 1] == '*');
     b -= b > 1 && s[b - 1] == ']' && s[b - 2] == '[' ? 2 : 0;
     if (!type || b == 0 || s[b - 1] != ' ') return 0;
