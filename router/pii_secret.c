@@ -11,7 +11,7 @@
 #include "router/pii_secret.h"
 
 /* Characters of a key body. */
-enum { AL_ALNUM = 1, AL_B64URL, AL_B64, AL_HEX, AL_UPDIGIT, AL_LOWDIGIT, AL_ANY };
+enum { AL_ALNUM = 1, AL_B64URL, AL_B64, AL_HEX, AL_UPDIGIT, AL_LOWDIGIT, AL_HEXDASH, AL_ANY };
 
 static bool in_alphabet(unsigned ch, int al)
 {
@@ -28,6 +28,8 @@ static bool in_alphabet(unsigned ch, int al)
         return pii_is_upper(ch) || pii_is_digit(ch);
     case AL_LOWDIGIT:
         return pii_is_lower(ch) || pii_is_digit(ch);
+    case AL_HEXDASH:
+        return pii_is_hex(ch) || ch == '-';
     default:
         return pii_is_alnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '=' || ch == '+' ||
                ch == '/' || ch == '!';
@@ -154,6 +156,24 @@ static const struct {
     P("pscale_pw_", 40, 60, AL_B64URL),
     P("shpat_", 32, 32, AL_HEX),
     P("AccountKey=", 40, 100, AL_B64),
+    /* documented formats found missing on gitleaks' rule examples: AWS STS
+     * bearer and context credential ids, Hugging Face organisation tokens,
+     * EasyPost live and test keys, 1Password service account tokens,
+     * OpenShift OAuth tokens, 42 intra user and app secrets, Adobe OAuth
+     * client secrets, Meta (Facebook) access tokens, Cloudflare Origin CA
+     * keys */
+    P("ABIA", 16, 16, AL_UPDIGIT),
+    P("ACCA", 16, 16, AL_UPDIGIT),
+    P("api_org_", 34, 34, AL_ALNUM),
+    P("EZAK", 54, 54, AL_ALNUM),
+    P("EZTK", 54, 54, AL_ALNUM),
+    P("ops_eyJ", 250, 255, AL_B64),
+    P("sha256~", 43, 43, AL_B64URL),
+    P("s-s4t2ud-", 64, 64, AL_HEX),
+    P("s-s4t2af-", 64, 64, AL_HEX),
+    P("p8e-", 32, 32, AL_B64URL),
+    P("EAA", 100, 255, AL_ALNUM),
+    P("v1.0-", 171, 171, AL_HEXDASH),
 };
 #undef P
 
@@ -408,6 +428,59 @@ static bool owned_prefix(const unsigned char *s, size_t n, size_t i)
     return i + 5 <= n && !memcmp(s + i, "live_", 5);
 }
 
+/* A 1Password account Secret Key: "A3-", the six-character account part,
+ * then groups of 11, 5, 5, 5 (or 6, 5, 5, 5, 5) capitals and digits. */
+static __attribute__((noinline)) size_t onepassword_key_at(const unsigned char *s, size_t n,
+                                                           size_t i)
+{
+    static const unsigned char shapes[2][6] = {{6, 11, 5, 5, 5, 0}, {6, 6, 5, 5, 5, 5}};
+    if (i + 39 > n || memcmp(s + i, "A3-", 3)) return 0;
+    unsigned char len[7];
+    size_t k = i + 3, groups = 0;
+    for (;;) {
+        size_t g = k;
+        while (k < n && k - g < 12 && (pii_is_upper(s[k]) || pii_is_digit(s[k])))
+            k++;
+        if (k == g || groups == 6) return 0;
+        len[groups++] = (unsigned char)(k - g);
+        if (k + 1 < n && s[k] == '-' && pii_is_alnum(s[k + 1])) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    if (k < n && (pii_is_alnum(s[k]) || s[k] == '-' || s[k] == '_')) return 0;
+    if (ew__pii_masked(s + i + 3, k - i - 3)) return 0; /* "A3-XXXXXX-XXXXXXXXXXX-..." */
+    for (size_t v = 0; v < 2; v++) {
+        size_t want = shapes[v][5] ? 6 : 5;
+        if (groups == want && !memcmp(len, shapes[v], want)) return k;
+    }
+    return 0;
+}
+
+/* An Entra ID (Azure AD) client secret: three characters, a digit, "Q~",
+ * then 31 to 34 of letters, digits and "_~.-" (Microsoft's format since
+ * 2022). The first character may be '~', '.' or '_': i may be one past it. */
+static __attribute__((noinline)) size_t entra_secret_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (i > 0 && (s[i - 1] == '~' || s[i - 1] == '.' || s[i - 1] == '_')) i--;
+    if (i + 37 > n || s[i + 4] != 'Q' || s[i + 5] != '~' || !pii_is_digit(s[i + 3])) return 0;
+    for (size_t k = i; k < i + 3; k++)
+        if (!pii_is_alnum(s[k]) && s[k] != '_' && s[k] != '~' && s[k] != '.') return 0;
+    size_t e = i + 6, up = 0, lo = 0, dg = 0;
+    while (e < n && e - i < 42 &&
+           (pii_is_alnum(s[e]) || s[e] == '_' || s[e] == '~' || s[e] == '.' || s[e] == '-')) {
+        up += pii_is_upper(s[e]);
+        lo += pii_is_lower(s[e]);
+        dg += pii_is_digit(s[e]);
+        e++;
+    }
+    while (e > i + 6 && s[e - 1] == '.') /* a sentence's full stop */
+        e--;
+    size_t body = e - i - 6;
+    return body >= 31 && body <= 34 && up && lo && dg ? e : 0;
+}
+
 /* A self-identifying secret at i: provider format, JWT, Discord or
  * Telegram bot token ("bot<id>:AA..." as Telegram's URLs write it), or
  * base64 JSON holding a credential. */
@@ -424,6 +497,9 @@ size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
         (e = ew__pii_telegram_at(s, n, i + 3)) != 0)
         return e;
     if ((e = provider_at(s, n, i)) != 0) return e;
+    if (s[i] == 'A' && (e = onepassword_key_at(s, n, i)) != 0) return e;
+    if (i + 6 < n && (s[i + 5] == '~' || s[i + 4] == '~') && (e = entra_secret_at(s, n, i)) != 0)
+        return e;
     return pii_is_alpha(s[i]) && !owned_prefix(s, n, i) ? prefixed_random_at(s, n, i) : 0;
 }
 
@@ -980,22 +1056,45 @@ bool ew__pii_glued_pass(const unsigned char *s, size_t i, size_t e)
     return glued_pass(low, e - i);
 }
 
+/* Words in names that describe a secret rather than hold one, and public
+ * keys ("publicKey", "stripe_publishable_key"). */
+static const struct {
+    const char *w;
+    unsigned char l;
+} meta_any[] = {
+#define M(x)                                                                                       \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
+    M("public"),    M("publishable"), M("label"),       M("field"),    M("hint"),     M("policy"),
+    M("reset"),     M("forgot"),      M("placeholder"), M("prompt"),   M("confirm"),  M("change"),
+    M("algorithm"), M("algo"),        M("expir"),       M("rotation"), M("strength"), M("ttl"),
+    M("tokeniz"),   M("fingerprint"), M("thumbprint"),  M("keygrip")};
+#undef M
+
+/* The next meta_any word after index from - 1 that the lowercased name
+ * holds, as its index + 1, or 0. firsts has a bit per small letter present. */
+static inline size_t meta_next(const char *low, size_t n, uint32_t firsts, size_t from)
+{
+    for (size_t k = from; k < sizeof meta_any / sizeof meta_any[0]; k++)
+        if ((firsts >> (meta_any[k].w[0] - 'a') & 1) &&
+            pii_contains(low, n, meta_any[k].w, meta_any[k].l))
+            return k + 1;
+    return 0;
+}
+
 /* Is the describing word w inside the name a part of it? A name in parts
  * ("exchange_api_secret", "algoliaToken", "settlemintToken") has the word
  * at a part's start ("token_expires", "jwtAlgo", "passwordConfirm"), and
  * the abbreviations "algo" and "ttl" as a whole part, not inside another
  * word (exchange, algolia, settle). A name in one piece ("publickey",
  * "tokenttl") cannot show where its words meet: anywhere counts. */
-static bool meta_part(const unsigned char *orig, const char *low, size_t n, const char *w,
-                      size_t wl)
+static __attribute__((noinline)) bool meta_part(const unsigned char *orig, const char *low,
+                                                size_t n, const char *w, size_t wl)
 {
-    bool parts = false;
-    for (size_t k = 1; k < n && !parts; k++)
-        parts = !pii_is_alnum(orig[k]) || (pii_is_upper(orig[k]) && pii_is_lower(orig[k - 1]));
-    if (!parts) return true;
     bool whole = wl <= 4 && (!memcmp(w, "algo", 4) || !memcmp(w, "ttl", 3));
     for (size_t k = 0; k + wl <= n; k++) {
-        if (memcmp(low + k, w, wl)) continue;
+        if (low[k] != w[0] || memcmp(low + k, w, wl)) continue;
         bool starts = k == 0 || !pii_is_alnum(orig[k - 1]) ||
                       (pii_is_upper(orig[k]) && pii_is_lower(orig[k - 1]));
         size_t e = k + wl;
@@ -1003,7 +1102,10 @@ static bool meta_part(const unsigned char *orig, const char *low, size_t n, cons
                     (pii_is_upper(orig[e]) && pii_is_lower(orig[e - 1]));
         if (starts && (ends || !whole)) return true;
     }
-    return false;
+    for (size_t k = 1; k < n; k++) /* not at a part: a name in one piece? */
+        if (!pii_is_alnum(orig[k]) || (pii_is_upper(orig[k]) && pii_is_lower(orig[k - 1])))
+            return false;
+    return true;
 }
 
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
@@ -1056,17 +1158,9 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
     }
 #define HAS(list, k)                                                                               \
     ((firsts >> ((list)[k].w[0] - 'a') & 1) && pii_contains(low, n, (list)[k].w, (list)[k].l))
-    /* names that describe a secret rather than hold one */
-    /* and public keys ("publicKey", "stripe_publishable_key") */
-    static const pii_word meta_any[] = {
-        W("public"),     W("publishable"), W("label"),     W("field"),       W("hint"),
-        W("policy"),     W("reset"),       W("forgot"),    W("placeholder"), W("prompt"),
-        W("confirm"),    W("change"),      W("algorithm"), W("algo"),        W("expir"),
-        W("rotation"),   W("strength"),    W("ttl"),       W("tokeniz"),     W("fingerprint"),
-        W("thumbprint"), W("keygrip")};
-    for (size_t k = 0; k < sizeof meta_any / sizeof meta_any[0]; k++)
-        if (HAS(meta_any, k) && meta_part(s + i, low, n, meta_any[k].w, meta_any[k].l))
-            return PII_KEY_NONE;
+    /* names that describe a secret rather than hold one (see meta_any) */
+    for (size_t m = 0; (m = meta_next(low, n, firsts, m)) != 0;)
+        if (meta_part(s + i, low, n, meta_any[m - 1].w, meta_any[m - 1].l)) return PII_KEY_NONE;
     /* providers' documented secrets whose names say "id": Code Climate's
      * test reporter id is its coverage upload key */
     static const pii_word id_keys[] = {W("cc_test_reporter_id")};

@@ -99,12 +99,38 @@ static void test_host_values(void **state)
     SECRET("auth_token = Xk9fQ2mLp4Rt8vWz.Hq3NsY7cUe5Jb1", "Xk9fQ2mLp4Rt8vWz.Hq3NsY7cUe5Jb1");
 }
 
+static void test_documented_formats(void **state)
+{
+    (void)state;
+    SECRET("A3-ASWWYB-798JRYLJVD4-23DC2-86TVM-H43EB", "A3-ASWWYB-798JRYLJVD4-23DC2-86TVM-H43EB");
+    SECRET("key: A3-ASWWYB-798JRY-LJVD4-23DC2-86TVM-H43EB",
+           "A3-ASWWYB-798JRY-LJVD4-23DC2-86TVM-H43EB");
+    NO_SECRET("A3-XXXXXX-XXXXXXXXXXX-XXXXX-XXXXX-XXXXX"); /* the format as documented */
+    NO_SECRET("part A3-ASWWYB-798JRY-LJVD4 of the form"); /* too few groups */
+    SECRET("(QtT8Q~9C-_Ij~RouHVpD2Tuf3oHWGh.DQ3kcjbAn)",
+           "QtT8Q~9C-_Ij~RouHVpD2Tuf3oHWGh.DQ3kcjbAn");
+    /* a leading '~' stays outside the span when the scan meets the letter first */
+    SECRET("<v>~Gg8Q~nVhlLi2vpg_nXBGqFsbGK-t~Hus1JmTa0y</v>",
+           "Gg8Q~nVhlLi2vpg_nXBGqFsbGK-t~Hus1JmTa0y");
+    NO_SECRET("see 12.3Q~ in the table of contents for the release notes of this chapter");
+    SECRET("token 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",
+           "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");
+    NO_SECRET("API_ORG_EXIST = api_org_exist");
+    SECRET("EZAKez6XP2hQw3gnkC5VsvyzmM7PKovB4DEdPUSAlUPSz6hUSxVWmUgVXJ",
+           "EZAKez6XP2hQw3gnkC5VsvyzmM7PKovB4DEdPUSAlUPSz6hUSxVWmUgVXJ");
+    SECRET("oc login --token=sha256~Mju96tisCkY1_UjK5Ox4UAkf7mtWSmp4EqPl8yGbTmz",
+           "sha256~Mju96tisCkY1_UjK5Ox4UAkf7mtWSmp4EqPl8yGbTmz");
+    NO_SECRET("digest sha256~ of the image");
+    SECRET("AWS_TOKEN ABIAVHDYQRDEOJGXAOFT", "ABIAVHDYQRDEOJGXAOFT");
+    NO_SECRET("the ACCA is an association of accountants");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_declared_type),   cmocka_unit_test(test_compound_operators),
         cmocka_unit_test(test_xml_value_below), cmocka_unit_test(test_describing_words_as_parts),
-        cmocka_unit_test(test_host_values),
+        cmocka_unit_test(test_host_values),     cmocka_unit_test(test_documented_formats),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
