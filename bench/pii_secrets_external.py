@@ -72,12 +72,24 @@ def list_go(root, rev, sub):
     return sorted(f for f in out.split() if f.endswith('.go'))
 
 
+_CAT = {}
+
+
 def read_go(root, rev, path):
     if os.path.isfile(os.path.join(root, path)):
         with open(os.path.join(root, path), encoding='utf-8') as f:
             return f.read()
-    return subprocess.run(['git', '-C', root, 'show', '%s:%s' % (rev, path)],
-                          capture_output=True, check=True).stdout.decode('utf-8', 'replace')
+    cat = _CAT.get(root)
+    if cat is None:  # one `git cat-file --batch` for all the blobs
+        cat = _CAT[root] = subprocess.Popen(['git', '-C', root, 'cat-file', '--batch'],
+                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    cat.stdin.write(('%s:%s\n' % (rev, path)).encode())
+    cat.stdin.flush()
+    head = cat.stdout.readline().split()
+    if len(head) < 3:
+        raise SystemExit('cannot read %s:%s from %s' % (rev, path, root))
+    body = cat.stdout.read(int(head[2]) + 1)[:-1]
+    return body.decode('utf-8', 'replace')
 
 
 # ---------------------------------------------------------------- Go tokens
@@ -191,6 +203,9 @@ class Parser:
             self.next()
             self.skip_balanced()
             self.skip_type()
+        elif tok in (('id', 'struct'), ('id', 'interface')):
+            self.next()
+            self.skip_balanced()
         elif tok == ('id', 'func'):
             self.next()
             self.skip_balanced()
@@ -387,6 +402,16 @@ class Parser:
         """Top-level funcs as {name: (params, body)} and vars as {name: node}."""
         funcs, gvars = {}, {}
         while self.peek()[0] != 'eof':
+            start = self.i
+            try:
+                self.declaration(funcs, gvars)
+            except SyntaxError:  # a declaration this reader does not follow
+                self.i = start + 1
+        return funcs, gvars
+
+    def declaration(self, funcs, gvars):
+        """One top-level declaration (or one token outside any)."""
+        if True:
             kind, text = self.peek()
             if text == 'func':
                 self.next()
@@ -406,16 +431,20 @@ class Parser:
                     self.i = start
                     self.skip_balanced()
                     funcs[name] = None
-            elif text == 'var' and self.peek(1)[0] == 'id':
-                st = self.statement()
-                if st[2]:
-                    gvars[st[1][0]] = st[2][0]
-            elif text in ('import', 'var', 'const', 'type') and self.isop('(', 1):
+            elif text in ('var', 'const') and (self.peek(1)[0] == 'id' or self.isop('(', 1)):
+                start = self.i
+                try:
+                    st = self.statement()
+                    gvars.update(zip(st[1], st[2]))
+                except SyntaxError:  # iota lists and the like: nothing to read
+                    self.i = start + 1
+                    if self.isop('('):
+                        self.skip_balanced()
+            elif text in ('import', 'type') and self.isop('(', 1):
                 self.next()
                 self.skip_balanced()
             else:
                 self.next()
-        return funcs, gvars
 
     def params(self):
         """Parameter names of a func signature (types skipped)."""
@@ -549,7 +578,7 @@ class Interp:
         """generate.go's GenerateSampleSecrets map literal: {name: template}."""
         fn = self.utils.get('GenerateSampleSecrets')
         if not fn:
-            raise SystemExit('no utils.GenerateSampleSecrets in this checkout')
+            return None
         for st in fn[1]:
             if st[0] == 'assign' and st[2] and st[2][0][0] == 'comp':
                 return [(self.str(k, {}).s, self.str(v, {}).s) for k, v in st[2][0][2]]
@@ -668,6 +697,8 @@ class Interp:
         return [Example(v.s, kind, value)]
 
     def samples(self, args, env):
+        if self.templates is None:
+            return [Skipped('no GenerateSampleSecrets templates')]
         try:
             ident, secret = self.str(args[0], env), self.str(args[1], env)
         except Unsupported as e:
@@ -712,6 +743,30 @@ class Interp:
                     return rule_id, self.items(args[1], env), self.items(args[2], env)
         return None
 
+    def case(self, case, env, pos, neg):
+        """One trufflehog test case into pos or neg (or a Skipped into pos)."""
+        if 'input' not in case or 'want' not in case:
+            pos.append(Skipped('test case without input or want'))
+            return
+        ex = self.element(case['input'], env)[0]
+        want = case['want']
+        if want[0] == 'id' and want[1] == 'nil':
+            wants = []
+        elif want[0] == 'comp':
+            wants = [el for _, el in want[2]]
+        else:
+            pos.append(Skipped('want of another form'))
+            return
+        if isinstance(ex, Skipped) or not wants:
+            (pos if isinstance(ex, Skipped) else neg).append(ex)
+            return
+        try:
+            value = self.str(wants[0], env).s
+        except Unsupported:
+            value = None
+        ex.value = value if value and value in ex.text else None
+        pos.append(ex)
+
     def assign_value(self, val, env):
         if val[0] == 'comp' or (val[0] == 'call' and dotted(val[1]) in
                                 ('append', 'utils.GenerateSampleSecrets', 'generateTestValues')):
@@ -734,6 +789,10 @@ def dotted(node):
 
 # ---------------------------------------------------------------- scoring
 def extract(root, rev, seed):
+    if not os.path.isdir(os.path.join(root, RULES_DIR)) and subprocess.run(
+            ['git', '-C', root, 'cat-file', '-e', '%s:%s' % (rev, RULES_DIR)],
+            capture_output=True).returncode != 0:
+        return extract_trufflehog(root, rev, seed)
     rules = [read_go(root, rev, RULES_DIR + '/' + f) for f in list_go(root, rev, RULES_DIR)]
     utils = [read_go(root, rev, UTILS_DIR + '/' + f) for f in list_go(root, rev, UTILS_DIR)
              if not f.endswith('_test.go')]
@@ -743,6 +802,60 @@ def extract(root, rev, seed):
         r = it.rule(name)
         if r:
             out.append(r)
+    return out
+
+
+TH_DIR = 'pkg/detectors'
+
+
+def list_tests(root, rev):
+    """trufflehog's detector pattern tests: pkg/detectors/**/*_test.go."""
+    if os.path.isdir(os.path.join(root, TH_DIR)):
+        out = [os.path.relpath(os.path.join(d, f), root)
+               for d, _, fs in os.walk(os.path.join(root, TH_DIR)) for f in fs]
+    else:
+        out = subprocess.run(['git', '-C', root, 'ls-tree', '-r', '--name-only', rev, TH_DIR],
+                             capture_output=True, text=True, check=True).stdout.split()
+    return sorted(f for f in out if f.endswith('_test.go') and 'integration' not in f)
+
+
+def table_cases(node):
+    """The keyed elements of a test table ([]struct{...}{{name: .., input: ..}})."""
+    if node is None or node[0] != 'comp':
+        return None
+    cases = []
+    for _, el in node[2]:
+        if el[0] != 'comp':
+            return None
+        cases.append({k[1]: v for k, v in el[2] if k and k[0] == 'id'})
+    return cases if cases and any('input' in c for c in cases) else None
+
+
+def extract_trufflehog(root, rev, seed):
+    """(detector, positives, negatives) from trufflehog's pattern tests: a
+    case with a non-empty `want` is a positive, an empty one a negative."""
+    out = []
+    for path in list_tests(root, rev):
+        rule_id = os.path.dirname(path)[len(TH_DIR) + 1:]
+        it = Interp([read_go(root, rev, path)], [], seed)
+        pos, neg = [], []
+        for name in sorted(it.funcs):
+            if not name.startswith('Test') or it.funcs[name] is None:
+                continue
+            env = {}
+            for st in it.funcs[name][1]:
+                if st[0] != 'assign':
+                    continue
+                for var, val in zip(st[1], st[2]):
+                    cases = table_cases(val)
+                    if cases is None:
+                        if var:
+                            env[var] = it.assign_value(val, env)
+                        continue
+                    for case in cases:
+                        it.case(case, env, pos, neg)
+        if pos or neg:
+            out.append((rule_id, pos, neg))
     return out
 
 
@@ -796,7 +909,7 @@ def main():
               for (_, e), pr in zip(pos, ppred)]
     false = [any(p[0] == 'secret' for p in pr) for pr in npred]
 
-    print('gitleaks examples from %s (%d rules with examples)' % (args.gitleaks, len(rules)))
+    print('examples from %s (%d rules or detectors with examples)' % (args.gitleaks, len(rules)))
     print('%-10s %9s %7s %7s %14s' % ('kind', 'positives', 'found', 'recall', 'value-overlap'))
     summary = {}
     for kind in ('literal', 'templated', 'generated', 'all'):

@@ -485,8 +485,21 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     k = ie;
     while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
         k++;
+    /* env["API_KEY"] = x (a subscript), \"password\": x (escaped JSON) */
+    if (k < n && k > ie && ((s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) ||
+                            (s[k] == '"' && s[k - 1] == '\\'))) {
+        k++;
+        while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
+            k++;
+    } else if (k < n && s[k] == '\\' && k + 1 < n && s[k + 1] == '"') {
+        k += 2;
+        while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
+            k++;
+    }
     if (cues & (1u << CUE_SECRET)) k = ew__pii_skip_note(s, n, k); /* "key (hex): x" */
     unsigned sep = k < n ? s[k] : 0;
+    /* "token - 'x'": a spaced dash before a quoted value */
+    if (sep == '-' && ew__pii_dash_separator(s, n, k)) sep = '=';
     /* "TOKEN ?= x", "$t .= x", "t ??= x": an operator glued to its '=' */
     const uint64_t ops = 1ull << '?' | 1ull << '.' | 1ull << '+'; /* and '|' */
     if ((sep < 64 ? (ops >> sep) & 1 : sep == '|') && k + 2 < n &&

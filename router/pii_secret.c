@@ -945,6 +945,8 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
                        bool *quoted)
 {
     if (k < n && (s[k] == '"' || s[k] == '\'')) k++; /* "password": closes the key */
+    if (k + 1 < n && s[k] == '\\' && s[k + 1] == '"') k += 2; /* \"password\": in a string */
+    if (k < n && s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) k++; /* env["KEY"] = */
     size_t lim = k + 40 < n ? k + 40 : n;
     while (k < lim && (s[k] == ' ' || s[k] == '\t'))
         k++;
@@ -958,6 +960,11 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     k = ew__pii_skip_to_assign(s, n, k);
     bool sep = false, colon_only = true;
     size_t s0 = k;
+    if (ew__pii_dash_separator(s, n, k)) { /* "token - 'x'" */
+        k++;
+        sep = true;
+        colon_only = false;
+    }
     while (k < lim && (s[k] == '=' || s[k] == ':' || s[k] == '>' || s[k] == '!' ||
                        ew__pii_wide_colon(s, n, k))) {
         if (s[k] == 0xEF) k += 2; /* "Token：x", as Chinese keyboards type it */
@@ -1108,6 +1115,18 @@ static __attribute__((noinline)) bool meta_part(const unsigned char *orig, const
     return true;
 }
 
+/* What a key is for, written glued to "key" ("accesskey", "STORAGEKEY"):
+ * the qualifiers of qualified_key and the stores whose keys open them. */
+static bool glued_key(const char *w, size_t n)
+{
+    static const char *const what[] = {"access",  "signing", "encryption", "master", "storage",
+                                       "account", "license", "licence",    "shared", "session",
+                                       "webhook", "hmac",    "subscription"};
+    for (size_t k = 0; k < sizeof what / sizeof *what; k++)
+        if (strlen(what[k]) == n && !memcmp(w, what[k], n)) return true;
+    return false;
+}
+
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
 {
     static const pii_word pw_sub[] = {W("password"),
@@ -1192,6 +1211,8 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
             if (low[p] == key_part[k].w[0] && pl == key_part[k].l &&
                 !memcmp(low + p, key_part[k].w, pl))
                 kind = PII_KEY_KEY;
+        if (!kind && pl > 6 && !memcmp(low + q - 3, "key", 3) && glued_key(low + p, pl - 3))
+            kind = PII_KEY_KEY; /* "ACCESSKEY", "storagekey", "masterKey" in one part */
         for (size_t k = 0; k < sizeof lookup_part / sizeof lookup_part[0] && !lookup; k++)
             lookup = low[p] == lookup_part[k].w[0] && pl == lookup_part[k].l &&
                      !memcmp(low + p, lookup_part[k].w, pl);
@@ -1345,6 +1366,34 @@ static bool in_arn(const unsigned char *s, size_t vs)
     return vs - b >= 4 && !memcmp(s + b, "arn:", 4);
 }
 
+static bool basic_stand_in(const unsigned char *v, size_t n);
+
+/* A value of a few words whose last is a random token: a label or a scheme
+ * before it ("{beamer AQAAABAAA <token>}", "FlyV1 fm2_<token>"). Adds the
+ * token; returns its end, or 0. */
+static size_t last_word_token(pii_ctx *c, int kind, size_t vs, size_t ve)
+{
+    const unsigned char *s = c->s;
+    if (kind < PII_KEY_KEY || ve - vs > 512 || !memchr(s + vs, ' ', ve - vs)) return 0;
+    size_t e = ve;
+    while (e > vs && (s[e - 1] == '}' || s[e - 1] == ')' || s[e - 1] == ']'))
+        e--;
+    size_t b = e, words = 1;
+    while (b > vs && s[b - 1] != ' ')
+        b--;
+    for (size_t k = vs, w = vs; k <= b; k++) { /* the words before: labels, not keys */
+        if (k < b && s[k] != ' ') continue;
+        if (k > w && k - w >= 16 && random_looking(s + w, k - w)) return 0;
+        words += k < b;
+        w = k + 1;
+    }
+    if (words > 4 || e - b < 20 || !random_looking(s + b, e - b) || placeholder(s + b, e - b) ||
+        basic_stand_in(s + b, e - b))
+        return 0;
+    ew__pii_add(c, EW_PII_SECRET, b, e, 0.8f);
+    return e;
+}
+
 /* A value at [vs, ve) held by a key of this kind: adds it when secret. */
 static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
 {
@@ -1369,7 +1418,7 @@ static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
         return te;
     }
     float sc = ew__pii_value_score(kind, c->s + vs, ve - vs, quoted);
-    if (sc <= 0) return 0;
+    if (sc <= 0) return last_word_token(c, kind, vs, ve);
     ew__pii_add(c, EW_PII_SECRET, vs, ve, sc);
     return ve;
 }

@@ -63,6 +63,13 @@ static inline size_t ew__pii_skip_to_assign(const unsigned char *s, size_t n, si
     return ew__pii_skip_to_assign_at(s, n, k);
 }
 
+/* "token - 'x'": a dash at k between spaces, a quote after it. */
+static inline bool ew__pii_dash_separator(const unsigned char *s, size_t n, size_t k)
+{
+    return k > 0 && k + 2 < n && s[k] == '-' && s[k - 1] == ' ' && s[k + 1] == ' ' &&
+           (s[k + 2] == '\'' || s[k + 2] == '"');
+}
+
 /* A quoted password after k ("IDENTIFIED BY 'x'"); its end, or 0. */
 size_t ew__pii_scan_quoted_password(pii_ctx *c, size_t k);
 

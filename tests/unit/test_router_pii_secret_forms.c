@@ -125,12 +125,48 @@ static void test_documented_formats(void **state)
     NO_SECRET("the ACCA is an association of accountants");
 }
 
+static void test_more_assignment_forms(void **state)
+{
+    (void)state;
+    /* a spaced dash before a quoted value */
+    SECRET("twitch token - 'k0lj2mwl8n3ztmrivlpbc7obk914sj'", "k0lj2mwl8n3ztmrivlpbc7obk914sj");
+    NO_SECRET("the token - k0lj2mwl8n3ztmrivlpbc7obk914sj");        /* unquoted: a dash in prose */
+    NO_SECRET("best practices - 'k0lj2mwl8n3ztmrivlpbc7obk914sj'"); /* no key before it */
+    NO_SECRET("secret - a story about 'k0lj2mwl8n3ztmrivlpbc7obk914sj'");
+    /* a subscript and escaped JSON */
+    SECRET("os.environ[\"OPENAI_API_KEY\"] = '1bb7dde73fe449de229361ea03bab234'",
+           "1bb7dde73fe449de229361ea03bab234");
+    NO_SECRET("os.environ[\"OPENAI_API_KEY\"] = os.getenv(\"KEY\")");
+    SECRET("{\\\"username\\\": \\\"conexp\\\", \\\"password\\\": \\\"FTA@CNCF0n@zure3\\\"}",
+           "FTA@CNCF0n@zure3");
+    /* "key" glued to what it opens */
+    SECRET("SUMOLOGIC_ACCESSKEY=\"3HSa1hQfz6BYzlxf7Yb1WKG3Hyovm56LMFChV2y9Lg\"",
+           "3HSa1hQfz6BYzlxf7Yb1WKG3Hyovm56LMFChV2y9Lg");
+    NO_SECRET("monkey=\"3HSa1hQfz6BYzlxf7Yb1WKG3Hyovm56LMFChV2y9Lg\"");
+    NO_SECRET("hotkey=\"3HSa1hQfz6BYzlxf7Yb1WKG3Hyovm56LMFChV2y9Lg\"");
+}
+
+static void test_token_after_label(void **state)
+{
+    (void)state;
+    SECRET("<secret>{beamer AQAAABAAA _FXYx2kyyNv6n_CBb9LrMHZPXa_S8iaj89zYn9mICmkB4=}</secret>",
+           "_FXYx2kyyNv6n_CBb9LrMHZPXa_S8iaj89zYn9mICmkB4=");
+    /* prose, and a second random word before it: not a label */
+    NO_SECRET("\"token_expired\": \"Your session has expired please login again\"");
+    NO_SECRET("api_key: \"word and dXNlcm5hbWU6cGFzc3dvcmQ=\""); /* base64 "username:password" */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_declared_type),   cmocka_unit_test(test_compound_operators),
-        cmocka_unit_test(test_xml_value_below), cmocka_unit_test(test_describing_words_as_parts),
-        cmocka_unit_test(test_host_values),     cmocka_unit_test(test_documented_formats),
+        cmocka_unit_test(test_declared_type),
+        cmocka_unit_test(test_compound_operators),
+        cmocka_unit_test(test_xml_value_below),
+        cmocka_unit_test(test_describing_words_as_parts),
+        cmocka_unit_test(test_host_values),
+        cmocka_unit_test(test_documented_formats),
+        cmocka_unit_test(test_more_assignment_forms),
+        cmocka_unit_test(test_token_after_label),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
