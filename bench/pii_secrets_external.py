@@ -31,15 +31,23 @@ Examples fall into three kinds, scored apart:
   templated  a literal secret put into the generate.go templates;
   generated  anything holding a NewSecret/newPlausibleSecret value.
 
+trufflehog checkouts (pkg/detectors/**/*_test.go) are read the same way:
+each pattern test's table of {name, input, want} cases; a case whose `want`
+lists values is a positive (value-overlap uses its first value), an empty
+`want` a negative. Kinds there: literal, or templated for fmt.Sprintf.
+
 Scoring, as bench/pii_eval.py scores the noseyparker examples: a positive
 counts as found when the scanner reports any `secret` span in it; a
 negative is a false hit when it has any `secret` span, and negatives whose
 text is also some rule's positive (gitleaks' path-only negatives) are left
 out. Where the secret value is known (the templates' {s}) the stricter
-"value overlapped by a secret span" recall is printed too.
+"value overlapped by a secret span" recall is printed too. False hits that
+are near copies (90% similar text) of a positive of the same rule are
+counted apart: such negatives are a key with a character changed.
 """
 import argparse
 import base64
+import difflib
 import json
 import os
 import random
@@ -960,7 +968,18 @@ def main():
         m, n, e = per_rule[r]
         print('  %-40s %3d/%-3d %-9s %s' % (r, m, n, e.kind, short(e.text)))
     fl = [(r, e) for (r, e), f in zip(neg, false) if f]
-    print('\nfalse hits on negatives: %d' % len(fl))
+    # A negative that is a positive of its own rule with a character or two
+    # changed (trufflehog's "invalid pattern": a '?' in the key, a wrong
+    # length) still holds a key-shaped value: counted apart, not hidden.
+    pos_by_rule = {}
+    for r, e in pos:
+        pos_by_rule.setdefault(r, []).append(e.text)
+    near = sum(any(difflib.SequenceMatcher(None, e.text, t).quick_ratio() >= 0.9 and
+                   difflib.SequenceMatcher(None, e.text, t).ratio() >= 0.9
+                   for t in pos_by_rule.get(r, [])) for r, e in fl)
+    print('\nfalse hits on negatives: %d (near copies of a positive of the same rule: %d)'
+          % (len(fl), near))
+    summary['near_copies'] = near
     for (r, e), pr in [(x, p) for x, p, f in zip(neg, npred, false) if f][:args.misses]:
         vals = [e.text[p[1]:p[2]] for p in pr if p[0] == 'secret']
         print('  %-40s %-9s %s  <- %s' % (r, e.kind, short(e.text, 80), short(vals[0], 40)))
