@@ -358,6 +358,23 @@ static inline bool glued_pass_word(const unsigned char *s, size_t i, size_t we)
     return (pass || passwd) && ew__pii_glued_pass(s, i, we);
 }
 
+/* "var token string = x", "var key []byte = x": at the type [i, ie) before
+ * '=', the name before it is the key. Returns the value's end or 0. */
+static __attribute__((noinline)) size_t go_declared(pii_ctx *c, size_t i, size_t ie)
+{
+    const unsigned char *s = c->s;
+    bool type =
+        (ie - i == 6 && !memcmp(s + i, "string", 6)) || (ie - i == 4 && !memcmp(s + i, "byte", 4));
+    size_t b = i - (i > 0 && s[i - 1] == '*');
+    b -= b > 1 && s[b - 1] == ']' && s[b - 2] == '[' ? 2 : 0;
+    if (!type || b == 0 || s[b - 1] != ' ') return 0;
+    size_t ne = b - 1, ns = ne;
+    while (ns > 0 && ne - ns < 64 && (pii_is_alnum(s[ns - 1]) || s[ns - 1] == '_'))
+        ns--;
+    int kind = ns < ne ? ew__pii_key_kind(s, ns, ne) : PII_KEY_NONE;
+    return kind ? ew__pii_scan_assignment_as(c, ns, ne, kind) : 0;
+}
+
 /* A word (letters first) at i. */
 static size_t on_word(pii_ctx *c, walk *w, size_t i)
 {
@@ -469,8 +486,28 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     k = ie;
     while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
         k++;
+    /* env["API_KEY"] = x (a subscript), \"password\": x (escaped JSON) */
+    if (k < n && k > ie && ((s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) ||
+                            (s[k] == '"' && s[k - 1] == '\\'))) {
+        k++;
+        while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
+            k++;
+    } else if (k < n && s[k] == '\\' && k + 1 < n && s[k + 1] == '"') {
+        k += 2;
+        while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
+            k++;
+    }
     if (cues & (1u << CUE_SECRET)) k = ew__pii_skip_note(s, n, k); /* "key (hex): x" */
     unsigned sep = k < n ? s[k] : 0;
+    /* "token - 'x'": a spaced dash before a quoted value */
+    if (sep == '-' && ew__pii_dash_separator(s, n, k)) sep = '=';
+    /* "TOKEN ?= x", "$t .= x", "t ??= x": an operator glued to its '=' */
+    const uint64_t ops = 1ull << '?' | 1ull << '.' | 1ull << '+'; /* and '|' */
+    if ((sep < 64 ? (ops >> sep) & 1 : sep == '|') && k + 2 < n &&
+        (s[k + 1] == '=' || (s[k + 1] == sep && s[k + 2] == '='))) {
+        size_t a = ew__pii_skip_to_assign(s, n, k);
+        if (a != k) k = a, sep = '=';
+    }
     if (sep == 0xEF && ew__pii_wide_colon(s, n, k)) sep = ':';
     if (sep == '!' && (k + 1 >= n || s[k + 1] != '=')) sep = 0; /* "!=", not "requirepass !x" */
     if (pii_is_digit(sep) && (cues & ((1u << CUE_SECRET) | (1u << CUE_PASSPORT))) && k > ie &&
@@ -512,6 +549,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             kind = ew__pii_hcl_default_kind(s, i);
         if (!kind && s[k] == '=' && k == ie && ew__pii_cookie_session(s, i, ie))
             kind = PII_KEY_SECRET; /* Cookie: sessionid=x */
+        if (!kind && s[k] == '=' && k > ie && (e = go_declared(c, i, ie)) != 0) return e;
         if (kind) e = ew__pii_scan_assignment_as(c, i, ie, kind);
         if (e) return e;
     } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&

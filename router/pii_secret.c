@@ -11,7 +11,7 @@
 #include "router/pii_secret.h"
 
 /* Characters of a key body. */
-enum { AL_ALNUM = 1, AL_B64URL, AL_B64, AL_HEX, AL_UPDIGIT, AL_LOWDIGIT, AL_ANY };
+enum { AL_ALNUM = 1, AL_B64URL, AL_B64, AL_HEX, AL_UPDIGIT, AL_LOWDIGIT, AL_HEXDASH, AL_ANY };
 
 static bool in_alphabet(unsigned ch, int al)
 {
@@ -28,6 +28,8 @@ static bool in_alphabet(unsigned ch, int al)
         return pii_is_upper(ch) || pii_is_digit(ch);
     case AL_LOWDIGIT:
         return pii_is_lower(ch) || pii_is_digit(ch);
+    case AL_HEXDASH:
+        return pii_is_hex(ch) || ch == '-';
     default:
         return pii_is_alnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '=' || ch == '+' ||
                ch == '/' || ch == '!';
@@ -154,6 +156,24 @@ static const struct {
     P("pscale_pw_", 40, 60, AL_B64URL),
     P("shpat_", 32, 32, AL_HEX),
     P("AccountKey=", 40, 100, AL_B64),
+    /* documented formats found missing on gitleaks' rule examples: AWS STS
+     * bearer and context credential ids, Hugging Face organisation tokens,
+     * EasyPost live and test keys, 1Password service account tokens,
+     * OpenShift OAuth tokens, 42 intra user and app secrets, Adobe OAuth
+     * client secrets, Meta (Facebook) access tokens, Cloudflare Origin CA
+     * keys */
+    P("ABIA", 16, 16, AL_UPDIGIT),
+    P("ACCA", 16, 16, AL_UPDIGIT),
+    P("api_org_", 34, 34, AL_ALNUM),
+    P("EZAK", 54, 54, AL_ALNUM),
+    P("EZTK", 54, 54, AL_ALNUM),
+    P("ops_eyJ", 250, 255, AL_B64),
+    P("sha256~", 43, 43, AL_B64URL),
+    P("s-s4t2ud-", 64, 64, AL_HEX),
+    P("s-s4t2af-", 64, 64, AL_HEX),
+    P("p8e-", 32, 32, AL_B64URL),
+    P("EAA", 100, 255, AL_ALNUM),
+    P("v1.0-", 171, 171, AL_HEXDASH),
 };
 #undef P
 
@@ -424,6 +444,59 @@ static bool owned_prefix(const unsigned char *s, size_t n, size_t i)
     return i + 5 <= n && pii_bytes_eq(s + i, "live_", 5);
 }
 
+/* A 1Password account Secret Key: "A3-", the six-character account part,
+ * then groups of 11, 5, 5, 5 (or 6, 5, 5, 5, 5) capitals and digits. */
+static __attribute__((noinline)) size_t onepassword_key_at(const unsigned char *s, size_t n,
+                                                           size_t i)
+{
+    static const unsigned char shapes[2][6] = {{6, 11, 5, 5, 5, 0}, {6, 6, 5, 5, 5, 5}};
+    if (i + 39 > n || memcmp(s + i, "A3-", 3)) return 0;
+    unsigned char len[7];
+    size_t k = i + 3, groups = 0;
+    for (;;) {
+        size_t g = k;
+        while (k < n && k - g < 12 && (pii_is_upper(s[k]) || pii_is_digit(s[k])))
+            k++;
+        if (k == g || groups == 6) return 0;
+        len[groups++] = (unsigned char)(k - g);
+        if (k + 1 < n && s[k] == '-' && pii_is_alnum(s[k + 1])) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    if (k < n && (pii_is_alnum(s[k]) || s[k] == '-' || s[k] == '_')) return 0;
+    if (ew__pii_masked(s + i + 3, k - i - 3)) return 0; /* "A3-XXXXXX-XXXXXXXXXXX-..." */
+    for (size_t v = 0; v < 2; v++) {
+        size_t want = shapes[v][5] ? 6 : 5;
+        if (groups == want && !memcmp(len, shapes[v], want)) return k;
+    }
+    return 0;
+}
+
+/* An Entra ID (Azure AD) client secret: three characters, a digit, "Q~",
+ * then 31 to 34 of letters, digits and "_~.-" (Microsoft's format since
+ * 2022). The first character may be '~', '.' or '_': i may be one past it. */
+static __attribute__((noinline)) size_t entra_secret_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (i > 0 && (s[i - 1] == '~' || s[i - 1] == '.' || s[i - 1] == '_')) i--;
+    if (i + 37 > n || s[i + 4] != 'Q' || s[i + 5] != '~' || !pii_is_digit(s[i + 3])) return 0;
+    for (size_t k = i; k < i + 3; k++)
+        if (!pii_is_alnum(s[k]) && s[k] != '_' && s[k] != '~' && s[k] != '.') return 0;
+    size_t e = i + 6, up = 0, lo = 0, dg = 0;
+    while (e < n && e - i < 42 &&
+           (pii_is_alnum(s[e]) || s[e] == '_' || s[e] == '~' || s[e] == '.' || s[e] == '-')) {
+        up += pii_is_upper(s[e]);
+        lo += pii_is_lower(s[e]);
+        dg += pii_is_digit(s[e]);
+        e++;
+    }
+    while (e > i + 6 && s[e - 1] == '.') /* a sentence's full stop */
+        e--;
+    size_t body = e - i - 6;
+    return body >= 31 && body <= 34 && up && lo && dg ? e : 0;
+}
+
 /* A self-identifying secret at i: provider format, JWT, Discord or
  * Telegram bot token ("bot<id>:AA..." as Telegram's URLs write it), or
  * base64 JSON holding a credential. */
@@ -440,6 +513,9 @@ size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
         (e = ew__pii_telegram_at(s, n, i + 3)) != 0)
         return e;
     if ((e = provider_at(s, n, i)) != 0) return e;
+    if (s[i] == 'A' && (e = onepassword_key_at(s, n, i)) != 0) return e;
+    if (i + 6 < n && (s[i + 5] == '~' || s[i + 4] == '~') && (e = entra_secret_at(s, n, i)) != 0)
+        return e;
     return pii_is_alpha(s[i]) && !owned_prefix(s, n, i) ? prefixed_random_at(s, n, i) : 0;
 }
 
@@ -829,6 +905,26 @@ size_t ew__pii_skip_note(const unsigned char *s, size_t n, size_t k)
     return e < n && (s[e] == ':' || s[e] == '=') ? e : k;
 }
 
+size_t ew__pii_skip_to_assign_at(const unsigned char *s, size_t n, size_t k)
+{
+    static const char *const types[] = {"string", "[]byte", "*string"};
+    size_t t = k;
+    if (k < n && (s[k] == 's' || s[k] == '[' || s[k] == '*')) {
+        for (size_t j = 0; j < sizeof types / sizeof *types && t == k; j++) {
+            size_t tl = strlen(types[j]);
+            if (k + tl < n && !memcmp(s + k, types[j], tl) && s[k + tl] == ' ') t = k + tl;
+        }
+        if (t == k) return k;
+        while (t < n && s[t] == ' ')
+            t++;
+    } else {
+        while (t < n && t - k < 2 && (s[t] == '?' || s[t] == '.' || s[t] == '+' || s[t] == '|'))
+            t++;
+        if (t == k) return k;
+    }
+    return t + 1 < n && s[t] == '=' && s[t + 1] != '=' && s[t + 1] != '>' ? t : k;
+}
+
 /* After "name:" at k: a declared type ("api_key: &str = x", "token: string
  * = x", "API_KEY: str = x") or a YAML block scalar ("token: >-" and the value
  * indented on the next line). Returns where the value starts. */
@@ -865,6 +961,8 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
                        bool *quoted)
 {
     if (k < n && (s[k] == '"' || s[k] == '\'')) k++; /* "password": closes the key */
+    if (k + 1 < n && s[k] == '\\' && s[k + 1] == '"') k += 2; /* \"password\": in a string */
+    if (k < n && s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) k++; /* env["KEY"] = */
     size_t lim = k + 40 < n ? k + 40 : n;
     while (k < lim && (s[k] == ' ' || s[k] == '\t'))
         k++;
@@ -875,8 +973,14 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     while (d < lim && pii_is_digit(s[d]) && d - d0 < 3)
         d++;
     if (d > d0 && d < lim && (s[d] == ':' || s[d] == '=')) k = d;
+    k = ew__pii_skip_to_assign(s, n, k);
     bool sep = false, colon_only = true;
     size_t s0 = k;
+    if (ew__pii_dash_separator(s, n, k)) { /* "token - 'x'" */
+        k++;
+        sep = true;
+        colon_only = false;
+    }
     while (k < lim && (s[k] == '=' || s[k] == ':' || s[k] == '>' || s[k] == '!' ||
                        ew__pii_wide_colon(s, n, k))) {
         if (s[k] == 0xEF) k += 2; /* "Token：x", as Chinese keyboards type it */
@@ -1027,11 +1131,33 @@ static bool labelled_digest(const unsigned char *v, size_t vn)
     return col && col > v && digest_label(v, (size_t)(col - v)) && (size_t)(col - v) + 16 < vn;
 }
 
+/* A host name: lowercase labels joined by at least two dots, the last of
+ * letters only ("sm02915.int.contoso.com", "db-1.prod.internal"). Keys'
+ * dotted values (JWTs, "dt0c01.<id>.<secret>") mix case or end in digits. */
+static bool host_name(const unsigned char *v, size_t n)
+{
+    size_t dots = 0, last = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (v[k] == '.') {
+            if (k == last) return false; /* an empty label */
+            dots++;
+            last = k + 1;
+        } else if (!pii_is_lower(v[k]) && !pii_is_digit(v[k]) && v[k] != '-') {
+            return false;
+        }
+    }
+    if (dots < 2 || n - last < 2 || n - last > 10) return false;
+    for (size_t k = last; k < n; k++)
+        if (!pii_is_lower(v[k])) return false;
+    return true;
+}
+
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
     /* a URL is read as one: its user part holds the credential, if any */
     if (pii_contains(v, vn, "://", 3) || labelled_digest(v, vn)) return 0;
     if (placeholder(v, vn) || (kind != PII_KEY_PASSWORD && file_path(v, vn)) ||
+        (kind != PII_KEY_PASSWORD && host_name(v, vn)) ||
         (kind != PII_KEY_PASSWORD && hex_pairs(v, vn)) ||
         (kind != PII_KEY_PASSWORD && (made_up_run(v, vn) || ew__pii_made_up(v, vn))))
         return 0;
@@ -1074,6 +1200,34 @@ static bool in_arn(const unsigned char *s, size_t vs)
     return vs - b >= 4 && !memcmp(s + b, "arn:", 4);
 }
 
+static bool basic_stand_in(const unsigned char *v, size_t n);
+
+/* A value of a few words whose last is a random token: a label or a scheme
+ * before it ("{beamer AQAAABAAA <token>}", "FlyV1 fm2_<token>"). Adds the
+ * token; returns its end, or 0. */
+static size_t last_word_token(pii_ctx *c, int kind, size_t vs, size_t ve)
+{
+    const unsigned char *s = c->s;
+    if (kind < PII_KEY_KEY || ve - vs > 512 || !memchr(s + vs, ' ', ve - vs)) return 0;
+    size_t e = ve;
+    while (e > vs && (s[e - 1] == '}' || s[e - 1] == ')' || s[e - 1] == ']'))
+        e--;
+    size_t b = e, words = 1;
+    while (b > vs && s[b - 1] != ' ')
+        b--;
+    for (size_t k = vs, w = vs; k <= b; k++) { /* the words before: labels, not keys */
+        if (k < b && s[k] != ' ') continue;
+        if (k > w && k - w >= 16 && random_looking(s + w, k - w)) return 0;
+        words += k < b;
+        w = k + 1;
+    }
+    if (words > 4 || e - b < 20 || !random_looking(s + b, e - b) || placeholder(s + b, e - b) ||
+        basic_stand_in(s + b, e - b))
+        return 0;
+    ew__pii_add(c, EW_PII_SECRET, b, e, 0.8f);
+    return e;
+}
+
 /* A value at [vs, ve) held by a key of this kind: adds it when secret. */
 static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
 {
@@ -1098,7 +1252,7 @@ static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
         return te;
     }
     float sc = ew__pii_value_score(kind, c->s + vs, ve - vs, quoted);
-    if (sc <= 0) return 0;
+    if (sc <= 0) return last_word_token(c, kind, vs, ve);
     ew__pii_add(c, EW_PII_SECRET, vs, ve, sc);
     return ve;
 }
@@ -2367,9 +2521,26 @@ size_t ew__pii_scan_xml_element(pii_ctx *c, size_t i, size_t ie)
     int kind = ew__pii_key_kind(s, i, ie);
     /* a property list's <key> names a setting: <key>CFBundleIdentifier</key> */
     if (!kind || (ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3))) return 0;
+    /* the value alone on an indented line: "<token>\n    x\n</token>" */
+    size_t in = vs + (vs < n && s[vs] == '\r');
+    bool below = in + 1 < n && s[in] == '\n' && (s[in + 1] == ' ' || s[in + 1] == '\t');
+    if (below) {
+        vs = in + 1;
+        while (vs < n && vs - in < 32 && (s[vs] == ' ' || s[vs] == '\t'))
+            vs++;
+        ve = vs;
+    }
     while (ve < n && s[ve] != '<' && s[ve] != '\n' && ve - vs < 256)
         ve++;
-    if (ve + 1 >= n || s[ve] != '<' || s[ve + 1] != '/') return 0; /* the closing tag */
+    size_t close = ve;
+    if (below) { /* the closing tag on the next line, indented or not */
+        if (close < n && s[close] == '\n') close++;
+        while (close < n && close - ve < 32 && (s[close] == ' ' || s[close] == '\t'))
+            close++;
+        while (ve > vs && s[ve - 1] == '\r')
+            ve--;
+    }
+    if (close + 1 >= n || s[close] != '<' || s[close + 1] != '/') return 0; /* the closing tag */
     while (vs < ve && s[vs] == ' ')
         vs++;
     while (ve > vs && s[ve - 1] == ' ')
