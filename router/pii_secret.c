@@ -2033,22 +2033,34 @@ size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t ke, size_t k)
 }
 
 /* A verb whose argument names a secret rather than holds one
- * ("get_secret('db')", "loadToken('ci')", "deleteKey('old')"). */
-static bool lookup_verb(const unsigned char *s, size_t i, size_t ie)
+ * ("get_secret('db')", "loadToken('ci')", "deleteKey('old')"); with making,
+ * also the verbs that make one ("create_secret('db')", "newToken('ci')"). */
+static bool lookup_verb_as(const unsigned char *s, size_t i, size_t ie, bool making)
 {
     static const char *const verbs[] = {
-        "get",      "read", "load",   "fetch",  "find",   "lookup",   "has",
-        "is",       "del",  "delete", "remove", "list",   "create",   "new",
-        "generate", "gen",  "env",    "rotate", "revoke", "describe", "require"};
+        "get", "read",     "load",   "fetch",    "find",    "lookup",
+        "has", "is",       "del",    "delete",   "remove",  "list",
+        "env", "rotate",   "revoke", "describe", "require", /* the making verbs last */ "create",
+        "new", "generate", "gen"};
+    size_t nv = sizeof verbs / sizeof *verbs - (making ? 0 : 4);
     while (i < ie && (s[i] == '.' || s[i] == '_'))
         i++;
     size_t e = i;
     while (e < ie && pii_is_alpha(s[e]) && (e == i || !pii_is_upper(s[e])))
         e++;
-    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+    for (size_t k = 0; k < nv; k++)
         if (strlen(verbs[k]) == e - i && !strncasecmp((const char *)s + i, verbs[k], e - i))
             return true;
     return false;
+}
+
+/* A call that makes or takes credentials: "NetworkCredential(",
+ * "AwsBasicCredentials.create(", "credentials.NewStaticCredentialsProvider(",
+ * ".credentials(", "DirectoryEntry(", "HTTPBasicAuth(". */
+static bool credential_call(const unsigned char *s, size_t i, size_t ie)
+{
+    return name_has(s, i, ie, "credential") || name_has(s, i, ie, "directoryentry") ||
+           name_has(s, i, ie, "basicauth") || name_has(s, i, ie, "digestauth");
 }
 
 size_t ew__pii_scan_init(pii_ctx *c, size_t i, size_t ie, size_t k, int kind)
@@ -2058,7 +2070,9 @@ size_t ew__pii_scan_init(pii_ctx *c, size_t i, size_t ie, size_t k, int kind)
     bool quoted;
     /* "SheetsApi('<document id>')": a call's "api" says nothing of its argument */
     if (s[k] == '(' && kind == PII_KEY_KEY && !name_has(s, i, ie, "key")) return 0;
-    if (kind == PII_KEY_NONE || lookup_verb(s, i, ie) ||
+    /* a credential's constructor takes several: ew__pii_scan_call_at reads them */
+    if (s[k] == '(' && credential_call(s, i, ie)) return 0;
+    if (kind == PII_KEY_NONE || lookup_verb_as(s, i, ie, true) ||
         !next_value(s, n, k + 1, &vs, &ve, &quoted) || !quoted)
         return 0;
     size_t after = ve + 1;
@@ -2076,8 +2090,6 @@ size_t ew__pii_scan_init(pii_ctx *c, size_t i, size_t ie, size_t k, int kind)
     return add_value(c, kind, vs, ve, true);
 }
 
-/* NetworkCredential("user", "pass"), DirectoryEntry("LDAP://x", "u", "p"):
- * the last quoted argument is the password. */
 /* The quoted arguments of the list opening at k ('(' or '['): how many, and
  * the last one in [*ls, *le). */
 static int last_quoted_arg(const unsigned char *s, size_t n, size_t k, size_t *ls, size_t *le)
@@ -2098,17 +2110,6 @@ static int last_quoted_arg(const unsigned char *s, size_t n, size_t k, size_t *l
         }
     }
     return args;
-}
-
-size_t ew__pii_scan_call(pii_ctx *c, size_t k)
-{
-    size_t ls = 0, le = 0;
-    /* withCredentials([string(credentialsId: 'x', variable: 'NPM_TOKEN')]):
-     * the last argument names the secret */
-    if (last_quoted_arg(c->s, c->n, k, &ls, &le) < 2 ||
-        (names_a_secret(c->s, ls, le) && memchr(c->s + ls, '_', le - ls)))
-        return 0;
-    return add_value(c, PII_KEY_PASSWORD, ls, le, true);
 }
 
 /* auth=("user", "password"), credentials: ["user", "password"]: a pair whose
@@ -2169,14 +2170,139 @@ static size_t client_args(pii_ctx *c, size_t k)
     return last;
 }
 
+/* One argument of a call: a string [vs, ve) given by position or by name
+ * ("user=", "user:"), or anything else (a variable, a call). */
+typedef struct {
+    size_t vs, ve;
+    bool quoted, named;
+} call_arg;
+
+/* The closing quote of the string literal opening at p, on its line, or lim. */
+static size_t literal_end(const unsigned char *s, size_t p, size_t lim)
+{
+    unsigned q = s[p++];
+    while (p < lim && s[p] != q && s[p] != '\n')
+        p += s[p] == '\\' ? 2 : 1;
+    return p < lim ? p : lim;
+}
+
+/* The arguments of the list opening at k ('('), at most cap of them within
+ * 400 bytes: how many. Brackets and strings inside one are skipped whole. */
+static int call_args(const unsigned char *s, size_t n, size_t k, call_arg *a, int cap)
+{
+    size_t lim = k + 400 < n ? k + 400 : n, p = k + 1;
+    int na = 0;
+    while (na < cap) {
+        while (p < lim && pii_is_space(s[p]))
+            p++;
+        if (p >= lim || s[p] == ')') break;
+        call_arg *g = &a[na++];
+        *g = (call_arg){.vs = p, .ve = p};
+        size_t q = p;
+        while (q < lim && (pii_is_alnum(s[q]) || s[q] == '_'))
+            q++;
+        if (q > p && q + 1 < lim && (s[q] == '=' || s[q] == ':') && s[q + 1] != '=' &&
+            s[q + 1] != ':') {
+            g->named = true; /* password="x", tenant_id: 'x' */
+            p = q + 1;
+            while (p < lim && s[p] == ' ')
+                p++;
+        }
+        if (p < lim && (s[p] == '"' || s[p] == '\'')) {
+            size_t e = literal_end(s, p, lim);
+            if (e >= lim) return na - 1;
+            g->quoted = true;
+            g->vs = p + 1;
+            g->ve = e;
+            p = e + 1;
+        }
+        for (int depth = 0; p < lim; p++) { /* on to the ',' or ')' that ends it */
+            unsigned ch = s[p];
+            if (ch == '"' || ch == '\'')
+                p = literal_end(s, p, lim);
+            else if (ch == '(' || ch == '[' || ch == '{')
+                depth++;
+            else if ((ch == ')' || ch == ']' || ch == '}') && depth-- == 0)
+                return na;
+            else if (ch == ',' && depth == 0)
+                break;
+        }
+        p++;
+    }
+    return na;
+}
+
+/* A Windows domain ("CORP", "CONTOSO-EU": capitals, at most NetBIOS's 15)
+ * or a DNS one ("corp.example.com"), as NetworkCredential(user, password,
+ * domain) ends. */
+static bool domain_like(const unsigned char *v, size_t n)
+{
+    bool caps = n >= 2 && n <= 15, dns = n >= 4 && memchr(v, '.', n) != NULL;
+    for (size_t k = 0; k < n; k++) {
+        caps &= pii_is_upper(v[k]) || v[k] == '-';
+        dns &= pii_is_lower(v[k]) || pii_is_digit(v[k]) || v[k] == '.' || v[k] == '-';
+    }
+    return caps || dns;
+}
+
+/* An argument that follows a password in a call: a variable, "", a domain
+ * or an id (a tenant's UUID). */
+static bool beside_password(const unsigned char *s, const call_arg *g)
+{
+    return !g->quoted || g->ve == g->vs || ew__pii_is_uuid(s, g->ve, g->vs) ||
+           domain_like(s + g->vs, g->ve - g->vs);
+}
+
+/* The arguments of a credential's constructor or of a login, by position:
+ * the user, a key id, the key or the password, a domain or a session token,
+ * in each SDK's order (NetworkCredential("u", "p", "CORP"),
+ * NewStaticCredentialsProvider("AKIA...", "<key>", ""), MinIO's
+ * .credentials("<id>", "<key>"), login("u", "p")). Every key-shaped one of
+ * min_key or more characters is a secret, and the password is the last one
+ * after the first that is not beside_password: any value for a credential,
+ * for a login one that is not a word (login("user", "hunter") is prose).
+ * Named arguments are left to their names. Returns the end of the last. */
+static size_t credential_args(pii_ctx *c, size_t k, size_t min_key, bool login)
+{
+    const unsigned char *s = c->s;
+    call_arg a[8];
+    int na = call_args(s, c->n, k, a, 8), pw = na - 1;
+    size_t last = 0;
+    bool keyed[8] = {false};
+    for (int j = 0; j < na; j++) {
+        size_t vn = a[j].ve - a[j].vs;
+        if (a[j].quoted && !a[j].named && vn >= min_key && positional_key(s + a[j].vs, vn) &&
+            !ew__pii_is_uuid(s, a[j].ve, a[j].vs) &&
+            add_value(c, PII_KEY_SECRET, a[j].vs, a[j].ve, true))
+            keyed[j] = true, last = a[j].ve + 1;
+    }
+    while (pw >= 1 && beside_password(s, &a[pw]))
+        pw--;
+    if (pw < 1 || a[pw].named || keyed[pw]) return last;
+    const unsigned char *v = s + a[pw].vs;
+    size_t vn = a[pw].ve - a[pw].vs;
+    /* withCredentials([string(credentialsId: 'x', variable: 'NPM_TOKEN')]) */
+    bool name = names_a_secret(s, a[pw].vs, a[pw].ve);
+    if ((name && memchr(v, '_', vn)) || (login && (name || prose_word(v, vn) || ident_like(v, vn))))
+        return last;
+    if (add_value(c, PII_KEY_PASSWORD, a[pw].vs, a[pw].ve, true)) last = a[pw].ve + 1;
+    return last;
+}
+
 size_t ew__pii_scan_call_at(pii_ctx *c, size_t i, size_t ie, size_t k)
 {
-    if (name_has(c->s, i, ie, "credential") || name_has(c->s, i, ie, "directoryentry") ||
-        name_has(c->s, i, ie, "basicauth") || name_has(c->s, i, ie, "digestauth"))
-        return ew__pii_scan_call(c, k);
+    const unsigned char *s = c->s;
+    size_t lp = ie; /* the last part of a dotted name: "Credentials.create" */
+    while (lp > i && s[lp - 1] != '.')
+        lp--;
+    /* "credentials.get('prod', 'default')": a lookup names what it finds */
+    if (lookup_verb_as(s, i, ie, false) || lookup_verb_as(s, lp, ie, false)) return 0;
+    if (credential_call(s, i, ie)) return credential_args(c, k, 16, false);
     size_t e = twilio_call(c, k);
-    if (!e && (name_has(c->s, i, ie, "client") || name_has(c->s, i, ie, "login") ||
-               name_has(c->s, i, ie, "connect")))
+    if (!e && (name_has(s, i, ie, "login") || name_has(s, i, ie, "logon") ||
+               name_has(s, i, ie, "signin")))
+        e = credential_args(c, k, 24, true);
+    if (!e && (name_has(s, i, ie, "client") || name_has(s, i, ie, "connect")))
         e = client_args(c, k);
     return e;
 }

@@ -641,6 +641,34 @@ static void test_resource_names_and_digests(void **state)
            "SHA256mXq7Lp2Vz9Rk4Tn8Wb3Yc6Hd1Fg5Js0A");
 }
 
+/* A credential's constructor or a login takes its secrets by position: each
+ * key-shaped argument, and the password before a domain, "" or a variable.
+ * Lookups, names of secrets, words given to a login and user-only calls
+ * hold none. */
+static void test_credential_calls(void **state)
+{
+    (void)state;
+    SECRET("creds := credentials.NewStaticCredentialsProvider(\"AKIA3F9QCWJL9ZRP1HXJ\", "
+           "\"BDk/9RNQ4Oi56Ej99SXNfQ91PGndaoJymPguHQSU\", \"\")",
+           "AKIA3F9QCWJL9ZRP1HXJ|BDk/9RNQ4Oi56Ej99SXNfQ91PGndaoJymPguHQSU");
+    SECRET("AwsBasicCredentials.create(\"AKIA1K8W8XLJ0X878BCO\", "
+           "\"dTKEoMC1qCvSs+wc2gBfZX3PDSGpcmXyvX5+ozn2\");",
+           "AKIA1K8W8XLJ0X878BCO|dTKEoMC1qCvSs+wc2gBfZX3PDSGpcmXyvX5+ozn2");
+    SECRET("MinioClient.builder().credentials(\"RWX1VO3T6CERWOC65T4Z\", "
+           "\"LfdIoPsXH5t6y7F1K1wgwQ2PDSGpcmXyvX5ozn2\").build();",
+           "RWX1VO3T6CERWOC65T4Z|LfdIoPsXH5t6y7F1K1wgwQ2PDSGpcmXyvX5ozn2");
+    SECRET("new System.Net.NetworkCredential(\"backup-agent\", \"woqR7PHvQ4CAwbF\", \"CORP\")",
+           "woqR7PHvQ4CAwbF");
+    SECRET("new NetworkCredential(user, \"woqR7PHvQ4CAwbF\", domain)", "woqR7PHvQ4CAwbF");
+    SECRET("client.login(\"alice\", \"Tr0ub4dor&3\")", "Tr0ub4dor&3");
+    NO_SECRET("client.login(\"alice\", \"hunter\")");
+    NO_SECRET("credentials.get(\"prod\", \"default\")");
+    NO_SECRET("def login(self, user = '', password = '', domain = ''):");
+    NO_SECRET("$c = New-Object System.Management.Automation.PSCredential(\"admin\", $secure)");
+    NO_SECRET("withCredentials([string(credentialsId: 'npm-publish', variable: 'NPM_TOKEN')])");
+    NO_SECRET("Credentials(\"6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b\", \"CORP\")");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -667,6 +695,7 @@ int main(void)
         cmocka_unit_test(test_set_g_forms),
         cmocka_unit_test(test_set_g_commands),
         cmocka_unit_test(test_resource_names_and_digests),
+        cmocka_unit_test(test_credential_calls),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
