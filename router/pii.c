@@ -793,8 +793,10 @@ static size_t on_punct(pii_ctx *c, size_t i)
                (i == 0 || pii_is_space(s[i - 1]) || s[i - 1] == '`' || s[i - 1] == '"') &&
                (pii_is_alpha(s[i + 1]) || s[i + 1] == '-')) {
         e = ew__pii_scan_flag(c, i); /* "--password x", "-p x" */
-    } else if (ch == '/' && i + 6 < n && (s[i + 1] | 32) == 'u') {
-        e = ew__pii_scan_net_user(c, i); /* net use ... /user:name password */
+    } else if (ch == '/' && i + 3 < n &&
+               (((s[i + 1] | 32) == 'u' && i + 6 < n) ||
+                ((s[i + 1] | 32) == 'a' && i > 0 && s[i - 1] == ' '))) {
+        e = ew__pii_scan_net_user(c, i); /* net use ... /user:name password; net user ... /add */
     } else if (ch == '$') {
         c->cue_at[CUE_PRICE] = (uint32_t)i + 1;
         if (i + 3 < n && (pii_is_alnum(s[i + 1]))) e = ew__pii_scan_pwhash(c, i);

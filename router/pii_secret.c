@@ -695,6 +695,12 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
     /* base64 starts with '+' or '/' once in 32: "/LdMly/DhJM2MMOh+w5/..." */
     if ((c0 == '+' || c0 == '/') && !b64_random(v, n) && !(c0 == '+' && strong_password(v, n)))
         return true;
+    if (c0 == '-' && n > 1) { /* "-Identity", "--force": the next flag, not a value */
+        size_t k = 1 + (v[1] == '-');
+        while (k < n && (pii_is_alpha(v[k]) || (v[k] == '-' && k > 1)))
+            k++;
+        if (k == n && pii_is_alpha(v[n - 1])) return true;
+    }
     if (c0 == '<' || c0 == '{' || c0 == '[' || c0 == ',' || c0 == ')' || c0 == ';' || c0 == '.' ||
         c0 == '(')
         return true; /* a variable, a template, code or a path */
@@ -1416,6 +1422,22 @@ static size_t value_below(pii_ctx *c, size_t ke, int kind)
 
 static size_t credential_pair(pii_ctx *c, size_t k);
 
+/* A PowerShell command ("ConvertTo-SecureString", "Read-Host"): capitalised
+ * words of letters joined by '-', then its arguments on the line. */
+static bool cmdlet_call(const unsigned char *s, size_t n, size_t vs, size_t ve)
+{
+    size_t parts = 0;
+    for (size_t k = vs; k < ve; k++) {
+        if (k == vs || s[k - 1] == '-') {
+            if (!pii_is_upper(s[k])) return false;
+            parts++;
+        } else if (!pii_is_alpha(s[k]) && s[k] != '-') {
+            return false;
+        }
+    }
+    return parts >= 2 && s[ve - 1] != '-' && ve + 1 < n && s[ve] == ' ' && s[ve + 1] != '\n';
+}
+
 size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
 {
     size_t vs, ve;
@@ -1427,6 +1449,7 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
     if (!quoted && kind >= PII_KEY_SECRET && (c->s[vs] == '(' || c->s[vs] == '['))
         return credential_pair(c, vs);
     if (names_itself(c->s, i, ke, c->s + vs, ve - vs)) return 0;
+    if (!quoted && cmdlet_call(c->s, c->n, vs, ve)) return 0; /* $pw = ConvertTo-SecureString "x" */
     /* a bare "key" holding hex is a digest or a cache key ("cache hit
      * key=af71b5..."); a named one (api_key, license_key) is a secret */
     if (ke - i == 3 && !strncasecmp((const char *)c->s + i, "key", 3) &&
@@ -2360,6 +2383,37 @@ static bool user_name_like(const unsigned char *v, size_t n)
     return digits <= 2;
 }
 
+/* The string PowerShell's -AsPlainText flag at i (its name ending at k)
+ * turns into a SecureString: the literal of its command given before it
+ * ('"x" | ConvertTo-SecureString -AsPlainText', 'ConvertTo-SecureString
+ * -String "x" -AsPlainText') unless a variable comes after that literal,
+ * else the first one after it. A command starts after ';', '=', '(' or '{'
+ * and ends at those, ')' or '|'; a pipe carries a literal on. */
+static size_t plain_text_literal(pii_ctx *c, size_t i, size_t k)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, ls = 0, le = 0;
+    for (size_t p = line_back(s, i); p < i; p++) {
+        if (s[p] == '"' || s[p] == '\'') {
+            size_t e = literal_end(s, p, i);
+            if (e >= i) return 0;
+            ls = p + 1, le = e, p = e;
+        } else if (s[p] == ';' || s[p] == '=' || s[p] == '(' || s[p] == '{' || s[p] == '$') {
+            ls = le = 0; /* a new command, or a variable is the input */
+        }
+    }
+    for (size_t p = k; !le && p < n && p - k < 200; p++) {
+        if (s[p] == '"' || s[p] == '\'') {
+            size_t e = literal_end(s, p, n);
+            if (e >= n) return 0;
+            ls = p + 1, le = e;
+        } else if (strchr(";=(){}|$\n", s[p])) {
+            return 0;
+        }
+    }
+    return le > ls && add_value(c, PII_KEY_PASSWORD, ls, le, true) ? k : 0;
+}
+
 /* Command-line flags: "-p pass" (after "-u user"), "--password x",
  * "-Password x", "--api-key x", "--token=x", "-u user:pass". */
 size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
@@ -2384,6 +2438,8 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
             return 0;
         return add_value(c, PII_KEY_PASSWORD, vs, ve, quoted);
     }
+    if (k - ns == 11 && pii_icase_eq(s + ns, "asplaintext", 11))
+        return plain_text_literal(c, i, k); /* ConvertTo-SecureString "x" -AsPlainText */
     if (k == ns || k >= n || (s[k] != ' ' && s[k] != '=')) return 0;
     size_t nl = k - ns;
     int kind = ew__pii_key_kind(s, ns, k);
@@ -2425,21 +2481,53 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     return add_value(c, kind, vs, ve, quoted);
 }
 
+/* "net use" or "net user" (any case) as a command on the line [b, i): the
+ * end of its words, or 0; *user says which. */
+static size_t net_command(const unsigned char *s, size_t b, size_t i, bool *user)
+{
+    for (size_t p = b; p + 8 <= i; p++) {
+        if ((p > b && !pii_is_space(s[p - 1])) || !pii_icase_eq(s + p, "net use", 7)) continue;
+        size_t e = p + 7;
+        *user = (s[e] | 32) == 'r';
+        e += *user;
+        if (e < i && s[e] == ' ') return e;
+    }
+    return 0;
+}
+
+/* The password a Windows "net" command takes by position, read at the '/'
+ * of a flag after it: "net use [Z:] \\host\share <password> /user:x",
+ * "net use ... /user:x <password>", "net user <name> <password> /add". '*'
+ * asks for it instead. */
 size_t ew__pii_scan_net_user(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
-    size_t n = c->n, b = i > 120 ? i - 120 : 0;
-    if (i + 6 >= n || strncasecmp((const char *)s + i, "/user:", 6)) return 0;
-    const unsigned char *nl_at = memrchr(s + b, '\n', i - b);
-    if (nl_at) b = (size_t)(nl_at - s) + 1;
-    if (!pii_contains(s + b, i - b, "net use", 7) && !pii_contains(s + b, i - b, "NET USE", 7))
-        return 0;
-    size_t k = i + 6, vs, ve;
+    size_t n = c->n, b = line_back(s, i), ts[6], te[6], e = 0, vs, ve;
+    bool user, quoted;
+    size_t p = net_command(s, b, i, &user);
+    if (!p) return 0;
+    int nt = 0; /* the arguments before this flag */
+    for (; nt < 6; nt++) {
+        while (p < i && s[p] == ' ')
+            p++;
+        if (p >= i) break;
+        ts[nt] = p;
+        while (p < i && !pii_is_space(s[p]))
+            p++;
+        te[nt] = p;
+    }
+    bool share = nt >= 2 && s[ts[nt - 2]] == '\\' && s[ts[nt - 2] + 1] == '\\';
+    if (nt < 6 && (user ? nt == 2 : share) &&
+        next_value(s, te[nt - 1], ts[nt - 1], &vs, &ve, &quoted) && s[vs] != '/' &&
+        !(ve - vs == 1 && s[vs] == '*'))
+        e = add_value(c, PII_KEY_PASSWORD, vs, ve, quoted) ? i + 1 : 0; /* the walk goes on */
+    if (user || i + 6 >= n || strncasecmp((const char *)s + i, "/user:", 6)) return e;
+    size_t k = i + 6;
     while (k < n && !pii_is_space(s[k]))
         k++; /* the user */
-    bool quoted;
-    if (k >= n || s[k] != ' ' || !next_value(s, n, k, &vs, &ve, &quoted) || s[vs] == '/') return 0;
-    return add_value(c, PII_KEY_PASSWORD, vs, ve, quoted);
+    if (k >= n || s[k] != ' ' || !next_value(s, n, k, &vs, &ve, &quoted) || s[vs] == '/') return e;
+    size_t r = add_value(c, PII_KEY_PASSWORD, vs, ve, quoted);
+    return r ? r : e;
 }
 
 size_t ew__pii_scan_pgpass(pii_ctx *c, size_t i, size_t e)

@@ -669,6 +669,31 @@ static void test_credential_calls(void **state)
     NO_SECRET("Credentials(\"6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b\", \"CORP\")");
 }
 
+/* Windows: the string -AsPlainText makes a SecureString of, the password
+ * "net use" and "net user" take by position; flags, variables, '*' and
+ * cmdlets are not passwords. */
+static void test_windows_commands(void **state)
+{
+    (void)state;
+    SECRET("$sec = \"vA%kEdCFNrPkih-cn!cnG\" | ConvertTo-SecureString -AsPlainText -Force",
+           "vA%kEdCFNrPkih-cn!cnG");
+    SECRET("$pw = ConvertTo-SecureString \"Borealis976#\" -AsPlainText -Force", "Borealis976#");
+    SECRET("Set-ADAccountPassword -Identity jdoe -NewPassword (ConvertTo-SecureString "
+           "-AsPlainText \"Walnut.7762\" -Force)",
+           "Walnut.7762");
+    NO_SECRET("ConvertTo-SecureString $env:ADMIN_PW -AsPlainText -Force");
+    NO_SECRET("$p = Read-Host \"Password\"; ConvertTo-SecureString $p -AsPlainText -Force");
+    NO_SECRET("$pw = Read-Host -AsSecureString");
+    SECRET("net use Z: \\\\fs02\\finance Osprey_55433@ /user:CORP\\ingest /persistent:no",
+           "Osprey_55433@");
+    SECRET("net use Z: \\\\fs02\\finance /user:CORP\\ingest Osprey_55433@", "Osprey_55433@");
+    NO_SECRET("net use \\\\fs02\\finance * /user:CORP\\ingest");
+    NO_SECRET("net use Z: \\\\fs02\\finance /persistent:no");
+    SECRET("net user backup Osprey_55433@ /add", "Osprey_55433@");
+    NO_SECRET("net user backup * /add");
+    NO_SECRET("net user backup /active:no");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -696,6 +721,7 @@ int main(void)
         cmocka_unit_test(test_set_g_commands),
         cmocka_unit_test(test_resource_names_and_digests),
         cmocka_unit_test(test_credential_calls),
+        cmocka_unit_test(test_windows_commands),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
