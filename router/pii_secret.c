@@ -1561,6 +1561,8 @@ static size_t copula_end(const unsigned char *s, size_t lim, size_t k)
         /* Hindi and Urdu in Latin letters, Indonesian and Malay, Romanian,
          * Vietnamese (là), Russian (это) */
         "hai", "hain", "adalah", "ialah", "yaitu", "este", "l\xc3\xa0", "\xd1\x8d\xd1\x82\xd0\xbe",
+        /* Swahili, Tagalog */
+        "ni", "ay",
         /* Hebrew היא/הוא, Greek είναι, Arabic هي/هو */
         "\xd7\x94\xd7\x99\xd7\x90", "\xd7\x94\xd7\x95\xd7\x90",
         "\xce\xb5\xce\xaf\xce\xbd\xce\xb1\xce\xb9", "\xd9\x87\xd9\x8a", "\xd9\x87\xd9\x88"};
@@ -1661,9 +1663,24 @@ static bool short_word(const unsigned char *v, size_t n)
     return n >= 2 && n <= 16 && v[0] >= 0xCE && prose_word(v, n);
 }
 
+/* A copula that ends its clause after the value, as Persian puts it ("رمز
+ * عبور سرور x است"), at k: a space, the word, then the end of the clause. */
+static bool final_copula(const unsigned char *s, size_t n, size_t k)
+{
+    static const char *const words[] = {"\xd8\xa7\xd8\xb3\xd8\xaa",  /* است */
+                                        "\xd9\x87\xd8\xb3\xd8\xaa"}; /* هست */
+    if (k + 1 >= n || s[k] != ' ') return false;
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        size_t l = strlen(words[w]), e = k + 1 + l;
+        if (e <= n && !memcmp(s + k + 1, words[w], l) && (e == n || s[e] < 0x80)) return true;
+    }
+    return false;
+}
+
 /* A machine-made value, or for a password cue a password, after up to three
  * short words that follow a cue ("clave de acceso <key>", "token for the
- * staging api <key>", "mera password hai <password>"). */
+ * staging api <key>", "mera password hai <password>"); for a password also
+ * one that a final copula follows ("رمز عبور سرور x است"). */
 static size_t key_after_words(pii_ctx *c, size_t k, int kind)
 {
     const unsigned char *s = c->s;
@@ -1674,7 +1691,9 @@ static size_t key_after_words(pii_ctx *c, size_t k, int kind)
         if (vn >= 16 && key_chars(s + vs, vn) && random_looking(s + vs, vn) &&
             !named_value(s + vs, vn))
             return add_value(c, PII_KEY_SECRET, vs, ve, false);
-        if (kind == PII_KEY_PASSWORD && strong_password(s + vs, vn))
+        if (kind == PII_KEY_PASSWORD &&
+            (strong_password(s + vs, vn) || (vn >= 6 && !prose_word(s + vs, vn) &&
+                                             !ident_like(s + vs, vn) && final_copula(s, n, ve))))
             return add_value(c, kind, vs, ve, false);
         if (!short_word(s + vs, vn) || w == 3) break; /* not a short word */
         k = ve;

@@ -694,6 +694,38 @@ static void test_windows_commands(void **state)
     NO_SECRET("net user backup /active:no");
 }
 
+/* Chat in Swahili, European Portuguese, Persian, Bengali, Hindi,
+ * Indonesian and Tagalog: the cue words, copulas before the value (ni, ay,
+ * হল, है) and after it (است); prose after the same cues holds none. */
+static void test_set_h_languages(void **state)
+{
+    (void)state;
+    SECRET("nenosiri la seva ni Harbor.56399!", "Harbor.56399!");
+    SECRET("neno la siri ni Harbor56399", "Harbor56399");
+    NO_SECRET("Umesahau nenosiri lako?");
+    SECRET("a palavra-passe do servidor \xc3\xa9 Walnut.7762@", "Walnut.7762@");
+    NO_SECRET("Esqueceu-se da palavra-passe? Clique aqui.");
+    SECRET("\xd8\xb1\xd9\x85\xd8\xb2 \xd8\xb9\xd8\xa8\xd9\x88\xd8\xb1 \xd8\xb3\xd8\xb1\xd9\x88"
+           "\xd8\xb1 uxeZ1zb4K8qjDuO \xd8\xa7\xd8\xb3\xd8\xaa",
+           "uxeZ1zb4K8qjDuO"); /* رمز عبور سرور x است */
+    NO_SECRET("\xd8\xb1\xd9\x85\xd8\xb2 \xd8\xb9\xd8\xa8\xd9\x88\xd8\xb1 \xd8\xae\xd9\x88\xd8"
+              "\xaf \xd8\xb1\xd8\xa7 \xd9\x81\xd8\xb1\xd8\xa7\xd9\x85\xd9\x88\xd8\xb4 "
+              "\xda\xa9\xd8\xb1\xd8\xaf\xd9\x87\xe2\x80\x8c\xd8\xa7\xdb\x8c\xd8\xaf\xd8\x9f");
+    SECRET("\xe0\xa6\x86\xe0\xa6\xae\xe0\xa6\xbe\xe0\xa6\xb0 \xe0\xa6\xaa\xe0\xa6\xbe\xe0\xa6"
+           "\xb8\xe0\xa6\x93\xe0\xa6\xaf\xe0\xa6\xbc\xe0\xa6\xbe\xe0\xa6\xb0\xe0\xa7\x8d\xe0"
+           "\xa6\xa1 \xe0\xa6\xb9\xe0\xa6\xb2 QbtN2FWXWD5KaP",
+           "QbtN2FWXWD5KaP"); /* আমার পাসওয়ার্ড হল x */
+    SECRET("\xe0\xa4\xae\xe0\xa5\x87\xe0\xa4\xb0\xe0\xa4\xbe \xe0\xa4\xaa\xe0\xa4\xbe\xe0\xa4"
+           "\xb8\xe0\xa4\xb5\xe0\xa4\xb0\xe0\xa5\x8d\xe0\xa4\xa1 \xe0\xa4\xb9\xe0\xa5\x88 "
+           "Osprey55433",
+           "Osprey55433"); /* मेरा पासवर्ड है x */
+    NO_SECRET("\xe0\xa4\xaa\xe0\xa4\xbe\xe0\xa4\xb8\xe0\xa4\xb5\xe0\xa4\xb0\xe0\xa5\x8d\xe0"
+              "\xa4\xa1 \xe0\xa4\xb9\xe0\xa5\x88 abc");
+    SECRET("kata sandinya OspreyMarble3766! ya, jangan disebar", "OspreyMarble3766!");
+    SECRET("ang password ng admin ay Harborquill", "Harborquill");
+    NO_SECRET("Nakalimutan ang password?");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -722,6 +754,7 @@ int main(void)
         cmocka_unit_test(test_resource_names_and_digests),
         cmocka_unit_test(test_credential_calls),
         cmocka_unit_test(test_windows_commands),
+        cmocka_unit_test(test_set_h_languages),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
