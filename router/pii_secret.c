@@ -658,6 +658,31 @@ static bool path_to_secret(const unsigned char *v, size_t n)
     return n - b <= 40 && ew__pii_key_kind(v, b, n) != PII_KEY_NONE;
 }
 
+/* A path of words ("apps/shop/staging", "secret/data/apps/shop/x"): two or
+ * more parts of at most 20 small letters, '-' and '_', or '*', and two
+ * digits at most in all. It names where a secret is kept (a Vault path),
+ * not the secret. */
+static bool word_path(const unsigned char *v, size_t n)
+{
+    size_t parts = 0, letters = 0, digits = 0, len = 0;
+    for (size_t k = 0; k <= n; k++) {
+        if (k == n || v[k] == '/') {
+            if (len == 0 || len > 20 || (!letters && !(len == 1 && v[k - 1] == '*'))) return false;
+            parts++;
+            len = letters = 0;
+            continue;
+        }
+        len++;
+        if (pii_is_lower(v[k]))
+            letters++;
+        else if (pii_is_digit(v[k]))
+            digits++;
+        else if (v[k] != '-' && v[k] != '_' && v[k] != '*')
+            return false;
+    }
+    return parts >= 2 && digits <= 2;
+}
+
 /* Placeholders and references are not secrets: "$VAR", "${x}", "<key>",
  * "{{x}}", "%s", "xxxx", "****", "env.X", "process.env...", "os.getenv(". */
 static bool placeholder(const unsigned char *v, size_t n)
@@ -712,6 +737,7 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
     if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
         return true;                       /* a route or an anchor named after the field */
     if (path_to_secret(v, n)) return true; /* "hash:/etc/postfix/sasl_passwd" */
+    if (word_path(v, n)) return true;      /* vault kv get -field=password apps/shop/prod */
     if (c0 == '#') { /* "#add-password" is a CSS selector; "#gets0m3" a password */
         size_t k = 1;
         while (k < n && (pii_is_lower(v[k]) || v[k] == '-' || v[k] == '_'))

@@ -639,6 +639,11 @@ static void test_resource_names_and_digests(void **state)
            "mXq7Lp2Vz9Rk4Tn8Wb3Yc6Hd1Fg5Js0A");
     SECRET("the key is SHA256mXq7Lp2Vz9Rk4Tn8Wb3Yc6Hd1Fg5Js0A",
            "SHA256mXq7Lp2Vz9Rk4Tn8Wb3Yc6Hd1Fg5Js0A");
+    /* a path of words names where a secret is kept; a key with '/' is a key */
+    NO_SECRET("vault kv get -mount=secret -field=password apps/shop/staging");
+    SECRET("secretaccesskey: d4/uugiq3bqcoiiv8zigd/k3ebedamuqabcoog2w",
+           "d4/uugiq3bqcoiiv8zigd/k3ebedamuqabcoog2w");
+    SECRET("password: Kx9/mQ2p!", "Kx9/mQ2p!");
 }
 
 /* A credential's constructor or a login takes its secrets by position: each
