@@ -361,6 +361,24 @@ static const struct {
     {"sandimu", B(CUE_SECRET) | PII_KW_PASSWORD},
     {"passwordnya", B(CUE_SECRET) | PII_KW_PASSWORD},
     {"passwordku", B(CUE_SECRET) | PII_KW_PASSWORD},
+    /* definite and possessive forms (Swedish, Danish, Norwegian, Turkish),
+     * French "mdp", Hausa, Malay, Urdu */
+    {"\x6c\xc3\xb6\x73\x65\x6e\x6f\x72\x64\x65\x74",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* lösenordet */
+    {"adgangskoden", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"kodeordet", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"passordet", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"parolam", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"parolan", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"\xc5\x9f\x69\x66\x72\x65\x6e", B(CUE_SECRET) | PII_KW_PASSWORD}, /* şifren */
+    {"mdp", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"kalmar sirri", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"kalmar wucewa", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"kata laluan", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"\xd9\x88\xd8\xb1\xda\x88", B(CUE_SECRET) | PII_KW_PASSWORD}, /* Urdu پاس ورڈ */
+    {"\xd9\xbe\xd8\xa7\xd8\xb3\xd9\x88\xd8\xb1\xda\x88",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* پاسورڈ */
+    {"pw", B(CUE_SECRET)},
     /* "key" and "token" in other languages (accents folded: "Schlüssel",
      * "clé"); their values must look machine-made */
     {"schlussel", B(CUE_SECRET) | PII_KW_KEY},

@@ -877,6 +877,11 @@ static size_t typed_value(const unsigned char *s, size_t n, size_t k)
     return u < n ? u : k;
 }
 
+static size_t prose_quote(const unsigned char *s, size_t n, size_t k, const char **close);
+static size_t skip_marks(const unsigned char *s, size_t n, size_t k);
+static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
+                       bool *quoted);
+
 static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
                        bool *quoted)
 {
@@ -916,6 +921,18 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     }
     if (!sep || k >= n || psql) return false;
     if (colon_only) k = typed_value(s, n, k);
+    /* "**Password:** x": the emphasis that closes a Markdown label (a masked
+     * value, "pass=*** ip=...", has more stars and no colon) */
+    if (k + 3 < n && (s[k] == '*' || s[k] == '_') && s[k - 1] == ':' && s[k + 1] == s[k]) {
+        size_t m = k + 2;
+        if (s[m] == ' ') {
+            k = m;
+            while (k < n && s[k] == ' ')
+                k++;
+        }
+    }
+    if (prose_quote(s, n, k, &(const char *){NULL}) || skip_marks(s, n, k) > k)
+        return next_value(s, n, k, vs, ve, quoted); /* "« x »", "👉 x" */
     /* a string literal's prefix: Python's b'x', r'x', f'x', C#'s @"x", C's L"x" */
     if (k + 2 < n && (s[k + 1] == '"' || s[k + 1] == '\'') && strchr("bBrRuUfF@L", s[k]) &&
         s[k] != 0)
@@ -1056,6 +1073,17 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
     static const pii_word id_keys[] = {W("cc_test_reporter_id")};
     for (size_t k = 0; k < sizeof id_keys / sizeof id_keys[0]; k++)
         if (n == id_keys[k].l && !memcmp(low, id_keys[k].w, n)) return PII_KEY_KEY;
+    /* a dotted setting whose last part says what it sets about the secret:
+     * "user.password.encoder", "token.header", "password.min-length" */
+    static const pii_word setting_last[] = {W("encoder"), W("encoding"), W("header"), W("length"),
+                                            W("format"),  W("min"),      W("max"),    W("rounds")};
+    const char *dot = memrchr(low, '.', n);
+    if (dot) {
+        size_t lp = (size_t)(dot - low) + 1;
+        for (size_t k = 0; k < sizeof setting_last / sizeof setting_last[0]; k++)
+            if (n - lp == setting_last[k].l && !memcmp(low + lp, setting_last[k].w, n - lp))
+                return PII_KEY_NONE;
+    }
     int kind = PII_KEY_NONE;
     for (size_t k = 0; k < sizeof pw_sub / sizeof pw_sub[0]; k++)
         if (HAS(pw_sub, k)) return PII_KEY_PASSWORD;
@@ -1166,12 +1194,23 @@ static bool labelled_digest(const unsigned char *v, size_t vn)
     return col && col > v && digest_label(v, (size_t)(col - v)) && (size_t)(col - v) + 16 < vn;
 }
 
+/* A key's id or fingerprint as GnuPG prints them: 8, 16 or 40 hex digits
+ * in capitals, maybe with the ':' of "gpg: key <id>: public key ...". */
+static bool gpg_key_id(const unsigned char *v, size_t n)
+{
+    if (n && v[n - 1] == ':') n--;
+    if (n != 8 && n != 16 && n != 40) return false;
+    for (size_t k = 0; k < n; k++)
+        if (!pii_is_digit(v[k]) && !(v[k] >= 'A' && v[k] <= 'F')) return false;
+    return true;
+}
+
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
     /* a URL is read as one: its user part holds the credential, if any */
     if (pii_contains(v, vn, "://", 3) || labelled_digest(v, vn)) return 0;
     if (placeholder(v, vn) || (kind != PII_KEY_PASSWORD && file_path(v, vn)) ||
-        (kind != PII_KEY_PASSWORD && hex_pairs(v, vn)) ||
+        (kind != PII_KEY_PASSWORD && (hex_pairs(v, vn) || gpg_key_id(v, vn))) ||
         (kind != PII_KEY_PASSWORD && (made_up_run(v, vn) || ew__pii_made_up(v, vn))))
         return 0;
     bool space = memchr(v, ' ', vn) != NULL;
@@ -1510,12 +1549,65 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
 }
 
 /* The token or quoted string at k (after spaces on the same line). */
+/* A mark set around a value in chat at k: an emoji (U+1F000 and up) or an
+ * arrow, dingbat or other symbol (U+2190..U+2BFF) and the spaces after it;
+ * its end, or k. */
+static size_t skip_marks(const unsigned char *s, size_t n, size_t k)
+{
+    size_t p = k;
+    for (;;) {
+        if (p + 3 < n && s[p] == 0xF0 && s[p + 1] == 0x9F)
+            p += 4;
+        else if (p + 2 < n && s[p] == 0xE2 && s[p + 1] >= 0x86 && s[p + 1] <= 0xAF)
+            p += 3;
+        else if (p + 2 < n && s[p] == 0xEF && s[p + 1] == 0xB8 && s[p + 2] == 0x8F)
+            p += 3; /* the emoji presentation selector */
+        else
+            break;
+    }
+    if (p == k || p >= n || s[p] != ' ') return k;
+    while (p < n && s[p] == ' ')
+        p++;
+    return p;
+}
+
+/* Quotes of prose around a value: « », “ ”, ‘ ’. The length of
+ * the opening one at k and its closing one in *close, or 0. */
+static size_t prose_quote(const unsigned char *s, size_t n, size_t k, const char **close)
+{
+    if (k + 1 < n && s[k] == 0xC2 && s[k + 1] == 0xAB) {
+        *close = "\xc2\xbb";
+        return 2;
+    }
+    if (k + 2 < n && s[k] == 0xE2 && s[k + 1] == 0x80 && (s[k + 2] == 0x9C || s[k + 2] == 0x98)) {
+        *close = s[k + 2] == 0x9C ? "\xe2\x80\x9d" : "\xe2\x80\x99";
+        return 3;
+    }
+    return 0;
+}
+
 static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
                        bool *quoted)
 {
     while (k < n && (s[k] == ' ' || s[k] == '\t'))
         k++;
+    k = skip_marks(s, n, k); /* "password 👉 x 👈" */
     if (k >= n) return false;
+    const char *close;
+    size_t ql = prose_quote(s, n, k, &close); /* "« x »", "“x”" */
+    if (ql) {
+        size_t b = k + ql, cl = strlen(close);
+        while (b < n && s[b] == ' ')
+            b++;
+        size_t e = b;
+        while (e < n && !pii_is_space(s[e]) && e - b < 256 &&
+               (e + cl > n || memcmp(s + e, close, cl)))
+            e++;
+        *quoted = true;
+        *vs = b;
+        *ve = e;
+        return e > b;
+    }
     *quoted = s[k] == '"' || s[k] == '\'';
     size_t e;
     if (*quoted) {
@@ -1587,8 +1679,11 @@ static size_t copula_end(const unsigned char *s, size_t lim, size_t k)
         /* Hindi and Urdu in Latin letters, Indonesian and Malay, Romanian,
          * Vietnamese (là), Russian (это) */
         "hai", "hain", "adalah", "ialah", "yaitu", "este", "l\xc3\xa0", "\xd1\x8d\xd1\x82\xd0\xbe",
-        /* Swahili, Tagalog */
-        "ni", "ay",
+        /* Swahili, Tagalog, Hausa, French "c'est", dashes */
+        "ni", "ay", "ce", "c'est",
+        "c\xe2\x80\x99"
+        "est",
+        "\xe2\x80\x94", "\xe2\x80\x93",
         /* Hebrew היא/הוא, Greek είναι, Arabic هي/هو */
         "\xd7\x94\xd7\x99\xd7\x90", "\xd7\x94\xd7\x95\xd7\x90",
         "\xce\xb5\xce\xaf\xce\xbd\xce\xb1\xce\xb9", "\xd9\x87\xd9\x8a", "\xd9\x87\xd9\x88"};
@@ -1664,6 +1759,8 @@ static bool strong_password(const unsigned char *v, size_t n)
             letter = true;
         else if (pii_is_digit(v[k]))
             digit = true;
+        else if (v[k] >= 0xC3 && v[k] <= 0xC5 && k + 1 < n && (v[k + 1] & 0xC0) == 0x80)
+            letter = true, k++; /* a Latin letter with a diacritic: "Gökyüzü#77" */
         else if (strchr("!#$%&*+=?@^~", v[k]))
             symbol = true;
         else if (!strchr("-_.", v[k]))
@@ -1681,20 +1778,25 @@ static bool named_value(const unsigned char *v, size_t n)
     return n > 1 && memchr(v + 1, '=', n - 1) != NULL;
 }
 
-/* A short word of any script ("for", "від", "пошти"): at most 8 ASCII letters
- * (and '_'), or a word of another script of at most 8 letters. */
+/* A short word of any script ("for", "від", "пошти", "của"): at most 8 ASCII
+ * letters (and '_'), or at most 16 bytes of a word with letters beyond ASCII. */
 static bool short_word(const unsigned char *v, size_t n)
 {
     if (n <= 8 && ident_like(v, n)) return true;
-    return n >= 2 && n <= 16 && v[0] >= 0xCE && prose_word(v, n);
+    bool beyond_ascii = false; /* "від", "của": another script, or Latin with diacritics */
+    for (size_t k = 0; k < n && !beyond_ascii; k++)
+        beyond_ascii = v[k] >= 0x80;
+    return n >= 2 && n <= 16 && beyond_ascii && prose_word(v, n);
 }
 
-/* A copula that ends its clause after the value, as Persian puts it ("رمز
- * عبور سرور x است"), at k: a space, the word, then the end of the clause. */
+/* A copula that ends its clause after the value, as Persian and Urdu put it
+ * ("رمز عبور سرور x است"), at k: a space, the word, then the end of the
+ * clause. */
 static bool final_copula(const unsigned char *s, size_t n, size_t k)
 {
-    static const char *const words[] = {"\xd8\xa7\xd8\xb3\xd8\xaa",  /* است */
-                                        "\xd9\x87\xd8\xb3\xd8\xaa"}; /* هست */
+    /* Persian است and هست, Urdu ہے */
+    static const char *const words[] = {"\xd8\xa7\xd8\xb3\xd8\xaa", "\xd9\x87\xd8\xb3\xd8\xaa",
+                                        "\xdb\x81\xdb\x92"};
     if (k + 1 >= n || s[k] != ' ') return false;
     for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
         size_t l = strlen(words[w]), e = k + 1 + l;

@@ -21,7 +21,8 @@ static const struct {
     {"\xeb\xb9\x84\xeb\xb0\x80\xeb\xb2\x88\xed\x98\xb8", true},  /* 비밀번호 */
     {"\xed\x8c\xa8\xec\x8a\xa4\xec\x9b\x8c\xeb\x93\x9c", true},  /* 패스워드 */
     {"\xec\x95\x94\xed\x98\xb8", true},                          /* 암호 */
-    {"\xed\x86\xa0\xed\x81\xb0", false},                         /* 토큰 */
+    {"\xeb\xb9\x84\xeb\xb2\x88", true},  /* 비번, short for 비밀번호 */
+    {"\xed\x86\xa0\xed\x81\xb0", false}, /* 토큰 */
     /* Hindi (Devanagari) and Thai */
     {"\xe0\xa4\xaa\xe0\xa4\xbe\xe0\xa4\xb8\xe0\xa4\xb5\xe0\xa4\xb0\xe0\xa5\x8d\xe0\xa4\xa1",
      true}, /* पासवर्ड */
@@ -72,12 +73,12 @@ static size_t cue_glue(const unsigned char *s, size_t n, size_t a)
 }
 
 /* A few more words between a cue and a colon ("密码都发你：x", "密码如下：x",
- * "パスワードを送ります：x"): up to eight CJK characters, no sentence
+ * "APIキーをお送りいたします：x"): up to twelve CJK characters, no sentence
  * punctuation, then '：' or ':'. Returns the colon's offset, or e. */
 static size_t words_to_colon(const unsigned char *s, size_t n, size_t e)
 {
     size_t a = e;
-    for (int k = 0; k < 8 && a + 3 <= n && s[a] >= 0xE3 && s[a] <= 0xE9; k++) {
+    for (int k = 0; k < 12 && a + 3 <= n && s[a] >= 0xE3 && s[a] <= 0xE9; k++) {
         if (ew__pii_wide_colon(s, n, a)) return a;
         a += 3;
     }
@@ -89,8 +90,13 @@ static size_t words_to_colon(const unsigned char *s, size_t n, size_t e)
 static size_t ascii_value_end(const unsigned char *s, size_t n, size_t a)
 {
     size_t vs = a;
-    while (a < n && s[a] > ' ' && s[a] < 0x80 && s[a] != ',' && s[a] != ';' && a - vs < 256)
+    while (a < n && s[a] > ' ' && s[a] != ',' && s[a] != ';' && a - vs < 256) {
+        if (s[a] >= 0xC3 && s[a] <= 0xC5 && a + 1 < n && (s[a + 1] & 0xC0) == 0x80)
+            a++; /* a Latin letter with a diacritic: "Gökyüzü#77" */
+        else if (s[a] >= 0x80)
+            break;
         a++;
+    }
     return a;
 }
 
@@ -175,10 +181,13 @@ size_t ew__pii_scan_kana_cue(pii_ctx *c, size_t i, uint32_t cp)
         size_t l = sizeof vi - 1;
         if (i == 0 || (c->s[i - 1] | 32) != 'm' || i + l > c->n || memcmp(c->s + i, vi, l))
             return 0;
-        size_t r = ew__pii_cjk_secret_value(c, i + l, true);
+        /* a Latin-script sentence: read as the other languages' phrases are
+         * ("mật khẩu wifi là x"), else as a CJK cue's value ("mật khẩu: x") */
+        size_t r = ew__pii_scan_phrase(c, i - 1, i + l, PII_KEY_PASSWORD);
+        if (!r) r = ew__pii_cjk_secret_value(c, i + l, true);
         return r ? r : i + l;
     }
-    /* first characters of the cues: パ ア シ ト キ 비 패 암 토 प क ट ร প */
+    /* first characters of the cues: パ ア シ ト キ 비 패 암 토 प क ट ร প (비번 is 비's) */
     if (cp != 0x30D1 && cp != 0x30A2 && cp != 0x30B7 && cp != 0x30C8 && cp != 0x30AD &&
         cp != 0xBE44 && cp != 0xD328 && cp != 0xC554 && cp != 0xD1A0 && cp != 0x092A &&
         cp != 0x0915 && cp != 0x091F && cp != 0x0E23 && cp != 0x09AA)

@@ -731,6 +731,41 @@ static void test_set_h_languages(void **state)
     NO_SECRET("Nakalimutan ang password?");
 }
 
+/* Set i's chat: definite and possessive cue forms, slang, copulas and
+ * dashes, marks around the value (emoji, « », Markdown bold), passwords
+ * with Latin letters beyond ASCII, Vietnamese and Japanese sentences; and
+ * the look-alikes that must stay silent. */
+static void test_set_i_chat(void **state)
+{
+    (void)state;
+    SECRET("heslo je M\xc3\xa4rchen276!, nikomu ho ne\xc5\x99\xc3\xadkej", "M\xc3\xa4rchen276!");
+    SECRET("l\xc3\xb6senordet \xc3\xa4r lotus1955!", "lotus1955!");
+    SECRET("adgangskoden er lotus1955!", "lotus1955!");
+    SECRET("Parolam Orzech1982!, unutma l\xc3\xbctfen", "Orzech1982!");
+    SECRET("le mdp c'est Ca\xc3\xb1\xc3\xb3n94!", "Ca\xc3\xb1\xc3\xb3n94!");
+    SECRET("pw for the nas is Kx9mQ2pL4", "Kx9mQ2pL4");
+    SECRET("kalmar sirri ita ce Kx9mQ2pL!", "Kx9mQ2pL!");
+    SECRET("kata laluan pelayan: orzech.Kestane53", "orzech.Kestane53");
+    SECRET("\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c \xd0\xb2\xd1\x96\xd0\xb4 "
+           "\xd0\xb0\xd0\xb4\xd0\xbc\xd1\x96\xd0\xbd\xd0\xba\xd0\xb8 \xe2\x80\x94 sakura.maple60",
+           "sakura.maple60"); /* пароль від адмінки — x */
+    SECRET("m\xe1\xba\xadt kh\xe1\xba\xa9u wifi l\xc3\xa0 Marchen586# nh\xc3\xa9", "Marchen586#");
+    SECRET("\xeb\xb9\x84\xeb\xb2\x88 Ca\xc3\xb1\xc3\xb3n122# \xec\x9e\x84",
+           "Ca\xc3\xb1\xc3\xb3n122#"); /* 비번 x 임 */
+    SECRET("API\xe3\x82\xad\xe3\x83\xbc\xe3\x82\x92\xe3\x81\x8a\xe9\x80\x81\xe3\x82\x8a\xe3"
+           "\x81\x84\xe3\x81\x9f\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x99\xef\xbc\x9a"
+           "k8QcuTrnsWS-kzZT-WJQNmGnb0WZ44mlcRMysiZkCbD",
+           "k8QcuTrnsWS-kzZT-WJQNmGnb0WZ44mlcRMysiZkCbD"); /* APIキーをお送りいたします：x */
+    SECRET("password \xf0\x9f\x91\x89 Marchen972# \xf0\x9f\x91\x88 dont lose it", "Marchen972#");
+    SECRET("mot de passe : \xc2\xab sakura1981# \xc2\xbb", "sakura1981#");
+    SECRET("**Password:** M\xc3\xa4rchen503#", "M\xc3\xa4rchen503#");
+    NO_SECRET("2025-03-02T10:22:01Z WARN auth.login failed user=ops pass=*** ip=10.8.0.31x");
+    NO_SECRET("gpg: key 8E4ACC95CC49A620: public key imported");
+    NO_SECRET("spring.security.user.password.encoder=bcrypt");
+    NO_SECRET("curl https://api.stripe.com/v1/charges -u sk_test_BQokikJOvBiI2HlWgH4olfQ2:");
+    NO_SECRET("the password is in the usual place");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -760,6 +795,7 @@ int main(void)
         cmocka_unit_test(test_credential_calls),
         cmocka_unit_test(test_windows_commands),
         cmocka_unit_test(test_set_h_languages),
+        cmocka_unit_test(test_set_i_chat),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
