@@ -1281,6 +1281,11 @@ static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
     return ve;
 }
 
+size_t ew__pii_add_secret_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
+{
+    return add_value(c, kind, vs, ve, quoted);
+}
+
 /* Names that say which provider's key they hold: the value must have that
  * provider's documented shape, else it is something else (a digest, an id,
  * a made-up example). AWS secret access keys are 40 base64 characters;
@@ -2340,13 +2345,6 @@ static size_t client_args(pii_ctx *c, size_t k)
     return last;
 }
 
-/* One argument of a call: a string [vs, ve) given by position or by name
- * ("user=", "user:"), or anything else (a variable, a call). */
-typedef struct {
-    size_t vs, ve;
-    bool quoted, named;
-} call_arg;
-
 /* The closing quote of the string literal opening at p, on its line, or lim. */
 static size_t literal_end(const unsigned char *s, size_t p, size_t lim)
 {
@@ -2356,9 +2354,7 @@ static size_t literal_end(const unsigned char *s, size_t p, size_t lim)
     return p < lim ? p : lim;
 }
 
-/* The arguments of the list opening at k ('('), at most cap of them within
- * 400 bytes: how many. Brackets and strings inside one are skipped whole. */
-static int call_args(const unsigned char *s, size_t n, size_t k, call_arg *a, int cap)
+int ew__pii_call_args(const unsigned char *s, size_t n, size_t k, pii_call_arg *a, int cap)
 {
     size_t lim = k + 400 < n ? k + 400 : n, p = k + 1;
     int na = 0;
@@ -2366,8 +2362,8 @@ static int call_args(const unsigned char *s, size_t n, size_t k, call_arg *a, in
         while (p < lim && pii_is_space(s[p]))
             p++;
         if (p >= lim || s[p] == ')') break;
-        call_arg *g = &a[na++];
-        *g = (call_arg){.vs = p, .ve = p};
+        pii_call_arg *g = &a[na++];
+        *g = (pii_call_arg){.vs = p, .ve = p};
         size_t q = p;
         while (q < lim && (pii_is_alnum(s[q]) || s[q] == '_'))
             q++;
@@ -2417,7 +2413,7 @@ static bool domain_like(const unsigned char *v, size_t n)
 
 /* An argument that follows a password in a call: a variable, "", a domain
  * or an id (a tenant's UUID). */
-static bool beside_password(const unsigned char *s, const call_arg *g)
+static bool beside_password(const unsigned char *s, const pii_call_arg *g)
 {
     return !g->quoted || g->ve == g->vs || ew__pii_is_uuid(s, g->ve, g->vs) ||
            domain_like(s + g->vs, g->ve - g->vs);
@@ -2435,8 +2431,8 @@ static bool beside_password(const unsigned char *s, const call_arg *g)
 static size_t credential_args(pii_ctx *c, size_t k, size_t min_key, bool login)
 {
     const unsigned char *s = c->s;
-    call_arg a[8];
-    int na = call_args(s, c->n, k, a, 8), pw = na - 1;
+    pii_call_arg a[8];
+    int na = ew__pii_call_args(s, c->n, k, a, 8), pw = na - 1;
     size_t last = 0;
     bool keyed[8] = {false};
     for (int j = 0; j < na; j++) {

@@ -766,6 +766,37 @@ static void test_set_i_chat(void **state)
     NO_SECRET("the password is in the usual place");
 }
 
+/* Values named by structure: a Markdown, CSV or TSV column whose header
+ * names a secret, a Markdown row whose first cell does, an SQL INSERT's
+ * column, an SQL setting stored by name. Cells of prose, empty cells,
+ * placeholders and non-header rows stay silent. */
+static void test_tables_and_rows(void **state)
+{
+    (void)state;
+    SECRET("| Service | User | Password |\n|---|---|---|\n| Grafana | admin | Q8hXr3PiP02a |\n"
+           "| Kibana | elastic | see vault |",
+           "Q8hXr3PiP02a");
+    NO_SECRET("| Service | User | Password |\n|---|---|---|\n| Grafana | admin | in 1Password |");
+    SECRET("| Variable | Value |\n| --- | --- |\n| `API_URL` | https://api.orzech.net |\n"
+           "| `API_TOKEN` | `rWDyF2vsgWS3rFvnDLR-wgYNd7Pyu` |",
+           "rWDyF2vsgWS3rFvnDLR-wgYNd7Pyu");
+    SECRET("name,url,username,password,note\nGrafana,https://db.orzech.net,app_rw,sakura1980!,\n"
+           "Jira,https://jira.orzech.net,app_rw,Vistula1999#,",
+           "sakura1980!|Vistula1999#");
+    NO_SECRET("name,url,username,password,note\nGrafana,https://grafana.orzech.net,ops,,SSO only");
+    SECRET("service\tkey\nmailgun\tkey-3f2a9c8b7d6e5f4a3b2c1d0e9f8a7b6c",
+           "key-3f2a9c8b7d6e5f4a3b2c1d0e9f8a7b6c");
+    SECRET("INSERT INTO users (email, login, password) VALUES ('kasia@orzech.net', 'kasia', "
+           "'Orzech1907$');",
+           "Orzech1907$");
+    NO_SECRET("INSERT INTO users (email, password) VALUES ($1, $2);");
+    SECRET("UPDATE settings SET value = '-Tjh5gBx4ZWYJ77abOJkezsXRSOi62jW-FCeQlNJOaP' WHERE name = "
+           "'payment_api_secret';",
+           "-Tjh5gBx4ZWYJ77abOJkezsXRSOi62jW-FCeQlNJOaP");
+    NO_SECRET("UPDATE settings SET value = ? WHERE name = 'payment_api_secret';");
+    NO_SECRET("please reset your password, then log in");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -796,6 +827,7 @@ int main(void)
         cmocka_unit_test(test_windows_commands),
         cmocka_unit_test(test_set_h_languages),
         cmocka_unit_test(test_set_i_chat),
+        cmocka_unit_test(test_tables_and_rows),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
