@@ -375,6 +375,37 @@ static __attribute__((noinline)) size_t go_declared(pii_ctx *c, size_t i, size_t
     return kind ? ew__pii_scan_assignment_as(c, ns, ne, kind) : 0;
 }
 
+/* Bytes around a cell of a table, a CSV row or an SQL list. */
+static inline bool cell_edge(unsigned ch)
+{
+    return ch == '|' || ch == ',' || ch == ';' || ch == '\t' || ch == '`' || ch == '"' ||
+           ch == '\'' || ch == '(' || ch == ')' || ch == ' ';
+}
+
+/* The word [i, ie) is a cell of a table or a list: a secret's name there
+ * names values by place ("| Password |", "name,url,password", "INSERT INTO
+ * t (login, password) VALUES", "WHERE name = 'api_secret'"). */
+static __attribute__((noinline)) void structured_cell(pii_ctx *c, size_t i, size_t ie,
+                                                      uint32_t cues)
+{
+    const unsigned char *s = c->s;
+    unsigned before = s[i - 1], after = s[ie];
+    bool quoted = (before == '\'' || before == '"') && after == before;
+    if (before == ' ' && after == ' ') { /* "| Password |": only in a Markdown row */
+        size_t b = c->line_start;
+        while (b < i && s[b] == ' ')
+            b++;
+        if (b >= i || s[b] != '|') return;
+    }
+    if (!(cues & (1u << CUE_SECRET)) && !quoted) return;
+    int kind = ew__pii_key_kind(s, i, ie);
+    if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
+    if (!kind) return;
+    if (quoted) ew__pii_scan_sql_pair(c, i, ie, kind);
+    if (after == ',' || after == ')') ew__pii_scan_sql_insert(c, i, ie, kind);
+    ew__pii_scan_table(c, i, ie, kind);
+}
+
 /* A word (letters first) at i. */
 static size_t on_word(pii_ctx *c, walk *w, size_t i)
 {
@@ -483,12 +514,16 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         ew__pii_scan_value_before(c, i, we);
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
+    if (i > 0 && ie < n && ((cues & (1u << CUE_SECRET)) || s[i - 1] == '\'' || s[i - 1] == '"') &&
+        cell_edge(s[i - 1]) && (cell_edge(s[ie]) || pii_is_space(s[ie])))
+        structured_cell(c, i, ie, cues);
     k = ie;
     while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
         k++;
     /* env["API_KEY"] = x (a subscript), \"password\": x (escaped JSON) */
-    if (k < n && k > ie && ((s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) ||
-                            (s[k] == '"' && s[k - 1] == '\\'))) {
+    if (k < n && k > ie &&
+        ((s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) ||
+         (s[k] == '"' && s[k - 1] == '\\'))) {
         k++;
         while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
             k++;
@@ -850,8 +885,10 @@ static size_t on_punct(pii_ctx *c, size_t i)
                (i == 0 || pii_is_space(s[i - 1]) || s[i - 1] == '`' || s[i - 1] == '"') &&
                (pii_is_alpha(s[i + 1]) || s[i + 1] == '-')) {
         e = ew__pii_scan_flag(c, i); /* "--password x", "-p x" */
-    } else if (ch == '/' && i + 6 < n && (s[i + 1] | 32) == 'u') {
-        e = ew__pii_scan_net_user(c, i); /* net use ... /user:name password */
+    } else if (ch == '/' && i + 3 < n &&
+               (((s[i + 1] | 32) == 'u' && i + 6 < n) ||
+                ((s[i + 1] | 32) == 'a' && i > 0 && s[i - 1] == ' '))) {
+        e = ew__pii_scan_net_user(c, i); /* net use ... /user:name password; net user ... /add */
     } else if (ch == '$') {
         c->cue_at[CUE_PRICE] = (uint32_t)i + 1;
         if (i + 3 < n && (pii_is_alnum(s[i + 1]))) e = ew__pii_scan_pwhash(c, i);

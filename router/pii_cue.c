@@ -345,6 +345,40 @@ static const struct {
     {"\xd8\xa7\xd9\x84\xd9\x85\xd8\xb1\xd9\x88\xd8\xb1",
      B(CUE_SECRET) | PII_KW_PASSWORD},                                     /* المرور */
     {"\xd8\xa7\xd9\x84\xd8\xb3\xd8\xb1", B(CUE_SECRET) | PII_KW_PASSWORD}, /* السر */
+    /* Persian: رمز (عبور) and کلمه عبور, گذرواژه; Swahili nenosiri and neno la
+     * siri; European Portuguese palavra-passe; Indonesian and Malay with the
+     * suffixes -nya (the), -ku (my), -mu (your) */
+    {"\xd8\xb1\xd9\x85\xd8\xb2", B(CUE_SECRET) | PII_KW_PASSWORD},         /* رمز */
+    {"\xd8\xb9\xd8\xa8\xd9\x88\xd8\xb1", B(CUE_SECRET) | PII_KW_PASSWORD}, /* عبور */
+    {"\xda\xaf\xd8\xb0\xd8\xb1\xd9\x88\xd8\xa7\xda\x98\xd9\x87",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* گذرواژه */
+    {"nenosiri", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"neno la siri", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"palavra-passe", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"palavra passe", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"sandinya", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"sandiku", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"sandimu", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"passwordnya", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"passwordku", B(CUE_SECRET) | PII_KW_PASSWORD},
+    /* definite and possessive forms (Swedish, Danish, Norwegian, Turkish),
+     * French "mdp", Hausa, Malay, Urdu */
+    {"\x6c\xc3\xb6\x73\x65\x6e\x6f\x72\x64\x65\x74",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* lösenordet */
+    {"adgangskoden", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"kodeordet", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"passordet", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"parolam", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"parolan", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"\xc5\x9f\x69\x66\x72\x65\x6e", B(CUE_SECRET) | PII_KW_PASSWORD}, /* şifren */
+    {"mdp", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"kalmar sirri", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"kalmar wucewa", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"kata laluan", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"\xd9\x88\xd8\xb1\xda\x88", B(CUE_SECRET) | PII_KW_PASSWORD}, /* Urdu پاس ورڈ */
+    {"\xd9\xbe\xd8\xa7\xd8\xb3\xd9\x88\xd8\xb1\xda\x88",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* پاسورڈ */
+    {"pw", B(CUE_SECRET)},
     /* "key" and "token" in other languages (accents folded: "Schlüssel",
      * "clé"); their values must look machine-made */
     {"schlussel", B(CUE_SECRET) | PII_KW_KEY},
