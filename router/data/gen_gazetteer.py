@@ -19,8 +19,10 @@ OUT = os.path.join(HERE, '..', 'pii_gazetteer.c')
 
 LISTS = [
     # (C name, flag, files)
-    ('first', 'EW__GAZ_FIRST', ['names_first_census.txt', 'names_first_intl.txt']),
-    ('last', 'EW__GAZ_LAST', ['names_last_census.txt', 'names_last_intl.txt']),
+    ('first', 'EW__GAZ_FIRST', ['names_first_census.txt', 'names_first_intl.txt',
+                                  'names_first_faker.txt']),
+    ('last', 'EW__GAZ_LAST', ['names_last_census.txt', 'names_last_intl.txt',
+                                'names_last_faker.txt']),
     ('common', 'EW__GAZ_COMMON', ['common_words.txt']),
     ('place', 'EW__GAZ_PLACE', ['places.txt']),
 ]
