@@ -951,6 +951,8 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     (void)gaz_flags;
     (void)we;
     if (i < c->name_list_end) return 0; /* a member of a list already scored */
+    /* Hebrew and Arabic have no capitals: pii_name_script.c reads them */
+    if (c->s[i] >= 0xD6 && c->s[i] <= 0xDB && ew__pii_script_at(c->s, c->n, i)) return 0;
     if (hl7_pid_at(c, i)) hl7_pid(c, i);
     if (!c->seen_upper && c->s[i] >= 0xC0 && cp_upper_at(c->s, c->n, i))
         c->seen_upper = true; /* "Þórir will ...": capitals beyond ASCII count */

@@ -1,0 +1,272 @@
+/* Person names in scripts the capitalised-run reader cannot read: Hebrew,
+ * Arabic (and Persian, Urdu), Devanagari, Bengali, Thai and Georgian have no
+ * capitals, and Greek and Armenian names need their own cue words. A name
+ * here is one to three words of one script right after a cue: a label
+ * ("Ονοματεπώνυμο:", "नाम:", "ชื่อ-นามสกุล:"), an introduction ("שמי", "मेरा
+ * नाम", "اسمي"), a salutation or honorific ("عزيزي", "प्रिय", "Հարգելի"),
+ * or a Latin one read earlier ("Name:", "my name is"). Without a cue two
+ * words make a name when the gazetteer has the first as a given name and the
+ * second as a surname. */
+#include <string.h>
+
+#include "router/pii_gazetteer.h"
+#include "router/pii_internal.h"
+
+enum { SC_NONE, SC_GREEK, SC_ARMENIAN, SC_HEBREW, SC_ARABIC, SC_INDIC, SC_THAI, SC_GEORGIAN };
+
+/* The script of a letter (or combining mark) of these scripts; SC_NONE for
+ * anything else, punctuation of the scripts included (، ؛ । ॥). */
+static int script_of(uint32_t cp)
+{
+    if (cp >= 0x370 && cp <= 0x3FF) return cp == 0x37E || cp == 0x387 ? SC_NONE : SC_GREEK;
+    if (cp >= 0x531 && cp <= 0x587) return cp >= 0x557 && cp <= 0x560 ? SC_NONE : SC_ARMENIAN;
+    if (cp >= 0x591 && cp <= 0x5F2) return cp == 0x5BE || cp == 0x5C0 ? SC_NONE : SC_HEBREW;
+    if (cp >= 0x610 && cp <= 0x6FF)
+        return cp == 0x60C || cp == 0x61B || cp == 0x61F || cp == 0x6D4 ||
+                       (cp >= 0x660 && cp <= 0x66D) || (cp >= 0x6F0 && cp <= 0x6F9)
+                   ? SC_NONE
+                   : SC_ARABIC;
+    if (cp >= 0x900 && cp <= 0x9FF) /* Devanagari, Bengali; not dandas or digits */
+        return cp == 0x964 || cp == 0x965 || (cp >= 0x966 && cp <= 0x96F) ||
+                       (cp >= 0x9E6 && cp <= 0x9EF)
+                   ? SC_NONE
+                   : SC_INDIC;
+    if (cp >= 0xE01 && cp <= 0xE4E) return cp == 0xE2F || cp == 0xE46 ? SC_NONE : SC_THAI;
+    if (cp >= 0x10A0 && cp <= 0x10FF) return SC_GEORGIAN;
+    return SC_NONE;
+}
+
+int ew__pii_script_at(const unsigned char *s, size_t n, size_t i)
+{
+    int l;
+    return script_of(ew__pii_decode(s, n, i, &l));
+}
+
+/* End of the word of script sc at i (its letters, marks and joiners). */
+static size_t word_end(const unsigned char *s, size_t n, size_t i, int sc)
+{
+    while (i < n && s[i] >= 0x80) {
+        int l;
+        uint32_t cp = ew__pii_decode(s, n, i, &l);
+        if (script_of(cp) != sc && cp != 0x200C && cp != 0x200D) break;
+        i += (size_t)l;
+    }
+    return i;
+}
+
+/* Labels, followed by a colon ("Ονοματεπώνυμο: X", "नाम: X", "ชื่อ-นามสกุล: X"). */
+static const char *const labels[] = {
+    "Ονοματεπώνυμο",
+    "ονοματεπώνυμο",
+    "Όνομα",
+    "όνομα",
+    "Επώνυμο",
+    "επώνυμο", /* Greek */
+    "Անուն",
+    "անուն",
+    "Ազգանուն",
+    "ազգանուն", /* Armenian */
+    "שם",
+    "שם מלא", /* Hebrew */
+    "الاسم",
+    "الاسم الكامل",
+    "نام", /* Arabic; Persian and Urdu */
+    "नाम",
+    "পূর্ণ নাম",
+    "নাম", /* Hindi, Nepali; Bengali */
+    "ชื่อ",
+    "นามสกุล",
+    "ชื่อ-นามสกุล",
+    "სახელი",
+    "გვარი", /* Thai; Georgian */
+};
+
+/* Introductions, salutations and honorifics, with or without a colon. */
+static const char *const cues[] = {
+    /* Greek: "they call me", dear, Mr, Mrs */
+    "λένε",
+    "Αγαπητέ",
+    "Αγαπητή",
+    "αγαπητέ",
+    "αγαπητή",
+    "κύριος",
+    "κυρία",
+    "κύριε",
+    "Κύριε",
+    "Κυρία",
+    /* Armenian: "my name", Mr, Mrs, dear */
+    "անունս",
+    "Պարոն",
+    "պարոն",
+    "Տիկին",
+    "տիկին",
+    "Հարգելի",
+    "հարգելի",
+    /* Hebrew: my name, "they call me", Mr, Mrs, to (letters) */
+    "שמי",
+    "קוראים לי",
+    "מר",
+    "גב'",
+    "לכבוד",
+    /* Arabic: my name, dear, Mr, Mrs, Prof., Dr; Persian and Urdu: my name,
+     * Mr, Mrs, sir, dear */
+    "اسمي",
+    "عزيزي",
+    "عزيزتي",
+    "السيد",
+    "السيدة",
+    "الأستاذ",
+    "الأستاذة",
+    "الدكتور",
+    "الدكتورة",
+    "نام من",
+    "آقای",
+    "خانم",
+    "جناب",
+    "محترم",
+    "محترمہ",
+    "میرا نام",
+    /* Hindi, Nepali: my name, dear, Mr, Mrs, Ms, Dr; Bengali: my name, dear, Mr, Mrs */
+    "मेरा नाम",
+    "मेरो नाम",
+    "प्रिय",
+    "श्री",
+    "श्रीमती",
+    "सुश्री",
+    "डॉ.",
+    "আমার নাম",
+    "প্রিয়",
+    "জনাব",
+    "শ্রী",
+    "শ্রীমতী",
+    /* Thai: Khun, Mr, Mrs, Miss */
+    "คุณ",
+    "นาย",
+    "นาง",
+    "นางสาว",
+    /* Georgian: "I am called", Mr, Mrs, dear */
+    "მქვია",
+    "ბატონი",
+    "ქალბატონი",
+    "ბატონო",
+    "ქალბატონო",
+    "ძვირფასო",
+};
+
+/* Words a name does not take: copulas, honorifics written after the name,
+ * conjunctions, and the addressees of salutations ("عزيزي العميل", "प्रिय
+ * ग्राहक": dear customer). */
+static const char *const ends[] = {
+    "العميل", "العملاء", "المستخدم", "الزبون", "ग्राहक", "उपयोगकर्ता", "গ্রাহক", "לקוח",  "לקוחות",
+    "ลูกค้า",   "πελάτη",  "Πελάτη",   "है",      "हैं",     "हूँ",         "हूं",     "जी",    "और",
+    "का",     "की",      "के",        "को",     "ने",     "से",         "हो",    "এবং",   "আমি",
+    "আমার",   "ואני",    "אני",      "את",     "של",    "הוא",       "היא",   "ורוצה", "و",
+    "من",     "في",      "على",      "هو",     "هي",    "أنا",       "ورقم",  "ครับ",   "ค่ะ",
+    "คะ",     "และ",     "და",       "και",    "από",   "με",        "στο",   "և",     "եւ",
+};
+
+/* Arabic words that join a name's parts: son of, daughter of, father of. */
+static const char *const links[] = {"بن", "بنت", "ابن", "أبو"};
+
+static bool in_list(const unsigned char *s, size_t a, size_t e, const char *const *list, size_t k)
+{
+    for (size_t j = 0; j < k; j++)
+        if (strlen(list[j]) == e - a && !memcmp(s + a, list[j], e - a)) return true;
+    return false;
+}
+
+/* Does one of list[] end at k as a whole word? */
+static bool word_ends_at(const pii_ctx *c, size_t k, const char *const *list, size_t m)
+{
+    const unsigned char *s = c->s;
+    for (size_t j = 0; j < m; j++) {
+        size_t l = strlen(list[j]);
+        if (l > k || memcmp(s + k - l, list[j], l)) continue;
+        size_t b = k - l; /* nothing of the cue's script glued before it */
+        if (b == 0 || s[b - 1] < 0x80) return true;
+        size_t p = b - 1;
+        while (p > 0 && (s[p] & 0xC0) == 0x80)
+            p--;
+        if (ew__pii_script_at(s, c->n, p) == SC_NONE) return true;
+    }
+    return false;
+}
+
+/* Is there a cue right before i: a Latin one the driver read ("Name:", "my
+ * name is"), a label and a colon, or an introduction? */
+static bool cue_before(const pii_ctx *c, size_t i)
+{
+    if ((c->name_next_at != CUE_NONE && i >= c->name_next_at && i - c->name_next_at <= 2) ||
+        (c->title_at != CUE_NONE && i >= c->title_at && i - c->title_at <= 2))
+        return true;
+    const unsigned char *s = c->s;
+    size_t k = i;
+    bool colon = false;
+    while (k > 0 && s[k - 1] == ' ')
+        k--;
+    if (k > 0 && s[k - 1] == ':') {
+        colon = true;
+        k--;
+    } else if (k >= 3 && s[k - 3] == 0xEF && s[k - 2] == 0xBC && s[k - 1] == 0x9A) {
+        colon = true; /* ： */
+        k -= 3;
+    }
+    while (k > 0 && s[k - 1] == ' ')
+        k--;
+    return (colon && word_ends_at(c, k, labels, sizeof labels / sizeof labels[0])) ||
+           word_ends_at(c, k, cues, sizeof cues / sizeof cues[0]);
+}
+
+static unsigned gaz_of(const unsigned char *s, size_t a, size_t e)
+{
+    char f[EW__GAZ_MAX_WORD];
+    size_t fl = ew__gaz_fold_word(s + a, e - a, f);
+    return fl ? ew__gaz_lookup(f, fl) : 0;
+}
+
+/* The character before i is a letter of script sc: i starts no word. */
+static bool inside_word(const unsigned char *s, size_t n, size_t i, int sc)
+{
+    if (i == 0) return false;
+    if (s[i - 1] < 0x80) return pii_is_alnum(s[i - 1]) || s[i - 1] == '_';
+    size_t p = i - 1;
+    while (p > 0 && (s[p] & 0xC0) == 0x80)
+        p--;
+    return ew__pii_script_at(s, n, p) == sc;
+}
+
+size_t ew__pii_scan_script_name(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    int sc = ew__pii_script_at(s, n, i);
+    if (sc == SC_NONE || inside_word(s, n, i, sc)) return 0;
+    bool cased = sc == SC_GREEK || sc == SC_ARMENIAN;
+    bool cued = cue_before(c, i);
+    if (!cued && cased) return 0;
+    size_t ws[3], wz[3];
+    int k = 0;
+    for (size_t p = i; k < 3;) {
+        size_t e = word_end(s, n, p, sc);
+        if (e == p || in_list(s, p, e, ends, sizeof ends / sizeof ends[0])) break;
+        int l;
+        uint32_t cp = ew__pii_decode(s, n, p, &l);
+        if (cased && !((cp >= 0x386 && cp <= 0x3AB) || (cp >= 0x531 && cp <= 0x556)))
+            break; /* Greek and Armenian names are capitalised */
+        ws[k] = p, wz[k] = e, k++;
+        /* a third word only after a connector: "بن", "بنت", "ابن", "أبو" */
+        if (k == 2 && !(sc == SC_ARABIC && in_list(s, ws[1], wz[1], links, 4))) break;
+        if (e + 1 >= n || s[e] != ' ') break;
+        p = e + 1;
+    }
+    if (k == 0) return 0;
+    float score = 0.85f;
+    if (!cued) { /* a given name and a surname the gazetteer knows */
+        if (k < 2 || !(gaz_of(s, ws[0], wz[0]) & EW__GAZ_FIRST) ||
+            !(gaz_of(s, ws[1], wz[1]) & (EW__GAZ_LAST | EW__GAZ_FIRST)))
+            return 0;
+        score = 0.7f;
+    }
+    ew__pii_add(c, EW_PII_PERSON, ws[0], wz[k - 1], score);
+    return wz[k - 1];
+}
