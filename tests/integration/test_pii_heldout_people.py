@@ -3,7 +3,7 @@
 cultures and templates (bench/pii_gen_world2.py --set world2|world3,
 bench/pii_gen_world4.py, bench/pii_gen_world5.py), scored with
 bench/pii_eval.py (span IoU >= 0.5). The floors sit a little under what the
-detector reaches (docs/pii.md, "People, addresses and birth dates"), so a
+detector reaches (docs/pii.md, "Held-out sets"), so a
 regression of any of those types shows; world5 seed 702 is the set whose
 errors were never read."""
 import os
