@@ -669,14 +669,13 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
         unsigned b = s[c->known_name[j].at];
         if (pii_is_lower(b)) known |= 1u << (b - 'a');
     }
-    /* A name is expected up to 2 bytes after name_at (and title_at), a birth
-     * date up to 48 after dob_at; past all, none needs a look. Offsets are below
+    /* A name is expected up to 2 bytes after name_at, a birth date up to 48
+     * after dob_at; past both, neither needs a look. Offsets are below
      * UINT32_MAX (CUE_NONE), so i - CUE_NONE is never small. */
     const size_t name_at = c->name_next_at, dob_at = c->cue_at[CUE_DOB];
     const size_t title_at = c->title_at; /* "mevrouw van Dijk": a particle after it */
     size_t hot_end = 0;
     if (name_at != CUE_NONE) hot_end = name_at + 2;
-    if (title_at != CUE_NONE && title_at + 2 > hot_end) hot_end = title_at + 2;
     if (dob_at != CUE_NONE && dob_at + 48 > hot_end) hot_end = dob_at + 48;
     size_t digit_free = lower_text ? digit_free_end(c) : 0;
     uint64_t lang = 0; /* note_lang's sums, added to c at the end */
@@ -702,9 +701,7 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
             if (wl < PII_WORD_MAX) load_word(s, n, i, wl, q);
         }
         if (wl >= PII_WORD_MAX || we + 2 > n) break;
-        if (i <= hot_end &&
-            (i - name_at <= 2 || i - title_at <= 2 || (wl >= 3 && i - dob_at <= 48)))
-            break;
+        if (i <= hot_end && (i - name_at <= 2 || (wl >= 3 && i - dob_at <= 48))) break;
         unsigned nx = s[we], nx2 = s[we + 1];
         if (nx == ' ' ? !(pii_is_alpha(nx2) || nx2 >= 0xC2)
                       : nx != '\n' &&
@@ -724,6 +721,7 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
         uint32_t f = pii_cue_probe(q[0], q[1], q[2], wl, hash);
         /* a context cue or the start of a cue phrase: on_word notes it */
         if (f & (PII_CUE_PREFIX | ((1u << CUE_COUNT) - 1))) break;
+        if ((f & PII_KW_PARTICLE) && i - title_at <= 2) break; /* on_word reads the name */
         /* note_lang: word classes matter here only for the language */
         lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
                 (uint64_t)((f & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;

@@ -435,14 +435,17 @@ static bool cyrillic_name(const unsigned char *s, const run *r)
  * Urdu and Hindi "Sahib", "ji". */
 static bool honorific_after(const unsigned char *s, size_t n, size_t se)
 {
-    static const char *const h[] = {"Han\xc4\xb1m", "han\xc4\xb1m", "Bey", "bey",
-                                    "Sahib",        "sahib",        "ji",  "Ji"};
+    /* the honorific without its first letter, which is compared folded */
+    static const struct {
+        char first, rest[6];
+        unsigned char l;
+    } h[] = {{'h', "an\xc4\xb1m", 5}, {'b', "ey", 2}, {'s', "ahib", 4}, {'j', "i", 1}};
     if (se + 3 >= n || s[se] != ' ') return false;
+    size_t a = se + 2;
     for (size_t k = 0; k < sizeof h / sizeof h[0]; k++) {
-        size_t l = strlen(h[k]), a = se + 1;
-        if (a + l <= n && !memcmp(s + a, h[k], l) &&
-            (a + l == n || !(pii_is_alnum(s[a + l]) || s[a + l] >= 0x80)))
-            return true;
+        size_t l = h[k].l;
+        if ((s[se + 1] | 32) == h[k].first && a + l <= n && !memcmp(s + a, h[k].rest, l))
+            return a + l == n || !(pii_is_alnum(s[a + l]) || s[a + l] >= 0x80);
     }
     return false;
 }

@@ -54,134 +54,148 @@ static size_t word_end(const unsigned char *s, size_t n, size_t i, int sc)
     return i;
 }
 
+/* A word and its length in bytes. */
+typedef struct sized {
+    const char *w;
+    size_t l;
+} sized;
+#define S(w)                                                                                       \
+    {                                                                                              \
+        w, sizeof w - 1                                                                            \
+    }
+
 /* Labels, followed by a colon ("Ονοματεπώνυμο: X", "नाम: X", "ชื่อ-นามสกุล: X"). */
-static const char *const labels[] = {
-    "Ονοματεπώνυμο",
-    "ονοματεπώνυμο",
-    "Όνομα",
-    "όνομα",
-    "Επώνυμο",
-    "επώνυμο", /* Greek */
-    "Անուն",
-    "անուն",
-    "Ազգանուն",
-    "ազգանուն", /* Armenian */
-    "שם",
-    "שם מלא", /* Hebrew */
-    "الاسم",
-    "الاسم الكامل",
-    "نام", /* Arabic; Persian and Urdu */
-    "नाम",
-    "পূর্ণ নাম",
-    "নাম", /* Hindi, Nepali; Bengali */
-    "ชื่อ",
-    "นามสกุล",
-    "ชื่อ-นามสกุล",
-    "სახელი",
-    "გვარი", /* Thai; Georgian */
+static const sized labels[] = {
+    S("Ονοματεπώνυμο"),
+    S("ονοματεπώνυμο"),
+    S("Όνομα"),
+    S("όνομα"),
+    S("Επώνυμο"),
+    S("επώνυμο"), /* Greek */
+    S("Անուն"),
+    S("անուն"),
+    S("Ազգանուն"),
+    S("ազգանուն"), /* Armenian */
+    S("שם"),
+    S("שם מלא"), /* Hebrew */
+    S("الاسم"),
+    S("الاسم الكامل"),
+    S("نام"), /* Arabic; Persian and Urdu */
+    S("नाम"),
+    S("পূর্ণ নাম"),
+    S("নাম"), /* Hindi, Nepali; Bengali */
+    S("ชื่อ"),
+    S("นามสกุล"),
+    S("ชื่อ-นามสกุล"),
+    S("სახელი"),
+    S("გვარი"), /* Thai; Georgian */
 };
 
 /* Introductions, salutations and honorifics, with or without a colon. */
-static const char *const cues[] = {
-    /* Greek: "they call me", dear, Mr, Mrs */
-    "λένε",
-    "Αγαπητέ",
-    "Αγαπητή",
-    "αγαπητέ",
-    "αγαπητή",
-    "κύριος",
-    "κυρία",
-    "κύριε",
-    "Κύριε",
-    "Κυρία",
-    /* Armenian: "my name", Mr, Mrs, dear */
-    "անունս",
-    "Պարոն",
-    "պարոն",
-    "Տիկին",
-    "տիկին",
-    "Հարգելի",
-    "հարգելի",
-    /* Hebrew: my name, "they call me", Mr, Mrs, to (letters) */
-    "שמי",
-    "קוראים לי",
-    "מר",
-    "גב'",
-    "לכבוד",
+static const sized cues[] = {
+    /* Greek: S("they call me"), dear, Mr, Mrs */
+    S("λένε"),
+    S("Αγαπητέ"),
+    S("Αγαπητή"),
+    S("αγαπητέ"),
+    S("αγαπητή"),
+    S("κύριος"),
+    S("κυρία"),
+    S("κύριε"),
+    S("Κύριε"),
+    S("Κυρία"),
+    /* Armenian: S("my name"), Mr, Mrs, dear */
+    S("անունս"),
+    S("Պարոն"),
+    S("պարոն"),
+    S("Տիկին"),
+    S("տիկին"),
+    S("Հարգելի"),
+    S("հարգելի"),
+    /* Hebrew: my name, S("they call me"), Mr, Mrs, to (letters) */
+    S("שמי"),
+    S("קוראים לי"),
+    S("מר"),
+    S("גב'"),
+    S("לכבוד"),
     /* Arabic: my name, dear, Mr, Mrs, Prof., Dr; Persian and Urdu: my name,
      * Mr, Mrs, sir, dear */
-    "اسمي",
-    "عزيزي",
-    "عزيزتي",
-    "السيد",
-    "السيدة",
-    "الأستاذ",
-    "الأستاذة",
-    "الدكتور",
-    "الدكتورة",
-    "نام من",
-    "آقای",
-    "خانم",
-    "جناب",
-    "محترم",
-    "محترمہ",
-    "میرا نام",
+    S("اسمي"),
+    S("عزيزي"),
+    S("عزيزتي"),
+    S("السيد"),
+    S("السيدة"),
+    S("الأستاذ"),
+    S("الأستاذة"),
+    S("الدكتور"),
+    S("الدكتورة"),
+    S("نام من"),
+    S("آقای"),
+    S("خانم"),
+    S("جناب"),
+    S("محترم"),
+    S("محترمہ"),
+    S("میرا نام"),
     /* Hindi, Nepali: my name, dear, Mr, Mrs, Ms, Dr; Bengali: my name, dear, Mr, Mrs */
-    "मेरा नाम",
-    "मेरो नाम",
-    "प्रिय",
-    "श्री",
-    "श्रीमती",
-    "सुश्री",
-    "डॉ.",
-    "আমার নাম",
-    "প্রিয়",
-    "জনাব",
-    "শ্রী",
-    "শ্রীমতী",
+    S("मेरा नाम"),
+    S("मेरो नाम"),
+    S("प्रिय"),
+    S("श्री"),
+    S("श्रीमती"),
+    S("सुश्री"),
+    S("डॉ."),
+    S("আমার নাম"),
+    S("প্রিয়"),
+    S("জনাব"),
+    S("শ্রী"),
+    S("শ্রীমতী"),
     /* Thai: Khun, Mr, Mrs, Miss */
-    "คุณ",
-    "นาย",
-    "นาง",
-    "นางสาว",
-    /* Georgian: "I am called", Mr, Mrs, dear */
-    "მქვია",
-    "ბატონი",
-    "ქალბატონი",
-    "ბატონო",
-    "ქალბატონო",
-    "ძვირფასო",
+    S("คุณ"),
+    S("นาย"),
+    S("นาง"),
+    S("นางสาว"),
+    /* Georgian: S("I am called"), Mr, Mrs, dear */
+    S("მქვია"),
+    S("ბატონი"),
+    S("ქალბატონი"),
+    S("ბატონო"),
+    S("ქალბატონო"),
+    S("ძვირფასო"),
 };
 
 /* Words a name does not take: copulas, honorifics written after the name,
  * conjunctions, and the addressees of salutations ("عزيزي العميل", "प्रिय
  * ग्राहक": dear customer). */
-static const char *const ends[] = {
-    "العميل", "العملاء", "المستخدم", "الزبون", "ग्राहक", "उपयोगकर्ता", "গ্রাহক", "לקוח",  "לקוחות",
-    "ลูกค้า",   "πελάτη",  "Πελάτη",   "है",      "हैं",     "हूँ",         "हूं",     "जी",    "और",
-    "का",     "की",      "के",        "को",     "ने",     "से",         "हो",    "এবং",   "আমি",
-    "আমার",   "ואני",    "אני",      "את",     "של",    "הוא",       "היא",   "ורוצה", "و",
-    "من",     "في",      "على",      "هو",     "هي",    "أنا",       "ورقم",  "ครับ",   "ค่ะ",
-    "คะ",     "และ",     "და",       "και",    "από",   "με",        "στο",   "և",     "եւ",
+static const sized ends[] = {
+    S("العميل"), S("العملاء"), S("المستخدم"), S("الزبون"), S("ग्राहक"),  S("उपयोगकर्ता"), S("গ্রাহক"),
+    S("לקוח"),   S("לקוחות"),  S("ลูกค้า"),     S("πελάτη"), S("Πελάτη"), S("है"),         S("हैं"),
+    S("हूँ"),      S("हूं"),       S("जी"),       S("और"),     S("का"),     S("की"),        S("के"),
+    S("को"),     S("ने"),       S("से"),        S("हो"),     S("এবং"),    S("আমি"),       S("আমার"),
+    S("ואני"),   S("אני"),     S("את"),       S("של"),     S("הוא"),    S("היא"),       S("ורוצה"),
+    S("و"),      S("من"),      S("في"),       S("على"),    S("هو"),     S("هي"),        S("أنا"),
+    S("ورقم"),   S("ครับ"),     S("ค่ะ"),       S("คะ"),     S("และ"),    S("და"),        S("και"),
+    S("από"),    S("με"),      S("στο"),      S("և"),      S("եւ"),
 };
 
 /* Arabic words that join a name's parts: son of, daughter of, father of. */
-static const char *const links[] = {"بن", "بنت", "ابن", "أبو"};
+static const sized links[] = {S("بن"), S("بنت"), S("ابن"), S("أبو")};
 
-static bool in_list(const unsigned char *s, size_t a, size_t e, const char *const *list, size_t k)
+static bool in_list(const unsigned char *s, size_t a, size_t e, const sized *list, size_t k)
 {
     for (size_t j = 0; j < k; j++)
-        if (strlen(list[j]) == e - a && !memcmp(s + a, list[j], e - a)) return true;
+        if (list[j].l == e - a && !memcmp(s + a, list[j].w, e - a)) return true;
     return false;
 }
 
 /* Does one of list[] end at k as a whole word? */
-static bool word_ends_at(const pii_ctx *c, size_t k, const char *const *list, size_t m)
+static bool word_ends_at(const pii_ctx *c, size_t k, const sized *list, size_t m)
 {
     const unsigned char *s = c->s;
     for (size_t j = 0; j < m; j++) {
-        size_t l = strlen(list[j]);
-        if (l > k || memcmp(s + k - l, list[j], l)) continue;
+        size_t l = list[j].l;
+        /* the last byte first: most cues differ there */
+        if (l > k || s[k - 1] != (unsigned char)list[j].w[l - 1] || memcmp(s + k - l, list[j].w, l))
+            continue;
         size_t b = k - l; /* nothing of the cue's script glued before it */
         if (b == 0 || s[b - 1] < 0x80) return true;
         size_t p = b - 1;
