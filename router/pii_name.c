@@ -472,7 +472,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         last--;
     if (last < 0 || r->p[0].particle || (only_common(r->p[0].gaz & 0xF) && !r->p[0].initial))
         return 0;
-    int words = 0, named = 0, places = 0, notname = 0, initials = 0;
+    int words = 0, named = 0, places = 0, notname = 0, initials = 0, core = 0;
     for (int a = 0; a <= last; a++) {
         if (r->p[a].particle) continue;
         if (r->p[a].initial) {
@@ -484,6 +484,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         named += name_like(g);
         places += (g & EW__GAZ_PLACE) && !(g & (EW__GAZ_FIRST | EW__GAZ_LAST));
         notname += (r->p[a].gaz & NOTNAME_BIT) != 0;
+        core += (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(r->p[a].gaz & EW__GAZ_EXT);
     }
     if (words == 0) return 0;
     r->ss = r->p[0].s;
@@ -522,9 +523,10 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         (g0 & EW__GAZ_COMMON))
         sc -= 0.2f;
     /* lowercased text: a single word must be a given name */
-    if (!c->seen_upper && !strong && words == 1 &&
-        (!(g0 & EW__GAZ_FIRST) || (r->p[0].gaz & EW__GAZ_EXT)))
-        sc -= 0.3f; /* ... and one of the core lists ("ping" is no name here) */
+    if (!c->seen_upper && !strong && words == 1 && !(g0 & EW__GAZ_FIRST)) sc -= 0.3f;
+    /* ... and a name of the core lists: the extended ones hold too many words
+     * of other languages ("piga simu", "sinh ngày") */
+    if (!c->seen_upper && !strong && core == 0) sc -= 0.3f;
     if (strong && ss == i)
         sc += 0.4f;
     else if (title && ss == i)
