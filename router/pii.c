@@ -379,9 +379,8 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         }
     }
     size_t wl = k - i;
-    /* Greek, Armenian, Hebrew, Arabic (not Cyrillic): names after their cues */
-    if (!ascii && s[i] >= 0xCE && s[i] <= 0xDB && (s[i] < 0xD0 || s[i] > 0xD3))
-        ew__pii_scan_script_name(c, i);
+    /* Greek, Cyrillic, Armenian, Hebrew, Arabic: names after their cues */
+    if (!ascii && s[i] >= 0xCE && s[i] <= 0xDB) ew__pii_scan_script_name(c, i);
     /* its first 24 bytes, lowercased 8 at a time (the bytes are letters, ' or
      * -, which OR 0x20 leaves as they are) */
     uint64_t w0 = 0, w1 = 0, w2 = 0;
@@ -869,8 +868,9 @@ static void scan_walk(pii_ctx *c)
             i = on_digit(c, i);
             continue;
         case PC_U3:
-            /* Devanagari, Bengali, Thai, Georgian: names after their cues */
-            if (ch == 0xE0 || (ch == 0xE1 && i + 1 < n && (s[i + 1] == 0x82 || s[i + 1] == 0x83))) {
+            /* the Indic scripts, Thai, Lao, Burmese, Georgian, Ethiopic,
+             * Khmer (U+0900..U+17FF): names after their cues */
+            if (ch == 0xE0 || (ch == 0xE1 && i + 1 < n && s[i + 1] < 0xA0)) {
                 size_t e = ew__pii_scan_script_name(c, i);
                 if (e) {
                     i = e;

@@ -123,6 +123,20 @@ static const struct {
     /* "Recipient: X" */
     {"signed", B(CUE_NAME)}, /* "SIGNED: X", "Signed: X" */
     {"signatory", B(CUE_NAME)},
+    /* "my name is" in more languages; labels of forms and records */
+    {"numesc", B(CUE_NAME_NEXT) | B(CUE_NAME)}, /* Romanian "mă numesc X" */
+    {"nevem", B(CUE_NAME_NEXT) | B(CUE_NAME)},  /* Hungarian "a nevem X" */
+    {"zovem se", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"quhem", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"jina langu ni", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"minu nimi on", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"mano vardas", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"pangalan ko ay", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"employee", B(CUE_NAME)},
+    {"pupil", B(CUE_NAME)},
+    {"insured", B(CUE_NAME)},
+    {"organizer", B(CUE_NAME)},
+    {"organiser", B(CUE_NAME)},
     {"recipient", B(CUE_NAME)},
     {"sender", B(CUE_NAME)},
     {"holder", B(CUE_NAME)},
@@ -1110,10 +1124,10 @@ static const char *const kw_org[] = {
     "avdelning",
 };
 static const char *const kw_particle[] = {
-    "ní",  "nic", "ibn", "bint", "abu",   "dei", "degli", "delle", "do",    "des",   "sur",
-    "am",  "an",  "im",  "upon", "nad",   "pod", "van",   "von",   "de",    "der",   "den",
-    "da",  "di",  "du",  "del",  "della", "la",  "le",    "bin",   "binti", "al",    "ten",
-    "ter", "dos", "das", "y",    "af",    "zu",  "z",     "na",    "dela",  "delos", "vd",
+    "ní", "nic", "ibn",   "bint", "abu", "dei",  "degli", "delle", "do",  "des",   "sur", "am",
+    "an", "im",  "upon",  "nad",  "pod", "van",  "von",   "de",    "der", "den",   "da",  "di",
+    "du", "del", "della", "la",   "le",  "bin",  "binti", "al",    "ten", "ter",   "dos", "das",
+    "y",  "af",  "zu",    "z",    "na",  "dela", "delos", "vd",    "ap",  "verch",
 };
 /* Capitalised words that make a run a place, an event or a title, not a
  * person ("Southern Austria", "Labor Day", "Princess Royal"). */

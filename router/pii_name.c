@@ -909,10 +909,18 @@ static bool cue_phrase_at(const unsigned char *s, size_t n, size_t a, size_t e)
     if (l + 2 >= sizeof w || k >= n || s[e] != ' ' || !pii_is_lower(s[k])) return false;
     for (size_t j = 0; j < l; j++)
         w[j] = (char)(s[a + j] | 32);
-    w[l++] = ' ';
-    while (k < n && pii_is_lower(s[k]) && l < sizeof w - 1)
-        w[l++] = (char)s[k++];
-    return (ew__pii_cue_lookup(w, l) & ((1u << CUE_COUNT) - 1)) != 0;
+    for (int words = 1; words < 3; words++) { /* "Kia ora", "Jina langu ni" */
+        w[l++] = ' ';
+        while (k < n && pii_is_lower(s[k]) && l < sizeof w - 1)
+            w[l++] = (char)s[k++];
+        uint32_t cues = ew__pii_cue_lookup(w, l);
+        if (cues & ((1u << CUE_COUNT) - 1)) return true;
+        if (!(cues & PII_CUE_PREFIX) || k + 1 >= n || s[k] != ' ' || !pii_is_lower(s[k + 1]) ||
+            l + 2 >= sizeof w)
+            return false;
+        k++;
+    }
+    return false;
 }
 
 /* The word of ASCII letters that ends at e (before a space at e): its start, or e. */

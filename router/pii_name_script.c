@@ -1,6 +1,7 @@
 /* Person names in scripts the capitalised-run reader cannot read: Hebrew,
- * Arabic (and Persian, Urdu), Devanagari, Bengali, Thai and Georgian have no
- * capitals, and Greek and Armenian names need their own cue words. A name
+ * Arabic (and Persian, Urdu), the Indic scripts, Thai, Lao, Burmese, Khmer,
+ * Ethiopic and Georgian have no capitals, and Greek, Armenian and Cyrillic
+ * names of cultures without a Russian surname's ending need cue words. A name
  * here is one to three words of one script right after a cue: a label
  * ("Ονοματεπώνυμο:", "नाम:", "ชื่อ-นามสกุล:"), an introduction ("שמי", "मेरा
  * नाम", "اسمي"), a salutation or honorific ("عزيزي", "प्रिय", "Հարգելի"),
@@ -12,13 +13,29 @@
 #include "router/pii_gazetteer.h"
 #include "router/pii_internal.h"
 
-enum { SC_NONE, SC_GREEK, SC_ARMENIAN, SC_HEBREW, SC_ARABIC, SC_INDIC, SC_THAI, SC_GEORGIAN };
+enum {
+    SC_NONE,
+    SC_GREEK,
+    SC_CYRILLIC,
+    SC_ARMENIAN,
+    SC_HEBREW,
+    SC_ARABIC,
+    SC_THAI,
+    SC_LAO,
+    SC_GEORGIAN,
+    SC_MYANMAR,
+    SC_ETHIOPIC,
+    SC_KHMER,
+    SC_INDIC, /* + the block's number: Devanagari, Bengali, ..., Sinhala */
+};
 
 /* The script of a letter (or combining mark) of these scripts; SC_NONE for
- * anything else, punctuation of the scripts included (، ؛ । ॥). */
+ * anything else, the scripts' punctuation and digits included (، ؛ । ॥). */
 static int script_of(uint32_t cp)
 {
-    if (cp >= 0x370 && cp <= 0x3FF) return cp == 0x37E || cp == 0x387 ? SC_NONE : SC_GREEK;
+    if (cp < 0x370) return SC_NONE;
+    if (cp <= 0x3FF) return cp == 0x37E || cp == 0x387 ? SC_NONE : SC_GREEK;
+    if (cp <= 0x4FF) return SC_CYRILLIC;
     if (cp >= 0x531 && cp <= 0x587) return cp >= 0x557 && cp <= 0x560 ? SC_NONE : SC_ARMENIAN;
     if (cp >= 0x591 && cp <= 0x5F2) return cp == 0x5BE || cp == 0x5C0 ? SC_NONE : SC_HEBREW;
     if (cp >= 0x610 && cp <= 0x6FF)
@@ -26,13 +43,16 @@ static int script_of(uint32_t cp)
                        (cp >= 0x660 && cp <= 0x66D) || (cp >= 0x6F0 && cp <= 0x6F9)
                    ? SC_NONE
                    : SC_ARABIC;
-    if (cp >= 0x900 && cp <= 0x9FF) /* Devanagari, Bengali; not dandas or digits */
-        return cp == 0x964 || cp == 0x965 || (cp >= 0x966 && cp <= 0x96F) ||
-                       (cp >= 0x9E6 && cp <= 0x9EF)
+    if (cp >= 0x900 && cp <= 0xDFF) /* the Indic blocks; not dandas or digits */
+        return cp == 0x964 || cp == 0x965 || ((cp & 0x7F) >= 0x66 && (cp & 0x7F) <= 0x6F)
                    ? SC_NONE
-                   : SC_INDIC;
+                   : SC_INDIC + (int)((cp - 0x900) >> 7);
     if (cp >= 0xE01 && cp <= 0xE4E) return cp == 0xE2F || cp == 0xE46 ? SC_NONE : SC_THAI;
+    if (cp >= 0xE81 && cp <= 0xEDF) return SC_LAO;
+    if (cp >= 0x1000 && cp <= 0x109F) return cp >= 0x1040 && cp <= 0x104F ? SC_NONE : SC_MYANMAR;
     if (cp >= 0x10A0 && cp <= 0x10FF) return SC_GEORGIAN;
+    if (cp >= 0x1200 && cp <= 0x135F) return SC_ETHIOPIC;
+    if (cp >= 0x1780 && cp <= 0x17DD) return cp >= 0x17D4 && cp <= 0x17DA ? SC_NONE : SC_KHMER;
     return SC_NONE;
 }
 
@@ -83,7 +103,27 @@ static const sized labels[] = {
     S("نام"), /* Arabic; Persian and Urdu */
     S("नाम"),
     S("পূর্ণ নাম"),
-    S("নাম"), /* Hindi, Nepali; Bengali */
+    S("নাম"),  /* Hindi, Nepali; Bengali */
+    S("பெயர்"), /* Tamil */
+    S("નામ"),  /* Gujarati */
+    S("ਨਾਮ"),  /* Gurmukhi */
+    S("పేరు"),  /* Telugu */
+    S("ಹೆಸರು"), /* Kannada */
+    S("പേര്"),  /* Malayalam */
+    S("නම"),   /* Sinhala */
+    S("အမည်"),  /* Burmese */
+    S("ឈ្មោះ"), /* Khmer */
+    S("ຊື່"),    /* Lao */
+    S("ስም"),   /* Amharic */
+    S("Имя"),
+    S("имя"),
+    S("ФИО"),
+    S("Фамилия"),
+    S("Нэр"), /* Mongolian */
+    S("Овог"),
+    S("Ім\xca\xbcя"),
+    S("Име"), /* Bulgarian, Serbian, Macedonian */
+    S("Презиме"),
     S("ชื่อ"),
     S("นามสกุล"),
     S("ชื่อ-นามสกุล"),
@@ -94,6 +134,20 @@ static const sized labels[] = {
 /* Introductions, salutations and honorifics, with or without a colon. */
 static const sized cues[] = {
     /* Greek: S("they call me"), dear, Mr, Mrs */
+    S("κ."),
+    S("κα"),
+    S("Με εκτίμηση"),
+    S("με εκτίμηση"),
+    S("Φιλικά"),
+    S("בברכה"),
+    S("مع التحية"),
+    S("وتقبلوا فائق الاحترام"),
+    S("С уважением"),
+    S("с уважением"),
+    S("Меня зовут"),
+    S("меня зовут"),
+    S("господин"),
+    S("госпожа"),
     S("λένε"),
     S("Αγαπητέ"),
     S("Αγαπητή"),
@@ -216,7 +270,10 @@ static bool cue_before(const pii_ctx *c, size_t i)
     const unsigned char *s = c->s;
     size_t k = i;
     bool colon = false;
-    while (k > 0 && s[k - 1] == ' ')
+    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+        k--;
+    bool line = k > 0 && s[k - 1] == '\n'; /* a closing ends the line above */
+    while (line && k > 0 && (s[k - 1] == '\n' || s[k - 1] == '\r'))
         k--;
     if (k > 0 && s[k - 1] == ':') {
         colon = true;
@@ -224,6 +281,8 @@ static bool cue_before(const pii_ctx *c, size_t i)
     } else if (k >= 3 && s[k - 3] == 0xEF && s[k - 2] == 0xBC && s[k - 1] == 0x9A) {
         colon = true; /* ： */
         k -= 3;
+    } else if (k > 0 && s[k - 1] == ',') {
+        k--; /* "Με εκτίμηση,\n" */
     }
     while (k > 0 && s[k - 1] == ' ')
         k--;
@@ -255,7 +314,7 @@ size_t ew__pii_scan_script_name(pii_ctx *c, size_t i)
     size_t n = c->n;
     int sc = ew__pii_script_at(s, n, i);
     if (sc == SC_NONE || inside_word(s, n, i, sc)) return 0;
-    bool cased = sc == SC_GREEK || sc == SC_ARMENIAN;
+    bool cased = sc == SC_GREEK || sc == SC_ARMENIAN || sc == SC_CYRILLIC;
     bool cued = cue_before(c, i);
     if (!cued && cased) return 0;
     size_t ws[3], wz[3];
@@ -265,8 +324,9 @@ size_t ew__pii_scan_script_name(pii_ctx *c, size_t i)
         if (e == p || in_list(s, p, e, ends, sizeof ends / sizeof ends[0])) break;
         int l;
         uint32_t cp = ew__pii_decode(s, n, p, &l);
-        if (cased && !((cp >= 0x386 && cp <= 0x3AB) || (cp >= 0x531 && cp <= 0x556)))
-            break; /* Greek and Armenian names are capitalised */
+        if (cased && !((cp >= 0x386 && cp <= 0x3AB) || (cp >= 0x531 && cp <= 0x556) ||
+                       (cp >= 0x400 && cp <= 0x42F)))
+            break; /* Greek, Armenian and Cyrillic names are capitalised */
         ws[k] = p, wz[k] = e, k++;
         /* a third word only after a connector: "بن", "بنت", "ابن", "أبو" */
         if (k == 2 && !(sc == SC_ARABIC && in_list(s, ws[1], wz[1], links, 4))) break;

@@ -16,7 +16,8 @@ const LOCALES = ['af_ZA', 'az', 'cs_CZ', 'cy', 'da', 'de', 'en_GH', 'en_IE', 'en
 const flat = (x) => (!x ? [] : Array.isArray(x) ? x : Object.values(x).flatMap(flat));
 const words = (list) => list.flatMap((v) => v.split(/[\s\u00a0]+/))
   .map((w) => w.replace(/^[.,()]+|[.,()]+$/g, ''))
-  .filter((w) => [...w].length >= 4 && /^[\p{L}\p{M}'’-]+$/u.test(w));
+  .filter((w) => /^[\p{L}\p{M}'’-]+$/u.test(w) &&
+    [...w].length >= (/^[\p{Script=Latin}'’-]+$/u.test(w) ? 4 : 2));
 for (const [key, file] of [['first_name', 'names_first_faker.txt'], ['last_name', 'names_last_faker.txt']]) {
   const seen = new Set();
   for (const loc of LOCALES) for (const w of words(flat(F[loc]?.person?.[key]))) seen.add(w);

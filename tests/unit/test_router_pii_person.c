@@ -267,6 +267,12 @@ static void test_script_names(void **state)
         {"Ονοματεπώνυμο: Ελένη Κωνσταντίνου\nΤηλέφωνο: 210 1234567", P, "Ελένη Κωνσταντίνου"},
         {"নাম: রাকিব হাসান, মোবাইল: 01712345678", P, "রাকিব হাসান"},
         {"Name: राहुल शर्मा", P, "राहुल शर्मा"},
+        {"ឈ្មោះ: ហេង បុប្ផា", P, "ហេង បុប្ផា"},
+        {"பெயர்: முருகன் பாலு", P, "முருகன் பாலு"},
+        {"Нэр: Батбаярын Ганболд", P, "Батбаярын Ганболд"},
+        {"Με εκτίμηση,\nΚώστας Ιωάννου", P, "Κώστας Ιωάννου"},
+        {"Καλημέρα κ. Σοφία Παππά, σας στέλνω", P, "Σοφία Παππά"},
+        {"אתמול נפגשתי עם משה כהן במשרד.", P, "משה כהן"}, /* no cue: gazetteer */
         /* no cue, or a cue's addressee that is no name */
         {"אני רוצה לבטל את ההזמנה", P, NULL},
         {"मुझे अपना पता बदलना है", P, NULL},
@@ -299,6 +305,9 @@ static void test_world6_rules(void **state)
         {"Aigerim Han\xc4\xb1m toplant\xc4\xb1ya kat\xc4\xb1lamayacak.", P, "Aigerim"},
         {"Standup: @Tigran blocked on the API keys.", P, "Tigran"},
         {"Buongiorno, vorrei annullare l'ordine.", P, NULL},
+        {"Bun\xc4\x83 ziua, m\xc4\x83 numesc Ilir Hoxha \xc8\x99i", P, "Ilir Hoxha"},
+        {"Habari! Jina langu ni Zawadi Mushi, naomba msaada.", P, "Zawadi Mushi"},
+        {"Shwmae, Rhys ap Gwilym dw i.", P, "Rhys ap Gwilym"},
         {"The tenancy agreement with Equinor ASA ends in May.", P, NULL},
         {"Com os melhores cumprimentos,\nRui Rodrigues\nDepartamento de Radiology", P,
          "Rui Rodrigues"},
