@@ -428,6 +428,8 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         }
     }
     size_t wl = k - i;
+    /* Greek, Cyrillic, Armenian, Hebrew, Arabic: names after their cues */
+    if (!ascii && s[i] >= 0xCE && s[i] <= 0xDB) ew__pii_scan_script_name(c, i);
     /* its first 24 bytes, lowercased 8 at a time (the bytes are letters, ' or
      * -, which OR 0x20 leaves as they are) */
     uint64_t w0 = 0, w1 = 0, w2 = 0;
@@ -656,7 +658,8 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     /* Names and addresses are not consumed: the words inside them still get
      * their own checks, and overlaps are resolved at the end. */
     if (cap || (c->name_next_at != CUE_NONE && i - c->name_next_at <= 2) ||
-        (!c->seen_upper && wl >= 3)) {
+        (!c->seen_upper && wl >= 3) ||
+        (c->title_at != CUE_NONE && i - c->title_at <= 2 && (cues & PII_KW_PARTICLE))) {
         ew__pii_scan_address(c, i);
         ew__pii_scan_name(c, i, we, 0);
     } else if (we < n && s[we] == '.' && (wl <= 2 || (!ascii && wl <= 4))) {
@@ -754,6 +757,7 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
      * after dob_at; past both, neither needs a look. Offsets are below
      * UINT32_MAX (CUE_NONE), so i - CUE_NONE is never small. */
     const size_t name_at = c->name_next_at, dob_at = c->cue_at[CUE_DOB];
+    const size_t title_at = c->title_at; /* "mevrouw van Dijk": a particle after it */
     size_t hot_end = 0;
     if (name_at != CUE_NONE) hot_end = name_at + 2;
     if (dob_at != CUE_NONE && dob_at + 48 > hot_end) hot_end = dob_at + 48;
@@ -807,6 +811,7 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
         if (f) { /* a listed word (most are not) */
             /* a context cue or the start of a cue phrase: on_word notes it */
             if (f & (PII_CUE_PREFIX | ((1u << CUE_COUNT) - 1))) break;
+            if ((f & PII_KW_PARTICLE) && i - title_at <= 2) break; /* on_word reads the name */
             /* note_lang: word classes matter here only for the language */
             lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
                     (uint64_t)((f & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
@@ -957,6 +962,15 @@ static void scan_walk(pii_ctx *c)
             i = on_digit(c, i);
             continue;
         case PC_U3:
+            /* the Indic scripts, Thai, Lao, Burmese, Georgian, Ethiopic,
+             * Khmer (U+0900..U+17FF): names after their cues */
+            if (ch == 0xE0 || (ch == 0xE1 && i + 1 < n && s[i + 1] < 0xA0)) {
+                size_t e = ew__pii_scan_script_name(c, i);
+                if (e) {
+                    i = e;
+                    continue;
+                }
+            }
             if (ch == 0xEF && ew__pii_fw_area_code(s, n, i)) { /* "（0571）7117 2171" */
                 size_t e = ew__pii_scan_number(c, i);
                 if (e > i) {

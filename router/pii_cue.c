@@ -121,6 +121,22 @@ static const struct {
     {"groeten", B(CUE_TITLE)},
     {"hilsen", B(CUE_TITLE)},
     /* "Recipient: X" */
+    {"signed", B(CUE_NAME)}, /* "SIGNED: X", "Signed: X" */
+    {"signatory", B(CUE_NAME)},
+    /* "my name is" in more languages; labels of forms and records */
+    {"numesc", B(CUE_NAME_NEXT) | B(CUE_NAME)}, /* Romanian "mă numesc X" */
+    {"nevem", B(CUE_NAME_NEXT) | B(CUE_NAME)},  /* Hungarian "a nevem X" */
+    {"zovem se", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"quhem", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"jina langu ni", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"minu nimi on", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"mano vardas", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"pangalan ko ay", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"employee", B(CUE_NAME)},
+    {"pupil", B(CUE_NAME)},
+    {"insured", B(CUE_NAME)},
+    {"organizer", B(CUE_NAME)},
+    {"organiser", B(CUE_NAME)},
     {"recipient", B(CUE_NAME)},
     {"sender", B(CUE_NAME)},
     {"holder", B(CUE_NAME)},
@@ -1117,12 +1133,35 @@ static const char *const kw_org[] = {
     "grupo",
     "syndrome",
     "disease",
+    /* legal forms and trades after a firm's name ("Equinor ASA", "Volvo Cars",
+     * "Jollibee Foods", "Philips Healthcare", "Ayala Land") */
+    "asa",
+    "ab",
+    "nv",
+    "bv",
+    "oy",
+    "spa",
+    "srl",
+    "llp",
+    "pty",
+    "pte",
+    "cars",
+    "foods",
+    "healthcare",
+    "land",
+    /* departments in other languages ("Departamento de Radiology") */
+    "departamento",
+    "departement",
+    "dipartimento",
+    "abteilung",
+    "afdeling",
+    "avdelning",
 };
 static const char *const kw_particle[] = {
-    "ní",  "nic", "ibn", "bint", "abu",   "dei", "degli", "delle", "do",    "des", "sur",
-    "am",  "an",  "im",  "upon", "nad",   "pod", "van",   "von",   "de",    "der", "den",
-    "da",  "di",  "du",  "del",  "della", "la",  "le",    "bin",   "binti", "al",  "ten",
-    "ter", "dos", "das", "y",    "af",    "zu",  "z",     "na",
+    "ní", "nic", "ibn",   "bint", "abu", "dei",  "degli", "delle", "do",  "des",   "sur", "am",
+    "an", "im",  "upon",  "nad",  "pod", "van",  "von",   "de",    "der", "den",   "da",  "di",
+    "du", "del", "della", "la",   "le",  "bin",  "binti", "al",    "ten", "ter",   "dos", "das",
+    "y",  "af",  "zu",    "z",    "na",  "dela", "delos", "vd",    "ap",  "verch",
 };
 /* Capitalised words that make a run a place, an event or a title, not a
  * person ("Southern Austria", "Labor Day", "Princess Royal"). */
@@ -1316,6 +1355,30 @@ static const char *const kw_stop[] = {
     "gracias",
     "obrigado",
     "obrigada",
+    /* greetings, never a name ("Buongiorno, mi chiamo X") */
+    "buongiorno",
+    "buonasera",
+    "bonjour",
+    "bonsoir",
+    "salut",
+    "hola",
+    "hallo",
+    "hoi",
+    "hej",
+    "moin",
+    "servus",
+    "ahoj",
+    "ciao",
+    "merhaba",
+    "namaste",
+    "shalom",
+    "salaam",
+    "jambo",
+    "habari",
+    /* honorifics written after a Turkish name ("Aigerim Hanım") */
+    "hanim",
+    "bey",
+    "hanimefendi",
     /* labels and job titles of forms and signatures ("Prénom :", "Adı Soyadı:",
      * "Gerente de Contas", "Sr. Analyst") */
     "adi",

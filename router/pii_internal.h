@@ -429,6 +429,12 @@ size_t ew__pii_scan_pem(pii_ctx *c, size_t i);
 size_t ew__pii_scan_pwhash(pii_ctx *c, size_t i);
 /* Capitalised word at i (or any word after a name cue): person names. */
 size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags);
+/* A word at i in a script without capitals or with its own cue words
+ * (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai, Lao, Burmese,
+ * Khmer, Ethiopic, Georgian; pii_name_script.c): a name after a cue; returns its end, 0 for none. */
+size_t ew__pii_scan_script_name(pii_ctx *c, size_t i);
+/* That script of the letter at i, 0 for any other. */
+int ew__pii_script_at(const unsigned char *s, size_t n, size_t i);
 /* A weak person span [ss, se) in text that is not English: does a word of
  * it look like a surname or an inflected given name? */
 bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se);
