@@ -420,7 +420,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         if (k + 1 < n && s[k] >= 0xC2 && s[k] < 0xE0) {
             ascii = false;
             k += 2;
-        } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') && pii_is_alpha(s[k + 1])) {
+        } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') &&
+                   (pii_is_alpha(s[k + 1]) || (!ascii && s[k + 1] >= 0xC2 && s[k + 1] < 0xE0))) {
+            /* "d'Ouchy", "Karl-Marx", Ukrainian "пр-т" */
             dash |= s[k] == '-';
             k++;
         } else {
@@ -485,8 +487,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             char fw[PII_WORD_MAX];
             for (size_t f = 0; f < wl; f++)
                 fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
-            cues = ew__pii_cue_lookup(fw, wl) & (PII_KW_PASSWORD | PII_KW_KEY | (1u << CUE_SECRET) |
-                                                 (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT));
+            cues = ew__pii_cue_lookup(fw, wl) &
+                   (PII_KW_PASSWORD | PII_KW_KEY | PII_KW_STREET | (1u << CUE_SECRET) |
+                    (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT));
             if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
             if (cues & (1u << CUE_PASSPORT)) c->cue_at[CUE_PASSPORT] = (uint32_t)we; /* паспорт */
             if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
@@ -662,8 +665,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         (c->title_at != CUE_NONE && i - c->title_at <= 2 && (cues & PII_KW_PARTICLE))) {
         ew__pii_scan_address(c, i);
         ew__pii_scan_name(c, i, we, 0);
-    } else if (we < n && s[we] == '.' && (wl <= 2 || (!ascii && wl <= 4))) {
-        ew__pii_scan_address(c, i); /* "ul. Zamkowa 5" */
+    } else if ((we < n && s[we] == '.' && (wl <= 3 || (!ascii && wl <= 4))) ||
+               (!ascii && (cues & PII_KW_STREET))) {
+        ew__pii_scan_address(c, i); /* "ul. Zamkowa 5", "skr. poczt. 45", "вул. Хрещатик" */
     }
     return we > i ? we : i + 1;
 }

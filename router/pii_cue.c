@@ -281,6 +281,7 @@ static const struct {
     {"stop", B(CUE_ADDRESS)},
     {"corner", B(CUE_ADDRESS)},
     {"adresse", B(CUE_ADDRESS)},
+    {"skr", B(CUE_ADDRESS)}, /* Polish "skr. poczt." (skrytka pocztowa, a post box) */
     {"direccion", B(CUE_ADDRESS)},
     {"indirizzo", B(CUE_ADDRESS)},
     {"adres", B(CUE_ADDRESS)},
@@ -486,6 +487,12 @@ static const struct {
     {"geburtstag", B(CUE_DOB)},
     {"fodt", B(CUE_DOB)},
     {"fodd", B(CUE_DOB)},
+    {"fodselsdato", B(CUE_DOB)}, /* Danish, Norwegian "fødselsdato" */
+    {"fodselsdag", B(CUE_DOB)},
+    {"fodelsedatum", B(CUE_DOB)}, /* Swedish "födelsedatum" */
+    {"fodelsedag", B(CUE_DOB)},
+    {"kelahiran", B(CUE_DOB)}, /* Indonesian "tanggal kelahiran" */
+    {"nascuda", B(CUE_DOB)},   /* Catalan "nascut/nascuda el" */
     {"carta", B(CUE_CARD)},
     {"cartao", B(CUE_CARD)},
     {"kaart", B(CUE_CARD)},
@@ -727,6 +734,13 @@ static const char *const kw_street[] = {
     "\x64\x75\xe1\xbb\x9d\x6e\x67",
     "ngo",
     "\xd1\x83\xd0\xbb",
+    /* Ukrainian вул., пр-т, просп. (capitalised too: the fold keeps Cyrillic case) */
+    "\xd0\xb2\xd1\x83\xd0\xbb",
+    "\xd0\x92\xd1\x83\xd0\xbb",
+    "\xd0\xbf\xd1\x80-\xd1\x82",
+    "\xd0\x9f\xd1\x80-\xd1\x82",
+    "\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf",
+    "\xd0\x9f\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf",
     "cad",
     "street",
     "st",
@@ -817,6 +831,11 @@ static const char *const kw_street[] = {
     "paseo",
     "camino",
     "carrer",
+    "placa", /* Catalan "Plaça", "Passeig", "Avinguda", "Rambla"; Colombian "Carrera" */
+    "passeig",
+    "avinguda",
+    "rambla",
+    "carrera",
     "rua",
     "travessa",
     "praca",
@@ -981,6 +1000,15 @@ static const char *const kw_unit[] = {
     "dpto",
     "lote",
     "kv", /* Ukrainian and Russian "kv. 114" (kvartira) */
+    /* Belgian "bus 3" (the box), French "bureau 812", Spanish "oficina 5",
+     * Austrian "Stiege 2", "Tür 5", "Top 5" */
+    "bus",
+    "bureau",
+    "oficina",
+    "despacho",
+    "stiege",
+    "tur",
+    "top",
     "bl",
     "blk",
     "block", /* Romanian "bl. C1", Gulf and Singapore blocks */
