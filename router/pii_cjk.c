@@ -513,9 +513,14 @@ static size_t jp_prefecture_address(pii_ctx *c, size_t p)
 static int count_delims(const unsigned char *s, size_t a, size_t b, unsigned char d)
 {
     int k = 0;
+    if (d == '|' || !memchr(s + a, '"', b - a)) {
+        for (size_t p = a; p < b; p++)
+            k += s[p] == d;
+        return k;
+    }
     bool quoted = false; /* CSV (RFC 4180): "Rua Augusta, 274" is one cell */
     for (size_t p = a; p < b; p++) {
-        quoted ^= s[p] == '"' && d != '|';
+        quoted ^= s[p] == '"';
         k += s[p] == d && !quoted;
     }
     return k;
@@ -935,9 +940,11 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         int cue = cjk_cues[k].cue;
         if (cue == CJ_NAME_NEXT) {
             c->cue_at[CUE_NAME] = (uint32_t)e;
-            int l3, l4; /* "收件地址", "收件电话": another label follows, no name */
-            uint32_t c3 = e + 6 <= n ? ew__pii_decode(s, n, e, &l3) : 0;
-            if (c3 && cue_find(c3, ew__pii_decode(s, n, e + (size_t)l3, &l4)) >= 0) return e;
+            /* "收件地址", "收件电话", "收件手机": another label follows, no name */
+            if (e + 6 <= n && (!memcmp(s + e, "\xE5\x9C\xB0\xE5\x9D\x80", 6) ||
+                               !memcmp(s + e, "\xE7\x94\xB5\xE8\xAF\x9D", 6) ||
+                               !memcmp(s + e, "\xE6\x89\x8B\xE6\x9C\xBA", 6)))
+                return e;
             size_t r =
                 name_after(c, e, cp >= 0x30A0 || cp == 0x6C0F || cp == 0x540D || cp == 0x62C5);
             return r ? r : e;

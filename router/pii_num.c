@@ -61,10 +61,10 @@ bool ew__pii_fw_area_code(const unsigned char *s, size_t n, size_t i)
 static size_t cjk_ext(const unsigned char *s, size_t n, size_t k)
 {
     static const char *const marks[] = {"\xE5\x88\x86\xE6\x9C\xBA\xE5\x8F\xB7", /* 分机号 */
-                                        "\xE5\x88\x86\xE6\x9C\xBA",                 /* 分机 */
-                                        "\xE8\xBD\xAC",                                /* 转 */
-                                        "\xE5\x86\x85\xE7\xB7\x9A",                 /* 内線 */
-                                        "\xE5\x85\xA7\xE7\xB7\x9A"};                /* 內線 */
+                                        "\xE5\x88\x86\xE6\x9C\xBA",             /* 分机 */
+                                        "\xE8\xBD\xAC",                         /* 转 */
+                                        "\xE5\x86\x85\xE7\xB7\x9A",             /* 内線 */
+                                        "\xE5\x85\xA7\xE7\xB7\x9A"};            /* 內線 */
     if (k >= n || (s[k] != 0xE5 && s[k] != 0xE8)) return 0; /* their lead bytes */
     for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
         size_t l = strlen(marks[m]);
@@ -127,9 +127,8 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
         }
         /* one separator, then a digit or "(" digit */
         if (i + 1 < n && (s[i] == ' ' || s[i] == '-' || s[i] == '.' || s[i] == '/') &&
-            (pii_is_digit(s[i + 1]) ||
-             (s[i + 1] == '(' && i + 2 < n && pii_is_digit(s[i + 2]) &&
-              paren_group_joins(s, n, i + 1)))) {
+            (pii_is_digit(s[i + 1]) || (s[i + 1] == '(' && i + 2 < n && pii_is_digit(s[i + 2]) &&
+                                        paren_group_joins(s, n, i + 1)))) {
             pending = (char)s[i];
             i++;
             continue;
@@ -218,37 +217,53 @@ static bool seq_is_date(const numseq *q, int *y, int *m, int *d)
 
 static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, int *mon)
 {
-    static const char *const months[] = {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
-        /* German, French, Spanish, Polish (genitive) */
-        "januar", "februar", "marz", "april", "mai", "juni", "juli", "august", "september",
-        "oktober", "november", "dezember", "janvier", "fevrier", "mars", "avril", "mai", "juin",
-        "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "enero", "febrero",
-        "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
-        "diciembre", "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
-        "sierpnia", "wrzesnia", "pazdziernika", "listopada", "grudnia",
-        /* Portuguese */
-        "janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto", "setembro",
-        "outubro", "novembro", "dezembro",
-        /* Turkish (folded: "Şubat", "Ağustos", "Aralık") */
-        "ocak", "subat", "mart", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim",
-        "kasim", "aralik",
-        /* Dutch, Danish and Norwegian, Swedish, Italian, Catalan, Indonesian,
-         * Romanian, Czech (genitive), Hungarian; folded like the word */
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-        "oktober", "november", "december", "januar", "februar", "marts", "april", "maj", "juni",
-        "juli", "august", "september", "oktober", "november", "december", "januari", "februari",
-        "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
-        "december", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
-        "agosto", "settembre", "ottobre", "novembre", "dicembre", "gener", "febrer", "marc",
-        "abril", "maig", "juny", "juliol", "agost", "setembre", "octubre", "novembre", "desembre",
-        "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
-        "oktober", "november", "desember", "ianuarie", "februarie", "martie", "aprilie", "mai",
-        "iunie", "iulie", "august", "septembrie", "octombrie", "noiembrie", "decembrie", "ledna",
-        "unora", "brezna", "dubna", "kvetna", "cervna", "cervence", "srpna", "zari", "rijna",
-        "listopadu", "prosince", "januar", "februar", "marcius", "aprilis", "majus", "junius",
-        "julius", "augusztus", "szeptember", "oktober", "november", "december"};
+    /* Month names of English (abbreviable: "Mar", "Sept"), German, French,
+     * Spanish, Polish (genitive), Portuguese, Turkish, Dutch, Danish and
+     * Norwegian, Swedish, Italian, Catalan, Indonesian, Romanian, Czech
+     * (genitive) and Hungarian, folded like the word, sorted by their first
+     * letter; month_at[c - 'a'] is where the names with first letter c start. */
+    static const struct {
+        char w[13];
+        unsigned char mon, en;
+    } months[] = {
+        {"abril", 4, 0},         {"agost", 8, 0},      {"agosto", 8, 0},     {"agustos", 8, 0},
+        {"agustus", 8, 0},       {"aout", 8, 0},       {"april", 4, 1},      {"aprile", 4, 0},
+        {"aprilie", 4, 0},       {"aprilis", 4, 0},    {"aralik", 12, 0},    {"august", 8, 1},
+        {"augusti", 8, 0},       {"augustus", 8, 0},   {"augusztus", 8, 0},  {"avril", 4, 0},
+        {"brezna", 3, 0},        {"cervence", 7, 0},   {"cervna", 6, 0},     {"czerwca", 6, 0},
+        {"december", 12, 1},     {"decembre", 12, 0},  {"decembrie", 12, 0}, {"desember", 12, 0},
+        {"desembre", 12, 0},     {"dezember", 12, 0},  {"dezembro", 12, 0},  {"dicembre", 12, 0},
+        {"diciembre", 12, 0},    {"dubna", 4, 0},      {"ekim", 10, 0},      {"enero", 1, 0},
+        {"eylul", 9, 0},         {"febbraio", 2, 0},   {"febrer", 2, 0},     {"febrero", 2, 0},
+        {"februar", 2, 0},       {"februari", 2, 0},   {"februarie", 2, 0},  {"february", 2, 1},
+        {"fevereiro", 2, 0},     {"fevrier", 2, 0},    {"gener", 1, 0},      {"gennaio", 1, 0},
+        {"giugno", 6, 0},        {"grudnia", 12, 0},   {"haziran", 6, 0},    {"ianuarie", 1, 0},
+        {"iulie", 7, 0},         {"iunie", 6, 0},      {"janeiro", 1, 0},    {"januar", 1, 0},
+        {"januari", 1, 0},       {"january", 1, 1},    {"janvier", 1, 0},    {"juillet", 7, 0},
+        {"juin", 6, 0},          {"julho", 7, 0},      {"juli", 7, 0},       {"julio", 7, 0},
+        {"juliol", 7, 0},        {"julius", 7, 0},     {"july", 7, 1},       {"june", 6, 1},
+        {"junho", 6, 0},         {"juni", 6, 0},       {"junio", 6, 0},      {"junius", 6, 0},
+        {"juny", 6, 0},          {"kasim", 11, 0},     {"kvetna", 5, 0},     {"kwietnia", 4, 0},
+        {"ledna", 1, 0},         {"lipca", 7, 0},      {"listopada", 11, 0}, {"listopadu", 11, 0},
+        {"luglio", 7, 0},        {"lutego", 2, 0},     {"maart", 3, 0},      {"maggio", 5, 0},
+        {"mai", 5, 0},           {"maig", 5, 0},       {"maio", 5, 0},       {"maj", 5, 0},
+        {"maja", 5, 0},          {"majus", 5, 0},      {"marc", 3, 0},       {"marca", 3, 0},
+        {"march", 3, 1},         {"marcius", 3, 0},    {"marco", 3, 0},      {"maret", 3, 0},
+        {"mars", 3, 0},          {"mart", 3, 0},       {"martie", 3, 0},     {"marts", 3, 0},
+        {"marz", 3, 0},          {"marzo", 3, 0},      {"may", 5, 1},        {"mayis", 5, 0},
+        {"mayo", 5, 0},          {"mei", 5, 0},        {"nisan", 4, 0},      {"noiembrie", 11, 0},
+        {"november", 11, 1},     {"novembre", 11, 0},  {"novembro", 11, 0},  {"noviembre", 11, 0},
+        {"ocak", 1, 0},          {"october", 10, 1},   {"octobre", 10, 0},   {"octombrie", 10, 0},
+        {"octubre", 10, 0},      {"oktober", 10, 0},   {"ottobre", 10, 0},   {"outubro", 10, 0},
+        {"pazdziernika", 10, 0}, {"prosince", 12, 0},  {"rijna", 10, 0},     {"september", 9, 1},
+        {"septembre", 9, 0},     {"septembrie", 9, 0}, {"septiembre", 9, 0}, {"setembre", 9, 0},
+        {"setembro", 9, 0},      {"settembre", 9, 0},  {"sierpnia", 8, 0},   {"srpna", 8, 0},
+        {"stycznia", 1, 0},      {"subat", 2, 0},      {"szeptember", 9, 0}, {"temmuz", 7, 0},
+        {"unora", 2, 0},         {"wrzesnia", 9, 0},   {"zari", 9, 0}};
+    static const unsigned short month_at[27] = {0,   16,  17,  20,  30,  33,  42,  46,  47,
+                                                50,  69,  72,  78,  102, 108, 116, 118, 118,
+                                                119, 131, 132, 133, 133, 134, 134, 134, 135};
+
     /* Russian and Ukrainian genitive ("13 апреля 2000", "6 червня 1975"), Greek
      * genitive capitalised and not ("2 Ιουλίου 1972"), compared as UTF-8 */
     static const char *const script[] = {
@@ -327,15 +342,13 @@ static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, 
         k++;
     }
     if (l < 3 || l >= sizeof w) return false;
-    /* no month of these languages starts with q, v, x, y */
-    if ((unsigned)(w[0] - 'a') < 26u && ((0x1a10000u >> (w[0] - 'a')) & 1u)) return false;
-    for (int m = 0; m < (int)(sizeof months / sizeof months[0]); m++) {
-        if (months[m][0] != w[0]) continue; /* most words stop here, without strlen */
-        size_t ml = strlen(months[m]);
+    if ((unsigned)(w[0] - 'a') >= 26u) return false;
+    for (int m = month_at[w[0] - 'a']; m < month_at[w[0] - 'a' + 1]; m++) {
+        size_t ml = strlen(months[m].w);
         /* full name, or a 3+ letter abbreviation ("Mar", "Sept") */
-        bool abbrev = m < 12 && l >= 3 && l < ml && !memcmp(w, months[m], l);
-        if ((l == ml && !memcmp(w, months[m], l)) || abbrev) {
-            *mon = m % 12 + 1; /* each language lists its 12 months in order */
+        bool abbrev = months[m].en && l >= 3 && l < ml && !memcmp(w, months[m].w, l);
+        if ((l == ml && !memcmp(w, months[m].w, l)) || abbrev) {
+            *mon = months[m].mon;
             if (k < n && s[k] == '.') k++;
             *end = k;
             return true;
@@ -588,13 +601,13 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
         "\xEC\x83\x9D\xEC\x9D\xBC",                                          /* 생일 */
         "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4", /* дата рожд */
         "\xD0\x94\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4", /* Дата рожд */
-        "\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB",                  /* родил(ся, ась) */
-        "urodzi",                                                    /* urodził(am), urodziny */
+        "\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB", /* родил(ся, ась) */
+        "urodzi",                                   /* urodził(am), urodziny */
         "sz\xC3\xBCl", /* Hungarian szül. (születési idő, született) */
         "\xCE\xB3\xCE\xAD\xCE\xBD\xCE\xBD\xCE\xB7\xCF\x83\xCE\xB7\xCF\x82", /* γέννησης */
         "\xCE\xB3\xCE\xB5\xCE\xBD\xCE\xBD\xCE\xAE\xCE\xB8\xCE\xB7\xCE\xBA", /* γεννήθηκ(ε) */
-        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB6", /* народж(ення) */
-        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xB2", /* народив(ся) */
+        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB6",          /* народж(ення) */
+        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xB2",  /* народив(ся) */
         "\xE0\xA4\x9C\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xAE",          /* जन्म */
         "\xD8\xA7\xD9\x84\xD9\x85\xD9\x8A\xD9\x84\xD8\xA7\xD8\xAF"}; /* الميلاد */
     size_t b = i > 48 ? i - 48 : 0;
@@ -614,16 +627,19 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
  * issued on", "birthday: 3 May; appointment on")? */
 static bool dob_cue_other(const unsigned char *s, size_t n, size_t ce, size_t i)
 {
-    static const char *const after[] = {" certificate", " party", " place", " weight", " sale",
-                                        "-on date", " on date"};
+    static const char *const after[] = {" certificate", " party",   " place",  " weight",
+                                        " sale",        "-on date", " on date"};
     static const char *const other[] = {
-        "issue",     "issued",      "expiry",      "expires",       "expired",   "expiration",
-        "valid",     "validity",    "until",       "appointment",   "party",     "founded",
-        "died",      "death",       "wedding",     "due",           "printed",   "admitted",
-        "admission", "discharged",  "discharge",   "hired",         "registered", "ends",
-        "sale",      "offer",       "ausgestellt", "ausstellungsdatum", "gultig", "g\xC3\xBCltig",
-        "delivre",   "d\xC3\xA9livr\xC3\xA9", "emision", "emisi\xC3\xB3n", "caducidad",
-        "vencimiento", "scadenza",  "rilascio",    "afgegeven"};
+        "issue",     "issued",         "expiry",      "expires",
+        "expired",   "expiration",     "valid",       "validity",
+        "until",     "appointment",    "party",       "founded",
+        "died",      "death",          "wedding",     "due",
+        "printed",   "admitted",       "admission",   "discharged",
+        "discharge", "hired",          "registered",  "ends",
+        "sale",      "offer",          "ausgestellt", "ausstellungsdatum",
+        "gultig",    "g\xC3\xBCltig",  "delivre",     "d\xC3\xA9livr\xC3\xA9",
+        "emision",   "emisi\xC3\xB3n", "caducidad",   "vencimiento",
+        "scadenza",  "rilascio",       "afgegeven"};
     size_t ws = ce;
     while (ws > 0 && pii_is_alpha(s[ws - 1]))
         ws--;
@@ -660,7 +676,7 @@ static bool dob_cjk_after(const unsigned char *s, size_t n, size_t e)
                                        "\xE5\x87\xBA\xE7\x94\x9F",             /* 出生 */
                                        "\xED\x83\x9C\xEC\x96\xB4",             /* 태어 */
                                        "\xEC\xB6\x9C\xEC\x83\x9D"};            /* 출생 */
-    size_t k = e + 4 <= n && !memcmp(s + e, "\xEC\x97\x90 ", 4) ? e + 4 : e; /* 에 */
+    size_t k = e + 4 <= n && !memcmp(s + e, "\xEC\x97\x90 ", 4) ? e + 4 : e;   /* 에 */
     if (k < n && s[k] == ' ') k++;
     for (size_t q = 0; q < sizeof cues / sizeof cues[0]; q++) {
         size_t l = strlen(cues[q]);
@@ -746,11 +762,11 @@ static size_t era_date(const unsigned char *s, size_t n, size_t i)
 {
     static const struct {
         char name[7];
-        short first; /* the Gregorian year of the era's year 1 */
-    } eras[] = {{"\xE6\x98\x8E\xE6\xB2\xBB", 1868}, /* 明治 */
-                {"\xE5\xA4\xA7\xE6\xAD\xA3", 1912}, /* 大正 */
-                {"\xE6\x98\xAD\xE5\x92\x8C", 1926}, /* 昭和 */
-                {"\xE5\xB9\xB3\xE6\x88\x90", 1989}, /* 平成 */
+        short first;                                 /* the Gregorian year of the era's year 1 */
+    } eras[] = {{"\xE6\x98\x8E\xE6\xB2\xBB", 1868},  /* 明治 */
+                {"\xE5\xA4\xA7\xE6\xAD\xA3", 1912},  /* 大正 */
+                {"\xE6\x98\xAD\xE5\x92\x8C", 1926},  /* 昭和 */
+                {"\xE5\xB9\xB3\xE6\x88\x90", 1989},  /* 平成 */
                 {"\xE4\xBB\xA4\xE5\x92\x8C", 2019}}; /* 令和 */
     if (i < 6 || s[i - 6] < 0xE4 || s[i - 6] > 0xE6) return 0;
     for (size_t k = 0; k < sizeof eras / sizeof eras[0]; k++) {
