@@ -683,9 +683,10 @@ static bool dob_cjk_after(const unsigned char *s, size_t n, size_t e)
         if (k + l <= n && !memcmp(s + k, cues[q], l)) return true;
     }
     /* 生 alone, then punctuation or the end: not 生效 (takes effect) */
-    return k + 3 <= n && !memcmp(s + k, "\xE7\x94\x9F", 3) &&
-           (k + 3 == n || s[k + 3] < 0x80 || !memcmp(s + k + 3, "\xEF\xBC\x8C", 3) ||
-            !memcmp(s + k + 3, "\xE3\x80\x82", 3));
+    if (k + 3 > n || memcmp(s + k, "\xE7\x94\x9F", 3)) return false;
+    return k + 3 == n || s[k + 3] < 0x80 ||
+           (k + 6 <= n &&
+            (!memcmp(s + k + 3, "\xEF\xBC\x8C", 3) || !memcmp(s + k + 3, "\xE3\x80\x82", 3)));
 }
 
 bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
@@ -827,7 +828,7 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
 
     int y, m, d;
     /* "12 March 1985", "8 marca 1979", "1990 MAY 12" */
-    if (q.ng == 1 && (q.nd <= 2 || (q.nd == 4 && s[e] == ' ')) && e + 1 < n &&
+    if (q.ng == 1 && e + 1 < n && (q.nd <= 2 || (q.nd == 4 && s[e] == ' ')) &&
         (s[e] == ' ' || s[e] == '.' || pii_is_alpha(s[e]))) {
         size_t de = ew__pii_parse_date(s, n, i, &y, &m, &d);
         if (de) {
