@@ -27,6 +27,7 @@ typedef struct ew__backend {
      * config's, else the environment's as read at load (backend.c). */
     const char *proxy, *no_proxy;
     bool agent_header; /* our User-Agent is in headers (not CURLOPT_USERAGENT) */
+    bool host_is_ip;   /* the URL names an address, not a host to resolve */
     ew__health health;
     uint64_t rtt_sampled_us; /* when the RTT was last read (client.c) */
     /* Its URLs by path, parsed once (client.c): curl would otherwise parse
