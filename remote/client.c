@@ -1487,14 +1487,6 @@ void ew__remote_cancel(ew__remote_call *c)
     destroy(c);
 }
 
-static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-static CURLcode curl_init_rc;
-
-static void curl_init(void)
-{
-    curl_init_rc = ew__curl_global_init();
-}
-
 static int load_backends(ew__remote *r, const ew__remote_opts *o, ew_error *err)
 {
     r->backends = ew_arena_calloc(&r->arena, (size_t)o->n_backends + 1, sizeof *r->backends);
@@ -1533,8 +1525,7 @@ int ew__remote_new(const ew__remote_opts *o, ew__remote **out, ew_error *err)
     *out = NULL;
     if (!o || !o->base || o->n_backends < 0 || (o->n_backends && !o->backends))
         return ew__error_set(err, EW_ERR_INVALID, "remote client needs an event base");
-    pthread_once(&curl_once, curl_init);
-    if (curl_init_rc != CURLE_OK)
+    if (ew__curl_init() != CURLE_OK)
         return ew__error_set(err, EW_ERR_INTERNAL, "libcurl failed to initialise");
     ew__remote *r = calloc(1, sizeof *r);
     if (!r) return EW_ERR_NOMEM;

@@ -38,9 +38,9 @@ typedef struct ew__backend {
     } urls[EW__BACKEND_URLS];
 } ew__backend;
 
-/* curl_global_init with curl's memory served from per-thread free lists
- * (curl_alloc.c; plain malloc in sanitizer builds), and those functions. */
-CURLcode ew__curl_global_init(void);
+/* Initialises curl once per process (curl_alloc.c), with its memory from
+ * the free lists below if ew__remote_curl_freelists asked first. */
+CURLcode ew__curl_init(void);
 void *ew__curl_malloc(size_t size);
 void ew__curl_free(void *ptr);
 void *ew__curl_realloc(void *ptr, size_t size);
