@@ -23,6 +23,7 @@
 #include "gateway/loop.h"
 #include "gateway/server.h"
 #include "policy/config.h"
+#include "remote/remote.h"
 
 /* A reload in progress. The file is read and checked, and new or changed
  * models loaded (and hashed), on a thread of its own: that takes seconds
@@ -452,6 +453,8 @@ int ew_cmd_serve(int argc, char **argv)
     event_set_log_callback(libevent_log);
     /* Writes to a closed socket fail with EPIPE instead of killing us. */
     signal(SIGPIPE, SIG_IGN);
+    /* This process's only libcurl user is the cloud client. */
+    ew__remote_curl_freelists();
     rc = 1;
     ew_error err;
     ew_error_clear(&err);
