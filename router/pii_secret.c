@@ -202,7 +202,7 @@ static void by_first_build(void)
 }
 
 /* Can a provider's prefix start at i (by its first two bytes)? */
-static bool provider_may_start(const unsigned char *s, size_t n, size_t i)
+static inline bool provider_may_start(const unsigned char *s, size_t n, size_t i)
 {
     unsigned b = i + 1 < n ? s[i + 1] : 0; /* past the end: no prefix of two */
     return n_by_first[s[i]] && (by_second[s[i]][b / 64] >> (b % 64) & 1);
