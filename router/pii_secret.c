@@ -2143,8 +2143,7 @@ bool ew__pii_auth_verb(const unsigned char *s, size_t i, size_t we)
     while (e < we && pii_is_alpha(s[e]))
         e++;
     for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
-        if (strlen(verbs[k]) == e - i && !strncasecmp((const char *)s + i, verbs[k], e - i))
-            return true;
+        if (pii_word_is(s + i, e - i, verbs[k])) return true;
     return false;
 }
 
@@ -2260,8 +2259,7 @@ static bool lookup_verb_as(const unsigned char *s, size_t i, size_t ie, bool mak
     while (e < ie && pii_is_alpha(s[e]) && (e == i || !pii_is_upper(s[e])))
         e++;
     for (size_t k = 0; k < nv; k++)
-        if (strlen(verbs[k]) == e - i && !strncasecmp((const char *)s + i, verbs[k], e - i))
-            return true;
+        if (pii_word_is(s + i, e - i, verbs[k])) return true;
     return false;
 }
 
