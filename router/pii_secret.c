@@ -222,7 +222,7 @@ static void by_first_build(void)
 }
 
 /* Can a provider's prefix start at i (by its first two bytes)? */
-static bool provider_may_start(const unsigned char *s, size_t n, size_t i)
+static inline bool provider_may_start(const unsigned char *s, size_t n, size_t i)
 {
     unsigned b = i + 1 < n ? s[i + 1] : 0; /* past the end: no prefix of two */
     return n_by_first[s[i]] && (by_second[s[i]][b / 64] >> (b % 64) & 1);
@@ -2143,8 +2143,7 @@ bool ew__pii_auth_verb(const unsigned char *s, size_t i, size_t we)
     while (e < we && pii_is_alpha(s[e]))
         e++;
     for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
-        if (strlen(verbs[k]) == e - i && !strncasecmp((const char *)s + i, verbs[k], e - i))
-            return true;
+        if (pii_word_is(s + i, e - i, verbs[k])) return true;
     return false;
 }
 
@@ -2260,8 +2259,7 @@ static bool lookup_verb_as(const unsigned char *s, size_t i, size_t ie, bool mak
     while (e < ie && pii_is_alpha(s[e]) && (e == i || !pii_is_upper(s[e])))
         e++;
     for (size_t k = 0; k < nv; k++)
-        if (strlen(verbs[k]) == e - i && !strncasecmp((const char *)s + i, verbs[k], e - i))
-            return true;
+        if (pii_word_is(s + i, e - i, verbs[k])) return true;
     return false;
 }
 
