@@ -1486,7 +1486,7 @@ static CURLcode curl_init_rc;
 
 static void curl_init(void)
 {
-    curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
+    curl_init_rc = ew__curl_global_init();
 }
 
 static int load_backends(ew__remote *r, const ew__remote_opts *o, ew_error *err)

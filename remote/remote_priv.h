@@ -37,6 +37,15 @@ typedef struct ew__backend {
     } urls[EW__BACKEND_URLS];
 } ew__backend;
 
+/* curl_global_init with curl's memory served from per-thread free lists
+ * (curl_alloc.c; plain malloc in sanitizer builds), and those functions. */
+CURLcode ew__curl_global_init(void);
+void *ew__curl_malloc(size_t size);
+void ew__curl_free(void *ptr);
+void *ew__curl_realloc(void *ptr, size_t size);
+char *ew__curl_strdup(const char *s);
+void *ew__curl_calloc(size_t nmemb, size_t size);
+
 /* Copies and checks one backend config, loading its key. Strings live in a. */
 int ew__backend_load(ew_arena *a, const ew_backend_cfg *cfg, const char *config_dir,
                      const ew__breaker_opts *breaker, ew__backend *out, ew_error *err);

@@ -171,6 +171,7 @@ ew_pii_scanner *ew_pii_scanner_new(const ew_pii_options *opt, ew_error *err)
     ew__pii_cue_init();
     ew__pii_cjk_init();
     ew__pii_secret_init();
+    ew__pii_key_init();
     ew_pii_scanner *sc = calloc(1, sizeof *sc);
     if (!sc) {
         ew__error_set(err, EW_ERR_NOMEM, "pii: out of memory");
@@ -636,20 +637,31 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
  * address when no digit follows within 48 bytes (a house number; plain_run
  * checks), it is no "US" box and no "on", "at" or "of" comes right before it
  * (a street named without a number). */
-static bool name_like(const uint64_t q[3], size_t wl, uint32_t hash)
+static bool name_like(uint64_t q0, uint64_t q1, uint64_t q2, size_t wl, uint32_t hash)
 {
     if (!ew__gaz_maybe_name(hash)) return false;
+    const uint64_t q[3] = {q0, q1, q2}; /* in memory only past the filter */
     unsigned g = ew__gaz_lookup_padded(q, wl, hash);
     return (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(g & EW__GAZ_COMMON);
 }
 
+/* The two bytes at p as one number, first byte low (a fixed order, so the
+ * comparisons below hold on any machine). */
+static inline unsigned pair_at(const unsigned char *p)
+{
+    return p[0] | (unsigned)p[1] << 8;
+}
+#define PAIR(a, b) ((unsigned)(a) | (unsigned)(b) << 8)
+
+/* (s[i + 1] exists: the word at i has three letters) */
 static bool place_word(const unsigned char *s, size_t i)
 {
-    return ((s[i] | 32) == 'u' && (s[i + 1] | 32) == 's') ||
-           (i >= 3 && s[i - 1] == ' ' &&
-            ((s[i - 3] == 'o' && (s[i - 2] == 'n' || s[i - 2] == 'f')) ||
-             (s[i - 3] == 'a' && s[i - 2] == 't')));
+    if ((pair_at(s + i) | PAIR(32, 32)) == PAIR('u', 's')) return true;
+    if (i < 3 || s[i - 1] != ' ') return false;
+    unsigned before = pair_at(s + i - 3); /* "on ", "of ", "at " */
+    return before == PAIR('o', 'n') || before == PAIR('o', 'f') || before == PAIR('a', 't');
 }
+#undef PAIR
 
 /* Words starting before this offset have no digit within 48 bytes by the
  * cached next digit (what ew__pii_digit_ahead would answer without a search);
@@ -715,7 +727,8 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
     uint32_t words = 0;
     size_t at = i;
     for (;;) {
-        uint64_t q[3] = {0, 0, 0};
+        /* the word lowercased and zero-padded, in registers */
+        uint64_t q0 = 0, q1 = 0, q2 = 0;
         size_t we, wl;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
         uint64_t v, stop = 0;
@@ -726,12 +739,16 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
         if (stop) {
             wl = (size_t)__builtin_ctzll(stop) >> 3;
             we = i + wl;
-            q[0] = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
+            q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
         } else
 #endif
         {
             we = pii_letters_end(s, n, i), wl = we - i;
-            if (wl < PII_WORD_MAX) load_word(s, n, i, wl, q);
+            if (wl < PII_WORD_MAX) {
+                uint64_t q[3];
+                load_word(s, n, i, wl, q);
+                q0 = q[0], q1 = q[1], q2 = q[2];
+            }
         }
         if (wl >= PII_WORD_MAX || we + 2 > n) break;
         if (i <= hot_end && (i - name_at <= 2 || (wl >= 3 && i - dob_at <= 48))) break;
@@ -740,10 +757,10 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
                       : nx != '\n' &&
                             !((nx == ',' || (nx == '.' && wl > 2)) && (nx2 == ' ' || nx2 == '\n')))
             break;
-        uint32_t hash = pii_word_hash3(q[0], q[1], q[2], wl);
+        uint32_t hash = pii_word_hash3(q0, q1, q2, wl);
         bool place = false; /* an address may start here, a name not */
         if (lower_text && wl >= 3) {
-            if (((known >> (s[i] - 'a')) & 1) || name_like(q, wl, hash)) break;
+            if (((known >> (s[i] - 'a')) & 1) || name_like(q0, q1, q2, wl, hash)) break;
             if (place_word(s, i)) {
                 place = true;
             } else if (i >= digit_free) {
@@ -751,12 +768,14 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
                 digit_free = digit_free_end(c);
             }
         }
-        uint32_t f = pii_cue_probe(q[0], q[1], q[2], wl, hash);
-        /* a context cue or the start of a cue phrase: on_word notes it */
-        if (f & (PII_CUE_PREFIX | ((1u << CUE_COUNT) - 1))) break;
-        /* note_lang: word classes matter here only for the language */
-        lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
-                (uint64_t)((f & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
+        uint32_t f = pii_cue_probe(q0, q1, q2, wl, hash);
+        if (f) { /* a listed word (most are not) */
+            /* a context cue or the start of a cue phrase: on_word notes it */
+            if (f & (PII_CUE_PREFIX | ((1u << CUE_COUNT) - 1))) break;
+            /* note_lang: word classes matter here only for the language */
+            lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
+                    (uint64_t)((f & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
+        }
         words++;
         if (__builtin_expect(place, 0)) { /* the caller reads the address */
             *word = false;

@@ -190,25 +190,32 @@ static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
     return true;
 }
 
+/* next_word's miss: reads the word at i into w and its cache slot h. */
+static __attribute__((noinline)) bool next_word_read(const pii_ctx *c, size_t i, size_t h, word *w)
+{
+    if (!read_word(c->s, c->n, i, w)) return false;
+    c->awords->at[h] = i + 1;
+    c->awords->w[h] = *w;
+    return true;
+}
+
 /* The next word at i on the same line (spaces skipped, not newlines), from
- * the scan's cache when it was read before. */
-static bool next_word(const pii_ctx *c, size_t i, word *w)
+ * the scan's cache when it was read before. Inline: the address reader asks
+ * again for words it has read, and a hit is a compare and a copy. */
+static inline bool next_word(const pii_ctx *c, size_t i, word *w)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
         i++;
     if (i >= n) return false;
-    pii_awords *m = c->awords;
+    const pii_awords *m = c->awords;
     size_t h = i % PII_AW_SLOTS;
     if (m->at[h] == i + 1) {
         *w = m->w[h];
         return true;
     }
-    if (!read_word(s, n, i, w)) return false;
-    m->at[h] = i + 1;
-    m->w[h] = *w;
-    return true;
+    return next_word_read(c, i, h, w);
 }
 
 static bool all_digits(const word *w, const unsigned char *s)
@@ -410,6 +417,14 @@ static inline uint64_t blank_lanes(uint64_t v)
     return (~(((sp & low7) + low7) | sp) | ~(((tab & low7) + low7) | tab)) & high;
 }
 
+/* The number of byte lanes of v with the high bit set (v has no other bits):
+ * the lanes summed into the top byte by one multiply; __builtin_popcountll
+ * is a library call on the baseline x86-64 this builds for. */
+static inline int lane_count(uint64_t v)
+{
+    return (int)(((v >> 7) * 0x0101010101010101ull) >> 56);
+}
+
 /* A cheap bound for street_at at i, given d, the first digit at or after i
  * (ew__pii_scan_address has just asked ew__pii_digit_ahead). A word that
  * starts with no digit starts a street only name first: at most
@@ -428,7 +443,7 @@ static bool number_in_reach(const unsigned char *s, size_t n, size_t i, size_t d
         uint64_t v, b;
         memcpy(&v, s + k, 8);
         b = blank_lanes(v);
-        runs += __builtin_popcountll(~b & ((b << 8) | (blank ? 0x80u : 0)) & high);
+        runs += lane_count(~b & ((b << 8) | (blank ? 0x80u : 0)) & high);
         if (runs > STREET_WORDS + 1) return false;
         blank = b >> 63;
     }
@@ -799,8 +814,8 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
         } else if (x.cap || lower || is_state_code(&x, s) || ordinal_word(&x, s))
             ;
         else if (!strncmp(x.f, "nan", 3) && x.fl == 3)
-            ;                                         /* a missing field printed by a generator */
-        else if (!(particle(c, &x) && words > 0))     /* "Caxias do Sul" */
+            ;                                     /* a missing field printed by a generator */
+        else if (!(particle(c, &x) && words > 0)) /* "Caxias do Sul" */
             ok = false;
         /* a Brazilian CEP "01426-001" or a ZIP+4 "12345-6789" counts as one code */
         bool dashed = is_postal && x.e - x.s >= 9 && s[x.s + 5] == '-';

@@ -84,6 +84,16 @@ static inline bool pii_icase_eq(const void *p, const char *lit, size_t l)
     return true;
 }
 
+/* memcmp(p, lit, l) == 0, inline: most calls fail at the first or second
+ * byte (a provider's prefix against a token), cheaper than the call. */
+static inline bool pii_bytes_eq(const void *p, const char *lit, size_t l)
+{
+    const unsigned char *h = p;
+    for (size_t k = 0; k < l; k++)
+        if (h[k] != (unsigned char)lit[k]) return false;
+    return true;
+}
+
 /* End of the run of ASCII letters starting at i, eight bytes at a time: a
  * byte b is a letter when (b | 0x20) - 'a' < 26, tested in every byte lane at
  * once with carries kept inside the lane (SWAR, portable C). Prose words end
@@ -380,6 +390,8 @@ bool ew__pii_doc_word(const unsigned char *v, size_t n);
 /* What a key name says about its value (password=, api_key: ...). */
 enum { PII_KEY_NONE = 0, PII_KEY_KEY, PII_KEY_SECRET, PII_KEY_PASSWORD };
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e);
+/* Builds its word tables (once; ew_pii_scanner_new calls it). */
+void ew__pii_key_init(void);
 /* The letters [i, e) end in "pass" glued to a word: "requirepass", "dbpass". */
 bool ew__pii_glued_pass(const unsigned char *s, size_t i, size_t e);
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted);

@@ -203,14 +203,29 @@ static bool word_boundary_before(const unsigned char *s, size_t i)
 enum { N_PROVIDERS = sizeof providers / sizeof providers[0] };
 static uint8_t by_first[256][24];
 static uint8_t n_by_first[256];
+/* The second bytes of the prefixes under each first byte (every byte for a
+ * one-byte prefix): a word starting "st", "se", "sc" is turned away by one
+ * bit before the 18 prefixes starting 's' are compared. */
+static uint64_t by_second[256][4];
 static pthread_once_t by_first_once = PTHREAD_ONCE_INIT;
 
 static void by_first_build(void)
 {
     for (size_t p = 0; p < N_PROVIDERS; p++) {
         unsigned ch = (unsigned char)providers[p].prefix[0];
-        if (n_by_first[ch] < sizeof by_first[ch]) by_first[ch][n_by_first[ch]++] = (uint8_t)p;
+        if (n_by_first[ch] >= sizeof by_first[ch]) continue;
+        by_first[ch][n_by_first[ch]++] = (uint8_t)p;
+        for (unsigned b = 0; b < 256; b++)
+            if (providers[p].len < 2 || (unsigned char)providers[p].prefix[1] == b)
+                by_second[ch][b / 64] |= 1ull << (b % 64);
     }
+}
+
+/* Can a provider's prefix start at i (by its first two bytes)? */
+static bool provider_may_start(const unsigned char *s, size_t n, size_t i)
+{
+    unsigned b = i + 1 < n ? s[i + 1] : 0; /* past the end: no prefix of two */
+    return n_by_first[s[i]] && (by_second[s[i]][b / 64] >> (b % 64) & 1);
 }
 
 void ew__pii_secret_init(void)
@@ -234,7 +249,7 @@ static size_t provider_match(const unsigned char *s, size_t n, size_t i, bool *s
         size_t p = by_first[s[i]][b];
         const char *pre = providers[p].prefix;
         size_t pl = providers[p].len;
-        if (pre[0] != (char)s[i] || i + pl > n || memcmp(s + i, pre, pl)) continue;
+        if (i + pl > n || !pii_bytes_eq(s + i, pre, pl)) continue;
         size_t k = i + pl;
         while (k < n && k - i - pl < providers[p].max && in_alphabet(s[k], providers[p].al))
             k++;
@@ -270,7 +285,7 @@ static size_t provider_match(const unsigned char *s, size_t n, size_t i, bool *s
 
 static size_t provider_at(const unsigned char *s, size_t n, size_t i)
 {
-    if (!n_by_first[s[i]]) return 0; /* most tokens: no prefix starts so */
+    if (!provider_may_start(s, n, i)) return 0; /* most tokens: no prefix starts so */
     bool stand_in = false;
     return provider_match(s, n, i, &stand_in);
 }
@@ -285,7 +300,7 @@ static bool provider_stand_in(const unsigned char *v, size_t n)
 /* header.payload.signature, base64url, header starting with '{"' (eyJ). */
 static size_t jwt_at(const unsigned char *s, size_t n, size_t i)
 {
-    if (i + 20 > n || memcmp(s + i, "eyJ", 3)) return 0;
+    if (i + 20 > n || !pii_bytes_eq(s + i, "eyJ", 3)) return 0;
     size_t k = i, dots = 0, part = 0;
     while (k < n && (in_alphabet(s[k], AL_B64URL) || s[k] == '.')) {
         if (s[k] == '.') {
@@ -420,12 +435,13 @@ static size_t prefixed_random_at(const unsigned char *s, size_t n, size_t i)
  * characters, not 30) is not taken by the shape rule either. */
 static bool owned_prefix(const unsigned char *s, size_t n, size_t i)
 {
-    for (size_t b = 0; b < n_by_first[s[i]]; b++) {
+    size_t cands = provider_may_start(s, n, i) ? n_by_first[s[i]] : 0;
+    for (size_t b = 0; b < cands; b++) {
         size_t p = by_first[s[i]][b];
-        if (i + providers[p].len <= n && !memcmp(s + i, providers[p].prefix, providers[p].len))
+        if (i + providers[p].len <= n && pii_bytes_eq(s + i, providers[p].prefix, providers[p].len))
             return true;
     }
-    return i + 5 <= n && !memcmp(s + i, "live_", 5);
+    return i + 5 <= n && pii_bytes_eq(s + i, "live_", 5);
 }
 
 /* A 1Password account Secret Key: "A3-", the six-character account part,
@@ -493,7 +509,7 @@ size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
         (e = b64_json_at(s, n, i)) != 0)
         return e;
     if ((e = discord_at(s, n, i)) != 0) return e;
-    if (s[i] == 'b' && i + 3 < n && !memcmp(s + i, "bot", 3) && pii_is_digit(s[i + 3]) &&
+    if (s[i] == 'b' && i + 3 < n && pii_bytes_eq(s + i, "bot", 3) && pii_is_digit(s[i + 3]) &&
         (e = ew__pii_telegram_at(s, n, i + 3)) != 0)
         return e;
     if ((e = provider_at(s, n, i)) != 0) return e;
@@ -1019,25 +1035,19 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     return e > k;
 }
 
-static bool name_has(const unsigned char *s, size_t i, size_t e, const char *what)
+/* Does [i, e) hold `what`, in any case? Run for every name before a '(' or
+ * '=': positions whose first byte cannot match are passed over with one
+ * compare (a byte that equals what[0] ignoring case has the same bits
+ * apart from 0x20). */
+static bool name_has_n(const unsigned char *s, size_t i, size_t e, const char *what, size_t wl)
 {
-    size_t wl = strlen(what);
+    const unsigned first = (unsigned char)what[0] | 32;
     for (size_t p = i; p + wl <= e; p++)
-        if (pii_icase_eq(s + p, what, wl)) return true;
+        if ((s[p] | 32u) == first && pii_icase_eq(s + p, what, wl)) return true;
     return false;
 }
-
-/* What a key's name says about its value, from the parts of the identifier
- * ("AWS_SECRET_ACCESS_KEY", "apiKey", "ado_pat", "client.secret"). */
-/* A word and its length, for lists searched once per key name. */
-typedef struct {
-    const char *w;
-    unsigned char l;
-} pii_word;
-#define W(x)                                                                                       \
-    {                                                                                              \
-        x, sizeof x - 1                                                                            \
-    }
+/* strlen of a literal is a constant */
+#define name_has(s, i, e, what) name_has_n(s, i, e, what, strlen(what))
 
 /* A word that ends in "pass" glued to what it opens ("requirepass",
  * "rootpass", "smtppass"); not the words that merely end so. */
@@ -1062,182 +1072,6 @@ bool ew__pii_glued_pass(const unsigned char *s, size_t i, size_t e)
         low[k - i] = (char)(s[k] | 32);
     return glued_pass(low, e - i);
 }
-
-/* Words in names that describe a secret rather than hold one, and public
- * keys ("publicKey", "stripe_publishable_key"). */
-static const struct {
-    const char *w;
-    unsigned char l;
-} meta_any[] = {
-#define M(x)                                                                                       \
-    {                                                                                              \
-        x, sizeof x - 1                                                                            \
-    }
-    M("public"),    M("publishable"), M("label"),       M("field"),    M("hint"),     M("policy"),
-    M("reset"),     M("forgot"),      M("placeholder"), M("prompt"),   M("confirm"),  M("change"),
-    M("algorithm"), M("algo"),        M("expir"),       M("rotation"), M("strength"), M("ttl"),
-    M("tokeniz"),   M("fingerprint"), M("thumbprint"),  M("keygrip")};
-#undef M
-
-/* The next meta_any word after index from - 1 that the lowercased name
- * holds, as its index + 1, or 0. firsts has a bit per small letter present. */
-static inline size_t meta_next(const char *low, size_t n, uint32_t firsts, size_t from)
-{
-    for (size_t k = from; k < sizeof meta_any / sizeof meta_any[0]; k++)
-        if ((firsts >> (meta_any[k].w[0] - 'a') & 1) &&
-            pii_contains(low, n, meta_any[k].w, meta_any[k].l))
-            return k + 1;
-    return 0;
-}
-
-/* Is the describing word w inside the name a part of it? A name in parts
- * ("exchange_api_secret", "algoliaToken", "settlemintToken") has the word
- * at a part's start ("token_expires", "jwtAlgo", "passwordConfirm"), and
- * the abbreviations "algo" and "ttl" as a whole part, not inside another
- * word (exchange, algolia, settle). A name in one piece ("publickey",
- * "tokenttl") cannot show where its words meet: anywhere counts. */
-static __attribute__((noinline)) bool meta_part(const unsigned char *orig, const char *low,
-                                                size_t n, const char *w, size_t wl)
-{
-    bool whole = wl <= 4 && (!memcmp(w, "algo", 4) || !memcmp(w, "ttl", 3));
-    for (size_t k = 0; k + wl <= n; k++) {
-        if (low[k] != w[0] || memcmp(low + k, w, wl)) continue;
-        bool starts = k == 0 || !pii_is_alnum(orig[k - 1]) ||
-                      (pii_is_upper(orig[k]) && pii_is_lower(orig[k - 1]));
-        size_t e = k + wl;
-        bool ends = e == n || !pii_is_alnum(orig[e]) ||
-                    (pii_is_upper(orig[e]) && pii_is_lower(orig[e - 1]));
-        if (starts && (ends || !whole)) return true;
-    }
-    for (size_t k = 1; k < n; k++) /* not at a part: a name in one piece? */
-        if (!pii_is_alnum(orig[k]) || (pii_is_upper(orig[k]) && pii_is_lower(orig[k - 1])))
-            return false;
-    return true;
-}
-
-/* What a key is for, written glued to "key" ("accesskey", "STORAGEKEY"):
- * the qualifiers of qualified_key and the stores whose keys open them. */
-static bool glued_key(const char *w, size_t n)
-{
-    static const char *const what[] = {"access",  "signing", "encryption",  "master", "storage",
-                                       "account", "license", "licence",     "shared", "session",
-                                       "webhook", "hmac",    "subscription"};
-    for (size_t k = 0; k < sizeof what / sizeof *what; k++)
-        if (strlen(what[k]) == n && !memcmp(w, what[k], n)) return true;
-    return false;
-}
-
-int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
-{
-    static const pii_word pw_sub[] = {W("password"),
-                                      W("passwd"),
-                                      W("passphrase"),
-                                      W("passwort"),
-                                      W("kennwort"),
-                                      W("contrasena"),
-                                      W("haslo"),
-                                      W("motdepasse"),
-                                      W("wachtwoord"),
-                                      W("senha"),
-                                      W("contrase\xc3\xb1"
-                                        "a"),
-                                      W("has\xc5\x82o"),
-                                      W("salasana"),
-                                      W("adgangskode")};
-    static const pii_word secret_sub[] = {W("secret"),  W("token"),        W("credential"),
-                                          W("private"), W("apikey"),       W("signature"),
-                                          W("unseal"),  W("authorization")};
-    static const pii_word pw_part[] = {W("pass"), W("pwd"), W("pw")};
-    static const pii_word secret_part[] = {W("auth"), W("cred"), W("creds"),
-                                           W("pat"),  W("sig"),  W("bearer")};
-    /* providers whose keys have no telling prefix: "postmark: <uuid>" */
-    static const pii_word key_part[] = {W("key"),     W("keys"),     W("api"),     W("login"),
-                                        W("license"), W("postmark"), W("heroku"),  W("mailgun"),
-                                        W("algolia"), W("pusher"),   W("rollbar"), W("mapbox")};
-    /* keys that find a record rather than open a door: "idempotency_key",
-     * "partition_key", "cache_key", "sort_key", "object_key" */
-    static const pii_word lookup_part[] = {
-        W("idempotency"), W("partition"),   W("cache"),  W("sort"),   W("primary"),
-        W("foreign"),     W("routing"),     W("dedup"),  W("dedupe"), W("lookup"),
-        W("shard"),       W("object"),      W("cursor"), W("row"),    W("index"),
-        W("unique"),      W("hash"),        W("range"),  W("group"),  W("map"),
-        W("i18n"),        W("translation"), W("recv"),   W("keyid"),  W("fpr")};
-    /* tokens that find a place in a list or a trace: "next_page_token",
-     * "continuationToken", "syncToken", "X-Trace-Token" */
-    static const pii_word place_part[] = {W("page"),   W("next"),  W("continuation"),
-                                          W("sync"),   W("trace"), W("pagination"),
-                                          W("resume"), W("cursor")};
-    bool lookup = false, place = false;
-    char low[64];
-    size_t n = e - i < sizeof low ? e - i : sizeof low;
-    uint32_t firsts = 0; /* the small letters present: most listed words can be skipped */
-    for (size_t k = 0; k < n; k++) {
-        low[k] = (char)(pii_is_upper(s[i + k]) ? s[i + k] | 32 : s[i + k]);
-        if (pii_is_lower((unsigned char)low[k])) firsts |= 1u << (low[k] - 'a');
-    }
-#define HAS(list, k)                                                                               \
-    ((firsts >> ((list)[k].w[0] - 'a') & 1) && pii_contains(low, n, (list)[k].w, (list)[k].l))
-    /* names that describe a secret rather than hold one (see meta_any) */
-    for (size_t m = 0; (m = meta_next(low, n, firsts, m)) != 0;)
-        if (meta_part(s + i, low, n, meta_any[m - 1].w, meta_any[m - 1].l)) return PII_KEY_NONE;
-    /* providers' documented secrets whose names say "id": Code Climate's
-     * test reporter id is its coverage upload key */
-    static const pii_word id_keys[] = {W("cc_test_reporter_id")};
-    for (size_t k = 0; k < sizeof id_keys / sizeof id_keys[0]; k++)
-        if (n == id_keys[k].l && !memcmp(low, id_keys[k].w, n)) return PII_KEY_KEY;
-    int kind = PII_KEY_NONE;
-    for (size_t k = 0; k < sizeof pw_sub / sizeof pw_sub[0]; k++)
-        if (HAS(pw_sub, k)) return PII_KEY_PASSWORD;
-    for (size_t k = 0; k < sizeof secret_sub / sizeof secret_sub[0]; k++)
-        if (HAS(secret_sub, k)) kind = PII_KEY_SECRET;
-#undef HAS
-    /* parts split at '_', '-', '.', and lower-to-upper case changes */
-    size_t p = 0;
-    while (p < n) {
-        size_t q = p + 1;
-        while (q < n && pii_is_alnum(low[q]) &&
-               !(pii_is_upper(s[i + q]) && pii_is_lower(s[i + q - 1])))
-            q++;
-        size_t pl = q - p;
-        for (size_t k = 0; k < sizeof pw_part / sizeof pw_part[0]; k++)
-            if (low[p] == pw_part[k].w[0] && pl == pw_part[k].l &&
-                !memcmp(low + p, pw_part[k].w, pl))
-                return PII_KEY_PASSWORD;
-        for (size_t k = 0; k < sizeof secret_part / sizeof secret_part[0] && !kind; k++)
-            if (low[p] == secret_part[k].w[0] && pl == secret_part[k].l &&
-                !memcmp(low + p, secret_part[k].w, pl))
-                kind = PII_KEY_SECRET;
-        for (size_t k = 0; k < sizeof key_part / sizeof key_part[0] && !kind; k++)
-            if (low[p] == key_part[k].w[0] && pl == key_part[k].l &&
-                !memcmp(low + p, key_part[k].w, pl))
-                kind = PII_KEY_KEY;
-        if (!kind && pl > 6 && !memcmp(low + q - 3, "key", 3) && glued_key(low + p, pl - 3))
-            kind = PII_KEY_KEY; /* "ACCESSKEY", "storagekey", "masterKey" in one part */
-        for (size_t k = 0; k < sizeof lookup_part / sizeof lookup_part[0] && !lookup; k++)
-            lookup = low[p] == lookup_part[k].w[0] && pl == lookup_part[k].l &&
-                     !memcmp(low + p, lookup_part[k].w, pl);
-        for (size_t k = 0; k < sizeof place_part / sizeof place_part[0] && !place; k++)
-            place = low[p] == place_part[k].w[0] && pl == place_part[k].l &&
-                    !memcmp(low + p, place_part[k].w, pl);
-        p = q;
-        while (p < n && !pii_is_alnum(low[p]))
-            p++;
-    }
-    if (kind == PII_KEY_KEY && lookup) return PII_KEY_NONE;
-    if (kind == PII_KEY_SECRET && place && pii_contains(low, n, "token", 5) &&
-        !pii_contains(low, n, "secret", 6) && !pii_contains(low, n, "auth", 4) &&
-        !pii_contains(low, n, "access", 6) && !pii_contains(low, n, "refresh", 7))
-        return PII_KEY_NONE;
-    /* "api_key_url", "token_type", "client_id": about a secret, not one */
-    static const pii_word meta[] = {W("length"), W("url"),  W("path"),    W("file"), W("name"),
-                                    W("type"),   W("size"), W("version"), W("id")};
-    for (size_t k = 0; k < sizeof meta / sizeof meta[0] && kind; k++) {
-        size_t ml = meta[k].l;
-        if (n > ml && !memcmp(low + n - ml, meta[k].w, ml)) return PII_KEY_NONE;
-    }
-    return kind;
-}
-#undef W
 
 static bool all_hex(const unsigned char *v, size_t n)
 {
