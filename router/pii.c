@@ -375,6 +375,37 @@ static __attribute__((noinline)) size_t go_declared(pii_ctx *c, size_t i, size_t
     return kind ? ew__pii_scan_assignment_as(c, ns, ne, kind) : 0;
 }
 
+/* Bytes around a cell of a table, a CSV row or an SQL list. */
+static inline bool cell_edge(unsigned ch)
+{
+    return ch == '|' || ch == ',' || ch == ';' || ch == '\t' || ch == '`' || ch == '"' ||
+           ch == '\'' || ch == '(' || ch == ')' || ch == ' ';
+}
+
+/* The word [i, ie) is a cell of a table or a list: a secret's name there
+ * names values by place ("| Password |", "name,url,password", "INSERT INTO
+ * t (login, password) VALUES", "WHERE name = 'api_secret'"). */
+static __attribute__((noinline)) void structured_cell(pii_ctx *c, size_t i, size_t ie,
+                                                      uint32_t cues)
+{
+    const unsigned char *s = c->s;
+    unsigned before = s[i - 1], after = s[ie];
+    bool quoted = (before == '\'' || before == '"') && after == before;
+    if (before == ' ' && after == ' ') { /* "| Password |": only in a Markdown row */
+        size_t b = c->line_start;
+        while (b < i && s[b] == ' ')
+            b++;
+        if (b >= i || s[b] != '|') return;
+    }
+    if (!(cues & (1u << CUE_SECRET)) && !quoted) return;
+    int kind = ew__pii_key_kind(s, i, ie);
+    if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
+    if (!kind) return;
+    if (quoted) ew__pii_scan_sql_pair(c, i, ie, kind);
+    if (after == ',' || after == ')') ew__pii_scan_sql_insert(c, i, ie, kind);
+    ew__pii_scan_table(c, i, ie, kind);
+}
+
 /* A word (letters first) at i. */
 static size_t on_word(pii_ctx *c, walk *w, size_t i)
 {
@@ -389,7 +420,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         if (k + 1 < n && s[k] >= 0xC2 && s[k] < 0xE0) {
             ascii = false;
             k += 2;
-        } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') && pii_is_alpha(s[k + 1])) {
+        } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') &&
+                   (pii_is_alpha(s[k + 1]) || (!ascii && s[k + 1] >= 0xC2 && s[k + 1] < 0xE0))) {
+            /* "d'Ouchy", "Karl-Marx", Ukrainian "пр-т" */
             dash |= s[k] == '-';
             k++;
         } else {
@@ -397,6 +430,8 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         }
     }
     size_t wl = k - i;
+    /* Greek, Cyrillic, Armenian, Hebrew, Arabic: names after their cues */
+    if (!ascii && s[i] >= 0xCE && s[i] <= 0xDB) ew__pii_scan_script_name(c, i);
     /* its first 24 bytes, lowercased 8 at a time (the bytes are letters, ' or
      * -, which OR 0x20 leaves as they are) */
     uint64_t w0 = 0, w1 = 0, w2 = 0;
@@ -452,8 +487,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             char fw[PII_WORD_MAX];
             for (size_t f = 0; f < wl; f++)
                 fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
-            cues = ew__pii_cue_lookup(fw, wl) & (PII_KW_PASSWORD | PII_KW_KEY | (1u << CUE_SECRET) |
-                                                 (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT));
+            cues = ew__pii_cue_lookup(fw, wl) &
+                   (PII_KW_PASSWORD | PII_KW_KEY | PII_KW_STREET | (1u << CUE_SECRET) |
+                    (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT));
             if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
             if (cues & (1u << CUE_PASSPORT)) c->cue_at[CUE_PASSPORT] = (uint32_t)we; /* паспорт */
             if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
@@ -483,12 +519,16 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         ew__pii_scan_value_before(c, i, we);
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
+    if (i > 0 && ie < n && ((cues & (1u << CUE_SECRET)) || s[i - 1] == '\'' || s[i - 1] == '"') &&
+        cell_edge(s[i - 1]) && (cell_edge(s[ie]) || pii_is_space(s[ie])))
+        structured_cell(c, i, ie, cues);
     k = ie;
     while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
         k++;
     /* env["API_KEY"] = x (a subscript), \"password\": x (escaped JSON) */
-    if (k < n && k > ie && ((s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) ||
-                            (s[k] == '"' && s[k - 1] == '\\'))) {
+    if (k < n && k > ie &&
+        ((s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) ||
+         (s[k] == '"' && s[k - 1] == '\\'))) {
         k++;
         while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
             k++;
@@ -621,11 +661,13 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     /* Names and addresses are not consumed: the words inside them still get
      * their own checks, and overlaps are resolved at the end. */
     if (cap || (c->name_next_at != CUE_NONE && i - c->name_next_at <= 2) ||
-        (!c->seen_upper && wl >= 3)) {
+        (!c->seen_upper && wl >= 3) ||
+        (c->title_at != CUE_NONE && i - c->title_at <= 2 && (cues & PII_KW_PARTICLE))) {
         ew__pii_scan_address(c, i);
         ew__pii_scan_name(c, i, we, 0);
-    } else if (we < n && s[we] == '.' && (wl <= 2 || (!ascii && wl <= 4))) {
-        ew__pii_scan_address(c, i); /* "ul. Zamkowa 5" */
+    } else if ((we < n && s[we] == '.' && (wl <= 3 || (!ascii && wl <= 4))) ||
+               (!ascii && (cues & PII_KW_STREET))) {
+        ew__pii_scan_address(c, i); /* "ul. Zamkowa 5", "skr. poczt. 45", "вул. Хрещатик" */
     }
     return we > i ? we : i + 1;
 }
@@ -719,6 +761,7 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
      * after dob_at; past both, neither needs a look. Offsets are below
      * UINT32_MAX (CUE_NONE), so i - CUE_NONE is never small. */
     const size_t name_at = c->name_next_at, dob_at = c->cue_at[CUE_DOB];
+    const size_t title_at = c->title_at; /* "mevrouw van Dijk": a particle after it */
     size_t hot_end = 0;
     if (name_at != CUE_NONE) hot_end = name_at + 2;
     if (dob_at != CUE_NONE && dob_at + 48 > hot_end) hot_end = dob_at + 48;
@@ -772,6 +815,7 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
         if (f) { /* a listed word (most are not) */
             /* a context cue or the start of a cue phrase: on_word notes it */
             if (f & (PII_CUE_PREFIX | ((1u << CUE_COUNT) - 1))) break;
+            if ((f & PII_KW_PARTICLE) && i - title_at <= 2) break; /* on_word reads the name */
             /* note_lang: word classes matter here only for the language */
             lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
                     (uint64_t)((f & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
@@ -850,8 +894,10 @@ static size_t on_punct(pii_ctx *c, size_t i)
                (i == 0 || pii_is_space(s[i - 1]) || s[i - 1] == '`' || s[i - 1] == '"') &&
                (pii_is_alpha(s[i + 1]) || s[i + 1] == '-')) {
         e = ew__pii_scan_flag(c, i); /* "--password x", "-p x" */
-    } else if (ch == '/' && i + 6 < n && (s[i + 1] | 32) == 'u') {
-        e = ew__pii_scan_net_user(c, i); /* net use ... /user:name password */
+    } else if (ch == '/' && i + 3 < n &&
+               (((s[i + 1] | 32) == 'u' && i + 6 < n) ||
+                ((s[i + 1] | 32) == 'a' && i > 0 && s[i - 1] == ' '))) {
+        e = ew__pii_scan_net_user(c, i); /* net use ... /user:name password; net user ... /add */
     } else if (ch == '$') {
         c->cue_at[CUE_PRICE] = (uint32_t)i + 1;
         if (i + 3 < n && (pii_is_alnum(s[i + 1]))) e = ew__pii_scan_pwhash(c, i);
@@ -920,6 +966,15 @@ static void scan_walk(pii_ctx *c)
             i = on_digit(c, i);
             continue;
         case PC_U3:
+            /* the Indic scripts, Thai, Lao, Burmese, Georgian, Ethiopic,
+             * Khmer (U+0900..U+17FF): names after their cues */
+            if (ch == 0xE0 || (ch == 0xE1 && i + 1 < n && s[i + 1] < 0xA0)) {
+                size_t e = ew__pii_scan_script_name(c, i);
+                if (e) {
+                    i = e;
+                    continue;
+                }
+            }
             if (ch == 0xEF && ew__pii_fw_area_code(s, n, i)) { /* "（0571）7117 2171" */
                 size_t e = ew__pii_scan_number(c, i);
                 if (e > i) {

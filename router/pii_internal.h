@@ -416,11 +416,10 @@ bool ew__pii_auth_verb(const unsigned char *s, size_t i, size_t we);
 size_t ew__pii_scan_positional(pii_ctx *c, size_t k, int kind);
 /* A command that sets a user's password ("add_user", "create-user") at [i, e). */
 bool ew__pii_user_command(const unsigned char *s, size_t i, size_t e);
-/* NetworkCredential("user", "pass"): the '(' at k. */
-size_t ew__pii_scan_call(pii_ctx *c, size_t k);
 /* A command-line flag at i ("--password x", "-p x" after "-u user"). */
 size_t ew__pii_scan_flag(pii_ctx *c, size_t i);
-/* Windows "net use <share> /user:name password" at the '/' of i. */
+/* Windows "net use <share> [password] /user:name [password]", "net user
+ * <name> <password> /add": at the '/' of a flag of the command at i. */
 size_t ew__pii_scan_net_user(pii_ctx *c, size_t i);
 /* A .pgpass line "host:port:database:user:password" in the token [i, e). */
 size_t ew__pii_scan_pgpass(pii_ctx *c, size_t i, size_t e);
@@ -430,6 +429,12 @@ size_t ew__pii_scan_pem(pii_ctx *c, size_t i);
 size_t ew__pii_scan_pwhash(pii_ctx *c, size_t i);
 /* Capitalised word at i (or any word after a name cue): person names. */
 size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags);
+/* A word at i in a script without capitals or with its own cue words
+ * (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai, Lao, Burmese,
+ * Khmer, Ethiopic, Georgian; pii_name_script.c): a name after a cue; returns its end, 0 for none. */
+size_t ew__pii_scan_script_name(pii_ctx *c, size_t i);
+/* That script of the letter at i, 0 for any other. */
+int ew__pii_script_at(const unsigned char *s, size_t n, size_t i);
 /* A weak person span [ss, se) in text that is not English: does a word of
  * it look like a surname or an inflected given name? */
 bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se);

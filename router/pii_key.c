@@ -79,6 +79,10 @@ static const key_word whole_key[] = {W("cc_test_reporter_id")};
  * name's end. */
 static const key_word end_meta[] = {W("length"), W("url"),  W("path"),    W("file"), W("name"),
                                     W("type"),   W("size"), W("version"), W("id")};
+/* A dotted setting whose last part says what it sets about the secret:
+ * "user.password.encoder", "token.header", "password.min-length". */
+static const key_word setting_last[] = {W("encoder"), W("encoding"), W("header"), W("length"),
+                                        W("format"),  W("min"),      W("max"),    W("rounds")};
 #undef W
 
 enum {
@@ -310,6 +314,10 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
     unsigned sub = sub_flags(s + i, low, n);
     if (sub & KN_META) return PII_KEY_NONE;
     if (listed(whole_key, sizeof whole_key / sizeof *whole_key, low, n, false)) return PII_KEY_KEY;
+    const char *dot = memrchr(low, '.', n);
+    if (dot && listed(setting_last, sizeof setting_last / sizeof *setting_last, dot + 1,
+                      n - (size_t)(dot + 1 - low), false))
+        return PII_KEY_NONE;
     if (sub & KN_PASSWORD) return PII_KEY_PASSWORD;
     int kind = sub & KN_SECRET ? PII_KEY_SECRET : PII_KEY_NONE;
     /* the parts: the first that says secret or key decides, a password part wins */
