@@ -797,6 +797,34 @@ static void test_tables_and_rows(void **state)
     NO_SECRET("please reset your password, then log in");
 }
 
+/* Set i's other forms: a YAML anchor named after a password, an entry of
+ * a block named after tokens, a service's address and then its key, Oracle's
+ * bare IDENTIFIED BY, the key emoji, the copulas "je" and "on" that may be
+ * words of English; and what must stay silent beside them. */
+static void test_set_i_forms(void **state)
+{
+    (void)state;
+    SECRET("x-db: &dbpass \"maple.pelican47\"\nservices:\n  api:\n    environment:\n"
+           "      DB_PASSWORD: *dbpass",
+           "maple.pelican47");
+    SECRET("acl {\n  tokens {\n    initial_management = \"2991eb3a-91e4-44fd-aa25-4cb1111e052e\"\n"
+           "  }\n}",
+           "2991eb3a-91e4-44fd-aa25-4cb1111e052e");
+    NO_SECRET("server {\n  listen = \"2991eb3a-91e4-44fd-aa25-4cb1111e052e\"\n}");
+    SECRET("Gateway(\"https://pay.orzech.net\", \"rWDyF2vsgWS3rFvnDLR-wgYNd7Pyu1x\")",
+           "rWDyF2vsgWS3rFvnDLR-wgYNd7Pyu1x");
+    NO_SECRET("fetch(\"https://api.example.com/v1\", \"GET\")");
+    SECRET("CREATE DATABASE LINK r CONNECT TO kasia IDENTIFIED BY kaW1TN8#1G1vy USING 'ORCL';",
+           "kaW1TN8#1G1vy");
+    NO_SECRET("ALTER USER kasia IDENTIFIED BY VALUES 'S:ABC'");
+    SECRET("here you go \xf0\x9f\x94\x91 TS3Ow9cuYVoLAFzVMGui6fzb0IdiawkFawDwHEcdokl",
+           "TS3Ow9cuYVoLAFzVMGui6fzb0IdiawkFawDwHEcdokl");
+    NO_SECRET("here you go \xf0\x9f\x94\x91 check your inbox for the invite link");
+    SECRET("heslo je dunav.Dunav76, nikomu", "dunav.Dunav76");
+    SECRET("salasana on 1Feabn4FBXiu", "1Feabn4FBXiu");
+    SECRET("the password on the server is Kx9mQ2pL", "Kx9mQ2pL");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -828,6 +856,7 @@ int main(void)
         cmocka_unit_test(test_set_h_languages),
         cmocka_unit_test(test_set_i_chat),
         cmocka_unit_test(test_tables_and_rows),
+        cmocka_unit_test(test_set_i_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
