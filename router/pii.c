@@ -491,6 +491,11 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         size_t e = ew__pii_scan_value_line(c, i, we);
         if (e) return e;
     }
+    /* an ASCII cue in CJK text: "個password係 x", "API密钥" reads as Han's */
+    if ((cues & (1u << CUE_SECRET)) && we < n && s[we] >= 0xE3 && s[we] <= 0xE9) {
+        size_t e = ew__pii_cjk_secret_value(c, we, ew__pii_key_kind(s, i, we) == PII_KEY_PASSWORD);
+        if (e) return e;
+    }
     /* "<key> as the bearer token", "<x> is my password" */
     if ((cues & (1u << CUE_SECRET)) && i > 16 && (s[i - 1] == ' ' || s[i - 1] == '('))
         ew__pii_scan_value_before(c, i, we);
@@ -506,6 +511,11 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     k = ie;
     while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
         k++;
+    if (k < n && s[k] == ']' && k > ie && (s[k - 1] == '"' || s[k - 1] == '\'')) {
+        k++; /* a subscript: $config['db_password'] = x, os.environ["TOKEN"] = x */
+        while (k < n && s[k] == ' ' && k - ie < 16)
+            k++;
+    }
     if (cues & (1u << CUE_SECRET)) k = ew__pii_skip_note(s, n, k); /* "key (hex): x" */
     unsigned sep = k < n ? s[k] : 0;
     if (sep == 0xEF && ew__pii_wide_colon(s, n, k)) sep = ':';

@@ -893,6 +893,7 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
                        bool *quoted)
 {
     if (k < n && (s[k] == '"' || s[k] == '\'')) k++; /* "password": closes the key */
+    if (k < n && s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) k++; /* env["TOKEN"] = x */
     size_t lim = k + 40 < n ? k + 40 : n;
     while (k < lim && (s[k] == ' ' || s[k] == '\t'))
         k++;
@@ -1132,9 +1133,12 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
         !pii_contains(low, n, "secret", 6) && !pii_contains(low, n, "auth", 4) &&
         !pii_contains(low, n, "access", 6) && !pii_contains(low, n, "refresh", 7))
         return PII_KEY_NONE;
-    /* "api_key_url", "token_type", "client_id": about a secret, not one */
-    static const pii_word meta[] = {W("length"), W("url"),  W("path"),    W("file"),
-                                    W("name"),   W("type"), W("version"), W("id")};
+    /* "api_key_url", "token_type", "client_id", "credsStore": about a secret
+     * or where it is kept, not one */
+    static const pii_word meta[] = {W("length"),  W("url"),    W("path"),     W("file"),
+                                    W("name"),    W("type"),   W("version"),  W("id"),
+                                    W("store"),   W("helper"), W("provider"), W("backend"),
+                                    W("manager"), W("mode")};
     for (size_t k = 0; k < sizeof meta / sizeof meta[0] && kind; k++) {
         size_t ml = meta[k].l;
         if (n > ml && !memcmp(low + n - ml, meta[k].w, ml)) return PII_KEY_NONE;
@@ -1727,8 +1731,9 @@ static size_t copula_end(const unsigned char *s, size_t lim, size_t k)
         /* Hindi and Urdu in Latin letters, Indonesian and Malay, Romanian,
          * Vietnamese (là), Russian (это) */
         "hai", "hain", "adalah", "ialah", "yaitu", "este", "l\xc3\xa0", "\xd1\x8d\xd1\x82\xd0\xbe",
-        /* Swahili, Tagalog, Hausa, French "c'est", dashes, Czech and Finnish */
-        "je", "on", "ni", "ay", "ce", "c'est",
+        /* Swahili, Tagalog, Hausa, French "c'est", dashes, Czech and Finnish,
+         * Latvian and Lithuanian, Zulu ("says"), Bulgarian */
+        "je", "on", "ni", "ay", "ir", "yra", "ithi", "\xd0\xb5", "ce", "c'est",
         "c\xe2\x80\x99"
         "est",
         "\xe2\x80\x94", "\xe2\x80\x93",
@@ -2077,6 +2082,7 @@ size_t ew__pii_scan_after_clause(pii_ctx *c, size_t k, int kind)
         if (!next_value(s, n, p + 1, &vs, &ve, &quoted)) return 0;
         size_t vn = ve - vs;
         if (positional_key(s + vs, vn) || b64_random(s + vs, vn) ||
+            (vn >= 32 && all_hex(s + vs, vn)) || /* a hex token: 32 or more digits */
             (kind == PII_KEY_PASSWORD && strong_password(s + vs, vn)))
             return add_value(c, kind, vs, ve, quoted);
         return 0;
@@ -2684,6 +2690,12 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P')) {
         if (!p_takes_password(s, line_back(s, i), i)) return 0;
         kind = PII_KEY_PASSWORD;
+    }
+    if (kind == PII_KEY_NONE && ((nl == 4 && pii_icase_eq(s + ns, "body", 4)) ||
+                                 (nl == 5 && pii_icase_eq(s + ns, "value", 5)))) {
+        /* "gh secret set X --body v": the value of a command that sets a secret */
+        size_t b = line_back(s, i);
+        if (pii_contains(s + b, i - b, "secret", 6)) kind = PII_KEY_SECRET;
     }
     if (kind == PII_KEY_NONE && !user) return 0;
     size_t vs, ve;
