@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Held-out secret set "j" (session 6), written after every rule made from
-set i and scored once, with no rule made from it afterwards: the honest
-first-contact number of the session's end state. Its templates are ones sets
+set i and scored once before any rule was made for it (README: first
+contact, 0.665 / 0.667 with FP 0.100 at seeds 7 / 8); its misses then became
+general rules. Its templates are ones sets
 a..i do not use: secrets handed to platform CLIs (fly, heroku, gh, vercel,
 kubectl, az, setx, launchctl), environment assignments in PowerShell,
 Python and Jupyter, .npmrc auth tokens, docker run -e, git clone URLs with
