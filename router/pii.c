@@ -358,6 +358,54 @@ static inline bool glued_pass_word(const unsigned char *s, size_t i, size_t we)
     return (pass || passwd) && ew__pii_glued_pass(s, i, we);
 }
 
+/* "var token string = x", "var key []byte = x": at the type [i, ie) before
+ * '=', the name before it is the key. Returns the value's end or 0. */
+static __attribute__((noinline)) size_t go_declared(pii_ctx *c, size_t i, size_t ie)
+{
+    const unsigned char *s = c->s;
+    bool type =
+        (ie - i == 6 && !memcmp(s + i, "string", 6)) || (ie - i == 4 && !memcmp(s + i, "byte", 4));
+    size_t b = i - (i > 0 && s[i - 1] == '*');
+    b -= b > 1 && s[b - 1] == ']' && s[b - 2] == '[' ? 2 : 0;
+    if (!type || b == 0 || s[b - 1] != ' ') return 0;
+    size_t ne = b - 1, ns = ne;
+    while (ns > 0 && ne - ns < 64 && (pii_is_alnum(s[ns - 1]) || s[ns - 1] == '_'))
+        ns--;
+    int kind = ns < ne ? ew__pii_key_kind(s, ns, ne) : PII_KEY_NONE;
+    return kind ? ew__pii_scan_assignment_as(c, ns, ne, kind) : 0;
+}
+
+/* Bytes around a cell of a table, a CSV row or an SQL list. */
+static inline bool cell_edge(unsigned ch)
+{
+    return ch == '|' || ch == ',' || ch == ';' || ch == '\t' || ch == '`' || ch == '"' ||
+           ch == '\'' || ch == '(' || ch == ')' || ch == ' ';
+}
+
+/* The word [i, ie) is a cell of a table or a list: a secret's name there
+ * names values by place ("| Password |", "name,url,password", "INSERT INTO
+ * t (login, password) VALUES", "WHERE name = 'api_secret'"). */
+static __attribute__((noinline)) void structured_cell(pii_ctx *c, size_t i, size_t ie,
+                                                      uint32_t cues)
+{
+    const unsigned char *s = c->s;
+    unsigned before = s[i - 1], after = s[ie];
+    bool quoted = (before == '\'' || before == '"') && after == before;
+    if (before == ' ' && after == ' ') { /* "| Password |": only in a Markdown row */
+        size_t b = c->line_start;
+        while (b < i && s[b] == ' ')
+            b++;
+        if (b >= i || s[b] != '|') return;
+    }
+    if (!(cues & (1u << CUE_SECRET)) && !quoted) return;
+    int kind = ew__pii_key_kind(s, i, ie);
+    if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
+    if (!kind) return;
+    if (quoted) ew__pii_scan_sql_pair(c, i, ie, kind);
+    if (after == ',' || after == ')') ew__pii_scan_sql_insert(c, i, ie, kind);
+    ew__pii_scan_table(c, i, ie, kind);
+}
+
 /* A word (letters first) at i. */
 static size_t on_word(pii_ctx *c, walk *w, size_t i)
 {
@@ -372,7 +420,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         if (k + 1 < n && s[k] >= 0xC2 && s[k] < 0xE0) {
             ascii = false;
             k += 2;
-        } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') && pii_is_alpha(s[k + 1])) {
+        } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') &&
+                   (pii_is_alpha(s[k + 1]) || (!ascii && s[k + 1] >= 0xC2 && s[k + 1] < 0xE0))) {
+            /* "d'Ouchy", "Karl-Marx", Ukrainian "пр-т" */
             dash |= s[k] == '-';
             k++;
         } else {
@@ -437,8 +487,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             char fw[PII_WORD_MAX];
             for (size_t f = 0; f < wl; f++)
                 fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
-            cues = ew__pii_cue_lookup(fw, wl) & (PII_KW_PASSWORD | PII_KW_KEY | (1u << CUE_SECRET) |
-                                                 (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT));
+            cues = ew__pii_cue_lookup(fw, wl) &
+                   (PII_KW_PASSWORD | PII_KW_KEY | PII_KW_STREET | (1u << CUE_SECRET) |
+                    (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT));
             if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
             if (cues & (1u << CUE_PASSPORT)) c->cue_at[CUE_PASSPORT] = (uint32_t)we; /* паспорт */
             if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
@@ -468,11 +519,35 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         ew__pii_scan_value_before(c, i, we);
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
+    if (i > 0 && ie < n && ((cues & (1u << CUE_SECRET)) || s[i - 1] == '\'' || s[i - 1] == '"') &&
+        cell_edge(s[i - 1]) && (cell_edge(s[ie]) || pii_is_space(s[ie])))
+        structured_cell(c, i, ie, cues);
     k = ie;
     while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
         k++;
+    /* env["API_KEY"] = x (a subscript), \"password\": x (escaped JSON) */
+    if (k < n && k > ie &&
+        ((s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) ||
+         (s[k] == '"' && s[k - 1] == '\\'))) {
+        k++;
+        while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
+            k++;
+    } else if (k < n && s[k] == '\\' && k + 1 < n && s[k + 1] == '"') {
+        k += 2;
+        while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
+            k++;
+    }
     if (cues & (1u << CUE_SECRET)) k = ew__pii_skip_note(s, n, k); /* "key (hex): x" */
     unsigned sep = k < n ? s[k] : 0;
+    /* "token - 'x'": a spaced dash before a quoted value */
+    if (sep == '-' && ew__pii_dash_separator(s, n, k)) sep = '=';
+    /* "TOKEN ?= x", "$t .= x", "t ??= x": an operator glued to its '=' */
+    const uint64_t ops = 1ull << '?' | 1ull << '.' | 1ull << '+'; /* and '|' */
+    if ((sep < 64 ? (ops >> sep) & 1 : sep == '|') && k + 2 < n &&
+        (s[k + 1] == '=' || (s[k + 1] == sep && s[k + 2] == '='))) {
+        size_t a = ew__pii_skip_to_assign(s, n, k);
+        if (a != k) k = a, sep = '=';
+    }
     if (sep == 0xEF && ew__pii_wide_colon(s, n, k)) sep = ':';
     if (sep == '!' && (k + 1 >= n || s[k + 1] != '=')) sep = 0; /* "!=", not "requirepass !x" */
     if (pii_is_digit(sep) && (cues & ((1u << CUE_SECRET) | (1u << CUE_PASSPORT))) && k > ie &&
@@ -514,6 +589,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             kind = ew__pii_hcl_default_kind(s, i);
         if (!kind && s[k] == '=' && k == ie && ew__pii_cookie_session(s, i, ie))
             kind = PII_KEY_SECRET; /* Cookie: sessionid=x */
+        if (!kind && s[k] == '=' && k > ie && (e = go_declared(c, i, ie)) != 0) return e;
         if (kind) e = ew__pii_scan_assignment_as(c, i, ie, kind);
         if (e) return e;
     } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&
@@ -589,8 +665,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         (c->title_at != CUE_NONE && i - c->title_at <= 2 && (cues & PII_KW_PARTICLE))) {
         ew__pii_scan_address(c, i);
         ew__pii_scan_name(c, i, we, 0);
-    } else if (we < n && s[we] == '.' && (wl <= 2 || (!ascii && wl <= 4))) {
-        ew__pii_scan_address(c, i); /* "ul. Zamkowa 5" */
+    } else if ((we < n && s[we] == '.' && (wl <= 3 || (!ascii && wl <= 4))) ||
+               (!ascii && (cues & PII_KW_STREET))) {
+        ew__pii_scan_address(c, i); /* "ul. Zamkowa 5", "skr. poczt. 45", "вул. Хрещатик" */
     }
     return we > i ? we : i + 1;
 }
@@ -817,8 +894,10 @@ static size_t on_punct(pii_ctx *c, size_t i)
                (i == 0 || pii_is_space(s[i - 1]) || s[i - 1] == '`' || s[i - 1] == '"') &&
                (pii_is_alpha(s[i + 1]) || s[i + 1] == '-')) {
         e = ew__pii_scan_flag(c, i); /* "--password x", "-p x" */
-    } else if (ch == '/' && i + 6 < n && (s[i + 1] | 32) == 'u') {
-        e = ew__pii_scan_net_user(c, i); /* net use ... /user:name password */
+    } else if (ch == '/' && i + 3 < n &&
+               (((s[i + 1] | 32) == 'u' && i + 6 < n) ||
+                ((s[i + 1] | 32) == 'a' && i > 0 && s[i - 1] == ' '))) {
+        e = ew__pii_scan_net_user(c, i); /* net use ... /user:name password; net user ... /add */
     } else if (ch == '$') {
         c->cue_at[CUE_PRICE] = (uint32_t)i + 1;
         if (i + 3 < n && (pii_is_alnum(s[i + 1]))) e = ew__pii_scan_pwhash(c, i);

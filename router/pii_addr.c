@@ -225,13 +225,31 @@ static bool all_digits(const word *w, const unsigned char *s)
     return w->e > w->s;
 }
 
+/* Wisconsin and Illinois grid numbers: "W6858", "N6W23001" (a direction
+ * and at least four digits). */
+static bool grid_number(const word *w, const unsigned char *s)
+{
+    size_t k = w->s, d = 0;
+    for (int part = 0; part < 2 && k < w->e; part++) {
+        if (s[k] != 'N' && s[k] != 'S' && s[k] != 'E' && s[k] != 'W') return false;
+        k++;
+        size_t b = k;
+        while (k < w->e && pii_is_digit(s[k]))
+            k++;
+        if (k == b) return false;
+        d += k - b;
+    }
+    return k == w->e && d >= 4;
+}
+
 /* A house number: digits, optionally one letter ("12B") or a range ("12-14"). */
 static bool house_number(const word *w, const unsigned char *s)
 {
     size_t k = w->s, d = 0;
     while (k < w->e && pii_is_digit(s[k]))
         k++, d++;
-    if (d == 0 || d > 6) return false;
+    if (d == 0) return grid_number(w, s);
+    if (d > 6) return false;
     if (k == w->e) return true;
     if (k + 1 == w->e && pii_is_alpha(s[k])) return true;
     /* Dutch floors "401-II", "7-III" */
@@ -241,17 +259,38 @@ static bool house_number(const word *w, const unsigned char *s)
             r++;
         if (r == w->e && r - k <= 4) return true;
     }
-    /* a range "12-14", "12/3", or a Japanese block-lot-house "1-10-6" (whose
-     * block has at most three digits: "2024-03-12" is a date) */
-    for (int g = 0; g < 2 && k < w->e && (s[k] == '-' || (s[k] == '/' && g == 0)); g++) {
-        if (g == 1 && d > 3) return false;
+    /* a range "12-14", "12/3", a Japanese block-lot-house "1-10-6" (whose
+     * block has at most three digits: "2024-03-12" is a date), an Austrian
+     * stair and door "45/3/12" (short groups: "12/03/2024" is a date) */
+    char sep = 0;
+    for (int g = 0; g < 2 && k < w->e && (s[k] == '-' || s[k] == '/'); g++) {
+        if (g == 1 && (d > 3 || (s[k] == '/' && sep != '/'))) return false;
         size_t r = k + 1;
         while (r < w->e && pii_is_digit(s[r]) && r - k <= 4)
             r++;
-        if (r == k + 1) return false;
+        if (r == k + 1 || (g == 1 && s[k] == '/' && r - k > 3)) break;
+        sep = (char)s[k];
         k = r;
     }
+    /* Austrian "6/Top", "12/Stiege": the door's number follows (door_number) */
+    if (k + 1 < w->e && s[k] == '/' && pii_is_alpha(s[k + 1])) {
+        static const char *const doors[] = {"top", "stiege", "stg", "tür", "whg"};
+        for (size_t q = 0; q < sizeof doors / sizeof doors[0]; q++)
+            if (strlen(doors[q]) == w->e - k - 1 && pii_icase_eq(s + k + 1, doors[q], w->e - k - 1))
+                return true;
+    }
     return k == w->e;
+}
+
+/* After a house number that ends in a door's word ("6/Top"), its number. */
+static size_t door_number(const unsigned char *s, size_t n, size_t e)
+{
+    if (e < 2 || !pii_is_alpha(s[e - 1]) || e + 1 >= n || s[e] != ' ' || !pii_is_digit(s[e + 1]))
+        return e;
+    size_t k = e + 1;
+    while (k < n && pii_is_digit(s[k]) && k - e <= 4)
+        k++;
+    return k < n && pii_is_alnum(s[k]) ? e : k;
 }
 
 /* "4th", "12th", "2nd": an ordinal names a road ("4th Cross", "12th Main Road"). */
@@ -380,6 +419,7 @@ static size_t number_sign_end(const unsigned char *s, size_t n, size_t i, size_t
     static const char *const signs[] = {
         "n\xC2\xBA ", "n\xC2\xB0 ", "N\xC2\xBA ", "no. ", "No. ", "nr. ",
         "Nr. ",       "n. ",        "No: ",       "no: ", /* Turkish "Atatürk Cad. No: 45" */
+        "S\xE1\xBB\x91 ", "s\xE1\xBB\x91 ", /* Vietnamese "Số 12" */
         "d. ",        "\xD0\xB4. " /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */};
     for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
         if (i >= n || s[i] != (unsigned char)signs[k][0]) continue;
@@ -472,7 +512,9 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         while (b > 0 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
             b--;
         word pw;
-        if (next_word(c, b, &pw) && pw.cap && pw.e == i - 1 && !unit_word(c, &pw)) return 0;
+        if (next_word(c, b, &pw) && pw.cap && pw.e == i - 1 && !unit_word(c, &pw) &&
+            number_sign_end(s, n, b, 0) != i - 1) /* "Số 174 ..." is a number */
+            return 0;
     }
     int names = 0, unknown = 0, streetw = 0;
     size_t end = 0;
@@ -541,6 +583,9 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             if (!next_word(c, pos, &x) || x.s != pos + 1 || x.digits || !x.cap) return 0;
             pos = x.e;
             if (street_word(c, &x)) {
+                word y; /* "the 4th Street Festival": an event named after it */
+                if (pos + 1 < n && s[pos] == ' ' && next_word(c, pos, &y) && y.cap && !y.digits)
+                    return 0;
                 *strength = 0.6f;
                 return pos;
             }
@@ -550,6 +595,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     /* street first: words then a number */
     pos = w.s;
     bool type_first = false;
+    int named = 0; /* words besides street types and articles: "Gate 12" has none */
+    bool type_seen = false;
     char last_f[EW__GAZ_MAX_WORD];
     size_t last_fl = 0, last_s = w.s;
     for (int k = 0; k < STREET_WORDS; k++) {
@@ -578,6 +625,12 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         names++;
         streetw += sw;
         unknown += !(g & EW__GAZ_COMMON);
+        /* the first street type is no name ("Gate 12", "The Crescent 12"); a
+         * compound ("Vesterskovvej") and a later type ("Rúa do Paseo") are */
+        uint32_t xkw = word_kw(c, &x);
+        bool type = sw && (xkw & PII_KW_STREET) && !type_seen;
+        type_seen |= type;
+        named += !type && !(xkw & (PII_KW_FUNC | PII_KW_PARTICLE));
         pos = x.e + (dot ? 1 : 0);
     }
     word t;
@@ -604,10 +657,12 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     if (unit_word(c, &w) || decimal_after(s, n, t.e) || date_at(s, n, w.s) ||
         (last_s != w.s && date_at(s, n, last_s)))
         return 0;
-    end = letter_suffix(s, n, t.e);
+    end = door_number(s, n, letter_suffix(s, n, t.e));
     if (end < n && s[end] == '.' && (end + 1 >= n || !pii_is_digit(s[end + 1])))
         end++; /* "Rákóczi út 13." */
-    *strength = streetw ? 0.8f : 0.45f;
+    /* a street type and a number alone ("Gate 282", "Plaza 300 sofa", "The
+     * Crescent 12") name no street without more: a unit, a postcode, a cue */
+    *strength = streetw && named ? 0.8f : 0.45f;
     (void)unknown;
     return end;
 }
@@ -673,8 +728,10 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
         if (!x.cap) return 0;
         pos = x.e;
         if (type) {
-            word y; /* "at Apple Street Market": a shop named after a street */
-            if (pos + 1 < n && s[pos] == ' ' && next_word(c, pos, &y) && y.cap && !y.digits)
+            word y; /* "at Apple Street Market": a shop named after a street;
+                     * "at Elm Street 139" has a number, read by street_at */
+            if (pos + 1 < n && s[pos] == ' ' && next_word(c, pos, &y) &&
+                ((y.cap && !y.digits) || house_number(&y, s)))
                 return 0;
             return pos < n && s[pos] == '.' && x.fl <= 4 ? pos + 1 : pos;
         }
@@ -683,15 +740,59 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
     return 0;
 }
 
+/* A post office box's name in its languages (from the national postal
+ * services' address guides); "short" ones ("BP 12", "Box 12") are other
+ * things too, and count only when a postcode follows. */
+static const struct {
+    const char *w;
+    bool shrt;
+} post_boxes[] = {{"P.O. Box ", false},     {"PO Box ", false},        {"P.O.Box ", false},
+                  {"Postbox ", false},      {"GPO Box ", false},       {"Locked Bag ", false},
+                  {"Private Bag ", false},  {"Postfach ", false},      {"Postbus ", false},
+                  {"Postboks ", false},     {"Case postale ", false},  {"Apartado de Correos ", false},
+                  {"Apdo. ", false},        {"Casella Postale ", false}, {"Caixa Postal ", false},
+                  {"skr. poczt. ", false},  {"Skrytka pocztowa ", false}, {"Postilokero ", false},
+                  {"B.P. ", true},          {"BP ", true},             {"Box ", true},
+                  {"Boks ", true},          {"Apartado ", true},       {"PMB ", true}};
+
+/* The end of a post box's number from e: German groups ("Postfach 10 12
+ * 34"), a Kenyan postal code after a dash ("P.O. Box 4238-00100"), a
+ * Canadian station ("PO Box 5000 Stn Main", "CP 6128 Succ. Centre-ville"). */
+static size_t box_number_end(const unsigned char *s, size_t n, size_t e)
+{
+    for (int g = 0; g < 2 && e + 3 <= n && s[e] == ' ' && pii_is_digit(s[e + 1]) &&
+                    pii_is_digit(s[e + 2]) && (e + 3 == n || !pii_is_alnum(s[e + 3]));
+         g++)
+        e += 3;
+    size_t d = e + 1;
+    while (e < n && s[e] == '-' && d < n && pii_is_digit(s[d]) && d - e <= 6)
+        d++;
+    if (d - e >= 4 && (d == n || !pii_is_alnum(s[d]))) e = d;
+    static const char *const stations[] = {" Stn ", " STN ", " Station ", " Succ. ", " Succursale "};
+    for (size_t k = 0; k < sizeof stations / sizeof stations[0]; k++) {
+        size_t l = strlen(stations[k]), q = e + l;
+        if (e + l < n && !memcmp(s + e, stations[k], l) && pii_is_alnum(s[q])) {
+            while (q < n && (pii_is_alnum(s[q]) || s[q] == '-'))
+                q++;
+            return q;
+        }
+    }
+    return e;
+}
+
 /* Military and box addresses: "PSC 1437, Box 3833", "Unit 8524 Box 0979",
- * "USNS Vincent". Returns the end of the first line. */
+ * "USNS Vincent", rural routes "RR 2 Box 45", post boxes. Returns the end
+ * of the first line or of the box's number. */
 static size_t box_at(const pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
     static const char *const ships[] = {"USNS ", "USNV ", "USS ", "USCGC "};
-    if (!((s[i] | 32) == 'u' || (s[i] | 32) == 'p')) return 0;
-    for (size_t k = 0; k < 4; k++) {
+    unsigned f = s[i] | 32;
+    if (!(f == 'u' || f == 'p' || f == 'b' || f == 'a' || f == 'c' || f == 'g' || f == 'l' ||
+          f == 's' || f == 'r' || f == 'h'))
+        return 0;
+    for (size_t k = 0; f == 'u' && k < 4; k++) {
         size_t l = strlen(ships[k]);
         if (i + l < n && pii_icase_eq(s + i, ships[k], l) && pii_is_alpha(s[i + l])) {
             size_t e = i + l;
@@ -700,22 +801,26 @@ static size_t box_at(const pii_ctx *c, size_t i)
             return e;
         }
     }
-    /* "P.O. Box 104", "PO Box 12", "Postbox 53" */
-    static const char *const boxes[] = {"P.O. Box ", "PO Box ", "Postbox ", "P.O.Box "};
-    for (size_t k = 0; k < 4; k++) {
-        size_t l = strlen(boxes[k]);
-        if (i + l < n && pii_icase_eq(s + i, boxes[k], l) && pii_is_digit(s[i + l])) {
-            size_t e = i + l;
-            while (e < n && pii_is_digit(s[e]))
-                e++;
-            size_t d = e + 1; /* "P.O. Box 4238-00100": the postal code after a dash */
-            while (e < n && s[e] == '-' && d < n && pii_is_digit(s[d]) && d - e <= 6)
-                d++;
-            if (d - e >= 4 && (d == n || !pii_is_alnum(s[d]))) e = d;
-            return e;
+    for (size_t k = 0; k < sizeof post_boxes / sizeof post_boxes[0]; k++) {
+        size_t l = strlen(post_boxes[k].w);
+        if (i + l >= n || (s[i] | 32) != (post_boxes[k].w[0] | 32) ||
+            !pii_icase_eq(s + i, post_boxes[k].w, l) || !pii_is_digit(s[i + l]))
+            continue;
+        size_t e = i + l;
+        while (e < n && pii_is_digit(s[e]) && e - i - l < 8)
+            e++;
+        if (e < n && (pii_is_alnum(s[e]) || s[e] == '/')) return 0; /* "BP 120/80" */
+        if (post_boxes[k].shrt) { /* a postcode next: "BP 123, 13001 Marseille" */
+            size_t q = e + (e < n && s[e] == ',');
+            while (q < n && (s[q] == ' ' || s[q] == '\n'))
+                q++;
+            if (q == e || q >= n || !pii_is_digit(s[q])) return 0;
         }
+        return box_number_end(s, n, e);
     }
-    if (i + 4 < n && (pii_icase_eq(s + i, "PSC ", 4) || pii_icase_eq(s + i, "Unit ", 5))) {
+    if (i + 4 < n && (pii_icase_eq(s + i, "PSC ", 4) || pii_icase_eq(s + i, "Unit ", 5) ||
+                      pii_icase_eq(s + i, "RR ", 3) || pii_icase_eq(s + i, "R.R. ", 5) ||
+                      pii_icase_eq(s + i, "HC ", 3))) {
         size_t e = i;
         while (e < n && s[e] != '\n' && e - i < 40)
             e++;
@@ -737,25 +842,89 @@ static bool military_line(const unsigned char *s, size_t n, size_t i)
     return i + 12 == n || !pii_is_alnum(s[i + 12]);
 }
 
-/* A floor and door ("3º B", "1ºA", "2ª"): its end, or 0. */
+/* Does a floor's side or level word start at k ("izda.", "Dto", "th.",
+ * "OG", "planta")? Its end (after a full stop), or 0. */
+static size_t floor_word(const unsigned char *s, size_t n, size_t k)
+{
+    static const char *const sides[] = {
+        "izq", "izqda", "izda", "dcha", "dcho", "der", "drcha", "esq", "dto", "dta", "dt", "fte",
+        "planta", "piso", "andar", /* Iberian: left, right, front, floor */
+        "th", "tv", "mf",          /* Danish: til højre, til venstre, midt for */
+        "og", "eg", "etage", "stock", "stg"}; /* German: Obergeschoss, Erdgeschoss */
+    size_t e = k;
+    while (e < n && pii_is_alpha(s[e]) && e - k < 7)
+        e++;
+    if (e == k || (e < n && (pii_is_alnum(s[e]) || s[e] >= 0x80))) return 0;
+    for (size_t q = 0; q < sizeof sides / sizeof sides[0]; q++)
+        if (strlen(sides[q]) == e - k && pii_icase_eq(s + k, sides[q], e - k))
+            return e < n && s[e] == '.' ? e + 1 : e;
+    return 0;
+}
+
+/* A floor and door: "3º B", "1ºA", "2ª", "4.º izda.", "6ª planta", Danish
+ * "2. th.", "st. tv.", German "3. OG". Its end, or 0. */
 static size_t floor_at(const unsigned char *s, size_t n, size_t i)
 {
-    size_t k = i;
+    size_t k = i, fw;
     while (k < n && pii_is_digit(s[k]) && k - i < 3)
         k++;
-    if (k == i || k + 1 >= n || s[k] != 0xC2 || (s[k + 1] != 0xBA && s[k + 1] != 0xAA)) return 0;
+    if (k == i) { /* Danish "st. tv." (stuen, the ground floor) */
+        return i + 4 < n && pii_icase_eq(s + i, "st. ", 4) ? floor_word(s, n, i + 4) : 0;
+    }
+    if (k + 3 < n && s[k] == '.' && s[k + 1] == ' ' && (fw = floor_word(s, n, k + 2)) != 0)
+        return fw; /* "2. th.", "3. OG" */
+    if (k + 1 < n && s[k] == '.' && s[k + 1] == 0xC2) k++; /* "4.º" */
+    if (k + 1 >= n || s[k] != 0xC2 || (s[k + 1] != 0xBA && s[k + 1] != 0xAA)) return 0;
     k += 2;
-    size_t side = k + 1; /* "6º izq.", "2º dcha": the side of the landing */
-    while (side < n && pii_is_lower(s[side]) && side - k <= 5)
-        side++;
-    if (k + 1 < n && s[k] == ' ' && pii_is_upper(s[k + 1]) &&
-        (k + 2 >= n || !pii_is_alpha(s[k + 2])))
+    if (k + 1 < n && s[k] == ' ' && (fw = floor_word(s, n, k + 1)) != 0)
+        k = fw; /* "6º izq.", "2ª planta", "1.º Dto" */
+    else if (k + 1 < n && s[k] == ' ' && pii_is_upper(s[k + 1]) &&
+             (k + 2 >= n || !pii_is_alpha(s[k + 2])))
         k += 2;
-    else if (s[k] == ' ' && side - k >= 4 && side - k <= 5 && side < n && s[side] == '.')
-        k = side + 1;
     else if (k < n && pii_is_upper(s[k]) && (k + 1 >= n || !pii_is_alpha(s[k + 1])))
         k++;
     return k;
+}
+
+/* A unit written with a number sign at i (spaces before it skipped): "#401",
+ * Singapore's floor and unit "#05-67", Colombian plate numbers "# 11-26",
+ * "No. 71-21" (the cross street and the distance). Its end, or 0. */
+static size_t hash_unit(const unsigned char *s, size_t n, size_t i)
+{
+    while (i < n && s[i] == ' ')
+        i++;
+    size_t k, ns = i + 1 < n && s[i] == 'N' ? number_sign_end(s, n, i, 0) : 0;
+    if (ns)
+        k = ns + 1;
+    else if (i + 1 < n && s[i] == '#')
+        k = i + 1 + (s[i + 1] == ' ');
+    else
+        return 0;
+    if (k >= n || !pii_is_digit(s[k])) return 0;
+    size_t d = k;
+    while (k < n && (pii_is_alnum(s[k]) || (s[k] == '-' && k + 1 < n && pii_is_digit(s[k + 1]))))
+        k++;
+    if (ns && !memchr(s + d, '-', k - d)) return 0; /* "No. 5" alone is a house number */
+    return k;
+}
+
+/* A word that names an administrative area before its name or number: the
+ * ward, district, province or city of Vietnam (phường, quận, huyện, xã, tỉnh,
+ * thành phố and their "P.", "Q.", "TP."), Indonesia (Kel., Kec., Kab.,
+ * Kota), Thailand (Khet, Khwaeng, Amphoe, Tambon), Mexico (Col.), India
+ * (Dist.). Compared folded, as the word tables hold them. */
+static bool admin_word(const unsigned char *s, size_t n, const word *w)
+{
+    static const char *const areas[] = {
+        "phu\xe1\xbb\x9dng", "qu\xe1\xba\xadn", "huy\xe1\xbb\x87n", "xa", "t\xe1\xbb\x89nh", "kel", "kec", "kab", "kota", "khet", "khwaeng", "amphoe", "tambon",
+        "col", "dist", "tehsil", "taluk"};
+    static const char *const dotted[] = {"p", "q", "tp"}; /* only with a full stop */
+    bool dot = w->e < n && s[w->e] == '.';
+    for (size_t k = 0; dot && k < sizeof dotted / sizeof dotted[0]; k++)
+        if (strlen(dotted[k]) == w->fl && !memcmp(w->f, dotted[k], w->fl)) return true;
+    for (size_t k = 0; k < sizeof areas / sizeof areas[0]; k++)
+        if (strlen(areas[k]) == w->fl && !memcmp(w->f, areas[k], w->fl)) return true;
+    return false;
 }
 
 /* Is [i, e) (one line or comma part) a continuation of an address? Returns
@@ -767,6 +936,11 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
     const unsigned char *s = c->s;
     size_t n = c->n;
     word w;
+    size_t he = hash_unit(s, n, i);
+    if (he && he <= e) { /* "#05-67" */
+        *pe = he;
+        return 2;
+    }
     if (!next_word(c, i, &w) || w.s >= e) return 0;
     if (military_line(s, n, w.s)) {
         *pe = w.s + 12;
@@ -779,7 +953,17 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
             *pe = x.e;
             return 2;
         }
-        return 0;
+        if (!admin_word(s, n, &w)) return 0;
+    }
+    if (admin_word(s, n, &w)) { /* "phường Phan Chu Trinh", "Q. 3", "Kec. Menteng" */
+        size_t p = w.e + (w.e < n && s[w.e] == '.'), last = 0;
+        word x;
+        for (int k = 0; k < 4 && next_word(c, p, &x) && x.s < e && (x.cap || x.digits || lower);
+             k++)
+            last = p = x.e;
+        if (!last) return 0;
+        *pe = last;
+        return 2;
     }
     size_t fe = floor_at(s, n, w.s);
     if (fe && fe <= e) { /* "3º B" */
@@ -795,7 +979,12 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
         if (!next_word(c, p, &x) || x.s >= e) break;
         unsigned g = word_gaz(c, &x);
         bool ok = true;
-        if (x.e < e && s[x.e] == ':') break; /* "Card:" labels what follows */
+        /* "Card:" labels what follows; a line that starts with a label
+         * ("Fecha de nacimiento:") is no part of the address */
+        if (x.e < e && s[x.e] == ':') {
+            if (words == 0 || (w.s > 0 && s[w.s - 1] == '\n')) return 0;
+            break;
+        }
         bool is_postal = postal_code(&x, s) && postal < 2;
         if (is_postal) {
             postal++;
@@ -864,7 +1053,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
     bool after_unit = false; /* "Apt. 934 OULU NO": a city may follow a unit */
     int dashes = 0;          /* " - " parts: "Jardins, São Paulo - SP, 01426-001" */
     for (int guard = 0; guard < 12; guard++) {
-        size_t p = end;
+        size_t p = end, q;
         while (p < n && (s[p] == ' ' || s[p] == '\t'))
             p++;
         if (p < n && s[p] == ',') {
@@ -881,10 +1070,8 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             while (p < n &&
                    (s[p] == ' ' || s[p] == '>' || s[p] == '?' || s[p] == ',' || s[p] == '\t'))
                 p++;
-        } else if (p + 1 < n && p == end + 1 && s[p] == '#' && pii_is_digit(s[p + 1])) {
-            size_t q = p + 1; /* "Lincoln St #401" */
-            while (q < n && pii_is_alnum(s[q]))
-                q++;
+        } else if ((q = hash_unit(s, n, p)) != 0 && p == end + 1) {
+            /* "Lincoln St #401", Colombian "Calle 93 # 11-26" */
             *strong += 1;
             best = end = q;
             after_unit = true;
@@ -907,7 +1094,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
         int t = tail_part(c, p, pe, !c->seen_upper, &te);
         if (!t) break;
         word first;
-        after_unit = next_word(c, p, &first) && unit_word(c, &first);
+        after_unit = (next_word(c, p, &first) && unit_word(c, &first)) || hash_unit(s, n, p);
         if (t == 2) {
             *strong += 1;
             weak_run = 0;
@@ -1198,8 +1385,12 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         return ce;
     }
     if ((ce = named_street_at(c, i)) != 0) {
-        float sc = pii_cue_near(c, CUE_ADDRESS, i, 40) ? 0.85f : 0.6f;
-        ew__pii_add(c, EW_PII_STREET_ADDRESS, i, ce, sc);
+        bool cue = pii_cue_near(c, CUE_ADDRESS, i, 40);
+        word y; /* "Wall Street analysts", "Main Street shops": a street as a modifier */
+        if (!cue && ce + 1 < c->n && s[ce] == ' ' && next_word(c, ce, &y) && !y.cap &&
+            !y.digits && !(word_kw(c, &y) & (PII_KW_FUNC | PII_KW_VERB)))
+            return ce;
+        ew__pii_add(c, EW_PII_STREET_ADDRESS, i, ce, cue ? 0.85f : 0.6f);
         return ce;
     }
     if (!digit && !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's')) return 0;
@@ -1215,8 +1406,10 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         }
         e = 0;
     }
-    if (!e) {
-        e = street_at(c, i, &strength);
+    if (!e) { /* after a number sign ("No. 12 Gana Street", "Số 174 đường ...") from its number */
+        size_t ns = number_sign_end(s, c->n, i, 0);
+        e = ns ? street_at(c, ns + 1, &strength) : 0;
+        if (!e) e = street_at(c, i, &strength);
         if (!e) return 0;
     }
     i = unit_before(c, i);

@@ -38,6 +38,8 @@ static const struct {
     {0x8BC1, 0x4EF6, CUE_ID},       /* 证件 */
     {0x5730, 0x5740, CUE_ADDRESS},  /* 地址 */
     {0x4F4F, 0x5728, CUE_ADDRESS},  /* 住在 */
+    {0x73B0, 0x4F4F, CUE_ADDRESS},  /* 现住 */
+    {0x73FE, 0x4F4F, CUE_ADDRESS},  /* 現住 */
     {0x4F4F, 0x5740, CUE_ADDRESS},  /* 住址 */
     {0x4F4D, 0x4E8E, CUE_ADDRESS},  /* 位于 */
     {0x5BC6, 0x7801, CUE_SECRET},   /* 密码 */
@@ -151,7 +153,8 @@ static bool cn_bit(const uint8_t *bits, uint32_t cp)
 
 static bool road_char(uint32_t cp)
 {
-    return cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04;
+    return cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04 ||
+           cp == 0x6BB5; /* 路 街 道 巷 弄, 段 (Taiwan's road sections: 忠孝東路四段) */
 }
 
 /* The cue pairs hashed (index + 1 per slot, 0 empty), so a character that
@@ -408,7 +411,9 @@ static bool addr_char(uint32_t cp)
 {
     static const uint32_t ac[] = {0x7701, 0x5E02, 0x533A, 0x53BF, 0x9547, 0x6751, 0x8DEF, 0x8857,
                                   0x9053, 0x5DF7, 0x5F04, 0x91CC, 0x53F7, 0x5BA4, 0x697C, 0x680B,
-                                  0x5355, 0x5143, 0x5C42, 0x5E62, 0x5927, 0x53A6, 0x56ED, 0x5C0F};
+                                  0x5355, 0x5143, 0x5C42, 0x5E62, 0x5927, 0x53A6, 0x56ED, 0x5C0F,
+                                  /* traditional: 區 縣 鎮 鄉 號 樓 棟 段 */
+                                  0x5340, 0x7E23, 0x93AE, 0x9109, 0x865F, 0x6A13, 0x68DF, 0x6BB5};
     for (size_t k = 0; k < sizeof ac / sizeof ac[0]; k++)
         if (ac[k] == cp) return true;
     return false;
@@ -425,9 +430,8 @@ static size_t address_run(pii_ctx *c, size_t i, float sc)
         int l;
         uint32_t cp = ew__pii_decode(s, n, k, &l);
         if (is_han(cp)) {
-            road += cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04 ||
-                    cp == 0x53F7;
-            if (addr_char(cp) || cp == 0x53F7) last = k + (size_t)l;
+            road += road_char(cp) || cp == 0x53F7 || cp == 0x865F; /* 号 號 */
+            if (addr_char(cp)) last = k + (size_t)l;
         } else if (!(pii_is_alnum(cp) || cp == '-')) {
             break;
         }
@@ -499,8 +503,11 @@ static size_t jp_prefecture_address(pii_ctx *c, size_t p)
 static int count_delims(const unsigned char *s, size_t a, size_t b, unsigned char d)
 {
     int k = 0;
-    for (size_t p = a; p < b; p++)
-        k += s[p] == d;
+    bool quoted = false; /* CSV (RFC 4180): "Rua Augusta, 274" is one cell */
+    for (size_t p = a; p < b; p++) {
+        quoted ^= s[p] == '"' && d != '|';
+        k += s[p] == d && !quoted;
+    }
     return k;
 }
 
@@ -881,8 +888,8 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         size_t r = jp_prefecture_address(c, i);
         if (r) return r;
     }
-    if ((cp == 0xB85C || cp == 0xAE38) && next + 1 < n && s[next] == ' ' &&
-        pii_is_digit(s[next + 1])) { /* 로 길 */
+    if ((cp == 0xB85C || cp == 0xAE38 || cp == 0xB3D9) && next + 1 < n && s[next] == ' ' &&
+        pii_is_digit(s[next + 1])) { /* 로 길, a lot number after 동 ("역삼동 737-32") */
         size_t r = ko_address(c, i);
         if (r) return r;
     }
@@ -892,11 +899,12 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         size_t r = ko_name(c, i, cp);
         if (r) return r;
     }
-    /* katakana, hangul, Devanagari and Thai secret cues (パスワード, 비밀번호,
-     * पासवर्ड, รหัสผ่าน; パスポート is the table's), and the ậ of Vietnamese
+    /* katakana, hangul, Devanagari, Bengali and Thai secret cues (パスワード,
+     * 비밀번호, पासवर्ड, পাসওয়ার্ড, รหัสผ่าน; パスポート is the table's), and the ậ of Vietnamese
      * "mật khẩu" */
     if (!is_han(cp) && (cp - 0x30A0u < 0x60u || cp - 0xAC00u < 0x2BA4u || cp == 0x1EAD ||
-                        cp - 0x0900u < 0x80u || cp - 0x0E00u < 0x80u)) { /* Devanagari, Thai */
+                        cp - 0x0900u < 0x100u || cp - 0x0E00u < 0x80u)) {
+        /* Devanagari and Bengali, Thai */
         size_t r = ew__pii_scan_kana_cue(c, i, cp);
         if (r) return r;
     }

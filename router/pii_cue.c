@@ -281,6 +281,7 @@ static const struct {
     {"stop", B(CUE_ADDRESS)},
     {"corner", B(CUE_ADDRESS)},
     {"adresse", B(CUE_ADDRESS)},
+    {"skr", B(CUE_ADDRESS)}, /* Polish "skr. poczt." (skrytka pocztowa, a post box) */
     {"direccion", B(CUE_ADDRESS)},
     {"indirizzo", B(CUE_ADDRESS)},
     {"adres", B(CUE_ADDRESS)},
@@ -361,6 +362,40 @@ static const struct {
     {"\xd8\xa7\xd9\x84\xd9\x85\xd8\xb1\xd9\x88\xd8\xb1",
      B(CUE_SECRET) | PII_KW_PASSWORD},                                     /* المرور */
     {"\xd8\xa7\xd9\x84\xd8\xb3\xd8\xb1", B(CUE_SECRET) | PII_KW_PASSWORD}, /* السر */
+    /* Persian: رمز (عبور) and کلمه عبور, گذرواژه; Swahili nenosiri and neno la
+     * siri; European Portuguese palavra-passe; Indonesian and Malay with the
+     * suffixes -nya (the), -ku (my), -mu (your) */
+    {"\xd8\xb1\xd9\x85\xd8\xb2", B(CUE_SECRET) | PII_KW_PASSWORD},         /* رمز */
+    {"\xd8\xb9\xd8\xa8\xd9\x88\xd8\xb1", B(CUE_SECRET) | PII_KW_PASSWORD}, /* عبور */
+    {"\xda\xaf\xd8\xb0\xd8\xb1\xd9\x88\xd8\xa7\xda\x98\xd9\x87",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* گذرواژه */
+    {"nenosiri", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"neno la siri", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"palavra-passe", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"palavra passe", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"sandinya", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"sandiku", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"sandimu", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"passwordnya", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"passwordku", B(CUE_SECRET) | PII_KW_PASSWORD},
+    /* definite and possessive forms (Swedish, Danish, Norwegian, Turkish),
+     * French "mdp", Hausa, Malay, Urdu */
+    {"\x6c\xc3\xb6\x73\x65\x6e\x6f\x72\x64\x65\x74",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* lösenordet */
+    {"adgangskoden", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"kodeordet", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"passordet", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"parolam", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"parolan", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"\xc5\x9f\x69\x66\x72\x65\x6e", B(CUE_SECRET) | PII_KW_PASSWORD}, /* şifren */
+    {"mdp", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"kalmar sirri", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"kalmar wucewa", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"kata laluan", B(CUE_SECRET) | PII_KW_PASSWORD},
+    {"\xd9\x88\xd8\xb1\xda\x88", B(CUE_SECRET) | PII_KW_PASSWORD}, /* Urdu پاس ورڈ */
+    {"\xd9\xbe\xd8\xa7\xd8\xb3\xd9\x88\xd8\xb1\xda\x88",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* پاسورڈ */
+    {"pw", B(CUE_SECRET)},
     /* "key" and "token" in other languages (accents folded: "Schlüssel",
      * "clé"); their values must look machine-made */
     {"schlussel", B(CUE_SECRET) | PII_KW_KEY},
@@ -452,6 +487,12 @@ static const struct {
     {"geburtstag", B(CUE_DOB)},
     {"fodt", B(CUE_DOB)},
     {"fodd", B(CUE_DOB)},
+    {"fodselsdato", B(CUE_DOB)}, /* Danish, Norwegian "fødselsdato" */
+    {"fodselsdag", B(CUE_DOB)},
+    {"fodelsedatum", B(CUE_DOB)}, /* Swedish "födelsedatum" */
+    {"fodelsedag", B(CUE_DOB)},
+    {"kelahiran", B(CUE_DOB)}, /* Indonesian "tanggal kelahiran" */
+    {"nascuda", B(CUE_DOB)},   /* Catalan "nascut/nascuda el" */
     {"carta", B(CUE_CARD)},
     {"cartao", B(CUE_CARD)},
     {"kaart", B(CUE_CARD)},
@@ -693,6 +734,13 @@ static const char *const kw_street[] = {
     "\x64\x75\xe1\xbb\x9d\x6e\x67",
     "ngo",
     "\xd1\x83\xd0\xbb",
+    /* Ukrainian вул., пр-т, просп. (capitalised too: the fold keeps Cyrillic case) */
+    "\xd0\xb2\xd1\x83\xd0\xbb",
+    "\xd0\x92\xd1\x83\xd0\xbb",
+    "\xd0\xbf\xd1\x80-\xd1\x82",
+    "\xd0\x9f\xd1\x80-\xd1\x82",
+    "\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf",
+    "\xd0\x9f\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf",
     "cad",
     "street",
     "st",
@@ -783,6 +831,11 @@ static const char *const kw_street[] = {
     "paseo",
     "camino",
     "carrer",
+    "placa", /* Catalan "Plaça", "Passeig", "Avinguda", "Rambla"; Colombian "Carrera" */
+    "passeig",
+    "avinguda",
+    "rambla",
+    "carrera",
     "rua",
     "travessa",
     "praca",
@@ -947,6 +1000,15 @@ static const char *const kw_unit[] = {
     "dpto",
     "lote",
     "kv", /* Ukrainian and Russian "kv. 114" (kvartira) */
+    /* Belgian "bus 3" (the box), French "bureau 812", Spanish "oficina 5",
+     * Austrian "Stiege 2", "Tür 5", "Top 5" */
+    "bus",
+    "bureau",
+    "oficina",
+    "despacho",
+    "stiege",
+    "tur",
+    "top",
     "bl",
     "blk",
     "block", /* Romanian "bl. C1", Gulf and Singapore blocks */

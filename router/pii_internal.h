@@ -416,11 +416,10 @@ bool ew__pii_auth_verb(const unsigned char *s, size_t i, size_t we);
 size_t ew__pii_scan_positional(pii_ctx *c, size_t k, int kind);
 /* A command that sets a user's password ("add_user", "create-user") at [i, e). */
 bool ew__pii_user_command(const unsigned char *s, size_t i, size_t e);
-/* NetworkCredential("user", "pass"): the '(' at k. */
-size_t ew__pii_scan_call(pii_ctx *c, size_t k);
 /* A command-line flag at i ("--password x", "-p x" after "-u user"). */
 size_t ew__pii_scan_flag(pii_ctx *c, size_t i);
-/* Windows "net use <share> /user:name password" at the '/' of i. */
+/* Windows "net use <share> [password] /user:name [password]", "net user
+ * <name> <password> /add": at the '/' of a flag of the command at i. */
 size_t ew__pii_scan_net_user(pii_ctx *c, size_t i);
 /* A .pgpass line "host:port:database:user:password" in the token [i, e). */
 size_t ew__pii_scan_pgpass(pii_ctx *c, size_t i, size_t e);

@@ -79,6 +79,10 @@ static const key_word whole_key[] = {W("cc_test_reporter_id")};
  * name's end. */
 static const key_word end_meta[] = {W("length"), W("url"),  W("path"),    W("file"),
                                     W("name"),   W("type"), W("version"), W("id")};
+/* A dotted setting whose last part says what it sets about the secret:
+ * "user.password.encoder", "token.header", "password.min-length". */
+static const key_word setting_last[] = {W("encoder"), W("encoding"), W("header"), W("length"),
+                                        W("format"),  W("min"),      W("max"),    W("rounds")};
 #undef W
 
 enum {
@@ -215,8 +219,32 @@ static inline uint64_t fold_upper(uint64_t v)
     return v | upper >> 2;
 }
 
-/* The flags of the words found anywhere in low[0, n) (zero-padded by two). */
-static unsigned sub_flags(const char *low, size_t n)
+/* Is the describing word at low[p, p + len) a part of the name orig? A name
+ * in parts ("exchange_api_secret", "algoliaToken", "settlemintToken") has
+ * the word at a part's start ("token_expires", "jwtAlgo", "passwordConfirm"),
+ * and the abbreviations "algo" and "ttl" as a whole part, not inside another
+ * word (exchange, algolia, settle). A name in one piece ("publickey",
+ * "tokenttl") cannot show where its words meet: anywhere counts. */
+static __attribute__((noinline)) bool meta_part(const unsigned char *orig, const char *low,
+                                                size_t n, size_t p, size_t len)
+{
+    bool whole =
+        (len == 4 && !memcmp(low + p, "algo", 4)) || (len == 3 && !memcmp(low + p, "ttl", 3));
+    bool starts = p == 0 || !pii_is_alnum(orig[p - 1]) ||
+                  (pii_is_upper(orig[p]) && pii_is_lower(orig[p - 1]));
+    size_t e = p + len;
+    bool ends =
+        e == n || !pii_is_alnum(orig[e]) || (pii_is_upper(orig[e]) && pii_is_lower(orig[e - 1]));
+    if (starts && (ends || !whole)) return true;
+    for (size_t k = 1; k < n; k++) /* not at a part: a name in one piece? */
+        if (!pii_is_alnum(orig[k]) || (pii_is_upper(orig[k]) && pii_is_lower(orig[k - 1])))
+            return false;
+    return true;
+}
+
+/* The flags of the words found anywhere in low[0, n) (zero-padded by two),
+ * the lowercased copy of the name orig. */
+static unsigned sub_flags(const unsigned char *orig, const char *low, size_t n)
 {
     const unsigned char *u = (const unsigned char *)low;
     unsigned flags = 0;
@@ -228,8 +256,10 @@ static unsigned sub_flags(const char *low, size_t n)
             int k = __builtin_ctzll(m);
             m &= m - 1;
             size_t len = sub_words[k].len;
-            if (p + len <= n && pii_bytes_eq(low + p, sub_words[k].w, len))
-                flags |= sub_words[k].flags;
+            if (p + len > n || !pii_bytes_eq(low + p, sub_words[k].w, len)) continue;
+            unsigned f = sub_words[k].flags;
+            if ((f & KN_META) && !meta_part(orig, low, n, p, len)) f &= ~(unsigned)KN_META;
+            flags |= f;
         }
     }
     return flags;
@@ -243,6 +273,18 @@ static unsigned part_flags(const char *p, size_t n, uint32_t h)
         if (part_slots[i].len == n && pii_bytes_eq(p, part_slots[i].w, n))
             return part_slots[i].flags;
     return 0;
+}
+
+/* What a key is for, written glued to "key" ("accesskey", "STORAGEKEY"):
+ * the qualifiers of a qualified key and the stores whose keys open them. */
+static bool glued_key(const char *w, size_t n)
+{
+    static const char *const what[] = {"access",  "signing", "encryption",  "master", "storage",
+                                       "account", "license", "licence",     "shared", "session",
+                                       "webhook", "hmac",    "subscription"};
+    for (size_t k = 0; k < sizeof what / sizeof *what; k++)
+        if (strlen(what[k]) == n && !memcmp(w, what[k], n)) return true;
+    return false;
 }
 
 static bool listed(const key_word *list, size_t count, const char *w, size_t n, bool at_end)
@@ -269,9 +311,13 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
     for (; k < n; k++)
         low[k] = (char)(pii_is_upper(s[i + k]) ? s[i + k] | 32 : s[i + k]);
     low[n] = low[n + 1] = 0;
-    unsigned sub = sub_flags(low, n);
+    unsigned sub = sub_flags(s + i, low, n);
     if (sub & KN_META) return PII_KEY_NONE;
     if (listed(whole_key, sizeof whole_key / sizeof *whole_key, low, n, false)) return PII_KEY_KEY;
+    const char *dot = memrchr(low, '.', n);
+    if (dot && listed(setting_last, sizeof setting_last / sizeof *setting_last, dot + 1,
+                      n - (size_t)(dot + 1 - low), false))
+        return PII_KEY_NONE;
     if (sub & KN_PASSWORD) return PII_KEY_PASSWORD;
     int kind = sub & KN_SECRET ? PII_KEY_SECRET : PII_KEY_NONE;
     /* the parts: the first that says secret or key decides, a password part wins */
@@ -285,6 +331,8 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
         unsigned f = part_flags(low + p, q - p, part_hash_end(h));
         if (f & KN_PASSWORD) return PII_KEY_PASSWORD;
         if (!kind) kind = f & KN_SECRET ? PII_KEY_SECRET : f & KN_KEY ? PII_KEY_KEY : kind;
+        if (!kind && q - p > 6 && !memcmp(low + q - 3, "key", 3) && glued_key(low + p, q - p - 3))
+            kind = PII_KEY_KEY; /* "ACCESSKEY", "storagekey", "masterKey" in one part */
         parts |= f;
         p = q;
         while (p < n && !pii_is_alnum((unsigned char)low[p]))

@@ -11,7 +11,7 @@
 #include "router/pii_secret.h"
 
 /* Characters of a key body. */
-enum { AL_ALNUM = 1, AL_B64URL, AL_B64, AL_HEX, AL_UPDIGIT, AL_LOWDIGIT, AL_ANY };
+enum { AL_ALNUM = 1, AL_B64URL, AL_B64, AL_HEX, AL_UPDIGIT, AL_LOWDIGIT, AL_HEXDASH, AL_ANY };
 
 static bool in_alphabet(unsigned ch, int al)
 {
@@ -28,6 +28,8 @@ static bool in_alphabet(unsigned ch, int al)
         return pii_is_upper(ch) || pii_is_digit(ch);
     case AL_LOWDIGIT:
         return pii_is_lower(ch) || pii_is_digit(ch);
+    case AL_HEXDASH:
+        return pii_is_hex(ch) || ch == '-';
     default:
         return pii_is_alnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '=' || ch == '+' ||
                ch == '/' || ch == '!';
@@ -154,6 +156,24 @@ static const struct {
     P("pscale_pw_", 40, 60, AL_B64URL),
     P("shpat_", 32, 32, AL_HEX),
     P("AccountKey=", 40, 100, AL_B64),
+    /* documented formats found missing on gitleaks' rule examples: AWS STS
+     * bearer and context credential ids, Hugging Face organisation tokens,
+     * EasyPost live and test keys, 1Password service account tokens,
+     * OpenShift OAuth tokens, 42 intra user and app secrets, Adobe OAuth
+     * client secrets, Meta (Facebook) access tokens, Cloudflare Origin CA
+     * keys */
+    P("ABIA", 16, 16, AL_UPDIGIT),
+    P("ACCA", 16, 16, AL_UPDIGIT),
+    P("api_org_", 34, 34, AL_ALNUM),
+    P("EZAK", 54, 54, AL_ALNUM),
+    P("EZTK", 54, 54, AL_ALNUM),
+    P("ops_eyJ", 250, 255, AL_B64),
+    P("sha256~", 43, 43, AL_B64URL),
+    P("s-s4t2ud-", 64, 64, AL_HEX),
+    P("s-s4t2af-", 64, 64, AL_HEX),
+    P("p8e-", 32, 32, AL_B64URL),
+    P("EAA", 100, 255, AL_ALNUM),
+    P("v1.0-", 171, 171, AL_HEXDASH),
 };
 #undef P
 
@@ -424,6 +444,59 @@ static bool owned_prefix(const unsigned char *s, size_t n, size_t i)
     return i + 5 <= n && pii_bytes_eq(s + i, "live_", 5);
 }
 
+/* A 1Password account Secret Key: "A3-", the six-character account part,
+ * then groups of 11, 5, 5, 5 (or 6, 5, 5, 5, 5) capitals and digits. */
+static __attribute__((noinline)) size_t onepassword_key_at(const unsigned char *s, size_t n,
+                                                           size_t i)
+{
+    static const unsigned char shapes[2][6] = {{6, 11, 5, 5, 5, 0}, {6, 6, 5, 5, 5, 5}};
+    if (i + 39 > n || memcmp(s + i, "A3-", 3)) return 0;
+    unsigned char len[7];
+    size_t k = i + 3, groups = 0;
+    for (;;) {
+        size_t g = k;
+        while (k < n && k - g < 12 && (pii_is_upper(s[k]) || pii_is_digit(s[k])))
+            k++;
+        if (k == g || groups == 6) return 0;
+        len[groups++] = (unsigned char)(k - g);
+        if (k + 1 < n && s[k] == '-' && pii_is_alnum(s[k + 1])) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    if (k < n && (pii_is_alnum(s[k]) || s[k] == '-' || s[k] == '_')) return 0;
+    if (ew__pii_masked(s + i + 3, k - i - 3)) return 0; /* "A3-XXXXXX-XXXXXXXXXXX-..." */
+    for (size_t v = 0; v < 2; v++) {
+        size_t want = shapes[v][5] ? 6 : 5;
+        if (groups == want && !memcmp(len, shapes[v], want)) return k;
+    }
+    return 0;
+}
+
+/* An Entra ID (Azure AD) client secret: three characters, a digit, "Q~",
+ * then 31 to 34 of letters, digits and "_~.-" (Microsoft's format since
+ * 2022). The first character may be '~', '.' or '_': i may be one past it. */
+static __attribute__((noinline)) size_t entra_secret_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (i > 0 && (s[i - 1] == '~' || s[i - 1] == '.' || s[i - 1] == '_')) i--;
+    if (i + 37 > n || s[i + 4] != 'Q' || s[i + 5] != '~' || !pii_is_digit(s[i + 3])) return 0;
+    for (size_t k = i; k < i + 3; k++)
+        if (!pii_is_alnum(s[k]) && s[k] != '_' && s[k] != '~' && s[k] != '.') return 0;
+    size_t e = i + 6, up = 0, lo = 0, dg = 0;
+    while (e < n && e - i < 42 &&
+           (pii_is_alnum(s[e]) || s[e] == '_' || s[e] == '~' || s[e] == '.' || s[e] == '-')) {
+        up += pii_is_upper(s[e]);
+        lo += pii_is_lower(s[e]);
+        dg += pii_is_digit(s[e]);
+        e++;
+    }
+    while (e > i + 6 && s[e - 1] == '.') /* a sentence's full stop */
+        e--;
+    size_t body = e - i - 6;
+    return body >= 31 && body <= 34 && up && lo && dg ? e : 0;
+}
+
 /* A self-identifying secret at i: provider format, JWT, Discord or
  * Telegram bot token ("bot<id>:AA..." as Telegram's URLs write it), or
  * base64 JSON holding a credential. */
@@ -440,6 +513,9 @@ size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
         (e = ew__pii_telegram_at(s, n, i + 3)) != 0)
         return e;
     if ((e = provider_at(s, n, i)) != 0) return e;
+    if (s[i] == 'A' && (e = onepassword_key_at(s, n, i)) != 0) return e;
+    if (i + 6 < n && (s[i + 5] == '~' || s[i + 4] == '~') && (e = entra_secret_at(s, n, i)) != 0)
+        return e;
     return pii_is_alpha(s[i]) && !owned_prefix(s, n, i) ? prefixed_random_at(s, n, i) : 0;
 }
 
@@ -674,6 +750,31 @@ static bool path_to_secret(const unsigned char *v, size_t n)
     return n - b <= 40 && ew__pii_key_kind(v, b, n) != PII_KEY_NONE;
 }
 
+/* A path of words ("apps/shop/staging", "secret/data/apps/shop/x"): two or
+ * more parts of at most 20 small letters, '-' and '_', or '*', and two
+ * digits at most in all. It names where a secret is kept (a Vault path),
+ * not the secret. */
+static bool word_path(const unsigned char *v, size_t n)
+{
+    size_t parts = 0, letters = 0, digits = 0, len = 0;
+    for (size_t k = 0; k <= n; k++) {
+        if (k == n || v[k] == '/') {
+            if (len == 0 || len > 20 || (!letters && !(len == 1 && v[k - 1] == '*'))) return false;
+            parts++;
+            len = letters = 0;
+            continue;
+        }
+        len++;
+        if (pii_is_lower(v[k]))
+            letters++;
+        else if (pii_is_digit(v[k]))
+            digits++;
+        else if (v[k] != '-' && v[k] != '_' && v[k] != '*')
+            return false;
+    }
+    return parts >= 2 && digits <= 2;
+}
+
 /* Placeholders and references are not secrets: "$VAR", "${x}", "<key>",
  * "{{x}}", "%s", "xxxx", "****", "env.X", "process.env...", "os.getenv(". */
 static bool placeholder(const unsigned char *v, size_t n)
@@ -711,6 +812,12 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
     /* base64 starts with '+' or '/' once in 32: "/LdMly/DhJM2MMOh+w5/..." */
     if ((c0 == '+' || c0 == '/') && !b64_random(v, n) && !(c0 == '+' && strong_password(v, n)))
         return true;
+    if (c0 == '-' && n > 1) { /* "-Identity", "--force": the next flag, not a value */
+        size_t k = 1 + (v[1] == '-');
+        while (k < n && (pii_is_alpha(v[k]) || (v[k] == '-' && k > 1)))
+            k++;
+        if (k == n && pii_is_alpha(v[n - 1])) return true;
+    }
     if (c0 == '<' || c0 == '{' || c0 == '[' || c0 == ',' || c0 == ')' || c0 == ';' || c0 == '.' ||
         c0 == '(')
         return true; /* a variable, a template, code or a path */
@@ -722,6 +829,7 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
     if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
         return true;                       /* a route or an anchor named after the field */
     if (path_to_secret(v, n)) return true; /* "hash:/etc/postfix/sasl_passwd" */
+    if (word_path(v, n)) return true;      /* vault kv get -field=password apps/shop/prod */
     if (c0 == '#') { /* "#add-password" is a CSS selector; "#gets0m3" a password */
         size_t k = 1;
         while (k < n && (pii_is_lower(v[k]) || v[k] == '-' || v[k] == '_'))
@@ -829,6 +937,26 @@ size_t ew__pii_skip_note(const unsigned char *s, size_t n, size_t k)
     return e < n && (s[e] == ':' || s[e] == '=') ? e : k;
 }
 
+size_t ew__pii_skip_to_assign_at(const unsigned char *s, size_t n, size_t k)
+{
+    static const char *const types[] = {"string", "[]byte", "*string"};
+    size_t t = k;
+    if (k < n && (s[k] == 's' || s[k] == '[' || s[k] == '*')) {
+        for (size_t j = 0; j < sizeof types / sizeof *types && t == k; j++) {
+            size_t tl = strlen(types[j]);
+            if (k + tl < n && !memcmp(s + k, types[j], tl) && s[k + tl] == ' ') t = k + tl;
+        }
+        if (t == k) return k;
+        while (t < n && s[t] == ' ')
+            t++;
+    } else {
+        while (t < n && t - k < 2 && (s[t] == '?' || s[t] == '.' || s[t] == '+' || s[t] == '|'))
+            t++;
+        if (t == k) return k;
+    }
+    return t + 1 < n && s[t] == '=' && s[t + 1] != '=' && s[t + 1] != '>' ? t : k;
+}
+
 /* After "name:" at k: a declared type ("api_key: &str = x", "token: string
  * = x", "API_KEY: str = x") or a YAML block scalar ("token: >-" and the value
  * indented on the next line). Returns where the value starts. */
@@ -861,10 +989,17 @@ static size_t typed_value(const unsigned char *s, size_t n, size_t k)
     return u < n ? u : k;
 }
 
+static size_t prose_quote(const unsigned char *s, size_t n, size_t k, const char **close);
+static size_t skip_marks(const unsigned char *s, size_t n, size_t k);
+static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
+                       bool *quoted);
+
 static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
                        bool *quoted)
 {
     if (k < n && (s[k] == '"' || s[k] == '\'')) k++; /* "password": closes the key */
+    if (k + 1 < n && s[k] == '\\' && s[k + 1] == '"') k += 2; /* \"password\": in a string */
+    if (k < n && s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) k++; /* env["KEY"] = */
     size_t lim = k + 40 < n ? k + 40 : n;
     while (k < lim && (s[k] == ' ' || s[k] == '\t'))
         k++;
@@ -875,8 +1010,14 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     while (d < lim && pii_is_digit(s[d]) && d - d0 < 3)
         d++;
     if (d > d0 && d < lim && (s[d] == ':' || s[d] == '=')) k = d;
+    k = ew__pii_skip_to_assign(s, n, k);
     bool sep = false, colon_only = true;
     size_t s0 = k;
+    if (ew__pii_dash_separator(s, n, k)) { /* "token - 'x'" */
+        k++;
+        sep = true;
+        colon_only = false;
+    }
     while (k < lim && (s[k] == '=' || s[k] == ':' || s[k] == '>' || s[k] == '!' ||
                        ew__pii_wide_colon(s, n, k))) {
         if (s[k] == 0xEF) k += 2; /* "Token：x", as Chinese keyboards type it */
@@ -900,6 +1041,18 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     }
     if (!sep || k >= n || psql) return false;
     if (colon_only) k = typed_value(s, n, k);
+    /* "**Password:** x": the emphasis that closes a Markdown label (a masked
+     * value, "pass=*** ip=...", has more stars and no colon) */
+    if (k + 3 < n && (s[k] == '*' || s[k] == '_') && s[k - 1] == ':' && s[k + 1] == s[k]) {
+        size_t m = k + 2;
+        if (s[m] == ' ') {
+            k = m;
+            while (k < n && s[k] == ' ')
+                k++;
+        }
+    }
+    if (prose_quote(s, n, k, &(const char *){NULL}) || skip_marks(s, n, k) > k)
+        return next_value(s, n, k, vs, ve, quoted); /* "« x »", "👉 x" */
     /* a string literal's prefix: Python's b'x', r'x', f'x', C#'s @"x", C's L"x" */
     if (k + 2 < n && (s[k + 1] == '"' || s[k + 1] == '\'') && strchr("bBrRuUfF@L", s[k]) &&
         s[k] != 0)
@@ -1027,12 +1180,45 @@ static bool labelled_digest(const unsigned char *v, size_t vn)
     return col && col > v && digest_label(v, (size_t)(col - v)) && (size_t)(col - v) + 16 < vn;
 }
 
+/* A host name: lowercase labels joined by at least two dots, the last of
+ * letters only ("sm02915.int.contoso.com", "db-1.prod.internal"). Keys'
+ * dotted values (JWTs, "dt0c01.<id>.<secret>") mix case or end in digits. */
+static bool host_name(const unsigned char *v, size_t n)
+{
+    size_t dots = 0, last = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (v[k] == '.') {
+            if (k == last) return false; /* an empty label */
+            dots++;
+            last = k + 1;
+        } else if (!pii_is_lower(v[k]) && !pii_is_digit(v[k]) && v[k] != '-') {
+            return false;
+        }
+    }
+    if (dots < 2 || n - last < 2 || n - last > 10) return false;
+    for (size_t k = last; k < n; k++)
+        if (!pii_is_lower(v[k])) return false;
+    return true;
+}
+
+/* A key's id or fingerprint as GnuPG prints them: 8, 16 or 40 hex digits
+ * in capitals, maybe with the ':' of "gpg: key <id>: public key ...". */
+static bool gpg_key_id(const unsigned char *v, size_t n)
+{
+    if (n && v[n - 1] == ':') n--;
+    if (n != 8 && n != 16 && n != 40) return false;
+    for (size_t k = 0; k < n; k++)
+        if (!pii_is_digit(v[k]) && !(v[k] >= 'A' && v[k] <= 'F')) return false;
+    return true;
+}
+
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
     /* a URL is read as one: its user part holds the credential, if any */
     if (pii_contains(v, vn, "://", 3) || labelled_digest(v, vn)) return 0;
     if (placeholder(v, vn) || (kind != PII_KEY_PASSWORD && file_path(v, vn)) ||
-        (kind != PII_KEY_PASSWORD && hex_pairs(v, vn)) ||
+        (kind != PII_KEY_PASSWORD && host_name(v, vn)) ||
+        (kind != PII_KEY_PASSWORD && (hex_pairs(v, vn) || gpg_key_id(v, vn))) ||
         (kind != PII_KEY_PASSWORD && (made_up_run(v, vn) || ew__pii_made_up(v, vn))))
         return 0;
     bool space = memchr(v, ' ', vn) != NULL;
@@ -1074,6 +1260,34 @@ static bool in_arn(const unsigned char *s, size_t vs)
     return vs - b >= 4 && !memcmp(s + b, "arn:", 4);
 }
 
+static bool basic_stand_in(const unsigned char *v, size_t n);
+
+/* A value of a few words whose last is a random token: a label or a scheme
+ * before it ("{beamer AQAAABAAA <token>}", "FlyV1 fm2_<token>"). Adds the
+ * token; returns its end, or 0. */
+static size_t last_word_token(pii_ctx *c, int kind, size_t vs, size_t ve)
+{
+    const unsigned char *s = c->s;
+    if (kind < PII_KEY_KEY || ve - vs > 512 || !memchr(s + vs, ' ', ve - vs)) return 0;
+    size_t e = ve;
+    while (e > vs && (s[e - 1] == '}' || s[e - 1] == ')' || s[e - 1] == ']'))
+        e--;
+    size_t b = e, words = 1;
+    while (b > vs && s[b - 1] != ' ')
+        b--;
+    for (size_t k = vs, w = vs; k <= b; k++) { /* the words before: labels, not keys */
+        if (k < b && s[k] != ' ') continue;
+        if (k > w && k - w >= 16 && random_looking(s + w, k - w)) return 0;
+        words += k < b;
+        w = k + 1;
+    }
+    if (words > 4 || e - b < 20 || !random_looking(s + b, e - b) || placeholder(s + b, e - b) ||
+        basic_stand_in(s + b, e - b))
+        return 0;
+    ew__pii_add(c, EW_PII_SECRET, b, e, 0.8f);
+    return e;
+}
+
 /* A value at [vs, ve) held by a key of this kind: adds it when secret. */
 static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
 {
@@ -1098,9 +1312,14 @@ static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
         return te;
     }
     float sc = ew__pii_value_score(kind, c->s + vs, ve - vs, quoted);
-    if (sc <= 0) return 0;
+    if (sc <= 0) return last_word_token(c, kind, vs, ve);
     ew__pii_add(c, EW_PII_SECRET, vs, ve, sc);
     return ve;
+}
+
+size_t ew__pii_add_secret_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
+{
+    return add_value(c, kind, vs, ve, quoted);
 }
 
 /* Names that say which provider's key they hold: the value must have that
@@ -1309,6 +1528,22 @@ static size_t value_below(pii_ctx *c, size_t ke, int kind)
 
 static size_t credential_pair(pii_ctx *c, size_t k);
 
+/* A PowerShell command ("ConvertTo-SecureString", "Read-Host"): capitalised
+ * words of letters joined by '-', then its arguments on the line. */
+static bool cmdlet_call(const unsigned char *s, size_t n, size_t vs, size_t ve)
+{
+    size_t parts = 0;
+    for (size_t k = vs; k < ve; k++) {
+        if (k == vs || s[k - 1] == '-') {
+            if (!pii_is_upper(s[k])) return false;
+            parts++;
+        } else if (!pii_is_alpha(s[k]) && s[k] != '-') {
+            return false;
+        }
+    }
+    return parts >= 2 && s[ve - 1] != '-' && ve + 1 < n && s[ve] == ' ' && s[ve + 1] != '\n';
+}
+
 size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
 {
     size_t vs, ve;
@@ -1320,6 +1555,7 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
     if (!quoted && kind >= PII_KEY_SECRET && (c->s[vs] == '(' || c->s[vs] == '['))
         return credential_pair(c, vs);
     if (names_itself(c->s, i, ke, c->s + vs, ve - vs)) return 0;
+    if (!quoted && cmdlet_call(c->s, c->n, vs, ve)) return 0; /* $pw = ConvertTo-SecureString "x" */
     /* a bare "key" holding hex is a digest or a cache key ("cache hit
      * key=af71b5..."); a named one (api_key, license_key) is a secret */
     if (ke - i == 3 && !strncasecmp((const char *)c->s + i, "key", 3) &&
@@ -1354,12 +1590,65 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
 }
 
 /* The token or quoted string at k (after spaces on the same line). */
+/* A mark set around a value in chat at k: an emoji (U+1F000 and up) or an
+ * arrow, dingbat or other symbol (U+2190..U+2BFF) and the spaces after it;
+ * its end, or k. */
+static size_t skip_marks(const unsigned char *s, size_t n, size_t k)
+{
+    size_t p = k;
+    for (;;) {
+        if (p + 3 < n && s[p] == 0xF0 && s[p + 1] == 0x9F)
+            p += 4;
+        else if (p + 2 < n && s[p] == 0xE2 && s[p + 1] >= 0x86 && s[p + 1] <= 0xAF)
+            p += 3;
+        else if (p + 2 < n && s[p] == 0xEF && s[p + 1] == 0xB8 && s[p + 2] == 0x8F)
+            p += 3; /* the emoji presentation selector */
+        else
+            break;
+    }
+    if (p == k || p >= n || s[p] != ' ') return k;
+    while (p < n && s[p] == ' ')
+        p++;
+    return p;
+}
+
+/* Quotes of prose around a value: « », “ ”, ‘ ’. The length of
+ * the opening one at k and its closing one in *close, or 0. */
+static size_t prose_quote(const unsigned char *s, size_t n, size_t k, const char **close)
+{
+    if (k + 1 < n && s[k] == 0xC2 && s[k + 1] == 0xAB) {
+        *close = "\xc2\xbb";
+        return 2;
+    }
+    if (k + 2 < n && s[k] == 0xE2 && s[k + 1] == 0x80 && (s[k + 2] == 0x9C || s[k + 2] == 0x98)) {
+        *close = s[k + 2] == 0x9C ? "\xe2\x80\x9d" : "\xe2\x80\x99";
+        return 3;
+    }
+    return 0;
+}
+
 static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
                        bool *quoted)
 {
     while (k < n && (s[k] == ' ' || s[k] == '\t'))
         k++;
+    k = skip_marks(s, n, k); /* "password 👉 x 👈" */
     if (k >= n) return false;
+    const char *close;
+    size_t ql = prose_quote(s, n, k, &close); /* "« x »", "“x”" */
+    if (ql) {
+        size_t b = k + ql, cl = strlen(close);
+        while (b < n && s[b] == ' ')
+            b++;
+        size_t e = b;
+        while (e < n && !pii_is_space(s[e]) && e - b < 256 &&
+               (e + cl > n || memcmp(s + e, close, cl)))
+            e++;
+        *quoted = true;
+        *vs = b;
+        *ve = e;
+        return e > b;
+    }
     *quoted = s[k] == '"' || s[k] == '\'';
     size_t e;
     if (*quoted) {
@@ -1431,6 +1720,11 @@ static size_t copula_end(const unsigned char *s, size_t lim, size_t k)
         /* Hindi and Urdu in Latin letters, Indonesian and Malay, Romanian,
          * Vietnamese (là), Russian (это) */
         "hai", "hain", "adalah", "ialah", "yaitu", "este", "l\xc3\xa0", "\xd1\x8d\xd1\x82\xd0\xbe",
+        /* Swahili, Tagalog, Hausa, French "c'est", dashes */
+        "ni", "ay", "ce", "c'est",
+        "c\xe2\x80\x99"
+        "est",
+        "\xe2\x80\x94", "\xe2\x80\x93",
         /* Hebrew היא/הוא, Greek είναι, Arabic هي/هو */
         "\xd7\x94\xd7\x99\xd7\x90", "\xd7\x94\xd7\x95\xd7\x90",
         "\xce\xb5\xce\xaf\xce\xbd\xce\xb1\xce\xb9", "\xd9\x87\xd9\x8a", "\xd9\x87\xd9\x88"};
@@ -1506,6 +1800,8 @@ static bool strong_password(const unsigned char *v, size_t n)
             letter = true;
         else if (pii_is_digit(v[k]))
             digit = true;
+        else if (v[k] >= 0xC3 && v[k] <= 0xC5 && k + 1 < n && (v[k + 1] & 0xC0) == 0x80)
+            letter = true, k++; /* a Latin letter with a diacritic: "Gökyüzü#77" */
         else if (strchr("!#$%&*+=?@^~", v[k]))
             symbol = true;
         else if (!strchr("-_.", v[k]))
@@ -1523,17 +1819,37 @@ static bool named_value(const unsigned char *v, size_t n)
     return n > 1 && memchr(v + 1, '=', n - 1) != NULL;
 }
 
-/* A short word of any script ("for", "від", "пошти"): at most 8 ASCII letters
- * (and '_'), or a word of another script of at most 8 letters. */
+/* A short word of any script ("for", "від", "пошти", "của"): at most 8 ASCII
+ * letters (and '_'), or at most 16 bytes of a word with letters beyond ASCII. */
 static bool short_word(const unsigned char *v, size_t n)
 {
     if (n <= 8 && ident_like(v, n)) return true;
-    return n >= 2 && n <= 16 && v[0] >= 0xCE && prose_word(v, n);
+    bool beyond_ascii = false; /* "від", "của": another script, or Latin with diacritics */
+    for (size_t k = 0; k < n && !beyond_ascii; k++)
+        beyond_ascii = v[k] >= 0x80;
+    return n >= 2 && n <= 16 && beyond_ascii && prose_word(v, n);
+}
+
+/* A copula that ends its clause after the value, as Persian and Urdu put it
+ * ("رمز عبور سرور x است"), at k: a space, the word, then the end of the
+ * clause. */
+static bool final_copula(const unsigned char *s, size_t n, size_t k)
+{
+    /* Persian است and هست, Urdu ہے */
+    static const char *const words[] = {"\xd8\xa7\xd8\xb3\xd8\xaa", "\xd9\x87\xd8\xb3\xd8\xaa",
+                                        "\xdb\x81\xdb\x92"};
+    if (k + 1 >= n || s[k] != ' ') return false;
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        size_t l = strlen(words[w]), e = k + 1 + l;
+        if (e <= n && !memcmp(s + k + 1, words[w], l) && (e == n || s[e] < 0x80)) return true;
+    }
+    return false;
 }
 
 /* A machine-made value, or for a password cue a password, after up to three
  * short words that follow a cue ("clave de acceso <key>", "token for the
- * staging api <key>", "mera password hai <password>"). */
+ * staging api <key>", "mera password hai <password>"); for a password also
+ * one that a final copula follows ("رمز عبور سرور x است"). */
 static size_t key_after_words(pii_ctx *c, size_t k, int kind)
 {
     const unsigned char *s = c->s;
@@ -1544,7 +1860,9 @@ static size_t key_after_words(pii_ctx *c, size_t k, int kind)
         if (vn >= 16 && key_chars(s + vs, vn) && random_looking(s + vs, vn) &&
             !named_value(s + vs, vn))
             return add_value(c, PII_KEY_SECRET, vs, ve, false);
-        if (kind == PII_KEY_PASSWORD && strong_password(s + vs, vn))
+        if (kind == PII_KEY_PASSWORD &&
+            (strong_password(s + vs, vn) || (vn >= 6 && !prose_word(s + vs, vn) &&
+                                             !ident_like(s + vs, vn) && final_copula(s, n, ve))))
             return add_value(c, kind, vs, ve, false);
         if (!short_word(s + vs, vn) || w == 3) break; /* not a short word */
         k = ve;
@@ -1926,22 +2244,34 @@ size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t ke, size_t k)
 }
 
 /* A verb whose argument names a secret rather than holds one
- * ("get_secret('db')", "loadToken('ci')", "deleteKey('old')"). */
-static bool lookup_verb(const unsigned char *s, size_t i, size_t ie)
+ * ("get_secret('db')", "loadToken('ci')", "deleteKey('old')"); with making,
+ * also the verbs that make one ("create_secret('db')", "newToken('ci')"). */
+static bool lookup_verb_as(const unsigned char *s, size_t i, size_t ie, bool making)
 {
     static const char *const verbs[] = {
-        "get",      "read", "load",   "fetch",  "find",   "lookup",   "has",
-        "is",       "del",  "delete", "remove", "list",   "create",   "new",
-        "generate", "gen",  "env",    "rotate", "revoke", "describe", "require"};
+        "get", "read",     "load",   "fetch",    "find",    "lookup",
+        "has", "is",       "del",    "delete",   "remove",  "list",
+        "env", "rotate",   "revoke", "describe", "require", /* the making verbs last */ "create",
+        "new", "generate", "gen"};
+    size_t nv = sizeof verbs / sizeof *verbs - (making ? 0 : 4);
     while (i < ie && (s[i] == '.' || s[i] == '_'))
         i++;
     size_t e = i;
     while (e < ie && pii_is_alpha(s[e]) && (e == i || !pii_is_upper(s[e])))
         e++;
-    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+    for (size_t k = 0; k < nv; k++)
         if (strlen(verbs[k]) == e - i && !strncasecmp((const char *)s + i, verbs[k], e - i))
             return true;
     return false;
+}
+
+/* A call that makes or takes credentials: "NetworkCredential(",
+ * "AwsBasicCredentials.create(", "credentials.NewStaticCredentialsProvider(",
+ * ".credentials(", "DirectoryEntry(", "HTTPBasicAuth(". */
+static bool credential_call(const unsigned char *s, size_t i, size_t ie)
+{
+    return name_has(s, i, ie, "credential") || name_has(s, i, ie, "directoryentry") ||
+           name_has(s, i, ie, "basicauth") || name_has(s, i, ie, "digestauth");
 }
 
 size_t ew__pii_scan_init(pii_ctx *c, size_t i, size_t ie, size_t k, int kind)
@@ -1951,7 +2281,9 @@ size_t ew__pii_scan_init(pii_ctx *c, size_t i, size_t ie, size_t k, int kind)
     bool quoted;
     /* "SheetsApi('<document id>')": a call's "api" says nothing of its argument */
     if (s[k] == '(' && kind == PII_KEY_KEY && !name_has(s, i, ie, "key")) return 0;
-    if (kind == PII_KEY_NONE || lookup_verb(s, i, ie) ||
+    /* a credential's constructor takes several: ew__pii_scan_call_at reads them */
+    if (s[k] == '(' && credential_call(s, i, ie)) return 0;
+    if (kind == PII_KEY_NONE || lookup_verb_as(s, i, ie, true) ||
         !next_value(s, n, k + 1, &vs, &ve, &quoted) || !quoted)
         return 0;
     size_t after = ve + 1;
@@ -1969,8 +2301,6 @@ size_t ew__pii_scan_init(pii_ctx *c, size_t i, size_t ie, size_t k, int kind)
     return add_value(c, kind, vs, ve, true);
 }
 
-/* NetworkCredential("user", "pass"), DirectoryEntry("LDAP://x", "u", "p"):
- * the last quoted argument is the password. */
 /* The quoted arguments of the list opening at k ('(' or '['): how many, and
  * the last one in [*ls, *le). */
 static int last_quoted_arg(const unsigned char *s, size_t n, size_t k, size_t *ls, size_t *le)
@@ -1991,17 +2321,6 @@ static int last_quoted_arg(const unsigned char *s, size_t n, size_t k, size_t *l
         }
     }
     return args;
-}
-
-size_t ew__pii_scan_call(pii_ctx *c, size_t k)
-{
-    size_t ls = 0, le = 0;
-    /* withCredentials([string(credentialsId: 'x', variable: 'NPM_TOKEN')]):
-     * the last argument names the secret */
-    if (last_quoted_arg(c->s, c->n, k, &ls, &le) < 2 ||
-        (names_a_secret(c->s, ls, le) && memchr(c->s + ls, '_', le - ls)))
-        return 0;
-    return add_value(c, PII_KEY_PASSWORD, ls, le, true);
 }
 
 /* auth=("user", "password"), credentials: ["user", "password"]: a pair whose
@@ -2062,14 +2381,130 @@ static size_t client_args(pii_ctx *c, size_t k)
     return last;
 }
 
+/* The closing quote of the string literal opening at p, on its line, or lim. */
+static size_t literal_end(const unsigned char *s, size_t p, size_t lim)
+{
+    unsigned q = s[p++];
+    while (p < lim && s[p] != q && s[p] != '\n')
+        p += s[p] == '\\' ? 2 : 1;
+    return p < lim ? p : lim;
+}
+
+int ew__pii_call_args(const unsigned char *s, size_t n, size_t k, pii_call_arg *a, int cap)
+{
+    size_t lim = k + 400 < n ? k + 400 : n, p = k + 1;
+    int na = 0;
+    while (na < cap) {
+        while (p < lim && pii_is_space(s[p]))
+            p++;
+        if (p >= lim || s[p] == ')') break;
+        pii_call_arg *g = &a[na++];
+        *g = (pii_call_arg){.vs = p, .ve = p};
+        size_t q = p;
+        while (q < lim && (pii_is_alnum(s[q]) || s[q] == '_'))
+            q++;
+        if (q > p && q + 1 < lim && (s[q] == '=' || s[q] == ':') && s[q + 1] != '=' &&
+            s[q + 1] != ':') {
+            g->named = true; /* password="x", tenant_id: 'x' */
+            p = q + 1;
+            while (p < lim && s[p] == ' ')
+                p++;
+        }
+        if (p < lim && (s[p] == '"' || s[p] == '\'')) {
+            size_t e = literal_end(s, p, lim);
+            if (e >= lim) return na - 1;
+            g->quoted = true;
+            g->vs = p + 1;
+            g->ve = e;
+            p = e + 1;
+        }
+        for (int depth = 0; p < lim; p++) { /* on to the ',' or ')' that ends it */
+            unsigned ch = s[p];
+            if (ch == '"' || ch == '\'')
+                p = literal_end(s, p, lim);
+            else if (ch == '(' || ch == '[' || ch == '{')
+                depth++;
+            else if ((ch == ')' || ch == ']' || ch == '}') && depth-- == 0)
+                return na;
+            else if (ch == ',' && depth == 0)
+                break;
+        }
+        p++;
+    }
+    return na;
+}
+
+/* A Windows domain ("CORP", "CONTOSO-EU": capitals, at most NetBIOS's 15)
+ * or a DNS one ("corp.example.com"), as NetworkCredential(user, password,
+ * domain) ends. */
+static bool domain_like(const unsigned char *v, size_t n)
+{
+    bool caps = n >= 2 && n <= 15, dns = n >= 4 && memchr(v, '.', n) != NULL;
+    for (size_t k = 0; k < n; k++) {
+        caps &= pii_is_upper(v[k]) || v[k] == '-';
+        dns &= pii_is_lower(v[k]) || pii_is_digit(v[k]) || v[k] == '.' || v[k] == '-';
+    }
+    return caps || dns;
+}
+
+/* An argument that follows a password in a call: a variable, "", a domain
+ * or an id (a tenant's UUID). */
+static bool beside_password(const unsigned char *s, const pii_call_arg *g)
+{
+    return !g->quoted || g->ve == g->vs || ew__pii_is_uuid(s, g->ve, g->vs) ||
+           domain_like(s + g->vs, g->ve - g->vs);
+}
+
+/* The arguments of a credential's constructor or of a login, by position:
+ * the user, a key id, the key or the password, a domain or a session token,
+ * in each SDK's order (NetworkCredential("u", "p", "CORP"),
+ * NewStaticCredentialsProvider("AKIA...", "<key>", ""), MinIO's
+ * .credentials("<id>", "<key>"), login("u", "p")). Every key-shaped one of
+ * min_key or more characters is a secret, and the password is the last one
+ * after the first that is not beside_password: any value for a credential,
+ * for a login one that is not a word (login("user", "hunter") is prose).
+ * Named arguments are left to their names. Returns the end of the last. */
+static size_t credential_args(pii_ctx *c, size_t k, size_t min_key, bool login)
+{
+    const unsigned char *s = c->s;
+    pii_call_arg a[8];
+    int na = ew__pii_call_args(s, c->n, k, a, 8), pw = na - 1;
+    size_t last = 0;
+    bool keyed[8] = {false};
+    for (int j = 0; j < na; j++) {
+        size_t vn = a[j].ve - a[j].vs;
+        if (a[j].quoted && !a[j].named && vn >= min_key && positional_key(s + a[j].vs, vn) &&
+            !ew__pii_is_uuid(s, a[j].ve, a[j].vs) &&
+            add_value(c, PII_KEY_SECRET, a[j].vs, a[j].ve, true))
+            keyed[j] = true, last = a[j].ve + 1;
+    }
+    while (pw >= 1 && beside_password(s, &a[pw]))
+        pw--;
+    if (pw < 1 || a[pw].named || keyed[pw]) return last;
+    const unsigned char *v = s + a[pw].vs;
+    size_t vn = a[pw].ve - a[pw].vs;
+    /* withCredentials([string(credentialsId: 'x', variable: 'NPM_TOKEN')]) */
+    bool name = names_a_secret(s, a[pw].vs, a[pw].ve);
+    if ((name && memchr(v, '_', vn)) || (login && (name || prose_word(v, vn) || ident_like(v, vn))))
+        return last;
+    if (add_value(c, PII_KEY_PASSWORD, a[pw].vs, a[pw].ve, true)) last = a[pw].ve + 1;
+    return last;
+}
+
 size_t ew__pii_scan_call_at(pii_ctx *c, size_t i, size_t ie, size_t k)
 {
-    if (name_has(c->s, i, ie, "credential") || name_has(c->s, i, ie, "directoryentry") ||
-        name_has(c->s, i, ie, "basicauth") || name_has(c->s, i, ie, "digestauth"))
-        return ew__pii_scan_call(c, k);
+    const unsigned char *s = c->s;
+    size_t lp = ie; /* the last part of a dotted name: "Credentials.create" */
+    while (lp > i && s[lp - 1] != '.')
+        lp--;
+    /* "credentials.get('prod', 'default')": a lookup names what it finds */
+    if (lookup_verb_as(s, i, ie, false) || lookup_verb_as(s, lp, ie, false)) return 0;
+    if (credential_call(s, i, ie)) return credential_args(c, k, 16, false);
     size_t e = twilio_call(c, k);
-    if (!e && (name_has(c->s, i, ie, "client") || name_has(c->s, i, ie, "login") ||
-               name_has(c->s, i, ie, "connect")))
+    if (!e && (name_has(s, i, ie, "login") || name_has(s, i, ie, "logon") ||
+               name_has(s, i, ie, "signin")))
+        e = credential_args(c, k, 24, true);
+    if (!e && (name_has(s, i, ie, "client") || name_has(s, i, ie, "connect")))
         e = client_args(c, k);
     return e;
 }
@@ -2127,6 +2562,37 @@ static bool user_name_like(const unsigned char *v, size_t n)
     return digits <= 2;
 }
 
+/* The string PowerShell's -AsPlainText flag at i (its name ending at k)
+ * turns into a SecureString: the literal of its command given before it
+ * ('"x" | ConvertTo-SecureString -AsPlainText', 'ConvertTo-SecureString
+ * -String "x" -AsPlainText') unless a variable comes after that literal,
+ * else the first one after it. A command starts after ';', '=', '(' or '{'
+ * and ends at those, ')' or '|'; a pipe carries a literal on. */
+static size_t plain_text_literal(pii_ctx *c, size_t i, size_t k)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, ls = 0, le = 0;
+    for (size_t p = line_back(s, i); p < i; p++) {
+        if (s[p] == '"' || s[p] == '\'') {
+            size_t e = literal_end(s, p, i);
+            if (e >= i) return 0;
+            ls = p + 1, le = e, p = e;
+        } else if (s[p] == ';' || s[p] == '=' || s[p] == '(' || s[p] == '{' || s[p] == '$') {
+            ls = le = 0; /* a new command, or a variable is the input */
+        }
+    }
+    for (size_t p = k; !le && p < n && p - k < 200; p++) {
+        if (s[p] == '"' || s[p] == '\'') {
+            size_t e = literal_end(s, p, n);
+            if (e >= n) return 0;
+            ls = p + 1, le = e;
+        } else if (strchr(";=(){}|$\n", s[p])) {
+            return 0;
+        }
+    }
+    return le > ls && add_value(c, PII_KEY_PASSWORD, ls, le, true) ? k : 0;
+}
+
 /* Command-line flags: "-p pass" (after "-u user"), "--password x",
  * "-Password x", "--api-key x", "--token=x", "-u user:pass". */
 size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
@@ -2151,6 +2617,8 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
             return 0;
         return add_value(c, PII_KEY_PASSWORD, vs, ve, quoted);
     }
+    if (k - ns == 11 && pii_icase_eq(s + ns, "asplaintext", 11))
+        return plain_text_literal(c, i, k); /* ConvertTo-SecureString "x" -AsPlainText */
     if (k == ns || k >= n || (s[k] != ' ' && s[k] != '=')) return 0;
     size_t nl = k - ns;
     int kind = ew__pii_key_kind(s, ns, k);
@@ -2192,21 +2660,53 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     return add_value(c, kind, vs, ve, quoted);
 }
 
+/* "net use" or "net user" (any case) as a command on the line [b, i): the
+ * end of its words, or 0; *user says which. */
+static size_t net_command(const unsigned char *s, size_t b, size_t i, bool *user)
+{
+    for (size_t p = b; p + 8 <= i; p++) {
+        if ((p > b && !pii_is_space(s[p - 1])) || !pii_icase_eq(s + p, "net use", 7)) continue;
+        size_t e = p + 7;
+        *user = (s[e] | 32) == 'r';
+        e += *user;
+        if (e < i && s[e] == ' ') return e;
+    }
+    return 0;
+}
+
+/* The password a Windows "net" command takes by position, read at the '/'
+ * of a flag after it: "net use [Z:] \\host\share <password> /user:x",
+ * "net use ... /user:x <password>", "net user <name> <password> /add". '*'
+ * asks for it instead. */
 size_t ew__pii_scan_net_user(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
-    size_t n = c->n, b = i > 120 ? i - 120 : 0;
-    if (i + 6 >= n || strncasecmp((const char *)s + i, "/user:", 6)) return 0;
-    const unsigned char *nl_at = memrchr(s + b, '\n', i - b);
-    if (nl_at) b = (size_t)(nl_at - s) + 1;
-    if (!pii_contains(s + b, i - b, "net use", 7) && !pii_contains(s + b, i - b, "NET USE", 7))
-        return 0;
-    size_t k = i + 6, vs, ve;
+    size_t n = c->n, b = line_back(s, i), ts[6], te[6], e = 0, vs, ve;
+    bool user, quoted;
+    size_t p = net_command(s, b, i, &user);
+    if (!p) return 0;
+    int nt = 0; /* the arguments before this flag */
+    for (; nt < 6; nt++) {
+        while (p < i && s[p] == ' ')
+            p++;
+        if (p >= i) break;
+        ts[nt] = p;
+        while (p < i && !pii_is_space(s[p]))
+            p++;
+        te[nt] = p;
+    }
+    bool share = nt >= 2 && s[ts[nt - 2]] == '\\' && s[ts[nt - 2] + 1] == '\\';
+    if (nt < 6 && (user ? nt == 2 : share) &&
+        next_value(s, te[nt - 1], ts[nt - 1], &vs, &ve, &quoted) && s[vs] != '/' &&
+        !(ve - vs == 1 && s[vs] == '*'))
+        e = add_value(c, PII_KEY_PASSWORD, vs, ve, quoted) ? i + 1 : 0; /* the walk goes on */
+    if (user || i + 6 >= n || strncasecmp((const char *)s + i, "/user:", 6)) return e;
+    size_t k = i + 6;
     while (k < n && !pii_is_space(s[k]))
         k++; /* the user */
-    bool quoted;
-    if (k >= n || s[k] != ' ' || !next_value(s, n, k, &vs, &ve, &quoted) || s[vs] == '/') return 0;
-    return add_value(c, PII_KEY_PASSWORD, vs, ve, quoted);
+    if (k >= n || s[k] != ' ' || !next_value(s, n, k, &vs, &ve, &quoted) || s[vs] == '/') return e;
+    size_t r = add_value(c, PII_KEY_PASSWORD, vs, ve, quoted);
+    return r ? r : e;
 }
 
 size_t ew__pii_scan_pgpass(pii_ctx *c, size_t i, size_t e)
@@ -2367,9 +2867,26 @@ size_t ew__pii_scan_xml_element(pii_ctx *c, size_t i, size_t ie)
     int kind = ew__pii_key_kind(s, i, ie);
     /* a property list's <key> names a setting: <key>CFBundleIdentifier</key> */
     if (!kind || (ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3))) return 0;
+    /* the value alone on an indented line: "<token>\n    x\n</token>" */
+    size_t in = vs + (vs < n && s[vs] == '\r');
+    bool below = in + 1 < n && s[in] == '\n' && (s[in + 1] == ' ' || s[in + 1] == '\t');
+    if (below) {
+        vs = in + 1;
+        while (vs < n && vs - in < 32 && (s[vs] == ' ' || s[vs] == '\t'))
+            vs++;
+        ve = vs;
+    }
     while (ve < n && s[ve] != '<' && s[ve] != '\n' && ve - vs < 256)
         ve++;
-    if (ve + 1 >= n || s[ve] != '<' || s[ve + 1] != '/') return 0; /* the closing tag */
+    size_t close = ve;
+    if (below) { /* the closing tag on the next line, indented or not */
+        if (close < n && s[close] == '\n') close++;
+        while (close < n && close - ve < 32 && (s[close] == ' ' || s[close] == '\t'))
+            close++;
+        while (ve > vs && s[ve - 1] == '\r')
+            ve--;
+    }
+    if (close + 1 >= n || s[close] != '<' || s[close + 1] != '/') return 0; /* the closing tag */
     while (vs < ve && s[vs] == ' ')
         vs++;
     while (ve > vs && s[ve - 1] == ' ')

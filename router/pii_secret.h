@@ -50,6 +50,26 @@ size_t ew__pii_armour_begin(const unsigned char *s, size_t n, size_t i);
  * [prod] = x") at k: the separator's offset, or k when there is none. */
 size_t ew__pii_skip_note(const unsigned char *s, size_t n, size_t k);
 
+/* What may stand between a key and its '=' at k: Go's declared type ("var
+ * token string = x") or a compound operator ("TOKEN ?= x", "$token .= x",
+ * "token ??= x", "token ||= x", "TOKEN += x"). The '=' offset, or k. */
+size_t ew__pii_skip_to_assign_at(const unsigned char *s, size_t n, size_t k);
+static inline size_t ew__pii_skip_to_assign(const unsigned char *s, size_t n, size_t k)
+{
+    if (k + 2 >= n) return k;
+    unsigned ch = s[k]; /* most words are followed by none of these */
+    bool go_type = (ch == 's' && s[k + 1] == 't') || ch == '[' || ch == '*';
+    if (!go_type && ch != '?' && ch != '.' && ch != '+' && ch != '|') return k;
+    return ew__pii_skip_to_assign_at(s, n, k);
+}
+
+/* "token - 'x'": a dash at k between spaces, a quote after it. */
+static inline bool ew__pii_dash_separator(const unsigned char *s, size_t n, size_t k)
+{
+    return k > 0 && k + 2 < n && s[k] == '-' && s[k - 1] == ' ' && s[k + 1] == ' ' &&
+           (s[k + 2] == '\'' || s[k + 2] == '"');
+}
+
 /* A quoted password after k ("IDENTIFIED BY 'x'"); its end, or 0. */
 size_t ew__pii_scan_quoted_password(pii_ctx *c, size_t k);
 
@@ -61,6 +81,32 @@ static inline bool ew__pii_wide_colon(const unsigned char *s, size_t n, size_t k
 
 /* A UUID (8-4-4-4-12 hex digits) starts at i (pii_token.c). */
 bool ew__pii_is_uuid(const unsigned char *s, size_t n, size_t i);
+
+/* One argument of a call: a string [vs, ve) given by position or by name
+ * ("user=", "user:"), or anything else (a variable, a call). */
+typedef struct {
+    size_t vs, ve;
+    bool quoted, named;
+} pii_call_arg;
+
+/* The arguments of the list opening at k ('('), at most cap of them within
+ * 400 bytes: how many. Brackets and strings inside one are skipped whole. */
+int ew__pii_call_args(const unsigned char *s, size_t n, size_t k, pii_call_arg *a, int cap);
+
+/* Adds [vs, ve) as the value of a key of this kind when it is a secret (not
+ * a placeholder, a reference, a digest ...): its end, or 0. */
+size_t ew__pii_add_secret_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted);
+
+/* ---- structure around a cue (pii_secret_table.c) ---------------------------- */
+/* The cue at [i, ie) is a cell: a header's column (Markdown, CSV, TSV) whose
+ * cells below are values of this kind, or a Markdown row's first cell whose
+ * next cell is. Returns 0: the walk goes on over the table's text. */
+size_t ew__pii_scan_table(pii_ctx *c, size_t i, size_t ie, int kind);
+/* The cue at [i, ie) in an SQL INSERT's column list; its VALUES element. */
+size_t ew__pii_scan_sql_insert(pii_ctx *c, size_t i, size_t ie, int kind);
+/* The quoted setting name at [i, ie) after "name =" and the "value = 'x'" of
+ * its statement ("UPDATE settings SET value = 'x' WHERE name = 'api_secret'"). */
+size_t ew__pii_scan_sql_pair(pii_ctx *c, size_t i, size_t ie, int kind);
 
 /* Shared within pii_secret*.c. */
 bool ew__pii_random_looking(const unsigned char *v, size_t n);

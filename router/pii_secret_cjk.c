@@ -21,30 +21,49 @@ static const struct {
     {"\xeb\xb9\x84\xeb\xb0\x80\xeb\xb2\x88\xed\x98\xb8", true},  /* 비밀번호 */
     {"\xed\x8c\xa8\xec\x8a\xa4\xec\x9b\x8c\xeb\x93\x9c", true},  /* 패스워드 */
     {"\xec\x95\x94\xed\x98\xb8", true},                          /* 암호 */
-    {"\xed\x86\xa0\xed\x81\xb0", false},                         /* 토큰 */
+    {"\xeb\xb9\x84\xeb\xb2\x88", true},  /* 비번, short for 비밀번호 */
+    {"\xed\x86\xa0\xed\x81\xb0", false}, /* 토큰 */
     /* Hindi (Devanagari) and Thai */
     {"\xe0\xa4\xaa\xe0\xa4\xbe\xe0\xa4\xb8\xe0\xa4\xb5\xe0\xa4\xb0\xe0\xa5\x8d\xe0\xa4\xa1",
      true}, /* पासवर्ड */
     {"\xe0\xa4\x95\xe0\xa5\x81\xe0\xa4\x82\xe0\xa4\x9c\xe0\xa5\x80", false}, /* कुंजी */
-    {"\xe0\xa4\x9f\xe0\xa5\x8b\xe0\xa4\x95\xe0\xa4\xa8", false},             /* टोकन */
+    /* Bengali, with য় written as one letter or as য and a nukta */
+    {"\xe0\xa6\xaa\xe0\xa6\xbe\xe0\xa6\xb8\xe0\xa6\x93\xe0\xa6\xaf\xe0\xa6\xbc\xe0\xa6\xbe\xe0\xa6"
+     "\xb0\xe0\xa7\x8d\xe0\xa6\xa1",
+     true}, /* পাসওয়ার্ড */
+    {"\xe0\xa6\xaa\xe0\xa6\xbe\xe0\xa6\xb8\xe0\xa6\x93\xe0\xa7\x9f\xe0\xa6\xbe\xe0\xa6\xb0\xe0\xa7"
+     "\x8d\xe0\xa6\xa1",
+     true}, /* পাসওয়ার্ড */
+    {"\xe0\xa4\x9f\xe0\xa5\x8b\xe0\xa4\x95\xe0\xa4\xa8", false}, /* टोकन */
     {"\xe0\xb8\xa3\xe0\xb8\xab\xe0\xb8\xb1\xe0\xb8\xaa\xe0\xb8\x9c\xe0\xb9\x88\xe0\xb8\xb2\xe0\xb8"
      "\x99",
      true}, /* รหัสผ่าน */
 };
 
 /* Separators and particles between a cue and its value: spaces, ':', '=',
- * full-width '：', 是/为/為 ("is"), は/が, 는/은/이/가, and opening quotes
- * 「『“. Returns the byte length of the one at s[a], or 0. */
+ * full-width '：', 是/为/為 ("is"), は/が, 는/은/이/가, opening quotes 「『“,
+ * and "is" in Thai, Hindi and Bengali. Returns the byte length of the one
+ * at s[a], or 0. */
 static size_t cue_glue(const unsigned char *s, size_t n, size_t a)
 {
-    static const char *const glue[] = {
-        "\xef\xbc\x9a", "\xe6\x98\xaf",
-        "\xe4\xb8\xba", "\xe7\x82\xba",
-        "\xe3\x81\xaf", "\xe3\x81\x8c",
-        "\xeb\x8a\x94", "\xec\x9d\x80",
-        "\xec\x9d\xb4", "\xea\xb0\x80",
-        "\xe3\x80\x8c", "\xe3\x80\x8e",
-        "\xe2\x80\x9c", "\xe0\xb8\x84\xe0\xb8\xb7\xe0\xb8\xad" /* Thai คือ */};
+    /* the last four: Thai คือ, Hindi है, Bengali হলো and হল */
+    static const char *const glue[] = {"\xef\xbc\x9a",
+                                       "\xe6\x98\xaf",
+                                       "\xe4\xb8\xba",
+                                       "\xe7\x82\xba",
+                                       "\xe3\x81\xaf",
+                                       "\xe3\x81\x8c",
+                                       "\xeb\x8a\x94",
+                                       "\xec\x9d\x80",
+                                       "\xec\x9d\xb4",
+                                       "\xea\xb0\x80",
+                                       "\xe3\x80\x8c",
+                                       "\xe3\x80\x8e",
+                                       "\xe2\x80\x9c",
+                                       "\xe0\xb8\x84\xe0\xb8\xb7\xe0\xb8\xad",
+                                       "\xe0\xa4\xb9\xe0\xa5\x88",
+                                       "\xe0\xa6\xb9\xe0\xa6\xb2\xe0\xa7\x8b",
+                                       "\xe0\xa6\xb9\xe0\xa6\xb2"};
     if (s[a] == ':' || s[a] == ' ' || s[a] == '=' || s[a] == '\t') return 1;
     for (size_t k = 0; k < sizeof glue / sizeof glue[0]; k++) {
         size_t l = strlen(glue[k]);
@@ -54,12 +73,12 @@ static size_t cue_glue(const unsigned char *s, size_t n, size_t a)
 }
 
 /* A few more words between a cue and a colon ("密码都发你：x", "密码如下：x",
- * "パスワードを送ります：x"): up to eight CJK characters, no sentence
+ * "APIキーをお送りいたします：x"): up to twelve CJK characters, no sentence
  * punctuation, then '：' or ':'. Returns the colon's offset, or e. */
 static size_t words_to_colon(const unsigned char *s, size_t n, size_t e)
 {
     size_t a = e;
-    for (int k = 0; k < 8 && a + 3 <= n && s[a] >= 0xE3 && s[a] <= 0xE9; k++) {
+    for (int k = 0; k < 12 && a + 3 <= n && s[a] >= 0xE3 && s[a] <= 0xE9; k++) {
         if (ew__pii_wide_colon(s, n, a)) return a;
         a += 3;
     }
@@ -71,8 +90,13 @@ static size_t words_to_colon(const unsigned char *s, size_t n, size_t e)
 static size_t ascii_value_end(const unsigned char *s, size_t n, size_t a)
 {
     size_t vs = a;
-    while (a < n && s[a] > ' ' && s[a] < 0x80 && s[a] != ',' && s[a] != ';' && a - vs < 256)
+    while (a < n && s[a] > ' ' && s[a] != ',' && s[a] != ';' && a - vs < 256) {
+        if (s[a] >= 0xC3 && s[a] <= 0xC5 && a + 1 < n && (s[a + 1] & 0xC0) == 0x80)
+            a++; /* a Latin letter with a diacritic: "Gökyüzü#77" */
+        else if (s[a] >= 0x80)
+            break;
         a++;
+    }
     return a;
 }
 
@@ -95,6 +119,23 @@ size_t ew__pii_cjk_secret_value(pii_ctx *c, size_t e, bool strong)
             b += 3;
         if (b > e && b < n && s[b] == ' ') b++;
         if (b > e && b < n && s[b] < 0x80 && s[b] > ' ') a = b, loose = true;
+    }
+    /* words of another script between cue and value, each followed by a
+     * space ("पासवर्ड है x", "পাসওয়ার্ড হল x"): again only a value that
+     * cannot be a word */
+    if (!loose && a > e && a < n && s[a] >= 0xC2) {
+        size_t b = a;
+        for (int w = 0; w < 3 && b < n && s[b] >= 0xC2; w++) {
+            size_t we = b;
+            while (we < n && s[we] >= 0x80 && we - b < 32)
+                we++;
+            if (we + 1 >= n || s[we] != ' ') break;
+            b = we + 1;
+            if (s[b] > ' ' && s[b] < 0x80) {
+                a = b;
+                loose = true;
+            }
+        }
     }
     size_t vs = a;
     a = ascii_value_end(s, n, a);
@@ -140,13 +181,16 @@ size_t ew__pii_scan_kana_cue(pii_ctx *c, size_t i, uint32_t cp)
         size_t l = sizeof vi - 1;
         if (i == 0 || (c->s[i - 1] | 32) != 'm' || i + l > c->n || memcmp(c->s + i, vi, l))
             return 0;
-        size_t r = ew__pii_cjk_secret_value(c, i + l, true);
+        /* a Latin-script sentence: read as the other languages' phrases are
+         * ("mật khẩu wifi là x"), else as a CJK cue's value ("mật khẩu: x") */
+        size_t r = ew__pii_scan_phrase(c, i - 1, i + l, PII_KEY_PASSWORD);
+        if (!r) r = ew__pii_cjk_secret_value(c, i + l, true);
         return r ? r : i + l;
     }
-    /* first characters of the cues: パ ア シ ト キ 비 패 암 토 प क ट ร */
+    /* first characters of the cues: パ ア シ ト キ 비 패 암 토 प क ट ร প (비번 is 비's) */
     if (cp != 0x30D1 && cp != 0x30A2 && cp != 0x30B7 && cp != 0x30C8 && cp != 0x30AD &&
         cp != 0xBE44 && cp != 0xD328 && cp != 0xC554 && cp != 0xD1A0 && cp != 0x092A &&
-        cp != 0x0915 && cp != 0x091F && cp != 0x0E23)
+        cp != 0x0915 && cp != 0x091F && cp != 0x0E23 && cp != 0x09AA)
         return 0;
     const unsigned char *s = c->s;
     for (size_t k = 0; k < sizeof kana_cues / sizeof kana_cues[0]; k++) {

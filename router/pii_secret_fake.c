@@ -119,6 +119,7 @@ bool ew__pii_doc_fixture(const unsigned char *v, size_t n)
         size_t l;
     } fixtures[] = {
         F("sk_test_4eC39HqLyjWDarjtT1zdp7dc"),            /* Stripe's API reference */
+        F("sk_test_BQokikJOvBiI2HlWgH4olfQ2"),            /* Stripe's older curl examples */
         F("SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"), /* jwt.io's example token */
         F("key-3ax6xnjp29jd6fds4gc373sgvjxteol0"),        /* Mailgun's API docs */
         F("JBSWY3DPEHPK3PXP"), /* the TOTP secret of Google Authenticator's key URI docs */

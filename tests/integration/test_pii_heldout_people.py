@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """People, addresses and birth dates on the held-out world sets of other
 cultures and templates (bench/pii_gen_world2.py --set world2|world3,
-bench/pii_gen_world4.py .. bench/pii_gen_world7.py), scored with
+bench/pii_gen_world4.py .. bench/pii_gen_world7.py, bench/pii_gen_addr.py), scored with
 bench/pii_eval.py (span IoU >= 0.5). The floors sit a little under what the
 detector reaches (docs/pii.md, "Held-out sets"), so a
 regression of any of those types shows; world5 seed 702, world6 seed 802 and
@@ -26,8 +26,10 @@ SETS = {
     # world7, written after the world6 rules: first contact person 0.584 / 0.505; no birth dates
     ('pii_gen_world7.py', 901): (0.82, 0.81, 0.97, 0.0),
     ('pii_gen_world7.py', 902): (0.78, 0.77, 0.95, 0.0),
+    # session 6's addresses and birth dates (first contact 0.716 / 0.721 overall)
+    ('pii_gen_addr.py', 801): (0.97, 0.88, 0.98, 0.98),
+    ('pii_gen_addr.py', 802): (0.96, 0.90, 0.97, 0.98),
 }
-
 
 
 def score(gen, seed):

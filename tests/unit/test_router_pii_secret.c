@@ -639,6 +639,162 @@ static void test_resource_names_and_digests(void **state)
            "mXq7Lp2Vz9Rk4Tn8Wb3Yc6Hd1Fg5Js0A");
     SECRET("the key is SHA256mXq7Lp2Vz9Rk4Tn8Wb3Yc6Hd1Fg5Js0A",
            "SHA256mXq7Lp2Vz9Rk4Tn8Wb3Yc6Hd1Fg5Js0A");
+    /* a path of words names where a secret is kept; a key with '/' is a key */
+    NO_SECRET("vault kv get -mount=secret -field=password apps/shop/staging");
+    SECRET("secretaccesskey: d4/uugiq3bqcoiiv8zigd/k3ebedamuqabcoog2w",
+           "d4/uugiq3bqcoiiv8zigd/k3ebedamuqabcoog2w");
+    SECRET("password: Kx9/mQ2p!", "Kx9/mQ2p!");
+}
+
+/* A credential's constructor or a login takes its secrets by position: each
+ * key-shaped argument, and the password before a domain, "" or a variable.
+ * Lookups, names of secrets, words given to a login and user-only calls
+ * hold none. */
+static void test_credential_calls(void **state)
+{
+    (void)state;
+    SECRET("creds := credentials.NewStaticCredentialsProvider(\"AKIA3F9QCWJL9ZRP1HXJ\", "
+           "\"BDk/9RNQ4Oi56Ej99SXNfQ91PGndaoJymPguHQSU\", \"\")",
+           "AKIA3F9QCWJL9ZRP1HXJ|BDk/9RNQ4Oi56Ej99SXNfQ91PGndaoJymPguHQSU");
+    SECRET("AwsBasicCredentials.create(\"AKIA1K8W8XLJ0X878BCO\", "
+           "\"dTKEoMC1qCvSs+wc2gBfZX3PDSGpcmXyvX5+ozn2\");",
+           "AKIA1K8W8XLJ0X878BCO|dTKEoMC1qCvSs+wc2gBfZX3PDSGpcmXyvX5+ozn2");
+    SECRET("MinioClient.builder().credentials(\"RWX1VO3T6CERWOC65T4Z\", "
+           "\"LfdIoPsXH5t6y7F1K1wgwQ2PDSGpcmXyvX5ozn2\").build();",
+           "RWX1VO3T6CERWOC65T4Z|LfdIoPsXH5t6y7F1K1wgwQ2PDSGpcmXyvX5ozn2");
+    SECRET("new System.Net.NetworkCredential(\"backup-agent\", \"woqR7PHvQ4CAwbF\", \"CORP\")",
+           "woqR7PHvQ4CAwbF");
+    SECRET("new NetworkCredential(user, \"woqR7PHvQ4CAwbF\", domain)", "woqR7PHvQ4CAwbF");
+    SECRET("client.login(\"alice\", \"Tr0ub4dor&3\")", "Tr0ub4dor&3");
+    NO_SECRET("client.login(\"alice\", \"hunter\")");
+    NO_SECRET("credentials.get(\"prod\", \"default\")");
+    NO_SECRET("def login(self, user = '', password = '', domain = ''):");
+    NO_SECRET("$c = New-Object System.Management.Automation.PSCredential(\"admin\", $secure)");
+    NO_SECRET("withCredentials([string(credentialsId: 'npm-publish', variable: 'NPM_TOKEN')])");
+    NO_SECRET("Credentials(\"6f1c2a9e-3b4d-4e8f-9a0b-1c2d3e4f5a6b\", \"CORP\")");
+}
+
+/* Windows: the string -AsPlainText makes a SecureString of, the password
+ * "net use" and "net user" take by position; flags, variables, '*' and
+ * cmdlets are not passwords. */
+static void test_windows_commands(void **state)
+{
+    (void)state;
+    SECRET("$sec = \"vA%kEdCFNrPkih-cn!cnG\" | ConvertTo-SecureString -AsPlainText -Force",
+           "vA%kEdCFNrPkih-cn!cnG");
+    SECRET("$pw = ConvertTo-SecureString \"Borealis976#\" -AsPlainText -Force", "Borealis976#");
+    SECRET("Set-ADAccountPassword -Identity jdoe -NewPassword (ConvertTo-SecureString "
+           "-AsPlainText \"Walnut.7762\" -Force)",
+           "Walnut.7762");
+    NO_SECRET("ConvertTo-SecureString $env:ADMIN_PW -AsPlainText -Force");
+    NO_SECRET("$p = Read-Host \"Password\"; ConvertTo-SecureString $p -AsPlainText -Force");
+    NO_SECRET("$pw = Read-Host -AsSecureString");
+    SECRET("net use Z: \\\\fs02\\finance Osprey_55433@ /user:CORP\\ingest /persistent:no",
+           "Osprey_55433@");
+    SECRET("net use Z: \\\\fs02\\finance /user:CORP\\ingest Osprey_55433@", "Osprey_55433@");
+    NO_SECRET("net use \\\\fs02\\finance * /user:CORP\\ingest");
+    NO_SECRET("net use Z: \\\\fs02\\finance /persistent:no");
+    SECRET("net user backup Osprey_55433@ /add", "Osprey_55433@");
+    NO_SECRET("net user backup * /add");
+    NO_SECRET("net user backup /active:no");
+}
+
+/* Chat in Swahili, European Portuguese, Persian, Bengali, Hindi,
+ * Indonesian and Tagalog: the cue words, copulas before the value (ni, ay,
+ * হল, है) and after it (است); prose after the same cues holds none. */
+static void test_set_h_languages(void **state)
+{
+    (void)state;
+    SECRET("nenosiri la seva ni Harbor.56399!", "Harbor.56399!");
+    SECRET("neno la siri ni Harbor56399", "Harbor56399");
+    NO_SECRET("Umesahau nenosiri lako?");
+    SECRET("a palavra-passe do servidor \xc3\xa9 Walnut.7762@", "Walnut.7762@");
+    NO_SECRET("Esqueceu-se da palavra-passe? Clique aqui.");
+    SECRET("\xd8\xb1\xd9\x85\xd8\xb2 \xd8\xb9\xd8\xa8\xd9\x88\xd8\xb1 \xd8\xb3\xd8\xb1\xd9\x88"
+           "\xd8\xb1 uxeZ1zb4K8qjDuO \xd8\xa7\xd8\xb3\xd8\xaa",
+           "uxeZ1zb4K8qjDuO"); /* رمز عبور سرور x است */
+    NO_SECRET("\xd8\xb1\xd9\x85\xd8\xb2 \xd8\xb9\xd8\xa8\xd9\x88\xd8\xb1 \xd8\xae\xd9\x88\xd8"
+              "\xaf \xd8\xb1\xd8\xa7 \xd9\x81\xd8\xb1\xd8\xa7\xd9\x85\xd9\x88\xd8\xb4 "
+              "\xda\xa9\xd8\xb1\xd8\xaf\xd9\x87\xe2\x80\x8c\xd8\xa7\xdb\x8c\xd8\xaf\xd8\x9f");
+    SECRET("\xe0\xa6\x86\xe0\xa6\xae\xe0\xa6\xbe\xe0\xa6\xb0 \xe0\xa6\xaa\xe0\xa6\xbe\xe0\xa6"
+           "\xb8\xe0\xa6\x93\xe0\xa6\xaf\xe0\xa6\xbc\xe0\xa6\xbe\xe0\xa6\xb0\xe0\xa7\x8d\xe0"
+           "\xa6\xa1 \xe0\xa6\xb9\xe0\xa6\xb2 QbtN2FWXWD5KaP",
+           "QbtN2FWXWD5KaP"); /* আমার পাসওয়ার্ড হল x */
+    SECRET("\xe0\xa4\xae\xe0\xa5\x87\xe0\xa4\xb0\xe0\xa4\xbe \xe0\xa4\xaa\xe0\xa4\xbe\xe0\xa4"
+           "\xb8\xe0\xa4\xb5\xe0\xa4\xb0\xe0\xa5\x8d\xe0\xa4\xa1 \xe0\xa4\xb9\xe0\xa5\x88 "
+           "Osprey55433",
+           "Osprey55433"); /* मेरा पासवर्ड है x */
+    NO_SECRET("\xe0\xa4\xaa\xe0\xa4\xbe\xe0\xa4\xb8\xe0\xa4\xb5\xe0\xa4\xb0\xe0\xa5\x8d\xe0"
+              "\xa4\xa1 \xe0\xa4\xb9\xe0\xa5\x88 abc");
+    SECRET("kata sandinya OspreyMarble3766! ya, jangan disebar", "OspreyMarble3766!");
+    SECRET("ang password ng admin ay Harborquill", "Harborquill");
+    NO_SECRET("Nakalimutan ang password?");
+}
+
+/* Set i's chat: definite and possessive cue forms, slang, copulas and
+ * dashes, marks around the value (emoji, « », Markdown bold), passwords
+ * with Latin letters beyond ASCII, Vietnamese and Japanese sentences; and
+ * the look-alikes that must stay silent. */
+static void test_set_i_chat(void **state)
+{
+    (void)state;
+    SECRET("heslo je M\xc3\xa4rchen276!, nikomu ho ne\xc5\x99\xc3\xadkej", "M\xc3\xa4rchen276!");
+    SECRET("l\xc3\xb6senordet \xc3\xa4r lotus1955!", "lotus1955!");
+    SECRET("adgangskoden er lotus1955!", "lotus1955!");
+    SECRET("Parolam Orzech1982!, unutma l\xc3\xbctfen", "Orzech1982!");
+    SECRET("le mdp c'est Ca\xc3\xb1\xc3\xb3n94!", "Ca\xc3\xb1\xc3\xb3n94!");
+    SECRET("pw for the nas is Kx9mQ2pL4", "Kx9mQ2pL4");
+    SECRET("kalmar sirri ita ce Kx9mQ2pL!", "Kx9mQ2pL!");
+    SECRET("kata laluan pelayan: orzech.Kestane53", "orzech.Kestane53");
+    SECRET("\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c \xd0\xb2\xd1\x96\xd0\xb4 "
+           "\xd0\xb0\xd0\xb4\xd0\xbc\xd1\x96\xd0\xbd\xd0\xba\xd0\xb8 \xe2\x80\x94 sakura.maple60",
+           "sakura.maple60"); /* пароль від адмінки — x */
+    SECRET("m\xe1\xba\xadt kh\xe1\xba\xa9u wifi l\xc3\xa0 Marchen586# nh\xc3\xa9", "Marchen586#");
+    SECRET("\xeb\xb9\x84\xeb\xb2\x88 Ca\xc3\xb1\xc3\xb3n122# \xec\x9e\x84",
+           "Ca\xc3\xb1\xc3\xb3n122#"); /* 비번 x 임 */
+    SECRET("API\xe3\x82\xad\xe3\x83\xbc\xe3\x82\x92\xe3\x81\x8a\xe9\x80\x81\xe3\x82\x8a\xe3"
+           "\x81\x84\xe3\x81\x9f\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x99\xef\xbc\x9a"
+           "k8QcuTrnsWS-kzZT-WJQNmGnb0WZ44mlcRMysiZkCbD",
+           "k8QcuTrnsWS-kzZT-WJQNmGnb0WZ44mlcRMysiZkCbD"); /* APIキーをお送りいたします：x */
+    SECRET("password \xf0\x9f\x91\x89 Marchen972# \xf0\x9f\x91\x88 dont lose it", "Marchen972#");
+    SECRET("mot de passe : \xc2\xab sakura1981# \xc2\xbb", "sakura1981#");
+    SECRET("**Password:** M\xc3\xa4rchen503#", "M\xc3\xa4rchen503#");
+    NO_SECRET("2025-03-02T10:22:01Z WARN auth.login failed user=ops pass=*** ip=10.8.0.31x");
+    NO_SECRET("gpg: key 8E4ACC95CC49A620: public key imported");
+    NO_SECRET("spring.security.user.password.encoder=bcrypt");
+    NO_SECRET("curl https://api.stripe.com/v1/charges -u sk_test_BQokikJOvBiI2HlWgH4olfQ2:");
+    NO_SECRET("the password is in the usual place");
+}
+
+/* Values named by structure: a Markdown, CSV or TSV column whose header
+ * names a secret, a Markdown row whose first cell does, an SQL INSERT's
+ * column, an SQL setting stored by name. Cells of prose, empty cells,
+ * placeholders and non-header rows stay silent. */
+static void test_tables_and_rows(void **state)
+{
+    (void)state;
+    SECRET("| Service | User | Password |\n|---|---|---|\n| Grafana | admin | Q8hXr3PiP02a |\n"
+           "| Kibana | elastic | see vault |",
+           "Q8hXr3PiP02a");
+    NO_SECRET("| Service | User | Password |\n|---|---|---|\n| Grafana | admin | in 1Password |");
+    SECRET("| Variable | Value |\n| --- | --- |\n| `API_URL` | https://api.orzech.net |\n"
+           "| `API_TOKEN` | `rWDyF2vsgWS3rFvnDLR-wgYNd7Pyu` |",
+           "rWDyF2vsgWS3rFvnDLR-wgYNd7Pyu");
+    SECRET("name,url,username,password,note\nGrafana,https://db.orzech.net,app_rw,sakura1980!,\n"
+           "Jira,https://jira.orzech.net,app_rw,Vistula1999#,",
+           "sakura1980!|Vistula1999#");
+    NO_SECRET("name,url,username,password,note\nGrafana,https://grafana.orzech.net,ops,,SSO only");
+    SECRET("service\tkey\nmailgun\tkey-3f2a9c8b7d6e5f4a3b2c1d0e9f8a7b6c",
+           "key-3f2a9c8b7d6e5f4a3b2c1d0e9f8a7b6c");
+    SECRET("INSERT INTO users (email, login, password) VALUES ('kasia@orzech.net', 'kasia', "
+           "'Orzech1907$');",
+           "Orzech1907$");
+    NO_SECRET("INSERT INTO users (email, password) VALUES ($1, $2);");
+    SECRET("UPDATE settings SET value = '-Tjh5gBx4ZWYJ77abOJkezsXRSOi62jW-FCeQlNJOaP' WHERE name = "
+           "'payment_api_secret';",
+           "-Tjh5gBx4ZWYJ77abOJkezsXRSOi62jW-FCeQlNJOaP");
+    NO_SECRET("UPDATE settings SET value = ? WHERE name = 'payment_api_secret';");
+    NO_SECRET("please reset your password, then log in");
 }
 
 int main(void)
@@ -667,6 +823,11 @@ int main(void)
         cmocka_unit_test(test_set_g_forms),
         cmocka_unit_test(test_set_g_commands),
         cmocka_unit_test(test_resource_names_and_digests),
+        cmocka_unit_test(test_credential_calls),
+        cmocka_unit_test(test_windows_commands),
+        cmocka_unit_test(test_set_h_languages),
+        cmocka_unit_test(test_set_i_chat),
+        cmocka_unit_test(test_tables_and_rows),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
