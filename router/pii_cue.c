@@ -501,6 +501,12 @@ static const struct {
     {"fodelsedag", B(CUE_DOB)},
     {"kelahiran", B(CUE_DOB)}, /* Indonesian "tanggal kelahiran" */
     {"nascuda", B(CUE_DOB)},   /* Catalan "nascut/nascuda el" */
+    /* abbreviated on forms: "Date de naiss.", "Data de Nasc.", Czech "nar.",
+     * Polish "ur." */
+    {"naiss", B(CUE_DOB)},
+    {"nasc", B(CUE_DOB)},
+    {"nar", B(CUE_DOB)},
+    {"ur", B(CUE_DOB)},
     {"carta", B(CUE_CARD)},
     {"cartao", B(CUE_CARD)},
     {"kaart", B(CUE_CARD)},
@@ -749,6 +755,8 @@ static const char *const kw_street[] = {
     "\xd0\x9f\xd1\x80-\xd1\x82",
     "\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf",
     "\xd0\x9f\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf",
+    "\xd0\xbf\xd1\x80", /* Russian and Kazakh "пр." (проспект) */
+    "\xd0\x9f\xd1\x80",
     "cad",
     "street",
     "st",
@@ -839,6 +847,8 @@ static const char *const kw_street[] = {
     "paseo",
     "camino",
     "carrer",
+    "boul", /* French Canadian "boul.", French "bd" */
+    "bd",
     "placa", /* Catalan "Plaça", "Passeig", "Avinguda", "Rambla"; Colombian "Carrera" */
     "passeig",
     "avinguda",
