@@ -20,8 +20,10 @@
 #include "core/error.h"
 #include "core/log.h"
 #include "gateway/commands.h"
+#include "gateway/loop.h"
 #include "gateway/server.h"
 #include "policy/config.h"
+#include "remote/remote.h"
 
 /* A reload in progress. The file is read and checked, and new or changed
  * models loaded (and hashed), on a thread of its own: that takes seconds
@@ -431,7 +433,7 @@ static int run(serve *s)
             goto out;
         }
     }
-    if (event_base_dispatch(s->base) < 0) {
+    if (ew__gateway_run(s->gw) < 0) {
         ew__error(NULL, "the event loop failed");
         rc = 1;
     }
@@ -451,6 +453,8 @@ int ew_cmd_serve(int argc, char **argv)
     event_set_log_callback(libevent_log);
     /* Writes to a closed socket fail with EPIPE instead of killing us. */
     signal(SIGPIPE, SIG_IGN);
+    /* This process's only libcurl user is the cloud client. */
+    ew__remote_curl_freelists();
     rc = 1;
     ew_error err;
     ew_error_clear(&err);

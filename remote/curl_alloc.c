@@ -1,5 +1,6 @@
-/* libcurl's memory (curl_global_init_mem): per-thread free lists by size
- * class in front of malloc. curl 7.88 allocates and frees about fifty
+/* libcurl's memory (curl_global_init_mem), when the program asks for it
+ * (ew__remote_curl_freelists): per-thread free lists by size class in
+ * front of malloc. curl 7.88 allocates and frees about fifty
  * blocks per transfer (a connection struct it throws away on reuse, the
  * URL's parts, header copies, the request buffer, its 16 KiB receive
  * buffer); glibc serves each in 60-170 instructions, a list here in ~15.
@@ -150,13 +151,37 @@ void *ew__curl_calloc(size_t nmemb, size_t size)
     return p;
 }
 
-/* Under the sanitizers curl keeps malloc, so that they see its memory. */
-CURLcode ew__curl_global_init(void)
+/* curl is initialised once per process; the lists only when the program
+ * asked first (ew__remote_curl_freelists): curl_global_init_mem is process
+ * wide, so an application that embeds the library keeps its own choice. */
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static bool want_lists, lists_on;
+static CURLcode init_rc;
+
+static void curl_init(void)
 {
-#ifndef EW_SANITIZED
-    return curl_global_init_mem(CURL_GLOBAL_DEFAULT, ew__curl_malloc, ew__curl_free,
-                                ew__curl_realloc, ew__curl_strdup, ew__curl_calloc);
+    if (want_lists) {
+        init_rc = curl_global_init_mem(CURL_GLOBAL_DEFAULT, ew__curl_malloc, ew__curl_free,
+                                       ew__curl_realloc, ew__curl_strdup, ew__curl_calloc);
+        lists_on = init_rc == CURLE_OK;
+    } else {
+        init_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
+    }
+}
+
+CURLcode ew__curl_init(void)
+{
+    pthread_once(&init_once, curl_init);
+    return init_rc;
+}
+
+bool ew__remote_curl_freelists(void)
+{
+#ifdef EW_SANITIZED
+    return false; /* the sanitizers must see curl's memory */
 #else
-    return curl_global_init(CURL_GLOBAL_DEFAULT);
+    want_lists = true;
+    ew__curl_init();
+    return lists_on;
 #endif
 }

@@ -27,6 +27,7 @@ typedef struct ew__backend {
      * config's, else the environment's as read at load (backend.c). */
     const char *proxy, *no_proxy;
     bool agent_header; /* our User-Agent is in headers (not CURLOPT_USERAGENT) */
+    bool host_is_ip;   /* the URL names an address, not a host to resolve */
     ew__health health;
     uint64_t rtt_sampled_us; /* when the RTT was last read (client.c) */
     /* Its URLs by path, parsed once (client.c): curl would otherwise parse
@@ -37,9 +38,9 @@ typedef struct ew__backend {
     } urls[EW__BACKEND_URLS];
 } ew__backend;
 
-/* curl_global_init with curl's memory served from per-thread free lists
- * (curl_alloc.c; plain malloc in sanitizer builds), and those functions. */
-CURLcode ew__curl_global_init(void);
+/* Initialises curl once per process (curl_alloc.c), with its memory from
+ * the free lists below if ew__remote_curl_freelists asked first. */
+CURLcode ew__curl_init(void);
 void *ew__curl_malloc(size_t size);
 void ew__curl_free(void *ptr);
 void *ew__curl_realloc(void *ptr, size_t size);

@@ -396,6 +396,14 @@ static const struct {
     {"\xd9\xbe\xd8\xa7\xd8\xb3\xd9\x88\xd8\xb1\xda\x88",
      B(CUE_SECRET) | PII_KW_PASSWORD}, /* پاسورڈ */
     {"pw", B(CUE_SECRET)},
+    {"\x73\x6c\x61\x70\x74\x61\xc5\xbe\x6f\x64\x69\x73",
+     B(CUE_SECRET) | PII_KW_PASSWORD},               /* slaptažodis, Lithuanian */
+    {"parole", B(CUE_SECRET) | PII_KW_PASSWORD},     /* Latvian */
+    {"iphasiwedi", B(CUE_SECRET) | PII_KW_PASSWORD}, /* Zulu */
+    {"\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd0\xb0",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* парола, Bulgarian */
+    {"\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd0\xb0\xd1\x82\xd0\xb0",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* паролата, Bulgarian, definite */
     /* "key" and "token" in other languages (accents folded: "Schlüssel",
      * "clé"); their values must look machine-made */
     {"schlussel", B(CUE_SECRET) | PII_KW_KEY},

@@ -741,6 +741,15 @@ static void test_curl_alloc_calloc_strdup(void **state)
     ew__curl_free(s);
 }
 
+/* Asking for the lists after curl was initialised without them is too late:
+ * curl keeps malloc (the blocks it holds came from there). */
+static void test_curl_freelists_too_late(void **state)
+{
+    (void)state;
+    assert_int_equal(ew__curl_init(), CURLE_OK);
+    assert_false(ew__remote_curl_freelists());
+}
+
 /* Blocks cross threads both ways; a thread's free lists go back to malloc
  * when it exits (under ASan, a leak there fails the test). */
 typedef struct churn {
@@ -788,6 +797,7 @@ int main(void)
         cmocka_unit_test(test_health_samples),           cmocka_unit_test(test_redact),
         cmocka_unit_test(test_curl_alloc_sizes),         cmocka_unit_test(test_curl_alloc_realloc),
         cmocka_unit_test(test_curl_alloc_calloc_strdup), cmocka_unit_test(test_curl_alloc_threads),
+        cmocka_unit_test(test_curl_freelists_too_late),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
