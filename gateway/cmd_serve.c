@@ -20,6 +20,7 @@
 #include "core/error.h"
 #include "core/log.h"
 #include "gateway/commands.h"
+#include "gateway/loop.h"
 #include "gateway/server.h"
 #include "policy/config.h"
 #include "remote/remote.h"
@@ -432,7 +433,7 @@ static int run(serve *s)
             goto out;
         }
     }
-    if (event_base_dispatch(s->base) < 0) {
+    if (ew__gateway_run(s->gw) < 0) {
         ew__error(NULL, "the event loop failed");
         rc = 1;
     }

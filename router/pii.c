@@ -172,6 +172,7 @@ ew_pii_scanner *ew_pii_scanner_new(const ew_pii_options *opt, ew_error *err)
     ew__pii_cjk_init();
     ew__pii_secret_init();
     ew__pii_key_init();
+    ew__pii_num_init();
     ew_pii_scanner *sc = calloc(1, sizeof *sc);
     if (!sc) {
         ew__error_set(err, EW_ERR_NOMEM, "pii: out of memory");

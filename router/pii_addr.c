@@ -802,9 +802,9 @@ static size_t box_at(const pii_ctx *c, size_t i)
         }
     }
     for (size_t k = 0; k < sizeof post_boxes / sizeof post_boxes[0]; k++) {
+        if ((s[i] | 32) != (post_boxes[k].w[0] | 32)) continue; /* most: no strlen */
         size_t l = strlen(post_boxes[k].w);
-        if (i + l >= n || (s[i] | 32) != (post_boxes[k].w[0] | 32) ||
-            !pii_icase_eq(s + i, post_boxes[k].w, l) || !pii_is_digit(s[i + l]))
+        if (i + l >= n || !pii_icase_eq(s + i, post_boxes[k].w, l) || !pii_is_digit(s[i + l]))
             continue;
         size_t e = i + l;
         while (e < n && pii_is_digit(s[e]) && e - i - l < 8)

@@ -84,6 +84,19 @@ static inline bool pii_icase_eq(const void *p, const char *lit, size_t l)
     return true;
 }
 
+/* Is w[0, n) the NUL-terminated ASCII literal lit, in any case? For lists of
+ * words: no strlen, the literal ends where the word does, and most entries
+ * differ at the first byte. */
+static inline bool pii_word_is(const void *w, size_t n, const char *lit)
+{
+    const unsigned char *h = w;
+    for (size_t k = 0; k < n; k++) {
+        unsigned b = (unsigned char)lit[k];
+        if (!b || (h[k] != b && !(pii_is_alpha(b) && (h[k] | 32) == (b | 32)))) return false;
+    }
+    return lit[n] == 0;
+}
+
 /* memcmp(p, lit, l) == 0, inline: most calls fail at the first or second
  * byte (a provider's prefix against a token), cheaper than the call. */
 static inline bool pii_bytes_eq(const void *p, const char *lit, size_t l)
@@ -467,6 +480,8 @@ uint32_t ew__pii_decode(const unsigned char *s, size_t n, size_t i, int *len);
 /* Parses a date at i (numeric forms and "12 March 1985"); returns its end or
  * 0, and fills year/month/day. */
 size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, int *m, int *d);
+/* Builds the month names' index (once; ew_pii_scanner_new calls it). */
+void ew__pii_num_init(void);
 /* Shannon entropy in bits per byte. */
 double ew__pii_entropy(const unsigned char *s, size_t n);
 

@@ -3,6 +3,7 @@
  * date, IPv4, SSN, Chinese resident id, payment card, phone. A sequence that
  * is none of them is consumed whole, so its parts never trigger alone (order
  * numbers, ISBNs, prices, ports and timestamps stay silent). */
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -216,7 +217,10 @@ static bool seq_is_date(const numseq *q, int *y, int *m, int *d)
     return false;
 }
 
-static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, int *mon)
+/* The month names month_name reads, each language's twelve in order (and
+ * their number in *count). All start with a small ASCII letter. */
+#define MONTHS_MAX 255
+static const char *const *month_list(size_t *count)
 {
     static const char *const months[] = {
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -249,6 +253,41 @@ static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, 
         "unora", "brezna", "dubna", "kvetna", "cervna", "cervence", "srpna", "zari", "rijna",
         "listopadu", "prosince", "januar", "februar", "marcius", "aprilis", "majus", "junius",
         "julius", "augusztus", "szeptember", "oktober", "november", "december"};
+    _Static_assert(sizeof months / sizeof months[0] <= MONTHS_MAX, "month_order's size");
+    if (count) *count = sizeof months / sizeof months[0];
+    return months;
+}
+
+/* The months by their first letter, in list order, with their lengths:
+ * a word is compared with the few that start like it (built once, by
+ * ew__pii_num_init). month_order holds the months of letter f at
+ * [month_first[f], month_first[f + 1]). */
+static uint8_t month_order[MONTHS_MAX];
+static uint8_t month_first[27];
+static uint8_t month_len[MONTHS_MAX];
+static pthread_once_t month_once = PTHREAD_ONCE_INIT;
+
+static void month_index_build(void)
+{
+    size_t count, o = 0;
+    const char *const *months = month_list(&count);
+    for (unsigned f = 0; f < 26; f++) {
+        month_first[f] = (uint8_t)o;
+        for (size_t m = 0; m < count; m++)
+            if ((unsigned char)months[m][0] == 'a' + f) month_order[o++] = (uint8_t)m;
+    }
+    month_first[26] = (uint8_t)o;
+    for (size_t m = 0; m < count; m++)
+        month_len[m] = (uint8_t)strlen(months[m]);
+}
+
+void ew__pii_num_init(void)
+{
+    pthread_once(&month_once, month_index_build);
+}
+
+static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, int *mon)
+{
     /* Russian and Ukrainian genitive ("13 апреля 2000", "6 червня 1975"), Greek
      * genitive capitalised and not ("2 Ιουλίου 1972"), compared as UTF-8 */
     static const char *const script[] = {
@@ -329,9 +368,10 @@ static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, 
     if (l < 3 || l >= sizeof w) return false;
     /* no month of these languages starts with q, v, x, y */
     if ((unsigned)(w[0] - 'a') < 26u && ((0x1a10000u >> (w[0] - 'a')) & 1u)) return false;
-    for (int m = 0; m < (int)(sizeof months / sizeof months[0]); m++) {
-        if (months[m][0] != w[0]) continue; /* most words stop here, without strlen */
-        size_t ml = strlen(months[m]);
+    const char *const *months = month_list(NULL);
+    unsigned f = (unsigned char)w[0] - 'a';
+    for (size_t b = f < 26 ? month_first[f] : 0; f < 26 && b < month_first[f + 1]; b++) {
+        size_t m = month_order[b], ml = month_len[m];
         /* full name, or a 3+ letter abbreviation ("Mar", "Sept") */
         bool abbrev = m < 12 && l >= 3 && l < ml && !memcmp(w, months[m], l);
         if ((l == ml && !memcmp(w, months[m], l)) || abbrev) {

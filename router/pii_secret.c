@@ -222,7 +222,7 @@ static void by_first_build(void)
 }
 
 /* Can a provider's prefix start at i (by its first two bytes)? */
-static bool provider_may_start(const unsigned char *s, size_t n, size_t i)
+static inline bool provider_may_start(const unsigned char *s, size_t n, size_t i)
 {
     unsigned b = i + 1 < n ? s[i + 1] : 0; /* past the end: no prefix of two */
     return n_by_first[s[i]] && (by_second[s[i]][b / 64] >> (b % 64) & 1);
@@ -997,7 +997,7 @@ static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
 static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
                        bool *quoted)
 {
-    if (k < n && (s[k] == '"' || s[k] == '\'')) k++; /* "password": closes the key */
+    if (k < n && (s[k] == '"' || s[k] == '\'')) k++;          /* "password": closes the key */
     if (k + 1 < n && s[k] == '\\' && s[k + 1] == '"') k += 2; /* \"password\": in a string */
     if (k < n && s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) k++; /* env["KEY"] = */
     size_t lim = k + 40 < n ? k + 40 : n;
@@ -1212,12 +1212,60 @@ static bool gpg_key_id(const unsigned char *v, size_t n)
     return true;
 }
 
-float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
+/* Words joined in camel case, maybe after an acronym and before a version
+ * ("APIOrganizationExist", "MySecretManagerKey", "SalesResults-1.2",
+ * "requiredCharacteristicTypes"): a name in code, not a key. Letters
+ * drawn at random make parts of one or two letters, and digits. */
+static bool camel_words(const unsigned char *v, size_t n)
+{
+    size_t e = n; /* a version suffix: "-1.2", "_v2", "3" */
+    while (e > 0 && (pii_is_digit(v[e - 1]) || v[e - 1] == '.'))
+        e--;
+    if (e < n && e > 0 && (v[e - 1] == '-' || v[e - 1] == '_' || v[e - 1] == 'v')) e--;
+    size_t parts = 0, k = 0;
+    while (k < e && pii_is_upper(v[k]) && k + 1 < e && pii_is_upper(v[k + 1]))
+        k++; /* an acronym: "API" of "APIOrganization" */
+    if (k) parts++;
+    while (k < e) {
+        size_t b = k;
+        if (pii_is_upper(v[k])) k++;
+        while (k < e && pii_is_lower(v[k]))
+            k++;
+        if (k - b < 3 || (k < e && !pii_is_upper(v[k]))) return false;
+        parts++;
+    }
+    return parts >= 3;
+}
+
+/* A version: three dotted numbers of up to four digits ("0.11.2", "1.7.8"). */
+static bool has_version(const unsigned char *v, size_t n)
+{
+    for (size_t k = 0; k + 5 <= n; k++) {
+        if (!pii_is_digit(v[k]) || (k > 0 && pii_is_digit(v[k - 1]))) continue;
+        size_t p = k, groups = 0;
+        for (;;) {
+            size_t d = p;
+            while (p < n && pii_is_digit(v[p]) && p - d < 5)
+                p++;
+            if (p == d || p - d > 4) break;
+            groups++;
+            if (p + 1 < n && v[p] == '.' && pii_is_digit(v[p + 1])) {
+                p++;
+                continue;
+            }
+            break;
+        }
+        if (groups >= 3) return true;
+    }
+    return false;
+}
+
+/* A value's score before the names in code and hosts are ruled out. */
+static float value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
     /* a URL is read as one: its user part holds the credential, if any */
     if (pii_contains(v, vn, "://", 3) || labelled_digest(v, vn)) return 0;
     if (placeholder(v, vn) || (kind != PII_KEY_PASSWORD && file_path(v, vn)) ||
-        (kind != PII_KEY_PASSWORD && host_name(v, vn)) ||
         (kind != PII_KEY_PASSWORD && (hex_pairs(v, vn) || gpg_key_id(v, vn))) ||
         (kind != PII_KEY_PASSWORD && (made_up_run(v, vn) || ew__pii_made_up(v, vn))))
         return 0;
@@ -1243,6 +1291,16 @@ float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quot
     }
     if (vn >= 20 && !space && ew__pii_entropy(v, vn) >= 3.5) return 0.7f;
     return 0;
+}
+
+float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
+{
+    float sc = value_score(kind, v, vn, quoted);
+    /* asked only of values that would count: a host, words in camel case, a version */
+    if (sc > 0 && kind != PII_KEY_PASSWORD &&
+        (host_name(v, vn) || camel_words(v, vn) || has_version(v, vn)))
+        return 0;
+    return sc;
 }
 
 static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
@@ -1444,6 +1502,9 @@ size_t ew__pii_scan_attr_pair(pii_ctx *c, size_t ke)
 static bool names_itself(const unsigned char *s, size_t i, size_t ke, const unsigned char *v,
                          size_t vn)
 {
+    bool screaming = vn >= 4;
+    for (size_t k = 0; k < vn && screaming; k++)
+        screaming = pii_is_upper(v[k]) || v[k] == '_';
     for (size_t from = i; from < ke; from++) {
         if (from > i && pii_is_alnum(s[from - 1]) &&
             !(pii_is_upper(s[from]) && pii_is_lower(s[from - 1])))
@@ -1461,9 +1522,15 @@ static bool names_itself(const unsigned char *s, size_t i, size_t ke, const unsi
             if ((s[a] | 32) != (v[b] | 32)) break;
             a++, b++;
         }
-        if (a == ke && b == vn) return true;
+        while (b < vn && !pii_is_alnum(v[b])) /* "telegram_api_token = " */
+            b++;
+        if (b == vn && a == ke) return true;
+        /* a part of it as a variable's name: passwordVariable: 'PASSWORD' */
+        if (b == vn && screaming && (!pii_is_alnum(s[a]) || pii_is_upper(s[a]))) return true;
     }
-    return false;
+    /* "BlindKeySignatures = Ed25519.BlindKeySignatures": a member of that name */
+    const unsigned char *dot = vn > 1 ? memrchr(v, '.', vn - 1) : NULL;
+    return dot && names_itself(s, i, ke, dot + 1, (size_t)(v + vn - dot - 1));
 }
 
 /* An authorization scheme's name: letters, digits and '-', a letter first. */
@@ -2143,8 +2210,7 @@ bool ew__pii_auth_verb(const unsigned char *s, size_t i, size_t we)
     while (e < we && pii_is_alpha(s[e]))
         e++;
     for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
-        if (strlen(verbs[k]) == e - i && !strncasecmp((const char *)s + i, verbs[k], e - i))
-            return true;
+        if (pii_word_is(s + i, e - i, verbs[k])) return true;
     return false;
 }
 
@@ -2260,8 +2326,7 @@ static bool lookup_verb_as(const unsigned char *s, size_t i, size_t ie, bool mak
     while (e < ie && pii_is_alpha(s[e]) && (e == i || !pii_is_upper(s[e])))
         e++;
     for (size_t k = 0; k < nv; k++)
-        if (strlen(verbs[k]) == e - i && !strncasecmp((const char *)s + i, verbs[k], e - i))
-            return true;
+        if (pii_word_is(s + i, e - i, verbs[k])) return true;
     return false;
 }
 

@@ -156,6 +156,26 @@ static void test_token_after_label(void **state)
     NO_SECRET("api_key: \"word and dXNlcm5hbWU6cGFzc3dvcmQ=\""); /* base64 "username:password" */
 }
 
+static void test_code_names_as_values(void **state)
+{
+    (void)state;
+    /* words in camel case, a version, a member named like the key, a size */
+    NO_SECRET("public static final String API_ORG_EXIST = \"APIOrganizationExist\";");
+    NO_SECRET("\"report_key\": \"QuarterlySalesResults-1.2\"");
+    NO_SECRET("notes = \"Maven - io.jsonwebtoken:jjwt-jackson-0.11.2\"");
+    NO_SECRET("BlindKeySignatures = Ed25519.BlindKeySignatures");
+    NO_SECRET("doc.Security.KeySize = PdfEncryptionKeySize.Key128Bit;");
+    NO_SECRET("passwordVariable: 'PASSWORD'");
+    /* random letters make short parts; digits break the words; a password
+     * may be words */
+    SECRET("api_token = \"PsvVHMtfecsbsdScIMRjhReQYUBOZqOJTs\"",
+           "PsvVHMtfecsbsdScIMRjhReQYUBOZqOJTs");
+    SECRET("client_secret = \"Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB\"",
+           "Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB");
+    SECRET("password = \"CorrectHorseBatteryStaple\"", "CorrectHorseBatteryStaple");
+    SECRET("adminPassword: ADMIN_2024!", "ADMIN_2024!");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -167,6 +187,7 @@ int main(void)
         cmocka_unit_test(test_documented_formats),
         cmocka_unit_test(test_more_assignment_forms),
         cmocka_unit_test(test_token_after_label),
+        cmocka_unit_test(test_code_names_as_values),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
