@@ -172,7 +172,6 @@ ew_pii_scanner *ew_pii_scanner_new(const ew_pii_options *opt, ew_error *err)
     ew__pii_cjk_init();
     ew__pii_secret_init();
     ew__pii_key_init();
-    ew__pii_num_init();
     ew_pii_scanner *sc = calloc(1, sizeof *sc);
     if (!sc) {
         ew__error_set(err, EW_ERR_NOMEM, "pii: out of memory");
@@ -515,11 +514,20 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         size_t e = ew__pii_scan_value_line(c, i, we);
         if (e) return e;
     }
+    /* an ASCII cue in CJK text: "個password係 x", "API密钥" reads as Han's */
+    if ((cues & (1u << CUE_SECRET)) && we < n && s[we] >= 0xE3 && s[we] <= 0xE9) {
+        size_t e = ew__pii_cjk_secret_value(c, we, ew__pii_key_kind(s, i, we) == PII_KEY_PASSWORD);
+        if (e) return e;
+    }
     /* "<key> as the bearer token", "<x> is my password" */
     if ((cues & (1u << CUE_SECRET)) && i > 16 && (s[i - 1] == ' ' || s[i - 1] == '('))
         ew__pii_scan_value_before(c, i, we);
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
+    if (i > 1 && s[i - 1] == '&' && s[i - 2] == ' ' && ie < n && s[ie] == ' ') {
+        size_t e = ew__pii_scan_yaml_anchor(c, i, ie); /* x-db: &dbpass "x" */
+        if (e) return e;
+    }
     if (i > 0 && ie < n && ((cues & (1u << CUE_SECRET)) || s[i - 1] == '\'' || s[i - 1] == '"') &&
         cell_edge(s[i - 1]) && (cell_edge(s[ie]) || pii_is_space(s[ie])))
         structured_cell(c, i, ie, cues);
@@ -591,7 +599,10 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         if (!kind && s[k] == '=' && k == ie && ew__pii_cookie_session(s, i, ie))
             kind = PII_KEY_SECRET; /* Cookie: sessionid=x */
         if (!kind && s[k] == '=' && k > ie && (e = go_declared(c, i, ie)) != 0) return e;
-        if (kind) e = ew__pii_scan_assignment_as(c, i, ie, kind);
+        if (kind)
+            e = ew__pii_scan_assignment_as(c, i, ie, kind);
+        else if (s[k] == '=' || s[k] == ':')
+            e = ew__pii_scan_block_entry(c, i, k);
         if (e) return e;
     } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&
                ((cues & (1u << CUE_SECRET)) || dash ||
@@ -988,6 +999,11 @@ static void scan_walk(pii_ctx *c)
         case PC_OTHER:
             i = on_punct(c, i);
             continue;
+        case PC_U4: { /* "here you go 🔑 <key>" */
+            size_t e = ch == 0xF0 ? ew__pii_scan_key_emoji(c, i) : 0;
+            i = e ? e : i + 1;
+            continue;
+        }
         default:
             i++;
             continue;

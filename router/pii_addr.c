@@ -248,10 +248,12 @@ static bool house_number(const word *w, const unsigned char *s)
     size_t k = w->s, d = 0;
     while (k < w->e && pii_is_digit(s[k]))
         k++, d++;
-    if (d == 0) return grid_number(w, s);
+    if (d == 0)
+        return (s[k] == 'N' || s[k] == 'S' || s[k] == 'E' || s[k] == 'W') && grid_number(w, s);
     if (d > 6) return false;
     if (k == w->e) return true;
     if (k + 1 == w->e && pii_is_alpha(s[k])) return true;
+    if (k + 2 == w->e && s[k] == '/' && pii_is_upper(s[k + 1])) return true; /* Italian "15/A" */
     /* Dutch floors "401-II", "7-III" */
     if (s[k] == '-' && k + 1 < w->e) {
         size_t r = k + 1;
@@ -364,7 +366,10 @@ static bool postal_code(const word *w, const unsigned char *s)
         a += pii_is_upper(s[k]);
         dash += s[k] == '-';
     }
-    if (dash == 1 && a == 0 && d >= 5 && d <= 9) return true;  /* 3610-114, 12345-6789 */
+    if (dash == 1 && a == 0 && d >= 5 && d <= 9) return true; /* 3610-114, 12345-6789 */
+    if (l == 8 && a == 4 && d == 4 && pii_is_upper(s[w->s]) && pii_is_digit(s[w->s + 1]) &&
+        pii_is_digit(s[w->s + 4]))
+        return true;                                           /* Argentina's CPA "C1059ABP" */
     return a >= 1 && d >= 1 && a + d == l && l >= 2 && l <= 4; /* half of "B0J 2H0" */
 }
 
@@ -417,12 +422,24 @@ static bool time_or_measure(const char *f, size_t fl)
 static size_t number_sign_end(const unsigned char *s, size_t n, size_t i, size_t dflt)
 {
     static const char *const signs[] = {
-        "n\xC2\xBA ", "n\xC2\xB0 ", "N\xC2\xBA ", "no. ", "No. ", "nr. ",
-        "Nr. ",       "n. ",        "No: ",       "no: ", /* Turkish "Atatürk Cad. No: 45" */
-        "S\xE1\xBB\x91 ", "s\xE1\xBB\x91 ", /* Vietnamese "Số 12" */
-        "d. ",        "\xD0\xB4. " /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */};
+        "n\xC2\xBA ",
+        "n\xC2\xB0 ",
+        "N\xC2\xBA ",
+        "no. ",
+        "No. ",
+        "nr. ",
+        "Nr. ",
+        "n. ",
+        "No: ",
+        "no: ", /* Turkish "Atatürk Cad. No: 45" */
+        "S\xE1\xBB\x91 ",
+        "s\xE1\xBB\x91 ", /* Vietnamese "Số 12" */
+        "d. ",
+        "\xD0\xB4. " /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */};
+    unsigned f = i < n ? s[i] : 0; /* most words start with no sign's letter */
+    if (f != 'n' && f != 'N' && f != 'S' && f != 's' && f != 'd' && f != 0xD0) return dflt;
     for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
-        if (i >= n || s[i] != (unsigned char)signs[k][0]) continue;
+        if (s[i] != (unsigned char)signs[k][0]) continue;
         size_t l = strlen(signs[k]);
         if (i + l < n && !memcmp(s + i, signs[k], l) && pii_is_digit(s[i + l])) return i + l - 1;
     }
@@ -558,7 +575,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             unknown += !(g & EW__GAZ_COMMON);
             pos = x.e + (dot ? 1 : 0);
             end = pos;
-            if (dot && x.e - x.s > 3) break; /* "455 Reykjavík. Viewings" ends there */
+            if (dot && x.e - x.s > 3 && !(sw && x.e - x.s == 4))
+                break; /* "455 Reykjavík. Viewings" ends there; "boul." goes on */
         }
         if (!names) return 0;
         streetw += weak_last; /* "176 Pinto Hill" */
@@ -628,6 +646,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         /* the first street type is no name ("Gate 12", "The Crescent 12"); a
          * compound ("Vesterskovvej") and a later type ("Rúa do Paseo") are */
         uint32_t xkw = word_kw(c, &x);
+        if (xkw & (1u << CUE_NEG)) return 0; /* "Model Plaza 5X", "Order Street 12" */
         bool type = sw && (xkw & PII_KW_STREET) && !type_seen;
         type_seen |= type;
         named += !type && !(xkw & (PII_KW_FUNC | PII_KW_PARTICLE));
@@ -743,17 +762,39 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
 /* A post office box's name in its languages (from the national postal
  * services' address guides); "short" ones ("BP 12", "Box 12") are other
  * things too, and count only when a postcode follows. */
+#define BOX(w, shrt)                                                                               \
+    {                                                                                              \
+        w, sizeof w - 1, shrt                                                                      \
+    }
 static const struct {
     const char *w;
+    unsigned char l;
     bool shrt;
-} post_boxes[] = {{"P.O. Box ", false},     {"PO Box ", false},        {"P.O.Box ", false},
-                  {"Postbox ", false},      {"GPO Box ", false},       {"Locked Bag ", false},
-                  {"Private Bag ", false},  {"Postfach ", false},      {"Postbus ", false},
-                  {"Postboks ", false},     {"Case postale ", false},  {"Apartado de Correos ", false},
-                  {"Apdo. ", false},        {"Casella Postale ", false}, {"Caixa Postal ", false},
-                  {"skr. poczt. ", false},  {"Skrytka pocztowa ", false}, {"Postilokero ", false},
-                  {"B.P. ", true},          {"BP ", true},             {"Box ", true},
-                  {"Boks ", true},          {"Apartado ", true},       {"PMB ", true}};
+} post_boxes[] = {BOX("P.O. Box ", false),
+                  BOX("PO Box ", false),
+                  BOX("P.O.Box ", false),
+                  BOX("Postbox ", false),
+                  BOX("GPO Box ", false),
+                  BOX("Locked Bag ", false),
+                  BOX("Private Bag ", false),
+                  BOX("Postfach ", false),
+                  BOX("Postbus ", false),
+                  BOX("Postboks ", false),
+                  BOX("Case postale ", false),
+                  BOX("Apartado de Correos ", false),
+                  BOX("Apdo. ", false),
+                  BOX("Casella Postale ", false),
+                  BOX("Caixa Postal ", false),
+                  BOX("skr. poczt. ", false),
+                  BOX("Skrytka pocztowa ", false),
+                  BOX("Postilokero ", false),
+                  BOX("B.P. ", true),
+                  BOX("BP ", true),
+                  BOX("Box ", true),
+                  BOX("Boks ", true),
+                  BOX("Apartado ", true),
+                  BOX("PMB ", true)};
+#undef BOX
 
 /* The end of a post box's number from e: German groups ("Postfach 10 12
  * 34"), a Kenyan postal code after a dash ("P.O. Box 4238-00100"), a
@@ -768,7 +809,8 @@ static size_t box_number_end(const unsigned char *s, size_t n, size_t e)
     while (e < n && s[e] == '-' && d < n && pii_is_digit(s[d]) && d - e <= 6)
         d++;
     if (d - e >= 4 && (d == n || !pii_is_alnum(s[d]))) e = d;
-    static const char *const stations[] = {" Stn ", " STN ", " Station ", " Succ. ", " Succursale "};
+    static const char *const stations[] = {" Stn ", " STN ", " Station ", " Succ. ",
+                                           " Succursale "};
     for (size_t k = 0; k < sizeof stations / sizeof stations[0]; k++) {
         size_t l = strlen(stations[k]), q = e + l;
         if (e + l < n && !memcmp(s + e, stations[k], l) && pii_is_alnum(s[q])) {
@@ -801,10 +843,13 @@ static size_t box_at(const pii_ctx *c, size_t i)
             return e;
         }
     }
-    for (size_t k = 0; k < sizeof post_boxes / sizeof post_boxes[0]; k++) {
-        if ((s[i] | 32) != (post_boxes[k].w[0] | 32)) continue; /* most: no strlen */
-        size_t l = strlen(post_boxes[k].w);
-        if (i + l >= n || !pii_icase_eq(s + i, post_boxes[k].w, l) || !pii_is_digit(s[i + l]))
+    /* a box's number follows its name, the longest of 20 bytes: the next
+     * digit (ew__pii_scan_address has cached it) must be that near */
+    bool near = c->next_digit == SIZE_MAX || c->next_digit < i || c->next_digit - i <= 21;
+    for (size_t k = 0; near && k < sizeof post_boxes / sizeof post_boxes[0]; k++) {
+        size_t l = post_boxes[k].l;
+        if ((s[i] | 32) != (post_boxes[k].w[0] | 32) || i + l >= n ||
+            !pii_icase_eq(s + i, post_boxes[k].w, l) || !pii_is_digit(s[i + l]))
             continue;
         size_t e = i + l;
         while (e < n && pii_is_digit(s[e]) && e - i - l < 8)
@@ -847,10 +892,11 @@ static bool military_line(const unsigned char *s, size_t n, size_t i)
 static size_t floor_word(const unsigned char *s, size_t n, size_t k)
 {
     static const char *const sides[] = {
-        "izq", "izqda", "izda", "dcha", "dcho", "der", "drcha", "esq", "dto", "dta", "dt", "fte",
-        "planta", "piso", "andar", /* Iberian: left, right, front, floor */
-        "th", "tv", "mf",          /* Danish: til højre, til venstre, midt for */
-        "og", "eg", "etage", "stock", "stg"}; /* German: Obergeschoss, Erdgeschoss */
+        "izq", "izqda", "izda",  "dcha",  "dcho",   "der",  "drcha", "esq",
+        "dto", "dta",   "dt",    "fte",   "planta", "piso", "andar", /* Iberian: left, right, front,
+                                                                        floor */
+        "th",  "tv",    "mf",                     /* Danish: til højre, til venstre, midt for */
+        "og",  "eg",    "etage", "stock", "stg"}; /* German: Obergeschoss, Erdgeschoss */
     size_t e = k;
     while (e < n && pii_is_alpha(s[e]) && e - k < 7)
         e++;
@@ -872,10 +918,17 @@ static size_t floor_at(const unsigned char *s, size_t n, size_t i)
         return i + 4 < n && pii_icase_eq(s + i, "st. ", 4) ? floor_word(s, n, i + 4) : 0;
     }
     if (k + 3 < n && s[k] == '.' && s[k + 1] == ' ' && (fw = floor_word(s, n, k + 2)) != 0)
-        return fw; /* "2. th.", "3. OG" */
+        return fw;                                         /* "2. th.", "3. OG" */
     if (k + 1 < n && s[k] == '.' && s[k + 1] == 0xC2) k++; /* "4.º" */
-    if (k + 1 >= n || s[k] != 0xC2 || (s[k + 1] != 0xBA && s[k + 1] != 0xAA)) return 0;
+    if (k + 1 >= n || s[k] != 0xC2 || (s[k + 1] != 0xBA && s[k + 1] != 0xAA && s[k + 1] != 0xB0))
+        return 0; /* º ª, or the degree sign written for them ("5° B") */
     k += 2;
+    size_t door = k + 1; /* Spanish floor and door "2º 1ª" */
+    while (door < n && pii_is_digit(s[door]) && door - k <= 2)
+        door++;
+    if (door > k + 1 && door + 1 < n && s[k] == ' ' && s[door] == 0xC2 &&
+        (s[door + 1] == 0xBA || s[door + 1] == 0xAA))
+        return door + 2;
     if (k + 1 < n && s[k] == ' ' && (fw = floor_word(s, n, k + 1)) != 0)
         k = fw; /* "6º izq.", "2ª planta", "1.º Dto" */
     else if (k + 1 < n && s[k] == ' ' && pii_is_upper(s[k + 1]) &&
@@ -915,9 +968,23 @@ static size_t hash_unit(const unsigned char *s, size_t n, size_t i)
  * (Dist.). Compared folded, as the word tables hold them. */
 static bool admin_word(const unsigned char *s, size_t n, const word *w)
 {
-    static const char *const areas[] = {
-        "phu\xe1\xbb\x9dng", "qu\xe1\xba\xadn", "huy\xe1\xbb\x87n", "xa", "t\xe1\xbb\x89nh", "kel", "kec", "kab", "kota", "khet", "khwaeng", "amphoe", "tambon",
-        "col", "dist", "tehsil", "taluk"};
+    static const char *const areas[] = {"phu\xe1\xbb\x9dng",
+                                        "qu\xe1\xba\xadn",
+                                        "huy\xe1\xbb\x87n",
+                                        "xa",
+                                        "t\xe1\xbb\x89nh",
+                                        "kel",
+                                        "kec",
+                                        "kab",
+                                        "kota",
+                                        "khet",
+                                        "khwaeng",
+                                        "amphoe",
+                                        "tambon",
+                                        "col",
+                                        "dist",
+                                        "tehsil",
+                                        "taluk"};
     static const char *const dotted[] = {"p", "q", "tp"}; /* only with a full stop */
     bool dot = w->e < n && s[w->e] == '.';
     for (size_t k = 0; dot && k < sizeof dotted / sizeof dotted[0]; k++)
@@ -949,8 +1016,9 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
     if (unit_at(c, &w)) {
         word x;
         size_t p = w.e + (w.e < n && (s[w.e] == '.' || s[w.e] == ':'));
-        if (next_word(c, p, &x) && x.digits && x.s < e) {
-            *pe = x.e;
+        if (next_word(c, p, &x) && x.s < e &&
+            (x.digits || (x.e == x.s + 1 && pii_is_upper(s[x.s])))) {
+            *pe = x.e; /* "Apt 4", "Bloco C", "Bât. C" */
             return 2;
         }
         if (!admin_word(s, n, &w)) return 0;
@@ -985,7 +1053,10 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
             if (words == 0 || (w.s > 0 && s[w.s - 1] == '\n')) return 0;
             break;
         }
-        bool is_postal = postal_code(&x, s) && postal < 2;
+        /* Israel's seven digits after the town ("Tel Aviv-Yafo 6688218") */
+        bool is_postal =
+            (postal_code(&x, s) || (words > 0 && x.e - x.s == 7 && all_digits(&x, s))) &&
+            postal < 2;
         if (is_postal) {
             postal++;
             word y2; /* "289 28", "110 00": a postcode in two groups */
@@ -1070,7 +1141,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             while (p < n &&
                    (s[p] == ' ' || s[p] == '>' || s[p] == '?' || s[p] == ',' || s[p] == '\t'))
                 p++;
-        } else if ((q = hash_unit(s, n, p)) != 0 && p == end + 1) {
+        } else if (p == end + 1 && (q = hash_unit(s, n, p)) != 0) {
             /* "Lincoln St #401", Colombian "Calle 93 # 11-26" */
             *strong += 1;
             best = end = q;
@@ -1080,9 +1151,9 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             /* same line, space separated: a unit or a postal code right after */
             word w;
             if (!next_word(c, p, &w)) break;
-            if (!(unit_at(c, &w) || military_line(s, n, p) ||
+            if (!(unit_at(c, &w) || military_line(s, n, p) || floor_at(s, n, p) ||
                   (after_unit && (w.cap || postal_code(&w, s)))))
-                break;
+                break; /* "Apt 4", "APO AE 09012", Argentine "5° B" */
         } else {
             break;
         }
@@ -1206,14 +1277,16 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, p, k = i;
-    /* cheap filter first: a word, then " 3B", " No. 45", ". 12" or "-193" */
+    /* cheap filter first: a word, then " 3B", " No. 45", ". 12", "-193" or
+     * a letter ("Flat C,") */
     while (k < n && pii_is_alpha(s[k]) && k - i < 10)
         k++;
     if (k == i || k + 2 >= n ||
         !((s[k] == '-' && k == i + 1 && pii_is_digit(s[k + 1])) ||
           ((s[k] == ' ' || s[k] == '.') &&
            (pii_is_digit(s[k + 1]) || s[k + 1] == 'N' || s[k + 1] == 'n' ||
-            (s[k + 1] == ' ' && pii_is_digit(s[k + 2]))))))
+            (s[k + 1] == ' ' && pii_is_digit(s[k + 2])) ||
+            (k + 3 < n && pii_is_upper(s[k + 1]) && s[k + 2] == ',')))))
         return 0;
     word w, x;
     if (!next_word(c, i, &w) || w.s != i) return 0;
@@ -1222,7 +1295,9 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
         (w.fl == 5 && !memcmp(w.f, "block", 5)) || (w.fl == 6 && !memcmp(w.f, "office", 6))) {
         p = w.e + (w.e < n && s[w.e] == '.');
         p = p < n && s[p] == ' ' ? number_sign_end(s, n, p + 1, p) : p; /* "Plot No. 45" */
-        if (!next_word(c, p, &x) || !pii_is_digit(s[x.s]) || x.e - x.s > 6) return 0;
+        if (!next_word(c, p, &x) || x.e - x.s > 6 ||
+            !(pii_is_digit(s[x.s]) || (x.e == x.s + 1 && pii_is_upper(s[x.s]))))
+            return 0; /* "Flat 3B", Hong Kong's "Flat C" */
         p = x.e;
     } else if (w.e - w.s >= 3 && w.e - w.s <= 6 && pii_is_upper(s[i]) && s[i + 1] == '-' &&
                pii_is_digit(s[i + 2])) {
@@ -1230,8 +1305,9 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
     } else {
         return 0;
     }
+    bool floor_part = false;
     for (int part = 0; part < 3; part++) {
-        if (p + 2 >= n || s[p] != ',' || s[p + 1] != ' ') return 0;
+        if (p + 2 >= n || s[p] != ',' || s[p + 1] != ' ') return floor_part ? p : 0;
         p += 1;
         bool sw = false;
         int words = 0;
@@ -1244,8 +1320,12 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
         }
         if (!words) return 0;
         if (sw) return p;
+        /* Hong Kong's floor "12/F" makes a flat in an estate an address
+         * without a street: "Flat C, 12/F, Block 3, Kornhill" */
+        floor_part |= part == 0 && p >= 2 && s[p - 1] == 'F' && s[p - 2] == '/';
+        if (floor_part && part == 2) return p;
     }
-    return 0;
+    return floor_part ? p : 0;
 }
 
 /* A British postcode ("OX20 1AB", "SW1A 2AA") or an Irish Eircode ("D02
@@ -1387,8 +1467,8 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
     if ((ce = named_street_at(c, i)) != 0) {
         bool cue = pii_cue_near(c, CUE_ADDRESS, i, 40);
         word y; /* "Wall Street analysts", "Main Street shops": a street as a modifier */
-        if (!cue && ce + 1 < c->n && s[ce] == ' ' && next_word(c, ce, &y) && !y.cap &&
-            !y.digits && !(word_kw(c, &y) & (PII_KW_FUNC | PII_KW_VERB)))
+        if (!cue && ce + 1 < c->n && s[ce] == ' ' && next_word(c, ce, &y) && !y.cap && !y.digits &&
+            !(word_kw(c, &y) & (PII_KW_FUNC | PII_KW_VERB)))
             return ce;
         ew__pii_add(c, EW_PII_STREET_ADDRESS, i, ce, cue ? 0.85f : 0.6f);
         return ce;
@@ -1407,7 +1487,7 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         e = 0;
     }
     if (!e) { /* after a number sign ("No. 12 Gana Street", "Số 174 đường ...") from its number */
-        size_t ns = number_sign_end(s, c->n, i, 0);
+        size_t ns = c->next_digit - i <= 6 ? number_sign_end(s, c->n, i, 0) : 0;
         e = ns ? street_at(c, ns + 1, &strength) : 0;
         if (!e) e = street_at(c, i, &strength);
         if (!e) return 0;

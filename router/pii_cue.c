@@ -396,6 +396,14 @@ static const struct {
     {"\xd9\xbe\xd8\xa7\xd8\xb3\xd9\x88\xd8\xb1\xda\x88",
      B(CUE_SECRET) | PII_KW_PASSWORD}, /* پاسورڈ */
     {"pw", B(CUE_SECRET)},
+    {"\x73\x6c\x61\x70\x74\x61\xc5\xbe\x6f\x64\x69\x73",
+     B(CUE_SECRET) | PII_KW_PASSWORD},               /* slaptažodis, Lithuanian */
+    {"parole", B(CUE_SECRET) | PII_KW_PASSWORD},     /* Latvian */
+    {"iphasiwedi", B(CUE_SECRET) | PII_KW_PASSWORD}, /* Zulu */
+    {"\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd0\xb0",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* парола, Bulgarian */
+    {"\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd0\xb0\xd1\x82\xd0\xb0",
+     B(CUE_SECRET) | PII_KW_PASSWORD}, /* паролата, Bulgarian, definite */
     /* "key" and "token" in other languages (accents folded: "Schlüssel",
      * "clé"); their values must look machine-made */
     {"schlussel", B(CUE_SECRET) | PII_KW_KEY},
@@ -493,6 +501,12 @@ static const struct {
     {"fodelsedag", B(CUE_DOB)},
     {"kelahiran", B(CUE_DOB)}, /* Indonesian "tanggal kelahiran" */
     {"nascuda", B(CUE_DOB)},   /* Catalan "nascut/nascuda el" */
+    /* abbreviated on forms: "Date de naiss.", "Data de Nasc.", Czech "nar.",
+     * Polish "ur." */
+    {"naiss", B(CUE_DOB)},
+    {"nasc", B(CUE_DOB)},
+    {"nar", B(CUE_DOB)},
+    {"ur", B(CUE_DOB)},
     {"carta", B(CUE_CARD)},
     {"cartao", B(CUE_CARD)},
     {"kaart", B(CUE_CARD)},
@@ -741,6 +755,8 @@ static const char *const kw_street[] = {
     "\xd0\x9f\xd1\x80-\xd1\x82",
     "\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf",
     "\xd0\x9f\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf",
+    "\xd0\xbf\xd1\x80", /* Russian and Kazakh "пр." (проспект) */
+    "\xd0\x9f\xd1\x80",
     "cad",
     "street",
     "st",
@@ -831,6 +847,8 @@ static const char *const kw_street[] = {
     "paseo",
     "camino",
     "carrer",
+    "boul", /* French Canadian "boul.", French "bd" */
+    "bd",
     "placa", /* Catalan "Plaça", "Passeig", "Avinguda", "Rambla"; Colombian "Carrera" */
     "passeig",
     "avinguda",

@@ -480,8 +480,6 @@ uint32_t ew__pii_decode(const unsigned char *s, size_t n, size_t i, int *len);
 /* Parses a date at i (numeric forms and "12 March 1985"); returns its end or
  * 0, and fills year/month/day. */
 size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, int *m, int *d);
-/* Builds the month names' index (once; ew_pii_scanner_new calls it). */
-void ew__pii_num_init(void);
 /* Shannon entropy in bits per byte. */
 double ew__pii_entropy(const unsigned char *s, size_t n);
 

@@ -75,10 +75,12 @@ typedef struct {
 /* Providers' documented secrets whose names say "id": Code Climate's test
  * reporter id is its coverage upload key. The whole name. */
 static const key_word whole_key[] = {W("cc_test_reporter_id")};
-/* "api_key_url", "token_type", "client_id": about a secret, not one. The
- * name's end. */
-static const key_word end_meta[] = {W("length"), W("url"),  W("path"),    W("file"), W("name"),
-                                    W("type"),   W("size"), W("version"), W("id")};
+/* "api_key_url", "token_type", "client_id", "credsStore": about a secret
+ * or where it is kept, not one. The name's end. */
+static const key_word end_meta[] = {W("length"),  W("url"),     W("path"),   W("file"),
+                                    W("name"),    W("type"),    W("size"),   W("version"),
+                                    W("id"),      W("store"),   W("helper"), W("provider"),
+                                    W("backend"), W("manager"), W("mode")};
 /* A dotted setting whose last part says what it sets about the secret:
  * "user.password.encoder", "token.header", "password.min-length". */
 static const key_word setting_last[] = {W("encoder"), W("encoding"), W("header"), W("length"),

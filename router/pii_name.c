@@ -311,7 +311,8 @@ static const char *const object_verbs[] = {
     "remind",        "reminded",   "ping",    "pinged",  "email",     "emailed",    "text",
     "texted",        "message",    "thank",   "thanked", "introduce", "introduced", "cc",
     "assign",        "assigned",   "invite",  "invited", "notify",    "notified",   "congratulate",
-    "congratulated", "forwarding", "sending", "asking",  "telling",   NULL};
+    "congratulated", "forwarding", "sending", "asking",  "telling",   "loop",       "looping",
+    "looped",        NULL};
 /* Verbs aimed at a person, before "at" ("shouted at Gary"): */
 static const char *const at_person[] = {
     "shouted", "shout",   "shouts", "yelled",  "yell",   "looked", "look",  "looks",
@@ -365,13 +366,16 @@ static bool word_in(const unsigned char *s, size_t a, size_t l, const char *cons
  * X", "cc X"); [ss, ...) is the object. */
 static bool person_object(const unsigned char *s, size_t ss)
 {
-    static const char *const skip[] = {"it", "this", "that", "them", "these", "those", "to", NULL};
+    static const char *const skip[] = {"it",    "this", "that", "them", "these",
+                                       "those", "to",   "in",   NULL};
     size_t e = ss;
     for (int hop = 0; hop < 3; hop++) {
         if (e < 3 || s[e - 1] != ' ') return false;
         size_t b = e - 1;
         while (b > 0 && pii_is_lower(s[b - 1]) && e - 1 - b < 16)
             b--;
+        /* the verb may open the sentence: "Ask Tharindu", "Looping in X" */
+        if (b > 0 && pii_is_upper(s[b - 1]) && (b == 1 || !pii_is_alpha(s[b - 2]))) b--;
         size_t l = e - 1 - b;
         if (!l || (b > 0 && pii_is_alpha(s[b - 1]))) return false;
         bool is_skip = false;

@@ -807,6 +807,13 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
          v[1] == '*') &&
         !strong_password(v, n))
         return true;
+    /* a YAML alias: "*dbpass" refers to the anchor "&dbpass" */
+    if (c0 == '*' && n > 2 && pii_is_lower(v[1])) {
+        size_t k = 2;
+        while (k < n && (pii_is_lower(v[k]) || pii_is_digit(v[k]) || v[k] == '_' || v[k] == '-'))
+            k++;
+        if (k == n) return true;
+    }
     /* psql's ":'name'" and ":name" are variables */
     if (c0 == ':' && n > 1 && (v[1] == '\'' || v[1] == '"' || pii_is_alpha(v[1]))) return true;
     /* base64 starts with '+' or '/' once in 32: "/LdMly/DhJM2MMOh+w5/..." */
@@ -1435,6 +1442,42 @@ int ew__pii_hcl_default_kind(const unsigned char *s, size_t i)
     return PII_KEY_NONE;
 }
 
+size_t ew__pii_scan_block_entry(pii_ctx *c, size_t i, size_t k)
+{
+    const unsigned char *s = c->s;
+    size_t vs, ve, lim = i > 200 ? i - 200 : 0, b = i;
+    bool quoted;
+    if (!read_value(s, c->n, k, &vs, &ve, &quoted) || !quoted || !positional_key(s + vs, ve - vs))
+        return 0;
+    for (int depth = 0; b > lim;) { /* the '{' of the block that holds it */
+        b--;
+        if (s[b] == '}') depth++;
+        if (s[b] == '{' && depth-- == 0) break;
+    }
+    size_t ne = b;
+    while (ne > lim && s[ne - 1] == ' ')
+        ne--;
+    size_t nb = ne;
+    while (nb > lim && (pii_is_alnum(s[nb - 1]) || s[nb - 1] == '_' || s[nb - 1] == '-'))
+        nb--;
+    if (b == lim || s[b] != '{' || nb == ne || !ew__pii_key_kind(s, nb, ne)) return 0;
+    return add_value(c, PII_KEY_SECRET, vs, ve, true);
+}
+
+size_t ew__pii_scan_yaml_anchor(pii_ctx *c, size_t i, size_t ie)
+{
+    const unsigned char *s = c->s;
+    size_t p = i - 2, vs, ve;
+    bool quoted;
+    while (p > 0 && s[p - 1] == ' ')
+        p--;
+    if (p == 0 || (s[p - 1] != ':' && s[p - 1] != '-')) return 0;
+    int kind = ew__pii_key_kind(s, i, ie);
+    if (!kind && ew__pii_glued_pass(s, i, ie)) kind = PII_KEY_PASSWORD; /* &dbpass */
+    if (!kind || !next_value(s, c->n, ie, &vs, &ve, &quoted)) return 0;
+    return add_value(c, kind, vs, ve, quoted);
+}
+
 size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t ke)
 {
     return ew__pii_scan_assignment_as(c, i, ke, ew__pii_key_kind(c->s, i, ke));
@@ -1787,8 +1830,9 @@ static size_t copula_end(const unsigned char *s, size_t lim, size_t k)
         /* Hindi and Urdu in Latin letters, Indonesian and Malay, Romanian,
          * Vietnamese (là), Russian (это) */
         "hai", "hain", "adalah", "ialah", "yaitu", "este", "l\xc3\xa0", "\xd1\x8d\xd1\x82\xd0\xbe",
-        /* Swahili, Tagalog, Hausa, French "c'est", dashes */
-        "ni", "ay", "ce", "c'est",
+        /* Swahili, Tagalog, Hausa, French "c'est", dashes, Czech and Finnish,
+         * Latvian and Lithuanian, Zulu ("says"), Bulgarian */
+        "je", "on", "ni", "ay", "ir", "yra", "ithi", "\xd0\xb5", "ce", "c'est",
         "c\xe2\x80\x99"
         "est",
         "\xe2\x80\x94", "\xe2\x80\x93",
@@ -1988,6 +2032,12 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
             k = ve - 1;
             continue;
         }
+        /* Czech "je" and Finnish "on" are also words of other languages
+         * ("password on the server is x"): the sentence may go on */
+        if (ce - k == 3 && (!memcmp(s + k + 1, "je", 2) || !memcmp(s + k + 1, "on", 2))) {
+            k = ce - 1;
+            continue;
+        }
         break; /* "the password is incorrect": the sentence said what it is */
     }
     /* "use the following password to log in:\n\n<value>": a label that ends
@@ -2131,6 +2181,7 @@ size_t ew__pii_scan_after_clause(pii_ctx *c, size_t k, int kind)
         if (!next_value(s, n, p + 1, &vs, &ve, &quoted)) return 0;
         size_t vn = ve - vs;
         if (positional_key(s + vs, vn) || b64_random(s + vs, vn) ||
+            (vn >= 32 && all_hex(s + vs, vn)) || /* a hex token: 32 or more digits */
             (kind == PII_KEY_PASSWORD && strong_password(s + vs, vn)))
             return add_value(c, kind, vs, ve, quoted);
         return 0;
@@ -2260,12 +2311,42 @@ size_t ew__pii_scan_positional(pii_ctx *c, size_t k, int kind)
     return last;
 }
 
+/* Printable ASCII other than quotes and brackets: a bare password. */
+static bool key_chars_or_symbols(const unsigned char *v, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (v[k] <= ' ' || v[k] >= 0x7F || strchr("\"'`()<>[]{}", v[k])) return false;
+    return true;
+}
+
 size_t ew__pii_scan_quoted_password(pii_ctx *c, size_t k)
 {
     size_t vs, ve;
     bool quoted;
-    if (!next_value(c->s, c->n, k, &vs, &ve, &quoted) || !quoted) return 0;
-    return add_value(c, PII_KEY_PASSWORD, vs, ve, true);
+    if (!next_value(c->s, c->n, k, &vs, &ve, &quoted)) return 0;
+    /* Oracle takes it bare ("IDENTIFIED BY kaW1TN8#1G1vy"); a bare word is
+     * a keyword or a name ("IDENTIFIED BY VALUES '...'", ":pw") */
+    const unsigned char *v = c->s + vs;
+    size_t vn = ve - vs;
+    if (!quoted &&
+        (vn < 6 || prose_word(v, vn) || ident_like(v, vn) || !key_chars_or_symbols(v, vn)))
+        return 0;
+    return add_value(c, PII_KEY_PASSWORD, vs, ve, quoted);
+}
+
+/* A key at k after the key emoji (🔑, 🔐, 🗝): "here you go 🔑 <key>", a
+ * password or a machine-made key after up to three short words. */
+size_t ew__pii_scan_key_emoji(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    if (i + 4 >= c->n || s[i] != 0xF0 || s[i + 1] != 0x9F ||
+        !((s[i + 2] == 0x94 && (s[i + 3] == 0x91 || s[i + 3] == 0x90)) ||
+          (s[i + 2] == 0x97 && s[i + 3] == 0x9D)))
+        return 0;
+    size_t k = i + 4;
+    if (k + 2 < c->n && s[k] == 0xEF && s[k + 1] == 0xB8 && s[k + 2] == 0x8F) k += 3;
+    if (k >= c->n || (s[k] != ' ' && s[k] != ':')) return 0;
+    return key_after_words(c, k + (s[k] == ':'), PII_KEY_PASSWORD);
 }
 
 /* A plain identifier ("first_name", "userEmail"): letters and '_' only. */
@@ -2571,6 +2652,12 @@ size_t ew__pii_scan_call_at(pii_ctx *c, size_t i, size_t ie, size_t k)
         e = credential_args(c, k, 24, true);
     if (!e && (name_has(s, i, ie, "client") || name_has(s, i, ie, "connect")))
         e = client_args(c, k);
+    /* Gateway("https://pay.example.com", "<key>"): a service's address and
+     * then its key, whatever the call's name */
+    pii_call_arg a[2];
+    if (!e && ew__pii_call_args(s, c->n, k, a, 2) == 2 && a[0].quoted && !a[0].named &&
+        pii_contains(s + a[0].vs, a[0].ve - a[0].vs, "://", 3))
+        e = client_args(c, k);
     return e;
 }
 
@@ -2700,6 +2787,12 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P')) {
         if (!p_takes_password(s, line_back(s, i), i)) return 0;
         kind = PII_KEY_PASSWORD;
+    }
+    if (kind == PII_KEY_NONE && ((nl == 4 && pii_icase_eq(s + ns, "body", 4)) ||
+                                 (nl == 5 && pii_icase_eq(s + ns, "value", 5)))) {
+        /* "gh secret set X --body v": the value of a command that sets a secret */
+        size_t b = line_back(s, i);
+        if (pii_contains(s + b, i - b, "secret", 6)) kind = PII_KEY_SECRET;
     }
     if (kind == PII_KEY_NONE && !user) return 0;
     size_t vs, ve;

@@ -37,6 +37,16 @@ size_t ew__pii_scan_kana_cue(pii_ctx *c, size_t i, uint32_t cp);
  * end or 0. A strong cue names a password: any token that is not a word. */
 size_t ew__pii_cjk_secret_value(pii_ctx *c, size_t e, bool strong);
 
+/* "tokens {\n  initial_management = "<x>"": an entry at [i, ...) with its
+ * separator at k whose name says nothing takes the name of the block that
+ * holds it, for a machine-made value; its end or 0. */
+size_t ew__pii_scan_block_entry(pii_ctx *c, size_t i, size_t k);
+/* A YAML anchor named after a secret at [i, ie) ("db: &dbpass "x""): the
+ * value after it; its end or 0. */
+size_t ew__pii_scan_yaml_anchor(pii_ctx *c, size_t i, size_t ie);
+/* A key emoji (🔑, 🔐, 🗝) at i and the key or password after it; its end or 0. */
+size_t ew__pii_scan_key_emoji(pii_ctx *c, size_t i);
+
 /* <password>x</password> at the tag name [i, ie); the end or 0. */
 size_t ew__pii_scan_xml_element(pii_ctx *c, size_t i, size_t ie);
 /* A URL's user part without a password that is itself a key

@@ -21,7 +21,13 @@ static const struct {
     {"\xeb\xb9\x84\xeb\xb0\x80\xeb\xb2\x88\xed\x98\xb8", true},  /* 비밀번호 */
     {"\xed\x8c\xa8\xec\x8a\xa4\xec\x9b\x8c\xeb\x93\x9c", true},  /* 패스워드 */
     {"\xec\x95\x94\xed\x98\xb8", true},                          /* 암호 */
-    {"\xeb\xb9\x84\xeb\xb2\x88", true},  /* 비번, short for 비밀번호 */
+    {"\xeb\xb9\x84\xeb\xb2\x88", true}, /* 비번, short for 비밀번호 */
+    /* パス, short for パスワード and also "path": a key-like value only
+     * (after パスワード, which it begins) */
+    {"\xe3\x83\x91\xe3\x82\xb9", false},
+    {"\xe0\xb8\x9e\xe0\xb8\xb2\xe0\xb8\xaa\xe0\xb9\x80\xe0\xb8\xa7\xe0\xb8\xb4\xe0\xb8\xa3\xe0\xb9"
+     "\x8c\xe0\xb8\x94",
+     true},                              /* Thai พาสเวิร์ด */
     {"\xed\x86\xa0\xed\x81\xb0", false}, /* 토큰 */
     /* Hindi (Devanagari) and Thai */
     {"\xe0\xa4\xaa\xe0\xa4\xbe\xe0\xa4\xb8\xe0\xa4\xb5\xe0\xa4\xb0\xe0\xa5\x8d\xe0\xa4\xa1",
@@ -46,7 +52,7 @@ static const struct {
  * at s[a], or 0. */
 static size_t cue_glue(const unsigned char *s, size_t n, size_t a)
 {
-    /* the last four: Thai คือ, Hindi है, Bengali হলো and হল */
+    /* from คือ on: Thai คือ, Hindi है, Bengali হলো and হল, Cantonese 係 */
     static const char *const glue[] = {"\xef\xbc\x9a",
                                        "\xe6\x98\xaf",
                                        "\xe4\xb8\xba",
@@ -63,7 +69,8 @@ static size_t cue_glue(const unsigned char *s, size_t n, size_t a)
                                        "\xe0\xb8\x84\xe0\xb8\xb7\xe0\xb8\xad",
                                        "\xe0\xa4\xb9\xe0\xa5\x88",
                                        "\xe0\xa6\xb9\xe0\xa6\xb2\xe0\xa7\x8b",
-                                       "\xe0\xa6\xb9\xe0\xa6\xb2"};
+                                       "\xe0\xa6\xb9\xe0\xa6\xb2",
+                                       "\xe4\xbf\x82"};
     if (s[a] == ':' || s[a] == ' ' || s[a] == '=' || s[a] == '\t') return 1;
     for (size_t k = 0; k < sizeof glue / sizeof glue[0]; k++) {
         size_t l = strlen(glue[k]);
@@ -187,15 +194,19 @@ size_t ew__pii_scan_kana_cue(pii_ctx *c, size_t i, uint32_t cp)
         if (!r) r = ew__pii_cjk_secret_value(c, i + l, true);
         return r ? r : i + l;
     }
-    /* first characters of the cues: パ ア シ ト キ 비 패 암 토 प क ट ร প (비번 is 비's) */
+    /* first characters of the cues: パ ア シ ト キ 비 패 암 토 प क ट ร প พ */
     if (cp != 0x30D1 && cp != 0x30A2 && cp != 0x30B7 && cp != 0x30C8 && cp != 0x30AD &&
         cp != 0xBE44 && cp != 0xD328 && cp != 0xC554 && cp != 0xD1A0 && cp != 0x092A &&
-        cp != 0x0915 && cp != 0x091F && cp != 0x0E23 && cp != 0x09AA)
+        cp != 0x0915 && cp != 0x091F && cp != 0x0E23 && cp != 0x09AA && cp != 0x0E1E)
         return 0;
     const unsigned char *s = c->s;
     for (size_t k = 0; k < sizeof kana_cues / sizeof kana_cues[0]; k++) {
         size_t l = strlen(kana_cues[k].w);
         if (i + l > c->n || memcmp(s + i, kana_cues[k].w, l)) continue;
+        /* katakana going on makes a longer word: パスポート, キーボード */
+        if (s[i] == 0xE3 && i + l + 2 < c->n && s[i + l] == 0xE3 &&
+            ((s[i + l + 1] == 0x82 && s[i + l + 2] >= 0xA0) || s[i + l + 1] == 0x83))
+            continue;
         c->cue_at[CUE_SECRET] = (uint32_t)(i + l);
         size_t r = ew__pii_cjk_secret_value(c, i + l, kana_cues[k].strong);
         return r ? r : i + l;

@@ -40,6 +40,23 @@ def pii_score(data, name, *eval_args, show=True):
     return json.loads(out[out.index("\n{") + 1:])["generated"]
 
 
+def pii_score_secrets(data, name):
+    """Scores a generated secret set (bench/pii_secrets_heldout*.py) with
+    bench/pii_eval.py --only secrets: (recall on the positives, false hits
+    on the look-alikes, the misses and false hits as text). The set is kept
+    as EW_BUILD/name.jsonl to look at."""
+    path = os.path.join(os.environ.get("EW_BUILD", "/tmp"), name + ".jsonl")
+    with open(path, "wb") as f:
+        f.write(data)
+    r = subprocess.run([sys.executable, os.path.join(EW_SRC, "bench", "pii_eval.py"), "--bin",
+                        EW_BIN or "build/edgeway", "--only", "secrets", "--secrets", path,
+                        "--errors", "secret", "--json"], capture_output=True, timeout=300,
+                       check=True)
+    out = r.stdout.decode()
+    got = json.loads(out[out.index("\n{") + 1:])["secrets"]
+    return got["recall"], got["fp_rate"], out[:out.index("\n{")]
+
+
 class LogWatch:
     """For a child process (self.proc) whose stderr goes to self.log_path."""
 

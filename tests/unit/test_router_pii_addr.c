@@ -67,6 +67,29 @@ static void test_post_boxes(void **state)
         {"RR 2 Box 45, Harlan, IA 51537", A, "RR 2 Box 45, Harlan, IA 51537"},
         {"BP 120/80 measured at rest", A, NULL}, /* blood pressure */
         {"Put it in Box 3 of the shelf", A, NULL},
+        /* set b: Hong Kong flats by floor, letter units, Argentina, Israel */
+        {"Flat C, 12/F, Block 3, Kornhill, Quarry Bay, Hong Kong", A,
+         "Flat C, 12/F, Block 3, Kornhill, Quarry Bay, Hong Kong"},
+        {"SQS 308 Bloco C Apto 402, Asa Sul, Bras\xC3\xADlia - DF, 70355-030", A,
+         "SQS 308 Bloco C Apto 402, Asa Sul, Bras\xC3\xADlia - DF, 70355-030"},
+        {"Av. Santa Fe 1234 5\xC2\xB0 B, C1059ABP CABA", A,
+         "Av. Santa Fe 1234 5\xC2\xB0 B, C1059ABP CABA"},
+        {"Rothschild Blvd 22, Tel Aviv-Yafo 6688218", A,
+         "Rothschild Blvd 22, Tel Aviv-Yafo 6688218"},
+        {"Via Garibaldi, 15/A, 10122 Torino (TO)", A, "Via Garibaldi, 15/A, 10122 Torino (TO)"},
+        {"C/ de Balmes, 123, 2\xC2\xBA 1\xC2\xAA, 08008 Barcelona", A,
+         "C/ de Balmes, 123, 2\xC2\xBA 1\xC2\xAA, 08008 Barcelona"},
+        {"Mail it to 1200 boul. Robert-Bourassa, bureau 600, Montr\xC3\xA9"
+         "al QC H3B 2X6 today",
+         A,
+         "1200 boul. Robert-Bourassa, bureau 600, Montr\xC3\xA9"
+         "al QC H3B 2X6"},
+        {"I once lived in 8700 Bahnhofstra\xC3\x9F"
+         "e. I now live here.",
+         A,
+         "8700 Bahnhofstra\xC3\x9F"
+         "e."},
+        {"Ordered Model Plaza 5X for the lounge.", A, NULL},
     };
     check_all(k, sizeof k / sizeof k[0]);
 }
@@ -96,11 +119,34 @@ static void test_other_scripts(void **state)
          A,
          "\xEC\x84\x9C\xEC\x9A\xB8\xED\x8A\xB9\xEB\xB3\x84\xEC\x8B\x9C "
          "\xEA\xB0\x95\xEB\x82\xA8\xEA\xB5\xAC \xEC\x97\xAD\xEC\x82\xBC\xEB\x8F\x99 312-43"},
+        {"\xE8\x87\xBA\xE4\xB8\xAD\xE5\xB8\x82\xE8\xA5\xBF\xE5\xB1\xAF\xE5\x8D\x80"
+         "\xE5\x8F\xB0\xE7\x81\xA3\xE5\xA4\xA7\xE9\x81\x93\xE4\xB8\x89\xE6\xAE\xB5"
+         "123"
+         "\xE8\x99\x9F"
+         "12"
+         "\xE6\xA8\x93",
+         A,
+         "\xE8\x87\xBA\xE4\xB8\xAD\xE5\xB8\x82\xE8\xA5\xBF\xE5\xB1\xAF\xE5\x8D\x80"
+         "\xE5\x8F\xB0\xE7\x81\xA3\xE5\xA4\xA7\xE9\x81\x93\xE4\xB8\x89\xE6\xAE\xB5"
+         "123"
+         "\xE8\x99\x9F"
+         "12"
+         "\xE6\xA8\x93"}, /* 臺中市西屯區台灣大道三段123號12樓 */
+        {"\xE6\x94\xB6\xE4\xBB\xB6\xE5\x9C\xB0\xE5\x9D\x80\xEF\xBC\x9A\xE7\x8E\x8B"
+         "\xE5\xBA\x84\xE6\x9D\x91"
+         "12"
+         "\xE5\x8F\xB7",
+         A,
+         "\xE7\x8E\x8B\xE5\xBA\x84\xE6\x9D\x91"
+         "12"
+         "\xE5\x8F\xB7"}, /* 收件地址：王庄村12号 */
         {"\xE7\x8E\xB0\xE4\xBD\x8F\xE6\xB5\x99\xE6\xB1\x9F\xE7\x9C\x81\xE6\x9D\xAD\xE5\xB7\x9E"
-         "\xE5\xB8\x82\xE6\x96\x87\xE4\xB8\x80\xE8\xA5\xBF\xE8\xB7\xAF" "45\xE5\x8F\xB7\xE3\x80\x82",
+         "\xE5\xB8\x82\xE6\x96\x87\xE4\xB8\x80\xE8\xA5\xBF\xE8\xB7\xAF"
+         "45\xE5\x8F\xB7\xE3\x80\x82",
          A,
          "\xE6\xB5\x99\xE6\xB1\x9F\xE7\x9C\x81\xE6\x9D\xAD\xE5\xB7\x9E\xE5\xB8\x82\xE6\x96\x87"
-         "\xE4\xB8\x80\xE8\xA5\xBF\xE8\xB7\xAF" "45\xE5\x8F\xB7"}, /* 现住浙江省杭州市文一西路45号 */
+         "\xE4\xB8\x80\xE8\xA5\xBF\xE8\xB7\xAF"
+         "45\xE5\x8F\xB7"}, /* 现住浙江省杭州市文一西路45号 */
     };
     check_all(k, sizeof k / sizeof k[0]);
 }
@@ -142,13 +188,27 @@ static void test_birth_dates(void **state)
          "e le 9 mai 1990 \xC3\xA0 Lyon",
          D, "9 mai 1990"},
         {"\xE7\x94\x9F\xE5\xB9\xB4\xE6\x9C\x88\xE6\x97\xA5\xEF\xBC\x9A\xE6\x98\xAD\xE5\x92\x8C"
-         "60\xE5\xB9\xB4" "3\xE6\x9C\x88" "12\xE6\x97\xA5",
-         D, "\xE6\x98\xAD\xE5\x92\x8C" "60\xE5\xB9\xB4" "3\xE6\x9C\x88" "12\xE6\x97\xA5"}, /* 昭和 */
-        {"\xE7\xA7\x81\xE3\x81\xAF" "1985\xE5\xB9\xB4" "3\xE6\x9C\x88" "12\xE6\x97\xA5"
+         "60\xE5\xB9\xB4"
+         "3\xE6\x9C\x88"
+         "12\xE6\x97\xA5",
+         D,
+         "\xE6\x98\xAD\xE5\x92\x8C"
+         "60\xE5\xB9\xB4"
+         "3\xE6\x9C\x88"
+         "12\xE6\x97\xA5"}, /* 昭和 */
+        {"\xE7\xA7\x81\xE3\x81\xAF"
+         "1985\xE5\xB9\xB4"
+         "3\xE6\x9C\x88"
+         "12\xE6\x97\xA5"
          "\xE7\x94\x9F\xE3\x81\xBE\xE3\x82\x8C\xE3\x81\xA7\xE3\x81\x99",
-         D, "1985\xE5\xB9\xB4" "3\xE6\x9C\x88" "12\xE6\x97\xA5"}, /* 生まれ after */
-        {"2024\xE5\xB9\xB4" "3\xE6\x9C\x88" "12\xE6\x97\xA5\xE7\x94\x9F\xE6\x95\x88", D,
-         NULL}, /* 生效: takes effect */
+         D,
+         "1985\xE5\xB9\xB4"
+         "3\xE6\x9C\x88"
+         "12\xE6\x97\xA5"}, /* 生まれ after */
+        {"2024\xE5\xB9\xB4"
+         "3\xE6\x9C\x88"
+         "12\xE6\x97\xA5\xE7\x94\x9F\xE6\x95\x88",
+         D, NULL}, /* 生效: takes effect */
         {"Hi, I'm Ana, b. 12/01/85; I moved here.", D, "12/01/85"},
         {"Date and place of birth: 12.03.1985, Vienna", D, "12.03.1985"},
         {"Date of expiry: 11.03.2029\nPlace of birth: Vienna", D, NULL},
@@ -156,6 +216,12 @@ static void test_birth_dates(void **state)
         {"Birth certificate issued on 2020-01-12 by the registry", D, NULL},
         {"Born on date: 03/12/2024 (printed on every can).", D, NULL},
         {"name,street,dob\n\"Ana Lima\",\"Rua Augusta, 274\",1985-03-12", D, "1985-03-12"},
+        {"name;dob;city\nLamya bin Saleh;1980-11-09;Ibadan", D, "1980-11-09"}, /* no "sale" */
+        {"Date of Birth 1990 MAY 12", D, "1990 MAY 12"},
+        {"Spisov\xC3\xA1 zna\xC4\x8Dka, nar. 12. 3. 1985, trvale", D, "12. 3. 1985"},
+        {"Date de naiss. : 12/03/1985", D, "12/03/1985"},
+        {"Lin Wei (s. 3.5.1971) muutti Tampereelle.", D, "3.5.1971"},
+        {"Birthday sale ends 12.03.2025, 20% off", D, NULL},
     };
     check_all(k, sizeof k / sizeof k[0]);
 }

@@ -797,6 +797,68 @@ static void test_tables_and_rows(void **state)
     NO_SECRET("please reset your password, then log in");
 }
 
+/* Set i's other forms: a YAML anchor named after a password, an entry of
+ * a block named after tokens, a service's address and then its key, Oracle's
+ * bare IDENTIFIED BY, the key emoji, the copulas "je" and "on" that may be
+ * words of English; and what must stay silent beside them. */
+static void test_set_i_forms(void **state)
+{
+    (void)state;
+    SECRET("x-db: &dbpass \"maple.pelican47\"\nservices:\n  api:\n    environment:\n"
+           "      DB_PASSWORD: *dbpass",
+           "maple.pelican47");
+    SECRET("acl {\n  tokens {\n    initial_management = \"2991eb3a-91e4-44fd-aa25-4cb1111e052e\"\n"
+           "  }\n}",
+           "2991eb3a-91e4-44fd-aa25-4cb1111e052e");
+    NO_SECRET("server {\n  listen = \"2991eb3a-91e4-44fd-aa25-4cb1111e052e\"\n}");
+    SECRET("Gateway(\"https://pay.orzech.net\", \"rWDyF2vsgWS3rFvnDLR-wgYNd7Pyu1x\")",
+           "rWDyF2vsgWS3rFvnDLR-wgYNd7Pyu1x");
+    NO_SECRET("fetch(\"https://api.example.com/v1\", \"GET\")");
+    SECRET("CREATE DATABASE LINK r CONNECT TO kasia IDENTIFIED BY kaW1TN8#1G1vy USING 'ORCL';",
+           "kaW1TN8#1G1vy");
+    NO_SECRET("ALTER USER kasia IDENTIFIED BY VALUES 'S:ABC'");
+    SECRET("here you go \xf0\x9f\x94\x91 TS3Ow9cuYVoLAFzVMGui6fzb0IdiawkFawDwHEcdokl",
+           "TS3Ow9cuYVoLAFzVMGui6fzb0IdiawkFawDwHEcdokl");
+    NO_SECRET("here you go \xf0\x9f\x94\x91 check your inbox for the invite link");
+    SECRET("heslo je dunav.Dunav76, nikomu", "dunav.Dunav76");
+    SECRET("salasana on 1Feabn4FBXiu", "1Feabn4FBXiu");
+    SECRET("the password on the server is Kx9mQ2pL", "Kx9mQ2pL");
+}
+
+/* Set j's forms: subscript assignments, a secret command's --body, more
+ * languages (Bulgarian, Lithuanian, Latvian, Zulu, casual Japanese, Thai
+ * transliteration, Cantonese with an ASCII cue), a hex token after a clause;
+ * and the look-alikes: a credential store's name, パスポート, a path. */
+static void test_set_j_forms(void **state)
+{
+    (void)state;
+    SECRET("$config['db_password'] = 'Amstel-2546@';", "Amstel-2546@");
+    SECRET("os.environ[\"HF_TOKEN\"] = \"e8398837f1a94d92d6ed2de3b5cb41eec89663bbc0b367b1\"",
+           "e8398837f1a94d92d6ed2de3b5cb41eec89663bbc0b367b1");
+    NO_SECRET("if env[\"TOKEN\"] == expected:");
+    SECRET("gh secret set DEPLOY_TOKEN --body \"Aigz0GKWrZzVaydTUmpNobKm9ltw7Vhb44fg8w88N1e\"",
+           "Aigz0GKWrZzVaydTUmpNobKm9ltw7Vhb44fg8w88N1e");
+    NO_SECRET("gh issue create --body \"Fix the login page please\"");
+    NO_SECRET("{\"credsStore\": \"desktop\", \"auths\": {\"registry.tatra.dev\": {}}}");
+    SECRET(
+        "\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd0\xb0\xd1\x82\xd0\xb0 \xd0\xb5 juniper.2546@",
+        "juniper.2546@"); /* паролата е x */
+    SECRET("slapta\xc5\xbeodis yra xIN8zP4ZnHUYOX8Io", "xIN8zP4ZnHUYOX8Io");
+    SECRET("parole ir moss-1037@", "moss-1037@");
+    NO_SECRET("la parole est d'argent");
+    SECRET("iphasiwedi ithi Vltava-8450%", "Vltava-8450%");
+    SECRET("\xe3\x83\x91\xe3\x82\xb9\xe3\x81\xaf 2i!OwJGcvIEcBgZ5z \xe3\x81\xa0\xe3\x82\x88",
+           "2i!OwJGcvIEcBgZ5z"); /* パスは x だよ */
+    NO_SECRET("\xe3\x83\x91\xe3\x82\xb9\xe3\x81\xaf /usr/local/bin \xe3\x81\xa0\xe3\x82\x88");
+    NO_SECRET("\xe3\x83\x91\xe3\x82\xb9\xe3\x83\x9d\xe3\x83\xbc\xe3\x83\x88 Kx9mQ2pLw8Rt4Yb2Zq");
+    SECRET("\xe0\xb8\x9e\xe0\xb8\xb2\xe0\xb8\xaa\xe0\xb9\x80\xe0\xb8\xa7\xe0\xb8\xb4\xe0\xb8\xa3"
+           "\xe0\xb9\x8c\xe0\xb8\x94 1tOtxuTJhFQewg22",
+           "1tOtxuTJhFQewg22"); /* พาสเวิร์ด x */
+    SECRET("\xe5\x80\x8bpassword\xe4\xbf\x82 Tatraquokka41 \xe5\x91\x80", "Tatraquokka41");
+    SECRET("ok so the deploy token, keep it safe: cee82adb9a4f00170d57b4313d85d31d608e456d",
+           "cee82adb9a4f00170d57b4313d85d31d608e456d");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -828,6 +890,8 @@ int main(void)
         cmocka_unit_test(test_set_h_languages),
         cmocka_unit_test(test_set_i_chat),
         cmocka_unit_test(test_tables_and_rows),
+        cmocka_unit_test(test_set_i_forms),
+        cmocka_unit_test(test_set_j_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
