@@ -20,10 +20,12 @@
  * nginx (or with --nginx none) those columns are left out.
  *
  * usage: bench_gateway [--bin PATH/edgeway] [--rounds N] [--nginx PATH|none]
- *                      [rate] [seconds] [case]
+ *                      [--busy-poll US] [--no-saturation] [rate] [seconds] [case]
  *        (defaults: the edgeway beside this binary, 3 rounds, /usr/sbin/nginx
  *        when it exists, 5000 req/s,
  *        3 s; case is a substring of the case names, e.g. "16 KiB")
+ *        --busy-poll sets the gateway's server.busy_poll_us (left to its
+ *        default otherwise); --no-saturation skips the closed loop.
  * Each case runs N rounds, direct and through the gateway in turn, and each
  * column is the median over the rounds (the added latency: the median of
  * the per-round differences), so a burst of load from elsewhere moves one
@@ -105,6 +107,9 @@ typedef struct gateway_proc {
     char status[64]; /* /proc/PID/status */
 } gateway_proc;
 
+/* server.busy_poll_us for the gateway's config; -1 = its default. */
+static int busy_poll = -1;
+
 static int spawn_gateway(const char *bin, int up_port, gateway_proc *g)
 {
     char dir[] = "/tmp/ew_bench_gw_XXXXXX", path[128];
@@ -112,11 +117,12 @@ static int spawn_gateway(const char *bin, int up_port, gateway_proc *g)
     snprintf(path, sizeof path, "%s/edgeway.yaml", dir);
     FILE *f = fopen(path, "w");
     if (!f) return -1;
+    fprintf(f, "version: 1\n"
+               "server:\n"
+               "  listen: [127.0.0.1:0]\n"
+               "  limits: {max_connections: 4096, max_concurrent_streams: 4096}\n");
+    if (busy_poll >= 0) fprintf(f, "  busy_poll_us: %d\n", busy_poll);
     fprintf(f,
-            "version: 1\n"
-            "server:\n"
-            "  listen: [127.0.0.1:0]\n"
-            "  limits: {max_connections: 4096, max_concurrent_streams: 4096}\n"
             "log: {level: info, access_log: false}\n"
             "auth: {allow_anonymous_loopback: true}\n"
             "backends:\n"
@@ -322,10 +328,22 @@ int main(int argc, char **argv)
     char bin[1024];
     snprintf(bin, sizeof bin, "%s/edgeway", dirname(strdup(argv[0])));
     const char *nginx = "/usr/sbin/nginx";
+    bool saturation = true;
     int a = 1;
-    while (argc > a + 1 && argv[a][0] == '-' && argv[a][1] == '-') {
+    while (argc > a && argv[a][0] == '-' && argv[a][1] == '-') {
+        if (!strcmp(argv[a], "--no-saturation")) {
+            saturation = false;
+            a++;
+            continue;
+        }
+        if (argc == a + 1) {
+            fprintf(stderr, "%s needs a value\n", argv[a]);
+            return 2;
+        }
         if (!strcmp(argv[a], "--bin")) {
             snprintf(bin, sizeof bin, "%s", argv[a + 1]);
+        } else if (!strcmp(argv[a], "--busy-poll")) {
+            busy_poll = (int)strtol(argv[a + 1], NULL, 10);
         } else if (!strcmp(argv[a], "--nginx")) {
             nginx = argv[a + 1];
         } else if (!strcmp(argv[a], "--rounds")) {
@@ -378,19 +396,22 @@ int main(int argc, char **argv)
            "%.0f req/s offered, %g s per run, median of %d rounds\n",
            NCONN, rate, seconds, rounds);
     if (nginx_port) printf("reference: %s as a plain reverse proxy to the same upstream\n", nginx);
+    if (busy_poll >= 0) printf("gateway: server.busy_poll_us %d\n", busy_poll);
     header();
     for (int s = 0; s < 2; s++) {
         pair(up_port, g.port, 1024, s, rate, seconds);
         pair(up_port, g.port, 16384, s, rate, seconds);
     }
     long rss_load = lg_rss_kib(g.status, "VmRSS:");
-    printf("\nsaturation (closed loop, %d connections):\n", NCONN);
-    for (int s = 0; s < 2; s++) {
-        saturate(up_port, 1024, s, seconds, "direct");
-        saturate(g.port, 1024, s, seconds, "gateway");
-        if (nginx_port) saturate(nginx_port, 1024, s, seconds, "nginx");
+    if (saturation) {
+        printf("\nsaturation (closed loop, %d connections):\n", NCONN);
+        for (int s = 0; s < 2; s++) {
+            saturate(up_port, 1024, s, seconds, "direct");
+            saturate(g.port, 1024, s, seconds, "gateway");
+            if (nginx_port) saturate(nginx_port, 1024, s, seconds, "nginx");
+        }
+        saturate(g.port, 16384, false, seconds, "gateway");
     }
-    saturate(g.port, 16384, false, seconds, "gateway");
     printf("\ngateway RSS: %ld KiB after the paced runs, %ld KiB peak (VmHWM), no model loaded\n",
            rss_load, lg_rss_kib(g.status, "VmHWM:"));
     if (nginx_port) {

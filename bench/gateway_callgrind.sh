@@ -10,7 +10,8 @@
 # of requests are counted and dumped, and the dump is divided by the number
 # of chat requests it served (calls of ew__ep_chat). Prints the total per
 # request and the inclusive cost of its main steps ("libcurl": what our code
-# spends inside libcurl, less our callbacks it runs). Needs valgrind
+# spends inside libcurl, its memory functions included, less our callbacks
+# it runs). Needs valgrind
 # (callgrind_control) and python3.
 set -eu
 build=${1:-build}
@@ -86,9 +87,12 @@ def in_curl(f):
     return 'libcurl' in (obj.get(f) or '')
 def ours(f):
     return 'edgeway' in (obj.get(f) or '')
-# libcurl: what our code spends inside it, less our callbacks it calls.
+# libcurl: what our code spends inside it, less our callbacks it calls
+# (curl's memory functions, remote/curl_alloc.c, count as curl's).
+def callback(f):
+    return ours(f) and not f.startswith('ew__curl_')
 into = sum(c for (a, b), c in edge.items() if ours(a) and in_curl(b))
-back = sum(c for (a, b), c in edge.items() if in_curl(a) and ours(b))
+back = sum(c for (a, b), c in edge.items() if in_curl(a) and callback(b))
 rows = [('PII scan', incl('ew_pii_scan')),
         ('decision (rest)', incl('ew_router_decide') - incl('ew_pii_scan')),
         ('request parse', incl('ew__request_parse')),

@@ -20,8 +20,10 @@
 #include "core/error.h"
 #include "core/log.h"
 #include "gateway/commands.h"
+#include "gateway/loop.h"
 #include "gateway/server.h"
 #include "policy/config.h"
+#include "remote/remote.h"
 
 /* A reload in progress. The file is read and checked, and new or changed
  * models loaded (and hashed), on a thread of its own: that takes seconds
@@ -85,63 +87,66 @@ static void log_config_errors(const ew_config_errors *errs)
     if (errs->dropped) ew__error(NULL, "... and %d more error(s)", errs->dropped);
 }
 
-static void opt_string(ew_jw *w, const char *key, const char *v)
-{
-    if (!v) return;
-    ew_jw_key(w, key);
-    ew_jw_string(w, v);
-}
+/* A member whose value may be missing; key is a name literal (EW_JW_KEY). */
+#define OPT_STRING(w, key, v)                                                                      \
+    do {                                                                                           \
+        const char *v_ = (v);                                                                      \
+        if (v_) {                                                                                  \
+            EW_JW_KEY(w, key);                                                                     \
+            ew_jw_string(w, v_);                                                                   \
+        }                                                                                          \
+    } while (0)
 
 /* What the router decided and what answered: names, counts and timings,
  * never prompt text (PII appears as type counts). */
 static void decision_fields(ew_jw *w, const ew__access_record *r)
 {
-    opt_string(w, "route", r->route);
-    opt_string(w, "rule", r->rule);
-    opt_string(w, "backend", r->backend);
-    opt_string(w, "key", r->key);
+    OPT_STRING(w, "route", r->route);
+    OPT_STRING(w, "rule", r->rule);
+    OPT_STRING(w, "backend", r->backend);
+    OPT_STRING(w, "key", r->key);
     if (r->fell_back) {
-        ew_jw_key(w, "fallback");
+        EW_JW_KEY(w, "fallback");
         ew_jw_bool(w, true);
     }
     if (r->has_ttft) {
-        ew_jw_key(w, "ttft_us");
+        EW_JW_KEY(w, "ttft_us");
         ew_jw_uint(w, r->ttft_us);
     }
     if (r->usage_present) {
-        ew_jw_key(w, "prompt_tokens");
+        EW_JW_KEY(w, "prompt_tokens");
         ew_jw_int(w, r->prompt_tokens);
-        ew_jw_key(w, "completion_tokens");
+        EW_JW_KEY(w, "completion_tokens");
         ew_jw_int(w, r->completion_tokens);
     }
     const ew_decision *d = r->decision;
     if (!d) return;
-    ew_jw_key(w, "decision");
+    EW_JW_KEY(w, "decision");
     ew_jw_object_begin(w);
-    ew_jw_key(w, "route");
+    EW_JW_KEY(w, "route");
     ew_jw_string(w, ew_route_name(d->target.route));
     if (d->never_remote) {
-        ew_jw_key(w, "never_remote");
+        EW_JW_KEY(w, "never_remote");
         ew_jw_bool(w, true);
     }
     if (d->fell_back) {
-        ew_jw_key(w, "fell_back");
+        EW_JW_KEY(w, "fell_back");
         ew_jw_bool(w, true);
     }
     if (d->features.n_pii || d->features.pii_failed) {
-        ew_jw_key(w, "pii");
+        EW_JW_KEY(w, "pii");
         ew_jw_object_begin(w);
         for (int i = 0; i < d->features.n_pii; i++) {
             ew_jw_key(w, d->features.pii[i].type);
             ew_jw_uint(w, d->features.pii[i].count);
         }
         if (d->features.pii_failed) {
-            ew_jw_key(w, "scan_failed");
+            EW_JW_KEY(w, "scan_failed");
             ew_jw_bool(w, true);
         }
         ew_jw_object_end(w);
     }
-    ew_jw_key(w, "prompt_tokens_est");
+    EW_JW_KEY(w, "prompt_tokens_est");
     ew_jw_int(w, d->features.prompt_tokens);
     ew_jw_object_end(w);
 }
@@ -149,46 +154,46 @@ static void decision_fields(ew_jw *w, const ew__access_record *r)
 static void access_fields(ew_jw *w, void *arg)
 {
     const ew__access_record *r = arg;
-    ew_jw_key(w, "method");
+    EW_JW_KEY(w, "method");
     ew_jw_string(w, r->method);
-    ew_jw_key(w, "path");
+    EW_JW_KEY(w, "path");
     ew_jw_string(w, r->path);
-    ew_jw_key(w, "status");
+    EW_JW_KEY(w, "status");
     ew_jw_int(w, r->status);
-    ew_jw_key(w, "duration_us");
+    EW_JW_KEY(w, "duration_us");
     ew_jw_uint(w, r->duration_us);
-    ew_jw_key(w, "bytes_in");
+    EW_JW_KEY(w, "bytes_in");
     ew_jw_uint(w, r->bytes_in);
-    ew_jw_key(w, "bytes_out");
+    EW_JW_KEY(w, "bytes_out");
     ew_jw_uint(w, r->bytes_out);
-    ew_jw_key(w, "peer");
+    EW_JW_KEY(w, "peer");
     ew_jw_string(w, r->peer);
     if (r->model) {
-        ew_jw_key(w, "model");
+        EW_JW_KEY(w, "model");
         ew_jw_string(w, r->model);
     }
     if (r->error_type) {
-        ew_jw_key(w, "error_type");
+        EW_JW_KEY(w, "error_type");
         ew_jw_string(w, r->error_type);
     }
     if (r->stream) {
-        ew_jw_key(w, "stream");
+        EW_JW_KEY(w, "stream");
         ew_jw_bool(w, true);
     }
     if (r->aborted) {
-        ew_jw_key(w, "aborted");
+        EW_JW_KEY(w, "aborted");
         ew_jw_bool(w, true);
     }
     if (r->tls_client) {
-        ew_jw_key(w, "tls_client");
+        EW_JW_KEY(w, "tls_client");
         ew_jw_string(w, r->tls_client);
     }
     if (r->tenant) {
-        ew_jw_key(w, "tenant");
+        EW_JW_KEY(w, "tenant");
         ew_jw_string(w, r->tenant);
     }
     if (r->split) {
-        ew_jw_key(w, "split");
+        EW_JW_KEY(w, "split");
         ew_jw_string(w, r->split);
     }
     decision_fields(w, r);
@@ -428,7 +433,7 @@ static int run(serve *s)
             goto out;
         }
     }
-    if (event_base_dispatch(s->base) < 0) {
+    if (ew__gateway_run(s->gw) < 0) {
         ew__error(NULL, "the event loop failed");
         rc = 1;
     }
@@ -448,6 +453,8 @@ int ew_cmd_serve(int argc, char **argv)
     event_set_log_callback(libevent_log);
     /* Writes to a closed socket fail with EPIPE instead of killing us. */
     signal(SIGPIPE, SIG_IGN);
+    /* This process's only libcurl user is the cloud client. */
+    ew__remote_curl_freelists();
     rc = 1;
     ew_error err;
     ew_error_clear(&err);

@@ -12,6 +12,7 @@
 #include "gateway/engines.h"
 #include "gateway/exec.h"
 #include "gateway/http.h"
+#include "gateway/loop.h"
 #include "gateway/metrics.h"
 #include "gateway/server.h"
 #include "gateway/verify.h"
@@ -36,6 +37,7 @@ struct ew__gateway {
     struct ew__spec_edges *spec;   /* the speculative route's drafts; NULL until first used */
     ew__exec *execs;               /* requests being executed */
     struct ew__split_state *split; /* vaults and metrics of the split route; NULL until used */
+    ew__spin spin;                 /* the serve loop's busy-poll (gateway/loop.c) */
 };
 
 /* exec.c: called by the gateway when it frees (no exec may call back after). */

@@ -35,6 +35,8 @@ static void ob_str(outb *o, const char *s)
     ew_buf_out_put(o, s, strlen(s));
 }
 
+#define OB_LIT(o, lit) ew_buf_out_put((o), (lit), sizeof(lit) - 1)
+
 static void ob_num(outb *o, uint64_t v, int base)
 {
     char t[24];
@@ -46,45 +48,52 @@ static void ob_num(outb *o, uint64_t v, int base)
     ew_buf_out_put(o, t + i, sizeof t - (size_t)i);
 }
 
-static void ob_header(outb *o, const char *name, const char *value)
-{
-    ob_str(o, name);
-    ew_buf_out_put(o, ": ", 2);
-    ob_str(o, value);
-    ew_buf_out_put(o, "\r\n", 2);
-}
+/* name must be a literal. */
+#define OB_HEADER(o, name, value)                                                                  \
+    do {                                                                                           \
+        OB_LIT(o, name ": ");                                                                      \
+        ob_str(o, value);                                                                          \
+        OB_LIT(o, "\r\n");                                                                         \
+    } while (0)
 
 /* content_length < 0: a streamed body (chunked on HTTP/1.1, else until close). */
 static void write_head(ew__http_conn *c, outb *o, int status, const char *ctype,
                        int64_t content_length)
 {
     ew__http_req *r = &c->req;
-    ob_str(o, "HTTP/1.1 ");
-    ob_num(o, (uint64_t)status, 10);
-    ew_buf_out_put(o, " ", 1);
-    ob_str(o, ew__http_reason(status));
-    ew_buf_out_put(o, "\r\n", 2);
-    ob_header(o, "Date", ew__http_server_date(c->srv));
-    if (ctype) ob_header(o, "Content-Type", ctype);
+    if (status == 200) {
+        OB_LIT(o, "HTTP/1.1 200 OK\r\n");
+    } else {
+        OB_LIT(o, "HTTP/1.1 ");
+        ob_num(o, (uint64_t)status, 10);
+        OB_LIT(o, " ");
+        ob_str(o, ew__http_reason(status));
+        OB_LIT(o, "\r\n");
+    }
+    OB_HEADER(o, "Date", ew__http_server_date(c->srv));
+    if (ctype) OB_HEADER(o, "Content-Type", ctype);
     if (content_length >= 0) {
-        ob_str(o, "Content-Length: ");
+        OB_LIT(o, "Content-Length: ");
         ob_num(o, (uint64_t)content_length, 10);
-        ew_buf_out_put(o, "\r\n", 2);
+        OB_LIT(o, "\r\n");
     } else if (r->head.minor == 1) {
-        ob_header(o, "Transfer-Encoding", "chunked");
+        OB_LIT(o, "Transfer-Encoding: chunked\r\n");
     }
     if (c->close_after)
-        ob_header(o, "Connection", "close");
+        OB_LIT(o, "Connection: close\r\n");
     else if (r->head.minor == 0)
-        ob_header(o, "Connection", "keep-alive");
-    ob_header(o, "x-request-id", r->id);
+        OB_LIT(o, "Connection: keep-alive\r\n");
+    OB_HEADER(o, "x-request-id", r->id);
     for (int i = 0; i < r->n_resp_headers; i++) {
         const ew__http_header *h = &r->resp_headers[i];
         /* A value with CR or LF would inject headers: dropped, not sent. */
-        if (!strpbrk(h->name, "\r\n:") && !strpbrk(h->value, "\r\n"))
-            ob_header(o, h->name, h->value);
+        if (strpbrk(h->name, "\r\n:") || strpbrk(h->value, "\r\n")) continue;
+        ob_str(o, h->name);
+        OB_LIT(o, ": ");
+        ob_str(o, h->value);
+        OB_LIT(o, "\r\n");
     }
-    ew_buf_out_put(o, "\r\n", 2);
+    OB_LIT(o, "\r\n");
 }
 
 /* ---- socket I/O -------------------------------------------------------------- */

@@ -15,10 +15,11 @@ static int fault(ew__http_fault *f, int status, const char *message)
 }
 
 /* tchar from RFC 9110 5.6.2. */
+/* Token characters: letters, digits and !#$%&'*+-.^_`|~, as a bit set. */
 static bool is_tchar(unsigned char c)
 {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-    return c && strchr("!#$%&'*+-.^_`|~", c) != NULL;
+    static const uint64_t lo = 0x03ff6cfa00000000ull, hi = 0x57ffffffc7fffffeull;
+    return c < 64 ? (lo >> c) & 1 : c < 128 && (hi >> (c - 64)) & 1;
 }
 
 /* Field values: VCHAR, obs-text, SP and HTAB; no other control bytes. */

@@ -190,6 +190,7 @@ static void ep_metrics(ew__gateway *gw, ew__http_req *r)
     backend_gauges(gw, b);
     device_gauges(gw, b);
     tls_gauges(gw, b);
+    ew__spin_render(&gw->spin, b);
     ew__http_stats hs;
     ew__http_server_stats(gw->http, &hs);
     ew__prom_help(b, "edgeway_http_connections", "gauge", "Open client connections.");

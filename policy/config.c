@@ -360,8 +360,9 @@ static void decode_limits(ew_yaml_ctx *c, const ew_yaml_node *n, ew_limits_cfg *
 
 static void decode_server(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cfg)
 {
-    static const char *const keys[] = {"listen", "limits", NULL};
+    static const char *const keys[] = {"listen", "limits", "busy_poll_us", NULL};
     ew_server_cfg *s = &cfg->server;
+    s->busy_poll_us = 100;
     s->limits = (ew_limits_cfg){
         .max_connections = 1024,
         .max_body_bytes = 4 << 20,
@@ -377,6 +378,7 @@ static void decode_server(ew_yaml_ctx *c, const ew_yaml_node *n, ew_config *cfg)
         if (listen) decode_listeners(c, listen, cfg);
         const ew_yaml_node *limits = ew_yaml_map_get(n, "limits");
         if (limits) decode_limits(c, limits, &s->limits);
+        ew_yaml_get_int(c, n, "busy_poll_us", 0, 0, 1000, &s->busy_poll_us);
     }
     if (!s->listeners) { /* the documented default */
         s->listeners = ew_arena_calloc(c->arena, 1, sizeof *s->listeners);

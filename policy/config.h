@@ -54,6 +54,9 @@ typedef struct ew_server_cfg {
     ew_listener_cfg *listeners; /* (n_listeners) */
     int n_listeners;
     ew_limits_cfg limits;
+    /* While a request waits for its answer, poll the loop without sleeping
+     * for up to this long (gateway/loop.c); 0 = off. Default 100. */
+    int busy_poll_us;
 } ew_server_cfg;
 
 /* ---- log ------------------------------------------------------------------- */

@@ -1,5 +1,6 @@
 /* Backends: config copy, checks, API key loading and secret redaction. */
 #include <errno.h>
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,6 +124,19 @@ static int load_key(const ew_backend_cfg *cfg, const char *dir, ew_arena *a, cha
     return *out ? EW_OK : EW_ERR_NOMEM;
 }
 
+/* An IPv4 address, or an IPv6 one in brackets (as curl_url_get gives it). */
+static bool host_is_address(const char *host)
+{
+    unsigned char a[16];
+    char v6[64];
+    size_t n = strlen(host);
+    if (inet_pton(AF_INET, host, a) == 1) return true;
+    if (n < 3 || n - 2 >= sizeof v6 || host[0] != '[' || host[n - 1] != ']') return false;
+    memcpy(v6, host + 1, n - 2);
+    v6[n - 2] = '\0';
+    return inet_pton(AF_INET6, v6, a) == 1;
+}
+
 /* Checks the URL with curl's parser and derives what logs may show. */
 static int check_url(ew_arena *a, const ew_backend_cfg *cfg, ew__backend *b, ew_error *err)
 {
@@ -145,6 +159,7 @@ static int check_url(ew_arena *a, const ew_backend_cfg *cfg, ew__backend *b, ew_
         char *lu = ew_arena_alloc(a, n);
         if (lu) snprintf(lu, n, "%s://%s:%s", scheme, host, port);
         b->log_url = lu;
+        b->host_is_ip = host_is_address(host);
         size_t len = strlen(u);
         while (len > 0 && u[len - 1] == '/')
             len--;

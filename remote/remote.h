@@ -117,6 +117,14 @@ typedef struct ew__remote_call_opts {
     bool no_fallback;       /* retry on the first backend only */
 } ew__remote_call_opts;
 
+/* Asks for libcurl's memory to come from per-thread free lists (about fifty
+ * blocks per transfer at ~15 instructions each instead of malloc's 60-170).
+ * curl_global_init_mem is process-wide, so this is the program's choice
+ * (edgeway serve makes it), not the library's: call it before the first
+ * ew__remote_new. True if curl now uses the lists; false when curl was
+ * already initialised, and in sanitizer builds (they must see its memory). */
+bool ew__remote_curl_freelists(void);
+
 /* Creates a client. Loads API keys (env var or file) now; a backend whose key
  * cannot be loaded, or whose URL, headers or paths are invalid, fails the
  * creation with EW_ERR_CONFIG and err naming the backend (never the key). */

@@ -27,6 +27,7 @@ typedef struct ew__backend {
      * config's, else the environment's as read at load (backend.c). */
     const char *proxy, *no_proxy;
     bool agent_header; /* our User-Agent is in headers (not CURLOPT_USERAGENT) */
+    bool host_is_ip;   /* the URL names an address, not a host to resolve */
     ew__health health;
     uint64_t rtt_sampled_us; /* when the RTT was last read (client.c) */
     /* Its URLs by path, parsed once (client.c): curl would otherwise parse
@@ -36,6 +37,15 @@ typedef struct ew__backend {
         CURLU *url;
     } urls[EW__BACKEND_URLS];
 } ew__backend;
+
+/* Initialises curl once per process (curl_alloc.c), with its memory from
+ * the free lists below if ew__remote_curl_freelists asked first. */
+CURLcode ew__curl_init(void);
+void *ew__curl_malloc(size_t size);
+void ew__curl_free(void *ptr);
+void *ew__curl_realloc(void *ptr, size_t size);
+char *ew__curl_strdup(const char *s);
+void *ew__curl_calloc(size_t nmemb, size_t size);
 
 /* Copies and checks one backend config, loading its key. Strings live in a. */
 int ew__backend_load(ew_arena *a, const ew_backend_cfg *cfg, const char *config_dir,

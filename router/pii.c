@@ -171,6 +171,7 @@ ew_pii_scanner *ew_pii_scanner_new(const ew_pii_options *opt, ew_error *err)
     ew__pii_cue_init();
     ew__pii_cjk_init();
     ew__pii_secret_init();
+    ew__pii_key_init();
     ew_pii_scanner *sc = calloc(1, sizeof *sc);
     if (!sc) {
         ew__error_set(err, EW_ERR_NOMEM, "pii: out of memory");
@@ -357,6 +358,23 @@ static inline bool glued_pass_word(const unsigned char *s, size_t i, size_t we)
     return (pass || passwd) && ew__pii_glued_pass(s, i, we);
 }
 
+/* "var token string = x", "var key []byte = x": at the type [i, ie) before
+ * '=', the name before it is the key. Returns the value's end or 0. */
+static __attribute__((noinline)) size_t go_declared(pii_ctx *c, size_t i, size_t ie)
+{
+    const unsigned char *s = c->s;
+    bool type =
+        (ie - i == 6 && !memcmp(s + i, "string", 6)) || (ie - i == 4 && !memcmp(s + i, "byte", 4));
+    size_t b = i - (i > 0 && s[i - 1] == '*');
+    b -= b > 1 && s[b - 1] == ']' && s[b - 2] == '[' ? 2 : 0;
+    if (!type || b == 0 || s[b - 1] != ' ') return 0;
+    size_t ne = b - 1, ns = ne;
+    while (ns > 0 && ne - ns < 64 && (pii_is_alnum(s[ns - 1]) || s[ns - 1] == '_'))
+        ns--;
+    int kind = ns < ne ? ew__pii_key_kind(s, ns, ne) : PII_KEY_NONE;
+    return kind ? ew__pii_scan_assignment_as(c, ns, ne, kind) : 0;
+}
+
 /* Bytes around a cell of a table, a CSV row or an SQL list. */
 static inline bool cell_edge(unsigned ch)
 {
@@ -402,7 +420,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         if (k + 1 < n && s[k] >= 0xC2 && s[k] < 0xE0) {
             ascii = false;
             k += 2;
-        } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') && pii_is_alpha(s[k + 1])) {
+        } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') &&
+                   (pii_is_alpha(s[k + 1]) || (!ascii && s[k + 1] >= 0xC2 && s[k + 1] < 0xE0))) {
+            /* "d'Ouchy", "Karl-Marx", Ukrainian "пр-т" */
             dash |= s[k] == '-';
             k++;
         } else {
@@ -410,6 +430,8 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         }
     }
     size_t wl = k - i;
+    /* Greek, Cyrillic, Armenian, Hebrew, Arabic: names after their cues */
+    if (!ascii && s[i] >= 0xCE && s[i] <= 0xDB) ew__pii_scan_script_name(c, i);
     /* its first 24 bytes, lowercased 8 at a time (the bytes are letters, ' or
      * -, which OR 0x20 leaves as they are) */
     uint64_t w0 = 0, w1 = 0, w2 = 0;
@@ -465,8 +487,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             char fw[PII_WORD_MAX];
             for (size_t f = 0; f < wl; f++)
                 fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
-            cues = ew__pii_cue_lookup(fw, wl) & (PII_KW_PASSWORD | PII_KW_KEY | (1u << CUE_SECRET) |
-                                                 (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT));
+            cues = ew__pii_cue_lookup(fw, wl) &
+                   (PII_KW_PASSWORD | PII_KW_KEY | PII_KW_STREET | (1u << CUE_SECRET) |
+                    (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT));
             if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
             if (cues & (1u << CUE_PASSPORT)) c->cue_at[CUE_PASSPORT] = (uint32_t)we; /* паспорт */
             if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
@@ -511,13 +534,29 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     k = ie;
     while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
         k++;
-    if (k < n && s[k] == ']' && k > ie && (s[k - 1] == '"' || s[k - 1] == '\'')) {
-        k++; /* a subscript: $config['db_password'] = x, os.environ["TOKEN"] = x */
-        while (k < n && s[k] == ' ' && k - ie < 16)
+    /* env["API_KEY"] = x (a subscript), \"password\": x (escaped JSON) */
+    if (k < n && k > ie &&
+        ((s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) ||
+         (s[k] == '"' && s[k - 1] == '\\'))) {
+        k++;
+        while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
+            k++;
+    } else if (k < n && s[k] == '\\' && k + 1 < n && s[k + 1] == '"') {
+        k += 2;
+        while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
             k++;
     }
     if (cues & (1u << CUE_SECRET)) k = ew__pii_skip_note(s, n, k); /* "key (hex): x" */
     unsigned sep = k < n ? s[k] : 0;
+    /* "token - 'x'": a spaced dash before a quoted value */
+    if (sep == '-' && ew__pii_dash_separator(s, n, k)) sep = '=';
+    /* "TOKEN ?= x", "$t .= x", "t ??= x": an operator glued to its '=' */
+    const uint64_t ops = 1ull << '?' | 1ull << '.' | 1ull << '+'; /* and '|' */
+    if ((sep < 64 ? (ops >> sep) & 1 : sep == '|') && k + 2 < n &&
+        (s[k + 1] == '=' || (s[k + 1] == sep && s[k + 2] == '='))) {
+        size_t a = ew__pii_skip_to_assign(s, n, k);
+        if (a != k) k = a, sep = '=';
+    }
     if (sep == 0xEF && ew__pii_wide_colon(s, n, k)) sep = ':';
     if (sep == '!' && (k + 1 >= n || s[k + 1] != '=')) sep = 0; /* "!=", not "requirepass !x" */
     if (pii_is_digit(sep) && (cues & ((1u << CUE_SECRET) | (1u << CUE_PASSPORT))) && k > ie &&
@@ -559,6 +598,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             kind = ew__pii_hcl_default_kind(s, i);
         if (!kind && s[k] == '=' && k == ie && ew__pii_cookie_session(s, i, ie))
             kind = PII_KEY_SECRET; /* Cookie: sessionid=x */
+        if (!kind && s[k] == '=' && k > ie && (e = go_declared(c, i, ie)) != 0) return e;
         if (kind)
             e = ew__pii_scan_assignment_as(c, i, ie, kind);
         else if (s[k] == '=' || s[k] == ':')
@@ -633,11 +673,13 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     /* Names and addresses are not consumed: the words inside them still get
      * their own checks, and overlaps are resolved at the end. */
     if (cap || (c->name_next_at != CUE_NONE && i - c->name_next_at <= 2) ||
-        (!c->seen_upper && wl >= 3)) {
+        (!c->seen_upper && wl >= 3) ||
+        (c->title_at != CUE_NONE && i - c->title_at <= 2 && (cues & PII_KW_PARTICLE))) {
         ew__pii_scan_address(c, i);
         ew__pii_scan_name(c, i, we, 0);
-    } else if (we < n && s[we] == '.' && (wl <= 2 || (!ascii && wl <= 4))) {
-        ew__pii_scan_address(c, i); /* "ul. Zamkowa 5" */
+    } else if ((we < n && s[we] == '.' && (wl <= 3 || (!ascii && wl <= 4))) ||
+               (!ascii && (cues & PII_KW_STREET))) {
+        ew__pii_scan_address(c, i); /* "ul. Zamkowa 5", "skr. poczt. 45", "вул. Хрещатик" */
     }
     return we > i ? we : i + 1;
 }
@@ -649,20 +691,31 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
  * address when no digit follows within 48 bytes (a house number; plain_run
  * checks), it is no "US" box and no "on", "at" or "of" comes right before it
  * (a street named without a number). */
-static bool name_like(const uint64_t q[3], size_t wl, uint32_t hash)
+static bool name_like(uint64_t q0, uint64_t q1, uint64_t q2, size_t wl, uint32_t hash)
 {
     if (!ew__gaz_maybe_name(hash)) return false;
+    const uint64_t q[3] = {q0, q1, q2}; /* in memory only past the filter */
     unsigned g = ew__gaz_lookup_padded(q, wl, hash);
     return (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(g & EW__GAZ_COMMON);
 }
 
+/* The two bytes at p as one number, first byte low (a fixed order, so the
+ * comparisons below hold on any machine). */
+static inline unsigned pair_at(const unsigned char *p)
+{
+    return p[0] | (unsigned)p[1] << 8;
+}
+#define PAIR(a, b) ((unsigned)(a) | (unsigned)(b) << 8)
+
+/* (s[i + 1] exists: the word at i has three letters) */
 static bool place_word(const unsigned char *s, size_t i)
 {
-    return ((s[i] | 32) == 'u' && (s[i + 1] | 32) == 's') ||
-           (i >= 3 && s[i - 1] == ' ' &&
-            ((s[i - 3] == 'o' && (s[i - 2] == 'n' || s[i - 2] == 'f')) ||
-             (s[i - 3] == 'a' && s[i - 2] == 't')));
+    if ((pair_at(s + i) | PAIR(32, 32)) == PAIR('u', 's')) return true;
+    if (i < 3 || s[i - 1] != ' ') return false;
+    unsigned before = pair_at(s + i - 3); /* "on ", "of ", "at " */
+    return before == PAIR('o', 'n') || before == PAIR('o', 'f') || before == PAIR('a', 't');
 }
+#undef PAIR
 
 /* Words starting before this offset have no digit within 48 bytes by the
  * cached next digit (what ew__pii_digit_ahead would answer without a search);
@@ -720,6 +773,7 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
      * after dob_at; past both, neither needs a look. Offsets are below
      * UINT32_MAX (CUE_NONE), so i - CUE_NONE is never small. */
     const size_t name_at = c->name_next_at, dob_at = c->cue_at[CUE_DOB];
+    const size_t title_at = c->title_at; /* "mevrouw van Dijk": a particle after it */
     size_t hot_end = 0;
     if (name_at != CUE_NONE) hot_end = name_at + 2;
     if (dob_at != CUE_NONE && dob_at + 48 > hot_end) hot_end = dob_at + 48;
@@ -728,7 +782,8 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
     uint32_t words = 0;
     size_t at = i;
     for (;;) {
-        uint64_t q[3] = {0, 0, 0};
+        /* the word lowercased and zero-padded, in registers */
+        uint64_t q0 = 0, q1 = 0, q2 = 0;
         size_t we, wl;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
         uint64_t v, stop = 0;
@@ -739,12 +794,16 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
         if (stop) {
             wl = (size_t)__builtin_ctzll(stop) >> 3;
             we = i + wl;
-            q[0] = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
+            q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
         } else
 #endif
         {
             we = pii_letters_end(s, n, i), wl = we - i;
-            if (wl < PII_WORD_MAX) load_word(s, n, i, wl, q);
+            if (wl < PII_WORD_MAX) {
+                uint64_t q[3];
+                load_word(s, n, i, wl, q);
+                q0 = q[0], q1 = q[1], q2 = q[2];
+            }
         }
         if (wl >= PII_WORD_MAX || we + 2 > n) break;
         if (i <= hot_end && (i - name_at <= 2 || (wl >= 3 && i - dob_at <= 48))) break;
@@ -753,10 +812,10 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
                       : nx != '\n' &&
                             !((nx == ',' || (nx == '.' && wl > 2)) && (nx2 == ' ' || nx2 == '\n')))
             break;
-        uint32_t hash = pii_word_hash3(q[0], q[1], q[2], wl);
+        uint32_t hash = pii_word_hash3(q0, q1, q2, wl);
         bool place = false; /* an address may start here, a name not */
         if (lower_text && wl >= 3) {
-            if (((known >> (s[i] - 'a')) & 1) || name_like(q, wl, hash)) break;
+            if (((known >> (s[i] - 'a')) & 1) || name_like(q0, q1, q2, wl, hash)) break;
             if (place_word(s, i)) {
                 place = true;
             } else if (i >= digit_free) {
@@ -764,12 +823,15 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
                 digit_free = digit_free_end(c);
             }
         }
-        uint32_t f = pii_cue_probe(q[0], q[1], q[2], wl, hash);
-        /* a context cue or the start of a cue phrase: on_word notes it */
-        if (f & (PII_CUE_PREFIX | ((1u << CUE_COUNT) - 1))) break;
-        /* note_lang: word classes matter here only for the language */
-        lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
-                (uint64_t)((f & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
+        uint32_t f = pii_cue_probe(q0, q1, q2, wl, hash);
+        if (f) { /* a listed word (most are not) */
+            /* a context cue or the start of a cue phrase: on_word notes it */
+            if (f & (PII_CUE_PREFIX | ((1u << CUE_COUNT) - 1))) break;
+            if ((f & PII_KW_PARTICLE) && i - title_at <= 2) break; /* on_word reads the name */
+            /* note_lang: word classes matter here only for the language */
+            lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
+                    (uint64_t)((f & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
+        }
         words++;
         if (__builtin_expect(place, 0)) { /* the caller reads the address */
             *word = false;
@@ -916,6 +978,15 @@ static void scan_walk(pii_ctx *c)
             i = on_digit(c, i);
             continue;
         case PC_U3:
+            /* the Indic scripts, Thai, Lao, Burmese, Georgian, Ethiopic,
+             * Khmer (U+0900..U+17FF): names after their cues */
+            if (ch == 0xE0 || (ch == 0xE1 && i + 1 < n && s[i + 1] < 0xA0)) {
+                size_t e = ew__pii_scan_script_name(c, i);
+                if (e) {
+                    i = e;
+                    continue;
+                }
+            }
             if (ch == 0xEF && ew__pii_fw_area_code(s, n, i)) { /* "（0571）7117 2171" */
                 size_t e = ew__pii_scan_number(c, i);
                 if (e > i) {

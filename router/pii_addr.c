@@ -190,25 +190,32 @@ static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
     return true;
 }
 
+/* next_word's miss: reads the word at i into w and its cache slot h. */
+static __attribute__((noinline)) bool next_word_read(const pii_ctx *c, size_t i, size_t h, word *w)
+{
+    if (!read_word(c->s, c->n, i, w)) return false;
+    c->awords->at[h] = i + 1;
+    c->awords->w[h] = *w;
+    return true;
+}
+
 /* The next word at i on the same line (spaces skipped, not newlines), from
- * the scan's cache when it was read before. */
-static bool next_word(const pii_ctx *c, size_t i, word *w)
+ * the scan's cache when it was read before. Inline: the address reader asks
+ * again for words it has read, and a hit is a compare and a copy. */
+static inline bool next_word(const pii_ctx *c, size_t i, word *w)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
         i++;
     if (i >= n) return false;
-    pii_awords *m = c->awords;
+    const pii_awords *m = c->awords;
     size_t h = i % PII_AW_SLOTS;
     if (m->at[h] == i + 1) {
         *w = m->w[h];
         return true;
     }
-    if (!read_word(s, n, i, w)) return false;
-    m->at[h] = i + 1;
-    m->w[h] = *w;
-    return true;
+    return next_word_read(c, i, h, w);
 }
 
 static bool all_digits(const word *w, const unsigned char *s)
@@ -218,15 +225,35 @@ static bool all_digits(const word *w, const unsigned char *s)
     return w->e > w->s;
 }
 
+/* Wisconsin and Illinois grid numbers: "W6858", "N6W23001" (a direction
+ * and at least four digits). */
+static bool grid_number(const word *w, const unsigned char *s)
+{
+    size_t k = w->s, d = 0;
+    for (int part = 0; part < 2 && k < w->e; part++) {
+        if (s[k] != 'N' && s[k] != 'S' && s[k] != 'E' && s[k] != 'W') return false;
+        k++;
+        size_t b = k;
+        while (k < w->e && pii_is_digit(s[k]))
+            k++;
+        if (k == b) return false;
+        d += k - b;
+    }
+    return k == w->e && d >= 4;
+}
+
 /* A house number: digits, optionally one letter ("12B") or a range ("12-14"). */
 static bool house_number(const word *w, const unsigned char *s)
 {
     size_t k = w->s, d = 0;
     while (k < w->e && pii_is_digit(s[k]))
         k++, d++;
-    if (d == 0 || d > 6) return false;
+    if (d == 0)
+        return (s[k] == 'N' || s[k] == 'S' || s[k] == 'E' || s[k] == 'W') && grid_number(w, s);
+    if (d > 6) return false;
     if (k == w->e) return true;
     if (k + 1 == w->e && pii_is_alpha(s[k])) return true;
+    if (k + 2 == w->e && s[k] == '/' && pii_is_upper(s[k + 1])) return true; /* Italian "15/A" */
     /* Dutch floors "401-II", "7-III" */
     if (s[k] == '-' && k + 1 < w->e) {
         size_t r = k + 1;
@@ -234,17 +261,38 @@ static bool house_number(const word *w, const unsigned char *s)
             r++;
         if (r == w->e && r - k <= 4) return true;
     }
-    /* a range "12-14", "12/3", or a Japanese block-lot-house "1-10-6" (whose
-     * block has at most three digits: "2024-03-12" is a date) */
-    for (int g = 0; g < 2 && k < w->e && (s[k] == '-' || (s[k] == '/' && g == 0)); g++) {
-        if (g == 1 && d > 3) return false;
+    /* a range "12-14", "12/3", a Japanese block-lot-house "1-10-6" (whose
+     * block has at most three digits: "2024-03-12" is a date), an Austrian
+     * stair and door "45/3/12" (short groups: "12/03/2024" is a date) */
+    char sep = 0;
+    for (int g = 0; g < 2 && k < w->e && (s[k] == '-' || s[k] == '/'); g++) {
+        if (g == 1 && (d > 3 || (s[k] == '/' && sep != '/'))) return false;
         size_t r = k + 1;
         while (r < w->e && pii_is_digit(s[r]) && r - k <= 4)
             r++;
-        if (r == k + 1) return false;
+        if (r == k + 1 || (g == 1 && s[k] == '/' && r - k > 3)) break;
+        sep = (char)s[k];
         k = r;
     }
+    /* Austrian "6/Top", "12/Stiege": the door's number follows (door_number) */
+    if (k + 1 < w->e && s[k] == '/' && pii_is_alpha(s[k + 1])) {
+        static const char *const doors[] = {"top", "stiege", "stg", "tür", "whg"};
+        for (size_t q = 0; q < sizeof doors / sizeof doors[0]; q++)
+            if (strlen(doors[q]) == w->e - k - 1 && pii_icase_eq(s + k + 1, doors[q], w->e - k - 1))
+                return true;
+    }
     return k == w->e;
+}
+
+/* After a house number that ends in a door's word ("6/Top"), its number. */
+static size_t door_number(const unsigned char *s, size_t n, size_t e)
+{
+    if (e < 2 || !pii_is_alpha(s[e - 1]) || e + 1 >= n || s[e] != ' ' || !pii_is_digit(s[e + 1]))
+        return e;
+    size_t k = e + 1;
+    while (k < n && pii_is_digit(s[k]) && k - e <= 4)
+        k++;
+    return k < n && pii_is_alnum(s[k]) ? e : k;
 }
 
 /* "4th", "12th", "2nd": an ordinal names a road ("4th Cross", "12th Main Road"). */
@@ -318,7 +366,10 @@ static bool postal_code(const word *w, const unsigned char *s)
         a += pii_is_upper(s[k]);
         dash += s[k] == '-';
     }
-    if (dash == 1 && a == 0 && d >= 5 && d <= 9) return true;  /* 3610-114, 12345-6789 */
+    if (dash == 1 && a == 0 && d >= 5 && d <= 9) return true; /* 3610-114, 12345-6789 */
+    if (l == 8 && a == 4 && d == 4 && pii_is_upper(s[w->s]) && pii_is_digit(s[w->s + 1]) &&
+        pii_is_digit(s[w->s + 4]))
+        return true;                                           /* Argentina's CPA "C1059ABP" */
     return a >= 1 && d >= 1 && a + d == l && l >= 2 && l <= 4; /* half of "B0J 2H0" */
 }
 
@@ -371,11 +422,24 @@ static bool time_or_measure(const char *f, size_t fl)
 static size_t number_sign_end(const unsigned char *s, size_t n, size_t i, size_t dflt)
 {
     static const char *const signs[] = {
-        "n\xC2\xBA ", "n\xC2\xB0 ", "N\xC2\xBA ", "no. ", "No. ", "nr. ",
-        "Nr. ",       "n. ",        "No: ",       "no: ", /* Turkish "Atatürk Cad. No: 45" */
-        "d. ",        "\xD0\xB4. " /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */};
+        "n\xC2\xBA ",
+        "n\xC2\xB0 ",
+        "N\xC2\xBA ",
+        "no. ",
+        "No. ",
+        "nr. ",
+        "Nr. ",
+        "n. ",
+        "No: ",
+        "no: ", /* Turkish "Atatürk Cad. No: 45" */
+        "S\xE1\xBB\x91 ",
+        "s\xE1\xBB\x91 ", /* Vietnamese "Số 12" */
+        "d. ",
+        "\xD0\xB4. " /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */};
+    unsigned f = i < n ? s[i] : 0; /* most words start with no sign's letter */
+    if (f != 'n' && f != 'N' && f != 'S' && f != 's' && f != 'd' && f != 0xD0) return dflt;
     for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
-        if (i >= n || s[i] != (unsigned char)signs[k][0]) continue;
+        if (s[i] != (unsigned char)signs[k][0]) continue;
         size_t l = strlen(signs[k]);
         if (i + l < n && !memcmp(s + i, signs[k], l) && pii_is_digit(s[i + l])) return i + l - 1;
     }
@@ -410,6 +474,14 @@ static inline uint64_t blank_lanes(uint64_t v)
     return (~(((sp & low7) + low7) | sp) | ~(((tab & low7) + low7) | tab)) & high;
 }
 
+/* The number of byte lanes of v with the high bit set (v has no other bits):
+ * the lanes summed into the top byte by one multiply; __builtin_popcountll
+ * is a library call on the baseline x86-64 this builds for. */
+static inline int lane_count(uint64_t v)
+{
+    return (int)(((v >> 7) * 0x0101010101010101ull) >> 56);
+}
+
 /* A cheap bound for street_at at i, given d, the first digit at or after i
  * (ew__pii_scan_address has just asked ew__pii_digit_ahead). A word that
  * starts with no digit starts a street only name first: at most
@@ -428,7 +500,7 @@ static bool number_in_reach(const unsigned char *s, size_t n, size_t i, size_t d
         uint64_t v, b;
         memcpy(&v, s + k, 8);
         b = blank_lanes(v);
-        runs += __builtin_popcountll(~b & ((b << 8) | (blank ? 0x80u : 0)) & high);
+        runs += lane_count(~b & ((b << 8) | (blank ? 0x80u : 0)) & high);
         if (runs > STREET_WORDS + 1) return false;
         blank = b >> 63;
     }
@@ -457,7 +529,9 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         while (b > 0 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
             b--;
         word pw;
-        if (next_word(c, b, &pw) && pw.cap && pw.e == i - 1 && !unit_word(c, &pw)) return 0;
+        if (next_word(c, b, &pw) && pw.cap && pw.e == i - 1 && !unit_word(c, &pw) &&
+            number_sign_end(s, n, b, 0) != i - 1) /* "Số 174 ..." is a number */
+            return 0;
     }
     int names = 0, unknown = 0, streetw = 0;
     size_t end = 0;
@@ -501,7 +575,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             unknown += !(g & EW__GAZ_COMMON);
             pos = x.e + (dot ? 1 : 0);
             end = pos;
-            if (dot && x.e - x.s > 3) break; /* "455 Reykjavík. Viewings" ends there */
+            if (dot && x.e - x.s > 3 && !(sw && x.e - x.s == 4))
+                break; /* "455 Reykjavík. Viewings" ends there; "boul." goes on */
         }
         if (!names) return 0;
         streetw += weak_last; /* "176 Pinto Hill" */
@@ -526,6 +601,9 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             if (!next_word(c, pos, &x) || x.s != pos + 1 || x.digits || !x.cap) return 0;
             pos = x.e;
             if (street_word(c, &x)) {
+                word y; /* "the 4th Street Festival": an event named after it */
+                if (pos + 1 < n && s[pos] == ' ' && next_word(c, pos, &y) && y.cap && !y.digits)
+                    return 0;
                 *strength = 0.6f;
                 return pos;
             }
@@ -535,6 +613,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     /* street first: words then a number */
     pos = w.s;
     bool type_first = false;
+    int named = 0; /* words besides street types and articles: "Gate 12" has none */
+    bool type_seen = false;
     char last_f[EW__GAZ_MAX_WORD];
     size_t last_fl = 0, last_s = w.s;
     for (int k = 0; k < STREET_WORDS; k++) {
@@ -563,6 +643,13 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         names++;
         streetw += sw;
         unknown += !(g & EW__GAZ_COMMON);
+        /* the first street type is no name ("Gate 12", "The Crescent 12"); a
+         * compound ("Vesterskovvej") and a later type ("Rúa do Paseo") are */
+        uint32_t xkw = word_kw(c, &x);
+        if (xkw & (1u << CUE_NEG)) return 0; /* "Model Plaza 5X", "Order Street 12" */
+        bool type = sw && (xkw & PII_KW_STREET) && !type_seen;
+        type_seen |= type;
+        named += !type && !(xkw & (PII_KW_FUNC | PII_KW_PARTICLE));
         pos = x.e + (dot ? 1 : 0);
     }
     word t;
@@ -589,10 +676,12 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     if (unit_word(c, &w) || decimal_after(s, n, t.e) || date_at(s, n, w.s) ||
         (last_s != w.s && date_at(s, n, last_s)))
         return 0;
-    end = letter_suffix(s, n, t.e);
+    end = door_number(s, n, letter_suffix(s, n, t.e));
     if (end < n && s[end] == '.' && (end + 1 >= n || !pii_is_digit(s[end + 1])))
         end++; /* "Rákóczi út 13." */
-    *strength = streetw ? 0.8f : 0.45f;
+    /* a street type and a number alone ("Gate 282", "Plaza 300 sofa", "The
+     * Crescent 12") name no street without more: a unit, a postcode, a cue */
+    *strength = streetw && named ? 0.8f : 0.45f;
     (void)unknown;
     return end;
 }
@@ -658,8 +747,10 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
         if (!x.cap) return 0;
         pos = x.e;
         if (type) {
-            word y; /* "at Apple Street Market": a shop named after a street */
-            if (pos + 1 < n && s[pos] == ' ' && next_word(c, pos, &y) && y.cap && !y.digits)
+            word y; /* "at Apple Street Market": a shop named after a street;
+                     * "at Elm Street 139" has a number, read by street_at */
+            if (pos + 1 < n && s[pos] == ' ' && next_word(c, pos, &y) &&
+                ((y.cap && !y.digits) || house_number(&y, s)))
                 return 0;
             return pos < n && s[pos] == '.' && x.fl <= 4 ? pos + 1 : pos;
         }
@@ -668,15 +759,82 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
     return 0;
 }
 
+/* A post office box's name in its languages (from the national postal
+ * services' address guides); "short" ones ("BP 12", "Box 12") are other
+ * things too, and count only when a postcode follows. */
+#define BOX(w, shrt)                                                                               \
+    {                                                                                              \
+        w, sizeof w - 1, shrt                                                                      \
+    }
+static const struct {
+    const char *w;
+    unsigned char l;
+    bool shrt;
+} post_boxes[] = {BOX("P.O. Box ", false),
+                  BOX("PO Box ", false),
+                  BOX("P.O.Box ", false),
+                  BOX("Postbox ", false),
+                  BOX("GPO Box ", false),
+                  BOX("Locked Bag ", false),
+                  BOX("Private Bag ", false),
+                  BOX("Postfach ", false),
+                  BOX("Postbus ", false),
+                  BOX("Postboks ", false),
+                  BOX("Case postale ", false),
+                  BOX("Apartado de Correos ", false),
+                  BOX("Apdo. ", false),
+                  BOX("Casella Postale ", false),
+                  BOX("Caixa Postal ", false),
+                  BOX("skr. poczt. ", false),
+                  BOX("Skrytka pocztowa ", false),
+                  BOX("Postilokero ", false),
+                  BOX("B.P. ", true),
+                  BOX("BP ", true),
+                  BOX("Box ", true),
+                  BOX("Boks ", true),
+                  BOX("Apartado ", true),
+                  BOX("PMB ", true)};
+#undef BOX
+
+/* The end of a post box's number from e: German groups ("Postfach 10 12
+ * 34"), a Kenyan postal code after a dash ("P.O. Box 4238-00100"), a
+ * Canadian station ("PO Box 5000 Stn Main", "CP 6128 Succ. Centre-ville"). */
+static size_t box_number_end(const unsigned char *s, size_t n, size_t e)
+{
+    for (int g = 0; g < 2 && e + 3 <= n && s[e] == ' ' && pii_is_digit(s[e + 1]) &&
+                    pii_is_digit(s[e + 2]) && (e + 3 == n || !pii_is_alnum(s[e + 3]));
+         g++)
+        e += 3;
+    size_t d = e + 1;
+    while (e < n && s[e] == '-' && d < n && pii_is_digit(s[d]) && d - e <= 6)
+        d++;
+    if (d - e >= 4 && (d == n || !pii_is_alnum(s[d]))) e = d;
+    static const char *const stations[] = {" Stn ", " STN ", " Station ", " Succ. ",
+                                           " Succursale "};
+    for (size_t k = 0; k < sizeof stations / sizeof stations[0]; k++) {
+        size_t l = strlen(stations[k]), q = e + l;
+        if (e + l < n && !memcmp(s + e, stations[k], l) && pii_is_alnum(s[q])) {
+            while (q < n && (pii_is_alnum(s[q]) || s[q] == '-'))
+                q++;
+            return q;
+        }
+    }
+    return e;
+}
+
 /* Military and box addresses: "PSC 1437, Box 3833", "Unit 8524 Box 0979",
- * "USNS Vincent". Returns the end of the first line. */
+ * "USNS Vincent", rural routes "RR 2 Box 45", post boxes. Returns the end
+ * of the first line or of the box's number. */
 static size_t box_at(const pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
     static const char *const ships[] = {"USNS ", "USNV ", "USS ", "USCGC "};
-    if (!((s[i] | 32) == 'u' || (s[i] | 32) == 'p')) return 0;
-    for (size_t k = 0; k < 4; k++) {
+    unsigned f = s[i] | 32;
+    if (!(f == 'u' || f == 'p' || f == 'b' || f == 'a' || f == 'c' || f == 'g' || f == 'l' ||
+          f == 's' || f == 'r' || f == 'h'))
+        return 0;
+    for (size_t k = 0; f == 'u' && k < 4; k++) {
         size_t l = strlen(ships[k]);
         if (i + l < n && pii_icase_eq(s + i, ships[k], l) && pii_is_alpha(s[i + l])) {
             size_t e = i + l;
@@ -685,22 +843,29 @@ static size_t box_at(const pii_ctx *c, size_t i)
             return e;
         }
     }
-    /* "P.O. Box 104", "PO Box 12", "Postbox 53" */
-    static const char *const boxes[] = {"P.O. Box ", "PO Box ", "Postbox ", "P.O.Box "};
-    for (size_t k = 0; k < 4; k++) {
-        size_t l = strlen(boxes[k]);
-        if (i + l < n && pii_icase_eq(s + i, boxes[k], l) && pii_is_digit(s[i + l])) {
-            size_t e = i + l;
-            while (e < n && pii_is_digit(s[e]))
-                e++;
-            size_t d = e + 1; /* "P.O. Box 4238-00100": the postal code after a dash */
-            while (e < n && s[e] == '-' && d < n && pii_is_digit(s[d]) && d - e <= 6)
-                d++;
-            if (d - e >= 4 && (d == n || !pii_is_alnum(s[d]))) e = d;
-            return e;
+    /* a box's number follows its name, the longest of 20 bytes: the next
+     * digit (ew__pii_scan_address has cached it) must be that near */
+    bool near = c->next_digit == SIZE_MAX || c->next_digit < i || c->next_digit - i <= 21;
+    for (size_t k = 0; near && k < sizeof post_boxes / sizeof post_boxes[0]; k++) {
+        size_t l = post_boxes[k].l;
+        if ((s[i] | 32) != (post_boxes[k].w[0] | 32) || i + l >= n ||
+            !pii_icase_eq(s + i, post_boxes[k].w, l) || !pii_is_digit(s[i + l]))
+            continue;
+        size_t e = i + l;
+        while (e < n && pii_is_digit(s[e]) && e - i - l < 8)
+            e++;
+        if (e < n && (pii_is_alnum(s[e]) || s[e] == '/')) return 0; /* "BP 120/80" */
+        if (post_boxes[k].shrt) { /* a postcode next: "BP 123, 13001 Marseille" */
+            size_t q = e + (e < n && s[e] == ',');
+            while (q < n && (s[q] == ' ' || s[q] == '\n'))
+                q++;
+            if (q == e || q >= n || !pii_is_digit(s[q])) return 0;
         }
+        return box_number_end(s, n, e);
     }
-    if (i + 4 < n && (pii_icase_eq(s + i, "PSC ", 4) || pii_icase_eq(s + i, "Unit ", 5))) {
+    if (i + 4 < n && (pii_icase_eq(s + i, "PSC ", 4) || pii_icase_eq(s + i, "Unit ", 5) ||
+                      pii_icase_eq(s + i, "RR ", 3) || pii_icase_eq(s + i, "R.R. ", 5) ||
+                      pii_icase_eq(s + i, "HC ", 3))) {
         size_t e = i;
         while (e < n && s[e] != '\n' && e - i < 40)
             e++;
@@ -722,25 +887,111 @@ static bool military_line(const unsigned char *s, size_t n, size_t i)
     return i + 12 == n || !pii_is_alnum(s[i + 12]);
 }
 
-/* A floor and door ("3º B", "1ºA", "2ª"): its end, or 0. */
+/* Does a floor's side or level word start at k ("izda.", "Dto", "th.",
+ * "OG", "planta")? Its end (after a full stop), or 0. */
+static size_t floor_word(const unsigned char *s, size_t n, size_t k)
+{
+    static const char *const sides[] = {
+        "izq", "izqda", "izda",  "dcha",  "dcho",   "der",  "drcha", "esq",
+        "dto", "dta",   "dt",    "fte",   "planta", "piso", "andar", /* Iberian: left, right, front,
+                                                                        floor */
+        "th",  "tv",    "mf",                     /* Danish: til højre, til venstre, midt for */
+        "og",  "eg",    "etage", "stock", "stg"}; /* German: Obergeschoss, Erdgeschoss */
+    size_t e = k;
+    while (e < n && pii_is_alpha(s[e]) && e - k < 7)
+        e++;
+    if (e == k || (e < n && (pii_is_alnum(s[e]) || s[e] >= 0x80))) return 0;
+    for (size_t q = 0; q < sizeof sides / sizeof sides[0]; q++)
+        if (strlen(sides[q]) == e - k && pii_icase_eq(s + k, sides[q], e - k))
+            return e < n && s[e] == '.' ? e + 1 : e;
+    return 0;
+}
+
+/* A floor and door: "3º B", "1ºA", "2ª", "4.º izda.", "6ª planta", Danish
+ * "2. th.", "st. tv.", German "3. OG". Its end, or 0. */
 static size_t floor_at(const unsigned char *s, size_t n, size_t i)
 {
-    size_t k = i;
+    size_t k = i, fw;
     while (k < n && pii_is_digit(s[k]) && k - i < 3)
         k++;
-    if (k == i || k + 1 >= n || s[k] != 0xC2 || (s[k + 1] != 0xBA && s[k + 1] != 0xAA)) return 0;
+    if (k == i) { /* Danish "st. tv." (stuen, the ground floor) */
+        return i + 4 < n && pii_icase_eq(s + i, "st. ", 4) ? floor_word(s, n, i + 4) : 0;
+    }
+    if (k + 3 < n && s[k] == '.' && s[k + 1] == ' ' && (fw = floor_word(s, n, k + 2)) != 0)
+        return fw;                                         /* "2. th.", "3. OG" */
+    if (k + 1 < n && s[k] == '.' && s[k + 1] == 0xC2) k++; /* "4.º" */
+    if (k + 1 >= n || s[k] != 0xC2 || (s[k + 1] != 0xBA && s[k + 1] != 0xAA && s[k + 1] != 0xB0))
+        return 0; /* º ª, or the degree sign written for them ("5° B") */
     k += 2;
-    size_t side = k + 1; /* "6º izq.", "2º dcha": the side of the landing */
-    while (side < n && pii_is_lower(s[side]) && side - k <= 5)
-        side++;
-    if (k + 1 < n && s[k] == ' ' && pii_is_upper(s[k + 1]) &&
-        (k + 2 >= n || !pii_is_alpha(s[k + 2])))
+    size_t door = k + 1; /* Spanish floor and door "2º 1ª" */
+    while (door < n && pii_is_digit(s[door]) && door - k <= 2)
+        door++;
+    if (door > k + 1 && door + 1 < n && s[k] == ' ' && s[door] == 0xC2 &&
+        (s[door + 1] == 0xBA || s[door + 1] == 0xAA))
+        return door + 2;
+    if (k + 1 < n && s[k] == ' ' && (fw = floor_word(s, n, k + 1)) != 0)
+        k = fw; /* "6º izq.", "2ª planta", "1.º Dto" */
+    else if (k + 1 < n && s[k] == ' ' && pii_is_upper(s[k + 1]) &&
+             (k + 2 >= n || !pii_is_alpha(s[k + 2])))
         k += 2;
-    else if (s[k] == ' ' && side - k >= 4 && side - k <= 5 && side < n && s[side] == '.')
-        k = side + 1;
     else if (k < n && pii_is_upper(s[k]) && (k + 1 >= n || !pii_is_alpha(s[k + 1])))
         k++;
     return k;
+}
+
+/* A unit written with a number sign at i (spaces before it skipped): "#401",
+ * Singapore's floor and unit "#05-67", Colombian plate numbers "# 11-26",
+ * "No. 71-21" (the cross street and the distance). Its end, or 0. */
+static size_t hash_unit(const unsigned char *s, size_t n, size_t i)
+{
+    while (i < n && s[i] == ' ')
+        i++;
+    size_t k, ns = i + 1 < n && s[i] == 'N' ? number_sign_end(s, n, i, 0) : 0;
+    if (ns)
+        k = ns + 1;
+    else if (i + 1 < n && s[i] == '#')
+        k = i + 1 + (s[i + 1] == ' ');
+    else
+        return 0;
+    if (k >= n || !pii_is_digit(s[k])) return 0;
+    size_t d = k;
+    while (k < n && (pii_is_alnum(s[k]) || (s[k] == '-' && k + 1 < n && pii_is_digit(s[k + 1]))))
+        k++;
+    if (ns && !memchr(s + d, '-', k - d)) return 0; /* "No. 5" alone is a house number */
+    return k;
+}
+
+/* A word that names an administrative area before its name or number: the
+ * ward, district, province or city of Vietnam (phường, quận, huyện, xã, tỉnh,
+ * thành phố and their "P.", "Q.", "TP."), Indonesia (Kel., Kec., Kab.,
+ * Kota), Thailand (Khet, Khwaeng, Amphoe, Tambon), Mexico (Col.), India
+ * (Dist.). Compared folded, as the word tables hold them. */
+static bool admin_word(const unsigned char *s, size_t n, const word *w)
+{
+    static const char *const areas[] = {"phu\xe1\xbb\x9dng",
+                                        "qu\xe1\xba\xadn",
+                                        "huy\xe1\xbb\x87n",
+                                        "xa",
+                                        "t\xe1\xbb\x89nh",
+                                        "kel",
+                                        "kec",
+                                        "kab",
+                                        "kota",
+                                        "khet",
+                                        "khwaeng",
+                                        "amphoe",
+                                        "tambon",
+                                        "col",
+                                        "dist",
+                                        "tehsil",
+                                        "taluk"};
+    static const char *const dotted[] = {"p", "q", "tp"}; /* only with a full stop */
+    bool dot = w->e < n && s[w->e] == '.';
+    for (size_t k = 0; dot && k < sizeof dotted / sizeof dotted[0]; k++)
+        if (strlen(dotted[k]) == w->fl && !memcmp(w->f, dotted[k], w->fl)) return true;
+    for (size_t k = 0; k < sizeof areas / sizeof areas[0]; k++)
+        if (strlen(areas[k]) == w->fl && !memcmp(w->f, areas[k], w->fl)) return true;
+    return false;
 }
 
 /* Is [i, e) (one line or comma part) a continuation of an address? Returns
@@ -752,6 +1003,11 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
     const unsigned char *s = c->s;
     size_t n = c->n;
     word w;
+    size_t he = hash_unit(s, n, i);
+    if (he && he <= e) { /* "#05-67" */
+        *pe = he;
+        return 2;
+    }
     if (!next_word(c, i, &w) || w.s >= e) return 0;
     if (military_line(s, n, w.s)) {
         *pe = w.s + 12;
@@ -760,11 +1016,22 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
     if (unit_at(c, &w)) {
         word x;
         size_t p = w.e + (w.e < n && (s[w.e] == '.' || s[w.e] == ':'));
-        if (next_word(c, p, &x) && x.digits && x.s < e) {
-            *pe = x.e;
+        if (next_word(c, p, &x) && x.s < e &&
+            (x.digits || (x.e == x.s + 1 && pii_is_upper(s[x.s])))) {
+            *pe = x.e; /* "Apt 4", "Bloco C", "Bât. C" */
             return 2;
         }
-        return 0;
+        if (!admin_word(s, n, &w)) return 0;
+    }
+    if (admin_word(s, n, &w)) { /* "phường Phan Chu Trinh", "Q. 3", "Kec. Menteng" */
+        size_t p = w.e + (w.e < n && s[w.e] == '.'), last = 0;
+        word x;
+        for (int k = 0; k < 4 && next_word(c, p, &x) && x.s < e && (x.cap || x.digits || lower);
+             k++)
+            last = p = x.e;
+        if (!last) return 0;
+        *pe = last;
+        return 2;
     }
     size_t fe = floor_at(s, n, w.s);
     if (fe && fe <= e) { /* "3º B" */
@@ -780,8 +1047,16 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
         if (!next_word(c, p, &x) || x.s >= e) break;
         unsigned g = word_gaz(c, &x);
         bool ok = true;
-        if (x.e < e && s[x.e] == ':') break; /* "Card:" labels what follows */
-        bool is_postal = postal_code(&x, s) && postal < 2;
+        /* "Card:" labels what follows; a line that starts with a label
+         * ("Fecha de nacimiento:") is no part of the address */
+        if (x.e < e && s[x.e] == ':') {
+            if (words == 0 || (w.s > 0 && s[w.s - 1] == '\n')) return 0;
+            break;
+        }
+        /* Israel's seven digits after the town ("Tel Aviv-Yafo 6688218") */
+        bool is_postal =
+            (postal_code(&x, s) || (words > 0 && x.e - x.s == 7 && all_digits(&x, s))) &&
+            postal < 2;
         if (is_postal) {
             postal++;
             word y2; /* "289 28", "110 00": a postcode in two groups */
@@ -799,8 +1074,8 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
         } else if (x.cap || lower || is_state_code(&x, s) || ordinal_word(&x, s))
             ;
         else if (!strncmp(x.f, "nan", 3) && x.fl == 3)
-            ;                                         /* a missing field printed by a generator */
-        else if (!(particle(c, &x) && words > 0))     /* "Caxias do Sul" */
+            ;                                     /* a missing field printed by a generator */
+        else if (!(particle(c, &x) && words > 0)) /* "Caxias do Sul" */
             ok = false;
         /* a Brazilian CEP "01426-001" or a ZIP+4 "12345-6789" counts as one code */
         bool dashed = is_postal && x.e - x.s >= 9 && s[x.s + 5] == '-';
@@ -849,7 +1124,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
     bool after_unit = false; /* "Apt. 934 OULU NO": a city may follow a unit */
     int dashes = 0;          /* " - " parts: "Jardins, São Paulo - SP, 01426-001" */
     for (int guard = 0; guard < 12; guard++) {
-        size_t p = end;
+        size_t p = end, q;
         while (p < n && (s[p] == ' ' || s[p] == '\t'))
             p++;
         if (p < n && s[p] == ',') {
@@ -866,10 +1141,8 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             while (p < n &&
                    (s[p] == ' ' || s[p] == '>' || s[p] == '?' || s[p] == ',' || s[p] == '\t'))
                 p++;
-        } else if (p + 1 < n && p == end + 1 && s[p] == '#' && pii_is_digit(s[p + 1])) {
-            size_t q = p + 1; /* "Lincoln St #401" */
-            while (q < n && pii_is_alnum(s[q]))
-                q++;
+        } else if (p == end + 1 && (q = hash_unit(s, n, p)) != 0) {
+            /* "Lincoln St #401", Colombian "Calle 93 # 11-26" */
             *strong += 1;
             best = end = q;
             after_unit = true;
@@ -878,9 +1151,9 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             /* same line, space separated: a unit or a postal code right after */
             word w;
             if (!next_word(c, p, &w)) break;
-            if (!(unit_at(c, &w) || military_line(s, n, p) ||
+            if (!(unit_at(c, &w) || military_line(s, n, p) || floor_at(s, n, p) ||
                   (after_unit && (w.cap || postal_code(&w, s)))))
-                break;
+                break; /* "Apt 4", "APO AE 09012", Argentine "5° B" */
         } else {
             break;
         }
@@ -892,7 +1165,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
         int t = tail_part(c, p, pe, !c->seen_upper, &te);
         if (!t) break;
         word first;
-        after_unit = next_word(c, p, &first) && unit_word(c, &first);
+        after_unit = (next_word(c, p, &first) && unit_word(c, &first)) || hash_unit(s, n, p);
         if (t == 2) {
             *strong += 1;
             weak_run = 0;
@@ -1004,14 +1277,16 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, p, k = i;
-    /* cheap filter first: a word, then " 3B", " No. 45", ". 12" or "-193" */
+    /* cheap filter first: a word, then " 3B", " No. 45", ". 12", "-193" or
+     * a letter ("Flat C,") */
     while (k < n && pii_is_alpha(s[k]) && k - i < 10)
         k++;
     if (k == i || k + 2 >= n ||
         !((s[k] == '-' && k == i + 1 && pii_is_digit(s[k + 1])) ||
           ((s[k] == ' ' || s[k] == '.') &&
            (pii_is_digit(s[k + 1]) || s[k + 1] == 'N' || s[k + 1] == 'n' ||
-            (s[k + 1] == ' ' && pii_is_digit(s[k + 2]))))))
+            (s[k + 1] == ' ' && pii_is_digit(s[k + 2])) ||
+            (k + 3 < n && pii_is_upper(s[k + 1]) && s[k + 2] == ',')))))
         return 0;
     word w, x;
     if (!next_word(c, i, &w) || w.s != i) return 0;
@@ -1020,7 +1295,9 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
         (w.fl == 5 && !memcmp(w.f, "block", 5)) || (w.fl == 6 && !memcmp(w.f, "office", 6))) {
         p = w.e + (w.e < n && s[w.e] == '.');
         p = p < n && s[p] == ' ' ? number_sign_end(s, n, p + 1, p) : p; /* "Plot No. 45" */
-        if (!next_word(c, p, &x) || !pii_is_digit(s[x.s]) || x.e - x.s > 6) return 0;
+        if (!next_word(c, p, &x) || x.e - x.s > 6 ||
+            !(pii_is_digit(s[x.s]) || (x.e == x.s + 1 && pii_is_upper(s[x.s]))))
+            return 0; /* "Flat 3B", Hong Kong's "Flat C" */
         p = x.e;
     } else if (w.e - w.s >= 3 && w.e - w.s <= 6 && pii_is_upper(s[i]) && s[i + 1] == '-' &&
                pii_is_digit(s[i + 2])) {
@@ -1028,8 +1305,9 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
     } else {
         return 0;
     }
+    bool floor_part = false;
     for (int part = 0; part < 3; part++) {
-        if (p + 2 >= n || s[p] != ',' || s[p + 1] != ' ') return 0;
+        if (p + 2 >= n || s[p] != ',' || s[p + 1] != ' ') return floor_part ? p : 0;
         p += 1;
         bool sw = false;
         int words = 0;
@@ -1042,8 +1320,12 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
         }
         if (!words) return 0;
         if (sw) return p;
+        /* Hong Kong's floor "12/F" makes a flat in an estate an address
+         * without a street: "Flat C, 12/F, Block 3, Kornhill" */
+        floor_part |= part == 0 && p >= 2 && s[p - 1] == 'F' && s[p - 2] == '/';
+        if (floor_part && part == 2) return p;
     }
-    return 0;
+    return floor_part ? p : 0;
 }
 
 /* A British postcode ("OX20 1AB", "SW1A 2AA") or an Irish Eircode ("D02
@@ -1183,8 +1465,12 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         return ce;
     }
     if ((ce = named_street_at(c, i)) != 0) {
-        float sc = pii_cue_near(c, CUE_ADDRESS, i, 40) ? 0.85f : 0.6f;
-        ew__pii_add(c, EW_PII_STREET_ADDRESS, i, ce, sc);
+        bool cue = pii_cue_near(c, CUE_ADDRESS, i, 40);
+        word y; /* "Wall Street analysts", "Main Street shops": a street as a modifier */
+        if (!cue && ce + 1 < c->n && s[ce] == ' ' && next_word(c, ce, &y) && !y.cap && !y.digits &&
+            !(word_kw(c, &y) & (PII_KW_FUNC | PII_KW_VERB)))
+            return ce;
+        ew__pii_add(c, EW_PII_STREET_ADDRESS, i, ce, cue ? 0.85f : 0.6f);
         return ce;
     }
     if (!digit && !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's')) return 0;
@@ -1200,8 +1486,10 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         }
         e = 0;
     }
-    if (!e) {
-        e = street_at(c, i, &strength);
+    if (!e) { /* after a number sign ("No. 12 Gana Street", "Số 174 đường ...") from its number */
+        size_t ns = c->next_digit - i <= 6 ? number_sign_end(s, c->n, i, 0) : 0;
+        e = ns ? street_at(c, ns + 1, &strength) : 0;
+        if (!e) e = street_at(c, i, &strength);
         if (!e) return 0;
     }
     i = unit_before(c, i);

@@ -38,6 +38,8 @@ static const struct {
     {0x8BC1, 0x4EF6, CUE_ID},       /* 证件 */
     {0x5730, 0x5740, CUE_ADDRESS},  /* 地址 */
     {0x4F4F, 0x5728, CUE_ADDRESS},  /* 住在 */
+    {0x73B0, 0x4F4F, CUE_ADDRESS},  /* 现住 */
+    {0x73FE, 0x4F4F, CUE_ADDRESS},  /* 現住 */
     {0x4F4F, 0x5740, CUE_ADDRESS},  /* 住址 */
     {0x4F4D, 0x4E8E, CUE_ADDRESS},  /* 位于 */
     {0x5BC6, 0x7801, CUE_SECRET},   /* 密码 */
@@ -149,9 +151,16 @@ static bool cn_bit(const uint8_t *bits, uint32_t cp)
     return cp < 0x10000 && (bits[cp >> 3] >> (cp & 7)) & 1;
 }
 
+static bool han_numeral(uint32_t cp)
+{
+    return cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB || cp == 0x4E94 ||
+           cp == 0x516D || cp == 0x4E03 || cp == 0x516B || cp == 0x4E5D || cp == 0x5341;
+}
+
 static bool road_char(uint32_t cp)
 {
-    return cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04;
+    return cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04 ||
+           cp == 0x6BB5; /* 路 街 道 巷 弄, 段 (Taiwan's road sections: 忠孝東路四段) */
 }
 
 /* The cue pairs hashed (index + 1 per slot, 0 empty), so a character that
@@ -408,7 +417,11 @@ static bool addr_char(uint32_t cp)
 {
     static const uint32_t ac[] = {0x7701, 0x5E02, 0x533A, 0x53BF, 0x9547, 0x6751, 0x8DEF, 0x8857,
                                   0x9053, 0x5DF7, 0x5F04, 0x91CC, 0x53F7, 0x5BA4, 0x697C, 0x680B,
-                                  0x5355, 0x5143, 0x5C42, 0x5E62, 0x5927, 0x53A6, 0x56ED, 0x5C0F};
+                                  0x5355, 0x5143, 0x5C42, 0x5E62, 0x5927, 0x53A6, 0x56ED, 0x5C0F,
+                                  /* traditional: 區 縣 鎮 鄉 號 樓 棟 段 */
+                                  0x5340, 0x7E23, 0x93AE, 0x9109, 0x865F, 0x6A13, 0x68DF, 0x6BB5,
+                                  /* Japanese blocks: 丁目 番地 条 */
+                                  0x4E01, 0x76EE, 0x756A, 0x5730, 0x6761};
     for (size_t k = 0; k < sizeof ac / sizeof ac[0]; k++)
         if (ac[k] == cp) return true;
     return false;
@@ -425,9 +438,8 @@ static size_t address_run(pii_ctx *c, size_t i, float sc)
         int l;
         uint32_t cp = ew__pii_decode(s, n, k, &l);
         if (is_han(cp)) {
-            road += cp == 0x8DEF || cp == 0x8857 || cp == 0x9053 || cp == 0x5DF7 || cp == 0x5F04 ||
-                    cp == 0x53F7;
-            if (addr_char(cp) || cp == 0x53F7) last = k + (size_t)l;
+            road += road_char(cp) || cp == 0x53F7 || cp == 0x865F; /* 号 號 */
+            if (addr_char(cp)) last = k + (size_t)l;
         } else if (!(pii_is_alnum(cp) || cp == '-')) {
             break;
         }
@@ -468,6 +480,8 @@ static size_t jp_address(pii_ctx *c, size_t i, float sc)
         } else if (digit && mark) { /* 丁目 番 号 番地 */
             block = true;
             last = k + (size_t)l;
+        } else if (digit && cp == 0x6761) { /* Sapporo's grid "北1条西2丁目": 条, then words */
+            digit = false;
         } else if (!digit && (is_han(cp) || cp == 0x306E || cp == 0x30F6 || cp == 0x30B1)) {
             ;
         } else {
@@ -499,8 +513,16 @@ static size_t jp_prefecture_address(pii_ctx *c, size_t p)
 static int count_delims(const unsigned char *s, size_t a, size_t b, unsigned char d)
 {
     int k = 0;
-    for (size_t p = a; p < b; p++)
-        k += s[p] == d;
+    if (d == '|' || !memchr(s + a, '"', b - a)) {
+        for (size_t p = a; p < b; p++)
+            k += s[p] == d;
+        return k;
+    }
+    bool quoted = false; /* CSV (RFC 4180): "Rua Augusta, 274" is one cell */
+    for (size_t p = a; p < b; p++) {
+        quoted ^= s[p] == '"';
+        k += s[p] == d && !quoted;
+    }
     return k;
 }
 
@@ -877,12 +899,13 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         size_t r = jp_address(c, i, 0.85f);
         return r ? r : next;
     }
-    if (cp == 0x90FD || cp == 0x5E9C || cp == 0x770C) { /* 都 府 県 */
+    if (cp == 0x90FD || cp == 0x5E9C || cp == 0x770C || /* 都 府 県, 北海道 */
+        (cp == 0x9053 && i >= 6 && !memcmp(s + i - 6, "\xE5\x8C\x97\xE6\xB5\xB7", 6))) {
         size_t r = jp_prefecture_address(c, i);
         if (r) return r;
     }
-    if ((cp == 0xB85C || cp == 0xAE38) && next + 1 < n && s[next] == ' ' &&
-        pii_is_digit(s[next + 1])) { /* 로 길 */
+    if ((cp == 0xB85C || cp == 0xAE38 || cp == 0xB3D9) && next + 1 < n && s[next] == ' ' &&
+        pii_is_digit(s[next + 1])) { /* 로 길, a lot number after 동 ("역삼동 737-32") */
         size_t r = ko_address(c, i);
         if (r) return r;
     }
@@ -909,7 +932,7 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         return next;
     }
     bool road = road_char(cp);
-    if (!(cue_first[cp >> 3] & (1u << (cp & 7))) && !road) return next;
+    if (!(cue_first[cp >> 3] & (1u << (cp & 7))) && !road && cp != 0x6751) return next;
     int found = cue_find(cp, cp2);
     if (found >= 0) {
         size_t k = (size_t)found;
@@ -917,6 +940,11 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         int cue = cjk_cues[k].cue;
         if (cue == CJ_NAME_NEXT) {
             c->cue_at[CUE_NAME] = (uint32_t)e;
+            /* "收件地址", "收件电话", "收件手机": another label follows, no name */
+            if (e + 6 <= n && (!memcmp(s + e, "\xE5\x9C\xB0\xE5\x9D\x80", 6) ||
+                               !memcmp(s + e, "\xE7\x94\xB5\xE8\xAF\x9D", 6) ||
+                               !memcmp(s + e, "\xE6\x89\x8B\xE6\x9C\xBA", 6)))
+                return e;
             size_t r =
                 name_after(c, e, cp >= 0x30A0 || cp == 0x6C0F || cp == 0x540D || cp == 0x62C5);
             return r ? r : e;
@@ -941,15 +969,16 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         }
         return e;
     }
-    /* "...路88号" without a cue */
-    if ((cp2 >= '0' && cp2 <= '9') && road) {
+    /* "...路88号" without a cue; a village's house "王庄村12号" */
+    if ((cp2 >= '0' && cp2 <= '9') && (road || cp == 0x6751)) {
         hanpos h[12];
         size_t st = i;
         /* walk back over Han characters that may be part of the address */
-        for (int back = 0; back < 12 && st >= 3; back++) {
+        for (int back = 0; back < 16 && st >= 3; back++) {
             int pl;
             uint32_t p = ew__pii_decode(s, n, st - 3, &pl);
-            if (pl != 3 || !is_han(p) || stop_char(p)) break;
+            /* numerals name roads and sections: 文一西路, 忠孝東路四段 */
+            if (pl != 3 || !is_han(p) || (stop_char(p) && !han_numeral(p))) break;
             st -= 3;
         }
         (void)h;

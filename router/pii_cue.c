@@ -121,6 +121,22 @@ static const struct {
     {"groeten", B(CUE_TITLE)},
     {"hilsen", B(CUE_TITLE)},
     /* "Recipient: X" */
+    {"signed", B(CUE_NAME)}, /* "SIGNED: X", "Signed: X" */
+    {"signatory", B(CUE_NAME)},
+    /* "my name is" in more languages; labels of forms and records */
+    {"numesc", B(CUE_NAME_NEXT) | B(CUE_NAME)}, /* Romanian "mă numesc X" */
+    {"nevem", B(CUE_NAME_NEXT) | B(CUE_NAME)},  /* Hungarian "a nevem X" */
+    {"zovem se", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"quhem", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"jina langu ni", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"minu nimi on", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"mano vardas", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"pangalan ko ay", B(CUE_NAME_NEXT) | B(CUE_NAME)},
+    {"employee", B(CUE_NAME)},
+    {"pupil", B(CUE_NAME)},
+    {"insured", B(CUE_NAME)},
+    {"organizer", B(CUE_NAME)},
+    {"organiser", B(CUE_NAME)},
     {"recipient", B(CUE_NAME)},
     {"sender", B(CUE_NAME)},
     {"holder", B(CUE_NAME)},
@@ -265,6 +281,7 @@ static const struct {
     {"stop", B(CUE_ADDRESS)},
     {"corner", B(CUE_ADDRESS)},
     {"adresse", B(CUE_ADDRESS)},
+    {"skr", B(CUE_ADDRESS)}, /* Polish "skr. poczt." (skrytka pocztowa, a post box) */
     {"direccion", B(CUE_ADDRESS)},
     {"indirizzo", B(CUE_ADDRESS)},
     {"adres", B(CUE_ADDRESS)},
@@ -478,6 +495,18 @@ static const struct {
     {"geburtstag", B(CUE_DOB)},
     {"fodt", B(CUE_DOB)},
     {"fodd", B(CUE_DOB)},
+    {"fodselsdato", B(CUE_DOB)}, /* Danish, Norwegian "fødselsdato" */
+    {"fodselsdag", B(CUE_DOB)},
+    {"fodelsedatum", B(CUE_DOB)}, /* Swedish "födelsedatum" */
+    {"fodelsedag", B(CUE_DOB)},
+    {"kelahiran", B(CUE_DOB)}, /* Indonesian "tanggal kelahiran" */
+    {"nascuda", B(CUE_DOB)},   /* Catalan "nascut/nascuda el" */
+    /* abbreviated on forms: "Date de naiss.", "Data de Nasc.", Czech "nar.",
+     * Polish "ur." */
+    {"naiss", B(CUE_DOB)},
+    {"nasc", B(CUE_DOB)},
+    {"nar", B(CUE_DOB)},
+    {"ur", B(CUE_DOB)},
     {"carta", B(CUE_CARD)},
     {"cartao", B(CUE_CARD)},
     {"kaart", B(CUE_CARD)},
@@ -719,6 +748,15 @@ static const char *const kw_street[] = {
     "\x64\x75\xe1\xbb\x9d\x6e\x67",
     "ngo",
     "\xd1\x83\xd0\xbb",
+    /* Ukrainian вул., пр-т, просп. (capitalised too: the fold keeps Cyrillic case) */
+    "\xd0\xb2\xd1\x83\xd0\xbb",
+    "\xd0\x92\xd1\x83\xd0\xbb",
+    "\xd0\xbf\xd1\x80-\xd1\x82",
+    "\xd0\x9f\xd1\x80-\xd1\x82",
+    "\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf",
+    "\xd0\x9f\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf",
+    "\xd0\xbf\xd1\x80", /* Russian and Kazakh "пр." (проспект) */
+    "\xd0\x9f\xd1\x80",
     "cad",
     "street",
     "st",
@@ -809,6 +847,13 @@ static const char *const kw_street[] = {
     "paseo",
     "camino",
     "carrer",
+    "boul", /* French Canadian "boul.", French "bd" */
+    "bd",
+    "placa", /* Catalan "Plaça", "Passeig", "Avinguda", "Rambla"; Colombian "Carrera" */
+    "passeig",
+    "avinguda",
+    "rambla",
+    "carrera",
     "rua",
     "travessa",
     "praca",
@@ -973,6 +1018,15 @@ static const char *const kw_unit[] = {
     "dpto",
     "lote",
     "kv", /* Ukrainian and Russian "kv. 114" (kvartira) */
+    /* Belgian "bus 3" (the box), French "bureau 812", Spanish "oficina 5",
+     * Austrian "Stiege 2", "Tür 5", "Top 5" */
+    "bus",
+    "bureau",
+    "oficina",
+    "despacho",
+    "stiege",
+    "tur",
+    "top",
     "bl",
     "blk",
     "block", /* Romanian "bl. C1", Gulf and Singapore blocks */
@@ -1125,12 +1179,35 @@ static const char *const kw_org[] = {
     "grupo",
     "syndrome",
     "disease",
+    /* legal forms and trades after a firm's name ("Equinor ASA", "Volvo Cars",
+     * "Jollibee Foods", "Philips Healthcare", "Ayala Land") */
+    "asa",
+    "ab",
+    "nv",
+    "bv",
+    "oy",
+    "spa",
+    "srl",
+    "llp",
+    "pty",
+    "pte",
+    "cars",
+    "foods",
+    "healthcare",
+    "land",
+    /* departments in other languages ("Departamento de Radiology") */
+    "departamento",
+    "departement",
+    "dipartimento",
+    "abteilung",
+    "afdeling",
+    "avdelning",
 };
 static const char *const kw_particle[] = {
-    "ní",  "nic", "ibn", "bint", "abu",   "dei", "degli", "delle", "do",    "des", "sur",
-    "am",  "an",  "im",  "upon", "nad",   "pod", "van",   "von",   "de",    "der", "den",
-    "da",  "di",  "du",  "del",  "della", "la",  "le",    "bin",   "binti", "al",  "ten",
-    "ter", "dos", "das", "y",    "af",    "zu",  "z",     "na",
+    "ní", "nic", "ibn",   "bint", "abu", "dei",  "degli", "delle", "do",  "des",   "sur", "am",
+    "an", "im",  "upon",  "nad",  "pod", "van",  "von",   "de",    "der", "den",   "da",  "di",
+    "du", "del", "della", "la",   "le",  "bin",  "binti", "al",    "ten", "ter",   "dos", "das",
+    "y",  "af",  "zu",    "z",    "na",  "dela", "delos", "vd",    "ap",  "verch",
 };
 /* Capitalised words that make a run a place, an event or a title, not a
  * person ("Southern Austria", "Labor Day", "Princess Royal"). */
@@ -1324,6 +1401,30 @@ static const char *const kw_stop[] = {
     "gracias",
     "obrigado",
     "obrigada",
+    /* greetings, never a name ("Buongiorno, mi chiamo X") */
+    "buongiorno",
+    "buonasera",
+    "bonjour",
+    "bonsoir",
+    "salut",
+    "hola",
+    "hallo",
+    "hoi",
+    "hej",
+    "moin",
+    "servus",
+    "ahoj",
+    "ciao",
+    "merhaba",
+    "namaste",
+    "shalom",
+    "salaam",
+    "jambo",
+    "habari",
+    /* honorifics written after a Turkish name ("Aigerim Hanım") */
+    "hanim",
+    "bey",
+    "hanimefendi",
     /* labels and job titles of forms and signatures ("Prénom :", "Adı Soyadı:",
      * "Gerente de Contas", "Sr. Analyst") */
     "adi",

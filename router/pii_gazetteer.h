@@ -10,6 +10,7 @@
 #define EW__GAZ_LAST   2u /* a surname */
 #define EW__GAZ_COMMON 4u /* an ordinary English word */
 #define EW__GAZ_PLACE  8u /* a country, region or city */
+#define EW__GAZ_EXT    16u /* a name known only from the extended lists (names_*_faker.txt) */
 
 typedef struct ew__gaz_list {
     const char *words; /* folded words, each ended by '\n', then eight NUL bytes */

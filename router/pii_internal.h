@@ -84,6 +84,29 @@ static inline bool pii_icase_eq(const void *p, const char *lit, size_t l)
     return true;
 }
 
+/* Is w[0, n) the NUL-terminated ASCII literal lit, in any case? For lists of
+ * words: no strlen, the literal ends where the word does, and most entries
+ * differ at the first byte. */
+static inline bool pii_word_is(const void *w, size_t n, const char *lit)
+{
+    const unsigned char *h = w;
+    for (size_t k = 0; k < n; k++) {
+        unsigned b = (unsigned char)lit[k];
+        if (!b || (h[k] != b && !(pii_is_alpha(b) && (h[k] | 32) == (b | 32)))) return false;
+    }
+    return lit[n] == 0;
+}
+
+/* memcmp(p, lit, l) == 0, inline: most calls fail at the first or second
+ * byte (a provider's prefix against a token), cheaper than the call. */
+static inline bool pii_bytes_eq(const void *p, const char *lit, size_t l)
+{
+    const unsigned char *h = p;
+    for (size_t k = 0; k < l; k++)
+        if (h[k] != (unsigned char)lit[k]) return false;
+    return true;
+}
+
 /* End of the run of ASCII letters starting at i, eight bytes at a time: a
  * byte b is a letter when (b | 0x20) - 'a' < 26, tested in every byte lane at
  * once with carries kept inside the lane (SWAR, portable C). Prose words end
@@ -380,6 +403,8 @@ bool ew__pii_doc_word(const unsigned char *v, size_t n);
 /* What a key name says about its value (password=, api_key: ...). */
 enum { PII_KEY_NONE = 0, PII_KEY_KEY, PII_KEY_SECRET, PII_KEY_PASSWORD };
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e);
+/* Builds its word tables (once; ew_pii_scanner_new calls it). */
+void ew__pii_key_init(void);
 /* The letters [i, e) end in "pass" glued to a word: "requirepass", "dbpass". */
 bool ew__pii_glued_pass(const unsigned char *s, size_t i, size_t e);
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted);
@@ -417,6 +442,12 @@ size_t ew__pii_scan_pem(pii_ctx *c, size_t i);
 size_t ew__pii_scan_pwhash(pii_ctx *c, size_t i);
 /* Capitalised word at i (or any word after a name cue): person names. */
 size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags);
+/* A word at i in a script without capitals or with its own cue words
+ * (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai, Lao, Burmese,
+ * Khmer, Ethiopic, Georgian; pii_name_script.c): a name after a cue; returns its end, 0 for none. */
+size_t ew__pii_scan_script_name(pii_ctx *c, size_t i);
+/* That script of the letter at i, 0 for any other. */
+int ew__pii_script_at(const unsigned char *s, size_t n, size_t i);
 /* A weak person span [ss, se) in text that is not English: does a word of
  * it look like a surname or an inflected given name? */
 bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se);

@@ -91,6 +91,7 @@ typedef struct run {
     size_t next;   /* where the walk may continue */
     bool reject;   /* an organisation, a title, a place */
     bool street;   /* rejected for a street type ("Gran Vía", "King Blvd") */
+    bool caps;     /* an all-capitals word was let in for its gazetteer entry */
 } run;
 
 static uint32_t kw_of(const char *f, size_t fl)
@@ -129,6 +130,35 @@ static bool caps_surname(const pii_ctx *c, size_t i, size_t e, unsigned gaz)
     char fold[EW__GAZ_MAX_WORD];
     unsigned g = lookup_part(s, e + 1, ge, fold, &fl);
     return (g & EW__GAZ_FIRST) && !(g & EW__GAZ_COMMON);
+}
+
+static bool surname_shape(const char *f, size_t fl);
+
+/* An all-capitals word that may be part of a name: a given name or surname
+ * of the gazetteer that is no ordinary word or place, or a surname's shape
+ * ("KAPANADZE", "PETROSYAN"). */
+static bool caps_name(unsigned gaz, const char *fold, size_t fl)
+{
+    return ((gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(gaz & (EW__GAZ_COMMON | EW__GAZ_PLACE))) ||
+           surname_shape(fold, fl);
+}
+
+/* A run with capitals-only words and no cue is a name when it has two words
+ * or more, each a name by caps_name, and one of them a given name: "KWABENA
+ * MENSAH" (not "GRAND HOTEL", "NEW YORK OFFICE"). */
+static bool caps_run_ok(const pii_ctx *c, const run *r)
+{
+    int words = 0, given = 0;
+    for (int a = 0; a < r->k; a++) {
+        const part *q = &r->p[a];
+        if (q->particle || q->initial) continue;
+        char fold[EW__GAZ_MAX_WORD];
+        size_t fl = ew__gaz_fold_word(c->s + q->s, q->e - q->s, fold);
+        if (!caps_name(q->gaz & 0xF, fold, fl)) return false;
+        words++;
+        given += (q->gaz & EW__GAZ_FIRST) != 0;
+    }
+    return words >= 2 && given >= 1;
 }
 
 /* The first word of a run, looked up once (common_first_word, then
@@ -185,12 +215,17 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
             q->kw = kw;
             /* grammar words and context words ("Fax:", "Phone", "Order"), units
              * ("Suite 913") */
+            /* another language's function word ends a run, unless it is a
+             * capitalised name inside one ("Mohamed Abdi Nur Farah") */
             if ((kw & (PII_KW_STOP | PII_KW_UNIT)) || (kw & ((1u << CUE_COUNT) - 1)) ||
-                ((kw & PII_KW_FOREIGN) && !(kw & PII_KW_PARTICLE)))
+                ((kw & PII_KW_FOREIGN) && !(kw & PII_KW_PARTICLE) &&
+                 !(r->k > 0 && up && (q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)))))
                 break;
+            /* (a street word after a particle is a surname: "van Dijk") */
             if (r->k > 0 && up &&
                 ((kw & (PII_KW_ORG | PII_KW_FUNC)) ||
-                 ((kw & PII_KW_STREET) && !(kw & ((1u << CUE_TITLE) | PII_KW_PARTICLE))))) {
+                 ((kw & PII_KW_STREET) && !(kw & ((1u << CUE_TITLE) | PII_KW_PARTICLE)) &&
+                  !r->p[r->k - 1].particle))) {
                 r->reject = true; /* "Acme Inc", "Carry Me Back", "King Blvd" */
                 r->street = !(kw & (PII_KW_ORG | PII_KW_FUNC));
                 break;
@@ -207,8 +242,17 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
             /* ... unless a strong cue introduces it ("SHIP TO:\nELIF AYDIN") or a
              * given name follows it, as passports and forms write the surname
              * ("SAKAMOTO Sora") */
-            if (ups >= 2 && !small && !strong && !(r->k == 0 && caps_surname(c, pos, e, q->gaz)))
-                break;
+            bool caps = ups >= 2 && !small;
+            if (caps && r->k > 0 && (kw & PII_KW_PARTICLE)) {
+                q->particle = true; /* "WOUTER VAN DIJK" */
+                q->gaz = 0;
+            } else if (caps && !strong && !(r->k == 0 && caps_surname(c, pos, e, q->gaz))) {
+                /* forms, signatures and passports write names in capitals:
+                 * let in a word the gazetteer has as a name (or with a
+                 * surname's shape); scan_name wants the whole run so */
+                if (!caps_name(q->gaz, fold, fl)) break;
+                r->caps = true;
+            }
             if (ups >= 2 && camel_ident(s + pos, e - pos) &&
                 !(q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)))
                 break; /* "KeyState", "AccountId": an identifier, not "McDonald" */
@@ -267,7 +311,8 @@ static const char *const object_verbs[] = {
     "remind",        "reminded",   "ping",    "pinged",  "email",     "emailed",    "text",
     "texted",        "message",    "thank",   "thanked", "introduce", "introduced", "cc",
     "assign",        "assigned",   "invite",  "invited", "notify",    "notified",   "congratulate",
-    "congratulated", "forwarding", "sending", "asking",  "telling",   NULL};
+    "congratulated", "forwarding", "sending", "asking",  "telling",   "loop",       "looping",
+    "looped",        NULL};
 /* Verbs aimed at a person, before "at" ("shouted at Gary"): */
 static const char *const at_person[] = {
     "shouted", "shout",   "shouts", "yelled",  "yell",   "looked", "look",  "looks",
@@ -282,9 +327,13 @@ static const char *const org_verbs[] = {"work",   "works",  "worked",   "working
 /* Nouns after a business's name ("Krispy Kreme catering"), with or without
  * a possessive, and those a person's possessive also takes ("Anna's shop"): */
 static const char *const biz_any[] = {
-    "catering", "stock",      "shares",       "franchise", "franchises",   "branch",
-    "branches", "outlet",     "outlets",      "locations", "headquarters", "earnings",
-    "brand",    "subsidiary", "shareholders", "chain",     "ipo",          NULL};
+    "catering", "stock", "shares", "franchise", "franchises", "branch", "branches", "outlet",
+    "outlets", "locations", "headquarters", "earnings", "brand", "subsidiary", "shareholders",
+    "chain", "ipo",
+    /* diseases, laws and tools named after people ("Hodgkin lymphoma",
+     * "Parkinson's disease", "Petri dish") */
+    "disease", "syndrome", "lymphoma", "palsy", "thyroiditis", "sarcoma", "dish", "burner", "boson",
+    "effect", "transform", "law", "theorem", "equation", NULL};
 /* Things about a figure of the past, before "of", "about", "to" ("statue
  * of", "exhibition about", "monument to"): */
 static const char *const hist_nouns[] = {
@@ -317,13 +366,16 @@ static bool word_in(const unsigned char *s, size_t a, size_t l, const char *cons
  * X", "cc X"); [ss, ...) is the object. */
 static bool person_object(const unsigned char *s, size_t ss)
 {
-    static const char *const skip[] = {"it", "this", "that", "them", "these", "those", "to", NULL};
+    static const char *const skip[] = {"it",    "this", "that", "them", "these",
+                                       "those", "to",   "in",   NULL};
     size_t e = ss;
     for (int hop = 0; hop < 3; hop++) {
         if (e < 3 || s[e - 1] != ' ') return false;
         size_t b = e - 1;
         while (b > 0 && pii_is_lower(s[b - 1]) && e - 1 - b < 16)
             b--;
+        /* the verb may open the sentence: "Ask Tharindu", "Looping in X" */
+        if (b > 0 && pii_is_upper(s[b - 1]) && (b == 1 || !pii_is_alpha(s[b - 2]))) b--;
         size_t l = e - 1 - b;
         if (!l || (b > 0 && pii_is_alpha(s[b - 1]))) return false;
         bool is_skip = false;
@@ -383,6 +435,33 @@ static bool cyrillic_name(const unsigned char *s, const run *r)
     return words >= 2 && shape;
 }
 
+/* A word written after a name as an honorific: Turkish "Hanım", "Bey",
+ * Urdu and Hindi "Sahib", "ji". */
+static bool honorific_after(const unsigned char *s, size_t n, size_t se)
+{
+    /* the honorific without its first letter, which is compared folded */
+    static const struct {
+        char first, rest[6];
+        unsigned char l;
+    } h[] = {{'h', "an\xc4\xb1m", 5}, {'b', "ey", 2}, {'s', "ahib", 4}, {'j', "i", 1}};
+    if (se + 3 >= n || s[se] != ' ') return false;
+    size_t a = se + 2;
+    for (size_t k = 0; k < sizeof h / sizeof h[0]; k++) {
+        size_t l = h[k].l;
+        if ((s[se + 1] | 32) == h[k].first && a + l <= n && !memcmp(s + a, h[k].rest, l))
+            return a + l == n || !(pii_is_alnum(s[a + l]) || s[a + l] >= 0x80);
+    }
+    return false;
+}
+
+/* "@Tigran" in chat; "Aigerim Hanım", "Ravi ji": a mention or an honorific
+ * after marks [ss, se) as a name. */
+static bool marked_name(const unsigned char *s, size_t n, size_t ss, size_t se)
+{
+    return (ss >= 1 && s[ss - 1] == '@' && (ss == 1 || s[ss - 2] == ' ' || s[ss - 2] == '\n')) ||
+           honorific_after(s, n, se);
+}
+
 /* Score of the run's name-like core [first, last]; 0 when none. */
 static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
 {
@@ -397,7 +476,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         last--;
     if (last < 0 || r->p[0].particle || (only_common(r->p[0].gaz & 0xF) && !r->p[0].initial))
         return 0;
-    int words = 0, named = 0, places = 0, notname = 0, initials = 0;
+    int words = 0, named = 0, places = 0, notname = 0, initials = 0, core = 0;
     for (int a = 0; a <= last; a++) {
         if (r->p[a].particle) continue;
         if (r->p[a].initial) {
@@ -409,6 +488,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         named += name_like(g);
         places += (g & EW__GAZ_PLACE) && !(g & (EW__GAZ_FIRST | EW__GAZ_LAST));
         notname += (r->p[a].gaz & NOTNAME_BIT) != 0;
+        core += (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(r->p[a].gaz & EW__GAZ_EXT);
     }
     if (words == 0) return 0;
     r->ss = r->p[0].s;
@@ -448,6 +528,9 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         sc -= 0.2f;
     /* lowercased text: a single word must be a given name */
     if (!c->seen_upper && !strong && words == 1 && !(g0 & EW__GAZ_FIRST)) sc -= 0.3f;
+    /* ... and a name of the core lists: the extended ones hold too many words
+     * of other languages ("piga simu", "sinh ngày") */
+    if (!c->seen_upper && !strong && core == 0) sc -= 0.3f;
     if (strong && ss == i)
         sc += 0.4f;
     else if (title && ss == i)
@@ -469,6 +552,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
             w[wl++] = (char)s[e++];
         if (kw_of(w, wl) & PII_KW_VERB) sc += words == 1 ? 0.2f : 0.1f;
     }
+    if (words <= 2 && marked_name(s, n, ss, se)) sc += 0.35f;
     /* "says Hartvigsson" */
     if (ss >= 5 && (!strncmp((const char *)s + ss - 5, "says ", 5) ||
                     (ss >= 5 && !strncmp((const char *)s + ss - 5, "said ", 5))))
@@ -829,10 +913,18 @@ static bool cue_phrase_at(const unsigned char *s, size_t n, size_t a, size_t e)
     if (l + 2 >= sizeof w || k >= n || s[e] != ' ' || !pii_is_lower(s[k])) return false;
     for (size_t j = 0; j < l; j++)
         w[j] = (char)(s[a + j] | 32);
-    w[l++] = ' ';
-    while (k < n && pii_is_lower(s[k]) && l < sizeof w - 1)
-        w[l++] = (char)s[k++];
-    return (ew__pii_cue_lookup(w, l) & ((1u << CUE_COUNT) - 1)) != 0;
+    for (int words = 1; words < 3; words++) { /* "Kia ora", "Jina langu ni" */
+        w[l++] = ' ';
+        while (k < n && pii_is_lower(s[k]) && l < sizeof w - 1)
+            w[l++] = (char)s[k++];
+        uint32_t cues = ew__pii_cue_lookup(w, l);
+        if (cues & ((1u << CUE_COUNT) - 1)) return true;
+        if (!(cues & PII_CUE_PREFIX) || k + 1 >= n || s[k] != ' ' || !pii_is_lower(s[k + 1]) ||
+            l + 2 >= sizeof w)
+            return false;
+        k++;
+    }
+    return false;
 }
 
 /* The word of ASCII letters that ends at e (before a space at e): its start, or e. */
@@ -951,6 +1043,8 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     (void)gaz_flags;
     (void)we;
     if (i < c->name_list_end) return 0; /* a member of a list already scored */
+    /* Hebrew and Arabic have no capitals: pii_name_script.c reads them */
+    if (c->s[i] >= 0xD6 && c->s[i] <= 0xDB && ew__pii_script_at(c->s, c->n, i)) return 0;
     if (hl7_pid_at(c, i)) hl7_pid(c, i);
     if (!c->seen_upper && c->s[i] >= 0xC0 && cp_upper_at(c->s, c->n, i))
         c->seen_upper = true; /* "Þórir will ...": capitals beyond ASCII count */
@@ -983,11 +1077,24 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
             return 0;
         }
     }
+    /* "mevrouw van Dijk", "Herr de Vries": particles between the cue and the
+     * capitalised surname belong to the name */
+    size_t lead = i;
+    if ((title || strong) && pii_is_lower(c->s[i])) {
+        size_t j = i;
+        for (int np = 0; np < 3; np++) {
+            size_t e = name_word_end(c->s, c->n, j);
+            if (e == j || e + 1 >= c->n || c->s[e] != ' ' || !is_particle(c->s, j, e)) break;
+            j = e + 1;
+        }
+        if (j > i && cp_upper_at(c->s, c->n, j)) i = j;
+    }
     first_word fw;
-    if (common_first_word(c, i, &fw)) return 0;
+    if (lead == i && common_first_word(c, i, &fw)) return 0;
     run r;
-    read_run(c, i, lower_ok, strong, &r, &fw);
+    read_run(c, i, lower_ok, strong, &r, lead < i ? NULL : &fw);
     if (r.k == 0 || r.reject) return 0;
+    if (r.caps && !strong && !title && !caps_run_ok(c, &r)) return 0;
     if (!strong &&
         ((r.k > 1 && place_prefix(c->s, r.p[0].s, r.p[0].e)) || after_place_prefix(c->s, i)))
         return 0; /* "Santa Clara", "Lake Louise", "Isle of Skye" */
@@ -1001,6 +1108,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         strong = true; /* "name,email\nkaveh,k@x.io" */
     }
     float sc = score_run(c, &r, strong, title, i);
+    if (r.ss == i) r.ss = lead;
     bool cyr = c->s[r.p[0].s] == 0xD0 || c->s[r.p[0].s] == 0xD1;
     if (cyr && !strong && !title) {
         if (!cyrillic_name(c->s, &r)) return 0;
@@ -1038,7 +1146,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         }
     }
     if (sc <= 0) return 0;
-    bool cued = (strong || title) && r.ss == i;
+    bool cued = ((strong || title) && r.ss == i) || marked_name(c->s, c->n, r.ss, r.se);
     bool weak = !cued && !cyr && !run_has_name(&r);
     if (sc >= 0.5f) remember_name(c, &r, weak);
     /* a list of names: score the members together */

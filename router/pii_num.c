@@ -61,10 +61,10 @@ bool ew__pii_fw_area_code(const unsigned char *s, size_t n, size_t i)
 static size_t cjk_ext(const unsigned char *s, size_t n, size_t k)
 {
     static const char *const marks[] = {"\xE5\x88\x86\xE6\x9C\xBA\xE5\x8F\xB7", /* 分机号 */
-                                        "\xE5\x88\x86\xE6\x9C\xBA",                 /* 分机 */
-                                        "\xE8\xBD\xAC",                                /* 转 */
-                                        "\xE5\x86\x85\xE7\xB7\x9A",                 /* 内線 */
-                                        "\xE5\x85\xA7\xE7\xB7\x9A"};                /* 內線 */
+                                        "\xE5\x88\x86\xE6\x9C\xBA",             /* 分机 */
+                                        "\xE8\xBD\xAC",                         /* 转 */
+                                        "\xE5\x86\x85\xE7\xB7\x9A",             /* 内線 */
+                                        "\xE5\x85\xA7\xE7\xB7\x9A"};            /* 內線 */
     if (k >= n || (s[k] != 0xE5 && s[k] != 0xE8)) return 0; /* their lead bytes */
     for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
         size_t l = strlen(marks[m]);
@@ -127,9 +127,8 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
         }
         /* one separator, then a digit or "(" digit */
         if (i + 1 < n && (s[i] == ' ' || s[i] == '-' || s[i] == '.' || s[i] == '/') &&
-            (pii_is_digit(s[i + 1]) ||
-             (s[i + 1] == '(' && i + 2 < n && pii_is_digit(s[i + 2]) &&
-              paren_group_joins(s, n, i + 1)))) {
+            (pii_is_digit(s[i + 1]) || (s[i + 1] == '(' && i + 2 < n && pii_is_digit(s[i + 2]) &&
+                                        paren_group_joins(s, n, i + 1)))) {
             pending = (char)s[i];
             i++;
             continue;
@@ -218,24 +217,56 @@ static bool seq_is_date(const numseq *q, int *y, int *m, int *d)
 
 static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, int *mon)
 {
-    static const char *const months[] = {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
-        /* German, French, Spanish, Polish (genitive) */
-        "januar", "februar", "marz", "april", "mai", "juni", "juli", "august", "september",
-        "oktober", "november", "dezember", "janvier", "fevrier", "mars", "avril", "mai", "juin",
-        "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "enero", "febrero",
-        "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
-        "diciembre", "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
-        "sierpnia", "wrzesnia", "pazdziernika", "listopada", "grudnia",
-        /* Portuguese */
-        "janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto", "setembro",
-        "outubro", "novembro", "dezembro",
-        /* Turkish (folded: "Şubat", "Ağustos", "Aralık") */
-        "ocak", "subat", "mart", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim",
-        "kasim", "aralik"};
-    /* Russian genitive ("13 апреля 2000"), compared as UTF-8 */
-    static const char *const ru[] = {
+    /* Month names of English (abbreviable: "Mar", "Sept"), German, French,
+     * Spanish, Polish (genitive), Portuguese, Turkish, Dutch, Danish and
+     * Norwegian, Swedish, Italian, Catalan, Indonesian, Romanian, Czech
+     * (genitive) and Hungarian, folded like the word, sorted by their first
+     * letter; month_at[c - 'a'] is where the names with first letter c start. */
+    static const struct {
+        char w[13];
+        unsigned char mon, en;
+    } months[] = {
+        {"abril", 4, 0},         {"agost", 8, 0},      {"agosto", 8, 0},     {"agustos", 8, 0},
+        {"agustus", 8, 0},       {"aout", 8, 0},       {"april", 4, 1},      {"aprile", 4, 0},
+        {"aprilie", 4, 0},       {"aprilis", 4, 0},    {"aralik", 12, 0},    {"august", 8, 1},
+        {"augusti", 8, 0},       {"augustus", 8, 0},   {"augusztus", 8, 0},  {"avril", 4, 0},
+        {"brezna", 3, 0},        {"cervence", 7, 0},   {"cervna", 6, 0},     {"czerwca", 6, 0},
+        {"december", 12, 1},     {"decembre", 12, 0},  {"decembrie", 12, 0}, {"desember", 12, 0},
+        {"desembre", 12, 0},     {"dezember", 12, 0},  {"dezembro", 12, 0},  {"dicembre", 12, 0},
+        {"diciembre", 12, 0},    {"dubna", 4, 0},      {"ekim", 10, 0},      {"enero", 1, 0},
+        {"eylul", 9, 0},         {"febbraio", 2, 0},   {"febrer", 2, 0},     {"febrero", 2, 0},
+        {"februar", 2, 0},       {"februari", 2, 0},   {"februarie", 2, 0},  {"february", 2, 1},
+        {"fevereiro", 2, 0},     {"fevrier", 2, 0},    {"gener", 1, 0},      {"gennaio", 1, 0},
+        {"giugno", 6, 0},        {"grudnia", 12, 0},   {"haziran", 6, 0},    {"ianuarie", 1, 0},
+        {"iulie", 7, 0},         {"iunie", 6, 0},      {"janeiro", 1, 0},    {"januar", 1, 0},
+        {"januari", 1, 0},       {"january", 1, 1},    {"janvier", 1, 0},    {"juillet", 7, 0},
+        {"juin", 6, 0},          {"julho", 7, 0},      {"juli", 7, 0},       {"julio", 7, 0},
+        {"juliol", 7, 0},        {"julius", 7, 0},     {"july", 7, 1},       {"june", 6, 1},
+        {"junho", 6, 0},         {"juni", 6, 0},       {"junio", 6, 0},      {"junius", 6, 0},
+        {"juny", 6, 0},          {"kasim", 11, 0},     {"kvetna", 5, 0},     {"kwietnia", 4, 0},
+        {"ledna", 1, 0},         {"lipca", 7, 0},      {"listopada", 11, 0}, {"listopadu", 11, 0},
+        {"luglio", 7, 0},        {"lutego", 2, 0},     {"maart", 3, 0},      {"maggio", 5, 0},
+        {"mai", 5, 0},           {"maig", 5, 0},       {"maio", 5, 0},       {"maj", 5, 0},
+        {"maja", 5, 0},          {"majus", 5, 0},      {"marc", 3, 0},       {"marca", 3, 0},
+        {"march", 3, 1},         {"marcius", 3, 0},    {"marco", 3, 0},      {"maret", 3, 0},
+        {"mars", 3, 0},          {"mart", 3, 0},       {"martie", 3, 0},     {"marts", 3, 0},
+        {"marz", 3, 0},          {"marzo", 3, 0},      {"may", 5, 1},        {"mayis", 5, 0},
+        {"mayo", 5, 0},          {"mei", 5, 0},        {"nisan", 4, 0},      {"noiembrie", 11, 0},
+        {"november", 11, 1},     {"novembre", 11, 0},  {"novembro", 11, 0},  {"noviembre", 11, 0},
+        {"ocak", 1, 0},          {"october", 10, 1},   {"octobre", 10, 0},   {"octombrie", 10, 0},
+        {"octubre", 10, 0},      {"oktober", 10, 0},   {"ottobre", 10, 0},   {"outubro", 10, 0},
+        {"pazdziernika", 10, 0}, {"prosince", 12, 0},  {"rijna", 10, 0},     {"september", 9, 1},
+        {"septembre", 9, 0},     {"septembrie", 9, 0}, {"septiembre", 9, 0}, {"setembre", 9, 0},
+        {"setembro", 9, 0},      {"settembre", 9, 0},  {"sierpnia", 8, 0},   {"srpna", 8, 0},
+        {"stycznia", 1, 0},      {"subat", 2, 0},      {"szeptember", 9, 0}, {"temmuz", 7, 0},
+        {"unora", 2, 0},         {"wrzesnia", 9, 0},   {"zari", 9, 0}};
+    static const unsigned short month_at[27] = {0,   16,  17,  20,  30,  33,  42,  46,  47,
+                                                50,  69,  72,  78,  102, 108, 116, 118, 118,
+                                                119, 131, 132, 133, 133, 134, 134, 134, 135};
+
+    /* Russian and Ukrainian genitive ("13 апреля 2000", "6 червня 1975"), Greek
+     * genitive capitalised and not ("2 Ιουλίου 1972"), compared as UTF-8 */
+    static const char *const script[] = {
         "\xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F",
         "\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F",
         "\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0",
@@ -247,13 +278,50 @@ static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, 
         "\xD1\x81\xD0\xB5\xD0\xBD\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
         "\xD0\xBE\xD0\xBA\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
         "\xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F",
-        "\xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F"};
-    if (i < n && (s[i] == 0xD0 || s[i] == 0xD1)) {
-        for (int m = 0; m < 12; m++) {
-            size_t ml = strlen(ru[m]);
-            if (i + ml <= n && !memcmp(s + i, ru[m], ml) &&
-                (i + ml == n || !(s[i + ml] == 0xD0 || s[i + ml] == 0xD1))) {
-                *mon = m + 1;
+        "\xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F",
+        "\xD1\x81\xD1\x96\xD1\x87\xD0\xBD\xD1\x8F",
+        "\xD0\xBB\xD1\x8E\xD1\x82\xD0\xBE\xD0\xB3\xD0\xBE",
+        "\xD0\xB1\xD0\xB5\xD1\x80\xD0\xB5\xD0\xB7\xD0\xBD\xD1\x8F",
+        "\xD0\xBA\xD0\xB2\xD1\x96\xD1\x82\xD0\xBD\xD1\x8F",
+        "\xD1\x82\xD1\x80\xD0\xB0\xD0\xB2\xD0\xBD\xD1\x8F",
+        "\xD1\x87\xD0\xB5\xD1\x80\xD0\xB2\xD0\xBD\xD1\x8F",
+        "\xD0\xBB\xD0\xB8\xD0\xBF\xD0\xBD\xD1\x8F",
+        "\xD1\x81\xD0\xB5\xD1\x80\xD0\xBF\xD0\xBD\xD1\x8F",
+        "\xD0\xB2\xD0\xB5\xD1\x80\xD0\xB5\xD1\x81\xD0\xBD\xD1\x8F",
+        "\xD0\xB6\xD0\xBE\xD0\xB2\xD1\x82\xD0\xBD\xD1\x8F",
+        "\xD0\xBB\xD0\xB8\xD1\x81\xD1\x82\xD0\xBE\xD0\xBF\xD0\xB0\xD0\xB4\xD0\xB0",
+        "\xD0\xB3\xD1\x80\xD1\x83\xD0\xB4\xD0\xBD\xD1\x8F",
+        "\xCE\x99\xCE\xB1\xCE\xBD\xCE\xBF\xCF\x85\xCE\xB1\xCF\x81\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\xA6\xCE\xB5\xCE\xB2\xCF\x81\xCE\xBF\xCF\x85\xCE\xB1\xCF\x81\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\x9C\xCE\xB1\xCF\x81\xCF\x84\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\x91\xCF\x80\xCF\x81\xCE\xB9\xCE\xBB\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\x9C\xCE\xB1\xCE\x90\xCE\xBF\xCF\x85",
+        "\xCE\x99\xCE\xBF\xCF\x85\xCE\xBD\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\x99\xCE\xBF\xCF\x85\xCE\xBB\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\x91\xCF\x85\xCE\xB3\xCE\xBF\xCF\x8D\xCF\x83\xCF\x84\xCE\xBF\xCF\x85",
+        "\xCE\xA3\xCE\xB5\xCF\x80\xCF\x84\xCE\xB5\xCE\xBC\xCE\xB2\xCF\x81\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\x9F\xCE\xBA\xCF\x84\xCF\x89\xCE\xB2\xCF\x81\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\x9D\xCE\xBF\xCE\xB5\xCE\xBC\xCE\xB2\xCF\x81\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\x94\xCE\xB5\xCE\xBA\xCE\xB5\xCE\xBC\xCE\xB2\xCF\x81\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\xB9\xCE\xB1\xCE\xBD\xCE\xBF\xCF\x85\xCE\xB1\xCF\x81\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCF\x86\xCE\xB5\xCE\xB2\xCF\x81\xCE\xBF\xCF\x85\xCE\xB1\xCF\x81\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\xBC\xCE\xB1\xCF\x81\xCF\x84\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\xB1\xCF\x80\xCF\x81\xCE\xB9\xCE\xBB\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\xBC\xCE\xB1\xCE\x90\xCE\xBF\xCF\x85",
+        "\xCE\xB9\xCE\xBF\xCF\x85\xCE\xBD\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\xB9\xCE\xBF\xCF\x85\xCE\xBB\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\xB1\xCF\x85\xCE\xB3\xCE\xBF\xCF\x8D\xCF\x83\xCF\x84\xCE\xBF\xCF\x85",
+        "\xCF\x83\xCE\xB5\xCF\x80\xCF\x84\xCE\xB5\xCE\xBC\xCE\xB2\xCF\x81\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\xBF\xCE\xBA\xCF\x84\xCF\x89\xCE\xB2\xCF\x81\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\xBD\xCE\xBF\xCE\xB5\xCE\xBC\xCE\xB2\xCF\x81\xCE\xAF\xCE\xBF\xCF\x85",
+        "\xCE\xB4\xCE\xB5\xCE\xBA\xCE\xB5\xCE\xBC\xCE\xB2\xCF\x81\xCE\xAF\xCE\xBF\xCF\x85",
+    };
+    if (i < n && (s[i] == 0xCE || s[i] == 0xCF || s[i] == 0xD0 || s[i] == 0xD1)) {
+        for (int m = 0; m < (int)(sizeof script / sizeof script[0]); m++) {
+            size_t ml = strlen(script[m]);
+            if (i + ml <= n && !memcmp(s + i, script[m], ml) &&
+                (i + ml == n || !(s[i + ml] >= 0xCE && s[i + ml] <= 0xD1))) {
+                *mon = m % 12 + 1;
                 *end = i + ml;
                 return true;
             }
@@ -274,15 +342,13 @@ static bool month_name(const unsigned char *s, size_t n, size_t i, size_t *end, 
         k++;
     }
     if (l < 3 || l >= sizeof w) return false;
-    /* no month of these languages starts with b, i, q, r, u, v, x, y, z */
-    if ((unsigned)(w[0] - 'a') < 26u && ((0x3b30102u >> (w[0] - 'a')) & 1u)) return false;
-    for (int m = 0; m < (int)(sizeof months / sizeof months[0]); m++) {
-        if (months[m][0] != w[0]) continue; /* most words stop here, without strlen */
-        size_t ml = strlen(months[m]);
+    if ((unsigned)(w[0] - 'a') >= 26u) return false;
+    for (int m = month_at[w[0] - 'a']; m < month_at[w[0] - 'a' + 1]; m++) {
+        size_t ml = strlen(months[m].w);
         /* full name, or a 3+ letter abbreviation ("Mar", "Sept") */
-        bool abbrev = m < 12 && l >= 3 && l < ml && !memcmp(w, months[m], l);
-        if ((l == ml && !memcmp(w, months[m], l)) || abbrev) {
-            *mon = m % 12 + 1; /* each language lists its 12 months in order */
+        bool abbrev = months[m].en && l >= 3 && l < ml && !memcmp(w, months[m].w, l);
+        if ((l == ml && !memcmp(w, months[m].w, l)) || abbrev) {
+            *mon = months[m].mon;
             if (k < n && s[k] == '.') k++;
             *end = k;
             return true;
@@ -310,17 +376,34 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
         numseq q;
         parse_seq(s, n, i, &q);
         if (q.nd <= MAX_DIGITS && seq_is_date(&q, y, m, d)) return q.end;
+        k = read_int(s, n, i, 4, y);
+        if (k == i + 4 && k + 1 < n && s[k] == ' ' && month_name(s, n, k + 1, &k, m)) {
+            /* "1990 MAY 12" (year, month, day) */
+            size_t e = k < n && s[k] == ' ' ? read_int(s, n, k + 1, 2, d) : 0;
+            return e && ew__pii_date_valid(*y, *m, *d) ? e : 0;
+        }
         k = read_int(s, n, i, 2, d);
         if (!k) return 0;
+        if (k + 3 < n && s[k] == '.' && s[k + 1] == ' ' && pii_is_digit(s[k + 2])) {
+            /* Czech and Slovak "12. 3. 1985" */
+            size_t e = read_int(s, n, k + 2, 2, m);
+            if (e && e + 2 < n && s[e] == '.' && s[e + 1] == ' ') {
+                e = read_int(s, n, e + 2, 4, y);
+                return e && ew__pii_date_valid(*y, *m, *d) ? e : 0;
+            }
+        }
         if (k + 2 <= n && (pii_icase_eq(s + k, "st", 2) || pii_icase_eq(s + k, "nd", 2) ||
                            pii_icase_eq(s + k, "rd", 2) || pii_icase_eq(s + k, "th", 2)))
             k += 2;
         if (k < n && s[k] == '.') k++;
-        if (k < n && s[k] == ' ') k++;
+        bool dash = k < n && s[k] == '-'; /* "12-Mar-1985" */
+        if (k < n && (s[k] == ' ' || dash)) k++;
         /* "12th of March", "12 de março de 1987" */
         bool de = k + 3 <= n && !strncmp((const char *)s + k, "de ", 3);
         if (de || (k + 3 <= n && pii_icase_eq(s + k, "of ", 3))) k += 3;
         if (!month_name(s, n, k, &k, m)) return 0;
+        if (dash && !(k < n && s[k] == '-')) return 0;
+        k += dash;
         if (k < n && s[k] == ',') k++;
         if (k < n && s[k] == ' ') k++;
         if (de && k + 3 <= n && !strncmp((const char *)s + k, "de ", 3)) k += 3;
@@ -518,8 +601,13 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
         "\xEC\x83\x9D\xEC\x9D\xBC",                                          /* 생일 */
         "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4", /* дата рожд */
         "\xD0\x94\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4", /* Дата рожд */
-        "\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB",                  /* родил(ся, ась) */
-        "urodzi",                                                    /* urodził(am), urodziny */
+        "\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB", /* родил(ся, ась) */
+        "urodzi",                                   /* urodził(am), urodziny */
+        "sz\xC3\xBCl", /* Hungarian szül. (születési idő, született) */
+        "\xCE\xB3\xCE\xAD\xCE\xBD\xCE\xBD\xCE\xB7\xCF\x83\xCE\xB7\xCF\x82", /* γέννησης */
+        "\xCE\xB3\xCE\xB5\xCE\xBD\xCE\xBD\xCE\xAE\xCE\xB8\xCE\xB7\xCE\xBA", /* γεννήθηκ(ε) */
+        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB6",          /* народж(ення) */
+        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xB2",  /* народив(ся) */
         "\xE0\xA4\x9C\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xAE",          /* जन्म */
         "\xD8\xA7\xD9\x84\xD9\x85\xD9\x8A\xD9\x84\xD8\xA7\xD8\xAF"}; /* الميلاد */
     size_t b = i > 48 ? i - 48 : 0;
@@ -533,23 +621,108 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
     return false;
 }
 
+/* Is the birth cue that ends at ce a place's or a thing's ("place of birth",
+ * "birth certificate", "birthday party", a beer's "born-on date"), or does a
+ * word between it and the date at i name another date ("Birth certificate
+ * issued on", "birthday: 3 May; appointment on")? */
+static bool dob_cue_other(const unsigned char *s, size_t n, size_t ce, size_t i)
+{
+    static const char *const after[] = {" certificate", " party",   " place",  " weight",
+                                        " sale",        "-on date", " on date"};
+    static const char *const other[] = {
+        "issue",     "issued",         "expiry",      "expires",
+        "expired",   "expiration",     "valid",       "validity",
+        "until",     "appointment",    "party",       "founded",
+        "died",      "death",          "wedding",     "due",
+        "printed",   "admitted",       "admission",   "discharged",
+        "discharge", "hired",          "registered",  "ends",
+        "sale",      "offer",          "ausgestellt", "ausstellungsdatum",
+        "gultig",    "g\xC3\xBCltig",  "delivre",     "d\xC3\xA9livr\xC3\xA9",
+        "emision",   "emisi\xC3\xB3n", "caducidad",   "vencimiento",
+        "scadenza",  "rilascio",       "afgegeven"};
+    size_t ws = ce;
+    while (ws > 0 && pii_is_alpha(s[ws - 1]))
+        ws--;
+    for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) {
+        size_t l = strlen(after[k]);
+        if (ce + l <= n && pii_icase_eq(s + ce, after[k], l)) return true;
+    }
+    /* "Date and place of birth: 12.03.1985, Vienna" is a date's cue */
+    bool date_too = ws >= 18 && pii_contains(s + ws - 18, 9, "ate", 3);
+    if ((ws >= 9 && pii_icase_eq(s + ws - 9, "place of ", 9) && !date_too) ||
+        (ws >= 11 && pii_icase_eq(s + ws - 11, "country of ", 11)) ||
+        (ws >= 8 && pii_icase_eq(s + ws - 8, "city of ", 8)))
+        return true;
+    for (size_t a = ce; a < i;) { /* the words between: at most 48 bytes */
+        while (a < i && !pii_is_alpha(s[a]))
+            a++;
+        size_t b = a;
+        while (b < i && (pii_is_alpha(s[b]) || s[b] >= 0x80))
+            b++;
+        for (size_t k = 0; k < sizeof other / sizeof other[0] && b > a; k++) {
+            size_t l = strlen(other[k]);
+            if (b - a == l && pii_icase_eq(s + a, other[k], l)) return true; /* whole words */
+        }
+        a = b;
+    }
+    return false;
+}
+
+/* A birth word written after the date in Chinese, Japanese or Korean:
+ * "1985年3月12日生まれ", "1990年5月3日生，", "1987년 4월 12일에 태어났습니다". */
+static bool dob_cjk_after(const unsigned char *s, size_t n, size_t e)
+{
+    static const char *const cues[] = {"\xE7\x94\x9F\xE3\x81\xBE\xE3\x82\x8C", /* 生まれ */
+                                       "\xE5\x87\xBA\xE7\x94\x9F",             /* 出生 */
+                                       "\xED\x83\x9C\xEC\x96\xB4",             /* 태어 */
+                                       "\xEC\xB6\x9C\xEC\x83\x9D"};            /* 출생 */
+    size_t k = e + 4 <= n && !memcmp(s + e, "\xEC\x97\x90 ", 4) ? e + 4 : e;   /* 에 */
+    if (k < n && s[k] == ' ') k++;
+    for (size_t q = 0; q < sizeof cues / sizeof cues[0]; q++) {
+        size_t l = strlen(cues[q]);
+        if (k + l <= n && !memcmp(s + k, cues[q], l)) return true;
+    }
+    /* 生 alone, then punctuation or the end: not 生效 (takes effect) */
+    return k + 3 <= n && !memcmp(s + k, "\xE7\x94\x9F", 3) &&
+           (k + 3 == n || s[k + 3] < 0x80 || !memcmp(s + k + 3, "\xEF\xBC\x8C", 3) ||
+            !memcmp(s + k + 3, "\xE3\x80\x82", 3));
+}
+
 bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
 {
     static const char *const before[] = {"n\xC3\xA9 le ",
                                          "n\xC3\xA9"
                                          "e le ",
+                                         "N\xC3\xA9 le ",
+                                         "N\xC3\xA9"
+                                         "e le ",
                                          "Nac\xC3\xAD el ",
                                          "nac\xC3\xAD el ",
                                          "naci\xC3\xB3 el ",
                                          "Naci\xC3\xB3 el "};
-    if (pii_cue_near(c, CUE_DOB, i, 48) && !dob_cue_used(c, c->cue_at[CUE_DOB])) return true;
-    if (ew__pii_cue_after(c, e, CUE_DOB, 10) || dob_cue_text(c->s, i)) return true;
+    const unsigned char *s = c->s;
+    if (pii_cue_near(c, CUE_DOB, i, 48) && !dob_cue_used(c, c->cue_at[CUE_DOB]))
+        return !dob_cue_other(s, c->n, c->cue_at[CUE_DOB], i);
+    /* a cue after the date counts on its own line ("Date of expiry: 9.9.2027\n
+     * Place of birth: Vienna" has none) */
+    size_t w = 0;
+    while (w < 10 && e + w < c->n && s[e + w] != '\n')
+        w++;
+    if ((w && ew__pii_cue_after(c, e, CUE_DOB, w)) || dob_cue_text(s, i)) return true;
     /* Turkish "1 Aralık 1989 doğumluyum": the birth word after the date */
-    if (e + 7 <= c->n && pii_contains(c->s + e, c->n - e < 10 ? c->n - e : 10, "do\xC4\x9Fum", 6))
+    if (e + 7 <= c->n && pii_contains(s + e, c->n - e < 10 ? c->n - e : 10, "do\xC4\x9Fum", 6))
+        return true;
+    if (e < c->n && s[e] >= 0xE3 && dob_cjk_after(s, c->n, e)) return true;
+    /* "b. 12/01/85", Finnish "(s. 3.5.1971)", Swedish "f. 1985-03-12": a
+     * biography's "born" right before the date */
+    if (i >= 3 && s[i - 1] == ' ' && s[i - 2] == '.' &&
+        (s[i - 3] == 'b' || ((s[i - 3] == 's' || s[i - 3] == 'f') && i >= 4 &&
+                             (s[i - 4] == '(' || s[i - 4] == ' '))) &&
+        (i == 3 || !pii_is_alnum(s[i - 4])))
         return true;
     for (size_t k = 0; k < sizeof before / sizeof before[0]; k++) {
         size_t l = strlen(before[k]);
-        if (i >= l && !memcmp(c->s + i - l, before[k], l)) return true;
+        if (i >= l && !memcmp(s + i - l, before[k], l)) return true;
     }
     /* a column labelled as a birth date, a patient's record line */
     return (ew__pii_field_cues(c, i) & (1u << CUE_DOB)) || ew__pii_patient_date(c, i);
@@ -580,6 +753,34 @@ static size_t cjk_date(const unsigned char *s, size_t n, size_t i)
             : memcmp(s + k3, "\xE6\x97\xA5", 3) && memcmp(s + k3, "\xE5\x8F\xB7", 3)))
         return 0; /* 日 号 */
     return ew__pii_date_valid(y, m, d) ? k3 + 3 : 0;
+}
+
+/* A Japanese date in an era's years at i, the digits after the era's name:
+ * "昭和60年3月12日" (Shōwa 60 is 1985). Its end, or 0; the span starts 6
+ * bytes before i, at the era. */
+static size_t era_date(const unsigned char *s, size_t n, size_t i)
+{
+    static const struct {
+        char name[7];
+        short first;                                 /* the Gregorian year of the era's year 1 */
+    } eras[] = {{"\xE6\x98\x8E\xE6\xB2\xBB", 1868},  /* 明治 */
+                {"\xE5\xA4\xA7\xE6\xAD\xA3", 1912},  /* 大正 */
+                {"\xE6\x98\xAD\xE5\x92\x8C", 1926},  /* 昭和 */
+                {"\xE5\xB9\xB3\xE6\x88\x90", 1989},  /* 平成 */
+                {"\xE4\xBB\xA4\xE5\x92\x8C", 2019}}; /* 令和 */
+    if (i < 6 || s[i - 6] < 0xE4 || s[i - 6] > 0xE6) return 0;
+    for (size_t k = 0; k < sizeof eras / sizeof eras[0]; k++) {
+        if (memcmp(s + i - 6, eras[k].name, 6)) continue;
+        int y, m, d;
+        size_t p = read_int(s, n, i, 2, &y);
+        if (!p || !(p = date_marker(s, n, p, "\xE5\xB9\xB4", NULL))) return 0; /* 年 */
+        if (!(p = read_int(s, n, p, 2, &m)) || !(p = date_marker(s, n, p, "\xE6\x9C\x88", NULL)))
+            return 0; /* 月 */
+        if (!(p = read_int(s, n, p, 2, &d)) || p + 3 > n || memcmp(s + p, "\xE6\x97\xA5", 3))
+            return 0; /* 日 */
+        return y >= 1 && ew__pii_date_valid(eras[k].first + y - 1, m, d) ? p + 3 : 0;
+    }
+    return 0;
 }
 
 /* "P/N 412-33-0917", "S/N 2020-394965", "PN: 4417": a part or serial
@@ -625,13 +826,19 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     }
 
     int y, m, d;
-    /* "12 March 1985", "8 marca 1979" */
-    if (q.ng == 1 && q.nd <= 2 && e + 1 < n && (s[e] == ' ' || s[e] == '.' || pii_is_alpha(s[e]))) {
+    /* "12 March 1985", "8 marca 1979", "1990 MAY 12" */
+    if (q.ng == 1 && (q.nd <= 2 || (q.nd == 4 && s[e] == ' ')) && e + 1 < n &&
+        (s[e] == ' ' || s[e] == '.' || pii_is_alpha(s[e]))) {
         size_t de = ew__pii_parse_date(s, n, i, &y, &m, &d);
         if (de) {
             if (ew__pii_dob_cue(c, i, de)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, de, 0.9f);
             return de;
         }
+    }
+    size_t ee = q.ng == 1 && q.nd <= 2 && i >= 6 ? era_date(s, n, i) : 0;
+    if (ee) {
+        if (ew__pii_dob_cue(c, i - 6, ee)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i - 6, ee, 0.9f);
+        return ee;
     }
     size_t ce = q.ng == 1 && q.nd == 4 ? cjk_date(s, n, i) : 0;
     if (ce) {

@@ -11,7 +11,7 @@
 #include "router/pii_secret.h"
 
 /* Characters of a key body. */
-enum { AL_ALNUM = 1, AL_B64URL, AL_B64, AL_HEX, AL_UPDIGIT, AL_LOWDIGIT, AL_ANY };
+enum { AL_ALNUM = 1, AL_B64URL, AL_B64, AL_HEX, AL_UPDIGIT, AL_LOWDIGIT, AL_HEXDASH, AL_ANY };
 
 static bool in_alphabet(unsigned ch, int al)
 {
@@ -28,6 +28,8 @@ static bool in_alphabet(unsigned ch, int al)
         return pii_is_upper(ch) || pii_is_digit(ch);
     case AL_LOWDIGIT:
         return pii_is_lower(ch) || pii_is_digit(ch);
+    case AL_HEXDASH:
+        return pii_is_hex(ch) || ch == '-';
     default:
         return pii_is_alnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '=' || ch == '+' ||
                ch == '/' || ch == '!';
@@ -154,6 +156,24 @@ static const struct {
     P("pscale_pw_", 40, 60, AL_B64URL),
     P("shpat_", 32, 32, AL_HEX),
     P("AccountKey=", 40, 100, AL_B64),
+    /* documented formats found missing on gitleaks' rule examples: AWS STS
+     * bearer and context credential ids, Hugging Face organisation tokens,
+     * EasyPost live and test keys, 1Password service account tokens,
+     * OpenShift OAuth tokens, 42 intra user and app secrets, Adobe OAuth
+     * client secrets, Meta (Facebook) access tokens, Cloudflare Origin CA
+     * keys */
+    P("ABIA", 16, 16, AL_UPDIGIT),
+    P("ACCA", 16, 16, AL_UPDIGIT),
+    P("api_org_", 34, 34, AL_ALNUM),
+    P("EZAK", 54, 54, AL_ALNUM),
+    P("EZTK", 54, 54, AL_ALNUM),
+    P("ops_eyJ", 250, 255, AL_B64),
+    P("sha256~", 43, 43, AL_B64URL),
+    P("s-s4t2ud-", 64, 64, AL_HEX),
+    P("s-s4t2af-", 64, 64, AL_HEX),
+    P("p8e-", 32, 32, AL_B64URL),
+    P("EAA", 100, 255, AL_ALNUM),
+    P("v1.0-", 171, 171, AL_HEXDASH),
 };
 #undef P
 
@@ -183,14 +203,29 @@ static bool word_boundary_before(const unsigned char *s, size_t i)
 enum { N_PROVIDERS = sizeof providers / sizeof providers[0] };
 static uint8_t by_first[256][24];
 static uint8_t n_by_first[256];
+/* The second bytes of the prefixes under each first byte (every byte for a
+ * one-byte prefix): a word starting "st", "se", "sc" is turned away by one
+ * bit before the 18 prefixes starting 's' are compared. */
+static uint64_t by_second[256][4];
 static pthread_once_t by_first_once = PTHREAD_ONCE_INIT;
 
 static void by_first_build(void)
 {
     for (size_t p = 0; p < N_PROVIDERS; p++) {
         unsigned ch = (unsigned char)providers[p].prefix[0];
-        if (n_by_first[ch] < sizeof by_first[ch]) by_first[ch][n_by_first[ch]++] = (uint8_t)p;
+        if (n_by_first[ch] >= sizeof by_first[ch]) continue;
+        by_first[ch][n_by_first[ch]++] = (uint8_t)p;
+        for (unsigned b = 0; b < 256; b++)
+            if (providers[p].len < 2 || (unsigned char)providers[p].prefix[1] == b)
+                by_second[ch][b / 64] |= 1ull << (b % 64);
     }
+}
+
+/* Can a provider's prefix start at i (by its first two bytes)? */
+static inline bool provider_may_start(const unsigned char *s, size_t n, size_t i)
+{
+    unsigned b = i + 1 < n ? s[i + 1] : 0; /* past the end: no prefix of two */
+    return n_by_first[s[i]] && (by_second[s[i]][b / 64] >> (b % 64) & 1);
 }
 
 void ew__pii_secret_init(void)
@@ -214,7 +249,7 @@ static size_t provider_match(const unsigned char *s, size_t n, size_t i, bool *s
         size_t p = by_first[s[i]][b];
         const char *pre = providers[p].prefix;
         size_t pl = providers[p].len;
-        if (pre[0] != (char)s[i] || i + pl > n || memcmp(s + i, pre, pl)) continue;
+        if (i + pl > n || !pii_bytes_eq(s + i, pre, pl)) continue;
         size_t k = i + pl;
         while (k < n && k - i - pl < providers[p].max && in_alphabet(s[k], providers[p].al))
             k++;
@@ -250,7 +285,7 @@ static size_t provider_match(const unsigned char *s, size_t n, size_t i, bool *s
 
 static size_t provider_at(const unsigned char *s, size_t n, size_t i)
 {
-    if (!n_by_first[s[i]]) return 0; /* most tokens: no prefix starts so */
+    if (!provider_may_start(s, n, i)) return 0; /* most tokens: no prefix starts so */
     bool stand_in = false;
     return provider_match(s, n, i, &stand_in);
 }
@@ -265,7 +300,7 @@ static bool provider_stand_in(const unsigned char *v, size_t n)
 /* header.payload.signature, base64url, header starting with '{"' (eyJ). */
 static size_t jwt_at(const unsigned char *s, size_t n, size_t i)
 {
-    if (i + 20 > n || memcmp(s + i, "eyJ", 3)) return 0;
+    if (i + 20 > n || !pii_bytes_eq(s + i, "eyJ", 3)) return 0;
     size_t k = i, dots = 0, part = 0;
     while (k < n && (in_alphabet(s[k], AL_B64URL) || s[k] == '.')) {
         if (s[k] == '.') {
@@ -400,12 +435,66 @@ static size_t prefixed_random_at(const unsigned char *s, size_t n, size_t i)
  * characters, not 30) is not taken by the shape rule either. */
 static bool owned_prefix(const unsigned char *s, size_t n, size_t i)
 {
-    for (size_t b = 0; b < n_by_first[s[i]]; b++) {
+    size_t cands = provider_may_start(s, n, i) ? n_by_first[s[i]] : 0;
+    for (size_t b = 0; b < cands; b++) {
         size_t p = by_first[s[i]][b];
-        if (i + providers[p].len <= n && !memcmp(s + i, providers[p].prefix, providers[p].len))
+        if (i + providers[p].len <= n && pii_bytes_eq(s + i, providers[p].prefix, providers[p].len))
             return true;
     }
-    return i + 5 <= n && !memcmp(s + i, "live_", 5);
+    return i + 5 <= n && pii_bytes_eq(s + i, "live_", 5);
+}
+
+/* A 1Password account Secret Key: "A3-", the six-character account part,
+ * then groups of 11, 5, 5, 5 (or 6, 5, 5, 5, 5) capitals and digits. */
+static __attribute__((noinline)) size_t onepassword_key_at(const unsigned char *s, size_t n,
+                                                           size_t i)
+{
+    static const unsigned char shapes[2][6] = {{6, 11, 5, 5, 5, 0}, {6, 6, 5, 5, 5, 5}};
+    if (i + 39 > n || memcmp(s + i, "A3-", 3)) return 0;
+    unsigned char len[7];
+    size_t k = i + 3, groups = 0;
+    for (;;) {
+        size_t g = k;
+        while (k < n && k - g < 12 && (pii_is_upper(s[k]) || pii_is_digit(s[k])))
+            k++;
+        if (k == g || groups == 6) return 0;
+        len[groups++] = (unsigned char)(k - g);
+        if (k + 1 < n && s[k] == '-' && pii_is_alnum(s[k + 1])) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    if (k < n && (pii_is_alnum(s[k]) || s[k] == '-' || s[k] == '_')) return 0;
+    if (ew__pii_masked(s + i + 3, k - i - 3)) return 0; /* "A3-XXXXXX-XXXXXXXXXXX-..." */
+    for (size_t v = 0; v < 2; v++) {
+        size_t want = shapes[v][5] ? 6 : 5;
+        if (groups == want && !memcmp(len, shapes[v], want)) return k;
+    }
+    return 0;
+}
+
+/* An Entra ID (Azure AD) client secret: three characters, a digit, "Q~",
+ * then 31 to 34 of letters, digits and "_~.-" (Microsoft's format since
+ * 2022). The first character may be '~', '.' or '_': i may be one past it. */
+static __attribute__((noinline)) size_t entra_secret_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (i > 0 && (s[i - 1] == '~' || s[i - 1] == '.' || s[i - 1] == '_')) i--;
+    if (i + 37 > n || s[i + 4] != 'Q' || s[i + 5] != '~' || !pii_is_digit(s[i + 3])) return 0;
+    for (size_t k = i; k < i + 3; k++)
+        if (!pii_is_alnum(s[k]) && s[k] != '_' && s[k] != '~' && s[k] != '.') return 0;
+    size_t e = i + 6, up = 0, lo = 0, dg = 0;
+    while (e < n && e - i < 42 &&
+           (pii_is_alnum(s[e]) || s[e] == '_' || s[e] == '~' || s[e] == '.' || s[e] == '-')) {
+        up += pii_is_upper(s[e]);
+        lo += pii_is_lower(s[e]);
+        dg += pii_is_digit(s[e]);
+        e++;
+    }
+    while (e > i + 6 && s[e - 1] == '.') /* a sentence's full stop */
+        e--;
+    size_t body = e - i - 6;
+    return body >= 31 && body <= 34 && up && lo && dg ? e : 0;
 }
 
 /* A self-identifying secret at i: provider format, JWT, Discord or
@@ -420,10 +509,13 @@ size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
         (e = b64_json_at(s, n, i)) != 0)
         return e;
     if ((e = discord_at(s, n, i)) != 0) return e;
-    if (s[i] == 'b' && i + 3 < n && !memcmp(s + i, "bot", 3) && pii_is_digit(s[i + 3]) &&
+    if (s[i] == 'b' && i + 3 < n && pii_bytes_eq(s + i, "bot", 3) && pii_is_digit(s[i + 3]) &&
         (e = ew__pii_telegram_at(s, n, i + 3)) != 0)
         return e;
     if ((e = provider_at(s, n, i)) != 0) return e;
+    if (s[i] == 'A' && (e = onepassword_key_at(s, n, i)) != 0) return e;
+    if (i + 6 < n && (s[i + 5] == '~' || s[i + 4] == '~') && (e = entra_secret_at(s, n, i)) != 0)
+        return e;
     return pii_is_alpha(s[i]) && !owned_prefix(s, n, i) ? prefixed_random_at(s, n, i) : 0;
 }
 
@@ -852,6 +944,26 @@ size_t ew__pii_skip_note(const unsigned char *s, size_t n, size_t k)
     return e < n && (s[e] == ':' || s[e] == '=') ? e : k;
 }
 
+size_t ew__pii_skip_to_assign_at(const unsigned char *s, size_t n, size_t k)
+{
+    static const char *const types[] = {"string", "[]byte", "*string"};
+    size_t t = k;
+    if (k < n && (s[k] == 's' || s[k] == '[' || s[k] == '*')) {
+        for (size_t j = 0; j < sizeof types / sizeof *types && t == k; j++) {
+            size_t tl = strlen(types[j]);
+            if (k + tl < n && !memcmp(s + k, types[j], tl) && s[k + tl] == ' ') t = k + tl;
+        }
+        if (t == k) return k;
+        while (t < n && s[t] == ' ')
+            t++;
+    } else {
+        while (t < n && t - k < 2 && (s[t] == '?' || s[t] == '.' || s[t] == '+' || s[t] == '|'))
+            t++;
+        if (t == k) return k;
+    }
+    return t + 1 < n && s[t] == '=' && s[t + 1] != '=' && s[t + 1] != '>' ? t : k;
+}
+
 /* After "name:" at k: a declared type ("api_key: &str = x", "token: string
  * = x", "API_KEY: str = x") or a YAML block scalar ("token: >-" and the value
  * indented on the next line). Returns where the value starts. */
@@ -892,8 +1004,9 @@ static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
 static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
                        bool *quoted)
 {
-    if (k < n && (s[k] == '"' || s[k] == '\'')) k++; /* "password": closes the key */
-    if (k < n && s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) k++; /* env["TOKEN"] = x */
+    if (k < n && (s[k] == '"' || s[k] == '\'')) k++;          /* "password": closes the key */
+    if (k + 1 < n && s[k] == '\\' && s[k + 1] == '"') k += 2; /* \"password\": in a string */
+    if (k < n && s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) k++; /* env["KEY"] = */
     size_t lim = k + 40 < n ? k + 40 : n;
     while (k < lim && (s[k] == ' ' || s[k] == '\t'))
         k++;
@@ -904,8 +1017,14 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     while (d < lim && pii_is_digit(s[d]) && d - d0 < 3)
         d++;
     if (d > d0 && d < lim && (s[d] == ':' || s[d] == '=')) k = d;
+    k = ew__pii_skip_to_assign(s, n, k);
     bool sep = false, colon_only = true;
     size_t s0 = k;
+    if (ew__pii_dash_separator(s, n, k)) { /* "token - 'x'" */
+        k++;
+        sep = true;
+        colon_only = false;
+    }
     while (k < lim && (s[k] == '=' || s[k] == ':' || s[k] == '>' || s[k] == '!' ||
                        ew__pii_wide_colon(s, n, k))) {
         if (s[k] == 0xEF) k += 2; /* "Token：x", as Chinese keyboards type it */
@@ -972,25 +1091,19 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
     return e > k;
 }
 
-static bool name_has(const unsigned char *s, size_t i, size_t e, const char *what)
+/* Does [i, e) hold `what`, in any case? Run for every name before a '(' or
+ * '=': positions whose first byte cannot match are passed over with one
+ * compare (a byte that equals what[0] ignoring case has the same bits
+ * apart from 0x20). */
+static bool name_has_n(const unsigned char *s, size_t i, size_t e, const char *what, size_t wl)
 {
-    size_t wl = strlen(what);
+    const unsigned first = (unsigned char)what[0] | 32;
     for (size_t p = i; p + wl <= e; p++)
-        if (pii_icase_eq(s + p, what, wl)) return true;
+        if ((s[p] | 32u) == first && pii_icase_eq(s + p, what, wl)) return true;
     return false;
 }
-
-/* What a key's name says about its value, from the parts of the identifier
- * ("AWS_SECRET_ACCESS_KEY", "apiKey", "ado_pat", "client.secret"). */
-/* A word and its length, for lists searched once per key name. */
-typedef struct {
-    const char *w;
-    unsigned char l;
-} pii_word;
-#define W(x)                                                                                       \
-    {                                                                                              \
-        x, sizeof x - 1                                                                            \
-    }
+/* strlen of a literal is a constant */
+#define name_has(s, i, e, what) name_has_n(s, i, e, what, strlen(what))
 
 /* A word that ends in "pass" glued to what it opens ("requirepass",
  * "rootpass", "smtppass"); not the words that merely end so. */
@@ -1015,137 +1128,6 @@ bool ew__pii_glued_pass(const unsigned char *s, size_t i, size_t e)
         low[k - i] = (char)(s[k] | 32);
     return glued_pass(low, e - i);
 }
-
-int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
-{
-    static const pii_word pw_sub[] = {W("password"),
-                                      W("passwd"),
-                                      W("passphrase"),
-                                      W("passwort"),
-                                      W("kennwort"),
-                                      W("contrasena"),
-                                      W("haslo"),
-                                      W("motdepasse"),
-                                      W("wachtwoord"),
-                                      W("senha"),
-                                      W("contrase\xc3\xb1"
-                                        "a"),
-                                      W("has\xc5\x82o"),
-                                      W("salasana"),
-                                      W("adgangskode")};
-    static const pii_word secret_sub[] = {W("secret"),  W("token"),        W("credential"),
-                                          W("private"), W("apikey"),       W("signature"),
-                                          W("unseal"),  W("authorization")};
-    static const pii_word pw_part[] = {W("pass"), W("pwd"), W("pw")};
-    static const pii_word secret_part[] = {W("auth"), W("cred"), W("creds"),
-                                           W("pat"),  W("sig"),  W("bearer")};
-    /* providers whose keys have no telling prefix: "postmark: <uuid>" */
-    static const pii_word key_part[] = {W("key"),     W("keys"),     W("api"),     W("login"),
-                                        W("license"), W("postmark"), W("heroku"),  W("mailgun"),
-                                        W("algolia"), W("pusher"),   W("rollbar"), W("mapbox")};
-    /* keys that find a record rather than open a door: "idempotency_key",
-     * "partition_key", "cache_key", "sort_key", "object_key" */
-    static const pii_word lookup_part[] = {
-        W("idempotency"), W("partition"),   W("cache"),  W("sort"),   W("primary"),
-        W("foreign"),     W("routing"),     W("dedup"),  W("dedupe"), W("lookup"),
-        W("shard"),       W("object"),      W("cursor"), W("row"),    W("index"),
-        W("unique"),      W("hash"),        W("range"),  W("group"),  W("map"),
-        W("i18n"),        W("translation"), W("recv"),   W("keyid"),  W("fpr")};
-    /* tokens that find a place in a list or a trace: "next_page_token",
-     * "continuationToken", "syncToken", "X-Trace-Token" */
-    static const pii_word place_part[] = {W("page"),   W("next"),  W("continuation"),
-                                          W("sync"),   W("trace"), W("pagination"),
-                                          W("resume"), W("cursor")};
-    bool lookup = false, place = false;
-    char low[64];
-    size_t n = e - i < sizeof low ? e - i : sizeof low;
-    uint32_t firsts = 0; /* the small letters present: most listed words can be skipped */
-    for (size_t k = 0; k < n; k++) {
-        low[k] = (char)(pii_is_upper(s[i + k]) ? s[i + k] | 32 : s[i + k]);
-        if (pii_is_lower((unsigned char)low[k])) firsts |= 1u << (low[k] - 'a');
-    }
-#define HAS(list, k)                                                                               \
-    ((firsts >> ((list)[k].w[0] - 'a') & 1) && pii_contains(low, n, (list)[k].w, (list)[k].l))
-    /* names that describe a secret rather than hold one */
-    /* and public keys ("publicKey", "stripe_publishable_key") */
-    static const pii_word meta_any[] = {
-        W("public"),     W("publishable"), W("label"),     W("field"),       W("hint"),
-        W("policy"),     W("reset"),       W("forgot"),    W("placeholder"), W("prompt"),
-        W("confirm"),    W("change"),      W("algorithm"), W("algo"),        W("expir"),
-        W("rotation"),   W("strength"),    W("ttl"),       W("tokeniz"),     W("fingerprint"),
-        W("thumbprint"), W("keygrip")};
-    for (size_t k = 0; k < sizeof meta_any / sizeof meta_any[0]; k++)
-        if (HAS(meta_any, k)) return PII_KEY_NONE;
-    /* providers' documented secrets whose names say "id": Code Climate's
-     * test reporter id is its coverage upload key */
-    static const pii_word id_keys[] = {W("cc_test_reporter_id")};
-    for (size_t k = 0; k < sizeof id_keys / sizeof id_keys[0]; k++)
-        if (n == id_keys[k].l && !memcmp(low, id_keys[k].w, n)) return PII_KEY_KEY;
-    /* a dotted setting whose last part says what it sets about the secret:
-     * "user.password.encoder", "token.header", "password.min-length" */
-    static const pii_word setting_last[] = {W("encoder"), W("encoding"), W("header"), W("length"),
-                                            W("format"),  W("min"),      W("max"),    W("rounds")};
-    const char *dot = memrchr(low, '.', n);
-    if (dot) {
-        size_t lp = (size_t)(dot - low) + 1;
-        for (size_t k = 0; k < sizeof setting_last / sizeof setting_last[0]; k++)
-            if (n - lp == setting_last[k].l && !memcmp(low + lp, setting_last[k].w, n - lp))
-                return PII_KEY_NONE;
-    }
-    int kind = PII_KEY_NONE;
-    for (size_t k = 0; k < sizeof pw_sub / sizeof pw_sub[0]; k++)
-        if (HAS(pw_sub, k)) return PII_KEY_PASSWORD;
-    for (size_t k = 0; k < sizeof secret_sub / sizeof secret_sub[0]; k++)
-        if (HAS(secret_sub, k)) kind = PII_KEY_SECRET;
-#undef HAS
-    /* parts split at '_', '-', '.', and lower-to-upper case changes */
-    size_t p = 0;
-    while (p < n) {
-        size_t q = p + 1;
-        while (q < n && pii_is_alnum(low[q]) &&
-               !(pii_is_upper(s[i + q]) && pii_is_lower(s[i + q - 1])))
-            q++;
-        size_t pl = q - p;
-        for (size_t k = 0; k < sizeof pw_part / sizeof pw_part[0]; k++)
-            if (low[p] == pw_part[k].w[0] && pl == pw_part[k].l &&
-                !memcmp(low + p, pw_part[k].w, pl))
-                return PII_KEY_PASSWORD;
-        for (size_t k = 0; k < sizeof secret_part / sizeof secret_part[0] && !kind; k++)
-            if (low[p] == secret_part[k].w[0] && pl == secret_part[k].l &&
-                !memcmp(low + p, secret_part[k].w, pl))
-                kind = PII_KEY_SECRET;
-        for (size_t k = 0; k < sizeof key_part / sizeof key_part[0] && !kind; k++)
-            if (low[p] == key_part[k].w[0] && pl == key_part[k].l &&
-                !memcmp(low + p, key_part[k].w, pl))
-                kind = PII_KEY_KEY;
-        for (size_t k = 0; k < sizeof lookup_part / sizeof lookup_part[0] && !lookup; k++)
-            lookup = low[p] == lookup_part[k].w[0] && pl == lookup_part[k].l &&
-                     !memcmp(low + p, lookup_part[k].w, pl);
-        for (size_t k = 0; k < sizeof place_part / sizeof place_part[0] && !place; k++)
-            place = low[p] == place_part[k].w[0] && pl == place_part[k].l &&
-                    !memcmp(low + p, place_part[k].w, pl);
-        p = q;
-        while (p < n && !pii_is_alnum(low[p]))
-            p++;
-    }
-    if (kind == PII_KEY_KEY && lookup) return PII_KEY_NONE;
-    if (kind == PII_KEY_SECRET && place && pii_contains(low, n, "token", 5) &&
-        !pii_contains(low, n, "secret", 6) && !pii_contains(low, n, "auth", 4) &&
-        !pii_contains(low, n, "access", 6) && !pii_contains(low, n, "refresh", 7))
-        return PII_KEY_NONE;
-    /* "api_key_url", "token_type", "client_id", "credsStore": about a secret
-     * or where it is kept, not one */
-    static const pii_word meta[] = {W("length"),  W("url"),    W("path"),     W("file"),
-                                    W("name"),    W("type"),   W("version"),  W("id"),
-                                    W("store"),   W("helper"), W("provider"), W("backend"),
-                                    W("manager"), W("mode")};
-    for (size_t k = 0; k < sizeof meta / sizeof meta[0] && kind; k++) {
-        size_t ml = meta[k].l;
-        if (n > ml && !memcmp(low + n - ml, meta[k].w, ml)) return PII_KEY_NONE;
-    }
-    return kind;
-}
-#undef W
 
 static bool all_hex(const unsigned char *v, size_t n)
 {
@@ -1205,6 +1187,27 @@ static bool labelled_digest(const unsigned char *v, size_t vn)
     return col && col > v && digest_label(v, (size_t)(col - v)) && (size_t)(col - v) + 16 < vn;
 }
 
+/* A host name: lowercase labels joined by at least two dots, the last of
+ * letters only ("sm02915.int.contoso.com", "db-1.prod.internal"). Keys'
+ * dotted values (JWTs, "dt0c01.<id>.<secret>") mix case or end in digits. */
+static bool host_name(const unsigned char *v, size_t n)
+{
+    size_t dots = 0, last = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (v[k] == '.') {
+            if (k == last) return false; /* an empty label */
+            dots++;
+            last = k + 1;
+        } else if (!pii_is_lower(v[k]) && !pii_is_digit(v[k]) && v[k] != '-') {
+            return false;
+        }
+    }
+    if (dots < 2 || n - last < 2 || n - last > 10) return false;
+    for (size_t k = last; k < n; k++)
+        if (!pii_is_lower(v[k])) return false;
+    return true;
+}
+
 /* A key's id or fingerprint as GnuPG prints them: 8, 16 or 40 hex digits
  * in capitals, maybe with the ':' of "gpg: key <id>: public key ...". */
 static bool gpg_key_id(const unsigned char *v, size_t n)
@@ -1216,7 +1219,56 @@ static bool gpg_key_id(const unsigned char *v, size_t n)
     return true;
 }
 
-float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
+/* Words joined in camel case, maybe after an acronym and before a version
+ * ("APIOrganizationExist", "MySecretManagerKey", "SalesResults-1.2",
+ * "requiredCharacteristicTypes"): a name in code, not a key. Letters
+ * drawn at random make parts of one or two letters, and digits. */
+static bool camel_words(const unsigned char *v, size_t n)
+{
+    size_t e = n; /* a version suffix: "-1.2", "_v2", "3" */
+    while (e > 0 && (pii_is_digit(v[e - 1]) || v[e - 1] == '.'))
+        e--;
+    if (e < n && e > 0 && (v[e - 1] == '-' || v[e - 1] == '_' || v[e - 1] == 'v')) e--;
+    size_t parts = 0, k = 0;
+    while (k < e && pii_is_upper(v[k]) && k + 1 < e && pii_is_upper(v[k + 1]))
+        k++; /* an acronym: "API" of "APIOrganization" */
+    if (k) parts++;
+    while (k < e) {
+        size_t b = k;
+        if (pii_is_upper(v[k])) k++;
+        while (k < e && pii_is_lower(v[k]))
+            k++;
+        if (k - b < 3 || (k < e && !pii_is_upper(v[k]))) return false;
+        parts++;
+    }
+    return parts >= 3;
+}
+
+/* A version: three dotted numbers of up to four digits ("0.11.2", "1.7.8"). */
+static bool has_version(const unsigned char *v, size_t n)
+{
+    for (size_t k = 0; k + 5 <= n; k++) {
+        if (!pii_is_digit(v[k]) || (k > 0 && pii_is_digit(v[k - 1]))) continue;
+        size_t p = k, groups = 0;
+        for (;;) {
+            size_t d = p;
+            while (p < n && pii_is_digit(v[p]) && p - d < 5)
+                p++;
+            if (p == d || p - d > 4) break;
+            groups++;
+            if (p + 1 < n && v[p] == '.' && pii_is_digit(v[p + 1])) {
+                p++;
+                continue;
+            }
+            break;
+        }
+        if (groups >= 3) return true;
+    }
+    return false;
+}
+
+/* A value's score before the names in code and hosts are ruled out. */
+static float value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
     /* a URL is read as one: its user part holds the credential, if any */
     if (pii_contains(v, vn, "://", 3) || labelled_digest(v, vn)) return 0;
@@ -1248,6 +1300,16 @@ float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quot
     return 0;
 }
 
+float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
+{
+    float sc = value_score(kind, v, vn, quoted);
+    /* asked only of values that would count: a host, words in camel case, a version */
+    if (sc > 0 && kind != PII_KEY_PASSWORD &&
+        (host_name(v, vn) || camel_words(v, vn) || has_version(v, vn)))
+        return 0;
+    return sc;
+}
+
 static bool next_value(const unsigned char *s, size_t n, size_t k, size_t *vs, size_t *ve,
                        bool *quoted);
 
@@ -1261,6 +1323,34 @@ static bool in_arn(const unsigned char *s, size_t vs)
            s[b - 1] != '\'' && s[b - 1] != '=' && s[b - 1] != '(' && s[b - 1] != ',')
         b--;
     return vs - b >= 4 && !memcmp(s + b, "arn:", 4);
+}
+
+static bool basic_stand_in(const unsigned char *v, size_t n);
+
+/* A value of a few words whose last is a random token: a label or a scheme
+ * before it ("{beamer AQAAABAAA <token>}", "FlyV1 fm2_<token>"). Adds the
+ * token; returns its end, or 0. */
+static size_t last_word_token(pii_ctx *c, int kind, size_t vs, size_t ve)
+{
+    const unsigned char *s = c->s;
+    if (kind < PII_KEY_KEY || ve - vs > 512 || !memchr(s + vs, ' ', ve - vs)) return 0;
+    size_t e = ve;
+    while (e > vs && (s[e - 1] == '}' || s[e - 1] == ')' || s[e - 1] == ']'))
+        e--;
+    size_t b = e, words = 1;
+    while (b > vs && s[b - 1] != ' ')
+        b--;
+    for (size_t k = vs, w = vs; k <= b; k++) { /* the words before: labels, not keys */
+        if (k < b && s[k] != ' ') continue;
+        if (k > w && k - w >= 16 && random_looking(s + w, k - w)) return 0;
+        words += k < b;
+        w = k + 1;
+    }
+    if (words > 4 || e - b < 20 || !random_looking(s + b, e - b) || placeholder(s + b, e - b) ||
+        basic_stand_in(s + b, e - b))
+        return 0;
+    ew__pii_add(c, EW_PII_SECRET, b, e, 0.8f);
+    return e;
 }
 
 /* A value at [vs, ve) held by a key of this kind: adds it when secret. */
@@ -1287,7 +1377,7 @@ static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
         return te;
     }
     float sc = ew__pii_value_score(kind, c->s + vs, ve - vs, quoted);
-    if (sc <= 0) return 0;
+    if (sc <= 0) return last_word_token(c, kind, vs, ve);
     ew__pii_add(c, EW_PII_SECRET, vs, ve, sc);
     return ve;
 }
@@ -1455,6 +1545,9 @@ size_t ew__pii_scan_attr_pair(pii_ctx *c, size_t ke)
 static bool names_itself(const unsigned char *s, size_t i, size_t ke, const unsigned char *v,
                          size_t vn)
 {
+    bool screaming = vn >= 4;
+    for (size_t k = 0; k < vn && screaming; k++)
+        screaming = pii_is_upper(v[k]) || v[k] == '_';
     for (size_t from = i; from < ke; from++) {
         if (from > i && pii_is_alnum(s[from - 1]) &&
             !(pii_is_upper(s[from]) && pii_is_lower(s[from - 1])))
@@ -1472,9 +1565,15 @@ static bool names_itself(const unsigned char *s, size_t i, size_t ke, const unsi
             if ((s[a] | 32) != (v[b] | 32)) break;
             a++, b++;
         }
-        if (a == ke && b == vn) return true;
+        while (b < vn && !pii_is_alnum(v[b])) /* "telegram_api_token = " */
+            b++;
+        if (b == vn && a == ke) return true;
+        /* a part of it as a variable's name: passwordVariable: 'PASSWORD' */
+        if (b == vn && screaming && (!pii_is_alnum(s[a]) || pii_is_upper(s[a]))) return true;
     }
-    return false;
+    /* "BlindKeySignatures = Ed25519.BlindKeySignatures": a member of that name */
+    const unsigned char *dot = vn > 1 ? memrchr(v, '.', vn - 1) : NULL;
+    return dot && names_itself(s, i, ke, dot + 1, (size_t)(v + vn - dot - 1));
 }
 
 /* An authorization scheme's name: letters, digits and '-', a letter first. */
@@ -2162,8 +2261,7 @@ bool ew__pii_auth_verb(const unsigned char *s, size_t i, size_t we)
     while (e < we && pii_is_alpha(s[e]))
         e++;
     for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
-        if (strlen(verbs[k]) == e - i && !strncasecmp((const char *)s + i, verbs[k], e - i))
-            return true;
+        if (pii_word_is(s + i, e - i, verbs[k])) return true;
     return false;
 }
 
@@ -2309,8 +2407,7 @@ static bool lookup_verb_as(const unsigned char *s, size_t i, size_t ie, bool mak
     while (e < ie && pii_is_alpha(s[e]) && (e == i || !pii_is_upper(s[e])))
         e++;
     for (size_t k = 0; k < nv; k++)
-        if (strlen(verbs[k]) == e - i && !strncasecmp((const char *)s + i, verbs[k], e - i))
-            return true;
+        if (pii_word_is(s + i, e - i, verbs[k])) return true;
     return false;
 }
 
@@ -2928,9 +3025,26 @@ size_t ew__pii_scan_xml_element(pii_ctx *c, size_t i, size_t ie)
     int kind = ew__pii_key_kind(s, i, ie);
     /* a property list's <key> names a setting: <key>CFBundleIdentifier</key> */
     if (!kind || (ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3))) return 0;
+    /* the value alone on an indented line: "<token>\n    x\n</token>" */
+    size_t in = vs + (vs < n && s[vs] == '\r');
+    bool below = in + 1 < n && s[in] == '\n' && (s[in + 1] == ' ' || s[in + 1] == '\t');
+    if (below) {
+        vs = in + 1;
+        while (vs < n && vs - in < 32 && (s[vs] == ' ' || s[vs] == '\t'))
+            vs++;
+        ve = vs;
+    }
     while (ve < n && s[ve] != '<' && s[ve] != '\n' && ve - vs < 256)
         ve++;
-    if (ve + 1 >= n || s[ve] != '<' || s[ve + 1] != '/') return 0; /* the closing tag */
+    size_t close = ve;
+    if (below) { /* the closing tag on the next line, indented or not */
+        if (close < n && s[close] == '\n') close++;
+        while (close < n && close - ve < 32 && (s[close] == ' ' || s[close] == '\t'))
+            close++;
+        while (ve > vs && s[ve - 1] == '\r')
+            ve--;
+    }
+    if (close + 1 >= n || s[close] != '<' || s[close + 1] != '/') return 0; /* the closing tag */
     while (vs < ve && s[vs] == ' ')
         vs++;
     while (ve > vs && s[ve - 1] == ' ')

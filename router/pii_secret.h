@@ -60,6 +60,26 @@ size_t ew__pii_armour_begin(const unsigned char *s, size_t n, size_t i);
  * [prod] = x") at k: the separator's offset, or k when there is none. */
 size_t ew__pii_skip_note(const unsigned char *s, size_t n, size_t k);
 
+/* What may stand between a key and its '=' at k: Go's declared type ("var
+ * token string = x") or a compound operator ("TOKEN ?= x", "$token .= x",
+ * "token ??= x", "token ||= x", "TOKEN += x"). The '=' offset, or k. */
+size_t ew__pii_skip_to_assign_at(const unsigned char *s, size_t n, size_t k);
+static inline size_t ew__pii_skip_to_assign(const unsigned char *s, size_t n, size_t k)
+{
+    if (k + 2 >= n) return k;
+    unsigned ch = s[k]; /* most words are followed by none of these */
+    bool go_type = (ch == 's' && s[k + 1] == 't') || ch == '[' || ch == '*';
+    if (!go_type && ch != '?' && ch != '.' && ch != '+' && ch != '|') return k;
+    return ew__pii_skip_to_assign_at(s, n, k);
+}
+
+/* "token - 'x'": a dash at k between spaces, a quote after it. */
+static inline bool ew__pii_dash_separator(const unsigned char *s, size_t n, size_t k)
+{
+    return k > 0 && k + 2 < n && s[k] == '-' && s[k - 1] == ' ' && s[k + 1] == ' ' &&
+           (s[k + 2] == '\'' || s[k + 2] == '"');
+}
+
 /* A quoted password after k ("IDENTIFIED BY 'x'"); its end, or 0. */
 size_t ew__pii_scan_quoted_password(pii_ctx *c, size_t k);
 

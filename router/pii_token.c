@@ -602,6 +602,42 @@ static size_t cisco_mac(const unsigned char *s, size_t n, size_t i)
     return letter ? e : 0;
 }
 
+/* Where a token's separators are, found in one pass (a token is asked
+ * about each of them; a search each cost a libc call). SIZE_MAX: none. */
+typedef struct {
+    size_t eq, eq_last, question, colon, slash, at; /* first '=', last '=', first '?', ... */
+} tok_marks;
+
+static void tok_marks_read(const unsigned char *s, size_t i, size_t e, tok_marks *m)
+{
+    enum { M_EQ = 1, M_Q, M_COLON, M_SLASH, M_AT };
+    static const uint8_t mark[256] = {
+        ['='] = M_EQ, ['?'] = M_Q, [':'] = M_COLON, ['/'] = M_SLASH, ['@'] = M_AT};
+    m->eq = m->eq_last = m->question = m->colon = m->slash = m->at = SIZE_MAX;
+    for (size_t k = i; k < e; k++) {
+        switch (mark[s[k]]) {
+        case 0:
+            break;
+        case M_EQ:
+            if (m->eq == SIZE_MAX) m->eq = k;
+            m->eq_last = k;
+            break;
+        case M_Q:
+            if (m->question == SIZE_MAX) m->question = k;
+            break;
+        case M_COLON:
+            if (m->colon == SIZE_MAX) m->colon = k;
+            break;
+        case M_SLASH:
+            if (m->slash == SIZE_MAX) m->slash = k;
+            break;
+        default:
+            if (m->at == SIZE_MAX) m->at = k;
+            break;
+        }
+    }
+}
+
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
 {
     const unsigned char *s = c->s;
@@ -611,12 +647,13 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
                      s[e - 1] == '?'))
         e--;
     if (e <= i) return 0;
-    if (i > 0 && (s[i - 1] == '?' || s[i - 1] == '&') && memchr(s + i, '=', e - i)) {
+    tok_marks tm;
+    tok_marks_read(s, i, e, &tm);
+    if (i > 0 && (s[i - 1] == '?' || s[i - 1] == '&') && tm.eq != SIZE_MAX) {
         query_names(c, i, e); /* "?name=John+Smith&..." without a scheme */
-    } else {
-        const unsigned char *qm = memchr(s + i, '?', e - i);
-        if (qm && memchr(qm, '=', (size_t)(s + e - qm)) && !pii_contains(s + i, e - i, "://", 3))
-            query_names(c, (size_t)(qm - s) + 1, e); /* "/signup?name=..." */
+    } else if (tm.question != SIZE_MAX && tm.eq_last != SIZE_MAX && tm.eq_last > tm.question &&
+               !(tm.colon != SIZE_MAX && pii_contains(s + i, e - i, "://", 3))) {
+        query_names(c, tm.question + 1, e); /* "/signup?name=..." */
     }
     size_t x = ew__pii_secret_token(s, n, i);
     if (x) {
@@ -628,12 +665,13 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
         return x;
     }
     /* "key:value" and "key=value" tokens: a provider token after the separator */
-    for (size_t k = i + 1; k + 1 < e; k++)
+    size_t sep = tm.colon < tm.eq ? tm.colon : tm.eq; /* the first ':' or '=', or SIZE_MAX */
+    for (size_t k = sep > i ? sep : i + 1; k < e - 1; k++)
         if ((s[k] == ':' || s[k] == '=') && (x = ew__pii_secret_token(s, n, k + 1)) != 0) {
             ew__pii_add(c, EW_PII_SECRET, k + 1, x, 0.95f);
             return x;
         }
-    if ((memchr(s + i, ':', e - i) || memchr(s + i, '/', e - i)) &&
+    if ((tm.colon != SIZE_MAX || tm.slash != SIZE_MAX) &&
         (x = ew__pii_scan_user_pair(c, i, ew__pii_token_end(s, n, i))) != 0)
         return x; /* "user:password", "user/password@db" */
     if ((x = special_token(s, n, i, e)) != 0 && !ew__pii_doc_word(s + i, x - i)) {
@@ -645,11 +683,10 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
         ew__pii_add(c, EW_PII_SECRET, i, e, 0.9f);
         return e;
     }
-    for (size_t k = i; k + 3 <= e; k++)
+    for (size_t k = tm.colon; tm.colon != SIZE_MAX && k + 3 <= e; k++) /* from the first ':' */
         if (s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/' && k > i) return scan_url(c, i, e, k);
-    const unsigned char *at = memchr(s + i, '@', e - i);
-    if (at) {
-        size_t r = scan_email(c, i, (size_t)(at - s));
+    if (tm.at != SIZE_MAX) {
+        size_t r = scan_email(c, i, tm.at);
         if (r) return r;
     }
     /* crypto addresses */
@@ -680,7 +717,7 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
     if (is_uuid(s, n, i)) return i + 36;
     size_t hx = hex_run(s, n, i);
     if (hx >= 32 && (i + hx >= n || !pii_is_alnum(s[i + hx]))) return i + hx; /* a digest */
-    const unsigned char *colon = memchr(s + i, ':', e - i);
+    bool colon = tm.colon != SIZE_MAX;
     /* an IPv6 address before a .pgpass line: "2606:4700::f1bf:8e93" has the
      * five fields of one */
     bool dash17 = e - i == 17 && s[i + 2] == '-';

@@ -23,7 +23,11 @@ LISTS = [
     ('last', 'EW__GAZ_LAST', ['names_last_census.txt', 'names_last_intl.txt']),
     ('common', 'EW__GAZ_COMMON', ['common_words.txt']),
     ('place', 'EW__GAZ_PLACE', ['places.txt']),
+    # the extended lists: only the names the lists above lack, marked EXT
+    ('first_ext', 'EW__GAZ_FIRST | EW__GAZ_EXT', ['names_first_faker.txt']),
+    ('last_ext', 'EW__GAZ_LAST | EW__GAZ_EXT', ['names_last_faker.txt']),
 ]
+EXTENDS = {'first_ext': 'first', 'last_ext': 'last'}  # minus the core list of that kind
 
 SPECIAL = {'ß': 's', 'æ': 'a', 'Æ': 'a', 'ø': 'o', 'Ø': 'o', 'đ': 'd', 'Đ': 'd', 'ð': 'd',
            'Ð': 'd', 'ł': 'l', 'Ł': 'l', 'þ': 't', 'Þ': 't', 'ħ': 'h', 'Ħ': 'h', 'ı': 'i',
@@ -86,11 +90,16 @@ def generate():
              ' * Sources and licences: router/data/README.md. */\n'
              '#include "router/pii_gazetteer.h"\n\n'
              '/* clang-format off */\n']
+    core = {}
     for cname, flag, files in LISTS:
         words = []
         for f in files:
             words += read_words(f)
-        folded = sorted(set(fold(w) for w in words if fold(w)))
+        folded = set(fold(w) for w in words if fold(w))
+        if cname in EXTENDS:
+            folded -= core[EXTENDS[cname]] | core['first'] | core['last']
+        core[cname] = folded
+        folded = sorted(folded)
         parts.append('\n/* %s: %d words */\n' % (', '.join(files), len(folded)))
         # eight NULs after the last word: the lookup compares eight bytes at a time
         parts.append('static const char list_%s[] =\n    %s\n    "\\0\\0\\0\\0\\0\\0\\0\\0";\n'

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "remote/health.h"
 #include "remote/openai.h"
 #include "remote/remote.h"
+#include "remote/remote_priv.h"
 #include "remote/sse.h"
 
 /* ---- SSE ------------------------------------------------------------------------------ */
@@ -649,14 +651,153 @@ static void test_redact(void **state)
     assert_string_equal(buf, "[REDACTED][REDACTED]");
 }
 
+/* ---- curl's allocator (curl_alloc.c) --------------------------------------------------- */
+
+static void fill(unsigned char *p, size_t n, unsigned seed)
+{
+    for (size_t i = 0; i < n; i++)
+        p[i] = (unsigned char)(seed + i * 7);
+}
+
+static bool filled(const unsigned char *p, size_t n, unsigned seed)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != (unsigned char)(seed + i * 7)) return false;
+    return true;
+}
+
+static void test_curl_alloc_sizes(void **state)
+{
+    (void)state;
+    /* Class edges, curl's receive buffer (16 KiB + 1), and past every class. */
+    static const size_t sizes[] = {0,    1,    15,        16,    17,    47,    48,    49,      1000,
+                                   1024, 1025, 16384 + 1, 16401, 16402, 20000, 40000, 1u << 20};
+    unsigned char *p[sizeof sizes / sizeof *sizes];
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        p[i] = ew__curl_malloc(sizes[i]);
+        assert_non_null(p[i]);
+        assert_int_equal((uintptr_t)p[i] % 16, 0);
+        fill(p[i], sizes[i], (unsigned)i);
+    }
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        assert_true(filled(p[i], sizes[i], (unsigned)i));
+        ew__curl_free(p[i]);
+    }
+    /* A freed block of a class comes back for the next request of that class. */
+    unsigned char *a = ew__curl_malloc(100);
+    ew__curl_free(a);
+    assert_ptr_equal(ew__curl_malloc(90), a);
+    ew__curl_free(a);
+    ew__curl_free(NULL);
+    assert_null(ew__curl_malloc(SIZE_MAX));
+    assert_null(ew__curl_malloc(SIZE_MAX - 8));
+}
+
+static void test_curl_alloc_realloc(void **state)
+{
+    (void)state;
+    assert_null(ew__curl_realloc(NULL, SIZE_MAX));
+    unsigned char *p = ew__curl_realloc(NULL, 10);
+    fill(p, 10, 3);
+    /* Within its class it stays; across classes, and into and out of
+     * plain malloc, the contents move with it. */
+    assert_ptr_equal(ew__curl_realloc(p, 40), p);
+    fill(p, 40, 3);
+    static const size_t steps[] = {100, 3000, 16385, 70000, 300000, 200, 64, 5};
+    size_t have = 40;
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+        unsigned char *q = ew__curl_realloc(p, steps[i]);
+        assert_non_null(q);
+        assert_true(filled(q, have < steps[i] ? have : steps[i], 3));
+        fill(q, steps[i], 3);
+        have = steps[i];
+        p = q;
+    }
+    /* A failed growth leaves the block as it was. */
+    assert_null(ew__curl_realloc(p, SIZE_MAX - 4));
+    assert_true(filled(p, have, 3));
+    ew__curl_free(p);
+}
+
+static void test_curl_alloc_calloc_strdup(void **state)
+{
+    (void)state;
+    unsigned char *d = ew__curl_malloc(200);
+    memset(d, 0xa5, 200);
+    ew__curl_free(d);
+    /* A reused, dirty block comes back zeroed. */
+    unsigned char *z = ew__curl_calloc(25, 8);
+    assert_ptr_equal(z, d);
+    for (int i = 0; i < 200; i++)
+        assert_int_equal(z[i], 0);
+    ew__curl_free(z);
+    assert_null(ew__curl_calloc(SIZE_MAX / 2, 3));
+    assert_null(ew__curl_calloc(SIZE_MAX, SIZE_MAX));
+    char *s = ew__curl_strdup("Content-Type: application/json");
+    assert_string_equal(s, "Content-Type: application/json");
+    ew__curl_free(s);
+    s = ew__curl_strdup("");
+    assert_string_equal(s, "");
+    ew__curl_free(s);
+}
+
+/* Asking for the lists after curl was initialised without them is too late:
+ * curl keeps malloc (the blocks it holds came from there). */
+static void test_curl_freelists_too_late(void **state)
+{
+    (void)state;
+    assert_int_equal(ew__curl_init(), CURLE_OK);
+    assert_false(ew__remote_curl_freelists());
+}
+
+/* Blocks cross threads both ways; a thread's free lists go back to malloc
+ * when it exits (under ASan, a leak there fails the test). */
+typedef struct churn {
+    void *in[300];  /* allocated here, freed by the thread */
+    void *out[300]; /* allocated by the thread, freed here */
+} churn;
+
+static void *churn_main(void *arg)
+{
+    churn *c = arg;
+    for (int i = 0; i < 300; i++) {
+        ew__curl_free(c->in[i]);
+        c->out[i] = ew__curl_malloc((size_t)(i * 37) % 5000);
+        fill(c->out[i], (size_t)(i * 37) % 5000, (unsigned)i);
+    }
+    for (int i = 0; i < 300; i++)
+        ew__curl_free(ew__curl_malloc((size_t)i * 3));
+    return NULL;
+}
+
+static void test_curl_alloc_threads(void **state)
+{
+    (void)state;
+    static churn c;
+    for (int round = 0; round < 3; round++) {
+        for (int i = 0; i < 300; i++)
+            c.in[i] = ew__curl_malloc((size_t)(i * 53) % 20000);
+        pthread_t t;
+        assert_int_equal(pthread_create(&t, NULL, churn_main, &c), 0);
+        assert_int_equal(pthread_join(t, NULL), 0);
+        for (int i = 0; i < 300; i++) {
+            assert_true(filled(c.out[i], (size_t)(i * 37) % 5000, (unsigned)i));
+            ew__curl_free(c.out[i]);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_sse_every_split),       cmocka_unit_test(test_sse_errors),
-        cmocka_unit_test(test_sse_pending_and_stop),  cmocka_unit_test(test_openai_write),
-        cmocka_unit_test(test_openai_write_spelling), cmocka_unit_test(test_openai_parse),
-        cmocka_unit_test(test_openai_error_message),  cmocka_unit_test(test_breaker),
-        cmocka_unit_test(test_health_samples),        cmocka_unit_test(test_redact),
+        cmocka_unit_test(test_sse_every_split),          cmocka_unit_test(test_sse_errors),
+        cmocka_unit_test(test_sse_pending_and_stop),     cmocka_unit_test(test_openai_write),
+        cmocka_unit_test(test_openai_write_spelling),    cmocka_unit_test(test_openai_parse),
+        cmocka_unit_test(test_openai_error_message),     cmocka_unit_test(test_breaker),
+        cmocka_unit_test(test_health_samples),           cmocka_unit_test(test_redact),
+        cmocka_unit_test(test_curl_alloc_sizes),         cmocka_unit_test(test_curl_alloc_realloc),
+        cmocka_unit_test(test_curl_alloc_calloc_strdup), cmocka_unit_test(test_curl_alloc_threads),
+        cmocka_unit_test(test_curl_freelists_too_late),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

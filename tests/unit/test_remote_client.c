@@ -1383,6 +1383,13 @@ static int group_teardown(void **state)
 
 int main(void)
 {
+    /* As edgeway serve runs it: curl's memory from the free lists (not in
+     * sanitizer builds, which must see it). */
+#ifdef EW_SANITIZED
+    if (ew__remote_curl_freelists()) return 1;
+#else
+    if (!ew__remote_curl_freelists()) return 1;
+#endif
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stream_ok),
         cmocka_unit_test(test_fallback_maps_model),

@@ -11,46 +11,7 @@
 #include <cmocka.h>
 
 #include "edgeway/pii.h"
-#include "tests/unit/pii_result_fixture.h"
-
-typedef struct pcase {
-    const char *text;
-    ew_pii_type type;
-    const char *span; /* exact span text, or NULL: no span of the type */
-} pcase;
-
-/* Checks one case; on a failure prints what the scanner found. */
-static void check_case(const pcase *k)
-{
-    assert_int_equal(ew_pii_scan(NULL, k->text, strlen(k->text), &res), EW_OK);
-    bool ok = k->span == NULL;
-    uint32_t a = 0, b = 0;
-    if (k->span) {
-        const char *p = strstr(k->text, k->span);
-        assert_non_null(p);
-        a = (uint32_t)(p - k->text);
-        b = a + (uint32_t)strlen(k->span);
-    }
-    for (int i = 0; i < res.n; i++) {
-        const ew_pii_span *sp = &res.spans[i];
-        if (sp->type != k->type) continue;
-        if (!k->span) ok = false;
-        if (k->span && sp->start == a && sp->end == b) ok = true;
-    }
-    if (ok) return;
-    for (int i = 0; i < res.n; i++)
-        fprintf(stderr, "  %s '%.*s' %.2f\n", ew_pii_type_name(res.spans[i].type),
-                (int)(res.spans[i].end - res.spans[i].start), k->text + res.spans[i].start,
-                (double)res.spans[i].score);
-    fail_msg("%s: expected %s '%s' in: %s", k->span ? "missing" : "unexpected",
-             ew_pii_type_name(k->type), k->span ? k->span : "(none)", k->text);
-}
-
-static void check_all(const pcase *k, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        check_case(&k[i]);
-}
+#include "tests/unit/pii_case_check.h"
 
 #define P EW_PII_PERSON
 
@@ -246,13 +207,88 @@ static void test_world5_formats(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* Names in scripts without capitals, or with cue words of their own, after
+ * a label, an introduction or a salutation (pii_name_script.c); with no cue
+ * only a given name and a surname of the gazetteer. */
+static void test_script_names(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"\xd7\xa9\xd7\x9e\xd7\x99 \xd7\xa0\xd7\x95\xd7\xa2\xd7\x94 \xd7\xa4\xd7\xa8\xd7\xa5 "
+         "\xd7\x95\xd7\x90\xd7\xa0\xd7\x99 \xd7\xa8\xd7\x95\xd7\xa6\xd7\x94",
+         P,
+         "\xd7\xa0\xd7\x95\xd7\xa2\xd7\x94 \xd7\xa4\xd7\xa8\xd7\xa5"}, /* שמי נועה פרץ ואני רוצה */
+        {"नमस्ते, मेरा नाम पूजा वर्मा है और मुझे", P, "पूजा वर्मा"},
+        {"प्रिय सुनीता शर्मा जी, आपका आवेदन", P, "सुनीता शर्मा"},
+        {"عزيزي يوسف النجار، تم شحن طلبك اليوم.", P, "يوسف النجار"},
+        {"اسمي محمد بن سلمان ورقم هاتفي", P, "محمد بن سلمان"},
+        {"ชื่อ-นามสกุล: วิชัย ทองดี", P, "วิชัย ทองดี"},
+        {"სახელი, გვარი: ნინო ბერიძე", P, "ნინო ბერიძე"},
+        {"Անուն Ազգանուն: Արամ Պետրոսյան", P, "Արամ Պետրոսյան"},
+        {"Ονοματεπώνυμο: Ελένη Κωνσταντίνου\nΤηλέφωνο: 210 1234567", P, "Ελένη Κωνσταντίνου"},
+        {"নাম: রাকিব হাসান, মোবাইল: 01712345678", P, "রাকিব হাসান"},
+        {"Name: राहुल शर्मा", P, "राहुल शर्मा"},
+        {"ឈ្មោះ: ហេង បុប្ផា", P, "ហេង បុប្ផា"},
+        {"பெயர்: முருகன் பாலு", P, "முருகன் பாலு"},
+        {"Нэр: Батбаярын Ганболд", P, "Батбаярын Ганболд"},
+        {"Με εκτίμηση,\nΚώστας Ιωάννου", P, "Κώστας Ιωάννου"},
+        {"Καλημέρα κ. Σοφία Παππά, σας στέλνω", P, "Σοφία Παππά"},
+        {"אתמול נפגשתי עם משה כהן במשרד.", P, "משה כהן"}, /* no cue: gazetteer */
+        /* no cue, or a cue's addressee that is no name */
+        {"אני רוצה לבטל את ההזמנה", P, NULL},
+        {"मुझे अपना पता बदलना है", P, NULL},
+        {"عزيزي العميل، تم شحن طلبك اليوم.", P, NULL},
+        {"प्रिय ग्राहक, आपका आवेदन स्वीकार", P, NULL},
+        {"Όνομα: προϊόντος και τιμή", P, NULL},
+        {"ชื่อสินค้า ราคา", P, NULL},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
+/* Session 6's person rules, each firing and not firing: names in capitals
+ * (forms, signatures, legal letters), particles after a title, honorifics
+ * after a name, @-mentions; greetings, firms' legal forms, departments and
+ * eponyms are no people. */
+static void test_world6_rules(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"SIGNED: KWABENA MENSAH   DATE: 2026-04-03", P, "KWABENA MENSAH"},
+        {"BETWEEN:\nWOUTER VAN DIJK (Claimant)\nand\nACME LTD (Defendant)", P, "WOUTER VAN DIJK"},
+        {"IN THE MATTER OF the estate of TAMAR KAPANADZE, deceased.", P, "TAMAR KAPANADZE"},
+        {"TERMS AND CONDITIONS OF CARRIAGE - PLEASE READ CAREFULLY", P, NULL},
+        {"GRAND HOTEL CENTRAL, RECEPTION OPEN 24 HOURS", P, NULL},
+        {"Beste mevrouw van den Broek, uw pakket ligt klaar.", P, "van den Broek"},
+        {"Dear Dr van der Berg,\nthank you for the referral.", P, "van der Berg"},
+        {"Hola, me llamo Marites dela Cruz y necesito ayuda.", P, "Marites dela Cruz"},
+        {"Hallo, mein Name ist Svetlana Alla Petrova und ich habe eine Frage.", P,
+         "Svetlana Alla Petrova"}, /* "alla": Italian "to the", a given name */
+        {"Aigerim Han\xc4\xb1m toplant\xc4\xb1ya kat\xc4\xb1lamayacak.", P, "Aigerim"},
+        {"Standup: @Tigran blocked on the API keys.", P, "Tigran"},
+        {"Buongiorno, vorrei annullare l'ordine.", P, NULL},
+        {"Bun\xc4\x83 ziua, m\xc4\x83 numesc Ilir Hoxha \xc8\x99i", P, "Ilir Hoxha"},
+        {"Habari! Jina langu ni Zawadi Mushi, naomba msaada.", P, "Zawadi Mushi"},
+        {"Shwmae, Rhys ap Gwilym dw i.", P, "Rhys ap Gwilym"},
+        {"Looping in Temuulen and Drita from the Data Guild.", P, "Temuulen"},
+        {"Ask Tharindu at the Finance desk.", P, "Tharindu"},
+        {"It was looping in Paris.", P, NULL},
+        {"The tenancy agreement with Equinor ASA ends in May.", P, NULL},
+        {"Com os melhores cumprimentos,\nRui Rodrigues\nDepartamento de Radiology", P,
+         "Rui Rodrigues"},
+        {"Symptoms are consistent with Hodgkin lymphoma; refer to neurology.", P, NULL},
+        {"The lab explained a Petri dish to the new interns.", P, NULL},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lowercase_after_cue), cmocka_unit_test(test_org_lookalikes),
         cmocka_unit_test(test_query_names),         cmocka_unit_test(test_labelled_fields),
         cmocka_unit_test(test_names_by_context),    cmocka_unit_test(test_address_shapes),
-        cmocka_unit_test(test_world5_formats),
+        cmocka_unit_test(test_world5_formats),      cmocka_unit_test(test_script_names),
+        cmocka_unit_test(test_world6_rules),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

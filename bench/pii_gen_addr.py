@@ -1,0 +1,644 @@
+#!/usr/bin/env python3
+"""A held-out set for street_address and date_of_birth ("addr"), written in
+session 6 before any change to the address or birth-date readers and scored
+once on first contact. Everything differs from world .. world5:
+
+- addresses of Austria (stairs and doors "45/3/12", "Top 5"), Switzerland
+  (street first in German, French and Italian), Belgium (Dutch "bus 3",
+  French "Rue de la Loi 16"), Portugal ("2.º Esq."), Denmark ("2. th."),
+  Sweden and Norway, Singapore ("#05-67"), the Philippines, Indonesia
+  ("Jl. ... Kav."), Thailand ("Moo", "Soi"), Colombia ("Calle 93 # 11-26"),
+  Chile, Ukraine in Cyrillic, the US (rural routes, grid addresses, spelled
+  numbers, ordinal avenues with floors), French Canada ("app.", "(Québec)"),
+  Australia ("Level 12"), post boxes in their languages (Postfach, BP,
+  Apartado, Casella Postale, Postbus, skr. poczt.), CJK script in other
+  shapes (Taiwan 巷/弄/樓, Hong Kong traditional, Japanese 丁目/番地 with a
+  building and floor, Korean jibun and floors), Vietnamese with Tầng/Tòa
+  nhà and abbreviated P./Q.;
+- where they stand: letters with a letterhead block, forms with the street
+  on its own labelled line, "c/o", landmarks ("near"), CSV and JSON;
+- birth dates after cues of Dutch, Danish, Swedish, Norwegian, Portuguese,
+  Italian, Catalan, Greek, Ukrainian, Indonesian, Chinese, Japanese and
+  Korean, and English short forms ("b.", "DOB:", "D.O.B", "born on the"),
+  in written months of those languages, two-digit years, "12-Mar-1985",
+  "1985/3/12", Japanese era years;
+- look-alikes: street words in firm and product names (Abbey Road Studios,
+  Street Triple 765), streets as concepts (Wall Street, Main Street shops),
+  directions and road numbers, platforms, gates and terminals, metro lines
+  (3号线, 2호선), music ("Suite No. 3"), model numbers, times and prices
+  next to street words; dates under other cues (issue, expiry, founded,
+  death, a birthday party's date, a beer's "born on" date, a birth
+  certificate's issue date), timestamps.
+
+  python3 bench/pii_gen_addr.py [--set a|b] [--n 800] [--seed 801] > /tmp/addr.json
+  python3 bench/pii_eval.py --only generated --generated /tmp/addr.json
+
+Set b (--set b, seeds 811/812) was written after the rules for set a, with
+other countries (Scotland's tenement flats, Israel, Brasília's superquadras,
+Peru, Turkey's Mah., Bangladesh, Kenya, Kazakhstan, rural China, Sapporo's
+grid, Korean 번길), templates (invoices with two blocks, SMS, Markdown and
+YAML, XML, signatures, 收件地址, 送付先) and birth dates (12MAR1990, "1990 MAR
+12", Czech "nar. 12. 3. 1990", Hungarian "1990.03.12.", Nordic "s."/"f.")
+and look-alikes (events and games named after places and units).
+
+Stdlib only; the output depends on --set and --seed alone. Seed 801's errors
+may be read after its first contact; seed 802's are never read.
+"""
+import argparse
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pii_gen_world as w  # noqa: E402
+
+rng = w.rng
+pick, digits, n = w.pick, w.digits, w.n
+
+
+def up2():
+    return ''.join(pick('ABDEFGHJLNPRSTUWXYZ') for _ in range(2))
+
+
+# ---- addresses: street to postcode and town (no country line) ------------------
+def a_at(sep):
+    st = pick(['Mariahilfer Straße %d/%d/%d' % (n(1, 120), n(1, 6), n(1, 30)),
+               'Landstraßer Hauptstraße %d/%d' % (n(1, 200), n(1, 40)),
+               'Herrengasse %d/Top %d' % (n(1, 30), n(1, 20)),
+               'Praterstraße %d, Stiege %d, Tür %d' % (n(1, 80), n(1, 5), n(1, 25))])
+    return st + sep + pick(['1060 Wien', '1030 Wien', '8010 Graz', '4020 Linz', '5020 Salzburg'])
+
+
+def a_ch(sep):
+    return pick(['Bahnhofstrasse %d%s8001 Zürich' % (n(1, 120), sep),
+                 'Rue du Rhône %d%s1204 Genève' % (n(1, 120), sep),
+                 'Via Nassa %d%s6900 Lugano' % (n(1, 60), sep),
+                 'Spitalgasse %d%s3011 Bern' % (n(1, 50), sep),
+                 'Avenue de la Gare %d%s1003 Lausanne' % (n(1, 60), sep)])
+
+
+def a_be(sep):
+    return pick(['Rue de la Loi %d%s1000 Bruxelles' % (n(1, 200), sep),
+                 'Kerkstraat %d bus %d%s9000 Gent' % (n(1, 150), n(1, 12), sep),
+                 'Chaussée de Waterloo %d%s1180 Uccle' % (n(1, 1500), sep),
+                 'Meir %d bus %d%s2000 Antwerpen' % (n(1, 120), n(1, 9), sep)])
+
+
+def a_pt(sep):
+    return pick(['Rua Augusta, %d, %d.º Esq.%s1100-%03d Lisboa' % (n(1, 300), n(1, 6), sep,
+                                                                 n(0, 999)),
+                 'Av. da Liberdade %d, %d.º Dto%s1250-%03d Lisboa' % (n(1, 250), n(1, 9), sep,
+                                                                     n(0, 999)),
+                 'Rua de Santa Catarina %d%s4000-%03d Porto' % (n(1, 900), sep, n(0, 999))])
+
+
+def a_nordic(sep):
+    return pick(['Nørrebrogade %d, %d. %s%s2200 København N' % (n(1, 250), n(1, 5),
+                                                                 pick(['th.', 'tv.', 'mf.']), sep),
+                 'Vesterbrogade %d, st. tv.%s1620 København V' % (n(1, 200), sep),
+                 'Drottninggatan %d%s111 %02d Stockholm' % (n(1, 120), sep, n(10, 60)),
+                 'Kungsportsavenyen %d%s411 %02d Göteborg' % (n(1, 60), sep, n(10, 60)),
+                 'Karl Johans gate %d%s0159 Oslo' % (n(1, 50), sep),
+                 'Storgata %d%s%04d Tromsø' % (n(1, 150), sep, n(9000, 9020))])
+
+
+def a_sg(sep):
+    return pick(['Blk %d Ang Mo Kio Ave %d, #%02d-%02d%sSingapore 560%03d' % (
+        n(100, 700), n(1, 10), n(2, 25), n(1, 99), sep, n(100, 999)),
+        '%d Anson Road, #%02d-%02d International Plaza%sSingapore 079%03d' % (
+            n(1, 80), n(2, 50), n(1, 20), sep, n(100, 999))])
+
+
+def a_ph(sep):
+    return 'Unit %d, %dF %s, %s%s%s' % (n(101, 3505), n(2, 40), pick(['Tower One', 'PBCom Tower',
+                                                                    'Zuellig Building']),
+                                        pick(['Ayala Avenue', 'Paseo de Roxas',
+                                              'Makati Avenue']), sep,
+                                        pick(['Makati City 1226', 'Bonifacio Global City, '
+                                              'Taguig 1634']))
+
+
+def a_id(sep):
+    return pick(['Jl. Jend. Sudirman Kav. %d-%d%sJakarta Selatan 12%03d' % (
+        n(1, 60), n(61, 90), sep, n(100, 999)),
+        'Jl. Malioboro No. %d%sYogyakarta 55%03d' % (n(1, 200), sep, n(100, 299)),
+        'Jalan Braga No. %d, Sumur Bandung%sBandung 40111' % (n(1, 150), sep)])
+
+
+def a_th(sep):
+    return '%d/%d Moo %d, Soi Sukhumvit %d, %s%sBangkok 10%03d' % (
+        n(1, 400), n(1, 99), n(1, 12), n(1, 101), pick(['Khlong Toei Nuea, Watthana',
+                                                       'Phra Khanong, Khlong Toei']),
+        sep, n(100, 999))
+
+
+def a_latam(sep):
+    return pick(['Calle %d # %d-%d%sBogotá' % (n(1, 170), n(1, 99), n(1, 99), sep),
+                 'Carrera %d No. %d-%d, Oficina %d%sMedellín' % (n(1, 80), n(1, 99), n(1, 99),
+                                                                 n(101, 1205), sep),
+                 'Av. Providencia %d, Depto %d%sProvidencia, Santiago' % (n(100, 3000),
+                                                                          n(11, 2402), sep)])
+
+
+def a_ua(sep):
+    return pick(['вул. %s, %d, кв. %d%sКиїв, 0%04d' % (pick(['Хрещатик', 'Володимирська',
+                                                               'Саксаганського']), n(1, 120),
+                                                         n(1, 200), sep, n(1000, 4999)),
+                 'пр-т %s, %d%sХарків, 61%03d' % (pick(['Науки', 'Гагаріна']), n(1, 90), sep,
+                                                  n(0, 999))])
+
+
+def a_us(sep):
+    city = pick(['Harlan, IA 51537', 'Waukesha, WI 53188', 'New York, NY 10118',
+                 'Washington, DC 20500', 'Juneau, AK 99801', 'Taos, NM 87571'])
+    st = pick(['RR %d Box %d' % (n(1, 9), n(1, 999)),
+               'HC %d Box %d' % (n(1, 80), n(100, 9999)),
+               'N%dW%d %s' % (n(1, 99), n(10000, 29999), pick(['Bluemound Rd', 'Capitol Dr'])),
+               'W%d County Road %s' % (n(1000, 9999), pick('KJMQ')),
+               '%d %d%s Ave, Fl %d' % (n(100, 999), n(5, 9), 'th', n(2, 80)),
+               'One %s, Suite %d' % (pick(['Liberty Plaza', 'Financial Center', 'Market Street']),
+                                     n(100, 4800)),
+               '%d Pennsylvania Ave NW' % n(100, 3000),
+               'PO Box %d' % n(100, 99999)])
+    return st + sep + city
+
+
+def a_ca(sep):
+    return pick(['%d, rue Sherbrooke Ouest, app. %d%sMontréal (Québec) H3G 1K%d' % (
+        n(100, 4999), n(1, 40), sep, n(1, 9)),
+        '%d, boulevard René-Lévesque Est, bureau %d%sQuébec (Québec) G1R 2B%d' % (
+            n(100, 999), n(100, 900), sep, n(1, 9)),
+        'PO Box %d Stn Main%sCalgary AB T2P 2M%d' % (n(100, 9999), sep, n(1, 9))])
+
+
+def a_au(sep):
+    return pick(['Level %d, %d Martin Place%sSydney NSW 2000' % (n(2, 40), n(1, 60), sep),
+                 'Unit %d, %d-%d Smith St%sParramatta NSW 2150' % (n(1, 30), n(1, 40),
+                                                                    n(41, 60), sep),
+                 'PO Box %d%sFitzroy VIC 3065' % (n(1, 999), sep),
+                 'Shop %d, %d Rundle Mall%sAdelaide SA 5000' % (n(1, 30), n(1, 200), sep)])
+
+
+def a_uk(sep):
+    pc = '%s%d %d%s' % (pick(['BA', 'W', 'CF', 'LS', 'NE', 'G']), n(1, 20), n(0, 9), up2())
+    return pick(['Basement Flat, %d Royal Crescent%sBath %s' % (n(1, 30), sep, pc),
+                 'Flat %d, %d Leamington Road Villas%sLondon %s' % (n(1, 9), n(1, 60), sep, pc),
+                 'PO Box %d%sCardiff %s' % (n(100, 9999), sep, pc),
+                 'Unit %d, Riverside Business Park, Mill Road%sLeeds %s' % (n(1, 40), sep, pc)])
+
+
+def a_de(sep):
+    return pick(['Postfach %d %02d %02d%s%05d Hamburg' % (n(10, 99), n(0, 99), n(0, 99), sep,
+                                                        n(20000, 22999)),
+                 'Friedrichstraße %d, Hinterhaus, %d. OG%s101%02d Berlin' % (n(1, 200), n(1, 5),
+                                                                            sep, n(10, 99)),
+                 'Str. des 17. Juni %d%s10623 Berlin' % (n(100, 150), sep),
+                 'Musterweg %d%s%s%05d Freiburg im Breisgau' % (n(1, 90), pick(['a', 'b', '']),
+                                                                 sep, n(79000, 79199)),
+                 'An der Alster %d%s20099 Hamburg' % (n(1, 90), sep)])
+
+
+def a_fr(sep):
+    return pick(['Appartement %d, %de étage, %d avenue Foch%s75116 Paris' % (
+        n(1, 40), n(1, 8), n(1, 90), sep),
+        'BP %d%s13%03d Marseille Cedex %d' % (n(1, 999), sep, n(0, 99), n(1, 16)),
+        '%d quai d\'Orsay%s75007 Paris' % (n(1, 130), sep),
+        '%d, place Bellecour%s69002 Lyon' % (n(1, 40), sep)])
+
+
+def a_es(sep):
+    return pick(['Calle de Serrano, %d, %d.º izda.%s28001 Madrid' % (n(1, 200), n(1, 9), sep),
+                 'Apartado de Correos %d%s08080 Barcelona' % (n(1, 9999), sep),
+                 'Plaça de Catalunya, %d%s08002 Barcelona' % (n(1, 30), sep),
+                 'Avda. Diagonal %d, %dª planta%s08017 Barcelona' % (n(1, 700), n(1, 12), sep)])
+
+
+def a_it(sep):
+    return pick(['Via dei Condotti %d, int. %d%s00187 Roma RM' % (n(1, 90), n(1, 20), sep),
+                 'Casella Postale %d%s20100 Milano' % (n(1, 999), sep),
+                 'C.so Buenos Aires %d%s20124 Milano MI' % (n(1, 90), sep),
+                 'Piazzale Loreto %d%s20131 Milano' % (n(1, 20), sep)])
+
+
+def a_nl(sep):
+    return pick(['Postbus %d%s%04d %s Amsterdam' % (n(1, 99999), sep, n(1000, 1109), up2()),
+                 'Damrak %d%s1012 LG Amsterdam' % (n(1, 99), sep),
+                 'Stationsplein %d-%s%s3511 ED Utrecht' % (n(1, 80), pick(['I', 'II', 'III']),
+                                                           sep)])
+
+
+def a_pl(sep):
+    return pick(['al. Jerozolimskie %d/%d lok. %d%s00-%03d Warszawa' % (n(1, 200), n(1, 99),
+                                                                        n(1, 40), sep,
+                                                                        n(100, 999)),
+                 'os. Tysiąclecia %d/%d%s40-%03d Katowice' % (n(1, 80), n(1, 60), sep,
+                                                               n(100, 999)),
+                 'skr. poczt. %d%s30-%03d Kraków' % (n(1, 999), sep, n(0, 999))])
+
+
+def a_in(sep):
+    return pick(['Plot No. %d, Sector %d%sGurugram, Haryana 1220%02d' % (n(1, 900), n(1, 110),
+                                                                         sep, n(1, 99)),
+                 'H.No. %d-%d-%d, Ameerpet%sHyderabad 5000%02d' % (n(1, 12), n(1, 9),
+                                                                   n(100, 999), sep, n(1, 99)),
+                 '%d/%d Gandhi Nagar, Near Bus Stand%sMadurai 6250%02d' % (n(1, 90), n(1, 9),
+                                                                           sep, n(1, 99)),
+                 'Flat %d, Sai Residency, Nagar Road%sWagholi, Pune 4122%02d' % (
+                     n(101, 1204), sep, n(1, 99))])
+
+
+def a_vn(sep):
+    return pick(['Tầng %d, Tòa nhà %s, %d %s, Quận 1, TP. Hồ Chí Minh' % (
+        n(2, 60), pick(['Bitexco', 'Sailing Tower', 'Vincom']), n(1, 200),
+        pick(['Hải Triều', 'Pasteur', 'Lê Thánh Tôn'])),
+        '%d/%d Nguyễn Thị Minh Khai, P. %d, Q. 3, TP.HCM' % (n(1, 400), n(1, 40), n(1, 14)),
+        'Số %d đường Trần Hưng Đạo, phường Phan Chu Trinh, quận Hoàn Kiếm, Hà Nội' % n(1, 200)])
+
+
+LATIN = {'at': a_at, 'ch': a_ch, 'be': a_be, 'pt': a_pt, 'nordic': a_nordic, 'sg': a_sg,
+         'ph': a_ph, 'id': a_id, 'th': a_th, 'latam': a_latam, 'ua': a_ua, 'us': a_us,
+         'ca': a_ca, 'au': a_au, 'uk': a_uk, 'de': a_de, 'fr': a_fr, 'es': a_es, 'it': a_it,
+         'nl': a_nl, 'pl': a_pl, 'in': a_in, 'vn': a_vn}
+
+
+def a_zh():
+    return pick(['广东省广州市天河区体育西路%d号%s座%d室' % (n(1, 300), pick('ABC'), n(101, 3208)),
+                 '上海市静安区南京西路%d号' % n(1, 2000),
+                 '浙江省杭州市余杭区文一西路%d号' % n(1, 1200),
+                 '北京市海淀区中关村大街%d号%d室' % (n(1, 60), n(101, 1808)),
+                 '江苏省苏州市工业园区星湖街%d号' % n(1, 500),
+                 '台北市大安區忠孝東路四段%d巷%d弄%d號%d樓' % (n(1, 300), n(1, 30), n(1, 90),
+                                                             n(2, 20)),
+                 '香港九龍尖沙咀彌敦道%d號' % n(1, 400),
+                 '四川省成都市锦江区春熙路%d号%d楼' % (n(1, 100), n(2, 30))])
+
+
+def a_ja():
+    return pick(['〒%03d-%04d 東京都千代田区丸の内%d丁目%d-%d %sビル%d階' % (
+        n(100, 199), n(0, 9999), n(1, 3), n(1, 12), n(1, 20), pick(['新丸の内', 'グラン']),
+        n(2, 40)),
+        '大阪府大阪市中央区難波%d丁目%d番%d号' % (n(1, 5), n(1, 20), n(1, 60)),
+        '愛知県名古屋市中村区名駅%d-%d-%d' % (n(1, 5), n(1, 20), n(1, 30)),
+        '福岡県福岡市博多区博多駅前%d丁目%d番地' % (n(1, 4), n(1, 30))])
+
+
+def a_ko():
+    return pick(['서울특별시 중구 세종대로 %d' % n(1, 200),
+                 '경기도 성남시 분당구 불정로 %d, %d층' % (n(1, 90), n(2, 20)),
+                 '부산광역시 해운대구 센텀중앙로 %d, %d동 %d호' % (n(1, 99), n(101, 120),
+                                                         n(101, 2005)),
+                 '서울특별시 강남구 역삼동 %d-%d' % (n(100, 900), n(1, 60))])
+
+
+def address(cc='any', sep=', '):
+    cc = pick(sorted(LATIN)) if cc == 'any' else cc
+    if cc == 'zh':
+        return a_zh()
+    if cc == 'ja':
+        return a_ja()
+    if cc == 'ko':
+        return a_ko()
+    return LATIN[cc](sep)
+
+
+# ---- birth dates -----------------------------------------------------------------
+MONTHS = {
+    'nl': 'januari februari maart april mei juni juli augustus september oktober november '
+          'december',
+    'da': 'januar februar marts april maj juni juli august september oktober november december',
+    'sv': 'januari februari mars april maj juni juli augusti september oktober november december',
+    'pt': 'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro '
+          'dezembro',
+    'it': 'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre '
+          'dicembre',
+    'ca': 'gener febrer març abril maig juny juliol agost setembre octubre novembre desembre',
+    'de': 'Januar Februar März April Mai Juni Juli August September Oktober November Dezember',
+    'fr': 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+    'es': 'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre '
+          'diciembre',
+    'id': 'Januari Februari Maret April Mei Juni Juli Agustus September Oktober November '
+          'Desember',
+    'el': 'Ιανουαρίου Φεβρουαρίου Μαρτίου Απριλίου Μαΐου Ιουνίου Ιουλίου Αυγούστου '
+          'Σεπτεμβρίου Οκτωβρίου Νοεμβρίου Δεκεμβρίου',
+    'uk': 'січня лютого березня квітня травня червня липня серпня вересня жовтня листопада '
+          'грудня',
+}
+MONTHS = {k: v.split() for k, v in MONTHS.items()}
+ERAS = [('昭和', 1925), ('平成', 1988)]
+
+
+def dob(fmt='any', years=(1936, 2010)):
+    y, m, d = n(*years), n(1, 12), n(1, 28)
+    en = w.MONTHS_EN[m - 1]
+    fmt = pick(['dmy2', 'dmon', 'ymd_slash', 'en_ord', 'mdy_abbr', 'iso', 'dot']) \
+        if fmt == 'any' else fmt
+    if fmt in MONTHS:
+        mon = MONTHS[fmt][m - 1]
+        if fmt in ('pt', 'es', 'ca'):
+            return '%d de %s de %d' % (d, mon, y)
+        if fmt in ('de', 'da'):
+            return '%d. %s %d' % (d, mon, y)
+        return '%d %s %d' % (d, mon, y)
+    if fmt == 'era':
+        era, base = pick(ERAS)
+        y = n(base + 1, base + 30)
+        return '%s%d年%d月%d日' % (era, y - base, m, d)
+    return {'dmy2': '%02d/%02d/%02d' % (d, m, y % 100),
+            'dmon': '%02d-%s-%d' % (d, en[:3], y),
+            'dmon_up': '%02d %s %d' % (d, en[:3].upper(), y),
+            'ymd_slash': '%d/%d/%d' % (y, m, d),
+            'en_ord': 'the %d%s of %s, %d' % (d, 'th' if 4 <= d <= 20 else
+                                              {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th'),
+                                              en, y),
+            'mdy_abbr': '%s. %d, %d' % (en[:3], d, y),
+            'iso': '%04d-%02d-%02d' % (y, m, d), 'dot': '%02d.%02d.%04d' % (d, m, y),
+            'cjk': '%d年%d月%d日' % (y, m, d), 'ko': '%d년 %d월 %d일' % (y, m, d),
+            'kdot': '%d.%02d.%02d' % (y, m, d), 'mdy': '%02d/%02d/%04d' % (m, d, y)}[fmt]
+
+
+def odate():
+    """A date that is no birth: recent or future."""
+    y, m, d = n(2015, 2028), n(1, 12), n(1, 28)
+    return pick(['%02d.%02d.%04d' % (d, m, y), '%04d-%02d-%02d' % (y, m, d),
+                 '%d %s %d' % (d, w.MONTHS_EN[m - 1], y), '%02d/%02d/%04d' % (d, m, y),
+                 '%d年%d月%d日' % (y, m, d)])
+
+
+TYPED = dict(w.TYPED)
+TYPED.update({
+    'address': ('street_address', 'STREET_ADDRESS', lambda cc='any': address(cc)),
+    'block': ('street_address', 'STREET_ADDRESS', lambda cc='any': address(cc, '\n')),
+    'dob': ('date_of_birth', 'DATE_OF_BIRTH', lambda fmt='any': dob(fmt)),
+})
+
+LOOK = dict(w.LOOK)
+LOOK.update({
+    'odate': odate,
+    'time': lambda: '%02d:%02d' % (n(6, 22), pick([0, 15, 30, 45])),
+    'firm_street': lambda: pick(['Abbey Road Studios', 'Park Avenue Dental', 'Bond Street Capital',
+                                 'Fifth Avenue Shoes', 'Harley Street Clinic',
+                                 'Rue de la Paix Joaillerie', 'Via Veneto Bistro',
+                                 'Sunset Boulevard Records', 'Broadway Bakery',
+                                 'Carnaby Street Vintage']),
+    'product': lambda: pick(['Street Triple 765 RS', 'Street Fighter 6', 'Avenue 5 Season 2',
+                             'Galaxy S23 Ultra', 'Canon EOS 5D Mark IV', 'Boulevard 2000 lamp',
+                             'Route 66 Edition 2', 'Highway 61 Revisited', 'Plaza 300 sofa',
+                             'Crescent 12 chair']),
+    'concept': lambda: pick(['Wall Street', 'Main Street', 'Downing Street', 'Fleet Street',
+                             'Madison Avenue', 'Silicon Valley', 'Sesame Street']),
+    'road': lambda: pick(['Exit %d onto Route %d' % (n(1, 90), n(1, 99)),
+                          'the A%d towards junction %d' % (n(1, 99), n(1, 30)),
+                          'Highway %d for %d miles' % (n(1, 99), n(2, 40)),
+                          'the B%d past the %dnd roundabout' % (n(1000, 9999), n(2, 2))]),
+    'model': lambda: pick(['RX-%d' % n(100, 999), 'Model %d%s' % (n(1, 9), pick('SXY')),
+                           'XPS %d %d' % (n(13, 17), n(9300, 9799)),
+                           'ThinkPad T%d Gen %d' % (n(14, 16), n(1, 5))]),
+    'metro_zh': lambda: pick(['%d号线' % n(1, 20), '%d号口' % n(1, 12), '%d号楼' % n(1, 30)]),
+})
+
+TEMPLATES = [
+    # letters and envelopes: a letterhead block, a recipient block
+    "<<person>>\n<<block>>\n\n<<odate>>\n\nDear <<person>>,\nplease find enclosed the signed "
+    "lease.",
+    "Sehr geehrte Damen und Herren,\nbitte senden Sie die Unterlagen an:\n<<person>>\n"
+    "<<block.de>>\nMit freundlichen Grüßen",
+    "Madame, Monsieur,\nmerci d'envoyer le colis à <<person>>, <<address.fr>>.",
+    "Please return the form to:\nc/o <<person>>\n<<block>>",
+    "Ship to: <<person>>\n<<block.us>>\nPhone: <<phone.us>>",
+    # forms: the address on its own labelled line
+    "Name: <<person>>\nStreet address: <<address.uk>>\nDate of birth: <<dob.dmon>>",
+    "Anschrift: <<address.at>>\nGeburtsdatum: <<dob.dot>>",
+    "Adresse : <<address.ch>>\nDate de naissance : <<dob.fr>>",
+    "Dirección: <<address.es>>\nFecha de nacimiento: <<dob.es>>",
+    "Indirizzo: <<address.it>> — Data di nascita: <<dob.it>>",
+    "Morada: <<address.pt>>; data de nascimento: <<dob.pt>>",
+    "Adres: <<address.nl>>\nGeboortedatum: <<dob.nl>>",
+    "Adres zamieszkania: <<address.pl>>, data urodzenia: <<dob.dot>>",
+    "Adresse: <<address.nordic>>\nFødselsdato: <<dob.da>>",
+    "Address: <<address.sg>>\nDOB: <<dob.dmon_up>>",
+    "Alamat: <<address.id>>\nTanggal lahir: <<dob.id>>",
+    "Адреса: <<address.ua>>\nДата народження: <<dob.uk>>",
+    "地址：<<address.zh>>\n出生日期：<<dob.cjk>>",
+    "住所：<<address.ja>>\n生年月日：<<dob.era>>",
+    "주소: <<address.ko>>\n생년월일: <<dob.kdot>>",
+    "Địa chỉ: <<address.vn>>",
+    "name,street,dob\n\"<<person>>\",\"<<address>>\",<<dob.iso>>",
+    "{\"customer\": {\"name\": \"<<person>>\", \"address\": \"<<address>>\", \"dob\": "
+    "\"<<dob.iso>>\"}}",
+    # prose
+    "Hi, I'm <<person>>, b. <<dob.dmy2>>; I moved to <<address>> last spring.",
+    "We stayed at <<address.th>> near the night market.",
+    "Our new office is at <<address.ph>>; parking is behind the building.",
+    "The courier left the parcel at <<address.in>> with the neighbour.",
+    "Meet me at <<address.latam>> at <<time>>.",
+    "Mail the cheque to <<address.ca>> before the deadline.",
+    "She rents a room at <<address.au>> and works nights.",
+    "Can you translate this: \"Ik woon op <<address.be>>.\"",
+    "He was born on <<dob.en_ord>> in a small village.",
+    "Patient born <<dob.mdy_abbr>>, referred for follow-up.",
+    "Geboren am <<dob.de>> in Graz, wohnhaft <<address.at>>.",
+    "Née le <<dob.fr>> à Lyon, domiciliée <<address.fr>>.",
+    "Nacido el <<dob.es>> en Sevilla.",
+    "Nata il <<dob.it>> a Bari, residente in <<address.it>>.",
+    "Geboren op <<dob.nl>> te Utrecht.",
+    "Född <<dob.sv>> i Uppsala.",
+    "Nascut el <<dob.ca>> a Girona.",
+    "Ημερομηνία γέννησης: <<dob.el>>",
+    "他出生于<<dob.cjk>>，现住<<address.zh>>。",
+    "私は<<dob.cjk>>生まれです。",
+    "저는 <<dob.ko>>에 태어났습니다.",
+    "Saya lahir pada <<dob.id>> di Bandung.",
+    "D.O.B <<dob.dmy2>> | MRN <<qty>> | <<person>>",
+    "Applicant DOB: <<dob.ymd_slash>>; passport issued <<odate>>.",
+]
+LOOKALIKES = [
+    "I just toured <<firm_street>> — what a place!",
+    "<<firm_street>> raised prices by <<price>> this year.",
+    "My son wants <<product>> for his birthday.",
+    "The <<product>> costs <<price>> at the outlet.",
+    "Analysts on <<concept>> expect rates to fall; <<concept>> shops feel it first.",
+    "Take <<road>>, then turn right at the second light.",
+    "Trains to Leeds leave from Platform <<qty>> at <<time>>; Gate <<qty>> for Terminal 5.",
+    "She played Bach's Suite No. 3 in D major, BWV 1068, at <<time>>.",
+    "Firmware <<version>> for the <<model>> fixes the Street View crash.",
+    "Order <<order>>: 2 x Avenue lamp, 1 x Boulevard rug, total <<price>>.",
+    "坐地铁<<metro_zh>>到人民广场站，然后步行五分钟。",
+    "지하철 2호선 강남역 <<qty>>번 출구에서 만나요.",
+    "3番線の電車は<<time>>に出発します。",
+    "Date of issue: <<odate>>\nDate of expiry: <<odate>>\nPlace of birth: Vienna",
+    "Ausstellungsdatum: <<odate>>, gültig bis <<odate>>.",
+    "Date d'expiration : <<odate>>. Rendez-vous le <<odate>> à <<time>>.",
+    "Fecha de emisión: <<odate>>; fecha de caducidad: <<odate>>.",
+    "发证日期：<<odate>>，有效期至<<odate>>。",
+    "Founded on <<odate>>, the company now employs 400 people.",
+    "Date of death: <<odate>>. Funeral on <<odate>>.",
+    "Birthday party on <<odate>> at <<time>> — bring a cake!",
+    "Born on date: <<odate>> (printed on every can).",
+    "Birth certificate issued on <<odate>> by the registry office.",
+    "Log: <<ts>> user=admin action=update status=200",
+    "Appointment confirmed: <<odate>> at <<time>>, Room <<qty>>.",
+    "The 4th Street Festival returns on <<odate>> with <<qty>> food stalls.",
+]
+
+
+# ---- set b: written after the rules for set a, scored once on first contact ------
+def b_latin(sep):
+    return pick([
+        '2/1, %d Byres Road%sGlasgow G11 5R%s' % (n(1, 300), sep, pick('ABDEFGHJ')),
+        'Rothschild Blvd %d%sTel Aviv-Yafo 66%05d' % (n(1, 140), sep, n(0, 99999)),
+        'Room %d, Building %d, No. %d Century Avenue%sPudong, Shanghai 2001%02d' % (
+            n(101, 2808), n(1, 9), n(1, 999), sep, n(0, 99)),
+        'Karl-Liebknecht-Str. %d%s%s10178 Berlin' % (n(1, 40), pick(['a', 'b', '']), sep),
+        'Résidence Les Tilleuls, Bât. %s, %d rue Jean Jaurès%s69100 Villeurbanne' % (
+            pick('ABC'), n(1, 90), sep),
+        'Via Garibaldi, %d/%s%s10122 Torino (TO)' % (n(1, 90), pick('ABC'), sep),
+        'C/ de Balmes, %d, %dº %dª%s08008 Barcelona' % (n(1, 400), n(1, 8), n(1, 4), sep),
+        'SQS %d Bloco %s Apto %d, Asa Sul%sBrasília - DF, 70%03d-%03d' % (
+            n(102, 316), pick('ABCDEFGHIJK'), n(101, 606), sep, n(0, 999), n(0, 999)),
+        'Av. Chapultepec %d, piso %d, Col. Roma Norte%sCDMX %05d' % (n(1, 600), n(1, 12), sep,
+                                                                    n(1000, 16999)),
+        'Av. Santa Fe %d %d° %s%sC1059ABP CABA' % (n(100, 4000), n(1, 15), pick('ABCD'), sep),
+        'Jr. de la Unión %d%sCercado de Lima 15001' % (n(100, 999), sep),
+        'Atatürk Mah. Cumhuriyet Cad. No: %d Daire: %d%s34%03d Fatih/İstanbul' % (
+            n(1, 200), n(1, 30), sep, n(0, 999)),
+        'Flat No. %d%s, Shanti Apartments, 14th Cross Road, Malleshwaram%sBengaluru - 5600%02d' % (
+            n(1, 12), pick('ABCD'), sep, n(1, 99)),
+        'House No. %d, Street %d, F-7/3%sIslamabad' % (n(1, 99), n(1, 60), sep),
+        'House %d, Road %d, Dhanmondi%sDhaka 12%02d' % (n(1, 99), n(1, 32), sep, n(0, 99)),
+        '%d%s Admiralty Way, Lekki Phase 1%sLagos' % (n(1, 99), pick(['', 'B', 'A']), sep),
+        'Unit %d, Sunset Villas, %d Beach Road, Sea Point%sCape Town, 8005' % (n(1, 40),
+                                                                             n(1, 200), sep),
+        '%d/%d Smith Street%sFitzroy VIC 3065' % (n(1, 20), n(1, 200), sep),
+        'Flat %d, %d Queen Street, Auckland Central%sAuckland 1010' % (n(1, 20), n(1, 400), sep),
+        'Apt. %d%s, %d E %dnd St%sNew York, NY 100%02d' % (n(1, 20), pick('ABCD'), n(100, 400),
+                                                          pick([22, 32, 42, 52]), sep, n(1, 99)),
+        '%d Fifth Avenue, %dth Floor%sNew York, NY 10118' % (n(100, 900), n(4, 60), sep),
+        '%d Main St Unit %d%sToronto ON M5V 2T%d' % (n(1, 999), n(1, 30), sep, n(1, 9)),
+        '%d boul. Robert-Bourassa, bureau %d%sMontréal QC H3B 2X%d' % (n(100, 2000),
+                                                                       n(100, 900), sep,
+                                                                       n(1, 9)),
+        'Flat %s, %d/F, Block %d, Kornhill%sQuarry Bay, Hong Kong' % (pick('ABCDEFGH'), n(2, 40),
+                                                                    n(1, 9), sep),
+        'Số %d, ngõ %d, phố Hàng Bài, P. Tràng Tiền%sQ. Hoàn Kiếm, Hà Nội' % (n(1, 90),
+                                                                            n(1, 60), sep),
+        'P.O. Box %d-00100%sNairobi' % (n(10000, 99999), sep),
+        'пр. Абая %d, кв. %d%sАлматы 0500%02d' % (n(1, 200), n(1, 300), sep, n(0, 99)),
+    ])
+
+
+def b_cjk():
+    return pick(['河南省周口市鹿邑县涡北镇王庄村%d号' % n(1, 200),
+                 '广州市天河区珠江新城华夏路%d号%d楼' % (n(1, 50), n(2, 60)),
+                 '北海道札幌市中央区北%d条西%d丁目%d番地' % (n(1, 20), n(1, 20), n(1, 30)),
+                 '경기도 수원시 팔달구 효원로 %d번길 %d' % (n(100, 400), n(1, 90)),
+                 '東京都新宿区西新宿%d-%d-%d 新宿ビル%d階' % (n(1, 8), n(1, 20), n(1, 30), n(2, 50)),
+                 '臺中市西屯區台灣大道三段%d號%d樓' % (n(1, 999), n(2, 40))])
+
+
+def b_dob(fmt='any'):
+    y, m, d = n(1930, 2012), n(1, 12), n(1, 28)
+    en = w.MONTHS_EN[m - 1]
+    fmt = pick(['dmy', 'compact', 'ymon', 'ord', 'cz', 'hu', 'fi']) if fmt == 'any' else fmt
+    return {'dmy': '%02d/%02d/%04d' % (d, m, y),
+            'compact': '%02d%s%04d' % (d, en[:3].upper(), y),
+            'ymon': '%d %s %d' % (y, en[:3].upper(), d),
+            'ord': '%d%s %s %d' % (d, 'th' if 4 <= d <= 20 else
+                                   {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th'), en, y),
+            'cz': '%d. %d. %d' % (d, m, y), 'hu': '%d.%02d.%02d.' % (y, m, d),
+            'fi': '%d.%d.%d' % (d, m, y), 'iso': '%04d-%02d-%02d' % (y, m, d),
+            'slash': '%d/%d/%d' % (y, m, d), 'cjk': '%d年%d月%d日' % (y, m, d),
+            'ko': '%d년 %d월 %d일' % (y, m, d), 'dot': '%02d.%02d.%04d' % (d, m, y)}[fmt]
+
+
+TYPED.update({
+    'baddr': ('street_address', 'STREET_ADDRESS', lambda _=None: b_latin(', ')),
+    'bblock': ('street_address', 'STREET_ADDRESS', lambda _=None: b_latin('\n')),
+    'bcjk': ('street_address', 'STREET_ADDRESS', lambda _=None: b_cjk()),
+    'bdob': ('date_of_birth', 'DATE_OF_BIRTH', lambda fmt='any': b_dob(fmt)),
+})
+LOOK.update({
+    'bevent': lambda: pick(['Oxford Street sale', 'Route 66 Diner', 'Studio 54 revival',
+                            'Pier 39 sea lions', 'Terminal 2E lounge', 'Avenue Q musical',
+                            'Abbey Road album', 'Electric Avenue remix', 'Penny Lane single',
+                            'Bond Street station', 'District 9 sequel', 'Sector 7G badge']),
+    'bthing': lambda: pick(['Level %d boss' % n(2, 9), 'Block %d of the exam' % n(1, 9),
+                            'Lot %d at the auction' % n(10, 99), 'Unit %d of the course' % n(1, 12),
+                            'Box %d of %d' % (n(1, 4), n(5, 9)), 'Room %d' % n(100, 450),
+                            'Floor %d meeting' % n(2, 30), 'Vol. %d No. %d' % (n(1, 40), n(1, 12)),
+                            'Suite No. %d in D' % n(1, 6), 'Exit %d%s' % (n(1, 99), pick('AB'))]),
+    'bsku': lambda: pick(['STREET-%d' % n(100, 999), 'Boulevard v%d.%d.%d' % (n(1, 4), n(0, 9),
+                                                                            n(0, 9)),
+                          'AVE-%d-%s' % (n(10, 99), pick(['BLK', 'RED'])), 'Model Plaza %dX' % n(2, 9)]),
+})
+
+TEMPLATES_B = [
+    "Bill to:\n<<person>>\n<<bblock>>\n\nShip to:\n<<person>>\n<<bblock>>\n\nInvoice <<invoice>>",
+    "pls deliver to <<baddr>> after 6pm thx",
+    "Lieferadresse: <<baddr>>\nRechnungsanschrift: <<baddr>>",
+    "Bezorgadres: <<baddr>>",
+    "Adres dostawy: <<baddr>>; ur. <<bdob.dot>>",
+    "| Name | Address | DOB |\n|---|---|---|\n| <<person>> | <<baddr>> | <<bdob.iso>> |",
+    "customer:\n  name: <<person>>\n  address: \"<<baddr>>\"\n  birth_date: <<bdob.iso>>",
+    "<customer><name><<person>></name><address><<baddr>></address></customer>",
+    "Attn: <<person>>\n<<bblock>>",
+    "Kind regards,\n<<person>>\nHead of Sales\n<<bblock>>\nT <<phone>>",
+    "收件人：<<han>>，收件地址：<<bcjk>>",
+    "送付先：<<bcjk>>",
+    "배송지: <<bcjk>>",
+    "The tenant at <<baddr>> reported a leak on <<odate>>.",
+    "Can you check if <<baddr>> is inside the delivery zone?",
+    "DOB (dd/mm/yyyy): <<bdob.dmy>>",
+    "DOB <<bdob.compact>>  SEX F  NAT IRL",
+    "Date of Birth <<bdob.ymon>>",
+    "d.o.b. <<bdob.ord>>",
+    "Spisová značka 12/2024, nar. <<bdob.cz>>, trvale bytem Praha.",
+    "Név: <<person>>, szül.: <<bdob.hu>>",
+    "<<person>> (s. <<bdob.fi>>) muutti Tampereelle.",
+    "<<person>>, f. <<bdob.iso>>, bor i Malmö.",
+    "Geb.-Datum: <<bdob.dot>>",
+    "Data de Nasc.: <<bdob.dmy>>",
+    "Date de naiss. : <<bdob.dmy>>",
+    "生日：<<bdob.cjk>>",
+    "出生年月日：<<bdob.slash>>",
+    "생일: <<bdob.ko>>",
+    "Age 34 (born <<bdob.iso>>), non-smoker.",
+]
+LOOKALIKES_B = [
+    "We queued for the <<bevent>> on <<odate>>.",
+    "Beat <<bthing>> before <<time>>!",
+    "Please go to <<bthing>> for the briefing.",
+    "Ordered <<bsku>> and <<bsku>> for <<price>>.",
+    "Take I-95 South to Exit 12B, then Route 1 for 3 miles.",
+    "Pennsylvania Avenue announced new tariffs; Wall Street shrugged.",
+    "Member since <<odate>>; last login <<ts>>.",
+    "Best before <<odate>>. Mfg. date <<odate>>.",
+    "Birthday sale ends <<odate>> — 20% off everything!",
+    "Valid from <<odate>> until <<odate>>.",
+    "Date of marriage: <<odate>>",
+    "The band was born in 1985 in a garage in Leeds.",
+    "Delivery date: <<odate>>, slot <<time>>.",
+]
+
+
+def record():
+    b = SET == 'b'
+    t = pick((LOOKALIKES_B if b else LOOKALIKES) if rng.random() < 0.25 else
+             (TEMPLATES_B if b else TEMPLATES))
+    return w.fill(t, TYPED, LOOK)
+
+
+SET = 'a'
+
+
+def main():
+    global SET
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument('--set', default='a', choices=['a', 'b'],
+                     help='b: the second set, written after the rules for a (seeds 811/812)')
+    args, rest = pre.parse_known_args()
+    SET = args.set
+    sys.argv = sys.argv[:1] + rest
+    w.write_set(record, 811 if SET == 'b' else 801, __doc__)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,237 @@
+/* Street addresses and birth dates of session 6 (bench/pii_gen_addr.py):
+ * each rule firing and not firing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "edgeway/pii.h"
+#include "tests/unit/pii_case_check.h"
+
+#define A EW_PII_STREET_ADDRESS
+#define D EW_PII_DATE_OF_BIRTH
+
+/* Floors, doors and units of other countries; a label line ends the block. */
+static void test_units_and_floors(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"Morada: Rua Augusta, 40, 6.\xC2\xBA Esq., 1100-057 Lisboa; data", A,
+         "Rua Augusta, 40, 6.\xC2\xBA Esq., 1100-057 Lisboa"},
+        {"Direcci\xC3\xB3n: Calle de Serrano, 104, 4.\xC2\xBA izda., 28001 Madrid\nFecha de "
+         "nacimiento: 3 de julio de 1955",
+         A, "Calle de Serrano, 104, 4.\xC2\xBA izda., 28001 Madrid"},
+        {"Adresse: N\xC3\xB8rrebrogade 104, 3. mf., 2200 K\xC3\xB8"
+         "benhavn N\nF\xC3\xB8"
+         "dselsdato: 20. juni 2003",
+         A,
+         "N\xC3\xB8rrebrogade 104, 3. mf., 2200 K\xC3\xB8"
+         "benhavn N"},
+        {"Anschrift: Mariahilfer Stra\xC3\x9F"
+         "e 107/6/11, 4020 Linz\nGeburtsdatum: 02.12.1952",
+         A,
+         "Mariahilfer Stra\xC3\x9F"
+         "e 107/6/11, 4020 Linz"},
+        {"Anschrift: Herrengasse 6/Top 5, 4020 Linz", A, "Herrengasse 6/Top 5, 4020 Linz"},
+        {"Address: Blk 595 Ang Mo Kio Ave 8, #14-67, Singapore 560597\nDOB: 25 MAR 2004", A,
+         "Blk 595 Ang Mo Kio Ave 8, #14-67, Singapore 560597"},
+        {"Meet me at Calle 22 # 36-11, Bogot\xC3\xA1 at 13:15.", A,
+         "Calle 22 # 36-11, Bogot\xC3\xA1"},
+        {"Ik woon op Kerkstraat 95 bus 4, 9000 Gent.", A, "Kerkstraat 95 bus 4, 9000 Gent"},
+        {"Ship to: W6858 County Road K, Harlan, IA 51537", A,
+         "W6858 County Road K, Harlan, IA 51537"},
+        {"Patient: Farhan\nAddress: Mannerheimintie 130\nInsurance ID: PO-16164256", A,
+         "Mannerheimintie 130"},
+        {"on 12/03/2024 we met", A, NULL}, /* a date is no Austrian door */
+        {"Wear an N95 Mask", A, NULL},     /* a grid number has four digits */
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
+/* Post boxes in their languages; the short names only before a postcode. */
+static void test_post_boxes(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"Adres: skr. poczt. 116, 30-240 Krak\xC3\xB3w, data", A,
+         "skr. poczt. 116, 30-240 Krak\xC3\xB3w"},
+        {"Mail the cheque to PO Box 6457 Stn Main, Calgary AB T2P 2M4 before", A,
+         "PO Box 6457 Stn Main, Calgary AB T2P 2M4"},
+        {"\"Postfach 67 10 79, 21803 Hamburg\"", A, "Postfach 67 10 79, 21803 Hamburg"},
+        {"Apartado de Correos 1234, 08080 Barcelona", A,
+         "Apartado de Correos 1234, 08080 Barcelona"},
+        {"BP 123, 13001 Marseille Cedex 1", A, "BP 123, 13001 Marseille Cedex 1"},
+        {"Box 1234, 111 82 Stockholm", A, "Box 1234, 111 82 Stockholm"},
+        {"RR 2 Box 45, Harlan, IA 51537", A, "RR 2 Box 45, Harlan, IA 51537"},
+        {"BP 120/80 measured at rest", A, NULL}, /* blood pressure */
+        {"Put it in Box 3 of the shelf", A, NULL},
+        /* set b: Hong Kong flats by floor, letter units, Argentina, Israel */
+        {"Flat C, 12/F, Block 3, Kornhill, Quarry Bay, Hong Kong", A,
+         "Flat C, 12/F, Block 3, Kornhill, Quarry Bay, Hong Kong"},
+        {"SQS 308 Bloco C Apto 402, Asa Sul, Bras\xC3\xADlia - DF, 70355-030", A,
+         "SQS 308 Bloco C Apto 402, Asa Sul, Bras\xC3\xADlia - DF, 70355-030"},
+        {"Av. Santa Fe 1234 5\xC2\xB0 B, C1059ABP CABA", A,
+         "Av. Santa Fe 1234 5\xC2\xB0 B, C1059ABP CABA"},
+        {"Rothschild Blvd 22, Tel Aviv-Yafo 6688218", A,
+         "Rothschild Blvd 22, Tel Aviv-Yafo 6688218"},
+        {"Via Garibaldi, 15/A, 10122 Torino (TO)", A, "Via Garibaldi, 15/A, 10122 Torino (TO)"},
+        {"C/ de Balmes, 123, 2\xC2\xBA 1\xC2\xAA, 08008 Barcelona", A,
+         "C/ de Balmes, 123, 2\xC2\xBA 1\xC2\xAA, 08008 Barcelona"},
+        {"Mail it to 1200 boul. Robert-Bourassa, bureau 600, Montr\xC3\xA9"
+         "al QC H3B 2X6 today",
+         A,
+         "1200 boul. Robert-Bourassa, bureau 600, Montr\xC3\xA9"
+         "al QC H3B 2X6"},
+        {"I once lived in 8700 Bahnhofstra\xC3\x9F"
+         "e. I now live here.",
+         A,
+         "8700 Bahnhofstra\xC3\x9F"
+         "e."},
+        {"Ordered Model Plaza 5X for the lounge.", A, NULL},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
+/* Other scripts and languages' street types and administrative areas. */
+static void test_other_scripts(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"\xC4\x90\xE1\xBB\x8B"
+         "a ch\xE1\xBB\x89: S\xE1\xBB\x91 174 \xC4\x91\xC6\xB0\xE1\xBB\x9Dng Tr\xE1\xBA\xA7n, "
+         "ph\xC6\xB0\xE1\xBB\x9Dng Phan Chu Trinh, H\xC3\xA0 N\xE1\xBB\x99i",
+         A,
+         "S\xE1\xBB\x91 174 \xC4\x91\xC6\xB0\xE1\xBB\x9Dng Tr\xE1\xBA\xA7n, "
+         "ph\xC6\xB0\xE1\xBB\x9Dng Phan Chu Trinh, H\xC3\xA0 N\xE1\xBB\x99i"}, /* Số 174 đường */
+        {"\xD0\x90\xD0\xB4\xD1\x80\xD0\xB5\xD1\x81\xD0\xB0: \xD0\xBF\xD1\x80-\xD1\x82 "
+         "\xD0\x9D\xD0\xB0\xD1\x83\xD0\xBA\xD0\xB8, 7, 61213",
+         A,
+         "\xD0\xBF\xD1\x80-\xD1\x82 \xD0\x9D\xD0\xB0\xD1\x83\xD0\xBA\xD0\xB8, 7, 61213"}, /* пр-т */
+        {"Pla\xC3\xA7"
+         "a de Catalunya, 26, 08002 Barcelona",
+         A,
+         "Pla\xC3\xA7"
+         "a de Catalunya, 26, 08002 Barcelona"},
+        {"\xEC\xA3\xBC\xEC\x86\x8C: \xEC\x84\x9C\xEC\x9A\xB8\xED\x8A\xB9\xEB\xB3\x84\xEC\x8B\x9C "
+         "\xEA\xB0\x95\xEB\x82\xA8\xEA\xB5\xAC \xEC\x97\xAD\xEC\x82\xBC\xEB\x8F\x99 312-43",
+         A,
+         "\xEC\x84\x9C\xEC\x9A\xB8\xED\x8A\xB9\xEB\xB3\x84\xEC\x8B\x9C "
+         "\xEA\xB0\x95\xEB\x82\xA8\xEA\xB5\xAC \xEC\x97\xAD\xEC\x82\xBC\xEB\x8F\x99 312-43"},
+        {"\xE8\x87\xBA\xE4\xB8\xAD\xE5\xB8\x82\xE8\xA5\xBF\xE5\xB1\xAF\xE5\x8D\x80"
+         "\xE5\x8F\xB0\xE7\x81\xA3\xE5\xA4\xA7\xE9\x81\x93\xE4\xB8\x89\xE6\xAE\xB5"
+         "123"
+         "\xE8\x99\x9F"
+         "12"
+         "\xE6\xA8\x93",
+         A,
+         "\xE8\x87\xBA\xE4\xB8\xAD\xE5\xB8\x82\xE8\xA5\xBF\xE5\xB1\xAF\xE5\x8D\x80"
+         "\xE5\x8F\xB0\xE7\x81\xA3\xE5\xA4\xA7\xE9\x81\x93\xE4\xB8\x89\xE6\xAE\xB5"
+         "123"
+         "\xE8\x99\x9F"
+         "12"
+         "\xE6\xA8\x93"}, /* 臺中市西屯區台灣大道三段123號12樓 */
+        {"\xE6\x94\xB6\xE4\xBB\xB6\xE5\x9C\xB0\xE5\x9D\x80\xEF\xBC\x9A\xE7\x8E\x8B"
+         "\xE5\xBA\x84\xE6\x9D\x91"
+         "12"
+         "\xE5\x8F\xB7",
+         A,
+         "\xE7\x8E\x8B\xE5\xBA\x84\xE6\x9D\x91"
+         "12"
+         "\xE5\x8F\xB7"}, /* 收件地址：王庄村12号 */
+        {"\xE7\x8E\xB0\xE4\xBD\x8F\xE6\xB5\x99\xE6\xB1\x9F\xE7\x9C\x81\xE6\x9D\xAD\xE5\xB7\x9E"
+         "\xE5\xB8\x82\xE6\x96\x87\xE4\xB8\x80\xE8\xA5\xBF\xE8\xB7\xAF"
+         "45\xE5\x8F\xB7\xE3\x80\x82",
+         A,
+         "\xE6\xB5\x99\xE6\xB1\x9F\xE7\x9C\x81\xE6\x9D\xAD\xE5\xB7\x9E\xE5\xB8\x82\xE6\x96\x87"
+         "\xE4\xB8\x80\xE8\xA5\xBF\xE8\xB7\xAF"
+         "45\xE5\x8F\xB7"}, /* 现住浙江省杭州市文一西路45号 */
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
+/* Street words in names, concepts, products and directions. */
+static void test_street_lookalikes(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"Trains leave from Platform 7 at 08:15; Gate 282 for Terminal 5.", A, NULL},
+        {"My son wants Plaza 300 sofa for his birthday.", A, NULL},
+        {"My son wants The Crescent 12 chair.", A, NULL},
+        {"The 4th Street Festival returns on 10 August 2018.", A, NULL},
+        {"Analysts say Wall Street shops feel it first.", A, NULL},
+        {"Our new office is at Elm Street 139; see you.", A, "Elm Street 139"},
+        {"The bus station is on Vesterskovvej 79", A, "Vesterskovvej 79"},
+        {"It was shown on Marina Fort Street last year.", A, "Marina Fort Street"},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
+/* Birth dates: other languages' months and cues, and dates that are no
+ * births although a birth word is near. */
+static void test_birth_dates(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"\xCE\x97\xCE\xBC\xCE\xB5\xCF\x81\xCE\xBF\xCE\xBC\xCE\xB7\xCE\xBD\xCE\xAF\xCE\xB1 "
+         "\xCE\xB3\xCE\xAD\xCE\xBD\xCE\xBD\xCE\xB7\xCF\x83\xCE\xB7\xCF\x82: 2 "
+         "\xCE\x99\xCE\xBF\xCF\x85\xCE\xBB\xCE\xAF\xCE\xBF\xCF\x85 1972",
+         D, "2 \xCE\x99\xCE\xBF\xCF\x85\xCE\xBB\xCE\xAF\xCE\xBF\xCF\x85 1972"}, /* Greek */
+        {"Geboren op 12 maart 1985 te Utrecht.", D, "12 maart 1985"},
+        {"F\xC3\xB8"
+         "dselsdato: 9. august 1977",
+         D, "9. august 1977"},
+        {"Tanggal lahir: 13 Desember 1964", D, "13 Desember 1964"},
+        {"Date of birth: 12-Sep-1985", D, "12-Sep-1985"},
+        {"N\xC3\xA9"
+         "e le 9 mai 1990 \xC3\xA0 Lyon",
+         D, "9 mai 1990"},
+        {"\xE7\x94\x9F\xE5\xB9\xB4\xE6\x9C\x88\xE6\x97\xA5\xEF\xBC\x9A\xE6\x98\xAD\xE5\x92\x8C"
+         "60\xE5\xB9\xB4"
+         "3\xE6\x9C\x88"
+         "12\xE6\x97\xA5",
+         D,
+         "\xE6\x98\xAD\xE5\x92\x8C"
+         "60\xE5\xB9\xB4"
+         "3\xE6\x9C\x88"
+         "12\xE6\x97\xA5"}, /* 昭和 */
+        {"\xE7\xA7\x81\xE3\x81\xAF"
+         "1985\xE5\xB9\xB4"
+         "3\xE6\x9C\x88"
+         "12\xE6\x97\xA5"
+         "\xE7\x94\x9F\xE3\x81\xBE\xE3\x82\x8C\xE3\x81\xA7\xE3\x81\x99",
+         D,
+         "1985\xE5\xB9\xB4"
+         "3\xE6\x9C\x88"
+         "12\xE6\x97\xA5"}, /* 生まれ after */
+        {"2024\xE5\xB9\xB4"
+         "3\xE6\x9C\x88"
+         "12\xE6\x97\xA5\xE7\x94\x9F\xE6\x95\x88",
+         D, NULL}, /* 生效: takes effect */
+        {"Hi, I'm Ana, b. 12/01/85; I moved here.", D, "12/01/85"},
+        {"Date and place of birth: 12.03.1985, Vienna", D, "12.03.1985"},
+        {"Date of expiry: 11.03.2029\nPlace of birth: Vienna", D, NULL},
+        {"Birthday party on 12.03.2026 at 15:00", D, NULL},
+        {"Birth certificate issued on 2020-01-12 by the registry", D, NULL},
+        {"Born on date: 03/12/2024 (printed on every can).", D, NULL},
+        {"name,street,dob\n\"Ana Lima\",\"Rua Augusta, 274\",1985-03-12", D, "1985-03-12"},
+        {"name;dob;city\nLamya bin Saleh;1980-11-09;Ibadan", D, "1980-11-09"}, /* no "sale" */
+        {"Date of Birth 1990 MAY 12", D, "1990 MAY 12"},
+        {"Spisov\xC3\xA1 zna\xC4\x8Dka, nar. 12. 3. 1985, trvale", D, "12. 3. 1985"},
+        {"Date de naiss. : 12/03/1985", D, "12/03/1985"},
+        {"Lin Wei (s. 3.5.1971) muutti Tampereelle.", D, "3.5.1971"},
+        {"Birthday sale ends 12.03.2025, 20% off", D, NULL},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_units_and_floors), cmocka_unit_test(test_post_boxes),
+        cmocka_unit_test(test_other_scripts),    cmocka_unit_test(test_street_lookalikes),
+        cmocka_unit_test(test_birth_dates),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,193 @@
+/* Secret rules found by scoring other people's examples (gitleaks' rule
+ * tests, bench/pii_secrets_external.py), each shown firing and not firing:
+ * assignment syntaxes (Go's declared type, compound operators, an XML
+ * element's value on its own line), describing words only as parts of a
+ * key's name, and host names as values. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "edgeway/pii.h"
+#include "tests/unit/pii_result_fixture.h"
+
+/* The secret spans of text as "a|b|" (values joined), for exact checks. */
+static const char *secrets_of(const char *text)
+{
+    static char out[1024];
+    assert_int_equal(ew_pii_scan(NULL, text, strlen(text), &res), EW_OK);
+    size_t o = 0;
+    out[0] = 0;
+    for (int i = 0; i < res.n; i++) {
+        if (res.spans[i].type != EW_PII_SECRET) continue;
+        int l = (int)(res.spans[i].end - res.spans[i].start);
+        int w = snprintf(out + o, sizeof out - o, "%.*s|", l, text + res.spans[i].start);
+        assert_true(w > 0 && (size_t)w < sizeof out - o);
+        o += (size_t)w;
+    }
+    return out;
+}
+
+#define SECRET(text, value) assert_string_equal(secrets_of(text), value "|")
+#define NO_SECRET(text)     assert_string_equal(secrets_of(text), "")
+
+#define KEY "q7h1rm7d753jzzilzevpvcja2bu7pathklyn7jhr"
+
+static void test_declared_type(void **state)
+{
+    (void)state;
+    SECRET("var deployToken string = \"" KEY "\"", KEY);
+    SECRET("var api_key []byte = \"" KEY "\"", KEY);
+    SECRET("const authToken *string = \"" KEY "\"", KEY);
+    /* a comparison, and a type that is not followed by '=' */
+    NO_SECRET("if authToken string == \"" KEY "\"");
+    NO_SECRET("the token string is long and made of letters");
+}
+
+static void test_compound_operators(void **state)
+{
+    (void)state;
+    SECRET("DEPLOY_TOKEN ?= \"" KEY "\"", KEY);
+    SECRET("$deployToken .= \"" KEY "\"", KEY);
+    SECRET("$deployToken ?\?= \"" KEY "\"", KEY);
+    SECRET("@api_token ||= \"" KEY "\"", KEY);
+    SECRET("API_TOKEN += " KEY, KEY);
+    /* the same operators on names that hold no secret */
+    NO_SECRET("BUILD_FLAGS ?= \"" KEY "\"");
+    NO_SECRET("$html .= \"" KEY "\"");
+    NO_SECRET("$token_ttl ?\?= \"86400\"");
+}
+
+static void test_xml_value_below(void **state)
+{
+    (void)state;
+    SECRET("<deployToken>\n    " KEY "\n</deployToken>", KEY);
+    SECRET("<password>\r\n\tCorrect-Horse9\r\n</password>", "Correct-Horse9");
+    /* a property list's <key> names a setting; a value that is not alone */
+    NO_SECRET("<key>\n    CFBundleIdentifier\n</key>");
+    NO_SECRET("<deployToken>\n    " KEY "\n    more\n</deployToken>");
+    NO_SECRET("<description>\n    " KEY "\n</description>");
+}
+
+static void test_describing_words_as_parts(void **state)
+{
+    (void)state;
+    /* "algo" inside algolia, "ttl" inside settlemint, "change" inside exchange */
+    SECRET("algoliaKey = \"ec564b4c1dc79878fde8c7e7836ba993\"", "ec564b4c1dc79878fde8c7e7836ba993");
+    SECRET("settlemintToken = \"zs89xtpqhdabqdiy\"", "zs89xtpqhdabqdiy");
+    SECRET("EXCHANGE_API_SECRET = \"" KEY "\"", KEY);
+    /* the same words as parts still describe: a TTL, an algorithm, a public key */
+    NO_SECRET("token_ttl = \"zs89xtpqhdabqdiy\"");
+    NO_SECRET("jwtAlgo = \"" KEY "\"");
+    NO_SECRET("publicKey = \"" KEY "\"");
+    NO_SECRET("token_change_reason = \"" KEY "\"");
+    NO_SECRET("publickey = \"" KEY "\""); /* one piece: anywhere counts */
+}
+
+static void test_host_values(void **state)
+{
+    (void)state;
+    NO_SECRET("X-MS-Exchange-Organization-AuthSource: sm02915.int.contoso.com");
+    NO_SECRET("auth_server = db-1.prod.internal");
+    /* dotted keys: mixed case, or a last label with digits */
+    SECRET("auth_token = dt0c01.gc5vdk3nmrghhn9vq3qc6m71.82z1353dtyx3iijmxs5aue",
+           "dt0c01.gc5vdk3nmrghhn9vq3qc6m71.82z1353dtyx3iijmxs5aue");
+    SECRET("auth_token = Xk9fQ2mLp4Rt8vWz.Hq3NsY7cUe5Jb1", "Xk9fQ2mLp4Rt8vWz.Hq3NsY7cUe5Jb1");
+}
+
+static void test_documented_formats(void **state)
+{
+    (void)state;
+    SECRET("A3-ASWWYB-798JRYLJVD4-23DC2-86TVM-H43EB", "A3-ASWWYB-798JRYLJVD4-23DC2-86TVM-H43EB");
+    SECRET("key: A3-ASWWYB-798JRY-LJVD4-23DC2-86TVM-H43EB",
+           "A3-ASWWYB-798JRY-LJVD4-23DC2-86TVM-H43EB");
+    NO_SECRET("A3-XXXXXX-XXXXXXXXXXX-XXXXX-XXXXX-XXXXX"); /* the format as documented */
+    NO_SECRET("part A3-ASWWYB-798JRY-LJVD4 of the form"); /* too few groups */
+    SECRET("(QtT8Q~9C-_Ij~RouHVpD2Tuf3oHWGh.DQ3kcjbAn)",
+           "QtT8Q~9C-_Ij~RouHVpD2Tuf3oHWGh.DQ3kcjbAn");
+    /* a leading '~' stays outside the span when the scan meets the letter first */
+    SECRET("<v>~Gg8Q~nVhlLi2vpg_nXBGqFsbGK-t~Hus1JmTa0y</v>",
+           "Gg8Q~nVhlLi2vpg_nXBGqFsbGK-t~Hus1JmTa0y");
+    NO_SECRET("see 12.3Q~ in the table of contents for the release notes of this chapter");
+    SECRET("token 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",
+           "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");
+    NO_SECRET("API_ORG_EXIST = api_org_exist");
+    SECRET("EZAKez6XP2hQw3gnkC5VsvyzmM7PKovB4DEdPUSAlUPSz6hUSxVWmUgVXJ",
+           "EZAKez6XP2hQw3gnkC5VsvyzmM7PKovB4DEdPUSAlUPSz6hUSxVWmUgVXJ");
+    SECRET("oc login --token=sha256~Mju96tisCkY1_UjK5Ox4UAkf7mtWSmp4EqPl8yGbTmz",
+           "sha256~Mju96tisCkY1_UjK5Ox4UAkf7mtWSmp4EqPl8yGbTmz");
+    NO_SECRET("digest sha256~ of the image");
+    SECRET("AWS_TOKEN ABIAVHDYQRDEOJGXAOFT", "ABIAVHDYQRDEOJGXAOFT");
+    NO_SECRET("the ACCA is an association of accountants");
+}
+
+static void test_more_assignment_forms(void **state)
+{
+    (void)state;
+    /* a spaced dash before a quoted value */
+    SECRET("twitch token - 'k0lj2mwl8n3ztmrivlpbc7obk914sj'", "k0lj2mwl8n3ztmrivlpbc7obk914sj");
+    NO_SECRET("the token - k0lj2mwl8n3ztmrivlpbc7obk914sj");        /* unquoted: a dash in prose */
+    NO_SECRET("best practices - 'k0lj2mwl8n3ztmrivlpbc7obk914sj'"); /* no key before it */
+    NO_SECRET("secret - a story about 'k0lj2mwl8n3ztmrivlpbc7obk914sj'");
+    /* a subscript and escaped JSON */
+    SECRET("os.environ[\"OPENAI_API_KEY\"] = '1bb7dde73fe449de229361ea03bab234'",
+           "1bb7dde73fe449de229361ea03bab234");
+    NO_SECRET("os.environ[\"OPENAI_API_KEY\"] = os.getenv(\"KEY\")");
+    SECRET("{\\\"username\\\": \\\"conexp\\\", \\\"password\\\": \\\"FTA@CNCF0n@zure3\\\"}",
+           "FTA@CNCF0n@zure3");
+    /* "key" glued to what it opens */
+    SECRET("SUMOLOGIC_ACCESSKEY=\"3HSa1hQfz6BYzlxf7Yb1WKG3Hyovm56LMFChV2y9Lg\"",
+           "3HSa1hQfz6BYzlxf7Yb1WKG3Hyovm56LMFChV2y9Lg");
+    NO_SECRET("monkey=\"3HSa1hQfz6BYzlxf7Yb1WKG3Hyovm56LMFChV2y9Lg\"");
+    NO_SECRET("hotkey=\"3HSa1hQfz6BYzlxf7Yb1WKG3Hyovm56LMFChV2y9Lg\"");
+}
+
+static void test_token_after_label(void **state)
+{
+    (void)state;
+    SECRET("<secret>{beamer AQAAABAAA _FXYx2kyyNv6n_CBb9LrMHZPXa_S8iaj89zYn9mICmkB4=}</secret>",
+           "_FXYx2kyyNv6n_CBb9LrMHZPXa_S8iaj89zYn9mICmkB4=");
+    /* prose, and a second random word before it: not a label */
+    NO_SECRET("\"token_expired\": \"Your session has expired please login again\"");
+    NO_SECRET("api_key: \"word and dXNlcm5hbWU6cGFzc3dvcmQ=\""); /* base64 "username:password" */
+}
+
+static void test_code_names_as_values(void **state)
+{
+    (void)state;
+    /* words in camel case, a version, a member named like the key, a size */
+    NO_SECRET("public static final String API_ORG_EXIST = \"APIOrganizationExist\";");
+    NO_SECRET("\"report_key\": \"QuarterlySalesResults-1.2\"");
+    NO_SECRET("notes = \"Maven - io.jsonwebtoken:jjwt-jackson-0.11.2\"");
+    NO_SECRET("BlindKeySignatures = Ed25519.BlindKeySignatures");
+    NO_SECRET("doc.Security.KeySize = PdfEncryptionKeySize.Key128Bit;");
+    NO_SECRET("passwordVariable: 'PASSWORD'");
+    /* random letters make short parts; digits break the words; a password
+     * may be words */
+    SECRET("api_token = \"PsvVHMtfecsbsdScIMRjhReQYUBOZqOJTs\"",
+           "PsvVHMtfecsbsdScIMRjhReQYUBOZqOJTs");
+    SECRET("client_secret = \"Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB\"",
+           "Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB");
+    SECRET("password = \"CorrectHorseBatteryStaple\"", "CorrectHorseBatteryStaple");
+    SECRET("adminPassword: ADMIN_2024!", "ADMIN_2024!");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_declared_type),
+        cmocka_unit_test(test_compound_operators),
+        cmocka_unit_test(test_xml_value_below),
+        cmocka_unit_test(test_describing_words_as_parts),
+        cmocka_unit_test(test_host_values),
+        cmocka_unit_test(test_documented_formats),
+        cmocka_unit_test(test_more_assignment_forms),
+        cmocka_unit_test(test_token_after_label),
+        cmocka_unit_test(test_code_names_as_values),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
