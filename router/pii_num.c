@@ -827,7 +827,7 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
 
     int y, m, d;
     /* "12 March 1985", "8 marca 1979", "1990 MAY 12" */
-    if (q.ng == 1 && (q.nd <= 2 || (q.nd == 4 && s[e] == ' ')) && e + 1 < n &&
+    if (q.ng == 1 && e + 1 < n && (q.nd <= 2 || (q.nd == 4 && s[e] == ' ')) &&
         (s[e] == ' ' || s[e] == '.' || pii_is_alpha(s[e]))) {
         size_t de = ew__pii_parse_date(s, n, i, &y, &m, &d);
         if (de) {
