@@ -314,6 +314,18 @@ def c_negatives():
     }
 
 
+def one_set_main(name, positives, negatives):
+    """The command line of a generator file that holds one set (g, h, ...):
+    --n examples of each label, --seed, JSON lines on stdout."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--n', type=int, default=400, help='examples of each label')
+    ap.add_argument('--seed', type=int, default=7)
+    ap.add_argument('--set', choices=[name], default=name, help='the one set of this file')
+    args = ap.parse_args()
+    R.seed(args.seed)
+    write_examples((('positive', positives), ('negative', negatives)), args.n)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--n', type=int, default=400, help='examples of each label')

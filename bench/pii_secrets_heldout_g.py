@@ -23,11 +23,9 @@ references, prose about passwords in the same languages.
   python3 bench/pii_secrets_heldout_g.py [--n 400] [--seed 7] > /tmp/g.jsonl
   python3 bench/pii_eval.py --only secrets --secrets /tmp/g.jsonl --errors secret
 """
-import argparse
 import string
 
-from pii_gen_secrets import write_examples
-from pii_secrets_heldout import ALNUM, B64, B64URL, HEX, LOWER, R, b64, rnd, uuid4
+from pii_secrets_heldout import ALNUM, B64, B64URL, HEX, LOWER, R, b64, one_set_main, rnd, uuid4
 from pii_secrets_heldout_de import collector, pem_lines
 
 DIG = string.digits
@@ -238,13 +236,7 @@ def g_negatives():
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--n', type=int, default=400, help='examples of each label')
-    ap.add_argument('--seed', type=int, default=7)
-    ap.add_argument('--set', choices=['g'], default='g', help='the one set of this file')
-    args = ap.parse_args()
-    R.seed(args.seed)
-    write_examples((('positive', g_positives), ('negative', g_negatives)), args.n)
+    one_set_main('g', g_positives, g_negatives)
 
 
 if __name__ == '__main__':

@@ -20,11 +20,9 @@ secret URIs, SSH fingerprints and prose in the same languages.
   python3 bench/pii_secrets_heldout_h.py [--n 400] [--seed 7] > /tmp/h.jsonl
   python3 bench/pii_eval.py --only secrets --secrets /tmp/h.jsonl --errors secret
 """
-import argparse
 import string
 
-from pii_gen_secrets import write_examples
-from pii_secrets_heldout import ALNUM, B64, B64URL, HEX, LOWER, R, UPPER, b64, rnd, uuid4
+from pii_secrets_heldout import ALNUM, B64, B64URL, HEX, LOWER, R, UPPER, b64, one_set_main, rnd, uuid4
 from pii_secrets_heldout_de import collector
 
 DIG = string.digits
@@ -214,13 +212,7 @@ def h_negatives():
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--n', type=int, default=400, help='examples of each label')
-    ap.add_argument('--seed', type=int, default=7)
-    ap.add_argument('--set', choices=['h'], default='h', help='the one set of this file')
-    args = ap.parse_args()
-    R.seed(args.seed)
-    write_examples((('positive', h_positives), ('negative', h_negatives)), args.n)
+    one_set_main('h', h_positives, h_negatives)
 
 
 if __name__ == '__main__':

@@ -19,11 +19,9 @@ What no earlier set has:
   python3 bench/pii_secrets_heldout_i.py [--n 400] [--seed 7] > /tmp/i.jsonl
   python3 bench/pii_eval.py --only secrets --secrets /tmp/i.jsonl --errors secret
 """
-import argparse
 import string
 
-from pii_gen_secrets import write_examples
-from pii_secrets_heldout import ALNUM, B64, B64URL, HEX, R, UPPER, b64, rnd, uuid4
+from pii_secrets_heldout import ALNUM, B64, B64URL, HEX, R, UPPER, b64, one_set_main, rnd, uuid4
 from pii_secrets_heldout_de import collector, rbytes
 
 DIG = string.digits
@@ -276,13 +274,7 @@ def i_negatives():
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--n', type=int, default=400, help='examples of each label')
-    ap.add_argument('--seed', type=int, default=7)
-    ap.add_argument('--set', choices=['i'], default='i', help='the one set of this file')
-    args = ap.parse_args()
-    R.seed(args.seed)
-    write_examples((('positive', i_positives), ('negative', i_negatives)), args.n)
+    one_set_main('i', i_positives, i_negatives)
 
 
 if __name__ == '__main__':

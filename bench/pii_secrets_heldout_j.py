@@ -16,10 +16,8 @@ and certificate digests, request ids and prose in the same languages.
   python3 bench/pii_secrets_heldout_j.py [--n 400] [--seed 7] > /tmp/j.jsonl
   python3 bench/pii_eval.py --only secrets --secrets /tmp/j.jsonl --errors secret
 """
-import argparse
 
-from pii_gen_secrets import write_examples
-from pii_secrets_heldout import ALNUM, B64, B64URL, HEX, R, b64, rnd, uuid4
+from pii_secrets_heldout import ALNUM, B64, B64URL, HEX, R, b64, one_set_main, rnd, uuid4
 from pii_secrets_heldout_de import collector
 
 
@@ -127,13 +125,7 @@ def j_negatives():
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--n', type=int, default=400, help='examples of each label')
-    ap.add_argument('--seed', type=int, default=7)
-    ap.add_argument('--set', choices=['j'], default='j', help='the one set of this file')
-    args = ap.parse_args()
-    R.seed(args.seed)
-    write_examples((('positive', j_positives), ('negative', j_negatives)), args.n)
+    one_set_main('j', j_positives, j_negatives)
 
 
 if __name__ == '__main__':
