@@ -743,29 +743,52 @@ static inline void load_word(const unsigned char *s, size_t n, size_t i, size_t 
     q[2] = wl <= 16 ? 0 : (q[2] | lower) & ((1ull << ((wl - 16) * 8)) - 1);
 }
 
+/* What plain_run learnt of the words of up to seven letters seen in this
+ * scan, direct-mapped by the word: the word lowercased and zero-padded (0:
+ * empty; every word has a letter) and word_facts' answer for it, which
+ * depends on the word alone, so a word that recurs is not asked again. */
+#define PII_MEMO_SLOTS 64
+struct pii_memo {
+    struct {
+        uint64_t q, facts;
+    } slot[PII_MEMO_SLOTS];
+};
+
+/* The cue table flags of a plain word (zero-padded in q0..q2) and, above
+ * them, whether it may be a gazetteer name (asked in text without capitals
+ * only, where it starts a name read: name_like). */
+#define PII_FACT_NAME (1ull << 32)
+static __attribute__((noinline)) uint64_t word_facts(uint64_t q0, uint64_t q1, uint64_t q2,
+                                                     size_t wl, bool lower_text)
+{
+    uint32_t hash = pii_word_hash3(q0, q1, q2, wl);
+    uint64_t facts = pii_cue_probe(q0, q1, q2, wl, hash);
+    if (lower_text && wl >= 3 && name_like(q0, q1, q2, wl, hash)) facts |= PII_FACT_NAME;
+    return facts;
+}
+
 /* The commonest case, a run of plain lowercase ASCII words of prose, each
  * followed by a space and another word, or by ", " or ". ": one table probe
- * per word tells that it is no cue, and nothing else on_word checks can
- * apply. What cannot change inside the run (a phrase under way, capitals
- * seen, the names known, where a name or a birth date is expected) is read
- * once. Returns where the walk goes on; *word is set when on_word must read
- * the word starting there (a cue, a value or key after it, a name or birth
- * date expected, a possible name in text without capitals), *address when
- * the plain word there can start an address but no name (text without
- * capitals): of on_word's work only ew__pii_scan_address is left for it.
- * The same decisions as taking the words one at a time. */
-static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *address)
+ * per word (or none for a word seen before) tells that it is no cue, and
+ * nothing else on_word checks can apply. What cannot change inside the run
+ * (a phrase under way, capitals seen, the names known, where a name or a
+ * birth date is expected) is read once; lower_text is a constant in each of
+ * the two copies the compiler makes. Returns where the walk goes on; *word
+ * is set when on_word must read the word starting there (a cue, a value or
+ * key after it, a name or birth date expected, a possible name in text
+ * without capitals), *address when the plain word there can start an
+ * address but no name (text without capitals): of on_word's work only
+ * ew__pii_scan_address is left for it. The same decisions as taking the
+ * words one at a time. */
+static inline __attribute__((always_inline)) size_t
+plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *address)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    *word = true;
-    *address = false;
-    if (w->plen) return i;
-    const bool lower_text = !c->seen_upper;
     /* the first letters of the names known: a word starting with another
      * letter repeats none of them (known_name_at in pii_name.c) */
     uint32_t known = 0;
-    for (int j = 0; j < c->n_known_name; j++) {
+    for (int j = 0; lower_text && j < c->n_known_name; j++) {
         unsigned b = s[c->known_name[j].at];
         if (pii_is_lower(b)) known |= 1u << (b - 'a');
     }
@@ -778,13 +801,17 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
     if (name_at != CUE_NONE) hot_end = name_at + 2;
     if (dob_at != CUE_NONE && dob_at + 48 > hot_end) hot_end = dob_at + 48;
     size_t digit_free = lower_text ? digit_free_end(c) : 0;
+    struct pii_memo *memo = c->memo;
+    if (!c->memo_ready) {
+        memset(memo, 0, sizeof *memo);
+        c->memo_ready = true;
+    }
     uint64_t lang = 0; /* note_lang's sums, added to c at the end */
     uint32_t words = 0;
     size_t at = i;
     for (;;) {
-        /* the word lowercased and zero-padded, in registers */
-        uint64_t q0 = 0, q1 = 0, q2 = 0;
         size_t we, wl;
+        uint64_t facts;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
         uint64_t v, stop = 0;
         if (i + 8 <= n) { /* a word of up to 7 letters: one load gives all */
@@ -794,28 +821,32 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
         if (stop) {
             wl = (size_t)__builtin_ctzll(stop) >> 3;
             we = i + wl;
-            q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
+            if (we + 2 > n) break;
+            uint64_t q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
+            unsigned h = (unsigned)((q0 * 0x9E3779B97F4A7C15ull) >> 58);
+            if (memo->slot[h].q != q0) {
+                memo->slot[h].q = q0;
+                memo->slot[h].facts = word_facts(q0, 0, 0, wl, lower_text);
+            }
+            facts = memo->slot[h].facts;
         } else
 #endif
         {
             we = pii_letters_end(s, n, i), wl = we - i;
-            if (wl < PII_WORD_MAX) {
-                uint64_t q[3];
-                load_word(s, n, i, wl, q);
-                q0 = q[0], q1 = q[1], q2 = q[2];
-            }
+            if (wl >= PII_WORD_MAX || we + 2 > n) break;
+            uint64_t q[3]; /* the word lowercased and zero-padded */
+            load_word(s, n, i, wl, q);
+            facts = word_facts(q[0], q[1], q[2], wl, lower_text);
         }
-        if (wl >= PII_WORD_MAX || we + 2 > n) break;
         if (i <= hot_end && (i - name_at <= 2 || (wl >= 3 && i - dob_at <= 48))) break;
         unsigned nx = s[we], nx2 = s[we + 1];
         if (nx == ' ' ? !(pii_is_alpha(nx2) || nx2 >= 0xC2)
                       : nx != '\n' &&
                             !((nx == ',' || (nx == '.' && wl > 2)) && (nx2 == ' ' || nx2 == '\n')))
             break;
-        uint32_t hash = pii_word_hash3(q0, q1, q2, wl);
         bool place = false; /* an address may start here, a name not */
         if (lower_text && wl >= 3) {
-            if (((known >> (s[i] - 'a')) & 1) || name_like(q0, q1, q2, wl, hash)) break;
+            if (((known >> (s[i] - 'a')) & 1) || (facts & PII_FACT_NAME)) break;
             if (place_word(s, i)) {
                 place = true;
             } else if (i >= digit_free) {
@@ -823,7 +854,7 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
                 digit_free = digit_free_end(c);
             }
         }
-        uint32_t f = pii_cue_probe(q0, q1, q2, wl, hash);
+        uint32_t f = (uint32_t)facts;
         if (f) { /* a listed word (most are not) */
             /* a context cue or the start of a cue phrase: on_word notes it */
             if (f & (PII_CUE_PREFIX | ((1u << CUE_COUNT) - 1))) break;
@@ -853,6 +884,15 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
     c->lang += lang;
     c->lower_words += words;
     return at;
+}
+
+static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *address)
+{
+    *word = true;
+    *address = false;
+    if (w->plen) return i;
+    return c->seen_upper ? plain_words(c, i, false, word, address)
+                         : plain_words(c, i, true, word, address);
 }
 
 static size_t on_digit(pii_ctx *c, size_t i)
@@ -1169,8 +1209,13 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     }
     pii_awords words;
     memset(words.at, 0, sizeof words.at);
-    pii_ctx c = {
-        .sc = sc, .s = (const unsigned char *)text, .n = len, .res = res, .awords = &words};
+    struct pii_memo memo; /* cleared when first used */
+    pii_ctx c = {.sc = sc,
+                 .s = (const unsigned char *)text,
+                 .n = len,
+                 .res = res,
+                 .awords = &words,
+                 .memo = &memo};
     for (int k = 0; k < CUE_COUNT; k++)
         c.cue_at[k] = CUE_NONE;
     c.name_next_at = CUE_NONE;

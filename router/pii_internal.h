@@ -251,6 +251,10 @@ typedef struct pii_ctx {
     } known_name[16];
     int n_known_name;
     pii_awords *awords; /* the address reader's word cache (this scan's) */
+    /* The driver's answers for plain words of up to seven letters already
+     * seen in this scan (pii.c: plain_run), cleared when first used. */
+    struct pii_memo *memo;
+    bool memo_ready;
     /* The word the driver is reading (on_word), when it is plain ASCII
      * letters (no ' or - inside or after, shorter than 23 bytes): lowercased
      * and zero-padded in q, with its pii_word_hash3, so the name reader
@@ -444,7 +448,8 @@ size_t ew__pii_scan_pwhash(pii_ctx *c, size_t i);
 size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags);
 /* A word at i in a script without capitals or with its own cue words
  * (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai, Lao, Burmese,
- * Khmer, Ethiopic, Georgian; pii_name_script.c): a name after a cue; returns its end, 0 for none. */
+ * Khmer, Ethiopic, Georgian; pii_name_script.c): a name after a cue; returns its end, 0 for none.
+ */
 size_t ew__pii_scan_script_name(pii_ctx *c, size_t i);
 /* That script of the letter at i, 0 for any other. */
 int ew__pii_script_at(const unsigned char *s, size_t n, size_t i);
