@@ -747,19 +747,18 @@ static inline void load_word(const unsigned char *s, size_t n, size_t i, size_t 
  * scan, direct-mapped by the word: the word lowercased and zero-padded (0:
  * empty; every word has a letter) and word_facts' answer for it, which
  * depends on the word alone, so a word that recurs is not asked again. */
-#define PII_MEMO_SLOTS 64
+#define PII_MEMO_BITS  6
+#define PII_MEMO_SLOTS (1 << PII_MEMO_BITS)
 struct pii_memo {
-    struct {
-        uint64_t q, facts;
-    } slot[PII_MEMO_SLOTS];
+    uint64_t q[PII_MEMO_SLOTS]; /* cleared when first used */
+    uint64_t facts[PII_MEMO_SLOTS];
 };
 
 /* The cue table flags of a plain word (zero-padded in q0..q2) and, above
  * them, whether it may be a gazetteer name (asked in text without capitals
  * only, where it starts a name read: name_like). */
 #define PII_FACT_NAME (1ull << 32)
-static __attribute__((noinline)) uint64_t word_facts(uint64_t q0, uint64_t q1, uint64_t q2,
-                                                     size_t wl, bool lower_text)
+static inline uint64_t word_facts(uint64_t q0, uint64_t q1, uint64_t q2, size_t wl, bool lower_text)
 {
     uint32_t hash = pii_word_hash3(q0, q1, q2, wl);
     uint64_t facts = pii_cue_probe(q0, q1, q2, wl, hash);
@@ -803,7 +802,7 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
     size_t digit_free = lower_text ? digit_free_end(c) : 0;
     struct pii_memo *memo = c->memo;
     if (!c->memo_ready) {
-        memset(memo, 0, sizeof *memo);
+        memset(memo->q, 0, sizeof memo->q);
         c->memo_ready = true;
     }
     uint64_t lang = 0; /* note_lang's sums, added to c at the end */
@@ -823,12 +822,12 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
             we = i + wl;
             if (we + 2 > n) break;
             uint64_t q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
-            unsigned h = (unsigned)((q0 * 0x9E3779B97F4A7C15ull) >> 58);
-            if (memo->slot[h].q != q0) {
-                memo->slot[h].q = q0;
-                memo->slot[h].facts = word_facts(q0, 0, 0, wl, lower_text);
+            unsigned h = (unsigned)((q0 * 0x9E3779B97F4A7C15ull) >> (64 - PII_MEMO_BITS));
+            if (memo->q[h] != q0) {
+                memo->q[h] = q0;
+                memo->facts[h] = word_facts(q0, 0, 0, wl, lower_text);
             }
-            facts = memo->slot[h].facts;
+            facts = memo->facts[h];
         } else
 #endif
         {
@@ -840,9 +839,10 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
         }
         if (i <= hot_end && (i - name_at <= 2 || (wl >= 3 && i - dob_at <= 48))) break;
         unsigned nx = s[we], nx2 = s[we + 1];
-        if (nx == ' ' ? !(pii_is_alpha(nx2) || nx2 >= 0xC2)
-                      : nx != '\n' &&
-                            !((nx == ',' || (nx == '.' && wl > 2)) && (nx2 == ' ' || nx2 == '\n')))
+        bool next_plain = nx == ' ' && pii_is_lower(nx2); /* the commonest */
+        if (!next_plain && (nx == ' ' ? !(pii_is_alpha(nx2) || nx2 >= 0xC2)
+                                      : nx != '\n' && !((nx == ',' || (nx == '.' && wl > 2)) &&
+                                                        (nx2 == ' ' || nx2 == '\n'))))
             break;
         bool place = false; /* an address may start here, a name not */
         if (lower_text && wl >= 3) {
@@ -870,7 +870,7 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
             break;
         }
         /* the next word, when it starts plain: after a space, or ", " / ". " */
-        if (nx == ' ' && pii_is_lower(nx2)) {
+        if (next_plain) {
             at = i = we + 1;
             continue;
         }
