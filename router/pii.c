@@ -807,20 +807,20 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
     }
     uint64_t lang = 0; /* note_lang's sums, added to c at the end */
     uint32_t words = 0;
-    size_t at = i;
-    for (;;) {
+    for (;;) { /* i is where the walk goes on, at every exit */
         size_t we, wl;
         uint64_t facts;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
         uint64_t v, stop = 0;
-        if (i + 8 <= n) { /* a word of up to 7 letters: one load gives all */
+        /* a word of up to 7 letters: one load gives all, and the two bytes
+         * after it are in the text (we + 2 <= i + 9 < n) */
+        if (i + 16 <= n) {
             memcpy(&v, s + i, 8);
             stop = pii_letters_stop(v);
         }
         if (stop) {
             wl = (size_t)__builtin_ctzll(stop) >> 3;
             we = i + wl;
-            if (we + 2 > n) break;
             uint64_t q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
             unsigned h = (unsigned)((q0 * 0x9E3779B97F4A7C15ull) >> (64 - PII_MEMO_BITS));
             if (memo->q[h] != q0) {
@@ -871,19 +871,19 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
         }
         /* the next word, when it starts plain: after a space, or ", " / ". " */
         if (next_plain) {
-            at = i = we + 1;
+            i = we + 1;
             continue;
         }
-        at = we;
         if (nx == ' ' || nx == '\n' || nx2 != ' ' || we + 2 >= n || !pii_is_lower(s[we + 2])) {
             *word = false;
+            i = we;
             break;
         }
-        at = i = we + 2;
+        i = we + 2;
     }
     c->lang += lang;
     c->lower_words += words;
-    return at;
+    return i;
 }
 
 static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *address)
