@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -320,10 +321,29 @@ static void conn_fail(ew__http_conn *c)
 /* ---- requests ---------------------------------------------------------------- */
 
 /* now_ns: the clock read a moment ago in the same step, or 0. */
+/* Clears a request but its two header arrays (2.4 of its 3.1 KB), which are
+ * read only up to their counts (each count follows its array). */
+_Static_assert(offsetof(ew__http_req, head.n_headers) ==
+                       offsetof(ew__http_req, head.headers) +
+                           sizeof(ew__http_header[EW__HTTP_MAX_HEADERS]) &&
+                   offsetof(ew__http_req, n_resp_headers) ==
+                       offsetof(ew__http_req, resp_headers) +
+                           sizeof(ew__http_header[EW__HTTP_MAX_RESP_HEADERS]),
+               "a header array's count follows it");
+static void req_clear(ew__http_req *r)
+{
+    const size_t rest = offsetof(ew__http_req, head.n_headers),
+                 resp = offsetof(ew__http_req, resp_headers),
+                 tail = offsetof(ew__http_req, n_resp_headers);
+    memset(r, 0, offsetof(ew__http_req, head.headers));
+    memset((char *)r + rest, 0, resp - rest);
+    memset((char *)r + tail, 0, sizeof *r - tail);
+}
+
 static void req_begin_at(ew__http_conn *c, uint64_t now_ns)
 {
     ew__http_req *r = &c->req;
-    memset(r, 0, sizeof *r);
+    req_clear(r);
     r->conn = c;
     memcpy(r->peer, c->peer, sizeof r->peer);
     if (c->tls && ew_tls_conn_peer(c->tls, &c->tls_peer) == EW_OK) r->tls = &c->tls_peer;

@@ -2,6 +2,7 @@
  * where leniency invites smuggling (CRLF only, no obs-fold, no whitespace
  * before ':', Content-Length with Transfer-Encoding refused), bounded
  * everywhere else. */
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 
@@ -199,7 +200,13 @@ static int apply_headers(ew__http_head *h, int64_t max_body, ew__http_fault *f)
 int ew__http_parse_head(const char *buf, size_t len, int64_t max_body, ew__http_head *h,
                         ew__http_fault *f)
 {
-    memset(h, 0, sizeof *h);
+    /* The headers (2 KB) are read only up to n_headers, which follows them:
+     * the rest is cleared. */
+    _Static_assert(offsetof(ew__http_head, n_headers) ==
+                       offsetof(ew__http_head, headers) + sizeof h->headers,
+                   "n_headers follows the headers");
+    memset(h, 0, offsetof(ew__http_head, headers));
+    memset(&h->n_headers, 0, sizeof *h - offsetof(ew__http_head, n_headers));
     h->content_length = -1;
     size_t off = 0;
     if (parse_request_line(buf, len, h, &off, f)) return -1;
