@@ -684,11 +684,15 @@ static void apply_never_remote(ew_policy *p, const ew_rule_input *in, ew_decisio
 void ew__policy_decide(ew_policy *p, const ew_rule_input *in, ew_decision *d)
 {
     /* The fallbacks and reasons (4.3 KB of the 5.5) are read only up to
-     * their counts: everything else is cleared. */
+     * their counts, which follow them: everything else is cleared. */
+    _Static_assert(offsetof(ew_decision, n_fallbacks) ==
+                           offsetof(ew_decision, fallbacks) + sizeof d->fallbacks &&
+                       offsetof(ew_decision, n_reasons) ==
+                           offsetof(ew_decision, reasons) + sizeof d->reasons,
+                   "a list's count follows it");
     memset(d, 0, offsetof(ew_decision, fallbacks));
-    d->n_fallbacks = 0;
-    d->n_reasons = 0;
-    memset(&d->features, 0, sizeof d->features);
+    memset(&d->n_fallbacks, 0, offsetof(ew_decision, reasons) - offsetof(ew_decision, n_fallbacks));
+    memset(&d->n_reasons, 0, sizeof *d - offsetof(ew_decision, n_reasons));
     snapshot(in, &d->features);
     if (in->device_shared) update_latches(p, in);
     if (in->pii_failed)
