@@ -1,0 +1,797 @@
+#!/usr/bin/env python3
+"""A held-out set for the typed PII kinds ("typed"): email, phone,
+credit_card, iban, us_ssn, uk_nino, cn_resident_id, passport, ip_address,
+mac_address, crypto_address and date_of_birth, written in the national
+formats the older sets lack and in thirteen languages' templates.
+
+What it adds to bench/pii_gen_struct.py (whose value makers it reuses for
+cards, IBANs, SSNs, NINOs, Chinese ids, IPs, MACs, crypto addresses and the
+look-alikes):
+- phones of Japan, Korea, Brazil, Mexico, Spain, Italy, the Netherlands,
+  Poland, Australia, Russia and Turkey, and the US/CA, UK, DE, FR, IN and CN
+  numbers in the shapes form-fillers and fake-data libraries print (`x123`
+  glued to the number, `001-` prefixes, `+44(0)`, `8 (912) …`, trunk zeros
+  in parentheses, vanity numbers), with each language's extension word;
+- card issuers beyond the big four (Maestro, Elo, Hipercard, Troy, Verve,
+  Dankort, Mir, UnionPay 19) and IBANs with non-breaking spaces, dashes or a
+  national grouping; passports of twelve more countries under cue words in
+  their languages; IPv4 with a port or a CIDR suffix, IPv6 in brackets with
+  a port, MACs without separators under a MAC cue; `bitcoin:` and
+  `ethereum:` URIs; e-mail of those countries' providers;
+- birth dates under the birth cues of Italian, Portuguese, Dutch, Polish,
+  Russian, Turkish, Japanese, Korean and Chinese forms, in their formats;
+- templates in English, German, French, Spanish, Italian, Portuguese,
+  Dutch, Polish, Russian, Turkish, Japanese, Korean and Chinese: chat, SMS,
+  e-mail, web forms, CSV rows, JSON, logs, support tickets and invoices,
+  with look-alikes (order, tracking and invoice numbers, UUIDs, hashes,
+  timestamps, versions, ISBNs, prices, ports, national tax and company
+  numbers, phone-shaped references) that must stay silent.
+
+Written before the detector was run on it, from the numbering plans and
+forms as people write them. Writes Presidio-style JSON like the other
+generators; each span also has "fmt", the form it was written in:
+
+  python3 bench/pii_gen_typed.py [--set a|b] [--n 800] [--seed 1001] > /tmp/typed.json
+  python3 bench/pii_eval.py --only generated --generated /tmp/typed.json
+  python3 bench/pii_gen_struct.py --formats /tmp/typed.json   # recall per form
+
+Stdlib only; the output depends on --set and --seed alone.
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pii_gen_addr as addr  # noqa: E402  (month names of many languages)
+import pii_gen_struct as st  # noqa: E402
+import pii_gen_world as w  # noqa: E402
+from pii_gen_world import checks, digits, n, pick, rng  # noqa: E402
+
+FMTS = []  # the form of each typed value filled, in order (see fill())
+
+
+def out(val, fmt):
+    FMTS.append(fmt)
+    return val
+
+
+def g(s, *sizes, sep=' '):
+    return st.group(s, list(sizes), sep)
+
+
+# ---- phones ------------------------------------------------------------------
+def us_line():
+    return st.nxx(), st.nxx(), digits(4)
+
+
+def ph_us():
+    a, b, c = us_line()
+    e = str(n(10, 9999))
+    vanity = pick(['FLOWERS', 'GO-FEDEX', 'CALL-NOW', 'MY-PIZZA', 'LAWYERS', 'PLUMBER'])
+    return pick([('%s-%s-%sx%s' % (a, b, c, e), 'us_faker_x'),
+                 ('(%s)%s-%sx%s' % (a, b, c, e), 'us_faker_paren_x'),
+                 ('001-%s-%s-%sx%s' % (a, b, c, e), 'us_faker_001_x'),
+                 ('%s.%s.%sx%s' % (a, b, c, e), 'us_faker_dot_x'),
+                 ('+1-%s-%s-%sx%s' % (a, b, c, e), 'us_faker_e164_x'),
+                 ('(%s)%s-%s' % (a, b, c), 'us_paren_tight'),
+                 ('%s %s-%s' % (a, b, c), 'us_space_dash'),
+                 ('+1 %s-%s-%s' % (a, b, c), 'us_e164_dash'),
+                 ('1.%s.%s.%s' % (a, b, c), 'us_1dot'),
+                 ('%s-%s-%s #%s' % (a, b, c, e), 'us_hash_ext'),
+                 ('1-800-%s' % vanity, 'us_vanity'),
+                 ('(%s) %s-%s ext. %s' % (a, b, c, e), 'us_ext')])
+
+
+def ph_ca():
+    b, c = st.nxx(), digits(4)
+    a = pick(['416', '647', '604', '778', '514', '438', '403', '587', '613', '902', '306'])
+    return pick([('(%s) %s-%s' % (a, b, c), 'ca_paren'), ('+1 %s %s %s' % (a, b, c), 'ca_e164'),
+                 ('%s-%s-%s poste %d' % (a, b, c, n(10, 999)), 'ca_poste'),
+                 ('1 %s %s-%s' % (a, b, c), 'ca_1')])
+
+
+def ph_uk():
+    m = '7' + pick(['700', '911', '856', '412', '387', '523', '984']) + digits(6)
+    geo = pick(['0113', '0117', '0121', '0131', '0141', '0151', '0161', '0191'])
+    return pick([('+44(0)%s %s' % (m[:4], m[4:]), 'uk_e164_0_tight'),
+                 ('+44 (0) %s %s' % (m[:4], m[4:]), 'uk_e164_0_space'),
+                 ('0%s-%s' % (m[:4], m[4:]), 'uk_mob_dash'),
+                 ('(0%s) %s' % (m[:4], m[4:]), 'uk_mob_paren'),
+                 ('%s %s %s' % (geo, digits(3), digits(4)), 'uk_geo'),
+                 ('+44(0)%s %s %s' % (geo[1:], digits(3), digits(4)), 'uk_geo_e164_0'),
+                 ('0%s %s %s' % (pick(['20', '29', '28', '23']), digits(4), digits(4)),
+                  'uk_2digit'),
+                 ('0800 %s %s' % (digits(3), digits(4)), 'uk_freephone'),
+                 ('+44 %s %s' % (m[:4], m[4:]), 'uk_mob_e164')])
+
+
+def ph_de():
+    city = pick(['30', '40', '89', '221', '69', '711', '351', '421', '511', '911', '4721'])
+    sub = digits(n(6, 8))
+    mob = pick(['151', '160', '170', '171', '176', '1512', '1522', '1590'])
+    ms = digits(7 if len(mob) == 3 else 7)
+    return pick([('+49(0)%s %s' % (city, sub), 'de_e164_0_tight'),
+                 ('0%s / %s' % (city, sub), 'de_slash_sp'),
+                 ('0%s-%s-%s' % (city, sub[:3], sub[3:]), 'de_dashes'),
+                 ('+49 (0) %s %s' % (city, g(sub, 3, 2, 2)), 'de_e164_0_space'),
+                 ('0%s %s' % (mob, ms), 'de_mob'), ('0%s-%s' % (mob, ms), 'de_mob_dash'),
+                 ('+49 %s %s' % (mob, g(ms, 3, 4)), 'de_mob_e164'),
+                 ('(0%s) %s-%s' % (city, sub[:-2], sub[-2:]), 'de_paren_din'),
+                 ('0%s %s' % (city, sub), 'de_space')])
+
+
+def ph_fr():
+    f = pick('1234567') if rng.random() < 0.5 else pick('67')
+    r = digits(8)
+    p = ' '.join(r[i:i + 2] for i in range(0, 8, 2))
+    return pick([('0%s %s' % (f, p), 'fr_space'), ('+33 %s %s' % (f, p), 'fr_e164'),
+                 ('+33(0)%s %s' % (f, p), 'fr_e164_0_tight'),
+                 ('0%s%s' % (f, r), 'fr_bare'), ('0%s.%s' % (f, p.replace(' ', '.')), 'fr_dot'),
+                 ('+33 (0)%s %s' % (f, p), 'fr_e164_0'),
+                 ('0 8%s %s' % (digits(2), g(digits(6), 2, 2, 2)), 'fr_08_split')])
+
+
+def ph_in():
+    m = pick('6789') + digits(9)
+    std = pick(['11', '22', '33', '40', '44', '80', '79', '120', '484'])
+    sub = digits(10 - len(std))
+    return pick([('+91 %s %s' % (m[:5], m[5:]), 'in_mob_e164'), ('+91-%s' % m, 'in_mob_dash'),
+                 ('0%s' % m, 'in_mob_0'), ('%s-%s' % (m[:5], m[5:]), 'in_mob_split_dash'),
+                 ('0%s-%s' % (std, sub), 'in_land_dash'),
+                 ('+91 %s %s' % (std, sub), 'in_land_e164'),
+                 ('+91 (%s) %s' % (std, sub), 'in_land_paren'),
+                 ('1800-%s-%s' % (digits(3), digits(4)), 'in_tollfree')])
+
+
+def ph_cn():
+    p = pick(st.CN_MOB)
+    a, b = digits(4), digits(4)
+    area = pick(['10', '21', '20', '22', '755', '571', '28', '27', '29', '532'])
+    sub = digits(8 if len(area) == 2 else 7)
+    return pick([('%s %s %s' % (p, a, b), 'cn_mob_sp'), ('+86 %s%s%s' % (p, a, b), 'cn_mob_e164'),
+                 ('+86-%s-%s-%s' % (p, a, b), 'cn_mob_e164_dash'),
+                 ('%s%s%s' % (p, a, b), 'cn_mob_bare'),
+                 ('+86(%s)%s' % (area, sub), 'cn_land_e164_paren'),
+                 ('0%s-%s' % (area, sub), 'cn_land_dash'),
+                 ('(0%s)%s-%s' % (area, sub[:4], sub[4:]), 'cn_land_paren_dash'),
+                 ('0%s %s' % (area, sub), 'cn_land_sp')])
+
+
+def ph_jp():
+    m = pick(['090', '080', '070'])
+    area = pick([('3', 4), ('6', 4), ('45', 3), ('52', 3), ('92', 3), ('466', 2), ('11', 3)])
+    a, k = area
+    sub = digits(k) + '-' + digits(4)
+    return pick([('%s-%s-%s' % (m, digits(4), digits(4)), 'jp_mob'),
+                 ('%s %s %s' % (m, digits(4), digits(4)), 'jp_mob_sp'),
+                 ('%s%s%s' % (m, digits(4), digits(4)), 'jp_mob_bare'),
+                 ('+81 %s-%s-%s' % (m[1:], digits(4), digits(4)), 'jp_mob_e164'),
+                 ('+81-%s-%s' % (m[1:], digits(8)), 'jp_mob_e164_dash'),
+                 ('0%s-%s' % (a, sub), 'jp_land'), ('(0%s) %s' % (a, sub), 'jp_land_paren'),
+                 ('0%s(%s)%s' % (a, sub.split('-')[0], sub.split('-')[1]), 'jp_land_inner_paren'),
+                 ('+81 %s %s' % (a, sub.replace('-', ' ')), 'jp_land_e164'),
+                 ('0120-%s-%s' % (digits(3), digits(3)), 'jp_freedial'),
+                 ('050-%s-%s' % (digits(4), digits(4)), 'jp_ip_050')])
+
+
+def ph_kr():
+    return pick([('010-%s-%s' % (digits(4), digits(4)), 'kr_mob'),
+                 ('010 %s %s' % (digits(4), digits(4)), 'kr_mob_sp'),
+                 ('010%s' % digits(8), 'kr_mob_bare'),
+                 ('+82 10-%s-%s' % (digits(4), digits(4)), 'kr_mob_e164'),
+                 ('+82-10-%s-%s' % (digits(4), digits(4)), 'kr_mob_e164_dash'),
+                 ('+821%s' % digits(9), 'kr_mob_e164_bare'),
+                 ('02-%s-%s' % (digits(pick([3, 4])), digits(4)), 'kr_seoul'),
+                 ('(02) %s-%s' % (digits(4), digits(4)), 'kr_seoul_paren'),
+                 ('0%d-%s-%s' % (pick([31, 32, 51, 53, 62, 64]), digits(3), digits(4)),
+                  'kr_area'),
+                 ('+82 2 %s %s' % (digits(4), digits(4)), 'kr_seoul_e164'),
+                 ('1588-%s' % digits(4), 'kr_1588')])
+
+
+def ph_br():
+    ddd = pick(['11', '21', '31', '41', '51', '61', '71', '81', '85', '92', '47'])
+    cel = '9' + digits(4) + '-' + digits(4)
+    fixo = pick('2345') + digits(3) + '-' + digits(4)
+    return pick([('(%s) %s' % (ddd, cel), 'br_cel'), ('(%s) %s' % (ddd, fixo), 'br_fixo'),
+                 ('+55 %s %s' % (ddd, cel), 'br_cel_e164'),
+                 ('+55 (%s) %s' % (ddd, cel), 'br_cel_e164_paren'),
+                 ('+55%s%s' % (ddd, cel.replace('-', '')), 'br_cel_e164_bare'),
+                 ('%s %s' % (ddd, cel), 'br_cel_sp'),
+                 ('(0%s) %s' % (ddd, fixo), 'br_fixo_trunk'),
+                 ('%s%s' % (ddd, cel.replace('-', '')), 'br_cel_bare'),
+                 ('0800 %s %s' % (digits(3), digits(4)), 'br_0800'),
+                 ('+55 %s %s %s' % (ddd, cel[:5], cel[6:]), 'br_cel_e164_sp')])
+
+
+def ph_mx():
+    a2 = pick(['55', '33', '81'])
+    a3 = pick(['222', '442', '664', '998', '477', '999'])
+    return pick([('+52 %s %s %s' % (a2, digits(4), digits(4)), 'mx_e164_2'),
+                 ('+52 %s %s %s' % (a3, digits(3), digits(4)), 'mx_e164_3'),
+                 ('(%s) %s %s' % (a2, digits(4), digits(4)), 'mx_paren_2'),
+                 ('(%s) %s-%s' % (a3, digits(3), digits(4)), 'mx_paren_3'),
+                 ('%s %s %s' % (a2, digits(4), digits(4)), 'mx_2'),
+                 ('%s-%s-%s' % (a3, digits(3), digits(4)), 'mx_3_dash'),
+                 ('+52 1 %s %s %s' % (a2, digits(4), digits(4)), 'mx_e164_mob1'),
+                 ('+52%s%s' % (a2, digits(8)), 'mx_e164_bare'),
+                 ('01 800 %s %s' % (digits(3), digits(4)), 'mx_800')])
+
+
+def ph_es():
+    m = pick('67') + digits(8)
+    f = pick(['91', '93', '95', '96', '94', '98']) + digits(7)
+    return pick([('%s %s %s' % (m[:3], m[3:6], m[6:]), 'es_mob_3'),
+                 ('%s %s %s %s' % (m[:3], m[3:5], m[5:7], m[7:]), 'es_mob_pairs'),
+                 ('+34 %s %s %s' % (m[:3], m[3:6], m[6:]), 'es_mob_e164'),
+                 ('(+34) %s' % m, 'es_mob_paren_cc'), ('+34%s' % m, 'es_mob_e164_bare'),
+                 (m, 'es_mob_bare'), ('%s %s %s %s' % (f[:2], f[2:5], f[5:7], f[7:]),
+                                      'es_fijo'),
+                 ('+34 %s %s %s %s' % (f[:2], f[2:5], f[5:7], f[7:]), 'es_fijo_e164'),
+                 ('0034 %s' % g(m, 3, 3, 3), 'es_0034'),
+                 ('900 %s %s' % (digits(3), digits(3)), 'es_900')])
+
+
+def ph_it():
+    m = '3' + pick(['20', '33', '35', '38', '40', '47', '49', '66', '92']) + digits(7)
+    area = pick(['02', '06', '011', '055', '081', '051', '041', '0521'])
+    sub = digits(10 - len(area))
+    return pick([('%s %s' % (m[:3], m[3:]), 'it_mob'),
+                 ('%s %s %s' % (m[:3], m[3:6], m[6:]), 'it_mob_3'),
+                 ('%s/%s' % (m[:3], m[3:]), 'it_mob_slash'),
+                 ('+39 %s %s' % (m[:3], m[3:]), 'it_mob_e164'),
+                 ('+39 %s %s %s' % (m[:3], m[3:6], m[6:]), 'it_mob_e164_3'),
+                 ('%s %s' % (area, sub), 'it_fisso'), ('%s-%s' % (area, sub), 'it_fisso_dash'),
+                 ('+39 %s %s' % (area, sub), 'it_fisso_e164'),
+                 ('0039 %s %s' % (area, sub), 'it_0039'),
+                 ('800 %s %s' % (digits(3), digits(3)), 'it_800')])
+
+
+def ph_nl():
+    m = digits(8)
+    area = pick(['20', '10', '30', '70', '40', '50'])
+    sub = digits(7)
+    return pick([('06-%s' % m, 'nl_mob_dash'), ('06 %s' % g(m, 2, 2, 2, 2), 'nl_mob_pairs'),
+                 ('06%s' % m, 'nl_mob_bare'), ('+31 6 %s' % m, 'nl_mob_e164'),
+                 ('+31 (0)6 %s' % m, 'nl_mob_e164_0'), ('+31(0)6-%s' % m, 'nl_mob_e164_0_dash'),
+                 ('0%s-%s' % (area, sub), 'nl_land_dash'),
+                 ('0%s %s %s' % (area, sub[:3], sub[3:]), 'nl_land'),
+                 ('+31 %s %s %s' % (area, sub[:3], sub[3:]), 'nl_land_e164'),
+                 ('0800-%s' % digits(4), 'nl_0800')])
+
+
+def ph_pl():
+    m = pick('5678') + digits(8)
+    return pick([('%s %s %s' % (m[:3], m[3:6], m[6:]), 'pl_mob'),
+                 ('%s-%s-%s' % (m[:3], m[3:6], m[6:]), 'pl_mob_dash'),
+                 ('+48 %s %s %s' % (m[:3], m[3:6], m[6:]), 'pl_mob_e164'),
+                 ('+48%s' % m, 'pl_mob_e164_bare'), ('(+48) %s' % g(m, 3, 3, 3), 'pl_paren_cc'),
+                 ('%s %s %s %s' % (pick(['22', '12', '61', '71', '58']), digits(3), digits(2),
+                                   digits(2)), 'pl_stac'),
+                 ('(%s) %s-%s-%s' % (pick(['22', '12', '61', '71', '58']), digits(3),
+                                     digits(2), digits(2)), 'pl_stac_paren'),
+                 ('+48 %s %s %s %s' % (pick(['22', '12', '61']), digits(3), digits(2),
+                                       digits(2)), 'pl_stac_e164')])
+
+
+def ph_au():
+    m = '4' + digits(8)
+    area = pick(['2', '3', '7', '8'])
+    sub = digits(8)
+    return pick([('0%s %s %s' % (m[:3], m[3:6], m[6:]), 'au_mob'),
+                 ('+61 %s %s %s' % (m[:3], m[3:6], m[6:]), 'au_mob_e164'),
+                 ('0%s%s' % (m[:3], m[3:]), 'au_mob_bare'),
+                 ('+61%s' % m, 'au_mob_e164_bare'),
+                 ('(0%s) %s %s' % (area, sub[:4], sub[4:]), 'au_land_paren'),
+                 ('0%s %s %s' % (area, sub[:4], sub[4:]), 'au_land'),
+                 ('+61 %s %s %s' % (area, sub[:4], sub[4:]), 'au_land_e164'),
+                 ('1300 %s %s' % (digits(3), digits(3)), 'au_1300'),
+                 ('1800 %s %s' % (digits(3), digits(3)), 'au_1800'),
+                 ('+61 (0)%s %s %s' % (area, sub[:4], sub[4:]), 'au_land_e164_0')])
+
+
+def ph_ru():
+    code = pick(['912', '916', '926', '903', '985', '495', '499', '812', '343', '383'])
+    s = digits(7)
+    d = '%s-%s-%s' % (s[:3], s[3:5], s[5:])
+    return pick([('+7 %s %s' % (code, d), 'ru_e164'), ('+7 (%s) %s' % (code, d), 'ru_e164_paren'),
+                 ('8 (%s) %s' % (code, d), 'ru_8_paren'), ('8 %s %s' % (code, d), 'ru_8'),
+                 ('+7%s%s' % (code, s), 'ru_e164_bare'), ('8%s%s' % (code, s), 'ru_8_bare'),
+                 ('8-%s-%s' % (code, d), 'ru_8_dash'),
+                 ('+7 %s %s %s %s' % (code, s[:3], s[3:5], s[5:]), 'ru_e164_sp'),
+                 ('8 800 %s-%s-%s' % (digits(3), digits(2), digits(2)), 'ru_800')])
+
+
+def ph_tr():
+    code = pick(['532', '533', '505', '542', '555', '212', '216', '312', '232'])
+    s = digits(7)
+    return pick([('+90 %s %s %s %s' % (code, s[:3], s[3:5], s[5:]), 'tr_e164'),
+                 ('0%s %s %s %s' % (code, s[:3], s[3:5], s[5:]), 'tr_0'),
+                 ('0 (%s) %s %s %s' % (code, s[:3], s[3:5], s[5:]), 'tr_0_paren'),
+                 ('(0%s) %s %s %s' % (code, s[:3], s[3:5], s[5:]), 'tr_paren_0'),
+                 ('+90 (%s) %s %s' % (code, s[:3], s[3:]), 'tr_e164_paren'),
+                 ('0%s %s' % (code, s), 'tr_0_7'), ('+90%s%s' % (code, s), 'tr_e164_bare'),
+                 ('444 %s' % g(digits(4), 2, 2), 'tr_444')])
+
+
+PHONES = {'us': ph_us, 'ca': ph_ca, 'uk': ph_uk, 'de': ph_de, 'fr': ph_fr, 'in': ph_in,
+          'cn': ph_cn, 'jp': ph_jp, 'kr': ph_kr, 'br': ph_br, 'mx': ph_mx, 'es': ph_es,
+          'it': ph_it, 'nl': ph_nl, 'pl': ph_pl, 'au': ph_au, 'ru': ph_ru, 'tr': ph_tr}
+# the countries a language's text draws its numbers from
+LANG_CC = {'en': ['us', 'uk', 'au', 'ca', 'in'], 'de': ['de'], 'fr': ['fr', 'ca'],
+           'es': ['es', 'mx'], 'it': ['it'], 'pt': ['br'], 'nl': ['nl'], 'pl': ['pl'],
+           'ru': ['ru'], 'tr': ['tr'], 'ja': ['jp'], 'ko': ['kr'], 'zh': ['cn']}
+EXT_WORD = {'en': ['ext. ', 'x', 'ext '], 'de': ['Durchwahl ', 'App. '], 'fr': ['poste '],
+            'es': ['ext. ', 'int. '], 'it': ['int. ', 'interno '], 'pt': ['ramal '],
+            'nl': ['toestel '], 'pl': ['wew. '], 'ru': ['доб. '], 'tr': ['dahili '],
+            'ja': ['内線'], 'ko': ['내선 '], 'zh': ['转', '分机']}
+
+
+def phone(lang, var=None):
+    if var in PHONES:
+        v, f = PHONES[var]()
+    elif var == 'intl':  # any country, in any language's text
+        v, f = PHONES[pick(sorted(PHONES))]()
+    else:
+        v, f = PHONES[pick(LANG_CC[lang])]()
+    if var == 'ext' and 'x' not in f and 'ext' not in f:
+        v, f = v + pick([' ', ', ']) + pick(EXT_WORD[lang]) + str(n(10, 999)), f + '+ext'
+    return v, f
+
+
+# ---- cards, IBANs, ids ---------------------------------------------------------
+CARDS = [('maestro', lambda: pick(['5018', '5020', '6304', '6759', '6761']), pick,
+          [16, 19, 13]),
+         ('elo', lambda: pick(['401178', '438935', '504175', '636297', '636368', '509048']),
+          None, [16]),
+         ('hipercard', lambda: '606282', None, [16]), ('troy', lambda: '9792', None, [16]),
+         ('verve', lambda: str(n(506099, 506198)), None, [16, 19]),
+         ('dankort', lambda: '5019', None, [16]), ('mir', lambda: '220' + str(n(0, 4)), None,
+                                                   [16]),
+         ('unionpay', lambda: '62' + pick(['22', '28', '35', '58']), None, [16, 19])]
+
+
+def card(lang, var=None):
+    if rng.random() < 0.45:
+        name, pre, _, lengths = pick(CARDS)
+        num = checks.luhn_complete((lambda p: p + digits(pick(lengths) - 1 - len(p)))(pre()))
+    else:
+        num, name = st.card_number()
+    L = len(num)
+    sizes = {13: [4, 4, 5], 14: [4, 6, 4], 15: [4, 6, 5], 16: [4, 4, 4, 4],
+             19: [4, 4, 4, 4, 3]}[L]
+    style = pick(['space', 'dash', 'bare', 'space', 'nbsp', 'dot'])
+    if style == 'bare':
+        return num, name + '_bare'
+    sep = {'space': ' ', 'dash': '-', 'nbsp': '\u00a0', 'dot': '.'}[style]
+    return st.group(num, sizes, sep), name + '_' + style
+
+
+IBAN_LANG = {'en': ['GB', 'IE', 'MT'], 'de': ['DE', 'AT', 'CH'], 'fr': ['FR', 'BE', 'LU', 'MC'],
+             'es': ['ES', 'AD'], 'it': ['IT', 'SM', 'VA'], 'pt': ['PT', 'BR'],
+             'nl': ['NL', 'BE'], 'pl': ['PL', 'LT', 'CZ'], 'ru': ['KZ', 'UA', 'AZ', 'GE'],
+             'tr': ['TR', 'AZ', 'CY'], 'ja': ['DE', 'FR', 'GB'], 'ko': ['DE', 'GB'],
+             'zh': ['GB', 'DE', 'FR']}
+
+
+def iban(lang, var=None):
+    cc = pick(IBAN_LANG[lang]) if rng.random() < 0.6 else pick(sorted(st.IBAN))
+    s = st.iban_raw(cc)
+    style = pick(['grouped', 'bare', 'nbsp', 'dash', 'grouped', 'national'])
+    if style == 'bare':
+        return s, 'iban_bare'
+    if style == 'national' and cc == 'IT':  # IT60 X054 ... is also written IT 60 X 05428 …
+        return '%s %s %s %s %s %s' % (s[:2], s[2:4], s[4], s[5:10], s[10:15], s[15:]), \
+            'iban_it_national'
+    sep = {'grouped': ' ', 'nbsp': '\u00a0', 'dash': '-', 'national': ' '}[style]
+    return sep.join(s[i:i + 4] for i in range(0, len(s), 4)), 'iban_' + style
+
+
+def passport(lang, var=None):
+    up = 'ABCDEFGHJKLMNPRSTUVWXYZ'
+    cc = var or pick({'en': ['us', 'uk', 'au', 'ca'], 'de': ['de'], 'fr': ['fr'],
+                      'es': ['es', 'mx'], 'it': ['it'], 'pt': ['br', 'pt'], 'nl': ['nl'],
+                      'pl': ['pl'], 'ru': ['ru'], 'tr': ['tr'], 'ja': ['jp'], 'ko': ['kr'],
+                      'zh': ['cn']}[lang])
+    if cc in ('us', 'uk', 'ca', 'de', 'fr', 'es', 'mx', 'cn', 'jp'):
+        return st.passport('en', cc)
+    v = {'au': lambda: pick(['PA', 'PB', 'N', 'E', 'M']) + digits(7),
+         'it': lambda: pick(up) + pick(up) + digits(7),
+         'br': lambda: pick(up) + pick(up) + digits(6),
+         'pt': lambda: pick(up) + digits(6),
+         'nl': lambda: pick(up) + pick(up) + ''.join(pick(up + '0123456789') for _ in range(6)) +
+         digits(1),
+         'pl': lambda: pick(up) + pick(up) + digits(7),
+         'ru': lambda: pick(['%s %s' % (digits(2), digits(7)), digits(9)]),
+         'tr': lambda: pick('UPS') + digits(8),
+         'kr': lambda: pick('MSRGD') + digits(8) if rng.random() < 0.7 else
+         pick('M') + digits(3) + pick(up) + digits(4)}[cc]()
+    return v, 'passport_' + cc
+
+
+def ip(lang, var=None):
+    if var == 'port4':
+        return '%s:%d' % (st.ipv4_any(), pick([22, 443, 8080, 3389, 51820])), 'v4_port'
+    if var == 'cidr':
+        v = st.ipv4_any().rsplit('.', 1)[0] + '.0'
+        return v + '/%d' % pick([24, 16, 28]), 'v4_cidr'
+    if var == 'brport':
+        v, f = st.ipv6_value()
+        v = v.split('%')[0]
+        return '[%s]:%d' % (v, pick([443, 8443, 53, 22])), f + '_bracket_port'
+    if var == '6':
+        return st.ipv6_value()
+    return st.ip(lang)
+
+
+def mac(lang, var=None):
+    if var == 'bare':
+        h = ''.join('%02x' % rng.randrange(256) for _ in range(6))
+        return pick([(h, 'mac_bare'), (h.upper(), 'mac_bare_upper')])
+    return st.mac(lang)
+
+
+DOMAINS = {'en': ['gmail.com', 'outlook.com', 'bigpond.com', 'btinternet.com', 'shaw.ca'],
+           'de': ['t-online.de', 'gmx.de', 'posteo.de'], 'fr': ['laposte.net', 'wanadoo.fr'],
+           'es': ['telefonica.net', 'prodigy.net.mx'], 'it': ['libero.it', 'tiscali.it',
+                                                              'alice.it'],
+           'pt': ['uol.com.br', 'bol.com.br', 'terra.com.br', 'sapo.pt'],
+           'nl': ['ziggo.nl', 'kpnmail.nl', 'hetnet.nl'], 'pl': ['wp.pl', 'o2.pl',
+                                                                 'interia.pl', 'onet.pl'],
+           'ru': ['yandex.ru', 'mail.ru', 'rambler.ru', 'bk.ru'],
+           'tr': ['hotmail.com.tr', 'ttmail.com', 'yandex.com.tr'],
+           'ja': ['yahoo.co.jp', 'ezweb.ne.jp', 'nifty.com'],
+           'ko': ['naver.com', 'daum.net', 'hanmail.net', 'kakao.com'],
+           'zh': ['126.com', 'sohu.com', 'aliyun.com']}
+LOCALS = {'en': ['liam.obrien', 'chloe_w', 'ngaio.t', 'raj.patel77'],
+          'de': ['lukas.brandt', 'mia-sophie', 'k.oezdemir'], 'fr': ['m.lefebvre', 'ines.b'],
+          'es': ['javier.morales', 'ximena_r'], 'it': ['giulia.conti', 'f.rossi84'],
+          'pt': ['joao.silva', 'ana.souza', 'thiago_lima'], 'nl': ['s.de.vries', 'bram.jansen'],
+          'pl': ['krzysztof.nowak', 'a.wisniewska'], 'ru': ['ivanov.sergey', 'olga_petrova',
+                                                              'd.smirnov'],
+          'tr': ['mehmet.yilmaz', 'aysegul.k'], 'ja': ['yamada_taro', 'hanako.s', 'k-ito'],
+          'ko': ['minjun.kim', 'jiwoo_park', 'seoyeon92'], 'zh': ['zhaoli', 'chen.hao', 'xm_liu']}
+UNI_LOCALS = ['şükrü', 'łukasz', 'иван', 'joão', 'ñandú', 'ölçüm', 'müşteri', '김민준']
+UNI_DOMAINS = ['почта.рф', 'şirket.com.tr', 'münchen.de', '한국.kr', 'mañana.com']
+
+
+def email(lang, var=None):
+    f = rng.random()
+    if f < 0.07:
+        return '%s@%s' % (pick(UNI_LOCALS), pick(UNI_DOMAINS + DOMAINS[lang])), 'email_unicode'
+    local, dom = pick(LOCALS[lang]), pick(DOMAINS[lang])
+    if f < 0.2:
+        return '%s+%s@%s' % (local, pick(['bills', 'amazon', 'inscricao', 'nl', 'work']), dom), \
+            'email_plus'
+    if f < 0.26:
+        return ('%s@%s' % (local, dom)).upper(), 'email_upper'
+    if f < 0.36:
+        sub = pick(['mail', 'eu', 'staff', 'mx'])
+        return '%s@%s.%s' % (local, sub, pick(['ac.jp', 'edu.pl', 'gov.br', 'co.kr', 'com.tr',
+                                                'uni-koeln.de'])), 'email_subdomain'
+    return '%s@%s' % (local, dom), 'email'
+
+
+# ---- birth dates ---------------------------------------------------------------
+MON = dict(addr.MONTHS)
+MON.update({
+    'pl': 'stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października '
+          'listopada grudnia'.split(),
+    'ru': 'января февраля марта апреля мая июня июля августа сентября октября ноября '
+          'декабря'.split(),
+    'tr': 'Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık'.split(),
+    'en': w.MONTHS_EN})
+
+
+def dob(lang, var=None):
+    y, m, d = n(1938, 2008), n(1, 12), n(1, 28)
+    k = rng.random()
+    if lang in ('ja', 'zh'):
+        return pick([('%d年%d月%d日' % (y, m, d), 'dob_cjk'),
+                     ('%04d/%02d/%02d' % (y, m, d), 'dob_ymd_slash'),
+                     ('%04d-%02d-%02d' % (y, m, d), 'dob_iso')])
+    if lang == 'ko':
+        return pick([('%d년 %d월 %d일' % (y, m, d), 'dob_ko'),
+                     ('%04d.%02d.%02d' % (y, m, d), 'dob_ymd_dot'),
+                     ('%04d. %d. %d.' % (y, m, d), 'dob_ko_dots')])
+    if k < 0.4 and lang in MON:
+        mon = MON[lang][m - 1]
+        if lang in ('pt', 'es'):
+            return '%d de %s de %d' % (d, mon, y), 'dob_words_de'
+        if lang == 'de':
+            return '%d. %s %d' % (d, mon, y), 'dob_words_dot'
+        if lang == 'ru':
+            return '%d %s %d г.' % (d, mon, y), 'dob_words_g'
+        if lang == 'en':
+            return pick([('%s %d, %d' % (mon, d, y), 'dob_mdy_words'),
+                         ('%d %s %d' % (d, mon, y), 'dob_dmy_words')])
+        return '%d %s %d' % (d, mon, y), 'dob_words'
+    if lang == 'en':
+        return pick([('%02d/%02d/%04d' % (m, d, y), 'dob_mdy'), ('%04d-%02d-%02d' % (y, m, d),
+                                                               'dob_iso')])
+    return pick([('%02d.%02d.%04d' % (d, m, y), 'dob_dot'), ('%02d/%02d/%04d' % (d, m, y),
+                                                            'dob_slash'),
+                 ('%02d-%02d-%04d' % (d, m, y), 'dob_dash'), ('%04d-%02d-%02d' % (y, m, d),
+                                                             'dob_iso')])
+
+
+MAKERS = {'email': ('email', 'EMAIL_ADDRESS', email), 'phone': ('phone', 'PHONE_NUMBER', phone),
+          'card': ('credit_card', 'CREDIT_CARD', card), 'iban': ('iban', 'IBAN_CODE', iban),
+          'ssn': ('us_ssn', 'US_SSN', st.ssn), 'nino': ('uk_nino', 'UK_NINO', st.nino),
+          'cnid': ('cn_resident_id', 'CN_RESIDENT_ID', st.cn_id),
+          'passport': ('passport', 'PASSPORT', passport), 'ip': ('ip_address', 'IP_ADDRESS', ip),
+          'mac': ('mac_address', 'MAC_ADDRESS', mac),
+          'crypto': ('crypto_address', 'CRYPTO', st.crypto),
+          'dob': ('date_of_birth', 'DATE_OF_BIRTH', dob)}
+
+
+def typed_for(lang):
+    """The slot table of w.fill for one language: every maker records its form."""
+    def wrap(make):
+        return lambda var=None: out(*make(lang, var))
+    return {k: (t, p, wrap(m)) for k, (t, p, m) in MAKERS.items()}
+
+
+# ---- look-alikes ---------------------------------------------------------------
+def nip():  # Polish tax number, weights 6 5 7 2 3 4 5 6 7
+    while True:
+        d = digits(9)
+        c = sum(int(x) * y for x, y in zip(d, [6, 5, 7, 2, 3, 4, 5, 6, 7])) % 11
+        if c < 10:
+            s = d + str(c)
+            return pick(['%s-%s-%s-%s' % (s[:3], s[3:6], s[6:8], s[8:]), s])
+
+
+def inn():  # Russian company INN (10 digits)
+    d = digits(9)
+    c = sum(int(x) * y for x, y in zip(d, [2, 4, 10, 3, 5, 9, 4, 6, 8])) % 11 % 10
+    return d + str(c)
+
+
+LOOK = dict(st.LOOK)
+LOOK.update({
+    'nip': nip, 'inn': inn,
+    'kvk': lambda: digits(8),
+    'cnpj': lambda: '%s.%s.%s/0001-%s' % (digits(2), digits(3), digits(3), digits(2)),
+    'vergi': lambda: digits(10),
+    'bizno': lambda: '%s-%s-%s' % (digits(3), digits(2), digits(5)),  # Korean business number
+    'jan': lambda: '45' + digits(11),
+    'ordjp': lambda: '%s-%s-%s' % (digits(3), digits(4), digits(4)),  # 3-4-4 like a phone
+    'awb': lambda: '%s-%s' % (digits(3), digits(8)),  # air waybill
+    'flight': lambda: pick(['LH', 'TK', 'KE', 'JL', 'AZ', 'LO', 'SU']) + str(n(100, 1999)),
+    'build': lambda: '%d.%d.%d (build %d)' % (n(1, 19), n(0, 9), n(0, 20), n(10000, 99999)),
+    'kb': lambda: 'KB%d' % n(4000000, 5999999),
+    'cve': lambda: 'CVE-%d-%d' % (n(2015, 2025), n(1000, 49999)),
+    'rgb': lambda: 'rgb(%d, %d, %d)' % (n(0, 255), n(0, 255), n(0, 255)),
+    'dim': lambda: '%dx%dx%d mm' % (n(10, 999), n(10, 999), n(10, 999)),
+    'pct2': lambda: '%d,%d %%' % (n(0, 99), n(0, 9)),
+    'ts_ms': lambda: '%02d:%02d:%02d.%03d' % (n(0, 23), n(0, 59), n(0, 59), n(0, 999)),
+    'odate': lambda: pick(['%02d.%02d.%04d' % (n(1, 28), n(1, 12), n(2019, 2027)),
+                           '%04d-%02d-%02d' % (n(2019, 2027), n(1, 12), n(1, 28)),
+                           '%d年%d月%d日' % (n(2019, 2027), n(1, 12), n(1, 28))]),
+})
+
+
+# ---- set a: templates by language ------------------------------------------------------
+# <<slot>> / <<slot.variant>> as in pii_gen_world.fill; typed slots are found in MAKERS,
+# everything else in LOOK.
+T_A = {
+ 'en': [
+  "hey its me, new number: <<phone>>. old one got stolen lol",
+  "Subject: Update my details\n\nHi team,\nplease change my phone to <<phone.ext>> and my email "
+  "to <<email>>. Thanks!",
+  "SMS from <<phone.intl>>: Your verification code is 482913. Do not share it.",
+  "Name,Phone,Email,DOB\nJ. Whitfield,<<phone.us>>,<<email>>,<<dob>>",
+  "Ticket #<<qty>>: customer says card <<card>> was charged twice (order <<order>>).",
+  "INVOICE <<invoice>>\nBill to: account <<iban>>\nTotal due: <<price>> by <<odate>>",
+  "Applicant DOB: <<dob>>; passport no. <<passport>>; SSN <<ssn>>.",
+  "Our Sydney office is on <<phone.au>>, Toronto on <<phone.ca>>.",
+  "Tenant reference: NI No. <<nino>>, born <<dob>>.",
+  "firewall: deny from <<ip.cidr>>, allow <<ip.port4>>",
+  "Could you send the refund to my BTC wallet <<crypto>> instead?",
+  "Pay me at bitcoin:<<crypto>>?amount=0.015 - thx",
+  "The printer's MAC is <<mac.bare>> according to the sticker.",
+  "Upstream [<<ip.brport>>] timed out after 30s",
+  "Hi Support, I can't log in from <<ip>> - my account is <<email>>, phone on file <<phone>>.",
+  "Employee onboarding\nSSN: <<ssn>>\nDate of Birth: <<dob>>\nPersonal email: <<email>>",
+  "URGENT: wire £2,400 to <<iban>> today, call me on <<phone.uk>> if issues",
+  "Your NINO is <<nino>> - quote it on every letter to HMRC.",
+  "txn from <<crypto>> to <<crypto>> confirmed",
+ ],
+ 'de': [
+  "Hi, hier meine Handynummer: <<phone>> – bitte nur per WhatsApp.",
+  "Betreff: Rückerstattung\n\nBitte überweisen Sie auf mein Konto, IBAN <<iban>>, Inhaber wie "
+  "oben.",
+  "Kunde: Geburtsdatum <<dob>>, Tel. <<phone.ext>>, Mail <<email>>",
+  "Rechnung <<invoice>> – zahlbar per Kreditkarte <<card>> oder Überweisung.",
+  "Reisepassnummer: <<passport>> (gültig bis <<odate>>)",
+  "Das Gerät meldet sich mit IP <<ip>> und MAC <<mac>> im WLAN an.",
+  "SMS von <<phone.intl>>: Ihr Paket wartet in der Packstation.",
+  "Name;Telefon;IBAN;Geburtsdatum\nBrandt;<<phone>>;<<iban>>;<<dob>>",
+ ],
+ 'fr': [
+  "Salut ! Mon nouveau numéro c'est le <<phone>>, enregistre-le 😉",
+  "Formulaire d'inscription\nNom : Lefèvre\nNé le : <<dob>>\nTéléphone : <<phone>>\n"
+  "Courriel : <<email>>",
+  "Merci d'effectuer le virement sur l'IBAN suivant : <<iban>>",
+  "Votre carte n° <<card>> a été débitée de <<price>>.",
+  "N° de passeport : <<passport>>, date de délivrance <<odate>>",
+  "Ticket <<qty>> : impossible de joindre le serveur <<ip>> depuis ce matin.",
+  "Mon portefeuille Bitcoin : <<crypto>>",
+ ],
+ 'es': [
+  "Buenas, te dejo mi móvil: <<phone>>. Escríbeme por WhatsApp.",
+  "Datos del cliente — Fecha de nacimiento: <<dob>> | Tel.: <<phone.ext>> | "
+  "Correo: <<email>>",
+  "Número de pasaporte: <<passport>>; nacionalidad mexicana.",
+  "Transferencia a la cuenta <<iban>>, concepto factura <<invoice>>.",
+  "Pagué con la tarjeta <<card>>, ¿me podéis devolver el importe?",
+  "Mi número de Seguro Social es <<ssn>> y nací el <<dob>>.",
+  "La dirección MAC del portátil es <<mac>>.",
+ ],
+ 'it': [
+  "Ciao, il mio cellulare è <<phone>>, chiamami dopo le 18.",
+  "Modulo di iscrizione\nCognome: Conti\nData di nascita: <<dob>>\nTelefono: <<phone.ext>>\n"
+  "E-mail: <<email>>",
+  "Nato il <<dob>> a Bologna.",
+  "Per il rimborso usate questo IBAN: <<iban>>",
+  "Numero di passaporto: <<passport>>",
+  "Ho pagato con la carta <<card>> ma l'ordine <<order>> risulta annullato.",
+  "Il server risponde all'indirizzo IP <<ip>>.",
+  "Fattura <<invoice>>\nIntestatario: conto <<iban>>\nContatti: <<phone>> – <<email>>",
+ ],
+ 'pt': [
+  "Oi! Meu zap é <<phone>>, me chama lá 😊",
+  "Cadastro\nNome: Silva\nData de nascimento: <<dob>>\nCelular: <<phone>>\nE-mail: <<email>>",
+  "Nascido em <<dob>>, natural de Recife.",
+  "Número do passaporte: <<passport>>",
+  "Fatura <<invoice>> paga no cartão <<card>>.",
+  "Segue o IBAN para a transferência internacional: <<iban>>",
+  "Ramal do suporte: <<phone.ext>>",
+  "Minha carteira de Ethereum é <<crypto>>.",
+  "nome,telefone,email\nThiago,<<phone>>,<<email>>",
+ ],
+ 'nl': [
+  "Hoi, mijn nummer is <<phone>>, bel gerust!",
+  "Geboortedatum: <<dob>>\nTelefoonnummer: <<phone>>\nE-mailadres: <<email>>",
+  "Graag het bedrag overmaken naar <<iban>> o.v.v. factuurnummer <<invoice>>.",
+  "Paspoortnummer: <<passport>>",
+  "Mijn creditcard <<card>> werd geweigerd bij de kassa.",
+  "Storing: router met IP-adres <<ip>> en MAC-adres <<mac>> reageert niet.",
+ ],
+ 'pl': [
+  "Cześć, mój numer to <<phone>>, dzwoń śmiało.",
+  "Dane osobowe\nData urodzenia: <<dob>>\nTelefon: <<phone.ext>>\nE-mail: <<email>>",
+  "Proszę o przelew na konto <<iban>>, tytułem: faktura <<invoice>>.",
+  "Numer paszportu: <<passport>>",
+  "Płaciłem kartą <<card>>, a zamówienie <<order>> nie doszło.",
+  "SMS od <<phone.intl>>: Twój kod to 5531.",
+  "Adres IP serwera: <<ip>>, adres MAC: <<mac>>",
+ ],
+ 'ru': [
+  "Привет! Мой новый номер: <<phone>>, пиши в телеграм.",
+  "Анкета\nДата рождения: <<dob>>\nТелефон: <<phone.ext>>\nЭл. почта: <<email>>",
+  "Родился <<dob>> в Казани.",
+  "Номер загранпаспорта: <<passport>>",
+  "Оплатил картой <<card>>, но заказ <<order>> не пришёл.",
+  "Переведите, пожалуйста, на IBAN <<iban>>.",
+  "IP-адрес клиента <<ip>>, MAC-адрес <<mac>>.",
+  "Кошелёк для оплаты: <<crypto>>",
+ ],
+ 'tr': [
+  "Merhaba, numaram <<phone>>, akşam arayabilirsin.",
+  "Başvuru formu\nDoğum tarihi: <<dob>>\nTelefon: <<phone.ext>>\nE-posta: <<email>>",
+  "Pasaport numarası: <<passport>>",
+  "Ödemeyi <<iban>> IBAN numarasına yapabilirsiniz.",
+  "Kartım <<card>> ile ödeme yaptım ama sipariş <<order>> iptal görünüyor.",
+  "Sunucunun IP adresi <<ip>>, MAC adresi <<mac>>.",
+ ],
+ 'ja': [
+  "お世話になっております。携帯番号は<<phone>>です。",
+  "【会員登録】\n生年月日：<<dob>>\n電話番号：<<phone.ext>>\nメールアドレス：<<email>>",
+  "パスポート番号：<<passport>>",
+  "お支払いはカード番号<<card>>でお願いします。",
+  "海外送金先のIBAN：<<iban>>",
+  "サーバーのIPアドレス：<<ip>>、MACアドレス：<<mac>>",
+  "中国籍の方は居民身分証番号（<<cnid>>）もご記入ください。",
+ ],
+ 'ko': [
+  "안녕하세요, 제 번호는 <<phone>>입니다.",
+  "회원 정보\n생년월일: <<dob>>\n연락처: <<phone.ext>>\n이메일: <<email>>",
+  "여권번호: <<passport>>",
+  "카드번호 <<card>>로 결제했는데 주문 <<order>>이 취소됐어요.",
+  "해외 송금 IBAN: <<iban>>",
+  "서버 IP 주소는 <<ip>>, MAC 주소는 <<mac>>입니다.",
+  "비트코인 지갑 주소: <<crypto>>",
+ ],
+ 'zh': [
+  "你好，我的新手机号是<<phone>>，有事打给我。",
+  "出生日期：<<dob>>\n联系电话：<<phone.ext>>\n电子邮箱：<<email>>",
+  "护照号码：<<passport>>，身份证号：<<cnid>>",
+  "请用这张卡付款：<<card>>",
+  "国际汇款IBAN：<<iban>>",
+  "短信：您的快递已到，联系电话<<phone>>。",
+  "居民身份证号码 <<cnid>>，出生日期 <<dob>>",
+  "钱包地址：<<crypto>>",
+ ],
+ 'tech': [
+  "{\"customer\":{\"phone\":\"<<phone.intl>>\",\"email\":\"<<email>>\",\"birth_date\":\""
+  "<<dob>>\"}}",
+  "2024-11-03T08:12:44Z WARN auth: too many attempts user=<<email>> src=<<ip.port4>>",
+  "id;msisdn;iban\n<<qty>>;<<phone.intl>>;<<iban>>",
+  "lease 10.1.4.22 { hardware ethernet <<mac>>; client-hostname \"tv-salon\"; }",
+  "payout:\n  currency: ETH\n  address: \"<<crypto>>\"\n  memo: <<uuid>>",
+  "listen [<<ip.6>>]:443 ssl;",
+ ],
+}
+
+# look-alikes, one list per language (each may be followed by a value sentence)
+NEG_A = {
+ 'en': [
+  "Order <<order>> shipped <<odate>>; tracking <<tracking>>; total <<price>>.",
+  "Release <<semver>> (commit <<git>>) fixes <<cve>>; install <<kb>> first.",
+  "Request <<uuid>> took <<qty>> ms at <<ts>>.",
+  "Flight <<flight>>, booking ref <<serial>>, air waybill <<awb>>.",
+  "ISBN <<isbn13>>, EAN <<ean>>, price <<price>>.",
+ ],
+ 'de': [
+  "Bestellung <<order>> vom <<odate>>, Sendungsnummer <<tracking>>.",
+  "Version <<build>>, Prüfsumme <<sha256>>.",
+ ],
+ 'fr': ["Commande <<order>> du <<odate>>, suivi colis <<tracking>>, total <<price>>."],
+ 'es': ["Pedido <<order>>, seguimiento <<tracking>>, importe <<price>>."],
+ 'it': ["Ordine n. <<order>> del <<odate>>, tracking <<tracking>>, totale <<price>>.",
+        "Partita IVA 0<<kvk>>123, versione <<semver>>."],
+ 'pt': ["Pedido <<order>>, CNPJ <<cnpj>>, rastreio <<tracking>>.",
+        "Boleto vence em <<odate>>, valor <<price>>."],
+ 'nl': ["KvK-nummer <<kvk>>, bestelling <<order>>, track & trace <<tracking>>."],
+ 'pl': ["NIP <<nip>>, zamówienie <<order>> z dnia <<odate>>, kwota <<price>>."],
+ 'ru': ["ИНН <<inn>>, заказ <<order>> от <<odate>>, трек-номер <<tracking>>."],
+ 'tr': ["Vergi no <<vergi>>, sipariş <<order>>, kargo takip <<tracking>>."],
+ 'ja': ["注文番号：<<ordjp>>、JANコード<<jan>>、バージョン<<semver>>",
+        "お問い合わせ番号 <<ordjp>> の荷物は<<odate>>に発送済みです。"],
+ 'ko': ["사업자등록번호 <<bizno>>, 주문번호 <<order>>, 송장번호 <<tracking>>."],
+ 'zh': ["订单号<<order>>，快递单号<<tracking>>，版本<<semver>>。"],
+ 'tech': [
+  "build <<ver4>> sha1=<<sha1>> size=<<qty>>KB at <<ts_ms>>",
+  "GET /v2/items/<<uuid>>?page=<<qty>> 200 <<qty>>ms",
+  "docker pull <<digestref>> && npm i <<pkgver>>",
+  "server listening on localhost:<<port>> (pid <<qty>>, <<build>>)",
+ ],
+}
+
+LANGS = ['en', 'en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'tr', 'ja', 'ko', 'zh',
+         'tech', 'tech']
+SET = 'a'
+
+
+def fill(t, lang):
+    del FMTS[:]
+    text, spans = w.fill(t, typed_for('en' if lang == 'tech' else lang), LOOK)
+    for s, f in zip(spans, FMTS):
+        s['fmt'] = f
+    return text, spans
+
+
+def record():
+    temps, negs = (T_A, NEG_A)
+    lang = pick(LANGS)
+    if rng.random() < 0.25:
+        return fill(pick(negs[lang]), lang)
+    t = pick(temps[lang])
+    if rng.random() < 0.3:
+        t += pick([' ', '\n']) + pick(negs[lang])
+    return fill(t, lang)
+
+
+def self_test():
+    st.self_test()
+    assert inn()[:0] == '' and len(nip().replace('-', '')) == 10
+
+
+def main():
+    self_test()
+    w.write_set(record, 1001, __doc__)
+
+
+if __name__ == '__main__':
+    main()
