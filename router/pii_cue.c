@@ -194,6 +194,30 @@ static const struct {
     {"kontaktowy", B(CUE_PHONE)},
     {"portable", B(CUE_PHONE)},
     {"ph", B(CUE_PHONE)},
+    /* "my number" (Turkish), WhatsApp (Brazil), extension, contact */
+    {"numaram", B(CUE_PHONE)},
+    {"zap", B(CUE_PHONE)},
+    {"ramal", B(CUE_PHONE)},
+    {"contatti", B(CUE_PHONE)},
+    {"contatto", B(CUE_PHONE)},
+    {"contato", B(CUE_PHONE)},
+    {"contacto", B(CUE_PHONE)},
+    {"\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd", B(CUE_PHONE)}, /* телефон */
+    {"\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd\xd0\xb0",
+     B(CUE_PHONE)},                             /* телефона */
+    {"\xd1\x82\xd0\xb5\xd0\xbb", B(CUE_PHONE)}, /* тел */
+    {"\xd0\xbc\xd0\xbe\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c\xd0\xbd\xd1\x8b\xd0\xb9",
+     B(CUE_PHONE)}, /* мобильный */
+    {"\xd1\x81\xd0\xbe\xd1\x82\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9", B(CUE_PHONE)}, /* сотовый */
+    {"\xd0\xb7\xd0\xb2\xd0\xbe\xd0\xbd\xd0\xb8\xd1\x82\xd0\xb5", B(CUE_PHONE)}, /* звоните */
+    {"\xd0\xbf\xd0\xbe\xd0\xb7\xd0\xb2\xd0\xbe\xd0\xbd\xd0\xb8\xd1\x82\xd0\xb5",
+     B(CUE_PHONE)},                                                     /* позвоните */
+    {"\xec\xa0\x84\xed\x99\x94", B(CUE_PHONE)},                         /* 전화 */
+    {"\xec\xa0\x84\xed\x99\x94\xeb\xb2\x88\xed\x98\xb8", B(CUE_PHONE)}, /* 전화번호 */
+    {"\xeb\xb2\x88\xed\x98\xb8\xeb\x8a\x94", B(CUE_PHONE)},             /* 번호는 */
+    {"\xec\x97\xb0\xeb\x9d\xbd\xec\xb2\x98", B(CUE_PHONE)},             /* 연락처 */
+    {"\xed\x9c\xb4\xeb\x8c\x80\xed\x8f\xb0", B(CUE_PHONE)},             /* 휴대폰 */
+    {"\xed\x95\xb8\xeb\x93\x9c\xed\x8f\xb0", B(CUE_PHONE)},             /* 핸드폰 */
     /* cards */
     {"card", B(CUE_CARD)},
     {"cards", B(CUE_CARD)},
@@ -207,6 +231,15 @@ static const struct {
     {"carte", B(CUE_CARD)},
     {"tarjeta", B(CUE_CARD)},
     {"karta", B(CUE_CARD)},
+    {"kart", B(CUE_CARD)}, /* Turkish */
+    {"karti", B(CUE_CARD)},
+    {"kartim", B(CUE_CARD)},
+    {"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd0\xb0", B(CUE_CARD)},         /* карта */
+    {"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd1\x8b", B(CUE_CARD)},         /* карты */
+    {"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd0\xbe\xd0\xb9", B(CUE_CARD)}, /* картой */
+    {"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd1\x83", B(CUE_CARD)},         /* карту */
+    {"\xec\xb9\xb4\xeb\x93\x9c", B(CUE_CARD)},                         /* 카드 */
+    {"\xec\xb9\xb4\xeb\x93\x9c\xeb\xb2\x88\xed\x98\xb8", B(CUE_CARD)}, /* 카드번호 */
     /* national ids */
     {"ssn", B(CUE_SSN)},
     {"social security", B(CUE_SSN)},
@@ -228,6 +261,8 @@ static const struct {
     {"passaporto", B(CUE_PASSPORT)},
     {"\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82", B(CUE_PASSPORT)}, /* паспорт */
     {"pasaportu", B(CUE_PASSPORT)},
+    {"\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82\xd0\xb0",
+     B(CUE_PASSPORT)}, /* паспорта */
     {"id", B(CUE_ID)},
     {"identity", B(CUE_ID)},
     {"identification", B(CUE_ID)},
@@ -589,6 +624,10 @@ static const struct {
     {"regon", B(CUE_NEG)},
     {"pesel", B(CUE_NEG)},
     {"vat", B(CUE_NEG)},
+    {"partita iva", B(CUE_NEG)}, /* Italian VAT number */
+    {"partita", 0},
+    {"vergi", B(CUE_NEG)}, /* Turkish tax number */
+    {"kvk", B(CUE_NEG)},   /* Dutch company register */
     {"krs", B(CUE_NEG)},
     {"ein", B(CUE_NEG)},
     {"jazdy", B(CUE_NEG)},

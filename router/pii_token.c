@@ -443,6 +443,11 @@ static size_t scan_iban(pii_ctx *c, size_t i)
             k++;
             continue;
         }
+        size_t nb = s[k] >= 0xC2 ? ew__pii_nbsp(s, n, k) : 0; /* "DE89\u00A03704…" */
+        if (nb && k + nb < n && pii_is_alnum(s[k + nb])) {
+            k += nb;
+            continue;
+        }
         break;
     }
     if (!best) return 0;
@@ -638,6 +643,41 @@ static void tok_marks_read(const unsigned char *s, size_t i, size_t e, tok_marks
     }
 }
 
+/* A crypto address filling the alphanumeric run [i, an); its end, or 0. */
+static size_t crypto_at(pii_ctx *c, size_t i, size_t an)
+{
+    const char *s = (const char *)c->s;
+    size_t al = an - i;
+    float sc = 0;
+    if (al == 42 && s[i] == '0' && (s[i + 1] | 32) == 'x' && ew__pii_eth_valid(s + i, al))
+        sc = 0.9f;
+    else if (al >= 14 && ((s[i] | 32) == 'b' || (s[i] | 32) == 't') &&
+             ew__pii_bech32_valid(s + i, al))
+        sc = 0.95f;
+    else if (al >= 26 && al <= 35 && (s[i] == '1' || s[i] == '3') &&
+             ew__pii_btc_base58_valid(s + i, al))
+        sc = 0.95f;
+    if (sc == 0) return 0;
+    ew__pii_add(c, EW_PII_CRYPTO_ADDRESS, i, an, sc);
+    return an;
+}
+
+/* A MAC written without separators, "3C5AB4A1F2E0", after the word MAC: twelve
+ * hex digits with a letter (all digits read as a number). */
+static size_t bare_mac(const unsigned char *s, size_t i, size_t al)
+{
+    if (al != 12 || i < 4) return 0;
+    bool letter = false;
+    for (size_t k = i; k < i + 12; k++) {
+        if (!pii_is_hex(s[k])) return 0;
+        letter |= pii_is_alpha(s[k]);
+    }
+    size_t b = i > 32 ? i - 32 : 0;
+    return letter && (pii_contains(s + b, i - b, "MAC", 3) || pii_contains(s + b, i - b, "mac", 3))
+               ? i + 12
+               : 0;
+}
+
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
 {
     const unsigned char *s = c->s;
@@ -649,6 +689,15 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
     if (e <= i) return 0;
     tok_marks tm;
     tok_marks_read(s, i, e, &tm);
+    /* a payment URI (BIP 21, EIP 681): "bitcoin:<address>?amount=…" */
+    if (tm.colon != SIZE_MAX && (tm.colon - i == 7 || tm.colon - i == 8) &&
+        (pii_icase_eq(s + i, "bitcoin:", 8) || pii_icase_eq(s + i, "ethereum:", 9))) {
+        size_t a = tm.colon + 1, an = a;
+        while (an < e && pii_is_alnum(s[an]))
+            an++;
+        size_t r = crypto_at(c, a, an);
+        if (r) return r;
+    }
     if (i > 0 && (s[i - 1] == '?' || s[i - 1] == '&') && tm.eq != SIZE_MAX) {
         query_names(c, i, e); /* "?name=John+Smith&..." without a scheme */
     } else if (tm.question != SIZE_MAX && tm.eq_last != SIZE_MAX && tm.eq_last > tm.question &&
@@ -689,26 +738,11 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
         size_t r = scan_email(c, i, tm.at);
         if (r) return r;
     }
-    /* crypto addresses */
     size_t an = i;
     while (an < e && pii_is_alnum(s[an]))
         an++;
     size_t al = an - i;
-    if (al == 42 && s[i] == '0' && (s[i + 1] | 32) == 'x' &&
-        ew__pii_eth_valid((const char *)s + i, al)) {
-        ew__pii_add(c, EW_PII_CRYPTO_ADDRESS, i, an, 0.9f);
-        return an;
-    }
-    if (al >= 14 && ((s[i] | 32) == 'b' || (s[i] | 32) == 't') &&
-        ew__pii_bech32_valid((const char *)s + i, al)) {
-        ew__pii_add(c, EW_PII_CRYPTO_ADDRESS, i, an, 0.95f);
-        return an;
-    }
-    if (al >= 26 && al <= 35 && (s[i] == '1' || s[i] == '3') &&
-        ew__pii_btc_base58_valid((const char *)s + i, al)) {
-        ew__pii_add(c, EW_PII_CRYPTO_ADDRESS, i, an, 0.95f);
-        return an;
-    }
+    if ((x = crypto_at(c, i, an)) != 0) return x;
     /* Chinese resident id ending in X */
     if (al == 18 && (s[i + 17] | 32) == 'x' && ew__pii_cn_id_valid((const char *)s + i)) {
         ew__pii_add(c, EW_PII_CN_RESIDENT_ID, i, an, 0.95f);
@@ -731,7 +765,12 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
             return q ? q : e;
         }
     }
-    size_t r = cisco_mac(s, n, i);
+    size_t r = bare_mac(s, i, al);
+    if (r && (r >= n || !pii_is_alnum(s[r]))) {
+        ew__pii_add(c, EW_PII_MAC_ADDRESS, i, r, 0.85f);
+        return r;
+    }
+    r = cisco_mac(s, n, i);
     if (r) {
         ew__pii_add(c, EW_PII_MAC_ADDRESS, i, r, 0.85f);
         return r;

@@ -819,6 +819,61 @@ static void test_world3_formats(void **state)
                  "Sadova 3, kv. 12, Lviv 79000");
 }
 
+/* The typed held-out set (bench/pii_gen_typed.py): other countries' phone
+ * plans, extension words, no-break spaces, national card schemes, CIDR,
+ * payment URIs, bare MACs, birth cues of forms. */
+static void test_typed_formats(void **state)
+{
+    (void)state;
+    /* no-break spaces between groups; dotted cards; national schemes */
+    EXPECT_EXACT("Kartım 9792\u00a05910\u00a06150\u00a09726 ile ödeme yaptım", EW_PII_CREDIT_CARD,
+                 "9792\u00a05910\u00a06150\u00a09726");
+    EXPECT_EXACT("Kartım 5019 5676 6805 0996 ile", EW_PII_CREDIT_CARD, "5019 5676 6805 0996");
+    EXPECT_EXACT("card 5020.0611.3951.9226.091 was charged twice", EW_PII_CREDIT_CARD,
+                 "5020.0611.3951.9226.091");
+    EXPECT_EXACT("カード番号6363687810388696でお願いします。", EW_PII_CREDIT_CARD,
+                 "6363687810388696");
+    EXPECT_EXACT("IBAN DE89\u00a03704\u00a00044\u00a00532\u00a00130\u00a000 bitte", EW_PII_IBAN,
+                 "DE89\u00a03704\u00a00044\u00a00532\u00a00130\u00a000");
+    EXPECT_NO_TYPE("Release 2024.0115.1234.5678 is out", EW_PII_CREDIT_CARD);
+    /* a country code in parentheses; extension words of more languages */
+    EXPECT_EXACT("Cześć, mój numer to (+48) 534 433 520, dzwoń.", EW_PII_PHONE,
+                 "(+48) 534 433 520");
+    EXPECT_EXACT("Telefono: 347 8914190, interno 465\n", EW_PII_PHONE, "347 8914190, interno 465");
+    EXPECT_EXACT("Telefon: (+48) 516 666 764 wew. 161", EW_PII_PHONE, "(+48) 516 666 764 wew. 161");
+    EXPECT_EXACT("Телефон: 8-903-157-55-15 доб. 28", EW_PII_PHONE, "8-903-157-55-15 доб. 28");
+    EXPECT_EXACT("연락처: 01032834355 내선 640", EW_PII_PHONE, "01032834355 내선 640");
+    EXPECT_EXACT("Ramal do suporte: 0800 390 2811, ramal 808", EW_PII_PHONE,
+                 "0800 390 2811, ramal 808");
+    /* national plans: trunk 8, "ddd dd dd" tails, Korean mobiles, two-digit
+     * area codes, Brazilian numbers */
+    EXPECT_EXACT("Телефон: 8 909 929-64-65", EW_PII_PHONE, "8 909 929-64-65");
+    EXPECT_EXACT("Merhaba, numaram 0312 204 34 57, akşam ara.", EW_PII_PHONE, "0312 204 34 57");
+    EXPECT_EXACT("Para cualquier duda: 91 174 13 00", EW_PII_PHONE, "91 174 13 00");
+    EXPECT_EXACT("안녕하세요, 제 번호는 02-5479-6082입니다.", EW_PII_PHONE, "02-5479-6082");
+    EXPECT_EXACT("Contatti: 06-74721807 – Ufficio", EW_PII_PHONE, "06-74721807");
+    EXPECT_EXACT("Oi! Meu zap é 21 93654-3467, me chama", EW_PII_PHONE, "21 93654-3467");
+    EXPECT_NO_TYPE("Dane firmy: NIP 371-733-14-90, zamówienie 12", EW_PII_PHONE);
+    EXPECT_NO_TYPE("Contatti sotto. Partita IVA 088441389123, versione 8.28.26.", EW_PII_PHONE);
+    /* IPv4 with a prefix length; "/0" is every address */
+    EXPECT_EXACT("firewall: deny from 10.93.228.0/24, allow", EW_PII_IP_ADDRESS, "10.93.228.0/24");
+    EXPECT_NO_TYPE("AllowedIPs = 0.0.0.0/0", EW_PII_IP_ADDRESS);
+    /* a MAC without separators after the word MAC; a bare hex id is none */
+    EXPECT_EXACT("The printer's MAC is 411C50F92506 per the sticker.", EW_PII_MAC_ADDRESS,
+                 "411C50F92506");
+    EXPECT_NO_TYPE("commit 411c50f92506 fixed the build", EW_PII_MAC_ADDRESS);
+    /* a payment URI's address */
+    EXPECT_EXACT("Pay me at bitcoin:33FFrcn4Tv1qgGEuXPkkPdr44DuWp3RzPo?amount=0.015 thx",
+                 EW_PII_CRYPTO_ADDRESS, "33FFrcn4Tv1qgGEuXPkkPdr44DuWp3RzPo");
+    /* a Russian passport compound; birth cues of forms */
+    EXPECT_EXACT("Номер загранпаспорта: 46 0604876", EW_PII_PASSPORT, "46 0604876");
+    EXPECT_NO_TYPE("Номер загранпаспорта: 46 0604876", EW_PII_PHONE);
+    EXPECT_EXACT("Nom : Lefèvre\nNé le : 3 mai 1947\n", EW_PII_DATE_OF_BIRTH, "3 mai 1947");
+    EXPECT_EXACT("Родился 28/01/1977 в Казани.", EW_PII_DATE_OF_BIRTH, "28/01/1977");
+    EXPECT_EXACT("생년월일: 1944. 10. 6.\n", EW_PII_DATE_OF_BIRTH, "1944. 10. 6.");
+    EXPECT_NO_TYPE("회의: 2024. 3. 12. 오후", EW_PII_DATE_OF_BIRTH);
+}
+
 static void test_byte_offsets(void **state)
 {
     (void)state;
@@ -1095,6 +1150,7 @@ int main(void)
         cmocka_unit_test(test_world_formats),
         cmocka_unit_test(test_world2_formats),
         cmocka_unit_test(test_world3_formats),
+        cmocka_unit_test(test_typed_formats),
         cmocka_unit_test(test_byte_offsets),
         cmocka_unit_test(test_options),
         cmocka_unit_test(test_fail_closed),
