@@ -37,6 +37,7 @@ generators; each span also has "fmt", the form it was written in:
 
 Stdlib only; the output depends on --set and --seed alone.
 """
+import argparse
 import os
 import sys
 
@@ -327,15 +328,196 @@ EXT_WORD = {'en': ['ext. ', 'x', 'ext '], 'de': ['Durchwahl ', 'App. '], 'fr': [
 
 
 def phone(lang, var=None):
-    if var in PHONES:
-        v, f = PHONES[var]()
+    table = dict(PHONES, **PHONES_B) if SET == 'b' else PHONES
+    if var in table:
+        v, f = table[var]()
     elif var == 'intl':  # any country, in any language's text
-        v, f = PHONES[pick(sorted(PHONES))]()
+        v, f = table[pick(sorted(table))]()
     else:
-        v, f = PHONES[pick(LANG_CC[lang])]()
+        v, f = table[pick(LANG_CC[lang])]()
     if var == 'ext' and 'x' not in f and 'ext' not in f:
         v, f = v + pick([' ', ', ']) + pick(EXT_WORD[lang]) + str(n(10, 999)), f + '+ext'
     return v, f
+
+
+# set b (written after set a's rules): more countries' plans
+def ph_se():
+    m = '7' + pick('02369') + digits(7)
+    return pick([('0%s-%s %s %s' % (m[:2], m[2:5], m[5:7], m[7:]), 'se_mob'),
+                 ('+46 %s %s %s %s' % (m[:2], m[2:5], m[5:7], m[7:]), 'se_mob_e164'),
+                 ('08-%s %s %s' % (digits(3), digits(2), digits(2)), 'se_sthlm'),
+                 ('+46 (0)8 %s %s %s' % (digits(3), digits(2), digits(2)), 'se_e164_0')])
+
+
+def ph_ch():
+    return pick([('0%s %s %s %s' % (pick(['44', '43', '31', '61', '79', '78', '76']), digits(3),
+                                    digits(2), digits(2)), 'ch'),
+                 ('+41 %s %s %s %s' % (pick(['44', '79', '22']), digits(3), digits(2),
+                                       digits(2)), 'ch_e164'),
+                 ('+41 (0)%s %s %s %s' % (pick(['44', '79']), digits(3), digits(2), digits(2)),
+                  'ch_e164_0')])
+
+
+def ph_at():
+    return pick([('+43 %s %s' % (pick(['664', '676', '699', '650']), digits(7)), 'at_mob_e164'),
+                 ('0%s/%s' % (pick(['664', '676', '699']), digits(7)), 'at_mob_slash'),
+                 ('+43 1 %s %s' % (digits(3), digits(4)), 'at_wien_e164'),
+                 ('01/%s %s' % (digits(3), digits(2)), 'at_wien_slash')])
+
+
+def ph_be():
+    return pick([('04%s %s %s %s' % (pick('5789'), digits(2), digits(2), digits(2)) +
+                  ' ' + digits(2), 'be_mob'),
+                 ('+32 4%s %s %s %s' % (digits(2), digits(2), digits(2), digits(2)), 'be_mob_e164'),
+                 ('02 %s %s %s' % (digits(3), digits(2), digits(2)), 'be_bxl'),
+                 ('+32 (0)2 %s %s %s' % (digits(3), digits(2), digits(2)), 'be_e164_0')])
+
+
+def ph_pt():
+    m = '9' + pick('1236') + digits(7)
+    return pick([('%s %s %s' % (m[:3], m[3:6], m[6:]), 'pt_mob'),
+                 ('+351 %s %s %s' % (m[:3], m[3:6], m[6:]), 'pt_mob_e164'),
+                 ('21 %s %s' % (digits(3), digits(4)), 'pt_lx'),
+                 ('(+351) 21 %s %s' % (digits(3), digits(4)), 'pt_lx_paren_cc')])
+
+
+def ph_ar():
+    return pick([('+54 9 11 %s-%s' % (digits(4), digits(4)), 'ar_mob_e164'),
+                 ('011 15-%s-%s' % (digits(4), digits(4)), 'ar_mob_15'),
+                 ('(011) %s-%s' % (digits(4), digits(4)), 'ar_ba'),
+                 ('+54 351 %s-%s' % (digits(3), digits(4)), 'ar_cba_e164')])
+
+
+def ph_co():
+    return pick([('+57 3%s %s %s' % (digits(2), digits(3), digits(4)), 'co_mob_e164'),
+                 ('3%s %s %s' % (digits(2), digits(3), digits(4)), 'co_mob'),
+                 ('(601) %s %s' % (digits(3), digits(4)), 'co_bog'),
+                 ('+57 601 %s %s' % (digits(3), digits(4)), 'co_bog_e164')])
+
+
+def ph_id():
+    return pick([('08%s-%s-%s' % (pick(['11', '12', '13', '21', '52', '57', '77']), digits(4),
+                                  digits(4)), 'id_mob'),
+                 ('+62 8%s-%s-%s' % (pick(['11', '12', '57']), digits(4), digits(4)),
+                  'id_mob_e164'),
+                 ('+62 812 %s %s' % (digits(4), digits(4)), 'id_mob_e164_sp'),
+                 ('(021) %s %s' % (digits(4), digits(4)), 'id_jkt')])
+
+
+def ph_vn():
+    return pick([('09%s %s %s' % (digits(2), digits(3), digits(3)), 'vn_mob'),
+                 ('+84 9%s %s %s' % (digits(1), digits(3), digits(4)), 'vn_mob_e164'),
+                 ('0%s %s %s' % (pick(['24', '28']), digits(4), digits(4)), 'vn_land'),
+                 ('(028) %s %s' % (digits(4), digits(4)), 'vn_land_paren')])
+
+
+def ph_th():
+    return pick([('0%s-%s-%s' % (pick(['81', '86', '89', '92']), digits(3), digits(4)),
+                  'th_mob'),
+                 ('+66 %s %s %s' % (pick(['81', '86', '89']), digits(3), digits(4)),
+                  'th_mob_e164'),
+                 ('02-%s-%s' % (digits(3), digits(4)), 'th_bkk')])
+
+
+def ph_za():
+    return pick([('0%s %s %s' % (pick(['82', '83', '72', '71', '61']), digits(3), digits(4)),
+                  'za_mob'),
+                 ('+27 %s %s %s' % (pick(['82', '83', '72']), digits(3), digits(4)),
+                  'za_mob_e164'),
+                 ('(021) %s %s' % (digits(3), digits(4)), 'za_cpt')])
+
+
+def ph_ng():
+    return pick([('0%s %s %s' % (pick(['803', '806', '813', '816', '703', '805']), digits(3),
+                                 digits(4)), 'ng_mob'),
+                 ('+234 %s %s %s' % (pick(['803', '806', '813']), digits(3), digits(4)),
+                  'ng_mob_e164'),
+                 ('+234%s%s' % (pick(['803', '806', '813']), digits(7)), 'ng_mob_e164_bare')])
+
+
+def ph_eg():
+    return pick([('010 %s %s' % (digits(4), digits(4)), 'eg_mob'),
+                 ('+20 1%s %s %s' % (pick('0125'), digits(4), digits(4)), 'eg_mob_e164'),
+                 ('+20 2 %s %s' % (digits(4), digits(4)), 'eg_cairo_e164')])
+
+
+def ph_sa():
+    return pick([('05%s %s %s' % (digits(1), digits(3), digits(4)), 'sa_mob'),
+                 ('+966 5%s %s %s' % (digits(1), digits(3), digits(4)), 'sa_mob_e164'),
+                 ('+971 50 %s %s' % (digits(3), digits(4)), 'ae_mob_e164'),
+                 ('050 %s %s' % (digits(3), digits(4)), 'ae_mob')])
+
+
+def ph_il():
+    return pick([('05%s-%s-%s' % (pick('0234'), digits(3), digits(4)), 'il_mob'),
+                 ('+972 5%s-%s-%s' % (pick('0234'), digits(3), digits(4)), 'il_mob_e164'),
+                 ('03-%s%s' % (digits(3), digits(4)), 'il_tlv')])
+
+
+def ph_gr():
+    return pick([('69%s %s %s' % (digits(1), digits(3), digits(4)), 'gr_mob'),
+                 ('+30 69%s %s %s' % (digits(1), digits(3), digits(4)), 'gr_mob_e164'),
+                 ('210 %s %s' % (digits(3), digits(4)), 'gr_ath'),
+                 ('+30 210 %s %s' % (digits(3), digits(4)), 'gr_ath_e164')])
+
+
+def ph_cz():
+    return pick([('%s %s %s' % (pick(['602', '603', '604', '721', '777']), digits(3),
+                                digits(3)), 'cz_mob'),
+                 ('+420 %s %s %s' % (pick(['602', '777', '731']), digits(3), digits(3)),
+                  'cz_mob_e164'),
+                 ('+420 2%s %s %s' % (digits(2), digits(3), digits(3)), 'cz_prg_e164')])
+
+
+def ph_hu():
+    return pick([('+36 %s %s %s' % (pick(['20', '30', '70']), digits(3), digits(4)),
+                  'hu_mob_e164'),
+                 ('06 %s %s %s' % (pick(['20', '30', '70']), digits(3), digits(4)), 'hu_mob_06'),
+                 ('06-1-%s-%s' % (digits(3), digits(4)), 'hu_bp_06'),
+                 ('+36 1 %s %s' % (digits(3), digits(4)), 'hu_bp_e164')])
+
+
+def ph_ro():
+    return pick([('07%s %s %s' % (pick(['22', '23', '44', '45', '55', '88']), digits(3),
+                                  digits(3)), 'ro_mob'),
+                 ('+40 7%s %s %s' % (pick(['22', '44', '55']), digits(3), digits(3)),
+                  'ro_mob_e164'),
+                 ('021 %s %s' % (digits(3), digits(4)), 'ro_buc')])
+
+
+def ph_ua():
+    return pick([('+380 %s %s %s %s' % (pick(['50', '67', '93', '97']), digits(3), digits(2),
+                                        digits(2)), 'ua_mob_e164'),
+                 ('0%s %s %s %s' % (pick(['50', '67', '93']), digits(3), digits(2), digits(2)),
+                  'ua_mob'),
+                 ('(044) %s-%s-%s' % (digits(3), digits(2), digits(2)), 'ua_kyiv_paren')])
+
+
+def ph_sg():
+    return pick([('+65 %s %s' % (pick('689') + digits(3), digits(4)), 'sg_e164'),
+                 ('%s %s' % (pick('89') + digits(3), digits(4)), 'sg_bare8'),
+                 ('+852 %s %s' % (pick('5679') + digits(3), digits(4)), 'hk_e164'),
+                 ('+886 9%s %s %s' % (digits(2), digits(3), digits(3)), 'tw_mob_e164'),
+                 ('(02) %s-%s' % (digits(4), digits(4)), 'tw_tpe'),
+                 ('+64 21 %s %s' % (digits(3), digits(4)), 'nz_mob_e164'),
+                 ('+63 917 %s %s' % (digits(3), digits(4)), 'ph_mob_e164'),
+                 ('0917 %s %s' % (digits(3), digits(4)), 'ph_mob')])
+
+
+PHONES_B = {'se': ph_se, 'ch': ph_ch, 'at': ph_at, 'be': ph_be, 'pt': ph_pt, 'ar': ph_ar,
+            'co': ph_co, 'id': ph_id, 'vn': ph_vn, 'th': ph_th, 'za': ph_za, 'ng': ph_ng,
+            'eg': ph_eg, 'sa': ph_sa, 'il': ph_il, 'gr': ph_gr, 'cz': ph_cz, 'hu': ph_hu,
+            'ro': ph_ro, 'ua': ph_ua, 'sg': ph_sg}
+LANG_CC.update({'sv': ['se'], 'cs': ['cz'], 'hu': ['hu'], 'ro': ['ro'], 'uk': ['ua'],
+                'el': ['gr'], 'id': ['id'], 'vi': ['vn'], 'th': ['th'], 'ar': ['sa', 'eg'],
+                'he': ['il'], 'de_b': ['de', 'at', 'ch'], 'fr_b': ['fr', 'be', 'ch'],
+                'es_b': ['es', 'ar', 'co', 'mx'], 'pt_b': ['pt', 'br'],
+                'en_b': ['us', 'uk', 'au', 'za', 'ng', 'sg', 'in']})
+EXT_WORD.update({'sv': ['ankn. '], 'cs': ['linka '], 'hu': ['mellék '], 'ro': ['int. '],
+                 'uk': ['доб. '], 'el': ['εσωτ. '], 'id': ['ext. '], 'vi': ['máy lẻ '],
+                 'th': ['ต่อ '], 'ar': ['تحويلة '], 'he': ['שלוחה '], 'de_b': ['DW '],
+                 'fr_b': ['poste '], 'es_b': ['int. ', 'ext. '], 'pt_b': ['ext. '],
+                 'en_b': ['extn ', 'ext. ']})
 
 
 # ---- cards, IBANs, ids ---------------------------------------------------------
@@ -373,6 +555,14 @@ IBAN_LANG = {'en': ['GB', 'IE', 'MT'], 'de': ['DE', 'AT', 'CH'], 'fr': ['FR', 'B
              'zh': ['GB', 'DE', 'FR']}
 
 
+IBAN_LANG.update({'sv': ['SE', 'FI', 'NO', 'DK'], 'cs': ['CZ', 'SK'], 'hu': ['HU'],
+                  'ro': ['RO', 'MD', 'BG'], 'uk': ['UA'], 'el': ['GR', 'CY'], 'id': ['GB', 'DE'],
+                  'vi': ['FR', 'DE'], 'th': ['GB', 'DE'], 'ar': ['SA', 'AE', 'QA', 'KW', 'JO'],
+                  'he': ['IL'], 'de_b': ['AT', 'CH', 'LI', 'DE'], 'fr_b': ['BE', 'CH', 'LU'],
+                  'es_b': ['ES', 'CR', 'DO', 'GT'], 'pt_b': ['PT', 'BR'],
+                  'en_b': ['GB', 'IE', 'GI', 'MU']})
+
+
 def iban(lang, var=None):
     cc = pick(IBAN_LANG[lang]) if rng.random() < 0.6 else pick(sorted(st.IBAN))
     s = st.iban_raw(cc)
@@ -391,8 +581,12 @@ def passport(lang, var=None):
     cc = var or pick({'en': ['us', 'uk', 'au', 'ca'], 'de': ['de'], 'fr': ['fr'],
                       'es': ['es', 'mx'], 'it': ['it'], 'pt': ['br', 'pt'], 'nl': ['nl'],
                       'pl': ['pl'], 'ru': ['ru'], 'tr': ['tr'], 'ja': ['jp'], 'ko': ['kr'],
-                      'zh': ['cn']}[lang])
-    if cc in ('us', 'uk', 'ca', 'de', 'fr', 'es', 'mx', 'cn', 'jp'):
+                      'zh': ['cn'], 'sv': ['se'], 'cs': ['cz'], 'hu': ['hu'], 'ro': ['ro'],
+                      'uk': ['ua'], 'el': ['gr'], 'id': ['idn'], 'vi': ['vn'], 'th': ['th'],
+                      'ar': ['sa', 'eg'], 'he': ['il'], 'de_b': ['de', 'ch'],
+                      'fr_b': ['fr'], 'es_b': ['es', 'mx'], 'pt_b': ['br', 'pt'],
+                      'en_b': ['us', 'uk', 'in', 'za', 'ng']}[lang])
+    if cc in ('us', 'uk', 'ca', 'de', 'fr', 'es', 'mx', 'cn', 'jp', 'ch'):
         return st.passport('en', cc)
     v = {'au': lambda: pick(['PA', 'PB', 'N', 'E', 'M']) + digits(7),
          'it': lambda: pick(up) + pick(up) + digits(7),
@@ -404,7 +598,15 @@ def passport(lang, var=None):
          'ru': lambda: pick(['%s %s' % (digits(2), digits(7)), digits(9)]),
          'tr': lambda: pick('UPS') + digits(8),
          'kr': lambda: pick('MSRGD') + digits(8) if rng.random() < 0.7 else
-         pick('M') + digits(3) + pick(up) + digits(4)}[cc]()
+         pick('M') + digits(3) + pick(up) + digits(4),
+         'se': lambda: digits(8), 'cz': lambda: digits(8), 'hu': lambda: pick(up) + pick(up) +
+         digits(7), 'ro': lambda: digits(8) if rng.random() < 0.5 else '0' + digits(8),
+         'ua': lambda: pick(up) + pick(up) + digits(6) if rng.random() < 0.5 else digits(9),
+         'gr': lambda: pick(up) + pick(up) + digits(7), 'idn': lambda: pick('ABCX') + digits(7),
+         'vn': lambda: pick('BCN') + digits(7), 'th': lambda: pick(up) + pick(up) + digits(7),
+         'sa': lambda: pick(up) + digits(8), 'eg': lambda: pick(up) + digits(8),
+         'il': lambda: digits(8), 'in': lambda: pick('JKLMNPRSTVZ') + digits(7),
+         'za': lambda: pick('AMT') + digits(8), 'ng': lambda: 'A' + digits(8)}[cc]()
     return v, 'passport_' + cc
 
 
@@ -450,6 +652,24 @@ LOCALS = {'en': ['liam.obrien', 'chloe_w', 'ngaio.t', 'raj.patel77'],
                                                               'd.smirnov'],
           'tr': ['mehmet.yilmaz', 'aysegul.k'], 'ja': ['yamada_taro', 'hanako.s', 'k-ito'],
           'ko': ['minjun.kim', 'jiwoo_park', 'seoyeon92'], 'zh': ['zhaoli', 'chen.hao', 'xm_liu']}
+DOMAINS.update({'sv': ['telia.com', 'bredband.net'], 'cs': ['seznam.cz', 'centrum.cz'],
+                'hu': ['freemail.hu', 'citromail.hu'], 'ro': ['yahoo.ro', 'gmail.com'],
+                'uk': ['ukr.net', 'i.ua'], 'el': ['otenet.gr', 'yahoo.gr'],
+                'id': ['yahoo.co.id', 'telkom.net'], 'vi': ['vnn.vn', 'fpt.vn'],
+                'th': ['hotmail.co.th', 'truemail.co.th'], 'ar': ['yahoo.com.sa', 'emirates.net.ae'],
+                'he': ['walla.co.il', 'bezeqint.net'], 'de_b': ['bluewin.ch', 'aon.at'],
+                'fr_b': ['skynet.be', 'sunrise.ch'], 'es_b': ['fibertel.com.ar', 'une.net.co'],
+                'pt_b': ['ig.com.br', 'netcabo.pt'], 'en_b': ['xtra.co.nz', 'telkomsa.net',
+                                                             'singnet.com.sg']})
+LOCALS.update({'sv': ['erik.lindqvist', 'a.sjoberg'], 'cs': ['jan.novak', 'petra.dvorakova'],
+               'hu': ['nagy.istvan', 'kovacs.eva'], 'ro': ['andrei.popescu', 'ioana_m'],
+               'uk': ['o.kovalenko', 'taras.shevchuk'], 'el': ['g.papadopoulos', 'eleni.k'],
+               'id': ['budi.santoso', 'siti_rahma'], 'vi': ['nguyen.van.an', 'tranthimai'],
+               'th': ['somchai.p', 'nattaya_s'], 'ar': ['m.alharbi', 'fatima.hassan'],
+               'he': ['yossi.cohen', 'noa.levi'], 'de_b': ['reto.meier', 'ursula.gruber'],
+               'fr_b': ['luc.peeters', 'c.dubois'], 'es_b': ['martin.gomez', 'valentina_r'],
+               'pt_b': ['rui.ferreira', 'leticia.m'], 'en_b': ['thabo.m', 'chidi.okeke',
+                                                               'wei.ling.tan']})
 UNI_LOCALS = ['şükrü', 'łukasz', 'иван', 'joão', 'ñandú', 'ölçüm', 'müşteri', '김민준']
 UNI_DOMAINS = ['почта.рф', 'şirket.com.tr', 'münchen.de', '한국.kr', 'mañana.com']
 
@@ -482,6 +702,43 @@ MON.update({
     'en': w.MONTHS_EN})
 
 
+MON_B = {
+    'sv': 'januari februari mars april maj juni juli augusti september oktober november '
+          'december'.split(),
+    'cs': 'ledna února března dubna května června července srpna září října listopadu '
+          'prosince'.split(),
+    'hu': 'január február március április május június július augusztus szeptember október '
+          'november december'.split(),
+    'ro': 'ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie '
+          'noiembrie decembrie'.split(),
+    'vi': ['tháng %d' % k for k in range(1, 13)]}
+DOB_B = {
+    'sv': lambda y, m, d: pick([('%04d-%02d-%02d' % (y, m, d), 'dob_iso'),
+                                ('%d %s %d' % (d, MON_B['sv'][m - 1], y), 'dob_sv_words')]),
+    'cs': lambda y, m, d: pick([('%d. %d. %d' % (d, m, y), 'dob_cs_spaced'),
+                                ('%d. %s %d' % (d, MON_B['cs'][m - 1], y), 'dob_cs_words')]),
+    'hu': lambda y, m, d: pick([('%d. %02d. %02d.' % (y, m, d), 'dob_hu_dots'),
+                                ('%d. %s %d.' % (y, MON_B['hu'][m - 1], d), 'dob_hu_words')]),
+    'ro': lambda y, m, d: pick([('%02d.%02d.%d' % (d, m, y), 'dob_dot'),
+                                ('%d %s %d' % (d, MON_B['ro'][m - 1], y), 'dob_ro_words')]),
+    'uk': lambda y, m, d: ('%02d.%02d.%d' % (d, m, y), 'dob_dot'),
+    'el': lambda y, m, d: pick([('%d/%d/%d' % (d, m, y), 'dob_slash_short'),
+                                ('%d %s %d' % (d, addr.MONTHS['el'][m - 1], y), 'dob_el_words')]),
+    'id': lambda y, m, d: pick([('%d %s %d' % (d, addr.MONTHS['id'][m - 1], y), 'dob_id_words'),
+                                ('%02d-%02d-%d' % (d, m, y), 'dob_dash')]),
+    'vi': lambda y, m, d: pick([('%02d/%02d/%d' % (d, m, y), 'dob_slash'),
+                                ('%d %s năm %d' % (d, MON_B['vi'][m - 1], y), 'dob_vi_words')]),
+    'th': lambda y, m, d: ('%d/%d/%d' % (d, m, y + 543), 'dob_th_buddhist'),
+    'ar': lambda y, m, d: ('%02d/%02d/%d' % (d, m, y), 'dob_slash'),
+    'he': lambda y, m, d: ('%d.%d.%d' % (d, m, y), 'dob_dot_short'),
+    'en_b': lambda y, m, d: pick([('%d%s %s %d' % (d, 'th' if 4 <= d <= 20 else
+                                                    {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th'),
+                                                    w.MONTHS_EN[m - 1], y), 'dob_ordinal'),
+                                  ('%s-%02d-%d' % (w.MONTHS_EN[m - 1][:3], d, y), 'dob_mon_dash'),
+                                  ('%02d/%02d/%02d' % (m, d, y % 100), 'dob_mdy2')]),
+}
+
+
 def dob(lang, var=None):
     y, m, d = n(1938, 2008), n(1, 12), n(1, 28)
     k = rng.random()
@@ -493,6 +750,9 @@ def dob(lang, var=None):
         return pick([('%d년 %d월 %d일' % (y, m, d), 'dob_ko'),
                      ('%04d.%02d.%02d' % (y, m, d), 'dob_ymd_dot'),
                      ('%04d. %d. %d.' % (y, m, d), 'dob_ko_dots')])
+    if SET == 'b' and lang in DOB_B:
+        return DOB_B[lang](y, m, d)
+    lang = lang[:-2] if lang.endswith('_b') else lang
     if k < 0.4 and lang in MON:
         mon = MON[lang][m - 1]
         if lang in ('pt', 'es'):
@@ -759,6 +1019,166 @@ NEG_A = {
  ],
 }
 
+# ---- set b: other languages, countries and layouts, written after set a's rules ------
+T_B = {
+ 'sv': [
+  "Hej! Ring mig på <<phone>> efter lunch, eller maila <<email>>.",
+  "Kundregister\nFödd: <<dob>>\nMobil: <<phone.ext>>\nE-post: <<email>>",
+  "Betala till IBAN <<iban>>, ange fakturanummer <<invoice>>.",
+  "Passnummer: <<passport>>",
+ ],
+ 'cs': [
+  "Dobrý den, moje číslo je <<phone>>, volejte kdykoli.",
+  "Osobní údaje — datum narození: <<dob>>; telefon: <<phone.ext>>; e-mail: <<email>>",
+  "Číslo pasu: <<passport>>",
+  "Platba kartou <<card>> neprošla, objednávka <<order>>.",
+  "Prosím o převod na účet <<iban>>.",
+ ],
+ 'hu': [
+  "Szia, a számom <<phone>>, hívj nyugodtan!",
+  "Született: <<dob>>\nTelefonszám: <<phone.ext>>\nE-mail cím: <<email>>",
+  "Útlevélszám: <<passport>>",
+  "Kérem, utalja a <<iban>> számlára.",
+ ],
+ 'ro': [
+  "Bună, numărul meu este <<phone>>, sună-mă diseară.",
+  "Data nașterii: <<dob>> | Telefon: <<phone.ext>> | E-mail: <<email>>",
+  "Număr pașaport: <<passport>>",
+  "Am plătit cu cardul <<card>>, dar comanda <<order>> nu a sosit.",
+ ],
+ 'uk': [
+  "Привіт! Мій номер <<phone>>, пиши у вайбер.",
+  "Анкета: дата народження <<dob>>, телефон <<phone.ext>>, ел. пошта <<email>>",
+  "Номер паспорта: <<passport>>",
+  "Оплатив карткою <<card>>, але замовлення <<order>> скасовано.",
+  "Реквізити: IBAN <<iban>>",
+ ],
+ 'el': [
+  "Γεια σου! Το κινητό μου είναι <<phone>>.",
+  "Ημερομηνία γέννησης: <<dob>>\nΤηλέφωνο: <<phone.ext>>\nEmail: <<email>>",
+  "Αριθμός διαβατηρίου: <<passport>>",
+  "Πληρωμή με κάρτα <<card>>, IBAN επιστροφής <<iban>>.",
+ ],
+ 'id': [
+  "Halo kak, nomor WA saya <<phone>> ya.",
+  "Tanggal lahir: <<dob>>\nNo. HP: <<phone.ext>>\nEmail: <<email>>",
+  "Nomor paspor: <<passport>>",
+  "Saya sudah bayar pakai kartu <<card>> untuk pesanan <<order>>.",
+ ],
+ 'vi': [
+  "Chào bạn, số điện thoại của mình là <<phone>>.",
+  "Ngày sinh: <<dob>> — SĐT: <<phone.ext>> — Email: <<email>>",
+  "Số hộ chiếu: <<passport>>",
+  "Mình đã thanh toán bằng thẻ <<card>>.",
+ ],
+ 'th': [
+  "สวัสดีครับ เบอร์โทรของผมคือ <<phone>> ครับ",
+  "วันเกิด: <<dob>>\nโทร: <<phone.ext>>\nอีเมล: <<email>>",
+  "หมายเลขหนังสือเดินทาง: <<passport>>",
+ ],
+ 'ar': [
+  "مرحبا، رقم جوالي <<phone>> تواصل معي على الواتساب",
+  "تاريخ الميلاد: <<dob>>\nالهاتف: <<phone.ext>>\nالبريد الإلكتروني: <<email>>",
+  "رقم جواز السفر: <<passport>>",
+  "يرجى التحويل إلى الآيبان <<iban>>",
+ ],
+ 'he': [
+  "היי, המספר שלי <<phone>>, תתקשר בערב",
+  "תאריך לידה: <<dob>>\nטלפון: <<phone.ext>>\nדוא\"ל: <<email>>",
+  "מספר דרכון: <<passport>>",
+  "העברה לחשבון IBAN <<iban>>",
+ ],
+ 'de_b': [
+  "Grüezi, Sie erreichen mich unter <<phone>> (Natel).",
+  "Mit freundlichen Grüssen\nKundendienst\nT <<phone.ext>>\nM <<phone>>\n<<email>>",
+  "Geb.-Datum: <<dob>>, Pass-Nr.: <<passport>>",
+  "<kunde><telefon><<phone>></telefon><iban><<iban>></iban></kunde>",
+ ],
+ 'fr_b': [
+  "Bonjour, pourriez-vous me rappeler au <<phone>> ? Merci.",
+  "Cordialement,\nService client\nTél. <<phone.ext>>\nGSM <<phone>>\n<<email>>",
+  "Date de naissance : <<dob>> — n° de passeport : <<passport>>",
+  "Veuillez rembourser sur le compte <<iban>> (carte <<card>> expirée).",
+ ],
+ 'es_b': [
+  "Che, mi cel es <<phone>>, mandame un mensaje.",
+  "Atentamente,\nAtención al cliente\nTel. <<phone.ext>>\nCel. <<phone>>\n<<email>>",
+  "Fecha de nac.: <<dob>> · Pasaporte: <<passport>>",
+  "Te paso el CBU no, mejor el IBAN: <<iban>>",
+ ],
+ 'pt_b': [
+  "Olá, o meu telemóvel é o <<phone>>.",
+  "Cumprimentos,\nApoio ao cliente\nTel.: <<phone.ext>>\nTlm.: <<phone>>\n<<email>>",
+  "Data de nasc.: <<dob>>, passaporte n.º <<passport>>",
+  "Pagamento com cartão <<card>> recusado.",
+ ],
+ 'en_b': [
+  "BEGIN:VCARD\nVERSION:3.0\nTEL;TYPE=CELL:<<phone.intl>>\nEMAIL:<<email>>\nBDAY:<<dob>>\nEND:VCARD",
+  "| field | value |\n|---|---|\n| mobile | <<phone>> |\n| card | <<card>> |\n| d.o.b. | <<dob>> |",
+  "[09:14] customer: my card <<card>> got declined again\n[09:15] agent: which IBAN should we "
+  "refund to?\n[09:15] customer: <<iban>>",
+  "Reply-To: \"Support Desk\" <<<email>>>\nX-Originating-IP: [<<ip.4>>]",
+  "Born on the <<dob>>, passport <<passport>>, mobile <<phone>>.",
+  "Send the payout to ethereum:<<crypto>>@1 or bitcoin:<<crypto>>?label=payout",
+  "Please mail <a href=\"mailto:<<email>>?subject=Refund\">our team</a> or call <<phone.ext>>.",
+  "SSN <<ssn>> / NINO <<nino>> / DOB <<dob>>",
+ ],
+ 'zh': [
+  "麻烦帮我改一下手机号：<<phone.intl>>，谢谢",
+  "收款人银行账户（IBAN）：<<iban>>，信用卡：<<card>>",
+  "公民身份号码：<<cnid>>\n出生日期：<<dob>>",
+ ],
+ 'ja': [
+  "ご連絡は携帯（<<phone>>）までお願いいたします。",
+  "生年月日：<<dob>>／旅券番号：<<passport>>",
+ ],
+ 'ko': [
+  "문의: <<phone.ext>> / <<email>>",
+  "생년월일 <<dob>>, 여권 <<passport>>",
+ ],
+ 'tech': [
+  "ether <<mac>>  txqueuelen 1000  (Ethernet)\ninet6 <<ip.6>>  prefixlen 64",
+  "curl -s http://<<ip.port4>>/admin -H 'X-Real-IP: <<ip>>'",
+  "{\"device\":{\"mac\":\"<<mac.bare>>\",\"last_ip\":\"<<ip>>\"}}",
+  "INSERT INTO customers (email, phone, iban) VALUES ('<<email>>', '<<phone.intl>>', '<<iban>>');",
+  "level=warn msg=\"card declined\" pan=<<card>> client_ip=<<ip>>",
+  "wallet: <<crypto>>\nbackup_wallet: <<crypto>>",
+  "ssh -6 admin@[<<ip.6>>] -p 2222",
+ ],
+}
+NEG_B = {
+ 'sv': ["Order <<order>>, leverans <<odate>>, summa <<price>>."],
+ 'cs': ["Objednávka <<order>> ze dne <<odate>>, sledování zásilky <<tracking>>."],
+ 'hu': ["Rendelésszám <<order>>, számla <<invoice>>, verzió <<semver>>."],
+ 'ro': ["Comanda <<order>>, AWB <<awb>>, total <<price>>."],
+ 'uk': ["Замовлення <<order>> від <<odate>>, ТТН <<tracking>>."],
+ 'el': ["Παραγγελία <<order>>, τιμολόγιο <<invoice>>, σύνολο <<price>>."],
+ 'id': ["Pesanan <<order>>, resi <<tracking>>, total <<price>>."],
+ 'vi': ["Đơn hàng <<order>>, mã vận đơn <<tracking>>, phiên bản <<semver>>."],
+ 'th': ["คำสั่งซื้อ <<order>> เลขพัสดุ <<tracking>>"],
+ 'ar': ["رقم الطلب <<order>>، رقم التتبع <<tracking>>"],
+ 'he': ["הזמנה <<order>>, מספר מעקב <<tracking>>"],
+ 'de_b': ["Auftragsnummer <<order>>, Lieferschein <<invoice>>, IMEI <<imei>>."],
+ 'fr_b': ["Référence commande <<order>>, colis <<tracking>>, version <<build>>."],
+ 'es_b': ["Pedido <<order>>, factura <<invoice>>, importe <<price>>."],
+ 'pt_b': ["Encomenda <<order>>, fatura <<invoice>>, total <<price>>."],
+ 'en_b': [
+  "Case <<ordjp>> escalated at <<ts>>; see <<cve>> and <<kb>>.",
+  "SIM ICCID 89<<imei>>, IMEI <<imei>>, firmware <<semver>>.",
+  "Ticket <<invoice>>: build <<ver4>>, sha256 <<sha256>>.",
+  "Shipment AWB <<awb>> (flight <<flight>>), <<dim>>, <<price>>.",
+ ],
+ 'zh': ["订单编号<<order>>，物流单号<<tracking>>，金额<<price>>。"],
+ 'ja': ["受付番号<<ordjp>>、商品コード<<jan>>"],
+ 'ko': ["주문번호 <<order>>, 사업자등록번호 <<bizno>>"],
+ 'tech': [
+  "k8s resourceVersion=<<qty>>0<<qty>> uid=<<uuid>> image=<<digestref>>",
+  "HTTP/1.1 200 OK\nETag: \"<<md5>>\"\nX-Request-Id: <<uuid>>\nDate: <<ts>>",
+  "node_exporter listening on localhost:<<port>>, version <<semver>>",
+ ],
+}
+LANGS_B = ['sv', 'cs', 'hu', 'ro', 'uk', 'el', 'id', 'vi', 'th', 'ar', 'he', 'de_b', 'fr_b',
+           'es_b', 'pt_b', 'en_b', 'en_b', 'zh', 'ja', 'ko', 'tech', 'tech']
 LANGS = ['en', 'en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'tr', 'ja', 'ko', 'zh',
          'tech', 'tech']
 SET = 'a'
@@ -773,8 +1193,8 @@ def fill(t, lang):
 
 
 def record():
-    temps, negs = (T_A, NEG_A)
-    lang = pick(LANGS)
+    temps, negs, langs = (T_B, NEG_B, LANGS_B) if SET == 'b' else (T_A, NEG_A, LANGS)
+    lang = pick(langs)
     if rng.random() < 0.25:
         return fill(pick(negs[lang]), lang)
     t = pick(temps[lang])
@@ -789,8 +1209,15 @@ def self_test():
 
 
 def main():
+    global SET
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument('--set', default='a', choices=['a', 'b'],
+                     help='b: the second set, written after the rules for a (seeds 1101/1102)')
+    args, rest = pre.parse_known_args()
+    SET = args.set
+    sys.argv = sys.argv[:1] + rest
     self_test()
-    w.write_set(record, 1001, __doc__)
+    w.write_set(record, 1101 if SET == 'b' else 1001, __doc__)
 
 
 if __name__ == '__main__':
