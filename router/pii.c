@@ -278,6 +278,13 @@ static __attribute__((noinline)) bool thing_birth(const unsigned char *s, size_t
     return ws >= 4 && !strncasecmp((const char *)s + ws - 4, "its ", 4);
 }
 
+/* "Pass-Nr.", "Pass Nr": the word "pass" at i names a passport's number. */
+static bool pass_number(const unsigned char *s, size_t n, size_t i, size_t we)
+{
+    return we + 3 <= n && (s[we] == '-' || s[we] == ' ') && pii_icase_eq(s + we + 1, "nr", 2) &&
+           (we + 3 == n || !pii_is_alpha(s[we + 3])) && pii_icase_eq(s + i, "pass", 4);
+}
+
 /* Cyrillic capitals to small letters in place (А-Я, Ё: U+0410-042F, U+0401),
  * so a cue word at the start of a line or a label is found. */
 static void fold_cyrillic(char *w, size_t n)
@@ -485,7 +492,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             if (e) return e;
         }
     }
-    uint32_t cues = 0;
+    uint32_t cues = 0, secret_at = c->cue_at[CUE_SECRET];
     if (ascii && wl < sizeof low) {
         memcpy(low, &w0, 8);
         memcpy(low + 8, &w1, 8);
@@ -552,6 +559,11 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         ew__pii_scan_value_before(c, i, we);
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
+    if ((s[i] | 32) == 'p' && ie - i <= 8 && pass_number(s, n, i, i + 4)) {
+        c->cue_at[CUE_SECRET] = secret_at; /* German "Pass-Nr.": a passport's number */
+        c->cue_at[CUE_PASSPORT] = (uint32_t)ie;
+        return ie;
+    }
     if (i > 1 && s[i - 1] == '&' && s[i - 2] == ' ' && ie < n && s[ie] == ' ') {
         size_t e = ew__pii_scan_yaml_anchor(c, i, ie); /* x-db: &dbpass "x" */
         if (e) return e;
@@ -987,11 +999,16 @@ static void scan_walk(pii_ctx *c)
         case PC_LOWER:
         case PC_U2:
             /* inside an identifier; a leading '_' starts one ("_auth="); a
-             * query string's next parameter starts after '&' ("a_b=1&secret=x") */
+             * query string's next parameter starts after '&' ("a_b=1&secret=x"),
+             * a number or an IPv6 address after '=' is read ("client_ip=10.0.0.1",
+             * "to_phone=+1…", "src_ip=fe80::1") */
             if (i > 0 &&
                 (pii_is_alnum(s[i - 1]) ||
                  (s[i - 1] == '_' && i > 1 && (pii_is_alnum(s[i - 2]) || s[i - 2] == '_')))) {
-                while (i < n && ew__pii_tokch[s[i]] && s[i] != '&')
+                while (i < n && ew__pii_tokch[s[i]] && s[i] != '&' &&
+                       !(s[i] == '=' && i + 1 < n &&
+                         (pii_is_digit(s[i + 1]) || s[i + 1] == '+' ||
+                          (pii_is_hex(s[i + 1]) && i + 6 < n && memchr(s + i + 2, ':', 4)))))
                     i++;
                 if (i < n && !ew__pii_tokch[s[i]]) continue;
                 i += i < n;

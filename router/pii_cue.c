@@ -198,6 +198,31 @@ static const struct {
     {"numaram", B(CUE_PHONE)},
     {"zap", B(CUE_PHONE)},
     {"ramal", B(CUE_PHONE)},
+    {"telemovel", B(CUE_PHONE)},
+    {"tlm", B(CUE_PHONE)},
+    {"szamom", B(CUE_PHONE)},
+    {"telefonszam", B(CUE_PHONE)},
+    {"mobilszam", B(CUE_PHONE)},
+    {"hivj", B(CUE_PHONE)},
+    {"volejte", B(CUE_PHONE)},
+    {"zavolejte", B(CUE_PHONE)},
+    {"sdt", B(CUE_PHONE)},
+    {"natel", B(CUE_PHONE)},
+    {"mobil", B(CUE_PHONE)},
+    {"\xcf\x84\xce\xb7\xce\xbb\xce\xad\xcf\x86\xcf\x89\xce\xbd\xce\xbf",
+     B(CUE_PHONE)}, /* τηλέφωνο */
+    {"\xce\xa4\xce\xb7\xce\xbb\xce\xad\xcf\x86\xcf\x89\xce\xbd\xce\xbf",
+     B(CUE_PHONE)},                                                     /* Τηλέφωνο */
+    {"\xce\xba\xce\xb9\xce\xbd\xce\xb7\xcf\x84\xcf\x8c", B(CUE_PHONE)}, /* κινητό */
+    {"\xd7\x98\xd7\x9c\xd7\xa4\xd7\x95\xd7\x9f", B(CUE_PHONE)},         /* טלפון */
+    {"\xd7\x94\xd7\x98\xd7\x9c\xd7\xa4\xd7\x95\xd7\x9f", B(CUE_PHONE)}, /* הטלפון */
+    {"\xd8\xa7\xd9\x84\xd9\x87\xd8\xa7\xd8\xaa\xd9\x81", B(CUE_PHONE)}, /* الهاتف */
+    {"\xd8\xac\xd9\x88\xd8\xa7\xd9\x84\xd9\x8a", B(CUE_PHONE)},         /* جوالي */
+    {"\xd8\xac\xd9\x88\xd8\xa7\xd9\x84", B(CUE_PHONE)},                 /* جوال */
+    {"\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd\xd1\x83",
+     B(CUE_PHONE)}, /* телефону */
+    {"\xd0\xbc\xd0\xbe\xd0\xb1\xd1\x96\xd0\xbb\xd1\x8c\xd0\xbd\xd0\xb8\xd0\xb9",
+     B(CUE_PHONE)}, /* мобільний */
     {"contatti", B(CUE_PHONE)},
     {"contatto", B(CUE_PHONE)},
     {"contato", B(CUE_PHONE)},
@@ -261,6 +286,10 @@ static const struct {
     {"passaporto", B(CUE_PASSPORT)},
     {"\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82", B(CUE_PASSPORT)}, /* паспорт */
     {"pasaportu", B(CUE_PASSPORT)},
+    {"paspor", B(CUE_PASSPORT)}, /* Indonesian, Malay */
+    {"pasu", B(CUE_PASSPORT)},   /* Czech "číslo pasu" */
+    {"utlevel", B(CUE_PASSPORT)},
+    {"utlevelszam", B(CUE_PASSPORT)}, /* Hungarian útlevélszám */
     {"\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82\xd0\xb0",
      B(CUE_PASSPORT)}, /* паспорта */
     {"id", B(CUE_ID)},
@@ -628,6 +657,9 @@ static const struct {
     {"partita", 0},
     {"vergi", B(CUE_NEG)}, /* Turkish tax number */
     {"kvk", B(CUE_NEG)},   /* Dutch company register */
+    {"fatura", B(CUE_NEG)},
+    {"encomenda", B(CUE_NEG)},
+    {"lieferschein", B(CUE_NEG)},
     {"krs", B(CUE_NEG)},
     {"ein", B(CUE_NEG)},
     {"jazdy", B(CUE_NEG)},

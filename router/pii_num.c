@@ -84,9 +84,10 @@ size_t ew__pii_nbsp(const unsigned char *s, size_t n, size_t i)
 }
 
 /* An extension word after a number, in the languages whose numbers we read:
- * "ext. 12", "Durchwahl 12", "poste 12", "ramal 12", "interno 12", "int. 12",
- * "wew. 12", "toestel 12", "App. 12", "dahili 12", "доб. 12", "내선 12";
- * the index after it and its space, or 0. */
+ * "ext. 12", "Durchwahl 12", "DW 12", "poste 12", "ramal 12", "interno 12",
+ * "int. 12", "wew. 12", "toestel 12", "App. 12", "ankn. 12", "linka 12",
+ * "mellék 12", "dahili 12", "máy lẻ 12", "доб. 12", "εσωτ. 12", "שלוחה 12",
+ * "تحويلة 12", "ต่อ 12", "내선 12"; the index after it and its space, or 0. */
 static size_t ext_word(const unsigned char *s, size_t n, size_t k)
 {
     static const struct {
@@ -103,8 +104,18 @@ static size_t ext_word(const unsigned char *s, size_t n, size_t k)
                  {"wew", 3},
                  {"toestel", 7},
                  {"dahili", 6},
-                 {"\xD0\xB4\xD0\xBE\xD0\xB1", 6},
-                 {"\xEB\x82\xB4\xEC\x84\xA0", 6}}; /* доб, 내선 */
+                 {"extn", 4},
+                 {"dw", 2},
+                 {"ankn", 4},
+                 {"linka", 5},
+                 {"mell\xC3\xA9k", 7},                                     /* mellék */
+                 {"m\xC3\xA1y l\xE1\xBA\xBB", 9},                          /* máy lẻ */
+                 {"\xD0\xB4\xD0\xBE\xD0\xB1", 6},                          /* доб */
+                 {"\xCE\xB5\xCF\x83\xCF\x89\xCF\x84", 8},                  /* εσωτ */
+                 {"\xD7\xA9\xD7\x9C\xD7\x95\xD7\x97\xD7\x94", 10},         /* שלוחה */
+                 {"\xD8\xAA\xD8\xAD\xD9\x88\xD9\x8A\xD9\x84\xD8\xA9", 12}, /* تحويلة */
+                 {"\xE0\xB8\x95\xE0\xB9\x88\xE0\xB8\xAD", 9},              /* ต่อ */
+                 {"\xEB\x82\xB4\xEC\x84\xA0", 6}};                         /* 내선 */
     if (k >= n) return 0;
     unsigned f = pii_is_upper(s[k]) ? s[k] | 32u : s[k];
     for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
@@ -251,6 +262,15 @@ static unsigned num(const char *d, int k)
 }
 
 /* Numeric dates: yyyy-mm-dd, dd.mm.yyyy, mm/dd/yyyy, dd/mm/yy. */
+/* A date in Thai text may count years of the Buddhist Era (2543 = 2000):
+ * Thai script within the 48 bytes before i. */
+static bool thai_before(const unsigned char *s, size_t i)
+{
+    for (size_t k = i > 48 ? i - 48 : 0; k + 1 < i; k++)
+        if (s[k] == 0xE0 && (s[k + 1] == 0xB8 || s[k + 1] == 0xB9)) return true;
+    return false;
+}
+
 static bool seq_is_date(const numseq *q, int *y, int *m, int *d)
 {
     if (q->ng != 3 || q->plus || q->paren) return false;
@@ -438,13 +458,25 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
         parse_seq(s, n, i, &q);
         if (q.nd <= MAX_DIGITS && seq_is_date(&q, y, m, d)) return q.end;
         k = read_int(s, n, i, 4, y);
-        if (k == i + 4 && k + 1 < n && s[k] == ' ' && month_name(s, n, k + 1, &k, m)) {
-            /* "1990 MAY 12" (year, month, day) */
+        /* "1990 MAY 12" (year, month, day); Hungarian "1952. október 3." */
+        size_t hu = k == i + 4 && k + 2 < n && s[k] == '.' && s[k + 1] == ' ' ? k + 2 : 0;
+        if (k == i + 4 && k + 1 < n && (s[k] == ' ' || hu) &&
+            month_name(s, n, hu ? hu : k + 1, &k, m)) {
             size_t e = k < n && s[k] == ' ' ? read_int(s, n, k + 1, 2, d) : 0;
+            if (hu && e && e < n && s[e] == '.') e++;
             return e && ew__pii_date_valid(*y, *m, *d) ? e : 0;
         }
         k = read_int(s, n, i, 2, d);
         if (!k) return 0;
+        /* Vietnamese "12 tháng 5 năm 1948" (day, month, year) */
+        static const char thang[] = " th\xC3\xA1ng ", nam[] = " n\xC4\x83m ";
+        if (k + 8 < n && !memcmp(s + k, thang, 8)) {
+            size_t e = read_int(s, n, k + 8, 2, m);
+            if (e && e + 6 < n && !memcmp(s + e, nam, 6)) {
+                size_t e2 = read_int(s, n, e + 6, 4, y);
+                return e2 == e + 10 && ew__pii_date_valid(*y, *m, *d) ? e2 : 0;
+            }
+        }
         if (k + 3 < n && s[k] == '.' && s[k + 1] == ' ' && pii_is_digit(s[k + 2])) {
             /* Czech and Slovak "12. 3. 1985" */
             size_t e = read_int(s, n, k + 2, 2, m);
@@ -473,9 +505,15 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
         return ew__pii_date_valid(*y, *m, *d) ? e : 0;
     }
     if (!month_name(s, n, i, &k, m)) return 0;
-    if (k < n && s[k] == ' ') k++;
+    bool dash = k < n && s[k] == '-'; /* "Mar-03-1985" */
+    if (k < n && (s[k] == ' ' || dash)) k++;
     size_t e = read_int(s, n, k, 2, d);
     if (!e) return 0;
+    if (dash) {
+        if (e >= n || s[e] != '-') return 0;
+        size_t e2 = read_int(s, n, e + 1, 4, y);
+        return e2 == e + 5 && ew__pii_date_valid(*y, *m, *d) ? e2 : 0;
+    }
     if (e + 2 <= n && pii_is_alpha(s[e]) && pii_is_alpha(s[e + 1])) e += 2;
     if (e < n && s[e] == ',') e++;
     if (e < n && s[e] == ' ') e++;
@@ -698,6 +736,11 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
         "\xD0\xA0\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB", /* Родил(ся, ась) */
         "urodzi",                                   /* urodził(am), urodziny */
         "sz\xC3\xBCl", /* Hungarian szül. (születési idő, született) */
+        "Sz\xC3\xBCl",
+        "na\xC8\x99ter",                                    /* Romanian nașterii (comma below) */
+        "na\xC5\x9Fter",                                    /* naşterii (cedilla) */
+        "\xD7\x9C\xD7\x99\xD7\x93\xD7\x94",                 /* לידה */
+        "\xE0\xB9\x80\xE0\xB8\x81\xE0\xB8\xB4\xE0\xB8\x94", /* เกิด */
         "\xCE\xB3\xCE\xAD\xCE\xBD\xCE\xBD\xCE\xB7\xCF\x83\xCE\xB7\xCF\x82", /* γέννησης */
         "\xCE\xB3\xCE\xB5\xCE\xBD\xCE\xBD\xCE\xAE\xCE\xB8\xCE\xB7\xCE\xBA", /* γεννήθηκ(ε) */
         "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB6",          /* народж(ення) */
@@ -927,21 +970,25 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     parse_seq(s, n, i, &q);
     if (q.nd > MAX_DIGITS || q.nd == 0) return q.end > i ? q.end : 0;
     size_t e = q.end;
-    bool neg = pii_cue_near(c, CUE_NEG, i, 24) || part_number_label(s, i);
+    /* "INV-2019-29307", "RE-2023-4430": digits glued to a letter prefix
+     * are an identifier's */
+    bool neg = pii_cue_near(c, CUE_NEG, i, 24) || part_number_label(s, i) ||
+               (i >= 2 && s[i - 1] == '-' && pii_is_alpha(s[i - 2]));
     bool price = pii_cue_near(c, CUE_PRICE, i, 3) ||
                  (i >= 2 && (s[i - 1] == 0xAC || s[i - 1] == 0xA3 || s[i - 1] == 0xA5));
     /* "1.2.3" after "v": a version */
     if (i > 0 && (s[i - 1] == 'v' || s[i - 1] == 'V')) return e;
     if (q.ng <= 2 && q.nd >= 6 && q.nd <= 10 &&
         (pii_cue_near(c, CUE_PASSPORT, i, 40) ||
-         (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)))) {
+         (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)) || ew__pii_passport_text(s, i))) {
         size_t pe = ew__pii_scan_passport(c, i);
         if (pe) return pe;
     }
 
     int y, m, d;
     /* "12 March 1985", "8 marca 1979", "1990 MAY 12" */
-    if (q.ng == 1 && e + 1 < n && (q.nd <= 2 || (q.nd == 4 && s[e] == ' ')) &&
+    if (q.ng == 1 && e + 1 < n &&
+        (q.nd <= 2 || (q.nd == 4 && (s[e] == ' ' || (s[e] == '.' && s[e + 1] == ' ')))) &&
         (s[e] == ' ' || s[e] == '.' || pii_is_alpha(s[e]))) {
         size_t de = ew__pii_parse_date(s, n, i, &y, &m, &d);
         if (de) {
@@ -964,6 +1011,18 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     if (seq_is_date(&q, &y, &m, &d)) {
         if (ew__pii_dob_cue(c, i, e)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
         return e;
+    }
+    /* "25/4/2531" in Thai text: the Buddhist Era's year 2531 is 1988 */
+    if (q.ng == 3 && q.glen[2] == 4 && q.d[q.nd - 4] == '2' && q.d[q.nd - 3] >= '4' &&
+        q.d[q.nd - 3] <= '5' && thai_before(s, i)) {
+        numseq g = q;
+        unsigned ce_year = num(q.d + q.nd - 4, 4) - 543;
+        for (int k = 1; k <= 4; k++, ce_year /= 10)
+            g.d[g.nd - k] = (char)('0' + ce_year % 10);
+        if (seq_is_date(&g, &y, &m, &d)) {
+            if (ew__pii_dob_cue(c, i, e)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
+            return e;
+        }
     }
     /* "BDAY:19870412" (vCard, ISO 8601 basic): eight digits read as a date
      * only right after a birth cue */

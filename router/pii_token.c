@@ -500,16 +500,48 @@ static bool de_passport(const unsigned char *s, size_t len)
 /* After a passport cue: 6-10 letters and digits (at least 5 digits, or one
  * when the letters are all capitals, as in "CPZP8VLFN"), with at most one
  * inner space or dash ("HX6 088035"). */
+/* Passport words the word table cannot hold, in the 64 bytes before i:
+ * phrases and scripts without spaces ("hộ chiếu", หนังสือเดินทาง, جواز
+ * السفر, דרכון, Greek and Romanian inflections). */
+bool ew__pii_passport_text(const unsigned char *s, size_t i)
+{
+    static const char *const cues[] = {
+        "h\xE1\xBB\x99 chi\xE1\xBA\xBFu", /* hộ chiếu */
+        "\xE0\xB8\xAB\xE0\xB8\x99\xE0\xB8\xB1\xE0\xB8\x87\xE0\xB8\xAA\xE0\xB8\xB7\xE0"
+        "\xB8\xAD\xE0\xB9\x80\xE0\xB8\x94\xE0\xB8\xB4\xE0\xB8\x99\xE0\xB8\x97\xE0\xB8\xB2"
+        "\xE0\xB8\x87",                             /* หนังสือเดินทาง */
+        "\xD8\xAC\xD9\x88\xD8\xA7\xD8\xB2",         /* جواز */
+        "\xD7\x93\xD7\xA8\xD7\x9B\xD7\x95\xD7\x9F", /* דרכון */
+        "\xCE\xB4\xCE\xB9\xCE\xB1\xCE\xB2\xCE\xB1\xCF\x84", /* διαβατ(ήριο) */
+        "\xCE\x94\xCE\xB9\xCE\xB1\xCE\xB2\xCE\xB1\xCF\x84", /* Διαβατ(ήριο) */
+        "pa\xC8\x99"
+        "aport", /* pașaport */
+        "Pa\xC8\x99"
+        "aport",
+        "\xEC\x97\xAC\xEA\xB6\x8C"}; /* 여권 */
+    /* the cue introduces the first number after it: no digit between */
+    size_t b = i;
+    bool wide = false;
+    while (b > 0 && i - b < 64 && !pii_is_digit(s[b - 1])) {
+        b--;
+        wide |= s[b] >= 0x80;
+    }
+    for (size_t k = 0; k < sizeof cues / sizeof cues[0] && wide; k++)
+        if (pii_contains(s + b, i - b, cues[k], strlen(cues[k]))) return true;
+    return false;
+}
+
 size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
     bool cue = pii_cue_near(c, CUE_PASSPORT, i, 40);
-    /* without a cue only a table or SQL cell can hold one: "| X", ",X", "'X" */
-    if (!cue && (i < 2 || !(pii_is_upper(s[i]) || pii_is_digit(s[i])) ||
-                 !(s[i - 1] == ',' || s[i - 1] == '\t' || s[i - 1] == '|' || s[i - 1] == ';' ||
-                   s[i - 1] == '\'' || s[i - 1] == '"' || (s[i - 1] == ' ' && s[i - 2] == '|'))))
-        return 0;
+    /* without a cue word only a table or SQL cell ("| X", ",X", "'X") or a
+     * cue the table cannot hold (ew__pii_passport_text) names one */
+    bool cell =
+        i >= 2 && (s[i - 1] == ',' || s[i - 1] == '\t' || s[i - 1] == '|' || s[i - 1] == ';' ||
+                   s[i - 1] == '\'' || s[i - 1] == '"' || (s[i - 1] == ' ' && s[i - 2] == '|'));
+    if (!cue && !(pii_is_upper(s[i]) || pii_is_digit(s[i]))) return 0;
     if (cue) {
         /* another label since the cue ("护照号码E123…\n订单号：SO0183…"): the
          * number is that label's */
@@ -539,8 +571,9 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
     }
     if (an < 6 || an > 10 || (k < n && pii_is_alnum(s[k]))) return 0;
     if (dg < (lower ? 5u : 1u) && !de_passport(s + i, k - i)) return 0;
+    if (!cue && !cell && (lower || !ew__pii_passport_text(s, i))) return 0;
     /* no cue word: a column labelled passport ("| Passport |") */
-    if (!cue && (lower || !(ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)))) return 0;
+    if (!cue && cell && (lower || !(ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)))) return 0;
     ew__pii_add(c, EW_PII_PASSPORT, i, k, 0.85f);
     return k;
 }

@@ -874,6 +874,51 @@ static void test_typed_formats(void **state)
     EXPECT_NO_TYPE("회의: 2024. 3. 12. 오후", EW_PII_DATE_OF_BIRTH);
 }
 
+/* The second typed set (bench/pii_gen_typed.py --set b): passport words of
+ * scripts and phrases the word table cannot hold, German "Pass-Nr.", birth
+ * dates in Hungarian, Vietnamese, Thai (Buddhist Era), Hebrew and Romanian
+ * forms, extension words, numbers after '=' inside identifiers. */
+static void test_typed_formats_b(void **state)
+{
+    (void)state;
+    EXPECT_EXACT("מספר דרכון: 86428372", EW_PII_PASSPORT, "86428372");
+    EXPECT_EXACT("Số hộ chiếu: C5788376", EW_PII_PASSPORT, "C5788376");
+    EXPECT_EXACT("หมายเลขหนังสือเดินทาง: HA6923071", EW_PII_PASSPORT, "HA6923071");
+    EXPECT_EXACT("Număr pașaport: 86522932", EW_PII_PASSPORT, "86522932");
+    EXPECT_EXACT("Útlevélszám: XS3736522", EW_PII_PASSPORT, "XS3736522");
+    EXPECT_EXACT("Nomor paspor: B8456410", EW_PII_PASSPORT, "B8456410");
+    EXPECT_EXACT("Číslo pasu: 03115769", EW_PII_PASSPORT, "03115769");
+    /* the cue introduces the first number after it only */
+    EXPECT_EXACT("Număr pașaport: 18790262 Comanda SO65124562", EW_PII_PASSPORT, "18790262");
+    assert_false(
+        has_exact("Număr pașaport: 18790262 Comanda SO65124562", EW_PII_PASSPORT, "SO65124562"));
+    EXPECT_EXACT("Geb.-Datum: 2005-03-21, Pass-Nr.: X2522167", EW_PII_PASSPORT, "X2522167");
+    EXPECT_NO_TYPE("Geb.-Datum: 2005-03-21, Pass-Nr.: X2522167", EW_PII_SECRET);
+    EXPECT_EXACT("pass: X2522167abc", EW_PII_SECRET, "X2522167abc");
+    /* birth dates */
+    EXPECT_EXACT("Született: 1952. október 3.\n", EW_PII_DATE_OF_BIRTH, "1952. október 3.");
+    EXPECT_EXACT("Ngày sinh: 11 tháng 5 năm 1993 — SĐT", EW_PII_DATE_OF_BIRTH,
+                 "11 tháng 5 năm 1993");
+    EXPECT_EXACT("วันเกิด: 25/4/2531\n", EW_PII_DATE_OF_BIRTH, "25/4/2531");
+    EXPECT_NO_TYPE("Build 25/4/2531 failed", EW_PII_DATE_OF_BIRTH);
+    EXPECT_EXACT("תאריך לידה: 12.3.2002\n", EW_PII_DATE_OF_BIRTH, "12.3.2002");
+    EXPECT_EXACT("Data nașterii: 10 aprilie 1955 |", EW_PII_DATE_OF_BIRTH, "10 aprilie 1955");
+    EXPECT_EXACT("SSN on file / DOB Mar-03-1985", EW_PII_DATE_OF_BIRTH, "Mar-03-1985");
+    /* extension words; phone cue words of more languages */
+    EXPECT_EXACT("Mobil: 070-263 18 26, ankn. 242\n", EW_PII_PHONE, "070-263 18 26, ankn. 242");
+    EXPECT_EXACT("Telefonszám: 06-1-810-7382 mellék 160\n", EW_PII_PHONE,
+                 "06-1-810-7382 mellék 160");
+    EXPECT_EXACT("טלפון: 03-4451924, שלוחה 368\n", EW_PII_PHONE, "03-4451924, שלוחה 368");
+    EXPECT_EXACT("Olá, o meu telemóvel é o 914 952 737.", EW_PII_PHONE, "914 952 737");
+    assert_false(
+        has_exact("Natel 076 247 61 46. Lieferschein INV-2019-29307", EW_PII_PHONE, "2019-29307"));
+    /* a number or an IPv6 address after '=' inside an identifier */
+    EXPECT_EXACT("level=warn client_ip=189.17.10.244 ok", EW_PII_IP_ADDRESS, "189.17.10.244");
+    EXPECT_EXACT("src_ip=fe80::1ff:fe23:4567:890a ok", EW_PII_IP_ADDRESS,
+                 "fe80::1ff:fe23:4567:890a");
+    EXPECT_EXACT("to_phone=+14155550123", EW_PII_PHONE, "+14155550123");
+}
+
 static void test_byte_offsets(void **state)
 {
     (void)state;
@@ -1151,6 +1196,7 @@ int main(void)
         cmocka_unit_test(test_world2_formats),
         cmocka_unit_test(test_world3_formats),
         cmocka_unit_test(test_typed_formats),
+        cmocka_unit_test(test_typed_formats_b),
         cmocka_unit_test(test_byte_offsets),
         cmocka_unit_test(test_options),
         cmocka_unit_test(test_fail_closed),
