@@ -328,7 +328,8 @@ EXT_WORD = {'en': ['ext. ', 'x', 'ext '], 'de': ['Durchwahl ', 'App. '], 'fr': [
 
 
 def phone(lang, var=None):
-    table = dict(PHONES, **PHONES_B) if SET == 'b' else PHONES
+    table = dict(PHONES, **PHONES_B, **PHONES_C) if SET == 'c' else \
+        dict(PHONES, **PHONES_B) if SET == 'b' else PHONES
     if var in table:
         v, f = table[var]()
     elif var == 'intl':  # any country, in any language's text
@@ -520,6 +521,83 @@ EXT_WORD.update({'sv': ['ankn. '], 'cs': ['linka '], 'hu': ['mellék '], 'ro': [
                  'en_b': ['extn ', 'ext. ']})
 
 
+# set c (written after set b's rules): still more countries
+def ph_nordic():
+    return pick([('+45 %s %s %s %s' % (digits(2), digits(2), digits(2), digits(2)), 'dk_e164'),
+                 ('%s %s %s %s' % (pick(['20', '31', '40', '52', '61']), digits(2), digits(2),
+                                   digits(2)), 'dk_pairs'),
+                 ('+47 %s %s %s' % (pick(['4', '9']) + digits(2), digits(2), digits(3)),
+                  'no_e164'),
+                 ('%s %s %s' % (pick(['4', '9']) + digits(2), digits(2), digits(3)), 'no_mob'),
+                 ('040 %s %s' % (digits(3), digits(4)), 'fi_mob'),
+                 ('+358 40 %s %s' % (digits(3), digits(4)), 'fi_mob_e164'),
+                 ('09 %s %s' % (digits(3), digits(4)), 'fi_hki')])
+
+
+def ph_balkan():
+    return pick([('+359 88 %s %s' % (digits(3), digits(4)), 'bg_mob_e164'),
+                 ('088 %s %s' % (digits(3), digits(4)), 'bg_mob'),
+                 ('+381 6%s %s %s' % (digits(1), digits(3), digits(4)), 'rs_mob_e164'),
+                 ('06%s/%s-%s' % (digits(1), digits(3), digits(4)), 'rs_mob_slash'),
+                 ('+385 91 %s %s' % (digits(3), digits(4)), 'hr_mob_e164'),
+                 ('091 %s %s' % (digits(3), digits(4)), 'hr_mob'),
+                 ('+421 9%s %s %s' % (digits(2), digits(3), digits(3)), 'sk_mob_e164'),
+                 ('09%s %s %s' % (digits(2), digits(3), digits(3)), 'sk_mob')])
+
+
+def ph_baltic():
+    return pick([('+370 6%s %s' % (digits(2), digits(5)), 'lt_mob_e164'),
+                 ('8 6%s %s' % (digits(2), digits(5)), 'lt_mob_8'),
+                 ('+371 2%s %s' % (digits(3), digits(4)), 'lv_mob_e164'),
+                 ('+372 5%s %s' % (digits(3), digits(4)), 'ee_mob_e164'),
+                 ('5%s %s' % (digits(3), digits(4)), 'ee_mob')])
+
+
+def ph_asia():
+    return pick([('+60 12-%s %s' % (digits(3), digits(4)), 'my_mob_e164'),
+                 ('012-%s %s' % (digits(3), digits(4)), 'my_mob'),
+                 ('03-%s %s' % (digits(4), digits(4)), 'my_kl'),
+                 ('+92 3%s %s' % (digits(2), digits(7)), 'pk_mob_e164'),
+                 ('03%s-%s' % (digits(2), digits(7)), 'pk_mob'),
+                 ('+880 1%s-%s' % (digits(3), digits(6)), 'bd_mob_e164'),
+                 ('01%s-%s' % (digits(3), digits(6)), 'bd_mob'),
+                 ('+98 912 %s %s' % (digits(3), digits(4)), 'ir_mob_e164'),
+                 ('0912 %s %s' % (digits(3), digits(4)), 'ir_mob'),
+                 ('+7 701 %s %s %s' % (digits(3), digits(2), digits(2)), 'kz_mob_e164'),
+                 ('+998 90 %s %s %s' % (digits(3), digits(2), digits(2)), 'uz_mob_e164'),
+                 ('+995 5%s %s %s %s' % (digits(2), digits(2), digits(2), digits(2)),
+                  'ge_mob_e164')])
+
+
+def ph_africa_latam():
+    return pick([('+254 7%s %s' % (digits(2), digits(6)), 'ke_mob_e164'),
+                 ('07%s %s %s' % (digits(2), digits(3), digits(3)), 'ke_mob'),
+                 ('+255 7%s %s %s' % (digits(2), digits(3), digits(3)), 'tz_mob_e164'),
+                 ('+212 6%s-%s%s%s' % (digits(2), digits(2), digits(2), digits(2)),
+                  'ma_mob_e164'),
+                 ('06 %s %s %s %s' % (digits(2), digits(2), digits(2), digits(2)), 'ma_mob'),
+                 ('+51 9%s %s %s' % (digits(2), digits(3), digits(3)), 'pe_mob_e164'),
+                 ('+56 9 %s %s' % (digits(4), digits(4)), 'cl_mob_e164'),
+                 ('(2) 2%s %s' % (digits(3), digits(4)), 'cl_stgo'),
+                 ('+58 412-%s%s' % (digits(3), digits(4)), 've_mob_e164'),
+                 ('+593 9%s %s %s' % (digits(1), digits(3), digits(4)), 'ec_mob_e164'),
+                 ('+598 9%s %s %s' % (digits(1), digits(3), digits(3)), 'uy_mob_e164'),
+                 ('+353 8%s %s %s' % (digits(1), digits(3), digits(4)), 'ie_mob_e164'),
+                 ('08%s %s %s' % (digits(1), digits(3), digits(4)), 'ie_mob')])
+
+
+PHONES_C = {'nordic': ph_nordic, 'balkan': ph_balkan, 'baltic': ph_baltic, 'asia': ph_asia,
+            'afla': ph_africa_latam}
+LANG_CC.update({'da': ['nordic'], 'fi': ['nordic'], 'bg': ['balkan'], 'hr': ['balkan'],
+                'sk': ['balkan'], 'lt': ['baltic'], 'ms': ['asia'], 'tl': ['sg'],
+                'hi': ['in'], 'fa': ['asia'], 'ur': ['asia'], 'sw': ['afla'], 'ca': ['es'],
+                'en_c': ['us', 'uk', 'afla', 'asia', 'au'], 'es_c': ['afla', 'mx', 'es']})
+EXT_WORD.update({'da': ['lokal '], 'fi': ['alanumero '], 'bg': ['вътр. '], 'hr': ['kućni '],
+                 'sk': ['klapka '], 'lt': ['vidaus '], 'ms': ['samb. '], 'tl': ['loc. '],
+                 'hi': ['एक्सटेंशन '], 'fa': ['داخلی '], 'ur': ['ایکسٹینشن '], 'sw': ['ext. '],
+                 'ca': ['ext. '], 'en_c': ['ext ', 'extension ', 'X'], 'es_c': ['anexo ', 'int. ']})
+
+
 # ---- cards, IBANs, ids ---------------------------------------------------------
 CARDS = [('maestro', lambda: pick(['5018', '5020', '6304', '6759', '6761']), pick,
           [16, 19, 13]),
@@ -563,6 +641,12 @@ IBAN_LANG.update({'sv': ['SE', 'FI', 'NO', 'DK'], 'cs': ['CZ', 'SK'], 'hu': ['HU
                   'en_b': ['GB', 'IE', 'GI', 'MU']})
 
 
+IBAN_LANG.update({'da': ['DK', 'NO', 'FO', 'GL'], 'fi': ['FI'], 'bg': ['BG'], 'hr': ['HR', 'RS', 'BA', 'ME'],
+                  'sk': ['SK'], 'lt': ['LT', 'LV', 'EE'], 'ms': ['GB'], 'tl': ['GB'], 'hi': ['GB'],
+                  'fa': ['TR', 'AZ'], 'ur': ['PK'], 'sw': ['MU', 'GB'], 'ca': ['ES', 'AD'],
+                  'en_c': ['IE', 'GB', 'MT', 'IS'], 'es_c': ['ES', 'CR', 'DO']})
+
+
 def iban(lang, var=None):
     cc = pick(IBAN_LANG[lang]) if rng.random() < 0.6 else pick(sorted(st.IBAN))
     s = st.iban_raw(cc)
@@ -585,7 +669,10 @@ def passport(lang, var=None):
                       'uk': ['ua'], 'el': ['gr'], 'id': ['idn'], 'vi': ['vn'], 'th': ['th'],
                       'ar': ['sa', 'eg'], 'he': ['il'], 'de_b': ['de', 'ch'],
                       'fr_b': ['fr'], 'es_b': ['es', 'mx'], 'pt_b': ['br', 'pt'],
-                      'en_b': ['us', 'uk', 'in', 'za', 'ng']}[lang])
+                      'en_b': ['us', 'uk', 'in', 'za', 'ng'], 'da': ['dk'], 'fi': ['fi'],
+                      'bg': ['bg'], 'hr': ['hr'], 'sk': ['sk'], 'lt': ['lt'], 'ms': ['my'],
+                      'tl': ['ph'], 'hi': ['in'], 'fa': ['ir'], 'ur': ['pk'], 'sw': ['ke'],
+                      'ca': ['es'], 'en_c': ['ie', 'nz', 'us'], 'es_c': ['cl', 'pe', 'es']}[lang])
     if cc in ('us', 'uk', 'ca', 'de', 'fr', 'es', 'mx', 'cn', 'jp', 'ch'):
         return st.passport('en', cc)
     v = {'au': lambda: pick(['PA', 'PB', 'N', 'E', 'M']) + digits(7),
@@ -606,7 +693,14 @@ def passport(lang, var=None):
          'vn': lambda: pick('BCN') + digits(7), 'th': lambda: pick(up) + pick(up) + digits(7),
          'sa': lambda: pick(up) + digits(8), 'eg': lambda: pick(up) + digits(8),
          'il': lambda: digits(8), 'in': lambda: pick('JKLMNPRSTVZ') + digits(7),
-         'za': lambda: pick('AMT') + digits(8), 'ng': lambda: 'A' + digits(8)}[cc]()
+         'za': lambda: pick('AMT') + digits(8), 'ng': lambda: 'A' + digits(8),
+         'dk': lambda: digits(9), 'fi': lambda: pick(up) + pick(up) + digits(7),
+         'bg': lambda: digits(9), 'hr': lambda: digits(9), 'sk': lambda: pick(up) + pick(up) +
+         digits(7), 'lt': lambda: digits(8), 'my': lambda: pick('AHK') + digits(8),
+         'ph': lambda: pick('PE') + digits(7) + pick(up), 'ir': lambda: pick(up) + digits(8),
+         'pk': lambda: pick(up) + pick(up) + digits(7), 'ke': lambda: pick('AKC') + digits(7),
+         'ie': lambda: pick(up) + pick(up) + digits(7), 'nz': lambda: pick(up) + pick(up) +
+         digits(6), 'cl': lambda: pick('FP') + digits(8), 'pe': lambda: digits(9)}[cc]()
     return v, 'passport_' + cc
 
 
@@ -670,6 +764,22 @@ LOCALS.update({'sv': ['erik.lindqvist', 'a.sjoberg'], 'cs': ['jan.novak', 'petra
                'fr_b': ['luc.peeters', 'c.dubois'], 'es_b': ['martin.gomez', 'valentina_r'],
                'pt_b': ['rui.ferreira', 'leticia.m'], 'en_b': ['thabo.m', 'chidi.okeke',
                                                                'wei.ling.tan']})
+DOMAINS.update({'da': ['jubii.dk', 'mail.dk'], 'fi': ['suomi24.fi', 'elisanet.fi'],
+                'bg': ['abv.bg', 'mail.bg'], 'hr': ['net.hr', 't-com.hr'], 'sk': ['azet.sk',
+                                                                                 'post.sk'],
+                'lt': ['one.lt', 'inbox.lt'], 'ms': ['yahoo.com.my', 'tm.net.my'],
+                'tl': ['yahoo.com.ph', 'pldt.net'], 'hi': ['rediffmail.com', 'gmail.com'],
+                'fa': ['chmail.ir', 'gmail.com'], 'ur': ['cyber.net.pk', 'gmail.com'],
+                'sw': ['yahoo.co.ke', 'gmail.com'], 'ca': ['telefonica.net', 'xtec.cat'],
+                'en_c': ['eircom.net', 'xtra.co.nz', 'proton.me'], 'es_c': ['vtr.net', 'speedy.com.pe']})
+LOCALS.update({'da': ['mette.h', 'soren.kj'], 'fi': ['mikko.virtanen', 'aino_k'],
+               'bg': ['i.petrov', 'maria.georgieva'], 'hr': ['ivan.horvat', 'ana.kovac'],
+               'sk': ['peter.kovac', 'zuzana.h'], 'lt': ['jonas.k', 'ruta.petraite'],
+               'ms': ['ahmad.faiz', 'nurul_a'], 'tl': ['juan.delacruz', 'maricel.s'],
+               'hi': ['rohit.verma', 'anjali_s'], 'fa': ['reza.ahmadi', 'sara.k'],
+               'ur': ['ali.raza', 'ayesha_k'], 'sw': ['juma.m', 'amina.o'],
+               'ca': ['jordi.puig', 'montse.v'], 'en_c': ['aoife.byrne', 'tane.w'],
+               'es_c': ['camila.rojas', 'diego_q']})
 UNI_LOCALS = ['şükrü', 'łukasz', 'иван', 'joão', 'ñandú', 'ölçüm', 'müşteri', '김민준']
 UNI_DOMAINS = ['почта.рф', 'şirket.com.tr', 'münchen.de', '한국.kr', 'mañana.com']
 
@@ -712,6 +822,36 @@ MON_B = {
     'ro': 'ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie '
           'noiembrie decembrie'.split(),
     'vi': ['tháng %d' % k for k in range(1, 13)]}
+MON_C = {
+    'da': 'januar februar marts april maj juni juli august september oktober november '
+          'december'.split(),
+    'fi': ['%d.' % k for k in range(1, 13)],
+    'hr': 'siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna listopada '
+          'studenoga prosinca'.split(),
+    'ca': ['de gener', 'de febrer', 'de març', "d'abril", 'de maig', 'de juny', 'de juliol',
+           "d'agost", 'de setembre', "d'octubre", 'de novembre', 'de desembre']}
+DOB_C = {
+    'da': lambda y, m, d: pick([('%d. %s %d' % (d, MON_C['da'][m - 1], y), 'dob_da_words'),
+                                ('%02d-%02d-%d' % (d, m, y), 'dob_dash')]),
+    'fi': lambda y, m, d: ('%d.%d.%d' % (d, m, y), 'dob_dot_short'),
+    'bg': lambda y, m, d: ('%02d.%02d.%d г.' % (d, m, y), 'dob_dot_g'),
+    'hr': lambda y, m, d: pick([('%d. %s %d.' % (d, MON_C['hr'][m - 1], y), 'dob_hr_words'),
+                                ('%02d.%02d.%d.' % (d, m, y), 'dob_dot_trail')]),
+    'sk': lambda y, m, d: ('%d. %d. %d' % (d, m, y), 'dob_cs_spaced'),
+    'lt': lambda y, m, d: ('%d-%02d-%02d' % (y, m, d), 'dob_iso'),
+    'ms': lambda y, m, d: ('%02d/%02d/%d' % (d, m, y), 'dob_slash'),
+    'tl': lambda y, m, d: ('%s %d, %d' % (w.MONTHS_EN[m - 1], d, y), 'dob_mdy_words'),
+    'hi': lambda y, m, d: ('%02d-%02d-%d' % (d, m, y), 'dob_dash'),
+    'fa': lambda y, m, d: ('%d/%02d/%02d' % (y, m, d), 'dob_ymd_slash'),
+    'ur': lambda y, m, d: ('%02d-%02d-%d' % (d, m, y), 'dob_dash'),
+    'sw': lambda y, m, d: ('%02d/%02d/%d' % (d, m, y), 'dob_slash'),
+    'ca': lambda y, m, d: ('%d %s de %d' % (d, MON_C['ca'][m - 1], y), 'dob_ca_words'),
+    'en_c': lambda y, m, d: pick([('%d %s %d' % (d, w.MONTHS_EN[m - 1][:3].upper(), y),
+                                   'dob_dmon_up'),
+                                  ('%04d%02d%02d' % (y, m, d), 'dob_basic'),
+                                  ('%s %d %d' % (w.MONTHS_EN[m - 1], d, y), 'dob_mdy_nocomma')]),
+    'es_c': lambda y, m, d: ('%d/%d/%d' % (d, m, y), 'dob_slash_short'),
+}
 DOB_B = {
     'sv': lambda y, m, d: pick([('%04d-%02d-%02d' % (y, m, d), 'dob_iso'),
                                 ('%d %s %d' % (d, MON_B['sv'][m - 1], y), 'dob_sv_words')]),
@@ -752,7 +892,9 @@ def dob(lang, var=None):
                      ('%04d. %d. %d.' % (y, m, d), 'dob_ko_dots')])
     if SET == 'b' and lang in DOB_B:
         return DOB_B[lang](y, m, d)
-    lang = lang[:-2] if lang.endswith('_b') else lang
+    if SET == 'c' and lang in DOB_C:
+        return DOB_C[lang](y, m, d)
+    lang = lang[:-2] if lang.endswith(('_b', '_c')) else lang
     if k < 0.4 and lang in MON:
         mon = MON[lang][m - 1]
         if lang in ('pt', 'es'):
@@ -1177,6 +1319,119 @@ NEG_B = {
   "node_exporter listening on localhost:<<port>>, version <<semver>>",
  ],
 }
+# ---- set c: more languages and layouts, written after set b's rules -----------------
+T_C = {
+ 'da': [
+  "Hej, du kan ringe til mig på <<phone>> eller skrive til <<email>>.",
+  "Fødselsdato: <<dob>> · Telefon: <<phone.ext>> · Pasnummer: <<passport>>",
+  "Beløbet overføres til IBAN <<iban>>.",
+ ],
+ 'fi': [
+  "Moi! Numeroni on <<phone>>, soita illalla.",
+  "Syntymäaika: <<dob>>\nPuhelin: <<phone.ext>>\nPassin numero: <<passport>>",
+  "Maksu tilille <<iban>>, viite <<rf>>.",
+ ],
+ 'bg': [
+  "Здравейте, телефонът ми е <<phone>>.",
+  "Дата на раждане: <<dob>>; тел.: <<phone.ext>>; паспорт № <<passport>>",
+  "Платих с карта <<card>>, поръчка <<order>>.",
+ ],
+ 'hr': [
+  "Bok, moj broj je <<phone>>, javi se.",
+  "Datum rođenja: <<dob>>\nTelefon: <<phone.ext>>\nBroj putovnice: <<passport>>",
+  "Uplata na IBAN <<iban>>.",
+ ],
+ 'sk': [
+  "Dobrý deň, moje telefónne číslo je <<phone>>.",
+  "Dátum narodenia: <<dob>> | tel.: <<phone.ext>> | číslo pasu: <<passport>>",
+  "Platba kartou <<card>> bola zamietnutá.",
+ ],
+ 'lt': [
+  "Sveiki, mano telefonas <<phone>>.",
+  "Gimimo data: <<dob>>; tel. <<phone.ext>>; paso numeris <<passport>>",
+  "Pervedimas į sąskaitą <<iban>>.",
+ ],
+ 'ms': [
+  "Hai, nombor telefon saya <<phone>>, WhatsApp ok.",
+  "Tarikh lahir: <<dob>>\nNo. tel: <<phone.ext>>\nNo. pasport: <<passport>>",
+  "Bayar guna kad <<card>> untuk pesanan <<order>>.",
+ ],
+ 'tl': [
+  "Hi po, ito po number ko <<phone>>, text lang po.",
+  "Petsa ng kapanganakan: <<dob>>\nNumero ng telepono: <<phone.ext>>\nPasaporte: <<passport>>",
+ ],
+ 'hi': [
+  "नमस्ते, मेरा मोबाइल नंबर <<phone>> है।",
+  "जन्म तिथि: <<dob>>\nफ़ोन: <<phone.ext>>\nपासपोर्ट नंबर: <<passport>>",
+  "कार्ड <<card>> से भुगतान किया, ऑर्डर <<order>>।",
+ ],
+ 'fa': [
+  "سلام، شماره موبایل من <<phone>> است.",
+  "تاریخ تولد: <<dob>>\nتلفن: <<phone.ext>>\nشماره گذرنامه: <<passport>>",
+ ],
+ 'ur': [
+  "السلام علیکم، میرا نمبر <<phone>> ہے۔",
+  "تاریخ پیدائش: <<dob>>\nفون: <<phone.ext>>\nپاسپورٹ نمبر: <<passport>>",
+ ],
+ 'sw': [
+  "Habari, namba yangu ya simu ni <<phone>>.",
+  "Tarehe ya kuzaliwa: <<dob>>\nSimu: <<phone.ext>>\nNambari ya pasipoti: <<passport>>",
+ ],
+ 'ca': [
+  "Hola, el meu telèfon és <<phone>>.",
+  "Data de naixement: <<dob>> · Telèfon: <<phone.ext>> · Passaport: <<passport>>",
+  "Transferència al compte <<iban>>.",
+ ],
+ 'en_c': [
+  "BOOKING CONFIRMED\nGuest mobile: <<phone.intl>>\nCard on file: <<card>> (exp 09/28)\n"
+  "Passport: <<passport>>\nDate of birth: <<dob>>",
+  "[withdrawal] asset=BTC to=<<crypto>> amount=0.042 fee=0.0001 ip=<<ip>>",
+  "hostname = \"kiosk-7\"\nmac = \"<<mac>>\"\naddress = \"<<ip.cidr>>\"",
+  "Patient intake - DOB <<dob>>, SSN <<ssn>>, emergency contact <<phone>>",
+  "HR onboarding: NI number <<nino>>, personal email <<email>>, bank <<iban>>",
+  "From: <<email>>\nSent: Monday\nSubject: RE: refund\n\nMy IBAN is <<iban>> - thanks",
+  "KYC: passport no. <<passport>>, DOB <<dob>>, mobile <<phone.intl>>, wallet <<crypto>>",
+ ],
+ 'es_c': [
+  "Hola, mi celular es <<phone>>, escríbeme al WhatsApp.",
+  "Fecha de nacimiento: <<dob>> / Teléfono: <<phone.ext>> / Pasaporte N° <<passport>>",
+  "Transferir a la cuenta <<iban>>, RUT del titular no aplica.",
+ ],
+ 'tech': [
+  "upstream peer [<<ip.brport>>] closed connection; client <<ip.port4>>",
+  "nmcli: ethernet (<<mac>>), ipv4 <<ip.cidr>>, ipv6 <<ip.6>>",
+  "customer_email=<<email>> customer_phone=<<phone.intl>> card_last4=4242",
+  "wallets = [\"<<crypto>>\", \"<<crypto>>\"]",
+ ],
+}
+NEG_C = {
+ 'da': ["Ordrenummer <<order>>, CVR 2<<kvk>>, pakke <<tracking>>."],
+ 'fi': ["Tilausnumero <<order>>, Y-tunnus 1234567-8, versio <<semver>>."],
+ 'bg': ["Поръчка <<order>>, ЕИК <<kvk>>5, товарителница <<tracking>>."],
+ 'hr': ["Narudžba <<order>>, OIB 0<<kvk>>12, račun <<invoice>>."],
+ 'sk': ["Objednávka <<order>>, IČO <<kvk>>, faktúra <<invoice>>."],
+ 'lt': ["Užsakymas <<order>>, sąskaita <<invoice>>, suma <<price>>."],
+ 'ms': ["Pesanan <<order>>, no. resit <<invoice>>, jumlah <<price>>."],
+ 'tl': ["Order <<order>>, tracking <<tracking>>, total <<price>>."],
+ 'hi': ["ऑर्डर <<order>>, ट्रैकिंग <<tracking>>, राशि <<price>>।"],
+ 'fa': ["سفارش <<order>>، کد رهگیری <<tracking>>"],
+ 'ur': ["آرڈر <<order>>، ٹریکنگ <<tracking>>"],
+ 'sw': ["Oda <<order>>, risiti <<invoice>>, jumla <<price>>."],
+ 'ca': ["Comanda <<order>>, factura <<invoice>>, import <<price>>."],
+ 'en_c': [
+  "PNR 6X<<serial>>, seat 14C, gate B<<qty>>, boarding <<time>>.",
+  "ISIN US0378331005, LEI 5493001KJTIIGC8Y1R12, CUSIP 037833100.",
+  "Hotel confirmation <<order>>, room <<qty>>, check-in <<odate>>.",
+  "Lot <<serial>> expires <<odate>>; GTIN <<ean>>.",
+ ],
+ 'es_c': ["Boleta <<invoice>>, pedido <<order>>, total <<price>>."],
+ 'tech': [
+  "container <<sha256>> started, image <<digestref>>, pid <<qty>>",
+  "release <<semver>> tagged at <<git>>; build <<build>>",
+ ],
+}
+LANGS_C = ['da', 'fi', 'bg', 'hr', 'sk', 'lt', 'ms', 'tl', 'hi', 'fa', 'ur', 'sw', 'ca',
+           'en_c', 'en_c', 'es_c', 'tech']
 LANGS_B = ['sv', 'cs', 'hu', 'ro', 'uk', 'el', 'id', 'vi', 'th', 'ar', 'he', 'de_b', 'fr_b',
            'es_b', 'pt_b', 'en_b', 'en_b', 'zh', 'ja', 'ko', 'tech', 'tech']
 LANGS = ['en', 'en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'tr', 'ja', 'ko', 'zh',
@@ -1193,7 +1448,8 @@ def fill(t, lang):
 
 
 def record():
-    temps, negs, langs = (T_B, NEG_B, LANGS_B) if SET == 'b' else (T_A, NEG_A, LANGS)
+    temps, negs, langs = {'a': (T_A, NEG_A, LANGS), 'b': (T_B, NEG_B, LANGS_B),
+                          'c': (T_C, NEG_C, LANGS_C)}[SET]
     lang = pick(langs)
     if rng.random() < 0.25:
         return fill(pick(negs[lang]), lang)
@@ -1211,13 +1467,14 @@ def self_test():
 def main():
     global SET
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument('--set', default='a', choices=['a', 'b'],
-                     help='b: the second set, written after the rules for a (seeds 1101/1102)')
+    pre.add_argument('--set', default='a', choices=['a', 'b', 'c'],
+                     help='b: the second set, written after the rules for a (seeds 1101/1102); '
+                     'c: the third, written after the rules for b (1201/1202)')
     args, rest = pre.parse_known_args()
     SET = args.set
     sys.argv = sys.argv[:1] + rest
     self_test()
-    w.write_set(record, 1101 if SET == 'b' else 1001, __doc__)
+    w.write_set(record, {'a': 1001, 'b': 1101, 'c': 1201}[SET], __doc__)
 
 
 if __name__ == '__main__':
