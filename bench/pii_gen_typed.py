@@ -31,7 +31,11 @@ Written before the detector was run on it, from the numbering plans and
 forms as people write them. Writes Presidio-style JSON like the other
 generators; each span also has "fmt", the form it was written in:
 
-  python3 bench/pii_gen_typed.py [--set a|b] [--n 800] [--seed 1001] > /tmp/typed.json
+  python3 bench/pii_gen_typed.py [--set a|b|c] [--n 800] [--seed 1001] > /tmp/typed.json
+
+Set b (seed 1101) was written after the rules made from set a's misses, set c
+(1201) after those from set b's: other languages, countries and layouts, each
+scored once before any rule was made from it (docs/pii.md, Held-out sets).
   python3 bench/pii_eval.py --only generated --generated /tmp/typed.json
   python3 bench/pii_gen_struct.py --formats /tmp/typed.json   # recall per form
 

@@ -198,6 +198,12 @@ static const struct {
     {"numaram", B(CUE_PHONE)},
     {"zap", B(CUE_PHONE)},
     {"ramal", B(CUE_PHONE)},
+    {"simu", B(CUE_PHONE)},
+    {"telefonas", B(CUE_PHONE)},
+    {"ringe", B(CUE_PHONE)}, /* Danish, Norwegian, Swedish, Finnish "call" */
+    {"ringa", B(CUE_PHONE)},
+    {"soita", B(CUE_PHONE)},
+    {"numeroni", B(CUE_PHONE)},
     {"telemovel", B(CUE_PHONE)},
     {"tlm", B(CUE_PHONE)},
     {"szamom", B(CUE_PHONE)},
@@ -209,6 +215,10 @@ static const struct {
     {"sdt", B(CUE_PHONE)},
     {"natel", B(CUE_PHONE)},
     {"mobil", B(CUE_PHONE)},
+    {"hp", B(CUE_PHONE)}, /* Indonesian, Malay: "No. HP", handphone */
+    {"handphone", B(CUE_PHONE)},
+    {"ponsel", B(CUE_PHONE)},
+    {"telp", B(CUE_PHONE)},
     {"\xcf\x84\xce\xb7\xce\xbb\xce\xad\xcf\x86\xcf\x89\xce\xbd\xce\xbf",
      B(CUE_PHONE)}, /* τηλέφωνο */
     {"\xce\xa4\xce\xb7\xce\xbb\xce\xad\xcf\x86\xcf\x89\xce\xbd\xce\xbf",
@@ -290,6 +300,15 @@ static const struct {
     {"pasu", B(CUE_PASSPORT)},   /* Czech "číslo pasu" */
     {"utlevel", B(CUE_PASSPORT)},
     {"utlevelszam", B(CUE_PASSPORT)}, /* Hungarian útlevélszám */
+    {"pasnummer", B(CUE_PASSPORT)},
+    {"passin", B(CUE_PASSPORT)},
+    {"putovnice", B(CUE_PASSPORT)},
+    {"putovnica", B(CUE_PASSPORT)},
+    {"pasport", B(CUE_PASSPORT)},
+    {"pasipoti", B(CUE_PASSPORT)},
+    {"passaport", B(CUE_PASSPORT)},
+    {"paso numeris", B(CUE_PASSPORT)},
+    {"paso", 0},
     {"\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82\xd0\xb0",
      B(CUE_PASSPORT)}, /* паспорта */
     {"id", B(CUE_ID)},
@@ -308,6 +327,11 @@ static const struct {
     {"nacimiento", B(CUE_DOB)},
     {"naissance", B(CUE_DOB)},
     {"urodzenia", B(CUE_DOB)},
+    {"narodenia", B(CUE_DOB)},
+    {"gimimo", B(CUE_DOB)},
+    {"rodenja", B(CUE_DOB)},
+    {"kuzaliwa", B(CUE_DOB)},
+    {"naixement", B(CUE_DOB)},
     {"urodzony", B(CUE_DOB)},
     {"urodzona", B(CUE_DOB)},
     /* Czech, Slovak, Romanian, Hungarian, Finnish (accents folded) */
@@ -655,8 +679,12 @@ static const struct {
     {"vat", B(CUE_NEG)},
     {"partita iva", B(CUE_NEG)}, /* Italian VAT number */
     {"partita", 0},
-    {"vergi", B(CUE_NEG)}, /* Turkish tax number */
-    {"kvk", B(CUE_NEG)},   /* Dutch company register */
+    {"vergi", B(CUE_NEG)},  /* Turkish tax number */
+    {"kvk", B(CUE_NEG)},    /* Dutch company register */
+    {"oib", B(CUE_NEG)},    /* Croatian personal and tax id */
+    {"tunnus", B(CUE_NEG)}, /* Finnish Y-tunnus */
+    {"y-tunnus", B(CUE_NEG)},
+    {"resit", B(CUE_NEG)},  /* Malay receipt */
     {"fatura", B(CUE_NEG)},
     {"encomenda", B(CUE_NEG)},
     {"lieferschein", B(CUE_NEG)},

@@ -115,7 +115,23 @@ static size_t ext_word(const unsigned char *s, size_t n, size_t k)
                  {"\xD7\xA9\xD7\x9C\xD7\x95\xD7\x97\xD7\x94", 10},         /* שלוחה */
                  {"\xD8\xAA\xD8\xAD\xD9\x88\xD9\x8A\xD9\x84\xD8\xA9", 12}, /* تحويلة */
                  {"\xE0\xB8\x95\xE0\xB9\x88\xE0\xB8\xAD", 9},              /* ต่อ */
-                 {"\xEB\x82\xB4\xEC\x84\xA0", 6}};                         /* 내선 */
+                 {"lokal", 5},
+                 {"alanumero", 9},
+                 {"kucni", 5},
+                 {"vidaus", 6},
+                 {"klapka", 6},
+                 {"samb", 4},
+                 {"loc", 3},
+                 {"anexo", 5},
+                 {"\x6B\x75\xC4\x87\x6E\x69", 6},         /* kućni */
+                 {"\xD0\xB2\xD1\x8A\xD1\x82\xD1\x80", 8}, /* вътр */
+                 {"\xE0\xA4\x8F\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB8\xE0\xA4\x9F\xE0\xA5\x87\xE0\xA4"
+                  "\x82\xE0\xA4\xB6\xE0\xA4\xA8",
+                  27},                                             /* एक्सटेंशन */
+                 {"\xD8\xAF\xD8\xA7\xD8\xAE\xD9\x84\xDB\x8C", 10}, /* داخلی */
+                 {"\xD8\xA7\xDB\x8C\xDA\xA9\xD8\xB3\xD9\xB9\xDB\x8C\xD9\x86\xD8\xB4\xD9\x86",
+                  18},                             /* ایکسٹینشن */
+                 {"\xEB\x82\xB4\xEC\x84\xA0", 6}}; /* 내선 */
     if (k >= n) return 0;
     unsigned f = pii_is_upper(s[k]) ? s[k] | 32u : s[k];
     for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
@@ -494,6 +510,10 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
         /* "12th of March", "12 de março de 1987" */
         bool de = k + 3 <= n && !strncmp((const char *)s + k, "de ", 3);
         if (de || (k + 3 <= n && pii_icase_eq(s + k, "of ", 3))) k += 3;
+        if (!de && k + 2 < n && s[k] == 'd' && s[k + 1] == '\'') { /* Catalan "3 d'abril de" */
+            de = true;
+            k += 2;
+        }
         if (!month_name(s, n, k, &k, m)) return 0;
         if (dash && !(k < n && s[k] == '-')) return 0;
         k += dash;
@@ -578,9 +598,12 @@ static bool trunk_grouped(const numseq *q)
     /* a two-digit area code ("02-5479-6082", "06-74721807") needs a dash or
      * a space and nine digits or more */
     int min_nd = q->glen[0] == 2 ? 9 : 10;
+    /* the area code may be set off by its own separator: "012-328 2320",
+     * "063/979-6188" */
     if (q->plus || q->d[0] != '0' || q->d[1] == '0' || q->nd < min_nd || q->nd > 12 || q->ng < 2 ||
-        q->ng > 4 || q->glen[0] < 2 || q->glen[0] > 6 || !uniform_sep(q) || q->sep[1] == '.' ||
-        (q->glen[0] == 2 && q->sep[1] == '/'))
+        q->ng > 4 || q->glen[0] < 2 || q->glen[0] > 6 || !uniform_tail(q, 2, q->sep[q->ng - 1]) ||
+        q->sep[1] == '.' || (q->ng > 2 && q->sep[2] == '.') ||
+        (q->glen[0] == 2 && q->sep[1] == '/' && q->ng == 2))
         return false;
     for (int g = 1; g < q->ng; g++)
         if (q->glen[g] < 3) return false;
@@ -592,7 +615,7 @@ static bool trunk_grouped(const numseq *q)
  *   write them ("0312 204 34 57", "8 903 811-02-22", "22 123 45 67");
  * - Russia's and Kazakhstan's trunk 8 before ten digits ("8 800 572-38-64",
  *   "89123456789": mobile 9xx, the area codes of 3xx-8xx);
- * - a Korean mobile "010 1234 5678", "01012345678";
+ * - a Korean mobile "010 1234 5678", "01012345678"; Hungary's trunk 06;
  * - a Brazilian area code and a number with its dash ("21 93654-3467"). */
 static bool national_tail(const numseq *q)
 {
@@ -609,6 +632,10 @@ static bool national_tail(const numseq *q)
         return true;
     if (nd == 11 && d[0] == '0' && d[1] == '1' && d[2] == '0' &&
         (ng == 1 || (ng == 3 && q->glen[0] == 3 && q->glen[1] == 4)))
+        return true;
+    /* Hungary's trunk 06 before the area code: "06 20 411 8191", "06-1-303-5535" */
+    if (d[0] == '0' && d[1] == '6' && q->glen[0] == 2 && ng >= 3 && ng <= 4 && nd >= 9 &&
+        nd <= 11 && q->glen[1] <= 2 && q->glen[ng - 1] >= 3 && uniform_sep(q))
         return true;
     return nd >= 10 && nd <= 11 && ng == 3 && q->glen[0] == 2 && d[0] != '0' && q->glen[2] == 4 &&
            (q->glen[1] == 4 || q->glen[1] == 5) && q->sep[1] == ' ' && q->sep[2] == '-';
@@ -672,7 +699,7 @@ static float phone_shape(const numseq *q)
         sc = 0.6f; /* Indian mobile "98765 43210" */
     if (national_tail(q)) sc = sc > 0.65f ? sc : 0.65f;
     if (q->paren && sc < 0.6f) sc = 0.6f;
-    if (q->ng >= 2 && !uniform_sep(q) && !q->paren) sc -= 0.1f;
+    if (q->ng >= 2 && !uniform_sep(q) && !q->paren && !trunk_grouped(q)) sc -= 0.1f;
     if (q->ng == 1 && nd != 11 && sc > 0.45f && !(pn == 10 && p[0] >= '2'))
         sc = 0.45f; /* a bare run of digits is more often an id */
     if (q->trunk0) sc += 0.2f;
@@ -741,6 +768,9 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
         "na\xC5\x9Fter",                                    /* naşterii (cedilla) */
         "\xD7\x9C\xD7\x99\xD7\x93\xD7\x94",                 /* לידה */
         "\xE0\xB9\x80\xE0\xB8\x81\xE0\xB8\xB4\xE0\xB8\x94", /* เกิด */
+        "\xD9\xBE\xDB\x8C\xD8\xAF\xD8\xA7\xD8\xA6\xD8\xB4", /* پیدائش (Urdu) */
+        "\xD8\xAA\xD9\x88\xD9\x84\xD8\xAF",                 /* تولد (Persian) */
+        "\xD1\x80\xD0\xB0\xD0\xB6\xD0\xB4\xD0\xB0\xD0\xBD\xD0\xB5", /* раждане (Bulgarian) */
         "\xCE\xB3\xCE\xAD\xCE\xBD\xCE\xBD\xCE\xB7\xCF\x83\xCE\xB7\xCF\x82", /* γέννησης */
         "\xCE\xB3\xCE\xB5\xCE\xBD\xCE\xBD\xCE\xAE\xCE\xB8\xCE\xB7\xCE\xBA", /* γεννήθηκ(ε) */
         "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB6",          /* народж(ення) */

@@ -518,7 +518,11 @@ bool ew__pii_passport_text(const unsigned char *s, size_t i)
         "aport", /* pașaport */
         "Pa\xC8\x99"
         "aport",
-        "\xEC\x97\xAC\xEA\xB6\x8C"}; /* 여권 */
+        "\xEC\x97\xAC\xEA\xB6\x8C", /* 여권 */
+        "\xE0\xA4\xAA\xE0\xA4\xBE\xE0\xA4\xB8\xE0\xA4\xAA\xE0\xA5\x8B\xE0\xA4\xB0\xE0\xA5\x8D\xE0"
+        "\xA4\x9F",                                                  /* पासपोर्ट */
+        "\xDA\xAF\xD8\xB0\xD8\xB1\xD9\x86\xD8\xA7\xD9\x85\xD9\x87",  /* گذرنامه */
+        "\xD9\xBE\xD8\xA7\xD8\xB3\xD9\xBE\xD9\x88\xD8\xB1\xD9\xB9"}; /* پاسپورٹ */
     /* the cue introduces the first number after it: no digit between */
     size_t b = i;
     bool wide = false;

@@ -917,6 +917,23 @@ static void test_typed_formats_b(void **state)
     EXPECT_EXACT("src_ip=fe80::1ff:fe23:4567:890a ok", EW_PII_IP_ADDRESS,
                  "fe80::1ff:fe23:4567:890a");
     EXPECT_EXACT("to_phone=+14155550123", EW_PII_PHONE, "+14155550123");
+    /* the third typed set (--set c): more languages' passport, birth and
+     * extension words, an area code set off by its own separator, Hungary's 06 */
+    EXPECT_EXACT("Broj putovnice: 893884933", EW_PII_PASSPORT, "893884933");
+    assert_false(has_exact("Telefon: +385 91 662 3834\nBroj putovnice: 893884933", EW_PII_PHONE,
+                           "893884933"));
+    EXPECT_EXACT("شماره گذرنامه: L27982852", EW_PII_PASSPORT, "L27982852");
+    EXPECT_EXACT("Data de naixement: 3 d'abril de 1985", EW_PII_DATE_OF_BIRTH,
+                 "3 d'abril de 1985");
+    EXPECT_EXACT("Tarehe ya kuzaliwa: 06/02/1971\n", EW_PII_DATE_OF_BIRTH, "06/02/1971");
+    EXPECT_EXACT("تاریخ پیدائش: 27-02-1946\n", EW_PII_DATE_OF_BIRTH, "27-02-1946");
+    EXPECT_EXACT("Puhelin: 040 682 5727 alanumero 519\n", EW_PII_PHONE,
+                 "040 682 5727 alanumero 519");
+    EXPECT_EXACT("سلام، شماره موبایل من 012-328 2320 است.", EW_PII_PHONE, "012-328 2320");
+    EXPECT_EXACT("Bok, moj broj je 063/979-6188, javi se.", EW_PII_PHONE, "063/979-6188");
+    EXPECT_EXACT("customer_phone=06-1-303-5535 card_last4=4242", EW_PII_PHONE, "06-1-303-5535");
+    EXPECT_NO_TYPE("Narudžba 805-0169384-3080666, OIB 01022042912, račun RE-2021-9859.",
+                   EW_PII_PHONE);
 }
 
 static void test_byte_offsets(void **state)
