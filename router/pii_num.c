@@ -213,7 +213,7 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
             continue;
         }
         /* one separator, then a digit or "(" digit */
-        size_t nb = s[i] >= 0xC2 ? ew__pii_nbsp(s, n, i) : 0;
+        size_t nb = i < n && s[i] >= 0xC2 ? ew__pii_nbsp(s, n, i) : 0;
         if (nb && i + nb < n && pii_is_digit(s[i + nb])) {
             pending = ' ';
             i += nb;
