@@ -278,6 +278,33 @@ static __attribute__((noinline)) bool thing_birth(const unsigned char *s, size_t
     return ws >= 4 && !strncasecmp((const char *)s + ws - 4, "its ", 4);
 }
 
+/* "Pass-Nr.", "Pass Nr": the word "pass" at i names a passport's number. */
+static bool pass_number(const unsigned char *s, size_t n, size_t i, size_t we)
+{
+    return we + 3 <= n && (s[we] == '-' || s[we] == ' ') && pii_icase_eq(s + we + 1, "nr", 2) &&
+           (we + 3 == n || !pii_is_alpha(s[we + 3])) && pii_icase_eq(s + i, "pass", 4);
+}
+
+/* Cyrillic capitals to small letters in place (А-Я, Ё: U+0410-042F, U+0401),
+ * so a cue word at the start of a line or a label is found. */
+static void fold_cyrillic(char *w, size_t n)
+{
+    for (size_t k = 0; k + 1 < n; k++) {
+        unsigned char a = (unsigned char)w[k], b = (unsigned char)w[k + 1];
+        if (a != 0xD0) continue;
+        if (b >= 0x90 && b <= 0x9F) {
+            w[k + 1] = (char)(b + 0x20);
+        } else if (b >= 0xA0 && b <= 0xAF) {
+            w[k] = (char)0xD1;
+            w[k + 1] = (char)(b - 0x20);
+        } else if (b == 0x81) {
+            w[k] = (char)0xD1;
+            w[k + 1] = (char)0x91;
+        }
+        k++;
+    }
+}
+
 static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws, size_t we,
                           uint32_t hash, const uint64_t q[3])
 {
@@ -465,7 +492,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             if (e) return e;
         }
     }
-    uint32_t cues = 0;
+    uint32_t cues = 0, secret_at = c->cue_at[CUE_SECRET];
     if (ascii && wl < sizeof low) {
         memcpy(low, &w0, 8);
         memcpy(low + 8, &w1, 8);
@@ -487,11 +514,15 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             char fw[PII_WORD_MAX];
             for (size_t f = 0; f < wl; f++)
                 fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
+            fold_cyrillic(fw, wl); /* "Телефон" finds "телефон" */
             cues = ew__pii_cue_lookup(fw, wl) &
                    (PII_KW_PASSWORD | PII_KW_KEY | PII_KW_STREET | (1u << CUE_SECRET) |
-                    (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT));
+                    (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT) | (1u << CUE_PHONE) |
+                    (1u << CUE_CARD));
             if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
             if (cues & (1u << CUE_PASSPORT)) c->cue_at[CUE_PASSPORT] = (uint32_t)we; /* паспорт */
+            if (cues & (1u << CUE_PHONE)) c->cue_at[CUE_PHONE] = (uint32_t)we; /* телефон */
+            if (cues & (1u << CUE_CARD)) c->cue_at[CUE_CARD] = (uint32_t)we;   /* карта */
             if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
             /* "meu nome é X", "il nome è X": a copula right after a name word;
              * a capitalised word follows ("o nome é importante" is prose) */
@@ -499,6 +530,10 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
                 c->cue_at[CUE_NAME] != CUE_NONE && c->cue_at[CUE_NAME] + 1 == i)
                 c->title_at = (uint32_t)we;
         }
+        /* compounds of the passport word, longer than a cue: "загранпаспорта" */
+        if (!ascii && wl >= 16 && s[i] == 0xD0 &&
+            pii_contains(s + i, wl, "\xD0\xBF\xD0\xB0\xD1\x81\xD0\xBF\xD0\xBE\xD1\x80\xD1\x82", 14))
+            c->cue_at[CUE_PASSPORT] = (uint32_t)we;
         /* a lowercase word with Latin diacritics ("publié", "dotyczące"):
          * English has almost none */
         if (!ascii && (pii_is_lower(s[i]) || (s[i] == 0xC3 && i + 1 < n && s[i + 1] >= 0x9F))) {
@@ -524,6 +559,11 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         ew__pii_scan_value_before(c, i, we);
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
+    if ((s[i] | 32) == 'p' && ie - i <= 8 && pass_number(s, n, i, i + 4)) {
+        c->cue_at[CUE_SECRET] = secret_at; /* German "Pass-Nr.": a passport's number */
+        c->cue_at[CUE_PASSPORT] = (uint32_t)ie;
+        return ie;
+    }
     if (i > 1 && s[i - 1] == '&' && s[i - 2] == ' ' && ie < n && s[ie] == ' ') {
         size_t e = ew__pii_scan_yaml_anchor(c, i, ie); /* x-db: &dbpass "x" */
         if (e) return e;
@@ -938,6 +978,8 @@ static size_t on_punct(pii_ctx *c, size_t i)
         while (k < n && pii_is_digit(s[k]) && k - i <= 6)
             k++;
         if (k < n && s[k] == ')') e = ew__pii_scan_number(c, i);
+    } else if (ch == '(' && i + 2 < n && s[i + 1] == '+' && pii_is_digit(s[i + 2])) {
+        e = ew__pii_scan_number(c, i); /* "(+48) 601 234 567" */
     } else if (ch == '+' && i + 1 < n && pii_is_digit(s[i + 1])) {
         e = ew__pii_scan_number(c, i);
     } else if (ch == '-' && i + 10 < n && s[i + 1] == '-' && ew__pii_armour_begin(s, n, i)) {
@@ -997,11 +1039,16 @@ static void scan_walk(pii_ctx *c)
         case PC_LOWER:
         case PC_U2:
             /* inside an identifier; a leading '_' starts one ("_auth="); a
-             * query string's next parameter starts after '&' ("a_b=1&secret=x") */
+             * query string's next parameter starts after '&' ("a_b=1&secret=x"),
+             * a number or an IPv6 address after '=' is read ("client_ip=10.0.0.1",
+             * "to_phone=+1…", "src_ip=fe80::1") */
             if (i > 0 &&
                 (pii_is_alnum(s[i - 1]) ||
                  (s[i - 1] == '_' && i > 1 && (pii_is_alnum(s[i - 2]) || s[i - 2] == '_')))) {
-                while (i < n && ew__pii_tokch[s[i]] && s[i] != '&')
+                while (i < n && ew__pii_tokch[s[i]] && s[i] != '&' &&
+                       !(s[i] == '=' && i + 1 < n &&
+                         (pii_is_digit(s[i + 1]) || s[i + 1] == '+' ||
+                          (pii_is_hex(s[i + 1]) && i + 6 < n && memchr(s + i + 2, ':', 4)))))
                     i++;
                 if (i < n && !ew__pii_tokch[s[i]]) continue;
                 i += i < n;

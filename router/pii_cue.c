@@ -194,6 +194,65 @@ static const struct {
     {"kontaktowy", B(CUE_PHONE)},
     {"portable", B(CUE_PHONE)},
     {"ph", B(CUE_PHONE)},
+    /* "my number" (Turkish), WhatsApp (Brazil), extension, contact */
+    {"numaram", B(CUE_PHONE)},
+    {"zap", B(CUE_PHONE)},
+    {"ramal", B(CUE_PHONE)},
+    {"simu", B(CUE_PHONE)},
+    {"telefonas", B(CUE_PHONE)},
+    {"ringe", B(CUE_PHONE)}, /* Danish, Norwegian, Swedish, Finnish "call" */
+    {"ringa", B(CUE_PHONE)},
+    {"soita", B(CUE_PHONE)},
+    {"numeroni", B(CUE_PHONE)},
+    {"telemovel", B(CUE_PHONE)},
+    {"tlm", B(CUE_PHONE)},
+    {"szamom", B(CUE_PHONE)},
+    {"telefonszam", B(CUE_PHONE)},
+    {"mobilszam", B(CUE_PHONE)},
+    {"hivj", B(CUE_PHONE)},
+    {"volejte", B(CUE_PHONE)},
+    {"zavolejte", B(CUE_PHONE)},
+    {"sdt", B(CUE_PHONE)},
+    {"natel", B(CUE_PHONE)},
+    {"mobil", B(CUE_PHONE)},
+    {"hp", B(CUE_PHONE)}, /* Indonesian, Malay: "No. HP", handphone */
+    {"handphone", B(CUE_PHONE)},
+    {"ponsel", B(CUE_PHONE)},
+    {"telp", B(CUE_PHONE)},
+    {"\xcf\x84\xce\xb7\xce\xbb\xce\xad\xcf\x86\xcf\x89\xce\xbd\xce\xbf",
+     B(CUE_PHONE)}, /* τηλέφωνο */
+    {"\xce\xa4\xce\xb7\xce\xbb\xce\xad\xcf\x86\xcf\x89\xce\xbd\xce\xbf",
+     B(CUE_PHONE)},                                                     /* Τηλέφωνο */
+    {"\xce\xba\xce\xb9\xce\xbd\xce\xb7\xcf\x84\xcf\x8c", B(CUE_PHONE)}, /* κινητό */
+    {"\xd7\x98\xd7\x9c\xd7\xa4\xd7\x95\xd7\x9f", B(CUE_PHONE)},         /* טלפון */
+    {"\xd7\x94\xd7\x98\xd7\x9c\xd7\xa4\xd7\x95\xd7\x9f", B(CUE_PHONE)}, /* הטלפון */
+    {"\xd8\xa7\xd9\x84\xd9\x87\xd8\xa7\xd8\xaa\xd9\x81", B(CUE_PHONE)}, /* الهاتف */
+    {"\xd8\xac\xd9\x88\xd8\xa7\xd9\x84\xd9\x8a", B(CUE_PHONE)},         /* جوالي */
+    {"\xd8\xac\xd9\x88\xd8\xa7\xd9\x84", B(CUE_PHONE)},                 /* جوال */
+    {"\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd\xd1\x83",
+     B(CUE_PHONE)}, /* телефону */
+    {"\xd0\xbc\xd0\xbe\xd0\xb1\xd1\x96\xd0\xbb\xd1\x8c\xd0\xbd\xd0\xb8\xd0\xb9",
+     B(CUE_PHONE)}, /* мобільний */
+    {"contatti", B(CUE_PHONE)},
+    {"contatto", B(CUE_PHONE)},
+    {"contato", B(CUE_PHONE)},
+    {"contacto", B(CUE_PHONE)},
+    {"\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd", B(CUE_PHONE)}, /* телефон */
+    {"\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd\xd0\xb0",
+     B(CUE_PHONE)},                             /* телефона */
+    {"\xd1\x82\xd0\xb5\xd0\xbb", B(CUE_PHONE)}, /* тел */
+    {"\xd0\xbc\xd0\xbe\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c\xd0\xbd\xd1\x8b\xd0\xb9",
+     B(CUE_PHONE)}, /* мобильный */
+    {"\xd1\x81\xd0\xbe\xd1\x82\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9", B(CUE_PHONE)}, /* сотовый */
+    {"\xd0\xb7\xd0\xb2\xd0\xbe\xd0\xbd\xd0\xb8\xd1\x82\xd0\xb5", B(CUE_PHONE)}, /* звоните */
+    {"\xd0\xbf\xd0\xbe\xd0\xb7\xd0\xb2\xd0\xbe\xd0\xbd\xd0\xb8\xd1\x82\xd0\xb5",
+     B(CUE_PHONE)},                                                     /* позвоните */
+    {"\xec\xa0\x84\xed\x99\x94", B(CUE_PHONE)},                         /* 전화 */
+    {"\xec\xa0\x84\xed\x99\x94\xeb\xb2\x88\xed\x98\xb8", B(CUE_PHONE)}, /* 전화번호 */
+    {"\xeb\xb2\x88\xed\x98\xb8\xeb\x8a\x94", B(CUE_PHONE)},             /* 번호는 */
+    {"\xec\x97\xb0\xeb\x9d\xbd\xec\xb2\x98", B(CUE_PHONE)},             /* 연락처 */
+    {"\xed\x9c\xb4\xeb\x8c\x80\xed\x8f\xb0", B(CUE_PHONE)},             /* 휴대폰 */
+    {"\xed\x95\xb8\xeb\x93\x9c\xed\x8f\xb0", B(CUE_PHONE)},             /* 핸드폰 */
     /* cards */
     {"card", B(CUE_CARD)},
     {"cards", B(CUE_CARD)},
@@ -207,6 +266,15 @@ static const struct {
     {"carte", B(CUE_CARD)},
     {"tarjeta", B(CUE_CARD)},
     {"karta", B(CUE_CARD)},
+    {"kart", B(CUE_CARD)}, /* Turkish */
+    {"karti", B(CUE_CARD)},
+    {"kartim", B(CUE_CARD)},
+    {"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd0\xb0", B(CUE_CARD)},         /* карта */
+    {"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd1\x8b", B(CUE_CARD)},         /* карты */
+    {"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd0\xbe\xd0\xb9", B(CUE_CARD)}, /* картой */
+    {"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd1\x83", B(CUE_CARD)},         /* карту */
+    {"\xec\xb9\xb4\xeb\x93\x9c", B(CUE_CARD)},                         /* 카드 */
+    {"\xec\xb9\xb4\xeb\x93\x9c\xeb\xb2\x88\xed\x98\xb8", B(CUE_CARD)}, /* 카드번호 */
     /* national ids */
     {"ssn", B(CUE_SSN)},
     {"social security", B(CUE_SSN)},
@@ -228,6 +296,21 @@ static const struct {
     {"passaporto", B(CUE_PASSPORT)},
     {"\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82", B(CUE_PASSPORT)}, /* паспорт */
     {"pasaportu", B(CUE_PASSPORT)},
+    {"paspor", B(CUE_PASSPORT)}, /* Indonesian, Malay */
+    {"pasu", B(CUE_PASSPORT)},   /* Czech "číslo pasu" */
+    {"utlevel", B(CUE_PASSPORT)},
+    {"utlevelszam", B(CUE_PASSPORT)}, /* Hungarian útlevélszám */
+    {"pasnummer", B(CUE_PASSPORT)},
+    {"passin", B(CUE_PASSPORT)},
+    {"putovnice", B(CUE_PASSPORT)},
+    {"putovnica", B(CUE_PASSPORT)},
+    {"pasport", B(CUE_PASSPORT)},
+    {"pasipoti", B(CUE_PASSPORT)},
+    {"passaport", B(CUE_PASSPORT)},
+    {"paso numeris", B(CUE_PASSPORT)},
+    {"paso", 0},
+    {"\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82\xd0\xb0",
+     B(CUE_PASSPORT)}, /* паспорта */
     {"id", B(CUE_ID)},
     {"identity", B(CUE_ID)},
     {"identification", B(CUE_ID)},
@@ -244,6 +327,11 @@ static const struct {
     {"nacimiento", B(CUE_DOB)},
     {"naissance", B(CUE_DOB)},
     {"urodzenia", B(CUE_DOB)},
+    {"narodenia", B(CUE_DOB)},
+    {"gimimo", B(CUE_DOB)},
+    {"rodenja", B(CUE_DOB)},
+    {"kuzaliwa", B(CUE_DOB)},
+    {"naixement", B(CUE_DOB)},
     {"urodzony", B(CUE_DOB)},
     {"urodzona", B(CUE_DOB)},
     /* Czech, Slovak, Romanian, Hungarian, Finnish (accents folded) */
@@ -589,6 +677,17 @@ static const struct {
     {"regon", B(CUE_NEG)},
     {"pesel", B(CUE_NEG)},
     {"vat", B(CUE_NEG)},
+    {"partita iva", B(CUE_NEG)}, /* Italian VAT number */
+    {"partita", 0},
+    {"vergi", B(CUE_NEG)},  /* Turkish tax number */
+    {"kvk", B(CUE_NEG)},    /* Dutch company register */
+    {"oib", B(CUE_NEG)},    /* Croatian personal and tax id */
+    {"tunnus", B(CUE_NEG)}, /* Finnish Y-tunnus */
+    {"y-tunnus", B(CUE_NEG)},
+    {"resit", B(CUE_NEG)},  /* Malay receipt */
+    {"fatura", B(CUE_NEG)},
+    {"encomenda", B(CUE_NEG)},
+    {"lieferschein", B(CUE_NEG)},
     {"krs", B(CUE_NEG)},
     {"ein", B(CUE_NEG)},
     {"jazdy", B(CUE_NEG)},

@@ -373,6 +373,8 @@ static inline uint32_t pii_word_hash(const char *padded, size_t n)
 size_t ew__pii_scan_number(pii_ctx *c, size_t i);
 /* "（0571）": a fullwidth-parenthesised area code at i. */
 bool ew__pii_fw_area_code(const unsigned char *s, size_t n, size_t i);
+size_t ew__pii_nbsp(const unsigned char *s, size_t n, size_t i);
+bool ew__pii_passport_text(const unsigned char *s, size_t i);
 /* A birth cue around the date at [i, e): a cue word before it, "geboren"
  * right after it, or an accented cue the ASCII cue table cannot hold
  * ("né le", "Nací el"). */
