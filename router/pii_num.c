@@ -860,11 +860,15 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     }
     if (!q.plus && !q.paren && q.ng == 4 && q.sep[1] == '.' && uniform_sep(&q)) {
         bool ok = true;
-        for (int g = 0, off = 0; g < 4; off += q.glen[g], g++)
+        uint32_t addr = 0;
+        for (int g = 0, off = 0; g < 4; off += q.glen[g], g++) {
             ok &= q.glen[g] <= 3 && num(q.d + off, q.glen[g]) <= 255 &&
                   !(q.glen[g] > 1 && q.d[off] == '0');
+            addr = addr << 8 | (num(q.d + off, q.glen[g]) & 0xFF);
+        }
         /* a fifth ".n" means a version string */
-        if (ok && !(e + 1 < n && s[e] == '.' && pii_is_digit(s[e + 1])) && !neg)
+        if (ok && !(e + 1 < n && s[e] == '.' && pii_is_digit(s[e + 1])) && !neg &&
+            !ew__pii_ipv4_nobody(addr))
             ew__pii_add(c, EW_PII_IP_ADDRESS, i, e, pii_cue_near(c, CUE_IP, i, 40) ? 0.95f : 0.9f);
         return e;
     }

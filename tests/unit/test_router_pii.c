@@ -1074,6 +1074,21 @@ static void test_fuzz(void **state)
     ew_pii_scanner_free(dsc);
 }
 
+/* Machine and business text (bench/pii_gen_lookalike.py): values shaped
+ * like PII that belong to no one. */
+static void test_machine_lookalikes(void **state)
+{
+    (void)state;
+    /* addresses that are no host's: bind-all, loopback, broadcast, netmasks */
+    EXPECT_CLEAN("server {\n    listen 0.0.0.0:80;\n    proxy_pass http://127.0.0.1:8080;\n}");
+    EXPECT_CLEAN("127.0.0.1 - - [12/Mar/2024:10:00:01 +0000] \"GET /healthz HTTP/1.1\" 200 2");
+    EXPECT_CLEAN("netmask = 255.255.255.0\nbroadcast = 255.255.255.255\nwildcard 0.0.0.255");
+    EXPECT_CLEAN("cidr_blocks = [\"0.0.0.0/0\"]\nmask 255.255.254.0, loopback 127.0.1.1");
+    EXPECT_EXACT("gateway 10.1.2.1 netmask 255.255.255.0", EW_PII_IP_ADDRESS, "10.1.2.1");
+    EXPECT_EXACT("proxy_pass http://10.20.30.40:8080;", EW_PII_IP_ADDRESS, "10.20.30.40");
+    EXPECT_EXACT("a host 255.1.2.3 is no mask", EW_PII_IP_ADDRESS, "255.1.2.3");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1100,6 +1115,7 @@ int main(void)
         cmocka_unit_test(test_fail_closed),
         cmocka_unit_test(test_fuzz),
         cmocka_unit_test(test_deny_regex_prefilter),
+        cmocka_unit_test(test_machine_lookalikes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
