@@ -159,6 +159,10 @@ static const struct {
     {"text", B(CUE_PHONE)},
     {"sms", B(CUE_PHONE)},
     {"whatsapp", B(CUE_PHONE)},
+    {"wechat", B(CUE_PHONE)}, /* messengers whose id is the phone number */
+    {"weixin", B(CUE_PHONE)},
+    {"viber", B(CUE_PHONE)},
+    {"zalo", B(CUE_PHONE)},
     {"dial", B(CUE_PHONE)},
     {"reach", B(CUE_PHONE)},
     {"contact", B(CUE_PHONE)},

@@ -950,10 +950,11 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
          * label right before beats a word after ("routing number 2199…,
          * check number 376") */
         if (neg && (!before || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
-        if (!cue && !q.plus && sc < 0.6f && labelled(c, i))
-            sc -= 0.3f; /* "NIP: 060-270-26-31": a labelled identifier; a
-                         * phone's own shape ("Hotline: (020) 8781 7299")
-                         * outweighs an unknown label */
+        if (!cue && !q.plus && (sc < 0.6f || (q.ng == 1 && !q.paren)) && labelled(c, i))
+            sc -= 0.3f; /* "NIP: 060-270-26-31", "Vergi No: 13675287061": a
+                         * labelled identifier; a phone's own grouping
+                         * ("Hotline: (020) 8781 7299") outweighs an unknown
+                         * label, a bare run of digits does not */
         if (followed_by_word(s, n, q.ext_end) ||
             (q.ext_end < n && s[q.ext_end] == '-' && q.ext_end + 1 < n &&
              pii_is_digit(s[q.ext_end + 1])))

@@ -1087,6 +1087,22 @@ static void test_machine_lookalikes(void **state)
     EXPECT_EXACT("gateway 10.1.2.1 netmask 255.255.255.0", EW_PII_IP_ADDRESS, "10.1.2.1");
     EXPECT_EXACT("proxy_pass http://10.20.30.40:8080;", EW_PII_IP_ADDRESS, "10.20.30.40");
     EXPECT_EXACT("a host 255.1.2.3 is no mask", EW_PII_IP_ADDRESS, "255.1.2.3");
+    /* a bare "key" holding a UUID is a message's or a record's key */
+    EXPECT_CLEAN("partition=3 offset=8808814372 key=580cc72c-86f7-4531-82f9-dfc25b802a6e lag=9");
+    EXPECT_EXACT("HEROKU_API_KEY=c55dbac4-e0e8-4a06-b892-75cac2387ce5", EW_PII_SECRET,
+                 "c55dbac4-e0e8-4a06-b892-75cac2387ce5");
+    EXPECT_EXACT("api key=c55dbac4-e0e8-4a06-b892-75cac2387ce5", EW_PII_SECRET,
+                 "c55dbac4-e0e8-4a06-b892-75cac2387ce5");
+    /* "name:<version>" is an image's tag, no user and password */
+    EXPECT_CLEAN("Successfully tagged registry.acme.io/api:2.2.2+build.81150");
+    EXPECT_CLEAN("docker pull ghcr.io/acme/token:v1.25.4-alpine!");
+    EXPECT_EXACT("chpasswd <<< deploy:Xk9.2.3!aa", EW_PII_SECRET, "Xk9.2.3!aa");
+    /* a bare run of digits after a label that is not about phones is an id */
+    EXPECT_NO_TYPE("Vergi No: 14821774630\nGenel Toplam: 120,00 TL", EW_PII_PHONE);
+    EXPECT_NO_TYPE("Referência Multibanco: 18739076474.", EW_PII_PHONE);
+    EXPECT_EXACT("WeChat: 13812345678", EW_PII_PHONE, "13812345678");
+    EXPECT_EXACT("Mobile: 13812345678", EW_PII_PHONE, "13812345678");
+    EXPECT_EXACT("Hotline: (020) 8781 7299", EW_PII_PHONE, "(020) 8781 7299");
 }
 
 int main(void)
