@@ -406,6 +406,18 @@ static __attribute__((noinline)) void structured_cell(pii_ctx *c, size_t i, size
     ew__pii_scan_table(c, i, ie, kind);
 }
 
+/* "e-ticket", "pre-order": a compound whose last part labels a look-alike
+ * labels it too. */
+static __attribute__((noinline)) void neg_compound(pii_ctx *c, const char *low, size_t wl,
+                                                   size_t we)
+{
+    size_t t = wl;
+    while (t > 0 && low[t - 1] != '-')
+        t--;
+    if (t > 0 && t < wl && (ew__pii_cue_lookup(low + t, wl - t) & (1u << CUE_NEG)))
+        c->cue_at[CUE_NEG] = (uint32_t)we;
+}
+
 /* A word (letters first) at i. */
 static size_t on_word(pii_ctx *c, walk *w, size_t i)
 {
@@ -473,6 +485,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         const uint64_t q[3] = {w0, w1, w2};
         uint32_t hash = pii_word_hash3(w0, w1, w2, wl);
         cues = note_cues(c, w, low, wl, i, we, hash, q);
+        if (dash && !(cues & (1u << CUE_NEG))) neg_compound(c, low, wl, we);
         if (!dash && wl < PII_WORD_MAX - 1 && we == pii_letters_end(s, n, i) &&
             (we >= n || (s[we] < 0x80 && s[we] != '\'' && s[we] != '-'))) {
             c->word.at = i; /* the name reader may reuse it */

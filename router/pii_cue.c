@@ -629,6 +629,7 @@ static const struct {
     {"customer service", B(CUE_PHONE)},
     {"ni no", B(CUE_NINO)},
     {"ruckfragen", B(CUE_PHONE)},
+    {"fragen", B(CUE_PHONE)}, /* "Bei Fragen: 0341 …" */
     {"my social", B(CUE_SSN)},
     {"hotline", B(CUE_PHONE)},
     {"helpline", B(CUE_PHONE)},

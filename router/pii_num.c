@@ -950,7 +950,8 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
          * label right before beats a word after ("routing number 2199…,
          * check number 376") */
         if (neg && (!before || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
-        if (!cue && !q.plus && (sc < 0.6f || (q.ng == 1 && !q.paren)) && labelled(c, i))
+        if (!cue && !q.plus && (sc < 0.6f || (q.ng == 1 && !q.paren && q.d[0] != '0')) &&
+            labelled(c, i))
             sc -= 0.3f; /* "NIP: 060-270-26-31", "Vergi No: 13675287061": a
                          * labelled identifier; a phone's own grouping
                          * ("Hotline: (020) 8781 7299") outweighs an unknown

@@ -1100,6 +1100,10 @@ static void test_machine_lookalikes(void **state)
     /* a bare run of digits after a label that is not about phones is an id */
     EXPECT_NO_TYPE("Vergi No: 14821774630\nGenel Toplam: 120,00 TL", EW_PII_PHONE);
     EXPECT_NO_TYPE("Referência Multibanco: 18739076474.", EW_PII_PHONE);
+    EXPECT_EXACT("Bei Fragen: 07123188322.", EW_PII_PHONE, "07123188322");
+    EXPECT_EXACT("Bei Fragen: 0341 0006115.", EW_PII_PHONE, "0341 0006115");
+    /* a compound whose last part is a look-alike's label */
+    EXPECT_NO_TYPE("record locator L3UGR3, e-ticket 13565166114, seat 14C", EW_PII_PHONE);
     EXPECT_EXACT("WeChat: 13812345678", EW_PII_PHONE, "13812345678");
     EXPECT_EXACT("Mobile: 13812345678", EW_PII_PHONE, "13812345678");
     EXPECT_EXACT("Hotline: (020) 8781 7299", EW_PII_PHONE, "(020) 8781 7299");
