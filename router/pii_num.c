@@ -512,7 +512,12 @@ static float phone_shape(const numseq *q)
         p++;
         pn--;
     }
-    if (pn == 10 && p[0] >= '2' && p[3] >= '2') {
+    /* the country code 1 is dialled apart ("1-878-850-3238"), never glued to
+     * the area code ("1878-850-3238" is an account or a reference); India's
+     * toll-free numbers are written "1800 321 9989" */
+    bool lead_ok = p == d || q->ng == 1 || q->glen[0] == 1 ||
+                   (q->glen[0] == 4 && d[1] == '8' && (d[2] == '0' || d[2] == '6') && d[3] == '0');
+    if (pn == 10 && p[0] >= '2' && p[3] >= '2' && lead_ok) {
         bool shape334 =
             (q->ng >= 3 && q->glen[q->ng - 1] == 4 && q->glen[q->ng - 2] == 3) || q->ng == 1;
         if (shape334) sc = q->paren ? 0.85f : q->ng == 1 ? 0.4f : 0.65f;
@@ -562,6 +567,31 @@ static bool labelled(const pii_ctx *c, size_t i)
         b--;
     return b < e && !pii_cue_near(c, CUE_PHONE, i, (size_t)(i - b) + 2);
 }
+/* A bare number where code and records put ids: a value assigned or
+ * compared ("id = 18154516176", "offset=…", "(id)=(…)"), the first field of
+ * a tuple ("VALUES (16849480422, …"), or after a word that says "number of"
+ * ("trade id", "nº", "No.", "Nr.", "№"); the thing numbered is no phone
+ * unless a phone cue says so. */
+static bool id_context(const unsigned char *s, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '"' || s[k - 1] == '\''))
+        k--;
+    if (k == 0) return false;
+    if (s[k - 1] == '=' || s[k - 1] == '(') return true;
+    if (s[k - 1] == '.' || s[k - 1] == ':') k--; /* "No.", "Nr.:" */
+    size_t b = k;
+    while (b > 0 && k - b < 3 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
+        b--;
+    if (b > 0 && pii_is_alpha(s[b - 1])) return false;
+    size_t l = k - b;
+    static const char *const words[] = {"id", "no", "nr", "n\xc2\xba", "n\xc2\xb0",
+                                        "\xe2\x84\x96"};
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+        if (strlen(words[w]) == l && pii_icase_eq(s + b, words[w], l)) return true;
+    return false;
+}
+
 static bool followed_by_word(const unsigned char *s, size_t n, size_t e)
 {
     return e < n && (pii_is_alpha(s[e]) || (s[e] >= 0xC2 && s[e] < 0xE0));
@@ -951,7 +981,7 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
          * check number 376") */
         if (neg && (!before || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
         if (!cue && !q.plus && (sc < 0.6f || (q.ng == 1 && !q.paren && q.d[0] != '0')) &&
-            labelled(c, i))
+            (labelled(c, i) || (q.ng == 1 && id_context(s, i))))
             sc -= 0.3f; /* "NIP: 060-270-26-31", "Vergi No: 13675287061": a
                          * labelled identifier; a phone's own grouping
                          * ("Hotline: (020) 8781 7299") outweighs an unknown

@@ -1104,6 +1104,21 @@ static void test_machine_lookalikes(void **state)
     EXPECT_EXACT("Bei Fragen: 0341 0006115.", EW_PII_PHONE, "0341 0006115");
     /* a compound whose last part is a look-alike's label */
     EXPECT_NO_TYPE("record locator L3UGR3, e-ticket 13565166114, seat 14C", EW_PII_PHONE);
+    EXPECT_NO_TYPE("SELECT * FROM invoices WHERE id = 18154516176 AND total > 80665.99",
+                   EW_PII_PHONE);
+    EXPECT_NO_TYPE("INSERT INTO orders (id, qty) VALUES (16849480422, 394);", EW_PII_PHONE);
+    EXPECT_NO_TYPE("Detail: Key (id)=(13011903577) already exists.", EW_PII_PHONE);
+    EXPECT_NO_TYPE("qty 50; trade id 19940494953; settles T+2", EW_PII_PHONE);
+    EXPECT_NO_TYPE("Recibo de caja nº 17819780792, terminal 191", EW_PII_PHONE);
+    EXPECT_EXACT("my number is 18154516176", EW_PII_PHONE, "18154516176");
+    EXPECT_EXACT("Tel. No. 13812345678", EW_PII_PHONE, "13812345678");
+    /* labels of trade papers in more languages */
+    EXPECT_NO_TYPE("AWB 020-64967070; VIN of the car inside", EW_PII_PHONE);
+    EXPECT_NO_TYPE("Spedizione 13565166114 consegnata", EW_PII_PHONE);
+    /* NANP's country code is dialled apart; India's toll-free 1800 is not */
+    EXPECT_NO_TYPE("GL account 1302-238-0382; trade", EW_PII_PHONE);
+    EXPECT_EXACT("call 1-878-850-3238 now", EW_PII_PHONE, "1-878-850-3238");
+    EXPECT_EXACT("toll free 1800 321 9989", EW_PII_PHONE, "1800 321 9989");
     EXPECT_EXACT("WeChat: 13812345678", EW_PII_PHONE, "13812345678");
     EXPECT_EXACT("Mobile: 13812345678", EW_PII_PHONE, "13812345678");
     EXPECT_EXACT("Hotline: (020) 8781 7299", EW_PII_PHONE, "(020) 8781 7299");
