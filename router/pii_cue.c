@@ -655,6 +655,8 @@ static const struct {
     {"vergi", B(CUE_NEG)},
     {"siret", B(CUE_NEG)},
     {"ledger", B(CUE_NEG)},
+    {"offset", B(CUE_NEG)},
+    {"sequence", B(CUE_NEG)},
     {"customer care", B(CUE_PHONE)},
     {"customer service", B(CUE_PHONE)},
     {"ni no", B(CUE_NINO)},

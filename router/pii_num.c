@@ -836,6 +836,31 @@ static bool phone_cue_after(const pii_ctx *c, size_t e)
     return w && ew__pii_cue_after(c, e, CUE_PHONE, w);
 }
 
+/* A look-alike's label ("order", "build") within 24 bytes before i, on i's
+ * line or ending the line above ("Order:\n12345"); a label whose line went
+ * on to its value ("Version 1.11.7+build.67289.\n192.168.1.7") is used up. */
+static bool neg_label(const pii_ctx *c, size_t i)
+{
+    if (!pii_cue_near(c, CUE_NEG, i, 24)) return false;
+    size_t a = c->cue_at[CUE_NEG];
+    const unsigned char *nl = a < i ? memchr(c->s + a, '\n', i - a) : NULL;
+    if (!nl) return true;
+    for (const unsigned char *p = c->s + a; p < nl; p++)
+        if (*p != ' ' && *p != ':' && *p != '#' && *p != '.' && *p != '\r') return false;
+    return true;
+}
+
+/* Digits that go on an identifier after its capitals and a dash
+ * ("ORD-2025-116093", "INV-2024-80664"). */
+static bool id_tail(const unsigned char *s, size_t i)
+{
+    if (i < 3 || s[i - 1] != '-') return false;
+    size_t b = i - 1;
+    while (b > 0 && i - 1 - b < 6 && pii_is_upper(s[b - 1]))
+        b--;
+    return i - 1 - b >= 2 && (b == 0 || !pii_is_alnum(s[b - 1]));
+}
+
 size_t ew__pii_scan_number(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
@@ -844,7 +869,7 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     parse_seq(s, n, i, &q);
     if (q.nd > MAX_DIGITS || q.nd == 0) return q.end > i ? q.end : 0;
     size_t e = q.end;
-    bool neg = pii_cue_near(c, CUE_NEG, i, 24) || part_number_label(s, i);
+    bool neg = neg_label(c, i) || part_number_label(s, i);
     bool price = pii_cue_near(c, CUE_PRICE, i, 3) ||
                  (i >= 2 && (s[i - 1] == 0xAC || s[i - 1] == 0xA3 || s[i - 1] == 0xA5));
     /* "1.2.3" after "v": a version */
@@ -980,6 +1005,7 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
          * label right before beats a word after ("routing number 2199…,
          * check number 376") */
         if (neg && (!before || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
+        if (!cue && id_tail(s, i)) sc -= 0.4f;
         if (!cue && !q.plus && (sc < 0.6f || (q.ng == 1 && !q.paren && q.d[0] != '0')) &&
             (labelled(c, i) || (q.ng == 1 && id_context(s, i))))
             sc -= 0.3f; /* "NIP: 060-270-26-31", "Vergi No: 13675287061": a

@@ -1119,6 +1119,15 @@ static void test_machine_lookalikes(void **state)
     EXPECT_NO_TYPE("GL account 1302-238-0382; trade", EW_PII_PHONE);
     EXPECT_EXACT("call 1-878-850-3238 now", EW_PII_PHONE, "1-878-850-3238");
     EXPECT_EXACT("toll free 1800 321 9989", EW_PII_PHONE, "1800 321 9989");
+    EXPECT_NO_TYPE("Numero d'ordine: ORD-2025-116093\nPartita IVA: IT10196944039", EW_PII_PHONE);
+    EXPECT_NO_TYPE("Ref INV-2024-8066412 paid", EW_PII_PHONE);
+    EXPECT_NO_TYPE("committed offset 16217956294 for partition 197", EW_PII_PHONE);
+    EXPECT_EXACT("TEL-0341 0006115", EW_PII_PHONE, "0341 0006115");
+    /* a label whose line went on to its value does not reach the next line */
+    EXPECT_EXACT("Seit Version 1.11.7+build.67289.\n192.168.201.171 - - [x] GET /",
+                 EW_PII_IP_ADDRESS, "192.168.201.171");
+    EXPECT_NO_TYPE("Order:\n4155550132", EW_PII_PHONE);
+    EXPECT_NO_TYPE("version 1.2.3.4", EW_PII_IP_ADDRESS);
     EXPECT_EXACT("WeChat: 13812345678", EW_PII_PHONE, "13812345678");
     EXPECT_EXACT("Mobile: 13812345678", EW_PII_PHONE, "13812345678");
     EXPECT_EXACT("Hotline: (020) 8781 7299", EW_PII_PHONE, "(020) 8781 7299");
