@@ -406,18 +406,6 @@ static __attribute__((noinline)) void structured_cell(pii_ctx *c, size_t i, size
     ew__pii_scan_table(c, i, ie, kind);
 }
 
-/* "e-ticket", "pre-order", "d'ordine": a compound or an elision whose last
- * part labels a look-alike labels it too. */
-static __attribute__((noinline)) void neg_compound(pii_ctx *c, const char *low, size_t wl,
-                                                   size_t we)
-{
-    size_t t = wl;
-    while (t > 0 && low[t - 1] != '-' && low[t - 1] != '\'')
-        t--;
-    if (t > 0 && t < wl && (ew__pii_cue_lookup(low + t, wl - t) & (1u << CUE_NEG)))
-        c->cue_at[CUE_NEG] = (uint32_t)we;
-}
-
 /* A word (letters first) at i. */
 static size_t on_word(pii_ctx *c, walk *w, size_t i)
 {
@@ -426,7 +414,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     /* The word's end: letters, 2-byte UTF-8 letters, inner ' and -. */
     char low[PII_WORD_MAX];
     size_t k = i;
-    bool ascii = true, dash = false, apos = false;
+    bool ascii = true, dash = false;
     for (;;) {
         k = pii_letters_end(s, n, k);
         if (k + 1 < n && s[k] >= 0xC2 && s[k] < 0xE0) {
@@ -436,7 +424,6 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
                    (pii_is_alpha(s[k + 1]) || (!ascii && s[k + 1] >= 0xC2 && s[k + 1] < 0xE0))) {
             /* "d'Ouchy", "Karl-Marx", Ukrainian "пр-т" */
             dash |= s[k] == '-';
-            apos |= s[k] == '\'';
             k++;
         } else {
             break;
@@ -486,7 +473,6 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         const uint64_t q[3] = {w0, w1, w2};
         uint32_t hash = pii_word_hash3(w0, w1, w2, wl);
         cues = note_cues(c, w, low, wl, i, we, hash, q);
-        if ((dash || apos) && !(cues & (1u << CUE_NEG))) neg_compound(c, low, wl, we);
         if (!dash && wl < PII_WORD_MAX - 1 && we == pii_letters_end(s, n, i) &&
             (we >= n || (s[we] < 0x80 && s[we] != '\'' && s[we] != '-'))) {
             c->word.at = i; /* the name reader may reuse it */

@@ -850,6 +850,32 @@ static bool neg_label(const pii_ctx *c, size_t i)
     return true;
 }
 
+/* "e-ticket 1356…", "pre-order 2025…", "Numero d'ordine: ORD-2025-…": the
+ * word before the number (past an id's capitals) is a compound or an
+ * elision whose last part labels a look-alike. Asked per number, not per
+ * word, so prose pays nothing; the label's end is noted as the cue's. */
+static bool neg_compound(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t k = i;
+    while (k > 0 && i - k < 8 && (pii_is_upper(s[k - 1]) || s[k - 1] == '-'))
+        k--;
+    size_t e = k;
+    while (e > 0 && k - e < 3 && (s[e - 1] == ' ' || s[e - 1] == ':' || s[e - 1] == '#'))
+        e--;
+    size_t t = e;
+    while (t > 0 && e - t < PII_WORD_MAX - 1 && pii_is_alpha(s[t - 1]))
+        t--;
+    if (e - t < 3 || t < 2 || (s[t - 1] != '-' && s[t - 1] != '\'') || !pii_is_alpha(s[t - 2]))
+        return false;
+    char low[PII_WORD_MAX];
+    for (size_t p = t; p < e; p++)
+        low[p - t] = (char)(s[p] | 0x20);
+    if (!(ew__pii_cue_lookup(low, e - t) & (1u << CUE_NEG))) return false;
+    c->cue_at[CUE_NEG] = (uint32_t)e;
+    return true;
+}
+
 /* Digits that go on an identifier after its capitals and a dash
  * ("ORD-2025-116093", "INV-2024-80664"). */
 static bool id_tail(const unsigned char *s, size_t i)
@@ -869,7 +895,7 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     parse_seq(s, n, i, &q);
     if (q.nd > MAX_DIGITS || q.nd == 0) return q.end > i ? q.end : 0;
     size_t e = q.end;
-    bool neg = neg_label(c, i) || part_number_label(s, i);
+    bool neg = neg_label(c, i) || part_number_label(s, i) || neg_compound(c, i);
     bool price = pii_cue_near(c, CUE_PRICE, i, 3) ||
                  (i >= 2 && (s[i - 1] == 0xAC || s[i - 1] == 0xA3 || s[i - 1] == 0xA5));
     /* "1.2.3" after "v": a version */
