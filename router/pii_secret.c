@@ -1302,7 +1302,7 @@ static float value_score(int kind, const unsigned char *v, size_t vn, bool quote
 
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
-    float sc = value_score(kind, v, vn, quoted);
+    float sc = ew__pii_code_value(kind, v, vn, quoted) ? 0 : value_score(kind, v, vn, quoted);
     /* asked only of values that would count: a host, words in camel case, a version */
     if (sc > 0 && kind != PII_KEY_PASSWORD &&
         (host_name(v, vn) || camel_words(v, vn) || has_version(v, vn)))
