@@ -32,6 +32,17 @@ name no host of anyone. Check values come from the leak suite's code
   python3 bench/pii_gen_lookalike.py [--n 800] [--seed 1001] > /tmp/look.json
   python3 bench/pii_eval.py --only generated --generated /tmp/look.json --count-all
 
+--set b is a second template set written after the rules made from set a
+(seeds 1001 and 1003; 1002's errors never read): other logs, configs and
+code (Apache, JSON logs, Rails, .NET, Rust, Node, PHP, systemd, Helm,
+Ansible, HAProxy, Prometheus, GitLab CI, Dockerfiles, cron, Git LFS, Kotlin,
+Ruby), papers in Swedish, Danish, Czech, Greek, Korean, Vietnamese,
+Indonesian, Arabic, Hindi, Ukrainian, Finnish and Hungarian, and other
+look-alikes (ORCID, Windows SIDs, PubMed and GenBank ids, Solana signatures,
+block hashes, UTM and plus codes, sort codes, GTIN-14, hex dumps, C++
+scopes, 4-part versions, base64 of a config), with MAC addresses labelled.
+Its seeds 1011 and 1012 were scored once before any rule was made from it.
+
 Stdlib only; the output depends on --seed alone.
 """
 import base64
@@ -304,7 +315,8 @@ TECH = [
     'present on machine\n<<qty>>m        Warning   BackOff   pod/<<pod>>   Back-off restarting '
     'failed container api in pod <<pod>>_default(<<uuid>>)',
     'NAME                      READY   STATUS    RESTARTS   AGE   IP             NODE\n'
-    '<<pod>>   1/1     Running   0          <<qty>>d   <<ip.4>>   ip-<<qty>>-<<qty>>.ec2.internal\n'
+    '<<pod>>   1/1     Running   0          <<qty>>d   <<ip.4>>   '
+    'ip-<<qty>>-<<qty>>.ec2.internal\n'
     '<<pod>>   1/1     Running   <<qty>>          <<qty>>h   <<ip.4>>   node-pool-<<gitshort>>',
     'Exception in thread "main" java.lang.IllegalStateException: Order <<order>> already settled '
     '(txn <<uuid>>)\n\tat com.acme.order.OrderService.settle(OrderService.java:<<qty>>)\n'
@@ -632,5 +644,272 @@ def record():
     return fill(t, lang)
 
 
+# ---- set b: written after the rules made from set a, to tell whether they generalise ---------
+# Other machine formats, other papers, twelve other languages, other look-alikes.
+
+
+def orcid():
+    d = digits(15)
+    total = 0
+    for ch in d:
+        total = (total + int(ch)) * 2
+    c = (12 - total % 11) % 11
+    s = d + ('X' if c == 10 else str(c))
+    return '-'.join(s[i:i + 4] for i in range(0, 16, 4))
+
+
+def sid():
+    return 'S-1-5-21-%d-%d-%d-%d' % (n(1000000000, 3999999999), n(1000000000, 3999999999),
+                                     n(1000000000, 3999999999), n(500, 9999))
+
+
+def b58(k):
+    return ''.join(pick(checks.B58) for _ in range(k))
+
+
+LOOK_B = {
+    'orcid': orcid, 'sid': sid,
+    'pmid': lambda: 'PMID: %d' % n(10000000, 39999999),
+    'genbank': lambda: pick(['NM_%06d.%d' % (n(1, 999999), n(1, 9)), 'MN%06d.1' % n(1, 999999)]),
+    'pdb': lambda: '%d%s' % (n(1, 9), ''.join(pick(UPPER + string.digits) for _ in range(3))),
+    'solsig': lambda: b58(88),
+    'blockhash': lambda: '0000000000000000000' + hexs(45),
+    'lfs': lambda: 'oid sha256:%s\nsize %d' % (hexs(64), n(1000, 99999999)),
+    'cfgb64': lambda: base64.b64encode(pick([b'{"logLevel":"debug","retries":3}',
+                                            b'listen: 0.0.0.0:8080\nworkers: 4\n',
+                                            b'[feature]\nnew_checkout = true\n'])).decode(),
+    'ver4b': lambda: '%d.%d.%d.%d' % (n(1, 12), n(0, 9), n(0, 30), n(0, 999)),
+    'kernel': lambda: '%d.%d.0-%d-%s' % (n(5, 6), n(4, 15), n(1000, 1100), pick(['azure', 'aws',
+                                                                                 'generic'])),
+    'winver': lambda: 'Build %d.%d' % (pick([22631, 22621, 19045, 26100]), n(1000, 4999)),
+    'utm': lambda: '%d%s %d %d' % (n(10, 60), pick('TUVWXYZ'), n(200000, 799999),
+                                   n(1000000, 9999999)),
+    'plus': lambda: '%s+%s' % (''.join(pick('23456789CFGHJMPQRVWX') for _ in range(4)),
+                               ''.join(pick('23456789CFGHJMPQRVWX') for _ in range(3))),
+    'geohash': lambda: ''.join(pick('0123456789bcdefghjkmnpqrstuvwxyz') for _ in range(7)),
+    'sortcode': lambda: '%02d-%02d-%02d' % (n(10, 99), n(0, 99), n(0, 99)),
+    'meter': lambda: pick(['%d' % n(10000000000, 99999999999), 'Z%s' % digits(9),
+                           '%s %s %s' % (digits(3), digits(3), digits(4))]),
+    'policy': lambda: pick(['POL-%s-%s' % (digits(4), digits(6)), '%s/%s/%s' % (
+        digits(2), digits(6), digits(2)), 'KV-%s' % digits(10)]),
+    'case': lambda: pick(['Az. %d O %d/%d' % (n(1, 30), n(100, 999), n(19, 25)),
+                          'Case No. %d-cv-%05d' % (n(18, 25), n(1, 99999)),
+                          'RG %d/%05d' % (n(2019, 2025), n(1, 99999))]),
+    'folio': lambda: pick(['%d' % n(1000000, 99999999), 'CNF-%s' % digits(9),
+                           'HB%s' % digits(7)]),
+    'gtin14': lambda: '%014d' % n(10 ** 12, 10 ** 14 - 1),
+    'cron': lambda: pick(['*/5 * * * *', '0 3 * * 1-5', '15 2 1 * *']),
+    'week': lambda: '%d-W%02d' % (n(2019, 2026), n(1, 52)),
+    'quarter': lambda: 'Q%d FY%d' % (n(1, 4), n(2019, 2026)),
+    'price_b': lambda: pick(['%d.%03d.%03d ₫' % (n(1, 99), n(0, 999), n(0, 999)),
+                             '₩%d,%03d' % (n(1, 999), n(0, 999)),
+                             'R$ %d.%03d,%02d' % (n(1, 99), n(0, 999), n(0, 99)),
+                             '%d %03d,%02d kr' % (n(1, 99), n(0, 999), n(0, 99)),
+                             '%d %03d,%02d Kč' % (n(1, 99), n(0, 999), n(0, 99)),
+                             '%d,%02d zł' % (n(1, 9999), n(0, 99)),
+                             'Rp %d.%03d.%03d' % (n(1, 99), n(0, 999), n(0, 999)),
+                             '%d.%03d,%02d ₺' % (n(1, 99), n(0, 999), n(0, 99)),
+                             '%d,%02d Ft' % (n(1000, 99999), n(0, 99))]),
+    'lot': lambda: 'LOT %s%s' % (hexs(2, UPPER), digits(6)),
+    'pallet': lambda: '(00) 3%s' % digits(17),
+    'hexdump': lambda: '%08x  %s  |%s|' % (n(0, 65535) * 16, ' '.join(hexs(2) for _ in range(16)),
+                                          ''.join(pick(string.ascii_letters + '.') for _ in
+                                                  range(16))),
+    'rid': lambda: '%s-%s' % (hexs(8), hexs(4)),
+    'sentryid': lambda: hexs(32),
+    'ipv6scope': lambda: pick(['std::vector<uint8_t>::iterator', 'fe::ed', 'a::b::c',
+                               'Foo::Bar::new', 'Vec::<u8>::with_capacity']),
+    'time_b': lambda: '%02d:%02d:%02d.%06d' % (n(0, 23), n(0, 59), n(0, 59), n(0, 999999)),
+}
+
+TYPED_B = dict(TYPED)
+TYPED_B['mac'] = ('mac_address', 'MAC_ADDRESS', lambda lang, var=None: st.mac('en'))
+
+TECH_B = [
+    '<<ip.4>> - - [<<ts>>] "POST /wp-login.php HTTP/1.1" 403 <<bytes>> "-" '
+    '"python-requests/2.31"\n'
+    '::1 - - [<<ts>>] "OPTIONS * HTTP/1.0" 200 - "-" "Apache/2.4.58 (internal dummy connection)"',
+    '{"@timestamp":"<<ts>>","level":"error","logger":"com.acme.pay.Gateway","thread":"http-nio-'
+    '<<port>>-exec-<<qty>>","traceId":"<<trace>>","message":"upstream timeout after '
+    '<<duration>>","exception":"java.net.SocketTimeoutException: Read timed out"}',
+    'Started GET "/orders/<<offset>>/invoice.pdf" for 127.0.0.1 at <<ts>>\nProcessing by '
+    'InvoicesController#show as PDF\n  Parameters: {"order_id"=>"<<offset>>"}\nCompleted 200 '
+    'OK in '
+    '<<qty>>ms (Views: <<amount>>ms | ActiveRecord: <<amount>>ms | Allocations: <<bytes>>)',
+    'Unhandled exception. System.InvalidOperationException: Sequence contains no elements\n   at '
+    'System.Linq.ThrowHelper.ThrowNoElementsException()\n   at Acme.Billing.InvoiceService.'
+    'GetLatest(Guid customerId) in /src/Billing/InvoiceService.cs:line <<qty>>\n   customerId: '
+    '<<awsreq>>',
+    "thread 'main' panicked at src/ledger.rs:<<qty>>:<<qty>>:\ncalled `Result::unwrap()` on an "
+    "`Err` value: ParseIntError { kind: InvalidDigit }\nnote: run with `RUST_BACKTRACE=1` "
+    "environment variable to display a backtrace\nerror: process didn't exit successfully: "
+    "`target/debug/ledger` (exit status: 101)",
+    'TypeError: Cannot read properties of undefined (reading \'sku\')\n    at mapLine '
+    '(/app/dist/export.js:<<qty>>:<<qty>>)\n    at Array.map (<anonymous>)\n    at '
+    'buildCsv (/app/dist/export.js:<<qty>>:<<qty>>)\nNode.js v20.11.1',
+    'PHP Fatal error:  Uncaught PDOException: SQLSTATE[23000]: Integrity constraint violation: '
+    '1062 Duplicate entry \'<<offset>>\' for key \'PRIMARY\' in /var/www/html/src/Order.php:'
+    '<<qty>>',
+    '[Unit]\nDescription=Acme exporter\nAfter=network-online.target\n\n[Service]\nExecStart=/usr/'
+    'local/bin/exporter --web.listen-address=0.0.0.0:<<port>> --collector.interval=<<duration>>\n'
+    'Restart=on-failure\nLimitNOFILE=<<bytes>>\n\n[Install]\nWantedBy=multi-user.target',
+    'replicaCount: 2\nimage:\n  repository: ghcr.io/acme/api\n  tag: "<<ver4b>>"\n'
+    '  digest: sha256:<<cid64>>\nservice:\n  port: <<port>>\npodAnnotations:\n  checksum/secret: '
+    '<<sha256>>\nresources:\n  limits: {cpu: 500m, memory: 512Mi}',
+    '[web]\n<<ip.4>> ansible_user=deploy\n<<ip.4>> ansible_user=deploy\n\n[db]\ndb-1.internal '
+    'ansible_port=<<port>>\n\n[all:vars]\nntp_server=<<ip.4>>',
+    'frontend https-in\n    bind *:443 ssl crt /etc/haproxy/certs/\n    bind :::443 ssl crt '
+    '/etc/haproxy/certs/\n    default_backend api\nbackend api\n    balance roundrobin\n'
+    '    server api1 127.0.0.1:<<port>> check inter 2s\n    timeout server <<duration>>',
+    'scrape_configs:\n  - job_name: node\n    scrape_interval: 15s\n    static_configs:\n'
+    '      - targets: ["localhost:9100", "<<ip.4>>:9100"]\n    relabel_configs:\n'
+    '      - source_labels: [__address__]\n        regex: "(.*):9100"',
+    'build:\n  stage: build\n  image: <<dockertag>>\n  script:\n    - make release '
+    'VERSION=<<ver>> COMMIT=$CI_COMMIT_SHORT_SHA\n  cache:\n    key: <<gitshort>>\n    paths: '
+    '[.cache/]\n  rules:\n    - if: $CI_PIPELINE_SOURCE == "schedule"\n  timeout: 45m',
+    'FROM <<dockertag>>\nARG BUILD_DATE=<<ts>>\nARG VCS_REF=<<gitfull>>\nLABEL org.opencontainers.'
+    'image.revision=$VCS_REF\nEXPOSE <<port>>\nHEALTHCHECK CMD wget -qO- http://127.0.0.1:'
+    '<<port>>/health || exit 1',
+    '# m h dom mon dow command\n<<cron>> /usr/local/bin/rotate --keep 14 --max-size <<bytes>>\n'
+    '<<cron>> /opt/acme/bin/export --since <<epoch>>',
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-settings\n  uid: <<uuid>>\n'
+    '  resourceVersion: "<<offset>>"\nbinaryData:\n  settings.json: <<cfgb64>>',
+    'version https://git-lfs.github.com/spec/v1\n<<lfs>>',
+    'package main\n\nimport "fmt"\n\nconst (\n	Magic   = 0x<<gitshort>>\n	MaxSize = '
+    '<<bytes>>\n)\n\n'
+    'func main() { fmt.Printf("%x %s\\n", Magic, "<<ulid>>") }',
+    'fun main() {\n    val orderId = <<offset>>L\n    val total = BigDecimal("<<amount>>")\n'
+    '    val id = UUID.fromString("<<uuid>>")\n    println("$orderId $total $id")\n}',
+    "$order = Order::find(<<offset>>);\n$order->total = '<<amount>>';\n$order->tracking = "
+    "'<<tracking>>';\n$order->save();",
+    'Order.where(id: <<offset>>).update_all(shipped_at: "<<ts>>", carrier_ref: "<<tracking>>")',
+    'int crc_table[] = {0x00000000, 0x77073096, 0xEE0E612C, 0x990951BA, 0x076DC419, 0x706AF48F,\n'
+    '                   0xE963A535, 0x9E6495A3, 0x0EDB8832, 0x79DCB8A4};',
+    'import numpy as np\nrng = np.random.default_rng(<<offset>>)\nx = rng.normal(size=(<<qty>>, '
+    '<<qty>>))\nprint(x.mean(), 6.02214076e23, 1.380649e-23)',
+    'id;datum;artikel;menge;preis;summe\n<<offset>>;<<date>>;<<sku2>>;<<qty>>;<<amount>>;'
+    '<<amount>>\n<<offset>>;<<date>>;<<sku2>>;<<qty>>;<<amount>>;<<amount>>',
+    '| order | created | total | carrier | tracking |\n|---|---|---|---|---|\n| <<order>> | '
+    '<<date>> | <<price>> | DHL | <<tracking>> |\n| <<order>> | <<date>> | <<price>> | UPS | '
+    '<<tracking>> |',
+    '{"data":{"repository":{"object":{"oid":"<<gitfull>>","committedDate":"<<ts>>",'
+    '"checkSuites":{"nodes":[{"databaseId":<<offset>>,"conclusion":"SUCCESS"}]}}}}}',
+    '{"event_id":"<<sentryid>>","release":"api@<<ver>>","timestamp":<<epoch>>.<<qty>>,'
+    '"contexts":{"os":{"name":"Linux","kernel_version":"<<kernel>>"}}}',
+    'device,mac,ip,firmware\nsw-core-1,<<mac>>,<<ip.4>>,<<ver>>\nap-lobby,<<mac>>,<<ip.4>>,'
+    '<<ver>>',
+    'Signature: <<solsig>>\nSlot: <<offset>>\nBlock hash: <<blockhash>>\nFee: 0.000005 SOL',
+    'Researchers: ORCID <<orcid>>, <<pmid>>, GenBank <<genbank>>, PDB <<pdb>>; location '
+    '<<utm>> (UTM), plus code <<plus>>, geohash <<geohash>>.',
+    'User SID <<sid>> was granted SeBackupPrivilege; registry key HKLM\\SOFTWARE\\Acme\\Agent\\'
+    '<<ver4b>>; logon id 0x<<gitshort>>.',
+    '<<hexdump>>\n<<hexdump>>\n<<hexdump>>',
+    'In file included from src/net.cpp:12:\nsrc/net.h:<<qty>>:5: error: no member named '
+    '\'with_capacity\' in \'<<ipv6scope>>\'\n1 error generated.\nmake: *** [Makefile:<<qty>>: '
+    'build/net.o] Error 1',
+    'git bisect good <<gitfull>>\ngit bisect bad <<gitshort>>\nBisecting: <<qty>> revisions left '
+    'to test after this (roughly 6 steps)\n[<<gitfull>>] Merge branch \'release/<<ver>>\'',
+    'Author: <<person>> <<<email>>>\nReviewed-by: <<person>> <<<email>>>\nChange-Id: I<<gitfull>>',
+    'ssh-keygen -lf ~/.ssh/id_ed25519.pub\n256 SHA256:<<b64blob>> ci@runner (ED25519)\n'
+    'export AWS_DEFAULT_REGION=eu-north-1\nexport TOKEN=<<secret>>',
+    'uname -a: Linux ip-<<qty>>-<<qty>> <<kernel>> #<<qty>>-Ubuntu SMP x86_64 GNU/Linux\n'
+    'Windows <<winver>>, .NET 8.0.<<qty>>, glibc 2.35, OpenSSL 3.0.13',
+]
+
+BIZ_B = {
+    'sv': ['Faktura nr <<invoice>>\nFakturadatum: <<date>>\nKundnummer: <<custno>>\nOrdernummer: '
+           '<<order>>\nOCR-nummer: <<offset>><<qty>>\nAtt betala: <<price_b>> senast <<date>>.',
+           'Ditt paket <<tracking>> är på väg. Order <<order>>, vikt <<weight>>, leverans '
+           '<<date>>. Frågor? Ring <<phone>>.'],
+    'da': ['Faktura <<invoice>> af <<date>>\nKundenr.: <<custno>>\nOrdrenr.: <<order>>\nCVR: '
+           '<<custno>>\nBeløb: <<price_b>>\nBetales til <<iban>> senest <<date>>.',
+           'Din pakke <<tracking>> er afsendt (ordre <<order>>, <<weight>>).'],
+    'cs': ['Faktura č. <<invoice>> ze dne <<date>>\nVariabilní symbol: <<offset>>\nIČO: '
+           '<<custno>>, DIČ: CZ<<custno>>\nCelkem k úhradě: <<price_b>>',
+           'Zásilka <<tracking>> k objednávce <<order>> byla předána dopravci <<date>>.'],
+    'el': ['Τιμολόγιο αρ. <<invoice>>, ημερομηνία <<date>>\nΑρ. παραγγελίας: <<order>>\nΑΦΜ: '
+           '<<custno>>\nΣύνολο: <<price>>',
+           'Η αποστολή <<tracking>> της παραγγελίας <<order>> παραδόθηκε στις <<date>>.'],
+    'ko': ['세금계산서 번호: <<invoice>>\n작성일자: <<date>>\n주문번호: <<order>>\n사업자등록번호: '
+           '<<sortcode>>\n합계금액: <<price_b>>',
+           '주문하신 상품(주문번호 <<order>>)이 발송되었습니다. 운송장 번호: <<tracking>>.'],
+    'vi': ['Hóa đơn số <<invoice>> ngày <<date>>\nMã đơn hàng: <<order>>\nMã số thuế: '
+           '<<custno>>\nTổng cộng: <<price_b>>',
+           'Đơn hàng <<order>> đã được giao cho đơn vị vận chuyển, mã vận đơn <<tracking>>.'],
+    'id': ['Faktur No. <<invoice>> tanggal <<date>>\nNo. Pesanan: <<order>>\nNPWP: '
+           '<<custno>>\nTotal: <<price_b>>',
+           'Paket <<tracking>> untuk pesanan <<order>> sedang dikirim, berat <<weight>>. Hubungi '
+           '<<phone>> bila ada pertanyaan.'],
+    'ar': ['فاتورة رقم <<invoice>> بتاريخ <<date>>\nرقم الطلب: <<order>>\nالرقم الضريبي: '
+           '<<custno>>\nالإجمالي: <<price>>',
+           'تم شحن طلبك <<order>>، رقم التتبع <<tracking>>، الوزن <<weight>>.'],
+    'hi': ['बिल संख्या <<invoice>>, दिनांक <<date>>\nऑर्डर संख्या: <<order>>\nGSTIN: '
+           '27<<custno>>1Z5\nकुल राशि: <<price>>',
+           'आपका ऑर्डर <<order>> भेज दिया गया है। ट्रैकिंग नंबर <<tracking>>।'],
+    'uk': ['Рахунок № <<invoice>> від <<date>>\nЗамовлення: <<order>>\nЄДРПОУ: <<custno>>\n'
+           'Разом до сплати: <<price>>',
+           'Посилка <<tracking>> (замовлення <<order>>) прибуде <<date>>. Отримувач: <<person>>.'],
+    'fi': ['Lasku <<invoice>>, päiväys <<date>>\nViitenumero: <<offset>>\nY-tunnus: '
+           '<<custno>>\nMaksettava: <<price_b>> tilille <<iban>>',
+           'Lähetyksesi <<tracking>> (tilaus <<order>>) on matkalla.'],
+    'hu': ['Számla sorszáma: <<invoice>>\nKelt: <<date>>\nRendelésszám: <<order>>\n'
+           'Adószám: <<custno>>-2-42\nFizetendő: <<price_b>>',
+           'A(z) <<order>> számú rendelés csomagja (<<tracking>>) úton van.'],
+}
+
+CHAT_B = {
+    'sv': ['Varför kraschar det här?\n{x}', 'Bygget <<gitshort>> av <<ver>> är trasigt sedan '
+           '<<date>>, ärende <<case>>.'],
+    'da': ['Hvorfor fejler det?\n{x}', 'Build <<gitshort>> af <<ver>> fejler siden <<date>>.'],
+    'cs': ['Proč to padá?\n{x}', 'Build <<gitshort>> verze <<ver>> je rozbitý od <<date>>, '
+           'tiket <<case>>.'],
+    'el': ['Γιατί αποτυγχάνει αυτό;\n{x}', 'Το build <<gitshort>> της <<ver>> χάλασε στις '
+           '<<date>>.'],
+    'ko': ['이거 왜 실패하나요?\n{x}', '<<ver>> 버전의 빌드 <<gitshort>>가 <<date>>부터 깨졌어요.'],
+    'vi': ['Tại sao lỗi này xảy ra?\n{x}', 'Bản build <<gitshort>> của <<ver>> bị lỗi từ '
+           '<<date>>, ticket <<case>>.'],
+    'id': ['Kenapa ini gagal?\n{x}', 'Build <<gitshort>> versi <<ver>> rusak sejak <<date>>.'],
+    'ar': ['لماذا يفشل هذا؟\n{x}', 'البناء <<gitshort>> للإصدار <<ver>> معطل منذ <<date>>.'],
+    'hi': ['yeh fail kyun ho raha hai?\n{x}', 'build <<gitshort>> of <<ver>> <<date>> se toota '
+           'hai, ticket <<case>> dekho.'],
+    'uk': ['Чому це падає?\n{x}', 'Збірка <<gitshort>> версії <<ver>> зламана з <<date>>.'],
+    'fi': ['Miksi tämä kaatuu?\n{x}', 'Build <<gitshort>> versiosta <<ver>> on rikki '
+           '<<date>> alkaen.'],
+    'hu': ['Miért hibázik ez?\n{x}', 'A(z) <<ver>> <<gitshort>> buildje <<date>> óta hibás.'],
+}
+LANGS_B = sorted(CHAT_B)
+
+
+def fill_b(template, lang):
+    saved = dict(LOOK), dict(TYPED)
+    LOOK.update(LOOK_B)
+    TYPED.update(TYPED_B)
+    try:
+        return fill(template, lang)
+    finally:
+        LOOK.clear(), LOOK.update(saved[0]), TYPED.clear(), TYPED.update(saved[1])
+
+
+def record_b():
+    lang = pick(LANGS_B)
+    f = rng.random()
+    if f < 0.35:
+        t = pick(TECH_B)
+    elif f < 0.65:
+        t = pick(BIZ_B[lang])
+    else:
+        t = pick(CHAT_B[lang])
+        if '{x}' in t:
+            t = t.replace('{x}', pick(TECH_B))
+    return fill_b(t, lang)
+
+
 if __name__ == '__main__':
+    if '--set' in sys.argv:  # --set b: the second template set
+        k = sys.argv.index('--set')
+        which = sys.argv[k + 1] if k + 1 < len(sys.argv) else 'a'
+        del sys.argv[k:k + 2]
+        if which == 'b':
+            w.write_set(record_b, 1011, __doc__)
+            sys.exit(0)
     w.write_set(record, 1001, __doc__)
