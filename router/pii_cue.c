@@ -656,6 +656,7 @@ static const struct {
     {"siret", B(CUE_NEG)},
     {"ledger", B(CUE_NEG)},
     {"offset", B(CUE_NEG)},
+    {"tag", B(CUE_NEG)}, /* an image or a release tag: "tag: 7.9.20.82" */
     {"sequence", B(CUE_NEG)},
     {"customer care", B(CUE_PHONE)},
     {"customer service", B(CUE_PHONE)},

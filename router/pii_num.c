@@ -592,6 +592,41 @@ static bool id_context(const unsigned char *s, size_t i)
     return false;
 }
 
+/* The first field of a CSV row under a header whose first cell names an id
+ * ("id;datum;…", "order_id,created_at,…", "#,name"): i starts the line and
+ * the rows between the header and it start with digits too. */
+static bool csv_id_column(const unsigned char *s, size_t n, size_t i, size_t e)
+{
+    if ((i > 0 && s[i - 1] != '\n') || e >= n || !strchr(";,\t|", s[e]) || s[e] == 0) return false;
+    unsigned char d = s[e];
+    size_t ls = i;
+    for (int rows = 0; rows < 16 && ls > 0; rows++) {
+        size_t b = ls - 1; /* the line above: [b, ls - 1) */
+        while (b > 0 && s[b - 1] != '\n' && ls - b < 512)
+            b--;
+        if (b > 0 && s[b - 1] != '\n') return false;
+        if (b < ls - 1 && pii_is_digit(s[b])) {
+            ls = b;
+            continue;
+        }
+        size_t ce = b;
+        while (ce < ls - 1 && s[ce] != d)
+            ce++;
+        while (ce > b && (s[ce - 1] == ' ' || s[ce - 1] == '"'))
+            ce--;
+        size_t cb = b;
+        while (cb < ce && (s[cb] == ' ' || s[cb] == '"'))
+            cb++;
+        size_t l = ce - cb;
+        return ce < ls - 1 && ((l >= 2 && pii_icase_eq(s + ce - 2, "id", 2) &&
+                                (l == 2 || !pii_is_lower(s[ce - 3]) || s[ce - 2] == 'I')) ||
+                               (l == 2 && (pii_icase_eq(s + cb, "nr", 2) ||
+                                           pii_icase_eq(s + cb, "no", 2))) ||
+                               (l == 1 && s[cb] == '#'));
+    }
+    return false;
+}
+
 static bool followed_by_word(const unsigned char *s, size_t n, size_t e)
 {
     return e < n && (pii_is_alpha(s[e]) || (s[e] >= 0xC2 && s[e] < 0xE0));
@@ -1033,7 +1068,7 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         if (neg && (!before || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
         if (!cue && id_tail(s, i)) sc -= 0.4f;
         if (!cue && !q.plus && (sc < 0.6f || (q.ng == 1 && !q.paren && q.d[0] != '0')) &&
-            (labelled(c, i) || (q.ng == 1 && id_context(s, i))))
+            (labelled(c, i) || (q.ng == 1 && (id_context(s, i) || csv_id_column(s, n, i, e)))))
             sc -= 0.3f; /* "NIP: 060-270-26-31", "Vergi No: 13675287061": a
                          * labelled identifier; a phone's own grouping
                          * ("Hotline: (020) 8781 7299") outweighs an unknown

@@ -420,7 +420,13 @@ static size_t scan_colon_token(pii_ctx *c, size_t i, size_t e)
         letters += pii_is_alpha(s[q]);
         if (q + 1 < v && s[q] == ':' && s[q + 1] == ':') dbl = true;
     }
-    if (colons >= 2 && (dbl ? (v - i) > 4 : colons == 7) &&
+    /* "fe::ed", "a::b": two short groups around "::" are a C++ or Rust
+     * scope; a host's address has a prefix of four digits ("fe80::1") */
+    size_t first = i;
+    while (first < v && s[first] != ':')
+        first++;
+    bool scope = dbl && colons == 2 && first - i <= 2;
+    if (colons >= 2 && (dbl ? (v - i) > 4 : colons == 7) && !scope &&
         ew__pii_ipv6_valid((const char *)s + i, v - i)) {
         if (colons >= 3 || letters > 0) {
             ew__pii_add(c, EW_PII_IP_ADDRESS, i, v, 0.9f);

@@ -1128,6 +1128,25 @@ static void test_machine_lookalikes(void **state)
                  EW_PII_IP_ADDRESS, "192.168.201.171");
     EXPECT_NO_TYPE("Order:\n4155550132", EW_PII_PHONE);
     EXPECT_NO_TYPE("version 1.2.3.4", EW_PII_IP_ADDRESS);
+    /* a CSV row's first field under a header that names an id */
+    EXPECT_NO_TYPE("id;datum;artikel\n16264891056;03/20/2024;OKR\n56063362802;03/14/2021;TPA",
+                   EW_PII_PHONE);
+    EXPECT_NO_TYPE("OrderId,total\n13812345678,12.00", EW_PII_PHONE);
+    EXPECT_EXACT("name,phone\n13812345678,Wang", EW_PII_PHONE, "13812345678");
+    EXPECT_EXACT("paid,x\n13812345678,1", EW_PII_PHONE, "13812345678");
+    /* a snake_case key's value is read ("ntp_server=…", "mobile_number=…") */
+    EXPECT_EXACT("[all:vars]\nntp_server=172.19.37.148", EW_PII_IP_ADDRESS, "172.19.37.148");
+    EXPECT_EXACT("mobile_number=13812345678", EW_PII_PHONE, "13812345678");
+    /* an image or release tag; a C++ or Rust scope; a hex dump's bytes */
+    EXPECT_NO_TYPE("image:\n  tag: \"7.9.20.82\"", EW_PII_IP_ADDRESS);
+    EXPECT_CLEAN("error: no member named 'with_capacity' in 'fe::ed'");
+    EXPECT_EXACT("host fe80::1 up", EW_PII_IP_ADDRESS, "fe80::1");
+    EXPECT_CLEAN("00053d90  30 93 7d b2 cb cf 42 1e a5 57 0c 06 8b fd 23 b0  |nSlmdkBkhUxeKyK.|");
+    EXPECT_EXACT("call 01 23 45 67 89, 06 12 34 56 78 now", EW_PII_PHONE, "06 12 34 56 78");
+    /* the part before a slash names what a digest is of */
+    EXPECT_CLEAN("checksum/secret: 0500b33999c72596c89299920569560dc4b300dff9b348a7fbc8114ac53af535");
+    EXPECT_EXACT("config/secret: Xk9mPq2LzRt5Vw8YbN3cJd6F", EW_PII_SECRET,
+                 "Xk9mPq2LzRt5Vw8YbN3cJd6F");
     EXPECT_EXACT("WeChat: 13812345678", EW_PII_PHONE, "13812345678");
     EXPECT_EXACT("Mobile: 13812345678", EW_PII_PHONE, "13812345678");
     EXPECT_EXACT("Hotline: (020) 8781 7299", EW_PII_PHONE, "(020) 8781 7299");
