@@ -935,10 +935,35 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
                          : plain_words(c, i, true, word, address);
 }
 
+/* A hex dump's bytes ("00053d90  30 93 7d b2 cb cf 42 1e a5 57 0c 06 8b"):
+ * eight or more pairs of hex digits, one space apart, around i, two of them
+ * with a letter. Returns the end of those after i, or 0. */
+static size_t hex_dump_end(const unsigned char *s, size_t n, size_t i)
+{
+    if (i + 2 > n || !pii_is_hex(s[i + 1]) || (i + 2 < n && s[i + 2] != ' ')) return 0;
+    if (i > 0 && s[i - 1] != ' ') return 0;
+    size_t pairs = 0, letters = 0, k = i;
+    while (k >= 3 && s[k - 1] == ' ' && pii_is_hex(s[k - 2]) && pii_is_hex(s[k - 3]) &&
+           (k == 3 || s[k - 4] == ' ') && pairs < 8) {
+        letters += pii_is_alpha(s[k - 2]) || pii_is_alpha(s[k - 3]);
+        pairs++, k -= 3;
+    }
+    for (k = i; k + 1 < n && pii_is_hex(s[k]) && pii_is_hex(s[k + 1]) &&
+                (k + 2 == n || s[k + 2] == ' ' || s[k + 2] == '\n');
+         k += 3) {
+        letters += pii_is_alpha(s[k]) || pii_is_alpha(s[k + 1]);
+        pairs++;
+    }
+    /* bytes, not numbers in a row: some pairs hold the digits a-f */
+    return pairs >= 8 && letters >= 2 ? k - 1 : 0;
+}
+
 static size_t on_digit(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
+    size_t hd = hex_dump_end(s, n, i);
+    if (hd) return hd;
     size_t te = ew__pii_token_end(s, n, i);
     bool letters = false, other = false;
     for (size_t k = i; k < te; k++) {
@@ -1040,15 +1065,11 @@ static void scan_walk(pii_ctx *c)
         case PC_U2:
             /* inside an identifier; a leading '_' starts one ("_auth="); a
              * query string's next parameter starts after '&' ("a_b=1&secret=x"),
-             * a number or an IPv6 address after '=' is read ("client_ip=10.0.0.1",
-             * "to_phone=+1…", "src_ip=fe80::1") */
+             * a value after '=' ("ntp_server=172.19.37.148") */
             if (i > 0 &&
                 (pii_is_alnum(s[i - 1]) ||
                  (s[i - 1] == '_' && i > 1 && (pii_is_alnum(s[i - 2]) || s[i - 2] == '_')))) {
-                while (i < n && ew__pii_tokch[s[i]] && s[i] != '&' &&
-                       !(s[i] == '=' && i + 1 < n &&
-                         (pii_is_digit(s[i + 1]) || s[i + 1] == '+' ||
-                          (pii_is_hex(s[i + 1]) && i + 6 < n && memchr(s + i + 2, ':', 4)))))
+                while (i < n && ew__pii_tokch[s[i]] && s[i] != '&' && s[i] != '=')
                     i++;
                 if (i < n && !ew__pii_tokch[s[i]]) continue;
                 i += i < n;

@@ -501,6 +501,7 @@ bool ew__pii_btc_base58_valid(const char *s, size_t n);
 bool ew__pii_bech32_valid(const char *s, size_t n);
 bool ew__pii_eth_valid(const char *s, size_t n);
 bool ew__pii_ipv6_valid(const char *s, size_t n);
+bool ew__pii_ipv4_nobody(uint32_t addr);
 bool ew__pii_date_valid(int y, int m, int d);
 
 #endif

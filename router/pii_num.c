@@ -669,7 +669,12 @@ static float phone_shape(const numseq *q)
         p++;
         pn--;
     }
-    if (pn == 10 && p[0] >= '2' && p[3] >= '2') {
+    /* the country code 1 is dialled apart ("1-878-850-3238"), never glued to
+     * the area code ("1878-850-3238" is an account or a reference); India's
+     * toll-free numbers are written "1800 321 9989" */
+    bool lead_ok = p == d || q->ng == 1 || q->glen[0] == 1 ||
+                   (q->glen[0] == 4 && d[1] == '8' && (d[2] == '0' || d[2] == '6') && d[3] == '0');
+    if (pn == 10 && p[0] >= '2' && p[3] >= '2' && lead_ok) {
         bool shape334 =
             (q->ng >= 3 && q->glen[q->ng - 1] == 4 && q->glen[q->ng - 2] == 3) || q->ng == 1;
         if (shape334) sc = q->paren ? 0.85f : q->ng == 1 ? 0.4f : 0.65f;
@@ -720,6 +725,66 @@ static bool labelled(const pii_ctx *c, size_t i)
         b--;
     return b < e && !pii_cue_near(c, CUE_PHONE, i, (size_t)(i - b) + 2);
 }
+/* A bare number where code and records put ids: a value assigned or
+ * compared ("id = 18154516176", "offset=…", "(id)=(…)"), the first field of
+ * a tuple ("VALUES (16849480422, …"), or after a word that says "number of"
+ * ("trade id", "nº", "No.", "Nr.", "№"); the thing numbered is no phone
+ * unless a phone cue says so. */
+static bool id_context(const unsigned char *s, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '"' || s[k - 1] == '\''))
+        k--;
+    if (k == 0) return false;
+    if (s[k - 1] == '=' || s[k - 1] == '(') return true;
+    if (s[k - 1] == '.' || s[k - 1] == ':') k--; /* "No.", "Nr.:" */
+    size_t b = k;
+    while (b > 0 && k - b < 3 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
+        b--;
+    if (b > 0 && pii_is_alpha(s[b - 1])) return false;
+    size_t l = k - b;
+    static const char *const words[] = {"id", "no", "nr", "n\xc2\xba", "n\xc2\xb0",
+                                        "\xe2\x84\x96"};
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+        if (strlen(words[w]) == l && pii_icase_eq(s + b, words[w], l)) return true;
+    return false;
+}
+
+/* The first field of a CSV row under a header whose first cell names an id
+ * ("id;datum;…", "order_id,created_at,…", "#,name"): i starts the line and
+ * the rows between the header and it start with digits too. */
+static bool csv_id_column(const unsigned char *s, size_t n, size_t i, size_t e)
+{
+    if ((i > 0 && s[i - 1] != '\n') || e >= n || !strchr(";,\t|", s[e]) || s[e] == 0) return false;
+    unsigned char d = s[e];
+    size_t ls = i;
+    for (int rows = 0; rows < 16 && ls > 0; rows++) {
+        size_t b = ls - 1; /* the line above: [b, ls - 1) */
+        while (b > 0 && s[b - 1] != '\n' && ls - b < 512)
+            b--;
+        if (b > 0 && s[b - 1] != '\n') return false;
+        if (b < ls - 1 && pii_is_digit(s[b])) {
+            ls = b;
+            continue;
+        }
+        size_t ce = b;
+        while (ce < ls - 1 && s[ce] != d)
+            ce++;
+        while (ce > b && (s[ce - 1] == ' ' || s[ce - 1] == '"'))
+            ce--;
+        size_t cb = b;
+        while (cb < ce && (s[cb] == ' ' || s[cb] == '"'))
+            cb++;
+        size_t l = ce - cb;
+        return ce < ls - 1 && ((l >= 2 && pii_icase_eq(s + ce - 2, "id", 2) &&
+                                (l == 2 || !pii_is_lower(s[ce - 3]) || s[ce - 2] == 'I')) ||
+                               (l == 2 && (pii_icase_eq(s + cb, "nr", 2) ||
+                                           pii_icase_eq(s + cb, "no", 2))) ||
+                               (l == 1 && s[cb] == '#'));
+    }
+    return false;
+}
+
 static bool followed_by_word(const unsigned char *s, size_t n, size_t e)
 {
     return e < n && (pii_is_alpha(s[e]) || (s[e] >= 0xC2 && s[e] < 0xE0));
@@ -992,6 +1057,57 @@ static bool phone_cue_after(const pii_ctx *c, size_t e)
     return w && ew__pii_cue_after(c, e, CUE_PHONE, w);
 }
 
+/* A look-alike's label ("order", "build") within 24 bytes before i, on i's
+ * line or ending the line above ("Order:\n12345"); a label whose line went
+ * on to its value ("Version 1.11.7+build.67289.\n192.168.1.7") is used up. */
+static bool neg_label(const pii_ctx *c, size_t i)
+{
+    if (!pii_cue_near(c, CUE_NEG, i, 24)) return false;
+    size_t a = c->cue_at[CUE_NEG];
+    const unsigned char *nl = a < i ? memchr(c->s + a, '\n', i - a) : NULL;
+    if (!nl) return true;
+    for (const unsigned char *p = c->s + a; p < nl; p++)
+        if (*p != ' ' && *p != ':' && *p != '#' && *p != '.' && *p != '\r') return false;
+    return true;
+}
+
+/* "e-ticket 1356…", "pre-order 2025…", "Numero d'ordine: ORD-2025-…": the
+ * word before the number (past an id's capitals) is a compound or an
+ * elision whose last part labels a look-alike. Asked per number, not per
+ * word, so prose pays nothing; the label's end is noted as the cue's. */
+static bool neg_compound(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t k = i;
+    while (k > 0 && i - k < 8 && (pii_is_upper(s[k - 1]) || s[k - 1] == '-'))
+        k--;
+    size_t e = k;
+    while (e > 0 && k - e < 3 && (s[e - 1] == ' ' || s[e - 1] == ':' || s[e - 1] == '#'))
+        e--;
+    size_t t = e;
+    while (t > 0 && e - t < PII_WORD_MAX - 1 && pii_is_alpha(s[t - 1]))
+        t--;
+    if (e - t < 3 || t < 2 || (s[t - 1] != '-' && s[t - 1] != '\'') || !pii_is_alpha(s[t - 2]))
+        return false;
+    char low[PII_WORD_MAX];
+    for (size_t p = t; p < e; p++)
+        low[p - t] = (char)(s[p] | 0x20);
+    if (!(ew__pii_cue_lookup(low, e - t) & (1u << CUE_NEG))) return false;
+    c->cue_at[CUE_NEG] = (uint32_t)e;
+    return true;
+}
+
+/* Digits that go on an identifier after its capitals and a dash
+ * ("ORD-2025-116093", "INV-2024-80664"). */
+static bool id_tail(const unsigned char *s, size_t i)
+{
+    if (i < 3 || s[i - 1] != '-') return false;
+    size_t b = i - 1;
+    while (b > 0 && i - 1 - b < 6 && pii_is_upper(s[b - 1]))
+        b--;
+    return i - 1 - b >= 2 && (b == 0 || !pii_is_alnum(s[b - 1]));
+}
+
 size_t ew__pii_scan_number(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
@@ -1002,7 +1118,7 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     size_t e = q.end;
     /* "INV-2019-29307", "RE-2023-4430": digits glued to a letter prefix
      * are an identifier's */
-    bool neg = pii_cue_near(c, CUE_NEG, i, 24) || part_number_label(s, i) ||
+    bool neg = neg_label(c, i) || part_number_label(s, i) || neg_compound(c, i) ||
                (i >= 2 && s[i - 1] == '-' && pii_is_alpha(s[i - 2]));
     bool price = pii_cue_near(c, CUE_PRICE, i, 3) ||
                  (i >= 2 && (s[i - 1] == 0xAC || s[i - 1] == 0xA3 || s[i - 1] == 0xA5));
@@ -1069,11 +1185,15 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     if (!q.plus && !q.paren && (q.ng == 4 || cidr) && q.sep[1] == '.' && q.sep[2] == '.' &&
         q.sep[3] == '.') {
         bool ok = true;
-        for (int g = 0, off = 0; g < 4; off += q.glen[g], g++)
+        uint32_t addr = 0;
+        for (int g = 0, off = 0; g < 4; off += q.glen[g], g++) {
             ok &= q.glen[g] <= 3 && num(q.d + off, q.glen[g]) <= 255 &&
                   !(q.glen[g] > 1 && q.d[off] == '0');
+            addr = addr << 8 | (num(q.d + off, q.glen[g]) & 0xFF);
+        }
         /* a fifth ".n" means a version string */
-        if (ok && !(e + 1 < n && s[e] == '.' && pii_is_digit(s[e + 1])) && !neg)
+        if (ok && !(e + 1 < n && s[e] == '.' && pii_is_digit(s[e + 1])) && !neg &&
+            !ew__pii_ipv4_nobody(addr))
             ew__pii_add(c, EW_PII_IP_ADDRESS, i, e, pii_cue_near(c, CUE_IP, i, 40) ? 0.95f : 0.9f);
         /* a first group of four digits is no address: a card ("4111.1111.…") */
         if (ok || q.glen[0] != 4) return e;
@@ -1158,10 +1278,13 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
          * label right before beats a word after ("routing number 2199…,
          * check number 376") */
         if (neg && (!before || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
-        if (!cue && !q.plus && sc < 0.6f && labelled(c, i))
-            sc -= 0.3f; /* "NIP: 060-270-26-31": a labelled identifier; a
-                         * phone's own shape ("Hotline: (020) 8781 7299")
-                         * outweighs an unknown label */
+        if (!cue && id_tail(s, i)) sc -= 0.4f;
+        if (!cue && !q.plus && (sc < 0.6f || (q.ng == 1 && !q.paren && q.d[0] != '0')) &&
+            (labelled(c, i) || (q.ng == 1 && (id_context(s, i) || csv_id_column(s, n, i, e)))))
+            sc -= 0.3f; /* "NIP: 060-270-26-31", "Vergi No: 13675287061": a
+                         * labelled identifier; a phone's own grouping
+                         * ("Hotline: (020) 8781 7299") outweighs an unknown
+                         * label, a bare run of digits does not */
         if (followed_by_word(s, n, q.ext_end) ||
             (q.ext_end < n && s[q.ext_end] == '-' && q.ext_end + 1 < n &&
              pii_is_digit(s[q.ext_end + 1])))
