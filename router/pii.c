@@ -245,7 +245,30 @@ static bool cp_is_upper(uint32_t cp)
     if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
     if (cp >= 0x100 && cp <= 0x17F)
         return (cp & 1) == (cp >= 0x139 && cp <= 0x148 ? 1u : cp >= 0x179 ? 1u : 0u);
+    if (cp >= 0x1E00 && cp <= 0x1EFF) /* Latin Extended Additional: "Ọlá", "Đặng" */
+        return !(cp & 1) && (cp < 0x1E96 || cp > 0x1E9F);
     return (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
+}
+
+/* A letter of Latin Extended Additional (U+1E00..U+1EFF: Vietnamese,
+ * Yoruba) at k: three bytes E1 B8..BB xx. */
+static inline bool latin_ext_at(const unsigned char *s, size_t n, size_t k)
+{
+    return k + 2 < n && s[k] == 0xE1 && s[k + 1] >= 0xB8 && s[k + 1] <= 0xBB;
+}
+
+/* The word [ws, we) is in capitals (four letters or more) and one to three
+ * spaces lead to a word in capitals on the same line. */
+static bool caps_label_value(const unsigned char *s, size_t n, size_t ws, size_t we)
+{
+    if (we - ws < 4 || we + 3 >= n || s[we] != ' ') return false;
+    for (size_t k = ws; k < we; k++)
+        if (!pii_is_upper(s[k])) return false;
+    size_t v = we;
+    while (v < n && s[v] == ' ' && v - we < 4)
+        v++;
+    return v + 1 < n && v - we < 4 && pii_is_upper(s[v]) &&
+           (pii_is_upper(s[v + 1]) || (s[v + 1] >= 0xC3 && s[v + 1] < 0xE2));
 }
 
 /* True when the character before i is a 2-byte (Latin, Greek, Cyrillic)
@@ -315,6 +338,10 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
         c->title_at = (uint32_t)(we < c->n && c->s[we] == '.' ? we + 1 : we);
     /* "Name: X", "Password: x" */
     if ((cues & (1u << CUE_NAME)) && we < c->n && c->s[we] == ':')
+        c->name_next_at = (uint32_t)we + 1;
+    /* "ACCOUNT HOLDER  AROHA NGATA": a form's label in capitals, its value in
+     * capitals after spaces instead of a colon */
+    if ((cues & (1u << CUE_NAME)) && caps_label_value(c->s, c->n, ws, we))
         c->name_next_at = (uint32_t)we + 1;
     /* a field that names a person: "customer": "X", name='X', <name>X: a
      * capitalised value is a name (fields also hold products and files) */
@@ -420,6 +447,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         if (k + 1 < n && s[k] >= 0xC2 && s[k] < 0xE0) {
             ascii = false;
             k += 2;
+        } else if (latin_ext_at(s, n, k)) {
+            ascii = false; /* "Ọlátúndé", "Nguyễn": U+1E00..U+1EFF */
+            k += 3;
         } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') &&
                    (pii_is_alpha(s[k + 1]) || (!ascii && s[k + 1] >= 0xC2 && s[k + 1] < 0xE0))) {
             /* "d'Ouchy", "Karl-Marx", Ukrainian "пр-т" */
@@ -430,6 +460,11 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         }
     }
     size_t wl = k - i;
+    /* Vietnamese "mật khẩu" (password) */
+    if (!ascii && wl == 5 && (s[i] | 32) == 'm' && !memcmp(s + i + 1, "\xe1\xba\xadt", 4)) {
+        size_t r = ew__pii_scan_kana_cue(c, i + 1, 0x1EAD);
+        if (r) return r;
+    }
     /* Greek, Cyrillic, Armenian, Hebrew, Arabic: names after their cues */
     if (!ascii && s[i] >= 0xCE && s[i] <= 0xDB) ew__pii_scan_script_name(c, i);
     /* its first 24 bytes, lowercased 8 at a time (the bytes are letters, ' or
@@ -978,6 +1013,12 @@ static void scan_walk(pii_ctx *c)
             i = on_digit(c, i);
             continue;
         case PC_U3:
+            /* a word that starts with a letter of Latin Extended Additional
+             * ("Ọlátúndé"); one inside a word was read with it by on_word */
+            if (latin_ext_at(s, n, i)) {
+                i = on_word(c, &w, i);
+                continue;
+            }
             /* the Indic scripts, Thai, Lao, Burmese, Georgian, Ethiopic,
              * Khmer (U+0900..U+17FF): names after their cues */
             if (ch == 0xE0 || (ch == 0xE1 && i + 1 < n && s[i + 1] < 0xA0)) {

@@ -43,6 +43,8 @@ static const struct {
     {"dr", B(CUE_TITLE)},
     {"prof", B(CUE_TITLE)},
     {"sir", B(CUE_TITLE)},
+    {"justice", B(CUE_TITLE)}, /* "Before: The Honourable Justice Okafor" */
+    {"judge", B(CUE_TITLE)},
     {"madam", B(CUE_TITLE)},
     {"herr", B(CUE_TITLE)},
     {"frau", B(CUE_TITLE)},
@@ -744,8 +746,8 @@ static const struct {
 static const char *const kw_street[] = {
     /* Vietnamese street and alley, folded ("Phố", "Đường", "Ngõ"); Russian
      * "ул."; Turkish "Cad." */
-    "\x70\x68\xe1\xbb\x91",
-    "\x64\x75\xe1\xbb\x9d\x6e\x67",
+    "pho",
+    "duong",
     "ngo",
     "\xd1\x83\xd0\xbb",
     /* Ukrainian вул., пр-т, просп. (capitalised too: the fold keeps Cyrillic case) */
@@ -1032,8 +1034,8 @@ static const char *const kw_unit[] = {
     "block", /* Romanian "bl. C1", Gulf and Singapore blocks */
     /* Vietnamese ward and district ("Phường 6", "Quận 1"), as folded; Russian
      * "кв." */
-    "\x70\x68\x75\xe1\xbb\x9d\x6e\x67",
-    "\x71\x75\xe1\xba\xad\x6e",
+    "phuong",
+    "quan",
     "\xd0\xba\xd0\xb2",
 };
 static const char *const kw_org[] = {
@@ -1447,6 +1449,26 @@ static const char *const kw_stop[] = {
     "founder",
     "president",
     "attn",
+    "nurse",
+    "officer",
+    "scientist",
+    "specialist",
+    "coordinator",
+    "assistant",
+    "executive",
+    "administrator",
+    "developer",
+    "designer",
+    "architect",
+    "accountant",
+    "technician",
+    "supervisor",
+    "recruiter",
+    "therapist",
+    "surgeon",
+    "pharmacist",
+    "physician",
+    "paralegal",
 };
 
 #define CUE_SLOTS PII_CUE_SLOTS
