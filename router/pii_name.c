@@ -1156,15 +1156,13 @@ static bool street_after(const unsigned char *s, size_t n, size_t se)
     return (kw & PII_KW_STREET) && !(kw & (1u << CUE_TITLE));
 }
 
-/* "name: billing-worker", "  name: frontend": a YAML or config key in small
- * letters opening its line, its colon at `at` - 1. */
+/* "name: billing-worker", "  - name: frontend": the YAML or config key
+ * "name" in small letters opening its line, its colon at `at` - 1 (keys
+ * such as "patient:" or "owner:" name people). */
 static bool config_key_before(const unsigned char *s, size_t at)
 {
-    if (at < 2 || s[at - 1] != ':') return false;
-    size_t b = at - 1;
-    while (b > 0 && (pii_is_lower(s[b - 1]) || s[b - 1] == '_'))
-        b--;
-    if (b == at - 1) return false;
+    if (at < 5 || s[at - 1] != ':' || memcmp(s + at - 5, "name", 4)) return false;
+    size_t b = at - 5;
     while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '-'))
         b--;
     return b == 0 || s[b - 1] == '\n';
