@@ -653,6 +653,24 @@ static const struct {
     {"atentamente", B(CUE_TITLE)},
     {"reporter", B(CUE_NAME)},
     {"assignee", B(CUE_NAME)},
+    /* roles in minutes, reviews and forms ("Chair: X", "Apologies: X",
+     * "Minute taker: X", "Buddy: X") */
+    {"buddy", B(CUE_NAME)},
+    {"mentor", B(CUE_NAME)},
+    {"reviewer", B(CUE_NAME)},
+    {"approver", B(CUE_NAME)},
+    {"chair", B(CUE_NAME)},
+    {"chairperson", B(CUE_NAME)},
+    {"attendees", B(CUE_NAME)},
+    {"apologies", B(CUE_NAME)},
+    {"absent", B(CUE_NAME)},
+    {"presenter", B(CUE_NAME)},
+    {"speaker", B(CUE_NAME)},
+    {"taker", B(CUE_NAME)},
+    {"referee", B(CUE_NAME)},
+    {"referees", B(CUE_NAME)},
+    {"witness", B(CUE_NAME)},
+    {"interviewer", B(CUE_NAME)},
     {"owner", B(CUE_NAME)},
     {"applicant", B(CUE_NAME)},
     {"claimant", B(CUE_NAME)},
@@ -1309,6 +1327,7 @@ static const char *const kw_verb[] = {
  * Portuguese, Dutch, Polish, Scandinavian): text full of them is not English,
  * where capitalisation says little about names. */
 static const char *const kw_foreign[] = {
+    "toi", /* Vietnamese "Tôi" (I), folded */
     "ses",      "leur",  "leurs",  "sa",     "son",    "ont",   "avant",  "aussi", "mais",  "ha",
     "hanno",    "anche", "questo", "questa", "sul",    "dal",   "dalla",  "han",   "sobre", "entre",
     "desde",    "hasta", "muy",    "oder",   "wurden", "ihnen", "dieser", "diese", "sowie", "wenn",

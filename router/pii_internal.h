@@ -460,6 +460,8 @@ void ew__pii_cjk_init(void);
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i);
 /* Is i a cell of a table column that holds names ("name,email\n<i>...")? */
 bool ew__pii_name_column(const pii_ctx *c, size_t i);
+/* Is i a cell under a header that names places or firms ("city", "company")? */
+bool ew__pii_thing_column(const pii_ctx *c, size_t i);
 /* The header cell [*ha, *hb) of the table column of the cell at i and the
  * table's delimiter; false when i is in no table (pii_cjk.c). */
 bool ew__pii_table_header(const pii_ctx *c, size_t i, size_t *ha, size_t *hb, unsigned char *delim);

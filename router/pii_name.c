@@ -276,7 +276,10 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                 break;
             /* (a street word after a particle is a surname: "van Dijk"; a
              * word after a syllable-romanised given name too: "Ji-hoon Park") */
-            if (r->k > 0 && up && !r->p[r->k - 1].syllable &&
+            /* "Hoàng Văn An": a function word's spelling ending a name */
+            bool func_end = (kw & PII_KW_FUNC) && r->k >= 2 && (r->p[0].gaz & EW__GAZ_LAST) &&
+                            !(e + 1 < n && s[e] == ' ' && cp_upper_at(s, n, e + 1));
+            if (r->k > 0 && up && !r->p[r->k - 1].syllable && !func_end &&
                 ((kw & (PII_KW_ORG | PII_KW_FUNC)) ||
                  ((kw & PII_KW_STREET) && !(kw & ((1u << CUE_TITLE) | PII_KW_PARTICLE)) &&
                   !r->p[r->k - 1].particle))) {
@@ -931,6 +934,18 @@ static bool data_field(const unsigned char *s, size_t n, size_t a, size_t e)
     return key || ((p == ',' || p == '\n' || p == '\t') && (q == ',' || q == '\t'));
 }
 
+/* [a, e) fills a CSV, TSV or pipe-table cell: a delimiter or a line's end
+ * on both sides. */
+static bool cell_at(const unsigned char *s, size_t n, size_t a, size_t e)
+{
+    unsigned p = a ? s[a - 1] : '\n', q = e < n ? s[e] : '\n';
+    bool left = p == ',' || p == ';' || p == '\t' || p == '\n' || p == '"' ||
+                (p == ' ' && a >= 2 && s[a - 2] == '|');
+    bool right = q == ',' || q == ';' || q == '\t' || q == '\n' || q == '\r' || q == '"' ||
+                 (q == ' ' && e + 1 < n && s[e + 1] == '|');
+    return left && right && (p != '\n' || q != '\n');
+}
+
 /* Capitalised words that make the next word a place or a storm, not a
  * person: "Lake Louise", "Port Elizabeth", "Santa Clara", "Isle of Skye",
  * "Hurricane Katrina". */
@@ -1156,6 +1171,21 @@ static bool street_after(const unsigned char *s, size_t n, size_t se)
     return (kw & PII_KW_STREET) && !(kw & (1u << CUE_TITLE));
 }
 
+/* Vietnamese "tôi là X", "tên là X" (I am X, the name is X), composed or
+ * in NFD: [i, we) is the "là". The driver reads "là" as an identifier's
+ * tail, so the name reader looks back for it. */
+static bool vi_copula(const unsigned char *s, size_t i, size_t we)
+{
+    char f[EW__GAZ_MAX_WORD];
+    if (ew__gaz_fold_word(s + i, we - i, f) != 2 || memcmp(f, "la", 2) || i < 5 || s[i - 1] != ' ')
+        return false;
+    size_t b = i - 1;
+    while (b > 0 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80) && i - b < 12)
+        b--;
+    size_t l = ew__gaz_fold_word(s + b, i - 1 - b, f);
+    return l == 3 && (!memcmp(f, "toi", 3) || !memcmp(f, "ten", 3));
+}
+
 /* "name: billing-worker", "  - name: frontend": the YAML or config key
  * "name" in small letters opening its line, its colon at `at` - 1 (keys
  * such as "patient:" or "owner:" name people). */
@@ -1192,6 +1222,12 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     if (!c->seen_upper && c->s[i] >= 0xC0 && cp_upper_at(c->s, c->n, i))
         c->seen_upper = true; /* "Þórir will ...": capitals beyond ASCII count */
     bool strong = c->name_next_at != CUE_NONE && i >= c->name_next_at && i - c->name_next_at <= 2;
+    if (!strong && i >= 4 && c->s[i - 1] == ' ' && c->s[i - 2] >= 0x80) {
+        size_t b = i - 1; /* the word before: "là" */
+        while (b > 0 && (pii_is_alpha(c->s[b - 1]) || c->s[b - 1] >= 0x80) && i - b < 8)
+            b--;
+        strong = vi_copula(c->s, b, i - 1);
+    }
     if (strong && config_value(c, i)) return 0;
     bool title = c->title_at != CUE_NONE && i >= c->title_at && i - c->title_at <= 2;
     bool lower_ok = strong || !c->seen_upper;
@@ -1255,8 +1291,20 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     /* "Kia ora": a greeting (a cue phrase), not the name Kia */
     if (r.k == 1 && (r.p[0].kw & PII_CUE_PREFIX) && cue_phrase_at(c->s, c->n, r.p[0].s, r.p[0].e))
         return 0;
-    /* "Xin chào": Vietnamese for hello, not the given name Xin */
-    if (r.k == 1 && r.p[0].e + 6 <= c->n && !memcmp(c->s + r.p[0].e, " ch\xC3\xA0o", 6)) return 0;
+    /* "Xin chào": Vietnamese for hello, not the given name Xin (also in NFD) */
+    if (r.k == 1 && r.p[0].e + 6 <= c->n &&
+        (!memcmp(c->s + r.p[0].e, " ch\xC3\xA0o", 6) ||
+         (r.p[0].e + 7 <= c->n && !memcmp(c->s + r.p[0].e, " cha\xCC\x80o", 7))))
+        return 0;
+    /* a cell under a name column ("first_name,last_name\nKalani,Wongsawat") */
+    if (!strong && !title && r.k <= 3 && cell_at(c->s, c->n, r.p[0].s, r.p[r.k - 1].e)) {
+        if (ew__pii_name_column(c, r.p[0].s))
+            strong = true;
+        else if (ew__pii_thing_column(c, r.p[0].s)) {
+            c->name_list_end = (uint32_t)r.p[r.k - 1].e;
+            return 0; /* "id;name;city\n7;Ana Lima;Chiang Mai" */
+        }
+    }
     if (!strong && !title && r.k == 1 && data_field(c->s, c->n, r.p[0].s, r.p[0].e)) {
         if (!ew__pii_name_column(c, r.p[0].s)) return 0;
         strong = true; /* "name,email\nkaveh,k@x.io" */

@@ -320,6 +320,16 @@ static void test_world8_rules(void **state)
         /* a capitalised word and a small one before a colon: a label */
         {"Summary\nAddis mesfin: ok", P, NULL},
         {"Summary\nAddis wrote: ok", P, "Addis"},
+        /* role labels of minutes and forms */
+        {"Minutes\nChair: Tavita Moana\nAgenda: budget", P, "Tavita Moana"},
+        /* table cells under name columns and under place columns */
+        {"first_name,last_name,email\nKalani,Wongsawat,k@example.org", P, "Wongsawat"},
+        {"id;name;city\n210;Ha-eun Kim;Chiang Mai", P, "Ha-eun Kim"},
+        {"id;town\n210;Chiang Mai", P, NULL},
+        /* Vietnamese "tôi là", NFD "chào", a name ending in "An" */
+        {"Xin chào, tôi là Hoàng Văn An.", P, "Hoàng Văn An"},
+        {"Xin cha\xcc\x80o ba\xcc\xa3" "n", P, NULL},
+        {"Gone With The Wind", P, NULL},
         /* config values after a name key are identifiers */
         {"name: frontend\nreplicas: 3", P, NULL},
         {"metadata:\n  name: billing-worker\n  namespace: prod", P, NULL},
