@@ -462,6 +462,9 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i);
 bool ew__pii_name_column(const pii_ctx *c, size_t i);
 /* Is i a cell under a header that names places or firms ("city", "company")? */
 bool ew__pii_thing_column(const pii_ctx *c, size_t i);
+/* Does the run from ss (to se at least) spell a firm named after people
+ * ("Wells Fargo", "Marks & Spencer")? (router/pii_name_firm.c) */
+bool ew__pii_firm_at(const unsigned char *s, size_t n, size_t ss, size_t se);
 /* The header cell [*ha, *hb) of the table column of the cell at i and the
  * table's delimiter; false when i is in no table (pii_cjk.c). */
 bool ew__pii_table_header(const pii_ctx *c, size_t i, size_t *ha, size_t *hb, unsigned char *delim);

@@ -1203,7 +1203,8 @@ static bool config_key_before(const unsigned char *s, size_t at)
  * word ("patient: farhan"). */
 static bool config_value(const pii_ctx *c, size_t i)
 {
-    if (!pii_is_lower(c->s[i]) || !config_key_before(c->s, c->name_next_at)) return false;
+    if (!pii_is_lower(c->s[i]) || c->name_next_at > i || !config_key_before(c->s, c->name_next_at))
+        return false;
     char fold[EW__GAZ_MAX_WORD];
     size_t fl, e = name_word_end(c->s, c->n, i);
     if (e < c->n && c->s[e] != '\n' && c->s[e] != '\r') return false;
@@ -1320,6 +1321,10 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     r.se = name_suffix_end(c->s, c->n, r.se);
     /* what only lowers a score is read for a run that would be reported */
     bool reported = sc >= c->sc->min_score[EW_PII_PERSON] || list_sep(c->s, c->n, r.se);
+    if (!strong && !title && reported && ew__pii_firm_at(c->s, c->n, r.ss, r.se)) {
+        c->name_list_end = (uint32_t)r.se;
+        return 0; /* "Wells Fargo", "Calvin Klein" */
+    }
     if (!strong && reported && (after_street_word(c->s, r.ss) || street_after(c->s, c->n, r.se))) {
         c->name_list_end = (uint32_t)r.se; /* its later words are no names either */
         return 0;                          /* "Str. Mihai Eminescu", "Martin Luther King Jr Blvd" */
@@ -1378,6 +1383,10 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         }
         float xs = score_run(c, &x, false, false, sep);
         if (xs <= 0) break;
+        if (ew__pii_firm_at(c->s, c->n, x.ss, x.se)) { /* "Ana Lima, Wells Fargo" */
+            c->name_list_end = (uint32_t)x.se;
+            break;
+        }
         /* "..., Procter & Gamble; ...": two single words joined by '&' in a
          * longer list are a firm */
         if (m >= 2 && x.k == 1 && prev_single && me[m - 1] + 3 == sep && c->s[sep - 2] == '&') {
@@ -1394,7 +1403,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         given += (x.p[0].gaz & EW__GAZ_FIRST) && !(x.p[0].gaz & EW__GAZ_COMMON);
         sep = list_sep(c->s, c->n, x.se);
     }
-    c->name_list_end = (uint32_t)me[m - 1];
+    if (c->name_list_end < me[m - 1]) c->name_list_end = (uint32_t)me[m - 1];
     /* "In Paris, John said": two capitalised words around a comma are no list */
     bool joined = m >= 3 || (m == 2 && c->s[me[0]] != ',');
     /* "Johnson & Johnson", "Procter & Gamble", "Ben & Jerry's": two single

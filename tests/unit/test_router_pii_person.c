@@ -330,6 +330,13 @@ static void test_world8_rules(void **state)
         {"Xin chào, tôi là Hoàng Văn An.", P, "Hoàng Văn An"},
         {"Xin cha\xcc\x80o ba\xcc\xa3" "n", P, NULL},
         {"Gone With The Wind", P, NULL},
+        /* a cue read backwards in small letters (no cue offset is set) */
+        {"xin chào, tôi tên là huỳnh văn dũng, số điện thoại 18251867904", P, "huỳnh văn dũng"},
+        /* firms and houses named after people, alone and in a list */
+        {"Wells Fargo reported record earnings.", P, NULL},
+        {"She wore Calvin Klein to the gala.", P, NULL},
+        {"Referees: Alexis Holloway, Wells Fargo; Tom Ross", P, "Alexis Holloway"},
+        {"Name: Calvin Klein", P, "Calvin Klein"},
         /* config values after a name key are identifiers */
         {"name: frontend\nreplicas: 3", P, NULL},
         {"metadata:\n  name: billing-worker\n  namespace: prod", P, NULL},
