@@ -627,7 +627,7 @@ bool ew__pii_name_column(const pii_ctx *c, size_t i)
     return name_column(c, i, &d) != 0;
 }
 
-bool ew__pii_thing_column(const pii_ctx *c, size_t i)
+int ew__pii_column_kind(const pii_ctx *c, size_t i)
 {
     static const char *const heads[] = {"city",    "town",       "country",  "state",  "region",
                                         "company", "employer",   "location", "place",  "site",
@@ -635,11 +635,12 @@ bool ew__pii_thing_column(const pii_ctx *c, size_t i)
                                         "organisation", "organization", "vendor", "supplier"};
     size_t a, b;
     unsigned char d;
-    if (!ew__pii_table_header(c, i, &a, &b, &d)) return false;
+    if (!ew__pii_table_header(c, i, &a, &b, &d)) return 0;
+    if (name_header(c->s, a, b)) return 1;
     for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
         if (strlen(heads[h]) == b - a && !strncasecmp((const char *)c->s + a, heads[h], b - a))
-            return true;
-    return false;
+            return 2;
+    return 0;
 }
 
 /* A Chinese or Japanese name as a cell of a name column ("姓名,身份证号,手机\n

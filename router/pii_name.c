@@ -1299,9 +1299,10 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         return 0;
     /* a cell under a name column ("first_name,last_name\nKalani,Wongsawat") */
     if (!strong && !title && r.k <= 3 && cell_at(c->s, c->n, r.p[0].s, r.p[r.k - 1].e)) {
-        if (ew__pii_name_column(c, r.p[0].s))
+        int kind = ew__pii_column_kind(c, r.p[0].s);
+        if (kind == 1)
             strong = true;
-        else if (ew__pii_thing_column(c, r.p[0].s)) {
+        else if (kind == 2) {
             c->name_list_end = (uint32_t)r.p[r.k - 1].e;
             return 0; /* "id;name;city\n7;Ana Lima;Chiang Mai" */
         }

@@ -37,8 +37,13 @@ static int cmp_firm(const void *key, const void *elem)
     return strcmp((const char *)key, *(const char *const *)elem);
 }
 
+/* the first letters of the firms above, a bit per letter a..z */
+#define FIRM_INITIALS 0x16EFEFFU
+
 bool ew__pii_firm_at(const unsigned char *s, size_t n, size_t ss, size_t se)
 {
+    unsigned f0 = (s[ss] | 32) - 'a';
+    if (f0 >= 26 || !((FIRM_INITIALS >> f0) & 1)) return false;
     char buf[64];
     size_t bl = 0, i = ss;
     for (int words = 0; words < 4 && i < n;) {
@@ -58,10 +63,10 @@ bool ew__pii_firm_at(const unsigned char *s, size_t n, size_t ss, size_t se)
         if (words >= 2 && e >= se &&
             bsearch(buf, firms, sizeof firms / sizeof firms[0], sizeof firms[0], cmp_firm))
             return true;
-        /* the next word: after one space, "-" or " & " */
+        /* the next word: after one space inside the run, "-" or " & " */
         if (e < n && s[e] == '-')
             i = e + 1;
-        else if (e + 1 < n && s[e] == ' ' && s[e + 1] != '&')
+        else if (e + 1 < n && s[e] == ' ' && s[e + 1] != '&' && e < se)
             i = e + 1;
         else if (e + 3 < n && s[e] == ' ' && s[e + 1] == '&' && s[e + 2] == ' ')
             i = e + 3;
