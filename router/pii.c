@@ -348,15 +348,14 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
     /* "Name: X", "Password: x" */
     if ((cues & (1u << CUE_NAME)) && we < c->n && c->s[we] == ':')
         c->name_next_at = (uint32_t)we + 1;
-    /* "ACCOUNT HOLDER  AROHA NGATA": a form's label in capitals, its value in
-     * capitals after spaces instead of a colon */
-    if ((cues & (1u << CUE_NAME)) && caps_label_value(c->s, c->n, ws, we))
-        c->name_next_at = (uint32_t)we + 1;
     /* a field that names a person: "customer": "X", name='X', <name>X: a
      * capitalised value is a name (fields also hold products and files) */
     if ((cues & (1u << CUE_NAME)) && we < c->n && ws > 0) {
         const unsigned char *s = c->s;
         size_t k = we;
+        /* "ACCOUNT HOLDER  AROHA NGATA": a form's label in capitals, its
+         * value in capitals after spaces instead of a colon */
+        if (s[k] == ' ' && caps_label_value(s, c->n, ws, we)) c->name_next_at = (uint32_t)we + 1;
         if ((s[k] == '"' || s[k] == '\'') && s[ws - 1] == s[k]) {
             k++;
             while (k < c->n && s[k] == ' ')
@@ -453,12 +452,15 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     bool ascii = true, dash = false;
     for (;;) {
         k = pii_letters_end(s, n, k);
-        if (k + 1 < n && s[k] >= 0xC2 && s[k] < 0xE0) {
+        if (k + 1 < n && s[k] >= 0xC2) {
+            if (s[k] < 0xE0) {
+                k += 2;
+            } else if (latin_ext_at(s, n, k)) {
+                k += 3; /* "Ọlátúndé", "Nguyễn": U+1E00..U+1EFF */
+            } else {
+                break;
+            }
             ascii = false;
-            k += 2;
-        } else if (s[k] == 0xE1 && latin_ext_at(s, n, k)) {
-            ascii = false; /* "Ọlátúndé", "Nguyễn": U+1E00..U+1EFF */
-            k += 3;
         } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') &&
                    (pii_is_alpha(s[k + 1]) || (!ascii && s[k + 1] >= 0xC2 && s[k + 1] < 0xE0))) {
             /* "d'Ouchy", "Karl-Marx", Ukrainian "пр-т" */
@@ -469,11 +471,6 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         }
     }
     size_t wl = k - i;
-    /* Vietnamese "mật khẩu" (password) */
-    if (!ascii && wl == 5 && s[i + 1] == 0xE1 && (s[i] | 32) == 'm') {
-        size_t r = vi_password_at(c, i);
-        if (r) return r;
-    }
     /* Greek, Cyrillic, Armenian, Hebrew, Arabic: names after their cues */
     if (!ascii && s[i] >= 0xCE && s[i] <= 0xDB) ew__pii_scan_script_name(c, i);
     /* its first 24 bytes, lowercased 8 at a time (the bytes are letters, ' or
@@ -527,6 +524,11 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         note_lang(c, cues, pii_is_lower(s[i]));
     } else {
         w->plen = 0;
+        /* Vietnamese "mật khẩu" (password) */
+        if (!ascii && wl == 5 && s[i + 1] == 0xE1 && (s[i] | 32) == 'm') {
+            size_t r = vi_password_at(c, i);
+            if (r) return r;
+        }
         if (!ascii && wl < PII_WORD_MAX) { /* "Contraseña", "hasło": cue words with diacritics */
             char fw[PII_WORD_MAX];
             for (size_t f = 0; f < wl; f++)

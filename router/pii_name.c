@@ -21,17 +21,21 @@ typedef struct part {
     bool syllable; /* "Ji-hoon" (syllable_given) */
 } part;
 
-static bool cp_upper_at(const unsigned char *s, size_t n, size_t i)
+static bool cp_upper_beyond_ascii(const unsigned char *s, size_t n, size_t i)
 {
     int l;
     uint32_t cp = ew__pii_decode(s, n, i, &l);
-    if (cp < 0x80) return pii_is_upper(cp);
     if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
     if (cp >= 0x100 && cp <= 0x17F) /* Latin Extended-A: mostly even = upper */
         return (cp >= 0x139 && cp <= 0x148) || cp >= 0x179 ? (cp & 1) : !(cp & 1);
     if (cp >= 0x1E00 && cp <= 0x1EFF) /* Latin Extended Additional: even = upper */
         return !(cp & 1) && (cp < 0x1E96 || cp > 0x1E9F);
     return cp >= 0x400 && cp <= 0x42F; /* Cyrillic */
+}
+
+static inline bool cp_upper_at(const unsigned char *s, size_t n, size_t i)
+{
+    return s[i] < 0x80 ? pii_is_upper(s[i]) : cp_upper_beyond_ascii(s, n, i);
 }
 
 static size_t name_word_end(const unsigned char *s, size_t n, size_t i)
@@ -939,6 +943,7 @@ static bool data_field(const unsigned char *s, size_t n, size_t a, size_t e)
 static bool cell_at(const unsigned char *s, size_t n, size_t a, size_t e)
 {
     unsigned p = a ? s[a - 1] : '\n', q = e < n ? s[e] : '\n';
+    if (q == ' ' && !(e + 1 < n && s[e + 1] == '|')) return false; /* prose, mostly */
     bool left = p == ',' || p == ';' || p == '\t' || p == '\n' || p == '"' ||
                 (p == ' ' && a >= 2 && s[a - 2] == '|');
     bool right = q == ',' || q == ';' || q == '\t' || q == '\n' || q == '\r' || q == '"' ||
@@ -1223,15 +1228,8 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     if (!c->seen_upper && c->s[i] >= 0xC0 && cp_upper_at(c->s, c->n, i))
         c->seen_upper = true; /* "Þórir will ...": capitals beyond ASCII count */
     bool strong = c->name_next_at != CUE_NONE && i >= c->name_next_at && i - c->name_next_at <= 2;
-    if (!strong && i >= 4 && c->s[i - 1] == ' ' && c->s[i - 2] >= 0x80) {
-        size_t b = i - 1; /* the word before: "là" */
-        while (b > 0 && (pii_is_alpha(c->s[b - 1]) || c->s[b - 1] >= 0x80) && i - b < 8)
-            b--;
-        strong = vi_copula(c->s, b, i - 1);
-    }
     if (strong && config_value(c, i)) return 0;
     bool title = c->title_at != CUE_NONE && i >= c->title_at && i - c->title_at <= 2;
-    bool lower_ok = strong || !c->seen_upper;
     /* the commonest capitalised words ("The", "Please", "We") end here cheaply */
     if (c->word.at == i) { /* the driver's plain word, hashed already */
         size_t k = i + c->word.len;
@@ -1258,6 +1256,13 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
             return 0;
         }
     }
+    if (i >= 4 && c->s[i - 2] >= 0x80 && c->s[i - 1] == ' ' && !strong) {
+        size_t b = i - 1; /* the word before: "là" */
+        while (b > 0 && (pii_is_alpha(c->s[b - 1]) || c->s[b - 1] >= 0x80) && i - b < 8)
+            b--;
+        strong = (c->s[b] | 32) == 'l' && i - 1 - b <= 4 && vi_copula(c->s, b, i - 1);
+    }
+    bool lower_ok = strong || !c->seen_upper;
     /* "mevrouw van Dijk", "Herr de Vries": particles between the cue and the
      * capitalised surname belong to the name */
     size_t lead = i;

@@ -37,13 +37,13 @@ static int cmp_firm(const void *key, const void *elem)
     return strcmp((const char *)key, *(const char *const *)elem);
 }
 
-/* the first letters of the firms above, a bit per letter a..z */
-#define FIRM_INITIALS 0x16EFEFFU
+/* the first two letters of the firms above: bit (second - 'a') of row (first - 'a') */
+static const uint32_t firm_initials[26] = {0x42800, 0x124011, 0x4881, 0x4000, 0x61800, 0x20000, 0x104110, 0x100011, 0x0, 0x4111, 0x111, 0x4011, 0x4111, 0x4000, 0x40000, 0x20081, 0x0, 0x4001, 0x180181, 0x4190, 0x0, 0x110, 0x91, 0x0, 0x200000, 0x0};
 
 bool ew__pii_firm_at(const unsigned char *s, size_t n, size_t ss, size_t se)
 {
-    unsigned f0 = (s[ss] | 32) - 'a';
-    if (f0 >= 26 || !((FIRM_INITIALS >> f0) & 1)) return false;
+    unsigned f0 = (s[ss] | 32) - 'a', f1 = ss + 1 < n ? (s[ss + 1] | 32) - 'a' : 26;
+    if (f0 >= 26 || f1 >= 26 || !((firm_initials[f0] >> f1) & 1)) return false;
     char buf[64];
     size_t bl = 0, i = ss;
     for (int words = 0; words < 4 && i < n;) {
@@ -52,7 +52,12 @@ bool ew__pii_firm_at(const unsigned char *s, size_t n, size_t ss, size_t se)
             e++;
         if (e == i) break;
         char f[EW__GAZ_MAX_WORD];
-        size_t fl = ew__gaz_fold_word(s + i, e - i, f);
+        size_t fl = 0;
+        while (i + fl < e && s[i + fl] < 0x80 && fl < sizeof f) { /* ASCII: lowercased here */
+            f[fl] = (char)(s[i + fl] | 32);
+            fl++;
+        }
+        if (i + fl < e) fl = ew__gaz_fold_word(s + i, e - i, f); /* "Estée" */
         if (fl > 2 && f[fl - 2] == '\'' && f[fl - 1] == 's') fl -= 2; /* "Ben & Jerry's" */
         if (!fl || bl + fl + 2 > sizeof buf) break;
         if (bl) buf[bl++] = ' ';
@@ -63,10 +68,10 @@ bool ew__pii_firm_at(const unsigned char *s, size_t n, size_t ss, size_t se)
         if (words >= 2 && e >= se &&
             bsearch(buf, firms, sizeof firms / sizeof firms[0], sizeof firms[0], cmp_firm))
             return true;
-        /* the next word: after one space inside the run, "-" or " & " */
+        /* the next word: after one space inside the run (or a second word), "-" or " & " */
         if (e < n && s[e] == '-')
             i = e + 1;
-        else if (e + 1 < n && s[e] == ' ' && s[e + 1] != '&' && e < se)
+        else if (e + 1 < n && s[e] == ' ' && s[e + 1] != '&' && (e < se || words < 2))
             i = e + 1;
         else if (e + 3 < n && s[e] == ' ' && s[e + 1] == '&' && s[e + 2] == ' ')
             i = e + 3;
