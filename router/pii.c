@@ -245,7 +245,39 @@ static bool cp_is_upper(uint32_t cp)
     if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
     if (cp >= 0x100 && cp <= 0x17F)
         return (cp & 1) == (cp >= 0x139 && cp <= 0x148 ? 1u : cp >= 0x179 ? 1u : 0u);
+    if (cp >= 0x1E00 && cp <= 0x1EFF) /* Latin Extended Additional: "Ọlá", "Đặng" */
+        return !(cp & 1) && (cp < 0x1E96 || cp > 0x1E9F);
     return (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
+}
+
+/* A letter of Latin Extended Additional (U+1E00..U+1EFF: Vietnamese,
+ * Yoruba) at k: three bytes E1 B8..BB xx. */
+static inline bool latin_ext_at(const unsigned char *s, size_t n, size_t k)
+{
+    return k + 2 < n && s[k] == 0xE1 && s[k + 1] >= 0xB8 && s[k + 1] <= 0xBB;
+}
+
+/* Vietnamese "mật khẩu" (password) at i, read as pii_cjk.c reads it from
+ * its 'ậ': the end of what it found, or 0. */
+static __attribute__((noinline)) size_t vi_password_at(pii_ctx *c, size_t i)
+{
+    if (memcmp(c->s + i + 1, "\xe1\xba\xadt", 4)) return 0;
+    return ew__pii_scan_kana_cue(c, i + 1, 0x1EAD);
+}
+
+/* The word [ws, we) is in capitals (four letters or more) and one to three
+ * spaces lead to a word in capitals on the same line. */
+static __attribute__((noinline)) bool caps_label_value(const unsigned char *s, size_t n, size_t ws,
+                                                       size_t we)
+{
+    if (we - ws < 4 || we + 3 >= n || s[we] != ' ') return false;
+    for (size_t k = ws; k < we; k++)
+        if (!pii_is_upper(s[k])) return false;
+    size_t v = we;
+    while (v < n && s[v] == ' ' && v - we < 4)
+        v++;
+    return v + 1 < n && v - we < 4 && pii_is_upper(s[v]) &&
+           (pii_is_upper(s[v + 1]) || (s[v + 1] >= 0xC3 && s[v + 1] < 0xE2));
 }
 
 /* True when the character before i is a 2-byte (Latin, Greek, Cyrillic)
@@ -348,6 +380,9 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
     if ((cues & (1u << CUE_NAME)) && we < c->n && ws > 0) {
         const unsigned char *s = c->s;
         size_t k = we;
+        /* "ACCOUNT HOLDER  AROHA NGATA": a form's label in capitals, its
+         * value in capitals after spaces instead of a colon */
+        if (s[k] == ' ' && caps_label_value(s, c->n, ws, we)) c->name_next_at = (uint32_t)we + 1;
         if ((s[k] == '"' || s[k] == '\'') && s[ws - 1] == s[k]) {
             k++;
             while (k < c->n && s[k] == ' ')
@@ -444,9 +479,15 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     bool ascii = true, dash = false;
     for (;;) {
         k = pii_letters_end(s, n, k);
-        if (k + 1 < n && s[k] >= 0xC2 && s[k] < 0xE0) {
+        if (k + 1 < n && s[k] >= 0xC2) {
+            if (s[k] < 0xE0) {
+                k += 2;
+            } else if (latin_ext_at(s, n, k)) {
+                k += 3; /* "Ọlátúndé", "Nguyễn": U+1E00..U+1EFF */
+            } else {
+                break;
+            }
             ascii = false;
-            k += 2;
         } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') &&
                    (pii_is_alpha(s[k + 1]) || (!ascii && s[k + 1] >= 0xC2 && s[k + 1] < 0xE0))) {
             /* "d'Ouchy", "Karl-Marx", Ukrainian "пр-т" */
@@ -510,6 +551,11 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         note_lang(c, cues, pii_is_lower(s[i]));
     } else {
         w->plen = 0;
+        /* Vietnamese "mật khẩu" (password) */
+        if (!ascii && wl == 5 && s[i + 1] == 0xE1 && (s[i] | 32) == 'm') {
+            size_t r = vi_password_at(c, i);
+            if (r) return r;
+        }
         if (!ascii && wl < PII_WORD_MAX) { /* "Contraseña", "hasło": cue words with diacritics */
             char fw[PII_WORD_MAX];
             for (size_t f = 0; f < wl; f++)
@@ -1086,6 +1132,12 @@ static void scan_walk(pii_ctx *c)
             i = on_digit(c, i);
             continue;
         case PC_U3:
+            /* a word that starts with a letter of Latin Extended Additional
+             * ("Ọlátúndé"); one inside a word was read with it by on_word */
+            if (latin_ext_at(s, n, i)) {
+                i = on_word(c, &w, i);
+                continue;
+            }
             /* the Indic scripts, Thai, Lao, Burmese, Georgian, Ethiopic,
              * Khmer (U+0900..U+17FF): names after their cues */
             if (ch == 0xE0 || (ch == 0xE1 && i + 1 < n && s[i + 1] < 0xA0)) {

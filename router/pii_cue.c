@@ -43,6 +43,8 @@ static const struct {
     {"dr", B(CUE_TITLE)},
     {"prof", B(CUE_TITLE)},
     {"sir", B(CUE_TITLE)},
+    {"justice", B(CUE_TITLE)}, /* "Before: The Honourable Justice Okafor" */
+    {"judge", B(CUE_TITLE)},
     {"madam", B(CUE_TITLE)},
     {"herr", B(CUE_TITLE)},
     {"frau", B(CUE_TITLE)},
@@ -788,6 +790,24 @@ static const struct {
     {"atentamente", B(CUE_TITLE)},
     {"reporter", B(CUE_NAME)},
     {"assignee", B(CUE_NAME)},
+    /* roles in minutes, reviews and forms ("Chair: X", "Apologies: X",
+     * "Minute taker: X", "Buddy: X") */
+    {"buddy", B(CUE_NAME)},
+    {"mentor", B(CUE_NAME)},
+    {"reviewer", B(CUE_NAME)},
+    {"approver", B(CUE_NAME)},
+    {"chair", B(CUE_NAME)},
+    {"chairperson", B(CUE_NAME)},
+    {"attendees", B(CUE_NAME)},
+    {"apologies", B(CUE_NAME)},
+    {"absent", B(CUE_NAME)},
+    {"presenter", B(CUE_NAME)},
+    {"speaker", B(CUE_NAME)},
+    {"taker", B(CUE_NAME)},
+    {"referee", B(CUE_NAME)},
+    {"referees", B(CUE_NAME)},
+    {"witness", B(CUE_NAME)},
+    {"interviewer", B(CUE_NAME)},
     {"owner", B(CUE_NAME)},
     {"applicant", B(CUE_NAME)},
     {"claimant", B(CUE_NAME)},
@@ -881,8 +901,8 @@ static const struct {
 static const char *const kw_street[] = {
     /* Vietnamese street and alley, folded ("Phố", "Đường", "Ngõ"); Russian
      * "ул."; Turkish "Cad." */
-    "\x70\x68\xe1\xbb\x91",
-    "\x64\x75\xe1\xbb\x9d\x6e\x67",
+    "pho",
+    "duong",
     "ngo",
     "\xd1\x83\xd0\xbb",
     /* Ukrainian вул., пр-т, просп. (capitalised too: the fold keeps Cyrillic case) */
@@ -1169,8 +1189,8 @@ static const char *const kw_unit[] = {
     "block", /* Romanian "bl. C1", Gulf and Singapore blocks */
     /* Vietnamese ward and district ("Phường 6", "Quận 1"), as folded; Russian
      * "кв." */
-    "\x70\x68\x75\xe1\xbb\x9d\x6e\x67",
-    "\x71\x75\xe1\xba\xad\x6e",
+    "phuong",
+    "quan",
     "\xd0\xba\xd0\xb2",
 };
 static const char *const kw_org[] = {
@@ -1444,6 +1464,7 @@ static const char *const kw_verb[] = {
  * Portuguese, Dutch, Polish, Scandinavian): text full of them is not English,
  * where capitalisation says little about names. */
 static const char *const kw_foreign[] = {
+    "toi", /* Vietnamese "Tôi" (I), folded */
     "ses",      "leur",  "leurs",  "sa",     "son",    "ont",   "avant",  "aussi", "mais",  "ha",
     "hanno",    "anche", "questo", "questa", "sul",    "dal",   "dalla",  "han",   "sobre", "entre",
     "desde",    "hasta", "muy",    "oder",   "wurden", "ihnen", "dieser", "diese", "sowie", "wenn",
@@ -1584,6 +1605,26 @@ static const char *const kw_stop[] = {
     "founder",
     "president",
     "attn",
+    "nurse",
+    "officer",
+    "scientist",
+    "specialist",
+    "coordinator",
+    "assistant",
+    "executive",
+    "administrator",
+    "developer",
+    "designer",
+    "architect",
+    "accountant",
+    "technician",
+    "supervisor",
+    "recruiter",
+    "therapist",
+    "surgeon",
+    "pharmacist",
+    "physician",
+    "paralegal",
 };
 
 #define CUE_SLOTS PII_CUE_SLOTS

@@ -467,6 +467,12 @@ void ew__pii_cjk_init(void);
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i);
 /* Is i a cell of a table column that holds names ("name,email\n<i>...")? */
 bool ew__pii_name_column(const pii_ctx *c, size_t i);
+/* The header of the cell at i: 1 names people ("name", "last_name"), 2
+ * places or firms ("city", "company"), 0 anything else or no table. */
+int ew__pii_column_kind(const pii_ctx *c, size_t i);
+/* Does the run from ss (to se at least) spell a firm named after people
+ * ("Wells Fargo", "Marks & Spencer")? (router/pii_name_firm.c) */
+bool ew__pii_firm_at(const unsigned char *s, size_t n, size_t ss, size_t se);
 /* The header cell [*ha, *hb) of the table column of the cell at i and the
  * table's delimiter; false when i is in no table (pii_cjk.c). */
 bool ew__pii_table_header(const pii_ctx *c, size_t i, size_t *ha, size_t *hb, unsigned char *delim);
