@@ -306,6 +306,11 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 /* Words around a name that tell what it names (pii_name.c): NULL-terminated
  * lists, in a NULL-terminated array; the cue table marks them PII_KW_CTX. */
 extern const char *const *const ew__pii_ctx_lists[];
+/* Street types, weak street types ("Hill") and unit words, folded and
+ * NULL-terminated: generated from router/data into router/pii_addr_words.c. */
+extern const char *const ew__pii_kw_street[];
+extern const char *const ew__pii_kw_street_weak[];
+extern const char *const ew__pii_kw_unit[];
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);
