@@ -37,7 +37,7 @@ ADDR_LISTS = [
     # (C array, files): the keyword classes of router/pii_cue.c
     ('ew__pii_kw_street', ['street_types.txt']),
     ('ew__pii_kw_street_weak', ['street_types_weak.txt']),
-    ('ew__pii_kw_unit', ['units.txt']),
+    ('ew__pii_kw_unit', ['units.txt', 'units_libpostal.txt']),
 ]
 
 SPECIAL = {'ß': 's', 'æ': 'a', 'Æ': 'a', 'ø': 'o', 'Ø': 'o', 'đ': 'd', 'Đ': 'd', 'ð': 'd',
