@@ -455,6 +455,10 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         w2 = (w2 | 0x2020202020202020ull) & m2;
     }
     size_t we = k;
+    if (wl == 1 && we < n && pii_is_digit(s[we])) { /* "S60.3.12": an era's letter */
+        size_t e = ew__pii_scan_era_letter(c, i);
+        if (e) return e;
+    }
     if (we < n && ew__pii_tokch[s[we]]) {
         size_t te = ew__pii_token_end(s, n, we);
         while (te > we &&
@@ -990,6 +994,16 @@ static void scan_walk(pii_ctx *c)
             if (ch == 0xEF && ew__pii_fw_area_code(s, n, i)) { /* "（0571）7117 2171" */
                 size_t e = ew__pii_scan_number(c, i);
                 if (e > i) {
+                    i = e;
+                    continue;
+                }
+            }
+            /* 一九… 二〇…: a year in Chinese numerals */
+            if (ch == 0xE4 && i + 3 < n &&
+                ((s[i + 1] == 0xB8 && s[i + 2] == 0x80) ||
+                 (s[i + 1] == 0xBA && s[i + 2] == 0x8C))) {
+                size_t e = ew__pii_scan_han_date(c, i);
+                if (e) {
                     i = e;
                     continue;
                 }

@@ -378,6 +378,10 @@ bool ew__pii_fw_area_code(const unsigned char *s, size_t n, size_t i);
  * right after it, or an accented cue the ASCII cue table cannot hold
  * ("né le", "Nací el"). */
 bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e);
+/* Birth dates in a Japanese era's letter ("S60.3.12") and in Chinese
+ * numerals ("一九七四年四月十三日") at i: their end when one is added, else 0. */
+size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i);
+size_t ew__pii_scan_han_date(pii_ctx *c, size_t i);
 /* A token [i, te) with letters and digits: IBAN, NINO, passport, secrets,
  * crypto addresses, JWT, UUID/hash look-alikes, IPv6, MAC, email, URL. */
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te);

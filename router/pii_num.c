@@ -621,14 +621,10 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
     return false;
 }
 
-/* Is the birth cue that ends at ce a place's or a thing's ("place of birth",
- * "birth certificate", "birthday party", a beer's "born-on date"), or does a
- * word between it and the date at i name another date ("Birth certificate
- * issued on", "birthday: 3 May; appointment on")? */
-static bool dob_cue_other(const unsigned char *s, size_t n, size_t ce, size_t i)
+/* Does a whole word of [a, b) name another date than a birth ("issued",
+ * "expiry", "Release date", "gültig bis")? */
+static bool other_date_word(const unsigned char *s, size_t a, size_t b)
 {
-    static const char *const after[] = {" certificate", " party",   " place",  " weight",
-                                        " sale",        "-on date", " on date"};
     static const char *const other[] = {
         "issue",     "issued",         "expiry",      "expires",
         "expired",   "expiration",     "valid",       "validity",
@@ -639,7 +635,31 @@ static bool dob_cue_other(const unsigned char *s, size_t n, size_t ce, size_t i)
         "sale",      "offer",          "ausgestellt", "ausstellungsdatum",
         "gultig",    "g\xC3\xBCltig",  "delivre",     "d\xC3\xA9livr\xC3\xA9",
         "emision",   "emisi\xC3\xB3n", "caducidad",   "vencimiento",
-        "scadenza",  "rilascio",       "afgegeven"};
+        "scadenza",  "rilascio",       "afgegeven",   "release",
+        "released",  "established",    "launched",    "launch"};
+    while (a < b) {
+        while (a < b && !pii_is_alpha(s[a]))
+            a++;
+        size_t e = a;
+        while (e < b && (pii_is_alpha(s[e]) || s[e] >= 0x80))
+            e++;
+        for (size_t k = 0; k < sizeof other / sizeof other[0] && e > a; k++) {
+            size_t l = strlen(other[k]);
+            if (e - a == l && pii_icase_eq(s + a, other[k], l)) return true; /* whole words */
+        }
+        a = e;
+    }
+    return false;
+}
+
+/* Is the birth cue that ends at ce a place's or a thing's ("place of birth",
+ * "birth certificate", "birthday party", a beer's "born-on date"), or does a
+ * word between it and the date at i name another date ("Birth certificate
+ * issued on", "birthday: 3 May; appointment on")? */
+static bool dob_cue_other(const unsigned char *s, size_t n, size_t ce, size_t i)
+{
+    static const char *const after[] = {" certificate", " party",   " place",  " weight",
+                                        " sale",        "-on date", " on date"};
     size_t ws = ce;
     while (ws > 0 && pii_is_alpha(s[ws - 1]))
         ws--;
@@ -653,19 +673,18 @@ static bool dob_cue_other(const unsigned char *s, size_t n, size_t ce, size_t i)
         (ws >= 11 && pii_icase_eq(s + ws - 11, "country of ", 11)) ||
         (ws >= 8 && pii_icase_eq(s + ws - 8, "city of ", 8)))
         return true;
-    for (size_t a = ce; a < i;) { /* the words between: at most 48 bytes */
-        while (a < i && !pii_is_alpha(s[a]))
-            a++;
-        size_t b = a;
-        while (b < i && (pii_is_alpha(s[b]) || s[b] >= 0x80))
-            b++;
-        for (size_t k = 0; k < sizeof other / sizeof other[0] && b > a; k++) {
-            size_t l = strlen(other[k]);
-            if (b - a == l && pii_icase_eq(s + a, other[k], l)) return true; /* whole words */
-        }
-        a = b;
-    }
-    return false;
+    return other_date_word(s, ce, i); /* the words between: at most 48 bytes */
+}
+
+/* A label naming another date on the date's line, right before it ("Release
+ * date: 02/12/2023. Born Digital edition"): a birth word after the date is
+ * not its cue. */
+static bool other_date_label(const unsigned char *s, size_t i)
+{
+    size_t b = i;
+    while (b > 0 && i - b < 32 && s[b - 1] != '\n')
+        b--;
+    return other_date_word(s, b, i);
 }
 
 /* A birth word written after the date in Chinese, Japanese or Korean:
@@ -682,11 +701,36 @@ static bool dob_cjk_after(const unsigned char *s, size_t n, size_t e)
         size_t l = strlen(cues[q]);
         if (k + l <= n && !memcmp(s + k, cues[q], l)) return true;
     }
+    /* Korean 생 right after the day ("1987년 4월 12일생입니다"), then a verb's
+     * ending or punctuation: not 생산 (production) */
+    if (k == e && k + 3 <= n && !memcmp(s + k, "\xEC\x83\x9D", 3)) {
+        if (k + 3 == n || s[k + 3] < 0x80) return true;
+        static const char *const ends[] = {"\xEC\x9E\x85", "\xEC\x9D\xB4", "\xEC\x9C\xBC",
+                                           "\xEC\x9D\xB8"}; /* 입 이 으 인 */
+        for (size_t q = 0; q < sizeof ends / sizeof ends[0]; q++)
+            if (k + 6 <= n && !memcmp(s + k + 3, ends[q], 3)) return true;
+        return false;
+    }
     /* 生 alone, then punctuation or the end: not 生效 (takes effect) */
     if (k + 3 > n || memcmp(s + k, "\xE7\x94\x9F", 3)) return false;
     return k + 3 == n || s[k + 3] < 0x80 ||
            (k + 6 <= n &&
             (!memcmp(s + k + 3, "\xEF\xBC\x8C", 3) || !memcmp(s + k + 3, "\xE3\x80\x82", 3)));
+}
+
+/* Chinese 生于 / 生於 ("born on", after 出 or 诞 too) right before the date
+ * at i, a space allowed: not 发生于 (happened on), 产生于 (arose in). */
+static bool han_born_in(const unsigned char *s, size_t i)
+{
+    size_t k = i > 0 && s[i - 1] == ' ' ? i - 1 : i;
+    if (k < 6 || memcmp(s + k - 6, "\xE7\x94\x9F", 3) ||
+        (memcmp(s + k - 3, "\xE4\xBA\x8E", 3) && memcmp(s + k - 3, "\xE6\x96\xBC", 3)))
+        return false; /* 生 then 于 or 於 */
+    static const char *const not_birth[] = {"\xE5\x8F\x91", "\xE7\x99\xBC", "\xE4\xBA\xA7",
+                                            "\xE7\x94\xA2", "\xE8\xA1\x8D"}; /* 发 發 产 產 衍 */
+    for (size_t q = 0; k >= 9 && q < sizeof not_birth / sizeof not_birth[0]; q++)
+        if (!memcmp(s + k - 9, not_birth[q], 3)) return false;
+    return true;
 }
 
 bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
@@ -709,7 +753,9 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
     size_t w = 0;
     while (w < 10 && e + w < c->n && s[e + w] != '\n')
         w++;
-    if ((w && ew__pii_cue_after(c, e, CUE_DOB, w)) || dob_cue_text(s, i)) return true;
+    if ((w && ew__pii_cue_after(c, e, CUE_DOB, w) && !other_date_label(s, i)) ||
+        dob_cue_text(s, i) || han_born_in(s, i))
+        return true;
     /* Turkish "1 Aralık 1989 doğumluyum": the birth word after the date */
     if (e + 7 <= c->n && pii_contains(s + e, c->n - e < 10 ? c->n - e : 10, "do\xC4\x9Fum", 6))
         return true;
@@ -737,14 +783,17 @@ static size_t date_marker(const unsigned char *s, size_t n, size_t k, const char
     return k + 3 < n && s[k + 3] == ' ' ? k + 4 : k + 3;
 }
 
-/* "1990年4月1日" (or 号 for the day), "1990년 4월 1일" at i; returns its end
- * or 0. */
+/* "1990年4月1日" (or 号 for the day), "1990년 4월 1일", Korean two-digit
+ * years "87년 4월 12일" at i; returns its end or 0. */
 static size_t cjk_date(const unsigned char *s, size_t n, size_t i)
 {
     int y, m, d;
     size_t k = read_int(s, n, i, 4, &y);
-    bool ko = k == i + 4 && k + 3 <= n && !memcmp(s + k, "\xEB\x85\x84", 3); /* 년 */
-    if (k != i + 4 || !(k = date_marker(s, n, k, "\xE5\xB9\xB4", "\xEB\x85\x84"))) return 0;
+    bool ko = k + 3 <= n && !memcmp(s + k, "\xEB\x85\x84", 3); /* 년 */
+    if (ko && k == i + 2) y += y < 30 ? 2000 : 1900;
+    if (!(k == i + 4 || (ko && k == i + 2)) ||
+        !(k = date_marker(s, n, k, "\xE5\xB9\xB4", "\xEB\x85\x84")))
+        return 0;
     size_t k2 = read_int(s, n, k, 2, &m);
     if (!k2 || !(k2 = date_marker(s, n, k2, ko ? "\xEC\x9B\x94" : "\xE6\x9C\x88", NULL)))
         return 0; /* 월 月 */
@@ -782,6 +831,95 @@ static size_t era_date(const unsigned char *s, size_t n, size_t i)
         return y >= 1 && ew__pii_date_valid(eras[k].first + y - 1, m, d) ? p + 3 : 0;
     }
     return 0;
+}
+
+/* A Japanese era written with its letter: "S60.3.12" (Shōwa 60, 1985),
+ * "H2.5.3", "R3/4/1", at i, the letter. A birth date when a birth cue is
+ * near; returns its end, else 0. */
+size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i)
+{
+    static const char letters[] = "MTSHR";
+    static const short first[] = {1868, 1912, 1926, 1989, 2019}, last[] = {45, 15, 64, 31, 30};
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    const char *l = memchr(letters, s[i], 5);
+    if (!l || (i > 0 && pii_is_alnum(s[i - 1]))) return 0;
+    int v[3];
+    size_t p = i + 1;
+    for (int k = 0; k < 3; k++) {
+        size_t q = read_int(s, n, p, 2, &v[k]);
+        if (!q) return 0;
+        p = q;
+        if (k < 2 && (p >= n || (s[p] != '.' && s[p] != '/'))) return 0;
+        if (k < 2) p++;
+    }
+    if (p < n && (pii_is_alnum(s[p]) || (s[p] == '.' && p + 1 < n && pii_is_digit(s[p + 1]))))
+        return 0;
+    int era = (int)(l - letters);
+    if (v[0] < 1 || v[0] > last[era] || !ew__pii_date_valid(first[era] + v[0] - 1, v[1], v[2]))
+        return 0;
+    if (!ew__pii_dob_cue(c, i, p)) return 0;
+    ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, p, 0.9f);
+    return p;
+}
+
+/* The value 0-9 of a Chinese numeral at k (〇 零 一 … 九), -1 for none. */
+static int han_digit(const unsigned char *s, size_t n, size_t k)
+{
+    static const uint32_t cps[10] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+                                     0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+    if (k + 3 > n) return -1;
+    int l;
+    uint32_t cp = ew__pii_decode(s, n, k, &l);
+    if (cp == 0x96F6) return 0; /* 零 */
+    for (int d = 0; d < 10; d++)
+        if (cps[d] == cp) return d;
+    return -1;
+}
+
+/* A month or day in Chinese numerals at k: 一 … 九, 十, 十一, 二十, 二十三.
+ * Its end, or 0; the value into *v. */
+static size_t han_small(const unsigned char *s, size_t n, size_t k, int *v)
+{
+    bool ten = k + 3 <= n && !memcmp(s + k, "\xE5\x8D\x81", 3); /* 十 */
+    int a = ten ? 1 : han_digit(s, n, k);
+    if (a <= 0) return 0;
+    k += 3;
+    if (!ten) {
+        if (k + 3 > n || memcmp(s + k, "\xE5\x8D\x81", 3)) { /* one digit */
+            *v = a;
+            return k;
+        }
+        k += 3;
+    }
+    int b = han_digit(s, n, k);
+    *v = a * 10 + (b > 0 ? b : 0);
+    return b > 0 ? k + 3 : k;
+}
+
+/* A date in Chinese numerals at i: "一九七四年四月十三日", "二〇〇三年十月一日".
+ * A birth date when a birth cue is near; returns its end, else 0. */
+size_t ew__pii_scan_han_date(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    int y = 0, m, d;
+    size_t k = i;
+    for (int q = 0; q < 4; q++, k += 3) {
+        int g = han_digit(s, n, k);
+        if (g < 0) return 0;
+        y = y * 10 + g;
+    }
+    if (k + 3 > n || memcmp(s + k, "\xE5\xB9\xB4", 3)) return 0; /* 年 */
+    if (!(k = han_small(s, n, k + 3, &m)) || k + 3 > n || memcmp(s + k, "\xE6\x9C\x88", 3))
+        return 0; /* 月 */
+    if (!(k = han_small(s, n, k + 3, &d)) || k + 3 > n ||
+        (memcmp(s + k, "\xE6\x97\xA5", 3) && memcmp(s + k, "\xE5\x8F\xB7", 3)))
+        return 0; /* 日 号 */
+    k += 3;
+    if (!ew__pii_date_valid(y, m, d) || !ew__pii_dob_cue(c, i, k)) return 0;
+    ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, k, 0.9f);
+    return k;
 }
 
 /* "P/N 412-33-0917", "S/N 2020-394965", "PN: 4417": a part or serial
@@ -841,7 +979,9 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         if (ew__pii_dob_cue(c, i - 6, ee)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i - 6, ee, 0.9f);
         return ee;
     }
-    size_t ce = q.ng == 1 && q.nd == 4 ? cjk_date(s, n, i) : 0;
+    size_t ce = q.ng == 1 && (q.nd == 4 || (q.nd == 2 && e + 3 <= n && s[e] == 0xEB))
+                    ? cjk_date(s, n, i)
+                    : 0;
     if (ce) {
         if (ew__pii_dob_cue(c, i, ce)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, ce, 0.9f);
         return ce;
