@@ -512,6 +512,24 @@ static bool number_in_reach(const unsigned char *s, size_t n, size_t i, size_t d
     return runs <= STREET_WORDS + 1;
 }
 
+/* Japanese romanised "5-chome" (the district's block): a street's word. */
+static bool chome_word(const word *w, const unsigned char *s)
+{
+    return w->e - w->s >= 7 && pii_is_digit(s[w->s]) && pii_icase_eq(s + w->e - 6, "-chome", 6);
+}
+
+/* A house number spelled out in a building's name: "One Financial Center",
+ * "Two International Finance Centre", "Three Bentall Centre". */
+static bool spelled_number(const word *w, const unsigned char *s)
+{
+    static const char *const nums[] = {"one",   "two",   "three", "four", "five",   "six",
+                                       "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
+    if (!pii_is_upper(s[w->s])) return false;
+    for (size_t k = 0; k < sizeof nums / sizeof nums[0]; k++)
+        if (strlen(nums[k]) == w->fl && !memcmp(w->f, nums[k], w->fl)) return true;
+    return false;
+}
+
 /* Parses the street part from i. Returns its end, or 0. *strength tells how
  * sure the shape is without context. */
 static size_t street_at(const pii_ctx *c, size_t i, float *strength)
@@ -521,7 +539,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     word w;
     if (!number_in_reach(s, n, i, c->next_digit) || !next_word(c, i, &w)) return 0;
     size_t pos = w.e;
-    bool num_first = house_number(&w, s);
+    bool spelled = spelled_number(&w, s);
+    bool num_first = house_number(&w, s) || spelled;
     if (num_first && (decimal_after(s, n, w.e) || phone_run(s, n, w.s))) return 0;
     /* "Sludevej 13 St.": 13 ends a street; it does not start one */
     if (num_first && i >= 2 && s[i - 1] == ' ' && (pii_is_alpha(s[i - 2]) || s[i - 2] >= 0x80)) {
@@ -552,12 +571,13 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             if (pos < n && (s[pos] == ',' || s[pos] == '\n')) break;
             word x;
             if (!next_word(c, pos, &x) || !x.letters) break;
-            if (x.digits && !ordinal_word(&x, s)) break;
+            bool chome = x.digits && chome_word(&x, s);
+            if (x.digits && !ordinal_word(&x, s) && !chome) break;
             x.cap |= x.digits; /* "4th Cross" */
             bool real_cap = x.cap;
             x.cap |= !c->seen_upper;
             bool dot = x.e < n && s[x.e] == '.';
-            bool sw = street_word(c, &x) || (x.fl == 1 && x.f[0] == 'u' && dot);
+            bool sw = street_word(c, &x) || (x.fl == 1 && x.f[0] == 'u' && dot) || chome;
             unsigned g = word_gaz(c, &x);
             uint32_t kw = word_kw(c, &x);
             if ((kw & PII_KW_FUNC) && !(kw & PII_KW_PARTICLE) && !sw) break; /* "8080 and" */
@@ -592,7 +612,10 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         bool second_num = end > 0 && pii_is_digit(s[end - 1]);
         if (second_num && date_at(s, n, w.s)) return 0; /* "17 Dec 1978" (checked last: costly) */
         *strength = streetw ? 0.85f : unknown && second_num ? 0.55f : unknown ? 0.45f : 0.3f;
-        return end;
+        /* a spelled number and a name need a postcode or a cue after them
+         * ("One Financial Center, Boston, MA 02111"; not "Two Rivers Park") */
+        if (spelled) *strength = streetw && !second_num ? 0.3f : 0;
+        return *strength > 0 ? end : 0;
     }
     /* "12th Main Road": an ordinal road named without a house number */
     if (ordinal_word(&w, s)) {
@@ -652,6 +675,11 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         named += !type && !(xkw & (PII_KW_FUNC | PII_KW_PARTICLE));
         pos = x.e + (dot ? 1 : 0);
     }
+    /* an English street type ends a street's name: "Street Fighter 2", "Road
+     * Warrior 3" are titles */
+    if (type_first && ((w.fl == 6 && !memcmp(w.f, "street", 6)) ||
+                       (w.fl == 4 && (!memcmp(w.f, "road", 4) || !memcmp(w.f, "lane", 4)))))
+        return 0;
     word t;
     /* "Calle de la Paz, 156": after a leading street type a comma may come first */
     if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' &&
@@ -788,6 +816,7 @@ static const struct {
                   BOX("skr. poczt. ", false),
                   BOX("Skrytka pocztowa ", false),
                   BOX("Postilokero ", false),
+                  BOX("Rural Route ", false),
                   BOX("B.P. ", true),
                   BOX("BP ", true),
                   BOX("Box ", true),
@@ -848,10 +877,13 @@ static size_t box_at(const pii_ctx *c, size_t i)
     bool near = c->next_digit == SIZE_MAX || c->next_digit < i || c->next_digit - i <= 21;
     for (size_t k = 0; near && k < sizeof post_boxes / sizeof post_boxes[0]; k++) {
         size_t l = post_boxes[k].l;
-        if ((s[i] | 32) != (post_boxes[k].w[0] | 32) || i + l >= n ||
-            !pii_icase_eq(s + i, post_boxes[k].w, l) || !pii_is_digit(s[i + l]))
+        if ((s[i] | 32) != (post_boxes[k].w[0] | 32) || i + l + 1 >= n ||
+            !pii_icase_eq(s + i, post_boxes[k].w, l))
             continue;
         size_t e = i + l;
+        /* South African "Private Bag X9": a capital before the number */
+        if (!post_boxes[k].shrt && pii_is_upper(s[e]) && pii_is_digit(s[e + 1])) e++;
+        if (!pii_is_digit(s[e])) continue;
         while (e < n && pii_is_digit(s[e]) && e - i - l < 8)
             e++;
         if (e < n && (pii_is_alnum(s[e]) || s[e] == '/')) return 0; /* "BP 120/80" */
@@ -875,6 +907,23 @@ static size_t box_at(const pii_ctx *c, size_t i)
     return 0;
 }
 
+/* Mail held at a post office for collection, which has no number: Canada's
+ * "General Delivery", "Poste restante", Spain's "Lista de Correos". Its end
+ * when a comma or line follows, else 0; the caller wants a postcode after. */
+static size_t held_mail_at(const pii_ctx *c, size_t i)
+{
+    static const char *const names[] = {"General Delivery", "Poste restante", "Lista de Correos",
+                                        "Posta restante"};
+    const unsigned char *s = c->s;
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        size_t l = strlen(names[k]);
+        if (i + l + 1 < c->n && (s[i] | 32) == (names[k][0] | 32) &&
+            pii_icase_eq(s + i, names[k], l) && (s[i + l] == ',' || s[i + l] == '\n'))
+            return i + l;
+    }
+    return 0;
+}
+
 /* "APO AE 09012": APO/FPO/DPO, an armed-forces code, a ZIP code. */
 static bool military_line(const unsigned char *s, size_t n, size_t i)
 {
@@ -892,11 +941,12 @@ static bool military_line(const unsigned char *s, size_t n, size_t i)
 static size_t floor_word(const unsigned char *s, size_t n, size_t k)
 {
     static const char *const sides[] = {
-        "izq", "izqda", "izda",  "dcha",  "dcho",   "der",  "drcha", "esq",
-        "dto", "dta",   "dt",    "fte",   "planta", "piso", "andar", /* Iberian: left, right, front,
-                                                                        floor */
-        "th",  "tv",    "mf",                     /* Danish: til højre, til venstre, midt for */
-        "og",  "eg",    "etage", "stock", "stg"}; /* German: Obergeschoss, Erdgeschoss */
+        "izq", "izqda",  "izda",  "dcha",  "dcho",   "der",  "drcha", "esq",
+        "dto", "dta",    "dt",    "fte",   "planta", "piso", "andar", /* Iberian: left, right,
+                                                                         front, floor */
+        "th",  "tv",     "mf",                    /* Danish: til højre, til venstre, midt for */
+        "og",  "eg",     "etage", "stock", "stg", /* German: Obergeschoss, Erdgeschoss */
+        "tr",  "trappor"};                        /* Swedish: the floor (stairs up) */
     size_t e = k;
     while (e < n && pii_is_alpha(s[e]) && e - k < 7)
         e++;
@@ -918,7 +968,11 @@ static size_t floor_at(const unsigned char *s, size_t n, size_t i)
         return i + 4 < n && pii_icase_eq(s + i, "st. ", 4) ? floor_word(s, n, i + 4) : 0;
     }
     if (k + 3 < n && s[k] == '.' && s[k + 1] == ' ' && (fw = floor_word(s, n, k + 2)) != 0)
-        return fw;                                         /* "2. th.", "3. OG" */
+        return fw; /* "2. th.", "3. OG" */
+    if (k + 2 < n && s[k] == ' ' && (fw = floor_word(s, n, k + 1)) != 0 &&
+        (pii_icase_eq(s + k + 1, "tr", 2) || pii_icase_eq(s + k + 1, "og", 2) ||
+         pii_icase_eq(s + k + 1, "etage", 5)))
+        return fw;                                         /* Swedish "5 tr" (trappor), "3 OG" */
     if (k + 1 < n && s[k] == '.' && s[k + 1] == 0xC2) k++; /* "4.º" */
     if (k + 1 >= n || s[k] != 0xC2 || (s[k + 1] != 0xBA && s[k + 1] != 0xAA && s[k + 1] != 0xB0))
         return 0; /* º ª, or the degree sign written for them ("5° B") */
@@ -1071,9 +1125,12 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
             ok = words > 0 && x.e - x.s <= 2 && all_digits(&x, s) &&
                  (q >= e || (s[q] == '.' && (q + 1 >= n || !pii_is_digit(s[q + 1]))));
             if (ok) e = x.e; /* and the part ends with it */
-        } else if (x.cap || lower || is_state_code(&x, s) || ordinal_word(&x, s))
+        } else if (x.cap || lower || is_state_code(&x, s))
             ;
-        else if (!strncmp(x.f, "nan", 3) && x.fl == 3)
+        else if (ordinal_word(&x, s)) {
+            word y; /* "4th Cross" names a road; "12th floor reception" is no part */
+            ok = !(next_word(c, x.e, &y) && y.s < e && !y.cap && !y.digits);
+        } else if (!strncmp(x.f, "nan", 3) && x.fl == 3)
             ;                                     /* a missing field printed by a generator */
         else if (!(particle(c, &x) && words > 0)) /* "Caxias do Sul" */
             ok = false;
@@ -1254,9 +1311,14 @@ static size_t unit_before(const pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     if (i < 4 || s[i - 1] != ' ' || !pii_is_digit(s[i])) return i;
-    size_t u = i - 1, k = u; /* "Suite 541 6343 ..." or "Suite 913 0547 ..." */
+    size_t u = i - 1, k;
+    bool comma = s[u - 1] == ','; /* "Room 891, 6-3 Tenjin", "Apt 4B, 120 West 42nd St" */
+    if (comma) u--;
+    k = u;                                    /* "Suite 541 6343 ..." or "Suite 913 0547 ..." */
+    if (comma && pii_is_upper(s[k - 1])) k--; /* "4B" */
     while (k > 0 && pii_is_digit(s[k - 1]))
         k--;
+    if (comma && (k == u || !pii_is_digit(s[k]))) return i;
     if (k < u && k >= 2 && s[k - 1] == ' ') u = k - 1;
     if (s[u - 1] == '.') u--;
     size_t b = u;
@@ -1476,6 +1538,12 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
     if (!digit && !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's')) return 0;
     size_t e = box_at(c, i);
     int strong = 0;
+    if (!e && (e = held_mail_at(c, i)) != 0) {
+        size_t full = extend(c, e, &strong);
+        if (!strong) return 0;
+        ew__pii_add(c, EW_PII_STREET_ADDRESS, i, full, 0.9f);
+        return full;
+    }
     if (e) {
         strength = 0.9f;
     } else if ((e = unit_first_at(c, i)) != 0) {

@@ -342,7 +342,7 @@ const char *const ew__pii_kw_street_weak[] = {
     NULL,
 };
 
-/* units.txt, units_libpostal.txt: 211 words */
+/* units.txt, units_libpostal.txt: 212 words */
 const char *const ew__pii_kw_unit[] = {
     "apt",
     "apartment",
@@ -382,6 +382,7 @@ const char *const ew__pii_kw_unit[] = {
     "oficina",
     "despacho",
     "stiege",
+    "scala",
     "tur",
     "top",
     "bl",

@@ -226,6 +226,68 @@ static void test_birth_dates(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* Addresses with a spelled number, mail held for collection, rural routes,
+ * South African private bags, a unit before the street, romanised Japanese
+ * blocks, libpostal's unit words, Swedish floors, Japanese kana places and
+ * buildings; titles and particles that are none. */
+static void test_address_forms(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"Meet us at One Financial Center, Boston, MA 02111, 12th floor reception.", A,
+         "One Financial Center, Boston, MA 02111"}, /* spelled number, a postcode after */
+        {"The Two Rivers Park reopens in May 2020.", A,
+         NULL}, /* a spelled number without a postcode */
+        {"Just finished Street Fighter 2 Turbo.", A, NULL}, /* a title, no street */
+        {"Send it to General Delivery, Iqaluit NU X0A 0H0 before Friday.", A,
+         "General Delivery, Iqaluit NU X0A 0H0"},
+        {"Drop it at Private Bag X8, Melville, 2109 please.", A, "Private Bag X8, Melville, 2109"},
+        {"Correspondence: Rural Route 7, Hanover ON N4N 3B6", A,
+         "Rural Route 7, Hanover ON N4N 3B6"},
+        {"Room 891, 6-3 Tenjin 5-chome, Chuo-ku, Fukuoka 810-0001, near the station.", A,
+         "Room 891, 6-3 Tenjin 5-chome, Chuo-ku, Fukuoka 810-0001"},
+        {"New address: Apt 3B, 120 West 42nd Street, New York, NY 10036", A,
+         "Apt 3B, 120 West 42nd Street, New York, NY 10036"}, /* unit, comma, street */
+        {"Ci trovi in Via Toledo 391, scala B, interno 19, 80134 Napoli NA dal luned\xC3\xAC.", A,
+         "Via Toledo 391, scala B, interno 19, 80134 Napoli NA"}, /* libpostal unit */
+        {"Jag har flyttat till Sveav\xC3\xA4gen 78 lgh 1184, 111 64 Stockholm.", A,
+         "Sveav\xC3\xA4gen 78 lgh 1184, 111 64 Stockholm"}, /* libpostal unit */
+        {"Jag har flyttat till Storgatan 76 A, 5 tr, 114 10 Stockholm.", A,
+         "Storgatan 76 A, 5 tr, 114 10 Stockholm"}, /* Swedish floor */
+        {"\xE7\xA5\x9E\xE5\xA5\x88\xE5\xB7\x9D\xE7\x9C\x8C\xE6\xA8\xAA\xE6\xB5\x9C\xE5\xB8\x82\xE8"
+         "\xA5\xBF\xE5\x8C\xBA\xE3\x81\xBF\xE3\x81\xAA\xE3\x81\xA8\xE3\x81\xBF\xE3\x82\x89\xE3\x81"
+         "\x84"
+         "5-6-5 "
+         "\xE3\x82\xAF\xE3\x82\xA4\xE3\x83\xBC\xE3\x83\xB3\xE3\x82\xBA\xE3\x82\xBF\xE3\x83\xAF\xE3"
+         "\x83\xBC"
+         "A "
+         "7\xE9\x9A\x8E\xE3\x81\xAB\xE5\xBC\x95\xE3\x81\xA3\xE8\xB6\x8A\xE3\x81\x97\xE3\x81\xBE\xE3"
+         "\x81\x97\xE3\x81\x9F\xE3\x80\x82",
+         A,
+         "\xE7\xA5\x9E\xE5\xA5\x88\xE5\xB7\x9D\xE7\x9C\x8C\xE6\xA8\xAA\xE6\xB5\x9C\xE5\xB8\x82\xE8"
+         "\xA5\xBF\xE5\x8C\xBA\xE3\x81\xBF\xE3\x81\xAA\xE3\x81\xA8\xE3\x81\xBF\xE3\x82\x89\xE3\x81"
+         "\x84"
+         "5-6-5 "
+         "\xE3\x82\xAF\xE3\x82\xA4\xE3\x83\xBC\xE3\x83\xB3\xE3\x82\xBA\xE3\x82\xBF\xE3\x83\xAF\xE3"
+         "\x83\xBC"
+         "A 7\xE9\x9A\x8E"}, /* kana, building, floor */
+        {"\xE4\xBA\xAC\xE9\x83\xBD\xE5\xBA\x9C\xE4\xBA\xAC\xE9\x83\xBD\xE5\xB8\x82\xE4\xB8\x8B\xE4"
+         "\xBA\xAC\xE5\x8C\xBA\xE7\x83\x8F\xE4\xB8\xB8\xE9\x80\x9A\xE4\xB8\x83\xE6\x9D\xA1\xE4\xB8"
+         "\x8B\xE3\x83\xAB\xE6\x9D\xB1\xE5\xA1\xA9\xE5\xB0\x8F\xE8\xB7\xAF\xE7\x94\xBA"
+         "673\xE3\x81\xAB",
+         A,
+         "\xE4\xBA\xAC\xE9\x83\xBD\xE5\xBA\x9C\xE4\xBA\xAC\xE9\x83\xBD\xE5\xB8\x82\xE4\xB8\x8B\xE4"
+         "\xBA\xAC\xE5\x8C\xBA\xE7\x83\x8F\xE4\xB8\xB8\xE9\x80\x9A\xE4\xB8\x83\xE6\x9D\xA1\xE4\xB8"
+         "\x8B\xE3\x83\xAB\xE6\x9D\xB1\xE5\xA1\xA9\xE5\xB0\x8F\xE8\xB7\xAF\xE7\x94\xBA"
+         "673"}, /* Kyoto */
+        {"\xE6\x9D\xB1\xE4\xBA\xAC\xE9\x83\xBD\xE3\x81\xAB\xE4\xBD\x8F\xE3\x82\x93\xE3\x81\xA7\xE3"
+         "\x81\x84\xE3\x81\xA6"
+         "3-1-1\xE3\x81\xA7\xE3\x81\x99",
+         A, NULL}, /* a particle after the prefecture */
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 /* Birth dates in a Japanese era's letter, in Chinese numerals, with Korean
  * 생 after the day or a two-digit year, after Chinese 生于; a birth word
  * after a date another label names is not its cue. */
@@ -282,6 +344,7 @@ int main(void)
         cmocka_unit_test(test_units_and_floors), cmocka_unit_test(test_post_boxes),
         cmocka_unit_test(test_other_scripts),    cmocka_unit_test(test_street_lookalikes),
         cmocka_unit_test(test_birth_dates),      cmocka_unit_test(test_birth_date_forms),
+        cmocka_unit_test(test_address_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
