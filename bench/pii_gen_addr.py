@@ -57,9 +57,21 @@ abbreviations (S60.3.12), Korean two-digit years, Chinese numerals; look-
 alikes: Route 66, Platform 9¾, Version 2 Street Fighter, gates, piers,
 metro exits, issue/expiry/hire dates in those languages.
 
+Set d (--set d, seeds 831/832) was written after the rules for c, before
+any change for it: Czech, Romanian, Greek and Russian addresses in their
+scripts, Finnish stair letters, Malaysia, Philippine lots and barangays,
+Taiwan and Hong Kong in English, Turkish No:/D:, Riyadh, Lagos plots,
+Wellington levels, Chilean of., US fractions and N./Ste., English house
+names, Quebec, Thai, Hebrew and Arabic script; all-caps shipping labels,
+map links, quoted chat, a press release; birth dates after Czech, Romanian,
+Russian (г.), Hungarian, Thai (Buddhist years), Arabic (Arabic-Indic
+digits), Malay, Filipino, Swahili, Finnish, Hebrew cues, US short years,
+ISO with a time, a mother's; look-alikes: music, stations, brands, a birth
+year alone, expiry, anniversaries, deaths, invoices.
+
 Stdlib only; the output depends on --set and --seed alone. Seed 801's errors
 may be read after its first contact; seed 802's are never read (likewise
-811/812 and 821/822).
+811/812, 821/822 and 831/832).
 """
 import argparse
 import os
@@ -927,9 +939,166 @@ LOOKALIKES_C = [
 ]
 
 
+
+# ---- set d: written after the rules for c, scored once on first contact ---------
+def d_addr(cc='any'):
+    f = {
+        'cz': lambda: pick(['Na Příkopě %d, 110 00 Praha 1' % n(1, 60),
+                            'Vinohradská %d/%d, 120 00 Praha 2' % (n(1, 2000), n(1, 200)),
+                            'Masarykova %d, 602 00 Brno' % n(1, 90)]),
+        'ro': lambda: pick(['Str. Lipscani nr. %d, sector 3, București 030%03d' % (n(1, 90),
+                                                                                  n(0, 999)),
+                            'Bd. Eroilor nr. %d, bl. A%d, sc. %d, ap. %d, Cluj-Napoca' % (
+                                n(1, 40), n(1, 9), n(1, 4), n(1, 80))]),
+        'gr': lambda: pick(['Ερμού %d, 105 63 Αθήνα' % n(1, 150),
+                            'Λεωφόρος Συγγρού %d, 117 45 Αθήνα' % n(1, 400)]),
+        'ru': lambda: pick(['ул. Тверская, д. %d, кв. %d, Москва, 125009' % (n(1, 30),
+                                                                            n(1, 300)),
+                            'Невский пр., д. %d, Санкт-Петербург, 191025' % n(1, 180)]),
+        'fi': lambda: pick(['Mannerheimintie %d B %d, 00100 Helsinki' % (n(1, 90), n(1, 60)),
+                            'Hämeenkatu %d A %d, 33100 Tampere' % (n(1, 40), n(1, 30))]),
+        'my': lambda: pick(['No. %d, Jalan SS 2/%d, 47300 Petaling Jaya, Selangor' % (
+            n(1, 90), n(1, 99)),
+            'Lot %d, Jalan Ampang, 50450 Kuala Lumpur' % n(1, 300)]),
+        'ph': lambda: 'Lot %d Blk %d, Phase 2, Brgy. San Isidro, Antipolo City 1870' % (
+            n(1, 40), n(1, 60)),
+        'tw': lambda: 'No. %d, Sec. %d, Xinyi Rd., Xinyi Dist., Taipei City 110' % (n(1, 200),
+                                                                                 n(1, 5)),
+        'hk': lambda: 'Flat %d%s, Tower %d, Laguna City, 8 Cha Kwo Ling Road, Kwun Tong, Kowloon' % (
+            n(1, 40), pick('ABCDEFGH'), n(1, 30)),
+        'tr': lambda: 'Bağdat Cad. No:%d D:%d Kadıköy/İstanbul' % (n(1, 400), n(1, 20)),
+        'sa': lambda: '%d King Fahd Rd, Al Olaya, Riyadh 12%03d' % (n(1000, 9999), n(0, 999)),
+        'ng': lambda: 'Plot %d Adeola Odeku Street, Victoria Island, Lagos' % n(100, 2000),
+        'nz': lambda: 'Level %d, %d Customhouse Quay, Wellington 6011' % (n(2, 20), n(1, 200)),
+        'cl': lambda: 'Av. Apoquindo %d, of. %d, Las Condes, Santiago' % (n(2000, 7000),
+                                                                         n(101, 2201)),
+        'us': lambda: pick(['%d 1/2 Main St, Apt %d, Springfield, IL 62704' % (n(10, 900),
+                                                                              n(1, 9)),
+                            '%d Amphitheatre Pkwy, Mountain View, CA 94043' % n(1000, 2000),
+                            '%d N. %s Ave., Ste. %d, Phoenix, AZ 850%02d' % (
+                                n(100, 9999), pick(['Central', '7th', 'Scottsdale']),
+                                n(100, 999), n(1, 99))]),
+        'uk': lambda: pick(['Rose Cottage, Mill Lane, Little Snoring, Fakenham NR21 0%s' % up2(),
+                            'The Old Forge, Church Street, Ledbury HR8 1%s' % up2()]),
+        'caq': lambda: '%d, rue Principale, Saint-Sauveur (Québec) J0R 1R%d' % (n(1, 900),
+                                                                               n(0, 9)),
+        'th': lambda: '%d/%d ถนนสุขุมวิท แขวงคลองเตย เขตคลองเตย กรุงเทพฯ 10110' % (n(1, 200),
+                                                                                    n(1, 99)),
+        'il': lambda: 'רחוב הרצל %d, תל אביב' % n(1, 150),
+        'eg': lambda: 'شارع التحرير %d، القاهرة' % n(1, 90),
+    }
+    cc = pick(sorted(f)) if cc == 'any' else cc
+    return f[cc]()
+
+
+def d_label():
+    """An all-caps shipping label block."""
+    return pick(['%d MAIN ST APT %d\nSPRINGFIELD IL 62704-%04d' % (n(100, 999), n(1, 40),
+                                                                 n(0, 9999)),
+                 '%d W %dTH ST # %d\nNEW YORK NY 10036' % (n(100, 600), n(40, 59), n(1, 30)),
+                 'PO BOX %d\nANCHORAGE AK 995%02d' % (n(100, 99999), n(1, 99))])
+
+
+def d_dob(fmt='any'):
+    y, m, d = n(1933, 2010), n(1, 12), n(1, 28)
+    en = w.MONTHS_EN[m - 1]
+    ru = ('января февраля марта апреля мая июня июля августа сентября октября ноября '
+          'декабря').split()
+    hu = ('január február március április május június július augusztus szeptember október '
+          'november december').split()
+    ro = ('ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie '
+          'noiembrie decembrie').split()
+    ar = '٠١٢٣٤٥٦٧٨٩'
+    return {'cz': '%d. %d. %d' % (d, m, y), 'ro': '%d %s %d' % (d, ro[m - 1], y),
+            'ru': '%d %s %d г.' % (d, ru[m - 1], y), 'hu': '%d. %s %d.' % (y, hu[m - 1], d),
+            'th': '%d/%d/%d' % (d, m, y + 543), 'ar': '/'.join(''.join(ar[int(ch)] for ch in x)
+                                                            for x in ('%02d' % d, '%02d' % m,
+                                                                      str(y))),
+            'us2': '%d/%d/%02d' % (m, d, y % 100), 'mdy': '%02d/%02d/%04d' % (m, d, y),
+            'isot': '%04d-%02d-%02dT00:00:00Z' % (y, m, d), 'dot': '%02d.%02d.%04d' % (d, m, y),
+            'en': '%s %d, %d' % (en, d, y), 'dmy': '%02d/%02d/%04d' % (d, m, y),
+            'iso': '%04d-%02d-%02d' % (y, m, d)}[fmt]
+
+
+TYPED.update({
+    'daddr': ('street_address', 'STREET_ADDRESS', lambda cc='any': d_addr(cc)),
+    'dlabel': ('street_address', 'STREET_ADDRESS', lambda _=None: d_label()),
+    'ddob': ('date_of_birth', 'DATE_OF_BIRTH', lambda fmt='dmy': d_dob(fmt)),
+})
+LOOK.update({
+    'dthing': lambda: pick(['Suite %d in G minor' % n(1, 16), 'Unit %d test' % n(1, 12),
+                            'Station %d' % n(1, 20), 'Sector %d' % n(1, 9), 'Cloud %d' % 9,
+                            'Area %d' % 51, 'Floor %d sale' % n(1, 9),
+                            'Apartment %d of the series' % n(1, 9), 'Block %d' % n(1, 9)]),
+    'dbrand': lambda: pick(['Rue 21', 'Boulevard Brewing Co.', 'Avenue Q', 'Park Place Hotel',
+                            'Harbour Street Kitchen', 'Main Street Market']),
+})
+
+TEMPLATES_D = [
+    "Bydlím na adrese <<daddr.cz>>.",
+    "Adresa mea este <<daddr.ro>>.",
+    "Η διεύθυνσή μου είναι <<daddr.gr>>.",
+    "Мой адрес: <<daddr.ru>>",
+    "Asun osoitteessa <<daddr.fi>>.",
+    "Alamat saya <<daddr.my>>, dekat stesen LRT.",
+    "Please deliver to <<daddr.ph>> po.",
+    "Office: <<daddr.tw>>",
+    "We live at <<daddr.hk>>.",
+    "Adres: <<daddr.tr>>",
+    "Our Riyadh office: <<daddr.sa>>",
+    "The event holds at <<daddr.ng>> by 10am.",
+    "Find us at <<daddr.nz>>.",
+    "Oficina: <<daddr.cl>>",
+    "Mail it to <<daddr.us>>, thanks!",
+    "Holiday let: <<daddr.uk>>",
+    "Adresse : <<daddr.caq>>",
+    "ที่อยู่: <<daddr.th>>",
+    "כתובת: <<daddr.il>>",
+    "العنوان: <<daddr.eg>>",
+    "SHIP TO:\n<<person.upper>>\n<<dlabel>>",
+    "[maps] <<daddr>> | open 9-5",
+    "> moving next week, new place is <<daddr>>\n> lmk if u want to visit",
+    "Street: <<daddr.us>>",
+    "PRESS RELEASE — Contoso Ltd., <<daddr.nz>>, today reported record revenue.",
+    # birth dates
+    "Datum narození: <<ddob.cz>>",
+    "Născut la <<ddob.ro>> în Cluj.",
+    "Дата рождения: <<ddob.ru>>",
+    "Родился <<ddob.ru>> в Казани.",
+    "Született: <<ddob.hu>>",
+    "วันเกิด: <<ddob.th>>",
+    "تاريخ الميلاد: <<ddob.ar>>",
+    "Tarikh lahir: <<ddob.dmy>>",
+    "Ipinanganak noong <<ddob.en>> sa Cebu.",
+    "Alizaliwa tarehe <<ddob.dmy>> huko Mombasa.",
+    "Syntynyt <<ddob.dot>> Oulussa.",
+    "DOB 3/12/85".replace('3/12/85', '<<ddob.us2>>'),
+    "Birthdate (MM/DD/YYYY): <<ddob.mdy>>",
+    "{\"dateOfBirth\": \"<<ddob.isot>>\", \"country\": \"NZ\"}",
+    "תאריך לידה: <<ddob.dmy>>",
+    "Patient: <<person>>, DOB <<ddob.iso>>, MRN <<qty>>",
+    "My mother was born on <<ddob.en>>.",
+]
+LOOKALIKES_D = [
+    "She played <<dthing>> at the recital.",
+    "We met at <<dbrand>> on <<odate>>.",
+    "Take the train to <<dthing>> and change for Route <<qty>>.",
+    "Born in 1985, he moved to Lagos in 2001.",
+    "DOB unknown; expiry 12/28.",
+    "Anniversary: <<odate>>. Member since <<odate>>.",
+    "Invoice date: <<odate>>; due <<odate>>.",
+    "Date of death: <<odate>>.",
+    "Tarikh luput: <<odate>>",
+    "Срок действия: <<odate>>",
+    "Dated <<odate>>, signed in Athens.",
+    "Version <<version>> ships on <<odate>> to Unit 9 customers.",
+]
+
+
 def record():
     look, tmpl = {'a': (LOOKALIKES, TEMPLATES), 'b': (LOOKALIKES_B, TEMPLATES_B),
-                  'c': (LOOKALIKES_C, TEMPLATES_C)}[SET]
+                  'c': (LOOKALIKES_C, TEMPLATES_C),
+                  'd': (LOOKALIKES_D, TEMPLATES_D)}[SET]
     t = pick(look if rng.random() < 0.25 else tmpl)
     return w.fill(t, TYPED, LOOK)
 
@@ -940,13 +1109,14 @@ SET = 'a'
 def main():
     global SET
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument('--set', default='a', choices=['a', 'b', 'c'],
+    pre.add_argument('--set', default='a', choices=['a', 'b', 'c', 'd'],
                      help='b: the second set, written after the rules for a (seeds 811/812); '
-                     'c: the third, written after the rules for b (seeds 821/822)')
+                     'c: the third, written after the rules for b (seeds 821/822); d: the fourth, '
+                     'after the rules for c (seeds 831/832)')
     args, rest = pre.parse_known_args()
     SET = args.set
     sys.argv = sys.argv[:1] + rest
-    w.write_set(record, {'a': 801, 'b': 811, 'c': 821}[SET], __doc__)
+    w.write_set(record, {'a': 801, 'b': 811, 'c': 821, 'd': 831}[SET], __doc__)
 
 
 if __name__ == '__main__':
