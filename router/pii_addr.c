@@ -522,11 +522,16 @@ static bool chome_word(const word *w, const unsigned char *s)
  * "Two International Finance Centre", "Three Bentall Centre". */
 static bool spelled_number(const word *w, const unsigned char *s)
 {
-    static const char *const nums[] = {"one",   "two",   "three", "four", "five",   "six",
-                                       "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
-    if (!pii_is_upper(s[w->s])) return false;
+    static const struct {
+        char w[8];
+        unsigned char l;
+    } nums[] = {{"one", 3},  {"two", 3}, {"three", 5},  {"four", 4},
+                {"five", 4}, {"six", 3}, {"seven", 5},  {"eight", 5},
+                {"nine", 4}, {"ten", 3}, {"eleven", 6}, {"twelve", 6}};
+    if (w->fl < 3 || w->fl > 6 || !pii_is_upper(s[w->s])) return false;
     for (size_t k = 0; k < sizeof nums / sizeof nums[0]; k++)
-        if (strlen(nums[k]) == w->fl && !memcmp(w->f, nums[k], w->fl)) return true;
+        if (nums[k].l == w->fl && nums[k].w[0] == w->f[0] && !memcmp(w->f, nums[k].w, w->fl))
+            return true;
     return false;
 }
 
@@ -915,6 +920,8 @@ static size_t held_mail_at(const pii_ctx *c, size_t i)
     static const char *const names[] = {"General Delivery", "Poste restante", "Lista de Correos",
                                         "Posta restante"};
     const unsigned char *s = c->s;
+    unsigned f = s[i] | 32;
+    if (f != 'g' && f != 'p' && f != 'l') return 0;
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
         size_t l = strlen(names[k]);
         if (i + l + 1 < c->n && (s[i] | 32) == (names[k][0] | 32) &&
