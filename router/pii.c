@@ -430,6 +430,11 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         }
     }
     size_t wl = k - i;
+    if ((s[i] == 0xD9 || s[i] == 0xDB) && i + 1 < n && (s[i + 1] & 0xF0) >= 0xA0 &&
+        (s[i + 1] & 0x0F) <= 9 && (s[i] == 0xD9 ? s[i + 1] < 0xB0 : s[i + 1] >= 0xB0)) {
+        size_t e = ew__pii_scan_indic_date(c, i); /* Arabic-Indic digits */
+        if (e) return e;
+    }
     /* Greek, Cyrillic, Armenian, Hebrew, Arabic: names after their cues */
     if (!ascii && s[i] >= 0xCE && s[i] <= 0xDB) ew__pii_scan_script_name(c, i);
     /* its first 24 bytes, lowercased 8 at a time (the bytes are letters, ' or
@@ -673,6 +678,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     } else {
         int l;
         cap = cp_is_upper(ew__pii_decode(s, n, i, &l));
+        c->seen_upper |= cap; /* Greek and Cyrillic capitals: the text is not lowercased */
     }
     /* Names and addresses are not consumed: the words inside them still get
      * their own checks, and overlaps are resolved at the end. */

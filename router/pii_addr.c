@@ -422,20 +422,11 @@ static bool time_or_measure(const char *f, size_t fl)
 static size_t number_sign_end(const unsigned char *s, size_t n, size_t i, size_t dflt)
 {
     static const char *const signs[] = {
-        "n\xC2\xBA ",
-        "n\xC2\xB0 ",
-        "N\xC2\xBA ",
-        "no. ",
-        "No. ",
-        "nr. ",
-        "Nr. ",
-        "n. ",
-        "No: ",
-        "no: ", /* Turkish "Atatürk Cad. No: 45" */
-        "S\xE1\xBB\x91 ",
-        "s\xE1\xBB\x91 ", /* Vietnamese "Số 12" */
-        "d. ",
-        "\xD0\xB4. " /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */};
+        "n\xC2\xBA ", "n\xC2\xB0 ", "N\xC2\xBA ",     "no. ",           "No. ", "nr. ",
+        "Nr. ",       "n. ",        "No: ",           "no: ", /* Turkish "Atatürk Cad. No: 45",
+                                                                 "Bağdat Cad. No:366" */
+        "No:",        "no:",        "S\xE1\xBB\x91 ", "s\xE1\xBB\x91 ", /* Vietnamese "Số 12" */
+        "d. ",        "\xD0\xB4. " /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */};
     unsigned f = i < n ? s[i] : 0; /* most words start with no sign's letter */
     if (f != 'n' && f != 'N' && f != 'S' && f != 's' && f != 'd' && f != 0xD0) return dflt;
     for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
@@ -654,6 +645,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         }
         if (!next_word(c, pos, &x) || x.digits) break;
         if (k > 0 && (s[pos] == ',' || s[pos] == '\n')) break;
+        bool real_cap = x.cap;
         x.cap |= !c->seen_upper;
         bool dot = x.e < n && s[x.e] == '.';
         bool sw = street_word(c, &x) || (x.fl == 1 && x.f[0] == 'u' && dot);
@@ -675,6 +667,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
          * compound ("Vesterskovvej") and a later type ("Rúa do Paseo") are */
         uint32_t xkw = word_kw(c, &x);
         if (xkw & (1u << CUE_NEG)) return 0; /* "Model Plaza 5X", "Order Street 12" */
+        /* in lowercase text a grammar word is no name: "new place is Na Příkopě 4" */
+        if (!real_cap && !sw && (xkw & PII_KW_FUNC) && !(xkw & PII_KW_PARTICLE)) return 0;
         bool type = sw && (xkw & PII_KW_STREET) && !type_seen;
         type_seen |= type;
         named += !type && !(xkw & (PII_KW_FUNC | PII_KW_PARTICLE));

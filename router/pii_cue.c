@@ -237,6 +237,10 @@ static const struct {
     {"birth", B(CUE_DOB)},
     {"birthday", B(CUE_DOB)},
     {"birthdate", B(CUE_DOB)},
+    {"dateofbirth", B(CUE_DOB)}, /* a JSON key "dateOfBirth" */
+    {"ipinanganak", B(CUE_DOB)}, /* Filipino: was born */
+    {"alizaliwa", B(CUE_DOB)},   /* Swahili: was born */
+    {"nilizaliwa", B(CUE_DOB)},
     {"dob", B(CUE_DOB)},
     {"d.o.b", B(CUE_DOB)},
     {"geboren", B(CUE_DOB)},

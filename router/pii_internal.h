@@ -382,6 +382,7 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e);
  * numerals ("一九七四年四月十三日") at i: their end when one is added, else 0. */
 size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i);
 size_t ew__pii_scan_han_date(pii_ctx *c, size_t i);
+size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i); /* "١٣/٠٩/٢٠٠٠" */
 /* A token [i, te) with letters and digits: IBAN, NINO, passport, secrets,
  * crypto addresses, JWT, UUID/hash look-alikes, IPv6, MAC, email, URL. */
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te);

@@ -377,9 +377,11 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
         parse_seq(s, n, i, &q);
         if (q.nd <= MAX_DIGITS && seq_is_date(&q, y, m, d)) return q.end;
         k = read_int(s, n, i, 4, y);
-        if (k == i + 4 && k + 1 < n && s[k] == ' ' && month_name(s, n, k + 1, &k, m)) {
+        size_t ms = k + 1 + (k + 1 < n && s[k] == '.'); /* Hungarian "1936. július 2." */
+        if (k == i + 4 && ms < n && s[ms - 1] == ' ' && month_name(s, n, ms, &k, m)) {
             /* "1990 MAY 12" (year, month, day) */
             size_t e = k < n && s[k] == ' ' ? read_int(s, n, k + 1, 2, d) : 0;
+            if (e && ms == i + 6 && e < n && s[e] == '.') e++;
             return e && ew__pii_date_valid(*y, *m, *d) ? e : 0;
         }
         k = read_int(s, n, i, 2, d);
@@ -586,37 +588,62 @@ static bool dob_cue_used(const pii_ctx *c, size_t cue_end)
     return false;
 }
 
+/* Lowercases [a, a + l) into out: ASCII, Cyrillic and Greek capitals, so a
+ * cue matches at the start of a sentence ("Родился", "Ipinanganak"). */
+static void fold_window(const unsigned char *a, size_t l, unsigned char *out)
+{
+    for (size_t k = 0; k < l; k++) {
+        unsigned char b = a[k];
+        out[k] = b >= 'A' && b <= 'Z' ? (unsigned char)(b | 0x20) : b;
+        if (k + 1 >= l) continue;
+        unsigned char t = a[k + 1];
+        if (b == 0xD0 && t >= 0x90 && t <= 0x9F) { /* А-П -> а-п */
+            out[k] = 0xD0, out[++k] = (unsigned char)(t + 0x20);
+        } else if (b == 0xD0 && t >= 0xA0 && t <= 0xAF) { /* Р-Я -> р-я */
+            out[k] = 0xD1, out[++k] = (unsigned char)(t - 0x20);
+        } else if (b == 0xCE && t >= 0x91 && t <= 0x9F) { /* Α-Ο -> α-ο */
+            out[k] = 0xCE, out[++k] = (unsigned char)(t + 0x20);
+        } else if (b == 0xCE && t >= 0xA0 && t <= 0xA9) { /* Π-Ω -> π-ω */
+            out[k] = 0xCF, out[++k] = (unsigned char)(t - 0x20);
+        }
+    }
+}
+
 /* Birth cues the word table cannot hold: "d.o.b." (split at its dots) and
- * words with diacritics ("Ngày sinh"), anywhere in the 48 bytes before i. */
+ * words beyond ASCII ("Ngày sinh", "Дата рождения", "לידה"), anywhere in the
+ * 48 bytes before i, in any case. */
 static bool dob_cue_text(const unsigned char *s, size_t i)
 {
     static const char *const cues[] = {
         "d.o.b",
-        "D.O.B",
         "ng\xC3\xA0y sinh",
-        "Ng\xC3\xA0y sinh",
         "sinh ng\xC3\xA0y",
-        "Sinh ng\xC3\xA0y",
         "\xEC\x83\x9D\xEB\x85\x84\xEC\x9B\x94\xEC\x9D\xBC",                  /* 생년월일 */
         "\xEC\x83\x9D\xEC\x9D\xBC",                                          /* 생일 */
         "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4", /* дата рожд */
-        "\xD0\x94\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4", /* Дата рожд */
         "\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB", /* родил(ся, ась) */
         "urodzi",                                   /* urodził(am), urodziny */
         "sz\xC3\xBCl", /* Hungarian szül. (születési idő, született) */
         "\xCE\xB3\xCE\xAD\xCE\xBD\xCE\xBD\xCE\xB7\xCF\x83\xCE\xB7\xCF\x82", /* γέννησης */
         "\xCE\xB3\xCE\xB5\xCE\xBD\xCE\xBD\xCE\xAE\xCE\xB8\xCE\xB7\xCE\xBA", /* γεννήθηκ(ε) */
-        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB6",          /* народж(ення) */
-        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xB2",  /* народив(ся) */
-        "\xE0\xA4\x9C\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xAE",          /* जन्म */
-        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x8A\xD9\x84\xD8\xA7\xD8\xAF"}; /* الميلاد */
+        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB6",         /* народж(ення) */
+        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xB2", /* народив(ся) */
+        "\xE0\xA4\x9C\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xAE",         /* जन्म */
+        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x8A\xD9\x84\xD8\xA7\xD8\xAF", /* الميلاد */
+        "\xD7\x9C\xD7\x99\xD7\x93\xD7\x94",                         /* Hebrew לידה (birth) */
+        "\xE0\xB9\x80\xE0\xB8\x81\xE0\xB8\xB4\xE0\xB8\x94", /* Thai เกิด (born; วันเกิด) */
+        "zaliwa",      /* Swahili alizaliwa, nilizaliwa (was born) */
+        "ipinanganak", /* Filipino (was born) */
+        "kuzaliwa"};   /* Swahili tarehe ya kuzaliwa (date of birth) */
     size_t b = i > 48 ? i - 48 : 0;
     bool wide = false; /* cues beyond ASCII only where such bytes are */
     for (size_t k = b; k < i && !wide; k++)
         wide = s[k] >= 0x80;
+    unsigned char low[48];
+    fold_window(s + b, i - b, low);
     for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
         if ((wide || (unsigned char)cues[k][0] < 0x80) &&
-            pii_contains(s + b, i - b, cues[k], strlen(cues[k])))
+            pii_contains(low, i - b, cues[k], strlen(cues[k])))
             return true;
     return false;
 }
@@ -863,6 +890,39 @@ size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i)
     return p;
 }
 
+/* A date in Arabic-Indic or Persian digits at i ("١٣/٠٩/٢٠٠٠", "۱۳۶۴/۰۲/۱۵"
+ * is a Persian year and not read): read as ASCII digits. A birth date when a
+ * birth cue is near; returns its end, else 0. */
+size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, k = i;
+    unsigned char a[16];
+    size_t at[17], l = 0;
+    while (k < n && l < sizeof a) {
+        if (k + 1 < n && ((s[k] == 0xD9 && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9) ||
+                          (s[k] == 0xDB && s[k + 1] >= 0xB0 && s[k + 1] <= 0xB9))) {
+            at[l] = k;
+            a[l++] = (unsigned char)('0' + (s[k + 1] & 0x0F));
+            k += 2;
+        } else if (s[k] == '/' || s[k] == '-' || s[k] == '.') {
+            at[l] = k;
+            a[l++] = s[k++];
+        } else {
+            break;
+        }
+    }
+    at[l] = k;
+    int y, m, d;
+    numseq q;
+    parse_seq(a, l, 0, &q);
+    if (q.nd > MAX_DIGITS || !seq_is_date(&q, &y, &m, &d)) return 0;
+    size_t e = at[q.end];
+    if (!ew__pii_dob_cue(c, i, e)) return e;
+    ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
+    return e;
+}
+
 /* The value 0-9 of a Chinese numeral at k (〇 零 一 … 九), -1 for none. */
 static int han_digit(const unsigned char *s, size_t n, size_t k)
 {
@@ -966,7 +1026,8 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
 
     int y, m, d;
     /* "12 March 1985", "8 marca 1979", "1990 MAY 12" */
-    if (q.ng == 1 && e + 1 < n && (q.nd <= 2 || (q.nd == 4 && s[e] == ' ')) &&
+    if (q.ng == 1 && e + 1 < n &&
+        (q.nd <= 2 || (q.nd == 4 && (s[e] == ' ' || (s[e] == '.' && s[e + 1] == ' ')))) &&
         (s[e] == ' ' || s[e] == '.' || pii_is_alpha(s[e]))) {
         size_t de = ew__pii_parse_date(s, n, i, &y, &m, &d);
         if (de) {
