@@ -137,8 +137,12 @@ static bool unit_word(const pii_ctx *c, word *x)
 /* A unit word, or Turkish "D: 28" (daire, the flat). */
 static bool unit_at(const pii_ctx *c, word *x)
 {
+    const unsigned char *s = c->s;
     return unit_word(c, x) ||
-           (x->e == x->s + 1 && (c->s[x->s] | 32) == 'd' && x->e + 1 < c->n && c->s[x->e] == ':');
+           (x->e == x->s + 1 && (s[x->s] | 32) == 'd' && x->e + 1 < c->n && s[x->e] == ':') ||
+           /* Spanish "of. 1462" (oficina): "of" with its full stop only */
+           (x->fl == 2 && !memcmp(x->f, "of", 2) && x->e + 2 < c->n && s[x->e] == '.' &&
+            s[x->e + 1] == ' ' && pii_is_digit(s[x->e + 2]));
 }
 
 /* The "word" at i: letters (any script) or digits, with inner '.', '-',
@@ -641,6 +645,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         if (k > 0 && pos + 1 < n && s[pos] == ' ' && (s[pos + 1] | 32) == 'n' &&
             number_sign_end(s, n, pos + 1, 0)) {
             pos = number_sign_end(s, n, pos + 1, 0); /* "Str. Lipscani nr. 38" */
+            if (s[pos] == ':') pos++;                /* Turkish "Cad. No:366" */
             break;
         }
         if (!next_word(c, pos, &x) || x.digits) break;
@@ -684,7 +689,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' &&
         pii_is_digit(s[pos + 2]))
         pos++;
-    else if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ')
+    else if ((type_first || streetw) && names > 1 && pos + 2 < n && s[pos] == ',' &&
+             s[pos + 1] == ' ')                    /* "Невский пр., д. 18" */
         pos = number_sign_end(s, n, pos + 2, pos); /* "Avenida de Alcalá, nº 81" */
     if (!names || !next_word(c, pos, &t) || !house_number(&t, s) || s[pos] == '\n' ||
         phone_run(s, n, t.s))
@@ -1049,6 +1055,15 @@ static bool admin_word(const unsigned char *s, size_t n, const word *w)
     return false;
 }
 
+/* A word without a vowel is an abbreviation ("Brgy.", "Blvd.", "Bldg."): its
+ * full stop ends no sentence. */
+static bool abbreviation(const word *x)
+{
+    for (size_t k = 0; k < x->fl; k++)
+        if (x->f[k] < 'a' || x->f[k] > 'z' || strchr("aeiou", x->f[k])) return false;
+    return x->fl > 1;
+}
+
 /* Is [i, e) (one line or comma part) a continuation of an address? Returns
  * 2 for a strong part (unit, postal code, country), 1 for a weak one (city,
  * state), 0 for none; *pe gets the end of the address-like words, so
@@ -1148,8 +1163,8 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
         p = x.e;
         if (p < e && (s[p] == ':' || s[p] == '@' || s[p] == '?' || s[p] == '!' || s[p] == ';'))
             break;
-        if (p + 1 < e && s[p] == '.' && s[p + 1] == ' ' && x.e - x.s > 3)
-            break; /* a full stop after a word (not "St.") ends the address */
+        if (p + 1 < e && s[p] == '.' && s[p + 1] == ' ' && x.e - x.s > 3 && !abbreviation(&x))
+            break; /* a full stop after a word (not "St.", "Brgy.") ends the address */
         while (p < e && (s[p] == ',' || s[p] == '(' || s[p] == ')' || s[p] == '.'))
             p++;
     }
@@ -1183,6 +1198,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
     int dashes = 0;          /* " - " parts: "Jardins, São Paulo - SP, 01426-001" */
     for (int guard = 0; guard < 12; guard++) {
         size_t p = end, q;
+        if (p + 1 < n && s[p] == '.' && s[p + 1] == ',') p++; /* "Xinyi Dist., Taipei" */
         while (p < n && (s[p] == ' ' || s[p] == '\t'))
             p++;
         if (p < n && s[p] == ',') {

@@ -353,7 +353,7 @@ const char *const ew__pii_kw_street_weak[] = {
     NULL,
 };
 
-/* units.txt, units_libpostal.txt: 212 words */
+/* units.txt, units_libpostal.txt: 214 words */
 const char *const ew__pii_kw_unit[] = {
     "apt",
     "apartment",
@@ -399,6 +399,8 @@ const char *const ew__pii_kw_unit[] = {
     "bl",
     "blk",
     "block",
+    "sc",
+    "sec",
     "phu\xe1\xbb\x9dng",
     "qu\xe1\xba\xadn",
     "\xd0\xba\xd0\xb2",

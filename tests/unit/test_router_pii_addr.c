@@ -300,6 +300,33 @@ static void test_address_forms(void **state)
          "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1"}, /* Greek capitals: not lowercased text */
         {"> moving next week, new place is Na P\xC5\x99\xC3\xADkop\xC4\x9B 4, 110 00 Praha 1", A,
          "Na P\xC5\x99\xC3\xADkop\xC4\x9B 4, 110 00 Praha 1"}, /* a grammar word is no name */
+        {"Please deliver to Lot 4 Blk 42, Phase 2, Brgy. San Isidro, Antipolo City 1870 po.", A,
+         "Lot 4 Blk 42, Phase 2, Brgy. San Isidro, Antipolo City 1870"}, /* an abbreviation's full
+                                                                            stop */
+        {"Office: No. 88, Sec. 5, Xinyi Rd., Xinyi Dist., Taipei City 110", A,
+         "No. 88, Sec. 5, Xinyi Rd., Xinyi Dist., Taipei City 110"},
+        {"Adresa mea este Bd. Eroilor nr. 28, bl. A8, sc. 2, ap. 17, Cluj-Napoca.", A,
+         "Bd. Eroilor nr. 28, bl. A8, sc. 2, ap. 17, Cluj-Napoca"},
+        {"\xD0\x9C\xD0\xBE\xD0\xB9 \xD0\xB0\xD0\xB4\xD1\x80\xD0\xB5\xD1\x81: "
+         "\xD0\x9D\xD0\xB5\xD0\xB2\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9 \xD0\xBF\xD1\x80., \xD0\xB4. "
+         "18, "
+         "\xD0\xA1\xD0\xB0\xD0\xBD\xD0\xBA\xD1\x82-"
+         "\xD0\x9F\xD0\xB5\xD1\x82\xD0\xB5\xD1\x80\xD0\xB1\xD1\x83\xD1\x80\xD0\xB3, 191025",
+         A,
+         "\xD0\x9D\xD0\xB5\xD0\xB2\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9 \xD0\xBF\xD1\x80., \xD0\xB4. "
+         "18, "
+         "\xD0\xA1\xD0\xB0\xD0\xBD\xD0\xBA\xD1\x82-"
+         "\xD0\x9F\xD0\xB5\xD1\x82\xD0\xB5\xD1\x80\xD0\xB1\xD1\x83\xD1\x80\xD0\xB3, 191025"}, /* the
+                                                                                                 type
+                                                                                                 after
+                                                                                                 the
+                                                                                                 name
+                                                                                               */
+        {"Oficina: Av. Apoquindo 6203, of. 1462, Las Condes, Santiago", A,
+         "Av. Apoquindo 6203, of. 1462, Las Condes, Santiago"},
+        {"He lives at 12 Main Street, Oulu. Viewings start at 5.", A, "12 Main Street, Oulu"},
+        {"I once lived in P.O. Box 648, Boise, ID 83366. I now live here.", A,
+         "P.O. Box 648, Boise, ID 83366"},
     };
     check_all(k, sizeof k / sizeof k[0]);
 }
