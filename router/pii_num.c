@@ -890,8 +890,8 @@ size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i)
     return p;
 }
 
-/* A date in Arabic-Indic or Persian digits at i ("١٣/٠٩/٢٠٠٠", "۱۳۶۴/۰۲/۱۵"
- * is a Persian year and not read): read as ASCII digits. A birth date when a
+/* A date in Arabic-Indic or Persian digits at i ("١٣/٠٩/٢٠٠٠", "۱۳/۰۹/۱۹۸۵"),
+ * read as ASCII digits. A birth date when a
  * birth cue is near; returns its end, else 0. */
 size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i)
 {
