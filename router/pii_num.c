@@ -491,6 +491,15 @@ static float phone_shape(const numseq *q)
 {
     const char *d = q->d;
     int nd = q->nd;
+    /* a Chinese landline with its extension after a dash: trunk 0 and a 3-4
+     * digit area code, 7-8 digits, 1-4 digits ("010-2563 9864-60",
+     * "0571-87021234-8001") */
+    if (d[0] == '0' && d[1] != '0' && q->ng >= 3 && q->ng <= 4 && !q->plus && !q->paren &&
+        q->sep[1] == '-' && q->sep[q->ng - 1] == '-' && (q->glen[0] == 3 || q->glen[0] == 4) &&
+        q->glen[q->ng - 1] <= 4 && (q->ng == 3 || q->sep[2] == ' ')) {
+        int body = nd - q->glen[0] - q->glen[q->ng - 1];
+        if (body == 7 || body == 8) return 0.6f;
+    }
     if (nd < 7 || nd > 15) return 0;
     if (q->plus) {
         int cl = country_code_len(d, nd);
