@@ -498,6 +498,11 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         }
     }
     size_t wl = k - i;
+    if ((s[i] == 0xD9 || s[i] == 0xDB) && i + 1 < n && (s[i + 1] & 0xF0) >= 0xA0 &&
+        (s[i + 1] & 0x0F) <= 9 && (s[i] == 0xD9 ? s[i + 1] < 0xB0 : s[i + 1] >= 0xB0)) {
+        size_t e = ew__pii_scan_indic_date(c, i); /* Arabic-Indic digits */
+        if (e) return e;
+    }
     /* Greek, Cyrillic, Armenian, Hebrew, Arabic: names after their cues */
     if (!ascii && s[i] >= 0xCE && s[i] <= 0xDB) ew__pii_scan_script_name(c, i);
     /* its first 24 bytes, lowercased 8 at a time (the bytes are letters, ' or
@@ -523,6 +528,10 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         w2 = (w2 | 0x2020202020202020ull) & m2;
     }
     size_t we = k;
+    if (wl == 1 && we < n && pii_is_digit(s[we])) { /* "S60.3.12": an era's letter */
+        size_t e = ew__pii_scan_era_letter(c, i);
+        if (e) return e;
+    }
     if (we < n && ew__pii_tokch[s[we]]) {
         size_t te = ew__pii_token_end(s, n, we);
         while (te > we &&
@@ -755,6 +764,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     } else {
         int l;
         cap = cp_is_upper(ew__pii_decode(s, n, i, &l));
+        c->seen_upper |= cap; /* Greek and Cyrillic capitals: the text is not lowercased */
     }
     /* Names and addresses are not consumed: the words inside them still get
      * their own checks, and overlaps are resolved at the end. */
@@ -1150,6 +1160,16 @@ static void scan_walk(pii_ctx *c)
             if (ch == 0xEF && ew__pii_fw_area_code(s, n, i)) { /* "（0571）7117 2171" */
                 size_t e = ew__pii_scan_number(c, i);
                 if (e > i) {
+                    i = e;
+                    continue;
+                }
+            }
+            /* 一九… 二〇…: a year in Chinese numerals */
+            if (ch == 0xE4 && i + 3 < n &&
+                ((s[i + 1] == 0xB8 && s[i + 2] == 0x80) ||
+                 (s[i + 1] == 0xBA && s[i + 2] == 0x8C))) {
+                size_t e = ew__pii_scan_han_date(c, i);
+                if (e) {
                     i = e;
                     continue;
                 }

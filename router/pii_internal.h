@@ -310,6 +310,11 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 /* Words around a name that tell what it names (pii_name.c): NULL-terminated
  * lists, in a NULL-terminated array; the cue table marks them PII_KW_CTX. */
 extern const char *const *const ew__pii_ctx_lists[];
+/* Street types, weak street types ("Hill") and unit words, folded and
+ * NULL-terminated: generated from router/data into router/pii_addr_words.c. */
+extern const char *const ew__pii_kw_street[];
+extern const char *const ew__pii_kw_street_weak[];
+extern const char *const ew__pii_kw_unit[];
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);
@@ -379,6 +384,11 @@ bool ew__pii_passport_text(const unsigned char *s, size_t i);
  * right after it, or an accented cue the ASCII cue table cannot hold
  * ("né le", "Nací el"). */
 bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e);
+/* Birth dates in a Japanese era's letter ("S60.3.12") and in Chinese
+ * numerals ("一九七四年四月十三日") at i: their end when one is added, else 0. */
+size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i);
+size_t ew__pii_scan_han_date(pii_ctx *c, size_t i);
+size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i); /* "١٣/٠٩/٢٠٠٠" */
 /* A token [i, te) with letters and digits: IBAN, NINO, passport, secrets,
  * crypto addresses, JWT, UUID/hash look-alikes, IPv6, MAC, email, URL. */
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te);

@@ -474,12 +474,11 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
         parse_seq(s, n, i, &q);
         if (q.nd <= MAX_DIGITS && seq_is_date(&q, y, m, d)) return q.end;
         k = read_int(s, n, i, 4, y);
-        /* "1990 MAY 12" (year, month, day); Hungarian "1952. október 3." */
-        size_t hu = k == i + 4 && k + 2 < n && s[k] == '.' && s[k + 1] == ' ' ? k + 2 : 0;
-        if (k == i + 4 && k + 1 < n && (s[k] == ' ' || hu) &&
-            month_name(s, n, hu ? hu : k + 1, &k, m)) {
+        size_t ms = k + 1 + (k + 1 < n && s[k] == '.'); /* Hungarian "1936. július 2." */
+        if (k == i + 4 && ms < n && s[ms - 1] == ' ' && month_name(s, n, ms, &k, m)) {
+            /* "1990 MAY 12" (year, month, day) */
             size_t e = k < n && s[k] == ' ' ? read_int(s, n, k + 1, 2, d) : 0;
-            if (hu && e && e < n && s[e] == '.') e++;
+            if (e && ms == i + 6 && e < n && s[e] == '.') e++;
             return e && ew__pii_date_valid(*y, *m, *d) ? e : 0;
         }
         k = read_int(s, n, i, 2, d);
@@ -646,6 +645,15 @@ static float phone_shape(const numseq *q)
 {
     const char *d = q->d;
     int nd = q->nd;
+    /* a Chinese landline with its extension after a dash: trunk 0 and a 3-4
+     * digit area code, 7-8 digits, 1-4 digits ("010-2563 9864-60",
+     * "0571-87021234-8001") */
+    if (d[0] == '0' && d[1] != '0' && q->ng >= 3 && q->ng <= 4 && !q->plus && !q->paren &&
+        q->sep[1] == '-' && q->sep[q->ng - 1] == '-' && (q->glen[0] == 3 || q->glen[0] == 4) &&
+        q->glen[q->ng - 1] <= 4 && (q->ng == 3 || q->sep[2] == ' ')) {
+        int body = nd - q->glen[0] - q->glen[q->ng - 1];
+        if (body == 7 || body == 8) return 0.6f;
+    }
     if (nd < 7 || nd > 15) return 0;
     if (q->plus) {
         int cl = country_code_len(d, nd);
@@ -809,21 +817,39 @@ static bool dob_cue_used(const pii_ctx *c, size_t cue_end)
     return false;
 }
 
+/* Lowercases [a, a + l) into out: ASCII, Cyrillic and Greek capitals, so a
+ * cue matches at the start of a sentence ("Родился", "Ipinanganak"). */
+static void fold_window(const unsigned char *a, size_t l, unsigned char *out)
+{
+    for (size_t k = 0; k < l; k++) {
+        unsigned char b = a[k];
+        out[k] = b >= 'A' && b <= 'Z' ? (unsigned char)(b | 0x20) : b;
+        if (k + 1 >= l) continue;
+        unsigned char t = a[k + 1];
+        if (b == 0xD0 && t >= 0x90 && t <= 0x9F) { /* А-П -> а-п */
+            out[k] = 0xD0, out[++k] = (unsigned char)(t + 0x20);
+        } else if (b == 0xD0 && t >= 0xA0 && t <= 0xAF) { /* Р-Я -> р-я */
+            out[k] = 0xD1, out[++k] = (unsigned char)(t - 0x20);
+        } else if (b == 0xCE && t >= 0x91 && t <= 0x9F) { /* Α-Ο -> α-ο */
+            out[k] = 0xCE, out[++k] = (unsigned char)(t + 0x20);
+        } else if (b == 0xCE && t >= 0xA0 && t <= 0xA9) { /* Π-Ω -> π-ω */
+            out[k] = 0xCF, out[++k] = (unsigned char)(t - 0x20);
+        }
+    }
+}
+
 /* Birth cues the word table cannot hold: "d.o.b." (split at its dots) and
- * words with diacritics ("Ngày sinh"), anywhere in the 48 bytes before i. */
+ * words beyond ASCII ("Ngày sinh", "Дата рождения", "לידה"), anywhere in the
+ * 48 bytes before i, in any case. */
 static bool dob_cue_text(const unsigned char *s, size_t i)
 {
     static const char *const cues[] = {
         "d.o.b",
-        "D.O.B",
         "ng\xC3\xA0y sinh",
-        "Ng\xC3\xA0y sinh",
         "sinh ng\xC3\xA0y",
-        "Sinh ng\xC3\xA0y",
         "\xEC\x83\x9D\xEB\x85\x84\xEC\x9B\x94\xEC\x9D\xBC",                  /* 생년월일 */
         "\xEC\x83\x9D\xEC\x9D\xBC",                                          /* 생일 */
         "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4", /* дата рожд */
-        "\xD0\x94\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4", /* Дата рожд */
         "\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB", /* родил(ся, ась) */
         "\xD0\xA0\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB", /* Родил(ся, ась) */
         "urodzi",                                   /* urodził(am), urodziny */
@@ -838,18 +864,54 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
         "\xD1\x80\xD0\xB0\xD0\xB6\xD0\xB4\xD0\xB0\xD0\xBD\xD0\xB5", /* раждане (Bulgarian) */
         "\xCE\xB3\xCE\xAD\xCE\xBD\xCE\xBD\xCE\xB7\xCF\x83\xCE\xB7\xCF\x82", /* γέννησης */
         "\xCE\xB3\xCE\xB5\xCE\xBD\xCE\xBD\xCE\xAE\xCE\xB8\xCE\xB7\xCE\xBA", /* γεννήθηκ(ε) */
-        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB6",          /* народж(ення) */
-        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xB2",  /* народив(ся) */
-        "\xE0\xA4\x9C\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xAE",          /* जन्म */
-        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x8A\xD9\x84\xD8\xA7\xD8\xAF"}; /* الميلاد */
+        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB6",         /* народж(ення) */
+        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xB2", /* народив(ся) */
+        "\xE0\xA4\x9C\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xAE",         /* जन्म */
+        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x8A\xD9\x84\xD8\xA7\xD8\xAF", /* الميلاد */
+        "zaliwa",      /* Swahili alizaliwa, nilizaliwa (was born) */
+        "ipinanganak", /* Filipino (was born) */
+        "kuzaliwa"};   /* Swahili tarehe ya kuzaliwa (date of birth) */
     size_t b = i > 48 ? i - 48 : 0;
     bool wide = false; /* cues beyond ASCII only where such bytes are */
     for (size_t k = b; k < i && !wide; k++)
         wide = s[k] >= 0x80;
+    unsigned char low[48];
+    fold_window(s + b, i - b, low);
     for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
         if ((wide || (unsigned char)cues[k][0] < 0x80) &&
-            pii_contains(s + b, i - b, cues[k], strlen(cues[k])))
+            pii_contains(low, i - b, cues[k], strlen(cues[k])))
             return true;
+    return false;
+}
+
+/* Does a whole word of [a, b) name another date than a birth ("issued",
+ * "expiry", "Release date", "gültig bis")? */
+static bool other_date_word(const unsigned char *s, size_t a, size_t b)
+{
+    static const char *const other[] = {
+        "issue",     "issued",         "expiry",      "expires",
+        "expired",   "expiration",     "valid",       "validity",
+        "until",     "appointment",    "party",       "founded",
+        "died",      "death",          "wedding",     "due",
+        "printed",   "admitted",       "admission",   "discharged",
+        "discharge", "hired",          "registered",  "ends",
+        "sale",      "offer",          "ausgestellt", "ausstellungsdatum",
+        "gultig",    "g\xC3\xBCltig",  "delivre",     "d\xC3\xA9livr\xC3\xA9",
+        "emision",   "emisi\xC3\xB3n", "caducidad",   "vencimiento",
+        "scadenza",  "rilascio",       "afgegeven",   "release",
+        "released",  "established",    "launched",    "launch"};
+    while (a < b) {
+        while (a < b && !pii_is_alpha(s[a]))
+            a++;
+        size_t e = a;
+        while (e < b && (pii_is_alpha(s[e]) || s[e] >= 0x80))
+            e++;
+        for (size_t k = 0; k < sizeof other / sizeof other[0] && e > a; k++) {
+            size_t l = strlen(other[k]);
+            if (e - a == l && pii_icase_eq(s + a, other[k], l)) return true; /* whole words */
+        }
+        a = e;
+    }
     return false;
 }
 
@@ -861,17 +923,6 @@ static bool dob_cue_other(const unsigned char *s, size_t n, size_t ce, size_t i)
 {
     static const char *const after[] = {" certificate", " party",   " place",  " weight",
                                         " sale",        "-on date", " on date"};
-    static const char *const other[] = {
-        "issue",     "issued",         "expiry",      "expires",
-        "expired",   "expiration",     "valid",       "validity",
-        "until",     "appointment",    "party",       "founded",
-        "died",      "death",          "wedding",     "due",
-        "printed",   "admitted",       "admission",   "discharged",
-        "discharge", "hired",          "registered",  "ends",
-        "sale",      "offer",          "ausgestellt", "ausstellungsdatum",
-        "gultig",    "g\xC3\xBCltig",  "delivre",     "d\xC3\xA9livr\xC3\xA9",
-        "emision",   "emisi\xC3\xB3n", "caducidad",   "vencimiento",
-        "scadenza",  "rilascio",       "afgegeven"};
     size_t ws = ce;
     while (ws > 0 && pii_is_alpha(s[ws - 1]))
         ws--;
@@ -885,19 +936,18 @@ static bool dob_cue_other(const unsigned char *s, size_t n, size_t ce, size_t i)
         (ws >= 11 && pii_icase_eq(s + ws - 11, "country of ", 11)) ||
         (ws >= 8 && pii_icase_eq(s + ws - 8, "city of ", 8)))
         return true;
-    for (size_t a = ce; a < i;) { /* the words between: at most 48 bytes */
-        while (a < i && !pii_is_alpha(s[a]))
-            a++;
-        size_t b = a;
-        while (b < i && (pii_is_alpha(s[b]) || s[b] >= 0x80))
-            b++;
-        for (size_t k = 0; k < sizeof other / sizeof other[0] && b > a; k++) {
-            size_t l = strlen(other[k]);
-            if (b - a == l && pii_icase_eq(s + a, other[k], l)) return true; /* whole words */
-        }
-        a = b;
-    }
-    return false;
+    return other_date_word(s, ce, i); /* the words between: at most 48 bytes */
+}
+
+/* A label naming another date on the date's line, right before it ("Release
+ * date: 02/12/2023. Born Digital edition"): a birth word after the date is
+ * not its cue. */
+static bool other_date_label(const unsigned char *s, size_t i)
+{
+    size_t b = i;
+    while (b > 0 && i - b < 32 && s[b - 1] != '\n')
+        b--;
+    return other_date_word(s, b, i);
 }
 
 /* A birth word written after the date in Chinese, Japanese or Korean:
@@ -914,11 +964,36 @@ static bool dob_cjk_after(const unsigned char *s, size_t n, size_t e)
         size_t l = strlen(cues[q]);
         if (k + l <= n && !memcmp(s + k, cues[q], l)) return true;
     }
+    /* Korean 생 right after the day ("1987년 4월 12일생입니다"), then a verb's
+     * ending or punctuation: not 생산 (production) */
+    if (k == e && k + 3 <= n && !memcmp(s + k, "\xEC\x83\x9D", 3)) {
+        if (k + 3 == n || s[k + 3] < 0x80) return true;
+        static const char *const ends[] = {"\xEC\x9E\x85", "\xEC\x9D\xB4", "\xEC\x9C\xBC",
+                                           "\xEC\x9D\xB8"}; /* 입 이 으 인 */
+        for (size_t q = 0; q < sizeof ends / sizeof ends[0]; q++)
+            if (k + 6 <= n && !memcmp(s + k + 3, ends[q], 3)) return true;
+        return false;
+    }
     /* 生 alone, then punctuation or the end: not 生效 (takes effect) */
     if (k + 3 > n || memcmp(s + k, "\xE7\x94\x9F", 3)) return false;
     return k + 3 == n || s[k + 3] < 0x80 ||
            (k + 6 <= n &&
             (!memcmp(s + k + 3, "\xEF\xBC\x8C", 3) || !memcmp(s + k + 3, "\xE3\x80\x82", 3)));
+}
+
+/* Chinese 生于 / 生於 ("born on", after 出 or 诞 too) right before the date
+ * at i, a space allowed: not 发生于 (happened on), 产生于 (arose in). */
+static bool han_born_in(const unsigned char *s, size_t i)
+{
+    size_t k = i > 0 && s[i - 1] == ' ' ? i - 1 : i;
+    if (k < 6 || memcmp(s + k - 6, "\xE7\x94\x9F", 3) ||
+        (memcmp(s + k - 3, "\xE4\xBA\x8E", 3) && memcmp(s + k - 3, "\xE6\x96\xBC", 3)))
+        return false; /* 生 then 于 or 於 */
+    static const char *const not_birth[] = {"\xE5\x8F\x91", "\xE7\x99\xBC", "\xE4\xBA\xA7",
+                                            "\xE7\x94\xA2", "\xE8\xA1\x8D"}; /* 发 發 产 產 衍 */
+    for (size_t q = 0; k >= 9 && q < sizeof not_birth / sizeof not_birth[0]; q++)
+        if (!memcmp(s + k - 9, not_birth[q], 3)) return false;
+    return true;
 }
 
 bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
@@ -941,7 +1016,9 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
     size_t w = 0;
     while (w < 10 && e + w < c->n && s[e + w] != '\n')
         w++;
-    if ((w && ew__pii_cue_after(c, e, CUE_DOB, w)) || dob_cue_text(s, i)) return true;
+    if ((w && ew__pii_cue_after(c, e, CUE_DOB, w) && !other_date_label(s, i)) ||
+        dob_cue_text(s, i) || han_born_in(s, i))
+        return true;
     /* Turkish "1 Aralık 1989 doğumluyum": the birth word after the date */
     if (e + 7 <= c->n && pii_contains(s + e, c->n - e < 10 ? c->n - e : 10, "do\xC4\x9Fum", 6))
         return true;
@@ -973,14 +1050,17 @@ static size_t date_marker(const unsigned char *s, size_t n, size_t k, const char
     return k + 3 < n && s[k + 3] == ' ' ? k + 4 : k + 3;
 }
 
-/* "1990年4月1日" (or 号 for the day), "1990년 4월 1일" at i; returns its end
- * or 0. */
+/* "1990年4月1日" (or 号 for the day), "1990년 4월 1일", Korean two-digit
+ * years "87년 4월 12일" at i; returns its end or 0. */
 static size_t cjk_date(const unsigned char *s, size_t n, size_t i)
 {
     int y, m, d;
     size_t k = read_int(s, n, i, 4, &y);
-    bool ko = k == i + 4 && k + 3 <= n && !memcmp(s + k, "\xEB\x85\x84", 3); /* 년 */
-    if (k != i + 4 || !(k = date_marker(s, n, k, "\xE5\xB9\xB4", "\xEB\x85\x84"))) return 0;
+    bool ko = k + 3 <= n && !memcmp(s + k, "\xEB\x85\x84", 3); /* 년 */
+    if (ko && k == i + 2) y += y < 30 ? 2000 : 1900;
+    if (!(k == i + 4 || (ko && k == i + 2)) ||
+        !(k = date_marker(s, n, k, "\xE5\xB9\xB4", "\xEB\x85\x84")))
+        return 0;
     size_t k2 = read_int(s, n, k, 2, &m);
     if (!k2 || !(k2 = date_marker(s, n, k2, ko ? "\xEC\x9B\x94" : "\xE6\x9C\x88", NULL)))
         return 0; /* 월 月 */
@@ -1033,6 +1113,128 @@ static size_t era_date(const unsigned char *s, size_t n, size_t i)
         return y >= 1 && ew__pii_date_valid(eras[k].first + y - 1, m, d) ? p + 3 : 0;
     }
     return 0;
+}
+
+/* A Japanese era written with its letter: "S60.3.12" (Shōwa 60, 1985),
+ * "H2.5.3", "R3/4/1", at i, the letter. A birth date when a birth cue is
+ * near; returns its end, else 0. */
+size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i)
+{
+    static const char letters[] = "MTSHR";
+    static const short first[] = {1868, 1912, 1926, 1989, 2019}, last[] = {45, 15, 64, 31, 30};
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    const char *l = memchr(letters, s[i], 5);
+    if (!l || (i > 0 && pii_is_alnum(s[i - 1]))) return 0;
+    int v[3];
+    size_t p = i + 1;
+    for (int k = 0; k < 3; k++) {
+        size_t q = read_int(s, n, p, 2, &v[k]);
+        if (!q) return 0;
+        p = q;
+        if (k < 2 && (p >= n || (s[p] != '.' && s[p] != '/'))) return 0;
+        if (k < 2) p++;
+    }
+    if (p < n && (pii_is_alnum(s[p]) || (s[p] == '.' && p + 1 < n && pii_is_digit(s[p + 1]))))
+        return 0;
+    int era = (int)(l - letters);
+    if (v[0] < 1 || v[0] > last[era] || !ew__pii_date_valid(first[era] + v[0] - 1, v[1], v[2]))
+        return 0;
+    if (!ew__pii_dob_cue(c, i, p)) return 0;
+    ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, p, 0.9f);
+    return p;
+}
+
+/* A date in Arabic-Indic or Persian digits at i ("١٣/٠٩/٢٠٠٠", "۱۳/۰۹/۱۹۸۵"),
+ * read as ASCII digits. A birth date when a
+ * birth cue is near; returns its end, else 0. */
+size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, k = i;
+    unsigned char a[16];
+    size_t at[17], l = 0;
+    while (k < n && l < sizeof a) {
+        if (k + 1 < n && ((s[k] == 0xD9 && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9) ||
+                          (s[k] == 0xDB && s[k + 1] >= 0xB0 && s[k + 1] <= 0xB9))) {
+            at[l] = k;
+            a[l++] = (unsigned char)('0' + (s[k + 1] & 0x0F));
+            k += 2;
+        } else if (s[k] == '/' || s[k] == '-' || s[k] == '.') {
+            at[l] = k;
+            a[l++] = s[k++];
+        } else {
+            break;
+        }
+    }
+    at[l] = k;
+    int y, m, d;
+    numseq q;
+    parse_seq(a, l, 0, &q);
+    if (q.nd > MAX_DIGITS || !seq_is_date(&q, &y, &m, &d)) return 0;
+    size_t e = at[q.end];
+    if (!ew__pii_dob_cue(c, i, e)) return e;
+    ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
+    return e;
+}
+
+/* The value 0-9 of a Chinese numeral at k (〇 零 一 … 九), -1 for none. */
+static int han_digit(const unsigned char *s, size_t n, size_t k)
+{
+    static const uint32_t cps[10] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+                                     0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+    if (k + 3 > n) return -1;
+    int l;
+    uint32_t cp = ew__pii_decode(s, n, k, &l);
+    if (cp == 0x96F6) return 0; /* 零 */
+    for (int d = 0; d < 10; d++)
+        if (cps[d] == cp) return d;
+    return -1;
+}
+
+/* A month or day in Chinese numerals at k: 一 … 九, 十, 十一, 二十, 二十三.
+ * Its end, or 0; the value into *v. */
+static size_t han_small(const unsigned char *s, size_t n, size_t k, int *v)
+{
+    bool ten = k + 3 <= n && !memcmp(s + k, "\xE5\x8D\x81", 3); /* 十 */
+    int a = ten ? 1 : han_digit(s, n, k);
+    if (a <= 0) return 0;
+    k += 3;
+    if (!ten) {
+        if (k + 3 > n || memcmp(s + k, "\xE5\x8D\x81", 3)) { /* one digit */
+            *v = a;
+            return k;
+        }
+        k += 3;
+    }
+    int b = han_digit(s, n, k);
+    *v = a * 10 + (b > 0 ? b : 0);
+    return b > 0 ? k + 3 : k;
+}
+
+/* A date in Chinese numerals at i: "一九七四年四月十三日", "二〇〇三年十月一日".
+ * A birth date when a birth cue is near; returns its end, else 0. */
+size_t ew__pii_scan_han_date(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    int y = 0, m, d;
+    size_t k = i;
+    for (int q = 0; q < 4; q++, k += 3) {
+        int g = han_digit(s, n, k);
+        if (g < 0) return 0;
+        y = y * 10 + g;
+    }
+    if (k + 3 > n || memcmp(s + k, "\xE5\xB9\xB4", 3)) return 0; /* 年 */
+    if (!(k = han_small(s, n, k + 3, &m)) || k + 3 > n || memcmp(s + k, "\xE6\x9C\x88", 3))
+        return 0; /* 月 */
+    if (!(k = han_small(s, n, k + 3, &d)) || k + 3 > n ||
+        (memcmp(s + k, "\xE6\x97\xA5", 3) && memcmp(s + k, "\xE5\x8F\xB7", 3)))
+        return 0; /* 日 号 */
+    k += 3;
+    if (!ew__pii_date_valid(y, m, d) || !ew__pii_dob_cue(c, i, k)) return 0;
+    ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, k, 0.9f);
+    return k;
 }
 
 /* "P/N 412-33-0917", "S/N 2020-394965", "PN: 4417": a part or serial
@@ -1147,7 +1349,9 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         if (ew__pii_dob_cue(c, i - 6, ee)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i - 6, ee, 0.9f);
         return ee;
     }
-    size_t ce = q.ng == 1 && q.nd == 4 ? cjk_date(s, n, i) : 0;
+    size_t ce = q.ng == 1 && (q.nd == 4 || (q.nd == 2 && e + 3 <= n && s[e] == 0xEB))
+                    ? cjk_date(s, n, i)
+                    : 0;
     if (!ce && q.ng == 1 && q.nd == 4 && e + 1 < n && s[e] == '.' && s[e + 1] == ' ')
         ce = ko_dot_date(s, n, i);
     if (ce) {
