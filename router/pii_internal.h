@@ -306,6 +306,14 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 /* Words around a name that tell what it names (pii_name.c): NULL-terminated
  * lists, in a NULL-terminated array; the cue table marks them PII_KW_CTX. */
 extern const char *const *const ew__pii_ctx_lists[];
+/* Services whose keys have no telling prefix (pii_provider.c), NULL-terminated:
+ * the cue table marks them PII_KW_KEY without the secret class. */
+extern const char *const ew__pii_provider_names[];
+/* Cues of a provider's name: it names whose key follows, not that one does. */
+static inline bool pii_provider_cue(uint32_t cues)
+{
+    return (cues & PII_KW_KEY) && !(cues & (1u << CUE_SECRET));
+}
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);

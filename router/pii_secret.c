@@ -669,6 +669,19 @@ static long b64_decode(const unsigned char *v, size_t n, unsigned char *out, siz
 
 static bool placeholder_depth(const unsigned char *v, size_t n, int depth);
 
+/* A word that names a secret ("password", "TOKEN"), or small words joined
+ * by '-' that do ("postgres-password"): Kubernetes writes the names of its
+ * Secrets and their keys so (a Helm chart's "existingSecretPasswordKey:
+ * redis-password"). Such a value names a secret; it is none. A value in
+ * snake case ("smtp_password") is left to the placeholder rules. */
+static bool secret_name(const unsigned char *v, size_t n, bool joined)
+{
+    if (n > 40 || (joined && memchr(v, '_', n))) return false;
+    size_t parts = ew__pii_word_parts(v, n, false, 16);
+    if (!joined && !parts) parts = ew__pii_word_parts(v, n, true, 16);
+    return (joined ? parts >= 2 : parts == 1) && ew__pii_key_kind(v, 0, n) != PII_KEY_NONE;
+}
+
 /* Base64 whose plain text is no secret: a certificate or public key block
  * ("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t"), or a placeholder that was
  * encoded (a Kubernetes manifest with "CHANGEME" in it). */
@@ -687,7 +700,8 @@ static bool b64_not_secret(const unsigned char *v, size_t n, int depth)
         bool weak;
         return !armour_label_secret(plain, 11, hl, &weak) && (eol || hl > 30);
     }
-    return n <= 128 && placeholder_depth(plain, (size_t)pl, depth + 1);
+    return n <= 128 && (placeholder_depth(plain, (size_t)pl, depth + 1) ||
+                        secret_name(plain, (size_t)pl, false));
 }
 
 static size_t alnum_run(const unsigned char *v, size_t n)
@@ -1271,7 +1285,8 @@ static bool has_version(const unsigned char *v, size_t n)
 static float value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
     /* a URL is read as one: its user part holds the credential, if any */
-    if (pii_contains(v, vn, "://", 3) || labelled_digest(v, vn)) return 0;
+    if (pii_contains(v, vn, "://", 3) || labelled_digest(v, vn) || secret_name(v, vn, true))
+        return 0;
     if (placeholder(v, vn) || (kind != PII_KEY_PASSWORD && file_path(v, vn)) ||
         (kind != PII_KEY_PASSWORD && (hex_pairs(v, vn) || gpg_key_id(v, vn))) ||
         (kind != PII_KEY_PASSWORD && (made_up_run(v, vn) || ew__pii_made_up(v, vn))))
@@ -2122,8 +2137,9 @@ size_t ew__pii_scan_value_before(pii_ctx *c, size_t i, size_t we)
 }
 
 /* A session cookie in a Cookie or Set-Cookie header ("Cookie: a=1;
- * sessionid=<x>"): [i, e) is the cookie's name. A session id is a bearer
- * credential there; elsewhere (a log's "session=<uuid>") it is an id. */
+ * sessionid=<x>", a HAR's {"name": "Cookie", "value": "sessionid=<x>"}, a
+ * headers dict's 'Cookie': '...'): [i, e) is the cookie's name. A session id
+ * is a bearer credential there; elsewhere (a log's "session=<uuid>") an id. */
 bool ew__pii_cookie_session(const unsigned char *s, size_t i, size_t e)
 {
     if (!(name_has(s, i, e, "sess") || (e - i == 3 && !strncasecmp((const char *)s + i, "sid", 3))))
@@ -2135,7 +2151,11 @@ bool ew__pii_cookie_session(const unsigned char *s, size_t i, size_t e)
         b++; /* curl -H 'Cookie: ...' */
     if (i - b >= 7 && !strncasecmp((const char *)s + b, "cookie:", 7)) return true;
     if (i - b >= 11 && !strncasecmp((const char *)s + b, "set-cookie:", 11)) return true;
-    return pii_contains(s + b, i - b, "Cookie: ", 8) || pii_contains(s + b, i - b, "cookie: ", 8);
+    static const char *const header[] = {"Cookie: ", "cookie: ", "Cookie\"",
+                                         "cookie\"", "Cookie'",  "cookie'"};
+    for (size_t k = 0; k < sizeof header / sizeof *header; k++)
+        if (pii_contains(s + b, i - b, header[k], strlen(header[k]))) return true;
+    return false;
 }
 
 /* "public key", "publishable key": the word before the cue at i says the

@@ -118,6 +118,14 @@ size_t ew__pii_scan_sql_insert(pii_ctx *c, size_t i, size_t ie, int kind);
  * its statement ("UPDATE settings SET value = 'x' WHERE name = 'api_secret'"). */
 size_t ew__pii_scan_sql_pair(pii_ctx *c, size_t i, size_t ie, int kind);
 
+/* ---- shell lines (pii_secret_shell.c) --------------------------------------- */
+/* The '|' at i after "echo <v>" or "printf <v>": <v> when the command after
+ * the pipe reads a secret ("docker login --password-stdin"). Its end, or 0. */
+size_t ew__pii_scan_pipe(pii_ctx *c, size_t i);
+/* The "<<<" at i: the here-string's value when the command before it names a
+ * secret ("vault login - <<< v", "read -r API_TOKEN <<< v"). Its end, or 0. */
+size_t ew__pii_scan_here_string(pii_ctx *c, size_t i);
+
 /* Shared within pii_secret*.c. */
 bool ew__pii_random_looking(const unsigned char *v, size_t n);
 bool ew__pii_prose_word(const unsigned char *v, size_t n);
