@@ -524,6 +524,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         ew__pii_scan_value_before(c, i, we);
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
+    /* if ("<v>" == password): a literal compared with a secret's name */
+    if (i > 6 && s[i - 1] == ' ' && s[i - 2] == '=' && ie < n && (s[ie] == ')' || s[ie] == ' '))
+        ew__pii_scan_compared(c, i, ie);
     if (i > 1 && s[i - 1] == '&' && s[i - 2] == ' ' && ie < n && s[ie] == ' ') {
         size_t e = ew__pii_scan_yaml_anchor(c, i, ie); /* x-db: &dbpass "x" */
         if (e) return e;

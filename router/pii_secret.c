@@ -1047,8 +1047,8 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
         k++;
     }
     /* "password == confirm": a comparison, whose literal would be quoted */
-    bool compare = k - s0 == 2 && s0 > 0 && s[s0 - 1] == ' ' && (s[s0] == '=' || s[s0] == '!') &&
-                   s[s0 + 1] == '=';
+    bool compare = (k - s0 == 2 || (k - s0 == 3 && s[s0 + 2] == '=')) && s0 > 0 &&
+                   s[s0 - 1] == ' ' && (s[s0] == '=' || s[s0] == '!') && s[s0 + 1] == '=';
     /* SQL's "PASSWORD :'name'": a psql variable */
     bool psql = k - s0 == 1 && s[s0] == ':' && s0 > 0 && s[s0 - 1] == ' ' && k < n &&
                 (s[k] == '\'' || s[k] == '"');
@@ -1305,6 +1305,8 @@ static float value_score(int kind, const unsigned char *v, size_t vn, bool quote
         if (quoted && vn >= 5 && words_in(v, vn) < 3) return 0.75f;
         break;
     case PII_KEY_KEY:
+        /* no key's alphabet has '?' (a query, a template, a mistyped key) */
+        if (memchr(v, '?', vn)) return 0;
         if (!space && ((random_looking(v, vn) && vn >= 16) || (vn >= 32 && all_hex(v, vn))))
             return 0.85f;
         break;
@@ -2134,6 +2136,33 @@ size_t ew__pii_scan_value_before(pii_ctx *c, size_t i, size_t we)
         p = b;
     }
     return 0;
+}
+
+size_t ew__pii_scan_compared(pii_ctx *c, size_t i, size_t ie)
+{
+    const unsigned char *s = c->s;
+    size_t b = i; /* the whole name: "my_super_password", "cfg.password" */
+    while (b > 0 && i - b < 64 && (pii_is_alnum(s[b - 1]) || s[b - 1] == '_' || s[b - 1] == '.'))
+        b--;
+    if (b < 6 || s[b - 1] != ' ') return 0;
+    size_t o = b - 1; /* the operator [o, b - 1): "==", "!=", "===", "!==" */
+    while (o > 0 && b - 1 - o < 4 && (s[o - 1] == '=' || s[o - 1] == '!'))
+        o--;
+    size_t ol = b - 1 - o;
+    static const char *const ops[] = {"==", "!=", "===", "!=="};
+    bool op = false;
+    for (size_t k = 0; k < sizeof ops / sizeof *ops; k++)
+        op |= strlen(ops[k]) == ol && !memcmp(s + o, ops[k], ol);
+    if (!op) return 0;
+    if (o < 4 || s[o - 1] != ' ' || (s[o - 2] != '"' && s[o - 2] != '\'')) return 0;
+    unsigned q = s[o - 2];
+    size_t ve = o - 2, vs = ve;
+    while (vs > 0 && s[vs - 1] != q && s[vs - 1] != '\n' && ve - vs < 256)
+        vs--;
+    if (vs == 0 || s[vs - 1] != q || vs == ve || secret_name(s + vs, ve - vs, false)) return 0;
+    int kind = ew__pii_key_kind(s, b, ie);
+    if (kind == PII_KEY_NONE) return 0;
+    return add_value(c, kind, vs, ve, true);
 }
 
 /* A session cookie in a Cookie or Set-Cookie header ("Cookie: a=1;
@@ -3085,6 +3114,11 @@ bool ew__pii_random_looking(const unsigned char *v, size_t n)
 bool ew__pii_prose_word(const unsigned char *v, size_t n)
 {
     return prose_word(v, n);
+}
+
+bool ew__pii_placeholder(const unsigned char *v, size_t n)
+{
+    return placeholder(v, n);
 }
 
 bool ew__pii_strong_password(const unsigned char *v, size_t n)
