@@ -2696,8 +2696,10 @@ size_t ew__pii_scan_call_at(pii_ctx *c, size_t i, size_t ie, size_t k)
     if (lookup_verb_as(s, i, ie, false) || lookup_verb_as(s, lp, ie, false)) return 0;
     if (credential_call(s, i, ie)) return credential_args(c, k, 16, false);
     size_t e = twilio_call(c, k);
+    /* and a call named "auth" or "authenticate": db.auth("ops", "<password>") */
     if (!e && (name_has(s, i, ie, "login") || name_has(s, i, ie, "logon") ||
-               name_has(s, i, ie, "signin")))
+               name_has(s, i, ie, "signin") || pii_word_is(s + lp, ie - lp, "auth") ||
+               pii_word_is(s + lp, ie - lp, "authenticate")))
         e = credential_args(c, k, 24, true);
     if (!e && (name_has(s, i, ie, "client") || name_has(s, i, ie, "connect")))
         e = client_args(c, k);
@@ -2733,7 +2735,8 @@ static bool port_like(const unsigned char *v, size_t n)
  * for ssh and psql it is a port. */
 static bool p_takes_password(const unsigned char *s, size_t b, size_t i)
 {
-    static const char *const tools[] = {"mysql", "mariadb", "sshpass", "mongo", "zip", "7z", "rar"};
+    static const char *const tools[] = {"mysql", "mariadb", "sshpass", "mongo",
+                                        "zip",   "7z",      "rar",     "ssh-keygen"};
     if (pii_contains(s + b, i - b, "-u ", 3) || pii_contains(s + b, i - b, "-U ", 3)) return true;
     for (size_t k = 0; k < sizeof tools / sizeof tools[0]; k++)
         if (name_has(s, b, i, tools[k])) return true;
@@ -2835,6 +2838,11 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     }
     if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P')) {
         if (!p_takes_password(s, line_back(s, i), i)) return 0;
+        kind = PII_KEY_PASSWORD;
+    }
+    if (nl == 1 && s[ns] == 'N') { /* ssh-keygen -N <new passphrase> */
+        size_t b = line_back(s, i);
+        if (!pii_contains(s + b, i - b, "ssh-keygen", 10)) return 0;
         kind = PII_KEY_PASSWORD;
     }
     if (kind == PII_KEY_NONE && ((nl == 4 && pii_icase_eq(s + ns, "body", 4)) ||

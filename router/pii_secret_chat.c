@@ -12,11 +12,13 @@
  *  - the line is not English (English cue words are read elsewhere, and
  *    English text is where order and room numbers like "Invoice#2024" sit):
  *    a letter beyond ASCII comes before the token, or the line is
- *    "<word>: <password>" alone, the password in both cases or with two
+ *    "<word>: <password>" alone or has none of the words English can hardly
+ *    do without; on an ASCII line the password is in both cases or has two
  *    symbols.
  * Code (an '=', '(' or quote before the token) is left to the assignment
- * rules. */
+ * rules, and a line with a cue word the scanner knows to the cue rules. */
 #include <string.h>
+#include <strings.h>
 
 #include "router/pii_secret.h"
 
@@ -103,6 +105,32 @@ static bool ends_message(const unsigned char *s, size_t n, size_t e)
     return true;
 }
 
+/* Does [b, e) hold a word English text can hardly do without (or one that
+ * names what a code in English prose is: "room", "order", "promo")? A line
+ * of ASCII words without any is another language's ("y cyfrinair yw x"). */
+static bool english_words(const unsigned char *s, size_t b, size_t e)
+{
+    static const char *const words[] = {
+        "the",     "a",     "an",     "is",    "are",    "was",  "were",  "be",      "to",
+        "of",      "and",   "or",     "in",    "on",     "at",   "for",   "with",    "my",
+        "your",    "our",   "his",    "her",   "it",     "its",  "this",  "that",    "i",
+        "you",     "we",    "he",     "she",   "they",   "me",   "as",    "by",      "from",
+        "here",    "there", "use",    "using", "please", "pls",  "u",     "go",      "so",
+        "ok",      "hi",    "hey",    "new",   "code",   "room", "order", "invoice", "ticket",
+        "version", "promo", "coupon", "see",   "try",    "get",  "got",   "just",    "now"};
+    for (size_t k = b; k < e;) {
+        while (k < e && !pii_is_alpha(s[k]))
+            k++;
+        size_t w = k;
+        while (k < e && pii_is_alpha(s[k]))
+            k++;
+        for (size_t j = 0; k > w && j < sizeof words / sizeof *words; j++)
+            if (strlen(words[j]) == k - w && !strncasecmp((const char *)s + w, words[j], k - w))
+                return true;
+    }
+    return false;
+}
+
 size_t ew__pii_scan_chat_value(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
@@ -129,6 +157,8 @@ size_t ew__pii_scan_chat_value(pii_ctx *c, size_t i)
     bool foreign = false, text = false;
     for (size_t k = b; k < i; k++) {
         unsigned ch = s[k];
+        /* an apostrophe between letters is prose ("d'Passwuert") */
+        if (ch == '\'' && k > b && pii_is_alpha(s[k - 1]) && pii_is_alpha(s[k + 1])) continue;
         if (ch == '=' || ch == '(' || ch == '"' || ch == '\'' || ch == '`' || ch == '{' ||
             ch == '<')
             return 0; /* code or markup: the assignment rules read it */
@@ -136,12 +166,15 @@ size_t ew__pii_scan_chat_value(pii_ctx *c, size_t i)
         text |= pii_is_alpha(ch) || ch >= 0xC2;
     }
     if (!text || !ends_message(s, n, e)) return 0;
-    if (!foreign) { /* an ASCII line: "<word>: <token>" alone */
+    /* a cue word read on this line ("Ldap password ---- x"): its rules decided */
+    if (c->cue_at[CUE_SECRET] != CUE_NONE && c->cue_at[CUE_SECRET] > b) return 0;
+    if (!foreign) { /* an ASCII line: "<word>: <token>" alone, or no English word in it */
         size_t w = b;
         while (w < i && pii_is_alpha(s[w]))
             w++;
-        if (!password || !(mixed_case(v, vn) || symbols_of(v, vn, "!#$%&*+=?@^~") >= 2) || w == b ||
-            w + 2 != i || s[w] != ':' || (e < n && s[e] != '\n'))
+        bool label = w > b && w + 2 == i && s[w] == ':' && (e == n || s[e] == '\n');
+        if (!password || !(mixed_case(v, vn) || symbols_of(v, vn, "!#$%&*+=?@^~") >= 2) ||
+            (!label && english_words(s, b, i)))
             return 0;
     }
     if (ew__pii_placeholder(v, vn)) return 0;

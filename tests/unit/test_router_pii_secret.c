@@ -848,8 +848,12 @@ static void test_chat_any_language(void **state)
     SECRET("\xe0\xb6\xb8\xe0\xb7\x94\xe0\xb6\xbb\xe0\xb6\xb4\xe0\xb6\xaf\xe0\xb6\xba Mekong!4410",
            "Mekong!4410"); /* Sinhala */
     SECRET("\xd0\xbd\xd1\x83\xd1\x83\xd1\x86 \xd2\xaf\xd0\xb3: tundra7741!",
-           "tundra7741!");                         /* Mongolian */
-    SECRET("pasahitza: Kx9#mPq2vL", "Kx9#mPq2vL"); /* "<word>: <password>" alone */
+           "tundra7741!");                             /* Mongolian */
+    SECRET("pasahitza: Kx9#mPq2vL", "Kx9#mPq2vL");     /* "<word>: <password>" alone */
+    SECRET("y cyfrinair yw Snowdon42$", "Snowdon42$"); /* ASCII, no English word */
+    SECRET("d'Passwuert ass Baobab88&x", "Baobab88&x");
+    NO_SECRET("Meet me at Room#204B");
+    NO_SECRET("Dewch i Ystafell Room#204B yfory");
     SECRET("\xc4\x88u vi havas la \xc5\x9dlosilon? jen: aB3kD9xQ2mLp7RtZ4wYv",
            "aB3kD9xQ2mLp7RtZ4wYv"); /* Esperanto, a key */
     /* numbered things, codes and versions, base64, English, code, sentences */

@@ -202,6 +202,17 @@ static void test_secret_names_as_values(void **state)
     SECRET("REACT_APP_MAILER_PASSWORD=smtp_password", "smtp_password");
 }
 
+static void test_tool_arguments(void **state)
+{
+    (void)state;
+    SECRET("use admin\ndb.auth(\"ops\", \"Kigali-4821\")", "Kigali-4821");
+    SECRET("ssh-keygen -t ed25519 -f deploy_key -N \"Snowdon42$\"", "Snowdon42$");
+    SECRET("network={\n    ssid=\"baobab\"\n    psk=\"Snowdon42$\"\n}", "Snowdon42$");
+    NO_SECRET("ssh-keygen -N \"\" -f deploy_key");
+    NO_SECRET("db.auth(\"ops\", passwordPrompt())");
+    NO_SECRET("sort -N names.txt");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +228,7 @@ int main(void)
         cmocka_unit_test(test_provider_name_as_cue),
         cmocka_unit_test(test_shell_stdin),
         cmocka_unit_test(test_secret_names_as_values),
+        cmocka_unit_test(test_tool_arguments),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
