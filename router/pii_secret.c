@@ -500,6 +500,22 @@ static __attribute__((noinline)) size_t entra_secret_at(const unsigned char *s, 
 /* A self-identifying secret at i: provider format, JWT, Discord or
  * Telegram bot token ("bot<id>:AA..." as Telegram's URLs write it), or
  * base64 JSON holding a credential. */
+static bool interleaved_count(const unsigned char *v, size_t n);
+
+/* Mailchimp API keys: 32 small hex digits, "-us" and the data centre's
+ * number ("…c31db76aa-us30"). */
+static size_t mailchimp_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (i + 35 > n || s[i + 32] != '-' || s[i + 33] != 'u' || s[i + 34] != 's') return 0;
+    for (size_t k = i; k < i + 32; k++)
+        if (!pii_is_digit(s[k]) && (s[k] < 'a' || s[k] > 'f')) return 0;
+    size_t e = i + 35;
+    while (e < n && pii_is_digit(s[e]) && e - i < 37)
+        e++;
+    if (e == i + 35 || (e < n && pii_is_alnum(s[e]))) return 0;
+    return ew__pii_made_up(s + i, 32) || interleaved_count(s + i, 32) ? 0 : e;
+}
+
 size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
 {
     if (i >= n || !word_boundary_before(s, i)) return 0;
@@ -513,6 +529,7 @@ size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
         (e = ew__pii_telegram_at(s, n, i + 3)) != 0)
         return e;
     if ((e = provider_at(s, n, i)) != 0) return e;
+    if ((e = mailchimp_at(s, n, i)) != 0) return e;
     if (s[i] == 'A' && (e = onepassword_key_at(s, n, i)) != 0) return e;
     if (i + 6 < n && (s[i + 5] == '~' || s[i + 4] == '~') && (e = entra_secret_at(s, n, i)) != 0)
         return e;

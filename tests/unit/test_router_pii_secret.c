@@ -87,6 +87,8 @@ static void test_doc_fixtures(void **state)
 static void test_provider_shapes(void **state)
 {
     (void)state;
+    SECRET("343ea45721923ed956e2b38c31db76aa-us30", "343ea45721923ed956e2b38c31db76aa-us30");
+    NO_SECRET("3ea4572956e2b381923ed34c31db76aa-2 aea462953eb192d38c31a433e76257db-al32");
     /* Discord: base64 of a numeric id, 6, 27-38 */
     SECRET("client.run('MTA5ODc2NTQzMjEwOTg3NjU0.GxYz1a.Rk3vQm8ZpX2wLc7tYb5NhJ4dWq9sEf0uIo6')",
            "MTA5ODc2NTQzMjEwOTg3NjU0.GxYz1a.Rk3vQm8ZpX2wLc7tYb5NhJ4dWq9sEf0uIo6");
