@@ -619,6 +619,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         c->cue_at[CUE_PASSPORT] = (uint32_t)ie;
         return ie;
     }
+    /* if ("<v>" == password): a literal compared with a secret's name */
+    if (i > 6 && s[i - 1] == ' ' && s[i - 2] == '=' && ie < n && (s[ie] == ')' || s[ie] == ' '))
+        ew__pii_scan_compared(c, i, ie);
     if (i > 1 && s[i - 1] == '&' && s[i - 2] == ' ' && ie < n && s[ie] == ' ') {
         size_t e = ew__pii_scan_yaml_anchor(c, i, ie); /* x-db: &dbpass "x" */
         if (e) return e;
@@ -682,7 +685,11 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     } else if (sep == '=' || sep == ':' || sep == '!') {
         int kind = ew__pii_key_kind(s, i, ie);
         if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
-        if (!kind && (cues & PII_KW_KEY)) kind = PII_KEY_KEY;
+        /* a provider's name is a key's name alone: "cloudflare: <key>", not "cloudflare_zone: x" */
+        if (!kind && (cues & PII_KW_KEY) &&
+            (!pii_provider_cue(cues) ||
+             (ie == we && !(s[k] == ':' && k + 1 < n && s[k + 1] == ':'))))
+            kind = PII_KEY_KEY; /* not "Contentful::Management", a scope */
         size_t e = 0;
         if ((s[k] == '=' || (s[k] == ':' && ie < n && s[ie] == '"')) &&
             ((ie - i == 3 && pii_icase_eq(s + i, "key", 3)) ||
@@ -700,7 +707,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             e = ew__pii_scan_block_entry(c, i, k);
         if (e) return e;
     } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&
-               ((cues & (1u << CUE_SECRET)) || dash ||
+               ((cues & (1u << CUE_SECRET)) || dash || (pii_provider_cue(cues) && ie == we) ||
                 (ie > we && (s[we] == '_' || s[we] == '-')) || glued_pass_word(s, i, we))) {
         /* "password pass123", "Bearer x", "api_key 'x'", "X-Api-Key x" */
         int kind = ew__pii_key_kind(s, i, ie);
@@ -952,8 +959,9 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
         }
         uint32_t f = (uint32_t)facts;
         if (f) { /* a listed word (most are not) */
-            /* a context cue or the start of a cue phrase: on_word notes it */
-            if (f & (PII_CUE_PREFIX | ((1u << CUE_COUNT) - 1))) break;
+            /* a context cue, the start of a cue phrase or a provider's name:
+             * on_word notes it */
+            if (f & (PII_CUE_PREFIX | PII_KW_KEY | ((1u << CUE_COUNT) - 1))) break;
             if ((f & PII_KW_PARTICLE) && i - title_at <= 2) break; /* on_word reads the name */
             /* note_lang: word classes matter here only for the language */
             lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
@@ -1076,6 +1084,10 @@ static size_t on_punct(pii_ctx *c, size_t i)
     } else if (ch == '$') {
         c->cue_at[CUE_PRICE] = (uint32_t)i + 1;
         if (i + 3 < n && (pii_is_alnum(s[i + 1]))) e = ew__pii_scan_pwhash(c, i);
+    } else if (ch == '|' && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ') {
+        e = ew__pii_scan_pipe(c, i); /* echo "<v>" | docker login --password-stdin */
+    } else if (ch == '<' && i + 3 < n && s[i + 1] == '<' && s[i + 2] == '<') {
+        e = ew__pii_scan_here_string(c, i); /* vault login - <<< "<v>" */
     } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1])) {
         c->cue_at[CUE_NEG] = (uint32_t)i + 1; /* "#12345": an order or issue number */
     } else if (ch == '@' && i > 0 && s[i - 1] >= 0x80 && i + 1 < n) {

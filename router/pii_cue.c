@@ -1399,6 +1399,8 @@ static void cue_build(void)
     for (const char *const *const *l = ew__pii_ctx_lists; *l; l++)
         for (const char *const *w = *l; *w; w++)
             cue_insert(*w, strlen(*w), PII_KW_CTX | PII_CUE_FOUND);
+    for (const char *const *w = ew__pii_provider_names; *w; w++)
+        cue_insert(*w, strlen(*w), PII_KW_KEY | PII_CUE_FOUND);
     for (size_t k = 0; k < sizeof cue_words / sizeof cue_words[0]; k++) {
         const char *w = cue_words[k].w;
         size_t n = strlen(w);

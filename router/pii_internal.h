@@ -315,6 +315,14 @@ extern const char *const *const ew__pii_ctx_lists[];
 extern const char *const ew__pii_kw_street[];
 extern const char *const ew__pii_kw_street_weak[];
 extern const char *const ew__pii_kw_unit[];
+/* Services whose keys have no telling prefix (pii_provider.c), NULL-terminated:
+ * the cue table marks them PII_KW_KEY without the secret class. */
+extern const char *const ew__pii_provider_names[];
+/* Cues of a provider's name: it names whose key follows, not that one does. */
+static inline bool pii_provider_cue(uint32_t cues)
+{
+    return (cues & PII_KW_KEY) && !(cues & (1u << CUE_SECRET));
+}
 void ew__pii_cue_init(void);
 /* Cue bits (1 << CUE_x) of a lowercase ASCII word or phrase, with the flags above. */
 uint32_t ew__pii_cue_lookup(const char *w, size_t n);

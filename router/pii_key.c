@@ -45,7 +45,8 @@ static const char *const sub_door[] = {"secret", "auth", "access", "refresh"};
 
 /* Whole parts of the name, split at '_', '-', '.' and lower-to-upper case
  * changes ("db_pass", "apiKey"). */
-static const char *const part_password[] = {"pass", "pwd", "pw"};
+/* "psk": WPA's pre-shared key, a passphrase (wpa_supplicant's psk="x") */
+static const char *const part_password[] = {"pass", "pwd", "pw", "psk"};
 static const char *const part_secret[] = {"auth", "cred", "creds", "pat", "sig", "bearer"};
 /* providers whose keys have no telling prefix: "postmark: <uuid>" */
 static const char *const part_key[] = {"key",     "keys",     "api",     "login",

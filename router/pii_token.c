@@ -835,5 +835,5 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
         if (ew__pii_dob_cue(c, i, r)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, r, 0.9f);
         return e; /* with its time part */
     }
-    return 0;
+    return ew__pii_scan_chat_value(c, i); /* "lykilorðið er Hekla#4521" */
 }
