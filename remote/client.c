@@ -56,6 +56,10 @@ struct ew__remote {
     uint64_t rng;
     int in_curl; /* > 0 while curl_multi_socket_action runs */
     ew__remote_stats stats;
+    /* Attempts whose answer is due soon (ew__remote_answer_due), oldest
+     * first: they join when they start, so the list is in deadline order. */
+    ew__remote_call *due_head, *due_tail;
+    uint64_t due_answers;
 };
 
 /* A failure of one attempt, and what it allows. */
@@ -87,6 +91,8 @@ struct ew__remote_call {
     ew_arena names;   /* the call's own strings and its backend order */
     /* Everything from here on is zeroed for each call (CALL_STATE). */
     ew__remote_call *prev, *next;
+    ew__remote_call *due_prev, *due_next; /* in r's due list while `due` */
+    bool due;
     ew__remote_callbacks cb;
     void *user;
     char rid[EW_BACKEND_NAME_MAX + 1];
@@ -409,12 +415,73 @@ static void easy_put(ew__remote *r, CURL *e, const ew__backend *b)
     r->pool_b[r->n_pool++] = b;
 }
 
+/* ---- answers due soon (the serve loop's busy-poll) ------------------------------------ */
+
+/* An answer is due this long after its attempt started, and a backend's
+ * answer counts as fast when it came within that time. Twice the loop's
+ * budget: an answer the loop slept for also carries the wake-up. */
+static uint64_t due_window_us(const ew__remote *r)
+{
+    return 2u * (uint64_t)r->opts.busy_poll_us;
+}
+
+static void due_remove(ew__remote_call *c)
+{
+    ew__remote *r = c->r;
+    if (!c->due) return;
+    if (c->due_prev)
+        c->due_prev->due_next = c->due_next;
+    else
+        r->due_head = c->due_next;
+    if (c->due_next)
+        c->due_next->due_prev = c->due_prev;
+    else
+        r->due_tail = c->due_prev;
+    c->due_prev = c->due_next = NULL;
+    c->due = false;
+}
+
+/* The attempt just started: due if its backend answered fast lately. */
+static void due_add(ew__remote_call *c)
+{
+    ew__remote *r = c->r;
+    if (r->opts.busy_poll_us <= 0 || __builtin_popcount(c->b->fast_answers) < 6) return;
+    c->due = true;
+    c->due_prev = r->due_tail;
+    if (r->due_tail)
+        r->due_tail->due_next = c;
+    else
+        r->due_head = c;
+    r->due_tail = c;
+}
+
+/* The first byte of the attempt's answer came at now. */
+static void due_answered(ew__remote_call *c, uint64_t now)
+{
+    ew__remote *r = c->r;
+    if (r->opts.busy_poll_us <= 0) return;
+    bool fast = now - c->t_attempt_us <= due_window_us(r);
+    c->b->fast_answers = (uint8_t)(c->b->fast_answers << 1 | fast);
+    if (c->due) r->due_answers++;
+    due_remove(c);
+}
+
+bool ew__remote_answer_due(ew__remote *r, uint64_t now_us, uint64_t *answers)
+{
+    /* The oldest are the first to be overdue: they stop being due. */
+    while (r->due_head && now_us >= r->due_head->t_attempt_us + due_window_us(r))
+        due_remove(r->due_head);
+    *answers = r->due_answers;
+    return r->due_head != NULL;
+}
+
 /* ---- call lifetime -------------------------------------------------------------------- */
 
 /* Removes the current transfer from curl (aborting it if running). */
 static void detach(ew__remote_call *c)
 {
     ew__remote *r = c->r;
+    due_remove(c);
     if (c->easy) {
         long conns = 0;
         if (curl_easy_getinfo(c->easy, CURLINFO_NUM_CONNECTS, &conns) == CURLE_OK && conns > 0)
@@ -675,7 +742,7 @@ static bool status_ok(int s)
 }
 
 /* The first body byte: status, content type, TTFB and RTT samples. Returns
- * its clock reading (0 if it took none). */
+ * its clock reading (0 for an error status). */
 static uint64_t on_head(ew__remote_call *c)
 {
     long code = 0;
@@ -696,8 +763,9 @@ static uint64_t on_head(ew__remote_call *c)
     if (status_ok(c->http_status) && !c->is_sse && !c->raw &&
         curl_easy_getinfo(c->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl) == CURLE_OK)
         c->whole_len = (int64_t)cl;
-    if (!status_ok(c->http_status)) return 0;
     uint64_t now = now_us();
+    due_answered(c, now);
+    if (!status_ok(c->http_status)) return 0;
     c->ttfb_us = now - c->t_attempt_us;
     ew__health_sample_ttfb(&c->b->health, c->ttfb_us / 1000.0);
     return now;
@@ -952,6 +1020,7 @@ static int attempt_launch(ew__remote_call *c, int64_t remaining_ms, uint64_t now
     r->stats.transfers++;
     c->phase = PHASE_RUN;
     c->attempts++;
+    due_add(c);
     arm_timer(c, c->b->first_byte_ms);
     call_log(c, EW_LOG_DEBUG, "remote: attempt %d to %s (%s)", c->attempts, c->b->name,
              c->b->log_url);
