@@ -138,7 +138,8 @@ struct ew__remote_call {
     char last_backend[EW_BACKEND_NAME_MAX];
     bool want_paused, is_paused;
     bool cancelled;
-    int cb_depth; /* inside one of this call's callbacks */
+    bool answered; /* on_done ran before curl ended the transfer */
+    int cb_depth;  /* inside one of this call's callbacks */
 };
 
 #define CALL_STATE offsetof(ew__remote_call, prev)
@@ -693,6 +694,8 @@ static bool data_is(const ew__sse_event *ev, const char *s)
     return ev->data_len == strlen(s) && !memcmp(ev->data, s, ev->data_len);
 }
 
+static void answered(ew__remote_call *c, uint64_t now);
+
 static int on_event(void *user, const ew__sse_event *ev)
 {
     ew__remote_call *c = user;
@@ -702,6 +705,7 @@ static int on_event(void *user, const ew__sse_event *ev)
         return EW_OK; /* other named events (pings) carry no completion data */
     if (data_is(ev, "[DONE]")) {
         c->done_marker = true;
+        answered(c, 0);
         return EW_OK;
     }
     ew_arena_reset(&c->scratch);
@@ -779,27 +783,36 @@ static void arm_timer(ew__remote_call *c, int ms)
 
 static bool deliver_whole(ew__remote_call *c, failure *f);
 
-/* The last byte of a whole answer (by its Content-Length) is in: the user
- * gets the answer now, from inside curl's write callback, rather than after
- * curl has wound the transfer down (~7k instructions more on the way to the
- * client). The call then counts as cancelled, so curl's report of the end
- * only drops it (attempt_end). An answer that does not parse is left to
- * attempt_end, which parses it again and retries as before. */
-static void answer_early(ew__remote_call *c, uint64_t now)
+/* The answer is complete: the user gets its end now, from inside curl's
+ * write callback, rather than after curl has read the rest of the response
+ * (a stream's chunked terminator may come in a later read, a later pass of
+ * the loop) and wound the transfer down (~7k instructions more on the way
+ * to the client). The call then counts as cancelled and answered: whatever
+ * else the upstream sends is read and dropped, and curl's report of the end
+ * only drops the call (attempt_end). */
+static void answered(ew__remote_call *c, uint64_t now)
 {
-    failure f;
-    if (!deliver_whole(c, &f) || c->cancelled) return;
+    if (c->cancelled) return;
     if (!now) now = now_us();
     release_backend(c, EW__OUTCOME_SUCCESS, now);
     report_done(c, now);
-    c->cancelled = true;
+    c->cancelled = c->answered = true;
+}
+
+/* The last byte of a whole answer (by its Content-Length) is in. An answer
+ * that does not parse is left to attempt_end, which parses it again and
+ * retries as before. */
+static void answer_early(ew__remote_call *c, uint64_t now)
+{
+    failure f;
+    if (deliver_whole(c, &f)) answered(c, now);
 }
 
 static size_t on_write(char *ptr, size_t size, size_t nmemb, void *ud)
 {
     ew__remote_call *c = ud;
     size_t n = size * nmemb;
-    if (c->cancelled || c->failed) return 0;
+    if (c->cancelled || c->failed) return c->answered ? n : 0;
     uint64_t now = c->head_seen ? 0 : on_head(c); /* the clock, if on_head read it */
     /* No idle timer for the last piece of a whole answer: the call ends here. */
     bool last =
