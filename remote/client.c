@@ -54,7 +54,8 @@ struct ew__remote {
     struct watch *parked;   /* events of idle connections' sockets (curl_socket_cb) */
     int n_spare;
     uint64_t rng;
-    int in_curl; /* > 0 while curl_multi_socket_action runs */
+    int in_curl;         /* > 0 while curl_multi_socket_action runs */
+    uint64_t action_seq; /* curl_multi_socket_action calls so far */
     ew__remote_stats stats;
     /* Attempts whose answer is due soon (ew__remote_answer_due), oldest
      * first: they join when they start, so the list is in deadline order. */
@@ -122,6 +123,7 @@ struct ew__remote_call {
     char rid_line[EW_BACKEND_NAME_MAX + 20];
     const char *model;
     uint64_t t_attempt_us;
+    uint64_t idle_armed_seq; /* r->action_seq when the idle timer was last armed */
     int http_status, http_version;
     int64_t whole_len; /* Content-Length of a whole 2xx answer; -1 if none */
     bool head_seen, is_sse, done_marker, finish_seen, err_body_full;
@@ -226,6 +228,7 @@ static void socket_action(ew__remote *r, curl_socket_t fd, int flags)
 {
     int running = 0;
     r->in_curl++;
+    r->action_seq++;
     curl_multi_socket_action(r->multi, fd, flags, &running);
     r->in_curl--;
     check_multi_info(r);
@@ -814,10 +817,16 @@ static size_t on_write(char *ptr, size_t size, size_t nmemb, void *ud)
     size_t n = size * nmemb;
     if (c->cancelled || c->failed) return c->answered ? n : 0;
     uint64_t now = c->head_seen ? 0 : on_head(c); /* the clock, if on_head read it */
-    /* No idle timer for the last piece of a whole answer: the call ends here. */
+    /* No idle timer for the last piece of a whole answer: the call ends here.
+     * Curl hands over each chunk of a chunked response apart (a stream's
+     * events, mostly): the pieces of one read arrive in one call of curl,
+     * and the timer is armed once for them. */
     bool last =
         !c->is_sse && status_ok(c->http_status) && (int64_t)(c->resp.len + n) == c->whole_len;
-    if (!last) arm_timer(c, c->b->idle_ms);
+    if (!last && c->idle_armed_seq != c->r->action_seq) {
+        arm_timer(c, c->b->idle_ms);
+        c->idle_armed_seq = c->r->action_seq;
+    }
     if (!status_ok(c->http_status)) {
         /* An error body: keep enough for its message, then stop reading. */
         size_t room = ERR_BODY_MAX > c->resp.len ? ERR_BODY_MAX - c->resp.len : 0;
@@ -1001,6 +1010,7 @@ static void reset_attempt(ew__remote_call *c)
     c->failed = false;
     c->is_paused = false;
     c->easy_clean = c->paused_once = false;
+    c->idle_armed_seq = 0;
     c->curl_err[0] = '\0';
     ew_buf_reset(&c->resp);
     ew__sse_reset(&c->sse);
