@@ -101,8 +101,8 @@ static bool echo_argument(const unsigned char *s, size_t b, size_t e, size_t *vs
 size_t ew__pii_scan_pipe(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
-    size_t n = c->n, b = line_begin(s, i), vs, ve;
-    bool quoted;
+    size_t n = c->n, b = line_begin(s, i), vs = 0, ve = 0;
+    bool quoted = false; /* set when echo_argument succeeds; gcc cannot tell */
     if (!echo_argument(s, b, i, &vs, &ve, &quoted) || !plain_literal(s + vs, ve - vs)) return 0;
     const unsigned char *nl = memchr(s + i, '\n', n - i);
     size_t e = nl ? (size_t)(nl - s) : n;
