@@ -17,6 +17,7 @@ struct ew__engines {
     ew__upstream *remotes; /* the current one first (if any), then retired ones */
     ew__upstream *current_remote;
     ew__upstream *current_http; /* url models */
+    uint64_t due_answers_gone;  /* of clients freed: ew__engines_answer_due counts on */
     struct event *sweep;
 };
 
@@ -79,8 +80,11 @@ static void engine_free(ew__engine *m)
     free(m);
 }
 
-static void upstream_free(ew__upstream *u)
+static void upstream_free(ew__engines *e, ew__upstream *u)
 {
+    ew__remote_stats s;
+    ew__remote_stats_get(u->remote, &s);
+    e->due_answers_gone += s.due_answers;
     ew__remote_free(u->remote);
     free(u);
 }
@@ -105,7 +109,7 @@ static void on_sweep(evutil_socket_t fd, short what, void *arg)
         ew__upstream *u = *pp;
         if (u->retired && u->users == 0) {
             *pp = u->next;
-            upstream_free(u);
+            upstream_free(e, u);
         } else {
             pp = &u->next;
         }
@@ -240,7 +244,7 @@ int ew__engines_plan_commit(ew__engines *e, ew__engines_plan *p, ew_config *cfg,
     if (!st) st = client_new(e, cfg->backends, cfg->n_backends, cfg, false, &u, err);
     if (!st) st = http_new(e, cfg, &h, err);
     if (st) {
-        if (u) upstream_free(u);
+        if (u) upstream_free(e, u);
         ew__engines_plan_abort(e, p);
         return st;
     }
@@ -307,7 +311,7 @@ void ew__engines_free(ew__engines *e)
     while (e->remotes) {
         ew__upstream *u = e->remotes;
         e->remotes = u->next;
-        upstream_free(u);
+        upstream_free(e, u);
     }
     if (e->sweep) event_free(e->sweep);
     free(e->current);
@@ -334,7 +338,7 @@ ew__upstream *ew__engines_local_http(ew__engines *e)
 bool ew__engines_answer_due(ew__engines *e, uint64_t now_us, uint64_t *answers)
 {
     bool due = false;
-    *answers = 0;
+    *answers = e->due_answers_gone;
     for (ew__upstream *u = e->remotes; u; u = u->next) {
         uint64_t n;
         due |= ew__remote_answer_due(u->remote, now_us, &n);

@@ -60,7 +60,6 @@ struct ew__remote {
     /* Attempts whose answer is due soon (ew__remote_answer_due), oldest
      * first: they join when they start, so the list is in deadline order. */
     ew__remote_call *due_head, *due_tail;
-    uint64_t due_answers;
 };
 
 /* A failure of one attempt, and what it allows. */
@@ -466,7 +465,7 @@ static void due_answered(ew__remote_call *c, uint64_t now)
     if (r->opts.busy_poll_us <= 0) return;
     bool fast = now - c->t_attempt_us <= due_window_us(r);
     c->b->fast_answers = (uint8_t)(c->b->fast_answers << 1 | fast);
-    if (c->due) r->due_answers++;
+    if (c->due) r->stats.due_answers++;
     due_remove(c);
 }
 
@@ -475,7 +474,7 @@ bool ew__remote_answer_due(ew__remote *r, uint64_t now_us, uint64_t *answers)
     /* The oldest are the first to be overdue: they stop being due. */
     while (r->due_head && now_us >= r->due_head->t_attempt_us + due_window_us(r))
         due_remove(r->due_head);
-    *answers = r->due_answers;
+    *answers = r->stats.due_answers;
     return r->due_head != NULL;
 }
 

@@ -168,6 +168,7 @@ typedef struct ew__remote_stats {
     uint64_t retries;
     uint64_t fallbacks;
     uint64_t connections; /* new connections curl opened */
+    uint64_t due_answers; /* attempts answered while due (ew__remote_answer_due) */
 } ew__remote_stats;
 void ew__remote_stats_get(const ew__remote *r, ew__remote_stats *out);
 

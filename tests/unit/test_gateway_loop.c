@@ -260,17 +260,18 @@ static void test_fast_upstream(void **state)
     assert_int_equal(spins(fx, "miss"), 0);
 }
 
-/* Answers 30 ms away: the first spins miss, and once the backend's last
- * answers were slow its requests are not spun for. */
+/* Answers 30 ms away: the first requests are spun for (the backend is new),
+ * and once its last answers were slow its requests are not. (A spin that
+ * starts late on a loaded machine may catch the answer: spins are counted,
+ * hits and misses alike.) */
 static void test_slow_upstream(void **state)
 {
     fixture *fx = *state;
     for (int i = 0; i < 12; i++)
         chat(fx, "slow please");
-    long miss = spins(fx, "miss");
-    assert_int_equal(spins(fx, "hit"), 0);
-    assert_true(miss >= 1);
-    assert_true(miss <= 3);
+    long spun = spins(fx, "hit") + spins(fx, "miss");
+    assert_true(spun >= 1);
+    assert_true(spun <= 3);
 }
 
 /* Slow answers in flight next to fast ones: once the slow backend showed
@@ -307,8 +308,8 @@ static void test_slow_next_to_fast(void **state)
 }
 
 /* A device on battery never spins, and spins again once it is plugged in.
- * The answers are slow, so a spin that happens misses: the backend is new
- * (fast until shown otherwise) and two slow answers keep it so. */
+ * The answers are slow; the backend is new (fast until shown otherwise),
+ * and after one slow answer it still counts as fast for two more. */
 static void test_battery(void **state)
 {
     fixture *fx = *state;
@@ -317,14 +318,16 @@ static void test_battery(void **state)
     d.charging = 0;
     d.battery_pct = 80;
     assert_int_equal(ew_router_set_device(fx->gw->router, &d), EW_OK);
-    for (int i = 0; i < 2; i++)
-        chat(fx, "slow please");
+    chat(fx, "slow please");
     assert_int_equal(spins(fx, "hit") + spins(fx, "miss"), 0);
     d.charging = 1;
     assert_int_equal(ew_router_set_device(fx->gw->router, &d), EW_OK);
     usleep(150000); /* the loop reads the device state at most every 100 ms */
-    chat(fx, "slow please");
-    assert_int_equal(spins(fx, "miss"), 1);
+    /* Two chances: a loop thread kept off the CPU for the whole 2 ms an
+     * answer is due would not spin for it. */
+    for (int i = 0; i < 2 && spins(fx, "hit") + spins(fx, "miss") == 0; i++)
+        chat(fx, "slow please");
+    assert_true(spins(fx, "hit") + spins(fx, "miss") >= 1);
 }
 
 static void test_off(void **state)
