@@ -331,6 +331,18 @@ bool ew__pii_eth_valid(const char *s, size_t n)
     return true;
 }
 
+/* An IPv4 address that is no host's, so no one's: 0.0.0.0/8 ("this
+ * network": a bind to every interface, a route to anywhere), loopback
+ * 127/8 (every machine's own), the limited broadcast 255.255.255.255 and
+ * netmasks (255.255.255.0: ones, then zeros). Private addresses (10/8,
+ * 192.168/16) are a host's and stay reported. */
+bool ew__pii_ipv4_nobody(uint32_t addr)
+{
+    uint32_t top = addr >> 24, inv = ~addr;
+    if (top == 0 || top == 127) return true;
+    return top == 255 && (inv & (inv + 1)) == 0;
+}
+
 /* IPv6 text form (RFC 4291 section 2.2), with an optional trailing IPv4. */
 bool ew__pii_ipv6_valid(const char *s, size_t n)
 {

@@ -287,9 +287,18 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
         he++;
     if (he > host && (he == ae || s[he] == ':')) {
         int dots = 0;
-        for (size_t k = host; k < he; k++)
-            dots += s[k] == '.';
-        if (dots == 3) ew__pii_add(c, EW_PII_IP_ADDRESS, host, he, 0.85f);
+        uint32_t addr = 0, octet = 0;
+        for (size_t k = host; k <= he; k++) {
+            if (k < he && s[k] != '.') {
+                octet = octet * 10 + (uint32_t)(s[k] - '0');
+                continue;
+            }
+            dots += k < he;
+            addr = addr << 8 | (octet & 0xFF);
+            octet = 0;
+        }
+        if (dots == 3 && !ew__pii_ipv4_nobody(addr))
+            ew__pii_add(c, EW_PII_IP_ADDRESS, host, he, 0.85f);
     }
     /* webhooks whose path is the secret */
     static const char *const hooks[] = {"hooks.slack.com/services/", "outlook.office.com/webhook/",
@@ -411,7 +420,13 @@ static size_t scan_colon_token(pii_ctx *c, size_t i, size_t e)
         letters += pii_is_alpha(s[q]);
         if (q + 1 < v && s[q] == ':' && s[q + 1] == ':') dbl = true;
     }
-    if (colons >= 2 && (dbl ? (v - i) > 4 : colons == 7) &&
+    /* "fe::ed", "a::b": two short groups around "::" are a C++ or Rust
+     * scope; a host's address has a prefix of four digits ("fe80::1") */
+    size_t first = i;
+    while (first < v && s[first] != ':')
+        first++;
+    bool scope = dbl && colons == 2 && first - i <= 2;
+    if (colons >= 2 && (dbl ? (v - i) > 4 : colons == 7) && !scope &&
         ew__pii_ipv6_valid((const char *)s + i, v - i)) {
         if (colons >= 3 || letters > 0) {
             ew__pii_add(c, EW_PII_IP_ADDRESS, i, v, 0.9f);
@@ -846,5 +861,5 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
         if (ew__pii_dob_cue(c, i, r)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, r, 0.9f);
         return e; /* with its time part */
     }
-    return 0;
+    return ew__pii_scan_chat_value(c, i); /* "lykilorðið er Hekla#4521" */
 }

@@ -1200,6 +1200,84 @@ static void test_fuzz(void **state)
     ew_pii_scanner_free(dsc);
 }
 
+/* Machine and business text (bench/pii_gen_lookalike.py): values shaped
+ * like PII that belong to no one. */
+static void test_machine_lookalikes(void **state)
+{
+    (void)state;
+    /* addresses that are no host's: bind-all, loopback, broadcast, netmasks */
+    EXPECT_CLEAN("server {\n    listen 0.0.0.0:80;\n    proxy_pass http://127.0.0.1:8080;\n}");
+    EXPECT_CLEAN("127.0.0.1 - - [12/Mar/2024:10:00:01 +0000] \"GET /healthz HTTP/1.1\" 200 2");
+    EXPECT_CLEAN("netmask = 255.255.255.0\nbroadcast = 255.255.255.255\nwildcard 0.0.0.255");
+    EXPECT_CLEAN("cidr_blocks = [\"0.0.0.0/0\"]\nmask 255.255.254.0, loopback 127.0.1.1");
+    EXPECT_EXACT("gateway 10.1.2.1 netmask 255.255.255.0", EW_PII_IP_ADDRESS, "10.1.2.1");
+    EXPECT_EXACT("proxy_pass http://10.20.30.40:8080;", EW_PII_IP_ADDRESS, "10.20.30.40");
+    EXPECT_EXACT("a host 255.1.2.3 is no mask", EW_PII_IP_ADDRESS, "255.1.2.3");
+    /* a bare "key" holding a UUID is a message's or a record's key */
+    EXPECT_CLEAN("partition=3 offset=8808814372 key=580cc72c-86f7-4531-82f9-dfc25b802a6e lag=9");
+    EXPECT_EXACT("HEROKU_API_KEY=c55dbac4-e0e8-4a06-b892-75cac2387ce5", EW_PII_SECRET,
+                 "c55dbac4-e0e8-4a06-b892-75cac2387ce5");
+    EXPECT_EXACT("api key=c55dbac4-e0e8-4a06-b892-75cac2387ce5", EW_PII_SECRET,
+                 "c55dbac4-e0e8-4a06-b892-75cac2387ce5");
+    /* "name:<version>" is an image's tag, no user and password */
+    EXPECT_CLEAN("Successfully tagged registry.acme.io/api:2.2.2+build.81150");
+    EXPECT_CLEAN("docker pull ghcr.io/acme/token:v1.25.4-alpine!");
+    EXPECT_EXACT("chpasswd <<< deploy:Xk9.2.3!aa", EW_PII_SECRET, "Xk9.2.3!aa");
+    /* a bare run of digits after a label that is not about phones is an id */
+    EXPECT_NO_TYPE("Vergi No: 14821774630\nGenel Toplam: 120,00 TL", EW_PII_PHONE);
+    EXPECT_NO_TYPE("Referência Multibanco: 18739076474.", EW_PII_PHONE);
+    EXPECT_EXACT("Bei Fragen: 07123188322.", EW_PII_PHONE, "07123188322");
+    EXPECT_EXACT("Bei Fragen: 0341 0006115.", EW_PII_PHONE, "0341 0006115");
+    /* a compound whose last part is a look-alike's label */
+    EXPECT_NO_TYPE("record locator L3UGR3, e-ticket 13565166114, seat 14C", EW_PII_PHONE);
+    EXPECT_NO_TYPE("SELECT * FROM invoices WHERE id = 18154516176 AND total > 80665.99",
+                   EW_PII_PHONE);
+    EXPECT_NO_TYPE("INSERT INTO orders (id, qty) VALUES (16849480422, 394);", EW_PII_PHONE);
+    EXPECT_NO_TYPE("Detail: Key (id)=(13011903577) already exists.", EW_PII_PHONE);
+    EXPECT_NO_TYPE("qty 50; trade id 19940494953; settles T+2", EW_PII_PHONE);
+    EXPECT_NO_TYPE("Recibo de caja nº 17819780792, terminal 191", EW_PII_PHONE);
+    EXPECT_EXACT("my number is 18154516176", EW_PII_PHONE, "18154516176");
+    EXPECT_EXACT("Tel. No. 13812345678", EW_PII_PHONE, "13812345678");
+    /* labels of trade papers in more languages */
+    EXPECT_NO_TYPE("AWB 020-64967070; VIN of the car inside", EW_PII_PHONE);
+    EXPECT_NO_TYPE("Spedizione 13565166114 consegnata", EW_PII_PHONE);
+    /* NANP's country code is dialled apart; India's toll-free 1800 is not */
+    EXPECT_NO_TYPE("GL account 1302-238-0382; trade", EW_PII_PHONE);
+    EXPECT_EXACT("call 1-878-850-3238 now", EW_PII_PHONE, "1-878-850-3238");
+    EXPECT_EXACT("toll free 1800 321 9989", EW_PII_PHONE, "1800 321 9989");
+    EXPECT_NO_TYPE("Numero d'ordine: ORD-2025-116093\nPartita IVA: IT10196944039", EW_PII_PHONE);
+    EXPECT_NO_TYPE("Ref INV-2024-8066412 paid", EW_PII_PHONE);
+    EXPECT_NO_TYPE("committed offset 16217956294 for partition 197", EW_PII_PHONE);
+    EXPECT_EXACT("TEL-0341 0006115", EW_PII_PHONE, "0341 0006115");
+    /* a label whose line went on to its value does not reach the next line */
+    EXPECT_EXACT("Seit Version 1.11.7+build.67289.\n192.168.201.171 - - [x] GET /",
+                 EW_PII_IP_ADDRESS, "192.168.201.171");
+    EXPECT_NO_TYPE("Order:\n4155550132", EW_PII_PHONE);
+    EXPECT_NO_TYPE("version 1.2.3.4", EW_PII_IP_ADDRESS);
+    /* a CSV row's first field under a header that names an id */
+    EXPECT_NO_TYPE("id;datum;artikel\n16264891056;03/20/2024;OKR\n56063362802;03/14/2021;TPA",
+                   EW_PII_PHONE);
+    EXPECT_NO_TYPE("OrderId,total\n13812345678,12.00", EW_PII_PHONE);
+    EXPECT_EXACT("name,phone\n13812345678,Wang", EW_PII_PHONE, "13812345678");
+    EXPECT_EXACT("paid,x\n13812345678,1", EW_PII_PHONE, "13812345678");
+    /* a snake_case key's value is read ("ntp_server=…", "mobile_number=…") */
+    EXPECT_EXACT("[all:vars]\nntp_server=172.19.37.148", EW_PII_IP_ADDRESS, "172.19.37.148");
+    EXPECT_EXACT("mobile_number=13812345678", EW_PII_PHONE, "13812345678");
+    /* an image or release tag; a C++ or Rust scope; a hex dump's bytes */
+    EXPECT_NO_TYPE("image:\n  tag: \"7.9.20.82\"", EW_PII_IP_ADDRESS);
+    EXPECT_CLEAN("error: no member named 'with_capacity' in 'fe::ed'");
+    EXPECT_EXACT("host fe80::1 up", EW_PII_IP_ADDRESS, "fe80::1");
+    EXPECT_CLEAN("00053d90  30 93 7d b2 cb cf 42 1e a5 57 0c 06 8b fd 23 b0  |nSlmdkBkhUxeKyK.|");
+    EXPECT_EXACT("call 01 23 45 67 89, 06 12 34 56 78 now", EW_PII_PHONE, "06 12 34 56 78");
+    /* the part before a slash names what a digest is of */
+    EXPECT_CLEAN("checksum/secret: 0500b33999c72596c89299920569560dc4b300dff9b348a7fbc8114ac53af535");
+    EXPECT_EXACT("config/secret: Xk9mPq2LzRt5Vw8YbN3cJd6F", EW_PII_SECRET,
+                 "Xk9mPq2LzRt5Vw8YbN3cJd6F");
+    EXPECT_EXACT("WeChat: 13812345678", EW_PII_PHONE, "13812345678");
+    EXPECT_EXACT("Mobile: 13812345678", EW_PII_PHONE, "13812345678");
+    EXPECT_EXACT("Hotline: (020) 8781 7299", EW_PII_PHONE, "(020) 8781 7299");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1228,6 +1306,7 @@ int main(void)
         cmocka_unit_test(test_fail_closed),
         cmocka_unit_test(test_fuzz),
         cmocka_unit_test(test_deny_regex_prefilter),
+        cmocka_unit_test(test_machine_lookalikes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
