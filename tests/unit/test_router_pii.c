@@ -934,6 +934,15 @@ static void test_typed_formats_b(void **state)
     EXPECT_EXACT("customer_phone=06-1-303-5535 card_last4=4242", EW_PII_PHONE, "06-1-303-5535");
     EXPECT_NO_TYPE("Narudžba 805-0169384-3080666, OIB 01022042912, račun RE-2021-9859.",
                    EW_PII_PHONE);
+    /* birth and passport words of languages no held-out set has */
+    EXPECT_EXACT("Datëlindja: 12.03.1985", EW_PII_DATE_OF_BIRTH, "12.03.1985");
+    EXPECT_EXACT("Dzimšanas datums: 12.03.1985", EW_PII_DATE_OF_BIRTH, "12.03.1985");
+    EXPECT_EXACT("დაბადების თარიღი: 12.03.1985", EW_PII_DATE_OF_BIRTH, "12.03.1985");
+    EXPECT_EXACT("Dyddiad geni: 12/03/1985", EW_PII_DATE_OF_BIRTH, "12/03/1985");
+    EXPECT_EXACT("Numri i pasaportës: BA1234567", EW_PII_PASSPORT, "BA1234567");
+    EXPECT_EXACT("Pases numurs: PA1234567", EW_PII_PASSPORT, "PA1234567");
+    EXPECT_EXACT("পাসপোর্ট নম্বর: A01234567", EW_PII_PASSPORT, "A01234567");
+    EXPECT_NO_TYPE("ho fatto 12000 passi oggi, 12345678", EW_PII_PASSPORT);
 }
 
 static void test_byte_offsets(void **state)
