@@ -337,6 +337,13 @@ static void test_world8_rules(void **state)
         {"She wore Calvin Klein to the gala.", P, NULL},
         {"Referees: Alexis Holloway, Wells Fargo; Tom Ross", P, "Alexis Holloway"},
         {"Name: Calvin Klein", P, "Calvin Klein"},
+        /* greetings of more languages; storms; authors of a reference */
+        {"Sawubona Thandi, ngiyabonga!", P, "Thandi"},
+        {"Storm Ciarán made landfall.", P, NULL},
+        {"See Kōda, G. (2013) and the follow-up by Norbu et al.", P, "Kōda, G."},
+        {"See Kōda, G. (2013) and the follow-up by Norbu et al.", P, "Norbu"},
+        {"Rahman, E., & Gyatso, P. L. (2024). Trust at the edge.", P, "Gyatso, P. L."},
+        {"In Paris, France (2010) we met.", P, NULL},
         /* config values after a name key are identifiers */
         {"name: frontend\nreplicas: 3", P, NULL},
         {"metadata:\n  name: billing-worker\n  namespace: prod", P, NULL},
