@@ -676,10 +676,10 @@ bool ew__pii_name_column(const pii_ctx *c, size_t i)
 
 int ew__pii_column_kind(const pii_ctx *c, size_t i)
 {
-    static const char *const heads[] = {"city",    "town",       "country",  "state",  "region",
-                                        "company", "employer",   "location", "place",  "site",
-                                        "office",  "department", "team",     "brand",  "product",
-                                        "organisation", "organization", "vendor", "supplier"};
+    static const char *const heads[] = {
+        "city",     "town",         "country",      "state",  "region",     "company", "employer",
+        "location", "place",        "site",         "office", "department", "team",    "brand",
+        "product",  "organisation", "organization", "vendor", "supplier"};
     size_t a, b;
     unsigned char d;
     if (!ew__pii_table_header(c, i, &a, &b, &d)) return 0;

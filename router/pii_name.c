@@ -180,8 +180,8 @@ static bool syllable_given(const unsigned char *s, size_t i, const char *fold, s
         if (k != a && !pii_is_lower((unsigned char)fold[k])) return false;
     unsigned g1 = ew__gaz_lookup(fold, a), g2 = ew__gaz_lookup(h + 1, b);
     /* "Peux-tu", "Avez-vous", "Est-ce": a French verb and its pronoun */
-    static const char *const pron[] = {"tu", "vous", "il", "elle", "on", "nous", "ils",
-                                       "je", "ce", "moi", "toi", "le", "la", "les", "en"};
+    static const char *const pron[] = {"tu", "vous", "il",  "elle", "on", "nous", "ils", "je",
+                                       "ce", "moi",  "toi", "le",   "la", "les",  "en"};
     for (size_t k = 0; k < sizeof pron / sizeof pron[0]; k++)
         if (strlen(pron[k]) == b && !memcmp(h + 1, pron[k], b)) return false;
     return !(g1 & (EW__GAZ_COMMON | EW__GAZ_PLACE)) && (b <= 2 || !(g2 & EW__GAZ_COMMON));
@@ -411,12 +411,12 @@ static const char *const biz_plain[] = {
     "jacket",     "jackets", "bag",          "bags",       "handbag",     "shoes",    "boots",
     "sneakers",   "perfume", "suit",         "watch",      "dress",       "jeans",    "shirt",
     "sunglasses", "store",   "stores",       "restaurant", "restaurants", "products", "customers",
-    "employees",  "coffee",  "stockholders", "account",   "collection", "boutique", NULL};
+    "employees",  "coffee",  "stockholders", "account",    "collection",  "boutique", NULL};
 /* Labels whose value is a firm ("Employer: Wells Fargo", "CARRIER: ..."): */
 static const char *const org_labels[] = {
-    "employer", "company", "organisation", "organization", "firm",     "vendor", "supplier",
-    "insurer",  "bank",    "brand",        "manufacturer", "carrier",  "agency", "school",
-    "university", "hospital", "merchant", "lender", "broker", "retailer", NULL};
+    "employer",   "company",  "organisation", "organization", "firm",    "vendor",   "supplier",
+    "insurer",    "bank",     "brand",        "manufacturer", "carrier", "agency",   "school",
+    "university", "hospital", "merchant",     "lender",       "broker",  "retailer", NULL};
 const char *const *const ew__pii_ctx_lists[] = {object_verbs, at_person,  org_verbs,  biz_any,
                                                 biz_plain,    hist_nouns, org_labels, NULL};
 
@@ -536,8 +536,7 @@ static bool marked_name(const unsigned char *s, size_t n, size_t ss, size_t se)
 
 /* A chat export's speaker at a line's start: "Priit  4:23 PM", "**Priit**:",
  * "Priit (10:32):". */
-static bool speaker_line(const unsigned char *s, size_t n, size_t line_start, size_t ss,
-                         size_t se)
+static bool speaker_line(const unsigned char *s, size_t n, size_t line_start, size_t ss, size_t se)
 {
     size_t b = ss, f = se;
     bool bold = b >= 2 && s[b - 1] == '*' && s[b - 2] == '*';
@@ -562,7 +561,8 @@ static bool speaker_line(const unsigned char *s, size_t n, size_t line_start, si
  * second word of a label; not a verb ("Anna wrote:"). */
 static bool label_after(const unsigned char *s, size_t n, size_t se)
 {
-    if (se + 3 >= n || s[se] != ' ' || !(pii_is_lower(s[se + 1]) || s[se + 1] >= 0x80)) return false;
+    if (se + 3 >= n || s[se] != ' ' || !(pii_is_lower(s[se + 1]) || s[se + 1] >= 0x80))
+        return false;
     char w[EW__GAZ_MAX_WORD];
     size_t e = se + 1, wl = 0;
     while (e < n && (pii_is_lower(s[e]) || s[e] >= 0x80) && wl < sizeof w - 1)
@@ -938,6 +938,27 @@ static bool data_field(const unsigned char *s, size_t n, size_t a, size_t e)
     return key || ((p == ',' || p == '\n' || p == '\t') && (q == ',' || q == '\t'));
 }
 
+/* An author as reference lists write one, the surname [.., se) then its
+ * initials: "Kōda, G. (2013)", "Rahman, E., & Gyatso, P. L. (2024)". The
+ * initials' end, or 0. */
+static size_t cited_author_end(const unsigned char *s, size_t n, size_t se)
+{
+    if (se + 4 >= n || s[se] != ',' || s[se + 1] != ' ') return 0;
+    size_t k = se + 2;
+    int inits = 0;
+    while (k + 1 < n && pii_is_upper(s[k]) && s[k + 1] == '.' && inits < 3) {
+        inits++;
+        k += 2;
+        if (k + 2 < n && s[k] == ' ' && pii_is_upper(s[k + 1]) && s[k + 2] == '.') k++;
+    }
+    if (!inits) return 0;
+    bool year = k + 2 < n && s[k] == ' ' && s[k + 1] == '(' && pii_is_digit(s[k + 2]);
+    bool next =
+        k + 3 < n && s[k] == ',' && s[k + 1] == ' ' && (s[k + 2] == '&' || pii_is_upper(s[k + 2]));
+    bool amp = k + 2 < n && s[k] == ' ' && s[k + 1] == '&';
+    return year || next || amp ? k : 0;
+}
+
 /* [a, e) fills a CSV, TSV or pipe-table cell: a delimiter or a line's end
  * on both sides. */
 static bool cell_at(const unsigned char *s, size_t n, size_t a, size_t e)
@@ -953,7 +974,7 @@ static bool cell_at(const unsigned char *s, size_t n, size_t a, size_t e)
 
 /* Capitalised words that make the next word a place or a storm, not a
  * person: "Lake Louise", "Port Elizabeth", "Santa Clara", "Isle of Skye",
- * "Hurricane Katrina". */
+ * "Hurricane Katrina", "Storm Ciarán". */
 static bool place_prefix(const unsigned char *s, size_t i, size_t e)
 {
     static const struct {
@@ -963,7 +984,7 @@ static bool place_prefix(const unsigned char *s, size_t i, size_t e)
                {"Saint", 5},  {"St", 2},    {"Port", 4},      {"Fort", 4},    {"Cape", 4},
                {"Glen", 4},   {"Loch", 4},  {"Isle", 4},      {"Lago", 4},    {"Monte", 5},
                {"Puerto", 6}, {"Costa", 5}, {"Hurricane", 9}, {"Typhoon", 7}, {"Cyclone", 7},
-               {"Rio", 3},    {"New", 3}};
+               {"Rio", 3},    {"New", 3},   {"Storm", 5}};
     size_t l = e - i;
     if (l < 2 || l > 9) return false;
     for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
@@ -1315,6 +1336,18 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     if (!strong && !title && r.k == 1 && data_field(c->s, c->n, r.p[0].s, r.p[0].e)) {
         if (!ew__pii_name_column(c, r.p[0].s)) return 0;
         strong = true; /* "name,email\nkaveh,k@x.io" */
+    }
+    /* "Kōda, G. (2013)", "Norbu et al.": authors of a reference */
+    size_t re = r.p[r.k - 1].e;
+    if (r.k <= 2 && !r.caps && re + 7 <= c->n &&
+        (c->s[re] == ',' || (c->s[re + 1] == 'e' && c->s[re] == ' '))) {
+        size_t ae = cited_author_end(c->s, c->n, re);
+        if (ae || !memcmp(c->s + re, " et al.", 7)) {
+            size_t e = ae ? ae : re;
+            add_person(c, r.p[0].s, e, 0.8f, false);
+            c->name_list_end = (uint32_t)e;
+            return 0;
+        }
     }
     float sc = score_run(c, &r, strong, title, i);
     if (r.ss == i) r.ss = lead;

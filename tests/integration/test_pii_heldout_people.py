@@ -5,7 +5,7 @@ bench/pii_gen_world4.py .. bench/pii_gen_world9.py, bench/pii_gen_addr.py), scor
 bench/pii_eval.py (span IoU >= 0.5). The floors sit a little under what the
 detector reaches (docs/pii.md, "Held-out sets"), so a
 regression of any of those types shows; world5 seed 702, world6 seed 802,
-world7 seed 902, world8 seed 1002 and world9 (both seeds) are the sets whose
+world7 seed 902, world8 seed 1002 and world9 seed 1102 are the sets whose
 errors were never read."""
 import os
 import sys
@@ -31,9 +31,10 @@ SETS = {
     # errors never read. No street addresses in its gold.
     ('pii_gen_world8.py', 1001): (0.93, 0.92, 0.0, 0.97),
     ('pii_gen_world8.py', 1002): (0.93, 0.93, 0.0, 0.97),
-    # world9, written after the world8 rules: first contact person 0.795 / 0.783
-    ('pii_gen_world9.py', 1101): (0.80, 0.78, 0.0, 0.97),
-    ('pii_gen_world9.py', 1102): (0.78, 0.77, 0.0, 0.97),
+    # world9, written after the world8 rules: first contact person 0.795 / 0.783; then
+    # greetings, storms and cited authors from 1101's errors (1102's never read)
+    ('pii_gen_world9.py', 1101): (0.84, 0.83, 0.0, 0.97),
+    ('pii_gen_world9.py', 1102): (0.85, 0.84, 0.0, 0.97),
     # session 6's addresses and birth dates (first contact 0.716 / 0.721 overall)
     ('pii_gen_addr.py', 801): (0.97, 0.88, 0.98, 0.98),
     ('pii_gen_addr.py', 802): (0.96, 0.90, 0.97, 0.98),
