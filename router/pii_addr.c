@@ -107,12 +107,41 @@ static unsigned word_gaz(const pii_ctx *c, word *x)
     return x->gaz;
 }
 
+/* Thai writes no space between a street's or an area's word and its name
+ * ("ถนนสุขุมวิท", "แขวงคลองเตย"): does the word at [a, e) start with one of
+ * the list's words? */
+static bool thai_prefix(const unsigned char *a, size_t l, const char *const *list, size_t k)
+{
+    if (l < 9 || a[0] != 0xE0) return false;
+    while (k-- > 0) {
+        size_t pl = strlen(list[k]);
+        if (l > pl && !memcmp(a, list[k], pl)) return true;
+    }
+    return false;
+}
+
+static const char *const thai_streets[] = {"\xE0\xB8\x96\xE0\xB8\x99\xE0\xB8\x99", /* ถนน road */
+                                           "\xE0\xB8\x8B\xE0\xB8\xAD\xE0\xB8\xA2"}; /* ซอย soi */
+static const char *const thai_areas[] = {
+    "\xE0\xB9\x81\xE0\xB8\x82\xE0\xB8\xA7\xE0\xB8\x87",             /* แขวง */
+    "\xE0\xB9\x80\xE0\xB8\x82\xE0\xB8\x95",                         /* เขต */
+    "\xE0\xB8\x95\xE0\xB8\xB3\xE0\xB8\x9A\xE0\xB8\xA5",             /* ตำบล */
+    "\xE0\xB8\xAD\xE0\xB8\xB3\xE0\xB9\x80\xE0\xB8\xA0\xE0\xB8\xAD", /* อำเภอ */
+    "\xE0\xB8\x88\xE0\xB8\xB1\xE0\xB8\x87\xE0\xB8\xAB\xE0\xB8\xA7\xE0\xB8\xB1\xE0\xB8\x94"}; /* จังหวัด
+                                                                                              */
+
+static bool thai_area(const unsigned char *s, const word *w)
+{
+    return thai_prefix(s + w->s, w->e - w->s, thai_areas, sizeof thai_areas / sizeof thai_areas[0]);
+}
+
 static bool street_word(const pii_ctx *c, word *x)
 {
     if (x->known & PII_AW_STREET) return x->street;
     const char *w = x->f;
     size_t l = x->fl;
-    bool sw = l && ((word_kw(c, x) & PII_KW_STREET) || (l >= 6 && street_ending(w, l)));
+    bool sw = l && ((word_kw(c, x) & PII_KW_STREET) || (l >= 6 && street_ending(w, l)) ||
+                    thai_prefix(c->s + x->s, x->e - x->s, thai_streets, 2));
     x->street = sw;
     x->known |= PII_AW_STREET;
     remember(c, x);
@@ -158,8 +187,9 @@ static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
         else if (pii_is_alpha(ch))
             lt = true, k++;
         else if ((ch >= 0xC2 && ch < 0xE0) || ch == 0xE1 ||
-                 (ch == 0xE2 && k + 1 < n && s[k + 1] > 0x81)) {
-            /* Latin, Greek, Cyrillic letters, Vietnamese ones and look-alike
+                 (ch == 0xE2 && k + 1 < n && s[k + 1] > 0x81) ||
+                 (ch == 0xE0 && k + 1 < n && (s[k + 1] == 0xB8 || s[k + 1] == 0xB9))) {
+            /* Latin, Greek, Cyrillic letters, Vietnamese ones, Thai and look-alike
              * symbols ("∆"); dashes and quotes (U+2000-207F), CJK text and its
              * punctuation ("，地址是") end a word: CJK has its own scanner */
             int l;
@@ -1052,7 +1082,7 @@ static bool admin_word(const unsigned char *s, size_t n, const word *w)
         if (strlen(dotted[k]) == w->fl && !memcmp(w->f, dotted[k], w->fl)) return true;
     for (size_t k = 0; k < sizeof areas / sizeof areas[0]; k++)
         if (strlen(areas[k]) == w->fl && !memcmp(w->f, areas[k], w->fl)) return true;
-    return false;
+    return thai_area(s, w); /* "แขวงคลองเตย" */
 }
 
 /* A word without a vowel is an abbreviation ("Brgy.", "Blvd.", "Bldg."): its
@@ -1226,7 +1256,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             word w;
             if (!next_word(c, p, &w)) break;
             if (!(unit_at(c, &w) || military_line(s, n, p) || floor_at(s, n, p) ||
-                  (after_unit && (w.cap || postal_code(&w, s)))))
+                  thai_area(s, &w) || (after_unit && (w.cap || postal_code(&w, s)))))
                 break; /* "Apt 4", "APO AE 09012", Argentine "5° B" */
         } else {
             break;
