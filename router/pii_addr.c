@@ -122,13 +122,14 @@ static bool thai_prefix(const unsigned char *a, size_t l, const char *const *lis
 
 static const char *const thai_streets[] = {"\xE0\xB8\x96\xE0\xB8\x99\xE0\xB8\x99", /* ถนน road */
                                            "\xE0\xB8\x8B\xE0\xB8\xAD\xE0\xB8\xA2"}; /* ซอย soi */
-static const char *const thai_areas[] = {
-    "\xE0\xB9\x81\xE0\xB8\x82\xE0\xB8\xA7\xE0\xB8\x87",             /* แขวง */
-    "\xE0\xB9\x80\xE0\xB8\x82\xE0\xB8\x95",                         /* เขต */
-    "\xE0\xB8\x95\xE0\xB8\xB3\xE0\xB8\x9A\xE0\xB8\xA5",             /* ตำบล */
-    "\xE0\xB8\xAD\xE0\xB8\xB3\xE0\xB9\x80\xE0\xB8\xA0\xE0\xB8\xAD", /* อำเภอ */
-    "\xE0\xB8\x88\xE0\xB8\xB1\xE0\xB8\x87\xE0\xB8\xAB\xE0\xB8\xA7\xE0\xB8\xB1\xE0\xB8\x94"}; /* จังหวัด
-                                                                                              */
+static const char *const
+    thai_areas[] = {"\xE0\xB9\x81\xE0\xB8\x82\xE0\xB8\xA7\xE0\xB8\x87", /* แขวง */
+                    "\xE0\xB9\x80\xE0\xB8\x82\xE0\xB8\x95",             /* เขต */
+                    "\xE0\xB8\x95\xE0\xB8\xB3\xE0\xB8\x9A\xE0\xB8\xA5", /* ตำบล */
+                    "\xE0\xB8\xAD\xE0\xB8\xB3\xE0\xB9\x80\xE0\xB8\xA0\xE0\xB8\xAD", /* อำเภอ */
+                    "\xE0\xB8\x88\xE0\xB8\xB1\xE0\xB8\x87\xE0\xB8\xAB\xE0\xB8\xA7\xE0\xB8\xB1\xE0"
+                    "\xB8\x94"}; /* จังหวัด
+                                  */
 
 static bool thai_area(const unsigned char *s, const word *w)
 {
@@ -186,6 +187,8 @@ static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
             dg = true, k++;
         else if (pii_is_alpha(ch))
             lt = true, k++;
+        else if (ch == 0xD8 && k + 1 < n && (s[k + 1] == 0x8C || s[k + 1] == 0x9B))
+            break; /* the Arabic comma and semicolon */
         else if ((ch >= 0xC2 && ch < 0xE0) || ch == 0xE1 ||
                  (ch == 0xE2 && k + 1 < n && s[k + 1] > 0x81) ||
                  (ch == 0xE0 && k + 1 < n && (s[k + 1] == 0xB8 || s[k + 1] == 0xB9))) {
@@ -215,9 +218,11 @@ static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
     w->fl = ew__gaz_fold_word(s + i, k - i, w->f);
     int l;
     uint32_t cp = ew__pii_decode(s, n, i, &l);
+    /* Hebrew, Arabic and Thai have no capitals: every word may be a name */
     w->cap = cp < 0x80 ? pii_is_upper(cp)
                        : (cp >= 0xC0 && cp <= 0xDE) || (cp >= 0x386 && cp <= 0x42F) ||
-                             (cp >= 0x100 && cp <= 0x17F && !(cp & 1));
+                             (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
+                             (cp >= 0x5D0 && cp <= 0x6FF) || (cp >= 0xE01 && cp <= 0xE7F);
     /* "d'Ouchy", "l'Église" read as capitalised */
     if (!w->cap && k - i > 3 && s[i + 1] == '\'' && pii_is_lower(s[i]))
         w->cap = pii_is_upper(s[i + 2]) || s[i + 2] >= 0xC3;
@@ -1233,6 +1238,8 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             p++;
         if (p < n && s[p] == ',') {
             p++;
+        } else if (p + 1 < n && s[p] == 0xD8 && s[p + 1] == 0x8C) {
+            p += 2; /* the Arabic comma */
         } else if (dash_sep(s, n, end)) {
             p = end + 2;
             dashes++;
