@@ -122,14 +122,14 @@ static bool thai_prefix(const unsigned char *a, size_t l, const char *const *lis
 
 static const char *const thai_streets[] = {"\xE0\xB8\x96\xE0\xB8\x99\xE0\xB8\x99", /* ถนน road */
                                            "\xE0\xB8\x8B\xE0\xB8\xAD\xE0\xB8\xA2"}; /* ซอย soi */
-static const char *const
-    thai_areas[] = {"\xE0\xB9\x81\xE0\xB8\x82\xE0\xB8\xA7\xE0\xB8\x87", /* แขวง */
-                    "\xE0\xB9\x80\xE0\xB8\x82\xE0\xB8\x95",             /* เขต */
-                    "\xE0\xB8\x95\xE0\xB8\xB3\xE0\xB8\x9A\xE0\xB8\xA5", /* ตำบล */
-                    "\xE0\xB8\xAD\xE0\xB8\xB3\xE0\xB9\x80\xE0\xB8\xA0\xE0\xB8\xAD", /* อำเภอ */
-                    "\xE0\xB8\x88\xE0\xB8\xB1\xE0\xB8\x87\xE0\xB8\xAB\xE0\xB8\xA7\xE0\xB8\xB1\xE0"
-                    "\xB8\x94"}; /* จังหวัด
-                                  */
+static const char *const thai_areas[] = {
+    "\xE0\xB9\x81\xE0\xB8\x82\xE0\xB8\xA7\xE0\xB8\x87",             /* แขวง */
+    "\xE0\xB9\x80\xE0\xB8\x82\xE0\xB8\x95",                         /* เขต */
+    "\xE0\xB8\x95\xE0\xB8\xB3\xE0\xB8\x9A\xE0\xB8\xA5",             /* ตำบล */
+    "\xE0\xB8\xAD\xE0\xB8\xB3\xE0\xB9\x80\xE0\xB8\xA0\xE0\xB8\xAD", /* อำเภอ */
+    "\xE0\xB8\x88\xE0\xB8\xB1\xE0\xB8\x87\xE0\xB8\xAB\xE0\xB8\xA7\xE0\xB8\xB1\xE0"
+    "\xB8\x94"}; /* จังหวัด
+                  */
 
 static bool thai_area(const unsigned char *s, const word *w)
 {
@@ -672,7 +672,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     pos = w.s;
     bool type_first = false;
     int named = 0; /* words besides street types and articles: "Gate 12" has none */
-    bool type_seen = false;
+    bool type_seen = false, last_sw = false; /* the one street type is the last word */
     char last_f[EW__GAZ_MAX_WORD];
     size_t last_fl = 0, last_s = w.s;
     for (int k = 0; k < STREET_WORDS; k++) {
@@ -702,6 +702,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         if (!x.cap && !sw && !(k > 0 && particle(c, &x)) && !before_street_word(c, &x)) return 0;
         names++;
         streetw += sw;
+        last_sw = sw;
         unknown += !(g & EW__GAZ_COMMON);
         /* the first street type is no name ("Gate 12", "The Crescent 12"); a
          * compound ("Vesterskovvej") and a later type ("Rúa do Paseo") are */
@@ -724,8 +725,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' &&
         pii_is_digit(s[pos + 2]))
         pos++;
-    else if ((type_first || streetw) && names > 1 && pos + 2 < n && s[pos] == ',' &&
-             s[pos + 1] == ' ')                    /* "Невский пр., д. 18" */
+    else if ((type_first || (streetw == 1 && last_sw)) && names > 1 && pos + 2 < n &&
+             s[pos] == ',' && s[pos + 1] == ' ')   /* "Невский пр., д. 18" */
         pos = number_sign_end(s, n, pos + 2, pos); /* "Avenida de Alcalá, nº 81" */
     if (!names || !next_word(c, pos, &t) || !house_number(&t, s) || s[pos] == '\n' ||
         phone_run(s, n, t.s))
