@@ -641,6 +641,26 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
         "\xD8\xA7\xD9\x84\xD9\x85\xD9\x8A\xD9\x84\xD8\xA7\xD8\xAF", /* الميلاد */
         "\xD7\x9C\xD7\x99\xD7\x93\xD7\x94",                         /* Hebrew לידה (birth) */
         "\xE0\xB9\x80\xE0\xB8\x81\xE0\xB8\xB4\xE0\xB8\x94", /* Thai เกิด (born; วันเกิด) */
+        "\x73\xC3\xBC\x6E\x6E\x69",                         /* Estonian sünniaeg, sünnipäev */
+        "\x72\x6F\xC4\x91\x65\x6E", /* Croatian, Bosnian, Serbian rođen(a), rođenja */
+        "\xD1\x80\xD0\xBE\xD1\x92\xD0\xB5\xD0\xBD", /* Serbian рођен(а) */
+        "\xD1\x80\xD0\xBE\xD1\x92\xD0\xB5\xD1\x9A", /* Serbian рођења (of birth) */
+        "\xD1\x80\xD0\xB0\xD0\xB6\xD0\xB4\xD0\xB0\xD0\xBD\xD0\xB5", /* Bulgarian дата на раждане */
+        "\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB5\xD0\xBD", /* Bulgarian, Macedonian роден(а) */
+        "\xE1\x83\x93\xE1\x83\x90\xE1\x83\x91\xE1\x83\x90\xE1\x83\x93", /* Georgian დაბადების (of
+                                                                           birth) */
+        "\xE0\xAE\xAA\xE0\xAE\xBF\xE0\xAE\xB1\xE0\xAE\xA8\xE0\xAF\x8D\xE0\xAE\xA4", /* Tamil (born)
+                                                                                     */
+        "\xE0\xA6\x9C\xE0\xA6\xA8\xE0\xA7\x8D\xE0\xA6\xAE", /* Bengali (birth) */
+        "\xD9\xBE\xDB\x8C\xD8\xAF\xD8\xA7\xD8\xA6\xD8\xB4", /* Urdu (birth) */
+        "\xD8\xAA\xD9\x88\xD9\x84\xD8\xAF",                 /* Persian (birth) */
+        "\x66\xC3\xA6\x64\x64",                             /* Icelandic fædd(ur) (born) */
+        "\x66\xC3\xA6\xC3\xB0\x69\x6E\x67",                 /* Icelandic fæðingardagur */
+        "gimimo", /* Lithuanian gimimo data (date of birth) */
+        "dzim\xC5\xA1"
+        "anas",   /* Latvian dzimšanas datums */
+        "dzimis", /* Latvian (born) */
+        "dzimusi",
         "zaliwa",      /* Swahili alizaliwa, nilizaliwa (was born) */
         "ipinanganak", /* Filipino (was born) */
         "kuzaliwa"};   /* Swahili tarehe ya kuzaliwa (date of birth) */
@@ -694,8 +714,8 @@ static bool other_date_word(const unsigned char *s, size_t a, size_t b)
  * issued on", "birthday: 3 May; appointment on")? */
 static bool dob_cue_other(const unsigned char *s, size_t n, size_t ce, size_t i)
 {
-    static const char *const after[] = {" certificate", " party",   " place",  " weight",
-                                        " sale",        "-on date", " on date"};
+    static const char *const after[] = {" certificate", " party",   " place",   " weight",
+                                        " sale",        "-on date", " on date", " cake"};
     size_t ws = ce;
     while (ws > 0 && pii_is_alpha(s[ws - 1]))
         ws--;

@@ -456,7 +456,13 @@ static void test_birth_date_forms(void **state)
                                                                                       digits */
         {"\xD8\xA7\xD9\x84\xD8\xB1\xD9\x82\xD9\x85 "
          "\xD9\xA1\xD9\xA3/\xD9\xA0\xD9\xA9/\xD9\xA2\xD9\xA0\xD9\xA0\xD9\xA0",
-         D, NULL}, /* no cue */
+         D, NULL},                                        /* no cue */
+        {"S\xC3\xBCnniaeg: 17.10.1951", D, "17.10.1951"}, /* Estonian */
+        {"\xD0\x94\xD0\xB0\xD1\x82\xD1\x83\xD0\xBC "
+         "\xD1\x80\xD0\xBE\xD1\x92\xD0\xB5\xD1\x9A\xD0\xB0: 7. 3. 1987.",
+         D, "7. 3. 1987"},                                                 /* Serbian */
+        {"Gimimo data: 1958-10-07", D, "1958-10-07"},                      /* Lithuanian */
+        {"Birthday cake order for 09/12/2019, pickup at 09:45.", D, NULL}, /* a birthday's thing */
     };
     check_all(k, sizeof k / sizeof k[0]);
 }
