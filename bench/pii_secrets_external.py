@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Scores `edgeway pii` on secret examples written by other people: the
-true- and false-positive strings that gitleaks' rules carry.
+true- and false-positive strings that gitleaks' rules carry, trufflehog's
+detector tests and detect-secrets' plugin tests.
 
   python3 bench/pii_secrets_external.py GITLEAKS [--bin build/edgeway]
       [--rev HEAD] [--seed 1] [--misses 40] [--dump FILE] [--json]
@@ -36,6 +37,13 @@ each pattern test's table of {name, input, want} cases; a case whose `want`
 lists values is a positive (value-overlap uses its first value), an empty
 `want` a negative. Kinds there: literal, or templated for fmt.Sprintf.
 
+Yelp's detect-secrets checkouts (detect_secrets/plugins present) are read by
+bench/pii_secrets_pytests.py: each test function that hands text to the
+scanner, with the rows of its @pytest.mark.parametrize tables; what the test
+asserts of the output is the label. Kinds: literal, or templated for text
+built with format() and the like. A line repeated for each file type the
+suite tests counts once.
+
 Scoring, as bench/pii_eval.py scores the noseyparker examples: a positive
 counts as found when the scanner reports any `secret` span in it; a
 negative is a false hit when it has any `secret` span, and negatives whose
@@ -59,6 +67,7 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from pii_eval import run_scanner  # noqa: E402
+import pii_secrets_pytests  # noqa: E402
 
 try:
     import re._parser as sre_parse  # Python >= 3.11
@@ -797,6 +806,8 @@ def dotted(node):
 
 # ---------------------------------------------------------------- scoring
 def extract(root, rev, seed):
+    if pii_secrets_pytests.is_checkout(root, rev):
+        return pii_secrets_pytests.extract(root, rev, read_go, Example, Skipped)
     if not os.path.isdir(os.path.join(root, RULES_DIR)) and subprocess.run(
             ['git', '-C', root, 'cat-file', '-e', '%s:%s' % (rev, RULES_DIR)],
             capture_output=True).returncode != 0:

@@ -8,8 +8,8 @@
 
 /* street_types.txt: 225 words */
 const char *const ew__pii_kw_street[] = {
-    "ph\xe1\xbb\x91",
-    "du\xe1\xbb\x9dng",
+    "pho",
+    "duong",
     "ngo",
     "\xd1\x83\xd0\xbb",
     "\xd0\xb2\xd1\x83\xd0\xbb",
@@ -401,8 +401,8 @@ const char *const ew__pii_kw_unit[] = {
     "block",
     "sc",
     "sec",
-    "phu\xe1\xbb\x9dng",
-    "qu\xe1\xba\xadn",
+    "phuong",
+    "quan",
     "\xd0\xba\xd0\xb2",
     "apartament",
     "apartamento",

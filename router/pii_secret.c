@@ -500,6 +500,22 @@ static __attribute__((noinline)) size_t entra_secret_at(const unsigned char *s, 
 /* A self-identifying secret at i: provider format, JWT, Discord or
  * Telegram bot token ("bot<id>:AA..." as Telegram's URLs write it), or
  * base64 JSON holding a credential. */
+static bool interleaved_count(const unsigned char *v, size_t n);
+
+/* Mailchimp API keys: 32 small hex digits, "-us" and the data centre's
+ * number ("…c31db76aa-us30"). */
+static size_t mailchimp_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (i + 35 > n || s[i + 32] != '-' || s[i + 33] != 'u' || s[i + 34] != 's') return 0;
+    for (size_t k = i; k < i + 32; k++)
+        if (!pii_is_digit(s[k]) && (s[k] < 'a' || s[k] > 'f')) return 0;
+    size_t e = i + 35;
+    while (e < n && pii_is_digit(s[e]) && e - i < 37)
+        e++;
+    if (e == i + 35 || (e < n && pii_is_alnum(s[e]))) return 0;
+    return ew__pii_made_up(s + i, 32) || interleaved_count(s + i, 32) ? 0 : e;
+}
+
 size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
 {
     if (i >= n || !word_boundary_before(s, i)) return 0;
@@ -513,6 +529,7 @@ size_t ew__pii_secret_token(const unsigned char *s, size_t n, size_t i)
         (e = ew__pii_telegram_at(s, n, i + 3)) != 0)
         return e;
     if ((e = provider_at(s, n, i)) != 0) return e;
+    if ((e = mailchimp_at(s, n, i)) != 0) return e;
     if (s[i] == 'A' && (e = onepassword_key_at(s, n, i)) != 0) return e;
     if (i + 6 < n && (s[i + 5] == '~' || s[i + 4] == '~') && (e = entra_secret_at(s, n, i)) != 0)
         return e;
@@ -669,6 +686,19 @@ static long b64_decode(const unsigned char *v, size_t n, unsigned char *out, siz
 
 static bool placeholder_depth(const unsigned char *v, size_t n, int depth);
 
+/* A word that names a secret ("password", "TOKEN"), or small words joined
+ * by '-' that do ("postgres-password"): Kubernetes writes the names of its
+ * Secrets and their keys so (a Helm chart's "existingSecretPasswordKey:
+ * redis-password"). Such a value names a secret; it is none. A value in
+ * snake case ("smtp_password") is left to the placeholder rules. */
+static bool secret_name(const unsigned char *v, size_t n, bool joined)
+{
+    if (n > 40 || (joined && memchr(v, '_', n))) return false;
+    size_t parts = ew__pii_word_parts(v, n, false, 16);
+    if (!joined && !parts) parts = ew__pii_word_parts(v, n, true, 16);
+    return (joined ? parts >= 2 : parts == 1) && ew__pii_key_kind(v, 0, n) != PII_KEY_NONE;
+}
+
 /* Base64 whose plain text is no secret: a certificate or public key block
  * ("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t"), or a placeholder that was
  * encoded (a Kubernetes manifest with "CHANGEME" in it). */
@@ -687,7 +717,8 @@ static bool b64_not_secret(const unsigned char *v, size_t n, int depth)
         bool weak;
         return !armour_label_secret(plain, 11, hl, &weak) && (eol || hl > 30);
     }
-    return n <= 128 && placeholder_depth(plain, (size_t)pl, depth + 1);
+    return n <= 128 && (placeholder_depth(plain, (size_t)pl, depth + 1) ||
+                        secret_name(plain, (size_t)pl, false));
 }
 
 static size_t alnum_run(const unsigned char *v, size_t n)
@@ -1033,8 +1064,8 @@ static bool read_value(const unsigned char *s, size_t n, size_t k, size_t *vs, s
         k++;
     }
     /* "password == confirm": a comparison, whose literal would be quoted */
-    bool compare = k - s0 == 2 && s0 > 0 && s[s0 - 1] == ' ' && (s[s0] == '=' || s[s0] == '!') &&
-                   s[s0 + 1] == '=';
+    bool compare = (k - s0 == 2 || (k - s0 == 3 && s[s0 + 2] == '=')) && s0 > 0 &&
+                   s[s0 - 1] == ' ' && (s[s0] == '=' || s[s0] == '!') && s[s0 + 1] == '=';
     /* SQL's "PASSWORD :'name'": a psql variable */
     bool psql = k - s0 == 1 && s[s0] == ':' && s0 > 0 && s[s0 - 1] == ' ' && k < n &&
                 (s[k] == '\'' || s[k] == '"');
@@ -1271,7 +1302,8 @@ static bool has_version(const unsigned char *v, size_t n)
 static float value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
     /* a URL is read as one: its user part holds the credential, if any */
-    if (pii_contains(v, vn, "://", 3) || labelled_digest(v, vn)) return 0;
+    if (pii_contains(v, vn, "://", 3) || labelled_digest(v, vn) || secret_name(v, vn, true))
+        return 0;
     if (placeholder(v, vn) || (kind != PII_KEY_PASSWORD && file_path(v, vn)) ||
         (kind != PII_KEY_PASSWORD && (hex_pairs(v, vn) || gpg_key_id(v, vn))) ||
         (kind != PII_KEY_PASSWORD && (made_up_run(v, vn) || ew__pii_made_up(v, vn))))
@@ -1290,6 +1322,8 @@ static float value_score(int kind, const unsigned char *v, size_t vn, bool quote
         if (quoted && vn >= 5 && words_in(v, vn) < 3) return 0.75f;
         break;
     case PII_KEY_KEY:
+        /* no key's alphabet has '?' (a query, a template, a mistyped key) */
+        if (memchr(v, '?', vn)) return 0;
         if (!space && ((random_looking(v, vn) && vn >= 16) || (vn >= 32 && all_hex(v, vn))))
             return 0.85f;
         break;
@@ -1302,7 +1336,7 @@ static float value_score(int kind, const unsigned char *v, size_t vn, bool quote
 
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
-    float sc = value_score(kind, v, vn, quoted);
+    float sc = ew__pii_code_value(kind, v, vn, quoted) ? 0 : value_score(kind, v, vn, quoted);
     /* asked only of values that would count: a host, words in camel case, a version */
     if (sc > 0 && kind != PII_KEY_PASSWORD &&
         (host_name(v, vn) || camel_words(v, vn) || has_version(v, vn)))
@@ -1666,11 +1700,12 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
         return credential_pair(c, vs);
     if (names_itself(c->s, i, ke, c->s + vs, ve - vs)) return 0;
     if (!quoted && cmdlet_call(c->s, c->n, vs, ve)) return 0; /* $pw = ConvertTo-SecureString "x" */
-    /* a bare "key" holding hex is a digest or a cache key ("cache hit
-     * key=af71b5..."); a named one (api_key, license_key) is a secret */
+    /* a bare "key" holding hex or a UUID is a digest, a cache key or a
+     * message's key ("cache hit key=af71b5...", a Kafka record's
+     * "key=<uuid>"); a named one (api_key, license_key) is a secret */
     if (ke - i == 3 && !strncasecmp((const char *)c->s + i, "key", 3) &&
-        all_hex(c->s + vs, ve - vs) && !ew__pii_secret_token(c->s, ve, vs) &&
-        !qualified_key(c->s, i))
+        (all_hex(c->s + vs, ve - vs) || (ve - vs == 36 && ew__pii_is_uuid(c->s, ve, vs))) &&
+        !ew__pii_secret_token(c->s, ve, vs) && !qualified_key(c->s, i))
         return 0;
     if (!ew__pii_secret_token(c->s, ve, vs) && shape_mismatch(c->s, i, ke, c->s + vs, ve - vs))
         return 0;
@@ -2121,9 +2156,37 @@ size_t ew__pii_scan_value_before(pii_ctx *c, size_t i, size_t we)
     return 0;
 }
 
+size_t ew__pii_scan_compared(pii_ctx *c, size_t i, size_t ie)
+{
+    const unsigned char *s = c->s;
+    size_t b = i; /* the whole name: "my_super_password", "cfg.password" */
+    while (b > 0 && i - b < 64 && (pii_is_alnum(s[b - 1]) || s[b - 1] == '_' || s[b - 1] == '.'))
+        b--;
+    if (b < 6 || s[b - 1] != ' ') return 0;
+    size_t o = b - 1; /* the operator [o, b - 1): "==", "!=", "===", "!==" */
+    while (o > 0 && b - 1 - o < 4 && (s[o - 1] == '=' || s[o - 1] == '!'))
+        o--;
+    size_t ol = b - 1 - o;
+    static const char *const ops[] = {"==", "!=", "===", "!=="};
+    bool op = false;
+    for (size_t k = 0; k < sizeof ops / sizeof *ops; k++)
+        op |= strlen(ops[k]) == ol && !memcmp(s + o, ops[k], ol);
+    if (!op) return 0;
+    if (o < 4 || s[o - 1] != ' ' || (s[o - 2] != '"' && s[o - 2] != '\'')) return 0;
+    unsigned q = s[o - 2];
+    size_t ve = o - 2, vs = ve;
+    while (vs > 0 && s[vs - 1] != q && s[vs - 1] != '\n' && ve - vs < 256)
+        vs--;
+    if (vs == 0 || s[vs - 1] != q || vs == ve || secret_name(s + vs, ve - vs, false)) return 0;
+    int kind = ew__pii_key_kind(s, b, ie);
+    if (kind == PII_KEY_NONE) return 0;
+    return add_value(c, kind, vs, ve, true);
+}
+
 /* A session cookie in a Cookie or Set-Cookie header ("Cookie: a=1;
- * sessionid=<x>"): [i, e) is the cookie's name. A session id is a bearer
- * credential there; elsewhere (a log's "session=<uuid>") it is an id. */
+ * sessionid=<x>", a HAR's {"name": "Cookie", "value": "sessionid=<x>"}, a
+ * headers dict's 'Cookie': '...'): [i, e) is the cookie's name. A session id
+ * is a bearer credential there; elsewhere (a log's "session=<uuid>") an id. */
 bool ew__pii_cookie_session(const unsigned char *s, size_t i, size_t e)
 {
     if (!(name_has(s, i, e, "sess") || (e - i == 3 && !strncasecmp((const char *)s + i, "sid", 3))))
@@ -2135,7 +2198,11 @@ bool ew__pii_cookie_session(const unsigned char *s, size_t i, size_t e)
         b++; /* curl -H 'Cookie: ...' */
     if (i - b >= 7 && !strncasecmp((const char *)s + b, "cookie:", 7)) return true;
     if (i - b >= 11 && !strncasecmp((const char *)s + b, "set-cookie:", 11)) return true;
-    return pii_contains(s + b, i - b, "Cookie: ", 8) || pii_contains(s + b, i - b, "cookie: ", 8);
+    static const char *const header[] = {"Cookie: ", "cookie: ", "Cookie\"",
+                                         "cookie\"", "Cookie'",  "cookie'"};
+    for (size_t k = 0; k < sizeof header / sizeof *header; k++)
+        if (pii_contains(s + b, i - b, header[k], strlen(header[k]))) return true;
+    return false;
 }
 
 /* "public key", "publishable key": the word before the cue at i says the
@@ -2211,9 +2278,21 @@ static bool digest_label(const unsigned char *v, size_t n)
     return false;
 }
 
+/* A tag that starts with a version ("2.2.2+build.81150", "v1.25.4-alpine"):
+ * an image or a package at that version ("registry/api:<tag>"). */
+static bool version_tag(const unsigned char *v, size_t n)
+{
+    size_t k = n && (v[0] == 'v' || v[0] == 'V');
+    size_t e = k;
+    while (e < n && (pii_is_digit(v[e]) || v[e] == '.'))
+        e++;
+    return e > k && pii_is_digit(v[k]) && has_version(v + k, e - k);
+}
+
 /* A password, a key or a crypt hash held by a credential pair. */
 static bool pair_secret(const unsigned char *v, size_t n)
 {
+    if (version_tag(v, n)) return false;
     return strong_password(v, n) || positional_key(v, n) || mixed_alnum(v, n) ||
            (n > 6 && v[0] == '$' && memchr(v + 1, '$', n - 1) && !memchr(v, '/', 3));
 }
@@ -2647,8 +2726,10 @@ size_t ew__pii_scan_call_at(pii_ctx *c, size_t i, size_t ie, size_t k)
     if (lookup_verb_as(s, i, ie, false) || lookup_verb_as(s, lp, ie, false)) return 0;
     if (credential_call(s, i, ie)) return credential_args(c, k, 16, false);
     size_t e = twilio_call(c, k);
+    /* and a call named "auth" or "authenticate": db.auth("ops", "<password>") */
     if (!e && (name_has(s, i, ie, "login") || name_has(s, i, ie, "logon") ||
-               name_has(s, i, ie, "signin")))
+               name_has(s, i, ie, "signin") || pii_word_is(s + lp, ie - lp, "auth") ||
+               pii_word_is(s + lp, ie - lp, "authenticate")))
         e = credential_args(c, k, 24, true);
     if (!e && (name_has(s, i, ie, "client") || name_has(s, i, ie, "connect")))
         e = client_args(c, k);
@@ -2684,7 +2765,8 @@ static bool port_like(const unsigned char *v, size_t n)
  * for ssh and psql it is a port. */
 static bool p_takes_password(const unsigned char *s, size_t b, size_t i)
 {
-    static const char *const tools[] = {"mysql", "mariadb", "sshpass", "mongo", "zip", "7z", "rar"};
+    static const char *const tools[] = {"mysql", "mariadb", "sshpass", "mongo",
+                                        "zip",   "7z",      "rar",     "ssh-keygen"};
     if (pii_contains(s + b, i - b, "-u ", 3) || pii_contains(s + b, i - b, "-U ", 3)) return true;
     for (size_t k = 0; k < sizeof tools / sizeof tools[0]; k++)
         if (name_has(s, b, i, tools[k])) return true;
@@ -2786,6 +2868,11 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
     }
     if (nl == 1 && (s[ns] == 'p' || s[ns] == 'P')) {
         if (!p_takes_password(s, line_back(s, i), i)) return 0;
+        kind = PII_KEY_PASSWORD;
+    }
+    if (nl == 1 && s[ns] == 'N') { /* ssh-keygen -N <new passphrase> */
+        size_t b = line_back(s, i);
+        if (!pii_contains(s + b, i - b, "ssh-keygen", 10)) return 0;
         kind = PII_KEY_PASSWORD;
     }
     if (kind == PII_KEY_NONE && ((nl == 4 && pii_icase_eq(s + ns, "body", 4)) ||
@@ -3065,6 +3152,11 @@ bool ew__pii_random_looking(const unsigned char *v, size_t n)
 bool ew__pii_prose_word(const unsigned char *v, size_t n)
 {
     return prose_word(v, n);
+}
+
+bool ew__pii_placeholder(const unsigned char *v, size_t n)
+{
+    return placeholder(v, n);
 }
 
 bool ew__pii_strong_password(const unsigned char *v, size_t n)

@@ -26,6 +26,11 @@ bool ew__pii_anonymous_login(const unsigned char *s, size_t n, size_t i, size_t 
 bool ew__pii_npm_revoked(const unsigned char *s, size_t i, size_t ke, const unsigned char *v,
                          size_t vn);
 
+/* ---- values in code that sit where a secret goes (pii_secret_code.c) ----- */
+/* A call, a command line's flags, or (quoted, not a password) a slug of three
+ * or more small words: code, not a secret of this kind. */
+bool ew__pii_code_value(int kind, const unsigned char *v, size_t n, bool quoted);
+
 /* ---- hooks ------------------------------------------------------------------ */
 /* name(...) at [i, ie) with its '(' at k: a credential constructor
  * (NetworkCredential("u", "p")) or a Twilio client ("AC...", token). */
@@ -118,9 +123,28 @@ size_t ew__pii_scan_sql_insert(pii_ctx *c, size_t i, size_t ie, int kind);
  * its statement ("UPDATE settings SET value = 'x' WHERE name = 'api_secret'"). */
 size_t ew__pii_scan_sql_pair(pii_ctx *c, size_t i, size_t ie, int kind);
 
+/* The name at [i, ie), compared with a quoted literal before it ("<v>" ==
+ * password, '<v>' !== my_secret): the literal when the name holds a secret. */
+size_t ew__pii_scan_compared(pii_ctx *c, size_t i, size_t ie);
+
+/* ---- chat in any language (pii_secret_chat.c) ------------------------------- */
+/* The token at i, a credential by its shape and place in a message that is
+ * not English ("lykilorðið er Hekla#4521"): its end, or 0. */
+size_t ew__pii_scan_chat_value(pii_ctx *c, size_t i);
+
+/* ---- shell lines (pii_secret_shell.c) --------------------------------------- */
+/* The '|' at i after "echo <v>" or "printf <v>": <v> when the command after
+ * the pipe reads a secret ("docker login --password-stdin"). Its end, or 0. */
+size_t ew__pii_scan_pipe(pii_ctx *c, size_t i);
+/* The "<<<" at i: the here-string's value when the command before it names a
+ * secret ("vault login - <<< v", "read -r API_TOKEN <<< v"). Its end, or 0. */
+size_t ew__pii_scan_here_string(pii_ctx *c, size_t i);
+
 /* Shared within pii_secret*.c. */
 bool ew__pii_random_looking(const unsigned char *v, size_t n);
 bool ew__pii_prose_word(const unsigned char *v, size_t n);
 bool ew__pii_strong_password(const unsigned char *v, size_t n);
+/* A stand-in: a variable, template, placeholder, masked or example value. */
+bool ew__pii_placeholder(const unsigned char *v, size_t n);
 
 #endif

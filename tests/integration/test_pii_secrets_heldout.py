@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The held-out secret sets of bench/pii_secrets_heldout.py (a-c),
 bench/pii_secrets_heldout_de.py (d-f), bench/pii_secrets_heldout_g.py,
-bench/pii_secrets_heldout_h.py, _i.py and _j.py (providers,
+bench/pii_secrets_heldout_h.py, _i.py ... _l.py (providers,
 file formats, shell history, chat in many languages, look-alikes that
 noseyparker's examples and pii_gen_secrets.py do not have), generated with a
 seed the docs/pii.md's numbers do not use and scored by bench/pii_eval.py:
@@ -30,7 +30,17 @@ TARGETS = {'a': ('pii_secrets_heldout.py', 0.95, 0.05),
            # j (session 6): first contact 0.665, then 0.92 after its rules; it still
            # misses Yoruba, a literal piped into "vercel env add" and casual
            # Japanese words after パス, so its floor sits under the bar
-           'j': ('pii_secrets_heldout_j.py', 0.88, 0.05)}
+           'j': ('pii_secrets_heldout_j.py', 0.88, 0.05),
+           # k (session 7): first contact 0.532 / FP 0.100; 0.86-0.91 after its
+           # general rules (a provider's name as cue, piped literals, chat by the
+           # value's shape); it still misses chat in ASCII-only languages without
+           # a colon (Afrikaans, Somali), hex keys in chat and TSV provider rows
+           'k': ('pii_secrets_heldout_k.py', 0.85, 0.05),
+           # l (session 7, written after k's rules): first contact 0.630 / 0.600,
+           # FP 0.000; chat in ASCII-only languages with passwords of letters,
+           # digits and '-', tools' own syntaxes and providers no list names
+           # are what it still misses
+           'l': ('pii_secrets_heldout_l.py', 0.68, 0.05)}
 failures = []
 
 for name, (gen, min_recall, max_fp) in sorted(TARGETS.items()):

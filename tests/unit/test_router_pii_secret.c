@@ -87,6 +87,8 @@ static void test_doc_fixtures(void **state)
 static void test_provider_shapes(void **state)
 {
     (void)state;
+    SECRET("343ea45721923ed956e2b38c31db76aa-us30", "343ea45721923ed956e2b38c31db76aa-us30");
+    NO_SECRET("3ea4572956e2b381923ed34c31db76aa-2 aea462953eb192d38c31a433e76257db-al32");
     /* Discord: base64 of a numeric id, 6, 27-38 */
     SECRET("client.run('MTA5ODc2NTQzMjEwOTg3NjU0.GxYz1a.Rk3vQm8ZpX2wLc7tYb5NhJ4dWq9sEf0uIo6')",
            "MTA5ODc2NTQzMjEwOTg3NjU0.GxYz1a.Rk3vQm8ZpX2wLc7tYb5NhJ4dWq9sEf0uIo6");
@@ -840,10 +842,53 @@ static void test_set_j_forms(void **state)
            "cee82adb9a4f00170d57b4313d85d31d608e456d");
 }
 
+/* A credential by its shape and place in a line of a language no cue list
+ * holds (router/pii_secret_chat.c); none of these languages' words is listed. */
+static void test_chat_any_language(void **state)
+{
+    (void)state;
+    SECRET("\xe0\xb6\xb8\xe0\xb7\x94\xe0\xb6\xbb\xe0\xb6\xb4\xe0\xb6\xaf\xe0\xb6\xba Mekong!4410",
+           "Mekong!4410"); /* Sinhala */
+    SECRET("\xd0\xbd\xd1\x83\xd1\x83\xd1\x86 \xd2\xaf\xd0\xb3: tundra7741!",
+           "tundra7741!");                             /* Mongolian */
+    SECRET("pasahitza: Kx9#mPq2vL", "Kx9#mPq2vL");     /* "<word>: <password>" alone */
+    SECRET("y cyfrinair yw Snowdon42$", "Snowdon42$"); /* ASCII, no English word */
+    SECRET("d'Passwuert ass Baobab88&x", "Baobab88&x");
+    NO_SECRET("Meet me at Room#204B");
+    NO_SECRET("Dewch i Ystafell Room#204B yfory");
+    SECRET("\xc4\x88u vi havas la \xc5\x9dlosilon? jen: aB3kD9xQ2mLp7RtZ4wYv",
+           "aB3kD9xQ2mLp7RtZ4wYv"); /* Esperanto, a key */
+    /* numbered things, codes and versions, base64, English, code, sentences */
+    NO_SECRET("\xd0\x9f\xd1\x80\xd0\xb8\xd1\x85\xd0\xbe\xd0\xb4\xd0\xb8\xd1\x82\xd0\xb5 "
+              "Room#204 \xd0\xb7\xd0\xb0\xd0\xb2\xd1\x82\xd1\x80\xd0\xb0");
+    NO_SECRET("U\xc5\xbcyj kodu RABAT2024! przy kasie");
+    NO_SECRET("\xd0\x92\xd0\xb5\xd1\x80\xd1\x81\xd0\xb8\xd1\x8f Python3.11! ok");
+    NO_SECRET("nonce: Ug+aufJB11MDm53D");
+    NO_SECRET("Invoice#2024 is due, see Room#204 tomorrow");
+    NO_SECRET("ora \xc3\xa8 x = Kx9#mPq2vL");
+    NO_SECRET("Kannst du das kurz zusammenfassen?1057 f\xc3\xbcr mich");
+    NO_SECRET("d\xc3\xa9j\xc3\xa0 vu Kx9#mPq2vL et puis beaucoup de mots encore apr\xc3\xa8s");
+}
+
+/* A literal compared with a secret's name, before or after it. */
+static void test_compared_literal(void **state)
+{
+    (void)state;
+    SECRET("if (\"Kq8#mZ2vLp9x\" == password) {", "Kq8#mZ2vLp9x");
+    SECRET("if ('Kq8#mZ2vLp9x' !== my_super_password) {", "Kq8#mZ2vLp9x");
+    SECRET("if (db_pass !== \"Kq8#mZ2vLp9x\") {", "Kq8#mZ2vLp9x");
+    NO_SECRET("if (\"\" == password)");
+    NO_SECRET("if (\"admin\" == role)");
+    NO_SECRET("if (\"password\" == password)");
+    NO_SECRET("if (password == confirm_password)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_masked),
+        cmocka_unit_test(test_chat_any_language),
+        cmocka_unit_test(test_compared_literal),
         cmocka_unit_test(test_made_up),
         cmocka_unit_test(test_stand_in_bodies),
         cmocka_unit_test(test_doc_fixtures),

@@ -155,6 +155,71 @@ static void test_code_names_as_values(void **state)
            "Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB");
     SECRET("password = \"CorrectHorseBatteryStaple\"", "CorrectHorseBatteryStaple");
     SECRET("adminPassword: ADMIN_2024!", "ADMIN_2024!");
+    /* code where a value goes: a call, a command line's flags, a slug of words
+     * (router/pii_secret_code.c); a password may still be words or flags-free */
+    NO_SECRET("const logoKeyValues = companyLogos.map((logo: ICompanyLogo) => ({");
+    NO_SECRET("\"First_pass\": \"-pass 1 -an -sn -c:v libaom-av1 -b:v 2M\"");
+    NO_SECRET("st.download_button(key=\"download_file_with_predictions\", data=buf)");
+    SECRET("api_key = \"sk_live_4eC39HqLyjWDarjtT1zdp7dcXyZ12\"",
+           "sk_live_4eC39HqLyjWDarjtT1zdp7dcXyZ12");
+    SECRET("password = \"correct_horse_battery_staple\"", "correct_horse_battery_staple");
+    SECRET("password = \"correct horse -battery staple\"", "correct horse -battery staple");
+}
+
+static void test_provider_name_as_cue(void **state)
+{
+    (void)state;
+    SECRET("cloudflare: \"" KEY "\"", KEY);
+    SECRET("{\"mailjet\": \"" KEY "\", \"from\": \"ops@example.org\"}", KEY);
+    SECRET("DATADOG=74bf20f876ffc474c0251908fcdce4b3", "74bf20f876ffc474c0251908fcdce4b3");
+    SECRET("mailgun " KEY, KEY);
+    SECRET("Mistral: " KEY, KEY);
+    /* a provider's name inside a longer name, a setting, a scope, prose */
+    NO_SECRET("cloudflare_zone_id: 023e105f4ecef8ad9ca31a8372d0c353");
+    NO_SECRET("cloudflare: enabled\ndatadog: false");
+    NO_SECRET("client = Contentful::Management::Client.new(token)");
+    NO_SECRET("we moved the dns to cloudflare last week");
+}
+
+static void test_shell_stdin(void **state)
+{
+    (void)state;
+    SECRET("printf '%s' 'Hekla#4521' | docker login ghcr.io -u ci --password-stdin", "Hekla#4521");
+    SECRET("echo " KEY " | gh auth login --with-token", KEY);
+    SECRET("echo -n \"" KEY "\" | vercel env add SUPABASE_SERVICE_KEY production", KEY);
+    SECRET("echo -n '" KEY "' | kubectl create secret generic api --from-file=token=/dev/stdin",
+           KEY);
+    SECRET("read -r API_TOKEN <<< \"" KEY "\"", KEY);
+    SECRET("vault login - <<< " KEY, KEY);
+    /* a variable, a command that reads no secret, a sentence, a word */
+    NO_SECRET("echo \"$CR_PAT\" | docker login ghcr.io -u ci --password-stdin");
+    NO_SECRET("echo " KEY " | sha256sum");
+    NO_SECRET("echo \"my password is here\" | mail -s password root");
+    NO_SECRET("echo hello | grep token");
+    NO_SECRET("read -r LINE <<< \"" KEY "\"");
+}
+
+static void test_secret_names_as_values(void **state)
+{
+    (void)state;
+    SECRET("{\"name\": \"Cookie\", \"value\": \"sessionid=" KEY "; theme=dark\"}", KEY);
+    SECRET("headers = {'Cookie': 'PHPSESSID=" KEY "'}", KEY);
+    /* a Secret's key named in Kubernetes style; base64 of a key's name */
+    NO_SECRET("existingSecretPasswordKey: redis-password");
+    NO_SECRET("adminPasswordKey: postgres-password");
+    NO_SECRET("kind: Secret\ndata:\n  password: cGFzc3dvcmQ=");
+    SECRET("REACT_APP_MAILER_PASSWORD=smtp_password", "smtp_password");
+}
+
+static void test_tool_arguments(void **state)
+{
+    (void)state;
+    SECRET("use admin\ndb.auth(\"ops\", \"Kigali-4821\")", "Kigali-4821");
+    SECRET("ssh-keygen -t ed25519 -f deploy_key -N \"Snowdon42$\"", "Snowdon42$");
+    SECRET("network={\n    ssid=\"baobab\"\n    psk=\"Snowdon42$\"\n}", "Snowdon42$");
+    NO_SECRET("ssh-keygen -N \"\" -f deploy_key");
+    NO_SECRET("db.auth(\"ops\", passwordPrompt())");
+    NO_SECRET("sort -N names.txt");
 }
 
 int main(void)
@@ -169,6 +234,10 @@ int main(void)
         cmocka_unit_test(test_more_assignment_forms),
         cmocka_unit_test(test_token_after_label),
         cmocka_unit_test(test_code_names_as_values),
+        cmocka_unit_test(test_provider_name_as_cue),
+        cmocka_unit_test(test_shell_stdin),
+        cmocka_unit_test(test_secret_names_as_values),
+        cmocka_unit_test(test_tool_arguments),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
