@@ -69,9 +69,20 @@ digits), Malay, Filipino, Swahili, Finnish, Hebrew cues, US short years,
 ISO with a time, a mother's; look-alikes: music, stations, brands, a birth
 year alone, expiry, anniversaries, deaths, invoices.
 
+Set e (--set e, seeds 841/842) was written after the rules for d, before
+any change for it: Iceland, the Baltics, Croatia, Serbian and Bulgarian
+Cyrillic, Georgian script, Sri Lanka, Egypt and Morocco in English and
+French, Ghana, Uruguay, Puerto Rico, Jamaica, New Zealand rural delivery, a
+building before the block (Roppongi Hills Mori Tower 20F), a Beijing office
+with no street, a signature line with pipes, lowercase chat; birth dates
+after Icelandic, Estonian, Latvian, Lithuanian, Croatian, Serbian,
+Bulgarian, Georgian, Persian (its digits), Urdu, Bengali and Tamil cues,
+"Born:", "the 3rd of May"; look-alikes: routes, gates, sections, chart
+places, plot twists, issue and expiry dates in those languages.
+
 Stdlib only; the output depends on --set and --seed alone. Seed 801's errors
 may be read after its first contact; seed 802's are never read (likewise
-811/812, 821/822 and 831/832).
+811/812, 821/822, 831/832 and 841/842).
 """
 import argparse
 import os
@@ -1095,10 +1106,121 @@ LOOKALIKES_D = [
 ]
 
 
+
+# ---- set e: written after the rules for d, scored once on first contact ---------
+def e_addr(cc='any'):
+    f = {
+        'is': lambda: 'Laugavegur %d, 101 Reykjavík' % n(1, 180),
+        'ee': lambda: 'Narva mnt %d-%d, 10117 Tallinn' % (n(1, 90), n(1, 60)),
+        'lv': lambda: 'Brīvības iela %d-%d, Rīga, LV-10%02d' % (n(1, 200), n(1, 40), n(1, 99)),
+        'lt': lambda: 'Gedimino pr. %d, LT-01103 Vilnius' % n(1, 60),
+        'hr': lambda: 'Ilica %d, 10000 Zagreb' % n(1, 300),
+        'rs': lambda: 'Кнеза Милоша %d, 11000 Београд' % n(1, 90),
+        'bg': lambda: 'бул. Витоша %d, ет. %d, 1000 София' % (n(1, 150), n(1, 9)),
+        'ge': lambda: 'რუსთაველის გამზირი %d, თბილისი' % n(1, 60),
+        'lk': lambda: 'No. %d, Galle Road, Colombo 0%d' % (n(1, 400), n(1, 9)),
+        'eg': lambda: '%d Tahrir Square, Downtown, Cairo 11511' % n(1, 40),
+        'ma': lambda: '%d, Rue Mohammed V, Casablanca 20000' % n(1, 200),
+        'gh': lambda: 'Plot %d, Ring Road East, Osu, Accra' % n(1, 90),
+        'uy': lambda: 'Av. 18 de Julio %d, apto. %d, 11100 Montevideo' % (n(800, 2000),
+                                                                        n(101, 1204)),
+        'pr': lambda: '%d Calle Flor, Urb. Las Gladiolas, San Juan PR 00926' % n(1, 300),
+        'jm': lambda: '%d Hope Road, Kingston %d' % (n(1, 90), n(2, 10)),
+        'nzr': lambda: '%d Main Road, RD %d, Hamilton 32%02d' % (n(100, 2999), n(1, 9), n(0, 99)),
+        'jpb': lambda: 'Roppongi Hills Mori Tower %dF, 6-10-1 Roppongi, Minato-ku, Tokyo 106-6108'
+        % n(2, 50),
+        'cnb': lambda: 'Room %d, Building B, Wangjing SOHO, Chaoyang District, Beijing 100102'
+        % n(101, 2808),
+        'usb': lambda: '%d Market St, Suite %d-B, San Francisco, CA 941%02d' % (
+            n(100, 999), n(100, 900), n(0, 99)),
+    }
+    cc = pick(sorted(f)) if cc == 'any' else cc
+    return f[cc]()
+
+
+def e_dob(fmt='dot'):
+    y, m, d = n(1931, 2009), n(1, 12), n(1, 28)
+    en = w.MONTHS_EN[m - 1]
+    fa = '۰۱۲۳۴۵۶۷۸۹'
+    ord_ = 'th' if 4 <= d <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')
+    return {'dot': '%02d.%02d.%04d' % (d, m, y), 'dotd': '%d. %d. %d.' % (d, m, y),
+            'iso': '%04d-%02d-%02d' % (y, m, d), 'dmy': '%02d/%02d/%04d' % (d, m, y),
+            'fa': '/'.join(''.join(fa[int(ch)] for ch in x) for x in (str(y), '%02d' % m,
+                                                                      '%02d' % d)),
+            'is': '%d. %s %d' % (d, ['janúar', 'febrúar', 'mars', 'apríl', 'maí', 'júní', 'júlí',
+                                     'ágúst', 'september', 'október', 'nóvember',
+                                     'desember'][m - 1], y),
+            'en3': 'the %d%s of %s %d' % (d, ord_, en, y),
+            'mon': '%s %d%s %d' % (en[:3], d, ord_, y)}[fmt]
+
+
+TYPED.update({
+    'eaddr': ('street_address', 'STREET_ADDRESS', lambda cc='any': e_addr(cc)),
+    'edob': ('date_of_birth', 'DATE_OF_BIRTH', lambda fmt='dot': e_dob(fmt)),
+})
+LOOK.update({
+    'ething': lambda: pick(['Route %d to Galle' % n(1, 9), 'Gate %d at Terminal %d' % (n(1, 40),
+                                                                                       n(1, 5)),
+                            'Sec. %d of the contract' % n(1, 20), 'No. %d in the charts' % n(1, 40),
+                            'Box %d of %d' % (n(1, 3), n(4, 9)), 'Plot %d twist' % n(2, 5),
+                            'Tower %d on the map' % n(1, 9), 'Room %d' % n(100, 999)]),
+})
+
+TEMPLATES_E = [
+    "Heimilisfang: <<eaddr.is>>",
+    "Aadress: <<eaddr.ee>>",
+    "Adrese: <<eaddr.lv>>",
+    "Adresas: <<eaddr.lt>>",
+    "Adresa: <<eaddr.hr>>",
+    "Адреса: <<eaddr.rs>>",
+    "Адрес: <<eaddr.bg>>",
+    "მისამართი: <<eaddr.ge>>",
+    "Our Colombo office is at <<eaddr.lk>>.",
+    "Meet at <<eaddr.eg>> at noon.",
+    "Adresse : <<eaddr.ma>>",
+    "Deliver to <<eaddr.gh>> tomorrow.",
+    "Dirección: <<eaddr.uy>>",
+    "Send it to <<eaddr.pr>>.",
+    "The clinic is at <<eaddr.jm>>.",
+    "Farm gate: <<eaddr.nzr>>",
+    "Tokyo HQ — <<eaddr.jpb>>",
+    "Office: <<eaddr.cnb>>",
+    "Acme Ltd | <<eaddr.usb>> | <<phone.us>>",
+    "im at <<eaddr.lower>> come now",
+    "<<person>>\n<<eaddr>>",
+    # birth dates
+    "Fædd <<edob.is>> í Reykjavík.",
+    "Sünniaeg: <<edob.dot>>",
+    "Dzimšanas datums: <<edob.dot>>",
+    "Gimimo data: <<edob.iso>>",
+    "Datum rođenja: <<edob.dotd>>",
+    "Датум рођења: <<edob.dotd>>",
+    "Дата на раждане: <<edob.dot>>",
+    "დაბადების თარიღი: <<edob.dot>>",
+    "تاریخ تولد: <<edob.fa>>",
+    "تاریخ پیدائش: <<edob.dmy>>",
+    "জন্ম তারিখ: <<edob.dmy>>",
+    "பிறந்த தேதி: <<edob.dmy>>",
+    "Born: <<edob.mon>>",
+    "My birthday is on <<edob.en3>>.",
+    "DOB (YYYY-MM-DD): <<edob.iso>>",
+]
+LOOKALIKES_E = [
+    "Take <<ething>> and follow the signs.",
+    "We discussed <<ething>> at length.",
+    "Date of issue: <<odate>>; valid until <<odate>>.",
+    "Datum isteka: <<odate>>",
+    "Дата выдачи: <<odate>>",
+    "Väljaandmise kuupäev: <<odate>>",
+    "Birthday cake order for <<odate>>, pickup at <<time>>.",
+    "Founded <<odate>> in Tallinn.",
+]
+
+
 def record():
     look, tmpl = {'a': (LOOKALIKES, TEMPLATES), 'b': (LOOKALIKES_B, TEMPLATES_B),
                   'c': (LOOKALIKES_C, TEMPLATES_C),
-                  'd': (LOOKALIKES_D, TEMPLATES_D)}[SET]
+                  'd': (LOOKALIKES_D, TEMPLATES_D), 'e': (LOOKALIKES_E, TEMPLATES_E)}[SET]
     t = pick(look if rng.random() < 0.25 else tmpl)
     return w.fill(t, TYPED, LOOK)
 
@@ -1109,14 +1231,14 @@ SET = 'a'
 def main():
     global SET
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument('--set', default='a', choices=['a', 'b', 'c', 'd'],
+    pre.add_argument('--set', default='a', choices=['a', 'b', 'c', 'd', 'e'],
                      help='b: the second set, written after the rules for a (seeds 811/812); '
                      'c: the third, written after the rules for b (seeds 821/822); d: the fourth, '
-                     'after the rules for c (seeds 831/832)')
+                     'after the rules for c (seeds 831/832); e: after the rules for d (841/842)')
     args, rest = pre.parse_known_args()
     SET = args.set
     sys.argv = sys.argv[:1] + rest
-    w.write_set(record, {'a': 801, 'b': 811, 'c': 821, 'd': 831}[SET], __doc__)
+    w.write_set(record, {'a': 801, 'b': 811, 'c': 821, 'd': 831, 'e': 841}[SET], __doc__)
 
 
 if __name__ == '__main__':

@@ -107,12 +107,42 @@ static unsigned word_gaz(const pii_ctx *c, word *x)
     return x->gaz;
 }
 
+/* Thai writes no space between a street's or an area's word and its name
+ * ("ถนนสุขุมวิท", "แขวงคลองเตย"): does the word at [a, e) start with one of
+ * the list's words? */
+static bool thai_prefix(const unsigned char *a, size_t l, const char *const *list, size_t k)
+{
+    if (l < 9 || a[0] != 0xE0) return false;
+    while (k-- > 0) {
+        size_t pl = strlen(list[k]);
+        if (l > pl && !memcmp(a, list[k], pl)) return true;
+    }
+    return false;
+}
+
+static const char *const thai_streets[] = {"\xE0\xB8\x96\xE0\xB8\x99\xE0\xB8\x99", /* ถนน road */
+                                           "\xE0\xB8\x8B\xE0\xB8\xAD\xE0\xB8\xA2"}; /* ซอย soi */
+static const char *const thai_areas[] = {
+    "\xE0\xB9\x81\xE0\xB8\x82\xE0\xB8\xA7\xE0\xB8\x87",             /* แขวง */
+    "\xE0\xB9\x80\xE0\xB8\x82\xE0\xB8\x95",                         /* เขต */
+    "\xE0\xB8\x95\xE0\xB8\xB3\xE0\xB8\x9A\xE0\xB8\xA5",             /* ตำบล */
+    "\xE0\xB8\xAD\xE0\xB8\xB3\xE0\xB9\x80\xE0\xB8\xA0\xE0\xB8\xAD", /* อำเภอ */
+    "\xE0\xB8\x88\xE0\xB8\xB1\xE0\xB8\x87\xE0\xB8\xAB\xE0\xB8\xA7\xE0\xB8\xB1\xE0"
+    "\xB8\x94"}; /* จังหวัด
+                  */
+
+static bool thai_area(const unsigned char *s, const word *w)
+{
+    return thai_prefix(s + w->s, w->e - w->s, thai_areas, sizeof thai_areas / sizeof thai_areas[0]);
+}
+
 static bool street_word(const pii_ctx *c, word *x)
 {
     if (x->known & PII_AW_STREET) return x->street;
     const char *w = x->f;
     size_t l = x->fl;
-    bool sw = l && ((word_kw(c, x) & PII_KW_STREET) || (l >= 6 && street_ending(w, l)));
+    bool sw = l && ((word_kw(c, x) & PII_KW_STREET) || (l >= 6 && street_ending(w, l)) ||
+                    thai_prefix(c->s + x->s, x->e - x->s, thai_streets, 2));
     x->street = sw;
     x->known |= PII_AW_STREET;
     remember(c, x);
@@ -157,9 +187,12 @@ static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
             dg = true, k++;
         else if (pii_is_alpha(ch))
             lt = true, k++;
+        else if (ch == 0xD8 && k + 1 < n && (s[k + 1] == 0x8C || s[k + 1] == 0x9B))
+            break; /* the Arabic comma and semicolon */
         else if ((ch >= 0xC2 && ch < 0xE0) || ch == 0xE1 ||
-                 (ch == 0xE2 && k + 1 < n && s[k + 1] > 0x81)) {
-            /* Latin, Greek, Cyrillic letters, Vietnamese ones and look-alike
+                 (ch == 0xE2 && k + 1 < n && s[k + 1] > 0x81) ||
+                 (ch == 0xE0 && k + 1 < n && (s[k + 1] == 0xB8 || s[k + 1] == 0xB9))) {
+            /* Latin, Greek, Cyrillic letters, Vietnamese ones, Thai and look-alike
              * symbols ("∆"); dashes and quotes (U+2000-207F), CJK text and its
              * punctuation ("，地址是") end a word: CJK has its own scanner */
             int l;
@@ -185,9 +218,11 @@ static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
     w->fl = ew__gaz_fold_word(s + i, k - i, w->f);
     int l;
     uint32_t cp = ew__pii_decode(s, n, i, &l);
+    /* Hebrew, Arabic and Thai have no capitals: every word may be a name */
     w->cap = cp < 0x80 ? pii_is_upper(cp)
                        : (cp >= 0xC0 && cp <= 0xDE) || (cp >= 0x386 && cp <= 0x42F) ||
-                             (cp >= 0x100 && cp <= 0x17F && !(cp & 1));
+                             (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
+                             (cp >= 0x5D0 && cp <= 0x6FF) || (cp >= 0xE01 && cp <= 0xE7F);
     /* "d'Ouchy", "l'Église" read as capitalised */
     if (!w->cap && k - i > 3 && s[i + 1] == '\'' && pii_is_lower(s[i]))
         w->cap = pii_is_upper(s[i + 2]) || s[i + 2] >= 0xC3;
@@ -637,7 +672,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     pos = w.s;
     bool type_first = false;
     int named = 0; /* words besides street types and articles: "Gate 12" has none */
-    bool type_seen = false;
+    bool type_seen = false, last_sw = false; /* the one street type is the last word */
     char last_f[EW__GAZ_MAX_WORD];
     size_t last_fl = 0, last_s = w.s;
     for (int k = 0; k < STREET_WORDS; k++) {
@@ -667,6 +702,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         if (!x.cap && !sw && !(k > 0 && particle(c, &x)) && !before_street_word(c, &x)) return 0;
         names++;
         streetw += sw;
+        last_sw = sw;
         unknown += !(g & EW__GAZ_COMMON);
         /* the first street type is no name ("Gate 12", "The Crescent 12"); a
          * compound ("Vesterskovvej") and a later type ("Rúa do Paseo") are */
@@ -689,8 +725,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' &&
         pii_is_digit(s[pos + 2]))
         pos++;
-    else if ((type_first || streetw) && names > 1 && pos + 2 < n && s[pos] == ',' &&
-             s[pos + 1] == ' ')                    /* "Невский пр., д. 18" */
+    else if ((type_first || (streetw == 1 && last_sw)) && names > 1 && pos + 2 < n &&
+             s[pos] == ',' && s[pos + 1] == ' ')   /* "Невский пр., д. 18" */
         pos = number_sign_end(s, n, pos + 2, pos); /* "Avenida de Alcalá, nº 81" */
     if (!names || !next_word(c, pos, &t) || !house_number(&t, s) || s[pos] == '\n' ||
         phone_run(s, n, t.s))
@@ -1052,7 +1088,7 @@ static bool admin_word(const unsigned char *s, size_t n, const word *w)
         if (strlen(dotted[k]) == w->fl && !memcmp(w->f, dotted[k], w->fl)) return true;
     for (size_t k = 0; k < sizeof areas / sizeof areas[0]; k++)
         if (strlen(areas[k]) == w->fl && !memcmp(w->f, areas[k], w->fl)) return true;
-    return false;
+    return thai_area(s, w); /* "แขวงคลองเตย" */
 }
 
 /* A word without a vowel is an abbreviation ("Brgy.", "Blvd.", "Bldg."): its
@@ -1203,6 +1239,8 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             p++;
         if (p < n && s[p] == ',') {
             p++;
+        } else if (p + 1 < n && s[p] == 0xD8 && s[p + 1] == 0x8C) {
+            p += 2; /* the Arabic comma */
         } else if (dash_sep(s, n, end)) {
             p = end + 2;
             dashes++;
@@ -1226,7 +1264,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             word w;
             if (!next_word(c, p, &w)) break;
             if (!(unit_at(c, &w) || military_line(s, n, p) || floor_at(s, n, p) ||
-                  (after_unit && (w.cap || postal_code(&w, s)))))
+                  thai_area(s, &w) || (after_unit && (w.cap || postal_code(&w, s)))))
                 break; /* "Apt 4", "APO AE 09012", Argentine "5° B" */
         } else {
             break;

@@ -751,8 +751,7 @@ static bool id_context(const unsigned char *s, size_t i)
         b--;
     if (b > 0 && pii_is_alpha(s[b - 1])) return false;
     size_t l = k - b;
-    static const char *const words[] = {"id", "no", "nr", "n\xc2\xba", "n\xc2\xb0",
-                                        "\xe2\x84\x96"};
+    static const char *const words[] = {"id", "no", "nr", "n\xc2\xba", "n\xc2\xb0", "\xe2\x84\x96"};
     for (size_t w = 0; w < sizeof words / sizeof *words; w++)
         if (strlen(words[w]) == l && pii_icase_eq(s + b, words[w], l)) return true;
     return false;
@@ -784,11 +783,11 @@ static bool csv_id_column(const unsigned char *s, size_t n, size_t i, size_t e)
         while (cb < ce && (s[cb] == ' ' || s[cb] == '"'))
             cb++;
         size_t l = ce - cb;
-        return ce < ls - 1 && ((l >= 2 && pii_icase_eq(s + ce - 2, "id", 2) &&
-                                (l == 2 || !pii_is_lower(s[ce - 3]) || s[ce - 2] == 'I')) ||
-                               (l == 2 && (pii_icase_eq(s + cb, "nr", 2) ||
-                                           pii_icase_eq(s + cb, "no", 2))) ||
-                               (l == 1 && s[cb] == '#'));
+        return ce < ls - 1 &&
+               ((l >= 2 && pii_icase_eq(s + ce - 2, "id", 2) &&
+                 (l == 2 || !pii_is_lower(s[ce - 3]) || s[ce - 2] == 'I')) ||
+                (l == 2 && (pii_icase_eq(s + cb, "nr", 2) || pii_icase_eq(s + cb, "no", 2))) ||
+                (l == 1 && s[cb] == '#'));
     }
     return false;
 }
@@ -868,6 +867,23 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
         "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xB2", /* народив(ся) */
         "\xE0\xA4\x9C\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xAE",         /* जन्म */
         "\xD8\xA7\xD9\x84\xD9\x85\xD9\x8A\xD9\x84\xD8\xA7\xD8\xAF", /* الميلاد */
+        "s\xC3\xBCnni", /* Estonian sünniaeg, sünnipäev */
+        "ro\xC4\x91"
+        "en", /* Croatian, Bosnian, Serbian rođen(a), rođenja */
+        "\xD1\x80\xD0\xBE\xD1\x92\xD0\xB5\xD0\xBD", /* Serbian рођен(а) */
+        "\xD1\x80\xD0\xBE\xD1\x92\xD0\xB5\xD1\x9A", /* Serbian рођења (of birth) */
+        "\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB5\xD0\xBD", /* Bulgarian, Macedonian роден(а) */
+        "\xE1\x83\x93\xE1\x83\x90\xE1\x83\x91\xE1\x83\x90\xE1\x83\x93", /* Georgian (of birth) */
+        "\xE0\xAE\xAA\xE0\xAE\xBF\xE0\xAE\xB1\xE0\xAE\xA8\xE0\xAF\x8D\xE0\xAE\xA4", /* Tamil */
+        "\xE0\xA6\x9C\xE0\xA6\xA8\xE0\xA7\x8D\xE0\xA6\xAE", /* Bengali (birth) */
+        "f\xC3\xA6"
+        "dd",                   /* Icelandic fædd(ur) (born) */
+        "f\xC3\xA6\xC3\xB0ing", /* Icelandic fæðingardagur */
+        "gimimo",               /* Lithuanian gimimo data (date of birth) */
+        "dzim\xC5\xA1"
+        "anas",   /* Latvian dzimšanas datums */
+        "dzimis", /* Latvian (born) */
+        "dzimusi",
         "zaliwa",      /* Swahili alizaliwa, nilizaliwa (was born) */
         "ipinanganak", /* Filipino (was born) */
         "kuzaliwa", /* Swahili tarehe ya kuzaliwa (date of birth) */
@@ -946,8 +962,8 @@ static bool other_date_word(const unsigned char *s, size_t a, size_t b)
  * issued on", "birthday: 3 May; appointment on")? */
 static bool dob_cue_other(const unsigned char *s, size_t n, size_t ce, size_t i)
 {
-    static const char *const after[] = {" certificate", " party",   " place",  " weight",
-                                        " sale",        "-on date", " on date"};
+    static const char *const after[] = {" certificate", " party",   " place",   " weight",
+                                        " sale",        "-on date", " on date", " cake"};
     size_t ws = ce;
     while (ws > 0 && pii_is_alpha(s[ws - 1]))
         ws--;

@@ -233,129 +233,156 @@ static void test_birth_dates(void **state)
 static void test_address_forms(void **state)
 {
     (void)state;
-    static const pcase
-        k[] =
-            {
-                {"Meet us at One Financial Center, Boston, MA 02111, 12th floor reception.", A,
-                 "One Financial Center, Boston, MA 02111"}, /* spelled number, a postcode after */
-                {"The Two Rivers Park reopens in May 2020.", A,
-                 NULL}, /* a spelled number without a postcode */
-                {"Just finished Street Fighter 2 Turbo.", A, NULL}, /* a title, no street */
-                {"Send it to General Delivery, Iqaluit NU X0A 0H0 before Friday.", A,
-                 "General Delivery, Iqaluit NU X0A 0H0"},
-                {"Drop it at Private Bag X8, Melville, 2109 please.", A,
-                 "Private Bag X8, Melville, 2109"},
-                {"Correspondence: Rural Route 7, Hanover ON N4N 3B6", A,
-                 "Rural Route 7, Hanover ON N4N 3B6"},
-                {"Room 891, 6-3 Tenjin 5-chome, Chuo-ku, Fukuoka 810-0001, near the station.", A,
-                 "Room 891, 6-3 Tenjin 5-chome, Chuo-ku, Fukuoka 810-0001"},
-                {"New address: Apt 3B, 120 West 42nd Street, New York, NY 10036", A,
-                 "Apt 3B, 120 West 42nd Street, New York, NY 10036"}, /* unit, comma, street */
-                {"Ci trovi in Via Toledo 391, scala B, interno 19, 80134 Napoli NA dal "
-                 "luned\xC3\xAC.",
-                 A, "Via Toledo 391, scala B, interno 19, 80134 Napoli NA"}, /* libpostal unit */
-                {"Jag har flyttat till Sveav\xC3\xA4gen 78 lgh 1184, 111 64 Stockholm.", A,
-                 "Sveav\xC3\xA4gen 78 lgh 1184, 111 64 Stockholm"}, /* libpostal unit */
-                {"Jag har flyttat till Storgatan 76 A, 5 tr, 114 10 Stockholm.", A,
-                 "Storgatan 76 A, 5 tr, 114 10 Stockholm"}, /* Swedish floor */
-                {"\xE7\xA5\x9E\xE5\xA5\x88\xE5\xB7\x9D\xE7\x9C\x8C\xE6\xA8\xAA\xE6\xB5\x9C\xE5\xB8"
-                 "\x82\xE8"
-                 "\xA5\xBF\xE5\x8C\xBA\xE3\x81\xBF\xE3\x81\xAA\xE3\x81\xA8\xE3\x81\xBF\xE3\x82\x89"
-                 "\xE3\x81"
-                 "\x84"
-                 "5-6-5 "
-                 "\xE3\x82\xAF\xE3\x82\xA4\xE3\x83\xBC\xE3\x83\xB3\xE3\x82\xBA\xE3\x82\xBF\xE3\x83"
-                 "\xAF\xE3"
-                 "\x83\xBC"
-                 "A "
-                 "7\xE9\x9A\x8E\xE3\x81\xAB\xE5\xBC\x95\xE3\x81\xA3\xE8\xB6\x8A\xE3\x81\x97\xE3\x81"
-                 "\xBE\xE3"
-                 "\x81\x97\xE3\x81\x9F\xE3\x80\x82",
-                 A,
-                 "\xE7\xA5\x9E\xE5\xA5\x88\xE5\xB7\x9D\xE7\x9C\x8C\xE6\xA8\xAA\xE6\xB5\x9C\xE5\xB8"
-                 "\x82\xE8"
-                 "\xA5\xBF\xE5\x8C\xBA\xE3\x81\xBF\xE3\x81\xAA\xE3\x81\xA8\xE3\x81\xBF\xE3\x82\x89"
-                 "\xE3\x81"
-                 "\x84"
-                 "5-6-5 "
-                 "\xE3\x82\xAF\xE3\x82\xA4\xE3\x83\xBC\xE3\x83\xB3\xE3\x82\xBA\xE3\x82\xBF\xE3\x83"
-                 "\xAF\xE3"
-                 "\x83\xBC"
-                 "A 7\xE9\x9A\x8E"}, /* kana, building, floor */
-                {"\xE4\xBA\xAC\xE9\x83\xBD\xE5\xBA\x9C\xE4\xBA\xAC\xE9\x83\xBD\xE5\xB8\x82\xE4\xB8"
-                 "\x8B\xE4"
-                 "\xBA\xAC\xE5\x8C\xBA\xE7\x83\x8F\xE4\xB8\xB8\xE9\x80\x9A\xE4\xB8\x83\xE6\x9D\xA1"
-                 "\xE4\xB8"
-                 "\x8B\xE3\x83\xAB\xE6\x9D\xB1\xE5\xA1\xA9\xE5\xB0\x8F\xE8\xB7\xAF\xE7\x94\xBA"
-                 "673\xE3\x81\xAB",
-                 A,
-                 "\xE4\xBA\xAC\xE9\x83\xBD\xE5\xBA\x9C\xE4\xBA\xAC\xE9\x83\xBD\xE5\xB8\x82\xE4\xB8"
-                 "\x8B\xE4"
-                 "\xBA\xAC\xE5\x8C\xBA\xE7\x83\x8F\xE4\xB8\xB8\xE9\x80\x9A\xE4\xB8\x83\xE6\x9D\xA1"
-                 "\xE4\xB8"
-                 "\x8B\xE3\x83\xAB\xE6\x9D\xB1\xE5\xA1\xA9\xE5\xB0\x8F\xE8\xB7\xAF\xE7\x94\xBA"
-                 "673"}, /* Kyoto */
-                {"\xE6\x9D\xB1\xE4\xBA\xAC\xE9\x83\xBD\xE3\x81\xAB\xE4\xBD\x8F\xE3\x82\x93\xE3\x81"
-                 "\xA7\xE3"
-                 "\x81\x84\xE3\x81\xA6"
-                 "3-1-1\xE3\x81\xA7\xE3\x81\x99",
-                 A, NULL}, /* a particle after the prefecture */
-                {"\xD7\x9B\xD7\xAA\xD7\x95\xD7\x91\xD7\xAA: \xD7\xA8\xD7\x97\xD7\x95\xD7\x91 "
-                 "\xD7\x94\xD7\xA8\xD7\xA6\xD7\x9C 117, \xD7\xAA\xD7\x9C "
-                 "\xD7\x90\xD7\x91\xD7\x99\xD7\x91",
-                 A,
-                 "\xD7\xA8\xD7\x97\xD7\x95\xD7\x91 \xD7\x94\xD7\xA8\xD7\xA6\xD7\x9C 117, "
-                 "\xD7\xAA\xD7\x9C "
-                 "\xD7\x90\xD7\x91\xD7\x99\xD7\x91"}, /* Hebrew street type */
-                {"\xCE\x97 "
-                 "\xCE\xB4\xCE\xB9\xCE\xB5\xCF\x8D\xCE\xB8\xCF\x85\xCE\xBD\xCF\x83\xCE\xAE "
-                 "\xCE\xBC\xCE\xBF\xCF\x85 \xCE\xB5\xCE\xAF\xCE\xBD\xCE\xB1\xCE\xB9 "
-                 "\xCE\x9B\xCE\xB5\xCF\x89\xCF\x86\xCF\x8C\xCF\x81\xCE\xBF\xCF\x82 "
-                 "\xCE\xA3\xCF\x85\xCE\xB3\xCE\xB3\xCF\x81\xCE\xBF\xCF\x8D 213, 117 45 "
-                 "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1.",
-                 A,
-                 "\xCE\x9B\xCE\xB5\xCF\x89\xCF\x86\xCF\x8C\xCF\x81\xCE\xBF\xCF\x82 "
-                 "\xCE\xA3\xCF\x85\xCE\xB3\xCE\xB3\xCF\x81\xCE\xBF\xCF\x8D 213, 117 45 "
-                 "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1"}, /* Greek capitals: not lowercased text
-                                                               */
-                {"> moving next week, new place is Na P\xC5\x99\xC3\xADkop\xC4\x9B 4, 110 00 Praha "
-                 "1",
-                 A, "Na P\xC5\x99\xC3\xADkop\xC4\x9B 4, 110 00 Praha 1"}, /* a grammar word is no
-                                                                             name */
-                {"Please deliver to Lot 4 Blk 42, Phase 2, Brgy. San Isidro, Antipolo City 1870 "
-                 "po.",
-                 A, "Lot 4 Blk 42, Phase 2, Brgy. San Isidro, Antipolo City 1870"}, /* an
-                                                                                       abbreviation's
-                                                                                       full stop */
-                {"Office: No. 88, Sec. 5, Xinyi Rd., Xinyi Dist., Taipei City 110", A,
-                 "No. 88, Sec. 5, Xinyi Rd., Xinyi Dist., Taipei City 110"},
-                {"Adresa mea este Bd. Eroilor nr. 28, bl. A8, sc. 2, ap. 17, Cluj-Napoca.", A,
-                 "Bd. Eroilor nr. 28, bl. A8, sc. 2, ap. 17, Cluj-Napoca"},
-                {"\xD0\x9C\xD0\xBE\xD0\xB9 \xD0\xB0\xD0\xB4\xD1\x80\xD0\xB5\xD1\x81: "
-                 "\xD0\x9D\xD0\xB5\xD0\xB2\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9 \xD0\xBF\xD1\x80., "
-                 "\xD0\xB4. "
-                 "18, "
-                 "\xD0\xA1\xD0\xB0\xD0\xBD\xD0\xBA\xD1\x82-"
-                 "\xD0\x9F\xD0\xB5\xD1\x82\xD0\xB5\xD1\x80\xD0\xB1\xD1\x83\xD1\x80\xD0\xB3, 191025",
-                 A,
-                 "\xD0\x9D\xD0\xB5\xD0\xB2\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9 \xD0\xBF\xD1\x80., "
-                 "\xD0\xB4. "
-                 "18, "
-                 "\xD0\xA1\xD0\xB0\xD0\xBD\xD0\xBA\xD1\x82-"
-                 "\xD0\x9F\xD0\xB5\xD1\x82\xD0\xB5\xD1\x80\xD0\xB1\xD1\x83\xD1\x80\xD0\xB3, "
-                 "191025"}, /* the
-                               type
-                               after
-                               the
-                               name
-                             */
-                {"Oficina: Av. Apoquindo 6203, of. 1462, Las Condes, Santiago", A,
-                 "Av. Apoquindo 6203, of. 1462, Las Condes, Santiago"},
-                {"He lives at 12 Main Street, Oulu. Viewings start at 5.", A,
-                 "12 Main Street, Oulu"},
-                {"I once lived in P.O. Box 648, Boise, ID 83366. I now live here.", A,
-                 "P.O. Box 648, Boise, ID 83366"},
-            };
+    static const pcase k[] = {
+        {"Meet us at One Financial Center, Boston, MA 02111, 12th floor reception.", A,
+         "One Financial Center, Boston, MA 02111"}, /* spelled number, a postcode after */
+        {"The Two Rivers Park reopens in May 2020.", A,
+         NULL}, /* a spelled number without a postcode */
+        {"Just finished Street Fighter 2 Turbo.", A, NULL}, /* a title, no street */
+        {"Send it to General Delivery, Iqaluit NU X0A 0H0 before Friday.", A,
+         "General Delivery, Iqaluit NU X0A 0H0"},
+        {"Drop it at Private Bag X8, Melville, 2109 please.", A, "Private Bag X8, Melville, 2109"},
+        {"Correspondence: Rural Route 7, Hanover ON N4N 3B6", A,
+         "Rural Route 7, Hanover ON N4N 3B6"},
+        {"Room 891, 6-3 Tenjin 5-chome, Chuo-ku, Fukuoka 810-0001, near the station.", A,
+         "Room 891, 6-3 Tenjin 5-chome, Chuo-ku, Fukuoka 810-0001"},
+        {"New address: Apt 3B, 120 West 42nd Street, New York, NY 10036", A,
+         "Apt 3B, 120 West 42nd Street, New York, NY 10036"}, /* unit, comma, street */
+        {"Ci trovi in Via Toledo 391, scala B, interno 19, 80134 Napoli NA dal "
+         "luned\xC3\xAC.",
+         A, "Via Toledo 391, scala B, interno 19, 80134 Napoli NA"}, /* libpostal unit */
+        {"Jag har flyttat till Sveav\xC3\xA4gen 78 lgh 1184, 111 64 Stockholm.", A,
+         "Sveav\xC3\xA4gen 78 lgh 1184, 111 64 Stockholm"}, /* libpostal unit */
+        {"Jag har flyttat till Storgatan 76 A, 5 tr, 114 10 Stockholm.", A,
+         "Storgatan 76 A, 5 tr, 114 10 Stockholm"}, /* Swedish floor */
+        {"\xE7\xA5\x9E\xE5\xA5\x88\xE5\xB7\x9D\xE7\x9C\x8C\xE6\xA8\xAA\xE6\xB5\x9C\xE5\xB8"
+         "\x82\xE8"
+         "\xA5\xBF\xE5\x8C\xBA\xE3\x81\xBF\xE3\x81\xAA\xE3\x81\xA8\xE3\x81\xBF\xE3\x82\x89"
+         "\xE3\x81"
+         "\x84"
+         "5-6-5 "
+         "\xE3\x82\xAF\xE3\x82\xA4\xE3\x83\xBC\xE3\x83\xB3\xE3\x82\xBA\xE3\x82\xBF\xE3\x83"
+         "\xAF\xE3"
+         "\x83\xBC"
+         "A "
+         "7\xE9\x9A\x8E\xE3\x81\xAB\xE5\xBC\x95\xE3\x81\xA3\xE8\xB6\x8A\xE3\x81\x97\xE3\x81"
+         "\xBE\xE3"
+         "\x81\x97\xE3\x81\x9F\xE3\x80\x82",
+         A,
+         "\xE7\xA5\x9E\xE5\xA5\x88\xE5\xB7\x9D\xE7\x9C\x8C\xE6\xA8\xAA\xE6\xB5\x9C\xE5\xB8"
+         "\x82\xE8"
+         "\xA5\xBF\xE5\x8C\xBA\xE3\x81\xBF\xE3\x81\xAA\xE3\x81\xA8\xE3\x81\xBF\xE3\x82\x89"
+         "\xE3\x81"
+         "\x84"
+         "5-6-5 "
+         "\xE3\x82\xAF\xE3\x82\xA4\xE3\x83\xBC\xE3\x83\xB3\xE3\x82\xBA\xE3\x82\xBF\xE3\x83"
+         "\xAF\xE3"
+         "\x83\xBC"
+         "A 7\xE9\x9A\x8E"}, /* kana, building, floor */
+        {"\xE4\xBA\xAC\xE9\x83\xBD\xE5\xBA\x9C\xE4\xBA\xAC\xE9\x83\xBD\xE5\xB8\x82\xE4\xB8"
+         "\x8B\xE4"
+         "\xBA\xAC\xE5\x8C\xBA\xE7\x83\x8F\xE4\xB8\xB8\xE9\x80\x9A\xE4\xB8\x83\xE6\x9D\xA1"
+         "\xE4\xB8"
+         "\x8B\xE3\x83\xAB\xE6\x9D\xB1\xE5\xA1\xA9\xE5\xB0\x8F\xE8\xB7\xAF\xE7\x94\xBA"
+         "673\xE3\x81\xAB",
+         A,
+         "\xE4\xBA\xAC\xE9\x83\xBD\xE5\xBA\x9C\xE4\xBA\xAC\xE9\x83\xBD\xE5\xB8\x82\xE4\xB8"
+         "\x8B\xE4"
+         "\xBA\xAC\xE5\x8C\xBA\xE7\x83\x8F\xE4\xB8\xB8\xE9\x80\x9A\xE4\xB8\x83\xE6\x9D\xA1"
+         "\xE4\xB8"
+         "\x8B\xE3\x83\xAB\xE6\x9D\xB1\xE5\xA1\xA9\xE5\xB0\x8F\xE8\xB7\xAF\xE7\x94\xBA"
+         "673"}, /* Kyoto */
+        {"\xE6\x9D\xB1\xE4\xBA\xAC\xE9\x83\xBD\xE3\x81\xAB\xE4\xBD\x8F\xE3\x82\x93\xE3\x81"
+         "\xA7\xE3"
+         "\x81\x84\xE3\x81\xA6"
+         "3-1-1\xE3\x81\xA7\xE3\x81\x99",
+         A, NULL}, /* a particle after the prefecture */
+        {"\xD7\x9B\xD7\xAA\xD7\x95\xD7\x91\xD7\xAA: \xD7\xA8\xD7\x97\xD7\x95\xD7\x91 "
+         "\xD7\x94\xD7\xA8\xD7\xA6\xD7\x9C 117, \xD7\xAA\xD7\x9C "
+         "\xD7\x90\xD7\x91\xD7\x99\xD7\x91",
+         A,
+         "\xD7\xA8\xD7\x97\xD7\x95\xD7\x91 \xD7\x94\xD7\xA8\xD7\xA6\xD7\x9C 117, "
+         "\xD7\xAA\xD7\x9C "
+         "\xD7\x90\xD7\x91\xD7\x99\xD7\x91"}, /* Hebrew street type */
+        {"\xCE\x97 "
+         "\xCE\xB4\xCE\xB9\xCE\xB5\xCF\x8D\xCE\xB8\xCF\x85\xCE\xBD\xCF\x83\xCE\xAE "
+         "\xCE\xBC\xCE\xBF\xCF\x85 \xCE\xB5\xCE\xAF\xCE\xBD\xCE\xB1\xCE\xB9 "
+         "\xCE\x9B\xCE\xB5\xCF\x89\xCF\x86\xCF\x8C\xCF\x81\xCE\xBF\xCF\x82 "
+         "\xCE\xA3\xCF\x85\xCE\xB3\xCE\xB3\xCF\x81\xCE\xBF\xCF\x8D 213, 117 45 "
+         "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1.",
+         A,
+         "\xCE\x9B\xCE\xB5\xCF\x89\xCF\x86\xCF\x8C\xCF\x81\xCE\xBF\xCF\x82 "
+         "\xCE\xA3\xCF\x85\xCE\xB3\xCE\xB3\xCF\x81\xCE\xBF\xCF\x8D 213, 117 45 "
+         "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1"}, /* Greek capitals: not lowercased text
+                                                       */
+        {"> moving next week, new place is Na P\xC5\x99\xC3\xADkop\xC4\x9B 4, 110 00 Praha "
+         "1",
+         A, "Na P\xC5\x99\xC3\xADkop\xC4\x9B 4, 110 00 Praha 1"}, /* a grammar word is no
+                                                                     name */
+        {"Please deliver to Lot 4 Blk 42, Phase 2, Brgy. San Isidro, Antipolo City 1870 "
+         "po.",
+         A, "Lot 4 Blk 42, Phase 2, Brgy. San Isidro, Antipolo City 1870"}, /* an
+                                                                               abbreviation's
+                                                                               full stop */
+        {"Office: No. 88, Sec. 5, Xinyi Rd., Xinyi Dist., Taipei City 110", A,
+         "No. 88, Sec. 5, Xinyi Rd., Xinyi Dist., Taipei City 110"},
+        {"Adresa mea este Bd. Eroilor nr. 28, bl. A8, sc. 2, ap. 17, Cluj-Napoca.", A,
+         "Bd. Eroilor nr. 28, bl. A8, sc. 2, ap. 17, Cluj-Napoca"},
+        {"\xD0\x9C\xD0\xBE\xD0\xB9 \xD0\xB0\xD0\xB4\xD1\x80\xD0\xB5\xD1\x81: "
+         "\xD0\x9D\xD0\xB5\xD0\xB2\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9 \xD0\xBF\xD1\x80., "
+         "\xD0\xB4. "
+         "18, "
+         "\xD0\xA1\xD0\xB0\xD0\xBD\xD0\xBA\xD1\x82-"
+         "\xD0\x9F\xD0\xB5\xD1\x82\xD0\xB5\xD1\x80\xD0\xB1\xD1\x83\xD1\x80\xD0\xB3, 191025",
+         A,
+         "\xD0\x9D\xD0\xB5\xD0\xB2\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9 \xD0\xBF\xD1\x80., "
+         "\xD0\xB4. "
+         "18, "
+         "\xD0\xA1\xD0\xB0\xD0\xBD\xD0\xBA\xD1\x82-"
+         "\xD0\x9F\xD0\xB5\xD1\x82\xD0\xB5\xD1\x80\xD0\xB1\xD1\x83\xD1\x80\xD0\xB3, "
+         "191025"}, /* the
+                       type
+                       after
+                       the
+                       name
+                     */
+        {"Oficina: Av. Apoquindo 6203, of. 1462, Las Condes, Santiago", A,
+         "Av. Apoquindo 6203, of. 1462, Las Condes, Santiago"},
+        {"He lives at 12 Main Street, Oulu. Viewings start at 5.", A, "12 Main Street, Oulu"},
+        {"I once lived in P.O. Box 648, Boise, ID 83366. I now live here.", A,
+         "P.O. Box 648, Boise, ID 83366"},
+        {"\xE0\xB8\x97\xE0\xB8\xB5\xE0\xB9\x88\xE0\xB8\xAD\xE0\xB8\xA2\xE0\xB8\xB9\xE0\xB9\x88: "
+         "74/76 "
+         "\xE0\xB8\x96\xE0\xB8\x99\xE0\xB8\x99\xE0\xB8\xAA\xE0\xB8\xB8\xE0\xB8\x82\xE0\xB8\xB8\xE0"
+         "\xB8\xA1\xE0\xB8\xA7\xE0\xB8\xB4\xE0\xB8\x97 "
+         "\xE0\xB9\x81\xE0\xB8\x82\xE0\xB8\xA7\xE0\xB8\x87\xE0\xB8\x84\xE0\xB8\xA5\xE0\xB8\xAD\xE0"
+         "\xB8\x87\xE0\xB9\x80\xE0\xB8\x95\xE0\xB8\xA2 "
+         "\xE0\xB9\x80\xE0\xB8\x82\xE0\xB8\x95\xE0\xB8\x84\xE0\xB8\xA5\xE0\xB8\xAD\xE0\xB8\x87\xE0"
+         "\xB9\x80\xE0\xB8\x95\xE0\xB8\xA2 "
+         "\xE0\xB8\x81\xE0\xB8\xA3\xE0\xB8\xB8\xE0\xB8\x87\xE0\xB9\x80\xE0\xB8\x97\xE0\xB8\x9E\xE0"
+         "\xB8\xAF 10110",
+         A,
+         "74/76 "
+         "\xE0\xB8\x96\xE0\xB8\x99\xE0\xB8\x99\xE0\xB8\xAA\xE0\xB8\xB8\xE0\xB8\x82\xE0\xB8\xB8\xE0"
+         "\xB8\xA1\xE0\xB8\xA7\xE0\xB8\xB4\xE0\xB8\x97 "
+         "\xE0\xB9\x81\xE0\xB8\x82\xE0\xB8\xA7\xE0\xB8\x87\xE0\xB8\x84\xE0\xB8\xA5\xE0\xB8\xAD\xE0"
+         "\xB8\x87\xE0\xB9\x80\xE0\xB8\x95\xE0\xB8\xA2 "
+         "\xE0\xB9\x80\xE0\xB8\x82\xE0\xB8\x95\xE0\xB8\x84\xE0\xB8\xA5\xE0\xB8\xAD\xE0\xB8\x87\xE0"
+         "\xB9\x80\xE0\xB8\x95\xE0\xB8\xA2 "
+         "\xE0\xB8\x81\xE0\xB8\xA3\xE0\xB8\xB8\xE0\xB8\x87\xE0\xB9\x80\xE0\xB8\x97\xE0\xB8\x9E\xE0"
+         "\xB8\xAF 10110"}, /* Thai: road and areas written onto their names */
+        {"\xE0\xB8\xA3\xE0\xB8\xB2\xE0\xB8\x84\xE0\xB8\xB2 74 \xE0\xB8\x9A\xE0\xB8\xB2\xE0\xB8\x97",
+         A, NULL}, /* a price */
+        {"\xD8\xA7\xD9\x84\xD8\xB9\xD9\x86\xD9\x88\xD8\xA7\xD9\x86: "
+         "\xD8\xB4\xD8\xA7\xD8\xB1\xD8\xB9 "
+         "\xD8\xA7\xD9\x84\xD8\xAA\xD8\xAD\xD8\xB1\xD9\x8A\xD8\xB1 32\xD8\x8C "
+         "\xD8\xA7\xD9\x84\xD9\x82\xD8\xA7\xD9\x87\xD8\xB1\xD8\xA9",
+         A,
+         "\xD8\xB4\xD8\xA7\xD8\xB1\xD8\xB9 "
+         "\xD8\xA7\xD9\x84\xD8\xAA\xD8\xAD\xD8\xB1\xD9\x8A\xD8\xB1 32\xD8\x8C "
+         "\xD8\xA7\xD9\x84\xD9\x82\xD8\xA7\xD9\x87\xD8\xB1\xD8\xA9"}, /* Arabic: no capitals, the
+                                                                         Arabic comma */
+    };
     check_all(k, sizeof k / sizeof k[0]);
 }
 
@@ -429,7 +456,13 @@ static void test_birth_date_forms(void **state)
                                                                                       digits */
         {"\xD8\xA7\xD9\x84\xD8\xB1\xD9\x82\xD9\x85 "
          "\xD9\xA1\xD9\xA3/\xD9\xA0\xD9\xA9/\xD9\xA2\xD9\xA0\xD9\xA0\xD9\xA0",
-         D, NULL}, /* no cue */
+         D, NULL},                                        /* no cue */
+        {"S\xC3\xBCnniaeg: 17.10.1951", D, "17.10.1951"}, /* Estonian */
+        {"\xD0\x94\xD0\xB0\xD1\x82\xD1\x83\xD0\xBC "
+         "\xD1\x80\xD0\xBE\xD1\x92\xD0\xB5\xD1\x9A\xD0\xB0: 7. 3. 1987.",
+         D, "7. 3. 1987"},                                                 /* Serbian */
+        {"Gimimo data: 1958-10-07", D, "1958-10-07"},                      /* Lithuanian */
+        {"Birthday cake order for 09/12/2019, pickup at 09:45.", D, NULL}, /* a birthday's thing */
     };
     check_all(k, sizeof k / sizeof k[0]);
 }
