@@ -298,8 +298,13 @@ def main():
     if args.generated:
         sc = eval_generated(args, args.generated)
         text, rows = sc.table('%s (generated from the templates, IoU >= 0.5)' % args.generated)
-        print(text + '\n')
-        summary['generated'] = {r[0]: {'P': r[5], 'R': r[6], 'F2': r[7]} for r in rows}
+        ntexts = len(json.load(open(args.generated, encoding='utf-8')))
+        print(text)
+        print('false hits per 1,000 texts: ' + ', '.join(
+            '%s %.1f' % (r[0], 1000.0 * r[3] / ntexts) for r in rows if r[3]) + '\n')
+        summary['generated'] = {r[0]: {'P': r[5], 'R': r[6], 'F2': r[7], 'tp': r[2], 'fp': r[3],
+                                       'fn': r[4], 'fp_per_1000': 1000.0 * r[3] / ntexts}
+                                for r in rows}
         for kind, val, ctx in sc.errors:
             print('%s %r  in  %r' % (kind, val, ctx[:160]))
         if args.only == 'generated':

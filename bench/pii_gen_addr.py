@@ -41,8 +41,37 @@ YAML, XML, signatures, 收件地址, 送付先) and birth dates (12MAR1990, "199
 12", Czech "nar. 12. 3. 1990", Hungarian "1990.03.12.", Nordic "s."/"f.")
 and look-alikes (events and games named after places and units).
 
+Set c (--set c, seeds 821/822) was written in session 7 after the rules for
+b, before any change for it: Japanese, Korean and Chinese addresses in their
+script and romanised (Kyoto's 下ル, Korean 동/호, 津汇广场2座), Indian
+addresses with landmarks (Opp., Behind, Near, Beside), Brazil, Mexico, Spain,
+Italy, the Netherlands, Poland, Sweden, Australia, Canada, Ireland and South
+Africa in their own forms (Conjunto Casa, Int., ático, scala interno, -III,
+m., lgh and tr, RMB, Site Comp, General Delivery, Eircodes, Erf, PostNet
+Suite), building names (One Canada Square), unit first (5/27, Ste 100 -),
+rural routes and private bags, envelopes with a country line, addresses in
+running text of each language and in press releases (a head office is an
+address); birth dates after each language's own cue (F. Nac., nato a Roma il,
+Urodzony, Född, जन्म तिथि, 生まれ, 생, 出生日期) in its order, Japanese era
+abbreviations (S60.3.12), Korean two-digit years, Chinese numerals; look-
+alikes: Route 66, Platform 9¾, Version 2 Street Fighter, gates, piers,
+metro exits, issue/expiry/hire dates in those languages.
+
+Set d (--set d, seeds 831/832) was written after the rules for c, before
+any change for it: Czech, Romanian, Greek and Russian addresses in their
+scripts, Finnish stair letters, Malaysia, Philippine lots and barangays,
+Taiwan and Hong Kong in English, Turkish No:/D:, Riyadh, Lagos plots,
+Wellington levels, Chilean of., US fractions and N./Ste., English house
+names, Quebec, Thai, Hebrew and Arabic script; all-caps shipping labels,
+map links, quoted chat, a press release; birth dates after Czech, Romanian,
+Russian (г.), Hungarian, Thai (Buddhist years), Arabic (Arabic-Indic
+digits), Malay, Filipino, Swahili, Finnish, Hebrew cues, US short years,
+ISO with a time, a mother's; look-alikes: music, stations, brands, a birth
+year alone, expiry, anniversaries, deaths, invoices.
+
 Stdlib only; the output depends on --set and --seed alone. Seed 801's errors
-may be read after its first contact; seed 802's are never read.
+may be read after its first contact; seed 802's are never read (likewise
+811/812, 821/822 and 831/832).
 """
 import argparse
 import os
@@ -619,10 +648,458 @@ LOOKALIKES_B = [
 ]
 
 
+
+# ---- set c: written in session 7 after the rules for a and b, scored once -------
+def c_ja(roman=False):
+    if roman:
+        return pick(['%d-%d-%d Oshiage, Sumida-ku, Tokyo %03d-%04d' % (n(1, 3), n(1, 20), n(1, 30),
+                                                                   n(130, 131), n(0, 9999)),
+                     'Shibuya Scramble Square %dF, 2-24-12 Shibuya, Shibuya-ku, Tokyo 150-6115'
+                     % n(2, 45),
+                     '%d-%d-%d Umeda, Kita-ku, Osaka %03d-%04d' % (n(1, 3), n(1, 9), n(1, 40),
+                                                                  530, n(0, 9999)),
+                     'Room %d, %d-%d Tenjin %d-chome, Chuo-ku, Fukuoka 810-0001' % (
+                         n(101, 1208), n(1, 20), n(1, 9), n(1, 5))])
+    return pick(['京都府京都市下京区烏丸通七条下ル東塩小路町%d' % n(1, 900),
+                 '神奈川県横浜市西区みなとみらい%d-%d-%d クイーンズタワーA %d階' % (
+                     n(1, 6), n(1, 9), n(1, 9), n(2, 30)),
+                 '沖縄県那覇市久茂地%d丁目%d番%d号' % (n(1, 3), n(1, 20), n(1, 30)),
+                 '〒%03d-%04d 宮城県仙台市青葉区一番町%d-%d-%d' % (n(980, 989), n(0, 9999), n(1, 4),
+                                                            n(1, 20), n(1, 30))])
+
+
+def c_ko(roman=False):
+    if roman:
+        return pick(['%d Sajik-ro, Jongno-gu, Seoul %05d' % (n(1, 200), n(3000, 3199)),
+                     'Apt %d, Bldg %d, %d Dalgubeol-daero, Suseong-gu, Daegu' % (
+                         n(101, 2505), n(101, 120), n(1000, 2999)),
+                     '%d Teheran-ro %d-gil, Gangnam-gu, Seoul %05d' % (n(1, 90), n(1, 40),
+                                                                      n(6000, 6299))])
+    return pick(['서울특별시 종로구 사직로 %d' % n(1, 200),
+                 '대구광역시 수성구 달구벌대로 %d, %d동 %d호' % (n(1000, 2999), n(101, 120),
+                                                      n(101, 2505)),
+                 '제주특별자치도 제주시 첨단로 %d' % n(1, 300),
+                 '인천광역시 연수구 송도동 %d-%d' % (n(1, 200), n(1, 20))])
+
+
+def c_zh(roman=False):
+    if roman:
+        return pick(['No. %d Luoyu Road, Hongshan District, Wuhan, Hubei 430074' % n(1, 1500),
+                     'Room %d, Tower %d, %d Nanjing Road, Heping District, Tianjin' % (
+                         n(101, 3208), n(1, 3), n(1, 400)),
+                     '%d Gaoxin South %dth Road, Nanshan District, Shenzhen 518057' % (
+                         n(1, 60), n(4, 9))])
+    return pick(['湖北省武汉市洪山区珞喻路%d号' % n(1, 1500),
+                 '重庆市渝中区解放碑步行街%d号' % n(1, 200),
+                 '深圳市南山区科技园南区高新南七道%d号' % n(1, 60),
+                 '天津市和平区南京路%d号津汇广场%d座%d室' % (n(1, 400), n(1, 3), n(101, 3208))])
+
+
+def c_latin(cc):
+    f = {
+        'in': lambda: pick([
+            'Flat %d, Sunrise Towers, Opp. City Mall, Link Road, Andheri West, Mumbai 4000%02d'
+            % (n(101, 1204), n(1, 99)),
+            '%d, %dnd Main, Behind Ganesh Temple, Jayanagar 4th Block, Bengaluru 5600%02d' % (
+                n(1, 200), 2, n(1, 99)),
+            'Door No. %d-%d, Near Railway Station, Vijayawada, Andhra Pradesh 5200%02d' % (
+                n(1, 40), n(1, 99), n(1, 99)),
+            'C-%d, Ground Floor, Lajpat Nagar II, Beside Central Market, New Delhi 1100%02d'
+            % (n(1, 300), n(1, 99))]),
+        'br': lambda: pick([
+            'Rua Oscar Freire, %d - apto %d, Jardins, São Paulo - SP, 01426-%03d' % (
+                n(1, 2000), n(11, 204), n(0, 999)),
+            'Av. Atlântica, %d, Copacabana, Rio de Janeiro - RJ, 22021-%03d' % (n(1, 4000),
+                                                                                n(0, 999)),
+            'SHIN QI %d Conjunto %d Casa %d, Lago Norte, Brasília - DF, 71505-%03d' % (
+                n(1, 15), n(1, 9), n(1, 30), n(0, 999))]),
+        'mx': lambda: pick([
+            'Av. Paseo de la Reforma %d, Piso %d, Col. Juárez, 06600 Ciudad de México, CDMX'
+            % (n(1, 500), n(2, 40)),
+            'Calle Morelos %d Int. %d, Centro, 44100 Guadalajara, Jal.' % (n(1, 400), n(1, 20)),
+            'Apartado Postal %d-%d, 64000 Monterrey, N.L.' % (n(1, 99), n(1, 999))]),
+        'es': lambda: pick([
+            'C/ Mayor, %d, %dº Dcha., 28013 Madrid' % (n(1, 90), n(1, 8)),
+            'Paseo de Gracia %d, ático %dª, 08008 Barcelona' % (n(1, 130), n(1, 3)),
+            'Avenida de la Constitución %d, Esc. B, %dº C, 41004 Sevilla' % (n(1, 60),
+                                                                             n(1, 9))]),
+        'it': lambda: pick([
+            'Via Toledo %d, scala B, interno %d, 80134 Napoli NA' % (n(1, 400), n(1, 30)),
+            'Corso Vittorio Emanuele II %d, 10123 Torino' % n(1, 200),
+            'Piazza San Marco %d, 30124 Venezia VE' % n(1, 100),
+            'Fraz. Pieve %d, 52010 Poppi AR' % n(1, 60)]),
+        'nl': lambda: pick([
+            'Keizersgracht %d-III, 1015 CJ Amsterdam' % n(1, 800),
+            'Coolsingel %d A, 3011 AD Rotterdam' % n(1, 120),
+            'Antwoordnummer %d, 2500 VB Den Haag' % n(1000, 99999)]),
+        'pl': lambda: pick([
+            'ul. Piotrkowska %d m. %d, 90-%03d Łódź' % (n(1, 300), n(1, 60), n(0, 999)),
+            'pl. Defilad %d, 00-901 Warszawa' % n(1, 9),
+            'ul. Długa %d/%d, 80-827 Gdańsk' % (n(1, 90), n(1, 20))]),
+        'se': lambda: pick([
+            'Storgatan %d A, %d tr, 114 %02d Stockholm' % (n(1, 90), n(1, 6), n(10, 99)),
+            'Box %d, 103 %02d Stockholm' % (n(100, 9999), n(10, 99)),
+            'Sveavägen %d lgh %d, 111 %02d Stockholm' % (n(1, 160), n(1001, 1605), n(10, 99))]),
+        'au': lambda: pick([
+            'Unit %d/%d Beach Road, Bondi NSW 2026' % (n(1, 20), n(1, 120)),
+            'Locked Bag %d, Manly NSW 1655' % n(1, 9000),
+            '%d Collins Street, Melbourne VIC 3000' % n(1, 600),
+            'RMB %d Bulla Road, Tullamarine VIC 3043' % n(1000, 9999)]),
+        'ca': lambda: pick([
+            '%d-%d Rideau St, Ottawa ON K1N 5W%d' % (n(1, 40), n(1, 600), n(1, 9)),
+            'RR %d, Site %d, Comp %d, Cochrane AB T4C 1A%d' % (n(1, 9), n(1, 30), n(1, 60),
+                                                              n(1, 9)),
+            'Suite %d, %d King St W, Toronto ON M5X 1A%d' % (n(100, 5000), n(1, 200), n(1, 9)),
+            'General Delivery, Iqaluit NU X0A 0H0']),
+        'ie': lambda: pick([
+            'Apartment %d, The Maltings, Bishop Street, Dublin 8, D08 X2K%d' % (n(1, 80),
+                                                                                n(1, 9)),
+            'Knockbrack, Ballinamore, Co. Leitrim, N41 E6P%d' % n(1, 9),
+            '%d Main Street, Kinsale, Co. Cork, P17 WK%02d' % (n(1, 90), n(10, 99))]),
+        'za': lambda: pick([
+            '%d Long Street, Cape Town City Centre, Cape Town, 8001' % n(1, 300),
+            'PostNet Suite %d, Private Bag X%d, Melville, 2109' % (n(1, 400), n(1, 99)),
+            'Erf %d, Zone %d, Ga-Rankuwa, 0208' % (n(100, 9999), n(1, 9))]),
+        'bldg': lambda: pick([
+            'One Canada Square, Canary Wharf, London E14 5AB',
+            'Two International Finance Centre, 8 Finance Street, Central, Hong Kong',
+            'One Financial Center, Boston, MA 02111',
+            'Empire State Building, %d Fifth Avenue, New York, NY 10118' % 350,
+            'Three Bentall Centre, %d Burrard Street, Vancouver BC V7X 1B%d' % (595, n(1, 9))]),
+        'rural': lambda: pick([
+            'RR %d Box %d, Marion, KY 42064' % (n(1, 9), n(1, 400)),
+            'Rural Route %d, Hanover ON N4N 3B%d' % (n(1, 9), n(1, 9)),
+            '%d County Road %d, Wellington, CO 80549' % (n(1000, 9999), n(1, 90)),
+            'PO Box %d, Gaborone' % n(100, 9999),
+            'Private Bag %d, Windhoek' % n(10000, 13999)]),
+        'unit1': lambda: pick([
+            'Apt %d%s, %d West %dnd Street, New York, NY 100%02d' % (n(1, 30), pick('ABCD'),
+                                                                   n(100, 500), 42, n(1, 99)),
+            '%d/%d Ocean Parade, Coolangatta QLD 4225' % (n(1, 30), n(1, 200)),
+            'Ste %d - %d Granville Street, Vancouver BC V6C 1T%d' % (n(100, 900),
+                                                                   n(100, 999), n(1, 9))]),
+    }
+    return f[cc]()
+
+
+C_LATIN = ['in', 'br', 'mx', 'es', 'it', 'nl', 'pl', 'se', 'au', 'ca', 'ie', 'za', 'bldg',
+           'rural', 'unit1']
+
+
+def c_addr(cc='any'):
+    cc = pick(C_LATIN + ['ja', 'jar', 'ko', 'kor', 'zh', 'zhr']) if cc == 'any' else cc
+    if cc[:2] in ('ja', 'ko', 'zh'):
+        return {'ja': c_ja, 'ko': c_ko, 'zh': c_zh}[cc[:2]](cc.endswith('r'))
+    return c_latin(cc)
+
+
+def c_envelope(cc='any'):
+    """An international envelope: unit and street lines, town line, country line."""
+    return pick([
+        'Flat %d\n%d Harcourt Street\nDublin 2\nD02 R%03d\nIRELAND' % (n(1, 20), n(1, 90),
+                                                                      n(100, 999)),
+        'Unit %d\n%d George Street\nSydney NSW 2000\nAUSTRALIA' % (n(1, 40), n(1, 600)),
+        'Via della Spiga %d\n20121 Milano MI\nITALY' % n(1, 60),
+        'Rua das Flores, %d, 2º andar\n4050-%03d Porto\nPORTUGAL' % (n(1, 200), n(0, 999)),
+        '%d-%d-%d Minami-Aoyama\nMinato-ku, Tokyo 107-0062\nJAPAN' % (n(1, 7), n(1, 20),
+                                                                     n(1, 30)),
+        'Ul. Marszałkowska %d lok. %d\n00-%03d Warszawa\nPOLAND' % (n(1, 150), n(1, 60),
+                                                                  n(0, 999)),
+        'Herengracht %d\n1017 BZ Amsterdam\nTHE NETHERLANDS' % n(1, 600),
+        '%d Jan Smuts Avenue\nRosebank\nJohannesburg 2196\nSOUTH AFRICA' % n(1, 400)])
+
+
+def c_dob(fmt='any'):
+    y, m, d = n(1935, 2011), n(1, 12), n(1, 28)
+    en = w.MONTHS_EN[m - 1]
+    if fmt in MONTHS:
+        mon = MONTHS[fmt][m - 1]
+        if fmt in ('pt', 'es'):
+            return '%d de %s de %d' % (d, mon, y)
+        return '%d %s %d' % (d, mon, y)
+    pl = ('stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października '
+          'listopada grudnia').split()
+    ord_ = 'th' if 4 <= d <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')
+    zh_dig = '〇一二三四五六七八九'
+    zh_num = lambda k: ('十' + (zh_dig[k % 10] if k % 10 else '')) if 10 <= k < 20 else \
+        (zh_dig[k // 10] + '十' + (zh_dig[k % 10] if k % 10 else '')) if k >= 20 else zh_dig[k]
+    era = 'S%d.%d.%d' % (y - 1925, m, d) if 1926 <= y <= 1988 else 'H%d.%d.%d' % (y - 1988, m, d)
+    return {'pl': '%d %s %d' % (d, pl[m - 1], y),
+            'dmy': '%02d/%02d/%04d' % (d, m, y), 'dmy_dash': '%02d-%02d-%04d' % (d, m, y),
+            'dmy2': '%d/%d/%02d' % (d, m, y % 100), 'dot': '%02d.%02d.%04d' % (d, m, y),
+            'iso': '%04d-%02d-%02d' % (y, m, d), 'ord_en': '%d%s %s %d' % (d, ord_, en, y),
+            'us_ord': '%s %d%s, %d' % (en, d, ord_, y), 'cjk': '%d年%d月%d日' % (y, m, d),
+            'zh_num': '%s年%s月%s日' % (''.join(zh_dig[int(c)] for c in str(y)), zh_num(m),
+                                      zh_num(d)),
+            'ko2': '%02d년 %d월 %d일' % (y % 100, m, d), 'ko': '%d년 %d월 %d일' % (y, m, d),
+            'jera': era, 'ymd_dot': '%d.%02d.%02d' % (y, m, d)}[fmt]
+
+
+TYPED.update({
+    'caddr': ('street_address', 'STREET_ADDRESS', lambda cc='any': c_addr(cc)),
+    'cenv': ('street_address', 'STREET_ADDRESS', lambda cc='any': c_envelope(cc)),
+    'cdob': ('date_of_birth', 'DATE_OF_BIRTH', lambda fmt='dmy': c_dob(fmt)),
+})
+LOOK.update({
+    'cgame': lambda: pick(['Version 2 Street Fighter', 'Street Fighter 2 Turbo',
+                           'Route 66 Edition', 'Platform 9¾', 'Highway 1 Road Trip DLC',
+                           'Avenue 5 box set', 'Terrace House season 3', 'Studio 5 tour',
+                           'Apollo 11 documentary', 'Area 51 raid']),
+    'croad': lambda: pick(['Route 66', 'Route %d' % n(1, 99), 'Platform %d' % n(1, 16),
+                           'Gate B%d' % n(1, 40), 'Highway %d' % n(1, 99), 'Exit %d' % n(1, 60),
+                           'Pier %d' % n(1, 45), 'Terminal %d' % n(1, 5),
+                           'Building %d' % n(1, 40), 'Chapter %d' % n(7, 13)]),
+    'cnever': lambda: pick(['%d号线' % n(1, 16), '%d番出口' % n(1, 12), '%d번 출구' % n(1, 12),
+                            'B%d出口' % n(1, 9)]),
+    'cyear': lambda: str(n(1950, 2024)),
+})
+
+TEMPLATES_C = [
+    # running text of each language
+    "Unsere Filiale in Italien: <<caddr.it>>, geöffnet ab 9 Uhr.",
+    "La empresa tiene su sede en <<caddr.es>> desde <<cyear>>.",
+    "Nuestra oficina está en <<caddr.mx>>, a dos cuadras del metro.",
+    "Moramos na <<caddr.br>> há três anos.",
+    "Ci trovi in <<caddr.it>> dal lunedì al venerdì.",
+    "Ik woon sinds kort op <<caddr.nl>>.",
+    "Mieszkam przy <<caddr.pl>> od <<cyear>> roku.",
+    "Jag har flyttat till <<caddr.se>>.",
+    "We've just moved to <<caddr.au>> — come round for a barbie!",
+    "Send the forms to <<caddr.ca>> before Friday, eh?",
+    "The solicitor's office is at <<caddr.ie>>.",
+    "Drop the parcel at <<caddr.za>> please, gate code 4411.",
+    "Our house is <<caddr.in>>. Call when you reach.",
+    "<<caddr.ja>>に引っ越しました。",
+    "<<caddr.ko>>로 이사했어요.",
+    "我们公司搬到了<<caddr.zh>>，欢迎来玩。",
+    "My Tokyo address is <<caddr.jar>>, near the station.",
+    "Please ship to <<caddr.kor>> (Korea).",
+    "Factory address: <<caddr.zhr>>",
+    "Correspondence: <<caddr.rural>>",
+    "Meet us at <<caddr.bldg>>, 12th floor reception.",
+    "New address from Monday: <<caddr.unit1>>",
+    # press releases: a company's head office is still an address
+    "SYDNEY, <<odate>> /PRNewswire/ -- Northwind Holdings Ltd, headquartered at <<caddr.au>>, "
+    "today announced a new CEO.",
+    "About Ferrovia S.p.A.: founded in <<cyear>>, the company is based at <<caddr.it>> and "
+    "employs 900 people.",
+    "TORONTO, <<odate>> -- Maple Robotics Inc. (TSX: MPR) will open its new head office at "
+    "<<caddr.ca>> in the spring.",
+    # envelopes and blocks
+    "<<person>>\n<<cenv>>",
+    "To:\n<<person>>\n<<cenv>>\n\nFrom:\n<<person>>\n<<cenv>>",
+    "ATTN <<person.upper>>\n<<cenv>>",
+    # birth dates in those languages, with their own cues and date orders
+    "生年月日：<<cdob.jera>>（<<person>>）",
+    "<<cdob.cjk>>生まれ、東京都出身。",
+    "생년월일: <<cdob.ko2>>",
+    "저는 <<cdob.ko>>생입니다.",
+    "出生日期：<<cdob.zh_num>>",
+    "他生于<<cdob.cjk>>，籍贯湖北。",
+    "Data de nascimento: <<cdob.dmy>>",
+    "Nasci em <<cdob.pt>>, em Belo Horizonte.",
+    "F. Nac.: <<cdob.dmy_dash>>",
+    "Nací el <<cdob.es>> en Monterrey.",
+    "Fecha de nac. <<cdob.dmy>> — CURP en trámite",
+    "<<person>>, nato a Roma il <<cdob.dmy>>, residente in <<caddr.it>>.",
+    "Data di nascita: <<cdob.dot>>",
+    "Geboortedatum <<cdob.dmy_dash>> te Haarlem",
+    "<<person>>, geb. <<cdob.dmy_dash>>",
+    "Urodzony <<cdob.pl>> w Krakowie.",
+    "Data ur.: <<cdob.dot>>",
+    "Född: <<cdob.iso>>",
+    "Födelsedatum: <<cdob.sv>>",
+    "DOB: <<cdob.dmy>> (DD/MM/YYYY)",
+    "I was born on the <<cdob.ord_en>> in Galway.",
+    "Birthdate: <<cdob.us_ord>>",
+    "born in Durban on <<cdob.ord_en>>, matriculated <<cyear>>",
+    "Date of Birth: <<cdob.ord_en>>",
+    "जन्म तिथि: <<cdob.dmy>>",
+    "D.O.B.: <<cdob.dmy_dash>> | Aadhaar on file",
+    "Né le <<cdob.fr>> à Québec.",
+    "Date of birth / Date de naissance: <<cdob.ymd_dot>>",
+]
+LOOKALIKES_C = [
+    "Just finished <<cgame>> — ten out of ten.",
+    "Get kicks on <<croad>>, then turn left after <<croad>>.",
+    "Boarding from <<croad>> at <<time>>; the train for Hogwarts leaves from Platform 9¾.",
+    "坐<<cnever>>到国贸站。",
+    "강남역 <<cnever>>에서 만나요.",
+    "渋谷駅<<cnever>>で待ち合わせ。",
+    "Fecha de caducidad: <<odate>>; fecha de emisión: <<odate>>.",
+    "Data di scadenza <<odate>>, rilasciata il <<odate>>.",
+    "入社日：<<odate>>、有効期限：<<odate>>",
+    "만료일: <<odate>>, 발급일: <<odate>>",
+    "Established <<odate>>, the brewery was born out of a garage.",
+    "Release date: <<odate>>. Born Digital edition, Vol. <<qty>>.",
+    "Our anniversary is <<odate>> — 10 years at Studio <<qty>>!",
+    "Data de validade: <<odate>>. Válido até <<odate>>.",
+    "Geldig tot <<odate>>; afgegeven op <<odate>>.",
+    "Gültig bis <<odate>> — Termin am <<odate>> um <<time>>.",
+]
+
+
+
+# ---- set d: written after the rules for c, scored once on first contact ---------
+def d_addr(cc='any'):
+    f = {
+        'cz': lambda: pick(['Na Příkopě %d, 110 00 Praha 1' % n(1, 60),
+                            'Vinohradská %d/%d, 120 00 Praha 2' % (n(1, 2000), n(1, 200)),
+                            'Masarykova %d, 602 00 Brno' % n(1, 90)]),
+        'ro': lambda: pick(['Str. Lipscani nr. %d, sector 3, București 030%03d' % (n(1, 90),
+                                                                                  n(0, 999)),
+                            'Bd. Eroilor nr. %d, bl. A%d, sc. %d, ap. %d, Cluj-Napoca' % (
+                                n(1, 40), n(1, 9), n(1, 4), n(1, 80))]),
+        'gr': lambda: pick(['Ερμού %d, 105 63 Αθήνα' % n(1, 150),
+                            'Λεωφόρος Συγγρού %d, 117 45 Αθήνα' % n(1, 400)]),
+        'ru': lambda: pick(['ул. Тверская, д. %d, кв. %d, Москва, 125009' % (n(1, 30),
+                                                                            n(1, 300)),
+                            'Невский пр., д. %d, Санкт-Петербург, 191025' % n(1, 180)]),
+        'fi': lambda: pick(['Mannerheimintie %d B %d, 00100 Helsinki' % (n(1, 90), n(1, 60)),
+                            'Hämeenkatu %d A %d, 33100 Tampere' % (n(1, 40), n(1, 30))]),
+        'my': lambda: pick(['No. %d, Jalan SS 2/%d, 47300 Petaling Jaya, Selangor' % (
+            n(1, 90), n(1, 99)),
+            'Lot %d, Jalan Ampang, 50450 Kuala Lumpur' % n(1, 300)]),
+        'ph': lambda: 'Lot %d Blk %d, Phase 2, Brgy. San Isidro, Antipolo City 1870' % (
+            n(1, 40), n(1, 60)),
+        'tw': lambda: 'No. %d, Sec. %d, Xinyi Rd., Xinyi Dist., Taipei City 110' % (n(1, 200),
+                                                                                 n(1, 5)),
+        'hk': lambda: 'Flat %d%s, Tower %d, Laguna City, 8 Cha Kwo Ling Road, Kwun Tong, Kowloon' % (
+            n(1, 40), pick('ABCDEFGH'), n(1, 30)),
+        'tr': lambda: 'Bağdat Cad. No:%d D:%d Kadıköy/İstanbul' % (n(1, 400), n(1, 20)),
+        'sa': lambda: '%d King Fahd Rd, Al Olaya, Riyadh 12%03d' % (n(1000, 9999), n(0, 999)),
+        'ng': lambda: 'Plot %d Adeola Odeku Street, Victoria Island, Lagos' % n(100, 2000),
+        'nz': lambda: 'Level %d, %d Customhouse Quay, Wellington 6011' % (n(2, 20), n(1, 200)),
+        'cl': lambda: 'Av. Apoquindo %d, of. %d, Las Condes, Santiago' % (n(2000, 7000),
+                                                                         n(101, 2201)),
+        'us': lambda: pick(['%d 1/2 Main St, Apt %d, Springfield, IL 62704' % (n(10, 900),
+                                                                              n(1, 9)),
+                            '%d Amphitheatre Pkwy, Mountain View, CA 94043' % n(1000, 2000),
+                            '%d N. %s Ave., Ste. %d, Phoenix, AZ 850%02d' % (
+                                n(100, 9999), pick(['Central', '7th', 'Scottsdale']),
+                                n(100, 999), n(1, 99))]),
+        'uk': lambda: pick(['Rose Cottage, Mill Lane, Little Snoring, Fakenham NR21 0%s' % up2(),
+                            'The Old Forge, Church Street, Ledbury HR8 1%s' % up2()]),
+        'caq': lambda: '%d, rue Principale, Saint-Sauveur (Québec) J0R 1R%d' % (n(1, 900),
+                                                                               n(0, 9)),
+        'th': lambda: '%d/%d ถนนสุขุมวิท แขวงคลองเตย เขตคลองเตย กรุงเทพฯ 10110' % (n(1, 200),
+                                                                                    n(1, 99)),
+        'il': lambda: 'רחוב הרצל %d, תל אביב' % n(1, 150),
+        'eg': lambda: 'شارع التحرير %d، القاهرة' % n(1, 90),
+    }
+    cc = pick(sorted(f)) if cc == 'any' else cc
+    return f[cc]()
+
+
+def d_label():
+    """An all-caps shipping label block."""
+    return pick(['%d MAIN ST APT %d\nSPRINGFIELD IL 62704-%04d' % (n(100, 999), n(1, 40),
+                                                                 n(0, 9999)),
+                 '%d W %dTH ST # %d\nNEW YORK NY 10036' % (n(100, 600), n(40, 59), n(1, 30)),
+                 'PO BOX %d\nANCHORAGE AK 995%02d' % (n(100, 99999), n(1, 99))])
+
+
+def d_dob(fmt='any'):
+    y, m, d = n(1933, 2010), n(1, 12), n(1, 28)
+    en = w.MONTHS_EN[m - 1]
+    ru = ('января февраля марта апреля мая июня июля августа сентября октября ноября '
+          'декабря').split()
+    hu = ('január február március április május június július augusztus szeptember október '
+          'november december').split()
+    ro = ('ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie '
+          'noiembrie decembrie').split()
+    ar = '٠١٢٣٤٥٦٧٨٩'
+    return {'cz': '%d. %d. %d' % (d, m, y), 'ro': '%d %s %d' % (d, ro[m - 1], y),
+            'ru': '%d %s %d г.' % (d, ru[m - 1], y), 'hu': '%d. %s %d.' % (y, hu[m - 1], d),
+            'th': '%d/%d/%d' % (d, m, y + 543), 'ar': '/'.join(''.join(ar[int(ch)] for ch in x)
+                                                            for x in ('%02d' % d, '%02d' % m,
+                                                                      str(y))),
+            'us2': '%d/%d/%02d' % (m, d, y % 100), 'mdy': '%02d/%02d/%04d' % (m, d, y),
+            'isot': '%04d-%02d-%02dT00:00:00Z' % (y, m, d), 'dot': '%02d.%02d.%04d' % (d, m, y),
+            'en': '%s %d, %d' % (en, d, y), 'dmy': '%02d/%02d/%04d' % (d, m, y),
+            'iso': '%04d-%02d-%02d' % (y, m, d)}[fmt]
+
+
+TYPED.update({
+    'daddr': ('street_address', 'STREET_ADDRESS', lambda cc='any': d_addr(cc)),
+    'dlabel': ('street_address', 'STREET_ADDRESS', lambda _=None: d_label()),
+    'ddob': ('date_of_birth', 'DATE_OF_BIRTH', lambda fmt='dmy': d_dob(fmt)),
+})
+LOOK.update({
+    'dthing': lambda: pick(['Suite %d in G minor' % n(1, 16), 'Unit %d test' % n(1, 12),
+                            'Station %d' % n(1, 20), 'Sector %d' % n(1, 9), 'Cloud %d' % 9,
+                            'Area %d' % 51, 'Floor %d sale' % n(1, 9),
+                            'Apartment %d of the series' % n(1, 9), 'Block %d' % n(1, 9)]),
+    'dbrand': lambda: pick(['Rue 21', 'Boulevard Brewing Co.', 'Avenue Q', 'Park Place Hotel',
+                            'Harbour Street Kitchen', 'Main Street Market']),
+})
+
+TEMPLATES_D = [
+    "Bydlím na adrese <<daddr.cz>>.",
+    "Adresa mea este <<daddr.ro>>.",
+    "Η διεύθυνσή μου είναι <<daddr.gr>>.",
+    "Мой адрес: <<daddr.ru>>",
+    "Asun osoitteessa <<daddr.fi>>.",
+    "Alamat saya <<daddr.my>>, dekat stesen LRT.",
+    "Please deliver to <<daddr.ph>> po.",
+    "Office: <<daddr.tw>>",
+    "We live at <<daddr.hk>>.",
+    "Adres: <<daddr.tr>>",
+    "Our Riyadh office: <<daddr.sa>>",
+    "The event holds at <<daddr.ng>> by 10am.",
+    "Find us at <<daddr.nz>>.",
+    "Oficina: <<daddr.cl>>",
+    "Mail it to <<daddr.us>>, thanks!",
+    "Holiday let: <<daddr.uk>>",
+    "Adresse : <<daddr.caq>>",
+    "ที่อยู่: <<daddr.th>>",
+    "כתובת: <<daddr.il>>",
+    "العنوان: <<daddr.eg>>",
+    "SHIP TO:\n<<person.upper>>\n<<dlabel>>",
+    "[maps] <<daddr>> | open 9-5",
+    "> moving next week, new place is <<daddr>>\n> lmk if u want to visit",
+    "Street: <<daddr.us>>",
+    "PRESS RELEASE — Contoso Ltd., <<daddr.nz>>, today reported record revenue.",
+    # birth dates
+    "Datum narození: <<ddob.cz>>",
+    "Născut la <<ddob.ro>> în Cluj.",
+    "Дата рождения: <<ddob.ru>>",
+    "Родился <<ddob.ru>> в Казани.",
+    "Született: <<ddob.hu>>",
+    "วันเกิด: <<ddob.th>>",
+    "تاريخ الميلاد: <<ddob.ar>>",
+    "Tarikh lahir: <<ddob.dmy>>",
+    "Ipinanganak noong <<ddob.en>> sa Cebu.",
+    "Alizaliwa tarehe <<ddob.dmy>> huko Mombasa.",
+    "Syntynyt <<ddob.dot>> Oulussa.",
+    "DOB 3/12/85".replace('3/12/85', '<<ddob.us2>>'),
+    "Birthdate (MM/DD/YYYY): <<ddob.mdy>>",
+    "{\"dateOfBirth\": \"<<ddob.isot>>\", \"country\": \"NZ\"}",
+    "תאריך לידה: <<ddob.dmy>>",
+    "Patient: <<person>>, DOB <<ddob.iso>>, MRN <<qty>>",
+    "My mother was born on <<ddob.en>>.",
+]
+LOOKALIKES_D = [
+    "She played <<dthing>> at the recital.",
+    "We met at <<dbrand>> on <<odate>>.",
+    "Take the train to <<dthing>> and change for Route <<qty>>.",
+    "Born in 1985, he moved to Lagos in 2001.",
+    "DOB unknown; expiry 12/28.",
+    "Anniversary: <<odate>>. Member since <<odate>>.",
+    "Invoice date: <<odate>>; due <<odate>>.",
+    "Date of death: <<odate>>.",
+    "Tarikh luput: <<odate>>",
+    "Срок действия: <<odate>>",
+    "Dated <<odate>>, signed in Athens.",
+    "Version <<version>> ships on <<odate>> to Unit 9 customers.",
+]
+
+
 def record():
-    b = SET == 'b'
-    t = pick((LOOKALIKES_B if b else LOOKALIKES) if rng.random() < 0.25 else
-             (TEMPLATES_B if b else TEMPLATES))
+    look, tmpl = {'a': (LOOKALIKES, TEMPLATES), 'b': (LOOKALIKES_B, TEMPLATES_B),
+                  'c': (LOOKALIKES_C, TEMPLATES_C),
+                  'd': (LOOKALIKES_D, TEMPLATES_D)}[SET]
+    t = pick(look if rng.random() < 0.25 else tmpl)
     return w.fill(t, TYPED, LOOK)
 
 
@@ -632,12 +1109,14 @@ SET = 'a'
 def main():
     global SET
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument('--set', default='a', choices=['a', 'b'],
-                     help='b: the second set, written after the rules for a (seeds 811/812)')
+    pre.add_argument('--set', default='a', choices=['a', 'b', 'c', 'd'],
+                     help='b: the second set, written after the rules for a (seeds 811/812); '
+                     'c: the third, written after the rules for b (seeds 821/822); d: the fourth, '
+                     'after the rules for c (seeds 831/832)')
     args, rest = pre.parse_known_args()
     SET = args.set
     sys.argv = sys.argv[:1] + rest
-    w.write_set(record, 811 if SET == 'b' else 801, __doc__)
+    w.write_set(record, {'a': 801, 'b': 811, 'c': 821, 'd': 831}[SET], __doc__)
 
 
 if __name__ == '__main__':

@@ -112,15 +112,19 @@ static void on_sweep(evutil_socket_t fd, short what, void *arg)
     }
 }
 
-static int client_new(ew__engines *e, const ew_backend_cfg *b, int n, const char *dir,
+static int client_new(ew__engines *e, const ew_backend_cfg *b, int n, const ew_config *cfg,
                       bool on_device, ew__upstream **out, ew_error *err)
 {
     *out = NULL;
     if (!n) return EW_OK;
     ew__upstream *u = calloc(1, sizeof *u);
     if (!u) return ew__error_set(err, EW_ERR_NOMEM, "out of memory");
-    ew__remote_opts o = {
-        .base = e->base, .backends = b, .n_backends = n, .config_dir = dir, .on_device = on_device};
+    ew__remote_opts o = {.base = e->base,
+                         .backends = b,
+                         .n_backends = n,
+                         .config_dir = cfg->dir,
+                         .on_device = on_device,
+                         .busy_poll_us = cfg->server.busy_poll_us};
     int st = ew__remote_new(&o, &u->remote, err);
     if (st) {
         free(u);
@@ -152,7 +156,7 @@ static int http_new(ew__engines *e, ew_config *cfg, ew__upstream **out, ew_error
     }
     /* The config allows only loopback urls: a message marked to stay on the
      * device may go there. */
-    int st = client_new(e, b, n, cfg->dir, true, out, err);
+    int st = client_new(e, b, n, cfg, true, out, err);
     free(b);
     return st;
 }
@@ -233,7 +237,7 @@ int ew__engines_plan_commit(ew__engines *e, ew__engines_plan *p, ew_config *cfg,
     for (ew__engine *m = p->fresh; m && !st; m = m->next)
         if (m->runner) st = ew__runner_attach(m->runner, e->base, err);
     ew__upstream *u = NULL, *h = NULL;
-    if (!st) st = client_new(e, cfg->backends, cfg->n_backends, cfg->dir, false, &u, err);
+    if (!st) st = client_new(e, cfg->backends, cfg->n_backends, cfg, false, &u, err);
     if (!st) st = http_new(e, cfg, &h, err);
     if (st) {
         if (u) upstream_free(u);
@@ -325,6 +329,18 @@ ew__upstream *ew__engines_remote(ew__engines *e)
 ew__upstream *ew__engines_local_http(ew__engines *e)
 {
     return e->current_http;
+}
+
+bool ew__engines_answer_due(ew__engines *e, uint64_t now_us, uint64_t *answers)
+{
+    bool due = false;
+    *answers = 0;
+    for (ew__upstream *u = e->remotes; u; u = u->next) {
+        uint64_t n;
+        due |= ew__remote_answer_due(u->remote, now_us, &n);
+        *answers += n;
+    }
+    return due;
 }
 
 void ew__engine_queue(const ew__engine *m, int *waiting, int *capacity, int *running)

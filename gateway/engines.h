@@ -78,6 +78,9 @@ ew__upstream *ew__engines_remote(ew__engines *e);
 /* The client of the url models (one backend per model, named as the model);
  * NULL when there is none. */
 ew__upstream *ew__engines_local_http(ew__engines *e);
+/* Whether an upstream answer is due soon, from any client, current or
+ * retired (ew__remote_answer_due); *answers sums their counts. */
+bool ew__engines_answer_due(ew__engines *e, uint64_t now_us, uint64_t *answers);
 /* A model's queue: waiting, its bound, running now. */
 void ew__engine_queue(const ew__engine *m, int *waiting, int *capacity, int *running);
 

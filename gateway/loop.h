@@ -1,5 +1,5 @@
-/* The serve loop: libevent's, plus an adaptive busy-poll while requests
- * wait for their answers (gateway/loop.c, server.busy_poll_us). */
+/* The serve loop: libevent's, plus an adaptive busy-poll while an upstream
+ * answer is due (gateway/loop.c, server.busy_poll_us). */
 #ifndef EW_GATEWAY_LOOP_H
 #define EW_GATEWAY_LOOP_H
 
@@ -16,7 +16,7 @@ typedef struct ew__gateway ew__gateway;
 int ew__gateway_run(ew__gateway *gw);
 
 /* When to spin, and what spinning did (the gateway's, on its loop thread).
- * A spin that sees no request finish is a miss; a run of misses pauses
+ * A spin that sees no due answer arrive is a miss; a run of misses pauses
  * spinning for a while. */
 typedef struct ew__spin {
     int misses;           /* in a row */
@@ -28,7 +28,7 @@ typedef struct ew__spin {
 
 /* How long to spin now, in microseconds; 0 = sleep instead. */
 uint64_t ew__spin_budget(const ew__spin *s, int busy_poll_us, uint64_t now_us);
-/* hit: a request finished during the spin, which took spun_us. */
+/* hit: a due answer arrived during the spin, which took spun_us. */
 void ew__spin_result(ew__spin *s, bool hit, uint64_t spun_us, uint64_t now_us);
 /* The Prometheus families edgeway_busy_poll_total and
  * edgeway_busy_poll_seconds_total. */

@@ -313,6 +313,7 @@ int ew__backend_load(ew_arena *a, const ew_backend_cfg *cfg, const char *config_
         return st;
     }
     ew__health_init(&out->health, out->name, breaker);
+    out->fast_answers = 0xff; /* unknown: fast until it shows otherwise */
     return EW_OK;
 }
 

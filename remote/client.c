@@ -54,8 +54,13 @@ struct ew__remote {
     struct watch *parked;   /* events of idle connections' sockets (curl_socket_cb) */
     int n_spare;
     uint64_t rng;
-    int in_curl; /* > 0 while curl_multi_socket_action runs */
+    int in_curl;         /* > 0 while curl_multi_socket_action runs */
+    uint64_t action_seq; /* curl_multi_socket_action calls so far */
     ew__remote_stats stats;
+    /* Attempts whose answer is due soon (ew__remote_answer_due), oldest
+     * first: they join when they start, so the list is in deadline order. */
+    ew__remote_call *due_head, *due_tail;
+    uint64_t due_answers;
 };
 
 /* A failure of one attempt, and what it allows. */
@@ -87,6 +92,8 @@ struct ew__remote_call {
     ew_arena names;   /* the call's own strings and its backend order */
     /* Everything from here on is zeroed for each call (CALL_STATE). */
     ew__remote_call *prev, *next;
+    ew__remote_call *due_prev, *due_next; /* in r's due list while `due` */
+    bool due;
     ew__remote_callbacks cb;
     void *user;
     char rid[EW_BACKEND_NAME_MAX + 1];
@@ -116,6 +123,7 @@ struct ew__remote_call {
     char rid_line[EW_BACKEND_NAME_MAX + 20];
     const char *model;
     uint64_t t_attempt_us;
+    uint64_t idle_armed_seq; /* r->action_seq when the idle timer was last armed */
     int http_status, http_version;
     int64_t whole_len; /* Content-Length of a whole 2xx answer; -1 if none */
     bool head_seen, is_sse, done_marker, finish_seen, err_body_full;
@@ -132,7 +140,8 @@ struct ew__remote_call {
     char last_backend[EW_BACKEND_NAME_MAX];
     bool want_paused, is_paused;
     bool cancelled;
-    int cb_depth; /* inside one of this call's callbacks */
+    bool answered; /* on_done ran before curl ended the transfer */
+    int cb_depth;  /* inside one of this call's callbacks */
 };
 
 #define CALL_STATE offsetof(ew__remote_call, prev)
@@ -219,6 +228,7 @@ static void socket_action(ew__remote *r, curl_socket_t fd, int flags)
 {
     int running = 0;
     r->in_curl++;
+    r->action_seq++;
     curl_multi_socket_action(r->multi, fd, flags, &running);
     r->in_curl--;
     check_multi_info(r);
@@ -409,12 +419,73 @@ static void easy_put(ew__remote *r, CURL *e, const ew__backend *b)
     r->pool_b[r->n_pool++] = b;
 }
 
+/* ---- answers due soon (the serve loop's busy-poll) ------------------------------------ */
+
+/* An answer is due this long after its attempt started, and a backend's
+ * answer counts as fast when it came within that time. Twice the loop's
+ * budget: an answer the loop slept for also carries the wake-up. */
+static uint64_t due_window_us(const ew__remote *r)
+{
+    return 2u * (uint64_t)r->opts.busy_poll_us;
+}
+
+static void due_remove(ew__remote_call *c)
+{
+    ew__remote *r = c->r;
+    if (!c->due) return;
+    if (c->due_prev)
+        c->due_prev->due_next = c->due_next;
+    else
+        r->due_head = c->due_next;
+    if (c->due_next)
+        c->due_next->due_prev = c->due_prev;
+    else
+        r->due_tail = c->due_prev;
+    c->due_prev = c->due_next = NULL;
+    c->due = false;
+}
+
+/* The attempt just started: due if its backend answered fast lately. */
+static void due_add(ew__remote_call *c)
+{
+    ew__remote *r = c->r;
+    if (r->opts.busy_poll_us <= 0 || __builtin_popcount(c->b->fast_answers) < 6) return;
+    c->due = true;
+    c->due_prev = r->due_tail;
+    if (r->due_tail)
+        r->due_tail->due_next = c;
+    else
+        r->due_head = c;
+    r->due_tail = c;
+}
+
+/* The first byte of the attempt's answer came at now. */
+static void due_answered(ew__remote_call *c, uint64_t now)
+{
+    ew__remote *r = c->r;
+    if (r->opts.busy_poll_us <= 0) return;
+    bool fast = now - c->t_attempt_us <= due_window_us(r);
+    c->b->fast_answers = (uint8_t)(c->b->fast_answers << 1 | fast);
+    if (c->due) r->due_answers++;
+    due_remove(c);
+}
+
+bool ew__remote_answer_due(ew__remote *r, uint64_t now_us, uint64_t *answers)
+{
+    /* The oldest are the first to be overdue: they stop being due. */
+    while (r->due_head && now_us >= r->due_head->t_attempt_us + due_window_us(r))
+        due_remove(r->due_head);
+    *answers = r->due_answers;
+    return r->due_head != NULL;
+}
+
 /* ---- call lifetime -------------------------------------------------------------------- */
 
 /* Removes the current transfer from curl (aborting it if running). */
 static void detach(ew__remote_call *c)
 {
     ew__remote *r = c->r;
+    due_remove(c);
     if (c->easy) {
         long conns = 0;
         if (curl_easy_getinfo(c->easy, CURLINFO_NUM_CONNECTS, &conns) == CURLE_OK && conns > 0)
@@ -626,6 +697,8 @@ static bool data_is(const ew__sse_event *ev, const char *s)
     return ev->data_len == strlen(s) && !memcmp(ev->data, s, ev->data_len);
 }
 
+static void answered(ew__remote_call *c, uint64_t now);
+
 static int on_event(void *user, const ew__sse_event *ev)
 {
     ew__remote_call *c = user;
@@ -635,6 +708,7 @@ static int on_event(void *user, const ew__sse_event *ev)
         return EW_OK; /* other named events (pings) carry no completion data */
     if (data_is(ev, "[DONE]")) {
         c->done_marker = true;
+        answered(c, 0);
         return EW_OK;
     }
     ew_arena_reset(&c->scratch);
@@ -675,7 +749,7 @@ static bool status_ok(int s)
 }
 
 /* The first body byte: status, content type, TTFB and RTT samples. Returns
- * its clock reading (0 if it took none). */
+ * its clock reading (0 for an error status). */
 static uint64_t on_head(ew__remote_call *c)
 {
     long code = 0;
@@ -696,8 +770,9 @@ static uint64_t on_head(ew__remote_call *c)
     if (status_ok(c->http_status) && !c->is_sse && !c->raw &&
         curl_easy_getinfo(c->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl) == CURLE_OK)
         c->whole_len = (int64_t)cl;
-    if (!status_ok(c->http_status)) return 0;
     uint64_t now = now_us();
+    due_answered(c, now);
+    if (!status_ok(c->http_status)) return 0;
     c->ttfb_us = now - c->t_attempt_us;
     ew__health_sample_ttfb(&c->b->health, c->ttfb_us / 1000.0);
     return now;
@@ -711,32 +786,47 @@ static void arm_timer(ew__remote_call *c, int ms)
 
 static bool deliver_whole(ew__remote_call *c, failure *f);
 
-/* The last byte of a whole answer (by its Content-Length) is in: the user
- * gets the answer now, from inside curl's write callback, rather than after
- * curl has wound the transfer down (~7k instructions more on the way to the
- * client). The call then counts as cancelled, so curl's report of the end
- * only drops it (attempt_end). An answer that does not parse is left to
- * attempt_end, which parses it again and retries as before. */
-static void answer_early(ew__remote_call *c, uint64_t now)
+/* The answer is complete: the user gets its end now, from inside curl's
+ * write callback, rather than after curl has read the rest of the response
+ * (a stream's chunked terminator may come in a later read, a later pass of
+ * the loop) and wound the transfer down (~7k instructions more on the way
+ * to the client). The call then counts as cancelled and answered: whatever
+ * else the upstream sends is read and dropped, and curl's report of the end
+ * only drops the call (attempt_end). */
+static void answered(ew__remote_call *c, uint64_t now)
 {
-    failure f;
-    if (!deliver_whole(c, &f) || c->cancelled) return;
+    if (c->cancelled) return;
     if (!now) now = now_us();
     release_backend(c, EW__OUTCOME_SUCCESS, now);
     report_done(c, now);
-    c->cancelled = true;
+    c->cancelled = c->answered = true;
+}
+
+/* The last byte of a whole answer (by its Content-Length) is in. An answer
+ * that does not parse is left to attempt_end, which parses it again and
+ * retries as before. */
+static void answer_early(ew__remote_call *c, uint64_t now)
+{
+    failure f;
+    if (deliver_whole(c, &f)) answered(c, now);
 }
 
 static size_t on_write(char *ptr, size_t size, size_t nmemb, void *ud)
 {
     ew__remote_call *c = ud;
     size_t n = size * nmemb;
-    if (c->cancelled || c->failed) return 0;
+    if (c->cancelled || c->failed) return c->answered ? n : 0;
     uint64_t now = c->head_seen ? 0 : on_head(c); /* the clock, if on_head read it */
-    /* No idle timer for the last piece of a whole answer: the call ends here. */
+    /* No idle timer for the last piece of a whole answer: the call ends here.
+     * Curl hands over each chunk of a chunked response apart (a stream's
+     * events, mostly): the pieces of one read arrive in one call of curl,
+     * and the timer is armed once for them. */
     bool last =
         !c->is_sse && status_ok(c->http_status) && (int64_t)(c->resp.len + n) == c->whole_len;
-    if (!last) arm_timer(c, c->b->idle_ms);
+    if (!last && c->idle_armed_seq != c->r->action_seq) {
+        arm_timer(c, c->b->idle_ms);
+        c->idle_armed_seq = c->r->action_seq;
+    }
     if (!status_ok(c->http_status)) {
         /* An error body: keep enough for its message, then stop reading. */
         size_t room = ERR_BODY_MAX > c->resp.len ? ERR_BODY_MAX - c->resp.len : 0;
@@ -920,6 +1010,7 @@ static void reset_attempt(ew__remote_call *c)
     c->failed = false;
     c->is_paused = false;
     c->easy_clean = c->paused_once = false;
+    c->idle_armed_seq = 0;
     c->curl_err[0] = '\0';
     ew_buf_reset(&c->resp);
     ew__sse_reset(&c->sse);
@@ -952,6 +1043,7 @@ static int attempt_launch(ew__remote_call *c, int64_t remaining_ms, uint64_t now
     r->stats.transfers++;
     c->phase = PHASE_RUN;
     c->attempts++;
+    due_add(c);
     arm_timer(c, c->b->first_byte_ms);
     call_log(c, EW_LOG_DEBUG, "remote: attempt %d to %s (%s)", c->attempts, c->b->name,
              c->b->log_url);

@@ -186,7 +186,6 @@ static int get_string(const ew_json_doc *doc, int v, const char *key, ew_arena *
  * whole response. */
 enum {
     V_ERROR = 1,
-    V_ID,
     V_MODEL,
     V_USAGE,
     V_PROMPT_TOKENS,
@@ -204,7 +203,7 @@ enum {
 };
 /* clang-format off */
 #define ANSWER_PICKS(msg) {                                                                        \
-    {0, "error", 0}, {0, "id", 0}, {0, "model", 0}, {0, "usage", 0},                               \
+    {0, "error", 0}, {0, "model", 0}, {0, "usage", 0},                                             \
     {V_USAGE, "prompt_tokens", 0}, {V_USAGE, "completion_tokens", 0},                              \
     {V_USAGE, "total_tokens", 0},                                                                  \
     {0, "choices", 0}, {V_CHOICES, NULL, 0},                                                       \
@@ -266,7 +265,6 @@ static int parse_doc(const ew_json_doc *doc, const char *msg_key, ew_arena *a, e
     if (ew_json_type_of(doc, 0) != EW_JSON_OBJECT)
         return ew__error_set(err, EW_ERR_PARSE, "upstream JSON: not an object");
     int st = check_error(doc, err);
-    if (!st) st = get_string(doc, V_ID, "id", a, &d->id, NULL, err);
     if (!st) st = get_string(doc, V_MODEL, "model", a, &d->model, NULL, err);
     if (!st) st = get_usage(doc, &d->usage, err);
     if (st) return st;

@@ -21,9 +21,9 @@ typedef struct ew__usage {
 } ew__usage;
 
 /* One stream chunk, or a whole response. Strings are unescaped into the arena
- * given to the parser and NUL-terminated; NULL means absent. */
+ * given to the parser and NUL-terminated; NULL means absent. (The upstream's
+ * id is not read: the gateway answers with its own.) */
 typedef struct ew__openai_delta {
-    const char *id;
     const char *model;
     bool has_choice; /* choices[0] exists (a usage-only chunk has none) */
     const char *role;

@@ -60,6 +60,9 @@ typedef struct ew__remote_opts {
     /* Every backend runs on this device (the url models, loopback only):
      * messages marked keep_local may be sent to them. */
     bool on_device;
+    /* The serve loop's server.busy_poll_us (0: never report an answer as
+     * due; see ew__remote_answer_due). */
+    int busy_poll_us;
 } ew__remote_opts;
 
 /* What the first response carried: sent once, before the first delta. */
@@ -167,6 +170,15 @@ typedef struct ew__remote_stats {
     uint64_t connections; /* new connections curl opened */
 } ew__remote_stats;
 void ew__remote_stats_get(const ew__remote *r, ew__remote_stats *out);
+
+/* For the serve loop's busy-poll: whether an answer is due soon, i.e. an
+ * attempt waits for its first byte from a backend whose recent answers came
+ * fast (at least 6 of its last 8 within 2 * busy_poll_us of the attempt's
+ * start; a new backend counts as fast), and has waited less than that
+ * itself. Slow backends (a cloud model, a local server generating) are never
+ * due, so the loop does not spin for them. *answers: how many due attempts
+ * got their first byte so far (a spin that saw it grow was worth it). */
+bool ew__remote_answer_due(ew__remote *r, uint64_t now_us, uint64_t *answers);
 
 /* Replaces every occurrence of secret (4 bytes or longer) in the string buf
  * with "[REDACTED]", in place within size bytes, truncating if need be. */

@@ -30,6 +30,9 @@ typedef struct ew__backend {
     bool host_is_ip;   /* the URL names an address, not a host to resolve */
     ew__health health;
     uint64_t rtt_sampled_us; /* when the RTT was last read (client.c) */
+    /* Its last 8 answers, a bit each (1 = the first byte came within twice
+     * the busy-poll budget), newest lowest; for ew__remote_answer_due. */
+    uint8_t fast_answers;
     /* Its URLs by path, parsed once (client.c): curl would otherwise parse
      * the URL string again for every transfer. */
     struct {

@@ -137,8 +137,12 @@ static bool unit_word(const pii_ctx *c, word *x)
 /* A unit word, or Turkish "D: 28" (daire, the flat). */
 static bool unit_at(const pii_ctx *c, word *x)
 {
+    const unsigned char *s = c->s;
     return unit_word(c, x) ||
-           (x->e == x->s + 1 && (c->s[x->s] | 32) == 'd' && x->e + 1 < c->n && c->s[x->e] == ':');
+           (x->e == x->s + 1 && (s[x->s] | 32) == 'd' && x->e + 1 < c->n && s[x->e] == ':') ||
+           /* Spanish "of. 1462" (oficina): "of" with its full stop only */
+           (x->fl == 2 && !memcmp(x->f, "of", 2) && x->e + 2 < c->n && s[x->e] == '.' &&
+            s[x->e + 1] == ' ' && pii_is_digit(s[x->e + 2]));
 }
 
 /* The "word" at i: letters (any script) or digits, with inner '.', '-',
@@ -422,20 +426,11 @@ static bool time_or_measure(const char *f, size_t fl)
 static size_t number_sign_end(const unsigned char *s, size_t n, size_t i, size_t dflt)
 {
     static const char *const signs[] = {
-        "n\xC2\xBA ",
-        "n\xC2\xB0 ",
-        "N\xC2\xBA ",
-        "no. ",
-        "No. ",
-        "nr. ",
-        "Nr. ",
-        "n. ",
-        "No: ",
-        "no: ", /* Turkish "Atatürk Cad. No: 45" */
-        "S\xE1\xBB\x91 ",
-        "s\xE1\xBB\x91 ", /* Vietnamese "Số 12" */
-        "d. ",
-        "\xD0\xB4. " /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */};
+        "n\xC2\xBA ", "n\xC2\xB0 ", "N\xC2\xBA ",     "no. ",           "No. ", "nr. ",
+        "Nr. ",       "n. ",        "No: ",           "no: ", /* Turkish "Atatürk Cad. No: 45",
+                                                                 "Bağdat Cad. No:366" */
+        "No:",        "no:",        "S\xE1\xBB\x91 ", "s\xE1\xBB\x91 ", /* Vietnamese "Số 12" */
+        "d. ",        "\xD0\xB4. " /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */};
     unsigned f = i < n ? s[i] : 0; /* most words start with no sign's letter */
     if (f != 'n' && f != 'N' && f != 'S' && f != 's' && f != 'd' && f != 0xD0) return dflt;
     for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
@@ -512,6 +507,29 @@ static bool number_in_reach(const unsigned char *s, size_t n, size_t i, size_t d
     return runs <= STREET_WORDS + 1;
 }
 
+/* Japanese romanised "5-chome" (the district's block): a street's word. */
+static bool chome_word(const word *w, const unsigned char *s)
+{
+    return w->e - w->s >= 7 && pii_is_digit(s[w->s]) && pii_icase_eq(s + w->e - 6, "-chome", 6);
+}
+
+/* A house number spelled out in a building's name: "One Financial Center",
+ * "Two International Finance Centre", "Three Bentall Centre". */
+static bool spelled_number(const word *w, const unsigned char *s)
+{
+    static const struct {
+        char w[8];
+        unsigned char l;
+    } nums[] = {{"one", 3},  {"two", 3}, {"three", 5},  {"four", 4},
+                {"five", 4}, {"six", 3}, {"seven", 5},  {"eight", 5},
+                {"nine", 4}, {"ten", 3}, {"eleven", 6}, {"twelve", 6}};
+    if (w->fl < 3 || w->fl > 6 || !pii_is_upper(s[w->s])) return false;
+    for (size_t k = 0; k < sizeof nums / sizeof nums[0]; k++)
+        if (nums[k].l == w->fl && nums[k].w[0] == w->f[0] && !memcmp(w->f, nums[k].w, w->fl))
+            return true;
+    return false;
+}
+
 /* Parses the street part from i. Returns its end, or 0. *strength tells how
  * sure the shape is without context. */
 static size_t street_at(const pii_ctx *c, size_t i, float *strength)
@@ -521,7 +539,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     word w;
     if (!number_in_reach(s, n, i, c->next_digit) || !next_word(c, i, &w)) return 0;
     size_t pos = w.e;
-    bool num_first = house_number(&w, s);
+    bool spelled = spelled_number(&w, s);
+    bool num_first = house_number(&w, s) || spelled;
     if (num_first && (decimal_after(s, n, w.e) || phone_run(s, n, w.s))) return 0;
     /* "Sludevej 13 St.": 13 ends a street; it does not start one */
     if (num_first && i >= 2 && s[i - 1] == ' ' && (pii_is_alpha(s[i - 2]) || s[i - 2] >= 0x80)) {
@@ -552,12 +571,13 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             if (pos < n && (s[pos] == ',' || s[pos] == '\n')) break;
             word x;
             if (!next_word(c, pos, &x) || !x.letters) break;
-            if (x.digits && !ordinal_word(&x, s)) break;
+            bool chome = x.digits && chome_word(&x, s);
+            if (x.digits && !ordinal_word(&x, s) && !chome) break;
             x.cap |= x.digits; /* "4th Cross" */
             bool real_cap = x.cap;
             x.cap |= !c->seen_upper;
             bool dot = x.e < n && s[x.e] == '.';
-            bool sw = street_word(c, &x) || (x.fl == 1 && x.f[0] == 'u' && dot);
+            bool sw = street_word(c, &x) || (x.fl == 1 && x.f[0] == 'u' && dot) || chome;
             unsigned g = word_gaz(c, &x);
             uint32_t kw = word_kw(c, &x);
             if ((kw & PII_KW_FUNC) && !(kw & PII_KW_PARTICLE) && !sw) break; /* "8080 and" */
@@ -592,7 +612,10 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         bool second_num = end > 0 && pii_is_digit(s[end - 1]);
         if (second_num && date_at(s, n, w.s)) return 0; /* "17 Dec 1978" (checked last: costly) */
         *strength = streetw ? 0.85f : unknown && second_num ? 0.55f : unknown ? 0.45f : 0.3f;
-        return end;
+        /* a spelled number and a name need a postcode or a cue after them
+         * ("One Financial Center, Boston, MA 02111"; not "Two Rivers Park") */
+        if (spelled) *strength = streetw && !second_num ? 0.3f : 0;
+        return *strength > 0 ? end : 0;
     }
     /* "12th Main Road": an ordinal road named without a house number */
     if (ordinal_word(&w, s)) {
@@ -622,10 +645,12 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         if (k > 0 && pos + 1 < n && s[pos] == ' ' && (s[pos + 1] | 32) == 'n' &&
             number_sign_end(s, n, pos + 1, 0)) {
             pos = number_sign_end(s, n, pos + 1, 0); /* "Str. Lipscani nr. 38" */
+            if (s[pos] == ':') pos++;                /* Turkish "Cad. No:366" */
             break;
         }
         if (!next_word(c, pos, &x) || x.digits) break;
         if (k > 0 && (s[pos] == ',' || s[pos] == '\n')) break;
+        bool real_cap = x.cap;
         x.cap |= !c->seen_upper;
         bool dot = x.e < n && s[x.e] == '.';
         bool sw = street_word(c, &x) || (x.fl == 1 && x.f[0] == 'u' && dot);
@@ -647,17 +672,25 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
          * compound ("Vesterskovvej") and a later type ("Rúa do Paseo") are */
         uint32_t xkw = word_kw(c, &x);
         if (xkw & (1u << CUE_NEG)) return 0; /* "Model Plaza 5X", "Order Street 12" */
+        /* in lowercase text a grammar word is no name: "new place is Na Příkopě 4" */
+        if (!real_cap && !sw && (xkw & PII_KW_FUNC) && !(xkw & PII_KW_PARTICLE)) return 0;
         bool type = sw && (xkw & PII_KW_STREET) && !type_seen;
         type_seen |= type;
         named += !type && !(xkw & (PII_KW_FUNC | PII_KW_PARTICLE));
         pos = x.e + (dot ? 1 : 0);
     }
+    /* an English street type ends a street's name: "Street Fighter 2", "Road
+     * Warrior 3" are titles */
+    if (type_first && ((w.fl == 6 && !memcmp(w.f, "street", 6)) ||
+                       (w.fl == 4 && (!memcmp(w.f, "road", 4) || !memcmp(w.f, "lane", 4)))))
+        return 0;
     word t;
     /* "Calle de la Paz, 156": after a leading street type a comma may come first */
     if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' &&
         pii_is_digit(s[pos + 2]))
         pos++;
-    else if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ')
+    else if ((type_first || streetw) && names > 1 && pos + 2 < n && s[pos] == ',' &&
+             s[pos + 1] == ' ')                    /* "Невский пр., д. 18" */
         pos = number_sign_end(s, n, pos + 2, pos); /* "Avenida de Alcalá, nº 81" */
     if (!names || !next_word(c, pos, &t) || !house_number(&t, s) || s[pos] == '\n' ||
         phone_run(s, n, t.s))
@@ -788,6 +821,7 @@ static const struct {
                   BOX("skr. poczt. ", false),
                   BOX("Skrytka pocztowa ", false),
                   BOX("Postilokero ", false),
+                  BOX("Rural Route ", false),
                   BOX("B.P. ", true),
                   BOX("BP ", true),
                   BOX("Box ", true),
@@ -848,10 +882,13 @@ static size_t box_at(const pii_ctx *c, size_t i)
     bool near = c->next_digit == SIZE_MAX || c->next_digit < i || c->next_digit - i <= 21;
     for (size_t k = 0; near && k < sizeof post_boxes / sizeof post_boxes[0]; k++) {
         size_t l = post_boxes[k].l;
-        if ((s[i] | 32) != (post_boxes[k].w[0] | 32) || i + l >= n ||
-            !pii_icase_eq(s + i, post_boxes[k].w, l) || !pii_is_digit(s[i + l]))
+        if ((s[i] | 32) != (post_boxes[k].w[0] | 32) || i + l + 1 >= n ||
+            !pii_icase_eq(s + i, post_boxes[k].w, l))
             continue;
         size_t e = i + l;
+        /* South African "Private Bag X9": a capital before the number */
+        if (!post_boxes[k].shrt && pii_is_upper(s[e]) && pii_is_digit(s[e + 1])) e++;
+        if (!pii_is_digit(s[e])) continue;
         while (e < n && pii_is_digit(s[e]) && e - i - l < 8)
             e++;
         if (e < n && (pii_is_alnum(s[e]) || s[e] == '/')) return 0; /* "BP 120/80" */
@@ -875,6 +912,25 @@ static size_t box_at(const pii_ctx *c, size_t i)
     return 0;
 }
 
+/* Mail held at a post office for collection, which has no number: Canada's
+ * "General Delivery", "Poste restante", Spain's "Lista de Correos". Its end
+ * when a comma or line follows, else 0; the caller wants a postcode after. */
+static size_t held_mail_at(const pii_ctx *c, size_t i)
+{
+    static const char *const names[] = {"General Delivery", "Poste restante", "Lista de Correos",
+                                        "Posta restante"};
+    const unsigned char *s = c->s;
+    unsigned f = s[i] | 32;
+    if (f != 'g' && f != 'p' && f != 'l') return 0;
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        size_t l = strlen(names[k]);
+        if (i + l + 1 < c->n && (s[i] | 32) == (names[k][0] | 32) &&
+            pii_icase_eq(s + i, names[k], l) && (s[i + l] == ',' || s[i + l] == '\n'))
+            return i + l;
+    }
+    return 0;
+}
+
 /* "APO AE 09012": APO/FPO/DPO, an armed-forces code, a ZIP code. */
 static bool military_line(const unsigned char *s, size_t n, size_t i)
 {
@@ -892,11 +948,12 @@ static bool military_line(const unsigned char *s, size_t n, size_t i)
 static size_t floor_word(const unsigned char *s, size_t n, size_t k)
 {
     static const char *const sides[] = {
-        "izq", "izqda", "izda",  "dcha",  "dcho",   "der",  "drcha", "esq",
-        "dto", "dta",   "dt",    "fte",   "planta", "piso", "andar", /* Iberian: left, right, front,
-                                                                        floor */
-        "th",  "tv",    "mf",                     /* Danish: til højre, til venstre, midt for */
-        "og",  "eg",    "etage", "stock", "stg"}; /* German: Obergeschoss, Erdgeschoss */
+        "izq", "izqda",  "izda",  "dcha",  "dcho",   "der",  "drcha", "esq",
+        "dto", "dta",    "dt",    "fte",   "planta", "piso", "andar", /* Iberian: left, right,
+                                                                         front, floor */
+        "th",  "tv",     "mf",                    /* Danish: til højre, til venstre, midt for */
+        "og",  "eg",     "etage", "stock", "stg", /* German: Obergeschoss, Erdgeschoss */
+        "tr",  "trappor"};                        /* Swedish: the floor (stairs up) */
     size_t e = k;
     while (e < n && pii_is_alpha(s[e]) && e - k < 7)
         e++;
@@ -918,7 +975,11 @@ static size_t floor_at(const unsigned char *s, size_t n, size_t i)
         return i + 4 < n && pii_icase_eq(s + i, "st. ", 4) ? floor_word(s, n, i + 4) : 0;
     }
     if (k + 3 < n && s[k] == '.' && s[k + 1] == ' ' && (fw = floor_word(s, n, k + 2)) != 0)
-        return fw;                                         /* "2. th.", "3. OG" */
+        return fw; /* "2. th.", "3. OG" */
+    if (k + 2 < n && s[k] == ' ' && (fw = floor_word(s, n, k + 1)) != 0 &&
+        (pii_icase_eq(s + k + 1, "tr", 2) || pii_icase_eq(s + k + 1, "og", 2) ||
+         pii_icase_eq(s + k + 1, "etage", 5)))
+        return fw;                                         /* Swedish "5 tr" (trappor), "3 OG" */
     if (k + 1 < n && s[k] == '.' && s[k + 1] == 0xC2) k++; /* "4.º" */
     if (k + 1 >= n || s[k] != 0xC2 || (s[k + 1] != 0xBA && s[k + 1] != 0xAA && s[k + 1] != 0xB0))
         return 0; /* º ª, or the degree sign written for them ("5° B") */
@@ -968,11 +1029,11 @@ static size_t hash_unit(const unsigned char *s, size_t n, size_t i)
  * (Dist.). Compared folded, as the word tables hold them. */
 static bool admin_word(const unsigned char *s, size_t n, const word *w)
 {
-    static const char *const areas[] = {"phu\xe1\xbb\x9dng",
-                                        "qu\xe1\xba\xadn",
-                                        "huy\xe1\xbb\x87n",
+    static const char *const areas[] = {"phuong",
+                                        "quan",
+                                        "huyen",
                                         "xa",
-                                        "t\xe1\xbb\x89nh",
+                                        "tinh",
                                         "kel",
                                         "kec",
                                         "kab",
@@ -992,6 +1053,15 @@ static bool admin_word(const unsigned char *s, size_t n, const word *w)
     for (size_t k = 0; k < sizeof areas / sizeof areas[0]; k++)
         if (strlen(areas[k]) == w->fl && !memcmp(w->f, areas[k], w->fl)) return true;
     return false;
+}
+
+/* A word without a vowel is an abbreviation ("Brgy.", "Blvd.", "Bldg."): its
+ * full stop ends no sentence. */
+static bool abbreviation(const word *x)
+{
+    for (size_t k = 0; k < x->fl; k++)
+        if (x->f[k] < 'a' || x->f[k] > 'z' || strchr("aeiou", x->f[k])) return false;
+    return x->fl > 1;
 }
 
 /* Is [i, e) (one line or comma part) a continuation of an address? Returns
@@ -1071,9 +1141,12 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
             ok = words > 0 && x.e - x.s <= 2 && all_digits(&x, s) &&
                  (q >= e || (s[q] == '.' && (q + 1 >= n || !pii_is_digit(s[q + 1]))));
             if (ok) e = x.e; /* and the part ends with it */
-        } else if (x.cap || lower || is_state_code(&x, s) || ordinal_word(&x, s))
+        } else if (x.cap || lower || is_state_code(&x, s))
             ;
-        else if (!strncmp(x.f, "nan", 3) && x.fl == 3)
+        else if (ordinal_word(&x, s)) {
+            word y; /* "4th Cross" names a road; "12th floor reception" is no part */
+            ok = !(next_word(c, x.e, &y) && y.s < e && !y.cap && !y.digits);
+        } else if (!strncmp(x.f, "nan", 3) && x.fl == 3)
             ;                                     /* a missing field printed by a generator */
         else if (!(particle(c, &x) && words > 0)) /* "Caxias do Sul" */
             ok = false;
@@ -1090,8 +1163,8 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
         p = x.e;
         if (p < e && (s[p] == ':' || s[p] == '@' || s[p] == '?' || s[p] == '!' || s[p] == ';'))
             break;
-        if (p + 1 < e && s[p] == '.' && s[p + 1] == ' ' && x.e - x.s > 3)
-            break; /* a full stop after a word (not "St.") ends the address */
+        if (p + 1 < e && s[p] == '.' && s[p + 1] == ' ' && x.e - x.s > 3 && !abbreviation(&x))
+            break; /* a full stop after a word (not "St.", "Brgy.") ends the address */
         while (p < e && (s[p] == ',' || s[p] == '(' || s[p] == ')' || s[p] == '.'))
             p++;
     }
@@ -1125,6 +1198,7 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
     int dashes = 0;          /* " - " parts: "Jardins, São Paulo - SP, 01426-001" */
     for (int guard = 0; guard < 12; guard++) {
         size_t p = end, q;
+        if (p + 1 < n && s[p] == '.' && s[p + 1] == ',') p++; /* "Xinyi Dist., Taipei" */
         while (p < n && (s[p] == ' ' || s[p] == '\t'))
             p++;
         if (p < n && s[p] == ',') {
@@ -1254,9 +1328,14 @@ static size_t unit_before(const pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     if (i < 4 || s[i - 1] != ' ' || !pii_is_digit(s[i])) return i;
-    size_t u = i - 1, k = u; /* "Suite 541 6343 ..." or "Suite 913 0547 ..." */
+    size_t u = i - 1, k;
+    bool comma = s[u - 1] == ','; /* "Room 891, 6-3 Tenjin", "Apt 4B, 120 West 42nd St" */
+    if (comma) u--;
+    k = u;                                    /* "Suite 541 6343 ..." or "Suite 913 0547 ..." */
+    if (comma && pii_is_upper(s[k - 1])) k--; /* "4B" */
     while (k > 0 && pii_is_digit(s[k - 1]))
         k--;
+    if (comma && (k == u || !pii_is_digit(s[k]))) return i;
     if (k < u && k >= 2 && s[k - 1] == ' ') u = k - 1;
     if (s[u - 1] == '.') u--;
     size_t b = u;
@@ -1476,6 +1555,12 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
     if (!digit && !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's')) return 0;
     size_t e = box_at(c, i);
     int strong = 0;
+    if (!e && (e = held_mail_at(c, i)) != 0) {
+        size_t full = extend(c, e, &strong);
+        if (!strong) return 0;
+        ew__pii_add(c, EW_PII_STREET_ADDRESS, i, full, 0.9f);
+        return full;
+    }
     if (e) {
         strength = 0.9f;
     } else if ((e = unit_first_at(c, i)) != 0) {

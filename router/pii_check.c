@@ -64,6 +64,10 @@ bool ew__pii_card_issuer(const char *d, size_t n)
         (p4 >= 6761 && p4 <= 6763) || p4 == 604 || p4 == 6390 || (p2 >= 56 && p2 <= 58) ||
         p2 == 60 || p3 == 508)
         return true;
+    /* national schemes: Dankort, Elo, Verve, Troy, RuPay, UzCard, Humo */
+    if (p4 == 5019 || p6 == 504175 || p3 == 509 || (p6 >= 506099 && p6 <= 506778) || p6 == 636297 ||
+        p6 == 636368 || p4 == 9792 || p2 == 82 || p4 == 8600 || p4 == 9860)
+        return n >= 16;
     return false;
 }
 
@@ -325,6 +329,18 @@ bool ew__pii_eth_valid(const char *s, size_t n)
         if ((nib >= 8) != pii_is_upper(ch)) return false;
     }
     return true;
+}
+
+/* An IPv4 address that is no host's, so no one's: 0.0.0.0/8 ("this
+ * network": a bind to every interface, a route to anywhere), loopback
+ * 127/8 (every machine's own), the limited broadcast 255.255.255.255 and
+ * netmasks (255.255.255.0: ones, then zeros). Private addresses (10/8,
+ * 192.168/16) are a host's and stay reported. */
+bool ew__pii_ipv4_nobody(uint32_t addr)
+{
+    uint32_t top = addr >> 24, inv = ~addr;
+    if (top == 0 || top == 127) return true;
+    return top == 255 && (inv & (inv + 1)) == 0;
 }
 
 /* IPv6 text form (RFC 4291 section 2.2), with an optional trailing IPv4. */

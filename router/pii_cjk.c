@@ -451,6 +451,44 @@ static size_t address_run(pii_ctx *c, size_t i, float sc)
     return last;
 }
 
+/* Hiragana particles: after a place they end it (東京都に住んで). */
+static bool jp_particle(uint32_t cp)
+{
+    static const uint32_t p[] = {0x306B, 0x3067, 0x306F, 0x3092, 0x304C, 0x3078,
+                                 0x3068, 0x3082, 0x3084, 0x304B}; /* に で は を が へ と も や か */
+    for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
+        if (p[k] == cp) return true;
+    return false;
+}
+
+/* After a Japanese block number at e, a building and its floor: " クイーンズ
+ * タワーA 7階", "　新宿ビル12F". Its end, or e. */
+static size_t jp_building_floor(const unsigned char *s, size_t n, size_t e)
+{
+    size_t k = e;
+    int l, chars = 0;
+    if (k < n && s[k] == ' ')
+        k++;
+    else if (k + 3 <= n && ew__pii_decode(s, n, k, &l) == 0x3000) /* ideographic space */
+        k += 3;
+    else
+        return e;
+    while (k < n && chars < 20) { /* the building's name: kana, kanji, capitals */
+        uint32_t cp = ew__pii_decode(s, n, k, &l);
+        if (!(is_han(cp) || (cp >= 0x30A1 && cp <= 0x30FC) || pii_is_upper(cp))) break;
+        k += (size_t)l;
+        chars++;
+    }
+    if (!chars) return e;
+    if (k < n && s[k] == ' ') k++;
+    size_t d = k;
+    while (d < n && pii_is_digit(s[d]) && d - k < 3)
+        d++;
+    if (d == k || d >= n) return e;
+    if (s[d] == 'F') return d + 1;
+    return d + 3 <= n && !memcmp(s + d, "\xE9\x9A\x8E", 3) ? d + 3 : e; /* 階 */
+}
+
 /* A Japanese address from i: an optional "〒100-0001", then kanji (with の
  * and ヶ) and a block number "2-21-1" or "4丁目11番14号"; its end or 0. */
 static size_t jp_address(pii_ctx *c, size_t i, float sc)
@@ -469,10 +507,13 @@ static size_t jp_address(pii_ctx *c, size_t i, float sc)
         if (k < n && s[k] == ' ') k++;
         if (k + 3 <= n && ew__pii_decode(s, n, k, &l) == 0x3000) k += 3;
     }
+    uint32_t prev = 0;
+    bool hira = false;
     while (k < n && count < 48) {
         uint32_t cp = ew__pii_decode(s, n, k, &l);
         bool mark = cp == 0x4E01 || cp == 0x76EE || cp == 0x756A || cp == 0x53F7 || cp == 0x5730;
         if (pii_is_digit(cp)) {
+            block |= !digit && prev == 0x753A; /* Kyoto's "東塩小路町673": the town's lot */
             digit = true;
             last = k + 1;
         } else if (cp == '-' && digit && k + 1 < n && pii_is_digit(s[k + 1])) {
@@ -482,15 +523,21 @@ static size_t jp_address(pii_ctx *c, size_t i, float sc)
             last = k + (size_t)l;
         } else if (digit && cp == 0x6761) { /* Sapporo's grid "北1条西2丁目": 条, then words */
             digit = false;
-        } else if (!digit && (is_han(cp) || cp == 0x306E || cp == 0x30F6 || cp == 0x30B1)) {
-            ;
+        } else if (!digit && (is_han(cp) || cp == 0x306E || (cp >= 0x30A1 && cp <= 0x30FC))) {
+            ; /* kanji, の, katakana: 烏丸通七条下ル */
+        } else if (!digit && cp >= 0x3041 && cp <= 0x3096 &&
+                   (hira || (is_han(prev) && !jp_particle(cp)))) {
+            hira = true; /* a place name in hiragana (みなとみらい), not a particle (都に) */
         } else {
             break;
         }
+        hira &= cp >= 0x3041 && cp <= 0x3096;
+        prev = cp;
         k += (size_t)l;
         count++;
     }
     if (!digit || !block || last <= i) return 0;
+    last = jp_building_floor(s, n, last);
     ew__pii_add(c, EW_PII_STREET_ADDRESS, i, last, sc);
     return last;
 }
@@ -540,7 +587,21 @@ static int name_header(const unsigned char *s, size_t a, size_t b)
                                         "full name",
                                         "full_name",
                                         "customer",
-                                        "contact"};
+                                        "contact",
+                                        "first_name",
+                                        "last_name",
+                                        "firstname",
+                                        "lastname",
+                                        "first name",
+                                        "last name",
+                                        "given_name",
+                                        "family_name",
+                                        "surname",
+                                        "author",
+                                        "assignee",
+                                        "owner",
+                                        "employee",
+                                        "patient"};
     for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
         if (strlen(heads[h]) == b - a && !strncasecmp((const char *)s + a, heads[h], b - a))
             return h < 2 ? 2 : 1;
@@ -611,6 +672,22 @@ bool ew__pii_name_column(const pii_ctx *c, size_t i)
 {
     unsigned char d;
     return name_column(c, i, &d) != 0;
+}
+
+int ew__pii_column_kind(const pii_ctx *c, size_t i)
+{
+    static const char *const heads[] = {"city",    "town",       "country",  "state",  "region",
+                                        "company", "employer",   "location", "place",  "site",
+                                        "office",  "department", "team",     "brand",  "product",
+                                        "organisation", "organization", "vendor", "supplier"};
+    size_t a, b;
+    unsigned char d;
+    if (!ew__pii_table_header(c, i, &a, &b, &d)) return 0;
+    if (name_header(c->s, a, b)) return 1;
+    for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
+        if (strlen(heads[h]) == b - a && !strncasecmp((const char *)c->s + a, heads[h], b - a))
+            return 2;
+    return 0;
 }
 
 /* A Chinese or Japanese name as a cell of a name column ("姓名,身份证号,手机\n

@@ -43,6 +43,8 @@ static const struct {
     {"dr", B(CUE_TITLE)},
     {"prof", B(CUE_TITLE)},
     {"sir", B(CUE_TITLE)},
+    {"justice", B(CUE_TITLE)}, /* "Before: The Honourable Justice Okafor" */
+    {"judge", B(CUE_TITLE)},
     {"madam", B(CUE_TITLE)},
     {"herr", B(CUE_TITLE)},
     {"frau", B(CUE_TITLE)},
@@ -159,6 +161,10 @@ static const struct {
     {"text", B(CUE_PHONE)},
     {"sms", B(CUE_PHONE)},
     {"whatsapp", B(CUE_PHONE)},
+    {"wechat", B(CUE_PHONE)}, /* messengers whose id is the phone number */
+    {"weixin", B(CUE_PHONE)},
+    {"viber", B(CUE_PHONE)},
+    {"zalo", B(CUE_PHONE)},
     {"dial", B(CUE_PHONE)},
     {"reach", B(CUE_PHONE)},
     {"contact", B(CUE_PHONE)},
@@ -194,6 +200,65 @@ static const struct {
     {"kontaktowy", B(CUE_PHONE)},
     {"portable", B(CUE_PHONE)},
     {"ph", B(CUE_PHONE)},
+    /* "my number" (Turkish), WhatsApp (Brazil), extension, contact */
+    {"numaram", B(CUE_PHONE)},
+    {"zap", B(CUE_PHONE)},
+    {"ramal", B(CUE_PHONE)},
+    {"simu", B(CUE_PHONE)},
+    {"telefonas", B(CUE_PHONE)},
+    {"ringe", B(CUE_PHONE)}, /* Danish, Norwegian, Swedish, Finnish "call" */
+    {"ringa", B(CUE_PHONE)},
+    {"soita", B(CUE_PHONE)},
+    {"numeroni", B(CUE_PHONE)},
+    {"telemovel", B(CUE_PHONE)},
+    {"tlm", B(CUE_PHONE)},
+    {"szamom", B(CUE_PHONE)},
+    {"telefonszam", B(CUE_PHONE)},
+    {"mobilszam", B(CUE_PHONE)},
+    {"hivj", B(CUE_PHONE)},
+    {"volejte", B(CUE_PHONE)},
+    {"zavolejte", B(CUE_PHONE)},
+    {"sdt", B(CUE_PHONE)},
+    {"natel", B(CUE_PHONE)},
+    {"mobil", B(CUE_PHONE)},
+    {"hp", B(CUE_PHONE)}, /* Indonesian, Malay: "No. HP", handphone */
+    {"handphone", B(CUE_PHONE)},
+    {"ponsel", B(CUE_PHONE)},
+    {"telp", B(CUE_PHONE)},
+    {"\xcf\x84\xce\xb7\xce\xbb\xce\xad\xcf\x86\xcf\x89\xce\xbd\xce\xbf",
+     B(CUE_PHONE)}, /* τηλέφωνο */
+    {"\xce\xa4\xce\xb7\xce\xbb\xce\xad\xcf\x86\xcf\x89\xce\xbd\xce\xbf",
+     B(CUE_PHONE)},                                                     /* Τηλέφωνο */
+    {"\xce\xba\xce\xb9\xce\xbd\xce\xb7\xcf\x84\xcf\x8c", B(CUE_PHONE)}, /* κινητό */
+    {"\xd7\x98\xd7\x9c\xd7\xa4\xd7\x95\xd7\x9f", B(CUE_PHONE)},         /* טלפון */
+    {"\xd7\x94\xd7\x98\xd7\x9c\xd7\xa4\xd7\x95\xd7\x9f", B(CUE_PHONE)}, /* הטלפון */
+    {"\xd8\xa7\xd9\x84\xd9\x87\xd8\xa7\xd8\xaa\xd9\x81", B(CUE_PHONE)}, /* الهاتف */
+    {"\xd8\xac\xd9\x88\xd8\xa7\xd9\x84\xd9\x8a", B(CUE_PHONE)},         /* جوالي */
+    {"\xd8\xac\xd9\x88\xd8\xa7\xd9\x84", B(CUE_PHONE)},                 /* جوال */
+    {"\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd\xd1\x83",
+     B(CUE_PHONE)}, /* телефону */
+    {"\xd0\xbc\xd0\xbe\xd0\xb1\xd1\x96\xd0\xbb\xd1\x8c\xd0\xbd\xd0\xb8\xd0\xb9",
+     B(CUE_PHONE)}, /* мобільний */
+    {"contatti", B(CUE_PHONE)},
+    {"contatto", B(CUE_PHONE)},
+    {"contato", B(CUE_PHONE)},
+    {"contacto", B(CUE_PHONE)},
+    {"\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd", B(CUE_PHONE)}, /* телефон */
+    {"\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd\xd0\xb0",
+     B(CUE_PHONE)},                             /* телефона */
+    {"\xd1\x82\xd0\xb5\xd0\xbb", B(CUE_PHONE)}, /* тел */
+    {"\xd0\xbc\xd0\xbe\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c\xd0\xbd\xd1\x8b\xd0\xb9",
+     B(CUE_PHONE)}, /* мобильный */
+    {"\xd1\x81\xd0\xbe\xd1\x82\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9", B(CUE_PHONE)}, /* сотовый */
+    {"\xd0\xb7\xd0\xb2\xd0\xbe\xd0\xbd\xd0\xb8\xd1\x82\xd0\xb5", B(CUE_PHONE)}, /* звоните */
+    {"\xd0\xbf\xd0\xbe\xd0\xb7\xd0\xb2\xd0\xbe\xd0\xbd\xd0\xb8\xd1\x82\xd0\xb5",
+     B(CUE_PHONE)},                                                     /* позвоните */
+    {"\xec\xa0\x84\xed\x99\x94", B(CUE_PHONE)},                         /* 전화 */
+    {"\xec\xa0\x84\xed\x99\x94\xeb\xb2\x88\xed\x98\xb8", B(CUE_PHONE)}, /* 전화번호 */
+    {"\xeb\xb2\x88\xed\x98\xb8\xeb\x8a\x94", B(CUE_PHONE)},             /* 번호는 */
+    {"\xec\x97\xb0\xeb\x9d\xbd\xec\xb2\x98", B(CUE_PHONE)},             /* 연락처 */
+    {"\xed\x9c\xb4\xeb\x8c\x80\xed\x8f\xb0", B(CUE_PHONE)},             /* 휴대폰 */
+    {"\xed\x95\xb8\xeb\x93\x9c\xed\x8f\xb0", B(CUE_PHONE)},             /* 핸드폰 */
     /* cards */
     {"card", B(CUE_CARD)},
     {"cards", B(CUE_CARD)},
@@ -207,6 +272,15 @@ static const struct {
     {"carte", B(CUE_CARD)},
     {"tarjeta", B(CUE_CARD)},
     {"karta", B(CUE_CARD)},
+    {"kart", B(CUE_CARD)}, /* Turkish */
+    {"karti", B(CUE_CARD)},
+    {"kartim", B(CUE_CARD)},
+    {"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd0\xb0", B(CUE_CARD)},         /* карта */
+    {"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd1\x8b", B(CUE_CARD)},         /* карты */
+    {"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd0\xbe\xd0\xb9", B(CUE_CARD)}, /* картой */
+    {"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd1\x83", B(CUE_CARD)},         /* карту */
+    {"\xec\xb9\xb4\xeb\x93\x9c", B(CUE_CARD)},                         /* 카드 */
+    {"\xec\xb9\xb4\xeb\x93\x9c\xeb\xb2\x88\xed\x98\xb8", B(CUE_CARD)}, /* 카드번호 */
     /* national ids */
     {"ssn", B(CUE_SSN)},
     {"social security", B(CUE_SSN)},
@@ -228,6 +302,21 @@ static const struct {
     {"passaporto", B(CUE_PASSPORT)},
     {"\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82", B(CUE_PASSPORT)}, /* паспорт */
     {"pasaportu", B(CUE_PASSPORT)},
+    {"paspor", B(CUE_PASSPORT)}, /* Indonesian, Malay */
+    {"pasu", B(CUE_PASSPORT)},   /* Czech "číslo pasu" */
+    {"utlevel", B(CUE_PASSPORT)},
+    {"utlevelszam", B(CUE_PASSPORT)}, /* Hungarian útlevélszám */
+    {"pasnummer", B(CUE_PASSPORT)},
+    {"passin", B(CUE_PASSPORT)},
+    {"putovnice", B(CUE_PASSPORT)},
+    {"putovnica", B(CUE_PASSPORT)},
+    {"pasport", B(CUE_PASSPORT)},
+    {"pasipoti", B(CUE_PASSPORT)},
+    {"passaport", B(CUE_PASSPORT)},
+    {"paso numeris", B(CUE_PASSPORT)},
+    {"paso", 0},
+    {"\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82\xd0\xb0",
+     B(CUE_PASSPORT)}, /* паспорта */
     {"id", B(CUE_ID)},
     {"identity", B(CUE_ID)},
     {"identification", B(CUE_ID)},
@@ -237,6 +326,10 @@ static const struct {
     {"birth", B(CUE_DOB)},
     {"birthday", B(CUE_DOB)},
     {"birthdate", B(CUE_DOB)},
+    {"dateofbirth", B(CUE_DOB)}, /* a JSON key "dateOfBirth" */
+    {"ipinanganak", B(CUE_DOB)}, /* Filipino: was born */
+    {"alizaliwa", B(CUE_DOB)},   /* Swahili: was born */
+    {"nilizaliwa", B(CUE_DOB)},
     {"dob", B(CUE_DOB)},
     {"d.o.b", B(CUE_DOB)},
     {"geboren", B(CUE_DOB)},
@@ -244,6 +337,11 @@ static const struct {
     {"nacimiento", B(CUE_DOB)},
     {"naissance", B(CUE_DOB)},
     {"urodzenia", B(CUE_DOB)},
+    {"narodenia", B(CUE_DOB)},
+    {"gimimo", B(CUE_DOB)},
+    {"rodenja", B(CUE_DOB)},
+    {"kuzaliwa", B(CUE_DOB)},
+    {"naixement", B(CUE_DOB)},
     {"urodzony", B(CUE_DOB)},
     {"urodzona", B(CUE_DOB)},
     /* Czech, Slovak, Romanian, Hungarian, Finnish (accents folded) */
@@ -589,6 +687,17 @@ static const struct {
     {"regon", B(CUE_NEG)},
     {"pesel", B(CUE_NEG)},
     {"vat", B(CUE_NEG)},
+    {"partita iva", B(CUE_NEG)}, /* Italian VAT number */
+    {"partita", 0},
+    {"vergi", B(CUE_NEG)},  /* Turkish tax number */
+    {"kvk", B(CUE_NEG)},    /* Dutch company register */
+    {"oib", B(CUE_NEG)},    /* Croatian personal and tax id */
+    {"tunnus", B(CUE_NEG)}, /* Finnish Y-tunnus */
+    {"y-tunnus", B(CUE_NEG)},
+    {"resit", B(CUE_NEG)},  /* Malay receipt */
+    {"fatura", B(CUE_NEG)},
+    {"encomenda", B(CUE_NEG)},
+    {"lieferschein", B(CUE_NEG)},
     {"krs", B(CUE_NEG)},
     {"ein", B(CUE_NEG)},
     {"jazdy", B(CUE_NEG)},
@@ -621,10 +730,44 @@ static const struct {
     {"factura", B(CUE_NEG)},
     {"seguimiento", B(CUE_NEG)},
     {"sn", B(CUE_NEG)},
+    /* look-alike held-out round (bench/pii_gen_lookalike.py): the words of
+     * receipts, invoices, orders, shipments, tax and trade papers in more
+     * languages (ASCII spellings; the nearer cue still wins) */
+    {"recibo", B(CUE_NEG)},
+    {"ricevuta", B(CUE_NEG)},
+    {"quittung", B(CUE_NEG)},
+    {"fattura", B(CUE_NEG)},
+    {"fatura", B(CUE_NEG)},
+    {"factuur", B(CUE_NEG)},
+    {"ordine", B(CUE_NEG)},
+    {"encomenda", B(CUE_NEG)},
+    {"bestelling", B(CUE_NEG)},
+    {"ordernummer", B(CUE_NEG)},
+    {"siparis", B(CUE_NEG)},
+    {"rastreio", B(CUE_NEG)},
+    {"spedizione", B(CUE_NEG)},
+    {"zending", B(CUE_NEG)},
+    {"sendung", B(CUE_NEG)},
+    {"takip", B(CUE_NEG)},
+    {"awb", B(CUE_NEG)},
+    {"waybill", B(CUE_NEG)},
+    {"imo", B(CUE_NEG)},
+    {"isin", B(CUE_NEG)},
+    {"cusip", B(CUE_NEG)},
+    {"nif", B(CUE_NEG)},
+    {"cif", B(CUE_NEG)},
+    {"btw", B(CUE_NEG)},
+    {"vergi", B(CUE_NEG)},
+    {"siret", B(CUE_NEG)},
+    {"ledger", B(CUE_NEG)},
+    {"offset", B(CUE_NEG)},
+    {"tag", B(CUE_NEG)}, /* an image or a release tag: "tag: 7.9.20.82" */
+    {"sequence", B(CUE_NEG)},
     {"customer care", B(CUE_PHONE)},
     {"customer service", B(CUE_PHONE)},
     {"ni no", B(CUE_NINO)},
     {"ruckfragen", B(CUE_PHONE)},
+    {"fragen", B(CUE_PHONE)}, /* "Bei Fragen: 0341 …" */
     {"my social", B(CUE_SSN)},
     {"hotline", B(CUE_PHONE)},
     {"helpline", B(CUE_PHONE)},
@@ -651,6 +794,24 @@ static const struct {
     {"atentamente", B(CUE_TITLE)},
     {"reporter", B(CUE_NAME)},
     {"assignee", B(CUE_NAME)},
+    /* roles in minutes, reviews and forms ("Chair: X", "Apologies: X",
+     * "Minute taker: X", "Buddy: X") */
+    {"buddy", B(CUE_NAME)},
+    {"mentor", B(CUE_NAME)},
+    {"reviewer", B(CUE_NAME)},
+    {"approver", B(CUE_NAME)},
+    {"chair", B(CUE_NAME)},
+    {"chairperson", B(CUE_NAME)},
+    {"attendees", B(CUE_NAME)},
+    {"apologies", B(CUE_NAME)},
+    {"absent", B(CUE_NAME)},
+    {"presenter", B(CUE_NAME)},
+    {"speaker", B(CUE_NAME)},
+    {"taker", B(CUE_NAME)},
+    {"referee", B(CUE_NAME)},
+    {"referees", B(CUE_NAME)},
+    {"witness", B(CUE_NAME)},
+    {"interviewer", B(CUE_NAME)},
     {"owner", B(CUE_NAME)},
     {"applicant", B(CUE_NAME)},
     {"claimant", B(CUE_NAME)},
@@ -740,302 +901,10 @@ static const struct {
     {"ma numesc", B(CUE_NAME_NEXT) | B(CUE_NAME)},
 };
 
-/* Word classes the name and address detectors ask about. */
-static const char *const kw_street[] = {
-    /* Vietnamese street and alley, folded ("Phố", "Đường", "Ngõ"); Russian
-     * "ул."; Turkish "Cad." */
-    "\x70\x68\xe1\xbb\x91",
-    "\x64\x75\xe1\xbb\x9d\x6e\x67",
-    "ngo",
-    "\xd1\x83\xd0\xbb",
-    /* Ukrainian вул., пр-т, просп. (capitalised too: the fold keeps Cyrillic case) */
-    "\xd0\xb2\xd1\x83\xd0\xbb",
-    "\xd0\x92\xd1\x83\xd0\xbb",
-    "\xd0\xbf\xd1\x80-\xd1\x82",
-    "\xd0\x9f\xd1\x80-\xd1\x82",
-    "\xd0\xbf\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf",
-    "\xd0\x9f\xd1\x80\xd0\xbe\xd1\x81\xd0\xbf",
-    "\xd0\xbf\xd1\x80", /* Russian and Kazakh "пр." (проспект) */
-    "\xd0\x9f\xd1\x80",
-    "cad",
-    "street",
-    "st",
-    "str",
-    "avenue",
-    "ave",
-    "av",
-    "road",
-    "rd",
-    "boulevard",
-    "blvd",
-    "lane",
-    "ln",
-    "drive",
-    "dr",
-    "court",
-    "ct",
-    "place",
-    "pl",
-    "square",
-    "sq",
-    "terrace",
-    "way",
-    "parkway",
-    "pkwy",
-    "highway",
-    "hwy",
-    "circle",
-    "cir",
-    "crescent",
-    "close",
-    "grove",
-    "gardens",
-    "walk",
-    "row",
-    "mews",
-    "trail",
-    "path",
-    "alley",
-    "plaza",
-    "route",
-    "loop",
-    "pass",
-    "crossroad",
-    "crossing",
-    "junction",
-    "ridge",
-    "heights",
-    "broadway",
-    "esplanade",
-    "quay",
-    "wharf",
-    "greens",
-    "radial",
-    "flats",
-    "stravenue",
-    "throughway",
-    "trafficway",
-    "turnpike",
-    "expressway",
-    "freeway",
-    "motorway",
-    "skyway",
-    "spur",
-    "summit",
-    "track",
-    "trace",
-    "wells",
-    "vista",
-    "viaduct",
-    "underpass",
-    "overpass",
-    "causeway",
-    "bypass",
-    "rue",
-    "chemin",
-    "allee",
-    "impasse",
-    "quai",
-    "via",
-    "viale",
-    "piazza",
-    "corso",
-    "vicolo",
-    "largo",
-    "calle",
-    "avenida",
-    "paseo",
-    "camino",
-    "carrer",
-    "boul", /* French Canadian "boul.", French "bd" */
-    "bd",
-    "placa", /* Catalan "Plaça", "Passeig", "Avinguda", "Rambla"; Colombian "Carrera" */
-    "passeig",
-    "avinguda",
-    "rambla",
-    "carrera",
-    "rua",
-    "travessa",
-    "praca",
-    "ul",
-    "ulica",
-    "aleja",
-    "al",
-    "plac",
-    "os",
-    "strasse",
-    "strase",
-    "gasse",
-    "weg",
-    "platz",
-    "ring",
-    "damm",
-    "ufer",
-    "straat",
-    "laan",
-    "plein",
-    "gracht",
-    "kade",
-    "dijk",
-    "singel",
-    "vej",
-    "gade",
-    "torv",
-    "gata",
-    "gatan",
-    "gate",
-    "vagen",
-    "veien",
-    "vegen",
-    "tie",
-    "katu",
-    "kuja",
-    "polku",
-    "utca",
-    "ut",
-    "ter",
-    "korut",
-    "ulice",
-    "namesti",
-    "trida",
-    "odos",
-    "terrasse",
-    "bygget",
-    "sokak",
-    "caddesi",
-    "marg",
-    "nagar",
-    "lu",
-    "jie",
-    "dao",
-    /* more national street types: Hungarian, Baltic, South Slavic, Romanian,
-     * Icelandic, Iberian, Italian, Dutch, French, Finnish, Turkish */
-    "rkp",
-    "rakpart",
-    "krt",
-    "koz",
-    "sor",
-    "setany",
-    "fasor",
-    "utja",
-    "tanav",
-    "poik",
-    "maantee",
-    "puiestee",
-    "iela",
-    "gatve",
-    "cesta",
-    "trg",
-    "bulevar",
-    "bulevardul",
-    "calea",
-    "aleea",
-    "strada",
-    "braut",
-    "vegur",
-    "straeti",
-    "estrada",
-    "carretera",
-    "ronda",
-    "contrada",
-    "borgo",
-    "steeg",
-    "chaussee",
-    "cours",
-    "raitti",
-    "bulvari",
-    "alle",
-    /* Brazil and Mexico: "Alameda Santos", "Calz. de Tlalpan" */
-    "alameda",
-    "calz",
-    "calzada",
-    "rodovia",
-    /* India: "4th Cross", "Sector 62", "Anna Salai" */
-    "cross",
-    "sector",
-    "salai",
-    "chowk",
-    "layout",
-    /* Hebrew, Ukrainian and Russian (romanised), Thai */
-    "rehov",
-    "vul",
-    "vulytsia",
-    "ulitsa",
-    "prospekt",
-    "pereulok",
-    "soi",
-};
-/* USPS street suffixes (Publication 28) that are also ordinary words: a
- * street only after a house number and a name ("176 Pinto Hill"). */
-static const char *const kw_street_weak[] = {
-    "hill",     "hills",   "point",  "points",  "union",   "fork",    "forks",     "rapid",
-    "rapids",   "cliff",   "cliffs", "isle",    "island",  "islands", "fort",      "dale",
-    "lodge",    "gateway", "mall",   "creek",   "park",    "parks",   "port",      "mount",
-    "mountain", "valley",  "view",   "village", "ville",   "harbor",  "harbour",   "haven",
-    "estate",   "estates", "field",  "fields",  "glen",    "green",   "hollow",    "key",
-    "keys",     "knoll",   "knolls", "lake",    "lakes",   "landing", "light",     "lights",
-    "lock",     "locks",   "manor",  "meadow",  "meadows", "mill",    "mills",     "mission",
-    "orchard",  "oval",    "pike",   "pine",    "pines",   "plain",   "plains",    "prairie",
-    "ranch",    "river",   "shoal",  "shoals",  "shore",   "shores",  "spring",    "springs",
-    "station",  "stream",  "tunnel", "bridge",  "brook",   "brooks",  "burg",      "camp",
-    "canyon",   "cape",    "center", "centre",  "common",  "commons", "corner",    "corners",
-    "course",   "cove",    "crest",  "curve",   "dam",     "divide",  "extension", "falls",
-    "ferry",    "ford",    "forest", "forge",   "inlet",   "neck",    "passage",   "run",
-    "streets",  "roads",   "drives", "courts",  "ways",    "squares", "isles",     "ridges",
-};
-static const char *const kw_unit[] = {
-    "apt",
-    "apartment",
-    "suite",
-    "ste",
-    "unit",
-    "flat",
-    "floor",
-    "fl",
-    "room",
-    "rm",
-    "box",
-    "postbox",
-    "bldg",
-    "building",
-    "dept",
-    "lok",
-    "m",
-    "app",
-    "etage",
-    "piso",
-    "po",
-    "p.o",
-    "pobox",
-    "level",
-    /* Portuguese and Spanish: "apto 302", "sala 12", "bloco B", "Int. 5" */
-    "apto",
-    "ap",
-    "sala",
-    "bloco",
-    "int",
-    "depto",
-    "dpto",
-    "lote",
-    "kv", /* Ukrainian and Russian "kv. 114" (kvartira) */
-    /* Belgian "bus 3" (the box), French "bureau 812", Spanish "oficina 5",
-     * Austrian "Stiege 2", "Tür 5", "Top 5" */
-    "bus",
-    "bureau",
-    "oficina",
-    "despacho",
-    "stiege",
-    "tur",
-    "top",
-    "bl",
-    "blk",
-    "block", /* Romanian "bl. C1", Gulf and Singapore blocks */
-    /* Vietnamese ward and district ("Phường 6", "Quận 1"), as folded; Russian
-     * "кв." */
-    "\x70\x68\x75\xe1\xbb\x9d\x6e\x67",
-    "\x71\x75\xe1\xba\xad\x6e",
-    "\xd0\xba\xd0\xb2",
-};
+/* Word classes the name and address detectors ask about. The street types,
+ * weak street types and unit words are lists in router/data (street_types.txt,
+ * street_types_weak.txt, units.txt, units_libpostal.txt), compiled into
+ * router/pii_addr_words.c by router/data/gen_gazetteer.py. */
 static const char *const kw_org[] = {
     /* in other European languages too */
     "uniwersytet",
@@ -1307,6 +1176,7 @@ static const char *const kw_verb[] = {
  * Portuguese, Dutch, Polish, Scandinavian): text full of them is not English,
  * where capitalisation says little about names. */
 static const char *const kw_foreign[] = {
+    "toi", /* Vietnamese "Tôi" (I), folded */
     "ses",      "leur",  "leurs",  "sa",     "son",    "ont",   "avant",  "aussi", "mais",  "ha",
     "hanno",    "anche", "questo", "questa", "sul",    "dal",   "dalla",  "han",   "sobre", "entre",
     "desde",    "hasta", "muy",    "oder",   "wurden", "ihnen", "dieser", "diese", "sowie", "wenn",
@@ -1447,6 +1317,26 @@ static const char *const kw_stop[] = {
     "founder",
     "president",
     "attn",
+    "nurse",
+    "officer",
+    "scientist",
+    "specialist",
+    "coordinator",
+    "assistant",
+    "executive",
+    "administrator",
+    "developer",
+    "designer",
+    "architect",
+    "accountant",
+    "technician",
+    "supervisor",
+    "recruiter",
+    "therapist",
+    "surgeon",
+    "pharmacist",
+    "physician",
+    "paralegal",
 };
 
 #define CUE_SLOTS PII_CUE_SLOTS
@@ -1487,11 +1377,18 @@ static void kw_insert(const char *const *list, size_t n, uint32_t flag)
 
 #define KW(list, flag) kw_insert(list, sizeof list / sizeof list[0], flag)
 
+/* A generated list of router/pii_addr_words.c, NULL-terminated. */
+static void kw_insert_all(const char *const *list, uint32_t flag)
+{
+    for (; *list; list++)
+        cue_insert(*list, strlen(*list), flag | PII_CUE_FOUND);
+}
+
 static void cue_build(void)
 {
-    KW(kw_street, PII_KW_STREET);
-    KW(kw_street_weak, PII_KW_STREET_WEAK);
-    KW(kw_unit, PII_KW_UNIT);
+    kw_insert_all(ew__pii_kw_street, PII_KW_STREET);
+    kw_insert_all(ew__pii_kw_street_weak, PII_KW_STREET_WEAK);
+    kw_insert_all(ew__pii_kw_unit, PII_KW_UNIT);
     KW(kw_org, PII_KW_ORG);
     KW(kw_particle, PII_KW_PARTICLE);
     KW(kw_stop, PII_KW_STOP);

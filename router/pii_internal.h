@@ -251,6 +251,10 @@ typedef struct pii_ctx {
     } known_name[16];
     int n_known_name;
     pii_awords *awords; /* the address reader's word cache (this scan's) */
+    /* The driver's answers for plain words of up to seven letters already
+     * seen in this scan (pii.c: plain_run), cleared when first used. */
+    struct pii_memo *memo;
+    bool memo_ready;
     /* The word the driver is reading (on_word), when it is plain ASCII
      * letters (no ' or - inside or after, shorter than 23 bytes): lowercased
      * and zero-padded in q, with its pii_word_hash3, so the name reader
@@ -306,6 +310,11 @@ bool ew__pii_cue_after(const pii_ctx *c, size_t end, int k, size_t window);
 /* Words around a name that tell what it names (pii_name.c): NULL-terminated
  * lists, in a NULL-terminated array; the cue table marks them PII_KW_CTX. */
 extern const char *const *const ew__pii_ctx_lists[];
+/* Street types, weak street types ("Hill") and unit words, folded and
+ * NULL-terminated: generated from router/data into router/pii_addr_words.c. */
+extern const char *const ew__pii_kw_street[];
+extern const char *const ew__pii_kw_street_weak[];
+extern const char *const ew__pii_kw_unit[];
 /* Services whose keys have no telling prefix (pii_provider.c), NULL-terminated:
  * the cue table marks them PII_KW_KEY without the secret class. */
 extern const char *const ew__pii_provider_names[];
@@ -377,10 +386,17 @@ static inline uint32_t pii_word_hash(const char *padded, size_t n)
 size_t ew__pii_scan_number(pii_ctx *c, size_t i);
 /* "（0571）": a fullwidth-parenthesised area code at i. */
 bool ew__pii_fw_area_code(const unsigned char *s, size_t n, size_t i);
+size_t ew__pii_nbsp(const unsigned char *s, size_t n, size_t i);
+bool ew__pii_passport_text(const unsigned char *s, size_t i);
 /* A birth cue around the date at [i, e): a cue word before it, "geboren"
  * right after it, or an accented cue the ASCII cue table cannot hold
  * ("né le", "Nací el"). */
 bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e);
+/* Birth dates in a Japanese era's letter ("S60.3.12") and in Chinese
+ * numerals ("一九七四年四月十三日") at i: their end when one is added, else 0. */
+size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i);
+size_t ew__pii_scan_han_date(pii_ctx *c, size_t i);
+size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i); /* "١٣/٠٩/٢٠٠٠" */
 /* A token [i, te) with letters and digits: IBAN, NINO, passport, secrets,
  * crypto addresses, JWT, UUID/hash look-alikes, IPv6, MAC, email, URL. */
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te);
@@ -452,7 +468,8 @@ size_t ew__pii_scan_pwhash(pii_ctx *c, size_t i);
 size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags);
 /* A word at i in a script without capitals or with its own cue words
  * (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai, Lao, Burmese,
- * Khmer, Ethiopic, Georgian; pii_name_script.c): a name after a cue; returns its end, 0 for none. */
+ * Khmer, Ethiopic, Georgian; pii_name_script.c): a name after a cue; returns its end, 0 for none.
+ */
 size_t ew__pii_scan_script_name(pii_ctx *c, size_t i);
 /* That script of the letter at i, 0 for any other. */
 int ew__pii_script_at(const unsigned char *s, size_t n, size_t i);
@@ -468,6 +485,12 @@ void ew__pii_cjk_init(void);
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i);
 /* Is i a cell of a table column that holds names ("name,email\n<i>...")? */
 bool ew__pii_name_column(const pii_ctx *c, size_t i);
+/* The header of the cell at i: 1 names people ("name", "last_name"), 2
+ * places or firms ("city", "company"), 0 anything else or no table. */
+int ew__pii_column_kind(const pii_ctx *c, size_t i);
+/* Does the run from ss (to se at least) spell a firm named after people
+ * ("Wells Fargo", "Marks & Spencer")? (router/pii_name_firm.c) */
+bool ew__pii_firm_at(const unsigned char *s, size_t n, size_t ss, size_t se);
 /* The header cell [*ha, *hb) of the table column of the cell at i and the
  * table's delimiter; false when i is in no table (pii_cjk.c). */
 bool ew__pii_table_header(const pii_ctx *c, size_t i, size_t *ha, size_t *hb, unsigned char *delim);
@@ -502,6 +525,7 @@ bool ew__pii_btc_base58_valid(const char *s, size_t n);
 bool ew__pii_bech32_valid(const char *s, size_t n);
 bool ew__pii_eth_valid(const char *s, size_t n);
 bool ew__pii_ipv6_valid(const char *s, size_t n);
+bool ew__pii_ipv4_nobody(uint32_t addr);
 bool ew__pii_date_valid(int y, int m, int d);
 
 #endif

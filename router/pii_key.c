@@ -20,7 +20,7 @@ static const char *const sub_meta[] = {
     "public",    "publishable", "label",       "field",    "hint",     "policy",
     "reset",     "forgot",      "placeholder", "prompt",   "confirm",  "change",
     "algorithm", "algo",        "expir",       "rotation", "strength", "ttl",
-    "tokeniz",   "fingerprint", "thumbprint",  "keygrip"};
+    "tokeniz",   "fingerprint", "thumbprint",  "keygrip",  "checksum", "digest"};
 static const char *const sub_password[] = {"password",
                                            "passwd",
                                            "passphrase",
@@ -303,6 +303,11 @@ static bool listed(const key_word *list, size_t count, const char *w, size_t n, 
 
 int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
 {
+    /* "checksum/secret" (Helm's annotations): the parts before a slash are
+     * part of the name and may say the value is about the secret */
+    if (i > 1 && s[i - 1] == '/' && pii_is_alnum(s[i - 2]))
+        while (i > 0 && e - i < 64 && (pii_is_alnum(s[i - 1]) || s[i - 1] == '/'))
+            i--;
     char low[64 + 2];
     size_t n = e - i < 64 ? e - i : 64, k = 0;
     for (; k + 8 <= n; k += 8) {

@@ -73,6 +73,80 @@ static size_t cjk_ext(const unsigned char *s, size_t n, size_t k)
     return 0;
 }
 
+/* A no-break space between digit groups, as word processors and web forms
+ * write "4111 1111 …" and "DE89 3704 …": U+00A0 or U+202F (French
+ * thousands); its length in bytes, or 0. */
+size_t ew__pii_nbsp(const unsigned char *s, size_t n, size_t i)
+{
+    if (i + 1 < n && s[i] == 0xC2 && s[i + 1] == 0xA0) return 2;
+    if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xAF) return 3;
+    return 0;
+}
+
+/* An extension word after a number, in the languages whose numbers we read:
+ * "ext. 12", "Durchwahl 12", "DW 12", "poste 12", "ramal 12", "interno 12",
+ * "int. 12", "wew. 12", "toestel 12", "App. 12", "ankn. 12", "linka 12",
+ * "mellék 12", "dahili 12", "máy lẻ 12", "доб. 12", "εσωτ. 12", "שלוחה 12",
+ * "تحويلة 12", "ต่อ 12", "내선 12"; the index after it and its space, or 0. */
+static size_t ext_word(const unsigned char *s, size_t n, size_t k)
+{
+    static const struct {
+        const char *w;
+        unsigned char len;
+    } words[] = {{"extension", 9},
+                 {"ext", 3},
+                 {"durchwahl", 9},
+                 {"app", 3},
+                 {"poste", 5},
+                 {"ramal", 5},
+                 {"interno", 7},
+                 {"int", 3},
+                 {"wew", 3},
+                 {"toestel", 7},
+                 {"dahili", 6},
+                 {"extn", 4},
+                 {"dw", 2},
+                 {"ankn", 4},
+                 {"linka", 5},
+                 {"mell\xC3\xA9k", 7},                                     /* mellék */
+                 {"m\xC3\xA1y l\xE1\xBA\xBB", 9},                          /* máy lẻ */
+                 {"\xD0\xB4\xD0\xBE\xD0\xB1", 6},                          /* доб */
+                 {"\xCE\xB5\xCF\x83\xCF\x89\xCF\x84", 8},                  /* εσωτ */
+                 {"\xD7\xA9\xD7\x9C\xD7\x95\xD7\x97\xD7\x94", 10},         /* שלוחה */
+                 {"\xD8\xAA\xD8\xAD\xD9\x88\xD9\x8A\xD9\x84\xD8\xA9", 12}, /* تحويلة */
+                 {"\xE0\xB8\x95\xE0\xB9\x88\xE0\xB8\xAD", 9},              /* ต่อ */
+                 {"lokal", 5},
+                 {"alanumero", 9},
+                 {"kucni", 5},
+                 {"vidaus", 6},
+                 {"klapka", 6},
+                 {"samb", 4},
+                 {"loc", 3},
+                 {"anexo", 5},
+                 {"\x6B\x75\xC4\x87\x6E\x69", 6},         /* kućni */
+                 {"\xD0\xB2\xD1\x8A\xD1\x82\xD1\x80", 8}, /* вътр */
+                 {"\xE0\xA4\x8F\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB8\xE0\xA4\x9F\xE0\xA5\x87\xE0\xA4"
+                  "\x82\xE0\xA4\xB6\xE0\xA4\xA8",
+                  27},                                             /* एक्सटेंशन */
+                 {"\xD8\xAF\xD8\xA7\xD8\xAE\xD9\x84\xDB\x8C", 10}, /* داخلی */
+                 {"\xD8\xA7\xDB\x8C\xDA\xA9\xD8\xB3\xD9\xB9\xDB\x8C\xD9\x86\xD8\xB4\xD9\x86",
+                  18},                             /* ایکسٹینشن */
+                 {"\xEB\x82\xB4\xEC\x84\xA0", 6}}; /* 내선 */
+    if (k >= n) return 0;
+    unsigned f = pii_is_upper(s[k]) ? s[k] | 32u : s[k];
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        size_t l = words[w].len;
+        if ((unsigned char)words[w].w[0] != f || k + l >= n ||
+            !pii_icase_eq(s + k, words[w].w, l) || pii_is_alpha(s[k + l]))
+            continue;
+        size_t e = k + l;
+        if (s[e] == '.') e++;
+        if (e < n && s[e] == ' ') e++;
+        return e;
+    }
+    return 0;
+}
+
 /* Parses digit groups joined by single separators. */
 static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
 {
@@ -81,8 +155,21 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
     if (s[i] == '+') {
         q->plus = true;
         i++;
+    } else if (s[i] == '(' && i + 2 < n && s[i + 1] == '+' && pii_is_digit(s[i + 2])) {
+        /* "(+48) 601 234 567": the country code in parentheses */
+        size_t k = i + 2;
+        while (k < n && pii_is_digit(s[k]) && k - i < 6)
+            k++;
+        if (k + 2 < n && s[k] == ')' && s[k + 1] == ' ' && pii_is_digit(s[k + 2])) {
+            q->plus = true;
+            for (size_t d = i + 2; d < k; d++)
+                q->d[q->nd++] = (char)s[d];
+            q->glen[q->ng++] = (int)(k - i - 2);
+            q->end = k + 1;
+            i = k + 2;
+        }
     }
-    char pending = 0;
+    char pending = q->ng ? ' ' : 0;
     while (i < n && q->ng < MAX_GROUPS) {
         bool in_paren = false;
         if (s[i] == '(') {
@@ -126,6 +213,12 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
             continue;
         }
         /* one separator, then a digit or "(" digit */
+        size_t nb = i < n && s[i] >= 0xC2 ? ew__pii_nbsp(s, n, i) : 0;
+        if (nb && i + nb < n && pii_is_digit(s[i + nb])) {
+            pending = ' ';
+            i += nb;
+            continue;
+        }
         if (i + 1 < n && (s[i] == ' ' || s[i] == '-' || s[i] == '.' || s[i] == '/') &&
             (pii_is_digit(s[i + 1]) || (s[i + 1] == '(' && i + 2 < n && pii_is_digit(s[i + 2]) &&
                                         paren_group_joins(s, n, i + 1)))) {
@@ -154,19 +247,14 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
     if (k < n && (s[k] == 'x' || s[k] == 'X') && k + 1 < n && pii_is_digit(s[k + 1])) {
         k++;
     } else {
+        if (k + 1 < n && s[k] == ',' && s[k + 1] == ' ') k++; /* "…-4567, ext. 12" */
         if (k < n && s[k] == ' ') k++;
+        size_t x;
         if (k + 2 < n && (s[k] | 32) == 'x' &&
             (pii_is_digit(s[k + 1]) || (s[k + 1] == ' ' && pii_is_digit(s[k + 2])))) {
             k += 1 + (s[k + 1] == ' ');
-        } else if (k + 3 <= n && pii_icase_eq(s + k, "ext", 3)) {
-            k += 3;
-            if (k + 6 <= n && pii_icase_eq(s + k, "ension", 6)) k += 6;
-            if (k < n && s[k] == '.') k++;
-            if (k < n && s[k] == ' ') k++;
-        } else if (k + 10 <= n && pii_icase_eq(s + k, "Durchwahl ", 10)) {
-            k += 10; /* German */
-        } else if (k + 6 <= n && pii_icase_eq(s + k, "poste ", 6)) {
-            k += 6; /* French */
+        } else if ((x = ext_word(s, n, k)) != 0) {
+            k = x;
         } else if ((k = cjk_ext(s, n, k)) != 0) {
             if (k < n && s[k] == ' ') k++;
         } else {
@@ -190,6 +278,15 @@ static unsigned num(const char *d, int k)
 }
 
 /* Numeric dates: yyyy-mm-dd, dd.mm.yyyy, mm/dd/yyyy, dd/mm/yy. */
+/* A date in Thai text may count years of the Buddhist Era (2543 = 2000):
+ * Thai script within the 48 bytes before i. */
+static bool thai_before(const unsigned char *s, size_t i)
+{
+    for (size_t k = i > 48 ? i - 48 : 0; k + 1 < i; k++)
+        if (s[k] == 0xE0 && (s[k + 1] == 0xB8 || s[k + 1] == 0xB9)) return true;
+    return false;
+}
+
 static bool seq_is_date(const numseq *q, int *y, int *m, int *d)
 {
     if (q->ng != 3 || q->plus || q->paren) return false;
@@ -377,13 +474,24 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
         parse_seq(s, n, i, &q);
         if (q.nd <= MAX_DIGITS && seq_is_date(&q, y, m, d)) return q.end;
         k = read_int(s, n, i, 4, y);
-        if (k == i + 4 && k + 1 < n && s[k] == ' ' && month_name(s, n, k + 1, &k, m)) {
+        size_t ms = k + 1 + (k + 1 < n && s[k] == '.'); /* Hungarian "1936. július 2." */
+        if (k == i + 4 && ms < n && s[ms - 1] == ' ' && month_name(s, n, ms, &k, m)) {
             /* "1990 MAY 12" (year, month, day) */
             size_t e = k < n && s[k] == ' ' ? read_int(s, n, k + 1, 2, d) : 0;
+            if (e && ms == i + 6 && e < n && s[e] == '.') e++;
             return e && ew__pii_date_valid(*y, *m, *d) ? e : 0;
         }
         k = read_int(s, n, i, 2, d);
         if (!k) return 0;
+        /* Vietnamese "12 tháng 5 năm 1948" (day, month, year) */
+        static const char thang[] = " th\xC3\xA1ng ", nam[] = " n\xC4\x83m ";
+        if (k + 8 < n && !memcmp(s + k, thang, 8)) {
+            size_t e = read_int(s, n, k + 8, 2, m);
+            if (e && e + 6 < n && !memcmp(s + e, nam, 6)) {
+                size_t e2 = read_int(s, n, e + 6, 4, y);
+                return e2 == e + 10 && ew__pii_date_valid(*y, *m, *d) ? e2 : 0;
+            }
+        }
         if (k + 3 < n && s[k] == '.' && s[k + 1] == ' ' && pii_is_digit(s[k + 2])) {
             /* Czech and Slovak "12. 3. 1985" */
             size_t e = read_int(s, n, k + 2, 2, m);
@@ -401,6 +509,10 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
         /* "12th of March", "12 de março de 1987" */
         bool de = k + 3 <= n && !strncmp((const char *)s + k, "de ", 3);
         if (de || (k + 3 <= n && pii_icase_eq(s + k, "of ", 3))) k += 3;
+        if (!de && k + 2 < n && s[k] == 'd' && s[k + 1] == '\'') { /* Catalan "3 d'abril de" */
+            de = true;
+            k += 2;
+        }
         if (!month_name(s, n, k, &k, m)) return 0;
         if (dash && !(k < n && s[k] == '-')) return 0;
         k += dash;
@@ -412,9 +524,15 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
         return ew__pii_date_valid(*y, *m, *d) ? e : 0;
     }
     if (!month_name(s, n, i, &k, m)) return 0;
-    if (k < n && s[k] == ' ') k++;
+    bool dash = k < n && s[k] == '-'; /* "Mar-03-1985" */
+    if (k < n && (s[k] == ' ' || dash)) k++;
     size_t e = read_int(s, n, k, 2, d);
     if (!e) return 0;
+    if (dash) {
+        if (e >= n || s[e] != '-') return 0;
+        size_t e2 = read_int(s, n, e + 1, 4, y);
+        return e2 == e + 5 && ew__pii_date_valid(*y, *m, *d) ? e2 : 0;
+    }
     if (e + 2 <= n && pii_is_alpha(s[e]) && pii_is_alpha(s[e + 1])) e += 2;
     if (e < n && s[e] == ',') e++;
     if (e < n && s[e] == ' ') e++;
@@ -476,12 +594,50 @@ static bool uniform_tail(const numseq *q, int k, char sep)
  * "0161 496 0018"). Dates and amounts have shorter groups. */
 static bool trunk_grouped(const numseq *q)
 {
-    if (q->plus || q->d[0] != '0' || q->d[1] == '0' || q->nd < 10 || q->nd > 12 || q->ng < 2 ||
-        q->ng > 4 || q->glen[0] < 3 || q->glen[0] > 6 || !uniform_sep(q) || q->sep[1] == '.')
+    /* a two-digit area code ("02-5479-6082", "06-74721807") needs a dash or
+     * a space and nine digits or more */
+    int min_nd = q->glen[0] == 2 ? 9 : 10;
+    /* the area code may be set off by its own separator: "012-328 2320",
+     * "063/979-6188" */
+    if (q->plus || q->d[0] != '0' || q->d[1] == '0' || q->nd < min_nd || q->nd > 12 || q->ng < 2 ||
+        q->ng > 4 || q->glen[0] < 2 || q->glen[0] > 6 || !uniform_tail(q, 2, q->sep[q->ng - 1]) ||
+        q->sep[1] == '.' || (q->ng > 2 && q->sep[2] == '.') ||
+        (q->glen[0] == 2 && q->sep[1] == '/' && q->ng == 2))
         return false;
     for (int g = 1; g < q->ng; g++)
         if (q->glen[g] < 3) return false;
     return true;
+}
+
+/* National plans written with a trunk prefix or a grouping no id uses:
+ * - "ddd dd dd" after the area code, as Turkey, Russia, Spain and Poland
+ *   write them ("0312 204 34 57", "8 903 811-02-22", "22 123 45 67");
+ * - Russia's and Kazakhstan's trunk 8 before ten digits ("8 800 572-38-64",
+ *   "89123456789": mobile 9xx, the area codes of 3xx-8xx);
+ * - a Korean mobile "010 1234 5678", "01012345678"; Hungary's trunk 06;
+ * - a Brazilian area code and a number with its dash ("21 93654-3467"). */
+static bool national_tail(const numseq *q)
+{
+    const char *d = q->d;
+    int nd = q->nd, ng = q->ng;
+    if (q->plus) return false;
+    /* (a trunk 0 or a short area code: "371-733-14-90" is a Polish tax id) */
+    if (ng >= 4 && ng <= 5 && nd >= 9 && nd <= 11 && q->glen[ng - 1] == 2 && q->glen[ng - 2] == 2 &&
+        q->glen[ng - 3] == 3 && (q->glen[0] <= 2 || d[0] == '0') &&
+        q->sep[ng - 1] == q->sep[ng - 2] && (q->sep[ng - 1] == ' ' || q->sep[ng - 1] == '-'))
+        return true;
+    if (nd == 11 && d[0] == '8' && d[1] >= '3' && d[1] <= '9' &&
+        (ng == 1 ? d[1] == '9' : q->glen[0] == 1 && q->glen[1] == 3))
+        return true;
+    if (nd == 11 && d[0] == '0' && d[1] == '1' && d[2] == '0' &&
+        (ng == 1 || (ng == 3 && q->glen[0] == 3 && q->glen[1] == 4)))
+        return true;
+    /* Hungary's trunk 06 before the area code: "06 20 411 8191", "06-1-303-5535" */
+    if (d[0] == '0' && d[1] == '6' && q->glen[0] == 2 && ng >= 3 && ng <= 4 && nd >= 9 &&
+        nd <= 11 && q->glen[1] <= 2 && q->glen[ng - 1] >= 3 && uniform_sep(q))
+        return true;
+    return nd >= 10 && nd <= 11 && ng == 3 && q->glen[0] == 2 && d[0] != '0' && q->glen[2] == 4 &&
+           (q->glen[1] == 4 || q->glen[1] == 5) && q->sep[1] == ' ' && q->sep[2] == '-';
 }
 
 /* How much the shape alone says "phone number" (before context). */
@@ -489,6 +645,15 @@ static float phone_shape(const numseq *q)
 {
     const char *d = q->d;
     int nd = q->nd;
+    /* a Chinese landline with its extension after a dash: trunk 0 and a 3-4
+     * digit area code, 7-8 digits, 1-4 digits ("010-2563 9864-60",
+     * "0571-87021234-8001") */
+    if (d[0] == '0' && d[1] != '0' && q->ng >= 3 && q->ng <= 4 && !q->plus && !q->paren &&
+        q->sep[1] == '-' && q->sep[q->ng - 1] == '-' && (q->glen[0] == 3 || q->glen[0] == 4) &&
+        q->glen[q->ng - 1] <= 4 && (q->ng == 3 || q->sep[2] == ' ')) {
+        int body = nd - q->glen[0] - q->glen[q->ng - 1];
+        if (body == 7 || body == 8) return 0.6f;
+    }
     if (nd < 7 || nd > 15) return 0;
     if (q->plus) {
         int cl = country_code_len(d, nd);
@@ -512,7 +677,12 @@ static float phone_shape(const numseq *q)
         p++;
         pn--;
     }
-    if (pn == 10 && p[0] >= '2' && p[3] >= '2') {
+    /* the country code 1 is dialled apart ("1-878-850-3238"), never glued to
+     * the area code ("1878-850-3238" is an account or a reference); India's
+     * toll-free numbers are written "1800 321 9989" */
+    bool lead_ok = p == d || q->ng == 1 || q->glen[0] == 1 ||
+                   (q->glen[0] == 4 && d[1] == '8' && (d[2] == '0' || d[2] == '6') && d[3] == '0');
+    if (pn == 10 && p[0] >= '2' && p[3] >= '2' && lead_ok) {
         bool shape334 =
             (q->ng >= 3 && q->glen[q->ng - 1] == 4 && q->glen[q->ng - 2] == 3) || q->ng == 1;
         if (shape334) sc = q->paren ? 0.85f : q->ng == 1 ? 0.4f : 0.65f;
@@ -540,8 +710,9 @@ static float phone_shape(const numseq *q)
         sc = 0.7f; /* Chinese mobile 1[3-9]x xxxx xxxx */
     if (nd == 10 && d[0] >= '6' && d[0] <= '9' && q->ng == 2 && q->glen[0] == 5)
         sc = 0.6f; /* Indian mobile "98765 43210" */
+    if (national_tail(q)) sc = sc > 0.65f ? sc : 0.65f;
     if (q->paren && sc < 0.6f) sc = 0.6f;
-    if (q->ng >= 2 && !uniform_sep(q) && !q->paren) sc -= 0.1f;
+    if (q->ng >= 2 && !uniform_sep(q) && !q->paren && !trunk_grouped(q)) sc -= 0.1f;
     if (q->ng == 1 && nd != 11 && sc > 0.45f && !(pn == 10 && p[0] >= '2'))
         sc = 0.45f; /* a bare run of digits is more often an id */
     if (q->trunk0) sc += 0.2f;
@@ -562,6 +733,66 @@ static bool labelled(const pii_ctx *c, size_t i)
         b--;
     return b < e && !pii_cue_near(c, CUE_PHONE, i, (size_t)(i - b) + 2);
 }
+/* A bare number where code and records put ids: a value assigned or
+ * compared ("id = 18154516176", "offset=…", "(id)=(…)"), the first field of
+ * a tuple ("VALUES (16849480422, …"), or after a word that says "number of"
+ * ("trade id", "nº", "No.", "Nr.", "№"); the thing numbered is no phone
+ * unless a phone cue says so. */
+static bool id_context(const unsigned char *s, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '"' || s[k - 1] == '\''))
+        k--;
+    if (k == 0) return false;
+    if (s[k - 1] == '=' || s[k - 1] == '(') return true;
+    if (s[k - 1] == '.' || s[k - 1] == ':') k--; /* "No.", "Nr.:" */
+    size_t b = k;
+    while (b > 0 && k - b < 3 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80))
+        b--;
+    if (b > 0 && pii_is_alpha(s[b - 1])) return false;
+    size_t l = k - b;
+    static const char *const words[] = {"id", "no", "nr", "n\xc2\xba", "n\xc2\xb0",
+                                        "\xe2\x84\x96"};
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+        if (strlen(words[w]) == l && pii_icase_eq(s + b, words[w], l)) return true;
+    return false;
+}
+
+/* The first field of a CSV row under a header whose first cell names an id
+ * ("id;datum;…", "order_id,created_at,…", "#,name"): i starts the line and
+ * the rows between the header and it start with digits too. */
+static bool csv_id_column(const unsigned char *s, size_t n, size_t i, size_t e)
+{
+    if ((i > 0 && s[i - 1] != '\n') || e >= n || !strchr(";,\t|", s[e]) || s[e] == 0) return false;
+    unsigned char d = s[e];
+    size_t ls = i;
+    for (int rows = 0; rows < 16 && ls > 0; rows++) {
+        size_t b = ls - 1; /* the line above: [b, ls - 1) */
+        while (b > 0 && s[b - 1] != '\n' && ls - b < 512)
+            b--;
+        if (b > 0 && s[b - 1] != '\n') return false;
+        if (b < ls - 1 && pii_is_digit(s[b])) {
+            ls = b;
+            continue;
+        }
+        size_t ce = b;
+        while (ce < ls - 1 && s[ce] != d)
+            ce++;
+        while (ce > b && (s[ce - 1] == ' ' || s[ce - 1] == '"'))
+            ce--;
+        size_t cb = b;
+        while (cb < ce && (s[cb] == ' ' || s[cb] == '"'))
+            cb++;
+        size_t l = ce - cb;
+        return ce < ls - 1 && ((l >= 2 && pii_icase_eq(s + ce - 2, "id", 2) &&
+                                (l == 2 || !pii_is_lower(s[ce - 3]) || s[ce - 2] == 'I')) ||
+                               (l == 2 && (pii_icase_eq(s + cb, "nr", 2) ||
+                                           pii_icase_eq(s + cb, "no", 2))) ||
+                               (l == 1 && s[cb] == '#'));
+    }
+    return false;
+}
+
 static bool followed_by_word(const unsigned char *s, size_t n, size_t e)
 {
     return e < n && (pii_is_alpha(s[e]) || (s[e] >= 0xC2 && s[e] < 0xE0));
@@ -586,38 +817,101 @@ static bool dob_cue_used(const pii_ctx *c, size_t cue_end)
     return false;
 }
 
+/* Lowercases [a, a + l) into out: ASCII, Cyrillic and Greek capitals, so a
+ * cue matches at the start of a sentence ("Родился", "Ipinanganak"). */
+static void fold_window(const unsigned char *a, size_t l, unsigned char *out)
+{
+    for (size_t k = 0; k < l; k++) {
+        unsigned char b = a[k];
+        out[k] = b >= 'A' && b <= 'Z' ? (unsigned char)(b | 0x20) : b;
+        if (k + 1 >= l) continue;
+        unsigned char t = a[k + 1];
+        if (b == 0xD0 && t >= 0x90 && t <= 0x9F) { /* А-П -> а-п */
+            out[k] = 0xD0, out[++k] = (unsigned char)(t + 0x20);
+        } else if (b == 0xD0 && t >= 0xA0 && t <= 0xAF) { /* Р-Я -> р-я */
+            out[k] = 0xD1, out[++k] = (unsigned char)(t - 0x20);
+        } else if (b == 0xCE && t >= 0x91 && t <= 0x9F) { /* Α-Ο -> α-ο */
+            out[k] = 0xCE, out[++k] = (unsigned char)(t + 0x20);
+        } else if (b == 0xCE && t >= 0xA0 && t <= 0xA9) { /* Π-Ω -> π-ω */
+            out[k] = 0xCF, out[++k] = (unsigned char)(t - 0x20);
+        }
+    }
+}
+
 /* Birth cues the word table cannot hold: "d.o.b." (split at its dots) and
- * words with diacritics ("Ngày sinh"), anywhere in the 48 bytes before i. */
+ * words beyond ASCII ("Ngày sinh", "Дата рождения", "לידה"), anywhere in the
+ * 48 bytes before i, in any case. */
 static bool dob_cue_text(const unsigned char *s, size_t i)
 {
     static const char *const cues[] = {
         "d.o.b",
-        "D.O.B",
         "ng\xC3\xA0y sinh",
-        "Ng\xC3\xA0y sinh",
         "sinh ng\xC3\xA0y",
-        "Sinh ng\xC3\xA0y",
         "\xEC\x83\x9D\xEB\x85\x84\xEC\x9B\x94\xEC\x9D\xBC",                  /* 생년월일 */
         "\xEC\x83\x9D\xEC\x9D\xBC",                                          /* 생일 */
         "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4", /* дата рожд */
-        "\xD0\x94\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4", /* Дата рожд */
         "\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB", /* родил(ся, ась) */
+        "\xD0\xA0\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB", /* Родил(ся, ась) */
         "urodzi",                                   /* urodził(am), urodziny */
         "sz\xC3\xBCl", /* Hungarian szül. (születési idő, született) */
+        "Sz\xC3\xBCl",
+        "na\xC8\x99ter",                                    /* Romanian nașterii (comma below) */
+        "na\xC5\x9Fter",                                    /* naşterii (cedilla) */
+        "\xD7\x9C\xD7\x99\xD7\x93\xD7\x94",                 /* לידה */
+        "\xE0\xB9\x80\xE0\xB8\x81\xE0\xB8\xB4\xE0\xB8\x94", /* เกิด */
+        "\xD9\xBE\xDB\x8C\xD8\xAF\xD8\xA7\xD8\xA6\xD8\xB4", /* پیدائش (Urdu) */
+        "\xD8\xAA\xD9\x88\xD9\x84\xD8\xAF",                 /* تولد (Persian) */
+        "\xD1\x80\xD0\xB0\xD0\xB6\xD0\xB4\xD0\xB0\xD0\xBD\xD0\xB5", /* раждане (Bulgarian) */
         "\xCE\xB3\xCE\xAD\xCE\xBD\xCE\xBD\xCE\xB7\xCF\x83\xCE\xB7\xCF\x82", /* γέννησης */
         "\xCE\xB3\xCE\xB5\xCE\xBD\xCE\xBD\xCE\xAE\xCE\xB8\xCE\xB7\xCE\xBA", /* γεννήθηκ(ε) */
-        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB6",          /* народж(ення) */
-        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xB2",  /* народив(ся) */
-        "\xE0\xA4\x9C\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xAE",          /* जन्म */
-        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x8A\xD9\x84\xD8\xA7\xD8\xAF"}; /* الميلاد */
+        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB6",         /* народж(ення) */
+        "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xB2", /* народив(ся) */
+        "\xE0\xA4\x9C\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xAE",         /* जन्म */
+        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x8A\xD9\x84\xD8\xA7\xD8\xAF", /* الميلاد */
+        "zaliwa",      /* Swahili alizaliwa, nilizaliwa (was born) */
+        "ipinanganak", /* Filipino (was born) */
+        "kuzaliwa"};   /* Swahili tarehe ya kuzaliwa (date of birth) */
     size_t b = i > 48 ? i - 48 : 0;
     bool wide = false; /* cues beyond ASCII only where such bytes are */
     for (size_t k = b; k < i && !wide; k++)
         wide = s[k] >= 0x80;
+    unsigned char low[48];
+    fold_window(s + b, i - b, low);
     for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
         if ((wide || (unsigned char)cues[k][0] < 0x80) &&
-            pii_contains(s + b, i - b, cues[k], strlen(cues[k])))
+            pii_contains(low, i - b, cues[k], strlen(cues[k])))
             return true;
+    return false;
+}
+
+/* Does a whole word of [a, b) name another date than a birth ("issued",
+ * "expiry", "Release date", "gültig bis")? */
+static bool other_date_word(const unsigned char *s, size_t a, size_t b)
+{
+    static const char *const other[] = {
+        "issue",     "issued",         "expiry",      "expires",
+        "expired",   "expiration",     "valid",       "validity",
+        "until",     "appointment",    "party",       "founded",
+        "died",      "death",          "wedding",     "due",
+        "printed",   "admitted",       "admission",   "discharged",
+        "discharge", "hired",          "registered",  "ends",
+        "sale",      "offer",          "ausgestellt", "ausstellungsdatum",
+        "gultig",    "g\xC3\xBCltig",  "delivre",     "d\xC3\xA9livr\xC3\xA9",
+        "emision",   "emisi\xC3\xB3n", "caducidad",   "vencimiento",
+        "scadenza",  "rilascio",       "afgegeven",   "release",
+        "released",  "established",    "launched",    "launch"};
+    while (a < b) {
+        while (a < b && !pii_is_alpha(s[a]))
+            a++;
+        size_t e = a;
+        while (e < b && (pii_is_alpha(s[e]) || s[e] >= 0x80))
+            e++;
+        for (size_t k = 0; k < sizeof other / sizeof other[0] && e > a; k++) {
+            size_t l = strlen(other[k]);
+            if (e - a == l && pii_icase_eq(s + a, other[k], l)) return true; /* whole words */
+        }
+        a = e;
+    }
     return false;
 }
 
@@ -629,17 +923,6 @@ static bool dob_cue_other(const unsigned char *s, size_t n, size_t ce, size_t i)
 {
     static const char *const after[] = {" certificate", " party",   " place",  " weight",
                                         " sale",        "-on date", " on date"};
-    static const char *const other[] = {
-        "issue",     "issued",         "expiry",      "expires",
-        "expired",   "expiration",     "valid",       "validity",
-        "until",     "appointment",    "party",       "founded",
-        "died",      "death",          "wedding",     "due",
-        "printed",   "admitted",       "admission",   "discharged",
-        "discharge", "hired",          "registered",  "ends",
-        "sale",      "offer",          "ausgestellt", "ausstellungsdatum",
-        "gultig",    "g\xC3\xBCltig",  "delivre",     "d\xC3\xA9livr\xC3\xA9",
-        "emision",   "emisi\xC3\xB3n", "caducidad",   "vencimiento",
-        "scadenza",  "rilascio",       "afgegeven"};
     size_t ws = ce;
     while (ws > 0 && pii_is_alpha(s[ws - 1]))
         ws--;
@@ -653,19 +936,18 @@ static bool dob_cue_other(const unsigned char *s, size_t n, size_t ce, size_t i)
         (ws >= 11 && pii_icase_eq(s + ws - 11, "country of ", 11)) ||
         (ws >= 8 && pii_icase_eq(s + ws - 8, "city of ", 8)))
         return true;
-    for (size_t a = ce; a < i;) { /* the words between: at most 48 bytes */
-        while (a < i && !pii_is_alpha(s[a]))
-            a++;
-        size_t b = a;
-        while (b < i && (pii_is_alpha(s[b]) || s[b] >= 0x80))
-            b++;
-        for (size_t k = 0; k < sizeof other / sizeof other[0] && b > a; k++) {
-            size_t l = strlen(other[k]);
-            if (b - a == l && pii_icase_eq(s + a, other[k], l)) return true; /* whole words */
-        }
-        a = b;
-    }
-    return false;
+    return other_date_word(s, ce, i); /* the words between: at most 48 bytes */
+}
+
+/* A label naming another date on the date's line, right before it ("Release
+ * date: 02/12/2023. Born Digital edition"): a birth word after the date is
+ * not its cue. */
+static bool other_date_label(const unsigned char *s, size_t i)
+{
+    size_t b = i;
+    while (b > 0 && i - b < 32 && s[b - 1] != '\n')
+        b--;
+    return other_date_word(s, b, i);
 }
 
 /* A birth word written after the date in Chinese, Japanese or Korean:
@@ -682,11 +964,36 @@ static bool dob_cjk_after(const unsigned char *s, size_t n, size_t e)
         size_t l = strlen(cues[q]);
         if (k + l <= n && !memcmp(s + k, cues[q], l)) return true;
     }
+    /* Korean 생 right after the day ("1987년 4월 12일생입니다"), then a verb's
+     * ending or punctuation: not 생산 (production) */
+    if (k == e && k + 3 <= n && !memcmp(s + k, "\xEC\x83\x9D", 3)) {
+        if (k + 3 == n || s[k + 3] < 0x80) return true;
+        static const char *const ends[] = {"\xEC\x9E\x85", "\xEC\x9D\xB4", "\xEC\x9C\xBC",
+                                           "\xEC\x9D\xB8"}; /* 입 이 으 인 */
+        for (size_t q = 0; q < sizeof ends / sizeof ends[0]; q++)
+            if (k + 6 <= n && !memcmp(s + k + 3, ends[q], 3)) return true;
+        return false;
+    }
     /* 生 alone, then punctuation or the end: not 生效 (takes effect) */
     if (k + 3 > n || memcmp(s + k, "\xE7\x94\x9F", 3)) return false;
     return k + 3 == n || s[k + 3] < 0x80 ||
            (k + 6 <= n &&
             (!memcmp(s + k + 3, "\xEF\xBC\x8C", 3) || !memcmp(s + k + 3, "\xE3\x80\x82", 3)));
+}
+
+/* Chinese 生于 / 生於 ("born on", after 出 or 诞 too) right before the date
+ * at i, a space allowed: not 发生于 (happened on), 产生于 (arose in). */
+static bool han_born_in(const unsigned char *s, size_t i)
+{
+    size_t k = i > 0 && s[i - 1] == ' ' ? i - 1 : i;
+    if (k < 6 || memcmp(s + k - 6, "\xE7\x94\x9F", 3) ||
+        (memcmp(s + k - 3, "\xE4\xBA\x8E", 3) && memcmp(s + k - 3, "\xE6\x96\xBC", 3)))
+        return false; /* 生 then 于 or 於 */
+    static const char *const not_birth[] = {"\xE5\x8F\x91", "\xE7\x99\xBC", "\xE4\xBA\xA7",
+                                            "\xE7\x94\xA2", "\xE8\xA1\x8D"}; /* 发 發 产 產 衍 */
+    for (size_t q = 0; k >= 9 && q < sizeof not_birth / sizeof not_birth[0]; q++)
+        if (!memcmp(s + k - 9, not_birth[q], 3)) return false;
+    return true;
 }
 
 bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
@@ -709,7 +1016,9 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
     size_t w = 0;
     while (w < 10 && e + w < c->n && s[e + w] != '\n')
         w++;
-    if ((w && ew__pii_cue_after(c, e, CUE_DOB, w)) || dob_cue_text(s, i)) return true;
+    if ((w && ew__pii_cue_after(c, e, CUE_DOB, w) && !other_date_label(s, i)) ||
+        dob_cue_text(s, i) || han_born_in(s, i))
+        return true;
     /* Turkish "1 Aralık 1989 doğumluyum": the birth word after the date */
     if (e + 7 <= c->n && pii_contains(s + e, c->n - e < 10 ? c->n - e : 10, "do\xC4\x9Fum", 6))
         return true;
@@ -721,9 +1030,13 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
                              (s[i - 4] == '(' || s[i - 4] == ' '))) &&
         (i == 3 || !pii_is_alnum(s[i - 4])))
         return true;
+    /* also as a form's label: "Né le : 3 mai 1947", "Nacido el: …" */
+    size_t j = i >= 2 && s[i - 1] == ' ' && s[i - 2] == ':' ? i - 2 : i;
+    if (j < i && j > 0 && s[j - 1] == ' ') j--;
     for (size_t k = 0; k < sizeof before / sizeof before[0]; k++) {
         size_t l = strlen(before[k]);
         if (i >= l && !memcmp(s + i - l, before[k], l)) return true;
+        if (j < i && j + 1 >= l && !memcmp(s + j + 1 - l, before[k], l - 1)) return true;
     }
     /* a column labelled as a birth date, a patient's record line */
     return (ew__pii_field_cues(c, i) & (1u << CUE_DOB)) || ew__pii_patient_date(c, i);
@@ -737,14 +1050,17 @@ static size_t date_marker(const unsigned char *s, size_t n, size_t k, const char
     return k + 3 < n && s[k + 3] == ' ' ? k + 4 : k + 3;
 }
 
-/* "1990年4月1日" (or 号 for the day), "1990년 4월 1일" at i; returns its end
- * or 0. */
+/* "1990年4月1日" (or 号 for the day), "1990년 4월 1일", Korean two-digit
+ * years "87년 4월 12일" at i; returns its end or 0. */
 static size_t cjk_date(const unsigned char *s, size_t n, size_t i)
 {
     int y, m, d;
     size_t k = read_int(s, n, i, 4, &y);
-    bool ko = k == i + 4 && k + 3 <= n && !memcmp(s + k, "\xEB\x85\x84", 3); /* 년 */
-    if (k != i + 4 || !(k = date_marker(s, n, k, "\xE5\xB9\xB4", "\xEB\x85\x84"))) return 0;
+    bool ko = k + 3 <= n && !memcmp(s + k, "\xEB\x85\x84", 3); /* 년 */
+    if (ko && k == i + 2) y += y < 30 ? 2000 : 1900;
+    if (!(k == i + 4 || (ko && k == i + 2)) ||
+        !(k = date_marker(s, n, k, "\xE5\xB9\xB4", "\xEB\x85\x84")))
+        return 0;
     size_t k2 = read_int(s, n, k, 2, &m);
     if (!k2 || !(k2 = date_marker(s, n, k2, ko ? "\xEC\x9B\x94" : "\xE6\x9C\x88", NULL)))
         return 0; /* 월 月 */
@@ -754,6 +1070,21 @@ static size_t cjk_date(const unsigned char *s, size_t n, size_t i)
             : memcmp(s + k3, "\xE6\x97\xA5", 3) && memcmp(s + k3, "\xE5\x8F\xB7", 3)))
         return 0; /* 日 号 */
     return ew__pii_date_valid(y, m, d) ? k3 + 3 : 0;
+}
+
+/* Korean forms write a date "1985. 3. 12." (a dot and a space after each
+ * part); the end after the last dot, or 0. */
+static size_t ko_dot_date(const unsigned char *s, size_t n, size_t i)
+{
+    int y, m, d;
+    size_t k = read_int(s, n, i, 4, &y);
+    if (k != i + 4 || k + 2 >= n || s[k] != '.' || s[k + 1] != ' ') return 0;
+    size_t k2 = read_int(s, n, k + 2, 2, &m);
+    if (!k2 || k2 + 2 >= n || s[k2] != '.' || s[k2 + 1] != ' ') return 0;
+    size_t k3 = read_int(s, n, k2 + 2, 2, &d);
+    if (!k3 || (k3 < n && pii_is_digit(s[k3]))) return 0;
+    if (k3 < n && s[k3] == '.') k3++;
+    return ew__pii_date_valid(y, m, d) ? k3 : 0;
 }
 
 /* A Japanese date in an era's years at i, the digits after the era's name:
@@ -784,6 +1115,128 @@ static size_t era_date(const unsigned char *s, size_t n, size_t i)
     return 0;
 }
 
+/* A Japanese era written with its letter: "S60.3.12" (Shōwa 60, 1985),
+ * "H2.5.3", "R3/4/1", at i, the letter. A birth date when a birth cue is
+ * near; returns its end, else 0. */
+size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i)
+{
+    static const char letters[] = "MTSHR";
+    static const short first[] = {1868, 1912, 1926, 1989, 2019}, last[] = {45, 15, 64, 31, 30};
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    const char *l = memchr(letters, s[i], 5);
+    if (!l || (i > 0 && pii_is_alnum(s[i - 1]))) return 0;
+    int v[3];
+    size_t p = i + 1;
+    for (int k = 0; k < 3; k++) {
+        size_t q = read_int(s, n, p, 2, &v[k]);
+        if (!q) return 0;
+        p = q;
+        if (k < 2 && (p >= n || (s[p] != '.' && s[p] != '/'))) return 0;
+        if (k < 2) p++;
+    }
+    if (p < n && (pii_is_alnum(s[p]) || (s[p] == '.' && p + 1 < n && pii_is_digit(s[p + 1]))))
+        return 0;
+    int era = (int)(l - letters);
+    if (v[0] < 1 || v[0] > last[era] || !ew__pii_date_valid(first[era] + v[0] - 1, v[1], v[2]))
+        return 0;
+    if (!ew__pii_dob_cue(c, i, p)) return 0;
+    ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, p, 0.9f);
+    return p;
+}
+
+/* A date in Arabic-Indic or Persian digits at i ("١٣/٠٩/٢٠٠٠", "۱۳/۰۹/۱۹۸۵"),
+ * read as ASCII digits. A birth date when a
+ * birth cue is near; returns its end, else 0. */
+size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, k = i;
+    unsigned char a[16];
+    size_t at[17], l = 0;
+    while (k < n && l < sizeof a) {
+        if (k + 1 < n && ((s[k] == 0xD9 && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9) ||
+                          (s[k] == 0xDB && s[k + 1] >= 0xB0 && s[k + 1] <= 0xB9))) {
+            at[l] = k;
+            a[l++] = (unsigned char)('0' + (s[k + 1] & 0x0F));
+            k += 2;
+        } else if (s[k] == '/' || s[k] == '-' || s[k] == '.') {
+            at[l] = k;
+            a[l++] = s[k++];
+        } else {
+            break;
+        }
+    }
+    at[l] = k;
+    int y, m, d;
+    numseq q;
+    parse_seq(a, l, 0, &q);
+    if (q.nd > MAX_DIGITS || !seq_is_date(&q, &y, &m, &d)) return 0;
+    size_t e = at[q.end];
+    if (!ew__pii_dob_cue(c, i, e)) return e;
+    ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
+    return e;
+}
+
+/* The value 0-9 of a Chinese numeral at k (〇 零 一 … 九), -1 for none. */
+static int han_digit(const unsigned char *s, size_t n, size_t k)
+{
+    static const uint32_t cps[10] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+                                     0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+    if (k + 3 > n) return -1;
+    int l;
+    uint32_t cp = ew__pii_decode(s, n, k, &l);
+    if (cp == 0x96F6) return 0; /* 零 */
+    for (int d = 0; d < 10; d++)
+        if (cps[d] == cp) return d;
+    return -1;
+}
+
+/* A month or day in Chinese numerals at k: 一 … 九, 十, 十一, 二十, 二十三.
+ * Its end, or 0; the value into *v. */
+static size_t han_small(const unsigned char *s, size_t n, size_t k, int *v)
+{
+    bool ten = k + 3 <= n && !memcmp(s + k, "\xE5\x8D\x81", 3); /* 十 */
+    int a = ten ? 1 : han_digit(s, n, k);
+    if (a <= 0) return 0;
+    k += 3;
+    if (!ten) {
+        if (k + 3 > n || memcmp(s + k, "\xE5\x8D\x81", 3)) { /* one digit */
+            *v = a;
+            return k;
+        }
+        k += 3;
+    }
+    int b = han_digit(s, n, k);
+    *v = a * 10 + (b > 0 ? b : 0);
+    return b > 0 ? k + 3 : k;
+}
+
+/* A date in Chinese numerals at i: "一九七四年四月十三日", "二〇〇三年十月一日".
+ * A birth date when a birth cue is near; returns its end, else 0. */
+size_t ew__pii_scan_han_date(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    int y = 0, m, d;
+    size_t k = i;
+    for (int q = 0; q < 4; q++, k += 3) {
+        int g = han_digit(s, n, k);
+        if (g < 0) return 0;
+        y = y * 10 + g;
+    }
+    if (k + 3 > n || memcmp(s + k, "\xE5\xB9\xB4", 3)) return 0; /* 年 */
+    if (!(k = han_small(s, n, k + 3, &m)) || k + 3 > n || memcmp(s + k, "\xE6\x9C\x88", 3))
+        return 0; /* 月 */
+    if (!(k = han_small(s, n, k + 3, &d)) || k + 3 > n ||
+        (memcmp(s + k, "\xE6\x97\xA5", 3) && memcmp(s + k, "\xE5\x8F\xB7", 3)))
+        return 0; /* 日 号 */
+    k += 3;
+    if (!ew__pii_date_valid(y, m, d) || !ew__pii_dob_cue(c, i, k)) return 0;
+    ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, k, 0.9f);
+    return k;
+}
+
 /* "P/N 412-33-0917", "S/N 2020-394965", "PN: 4417": a part or serial
  * number's label right before i. */
 static bool part_number_label(const unsigned char *s, size_t i)
@@ -806,6 +1259,57 @@ static bool phone_cue_after(const pii_ctx *c, size_t e)
     return w && ew__pii_cue_after(c, e, CUE_PHONE, w);
 }
 
+/* A look-alike's label ("order", "build") within 24 bytes before i, on i's
+ * line or ending the line above ("Order:\n12345"); a label whose line went
+ * on to its value ("Version 1.11.7+build.67289.\n192.168.1.7") is used up. */
+static bool neg_label(const pii_ctx *c, size_t i)
+{
+    if (!pii_cue_near(c, CUE_NEG, i, 24)) return false;
+    size_t a = c->cue_at[CUE_NEG];
+    const unsigned char *nl = a < i ? memchr(c->s + a, '\n', i - a) : NULL;
+    if (!nl) return true;
+    for (const unsigned char *p = c->s + a; p < nl; p++)
+        if (*p != ' ' && *p != ':' && *p != '#' && *p != '.' && *p != '\r') return false;
+    return true;
+}
+
+/* "e-ticket 1356…", "pre-order 2025…", "Numero d'ordine: ORD-2025-…": the
+ * word before the number (past an id's capitals) is a compound or an
+ * elision whose last part labels a look-alike. Asked per number, not per
+ * word, so prose pays nothing; the label's end is noted as the cue's. */
+static bool neg_compound(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t k = i;
+    while (k > 0 && i - k < 8 && (pii_is_upper(s[k - 1]) || s[k - 1] == '-'))
+        k--;
+    size_t e = k;
+    while (e > 0 && k - e < 3 && (s[e - 1] == ' ' || s[e - 1] == ':' || s[e - 1] == '#'))
+        e--;
+    size_t t = e;
+    while (t > 0 && e - t < PII_WORD_MAX - 1 && pii_is_alpha(s[t - 1]))
+        t--;
+    if (e - t < 3 || t < 2 || (s[t - 1] != '-' && s[t - 1] != '\'') || !pii_is_alpha(s[t - 2]))
+        return false;
+    char low[PII_WORD_MAX];
+    for (size_t p = t; p < e; p++)
+        low[p - t] = (char)(s[p] | 0x20);
+    if (!(ew__pii_cue_lookup(low, e - t) & (1u << CUE_NEG))) return false;
+    c->cue_at[CUE_NEG] = (uint32_t)e;
+    return true;
+}
+
+/* Digits that go on an identifier after its capitals and a dash
+ * ("ORD-2025-116093", "INV-2024-80664"). */
+static bool id_tail(const unsigned char *s, size_t i)
+{
+    if (i < 3 || s[i - 1] != '-') return false;
+    size_t b = i - 1;
+    while (b > 0 && i - 1 - b < 6 && pii_is_upper(s[b - 1]))
+        b--;
+    return i - 1 - b >= 2 && (b == 0 || !pii_is_alnum(s[b - 1]));
+}
+
 size_t ew__pii_scan_number(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
@@ -814,21 +1318,25 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     parse_seq(s, n, i, &q);
     if (q.nd > MAX_DIGITS || q.nd == 0) return q.end > i ? q.end : 0;
     size_t e = q.end;
-    bool neg = pii_cue_near(c, CUE_NEG, i, 24) || part_number_label(s, i);
+    /* "INV-2019-29307", "RE-2023-4430": digits glued to a letter prefix
+     * are an identifier's */
+    bool neg = neg_label(c, i) || part_number_label(s, i) || neg_compound(c, i) ||
+               (i >= 2 && s[i - 1] == '-' && pii_is_alpha(s[i - 2]));
     bool price = pii_cue_near(c, CUE_PRICE, i, 3) ||
                  (i >= 2 && (s[i - 1] == 0xAC || s[i - 1] == 0xA3 || s[i - 1] == 0xA5));
     /* "1.2.3" after "v": a version */
     if (i > 0 && (s[i - 1] == 'v' || s[i - 1] == 'V')) return e;
     if (q.ng <= 2 && q.nd >= 6 && q.nd <= 10 &&
         (pii_cue_near(c, CUE_PASSPORT, i, 40) ||
-         (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)))) {
+         (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)) || ew__pii_passport_text(s, i))) {
         size_t pe = ew__pii_scan_passport(c, i);
         if (pe) return pe;
     }
 
     int y, m, d;
     /* "12 March 1985", "8 marca 1979", "1990 MAY 12" */
-    if (q.ng == 1 && e + 1 < n && (q.nd <= 2 || (q.nd == 4 && s[e] == ' ')) &&
+    if (q.ng == 1 && e + 1 < n &&
+        (q.nd <= 2 || (q.nd == 4 && (s[e] == ' ' || (s[e] == '.' && s[e + 1] == ' ')))) &&
         (s[e] == ' ' || s[e] == '.' || pii_is_alpha(s[e]))) {
         size_t de = ew__pii_parse_date(s, n, i, &y, &m, &d);
         if (de) {
@@ -841,7 +1349,11 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         if (ew__pii_dob_cue(c, i - 6, ee)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i - 6, ee, 0.9f);
         return ee;
     }
-    size_t ce = q.ng == 1 && q.nd == 4 ? cjk_date(s, n, i) : 0;
+    size_t ce = q.ng == 1 && (q.nd == 4 || (q.nd == 2 && e + 3 <= n && s[e] == 0xEB))
+                    ? cjk_date(s, n, i)
+                    : 0;
+    if (!ce && q.ng == 1 && q.nd == 4 && e + 1 < n && s[e] == '.' && s[e + 1] == ' ')
+        ce = ko_dot_date(s, n, i);
     if (ce) {
         if (ew__pii_dob_cue(c, i, ce)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, ce, 0.9f);
         return ce;
@@ -849,6 +1361,18 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     if (seq_is_date(&q, &y, &m, &d)) {
         if (ew__pii_dob_cue(c, i, e)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
         return e;
+    }
+    /* "25/4/2531" in Thai text: the Buddhist Era's year 2531 is 1988 */
+    if (q.ng == 3 && q.glen[2] == 4 && q.d[q.nd - 4] == '2' && q.d[q.nd - 3] >= '4' &&
+        q.d[q.nd - 3] <= '5' && thai_before(s, i)) {
+        numseq g = q;
+        unsigned ce_year = num(q.d + q.nd - 4, 4) - 543;
+        for (int k = 1; k <= 4; k++, ce_year /= 10)
+            g.d[g.nd - k] = (char)('0' + ce_year % 10);
+        if (seq_is_date(&g, &y, &m, &d)) {
+            if (ew__pii_dob_cue(c, i, e)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
+            return e;
+        }
     }
     /* "BDAY:19870412" (vCard, ISO 8601 basic): eight digits read as a date
      * only right after a birth cue */
@@ -858,15 +1382,25 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
         return e;
     }
-    if (!q.plus && !q.paren && q.ng == 4 && q.sep[1] == '.' && uniform_sep(&q)) {
+    /* IPv4, also with a CIDR prefix length ("10.93.228.0/24"; "/0" is every
+     * address, no host's) */
+    unsigned plen = q.ng == 5 ? num(q.d + q.nd - q.glen[4], q.glen[4]) : 0;
+    bool cidr = q.ng == 5 && q.sep[4] == '/' && q.glen[4] <= 2 && plen >= 1 && plen <= 32;
+    if (!q.plus && !q.paren && (q.ng == 4 || cidr) && q.sep[1] == '.' && q.sep[2] == '.' &&
+        q.sep[3] == '.') {
         bool ok = true;
-        for (int g = 0, off = 0; g < 4; off += q.glen[g], g++)
+        uint32_t addr = 0;
+        for (int g = 0, off = 0; g < 4; off += q.glen[g], g++) {
             ok &= q.glen[g] <= 3 && num(q.d + off, q.glen[g]) <= 255 &&
                   !(q.glen[g] > 1 && q.d[off] == '0');
+            addr = addr << 8 | (num(q.d + off, q.glen[g]) & 0xFF);
+        }
         /* a fifth ".n" means a version string */
-        if (ok && !(e + 1 < n && s[e] == '.' && pii_is_digit(s[e + 1])) && !neg)
+        if (ok && !(e + 1 < n && s[e] == '.' && pii_is_digit(s[e + 1])) && !neg &&
+            !ew__pii_ipv4_nobody(addr))
             ew__pii_add(c, EW_PII_IP_ADDRESS, i, e, pii_cue_near(c, CUE_IP, i, 40) ? 0.95f : 0.9f);
-        return e;
+        /* a first group of four digits is no address: a card ("4111.1111.…") */
+        if (ok || q.glen[0] != 4) return e;
     }
     /* "1978-2006": a range of years */
     if (q.ng == 2 && q.glen[0] == 4 && q.glen[1] == 4 && !q.plus && !q.paren && q.sep[1] == '-') {
@@ -915,8 +1449,10 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     }
     /* Payment cards: 12-19 digits, one group or uniform 4-digit style groups. */
     if (q.nd >= 12 && q.nd <= 19 && !q.plus && !q.paren &&
-        (q.ng == 1 || (uniform_sep(&q) && (q.sep[1] == ' ' || q.sep[1] == '-') && q.glen[0] >= 4 &&
-                       q.glen[0] <= 6))) {
+        (q.ng == 1 ||
+         (uniform_sep(&q) && (q.sep[1] == ' ' || q.sep[1] == '-') && q.glen[0] >= 4 &&
+          q.glen[0] <= 6) ||
+         (q.ng >= 3 && q.sep[1] == '.' && uniform_sep(&q) && q.glen[0] == 4))) {
         bool luhn = ew__pii_luhn(q.d, (size_t)q.nd);
         bool cue = pii_cue_near(c, CUE_CARD, i, 64);
         if (luhn) {
@@ -946,10 +1482,13 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
          * label right before beats a word after ("routing number 2199…,
          * check number 376") */
         if (neg && (!before || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
-        if (!cue && !q.plus && sc < 0.6f && labelled(c, i))
-            sc -= 0.3f; /* "NIP: 060-270-26-31": a labelled identifier; a
-                         * phone's own shape ("Hotline: (020) 8781 7299")
-                         * outweighs an unknown label */
+        if (!cue && id_tail(s, i)) sc -= 0.4f;
+        if (!cue && !q.plus && (sc < 0.6f || (q.ng == 1 && !q.paren && q.d[0] != '0')) &&
+            (labelled(c, i) || (q.ng == 1 && (id_context(s, i) || csv_id_column(s, n, i, e)))))
+            sc -= 0.3f; /* "NIP: 060-270-26-31", "Vergi No: 13675287061": a
+                         * labelled identifier; a phone's own grouping
+                         * ("Hotline: (020) 8781 7299") outweighs an unknown
+                         * label, a bare run of digits does not */
         if (followed_by_word(s, n, q.ext_end) ||
             (q.ext_end < n && s[q.ext_end] == '-' && q.ext_end + 1 < n &&
              pii_is_digit(s[q.ext_end + 1])))

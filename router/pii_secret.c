@@ -1336,7 +1336,7 @@ static float value_score(int kind, const unsigned char *v, size_t vn, bool quote
 
 float ew__pii_value_score(int kind, const unsigned char *v, size_t vn, bool quoted)
 {
-    float sc = value_score(kind, v, vn, quoted);
+    float sc = ew__pii_code_value(kind, v, vn, quoted) ? 0 : value_score(kind, v, vn, quoted);
     /* asked only of values that would count: a host, words in camel case, a version */
     if (sc > 0 && kind != PII_KEY_PASSWORD &&
         (host_name(v, vn) || camel_words(v, vn) || has_version(v, vn)))
@@ -1700,11 +1700,12 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t ke, int kind)
         return credential_pair(c, vs);
     if (names_itself(c->s, i, ke, c->s + vs, ve - vs)) return 0;
     if (!quoted && cmdlet_call(c->s, c->n, vs, ve)) return 0; /* $pw = ConvertTo-SecureString "x" */
-    /* a bare "key" holding hex is a digest or a cache key ("cache hit
-     * key=af71b5..."); a named one (api_key, license_key) is a secret */
+    /* a bare "key" holding hex or a UUID is a digest, a cache key or a
+     * message's key ("cache hit key=af71b5...", a Kafka record's
+     * "key=<uuid>"); a named one (api_key, license_key) is a secret */
     if (ke - i == 3 && !strncasecmp((const char *)c->s + i, "key", 3) &&
-        all_hex(c->s + vs, ve - vs) && !ew__pii_secret_token(c->s, ve, vs) &&
-        !qualified_key(c->s, i))
+        (all_hex(c->s + vs, ve - vs) || (ve - vs == 36 && ew__pii_is_uuid(c->s, ve, vs))) &&
+        !ew__pii_secret_token(c->s, ve, vs) && !qualified_key(c->s, i))
         return 0;
     if (!ew__pii_secret_token(c->s, ve, vs) && shape_mismatch(c->s, i, ke, c->s + vs, ve - vs))
         return 0;
@@ -2277,9 +2278,21 @@ static bool digest_label(const unsigned char *v, size_t n)
     return false;
 }
 
+/* A tag that starts with a version ("2.2.2+build.81150", "v1.25.4-alpine"):
+ * an image or a package at that version ("registry/api:<tag>"). */
+static bool version_tag(const unsigned char *v, size_t n)
+{
+    size_t k = n && (v[0] == 'v' || v[0] == 'V');
+    size_t e = k;
+    while (e < n && (pii_is_digit(v[e]) || v[e] == '.'))
+        e++;
+    return e > k && pii_is_digit(v[k]) && has_version(v + k, e - k);
+}
+
 /* A password, a key or a crypt hash held by a credential pair. */
 static bool pair_secret(const unsigned char *v, size_t n)
 {
+    if (version_tag(v, n)) return false;
     return strong_password(v, n) || positional_key(v, n) || mixed_alnum(v, n) ||
            (n > 6 && v[0] == '$' && memchr(v + 1, '$', n - 1) && !memchr(v, '/', 3));
 }

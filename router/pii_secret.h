@@ -26,6 +26,11 @@ bool ew__pii_anonymous_login(const unsigned char *s, size_t n, size_t i, size_t 
 bool ew__pii_npm_revoked(const unsigned char *s, size_t i, size_t ke, const unsigned char *v,
                          size_t vn);
 
+/* ---- values in code that sit where a secret goes (pii_secret_code.c) ----- */
+/* A call, a command line's flags, or (quoted, not a password) a slug of three
+ * or more small words: code, not a secret of this kind. */
+bool ew__pii_code_value(int kind, const unsigned char *v, size_t n, bool quoted);
+
 /* ---- hooks ------------------------------------------------------------------ */
 /* name(...) at [i, ie) with its '(' at k: a credential constructor
  * (NetworkCredential("u", "p")) or a Twilio client ("AC...", token). */

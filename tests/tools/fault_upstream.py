@@ -20,6 +20,8 @@ Scenarios (one path segment, arguments after colons):
   stall[:S]          no response byte for S seconds (default 30)
   stall_mid[:S]      headers and two chunks, then nothing for S seconds
   drip[:MS]          a valid stream with MS ms between chunks (default 100)
+  late_end[:MS]      a valid stream whose chunked terminator comes MS ms after its
+                     [DONE] (default 300), as from a server that writes it separately
   bad_json           200 with malformed JSON (a data: line with it when streaming)
   bad_sse            200 text/event-stream carrying an HTML page
   bad_sse_mid        two good chunks, then garbage
@@ -440,6 +442,8 @@ class Handler(BaseHTTPRequestHandler):
         if opts.get("include_usage"):
             self.event(chunk_obj(model, usage=self.usage(req, text), choices=False))
         self.write_chunk("data: [DONE]\n\n")
+        if name == "late_end":
+            time.sleep(float(arg or 300) / 1000)
         self.end_stream()
 
     def fail_mid(self, name, arg):

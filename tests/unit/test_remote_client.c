@@ -319,10 +319,27 @@ static void fx_open(fx *f, ew_backend_cfg *b, int n, const ew__remote_opts *twea
     if (st) fail_msg("ew__remote_new: %s", err.message);
 }
 
+/* Runs the loop until no call is left (5 s at most): a call that answered
+ * at its stream's [DONE] lasts until curl has read the rest of the
+ * response. */
+static void wind_down(fx *f)
+{
+    ew__remote_stats s;
+    struct event *t = event_new(f->base, -1, EV_PERSIST, tick, NULL);
+    struct timeval tv = {0, 20000};
+    event_add(t, &tv);
+    uint64_t end = now_ms() + 5000;
+    for (ew__remote_stats_get(f->r, &s); s.calls > 0 && now_ms() < end;
+         ew__remote_stats_get(f->r, &s))
+        event_base_loop(f->base, EVLOOP_ONCE);
+    event_free(t);
+}
+
 /* Frees the client after checking nothing is left in flight. */
 static void fx_close(fx *f)
 {
     ew__remote_stats s;
+    wind_down(f);
     ew__remote_stats_get(f->r, &s);
     assert_int_equal(s.calls, 0);
     assert_int_equal(s.transfers, 0);
@@ -427,6 +444,35 @@ static void test_stream_ok(void **state)
     assert_true(h.ttfb_ms >= 0);
     assert_true(h.rtt_ms >= 0);
     assert_int_equal(h.attempts, 1);
+    fx_close(&f);
+}
+
+/* A stream's end reaches the user at its [DONE], not when the upstream gets
+ * round to the chunked terminator (300 ms later here). The call lasts until
+ * curl has read that, and the connection is kept for the next call. */
+static void test_done_before_terminator(void **state)
+{
+    (void)state;
+    ew_backend_cfg b = backend("main", "late_end:300");
+    fx f;
+    fx_open(&f, &b, 1, NULL);
+    outcome o;
+    run_req(&f, true, &o);
+    assert_int_equal(o.dones, 1);
+    assert_string_equal(o.content.data, answer);
+    assert_string_equal(o.finish, "stop");
+    assert_true(o.usage.present);
+    ew__remote_stats s;
+    ew__remote_stats_get(f.r, &s);
+    assert_int_equal(s.calls, 1);
+    outcome_cleanup(&o);
+    wind_down(&f);
+    run_req(&f, true, &o);
+    assert_int_equal(o.dones, 1);
+    outcome_cleanup(&o);
+    wind_down(&f);
+    ew__remote_stats_get(f.r, &s);
+    assert_int_equal(s.connections, 1);
     fx_close(&f);
 }
 
@@ -1394,6 +1440,7 @@ int main(void)
         cmocka_unit_test(test_stream_ok),
         cmocka_unit_test(test_fallback_maps_model),
         cmocka_unit_test(test_whole_ok_and_reuse),
+        cmocka_unit_test(test_done_before_terminator),
         cmocka_unit_test(test_idle_connection_closed),
         cmocka_unit_test(test_retry_then_fail),
         cmocka_unit_test(test_retry_then_succeed),

@@ -226,12 +226,238 @@ static void test_birth_dates(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* Addresses with a spelled number, mail held for collection, rural routes,
+ * South African private bags, a unit before the street, romanised Japanese
+ * blocks, libpostal's unit words, Swedish floors, Japanese kana places and
+ * buildings; titles and particles that are none. */
+static void test_address_forms(void **state)
+{
+    (void)state;
+    static const pcase
+        k[] =
+            {
+                {"Meet us at One Financial Center, Boston, MA 02111, 12th floor reception.", A,
+                 "One Financial Center, Boston, MA 02111"}, /* spelled number, a postcode after */
+                {"The Two Rivers Park reopens in May 2020.", A,
+                 NULL}, /* a spelled number without a postcode */
+                {"Just finished Street Fighter 2 Turbo.", A, NULL}, /* a title, no street */
+                {"Send it to General Delivery, Iqaluit NU X0A 0H0 before Friday.", A,
+                 "General Delivery, Iqaluit NU X0A 0H0"},
+                {"Drop it at Private Bag X8, Melville, 2109 please.", A,
+                 "Private Bag X8, Melville, 2109"},
+                {"Correspondence: Rural Route 7, Hanover ON N4N 3B6", A,
+                 "Rural Route 7, Hanover ON N4N 3B6"},
+                {"Room 891, 6-3 Tenjin 5-chome, Chuo-ku, Fukuoka 810-0001, near the station.", A,
+                 "Room 891, 6-3 Tenjin 5-chome, Chuo-ku, Fukuoka 810-0001"},
+                {"New address: Apt 3B, 120 West 42nd Street, New York, NY 10036", A,
+                 "Apt 3B, 120 West 42nd Street, New York, NY 10036"}, /* unit, comma, street */
+                {"Ci trovi in Via Toledo 391, scala B, interno 19, 80134 Napoli NA dal "
+                 "luned\xC3\xAC.",
+                 A, "Via Toledo 391, scala B, interno 19, 80134 Napoli NA"}, /* libpostal unit */
+                {"Jag har flyttat till Sveav\xC3\xA4gen 78 lgh 1184, 111 64 Stockholm.", A,
+                 "Sveav\xC3\xA4gen 78 lgh 1184, 111 64 Stockholm"}, /* libpostal unit */
+                {"Jag har flyttat till Storgatan 76 A, 5 tr, 114 10 Stockholm.", A,
+                 "Storgatan 76 A, 5 tr, 114 10 Stockholm"}, /* Swedish floor */
+                {"\xE7\xA5\x9E\xE5\xA5\x88\xE5\xB7\x9D\xE7\x9C\x8C\xE6\xA8\xAA\xE6\xB5\x9C\xE5\xB8"
+                 "\x82\xE8"
+                 "\xA5\xBF\xE5\x8C\xBA\xE3\x81\xBF\xE3\x81\xAA\xE3\x81\xA8\xE3\x81\xBF\xE3\x82\x89"
+                 "\xE3\x81"
+                 "\x84"
+                 "5-6-5 "
+                 "\xE3\x82\xAF\xE3\x82\xA4\xE3\x83\xBC\xE3\x83\xB3\xE3\x82\xBA\xE3\x82\xBF\xE3\x83"
+                 "\xAF\xE3"
+                 "\x83\xBC"
+                 "A "
+                 "7\xE9\x9A\x8E\xE3\x81\xAB\xE5\xBC\x95\xE3\x81\xA3\xE8\xB6\x8A\xE3\x81\x97\xE3\x81"
+                 "\xBE\xE3"
+                 "\x81\x97\xE3\x81\x9F\xE3\x80\x82",
+                 A,
+                 "\xE7\xA5\x9E\xE5\xA5\x88\xE5\xB7\x9D\xE7\x9C\x8C\xE6\xA8\xAA\xE6\xB5\x9C\xE5\xB8"
+                 "\x82\xE8"
+                 "\xA5\xBF\xE5\x8C\xBA\xE3\x81\xBF\xE3\x81\xAA\xE3\x81\xA8\xE3\x81\xBF\xE3\x82\x89"
+                 "\xE3\x81"
+                 "\x84"
+                 "5-6-5 "
+                 "\xE3\x82\xAF\xE3\x82\xA4\xE3\x83\xBC\xE3\x83\xB3\xE3\x82\xBA\xE3\x82\xBF\xE3\x83"
+                 "\xAF\xE3"
+                 "\x83\xBC"
+                 "A 7\xE9\x9A\x8E"}, /* kana, building, floor */
+                {"\xE4\xBA\xAC\xE9\x83\xBD\xE5\xBA\x9C\xE4\xBA\xAC\xE9\x83\xBD\xE5\xB8\x82\xE4\xB8"
+                 "\x8B\xE4"
+                 "\xBA\xAC\xE5\x8C\xBA\xE7\x83\x8F\xE4\xB8\xB8\xE9\x80\x9A\xE4\xB8\x83\xE6\x9D\xA1"
+                 "\xE4\xB8"
+                 "\x8B\xE3\x83\xAB\xE6\x9D\xB1\xE5\xA1\xA9\xE5\xB0\x8F\xE8\xB7\xAF\xE7\x94\xBA"
+                 "673\xE3\x81\xAB",
+                 A,
+                 "\xE4\xBA\xAC\xE9\x83\xBD\xE5\xBA\x9C\xE4\xBA\xAC\xE9\x83\xBD\xE5\xB8\x82\xE4\xB8"
+                 "\x8B\xE4"
+                 "\xBA\xAC\xE5\x8C\xBA\xE7\x83\x8F\xE4\xB8\xB8\xE9\x80\x9A\xE4\xB8\x83\xE6\x9D\xA1"
+                 "\xE4\xB8"
+                 "\x8B\xE3\x83\xAB\xE6\x9D\xB1\xE5\xA1\xA9\xE5\xB0\x8F\xE8\xB7\xAF\xE7\x94\xBA"
+                 "673"}, /* Kyoto */
+                {"\xE6\x9D\xB1\xE4\xBA\xAC\xE9\x83\xBD\xE3\x81\xAB\xE4\xBD\x8F\xE3\x82\x93\xE3\x81"
+                 "\xA7\xE3"
+                 "\x81\x84\xE3\x81\xA6"
+                 "3-1-1\xE3\x81\xA7\xE3\x81\x99",
+                 A, NULL}, /* a particle after the prefecture */
+                {"\xD7\x9B\xD7\xAA\xD7\x95\xD7\x91\xD7\xAA: \xD7\xA8\xD7\x97\xD7\x95\xD7\x91 "
+                 "\xD7\x94\xD7\xA8\xD7\xA6\xD7\x9C 117, \xD7\xAA\xD7\x9C "
+                 "\xD7\x90\xD7\x91\xD7\x99\xD7\x91",
+                 A,
+                 "\xD7\xA8\xD7\x97\xD7\x95\xD7\x91 \xD7\x94\xD7\xA8\xD7\xA6\xD7\x9C 117, "
+                 "\xD7\xAA\xD7\x9C "
+                 "\xD7\x90\xD7\x91\xD7\x99\xD7\x91"}, /* Hebrew street type */
+                {"\xCE\x97 "
+                 "\xCE\xB4\xCE\xB9\xCE\xB5\xCF\x8D\xCE\xB8\xCF\x85\xCE\xBD\xCF\x83\xCE\xAE "
+                 "\xCE\xBC\xCE\xBF\xCF\x85 \xCE\xB5\xCE\xAF\xCE\xBD\xCE\xB1\xCE\xB9 "
+                 "\xCE\x9B\xCE\xB5\xCF\x89\xCF\x86\xCF\x8C\xCF\x81\xCE\xBF\xCF\x82 "
+                 "\xCE\xA3\xCF\x85\xCE\xB3\xCE\xB3\xCF\x81\xCE\xBF\xCF\x8D 213, 117 45 "
+                 "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1.",
+                 A,
+                 "\xCE\x9B\xCE\xB5\xCF\x89\xCF\x86\xCF\x8C\xCF\x81\xCE\xBF\xCF\x82 "
+                 "\xCE\xA3\xCF\x85\xCE\xB3\xCE\xB3\xCF\x81\xCE\xBF\xCF\x8D 213, 117 45 "
+                 "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1"}, /* Greek capitals: not lowercased text
+                                                               */
+                {"> moving next week, new place is Na P\xC5\x99\xC3\xADkop\xC4\x9B 4, 110 00 Praha "
+                 "1",
+                 A, "Na P\xC5\x99\xC3\xADkop\xC4\x9B 4, 110 00 Praha 1"}, /* a grammar word is no
+                                                                             name */
+                {"Please deliver to Lot 4 Blk 42, Phase 2, Brgy. San Isidro, Antipolo City 1870 "
+                 "po.",
+                 A, "Lot 4 Blk 42, Phase 2, Brgy. San Isidro, Antipolo City 1870"}, /* an
+                                                                                       abbreviation's
+                                                                                       full stop */
+                {"Office: No. 88, Sec. 5, Xinyi Rd., Xinyi Dist., Taipei City 110", A,
+                 "No. 88, Sec. 5, Xinyi Rd., Xinyi Dist., Taipei City 110"},
+                {"Adresa mea este Bd. Eroilor nr. 28, bl. A8, sc. 2, ap. 17, Cluj-Napoca.", A,
+                 "Bd. Eroilor nr. 28, bl. A8, sc. 2, ap. 17, Cluj-Napoca"},
+                {"\xD0\x9C\xD0\xBE\xD0\xB9 \xD0\xB0\xD0\xB4\xD1\x80\xD0\xB5\xD1\x81: "
+                 "\xD0\x9D\xD0\xB5\xD0\xB2\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9 \xD0\xBF\xD1\x80., "
+                 "\xD0\xB4. "
+                 "18, "
+                 "\xD0\xA1\xD0\xB0\xD0\xBD\xD0\xBA\xD1\x82-"
+                 "\xD0\x9F\xD0\xB5\xD1\x82\xD0\xB5\xD1\x80\xD0\xB1\xD1\x83\xD1\x80\xD0\xB3, 191025",
+                 A,
+                 "\xD0\x9D\xD0\xB5\xD0\xB2\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9 \xD0\xBF\xD1\x80., "
+                 "\xD0\xB4. "
+                 "18, "
+                 "\xD0\xA1\xD0\xB0\xD0\xBD\xD0\xBA\xD1\x82-"
+                 "\xD0\x9F\xD0\xB5\xD1\x82\xD0\xB5\xD1\x80\xD0\xB1\xD1\x83\xD1\x80\xD0\xB3, "
+                 "191025"}, /* the
+                               type
+                               after
+                               the
+                               name
+                             */
+                {"Oficina: Av. Apoquindo 6203, of. 1462, Las Condes, Santiago", A,
+                 "Av. Apoquindo 6203, of. 1462, Las Condes, Santiago"},
+                {"He lives at 12 Main Street, Oulu. Viewings start at 5.", A,
+                 "12 Main Street, Oulu"},
+                {"I once lived in P.O. Box 648, Boise, ID 83366. I now live here.", A,
+                 "P.O. Box 648, Boise, ID 83366"},
+            };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
+/* Birth dates in a Japanese era's letter, in Chinese numerals, with Korean
+ * 생 after the day or a two-digit year, after Chinese 生于; a birth word
+ * after a date another label names is not its cue. */
+static void test_birth_date_forms(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"\xE7\x94\x9F\xE5\xB9\xB4\xE6\x9C\x88\xE6\x97\xA5\xEF\xBC\x9AS60.3."
+         "12\xEF\xBC\x88\xE4\xBD\x90\xE8\x97\xA4\xEF\xBC\x89",
+         D, "S60.3.12"},                       /* Showa 60 */
+        {"Geburtsdatum: H2.5.3", D, "H2.5.3"}, /* Heisei 2 */
+        {"Model S60.3.12 firmware", D, NULL},  /* no cue */
+        {"\xE5\x87\xBA\xE7\x94\x9F\xE6\x97\xA5\xE6\x9C\x9F\xEF\xBC\x9A\xE4\xB8\x80\xE4\xB9\x9D\xE4"
+         "\xB8\x83\xE5\x9B\x9B\xE5\xB9\xB4\xE5\x9B\x9B\xE6\x9C\x88\xE5\x8D\x81\xE4\xB8\x89\xE6\x97"
+         "\xA5",
+         D,
+         "\xE4\xB8\x80\xE4\xB9\x9D\xE4\xB8\x83\xE5\x9B\x9B\xE5\xB9\xB4\xE5\x9B\x9B\xE6\x9C\x88\xE5"
+         "\x8D\x81\xE4\xB8\x89\xE6\x97\xA5"},
+        {"\xE5\x87\xBA\xE7\x94\x9F\xE6\x97\xA5\xE6\x9C\x9F\xEF\xBC\x9A\xE4\xBA\x8C\xE3\x80\x87\xE3"
+         "\x80\x87\xE4\xB8\x89\xE5\xB9\xB4\xE5\x8D\x81\xE6\x9C\x88\xE4\xBA\x8C\xE5\x8D\x81\xE4\xB8"
+         "\x80\xE6\x97\xA5",
+         D,
+         "\xE4\xBA\x8C\xE3\x80\x87\xE3\x80\x87\xE4\xB8\x89\xE5\xB9\xB4\xE5\x8D\x81\xE6\x9C\x88\xE4"
+         "\xBA\x8C\xE5\x8D\x81\xE4\xB8\x80\xE6\x97\xA5"},
+        {"\xE4\xBB\x96\xE7\x94\x9F\xE4\xBA\x8E"
+         "1943\xE5\xB9\xB4"
+         "9\xE6\x9C\x88"
+         "12\xE6\x97\xA5\xEF\xBC\x8C\xE7\xB1\x8D\xE8\xB4\xAF\xE6\xB9\x96\xE5\x8C\x97\xE3\x80\x82",
+         D,
+         "1943\xE5\xB9\xB4"
+         "9\xE6\x9C\x88"
+         "12\xE6\x97\xA5"}, /* 生于 */
+        {"\xE4\xBA\x8B\xE6\x95\x85\xE5\x8F\x91\xE7\x94\x9F\xE4\xBA\x8E"
+         "2020\xE5\xB9\xB4"
+         "3\xE6\x9C\x88"
+         "1\xE6\x97\xA5\xE3\x80\x82",
+         D, NULL}, /* 发生于: happened on */
+        {"\xEC\xA0\x80\xEB\x8A\x94 1987\xEB\x85\x84 4\xEC\x9B\x94 "
+         "12\xEC\x9D\xBC\xEC\x83\x9D\xEC\x9E\x85\xEB\x8B\x88\xEB\x8B\xA4.",
+         D, "1987\xEB\x85\x84 4\xEC\x9B\x94 12\xEC\x9D\xBC"}, /* 생 after the day */
+        {"2020\xEB\x85\x84 4\xEC\x9B\x94 12\xEC\x9D\xBC\xEC\x83\x9D\xEC\x82\xB0", D,
+         NULL}, /* 생산: production */
+        {"\xEC\x83\x9D\xEB\x85\x84\xEC\x9B\x94\xEC\x9D\xBC: 87\xEB\x85\x84 4\xEC\x9B\x94 "
+         "12\xEC\x9D\xBC",
+         D, "87\xEB\x85\x84 4\xEC\x9B\x94 12\xEC\x9D\xBC"},          /* two-digit year */
+        {"Release date: 02/12/2023. Born Digital edition", D, NULL}, /* another date's label */
+        {"\xD0\xA0\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB\xD1\x81\xD1\x8F 1 "
+         "\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB5\xD0\xBB\xD1\x8F 1935 \xD0\xB3. \xD0\xB2 "
+         "\xD0\x9A\xD0\xB0\xD0\xB7\xD0\xB0\xD0\xBD\xD0\xB8.",
+         D, "1 \xD0\xB0\xD0\xBF\xD1\x80\xD0\xB5\xD0\xBB\xD1\x8F 1935"}, /* a capitalised Cyrillic
+                                                                           cue */
+        {"Ipinanganak noong March 12, 1998 sa Cebu.", D, "March 12, 1998"}, /* Filipino */
+        {"Alizaliwa tarehe 18/05/2003 huko Mombasa.", D, "18/05/2003"},     /* Swahili */
+        {"\xD7\xAA\xD7\x90\xD7\xA8\xD7\x99\xD7\x9A \xD7\x9C\xD7\x99\xD7\x93\xD7\x94: 19/12/1968", D,
+         "19/12/1968"}, /* Hebrew */
+        {"\xE0\xB8\xA7\xE0\xB8\xB1\xE0\xB8\x99\xE0\xB9\x80\xE0\xB8\x81\xE0\xB8\xB4\xE0\xB8\x94: "
+         "13/11/1990",
+         D, "13/11/1990"}, /* Thai */
+        {"{\"dateOfBirth\": \"1982-10-22\", \"country\": \"NZ\"}", D,
+         "1982-10-22"}, /* a camelCase key */
+        {"Sz\xC3\xBCletett: 1936. j\xC3\xBAlius 2.", D,
+         "1936. j\xC3\xBAlius 2."}, /* Hungarian year first */
+        {"In 1936. Then we left.", D, NULL},
+        {"\xD8\xAA\xD8\xA7\xD8\xB1\xD9\x8A\xD8\xAE "
+         "\xD8\xA7\xD9\x84\xD9\x85\xD9\x8A\xD9\x84\xD8\xA7\xD8\xAF: "
+         "\xD9\xA1\xD9\xA3/\xD9\xA0\xD9\xA9/\xD9\xA2\xD9\xA0\xD9\xA0\xD9\xA0",
+         D, "\xD9\xA1\xD9\xA3/\xD9\xA0\xD9\xA9/\xD9\xA2\xD9\xA0\xD9\xA0\xD9\xA0"}, /* Arabic-Indic
+                                                                                      digits */
+        {"\xD8\xA7\xD9\x84\xD8\xB1\xD9\x82\xD9\x85 "
+         "\xD9\xA1\xD9\xA3/\xD9\xA0\xD9\xA9/\xD9\xA2\xD9\xA0\xD9\xA0\xD9\xA0",
+         D, NULL}, /* no cue */
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
+/* A Chinese landline with its extension after a dash (trunk 0, area code,
+ * seven or eight digits, one to four digits). */
+static void test_landline_extension(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"\xE8\x81\x94\xE7\xB3\xBB\xE7\x94\xB5\xE8\xAF\x9D 0571-8702 "
+         "1234-8001\xEF\xBC\x8C\xE8\xB0\xA2\xE8\xB0\xA2",
+         EW_PII_PHONE, "0571-8702 1234-8001"}, /* 联系电话 …，谢谢 */
+        {"\xE8\x81\x94\xE7\xB3\xBB\xE7\x94\xB5\xE8\xAF\x9D\xEF\xBC\x9A"
+         "0571-87021234-8001",
+         EW_PII_PHONE, "0571-87021234-8001"},
+        {"Order 0571-87021234-8001 shipped", EW_PII_PHONE, NULL},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_units_and_floors), cmocka_unit_test(test_post_boxes),
         cmocka_unit_test(test_other_scripts),    cmocka_unit_test(test_street_lookalikes),
-        cmocka_unit_test(test_birth_dates),
+        cmocka_unit_test(test_birth_dates),      cmocka_unit_test(test_birth_date_forms),
+        cmocka_unit_test(test_address_forms),    cmocka_unit_test(test_landline_extension),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -155,6 +155,15 @@ static void test_code_names_as_values(void **state)
            "Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB");
     SECRET("password = \"CorrectHorseBatteryStaple\"", "CorrectHorseBatteryStaple");
     SECRET("adminPassword: ADMIN_2024!", "ADMIN_2024!");
+    /* code where a value goes: a call, a command line's flags, a slug of words
+     * (router/pii_secret_code.c); a password may still be words or flags-free */
+    NO_SECRET("const logoKeyValues = companyLogos.map((logo: ICompanyLogo) => ({");
+    NO_SECRET("\"First_pass\": \"-pass 1 -an -sn -c:v libaom-av1 -b:v 2M\"");
+    NO_SECRET("st.download_button(key=\"download_file_with_predictions\", data=buf)");
+    SECRET("api_key = \"sk_live_4eC39HqLyjWDarjtT1zdp7dcXyZ12\"",
+           "sk_live_4eC39HqLyjWDarjtT1zdp7dcXyZ12");
+    SECRET("password = \"correct_horse_battery_staple\"", "correct_horse_battery_staple");
+    SECRET("password = \"correct horse -battery staple\"", "correct horse -battery staple");
 }
 
 static void test_provider_name_as_cue(void **state)
