@@ -15,8 +15,8 @@
  *    "<word>: <password>" alone or has none of the words English can hardly
  *    do without; on an ASCII line the password is in both cases or has two
  *    symbols.
- * Code (an '=', '(' or quote before the token) is left to the assignment
- * rules, and a line with a cue word the scanner knows to the cue rules. */
+ * Code and fields (an '=', '(', '|' or quote before the token) are left to
+ * the other rules, and a line with a cue word the scanner knows to the cue rules. */
 #include <string.h>
 #include <strings.h>
 
@@ -160,8 +160,8 @@ size_t ew__pii_scan_chat_value(pii_ctx *c, size_t i)
         /* an apostrophe between letters is prose ("d'Passwuert") */
         if (ch == '\'' && k > b && pii_is_alpha(s[k - 1]) && pii_is_alpha(s[k + 1])) continue;
         if (ch == '=' || ch == '(' || ch == '"' || ch == '\'' || ch == '`' || ch == '{' ||
-            ch == '<')
-            return 0; /* code or markup: the assignment rules read it */
+            ch == '<' || ch == '|')
+            return 0; /* code, markup or fields: other rules read them */
         foreign |= ch >= 0xC2;
         text |= pii_is_alpha(ch) || ch >= 0xC2;
     }

@@ -98,6 +98,17 @@ static bool echo_argument(const unsigned char *s, size_t b, size_t e, size_t *vs
     return found == 1;
 }
 
+/* "deploy:<password>", as chpasswd reads its lines: the start of the
+ * password after a user's name, or vs when the value is no such pair. */
+static size_t after_user(const unsigned char *s, size_t vs, size_t ve)
+{
+    size_t k = vs;
+    while (k < ve && k - vs <= 32 &&
+           (pii_is_alnum(s[k]) || s[k] == '.' || s[k] == '_' || s[k] == '-'))
+        k++;
+    return k > vs && k + 1 < ve && s[k] == ':' && pii_is_alpha(s[vs]) ? k + 1 : vs;
+}
+
 size_t ew__pii_scan_pipe(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
@@ -108,6 +119,7 @@ size_t ew__pii_scan_pipe(pii_ctx *c, size_t i)
     size_t e = nl ? (size_t)(nl - s) : n;
     int kind = command_kind(s, i + 1, e);
     if (kind == PII_KEY_NONE) return 0;
+    if (kind == PII_KEY_PASSWORD) vs = after_user(s, vs, ve);
     /* a password command takes what a person typed; the others a key */
     if (kind != PII_KEY_PASSWORD && !ew__pii_random_looking(s + vs, ve - vs)) return 0;
     return ew__pii_add_secret_value(c, kind, vs, ve, quoted) ? i + 1 : 0;
@@ -128,6 +140,7 @@ size_t ew__pii_scan_here_string(pii_ctx *c, size_t i)
     /* "read [-rs] NAME <<<": the variable's name; else the command's words */
     int kind = command_kind(s, b, i);
     if (kind == PII_KEY_NONE) return 0;
+    if (kind == PII_KEY_PASSWORD) vs = after_user(s, vs, ve); /* chpasswd <<< user:pw */
     if (kind != PII_KEY_PASSWORD && !ew__pii_random_looking(s + vs, ve - vs)) return 0;
     return ew__pii_add_secret_value(c, kind, vs, ve, quoted) ? ve : 0;
 }

@@ -864,6 +864,7 @@ static void test_chat_any_language(void **state)
     NO_SECRET("U\xc5\xbcyj kodu RABAT2024! przy kasie");
     NO_SECRET("\xd0\x92\xd0\xb5\xd1\x80\xd1\x81\xd0\xb8\xd1\x8f Python3.11! ok");
     NO_SECRET("nonce: Ug+aufJB11MDm53D");
+    NO_SECRET("PID|1||5521||ODUYA^GRACE||198304150930|F|||9 Mill Road^^Leeds^^LS1 4AP||");
     NO_SECRET("Invoice#2024 is due, see Room#204 tomorrow");
     NO_SECRET("ora \xc3\xa8 x = Kx9#mPq2vL");
     NO_SECRET("Kannst du das kurz zusammenfassen?1057 f\xc3\xbcr mich");

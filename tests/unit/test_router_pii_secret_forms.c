@@ -191,6 +191,8 @@ static void test_shell_stdin(void **state)
            KEY);
     SECRET("read -r API_TOKEN <<< \"" KEY "\"", KEY);
     SECRET("vault login - <<< " KEY, KEY);
+    SECRET("chpasswd <<< deploy:Xk9.2.3!aa", "Xk9.2.3!aa"); /* user:password lines */
+    SECRET("echo 'deploy:Xk9.2.3!aa' | chpasswd", "Xk9.2.3!aa");
     /* a variable, a command that reads no secret, a sentence, a word */
     NO_SECRET("echo \"$CR_PAT\" | docker login ghcr.io -u ci --password-stdin");
     NO_SECRET("echo " KEY " | sha256sum");
