@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -682,7 +683,12 @@ static void apply_never_remote(ew_policy *p, const ew_rule_input *in, ew_decisio
 
 void ew__policy_decide(ew_policy *p, const ew_rule_input *in, ew_decision *d)
 {
-    memset(d, 0, sizeof *d);
+    /* The fallbacks and reasons (4.3 KB of the 5.5) are read only up to
+     * their counts: everything else is cleared. */
+    memset(d, 0, offsetof(ew_decision, fallbacks));
+    d->n_fallbacks = 0;
+    d->n_reasons = 0;
+    memset(&d->features, 0, sizeof d->features);
     snapshot(in, &d->features);
     if (in->device_shared) update_latches(p, in);
     if (in->pii_failed)

@@ -245,7 +245,39 @@ static bool cp_is_upper(uint32_t cp)
     if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
     if (cp >= 0x100 && cp <= 0x17F)
         return (cp & 1) == (cp >= 0x139 && cp <= 0x148 ? 1u : cp >= 0x179 ? 1u : 0u);
+    if (cp >= 0x1E00 && cp <= 0x1EFF) /* Latin Extended Additional: "Ọlá", "Đặng" */
+        return !(cp & 1) && (cp < 0x1E96 || cp > 0x1E9F);
     return (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
+}
+
+/* A letter of Latin Extended Additional (U+1E00..U+1EFF: Vietnamese,
+ * Yoruba) at k: three bytes E1 B8..BB xx. */
+static inline bool latin_ext_at(const unsigned char *s, size_t n, size_t k)
+{
+    return k + 2 < n && s[k] == 0xE1 && s[k + 1] >= 0xB8 && s[k + 1] <= 0xBB;
+}
+
+/* Vietnamese "mật khẩu" (password) at i, read as pii_cjk.c reads it from
+ * its 'ậ': the end of what it found, or 0. */
+static __attribute__((noinline)) size_t vi_password_at(pii_ctx *c, size_t i)
+{
+    if (memcmp(c->s + i + 1, "\xe1\xba\xadt", 4)) return 0;
+    return ew__pii_scan_kana_cue(c, i + 1, 0x1EAD);
+}
+
+/* The word [ws, we) is in capitals (four letters or more) and one to three
+ * spaces lead to a word in capitals on the same line. */
+static __attribute__((noinline)) bool caps_label_value(const unsigned char *s, size_t n, size_t ws,
+                                                       size_t we)
+{
+    if (we - ws < 4 || we + 3 >= n || s[we] != ' ') return false;
+    for (size_t k = ws; k < we; k++)
+        if (!pii_is_upper(s[k])) return false;
+    size_t v = we;
+    while (v < n && s[v] == ' ' && v - we < 4)
+        v++;
+    return v + 1 < n && v - we < 4 && pii_is_upper(s[v]) &&
+           (pii_is_upper(s[v + 1]) || (s[v + 1] >= 0xC3 && s[v + 1] < 0xE2));
 }
 
 /* True when the character before i is a 2-byte (Latin, Greek, Cyrillic)
@@ -276,6 +308,33 @@ typedef struct walk {
 static __attribute__((noinline)) bool thing_birth(const unsigned char *s, size_t ws)
 {
     return ws >= 4 && !strncasecmp((const char *)s + ws - 4, "its ", 4);
+}
+
+/* "Pass-Nr.", "Pass Nr": the word "pass" at i names a passport's number. */
+static bool pass_number(const unsigned char *s, size_t n, size_t i, size_t we)
+{
+    return we + 3 <= n && (s[we] == '-' || s[we] == ' ') && pii_icase_eq(s + we + 1, "nr", 2) &&
+           (we + 3 == n || !pii_is_alpha(s[we + 3])) && pii_icase_eq(s + i, "pass", 4);
+}
+
+/* Cyrillic capitals to small letters in place (А-Я, Ё: U+0410-042F, U+0401),
+ * so a cue word at the start of a line or a label is found. */
+static void fold_cyrillic(char *w, size_t n)
+{
+    for (size_t k = 0; k + 1 < n; k++) {
+        unsigned char a = (unsigned char)w[k], b = (unsigned char)w[k + 1];
+        if (a != 0xD0) continue;
+        if (b >= 0x90 && b <= 0x9F) {
+            w[k + 1] = (char)(b + 0x20);
+        } else if (b >= 0xA0 && b <= 0xAF) {
+            w[k] = (char)0xD1;
+            w[k + 1] = (char)(b - 0x20);
+        } else if (b == 0x81) {
+            w[k] = (char)0xD1;
+            w[k + 1] = (char)0x91;
+        }
+        k++;
+    }
 }
 
 static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws, size_t we,
@@ -321,6 +380,9 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
     if ((cues & (1u << CUE_NAME)) && we < c->n && ws > 0) {
         const unsigned char *s = c->s;
         size_t k = we;
+        /* "ACCOUNT HOLDER  AROHA NGATA": a form's label in capitals, its
+         * value in capitals after spaces instead of a colon */
+        if (s[k] == ' ' && caps_label_value(s, c->n, ws, we)) c->name_next_at = (uint32_t)we + 1;
         if ((s[k] == '"' || s[k] == '\'') && s[ws - 1] == s[k]) {
             k++;
             while (k < c->n && s[k] == ' ')
@@ -417,9 +479,15 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     bool ascii = true, dash = false;
     for (;;) {
         k = pii_letters_end(s, n, k);
-        if (k + 1 < n && s[k] >= 0xC2 && s[k] < 0xE0) {
+        if (k + 1 < n && s[k] >= 0xC2) {
+            if (s[k] < 0xE0) {
+                k += 2;
+            } else if (latin_ext_at(s, n, k)) {
+                k += 3; /* "Ọlátúndé", "Nguyễn": U+1E00..U+1EFF */
+            } else {
+                break;
+            }
             ascii = false;
-            k += 2;
         } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') &&
                    (pii_is_alpha(s[k + 1]) || (!ascii && s[k + 1] >= 0xC2 && s[k + 1] < 0xE0))) {
             /* "d'Ouchy", "Karl-Marx", Ukrainian "пр-т" */
@@ -465,7 +533,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             if (e) return e;
         }
     }
-    uint32_t cues = 0;
+    uint32_t cues = 0, secret_at = c->cue_at[CUE_SECRET];
     if (ascii && wl < sizeof low) {
         memcpy(low, &w0, 8);
         memcpy(low + 8, &w1, 8);
@@ -483,15 +551,24 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         note_lang(c, cues, pii_is_lower(s[i]));
     } else {
         w->plen = 0;
+        /* Vietnamese "mật khẩu" (password) */
+        if (!ascii && wl == 5 && s[i + 1] == 0xE1 && (s[i] | 32) == 'm') {
+            size_t r = vi_password_at(c, i);
+            if (r) return r;
+        }
         if (!ascii && wl < PII_WORD_MAX) { /* "Contraseña", "hasło": cue words with diacritics */
             char fw[PII_WORD_MAX];
             for (size_t f = 0; f < wl; f++)
                 fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
+            fold_cyrillic(fw, wl); /* "Телефон" finds "телефон" */
             cues = ew__pii_cue_lookup(fw, wl) &
                    (PII_KW_PASSWORD | PII_KW_KEY | PII_KW_STREET | (1u << CUE_SECRET) |
-                    (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT));
+                    (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT) | (1u << CUE_PHONE) |
+                    (1u << CUE_CARD));
             if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
             if (cues & (1u << CUE_PASSPORT)) c->cue_at[CUE_PASSPORT] = (uint32_t)we; /* паспорт */
+            if (cues & (1u << CUE_PHONE)) c->cue_at[CUE_PHONE] = (uint32_t)we; /* телефон */
+            if (cues & (1u << CUE_CARD)) c->cue_at[CUE_CARD] = (uint32_t)we;   /* карта */
             if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
             /* "meu nome é X", "il nome è X": a copula right after a name word;
              * a capitalised word follows ("o nome é importante" is prose) */
@@ -499,6 +576,10 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
                 c->cue_at[CUE_NAME] != CUE_NONE && c->cue_at[CUE_NAME] + 1 == i)
                 c->title_at = (uint32_t)we;
         }
+        /* compounds of the passport word, longer than a cue: "загранпаспорта" */
+        if (!ascii && wl >= 16 && s[i] == 0xD0 &&
+            pii_contains(s + i, wl, "\xD0\xBF\xD0\xB0\xD1\x81\xD0\xBF\xD0\xBE\xD1\x80\xD1\x82", 14))
+            c->cue_at[CUE_PASSPORT] = (uint32_t)we;
         /* a lowercase word with Latin diacritics ("publié", "dotyczące"):
          * English has almost none */
         if (!ascii && (pii_is_lower(s[i]) || (s[i] == 0xC3 && i + 1 < n && s[i + 1] >= 0x9F))) {
@@ -524,6 +605,11 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         ew__pii_scan_value_before(c, i, we);
     /* key = value, key: value, "key" => value */
     size_t ie = ident_end(s, n, we);
+    if ((s[i] | 32) == 'p' && ie - i <= 8 && pass_number(s, n, i, i + 4)) {
+        c->cue_at[CUE_SECRET] = secret_at; /* German "Pass-Nr.": a passport's number */
+        c->cue_at[CUE_PASSPORT] = (uint32_t)ie;
+        return ie;
+    }
     if (i > 1 && s[i - 1] == '&' && s[i - 2] == ' ' && ie < n && s[ie] == ' ') {
         size_t e = ew__pii_scan_yaml_anchor(c, i, ie); /* x-db: &dbpass "x" */
         if (e) return e;
@@ -743,29 +829,51 @@ static inline void load_word(const unsigned char *s, size_t n, size_t i, size_t 
     q[2] = wl <= 16 ? 0 : (q[2] | lower) & ((1ull << ((wl - 16) * 8)) - 1);
 }
 
+/* What plain_run learnt of the words of up to seven letters seen in this
+ * scan, direct-mapped by the word: the word lowercased and zero-padded (0:
+ * empty; every word has a letter) and word_facts' answer for it, which
+ * depends on the word alone, so a word that recurs is not asked again. */
+#define PII_MEMO_BITS  6
+#define PII_MEMO_SLOTS (1 << PII_MEMO_BITS)
+struct pii_memo {
+    uint64_t q[PII_MEMO_SLOTS]; /* cleared when first used */
+    uint64_t facts[PII_MEMO_SLOTS];
+};
+
+/* The cue table flags of a plain word (zero-padded in q0..q2) and, above
+ * them, whether it may be a gazetteer name (asked in text without capitals
+ * only, where it starts a name read: name_like). */
+#define PII_FACT_NAME (1ull << 32)
+static inline uint64_t word_facts(uint64_t q0, uint64_t q1, uint64_t q2, size_t wl, bool lower_text)
+{
+    uint32_t hash = pii_word_hash3(q0, q1, q2, wl);
+    uint64_t facts = pii_cue_probe(q0, q1, q2, wl, hash);
+    if (lower_text && wl >= 3 && name_like(q0, q1, q2, wl, hash)) facts |= PII_FACT_NAME;
+    return facts;
+}
+
 /* The commonest case, a run of plain lowercase ASCII words of prose, each
  * followed by a space and another word, or by ", " or ". ": one table probe
- * per word tells that it is no cue, and nothing else on_word checks can
- * apply. What cannot change inside the run (a phrase under way, capitals
- * seen, the names known, where a name or a birth date is expected) is read
- * once. Returns where the walk goes on; *word is set when on_word must read
- * the word starting there (a cue, a value or key after it, a name or birth
- * date expected, a possible name in text without capitals), *address when
- * the plain word there can start an address but no name (text without
- * capitals): of on_word's work only ew__pii_scan_address is left for it.
- * The same decisions as taking the words one at a time. */
-static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *address)
+ * per word (or none for a word seen before) tells that it is no cue, and
+ * nothing else on_word checks can apply. What cannot change inside the run
+ * (a phrase under way, capitals seen, the names known, where a name or a
+ * birth date is expected) is read once; lower_text is a constant in each of
+ * the two copies the compiler makes. Returns where the walk goes on; *word
+ * is set when on_word must read the word starting there (a cue, a value or
+ * key after it, a name or birth date expected, a possible name in text
+ * without capitals), *address when the plain word there can start an
+ * address but no name (text without capitals): of on_word's work only
+ * ew__pii_scan_address is left for it. The same decisions as taking the
+ * words one at a time. */
+static inline __attribute__((always_inline)) size_t
+plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *address)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    *word = true;
-    *address = false;
-    if (w->plen) return i;
-    const bool lower_text = !c->seen_upper;
     /* the first letters of the names known: a word starting with another
      * letter repeats none of them (known_name_at in pii_name.c) */
     uint32_t known = 0;
-    for (int j = 0; j < c->n_known_name; j++) {
+    for (int j = 0; lower_text && j < c->n_known_name; j++) {
         unsigned b = s[c->known_name[j].at];
         if (pii_is_lower(b)) known |= 1u << (b - 'a');
     }
@@ -778,44 +886,53 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
     if (name_at != CUE_NONE) hot_end = name_at + 2;
     if (dob_at != CUE_NONE && dob_at + 48 > hot_end) hot_end = dob_at + 48;
     size_t digit_free = lower_text ? digit_free_end(c) : 0;
+    struct pii_memo *memo = c->memo;
+    if (!c->memo_ready) {
+        memset(memo->q, 0, sizeof memo->q);
+        c->memo_ready = true;
+    }
     uint64_t lang = 0; /* note_lang's sums, added to c at the end */
     uint32_t words = 0;
-    size_t at = i;
-    for (;;) {
-        /* the word lowercased and zero-padded, in registers */
-        uint64_t q0 = 0, q1 = 0, q2 = 0;
+    for (;;) { /* i is where the walk goes on, at every exit */
         size_t we, wl;
+        uint64_t facts;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
         uint64_t v, stop = 0;
-        if (i + 8 <= n) { /* a word of up to 7 letters: one load gives all */
+        /* a word of up to 7 letters: one load gives all, and the two bytes
+         * after it are in the text (we + 2 <= i + 9 < n) */
+        if (i + 16 <= n) {
             memcpy(&v, s + i, 8);
             stop = pii_letters_stop(v);
         }
         if (stop) {
             wl = (size_t)__builtin_ctzll(stop) >> 3;
             we = i + wl;
-            q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
+            uint64_t q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
+            unsigned h = (unsigned)((q0 * 0x9E3779B97F4A7C15ull) >> (64 - PII_MEMO_BITS));
+            if (memo->q[h] != q0) {
+                memo->q[h] = q0;
+                memo->facts[h] = word_facts(q0, 0, 0, wl, lower_text);
+            }
+            facts = memo->facts[h];
         } else
 #endif
         {
             we = pii_letters_end(s, n, i), wl = we - i;
-            if (wl < PII_WORD_MAX) {
-                uint64_t q[3];
-                load_word(s, n, i, wl, q);
-                q0 = q[0], q1 = q[1], q2 = q[2];
-            }
+            if (wl >= PII_WORD_MAX || we + 2 > n) break;
+            uint64_t q[3]; /* the word lowercased and zero-padded */
+            load_word(s, n, i, wl, q);
+            facts = word_facts(q[0], q[1], q[2], wl, lower_text);
         }
-        if (wl >= PII_WORD_MAX || we + 2 > n) break;
         if (i <= hot_end && (i - name_at <= 2 || (wl >= 3 && i - dob_at <= 48))) break;
         unsigned nx = s[we], nx2 = s[we + 1];
-        if (nx == ' ' ? !(pii_is_alpha(nx2) || nx2 >= 0xC2)
-                      : nx != '\n' &&
-                            !((nx == ',' || (nx == '.' && wl > 2)) && (nx2 == ' ' || nx2 == '\n')))
+        bool next_plain = nx == ' ' && pii_is_lower(nx2); /* the commonest */
+        if (!next_plain && (nx == ' ' ? !(pii_is_alpha(nx2) || nx2 >= 0xC2)
+                                      : nx != '\n' && !((nx == ',' || (nx == '.' && wl > 2)) &&
+                                                        (nx2 == ' ' || nx2 == '\n'))))
             break;
-        uint32_t hash = pii_word_hash3(q0, q1, q2, wl);
         bool place = false; /* an address may start here, a name not */
         if (lower_text && wl >= 3) {
-            if (((known >> (s[i] - 'a')) & 1) || name_like(q0, q1, q2, wl, hash)) break;
+            if (((known >> (s[i] - 'a')) & 1) || (facts & PII_FACT_NAME)) break;
             if (place_word(s, i)) {
                 place = true;
             } else if (i >= digit_free) {
@@ -823,7 +940,7 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
                 digit_free = digit_free_end(c);
             }
         }
-        uint32_t f = pii_cue_probe(q0, q1, q2, wl, hash);
+        uint32_t f = (uint32_t)facts;
         if (f) { /* a listed word (most are not) */
             /* a context cue or the start of a cue phrase: on_word notes it */
             if (f & (PII_CUE_PREFIX | ((1u << CUE_COUNT) - 1))) break;
@@ -839,20 +956,29 @@ static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *a
             break;
         }
         /* the next word, when it starts plain: after a space, or ", " / ". " */
-        if (nx == ' ' && pii_is_lower(nx2)) {
-            at = i = we + 1;
+        if (next_plain) {
+            i = we + 1;
             continue;
         }
-        at = we;
         if (nx == ' ' || nx == '\n' || nx2 != ' ' || we + 2 >= n || !pii_is_lower(s[we + 2])) {
             *word = false;
+            i = we;
             break;
         }
-        at = i = we + 2;
+        i = we + 2;
     }
     c->lang += lang;
     c->lower_words += words;
-    return at;
+    return i;
+}
+
+static size_t plain_run(pii_ctx *c, const walk *w, size_t i, bool *word, bool *address)
+{
+    *word = true;
+    *address = false;
+    if (w->plen) return i;
+    return c->seen_upper ? plain_words(c, i, false, word, address)
+                         : plain_words(c, i, true, word, address);
 }
 
 /* A hex dump's bytes ("00053d90  30 93 7d b2 cb cf 42 1e a5 57 0c 06 8b"):
@@ -923,6 +1049,8 @@ static size_t on_punct(pii_ctx *c, size_t i)
         while (k < n && pii_is_digit(s[k]) && k - i <= 6)
             k++;
         if (k < n && s[k] == ')') e = ew__pii_scan_number(c, i);
+    } else if (ch == '(' && i + 2 < n && s[i + 1] == '+' && pii_is_digit(s[i + 2])) {
+        e = ew__pii_scan_number(c, i); /* "(+48) 601 234 567" */
     } else if (ch == '+' && i + 1 < n && pii_is_digit(s[i + 1])) {
         e = ew__pii_scan_number(c, i);
     } else if (ch == '-' && i + 10 < n && s[i + 1] == '-' && ew__pii_armour_begin(s, n, i)) {
@@ -1004,6 +1132,12 @@ static void scan_walk(pii_ctx *c)
             i = on_digit(c, i);
             continue;
         case PC_U3:
+            /* a word that starts with a letter of Latin Extended Additional
+             * ("Ọlátúndé"); one inside a word was read with it by on_word */
+            if (latin_ext_at(s, n, i)) {
+                i = on_word(c, &w, i);
+                continue;
+            }
             /* the Indic scripts, Thai, Lao, Burmese, Georgian, Ethiopic,
              * Khmer (U+0900..U+17FF): names after their cues */
             if (ch == 0xE0 || (ch == 0xE1 && i + 1 < n && s[i + 1] < 0xA0)) {
@@ -1195,8 +1329,13 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     }
     pii_awords words;
     memset(words.at, 0, sizeof words.at);
-    pii_ctx c = {
-        .sc = sc, .s = (const unsigned char *)text, .n = len, .res = res, .awords = &words};
+    struct pii_memo memo; /* cleared when first used */
+    pii_ctx c = {.sc = sc,
+                 .s = (const unsigned char *)text,
+                 .n = len,
+                 .res = res,
+                 .awords = &words,
+                 .memo = &memo};
     for (int k = 0; k < CUE_COUNT; k++)
         c.cue_at[k] = CUE_NONE;
     c.name_next_at = CUE_NONE;

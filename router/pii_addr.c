@@ -968,11 +968,11 @@ static size_t hash_unit(const unsigned char *s, size_t n, size_t i)
  * (Dist.). Compared folded, as the word tables hold them. */
 static bool admin_word(const unsigned char *s, size_t n, const word *w)
 {
-    static const char *const areas[] = {"phu\xe1\xbb\x9dng",
-                                        "qu\xe1\xba\xadn",
-                                        "huy\xe1\xbb\x87n",
+    static const char *const areas[] = {"phuong",
+                                        "quan",
+                                        "huyen",
                                         "xa",
-                                        "t\xe1\xbb\x89nh",
+                                        "tinh",
                                         "kel",
                                         "kec",
                                         "kab",

@@ -64,6 +64,10 @@ bool ew__pii_card_issuer(const char *d, size_t n)
         (p4 >= 6761 && p4 <= 6763) || p4 == 604 || p4 == 6390 || (p2 >= 56 && p2 <= 58) ||
         p2 == 60 || p3 == 508)
         return true;
+    /* national schemes: Dankort, Elo, Verve, Troy, RuPay, UzCard, Humo */
+    if (p4 == 5019 || p6 == 504175 || p3 == 509 || (p6 >= 506099 && p6 <= 506778) || p6 == 636297 ||
+        p6 == 636368 || p4 == 9792 || p2 == 82 || p4 == 8600 || p4 == 9860)
+        return n >= 16;
     return false;
 }
 

@@ -540,7 +540,21 @@ static int name_header(const unsigned char *s, size_t a, size_t b)
                                         "full name",
                                         "full_name",
                                         "customer",
-                                        "contact"};
+                                        "contact",
+                                        "first_name",
+                                        "last_name",
+                                        "firstname",
+                                        "lastname",
+                                        "first name",
+                                        "last name",
+                                        "given_name",
+                                        "family_name",
+                                        "surname",
+                                        "author",
+                                        "assignee",
+                                        "owner",
+                                        "employee",
+                                        "patient"};
     for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
         if (strlen(heads[h]) == b - a && !strncasecmp((const char *)s + a, heads[h], b - a))
             return h < 2 ? 2 : 1;
@@ -611,6 +625,22 @@ bool ew__pii_name_column(const pii_ctx *c, size_t i)
 {
     unsigned char d;
     return name_column(c, i, &d) != 0;
+}
+
+int ew__pii_column_kind(const pii_ctx *c, size_t i)
+{
+    static const char *const heads[] = {"city",    "town",       "country",  "state",  "region",
+                                        "company", "employer",   "location", "place",  "site",
+                                        "office",  "department", "team",     "brand",  "product",
+                                        "organisation", "organization", "vendor", "supplier"};
+    size_t a, b;
+    unsigned char d;
+    if (!ew__pii_table_header(c, i, &a, &b, &d)) return 0;
+    if (name_header(c->s, a, b)) return 1;
+    for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
+        if (strlen(heads[h]) == b - a && !strncasecmp((const char *)c->s + a, heads[h], b - a))
+            return 2;
+    return 0;
 }
 
 /* A Chinese or Japanese name as a cell of a name column ("姓名,身份证号,手机\n

@@ -43,6 +43,8 @@ static const struct {
     {"dr", B(CUE_TITLE)},
     {"prof", B(CUE_TITLE)},
     {"sir", B(CUE_TITLE)},
+    {"justice", B(CUE_TITLE)}, /* "Before: The Honourable Justice Okafor" */
+    {"judge", B(CUE_TITLE)},
     {"madam", B(CUE_TITLE)},
     {"herr", B(CUE_TITLE)},
     {"frau", B(CUE_TITLE)},
@@ -198,6 +200,65 @@ static const struct {
     {"kontaktowy", B(CUE_PHONE)},
     {"portable", B(CUE_PHONE)},
     {"ph", B(CUE_PHONE)},
+    /* "my number" (Turkish), WhatsApp (Brazil), extension, contact */
+    {"numaram", B(CUE_PHONE)},
+    {"zap", B(CUE_PHONE)},
+    {"ramal", B(CUE_PHONE)},
+    {"simu", B(CUE_PHONE)},
+    {"telefonas", B(CUE_PHONE)},
+    {"ringe", B(CUE_PHONE)}, /* Danish, Norwegian, Swedish, Finnish "call" */
+    {"ringa", B(CUE_PHONE)},
+    {"soita", B(CUE_PHONE)},
+    {"numeroni", B(CUE_PHONE)},
+    {"telemovel", B(CUE_PHONE)},
+    {"tlm", B(CUE_PHONE)},
+    {"szamom", B(CUE_PHONE)},
+    {"telefonszam", B(CUE_PHONE)},
+    {"mobilszam", B(CUE_PHONE)},
+    {"hivj", B(CUE_PHONE)},
+    {"volejte", B(CUE_PHONE)},
+    {"zavolejte", B(CUE_PHONE)},
+    {"sdt", B(CUE_PHONE)},
+    {"natel", B(CUE_PHONE)},
+    {"mobil", B(CUE_PHONE)},
+    {"hp", B(CUE_PHONE)}, /* Indonesian, Malay: "No. HP", handphone */
+    {"handphone", B(CUE_PHONE)},
+    {"ponsel", B(CUE_PHONE)},
+    {"telp", B(CUE_PHONE)},
+    {"\xcf\x84\xce\xb7\xce\xbb\xce\xad\xcf\x86\xcf\x89\xce\xbd\xce\xbf",
+     B(CUE_PHONE)}, /* τηλέφωνο */
+    {"\xce\xa4\xce\xb7\xce\xbb\xce\xad\xcf\x86\xcf\x89\xce\xbd\xce\xbf",
+     B(CUE_PHONE)},                                                     /* Τηλέφωνο */
+    {"\xce\xba\xce\xb9\xce\xbd\xce\xb7\xcf\x84\xcf\x8c", B(CUE_PHONE)}, /* κινητό */
+    {"\xd7\x98\xd7\x9c\xd7\xa4\xd7\x95\xd7\x9f", B(CUE_PHONE)},         /* טלפון */
+    {"\xd7\x94\xd7\x98\xd7\x9c\xd7\xa4\xd7\x95\xd7\x9f", B(CUE_PHONE)}, /* הטלפון */
+    {"\xd8\xa7\xd9\x84\xd9\x87\xd8\xa7\xd8\xaa\xd9\x81", B(CUE_PHONE)}, /* الهاتف */
+    {"\xd8\xac\xd9\x88\xd8\xa7\xd9\x84\xd9\x8a", B(CUE_PHONE)},         /* جوالي */
+    {"\xd8\xac\xd9\x88\xd8\xa7\xd9\x84", B(CUE_PHONE)},                 /* جوال */
+    {"\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd\xd1\x83",
+     B(CUE_PHONE)}, /* телефону */
+    {"\xd0\xbc\xd0\xbe\xd0\xb1\xd1\x96\xd0\xbb\xd1\x8c\xd0\xbd\xd0\xb8\xd0\xb9",
+     B(CUE_PHONE)}, /* мобільний */
+    {"contatti", B(CUE_PHONE)},
+    {"contatto", B(CUE_PHONE)},
+    {"contato", B(CUE_PHONE)},
+    {"contacto", B(CUE_PHONE)},
+    {"\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd", B(CUE_PHONE)}, /* телефон */
+    {"\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd\xd0\xb0",
+     B(CUE_PHONE)},                             /* телефона */
+    {"\xd1\x82\xd0\xb5\xd0\xbb", B(CUE_PHONE)}, /* тел */
+    {"\xd0\xbc\xd0\xbe\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c\xd0\xbd\xd1\x8b\xd0\xb9",
+     B(CUE_PHONE)}, /* мобильный */
+    {"\xd1\x81\xd0\xbe\xd1\x82\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9", B(CUE_PHONE)}, /* сотовый */
+    {"\xd0\xb7\xd0\xb2\xd0\xbe\xd0\xbd\xd0\xb8\xd1\x82\xd0\xb5", B(CUE_PHONE)}, /* звоните */
+    {"\xd0\xbf\xd0\xbe\xd0\xb7\xd0\xb2\xd0\xbe\xd0\xbd\xd0\xb8\xd1\x82\xd0\xb5",
+     B(CUE_PHONE)},                                                     /* позвоните */
+    {"\xec\xa0\x84\xed\x99\x94", B(CUE_PHONE)},                         /* 전화 */
+    {"\xec\xa0\x84\xed\x99\x94\xeb\xb2\x88\xed\x98\xb8", B(CUE_PHONE)}, /* 전화번호 */
+    {"\xeb\xb2\x88\xed\x98\xb8\xeb\x8a\x94", B(CUE_PHONE)},             /* 번호는 */
+    {"\xec\x97\xb0\xeb\x9d\xbd\xec\xb2\x98", B(CUE_PHONE)},             /* 연락처 */
+    {"\xed\x9c\xb4\xeb\x8c\x80\xed\x8f\xb0", B(CUE_PHONE)},             /* 휴대폰 */
+    {"\xed\x95\xb8\xeb\x93\x9c\xed\x8f\xb0", B(CUE_PHONE)},             /* 핸드폰 */
     /* cards */
     {"card", B(CUE_CARD)},
     {"cards", B(CUE_CARD)},
@@ -211,6 +272,15 @@ static const struct {
     {"carte", B(CUE_CARD)},
     {"tarjeta", B(CUE_CARD)},
     {"karta", B(CUE_CARD)},
+    {"kart", B(CUE_CARD)}, /* Turkish */
+    {"karti", B(CUE_CARD)},
+    {"kartim", B(CUE_CARD)},
+    {"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd0\xb0", B(CUE_CARD)},         /* карта */
+    {"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd1\x8b", B(CUE_CARD)},         /* карты */
+    {"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd0\xbe\xd0\xb9", B(CUE_CARD)}, /* картой */
+    {"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd1\x83", B(CUE_CARD)},         /* карту */
+    {"\xec\xb9\xb4\xeb\x93\x9c", B(CUE_CARD)},                         /* 카드 */
+    {"\xec\xb9\xb4\xeb\x93\x9c\xeb\xb2\x88\xed\x98\xb8", B(CUE_CARD)}, /* 카드번호 */
     /* national ids */
     {"ssn", B(CUE_SSN)},
     {"social security", B(CUE_SSN)},
@@ -232,6 +302,21 @@ static const struct {
     {"passaporto", B(CUE_PASSPORT)},
     {"\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82", B(CUE_PASSPORT)}, /* паспорт */
     {"pasaportu", B(CUE_PASSPORT)},
+    {"paspor", B(CUE_PASSPORT)}, /* Indonesian, Malay */
+    {"pasu", B(CUE_PASSPORT)},   /* Czech "číslo pasu" */
+    {"utlevel", B(CUE_PASSPORT)},
+    {"utlevelszam", B(CUE_PASSPORT)}, /* Hungarian útlevélszám */
+    {"pasnummer", B(CUE_PASSPORT)},
+    {"passin", B(CUE_PASSPORT)},
+    {"putovnice", B(CUE_PASSPORT)},
+    {"putovnica", B(CUE_PASSPORT)},
+    {"pasport", B(CUE_PASSPORT)},
+    {"pasipoti", B(CUE_PASSPORT)},
+    {"passaport", B(CUE_PASSPORT)},
+    {"paso numeris", B(CUE_PASSPORT)},
+    {"paso", 0},
+    {"\xd0\xbf\xd0\xb0\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x82\xd0\xb0",
+     B(CUE_PASSPORT)}, /* паспорта */
     {"id", B(CUE_ID)},
     {"identity", B(CUE_ID)},
     {"identification", B(CUE_ID)},
@@ -248,6 +333,11 @@ static const struct {
     {"nacimiento", B(CUE_DOB)},
     {"naissance", B(CUE_DOB)},
     {"urodzenia", B(CUE_DOB)},
+    {"narodenia", B(CUE_DOB)},
+    {"gimimo", B(CUE_DOB)},
+    {"rodenja", B(CUE_DOB)},
+    {"kuzaliwa", B(CUE_DOB)},
+    {"naixement", B(CUE_DOB)},
     {"urodzony", B(CUE_DOB)},
     {"urodzona", B(CUE_DOB)},
     /* Czech, Slovak, Romanian, Hungarian, Finnish (accents folded) */
@@ -593,6 +683,17 @@ static const struct {
     {"regon", B(CUE_NEG)},
     {"pesel", B(CUE_NEG)},
     {"vat", B(CUE_NEG)},
+    {"partita iva", B(CUE_NEG)}, /* Italian VAT number */
+    {"partita", 0},
+    {"vergi", B(CUE_NEG)},  /* Turkish tax number */
+    {"kvk", B(CUE_NEG)},    /* Dutch company register */
+    {"oib", B(CUE_NEG)},    /* Croatian personal and tax id */
+    {"tunnus", B(CUE_NEG)}, /* Finnish Y-tunnus */
+    {"y-tunnus", B(CUE_NEG)},
+    {"resit", B(CUE_NEG)},  /* Malay receipt */
+    {"fatura", B(CUE_NEG)},
+    {"encomenda", B(CUE_NEG)},
+    {"lieferschein", B(CUE_NEG)},
     {"krs", B(CUE_NEG)},
     {"ein", B(CUE_NEG)},
     {"jazdy", B(CUE_NEG)},
@@ -689,6 +790,24 @@ static const struct {
     {"atentamente", B(CUE_TITLE)},
     {"reporter", B(CUE_NAME)},
     {"assignee", B(CUE_NAME)},
+    /* roles in minutes, reviews and forms ("Chair: X", "Apologies: X",
+     * "Minute taker: X", "Buddy: X") */
+    {"buddy", B(CUE_NAME)},
+    {"mentor", B(CUE_NAME)},
+    {"reviewer", B(CUE_NAME)},
+    {"approver", B(CUE_NAME)},
+    {"chair", B(CUE_NAME)},
+    {"chairperson", B(CUE_NAME)},
+    {"attendees", B(CUE_NAME)},
+    {"apologies", B(CUE_NAME)},
+    {"absent", B(CUE_NAME)},
+    {"presenter", B(CUE_NAME)},
+    {"speaker", B(CUE_NAME)},
+    {"taker", B(CUE_NAME)},
+    {"referee", B(CUE_NAME)},
+    {"referees", B(CUE_NAME)},
+    {"witness", B(CUE_NAME)},
+    {"interviewer", B(CUE_NAME)},
     {"owner", B(CUE_NAME)},
     {"applicant", B(CUE_NAME)},
     {"claimant", B(CUE_NAME)},
@@ -782,8 +901,8 @@ static const struct {
 static const char *const kw_street[] = {
     /* Vietnamese street and alley, folded ("Phố", "Đường", "Ngõ"); Russian
      * "ул."; Turkish "Cad." */
-    "\x70\x68\xe1\xbb\x91",
-    "\x64\x75\xe1\xbb\x9d\x6e\x67",
+    "pho",
+    "duong",
     "ngo",
     "\xd1\x83\xd0\xbb",
     /* Ukrainian вул., пр-т, просп. (capitalised too: the fold keeps Cyrillic case) */
@@ -1070,8 +1189,8 @@ static const char *const kw_unit[] = {
     "block", /* Romanian "bl. C1", Gulf and Singapore blocks */
     /* Vietnamese ward and district ("Phường 6", "Quận 1"), as folded; Russian
      * "кв." */
-    "\x70\x68\x75\xe1\xbb\x9d\x6e\x67",
-    "\x71\x75\xe1\xba\xad\x6e",
+    "phuong",
+    "quan",
     "\xd0\xba\xd0\xb2",
 };
 static const char *const kw_org[] = {
@@ -1345,6 +1464,7 @@ static const char *const kw_verb[] = {
  * Portuguese, Dutch, Polish, Scandinavian): text full of them is not English,
  * where capitalisation says little about names. */
 static const char *const kw_foreign[] = {
+    "toi", /* Vietnamese "Tôi" (I), folded */
     "ses",      "leur",  "leurs",  "sa",     "son",    "ont",   "avant",  "aussi", "mais",  "ha",
     "hanno",    "anche", "questo", "questa", "sul",    "dal",   "dalla",  "han",   "sobre", "entre",
     "desde",    "hasta", "muy",    "oder",   "wurden", "ihnen", "dieser", "diese", "sowie", "wenn",
@@ -1485,6 +1605,26 @@ static const char *const kw_stop[] = {
     "founder",
     "president",
     "attn",
+    "nurse",
+    "officer",
+    "scientist",
+    "specialist",
+    "coordinator",
+    "assistant",
+    "executive",
+    "administrator",
+    "developer",
+    "designer",
+    "architect",
+    "accountant",
+    "technician",
+    "supervisor",
+    "recruiter",
+    "therapist",
+    "surgeon",
+    "pharmacist",
+    "physician",
+    "paralegal",
 };
 
 #define CUE_SLOTS PII_CUE_SLOTS

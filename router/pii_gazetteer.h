@@ -22,6 +22,8 @@ extern const ew__gaz_list ew__gaz_lists[];
 extern const int ew__gaz_n_lists;
 /* Folding of U+00C0..U+024F to an ASCII lowercase letter, 0 for none. */
 extern const unsigned char ew__gaz_fold[0x250 - 0xC0];
+/* Latin Extended Additional (U+1E00..U+1EFF: Vietnamese, Yoruba) folded the same way */
+extern const unsigned char ew__gaz_fold_ext[0x100];
 extern const uint32_t ew__gaz_cn_single[]; /* sorted code points */
 extern const int ew__gaz_cn_single_n;
 extern const uint32_t ew__gaz_cn_double[][2];

@@ -177,6 +177,12 @@ size_t ew__gaz_fold_word(const unsigned char *s, size_t n, char *out)
             }
             i++;
             if (ew__gaz_fold[cp - 0xC0]) out[o++] = (char)ew__gaz_fold[cp - 0xC0];
+        } else if ((c == 0xCC || (c == 0xCD && s[i + 1] < 0xB0)) && i + 1 < n) {
+            i++; /* a combining mark U+0300..U+036F (NFD text): dropped as an accent is */
+        } else if (c == 0xE1 && i + 2 < n && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB) {
+            unsigned char f = ew__gaz_fold_ext[((s[i + 1] - 0xB8) << 6) | (s[i + 2] & 0x3F)];
+            i += 2;
+            if (f) out[o++] = (char)f; /* "Ọlátúndé", "Nguyễn" */
         } else {
             out[o++] = (char)c; /* other scripts: kept byte for byte */
         }

@@ -251,6 +251,10 @@ typedef struct pii_ctx {
     } known_name[16];
     int n_known_name;
     pii_awords *awords; /* the address reader's word cache (this scan's) */
+    /* The driver's answers for plain words of up to seven letters already
+     * seen in this scan (pii.c: plain_run), cleared when first used. */
+    struct pii_memo *memo;
+    bool memo_ready;
     /* The word the driver is reading (on_word), when it is plain ASCII
      * letters (no ' or - inside or after, shorter than 23 bytes): lowercased
      * and zero-padded in q, with its pii_word_hash3, so the name reader
@@ -369,6 +373,8 @@ static inline uint32_t pii_word_hash(const char *padded, size_t n)
 size_t ew__pii_scan_number(pii_ctx *c, size_t i);
 /* "（0571）": a fullwidth-parenthesised area code at i. */
 bool ew__pii_fw_area_code(const unsigned char *s, size_t n, size_t i);
+size_t ew__pii_nbsp(const unsigned char *s, size_t n, size_t i);
+bool ew__pii_passport_text(const unsigned char *s, size_t i);
 /* A birth cue around the date at [i, e): a cue word before it, "geboren"
  * right after it, or an accented cue the ASCII cue table cannot hold
  * ("né le", "Nací el"). */
@@ -444,7 +450,8 @@ size_t ew__pii_scan_pwhash(pii_ctx *c, size_t i);
 size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags);
 /* A word at i in a script without capitals or with its own cue words
  * (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai, Lao, Burmese,
- * Khmer, Ethiopic, Georgian; pii_name_script.c): a name after a cue; returns its end, 0 for none. */
+ * Khmer, Ethiopic, Georgian; pii_name_script.c): a name after a cue; returns its end, 0 for none.
+ */
 size_t ew__pii_scan_script_name(pii_ctx *c, size_t i);
 /* That script of the letter at i, 0 for any other. */
 int ew__pii_script_at(const unsigned char *s, size_t n, size_t i);
@@ -460,6 +467,12 @@ void ew__pii_cjk_init(void);
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i);
 /* Is i a cell of a table column that holds names ("name,email\n<i>...")? */
 bool ew__pii_name_column(const pii_ctx *c, size_t i);
+/* The header of the cell at i: 1 names people ("name", "last_name"), 2
+ * places or firms ("city", "company"), 0 anything else or no table. */
+int ew__pii_column_kind(const pii_ctx *c, size_t i);
+/* Does the run from ss (to se at least) spell a firm named after people
+ * ("Wells Fargo", "Marks & Spencer")? (router/pii_name_firm.c) */
+bool ew__pii_firm_at(const unsigned char *s, size_t n, size_t ss, size_t se);
 /* The header cell [*ha, *hb) of the table column of the cell at i and the
  * table's delimiter; false when i is in no table (pii_cjk.c). */
 bool ew__pii_table_header(const pii_ctx *c, size_t i, size_t *ha, size_t *hb, unsigned char *delim);

@@ -18,17 +18,24 @@ typedef struct part {
     uint32_t kw;   /* the word's classes and cues (ew__pii_cue_lookup) */
     bool initial;  /* "J." */
     bool particle; /* "van", "de" */
+    bool syllable; /* "Ji-hoon" (syllable_given) */
 } part;
 
-static bool cp_upper_at(const unsigned char *s, size_t n, size_t i)
+static bool cp_upper_beyond_ascii(const unsigned char *s, size_t n, size_t i)
 {
     int l;
     uint32_t cp = ew__pii_decode(s, n, i, &l);
-    if (cp < 0x80) return pii_is_upper(cp);
     if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
     if (cp >= 0x100 && cp <= 0x17F) /* Latin Extended-A: mostly even = upper */
         return (cp >= 0x139 && cp <= 0x148) || cp >= 0x179 ? (cp & 1) : !(cp & 1);
+    if (cp >= 0x1E00 && cp <= 0x1EFF) /* Latin Extended Additional: even = upper */
+        return !(cp & 1) && (cp < 0x1E96 || cp > 0x1E9F);
     return cp >= 0x400 && cp <= 0x42F; /* Cyrillic */
+}
+
+static inline bool cp_upper_at(const unsigned char *s, size_t n, size_t i)
+{
+    return s[i] < 0x80 ? pii_is_upper(s[i]) : cp_upper_beyond_ascii(s, n, i);
 }
 
 static size_t name_word_end(const unsigned char *s, size_t n, size_t i)
@@ -48,6 +55,14 @@ static size_t name_word_end(const unsigned char *s, size_t n, size_t i)
             break;
     }
     return i;
+}
+
+/* Does [i, e) hold a letter of Latin Extended Additional (U+1E00..U+1EFF)? */
+static bool latin_ext_in(const unsigned char *s, size_t i, size_t e)
+{
+    for (; i + 1 < e; i++)
+        if (s[i] == 0xE1 && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB) return true;
+    return false;
 }
 
 static bool is_particle(const unsigned char *s, size_t i, size_t e)
@@ -134,6 +149,44 @@ static bool caps_surname(const pii_ctx *c, size_t i, size_t e, unsigned gaz)
 
 static bool surname_shape(const char *f, size_t fl);
 
+/* Has the folded word [f, fl) a part after or before a hyphen that is an
+ * ordinary word of four letters or more and no name ("billing-worker",
+ * "db-credentials"; not "al-qahtani", "marie-claire", "jae-won")? */
+static bool dashed_words(const char *f, size_t fl)
+{
+    size_t a = 0;
+    bool dash = false;
+    for (size_t k = 0; k <= fl; k++) {
+        if (k < fl && f[k] != '-') continue;
+        dash |= k < fl;
+        if (k - a >= 4 && only_common(ew__gaz_lookup(f + a, k - a))) return dash || k < fl;
+        a = k + 1;
+    }
+    return false;
+}
+
+/* A given name romanised syllable by syllable ("Ji-hoon", "Seo-yeon",
+ * "Thi-Lan"): a capital, two short parts of letters joined by one hyphen,
+ * the second in small letters, the first no ordinary word ("Self-service",
+ * "Follow-up", "Pre-order" are words). [fold, fl) is the folded word. */
+static bool syllable_given(const unsigned char *s, size_t i, const char *fold, size_t fl)
+{
+    const char *h = memchr(fold, '-', fl);
+    if (!h || !pii_is_upper(s[i])) return false;
+    size_t a = (size_t)(h - fold), b = fl - a - 1;
+    if (a < 2 || a > 5 || b < 2 || b > 5 || memchr(h + 1, '-', b) || !pii_is_lower(s[i + a + 1]))
+        return false;
+    for (size_t k = 0; k < fl; k++)
+        if (k != a && !pii_is_lower((unsigned char)fold[k])) return false;
+    unsigned g1 = ew__gaz_lookup(fold, a), g2 = ew__gaz_lookup(h + 1, b);
+    /* "Peux-tu", "Avez-vous", "Est-ce": a French verb and its pronoun */
+    static const char *const pron[] = {"tu", "vous", "il", "elle", "on", "nous", "ils",
+                                       "je", "ce", "moi", "toi", "le", "la", "les", "en"};
+    for (size_t k = 0; k < sizeof pron / sizeof pron[0]; k++)
+        if (strlen(pron[k]) == b && !memcmp(h + 1, pron[k], b)) return false;
+    return !(g1 & (EW__GAZ_COMMON | EW__GAZ_PLACE)) && (b <= 2 || !(g2 & EW__GAZ_COMMON));
+}
+
 /* An all-capitals word that may be part of a name: a given name or surname
  * of the gazetteer that is no ordinary word or place, or a surname's shape
  * ("KAPANADZE", "PETROSYAN"). */
@@ -211,6 +264,10 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
             } else {
                 q->gaz = lookup_part(s, pos, e, fold, &fl);
             }
+            if (!q->gaz && syllable_given(s, pos, fold, fl)) {
+                q->gaz = EW__GAZ_FIRST;
+                q->syllable = true;
+            }
             uint32_t kw = kw_of(fold, fl);
             q->kw = kw;
             /* grammar words and context words ("Fax:", "Phone", "Order"), units
@@ -221,8 +278,12 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                 ((kw & PII_KW_FOREIGN) && !(kw & PII_KW_PARTICLE) &&
                  !(r->k > 0 && up && (q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)))))
                 break;
-            /* (a street word after a particle is a surname: "van Dijk") */
-            if (r->k > 0 && up &&
+            /* (a street word after a particle is a surname: "van Dijk"; a
+             * word after a syllable-romanised given name too: "Ji-hoon Park") */
+            /* "Hoàng Văn An": a function word's spelling ending a name */
+            bool func_end = (kw & PII_KW_FUNC) && r->k >= 2 && (r->p[0].gaz & EW__GAZ_LAST) &&
+                            !(e + 1 < n && s[e] == ' ' && cp_upper_at(s, n, e + 1));
+            if (r->k > 0 && up && !r->p[r->k - 1].syllable && !func_end &&
                 ((kw & (PII_KW_ORG | PII_KW_FUNC)) ||
                  ((kw & PII_KW_STREET) && !(kw & ((1u << CUE_TITLE) | PII_KW_PARTICLE)) &&
                   !r->p[r->k - 1].particle))) {
@@ -263,6 +324,10 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                  /* "Str. Lipscani", "Rue Mohammed V" (but the surname "Wells") */
                  ((kw & PII_KW_NOTNAME) && !(q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)))))
                 break; /* "Corp", "Day" alone */
+            /* Vietnamese written in small letters: every syllable is some
+             * name's ("tài khoản", "điện thoại"); only a cue or a name
+             * before makes one */
+            if (!up && !strong && r->k == 0 && latin_ext_in(s, pos, e)) break;
             if (!up) {
                 unsigned g = q->gaz;
                 bool named = (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(g & EW__GAZ_COMMON);
@@ -274,7 +339,9 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                 /* "my name is vitoria": after a strong cue any word will do, but
                  * a name begun with a capital goes on with capitals ("Jmenuji se
                  * Sefa a bydlím") */
-                if (!lower_ok || !(named || ((r->k > 0 || strong) && g == 0))) break;
+                /* "api-stream", "billing-worker": an identifier, not a name */
+                bool ident = g == 0 && dashed_words(fold, fl);
+                if (!lower_ok || !(named || ((r->k > 0 || strong) && g == 0 && !ident))) break;
                 if (r->k > 0 && cp_upper_at(s, n, r->p[0].s)) break;
             }
         }
@@ -312,7 +379,7 @@ static const char *const object_verbs[] = {
     "texted",        "message",    "thank",   "thanked", "introduce", "introduced", "cc",
     "assign",        "assigned",   "invite",  "invited", "notify",    "notified",   "congratulate",
     "congratulated", "forwarding", "sending", "asking",  "telling",   "loop",       "looping",
-    "looped",        NULL};
+    "looped",        "thanks",     "thx",     "kudos",   "shoutout",  "congrats",   NULL};
 /* Verbs aimed at a person, before "at" ("shouted at Gary"): */
 static const char *const at_person[] = {
     "shouted", "shout",   "shouts", "yelled",  "yell",   "looked", "look",  "looks",
@@ -344,9 +411,14 @@ static const char *const biz_plain[] = {
     "jacket",     "jackets", "bag",          "bags",       "handbag",     "shoes",    "boots",
     "sneakers",   "perfume", "suit",         "watch",      "dress",       "jeans",    "shirt",
     "sunglasses", "store",   "stores",       "restaurant", "restaurants", "products", "customers",
-    "employees",  "coffee",  "stockholders", NULL};
-const char *const *const ew__pii_ctx_lists[] = {object_verbs, at_person,  org_verbs, biz_any,
-                                                biz_plain,    hist_nouns, NULL};
+    "employees",  "coffee",  "stockholders", "account",   "collection", "boutique", NULL};
+/* Labels whose value is a firm ("Employer: Wells Fargo", "CARRIER: ..."): */
+static const char *const org_labels[] = {
+    "employer", "company", "organisation", "organization", "firm",     "vendor", "supplier",
+    "insurer",  "bank",    "brand",        "manufacturer", "carrier",  "agency", "school",
+    "university", "hospital", "merchant", "lender", "broker", "retailer", NULL};
+const char *const *const ew__pii_ctx_lists[] = {object_verbs, at_person,  org_verbs,  biz_any,
+                                                biz_plain,    hist_nouns, org_labels, NULL};
 
 /* Is the word [a, a + l) of s one of list (NULL-terminated)? One cue-table
  * probe first: only context words carry PII_KW_CTX. */
@@ -462,6 +534,42 @@ static bool marked_name(const unsigned char *s, size_t n, size_t ss, size_t se)
            honorific_after(s, n, se);
 }
 
+/* A chat export's speaker at a line's start: "Priit  4:23 PM", "**Priit**:",
+ * "Priit (10:32):". */
+static bool speaker_line(const unsigned char *s, size_t n, size_t line_start, size_t ss,
+                         size_t se)
+{
+    size_t b = ss, f = se;
+    bool bold = b >= 2 && s[b - 1] == '*' && s[b - 2] == '*';
+    if (bold) b -= 2;
+    if (b != line_start && !(b > 0 && s[b - 1] == '\n')) return false;
+    if (bold) return f + 2 < n && s[f] == '*' && s[f + 1] == '*' && s[f + 2] == ':';
+    size_t k = f;
+    if (k + 1 < n && s[k] == ' ' && s[k + 1] == '(')
+        k += 2;
+    else if (k + 2 < n && s[k] == ' ' && s[k + 1] == ' ')
+        k += 2;
+    else
+        return false;
+    size_t d = k;
+    while (d < n && pii_is_digit(s[d]) && d - k < 3)
+        d++;
+    return d > k && d - k <= 2 && d + 2 < n && s[d] == ':' && pii_is_digit(s[d + 1]) &&
+           pii_is_digit(s[d + 2]);
+}
+
+/* One small word and a colon after se ("Địa chỉ:", "Date received:"), the
+ * second word of a label; not a verb ("Anna wrote:"). */
+static bool label_after(const unsigned char *s, size_t n, size_t se)
+{
+    if (se + 3 >= n || s[se] != ' ' || !(pii_is_lower(s[se + 1]) || s[se + 1] >= 0x80)) return false;
+    char w[EW__GAZ_MAX_WORD];
+    size_t e = se + 1, wl = 0;
+    while (e < n && (pii_is_lower(s[e]) || s[e] >= 0x80) && wl < sizeof w - 1)
+        w[wl++] = (char)s[e++];
+    return e < n && s[e] == ':' && wl < sizeof w - 1 && !(kw_of(w, wl) & PII_KW_VERB);
+}
+
 /* Score of the run's name-like core [first, last]; 0 when none. */
 static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
 {
@@ -557,7 +665,12 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
     if (ss >= 5 && (!strncmp((const char *)s + ss - 5, "says ", 5) ||
                     (ss >= 5 && !strncmp((const char *)s + ss - 5, "said ", 5))))
         sc += 0.2f;
-    if (ss >= 4 && pii_icase_eq(s + ss - 4, "the ", 4) && !strong) sc -= 0.3f;
+    if (ss >= 4 && pii_icase_eq(s + ss - 4, "the ", 4) && !strong) {
+        sc -= 0.3f;
+    }
+    if (words <= 2 && speaker_line(s, n, c->line_start, ss, se)) sc += 0.35f;
+    if (words == 1 && at_line && !strong && label_after(s, n, se))
+        sc -= 0.3f; /* "Địa chỉ:", "Ngày sinh:": a label of two words */
     /* "forward it to Răzvan", "ask Hafiz": the object of a verb that is done
      * to people; "Sorry, Sabbir here": a speaker naming themself */
     if (words <= 2 && sc < c->sc->min_score[EW_PII_PERSON] &&
@@ -825,6 +938,19 @@ static bool data_field(const unsigned char *s, size_t n, size_t a, size_t e)
     return key || ((p == ',' || p == '\n' || p == '\t') && (q == ',' || q == '\t'));
 }
 
+/* [a, e) fills a CSV, TSV or pipe-table cell: a delimiter or a line's end
+ * on both sides. */
+static bool cell_at(const unsigned char *s, size_t n, size_t a, size_t e)
+{
+    unsigned p = a ? s[a - 1] : '\n', q = e < n ? s[e] : '\n';
+    if (q == ' ' && !(e + 1 < n && s[e + 1] == '|')) return false; /* prose, mostly */
+    bool left = p == ',' || p == ';' || p == '\t' || p == '\n' || p == '"' ||
+                (p == ' ' && a >= 2 && s[a - 2] == '|');
+    bool right = q == ',' || q == ';' || q == '\t' || q == '\n' || q == '\r' || q == '"' ||
+                 (q == ' ' && e + 1 < n && s[e + 1] == '|');
+    return left && right && (p != '\n' || q != '\n');
+}
+
 /* Capitalised words that make the next word a place or a storm, not a
  * person: "Lake Louise", "Port Elizabeth", "Santa Clara", "Isle of Skye",
  * "Hurricane Katrina". */
@@ -977,6 +1103,18 @@ static bool org_before(const unsigned char *s, size_t ss, bool title)
     return false;
 }
 
+/* "Employer: Dow Jones", "COMPANY  Wells Fargo": a label that names a firm
+ * before [ss, ...). */
+static bool org_label_before(const unsigned char *s, size_t ss)
+{
+    size_t k = ss;
+    while (k > 0 && s[k - 1] == ' ' && ss - k < 3)
+        k--;
+    if (k < 2 || s[k - 1] != ':') return false;
+    size_t b = word_before(s, k - 1);
+    return b < k - 1 && word_in(s, b, k - 1 - b, org_labels);
+}
+
 /* "John Smith's office": a possessive name and its noun (a person's, even
  * after "at"). */
 static bool possessed(const unsigned char *s, size_t n, size_t se)
@@ -1038,6 +1176,47 @@ static bool street_after(const unsigned char *s, size_t n, size_t se)
     return (kw & PII_KW_STREET) && !(kw & (1u << CUE_TITLE));
 }
 
+/* Vietnamese "tôi là X", "tên là X" (I am X, the name is X), composed or
+ * in NFD: [i, we) is the "là". The driver reads "là" as an identifier's
+ * tail, so the name reader looks back for it. */
+static bool vi_copula(const unsigned char *s, size_t i, size_t we)
+{
+    char f[EW__GAZ_MAX_WORD];
+    if (ew__gaz_fold_word(s + i, we - i, f) != 2 || memcmp(f, "la", 2) || i < 5 || s[i - 1] != ' ')
+        return false;
+    size_t b = i - 1;
+    while (b > 0 && (pii_is_alpha(s[b - 1]) || s[b - 1] >= 0x80) && i - b < 12)
+        b--;
+    size_t l = ew__gaz_fold_word(s + b, i - 1 - b, f);
+    return l == 3 && (!memcmp(f, "toi", 3) || !memcmp(f, "ten", 3));
+}
+
+/* "name: billing-worker", "  - name: frontend": the YAML or config key
+ * "name" in small letters opening its line, its colon at `at` - 1 (keys
+ * such as "patient:" or "owner:" name people). */
+static bool config_key_before(const unsigned char *s, size_t at)
+{
+    if (at < 5 || s[at - 1] != ':' || memcmp(s + at - 5, "name", 4)) return false;
+    size_t b = at - 5;
+    while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '-'))
+        b--;
+    return b == 0 || s[b - 1] == '\n';
+}
+
+/* A lowercase word alone on its line under a config key is an identifier
+ * ("name: frontend"), unless the gazetteer has it as a name and no ordinary
+ * word ("patient: farhan"). */
+static bool config_value(const pii_ctx *c, size_t i)
+{
+    if (!pii_is_lower(c->s[i]) || c->name_next_at > i || !config_key_before(c->s, c->name_next_at))
+        return false;
+    char fold[EW__GAZ_MAX_WORD];
+    size_t fl, e = name_word_end(c->s, c->n, i);
+    if (e < c->n && c->s[e] != '\n' && c->s[e] != '\r') return false;
+    unsigned g = lookup_part(c->s, i, e, fold, &fl);
+    return !(g & (EW__GAZ_FIRST | EW__GAZ_LAST)) || (g & EW__GAZ_COMMON);
+}
+
 size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
 {
     (void)gaz_flags;
@@ -1049,8 +1228,8 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     if (!c->seen_upper && c->s[i] >= 0xC0 && cp_upper_at(c->s, c->n, i))
         c->seen_upper = true; /* "Þórir will ...": capitals beyond ASCII count */
     bool strong = c->name_next_at != CUE_NONE && i >= c->name_next_at && i - c->name_next_at <= 2;
+    if (strong && config_value(c, i)) return 0;
     bool title = c->title_at != CUE_NONE && i >= c->title_at && i - c->title_at <= 2;
-    bool lower_ok = strong || !c->seen_upper;
     /* the commonest capitalised words ("The", "Please", "We") end here cheaply */
     if (c->word.at == i) { /* the driver's plain word, hashed already */
         size_t k = i + c->word.len;
@@ -1077,6 +1256,13 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
             return 0;
         }
     }
+    if (i >= 4 && c->s[i - 2] >= 0x80 && c->s[i - 1] == ' ' && !strong) {
+        size_t b = i - 1; /* the word before: "là" */
+        while (b > 0 && (pii_is_alpha(c->s[b - 1]) || c->s[b - 1] >= 0x80) && i - b < 8)
+            b--;
+        strong = (c->s[b] | 32) == 'l' && i - 1 - b <= 4 && vi_copula(c->s, b, i - 1);
+    }
+    bool lower_ok = strong || !c->seen_upper;
     /* "mevrouw van Dijk", "Herr de Vries": particles between the cue and the
      * capitalised surname belong to the name */
     size_t lead = i;
@@ -1094,6 +1280,16 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     run r;
     read_run(c, i, lower_ok, strong, &r, lead < i ? NULL : &fw);
     if (r.k == 0 || r.reject) return 0;
+    /* "Marks & Spencer": the second word of a firm's pair; "Employer: Dow
+     * Jones": the value of a label that names a firm */
+    size_t r0 = r.p[0].s;
+    if (!strong && !title && r0 >= 4 && c->s[r0 - 1] == ' ' && c->s[r0 - 2] == '&' &&
+        c->s[r0 - 3] == ' ' && pii_is_alpha(c->s[r0 - 4]))
+        return 0;
+    if (!strong && org_label_before(c->s, r0)) {
+        c->name_list_end = (uint32_t)r.p[r.k - 1].e; /* "Jones" of "Dow Jones" */
+        return 0;
+    }
     if (r.caps && !strong && !title && !caps_run_ok(c, &r)) return 0;
     if (!strong &&
         ((r.k > 1 && place_prefix(c->s, r.p[0].s, r.p[0].e)) || after_place_prefix(c->s, i)))
@@ -1101,8 +1297,21 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     /* "Kia ora": a greeting (a cue phrase), not the name Kia */
     if (r.k == 1 && (r.p[0].kw & PII_CUE_PREFIX) && cue_phrase_at(c->s, c->n, r.p[0].s, r.p[0].e))
         return 0;
-    /* "Xin chào": Vietnamese for hello, not the given name Xin */
-    if (r.k == 1 && r.p[0].e + 6 <= c->n && !memcmp(c->s + r.p[0].e, " ch\xC3\xA0o", 6)) return 0;
+    /* "Xin chào": Vietnamese for hello, not the given name Xin (also in NFD) */
+    if (r.k == 1 && r.p[0].e + 6 <= c->n &&
+        (!memcmp(c->s + r.p[0].e, " ch\xC3\xA0o", 6) ||
+         (r.p[0].e + 7 <= c->n && !memcmp(c->s + r.p[0].e, " cha\xCC\x80o", 7))))
+        return 0;
+    /* a cell under a name column ("first_name,last_name\nKalani,Wongsawat") */
+    if (!strong && !title && r.k <= 3 && cell_at(c->s, c->n, r.p[0].s, r.p[r.k - 1].e)) {
+        int kind = ew__pii_column_kind(c, r.p[0].s);
+        if (kind == 1)
+            strong = true;
+        else if (kind == 2) {
+            c->name_list_end = (uint32_t)r.p[r.k - 1].e;
+            return 0; /* "id;name;city\n7;Ana Lima;Chiang Mai" */
+        }
+    }
     if (!strong && !title && r.k == 1 && data_field(c->s, c->n, r.p[0].s, r.p[0].e)) {
         if (!ew__pii_name_column(c, r.p[0].s)) return 0;
         strong = true; /* "name,email\nkaveh,k@x.io" */
@@ -1118,6 +1327,10 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     r.se = name_suffix_end(c->s, c->n, r.se);
     /* what only lowers a score is read for a run that would be reported */
     bool reported = sc >= c->sc->min_score[EW_PII_PERSON] || list_sep(c->s, c->n, r.se);
+    if (!strong && !title && reported && ew__pii_firm_at(c->s, c->n, r.ss, r.se)) {
+        c->name_list_end = (uint32_t)r.se;
+        return 0; /* "Wells Fargo", "Calvin Klein" */
+    }
     if (!strong && reported && (after_street_word(c->s, r.ss) || street_after(c->s, c->n, r.se))) {
         c->name_list_end = (uint32_t)r.se; /* its later words are no names either */
         return 0;                          /* "Str. Mihai Eminescu", "Martin Luther King Jr Blvd" */
@@ -1160,7 +1373,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     float msc[MAXM];
     bool mweak[MAXM];
     int m = 0, single_surnames = 0, firsts = 0, singles = 0, given = 0;
-    bool org_tail = false;
+    bool org_tail = false, prev_single = r.k == 1;
     mweak[m] = weak;
     ms[m] = r.ss, me[m] = r.se, msc[m] = sc, m++;
     single_surnames += r.k == 1 && !(r.p[0].gaz & EW__GAZ_FIRST);
@@ -1176,6 +1389,17 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         }
         float xs = score_run(c, &x, false, false, sep);
         if (xs <= 0) break;
+        if (ew__pii_firm_at(c->s, c->n, x.ss, x.se)) { /* "Ana Lima, Wells Fargo" */
+            c->name_list_end = (uint32_t)x.se;
+            break;
+        }
+        /* "..., Procter & Gamble; ...": two single words joined by '&' in a
+         * longer list are a firm */
+        if (m >= 2 && x.k == 1 && prev_single && me[m - 1] + 3 == sep && c->s[sep - 2] == '&') {
+            m--;
+            break;
+        }
+        prev_single = x.k == 1;
         x.se = name_suffix_end(c->s, c->n, x.se);
         mweak[m] = !run_has_name(&x);
         ms[m] = x.ss, me[m] = x.se, msc[m] = xs, m++;
@@ -1185,7 +1409,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         given += (x.p[0].gaz & EW__GAZ_FIRST) && !(x.p[0].gaz & EW__GAZ_COMMON);
         sep = list_sep(c->s, c->n, x.se);
     }
-    c->name_list_end = (uint32_t)me[m - 1];
+    if (c->name_list_end < me[m - 1]) c->name_list_end = (uint32_t)me[m - 1];
     /* "In Paris, John said": two capitalised words around a comma are no list */
     bool joined = m >= 3 || (m == 2 && c->s[me[0]] != ',');
     /* "Johnson & Johnson", "Procter & Gamble", "Ben & Jerry's": two single

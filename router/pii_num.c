@@ -73,6 +73,80 @@ static size_t cjk_ext(const unsigned char *s, size_t n, size_t k)
     return 0;
 }
 
+/* A no-break space between digit groups, as word processors and web forms
+ * write "4111 1111 …" and "DE89 3704 …": U+00A0 or U+202F (French
+ * thousands); its length in bytes, or 0. */
+size_t ew__pii_nbsp(const unsigned char *s, size_t n, size_t i)
+{
+    if (i + 1 < n && s[i] == 0xC2 && s[i + 1] == 0xA0) return 2;
+    if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xAF) return 3;
+    return 0;
+}
+
+/* An extension word after a number, in the languages whose numbers we read:
+ * "ext. 12", "Durchwahl 12", "DW 12", "poste 12", "ramal 12", "interno 12",
+ * "int. 12", "wew. 12", "toestel 12", "App. 12", "ankn. 12", "linka 12",
+ * "mellék 12", "dahili 12", "máy lẻ 12", "доб. 12", "εσωτ. 12", "שלוחה 12",
+ * "تحويلة 12", "ต่อ 12", "내선 12"; the index after it and its space, or 0. */
+static size_t ext_word(const unsigned char *s, size_t n, size_t k)
+{
+    static const struct {
+        const char *w;
+        unsigned char len;
+    } words[] = {{"extension", 9},
+                 {"ext", 3},
+                 {"durchwahl", 9},
+                 {"app", 3},
+                 {"poste", 5},
+                 {"ramal", 5},
+                 {"interno", 7},
+                 {"int", 3},
+                 {"wew", 3},
+                 {"toestel", 7},
+                 {"dahili", 6},
+                 {"extn", 4},
+                 {"dw", 2},
+                 {"ankn", 4},
+                 {"linka", 5},
+                 {"mell\xC3\xA9k", 7},                                     /* mellék */
+                 {"m\xC3\xA1y l\xE1\xBA\xBB", 9},                          /* máy lẻ */
+                 {"\xD0\xB4\xD0\xBE\xD0\xB1", 6},                          /* доб */
+                 {"\xCE\xB5\xCF\x83\xCF\x89\xCF\x84", 8},                  /* εσωτ */
+                 {"\xD7\xA9\xD7\x9C\xD7\x95\xD7\x97\xD7\x94", 10},         /* שלוחה */
+                 {"\xD8\xAA\xD8\xAD\xD9\x88\xD9\x8A\xD9\x84\xD8\xA9", 12}, /* تحويلة */
+                 {"\xE0\xB8\x95\xE0\xB9\x88\xE0\xB8\xAD", 9},              /* ต่อ */
+                 {"lokal", 5},
+                 {"alanumero", 9},
+                 {"kucni", 5},
+                 {"vidaus", 6},
+                 {"klapka", 6},
+                 {"samb", 4},
+                 {"loc", 3},
+                 {"anexo", 5},
+                 {"\x6B\x75\xC4\x87\x6E\x69", 6},         /* kućni */
+                 {"\xD0\xB2\xD1\x8A\xD1\x82\xD1\x80", 8}, /* вътр */
+                 {"\xE0\xA4\x8F\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB8\xE0\xA4\x9F\xE0\xA5\x87\xE0\xA4"
+                  "\x82\xE0\xA4\xB6\xE0\xA4\xA8",
+                  27},                                             /* एक्सटेंशन */
+                 {"\xD8\xAF\xD8\xA7\xD8\xAE\xD9\x84\xDB\x8C", 10}, /* داخلی */
+                 {"\xD8\xA7\xDB\x8C\xDA\xA9\xD8\xB3\xD9\xB9\xDB\x8C\xD9\x86\xD8\xB4\xD9\x86",
+                  18},                             /* ایکسٹینشن */
+                 {"\xEB\x82\xB4\xEC\x84\xA0", 6}}; /* 내선 */
+    if (k >= n) return 0;
+    unsigned f = pii_is_upper(s[k]) ? s[k] | 32u : s[k];
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        size_t l = words[w].len;
+        if ((unsigned char)words[w].w[0] != f || k + l >= n ||
+            !pii_icase_eq(s + k, words[w].w, l) || pii_is_alpha(s[k + l]))
+            continue;
+        size_t e = k + l;
+        if (s[e] == '.') e++;
+        if (e < n && s[e] == ' ') e++;
+        return e;
+    }
+    return 0;
+}
+
 /* Parses digit groups joined by single separators. */
 static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
 {
@@ -81,8 +155,21 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
     if (s[i] == '+') {
         q->plus = true;
         i++;
+    } else if (s[i] == '(' && i + 2 < n && s[i + 1] == '+' && pii_is_digit(s[i + 2])) {
+        /* "(+48) 601 234 567": the country code in parentheses */
+        size_t k = i + 2;
+        while (k < n && pii_is_digit(s[k]) && k - i < 6)
+            k++;
+        if (k + 2 < n && s[k] == ')' && s[k + 1] == ' ' && pii_is_digit(s[k + 2])) {
+            q->plus = true;
+            for (size_t d = i + 2; d < k; d++)
+                q->d[q->nd++] = (char)s[d];
+            q->glen[q->ng++] = (int)(k - i - 2);
+            q->end = k + 1;
+            i = k + 2;
+        }
     }
-    char pending = 0;
+    char pending = q->ng ? ' ' : 0;
     while (i < n && q->ng < MAX_GROUPS) {
         bool in_paren = false;
         if (s[i] == '(') {
@@ -126,6 +213,12 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
             continue;
         }
         /* one separator, then a digit or "(" digit */
+        size_t nb = i < n && s[i] >= 0xC2 ? ew__pii_nbsp(s, n, i) : 0;
+        if (nb && i + nb < n && pii_is_digit(s[i + nb])) {
+            pending = ' ';
+            i += nb;
+            continue;
+        }
         if (i + 1 < n && (s[i] == ' ' || s[i] == '-' || s[i] == '.' || s[i] == '/') &&
             (pii_is_digit(s[i + 1]) || (s[i + 1] == '(' && i + 2 < n && pii_is_digit(s[i + 2]) &&
                                         paren_group_joins(s, n, i + 1)))) {
@@ -154,19 +247,14 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
     if (k < n && (s[k] == 'x' || s[k] == 'X') && k + 1 < n && pii_is_digit(s[k + 1])) {
         k++;
     } else {
+        if (k + 1 < n && s[k] == ',' && s[k + 1] == ' ') k++; /* "…-4567, ext. 12" */
         if (k < n && s[k] == ' ') k++;
+        size_t x;
         if (k + 2 < n && (s[k] | 32) == 'x' &&
             (pii_is_digit(s[k + 1]) || (s[k + 1] == ' ' && pii_is_digit(s[k + 2])))) {
             k += 1 + (s[k + 1] == ' ');
-        } else if (k + 3 <= n && pii_icase_eq(s + k, "ext", 3)) {
-            k += 3;
-            if (k + 6 <= n && pii_icase_eq(s + k, "ension", 6)) k += 6;
-            if (k < n && s[k] == '.') k++;
-            if (k < n && s[k] == ' ') k++;
-        } else if (k + 10 <= n && pii_icase_eq(s + k, "Durchwahl ", 10)) {
-            k += 10; /* German */
-        } else if (k + 6 <= n && pii_icase_eq(s + k, "poste ", 6)) {
-            k += 6; /* French */
+        } else if ((x = ext_word(s, n, k)) != 0) {
+            k = x;
         } else if ((k = cjk_ext(s, n, k)) != 0) {
             if (k < n && s[k] == ' ') k++;
         } else {
@@ -190,6 +278,15 @@ static unsigned num(const char *d, int k)
 }
 
 /* Numeric dates: yyyy-mm-dd, dd.mm.yyyy, mm/dd/yyyy, dd/mm/yy. */
+/* A date in Thai text may count years of the Buddhist Era (2543 = 2000):
+ * Thai script within the 48 bytes before i. */
+static bool thai_before(const unsigned char *s, size_t i)
+{
+    for (size_t k = i > 48 ? i - 48 : 0; k + 1 < i; k++)
+        if (s[k] == 0xE0 && (s[k + 1] == 0xB8 || s[k + 1] == 0xB9)) return true;
+    return false;
+}
+
 static bool seq_is_date(const numseq *q, int *y, int *m, int *d)
 {
     if (q->ng != 3 || q->plus || q->paren) return false;
@@ -377,13 +474,25 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
         parse_seq(s, n, i, &q);
         if (q.nd <= MAX_DIGITS && seq_is_date(&q, y, m, d)) return q.end;
         k = read_int(s, n, i, 4, y);
-        if (k == i + 4 && k + 1 < n && s[k] == ' ' && month_name(s, n, k + 1, &k, m)) {
-            /* "1990 MAY 12" (year, month, day) */
+        /* "1990 MAY 12" (year, month, day); Hungarian "1952. október 3." */
+        size_t hu = k == i + 4 && k + 2 < n && s[k] == '.' && s[k + 1] == ' ' ? k + 2 : 0;
+        if (k == i + 4 && k + 1 < n && (s[k] == ' ' || hu) &&
+            month_name(s, n, hu ? hu : k + 1, &k, m)) {
             size_t e = k < n && s[k] == ' ' ? read_int(s, n, k + 1, 2, d) : 0;
+            if (hu && e && e < n && s[e] == '.') e++;
             return e && ew__pii_date_valid(*y, *m, *d) ? e : 0;
         }
         k = read_int(s, n, i, 2, d);
         if (!k) return 0;
+        /* Vietnamese "12 tháng 5 năm 1948" (day, month, year) */
+        static const char thang[] = " th\xC3\xA1ng ", nam[] = " n\xC4\x83m ";
+        if (k + 8 < n && !memcmp(s + k, thang, 8)) {
+            size_t e = read_int(s, n, k + 8, 2, m);
+            if (e && e + 6 < n && !memcmp(s + e, nam, 6)) {
+                size_t e2 = read_int(s, n, e + 6, 4, y);
+                return e2 == e + 10 && ew__pii_date_valid(*y, *m, *d) ? e2 : 0;
+            }
+        }
         if (k + 3 < n && s[k] == '.' && s[k + 1] == ' ' && pii_is_digit(s[k + 2])) {
             /* Czech and Slovak "12. 3. 1985" */
             size_t e = read_int(s, n, k + 2, 2, m);
@@ -401,6 +510,10 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
         /* "12th of March", "12 de março de 1987" */
         bool de = k + 3 <= n && !strncmp((const char *)s + k, "de ", 3);
         if (de || (k + 3 <= n && pii_icase_eq(s + k, "of ", 3))) k += 3;
+        if (!de && k + 2 < n && s[k] == 'd' && s[k + 1] == '\'') { /* Catalan "3 d'abril de" */
+            de = true;
+            k += 2;
+        }
         if (!month_name(s, n, k, &k, m)) return 0;
         if (dash && !(k < n && s[k] == '-')) return 0;
         k += dash;
@@ -412,9 +525,15 @@ size_t ew__pii_parse_date(const unsigned char *s, size_t n, size_t i, int *y, in
         return ew__pii_date_valid(*y, *m, *d) ? e : 0;
     }
     if (!month_name(s, n, i, &k, m)) return 0;
-    if (k < n && s[k] == ' ') k++;
+    bool dash = k < n && s[k] == '-'; /* "Mar-03-1985" */
+    if (k < n && (s[k] == ' ' || dash)) k++;
     size_t e = read_int(s, n, k, 2, d);
     if (!e) return 0;
+    if (dash) {
+        if (e >= n || s[e] != '-') return 0;
+        size_t e2 = read_int(s, n, e + 1, 4, y);
+        return e2 == e + 5 && ew__pii_date_valid(*y, *m, *d) ? e2 : 0;
+    }
     if (e + 2 <= n && pii_is_alpha(s[e]) && pii_is_alpha(s[e + 1])) e += 2;
     if (e < n && s[e] == ',') e++;
     if (e < n && s[e] == ' ') e++;
@@ -476,12 +595,50 @@ static bool uniform_tail(const numseq *q, int k, char sep)
  * "0161 496 0018"). Dates and amounts have shorter groups. */
 static bool trunk_grouped(const numseq *q)
 {
-    if (q->plus || q->d[0] != '0' || q->d[1] == '0' || q->nd < 10 || q->nd > 12 || q->ng < 2 ||
-        q->ng > 4 || q->glen[0] < 3 || q->glen[0] > 6 || !uniform_sep(q) || q->sep[1] == '.')
+    /* a two-digit area code ("02-5479-6082", "06-74721807") needs a dash or
+     * a space and nine digits or more */
+    int min_nd = q->glen[0] == 2 ? 9 : 10;
+    /* the area code may be set off by its own separator: "012-328 2320",
+     * "063/979-6188" */
+    if (q->plus || q->d[0] != '0' || q->d[1] == '0' || q->nd < min_nd || q->nd > 12 || q->ng < 2 ||
+        q->ng > 4 || q->glen[0] < 2 || q->glen[0] > 6 || !uniform_tail(q, 2, q->sep[q->ng - 1]) ||
+        q->sep[1] == '.' || (q->ng > 2 && q->sep[2] == '.') ||
+        (q->glen[0] == 2 && q->sep[1] == '/' && q->ng == 2))
         return false;
     for (int g = 1; g < q->ng; g++)
         if (q->glen[g] < 3) return false;
     return true;
+}
+
+/* National plans written with a trunk prefix or a grouping no id uses:
+ * - "ddd dd dd" after the area code, as Turkey, Russia, Spain and Poland
+ *   write them ("0312 204 34 57", "8 903 811-02-22", "22 123 45 67");
+ * - Russia's and Kazakhstan's trunk 8 before ten digits ("8 800 572-38-64",
+ *   "89123456789": mobile 9xx, the area codes of 3xx-8xx);
+ * - a Korean mobile "010 1234 5678", "01012345678"; Hungary's trunk 06;
+ * - a Brazilian area code and a number with its dash ("21 93654-3467"). */
+static bool national_tail(const numseq *q)
+{
+    const char *d = q->d;
+    int nd = q->nd, ng = q->ng;
+    if (q->plus) return false;
+    /* (a trunk 0 or a short area code: "371-733-14-90" is a Polish tax id) */
+    if (ng >= 4 && ng <= 5 && nd >= 9 && nd <= 11 && q->glen[ng - 1] == 2 && q->glen[ng - 2] == 2 &&
+        q->glen[ng - 3] == 3 && (q->glen[0] <= 2 || d[0] == '0') &&
+        q->sep[ng - 1] == q->sep[ng - 2] && (q->sep[ng - 1] == ' ' || q->sep[ng - 1] == '-'))
+        return true;
+    if (nd == 11 && d[0] == '8' && d[1] >= '3' && d[1] <= '9' &&
+        (ng == 1 ? d[1] == '9' : q->glen[0] == 1 && q->glen[1] == 3))
+        return true;
+    if (nd == 11 && d[0] == '0' && d[1] == '1' && d[2] == '0' &&
+        (ng == 1 || (ng == 3 && q->glen[0] == 3 && q->glen[1] == 4)))
+        return true;
+    /* Hungary's trunk 06 before the area code: "06 20 411 8191", "06-1-303-5535" */
+    if (d[0] == '0' && d[1] == '6' && q->glen[0] == 2 && ng >= 3 && ng <= 4 && nd >= 9 &&
+        nd <= 11 && q->glen[1] <= 2 && q->glen[ng - 1] >= 3 && uniform_sep(q))
+        return true;
+    return nd >= 10 && nd <= 11 && ng == 3 && q->glen[0] == 2 && d[0] != '0' && q->glen[2] == 4 &&
+           (q->glen[1] == 4 || q->glen[1] == 5) && q->sep[1] == ' ' && q->sep[2] == '-';
 }
 
 /* How much the shape alone says "phone number" (before context). */
@@ -545,8 +702,9 @@ static float phone_shape(const numseq *q)
         sc = 0.7f; /* Chinese mobile 1[3-9]x xxxx xxxx */
     if (nd == 10 && d[0] >= '6' && d[0] <= '9' && q->ng == 2 && q->glen[0] == 5)
         sc = 0.6f; /* Indian mobile "98765 43210" */
+    if (national_tail(q)) sc = sc > 0.65f ? sc : 0.65f;
     if (q->paren && sc < 0.6f) sc = 0.6f;
-    if (q->ng >= 2 && !uniform_sep(q) && !q->paren) sc -= 0.1f;
+    if (q->ng >= 2 && !uniform_sep(q) && !q->paren && !trunk_grouped(q)) sc -= 0.1f;
     if (q->ng == 1 && nd != 11 && sc > 0.45f && !(pn == 10 && p[0] >= '2'))
         sc = 0.45f; /* a bare run of digits is more often an id */
     if (q->trunk0) sc += 0.2f;
@@ -667,8 +825,17 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
         "\xD0\xB4\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4", /* дата рожд */
         "\xD0\x94\xD0\xB0\xD1\x82\xD0\xB0 \xD1\x80\xD0\xBE\xD0\xB6\xD0\xB4", /* Дата рожд */
         "\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB", /* родил(ся, ась) */
+        "\xD0\xA0\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB", /* Родил(ся, ась) */
         "urodzi",                                   /* urodził(am), urodziny */
         "sz\xC3\xBCl", /* Hungarian szül. (születési idő, született) */
+        "Sz\xC3\xBCl",
+        "na\xC8\x99ter",                                    /* Romanian nașterii (comma below) */
+        "na\xC5\x9Fter",                                    /* naşterii (cedilla) */
+        "\xD7\x9C\xD7\x99\xD7\x93\xD7\x94",                 /* לידה */
+        "\xE0\xB9\x80\xE0\xB8\x81\xE0\xB8\xB4\xE0\xB8\x94", /* เกิด */
+        "\xD9\xBE\xDB\x8C\xD8\xAF\xD8\xA7\xD8\xA6\xD8\xB4", /* پیدائش (Urdu) */
+        "\xD8\xAA\xD9\x88\xD9\x84\xD8\xAF",                 /* تولد (Persian) */
+        "\xD1\x80\xD0\xB0\xD0\xB6\xD0\xB4\xD0\xB0\xD0\xBD\xD0\xB5", /* раждане (Bulgarian) */
         "\xCE\xB3\xCE\xAD\xCE\xBD\xCE\xBD\xCE\xB7\xCF\x83\xCE\xB7\xCF\x82", /* γέννησης */
         "\xCE\xB3\xCE\xB5\xCE\xBD\xCE\xBD\xCE\xAE\xCE\xB8\xCE\xB7\xCE\xBA", /* γεννήθηκ(ε) */
         "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBE\xD0\xB4\xD0\xB6",          /* народж(ення) */
@@ -786,9 +953,13 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
                              (s[i - 4] == '(' || s[i - 4] == ' '))) &&
         (i == 3 || !pii_is_alnum(s[i - 4])))
         return true;
+    /* also as a form's label: "Né le : 3 mai 1947", "Nacido el: …" */
+    size_t j = i >= 2 && s[i - 1] == ' ' && s[i - 2] == ':' ? i - 2 : i;
+    if (j < i && j > 0 && s[j - 1] == ' ') j--;
     for (size_t k = 0; k < sizeof before / sizeof before[0]; k++) {
         size_t l = strlen(before[k]);
         if (i >= l && !memcmp(s + i - l, before[k], l)) return true;
+        if (j < i && j + 1 >= l && !memcmp(s + j + 1 - l, before[k], l - 1)) return true;
     }
     /* a column labelled as a birth date, a patient's record line */
     return (ew__pii_field_cues(c, i) & (1u << CUE_DOB)) || ew__pii_patient_date(c, i);
@@ -819,6 +990,21 @@ static size_t cjk_date(const unsigned char *s, size_t n, size_t i)
             : memcmp(s + k3, "\xE6\x97\xA5", 3) && memcmp(s + k3, "\xE5\x8F\xB7", 3)))
         return 0; /* 日 号 */
     return ew__pii_date_valid(y, m, d) ? k3 + 3 : 0;
+}
+
+/* Korean forms write a date "1985. 3. 12." (a dot and a space after each
+ * part); the end after the last dot, or 0. */
+static size_t ko_dot_date(const unsigned char *s, size_t n, size_t i)
+{
+    int y, m, d;
+    size_t k = read_int(s, n, i, 4, &y);
+    if (k != i + 4 || k + 2 >= n || s[k] != '.' || s[k + 1] != ' ') return 0;
+    size_t k2 = read_int(s, n, k + 2, 2, &m);
+    if (!k2 || k2 + 2 >= n || s[k2] != '.' || s[k2 + 1] != ' ') return 0;
+    size_t k3 = read_int(s, n, k2 + 2, 2, &d);
+    if (!k3 || (k3 < n && pii_is_digit(s[k3]))) return 0;
+    if (k3 < n && s[k3] == '.') k3++;
+    return ew__pii_date_valid(y, m, d) ? k3 : 0;
 }
 
 /* A Japanese date in an era's years at i, the digits after the era's name:
@@ -930,21 +1116,25 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     parse_seq(s, n, i, &q);
     if (q.nd > MAX_DIGITS || q.nd == 0) return q.end > i ? q.end : 0;
     size_t e = q.end;
-    bool neg = neg_label(c, i) || part_number_label(s, i) || neg_compound(c, i);
+    /* "INV-2019-29307", "RE-2023-4430": digits glued to a letter prefix
+     * are an identifier's */
+    bool neg = neg_label(c, i) || part_number_label(s, i) || neg_compound(c, i) ||
+               (i >= 2 && s[i - 1] == '-' && pii_is_alpha(s[i - 2]));
     bool price = pii_cue_near(c, CUE_PRICE, i, 3) ||
                  (i >= 2 && (s[i - 1] == 0xAC || s[i - 1] == 0xA3 || s[i - 1] == 0xA5));
     /* "1.2.3" after "v": a version */
     if (i > 0 && (s[i - 1] == 'v' || s[i - 1] == 'V')) return e;
     if (q.ng <= 2 && q.nd >= 6 && q.nd <= 10 &&
         (pii_cue_near(c, CUE_PASSPORT, i, 40) ||
-         (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)))) {
+         (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)) || ew__pii_passport_text(s, i))) {
         size_t pe = ew__pii_scan_passport(c, i);
         if (pe) return pe;
     }
 
     int y, m, d;
     /* "12 March 1985", "8 marca 1979", "1990 MAY 12" */
-    if (q.ng == 1 && e + 1 < n && (q.nd <= 2 || (q.nd == 4 && s[e] == ' ')) &&
+    if (q.ng == 1 && e + 1 < n &&
+        (q.nd <= 2 || (q.nd == 4 && (s[e] == ' ' || (s[e] == '.' && s[e + 1] == ' ')))) &&
         (s[e] == ' ' || s[e] == '.' || pii_is_alpha(s[e]))) {
         size_t de = ew__pii_parse_date(s, n, i, &y, &m, &d);
         if (de) {
@@ -958,6 +1148,8 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         return ee;
     }
     size_t ce = q.ng == 1 && q.nd == 4 ? cjk_date(s, n, i) : 0;
+    if (!ce && q.ng == 1 && q.nd == 4 && e + 1 < n && s[e] == '.' && s[e + 1] == ' ')
+        ce = ko_dot_date(s, n, i);
     if (ce) {
         if (ew__pii_dob_cue(c, i, ce)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, ce, 0.9f);
         return ce;
@@ -965,6 +1157,18 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     if (seq_is_date(&q, &y, &m, &d)) {
         if (ew__pii_dob_cue(c, i, e)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
         return e;
+    }
+    /* "25/4/2531" in Thai text: the Buddhist Era's year 2531 is 1988 */
+    if (q.ng == 3 && q.glen[2] == 4 && q.d[q.nd - 4] == '2' && q.d[q.nd - 3] >= '4' &&
+        q.d[q.nd - 3] <= '5' && thai_before(s, i)) {
+        numseq g = q;
+        unsigned ce_year = num(q.d + q.nd - 4, 4) - 543;
+        for (int k = 1; k <= 4; k++, ce_year /= 10)
+            g.d[g.nd - k] = (char)('0' + ce_year % 10);
+        if (seq_is_date(&g, &y, &m, &d)) {
+            if (ew__pii_dob_cue(c, i, e)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
+            return e;
+        }
     }
     /* "BDAY:19870412" (vCard, ISO 8601 basic): eight digits read as a date
      * only right after a birth cue */
@@ -974,7 +1178,12 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
         return e;
     }
-    if (!q.plus && !q.paren && q.ng == 4 && q.sep[1] == '.' && uniform_sep(&q)) {
+    /* IPv4, also with a CIDR prefix length ("10.93.228.0/24"; "/0" is every
+     * address, no host's) */
+    unsigned plen = q.ng == 5 ? num(q.d + q.nd - q.glen[4], q.glen[4]) : 0;
+    bool cidr = q.ng == 5 && q.sep[4] == '/' && q.glen[4] <= 2 && plen >= 1 && plen <= 32;
+    if (!q.plus && !q.paren && (q.ng == 4 || cidr) && q.sep[1] == '.' && q.sep[2] == '.' &&
+        q.sep[3] == '.') {
         bool ok = true;
         uint32_t addr = 0;
         for (int g = 0, off = 0; g < 4; off += q.glen[g], g++) {
@@ -986,7 +1195,8 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         if (ok && !(e + 1 < n && s[e] == '.' && pii_is_digit(s[e + 1])) && !neg &&
             !ew__pii_ipv4_nobody(addr))
             ew__pii_add(c, EW_PII_IP_ADDRESS, i, e, pii_cue_near(c, CUE_IP, i, 40) ? 0.95f : 0.9f);
-        return e;
+        /* a first group of four digits is no address: a card ("4111.1111.…") */
+        if (ok || q.glen[0] != 4) return e;
     }
     /* "1978-2006": a range of years */
     if (q.ng == 2 && q.glen[0] == 4 && q.glen[1] == 4 && !q.plus && !q.paren && q.sep[1] == '-') {
@@ -1035,8 +1245,10 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     }
     /* Payment cards: 12-19 digits, one group or uniform 4-digit style groups. */
     if (q.nd >= 12 && q.nd <= 19 && !q.plus && !q.paren &&
-        (q.ng == 1 || (uniform_sep(&q) && (q.sep[1] == ' ' || q.sep[1] == '-') && q.glen[0] >= 4 &&
-                       q.glen[0] <= 6))) {
+        (q.ng == 1 ||
+         (uniform_sep(&q) && (q.sep[1] == ' ' || q.sep[1] == '-') && q.glen[0] >= 4 &&
+          q.glen[0] <= 6) ||
+         (q.ng >= 3 && q.sep[1] == '.' && uniform_sep(&q) && q.glen[0] == 4))) {
         bool luhn = ew__pii_luhn(q.d, (size_t)q.nd);
         bool cue = pii_cue_near(c, CUE_CARD, i, 64);
         if (luhn) {

@@ -458,6 +458,11 @@ static size_t scan_iban(pii_ctx *c, size_t i)
             k++;
             continue;
         }
+        size_t nb = s[k] >= 0xC2 ? ew__pii_nbsp(s, n, k) : 0; /* "DE89\u00A03704…" */
+        if (nb && k + nb < n && pii_is_alnum(s[k + nb])) {
+            k += nb;
+            continue;
+        }
         break;
     }
     if (!best) return 0;
@@ -510,16 +515,52 @@ static bool de_passport(const unsigned char *s, size_t len)
 /* After a passport cue: 6-10 letters and digits (at least 5 digits, or one
  * when the letters are all capitals, as in "CPZP8VLFN"), with at most one
  * inner space or dash ("HX6 088035"). */
+/* Passport words the word table cannot hold, in the 64 bytes before i:
+ * phrases and scripts without spaces ("hộ chiếu", หนังสือเดินทาง, جواز
+ * السفر, דרכון, Greek and Romanian inflections). */
+bool ew__pii_passport_text(const unsigned char *s, size_t i)
+{
+    static const char *const cues[] = {
+        "h\xE1\xBB\x99 chi\xE1\xBA\xBFu", /* hộ chiếu */
+        "\xE0\xB8\xAB\xE0\xB8\x99\xE0\xB8\xB1\xE0\xB8\x87\xE0\xB8\xAA\xE0\xB8\xB7\xE0"
+        "\xB8\xAD\xE0\xB9\x80\xE0\xB8\x94\xE0\xB8\xB4\xE0\xB8\x99\xE0\xB8\x97\xE0\xB8\xB2"
+        "\xE0\xB8\x87",                             /* หนังสือเดินทาง */
+        "\xD8\xAC\xD9\x88\xD8\xA7\xD8\xB2",         /* جواز */
+        "\xD7\x93\xD7\xA8\xD7\x9B\xD7\x95\xD7\x9F", /* דרכון */
+        "\xCE\xB4\xCE\xB9\xCE\xB1\xCE\xB2\xCE\xB1\xCF\x84", /* διαβατ(ήριο) */
+        "\xCE\x94\xCE\xB9\xCE\xB1\xCE\xB2\xCE\xB1\xCF\x84", /* Διαβατ(ήριο) */
+        "pa\xC8\x99"
+        "aport", /* pașaport */
+        "Pa\xC8\x99"
+        "aport",
+        "\xEC\x97\xAC\xEA\xB6\x8C", /* 여권 */
+        "\xE0\xA4\xAA\xE0\xA4\xBE\xE0\xA4\xB8\xE0\xA4\xAA\xE0\xA5\x8B\xE0\xA4\xB0\xE0\xA5\x8D\xE0"
+        "\xA4\x9F",                                                  /* पासपोर्ट */
+        "\xDA\xAF\xD8\xB0\xD8\xB1\xD9\x86\xD8\xA7\xD9\x85\xD9\x87",  /* گذرنامه */
+        "\xD9\xBE\xD8\xA7\xD8\xB3\xD9\xBE\xD9\x88\xD8\xB1\xD9\xB9"}; /* پاسپورٹ */
+    /* the cue introduces the first number after it: no digit between */
+    size_t b = i;
+    bool wide = false;
+    while (b > 0 && i - b < 64 && !pii_is_digit(s[b - 1])) {
+        b--;
+        wide |= s[b] >= 0x80;
+    }
+    for (size_t k = 0; k < sizeof cues / sizeof cues[0] && wide; k++)
+        if (pii_contains(s + b, i - b, cues[k], strlen(cues[k]))) return true;
+    return false;
+}
+
 size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
     bool cue = pii_cue_near(c, CUE_PASSPORT, i, 40);
-    /* without a cue only a table or SQL cell can hold one: "| X", ",X", "'X" */
-    if (!cue && (i < 2 || !(pii_is_upper(s[i]) || pii_is_digit(s[i])) ||
-                 !(s[i - 1] == ',' || s[i - 1] == '\t' || s[i - 1] == '|' || s[i - 1] == ';' ||
-                   s[i - 1] == '\'' || s[i - 1] == '"' || (s[i - 1] == ' ' && s[i - 2] == '|'))))
-        return 0;
+    /* without a cue word only a table or SQL cell ("| X", ",X", "'X") or a
+     * cue the table cannot hold (ew__pii_passport_text) names one */
+    bool cell =
+        i >= 2 && (s[i - 1] == ',' || s[i - 1] == '\t' || s[i - 1] == '|' || s[i - 1] == ';' ||
+                   s[i - 1] == '\'' || s[i - 1] == '"' || (s[i - 1] == ' ' && s[i - 2] == '|'));
+    if (!cue && !(pii_is_upper(s[i]) || pii_is_digit(s[i]))) return 0;
     if (cue) {
         /* another label since the cue ("护照号码E123…\n订单号：SO0183…"): the
          * number is that label's */
@@ -549,8 +590,9 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
     }
     if (an < 6 || an > 10 || (k < n && pii_is_alnum(s[k]))) return 0;
     if (dg < (lower ? 5u : 1u) && !de_passport(s + i, k - i)) return 0;
+    if (!cue && !cell && (lower || !ew__pii_passport_text(s, i))) return 0;
     /* no cue word: a column labelled passport ("| Passport |") */
-    if (!cue && (lower || !(ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)))) return 0;
+    if (!cue && cell && (lower || !(ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)))) return 0;
     ew__pii_add(c, EW_PII_PASSPORT, i, k, 0.85f);
     return k;
 }
@@ -653,6 +695,41 @@ static void tok_marks_read(const unsigned char *s, size_t i, size_t e, tok_marks
     }
 }
 
+/* A crypto address filling the alphanumeric run [i, an); its end, or 0. */
+static size_t crypto_at(pii_ctx *c, size_t i, size_t an)
+{
+    const char *s = (const char *)c->s;
+    size_t al = an - i;
+    float sc = 0;
+    if (al == 42 && s[i] == '0' && (s[i + 1] | 32) == 'x' && ew__pii_eth_valid(s + i, al))
+        sc = 0.9f;
+    else if (al >= 14 && ((s[i] | 32) == 'b' || (s[i] | 32) == 't') &&
+             ew__pii_bech32_valid(s + i, al))
+        sc = 0.95f;
+    else if (al >= 26 && al <= 35 && (s[i] == '1' || s[i] == '3') &&
+             ew__pii_btc_base58_valid(s + i, al))
+        sc = 0.95f;
+    if (sc == 0) return 0;
+    ew__pii_add(c, EW_PII_CRYPTO_ADDRESS, i, an, sc);
+    return an;
+}
+
+/* A MAC written without separators, "3C5AB4A1F2E0", after the word MAC: twelve
+ * hex digits with a letter (all digits read as a number). */
+static size_t bare_mac(const unsigned char *s, size_t i, size_t al)
+{
+    if (al != 12 || i < 4) return 0;
+    bool letter = false;
+    for (size_t k = i; k < i + 12; k++) {
+        if (!pii_is_hex(s[k])) return 0;
+        letter |= pii_is_alpha(s[k]);
+    }
+    size_t b = i > 32 ? i - 32 : 0;
+    return letter && (pii_contains(s + b, i - b, "MAC", 3) || pii_contains(s + b, i - b, "mac", 3))
+               ? i + 12
+               : 0;
+}
+
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
 {
     const unsigned char *s = c->s;
@@ -664,6 +741,15 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
     if (e <= i) return 0;
     tok_marks tm;
     tok_marks_read(s, i, e, &tm);
+    /* a payment URI (BIP 21, EIP 681): "bitcoin:<address>?amount=…" */
+    if (tm.colon != SIZE_MAX && (tm.colon - i == 7 || tm.colon - i == 8) &&
+        (pii_icase_eq(s + i, "bitcoin:", 8) || pii_icase_eq(s + i, "ethereum:", 9))) {
+        size_t a = tm.colon + 1, an = a;
+        while (an < e && pii_is_alnum(s[an]))
+            an++;
+        size_t r = crypto_at(c, a, an);
+        if (r) return r;
+    }
     if (i > 0 && (s[i - 1] == '?' || s[i - 1] == '&') && tm.eq != SIZE_MAX) {
         query_names(c, i, e); /* "?name=John+Smith&..." without a scheme */
     } else if (tm.question != SIZE_MAX && tm.eq_last != SIZE_MAX && tm.eq_last > tm.question &&
@@ -704,26 +790,11 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
         size_t r = scan_email(c, i, tm.at);
         if (r) return r;
     }
-    /* crypto addresses */
     size_t an = i;
     while (an < e && pii_is_alnum(s[an]))
         an++;
     size_t al = an - i;
-    if (al == 42 && s[i] == '0' && (s[i + 1] | 32) == 'x' &&
-        ew__pii_eth_valid((const char *)s + i, al)) {
-        ew__pii_add(c, EW_PII_CRYPTO_ADDRESS, i, an, 0.9f);
-        return an;
-    }
-    if (al >= 14 && ((s[i] | 32) == 'b' || (s[i] | 32) == 't') &&
-        ew__pii_bech32_valid((const char *)s + i, al)) {
-        ew__pii_add(c, EW_PII_CRYPTO_ADDRESS, i, an, 0.95f);
-        return an;
-    }
-    if (al >= 26 && al <= 35 && (s[i] == '1' || s[i] == '3') &&
-        ew__pii_btc_base58_valid((const char *)s + i, al)) {
-        ew__pii_add(c, EW_PII_CRYPTO_ADDRESS, i, an, 0.95f);
-        return an;
-    }
+    if ((x = crypto_at(c, i, an)) != 0) return x;
     /* Chinese resident id ending in X */
     if (al == 18 && (s[i + 17] | 32) == 'x' && ew__pii_cn_id_valid((const char *)s + i)) {
         ew__pii_add(c, EW_PII_CN_RESIDENT_ID, i, an, 0.95f);
@@ -746,7 +817,12 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
             return q ? q : e;
         }
     }
-    size_t r = cisco_mac(s, n, i);
+    size_t r = bare_mac(s, i, al);
+    if (r && (r >= n || !pii_is_alnum(s[r]))) {
+        ew__pii_add(c, EW_PII_MAC_ADDRESS, i, r, 0.85f);
+        return r;
+    }
+    r = cisco_mac(s, n, i);
     if (r) {
         ew__pii_add(c, EW_PII_MAC_ADDRESS, i, r, 0.85f);
         return r;

@@ -88,7 +88,8 @@ typedef struct ew_decision_features {
 } ew_decision_features;
 
 /* A decision is a plain value: it holds no reference into the policy, so it
- * stays valid across a policy replacement. */
+ * stays valid across a policy replacement. Fallbacks and reasons past their
+ * counts are unspecified bytes. */
 typedef struct ew_decision {
     ew_route_target target;
     char rule[EW_DECISION_NAME_MAX];         /* what decided: a rule's name, or "default",

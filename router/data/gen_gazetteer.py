@@ -38,7 +38,9 @@ def fold_char(ch):
     cp = ord(ch)
     if cp < 0x80:
         return ch.lower()
-    if 0xC0 <= cp <= 0x24F:
+    if 0x300 <= cp <= 0x36F:
+        return ''  # a combining mark (text in NFD): folded away like a precomposed accent
+    if 0xC0 <= cp <= 0x24F or 0x1E00 <= cp <= 0x1EFF:
         if ch in SPECIAL:
             return SPECIAL[ch]
         base = unicodedata.normalize('NFD', ch)[0]
@@ -52,10 +54,10 @@ def fold(word):
     return ''.join(fold_char(c) for c in word)
 
 
-def fold_table():
-    """(U+00C0..U+024F) -> folded ASCII byte, 0 when none."""
+def fold_table(lo=0xC0, hi=0x250):
+    """(U+00C0..U+024F, or [lo, hi)) -> folded ASCII byte, 0 when none."""
     out = []
-    for cp in range(0xC0, 0x250):
+    for cp in range(lo, hi):
         f = fold_char(chr(cp))
         out.append(ord(f) if f else 0)
     return out
@@ -106,6 +108,8 @@ def generate():
                      % (cname, c_string(folded)))
     table = ', '.join(str(x) for x in fold_table())
     parts.append('\nconst unsigned char ew__gaz_fold[0x250 - 0xC0] = {%s};\n' % table)
+    table = ', '.join(str(x) for x in fold_table(0x1E00, 0x1F00))
+    parts.append('const unsigned char ew__gaz_fold_ext[0x100] = {%s};\n' % table)
     cn = read_words('cn_surnames.txt')
     singles = sorted(ord(w) for w in cn if len(w) == 1)
     doubles = sorted(w for w in cn if len(w) == 2)

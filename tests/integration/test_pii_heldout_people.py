@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """People, addresses and birth dates on the held-out world sets of other
 cultures and templates (bench/pii_gen_world2.py --set world2|world3,
-bench/pii_gen_world4.py .. bench/pii_gen_world7.py, bench/pii_gen_addr.py), scored with
+bench/pii_gen_world4.py .. bench/pii_gen_world9.py, bench/pii_gen_addr.py), scored with
 bench/pii_eval.py (span IoU >= 0.5). The floors sit a little under what the
 detector reaches (docs/pii.md, "Held-out sets"), so a
-regression of any of those types shows; world5 seed 702, world6 seed 802 and
-world7 seed 902 are the sets whose errors were never read."""
+regression of any of those types shows; world5 seed 702, world6 seed 802,
+world7 seed 902, world8 seed 1002 and world9 (both seeds) are the sets whose
+errors were never read."""
 import os
 import sys
 
@@ -26,6 +27,13 @@ SETS = {
     # world7, written after the world6 rules: first contact person 0.584 / 0.505; no birth dates
     ('pii_gen_world7.py', 901): (0.82, 0.81, 0.97, 0.0),
     ('pii_gen_world7.py', 902): (0.78, 0.77, 0.95, 0.0),
+    # world8, Faker-style names in new templates: first contact person 0.764 / 0.772; 1002's
+    # errors never read. No street addresses in its gold.
+    ('pii_gen_world8.py', 1001): (0.93, 0.92, 0.0, 0.97),
+    ('pii_gen_world8.py', 1002): (0.93, 0.93, 0.0, 0.97),
+    # world9, written after the world8 rules: first contact person 0.795 / 0.783
+    ('pii_gen_world9.py', 1101): (0.80, 0.78, 0.0, 0.97),
+    ('pii_gen_world9.py', 1102): (0.78, 0.77, 0.0, 0.97),
     # session 6's addresses and birth dates (first contact 0.716 / 0.721 overall)
     ('pii_gen_addr.py', 801): (0.97, 0.88, 0.98, 0.98),
     ('pii_gen_addr.py', 802): (0.96, 0.90, 0.97, 0.98),

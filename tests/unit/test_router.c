@@ -109,6 +109,39 @@ static void test_pii_drives_rules(void **state)
     ew_router_free(r);
 }
 
+/* A decision clears only what is read (the fallbacks and reasons past
+ * their counts are left as they were): decided into a dirty buffer, it
+ * reads the same as decided into a clean one. */
+static void test_decision_in_dirty_memory(void **state)
+{
+    (void)state;
+    ew_router *r = router_new("push", "", "local");
+    static const char *const texts[] = {
+        "What is the capital of France?",
+        "Please write to jane.doe@example.org about the meeting.",
+        "Mail jane.doe@example.org the key AKIAZ7QWERTYUIOP1234 please",
+    };
+    ew_decision *clean = calloc(1, sizeof *clean), *dirty = malloc(sizeof *dirty);
+    assert_non_null(clean);
+    assert_non_null(dirty);
+    char a[32768], b[32768];
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        memset(clean, 0, sizeof *clean);
+        memset(dirty, 0xA5, sizeof *dirty);
+        decide(r, texts[k], NULL, clean);
+        decide(r, texts[k], NULL, dirty);
+        assert_true(clean->n_reasons > 0);
+        assert_int_equal(ew_decision_to_json(clean, a, sizeof a, NULL), EW_OK);
+        assert_int_equal(ew_decision_to_json(dirty, b, sizeof b, NULL), EW_OK);
+        assert_string_equal(a, b);
+        assert_memory_equal(&clean->target, &dirty->target, sizeof clean->target);
+        assert_memory_equal(&clean->features, &dirty->features, sizeof clean->features);
+    }
+    free(clean);
+    free(dirty);
+    ew_router_free(r);
+}
+
 static void test_fail_closed(void **state)
 {
     (void)state;
@@ -684,6 +717,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pii_drives_rules),
+        cmocka_unit_test(test_decision_in_dirty_memory),
         cmocka_unit_test(test_fail_closed),
         cmocka_unit_test(test_scans_every_forwarded_field),
         cmocka_unit_test(test_scans_through_json_escapes),

@@ -281,6 +281,70 @@ static void test_world6_rules(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* Names of scripts and spellings the gazetteer folds (NFD text, Latin
+ * Extended Additional), names by position and shape, and the firm, title
+ * and config guards of the world8 round. */
+static void test_world8_rules(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        /* Yoruba and Vietnamese capitals (U+1E00..U+1EFF), NFC and NFD (a
+         * base letter and U+0300 "\xcc\x80") */
+        {"R v Adébáyọ\xcc\x80 Ọlátúndé [2023]", P, "Adébáyọ\xcc\x80 Ọlátúndé"},
+        {"ACCOUNT HOLDER BỌ́LÁ FÁṢỌLÁ", P, "BỌ́LÁ FÁṢỌLÁ"},
+        {"Signed by Hoa\xcc\x80ng Minh Khoa on Monday", P, "Hoa\xcc\x80ng Minh Khoa"},
+        {"Signed by Hoàng Minh Khoa on Monday", P, "Hoàng Minh Khoa"},
+        /* Vietnamese in small letters: syllables are names only after a cue */
+        {"hợp đồng đã được gửi tới", P, NULL},
+        /* a given name romanised syllable by syllable; not words, not verbs */
+        {"Line manager: Seo-yeon Park", P, "Seo-yeon Park"},
+        {"I met Ji-hoon at the station.", P, "Ji-hoon"},
+        {"Self-service is down again.", P, NULL},
+        {"Peux-tu résumer cela ?", P, NULL},
+        /* a chat export's speaker at a line's start */
+        {"Tavita  4:23 PM\nanyone seen the numbers?", P, "Tavita"},
+        {"**Tavita**: pushed the fix", P, "Tavita"},
+        {"Standup notes\nsee the board", P, NULL},
+        /* a form's label in capitals, its value in capitals without a colon */
+        {"ACCOUNT HOLDER TAVITA MOANA", P, "TAVITA MOANA"},
+        {"ACCOUNT HOLDER DATE OF BIRTH", P, NULL},
+        /* objects of thanks and shout-outs, listed together */
+        {"Shoutout to Tavita and Olamide for the release!", P, "Tavita"},
+        /* firms: '&' pairs inside lists, firm labels, job nouns, titles */
+        {"Referees: Anna Lee, Procter & Gamble; Tom Ross, ACME", P, "Anna Lee"},
+        {"Referees: Anna Lee, Procter & Gamble; Tom Ross, ACME", P, "Tom Ross"},
+        {"We audited the Marks & Spencer account.", P, NULL},
+        {"EMPLOYER: Dow Jones", P, NULL},
+        {"Please contact the Staff Nurse on duty.", P, NULL},
+        {"Before: The Honourable Justice Okafor", P, "Okafor"},
+        /* a capitalised word and a small one before a colon: a label */
+        {"Summary\nAddis mesfin: ok", P, NULL},
+        {"Summary\nAddis wrote: ok", P, "Addis"},
+        /* role labels of minutes and forms */
+        {"Minutes\nChair: Tavita Moana\nAgenda: budget", P, "Tavita Moana"},
+        /* table cells under name columns and under place columns */
+        {"first_name,last_name,email\nKalani,Wongsawat,k@example.org", P, "Wongsawat"},
+        {"id;name;city\n210;Ha-eun Kim;Chiang Mai", P, "Ha-eun Kim"},
+        {"id;town\n210;Chiang Mai", P, NULL},
+        /* Vietnamese "tôi là", NFD "chào", a name ending in "An" */
+        {"Xin chào, tôi là Hoàng Văn An.", P, "Hoàng Văn An"},
+        {"Xin cha\xcc\x80o ba\xcc\xa3" "n", P, NULL},
+        {"Gone With The Wind", P, NULL},
+        /* a cue read backwards in small letters (no cue offset is set) */
+        {"xin chào, tôi tên là huỳnh văn dũng, số điện thoại 18251867904", P, "huỳnh văn dũng"},
+        /* firms and houses named after people, alone and in a list */
+        {"Wells Fargo reported record earnings.", P, NULL},
+        {"She wore Calvin Klein to the gala.", P, NULL},
+        {"Referees: Alexis Holloway, Wells Fargo; Tom Ross", P, "Alexis Holloway"},
+        {"Name: Calvin Klein", P, "Calvin Klein"},
+        /* config values after a name key are identifiers */
+        {"name: frontend\nreplicas: 3", P, NULL},
+        {"metadata:\n  name: billing-worker\n  namespace: prod", P, NULL},
+        {"patient: farhan\ndob: 1 march 2021", P, "farhan"},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -289,6 +353,7 @@ int main(void)
         cmocka_unit_test(test_names_by_context),    cmocka_unit_test(test_address_shapes),
         cmocka_unit_test(test_world5_formats),      cmocka_unit_test(test_script_names),
         cmocka_unit_test(test_world6_rules),
+        cmocka_unit_test(test_world8_rules),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -166,6 +166,58 @@ static void test_long_prose(void **state)
     free(text);
 }
 
+/* Words recur: the driver asks its tables once per scan for a plain word
+ * of up to seven letters (a 64-slot memo in plain_run). Each answer holds
+ * at every later occurrence, also after a hundred other words went through
+ * the slots, and a name guessed in text without capitals is not guessed
+ * once capitals were seen. */
+static void test_recurring_words(void **state)
+{
+    (void)state;
+    static const char *const filler =
+        "the team reviewed the draft and sent it back, then we checked every chart again, "
+        "agreed on a plan for next week, moved some tasks, wrote short notes about open "
+        "questions, asked which parts need more tests, found two bugs in our build, fixed "
+        "both after lunch, cleaned old files, renamed three pages, updated links, merged "
+        "small changes, closed stale tickets, drafted slides, booked rooms, ordered coffee, "
+        "called support, read logs, tuned alerts, shipped it. ";
+    static const struct {
+        const char *head, *tail; /* filler between them */
+        ew_pii_type type;
+        const char *span; /* in tail; NULL: no span of the type in tail */
+    } recur[] = {
+        {"anna went home early. ", "later anna kowalski called me about it.", EW_PII_PERSON,
+         "anna kowalski"},
+        {"the idea was born here. ", "she was born on march 12, 1985 in a town.",
+         EW_PII_DATE_OF_BIRTH, "march 12, 1985"},
+        {"we met anna there. ", "The team met Anna Kowalski and anna agreed.", EW_PII_PERSON,
+         "Anna Kowalski"},
+        {"the password is here. ", "the password is hunter2 and nothing else.", EW_PII_SECRET,
+         "hunter2"},
+        {"we walked home. ", "we walked home and the five of us had dinner.", EW_PII_PERSON, NULL},
+    };
+    char text[2048];
+    for (size_t k = 0; k < sizeof recur / sizeof recur[0]; k++) {
+        int n = snprintf(text, sizeof text, "%s%s%s", recur[k].head, filler, recur[k].tail);
+        assert_true(n > 0 && (size_t)n < sizeof text);
+        assert_int_equal(ew_pii_scan(NULL, text, (size_t)n, &res), EW_OK);
+        size_t tail = (size_t)n - strlen(recur[k].tail);
+        int found = 0;
+        for (int i = 0; i < res.n; i++) {
+            const ew_pii_span *sp = &res.spans[i];
+            if (sp->type != recur[k].type || sp->start < tail) continue;
+            found++;
+            if (recur[k].span && (strncmp(text + sp->start, recur[k].span, sp->end - sp->start) ||
+                                  strlen(recur[k].span) != sp->end - sp->start))
+                fail_msg("'%.*s' instead of '%s' in: %s", (int)(sp->end - sp->start),
+                         text + sp->start, recur[k].span, recur[k].tail);
+        }
+        if (found != (recur[k].span != NULL))
+            fail_msg("%d spans of %s in: %s", found, ew_pii_type_name(recur[k].type),
+                     recur[k].tail);
+    }
+}
+
 /* "Bring it to Abcd<ending> 12 today.": a street with each ending; the
  * ending needs three bytes before it, and other endings make none. */
 static void test_street_endings(void **state)
@@ -200,9 +252,8 @@ static void test_street_endings(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_cases),
-        cmocka_unit_test(test_shift_invariant),
-        cmocka_unit_test(test_long_prose),
+        cmocka_unit_test(test_cases),          cmocka_unit_test(test_shift_invariant),
+        cmocka_unit_test(test_long_prose),     cmocka_unit_test(test_recurring_words),
         cmocka_unit_test(test_street_endings),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
