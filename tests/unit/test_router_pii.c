@@ -1264,6 +1264,9 @@ static void test_machine_lookalikes(void **state)
     EXPECT_CLEAN("checksum/secret: 0500b33999c72596c89299920569560dc4b300dff9b348a7fbc8114ac53af535");
     EXPECT_EXACT("config/secret: Xk9mPq2LzRt5Vw8YbN3cJd6F", EW_PII_SECRET,
                  "Xk9mPq2LzRt5Vw8YbN3cJd6F");
+    /* "text" quoted alone is a JSON key or value, not the verb */
+    EXPECT_NO_TYPE("{\"type\":\"text\",\"text\":\"91480041 is the order\"}", EW_PII_PHONE);
+    EXPECT_EXACT("{\"text\": \"text me at 91480041\"}", EW_PII_PHONE, "91480041");
     EXPECT_EXACT("WeChat: 13812345678", EW_PII_PHONE, "13812345678");
     EXPECT_EXACT("Mobile: 13812345678", EW_PII_PHONE, "13812345678");
     EXPECT_EXACT("Hotline: (020) 8781 7299", EW_PII_PHONE, "(020) 8781 7299");
