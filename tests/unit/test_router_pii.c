@@ -1267,6 +1267,13 @@ static void test_machine_lookalikes(void **state)
     /* "text" quoted alone is a JSON key or value, not the verb */
     EXPECT_NO_TYPE("{\"type\":\"text\",\"text\":\"91480041 is the order\"}", EW_PII_PHONE);
     EXPECT_EXACT("{\"text\": \"text me at 91480041\"}", EW_PII_PHONE, "91480041");
+    /* a JSON or YAML key is a label; a key with a phone word in it is a phone's */
+    EXPECT_NO_TYPE("{\"model\":\"gpt-4o\",\"seed\": 13812345678,\"max_tokens\":1024}",
+                   EW_PII_PHONE);
+    EXPECT_NO_TYPE("order_number: 13812345678", EW_PII_PHONE);
+    EXPECT_EXACT("{\"customer_phone\": \"13812345678\"}", EW_PII_PHONE, "13812345678");
+    EXPECT_EXACT("customer_phone: 13812345678", EW_PII_PHONE, "13812345678");
+    EXPECT_EXACT("{\"mobileNo\": \"13812345678\"}", EW_PII_PHONE, "13812345678");
     EXPECT_EXACT("WeChat: 13812345678", EW_PII_PHONE, "13812345678");
     EXPECT_EXACT("Mobile: 13812345678", EW_PII_PHONE, "13812345678");
     EXPECT_EXACT("Hotline: (020) 8781 7299", EW_PII_PHONE, "(020) 8781 7299");
