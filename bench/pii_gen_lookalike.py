@@ -280,19 +280,20 @@ TYPED = {'email': ('email', 'EMAIL_ADDRESS', struct_typed('email')),
          'secret': ('secret', 'SECRET', secret)}
 
 
-def fill(template, lang):
+def fill(template, lang, look=None, typed=None):
+    look, typed = look or LOOK, typed or TYPED
     text, spans, pos = '', [], 0
     for m in st.SLOT_RE.finditer(template):
         text += template[pos:m.start()]
         slot, var = m.group(1), m.group(2)
-        if slot in TYPED:
-            typ, pname, gen = TYPED[slot]
+        if slot in typed:
+            typ, pname, gen = typed[slot]
             val, _ = gen(lang, var)
             spans.append({'entity_type': pname, 'entity_value': val, 'start_position': len(text),
                           'end_position': len(text) + len(val), 'type': typ, 'start': len(text),
                           'end': len(text) + len(val)})
         else:
-            val = (LOOK.get(slot) or st.LOOK.get(slot) or w.LOOK[slot])()
+            val = (look.get(slot) or st.LOOK.get(slot) or w.LOOK[slot])()
         text += val
         pos = m.end()
     return text + template[pos:], spans
@@ -630,17 +631,21 @@ CHAT = {
 LANGS = sorted(CHAT)
 
 
-def record():
-    lang = pick(LANGS)
+def template(langs, tech, biz, chat):
+    """A language and a template of it: machine text (35 %), a paper (30 %)
+    or chat, which may wrap machine text."""
+    lang = pick(langs)
     f = rng.random()
     if f < 0.35:
-        t = pick(TECH)
-    elif f < 0.65:
-        t = pick(BIZ[lang])
-    else:
-        t = pick(CHAT[lang])
-        if '{x}' in t:
-            t = t.replace('{x}', pick(TECH))
+        return lang, pick(tech)
+    if f < 0.65:
+        return lang, pick(biz[lang])
+    t = pick(chat[lang])
+    return lang, t.replace('{x}', pick(tech)) if '{x}' in t else t
+
+
+def record():
+    lang, t = template(LANGS, TECH, BIZ, CHAT)
     return fill(t, lang)
 
 
@@ -880,28 +885,12 @@ CHAT_B = {
 LANGS_B = sorted(CHAT_B)
 
 
-def fill_b(template, lang):
-    saved = dict(LOOK), dict(TYPED)
-    LOOK.update(LOOK_B)
-    TYPED.update(TYPED_B)
-    try:
-        return fill(template, lang)
-    finally:
-        LOOK.clear(), LOOK.update(saved[0]), TYPED.clear(), TYPED.update(saved[1])
+LOOK_B = dict(LOOK, **LOOK_B)
 
 
 def record_b():
-    lang = pick(LANGS_B)
-    f = rng.random()
-    if f < 0.35:
-        t = pick(TECH_B)
-    elif f < 0.65:
-        t = pick(BIZ_B[lang])
-    else:
-        t = pick(CHAT_B[lang])
-        if '{x}' in t:
-            t = t.replace('{x}', pick(TECH_B))
-    return fill_b(t, lang)
+    lang, t = template(LANGS_B, TECH_B, BIZ_B, CHAT_B)
+    return fill(t, lang, LOOK_B, TYPED_B)
 
 
 if __name__ == '__main__':

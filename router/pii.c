@@ -337,6 +337,15 @@ static void fold_cyrillic(char *w, size_t n)
     }
 }
 
+/* A word quoted alone at [ws, we) ("text": …, "type": "text"): a JSON key or
+ * value, not the verb ("text me at …"); chat APIs put every message's
+ * content under {"type": "text", "text": …}. */
+static __attribute__((noinline)) bool quoted_alone(const unsigned char *s, size_t n, size_t ws,
+                                                   size_t we)
+{
+    return ws > 0 && we < n && (s[ws - 1] == '"' || s[ws - 1] == '\'') && s[we] == s[ws - 1];
+}
+
 static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws, size_t we,
                           uint32_t hash, const uint64_t q[3])
 {
@@ -365,8 +374,12 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
     }
     if (!(cues & PII_CUE_PREFIX)) w->plen = 0;
     w->phrase_end = we;
-    for (uint32_t bits = cues & ((1u << CUE_COUNT) - 1); bits; bits &= bits - 1)
-        c->cue_at[__builtin_ctz(bits)] = (uint32_t)we;
+    for (uint32_t bits = cues & ((1u << CUE_COUNT) - 1); bits; bits &= bits - 1) {
+        int k = __builtin_ctz(bits);
+        if (k == CUE_PHONE && n == 4 && !memcmp(low, "text", 4) && quoted_alone(c->s, c->n, ws, we))
+            continue;
+        c->cue_at[k] = (uint32_t)we;
+    }
     if (__builtin_expect((cues & (1u << CUE_DOB)) != 0, 0) && thing_birth(c->s, ws))
         c->cue_at[CUE_DOB] = CUE_NONE;
     if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;

@@ -720,6 +720,30 @@ static float phone_shape(const numseq *q)
 }
 
 /* ---- the dispatcher -------------------------------------------------------- */
+/* Is a part of the key [b, e) a phone word ("customer_phone", "mobileNo",
+ * "tel-privat"; not "order_number")? Parts split at '_', '-' and
+ * small-to-capital. */
+static bool phone_part(const unsigned char *s, size_t b, size_t e)
+{
+    for (size_t p = b; p < e;) {
+        size_t q = p + 1;
+        while (q < e && pii_is_alpha(s[q]) && !(pii_is_upper(s[q]) && pii_is_lower(s[q - 1])))
+            q++;
+        char low[PII_WORD_MAX];
+        if (q - p < sizeof low) {
+            for (size_t x = p; x < q; x++)
+                low[x - p] = (char)(s[x] | 0x20);
+            /* "number", "numero", "nummer" say which, not phone */
+            bool which = q - p >= 6 && !memcmp(low, "num", 3);
+            if (!which && (ew__pii_cue_lookup(low, q - p) & (1u << CUE_PHONE))) return true;
+        }
+        p = q;
+        while (p < e && !pii_is_alpha(s[p]))
+            p++;
+    }
+    return false;
+}
+
 /* A number right after "<label>:" whose label is not about phones. */
 static bool labelled(const pii_ctx *c, size_t i)
 {
@@ -731,8 +755,29 @@ static bool labelled(const pii_ctx *c, size_t i)
     size_t e = k - 1, b = e;
     while (b > 0 && pii_is_alpha(s[b - 1]))
         b--;
-    return b < e && !pii_cue_near(c, CUE_PHONE, i, (size_t)(i - b) + 2);
+    size_t kb = b; /* the whole key: "customer_phone:" */
+    while (kb > 0 && e - kb < 40 && (pii_is_alpha(s[kb - 1]) || s[kb - 1] == '_'))
+        kb--;
+    return b < e && !pii_cue_near(c, CUE_PHONE, i, (size_t)(i - b) + 2) && !phone_part(s, kb, e);
 }
+
+/* A JSON or YAML key before the number ("seed": 1381…, "order_ref": "…")
+ * none of whose parts is a phone word ("customer_phone", "mobileNo"). */
+static bool key_label(const unsigned char *s, size_t i)
+{
+    size_t k = i;
+    if (k > 0 && (s[k - 1] == '"' || s[k - 1] == '\'')) k--;
+    while (k > 0 && s[k - 1] == ' ')
+        k--;
+    if (k < 2 || s[k - 1] != ':') return false;
+    size_t e = k - 1;
+    if (s[e - 1] == '"' || s[e - 1] == '\'') e--;
+    size_t b = e;
+    while (b > 0 && e - b < 40 && (pii_is_alpha(s[b - 1]) || s[b - 1] == '_' || s[b - 1] == '-'))
+        b--;
+    return b < e && !phone_part(s, b, e);
+}
+
 /* A bare number where code and records put ids: a value assigned or
  * compared ("id = 18154516176", "offset=…", "(id)=(…)"), the first field of
  * a tuple ("VALUES (16849480422, …"), or after a word that says "number of"
@@ -1525,7 +1570,8 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         if (neg && (!before || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
         if (!cue && id_tail(s, i)) sc -= 0.4f;
         if (!cue && !q.plus && (sc < 0.6f || (q.ng == 1 && !q.paren && q.d[0] != '0')) &&
-            (labelled(c, i) || (q.ng == 1 && (id_context(s, i) || csv_id_column(s, n, i, e)))))
+            (labelled(c, i) ||
+             (q.ng == 1 && (id_context(s, i) || key_label(s, i) || csv_id_column(s, n, i, e)))))
             sc -= 0.3f; /* "NIP: 060-270-26-31", "Vergi No: 13675287061": a
                          * labelled identifier; a phone's own grouping
                          * ("Hotline: (020) 8781 7299") outweighs an unknown

@@ -1248,7 +1248,7 @@ static void test_machine_lookalikes(void **state)
     EXPECT_NO_TYPE("Numero d'ordine: ORD-2025-116093\nPartita IVA: IT10196944039", EW_PII_PHONE);
     EXPECT_NO_TYPE("Ref INV-2024-8066412 paid", EW_PII_PHONE);
     EXPECT_NO_TYPE("committed offset 16217956294 for partition 197", EW_PII_PHONE);
-    EXPECT_EXACT("TEL-0341 0006115", EW_PII_PHONE, "0341 0006115");
+    EXPECT_EXACT("TEL 0341 0006115", EW_PII_PHONE, "0341 0006115");
     /* a label whose line went on to its value does not reach the next line */
     EXPECT_EXACT("Seit Version 1.11.7+build.67289.\n192.168.201.171 - - [x] GET /",
                  EW_PII_IP_ADDRESS, "192.168.201.171");
@@ -1273,6 +1273,16 @@ static void test_machine_lookalikes(void **state)
     EXPECT_CLEAN("checksum/secret: 0500b33999c72596c89299920569560dc4b300dff9b348a7fbc8114ac53af535");
     EXPECT_EXACT("config/secret: Xk9mPq2LzRt5Vw8YbN3cJd6F", EW_PII_SECRET,
                  "Xk9mPq2LzRt5Vw8YbN3cJd6F");
+    /* "text" quoted alone is a JSON key or value, not the verb */
+    EXPECT_NO_TYPE("{\"type\":\"text\",\"text\":\"91480041 is the order\"}", EW_PII_PHONE);
+    EXPECT_EXACT("{\"text\": \"text me at 91480041\"}", EW_PII_PHONE, "91480041");
+    /* a JSON or YAML key is a label; a key with a phone word in it is a phone's */
+    EXPECT_NO_TYPE("{\"model\":\"gpt-4o\",\"seed\": 13812345678,\"max_tokens\":1024}",
+                   EW_PII_PHONE);
+    EXPECT_NO_TYPE("order_number: 13812345678", EW_PII_PHONE);
+    EXPECT_EXACT("{\"customer_phone\": \"13812345678\"}", EW_PII_PHONE, "13812345678");
+    EXPECT_EXACT("customer_phone: 13812345678", EW_PII_PHONE, "13812345678");
+    EXPECT_EXACT("{\"mobileNo\": \"13812345678\"}", EW_PII_PHONE, "13812345678");
     EXPECT_EXACT("WeChat: 13812345678", EW_PII_PHONE, "13812345678");
     EXPECT_EXACT("Mobile: 13812345678", EW_PII_PHONE, "13812345678");
     EXPECT_EXACT("Hotline: (020) 8781 7299", EW_PII_PHONE, "(020) 8781 7299");
