@@ -1027,6 +1027,19 @@ def record(fresh=False):
     return fill(localise(t))
 
 
+def write_template_set(templates, lookalikes, typed, look, default_seed, doc, prepare=None):
+    """write_set for a generator made of template lists (world6 to world9): a
+    look-alike template about one time in five, else a template, filled from
+    the typed and look-alike value tables; prepare(template) may rewrite one
+    before it is filled (world8's NFD text)."""
+    def record():
+        t = pick(lookalikes if rng.random() < 0.22 else templates)
+        if prepare:
+            t = prepare(t)
+        return fill(t, typed, look)
+    write_set(record, default_seed, doc)
+
+
 def write_set(record, default_seed, doc):
     """The command line of a held-out set built on these helpers (world4,
     world5): --n records from record() with --seed, as JSON on stdout."""

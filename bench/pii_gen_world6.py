@@ -312,13 +312,8 @@ LOOKALIKES = [
 ]
 
 
-def record():
-    t = pick(LOOKALIKES if rng.random() < 0.22 else TEMPLATES)
-    return w.fill(t, TYPED, LOOK)
-
-
 def main():
-    w.write_set(record, 801, __doc__)
+    w.write_template_set(TEMPLATES, LOOKALIKES, TYPED, LOOK, 801, __doc__)
 
 
 if __name__ == '__main__':

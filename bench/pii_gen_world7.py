@@ -36,7 +36,6 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pii_gen_world as w  # noqa: E402
 
-rng = w.rng
 pick, digits, n = w.pick, w.digits, w.n
 
 NAMES = {
@@ -213,13 +212,8 @@ LOOKALIKES = [
 ]
 
 
-def record():
-    t = pick(LOOKALIKES if rng.random() < 0.22 else TEMPLATES)
-    return w.fill(t, TYPED, LOOK)
-
-
 def main():
-    w.write_set(record, 901, __doc__)
+    w.write_template_set(TEMPLATES, LOOKALIKES, TYPED, LOOK, 901, __doc__)
 
 
 if __name__ == '__main__':

@@ -248,15 +248,9 @@ LOOKALIKES = [
 ]
 
 
-def record():
-    t = pick(LOOKALIKES if rng.random() < 0.22 else TEMPLATES)
-    if '<<nfdp>>' in t:
-        t = nfd(t)
-    return w.fill(t, TYPED, LOOK)
-
-
 def main():
-    w.write_set(record, 1001, __doc__)
+    w.write_template_set(TEMPLATES, LOOKALIKES, TYPED, LOOK, 1001, __doc__,
+                         prepare=lambda t: nfd(t) if '<<nfdp>>' in t else t)
 
 
 if __name__ == '__main__':

@@ -191,13 +191,8 @@ LOOKALIKES = [
 ]
 
 
-def record():
-    t = pick(LOOKALIKES if rng.random() < 0.22 else TEMPLATES)
-    return w.fill(t, TYPED, LOOK)
-
-
 def main():
-    w.write_set(record, 1101, __doc__)
+    w.write_template_set(TEMPLATES, LOOKALIKES, TYPED, LOOK, 1101, __doc__)
 
 
 if __name__ == '__main__':
