@@ -61,6 +61,15 @@ static inline bool pii_is_space(unsigned c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
+/* The start of the line holding i, looking back at most max bytes: callers
+ * that need a whole line check whether s[b - 1] is '\n' (or b is 0). */
+static inline size_t pii_line_start(const unsigned char *s, size_t i, size_t max)
+{
+    size_t b = i;
+    while (b > 0 && s[b - 1] != '\n' && i - b < max)
+        b--;
+    return b;
+}
 /* Short-needle search (libc memmem's setup costs more than these scans). */
 static inline bool pii_contains(const void *hay, size_t n, const char *needle, size_t nl)
 {

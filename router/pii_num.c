@@ -1030,10 +1030,7 @@ static bool dob_cue_other(const unsigned char *s, size_t n, size_t ce, size_t i)
  * not its cue. */
 static bool other_date_label(const unsigned char *s, size_t i)
 {
-    size_t b = i;
-    while (b > 0 && i - b < 32 && s[b - 1] != '\n')
-        b--;
-    return other_date_word(s, b, i);
+    return other_date_word(s, pii_line_start(s, i, 32), i);
 }
 
 /* A birth word written after the date in Chinese, Japanese or Korean:

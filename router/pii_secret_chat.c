@@ -150,9 +150,7 @@ size_t ew__pii_scan_chat_value(pii_ctx *c, size_t i)
     bool password = ew__pii_strong_password(v, vn) && symbols_of(v, vn, "!#$%&*?@^~") &&
                     !numbered_or_exclaimed(v, vn);
     if (!password && !chat_key(v, vn)) return 0;
-    size_t b = i - 1; /* the line's start */
-    while (b > 0 && s[b - 1] != '\n' && i - b < CHAT_LINE_MAX)
-        b--;
+    size_t b = pii_line_start(s, i, CHAT_LINE_MAX);
     if (b > 0 && s[b - 1] != '\n') return 0;
     bool foreign = false, text = false;
     for (size_t k = b; k < i; k++) {

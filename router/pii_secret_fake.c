@@ -238,8 +238,6 @@ bool ew__pii_npm_revoked(const unsigned char *s, size_t i, size_t ke, const unsi
 {
     if (vn != 36 || !ew__pii_is_uuid(v, vn, 0)) return false;
     if (has_word(s, i, ke, "npm")) return true;
-    size_t b = i; /* the registry's address before the key, on its line */
-    while (b > 0 && i - b < 80 && s[b - 1] != '\n')
-        b--;
-    return has_word(s, b, i, "registry.npmjs.org");
+    /* the registry's address before the key, on its line */
+    return has_word(s, pii_line_start(s, i, 80), i, "registry.npmjs.org");
 }

@@ -13,14 +13,6 @@
 
 #define LINE_MAX_BACK 512
 
-static size_t line_begin(const unsigned char *s, size_t i)
-{
-    size_t b = i;
-    while (b > 0 && s[b - 1] != '\n' && i - b < LINE_MAX_BACK)
-        b--;
-    return b;
-}
-
 /* The strongest kind a word of [b, e) names ("--password-stdin", "--with-token",
  * "login", "SUPABASE_SERVICE_KEY"); words are runs of letters, digits, '_'
  * and inner '-'. */
@@ -112,7 +104,7 @@ static size_t after_user(const unsigned char *s, size_t vs, size_t ve)
 size_t ew__pii_scan_pipe(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
-    size_t n = c->n, b = line_begin(s, i), vs = 0, ve = 0;
+    size_t n = c->n, b = pii_line_start(s, i, LINE_MAX_BACK), vs = 0, ve = 0;
     bool quoted = false; /* set when echo_argument succeeds; gcc cannot tell */
     if (!echo_argument(s, b, i, &vs, &ve, &quoted) || !plain_literal(s + vs, ve - vs)) return 0;
     const unsigned char *nl = memchr(s + i, '\n', n - i);
@@ -128,7 +120,7 @@ size_t ew__pii_scan_pipe(pii_ctx *c, size_t i)
 size_t ew__pii_scan_here_string(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
-    size_t n = c->n, b = line_begin(s, i), k = i + 3;
+    size_t n = c->n, b = pii_line_start(s, i, LINE_MAX_BACK), k = i + 3;
     while (k < n && s[k] == ' ')
         k++;
     if (k >= n) return 0;
