@@ -1065,23 +1065,9 @@ static size_t hash_unit(const unsigned char *s, size_t n, size_t i)
  * (Dist.). Compared folded, as the word tables hold them. */
 static bool admin_word(const unsigned char *s, size_t n, const word *w)
 {
-    static const char *const areas[] = {"phuong",
-                                        "quan",
-                                        "huyen",
-                                        "xa",
-                                        "tinh",
-                                        "kel",
-                                        "kec",
-                                        "kab",
-                                        "kota",
-                                        "khet",
-                                        "khwaeng",
-                                        "amphoe",
-                                        "tambon",
-                                        "col",
-                                        "dist",
-                                        "tehsil",
-                                        "taluk"};
+    static const char *const areas[] = {"phuong", "quan", "huyen", "xa",     "tinh",    "kel",
+                                        "kec",    "kab",  "kota",  "khet",   "khwaeng", "amphoe",
+                                        "tambon", "col",  "dist",  "tehsil", "taluk"};
     static const char *const dotted[] = {"p", "q", "tp"}; /* only with a full stop */
     bool dot = w->e < n && s[w->e] == '.';
     for (size_t k = 0; dot && k < sizeof dotted / sizeof dotted[0]; k++)

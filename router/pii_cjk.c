@@ -454,8 +454,9 @@ static size_t address_run(pii_ctx *c, size_t i, float sc)
 /* Hiragana particles: after a place they end it (東京都に住んで). */
 static bool jp_particle(uint32_t cp)
 {
-    static const uint32_t p[] = {0x306B, 0x3067, 0x306F, 0x3092, 0x304C, 0x3078,
-                                 0x3068, 0x3082, 0x3084, 0x304B}; /* に で は を が へ と も や か */
+    static const uint32_t p[] = {
+        0x306B, 0x3067, 0x306F, 0x3092, 0x304C,
+        0x3078, 0x3068, 0x3082, 0x3084, 0x304B}; /* に で は を が へ と も や か */
     for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
         if (p[k] == cp) return true;
     return false;

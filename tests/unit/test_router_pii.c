@@ -626,10 +626,8 @@ static void test_struct_formats(void **state)
     /* 00 for '+', and a phone's own shape under an unknown label */
     EXPECT_EXACT("Rückruf unter 0049 711 98251543 bitte", EW_PII_PHONE, "0049 711 98251543");
     EXPECT_EXACT("有问题请拨打0086 182 6710 6283。", EW_PII_PHONE, "0086 182 6710 6283");
-    EXPECT_EXACT("Customer care: 0044 7800 709168 x5802", EW_PII_PHONE,
-                 "0044 7800 709168 x5802");
-    EXPECT_EXACT("Customer care: (020) 8781 7299 ext. 91", EW_PII_PHONE,
-                 "(020) 8781 7299 ext. 91");
+    EXPECT_EXACT("Customer care: 0044 7800 709168 x5802", EW_PII_PHONE, "0044 7800 709168 x5802");
+    EXPECT_EXACT("Customer care: (020) 8781 7299 ext. 91", EW_PII_PHONE, "(020) 8781 7299 ext. 91");
     EXPECT_EXACT("Customer care: 07800 590 908", EW_PII_PHONE, "07800 590 908");
     EXPECT_NO_TYPE("NIP: 060-270-26-31", EW_PII_PHONE);
     /* Unix times, tracking, invoice and routing numbers are nobody's phone */
@@ -649,8 +647,7 @@ static void test_struct_formats(void **state)
     EXPECT_EXACT("Order #12 paid by Visa 4111 1111 1111 1111.", EW_PII_CREDIT_CARD,
                  "4111 1111 1111 1111");
     /* Chinese resident ids in their groups; the province must exist */
-    EXPECT_EXACT("公民身份号码110108 19761024 5843", EW_PII_CN_RESIDENT_ID,
-                 "110108 19761024 5843");
+    EXPECT_EXACT("公民身份号码110108 19761024 5843", EW_PII_CN_RESIDENT_ID, "110108 19761024 5843");
     EXPECT_EXACT("身份证：310112 19720604 534X。", EW_PII_CN_RESIDENT_ID, "310112 19720604 534X");
     EXPECT_NO_TYPE("订单编号320106194805119246已发货。", EW_PII_CN_RESIDENT_ID);
     EXPECT_NO_TYPE("订单编号202150197103151232已发货。", EW_PII_CN_RESIDENT_ID);
@@ -923,8 +920,7 @@ static void test_typed_formats_b(void **state)
     assert_false(has_exact("Telefon: +385 91 662 3834\nBroj putovnice: 893884933", EW_PII_PHONE,
                            "893884933"));
     EXPECT_EXACT("شماره گذرنامه: L27982852", EW_PII_PASSPORT, "L27982852");
-    EXPECT_EXACT("Data de naixement: 3 d'abril de 1985", EW_PII_DATE_OF_BIRTH,
-                 "3 d'abril de 1985");
+    EXPECT_EXACT("Data de naixement: 3 d'abril de 1985", EW_PII_DATE_OF_BIRTH, "3 d'abril de 1985");
     EXPECT_EXACT("Tarehe ya kuzaliwa: 06/02/1971\n", EW_PII_DATE_OF_BIRTH, "06/02/1971");
     EXPECT_EXACT("تاریخ پیدائش: 27-02-1946\n", EW_PII_DATE_OF_BIRTH, "27-02-1946");
     EXPECT_EXACT("Puhelin: 040 682 5727 alanumero 519\n", EW_PII_PHONE,
@@ -1270,7 +1266,8 @@ static void test_machine_lookalikes(void **state)
     EXPECT_CLEAN("00053d90  30 93 7d b2 cb cf 42 1e a5 57 0c 06 8b fd 23 b0  |nSlmdkBkhUxeKyK.|");
     EXPECT_EXACT("call 01 23 45 67 89, 06 12 34 56 78 now", EW_PII_PHONE, "06 12 34 56 78");
     /* the part before a slash names what a digest is of */
-    EXPECT_CLEAN("checksum/secret: 0500b33999c72596c89299920569560dc4b300dff9b348a7fbc8114ac53af535");
+    EXPECT_CLEAN(
+        "checksum/secret: 0500b33999c72596c89299920569560dc4b300dff9b348a7fbc8114ac53af535");
     EXPECT_EXACT("config/secret: Xk9mPq2LzRt5Vw8YbN3cJd6F", EW_PII_SECRET,
                  "Xk9mPq2LzRt5Vw8YbN3cJd6F");
     /* "text" quoted alone is a JSON key or value, not the verb */
