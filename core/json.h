@@ -123,7 +123,8 @@ int ew_json_pick_with(ew_json_doc *doc, const char *text, size_t len, const ew_j
 
 /* The chunks of one stream repeat a prefix (id, object, created, model, the
  * first choice's index) and differ from the delta on. A memo keeps the walk's
- * state where value `at` (i + 1 = picks[i]) starts, with the bytes before it;
+ * state where value `at` (i + 1 = picks[i]) starts when it is an object or an
+ * array, with the bytes up to its opening bracket;
  * a document that starts with the same bytes, read with the same table and
  * limits, resumes there instead of walking them again. The result is always
  * ew_json_pick_with's: the state at that point depends on those bytes alone.

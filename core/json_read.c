@@ -1404,7 +1404,9 @@ void ew_json_pick_memo_free(ew_json_pick_memo *m)
     free(m);
 }
 
-/* Keeps the walk's state as value m->at starts at s[i]. Everything the walk
+/* Keeps the walk's state as container m->at opens at s[i] (a scalar there
+ * is not kept: the check costs a compare per container, not per value).
+ * Everything the walk
  * did so far depended on s[0..i] alone (a string's or a primitive's end, a
  * run of whitespace: each is decided by bytes up to its last one), so any
  * text that starts with those bytes reaches this point in this state. */
@@ -1440,7 +1442,7 @@ static size_t memo_resume(const ew_json_pick_memo *m, picker *p, pick_frame *sta
 
 /* The walk: a value, then separators and closers until the next value. With
  * a memo, it starts where the memo's prefix ends when the text repeats it,
- * and keeps its state where value m->at starts otherwise. */
+ * and keeps its state where container m->at opens otherwise. */
 static int pick_walk(picker *p, pick_frame *stack, int max_depth, ew_json_pick_memo *m)
 {
     const char *s = p->s;
@@ -1454,13 +1456,13 @@ static int pick_walk(picker *p, pick_frame *stack, int max_depth, ew_json_pick_m
 value:
     i = pick_ws(s, i, len);
     if (i >= len) return pick_unexpected(p, i, "a JSON value");
-    if (m && v == m->at) memo_keep(m, p, stack, i, depth, max_depth);
-resumed:
     if (++p->tokens > p->max_tokens) return pick_too_many(p);
     if (s[i] != '{' && s[i] != '[') {
         if ((st = pick_scalar(p, &i, v))) return st;
         goto after;
     }
+    if (m && v == m->at) memo_keep(m, p, stack, i, depth, max_depth);
+resumed:
     if (depth == max_depth)
         return ew__error_set(p->err, EW_ERR_TOO_LARGE, "JSON: nesting deeper than %d at byte %zu",
                              max_depth, i);

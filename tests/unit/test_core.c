@@ -482,12 +482,19 @@ static void test_json_pick_resume(void **state)
             /* Each again right after itself: the second always resumes. */
             expect_resume_same(&t, NULL, m, docs[k]);
         }
-    /* Limits are part of what is kept: a token cap the tail crosses. */
+    /* Limits are part of what is kept: a token cap met exactly (14 values)
+     * and crossed by one (15) after the kept point. */
     ew_json_limits few = {.max_tokens = 14, .max_depth = 8};
     const char *seed = "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}";
+    const char *at_cap =
+        "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"b\":1}}]}";
+    const char *past_cap =
+        "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"b\":[1]}}]}";
     const char *more =
         "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"b\":[1,2,3]}}]}";
     expect_resume_same(&t, &few, m, seed);
+    expect_resume_same(&t, &few, m, at_cap);
+    expect_resume_same(&t, &few, m, past_cap);
     expect_resume_same(&t, &few, m, more);
     expect_resume_same(&t, NULL, m, more);
     ew_json_limits shallow = {.max_depth = 3};
