@@ -1321,7 +1321,7 @@ static inline int pick_string(picker *p, size_t *i, size_t *from, size_t *to, bo
 }
 
 /* A string, number or literal at s[*i], as value v (-1: not picked). */
-static inline int pick_scalar(picker *p, size_t *i, int v)
+static inline __attribute__((always_inline)) int pick_scalar(picker *p, size_t *i, int v)
 {
     ew_json_tok t = {.parent = -1, .next = -1};
     int st;
@@ -1381,7 +1381,7 @@ struct ew_json_pick_memo {
     /* What the kept state was computed with; 0 len = nothing kept. */
     const ew_json_picks *t;
     int max_tokens, max_depth;
-    size_t len;                  /* prefix bytes: up to and including the value's first */
+    size_t len; /* prefix bytes: up to and including the value's first */
     char prefix[MEMO_PREFIX_MAX];
     /* The walk's state at that point (pick_walk's locals and the picker's). */
     int depth, tokens;
@@ -1443,7 +1443,8 @@ static size_t memo_resume(const ew_json_pick_memo *m, picker *p, pick_frame *sta
 /* The walk: a value, then separators and closers until the next value. With
  * a memo, it starts where the memo's prefix ends when the text repeats it,
  * and keeps its state where container m->at opens otherwise. */
-static int pick_walk(picker *p, pick_frame *stack, int max_depth, ew_json_pick_memo *m)
+static inline __attribute__((always_inline)) int pick_walk(picker *p, pick_frame *stack,
+                                                           int max_depth, ew_json_pick_memo *m)
 {
     const char *s = p->s;
     size_t len = p->len, i = 0;
@@ -1499,6 +1500,18 @@ after:
     return pick_unexpected(p, i, f->obj ? "',' or '}'" : "',' or ']'");
 }
 
+/* Two copies of the walk: a document read without a memo (a whole answer)
+ * pays nothing for it. */
+static int pick_walk_plain(picker *p, pick_frame *stack, int max_depth)
+{
+    return pick_walk(p, stack, max_depth, NULL);
+}
+
+static int pick_walk_memo(picker *p, pick_frame *stack, int max_depth, ew_json_pick_memo *m)
+{
+    return pick_walk(p, stack, max_depth, m);
+}
+
 int ew_json_picks_init(ew_json_picks *t, const ew_json_want *picks, int n, ew_error *err)
 {
     if (n < 0 || n > EW_JSON_PICK_MAX || (n && !picks))
@@ -1544,7 +1557,8 @@ static int pick_run(ew_json_doc *doc, const char *text, size_t len, const ew_jso
     }
     for (int j = 0; j <= t->n; j++)
         p.toks[j].type = EW_JSON_NONE;
-    int st = pick_walk(&p, stack, lim.max_depth, m);
+    int st =
+        m ? pick_walk_memo(&p, stack, lim.max_depth, m) : pick_walk_plain(&p, stack, lim.max_depth);
     if (stack != small) free(stack);
     if (st) {
         free(p.toks);

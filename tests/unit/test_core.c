@@ -453,9 +453,9 @@ static void expect_resume_same(const ew_json_picks *t, const ew_json_limits *lim
 static void test_json_pick_resume(void **state)
 {
     (void)state;
-    static const ew_json_want w[] = {{0, "id", 0},       {0, "choices", 0}, {2, NULL, 0},
-                                     {3, "delta", 0},    {4, "content", 0}, {3, "finish_reason", 0},
-                                     {0, "usage", 0},    {7, "total_tokens", 0}};
+    static const ew_json_want w[] = {
+        {0, "id", 0},      {0, "choices", 0},       {2, NULL, 0},    {3, "delta", 0},
+        {4, "content", 0}, {3, "finish_reason", 0}, {0, "usage", 0}, {7, "total_tokens", 0}};
     ew_json_picks t;
     assert_int_equal(ew_json_picks_init(&t, w, (int)(sizeof w / sizeof *w), NULL), EW_OK);
     /* Kept where "delta"'s value (4) starts. */
@@ -465,11 +465,11 @@ static void test_json_pick_resume(void **state)
     const char *docs[] = {
         PFX "{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}",
         PFX "{\"content\":\"Hi \\u00e9\"},\"finish_reason\":null}]}", /* resumes */
-        PFX "{\"content\":\"x\"},}]}",                                  /* fails after it */
+        PFX "{\"content\":\"x\"},}]}",                                /* fails after it */
         PFX "{\"content\":\"x\"}}],\"usage\":7}", /* a duplicate drops the kept usage */
-        PFX,                                          /* ends where the value should be */
-        PFX "{",                                      /* ends inside it */
-        PFX "\"text\"}]}",                            /* another first byte: walked again */
+        PFX,                                      /* ends where the value should be */
+        PFX "{",                                  /* ends inside it */
+        PFX "\"text\"}]}",                        /* another first byte: walked again */
         "{\"id\":\"d\",\"usage\":{\"total_tokens\":5},\"choices\":[{\"index\":0,\"delta\":{}}]}",
         PFX "{\"content\":\"\x01\"}}]}", /* a control byte in the new part */
         PFX "{}}]}  ",
