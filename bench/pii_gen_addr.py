@@ -80,9 +80,27 @@ Bulgarian, Georgian, Persian (its digits), Urdu, Bengali and Tamil cues,
 "Born:", "the 3rd of May"; look-alikes: routes, gates, sections, chart
 places, plot twists, issue and expiry dates in those languages.
 
+Set f (--set f, seeds 851/852) was written in session 8 after the rules for
+e, before any change for it, for addresses alone: native scripts (Armenian,
+Greek and Hebrew abbreviations and post boxes, Jordanian Arabic with a
+floor, Persian digits and پلاک, Hindi in Devanagari, a Thai building and
+floor, Korean floors and units, Georgian abbreviations, Macedonian and
+Mongolian Cyrillic, Russian а/я), Slovakia, Slovenia, Hungarian floors,
+Albania, Azerbaijan and Uzbekistan, Moldova's and Luxembourg's prefixed
+postcodes, Malta, Argentina, Venezuela, Ecuador's N-numbers, Guatemala's
+zones, the Dominican Republic, Cuba's e/, Chilean Casilla, Tanzania's
+S.L.P., Senegal, Rwanda's KG numbers, Ethiopia, Afrikaans Posbus, Tunisia,
+Uganda, Mozambique and Angola, Cambodia's Sangkat/Khan, Myanmar's
+townships, Laos, Brunei's Simpang, Pakistan's sectors, Nepal's wards,
+Qatar's zones, Indonesian Kotak Pos; envelopes, JSON, CSV, signatures,
+capitals; look-alikes: directions ("turn left on Main Street"), streets as
+places in running text, firms named after streets, films, shows and songs
+("21 Jump Street", "42nd Street"), products with a street word and a
+number, road numbers, floors, units and rooms that are no address.
+
 Stdlib only; the output depends on --set and --seed alone. Seed 801's errors
 may be read after its first contact; seed 802's are never read (likewise
-811/812, 821/822, 831/832 and 841/842).
+811/812, 821/822, 831/832, 841/842 and 851/852).
 """
 import argparse
 import os
@@ -1217,10 +1235,226 @@ LOOKALIKES_E = [
 ]
 
 
+
+# ---- set f: written in session 8 after the rules for e, scored once on first contact ----
+FA_DIGITS = '۰۱۲۳۴۵۶۷۸۹'
+
+
+def fa_num(x):
+    return ''.join(FA_DIGITS[int(ch)] for ch in str(x))
+
+
+def f_addr(cc='any'):
+    f = {
+        # native scripts
+        'hy': lambda: pick(['Մաշտոցի պողոտա %d, բն. %d, Երևան 00%02d' % (n(1, 60), n(1, 90),
+                                                                         n(1, 99)),
+                            'Աբովյան փողոց %d, Երևան 0001' % n(1, 40)]),
+        'el': lambda: pick(['Λεωφ. Κηφισίας %d, 151 25 Μαρούσι' % n(1, 300),
+                            'Τ.Θ. %d, 101 10 Αθήνα' % n(100, 9999)]),
+        'he': lambda: pick(["רח' הרצל %d, דירה %d, חיפה 33%05d" % (n(1, 120), n(1, 30),
+                                                                  n(0, 99999)),
+                            'ת.ד. %d, ירושלים 91%05d' % (n(100, 9999), n(0, 99999))]),
+        'jo': lambda: pick(['شارع الملكة رانيا %d، الطابق %d، عمّان 11941' % (n(1, 300), n(1, 9)),
+                            'ص.ب. %d، دبي' % n(1000, 99999)]),
+        'ir': lambda: 'تهران، خیابان ولیعصر، کوچه %s، پلاک %s، واحد %s' % (
+            fa_num(n(1, 40)), fa_num(n(1, 200)), fa_num(n(1, 20))),
+        'hi': lambda: 'मकान नं. %d, गली नं. %d, लाजपत नगर, नई दिल्ली 1100%02d' % (
+            n(1, 400), n(1, 20), n(10, 99)),
+        'th': lambda: '%d/%d อาคารสาทรซิตี้ ชั้น %d ถนนสาทรใต้ แขวงทุ่งมหาเมฆ เขตสาทร กรุงเทพฯ 10120' % (
+            n(1, 200), n(1, 50), n(2, 30)),
+        'ko': lambda: pick(['서울특별시 마포구 월드컵북로 %d, %d층 %d호' % (n(1, 400), n(2, 20),
+                                                                  n(101, 1999)),
+                            '부산광역시 해운대구 센텀중앙로 %d (우동)' % n(1, 200)]),
+        'ka': lambda: pick(['ჭავჭავაძის გამზ. %d, ბ. %d, თბილისი 0179' % (n(1, 90), n(1, 60)),
+                            'აღმაშენებლის ქ. %d, თბილისი 0112' % n(1, 200)]),
+        'mk': lambda: 'бул. Партизански одреди бр. %d, 1000 Скопје' % n(1, 150),
+        'mn': lambda: 'Энхтайвны өргөн чөлөө %d, Сүхбаатар дүүрэг, Улаанбаатар 14200' % n(1, 90),
+        'ru': lambda: 'а/я %d, Москва 101000' % n(1, 999),
+        # Europe
+        'sk': lambda: 'Obchodná %d, 811 06 Bratislava' % n(1, 80),
+        'si': lambda: 'Slovenska cesta %d, 1000 Ljubljana' % n(1, 90),
+        'hu': lambda: 'Váci utca %d. II. em. %d., 1052 Budapest' % (n(1, 90), n(1, 12)),
+        'al': lambda: 'Rruga e Kavajës, Nr. %d, Tiranë 1001' % n(1, 200),
+        'az': lambda: 'Nizami küçəsi %d, mənzil %d, Bakı AZ1000' % (n(1, 150), n(1, 90)),
+        'uz': lambda: "Amir Temur ko'chasi %d, Toshkent 100000" % n(1, 120),
+        'md': lambda: 'str. Ștefan cel Mare %d, ap. %d, MD-2001 Chișinău' % (n(1, 200), n(1, 80)),
+        'lu': lambda: '%d, rue de la Gare, L-1611 Luxembourg' % n(1, 90),
+        'mt': lambda: '%d, Triq il-Kbira, Mosta MST %d' % (n(1, 200), n(1000, 9999)),
+        # Latin America
+        'ar': lambda: 'Av. Corrientes %d, piso %d, depto. B, C1043AAZ CABA' % (n(100, 6000),
+                                                                             n(1, 20)),
+        've': lambda: 'Av. Francisco de Miranda, Edif. Parque Cristal, Piso %d, Ofic. %d-%d, '
+        'Caracas 1060' % (n(1, 15), n(1, 15), n(1, 9)),
+        'ec': lambda: 'Av. Amazonas N%d-%02d y Av. Patria, Quito 170143' % (n(20, 40), n(1, 99)),
+        'gt': lambda: '%da Avenida %d-%02d, Zona %d, Ciudad de Guatemala' % (n(1, 9), n(1, 20),
+                                                                            n(1, 99), n(1, 16)),
+        'do': lambda: 'Calle El Conde No. %d, Zona Colonial, Santo Domingo 10210' % n(1, 300),
+        'cu': lambda: 'Calle 23 No. %d e/ L y M, Vedado, La Habana' % n(100, 999),
+        'cl': lambda: 'Casilla %d, Correo Central, Santiago' % n(10, 9999),
+        # Africa
+        'tz': lambda: 'Plot %d, Samora Avenue, S.L.P. %d, Dar es Salaam' % (n(1, 300),
+                                                                          n(100, 9999)),
+        'sn': lambda: 'Villa %d, Sacré-Cœur 3, BP %d, Dakar' % (n(1, 9999), n(100, 9999)),
+        'rw': lambda: 'KG %d Ave, No. %d, Kigali' % (n(1, 700), n(1, 90)),
+        'et': lambda: 'Bole Road, House No. %d, Addis Ababa' % n(1, 999),
+        'za': lambda: pick(['Posbus %d, Stellenbosch 7599' % n(1, 9999),
+                            'Kerkstraat %d, Stellenbosch 7600' % n(1, 200)]),
+        'tn': lambda: '%d Avenue Habib Bourguiba, 1000 Tunis' % n(1, 200),
+        'ug': lambda: 'Plot %d, Kampala Road, P.O. Box %d, Kampala' % (n(1, 90), n(100, 9999)),
+        'mz': lambda: 'Av. Julius Nyerere, n.º %d, Maputo' % n(1, 3000),
+        'ao': lambda: 'Rua Rainha Ginga, n.º %d, %d.º andar, Luanda' % (n(1, 300), n(1, 20)),
+        # South and South-East Asia, the Gulf
+        'kh': lambda: 'No. %d, Street %d, Sangkat Boeung Keng Kang 1, Khan Chamkarmon, '
+        'Phnom Penh 12302' % (n(1, 200), n(100, 500)),
+        'mm': lambda: 'No. %d, Bogyoke Aung San Road, Pabedan Township, Yangon 11143' % n(1, 400),
+        'la': lambda: 'House %d, Unit %d, Ban Phonxay, Saysettha District, Vientiane' % (
+            n(1, 200), n(1, 30)),
+        'bn': lambda: 'No. %d, Simpang %d, Jalan Gadong, Bandar Seri Begawan BE%d' % (
+            n(1, 90), n(1, 99), n(1000, 4999)),
+        'pk': lambda: 'House No. %d, Street %d, F-7/2, Islamabad 44000' % (n(1, 90), n(1, 60)),
+        'np': lambda: 'Thamel Marg %d, Ward No. %d, Kathmandu 44600' % (n(1, 300), n(1, 32)),
+        'qa': lambda: 'Building %d, Street %d, Zone %d, Doha' % (n(1, 200), n(100, 999),
+                                                                n(1, 99)),
+        'id': lambda: 'Kotak Pos %d, Jakarta 10000' % n(1, 9999),
+    }
+    cc = pick(sorted(f)) if cc == 'any' else cc
+    return f[cc]()
+
+
+def f_block():
+    """An address on its lines, as on an envelope."""
+    cc = pick(['sk', 'si', 'al', 'az', 'md', 'lu', 'mt', 'ar', 'do', 'tz', 'ug', 'kh', 'mm',
+               'pk', 'tn', 'za', 'hy', 'mk', 'jo', 'he'])
+    return f_addr(cc).replace('، ', '\n').replace(', ', '\n')
+
+
+TYPED.update({
+    'faddr': ('street_address', 'STREET_ADDRESS', lambda cc='any': f_addr(cc)),
+    'fblock': ('street_address', 'STREET_ADDRESS', lambda _=None: f_block()),
+})
+LOOK.update({
+    'fdir': lambda: pick(['Turn left on Main Street, then right at the second light.',
+                          'Take the second exit onto Rue de Rivoli and keep going for 2 km.',
+                          'Go 200 m down Nevsky Prospekt and turn at the 3rd crossing.',
+                          'Head north on Avenida Paulista for 3 blocks.',
+                          'Follow Ring Road East past exit 12 to the airport.',
+                          'Biegen Sie nach 300 m rechts in die Hauptstraße ab.',
+                          'Sigue por la Calle Mayor 2 cuadras y gira a la izquierda.',
+                          'Поверните налево на улицу Ленина через 500 м.']),
+    'fplace': lambda: pick(['The protests on Wall Street lasted 3 weeks.',
+                            'I grew up near Abbey Road and moved to Penny Lane in 1998.',
+                            'Traffic on Oxford Street was terrible on 12 December.',
+                            'La avenida 9 de Julio tiene 140 metros de ancho.',
+                            'Die Königsallee ist 1 km lang und hat 2 Fahrspuren.',
+                            'The Champs-Élysées parade drew 800,000 people.',
+                            'شارع الحمرا مزدحم اليوم بعد الساعة 5',
+                            'Broadway shows sold 12 million tickets in 2023.']),
+    'fbiz': lambda: pick(['Baker Street Pharmacy is open 9 to 5.',
+                          'Park Avenue Dental Group has 3 dentists and 12 reviews.',
+                          'Order 2 pizzas from Fifth Avenue Pizza, table 14.',
+                          'Main Street Bank reported 4% growth in Q3.',
+                          'Calle 13 played 25 songs at the festival.',
+                          'Rue 21 opened 40 new stores this year.',
+                          'Harbour Road Capital raised 30 million in Series B.',
+                          'Via Roma Trattoria: 4.5 stars from 212 reviews.']),
+    'fwork': lambda: pick(['We watched 21 Jump Street and Miracle on 34th Street.',
+                           'Tickets for 42nd Street at the Palace, row 12, seat 7.',
+                           'Sesame Street season 54 starts on 3 May.',
+                           'Avenida Brasil had 179 episodes.',
+                           'Coronation Street episode 11042 airs at 19:30.',
+                           'Boulevard of Broken Dreams was track 4 on the album.',
+                           'Avenue Q runs 2 hours 20 minutes.',
+                           'Studio 54 opened in 1977.']),
+    'fprod': lambda: pick(['Order #4521: Street Runner 2 shoes, size 42, qty 3.',
+                           'The Boulevard 3 sofa ships in 10 days.',
+                           'Hot Wheels Street Wing 5-pack, item 88231.',
+                           'Ford Ranger Street 2024, 12,000 km.',
+                           'Strada 2 Pro bike, frame 54 cm.',
+                           'Lot 42 of the auction: a Victorian street lamp.',
+                           'Tower 3 crane rental, 12 weeks.',
+                           'Plaza Suite 4 tickets, block 7.']),
+    'froad': lambda: pick(['Bundesstraße 96 is closed between km 12 and 18.',
+                           'Strada Statale 16 runs along the coast for 1,000 km.',
+                           'Bus 42 to Avenue station, platform 3.',
+                           'Floor 3 is closed; use Stairway 2.',
+                           'Unit 12 tests passed in 4.2 s.',
+                           'Sector 7 clearance required for Gate 12.',
+                           'Room 404 not found at level 5.',
+                           'Apartment 23 has 3 bedrooms and 2 baths.']),
+})
+
+TEMPLATES_F = [
+    "Հասցե: <<faddr.hy>>",
+    "Διεύθυνση: <<faddr.el>>",
+    "כתובת: <<faddr.he>>",
+    "العنوان: <<faddr.jo>>",
+    "نشانی: <<faddr.ir>>",
+    "पता: <<faddr.hi>>",
+    "ที่อยู่: <<faddr.th>>",
+    "주소: <<faddr.ko>>",
+    "მისამართი: <<faddr.ka>>",
+    "Адреса: <<faddr.mk>>",
+    "Хаяг: <<faddr.mn>>",
+    "Почтовый адрес: <<faddr.ru>>",
+    "Adresa: <<faddr.sk>>",
+    "Naslov: <<faddr.si>>",
+    "Cím: <<faddr.hu>>",
+    "Adresa: <<faddr.al>>",
+    "Ünvan: <<faddr.az>>",
+    "Manzil: <<faddr.uz>>",
+    "Adresa: <<faddr.md>>",
+    "Adresse: <<faddr.lu>>",
+    "Indirizz: <<faddr.mt>>",
+    "Enviar a <<faddr.ar>> antes del viernes.",
+    "Oficina: <<faddr.ve>>",
+    "Nuestra sede está en <<faddr.ec>>.",
+    "Dirección de entrega: <<faddr.gt>>",
+    "Llevar el paquete a <<faddr.do>>, por favor.",
+    "Escríbanos a <<faddr.cu>>.",
+    "Correspondencia: <<faddr.cl>>",
+    "Anwani: <<faddr.tz>>",
+    "Adresse postale : <<faddr.sn>>",
+    "Our Kigali office: <<faddr.rw>>",
+    "Deliver to <<faddr.et>> before noon.",
+    "Adres: <<faddr.za>>",
+    "Siège : <<faddr.tn>>",
+    "Head office: <<faddr.ug>>",
+    "Endereço: <<faddr.mz>>",
+    "Morada: <<faddr.ao>>",
+    "We moved to <<faddr.kh>> last month.",
+    "Showroom — <<faddr.mm>>",
+    "Please send the invoice to <<faddr.la>>.",
+    "Alamat: <<faddr.bn>>",
+    "Ship to: <<faddr.pk>> | Tel <<phone>>",
+    "Our guesthouse is at <<faddr.np>>.",
+    "Delivery location: <<faddr.qa>>",
+    "Alamat surat: <<faddr.id>>",
+    "{\"name\": \"<<person>>\", \"address\": \"<<faddr>>\"}",
+    "<<person>>;<<faddr>>;<<phone>>",
+    "<<person>>\n<<fblock>>",
+    "To:\n<<person>>\n<<fblock>>\n\nRe: your order <<order>>",
+    "-- \n<<person>> | <<faddr>>",
+    "SHIP TO: <<faddr.upper>>",
+    "My new address is <<faddr>>, see you there.",
+]
+LOOKALIKES_F = [
+    "<<fdir>>",
+    "<<fplace>>",
+    "<<fbiz>>",
+    "<<fwork>>",
+    "<<fprod>>",
+    "<<froad>>",
+    "Directions: <<fdir>> Parking is free after <<time>>.",
+    "Note from <<person>>: <<fbiz>>",
+]
+
+
 def record():
     look, tmpl = {'a': (LOOKALIKES, TEMPLATES), 'b': (LOOKALIKES_B, TEMPLATES_B),
                   'c': (LOOKALIKES_C, TEMPLATES_C),
-                  'd': (LOOKALIKES_D, TEMPLATES_D), 'e': (LOOKALIKES_E, TEMPLATES_E)}[SET]
+                  'd': (LOOKALIKES_D, TEMPLATES_D), 'e': (LOOKALIKES_E, TEMPLATES_E),
+                  'f': (LOOKALIKES_F, TEMPLATES_F)}[SET]
     t = pick(look if rng.random() < 0.25 else tmpl)
     return w.fill(t, TYPED, LOOK)
 
@@ -1231,14 +1465,15 @@ SET = 'a'
 def main():
     global SET
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument('--set', default='a', choices=['a', 'b', 'c', 'd', 'e'],
+    pre.add_argument('--set', default='a', choices=['a', 'b', 'c', 'd', 'e', 'f'],
                      help='b: the second set, written after the rules for a (seeds 811/812); '
                      'c: the third, written after the rules for b (seeds 821/822); d: the fourth, '
-                     'after the rules for c (seeds 831/832); e: after the rules for d (841/842)')
+                     'after the rules for c (seeds 831/832); e: after the rules for d (841/842); f: after '
+                     'the rules for e (851/852)')
     args, rest = pre.parse_known_args()
     SET = args.set
     sys.argv = sys.argv[:1] + rest
-    w.write_set(record, {'a': 801, 'b': 811, 'c': 821, 'd': 831, 'e': 841}[SET], __doc__)
+    w.write_set(record, {'a': 801, 'b': 811, 'c': 821, 'd': 831, 'e': 841, 'f': 851}[SET], __doc__)
 
 
 if __name__ == '__main__':
