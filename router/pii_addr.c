@@ -191,8 +191,9 @@ static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
             break; /* the Arabic comma and semicolon */
         else if ((ch >= 0xC2 && ch < 0xE0) || ch == 0xE1 ||
                  (ch == 0xE2 && k + 1 < n && s[k + 1] > 0x81) ||
-                 (ch == 0xE0 && k + 1 < n && (s[k + 1] == 0xB8 || s[k + 1] == 0xB9))) {
-            /* Latin, Greek, Cyrillic letters, Vietnamese ones, Thai and look-alike
+                 (ch == 0xE0 && k + 1 < n && (s[k + 1] >= 0xA4 && s[k + 1] <= 0xB9))) {
+            /* Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic letters, Georgian,
+             * Vietnamese ones, the Indic scripts and Thai (U+0900-0E7F), look-alike
              * symbols ("∆"); dashes and quotes (U+2000-207F), CJK text and its
              * punctuation ("，地址是") end a word: CJK has its own scanner */
             int l;
@@ -218,11 +219,13 @@ static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
     w->fl = ew__gaz_fold_word(s + i, k - i, w->f);
     int l;
     uint32_t cp = ew__pii_decode(s, n, i, &l);
-    /* Hebrew, Arabic and Thai have no capitals: every word may be a name */
+    /* Armenian capitals; Hebrew, Arabic, the Indic scripts, Thai and Georgian
+     * have none: every word may be a name */
     w->cap = cp < 0x80 ? pii_is_upper(cp)
                        : (cp >= 0xC0 && cp <= 0xDE) || (cp >= 0x386 && cp <= 0x42F) ||
                              (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
-                             (cp >= 0x5D0 && cp <= 0x6FF) || (cp >= 0xE01 && cp <= 0xE7F);
+                             (cp >= 0x531 && cp <= 0x556) || (cp >= 0x5D0 && cp <= 0x6FF) ||
+                             (cp >= 0x900 && cp <= 0xE7F) || (cp >= 0x10D0 && cp <= 0x10FF);
     /* "d'Ouchy", "l'Église" read as capitalised */
     if (!w->cap && k - i > 3 && s[i + 1] == '\'' && pii_is_lower(s[i]))
         w->cap = pii_is_upper(s[i + 2]) || s[i + 2] >= 0xC3;
@@ -393,6 +396,30 @@ static size_t letter_suffix(const unsigned char *s, size_t n, size_t e)
     return e;
 }
 
+/* A postcode after its country's letters: "L-1611", "MD-2001", "LT-01103",
+ * "CH-8001", Azerbaijan's "AZ1000", Brunei's "BE1280". The letters are the
+ * countries' that write them (their postal services' guides), so "RK-1704"
+ * and "ISO-9001" are no postcodes. a, d and dash count w's capitals, digits
+ * and dashes. */
+static bool country_postcode(const word *w, const unsigned char *s, size_t a, size_t d,
+                             size_t dash)
+{
+    static const char prefixes[][3] = {"A",  "B",  "D",  "F",  "I",  "L",  "AD", "AZ", "BE",
+                                       "BG", "CH", "CY", "CZ", "DK", "EE", "FI", "FO", "GL",
+                                       "GR", "HR", "HU", "IS", "LI", "LT", "LV", "MC", "MD",
+                                       "NL", "NO", "PL", "RO", "SE", "SI", "SK", "SM", "VA"};
+    size_t p = w->s;
+    while (p < w->e && pii_is_upper(s[p]) && p - w->s < 3)
+        p++;
+    size_t l = p - w->s;
+    if (!l || l > 2 || a != l || d < 3 || d > 6 || p >= w->e || dash != (s[p] == '-') ||
+        d != w->e - p - dash)
+        return false;
+    for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++)
+        if (strlen(prefixes[k]) == l && !memcmp(s + w->s, prefixes[k], l)) return true;
+    return false;
+}
+
 /* A postal code: 3-6 digits ("75008", "340 12" handled by caller), "3610-114",
  * UK/CA letter-digit forms ("B0J 2H0", "SW1A 1AA"). */
 static bool postal_code(const word *w, const unsigned char *s)
@@ -408,7 +435,8 @@ static bool postal_code(const word *w, const unsigned char *s)
     if (dash == 1 && a == 0 && d >= 5 && d <= 9) return true; /* 3610-114, 12345-6789 */
     if (l == 8 && a == 4 && d == 4 && pii_is_upper(s[w->s]) && pii_is_digit(s[w->s + 1]) &&
         pii_is_digit(s[w->s + 4]))
-        return true;                                           /* Argentina's CPA "C1059ABP" */
+        return true; /* Argentina's CPA "C1059ABP" */
+    if (country_postcode(w, s, a, d, dash)) return true;
     return a >= 1 && d >= 1 && a + d == l && l >= 2 && l <= 4; /* half of "B0J 2H0" */
 }
 
@@ -465,9 +493,14 @@ static size_t number_sign_end(const unsigned char *s, size_t n, size_t i, size_t
         "Nr. ",       "n. ",        "No: ",           "no: ", /* Turkish "Atatürk Cad. No: 45",
                                                                  "Bağdat Cad. No:366" */
         "No:",        "no:",        "S\xE1\xBB\x91 ", "s\xE1\xBB\x91 ", /* Vietnamese "Số 12" */
-        "d. ",        "\xD0\xB4. " /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */};
+        "d. ",        "\xD0\xB4. ", /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */
+        "n.\xC2\xBA ", "N.\xC2\xBA ", /* Portuguese "n.º 134" */
+        "br. ",       "\xD0\xB1\xD1\x80. ", /* broj: "Ilica br. 12", "бр. 119" */
+        "\xE0\xA4\xA8\xE0\xA4\x82. "};   /* Hindi नं. */
     unsigned f = i < n ? s[i] : 0; /* most words start with no sign's letter */
-    if (f != 'n' && f != 'N' && f != 'S' && f != 's' && f != 'd' && f != 0xD0) return dflt;
+    if (f != 'n' && f != 'N' && f != 'S' && f != 's' && f != 'd' && f != 'b' && f != 0xD0 &&
+        f != 0xE0)
+        return dflt;
     for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
         if (s[i] != (unsigned char)signs[k][0]) continue;
         size_t l = strlen(signs[k]);
@@ -677,9 +710,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     size_t last_fl = 0, last_s = w.s;
     for (int k = 0; k < STREET_WORDS; k++) {
         word x;
-        if (k > 0 && pos + 1 < n && s[pos] == ' ' && (s[pos + 1] | 32) == 'n' &&
-            number_sign_end(s, n, pos + 1, 0)) {
-            pos = number_sign_end(s, n, pos + 1, 0); /* "Str. Lipscani nr. 38" */
+        if (k > 0 && pos + 1 < n && s[pos] == ' ' && number_sign_end(s, n, pos + 1, 0)) {
+            pos = number_sign_end(s, n, pos + 1, 0); /* "Str. Lipscani nr. 38", "бр. 119" */
             if (s[pos] == ':') pos++;                /* Turkish "Cad. No:366" */
             break;
         }
@@ -828,44 +860,6 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
     return 0;
 }
 
-/* A post office box's name in its languages (from the national postal
- * services' address guides); "short" ones ("BP 12", "Box 12") are other
- * things too, and count only when a postcode follows. */
-#define BOX(w, shrt)                                                                               \
-    {                                                                                              \
-        w, sizeof w - 1, shrt                                                                      \
-    }
-static const struct {
-    const char *w;
-    unsigned char l;
-    bool shrt;
-} post_boxes[] = {BOX("P.O. Box ", false),
-                  BOX("PO Box ", false),
-                  BOX("P.O.Box ", false),
-                  BOX("Postbox ", false),
-                  BOX("GPO Box ", false),
-                  BOX("Locked Bag ", false),
-                  BOX("Private Bag ", false),
-                  BOX("Postfach ", false),
-                  BOX("Postbus ", false),
-                  BOX("Postboks ", false),
-                  BOX("Case postale ", false),
-                  BOX("Apartado de Correos ", false),
-                  BOX("Apdo. ", false),
-                  BOX("Casella Postale ", false),
-                  BOX("Caixa Postal ", false),
-                  BOX("skr. poczt. ", false),
-                  BOX("Skrytka pocztowa ", false),
-                  BOX("Postilokero ", false),
-                  BOX("Rural Route ", false),
-                  BOX("B.P. ", true),
-                  BOX("BP ", true),
-                  BOX("Box ", true),
-                  BOX("Boks ", true),
-                  BOX("Apartado ", true),
-                  BOX("PMB ", true)};
-#undef BOX
-
 /* The end of a post box's number from e: German groups ("Postfach 10 12
  * 34"), a Kenyan postal code after a dash ("P.O. Box 4238-00100"), a
  * Canadian station ("PO Box 5000 Stn Main", "CP 6128 Succ. Centre-ville"). */
@@ -892,6 +886,30 @@ static size_t box_number_end(const unsigned char *s, size_t n, size_t e)
     return e;
 }
 
+/* The post box b named at i ("P.O. Box 149", "Τ.Θ. 1234", South African
+ * "Private Bag X9"): the end of its number, or 0. */
+static size_t box_named_at(const pii_ctx *c, size_t i, const pii_post_box *b)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, l = b->l;
+    if ((s[i] | 32) != ((unsigned char)b->w[0] | 32) || i + l + 1 >= n ||
+        !pii_icase_eq(s + i, b->w, l))
+        return 0;
+    size_t e = i + l;
+    if (!b->shrt && pii_is_upper(s[e]) && pii_is_digit(s[e + 1])) e++;
+    if (!pii_is_digit(s[e])) return 0;
+    while (e < n && pii_is_digit(s[e]) && e - i - l < 8)
+        e++;
+    if (e < n && (pii_is_alnum(s[e]) || s[e] == '/')) return 0; /* "BP 120/80" */
+    if (b->shrt) { /* a postcode next: "BP 123, 13001 Marseille" */
+        size_t q = e + (e < n && s[e] == ',');
+        while (q < n && (s[q] == ' ' || s[q] == '\n'))
+            q++;
+        if (q == e || q >= n || !pii_is_digit(s[q])) return 0;
+    }
+    return box_number_end(s, n, e);
+}
+
 /* Military and box addresses: "PSC 1437, Box 3833", "Unit 8524 Box 0979",
  * "USNS Vincent", rural routes "RR 2 Box 45", post boxes. Returns the end
  * of the first line or of the box's number. */
@@ -901,9 +919,6 @@ static size_t box_at(const pii_ctx *c, size_t i)
     size_t n = c->n;
     static const char *const ships[] = {"USNS ", "USNV ", "USS ", "USCGC "};
     unsigned f = s[i] | 32;
-    if (!(f == 'u' || f == 'p' || f == 'b' || f == 'a' || f == 'c' || f == 'g' || f == 'l' ||
-          f == 's' || f == 'r' || f == 'h'))
-        return 0;
     for (size_t k = 0; f == 'u' && k < 4; k++) {
         size_t l = strlen(ships[k]);
         if (i + l < n && pii_icase_eq(s + i, ships[k], l) && pii_is_alpha(s[i + l])) {
@@ -913,29 +928,17 @@ static size_t box_at(const pii_ctx *c, size_t i)
             return e;
         }
     }
-    /* a box's number follows its name, the longest of 20 bytes: the next
-     * digit (ew__pii_scan_address has cached it) must be that near */
-    bool near = c->next_digit == SIZE_MAX || c->next_digit < i || c->next_digit - i <= 21;
-    for (size_t k = 0; near && k < sizeof post_boxes / sizeof post_boxes[0]; k++) {
-        size_t l = post_boxes[k].l;
-        if ((s[i] | 32) != (post_boxes[k].w[0] | 32) || i + l + 1 >= n ||
-            !pii_icase_eq(s + i, post_boxes[k].w, l))
-            continue;
-        size_t e = i + l;
-        /* South African "Private Bag X9": a capital before the number */
-        if (!post_boxes[k].shrt && pii_is_upper(s[e]) && pii_is_digit(s[e + 1])) e++;
-        if (!pii_is_digit(s[e])) continue;
-        while (e < n && pii_is_digit(s[e]) && e - i - l < 8)
-            e++;
-        if (e < n && (pii_is_alnum(s[e]) || s[e] == '/')) return 0; /* "BP 120/80" */
-        if (post_boxes[k].shrt) { /* a postcode next: "BP 123, 13001 Marseille" */
-            size_t q = e + (e < n && s[e] == ',');
-            while (q < n && (s[q] == ' ' || s[q] == '\n'))
-                q++;
-            if (q == e || q >= n || !pii_is_digit(s[q])) return 0;
+    /* a box's number follows its name (router/data/post_boxes*.txt), the
+     * longest of 23 bytes: the next digit (ew__pii_scan_address has cached
+     * it) must be that near */
+    bool near = c->next_digit == SIZE_MAX || c->next_digit < i || c->next_digit - i <= 24;
+    if (near && (ew__pii_post_box_first[s[i] >> 3] >> (s[i] & 7) & 1)) {
+        for (const pii_post_box *b = ew__pii_post_boxes; b->w; b++) {
+            size_t e = box_named_at(c, i, b);
+            if (e) return e;
         }
-        return box_number_end(s, n, e);
     }
+    if (f != 'p' && f != 'u' && f != 'r' && f != 'h') return 0;
     if (i + 4 < n && (pii_icase_eq(s + i, "PSC ", 4) || pii_icase_eq(s + i, "Unit ", 5) ||
                       pii_icase_eq(s + i, "RR ", 3) || pii_icase_eq(s + i, "R.R. ", 5) ||
                       pii_icase_eq(s + i, "HC ", 3))) {

@@ -324,6 +324,18 @@ extern const char *const *const ew__pii_ctx_lists[];
 extern const char *const ew__pii_kw_street[];
 extern const char *const ew__pii_kw_street_weak[];
 extern const char *const ew__pii_kw_unit[];
+/* Post box names as written with a space after ("P.O. Box ", "Postfach ",
+ * "Τ.Θ. "), compared with ASCII case folded; a short one ("BP ", "Box ") is a
+ * box only before a postcode. Generated into router/pii_addr_words.c, ended
+ * by a NULL name; ew__pii_post_box_first has a bit for each byte a name can
+ * start with. */
+typedef struct pii_post_box {
+    const char *w;
+    unsigned char l;
+    bool shrt;
+} pii_post_box;
+extern const pii_post_box ew__pii_post_boxes[];
+extern const unsigned char ew__pii_post_box_first[32];
 /* Services whose keys have no telling prefix (pii_provider.c), NULL-terminated:
  * the cue table marks them PII_KW_KEY without the secret class. */
 extern const char *const ew__pii_provider_names[];
