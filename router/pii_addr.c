@@ -226,9 +226,15 @@ static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
                              (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
                              (cp >= 0x531 && cp <= 0x556) || (cp >= 0x5D0 && cp <= 0x6FF) ||
                              (cp >= 0x900 && cp <= 0xE7F) || (cp >= 0x10D0 && cp <= 0x10FF);
-    /* "d'Ouchy", "l'Église" read as capitalised */
+    /* "d'Ouchy", "l'Église", Maltese and Arabic articles "il-Kbira", "al-Nasr"
+     * read as capitalised */
     if (!w->cap && k - i > 3 && s[i + 1] == '\'' && pii_is_lower(s[i]))
         w->cap = pii_is_upper(s[i + 2]) || s[i + 2] >= 0xC3;
+    if (!w->cap && k - i > 4 && pii_is_lower(s[i]) && pii_is_lower(s[i + 1]) &&
+        (s[i + 2] == '-' || (pii_is_lower(s[i + 2]) && s[i + 3] == '-'))) {
+        size_t h = s[i + 2] == '-' ? i + 3 : i + 4;
+        w->cap = h < k && pii_is_upper(s[h]);
+    }
     return true;
 }
 
@@ -284,6 +290,20 @@ static bool grid_number(const word *w, const unsigned char *s)
     return k == w->e && d >= 4;
 }
 
+/* Quito's house numbers: the zone's letter, the block, a dash, the house
+ * ("N22-16", "E10-25", "Oe3-45"). */
+static bool quito_number(const word *w, const unsigned char *s)
+{
+    size_t k = w->s + 1 + (w->e > w->s + 1 && s[w->s + 1] == 'e'), b = k;
+    while (k < w->e && pii_is_digit(s[k]) && k - b < 3)
+        k++;
+    if (k == b || k + 1 >= w->e || s[k] != '-') return false;
+    b = ++k;
+    while (k < w->e && pii_is_digit(s[k]) && k - b < 3)
+        k++;
+    return k > b && k == w->e;
+}
+
 /* A house number: digits, optionally one letter ("12B") or a range ("12-14"). */
 static bool house_number(const word *w, const unsigned char *s)
 {
@@ -291,7 +311,8 @@ static bool house_number(const word *w, const unsigned char *s)
     while (k < w->e && pii_is_digit(s[k]))
         k++, d++;
     if (d == 0)
-        return (s[k] == 'N' || s[k] == 'S' || s[k] == 'E' || s[k] == 'W') && grid_number(w, s);
+        return ((s[k] == 'N' || s[k] == 'S' || s[k] == 'E' || s[k] == 'W') && grid_number(w, s)) ||
+               ((s[k] == 'N' || s[k] == 'S' || s[k] == 'E' || s[k] == 'O') && quito_number(w, s));
     if (d > 6) return false;
     if (k == w->e) return true;
     if (k + 1 == w->e && pii_is_alpha(s[k])) return true;
@@ -719,7 +740,9 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         if (k > 0 && (s[pos] == ',' || s[pos] == '\n')) break;
         bool real_cap = x.cap;
         x.cap |= !c->seen_upper;
-        bool dot = x.e < n && s[x.e] == '.';
+        /* an abbreviation's full stop, or Hebrew's geresh ("רח' הרצל 15") */
+        bool dot = (x.e < n && s[x.e] == '.') ||
+                   (x.e + 1 < n && s[x.e] == '\'' && s[x.e + 1] == ' ');
         bool sw = street_word(c, &x) || (x.fl == 1 && x.f[0] == 'u' && dot);
         if (k == 0 && x.fl == 1 && x.f[0] == 'c' && x.e + 1 < n && s[x.e] == '/' &&
             s[x.e + 1] == ' ') { /* Spanish "C/ Mayor" */
@@ -731,7 +754,11 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         last_fl = x.fl;
         last_s = x.s;
         unsigned g = word_gaz(c, &x);
-        if (!x.cap && !sw && !(k > 0 && particle(c, &x)) && !before_street_word(c, &x)) return 0;
+        /* "бул. Партизански одреди бр. 119": a lowercase word inside a name
+         * that a street type starts */
+        if (!x.cap && !sw && !(k > 0 && particle(c, &x)) && !before_street_word(c, &x) &&
+            !(k > 1 && type_first && lower_name(c, &x)))
+            return 0;
         names++;
         streetw += sw;
         last_sw = sw;
@@ -780,6 +807,15 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     end = door_number(s, n, letter_suffix(s, n, t.e));
     if (end < n && s[end] == '.' && (end + 1 >= n || !pii_is_digit(s[end + 1])))
         end++; /* "Rákóczi út 13." */
+    /* a numbered street, then the house's number: "Calle 23 No. 530" */
+    size_t ns = end + 1 < n && s[end] == ' ' ? number_sign_end(s, n, end + 1, 0) : 0;
+    if (ns) { /* and Colombia's plate "Carrera 65 No. 61-11" */
+        end = ns + 1;
+        while (end < n && (pii_is_digit(s[end]) ||
+                           (s[end] == '-' && end + 1 < n && pii_is_digit(s[end + 1]))))
+            end++;
+        named++;
+    }
     /* a street type and a number alone ("Gate 282", "Plaza 300 sofa", "The
      * Crescent 12") name no street without more: a unit, a postcode, a cue */
     *strength = streetw && named ? 0.8f : 0.45f;
@@ -819,6 +855,36 @@ static size_t street_continue(const pii_ctx *c, size_t end)
         pos = x.e;
         if (sw && k > 0) return pos < n && s[pos] == '.' ? pos + 1 : pos;
         if (pos >= n || s[pos] != ' ') return end;
+    }
+    return end;
+}
+
+/* After a house number, the cross streets that place it: "Av. Amazonas
+ * N22-16 y Av. Patria", Cuba's "Calle 23 No. 530 e/ L y M", Senegal's "Rue 10
+ * x 13". The words of libpostal's cross_streets.txt (Spanish, Portuguese,
+ * French) that take names; the names run to the next comma. Returns the
+ * new end, or e. */
+static size_t cross_streets(const pii_ctx *c, size_t e)
+{
+    static const char *const joins[] = {" y ", " e/ ", " entre ", " esq. ", " esquina ", " x ",
+                                        " e ", " et "};
+    const unsigned char *s = c->s;
+    size_t n = c->n, p = 0;
+    if (e == 0 || e + 3 >= n || s[e] != ' ' || !pii_is_digit(s[e - 1])) return e;
+    for (size_t k = 0; !p && k < sizeof joins / sizeof joins[0]; k++) {
+        size_t l = strlen(joins[k]);
+        if (e + l < n && !memcmp(s + e, joins[k], l)) p = e + l - 1;
+    }
+    if (!p) return e;
+    size_t end = e;
+    word x;
+    for (int k = 0; k < 6 && next_word(c, p, &x) && x.s == p + 1; k++) {
+        bool join = (x.fl == 1 && (x.f[0] == 'y' || x.f[0] == 'x' || x.f[0] == 'e')) ||
+                    (x.fl == 2 && !memcmp(x.f, "et", 2));
+        if (!(x.cap || x.digits || join || street_word(c, &x) || particle(c, &x))) break;
+        p = x.e + (x.e < n && s[x.e] == '.');
+        if (!join) end = p;
+        if (p >= n || s[p] != ' ') break;
     }
     return end;
 }
@@ -992,7 +1058,8 @@ static size_t floor_word(const unsigned char *s, size_t n, size_t k)
                                                                          front, floor */
         "th",  "tv",     "mf",                    /* Danish: til højre, til venstre, midt for */
         "og",  "eg",     "etage", "stock", "stg", /* German: Obergeschoss, Erdgeschoss */
-        "tr",  "trappor"};                        /* Swedish: the floor (stairs up) */
+        "tr",  "trappor",                         /* Swedish: the floor (stairs up) */
+        "em",  "emelet"};                         /* Hungarian: "II. em. 3." */
     size_t e = k;
     while (e < n && pii_is_alpha(s[e]) && e - k < 7)
         e++;
@@ -1003,6 +1070,17 @@ static size_t floor_word(const unsigned char *s, size_t n, size_t k)
     return 0;
 }
 
+/* After a floor's word, its door's number: Hungarian "II. em. 3.". */
+static size_t door_after_floor(const unsigned char *s, size_t n, size_t e)
+{
+    size_t k = e + 1;
+    if (k >= n || s[e] != ' ' || !pii_is_digit(s[k])) return e;
+    while (k < n && pii_is_digit(s[k]) && k - e <= 3)
+        k++;
+    if (k < n && s[k] == '.') k++;
+    return k < n && pii_is_alnum(s[k]) ? e : k;
+}
+
 /* A floor and door: "3º B", "1ºA", "2ª", "4.º izda.", "6ª planta", Danish
  * "2. th.", "st. tv.", German "3. OG". Its end, or 0. */
 static size_t floor_at(const unsigned char *s, size_t n, size_t i)
@@ -1010,11 +1088,15 @@ static size_t floor_at(const unsigned char *s, size_t n, size_t i)
     size_t k = i, fw;
     while (k < n && pii_is_digit(s[k]) && k - i < 3)
         k++;
+    if (k == i) /* a floor in Roman numerals: Hungarian "II. em. 3." */
+        while (k < n && (s[k] == 'I' || s[k] == 'V' || s[k] == 'X') && k - i < 4)
+            k++;
     if (k == i) { /* Danish "st. tv." (stuen, the ground floor) */
         return i + 4 < n && pii_icase_eq(s + i, "st. ", 4) ? floor_word(s, n, i + 4) : 0;
     }
     if (k + 3 < n && s[k] == '.' && s[k + 1] == ' ' && (fw = floor_word(s, n, k + 2)) != 0)
-        return fw; /* "2. th.", "3. OG" */
+        return door_after_floor(s, n, fw); /* "2. th.", "3. OG", "II. em. 3." */
+    if (!pii_is_digit(s[i])) return 0;
     if (k + 2 < n && s[k] == ' ' && (fw = floor_word(s, n, k + 1)) != 0 &&
         (pii_icase_eq(s + k + 1, "tr", 2) || pii_icase_eq(s + k + 1, "og", 2) ||
          pii_icase_eq(s + k + 1, "etage", 5)))
@@ -1106,6 +1188,11 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
     if (!next_word(c, i, &w) || w.s >= e) return 0;
     if (military_line(s, n, w.s)) {
         *pe = w.s + 12;
+        return 2;
+    }
+    size_t be = box_at(c, w.s); /* "Plot 77, Kampala Road, P.O. Box 9215, Kampala" */
+    if (be && be <= e) {
+        *pe = be;
         return 2;
     }
     if (unit_at(c, &w)) {
@@ -1253,8 +1340,9 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             word w;
             if (!next_word(c, p, &w)) break;
             if (!(unit_at(c, &w) || military_line(s, n, p) || floor_at(s, n, p) ||
-                  thai_area(s, &w) || (after_unit && (w.cap || postal_code(&w, s)))))
-                break; /* "Apt 4", "APO AE 09012", Argentine "5° B" */
+                  thai_area(s, &w) || thai_prefix(s + w.s, w.e - w.s, thai_streets, 2) ||
+                  (after_unit && (w.cap || postal_code(&w, s)))))
+                break; /* "Apt 4", "APO AE 09012", Argentine "5° B", Thai "ชั้น 21 ถนน..." */
         } else {
             break;
         }
@@ -1558,7 +1646,9 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
     /* fast exit: no digit ahead, no "US..." box, and no "corner of", "on" or
      * "at" right before (which corner_at and named_street_at need) */
     const unsigned char *s = c->s;
-    bool digit = ew__pii_digit_ahead(c, i, 48); /* also caches the next digit */
+    /* also caches the next digit; a letter of another script takes two or
+     * three bytes, so its street's words reach twice as far */
+    bool digit = ew__pii_digit_ahead(c, i, s[i] < 0x80 ? 48 : 96);
     if (c->next_digit < c->n && c->next_digit - i <= 40)
         isles_address(c, i); /* its postcode may be on the next line */
     unsigned p2 = i >= 3 && s[i - 1] == ' ' ? s[i - 2] | 32 : 0;
@@ -1605,7 +1695,7 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         if (!e) return 0;
     }
     i = unit_before(c, i);
-    size_t more = street_continue(c, e);
+    size_t more = street_continue(c, cross_streets(c, e));
     if (more > e && strength < 0.8f) strength = 0.8f;
     e = more;
     strong = 0;

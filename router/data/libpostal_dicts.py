@@ -22,7 +22,8 @@ are other things too), words of other scripts two. English is left out
 language's ambiguous_expansions.txt entries. Post boxes keep the phrases of
 two or more words, dotted abbreviations ("τ.θ", "ת.ד.") and single words of
 six letters or more; bare two-letter abbreviations ("pk", "cp") are left out.
-Latin street types need four letters: three-letter abbreviations are
+Breton is left out (the post writes Brittany's addresses in French; its
+words, "kloz", are surnames elsewhere). Latin street types need four letters: three-letter abbreviations are
 currencies ("100,00 PLN") and words ("2 int arguments") in running text.
 Chinese and Japanese words are left out (router/pii_cjk.c reads CJK
 addresses by their own characters). A few words are left out by hand: "appt" (an appointment),
@@ -64,6 +65,9 @@ HEAD = '''# %s of %d languages, from libpostal's dictionaries
 # (resources/dictionaries/<lang>/%s, github.com/openvenues/libpostal,
 # commit %s), extracted by router/data/libpostal_dicts.py (its header says how).
 '''
+# English is ours (USPS); Breton's words are on bilingual street signs while the
+# post writes Brittany's addresses in French, and some are surnames ("Kloz")
+SKIP_LANGS = ('en', 'all', 'br')
 BY_HAND = {'appt', 'lotto', 'км', 'presso', 'c.c.', 'p.p.'}
 KNOWN = ['common_words.txt', 'places.txt', 'names_first_census.txt', 'names_first_intl.txt',
          'names_last_census.txt', 'names_last_intl.txt', 'names_first_faker.txt',
@@ -157,7 +161,7 @@ def main():
     for out, what, dicts, kind in OUTPUTS:
         words, langs = [], set()
         for lang in repo.langs():
-            if lang in ('en', 'all'):
+            if lang in SKIP_LANGS:
                 continue
             ambiguous = set(g.fold(a) for line in repo.read(lang, 'ambiguous_expansions.txt')
                             for a in line.split('|'))
