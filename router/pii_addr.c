@@ -422,8 +422,7 @@ static size_t letter_suffix(const unsigned char *s, size_t n, size_t e)
  * countries' that write them (their postal services' guides), so "RK-1704"
  * and "ISO-9001" are no postcodes. a, d and dash count w's capitals, digits
  * and dashes. */
-static bool country_postcode(const word *w, const unsigned char *s, size_t a, size_t d,
-                             size_t dash)
+static bool country_postcode(const word *w, const unsigned char *s, size_t a, size_t d, size_t dash)
 {
     static const char prefixes[][3] = {"A",  "B",  "D",  "F",  "I",  "L",  "AD", "AZ", "BE",
                                        "BG", "CH", "CY", "CZ", "DK", "EE", "FI", "FO", "GL",
@@ -499,7 +498,8 @@ static bool time_or_measure(const char *f, size_t fl)
                  U("seconds"), U("sekunden"), U("day"),    U("days"),    U("tage"),    U("jours"),
                  U("dias"),    U("week"),     U("weeks"),  U("wochen"),  U("month"),   U("months"),
                  U("monate"),  U("year"),     U("years"),  U("jahre"),   U("km"),      U("kg"),
-                 U("ms"),      U("mb"),       U("gb"),     U("percent"), U("prozent")};
+                 U("ms"),      U("mb"),       U("gb"),     U("percent"), U("prozent"), U("cuadras"),
+                 U("blocks"),  U("metros"),   U("meters"), U("metres")};
 #undef U
     for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
         if (units[k].l == fl && !memcmp(units[k].w, f, fl)) return true;
@@ -510,15 +510,29 @@ static bool time_or_measure(const char *f, size_t fl)
 static size_t number_sign_end(const unsigned char *s, size_t n, size_t i, size_t dflt)
 {
     static const char *const signs[] = {
-        "n\xC2\xBA ", "n\xC2\xB0 ", "N\xC2\xBA ",     "no. ",           "No. ", "nr. ",
-        "Nr. ",       "n. ",        "No: ",           "no: ", /* Turkish "Atatürk Cad. No: 45",
-                                                                 "Bağdat Cad. No:366" */
-        "No:",        "no:",        "S\xE1\xBB\x91 ", "s\xE1\xBB\x91 ", /* Vietnamese "Số 12" */
-        "d. ",        "\xD0\xB4. ", /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */
-        "n.\xC2\xBA ", "N.\xC2\xBA ", /* Portuguese "n.º 134" */
-        "br. ",       "\xD0\xB1\xD1\x80. ", /* broj: "Ilica br. 12", "бр. 119" */
-        "\xE0\xA4\xA8\xE0\xA4\x82. "};   /* Hindi नं. */
-    unsigned f = i < n ? s[i] : 0; /* most words start with no sign's letter */
+        "n\xC2\xBA ",
+        "n\xC2\xB0 ",
+        "N\xC2\xBA ",
+        "no. ",
+        "No. ",
+        "nr. ",
+        "Nr. ",
+        "n. ",
+        "No: ",
+        "no: ", /* Turkish "Atatürk Cad. No: 45",
+                   "Bağdat Cad. No:366" */
+        "No:",
+        "no:",
+        "S\xE1\xBB\x91 ",
+        "s\xE1\xBB\x91 ", /* Vietnamese "Số 12" */
+        "d. ",
+        "\xD0\xB4. ", /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */
+        "n.\xC2\xBA ",
+        "N.\xC2\xBA ", /* Portuguese "n.º 134" */
+        "br. ",
+        "\xD0\xB1\xD1\x80. ",          /* broj: "Ilica br. 12", "бр. 119" */
+        "\xE0\xA4\xA8\xE0\xA4\x82. "}; /* Hindi नं. */
+    unsigned f = i < n ? s[i] : 0;     /* most words start with no sign's letter */
     if (f != 'n' && f != 'N' && f != 'S' && f != 's' && f != 'd' && f != 'b' && f != 0xD0 &&
         f != 0xE0)
         return dflt;
@@ -619,6 +633,19 @@ static bool spelled_number(const word *w, const unsigned char *s)
     return false;
 }
 
+/* Does a building, unit or floor word and its name or number start at i
+ * ("Edif. Parque Cristal", "House No. 21", "Piso 10")? */
+static bool unit_part(const pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    word w, x;
+    if (!next_word(c, i, &w) || w.s != i || !unit_word(c, &w) || !w.cap) return false;
+    size_t p = w.e + (w.e < n && s[w.e] == '.');
+    if (p + 1 < n && s[p] == ' ' && number_sign_end(s, n, p + 1, 0)) return true;
+    return next_word(c, p, &x) && x.s == p + 1 && (x.cap || x.digits);
+}
+
 /* Parses the street part from i. Returns its end, or 0. *strength tells how
  * sure the shape is without context. */
 static size_t street_at(const pii_ctx *c, size_t i, float *strength)
@@ -653,6 +680,10 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
              (w2.fl == 6 && !memcmp(w2.f, "quater", 6))))
             pos = w2.e;
         if (pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' && street_in_part(c, pos + 1)) pos++;
+        /* an envelope's house number alone on its line: "9\nTriq il-Kbira\nMosta" */
+        if (pos + 1 < n && s[pos] == '\n' && (w.s == 0 || s[w.s - 1] == '\n') &&
+            street_in_part(c, pos + 1))
+            pos++;
         if (next_word(c, pos, &w2) && s[pos] == ' ' && time_or_measure(w2.f, w2.fl))
             return 0; /* "um 10 Uhr im Raum 3", "after 3 hours on Elm Street" */
         bool weak_last = false, after_particle = false;
@@ -741,8 +772,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         bool real_cap = x.cap;
         x.cap |= !c->seen_upper;
         /* an abbreviation's full stop, or Hebrew's geresh ("רח' הרצל 15") */
-        bool dot = (x.e < n && s[x.e] == '.') ||
-                   (x.e + 1 < n && s[x.e] == '\'' && s[x.e + 1] == ' ');
+        bool dot =
+            (x.e < n && s[x.e] == '.') || (x.e + 1 < n && s[x.e] == '\'' && s[x.e + 1] == ' ');
         bool sw = street_word(c, &x) || (x.fl == 1 && x.f[0] == 'u' && dot);
         if (k == 0 && x.fl == 1 && x.f[0] == 'c' && x.e + 1 < n && s[x.e] == '/' &&
             s[x.e + 1] == ' ') { /* Spanish "C/ Mayor" */
@@ -787,6 +818,11 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     else if ((type_first || (streetw == 1 && last_sw)) && names > 1 && pos + 2 < n &&
              s[pos] == ',' && s[pos + 1] == ' ')   /* "Невский пр., д. 18" */
         pos = number_sign_end(s, n, pos + 2, pos); /* "Avenida de Alcalá, nº 81" */
+    if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' &&
+        c->seen_upper && unit_part(c, pos + 2)) {
+        *strength = 0.5f; /* "Av. Francisco de Miranda, Edif. Parque Cristal, Piso 10" */
+        return pos;
+    }
     if (!names || !next_word(c, pos, &t) || !house_number(&t, s) || s[pos] == '\n' ||
         phone_run(s, n, t.s))
         return 0;
@@ -794,15 +830,33 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     /* "Highway 101", "Route 66", "exit 42": a road's number, not a house's;
      * "Level 3" is a floor; "March 1, 2021" a date */
     static const struct {
-        char w[12];
+        char w[14];
         unsigned char l;
-    } routes[] = {{"highway", 7},  {"hwy", 3},         {"route", 5},
-                  {"rte", 3},      {"interstate", 10}, {"motorway", 8},
-                  {"autobahn", 8}, {"exit", 4},        {"junction", 8}};
+    } routes[] = {{"highway", 7},
+                  {"hwy", 3},
+                  {"route", 5},
+                  {"rte", 3},
+                  {"interstate", 10},
+                  {"motorway", 8},
+                  {"autobahn", 8},
+                  {"exit", 4},
+                  {"junction", 8},
+                  {"statale", 7}, /* Italian "Strada Statale 16" */
+                  /* German federal and state roads, named alone ("Bundesstraße 96";
+                   * "Brucker Bundesstrasse 31" is a street) */
+                  {"bundesstrasse", 13},
+                  {"bundesstrase", 12},
+                  {"staatsstrasse", 13},
+                  {"staatsstrase", 12}};
     for (size_t r = 0; r < sizeof routes / sizeof routes[0]; r++)
-        if (last_fl == routes[r].l && !memcmp(last_f, routes[r].w, last_fl)) return 0;
+        if (last_fl == routes[r].l && !memcmp(last_f, routes[r].w, last_fl) &&
+            (r < 10 || last_s == w.s))
+            return 0;
     if (unit_word(c, &w) || decimal_after(s, n, t.e) || date_at(s, n, w.s) ||
         (last_s != w.s && date_at(s, n, last_s)))
+        return 0;
+    word u; /* "la Calle Mayor 2 cuadras": a distance along the street */
+    if (t.e + 1 < n && s[t.e] == ' ' && next_word(c, t.e, &u) && time_or_measure(u.f, u.fl))
         return 0;
     end = door_number(s, n, letter_suffix(s, n, t.e));
     if (end < n && s[end] == '.' && (end + 1 >= n || !pii_is_digit(s[end + 1])))
@@ -811,8 +865,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     size_t ns = end + 1 < n && s[end] == ' ' ? number_sign_end(s, n, end + 1, 0) : 0;
     if (ns) { /* and Colombia's plate "Carrera 65 No. 61-11" */
         end = ns + 1;
-        while (end < n && (pii_is_digit(s[end]) ||
-                           (s[end] == '-' && end + 1 < n && pii_is_digit(s[end + 1]))))
+        while (end < n &&
+               (pii_is_digit(s[end]) || (s[end] == '-' && end + 1 < n && pii_is_digit(s[end + 1]))))
             end++;
         named++;
     }
@@ -866,8 +920,8 @@ static size_t street_continue(const pii_ctx *c, size_t end)
  * new end, or e. */
 static size_t cross_streets(const pii_ctx *c, size_t e)
 {
-    static const char *const joins[] = {" y ", " e/ ", " entre ", " esq. ", " esquina ", " x ",
-                                        " e ", " et "};
+    static const char *const joins[] = {" y ",       " e/ ", " entre ", " esq. ",
+                                        " esquina ", " x ",  " e ",     " et "};
     const unsigned char *s = c->s;
     size_t n = c->n, p = 0;
     if (e == 0 || e + 3 >= n || s[e] != ' ' || !pii_is_digit(s[e - 1])) return e;
@@ -1053,13 +1107,13 @@ static bool military_line(const unsigned char *s, size_t n, size_t i)
 static size_t floor_word(const unsigned char *s, size_t n, size_t k)
 {
     static const char *const sides[] = {
-        "izq", "izqda",  "izda",  "dcha",  "dcho",   "der",  "drcha", "esq",
-        "dto", "dta",    "dt",    "fte",   "planta", "piso", "andar", /* Iberian: left, right,
-                                                                         front, floor */
-        "th",  "tv",     "mf",                    /* Danish: til højre, til venstre, midt for */
-        "og",  "eg",     "etage", "stock", "stg", /* German: Obergeschoss, Erdgeschoss */
-        "tr",  "trappor",                         /* Swedish: the floor (stairs up) */
-        "em",  "emelet"};                         /* Hungarian: "II. em. 3." */
+        "izq", "izqda",   "izda",  "dcha",  "dcho",   "der",  "drcha", "esq",
+        "dto", "dta",     "dt",    "fte",   "planta", "piso", "andar", /* Iberian: left, right,
+                                                                          front, floor */
+        "th",  "tv",      "mf",                    /* Danish: til højre, til venstre, midt for */
+        "og",  "eg",      "etage", "stock", "stg", /* German: Obergeschoss, Erdgeschoss */
+        "tr",  "trappor",                          /* Swedish: the floor (stairs up) */
+        "em",  "emelet"};                          /* Hungarian: "II. em. 3." */
     size_t e = k;
     while (e < n && pii_is_alpha(s[e]) && e - k < 7)
         e++;
@@ -1203,7 +1257,8 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
             *pe = x.e; /* "Apt 4", "Bloco C", "Bât. C" */
             return 2;
         }
-        if (!admin_word(s, n, &w)) return 0;
+        /* "Edif. Parque Cristal": a building's name is read as the part's words */
+        if (!admin_word(s, n, &w) && !(next_word(c, p, &x) && x.s < e && x.cap)) return 0;
     }
     if (admin_word(s, n, &w)) { /* "phường Phan Chu Trinh", "Q. 3", "Kec. Menteng" */
         size_t p = w.e + (w.e < n && s[w.e] == '.'), last = 0;

@@ -4,9 +4,9 @@
 
   street_types_libpostal.txt  street types and their abbreviations
                               (resources/dictionaries/<lang>/street_types.txt)
-  units_libpostal.txt         unit, level and staircase words that take a number
+  units_libpostal.txt         unit, level, staircase and building words
                               (unit_types_numbered.txt, level_types_numbered.txt,
-                              staircases.txt)
+                              staircases.txt, building_types.txt)
   post_boxes_libpostal.txt    post office box names (post_office.txt)
 
 Usage: LIBPOSTAL_COMMIT=<sha> python3 router/data/libpostal_dicts.py LIBPOSTAL_CHECKOUT
@@ -76,9 +76,10 @@ OUTPUTS = [
     # (file, what, dictionaries, kind)
     ('street_types_libpostal.txt', 'Street types and their abbreviations',
      ['street_types.txt'], 'word'),
-    ('units_libpostal.txt', 'Unit, level and staircase words ("lgh 1102", "interno 7",\n'
-     '# "em. 2", "piso 5", "кв.", "Wohnung 3")',
-     ['unit_types_numbered.txt', 'level_types_numbered.txt', 'staircases.txt'], 'word'),
+    ('units_libpostal.txt', 'Unit, level, staircase and building words ("lgh 1102",\n'
+     '# "interno 7", "piso 5", "кв.", "Wohnung 3", "Edif. Parque Cristal")',
+     ['unit_types_numbered.txt', 'level_types_numbered.txt', 'staircases.txt',
+      'building_types.txt'], 'word'),
     ('post_boxes_libpostal.txt', 'Post office box names ("Postfach", "τ.θ.", "postboks")',
      ['post_office.txt'], 'phrase'),
 ]
