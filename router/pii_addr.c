@@ -1052,11 +1052,11 @@ static size_t box_at(const pii_ctx *c, size_t i)
      * longest of 23 bytes: the next digit (ew__pii_scan_address has cached
      * it) must be that near */
     bool near = c->next_digit == SIZE_MAX || c->next_digit < i || c->next_digit - i <= 24;
-    if (near && (ew__pii_post_box_first[s[i] >> 3] >> (s[i] & 7) & 1)) {
-        for (const pii_post_box *b = ew__pii_post_boxes; b->w; b++) {
-            size_t e = box_named_at(c, i, b);
-            if (e) return e;
-        }
+    unsigned key = pii_is_upper(s[i]) ? s[i] | 32u : s[i];
+    for (unsigned k = ew__pii_post_box_index[key]; near && k < ew__pii_post_box_index[key + 1];
+         k++) {
+        size_t e = box_named_at(c, i, &ew__pii_post_boxes[k]);
+        if (e) return e;
     }
     if (f != 'p' && f != 'u' && f != 'r' && f != 'h') return 0;
     if (i + 4 < n && (pii_icase_eq(s + i, "PSC ", 4) || pii_icase_eq(s + i, "Unit ", 5) ||

@@ -180,21 +180,26 @@ def post_boxes():
     return [(w + ' ', shrt) for w, shrt in boxes]
 
 
+def box_key(w):
+    """A name's first byte, ASCII lowercased: the index the scanner looks up."""
+    b = w.encode('utf-8')[0]
+    return ord(chr(b).lower()) if b < 0x80 else b
+
+
 def generate_boxes():
-    boxes = post_boxes()
-    first = [0] * 32
-    for w, _ in boxes:
-        b = w.encode('utf-8')[0]
-        for x in {b, ord(chr(b).lower()), ord(chr(b).upper())} if b < 0x80 else {b}:
-            first[x >> 3] |= 1 << (x & 7)
-    parts = ['\n/* post_boxes_short.txt, post_boxes.txt, post_boxes_libpostal.txt: %d names */\n'
+    boxes = sorted(post_boxes(), key=lambda x: box_key(x[0]))  # stable: short ones first
+    index = []
+    for b in range(257):
+        index.append(sum(1 for w, _ in boxes if box_key(w) < b))
+    parts = ['\n/* post_boxes_short.txt, post_boxes.txt, post_boxes_libpostal.txt: %d names,\n'
+             ' * by first byte (ASCII lowercased) */\n'
              'const pii_post_box ew__pii_post_boxes[] = {\n' % len(boxes)]
     for w, shrt in boxes:
         parts.append('    {%s, %d, %s},\n' % (c_literal(w), len(w.encode('utf-8')),
                                             'true' if shrt else 'false'))
     parts.append('    {NULL, 0, false},\n};\n')
-    parts.append('const unsigned char ew__pii_post_box_first[32] = {%s};\n'
-                 % ', '.join(str(x) for x in first))
+    parts.append('const unsigned char ew__pii_post_box_index[257] = {%s};\n'
+                 % ', '.join(str(x) for x in index))
     return ''.join(parts)
 
 
