@@ -149,6 +149,17 @@ static bool street_word(const pii_ctx *c, word *x)
     return sw;
 }
 
+/* Before its full stop: Hungarian "u." (utca), the two-letter abbreviations
+ * of libpostal's languages ("Gedimino pr. 9", "al. Jerozolimskie 12"). */
+static bool dotted_street(const word *x)
+{
+    if (x->fl == 1) return x->f[0] == 'u';
+    if (x->fl != 2) return false;
+    for (const char *const *d = ew__pii_street_dotted; *d; d++)
+        if ((*d)[0] == x->f[0] && (*d)[1] == x->f[1]) return true;
+    return false;
+}
+
 static bool weak_street_word(const pii_ctx *c, word *x)
 {
     return word_kw(c, x) & PII_KW_STREET_WEAK;
@@ -646,6 +657,25 @@ static bool unit_part(const pii_ctx *c, size_t i)
     return next_word(c, p, &x) && x.s == p + 1 && (x.cap || x.digits);
 }
 
+/* A day and a Spanish or Portuguese month ("18 de Julio", "7 de Setembro")
+ * in a street's name: their end, or 0. */
+static size_t date_name_end(const pii_ctx *c, const word *d)
+{
+    static const char *const months[] = {
+        "enero",     "febrero",  "marzo",      "abril",     "mayo",    "junio",
+        "julio",     "agosto",   "septiembre", "setiembre", "octubre", "noviembre",
+        "diciembre", "janeiro",  "fevereiro",  "marco",     "maio",    "junho",
+        "julho",     "setembro", "outubro",    "novembro",  "dezembro"};
+    const unsigned char *s = c->s;
+    word de, m;
+    if (d->e - d->s > 2 || !all_digits(d, s) || !next_word(c, d->e, &de) || de.fl != 2 ||
+        memcmp(de.f, "de", 2) || !next_word(c, de.e, &m) || !m.cap)
+        return 0;
+    for (size_t k = 0; k < sizeof months / sizeof months[0]; k++)
+        if (strlen(months[k]) == m.fl && !memcmp(m.f, months[k], m.fl)) return m.e;
+    return 0;
+}
+
 /* Parses the street part from i. Returns its end, or 0. *strength tells how
  * sure the shape is without context. */
 static size_t street_at(const pii_ctx *c, size_t i, float *strength)
@@ -697,7 +727,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             bool real_cap = x.cap;
             x.cap |= !c->seen_upper;
             bool dot = x.e < n && s[x.e] == '.';
-            bool sw = street_word(c, &x) || (x.fl == 1 && x.f[0] == 'u' && dot) || chome;
+            bool sw = street_word(c, &x) || (dot && dotted_street(&x)) || chome;
             unsigned g = word_gaz(c, &x);
             uint32_t kw = word_kw(c, &x);
             if ((kw & PII_KW_FUNC) && !(kw & PII_KW_PARTICLE) && !sw) break; /* "8080 and" */
@@ -758,6 +788,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     bool type_first = false;
     int named = 0; /* words besides street types and articles: "Gate 12" has none */
     bool type_seen = false, last_sw = false; /* the one street type is the last word */
+    bool dotted_first = false; /* "al. Jerozolimskie 12" needs its name; "et al. 2020" */
     char last_f[EW__GAZ_MAX_WORD];
     size_t last_fl = 0, last_s = w.s;
     for (int k = 0; k < STREET_WORDS; k++) {
@@ -767,14 +798,26 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             if (s[pos] == ':') pos++;                /* Turkish "Cad. No:366" */
             break;
         }
-        if (!next_word(c, pos, &x) || x.digits) break;
+        if (!next_word(c, pos, &x)) break;
+        if (x.digits) { /* "Av. 18 de Julio 1917": a street named after a date */
+            size_t de = k > 0 ? date_name_end(c, &x) : 0;
+            if (!de) break;
+            names += 2;
+            named++;
+            pos = de;
+            continue;
+        }
         if (k > 0 && (s[pos] == ',' || s[pos] == '\n')) break;
         bool real_cap = x.cap;
         x.cap |= !c->seen_upper;
         /* an abbreviation's full stop, or Hebrew's geresh ("רח' הרצל 15") */
         bool dot =
             (x.e < n && s[x.e] == '.') || (x.e + 1 < n && s[x.e] == '\'' && s[x.e + 1] == ' ');
-        bool sw = street_word(c, &x) || (x.fl == 1 && x.f[0] == 'u' && dot);
+        bool sw = street_word(c, &x);
+        if (!sw && dot && dotted_street(&x)) { /* "pr." */
+            sw = true;
+            dotted_first |= k == 0;
+        }
         if (k == 0 && x.fl == 1 && x.f[0] == 'c' && x.e + 1 < n && s[x.e] == '/' &&
             s[x.e + 1] == ' ') { /* Spanish "C/ Mayor" */
             sw = true;
@@ -805,6 +848,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         named += !type && !(xkw & (PII_KW_FUNC | PII_KW_PARTICLE));
         pos = x.e + (dot ? 1 : 0);
     }
+    if (dotted_first && !named) return 0;
     /* an English street type ends a street's name: "Street Fighter 2", "Road
      * Warrior 3" are titles */
     if (type_first && ((w.fl == 6 && !memcmp(w.f, "street", 6)) ||
@@ -823,6 +867,8 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         *strength = 0.5f; /* "Av. Francisco de Miranda, Edif. Parque Cristal, Piso 10" */
         return pos;
     }
+    if (pos + 2 < n && s[pos] == ' ' && s[pos + 1] == '#' && pii_is_digit(s[pos + 2]))
+        pos += 2; /* "Calle 5 de Mayo #208" */
     if (!names || !next_word(c, pos, &t) || !house_number(&t, s) || s[pos] == '\n' ||
         phone_run(s, n, t.s))
         return 0;
@@ -943,6 +989,23 @@ static size_t cross_streets(const pii_ctx *c, size_t e)
     return end;
 }
 
+/* Does the word that ends at e give a way, not a place ("turn left on Main
+ * Street", "head north on Avenida Paulista", "traffic on Oxford Street")? */
+static bool direction_before(const unsigned char *s, size_t e)
+{
+    static const char *const ways[] = {"left",  "right", "turn",     "north",    "south",
+                                       "east",  "west",  "straight", "continue", "traffic",
+                                       "drive", "walk",  "queue",    "parade"};
+    if (e == 0 || e == SIZE_MAX || s[e] != ' ') return false;
+    size_t b = e;
+    while (b > 0 && pii_is_alpha(s[b - 1]) && e - b < 9)
+        b--;
+    if (b == e || (b > 0 && pii_is_alpha(s[b - 1]))) return false;
+    for (size_t k = 0; k < sizeof ways / sizeof ways[0]; k++)
+        if (strlen(ways[k]) == e - b && pii_icase_eq(s + b, ways[k], e - b)) return true;
+    return false;
+}
+
 /* "lives on Elm Street", "shows on Marina Fort Street": a street named
  * without a number, after "on" or "at", ending in an unambiguous type. */
 static size_t named_street_at(const pii_ctx *c, size_t i)
@@ -952,6 +1015,7 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
     if (i < 3 || s[i - 1] != ' ' || (i > 3 && pii_is_alpha(s[i - 4]))) return 0;
     unsigned a = s[i - 3] | 32, b = s[i - 2] | 32;
     if (!((a == 'o' && b == 'n') || (a == 'a' && b == 't'))) return 0;
+    if (direction_before(s, i - 4)) return 0; /* "turn left on Main Street" */
     static const struct {
         char w[10];
         unsigned char l;

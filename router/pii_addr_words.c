@@ -6,7 +6,7 @@
 
 /* clang-format off */
 
-/* street_types.txt, street_types_libpostal.txt: 1450 words */
+/* street_types.txt, street_types_libpostal.txt: 1451 words */
 const char *const ew__pii_kw_street[] = {
     "pho",
     "duong",
@@ -252,6 +252,7 @@ const char *const ew__pii_kw_street[] = {
     "\xe0\xa4\x97\xe0\xa4\xb2\xe0\xa5\x80",
     "\xe1\x83\xa5",
     "\xd7\xa8\xd7\x97",
+    "mnt",
     "acces",
     "acceso",
     "accesso",
@@ -2086,6 +2087,31 @@ const char *const ew__pii_kw_unit[] = {
     "\xd7\xa7\xd7\x95\xd7\x9e\xd7\x94",
     "\xe0\xa4\xae\xe0\xa4\x82\xe0\xa4\xa6\xe0\xa4\xbf\xe0\xa4\xb0",
     "\xe0\xa4\xae\xe0\xa4\xa8\xe0\xa5\x8d\xe0\xa4\xa6\xe0\xa4\xbf\xe0\xa4\xb0",
+    NULL,
+};
+
+/* street_types_dotted_libpostal.txt: 20 words */
+const char *const ew__pii_street_dotted[] = {
+    "al",
+    "av",
+    "bd",
+    "bl",
+    "br",
+    "gv",
+    "jl",
+    "kd",
+    "ln",
+    "pk",
+    "pl",
+    "pr",
+    "qu",
+    "rn",
+    "rt",
+    "sh",
+    "ul",
+    "vd",
+    "vl",
+    "wg",
     NULL,
 };
 

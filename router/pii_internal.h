@@ -324,6 +324,9 @@ extern const char *const *const ew__pii_ctx_lists[];
 extern const char *const ew__pii_kw_street[];
 extern const char *const ew__pii_kw_street_weak[];
 extern const char *const ew__pii_kw_unit[];
+/* Two-letter street abbreviations, a street type before a full stop only
+ * ("Gedimino pr. 9"), NULL-terminated (router/pii_addr_words.c). */
+extern const char *const ew__pii_street_dotted[];
 /* Post box names as written with a space after ("P.O. Box ", "Postfach ",
  * "Τ.Θ. "), compared with ASCII case folded; a short one ("BP ", "Box ") is a
  * box only before a postcode. Generated into router/pii_addr_words.c by first

@@ -40,6 +40,8 @@ ADDR_LISTS = [
     ('ew__pii_kw_street', ['street_types.txt', 'street_types_libpostal.txt']),
     ('ew__pii_kw_street_weak', ['street_types_weak.txt']),
     ('ew__pii_kw_unit', ['units.txt', 'units_libpostal.txt']),
+    # not in the cue table: router/pii_addr.c reads them before a full stop only
+    ('ew__pii_street_dotted', ['street_types_dotted_libpostal.txt']),
 ]
 
 SPECIAL = {'ß': 's', 'æ': 'a', 'Æ': 'a', 'ø': 'o', 'Ø': 'o', 'đ': 'd', 'Đ': 'd', 'ð': 'd',

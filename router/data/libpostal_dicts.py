@@ -8,6 +8,10 @@
                               (unit_types_numbered.txt, level_types_numbered.txt,
                               staircases.txt, building_types.txt)
   post_boxes_libpostal.txt    post office box names (post_office.txt)
+  street_types_dotted_libpostal.txt
+                              two-letter street type abbreviations of two or more
+                              languages (street_types.txt), read only before a
+                              full stop ("Gedimino pr. 9")
 
 Usage: LIBPOSTAL_COMMIT=<sha> python3 router/data/libpostal_dicts.py LIBPOSTAL_CHECKOUT
 
@@ -28,7 +32,11 @@ currencies ("100,00 PLN") and words ("2 int arguments") in running text.
 Chinese and Japanese words are left out (router/pii_cjk.c reads CJK
 addresses by their own characters). A few words are left out by hand: "appt" (an appointment),
 "lotto" (a game), "км" (kilometres more often than a room), the post
-boxes "presso" (Italian c/o), "c.c." (a copy) and "p.p." (pages).
+boxes "presso" (Italian c/o), "c.c." (a copy) and "p.p." (pages), the
+dotted "st" (St. is a saint before a name; street_types.txt has "st") and the
+dotted abbreviations of other things: money ("Rs."), firms ("sp. z o.o."),
+pages, chapters, measures ("pg.", "ch.", "cm.", "ct.", "gr."), "P.S.", "tr.",
+"dk.", "tv.".
 """
 import os
 import subprocess
@@ -68,7 +76,8 @@ HEAD = '''# %s of %d languages, from libpostal's dictionaries
 # English is ours (USPS); Breton's words are on bilingual street signs while the
 # post writes Brittany's addresses in French, and some are surnames ("Kloz")
 SKIP_LANGS = ('en', 'all', 'br')
-BY_HAND = {'appt', 'lotto', 'км', 'presso', 'c.c.', 'p.p.'}
+BY_HAND = {'appt', 'lotto', 'км', 'presso', 'c.c.', 'p.p.', 'st', 'rs', 'sp', 'pg', 'cm', 'ct',
+           'gr', 'ch', 'ps', 'tr', 'dk', 'tv'}
 KNOWN = ['common_words.txt', 'places.txt', 'names_first_census.txt', 'names_first_intl.txt',
          'names_last_census.txt', 'names_last_intl.txt', 'names_first_faker.txt',
          'names_last_faker.txt']
@@ -82,6 +91,9 @@ OUTPUTS = [
       'building_types.txt'], 'word'),
     ('post_boxes_libpostal.txt', 'Post office box names ("Postfach", "τ.θ.", "postboks")',
      ['post_office.txt'], 'phrase'),
+    ('street_types_dotted_libpostal.txt', 'Two-letter street type abbreviations of two or\n'
+     '# more languages but English, a street type only with their full stop ("Gedimino pr. 9",\n'
+     '# "ul. Długa 5")', ['street_types.txt'], 'dotted'),
 ]
 
 
@@ -160,26 +172,48 @@ def main():
         known |= set(g.fold(w) for w in g.read_words(f))
     commit = os.environ.get('LIBPOSTAL_COMMIT', 'unknown')
     for out, what, dicts, kind in OUTPUTS:
-        words, langs = [], set()
-        for lang in repo.langs():
-            if lang in SKIP_LANGS:
-                continue
-            ambiguous = set(g.fold(a) for line in repo.read(lang, 'ambiguous_expansions.txt')
-                            for a in line.split('|'))
-            for name in dicts:
-                for line in repo.read(lang, name):
-                    for alt in line.split('|'):
-                        w = phrase(alt) if kind == 'phrase' else single_word(
-                            alt, known, ambiguous, out.startswith('street'))
-                        if w and w not in words and keep_phrase(w):
-                            words.append(w)
-                            langs.add(lang)
+        if kind == 'dotted':
+            words, langs = dotted(repo)
+        else:
+            words, langs = collect(repo, dicts, kind, known, out)
         with open(os.path.join(HERE, out), 'w', encoding='utf-8') as f:
             f.write(HEAD % (what, len(langs), ', '.join(dicts), commit))
             f.write(LICENCE + '\n')
             for w in sorted(words):
                 f.write(w + '\n')
         print('%s: %d entries of %d languages' % (out, len(words), len(langs)))
+
+
+def dotted(repo):
+    by = {}
+    for lang in repo.langs():
+        if lang in SKIP_LANGS:
+            continue
+        for line in repo.read(lang, 'street_types.txt'):
+            for alt in line.split('|'):
+                f = g.fold(alt.strip().rstrip('.'))
+                if len(f) == 2 and f.isascii() and f.isalpha():
+                    by.setdefault(f, set()).add(lang)
+    words = [w for w, ls in by.items() if len(ls) >= 2 and w not in BY_HAND]
+    return words, set().union(*(by[w] for w in words))
+
+
+def collect(repo, dicts, kind, known, out):
+    words, langs = [], set()
+    for lang in repo.langs():
+        if lang in SKIP_LANGS:
+            continue
+        ambiguous = set(g.fold(a) for line in repo.read(lang, 'ambiguous_expansions.txt')
+                        for a in line.split('|'))
+        for name in dicts:
+            for line in repo.read(lang, name):
+                for alt in line.split('|'):
+                    w = phrase(alt) if kind == 'phrase' else single_word(
+                        alt, known, ambiguous, out.startswith('street'))
+                    if w and w not in words and keep_phrase(w):
+                        words.append(w)
+                        langs.add(lang)
+    return words, langs
 
 
 if __name__ == '__main__':
