@@ -98,9 +98,24 @@ places in running text, firms named after streets, films, shows and songs
 ("21 Jump Street", "42nd Street"), products with a street word and a
 number, road numbers, floors, units and rooms that are no address.
 
+Set g (--set g, seeds 861/862) was written after the rules for f, before any
+change for it: Belarusian and Kyrgyz Cyrillic, Amharic in Ethiopic, Bengali
+with its digits, Tamil, Urdu, Hebrew שדרות, Saudi national addresses, Greek
+Οδός, Turkish Mah./Cad./Daire:, Polish lok., Czech conscription numbers,
+Portuguese floors, the Faroes', Liechtenstein's, Monaco's and Andorra's
+postcodes, Gibraltar, Welsh, Basque, Catalan, Galician, Brasília's SQS
+blocks, Peru's Jr., Bolivia's N°, Paraguay's c/, Panama and Honduras with
+no house number, Haiti, Trinidad, Zambia, Zimbabwe, Cameroon's BP,
+Madagascar's lots, Mali's Porte, Algeria, Singapore's Blk, the Maldives'
+house names, Papua New Guinea's sections, Fiji, Bhutan, Kazakh пр.;
+Markdown tables, YAML, lowercase chat, capitals; look-alikes: ranks and
+levels (Platz 3, Nr. 1, Kat 3, Piso 3, Etage 2), street words in code and
+logs (new Street(12), Drive 2 TB, Route 53, Block 812345), songs and films,
+streets as places, firms named after streets.
+
 Stdlib only; the output depends on --set and --seed alone. Seed 801's errors
 may be read after its first contact; seed 802's are never read (likewise
-811/812, 821/822, 831/832, 841/842 and 851/852).
+811/812, 821/822, 831/832, 841/842, 851/852 and 861/862).
 """
 import argparse
 import os
@@ -1450,11 +1465,189 @@ LOOKALIKES_F = [
 ]
 
 
+
+# ---- set g: written after the rules for f, scored once on first contact --------
+BN_DIGITS = '০১২৩৪৫৬৭৮৯'
+
+
+def bn_num(x):
+    return ''.join(BN_DIGITS[int(ch)] for ch in str(x))
+
+
+def g_addr(cc='any'):
+    f = {
+        # native scripts
+        'by': lambda: 'вул. Леніна %d, кв. %d, 220030 Мінск' % (n(1, 90), n(1, 120)),
+        'kg': lambda: 'ул. Чуй %d, офис %d, Бишкек 720040' % (n(1, 250), n(1, 40)),
+        'et': lambda: 'አዲስ አበባ፣ ቦሌ ክፍለ ከተማ፣ ወረዳ %02d፣ የቤት ቁጥር %d' % (n(1, 14), n(1, 999)),
+        'bd': lambda: 'বাড়ি নং %s, রোড নং %s, ধানমন্ডি, ঢাকা ১২০৫' % (bn_num(n(1, 99)),
+                                                                bn_num(n(1, 30))),
+        'ta': lambda: 'எண் %d, அண்ணா சாலை, சென்னை 6000%02d' % (n(1, 400), n(1, 99)),
+        'ur': lambda: 'مکان نمبر %d، گلی نمبر %d، لاہور 54000' % (n(1, 300), n(1, 40)),
+        'he': lambda: 'שדרות רוטשילד %d, תל אביב-יפו 66%05d' % (n(1, 140), n(0, 99999)),
+        'sa': lambda: 'طريق الملك فهد %d، حي العليا، الرياض 12211' % n(1, 9000),
+        'gr': lambda: 'Οδός Ερμού %d, 105 63 Αθήνα' % n(1, 130),
+        # Europe
+        'tr': lambda: 'Atatürk Mah. Cumhuriyet Cad. No:%d Daire:%d 34000 Fatih/İstanbul' % (
+            n(1, 200), n(1, 30)),
+        'pl': lambda: 'ul. Marszałkowska %d/%d lok. %d, 00-590 Warszawa' % (n(1, 150), n(1, 20),
+                                                                         n(1, 40)),
+        'cz': lambda: 'Vodičkova %d/%d, 110 00 Praha 1' % (n(100, 2000), n(1, 40)),
+        'pt': lambda: 'Rua Augusta, %d, %d.º Esq., 1100-053 Lisboa' % (n(1, 300), n(1, 8)),
+        'fo': lambda: 'Vágsbotnur %d, FO-100 Tórshavn' % n(1, 40),
+        'li': lambda: 'Städtle %d, FL-9490 Vaduz' % n(1, 90),
+        'mc': lambda: '%d Boulevard des Moulins, MC 98000 Monaco' % n(1, 60),
+        'ad': lambda: 'Av. Meritxell %d, AD500 Andorra la Vella' % n(1, 140),
+        'gi': lambda: '%d Main Street, Gibraltar GX11 1AA' % n(1, 300),
+        'cy': lambda: '%d Heol y Frenhines, Caerdydd CF10 2BH' % n(1, 90),
+        'eu': lambda: 'Kale Nagusia %d, 20003 Donostia' % n(1, 60),
+        'ca': lambda: 'Carrer de Mallorca %d, %d%s, 08013 Barcelona' % (n(1, 600), n(1, 6),
+                                                                       pick(['a', 'ª'])),
+        'gl': lambda: 'Rúa do Franco %d, 15705 Santiago de Compostela' % n(1, 70),
+        # the Americas
+        'br': lambda: 'SQS %d Bloco %s Apto %d, Asa Sul, Brasília - DF, 70355-030' % (
+            n(102, 316), pick('ABCDEFGHIJ'), n(101, 606)),
+        'pe': lambda: 'Jr. de la Unión %d, Cercado de Lima 15001' % n(100, 1200),
+        'bo': lambda: 'Calle Sagárnaga N° %d, La Paz' % n(1, 400),
+        'py': lambda: 'Avda. Mcal. López %d c/ Brasil, Asunción' % n(100, 4000),
+        'pa': lambda: 'Vía España, Edificio Torre Banco, Piso %d, Ciudad de Panamá' % n(1, 40),
+        'hn': lambda: 'Colonia Palmira, Avenida República de Chile, casa %d, Tegucigalpa' % n(
+            1, 900),
+        'ht': lambda: '%d, Rue Capois, Port-au-Prince HT6110' % n(1, 150),
+        'tt': lambda: '%d Frederick Street, Port of Spain' % n(1, 200),
+        # Africa
+        'zm': lambda: 'Plot %d, Cairo Road, Lusaka 10101' % n(100, 9999),
+        'zw': lambda: '%d Samora Machel Ave, Harare' % n(1, 300),
+        'cm': lambda: 'BP %d Yaoundé' % n(100, 9999),
+        'mg': lambda: 'Lot II J %d, Antananarivo 101' % n(1, 300),
+        'ml': lambda: 'Rue %d, Porte %d, Bamako' % (n(100, 600), n(1, 200)),
+        'dz': lambda: '%d Rue Didouche Mourad, Alger 16000' % n(1, 200),
+        # Asia and Oceania
+        'sg': lambda: 'Blk %d Ang Mo Kio Ave 3, #%02d-%02d, Singapore 560%03d' % (
+            n(100, 700), n(1, 20), n(1, 99), n(0, 999)),
+        'mv': lambda: 'H. Blue Lagoon, Majeedhee Magu, Malé 20026',
+        'pg': lambda: 'Section %d, Lot %d, Boroko, Port Moresby' % (n(1, 90), n(1, 40)),
+        'fj': lambda: 'Lot %d Ratu Sukuna Road, Suva' % n(1, 90),
+        'bt': lambda: 'Building %d, Norzin Lam, Thimphu 11001' % n(1, 60),
+        'kz': lambda: 'пр. Абая %d, кв. %d, Алматы 050000' % (n(1, 200), n(1, 150)),
+    }
+    cc = pick(sorted(f)) if cc == 'any' else cc
+    return f[cc]()
+
+
+def g_block():
+    cc = pick(['by', 'kg', 'pl', 'cz', 'pt', 'fo', 'li', 'ad', 'gi', 'cy', 'eu', 'ca', 'gl',
+               'pe', 'ht', 'zm', 'dz', 'sg', 'bt', 'kz', 'ur', 'sa'])
+    return g_addr(cc).replace('، ', '\n').replace(', ', '\n')
+
+
+TYPED.update({
+    'gaddr': ('street_address', 'STREET_ADDRESS', lambda cc='any': g_addr(cc)),
+    'gblock': ('street_address', 'STREET_ADDRESS', lambda _=None: g_block()),
+})
+LOOK.update({
+    'grank': lambda: pick(['Platz %d im Ranking der besten Städte' % n(1, 20),
+                           'Nr. %d in den Charts seit %d Wochen' % (n(1, 10), n(2, 9)),
+                           'Kat %d ve Bölüm %d tamamlandı' % (n(1, 9), n(1, 9)),
+                           'Piso %d de la lista de espera, turno %d' % (n(1, 9), n(10, 99)),
+                           'Etage %d des Spiels freigeschaltet' % n(2, 9)]),
+    'gcode': lambda: pick(['new Street(%d) returned null' % n(1, 99),
+                           'lane %d of the highway is closed for %d km' % (n(1, 4), n(2, 12)),
+                           'Drive %d TB free of %d TB' % (n(1, 9), n(10, 20)),
+                           'Court %d hearing at %d:%02d' % (n(1, 12), n(9, 16), n(0, 59)),
+                           'Park %d cars on level %d' % (n(2, 40), n(1, 5)),
+                           'Route %d DNS records updated' % n(10, 99),
+                           'Block %d confirmed with %d transactions' % (n(800000, 900000),
+                                                                       n(100, 3000)),
+                           'Sector %d scanned, %d bad blocks' % (n(1, 9999), n(0, 9))]),
+    'gwork': lambda: pick(['Penny Lane and Abbey Road were recorded in 1967 and 1969.',
+                           'Calle 13 played %d songs in Bogotá.' % n(10, 30),
+                           'We watched Rue des Martyrs and 84 Charing Cross Road.',
+                           'Avenue 5 season %d drops on %d May.' % (n(1, 3), n(1, 28)),
+                           'The band Boulevard Depo released %d tracks.' % n(5, 20),
+                           'Sunset Boulevard won %d Oscars.' % n(2, 3)]),
+    'gplace': lambda: pick(['The Königsallee shops open at %d.' % n(9, 10),
+                            'Walking down Nevsky Prospekt took %d minutes.' % n(10, 50),
+                            'La Rambla was crowded on %d August.' % n(1, 30),
+                            'Rue de Rivoli has %d arcades.' % n(100, 300),
+                            'شارع المعز فيه %d مسجدًا' % n(10, 40),
+                            'Ulica Piotrkowska ma %d km.' % n(4, 5)]),
+    'gfirm': lambda: pick(['Lombard Street Research cut its forecast to %d%%.' % n(1, 5),
+                           'Grove Street Games shipped %d patches.' % n(2, 20),
+                           'Bay Street Capital hired %d analysts.' % n(2, 9),
+                           'Rua Augusta Café seats %d.' % n(20, 90),
+                           'Via Appia Pizzeria: order %d pizzas for table %d.' % (n(2, 9),
+                                                                                  n(1, 30))]),
+})
+
+TEMPLATES_G = [
+    "Адрас: <<gaddr.by>>",
+    "Дарек: <<gaddr.kg>>",
+    "አድራሻ: <<gaddr.et>>",
+    "ঠিকানা: <<gaddr.bd>>",
+    "முகவரி: <<gaddr.ta>>",
+    "پتہ: <<gaddr.ur>>",
+    "המשרד שלנו: <<gaddr.he>>",
+    "العنوان الوطني: <<gaddr.sa>>",
+    "Στείλτε το στο <<gaddr.gr>>.",
+    "Teslimat adresi: <<gaddr.tr>>",
+    "Proszę wysłać na adres <<gaddr.pl>>.",
+    "Sídlo: <<gaddr.cz>>",
+    "Entregar em <<gaddr.pt>> até sexta.",
+    "Bústaður: <<gaddr.fo>>",
+    "Postanschrift: <<gaddr.li>>",
+    "Siège social : <<gaddr.mc>>",
+    "Adreça: <<gaddr.ad>>",
+    "Registered office: <<gaddr.gi>>",
+    "Cyfeiriad: <<gaddr.cy>>",
+    "Helbidea: <<gaddr.eu>>",
+    "Adreça de lliurament: <<gaddr.ca>>",
+    "Enderezo: <<gaddr.gl>>",
+    "Endereço para correspondência: <<gaddr.br>>",
+    "La tienda está en <<gaddr.pe>>.",
+    "Nos vemos en <<gaddr.bo>> a las <<time>>.",
+    "Sucursal: <<gaddr.py>>",
+    "Oficina central: <<gaddr.pa>>",
+    "Dirección exacta: <<gaddr.hn>>",
+    "Adresse : <<gaddr.ht>>",
+    "Drop it at <<gaddr.tt>>, thanks!",
+    "Physical address: <<gaddr.zm>>",
+    "Our Harare branch is at <<gaddr.zw>>.",
+    "Écrivez-nous : <<gaddr.cm>>",
+    "Adiresy: <<gaddr.mg>>",
+    "Adresse du client : <<gaddr.ml>>",
+    "Le colis part vers <<gaddr.dz>> demain.",
+    "Deliver to <<gaddr.sg>> between <<time>> and 18:00.",
+    "Resort office: <<gaddr.mv>>",
+    "Postal: <<gaddr.pg>>",
+    "Shop address — <<gaddr.fj>>",
+    "Office: <<gaddr.bt>>",
+    "Мекенжай: <<gaddr.kz>>",
+    "<<person>>, <<gaddr>>, <<email>>",
+    "| <<person>> | <<gaddr>> | <<phone>> |",
+    "address: \"<<gaddr>>\"\nphone: \"<<phone>>\"",
+    "<<person>>\n<<gblock>>\n<<phone>>",
+    "Recipient:\n<<gblock>>",
+    "ADDRESS: <<gaddr.upper>>",
+    "pls send to <<gaddr.lower>> asap",
+    "New address from <<odate>>: <<gaddr>>.",
+]
+LOOKALIKES_G = [
+    "<<grank>>",
+    "<<gcode>>",
+    "<<gwork>>",
+    "<<gplace>>",
+    "<<gfirm>>",
+    "Update: <<gcode>> (reported by <<person>>)",
+    "FYI <<gwork>> Tickets from <<odate>>.",
+]
+
+
 def record():
     look, tmpl = {'a': (LOOKALIKES, TEMPLATES), 'b': (LOOKALIKES_B, TEMPLATES_B),
                   'c': (LOOKALIKES_C, TEMPLATES_C),
                   'd': (LOOKALIKES_D, TEMPLATES_D), 'e': (LOOKALIKES_E, TEMPLATES_E),
-                  'f': (LOOKALIKES_F, TEMPLATES_F)}[SET]
+                  'f': (LOOKALIKES_F, TEMPLATES_F), 'g': (LOOKALIKES_G, TEMPLATES_G)}[SET]
     t = pick(look if rng.random() < 0.25 else tmpl)
     return w.fill(t, TYPED, LOOK)
 
@@ -1465,15 +1658,15 @@ SET = 'a'
 def main():
     global SET
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument('--set', default='a', choices=['a', 'b', 'c', 'd', 'e', 'f'],
+    pre.add_argument('--set', default='a', choices=['a', 'b', 'c', 'd', 'e', 'f', 'g'],
                      help='b: the second set, written after the rules for a (seeds 811/812); '
                      'c: the third, written after the rules for b (seeds 821/822); d: the fourth, '
                      'after the rules for c (seeds 831/832); e: after the rules for d (841/842); f: after '
-                     'the rules for e (851/852)')
+                     'the rules for e (851/852); g: after the rules for f (861/862)')
     args, rest = pre.parse_known_args()
     SET = args.set
     sys.argv = sys.argv[:1] + rest
-    w.write_set(record, {'a': 801, 'b': 811, 'c': 821, 'd': 831, 'e': 841, 'f': 851}[SET], __doc__)
+    w.write_set(record, {'a': 801, 'b': 811, 'c': 821, 'd': 831, 'e': 841, 'f': 851, 'g': 861}[SET], __doc__)
 
 
 if __name__ == '__main__':
