@@ -235,6 +235,7 @@ static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
     w->cap = cp < 0x80 ? pii_is_upper(cp)
                        : (cp >= 0xC0 && cp <= 0xDE) || (cp >= 0x386 && cp <= 0x42F) ||
                              (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
+                             (cp >= 0x200 && cp <= 0x233 && !(cp & 1)) || /* "Ștefan" */
                              (cp >= 0x531 && cp <= 0x556) || (cp >= 0x5D0 && cp <= 0x6FF) ||
                              (cp >= 0x900 && cp <= 0xE7F) || (cp >= 0x10D0 && cp <= 0x10FF);
     /* "d'Ouchy", "l'Église", Maltese and Arabic articles "il-Kbira", "al-Nasr"
@@ -1394,8 +1395,9 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
         p = x.e;
         if (p < e && (s[p] == ':' || s[p] == '@' || s[p] == '?' || s[p] == '!' || s[p] == ';'))
             break;
-        if (p + 1 < e && s[p] == '.' && s[p + 1] == ' ' && x.e - x.s > 3 && !abbreviation(&x))
-            break; /* a full stop after a word (not "St.", "Brgy.") ends the address */
+        if (p + 1 < e && s[p] == '.' && s[p + 1] == ' ' && x.e - x.s > 3 && !abbreviation(&x) &&
+            !unit_word(c, &x))
+            break; /* a full stop after a word (not "St.", "Brgy.", "Edif.") ends the address */
         while (p < e && (s[p] == ',' || s[p] == '(' || s[p] == ')' || s[p] == '.'))
             p++;
     }
