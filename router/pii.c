@@ -778,13 +778,18 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             return e;
         }
     }
-    bool cap;
+    bool cap, caseless = false;
     if (s[i] < 0x80) {
         cap = pii_is_upper(s[i]);
     } else {
         int l;
-        cap = cp_is_upper(ew__pii_decode(s, n, i, &l));
+        uint32_t cp = ew__pii_decode(s, n, i, &l);
+        cap = cp_is_upper(cp);
         c->seen_upper |= cap; /* Greek and Cyrillic capitals: the text is not lowercased */
+        /* Armenian, Hebrew, Arabic, the Indic scripts, Thai, Georgian: a
+         * street's name may start with any word ("აღმაშენებლის ქ. 43") */
+        caseless = (cp >= 0x531 && cp <= 0x6FF) || (cp >= 0x900 && cp <= 0xE7F) ||
+                   (cp >= 0x10D0 && cp <= 0x10FF);
     }
     /* Names and addresses are not consumed: the words inside them still get
      * their own checks, and overlaps are resolved at the end. */
@@ -793,9 +798,10 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         (c->title_at != CUE_NONE && i - c->title_at <= 2 && (cues & PII_KW_PARTICLE))) {
         ew__pii_scan_address(c, i);
         ew__pii_scan_name(c, i, we, 0);
-    } else if ((we < n && s[we] == '.' && (wl <= 3 || (!ascii && wl <= 4))) ||
-               (!ascii && (cues & PII_KW_STREET))) {
-        ew__pii_scan_address(c, i); /* "ul. Zamkowa 5", "skr. poczt. 45", "вул. Хрещатик" */
+    } else if ((we < n && (s[we] == '.' || s[we] == '/') && (wl <= 3 || (!ascii && wl <= 12))) ||
+               ((!ascii || (we < n && s[we] == '.')) && (cues & PII_KW_STREET)) || caseless) {
+        /* "ul. Zamkowa 5", "skr. poczt. 45", "вул. Хрещатик", "просп. Миру", "а/я 12" */
+        ew__pii_scan_address(c, i);
     }
     return we > i ? we : i + 1;
 }
@@ -976,6 +982,7 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
              * on_word notes it */
             if (f & (PII_CUE_PREFIX | PII_KW_KEY | ((1u << CUE_COUNT) - 1))) break;
             if ((f & PII_KW_PARTICLE) && i - title_at <= 2) break; /* on_word reads the name */
+            if ((f & PII_KW_STREET) && nx == '.') break; /* "str. Ștefan cel Mare 93" */
             /* note_lang: word classes matter here only for the language */
             lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
                     (uint64_t)((f & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
@@ -1176,6 +1183,9 @@ static void scan_walk(pii_ctx *c)
             /* the Indic scripts, Thai, Lao, Burmese, Georgian, Ethiopic,
              * Khmer (U+0900..U+17FF): names after their cues */
             if (ch == 0xE0 || (ch == 0xE1 && i + 1 < n && s[i + 1] < 0xA0)) {
+                /* a street named first ("აღმაშენებლის ქ. 43", "गली नं. 4") */
+                if (i == 0 || (s[i - 1] < 0x80 && !pii_is_alnum(s[i - 1])))
+                    ew__pii_scan_address(c, i);
                 size_t e = ew__pii_scan_script_name(c, i);
                 if (e) {
                     i = e;

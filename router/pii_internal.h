@@ -324,6 +324,21 @@ extern const char *const *const ew__pii_ctx_lists[];
 extern const char *const ew__pii_kw_street[];
 extern const char *const ew__pii_kw_street_weak[];
 extern const char *const ew__pii_kw_unit[];
+/* Two-letter street abbreviations, a street type before a full stop only
+ * ("Gedimino pr. 9"), NULL-terminated (router/pii_addr_words.c). */
+extern const char *const ew__pii_street_dotted[];
+/* Post box names as written with a space after ("P.O. Box ", "Postfach ",
+ * "Τ.Θ. "), compared with ASCII case folded; a short one ("BP ", "Box ") is a
+ * box only before a postcode. Generated into router/pii_addr_words.c by first
+ * byte (ASCII lowercased): the names that start with byte b are
+ * [ew__pii_post_box_index[b], ew__pii_post_box_index[b + 1]). */
+typedef struct pii_post_box {
+    const char *w;
+    unsigned char l;
+    bool shrt;
+} pii_post_box;
+extern const pii_post_box ew__pii_post_boxes[];
+extern const unsigned char ew__pii_post_box_index[257];
 /* Services whose keys have no telling prefix (pii_provider.c), NULL-terminated:
  * the cue table marks them PII_KW_KEY without the secret class. */
 extern const char *const ew__pii_provider_names[];
@@ -346,7 +361,7 @@ uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash);
 uint32_t ew__pii_cue_lookup3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n, uint32_t hash);
 /* The cue table (pii_cue.c): open addressing, the hashes apart from the
  * entries so a miss (most words) reads 4 bytes. */
-#define PII_CUE_SLOTS 8192
+#define PII_CUE_SLOTS 16384
 typedef struct pii_cue_entry {
     union {
         char w[PII_WORD_MAX]; /* zero-padded */
