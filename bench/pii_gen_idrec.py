@@ -1,0 +1,573 @@
+#!/usr/bin/env python3
+"""A held-out set for birth dates and passports ("idrec"): identity records
+as a judge would write them, in languages whose birth and passport words the
+detector's lists were not written from.
+
+Only two kinds are labelled, `date_of_birth` and `passport`; everything else
+in a record is a look-alike that must stay silent: issue, expiry, invoice,
+order, appointment, hire, admission and travel dates in the same record, and
+document numbers that are not a passport's (booking references, ticket
+numbers, visa numbers, national id cards, employee and patient numbers). A
+visa number is not a passport number: it identifies the visa foil stuck into
+a passport, is printed under its own label ("Visa No."), and a visa is issued
+and revoked independently of the passport it sits in, so it stays silent
+here even where its shape (a letter and eight digits) is a passport's.
+
+Set a (seed 1301) covers Swahili, Tagalog, Malay, Hindi, Bengali, Thai,
+Persian, Hebrew, Greek, Ukrainian, Romanian, Czech, Hungarian, Finnish,
+Lithuanian, Slovenian, Serbian (Latin and Cyrillic), Amharic, Zulu,
+Estonian, Latvian, Tamil and English travel and OCR text; forms, CSV rows,
+JSON, key=value logs, letters, chat, travel bookings, HR, patient and visa
+records; dates numeric in every order, ISO, two-digit years, dotted, Roman
+month numerals, each language's month names, Thai Buddhist-Era years,
+Persian solar-Hijri years with Persian digits, Ethiopian-calendar years,
+Bengali digits; passports of each country's shape and ICAO 9303 TD3
+machine-readable zones (with their check digits). Written before the
+detector was run on it; scored once (docs/pii.md, Held-out sets).
+
+  python3 bench/pii_gen_idrec.py [--set a|b] [--n 800] [--seed 1301] > /tmp/idrec.json
+  python3 bench/pii_eval.py --only generated --generated /tmp/idrec.json
+
+Stdlib only; the output depends on --set and --seed alone.
+"""
+import argparse
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pii_gen_world as w  # noqa: E402
+from pii_gen_world import digits, n, pick, rng  # noqa: E402
+
+UP = 'ABCDEFGHJKLMNPRSTUVWXYZ'
+
+
+def letters(k):
+    return ''.join(pick(UP) for _ in range(k))
+
+
+# ---- passports by issuing country ------------------------------------------------------
+PASSPORT = {
+    'ke': lambda: pick('AKC') + digits(7), 'ph': lambda: pick('PE') + digits(7) + pick(UP),
+    'my': lambda: pick('AHK') + digits(8), 'in': lambda: pick('JKLMNPRSTUVWZ') + digits(7),
+    'bd': lambda: pick(['A' + digits(8), letters(2) + digits(7)]),
+    'th': lambda: letters(2) + digits(7), 'ir': lambda: pick(UP) + digits(8),
+    'il': lambda: digits(8), 'gr': lambda: letters(2) + digits(7),
+    'ua': lambda: pick([letters(2) + digits(6), 'F' + letters(1) + digits(6)]),
+    'ro': lambda: pick([digits(8), '0' + digits(8)]), 'cz': lambda: digits(8),
+    'hu': lambda: letters(2) + digits(7), 'fi': lambda: letters(2) + digits(7),
+    'lt': lambda: digits(8), 'si': lambda: 'P' + pick('ABC') + digits(7),
+    'rs': lambda: digits(9), 'et': lambda: 'EP' + digits(7), 'za': lambda: pick('AMT') + digits(8),
+    'ee': lambda: pick(['K', 'KF']) + digits(7), 'lv': lambda: letters(2) + digits(7),
+    'lk': lambda: pick('NM') + digits(7), 'us': lambda: pick([digits(9), pick(UP) + digits(8)]),
+    'uk': lambda: digits(9), 'ng': lambda: 'A' + digits(8), 'au': lambda: pick('NPE') + digits(7),
+    'tz': lambda: 'AB' + digits(6), 'gh': lambda: 'G' + digits(7), 'np': lambda: digits(8),
+}
+
+
+# ---- dates -------------------------------------------------------------------------------
+ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII']
+PERSIAN_DIGITS = str.maketrans('0123456789', '۰۱۲۳۴۵۶۷۸۹')
+BENGALI_DIGITS = str.maketrans('0123456789', '০১২৩৪৫৬৭৮৯')
+
+
+def numeric(y, m, d, order='dmy'):
+    sep = pick(['.', '/', '-'])
+    dd, mm = pick([('%02d' % d, '%02d' % m), (str(d), str(m))])
+    yy = '%02d' % (y % 100) if rng.random() < 0.15 else str(y)
+    if order == 'mdy':
+        return sep.join([mm, dd, yy])
+    if order == 'ymd':
+        return '%d-%02d-%02d' % (y, m, d)
+    return sep.join([dd, mm, yy])
+
+
+def dated(L, y, m, d):
+    """A date of language L in one of the shapes its people write."""
+    k = rng.random()
+    if L.get('cal') == 'fa' and k < 0.5:  # solar Hijri: 1979 is 1357-1358
+        jy = y - 621 - (1 if m < 3 or (m == 3 and d < 21) else 0)
+        jm, jd = n(1, 12), n(1, 29)
+        if rng.random() < 0.5:
+            return ('%d/%02d/%02d' % (jy, jm, jd)).translate(PERSIAN_DIGITS)
+        return '%d %s %d' % (jd, L['months'][jm - 1], jy)
+    if L.get('cal') == 'th' and k < 0.5:  # Buddhist Era: year + 543
+        if rng.random() < 0.5:
+            return '%d %s %d' % (d, L['months'][m - 1], y + 543)
+        return '%d/%d/%d' % (d, m, y + 543)
+    if L.get('cal') == 'et' and k < 0.5:  # Ethiopian calendar: 7-8 years behind
+        return '%s %d %d' % (L['months'][n(0, 11)], n(1, 30), y - 8 + (1 if m >= 9 else 0))
+    if L.get('digits') == 'bn' and k < 0.4:
+        return ('%02d/%02d/%d' % (d, m, y)).translate(BENGALI_DIGITS)
+    if k < 0.45 and L.get('months'):
+        mon = L['months'][m - 1]
+        return L.get('mfmt', '{d} {m} {y}').format(d=d, m=mon, y=y)
+    if k < 0.55 and L.get('roman'):
+        return pick(['%d.%s.%d' % (d, ROMAN[m - 1], y), '%d %s %d' % (d, ROMAN[m - 1], y),
+                     '%d-%s-%d' % (d, ROMAN[m - 1], y)])
+    if k < 0.7:
+        return numeric(y, m, d, 'ymd')
+    return numeric(y, m, d, L.get('order', 'dmy'))
+
+
+def birth_ymd():
+    r = rng.random()
+    y = n(1941, 2004) if r < 0.9 else n(2008, 2022)  # adults, then children and infants
+    return y, n(1, 12), n(1, 28)
+
+
+def recent_ymd(lo, hi):
+    return n(lo, hi), n(1, 12), n(1, 28)
+
+
+# ---- languages ------------------------------------------------------------------------------
+# dob: birth-date labels; born: a sentence with {d}; pp: passport labels; ppc: a
+# sentence with {p}; other: labels of other dates -> year range; ids: labels of
+# numbers that are not a passport's -> maker.
+def booking():
+    return letters(1) + pick(['', digits(1)]) + letters(2) + digits(1) + letters(1)
+
+
+def ticket():
+    return pick(['%s-%s' % (digits(3), digits(10)), digits(13), '%s %s' % (digits(3), digits(10))])
+
+
+def visa():
+    return pick([digits(8), pick(UP) + digits(8), 'C' + digits(8)])
+
+
+def idcard():
+    return pick([digits(8), letters(2) + digits(6), digits(12)])
+
+
+def staff():
+    return pick(['EMP-%s' % digits(5), 'E%s' % digits(6), digits(6)])
+
+
+def mrn():
+    return pick(['MRN %s' % digits(7), digits(8)])
+
+
+IDS = {'booking': booking, 'ticket': ticket, 'visa': visa, 'idcard': idcard, 'staff': staff,
+       'mrn': mrn}
+RANGES = {'issue': (2014, 2024), 'expiry': (2025, 2035), 'invoice': (2019, 2026),
+          'appt': (2023, 2026), 'travel': (2024, 2026), 'hire': (2004, 2024),
+          'admit': (2020, 2026)}
+
+LANGS = {
+ 'sw': dict(cc=['ke', 'tz'], names=['Amani Wanjiru', 'Baraka Otieno', 'Neema Mushi', 'Juma Mwangi'],
+            dob=['Tarehe ya kuzaliwa', 'Tarehe ya Kuzaliwa'], born=['Nilizaliwa tarehe {d}.',
+            'Mimi ni {n}, nilizaliwa {d}.'], pp=['Nambari ya pasipoti', 'Pasipoti Na.'],
+            ppc=['Namba ya pasipoti yangu ni {p}.'], name='Jina',
+            other={'issue': 'Tarehe ya kutolewa', 'expiry': 'Tarehe ya kuisha',
+                   'appt': 'Tarehe ya miadi', 'invoice': 'Tarehe ya ankara'},
+            ids={'booking': 'Nambari ya uhifadhi', 'ticket': 'Nambari ya tiketi',
+                 'visa': 'Nambari ya viza', 'idcard': 'Kitambulisho Na.'},
+            months=['Januari', 'Februari', 'Machi', 'Aprili', 'Mei', 'Juni', 'Julai', 'Agosti',
+                    'Septemba', 'Oktoba', 'Novemba', 'Desemba']),
+ 'tl': dict(cc=['ph'], names=['Maria Santos', 'Jose Reyes', 'Liza Dizon', 'Ramon Bautista'],
+            dob=['Petsa ng kapanganakan', 'Kaarawan'], born=['Ipinanganak ako noong {d}.',
+            'Si {n} ay ipinanganak noong {d}.'], pp=['Numero ng pasaporte', 'Pasaporte Blg.'],
+            ppc=['Ang numero ng pasaporte ko ay {p} po.'], name='Pangalan',
+            other={'issue': 'Petsa ng pag-isyu', 'expiry': 'Balido hanggang',
+                   'appt': 'Petsa ng appointment', 'invoice': 'Petsa ng resibo'},
+            ids={'booking': 'Booking ref', 'ticket': 'Numero ng tiket', 'visa': 'Numero ng visa'},
+            months=['Enero', 'Pebrero', 'Marso', 'Abril', 'Mayo', 'Hunyo', 'Hulyo', 'Agosto',
+                    'Setyembre', 'Oktubre', 'Nobyembre', 'Disyembre'], order='mdy',
+            mfmt='{m} {d}, {y}'),
+ 'ms': dict(cc=['my'], names=['Nur Aisyah binti Ahmad', 'Muhammad Hafiz', 'Siti Nurhaliza'],
+            dob=['Tarikh lahir', 'Tarikh Lahir'], born=['Saya dilahirkan pada {d}.'],
+            pp=['No. Pasport', 'Nombor pasport'], ppc=['Nombor pasport saya {p}.'], name='Nama',
+            other={'issue': 'Tarikh dikeluarkan', 'expiry': 'Tarikh tamat tempoh',
+                   'appt': 'Tarikh temujanji', 'invoice': 'Tarikh invois'},
+            ids={'booking': 'No. tempahan', 'ticket': 'No. tiket', 'visa': 'No. visa',
+                 'idcard': 'No. MyKad'},
+            months=['Januari', 'Februari', 'Mac', 'April', 'Mei', 'Jun', 'Julai', 'Ogos',
+                    'September', 'Oktober', 'November', 'Disember']),
+ 'hi': dict(cc=['in'], names=['राहुल शर्मा', 'प्रिया वर्मा', 'अमित कुमार'],
+            dob=['जन्म तिथि', 'जन्म की तारीख'], born=['मेरा जन्म {d} को हुआ था।'],
+            pp=['पासपोर्ट संख्या', 'पासपोर्ट नं.'], ppc=['मेरा पासपोर्ट नंबर {p} है।'], name='नाम',
+            other={'issue': 'जारी करने की तिथि', 'expiry': 'समाप्ति तिथि',
+                   'appt': 'अपॉइंटमेंट की तारीख', 'invoice': 'बिल की तारीख'},
+            ids={'booking': 'बुकिंग संदर्भ', 'ticket': 'टिकट संख्या', 'visa': 'वीज़ा संख्या'},
+            months=['जनवरी', 'फ़रवरी', 'मार्च', 'अप्रैल', 'मई', 'जून', 'जुलाई', 'अगस्त', 'सितंबर',
+                    'अक्टूबर', 'नवंबर', 'दिसंबर']),
+ 'bn': dict(cc=['bd'], names=['রহিম উদ্দিন', 'ফাতেমা বেগম', 'সুমন দাস'],
+            dob=['জন্ম তারিখ', 'জন্মতারিখ'], born=['আমার জন্ম {d}।'],
+            pp=['পাসপোর্ট নম্বর', 'পাসপোর্ট নং'], ppc=['আমার পাসপোর্ট নম্বর {p}।'], name='নাম',
+            other={'issue': 'ইস্যুর তারিখ', 'expiry': 'মেয়াদ শেষের তারিখ',
+                   'invoice': 'চালানের তারিখ'},
+            ids={'booking': 'বুকিং নম্বর', 'ticket': 'টিকিট নম্বর', 'visa': 'ভিসা নম্বর'},
+            months=['জানুয়ারি', 'ফেব্রুয়ারি', 'মার্চ', 'এপ্রিল', 'মে', 'জুন', 'জুলাই', 'আগস্ট',
+                    'সেপ্টেম্বর', 'অক্টোবর', 'নভেম্বর', 'ডিসেম্বর'], digits='bn'),
+ 'th': dict(cc=['th'], names=['สมชาย ใจดี', 'สุดา แสงทอง', 'วิชัย ศรีสุข'],
+            dob=['วันเดือนปีเกิด', 'วันเกิด'], born=['ผมเกิดวันที่ {d} ครับ'],
+            pp=['เลขที่หนังสือเดินทาง', 'หนังสือเดินทางเลขที่'], ppc=['พาสปอร์ตของฉันเลขที่ {p} ค่ะ'],
+            name='ชื่อ', other={'issue': 'วันที่ออก', 'expiry': 'วันหมดอายุ', 'appt': 'วันนัด',
+                                'invoice': 'วันที่ใบแจ้งหนี้'},
+            ids={'booking': 'รหัสการจอง', 'ticket': 'หมายเลขตั๋ว', 'visa': 'หมายเลขวีซ่า'},
+            months=['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม',
+                    'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'], cal='th'),
+ 'fa': dict(cc=['ir'], names=['علی رضایی', 'مریم احمدی', 'رضا کریمی'],
+            dob=['تاریخ تولد'], born=['من متولد {d} هستم.'],
+            pp=['شماره گذرنامه', 'شماره پاسپورت'], ppc=['شماره پاسپورتم {p} است.'], name='نام',
+            other={'issue': 'تاریخ صدور', 'expiry': 'تاریخ انقضا', 'appt': 'تاریخ نوبت',
+                   'invoice': 'تاریخ فاکتور'},
+            ids={'booking': 'کد رزرو', 'ticket': 'شماره بلیط', 'visa': 'شماره ویزا'},
+            months=['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان',
+                    'آذر', 'دی', 'بهمن', 'اسفند'], cal='fa'),
+ 'he': dict(cc=['il'], names=['יוסי כהן', 'מיכל לוי', 'דני מזרחי'],
+            dob=['תאריך לידה', 'ת. לידה'], born=['נולדתי ב-{d}.'],
+            pp=['מספר דרכון', "דרכון מס'"], ppc=['מספר הדרכון שלי הוא {p}'], name='שם',
+            other={'issue': 'תאריך הנפקה', 'expiry': 'תוקף עד', 'appt': 'תאריך התור',
+                   'invoice': 'תאריך חשבונית'},
+            ids={'booking': 'מספר הזמנה', 'ticket': 'מספר כרטיס', 'visa': 'מספר ויזה'},
+            months=['ינואר', 'פברואר', 'מרץ', 'אפריל', 'מאי', 'יוני', 'יולי', 'אוגוסט', 'ספטמבר',
+                    'אוקטובר', 'נובמבר', 'דצמבר'], mfmt='{d} ב{m} {y}'),
+ 'el': dict(cc=['gr'], names=['Γιώργος Παπαδόπουλος', 'Μαρία Νικολάου', 'Κώστας Δημητρίου'],
+            dob=['Ημερομηνία γέννησης', 'Ημ. γέννησης'], born=['Γεννήθηκα στις {d}.'],
+            pp=['Αριθμός διαβατηρίου', 'Αρ. διαβατηρίου'], ppc=['Ο αριθμός διαβατηρίου μου: {p}'],
+            name='Όνομα', other={'issue': 'Ημερομηνία έκδοσης', 'expiry': 'Ημερομηνία λήξης',
+                                 'appt': 'Ημερομηνία ραντεβού', 'invoice': 'Ημερομηνία τιμολογίου'},
+            ids={'booking': 'Κωδικός κράτησης', 'ticket': 'Αριθμός εισιτηρίου',
+                 'visa': 'Αριθμός βίζας'},
+            months=['Ιανουαρίου', 'Φεβρουαρίου', 'Μαρτίου', 'Απριλίου', 'Μαΐου', 'Ιουνίου',
+                    'Ιουλίου', 'Αυγούστου', 'Σεπτεμβρίου', 'Οκτωβρίου', 'Νοεμβρίου',
+                    'Δεκεμβρίου']),
+ 'uk': dict(cc=['ua'], names=['Олена Коваленко', 'Андрій Шевченко', 'Ірина Бондаренко'],
+            dob=['Дата народження'], born=['Я народився {d}.', 'Народилася {d} у Львові.'],
+            pp=['Номер паспорта', 'Закордонний паспорт №'], ppc=['мій закордонний паспорт {p}'],
+            name="Ім'я", other={'issue': 'Дата видачі', 'expiry': 'Дійсний до',
+                                'appt': 'Дата прийому', 'invoice': 'Дата рахунку'},
+            ids={'booking': 'Номер бронювання', 'ticket': 'Номер квитка', 'visa': 'Номер візи',
+                 'idcard': 'ID-картка №'},
+            months=['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня',
+                    'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'], mfmt='{d} {m} {y} р.'),
+ 'ro': dict(cc=['ro'], names=['Andrei Popescu', 'Ioana Ionescu', 'Mihai Stan'],
+            dob=['Data nașterii', 'Data nasterii'], born=['M-am născut pe {d}.'],
+            pp=['Număr pașaport', 'Nr. pașaport'], ppc=['pașaportul meu are numărul {p}'],
+            name='Nume', other={'issue': 'Data eliberării', 'expiry': 'Valabil până la',
+                                'appt': 'Data programării', 'invoice': 'Data facturii'},
+            ids={'booking': 'Cod rezervare', 'ticket': 'Număr bilet', 'visa': 'Număr viză',
+                 'idcard': 'Serie CI'},
+            months=['ianuarie', 'februarie', 'martie', 'aprilie', 'mai', 'iunie', 'iulie',
+                    'august', 'septembrie', 'octombrie', 'noiembrie', 'decembrie'], roman=True),
+ 'cs': dict(cc=['cz'], names=['Jan Novák', 'Petra Svobodová', 'Tomáš Dvořák'],
+            dob=['Datum narození'], born=['Narodil jsem se {d} v Brně.'],
+            pp=['Číslo cestovního pasu', 'Cestovní pas č.'], ppc=['číslo mého pasu je {p}'],
+            name='Jméno', other={'issue': 'Datum vydání', 'expiry': 'Platnost do',
+                                 'appt': 'Datum schůzky', 'invoice': 'Datum vystavení'},
+            ids={'booking': 'Číslo rezervace', 'ticket': 'Číslo letenky', 'visa': 'Číslo víza',
+                 'idcard': 'Číslo OP'},
+            months=['ledna', 'února', 'března', 'dubna', 'května', 'června', 'července', 'srpna',
+                    'září', 'října', 'listopadu', 'prosince'], mfmt='{d}. {m} {y}', roman=True),
+ 'hu': dict(cc=['hu'], names=['Nagy Péter', 'Kovács Anna', 'Tóth Gábor'],
+            dob=['Születési dátum', 'Születési idő'], born=['{d} születtem Debrecenben.'],
+            pp=['Útlevélszám', 'Útlevél száma'], ppc=['az útlevelem száma {p}'], name='Név',
+            other={'issue': 'Kiállítás dátuma', 'expiry': 'Érvényesség', 'appt': 'Időpont',
+                   'invoice': 'Számla kelte'},
+            ids={'booking': 'Foglalási szám', 'ticket': 'Jegyszám', 'visa': 'Vízumszám',
+                 'idcard': 'Személyi igazolvány száma'},
+            months=['január', 'február', 'március', 'április', 'május', 'június', 'július',
+                    'augusztus', 'szeptember', 'október', 'november', 'december'],
+            mfmt='{y}. {m} {d}.', roman=True),
+ 'fi': dict(cc=['fi'], names=['Matti Virtanen', 'Anna Korhonen', 'Juha Mäkinen'],
+            dob=['Syntymäaika'], born=['Olen syntynyt {d}.'],
+            pp=['Passin numero', 'Passinumero'], ppc=['passini numero on {p}'], name='Nimi',
+            other={'issue': 'Myöntämispäivä', 'expiry': 'Voimassa', 'appt': 'Ajanvaraus',
+                   'invoice': 'Laskun päiväys'},
+            ids={'booking': 'Varausnumero', 'ticket': 'Lipun numero', 'visa': 'Viisumin numero'},
+            months=['tammikuuta', 'helmikuuta', 'maaliskuuta', 'huhtikuuta', 'toukokuuta',
+                    'kesäkuuta', 'heinäkuuta', 'elokuuta', 'syyskuuta', 'lokakuuta',
+                    'marraskuuta', 'joulukuuta'], mfmt='{d}. {m} {y}'),
+ 'lt': dict(cc=['lt'], names=['Jonas Kazlauskas', 'Rūta Petraitienė', 'Tomas Jankauskas'],
+            dob=['Gimimo data'], born=['Gimiau {d} Kaune.'],
+            pp=['Paso numeris', 'Paso Nr.'], ppc=['mano paso numeris {p}'], name='Vardas',
+            other={'issue': 'Išdavimo data', 'expiry': 'Galioja iki', 'appt': 'Vizito data',
+                   'invoice': 'Sąskaitos data'},
+            ids={'booking': 'Rezervacijos numeris', 'ticket': 'Bilieto numeris',
+                 'visa': 'Vizos numeris'},
+            months=['sausio', 'vasario', 'kovo', 'balandžio', 'gegužės', 'birželio', 'liepos',
+                    'rugpjūčio', 'rugsėjo', 'spalio', 'lapkričio', 'gruodžio'],
+            mfmt='{y} m. {m} {d} d.'),
+ 'sl': dict(cc=['si'], names=['Luka Novak', 'Maja Horvat', 'Matej Kranjc'],
+            dob=['Datum rojstva'], born=['Rojen sem {d} v Mariboru.'],
+            pp=['Številka potnega lista', 'Potni list št.'], ppc=['moj potni list: {p}'],
+            name='Ime', other={'issue': 'Datum izdaje', 'expiry': 'Veljavnost do',
+                               'appt': 'Datum termina', 'invoice': 'Datum računa'},
+            ids={'booking': 'Številka rezervacije', 'ticket': 'Številka vozovnice',
+                 'visa': 'Številka vizuma'},
+            months=['januarja', 'februarja', 'marca', 'aprila', 'maja', 'junija', 'julija',
+                    'avgusta', 'septembra', 'oktobra', 'novembra', 'decembra'],
+            mfmt='{d}. {m} {y}'),
+ 'sr': dict(cc=['rs'], names=['Marko Petrović', 'Jelena Jovanović', 'Nikola Ilić'],
+            dob=['Datum rođenja'], born=['Rođen sam {d}. u Novom Sadu.'],
+            pp=['Broj pasoša'], ppc=['broj mog pasoša je {p}'], name='Ime i prezime',
+            other={'issue': 'Datum izdavanja', 'expiry': 'Važi do', 'invoice': 'Datum fakture'},
+            ids={'booking': 'Broj rezervacije', 'ticket': 'Broj karte', 'visa': 'Broj vize'},
+            months=['januar', 'februar', 'mart', 'april', 'maj', 'jun', 'jul', 'avgust',
+                    'septembar', 'oktobar', 'novembar', 'decembar'], mfmt='{d}. {m} {y}.'),
+ 'sr_cyr': dict(cc=['rs'], names=['Марко Петровић', 'Јелена Јовановић'],
+                dob=['Датум рођења'], born=['Рођена сам {d}.'],
+                pp=['Број пасоша'], ppc=['број пасоша: {p}'], name='Име и презиме',
+                other={'issue': 'Датум издавања', 'expiry': 'Важи до',
+                       'invoice': 'Датум фактуре'},
+                ids={'booking': 'Број резервације', 'ticket': 'Број карте', 'visa': 'Број визе'},
+                months=['јануар', 'фебруар', 'март', 'април', 'мај', 'јун', 'јул', 'август',
+                        'септембар', 'октобар', 'новембар', 'децембар'], mfmt='{d}. {m} {y}.'),
+ 'am': dict(cc=['et'], names=['አበበ በቀለ', 'ሰላም ታደሰ', 'ዮሐንስ ገብሬ'],
+            dob=['የትውልድ ቀን', 'የልደት ቀን'], born=['የተወለድኩት {d} ነው።'],
+            pp=['የፓስፖርት ቁጥር'], ppc=['የፓስፖርቴ ቁጥር {p} ነው።'], name='ስም',
+            other={'issue': 'የተሰጠበት ቀን', 'expiry': 'የሚያበቃበት ቀን', 'appt': 'የቀጠሮ ቀን'},
+            ids={'booking': 'የቦታ ማስያዣ ቁጥር', 'ticket': 'የቲኬት ቁጥር', 'visa': 'የቪዛ ቁጥር'},
+            months=['መስከረም', 'ጥቅምት', 'ኅዳር', 'ታኅሣሥ', 'ጥር', 'የካቲት', 'መጋቢት', 'ሚያዝያ', 'ግንቦት',
+                    'ሰኔ', 'ሐምሌ', 'ነሐሴ'], cal='et'),
+ 'zu': dict(cc=['za'], names=['Sipho Dlamini', 'Thandiwe Nkosi', 'Bongani Zulu'],
+            dob=['Usuku lokuzalwa'], born=['Ngazalwa ngo-{d}.'],
+            pp=['Inombolo yephasipoti'], ppc=['Inombolo yephasipoti yami ithi {p}'], name='Igama',
+            other={'issue': 'Usuku lokukhishwa', 'expiry': 'Usuku lokuphelelwa',
+                   'appt': 'Usuku lokuqokwa'},
+            ids={'booking': 'Inombolo yokubhukha', 'ticket': 'Inombolo yethikithi',
+                 'visa': 'Inombolo ye-visa'},
+            months=['Januwari', 'Februwari', 'Mashi', 'Ephreli', 'Meyi', 'Juni', 'Julayi',
+                    'Agasti', 'Septhemba', 'Okthoba', 'Novemba', 'Disemba']),
+ 'et': dict(cc=['ee'], names=['Mart Tamm', 'Kadri Saar', 'Priit Kask'],
+            dob=['Sünniaeg', 'Sünnikuupäev'], born=['Olen sündinud {d} Tartus.'],
+            pp=['Passi number'], ppc=['mu passi number on {p}'], name='Nimi',
+            other={'issue': 'Väljaandmise kuupäev', 'expiry': 'Kehtiv kuni',
+                   'invoice': 'Arve kuupäev'},
+            ids={'booking': 'Broneeringu number', 'ticket': 'Pileti number', 'visa': 'Viisa number',
+                 'idcard': 'ID-kaardi number'},
+            months=['jaanuar', 'veebruar', 'märts', 'aprill', 'mai', 'juuni', 'juuli', 'august',
+                    'september', 'oktoober', 'november', 'detsember'], mfmt='{d}. {m} {y}'),
+ 'lv': dict(cc=['lv'], names=['Jānis Bērziņš', 'Anna Kalniņa', 'Andris Ozols'],
+            dob=['Dzimšanas datums'], born=['Esmu dzimis {d} Rīgā.'],
+            pp=['Pases numurs', 'Pase Nr.'], ppc=['mana pase: {p}'], name='Vārds, uzvārds',
+            other={'issue': 'Izdošanas datums', 'expiry': 'Derīga līdz',
+                   'invoice': 'Rēķina datums'},
+            ids={'booking': 'Rezervācijas numurs', 'ticket': 'Biļetes numurs',
+                 'visa': 'Vīzas numurs'},
+            months=['janvāris', 'februāris', 'marts', 'aprīlis', 'maijs', 'jūnijs', 'jūlijs',
+                    'augusts', 'septembris', 'oktobris', 'novembris', 'decembris'],
+            mfmt='{y}. gada {d}. {m}'),
+ 'ta': dict(cc=['lk', 'in'], names=['முருகன் செல்வம்', 'கவிதா ராஜா'],
+            dob=['பிறந்த தேதி'], born=['நான் {d} அன்று பிறந்தேன்.'],
+            pp=['கடவுச்சீட்டு எண்', 'பாஸ்போர்ட் எண்'], ppc=['என் பாஸ்போர்ட் எண் {p}'], name='பெயர்',
+            other={'issue': 'வழங்கிய தேதி', 'expiry': 'காலாவதி தேதி'},
+            ids={'booking': 'முன்பதிவு எண்', 'ticket': 'டிக்கெட் எண்'},
+            months=['ஜனவரி', 'பிப்ரவரி', 'மார்ச்', 'ஏப்ரல்', 'மே', 'ஜூன்', 'ஜூலை', 'ஆகஸ்ட்',
+                    'செப்டம்பர்', 'அக்டோபர்', 'நவம்பர்', 'டிசம்பர்']),
+ 'en': dict(cc=['us', 'uk', 'ng', 'au', 'gh'], names=['Grace Okafor', 'Liam Walsh', 'Priya Nair',
+                                                      'Tom Becker'],
+            dob=['Date of Birth', 'DOB', 'Birthdate', 'Date of birth (DD/MM/YYYY)'],
+            born=['I was born on {d}.', '{n} (b. {d}) joined us in March.'],
+            pp=['Passport No.', 'Passport #', 'Travel document number', 'Passport number'],
+            ppc=['my passport number is {p}', 'pp no {p}'], name='Full name',
+            other={'issue': 'Date of issue', 'expiry': 'Date of expiry', 'appt': 'Appointment',
+                   'invoice': 'Invoice date', 'travel': 'Departure', 'hire': 'Start date',
+                   'admit': 'Admitted'},
+            ids={'booking': 'Booking reference', 'ticket': 'E-ticket', 'visa': 'Visa No.',
+                 'idcard': 'National ID', 'staff': 'Employee ID', 'mrn': 'Patient ID'},
+            months=['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+                    'September', 'October', 'November', 'December'], order='mdy',
+            mfmt='{m} {d}, {y}'),
+}
+SET_LANGS = {'a': list(LANGS)}
+
+
+# ---- records ---------------------------------------------------------------------------------
+class Rec:
+    """Text built from pieces; labelled pieces become spans."""
+
+    def __init__(self):
+        self.text, self.spans = '', []
+
+    def add(self, s, typ=None):
+        if typ:
+            ent = {'date_of_birth': 'DATE_OF_BIRTH', 'passport': 'PASSPORT'}[typ]
+            self.spans.append({'entity_type': ent, 'entity_value': s,
+                               'start_position': len(self.text),
+                               'end_position': len(self.text) + len(s), 'type': typ,
+                               'start': len(self.text), 'end': len(self.text) + len(s)})
+        self.text += s
+        return self
+
+
+def fields(L):
+    """The (label, value, type) fields of one person's record, shuffled a little."""
+    out = [(L['name'], pick(L['names']), None)]
+    if rng.random() < 0.85:
+        out.append((pick(L['dob']), dated(L, *birth_ymd()), 'date_of_birth'))
+    if rng.random() < 0.75:
+        out.append((pick(L['pp']), PASSPORT[pick(L['cc'])](), 'passport'))
+    for k in rng.sample(sorted(L['other']), min(len(L['other']), n(1, 2))):
+        out.append((L['other'][k], dated(L, *recent_ymd(*RANGES[k])), None))
+    for k in rng.sample(sorted(L['ids']), min(len(L['ids']), n(0, 2))):
+        out.append((L['ids'][k], IDS[k](), None))
+    head, rest = out[:1], out[1:]
+    rng.shuffle(rest)
+    return head + rest
+
+
+def r_form(L, r):
+    sep = pick([': ', ': ', ' - ', '\t', ' : '])
+    for k, (lab, val, typ) in enumerate(fields(L)):
+        r.add(('\n' if k else '') + lab + sep).add(val, typ)
+
+
+def r_inline(L, r):  # one line, fields separated by a bar or a semicolon
+    sep = pick([' | ', '; ', ' · '])
+    for k, (lab, val, typ) in enumerate(fields(L)):
+        r.add((sep if k else '') + lab + ': ').add(val, typ)
+
+
+def r_csv(L, r):
+    f = fields(L)
+    d = pick([',', ';', '\t'])
+    r.add(d.join(lab for lab, _, _ in f) + '\n')
+    for k, (_, val, typ) in enumerate(f):
+        if d in val:
+            val = val.replace(d, ' ')
+        r.add(d if k else '').add(val, typ)
+
+
+def r_json(L, r):
+    f = fields(L)
+    r.add('{')
+    for k, (lab, val, typ) in enumerate(f):
+        r.add((', ' if k else '') + json.dumps(lab, ensure_ascii=False) + ': "').add(val, typ)
+        r.add('"')
+    r.add('}')
+
+
+def r_kv(L, r):  # a log line of an application that keeps the labels in the user's language
+    r.add('%s INFO applicant saved ' % pick(['2025-03-04T10:22:41Z', '[14:02:17]']))
+    for k, (lab, val, typ) in enumerate(fields(L)):
+        r.add((' ' if k else '') + lab.replace(' ', '_') + '="').add(val, typ).add('"')
+
+
+def r_chat(L, r):
+    name = pick(L['names'])
+    parts = []
+    if rng.random() < 0.8:
+        y, m, d = birth_ymd()
+        parts.append(('born', dated(L, y, m, d)))
+    if rng.random() < 0.7 or not parts:
+        parts.append(('pp', PASSPORT[pick(L['cc'])]()))
+    rng.shuffle(parts)
+    for k, (kind, val) in enumerate(parts):
+        tpl = pick(L['born'] if kind == 'born' else L['ppc'])
+        key = '{d}' if kind == 'born' else '{p}'
+        a, b = tpl.replace('{n}', name).split(key)
+        r.add((' ' if k else '') + a).add(val, 'date_of_birth' if kind == 'born' else 'passport')
+        r.add(b)
+    if rng.random() < 0.5:  # an other date in the same message
+        k = pick(sorted(L['other']))
+        r.add(' %s: %s' % (L['other'][k], dated(L, *recent_ymd(*RANGES[k]))))
+
+
+def r_letter(L, r):  # a letter or e-mail in English around the record's native labels
+    r.add(pick(['Dear visa officer,\n\nPlease find my details below.\n\n',
+                'Subject: travel booking\n\nHello,\n\n', 'To whom it may concern,\n\n']))
+    r_form(L, r)
+    r.add(pick(['\n\nKind regards', '\n\nThank you.', '\n\n--\nsent from my phone']))
+
+
+def r_booking(L, r):  # a travel booking: passengers, a flight, dates, a ticket number
+    r.add('%s %s\n' % (L['ids'].get('booking', 'PNR'), booking()))
+    r.add('Flight %s%d %s\n' % (pick(['ET', 'KQ', 'TK', 'QR', 'EK', 'PR', 'MH', 'TG', 'LO', 'RO']),
+                                n(100, 999), dated(L, *recent_ymd(*RANGES['travel']))))
+    for _ in range(n(1, 3)):
+        r.add('%s: %s, %s: ' % (L['name'], pick(L['names']), pick(L['dob'])))
+        r.add(dated(L, *birth_ymd()), 'date_of_birth')
+        r.add(', %s: ' % pick(L['pp'])).add(PASSPORT[pick(L['cc'])](), 'passport')
+        if 'ticket' in L['ids'] and rng.random() < 0.6:
+            r.add(', %s: %s' % (L['ids']['ticket'], ticket()))
+        r.add('\n')
+
+
+def mrz_check(s):
+    v = 0
+    for k, ch in enumerate(s):
+        x = int(ch) if ch.isdigit() else (0 if ch == '<' else ord(ch) - 55)
+        v += x * (7, 3, 1)[k % 3]
+    return str(v % 10)
+
+
+def r_mrz(L, r):
+    """OCR of a passport's data page: the visual zone's labels in English and
+    the ICAO 9303 TD3 machine-readable zone, whose second line holds the
+    number and the birth date (YYMMDD), each with its check digit."""
+    cc = pick(['KEN', 'PHL', 'MYS', 'IND', 'THA', 'GRC', 'UKR', 'ROU', 'CZE', 'HUN', 'FIN',
+               'LTU', 'SVN', 'SRB', 'ETH', 'ZAF', 'EST', 'LVA', 'NGA', 'GHA'])
+    num = PASSPORT[pick(L['cc'])]()[:9]
+    y, m, d = birth_ymd()
+    ey, em, ed = recent_ymd(*RANGES['expiry'])
+    sur, giv = pick(['OKAFOR', 'NOVAK', 'SANTOS', 'HORVAT', 'TAMM', 'DLAMINI']), \
+        pick(['GRACE', 'JAN', 'MARIA', 'LUKA', 'SIPHO', 'ANNA'])
+    line1 = ('P<%s%s<<%s' % (cc, sur, giv) + '<' * 44)[:44]
+    nf = (num + '<' * 9)[:9]
+    birth = '%02d%02d%02d' % (y % 100, m, d)
+    exp = '%02d%02d%02d' % (ey % 100, em, ed)
+    pers = '<' * 14
+    body = nf + mrz_check(nf) + cc + birth + mrz_check(birth) + pick('MF') + exp + \
+        mrz_check(exp) + pers + mrz_check(pers)
+    comp = mrz_check(nf + mrz_check(nf) + birth + mrz_check(birth) + exp + mrz_check(exp) +
+                     pers + mrz_check(pers))
+    r.add(pick(['OCR result:\n', 'Scanned page text:\n', '']))
+    r.add('PASSPORT  %s\nSurname: %s\nGiven names: %s\n' % (cc, sur, giv))
+    r.add(line1 + '\n')
+    r.add(num, 'passport')
+    r.add(nf[len(num):] + mrz_check(nf) + cc)
+    r.add(birth, 'date_of_birth')
+    r.add(body[19:] + comp)
+
+
+def r_neg(L, r):
+    """A record with no birth date and no passport: only the look-alikes."""
+    f = [(L['name'], pick(L['names']))]
+    for k in sorted(L['other']):
+        f.append((L['other'][k], dated(L, *recent_ymd(*RANGES[k]))))
+    for k in sorted(L['ids']):
+        f.append((L['ids'][k], IDS[k]()))
+    rng.shuffle(f)
+    sep = pick([': ', ' - ', '; '])
+    r.add('\n'.join(lab + sep + val for lab, val in f[:n(2, 5)]))
+
+
+LAYOUTS = [(r_form, 5), (r_inline, 3), (r_csv, 3), (r_json, 3), (r_kv, 2), (r_chat, 5),
+           (r_letter, 2), (r_booking, 3), (r_neg, 4)]
+SET = 'a'
+
+
+def record():
+    lang = pick(SET_LANGS[SET])
+    L = LANGS[lang]
+    r = Rec()
+    if rng.random() < 0.04:
+        r_mrz(L, r)
+        return r.text, r.spans
+    lay = rng.choices([f for f, _ in LAYOUTS], [k for _, k in LAYOUTS])[0]
+    lay(L, r)
+    return r.text, r.spans
+
+
+def self_test():
+    # ICAO 9303 Part 3's worked example: L898902C3 and 740812 have check digits 6 and 2
+    assert mrz_check('L898902C3') == '6' and mrz_check('740812') == '2'
+    assert mrz_check('120415') == '9'
+
+
+def main():
+    global SET
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument('--set', default='a', choices=sorted(SET_LANGS))
+    args, rest = pre.parse_known_args()
+    SET = args.set
+    sys.argv = sys.argv[:1] + rest
+    self_test()
+    w.write_set(record, {'a': 1301, 'b': 1401}[SET], __doc__)
+
+
+if __name__ == '__main__':
+    main()
