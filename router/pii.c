@@ -1136,7 +1136,15 @@ static void scan_walk(pii_ctx *c)
         }
         switch (ew__pii_class[ch]) {
         case PC_SPACE:
-            if (ch == '\n') c->line_start = (uint32_t)i + 1;
+            if (ch == '\n') {
+                c->line_start = (uint32_t)i + 1;
+                /* a passport's machine-readable line: 44 characters */
+                size_t mz = i + 45 <= n && pii_is_digit(s[i + 44]) ? ew__pii_scan_mrz(c, i + 1) : 0;
+                if (mz) {
+                    i = mz;
+                    continue;
+                }
+            }
             i++;
             continue;
         case PC_UPPER:

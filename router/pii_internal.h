@@ -406,6 +406,43 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e);
 size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i);
 size_t ew__pii_scan_han_date(pii_ctx *c, size_t i);
 size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i); /* "١٣/٠٩/٢٠٠٠" */
+/* ---- what a label names (pii_label.c, words in router/data/id_labels.txt) -- */
+#define PII_LBL_BIRTH    1u /* "Date of birth", "Sünniaeg", "Kaarawan", "जन्म तिथि" */
+#define PII_LBL_PASSPORT 2u /* "Passport No.", "Pase Nr.", "የፓስፖርት ቁጥር" */
+#define PII_LBL_DATE     4u /* another date: issue, expiry, invoice, appointment, ... */
+#define PII_LBL_ID       8u /* another number: visa, ticket, booking, identity card, ... */
+typedef struct {
+    const char *w; /* folded */
+    uint8_t len, kind;
+    uint8_t flags; /* PII_LBLW_* */
+} ew__pii_lblword;
+#define PII_LBLW_ANCHORED   1u /* only at the start of a word */
+#define PII_LBLW_LABEL_ONLY 2u /* only in a value's own label, not in prose before it */
+extern const ew__pii_lblword ew__pii_lbl_words[];
+extern const uint16_t ew__pii_lbl_bucket[257];
+/* The kinds of the label words in [a, b) (prose: without the label-only
+ * words); *last gets the kind of the one nearest b (0 for none). */
+unsigned ew__pii_label_words(const unsigned char *s, size_t a, size_t b, bool prose,
+                             unsigned *last);
+/* The kinds of the label the value at i stands under: its table column's
+ * header, or "Label: value", "Label - value", "Label\tvalue", label="value",
+ * "label": "value" on its line. 0 when there is none or its words are unknown. */
+unsigned ew__pii_value_label(const pii_ctx *c, size_t i);
+/* A birth or passport word in the words right before i on its line (no digit
+ * between), the nearest deciding: PII_LBL_* of it, or 0. */
+unsigned ew__pii_label_before(const unsigned char *s, size_t i, size_t max);
+/* A birth word right after the date ending at e on its line ("1986 születtem",
+ * "1960 அன்று பிறந்தேன்"), not a later field's label: PII_LBL_BIRTH or 0. */
+unsigned ew__pii_label_after(const unsigned char *s, size_t n, size_t e);
+/* Does a passport label or word of any language name the number at i (its
+ * own label, else the words right before it), and no visa's or ticket's? */
+bool ew__pii_passport_label(const pii_ctx *c, size_t i);
+/* Identity records (pii_idrec.c): a birth date under a birth cue whose month
+ * is a word no list holds ("ግንቦት 6 1975", "1994 m. spalio 20 d."), and a
+ * passport's TD3 machine-readable line at i (ICAO 9303, check digits): their
+ * end when spans were added, else 0. */
+size_t ew__pii_scan_word_date(pii_ctx *c, size_t i);
+size_t ew__pii_scan_mrz(pii_ctx *c, size_t i);
 /* A token [i, te) with letters and digits: IBAN, NINO, passport, secrets,
  * crypto addresses, JWT, UUID/hash look-alikes, IPv6, MAC, email, URL. */
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te);

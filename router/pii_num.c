@@ -1088,6 +1088,10 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
                                          "naci\xC3\xB3 el ",
                                          "Naci\xC3\xB3 el "};
     const unsigned char *s = c->s;
+    /* the date's own label decides: "Datum izdaje: 18/5/2020", "Sünniaeg: …" */
+    unsigned lbl = ew__pii_value_label(c, i);
+    if (lbl & PII_LBL_DATE) return false;
+    if (lbl & PII_LBL_BIRTH) return true;
     if (pii_cue_near(c, CUE_DOB, i, 48) && !dob_cue_used(c, c->cue_at[CUE_DOB]))
         return !dob_cue_other(s, c->n, c->cue_at[CUE_DOB], i);
     /* a cue after the date counts on its own line ("Date of expiry: 9.9.2027\n
@@ -1117,6 +1121,10 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
         if (i >= l && !memcmp(s + i - l, before[k], l)) return true;
         if (j < i && j + 1 >= l && !memcmp(s + j + 1 - l, before[k], l - 1)) return true;
     }
+    /* a birth word of any language right before the date or right after it
+     * ("Gimiau 24-5-1970", "1960 அன்று பிறந்தேன்") */
+    if (ew__pii_label_before(s, i, 48) == PII_LBL_BIRTH || ew__pii_label_after(s, c->n, e))
+        return true;
     /* a column labelled as a birth date, a patient's record line */
     return (ew__pii_field_cues(c, i) & (1u << CUE_DOB)) || ew__pii_patient_date(c, i);
 }
@@ -1407,7 +1415,8 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     if (i > 0 && (s[i - 1] == 'v' || s[i - 1] == 'V')) return e;
     if (q.ng <= 2 && q.nd >= 6 && q.nd <= 10 &&
         (pii_cue_near(c, CUE_PASSPORT, i, 40) ||
-         (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)) || ew__pii_passport_text(s, i))) {
+         (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)) || ew__pii_passport_text(s, i) ||
+         ew__pii_passport_label(c, i))) {
         size_t pe = ew__pii_scan_passport(c, i);
         if (pe) return pe;
     }
@@ -1423,6 +1432,9 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
             return de;
         }
     }
+    /* under a birth label, a month word no list holds: "27. новембар 1975." */
+    size_t wd = ew__pii_scan_word_date(c, i);
+    if (wd) return wd;
     size_t ee = q.ng == 1 && q.nd <= 2 && i >= 6 ? era_date(s, n, i) : 0;
     if (ee) {
         if (ew__pii_dob_cue(c, i - 6, ee)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i - 6, ee, 0.9f);

@@ -1,0 +1,185 @@
+/* What a label names: a birth date, a passport, another date or another
+ * document's number, in any of the ~80 languages of router/data/id_labels.txt.
+ *
+ * Birth and passport words differ with every language, so they are data, not
+ * per-language C lists: stems folded like the text (ASCII lowercase, Latin
+ * diacritics dropped, Greek, Cyrillic and Armenian capitals lowercased, Greek
+ * accents dropped), bucketed by their first two bytes. A value's own label
+ * decides ("Datum izdaje: 18/5/2020" is no birth date even after "Datum
+ * rojstva" on the line before); without one, the words right before it on its
+ * line do. Only values that already have a shape (a date, a passport-like
+ * number) ask, so the look-ups are rare. */
+#include <string.h>
+
+#include "router/pii_gazetteer.h"
+#include "router/pii_internal.h"
+
+#define LABEL_MAX 64 /* bytes of label text read */
+
+static inline bool word_byte(unsigned char b)
+{
+    return pii_is_alnum(b) || b >= 0x80;
+}
+
+/* The small letter a 2-byte code point folds to, 0 to drop it; cp itself
+ * when it has no fold. Mirrors fold_label_char in gen_gazetteer.py. */
+static unsigned fold_cp(unsigned cp)
+{
+    static const uint16_t greek[][2] = {
+        {0x386, 0x3B1}, {0x388, 0x3B5}, {0x389, 0x3B7}, {0x38A, 0x3B9}, {0x38C, 0x3BF},
+        {0x38E, 0x3C5}, {0x38F, 0x3C9}, {0x390, 0x3B9}, {0x3AA, 0x3B9}, {0x3AB, 0x3C5},
+        {0x3AC, 0x3B1}, {0x3AD, 0x3B5}, {0x3AE, 0x3B7}, {0x3AF, 0x3B9}, {0x3B0, 0x3C5},
+        {0x3CA, 0x3B9}, {0x3CB, 0x3C5}, {0x3CC, 0x3BF}, {0x3CD, 0x3C5}, {0x3CE, 0x3C9}};
+    if (cp >= 0xC0 && cp < 0x250) return ew__gaz_fold[cp - 0xC0];
+    if (cp >= 0x300 && cp <= 0x36F) return 0; /* a combining mark */
+    if (cp >= 0x386 && cp <= 0x3CE) {
+        for (size_t k = 0; k < sizeof greek / sizeof greek[0]; k++)
+            if (greek[k][0] == cp) return greek[k][1];
+        return cp >= 0x391 && cp <= 0x3A9 ? cp + 0x20 : cp;
+    }
+    if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+    if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+    if (cp >= 0x531 && cp <= 0x556) return cp + 0x30;
+    return cp;
+}
+
+/* Folds [a, b) into out (never longer than the input); its length. A
+ * sequence cut at a or b is skipped. */
+static size_t fold_text(const unsigned char *s, size_t a, size_t b, unsigned char *out)
+{
+    size_t o = 0, k = a;
+    while (k < b && (s[k] & 0xC0) == 0x80)
+        k++;
+    while (k < b) {
+        unsigned char ch = s[k];
+        if (ch < 0x80) {
+            out[o++] = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch | 0x20) : ch;
+            k++;
+        } else if (ch >= 0xC2 && ch < 0xE0 && k + 1 < b) {
+            unsigned f = fold_cp((unsigned)(ch & 0x1F) << 6 | (s[k + 1] & 0x3F));
+            if (f && f < 0x80) {
+                out[o++] = (unsigned char)f;
+            } else if (f) {
+                out[o++] = (unsigned char)(0xC0 | f >> 6);
+                out[o++] = (unsigned char)(0x80 | (f & 0x3F));
+            }
+            k += 2;
+        } else if (ch == 0xE1 && k + 2 < b && s[k + 1] >= 0xB8 && s[k + 1] <= 0xBB) {
+            /* Latin Extended Additional (Vietnamese, Yoruba): its base letter */
+            unsigned char f = ew__gaz_fold_ext[((s[k + 1] - 0xB8) << 6) | (s[k + 2] & 0x3F)];
+            if (f) out[o++] = f;
+            k += 3;
+        } else {
+            size_t l = ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : 1;
+            if (k + l > b) break;
+            memcpy(out + o, s + k, l);
+            o += l, k += l;
+        }
+    }
+    return o;
+}
+
+unsigned ew__pii_label_words(const unsigned char *s, size_t a, size_t b, bool prose, unsigned *last)
+{
+    unsigned char f[LABEL_MAX];
+    if (b - a > LABEL_MAX) a = b - LABEL_MAX;
+    size_t l = fold_text(s, a, b, f);
+    unsigned kinds = 0;
+    *last = 0;
+    for (size_t k = 0; k + 1 < l; k++) {
+        unsigned h = (unsigned)(f[k] * 7 + f[k + 1]) & 255;
+        for (unsigned j = ew__pii_lbl_bucket[h]; j < ew__pii_lbl_bucket[h + 1]; j++) {
+            const ew__pii_lblword *w = &ew__pii_lbl_words[j];
+            if (w->len > l - k || memcmp(f + k, w->w, w->len) ||
+                ((w->flags & PII_LBLW_ANCHORED) && k > 0 && word_byte(f[k - 1])) ||
+                (prose && (w->flags & PII_LBLW_LABEL_ONLY)))
+                continue;
+            kinds |= w->kind;
+            *last = w->kind;
+        }
+    }
+    return kinds;
+}
+
+/* The label before the value at i on its line: "Label: value", "Label -
+ * value", "Label\tvalue", label="value", "label": "value", "Label：value".
+ * [*a, *b) gets it; it holds a letter and no digit. */
+static bool line_label(const unsigned char *s, size_t i, size_t *a, size_t *b)
+{
+    size_t k = i;
+    if (k > 0 && (s[k - 1] == '"' || s[k - 1] == '\'')) k--;
+    while (k > 0 && s[k - 1] == ' ')
+        k--;
+    if (k == 0) return false;
+    unsigned char sep = s[k - 1];
+    size_t e;
+    if (sep == ':' || sep == '=' || sep == '\t')
+        e = k - 1;
+    else if (sep == '-' && k >= 2 && s[k - 2] == ' ' && k < i)
+        e = k - 2;
+    else if (k >= 3 && s[k - 3] == 0xEF && s[k - 2] == 0xBC && s[k - 1] == 0x9A)
+        e = k - 3; /* a fullwidth colon */
+    else
+        return false;
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '"'))
+        e--;
+    size_t st = e;
+    bool letter = false;
+    while (st > 0 && e - st < LABEL_MAX) {
+        unsigned char ch = s[st - 1];
+        if (ch == '\n' || ch == '|' || ch == ';' || ch == '\t' || ch == '{' || ch == ',' ||
+            ch == '"' || ch == '(' || ch == '[' || (sep == '=' && ch == ' ') ||
+            (ch == 0xB7 && st >= 2 && s[st - 2] == 0xC2)) /* "·" */
+            break;
+        if (pii_is_digit(ch)) return false;
+        letter |= pii_is_alpha(ch) || ch >= 0x80;
+        st--;
+    }
+    *a = st, *b = e;
+    return letter;
+}
+
+unsigned ew__pii_value_label(const pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t a, b;
+    unsigned last;
+    if (i < 2) return 0;
+    unsigned p = s[i - 1];
+    unsigned char d;
+    if (i != c->line_start &&
+        (p == ',' || p == '\t' || p == ';' || p == '|' || p == '"' ||
+         (p == ' ' && (s[i - 2] == '|' || s[i - 2] == ','))) &&
+        ew__pii_table_header(c, i, &a, &b, &d)) {
+        unsigned k = ew__pii_label_words(s, a, b, false, &last);
+        if (k) return k;
+    }
+    return line_label(s, i, &a, &b) ? ew__pii_label_words(s, a, b, false, &last) : 0;
+}
+
+unsigned ew__pii_label_before(const unsigned char *s, size_t i, size_t max)
+{
+    size_t a = i;
+    while (a > 0 && i - a < max && s[a - 1] != '\n' && !pii_is_digit(s[a - 1]))
+        a--;
+    unsigned last;
+    return a < i && ew__pii_label_words(s, a, i, true, &last) ? last : 0;
+}
+
+unsigned ew__pii_label_after(const unsigned char *s, size_t n, size_t e)
+{
+    size_t k = e;
+    while (k < n && k - e < 48 && s[k] != '\n' && !pii_is_digit(s[k])) {
+        if (s[k] == ':' || s[k] == '=') return 0; /* a later field's label */
+        k++;
+    }
+    unsigned last, kinds = k > e ? ew__pii_label_words(s, e, k, true, &last) : 0;
+    return (kinds & (PII_LBL_BIRTH | PII_LBL_DATE)) == PII_LBL_BIRTH ? PII_LBL_BIRTH : 0;
+}
+
+bool ew__pii_passport_label(const pii_ctx *c, size_t i)
+{
+    unsigned lbl = ew__pii_value_label(c, i);
+    if (lbl) return (lbl & (PII_LBL_PASSPORT | PII_LBL_ID | PII_LBL_DATE)) == PII_LBL_PASSPORT;
+    return ew__pii_label_before(c->s, i, 64) == PII_LBL_PASSPORT;
+}
