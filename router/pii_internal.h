@@ -406,6 +406,9 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e);
 size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i);
 size_t ew__pii_scan_han_date(pii_ctx *c, size_t i);
 size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i); /* "١٣/٠٩/٢٠٠٠" */
+/* The value of another script's decimal digit at k (its UTF-8 length in
+ * *len), or -1. */
+int ew__pii_uni_digit(const unsigned char *s, size_t n, size_t k, int *len);
 /* ---- what a label names (pii_label.c, words in router/data/id_labels.txt) -- */
 #define PII_LBL_BIRTH    1u /* "Date of birth", "Sünniaeg", "Kaarawan", "जन्म तिथि" */
 #define PII_LBL_PASSPORT 2u /* "Passport No.", "Pase Nr.", "የፓስፖርት ቁጥር" */

@@ -101,6 +101,17 @@ unsigned ew__pii_label_words(const unsigned char *s, size_t a, size_t b, bool pr
     return kinds;
 }
 
+/* Does a sentence end right before k (". ", "। ", "። ", "。")? */
+static bool sentence_end(const unsigned char *s, size_t k)
+{
+    if (k >= 2 && s[k - 1] == ' ' && (s[k - 2] == '.' || s[k - 2] == '!' || s[k - 2] == '?'))
+        return true;
+    size_t j = k >= 1 && s[k - 1] == ' ' ? k - 1 : k;
+    return j >= 3 && ((s[j - 3] == 0xE0 && s[j - 2] == 0xA5 && s[j - 1] == 0xA4) ||
+                      (s[j - 3] == 0xE1 && s[j - 2] == 0x8D && s[j - 1] == 0xA2) ||
+                      (s[j - 3] == 0xE3 && s[j - 2] == 0x80 && s[j - 1] == 0x82));
+}
+
 /* The label before the value at i on its line: "Label: value", "Label -
  * value", "Label\tvalue", label="value", "label": "value", "Label：value".
  * [*a, *b) gets it; it holds a letter and no digit. */
@@ -131,6 +142,7 @@ static bool line_label(const unsigned char *s, size_t i, size_t *a, size_t *b)
             ch == '"' || ch == '(' || ch == '[' || (sep == '=' && ch == ' ') ||
             (ch == 0xB7 && st >= 2 && s[st - 2] == 0xC2)) /* "·" */
             break;
+        if (sentence_end(s, st)) break;
         if (pii_is_digit(ch)) return false;
         letter |= pii_is_alpha(ch) || ch >= 0x80;
         st--;
@@ -160,7 +172,8 @@ unsigned ew__pii_value_label(const pii_ctx *c, size_t i)
 unsigned ew__pii_label_before(const unsigned char *s, size_t i, size_t max)
 {
     size_t a = i;
-    while (a > 0 && i - a < max && s[a - 1] != '\n' && !pii_is_digit(s[a - 1]))
+    while (a > 0 && i - a < max && s[a - 1] != '\n' && !pii_is_digit(s[a - 1]) &&
+           !sentence_end(s, a))
         a--;
     unsigned last;
     return a < i && ew__pii_label_words(s, a, i, true, &last) ? last : 0;
@@ -169,7 +182,8 @@ unsigned ew__pii_label_before(const unsigned char *s, size_t i, size_t max)
 unsigned ew__pii_label_after(const unsigned char *s, size_t n, size_t e)
 {
     size_t k = e;
-    while (k < n && k - e < 48 && s[k] != '\n' && !pii_is_digit(s[k])) {
+    while (k < n && k - e < 48 && s[k] != '\n' && !pii_is_digit(s[k]) &&
+           !(k > e + 1 && sentence_end(s, k))) {
         if (s[k] == ':' || s[k] == '=') return 0; /* a later field's label */
         k++;
     }

@@ -1232,8 +1232,28 @@ size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i)
     return p;
 }
 
-/* A date in Arabic-Indic or Persian digits at i ("١٣/٠٩/٢٠٠٠", "۱۳/۰۹/۱۹۸۵"),
- * read as ASCII digits. A birth date when a
+int ew__pii_uni_digit(const unsigned char *s, size_t n, size_t k, int *len)
+{
+    /* the zero of each script's decimal digits: Arabic-Indic, Persian, NKo,
+     * Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
+     * Malayalam, Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian,
+     * fullwidth */
+    static const uint32_t zero[] = {0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6,
+                                    0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50,
+                                    0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10};
+    if (k >= n || s[k] < 0xD8 || s[k] >= 0xF0) return -1;
+    int l;
+    uint32_t cp = ew__pii_decode(s, n, k, &l);
+    for (size_t z = 0; z < sizeof zero / sizeof zero[0]; z++)
+        if (cp >= zero[z] && cp < zero[z] + 10) {
+            *len = l;
+            return (int)(cp - zero[z]);
+        }
+    return -1;
+}
+
+/* A date in another script's digits at i ("١٣/٠٩/٢٠٠٠", "۱۳/۰۹/۱۹۸۵",
+ * "২৭/০৮/১৯৮৭", "๒๕/๔/๒๕๓๑"), read as ASCII digits. A birth date when a
  * birth cue is near; returns its end, else 0. */
 size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i)
 {
@@ -1241,12 +1261,12 @@ size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i)
     size_t n = c->n, k = i;
     unsigned char a[16];
     size_t at[17], l = 0;
+    int dl, dv;
     while (k < n && l < sizeof a) {
-        if (k + 1 < n && ((s[k] == 0xD9 && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9) ||
-                          (s[k] == 0xDB && s[k + 1] >= 0xB0 && s[k + 1] <= 0xB9))) {
+        if ((dv = ew__pii_uni_digit(s, n, k, &dl)) >= 0) {
             at[l] = k;
-            a[l++] = (unsigned char)('0' + (s[k + 1] & 0x0F));
-            k += 2;
+            a[l++] = (unsigned char)('0' + dv);
+            k += (size_t)dl;
         } else if (s[k] == '/' || s[k] == '-' || s[k] == '.') {
             at[l] = k;
             a[l++] = s[k++];
