@@ -251,6 +251,12 @@ typedef struct pii_ctx {
      * no cue): dropped when the text is not English. Indices into res. */
     uint32_t *weak_person; /* (n_weak_person) heap, freed after the scan */
     int n_weak_person, cap_weak_person;
+    /* Dates under a label of no known language's words, in a record
+     * (pii_label.c): birth dates when the record is a person's. */
+    struct {
+        uint32_t start, end;
+    } dob_maybe[8];
+    int n_dob_maybe;
     /* Parts of full names found so far ("Westgård" of "Joakim Westgård"):
      * a later mention of one alone is the same person. */
     struct {
@@ -400,7 +406,7 @@ bool ew__pii_passport_text(const unsigned char *s, size_t i);
 /* A birth cue around the date at [i, e): a cue word before it, "geboren"
  * right after it, or an accented cue the ASCII cue table cannot hold
  * ("né le", "Nací el"). */
-bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e);
+bool ew__pii_dob_cue(pii_ctx *c, size_t i, size_t e);
 /* Birth dates in a Japanese era's letter ("S60.3.12") and in Chinese
  * numerals ("一九七四年四月十三日") at i: their end when one is added, else 0. */
 size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i);
@@ -414,6 +420,7 @@ int ew__pii_uni_digit(const unsigned char *s, size_t n, size_t k, int *len);
 #define PII_LBL_PASSPORT 2u /* "Passport No.", "Pase Nr.", "የፓስፖርት ቁጥር" */
 #define PII_LBL_DATE     4u /* another date: issue, expiry, invoice, appointment, ... */
 #define PII_LBL_ID       8u /* another number: visa, ticket, booking, identity card, ... */
+#define PII_LBL_SOME     16u /* a label stands there, whatever its words */
 typedef struct {
     const char *w; /* folded */
     uint8_t len, kind;
@@ -434,6 +441,12 @@ unsigned ew__pii_value_label(const pii_ctx *c, size_t i);
 /* A birth or passport word in the words right before i on its line (no digit
  * between), the nearest deciding: PII_LBL_* of it, or 0. */
 unsigned ew__pii_label_before(const unsigned char *s, size_t i, size_t max);
+/* A date [i, e) under a label whose words no list knows: kept as a
+ * candidate; after the walk, ew__pii_dob_records makes it a birth date when
+ * its year is a living person's and its record (the lines between blank
+ * lines) holds a person's other findings but no birth date. */
+void ew__pii_dob_maybe(pii_ctx *c, size_t i, size_t e);
+void ew__pii_dob_records(pii_ctx *c);
 /* A birth word right after the date ending at e on its line ("1986 születtem",
  * "1960 அன்று பிறந்தேன்"), not a later field's label: PII_LBL_BIRTH or 0. */
 unsigned ew__pii_label_after(const unsigned char *s, size_t n, size_t e);

@@ -164,9 +164,9 @@ unsigned ew__pii_value_label(const pii_ctx *c, size_t i)
          (p == ' ' && (s[i - 2] == '|' || s[i - 2] == ','))) &&
         ew__pii_table_header(c, i, &a, &b, &d)) {
         unsigned k = ew__pii_label_words(s, a, b, false, &last);
-        if (k) return k;
+        if (k) return k | PII_LBL_SOME;
     }
-    return line_label(s, i, &a, &b) ? ew__pii_label_words(s, a, b, false, &last) : 0;
+    return line_label(s, i, &a, &b) ? ew__pii_label_words(s, a, b, false, &last) | PII_LBL_SOME : 0;
 }
 
 unsigned ew__pii_label_before(const unsigned char *s, size_t i, size_t max)
@@ -193,7 +193,66 @@ unsigned ew__pii_label_after(const unsigned char *s, size_t n, size_t e)
 
 bool ew__pii_passport_label(const pii_ctx *c, size_t i)
 {
-    unsigned lbl = ew__pii_value_label(c, i);
+    unsigned lbl = ew__pii_value_label(c, i) & ~PII_LBL_SOME;
     if (lbl) return (lbl & (PII_LBL_PASSPORT | PII_LBL_ID | PII_LBL_DATE)) == PII_LBL_PASSPORT;
     return ew__pii_label_before(c->s, i, 64) == PII_LBL_PASSPORT;
+}
+
+/* The year of the date [i, e): its run of four ASCII digits, 0 for none. */
+static int date_year(const unsigned char *s, size_t i, size_t e)
+{
+    for (size_t k = i; k < e; k++) {
+        size_t r = k;
+        while (r < e && pii_is_digit(s[r]))
+            r++;
+        if (r - k == 4)
+            return (s[k] - '0') * 1000 + (s[k + 1] - '0') * 100 + (s[k + 2] - '0') * 10 +
+                   (s[k + 3] - '0');
+        k = r;
+    }
+    return 0;
+}
+
+void ew__pii_dob_maybe(pii_ctx *c, size_t i, size_t e)
+{
+    /* a living person's year; later years are mostly issue and booking dates */
+    int y = date_year(c->s, i, e);
+    if (y < 1920 || y > 2008 ||
+        c->n_dob_maybe >= (int)(sizeof c->dob_maybe / sizeof c->dob_maybe[0]))
+        return;
+    c->dob_maybe[c->n_dob_maybe].start = (uint32_t)i;
+    c->dob_maybe[c->n_dob_maybe++].end = (uint32_t)e;
+}
+
+/* The record around i: back and on to a blank line, at most 600 bytes. */
+static void record_bounds(const unsigned char *s, size_t n, size_t i, size_t *a, size_t *b)
+{
+    size_t k = i;
+    while (k > 0 && i - k < 600 && !(s[k - 1] == '\n' && k >= 2 && s[k - 2] == '\n'))
+        k--;
+    *a = k;
+    k = i;
+    while (k < n && k - i < 600 && !(s[k] == '\n' && k + 1 < n && s[k + 1] == '\n'))
+        k++;
+    *b = k;
+}
+
+void ew__pii_dob_records(pii_ctx *c)
+{
+    const uint32_t person = EW_PII_BIT(EW_PII_PERSON) | EW_PII_BIT(EW_PII_PASSPORT) |
+                            EW_PII_BIT(EW_PII_PHONE) | EW_PII_BIT(EW_PII_EMAIL) |
+                            EW_PII_BIT(EW_PII_US_SSN) | EW_PII_BIT(EW_PII_UK_NINO) |
+                            EW_PII_BIT(EW_PII_CN_RESIDENT_ID) | EW_PII_BIT(EW_PII_IBAN);
+    int found = c->res->n;
+    for (int k = 0; k < c->n_dob_maybe; k++) {
+        size_t i = c->dob_maybe[k].start, e = c->dob_maybe[k].end, a, b;
+        record_bounds(c->s, c->n, i, &a, &b);
+        uint32_t seen = 0;
+        for (int j = 0; j < found; j++) {
+            const ew_pii_span *sp = &c->res->spans[j];
+            if (sp->start >= a && sp->end <= b) seen |= EW_PII_BIT(sp->type);
+        }
+        if ((seen & person) && !(seen & EW_PII_BIT(EW_PII_DATE_OF_BIRTH)))
+            ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.7f);
+    }
 }

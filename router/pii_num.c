@@ -1075,7 +1075,7 @@ static bool han_born_in(const unsigned char *s, size_t i)
     return true;
 }
 
-bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
+bool ew__pii_dob_cue(pii_ctx *c, size_t i, size_t e)
 {
     static const char *const before[] = {"n\xC3\xA9 le ",
                                          "n\xC3\xA9"
@@ -1126,7 +1126,9 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
     if (ew__pii_label_before(s, i, 48) == PII_LBL_BIRTH || ew__pii_label_after(s, c->n, e))
         return true;
     /* a column labelled as a birth date, a patient's record line */
-    return (ew__pii_field_cues(c, i) & (1u << CUE_DOB)) || ew__pii_patient_date(c, i);
+    if ((ew__pii_field_cues(c, i) & (1u << CUE_DOB)) || ew__pii_patient_date(c, i)) return true;
+    if (lbl == PII_LBL_SOME) ew__pii_dob_maybe(c, i, e); /* a label of unknown words */
+    return false;
 }
 
 /* Is one of the 3-byte markers at k? Then the index after it (and after one
