@@ -15,7 +15,7 @@
 
 #include "router/pii_internal.h"
 
-#define WD_MAX_TOKENS 5
+#define WD_MAX_TOKENS 6
 #define WD_WORD_MAX   36 /* bytes of a month word ("септембар", "ጥቅምት") */
 
 typedef struct {
@@ -31,6 +31,19 @@ static int roman_month(const unsigned char *s, size_t l)
                                     "VII", "VIII", "IX",  "X",  "XI", "XII"};
     for (int k = 0; k < 12; k++)
         if (strlen(r[k]) == l && !memcmp(s, r[k], l)) return k + 1;
+    return 0;
+}
+
+/* The length of a sentence mark at e ("։" "।" "።" "។" "။" "。" "،"), or 0. */
+static size_t mark_len(const unsigned char *s, size_t n, size_t e)
+{
+    static const char *const marks[] = {"\xD6\x89",     "\xD8\x8C",     "\xE0\xA5\xA4",
+                                        "\xE1\x8D\xA2", "\xE1\x9F\x94", "\xE1\x81\x8B",
+                                        "\xE3\x80\x82"};
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+        size_t l = strlen(marks[k]);
+        if (e + l <= n && !memcmp(s + e, marks[k], l)) return l;
+    }
     return 0;
 }
 
@@ -53,6 +66,18 @@ static size_t wd_token(const unsigned char *s, size_t n, size_t k, wd_tok *t)
         if (t->roman) t->value = roman_month(s + k, e - k);
     }
     t->b = e;
+    size_t m = e < n && s[e] >= 0x80 ? mark_len(s, n, e) : 0;
+    if (m) return e + m; /* "2021։", "1983।" */
+    /* "2-р сарын": a number with a short suffix is a word */
+    if (t->digits && e + 1 < n && s[e] == '-' && !pii_is_digit(s[e + 1])) {
+        size_t w = e + 1;
+        while (w < n && w - e <= 5 && (pii_is_alpha(s[w]) || s[w] >= 0x80))
+            w++;
+        if (w - e - 1 <= 2 * (s[e + 1] >= 0x80 ? 2 : 1) && (w == n || s[w] == ' ')) {
+            t->digits = 0, t->roman = false, t->b = w;
+            return w;
+        }
+    }
     if (e < n && (pii_is_alnum(s[e]) || (t->digits && s[e] >= 0x80))) return 0;
     if (e < n && (s[e] == '.' || s[e] == ',')) e++;
     return e;
@@ -73,13 +98,15 @@ static int wd_tokens(const unsigned char *s, size_t n, size_t k, wd_tok *t)
             k = e + 1;
             continue;
         }
-        /* "23-II-1982", "7.III.1961": a Roman month between '.', '-' or '/' */
+        /* "23-II-1982", "7.III.1961": a Roman month between '.', '-' or '/';
+         * Uzbek "15-fevral 2012": a day, '-', its month */
         size_t p = punct && s[e - 1] == '.' ? e : e + 1;
         if (p >= n || (!punct && s[e] != '.' && s[e] != '-' && s[e] != '/') ||
             (punct && s[e - 1] != '.'))
             break;
         if (!(t[nt - 1].roman && pii_is_digit(s[p])) &&
-            !(t[nt - 1].digits && (s[p] == 'I' || s[p] == 'V' || s[p] == 'X')))
+            !(t[nt - 1].digits && (s[p] == 'I' || s[p] == 'V' || s[p] == 'X')) &&
+            !(t[nt - 1].digits && !punct && s[e] == '-' && (pii_is_alpha(s[p]) || s[p] >= 0x80)))
             break;
         k = p;
     }
@@ -101,10 +128,13 @@ static bool wd_day(const wd_tok *t)
 static int wd_shape(const wd_tok *t, int nt)
 {
     if (nt >= 3 && wd_day(&t[0]) && !t[1].digits && wd_year(&t[2])) return 3; /* D W Y */
+    if (nt >= 4 && wd_day(&t[0]) && !t[1].digits && !t[2].digits && wd_year(&t[3]))
+        return 4; /* Irish "15 Meán Fómhair 1954" */
     if (nt >= 3 && !t[0].digits && wd_day(&t[1]) && wd_year(&t[2])) return 3; /* W D Y */
     if (!wd_year(&t[0])) return 0;
-    /* Y W D, Y W W D ("1994 m. spalio 20"), then maybe one word ("d.", "februāris") */
-    for (int d = 2; d <= 3 && d < nt; d++) {
+    /* Y W D, Y W W D ("1994 m. spalio 20"), Y W W W D ("1961 оны 2-р сарын
+     * 16"), then maybe one word ("d.", "februāris") */
+    for (int d = 2; d <= 4 && d < nt; d++) {
         bool words = true;
         for (int k = 1; k < d; k++)
             words &= !t[k].digits;

@@ -428,6 +428,7 @@ typedef struct {
 } ew__pii_lblword;
 #define PII_LBLW_ANCHORED   1u /* only at the start of a word */
 #define PII_LBLW_LABEL_ONLY 2u /* only in a value's own label, not in prose before it */
+#define PII_LBLW_WORD_END   4u /* only at the end of a word */
 extern const ew__pii_lblword ew__pii_lbl_words[];
 extern const uint16_t ew__pii_lbl_bucket[257];
 /* The kinds of the label words in [a, b) (prose: without the label-only
@@ -438,6 +439,8 @@ unsigned ew__pii_label_words(const unsigned char *s, size_t a, size_t b, bool pr
  * header, or "Label: value", "Label - value", "Label\tvalue", label="value",
  * "label": "value" on its line. 0 when there is none or its words are unknown. */
 unsigned ew__pii_value_label(const pii_ctx *c, size_t i);
+/* The same; *la gets where a label on the value's line starts (i if none). */
+unsigned ew__pii_value_label_at(const pii_ctx *c, size_t i, size_t *la);
 /* A birth or passport word in the words right before i on its line (no digit
  * between), the nearest deciding: PII_LBL_* of it, or 0. */
 unsigned ew__pii_label_before(const unsigned char *s, size_t i, size_t max);

@@ -14,7 +14,7 @@
 #include "router/pii_gazetteer.h"
 #include "router/pii_internal.h"
 
-#define LABEL_MAX 64 /* bytes of label text read */
+#define LABEL_MAX 96 /* bytes of label text read */
 
 static inline bool word_byte(unsigned char b)
 {
@@ -39,6 +39,11 @@ static unsigned fold_cp(unsigned cp)
     }
     if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
     if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+    /* Cyrillic of Kazakh, Mongolian, Tatar, ...: capital, then its small letter */
+    if ((cp >= 0x460 && cp <= 0x4BF && !(cp & 1)) || (cp >= 0x4C1 && cp <= 0x4CE && (cp & 1)) ||
+        (cp >= 0x4D0 && cp <= 0x4FF && !(cp & 1)))
+        return cp + 1;
+    if (cp == 0x2BC) return '\''; /* modifier apostrophe */
     if (cp >= 0x531 && cp <= 0x556) return cp + 0x30;
     return cp;
 }
@@ -53,8 +58,13 @@ static size_t fold_text(const unsigned char *s, size_t a, size_t b, unsigned cha
     while (k < b) {
         unsigned char ch = s[k];
         if (ch < 0x80) {
-            out[o++] = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch | 0x20) : ch;
+            /* "date_of_birth" reads as "date of birth" */
+            out[o++] = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch | 0x20) : ch == '_' ? ' ' : ch;
             k++;
+        } else if (ch == 0xE2 && k + 2 < b && s[k + 1] == 0x80 &&
+                   (s[k + 2] == 0x98 || s[k + 2] == 0x99)) {
+            out[o++] = '\''; /* typographic apostrophes: "y’amavuko", "Tug‘ilgan" */
+            k += 3;
         } else if (ch >= 0xC2 && ch < 0xE0 && k + 1 < b) {
             unsigned f = fold_cp((unsigned)(ch & 0x1F) << 6 | (s[k + 1] & 0x3F));
             if (f && f < 0x80) {
@@ -64,6 +74,11 @@ static size_t fold_text(const unsigned char *s, size_t a, size_t b, unsigned cha
                 out[o++] = (unsigned char)(0x80 | (f & 0x3F));
             }
             k += 2;
+        } else if (ch == 0xE1 && k + 2 < b && s[k + 1] == 0xB2 && s[k + 2] >= 0x90 &&
+                   s[k + 2] <= 0xBF) {
+            /* Georgian Mtavruli capitals (U+1C90..) as Mkhedruli (U+10D0..) */
+            out[o++] = 0xE1, out[o++] = 0x83, out[o++] = s[k + 2];
+            k += 3;
         } else if (ch == 0xE1 && k + 2 < b && s[k + 1] >= 0xB8 && s[k + 1] <= 0xBB) {
             /* Latin Extended Additional (Vietnamese, Yoruba): its base letter */
             unsigned char f = ew__gaz_fold_ext[((s[k + 1] - 0xB8) << 6) | (s[k + 2] & 0x3F)];
@@ -79,6 +94,35 @@ static size_t fold_text(const unsigned char *s, size_t a, size_t b, unsigned cha
     return o;
 }
 
+static bool vowel(unsigned char b)
+{
+    return b == 'a' || b == 'e' || b == 'i' || b == 'o' || b == 'u';
+}
+
+/* "Passport" as the world borrowed it, in Latin letters folded: pasaport,
+ * paspoort, pasipoti, paaspoor, pasiporo, fasfo, baasaboor, passeport,
+ * paszport, "ipaspoti": up to three letters of a prefix, p/f/b, "a" or "aa",
+ * s (ss, sz, sh), at most one vowel, p/f/b, one to three vowels, then r, t
+ * or the word's end. Covers languages no list names. */
+static bool loan_passport(const unsigned char *w, size_t l)
+{
+    for (size_t p = 0; p <= 3 && p < l; p++) {
+        size_t k = p, v = 0;
+        if (w[k] != 'p' && w[k] != 'f' && w[k] != 'b') continue;
+        for (k++; k < l && w[k] == 'a' && v < 2; k++)
+            v++;
+        if (!v || k >= l || w[k] != 's') continue;
+        for (v = 0; k < l && v < 2 && (w[k] == 's' || w[k] == 'z' || w[k] == 'h'); k++)
+            v++;
+        if (k < l && vowel(w[k])) k++;
+        if (k >= l || (w[k] != 'p' && w[k] != 'f' && w[k] != 'b')) continue;
+        for (k++, v = 0; k < l && v < 3 && vowel(w[k]); k++)
+            v++;
+        if (v && (k == l || w[k] == 'r' || w[k] == 't')) return true;
+    }
+    return false;
+}
+
 unsigned ew__pii_label_words(const unsigned char *s, size_t a, size_t b, bool prose, unsigned *last)
 {
     unsigned char f[LABEL_MAX];
@@ -87,11 +131,23 @@ unsigned ew__pii_label_words(const unsigned char *s, size_t a, size_t b, bool pr
     unsigned kinds = 0;
     *last = 0;
     for (size_t k = 0; k + 1 < l; k++) {
+        if (pii_is_lower(f[k]) && (k == 0 || !word_byte(f[k - 1]))) {
+            size_t we = k;
+            while (we < l && pii_is_lower(f[we]))
+                we++;
+            /* English "passport" in prose is the cue table's, with its guards */
+            if ((we == l || !word_byte(f[we])) && loan_passport(f + k, we - k) &&
+                !(prose && we - k >= 8 && !memcmp(f + k, "passport", 8))) {
+                kinds |= PII_LBL_PASSPORT;
+                *last = PII_LBL_PASSPORT;
+            }
+        }
         unsigned h = (unsigned)(f[k] * 7 + f[k + 1]) & 255;
         for (unsigned j = ew__pii_lbl_bucket[h]; j < ew__pii_lbl_bucket[h + 1]; j++) {
             const ew__pii_lblword *w = &ew__pii_lbl_words[j];
             if (w->len > l - k || memcmp(f + k, w->w, w->len) ||
                 ((w->flags & PII_LBLW_ANCHORED) && k > 0 && word_byte(f[k - 1])) ||
+                ((w->flags & PII_LBLW_WORD_END) && k + w->len < l && word_byte(f[k + w->len])) ||
                 (prose && (w->flags & PII_LBLW_LABEL_ONLY)))
                 continue;
             kinds |= w->kind;
@@ -112,8 +168,36 @@ static bool sentence_end(const unsigned char *s, size_t k)
                       (s[j - 3] == 0xE3 && s[j - 2] == 0x80 && s[j - 1] == 0x82));
 }
 
+/* The label text [*a, *b) of an XML element whose start tag ends at gt:
+ * its name="…" (label=, key=) attribute, else the tag's name. */
+static bool xml_label(const unsigned char *s, size_t gt, size_t *a, size_t *b)
+{
+    size_t lt = gt;
+    while (lt > 0 && gt - lt < 160 && s[lt - 1] != '<' && s[lt - 1] != '\n')
+        lt--;
+    if (lt == 0 || s[lt - 1] != '<' || lt == gt || s[lt] == '/') return false;
+    static const char *const attrs[] = {"name=\"", "label=\"", "key=\""};
+    for (size_t q = 0; q < sizeof attrs / sizeof attrs[0]; q++) {
+        size_t l = strlen(attrs[q]);
+        for (size_t k = lt; k + l < gt; k++)
+            if ((k == lt || s[k - 1] == ' ') && !memcmp(s + k, attrs[q], l)) {
+                size_t v = k + l, z = v;
+                while (z < gt && s[z] != '"')
+                    z++;
+                *a = v, *b = z;
+                return z > v;
+            }
+    }
+    size_t z = lt;
+    while (z < gt && s[z] != ' ' && s[z] != '/')
+        z++;
+    *a = lt, *b = z;
+    return z > lt;
+}
+
 /* The label before the value at i on its line: "Label: value", "Label -
- * value", "Label\tvalue", label="value", "label": "value", "Label：value".
+ * value", "Label\tvalue", "LABEL ...... value", label="value", "label":
+ * "value", "Label：value", "| Label | value |", <field name="Label">value.
  * [*a, *b) gets it; it holds a letter and no digit. */
 static bool line_label(const unsigned char *s, size_t i, size_t *a, size_t *b)
 {
@@ -124,22 +208,30 @@ static bool line_label(const unsigned char *s, size_t i, size_t *a, size_t *b)
     if (k == 0) return false;
     unsigned char sep = s[k - 1];
     size_t e;
-    if (sep == ':' || sep == '=' || sep == '\t')
+    if (sep == '>') return k < i ? false : xml_label(s, k - 1, a, b);
+    if (sep == ':' || sep == '=' || sep == '\t' || sep == '|') {
         e = k - 1;
-    else if (sep == '-' && k >= 2 && s[k - 2] == ' ' && k < i)
+    } else if (sep == '-' && k >= 2 && s[k - 2] == ' ' && k < i) {
         e = k - 2;
-    else if (k >= 3 && s[k - 3] == 0xEF && s[k - 2] == 0xBC && s[k - 1] == 0x9A)
+    } else if (k >= 3 && s[k - 3] == 0xEF && s[k - 2] == 0xBC && s[k - 1] == 0x9A) {
         e = k - 3; /* a fullwidth colon */
-    else
+    } else if (sep == '.' && k >= 3 && s[k - 2] == '.' && s[k - 3] == '.' && k < i) {
+        e = k - 3; /* dotted leaders */
+        while (e > 0 && s[e - 1] == '.')
+            e--;
+    } else {
         return false;
+    }
     while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '"'))
         e--;
     size_t st = e;
     bool letter = false;
+    /* "DOB (dd/mm/yyyy): …": a parenthesised hint is part of its label */
+    bool hint = e > 0 && s[e - 1] == ')';
     while (st > 0 && e - st < LABEL_MAX) {
         unsigned char ch = s[st - 1];
         if (ch == '\n' || ch == '|' || ch == ';' || ch == '\t' || ch == '{' || ch == ',' ||
-            ch == '"' || ch == '(' || ch == '[' || (sep == '=' && ch == ' ') ||
+            ch == '"' || (ch == '(' && !hint) || ch == '[' || (sep == '=' && ch == ' ') ||
             (ch == 0xB7 && st >= 2 && s[st - 2] == 0xC2)) /* "·" */
             break;
         if (sentence_end(s, st)) break;
@@ -147,15 +239,20 @@ static bool line_label(const unsigned char *s, size_t i, size_t *a, size_t *b)
         letter |= pii_is_alpha(ch) || ch >= 0x80;
         st--;
     }
+    /* a table row's cell: the one before it is its label only in a key-value
+     * table, whose row starts there ("| Label | value |") */
+    if (sep == '|' && !(st >= 1 && s[st - 1] == '|' && (st == 1 || s[st - 2] == '\n')))
+        return false;
     *a = st, *b = e;
     return letter;
 }
 
-unsigned ew__pii_value_label(const pii_ctx *c, size_t i)
+unsigned ew__pii_value_label_at(const pii_ctx *c, size_t i, size_t *la)
 {
     const unsigned char *s = c->s;
     size_t a, b;
-    unsigned last;
+    unsigned last, some = 0;
+    *la = i;
     if (i < 2) return 0;
     unsigned p = s[i - 1];
     unsigned char d;
@@ -165,8 +262,19 @@ unsigned ew__pii_value_label(const pii_ctx *c, size_t i)
         ew__pii_table_header(c, i, &a, &b, &d)) {
         unsigned k = ew__pii_label_words(s, a, b, false, &last);
         if (k) return k | PII_LBL_SOME;
+        some = a < b ? PII_LBL_SOME : 0; /* a column of unknown words */
     }
-    return line_label(s, i, &a, &b) ? ew__pii_label_words(s, a, b, false, &last) | PII_LBL_SOME : 0;
+    if (line_label(s, i, &a, &b)) {
+        *la = a;
+        return ew__pii_label_words(s, a, b, false, &last) | PII_LBL_SOME;
+    }
+    return some;
+}
+
+unsigned ew__pii_value_label(const pii_ctx *c, size_t i)
+{
+    size_t la;
+    return ew__pii_value_label_at(c, i, &la);
 }
 
 unsigned ew__pii_label_before(const unsigned char *s, size_t i, size_t max)

@@ -884,8 +884,8 @@ static void fold_window(const unsigned char *a, size_t l, unsigned char *out)
 
 /* Birth cues the word table cannot hold: "d.o.b." (split at its dots) and
  * words beyond ASCII ("Ngày sinh", "Дата рождения", "לידה"), anywhere in the
- * 48 bytes before i, in any case. */
-static bool dob_cue_text(const unsigned char *s, size_t i)
+ * 48 bytes before i (not before lo), in any case. */
+static bool dob_cue_text(const unsigned char *s, size_t i, size_t lo)
 {
     static const char *const cues[] = {
         "d.o.b", "ng\xC3\xA0y sinh", "sinh ng\xC3\xA0y",
@@ -954,6 +954,7 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
         "\x66\xC3\xA6\xC3\xB0\x69\x6E\x67\x61\x72",         /* fæðingar */
         "\xC3\xAC\x62\xC3\xAD"};                            /* ìbí */
     size_t b = i > 48 ? i - 48 : 0;
+    if (b < lo) b = lo;
     bool wide = false; /* cues beyond ASCII only where such bytes are */
     for (size_t k = b; k < i && !wide; k++)
         wide = s[k] >= 0x80;
@@ -1088,11 +1089,16 @@ bool ew__pii_dob_cue(pii_ctx *c, size_t i, size_t e)
                                          "naci\xC3\xB3 el ",
                                          "Naci\xC3\xB3 el "};
     const unsigned char *s = c->s;
-    /* the date's own label decides: "Datum izdaje: 18/5/2020", "Sünniaeg: …" */
-    unsigned lbl = ew__pii_value_label(c, i);
+    /* the date's own label decides: "Datum izdaje: 18/5/2020", "Sünniaeg: …";
+     * under a label of unknown words, cues before that label are other
+     * fields' ("| Ranar haihuwa |\n|---|\n| 24 Fabrairu 2022 |") */
+    size_t la;
+    unsigned lbl = ew__pii_value_label_at(c, i, &la);
     if (lbl & PII_LBL_DATE) return false;
     if (lbl & PII_LBL_BIRTH) return true;
-    if (pii_cue_near(c, CUE_DOB, i, 48) && !dob_cue_used(c, c->cue_at[CUE_DOB]))
+    size_t lo = lbl ? la : 0;
+    if (pii_cue_near(c, CUE_DOB, i, 48) && c->cue_at[CUE_DOB] > lo &&
+        !dob_cue_used(c, c->cue_at[CUE_DOB]))
         return !dob_cue_other(s, c->n, c->cue_at[CUE_DOB], i);
     /* a cue after the date counts on its own line ("Date of expiry: 9.9.2027\n
      * Place of birth: Vienna" has none) */
@@ -1100,7 +1106,7 @@ bool ew__pii_dob_cue(pii_ctx *c, size_t i, size_t e)
     while (w < 10 && e + w < c->n && s[e + w] != '\n')
         w++;
     if ((w && ew__pii_cue_after(c, e, CUE_DOB, w) && !other_date_label(s, i)) ||
-        dob_cue_text(s, i) || han_born_in(s, i))
+        dob_cue_text(s, i, lo) || han_born_in(s, i))
         return true;
     /* Turkish "1 Aralık 1989 doğumluyum": the birth word after the date */
     if (e + 7 <= c->n && pii_contains(s + e, c->n - e < 10 ? c->n - e : 10, "do\xC4\x9Fum", 6))
@@ -1123,7 +1129,8 @@ bool ew__pii_dob_cue(pii_ctx *c, size_t i, size_t e)
     }
     /* a birth word of any language right before the date or right after it
      * ("Gimiau 24-5-1970", "1960 அன்று பிறந்தேன்") */
-    if (ew__pii_label_before(s, i, 48) == PII_LBL_BIRTH || ew__pii_label_after(s, c->n, e))
+    if (!lbl &&
+        (ew__pii_label_before(s, i, 48) == PII_LBL_BIRTH || ew__pii_label_after(s, c->n, e)))
         return true;
     /* a column labelled as a birth date, a patient's record line */
     if ((ew__pii_field_cues(c, i) & (1u << CUE_DOB)) || ew__pii_patient_date(c, i)) return true;
@@ -1240,8 +1247,8 @@ int ew__pii_uni_digit(const unsigned char *s, size_t n, size_t k, int *len)
      * Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
      * Malayalam, Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian,
      * fullwidth */
-    static const uint32_t zero[] = {0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6,
-                                    0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50,
+    static const uint32_t zero[] = {0x660, 0x6F0, 0x7C0,  0x966,  0x9E6,  0xA66, 0xAE6,
+                                    0xB66, 0xBE6, 0xC66,  0xCE6,  0xD66,  0xDE6, 0xE50,
                                     0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10};
     if (k >= n || s[k] < 0xD8 || s[k] >= 0xF0) return -1;
     int l;
