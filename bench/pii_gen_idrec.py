@@ -35,6 +35,14 @@ Sambat and Afghan solar-Hijri dates, Khmer, Myanmar and Devanagari digits,
 and other layouts: printed forms with dotted leaders, Markdown tables, YAML,
 XML fields, hotel registration cards, visa summaries, SMS.
 
+Set c (seed 1501), written after the rules made from set b: 17 languages of
+neither set (Quechua, Tongan, Fijian, Oromo, Tswana, Shona, Chichewa, Luganda,
+Sundanese, Tok Pisin, Frisian, Faroese, Occitan, Esperanto, Tatar, Uyghur,
+Tajik) and Spanish, Portuguese, French, German, Turkish, Russian, Arabic,
+Vietnamese and Indonesian in layouts no set had: labels above their values,
+values before their labels in parentheses, HTML cells, two PDF columns run
+together, e-mails in the language.
+
   python3 bench/pii_gen_idrec.py [--set a|b] [--n 800] [--seed 1301] > /tmp/idrec.json
   python3 bench/pii_eval.py --only generated --generated /tmp/idrec.json
 
@@ -46,6 +54,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pii_gen_addr as addr  # noqa: E402  (month names)
 import pii_gen_world as w  # noqa: E402
 from pii_gen_world import digits, n, pick, rng  # noqa: E402
 
@@ -745,6 +754,183 @@ def layouts_b():
             (rb_sms, 5), (rb_visa, 3), (rb_neg, 4), (r_json, 2), (r_kv, 1)]
 
 
+# ---- set c: written after the rules from set b ----------------------------------------------------
+# Languages of neither set (Quechua, Tongan, Fijian, Oromo, Tswana, Shona,
+# Chichewa, Luganda, Sundanese, Tok Pisin, Frisian, Faroese, Occitan,
+# Esperanto, Tatar, Uyghur, Tajik) and the big ones again in layouts no set had:
+# the label on the line above its value, the value before its label in
+# parentheses, HTML table cells, a PDF's two-column text, e-mails written in
+# the language.
+MONTHS_C = {
+    'es': addr.MONTHS['es'], 'pt': addr.MONTHS['pt'], 'fr': addr.MONTHS['fr'],
+    'de': addr.MONTHS['de'], 'it': addr.MONTHS['it'], 'id': addr.MONTHS['id'],
+    'nl': addr.MONTHS['nl'], 'sv': addr.MONTHS['sv'],
+}
+LANGS_C = {
+ 'qu': dict(cc=['pe'], names=['Rosa Quispe', 'Juan Mamani'], dob=["Paqarisqan p'unchaw"],
+            born=["{d} p'unchawpi paqarirqani."], pp=['Pasaporte yupay'], ppc=['pasaporteypa yupaynin {p}'],
+            name='Suti', other={'issue': "Qusqa p'unchaw", 'expiry': "Tukukuq p'unchaw"},
+            ids={'ticket': 'Boleto yupay'}),
+ 'to': dict(cc=['to'], names=['Sione Tupou', 'Mele Taufa'], dob=["'Aho fā'ele'i"],
+            born=["Na'e fā'ele'i au 'i he {d}."], pp=['Fika paasipooti'], ppc=["ko 'eku paasipooti {p}"],
+            name='Hingoa', other={'issue': "'Aho na'e 'oatu ai", 'expiry': "'Aho 'osi"},
+            ids={'ticket': 'Fika tikite'}),
+ 'fj': dict(cc=['fj'], names=['Litia Vakacegu', 'Josefa Ratu'], dob=['Siga ni sucu'],
+            born=['Au a sucu ena {d}.'], pp=['Naba ni paspote'], ppc=['na noqu paspote {p}'],
+            name='Yaca', other={'issue': 'Siga a soli kina', 'expiry': 'Siga e oti kina'},
+            ids={'ticket': 'Naba ni tikite'}),
+ 'om': dict(cc=['et'], names=['Caalaa Tolasaa', 'Hawii Gammachuu'], dob=['Guyyaa dhalootaa'],
+            born=['Ani {d} dhaladhe.'], pp=['Lakkoofsa paaspoortii'], ppc=['paaspoortiin koo {p}'],
+            name='Maqaa', other={'issue': 'Guyyaa kenname', 'expiry': 'Guyyaa xumura'},
+            ids={'ticket': 'Lakkoofsa tikeetii'}),
+ 'tn': dict(cc=['bw'], names=['Kagiso Molefe', 'Lesego Dikgang'], dob=['Letlha la tsalo'],
+            born=['Ke tsetswe ka {d}.'], pp=['Nomoro ya phasepoto'], ppc=['phasepoto ya me ke {p}'],
+            name='Leina', other={'issue': 'Letlha la go ntshiwa', 'expiry': 'Letlha la go fela'},
+            ids={'ticket': 'Nomoro ya tekete'}),
+ 'sn': dict(cc=['zw'], names=['Tendai Moyo', 'Rudo Chikore'], dob=['Zuva rekuzvarwa'],
+            born=['Ndakazvarwa {d}.'], pp=['Nhamba yepasipoti'], ppc=['pasipoti yangu ndi {p}'],
+            name='Zita', other={'issue': 'Zuva rakapihwa', 'expiry': 'Zuva rekupera'},
+            ids={'ticket': 'Nhamba yetiketi'}),
+ 'ny': dict(cc=['mw'], names=['Chikondi Banda', 'Mphatso Phiri'], dob=['Tsiku lobadwa'],
+            born=['Ndinabadwa pa {d}.'], pp=['Nambala ya pasipoti'], ppc=['pasipoti yanga ndi {p}'],
+            name='Dzina', other={'issue': 'Tsiku loperekedwa', 'expiry': 'Tsiku lotha'},
+            ids={'ticket': 'Nambala ya tikiti'}),
+ 'lg': dict(cc=['ug'], names=['Nakato Sarah', 'Mukasa Joseph'], dob=["Olunaku lw'okuzaalibwa"],
+            born=['Nazaalibwa nga {d}.'], pp=['Namba ya paasipooti'], ppc=['paasipooti yange {p}'],
+            name='Erinnya', other={'issue': 'Olunaku lwe yaweebwa', 'expiry': 'Olunaku lw’okuggwaako'},
+            ids={'ticket': 'Namba ya tikiti'}),
+ 'su': dict(cc=['id'], names=['Asep Sunandar', 'Euis Komariah'], dob=['Tanggal lahir'],
+            born=['Abdi lahir ping {d}.'], pp=['Nomer paspor'], ppc=['paspor abdi {p}'],
+            name='Ngaran', other={'issue': 'Tanggal dikaluarkeun', 'expiry': 'Tanggal kadaluwarsa'},
+            ids={'ticket': 'Nomer tikét'}, months=addr.MONTHS['id']),
+ 'tpi': dict(cc=['pg'], names=['Peter Kuman', 'Mary Kila'], dob=['De bilong bon'],
+             born=['Mi bon long {d}.'], pp=['Namba bilong paspot'], ppc=['paspot bilong mi em {p}'],
+             name='Nem', other={'issue': 'De ol i givim', 'expiry': 'De em i pinis'},
+             ids={'ticket': 'Namba bilong tiket'}),
+ 'fy': dict(cc=['nl2'], names=['Sjoerd de Vries', 'Anneke Hoekstra'], dob=['Bertedatum'],
+            born=['Ik bin berne op {d}.'], pp=['Paspoartnûmer'], ppc=['myn paspoart is {p}'],
+            name='Namme', other={'issue': 'Datum fan útjefte', 'expiry': 'Jildich oant'},
+            ids={'ticket': 'Kaartsjenûmer'}),
+ 'fo': dict(cc=['dk'], names=['Jógvan Joensen', 'Sólrun Hansen'], dob=['Føðingardagur'],
+            born=['Eg eri føddur {d}.'], pp=['Vegabrævsnummar'], ppc=['vegabrævið hjá mær er {p}'],
+            name='Navn', other={'issue': 'Útgivið', 'expiry': 'Galdandi til'},
+            ids={'ticket': 'Atgongumerki'}),
+ 'oc': dict(cc=['fr2'], names=['Joan Delmàs', 'Maria Fabre'], dob=['Data de naissença'],
+            born=['Soi nascut lo {d}.'], pp=['Numèro de passapòrt'], ppc=['mon passapòrt es {p}'],
+            name='Nom', other={'issue': 'Data de liurason', 'expiry': 'Data d’expiracion'},
+            ids={'ticket': 'Numèro de bilhet'}),
+ 'eo': dict(cc=['pl2'], names=['Zamenhof Ludoviko', 'Klara Silva'], dob=['Naskiĝdato'],
+            born=['Mi naskiĝis la {d}.'], pp=['Pasporta numero'], ppc=['mia pasporto estas {p}'],
+            name='Nomo', other={'issue': 'Eldondato', 'expiry': 'Valida ĝis'},
+            ids={'ticket': 'Bileta numero'}),
+ 'tt': dict(cc=['ru2'], names=['Гөлназ Хәйруллина', 'Айдар Гыйләҗев'], dob=['Туган көне'],
+            born=['Мин {d} туганмын.'], pp=['Паспорт номеры'], ppc=['паспортым номеры {p}'],
+            name='Исем', other={'issue': 'Бирелгән көне', 'expiry': 'Гамәлдә'},
+            ids={'ticket': 'Билет номеры'}),
+ 'ug': dict(cc=['cn2'], names=['ئەخمەت تۇرسۇن', 'گۈلنار ئابدۇللا'], dob=['تۇغۇلغان ۋاقتى'],
+            born=['مەن {d} تۇغۇلغان.'], pp=['پاسپورت نومۇرى'], ppc=['پاسپورت نومۇرۇم {p}'],
+            name='ئىسمى', other={'issue': 'بېرىلگەن ۋاقتى', 'expiry': 'ئىناۋەتلىك ۋاقتى'},
+            ids={'ticket': 'بېلەت نومۇرى'}),
+ 'tg': dict(cc=['tj'], names=['Фарҳод Раҳимов', 'Зарина Сафарова'], dob=['Санаи таваллуд'],
+            born=['Ман {d} таваллуд шудаам.'], pp=['Рақами шиноснома'], ppc=['шиносномаи ман {p}'],
+            name='Ном', other={'issue': 'Санаи додан', 'expiry': 'Эътибор то'},
+            ids={'ticket': 'Рақами чипта'}),
+ 'es': dict(cc=['mx', 'co2'], names=['Lucía Hernández', 'Andrés Gómez'], dob=['Fecha de nacimiento', 'F. nac.'],
+            born=['Nací el {d} en Oaxaca.'], pp=['No. de pasaporte'], ppc=['mi pasaporte es el {p}'],
+            name='Nombre', other={'issue': 'Fecha de expedición', 'expiry': 'Vigencia', 'travel': 'Fecha de viaje'},
+            ids={'ticket': 'No. de boleto', 'booking': 'Clave de reservación'}, months=MONTHS_C['es'],
+            mfmt='{d} de {m} de {y}'),
+ 'pt': dict(cc=['br2'], names=['João Pereira', 'Ana Souza'], dob=['Data de nascimento', 'Nasc.'],
+            born=['Nasci em {d}, em Recife.'], pp=['Nº do passaporte'], ppc=['meu passaporte é {p}'],
+            name='Nome', other={'issue': 'Data de emissão', 'expiry': 'Validade'},
+            ids={'ticket': 'Nº do bilhete', 'booking': 'Localizador'}, months=MONTHS_C['pt'],
+            mfmt='{d} de {m} de {y}'),
+ 'fr': dict(cc=['fr2'], names=['Camille Martin', 'Hugo Bernard'], dob=['Date de naissance', 'Né(e) le'],
+            born=['Je suis née le {d} à Lyon.'], pp=['N° de passeport'], ppc=['mon passeport : {p}'],
+            name='Nom', other={'issue': 'Délivré le', 'expiry': "Date d'expiration"},
+            ids={'ticket': 'N° de billet', 'booking': 'Réf. de réservation'}, months=MONTHS_C['fr']),
+ 'de': dict(cc=['de2'], names=['Lena Schmidt', 'Jonas Weber'], dob=['Geburtsdatum', 'Geb.-Datum'],
+            born=['Ich bin am {d} in Graz geboren.'], pp=['Reisepassnummer', 'Pass-Nr.'],
+            ppc=['meine Passnummer ist {p}'], name='Name', other={'issue': 'Ausstellungsdatum', 'expiry': 'Gültig bis'},
+            ids={'ticket': 'Ticketnummer', 'booking': 'Buchungscode'}, months=MONTHS_C['de'],
+            mfmt='{d}. {m} {y}'),
+ 'tr': dict(cc=['tr2'], names=['Elif Yılmaz', 'Mehmet Kaya'], dob=['Doğum tarihi'],
+            born=['{d} tarihinde doğdum.'], pp=['Pasaport no'], ppc=['pasaport numaram {p}'],
+            name='Ad soyad', other={'issue': 'Veriliş tarihi', 'expiry': 'Geçerlilik tarihi'},
+            ids={'ticket': 'Bilet no', 'booking': 'Rezervasyon kodu'},
+            months=['Ocak', 'Şubat', 'Mart', 'Nisan', 'Mayıs', 'Haziran', 'Temmuz', 'Ağustos', 'Eylül',
+                    'Ekim', 'Kasım', 'Aralık']),
+ 'ru': dict(cc=['ru2'], names=['Анна Смирнова', 'Иван Петров'], dob=['Дата рождения'],
+            born=['Я родилась {d} в Казани.'], pp=['Номер загранпаспорта'], ppc=['мой загранпаспорт {p}'],
+            name='ФИО', other={'issue': 'Дата выдачи', 'expiry': 'Действителен до'},
+            ids={'ticket': 'Номер билета', 'booking': 'Код бронирования'},
+            months=['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа',
+                    'сентября', 'октября', 'ноября', 'декабря'], mfmt='{d} {m} {y} г.'),
+ 'ar': dict(cc=['eg2'], names=['أحمد حسن', 'فاطمة علي'], dob=['تاريخ الميلاد'],
+            born=['ولدت في {d}.'], pp=['رقم جواز السفر'], ppc=['رقم جوازي {p}'],
+            name='الاسم', other={'issue': 'تاريخ الإصدار', 'expiry': 'تاريخ الانتهاء'},
+            ids={'ticket': 'رقم التذكرة', 'booking': 'رقم الحجز'}),
+ 'vi': dict(cc=['vn2'], names=['Nguyễn Văn An', 'Trần Thị Mai'], dob=['Ngày sinh'],
+            born=['Tôi sinh ngày {d}.'], pp=['Số hộ chiếu'], ppc=['hộ chiếu của tôi số {p}'],
+            name='Họ và tên', other={'issue': 'Ngày cấp', 'expiry': 'Có giá trị đến'},
+            ids={'ticket': 'Số vé', 'booking': 'Mã đặt chỗ'}),
+ 'id': dict(cc=['id'], names=['Budi Santoso', 'Dewi Lestari'], dob=['Tanggal lahir', 'Tgl. lahir'],
+            born=['Saya lahir pada {d} di Bandung.'], pp=['No. paspor'], ppc=['paspor saya nomor {p}'],
+            name='Nama', other={'issue': 'Tanggal dikeluarkan', 'expiry': 'Berlaku hingga'},
+            ids={'ticket': 'No. tiket', 'booking': 'Kode booking'}, months=MONTHS_C['id']),
+}
+PASSPORT.update({
+    'pe': lambda: digits(9), 'to': lambda: 'T' + digits(6), 'fj': lambda: 'F' + digits(6),
+    'bw': lambda: digits(9), 'zw': lambda: letters(2) + digits(6), 'mw': lambda: 'M' + digits(7),
+    'ug': lambda: 'A' + digits(8), 'pg': lambda: 'P' + digits(7), 'dk': lambda: digits(9),
+    'cn2': lambda: 'E' + digits(8), 'tj': lambda: digits(9), 'co2': lambda: 'AV' + digits(6),
+    'br2': lambda: letters(2) + digits(6), 'fr2': lambda: digits(2) + letters(2) + digits(5),
+    'de2': lambda: pick('CFGHJK') + ''.join(pick('CFGHJKLMNPRTVWXYZ0123456789') for _ in range(8)),
+    'tr2': lambda: 'U' + digits(8), 'eg2': lambda: 'A' + digits(8), 'vn2': lambda: 'C' + digits(7),
+    'nl2': lambda: letters(2) + ''.join(pick(UP + '0123456789') for _ in range(6)) + digits(1),
+    'pl2': lambda: letters(2) + digits(7), 'mx': lambda: 'G' + digits(8), 'ru2': lambda: pick([digits(2) + ' ' + digits(7), digits(9)]),
+})
+
+
+def rc_above(L, r):  # a PDF form's text: each label on its own line, its value under it
+    for k, (lab, val, typ) in enumerate(b_fields(L)):
+        r.add(('\n' if k else '') + lab + '\n').add(val, typ)
+
+
+def rc_paren(L, r):  # the value first, its label after it in parentheses
+    f = b_fields(L)
+    r.add(f[0][1])
+    for lab, val, typ in f[1:]:
+        r.add(', ').add(val, typ).add(' (%s)' % lab.lower())
+
+
+def rc_html(L, r):
+    r.add('<table>\n')
+    for lab, val, typ in b_fields(L):
+        r.add('<tr><td>%s</td><td>' % lab).add(val, typ).add('</td></tr>\n')
+    r.add('</table>')
+
+
+def rc_columns(L, r):  # two columns of a PDF page run together on one line
+    f = b_fields(L)
+    half = (len(f) + 1) // 2
+    for k in range(half):
+        for j, (lab, val, typ) in enumerate([f[k]] + ([f[k + half]] if k + half < len(f) else [])):
+            r.add(' ' * n(4, 10) if j else '').add(lab + ': ').add(val, typ)
+        r.add('\n')
+
+
+def rc_mail(L, r):  # an e-mail in the language: the birth sentence, the passport sentence
+    r.add('%s,\n\n' % pick(['Hi', 'Hello', 'Dear agent']))
+    rb_sms(L, r)
+    r.add('\n\n%s' % pick(L['names']))
+
+
+def layouts_c():
+    return [(rc_above, 4), (rc_paren, 3), (rc_html, 3), (rc_columns, 3), (rc_mail, 4),
+            (rb_sms, 3), (rb_neg, 4), (rb_leaders, 1), (rb_md, 1), (r_json, 1)]
+
+
 # ---- records ---------------------------------------------------------------------------------
 class Rec:
     """Text built from pieces; labelled pieces become spans."""
@@ -911,13 +1097,13 @@ SET = 'a'
 
 
 def record():
-    langs = LANGS if SET == 'a' else LANGS_B
-    L = langs[pick(sorted(langs) if SET == 'b' else SET_LANGS['a'])]
+    langs = {'a': LANGS, 'b': LANGS_B, 'c': LANGS_C}[SET]
+    L = langs[pick(sorted(langs) if SET != 'a' else SET_LANGS['a'])]
     r = Rec()
     if rng.random() < 0.04:
         r_mrz(L, r)
         return r.text, r.spans
-    lays = LAYOUTS if SET == 'a' else layouts_b()
+    lays = {'a': LAYOUTS, 'b': layouts_b(), 'c': layouts_c()}[SET]
     lay = rng.choices([f for f, _ in lays], [k for _, k in lays])[0]
     lay(L, r)
     return r.text, r.spans
@@ -932,13 +1118,14 @@ def self_test():
 def main():
     global SET
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument('--set', default='a', choices=['a', 'b'],
-                     help='b: the second set, written after the rules from set a (seeds 1401/1402)')
+    pre.add_argument('--set', default='a', choices=['a', 'b', 'c'],
+                     help='b: written after the rules from set a (seeds 1401/1402); c: after '
+                     'those from set b (1501/1502)')
     args, rest = pre.parse_known_args()
     SET = args.set
     sys.argv = sys.argv[:1] + rest
     self_test()
-    w.write_set(record, {'a': 1301, 'b': 1401}[SET], __doc__)
+    w.write_set(record, {'a': 1301, 'b': 1401, 'c': 1501}[SET], __doc__)
 
 
 if __name__ == '__main__':
