@@ -251,6 +251,12 @@ typedef struct pii_ctx {
      * no cue): dropped when the text is not English. Indices into res. */
     uint32_t *weak_person; /* (n_weak_person) heap, freed after the scan */
     int n_weak_person, cap_weak_person;
+    /* Dates under a label of no known language's words, in a record
+     * (pii_label.c): birth dates when the record is a person's. */
+    struct {
+        uint32_t start, end;
+    } dob_maybe[8];
+    int n_dob_maybe;
     /* Parts of full names found so far ("Westgård" of "Joakim Westgård"):
      * a later mention of one alone is the same person. */
     struct {
@@ -415,12 +421,62 @@ bool ew__pii_passport_text(const unsigned char *s, size_t i);
 /* A birth cue around the date at [i, e): a cue word before it, "geboren"
  * right after it, or an accented cue the ASCII cue table cannot hold
  * ("né le", "Nací el"). */
-bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e);
+bool ew__pii_dob_cue(pii_ctx *c, size_t i, size_t e);
 /* Birth dates in a Japanese era's letter ("S60.3.12") and in Chinese
  * numerals ("一九七四年四月十三日") at i: their end when one is added, else 0. */
 size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i);
 size_t ew__pii_scan_han_date(pii_ctx *c, size_t i);
 size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i); /* "١٣/٠٩/٢٠٠٠" */
+/* The value of another script's decimal digit at k (its UTF-8 length in
+ * *len), or -1. */
+int ew__pii_uni_digit(const unsigned char *s, size_t n, size_t k, int *len);
+/* ---- what a label names (pii_label.c, words in router/data/id_labels.txt) -- */
+#define PII_LBL_BIRTH    1u /* "Date of birth", "Sünniaeg", "Kaarawan", "जन्म तिथि" */
+#define PII_LBL_PASSPORT 2u /* "Passport No.", "Pase Nr.", "የፓስፖርት ቁጥር" */
+#define PII_LBL_DATE     4u /* another date: issue, expiry, invoice, appointment, ... */
+#define PII_LBL_ID       8u /* another number: visa, ticket, booking, identity card, ... */
+#define PII_LBL_SOME     16u /* a label stands there, whatever its words */
+typedef struct {
+    const char *w; /* folded */
+    uint8_t len, kind;
+    uint8_t flags; /* PII_LBLW_* */
+} ew__pii_lblword;
+#define PII_LBLW_ANCHORED   1u /* only at the start of a word */
+#define PII_LBLW_LABEL_ONLY 2u /* only in a value's own label, not in prose before it */
+#define PII_LBLW_WORD_END   4u /* only at the end of a word */
+extern const ew__pii_lblword ew__pii_lbl_words[];
+extern const uint16_t ew__pii_lbl_bucket[257];
+/* The kinds of the label words in [a, b) (prose: without the label-only
+ * words); *last gets the kind of the one nearest b (0 for none). */
+unsigned ew__pii_label_words(const unsigned char *s, size_t a, size_t b, bool prose,
+                             unsigned *last);
+/* The kinds of the label the value at i stands under: its table column's
+ * header, or "Label: value", "Label - value", "Label\tvalue", label="value",
+ * "label": "value" on its line. 0 when there is none or its words are unknown. */
+unsigned ew__pii_value_label(const pii_ctx *c, size_t i);
+/* The same; *la gets where a label on the value's line starts (i if none). */
+unsigned ew__pii_value_label_at(const pii_ctx *c, size_t i, size_t *la);
+/* A birth or passport word in the words right before i on its line (no digit
+ * between), the nearest deciding: PII_LBL_* of it, or 0. */
+unsigned ew__pii_label_before(const unsigned char *s, size_t i, size_t max);
+/* A date [i, e) under a label whose words no list knows: kept as a
+ * candidate; after the walk, ew__pii_dob_records makes it a birth date when
+ * its year is a living person's and its record (the lines between blank
+ * lines) holds a person's other findings but no birth date. */
+void ew__pii_dob_maybe(pii_ctx *c, size_t i, size_t e);
+void ew__pii_dob_records(pii_ctx *c);
+/* A birth word right after the date ending at e on its line ("1986 születtem",
+ * "1960 அன்று பிறந்தேன்"), not a later field's label: PII_LBL_BIRTH or 0. */
+unsigned ew__pii_label_after(const unsigned char *s, size_t n, size_t e);
+/* Does a passport label or word of any language name the number at i (its
+ * own label, else the words right before it), and no visa's or ticket's? */
+bool ew__pii_passport_label(const pii_ctx *c, size_t i);
+/* Identity records (pii_idrec.c): a birth date under a birth cue whose month
+ * is a word no list holds ("ግንቦት 6 1975", "1994 m. spalio 20 d."), and a
+ * passport's TD3 machine-readable line at i (ICAO 9303, check digits): their
+ * end when spans were added, else 0. */
+size_t ew__pii_scan_word_date(pii_ctx *c, size_t i);
+size_t ew__pii_scan_mrz(pii_ctx *c, size_t i);
 /* A token [i, te) with letters and digits: IBAN, NINO, passport, secrets,
  * crypto addresses, JWT, UUID/hash look-alikes, IPv6, MAC, email, URL. */
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te);
