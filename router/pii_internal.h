@@ -239,6 +239,7 @@ typedef struct pii_ctx {
     uint32_t title_at;          /* where a capitalised name is expected ("Dear") */
     bool seen_upper;            /* any capital letter so far (else: lowercased text) */
     int8_t software;            /* the text is about software: 1, not: -1, unknown: 0 */
+    int8_t form;                /* the text is a form (ew__pii_form_text): 1, -1, 0 */
     uint32_t name_list_end;     /* end of the last list of names scored together */
     size_t next_digit;          /* first digit at or after the last query (a cache) */
     uint32_t line_start;        /* offset of the current line */
@@ -520,6 +521,10 @@ int ew__pii_field_value(const pii_ctx *c, size_t ss, size_t se);
 /* Does the table column of the cell at i name a person's role ("Owner",
  * "assignee")? (pii_name_field.c) */
 bool ew__pii_role_column(const pii_ctx *c, size_t i);
+/* Is the text a form: three lines or more that open with a label and a
+ * colon, no label twice ("Resumen: ...\nPrioridad: ...")? A chat repeats
+ * its speakers. Cached in c->form (pii_name_field.c). */
+bool ew__pii_form_text(pii_ctx *c);
 /* Is the date at i on a patient record line after the name and record
  * numbers ("Patient: Stoica, Ayesha   MRN 427   08/17/1952")? */
 bool ew__pii_patient_date(const pii_ctx *c, size_t i);

@@ -607,7 +607,8 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         last--;
     if (last < 0 || r->p[0].particle || (only_common(r->p[0].gaz & 0xF) && !r->p[0].initial))
         return 0;
-    int words = 0, named = 0, places = 0, notname = 0, initials = 0, core = 0;
+    int words = 0, named = 0, places = 0, notname = 0, initials = 0, core = 0, listed = 0,
+        common = 0, long3 = 0;
     for (int a = 0; a <= last; a++) {
         if (r->p[a].particle) continue;
         if (r->p[a].initial) {
@@ -620,8 +621,22 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         places += (g & EW__GAZ_PLACE) && !(g & (EW__GAZ_FIRST | EW__GAZ_LAST));
         notname += (r->p[a].gaz & NOTNAME_BIT) != 0;
         core += (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(r->p[a].gaz & EW__GAZ_EXT);
+        size_t wl = r->p[a].e - r->p[a].s; /* one letter ("Ó Briain") is no word here */
+        if (wl > 2 || (wl == 2 && s[r->p[a].s] < 0x80)) {
+            long3 += 1;
+            listed += (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) != 0;
+            common += (g & EW__GAZ_COMMON) != 0;
+        }
     }
     if (words == 0) return 0;
+    /* three capitalised words or more, none a listed name or two of them
+     * ordinary words, are a title ("Anamnesi Patologica Remota", "Earl Grey
+     * Loose Leaf Tea"), not a name */
+    bool latin = s[r->p[0].s] < 0xC3 || s[r->p[0].s] <= 0xC9; /* the lists' script */
+    if (!strong && !title && latin && long3 >= 3 && (listed == 0 || common >= 2)) {
+        c->name_list_end = (uint32_t)r->p[last].e; /* its later words are none either */
+        return 0;
+    }
     r->ss = r->p[0].s;
     r->se = r->p[last].e;
     unsigned g0 = r->p[0].gaz & 0xF, gl = r->p[last].gaz & 0xF;
@@ -672,7 +687,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
     size_t f = se;
     if (f + 2 < n && s[f] == '\'' && s[f + 1] == 's') f += 2;
     if (f + 3 < n && s[f] == ':' && at_line && words <= 2 && s[f + 1] == ' ' &&
-        speech_at(s, n, f + 2))
+        speech_at(s, n, f + 2) && !ew__pii_form_text(c))
         sc += 0.3f; /* "Ubul: What a wife." (not "Website:\n", "Kwota: -100,00") */
     if (f + 1 < n && s[f] == ' ' && pii_is_digit(s[f + 1]))
         sc -= 0.3f; /* "Joaquin Suarez 2906" is a street */

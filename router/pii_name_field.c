@@ -203,3 +203,51 @@ bool ew__pii_role_column(const pii_ctx *c, size_t i)
     unsigned char d;
     return ew__pii_table_header(c, i, &a, &b, &d) && person_label(c->s, a, b);
 }
+
+/* The label opening the line at k ("Prioridad: ", "Line manager: "): up
+ * to three words of letters before ": ", its value no sentence. Its first
+ * bytes go to key. */
+static bool line_label(const unsigned char *s, size_t n, size_t k, uint64_t *key)
+{
+    while (k < n && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    size_t a = k;
+    int spaces = 0;
+    while (k < n && k - a < 32 && (pii_is_alpha(s[k]) || s[k] >= 0x80 || s[k] == ' ')) {
+        spaces += s[k] == ' ';
+        k++;
+    }
+    if (k == a || spaces > 2 || k + 1 >= n || s[k] != ':' || s[k + 1] != ' ' ||
+        !(pii_is_upper(s[a]) || s[a] >= 0x80))
+        return false;
+    *key = 0;
+    memcpy(key, s + a, k - a < 8 ? k - a : 8);
+    /* a value that is speech ("What a wife. ...") makes the label a speaker */
+    int small = 0;
+    for (size_t w = k + 2; w < n && s[w] != '\n'; w++)
+        small += pii_is_lower(s[w]) && s[w - 1] == ' ';
+    return small < 3;
+}
+
+bool ew__pii_form_text(pii_ctx *c)
+{
+    if (c->form) return c->form > 0;
+    uint64_t seen[8];
+    int distinct = 0, repeats = 0;
+    for (size_t k = 0; k < c->n && repeats == 0;) {
+        uint64_t key;
+        if (line_label(c->s, c->n, k, &key)) {
+            int j = 0;
+            while (j < distinct && seen[j] != key)
+                j++;
+            if (j < distinct)
+                repeats++;
+            else if (distinct < 8)
+                seen[distinct++] = key;
+        }
+        const unsigned char *nl = memchr(c->s + k, '\n', c->n - k);
+        k = nl ? (size_t)(nl - c->s) + 1 : c->n;
+    }
+    c->form = distinct >= 3 && repeats == 0 ? 1 : -1;
+    return c->form > 0;
+}

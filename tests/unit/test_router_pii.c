@@ -1229,6 +1229,15 @@ static void test_machine_names(void **state)
     EXPECT_NO_TYPE("Alexa no responde desde que desplegamos Jarvis v1.8.0", EW_PII_PERSON);
     EXPECT_EXACT("Jenkins said the results are fine.", EW_PII_PERSON, "Jenkins");
     EXPECT_EXACT("Mr. Jenkins restarted the build server.", EW_PII_PERSON, "Jenkins");
+    /* three capitalised words, none a listed name or two of them ordinary,
+     * are a title; a form's labels are no speakers, a chat's are */
+    EXPECT_NO_TYPE("Anamnesi Patologica Remota: morbo", EW_PII_PERSON);
+    EXPECT_NO_TYPE("- Earl Grey Loose Leaf Tea (Tramontina)", EW_PII_PERSON);
+    EXPECT_EXACT("Present: Oisín Ó Briain and others", EW_PII_PERSON, "Oisín Ó Briain");
+    EXPECT_NO_TYPE("Resumen: El Botón de Pago No Responde\nPrioridad: 2\nEstado: En Curso",
+                   EW_PII_PERSON);
+    EXPECT_EXACT("Ubul: What a wife.\nNicole: Remember me?\nJohn: You saved my life!",
+                 EW_PII_PERSON, "Ubul");
     /* capitalisation alone still makes a name outside fields: on a name
      * line over an address, in English prose */
     EXPECT_EXACT("Kalani Wongsawat\n12 Elm Street, Springfield", EW_PII_PERSON, "Kalani Wongsawat");
