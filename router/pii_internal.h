@@ -238,6 +238,8 @@ typedef struct pii_ctx {
     uint32_t name_next_at;      /* where a name is expected ("my name is" ...) */
     uint32_t title_at;          /* where a capitalised name is expected ("Dear") */
     bool seen_upper;            /* any capital letter so far (else: lowercased text) */
+    int8_t software;            /* the text is about software: 1, not: -1, unknown: 0 */
+    int8_t form;                /* the text is a form (ew__pii_form_text): 1, -1, 0 */
     uint32_t name_list_end;     /* end of the last list of names scored together */
     size_t next_digit;          /* first digit at or after the last query (a cache) */
     uint32_t line_start;        /* offset of the current line */
@@ -577,6 +579,23 @@ bool ew__pii_table_header(const pii_ctx *c, size_t i, size_t *ha, size_t *hb, un
 /* Cue bits (1 << CUE_x) of the label a value at i stands under: its table
  * column's header or its SQL INSERT column (pii_field.c); 0 for none. */
 uint32_t ew__pii_field_cues(const pii_ctx *c, size_t i);
+/* Is [ss, se) the whole value of a labelled field whose label names no
+ * person (pii_name_field.c)? 0 when not; PII_FIELD_MACHINE under a key
+ * written for machines ("color": "Forest Green", msgstr "Neue Funktionen"),
+ * PII_FIELD_LABEL under one written for people (Prioridad: Alta). */
+enum { PII_FIELD_MACHINE = 1, PII_FIELD_LABEL = 2 };
+/* Is the lone word [ss, se) the name of software ("Jenkins", "Hudson")? It is
+ * written inside an identifier elsewhere in the text, or it is a listed tool
+ * and the text is about software (pii_name_tech.c). */
+bool ew__pii_tech_name(pii_ctx *c, size_t ss, size_t se);
+int ew__pii_field_value(const pii_ctx *c, size_t ss, size_t se);
+/* Does the table column of the cell at i name a person's role ("Owner",
+ * "assignee")? (pii_name_field.c) */
+bool ew__pii_role_column(const pii_ctx *c, size_t i);
+/* Is the text a form: three lines or more that open with a label and a
+ * colon, no label twice ("Resumen: ...\nPrioridad: ...")? A chat repeats
+ * its speakers. Cached in c->form (pii_name_field.c). */
+bool ew__pii_form_text(pii_ctx *c);
 /* Is the date at i on a patient record line after the name and record
  * numbers ("Patient: Stoica, Ayesha   MRN 427   08/17/1952")? */
 bool ew__pii_patient_date(const pii_ctx *c, size_t i);

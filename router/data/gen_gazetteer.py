@@ -30,6 +30,8 @@ LISTS = [
     ('first', 'EW__GAZ_FIRST', ['names_first_census.txt', 'names_first_intl.txt']),
     ('last', 'EW__GAZ_LAST', ['names_last_census.txt', 'names_last_intl.txt']),
     ('common', 'EW__GAZ_COMMON', ['common_words.txt']),
+    # other languages' frequent words: ordinary words to the name reader
+    ('frequent', 'EW__GAZ_COMMON | EW__GAZ_WORD', ['frequent_words.txt']),
     ('place', 'EW__GAZ_PLACE', ['places.txt']),
     # the extended lists: only the names the lists above lack, marked EXT
     ('first_ext', 'EW__GAZ_FIRST | EW__GAZ_EXT', ['names_first_faker.txt']),
