@@ -44,6 +44,9 @@ static size_t name_word_end(const unsigned char *s, size_t n, size_t i)
         unsigned ch = s[i];
         if (pii_is_alpha(ch))
             i++;
+        else if (ch == 0xC2 && i + 1 < n && s[i + 1] != 0xAA && s[i + 1] != 0xB5 &&
+                 s[i + 1] != 0xBA)
+            break; /* U+0080..U+00BF are signs, not letters: "Verhoeven¹," */
         else if (ch >= 0xC2 && ch < 0xE0 && i + 1 < n)
             i += 2;
         else if (ch == 0xE1 && i + 2 < n && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB)
@@ -68,6 +71,34 @@ static bool latin_ext_in(const unsigned char *s, size_t i, size_t e)
 static bool is_particle(const unsigned char *s, size_t i, size_t e)
 {
     return ew__pii_cue_lookup((const char *)s + i, e - i) & PII_KW_PARTICLE;
+}
+
+/* A surname with its particle glued on in small letters: "d'Arcy", "al-Otaibi",
+ * "el-Sayed", "ul-Haq" (a capital right after the glue). */
+static bool glued_surname(const unsigned char *s, size_t n, size_t i, size_t e)
+{
+    size_t g = 0;
+    if (e - i > 3 && s[i] == 'd' && s[i + 1] == '\'')
+        g = 2;
+    else if (e - i > 4 && s[i + 2] == '-' &&
+             ((s[i] == 'a' && s[i + 1] == 'l') || (s[i] == 'e' && s[i + 1] == 'l') ||
+              (s[i] == 'u' && (s[i + 1] == 'l' || s[i + 1] == 'd'))))
+        g = 3;
+    return g && i + g < n && cp_upper_at(s, n, i + g);
+}
+
+/* Dutch "in 't Veld", "van 't Hek": a particle and "'t" before a capital; the
+ * length of the two, or 0. */
+static size_t dutch_t_particle(const unsigned char *s, size_t n, size_t i, size_t e)
+{
+    static const char *const heads[] = {"in", "van", "op", "uit"};
+    if (e + 5 >= n || s[e] != ' ' || (s[e + 1] != '\'' && s[e + 1] != 0xE2)) return 0;
+    size_t q = s[e + 1] == '\'' ? e + 2 : e + 4; /* ' or U+2019 */
+    if (s[e + 1] == 0xE2 && (s[e + 2] != 0x80 || s[e + 3] != 0x99)) return 0;
+    if (q + 2 >= n || s[q] != 't' || s[q + 1] != ' ' || !pii_is_upper(s[q + 2])) return 0;
+    for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
+        if (strlen(heads[h]) == e - i && !memcmp(s + i, heads[h], e - i)) return q + 1 - i;
+    return 0;
 }
 
 static unsigned lookup_part(const unsigned char *s, size_t i, size_t e, char *fold, size_t *fl)
@@ -249,13 +280,24 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
             }
             q->initial = true;
             q->e = e + 1;
+            /* "A.B. Kowalczyk", "C.H. Tesfaye": initials written together */
+            if (e + 2 < n && pii_is_upper(s[e + 1]) && s[e + 2] == '.' && r->k + 1 < MAX_PARTS) {
+                r->k++;
+                pos = e + 1;
+                continue;
+            }
         } else if ((up || lower_ok) && e - pos == 1 && r->k > 0 && e < n && s[e] == ' ') {
             q->initial = true; /* "Juliusz A Kwiatkowski", "codey m ross" */
         } else if (!up && lower_ok && e - pos == 1 && r->k > 0 && e < n && s[e] == '.') {
             q->initial = true; /* "eric g. samoylova" */
             q->e = e + 1;
+        } else if (!up && r->k > 0 && dutch_t_particle(s, n, pos, e)) {
+            q->particle = true; /* "in 't" */
+            q->e = pos + dutch_t_particle(s, n, pos, e);
         } else if (!up && r->k > 0 && is_particle(s, pos, e)) {
             q->particle = true;
+        } else if (!up && r->k > 0 && glued_surname(s, n, pos, e)) {
+            q->gaz = EW__GAZ_LAST; /* a surname by its shape */
         } else {
             if (fw && pos == i && fw->e == e) {
                 q->gaz = fw->gaz;
@@ -601,7 +643,10 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
     if (words == 0) return 0;
     r->ss = r->p[0].s;
     r->se = r->p[last].e;
-    unsigned g0 = r->p[0].gaz & 0xF, gl = r->p[last].gaz & 0xF;
+    int w0 = 0; /* the first word, after any initials ("J. R. Smith") */
+    while (w0 < last && (r->p[w0].initial || r->p[w0].particle))
+        w0++;
+    unsigned g0 = r->p[w0].gaz & 0xF, gl = r->p[last].gaz & 0xF;
     float sc = 0;
     if (words == 1) {
         if ((g0 & EW__GAZ_FIRST) && !(g0 & (EW__GAZ_COMMON | EW__GAZ_PLACE)))
@@ -629,7 +674,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
     if (notname) sc -= (g0 & EW__GAZ_FIRST) && words > 1 ? 0.25f : 0.5f;
     size_t ss = r->ss, se = r->se;
     bool at_line = ss == c->line_start || (ss > 0 && s[ss - 1] == '\n');
-    if (words == 1 && !title && !strong && r->p[0].e - r->p[0].s <= 2)
+    if (words == 1 && !title && !strong && r->p[w0].e - r->p[w0].s <= 2)
         sc -= 0.3f; /* "Mi", "Li": too short to stand alone */
     if (words == 1 && !title && !strong && sentence_initial(s, ss, c->line_start) &&
         (g0 & EW__GAZ_COMMON))
@@ -1251,8 +1296,14 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     bool strong = c->name_next_at != CUE_NONE && i >= c->name_next_at && i - c->name_next_at <= 2;
     if (strong && config_value(c, i)) return 0;
     bool title = c->title_at != CUE_NONE && i >= c->title_at && i - c->title_at <= 2;
-    /* the commonest capitalised words ("The", "Please", "We") end here cheaply */
-    if (c->word.at == i) { /* the driver's plain word, hashed already */
+    /* the commonest capitalised words ("The", "Please", "We") end here cheaply;
+     * a capital and a full stop before a name is an initial ("A. Kowalczyk") */
+    bool initial =
+        i + 3 < c->n && c->s[i + 1] == '.' && pii_is_upper(c->s[i]) &&
+        (pii_is_upper(c->s[i + 2]) || (c->s[i + 2] == ' ' && cp_upper_at(c->s, c->n, i + 3)));
+    if (initial) {
+        /* read by read_run */
+    } else if (c->word.at == i) { /* the driver's plain word, hashed already */
         size_t k = i + c->word.len;
         if ((k >= c->n || !pii_is_wordch(c->s[k])) &&
             (ew__pii_cue_lookup3(c->word.q[0], c->word.q[1], c->word.q[2], c->word.len,

@@ -352,6 +352,33 @@ static void test_world8_rules(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* Shapes of names: particles glued on in small letters, Dutch "'t",
+ * initials written together or alone before a surname, affiliation marks
+ * after an author; weekday names of other languages are no names. */
+static void test_name_shapes(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"The prize went to Hélène d'Aubert last year.", P, "Hélène d'Aubert"},
+        {"Minutes taken by Omar al-Rashid.", P, "Omar al-Rashid"},
+        {"Our host, Samir el-Khoury, welcomed everyone.", P, "Samir el-Khoury"},
+        {"I spoke to Pieter van 't Hof yesterday.", P, "Pieter van 't Hof"},
+        {"The paper by A.B. Kowalczyk was cited twice.", P, "A.B. Kowalczyk"},
+        {"Approved: J. R. Tolkien-Baines", P, "J. R. Tolkien-Baines"},
+        {"Reviewed by M. Okonkwo on Monday", P, "M. Okonkwo"},
+        {"Hanna Virtanen\xc2\xb9, Lukas Brandt\xc2\xb2\n\xc2\xb9 Aalto University", P,
+         "Hanna Virtanen"},
+        {"Hanna Virtanen\xc2\xb9, Lukas Brandt\xc2\xb2\n\xc2\xb9 Aalto University", P,
+         "Lukas Brandt"},
+        /* not initials: a plan's letter, a common word after a letter */
+        {"Plan B. Nothing else worked.", P, NULL},
+        {"A. Introduction", P, NULL},
+        {"The shop opens on Mittwoch.", P, NULL},
+        {"Closed on Sábado.", P, NULL},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -360,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_names_by_context),    cmocka_unit_test(test_address_shapes),
         cmocka_unit_test(test_world5_formats),      cmocka_unit_test(test_script_names),
         cmocka_unit_test(test_world6_rules),        cmocka_unit_test(test_world8_rules),
+        cmocka_unit_test(test_name_shapes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
