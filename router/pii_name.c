@@ -536,17 +536,19 @@ static bool cyrillic_name(const unsigned char *s, const run *r)
                                        "\xd1\x83\xd0\xba",
                                        "\xd1\x8e\xd0\xba"};
     int words = 0;
-    bool shape = false;
+    bool shape = false, known = false;
     for (int a = 0; a < r->k; a++) {
         const part *q = &r->p[a];
         if (q->initial || q->particle) continue;
         words++;
+        known |= (ew__pii_script_gaz(s, q->s, q->e) & (EW__GAZ_FIRST | EW__GAZ_LAST)) != 0;
         for (size_t k = 0; k < sizeof ends / sizeof ends[0] && !shape; k++) {
             size_t l = strlen(ends[k]);
             shape = q->e - q->s > l + 2 && !memcmp(s + q->e - l, ends[k], l);
         }
     }
-    return words >= 2 && shape;
+    /* a known name too: "Министерство Финансов" has a surname's ending */
+    return words >= 2 && shape && known;
 }
 
 /* A word written after a name as an honorific: Turkish "Hanım", "Bey",
@@ -1406,6 +1408,10 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     if (cyr && !strong && !title) {
         if (!cyrillic_name(c->s, &r)) return 0;
         if (sc < 0.8f) sc = 0.8f;
+        /* "Вчера Олександр Шевчук": a sentence's first word, no name, before two */
+        if (r.k >= 3 && r.ss == r.p[0].s && sentence_initial(c->s, r.ss, c->line_start) &&
+            !(ew__pii_script_gaz(c->s, r.p[0].s, r.p[0].e) & (EW__GAZ_FIRST | EW__GAZ_LAST)))
+            r.ss = r.p[1].s;
     }
     if (sc <= 0) return 0;
     r.se = name_suffix_end(c->s, c->n, r.se);

@@ -379,6 +379,26 @@ static void test_name_shapes(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* Names of Cyrillic, Greek, Devanagari and Arabic script in running text
+ * without a cue: a given name and a surname the gazetteer knows in the
+ * script or in Latin letters ("अनीता" as "anita"), an Arabic nisba; an
+ * institution's capitalised words are no name. */
+static void test_script_pairs(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"कल अनीता शर्मा ने फोन किया।", P, "अनीता शर्मा"},
+        {"Sent to विजय कुमार today", P, "विजय कुमार"},
+        {"أرسل أحمد الشمري الملف.", P, "أحمد الشمري"},
+        {"Сегодня Тарас Кравчук приедет.", P, "Тарас Кравчук"},
+        {"Η Κατερίνα Οικονόμου ήρθε χθες.", P, "Κατερίνα Οικονόμου"},
+        {"Η Εθνική Τράπεζα ανακοίνωσε.", P, NULL},
+        {"Министерство Финансов объявило новые правила.", P, NULL},
+        {"Налоговая Служба объявила.", P, NULL},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -387,7 +407,7 @@ int main(void)
         cmocka_unit_test(test_names_by_context),    cmocka_unit_test(test_address_shapes),
         cmocka_unit_test(test_world5_formats),      cmocka_unit_test(test_script_names),
         cmocka_unit_test(test_world6_rules),        cmocka_unit_test(test_world8_rules),
-        cmocka_unit_test(test_name_shapes),
+        cmocka_unit_test(test_name_shapes),         cmocka_unit_test(test_script_pairs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
