@@ -334,6 +334,10 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                 break;
             }
             if (kw & PII_KW_NOTNAME) q->gaz |= EW__GAZ_PLACE << 4; /* marks "not a name" */
+            /* after a particle an ordinary word is a surname: "de Wit", "van Dam" */
+            if (up && r->k > 0 && r->p[r->k - 1].particle &&
+                (q->gaz & (EW__GAZ_COMMON | EW__GAZ_PLACE)) == EW__GAZ_COMMON)
+                q->gaz |= EW__GAZ_LAST;
             /* an all-caps word (two ASCII capitals, no small letter) is an acronym */
             int ups = 0;
             bool small = false;
@@ -459,8 +463,19 @@ static const char *const org_labels[] = {
     "employer",   "company",  "organisation", "organization", "firm",    "vendor",   "supplier",
     "insurer",    "bank",     "brand",        "manufacturer", "carrier", "agency",   "school",
     "university", "hospital", "merchant",     "lender",       "broker",  "retailer", NULL};
-const char *const *const ew__pii_ctx_lists[] = {object_verbs, at_person,  org_verbs,  biz_any,
-                                                biz_plain,    hist_nouns, org_labels, NULL};
+/* Kin and the people one lives and works with, before a name ("my sister
+ * Arnel", "her husband Zhiqiang", "our neighbour Oksana"): */
+static const char *const kin_nouns[] = {
+    "sister",     "brother",     "husband",     "wife",     "son",           "daughter",
+    "mother",     "father",      "mom",         "mum",      "dad",           "grandma",
+    "grandpa",    "grandmother", "grandfather", "uncle",    "aunt",          "auntie",
+    "cousin",     "niece",       "nephew",      "fiance",   "fiancee",       "girlfriend",
+    "boyfriend",  "friend",      "colleague",   "coworker", "neighbour",     "neighbor",
+    "roommate",   "flatmate",    "classmate",   "teammate", "stepson",       "stepdaughter",
+    "stepmother", "stepfather",  "sibling",     "grandson", "granddaughter", NULL};
+const char *const *const ew__pii_ctx_lists[] = {object_verbs, at_person, org_verbs,
+                                                biz_any,      biz_plain, hist_nouns,
+                                                org_labels,   kin_nouns, NULL};
 
 /* Is the word [a, a + l) of s one of list (NULL-terminated)? One cue-table
  * probe first: only context words carry PII_KW_CTX. */
@@ -477,7 +492,8 @@ static bool word_in(const unsigned char *s, size_t a, size_t l, const char *cons
 }
 
 /* Verbs done to a person, before their object ("forward it to X", "asked
- * X", "cc X"); [ss, ...) is the object. */
+ * X", "cc X"), or kin before a name ("my sister X"); [ss, ...) is the
+ * object. */
 static bool person_object(const unsigned char *s, size_t ss)
 {
     static const char *const skip[] = {"it",    "this", "that", "them", "these",
@@ -495,7 +511,7 @@ static bool person_object(const unsigned char *s, size_t ss)
         bool is_skip = false;
         for (const char *const *q = skip; *q && !is_skip; q++)
             is_skip = (*q)[0] == s[b] && strlen(*q) == l && !memcmp(s + b, *q, l);
-        if (!is_skip) return word_in(s, b, l, object_verbs);
+        if (!is_skip) return word_in(s, b, l, object_verbs) || word_in(s, b, l, kin_nouns);
         e = b;
     }
     return false;
@@ -580,6 +596,55 @@ static bool marked_name(const unsigned char *s, size_t n, size_t ss, size_t se)
 
 /* A chat export's speaker at a line's start: "Priit  4:23 PM", "**Priit**:",
  * "Priit (10:32):". */
+/* Words said, not a form's value: two words of letters ("lunch at 1?",
+ * "sure, the usual"; not "2017/03/07", "Rp 70.064", "I99b03ac"). */
+static bool speech_after(const unsigned char *s, size_t n, size_t a)
+{
+    for (int w = 0; w < 2; w++) {
+        if (a >= n || !(pii_is_alpha(s[a]) || s[a] >= 0xC3)) return false;
+        size_t e = name_word_end(s, n, a);
+        if (e == a || (e < n && pii_is_digit(s[e]))) return false;
+        if (w == 1) return true;
+        if (e < n && (s[e] == ',' || s[e] == '!' || s[e] == '?')) e++;
+        if (e + 1 >= n || s[e] != ' ') return false;
+        a = e + 1;
+    }
+    return false;
+}
+
+/* Does a line start at a with one or two capitalised words, ": " and words
+ * said? */
+static bool turn_at(const unsigned char *s, size_t n, size_t a)
+{
+    for (int w = 0; w < 2 && a < n && cp_upper_at(s, n, a); w++) {
+        size_t e = name_word_end(s, n, a);
+        if (e == a || e + 1 >= n) return false;
+        if (s[e] == '.') e++; /* "Ma. Theresa" */
+        if (s[e] == ':') return e + 2 < n && s[e + 1] == ' ' && speech_after(s, n, e + 2);
+        if (s[e] != ' ') return false;
+        a = e + 1;
+    }
+    return false;
+}
+
+/* A turn of a dialogue: the line [ss, colon) has a speaker, ": " and words
+ * said in small letters, and the line before or after it a turn too ("Meron: lunch at
+ * 1?\nQuynh: sure"). */
+static bool dialogue_turn(const unsigned char *s, size_t n, size_t ss, size_t colon)
+{
+    /* in small letters: a capital may start a form's value ("Reviewed-by: Zhou
+     * Jing"), and a capitalised sentence is speech_at's */
+    if (colon + 2 >= n || !pii_is_lower(s[colon + 2]) || !speech_after(s, n, colon + 2))
+        return false;
+    const unsigned char *nl = memchr(s + colon, '\n', n - colon);
+    if (nl && turn_at(s, n, (size_t)(nl - s) + 1)) return true;
+    if (ss < 2 || s[ss - 1] != '\n') return false;
+    size_t b = ss - 1;
+    while (b > 0 && s[b - 1] != '\n')
+        b--;
+    return turn_at(s, n, b);
+}
+
 static bool speaker_line(const unsigned char *s, size_t n, size_t line_start, size_t ss, size_t se)
 {
     size_t b = ss, f = se;
@@ -628,9 +693,12 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         last--;
     if (last < 0 || r->p[0].particle || (only_common(r->p[0].gaz & 0xF) && !r->p[0].initial))
         return 0;
-    int words = 0, named = 0, places = 0, notname = 0, initials = 0, core = 0;
+    int words = 0, named = 0, places = 0, notname = 0, initials = 0, core = 0, particles = 0;
     for (int a = 0; a <= last; a++) {
-        if (r->p[a].particle) continue;
+        if (r->p[a].particle) {
+            particles++;
+            continue;
+        }
         if (r->p[a].initial) {
             initials++;
             continue;
@@ -659,7 +727,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
             sc = 0.25f;
         else if (!g0)
             sc = 0.35f;
-        if (initials) sc += 0.2f;
+        if (initials) sc += particles ? 0.35f : 0.2f; /* "K. van Dam" */
     } else {
         if (places)
             sc = 0.1f;
@@ -678,7 +746,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
     bool at_line = ss == c->line_start || (ss > 0 && s[ss - 1] == '\n');
     if (words == 1 && !title && !strong && r->p[w0].e - r->p[w0].s <= 2)
         sc -= 0.3f; /* "Mi", "Li": too short to stand alone */
-    if (words == 1 && !title && !strong && sentence_initial(s, ss, c->line_start) &&
+    if (words == 1 && w0 == 0 && !title && !strong && sentence_initial(s, ss, c->line_start) &&
         (g0 & EW__GAZ_COMMON))
         sc -= 0.2f;
     /* lowercased text: a single word must be a given name */
@@ -696,7 +764,8 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
     size_t f = se;
     if (f + 2 < n && s[f] == '\'' && s[f + 1] == 's') f += 2;
     if (f + 3 < n && s[f] == ':' && at_line && words <= 2 && s[f + 1] == ' ' &&
-        speech_at(s, n, f + 2))
+        (speech_at(s, n, f + 2) ||
+         (!(g0 & (EW__GAZ_COMMON | EW__GAZ_PLACE)) && dialogue_turn(s, n, ss, f))))
         sc += 0.3f; /* "Ubul: What a wife." (not "Website:\n", "Kwota: -100,00") */
     if (f + 1 < n && s[f] == ' ' && pii_is_digit(s[f + 1]))
         sc -= 0.3f; /* "Joaquin Suarez 2906" is a street */
@@ -1302,7 +1371,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
      * a capital and a full stop before a name is an initial ("A. Kowalczyk") */
     bool initial =
         i + 3 < c->n && c->s[i + 1] == '.' && pii_is_upper(c->s[i]) &&
-        (pii_is_upper(c->s[i + 2]) || (c->s[i + 2] == ' ' && cp_upper_at(c->s, c->n, i + 3)));
+        (pii_is_upper(c->s[i + 2]) || (c->s[i + 2] == ' ' && pii_is_wordch(c->s[i + 3])));
     if (initial) {
         /* read by read_run */
     } else if (c->word.at == i) { /* the driver's plain word, hashed already */

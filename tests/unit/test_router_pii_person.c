@@ -370,6 +370,13 @@ static void test_name_shapes(void **state)
          "Hanna Virtanen"},
         {"Hanna Virtanen\xc2\xb9, Lukas Brandt\xc2\xb2\n\xc2\xb9 Aalto University", P,
          "Lukas Brandt"},
+        {"Cc: K. van Dam", P, "K. van Dam"},
+        {"Notes by Marloes de Wit, checked.", P, "Marloes de Wit"},
+        /* kin before a name; a dialogue's turns in small letters */
+        {"so proud of my sister Tevita who graduated", P, "Tevita"},
+        {"Tevita: lunch at 1?\nOksana: sure, the usual place", P, "Tevita"},
+        {"Kelt: 2017/03/07\nAdoszam: C84207588", P, NULL},
+        {"Author: Ren Ito\nReviewed-by: Zhou Jing <z@example.org>", P, "Zhou Jing"},
         /* not initials: a plan's letter, a common word after a letter */
         {"Plan B. Nothing else worked.", P, NULL},
         {"A. Introduction", P, NULL},
