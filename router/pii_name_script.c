@@ -298,7 +298,8 @@ static bool nisba(const unsigned char *s, size_t a, size_t e)
 }
 
 /* Two words without a cue that make a name: a given name and a surname or
- * another given name the gazetteer knows, in either order, in the script's
+ * another given name the gazetteer knows (in either order in the cased
+ * scripts), in the script's
  * own spelling or in Latin letters ("Шевчук" as "shevchuk"); an Arabic
  * given name before a nisba. In Greek, Armenian and Cyrillic, where both
  * words are capitalised already, one known name of the two will do. */
@@ -306,8 +307,10 @@ static bool name_pair(const unsigned char *s, const size_t *ws, const size_t *wz
 {
     unsigned g0 = ew__pii_script_gaz(s, ws[0], wz[0]), g1 = ew__pii_script_gaz(s, ws[1], wz[1]);
     const unsigned name = EW__GAZ_FIRST | EW__GAZ_LAST;
-    if (((g0 & EW__GAZ_FIRST) && (g1 & name)) || ((g0 & EW__GAZ_LAST) && (g1 & EW__GAZ_FIRST)))
-        return true;
+    if ((g0 & EW__GAZ_FIRST) && (g1 & name)) return true;
+    /* the surname first ("Смирнов Алексей") where capitals mark both words;
+     * not "गांधी मार्ग" (a street) */
+    if (cased && (g0 & EW__GAZ_LAST) && (g1 & EW__GAZ_FIRST)) return true;
     if ((g0 & EW__GAZ_FIRST) && nisba(s, ws[1], wz[1])) return true;
     return cased && ((g0 | g1) & name);
 }
