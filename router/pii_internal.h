@@ -555,6 +555,13 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags);
 size_t ew__pii_scan_script_name(pii_ctx *c, size_t i);
 /* That script of the letter at i, 0 for any other. */
 int ew__pii_script_at(const unsigned char *s, size_t n, size_t i);
+/* The Cyrillic, Greek or Devanagari word [a, e) in Latin letters, lowercase,
+ * into out[EW__GAZ_MAX_WORD]; its length, 0 for another script or too long
+ * (pii_translit.c). */
+size_t ew__pii_translit(const unsigned char *s, size_t a, size_t e, char *out);
+/* The gazetteer flags of a word of those scripts: its own spelling's, and
+ * the given-name and surname flags of its Latin spelling. */
+unsigned ew__pii_script_gaz(const unsigned char *s, size_t a, size_t e);
 /* A weak person span [ss, se) in text that is not English: does a word of
  * it look like a surname or an inflected given name? */
 bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se);

@@ -36,8 +36,11 @@ LISTS = [
     # the extended lists: only the names the lists above lack, marked EXT
     ('first_ext', 'EW__GAZ_FIRST | EW__GAZ_EXT', ['names_first_faker.txt']),
     ('last_ext', 'EW__GAZ_LAST | EW__GAZ_EXT', ['names_last_faker.txt']),
+    # weekday and month names of many languages, less the given names ("Julio", "Juma")
+    ('calendar', 'EW__GAZ_PLACE', ['calendar_faker.txt']),
 ]
 EXTENDS = {'first_ext': 'first', 'last_ext': 'last'}  # minus the core list of that kind
+NOT_NAMES = ('calendar',)  # minus the given names
 ADDR_LISTS = [
     # (C array, files): the keyword classes of router/pii_cue.c
     ('ew__pii_kw_street', ['street_types.txt', 'street_types_libpostal.txt']),
@@ -118,6 +121,8 @@ def generate():
         folded = set(fold(w) for w in words if fold(w))
         if cname in EXTENDS:
             folded -= core[EXTENDS[cname]] | core['first'] | core['last']
+        if cname in NOT_NAMES:
+            folded -= core['first'] | core['first_ext']
         core[cname] = folded
         folded = sorted(folded)
         parts.append('\n/* %s: %d words */\n' % (', '.join(files), len(folded)))
