@@ -687,6 +687,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             size_t e = ew__pii_scan_after_clause(c, k, kind); /* "token, do not share: x" */
             if (e) return e;
         }
+    } else if ((sep == '|' || sep == '?') && k > ie && k + 1 < n && s[k + 1] == sep) {
+        size_t e = ew__pii_scan_pair(c, i, ie, k); /* process.env.API_KEY || 'x' */
+        if (e) return e;
     } else if (sep == '>' && k == ie && i > 0 && s[i - 1] == '<') {
         size_t e = ew__pii_scan_xml_element(c, i, ie); /* <password>x</password> */
         if (e) return e;
@@ -704,7 +707,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
              (ie == we && !(s[k] == ':' && k + 1 < n && s[k + 1] == ':'))))
             kind = PII_KEY_KEY; /* not "Contentful::Management", a scope */
         size_t e = 0;
-        if ((s[k] == '=' || (s[k] == ':' && ie < n && s[ie] == '"')) &&
+        if ((s[k] == '=' || (s[k] == ':' && ((ie < n && s[ie] == '"') || k == ie))) &&
             ((ie - i == 3 && pii_icase_eq(s + i, "key", 3)) ||
              (ie - i == 4 && pii_icase_eq(s + i, "name", 4))) &&
             (e = ew__pii_scan_attr_pair(c, ie)) != 0)
