@@ -677,6 +677,14 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             d++;
         if (d < n && (s[d] == ':' || s[d] == '=')) k = d, sep = s[d];
     }
+    if (ie - i == 4 && sep == ':' && k == ie && pii_icase_eq(s + i, "wifi", 4)) {
+        size_t e = ew__pii_scan_wifi_qr(c, k + 1); /* WIFI:T:WPA;S:x;P:<password>;; */
+        if (e) return e;
+    }
+    if ((ie - i == 4 || ie - i == 10) && sep != 0 && (s[i] == 'A' || s[i] == 'm')) {
+        size_t e = ew__pii_scan_redis_auth(c, i, ie); /* "> AUTH <password>", "masterauth x" */
+        if (e) return e;
+    }
     if (sep == ',') {
         if (ie < n && (s[ie] == '\'' || s[ie] == '"') && (i == 0 || s[i - 1] == s[ie])) {
             size_t e = ew__pii_scan_pair(c, i, ie, k); /* 'API_KEY', 'value' */

@@ -173,6 +173,10 @@ static const struct {
     P("p8e-", 32, 32, AL_B64URL),
     P("EAA", 100, 255, AL_ALNUM),
     P("v1.0-", 171, 171, AL_HEXDASH),
+    /* Dynatrace API tokens (dt0c01.<24>.<64>), Airtable personal access
+     * tokens (pat<14>.<64 hex>) */
+    P("dt0c01.", 89, 89, AL_ANY),
+    P("pat", 79, 79, AL_ANY),
 };
 #undef P
 
