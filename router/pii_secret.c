@@ -1408,9 +1408,23 @@ static bool public_by_prefix(const unsigned char *v, size_t n)
             !memcmp(v + 2, ".eyJ", 4));
 }
 
+/* A value encrypted at rest, which only its tool's key opens: SOPS's
+ * "ENC[AES256_GCM,data:...]", Pulumi's "v1:<nonce>:<ciphertext>", a
+ * SealedSecret's entries under "encryptedData:". */
+static bool encrypted_value(const unsigned char *s, size_t vs, size_t ve)
+{
+    const unsigned char *v = s + vs;
+    size_t n = ve - vs;
+    if (n > 8 && (!memcmp(v, "ENC[", 4) || (!memcmp(v, "v1:", 3) && memchr(v + 4, ':', n - 4))))
+        return true;
+    size_t b = vs > 200 ? vs - 200 : 0;
+    return pii_contains(s + b, vs - b, "encryptedData:", 14);
+}
+
 static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
 {
-    if (in_arn(c->s, vs) || public_by_prefix(c->s + vs, ve - vs)) return 0;
+    if (in_arn(c->s, vs) || public_by_prefix(c->s + vs, ve - vs) || encrypted_value(c->s, vs, ve))
+        return 0;
     /* "Pwd={x};" (ODBC quotes a value in braces), "{AQAAAB...=}" (Jenkins'
      * encrypted secrets): a password or key inside; "{name}", "{{x}}" are
      * templates and stay placeholders */
