@@ -681,7 +681,8 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         size_t e = ew__pii_scan_wifi_qr(c, k + 1); /* WIFI:T:WPA;S:x;P:<password>;; */
         if (e) return e;
     }
-    if ((ie - i == 4 || ie - i == 10) && sep != 0 && (s[i] == 'A' || s[i] == 'm')) {
+    if ((ie - i == 4 && s[i] == 'A' && s[i + 1] == 'U') ||
+        (ie - i == 10 && s[i] == 'm' && s[i + 6] == 'a' && s[i + 7] == 'u')) {
         size_t e = ew__pii_scan_redis_auth(c, i, ie); /* "> AUTH <password>", "masterauth x" */
         if (e) return e;
     }
