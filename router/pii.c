@@ -677,6 +677,15 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             d++;
         if (d < n && (s[d] == ':' || s[d] == '=')) k = d, sep = s[d];
     }
+    if (ie - i == 4 && sep == ':' && k == ie && pii_icase_eq(s + i, "wifi", 4)) {
+        size_t e = ew__pii_scan_wifi_qr(c, k + 1); /* WIFI:T:WPA;S:x;P:<password>;; */
+        if (e) return e;
+    }
+    if ((ie - i == 4 && s[i] == 'A' && s[i + 1] == 'U') ||
+        (ie - i == 10 && s[i] == 'm' && s[i + 6] == 'a' && s[i + 7] == 'u')) {
+        size_t e = ew__pii_scan_redis_auth(c, i, ie); /* "> AUTH <password>", "masterauth x" */
+        if (e) return e;
+    }
     if (sep == ',') {
         if (ie < n && (s[ie] == '\'' || s[ie] == '"') && (i == 0 || s[i - 1] == s[ie])) {
             size_t e = ew__pii_scan_pair(c, i, ie, k); /* 'API_KEY', 'value' */
@@ -687,6 +696,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             size_t e = ew__pii_scan_after_clause(c, k, kind); /* "token, do not share: x" */
             if (e) return e;
         }
+    } else if ((sep == '|' || sep == '?') && k > ie && k + 1 < n && s[k + 1] == sep) {
+        size_t e = ew__pii_scan_pair(c, i, ie, k); /* process.env.API_KEY || 'x' */
+        if (e) return e;
     } else if (sep == '>' && k == ie && i > 0 && s[i - 1] == '<') {
         size_t e = ew__pii_scan_xml_element(c, i, ie); /* <password>x</password> */
         if (e) return e;
@@ -704,7 +716,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
              (ie == we && !(s[k] == ':' && k + 1 < n && s[k + 1] == ':'))))
             kind = PII_KEY_KEY; /* not "Contentful::Management", a scope */
         size_t e = 0;
-        if ((s[k] == '=' || (s[k] == ':' && ie < n && s[ie] == '"')) &&
+        if ((s[k] == '=' || (s[k] == ':' && ((ie < n && s[ie] == '"') || k == ie))) &&
             ((ie - i == 3 && pii_icase_eq(s + i, "key", 3)) ||
              (ie - i == 4 && pii_icase_eq(s + i, "name", 4))) &&
             (e = ew__pii_scan_attr_pair(c, ie)) != 0)

@@ -350,6 +350,12 @@ extern const unsigned char ew__pii_post_box_index[257];
 /* Services whose keys have no telling prefix (pii_provider.c), NULL-terminated:
  * the cue table marks them PII_KW_KEY without the secret class. */
 extern const char *const ew__pii_provider_names[];
+/* The word for "password" in ~90 languages (router/pii_secret_words.c, made by
+ * router/data/gen_secret_words.py from software translations), NULL-terminated:
+ * forms under PII_WORD_MAX bytes for the cue table, longer ones as written. */
+extern const char *const ew__pii_password_words[];
+extern const char *const ew__pii_password_words_long[];
+size_t ew__pii_password_word_at(const unsigned char *s, size_t n, size_t i);
 /* Cues of a provider's name: it names whose key follows, not that one does. */
 static inline bool pii_provider_cue(uint32_t cues)
 {
