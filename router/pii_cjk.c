@@ -90,6 +90,38 @@ static const struct {
     {0x79C1, 0x94A5, CUE_SECRET},   /* 私钥: a private key */
     {0x79C1, 0x9470, CUE_SECRET},   /* 私鑰 */
     {0x5BC6, 0x9375, CUE_SECRET},   /* (秘)密鍵, Japanese */
+    /* Traditional and Cantonese forms, and the labels and phrases before a
+     * name in forms, records and letters */
+    {0x806F, 0x7D61, CJ_NAME_NEXT}, /* 聯絡 (人) */
+    {0x806F, 0x7E6B, CJ_NAME_NEXT}, /* 聯繫 (人) */
+    {0x8054, 0x7EDC, CJ_NAME_NEXT}, /* 联络 (人) */
+    {0x6211, 0x4FC2, CJ_NAME_NEXT}, /* 我係: Cantonese "I am" */
+    {0x60A3, 0x8005, CJ_NAME_NEXT}, /* 患者 */
+    {0x5BB6, 0x5C5E, CJ_NAME_NEXT}, /* 家属 */
+    {0x5BB6, 0x5C6C, CJ_NAME_NEXT}, /* 家屬 */
+    {0x8BB0, 0x8005, CJ_NAME_NEXT}, /* 记者 */
+    {0x8A18, 0x8005, CJ_NAME_NEXT}, /* 記者 */
+    {0x4EFB, 0x547D, CJ_NAME_NEXT}, /* 任命 */
+    {0x56DE, 0x590D, CJ_NAME_NEXT}, /* 回复 */
+    {0x56DE, 0x8986, CJ_NAME_NEXT}, /* 回覆 */
+    {0x4E70, 0x5BB6, CJ_NAME_NEXT}, /* 买家 */
+    {0x6536, 0x8D27, CJ_NAME_NEXT}, /* 收货 (人) */
+    {0x6536, 0x8CA8, CJ_NAME_NEXT}, /* 收貨 (人) */
+    {0x5BC4, 0x4EF6, CJ_NAME_NEXT}, /* 寄件 (人) */
+    {0x7533, 0x8BF7, CJ_NAME_NEXT}, /* 申请 (人) */
+    {0x7533, 0x8ACB, CJ_NAME_NEXT}, /* 申請 (人) */
+    {0x6743, 0x5229, CJ_NAME_NEXT}, /* 权利 (人) */
+    {0x672C, 0x4EBA, CJ_NAME_NEXT}, /* 本人 */
+    {0x6587, 0x540D, CJ_NAME_NEXT}, /* (中)文名 */
+    {0x540C, 0x5FD7, CJ_HONORIFIC}, /* 同志 */
+    {0x91AB, 0x751F, CJ_HONORIFIC}, /* 醫生 */
+    {0x8001, 0x5E2B, CJ_HONORIFIC}, /* 老師 */
+    {0x7D93, 0x7406, CJ_HONORIFIC}, /* 經理 */
+    {0x4E3B, 0x4EFB, CJ_HONORIFIC}, /* 主任 */
+    {0x5F8B, 0x5E08, CJ_HONORIFIC}, /* 律师 */
+    {0x535A, 0x58EB, CJ_HONORIFIC}, /* 博士 */
+    {0x8B77, 0x7167, CUE_PASSPORT}, /* 護照 */
+    {0x624B, 0x6A5F, CUE_PHONE},    /* 手機 */
 };
 
 /* Characters that end a Japanese name (様, or the さ of さん) or start a
@@ -106,7 +138,9 @@ static pthread_once_t cue_first_once = PTHREAD_ONCE_INIT;
 
 /* Han characters (U+4E00-9FFF) that start no cue and no road word: runs of
  * them are skipped with one table lookup per character. */
-enum { HAN_OTHER, HAN_PLAIN, HAN_GATE, HAN_SURNAME }; /* plain and surname: bit 0 */
+/* plain and the surnames: bit 0; HAN_SUR_RARE: a surname of the full list
+ * (router/data/cn_surnames.txt) that is not one of the hundred commonest */
+enum { HAN_OTHER, HAN_PLAIN, HAN_GATE, HAN_SURNAME, HAN_SUR_RARE = 5 };
 /* One byte per BMP character (a byte, not two bits: one load per character
  * in the skip loop): HAN_PLAIN (skipped), HAN_SURNAME (skipped, but a name
  * may start with it), HAN_GATE (a word before a name: 和, 给, ...). */
@@ -215,6 +249,12 @@ static void cue_first_build(void)
             han_cls[cp] = cn_bit(cn_gate_bits, cp)  ? HAN_GATE
                           : cn_bit(cn_sur_bits, cp) ? HAN_SURNAME
                                                     : HAN_PLAIN;
+    for (int k = 0; k < ew__gaz_cn_single_n; k++)
+        if (ew__gaz_cn_single[k] <= 0xFFFF && han_cls[ew__gaz_cn_single[k]] == HAN_PLAIN)
+            han_cls[ew__gaz_cn_single[k]] = HAN_SUR_RARE;
+    for (int k = 0; k < ew__gaz_cn_double_n; k++)
+        if (ew__gaz_cn_double[k][0] <= 0xFFFF && han_cls[ew__gaz_cn_double[k][0]] == HAN_PLAIN)
+            han_cls[ew__gaz_cn_double[k][0]] = HAN_SUR_RARE;
 }
 
 void ew__pii_cjk_init(void)
@@ -309,8 +349,9 @@ static size_t jp_name_end(const unsigned char *s, size_t n, size_t i)
     }
     /* after a space, the second part must end cleanly and keep the name
      * short: "赵静　身份证号" is a name and a label, not one name */
+    uint32_t after = k < n ? ew__pii_decode(s, n, k, &l) : 0;
     if (spaces && !kana &&
-        ((k < n && end == k && is_han(ew__pii_decode(s, n, k, &l))) || chars > 5))
+        ((end == k && (is_han(after) || after == ':' || after == 0xFF1A)) || chars > 5))
         end = first_end, chars = first_chars;
     if (chars < 2 || (!kana && chars > 5)) return 0;
     return end;
@@ -392,12 +433,13 @@ static void jp_name_before(pii_ctx *c, size_t hon)
 static void name_before(pii_ctx *c, size_t hon)
 {
     const unsigned char *s = c->s;
-    for (int len = 3; len >= 1; len--) {
+    for (int len = 4; len >= 1; len--) {
         if (hon < (size_t)len * 3) continue;
         size_t st = hon - (size_t)len * 3;
-        hanpos h[3];
+        hanpos h[4];
         if (han_run(s, hon, st, h, len) != len) continue;
-        bool ok = ew__gaz_cn_surname(h[0].cp, len > 1 ? h[1].cp : 0) != 0;
+        int sl = ew__gaz_cn_surname(h[0].cp, len > 1 ? h[1].cp : 0);
+        bool ok = sl != 0 && (len < 4 || sl == 2); /* four: 宇文金凤 */
         for (int k = 0; k < len && ok; k++)
             ok = !stop_char(h[k].cp);
         if (!ok) continue;
@@ -903,6 +945,90 @@ static size_t cn_free_name(pii_ctx *c, size_t i)
     return e;
 }
 
+/* Is cp punctuation that may stand around a name: ASCII punctuation and
+ * space, CJK punctuation (、。「」【】), full-width forms that are no letter
+ * or digit (，：（）)? */
+static bool cn_name_delim(uint32_t cp)
+{
+    if (cp < 0x80) return !pii_is_alnum(cp);
+    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+           (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x2010 && cp <= 0x2027);
+}
+
+/* The end of a name that fills the Han run at i on its own: a surname of the
+ * full list, one or two characters no particle, the run over after them;
+ * with given, those must be given-name characters. 0 when it is none. */
+static size_t cn_whole_name(const pii_ctx *c, size_t i, bool given)
+{
+    hanpos h[5];
+    int k = han_run(c->s, c->n, i, h, 5);
+    if (k < 2 || k > 4) return 0;
+    int sl = ew__gaz_cn_surname(h[0].cp, h[1].cp);
+    if (!sl || k - sl < 1 || k - sl > 2 || (sl == 1 && cn_word_pair(h[0].cp, h[1].cp))) return 0;
+    for (int j = sl; j < k; j++)
+        if (stop_char(h[j].cp) || (given && !cn_bit(cn_given_bits, h[j].cp))) return 0;
+    return h[k - 1].at + 3;
+}
+
+/* A name alone between punctuation (a list "边宇轩、沈凯、华天佑", a chat
+ * speaker "齐德明：", "（张伟）" after a Latin name, "notes: 冯芳 will"):
+ * given-name characters after any listed surname; its end or 0. */
+static size_t cn_isolated_name(pii_ctx *c, size_t i)
+{
+    int l;
+    if (i > 0 && !cn_name_delim(ew__pii_decode(c->s, c->n, i - (c->s[i - 1] < 0x80 ? 1 : 3), &l)))
+        return 0;
+    size_t e = cn_whole_name(c, i, true);
+    if (!e || (e < c->n && !cn_name_delim(ew__pii_decode(c->s, c->n, e, &l)))) return 0;
+    ew__pii_add(c, EW_PII_PERSON, i, e, 0.6f);
+    return e;
+}
+
+/* Does the Han run before a colon at k end in a word for a person: 人 者 员
+ * 师 属 主 士 官 客 户 长 (收货人, 患者, 业务员, 主治医师, 家属, 业主, 护士,
+ * 顾客, 客户, 组长), 名 after 姓 户 签 文 全 真 (户名, 中文名), 家 after 买 卖
+ * (买家), 生 after 医 学 考 (医生, 学生)? Form labels then hold a name. */
+static bool person_label_before(const unsigned char *s, size_t k)
+{
+    static const uint32_t suffix[] = {0x4EBA, 0x8005, 0x5458, 0x54E1, 0x5E08, 0x5E2B,
+                                      0x5C5E, 0x5C6C, 0x4E3B, 0x58EB, 0x5B98, 0x5BA2,
+                                      0x6237, 0x6236, 0x957F, 0x9577};
+    static const struct {
+        uint32_t last;
+        const char *before;
+    } pairs[] = {{0x540D, "姓户戶签簽文全真"}, {0x5BB6, "买買卖賣"}, {0x751F, "医醫学學考"}};
+    int l;
+    if (k < 6) return false;
+    uint32_t last = ew__pii_decode(s, k, k - 3, &l), prev = ew__pii_decode(s, k, k - 6, &l);
+    if (!is_han(prev)) return false;
+    for (size_t j = 0; j < sizeof suffix / sizeof suffix[0]; j++)
+        if (suffix[j] == last) return true;
+    for (size_t j = 0; j < sizeof pairs / sizeof pairs[0]; j++) {
+        if (pairs[j].last != last) continue;
+        const unsigned char *b = (const unsigned char *)pairs[j].before;
+        for (; *b; b += 3)
+            if (!memcmp(b, s + k - 6, 3)) return true;
+    }
+    return false;
+}
+
+/* A name as the value of a form label that names a person (审批人：东方桂英,
+ * 主治医师: 尚一诺) at k, the colon; its end or 0. */
+static size_t cn_label_name(pii_ctx *c, size_t k)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, v = k + (s[k] == ':' ? 1 : 3);
+    if (!person_label_before(s, k)) return 0;
+    while (v < n && s[v] == ' ')
+        v++;
+    size_t e = cn_whole_name(c, v, false);
+    int l;
+    if (!e || (e < n && pii_is_alnum(ew__pii_decode(s, n, e, &l)))) return 0;
+    ew__pii_add(c, EW_PII_PERSON, v, e, 0.8f);
+    return e;
+}
+
 static bool cn_bit_at_sur(const unsigned char *s, size_t n, size_t i)
 {
     int l;
@@ -941,15 +1067,25 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
             size_t r = cn_free_name(c, i);
             if (r) return r;
         }
+        if ((cls == HAN_SURNAME || cls == HAN_SUR_RARE) && han_run_start(s, i)) {
+            size_t r = cn_isolated_name(c, i);
+            if (r) return r;
+        }
         for (;;) {
             if (cls == HAN_GATE && han_cls_at(s, n, k + 3) == HAN_SURNAME) {
                 size_t r = cn_free_name(c, k + 3);
                 if (r) return r;
             }
             k += 3;
-            while ((cls = han_cls_at(s, n, k)) & 1) /* HAN_PLAIN or HAN_SURNAME */
+            while ((cls = han_cls_at(s, n, k)) & 1) /* plain, or a surname */
                 k += 3;
-            if (cls != HAN_GATE) return k;
+            if (cls == HAN_GATE) continue;
+            /* a form label before a colon: "审批人：东方桂英" */
+            if (k < n && (s[k] == ':' || (k + 3 <= n && !memcmp(s + k, "\xEF\xBC\x9A", 3)))) {
+                size_t r = cn_label_name(c, k);
+                if (r) return r;
+            }
+            return k;
         }
     }
     int l;
@@ -1021,10 +1157,15 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
             /* "收件地址", "收件电话", "收件手机": another label follows, no name */
             if (e + 6 <= n && (!memcmp(s + e, "\xE5\x9C\xB0\xE5\x9D\x80", 6) ||
                                !memcmp(s + e, "\xE7\x94\xB5\xE8\xAF\x9D", 6) ||
-                               !memcmp(s + e, "\xE6\x89\x8B\xE6\x9C\xBA", 6)))
+                               !memcmp(s + e, "\xE6\x89\x8B\xE6\x9C\xBA", 6) ||
+                               !memcmp(s + e, "\xE9\x9B\xBB\xE8\xA9\xB1", 6) ||
+                               !memcmp(s + e, "\xE6\x89\x8B\xE6\xA9\x9F", 6)))
                 return e;
-            size_t r =
-                name_after(c, e, cp >= 0x30A0 || cp == 0x6C0F || cp == 0x540D || cp == 0x62C5);
+            /* Japanese cues (katakana, 氏名, 名前, 担当, 問い, 連絡) also take
+             * names no surname list holds */
+            size_t r = name_after(c, e,
+                                  (cp >= 0x30A0 && cp <= 0x30FF) || cp == 0x6C0F || cp == 0x540D ||
+                                      cp == 0x62C5 || cp == 0x554F || cp == 0x9023);
             return r ? r : e;
         }
         if (cue == CJ_HONORIFIC) {
