@@ -113,6 +113,12 @@ static const struct {
     {0x6743, 0x5229, CJ_NAME_NEXT}, /* 权利 (人) */
     {0x672C, 0x4EBA, CJ_NAME_NEXT}, /* 本人 */
     {0x6587, 0x540D, CJ_NAME_NEXT}, /* (中)文名 */
+    {0x8BC1, 0x660E, CJ_NAME_NEXT}, /* (兹)证明 */
+    {0x4E3B, 0x5E2D, CJ_NAME_NEXT}, /* 主席 */
+    {0x603B, 0x7406, CJ_NAME_NEXT}, /* 总理 */
+    {0x603B, 0x7EDF, CJ_NAME_NEXT}, /* 总统 */
+    {0x7E3D, 0x7D71, CJ_NAME_NEXT}, /* 總統 */
+    {0x603B, 0x88C1, CJ_NAME_NEXT}, /* 总裁 */
     {0x540C, 0x5FD7, CJ_HONORIFIC}, /* 同志 */
     {0x91AB, 0x751F, CJ_HONORIFIC}, /* 醫生 */
     {0x8001, 0x5E2B, CJ_HONORIFIC}, /* 老師 */
@@ -162,11 +168,20 @@ static const char cn_given[] =
     "龙林欣佳怡涵琪萱轩博文子梓雨桐梦晨曦佑家豪若立新春梅婷晓志建国振海云思远嘉诺雅墨航鑫"
     "慧颖倩雪琳晶婉蕾淑兰凤洁莉丹荣健峰亮飞东波宏民永昊睿泽瑞翔鸿铭伦哲毅锋兵坤阳琦璐露薇"
     "菲妍岚瑶婕媛茜蓉楠悦彤馨瑾萌诗语紫德卫光庆福贵祥宝康义仁智忠惠秋冬星辰晴岩松柏竹冰"
-    "霖湘珊琴瑜璇钰彦熙奕煜皓卓栋梁良斐聪慧蓓薇媚娇婧姝";
+    "霖湘珊琴瑜璇钰彦熙奕煜皓卓栋梁良斐聪慧蓓薇媚娇婧姝"
+    /* more given-name characters, then Traditional forms (Taiwan, Hong Kong) */
+    "懿书艺谋诚腾炳慈爱凌锐昕沐锦禹舜尧瀚澜淼渊泓沛耀炜烨焕琛珂玮璟昱晗晟暄旻昀晖崇峻嵘"
+    "堃垚铮钧钊恒恺忻勤励勋仪伶俐佩伯仲雯霏鹤鸣麟骐骥龄翰翊羽蕊芸芝芷茹菁莹滢桦楷森彪骏"
+    "驰胜雄威亚扬贤娴韵莎娅妮姗嫣娥婵菊莲荷翠珍珠琼瑛璋珏祺祯禧洪涌泉岭弘洲达畅欢润淳源"
+    "溪沁君美宗冠承恩廷妤宥颂咏柔梓湉歆芮芯苒筱洛晞朗澄灏靖"
+    "偉麗華強軍傑濤輝鵬凱帥寧龍軒夢曉國諾穎鳳潔榮東鴻銘倫鋒陽嵐瑤媛悅詩語衛慶貴寶義"
+    "鈺彥棟聰嬌詠頌瑋綺儀婷慧蓮瓊勳駿馳勝賢韻嫻鈞錚鳴麒驥齡";
 /* "王国", "韩国", "高兴", ... (surname + a given-name character, but a word) */
 static const char cn_words[] =
     "王国韩国朱红黄金高明黎明周末马上方便安全杨柳林业陈列张开江南苏州武汉江苏江西高峰"
-    "高新高涛金华石林龙华宋体雷锋白云东方何人向东钱包";
+    "高新高涛金华石林龙华宋体雷锋白云东方何人向东钱包"
+    "高雄高超高贵高雅高飞吉祥文明文静文艺安静安宁安康宁静温柔温馨和平和谐华丽明星明亮白雪"
+    "钟爱凌晨成立时光时辰叶子金星常青龙凤杨梅";
 
 static uint8_t cn_sur_bits[0x10000 / 8], cn_given_bits[0x10000 / 8], cn_gate_bits[0x10000 / 8];
 
@@ -189,6 +204,24 @@ static bool han_numeral(uint32_t cp)
 {
     return cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB || cp == 0x4E94 ||
            cp == 0x516D || cp == 0x4E03 || cp == 0x516B || cp == 0x4E5D || cp == 0x5341;
+}
+
+/* Characters after which a number may carry on an address with no road word:
+ * 村, Hong Kong's 邨 (an estate), 園 园 苑 (a housing estate), 廈 厦 (a
+ * building), 樓 楼 座 (a block): "彩虹邨金碧樓20樓24室", "黃埔花園8座35樓A室". */
+static bool addr_trigger(uint32_t cp)
+{
+    return cp == 0x6751 || cp == 0x90A8 || cp == 0x5712 || cp == 0x56ED || cp == 0x82D1 ||
+           cp == 0x5EC8 || cp == 0x53A6 || cp == 0x6A13 || cp == 0x697C || cp == 0x5EA7;
+}
+
+/* The last character of an administrative area: 省 市 区 县 镇 乡 and their
+ * Traditional forms. A road name may start with a particle after it
+ * (和平里东街 after 江汉区). */
+static bool admin_char(uint32_t cp)
+{
+    return cp == 0x7701 || cp == 0x5E02 || cp == 0x533A || cp == 0x53BF || cp == 0x9547 ||
+           cp == 0x4E61 || cp == 0x5340 || cp == 0x7E23 || cp == 0x93AE || cp == 0x9109;
 }
 
 static bool road_char(uint32_t cp)
@@ -242,10 +275,12 @@ static void cue_first_build(void)
     cn_bits_set(cn_sur_bits, cn_common_sur);
     cn_bits_set(cn_given_bits, cn_given);
     /* words after which a name may start inside a run of Han text: 和 跟 与
-     * 给 把 让 请 找 问 (告)诉 (转)告 (感)谢 由 被 (昨)天 (上)周 (下)午 晚 及 */
-    cn_bits_set(cn_gate_bits, "和跟与给把让请找问诉告谢由被天周午晚及");
+     * 给 把 让 请 找 问 (告)诉 (转)告 (感)谢 由 被 (昨)天 (上)周 (下)午 晚 及
+     * (关)于 (您)好 向 是 */
+    cn_bits_set(cn_gate_bits, "和跟与给把让请找问诉告谢由被天周午晚及于好向是");
     for (uint32_t cp = 0x4E00; cp <= 0x9FFF; cp++)
-        if (!road_char(cp) && !jp_mark(cp) && !(cue_first[cp >> 3] & (1u << (cp & 7))))
+        if (!road_char(cp) && !addr_trigger(cp) && !jp_mark(cp) &&
+            !(cue_first[cp >> 3] & (1u << (cp & 7))))
             han_cls[cp] = cn_bit(cn_gate_bits, cp)  ? HAN_GATE
                           : cn_bit(cn_sur_bits, cp) ? HAN_SURNAME
                                                     : HAN_PLAIN;
@@ -480,7 +515,9 @@ static size_t address_run(pii_ctx *c, size_t i, float sc)
         int l;
         uint32_t cp = ew__pii_decode(s, n, k, &l);
         if (is_han(cp)) {
-            road += road_char(cp) || cp == 0x53F7 || cp == 0x865F; /* 号 號 */
+            /* 号 號, a village, an estate, a flat (室) */
+            road += road_char(cp) || cp == 0x53F7 || cp == 0x865F || cp == 0x6751 ||
+                    cp == 0x90A8 || cp == 0x5BA4;
             if (addr_char(cp)) last = k + (size_t)l;
         } else if (!(pii_is_alnum(cp) || cp == '-')) {
             break;
@@ -899,12 +936,18 @@ static bool latin_name_cue_before(const pii_ctx *c, size_t i)
 
 /* Characters that may follow a name in running text: a particle or verb of
  * the stop list, or 打 回 负(责) 发 告 觉 认 刚 等 写 做 看 出 参 收 签 拿 带 一(起)
- * 上 下 老(师) 先(生). */
+ * 上 下 老(师) 先(生), the particles 吧 呢 吗 啊 呀, the verbs of news and
+ * messages (转账, 报, 共同, 表示, 称, 指出, 透露, 介绍, 宣布, 提, 谈), 同(志). */
 static bool cn_after_name(uint32_t cp)
 {
     static const uint32_t fo[] = {0x6253, 0x56DE, 0x8D1F, 0x53D1, 0x544A, 0x89C9, 0x8BA4, 0x521A,
                                   0x7B49, 0x5199, 0x505A, 0x770B, 0x51FA, 0x53C2, 0x6536, 0x7B7E,
-                                  0x62FF, 0x5E26, 0x4E00, 0x4E0A, 0x4E0B, 0x8001, 0x5148};
+                                  0x62FF, 0x5E26, 0x4E00, 0x4E0A, 0x4E0B, 0x8001, 0x5148,
+                                  /* 吧 呢 吗 啊 呀, 转(账) 报 共(同) 表(示) 称 指(出) 透(露)
+                                   * 介(绍) 宣(布) 提 谈 同(志) */
+                                  0x5427, 0x5462, 0x5417, 0x554A, 0x5440, 0x8F6C, 0x62A5, 0x5171,
+                                  0x8868, 0x79F0, 0x6307, 0x900F, 0x4ECB, 0x5BA3, 0x63D0, 0x8C08,
+                                  0x540C};
     if (!is_han(cp) || stop_char(cp)) return true;
     for (size_t k = 0; k < sizeof fo / sizeof fo[0]; k++)
         if (fo[k] == cp) return true;
@@ -930,14 +973,16 @@ static bool cn_word_pair(uint32_t a, uint32_t b)
  * 0. */
 static size_t cn_free_name(pii_ctx *c, size_t i)
 {
-    hanpos h[4];
+    hanpos h[5];
     int k = han_run(c->s, c->n, i, h, 2);
-    if (k < 2 || !cn_bit(cn_given_bits, h[1].cp)) return 0; /* most words end here */
-    k = han_run(c->s, c->n, i, h, 4);
-    int len = 1; /* the surname, then one or two given-name characters */
-    while (len < k && len < 3 && cn_bit(cn_given_bits, h[len].cp) && !stop_char(h[len].cp))
+    if (k < 2) return 0;
+    int sl = cn_bit(cn_given_bits, h[1].cp) ? 1 : ew__gaz_cn_surname(h[0].cp, h[1].cp);
+    if (sl != 1 && sl != 2) return 0; /* most words end here */
+    k = han_run(c->s, c->n, i, h, 5);
+    int len = sl; /* the surname, then one or two given-name characters */
+    while (len < k && len < sl + 2 && cn_bit(cn_given_bits, h[len].cp) && !stop_char(h[len].cp))
         len++;
-    if (len == 1 || cn_word_pair(h[0].cp, h[1].cp)) return 0;
+    if (len == sl || (sl == 1 && cn_word_pair(h[0].cp, h[1].cp))) return 0;
     size_t e = len < k ? h[len].at : h[k - 1].at + 3;
     int l;
     if (e < c->n && !cn_after_name(ew__pii_decode(c->s, c->n, e, &l))) return 0;
@@ -1072,9 +1117,12 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
             if (r) return r;
         }
         for (;;) {
-            if (cls == HAN_GATE && han_cls_at(s, n, k + 3) == HAN_SURNAME) {
-                size_t r = cn_free_name(c, k + 3);
-                if (r) return r;
+            if (cls == HAN_GATE) {
+                unsigned nx = han_cls_at(s, n, k + 3);
+                if (nx == HAN_SURNAME || nx == HAN_SUR_RARE) {
+                    size_t r = cn_free_name(c, k + 3);
+                    if (r) return r;
+                }
             }
             k += 3;
             while ((cls = han_cls_at(s, n, k)) & 1) /* plain, or a surname */
@@ -1146,8 +1194,12 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         return next;
     }
     bool road = road_char(cp);
-    if (!(cue_first[cp >> 3] & (1u << (cp & 7))) && !road && cp != 0x6751) return next;
+    if (!(cue_first[cp >> 3] & (1u << (cp & 7))) && !road && !addr_trigger(cp)) return next;
     int found = cue_find(cp, cp2);
+    if (found < 0 && !road && han_run_start(s, i) && ew__gaz_cn_surname(cp, cp2)) {
+        size_t r = cn_isolated_name(c, i);
+        if (r) return r;
+    }
     if (found >= 0) {
         size_t k = (size_t)found;
         size_t e = next + (size_t)l2;
@@ -1175,6 +1227,15 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         c->cue_at[cue] = (uint32_t)e;
         if (cue == CUE_ADDRESS) {
             size_t a = e;
+            /* the rest of a label: 现住|址：, 住址|栏: */
+            for (size_t q = a, h = 0; h < 2 && q + 3 <= n && is_han(ew__pii_decode(s, n, q, &l));
+                 h++) {
+                q += 3;
+                if (q < n && (s[q] == ':' || (q + 3 <= n && !memcmp(s + q, "\xEF\xBC\x9A", 3)))) {
+                    a = q;
+                    break;
+                }
+            }
             while (a < n && (s[a] == ':' || s[a] == ' ' ||
                              (a + 3 <= n && !memcmp(s + a, "\xEF\xBC\x9A", 3)) ||
                              (a + 3 <= n && !memcmp(s + a, "\xE6\x98\xAF", 3))))
@@ -1188,21 +1249,32 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         }
         return e;
     }
-    /* "...路88号" without a cue; a village's house "王庄村12号" */
-    if ((cp2 >= '0' && cp2 <= '9') && (road || cp == 0x6751)) {
-        hanpos h[12];
+    /* "...路88号" without a cue, "德輔道中743號" (a direction after the road), a
+     * village's house "王庄村12号", an estate's block "禾輋邨豐盛樓23樓" */
+    bool dir = cp2 == 0x4E2D || cp2 == 0x4E1C || cp2 == 0x6771 || cp2 == 0x897F ||
+               cp2 == 0x5357 || cp2 == 0x5317; /* 中 东 東 西 南 北 */
+    if ((pii_is_digit(cp2) || (dir && road && next + 3 < n && pii_is_digit(s[next + 3]))) &&
+        (road || addr_trigger(cp))) {
         size_t st = i;
+        int back = 0;
         /* walk back over Han characters that may be part of the address */
-        for (int back = 0; back < 16 && st >= 3; back++) {
+        for (; back < 16 && st >= 3; back++) {
             int pl;
             uint32_t p = ew__pii_decode(s, n, st - 3, &pl);
-            /* numerals name roads and sections: 文一西路, 忠孝東路四段 */
-            if (pl != 3 || !is_han(p) || (stop_char(p) && !han_numeral(p))) break;
+            /* numerals name roads and sections: 文一西路, 忠孝東路四段; a
+             * particle may start a road after the district (江汉区和平里) */
+            if (pl != 3 || !is_han(p)) break;
+            if (stop_char(p) && !han_numeral(p) &&
+                !(st >= 6 && admin_char(ew__pii_decode(s, n, st - 6, &pl))))
+                break;
             st -= 3;
         }
-        (void)h;
-        size_t r = address_run(c, st, 0.75f);
-        if (r) return r;
+        /* a road needs its name; a block or an estate's number more of the place */
+        if (back >= (road || cp == 0x6751 || cp == 0x90A8 ? 1 : 4) ||
+            (road && (i == 0 || !pii_is_digit(s[i - 1])))) {
+            size_t r = address_run(c, st, 0.75f);
+            if (r) return r;
+        }
     }
     return next;
 }

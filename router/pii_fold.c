@@ -2,9 +2,9 @@
  * which a Chinese or Japanese input method types, read as their ASCII forms.
  * A text holding a full-width digit or letter is scanned as a folded copy;
  * each byte of the copy remembers where it came from, and the spans are
- * mapped back, so offsets stay the original's. Chinese sentence punctuation
- * (，；！？) stays as it is: its ASCII forms would change how lists and
- * sentences read. */
+ * mapped back, so offsets stay the original's. Chinese punctuation
+ * (，；！？：（）) stays as it is: the CJK readers know it, and its ASCII forms
+ * would change how lists, labels and sentences read. */
 #include <stdlib.h>
 
 #include "router/pii_internal.h"
@@ -33,7 +33,7 @@ static unsigned char fw_ascii(const unsigned char *p)
     if (p[0] != 0xEF || (p[1] != 0xBC && p[1] != 0xBD)) return 0;
     uint32_t cp = 0xF000u | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
     if (cp < 0xFF01 || cp > 0xFF5E || cp == 0xFF0C || cp == 0xFF1B || cp == 0xFF01 ||
-        cp == 0xFF1F)
+        cp == 0xFF1F || cp == 0xFF1A || cp == 0xFF08 || cp == 0xFF09)
         return 0;
     return (unsigned char)(cp - 0xFEE0);
 }

@@ -1151,6 +1151,28 @@ static size_t cjk_date(const unsigned char *s, size_t n, size_t i)
     return ew__pii_date_valid(y, m, d) ? k3 + 3 : 0;
 }
 
+/* A year and a month at i with no day after: "1990年5月", or the digit
+ * groups q "1990.05", "1990-5", "1990/05". Its end, or 0. */
+static size_t year_month(const unsigned char *s, size_t n, size_t i, const numseq *q)
+{
+    int y, m;
+    size_t k = read_int(s, n, i, 4, &y), e;
+    if (k != i + 4 || y < 1900 || y > 2030) return 0;
+    if (q->ng == 1) {
+        if (!(k = date_marker(s, n, k, "\xE5\xB9\xB4", NULL)) || !(e = read_int(s, n, k, 2, &m)) ||
+            !(e = date_marker(s, n, e, "\xE6\x9C\x88", NULL)))
+            return 0; /* 年 月 */
+        e -= e > 0 && s[e - 1] == ' ';
+    } else {
+        if (q->glen[0] != 4 || q->glen[1] > 2 || (q->sep[1] != '.' && q->sep[1] != '-' &&
+                                                   q->sep[1] != '/'))
+            return 0;
+        e = read_int(s, n, k + 1, 2, &m);
+    }
+    if (!e || m < 1 || m > 12 || (e < n && pii_is_digit(s[e]))) return 0;
+    return e;
+}
+
 /* Korean forms write a date "1985. 3. 12." (a dot and a space after each
  * part); the end after the last dot, or 0. */
 static size_t ko_dot_date(const unsigned char *s, size_t n, size_t i)
@@ -1167,7 +1189,7 @@ static size_t ko_dot_date(const unsigned char *s, size_t n, size_t i)
 }
 
 /* A Japanese date in an era's years at i, the digits after the era's name:
- * "昭和60年3月12日" (Shōwa 60 is 1985). Its end, or 0; the span starts 6
+ * "昭和60年3月12日" (Shōwa 60 is 1985), or Taiwan's "民國79年3月5日" (1990). Its end, or 0; the span starts 6
  * bytes before i, at the era. */
 static size_t era_date(const unsigned char *s, size_t n, size_t i)
 {
@@ -1178,12 +1200,14 @@ static size_t era_date(const unsigned char *s, size_t n, size_t i)
                 {"\xE5\xA4\xA7\xE6\xAD\xA3", 1912},  /* 大正 */
                 {"\xE6\x98\xAD\xE5\x92\x8C", 1926},  /* 昭和 */
                 {"\xE5\xB9\xB3\xE6\x88\x90", 1989},  /* 平成 */
-                {"\xE4\xBB\xA4\xE5\x92\x8C", 2019}}; /* 令和 */
+                {"\xE4\xBB\xA4\xE5\x92\x8C", 2019},  /* 令和 */
+                {"\xE6\xB0\x91\xE5\x9C\x8B", 1912},  /* 民國: Taiwan's years */
+                {"\xE6\xB0\x91\xE5\x9B\xBD", 1912}}; /* 民国 */
     if (i < 6 || s[i - 6] < 0xE4 || s[i - 6] > 0xE6) return 0;
     for (size_t k = 0; k < sizeof eras / sizeof eras[0]; k++) {
         if (memcmp(s + i - 6, eras[k].name, 6)) continue;
         int y, m, d;
-        size_t p = read_int(s, n, i, 2, &y);
+        size_t p = read_int(s, n, i, 3, &y); /* 民國100年 is 2011 */
         if (!p || !(p = date_marker(s, n, p, "\xE5\xB9\xB4", NULL))) return 0; /* 年 */
         if (!(p = read_int(s, n, p, 2, &m)) || !(p = date_marker(s, n, p, "\xE6\x9C\x88", NULL)))
             return 0; /* 月 */
@@ -1423,7 +1447,7 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
             return de;
         }
     }
-    size_t ee = q.ng == 1 && q.nd <= 2 && i >= 6 ? era_date(s, n, i) : 0;
+    size_t ee = q.ng == 1 && q.nd <= 3 && i >= 6 ? era_date(s, n, i) : 0;
     if (ee) {
         if (ew__pii_dob_cue(c, i - 6, ee)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i - 6, ee, 0.9f);
         return ee;
@@ -1436,6 +1460,15 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     if (ce) {
         if (ew__pii_dob_cue(c, i, ce)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, ce, 0.9f);
         return ce;
+    }
+    /* a year and a month right after a birth cue: a résumé's 出生年月
+     * "1990年5月", "1990.05", "1990-5" */
+    size_t ym = q.ng <= 2 && pii_cue_near(c, CUE_DOB, i, 24) && !dob_cue_used(c, c->cue_at[CUE_DOB])
+                    ? year_month(s, n, i, &q)
+                    : 0;
+    if (ym) {
+        ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, ym, 0.85f);
+        return ym;
     }
     if (seq_is_date(&q, &y, &m, &d)) {
         if (ew__pii_dob_cue(c, i, e)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
