@@ -145,8 +145,10 @@ static pthread_once_t cue_first_once = PTHREAD_ONCE_INIT;
 /* Han characters (U+4E00-9FFF) that start no cue and no road word: runs of
  * them are skipped with one table lookup per character. */
 /* plain and the surnames: bit 0; HAN_SUR_RARE: a surname of the full list
- * (router/data/cn_surnames.txt) that is not one of the hundred commonest */
-enum { HAN_OTHER, HAN_PLAIN, HAN_GATE, HAN_SURNAME, HAN_SUR_RARE = 5 };
+ * (router/data/cn_surnames.txt) that is not one of the hundred commonest;
+ * HAN_CUE: the first character of a cue, HAN_ADDR: a road word or an address
+ * trigger (both skipped unless the next character may continue them) */
+enum { HAN_OTHER, HAN_PLAIN, HAN_GATE, HAN_SURNAME, HAN_CUE, HAN_SUR_RARE, HAN_ADDR };
 /* One byte per BMP character (a byte, not two bits: one load per character
  * in the skip loop): HAN_PLAIN (skipped), HAN_SURNAME (skipped, but a name
  * may start with it), HAN_GATE (a word before a name: 和, 给, ...). */
@@ -184,6 +186,10 @@ static const char cn_words[] =
     "钟爱凌晨成立时光时辰叶子金星常青龙凤杨梅";
 
 static uint8_t cn_sur_bits[0x10000 / 8], cn_given_bits[0x10000 / 8], cn_gate_bits[0x10000 / 8];
+/* every listed surname's character (cn_surnames.txt), the first characters of
+ * the two-character ones, the second characters of the cues */
+static uint8_t cn_all_sur_bits[0x10000 / 8], cn_comp_bits[0x10000 / 8], cn_comp2_bits[0x10000 / 8],
+    cue_second[0x10000 / 8];
 
 static void cn_bits_set(uint8_t *bits, const char *u8)
 {
@@ -284,12 +290,40 @@ static void cue_first_build(void)
             han_cls[cp] = cn_bit(cn_gate_bits, cp)  ? HAN_GATE
                           : cn_bit(cn_sur_bits, cp) ? HAN_SURNAME
                                                     : HAN_PLAIN;
-    for (int k = 0; k < ew__gaz_cn_single_n; k++)
-        if (ew__gaz_cn_single[k] <= 0xFFFF && han_cls[ew__gaz_cn_single[k]] == HAN_PLAIN)
-            han_cls[ew__gaz_cn_single[k]] = HAN_SUR_RARE;
-    for (int k = 0; k < ew__gaz_cn_double_n; k++)
-        if (ew__gaz_cn_double[k][0] <= 0xFFFF && han_cls[ew__gaz_cn_double[k][0]] == HAN_PLAIN)
-            han_cls[ew__gaz_cn_double[k][0]] = HAN_SUR_RARE;
+    for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++) {
+        uint32_t a = cjk_cues[k].a, b = cjk_cues[k].b;
+        cue_second[b >> 3] |= (uint8_t)(1u << (b & 7));
+        if (a >= 0x4E00 && a <= 0x9FFF && !road_char(a) && !addr_trigger(a) && !jp_mark(a))
+            han_cls[a] = HAN_CUE;
+    }
+    for (uint32_t cp = 0x4E00; cp <= 0x9FFF; cp++)
+        if (cp != 0x9053 && (road_char(cp) || addr_trigger(cp)) && !han_cls[cp] &&
+            !cn_bit(cue_first, cp)) /* 座 of 座机 stays */
+            han_cls[cp] = HAN_ADDR; /* 道 stays: 北海道 */
+    for (int k = 0; k < ew__gaz_cn_single_n; k++) {
+        uint32_t cp = ew__gaz_cn_single[k];
+        if (cp > 0xFFFF) continue;
+        cn_all_sur_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+        if (han_cls[cp] == HAN_PLAIN) han_cls[cp] = HAN_SUR_RARE;
+    }
+    for (int k = 0; k < ew__gaz_cn_double_n; k++) {
+        uint32_t cp = ew__gaz_cn_double[k][0];
+        if (cp > 0xFFFF) continue;
+        cn_comp_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+        cp = ew__gaz_cn_double[k][1];
+        if (cp <= 0xFFFF) cn_comp2_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+        cp = ew__gaz_cn_double[k][0];
+        if (han_cls[cp] == HAN_PLAIN) han_cls[cp] = HAN_SUR_RARE;
+    }
+}
+
+/* ew__gaz_cn_surname through bitmaps: 2 for a two-character surname at
+ * (a, b), 1 for a one-character one at a, else 0. */
+static int cn_surname(uint32_t a, uint32_t b)
+{
+    if (cn_bit(cn_comp_bits, a) && cn_bit(cn_comp2_bits, b) && ew__gaz_cn_surname(a, b) == 2)
+        return 2;
+    return cn_bit(cn_all_sur_bits, a);
 }
 
 void ew__pii_cjk_init(void)
@@ -417,7 +451,7 @@ static size_t name_after(pii_ctx *c, size_t i, bool jp)
     }
     hanpos h[5];
     int k = han_run(s, n, i, h, 5);
-    int sl = k >= 2 ? ew__gaz_cn_surname(h[0].cp, h[1].cp) : 0;
+    int sl = k >= 2 ? cn_surname(h[0].cp, h[1].cp) : 0;
     size_t je = jp ? jp_name_end(s, n, i) : 0;
     if (!sl) {
         if (!je) return 0;
@@ -473,7 +507,7 @@ static void name_before(pii_ctx *c, size_t hon)
         size_t st = hon - (size_t)len * 3;
         hanpos h[4];
         if (han_run(s, hon, st, h, len) != len) continue;
-        int sl = ew__gaz_cn_surname(h[0].cp, len > 1 ? h[1].cp : 0);
+        int sl = cn_surname(h[0].cp, len > 1 ? h[1].cp : 0);
         bool ok = sl != 0 && (len < 4 || sl == 2); /* four: 宇文金凤 */
         for (int k = 0; k < len && ok; k++)
             ok = !stop_char(h[k].cp);
@@ -779,7 +813,7 @@ static size_t table_name_cell(pii_ctx *c, size_t i)
     int head = name_column(c, i, &d);
     if (!head) return 0;
     hanpos h[2];
-    if (head == 1 && (han_run(s, c->n, i, h, 2) < 2 || !ew__gaz_cn_surname(h[0].cp, h[1].cp)))
+    if (head == 1 && (han_run(s, c->n, i, h, 2) < 2 || !cn_surname(h[0].cp, h[1].cp)))
         return 0;
     size_t e = jp_name_end(s, c->n, i);
     if (!e || (e < c->n && s[e] != d && s[e] != '"' && s[e] != '\n' && s[e] != '\r')) return 0;
@@ -921,6 +955,22 @@ static inline unsigned han_cls_at(const unsigned char *s, size_t n, size_t i)
     return han_cls[cp];
 }
 
+/* May the cue's first character (HAN_CUE) or the road word (HAN_ADDR) at k
+ * go on: a cue's second character after it, a digit (or 中 东 西 南 北 and a
+ * digit: 德輔道中743號) after a road? */
+static inline bool han_more(const unsigned char *s, size_t n, size_t k, unsigned cls)
+{
+    size_t p = k + 3;
+    if (cls == HAN_ADDR) {
+        if (p < n && pii_is_digit(s[p])) return true;
+        return p + 3 < n && (s[p] & 0xF0) == 0xE0 && pii_is_digit(s[p + 3]);
+    }
+    if (p + 3 > n || (s[p] & 0xF0) != 0xE0) return false;
+    uint32_t cp =
+        ((uint32_t)(s[p] & 0x0F) << 12) | ((uint32_t)(s[p + 1] & 0x3F) << 6) | (s[p + 2] & 0x3F);
+    return cn_bit(cue_second, cp);
+}
+
 /* A Latin cue right before i ("My name is 王洋磊", "Dear 胡兰磊", "Ich heiße
  * 赵英"): a Chinese name in text of another language. */
 static bool latin_name_cue_before(const pii_ctx *c, size_t i)
@@ -976,8 +1026,9 @@ static size_t cn_free_name(pii_ctx *c, size_t i)
     hanpos h[5];
     int k = han_run(c->s, c->n, i, h, 2);
     if (k < 2) return 0;
-    int sl = cn_bit(cn_given_bits, h[1].cp) ? 1 : ew__gaz_cn_surname(h[0].cp, h[1].cp);
-    if (sl != 1 && sl != 2) return 0; /* most words end here */
+    int sl = 1;
+    if (!cn_bit(cn_given_bits, h[1].cp) && (sl = cn_surname(h[0].cp, h[1].cp)) != 2)
+        return 0; /* most words end here */
     k = han_run(c->s, c->n, i, h, 5);
     int len = sl; /* the surname, then one or two given-name characters */
     while (len < k && len < sl + 2 && cn_bit(cn_given_bits, h[len].cp) && !stop_char(h[len].cp))
@@ -1007,10 +1058,12 @@ static bool cn_name_delim(uint32_t cp)
 static size_t cn_whole_name(const pii_ctx *c, size_t i, bool given)
 {
     hanpos h[5];
+    if (han_run(c->s, c->n, i, h, 2) < 2) return 0;
+    int sl = cn_surname(h[0].cp, h[1].cp);
+    if (!sl || (given && sl == 1 && !cn_bit(cn_given_bits, h[1].cp))) return 0;
     int k = han_run(c->s, c->n, i, h, 5);
     if (k < 2 || k > 4) return 0;
-    int sl = ew__gaz_cn_surname(h[0].cp, h[1].cp);
-    if (!sl || k - sl < 1 || k - sl > 2 || (sl == 1 && cn_word_pair(h[0].cp, h[1].cp))) return 0;
+    if (k - sl < 1 || k - sl > 2 || (sl == 1 && cn_word_pair(h[0].cp, h[1].cp))) return 0;
     for (int j = sl; j < k; j++)
         if (stop_char(h[j].cp) || (given && !cn_bit(cn_given_bits, h[j].cp))) return 0;
     return h[k - 1].at + 3;
@@ -1105,6 +1158,16 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     /* a run of Han characters that start no cue: skip it in one loop; a
      * name with no cue may start it or follow a word such as 和 or 给 */
     unsigned cls = han_cls_at(s, n, i);
+    if (cls == HAN_CUE || cls == HAN_ADDR) {
+        if (cls == HAN_CUE && han_run_start(s, i) && i + 6 <= n) { /* 单俊熙： */
+            int l1, l2;
+            if (cn_surname(ew__pii_decode(s, n, i, &l1), ew__pii_decode(s, n, i + 3, &l2))) {
+                size_t r = cn_isolated_name(c, i);
+                if (r) return r;
+            }
+        }
+        cls = han_more(s, n, i, cls) ? HAN_OTHER : HAN_PLAIN;
+    }
     if (cls != HAN_OTHER) {
         size_t k = i;
         if ((cls == HAN_SURNAME || (cls == HAN_GATE && cn_bit_at_sur(s, n, i))) &&
@@ -1125,7 +1188,10 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
                 }
             }
             k += 3;
-            while ((cls = han_cls_at(s, n, k)) & 1) /* plain, or a surname */
+            /* plain, a surname, a cue's or a road's first character that
+             * nothing continues */
+            while ((cls = han_cls_at(s, n, k)) & 1 ||
+                   ((cls == HAN_CUE || cls == HAN_ADDR) && !han_more(s, n, k, cls)))
                 k += 3;
             if (cls == HAN_GATE) continue;
             /* a form label before a colon: "审批人：东方桂英" */
@@ -1196,7 +1262,7 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     bool road = road_char(cp);
     if (!(cue_first[cp >> 3] & (1u << (cp & 7))) && !road && !addr_trigger(cp)) return next;
     int found = cue_find(cp, cp2);
-    if (found < 0 && !road && han_run_start(s, i) && ew__gaz_cn_surname(cp, cp2)) {
+    if (found < 0 && !road && han_run_start(s, i) && cn_surname(cp, cp2)) {
         size_t r = cn_isolated_name(c, i);
         if (r) return r;
     }
