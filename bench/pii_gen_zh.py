@@ -36,11 +36,28 @@ Set a (--set a, seeds 1301/1302) holds:
   models, dates that are no birth dates, words that start with a surname
   (高兴, 马上, 余额, 万元, 黄金周, 张家界, 付款, 金额, 钟表, 林业).
 
-  python3 bench/pii_gen_zh.py [--set a] [--n 800] [--seed 1301] > /tmp/zh.json
+Set b (--set b, seeds 1311/1312) was written after the rules for set a,
+before the scanner ran on it: meeting minutes and e-mail headers (参会人员,
+抄送, 发件人), letters signed 此致 敬礼, signatures after ——, names before 说
+and 觉得, Cantonese 我叫做/佢叫/住喺, drivers (X师傅), couriers, train
+tickets, hotel check-in, insurance, court judgements (原告/被告), rental
+contracts, student lists, JSON with realName/idCard, appointment slips,
+English forms with a Chinese name in parentheses; surnames less common in
+set a (邝 冼 岑 欧 ...), given names of everyday life (大锤, 铁柱, 金花), other
+public figures; phones with dots, (0)21, ext and Taiwan's (04); addresses in
+software parks, residential compounds (3栋2单元1502), Taiwan's 樓之3, Hong
+Kong's Room/F/Tower, Macau's 廣場, villages of Yunnan and Gansu; birth dates
+with 号 and dots; look-alikes: metro lines and exits (2号线, 3号门), pick-up
+codes, stock codes, flights, trains and seats, QQ groups, student numbers,
+licence plates, a law's date of effect, words that start with a surname.
+
+  python3 bench/pii_gen_zh.py [--set a|b] [--n 800] [--seed 1301] > /tmp/zh.json
   python3 bench/pii_eval.py --only generated --generated /tmp/zh.json
 
 Stdlib only; the output depends on --set and --seed alone. Seeds 1301 and
-1302 are held out; their first contact is recorded in docs/pii.md.
+1302 (set a), 1311 and 1312 (set b) are held out; their first contact is
+recorded in docs/pii.md. Seed 1301's and 1311's errors may be read after the
+first contact; 1302's and 1312's are never read.
 """
 import argparse
 import os
@@ -604,15 +621,180 @@ LOOKALIKES = [
 TEMPLATES = CHAT + ORDERS + HR + HOSPITAL + GOV + BANK + NEWS + TW_HK + MIXED
 
 
+# ---- set b (written after the rules for set a, before the scanner ran on it) --
+SUR_B = list('邝冼岑欧甘莫麦龚谭黎卢温钟骆覃韦蒙韩柯梅蔡潘阮翁洪廖宁伍祝骆巫聂栾虞柏')
+GIV_B = ['大锤', '铁柱', '多多', '小红', '二强', '振国', '淑珍', '美华', '金花', '国强', '秀珍',
+         '伟东', '丽萍', '海峰', '卫东', '红霞', '爱华', '建军', '文静', '志刚', '雪梅', '晓光',
+         '梦琪', '子墨', '一鸣', '天宇', '思远', '诗琪', '乐瑶', '宏伟', '俊杰', '依依']
+GIV_B_TW = ['冠廷', '怡婷', '家銘', '雅雯', '柏宇', '郁婷', '俊宏', '佳蓉', '彥廷', '筱涵', '哲瑋',
+            '宛儒', '建志', '惠君']
+PUBLIC_B = ['李彦宏', '王健林', '孙杨', '全红婵', '郭晶晶', '成龙', '梁朝伟', '周星驰', '林俊杰',
+            '王菲', '邓紫棋', '张学友', '易建联', '丁俊晖', '朱婷', '杨利伟', '钟睒睒', '曹德旺']
+
+
+def han_b(loc='cn'):
+    if loc == 'tw':
+        return pick(SUR_TW) + pick(GIV_B_TW)
+    if loc == 'compound':
+        return pick(SUR_COMPOUND + SUR_TW_COMPOUND) + pick(GIV_B)
+    return (pick(SUR_B) if rng.random() < 0.5 else pick(SUR_CN)) + pick(GIV_B)
+
+
+def phone_b(loc='cn'):
+    m = cn_mobile()
+    if loc == 'cn':
+        return pick(['%s.%s.%s' % (m[:3], m[3:7], m[7:]), '+86 (0)21 %s %s' % (digits(4), digits(4)),
+                     '(0755)%s %s-%s' % (digits(4), digits(4), digits(3)),
+                     '0086-10-%s' % digits(8), '+86 10 %s %s ext %s' % (digits(4), digits(4),
+                                                                       digits(3)),
+                     '%s %s %s' % (m[:3], m[3:7], m[7:]), m])
+    if loc == 'hk':
+        return pick(['%s-%s' % (pick('23') + digits(3), digits(4)), '+852 %s' % (pick('569') + digits(7))])
+    if loc == 'tw':
+        return pick(['(04)%s-%s' % (digits(4), digits(4)), '09%s %s %s' % (digits(2), digits(3),
+                                                                          digits(3))])
+    if loc == 'mo':
+        return '+853 28%s %s' % (digits(2), digits(4))
+    return '6%s %s' % (digits(3), digits(4))  # sg landline
+
+
+def addr_b(loc='cn'):
+    if loc == 'tw':
+        return '%s%s%s%d號%d樓之%d' % (pick(['新北市板橋區', '臺南市中西區', '新竹縣竹北市', '基隆市仁愛區']),
+                                    pick(['文化路', '民族路', '光明六路', '愛一路']),
+                                    pick(['一段', '二段', '']), n(1, 300), n(2, 15), n(1, 9))
+    if loc == 'hk':
+        return pick(['Room %d, %d/F, Tower %d, Times Square, Causeway Bay' % (n(1, 30) * 100 + n(1, 20),
+                                                                            n(2, 40), n(1, 2)),
+                     '香港灣仔告士打道%d號%s%d樓%d室' % (n(1, 300), pick(['', '中環廣場', '新鴻基中心']),
+                                                 n(2, 60), n(1, 20))])
+    if loc == 'mo':
+        return '澳門宋玉生廣場%d號%s%d樓%s座' % (n(100, 300), pick(['光輝商業中心', '財富中心']),
+                                          n(2, 20), pick('ABCDEF'))
+    form = rng.random()
+    if form < 0.3:
+        return '%s%s%d号%s%s栋%d楼' % (pick(['深圳市南山区粤海街道', '北京市海淀区中关村', '杭州市余杭区仓前街道']),
+                                   pick(['科技南十二路', '大街', '文一西路']), n(1, 999),
+                                   pick(['金蝶软件园', '创业大厦', '梦想小镇']), pick('ABCD'), n(2, 20))
+    if form < 0.55:
+        return '%s%s%d栋%d单元%d' % (pick(['成都市', '重庆市渝北区', '长沙市岳麓区', '']),
+                                pick(['龙湖春江郦城', '万科金域华府', '保利中央公园', '碧桂园凤凰城']),
+                                n(1, 30), n(1, 4), n(101, 3204))
+    if form < 0.75:
+        return '%s%s%d号' % (pick(['成都市武侯区', '南京市鼓楼区', '郑州市金水区', '昆明市五华区']),
+                          pick(['人民南路四段', '中山北路', '花园路', '东风东路']), n(1, 400))
+    return '%s%s%s%d号' % (pick(['云南省', '贵州省', '甘肃省']), pick(['大理州宾川县', '遵义市湄潭县',
+                                                                   '天水市秦安县']),
+                         pick(['金牛镇', '茅坪镇', '兴国镇']) + pick(['大营村', '新华村', '光明村']),
+                         n(1, 200))
+
+
+def dob_b(fmt='any'):
+    y, m, d = n(1945, 2010), n(1, 12), n(1, 28)
+    forms = ['%d年%02d月%02d日' % (y, m, d), '%d-%d-%d' % (y, m, d), '%d/%02d/%02d' % (y, m, d),
+             '%s年%s月%s日' % (cn_numeral_year(y), cn_numeral_small(m), cn_numeral_small(d)),
+             '%d年%d月%d号' % (y, m, d), '%d.%d.%d' % (y, m, d)]
+    return pick(forms)
+
+
+TYPED_B = dict(TYPED)
+TYPED_B.update({
+    'han': ('person', 'PERSON', han_b), 'phone': ('phone', 'PHONE_NUMBER', phone_b),
+    'addr': ('street_address', 'STREET_ADDRESS', addr_b), 'dob': ('date_of_birth', 'DATE_OF_BIRTH', dob_b),
+    'public': ('person', 'PERSON', lambda _=None: pick(PUBLIC_B)),
+})
+LOOK_B = dict(LOOK)
+LOOK_B.update({
+    'plate': lambda: pick(['京A·%s' % digits(5), '粤B%s' % digits(5), '沪C%sD' % digits(4),
+                           '川A%s' % digits(5)]),
+    'flight': lambda: pick(['CA%s' % digits(4), 'MU%s' % digits(4), 'CZ%s' % digits(4)]),
+    'train': lambda: '%s%s次 %02d车%02d%s号' % (pick('GDK'), digits(pick([3, 4])), n(1, 16),
+                                              n(1, 20), pick('ABCDF')),
+    'stock': lambda: pick(['600519', '000858', '300750', '601318', '00700.HK']),
+    'pickup': lambda: '%d-%d-%s' % (n(1, 9), n(1, 9), digits(4)),
+    'student': lambda: '20%s%s' % (n(15, 24), digits(6)),
+    'qqgroup': lambda: digits(9),
+    'line': lambda: '%d号线' % n(1, 17),
+    'gate': lambda: '%d号门' % n(1, 12),
+    'word': lambda: pick(['常规', '高铁', '安排', '方案', '华为', '白领', '余额宝', '任何', '林荫道',
+                          '马路', '金融', '章程', '程度', '江湖', '石头', '田园', '毛衣', '史诗',
+                          '龙虾', '熊猫', '欧洲', '叶片', '傅里叶', '韩剧', '温泉']),
+})
+
+CHAT_B = [
+    "参会人员：<<han>>、<<han>>、<<han>>\n记录人：<<han>>\n会议时间：<<when>>",
+    "抄送：<<han>>；<<han>>\n发件人：<<han>> <<<email>>>",
+    "此致\n敬礼！\n<<han>>\n<<when>>",
+    "——<<han>>\n市场部 | 手机 <<phone.cn>> | 邮箱 <<email>>",
+    "@<<han>> 你上次说的那个事，<<han>>觉得不行",
+    "<<han>>说他明天到<<city>>，让我们先别等了",
+    "楼主<<han>>你好，你卖的那台<<model>>还在吗？电话/微信同号：<<phone.cn>>",
+    "滴滴：<<sur>>师傅已接单，车牌<<plate>>，预计3分钟到达",
+    "我叫做<<han.tw>>，住喺<<addr.hk>>，有咩事打<<phone.hk>>搵我",
+    "佢叫<<han.tw>>，係我同事",
+    "<<sur.tw>>小姐你好，我是<<han.tw>>，上次跟你聯絡過，我的手機是<<phone.tw>>",
+    "外卖到了！骑手<<han>>，<<phone.cn>>，放门口了",
+    "Hi <<roman.any>>，我是<<han>>，PR #<<qty>> 已经 merge 了",
+]
+FORMS_B = [
+    "乘车人：<<han>>\n证件号码：<<cnid>>\n车次：<<train>>",
+    "入住人：<<han>>　身份证：<<cnid>>　房号：<<qty>>0<<qty>>",
+    "投保人：<<han>>\n被保险人：<<han>>\n被保险人出生日期：<<dob>>\n联系电话：<<phone.cn>>",
+    "原告：<<han>>，男，<<dob>>出生，汉族，住<<addr>>，公民身份号码<<cnid>>。\n被告：<<han>>，女。",
+    "学号,姓名,联系电话\n<<student>>,<<han>>,<<phone.cn>>\n<<student>>,<<han>>,<<phone.cn>>",
+    "{\"realName\": \"<<han>>\", \"mobile\": \"<<phone.cn>>\", \"idCard\": \"<<cnid>>\", "
+    "\"birthday\": \"<<dob.iso>>\"}",
+    "房屋租赁合同\n出租方（甲方）：<<han>>\n承租方（乙方）：<<han>>，身份证号<<cnid>>\n"
+    "房屋坐落：<<addr>>",
+    "挂号单 就诊人：<<han>> 出生日期：<<dob>> 科室：<<ward>> 诊室：<<gate>>",
+    "简历：<<han>>，<<dob>>生，毕业于北京大学，现居<<addr>>",
+    "护照：<<passport.cn>>\n姓名：<<han>>\n生日：<<dob>>",
+    "Passport No. <<passport.cn>> (<<han>>), DOB <<dob.iso>>",
+    "收款人：<<han>> 收款账号：<<card.up>> 开户行：建设银行",
+    "登录密码是：<<secret.pw>>，请在首次登录后修改",
+    "AppSecret：<<secret.key>>（请勿外传）",
+    "地址：<<addr.tw>>\n電話：<<phone.tw>>\n聯絡人：<<han.tw>>",
+    "Our HK office: <<addr.hk>>, tel <<phone.hk>>",
+    "澳門地址：<<addr.mo>>，電話<<phone.mo>>",
+    "新加坡办事处电话<<phone.sg>>，联系人<<han>>",
+    "发邮件至<<email>>。或者打<<phone.cn>>找<<han>>",
+    "服务器<<ip>>上的日志显示用户<<han>>在<<when>>登录失败",
+]
+NEWS_B = [
+    "<<public>>表示，今年的目标是稳中求进。",
+    "记者从<<city>>获悉，<<public>>将出席本次论坛。",
+    "<<public>>和<<public>>昨天在<<city>>见面。",
+]
+LOOKALIKES_B = [
+    "地铁<<line>>人民广场站<<gate>>出口见",
+    "您的取件码为<<pickup>>，请到菜鸟驿站取件",
+    "股票<<stock>>今日涨停，成交额<<yuan>>",
+    "航班<<flight>> <<when>> 起飞，登机口<<gate>>",
+    "车次<<train>>，请提前30分钟检票",
+    "本群QQ群号<<qqgroup>>，欢迎加入",
+    "<<word>>是这次讨论的重点，<<word>>也要考虑",
+    "学号<<student>>的同学请到教务处",
+    "车牌<<plate>>违章停车，罚款<<yuan>>",
+    "本条例自<<when>>起施行",
+    "订单<<order>>，<<word>>套餐，<<yuan>>",
+]
+TEMPLATES_B = CHAT_B + FORMS_B + NEWS_B + ORDERS + BANK
+
+
 def main():
     global SET
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument('--set', default='a', choices=['a'],
-                     help='a: the first set, written before the rules (seeds 1301/1302)')
+    pre.add_argument('--set', default='a', choices=['a', 'b'],
+                     help='a: the first set, written before the rules (seeds 1301/1302); b: '
+                     'written after the rules for a (seeds 1311/1312)')
     args, rest = pre.parse_known_args()
     SET = args.set
     sys.argv = sys.argv[:1] + rest
-    w.write_template_set(TEMPLATES, LOOKALIKES, TYPED, LOOK, {'a': 1301}[SET], __doc__)
+    if SET == 'a':
+        w.write_template_set(TEMPLATES, LOOKALIKES, TYPED, LOOK, 1301, __doc__)
+    else:
+        w.write_template_set(TEMPLATES_B, LOOKALIKES + LOOKALIKES_B, TYPED_B, LOOK_B, 1311,
+                             __doc__)
 
 
 if __name__ == '__main__':
