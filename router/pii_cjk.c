@@ -40,6 +40,9 @@ static const struct {
     {0x4F4F, 0x5728, CUE_ADDRESS},  /* 住在 */
     {0x73B0, 0x4F4F, CUE_ADDRESS},  /* 现住 */
     {0x73FE, 0x4F4F, CUE_ADDRESS},  /* 現住 */
+    {0x73B0, 0x5C45, CUE_ADDRESS},  /* 现居 */
+    {0x73FE, 0x5C45, CUE_ADDRESS},  /* 現居 */
+    {0x5750, 0x843D, CUE_ADDRESS},  /* 坐落 */
     {0x4F4F, 0x5740, CUE_ADDRESS},  /* 住址 */
     {0x4F4D, 0x4E8E, CUE_ADDRESS},  /* 位于 */
     {0x5BC6, 0x7801, CUE_SECRET},   /* 密码 */
@@ -96,6 +99,12 @@ static const struct {
     {0x806F, 0x7E6B, CJ_NAME_NEXT}, /* 聯繫 (人) */
     {0x8054, 0x7EDC, CJ_NAME_NEXT}, /* 联络 (人) */
     {0x6211, 0x4FC2, CJ_NAME_NEXT}, /* 我係: Cantonese "I am" */
+    {0x4F62, 0x53EB, CJ_NAME_NEXT}, /* 佢叫: Cantonese "he is called" */
+    {0x9A91, 0x624B, CJ_NAME_NEXT}, /* 骑手: a courier */
+    {0x697C, 0x4E3B, CJ_NAME_NEXT}, /* 楼主: a forum thread's author */
+    {0x7528, 0x6237, CJ_NAME_NEXT}, /* 用户 */
+    {0x5E08, 0x5085, CJ_HONORIFIC}, /* 师傅 */
+    {0x5E2B, 0x5085, CJ_HONORIFIC}, /* 師傅 */
     {0x60A3, 0x8005, CJ_NAME_NEXT}, /* 患者 */
     {0x5BB6, 0x5C5E, CJ_NAME_NEXT}, /* 家属 */
     {0x5BB6, 0x5C6C, CJ_NAME_NEXT}, /* 家屬 */
@@ -175,7 +184,7 @@ static const char cn_given[] =
     "懿书艺谋诚腾炳慈爱凌锐昕沐锦禹舜尧瀚澜淼渊泓沛耀炜烨焕琛珂玮璟昱晗晟暄旻昀晖崇峻嵘"
     "堃垚铮钧钊恒恺忻勤励勋仪伶俐佩伯仲雯霏鹤鸣麟骐骥龄翰翊羽蕊芸芝芷茹菁莹滢桦楷森彪骏"
     "驰胜雄威亚扬贤娴韵莎娅妮姗嫣娥婵菊莲荷翠珍珠琼瑛璋珏祺祯禧洪涌泉岭弘洲达畅欢润淳源"
-    "溪沁君美宗冠承恩廷妤宥颂咏柔梓湉歆芮芯苒筱洛晞朗澄灏靖"
+    "溪沁君美宗冠承恩廷妤宥颂咏柔梓湉歆芮芯苒筱洛晞朗澄灏靖乐依金花"
     "偉麗華強軍傑濤輝鵬凱帥寧龍軒夢曉國諾穎鳳潔榮東鴻銘倫鋒陽嵐瑤媛悅詩語衛慶貴寶義"
     "鈺彥棟聰嬌詠頌瑋綺儀婷慧蓮瓊勳駿馳勝賢韻嫻鈞錚鳴麒驥齡";
 /* "王国", "韩国", "高兴", ... (surname + a given-name character, but a word) */
@@ -183,7 +192,7 @@ static const char cn_words[] =
     "王国韩国朱红黄金高明黎明周末马上方便安全杨柳林业陈列张开江南苏州武汉江苏江西高峰"
     "高新高涛金华石林龙华宋体雷锋白云东方何人向东钱包"
     "高雄高超高贵高雅高飞吉祥文明文静文艺安静安宁安康宁静温柔温馨和平和谐华丽明星明亮白雪"
-    "钟爱凌晨成立时光时辰叶子金星常青龙凤杨梅";
+    "钟爱凌晨成立时光时辰叶子金星常青龙凤杨梅温泉安乐白金梅花兰花金花";
 
 static uint8_t cn_sur_bits[0x10000 / 8], cn_given_bits[0x10000 / 8], cn_gate_bits[0x10000 / 8];
 /* every listed surname's character (cn_surnames.txt), the first characters of
@@ -214,11 +223,19 @@ static bool han_numeral(uint32_t cp)
 
 /* Characters after which a number may carry on an address with no road word:
  * 村, Hong Kong's 邨 (an estate), 園 园 苑 (a housing estate), 廈 厦 (a
- * building), 樓 楼 座 (a block): "彩虹邨金碧樓20樓24室", "黃埔花園8座35樓A室". */
+ * building), 樓 楼 座 (a block), 城 (a compound, 万科城5栋): "彩虹邨金碧樓20樓24室",
+ * "黃埔花園8座35樓A室". */
 static bool addr_trigger(uint32_t cp)
 {
     return cp == 0x6751 || cp == 0x90A8 || cp == 0x5712 || cp == 0x56ED || cp == 0x82D1 ||
-           cp == 0x5EC8 || cp == 0x53A6 || cp == 0x6A13 || cp == 0x697C || cp == 0x5EA7;
+           cp == 0x5EC8 || cp == 0x53A6 || cp == 0x6A13 || cp == 0x697C || cp == 0x5EA7 ||
+           cp == 0x57CE;
+}
+
+/* A building of a residential compound: 栋 棟 幢 ("春江郦城6栋1单元1665"). */
+static bool block_char(uint32_t cp)
+{
+    return cp == 0x680B || cp == 0x68DF || cp == 0x5E62;
 }
 
 /* The last character of an administrative area: 省 市 区 县 镇 乡 and their
@@ -432,12 +449,12 @@ static size_t name_after(pii_ctx *c, size_t i, bool jp)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    /* skip "：", ":", "是", "的", "人", "者", "は", spaces */
+    /* skip "：", ":", "是", "的", "人", "者", "は", "做" (我叫做), spaces */
     for (int guard = 0; guard < 4 && i < n; guard++) {
         int l;
         uint32_t cp = ew__pii_decode(s, n, i, &l);
         if (cp == 0xFF1A || cp == ':' || cp == ' ' || cp == 0x662F || cp == 0x7684 ||
-            cp == 0x4EBA || cp == 0x8005 || cp == 0x306F || cp == 0x3000)
+            cp == 0x4EBA || cp == 0x8005 || cp == 0x306F || cp == 0x3000 || cp == 0x505A)
             i += (size_t)l;
         else if (jp && cp == 0x30AC && i + 6 <= n && !memcmp(s + i, "\xE3\x82\xAC\xE3\x83\x8A", 6))
             i += 6; /* the ガナ of フリガナ */
@@ -550,8 +567,8 @@ static size_t address_run(pii_ctx *c, size_t i, float sc)
         uint32_t cp = ew__pii_decode(s, n, k, &l);
         if (is_han(cp)) {
             /* 号 號, a village, an estate, a flat (室) */
-            road += road_char(cp) || cp == 0x53F7 || cp == 0x865F || cp == 0x6751 ||
-                    cp == 0x90A8 || cp == 0x5BA4;
+            road += road_char(cp) || cp == 0x53F7 || cp == 0x865F || cp == 0x6751 || cp == 0x90A8 ||
+                    cp == 0x5BA4 || block_char(cp);
             if (addr_char(cp)) last = k + (size_t)l;
         } else if (!(pii_is_alnum(cp) || cp == '-')) {
             break;
@@ -560,6 +577,12 @@ static size_t address_run(pii_ctx *c, size_t i, float sc)
         count++;
     }
     if (!road || last <= i) return 0;
+    /* a flat's number after the unit or the building: "2栋1单元703" */
+    int l;
+    uint32_t unit = ew__pii_decode(s, n, last - 3, &l);
+    if (unit == 0x5143 || block_char(unit) || unit == 0x5EA7)
+        while (last < k && (pii_is_digit(s[last]) || s[last] == '-'))
+            last++;
     ew__pii_add(c, EW_PII_STREET_ADDRESS, i, last, sc);
     return last;
 }
@@ -813,8 +836,7 @@ static size_t table_name_cell(pii_ctx *c, size_t i)
     int head = name_column(c, i, &d);
     if (!head) return 0;
     hanpos h[2];
-    if (head == 1 && (han_run(s, c->n, i, h, 2) < 2 || !cn_surname(h[0].cp, h[1].cp)))
-        return 0;
+    if (head == 1 && (han_run(s, c->n, i, h, 2) < 2 || !cn_surname(h[0].cp, h[1].cp))) return 0;
     size_t e = jp_name_end(s, c->n, i);
     if (!e || (e < c->n && s[e] != d && s[e] != '"' && s[e] != '\n' && s[e] != '\r')) return 0;
     ew__pii_add(c, EW_PII_PERSON, i, e, 0.8f);
@@ -997,7 +1019,7 @@ static bool cn_after_name(uint32_t cp)
                                    * 介(绍) 宣(布) 提 谈 同(志) */
                                   0x5427, 0x5462, 0x5417, 0x554A, 0x5440, 0x8F6C, 0x62A5, 0x5171,
                                   0x8868, 0x79F0, 0x6307, 0x900F, 0x4ECB, 0x5BA3, 0x63D0, 0x8C08,
-                                  0x540C};
+                                  0x540C, 0x5C06, 0x6628}; /* 同(志) 将 昨(天) */
     if (!is_han(cp) || stop_char(cp)) return true;
     for (size_t k = 0; k < sizeof fo / sizeof fo[0]; k++)
         if (fo[k] == cp) return true;
@@ -1026,9 +1048,8 @@ static size_t cn_free_name(pii_ctx *c, size_t i)
     hanpos h[5];
     int k = han_run(c->s, c->n, i, h, 2);
     if (k < 2) return 0;
-    int sl = 1;
-    if (!cn_bit(cn_given_bits, h[1].cp) && (sl = cn_surname(h[0].cp, h[1].cp)) != 2)
-        return 0; /* most words end here */
+    int sl = cn_surname(h[0].cp, h[1].cp);
+    if (!sl || (sl == 1 && !cn_bit(cn_given_bits, h[1].cp))) return 0; /* most words end here */
     k = han_run(c->s, c->n, i, h, 5);
     int len = sl; /* the surname, then one or two given-name characters */
     while (len < k && len < sl + 2 && cn_bit(cn_given_bits, h[len].cp) && !stop_char(h[len].cp))
@@ -1064,8 +1085,10 @@ static size_t cn_whole_name(const pii_ctx *c, size_t i, bool given)
     int k = han_run(c->s, c->n, i, h, 5);
     if (k < 2 || k > 4) return 0;
     if (k - sl < 1 || k - sl > 2 || (sl == 1 && cn_word_pair(h[0].cp, h[1].cp))) return 0;
-    for (int j = sl; j < k; j++)
-        if (stop_char(h[j].cp) || (given && !cn_bit(cn_given_bits, h[j].cp))) return 0;
+    for (int j = sl; j < k; j++) /* 一 may start a given name (尚一诺), not end it */
+        if ((stop_char(h[j].cp) && !(h[j].cp == 0x4E00 && j + 1 < k)) ||
+            (given && !cn_bit(cn_given_bits, h[j].cp)))
+            return 0;
     return h[k - 1].at + 3;
 }
 
@@ -1086,7 +1109,8 @@ static size_t cn_isolated_name(pii_ctx *c, size_t i)
 /* Does the Han run before a colon at k end in a word for a person: 人 者 员
  * 师 属 主 士 官 客 户 长 (收货人, 患者, 业务员, 主治医师, 家属, 业主, 护士,
  * 顾客, 客户, 组长), 名 after 姓 户 签 文 全 真 (户名, 中文名), 家 after 买 卖
- * (买家), 生 after 医 学 考 (医生, 学生)? Form labels then hold a name. */
+ * (买家), 生 after 医 学 考 (医生, 学生), 方 after 甲 乙 (a contract's parties),
+ * 告 after 原 被 (a court's)? Form labels then hold a name. */
 static bool person_label_before(const unsigned char *s, size_t k)
 {
     static const uint32_t suffix[] = {0x4EBA, 0x8005, 0x5458, 0x54E1, 0x5E08, 0x5E2B,
@@ -1095,8 +1119,17 @@ static bool person_label_before(const unsigned char *s, size_t k)
     static const struct {
         uint32_t last;
         const char *before;
-    } pairs[] = {{0x540D, "姓户戶签簽文全真"}, {0x5BB6, "买買卖賣"}, {0x751F, "医醫学學考"}};
+    } pairs[] = {{0x540D, "姓户戶签簽文全真"},
+                 {0x5BB6, "买買卖賣"},
+                 {0x751F, "医醫学學考"},
+                 {0x65B9, "甲乙丙丁"},
+                 {0x544A, "原被"}};
     int l;
+    /* "出租方（甲方）：": the label in the parentheses */
+    if (k >= 9 && !memcmp(s + k - 3, "\xEF\xBC\x89", 3))
+        k -= 3;
+    else if (k >= 7 && s[k - 1] == ')')
+        k -= 1;
     if (k < 6) return false;
     uint32_t last = ew__pii_decode(s, k, k - 3, &l), prev = ew__pii_decode(s, k, k - 6, &l);
     if (!is_han(prev)) return false;
@@ -1170,7 +1203,8 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     }
     if (cls != HAN_OTHER) {
         size_t k = i;
-        if ((cls == HAN_SURNAME || (cls == HAN_GATE && cn_bit_at_sur(s, n, i))) &&
+        if ((cls == HAN_SURNAME || cls == HAN_SUR_RARE ||
+             (cls == HAN_GATE && cn_bit_at_sur(s, n, i))) &&
             han_run_start(s, i)) { /* 周 and 谢 are gates and surnames */
             size_t r = cn_free_name(c, i);
             if (r) return r;
@@ -1252,6 +1286,10 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         size_t r = ew__pii_scan_kana_cue(c, i, cp);
         if (r) return r;
     }
+    if (cp == 0xFF1A && i >= 3 && (s[i - 1] == ')' || !memcmp(s + i - 3, "\xEF\xBC\x89", 3))) {
+        size_t r = cn_label_name(c, i); /* 承租方（乙方）：苏依依 */
+        if (r) return r;
+    }
     if ((!is_han(cp) && !is_kana(cp) && cp != 0x3055) || next >= n) return next;
     int l2;
     uint32_t cp2 = ew__pii_decode(s, n, next, &l2);
@@ -1317,8 +1355,8 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     }
     /* "...路88号" without a cue, "德輔道中743號" (a direction after the road), a
      * village's house "王庄村12号", an estate's block "禾輋邨豐盛樓23樓" */
-    bool dir = cp2 == 0x4E2D || cp2 == 0x4E1C || cp2 == 0x6771 || cp2 == 0x897F ||
-               cp2 == 0x5357 || cp2 == 0x5317; /* 中 东 東 西 南 北 */
+    bool dir = cp2 == 0x4E2D || cp2 == 0x4E1C || cp2 == 0x6771 || cp2 == 0x897F || cp2 == 0x5357 ||
+               cp2 == 0x5317; /* 中 东 東 西 南 北 */
     if ((pii_is_digit(cp2) || (dir && road && next + 3 < n && pii_is_digit(s[next + 3]))) &&
         (road || addr_trigger(cp))) {
         size_t st = i;

@@ -805,6 +805,19 @@ static bool id_context(const unsigned char *s, size_t i)
 /* The first field of a CSV row under a header whose first cell names an id
  * ("id;datum;…", "order_id,created_at,…", "#,name"): i starts the line and
  * the rows between the header and it start with digits too. */
+/* Does a Chinese column header end at p + 6 in a number that names no
+ * person: 学号 工号 编号 单号 序号 货号 批号 型号 (員)工號 (a student's, a
+ * worker's, a serial number), not 手机号 or 账号? */
+static bool cjk_id_header(const unsigned char *p)
+{
+    static const char *const heads[] = {"学", "學", "工", "编", "編", "单",
+                                        "單", "序", "货", "貨", "批", "型"};
+    if (memcmp(p + 3, "\xE5\x8F\xB7", 3) && memcmp(p + 3, "\xE8\x99\x9F", 3)) return false;
+    for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
+        if (!memcmp(p, heads[k], 3)) return true;
+    return false;
+}
+
 static bool csv_id_column(const unsigned char *s, size_t n, size_t i, size_t e)
 {
     if ((i > 0 && s[i - 1] != '\n') || e >= n || !strchr(";,\t|", s[e]) || s[e] == 0) return false;
@@ -832,7 +845,7 @@ static bool csv_id_column(const unsigned char *s, size_t n, size_t i, size_t e)
                ((l >= 2 && pii_icase_eq(s + ce - 2, "id", 2) &&
                  (l == 2 || !pii_is_lower(s[ce - 3]) || s[ce - 2] == 'I')) ||
                 (l == 2 && (pii_icase_eq(s + cb, "nr", 2) || pii_icase_eq(s + cb, "no", 2))) ||
-                (l == 1 && s[cb] == '#'));
+                (l == 1 && s[cb] == '#') || (l >= 6 && cjk_id_header(s + ce - 6)));
     }
     return false;
 }
@@ -1164,8 +1177,8 @@ static size_t year_month(const unsigned char *s, size_t n, size_t i, const numse
             return 0; /* 年 月 */
         e -= e > 0 && s[e - 1] == ' ';
     } else {
-        if (q->glen[0] != 4 || q->glen[1] > 2 || (q->sep[1] != '.' && q->sep[1] != '-' &&
-                                                   q->sep[1] != '/'))
+        if (q->glen[0] != 4 || q->glen[1] > 2 ||
+            (q->sep[1] != '.' && q->sep[1] != '-' && q->sep[1] != '/'))
             return 0;
         e = read_int(s, n, k + 1, 2, &m);
     }
@@ -1189,8 +1202,8 @@ static size_t ko_dot_date(const unsigned char *s, size_t n, size_t i)
 }
 
 /* A Japanese date in an era's years at i, the digits after the era's name:
- * "昭和60年3月12日" (Shōwa 60 is 1985), or Taiwan's "民國79年3月5日" (1990). Its end, or 0; the span starts 6
- * bytes before i, at the era. */
+ * "昭和60年3月12日" (Shōwa 60 is 1985), or Taiwan's "民國79年3月5日" (1990). Its end, or 0; the
+ * span starts 6 bytes before i, at the era. */
 static size_t era_date(const unsigned char *s, size_t n, size_t i)
 {
     static const struct {
@@ -1584,8 +1597,10 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         ew__pii_add(c, EW_PII_PHONE, i, e, ssc);
         return e;
     }
-    /* Phones */
+    /* Phones; a first column headed as an id ("学号,姓名,联系电话") holds
+     * none, whatever the other headers say */
     float sc = phone_shape(&q);
+    if (sc > 0 && q.ng == 1 && !q.plus && !q.paren && csv_id_column(s, n, i, e)) return e;
     if (sc > 0) {
         bool before = pii_cue_near(c, CUE_PHONE, i, 48);
         bool cue = before || phone_cue_after(c, q.ext_end);
