@@ -1416,12 +1416,18 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
         fail_closed(res, EW_ERR_TOO_LARGE, len);
         return EW_ERR_TOO_LARGE;
     }
+    pii_fold fold = {0};
+    if (ew__pii_fold_needed((const unsigned char *)text, len) &&
+        ew__pii_fold((const unsigned char *)text, len, &fold) != EW_OK) {
+        fail_closed(res, EW_ERR_NOMEM, len);
+        return EW_ERR_NOMEM;
+    }
     pii_awords words;
     memset(words.at, 0, sizeof words.at);
     struct pii_memo memo; /* cleared when first used */
     pii_ctx c = {.sc = sc,
-                 .s = (const unsigned char *)text,
-                 .n = len,
+                 .s = fold.s ? fold.s : (const unsigned char *)text,
+                 .n = fold.s ? fold.n : len,
                  .res = res,
                  .awords = &words,
                  .memo = &memo};
@@ -1441,6 +1447,8 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     free(c.weak_person);
     if (!c.status && (sc->ac || sc->n_regex)) ew__pii_scan_deny(&c);
     if (!c.status) resolve(&c);
+    if (!c.status && fold.s) ew__pii_fold_spans(&fold, res);
+    ew__pii_fold_free(&fold);
     if (c.status) {
         fail_closed(res, c.status, len);
         return c.status;

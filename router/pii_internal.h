@@ -615,6 +615,21 @@ bool ew__pii_patient_date(const pii_ctx *c, size_t i);
 /* Custom deny terms and regexes over the whole text. */
 void ew__pii_scan_deny(pii_ctx *c);
 
+/* ---- full-width forms (pii_fold.c) ---------------------------------------- */
+/* A copy of the text with full-width forms (ＡＢＣ１２３＋－＠) folded to ASCII;
+ * map[k] is the original offset of the copy's byte k (map[n] = the length). */
+typedef struct pii_fold {
+    unsigned char *s;
+    uint32_t *map;
+    size_t n;
+} pii_fold;
+/* Does the text hold a full-width digit or letter (then it is scanned folded)? */
+bool ew__pii_fold_needed(const unsigned char *s, size_t n);
+int ew__pii_fold(const unsigned char *s, size_t n, pii_fold *f);
+/* Maps the spans' offsets in the copy back to the original's. */
+void ew__pii_fold_spans(const pii_fold *f, ew_pii_result *res);
+void ew__pii_fold_free(pii_fold *f);
+
 /* ---- shared helpers --------------------------------------------------- */
 /* End of the token starting at i (bytes in ew__pii_tokch). */
 size_t ew__pii_token_end(const unsigned char *s, size_t n, size_t i);

@@ -665,6 +665,31 @@ static void test_id_record_labels(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* Chinese addresses without a road word or with one read late: Hong Kong
+ * estates and blocks, a direction after the road, a village, a particle
+ * starting a road after the district, the rest of a label (pii_gen_zh.py). */
+static void test_chinese_addresses(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"我係朱家豪，住香港柴灣禾輋邨豐盛樓30樓19室，唔該", A, "香港柴灣禾輋邨豐盛樓30樓19室"},
+        {"Address on file: 九龍紅磡黃埔花園8座35樓A室", A, "九龍紅磡黃埔花園8座35樓A室"},
+        {"住九龍德輔道中743號3樓G室，唔該", A, "九龍德輔道中743號3樓G室"},
+        {"收件人：秦伟\n湖北省武汉市江汉区和平里东街500号\n寄件人", A,
+         "湖北省武汉市江汉区和平里东街500号"},
+        {"现住址：山东省青岛市黄岛区和平里东街906号\n", A, "山东省青岛市黄岛区和平里东街906号"},
+        {"\n安徽省阜阳市临泉县白塔镇红星村9组72号\n", A, "安徽省阜阳市临泉县白塔镇红星村9组72号"},
+        /* a residential compound's building, unit and flat */
+        {"地址：成都市龙湖春江郦城2栋1单元703", A, "成都市龙湖春江郦城2栋1单元703"},
+        {"毕业于北京大学，现居万科金域华府14栋4单元2482", A, "万科金域华府14栋4单元2482"},
+        /* a floor and a room in prose, a road's number after digits */
+        {"请到3楼301室办理", A, NULL},
+        {"新加坡宏茂桥10道371座", A, NULL},
+        {"会议在2号楼举行", A, NULL},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -673,6 +698,7 @@ int main(void)
         cmocka_unit_test(test_birth_dates),        cmocka_unit_test(test_birth_date_forms),
         cmocka_unit_test(test_id_record_labels),   cmocka_unit_test(test_address_forms),
         cmocka_unit_test(test_landline_extension), cmocka_unit_test(test_libpostal_and_shapes),
+        cmocka_unit_test(test_chinese_addresses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
