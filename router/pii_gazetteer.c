@@ -14164,7 +14164,7 @@ static const char list_first_ext[] =
     "ჯონდო\nჯოტო\nჯუბი\nჯულიეტა\nჯუმბერ\nჰამლეტ\n"
     "\0\0\0\0\0\0\0\0";
 
-/* names_last_faker.txt: 12694 words */
+/* names_last_faker.txt: 12693 words */
 static const char list_last_ext[] =
     "aalbers\naalerud\naaltonen\nababii\nabaci\nabadan\nabadzic\nabadzija\nabalioglu\nabay\nabazovic\n"
     "abbondanza\nabbosov\nabbosova\nabbrescia\nabdulahadyev\nabdulahadyeva\nabdulazimov\nabdulazimova\n"
@@ -14552,7 +14552,7 @@ static const char list_last_ext[] =
     "kawecki\nkawohl\nkayode\nkazdova\nkazenski\nkazmarek\nkebe\nkececi\nkedzierski\nkedziora\nkeiner\n"
     "keita\nkeizare\nkeizars\nkekic\nkeleka\nkeleman\nkemfelja\nkempe\nkempis\nkempter\nkenina\n"
     "kenins\nkeniz\nkenizova\nkepa\nkerluke\nkertzmann\nkeseroglu\nkesina\nkeskin\nkesselschlager\n"
-    "kette\nkettenis\nkeung\nkeutel\nkhadka\nkhatri\nkhawula\nkhouma\nkhoza\nkhumalo\nkhumalu\nkhuzwayo\n"
+    "kette\nkettenis\nkeutel\nkhadka\nkhatri\nkhawula\nkhouma\nkhoza\nkhumalo\nkhumalu\nkhuzwayo\n"
     "kicanovic\nkicema\nkiceskulov\nkicevac\nkicic\nkiehn\nkiessling\nkihas\nkihn\nkilback\nkilicci\n"
     "kinadeter\nkindelan\nkindl\nkindlova\nkinzy\nkirac\nkirlin\nkisabaka\nkisfalubac\nkisiel\nkitic\n"
     "kitonjic\nkizivat\nkjar\nkjeldsen\nklabuhn\nklacar\nkladar\nkladarin\nklanac\nklander\nklapka\n"
@@ -15461,5 +15461,5 @@ const ew__gaz_list ew__gaz_lists[] = {
     {list_last_ext, sizeof list_last_ext - 9, EW__GAZ_LAST | EW__GAZ_EXT},
     {list_calendar, sizeof list_calendar - 9, EW__GAZ_PLACE},
 };
-const int ew__gaz_n_lists = 7;
+const int ew__gaz_n_lists = 8;
 /* clang-format on */
