@@ -240,6 +240,27 @@ static void test_libpostal_and_shapes(void **state)
          "Av. 18 de Julio 1917, apto. 604, 11100 Montevideo"}, /* a street named after a date */
         {"Endere\xC3\xA7o: Av. Julius Nyerere, n.\xC2\xBA 1010, Maputo", A,
          "Av. Julius Nyerere, n.\xC2\xBA 1010, Maputo"}, /* n.º */
+        {"\xE0\xAE\xAE\xE0\xAF\x81\xE0\xAE\x95\xE0\xAE\xB5\xE0\xAE\xB0\xE0\xAE\xBF: "
+         "\xE0\xAE\x8E\xE0\xAE\xA3\xE0\xAF\x8D 12, "
+         "\xE0\xAE\x85\xE0\xAE\xA3\xE0\xAF\x8D\xE0\xAE\xA3\xE0\xAE\xBE "
+         "\xE0\xAE\x9A\xE0\xAE\xBE\xE0\xAE\xB2\xE0\xAF\x88, "
+         "\xE0\xAE\x9A\xE0\xAF\x86\xE0\xAE\xA9\xE0\xAF\x8D\xE0\xAE\xA9\xE0\xAF\x88 600002",
+         A,
+         "12, \xE0\xAE\x85\xE0\xAE\xA3\xE0\xAF\x8D\xE0\xAE\xA3\xE0\xAE\xBE "
+         "\xE0\xAE\x9A\xE0\xAE\xBE\xE0\xAE\xB2\xE0\xAF\x88, "
+         "\xE0\xAE\x9A\xE0\xAF\x86\xE0\xAE\xA9\xE0\xAF\x8D\xE0\xAE\xA9\xE0\xAF\x88 600002"}, /* Tamil
+                                                                                                number
+                                                                                                sign
+                                                                                                and
+                                                                                                road
+                                                                                              */
+        {"Postanschrift: St\xC3\xA4"
+         "dtle 12, FL-9490 Vaduz",
+         A,
+         "St\xC3\xA4"
+         "dtle 12, FL-9490 Vaduz"}, /* Liechtenstein's prefix */
+        {"Avenue 5 season 2 drops on 9 May. Tickets from 9 October 2020.", A,
+         NULL}, /* a day and a month */
         {"Bundesstra\xC3\x9F"
          "e 96 is closed between km 12 and 18.",
          A, NULL},                                            /* a federal road's number */
