@@ -483,7 +483,7 @@ static bool is_state_code(const word *w, const unsigned char *s)
 static bool lower_name(const pii_ctx *c, word *x)
 {
     return x->fl >= 3 && !(word_kw(c, x) & (PII_KW_FUNC | PII_KW_STOP)) &&
-           !(word_gaz(c, x) & EW__GAZ_COMMON);
+           !EW__GAZ_ENGLISH(word_gaz(c, x));
 }
 
 /* Is the next word on the line (after e) a street word? Lowercase words
@@ -756,7 +756,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             names++;
             streetw += sw;
             weak_last = k > 0 && real_cap && weak_street_word(c, &x);
-            unknown += !(g & EW__GAZ_COMMON);
+            unknown += !EW__GAZ_ENGLISH(g);
             pos = x.e + (dot ? 1 : 0);
             end = pos;
             if (dot && x.e - x.s > 3 && !(sw && x.e - x.s == 4))
@@ -853,7 +853,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         names++;
         streetw += sw;
         last_sw = sw;
-        unknown += !(g & EW__GAZ_COMMON);
+        unknown += !EW__GAZ_ENGLISH(g);
         /* the first street type is no name ("Gate 12", "The Crescent 12"); a
          * compound ("Vesterskovvej") and a later type ("Rúa do Paseo") are */
         uint32_t xkw = word_kw(c, &x);
