@@ -1604,7 +1604,7 @@ static size_t unit_before(const pii_ctx *c, size_t i)
  * "Flat 3B, Sunshine Apartments, 12 MG Road, Bengaluru 560001", "B-193,
  * Shanti Kunj, Station Road, ...", "Villa 23, Street 14, Al Barsha 2, Dubai".
  * Returns the end of the part holding the street word, or 0. */
-static size_t unit_first_at(const pii_ctx *c, size_t i)
+static size_t unit_first_at(const pii_ctx *c, size_t i, bool *closed)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, p, k = i;
@@ -1636,17 +1636,24 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
     } else {
         return 0;
     }
-    bool floor_part = false;
+    bool floor_part = false, postcode = false;
     for (int part = 0; part < 3; part++) {
-        if (p + 2 >= n || s[p] != ',' || s[p + 1] != ' ') return floor_part ? p : 0;
+        /* "Building 12, Norzin Lam, Thimphu 11001": no street word, but two
+         * parts and a postcode closing the line */
+        if (p + 2 >= n || s[p] != ',' || s[p + 1] != ' ') {
+            *closed = postcode && part >= 2;
+            return floor_part || *closed ? p : 0;
+        }
         p += 1;
         bool sw = false;
         int words = 0;
+        postcode = false;
         while (words < 5 && next_word(c, p, &x) && x.s == p + 1 &&
                (x.cap || x.digits || particle(c, &x))) {
             sw |= street_word(c, &x); /* "Lake View Towers" is a building */
             p = x.e + (x.e < n && s[x.e] == '.');
             words++;
+            postcode = words > 1 && x.e - x.s >= 4 && x.e - x.s <= 6 && all_digits(&x, s);
             if (p >= n || s[p] != ' ') break;
         }
         if (!words) return 0;
@@ -1656,7 +1663,8 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
         floor_part |= part == 0 && p >= 2 && s[p - 1] == 'F' && s[p - 2] == '/';
         if (floor_part && part == 2) return p;
     }
-    return floor_part ? p : 0;
+    *closed = postcode;
+    return floor_part || postcode ? p : 0;
 }
 
 /* A British postcode ("OX20 1AB", "SW1A 2AA") or an Irish Eircode ("D02
@@ -1809,6 +1817,7 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
     if (!digit && !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's')) return 0;
     size_t e = box_at(c, i);
     int strong = 0;
+    bool closed = false; /* a unit-first address ended by its postcode */
     if (!e && (e = held_mail_at(c, i)) != 0) {
         size_t full = extend(c, e, &strong);
         if (!strong) return 0;
@@ -1817,8 +1826,9 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
     }
     if (e) {
         strength = 0.9f;
-    } else if ((e = unit_first_at(c, i)) != 0) {
+    } else if ((e = unit_first_at(c, i, &closed)) != 0) {
         size_t full = extend(c, e, &strong);
+        strong += closed;
         if (strong || full > e) { /* a postal code, a unit or a town after it */
             ew__pii_add(c, EW_PII_STREET_ADDRESS, i, full, strong ? 0.9f : 0.75f);
             return full;
