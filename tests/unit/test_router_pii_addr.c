@@ -183,11 +183,10 @@ static void test_libpostal_and_shapes(void **state)
         {"\xD0\x9F\xD0\xBE\xD1\x87\xD1\x82\xD0\xBE\xD0\xB2\xD1\x8B\xD0\xB9 "
          "\xD0\xB0\xD0\xB4\xD1\x80\xD0\xB5\xD1\x81: \xD0\xB0/\xD1\x8F 828, "
          "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 101000",
-         A,
-         "\xD0\xB0/\xD1\x8F 828, \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 101000"}, /* Russian
-                                                                                               post
-                                                                                               box
-                                                                                             */
+         A, "\xD0\xB0/\xD1\x8F 828, \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 101000"}, /* Russian
+                                                                                                  post
+                                                                                                  box
+                                                                                                */
         {"\xCE\xA4.\xCE\x98. 1234, 101 10 \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1", A,
          "\xCE\xA4.\xCE\x98. 1234, 101 10 \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1"}, /* Greek post
                                                                                          box
@@ -242,6 +241,31 @@ static void test_libpostal_and_shapes(void **state)
          "Av. 18 de Julio 1917, apto. 604, 11100 Montevideo"}, /* a street named after a date */
         {"Endere\xC3\xA7o: Av. Julius Nyerere, n.\xC2\xBA 1010, Maputo", A,
          "Av. Julius Nyerere, n.\xC2\xBA 1010, Maputo"}, /* n.º */
+        {"\xE0\xAE\xAE\xE0\xAF\x81\xE0\xAE\x95\xE0\xAE\xB5\xE0\xAE\xB0\xE0\xAE\xBF: "
+         "\xE0\xAE\x8E\xE0\xAE\xA3\xE0\xAF\x8D 12, "
+         "\xE0\xAE\x85\xE0\xAE\xA3\xE0\xAF\x8D\xE0\xAE\xA3\xE0\xAE\xBE "
+         "\xE0\xAE\x9A\xE0\xAE\xBE\xE0\xAE\xB2\xE0\xAF\x88, "
+         "\xE0\xAE\x9A\xE0\xAF\x86\xE0\xAE\xA9\xE0\xAF\x8D\xE0\xAE\xA9\xE0\xAF\x88 600002",
+         A,
+         "12, \xE0\xAE\x85\xE0\xAE\xA3\xE0\xAF\x8D\xE0\xAE\xA3\xE0\xAE\xBE "
+         "\xE0\xAE\x9A\xE0\xAE\xBE\xE0\xAE\xB2\xE0\xAF\x88, "
+         "\xE0\xAE\x9A\xE0\xAF\x86\xE0\xAE\xA9\xE0\xAF\x8D\xE0\xAE\xA9\xE0\xAF\x88 600002"}, /* Tamil
+                                                                                                number
+                                                                                                sign
+                                                                                                and
+                                                                                                road
+                                                                                              */
+        {"Postanschrift: St\xC3\xA4"
+         "dtle 12, FL-9490 Vaduz",
+         A,
+         "St\xC3\xA4"
+         "dtle 12, FL-9490 Vaduz"}, /* Liechtenstein's prefix */
+        {"Avenue 5 season 2 drops on 9 May. Tickets from 9 October 2020.", A,
+         NULL}, /* a day and a month */
+        {"Office: Building 12, Norzin Lam, Thimphu 11001", A,
+         "Building 12, Norzin Lam, Thimphu 11001"}, /* a unit first, no street word, a postcode */
+        {"Meeting in Room 12, Building B, Main Campus.", A,
+         NULL}, /* a unit first without a postcode */
         {"Bundesstra\xC3\x9F"
          "e 96 is closed between km 12 and 18.",
          A, NULL},                                            /* a federal road's number */
