@@ -430,7 +430,9 @@ typedef struct {
 #define PII_LBLW_LABEL_ONLY 2u /* only in a value's own label, not in prose before it */
 #define PII_LBLW_WORD_END   4u /* only at the end of a word */
 extern const ew__pii_lblword ew__pii_lbl_words[];
-extern const uint16_t ew__pii_lbl_bucket[257];
+extern const uint16_t ew__pii_lbl_bucket[1025];
+/* a bit per bucket: it holds an ASCII stem that may start inside a word */
+extern const uint8_t ew__pii_lbl_inner[128];
 /* The kinds of the label words in [a, b) (prose: without the label-only
  * words); *last gets the kind of the one nearest b (0 for none). */
 unsigned ew__pii_label_words(const unsigned char *s, size_t a, size_t b, bool prose,

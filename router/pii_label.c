@@ -131,7 +131,7 @@ unsigned ew__pii_label_words(const unsigned char *s, size_t a, size_t b, bool pr
     size_t l = fold_text(s, a, b, f);
     unsigned kinds = 0;
     *last = 0;
-    for (size_t k = 0; k + 1 < l; k++) {
+    for (size_t k = 0; k + 2 < l; k++) {
         if (pii_is_lower(f[k]) && (k == 0 || !word_byte(f[k - 1]))) {
             size_t we = k;
             while (we < l && pii_is_lower(f[we]))
@@ -143,7 +143,13 @@ unsigned ew__pii_label_words(const unsigned char *s, size_t a, size_t b, bool pr
                 *last = PII_LBL_PASSPORT;
             }
         }
-        unsigned h = (unsigned)(f[k] * 7 + f[k + 1]) & 255;
+        /* a stem starts a character; in a Latin word only the few
+         * unanchored stems start inside it */
+        if ((f[k] & 0xC0) == 0x80) continue;
+        unsigned h = (unsigned)(f[k] * 961 + f[k + 1] * 31 + f[k + 2]) & 1023;
+        if (k > 0 && f[k] < 0x80 && word_byte(f[k - 1]) &&
+            !(ew__pii_lbl_inner[h >> 3] & (1u << (h & 7))))
+            continue;
         for (unsigned j = ew__pii_lbl_bucket[h]; j < ew__pii_lbl_bucket[h + 1]; j++) {
             const ew__pii_lblword *w = &ew__pii_lbl_words[j];
             if (w->len > l - k || memcmp(f + k, w->w, w->len) ||
