@@ -238,6 +238,8 @@ typedef struct pii_ctx {
     uint32_t name_next_at;      /* where a name is expected ("my name is" ...) */
     uint32_t title_at;          /* where a capitalised name is expected ("Dear") */
     bool seen_upper;            /* any capital letter so far (else: lowercased text) */
+    int8_t software;            /* the text is about software: 1, not: -1, unknown: 0 */
+    int8_t form;                /* the text is a form (ew__pii_form_text): 1, -1, 0 */
     uint32_t name_list_end;     /* end of the last list of names scored together */
     size_t next_digit;          /* first digit at or after the last query (a cache) */
     uint32_t line_start;        /* offset of the current line */
@@ -330,9 +332,30 @@ extern const char *const *const ew__pii_ctx_lists[];
 extern const char *const ew__pii_kw_street[];
 extern const char *const ew__pii_kw_street_weak[];
 extern const char *const ew__pii_kw_unit[];
+/* Two-letter street abbreviations, a street type before a full stop only
+ * ("Gedimino pr. 9"), NULL-terminated (router/pii_addr_words.c). */
+extern const char *const ew__pii_street_dotted[];
+/* Post box names as written with a space after ("P.O. Box ", "Postfach ",
+ * "Τ.Θ. "), compared with ASCII case folded; a short one ("BP ", "Box ") is a
+ * box only before a postcode. Generated into router/pii_addr_words.c by first
+ * byte (ASCII lowercased): the names that start with byte b are
+ * [ew__pii_post_box_index[b], ew__pii_post_box_index[b + 1]). */
+typedef struct pii_post_box {
+    const char *w;
+    unsigned char l;
+    bool shrt;
+} pii_post_box;
+extern const pii_post_box ew__pii_post_boxes[];
+extern const unsigned char ew__pii_post_box_index[257];
 /* Services whose keys have no telling prefix (pii_provider.c), NULL-terminated:
  * the cue table marks them PII_KW_KEY without the secret class. */
 extern const char *const ew__pii_provider_names[];
+/* The word for "password" in ~90 languages (router/pii_secret_words.c, made by
+ * router/data/gen_secret_words.py from software translations), NULL-terminated:
+ * forms under PII_WORD_MAX bytes for the cue table, longer ones as written. */
+extern const char *const ew__pii_password_words[];
+extern const char *const ew__pii_password_words_long[];
+size_t ew__pii_password_word_at(const unsigned char *s, size_t n, size_t i);
 /* Cues of a provider's name: it names whose key follows, not that one does. */
 static inline bool pii_provider_cue(uint32_t cues)
 {
@@ -352,7 +375,7 @@ uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash);
 uint32_t ew__pii_cue_lookup3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n, uint32_t hash);
 /* The cue table (pii_cue.c): open addressing, the hashes apart from the
  * entries so a miss (most words) reads 4 bytes. */
-#define PII_CUE_SLOTS 8192
+#define PII_CUE_SLOTS 16384
 typedef struct pii_cue_entry {
     union {
         char w[PII_WORD_MAX]; /* zero-padded */
@@ -544,6 +567,13 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags);
 size_t ew__pii_scan_script_name(pii_ctx *c, size_t i);
 /* That script of the letter at i, 0 for any other. */
 int ew__pii_script_at(const unsigned char *s, size_t n, size_t i);
+/* The Cyrillic, Greek or Devanagari word [a, e) in Latin letters, lowercase,
+ * into out[EW__GAZ_MAX_WORD]; its length, 0 for another script or too long
+ * (pii_translit.c). */
+size_t ew__pii_translit(const unsigned char *s, size_t a, size_t e, char *out);
+/* The gazetteer flags of a word of those scripts: its own spelling's, and
+ * the given-name and surname flags of its Latin spelling. */
+unsigned ew__pii_script_gaz(const unsigned char *s, size_t a, size_t e);
 /* A weak person span [ss, se) in text that is not English: does a word of
  * it look like a surname or an inflected given name? */
 bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se);
@@ -568,11 +598,43 @@ bool ew__pii_table_header(const pii_ctx *c, size_t i, size_t *ha, size_t *hb, un
 /* Cue bits (1 << CUE_x) of the label a value at i stands under: its table
  * column's header or its SQL INSERT column (pii_field.c); 0 for none. */
 uint32_t ew__pii_field_cues(const pii_ctx *c, size_t i);
+/* Is [ss, se) the whole value of a labelled field whose label names no
+ * person (pii_name_field.c)? 0 when not; PII_FIELD_MACHINE under a key
+ * written for machines ("color": "Forest Green", msgstr "Neue Funktionen"),
+ * PII_FIELD_LABEL under one written for people (Prioridad: Alta). */
+enum { PII_FIELD_MACHINE = 1, PII_FIELD_LABEL = 2 };
+/* Is the lone word [ss, se) the name of software ("Jenkins", "Hudson")? It is
+ * written inside an identifier elsewhere in the text, or it is a listed tool
+ * and the text is about software (pii_name_tech.c). */
+bool ew__pii_tech_name(pii_ctx *c, size_t ss, size_t se);
+int ew__pii_field_value(const pii_ctx *c, size_t ss, size_t se);
+/* Does the table column of the cell at i name a person's role ("Owner",
+ * "assignee")? (pii_name_field.c) */
+bool ew__pii_role_column(const pii_ctx *c, size_t i);
+/* Is the text a form: three lines or more that open with a label and a
+ * colon, no label twice ("Resumen: ...\nPrioridad: ...")? A chat repeats
+ * its speakers. Cached in c->form (pii_name_field.c). */
+bool ew__pii_form_text(pii_ctx *c);
 /* Is the date at i on a patient record line after the name and record
  * numbers ("Patient: Stoica, Ayesha   MRN 427   08/17/1952")? */
 bool ew__pii_patient_date(const pii_ctx *c, size_t i);
 /* Custom deny terms and regexes over the whole text. */
 void ew__pii_scan_deny(pii_ctx *c);
+
+/* ---- full-width forms (pii_fold.c) ---------------------------------------- */
+/* A copy of the text with full-width forms (ＡＢＣ１２３＋－＠) folded to ASCII;
+ * map[k] is the original offset of the copy's byte k (map[n] = the length). */
+typedef struct pii_fold {
+    unsigned char *s;
+    uint32_t *map;
+    size_t n;
+} pii_fold;
+/* Does the text hold a full-width digit or letter (then it is scanned folded)? */
+bool ew__pii_fold_needed(const unsigned char *s, size_t n);
+int ew__pii_fold(const unsigned char *s, size_t n, pii_fold *f);
+/* Maps the spans' offsets in the copy back to the original's. */
+void ew__pii_fold_spans(const pii_fold *f, ew_pii_result *res);
+void ew__pii_fold_free(pii_fold *f);
 
 /* ---- shared helpers --------------------------------------------------- */
 /* End of the token starting at i (bytes in ew__pii_tokch). */

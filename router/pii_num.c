@@ -805,6 +805,19 @@ static bool id_context(const unsigned char *s, size_t i)
 /* The first field of a CSV row under a header whose first cell names an id
  * ("id;datum;…", "order_id,created_at,…", "#,name"): i starts the line and
  * the rows between the header and it start with digits too. */
+/* Does a Chinese column header end at p + 6 in a number that names no
+ * person: 学号 工号 编号 单号 序号 货号 批号 型号 (員)工號 (a student's, a
+ * worker's, a serial number), not 手机号 or 账号? */
+static bool cjk_id_header(const unsigned char *p)
+{
+    static const char *const heads[] = {"学", "學", "工", "编", "編", "单",
+                                        "單", "序", "货", "貨", "批", "型"};
+    if (memcmp(p + 3, "\xE5\x8F\xB7", 3) && memcmp(p + 3, "\xE8\x99\x9F", 3)) return false;
+    for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
+        if (!memcmp(p, heads[k], 3)) return true;
+    return false;
+}
+
 static bool csv_id_column(const unsigned char *s, size_t n, size_t i, size_t e)
 {
     if ((i > 0 && s[i - 1] != '\n') || e >= n || !strchr(";,\t|", s[e]) || s[e] == 0) return false;
@@ -832,7 +845,7 @@ static bool csv_id_column(const unsigned char *s, size_t n, size_t i, size_t e)
                ((l >= 2 && pii_icase_eq(s + ce - 2, "id", 2) &&
                  (l == 2 || !pii_is_lower(s[ce - 3]) || s[ce - 2] == 'I')) ||
                 (l == 2 && (pii_icase_eq(s + cb, "nr", 2) || pii_icase_eq(s + cb, "no", 2))) ||
-                (l == 1 && s[cb] == '#'));
+                (l == 1 && s[cb] == '#') || (l >= 6 && cjk_id_header(s + ce - 6)));
     }
     return false;
 }
@@ -1175,6 +1188,28 @@ static size_t cjk_date(const unsigned char *s, size_t n, size_t i)
     return ew__pii_date_valid(y, m, d) ? k3 + 3 : 0;
 }
 
+/* A year and a month at i with no day after: "1990年5月", or the digit
+ * groups q "1990.05", "1990-5", "1990/05". Its end, or 0. */
+static size_t year_month(const unsigned char *s, size_t n, size_t i, const numseq *q)
+{
+    int y, m;
+    size_t k = read_int(s, n, i, 4, &y), e;
+    if (k != i + 4 || y < 1900 || y > 2030) return 0;
+    if (q->ng == 1) {
+        if (!(k = date_marker(s, n, k, "\xE5\xB9\xB4", NULL)) || !(e = read_int(s, n, k, 2, &m)) ||
+            !(e = date_marker(s, n, e, "\xE6\x9C\x88", NULL)))
+            return 0; /* 年 月 */
+        e -= e > 0 && s[e - 1] == ' ';
+    } else {
+        if (q->glen[0] != 4 || q->glen[1] > 2 ||
+            (q->sep[1] != '.' && q->sep[1] != '-' && q->sep[1] != '/'))
+            return 0;
+        e = read_int(s, n, k + 1, 2, &m);
+    }
+    if (!e || m < 1 || m > 12 || (e < n && pii_is_digit(s[e]))) return 0;
+    return e;
+}
+
 /* Korean forms write a date "1985. 3. 12." (a dot and a space after each
  * part); the end after the last dot, or 0. */
 static size_t ko_dot_date(const unsigned char *s, size_t n, size_t i)
@@ -1191,8 +1226,8 @@ static size_t ko_dot_date(const unsigned char *s, size_t n, size_t i)
 }
 
 /* A Japanese date in an era's years at i, the digits after the era's name:
- * "昭和60年3月12日" (Shōwa 60 is 1985). Its end, or 0; the span starts 6
- * bytes before i, at the era. */
+ * "昭和60年3月12日" (Shōwa 60 is 1985), or Taiwan's "民國79年3月5日" (1990). Its end, or 0; the
+ * span starts 6 bytes before i, at the era. */
 static size_t era_date(const unsigned char *s, size_t n, size_t i)
 {
     static const struct {
@@ -1202,12 +1237,14 @@ static size_t era_date(const unsigned char *s, size_t n, size_t i)
                 {"\xE5\xA4\xA7\xE6\xAD\xA3", 1912},  /* 大正 */
                 {"\xE6\x98\xAD\xE5\x92\x8C", 1926},  /* 昭和 */
                 {"\xE5\xB9\xB3\xE6\x88\x90", 1989},  /* 平成 */
-                {"\xE4\xBB\xA4\xE5\x92\x8C", 2019}}; /* 令和 */
+                {"\xE4\xBB\xA4\xE5\x92\x8C", 2019},  /* 令和 */
+                {"\xE6\xB0\x91\xE5\x9C\x8B", 1912},  /* 民國: Taiwan's years */
+                {"\xE6\xB0\x91\xE5\x9B\xBD", 1912}}; /* 民国 */
     if (i < 6 || s[i - 6] < 0xE4 || s[i - 6] > 0xE6) return 0;
     for (size_t k = 0; k < sizeof eras / sizeof eras[0]; k++) {
         if (memcmp(s + i - 6, eras[k].name, 6)) continue;
         int y, m, d;
-        size_t p = read_int(s, n, i, 2, &y);
+        size_t p = read_int(s, n, i, 3, &y); /* 民國100年 is 2011 */
         if (!p || !(p = date_marker(s, n, p, "\xE5\xB9\xB4", NULL))) return 0; /* 年 */
         if (!(p = read_int(s, n, p, 2, &m)) || !(p = date_marker(s, n, p, "\xE6\x9C\x88", NULL)))
             return 0; /* 月 */
@@ -1471,7 +1508,7 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     /* under a birth label, a month word no list holds: "27. новембар 1975." */
     size_t wd = ew__pii_scan_word_date(c, i);
     if (wd) return wd;
-    size_t ee = q.ng == 1 && q.nd <= 2 && i >= 6 ? era_date(s, n, i) : 0;
+    size_t ee = q.ng == 1 && q.nd <= 3 && i >= 6 ? era_date(s, n, i) : 0;
     if (ee) {
         if (ew__pii_dob_cue(c, i - 6, ee)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i - 6, ee, 0.9f);
         return ee;
@@ -1484,6 +1521,15 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     if (ce) {
         if (ew__pii_dob_cue(c, i, ce)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, ce, 0.9f);
         return ce;
+    }
+    /* a year and a month right after a birth cue: a résumé's 出生年月
+     * "1990年5月", "1990.05", "1990-5" */
+    size_t ym = q.ng <= 2 && pii_cue_near(c, CUE_DOB, i, 24) && !dob_cue_used(c, c->cue_at[CUE_DOB])
+                    ? year_month(s, n, i, &q)
+                    : 0;
+    if (ym) {
+        ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, ym, 0.85f);
+        return ym;
     }
     if (seq_is_date(&q, &y, &m, &d)) {
         if (ew__pii_dob_cue(c, i, e)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
@@ -1599,8 +1645,10 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         ew__pii_add(c, EW_PII_PHONE, i, e, ssc);
         return e;
     }
-    /* Phones */
+    /* Phones; a first column headed as an id ("学号,姓名,联系电话") holds
+     * none, whatever the other headers say */
     float sc = phone_shape(&q);
+    if (sc > 0 && q.ng == 1 && !q.plus && !q.paren && csv_id_column(s, n, i, e)) return e;
     if (sc > 0) {
         bool before = pii_cue_near(c, CUE_PHONE, i, 48);
         bool cue = before || phone_cue_after(c, q.ext_end);

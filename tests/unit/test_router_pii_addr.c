@@ -169,6 +169,97 @@ static void test_street_lookalikes(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* libpostal's words of every language (street types, post boxes, buildings,
+ * two-letter abbreviations before their full stop), street names first in
+ * other scripts, country-prefixed postcodes, cross streets, floors in Roman
+ * numerals, streets named after dates; and what stays no address: road
+ * numbers, distances, ways, money, firms, citations. */
+static void test_libpostal_and_shapes(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"Indirizz: 98, Triq il-Kbira, Mosta MST 8585", A,
+         "98, Triq il-Kbira, Mosta MST 8585"}, /* Maltese street type (libpostal) and article */
+        {"\xD0\x9F\xD0\xBE\xD1\x87\xD1\x82\xD0\xBE\xD0\xB2\xD1\x8B\xD0\xB9 "
+         "\xD0\xB0\xD0\xB4\xD1\x80\xD0\xB5\xD1\x81: \xD0\xB0/\xD1\x8F 828, "
+         "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 101000",
+         A,
+         "\xD0\xB0/\xD1\x8F 828, \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 101000"}, /* Russian
+                                                                                               post
+                                                                                               box
+                                                                                             */
+        {"\xCE\xA4.\xCE\x98. 1234, 101 10 \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1", A,
+         "\xCE\xA4.\xCE\x98. 1234, 101 10 \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1"}, /* Greek post
+                                                                                         box
+                                                                                         (libpostal)
+                                                                                       */
+        {"Adresa: str. \xC8\x98tefan cel Mare 93, ap. 20, MD-2001 Chi\xC8\x99in\xC4\x83u", A,
+         "str. \xC8\x98tefan cel Mare 93, ap. 20, MD-2001 Chi\xC8\x99in\xC4\x83u"}, /* a
+                                                                                       country-prefixed
+                                                                                       postcode */
+        {"\xE1\x83\x9B\xE1\x83\x98\xE1\x83\xA1\xE1\x83\x90\xE1\x83\x9B\xE1\x83\x90\xE1\x83\xA0\xE1"
+         "\x83\x97\xE1\x83\x98: "
+         "\xE1\x83\x90\xE1\x83\xA6\xE1\x83\x9B\xE1\x83\x90\xE1\x83\xA8\xE1\x83\x94\xE1\x83\x9C\xE1"
+         "\x83\x94\xE1\x83\x91\xE1\x83\x9A\xE1\x83\x98\xE1\x83\xA1 \xE1\x83\xA5. 43, "
+         "\xE1\x83\x97\xE1\x83\x91\xE1\x83\x98\xE1\x83\x9A\xE1\x83\x98\xE1\x83\xA1\xE1\x83\x98 "
+         "0112",
+         A,
+         "\xE1\x83\x90\xE1\x83\xA6\xE1\x83\x9B\xE1\x83\x90\xE1\x83\xA8\xE1\x83\x94\xE1\x83\x9C\xE1"
+         "\x83\x94\xE1\x83\x91\xE1\x83\x9A\xE1\x83\x98\xE1\x83\xA1 \xE1\x83\xA5. 43, "
+         "\xE1\x83\x97\xE1\x83\x91\xE1\x83\x98\xE1\x83\x9A\xE1\x83\x98\xE1\x83\xA1\xE1\x83\x98 "
+         "0112"}, /* Georgian, name first */
+        {"\xD7\x9B\xD7\xAA\xD7\x95\xD7\x91\xD7\xAA: \xD7\xA8\xD7\x97' "
+         "\xD7\x94\xD7\xA8\xD7\xA6\xD7\x9C 114, \xD7\x93\xD7\x99\xD7\xA8\xD7\x94 3, "
+         "\xD7\x97\xD7\x99\xD7\xA4\xD7\x94 3368920",
+         A,
+         "\xD7\xA8\xD7\x97' \xD7\x94\xD7\xA8\xD7\xA6\xD7\x9C 114, \xD7\x93\xD7\x99\xD7\xA8\xD7\x94 "
+         "3, \xD7\x97\xD7\x99\xD7\xA4\xD7\x94 3368920"}, /* Hebrew geresh */
+        {"\xD0\x90\xD0\xB4\xD1\x80\xD0\xB5\xD1\x81\xD0\xB0: \xD0\xB1\xD1\x83\xD0\xBB. "
+         "\xD0\x9F\xD0\xB0\xD1\x80\xD1\x82\xD0\xB8\xD0\xB7\xD0\xB0\xD0\xBD\xD1\x81\xD0\xBA\xD0\xB8 "
+         "\xD0\xBE\xD0\xB4\xD1\x80\xD0\xB5\xD0\xB4\xD0\xB8 \xD0\xB1\xD1\x80. 119, 1000 "
+         "\xD0\xA1\xD0\xBA\xD0\xBE\xD0\xBF\xD1\x98\xD0\xB5",
+         A,
+         "\xD0\xB1\xD1\x83\xD0\xBB. "
+         "\xD0\x9F\xD0\xB0\xD1\x80\xD1\x82\xD0\xB8\xD0\xB7\xD0\xB0\xD0\xBD\xD1\x81\xD0\xBA\xD0\xB8 "
+         "\xD0\xBE\xD0\xB4\xD1\x80\xD0\xB5\xD0\xB4\xD0\xB8 \xD0\xB1\xD1\x80. 119, 1000 "
+         "\xD0\xA1\xD0\xBA\xD0\xBE\xD0\xBF\xD1\x98\xD0\xB5"}, /* Macedonian: long words, бр. */
+        {"C\xC3\xADm: V\xC3\xA1"
+         "ci utca 29. II. em. 3., 1052 Budapest",
+         A,
+         "V\xC3\xA1"
+         "ci utca 29. II. em. 3., 1052 Budapest"}, /* Hungarian floor and door */
+        {"Head office: Plot 77, Kampala Road, P.O. Box 9215, Kampala", A,
+         "Plot 77, Kampala Road, P.O. Box 9215, Kampala"}, /* a box after the street */
+        {"Nuestra sede est\xC3\xA1 en Av. Amazonas N22-16 y Av. Patria, Quito 170143.", A,
+         "Av. Amazonas N22-16 y Av. Patria, Quito 170143"}, /* Quito's number, a cross street */
+        {"Oficina: Av. Bol\xC3\xADvar, Edif. Sur, Piso 3, Caracas 1010", A,
+         "Av. Bol\xC3\xADvar, Edif. Sur, Piso 3, Caracas 1010"}, /* no house number, a building */
+        {"Yousef El-Sayed\n171\nTriq il-Kbira\nMosta MST 7345", A,
+         "171\nTriq il-Kbira\nMosta MST 7345"}, /* a house number alone on its line */
+        {"Adresas: Gedimino pr. 9, LT-01103 Vilnius", A,
+         "Gedimino pr. 9, LT-01103 Vilnius"}, /* a dotted two-letter type */
+        {"Direcci\xC3\xB3n: Av. 18 de Julio 1917, apto. 604, 11100 Montevideo", A,
+         "Av. 18 de Julio 1917, apto. 604, 11100 Montevideo"}, /* a street named after a date */
+        {"Endere\xC3\xA7o: Av. Julius Nyerere, n.\xC2\xBA 1010, Maputo", A,
+         "Av. Julius Nyerere, n.\xC2\xBA 1010, Maputo"}, /* n.º */
+        {"Bundesstra\xC3\x9F"
+         "e 96 is closed between km 12 and 18.",
+         A, NULL},                                            /* a federal road's number */
+        {"Strada Statale 16 runs along the coast.", A, NULL}, /* a state road's number */
+        {"Sigue por la Calle Mayor 2 cuadras y gira a la izquierda.", A, NULL}, /* a distance */
+        {"Turn left on Main Street, then right at the second light.", A, NULL}, /* a way */
+        {"Facture : montant Rs. 47,51,742, \xC3\xA9"
+         "ch\xC3\xA9"
+         "ance 2015-02-03",
+         A, NULL},                                                    /* rupees */
+        {"Smith et al. 2020 showed it.", A, NULL},                    /* et al. */
+        {"Program Kontroli Etap 4, Formularz RK-1704 oraz", A, NULL}, /* no country's prefix */
+        {"Kwota: -100,00 PLN", A, NULL},                              /* a currency */
+        {"The function takes 2 int arguments.", A, NULL},             /* a word */
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 /* Birth dates: other languages' months and cues, and dates that are no
  * births although a birth word is near. */
 static void test_birth_dates(void **state)
@@ -644,14 +735,40 @@ static void test_id_record_layouts(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* Chinese addresses without a road word or with one read late: Hong Kong
+ * estates and blocks, a direction after the road, a village, a particle
+ * starting a road after the district, the rest of a label (pii_gen_zh.py). */
+static void test_chinese_addresses(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"我係朱家豪，住香港柴灣禾輋邨豐盛樓30樓19室，唔該", A, "香港柴灣禾輋邨豐盛樓30樓19室"},
+        {"Address on file: 九龍紅磡黃埔花園8座35樓A室", A, "九龍紅磡黃埔花園8座35樓A室"},
+        {"住九龍德輔道中743號3樓G室，唔該", A, "九龍德輔道中743號3樓G室"},
+        {"收件人：秦伟\n湖北省武汉市江汉区和平里东街500号\n寄件人", A,
+         "湖北省武汉市江汉区和平里东街500号"},
+        {"现住址：山东省青岛市黄岛区和平里东街906号\n", A, "山东省青岛市黄岛区和平里东街906号"},
+        {"\n安徽省阜阳市临泉县白塔镇红星村9组72号\n", A, "安徽省阜阳市临泉县白塔镇红星村9组72号"},
+        /* a residential compound's building, unit and flat */
+        {"地址：成都市龙湖春江郦城2栋1单元703", A, "成都市龙湖春江郦城2栋1单元703"},
+        {"毕业于北京大学，现居万科金域华府14栋4单元2482", A, "万科金域华府14栋4单元2482"},
+        /* a floor and a room in prose, a road's number after digits */
+        {"请到3楼301室办理", A, NULL},
+        {"新加坡宏茂桥10道371座", A, NULL},
+        {"会议在2号楼举行", A, NULL},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_units_and_floors), cmocka_unit_test(test_post_boxes),
-        cmocka_unit_test(test_other_scripts),    cmocka_unit_test(test_street_lookalikes),
-        cmocka_unit_test(test_birth_dates),      cmocka_unit_test(test_birth_date_forms),
-        cmocka_unit_test(test_id_record_labels), cmocka_unit_test(test_id_record_layouts),
-        cmocka_unit_test(test_address_forms),    cmocka_unit_test(test_landline_extension),
+        cmocka_unit_test(test_units_and_floors),     cmocka_unit_test(test_post_boxes),
+        cmocka_unit_test(test_other_scripts),        cmocka_unit_test(test_street_lookalikes),
+        cmocka_unit_test(test_birth_dates),          cmocka_unit_test(test_birth_date_forms),
+        cmocka_unit_test(test_id_record_labels),     cmocka_unit_test(test_id_record_layouts),
+        cmocka_unit_test(test_address_forms),        cmocka_unit_test(test_landline_extension),
+        cmocka_unit_test(test_libpostal_and_shapes), cmocka_unit_test(test_chinese_addresses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
