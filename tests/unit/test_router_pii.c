@@ -682,6 +682,18 @@ static void test_struct_formats(void **state)
     EXPECT_EXACT("座机020-4528 9584，工作时间都在。", EW_PII_PHONE, "020-4528 9584");
     EXPECT_EXACT("电话 010-12345678 转 808", EW_PII_PHONE, "010-12345678 转 808");
     EXPECT_NO_TYPE("（2024）年度报告", EW_PII_PHONE);
+    /* full-width forms (a Chinese input method) read as ASCII, offsets the original's */
+    EXPECT_EXACT("她的号码是１３８０９００３７４３，谢谢", EW_PII_PHONE, "１３８０９００３７４３");
+    EXPECT_EXACT("电话：＋８６ １３５－１１４６－２２０４。", EW_PII_PHONE,
+                 "＋８６ １３５－１１４６－２２０４");
+    EXPECT_EXACT("邮箱ｚｈａｎｇ＠１６３．ｃｏｍ，谢谢", EW_PII_EMAIL,
+                 "ｚｈａｎｇ＠１６３．ｃｏｍ");
+    EXPECT_EXACT("身份证号：１１０１０５１９４９１２３１０００３ 请核对", EW_PII_CN_RESIDENT_ID,
+                 "１１０１０５１９４９１２３１０００３");
+    EXPECT_NO_TYPE("价格：１２９９元，库存３２件", EW_PII_PHONE);
+    /* a first column headed as a student's or worker's number holds no phone */
+    EXPECT_NO_TYPE("学号,姓名,联系电话\n2015075081,翁一鸣,无\n", EW_PII_PHONE);
+    EXPECT_EXACT("手机号,姓名\n13912345678,翁一鸣\n", EW_PII_PHONE, "13912345678");
     /* DIN 5008: extension after a dash, area code before a slash */
     EXPECT_EXACT("Bei Rückfragen: 030 61530-15 (Mo-Do)", EW_PII_PHONE, "030 61530-15");
     EXPECT_EXACT("Bei Rückfragen: 0160/516 11 35 (Mo-Do)", EW_PII_PHONE, "0160/516 11 35");
