@@ -986,6 +986,26 @@ static bool field_name(const run *r)
     return plain0 && ((g0 & EW__GAZ_FIRST) || (plainl && (gl & EW__GAZ_FIRST)));
 }
 
+/* Does the run fill a pair of square brackets after a log level on its
+ * line, as logs name a component or a logger ("WARN  [Luna Scheduler] Job
+ * ...")? A transcript's speaker ("[Siddharth] Could you ...") has none. */
+static bool bracketed(const unsigned char *s, size_t n, size_t ss, size_t se, size_t ls)
+{
+    static const char *const levels[] = {"INFO",  "WARN",  "WARNING", "ERROR",  "DEBUG",
+                                         "TRACE", "FATAL", "NOTICE",  "SEVERE", NULL};
+    if (ss < 2 || s[ss - 1] != '[' || se >= n || s[se] != ']') return false;
+    for (size_t k = ls; k + 4 < ss; k++) {
+        if (!pii_is_upper(s[k]) || (k > ls && pii_is_alnum(s[k - 1]))) continue;
+        size_t e = k;
+        while (e < ss && pii_is_upper(s[e]))
+            e++;
+        for (int j = 0; levels[j]; j++)
+            if (strlen(levels[j]) == e - k && !memcmp(s + k, levels[j], e - k)) return true;
+        k = e;
+    }
+    return false;
+}
+
 /* One word of two letters or more, alone or after a one-letter word ("O
  * Jenkins caiu"); *at gets its start. */
 static bool lone_word(const run *r, size_t *at)
@@ -1606,6 +1626,11 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     /* a form's, an export's or an i18n file's field holds a full name when
      * it holds one: a lone word or a run without a given name there is a
      * status, a colour, a product or a UI string */
+    if (!strong && !title && reported &&
+        bracketed(c->s, c->n, r.ss, r.p[r.k - 1].e, c->line_start)) {
+        c->name_list_end = (uint32_t)r.se;
+        return 0; /* "[Luna Scheduler]", "[Pipeline]": a log's component */
+    }
     size_t lone;
     if (!strong && !title && reported && lone_word(&r, &lone) &&
         !marked_name(c->s, c->n, r.ss, r.se) && ew__pii_tech_name(c, lone, r.se)) {

@@ -1259,6 +1259,10 @@ static void test_machine_names(void **state)
     EXPECT_EXACT("VALUES ('Clodagh Ní Mhaoláin', '+60 12-425 1465')", EW_PII_PERSON,
                  "Clodagh Ní Mhaoláin");
     EXPECT_COVER("Wniosek Marka Nowaka poddano pod głosowanie.", EW_PII_PERSON, "Marka Nowaka");
+    /* a log's component in brackets after a level; a transcript's speaker */
+    EXPECT_NO_TYPE("2024-05-01 WARN  [Luna Scheduler] Job exceeded its deadline", EW_PII_PERSON);
+    EXPECT_EXACT("Transcript: [Siddharth] Could you resend the invoice?", EW_PII_PERSON,
+                 "Siddharth");
     /* capitalisation alone still makes a name outside fields: on a name
      * line over an address, in English prose */
     EXPECT_EXACT("Kalani Wongsawat\n12 Elm Street, Springfield", EW_PII_PERSON, "Kalani Wongsawat");
