@@ -422,6 +422,29 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
             break;
     }
     r->next = r->k ? r->p[0].e : i;
+    /* another language's everyday word beside a name is a name's part
+     * ("Edi Živković", "Vide A. Persson"), and alone it is read as any
+     * capitalised word ("Sefa said"); only among themselves are such words
+     * ordinary ("Neue Funktionen") */
+    bool word = false, named = strong; /* after "my name is" any word is the name */
+    int words = 0;
+    for (int a = 0; a < r->k; a++) {
+        word |= (r->p[a].gaz & EW__GAZ_WORD) != 0;
+        words += !r->p[a].particle && !r->p[a].initial;
+    }
+    named |= words <= 1; /* a lone word is read as any capitalised word */
+    for (int a = 0; a < r->k && word && !named; a++) {
+        const part *q = &r->p[a];
+        named = ((q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(q->gaz & EW__GAZ_COMMON)) ||
+                (q->initial && a > 0 && a + 1 < r->k);          /* "Valida M. Ibragimov" */
+        if (!named && !q->gaz && !q->initial && !q->particle) { /* "Živković" */
+            char f[EW__GAZ_MAX_WORD];
+            (void)lookup_part(s, q->s, q->e, f, &fl);
+            named = surname_shape(f, fl);
+        }
+    }
+    for (int a = 0; a < r->k && named; a++)
+        if (r->p[a].gaz & EW__GAZ_WORD) r->p[a].gaz &= ~(EW__GAZ_COMMON | EW__GAZ_WORD);
 }
 
 #define NOTNAME_BIT (EW__GAZ_PLACE << 4)
@@ -715,7 +738,8 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         last--;
     if (last < 0 || r->p[0].particle || (only_common(r->p[0].gaz & 0xF) && !r->p[0].initial))
         return 0;
-    int words = 0, named = 0, places = 0, notname = 0, initials = 0, core = 0, particles = 0;
+    int words = 0, named = 0, places = 0, notname = 0, initials = 0, core = 0, particles = 0,
+        listed = 0, common = 0, long3 = 0;
     for (int a = 0; a <= last; a++) {
         if (r->p[a].particle) {
             particles++;
@@ -731,8 +755,22 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         places += (g & EW__GAZ_PLACE) && !(g & (EW__GAZ_FIRST | EW__GAZ_LAST));
         notname += (r->p[a].gaz & NOTNAME_BIT) != 0;
         core += (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(r->p[a].gaz & EW__GAZ_EXT);
+        size_t wl = r->p[a].e - r->p[a].s; /* one letter ("Ó Briain") is no word here */
+        if (wl > 2 || (wl == 2 && s[r->p[a].s] < 0x80)) {
+            long3 += 1;
+            listed += (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) != 0;
+            common += (g & EW__GAZ_COMMON) != 0;
+        }
     }
     if (words == 0) return 0;
+    /* three capitalised words or more, none a listed name or two of them
+     * ordinary words, are a title ("Anamnesi Patologica Remota", "Earl Grey
+     * Loose Leaf Tea"), not a name */
+    bool latin = s[r->p[0].s] < 0xC3 || s[r->p[0].s] <= 0xC9; /* the lists' script */
+    if (!strong && !title && latin && long3 >= 3 && (listed == 0 || common >= 2)) {
+        c->name_list_end = (uint32_t)r->p[last].e; /* its later words are none either */
+        return 0;
+    }
     r->ss = r->p[0].s;
     r->se = r->p[last].e;
     int w0 = 0; /* the first word, after any initials ("J. R. Smith") */
@@ -790,7 +828,8 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
     if (f + 2 < n && s[f] == '\'' && s[f + 1] == 's') f += 2;
     if (f + 3 < n && s[f] == ':' && at_line && words <= 2 && s[f + 1] == ' ' &&
         (speech_at(s, n, f + 2) ||
-         (!(g0 & (EW__GAZ_COMMON | EW__GAZ_PLACE)) && dialogue_turn(s, n, ss, f))))
+         (!(g0 & (EW__GAZ_COMMON | EW__GAZ_PLACE)) && dialogue_turn(s, n, ss, f))) &&
+        !ew__pii_form_text(c))
         sc += 0.3f; /* "Ubul: What a wife." (not "Website:\n", "Kwota: -100,00") */
     if (f + 1 < n && s[f] == ' ' && pii_is_digit(s[f + 1]))
         sc -= 0.3f; /* "Joaquin Suarez 2906" is a street */
@@ -926,6 +965,50 @@ static bool run_has_name(const run *r)
     for (int a = 0; a < r->k; a++)
         if (!r->p[a].particle && !r->p[a].initial && (r->p[a].gaz & EW__GAZ_FIRST)) return true;
     return false;
+}
+
+/* A full name as a field holds one: a given name then more ("Wyatt
+ * Kimball"), or a surname then a given name ("Kobayashi Daiki"), neither
+ * also an ordinary word ("Rose Gold", "Forest Green" are colours). */
+static bool field_name(const run *r)
+{
+    const unsigned name = EW__GAZ_FIRST | EW__GAZ_LAST;
+    int first = -1, last = -1;
+    for (int a = 0; a < r->k && r->p[a].e <= r->se; a++)
+        if (!r->p[a].particle && !r->p[a].initial) {
+            if (first < 0) first = a;
+            last = a;
+        }
+    if (first < 0 || first == last) return false;
+    unsigned g0 = r->p[first].gaz & 0xF, gl = r->p[last].gaz & 0xF;
+    bool plain0 = !(g0 & EW__GAZ_COMMON) && (g0 & name),
+         plainl = !(gl & EW__GAZ_COMMON) && (gl & name);
+    return plain0 && ((g0 & EW__GAZ_FIRST) || (plainl && (gl & EW__GAZ_FIRST)));
+}
+
+/* One word of two letters or more, alone or after a one-letter word ("O
+ * Jenkins caiu"); *at gets its start. */
+static bool lone_word(const run *r, size_t *at)
+{
+    int words = 0;
+    for (int a = 0; a < r->k && r->p[a].e <= r->se; a++)
+        if (!r->p[a].particle && !r->p[a].initial && r->p[a].e - r->p[a].s > 1) {
+            words++;
+            *at = r->p[a].s;
+        }
+    return words == 1;
+}
+
+/* One word, or only words that are also ordinary words ("Rose Gold"). */
+static bool lone_or_words(const run *r)
+{
+    int words = 0, common = 0;
+    for (int a = 0; a < r->k && r->p[a].e <= r->se; a++)
+        if (!r->p[a].particle && !r->p[a].initial) {
+            words++;
+            common += (r->p[a].gaz & EW__GAZ_COMMON) != 0;
+        }
+    return words <= 1 || common == words;
 }
 
 /* For a name found by capitalisation alone in text that is not English:
@@ -1066,7 +1149,7 @@ static bool common_first_word(const pii_ctx *c, size_t i, first_word *fw)
     } else {
         fw->gaz = lookup_part(c->s, i, fw->e, fw->fold, &fw->fl);
     }
-    return only_common(fw->gaz);
+    return only_common(fw->gaz) && !(fw->gaz & EW__GAZ_WORD); /* see read_run */
 }
 
 /* A lowercase word alone in a data field: a JSON key or a CSV column
@@ -1447,6 +1530,8 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     if (lead == i && common_first_word(c, i, &fw)) return 0;
     run r;
     read_run(c, i, lower_ok, strong, &r, lead < i ? NULL : &fw);
+    for (int a = 0; a < r.k && title; a++) /* "Prof. Killa Choque" (read_run) */
+        if (r.p[a].gaz & EW__GAZ_WORD) r.p[a].gaz &= ~(EW__GAZ_COMMON | EW__GAZ_WORD);
     if (r.k == 0 || r.reject) return 0;
     /* "Marks & Spencer": the second word of a firm's pair; "Employer: Dow
      * Jones": the value of a label that names a firm */
@@ -1473,8 +1558,8 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     /* a cell under a name column ("first_name,last_name\nKalani,Wongsawat") */
     if (!strong && !title && r.k <= 3 && cell_at(c->s, c->n, r.p[0].s, r.p[r.k - 1].e)) {
         int kind = ew__pii_column_kind(c, r.p[0].s);
-        if (kind == 1)
-            strong = true;
+        if (kind == 1 || (kind == 0 && ew__pii_role_column(c, r.p[0].s)))
+            strong = true; /* also "| Service | Owner |": a role's column */
         else if (kind == 2) {
             c->name_list_end = (uint32_t)r.p[r.k - 1].e;
             return 0; /* "id;name;city\n7;Ana Lima;Chiang Mai" */
@@ -1514,6 +1599,24 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     if (!strong && !title && reported && ew__pii_firm_at(c->s, c->n, r.ss, r.se)) {
         c->name_list_end = (uint32_t)r.se;
         return 0; /* "Wells Fargo", "Calvin Klein" */
+    }
+    /* a form's, an export's or an i18n file's field holds a full name when
+     * it holds one: a lone word or a run without a given name there is a
+     * status, a colour, a product or a UI string */
+    size_t lone;
+    if (!strong && !title && reported && lone_word(&r, &lone) &&
+        !marked_name(c->s, c->n, r.ss, r.se) && ew__pii_tech_name(c, lone, r.se)) {
+        c->name_list_end = (uint32_t)r.se;
+        return 0; /* "Jenkins is down again", "the Hudson agent" */
+    }
+    int field =
+        !strong && !title && reported && !field_name(&r) ? ew__pii_field_value(c, r.ss, r.se) : 0;
+    /* "Tentative: Bianca" after "Accepted: Zuzana Dvořák": a label's lone word
+     * is a name where the text has named people already */
+    if (field == PII_FIELD_MACHINE ||
+        (field == PII_FIELD_LABEL && lone_or_words(&r) && !c->n_known_name)) {
+        c->name_list_end = (uint32_t)r.se;
+        return 0;
     }
     if (!strong && reported && (after_street_word(c->s, r.ss) || street_after(c->s, c->n, r.se))) {
         c->name_list_end = (uint32_t)r.se; /* its later words are no names either */
