@@ -2374,8 +2374,13 @@ static bool pair_secret(const unsigned char *v, size_t n)
 size_t ew__pii_scan_user_pair(pii_ctx *c, size_t i, size_t e)
 {
     const unsigned char *s = c->s;
-    /* a pair starts a token: not "l2-s0:x" inside "Xy7q-l2-s0:x" */
-    if (i > 0 && (pii_is_alnum(s[i - 1]) || strchr("._-@+", s[i - 1]))) return 0;
+    /* a pair starts a token: not "l2-s0:x" inside "Xy7q-l2-s0:x", nor the
+     * tail of Pulumi's "v1:<nonce>:<ciphertext>" */
+    if (i > 0 && (pii_is_alnum(s[i - 1]) || strchr("._-@+/", s[i - 1]))) return 0;
+    /* SOPS's "ENC[AES256_GCM,data:<x>,iv:<x>,tag:<x>]": fields of a value
+     * encrypted at rest */
+    size_t ls = pii_line_start(s, i, 256);
+    if (pii_contains(s + ls, i - ls, "ENC[", 4)) return 0;
     /* "Id=<id>:<part>": the value of a name that says id is an id */
     if (i >= 3 && (s[i - 1] == '=' || s[i - 1] == ':') && (s[i - 2] | 32) == 'd' &&
         (s[i - 3] | 32) == 'i' && (i == 3 || !pii_is_alpha(s[i - 4]) || pii_is_lower(s[i - 4])))

@@ -292,6 +292,8 @@ static void test_public_and_encrypted(void **state)
               "'pk.eyJ1IjoiW21wTgXwPvGwxzzdlU9sa8RjUnwFcknYL0Y8CI0p.Whh7XDeobrnwvxgdahU2uH';");
     NO_SECRET("accessToken = 'pk_live_W21wTgXwPvGwxzzdlU9sa8RjUnwFcknYL0Y8CI0p'");
     NO_SECRET("proxy_set_header Authorization \"Basic $http_auth_b64\";");
+    NO_SECRET("db_password: ENC[AES256_GCM,data:sriFjofP9z7SKhIbtBrlujqX,iv:7P8buOe/"
+              "OwfFL+wglfcNlug5vbpTDSu6oirIilpx3i6=,tag:JPVWCKrS2hAbc==,type:str]");
     NO_SECRET("kind: SealedSecret\nspec:\n  encryptedData:\n    password: "
               "AgcpzarnWbxpWmLZv1H2pI7Jw66yMaMb1AUjMmcVB41viT7XGC2G8uD/D57FHYv/");
     SECRET(
