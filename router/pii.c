@@ -511,9 +511,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         }
     }
     size_t wl = k - i;
-    if ((s[i] == 0xD9 || s[i] == 0xDB) && i + 1 < n && (s[i + 1] & 0xF0) >= 0xA0 &&
-        (s[i + 1] & 0x0F) <= 9 && (s[i] == 0xD9 ? s[i + 1] < 0xB0 : s[i + 1] >= 0xB0)) {
-        size_t e = ew__pii_scan_indic_date(c, i); /* Arabic-Indic digits */
+    int dl;
+    if (s[i] >= 0xD8 && ew__pii_uni_digit(s, n, i, &dl) >= 0) {
+        size_t e = ew__pii_scan_indic_date(c, i); /* Arabic-Indic, Bengali, Thai digits */
         if (e) return e;
     }
     /* Greek, Cyrillic, Armenian, Hebrew, Arabic: names after their cues */
@@ -793,17 +793,24 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         int y, m, d;
         size_t e = ew__pii_parse_date(s, n, i, &y, &m, &d);
         if (e) {
-            ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
+            /* not under another date's label ("Departure\tJanuary 8, 2026") */
+            if (!(ew__pii_value_label(c, i) & PII_LBL_DATE))
+                ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
             return e;
         }
     }
-    bool cap;
+    bool cap, caseless = false;
     if (s[i] < 0x80) {
         cap = pii_is_upper(s[i]);
     } else {
         int l;
-        cap = cp_is_upper(ew__pii_decode(s, n, i, &l));
+        uint32_t cp = ew__pii_decode(s, n, i, &l);
+        cap = cp_is_upper(cp);
         c->seen_upper |= cap; /* Greek and Cyrillic capitals: the text is not lowercased */
+        /* Armenian, Hebrew, Arabic, the Indic scripts, Thai, Georgian: a
+         * street's name may start with any word ("აღმაშენებლის ქ. 43") */
+        caseless = (cp >= 0x531 && cp <= 0x6FF) || (cp >= 0x900 && cp <= 0xE7F) ||
+                   (cp >= 0x10D0 && cp <= 0x10FF);
     }
     /* Names and addresses are not consumed: the words inside them still get
      * their own checks, and overlaps are resolved at the end. */
@@ -812,9 +819,10 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         (c->title_at != CUE_NONE && i - c->title_at <= 2 && (cues & PII_KW_PARTICLE))) {
         ew__pii_scan_address(c, i);
         ew__pii_scan_name(c, i, we, 0);
-    } else if ((we < n && s[we] == '.' && (wl <= 3 || (!ascii && wl <= 4))) ||
-               (!ascii && (cues & PII_KW_STREET))) {
-        ew__pii_scan_address(c, i); /* "ul. Zamkowa 5", "skr. poczt. 45", "вул. Хрещатик" */
+    } else if ((we < n && (s[we] == '.' || s[we] == '/') && (wl <= 3 || (!ascii && wl <= 12))) ||
+               ((!ascii || (we < n && s[we] == '.')) && (cues & PII_KW_STREET)) || caseless) {
+        /* "ul. Zamkowa 5", "skr. poczt. 45", "вул. Хрещатик", "просп. Миру", "а/я 12" */
+        ew__pii_scan_address(c, i);
     }
     return we > i ? we : i + 1;
 }
@@ -995,6 +1003,7 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
              * on_word notes it */
             if (f & (PII_CUE_PREFIX | PII_KW_KEY | ((1u << CUE_COUNT) - 1))) break;
             if ((f & PII_KW_PARTICLE) && i - title_at <= 2) break; /* on_word reads the name */
+            if ((f & PII_KW_STREET) && nx == '.') break; /* "str. Ștefan cel Mare 93" */
             /* note_lang: word classes matter here only for the language */
             lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
                     (uint64_t)((f & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
@@ -1155,7 +1164,15 @@ static void scan_walk(pii_ctx *c)
         }
         switch (ew__pii_class[ch]) {
         case PC_SPACE:
-            if (ch == '\n') c->line_start = (uint32_t)i + 1;
+            if (ch == '\n') {
+                c->line_start = (uint32_t)i + 1;
+                /* a passport's machine-readable line: 44 characters */
+                size_t mz = i + 45 <= n && pii_is_digit(s[i + 44]) ? ew__pii_scan_mrz(c, i + 1) : 0;
+                if (mz) {
+                    i = mz;
+                    continue;
+                }
+            }
             i++;
             continue;
         case PC_UPPER:
@@ -1193,8 +1210,20 @@ static void scan_walk(pii_ctx *c)
                 continue;
             }
             /* the Indic scripts, Thai, Lao, Burmese, Georgian, Ethiopic,
-             * Khmer (U+0900..U+17FF): names after their cues */
+             * Khmer (U+0900..U+17FF): dates in their digits, names after
+             * their cues */
+            int dl;
+            if ((ch == 0xE0 || ch == 0xE1) && ew__pii_uni_digit(s, n, i, &dl) >= 0) {
+                size_t e = ew__pii_scan_indic_date(c, i);
+                if (e) {
+                    i = e;
+                    continue;
+                }
+            }
             if (ch == 0xE0 || (ch == 0xE1 && i + 1 < n && s[i + 1] < 0xA0)) {
+                /* a street named first ("აღმაშენებლის ქ. 43", "गली नं. 4") */
+                if (i == 0 || (s[i - 1] < 0x80 && !pii_is_alnum(s[i - 1])))
+                    ew__pii_scan_address(c, i);
                 size_t e = ew__pii_scan_script_name(c, i);
                 if (e) {
                     i = e;
@@ -1293,6 +1322,9 @@ static int prefer_container(const ew_pii_span *sp, int i, int j, int best)
             if (b->type != EW_PII_PERSON && b->type != EW_PII_STREET_ADDRESS &&
                 b->type != EW_PII_DATE_OF_BIRTH)
                 continue;
+            /* a street holds no birth date: one that seems to is a date read
+             * as a street ("Kaarawan: Pebrero 11, 1962\nPetsa …") */
+            if (b->type == EW_PII_DATE_OF_BIRTH && a->type == EW_PII_STREET_ADDRESS) continue;
             if (a->score + type_bonus[a->type] >= b->score + type_bonus[b->type] - 0.3f &&
                 (up < 0 || strength(a) > strength(&sp[up])))
                 up = k;
@@ -1391,12 +1423,18 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
         fail_closed(res, EW_ERR_TOO_LARGE, len);
         return EW_ERR_TOO_LARGE;
     }
+    pii_fold fold = {0};
+    if (ew__pii_fold_needed((const unsigned char *)text, len) &&
+        ew__pii_fold((const unsigned char *)text, len, &fold) != EW_OK) {
+        fail_closed(res, EW_ERR_NOMEM, len);
+        return EW_ERR_NOMEM;
+    }
     pii_awords words;
     memset(words.at, 0, sizeof words.at);
     struct pii_memo memo; /* cleared when first used */
     pii_ctx c = {.sc = sc,
-                 .s = (const unsigned char *)text,
-                 .n = len,
+                 .s = fold.s ? fold.s : (const unsigned char *)text,
+                 .n = fold.s ? fold.n : len,
                  .res = res,
                  .awords = &words,
                  .memo = &memo};
@@ -1407,6 +1445,7 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     c.word.at = SIZE_MAX;
     c.title_at = CUE_NONE;
     scan_walk(&c);
+    if (!c.status && c.n_dob_maybe) ew__pii_dob_records(&c);
     if (!c.status && pii_not_english(&c))
         for (int k = 0; k < c.n_weak_person; k++) {
             ew_pii_span *sp = &res->spans[c.weak_person[k]];
@@ -1415,6 +1454,8 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     free(c.weak_person);
     if (!c.status && (sc->ac || sc->n_regex)) ew__pii_scan_deny(&c);
     if (!c.status) resolve(&c);
+    if (!c.status && fold.s) ew__pii_fold_spans(&fold, res);
+    ew__pii_fold_free(&fold);
     if (c.status) {
         fail_closed(res, c.status, len);
         return c.status;

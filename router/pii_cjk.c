@@ -40,6 +40,9 @@ static const struct {
     {0x4F4F, 0x5728, CUE_ADDRESS},  /* 住在 */
     {0x73B0, 0x4F4F, CUE_ADDRESS},  /* 现住 */
     {0x73FE, 0x4F4F, CUE_ADDRESS},  /* 現住 */
+    {0x73B0, 0x5C45, CUE_ADDRESS},  /* 现居 */
+    {0x73FE, 0x5C45, CUE_ADDRESS},  /* 現居 */
+    {0x5750, 0x843D, CUE_ADDRESS},  /* 坐落 */
     {0x4F4F, 0x5740, CUE_ADDRESS},  /* 住址 */
     {0x4F4D, 0x4E8E, CUE_ADDRESS},  /* 位于 */
     {0x5BC6, 0x7801, CUE_SECRET},   /* 密码 */
@@ -90,6 +93,50 @@ static const struct {
     {0x79C1, 0x94A5, CUE_SECRET},   /* 私钥: a private key */
     {0x79C1, 0x9470, CUE_SECRET},   /* 私鑰 */
     {0x5BC6, 0x9375, CUE_SECRET},   /* (秘)密鍵, Japanese */
+    /* Traditional and Cantonese forms, and the labels and phrases before a
+     * name in forms, records and letters */
+    {0x806F, 0x7D61, CJ_NAME_NEXT}, /* 聯絡 (人) */
+    {0x806F, 0x7E6B, CJ_NAME_NEXT}, /* 聯繫 (人) */
+    {0x8054, 0x7EDC, CJ_NAME_NEXT}, /* 联络 (人) */
+    {0x6211, 0x4FC2, CJ_NAME_NEXT}, /* 我係: Cantonese "I am" */
+    {0x4F62, 0x53EB, CJ_NAME_NEXT}, /* 佢叫: Cantonese "he is called" */
+    {0x9A91, 0x624B, CJ_NAME_NEXT}, /* 骑手: a courier */
+    {0x697C, 0x4E3B, CJ_NAME_NEXT}, /* 楼主: a forum thread's author */
+    {0x7528, 0x6237, CJ_NAME_NEXT}, /* 用户 */
+    {0x5E08, 0x5085, CJ_HONORIFIC}, /* 师傅 */
+    {0x5E2B, 0x5085, CJ_HONORIFIC}, /* 師傅 */
+    {0x60A3, 0x8005, CJ_NAME_NEXT}, /* 患者 */
+    {0x5BB6, 0x5C5E, CJ_NAME_NEXT}, /* 家属 */
+    {0x5BB6, 0x5C6C, CJ_NAME_NEXT}, /* 家屬 */
+    {0x8BB0, 0x8005, CJ_NAME_NEXT}, /* 记者 */
+    {0x8A18, 0x8005, CJ_NAME_NEXT}, /* 記者 */
+    {0x4EFB, 0x547D, CJ_NAME_NEXT}, /* 任命 */
+    {0x56DE, 0x590D, CJ_NAME_NEXT}, /* 回复 */
+    {0x56DE, 0x8986, CJ_NAME_NEXT}, /* 回覆 */
+    {0x4E70, 0x5BB6, CJ_NAME_NEXT}, /* 买家 */
+    {0x6536, 0x8D27, CJ_NAME_NEXT}, /* 收货 (人) */
+    {0x6536, 0x8CA8, CJ_NAME_NEXT}, /* 收貨 (人) */
+    {0x5BC4, 0x4EF6, CJ_NAME_NEXT}, /* 寄件 (人) */
+    {0x7533, 0x8BF7, CJ_NAME_NEXT}, /* 申请 (人) */
+    {0x7533, 0x8ACB, CJ_NAME_NEXT}, /* 申請 (人) */
+    {0x6743, 0x5229, CJ_NAME_NEXT}, /* 权利 (人) */
+    {0x672C, 0x4EBA, CJ_NAME_NEXT}, /* 本人 */
+    {0x6587, 0x540D, CJ_NAME_NEXT}, /* (中)文名 */
+    {0x8BC1, 0x660E, CJ_NAME_NEXT}, /* (兹)证明 */
+    {0x4E3B, 0x5E2D, CJ_NAME_NEXT}, /* 主席 */
+    {0x603B, 0x7406, CJ_NAME_NEXT}, /* 总理 */
+    {0x603B, 0x7EDF, CJ_NAME_NEXT}, /* 总统 */
+    {0x7E3D, 0x7D71, CJ_NAME_NEXT}, /* 總統 */
+    {0x603B, 0x88C1, CJ_NAME_NEXT}, /* 总裁 */
+    {0x540C, 0x5FD7, CJ_HONORIFIC}, /* 同志 */
+    {0x91AB, 0x751F, CJ_HONORIFIC}, /* 醫生 */
+    {0x8001, 0x5E2B, CJ_HONORIFIC}, /* 老師 */
+    {0x7D93, 0x7406, CJ_HONORIFIC}, /* 經理 */
+    {0x4E3B, 0x4EFB, CJ_HONORIFIC}, /* 主任 */
+    {0x5F8B, 0x5E08, CJ_HONORIFIC}, /* 律师 */
+    {0x535A, 0x58EB, CJ_HONORIFIC}, /* 博士 */
+    {0x8B77, 0x7167, CUE_PASSPORT}, /* 護照 */
+    {0x624B, 0x6A5F, CUE_PHONE},    /* 手機 */
 };
 
 /* Characters that end a Japanese name (様, or the さ of さん) or start a
@@ -106,7 +153,11 @@ static pthread_once_t cue_first_once = PTHREAD_ONCE_INIT;
 
 /* Han characters (U+4E00-9FFF) that start no cue and no road word: runs of
  * them are skipped with one table lookup per character. */
-enum { HAN_OTHER, HAN_PLAIN, HAN_GATE, HAN_SURNAME }; /* plain and surname: bit 0 */
+/* plain and the surnames: bit 0; HAN_SUR_RARE: a surname of the full list
+ * (router/data/cn_surnames.txt) that is not one of the hundred commonest;
+ * HAN_CUE: the first character of a cue, HAN_ADDR: a road word or an address
+ * trigger (both skipped unless the next character may continue them) */
+enum { HAN_OTHER, HAN_PLAIN, HAN_GATE, HAN_SURNAME, HAN_CUE, HAN_SUR_RARE, HAN_ADDR };
 /* One byte per BMP character (a byte, not two bits: one load per character
  * in the skip loop): HAN_PLAIN (skipped), HAN_SURNAME (skipped, but a name
  * may start with it), HAN_GATE (a word before a name: 和, 给, ...). */
@@ -128,13 +179,26 @@ static const char cn_given[] =
     "龙林欣佳怡涵琪萱轩博文子梓雨桐梦晨曦佑家豪若立新春梅婷晓志建国振海云思远嘉诺雅墨航鑫"
     "慧颖倩雪琳晶婉蕾淑兰凤洁莉丹荣健峰亮飞东波宏民永昊睿泽瑞翔鸿铭伦哲毅锋兵坤阳琦璐露薇"
     "菲妍岚瑶婕媛茜蓉楠悦彤馨瑾萌诗语紫德卫光庆福贵祥宝康义仁智忠惠秋冬星辰晴岩松柏竹冰"
-    "霖湘珊琴瑜璇钰彦熙奕煜皓卓栋梁良斐聪慧蓓薇媚娇婧姝";
+    "霖湘珊琴瑜璇钰彦熙奕煜皓卓栋梁良斐聪慧蓓薇媚娇婧姝"
+    /* more given-name characters, then Traditional forms (Taiwan, Hong Kong) */
+    "懿书艺谋诚腾炳慈爱凌锐昕沐锦禹舜尧瀚澜淼渊泓沛耀炜烨焕琛珂玮璟昱晗晟暄旻昀晖崇峻嵘"
+    "堃垚铮钧钊恒恺忻勤励勋仪伶俐佩伯仲雯霏鹤鸣麟骐骥龄翰翊羽蕊芸芝芷茹菁莹滢桦楷森彪骏"
+    "驰胜雄威亚扬贤娴韵莎娅妮姗嫣娥婵菊莲荷翠珍珠琼瑛璋珏祺祯禧洪涌泉岭弘洲达畅欢润淳源"
+    "溪沁君美宗冠承恩廷妤宥颂咏柔梓湉歆芮芯苒筱洛晞朗澄灏靖乐依金花"
+    "偉麗華強軍傑濤輝鵬凱帥寧龍軒夢曉國諾穎鳳潔榮東鴻銘倫鋒陽嵐瑤媛悅詩語衛慶貴寶義"
+    "鈺彥棟聰嬌詠頌瑋綺儀婷慧蓮瓊勳駿馳勝賢韻嫻鈞錚鳴麒驥齡";
 /* "王国", "韩国", "高兴", ... (surname + a given-name character, but a word) */
 static const char cn_words[] =
     "王国韩国朱红黄金高明黎明周末马上方便安全杨柳林业陈列张开江南苏州武汉江苏江西高峰"
-    "高新高涛金华石林龙华宋体雷锋白云东方何人向东钱包";
+    "高新高涛金华石林龙华宋体雷锋白云东方何人向东钱包"
+    "高雄高超高贵高雅高飞吉祥文明文静文艺安静安宁安康宁静温柔温馨和平和谐华丽明星明亮白雪"
+    "钟爱凌晨成立时光时辰叶子金星常青龙凤杨梅温泉安乐白金梅花兰花金花";
 
 static uint8_t cn_sur_bits[0x10000 / 8], cn_given_bits[0x10000 / 8], cn_gate_bits[0x10000 / 8];
+/* every listed surname's character (cn_surnames.txt), the first characters of
+ * the two-character ones, the second characters of the cues */
+static uint8_t cn_all_sur_bits[0x10000 / 8], cn_comp_bits[0x10000 / 8], cn_comp2_bits[0x10000 / 8],
+    cue_second[0x10000 / 8];
 
 static void cn_bits_set(uint8_t *bits, const char *u8)
 {
@@ -155,6 +219,32 @@ static bool han_numeral(uint32_t cp)
 {
     return cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB || cp == 0x4E94 ||
            cp == 0x516D || cp == 0x4E03 || cp == 0x516B || cp == 0x4E5D || cp == 0x5341;
+}
+
+/* Characters after which a number may carry on an address with no road word:
+ * 村, Hong Kong's 邨 (an estate), 園 园 苑 (a housing estate), 廈 厦 (a
+ * building), 樓 楼 座 (a block), 城 (a compound, 万科城5栋): "彩虹邨金碧樓20樓24室",
+ * "黃埔花園8座35樓A室". */
+static bool addr_trigger(uint32_t cp)
+{
+    return cp == 0x6751 || cp == 0x90A8 || cp == 0x5712 || cp == 0x56ED || cp == 0x82D1 ||
+           cp == 0x5EC8 || cp == 0x53A6 || cp == 0x6A13 || cp == 0x697C || cp == 0x5EA7 ||
+           cp == 0x57CE;
+}
+
+/* A building of a residential compound: 栋 棟 幢 ("春江郦城6栋1单元1665"). */
+static bool block_char(uint32_t cp)
+{
+    return cp == 0x680B || cp == 0x68DF || cp == 0x5E62;
+}
+
+/* The last character of an administrative area: 省 市 区 县 镇 乡 and their
+ * Traditional forms. A road name may start with a particle after it
+ * (和平里东街 after 江汉区). */
+static bool admin_char(uint32_t cp)
+{
+    return cp == 0x7701 || cp == 0x5E02 || cp == 0x533A || cp == 0x53BF || cp == 0x9547 ||
+           cp == 0x4E61 || cp == 0x5340 || cp == 0x7E23 || cp == 0x93AE || cp == 0x9109;
 }
 
 static bool road_char(uint32_t cp)
@@ -208,13 +298,49 @@ static void cue_first_build(void)
     cn_bits_set(cn_sur_bits, cn_common_sur);
     cn_bits_set(cn_given_bits, cn_given);
     /* words after which a name may start inside a run of Han text: 和 跟 与
-     * 给 把 让 请 找 问 (告)诉 (转)告 (感)谢 由 被 (昨)天 (上)周 (下)午 晚 及 */
-    cn_bits_set(cn_gate_bits, "和跟与给把让请找问诉告谢由被天周午晚及");
+     * 给 把 让 请 找 问 (告)诉 (转)告 (感)谢 由 被 (昨)天 (上)周 (下)午 晚 及
+     * (关)于 (您)好 向 是 */
+    cn_bits_set(cn_gate_bits, "和跟与给把让请找问诉告谢由被天周午晚及于好向是");
     for (uint32_t cp = 0x4E00; cp <= 0x9FFF; cp++)
-        if (!road_char(cp) && !jp_mark(cp) && !(cue_first[cp >> 3] & (1u << (cp & 7))))
+        if (!road_char(cp) && !addr_trigger(cp) && !jp_mark(cp) &&
+            !(cue_first[cp >> 3] & (1u << (cp & 7))))
             han_cls[cp] = cn_bit(cn_gate_bits, cp)  ? HAN_GATE
                           : cn_bit(cn_sur_bits, cp) ? HAN_SURNAME
                                                     : HAN_PLAIN;
+    for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++) {
+        uint32_t a = cjk_cues[k].a, b = cjk_cues[k].b;
+        cue_second[b >> 3] |= (uint8_t)(1u << (b & 7));
+        if (a >= 0x4E00 && a <= 0x9FFF && !road_char(a) && !addr_trigger(a) && !jp_mark(a))
+            han_cls[a] = HAN_CUE;
+    }
+    for (uint32_t cp = 0x4E00; cp <= 0x9FFF; cp++)
+        if (cp != 0x9053 && (road_char(cp) || addr_trigger(cp)) && !han_cls[cp] &&
+            !cn_bit(cue_first, cp)) /* 座 of 座机 stays */
+            han_cls[cp] = HAN_ADDR; /* 道 stays: 北海道 */
+    for (int k = 0; k < ew__gaz_cn_single_n; k++) {
+        uint32_t cp = ew__gaz_cn_single[k];
+        if (cp > 0xFFFF) continue;
+        cn_all_sur_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+        if (han_cls[cp] == HAN_PLAIN) han_cls[cp] = HAN_SUR_RARE;
+    }
+    for (int k = 0; k < ew__gaz_cn_double_n; k++) {
+        uint32_t cp = ew__gaz_cn_double[k][0];
+        if (cp > 0xFFFF) continue;
+        cn_comp_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+        cp = ew__gaz_cn_double[k][1];
+        if (cp <= 0xFFFF) cn_comp2_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+        cp = ew__gaz_cn_double[k][0];
+        if (han_cls[cp] == HAN_PLAIN) han_cls[cp] = HAN_SUR_RARE;
+    }
+}
+
+/* ew__gaz_cn_surname through bitmaps: 2 for a two-character surname at
+ * (a, b), 1 for a one-character one at a, else 0. */
+static int cn_surname(uint32_t a, uint32_t b)
+{
+    if (cn_bit(cn_comp_bits, a) && cn_bit(cn_comp2_bits, b) && ew__gaz_cn_surname(a, b) == 2)
+        return 2;
+    return cn_bit(cn_all_sur_bits, a);
 }
 
 void ew__pii_cjk_init(void)
@@ -309,8 +435,9 @@ static size_t jp_name_end(const unsigned char *s, size_t n, size_t i)
     }
     /* after a space, the second part must end cleanly and keep the name
      * short: "赵静　身份证号" is a name and a label, not one name */
+    uint32_t after = k < n ? ew__pii_decode(s, n, k, &l) : 0;
     if (spaces && !kana &&
-        ((k < n && end == k && is_han(ew__pii_decode(s, n, k, &l))) || chars > 5))
+        ((end == k && (is_han(after) || after == ':' || after == 0xFF1A)) || chars > 5))
         end = first_end, chars = first_chars;
     if (chars < 2 || (!kana && chars > 5)) return 0;
     return end;
@@ -322,12 +449,12 @@ static size_t name_after(pii_ctx *c, size_t i, bool jp)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    /* skip "：", ":", "是", "的", "人", "者", "は", spaces */
+    /* skip "：", ":", "是", "的", "人", "者", "は", "做" (我叫做), spaces */
     for (int guard = 0; guard < 4 && i < n; guard++) {
         int l;
         uint32_t cp = ew__pii_decode(s, n, i, &l);
         if (cp == 0xFF1A || cp == ':' || cp == ' ' || cp == 0x662F || cp == 0x7684 ||
-            cp == 0x4EBA || cp == 0x8005 || cp == 0x306F || cp == 0x3000)
+            cp == 0x4EBA || cp == 0x8005 || cp == 0x306F || cp == 0x3000 || cp == 0x505A)
             i += (size_t)l;
         else if (jp && cp == 0x30AC && i + 6 <= n && !memcmp(s + i, "\xE3\x82\xAC\xE3\x83\x8A", 6))
             i += 6; /* the ガナ of フリガナ */
@@ -341,7 +468,7 @@ static size_t name_after(pii_ctx *c, size_t i, bool jp)
     }
     hanpos h[5];
     int k = han_run(s, n, i, h, 5);
-    int sl = k >= 2 ? ew__gaz_cn_surname(h[0].cp, h[1].cp) : 0;
+    int sl = k >= 2 ? cn_surname(h[0].cp, h[1].cp) : 0;
     size_t je = jp ? jp_name_end(s, n, i) : 0;
     if (!sl) {
         if (!je) return 0;
@@ -392,12 +519,13 @@ static void jp_name_before(pii_ctx *c, size_t hon)
 static void name_before(pii_ctx *c, size_t hon)
 {
     const unsigned char *s = c->s;
-    for (int len = 3; len >= 1; len--) {
+    for (int len = 4; len >= 1; len--) {
         if (hon < (size_t)len * 3) continue;
         size_t st = hon - (size_t)len * 3;
-        hanpos h[3];
+        hanpos h[4];
         if (han_run(s, hon, st, h, len) != len) continue;
-        bool ok = ew__gaz_cn_surname(h[0].cp, len > 1 ? h[1].cp : 0) != 0;
+        int sl = cn_surname(h[0].cp, len > 1 ? h[1].cp : 0);
+        bool ok = sl != 0 && (len < 4 || sl == 2); /* four: 宇文金凤 */
         for (int k = 0; k < len && ok; k++)
             ok = !stop_char(h[k].cp);
         if (!ok) continue;
@@ -438,7 +566,9 @@ static size_t address_run(pii_ctx *c, size_t i, float sc)
         int l;
         uint32_t cp = ew__pii_decode(s, n, k, &l);
         if (is_han(cp)) {
-            road += road_char(cp) || cp == 0x53F7 || cp == 0x865F; /* 号 號 */
+            /* 号 號, a village, an estate, a flat (室) */
+            road += road_char(cp) || cp == 0x53F7 || cp == 0x865F || cp == 0x6751 || cp == 0x90A8 ||
+                    cp == 0x5BA4 || block_char(cp);
             if (addr_char(cp)) last = k + (size_t)l;
         } else if (!(pii_is_alnum(cp) || cp == '-')) {
             break;
@@ -447,6 +577,12 @@ static size_t address_run(pii_ctx *c, size_t i, float sc)
         count++;
     }
     if (!road || last <= i) return 0;
+    /* a flat's number after the unit or the building: "2栋1单元703" */
+    int l;
+    uint32_t unit = ew__pii_decode(s, n, last - 3, &l);
+    if (unit == 0x5143 || block_char(unit) || unit == 0x5EA7)
+        while (last < k && (pii_is_digit(s[last]) || s[last] == '-'))
+            last++;
     ew__pii_add(c, EW_PII_STREET_ADDRESS, i, last, sc);
     return last;
 }
@@ -700,8 +836,7 @@ static size_t table_name_cell(pii_ctx *c, size_t i)
     int head = name_column(c, i, &d);
     if (!head) return 0;
     hanpos h[2];
-    if (head == 1 && (han_run(s, c->n, i, h, 2) < 2 || !ew__gaz_cn_surname(h[0].cp, h[1].cp)))
-        return 0;
+    if (head == 1 && (han_run(s, c->n, i, h, 2) < 2 || !cn_surname(h[0].cp, h[1].cp))) return 0;
     size_t e = jp_name_end(s, c->n, i);
     if (!e || (e < c->n && s[e] != d && s[e] != '"' && s[e] != '\n' && s[e] != '\r')) return 0;
     ew__pii_add(c, EW_PII_PERSON, i, e, 0.8f);
@@ -842,6 +977,22 @@ static inline unsigned han_cls_at(const unsigned char *s, size_t n, size_t i)
     return han_cls[cp];
 }
 
+/* May the cue's first character (HAN_CUE) or the road word (HAN_ADDR) at k
+ * go on: a cue's second character after it, a digit (or 中 东 西 南 北 and a
+ * digit: 德輔道中743號) after a road? */
+static inline bool han_more(const unsigned char *s, size_t n, size_t k, unsigned cls)
+{
+    size_t p = k + 3;
+    if (cls == HAN_ADDR) {
+        if (p < n && pii_is_digit(s[p])) return true;
+        return p + 3 < n && (s[p] & 0xF0) == 0xE0 && pii_is_digit(s[p + 3]);
+    }
+    if (p + 3 > n || (s[p] & 0xF0) != 0xE0) return false;
+    uint32_t cp =
+        ((uint32_t)(s[p] & 0x0F) << 12) | ((uint32_t)(s[p + 1] & 0x3F) << 6) | (s[p + 2] & 0x3F);
+    return cn_bit(cue_second, cp);
+}
+
 /* A Latin cue right before i ("My name is 王洋磊", "Dear 胡兰磊", "Ich heiße
  * 赵英"): a Chinese name in text of another language. */
 static bool latin_name_cue_before(const pii_ctx *c, size_t i)
@@ -857,12 +1008,18 @@ static bool latin_name_cue_before(const pii_ctx *c, size_t i)
 
 /* Characters that may follow a name in running text: a particle or verb of
  * the stop list, or 打 回 负(责) 发 告 觉 认 刚 等 写 做 看 出 参 收 签 拿 带 一(起)
- * 上 下 老(师) 先(生). */
+ * 上 下 老(师) 先(生), the particles 吧 呢 吗 啊 呀, the verbs of news and
+ * messages (转账, 报, 共同, 表示, 称, 指出, 透露, 介绍, 宣布, 提, 谈), 同(志). */
 static bool cn_after_name(uint32_t cp)
 {
     static const uint32_t fo[] = {0x6253, 0x56DE, 0x8D1F, 0x53D1, 0x544A, 0x89C9, 0x8BA4, 0x521A,
                                   0x7B49, 0x5199, 0x505A, 0x770B, 0x51FA, 0x53C2, 0x6536, 0x7B7E,
-                                  0x62FF, 0x5E26, 0x4E00, 0x4E0A, 0x4E0B, 0x8001, 0x5148};
+                                  0x62FF, 0x5E26, 0x4E00, 0x4E0A, 0x4E0B, 0x8001, 0x5148,
+                                  /* 吧 呢 吗 啊 呀, 转(账) 报 共(同) 表(示) 称 指(出) 透(露)
+                                   * 介(绍) 宣(布) 提 谈 同(志) */
+                                  0x5427, 0x5462, 0x5417, 0x554A, 0x5440, 0x8F6C, 0x62A5, 0x5171,
+                                  0x8868, 0x79F0, 0x6307, 0x900F, 0x4ECB, 0x5BA3, 0x63D0, 0x8C08,
+                                  0x540C, 0x5C06, 0x6628}; /* 同(志) 将 昨(天) */
     if (!is_han(cp) || stop_char(cp)) return true;
     for (size_t k = 0; k < sizeof fo / sizeof fo[0]; k++)
         if (fo[k] == cp) return true;
@@ -888,18 +1045,118 @@ static bool cn_word_pair(uint32_t a, uint32_t b)
  * 0. */
 static size_t cn_free_name(pii_ctx *c, size_t i)
 {
-    hanpos h[4];
+    hanpos h[5];
     int k = han_run(c->s, c->n, i, h, 2);
-    if (k < 2 || !cn_bit(cn_given_bits, h[1].cp)) return 0; /* most words end here */
-    k = han_run(c->s, c->n, i, h, 4);
-    int len = 1; /* the surname, then one or two given-name characters */
-    while (len < k && len < 3 && cn_bit(cn_given_bits, h[len].cp) && !stop_char(h[len].cp))
+    if (k < 2) return 0;
+    int sl = cn_surname(h[0].cp, h[1].cp);
+    if (!sl || (sl == 1 && !cn_bit(cn_given_bits, h[1].cp))) return 0; /* most words end here */
+    k = han_run(c->s, c->n, i, h, 5);
+    int len = sl; /* the surname, then one or two given-name characters */
+    while (len < k && len < sl + 2 && cn_bit(cn_given_bits, h[len].cp) && !stop_char(h[len].cp))
         len++;
-    if (len == 1 || cn_word_pair(h[0].cp, h[1].cp)) return 0;
+    if (len == sl || (sl == 1 && cn_word_pair(h[0].cp, h[1].cp))) return 0;
     size_t e = len < k ? h[len].at : h[k - 1].at + 3;
     int l;
     if (e < c->n && !cn_after_name(ew__pii_decode(c->s, c->n, e, &l))) return 0;
     ew__pii_add(c, EW_PII_PERSON, i, e, 0.6f);
+    return e;
+}
+
+/* Is cp punctuation that may stand around a name: ASCII punctuation and
+ * space, CJK punctuation (、。「」【】), full-width forms that are no letter
+ * or digit (，：（）)? */
+static bool cn_name_delim(uint32_t cp)
+{
+    if (cp < 0x80) return !pii_is_alnum(cp);
+    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+           (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x2010 && cp <= 0x2027);
+}
+
+/* The end of a name that fills the Han run at i on its own: a surname of the
+ * full list, one or two characters no particle, the run over after them;
+ * with given, those must be given-name characters. 0 when it is none. */
+static size_t cn_whole_name(const pii_ctx *c, size_t i, bool given)
+{
+    hanpos h[5];
+    if (han_run(c->s, c->n, i, h, 2) < 2) return 0;
+    int sl = cn_surname(h[0].cp, h[1].cp);
+    if (!sl || (given && sl == 1 && !cn_bit(cn_given_bits, h[1].cp))) return 0;
+    int k = han_run(c->s, c->n, i, h, 5);
+    if (k < 2 || k > 4) return 0;
+    if (k - sl < 1 || k - sl > 2 || (sl == 1 && cn_word_pair(h[0].cp, h[1].cp))) return 0;
+    for (int j = sl; j < k; j++) /* 一 may start a given name (尚一诺), not end it */
+        if ((stop_char(h[j].cp) && !(h[j].cp == 0x4E00 && j + 1 < k)) ||
+            (given && !cn_bit(cn_given_bits, h[j].cp)))
+            return 0;
+    return h[k - 1].at + 3;
+}
+
+/* A name alone between punctuation (a list "边宇轩、沈凯、华天佑", a chat
+ * speaker "齐德明：", "（张伟）" after a Latin name, "notes: 冯芳 will"):
+ * given-name characters after any listed surname; its end or 0. */
+static size_t cn_isolated_name(pii_ctx *c, size_t i)
+{
+    int l;
+    if (i > 0 && !cn_name_delim(ew__pii_decode(c->s, c->n, i - (c->s[i - 1] < 0x80 ? 1 : 3), &l)))
+        return 0;
+    size_t e = cn_whole_name(c, i, true);
+    if (!e || (e < c->n && !cn_name_delim(ew__pii_decode(c->s, c->n, e, &l)))) return 0;
+    ew__pii_add(c, EW_PII_PERSON, i, e, 0.6f);
+    return e;
+}
+
+/* Does the Han run before a colon at k end in a word for a person: 人 者 员
+ * 师 属 主 士 官 客 户 长 (收货人, 患者, 业务员, 主治医师, 家属, 业主, 护士,
+ * 顾客, 客户, 组长), 名 after 姓 户 签 文 全 真 (户名, 中文名), 家 after 买 卖
+ * (买家), 生 after 医 学 考 (医生, 学生), 方 after 甲 乙 (a contract's parties),
+ * 告 after 原 被 (a court's)? Form labels then hold a name. */
+static bool person_label_before(const unsigned char *s, size_t k)
+{
+    static const uint32_t suffix[] = {0x4EBA, 0x8005, 0x5458, 0x54E1, 0x5E08, 0x5E2B,
+                                      0x5C5E, 0x5C6C, 0x4E3B, 0x58EB, 0x5B98, 0x5BA2,
+                                      0x6237, 0x6236, 0x957F, 0x9577};
+    static const struct {
+        uint32_t last;
+        const char *before;
+    } pairs[] = {{0x540D, "姓户戶签簽文全真"},
+                 {0x5BB6, "买買卖賣"},
+                 {0x751F, "医醫学學考"},
+                 {0x65B9, "甲乙丙丁"},
+                 {0x544A, "原被"}};
+    int l;
+    /* "出租方（甲方）：": the label in the parentheses */
+    if (k >= 9 && !memcmp(s + k - 3, "\xEF\xBC\x89", 3))
+        k -= 3;
+    else if (k >= 7 && s[k - 1] == ')')
+        k -= 1;
+    if (k < 6) return false;
+    uint32_t last = ew__pii_decode(s, k, k - 3, &l), prev = ew__pii_decode(s, k, k - 6, &l);
+    if (!is_han(prev)) return false;
+    for (size_t j = 0; j < sizeof suffix / sizeof suffix[0]; j++)
+        if (suffix[j] == last) return true;
+    for (size_t j = 0; j < sizeof pairs / sizeof pairs[0]; j++) {
+        if (pairs[j].last != last) continue;
+        const unsigned char *b = (const unsigned char *)pairs[j].before;
+        for (; *b; b += 3)
+            if (!memcmp(b, s + k - 6, 3)) return true;
+    }
+    return false;
+}
+
+/* A name as the value of a form label that names a person (审批人：东方桂英,
+ * 主治医师: 尚一诺) at k, the colon; its end or 0. */
+static size_t cn_label_name(pii_ctx *c, size_t k)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, v = k + (s[k] == ':' ? 1 : 3);
+    if (!person_label_before(s, k)) return 0;
+    while (v < n && s[v] == ' ')
+        v++;
+    size_t e = cn_whole_name(c, v, false);
+    int l;
+    if (!e || (e < n && pii_is_alnum(ew__pii_decode(s, n, e, &l)))) return 0;
+    ew__pii_add(c, EW_PII_PERSON, v, e, 0.8f);
     return e;
 }
 
@@ -934,22 +1191,49 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     /* a run of Han characters that start no cue: skip it in one loop; a
      * name with no cue may start it or follow a word such as 和 or 给 */
     unsigned cls = han_cls_at(s, n, i);
+    if (cls == HAN_CUE || cls == HAN_ADDR) {
+        if (cls == HAN_CUE && han_run_start(s, i) && i + 6 <= n) { /* 单俊熙： */
+            int l1, l2;
+            if (cn_surname(ew__pii_decode(s, n, i, &l1), ew__pii_decode(s, n, i + 3, &l2))) {
+                size_t r = cn_isolated_name(c, i);
+                if (r) return r;
+            }
+        }
+        cls = han_more(s, n, i, cls) ? HAN_OTHER : HAN_PLAIN;
+    }
     if (cls != HAN_OTHER) {
         size_t k = i;
-        if ((cls == HAN_SURNAME || (cls == HAN_GATE && cn_bit_at_sur(s, n, i))) &&
+        if ((cls == HAN_SURNAME || cls == HAN_SUR_RARE ||
+             (cls == HAN_GATE && cn_bit_at_sur(s, n, i))) &&
             han_run_start(s, i)) { /* 周 and 谢 are gates and surnames */
             size_t r = cn_free_name(c, i);
             if (r) return r;
         }
+        if ((cls == HAN_SURNAME || cls == HAN_SUR_RARE) && han_run_start(s, i)) {
+            size_t r = cn_isolated_name(c, i);
+            if (r) return r;
+        }
         for (;;) {
-            if (cls == HAN_GATE && han_cls_at(s, n, k + 3) == HAN_SURNAME) {
-                size_t r = cn_free_name(c, k + 3);
-                if (r) return r;
+            if (cls == HAN_GATE) {
+                unsigned nx = han_cls_at(s, n, k + 3);
+                if (nx == HAN_SURNAME || nx == HAN_SUR_RARE) {
+                    size_t r = cn_free_name(c, k + 3);
+                    if (r) return r;
+                }
             }
             k += 3;
-            while ((cls = han_cls_at(s, n, k)) & 1) /* HAN_PLAIN or HAN_SURNAME */
+            /* plain, a surname, a cue's or a road's first character that
+             * nothing continues */
+            while ((cls = han_cls_at(s, n, k)) & 1 ||
+                   ((cls == HAN_CUE || cls == HAN_ADDR) && !han_more(s, n, k, cls)))
                 k += 3;
-            if (cls != HAN_GATE) return k;
+            if (cls == HAN_GATE) continue;
+            /* a form label before a colon: "审批人：东方桂英" */
+            if (k < n && (s[k] == ':' || (k + 3 <= n && !memcmp(s + k, "\xEF\xBC\x9A", 3)))) {
+                size_t r = cn_label_name(c, k);
+                if (r) return r;
+            }
+            return k;
         }
     }
     int l;
@@ -1002,6 +1286,10 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         size_t r = ew__pii_scan_kana_cue(c, i, cp);
         if (r) return r;
     }
+    if (cp == 0xFF1A && i >= 3 && (s[i - 1] == ')' || !memcmp(s + i - 3, "\xEF\xBC\x89", 3))) {
+        size_t r = cn_label_name(c, i); /* 承租方（乙方）：苏依依 */
+        if (r) return r;
+    }
     if ((!is_han(cp) && !is_kana(cp) && cp != 0x3055) || next >= n) return next;
     int l2;
     uint32_t cp2 = ew__pii_decode(s, n, next, &l2);
@@ -1010,8 +1298,12 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         return next;
     }
     bool road = road_char(cp);
-    if (!(cue_first[cp >> 3] & (1u << (cp & 7))) && !road && cp != 0x6751) return next;
+    if (!(cue_first[cp >> 3] & (1u << (cp & 7))) && !road && !addr_trigger(cp)) return next;
     int found = cue_find(cp, cp2);
+    if (found < 0 && !road && han_run_start(s, i) && cn_surname(cp, cp2)) {
+        size_t r = cn_isolated_name(c, i);
+        if (r) return r;
+    }
     if (found >= 0) {
         size_t k = (size_t)found;
         size_t e = next + (size_t)l2;
@@ -1021,10 +1313,15 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
             /* "收件地址", "收件电话", "收件手机": another label follows, no name */
             if (e + 6 <= n && (!memcmp(s + e, "\xE5\x9C\xB0\xE5\x9D\x80", 6) ||
                                !memcmp(s + e, "\xE7\x94\xB5\xE8\xAF\x9D", 6) ||
-                               !memcmp(s + e, "\xE6\x89\x8B\xE6\x9C\xBA", 6)))
+                               !memcmp(s + e, "\xE6\x89\x8B\xE6\x9C\xBA", 6) ||
+                               !memcmp(s + e, "\xE9\x9B\xBB\xE8\xA9\xB1", 6) ||
+                               !memcmp(s + e, "\xE6\x89\x8B\xE6\xA9\x9F", 6)))
                 return e;
-            size_t r =
-                name_after(c, e, cp >= 0x30A0 || cp == 0x6C0F || cp == 0x540D || cp == 0x62C5);
+            /* Japanese cues (katakana, 氏名, 名前, 担当, 問い, 連絡) also take
+             * names no surname list holds */
+            size_t r = name_after(c, e,
+                                  (cp >= 0x30A0 && cp <= 0x30FF) || cp == 0x6C0F || cp == 0x540D ||
+                                      cp == 0x62C5 || cp == 0x554F || cp == 0x9023);
             return r ? r : e;
         }
         if (cue == CJ_HONORIFIC) {
@@ -1034,6 +1331,15 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         c->cue_at[cue] = (uint32_t)e;
         if (cue == CUE_ADDRESS) {
             size_t a = e;
+            /* the rest of a label: 现住|址：, 住址|栏: */
+            for (size_t q = a, h = 0; h < 2 && q + 3 <= n && is_han(ew__pii_decode(s, n, q, &l));
+                 h++) {
+                q += 3;
+                if (q < n && (s[q] == ':' || (q + 3 <= n && !memcmp(s + q, "\xEF\xBC\x9A", 3)))) {
+                    a = q;
+                    break;
+                }
+            }
             while (a < n && (s[a] == ':' || s[a] == ' ' ||
                              (a + 3 <= n && !memcmp(s + a, "\xEF\xBC\x9A", 3)) ||
                              (a + 3 <= n && !memcmp(s + a, "\xE6\x98\xAF", 3))))
@@ -1047,21 +1353,32 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         }
         return e;
     }
-    /* "...路88号" without a cue; a village's house "王庄村12号" */
-    if ((cp2 >= '0' && cp2 <= '9') && (road || cp == 0x6751)) {
-        hanpos h[12];
+    /* "...路88号" without a cue, "德輔道中743號" (a direction after the road), a
+     * village's house "王庄村12号", an estate's block "禾輋邨豐盛樓23樓" */
+    bool dir = cp2 == 0x4E2D || cp2 == 0x4E1C || cp2 == 0x6771 || cp2 == 0x897F || cp2 == 0x5357 ||
+               cp2 == 0x5317; /* 中 东 東 西 南 北 */
+    if ((pii_is_digit(cp2) || (dir && road && next + 3 < n && pii_is_digit(s[next + 3]))) &&
+        (road || addr_trigger(cp))) {
         size_t st = i;
+        int back = 0;
         /* walk back over Han characters that may be part of the address */
-        for (int back = 0; back < 16 && st >= 3; back++) {
+        for (; back < 16 && st >= 3; back++) {
             int pl;
             uint32_t p = ew__pii_decode(s, n, st - 3, &pl);
-            /* numerals name roads and sections: 文一西路, 忠孝東路四段 */
-            if (pl != 3 || !is_han(p) || (stop_char(p) && !han_numeral(p))) break;
+            /* numerals name roads and sections: 文一西路, 忠孝東路四段; a
+             * particle may start a road after the district (江汉区和平里) */
+            if (pl != 3 || !is_han(p)) break;
+            if (stop_char(p) && !han_numeral(p) &&
+                !(st >= 6 && admin_char(ew__pii_decode(s, n, st - 6, &pl))))
+                break;
             st -= 3;
         }
-        (void)h;
-        size_t r = address_run(c, st, 0.75f);
-        if (r) return r;
+        /* a road needs its name; a block or an estate's number more of the place */
+        if (back >= (road || cp == 0x6751 || cp == 0x90A8 ? 1 : 4) ||
+            (road && (i == 0 || !pii_is_digit(s[i - 1])))) {
+            size_t r = address_run(c, st, 0.75f);
+            if (r) return r;
+        }
     }
     return next;
 }

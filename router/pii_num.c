@@ -805,6 +805,19 @@ static bool id_context(const unsigned char *s, size_t i)
 /* The first field of a CSV row under a header whose first cell names an id
  * ("id;datum;…", "order_id,created_at,…", "#,name"): i starts the line and
  * the rows between the header and it start with digits too. */
+/* Does a Chinese column header end at p + 6 in a number that names no
+ * person: 学号 工号 编号 单号 序号 货号 批号 型号 (員)工號 (a student's, a
+ * worker's, a serial number), not 手机号 or 账号? */
+static bool cjk_id_header(const unsigned char *p)
+{
+    static const char *const heads[] = {"学", "學", "工", "编", "編", "单",
+                                        "單", "序", "货", "貨", "批", "型"};
+    if (memcmp(p + 3, "\xE5\x8F\xB7", 3) && memcmp(p + 3, "\xE8\x99\x9F", 3)) return false;
+    for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
+        if (!memcmp(p, heads[k], 3)) return true;
+    return false;
+}
+
 static bool csv_id_column(const unsigned char *s, size_t n, size_t i, size_t e)
 {
     if ((i > 0 && s[i - 1] != '\n') || e >= n || !strchr(";,\t|", s[e]) || s[e] == 0) return false;
@@ -832,7 +845,7 @@ static bool csv_id_column(const unsigned char *s, size_t n, size_t i, size_t e)
                ((l >= 2 && pii_icase_eq(s + ce - 2, "id", 2) &&
                  (l == 2 || !pii_is_lower(s[ce - 3]) || s[ce - 2] == 'I')) ||
                 (l == 2 && (pii_icase_eq(s + cb, "nr", 2) || pii_icase_eq(s + cb, "no", 2))) ||
-                (l == 1 && s[cb] == '#'));
+                (l == 1 && s[cb] == '#') || (l >= 6 && cjk_id_header(s + ce - 6)));
     }
     return false;
 }
@@ -884,8 +897,8 @@ static void fold_window(const unsigned char *a, size_t l, unsigned char *out)
 
 /* Birth cues the word table cannot hold: "d.o.b." (split at its dots) and
  * words beyond ASCII ("Ngày sinh", "Дата рождения", "לידה"), anywhere in the
- * 48 bytes before i, in any case. */
-static bool dob_cue_text(const unsigned char *s, size_t i)
+ * 48 bytes before i (not before lo), in any case. */
+static bool dob_cue_text(const unsigned char *s, size_t i, size_t lo)
 {
     static const char *const cues[] = {
         "d.o.b", "ng\xC3\xA0y sinh", "sinh ng\xC3\xA0y",
@@ -954,6 +967,7 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
         "\x66\xC3\xA6\xC3\xB0\x69\x6E\x67\x61\x72",         /* fæðingar */
         "\xC3\xAC\x62\xC3\xAD"};                            /* ìbí */
     size_t b = i > 48 ? i - 48 : 0;
+    if (b < lo) b = lo;
     bool wide = false; /* cues beyond ASCII only where such bytes are */
     for (size_t k = b; k < i && !wide; k++)
         wide = s[k] >= 0x80;
@@ -1075,7 +1089,7 @@ static bool han_born_in(const unsigned char *s, size_t i)
     return true;
 }
 
-bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
+bool ew__pii_dob_cue(pii_ctx *c, size_t i, size_t e)
 {
     static const char *const before[] = {"n\xC3\xA9 le ",
                                          "n\xC3\xA9"
@@ -1088,7 +1102,16 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
                                          "naci\xC3\xB3 el ",
                                          "Naci\xC3\xB3 el "};
     const unsigned char *s = c->s;
-    if (pii_cue_near(c, CUE_DOB, i, 48) && !dob_cue_used(c, c->cue_at[CUE_DOB]))
+    /* the date's own label decides: "Datum izdaje: 18/5/2020", "Sünniaeg: …";
+     * under a label of unknown words, cues before that label are other
+     * fields' ("| Ranar haihuwa |\n|---|\n| 24 Fabrairu 2022 |") */
+    size_t la;
+    unsigned lbl = ew__pii_value_label_at(c, i, &la);
+    if (lbl & PII_LBL_DATE) return false;
+    if (lbl & PII_LBL_BIRTH) return true;
+    size_t lo = lbl ? la : 0;
+    if (pii_cue_near(c, CUE_DOB, i, 48) && c->cue_at[CUE_DOB] > lo &&
+        !dob_cue_used(c, c->cue_at[CUE_DOB]))
         return !dob_cue_other(s, c->n, c->cue_at[CUE_DOB], i);
     /* a cue after the date counts on its own line ("Date of expiry: 9.9.2027\n
      * Place of birth: Vienna" has none) */
@@ -1096,7 +1119,7 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
     while (w < 10 && e + w < c->n && s[e + w] != '\n')
         w++;
     if ((w && ew__pii_cue_after(c, e, CUE_DOB, w) && !other_date_label(s, i)) ||
-        dob_cue_text(s, i) || han_born_in(s, i))
+        dob_cue_text(s, i, lo) || han_born_in(s, i))
         return true;
     /* Turkish "1 Aralık 1989 doğumluyum": the birth word after the date */
     if (e + 7 <= c->n && pii_contains(s + e, c->n - e < 10 ? c->n - e : 10, "do\xC4\x9Fum", 6))
@@ -1117,8 +1140,15 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
         if (i >= l && !memcmp(s + i - l, before[k], l)) return true;
         if (j < i && j + 1 >= l && !memcmp(s + j + 1 - l, before[k], l - 1)) return true;
     }
+    /* a birth word of any language right before the date or right after it
+     * ("Gimiau 24-5-1970", "1960 அன்று பிறந்தேன்") */
+    if (!lbl &&
+        (ew__pii_label_before(s, i, 48) == PII_LBL_BIRTH || ew__pii_label_after(s, c->n, e)))
+        return true;
     /* a column labelled as a birth date, a patient's record line */
-    return (ew__pii_field_cues(c, i) & (1u << CUE_DOB)) || ew__pii_patient_date(c, i);
+    if ((ew__pii_field_cues(c, i) & (1u << CUE_DOB)) || ew__pii_patient_date(c, i)) return true;
+    if (lbl == PII_LBL_SOME) ew__pii_dob_maybe(c, i, e); /* a label of unknown words */
+    return false;
 }
 
 /* Is one of the 3-byte markers at k? Then the index after it (and after one
@@ -1151,6 +1181,28 @@ static size_t cjk_date(const unsigned char *s, size_t n, size_t i)
     return ew__pii_date_valid(y, m, d) ? k3 + 3 : 0;
 }
 
+/* A year and a month at i with no day after: "1990年5月", or the digit
+ * groups q "1990.05", "1990-5", "1990/05". Its end, or 0. */
+static size_t year_month(const unsigned char *s, size_t n, size_t i, const numseq *q)
+{
+    int y, m;
+    size_t k = read_int(s, n, i, 4, &y), e;
+    if (k != i + 4 || y < 1900 || y > 2030) return 0;
+    if (q->ng == 1) {
+        if (!(k = date_marker(s, n, k, "\xE5\xB9\xB4", NULL)) || !(e = read_int(s, n, k, 2, &m)) ||
+            !(e = date_marker(s, n, e, "\xE6\x9C\x88", NULL)))
+            return 0; /* 年 月 */
+        e -= e > 0 && s[e - 1] == ' ';
+    } else {
+        if (q->glen[0] != 4 || q->glen[1] > 2 ||
+            (q->sep[1] != '.' && q->sep[1] != '-' && q->sep[1] != '/'))
+            return 0;
+        e = read_int(s, n, k + 1, 2, &m);
+    }
+    if (!e || m < 1 || m > 12 || (e < n && pii_is_digit(s[e]))) return 0;
+    return e;
+}
+
 /* Korean forms write a date "1985. 3. 12." (a dot and a space after each
  * part); the end after the last dot, or 0. */
 static size_t ko_dot_date(const unsigned char *s, size_t n, size_t i)
@@ -1167,8 +1219,8 @@ static size_t ko_dot_date(const unsigned char *s, size_t n, size_t i)
 }
 
 /* A Japanese date in an era's years at i, the digits after the era's name:
- * "昭和60年3月12日" (Shōwa 60 is 1985). Its end, or 0; the span starts 6
- * bytes before i, at the era. */
+ * "昭和60年3月12日" (Shōwa 60 is 1985), or Taiwan's "民國79年3月5日" (1990). Its end, or 0; the
+ * span starts 6 bytes before i, at the era. */
 static size_t era_date(const unsigned char *s, size_t n, size_t i)
 {
     static const struct {
@@ -1178,12 +1230,14 @@ static size_t era_date(const unsigned char *s, size_t n, size_t i)
                 {"\xE5\xA4\xA7\xE6\xAD\xA3", 1912},  /* 大正 */
                 {"\xE6\x98\xAD\xE5\x92\x8C", 1926},  /* 昭和 */
                 {"\xE5\xB9\xB3\xE6\x88\x90", 1989},  /* 平成 */
-                {"\xE4\xBB\xA4\xE5\x92\x8C", 2019}}; /* 令和 */
+                {"\xE4\xBB\xA4\xE5\x92\x8C", 2019},  /* 令和 */
+                {"\xE6\xB0\x91\xE5\x9C\x8B", 1912},  /* 民國: Taiwan's years */
+                {"\xE6\xB0\x91\xE5\x9B\xBD", 1912}}; /* 民国 */
     if (i < 6 || s[i - 6] < 0xE4 || s[i - 6] > 0xE6) return 0;
     for (size_t k = 0; k < sizeof eras / sizeof eras[0]; k++) {
         if (memcmp(s + i - 6, eras[k].name, 6)) continue;
         int y, m, d;
-        size_t p = read_int(s, n, i, 2, &y);
+        size_t p = read_int(s, n, i, 3, &y); /* 民國100年 is 2011 */
         if (!p || !(p = date_marker(s, n, p, "\xE5\xB9\xB4", NULL))) return 0; /* 年 */
         if (!(p = read_int(s, n, p, 2, &m)) || !(p = date_marker(s, n, p, "\xE6\x9C\x88", NULL)))
             return 0; /* 月 */
@@ -1224,8 +1278,28 @@ size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i)
     return p;
 }
 
-/* A date in Arabic-Indic or Persian digits at i ("١٣/٠٩/٢٠٠٠", "۱۳/۰۹/۱۹۸۵"),
- * read as ASCII digits. A birth date when a
+int ew__pii_uni_digit(const unsigned char *s, size_t n, size_t k, int *len)
+{
+    /* the zero of each script's decimal digits: Arabic-Indic, Persian, NKo,
+     * Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
+     * Malayalam, Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian,
+     * fullwidth */
+    static const uint32_t zero[] = {0x660, 0x6F0, 0x7C0,  0x966,  0x9E6,  0xA66, 0xAE6,
+                                    0xB66, 0xBE6, 0xC66,  0xCE6,  0xD66,  0xDE6, 0xE50,
+                                    0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10};
+    if (k >= n || s[k] < 0xD8 || s[k] >= 0xF0) return -1;
+    int l;
+    uint32_t cp = ew__pii_decode(s, n, k, &l);
+    for (size_t z = 0; z < sizeof zero / sizeof zero[0]; z++)
+        if (cp >= zero[z] && cp < zero[z] + 10) {
+            *len = l;
+            return (int)(cp - zero[z]);
+        }
+    return -1;
+}
+
+/* A date in another script's digits at i ("١٣/٠٩/٢٠٠٠", "۱۳/۰۹/۱۹۸۵",
+ * "২৭/০৮/১৯৮৭", "๒๕/๔/๒๕๓๑"), read as ASCII digits. A birth date when a
  * birth cue is near; returns its end, else 0. */
 size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i)
 {
@@ -1233,12 +1307,12 @@ size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i)
     size_t n = c->n, k = i;
     unsigned char a[16];
     size_t at[17], l = 0;
+    int dl, dv;
     while (k < n && l < sizeof a) {
-        if (k + 1 < n && ((s[k] == 0xD9 && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9) ||
-                          (s[k] == 0xDB && s[k + 1] >= 0xB0 && s[k + 1] <= 0xB9))) {
+        if ((dv = ew__pii_uni_digit(s, n, k, &dl)) >= 0) {
             at[l] = k;
-            a[l++] = (unsigned char)('0' + (s[k + 1] & 0x0F));
-            k += 2;
+            a[l++] = (unsigned char)('0' + dv);
+            k += (size_t)dl;
         } else if (s[k] == '/' || s[k] == '-' || s[k] == '.') {
             at[l] = k;
             a[l++] = s[k++];
@@ -1407,7 +1481,8 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     if (i > 0 && (s[i - 1] == 'v' || s[i - 1] == 'V')) return e;
     if (q.ng <= 2 && q.nd >= 6 && q.nd <= 10 &&
         (pii_cue_near(c, CUE_PASSPORT, i, 40) ||
-         (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)) || ew__pii_passport_text(s, i))) {
+         (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)) || ew__pii_passport_text(s, i) ||
+         ew__pii_passport_label(c, i))) {
         size_t pe = ew__pii_scan_passport(c, i);
         if (pe) return pe;
     }
@@ -1423,7 +1498,10 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
             return de;
         }
     }
-    size_t ee = q.ng == 1 && q.nd <= 2 && i >= 6 ? era_date(s, n, i) : 0;
+    /* under a birth label, a month word no list holds: "27. новембар 1975." */
+    size_t wd = ew__pii_scan_word_date(c, i);
+    if (wd) return wd;
+    size_t ee = q.ng == 1 && q.nd <= 3 && i >= 6 ? era_date(s, n, i) : 0;
     if (ee) {
         if (ew__pii_dob_cue(c, i - 6, ee)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i - 6, ee, 0.9f);
         return ee;
@@ -1436,6 +1514,15 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     if (ce) {
         if (ew__pii_dob_cue(c, i, ce)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, ce, 0.9f);
         return ce;
+    }
+    /* a year and a month right after a birth cue: a résumé's 出生年月
+     * "1990年5月", "1990.05", "1990-5" */
+    size_t ym = q.ng <= 2 && pii_cue_near(c, CUE_DOB, i, 24) && !dob_cue_used(c, c->cue_at[CUE_DOB])
+                    ? year_month(s, n, i, &q)
+                    : 0;
+    if (ym) {
+        ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, ym, 0.85f);
+        return ym;
     }
     if (seq_is_date(&q, &y, &m, &d)) {
         if (ew__pii_dob_cue(c, i, e)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
@@ -1551,8 +1638,10 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         ew__pii_add(c, EW_PII_PHONE, i, e, ssc);
         return e;
     }
-    /* Phones */
+    /* Phones; a first column headed as an id ("学号,姓名,联系电话") holds
+     * none, whatever the other headers say */
     float sc = phone_shape(&q);
+    if (sc > 0 && q.ng == 1 && !q.plus && !q.paren && csv_id_column(s, n, i, e)) return e;
     if (sc > 0) {
         bool before = pii_cue_near(c, CUE_PHONE, i, 48);
         bool cue = before || phone_cue_after(c, q.ext_end);

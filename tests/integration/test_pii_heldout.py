@@ -84,8 +84,15 @@ for (tset, seed), floor in TYPED_FLOORS.items():
 # take), floors on the recall of the labelled minority. Seeds 1001/1002 are
 # set a (1002's errors never read), 1011/1012 set b, written after the rules
 # from set a (1012's errors never read); first contact is in docs/pii.md.
+# Set c (1021/1022: CI logs, traces, i18n files in 18 languages, catalogues,
+# invites, chat about software named like people) was written after set b's
+# rules, set d (1031/1032) after set c's; their labelled minority is held to
+# what it reached at first contact (c: Kubernetes "Node: worker-3/<ip>" and
+# names of cultures no list has stay misses).
 LOOK_CEIL = {('a', 1001): (110, 10), ('a', 1002): (110, 10), ('b', 1011): (125, 25),
-             ('b', 1012): (150, 35)}
+             ('b', 1012): (150, 35), ('c', 1021): (580, 145), ('c', 1022): (560, 160),
+             ('d', 1031): (660, 10), ('d', 1032): (580, 10)}
+RECALL = {'c': (0.86, 0.55), 'd': (0.95, 0.9)}  # overall, each type with 10+ values
 for (tset, seed), (person_ceil, other_ceil) in LOOK_CEIL.items():
     data = pii_generate('pii_gen_lookalike.py', '--set', tset, '--seed', seed)
     records = json.loads(data)
@@ -99,11 +106,36 @@ for (tset, seed), (person_ceil, other_ceil) in LOOK_CEIL.items():
     if got['person']['fp_per_1000'] > person_ceil:
         failures.append('look-alike seed %d: %.1f false person hits per 1,000 texts > %d'
                         % (seed, got['person']['fp_per_1000'], person_ceil))
-    if got['OVERALL']['R'] < 0.97:
-        failures.append('look-alike seed %d: recall %.3f < 0.97' % (seed, got['OVERALL']['R']))
+    recall, type_recall = RECALL.get(tset, (0.97, 0.9))
+    if got['OVERALL']['R'] < recall:
+        failures.append('look-alike seed %d: recall %.3f < %.2f' % (seed, got['OVERALL']['R'],
+                                                                   recall))
     for t, v in got.items():
-        if v['tp'] + v['fn'] >= 10 and v['R'] < 0.9:
-            failures.append('look-alike seed %d %s recall %.3f < 0.9' % (seed, t, v['R']))
+        if v['tp'] + v['fn'] >= 10 and v['R'] < type_recall:
+            failures.append('look-alike seed %d %s recall %.3f < %.2f' % (seed, t, v['R'],
+                                                                         type_recall))
+
+# The Chinese sets (bench/pii_gen_zh.py): Simplified and Traditional text of
+# the mainland, Taiwan, Hong Kong, Macau and Singapore, every kind. Set a
+# (1301/1302; 1302's errors never read) was written before the rules, set b
+# (1311/1312; 1312's errors never read) after set a's. First contact
+# (docs/pii.md): set a 0.765 / 0.769 (person 0.60 / 0.59, birth date 0.57 /
+# 0.68, passport 0.53 / 0.67), set b 0.844 / 0.827 (person 0.74 / 0.70).
+# Floors: (overall, person, street_address, every other type).
+ZH_FLOORS = {('a', 1301): (0.96, 0.94, 0.94, 0.95), ('a', 1302): (0.96, 0.93, 0.94, 0.95),
+             ('b', 1311): (0.93, 0.89, 0.95, 0.95), ('b', 1312): (0.90, 0.84, 0.90, 0.95)}
+for (zset, seed), (overall, person, street, other) in ZH_FLOORS.items():
+    data = pii_generate('pii_gen_zh.py', '--set', zset, '--seed', seed)
+    got = pii_score(data, 'pii_zh_%s_%d' % (zset, seed))
+    floors = {'OVERALL': overall, 'person': person, 'street_address': street}
+    for t in ('person', 'phone', 'cn_resident_id', 'passport', 'date_of_birth', 'street_address',
+              'credit_card', 'email', 'secret'):
+        if t not in got:
+            failures.append('zh %s %d: no %s in the set' % (zset, seed, t))
+    for t, v in got.items():
+        if v['F2'] < floors.get(t, other):
+            failures.append('zh %s %d %s F2 %.3f < %.2f' % (zset, seed, t, v['F2'],
+                                                             floors.get(t, other)))
 
 for f in failures:
     print('FAIL:', f)

@@ -682,6 +682,18 @@ static void test_struct_formats(void **state)
     EXPECT_EXACT("座机020-4528 9584，工作时间都在。", EW_PII_PHONE, "020-4528 9584");
     EXPECT_EXACT("电话 010-12345678 转 808", EW_PII_PHONE, "010-12345678 转 808");
     EXPECT_NO_TYPE("（2024）年度报告", EW_PII_PHONE);
+    /* full-width forms (a Chinese input method) read as ASCII, offsets the original's */
+    EXPECT_EXACT("她的号码是１３８０９００３７４３，谢谢", EW_PII_PHONE, "１３８０９００３７４３");
+    EXPECT_EXACT("电话：＋８６ １３５－１１４６－２２０４。", EW_PII_PHONE,
+                 "＋８６ １３５－１１４６－２２０４");
+    EXPECT_EXACT("邮箱ｚｈａｎｇ＠１６３．ｃｏｍ，谢谢", EW_PII_EMAIL,
+                 "ｚｈａｎｇ＠１６３．ｃｏｍ");
+    EXPECT_EXACT("身份证号：１１０１０５１９４９１２３１０００３ 请核对", EW_PII_CN_RESIDENT_ID,
+                 "１１０１０５１９４９１２３１０００３");
+    EXPECT_NO_TYPE("价格：１２９９元，库存３２件", EW_PII_PHONE);
+    /* a first column headed as a student's or worker's number holds no phone */
+    EXPECT_NO_TYPE("学号,姓名,联系电话\n2015075081,翁一鸣,无\n", EW_PII_PHONE);
+    EXPECT_EXACT("手机号,姓名\n13912345678,翁一鸣\n", EW_PII_PHONE, "13912345678");
     /* DIN 5008: extension after a dash, area code before a slash */
     EXPECT_EXACT("Bei Rückfragen: 030 61530-15 (Mo-Do)", EW_PII_PHONE, "030 61530-15");
     EXPECT_EXACT("Bei Rückfragen: 0160/516 11 35 (Mo-Do)", EW_PII_PHONE, "0160/516 11 35");
@@ -1198,6 +1210,53 @@ static void test_fuzz(void **state)
 
 /* Machine and business text (bench/pii_gen_lookalike.py): values shaped
  * like PII that belong to no one. */
+/* Capitalised words of machine and business text that name no one, each
+ * with its firing twin (look-alike set c, bench/pii_gen_lookalike_c.py). */
+static void test_machine_names(void **state)
+{
+    (void)state;
+    /* other languages' everyday words, capitalised together, are no name;
+     * beside a name they are its parts */
+    EXPECT_NO_TYPE("## Neue Funktionen\n- Bezahlen mit Klarna", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Hasil Pencarian untuk semua produk", EW_PII_PERSON);
+    EXPECT_EXACT("the verses from Edi Živković's tales", EW_PII_PERSON, "Edi Živković's");
+    EXPECT_EXACT("Jmenuji se Sefa a bydlím v Brně.", EW_PII_PERSON, "Sefa");
+    /* the whole value of a field whose label names no person */
+    EXPECT_NO_TYPE("{\"sku\": \"X-1\", \"color\": \"Forest Green\", \"brand\": \"Nordhaven\"}",
+                   EW_PII_PERSON);
+    EXPECT_NO_TYPE("msgid \"Save Changes\"\nmsgstr \"Modalità Scura\"", EW_PII_PERSON);
+    EXPECT_NO_TYPE("<g:color>Rose Gold</g:color>", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Prioridad: Alta\nEstado: Abierta", EW_PII_PERSON);
+    EXPECT_EXACT("Assignee: Wyatt Kimball\nStatus: Open", EW_PII_PERSON, "Wyatt Kimball");
+    EXPECT_EXACT("{\"owner\": \"Wyatt Kimball\"}", EW_PII_PERSON, "Wyatt Kimball");
+    EXPECT_EXACT("{\"customer\": \"Thanos Papadakis\"}", EW_PII_PERSON, "Thanos Papadakis");
+    EXPECT_EXACT("{\"name\": [{\"text\": \"Thanos Papadakis\"}]}", EW_PII_PERSON,
+                 "Thanos Papadakis");
+    EXPECT_EXACT("Directed By:    Kalani Wongsawat", EW_PII_PERSON, "Kalani Wongsawat");
+    EXPECT_EXACT("ФИО: Анна Сергеевна Кузнецова", EW_PII_PERSON, "Анна Сергеевна Кузнецова");
+    /* software named like people: written into an identifier elsewhere, or
+     * a listed tool in text about software */
+    EXPECT_NO_TYPE("Running on Jenkins in /var/jenkins_home/workspace/api", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Jenkins is down again, can someone restart the Hudson agent?", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Alexa no responde desde que desplegamos Jarvis v1.8.0", EW_PII_PERSON);
+    EXPECT_EXACT("Jenkins said the results are fine.", EW_PII_PERSON, "Jenkins");
+    EXPECT_EXACT("Mr. Jenkins restarted the build server.", EW_PII_PERSON, "Jenkins");
+    /* three capitalised words, none a listed name or two of them ordinary,
+     * are a title; a form's labels are no speakers, a chat's are */
+    EXPECT_NO_TYPE("Anamnesi Patologica Remota: morbo", EW_PII_PERSON);
+    EXPECT_NO_TYPE("- Earl Grey Loose Leaf Tea (Tramontina)", EW_PII_PERSON);
+    EXPECT_EXACT("Present: Oisín Ó Briain and others", EW_PII_PERSON, "Oisín Ó Briain");
+    EXPECT_NO_TYPE("Resumen: El Botón de Pago No Responde\nPrioridad: 2\nEstado: En Curso",
+                   EW_PII_PERSON);
+    EXPECT_EXACT("Ubul: What a wife.\nNicole: Remember me?\nJohn: You saved my life!",
+                 EW_PII_PERSON, "Ubul");
+    /* capitalisation alone still makes a name outside fields: on a name
+     * line over an address, in English prose */
+    EXPECT_EXACT("Kalani Wongsawat\n12 Elm Street, Springfield", EW_PII_PERSON, "Kalani Wongsawat");
+    EXPECT_EXACT("Yesterday Kalani Wongsawat called the office.", EW_PII_PERSON,
+                 "Kalani Wongsawat");
+}
+
 static void test_machine_lookalikes(void **state)
 {
     (void)state;
@@ -1314,6 +1373,7 @@ int main(void)
         cmocka_unit_test(test_fuzz),
         cmocka_unit_test(test_deny_regex_prefilter),
         cmocka_unit_test(test_machine_lookalikes),
+        cmocka_unit_test(test_machine_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -352,6 +352,119 @@ static void test_world8_rules(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* Shapes of names: particles glued on in small letters, Dutch "'t",
+ * initials written together or alone before a surname, affiliation marks
+ * after an author; weekday names of other languages are no names. */
+static void test_name_shapes(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"The prize went to Hélène d'Aubert last year.", P, "Hélène d'Aubert"},
+        {"Minutes taken by Omar al-Rashid.", P, "Omar al-Rashid"},
+        {"Our host, Samir el-Khoury, welcomed everyone.", P, "Samir el-Khoury"},
+        {"I spoke to Pieter van 't Hof yesterday.", P, "Pieter van 't Hof"},
+        {"The paper by A.B. Kowalczyk was cited twice.", P, "A.B. Kowalczyk"},
+        {"Approved: J. R. Tolkien-Baines", P, "J. R. Tolkien-Baines"},
+        {"Reviewed by M. Okonkwo on Monday", P, "M. Okonkwo"},
+        {"Hanna Virtanen\xc2\xb9, Lukas Brandt\xc2\xb2\n\xc2\xb9 Aalto University", P,
+         "Hanna Virtanen"},
+        {"Hanna Virtanen\xc2\xb9, Lukas Brandt\xc2\xb2\n\xc2\xb9 Aalto University", P,
+         "Lukas Brandt"},
+        {"Cc: K. van Dam", P, "K. van Dam"},
+        {"Notes by Marloes de Wit, checked.", P, "Marloes de Wit"},
+        /* kin before a name; a dialogue's turns in small letters */
+        {"so proud of my sister Tevita who graduated", P, "Tevita"},
+        {"Tevita: lunch at 1?\nOksana: sure, the usual place", P, "Tevita"},
+        {"Kelt: 2017/03/07\nAdoszam: C84207588", P, NULL},
+        {"Author: Ren Ito\nReviewed-by: Zhou Jing <z@example.org>", P, "Zhou Jing"},
+        /* not initials: a plan's letter, a common word after a letter */
+        {"Plan B. Nothing else worked.", P, NULL},
+        {"A. Introduction", P, NULL},
+        {"The shop opens on Mittwoch.", P, NULL},
+        {"Closed on Sábado.", P, NULL},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
+/* Names of Cyrillic, Greek, Devanagari and Arabic script in running text
+ * without a cue: a given name and a surname the gazetteer knows in the
+ * script or in Latin letters ("अनीता" as "anita"), an Arabic nisba; an
+ * institution's capitalised words are no name. */
+static void test_script_pairs(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"कल अनीता शर्मा ने फोन किया।", P, "अनीता शर्मा"},
+        {"Sent to विजय कुमार today", P, "विजय कुमार"},
+        {"أرسل أحمد الشمري الملف.", P, "أحمد الشمري"},
+        {"Сегодня Тарас Кравчук приедет.", P, "Тарас Кравчук"},
+        {"Η Κατερίνα Οικονόμου ήρθε χθες.", P, "Κατερίνα Οικονόμου"},
+        {"Η Εθνική Τράπεζα ανακοίνωσε.", P, NULL},
+        {"The parade passes महात्मा गांधी मार्ग at noon.", P, NULL},
+        {"Министерство Финансов объявило новые правила.", P, NULL},
+        {"Налоговая Служба объявила.", P, NULL},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
+/* Chinese forms, chat and letters (bench/pii_gen_zh.py): names as the value
+ * of a person label, alone between punctuation, after cues and gates,
+ * before titles; Traditional characters and compound surnames; birth dates
+ * in 民國 years and as a year and a month; Hong Kong passports. Words that
+ * start with a surname stay words. */
+static void test_chinese_forms(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        /* a label that names a person, the value a name of the surname list */
+        {"报销单 申请人：古伟 部门：研发中心", P, "古伟"},
+        {"主治医师：尚一诺", P, "尚一诺"},
+        {"审批人：东方桂英", P, "东方桂英"},
+        {"品名：白菜", P, NULL},
+        {"籍贯：江苏南京", P, NULL},
+        /* a list of names, a chat speaker, a name in parentheses */
+        {"以下人员符合条件：边宇轩、沈凯、华天佑。", P, "边宇轩"},
+        {"[微信] 齐德明：明天开会", P, "齐德明"},
+        {"联系人：Kevin Zhang（張凱婷）", P, "張凱婷"},
+        {"好的，马上。", P, NULL},
+        {"黄山、泰山、华山", P, NULL},
+        /* cues, gates, words after a name, titles */
+        {"患者冉鹏，56岁", P, "冉鹏"},
+        {"本报记者关桂英报道", P, "关桂英"},
+        {"这周末跟丛永刚去爬山", P, "丛永刚"},
+        {"打电话给尹鹏吧", P, "尹鹏"},
+        {"关于伍思琪同志任职的通知", P, "伍思琪"},
+        {"宇文金凤医生今天出诊吗", P, "宇文金凤"},
+        {"您好冉若曦，您购买的商品已发货", P, "冉若曦"},
+        {"我係侯雅婷，電話另告", P, "侯雅婷"},
+        {"余额不足，请及时充值", P, NULL},
+        {"这次黄金周去高雄玩", P, NULL},
+        {"退款申请：订单E184776259728546", P, NULL},
+        {"如非本人操作，请忽略", P, NULL},
+        /* birth dates */
+        {"出生日期：民國74年8月6日", D, "民國74年8月6日"},
+        {"您的生日是民国79年3月5日", D, "民国79年3月5日"},
+        {"出生年月：1968年5月\n邮箱", D, "1968年5月"},
+        {"出生年月: 1990.05 学历", D, "1990.05"},
+        {"下单时间：2024年5月\n", D, NULL},
+        {"合同编号1990.05", D, NULL},
+        /* a contract's and a court's parties, a courier, a driver, Cantonese */
+        {"出租方（甲方）：冼一鸣\n承租方（乙方）：庞雪梅", P, "冼一鸣"},
+        {"承租方（乙方）：庞雪梅，身份证号另附", P, "庞雪梅"},
+        {"原告：祝天宇，男，汉族", P, "祝天宇"},
+        {"外卖到了！骑手余诗琪，放门口了", P, "余诗琪"},
+        {"滴滴：费师傅已接单", P, "费"},
+        {"佢叫吳哲瑋，係我同事", P, "吳哲瑋"},
+        {"我叫做曹俊宏，住喺香港", P, "曹俊宏"},
+        {"全红婵表示，今年的目标是稳中求进。", P, "全红婵"},
+        {"2019年5月1日 航班CA8377 上海-西安 已延误", P, NULL},
+        {"处方（乙类）：阿莫西林", P, NULL},
+        /* a Hong Kong passport under the Traditional cue */
+        {"護照號碼：K14144566　持有人：謝佩珊", PP, "K14144566"},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -360,6 +473,8 @@ int main(void)
         cmocka_unit_test(test_names_by_context),    cmocka_unit_test(test_address_shapes),
         cmocka_unit_test(test_world5_formats),      cmocka_unit_test(test_script_names),
         cmocka_unit_test(test_world6_rules),        cmocka_unit_test(test_world8_rules),
+        cmocka_unit_test(test_name_shapes),         cmocka_unit_test(test_script_pairs),
+        cmocka_unit_test(test_chinese_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
