@@ -587,6 +587,13 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
                    (PII_KW_PASSWORD | PII_KW_KEY | PII_KW_STREET | (1u << CUE_SECRET) |
                     (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT) | (1u << CUE_PHONE) |
                     (1u << CUE_CARD));
+            /* a password word with a one-letter ending: Armenian "գաղտնաբառը"
+             * (the), Romanian "parolă"/"parola" are listed whole */
+            size_t stem = wl >= 8 && s[i + wl - 2] >= 0xC2 ? wl - 2 : wl - 1;
+            if (!cues && wl >= 8 &&
+                (ew__pii_cue_lookup(fw, stem) & (PII_KW_PASSWORD | (1u << CUE_SECRET))) ==
+                    (PII_KW_PASSWORD | (1u << CUE_SECRET)))
+                cues = PII_KW_PASSWORD | (1u << CUE_SECRET);
             if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
             if (cues & (1u << CUE_PASSPORT)) c->cue_at[CUE_PASSPORT] = (uint32_t)we; /* паспорт */
             if (cues & (1u << CUE_PHONE)) c->cue_at[CUE_PHONE] = (uint32_t)we; /* телефон */
