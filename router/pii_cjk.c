@@ -310,8 +310,7 @@ static void cue_first_build(void)
     for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++) {
         uint32_t a = cjk_cues[k].a, b = cjk_cues[k].b;
         cue_second[b >> 3] |= (uint8_t)(1u << (b & 7));
-        if (a >= 0x4E00 && a <= 0x9FFF && !road_char(a) && !addr_trigger(a) && !jp_mark(a))
-            han_cls[a] = HAN_CUE;
+        if (a >= 0x4E00 && a <= 0x9FFF && !road_char(a) && !jp_mark(a)) han_cls[a] = HAN_CUE;
     }
     for (uint32_t cp = 0x4E00; cp <= 0x9FFF; cp++)
         if (cp != 0x9053 && (road_char(cp) || addr_trigger(cp)) && !han_cls[cp] &&
@@ -465,6 +464,11 @@ static size_t name_after(pii_ctx *c, size_t i, bool jp)
             i += (size_t)l; /* the 先 of 連絡先 */
         else
             break;
+    }
+    if (!jp) { /* most words after a cue start with no surname */
+        int l;
+        uint32_t cp = i < n ? ew__pii_decode(s, n, i, &l) : 0;
+        if (!cn_bit(cn_all_sur_bits, cp) && !cn_bit(cn_comp_bits, cp)) return 0;
     }
     hanpos h[5];
     int k = han_run(s, n, i, h, 5);
@@ -978,7 +982,7 @@ static inline unsigned han_cls_at(const unsigned char *s, size_t n, size_t i)
 }
 
 /* May the cue's first character (HAN_CUE) or the road word (HAN_ADDR) at k
- * go on: a cue's second character after it, a digit (or 中 东 西 南 北 and a
+ * go on: the rest of its cue after it, a digit (or 中 东 西 南 北 and a
  * digit: 德輔道中743號) after a road? */
 static inline bool han_more(const unsigned char *s, size_t n, size_t k, unsigned cls)
 {
@@ -987,10 +991,14 @@ static inline bool han_more(const unsigned char *s, size_t n, size_t k, unsigned
         if (p < n && pii_is_digit(s[p])) return true;
         return p + 3 < n && (s[p] & 0xF0) == 0xE0 && pii_is_digit(s[p + 3]);
     }
+    if (p < n && pii_is_digit(s[p])) return true; /* 楼 of 楼主 and of 3楼 */
     if (p + 3 > n || (s[p] & 0xF0) != 0xE0) return false;
     uint32_t cp =
         ((uint32_t)(s[p] & 0x0F) << 12) | ((uint32_t)(s[p + 1] & 0x3F) << 6) | (s[p + 2] & 0x3F);
-    return cn_bit(cue_second, cp);
+    if (!cn_bit(cue_second, cp)) return false;
+    uint32_t a =
+        ((uint32_t)(s[k] & 0x0F) << 12) | ((uint32_t)(s[k + 1] & 0x3F) << 6) | (s[k + 2] & 0x3F);
+    return cue_find(a, cp) >= 0;
 }
 
 /* A Latin cue right before i ("My name is 王洋磊", "Dear 胡兰磊", "Ich heiße
@@ -1166,6 +1174,18 @@ static bool cn_bit_at_sur(const unsigned char *s, size_t n, size_t i)
     return cn_bit(cn_sur_bits, ew__pii_decode(s, n, i, &l));
 }
 
+/* May a name start at the surname at i: a given-name character after it, or
+ * the second character of a compound surname? One table lookup for most
+ * words. */
+static inline bool name_may_go_on(const unsigned char *s, size_t n, size_t i)
+{
+    size_t p = i + 3;
+    if (p + 3 > n || (s[p] & 0xF0) != 0xE0) return false;
+    uint32_t cp =
+        ((uint32_t)(s[p] & 0x0F) << 12) | ((uint32_t)(s[p + 1] & 0x3F) << 6) | (s[p + 2] & 0x3F);
+    return cn_bit(cn_given_bits, cp) || cn_bit(cn_comp2_bits, cp);
+}
+
 /* Does a Han run start at i (text, ASCII or punctuation before it)? */
 static inline bool han_run_start(const unsigned char *s, size_t i)
 {
@@ -1192,7 +1212,7 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
      * name with no cue may start it or follow a word such as 和 or 给 */
     unsigned cls = han_cls_at(s, n, i);
     if (cls == HAN_CUE || cls == HAN_ADDR) {
-        if (cls == HAN_CUE && han_run_start(s, i) && i + 6 <= n) { /* 单俊熙： */
+        if (cls == HAN_CUE && han_run_start(s, i) && name_may_go_on(s, n, i)) { /* 单俊熙： */
             int l1, l2;
             if (cn_surname(ew__pii_decode(s, n, i, &l1), ew__pii_decode(s, n, i + 3, &l2))) {
                 size_t r = cn_isolated_name(c, i);
@@ -1205,13 +1225,10 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         size_t k = i;
         if ((cls == HAN_SURNAME || cls == HAN_SUR_RARE ||
              (cls == HAN_GATE && cn_bit_at_sur(s, n, i))) &&
-            han_run_start(s, i)) { /* 周 and 谢 are gates and surnames */
+            han_run_start(s, i) && name_may_go_on(s, n, i)) { /* 周 and 谢 are gates and surnames */
             size_t r = cn_free_name(c, i);
             if (r) return r;
-        }
-        if ((cls == HAN_SURNAME || cls == HAN_SUR_RARE) && han_run_start(s, i)) {
-            size_t r = cn_isolated_name(c, i);
-            if (r) return r;
+            if (cls != HAN_GATE && (r = cn_isolated_name(c, i)) != 0) return r;
         }
         for (;;) {
             if (cls == HAN_GATE) {
