@@ -80,9 +80,42 @@ Bulgarian, Georgian, Persian (its digits), Urdu, Bengali and Tamil cues,
 "Born:", "the 3rd of May"; look-alikes: routes, gates, sections, chart
 places, plot twists, issue and expiry dates in those languages.
 
+Set f (--set f, seeds 851/852) was written in session 8 after the rules for
+e, before any change for it, for addresses alone: native scripts (Armenian,
+Greek and Hebrew abbreviations and post boxes, Jordanian Arabic with a
+floor, Persian digits and پلاک, Hindi in Devanagari, a Thai building and
+floor, Korean floors and units, Georgian abbreviations, Macedonian and
+Mongolian Cyrillic, Russian а/я), Slovakia, Slovenia, Hungarian floors,
+Albania, Azerbaijan and Uzbekistan, Moldova's and Luxembourg's prefixed
+postcodes, Malta, Argentina, Venezuela, Ecuador's N-numbers, Guatemala's
+zones, the Dominican Republic, Cuba's e/, Chilean Casilla, Tanzania's
+S.L.P., Senegal, Rwanda's KG numbers, Ethiopia, Afrikaans Posbus, Tunisia,
+Uganda, Mozambique and Angola, Cambodia's Sangkat/Khan, Myanmar's
+townships, Laos, Brunei's Simpang, Pakistan's sectors, Nepal's wards,
+Qatar's zones, Indonesian Kotak Pos; envelopes, JSON, CSV, signatures,
+capitals; look-alikes: directions ("turn left on Main Street"), streets as
+places in running text, firms named after streets, films, shows and songs
+("21 Jump Street", "42nd Street"), products with a street word and a
+number, road numbers, floors, units and rooms that are no address.
+
+Set g (--set g, seeds 861/862) was written after the rules for f, before any
+change for it: Belarusian and Kyrgyz Cyrillic, Amharic in Ethiopic, Bengali
+with its digits, Tamil, Urdu, Hebrew שדרות, Saudi national addresses, Greek
+Οδός, Turkish Mah./Cad./Daire:, Polish lok., Czech conscription numbers,
+Portuguese floors, the Faroes', Liechtenstein's, Monaco's and Andorra's
+postcodes, Gibraltar, Welsh, Basque, Catalan, Galician, Brasília's SQS
+blocks, Peru's Jr., Bolivia's N°, Paraguay's c/, Panama and Honduras with
+no house number, Haiti, Trinidad, Zambia, Zimbabwe, Cameroon's BP,
+Madagascar's lots, Mali's Porte, Algeria, Singapore's Blk, the Maldives'
+house names, Papua New Guinea's sections, Fiji, Bhutan, Kazakh пр.;
+Markdown tables, YAML, lowercase chat, capitals; look-alikes: ranks and
+levels (Platz 3, Nr. 1, Kat 3, Piso 3, Etage 2), street words in code and
+logs (new Street(12), Drive 2 TB, Route 53, Block 812345), songs and films,
+streets as places, firms named after streets.
+
 Stdlib only; the output depends on --set and --seed alone. Seed 801's errors
 may be read after its first contact; seed 802's are never read (likewise
-811/812, 821/822, 831/832 and 841/842).
+811/812, 821/822, 831/832, 841/842, 851/852 and 861/862).
 """
 import argparse
 import os
@@ -1217,10 +1250,404 @@ LOOKALIKES_E = [
 ]
 
 
+
+# ---- set f: written in session 8 after the rules for e, scored once on first contact ----
+FA_DIGITS = '۰۱۲۳۴۵۶۷۸۹'
+
+
+def fa_num(x):
+    return ''.join(FA_DIGITS[int(ch)] for ch in str(x))
+
+
+def f_addr(cc='any'):
+    f = {
+        # native scripts
+        'hy': lambda: pick(['Մաշտոցի պողոտա %d, բն. %d, Երևան 00%02d' % (n(1, 60), n(1, 90),
+                                                                         n(1, 99)),
+                            'Աբովյան փողոց %d, Երևան 0001' % n(1, 40)]),
+        'el': lambda: pick(['Λεωφ. Κηφισίας %d, 151 25 Μαρούσι' % n(1, 300),
+                            'Τ.Θ. %d, 101 10 Αθήνα' % n(100, 9999)]),
+        'he': lambda: pick(["רח' הרצל %d, דירה %d, חיפה 33%05d" % (n(1, 120), n(1, 30),
+                                                                  n(0, 99999)),
+                            'ת.ד. %d, ירושלים 91%05d' % (n(100, 9999), n(0, 99999))]),
+        'jo': lambda: pick(['شارع الملكة رانيا %d، الطابق %d، عمّان 11941' % (n(1, 300), n(1, 9)),
+                            'ص.ب. %d، دبي' % n(1000, 99999)]),
+        'ir': lambda: 'تهران، خیابان ولیعصر، کوچه %s، پلاک %s، واحد %s' % (
+            fa_num(n(1, 40)), fa_num(n(1, 200)), fa_num(n(1, 20))),
+        'hi': lambda: 'मकान नं. %d, गली नं. %d, लाजपत नगर, नई दिल्ली 1100%02d' % (
+            n(1, 400), n(1, 20), n(10, 99)),
+        'th': lambda: '%d/%d อาคารสาทรซิตี้ ชั้น %d ถนนสาทรใต้ แขวงทุ่งมหาเมฆ เขตสาทร กรุงเทพฯ 10120' % (
+            n(1, 200), n(1, 50), n(2, 30)),
+        'ko': lambda: pick(['서울특별시 마포구 월드컵북로 %d, %d층 %d호' % (n(1, 400), n(2, 20),
+                                                                  n(101, 1999)),
+                            '부산광역시 해운대구 센텀중앙로 %d (우동)' % n(1, 200)]),
+        'ka': lambda: pick(['ჭავჭავაძის გამზ. %d, ბ. %d, თბილისი 0179' % (n(1, 90), n(1, 60)),
+                            'აღმაშენებლის ქ. %d, თბილისი 0112' % n(1, 200)]),
+        'mk': lambda: 'бул. Партизански одреди бр. %d, 1000 Скопје' % n(1, 150),
+        'mn': lambda: 'Энхтайвны өргөн чөлөө %d, Сүхбаатар дүүрэг, Улаанбаатар 14200' % n(1, 90),
+        'ru': lambda: 'а/я %d, Москва 101000' % n(1, 999),
+        # Europe
+        'sk': lambda: 'Obchodná %d, 811 06 Bratislava' % n(1, 80),
+        'si': lambda: 'Slovenska cesta %d, 1000 Ljubljana' % n(1, 90),
+        'hu': lambda: 'Váci utca %d. II. em. %d., 1052 Budapest' % (n(1, 90), n(1, 12)),
+        'al': lambda: 'Rruga e Kavajës, Nr. %d, Tiranë 1001' % n(1, 200),
+        'az': lambda: 'Nizami küçəsi %d, mənzil %d, Bakı AZ1000' % (n(1, 150), n(1, 90)),
+        'uz': lambda: "Amir Temur ko'chasi %d, Toshkent 100000" % n(1, 120),
+        'md': lambda: 'str. Ștefan cel Mare %d, ap. %d, MD-2001 Chișinău' % (n(1, 200), n(1, 80)),
+        'lu': lambda: '%d, rue de la Gare, L-1611 Luxembourg' % n(1, 90),
+        'mt': lambda: '%d, Triq il-Kbira, Mosta MST %d' % (n(1, 200), n(1000, 9999)),
+        # Latin America
+        'ar': lambda: 'Av. Corrientes %d, piso %d, depto. B, C1043AAZ CABA' % (n(100, 6000),
+                                                                             n(1, 20)),
+        've': lambda: 'Av. Francisco de Miranda, Edif. Parque Cristal, Piso %d, Ofic. %d-%d, '
+        'Caracas 1060' % (n(1, 15), n(1, 15), n(1, 9)),
+        'ec': lambda: 'Av. Amazonas N%d-%02d y Av. Patria, Quito 170143' % (n(20, 40), n(1, 99)),
+        'gt': lambda: '%da Avenida %d-%02d, Zona %d, Ciudad de Guatemala' % (n(1, 9), n(1, 20),
+                                                                            n(1, 99), n(1, 16)),
+        'do': lambda: 'Calle El Conde No. %d, Zona Colonial, Santo Domingo 10210' % n(1, 300),
+        'cu': lambda: 'Calle 23 No. %d e/ L y M, Vedado, La Habana' % n(100, 999),
+        'cl': lambda: 'Casilla %d, Correo Central, Santiago' % n(10, 9999),
+        # Africa
+        'tz': lambda: 'Plot %d, Samora Avenue, S.L.P. %d, Dar es Salaam' % (n(1, 300),
+                                                                          n(100, 9999)),
+        'sn': lambda: 'Villa %d, Sacré-Cœur 3, BP %d, Dakar' % (n(1, 9999), n(100, 9999)),
+        'rw': lambda: 'KG %d Ave, No. %d, Kigali' % (n(1, 700), n(1, 90)),
+        'et': lambda: 'Bole Road, House No. %d, Addis Ababa' % n(1, 999),
+        'za': lambda: pick(['Posbus %d, Stellenbosch 7599' % n(1, 9999),
+                            'Kerkstraat %d, Stellenbosch 7600' % n(1, 200)]),
+        'tn': lambda: '%d Avenue Habib Bourguiba, 1000 Tunis' % n(1, 200),
+        'ug': lambda: 'Plot %d, Kampala Road, P.O. Box %d, Kampala' % (n(1, 90), n(100, 9999)),
+        'mz': lambda: 'Av. Julius Nyerere, n.º %d, Maputo' % n(1, 3000),
+        'ao': lambda: 'Rua Rainha Ginga, n.º %d, %d.º andar, Luanda' % (n(1, 300), n(1, 20)),
+        # South and South-East Asia, the Gulf
+        'kh': lambda: 'No. %d, Street %d, Sangkat Boeung Keng Kang 1, Khan Chamkarmon, '
+        'Phnom Penh 12302' % (n(1, 200), n(100, 500)),
+        'mm': lambda: 'No. %d, Bogyoke Aung San Road, Pabedan Township, Yangon 11143' % n(1, 400),
+        'la': lambda: 'House %d, Unit %d, Ban Phonxay, Saysettha District, Vientiane' % (
+            n(1, 200), n(1, 30)),
+        'bn': lambda: 'No. %d, Simpang %d, Jalan Gadong, Bandar Seri Begawan BE%d' % (
+            n(1, 90), n(1, 99), n(1000, 4999)),
+        'pk': lambda: 'House No. %d, Street %d, F-7/2, Islamabad 44000' % (n(1, 90), n(1, 60)),
+        'np': lambda: 'Thamel Marg %d, Ward No. %d, Kathmandu 44600' % (n(1, 300), n(1, 32)),
+        'qa': lambda: 'Building %d, Street %d, Zone %d, Doha' % (n(1, 200), n(100, 999),
+                                                                n(1, 99)),
+        'id': lambda: 'Kotak Pos %d, Jakarta 10000' % n(1, 9999),
+    }
+    cc = pick(sorted(f)) if cc == 'any' else cc
+    return f[cc]()
+
+
+def f_block():
+    """An address on its lines, as on an envelope."""
+    cc = pick(['sk', 'si', 'al', 'az', 'md', 'lu', 'mt', 'ar', 'do', 'tz', 'ug', 'kh', 'mm',
+               'pk', 'tn', 'za', 'hy', 'mk', 'jo', 'he'])
+    return f_addr(cc).replace('، ', '\n').replace(', ', '\n')
+
+
+TYPED.update({
+    'faddr': ('street_address', 'STREET_ADDRESS', lambda cc='any': f_addr(cc)),
+    'fblock': ('street_address', 'STREET_ADDRESS', lambda _=None: f_block()),
+})
+LOOK.update({
+    'fdir': lambda: pick(['Turn left on Main Street, then right at the second light.',
+                          'Take the second exit onto Rue de Rivoli and keep going for 2 km.',
+                          'Go 200 m down Nevsky Prospekt and turn at the 3rd crossing.',
+                          'Head north on Avenida Paulista for 3 blocks.',
+                          'Follow Ring Road East past exit 12 to the airport.',
+                          'Biegen Sie nach 300 m rechts in die Hauptstraße ab.',
+                          'Sigue por la Calle Mayor 2 cuadras y gira a la izquierda.',
+                          'Поверните налево на улицу Ленина через 500 м.']),
+    'fplace': lambda: pick(['The protests on Wall Street lasted 3 weeks.',
+                            'I grew up near Abbey Road and moved to Penny Lane in 1998.',
+                            'Traffic on Oxford Street was terrible on 12 December.',
+                            'La avenida 9 de Julio tiene 140 metros de ancho.',
+                            'Die Königsallee ist 1 km lang und hat 2 Fahrspuren.',
+                            'The Champs-Élysées parade drew 800,000 people.',
+                            'شارع الحمرا مزدحم اليوم بعد الساعة 5',
+                            'Broadway shows sold 12 million tickets in 2023.']),
+    'fbiz': lambda: pick(['Baker Street Pharmacy is open 9 to 5.',
+                          'Park Avenue Dental Group has 3 dentists and 12 reviews.',
+                          'Order 2 pizzas from Fifth Avenue Pizza, table 14.',
+                          'Main Street Bank reported 4% growth in Q3.',
+                          'Calle 13 played 25 songs at the festival.',
+                          'Rue 21 opened 40 new stores this year.',
+                          'Harbour Road Capital raised 30 million in Series B.',
+                          'Via Roma Trattoria: 4.5 stars from 212 reviews.']),
+    'fwork': lambda: pick(['We watched 21 Jump Street and Miracle on 34th Street.',
+                           'Tickets for 42nd Street at the Palace, row 12, seat 7.',
+                           'Sesame Street season 54 starts on 3 May.',
+                           'Avenida Brasil had 179 episodes.',
+                           'Coronation Street episode 11042 airs at 19:30.',
+                           'Boulevard of Broken Dreams was track 4 on the album.',
+                           'Avenue Q runs 2 hours 20 minutes.',
+                           'Studio 54 opened in 1977.']),
+    'fprod': lambda: pick(['Order #4521: Street Runner 2 shoes, size 42, qty 3.',
+                           'The Boulevard 3 sofa ships in 10 days.',
+                           'Hot Wheels Street Wing 5-pack, item 88231.',
+                           'Ford Ranger Street 2024, 12,000 km.',
+                           'Strada 2 Pro bike, frame 54 cm.',
+                           'Lot 42 of the auction: a Victorian street lamp.',
+                           'Tower 3 crane rental, 12 weeks.',
+                           'Plaza Suite 4 tickets, block 7.']),
+    'froad': lambda: pick(['Bundesstraße 96 is closed between km 12 and 18.',
+                           'Strada Statale 16 runs along the coast for 1,000 km.',
+                           'Bus 42 to Avenue station, platform 3.',
+                           'Floor 3 is closed; use Stairway 2.',
+                           'Unit 12 tests passed in 4.2 s.',
+                           'Sector 7 clearance required for Gate 12.',
+                           'Room 404 not found at level 5.',
+                           'Apartment 23 has 3 bedrooms and 2 baths.']),
+})
+
+TEMPLATES_F = [
+    "Հասցե: <<faddr.hy>>",
+    "Διεύθυνση: <<faddr.el>>",
+    "כתובת: <<faddr.he>>",
+    "العنوان: <<faddr.jo>>",
+    "نشانی: <<faddr.ir>>",
+    "पता: <<faddr.hi>>",
+    "ที่อยู่: <<faddr.th>>",
+    "주소: <<faddr.ko>>",
+    "მისამართი: <<faddr.ka>>",
+    "Адреса: <<faddr.mk>>",
+    "Хаяг: <<faddr.mn>>",
+    "Почтовый адрес: <<faddr.ru>>",
+    "Adresa: <<faddr.sk>>",
+    "Naslov: <<faddr.si>>",
+    "Cím: <<faddr.hu>>",
+    "Adresa: <<faddr.al>>",
+    "Ünvan: <<faddr.az>>",
+    "Manzil: <<faddr.uz>>",
+    "Adresa: <<faddr.md>>",
+    "Adresse: <<faddr.lu>>",
+    "Indirizz: <<faddr.mt>>",
+    "Enviar a <<faddr.ar>> antes del viernes.",
+    "Oficina: <<faddr.ve>>",
+    "Nuestra sede está en <<faddr.ec>>.",
+    "Dirección de entrega: <<faddr.gt>>",
+    "Llevar el paquete a <<faddr.do>>, por favor.",
+    "Escríbanos a <<faddr.cu>>.",
+    "Correspondencia: <<faddr.cl>>",
+    "Anwani: <<faddr.tz>>",
+    "Adresse postale : <<faddr.sn>>",
+    "Our Kigali office: <<faddr.rw>>",
+    "Deliver to <<faddr.et>> before noon.",
+    "Adres: <<faddr.za>>",
+    "Siège : <<faddr.tn>>",
+    "Head office: <<faddr.ug>>",
+    "Endereço: <<faddr.mz>>",
+    "Morada: <<faddr.ao>>",
+    "We moved to <<faddr.kh>> last month.",
+    "Showroom — <<faddr.mm>>",
+    "Please send the invoice to <<faddr.la>>.",
+    "Alamat: <<faddr.bn>>",
+    "Ship to: <<faddr.pk>> | Tel <<phone>>",
+    "Our guesthouse is at <<faddr.np>>.",
+    "Delivery location: <<faddr.qa>>",
+    "Alamat surat: <<faddr.id>>",
+    "{\"name\": \"<<person>>\", \"address\": \"<<faddr>>\"}",
+    "<<person>>;<<faddr>>;<<phone>>",
+    "<<person>>\n<<fblock>>",
+    "To:\n<<person>>\n<<fblock>>\n\nRe: your order <<order>>",
+    "-- \n<<person>> | <<faddr>>",
+    "SHIP TO: <<faddr.upper>>",
+    "My new address is <<faddr>>, see you there.",
+]
+LOOKALIKES_F = [
+    "<<fdir>>",
+    "<<fplace>>",
+    "<<fbiz>>",
+    "<<fwork>>",
+    "<<fprod>>",
+    "<<froad>>",
+    "Directions: <<fdir>> Parking is free after <<time>>.",
+    "Note from <<person>>: <<fbiz>>",
+]
+
+
+
+# ---- set g: written after the rules for f, scored once on first contact --------
+BN_DIGITS = '০১২৩৪৫৬৭৮৯'
+
+
+def bn_num(x):
+    return ''.join(BN_DIGITS[int(ch)] for ch in str(x))
+
+
+def g_addr(cc='any'):
+    f = {
+        # native scripts
+        'by': lambda: 'вул. Леніна %d, кв. %d, 220030 Мінск' % (n(1, 90), n(1, 120)),
+        'kg': lambda: 'ул. Чуй %d, офис %d, Бишкек 720040' % (n(1, 250), n(1, 40)),
+        'et': lambda: 'አዲስ አበባ፣ ቦሌ ክፍለ ከተማ፣ ወረዳ %02d፣ የቤት ቁጥር %d' % (n(1, 14), n(1, 999)),
+        'bd': lambda: 'বাড়ি নং %s, রোড নং %s, ধানমন্ডি, ঢাকা ১২০৫' % (bn_num(n(1, 99)),
+                                                                bn_num(n(1, 30))),
+        'ta': lambda: 'எண் %d, அண்ணா சாலை, சென்னை 6000%02d' % (n(1, 400), n(1, 99)),
+        'ur': lambda: 'مکان نمبر %d، گلی نمبر %d، لاہور 54000' % (n(1, 300), n(1, 40)),
+        'he': lambda: 'שדרות רוטשילד %d, תל אביב-יפו 66%05d' % (n(1, 140), n(0, 99999)),
+        'sa': lambda: 'طريق الملك فهد %d، حي العليا، الرياض 12211' % n(1, 9000),
+        'gr': lambda: 'Οδός Ερμού %d, 105 63 Αθήνα' % n(1, 130),
+        # Europe
+        'tr': lambda: 'Atatürk Mah. Cumhuriyet Cad. No:%d Daire:%d 34000 Fatih/İstanbul' % (
+            n(1, 200), n(1, 30)),
+        'pl': lambda: 'ul. Marszałkowska %d/%d lok. %d, 00-590 Warszawa' % (n(1, 150), n(1, 20),
+                                                                         n(1, 40)),
+        'cz': lambda: 'Vodičkova %d/%d, 110 00 Praha 1' % (n(100, 2000), n(1, 40)),
+        'pt': lambda: 'Rua Augusta, %d, %d.º Esq., 1100-053 Lisboa' % (n(1, 300), n(1, 8)),
+        'fo': lambda: 'Vágsbotnur %d, FO-100 Tórshavn' % n(1, 40),
+        'li': lambda: 'Städtle %d, FL-9490 Vaduz' % n(1, 90),
+        'mc': lambda: '%d Boulevard des Moulins, MC 98000 Monaco' % n(1, 60),
+        'ad': lambda: 'Av. Meritxell %d, AD500 Andorra la Vella' % n(1, 140),
+        'gi': lambda: '%d Main Street, Gibraltar GX11 1AA' % n(1, 300),
+        'cy': lambda: '%d Heol y Frenhines, Caerdydd CF10 2BH' % n(1, 90),
+        'eu': lambda: 'Kale Nagusia %d, 20003 Donostia' % n(1, 60),
+        'ca': lambda: 'Carrer de Mallorca %d, %d%s, 08013 Barcelona' % (n(1, 600), n(1, 6),
+                                                                       pick(['a', 'ª'])),
+        'gl': lambda: 'Rúa do Franco %d, 15705 Santiago de Compostela' % n(1, 70),
+        # the Americas
+        'br': lambda: 'SQS %d Bloco %s Apto %d, Asa Sul, Brasília - DF, 70355-030' % (
+            n(102, 316), pick('ABCDEFGHIJ'), n(101, 606)),
+        'pe': lambda: 'Jr. de la Unión %d, Cercado de Lima 15001' % n(100, 1200),
+        'bo': lambda: 'Calle Sagárnaga N° %d, La Paz' % n(1, 400),
+        'py': lambda: 'Avda. Mcal. López %d c/ Brasil, Asunción' % n(100, 4000),
+        'pa': lambda: 'Vía España, Edificio Torre Banco, Piso %d, Ciudad de Panamá' % n(1, 40),
+        'hn': lambda: 'Colonia Palmira, Avenida República de Chile, casa %d, Tegucigalpa' % n(
+            1, 900),
+        'ht': lambda: '%d, Rue Capois, Port-au-Prince HT6110' % n(1, 150),
+        'tt': lambda: '%d Frederick Street, Port of Spain' % n(1, 200),
+        # Africa
+        'zm': lambda: 'Plot %d, Cairo Road, Lusaka 10101' % n(100, 9999),
+        'zw': lambda: '%d Samora Machel Ave, Harare' % n(1, 300),
+        'cm': lambda: 'BP %d Yaoundé' % n(100, 9999),
+        'mg': lambda: 'Lot II J %d, Antananarivo 101' % n(1, 300),
+        'ml': lambda: 'Rue %d, Porte %d, Bamako' % (n(100, 600), n(1, 200)),
+        'dz': lambda: '%d Rue Didouche Mourad, Alger 16000' % n(1, 200),
+        # Asia and Oceania
+        'sg': lambda: 'Blk %d Ang Mo Kio Ave 3, #%02d-%02d, Singapore 560%03d' % (
+            n(100, 700), n(1, 20), n(1, 99), n(0, 999)),
+        'mv': lambda: 'H. Blue Lagoon, Majeedhee Magu, Malé 20026',
+        'pg': lambda: 'Section %d, Lot %d, Boroko, Port Moresby' % (n(1, 90), n(1, 40)),
+        'fj': lambda: 'Lot %d Ratu Sukuna Road, Suva' % n(1, 90),
+        'bt': lambda: 'Building %d, Norzin Lam, Thimphu 11001' % n(1, 60),
+        'kz': lambda: 'пр. Абая %d, кв. %d, Алматы 050000' % (n(1, 200), n(1, 150)),
+    }
+    cc = pick(sorted(f)) if cc == 'any' else cc
+    return f[cc]()
+
+
+def g_block():
+    cc = pick(['by', 'kg', 'pl', 'cz', 'pt', 'fo', 'li', 'ad', 'gi', 'cy', 'eu', 'ca', 'gl',
+               'pe', 'ht', 'zm', 'dz', 'sg', 'bt', 'kz', 'ur', 'sa'])
+    return g_addr(cc).replace('، ', '\n').replace(', ', '\n')
+
+
+TYPED.update({
+    'gaddr': ('street_address', 'STREET_ADDRESS', lambda cc='any': g_addr(cc)),
+    'gblock': ('street_address', 'STREET_ADDRESS', lambda _=None: g_block()),
+})
+LOOK.update({
+    'grank': lambda: pick(['Platz %d im Ranking der besten Städte' % n(1, 20),
+                           'Nr. %d in den Charts seit %d Wochen' % (n(1, 10), n(2, 9)),
+                           'Kat %d ve Bölüm %d tamamlandı' % (n(1, 9), n(1, 9)),
+                           'Piso %d de la lista de espera, turno %d' % (n(1, 9), n(10, 99)),
+                           'Etage %d des Spiels freigeschaltet' % n(2, 9)]),
+    'gcode': lambda: pick(['new Street(%d) returned null' % n(1, 99),
+                           'lane %d of the highway is closed for %d km' % (n(1, 4), n(2, 12)),
+                           'Drive %d TB free of %d TB' % (n(1, 9), n(10, 20)),
+                           'Court %d hearing at %d:%02d' % (n(1, 12), n(9, 16), n(0, 59)),
+                           'Park %d cars on level %d' % (n(2, 40), n(1, 5)),
+                           'Route %d DNS records updated' % n(10, 99),
+                           'Block %d confirmed with %d transactions' % (n(800000, 900000),
+                                                                       n(100, 3000)),
+                           'Sector %d scanned, %d bad blocks' % (n(1, 9999), n(0, 9))]),
+    'gwork': lambda: pick(['Penny Lane and Abbey Road were recorded in 1967 and 1969.',
+                           'Calle 13 played %d songs in Bogotá.' % n(10, 30),
+                           'We watched Rue des Martyrs and 84 Charing Cross Road.',
+                           'Avenue 5 season %d drops on %d May.' % (n(1, 3), n(1, 28)),
+                           'The band Boulevard Depo released %d tracks.' % n(5, 20),
+                           'Sunset Boulevard won %d Oscars.' % n(2, 3)]),
+    'gplace': lambda: pick(['The Königsallee shops open at %d.' % n(9, 10),
+                            'Walking down Nevsky Prospekt took %d minutes.' % n(10, 50),
+                            'La Rambla was crowded on %d August.' % n(1, 30),
+                            'Rue de Rivoli has %d arcades.' % n(100, 300),
+                            'شارع المعز فيه %d مسجدًا' % n(10, 40),
+                            'Ulica Piotrkowska ma %d km.' % n(4, 5)]),
+    'gfirm': lambda: pick(['Lombard Street Research cut its forecast to %d%%.' % n(1, 5),
+                           'Grove Street Games shipped %d patches.' % n(2, 20),
+                           'Bay Street Capital hired %d analysts.' % n(2, 9),
+                           'Rua Augusta Café seats %d.' % n(20, 90),
+                           'Via Appia Pizzeria: order %d pizzas for table %d.' % (n(2, 9),
+                                                                                  n(1, 30))]),
+})
+
+TEMPLATES_G = [
+    "Адрас: <<gaddr.by>>",
+    "Дарек: <<gaddr.kg>>",
+    "አድራሻ: <<gaddr.et>>",
+    "ঠিকানা: <<gaddr.bd>>",
+    "முகவரி: <<gaddr.ta>>",
+    "پتہ: <<gaddr.ur>>",
+    "המשרד שלנו: <<gaddr.he>>",
+    "العنوان الوطني: <<gaddr.sa>>",
+    "Στείλτε το στο <<gaddr.gr>>.",
+    "Teslimat adresi: <<gaddr.tr>>",
+    "Proszę wysłać na adres <<gaddr.pl>>.",
+    "Sídlo: <<gaddr.cz>>",
+    "Entregar em <<gaddr.pt>> até sexta.",
+    "Bústaður: <<gaddr.fo>>",
+    "Postanschrift: <<gaddr.li>>",
+    "Siège social : <<gaddr.mc>>",
+    "Adreça: <<gaddr.ad>>",
+    "Registered office: <<gaddr.gi>>",
+    "Cyfeiriad: <<gaddr.cy>>",
+    "Helbidea: <<gaddr.eu>>",
+    "Adreça de lliurament: <<gaddr.ca>>",
+    "Enderezo: <<gaddr.gl>>",
+    "Endereço para correspondência: <<gaddr.br>>",
+    "La tienda está en <<gaddr.pe>>.",
+    "Nos vemos en <<gaddr.bo>> a las <<time>>.",
+    "Sucursal: <<gaddr.py>>",
+    "Oficina central: <<gaddr.pa>>",
+    "Dirección exacta: <<gaddr.hn>>",
+    "Adresse : <<gaddr.ht>>",
+    "Drop it at <<gaddr.tt>>, thanks!",
+    "Physical address: <<gaddr.zm>>",
+    "Our Harare branch is at <<gaddr.zw>>.",
+    "Écrivez-nous : <<gaddr.cm>>",
+    "Adiresy: <<gaddr.mg>>",
+    "Adresse du client : <<gaddr.ml>>",
+    "Le colis part vers <<gaddr.dz>> demain.",
+    "Deliver to <<gaddr.sg>> between <<time>> and 18:00.",
+    "Resort office: <<gaddr.mv>>",
+    "Postal: <<gaddr.pg>>",
+    "Shop address — <<gaddr.fj>>",
+    "Office: <<gaddr.bt>>",
+    "Мекенжай: <<gaddr.kz>>",
+    "<<person>>, <<gaddr>>, <<email>>",
+    "| <<person>> | <<gaddr>> | <<phone>> |",
+    "address: \"<<gaddr>>\"\nphone: \"<<phone>>\"",
+    "<<person>>\n<<gblock>>\n<<phone>>",
+    "Recipient:\n<<gblock>>",
+    "ADDRESS: <<gaddr.upper>>",
+    "pls send to <<gaddr.lower>> asap",
+    "New address from <<odate>>: <<gaddr>>.",
+]
+LOOKALIKES_G = [
+    "<<grank>>",
+    "<<gcode>>",
+    "<<gwork>>",
+    "<<gplace>>",
+    "<<gfirm>>",
+    "Update: <<gcode>> (reported by <<person>>)",
+    "FYI <<gwork>> Tickets from <<odate>>.",
+]
+
+
 def record():
     look, tmpl = {'a': (LOOKALIKES, TEMPLATES), 'b': (LOOKALIKES_B, TEMPLATES_B),
                   'c': (LOOKALIKES_C, TEMPLATES_C),
-                  'd': (LOOKALIKES_D, TEMPLATES_D), 'e': (LOOKALIKES_E, TEMPLATES_E)}[SET]
+                  'd': (LOOKALIKES_D, TEMPLATES_D), 'e': (LOOKALIKES_E, TEMPLATES_E),
+                  'f': (LOOKALIKES_F, TEMPLATES_F), 'g': (LOOKALIKES_G, TEMPLATES_G)}[SET]
     t = pick(look if rng.random() < 0.25 else tmpl)
     return w.fill(t, TYPED, LOOK)
 
@@ -1231,14 +1658,15 @@ SET = 'a'
 def main():
     global SET
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument('--set', default='a', choices=['a', 'b', 'c', 'd', 'e'],
+    pre.add_argument('--set', default='a', choices=['a', 'b', 'c', 'd', 'e', 'f', 'g'],
                      help='b: the second set, written after the rules for a (seeds 811/812); '
                      'c: the third, written after the rules for b (seeds 821/822); d: the fourth, '
-                     'after the rules for c (seeds 831/832); e: after the rules for d (841/842)')
+                     'after the rules for c (seeds 831/832); e: after the rules for d (841/842); f: after '
+                     'the rules for e (851/852); g: after the rules for f (861/862)')
     args, rest = pre.parse_known_args()
     SET = args.set
     sys.argv = sys.argv[:1] + rest
-    w.write_set(record, {'a': 801, 'b': 811, 'c': 821, 'd': 831, 'e': 841}[SET], __doc__)
+    w.write_set(record, {'a': 801, 'b': 811, 'c': 821, 'd': 831, 'e': 841, 'f': 851, 'g': 861}[SET], __doc__)
 
 
 if __name__ == '__main__':

@@ -43,6 +43,17 @@ block hashes, UTM and plus codes, sort codes, GTIN-14, hex dumps, C++
 scopes, 4-part versions, base64 of a config), with MAC addresses labelled.
 Its seeds 1011 and 1012 were scored once before any rule was made from it.
 
+--set c (bench/pii_gen_lookalike_c.py, seeds 1021 and 1022) was written after
+the rules from set b: CI logs, stack traces with localised messages,
+Kubernetes events, SQL, i18n resource files in eighteen languages, product
+catalogues, release notes, calendar invites, developers' chat about services
+named like people, legal and medical prose without people.
+--set d (bench/pii_gen_lookalike_d.py, seeds 1031 and 1032) was written after
+the rules from set c: observability and infrastructure output, .NET in five
+more languages, a settings screen's UI strings in fifteen other languages,
+electronics and cosmetics catalogues, task exports, chat about services with
+given names, more legal and medical prose, papers' citations.
+
 Stdlib only; the output depends on --seed alone.
 """
 import base64
@@ -900,5 +911,13 @@ if __name__ == '__main__':
         del sys.argv[k:k + 2]
         if which == 'b':
             w.write_set(record_b, 1011, __doc__)
+            sys.exit(0)
+        if which == 'c':  # set c: bench/pii_gen_lookalike_c.py
+            import pii_gen_lookalike_c as lc
+            w.write_set(lc.record_c, 1021, lc.__doc__)
+            sys.exit(0)
+        if which == 'd':  # set d: bench/pii_gen_lookalike_d.py
+            import pii_gen_lookalike_d as ld
+            w.write_set(ld.record_d, 1031, ld.__doc__)
             sys.exit(0)
     w.write_set(record, 1001, __doc__)

@@ -121,6 +121,20 @@ int ew_json_picks_init(ew_json_picks *t, const ew_json_want *picks, int n, ew_er
 int ew_json_pick_with(ew_json_doc *doc, const char *text, size_t len, const ew_json_picks *t,
                       const ew_json_limits *limits, ew_error *err);
 
+/* The chunks of one stream repeat a prefix (id, object, created, model, the
+ * first choice's index) and differ from the delta on. A memo keeps the walk's
+ * state where value `at` (i + 1 = picks[i]) starts when it is an object or an
+ * array, with the bytes up to its opening bracket;
+ * a document that starts with the same bytes, read with the same table and
+ * limits, resumes there instead of walking them again. The result is always
+ * ew_json_pick_with's: the state at that point depends on those bytes alone.
+ * A NULL memo, or one whose `at` is not in the table, reads from the start. */
+typedef struct ew_json_pick_memo ew_json_pick_memo;
+ew_json_pick_memo *ew_json_pick_memo_new(int at);
+void ew_json_pick_memo_free(ew_json_pick_memo *m);
+int ew_json_pick_resume(ew_json_doc *doc, const char *text, size_t len, const ew_json_picks *t,
+                        const ew_json_limits *limits, ew_json_pick_memo *m, ew_error *err);
+
 /* ---- writer ---------------------------------------------------------------- */
 
 #define EW_JW_MAX_DEPTH 64

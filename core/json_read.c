@@ -1321,7 +1321,7 @@ static inline int pick_string(picker *p, size_t *i, size_t *from, size_t *to, bo
 }
 
 /* A string, number or literal at s[*i], as value v (-1: not picked). */
-static inline int pick_scalar(picker *p, size_t *i, int v)
+static inline __attribute__((always_inline)) int pick_scalar(picker *p, size_t *i, int v)
 {
     ew_json_tok t = {.parent = -1, .next = -1};
     int st;
@@ -1368,13 +1368,92 @@ static inline int pick_key(picker *p, size_t *i, const pick_frame *f, const char
     return EW_OK;
 }
 
-/* The walk: a value, then separators and closers until the next value. */
-static int pick_walk(picker *p, pick_frame *stack, int max_depth)
+/* ---- resuming over a repeated prefix (see ew_json_pick_resume) ---- */
+
+/* The bytes and the nesting a memo keeps, at most: a stream chunk's prefix
+ * (id, object, created, model, system fingerprint, the choice's index) is
+ * 100-200 bytes at depth 3. */
+#define MEMO_PREFIX_MAX 512
+#define MEMO_DEPTH_MAX  8
+
+struct ew_json_pick_memo {
+    int at; /* the value at whose start the walk is kept */
+    /* What the kept state was computed with; 0 len = nothing kept. */
+    const ew_json_picks *t;
+    int max_tokens, max_depth;
+    size_t len; /* prefix bytes: up to and including the value's first */
+    char prefix[MEMO_PREFIX_MAX];
+    /* The walk's state at that point (pick_walk's locals and the picker's). */
+    int depth, tokens;
+    pick_frame stack[MEMO_DEPTH_MAX];
+    ew_json_tok toks[EW_JSON_PICK_MAX + 1];
+};
+
+ew_json_pick_memo *ew_json_pick_memo_new(int at)
+{
+    ew_json_pick_memo *m = malloc(sizeof *m);
+    if (!m) return NULL;
+    m->at = at;
+    m->t = NULL;
+    m->len = 0;
+    return m;
+}
+
+void ew_json_pick_memo_free(ew_json_pick_memo *m)
+{
+    free(m);
+}
+
+/* Keeps the walk's state as container m->at opens at s[i] (a scalar there
+ * is not kept: the check costs a compare per container, not per value).
+ * Everything the walk
+ * did so far depended on s[0..i] alone (a string's or a primitive's end, a
+ * run of whitespace: each is decided by bytes up to its last one), so any
+ * text that starts with those bytes reaches this point in this state. */
+static void memo_keep(ew_json_pick_memo *m, const picker *p, const pick_frame *stack, size_t i,
+                      int depth, int max_depth)
+{
+    if (i + 1 > MEMO_PREFIX_MAX || depth > MEMO_DEPTH_MAX) return;
+    m->t = p->t;
+    m->max_tokens = p->max_tokens;
+    m->max_depth = max_depth;
+    m->len = i + 1;
+    memcpy(m->prefix, p->s, i + 1);
+    m->depth = depth;
+    m->tokens = p->tokens;
+    memcpy(m->stack, stack, (size_t)depth * sizeof *stack);
+    memcpy(m->toks, p->toks, (size_t)(p->t->n + 1) * sizeof *p->toks);
+}
+
+/* Restores the kept state when p's text starts with the kept bytes (and the
+ * table and limits are the same); returns the position to go on from, or 0. */
+static size_t memo_resume(const ew_json_pick_memo *m, picker *p, pick_frame *stack, int max_depth,
+                          int *depth)
+{
+    if (!m->len || m->t != p->t || m->max_tokens != p->max_tokens || m->max_depth != max_depth ||
+        p->len < m->len || memcmp(p->s, m->prefix, m->len))
+        return 0;
+    *depth = m->depth;
+    p->tokens = m->tokens;
+    memcpy(stack, m->stack, (size_t)m->depth * sizeof *stack);
+    memcpy(p->toks, m->toks, (size_t)(p->t->n + 1) * sizeof *p->toks);
+    return m->len - 1;
+}
+
+/* The walk: a value, then separators and closers until the next value. With
+ * a memo, it starts where the memo's prefix ends when the text repeats it,
+ * and keeps its state where container m->at opens otherwise. */
+static inline __attribute__((always_inline)) int pick_walk(picker *p, pick_frame *stack,
+                                                           int max_depth, ew_json_pick_memo *m)
 {
     const char *s = p->s;
     size_t len = p->len, i = 0;
     int depth = 0, v = 0, st;
     pick_frame *f = NULL;
+    if (m && (i = memo_resume(m, p, stack, max_depth, &depth))) {
+        v = m->at;
+        goto resumed;
+    }
 value:
     i = pick_ws(s, i, len);
     if (i >= len) return pick_unexpected(p, i, "a JSON value");
@@ -1383,6 +1462,8 @@ value:
         if ((st = pick_scalar(p, &i, v))) return st;
         goto after;
     }
+    if (m && v == m->at) memo_keep(m, p, stack, i, depth, max_depth);
+resumed:
     if (depth == max_depth)
         return ew__error_set(p->err, EW_ERR_TOO_LARGE, "JSON: nesting deeper than %d at byte %zu",
                              max_depth, i);
@@ -1419,6 +1500,18 @@ after:
     return pick_unexpected(p, i, f->obj ? "',' or '}'" : "',' or ']'");
 }
 
+/* Two copies of the walk: a document read without a memo (a whole answer)
+ * pays nothing for it. */
+static int pick_walk_plain(picker *p, pick_frame *stack, int max_depth)
+{
+    return pick_walk(p, stack, max_depth, NULL);
+}
+
+static int pick_walk_memo(picker *p, pick_frame *stack, int max_depth, ew_json_pick_memo *m)
+{
+    return pick_walk(p, stack, max_depth, m);
+}
+
 int ew_json_picks_init(ew_json_picks *t, const ew_json_want *picks, int n, ew_error *err)
 {
     if (n < 0 || n > EW_JSON_PICK_MAX || (n && !picks))
@@ -1438,8 +1531,8 @@ int ew_json_picks_init(ew_json_picks *t, const ew_json_want *picks, int n, ew_er
     return EW_OK;
 }
 
-int ew_json_pick_with(ew_json_doc *doc, const char *text, size_t len, const ew_json_picks *t,
-                      const ew_json_limits *limits, ew_error *err)
+static int pick_run(ew_json_doc *doc, const char *text, size_t len, const ew_json_picks *t,
+                    const ew_json_limits *limits, ew_json_pick_memo *m, ew_error *err)
 {
     memset(doc, 0, sizeof *doc);
     ew_json_limits lim = limits_or_defaults(limits);
@@ -1464,7 +1557,8 @@ int ew_json_pick_with(ew_json_doc *doc, const char *text, size_t len, const ew_j
     }
     for (int j = 0; j <= t->n; j++)
         p.toks[j].type = EW_JSON_NONE;
-    int st = pick_walk(&p, stack, lim.max_depth);
+    int st =
+        m ? pick_walk_memo(&p, stack, lim.max_depth, m) : pick_walk_plain(&p, stack, lim.max_depth);
     if (stack != small) free(stack);
     if (st) {
         free(p.toks);
@@ -1475,6 +1569,19 @@ int ew_json_pick_with(ew_json_doc *doc, const char *text, size_t len, const ew_j
     doc->toks = p.toks;
     doc->n = t->n + 1;
     return EW_OK;
+}
+
+int ew_json_pick_with(ew_json_doc *doc, const char *text, size_t len, const ew_json_picks *t,
+                      const ew_json_limits *limits, ew_error *err)
+{
+    return pick_run(doc, text, len, t, limits, NULL, err);
+}
+
+int ew_json_pick_resume(ew_json_doc *doc, const char *text, size_t len, const ew_json_picks *t,
+                        const ew_json_limits *limits, ew_json_pick_memo *m, ew_error *err)
+{
+    if (m && (m->at < 0 || m->at > t->n)) m = NULL;
+    return pick_run(doc, text, len, t, limits, m, err);
 }
 
 int ew_json_pick(ew_json_doc *doc, const char *text, size_t len, const ew_json_want *picks, int n,

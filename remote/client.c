@@ -89,6 +89,9 @@ struct ew__remote_call {
     ew__sse sse;
     ew_arena scratch; /* strings of the delta being delivered */
     ew_arena names;   /* the call's own strings and its backend order */
+    /* The stream's chunk prefix (ew__openai_parse_chunk), made at the first
+     * chunk; what it keeps is checked byte for byte, so it needs no reset. */
+    ew_json_pick_memo *chunk_memo;
     /* Everything from here on is zeroed for each call (CALL_STATE). */
     ew__remote_call *prev, *next;
     ew__remote_call *due_prev, *due_next; /* in r's due list while `due` */
@@ -519,6 +522,7 @@ static void call_free(ew__remote_call *c)
     ew__sse_cleanup(&c->sse);
     ew_arena_cleanup(&c->scratch);
     ew_arena_cleanup(&c->names);
+    ew_json_pick_memo_free(c->chunk_memo);
     free(c);
 }
 
@@ -713,7 +717,8 @@ static int on_event(void *user, const ew__sse_event *ev)
     ew_arena_reset(&c->scratch);
     ew__openai_delta d;
     ew_error err;
-    int st = ew__openai_parse_chunk(ev->data, ev->data_len, &c->scratch, &d, &err);
+    if (!c->chunk_memo) c->chunk_memo = ew__openai_chunk_memo_new(); /* NULL: read it all */
+    int st = ew__openai_parse_chunk(ev->data, ev->data_len, c->chunk_memo, &c->scratch, &d, &err);
     if (!st && is_error) st = ew__error_set(&err, EW_ERR_UPSTREAM, "upstream error event");
     if (st) {
         note_failure(c, st == EW_ERR_UPSTREAM ? st : EW_ERR_UPSTREAM, err.message);

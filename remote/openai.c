@@ -300,12 +300,13 @@ static void tables_init(void)
     ew_json_picks_init(&response_table, response_picks, V_COUNT, NULL);
 }
 
-static int parse_with(const char *json, size_t len, const ew_json_picks *picks, const char *msg_key,
-                      ew_arena *a, ew__openai_delta *d, ew_error *err)
+static int parse_with(const char *json, size_t len, const ew_json_picks *picks,
+                      ew_json_pick_memo *memo, const char *msg_key, ew_arena *a,
+                      ew__openai_delta *d, ew_error *err)
 {
     ew_json_doc doc;
     ew_error jerr;
-    int st = ew_json_pick_with(&doc, json, len, picks, NULL, &jerr);
+    int st = ew_json_pick_resume(&doc, json, len, picks, NULL, memo, &jerr);
     if (st) {
         memset(d, 0, sizeof *d);
         return ew__error_set(err, st, "upstream sent malformed JSON: %s", jerr.message);
@@ -315,18 +316,25 @@ static int parse_with(const char *json, size_t len, const ew_json_picks *picks, 
     return st;
 }
 
-int ew__openai_parse_chunk(const char *json, size_t len, ew_arena *a, ew__openai_delta *d,
-                           ew_error *err)
+int ew__openai_parse_chunk(const char *json, size_t len, ew_json_pick_memo *memo, ew_arena *a,
+                           ew__openai_delta *d, ew_error *err)
 {
     pthread_once(&tables_once, tables_init);
-    return parse_with(json, len, &chunk_table, "delta", a, d, err);
+    return parse_with(json, len, &chunk_table, memo, "delta", a, d, err);
+}
+
+/* A chunk's walk is kept where its delta starts: before it, the chunks of
+ * one stream are the same bytes. */
+ew_json_pick_memo *ew__openai_chunk_memo_new(void)
+{
+    return ew_json_pick_memo_new(V_MSG);
 }
 
 int ew__openai_parse_response(const char *json, size_t len, ew_arena *a, ew__openai_delta *d,
                               ew_error *err)
 {
     pthread_once(&tables_once, tables_init);
-    return parse_with(json, len, &response_table, "message", a, d, err);
+    return parse_with(json, len, &response_table, NULL, "message", a, d, err);
 }
 
 /* Copies s[0..n) into out as printable text: control bytes and invalid UTF-8

@@ -10,6 +10,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/json.h"
 #include "edgeway/core.h"
 #include "edgeway/request.h"
 
@@ -58,9 +59,14 @@ const char *ew__openai_path(const ew_request *req);
 
 /* Parses one stream chunk (chat.completion.chunk or text_completion).
  * EW_ERR_PARSE / EW_ERR_UTF8 on malformed input; EW_ERR_UPSTREAM when the
- * chunk is an error object (err holds its message). */
-int ew__openai_parse_chunk(const char *json, size_t len, ew_arena *a, ew__openai_delta *d,
-                           ew_error *err);
+ * chunk is an error object (err holds its message). memo (from
+ * ew__openai_chunk_memo_new, one per stream; NULL = none) lets a chunk that
+ * repeats the previous one's bytes up to its delta skip them (the result is
+ * the same). */
+int ew__openai_parse_chunk(const char *json, size_t len, ew_json_pick_memo *memo, ew_arena *a,
+                           ew__openai_delta *d, ew_error *err);
+/* NULL when out of memory; free with ew_json_pick_memo_free. */
+ew_json_pick_memo *ew__openai_chunk_memo_new(void);
 /* Parses a whole non-stream response into the same shape. */
 int ew__openai_parse_response(const char *json, size_t len, ew_arena *a, ew__openai_delta *d,
                               ew_error *err);

@@ -511,9 +511,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         }
     }
     size_t wl = k - i;
-    if ((s[i] == 0xD9 || s[i] == 0xDB) && i + 1 < n && (s[i + 1] & 0xF0) >= 0xA0 &&
-        (s[i + 1] & 0x0F) <= 9 && (s[i] == 0xD9 ? s[i + 1] < 0xB0 : s[i + 1] >= 0xB0)) {
-        size_t e = ew__pii_scan_indic_date(c, i); /* Arabic-Indic digits */
+    int dl;
+    if (s[i] >= 0xD8 && ew__pii_uni_digit(s, n, i, &dl) >= 0) {
+        size_t e = ew__pii_scan_indic_date(c, i); /* Arabic-Indic, Bengali, Thai digits */
         if (e) return e;
     }
     /* Greek, Cyrillic, Armenian, Hebrew, Arabic: names after their cues */
@@ -677,6 +677,15 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             d++;
         if (d < n && (s[d] == ':' || s[d] == '=')) k = d, sep = s[d];
     }
+    if (ie - i == 4 && sep == ':' && k == ie && pii_icase_eq(s + i, "wifi", 4)) {
+        size_t e = ew__pii_scan_wifi_qr(c, k + 1); /* WIFI:T:WPA;S:x;P:<password>;; */
+        if (e) return e;
+    }
+    if ((ie - i == 4 && s[i] == 'A' && s[i + 1] == 'U') ||
+        (ie - i == 10 && s[i] == 'm' && s[i + 6] == 'a' && s[i + 7] == 'u')) {
+        size_t e = ew__pii_scan_redis_auth(c, i, ie); /* "> AUTH <password>", "masterauth x" */
+        if (e) return e;
+    }
     if (sep == ',') {
         if (ie < n && (s[ie] == '\'' || s[ie] == '"') && (i == 0 || s[i - 1] == s[ie])) {
             size_t e = ew__pii_scan_pair(c, i, ie, k); /* 'API_KEY', 'value' */
@@ -687,6 +696,9 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             size_t e = ew__pii_scan_after_clause(c, k, kind); /* "token, do not share: x" */
             if (e) return e;
         }
+    } else if ((sep == '|' || sep == '?') && k > ie && k + 1 < n && s[k + 1] == sep) {
+        size_t e = ew__pii_scan_pair(c, i, ie, k); /* process.env.API_KEY || 'x' */
+        if (e) return e;
     } else if (sep == '>' && k == ie && i > 0 && s[i - 1] == '<') {
         size_t e = ew__pii_scan_xml_element(c, i, ie); /* <password>x</password> */
         if (e) return e;
@@ -704,7 +716,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
              (ie == we && !(s[k] == ':' && k + 1 < n && s[k + 1] == ':'))))
             kind = PII_KEY_KEY; /* not "Contentful::Management", a scope */
         size_t e = 0;
-        if ((s[k] == '=' || (s[k] == ':' && ie < n && s[ie] == '"')) &&
+        if ((s[k] == '=' || (s[k] == ':' && ((ie < n && s[ie] == '"') || k == ie))) &&
             ((ie - i == 3 && pii_icase_eq(s + i, "key", 3)) ||
              (ie - i == 4 && pii_icase_eq(s + i, "name", 4))) &&
             (e = ew__pii_scan_attr_pair(c, ie)) != 0)
@@ -774,17 +786,24 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         int y, m, d;
         size_t e = ew__pii_parse_date(s, n, i, &y, &m, &d);
         if (e) {
-            ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
+            /* not under another date's label ("Departure\tJanuary 8, 2026") */
+            if (!(ew__pii_value_label(c, i) & PII_LBL_DATE))
+                ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.9f);
             return e;
         }
     }
-    bool cap;
+    bool cap, caseless = false;
     if (s[i] < 0x80) {
         cap = pii_is_upper(s[i]);
     } else {
         int l;
-        cap = cp_is_upper(ew__pii_decode(s, n, i, &l));
+        uint32_t cp = ew__pii_decode(s, n, i, &l);
+        cap = cp_is_upper(cp);
         c->seen_upper |= cap; /* Greek and Cyrillic capitals: the text is not lowercased */
+        /* Armenian, Hebrew, Arabic, the Indic scripts, Thai, Georgian: a
+         * street's name may start with any word ("აღმაშენებლის ქ. 43") */
+        caseless = (cp >= 0x531 && cp <= 0x6FF) || (cp >= 0x900 && cp <= 0xE7F) ||
+                   (cp >= 0x10D0 && cp <= 0x10FF);
     }
     /* Names and addresses are not consumed: the words inside them still get
      * their own checks, and overlaps are resolved at the end. */
@@ -793,9 +812,10 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         (c->title_at != CUE_NONE && i - c->title_at <= 2 && (cues & PII_KW_PARTICLE))) {
         ew__pii_scan_address(c, i);
         ew__pii_scan_name(c, i, we, 0);
-    } else if ((we < n && s[we] == '.' && (wl <= 3 || (!ascii && wl <= 4))) ||
-               (!ascii && (cues & PII_KW_STREET))) {
-        ew__pii_scan_address(c, i); /* "ul. Zamkowa 5", "skr. poczt. 45", "вул. Хрещатик" */
+    } else if ((we < n && (s[we] == '.' || s[we] == '/') && (wl <= 3 || (!ascii && wl <= 12))) ||
+               ((!ascii || (we < n && s[we] == '.')) && (cues & PII_KW_STREET)) || caseless) {
+        /* "ul. Zamkowa 5", "skr. poczt. 45", "вул. Хрещатик", "просп. Миру", "а/я 12" */
+        ew__pii_scan_address(c, i);
     }
     return we > i ? we : i + 1;
 }
@@ -976,6 +996,7 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
              * on_word notes it */
             if (f & (PII_CUE_PREFIX | PII_KW_KEY | ((1u << CUE_COUNT) - 1))) break;
             if ((f & PII_KW_PARTICLE) && i - title_at <= 2) break; /* on_word reads the name */
+            if ((f & PII_KW_STREET) && nx == '.') break; /* "str. Ștefan cel Mare 93" */
             /* note_lang: word classes matter here only for the language */
             lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
                     (uint64_t)((f & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
@@ -1136,7 +1157,15 @@ static void scan_walk(pii_ctx *c)
         }
         switch (ew__pii_class[ch]) {
         case PC_SPACE:
-            if (ch == '\n') c->line_start = (uint32_t)i + 1;
+            if (ch == '\n') {
+                c->line_start = (uint32_t)i + 1;
+                /* a passport's machine-readable line: 44 characters */
+                size_t mz = i + 45 <= n && pii_is_digit(s[i + 44]) ? ew__pii_scan_mrz(c, i + 1) : 0;
+                if (mz) {
+                    i = mz;
+                    continue;
+                }
+            }
             i++;
             continue;
         case PC_UPPER:
@@ -1174,8 +1203,20 @@ static void scan_walk(pii_ctx *c)
                 continue;
             }
             /* the Indic scripts, Thai, Lao, Burmese, Georgian, Ethiopic,
-             * Khmer (U+0900..U+17FF): names after their cues */
+             * Khmer (U+0900..U+17FF): dates in their digits, names after
+             * their cues */
+            int dl;
+            if ((ch == 0xE0 || ch == 0xE1) && ew__pii_uni_digit(s, n, i, &dl) >= 0) {
+                size_t e = ew__pii_scan_indic_date(c, i);
+                if (e) {
+                    i = e;
+                    continue;
+                }
+            }
             if (ch == 0xE0 || (ch == 0xE1 && i + 1 < n && s[i + 1] < 0xA0)) {
+                /* a street named first ("აღმაშენებლის ქ. 43", "गली नं. 4") */
+                if (i == 0 || (s[i - 1] < 0x80 && !pii_is_alnum(s[i - 1])))
+                    ew__pii_scan_address(c, i);
                 size_t e = ew__pii_scan_script_name(c, i);
                 if (e) {
                     i = e;
@@ -1274,6 +1315,9 @@ static int prefer_container(const ew_pii_span *sp, int i, int j, int best)
             if (b->type != EW_PII_PERSON && b->type != EW_PII_STREET_ADDRESS &&
                 b->type != EW_PII_DATE_OF_BIRTH)
                 continue;
+            /* a street holds no birth date: one that seems to is a date read
+             * as a street ("Kaarawan: Pebrero 11, 1962\nPetsa …") */
+            if (b->type == EW_PII_DATE_OF_BIRTH && a->type == EW_PII_STREET_ADDRESS) continue;
             if (a->score + type_bonus[a->type] >= b->score + type_bonus[b->type] - 0.3f &&
                 (up < 0 || strength(a) > strength(&sp[up])))
                 up = k;
@@ -1394,6 +1438,7 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     c.word.at = SIZE_MAX;
     c.title_at = CUE_NONE;
     scan_walk(&c);
+    if (!c.status && c.n_dob_maybe) ew__pii_dob_records(&c);
     if (!c.status && pii_not_english(&c))
         for (int k = 0; k < c.n_weak_person; k++) {
             ew_pii_span *sp = &res->spans[c.weak_person[k]];

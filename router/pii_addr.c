@@ -149,6 +149,17 @@ static bool street_word(const pii_ctx *c, word *x)
     return sw;
 }
 
+/* Before its full stop: Hungarian "u." (utca), the two-letter abbreviations
+ * of libpostal's languages ("Gedimino pr. 9", "al. Jerozolimskie 12"). */
+static bool dotted_street(const word *x)
+{
+    if (x->fl == 1) return x->f[0] == 'u';
+    if (x->fl != 2) return false;
+    for (const char *const *d = ew__pii_street_dotted; *d; d++)
+        if ((*d)[0] == x->f[0] && (*d)[1] == x->f[1]) return true;
+    return false;
+}
+
 static bool weak_street_word(const pii_ctx *c, word *x)
 {
     return word_kw(c, x) & PII_KW_STREET_WEAK;
@@ -191,8 +202,9 @@ static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
             break; /* the Arabic comma and semicolon */
         else if ((ch >= 0xC2 && ch < 0xE0) || ch == 0xE1 ||
                  (ch == 0xE2 && k + 1 < n && s[k + 1] > 0x81) ||
-                 (ch == 0xE0 && k + 1 < n && (s[k + 1] == 0xB8 || s[k + 1] == 0xB9))) {
-            /* Latin, Greek, Cyrillic letters, Vietnamese ones, Thai and look-alike
+                 (ch == 0xE0 && k + 1 < n && (s[k + 1] >= 0xA4 && s[k + 1] <= 0xB9))) {
+            /* Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic letters, Georgian,
+             * Vietnamese ones, the Indic scripts and Thai (U+0900-0E7F), look-alike
              * symbols ("∆"); dashes and quotes (U+2000-207F), CJK text and its
              * punctuation ("，地址是") end a word: CJK has its own scanner */
             int l;
@@ -218,14 +230,23 @@ static bool read_word(const unsigned char *s, size_t n, size_t i, word *w)
     w->fl = ew__gaz_fold_word(s + i, k - i, w->f);
     int l;
     uint32_t cp = ew__pii_decode(s, n, i, &l);
-    /* Hebrew, Arabic and Thai have no capitals: every word may be a name */
+    /* Armenian capitals; Hebrew, Arabic, the Indic scripts, Thai and Georgian
+     * have none: every word may be a name */
     w->cap = cp < 0x80 ? pii_is_upper(cp)
                        : (cp >= 0xC0 && cp <= 0xDE) || (cp >= 0x386 && cp <= 0x42F) ||
                              (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
-                             (cp >= 0x5D0 && cp <= 0x6FF) || (cp >= 0xE01 && cp <= 0xE7F);
-    /* "d'Ouchy", "l'Église" read as capitalised */
+                             (cp >= 0x200 && cp <= 0x233 && !(cp & 1)) || /* "Ștefan" */
+                             (cp >= 0x531 && cp <= 0x556) || (cp >= 0x5D0 && cp <= 0x6FF) ||
+                             (cp >= 0x900 && cp <= 0xE7F) || (cp >= 0x10D0 && cp <= 0x10FF);
+    /* "d'Ouchy", "l'Église", Maltese and Arabic articles "il-Kbira", "al-Nasr"
+     * read as capitalised */
     if (!w->cap && k - i > 3 && s[i + 1] == '\'' && pii_is_lower(s[i]))
         w->cap = pii_is_upper(s[i + 2]) || s[i + 2] >= 0xC3;
+    if (!w->cap && k - i > 4 && pii_is_lower(s[i]) && pii_is_lower(s[i + 1]) &&
+        (s[i + 2] == '-' || (pii_is_lower(s[i + 2]) && s[i + 3] == '-'))) {
+        size_t h = s[i + 2] == '-' ? i + 3 : i + 4;
+        w->cap = h < k && pii_is_upper(s[h]);
+    }
     return true;
 }
 
@@ -281,6 +302,20 @@ static bool grid_number(const word *w, const unsigned char *s)
     return k == w->e && d >= 4;
 }
 
+/* Quito's house numbers: the zone's letter, the block, a dash, the house
+ * ("N22-16", "E10-25", "Oe3-45"). */
+static bool quito_number(const word *w, const unsigned char *s)
+{
+    size_t k = w->s + 1 + (w->e > w->s + 1 && s[w->s + 1] == 'e'), b = k;
+    while (k < w->e && pii_is_digit(s[k]) && k - b < 3)
+        k++;
+    if (k == b || k + 1 >= w->e || s[k] != '-') return false;
+    b = ++k;
+    while (k < w->e && pii_is_digit(s[k]) && k - b < 3)
+        k++;
+    return k > b && k == w->e;
+}
+
 /* A house number: digits, optionally one letter ("12B") or a range ("12-14"). */
 static bool house_number(const word *w, const unsigned char *s)
 {
@@ -288,7 +323,8 @@ static bool house_number(const word *w, const unsigned char *s)
     while (k < w->e && pii_is_digit(s[k]))
         k++, d++;
     if (d == 0)
-        return (s[k] == 'N' || s[k] == 'S' || s[k] == 'E' || s[k] == 'W') && grid_number(w, s);
+        return ((s[k] == 'N' || s[k] == 'S' || s[k] == 'E' || s[k] == 'W') && grid_number(w, s)) ||
+               ((s[k] == 'N' || s[k] == 'S' || s[k] == 'E' || s[k] == 'O') && quito_number(w, s));
     if (d > 6) return false;
     if (k == w->e) return true;
     if (k + 1 == w->e && pii_is_alpha(s[k])) return true;
@@ -393,6 +429,29 @@ static size_t letter_suffix(const unsigned char *s, size_t n, size_t e)
     return e;
 }
 
+/* A postcode after its country's letters: "L-1611", "MD-2001", "LT-01103",
+ * "CH-8001", Azerbaijan's "AZ1000", Brunei's "BE1280". The letters are the
+ * countries' that write them (their postal services' guides), so "RK-1704"
+ * and "ISO-9001" are no postcodes. a, d and dash count w's capitals, digits
+ * and dashes. */
+static bool country_postcode(const word *w, const unsigned char *s, size_t a, size_t d, size_t dash)
+{
+    static const char prefixes[][3] = {"A",  "B",  "D",  "F",  "I",  "L",  "AD", "AZ", "BE",
+                                       "BG", "CH", "CY", "CZ", "DK", "EE", "FI", "FO", "GL",
+                                       "GR", "HR", "HU", "IS", "LI", "LT", "LV", "MC", "MD",
+                                       "NL", "NO", "PL", "RO", "SE", "SI", "SK", "SM", "VA"};
+    size_t p = w->s;
+    while (p < w->e && pii_is_upper(s[p]) && p - w->s < 3)
+        p++;
+    size_t l = p - w->s;
+    if (!l || l > 2 || a != l || d < 3 || d > 6 || p >= w->e || dash != (s[p] == '-') ||
+        d != w->e - p - dash)
+        return false;
+    for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++)
+        if (strlen(prefixes[k]) == l && !memcmp(s + w->s, prefixes[k], l)) return true;
+    return false;
+}
+
 /* A postal code: 3-6 digits ("75008", "340 12" handled by caller), "3610-114",
  * UK/CA letter-digit forms ("B0J 2H0", "SW1A 1AA"). */
 static bool postal_code(const word *w, const unsigned char *s)
@@ -408,7 +467,8 @@ static bool postal_code(const word *w, const unsigned char *s)
     if (dash == 1 && a == 0 && d >= 5 && d <= 9) return true; /* 3610-114, 12345-6789 */
     if (l == 8 && a == 4 && d == 4 && pii_is_upper(s[w->s]) && pii_is_digit(s[w->s + 1]) &&
         pii_is_digit(s[w->s + 4]))
-        return true;                                           /* Argentina's CPA "C1059ABP" */
+        return true; /* Argentina's CPA "C1059ABP" */
+    if (country_postcode(w, s, a, d, dash)) return true;
     return a >= 1 && d >= 1 && a + d == l && l >= 2 && l <= 4; /* half of "B0J 2H0" */
 }
 
@@ -422,7 +482,7 @@ static bool is_state_code(const word *w, const unsigned char *s)
 static bool lower_name(const pii_ctx *c, word *x)
 {
     return x->fl >= 3 && !(word_kw(c, x) & (PII_KW_FUNC | PII_KW_STOP)) &&
-           !(word_gaz(c, x) & EW__GAZ_COMMON);
+           !EW__GAZ_ENGLISH(word_gaz(c, x));
 }
 
 /* Is the next word on the line (after e) a street word? Lowercase words
@@ -450,7 +510,8 @@ static bool time_or_measure(const char *f, size_t fl)
                  U("seconds"), U("sekunden"), U("day"),    U("days"),    U("tage"),    U("jours"),
                  U("dias"),    U("week"),     U("weeks"),  U("wochen"),  U("month"),   U("months"),
                  U("monate"),  U("year"),     U("years"),  U("jahre"),   U("km"),      U("kg"),
-                 U("ms"),      U("mb"),       U("gb"),     U("percent"), U("prozent")};
+                 U("ms"),      U("mb"),       U("gb"),     U("percent"), U("prozent"), U("cuadras"),
+                 U("blocks"),  U("metros"),   U("meters"), U("metres")};
 #undef U
     for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
         if (units[k].l == fl && !memcmp(units[k].w, f, fl)) return true;
@@ -461,13 +522,32 @@ static bool time_or_measure(const char *f, size_t fl)
 static size_t number_sign_end(const unsigned char *s, size_t n, size_t i, size_t dflt)
 {
     static const char *const signs[] = {
-        "n\xC2\xBA ", "n\xC2\xB0 ", "N\xC2\xBA ",     "no. ",           "No. ", "nr. ",
-        "Nr. ",       "n. ",        "No: ",           "no: ", /* Turkish "Atatürk Cad. No: 45",
-                                                                 "Bağdat Cad. No:366" */
-        "No:",        "no:",        "S\xE1\xBB\x91 ", "s\xE1\xBB\x91 ", /* Vietnamese "Số 12" */
-        "d. ",        "\xD0\xB4. " /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */};
-    unsigned f = i < n ? s[i] : 0; /* most words start with no sign's letter */
-    if (f != 'n' && f != 'N' && f != 'S' && f != 's' && f != 'd' && f != 0xD0) return dflt;
+        "n\xC2\xBA ",
+        "n\xC2\xB0 ",
+        "N\xC2\xBA ",
+        "no. ",
+        "No. ",
+        "nr. ",
+        "Nr. ",
+        "n. ",
+        "No: ",
+        "no: ", /* Turkish "Atatürk Cad. No: 45",
+                   "Bağdat Cad. No:366" */
+        "No:",
+        "no:",
+        "S\xE1\xBB\x91 ",
+        "s\xE1\xBB\x91 ", /* Vietnamese "Số 12" */
+        "d. ",
+        "\xD0\xB4. ", /* Russian "ul. Arbat, d. 7", "ул. Арбат, д. 7" */
+        "n.\xC2\xBA ",
+        "N.\xC2\xBA ", /* Portuguese "n.º 134" */
+        "br. ",
+        "\xD0\xB1\xD1\x80. ",          /* broj: "Ilica br. 12", "бр. 119" */
+        "\xE0\xA4\xA8\xE0\xA4\x82. "}; /* Hindi नं. */
+    unsigned f = i < n ? s[i] : 0;     /* most words start with no sign's letter */
+    if (f != 'n' && f != 'N' && f != 'S' && f != 's' && f != 'd' && f != 'b' && f != 0xD0 &&
+        f != 0xE0)
+        return dflt;
     for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
         if (s[i] != (unsigned char)signs[k][0]) continue;
         size_t l = strlen(signs[k]);
@@ -565,6 +645,38 @@ static bool spelled_number(const word *w, const unsigned char *s)
     return false;
 }
 
+/* Does a building, unit or floor word and its name or number start at i
+ * ("Edif. Parque Cristal", "House No. 21", "Piso 10")? */
+static bool unit_part(const pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    word w, x;
+    if (!next_word(c, i, &w) || w.s != i || !unit_word(c, &w) || !w.cap) return false;
+    size_t p = w.e + (w.e < n && s[w.e] == '.');
+    if (p + 1 < n && s[p] == ' ' && number_sign_end(s, n, p + 1, 0)) return true;
+    return next_word(c, p, &x) && x.s == p + 1 && (x.cap || x.digits);
+}
+
+/* A day and a Spanish or Portuguese month ("18 de Julio", "7 de Setembro")
+ * in a street's name: their end, or 0. */
+static size_t date_name_end(const pii_ctx *c, const word *d)
+{
+    static const char *const months[] = {
+        "enero",     "febrero",  "marzo",      "abril",     "mayo",    "junio",
+        "julio",     "agosto",   "septiembre", "setiembre", "octubre", "noviembre",
+        "diciembre", "janeiro",  "fevereiro",  "marco",     "maio",    "junho",
+        "julho",     "setembro", "outubro",    "novembro",  "dezembro"};
+    const unsigned char *s = c->s;
+    word de, m;
+    if (d->e - d->s > 2 || !all_digits(d, s) || !next_word(c, d->e, &de) || de.fl != 2 ||
+        memcmp(de.f, "de", 2) || !next_word(c, de.e, &m) || !m.cap)
+        return 0;
+    for (size_t k = 0; k < sizeof months / sizeof months[0]; k++)
+        if (strlen(months[k]) == m.fl && !memcmp(m.f, months[k], m.fl)) return m.e;
+    return 0;
+}
+
 /* Parses the street part from i. Returns its end, or 0. *strength tells how
  * sure the shape is without context. */
 static size_t street_at(const pii_ctx *c, size_t i, float *strength)
@@ -599,6 +711,10 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
              (w2.fl == 6 && !memcmp(w2.f, "quater", 6))))
             pos = w2.e;
         if (pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' && street_in_part(c, pos + 1)) pos++;
+        /* an envelope's house number alone on its line: "9\nTriq il-Kbira\nMosta" */
+        if (pos + 1 < n && s[pos] == '\n' && (w.s == 0 || s[w.s - 1] == '\n') &&
+            street_in_part(c, pos + 1))
+            pos++;
         if (next_word(c, pos, &w2) && s[pos] == ' ' && time_or_measure(w2.f, w2.fl))
             return 0; /* "um 10 Uhr im Raum 3", "after 3 hours on Elm Street" */
         bool weak_last = false, after_particle = false;
@@ -612,7 +728,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             bool real_cap = x.cap;
             x.cap |= !c->seen_upper;
             bool dot = x.e < n && s[x.e] == '.';
-            bool sw = street_word(c, &x) || (x.fl == 1 && x.f[0] == 'u' && dot) || chome;
+            bool sw = street_word(c, &x) || (dot && dotted_street(&x)) || chome;
             unsigned g = word_gaz(c, &x);
             uint32_t kw = word_kw(c, &x);
             if ((kw & PII_KW_FUNC) && !(kw & PII_KW_PARTICLE) && !sw) break; /* "8080 and" */
@@ -627,7 +743,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             names++;
             streetw += sw;
             weak_last = k > 0 && real_cap && weak_street_word(c, &x);
-            unknown += !(g & EW__GAZ_COMMON);
+            unknown += !EW__GAZ_ENGLISH(g);
             pos = x.e + (dot ? 1 : 0);
             end = pos;
             if (dot && x.e - x.s > 3 && !(sw && x.e - x.s == 4))
@@ -673,22 +789,36 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     bool type_first = false;
     int named = 0; /* words besides street types and articles: "Gate 12" has none */
     bool type_seen = false, last_sw = false; /* the one street type is the last word */
+    bool dotted_first = false; /* "al. Jerozolimskie 12" needs its name; "et al. 2020" */
     char last_f[EW__GAZ_MAX_WORD];
     size_t last_fl = 0, last_s = w.s;
     for (int k = 0; k < STREET_WORDS; k++) {
         word x;
-        if (k > 0 && pos + 1 < n && s[pos] == ' ' && (s[pos + 1] | 32) == 'n' &&
-            number_sign_end(s, n, pos + 1, 0)) {
-            pos = number_sign_end(s, n, pos + 1, 0); /* "Str. Lipscani nr. 38" */
+        if (k > 0 && pos + 1 < n && s[pos] == ' ' && number_sign_end(s, n, pos + 1, 0)) {
+            pos = number_sign_end(s, n, pos + 1, 0); /* "Str. Lipscani nr. 38", "бр. 119" */
             if (s[pos] == ':') pos++;                /* Turkish "Cad. No:366" */
             break;
         }
-        if (!next_word(c, pos, &x) || x.digits) break;
+        if (!next_word(c, pos, &x)) break;
+        if (x.digits) { /* "Av. 18 de Julio 1917": a street named after a date */
+            size_t de = k > 0 ? date_name_end(c, &x) : 0;
+            if (!de) break;
+            names += 2;
+            named++;
+            pos = de;
+            continue;
+        }
         if (k > 0 && (s[pos] == ',' || s[pos] == '\n')) break;
         bool real_cap = x.cap;
         x.cap |= !c->seen_upper;
-        bool dot = x.e < n && s[x.e] == '.';
-        bool sw = street_word(c, &x) || (x.fl == 1 && x.f[0] == 'u' && dot);
+        /* an abbreviation's full stop, or Hebrew's geresh ("רח' הרצל 15") */
+        bool dot =
+            (x.e < n && s[x.e] == '.') || (x.e + 1 < n && s[x.e] == '\'' && s[x.e + 1] == ' ');
+        bool sw = street_word(c, &x);
+        if (!sw && dot && dotted_street(&x)) { /* "pr." */
+            sw = true;
+            dotted_first |= k == 0;
+        }
         if (k == 0 && x.fl == 1 && x.f[0] == 'c' && x.e + 1 < n && s[x.e] == '/' &&
             s[x.e + 1] == ' ') { /* Spanish "C/ Mayor" */
             sw = true;
@@ -699,11 +829,15 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         last_fl = x.fl;
         last_s = x.s;
         unsigned g = word_gaz(c, &x);
-        if (!x.cap && !sw && !(k > 0 && particle(c, &x)) && !before_street_word(c, &x)) return 0;
+        /* "бул. Партизански одреди бр. 119": a lowercase word inside a name
+         * that a street type starts */
+        if (!x.cap && !sw && !(k > 0 && particle(c, &x)) && !before_street_word(c, &x) &&
+            !(k > 1 && type_first && lower_name(c, &x)))
+            return 0;
         names++;
         streetw += sw;
         last_sw = sw;
-        unknown += !(g & EW__GAZ_COMMON);
+        unknown += !EW__GAZ_ENGLISH(g);
         /* the first street type is no name ("Gate 12", "The Crescent 12"); a
          * compound ("Vesterskovvej") and a later type ("Rúa do Paseo") are */
         uint32_t xkw = word_kw(c, &x);
@@ -715,6 +849,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         named += !type && !(xkw & (PII_KW_FUNC | PII_KW_PARTICLE));
         pos = x.e + (dot ? 1 : 0);
     }
+    if (dotted_first && !named) return 0;
     /* an English street type ends a street's name: "Street Fighter 2", "Road
      * Warrior 3" are titles */
     if (type_first && ((w.fl == 6 && !memcmp(w.f, "street", 6)) ||
@@ -728,6 +863,13 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     else if ((type_first || (streetw == 1 && last_sw)) && names > 1 && pos + 2 < n &&
              s[pos] == ',' && s[pos + 1] == ' ')   /* "Невский пр., д. 18" */
         pos = number_sign_end(s, n, pos + 2, pos); /* "Avenida de Alcalá, nº 81" */
+    if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' &&
+        c->seen_upper && unit_part(c, pos + 2)) {
+        *strength = 0.5f; /* "Av. Francisco de Miranda, Edif. Parque Cristal, Piso 10" */
+        return pos;
+    }
+    if (pos + 2 < n && s[pos] == ' ' && s[pos + 1] == '#' && pii_is_digit(s[pos + 2]))
+        pos += 2; /* "Calle 5 de Mayo #208" */
     if (!names || !next_word(c, pos, &t) || !house_number(&t, s) || s[pos] == '\n' ||
         phone_run(s, n, t.s))
         return 0;
@@ -735,19 +877,46 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     /* "Highway 101", "Route 66", "exit 42": a road's number, not a house's;
      * "Level 3" is a floor; "March 1, 2021" a date */
     static const struct {
-        char w[12];
+        char w[14];
         unsigned char l;
-    } routes[] = {{"highway", 7},  {"hwy", 3},         {"route", 5},
-                  {"rte", 3},      {"interstate", 10}, {"motorway", 8},
-                  {"autobahn", 8}, {"exit", 4},        {"junction", 8}};
+    } routes[] = {{"highway", 7},
+                  {"hwy", 3},
+                  {"route", 5},
+                  {"rte", 3},
+                  {"interstate", 10},
+                  {"motorway", 8},
+                  {"autobahn", 8},
+                  {"exit", 4},
+                  {"junction", 8},
+                  {"statale", 7}, /* Italian "Strada Statale 16" */
+                  /* German federal and state roads, named alone ("Bundesstraße 96";
+                   * "Brucker Bundesstrasse 31" is a street) */
+                  {"bundesstrasse", 13},
+                  {"bundesstrase", 12},
+                  {"staatsstrasse", 13},
+                  {"staatsstrase", 12}};
     for (size_t r = 0; r < sizeof routes / sizeof routes[0]; r++)
-        if (last_fl == routes[r].l && !memcmp(last_f, routes[r].w, last_fl)) return 0;
+        if (last_fl == routes[r].l && !memcmp(last_f, routes[r].w, last_fl) &&
+            (r < 10 || last_s == w.s))
+            return 0;
     if (unit_word(c, &w) || decimal_after(s, n, t.e) || date_at(s, n, w.s) ||
         (last_s != w.s && date_at(s, n, last_s)))
+        return 0;
+    word u; /* "la Calle Mayor 2 cuadras": a distance along the street */
+    if (t.e + 1 < n && s[t.e] == ' ' && next_word(c, t.e, &u) && time_or_measure(u.f, u.fl))
         return 0;
     end = door_number(s, n, letter_suffix(s, n, t.e));
     if (end < n && s[end] == '.' && (end + 1 >= n || !pii_is_digit(s[end + 1])))
         end++; /* "Rákóczi út 13." */
+    /* a numbered street, then the house's number: "Calle 23 No. 530" */
+    size_t ns = end + 1 < n && s[end] == ' ' ? number_sign_end(s, n, end + 1, 0) : 0;
+    if (ns) { /* and Colombia's plate "Carrera 65 No. 61-11" */
+        end = ns + 1;
+        while (end < n &&
+               (pii_is_digit(s[end]) || (s[end] == '-' && end + 1 < n && pii_is_digit(s[end + 1]))))
+            end++;
+        named++;
+    }
     /* a street type and a number alone ("Gate 282", "Plaza 300 sofa", "The
      * Crescent 12") name no street without more: a unit, a postcode, a cue */
     *strength = streetw && named ? 0.8f : 0.45f;
@@ -791,6 +960,53 @@ static size_t street_continue(const pii_ctx *c, size_t end)
     return end;
 }
 
+/* After a house number, the cross streets that place it: "Av. Amazonas
+ * N22-16 y Av. Patria", Cuba's "Calle 23 No. 530 e/ L y M", Senegal's "Rue 10
+ * x 13". The words of libpostal's cross_streets.txt (Spanish, Portuguese,
+ * French) that take names; the names run to the next comma. Returns the
+ * new end, or e. */
+static size_t cross_streets(const pii_ctx *c, size_t e)
+{
+    static const char *const joins[] = {" y ",       " e/ ", " entre ", " esq. ",
+                                        " esquina ", " x ",  " e ",     " et "};
+    const unsigned char *s = c->s;
+    size_t n = c->n, p = 0;
+    if (e == 0 || e + 3 >= n || s[e] != ' ' || !pii_is_digit(s[e - 1])) return e;
+    for (size_t k = 0; !p && k < sizeof joins / sizeof joins[0]; k++) {
+        size_t l = strlen(joins[k]);
+        if (e + l < n && !memcmp(s + e, joins[k], l)) p = e + l - 1;
+    }
+    if (!p) return e;
+    size_t end = e;
+    word x;
+    for (int k = 0; k < 6 && next_word(c, p, &x) && x.s == p + 1; k++) {
+        bool join = (x.fl == 1 && (x.f[0] == 'y' || x.f[0] == 'x' || x.f[0] == 'e')) ||
+                    (x.fl == 2 && !memcmp(x.f, "et", 2));
+        if (!(x.cap || x.digits || join || street_word(c, &x) || particle(c, &x))) break;
+        p = x.e + (x.e < n && s[x.e] == '.');
+        if (!join) end = p;
+        if (p >= n || s[p] != ' ') break;
+    }
+    return end;
+}
+
+/* Does the word that ends at e give a way, not a place ("turn left on Main
+ * Street", "head north on Avenida Paulista", "traffic on Oxford Street")? */
+static bool direction_before(const unsigned char *s, size_t e)
+{
+    static const char *const ways[] = {"left",  "right", "turn",     "north",    "south",
+                                       "east",  "west",  "straight", "continue", "traffic",
+                                       "drive", "walk",  "queue",    "parade"};
+    if (e == 0 || e == SIZE_MAX || s[e] != ' ') return false;
+    size_t b = e;
+    while (b > 0 && pii_is_alpha(s[b - 1]) && e - b < 9)
+        b--;
+    if (b == e || (b > 0 && pii_is_alpha(s[b - 1]))) return false;
+    for (size_t k = 0; k < sizeof ways / sizeof ways[0]; k++)
+        if (strlen(ways[k]) == e - b && pii_icase_eq(s + b, ways[k], e - b)) return true;
+    return false;
+}
+
 /* "lives on Elm Street", "shows on Marina Fort Street": a street named
  * without a number, after "on" or "at", ending in an unambiguous type. */
 static size_t named_street_at(const pii_ctx *c, size_t i)
@@ -800,6 +1016,7 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
     if (i < 3 || s[i - 1] != ' ' || (i > 3 && pii_is_alpha(s[i - 4]))) return 0;
     unsigned a = s[i - 3] | 32, b = s[i - 2] | 32;
     if (!((a == 'o' && b == 'n') || (a == 'a' && b == 't'))) return 0;
+    if (direction_before(s, i - 4)) return 0; /* "turn left on Main Street" */
     static const struct {
         char w[10];
         unsigned char l;
@@ -828,44 +1045,6 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
     return 0;
 }
 
-/* A post office box's name in its languages (from the national postal
- * services' address guides); "short" ones ("BP 12", "Box 12") are other
- * things too, and count only when a postcode follows. */
-#define BOX(w, shrt)                                                                               \
-    {                                                                                              \
-        w, sizeof w - 1, shrt                                                                      \
-    }
-static const struct {
-    const char *w;
-    unsigned char l;
-    bool shrt;
-} post_boxes[] = {BOX("P.O. Box ", false),
-                  BOX("PO Box ", false),
-                  BOX("P.O.Box ", false),
-                  BOX("Postbox ", false),
-                  BOX("GPO Box ", false),
-                  BOX("Locked Bag ", false),
-                  BOX("Private Bag ", false),
-                  BOX("Postfach ", false),
-                  BOX("Postbus ", false),
-                  BOX("Postboks ", false),
-                  BOX("Case postale ", false),
-                  BOX("Apartado de Correos ", false),
-                  BOX("Apdo. ", false),
-                  BOX("Casella Postale ", false),
-                  BOX("Caixa Postal ", false),
-                  BOX("skr. poczt. ", false),
-                  BOX("Skrytka pocztowa ", false),
-                  BOX("Postilokero ", false),
-                  BOX("Rural Route ", false),
-                  BOX("B.P. ", true),
-                  BOX("BP ", true),
-                  BOX("Box ", true),
-                  BOX("Boks ", true),
-                  BOX("Apartado ", true),
-                  BOX("PMB ", true)};
-#undef BOX
-
 /* The end of a post box's number from e: German groups ("Postfach 10 12
  * 34"), a Kenyan postal code after a dash ("P.O. Box 4238-00100"), a
  * Canadian station ("PO Box 5000 Stn Main", "CP 6128 Succ. Centre-ville"). */
@@ -892,6 +1071,30 @@ static size_t box_number_end(const unsigned char *s, size_t n, size_t e)
     return e;
 }
 
+/* The post box b named at i ("P.O. Box 149", "Τ.Θ. 1234", South African
+ * "Private Bag X9"): the end of its number, or 0. */
+static size_t box_named_at(const pii_ctx *c, size_t i, const pii_post_box *b)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, l = b->l;
+    if ((s[i] | 32) != ((unsigned char)b->w[0] | 32) || i + l + 1 >= n ||
+        !pii_icase_eq(s + i, b->w, l))
+        return 0;
+    size_t e = i + l;
+    if (!b->shrt && pii_is_upper(s[e]) && pii_is_digit(s[e + 1])) e++;
+    if (!pii_is_digit(s[e])) return 0;
+    while (e < n && pii_is_digit(s[e]) && e - i - l < 8)
+        e++;
+    if (e < n && (pii_is_alnum(s[e]) || s[e] == '/')) return 0; /* "BP 120/80" */
+    if (b->shrt) { /* a postcode next: "BP 123, 13001 Marseille" */
+        size_t q = e + (e < n && s[e] == ',');
+        while (q < n && (s[q] == ' ' || s[q] == '\n'))
+            q++;
+        if (q == e || q >= n || !pii_is_digit(s[q])) return 0;
+    }
+    return box_number_end(s, n, e);
+}
+
 /* Military and box addresses: "PSC 1437, Box 3833", "Unit 8524 Box 0979",
  * "USNS Vincent", rural routes "RR 2 Box 45", post boxes. Returns the end
  * of the first line or of the box's number. */
@@ -901,9 +1104,6 @@ static size_t box_at(const pii_ctx *c, size_t i)
     size_t n = c->n;
     static const char *const ships[] = {"USNS ", "USNV ", "USS ", "USCGC "};
     unsigned f = s[i] | 32;
-    if (!(f == 'u' || f == 'p' || f == 'b' || f == 'a' || f == 'c' || f == 'g' || f == 'l' ||
-          f == 's' || f == 'r' || f == 'h'))
-        return 0;
     for (size_t k = 0; f == 'u' && k < 4; k++) {
         size_t l = strlen(ships[k]);
         if (i + l < n && pii_icase_eq(s + i, ships[k], l) && pii_is_alpha(s[i + l])) {
@@ -913,29 +1113,17 @@ static size_t box_at(const pii_ctx *c, size_t i)
             return e;
         }
     }
-    /* a box's number follows its name, the longest of 20 bytes: the next
-     * digit (ew__pii_scan_address has cached it) must be that near */
-    bool near = c->next_digit == SIZE_MAX || c->next_digit < i || c->next_digit - i <= 21;
-    for (size_t k = 0; near && k < sizeof post_boxes / sizeof post_boxes[0]; k++) {
-        size_t l = post_boxes[k].l;
-        if ((s[i] | 32) != (post_boxes[k].w[0] | 32) || i + l + 1 >= n ||
-            !pii_icase_eq(s + i, post_boxes[k].w, l))
-            continue;
-        size_t e = i + l;
-        /* South African "Private Bag X9": a capital before the number */
-        if (!post_boxes[k].shrt && pii_is_upper(s[e]) && pii_is_digit(s[e + 1])) e++;
-        if (!pii_is_digit(s[e])) continue;
-        while (e < n && pii_is_digit(s[e]) && e - i - l < 8)
-            e++;
-        if (e < n && (pii_is_alnum(s[e]) || s[e] == '/')) return 0; /* "BP 120/80" */
-        if (post_boxes[k].shrt) { /* a postcode next: "BP 123, 13001 Marseille" */
-            size_t q = e + (e < n && s[e] == ',');
-            while (q < n && (s[q] == ' ' || s[q] == '\n'))
-                q++;
-            if (q == e || q >= n || !pii_is_digit(s[q])) return 0;
-        }
-        return box_number_end(s, n, e);
+    /* a box's number follows its name (router/data/post_boxes*.txt), the
+     * longest of 23 bytes: the next digit (ew__pii_scan_address has cached
+     * it) must be that near */
+    bool near = c->next_digit == SIZE_MAX || c->next_digit < i || c->next_digit - i <= 24;
+    unsigned key = pii_is_upper(s[i]) ? s[i] | 32u : s[i];
+    for (unsigned k = ew__pii_post_box_index[key]; near && k < ew__pii_post_box_index[key + 1];
+         k++) {
+        size_t e = box_named_at(c, i, &ew__pii_post_boxes[k]);
+        if (e) return e;
     }
+    if (f != 'p' && f != 'u' && f != 'r' && f != 'h') return 0;
     if (i + 4 < n && (pii_icase_eq(s + i, "PSC ", 4) || pii_icase_eq(s + i, "Unit ", 5) ||
                       pii_icase_eq(s + i, "RR ", 3) || pii_icase_eq(s + i, "R.R. ", 5) ||
                       pii_icase_eq(s + i, "HC ", 3))) {
@@ -984,12 +1172,13 @@ static bool military_line(const unsigned char *s, size_t n, size_t i)
 static size_t floor_word(const unsigned char *s, size_t n, size_t k)
 {
     static const char *const sides[] = {
-        "izq", "izqda",  "izda",  "dcha",  "dcho",   "der",  "drcha", "esq",
-        "dto", "dta",    "dt",    "fte",   "planta", "piso", "andar", /* Iberian: left, right,
-                                                                         front, floor */
-        "th",  "tv",     "mf",                    /* Danish: til højre, til venstre, midt for */
-        "og",  "eg",     "etage", "stock", "stg", /* German: Obergeschoss, Erdgeschoss */
-        "tr",  "trappor"};                        /* Swedish: the floor (stairs up) */
+        "izq", "izqda",   "izda",  "dcha",  "dcho",   "der",  "drcha", "esq",
+        "dto", "dta",     "dt",    "fte",   "planta", "piso", "andar", /* Iberian: left, right,
+                                                                          front, floor */
+        "th",  "tv",      "mf",                    /* Danish: til højre, til venstre, midt for */
+        "og",  "eg",      "etage", "stock", "stg", /* German: Obergeschoss, Erdgeschoss */
+        "tr",  "trappor",                          /* Swedish: the floor (stairs up) */
+        "em",  "emelet"};                          /* Hungarian: "II. em. 3." */
     size_t e = k;
     while (e < n && pii_is_alpha(s[e]) && e - k < 7)
         e++;
@@ -1000,6 +1189,17 @@ static size_t floor_word(const unsigned char *s, size_t n, size_t k)
     return 0;
 }
 
+/* After a floor's word, its door's number: Hungarian "II. em. 3.". */
+static size_t door_after_floor(const unsigned char *s, size_t n, size_t e)
+{
+    size_t k = e + 1;
+    if (k >= n || s[e] != ' ' || !pii_is_digit(s[k])) return e;
+    while (k < n && pii_is_digit(s[k]) && k - e <= 3)
+        k++;
+    if (k < n && s[k] == '.') k++;
+    return k < n && pii_is_alnum(s[k]) ? e : k;
+}
+
 /* A floor and door: "3º B", "1ºA", "2ª", "4.º izda.", "6ª planta", Danish
  * "2. th.", "st. tv.", German "3. OG". Its end, or 0. */
 static size_t floor_at(const unsigned char *s, size_t n, size_t i)
@@ -1007,11 +1207,15 @@ static size_t floor_at(const unsigned char *s, size_t n, size_t i)
     size_t k = i, fw;
     while (k < n && pii_is_digit(s[k]) && k - i < 3)
         k++;
+    if (k == i) /* a floor in Roman numerals: Hungarian "II. em. 3." */
+        while (k < n && (s[k] == 'I' || s[k] == 'V' || s[k] == 'X') && k - i < 4)
+            k++;
     if (k == i) { /* Danish "st. tv." (stuen, the ground floor) */
         return i + 4 < n && pii_icase_eq(s + i, "st. ", 4) ? floor_word(s, n, i + 4) : 0;
     }
     if (k + 3 < n && s[k] == '.' && s[k + 1] == ' ' && (fw = floor_word(s, n, k + 2)) != 0)
-        return fw; /* "2. th.", "3. OG" */
+        return door_after_floor(s, n, fw); /* "2. th.", "3. OG", "II. em. 3." */
+    if (!pii_is_digit(s[i])) return 0;
     if (k + 2 < n && s[k] == ' ' && (fw = floor_word(s, n, k + 1)) != 0 &&
         (pii_icase_eq(s + k + 1, "tr", 2) || pii_icase_eq(s + k + 1, "og", 2) ||
          pii_icase_eq(s + k + 1, "etage", 5)))
@@ -1105,6 +1309,11 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
         *pe = w.s + 12;
         return 2;
     }
+    size_t be = box_at(c, w.s); /* "Plot 77, Kampala Road, P.O. Box 9215, Kampala" */
+    if (be && be <= e) {
+        *pe = be;
+        return 2;
+    }
     if (unit_at(c, &w)) {
         word x;
         size_t p = w.e + (w.e < n && (s[w.e] == '.' || s[w.e] == ':'));
@@ -1113,7 +1322,8 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
             *pe = x.e; /* "Apt 4", "Bloco C", "Bât. C" */
             return 2;
         }
-        if (!admin_word(s, n, &w)) return 0;
+        /* "Edif. Parque Cristal": a building's name is read as the part's words */
+        if (!admin_word(s, n, &w) && !(next_word(c, p, &x) && x.s < e && x.cap)) return 0;
     }
     if (admin_word(s, n, &w)) { /* "phường Phan Chu Trinh", "Q. 3", "Kec. Menteng" */
         size_t p = w.e + (w.e < n && s[w.e] == '.'), last = 0;
@@ -1185,8 +1395,9 @@ static int tail_part(const pii_ctx *c, size_t i, size_t e, bool lower, size_t *p
         p = x.e;
         if (p < e && (s[p] == ':' || s[p] == '@' || s[p] == '?' || s[p] == '!' || s[p] == ';'))
             break;
-        if (p + 1 < e && s[p] == '.' && s[p + 1] == ' ' && x.e - x.s > 3 && !abbreviation(&x))
-            break; /* a full stop after a word (not "St.", "Brgy.") ends the address */
+        if (p + 1 < e && s[p] == '.' && s[p + 1] == ' ' && x.e - x.s > 3 && !abbreviation(&x) &&
+            !unit_word(c, &x))
+            break; /* a full stop after a word (not "St.", "Brgy.", "Edif.") ends the address */
         while (p < e && (s[p] == ',' || s[p] == '(' || s[p] == ')' || s[p] == '.'))
             p++;
     }
@@ -1250,8 +1461,9 @@ static size_t extend(const pii_ctx *c, size_t end, int *strong)
             word w;
             if (!next_word(c, p, &w)) break;
             if (!(unit_at(c, &w) || military_line(s, n, p) || floor_at(s, n, p) ||
-                  thai_area(s, &w) || (after_unit && (w.cap || postal_code(&w, s)))))
-                break; /* "Apt 4", "APO AE 09012", Argentine "5° B" */
+                  thai_area(s, &w) || thai_prefix(s + w.s, w.e - w.s, thai_streets, 2) ||
+                  (after_unit && (w.cap || postal_code(&w, s)))))
+                break; /* "Apt 4", "APO AE 09012", Argentine "5° B", Thai "ชั้น 21 ถนน..." */
         } else {
             break;
         }
@@ -1555,7 +1767,9 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
     /* fast exit: no digit ahead, no "US..." box, and no "corner of", "on" or
      * "at" right before (which corner_at and named_street_at need) */
     const unsigned char *s = c->s;
-    bool digit = ew__pii_digit_ahead(c, i, 48); /* also caches the next digit */
+    /* also caches the next digit; a letter of another script takes two or
+     * three bytes, so its street's words reach twice as far */
+    bool digit = ew__pii_digit_ahead(c, i, s[i] < 0x80 ? 48 : 96);
     if (c->next_digit < c->n && c->next_digit - i <= 40)
         isles_address(c, i); /* its postcode may be on the next line */
     unsigned p2 = i >= 3 && s[i - 1] == ' ' ? s[i - 2] | 32 : 0;
@@ -1602,7 +1816,7 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         if (!e) return 0;
     }
     i = unit_before(c, i);
-    size_t more = street_continue(c, e);
+    size_t more = street_continue(c, cross_streets(c, e));
     if (more > e && strength < 0.8f) strength = 0.8f;
     e = more;
     strong = 0;

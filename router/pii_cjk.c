@@ -1297,9 +1297,9 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
     /* katakana, hangul, Devanagari, Bengali and Thai secret cues (パスワード,
      * 비밀번호, पासवर्ड, পাসওয়ার্ড, รหัสผ่าน; パスポート is the table's), and the ậ of Vietnamese
      * "mật khẩu" */
-    if (!is_han(cp) && (cp - 0x30A0u < 0x60u || cp - 0xAC00u < 0x2BA4u || cp == 0x1EAD ||
-                        cp - 0x0900u < 0x100u || cp - 0x0E00u < 0x80u)) {
-        /* Devanagari and Bengali, Thai */
+    if (!is_han(cp) &&
+        (cp - 0x30A0u < 0x60u || cp - 0xAC00u < 0x2BA4u || cp == 0x1EAD || cp - 0x0900u < 0xF00u)) {
+        /* Devanagari to Khmer (the translations' password words), Thai */
         size_t r = ew__pii_scan_kana_cue(c, i, cp);
         if (r) return r;
     }

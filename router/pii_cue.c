@@ -1431,6 +1431,15 @@ static void kw_insert(const char *const *list, size_t n, uint32_t flag)
 
 #define KW(list, flag) kw_insert(list, sizeof list / sizeof list[0], flag)
 
+/* A word, or a phrase with each of its beginnings marked as one. */
+static void cue_insert_phrase(const char *w, uint32_t cues)
+{
+    size_t n = strlen(w);
+    cue_insert(w, n, cues);
+    for (size_t i = 0; i < n; i++)
+        if (w[i] == ' ') cue_insert(w, i, PREFIX_BIT);
+}
+
 /* A generated list of router/pii_addr_words.c, NULL-terminated. */
 static void kw_insert_all(const char *const *list, uint32_t flag)
 {
@@ -1455,13 +1464,24 @@ static void cue_build(void)
             cue_insert(*w, strlen(*w), PII_KW_CTX | PII_CUE_FOUND);
     for (const char *const *w = ew__pii_provider_names; *w; w++)
         cue_insert(*w, strlen(*w), PII_KW_KEY | PII_CUE_FOUND);
-    for (size_t k = 0; k < sizeof cue_words / sizeof cue_words[0]; k++) {
-        const char *w = cue_words[k].w;
-        size_t n = strlen(w);
-        cue_insert(w, n, cue_words[k].cues);
-        for (size_t i = 0; i < n; i++)
-            if (w[i] == ' ') cue_insert(w, i, PREFIX_BIT);
-    }
+    for (size_t k = 0; k < sizeof cue_words / sizeof cue_words[0]; k++)
+        cue_insert_phrase(cue_words[k].w, cue_words[k].cues);
+    for (const char *const *w = ew__pii_password_words; *w; w++)
+        cue_insert_phrase(*w, B(CUE_SECRET) | PII_KW_PASSWORD);
+}
+
+/* A password word of a script written in three-byte UTF-8 (Indic, Georgian,
+ * Burmese, Khmer) starting at s[i]: its length, or 0. The word reader takes
+ * only one- and two-byte letters, so these are matched where they start. */
+size_t ew__pii_password_word_at(const unsigned char *s, size_t n, size_t i)
+{
+    const char *const *lists[] = {ew__pii_password_words, ew__pii_password_words_long};
+    for (size_t k = 0; k < 2; k++)
+        for (const char *const *w = lists[k]; *w; w++) {
+            size_t l = strlen(*w);
+            if ((unsigned char)(*w)[0] == s[i] && i + l <= n && !memcmp(s + i, *w, l)) return l;
+        }
+    return 0;
 }
 
 void ew__pii_cue_init(void)

@@ -6,11 +6,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define EW__GAZ_FIRST  1u /* a given name */
-#define EW__GAZ_LAST   2u /* a surname */
-#define EW__GAZ_COMMON 4u /* an ordinary English word */
-#define EW__GAZ_PLACE  8u /* a country, region or city */
+#define EW__GAZ_FIRST  1u  /* a given name */
+#define EW__GAZ_LAST   2u  /* a surname */
+#define EW__GAZ_COMMON 4u  /* an ordinary English word */
+#define EW__GAZ_PLACE  8u  /* a country, region or city */
 #define EW__GAZ_EXT    16u /* a name known only from the extended lists (names_*_faker.txt) */
+/* a frequent word of another language (frequent_words.txt); set with COMMON */
+#define EW__GAZ_WORD 32u
+/* An ordinary English word (not only another language's) */
+#define EW__GAZ_ENGLISH(g) (((g) & (EW__GAZ_COMMON | EW__GAZ_WORD)) == EW__GAZ_COMMON)
 
 typedef struct ew__gaz_list {
     const char *words; /* folded words, each ended by '\n', then eight NUL bytes */

@@ -238,6 +238,8 @@ typedef struct pii_ctx {
     uint32_t name_next_at;      /* where a name is expected ("my name is" ...) */
     uint32_t title_at;          /* where a capitalised name is expected ("Dear") */
     bool seen_upper;            /* any capital letter so far (else: lowercased text) */
+    int8_t software;            /* the text is about software: 1, not: -1, unknown: 0 */
+    int8_t form;                /* the text is a form (ew__pii_form_text): 1, -1, 0 */
     uint32_t name_list_end;     /* end of the last list of names scored together */
     size_t next_digit;          /* first digit at or after the last query (a cache) */
     uint32_t line_start;        /* offset of the current line */
@@ -251,6 +253,12 @@ typedef struct pii_ctx {
      * no cue): dropped when the text is not English. Indices into res. */
     uint32_t *weak_person; /* (n_weak_person) heap, freed after the scan */
     int n_weak_person, cap_weak_person;
+    /* Dates under a label of no known language's words, in a record
+     * (pii_label.c): birth dates when the record is a person's. */
+    struct {
+        uint32_t start, end;
+    } dob_maybe[8];
+    int n_dob_maybe;
     /* Parts of full names found so far ("Westgård" of "Joakim Westgård"):
      * a later mention of one alone is the same person. */
     struct {
@@ -324,9 +332,30 @@ extern const char *const *const ew__pii_ctx_lists[];
 extern const char *const ew__pii_kw_street[];
 extern const char *const ew__pii_kw_street_weak[];
 extern const char *const ew__pii_kw_unit[];
+/* Two-letter street abbreviations, a street type before a full stop only
+ * ("Gedimino pr. 9"), NULL-terminated (router/pii_addr_words.c). */
+extern const char *const ew__pii_street_dotted[];
+/* Post box names as written with a space after ("P.O. Box ", "Postfach ",
+ * "Τ.Θ. "), compared with ASCII case folded; a short one ("BP ", "Box ") is a
+ * box only before a postcode. Generated into router/pii_addr_words.c by first
+ * byte (ASCII lowercased): the names that start with byte b are
+ * [ew__pii_post_box_index[b], ew__pii_post_box_index[b + 1]). */
+typedef struct pii_post_box {
+    const char *w;
+    unsigned char l;
+    bool shrt;
+} pii_post_box;
+extern const pii_post_box ew__pii_post_boxes[];
+extern const unsigned char ew__pii_post_box_index[257];
 /* Services whose keys have no telling prefix (pii_provider.c), NULL-terminated:
  * the cue table marks them PII_KW_KEY without the secret class. */
 extern const char *const ew__pii_provider_names[];
+/* The word for "password" in ~90 languages (router/pii_secret_words.c, made by
+ * router/data/gen_secret_words.py from software translations), NULL-terminated:
+ * forms under PII_WORD_MAX bytes for the cue table, longer ones as written. */
+extern const char *const ew__pii_password_words[];
+extern const char *const ew__pii_password_words_long[];
+size_t ew__pii_password_word_at(const unsigned char *s, size_t n, size_t i);
 /* Cues of a provider's name: it names whose key follows, not that one does. */
 static inline bool pii_provider_cue(uint32_t cues)
 {
@@ -346,7 +375,7 @@ uint32_t ew__pii_cue_lookup_hash(const char *w, size_t n, uint32_t hash);
 uint32_t ew__pii_cue_lookup3(uint64_t w0, uint64_t w1, uint64_t w2, size_t n, uint32_t hash);
 /* The cue table (pii_cue.c): open addressing, the hashes apart from the
  * entries so a miss (most words) reads 4 bytes. */
-#define PII_CUE_SLOTS 8192
+#define PII_CUE_SLOTS 16384
 typedef struct pii_cue_entry {
     union {
         char w[PII_WORD_MAX]; /* zero-padded */
@@ -400,12 +429,62 @@ bool ew__pii_passport_text(const unsigned char *s, size_t i);
 /* A birth cue around the date at [i, e): a cue word before it, "geboren"
  * right after it, or an accented cue the ASCII cue table cannot hold
  * ("né le", "Nací el"). */
-bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e);
+bool ew__pii_dob_cue(pii_ctx *c, size_t i, size_t e);
 /* Birth dates in a Japanese era's letter ("S60.3.12") and in Chinese
  * numerals ("一九七四年四月十三日") at i: their end when one is added, else 0. */
 size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i);
 size_t ew__pii_scan_han_date(pii_ctx *c, size_t i);
 size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i); /* "١٣/٠٩/٢٠٠٠" */
+/* The value of another script's decimal digit at k (its UTF-8 length in
+ * *len), or -1. */
+int ew__pii_uni_digit(const unsigned char *s, size_t n, size_t k, int *len);
+/* ---- what a label names (pii_label.c, words in router/data/id_labels.txt) -- */
+#define PII_LBL_BIRTH    1u /* "Date of birth", "Sünniaeg", "Kaarawan", "जन्म तिथि" */
+#define PII_LBL_PASSPORT 2u /* "Passport No.", "Pase Nr.", "የፓስፖርት ቁጥር" */
+#define PII_LBL_DATE     4u /* another date: issue, expiry, invoice, appointment, ... */
+#define PII_LBL_ID       8u /* another number: visa, ticket, booking, identity card, ... */
+#define PII_LBL_SOME     16u /* a label stands there, whatever its words */
+typedef struct {
+    const char *w; /* folded */
+    uint8_t len, kind;
+    uint8_t flags; /* PII_LBLW_* */
+} ew__pii_lblword;
+#define PII_LBLW_ANCHORED   1u /* only at the start of a word */
+#define PII_LBLW_LABEL_ONLY 2u /* only in a value's own label, not in prose before it */
+#define PII_LBLW_WORD_END   4u /* only at the end of a word */
+extern const ew__pii_lblword ew__pii_lbl_words[];
+extern const uint16_t ew__pii_lbl_bucket[257];
+/* The kinds of the label words in [a, b) (prose: without the label-only
+ * words); *last gets the kind of the one nearest b (0 for none). */
+unsigned ew__pii_label_words(const unsigned char *s, size_t a, size_t b, bool prose,
+                             unsigned *last);
+/* The kinds of the label the value at i stands under: its table column's
+ * header, or "Label: value", "Label - value", "Label\tvalue", label="value",
+ * "label": "value" on its line. 0 when there is none or its words are unknown. */
+unsigned ew__pii_value_label(const pii_ctx *c, size_t i);
+/* The same; *la gets where a label on the value's line starts (i if none). */
+unsigned ew__pii_value_label_at(const pii_ctx *c, size_t i, size_t *la);
+/* A birth or passport word in the words right before i on its line (no digit
+ * between), the nearest deciding: PII_LBL_* of it, or 0. */
+unsigned ew__pii_label_before(const unsigned char *s, size_t i, size_t max);
+/* A date [i, e) under a label whose words no list knows: kept as a
+ * candidate; after the walk, ew__pii_dob_records makes it a birth date when
+ * its year is a living person's and its record (the lines between blank
+ * lines) holds a person's other findings but no birth date. */
+void ew__pii_dob_maybe(pii_ctx *c, size_t i, size_t e);
+void ew__pii_dob_records(pii_ctx *c);
+/* A birth word right after the date ending at e on its line ("1986 születtem",
+ * "1960 அன்று பிறந்தேன்"), not a later field's label: PII_LBL_BIRTH or 0. */
+unsigned ew__pii_label_after(const unsigned char *s, size_t n, size_t e);
+/* Does a passport label or word of any language name the number at i (its
+ * own label, else the words right before it), and no visa's or ticket's? */
+bool ew__pii_passport_label(const pii_ctx *c, size_t i);
+/* Identity records (pii_idrec.c): a birth date under a birth cue whose month
+ * is a word no list holds ("ግንቦት 6 1975", "1994 m. spalio 20 d."), and a
+ * passport's TD3 machine-readable line at i (ICAO 9303, check digits): their
+ * end when spans were added, else 0. */
+size_t ew__pii_scan_word_date(pii_ctx *c, size_t i);
+size_t ew__pii_scan_mrz(pii_ctx *c, size_t i);
 /* A token [i, te) with letters and digits: IBAN, NINO, passport, secrets,
  * crypto addresses, JWT, UUID/hash look-alikes, IPv6, MAC, email, URL. */
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te);
@@ -482,6 +561,13 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags);
 size_t ew__pii_scan_script_name(pii_ctx *c, size_t i);
 /* That script of the letter at i, 0 for any other. */
 int ew__pii_script_at(const unsigned char *s, size_t n, size_t i);
+/* The Cyrillic, Greek or Devanagari word [a, e) in Latin letters, lowercase,
+ * into out[EW__GAZ_MAX_WORD]; its length, 0 for another script or too long
+ * (pii_translit.c). */
+size_t ew__pii_translit(const unsigned char *s, size_t a, size_t e, char *out);
+/* The gazetteer flags of a word of those scripts: its own spelling's, and
+ * the given-name and surname flags of its Latin spelling. */
+unsigned ew__pii_script_gaz(const unsigned char *s, size_t a, size_t e);
 /* A weak person span [ss, se) in text that is not English: does a word of
  * it look like a surname or an inflected given name? */
 bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se);
@@ -506,6 +592,23 @@ bool ew__pii_table_header(const pii_ctx *c, size_t i, size_t *ha, size_t *hb, un
 /* Cue bits (1 << CUE_x) of the label a value at i stands under: its table
  * column's header or its SQL INSERT column (pii_field.c); 0 for none. */
 uint32_t ew__pii_field_cues(const pii_ctx *c, size_t i);
+/* Is [ss, se) the whole value of a labelled field whose label names no
+ * person (pii_name_field.c)? 0 when not; PII_FIELD_MACHINE under a key
+ * written for machines ("color": "Forest Green", msgstr "Neue Funktionen"),
+ * PII_FIELD_LABEL under one written for people (Prioridad: Alta). */
+enum { PII_FIELD_MACHINE = 1, PII_FIELD_LABEL = 2 };
+/* Is the lone word [ss, se) the name of software ("Jenkins", "Hudson")? It is
+ * written inside an identifier elsewhere in the text, or it is a listed tool
+ * and the text is about software (pii_name_tech.c). */
+bool ew__pii_tech_name(pii_ctx *c, size_t ss, size_t se);
+int ew__pii_field_value(const pii_ctx *c, size_t ss, size_t se);
+/* Does the table column of the cell at i name a person's role ("Owner",
+ * "assignee")? (pii_name_field.c) */
+bool ew__pii_role_column(const pii_ctx *c, size_t i);
+/* Is the text a form: three lines or more that open with a label and a
+ * colon, no label twice ("Resumen: ...\nPrioridad: ...")? A chat repeats
+ * its speakers. Cached in c->form (pii_name_field.c). */
+bool ew__pii_form_text(pii_ctx *c);
 /* Is the date at i on a patient record line after the name and record
  * numbers ("Patient: Stoica, Ayesha   MRN 427   08/17/1952")? */
 bool ew__pii_patient_date(const pii_ctx *c, size_t i);

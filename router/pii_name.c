@@ -44,6 +44,9 @@ static size_t name_word_end(const unsigned char *s, size_t n, size_t i)
         unsigned ch = s[i];
         if (pii_is_alpha(ch))
             i++;
+        else if (ch == 0xC2 && i + 1 < n && s[i + 1] != 0xAA && s[i + 1] != 0xB5 &&
+                 s[i + 1] != 0xBA)
+            break; /* U+0080..U+00BF are signs, not letters: "Verhoeven¹," */
         else if (ch >= 0xC2 && ch < 0xE0 && i + 1 < n)
             i += 2;
         else if (ch == 0xE1 && i + 2 < n && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB)
@@ -68,6 +71,34 @@ static bool latin_ext_in(const unsigned char *s, size_t i, size_t e)
 static bool is_particle(const unsigned char *s, size_t i, size_t e)
 {
     return ew__pii_cue_lookup((const char *)s + i, e - i) & PII_KW_PARTICLE;
+}
+
+/* A surname with its particle glued on in small letters: "d'Arcy", "al-Otaibi",
+ * "el-Sayed", "ul-Haq" (a capital right after the glue). */
+static bool glued_surname(const unsigned char *s, size_t n, size_t i, size_t e)
+{
+    size_t g = 0;
+    if (e - i > 3 && s[i] == 'd' && s[i + 1] == '\'')
+        g = 2;
+    else if (e - i > 4 && s[i + 2] == '-' &&
+             ((s[i] == 'a' && s[i + 1] == 'l') || (s[i] == 'e' && s[i + 1] == 'l') ||
+              (s[i] == 'u' && (s[i + 1] == 'l' || s[i + 1] == 'd'))))
+        g = 3;
+    return g && i + g < n && cp_upper_at(s, n, i + g);
+}
+
+/* Dutch "in 't Veld", "van 't Hek": a particle and "'t" before a capital; the
+ * length of the two, or 0. */
+static size_t dutch_t_particle(const unsigned char *s, size_t n, size_t i, size_t e)
+{
+    static const char *const heads[] = {"in", "van", "op", "uit"};
+    if (e + 5 >= n || s[e] != ' ' || (s[e + 1] != '\'' && s[e + 1] != 0xE2)) return 0;
+    size_t q = s[e + 1] == '\'' ? e + 2 : e + 4; /* ' or U+2019 */
+    if (s[e + 1] == 0xE2 && (s[e + 2] != 0x80 || s[e + 3] != 0x99)) return 0;
+    if (q + 2 >= n || s[q] != 't' || s[q + 1] != ' ' || !pii_is_upper(s[q + 2])) return 0;
+    for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
+        if (strlen(heads[h]) == e - i && !memcmp(s + i, heads[h], e - i)) return q + 1 - i;
+    return 0;
 }
 
 static unsigned lookup_part(const unsigned char *s, size_t i, size_t e, char *fold, size_t *fl)
@@ -249,13 +280,24 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
             }
             q->initial = true;
             q->e = e + 1;
+            /* "A.B. Kowalczyk", "C.H. Tesfaye": initials written together */
+            if (e + 2 < n && pii_is_upper(s[e + 1]) && s[e + 2] == '.' && r->k + 1 < MAX_PARTS) {
+                r->k++;
+                pos = e + 1;
+                continue;
+            }
         } else if ((up || lower_ok) && e - pos == 1 && r->k > 0 && e < n && s[e] == ' ') {
             q->initial = true; /* "Juliusz A Kwiatkowski", "codey m ross" */
         } else if (!up && lower_ok && e - pos == 1 && r->k > 0 && e < n && s[e] == '.') {
             q->initial = true; /* "eric g. samoylova" */
             q->e = e + 1;
+        } else if (!up && r->k > 0 && dutch_t_particle(s, n, pos, e)) {
+            q->particle = true; /* "in 't" */
+            q->e = pos + dutch_t_particle(s, n, pos, e);
         } else if (!up && r->k > 0 && is_particle(s, pos, e)) {
             q->particle = true;
+        } else if (!up && r->k > 0 && glued_surname(s, n, pos, e)) {
+            q->gaz = EW__GAZ_LAST; /* a surname by its shape */
         } else {
             if (fw && pos == i && fw->e == e) {
                 q->gaz = fw->gaz;
@@ -292,6 +334,10 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                 break;
             }
             if (kw & PII_KW_NOTNAME) q->gaz |= EW__GAZ_PLACE << 4; /* marks "not a name" */
+            /* after a particle an ordinary word is a surname: "de Wit", "van Dam" */
+            if (up && r->k > 0 && r->p[r->k - 1].particle &&
+                (q->gaz & (EW__GAZ_COMMON | EW__GAZ_PLACE)) == EW__GAZ_COMMON)
+                q->gaz |= EW__GAZ_LAST;
             /* an all-caps word (two ASCII capitals, no small letter) is an acronym */
             int ups = 0;
             bool small = false;
@@ -354,6 +400,29 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
             break;
     }
     r->next = r->k ? r->p[0].e : i;
+    /* another language's everyday word beside a name is a name's part
+     * ("Edi Živković", "Vide A. Persson"), and alone it is read as any
+     * capitalised word ("Sefa said"); only among themselves are such words
+     * ordinary ("Neue Funktionen") */
+    bool word = false, named = strong; /* after "my name is" any word is the name */
+    int words = 0;
+    for (int a = 0; a < r->k; a++) {
+        word |= (r->p[a].gaz & EW__GAZ_WORD) != 0;
+        words += !r->p[a].particle && !r->p[a].initial;
+    }
+    named |= words <= 1; /* a lone word is read as any capitalised word */
+    for (int a = 0; a < r->k && word && !named; a++) {
+        const part *q = &r->p[a];
+        named = ((q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(q->gaz & EW__GAZ_COMMON)) ||
+                (q->initial && a > 0 && a + 1 < r->k);          /* "Valida M. Ibragimov" */
+        if (!named && !q->gaz && !q->initial && !q->particle) { /* "Živković" */
+            char f[EW__GAZ_MAX_WORD];
+            (void)lookup_part(s, q->s, q->e, f, &fl);
+            named = surname_shape(f, fl);
+        }
+    }
+    for (int a = 0; a < r->k && named; a++)
+        if (r->p[a].gaz & EW__GAZ_WORD) r->p[a].gaz &= ~(EW__GAZ_COMMON | EW__GAZ_WORD);
 }
 
 #define NOTNAME_BIT (EW__GAZ_PLACE << 4)
@@ -417,8 +486,19 @@ static const char *const org_labels[] = {
     "employer",   "company",  "organisation", "organization", "firm",    "vendor",   "supplier",
     "insurer",    "bank",     "brand",        "manufacturer", "carrier", "agency",   "school",
     "university", "hospital", "merchant",     "lender",       "broker",  "retailer", NULL};
-const char *const *const ew__pii_ctx_lists[] = {object_verbs, at_person,  org_verbs,  biz_any,
-                                                biz_plain,    hist_nouns, org_labels, NULL};
+/* Kin and the people one lives and works with, before a name ("my sister
+ * Arnel", "her husband Zhiqiang", "our neighbour Oksana"): */
+static const char *const kin_nouns[] = {
+    "sister",     "brother",     "husband",     "wife",     "son",           "daughter",
+    "mother",     "father",      "mom",         "mum",      "dad",           "grandma",
+    "grandpa",    "grandmother", "grandfather", "uncle",    "aunt",          "auntie",
+    "cousin",     "niece",       "nephew",      "fiance",   "fiancee",       "girlfriend",
+    "boyfriend",  "friend",      "colleague",   "coworker", "neighbour",     "neighbor",
+    "roommate",   "flatmate",    "classmate",   "teammate", "stepson",       "stepdaughter",
+    "stepmother", "stepfather",  "sibling",     "grandson", "granddaughter", NULL};
+const char *const *const ew__pii_ctx_lists[] = {object_verbs, at_person, org_verbs,
+                                                biz_any,      biz_plain, hist_nouns,
+                                                org_labels,   kin_nouns, NULL};
 
 /* Is the word [a, a + l) of s one of list (NULL-terminated)? One cue-table
  * probe first: only context words carry PII_KW_CTX. */
@@ -435,7 +515,8 @@ static bool word_in(const unsigned char *s, size_t a, size_t l, const char *cons
 }
 
 /* Verbs done to a person, before their object ("forward it to X", "asked
- * X", "cc X"); [ss, ...) is the object. */
+ * X", "cc X"), or kin before a name ("my sister X"); [ss, ...) is the
+ * object. */
 static bool person_object(const unsigned char *s, size_t ss)
 {
     static const char *const skip[] = {"it",    "this", "that", "them", "these",
@@ -453,7 +534,7 @@ static bool person_object(const unsigned char *s, size_t ss)
         bool is_skip = false;
         for (const char *const *q = skip; *q && !is_skip; q++)
             is_skip = (*q)[0] == s[b] && strlen(*q) == l && !memcmp(s + b, *q, l);
-        if (!is_skip) return word_in(s, b, l, object_verbs);
+        if (!is_skip) return word_in(s, b, l, object_verbs) || word_in(s, b, l, kin_nouns);
         e = b;
     }
     return false;
@@ -494,17 +575,19 @@ static bool cyrillic_name(const unsigned char *s, const run *r)
                                        "\xd1\x83\xd0\xba",
                                        "\xd1\x8e\xd0\xba"};
     int words = 0;
-    bool shape = false;
+    bool shape = false, known = false;
     for (int a = 0; a < r->k; a++) {
         const part *q = &r->p[a];
         if (q->initial || q->particle) continue;
         words++;
+        known |= (ew__pii_script_gaz(s, q->s, q->e) & (EW__GAZ_FIRST | EW__GAZ_LAST)) != 0;
         for (size_t k = 0; k < sizeof ends / sizeof ends[0] && !shape; k++) {
             size_t l = strlen(ends[k]);
             shape = q->e - q->s > l + 2 && !memcmp(s + q->e - l, ends[k], l);
         }
     }
-    return words >= 2 && shape;
+    /* a known name too: "Министерство Финансов" has a surname's ending */
+    return words >= 2 && shape && known;
 }
 
 /* A word written after a name as an honorific: Turkish "Hanım", "Bey",
@@ -536,6 +619,55 @@ static bool marked_name(const unsigned char *s, size_t n, size_t ss, size_t se)
 
 /* A chat export's speaker at a line's start: "Priit  4:23 PM", "**Priit**:",
  * "Priit (10:32):". */
+/* Words said, not a form's value: two words of letters ("lunch at 1?",
+ * "sure, the usual"; not "2017/03/07", "Rp 70.064", "I99b03ac"). */
+static bool speech_after(const unsigned char *s, size_t n, size_t a)
+{
+    for (int w = 0; w < 2; w++) {
+        if (a >= n || !(pii_is_alpha(s[a]) || s[a] >= 0xC3)) return false;
+        size_t e = name_word_end(s, n, a);
+        if (e == a || (e < n && pii_is_digit(s[e]))) return false;
+        if (w == 1) return true;
+        if (e < n && (s[e] == ',' || s[e] == '!' || s[e] == '?')) e++;
+        if (e + 1 >= n || s[e] != ' ') return false;
+        a = e + 1;
+    }
+    return false;
+}
+
+/* Does a line start at a with one or two capitalised words, ": " and words
+ * said? */
+static bool turn_at(const unsigned char *s, size_t n, size_t a)
+{
+    for (int w = 0; w < 2 && a < n && cp_upper_at(s, n, a); w++) {
+        size_t e = name_word_end(s, n, a);
+        if (e == a || e + 1 >= n) return false;
+        if (s[e] == '.') e++; /* "Ma. Theresa" */
+        if (s[e] == ':') return e + 2 < n && s[e + 1] == ' ' && speech_after(s, n, e + 2);
+        if (s[e] != ' ') return false;
+        a = e + 1;
+    }
+    return false;
+}
+
+/* A turn of a dialogue: the line [ss, colon) has a speaker, ": " and words
+ * said in small letters, and the line before or after it a turn too ("Meron: lunch at
+ * 1?\nQuynh: sure"). */
+static bool dialogue_turn(const unsigned char *s, size_t n, size_t ss, size_t colon)
+{
+    /* in small letters: a capital may start a form's value ("Reviewed-by: Zhou
+     * Jing"), and a capitalised sentence is speech_at's */
+    if (colon + 2 >= n || !pii_is_lower(s[colon + 2]) || !speech_after(s, n, colon + 2))
+        return false;
+    const unsigned char *nl = memchr(s + colon, '\n', n - colon);
+    if (nl && turn_at(s, n, (size_t)(nl - s) + 1)) return true;
+    if (ss < 2 || s[ss - 1] != '\n') return false;
+    size_t b = ss - 1;
+    while (b > 0 && s[b - 1] != '\n')
+        b--;
+    return turn_at(s, n, b);
+}
+
 static bool speaker_line(const unsigned char *s, size_t n, size_t line_start, size_t ss, size_t se)
 {
     size_t b = ss, f = se;
@@ -584,9 +716,13 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         last--;
     if (last < 0 || r->p[0].particle || (only_common(r->p[0].gaz & 0xF) && !r->p[0].initial))
         return 0;
-    int words = 0, named = 0, places = 0, notname = 0, initials = 0, core = 0;
+    int words = 0, named = 0, places = 0, notname = 0, initials = 0, core = 0, particles = 0,
+        listed = 0, common = 0, long3 = 0;
     for (int a = 0; a <= last; a++) {
-        if (r->p[a].particle) continue;
+        if (r->p[a].particle) {
+            particles++;
+            continue;
+        }
         if (r->p[a].initial) {
             initials++;
             continue;
@@ -597,11 +733,28 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         places += (g & EW__GAZ_PLACE) && !(g & (EW__GAZ_FIRST | EW__GAZ_LAST));
         notname += (r->p[a].gaz & NOTNAME_BIT) != 0;
         core += (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(r->p[a].gaz & EW__GAZ_EXT);
+        size_t wl = r->p[a].e - r->p[a].s; /* one letter ("Ó Briain") is no word here */
+        if (wl > 2 || (wl == 2 && s[r->p[a].s] < 0x80)) {
+            long3 += 1;
+            listed += (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) != 0;
+            common += (g & EW__GAZ_COMMON) != 0;
+        }
     }
     if (words == 0) return 0;
+    /* three capitalised words or more, none a listed name or two of them
+     * ordinary words, are a title ("Anamnesi Patologica Remota", "Earl Grey
+     * Loose Leaf Tea"), not a name */
+    bool latin = s[r->p[0].s] < 0xC3 || s[r->p[0].s] <= 0xC9; /* the lists' script */
+    if (!strong && !title && latin && long3 >= 3 && (listed == 0 || common >= 2)) {
+        c->name_list_end = (uint32_t)r->p[last].e; /* its later words are none either */
+        return 0;
+    }
     r->ss = r->p[0].s;
     r->se = r->p[last].e;
-    unsigned g0 = r->p[0].gaz & 0xF, gl = r->p[last].gaz & 0xF;
+    int w0 = 0; /* the first word, after any initials ("J. R. Smith") */
+    while (w0 < last && (r->p[w0].initial || r->p[w0].particle))
+        w0++;
+    unsigned g0 = r->p[w0].gaz & 0xF, gl = r->p[last].gaz & 0xF;
     float sc = 0;
     if (words == 1) {
         if ((g0 & EW__GAZ_FIRST) && !(g0 & (EW__GAZ_COMMON | EW__GAZ_PLACE)))
@@ -612,7 +765,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
             sc = 0.25f;
         else if (!g0)
             sc = 0.35f;
-        if (initials) sc += 0.2f;
+        if (initials) sc += particles ? 0.35f : 0.2f; /* "K. van Dam" */
     } else {
         if (places)
             sc = 0.1f;
@@ -629,9 +782,9 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
     if (notname) sc -= (g0 & EW__GAZ_FIRST) && words > 1 ? 0.25f : 0.5f;
     size_t ss = r->ss, se = r->se;
     bool at_line = ss == c->line_start || (ss > 0 && s[ss - 1] == '\n');
-    if (words == 1 && !title && !strong && r->p[0].e - r->p[0].s <= 2)
+    if (words == 1 && !title && !strong && r->p[w0].e - r->p[w0].s <= 2)
         sc -= 0.3f; /* "Mi", "Li": too short to stand alone */
-    if (words == 1 && !title && !strong && sentence_initial(s, ss, c->line_start) &&
+    if (words == 1 && w0 == 0 && !title && !strong && sentence_initial(s, ss, c->line_start) &&
         (g0 & EW__GAZ_COMMON))
         sc -= 0.2f;
     /* lowercased text: a single word must be a given name */
@@ -649,7 +802,9 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
     size_t f = se;
     if (f + 2 < n && s[f] == '\'' && s[f + 1] == 's') f += 2;
     if (f + 3 < n && s[f] == ':' && at_line && words <= 2 && s[f + 1] == ' ' &&
-        speech_at(s, n, f + 2))
+        (speech_at(s, n, f + 2) ||
+         (!(g0 & (EW__GAZ_COMMON | EW__GAZ_PLACE)) && dialogue_turn(s, n, ss, f))) &&
+        !ew__pii_form_text(c))
         sc += 0.3f; /* "Ubul: What a wife." (not "Website:\n", "Kwota: -100,00") */
     if (f + 1 < n && s[f] == ' ' && pii_is_digit(s[f + 1]))
         sc -= 0.3f; /* "Joaquin Suarez 2906" is a street */
@@ -785,6 +940,50 @@ static bool run_has_name(const run *r)
     for (int a = 0; a < r->k; a++)
         if (!r->p[a].particle && !r->p[a].initial && (r->p[a].gaz & EW__GAZ_FIRST)) return true;
     return false;
+}
+
+/* A full name as a field holds one: a given name then more ("Wyatt
+ * Kimball"), or a surname then a given name ("Kobayashi Daiki"), neither
+ * also an ordinary word ("Rose Gold", "Forest Green" are colours). */
+static bool field_name(const run *r)
+{
+    const unsigned name = EW__GAZ_FIRST | EW__GAZ_LAST;
+    int first = -1, last = -1;
+    for (int a = 0; a < r->k && r->p[a].e <= r->se; a++)
+        if (!r->p[a].particle && !r->p[a].initial) {
+            if (first < 0) first = a;
+            last = a;
+        }
+    if (first < 0 || first == last) return false;
+    unsigned g0 = r->p[first].gaz & 0xF, gl = r->p[last].gaz & 0xF;
+    bool plain0 = !(g0 & EW__GAZ_COMMON) && (g0 & name),
+         plainl = !(gl & EW__GAZ_COMMON) && (gl & name);
+    return plain0 && ((g0 & EW__GAZ_FIRST) || (plainl && (gl & EW__GAZ_FIRST)));
+}
+
+/* One word of two letters or more, alone or after a one-letter word ("O
+ * Jenkins caiu"); *at gets its start. */
+static bool lone_word(const run *r, size_t *at)
+{
+    int words = 0;
+    for (int a = 0; a < r->k && r->p[a].e <= r->se; a++)
+        if (!r->p[a].particle && !r->p[a].initial && r->p[a].e - r->p[a].s > 1) {
+            words++;
+            *at = r->p[a].s;
+        }
+    return words == 1;
+}
+
+/* One word, or only words that are also ordinary words ("Rose Gold"). */
+static bool lone_or_words(const run *r)
+{
+    int words = 0, common = 0;
+    for (int a = 0; a < r->k && r->p[a].e <= r->se; a++)
+        if (!r->p[a].particle && !r->p[a].initial) {
+            words++;
+            common += (r->p[a].gaz & EW__GAZ_COMMON) != 0;
+        }
+    return words <= 1 || common == words;
 }
 
 /* For a name found by capitalisation alone in text that is not English:
@@ -925,7 +1124,7 @@ static bool common_first_word(const pii_ctx *c, size_t i, first_word *fw)
     } else {
         fw->gaz = lookup_part(c->s, i, fw->e, fw->fold, &fw->fl);
     }
-    return only_common(fw->gaz);
+    return only_common(fw->gaz) && !(fw->gaz & EW__GAZ_WORD); /* see read_run */
 }
 
 /* A lowercase word alone in a data field: a JSON key or a CSV column
@@ -1251,8 +1450,14 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     bool strong = c->name_next_at != CUE_NONE && i >= c->name_next_at && i - c->name_next_at <= 2;
     if (strong && config_value(c, i)) return 0;
     bool title = c->title_at != CUE_NONE && i >= c->title_at && i - c->title_at <= 2;
-    /* the commonest capitalised words ("The", "Please", "We") end here cheaply */
-    if (c->word.at == i) { /* the driver's plain word, hashed already */
+    /* the commonest capitalised words ("The", "Please", "We") end here cheaply;
+     * a capital and a full stop before a name is an initial ("A. Kowalczyk") */
+    bool initial =
+        i + 3 < c->n && c->s[i + 1] == '.' && pii_is_upper(c->s[i]) &&
+        (pii_is_upper(c->s[i + 2]) || (c->s[i + 2] == ' ' && pii_is_wordch(c->s[i + 3])));
+    if (initial) {
+        /* read by read_run */
+    } else if (c->word.at == i) { /* the driver's plain word, hashed already */
         size_t k = i + c->word.len;
         if ((k >= c->n || !pii_is_wordch(c->s[k])) &&
             (ew__pii_cue_lookup3(c->word.q[0], c->word.q[1], c->word.q[2], c->word.len,
@@ -1300,6 +1505,8 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     if (lead == i && common_first_word(c, i, &fw)) return 0;
     run r;
     read_run(c, i, lower_ok, strong, &r, lead < i ? NULL : &fw);
+    for (int a = 0; a < r.k && title; a++) /* "Prof. Killa Choque" (read_run) */
+        if (r.p[a].gaz & EW__GAZ_WORD) r.p[a].gaz &= ~(EW__GAZ_COMMON | EW__GAZ_WORD);
     if (r.k == 0 || r.reject) return 0;
     /* "Marks & Spencer": the second word of a firm's pair; "Employer: Dow
      * Jones": the value of a label that names a firm */
@@ -1326,8 +1533,8 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     /* a cell under a name column ("first_name,last_name\nKalani,Wongsawat") */
     if (!strong && !title && r.k <= 3 && cell_at(c->s, c->n, r.p[0].s, r.p[r.k - 1].e)) {
         int kind = ew__pii_column_kind(c, r.p[0].s);
-        if (kind == 1)
-            strong = true;
+        if (kind == 1 || (kind == 0 && ew__pii_role_column(c, r.p[0].s)))
+            strong = true; /* also "| Service | Owner |": a role's column */
         else if (kind == 2) {
             c->name_list_end = (uint32_t)r.p[r.k - 1].e;
             return 0; /* "id;name;city\n7;Ana Lima;Chiang Mai" */
@@ -1355,6 +1562,10 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     if (cyr && !strong && !title) {
         if (!cyrillic_name(c->s, &r)) return 0;
         if (sc < 0.8f) sc = 0.8f;
+        /* "Вчера Олександр Шевчук": a sentence's first word, no name, before two */
+        if (r.k >= 3 && r.ss == r.p[0].s && sentence_initial(c->s, r.ss, c->line_start) &&
+            !(ew__pii_script_gaz(c->s, r.p[0].s, r.p[0].e) & (EW__GAZ_FIRST | EW__GAZ_LAST)))
+            r.ss = r.p[1].s;
     }
     if (sc <= 0) return 0;
     r.se = name_suffix_end(c->s, c->n, r.se);
@@ -1363,6 +1574,24 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     if (!strong && !title && reported && ew__pii_firm_at(c->s, c->n, r.ss, r.se)) {
         c->name_list_end = (uint32_t)r.se;
         return 0; /* "Wells Fargo", "Calvin Klein" */
+    }
+    /* a form's, an export's or an i18n file's field holds a full name when
+     * it holds one: a lone word or a run without a given name there is a
+     * status, a colour, a product or a UI string */
+    size_t lone;
+    if (!strong && !title && reported && lone_word(&r, &lone) &&
+        !marked_name(c->s, c->n, r.ss, r.se) && ew__pii_tech_name(c, lone, r.se)) {
+        c->name_list_end = (uint32_t)r.se;
+        return 0; /* "Jenkins is down again", "the Hudson agent" */
+    }
+    int field =
+        !strong && !title && reported && !field_name(&r) ? ew__pii_field_value(c, r.ss, r.se) : 0;
+    /* "Tentative: Bianca" after "Accepted: Zuzana Dvořák": a label's lone word
+     * is a name where the text has named people already */
+    if (field == PII_FIELD_MACHINE ||
+        (field == PII_FIELD_LABEL && lone_or_words(&r) && !c->n_known_name)) {
+        c->name_list_end = (uint32_t)r.se;
+        return 0;
     }
     if (!strong && reported && (after_street_word(c->s, r.ss) || street_after(c->s, c->n, r.se))) {
         c->name_list_end = (uint32_t)r.se; /* its later words are no names either */

@@ -290,11 +290,29 @@ static bool cue_before(const pii_ctx *c, size_t i)
            word_ends_at(c, k, cues, sizeof cues / sizeof cues[0]);
 }
 
-static unsigned gaz_of(const unsigned char *s, size_t a, size_t e)
+/* An Arabic family name by its shape: "al-" and a nisba's "-i" ("العتيبي"). */
+static bool nisba(const unsigned char *s, size_t a, size_t e)
 {
-    char f[EW__GAZ_MAX_WORD];
-    size_t fl = ew__gaz_fold_word(s + a, e - a, f);
-    return fl ? ew__gaz_lookup(f, fl) : 0;
+    return e - a >= 10 && !memcmp(s + a, "\xd8\xa7\xd9\x84", 4) &&
+           !memcmp(s + e - 2, "\xd9\x8a", 2);
+}
+
+/* Two words without a cue that make a name: a given name and a surname or
+ * another given name the gazetteer knows (in either order in the cased
+ * scripts), in the script's
+ * own spelling or in Latin letters ("Шевчук" as "shevchuk"); an Arabic
+ * given name before a nisba. In Greek, Armenian and Cyrillic, where both
+ * words are capitalised already, one known name of the two will do. */
+static bool name_pair(const unsigned char *s, const size_t *ws, const size_t *wz, bool cased)
+{
+    unsigned g0 = ew__pii_script_gaz(s, ws[0], wz[0]), g1 = ew__pii_script_gaz(s, ws[1], wz[1]);
+    const unsigned name = EW__GAZ_FIRST | EW__GAZ_LAST;
+    if ((g0 & EW__GAZ_FIRST) && (g1 & name)) return true;
+    /* the surname first ("Смирнов Алексей") where capitals mark both words;
+     * not "गांधी मार्ग" (a street) */
+    if (cased && (g0 & EW__GAZ_LAST) && (g1 & EW__GAZ_FIRST)) return true;
+    if ((g0 & EW__GAZ_FIRST) && nisba(s, ws[1], wz[1])) return true;
+    return cased && ((g0 | g1) & name);
 }
 
 /* The character before i is a letter of script sc: i starts no word. */
@@ -316,7 +334,6 @@ size_t ew__pii_scan_script_name(pii_ctx *c, size_t i)
     if (sc == SC_NONE || inside_word(s, n, i, sc)) return 0;
     bool cased = sc == SC_GREEK || sc == SC_ARMENIAN || sc == SC_CYRILLIC;
     bool cued = cue_before(c, i);
-    if (!cued && cased) return 0;
     size_t ws[3], wz[3];
     int k = 0;
     for (size_t p = i; k < 3;) {
@@ -335,10 +352,8 @@ size_t ew__pii_scan_script_name(pii_ctx *c, size_t i)
     }
     if (k == 0) return 0;
     float score = 0.85f;
-    if (!cued) { /* a given name and a surname the gazetteer knows */
-        if (k < 2 || !(gaz_of(s, ws[0], wz[0]) & EW__GAZ_FIRST) ||
-            !(gaz_of(s, ws[1], wz[1]) & (EW__GAZ_LAST | EW__GAZ_FIRST)))
-            return 0;
+    if (!cued) {
+        if (k < 2 || !name_pair(s, ws, wz, cased)) return 0;
         score = 0.7f;
     }
     ew__pii_add(c, EW_PII_PERSON, ws[0], wz[k - 1], score);

@@ -897,8 +897,8 @@ static void fold_window(const unsigned char *a, size_t l, unsigned char *out)
 
 /* Birth cues the word table cannot hold: "d.o.b." (split at its dots) and
  * words beyond ASCII ("Ngày sinh", "Дата рождения", "לידה"), anywhere in the
- * 48 bytes before i, in any case. */
-static bool dob_cue_text(const unsigned char *s, size_t i)
+ * 48 bytes before i (not before lo), in any case. */
+static bool dob_cue_text(const unsigned char *s, size_t i, size_t lo)
 {
     static const char *const cues[] = {
         "d.o.b", "ng\xC3\xA0y sinh", "sinh ng\xC3\xA0y",
@@ -967,6 +967,7 @@ static bool dob_cue_text(const unsigned char *s, size_t i)
         "\x66\xC3\xA6\xC3\xB0\x69\x6E\x67\x61\x72",         /* fæðingar */
         "\xC3\xAC\x62\xC3\xAD"};                            /* ìbí */
     size_t b = i > 48 ? i - 48 : 0;
+    if (b < lo) b = lo;
     bool wide = false; /* cues beyond ASCII only where such bytes are */
     for (size_t k = b; k < i && !wide; k++)
         wide = s[k] >= 0x80;
@@ -1088,7 +1089,7 @@ static bool han_born_in(const unsigned char *s, size_t i)
     return true;
 }
 
-bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
+bool ew__pii_dob_cue(pii_ctx *c, size_t i, size_t e)
 {
     static const char *const before[] = {"n\xC3\xA9 le ",
                                          "n\xC3\xA9"
@@ -1101,7 +1102,16 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
                                          "naci\xC3\xB3 el ",
                                          "Naci\xC3\xB3 el "};
     const unsigned char *s = c->s;
-    if (pii_cue_near(c, CUE_DOB, i, 48) && !dob_cue_used(c, c->cue_at[CUE_DOB]))
+    /* the date's own label decides: "Datum izdaje: 18/5/2020", "Sünniaeg: …";
+     * under a label of unknown words, cues before that label are other
+     * fields' ("| Ranar haihuwa |\n|---|\n| 24 Fabrairu 2022 |") */
+    size_t la;
+    unsigned lbl = ew__pii_value_label_at(c, i, &la);
+    if (lbl & PII_LBL_DATE) return false;
+    if (lbl & PII_LBL_BIRTH) return true;
+    size_t lo = lbl ? la : 0;
+    if (pii_cue_near(c, CUE_DOB, i, 48) && c->cue_at[CUE_DOB] > lo &&
+        !dob_cue_used(c, c->cue_at[CUE_DOB]))
         return !dob_cue_other(s, c->n, c->cue_at[CUE_DOB], i);
     /* a cue after the date counts on its own line ("Date of expiry: 9.9.2027\n
      * Place of birth: Vienna" has none) */
@@ -1109,7 +1119,7 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
     while (w < 10 && e + w < c->n && s[e + w] != '\n')
         w++;
     if ((w && ew__pii_cue_after(c, e, CUE_DOB, w) && !other_date_label(s, i)) ||
-        dob_cue_text(s, i) || han_born_in(s, i))
+        dob_cue_text(s, i, lo) || han_born_in(s, i))
         return true;
     /* Turkish "1 Aralık 1989 doğumluyum": the birth word after the date */
     if (e + 7 <= c->n && pii_contains(s + e, c->n - e < 10 ? c->n - e : 10, "do\xC4\x9Fum", 6))
@@ -1130,8 +1140,15 @@ bool ew__pii_dob_cue(const pii_ctx *c, size_t i, size_t e)
         if (i >= l && !memcmp(s + i - l, before[k], l)) return true;
         if (j < i && j + 1 >= l && !memcmp(s + j + 1 - l, before[k], l - 1)) return true;
     }
+    /* a birth word of any language right before the date or right after it
+     * ("Gimiau 24-5-1970", "1960 அன்று பிறந்தேன்") */
+    if (!lbl &&
+        (ew__pii_label_before(s, i, 48) == PII_LBL_BIRTH || ew__pii_label_after(s, c->n, e)))
+        return true;
     /* a column labelled as a birth date, a patient's record line */
-    return (ew__pii_field_cues(c, i) & (1u << CUE_DOB)) || ew__pii_patient_date(c, i);
+    if ((ew__pii_field_cues(c, i) & (1u << CUE_DOB)) || ew__pii_patient_date(c, i)) return true;
+    if (lbl == PII_LBL_SOME) ew__pii_dob_maybe(c, i, e); /* a label of unknown words */
+    return false;
 }
 
 /* Is one of the 3-byte markers at k? Then the index after it (and after one
@@ -1261,8 +1278,28 @@ size_t ew__pii_scan_era_letter(pii_ctx *c, size_t i)
     return p;
 }
 
-/* A date in Arabic-Indic or Persian digits at i ("١٣/٠٩/٢٠٠٠", "۱۳/۰۹/۱۹۸۵"),
- * read as ASCII digits. A birth date when a
+int ew__pii_uni_digit(const unsigned char *s, size_t n, size_t k, int *len)
+{
+    /* the zero of each script's decimal digits: Arabic-Indic, Persian, NKo,
+     * Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
+     * Malayalam, Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian,
+     * fullwidth */
+    static const uint32_t zero[] = {0x660, 0x6F0, 0x7C0,  0x966,  0x9E6,  0xA66, 0xAE6,
+                                    0xB66, 0xBE6, 0xC66,  0xCE6,  0xD66,  0xDE6, 0xE50,
+                                    0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10};
+    if (k >= n || s[k] < 0xD8 || s[k] >= 0xF0) return -1;
+    int l;
+    uint32_t cp = ew__pii_decode(s, n, k, &l);
+    for (size_t z = 0; z < sizeof zero / sizeof zero[0]; z++)
+        if (cp >= zero[z] && cp < zero[z] + 10) {
+            *len = l;
+            return (int)(cp - zero[z]);
+        }
+    return -1;
+}
+
+/* A date in another script's digits at i ("١٣/٠٩/٢٠٠٠", "۱۳/۰۹/۱۹۸۵",
+ * "২৭/০৮/১৯৮৭", "๒๕/๔/๒๕๓๑"), read as ASCII digits. A birth date when a
  * birth cue is near; returns its end, else 0. */
 size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i)
 {
@@ -1270,12 +1307,12 @@ size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i)
     size_t n = c->n, k = i;
     unsigned char a[16];
     size_t at[17], l = 0;
+    int dl, dv;
     while (k < n && l < sizeof a) {
-        if (k + 1 < n && ((s[k] == 0xD9 && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9) ||
-                          (s[k] == 0xDB && s[k + 1] >= 0xB0 && s[k + 1] <= 0xB9))) {
+        if ((dv = ew__pii_uni_digit(s, n, k, &dl)) >= 0) {
             at[l] = k;
-            a[l++] = (unsigned char)('0' + (s[k + 1] & 0x0F));
-            k += 2;
+            a[l++] = (unsigned char)('0' + dv);
+            k += (size_t)dl;
         } else if (s[k] == '/' || s[k] == '-' || s[k] == '.') {
             at[l] = k;
             a[l++] = s[k++];
@@ -1444,7 +1481,8 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     if (i > 0 && (s[i - 1] == 'v' || s[i - 1] == 'V')) return e;
     if (q.ng <= 2 && q.nd >= 6 && q.nd <= 10 &&
         (pii_cue_near(c, CUE_PASSPORT, i, 40) ||
-         (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)) || ew__pii_passport_text(s, i))) {
+         (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)) || ew__pii_passport_text(s, i) ||
+         ew__pii_passport_label(c, i))) {
         size_t pe = ew__pii_scan_passport(c, i);
         if (pe) return pe;
     }
@@ -1460,6 +1498,9 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
             return de;
         }
     }
+    /* under a birth label, a month word no list holds: "27. новембар 1975." */
+    size_t wd = ew__pii_scan_word_date(c, i);
+    if (wd) return wd;
     size_t ee = q.ng == 1 && q.nd <= 3 && i >= 6 ? era_date(s, n, i) : 0;
     if (ee) {
         if (ew__pii_dob_cue(c, i - 6, ee)) ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i - 6, ee, 0.9f);

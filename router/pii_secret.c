@@ -131,7 +131,6 @@ static const struct {
     P("rubygems_", 48, 48, AL_HEX),
     P("sgp_", 40, 80, AL_B64URL),
     P("sk.eyJ", 50, 255, AL_ANY),
-    P("pk.eyJ", 50, 255, AL_ANY),
     P("tk.eyJ", 50, 255, AL_ANY),
     P("hawk.", 30, 50, AL_ANY),
     P("da2-", 26, 26, AL_ALNUM),
@@ -174,6 +173,10 @@ static const struct {
     P("p8e-", 32, 32, AL_B64URL),
     P("EAA", 100, 255, AL_ALNUM),
     P("v1.0-", 171, 171, AL_HEXDASH),
+    /* Dynatrace API tokens (dt0c01.<24>.<64>), Airtable personal access
+     * tokens (pat<14>.<64 hex>) */
+    P("dt0c01.", 89, 89, AL_ANY),
+    P("pat", 79, 79, AL_ANY),
 };
 #undef P
 
@@ -863,6 +866,14 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
     if ((n > 3 && !memcmp(v + n - 3, "...", 3)) || (n > 3 && !memcmp(v + n - 3, "\xe2\x80\xa6", 3)))
         return true;
     if (screaming_words(v, n)) return true; /* "CHANGE_ME_IN_PROD", "REPLACE_WITH_TOKEN" */
+    /* an authorization scheme before a stand-in: "Basic $http_auth", "Bearer {{token}}" */
+    static const char *const schemes[] = {"basic ", "bearer ", "token "};
+    for (size_t k = 0; k < sizeof schemes / sizeof *schemes && depth < 2; k++) {
+        size_t kl = strlen(schemes[k]);
+        if (n > kl && !strncasecmp((const char *)v, schemes[k], kl) &&
+            placeholder_depth(v + kl, n - kl, depth + 1))
+            return true;
+    }
     if (n >= 2 && c0 == '#' && v[1] == '{') return true; /* Ruby "#{password}" */
     if ((memchr(v, '/', n) || memchr(v, '#', n)) && pii_contains(v, n, "password", 8))
         return true;                       /* a route or an anchor named after the field */
@@ -1388,9 +1399,32 @@ static size_t last_word_token(pii_ctx *c, int kind, size_t vs, size_t ve)
 }
 
 /* A value at [vs, ve) held by a key of this kind: adds it when secret. */
+/* A key its provider publishes by design, whose prefix says so: Stripe's
+ * publishable keys (pk_live_, pk_test_), Mapbox's public tokens (pk.eyJ). */
+static bool public_by_prefix(const unsigned char *v, size_t n)
+{
+    return n > 8 && v[0] == 'p' && v[1] == 'k' &&
+           (!memcmp(v + 2, "_live_", 6) || !memcmp(v + 2, "_test_", 6) ||
+            !memcmp(v + 2, ".eyJ", 4));
+}
+
+/* A value encrypted at rest, which only its tool's key opens: SOPS's
+ * "ENC[AES256_GCM,data:...]", Pulumi's "v1:<nonce>:<ciphertext>", a
+ * SealedSecret's entries under "encryptedData:". */
+static bool encrypted_value(const unsigned char *s, size_t vs, size_t ve)
+{
+    const unsigned char *v = s + vs;
+    size_t n = ve - vs;
+    if (n > 8 && (!memcmp(v, "ENC[", 4) || (!memcmp(v, "v1:", 3) && memchr(v + 4, ':', n - 4))))
+        return true;
+    size_t b = vs > 200 ? vs - 200 : 0;
+    return pii_contains(s + b, vs - b, "encryptedData:", 14);
+}
+
 static size_t add_value(pii_ctx *c, int kind, size_t vs, size_t ve, bool quoted)
 {
-    if (in_arn(c->s, vs)) return 0;
+    if (in_arn(c->s, vs) || public_by_prefix(c->s + vs, ve - vs) || encrypted_value(c->s, vs, ve))
+        return 0;
     /* "Pwd={x};" (ODBC quotes a value in braces), "{AQAAAB...=}" (Jenkins'
      * encrypted secrets): a password or key inside; "{name}", "{{x}}" are
      * templates and stay placeholders */
@@ -1545,18 +1579,22 @@ static int container_kind(const unsigned char *s, size_t vs)
     return b > lim && s[b - 1] == '"' && ne > b ? ew__pii_key_kind(s, b, ne) : PII_KEY_NONE;
 }
 
-static size_t attr_pair(pii_ctx *c, size_t vs, size_t ve)
+static size_t attr_pair(pii_ctx *c, size_t vs, size_t ve, bool yaml)
 {
     const unsigned char *s = c->s;
-    size_t n = c->n, k = ve + 1, xs, xe;
+    size_t n = c->n, k = ve + !yaml, xs, xe;
     bool quoted;
-    /* XML's key="x" value="y"; JSON's "name": "x", "value": "y" */
-    while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == ',' || s[k] == '"') && k - ve < 8)
+    /* XML's key="x" value="y"; JSON's "name": "x", "value": "y", also on the
+     * next line of pretty-printed JSON (a Postman environment); YAML's "-
+     * name: x" with "value: y" on the next line (Azure Pipelines) */
+    while (
+        k < n && k - ve < 48 &&
+        (s[k] == ' ' || s[k] == '\t' || s[k] == ',' || s[k] == '"' || s[k] == '\n' || s[k] == '\r'))
         k++;
     if (k + 6 > n || strncasecmp((const char *)s + k, "value", 5)) return 0;
     size_t sep = k + 5 + (s[k + 5] == '"');
     if (sep >= n || (s[sep] != '=' && s[sep] != ':')) return 0;
-    if (!read_value(s, n, sep, &xs, &xe, &quoted) || !quoted) return 0;
+    if (!read_value(s, n, sep, &xs, &xe, &quoted) || (!quoted && !yaml)) return 0;
     int kind = ew__pii_key_kind(s, vs, ve);
     /* Postman's "apikey": [{"key": "value", "value": "<key>"}]: an entry
      * with no telling name takes its list's name, for a machine-made value */
@@ -1568,10 +1606,16 @@ static size_t attr_pair(pii_ctx *c, size_t vs, size_t ve)
 
 size_t ew__pii_scan_attr_pair(pii_ctx *c, size_t ke)
 {
-    size_t vs, ve;
+    const unsigned char *s = c->s;
+    size_t vs, ve, n = c->n;
     bool quoted;
-    if (!read_value(c->s, c->n, ke, &vs, &ve, &quoted) || !quoted) return 0;
-    return attr_pair(c, vs, ve);
+    if (!read_value(s, n, ke, &vs, &ve, &quoted)) return 0;
+    if (quoted) return attr_pair(c, vs, ve, false);
+    /* YAML: a bare name alone on its line, the value's key on the next */
+    size_t e = ve;
+    while (e < n && (s[e] == ' ' || s[e] == '\r'))
+        e++;
+    return e < n && s[e] == '\n' && ve > vs ? attr_pair(c, vs, ve, true) : 0;
 }
 
 /* The value repeats its key's name, or the name's last part: `password =
@@ -2440,12 +2484,34 @@ static bool ident_like(const unsigned char *v, size_t n)
  * buildConfigField('String', 'API_KEY', '"x"'), setProperty("sonar.login", "x").
  * Argument lists also hold plain field names ('password', 'email'), so the
  * value must look machine-made. [i, ke) is the name; the ',' is at k. */
+/* A named argument's label at k ("defaultValue: ", "default="): where its
+ * value starts, or k. */
+static size_t named_arg(const unsigned char *s, size_t n, size_t k)
+{
+    size_t a = k;
+    while (a < n && a - k < 4 && s[a] == ' ')
+        a++;
+    size_t l = a;
+    while (l < n && l - a < 24 && (pii_is_alnum(s[l]) || s[l] == '_'))
+        l++;
+    if (l == a || !pii_is_alpha(s[a]) || l + 1 >= n) return k;
+    if ((s[l] == ':' && s[l + 1] == ' ') || (s[l] == '=' && s[l + 1] != '=')) return l + 1;
+    return k;
+}
+
 size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t ke, size_t k)
 {
     const unsigned char *s = c->s;
-    size_t n = c->n, vs, ve;
+    size_t n = c->n, vs, ve, a;
     bool quoted;
-    if (k >= n || s[k] != ',' || !next_value(s, n, k + 1, &vs, &ve, &quoted) || !quoted) return 0;
+    if (k + 1 >= n) return 0;
+    if (s[k] == ',')
+        a = named_arg(s, n, k + 1); /* fromEnvironment('API_SECRET', defaultValue: 'x') */
+    else if ((s[k] == '|' || s[k] == '?') && s[k + 1] == s[k])
+        a = k + 2; /* process.env.API_KEY || 'x': the fallback literal */
+    else
+        return 0;
+    if (!next_value(s, n, a, &vs, &ve, &quoted) || !quoted) return 0;
     if (ve - vs >= 2 && (s[vs] == '"' || s[vs] == '\'') && s[ve - 1] == s[vs]) {
         vs++; /* '"x"': a string literal written inside a string */
         ve--;
@@ -2462,6 +2528,8 @@ size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t ke, size_t k)
      * (define('DB_PASSWORD', 'zephyr9253!')); other keys must look machine-made */
     bool person =
         kind == PII_KEY_PASSWORD && vn >= 6 && !prose_word(s + vs, vn) && !ident_like(s + vs, vn);
+    /* a fallback ("|| 'not-set'") is mostly a stand-in: a strong password only */
+    if (s[k] != ',') person = kind == PII_KEY_PASSWORD && strong_password(s + vs, vn);
     if (memchr(s + vs, ' ', vn) ||
         !(person || (vn >= 16 && random_looking(s + vs, vn)) || (vn >= 32 && all_hex(s + vs, vn))))
         return 0;
@@ -3105,13 +3173,38 @@ size_t ew__pii_scan_pwhash(pii_ctx *c, size_t i)
     return 0;
 }
 
+/* <key>NAME</key> <string>VALUE</string> of a property list (an iOS
+ * Info.plist), NAME at k. */
+static size_t plist_entry(pii_ctx *c, size_t k)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, ne = k;
+    while (ne < n && ne - k < 64 && s[ne] != '<' && s[ne] != '\n')
+        ne++;
+    if (ne + 6 > n || memcmp(s + ne, "</key>", 6) || ne == k) return 0;
+    int kind = ew__pii_key_kind(s, k, ne);
+    if (!kind) return 0;
+    size_t vs = ne + 6;
+    while (vs < n && vs - ne < 48 && pii_is_space(s[vs]))
+        vs++;
+    if (vs + 8 > n || memcmp(s + vs, "<string>", 8)) return 0;
+    vs += 8;
+    size_t ve = vs;
+    while (ve < n && ve - vs < 512 && s[ve] != '<' && s[ve] != '\n')
+        ve++;
+    if (ve + 9 > n || memcmp(s + ve, "</string>", 9) || ve == vs) return 0;
+    return add_value(c, kind, vs, ve, true);
+}
+
 size_t ew__pii_scan_xml_element(pii_ctx *c, size_t i, size_t ie)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, vs = ie + 1, ve = vs;
+    /* a property list's <key> names a setting: <key>CFBundleIdentifier</key>,
+     * and a secret's name there puts the secret in the <string> after it */
+    if (ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3)) return plist_entry(c, ie + 1);
     int kind = ew__pii_key_kind(s, i, ie);
-    /* a property list's <key> names a setting: <key>CFBundleIdentifier</key> */
-    if (!kind || (ie - i == 3 && !strncasecmp((const char *)s + i, "key", 3))) return 0;
+    if (!kind) return 0;
     /* the value alone on an indented line: "<token>\n    x\n</token>" */
     size_t in = vs + (vs < n && s[vs] == '\r');
     bool below = in + 1 < n && s[in] == '\n' && (s[in + 1] == ' ' || s[in + 1] == '\t');

@@ -132,6 +132,13 @@ size_t ew__pii_scan_compared(pii_ctx *c, size_t i, size_t ie);
  * not English ("lykilorðið er Hekla#4521"): its end, or 0. */
 size_t ew__pii_scan_chat_value(pii_ctx *c, size_t i);
 
+/* ---- formats of their own (pii_secret_carrier.c) ---------------------------- */
+/* The fields of a WiFi QR code at k, after "WIFI:": its password ("P:"). */
+size_t ew__pii_scan_wifi_qr(pii_ctx *c, size_t k);
+/* Redis's "AUTH [user] <password>" and "masterauth <password>", the word at
+ * [i, ie): the password's end, or 0. */
+size_t ew__pii_scan_redis_auth(pii_ctx *c, size_t i, size_t ie);
+
 /* ---- shell lines (pii_secret_shell.c) --------------------------------------- */
 /* The '|' at i after "echo <v>" or "printf <v>": <v> when the command after
  * the pipe reads a secret ("docker login --password-stdin"). Its end, or 0. */

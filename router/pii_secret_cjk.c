@@ -194,6 +194,16 @@ size_t ew__pii_scan_kana_cue(pii_ctx *c, size_t i, uint32_t cp)
         if (!r) r = ew__pii_cjk_secret_value(c, i + l, true);
         return r ? r : i + l;
     }
+    /* the word for "password" of a script between Devanagari and Khmer, from
+     * the translations' list, where a word starts */
+    if (cp - 0x0900u < 0xF00u && (i == 0 || c->s[i - 1] < 0x80)) {
+        size_t l = ew__pii_password_word_at(c->s, c->n, i);
+        if (l) {
+            c->cue_at[CUE_SECRET] = (uint32_t)(i + l);
+            size_t r = ew__pii_cjk_secret_value(c, i + l, true);
+            return r ? r : i + l;
+        }
+    }
     /* first characters of the cues: パ ア シ ト キ 비 패 암 토 प क ट ร প พ */
     if (cp != 0x30D1 && cp != 0x30A2 && cp != 0x30B7 && cp != 0x30C8 && cp != 0x30AD &&
         cp != 0xBE44 && cp != 0xD328 && cp != 0xC554 && cp != 0xD1A0 && cp != 0x092A &&

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Generates router/pii_gazetteer.c and router/pii_addr_words.c from the word
-lists in router/data/.
+"""Generates router/pii_gazetteer.c, router/pii_addr_words.c and
+router/pii_label_words.c from the word lists in router/data/.
 
 Usage: python3 router/data/gen_gazetteer.py [--check]
 
@@ -11,7 +11,9 @@ router/pii_gazetteer.h: ASCII lowercase, and Latin letters with diacritics
 (U+00C0..U+024F) reduced to their base letter, so "Szöllösy" looks up as
 "szollosy". The address words (street types, weak street types, units) become
 NULL-terminated arrays of folded words in router/pii_addr_words.c, which
-router/pii_cue.c puts into its keyword table. --check exits 1 when a committed
+router/pii_cue.c puts into its keyword table (Cyrillic, Greek and Armenian
+words capitalised too: the fold keeps their case); the post box names become
+its ew__pii_post_boxes table. --check exits 1 when a committed
 file is stale (a ctest runs it).
 """
 import os
@@ -21,23 +23,31 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, '..', 'pii_gazetteer.c')
 OUT_ADDR = os.path.join(HERE, '..', 'pii_addr_words.c')
+OUT_LABEL = os.path.join(HERE, '..', 'pii_label_words.c')
 
 LISTS = [
     # (C name, flag, files)
     ('first', 'EW__GAZ_FIRST', ['names_first_census.txt', 'names_first_intl.txt']),
     ('last', 'EW__GAZ_LAST', ['names_last_census.txt', 'names_last_intl.txt']),
     ('common', 'EW__GAZ_COMMON', ['common_words.txt']),
+    # other languages' frequent words: ordinary words to the name reader
+    ('frequent', 'EW__GAZ_COMMON | EW__GAZ_WORD', ['frequent_words.txt']),
     ('place', 'EW__GAZ_PLACE', ['places.txt']),
     # the extended lists: only the names the lists above lack, marked EXT
     ('first_ext', 'EW__GAZ_FIRST | EW__GAZ_EXT', ['names_first_faker.txt']),
     ('last_ext', 'EW__GAZ_LAST | EW__GAZ_EXT', ['names_last_faker.txt']),
+    # weekday and month names of many languages, less the given names ("Julio", "Juma")
+    ('calendar', 'EW__GAZ_PLACE', ['calendar_faker.txt']),
 ]
 EXTENDS = {'first_ext': 'first', 'last_ext': 'last'}  # minus the core list of that kind
+NOT_NAMES = ('calendar',)  # minus the given names
 ADDR_LISTS = [
     # (C array, files): the keyword classes of router/pii_cue.c
-    ('ew__pii_kw_street', ['street_types.txt']),
+    ('ew__pii_kw_street', ['street_types.txt', 'street_types_libpostal.txt']),
     ('ew__pii_kw_street_weak', ['street_types_weak.txt']),
     ('ew__pii_kw_unit', ['units.txt', 'units_libpostal.txt']),
+    # not in the cue table: router/pii_addr.c reads them before a full stop only
+    ('ew__pii_street_dotted', ['street_types_dotted_libpostal.txt']),
 ]
 
 SPECIAL = {'ß': 's', 'æ': 'a', 'Æ': 'a', 'ø': 'o', 'Ø': 'o', 'đ': 'd', 'Đ': 'd', 'ð': 'd',
@@ -111,6 +121,8 @@ def generate():
         folded = set(fold(w) for w in words if fold(w))
         if cname in EXTENDS:
             folded -= core[EXTENDS[cname]] | core['first'] | core['last']
+        if cname in NOT_NAMES:
+            folded -= core['first'] | core['first_ext']
         core[cname] = folded
         folded = sorted(folded)
         parts.append('\n/* %s: %d words */\n' % (', '.join(files), len(folded)))
@@ -156,6 +168,51 @@ def c_literal(word):
     return '"%s"' % out
 
 
+def cased_script(word):
+    """Cyrillic, Greek and Armenian have capitals the fold keeps."""
+    return any(0x370 <= ord(ch) < 0x590 for ch in word[:1])
+
+
+def post_boxes():
+    """(name + ' ', short) of the post box lists, the short list's first."""
+    short = [w for w in read_words('post_boxes_short.txt')]
+    boxes = [(w, True) for w in short]
+    seen = set(fold(w) for w in short)
+    for f in ('post_boxes.txt', 'post_boxes_libpostal.txt'):
+        for w in read_words(f):
+            forms = [w] + ([w.capitalize(), w.upper()] if cased_script(w) else [])
+            for v in forms:
+                if fold(v) in seen and v == w:
+                    continue
+                if v not in (b for b, _ in boxes):
+                    boxes.append((v, False))
+            seen.add(fold(w))
+    return [(w + ' ', shrt) for w, shrt in boxes]
+
+
+def box_key(w):
+    """A name's first byte, ASCII lowercased: the index the scanner looks up."""
+    b = w.encode('utf-8')[0]
+    return ord(chr(b).lower()) if b < 0x80 else b
+
+
+def generate_boxes():
+    boxes = sorted(post_boxes(), key=lambda x: box_key(x[0]))  # stable: short ones first
+    index = []
+    for b in range(257):
+        index.append(sum(1 for w, _ in boxes if box_key(w) < b))
+    parts = ['\n/* post_boxes_short.txt, post_boxes.txt, post_boxes_libpostal.txt: %d names,\n'
+             ' * by first byte (ASCII lowercased) */\n'
+             'const pii_post_box ew__pii_post_boxes[] = {\n' % len(boxes)]
+    for w, shrt in boxes:
+        parts.append('    {%s, %d, %s},\n' % (c_literal(w), len(w.encode('utf-8')),
+                                            'true' if shrt else 'false'))
+    parts.append('    {NULL, 0, false},\n};\n')
+    parts.append('const unsigned char ew__pii_post_box_index[257] = {%s};\n'
+                 % ', '.join(str(x) for x in index))
+    return ''.join(parts)
+
+
 def generate_addr():
     parts = ['/* Generated by router/data/gen_gazetteer.py from the lists in router/data: do not edit.\n'
              ' * Sources and licences: router/data/README.md. */\n'
@@ -163,25 +220,106 @@ def generate_addr():
              '#include "router/pii_internal.h"\n\n'
              '/* clang-format off */\n']
     for cname, files in ADDR_LISTS:
-        words = []
+        words, seen = [], set()
         for f in files:
             for w in read_words(f):
-                fw = fold(w)
-                # the cue table holds words shorter than PII_WORD_MAX (24) bytes
-                if len(fw.encode('utf-8')) >= 24:
-                    raise SystemExit('%s: "%s" is too long for the cue table' % (f, w))
-                if fw and fw not in words:
-                    words.append(fw)
+                for v in [w] + ([w[0].upper() + w[1:]] if cased_script(w) else []):
+                    fw = fold(v)
+                    # the cue table holds words shorter than PII_WORD_MAX (24) bytes
+                    if len(fw.encode('utf-8')) >= 24:
+                        raise SystemExit('%s: "%s" is too long for the cue table' % (f, w))
+                    if fw and fw not in seen:
+                        seen.add(fw)
+                        words.append(fw)
         parts.append('\n/* %s: %d words */\nconst char *const %s[] = {\n'
                      % (', '.join(files), len(words), cname))
         parts.extend('    %s,\n' % c_literal(w) for w in words)
         parts.append('    NULL,\n};\n')
+    parts.append(generate_boxes())
     parts.append('/* clang-format on */\n')
     return ''.join(parts)
 
 
+# Greek letters with accents or diaeresis -> the plain small letter
+GREEK_PLAIN = {0x386: 0x3B1, 0x388: 0x3B5, 0x389: 0x3B7, 0x38A: 0x3B9, 0x38C: 0x3BF, 0x38E: 0x3C5,
+               0x38F: 0x3C9, 0x390: 0x3B9, 0x3AA: 0x3B9, 0x3AB: 0x3C5, 0x3AC: 0x3B1, 0x3AD: 0x3B5,
+               0x3AE: 0x3B7, 0x3AF: 0x3B9, 0x3B0: 0x3C5, 0x3CA: 0x3B9, 0x3CB: 0x3C5, 0x3CC: 0x3BF,
+               0x3CD: 0x3C5, 0x3CE: 0x3C9}
+
+
+def fold_label_char(ch):
+    """The label fold of router/pii_label.c: fold_char, then Greek,
+    Cyrillic and Armenian capitals lowercased and Greek accents dropped."""
+    cp = ord(ch)
+    if cp in GREEK_PLAIN:
+        return chr(GREEK_PLAIN[cp])
+    if 0x391 <= cp <= 0x3A9:
+        return chr(cp + 0x20)
+    if 0x400 <= cp <= 0x40F:
+        return chr(cp + 0x50)
+    if 0x410 <= cp <= 0x42F:
+        return chr(cp + 0x20)
+    if 0x531 <= cp <= 0x556:
+        return chr(cp + 0x30)
+    if 0x1C90 <= cp <= 0x1CBF:  # Georgian Mtavruli -> Mkhedruli
+        return chr(cp - 0x1C90 + 0x10D0)
+    if (0x460 <= cp <= 0x4BF and cp % 2 == 0) or (0x4C1 <= cp <= 0x4CE and cp % 2 == 1) or \
+            (0x4D0 <= cp <= 0x4FF and cp % 2 == 0):  # Cyrillic of Kazakh, Mongolian, ...
+        return chr(cp + 1)
+    if ch in '\u2018\u2019\u02bc':  # apostrophes
+        return "'"
+    if ch == '_':
+        return ' '
+    return fold_char(ch)
+
+
+def label_bucket(w):
+    b = w.encode('utf-8')
+    return (b[0] * 7 + b[1]) & 255
+
+
+def generate_label():
+    kinds = {'B': 'PII_LBL_BIRTH', 'P': 'PII_LBL_PASSPORT', 'D': 'PII_LBL_DATE',
+             'I': 'PII_LBL_ID'}
+    entries = set()
+    with open(os.path.join(HERE, 'id_labels.txt'), encoding='utf-8') as f:
+        for line in f:
+            line = line.rstrip('\n')
+            if not line.strip() or line.startswith('#'):
+                continue
+            kind, stem = line.split('\t')[:2]
+            label_only = stem.startswith('!')
+            stem = stem.lstrip('!')
+            anchored = stem.startswith('^')
+            word_end = stem.endswith('$')
+            word = ''.join(fold_label_char(c) for c in stem.lstrip('^').rstrip('$'))
+            if kind not in kinds or len(word.encode('utf-8')) < 2 or \
+                    len(word.encode("utf-8")) > 60:
+                raise SystemExit('id_labels.txt: bad entry %r' % line)
+            entries.add((label_bucket(word), word, kind, anchored | label_only << 1 | word_end << 2))
+    entries = sorted(entries)
+    parts = ['/* Generated by router/data/gen_gazetteer.py from router/data/id_labels.txt: do not\n'
+             ' * edit. Sources and licences: router/data/README.md. */\n'
+             '#include "router/pii_internal.h"\n\n'
+             '/* clang-format off */\n'
+             '/* %d stems, folded, ordered by their bucket ((byte0 * 7 + byte1) & 255) */\n'
+             'const ew__pii_lblword ew__pii_lbl_words[] = {\n' % len(entries)]
+    for bucket, word, kind, flags in entries:
+        parts.append('    {%s, %d, %s, %d},\n' % (c_literal(word), len(word.encode('utf-8')),
+                                                  kinds[kind], flags))
+    parts.append('};\n\n/* the first entry of each bucket; [256] is the end */\n'
+                 'const uint16_t ew__pii_lbl_bucket[257] = {')
+    starts, k = [], 0
+    for b in range(257):
+        while k < len(entries) and entries[k][0] < b:
+            k += 1
+        starts.append(str(k))
+    parts.append(', '.join(starts) + '};\n/* clang-format on */\n')
+    return ''.join(parts)
+
+
 def main():
-    outputs = [(OUT, generate()), (OUT_ADDR, generate_addr())]
+    outputs = [(OUT, generate()), (OUT_ADDR, generate_addr()), (OUT_LABEL, generate_label())]
     if '--check' in sys.argv:
         for path, text in outputs:
             with open(path, encoding='utf-8') as f:

@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ew__openai_delta d;
     ew_error err;
     int st = data[0] & 1 ? ew__openai_parse_response(body, n, &a, &d, &err)
-                         : ew__openai_parse_chunk(body, n, &a, &d, &err);
+                         : ew__openai_parse_chunk(body, n, NULL, &a, &d, &err);
     ew_json_doc doc;
     int pst = ew_json_parse(&doc, body, n, NULL, NULL);
     ew_json_doc_cleanup(&doc);

@@ -62,6 +62,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ew_json_doc doc;
     int pst = ew_json_pick(&doc, (const char *)data, size, picks, 3, NULL, NULL);
     ew_json_doc_cleanup(&doc);
+    /* Resuming over a kept prefix gives the same verdict: the second read
+     * of the same bytes resumes wherever a[0] starts. */
+    ew_json_picks t;
+    ew_json_picks_init(&t, picks, 3, NULL);
+    ew_json_pick_memo *m = ew_json_pick_memo_new(2);
+    for (int k = 0; k < 2 && m; k++) {
+        if ((ew_json_pick_resume(&doc, (const char *)data, size, &t, NULL, m, NULL) == EW_OK) !=
+            (pst == EW_OK))
+            abort();
+        ew_json_doc_cleanup(&doc);
+    }
+    ew_json_pick_memo_free(m);
     int st = ew_json_parse(&doc, (const char *)data, size, NULL, NULL);
     if ((pst == EW_OK) != (st == EW_OK)) abort();
     if (st != EW_OK) return 0;

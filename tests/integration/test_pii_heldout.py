@@ -84,8 +84,15 @@ for (tset, seed), floor in TYPED_FLOORS.items():
 # take), floors on the recall of the labelled minority. Seeds 1001/1002 are
 # set a (1002's errors never read), 1011/1012 set b, written after the rules
 # from set a (1012's errors never read); first contact is in docs/pii.md.
+# Set c (1021/1022: CI logs, traces, i18n files in 18 languages, catalogues,
+# invites, chat about software named like people) was written after set b's
+# rules, set d (1031/1032) after set c's; their labelled minority is held to
+# what it reached at first contact (c: Kubernetes "Node: worker-3/<ip>" and
+# names of cultures no list has stay misses).
 LOOK_CEIL = {('a', 1001): (110, 10), ('a', 1002): (110, 10), ('b', 1011): (125, 25),
-             ('b', 1012): (150, 35)}
+             ('b', 1012): (150, 35), ('c', 1021): (580, 145), ('c', 1022): (560, 160),
+             ('d', 1031): (660, 10), ('d', 1032): (580, 10)}
+RECALL = {'c': (0.86, 0.55), 'd': (0.95, 0.9)}  # overall, each type with 10+ values
 for (tset, seed), (person_ceil, other_ceil) in LOOK_CEIL.items():
     data = pii_generate('pii_gen_lookalike.py', '--set', tset, '--seed', seed)
     records = json.loads(data)
@@ -99,11 +106,14 @@ for (tset, seed), (person_ceil, other_ceil) in LOOK_CEIL.items():
     if got['person']['fp_per_1000'] > person_ceil:
         failures.append('look-alike seed %d: %.1f false person hits per 1,000 texts > %d'
                         % (seed, got['person']['fp_per_1000'], person_ceil))
-    if got['OVERALL']['R'] < 0.97:
-        failures.append('look-alike seed %d: recall %.3f < 0.97' % (seed, got['OVERALL']['R']))
+    recall, type_recall = RECALL.get(tset, (0.97, 0.9))
+    if got['OVERALL']['R'] < recall:
+        failures.append('look-alike seed %d: recall %.3f < %.2f' % (seed, got['OVERALL']['R'],
+                                                                   recall))
     for t, v in got.items():
-        if v['tp'] + v['fn'] >= 10 and v['R'] < 0.9:
-            failures.append('look-alike seed %d %s recall %.3f < 0.9' % (seed, t, v['R']))
+        if v['tp'] + v['fn'] >= 10 and v['R'] < type_recall:
+            failures.append('look-alike seed %d %s recall %.3f < %.2f' % (seed, t, v['R'],
+                                                                         type_recall))
 
 # The Chinese sets (bench/pii_gen_zh.py): Simplified and Traditional text of
 # the mainland, Taiwan, Hong Kong, Macau and Singapore, every kind. Set a

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The held-out secret sets of bench/pii_secrets_heldout.py (a-c),
 bench/pii_secrets_heldout_de.py (d-f), bench/pii_secrets_heldout_g.py,
-bench/pii_secrets_heldout_h.py, _i.py ... _l.py (providers,
+bench/pii_secrets_heldout_h.py, _i.py ... _n.py (providers,
 file formats, shell history, chat in many languages, look-alikes that
 noseyparker's examples and pii_gen_secrets.py do not have), generated with a
 seed the docs/pii.md's numbers do not use and scored by bench/pii_eval.py:
@@ -40,7 +40,18 @@ TARGETS = {'a': ('pii_secrets_heldout.py', 0.95, 0.05),
            # FP 0.000; chat in ASCII-only languages with passwords of letters,
            # digits and '-', tools' own syntaxes and providers no list names
            # are what it still misses
-           'l': ('pii_secrets_heldout_l.py', 0.68, 0.05)}
+           'l': ('pii_secrets_heldout_l.py', 0.68, 0.05),
+           # m (session 8, written after l's rules): first contact 0.795 / FP
+           # 0.018; 0.897 / 0.000 after its rules (password words of ~90
+           # languages from software translations, name/value records, WiFi QR,
+           # Redis AUTH, defaults and fallbacks, public and encrypted values);
+           # chat in languages no translation lists, hex keys in chat and an
+           # AWS secret without AWS's shape are what it misses
+           'm': ('pii_secrets_heldout_m.py', 0.87, 0.02),
+           # n (session 8, written after m's rules): first contact 0.882 / FP
+           # 0.135; SOPS and Pulumi encrypted values under a password's name
+           # are still flagged, so its FP floor sits above the bar
+           'n': ('pii_secrets_heldout_n.py', 0.82, 0.09)}
 failures = []
 
 for name, (gen, min_recall, max_fp) in sorted(TARGETS.items()):

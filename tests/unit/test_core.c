@@ -428,6 +428,86 @@ static void test_json_pick(void **state)
     ew_arena_cleanup(&a);
 }
 
+/* The same verdict, values and error from a memo's resume as from a fresh walk. */
+static void expect_resume_same(const ew_json_picks *t, const ew_json_limits *lim,
+                               ew_json_pick_memo *m, const char *text)
+{
+    ew_json_doc d1, d2;
+    ew_error e1, e2;
+    size_t len = strlen(text);
+    int st1 = ew_json_pick_with(&d1, text, len, t, lim, &e1);
+    int st2 = ew_json_pick_resume(&d2, text, len, t, lim, m, &e2);
+    if (st1 != st2) fail_msg("%s: fresh %d, resumed %d", text, st1, st2);
+    if (st1) assert_string_equal(e1.message, e2.message);
+    assert_int_equal(d1.n, d2.n);
+    for (int x = 0; x < d1.n; x++) {
+        size_t l1 = 0, l2 = 0;
+        assert_int_equal(ew_json_type_of(&d1, x), ew_json_type_of(&d2, x));
+        assert_ptr_equal(ew_json_raw(&d1, x, &l1), ew_json_raw(&d2, x, &l2));
+        assert_int_equal(l1, l2);
+    }
+    ew_json_doc_cleanup(&d1);
+    ew_json_doc_cleanup(&d2);
+}
+
+static void test_json_pick_resume(void **state)
+{
+    (void)state;
+    static const ew_json_want w[] = {
+        {0, "id", 0},      {0, "choices", 0},       {2, NULL, 0},    {3, "delta", 0},
+        {4, "content", 0}, {3, "finish_reason", 0}, {0, "usage", 0}, {7, "total_tokens", 0}};
+    ew_json_picks t;
+    assert_int_equal(ew_json_picks_init(&t, w, (int)(sizeof w / sizeof *w), NULL), EW_OK);
+    /* Kept where "delta"'s value (4) starts. */
+    ew_json_pick_memo *m = ew_json_pick_memo_new(4);
+    assert_non_null(m);
+#define PFX "{\"id\":\"c\",\"usage\":{\"total_tokens\":5},\"choices\":[{\"index\":0,\"delta\":"
+    const char *docs[] = {
+        PFX "{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}",
+        PFX "{\"content\":\"Hi \\u00e9\"},\"finish_reason\":null}]}", /* resumes */
+        PFX "{\"content\":\"x\"},}]}",                                /* fails after it */
+        PFX "{\"content\":\"x\"}}],\"usage\":7}", /* a duplicate drops the kept usage */
+        PFX,                                      /* ends where the value should be */
+        PFX "{",                                  /* ends inside it */
+        PFX "\"text\"}]}",                        /* another first byte: walked again */
+        "{\"id\":\"d\",\"usage\":{\"total_tokens\":5},\"choices\":[{\"index\":0,\"delta\":{}}]}",
+        PFX "{\"content\":\"\x01\"}}]}", /* a control byte in the new part */
+        PFX "{}}]}  ",
+        "[" PFX "{}}]}]", /* the same bytes elsewhere are not the prefix */
+    };
+#undef PFX
+    for (int round = 0; round < 2; round++)
+        for (size_t k = 0; k < sizeof docs / sizeof *docs; k++) {
+            expect_resume_same(&t, NULL, m, docs[k]);
+            /* Each again right after itself: the second always resumes. */
+            expect_resume_same(&t, NULL, m, docs[k]);
+        }
+    /* Limits are part of what is kept: a token cap met exactly (14 values)
+     * and crossed by one (15) after the kept point. */
+    ew_json_limits few = {.max_tokens = 14, .max_depth = 8};
+    const char *seed = "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}";
+    const char *at_cap =
+        "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"b\":1}}]}";
+    const char *past_cap =
+        "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"b\":[1]}}]}";
+    const char *more =
+        "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"b\":[1,2,3]}}]}";
+    expect_resume_same(&t, &few, m, seed);
+    expect_resume_same(&t, &few, m, at_cap);
+    expect_resume_same(&t, &few, m, past_cap);
+    expect_resume_same(&t, &few, m, more);
+    expect_resume_same(&t, NULL, m, more);
+    ew_json_limits shallow = {.max_depth = 3};
+    expect_resume_same(&t, &shallow, m, more);
+    /* A memo for a value the table does not have reads from the start. */
+    ew_json_pick_memo *none = ew_json_pick_memo_new(99);
+    expect_resume_same(&t, NULL, none, seed);
+    expect_resume_same(&t, NULL, NULL, seed);
+    ew_json_pick_memo_free(none);
+    ew_json_pick_memo_free(m);
+    ew_json_pick_memo_free(NULL);
+}
+
 /* ---- reader: numbers and literals -------------------------------------------------------- */
 
 static void test_json_number_grammar(void **state)
@@ -1630,6 +1710,7 @@ int main(void)
         cmocka_unit_test(test_json_escapes),
         cmocka_unit_test(test_json_bad_strings),
         cmocka_unit_test(test_json_pick),
+        cmocka_unit_test(test_json_pick_resume),
         cmocka_unit_test(test_json_number_grammar),
         cmocka_unit_test(test_json_number_values),
         cmocka_unit_test(test_json_short_decimals),

@@ -256,7 +256,7 @@ static int on_event(void *user, const ew__sse_event *ev)
     if (ev->data_len == 6 && !memcmp(ev->data, "[DONE]", 6)) return EW_OK;
     ew__openai_delta d;
     ew_error err;
-    int st = ew__openai_parse_chunk(ev->data, ev->data_len, &s->a, &d, &err);
+    int st = ew__openai_parse_chunk(ev->data, ev->data_len, NULL, &s->a, &d, &err);
     if (st) return st;
     return d.content_len
                ? ew__split_restore_text(s->r, d.content, d.content_len, buf_write, &s->out)

@@ -424,7 +424,7 @@ static void test_openai_parse(void **state)
     ew_error err;
     const char *c1 = "{\"id\":\"x\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"role\":"
                      "\"assistant\",\"content\":\"He\\u0000llo\\n\"},\"finish_reason\":null}]}";
-    assert_int_equal(ew__openai_parse_chunk(c1, strlen(c1), &a, &d, &err), EW_OK);
+    assert_int_equal(ew__openai_parse_chunk(c1, strlen(c1), NULL, &a, &d, &err), EW_OK);
     assert_true(d.has_choice);
     assert_string_equal(d.role, "assistant");
     assert_int_equal(d.content_len, 7);
@@ -434,26 +434,26 @@ static void test_openai_parse(void **state)
     assert_false(d.usage.present);
 
     const char *c2 = "{\"choices\":[{\"delta\":{},\"finish_reason\":\"length\"}]}";
-    assert_int_equal(ew__openai_parse_chunk(c2, strlen(c2), &a, &d, &err), EW_OK);
+    assert_int_equal(ew__openai_parse_chunk(c2, strlen(c2), NULL, &a, &d, &err), EW_OK);
     assert_string_equal(d.finish_reason, "length");
     assert_null(d.content);
 
     const char *c3 = "{\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":7,"
                      "\"total_tokens\":12}}";
-    assert_int_equal(ew__openai_parse_chunk(c3, strlen(c3), &a, &d, &err), EW_OK);
+    assert_int_equal(ew__openai_parse_chunk(c3, strlen(c3), NULL, &a, &d, &err), EW_OK);
     assert_false(d.has_choice);
     assert_true(d.usage.present);
     assert_int_equal(d.usage.total_tokens, 12);
 
     const char *c4 = "{\"choices\":[{\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":"
                      "{\"arguments\":\"{\\\"a\\\"\"}}]}}]}";
-    assert_int_equal(ew__openai_parse_chunk(c4, strlen(c4), &a, &d, &err), EW_OK);
+    assert_int_equal(ew__openai_parse_chunk(c4, strlen(c4), NULL, &a, &d, &err), EW_OK);
     assert_non_null(d.tool_calls);
     assert_int_equal(d.tool_calls[0], '[');
     assert_int_equal(d.tool_calls[d.tool_calls_len - 1], ']');
 
     const char *t1 = "{\"choices\":[{\"text\":\"abc\",\"finish_reason\":null}]}";
-    assert_int_equal(ew__openai_parse_chunk(t1, strlen(t1), &a, &d, &err), EW_OK);
+    assert_int_equal(ew__openai_parse_chunk(t1, strlen(t1), NULL, &a, &d, &err), EW_OK);
     assert_string_equal(d.content, "abc");
 
     const char *w = "{\"id\":\"r\",\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":"
@@ -476,12 +476,12 @@ static void test_openai_parse(void **state)
                          "{\"choices\":[{\"delta\":{\"tool_calls\":{}}}]}",
                          "{\"choices\":[{\"delta\":{\"content\":\"\\ud800\"}}]}"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        int st = ew__openai_parse_chunk(bad[i], strlen(bad[i]), &a, &d, &err);
+        int st = ew__openai_parse_chunk(bad[i], strlen(bad[i]), NULL, &a, &d, &err);
         if (st != EW_ERR_PARSE && st != EW_ERR_UTF8)
             fail_msg("chunk %s: %s", bad[i], ew_status_name(st));
     }
     const char *e = "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}";
-    assert_int_equal(ew__openai_parse_chunk(e, strlen(e), &a, &d, &err), EW_ERR_UPSTREAM);
+    assert_int_equal(ew__openai_parse_chunk(e, strlen(e), NULL, &a, &d, &err), EW_ERR_UPSTREAM);
     assert_non_null(strstr(err.message, "overloaded"));
     ew_arena_cleanup(&a);
 }

@@ -1210,6 +1210,53 @@ static void test_fuzz(void **state)
 
 /* Machine and business text (bench/pii_gen_lookalike.py): values shaped
  * like PII that belong to no one. */
+/* Capitalised words of machine and business text that name no one, each
+ * with its firing twin (look-alike set c, bench/pii_gen_lookalike_c.py). */
+static void test_machine_names(void **state)
+{
+    (void)state;
+    /* other languages' everyday words, capitalised together, are no name;
+     * beside a name they are its parts */
+    EXPECT_NO_TYPE("## Neue Funktionen\n- Bezahlen mit Klarna", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Hasil Pencarian untuk semua produk", EW_PII_PERSON);
+    EXPECT_EXACT("the verses from Edi Živković's tales", EW_PII_PERSON, "Edi Živković's");
+    EXPECT_EXACT("Jmenuji se Sefa a bydlím v Brně.", EW_PII_PERSON, "Sefa");
+    /* the whole value of a field whose label names no person */
+    EXPECT_NO_TYPE("{\"sku\": \"X-1\", \"color\": \"Forest Green\", \"brand\": \"Nordhaven\"}",
+                   EW_PII_PERSON);
+    EXPECT_NO_TYPE("msgid \"Save Changes\"\nmsgstr \"Modalità Scura\"", EW_PII_PERSON);
+    EXPECT_NO_TYPE("<g:color>Rose Gold</g:color>", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Prioridad: Alta\nEstado: Abierta", EW_PII_PERSON);
+    EXPECT_EXACT("Assignee: Wyatt Kimball\nStatus: Open", EW_PII_PERSON, "Wyatt Kimball");
+    EXPECT_EXACT("{\"owner\": \"Wyatt Kimball\"}", EW_PII_PERSON, "Wyatt Kimball");
+    EXPECT_EXACT("{\"customer\": \"Thanos Papadakis\"}", EW_PII_PERSON, "Thanos Papadakis");
+    EXPECT_EXACT("{\"name\": [{\"text\": \"Thanos Papadakis\"}]}", EW_PII_PERSON,
+                 "Thanos Papadakis");
+    EXPECT_EXACT("Directed By:    Kalani Wongsawat", EW_PII_PERSON, "Kalani Wongsawat");
+    EXPECT_EXACT("ФИО: Анна Сергеевна Кузнецова", EW_PII_PERSON, "Анна Сергеевна Кузнецова");
+    /* software named like people: written into an identifier elsewhere, or
+     * a listed tool in text about software */
+    EXPECT_NO_TYPE("Running on Jenkins in /var/jenkins_home/workspace/api", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Jenkins is down again, can someone restart the Hudson agent?", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Alexa no responde desde que desplegamos Jarvis v1.8.0", EW_PII_PERSON);
+    EXPECT_EXACT("Jenkins said the results are fine.", EW_PII_PERSON, "Jenkins");
+    EXPECT_EXACT("Mr. Jenkins restarted the build server.", EW_PII_PERSON, "Jenkins");
+    /* three capitalised words, none a listed name or two of them ordinary,
+     * are a title; a form's labels are no speakers, a chat's are */
+    EXPECT_NO_TYPE("Anamnesi Patologica Remota: morbo", EW_PII_PERSON);
+    EXPECT_NO_TYPE("- Earl Grey Loose Leaf Tea (Tramontina)", EW_PII_PERSON);
+    EXPECT_EXACT("Present: Oisín Ó Briain and others", EW_PII_PERSON, "Oisín Ó Briain");
+    EXPECT_NO_TYPE("Resumen: El Botón de Pago No Responde\nPrioridad: 2\nEstado: En Curso",
+                   EW_PII_PERSON);
+    EXPECT_EXACT("Ubul: What a wife.\nNicole: Remember me?\nJohn: You saved my life!",
+                 EW_PII_PERSON, "Ubul");
+    /* capitalisation alone still makes a name outside fields: on a name
+     * line over an address, in English prose */
+    EXPECT_EXACT("Kalani Wongsawat\n12 Elm Street, Springfield", EW_PII_PERSON, "Kalani Wongsawat");
+    EXPECT_EXACT("Yesterday Kalani Wongsawat called the office.", EW_PII_PERSON,
+                 "Kalani Wongsawat");
+}
+
 static void test_machine_lookalikes(void **state)
 {
     (void)state;
@@ -1326,6 +1373,7 @@ int main(void)
         cmocka_unit_test(test_fuzz),
         cmocka_unit_test(test_deny_regex_prefilter),
         cmocka_unit_test(test_machine_lookalikes),
+        cmocka_unit_test(test_machine_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -12,6 +12,7 @@
 
 #define A EW_PII_STREET_ADDRESS
 #define D EW_PII_DATE_OF_BIRTH
+#define P EW_PII_PASSPORT
 
 /* Floors, doors and units of other countries; a label line ends the block. */
 static void test_units_and_floors(void **state)
@@ -164,6 +165,97 @@ static void test_street_lookalikes(void **state)
         {"Our new office is at Elm Street 139; see you.", A, "Elm Street 139"},
         {"The bus station is on Vesterskovvej 79", A, "Vesterskovvej 79"},
         {"It was shown on Marina Fort Street last year.", A, "Marina Fort Street"},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
+/* libpostal's words of every language (street types, post boxes, buildings,
+ * two-letter abbreviations before their full stop), street names first in
+ * other scripts, country-prefixed postcodes, cross streets, floors in Roman
+ * numerals, streets named after dates; and what stays no address: road
+ * numbers, distances, ways, money, firms, citations. */
+static void test_libpostal_and_shapes(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"Indirizz: 98, Triq il-Kbira, Mosta MST 8585", A,
+         "98, Triq il-Kbira, Mosta MST 8585"}, /* Maltese street type (libpostal) and article */
+        {"\xD0\x9F\xD0\xBE\xD1\x87\xD1\x82\xD0\xBE\xD0\xB2\xD1\x8B\xD0\xB9 "
+         "\xD0\xB0\xD0\xB4\xD1\x80\xD0\xB5\xD1\x81: \xD0\xB0/\xD1\x8F 828, "
+         "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 101000",
+         A,
+         "\xD0\xB0/\xD1\x8F 828, \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 101000"}, /* Russian
+                                                                                               post
+                                                                                               box
+                                                                                             */
+        {"\xCE\xA4.\xCE\x98. 1234, 101 10 \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1", A,
+         "\xCE\xA4.\xCE\x98. 1234, 101 10 \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1"}, /* Greek post
+                                                                                         box
+                                                                                         (libpostal)
+                                                                                       */
+        {"Adresa: str. \xC8\x98tefan cel Mare 93, ap. 20, MD-2001 Chi\xC8\x99in\xC4\x83u", A,
+         "str. \xC8\x98tefan cel Mare 93, ap. 20, MD-2001 Chi\xC8\x99in\xC4\x83u"}, /* a
+                                                                                       country-prefixed
+                                                                                       postcode */
+        {"\xE1\x83\x9B\xE1\x83\x98\xE1\x83\xA1\xE1\x83\x90\xE1\x83\x9B\xE1\x83\x90\xE1\x83\xA0\xE1"
+         "\x83\x97\xE1\x83\x98: "
+         "\xE1\x83\x90\xE1\x83\xA6\xE1\x83\x9B\xE1\x83\x90\xE1\x83\xA8\xE1\x83\x94\xE1\x83\x9C\xE1"
+         "\x83\x94\xE1\x83\x91\xE1\x83\x9A\xE1\x83\x98\xE1\x83\xA1 \xE1\x83\xA5. 43, "
+         "\xE1\x83\x97\xE1\x83\x91\xE1\x83\x98\xE1\x83\x9A\xE1\x83\x98\xE1\x83\xA1\xE1\x83\x98 "
+         "0112",
+         A,
+         "\xE1\x83\x90\xE1\x83\xA6\xE1\x83\x9B\xE1\x83\x90\xE1\x83\xA8\xE1\x83\x94\xE1\x83\x9C\xE1"
+         "\x83\x94\xE1\x83\x91\xE1\x83\x9A\xE1\x83\x98\xE1\x83\xA1 \xE1\x83\xA5. 43, "
+         "\xE1\x83\x97\xE1\x83\x91\xE1\x83\x98\xE1\x83\x9A\xE1\x83\x98\xE1\x83\xA1\xE1\x83\x98 "
+         "0112"}, /* Georgian, name first */
+        {"\xD7\x9B\xD7\xAA\xD7\x95\xD7\x91\xD7\xAA: \xD7\xA8\xD7\x97' "
+         "\xD7\x94\xD7\xA8\xD7\xA6\xD7\x9C 114, \xD7\x93\xD7\x99\xD7\xA8\xD7\x94 3, "
+         "\xD7\x97\xD7\x99\xD7\xA4\xD7\x94 3368920",
+         A,
+         "\xD7\xA8\xD7\x97' \xD7\x94\xD7\xA8\xD7\xA6\xD7\x9C 114, \xD7\x93\xD7\x99\xD7\xA8\xD7\x94 "
+         "3, \xD7\x97\xD7\x99\xD7\xA4\xD7\x94 3368920"}, /* Hebrew geresh */
+        {"\xD0\x90\xD0\xB4\xD1\x80\xD0\xB5\xD1\x81\xD0\xB0: \xD0\xB1\xD1\x83\xD0\xBB. "
+         "\xD0\x9F\xD0\xB0\xD1\x80\xD1\x82\xD0\xB8\xD0\xB7\xD0\xB0\xD0\xBD\xD1\x81\xD0\xBA\xD0\xB8 "
+         "\xD0\xBE\xD0\xB4\xD1\x80\xD0\xB5\xD0\xB4\xD0\xB8 \xD0\xB1\xD1\x80. 119, 1000 "
+         "\xD0\xA1\xD0\xBA\xD0\xBE\xD0\xBF\xD1\x98\xD0\xB5",
+         A,
+         "\xD0\xB1\xD1\x83\xD0\xBB. "
+         "\xD0\x9F\xD0\xB0\xD1\x80\xD1\x82\xD0\xB8\xD0\xB7\xD0\xB0\xD0\xBD\xD1\x81\xD0\xBA\xD0\xB8 "
+         "\xD0\xBE\xD0\xB4\xD1\x80\xD0\xB5\xD0\xB4\xD0\xB8 \xD0\xB1\xD1\x80. 119, 1000 "
+         "\xD0\xA1\xD0\xBA\xD0\xBE\xD0\xBF\xD1\x98\xD0\xB5"}, /* Macedonian: long words, бр. */
+        {"C\xC3\xADm: V\xC3\xA1"
+         "ci utca 29. II. em. 3., 1052 Budapest",
+         A,
+         "V\xC3\xA1"
+         "ci utca 29. II. em. 3., 1052 Budapest"}, /* Hungarian floor and door */
+        {"Head office: Plot 77, Kampala Road, P.O. Box 9215, Kampala", A,
+         "Plot 77, Kampala Road, P.O. Box 9215, Kampala"}, /* a box after the street */
+        {"Nuestra sede est\xC3\xA1 en Av. Amazonas N22-16 y Av. Patria, Quito 170143.", A,
+         "Av. Amazonas N22-16 y Av. Patria, Quito 170143"}, /* Quito's number, a cross street */
+        {"Oficina: Av. Bol\xC3\xADvar, Edif. Sur, Piso 3, Caracas 1010", A,
+         "Av. Bol\xC3\xADvar, Edif. Sur, Piso 3, Caracas 1010"}, /* no house number, a building */
+        {"Yousef El-Sayed\n171\nTriq il-Kbira\nMosta MST 7345", A,
+         "171\nTriq il-Kbira\nMosta MST 7345"}, /* a house number alone on its line */
+        {"Adresas: Gedimino pr. 9, LT-01103 Vilnius", A,
+         "Gedimino pr. 9, LT-01103 Vilnius"}, /* a dotted two-letter type */
+        {"Direcci\xC3\xB3n: Av. 18 de Julio 1917, apto. 604, 11100 Montevideo", A,
+         "Av. 18 de Julio 1917, apto. 604, 11100 Montevideo"}, /* a street named after a date */
+        {"Endere\xC3\xA7o: Av. Julius Nyerere, n.\xC2\xBA 1010, Maputo", A,
+         "Av. Julius Nyerere, n.\xC2\xBA 1010, Maputo"}, /* n.º */
+        {"Bundesstra\xC3\x9F"
+         "e 96 is closed between km 12 and 18.",
+         A, NULL},                                            /* a federal road's number */
+        {"Strada Statale 16 runs along the coast.", A, NULL}, /* a state road's number */
+        {"Sigue por la Calle Mayor 2 cuadras y gira a la izquierda.", A, NULL}, /* a distance */
+        {"Turn left on Main Street, then right at the second light.", A, NULL}, /* a way */
+        {"Facture : montant Rs. 47,51,742, \xC3\xA9"
+         "ch\xC3\xA9"
+         "ance 2015-02-03",
+         A, NULL},                                                    /* rupees */
+        {"Smith et al. 2020 showed it.", A, NULL},                    /* et al. */
+        {"Program Kontroli Etap 4, Formularz RK-1704 oraz", A, NULL}, /* no country's prefix */
+        {"Kwota: -100,00 PLN", A, NULL},                              /* a currency */
+        {"The function takes 2 int arguments.", A, NULL},             /* a word */
     };
     check_all(k, sizeof k / sizeof k[0]);
 }
@@ -484,6 +576,95 @@ static void test_landline_extension(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* Birth dates and passports under labels and words of any language
+ * (router/data/id_labels.txt): the value's own label decides, a month word no
+ * list holds is read under a birth label, other scripts' digits, ICAO 9303
+ * machine-readable lines by their check digits. */
+static void test_id_record_labels(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"Usuku lokuzalwa: 6 Ephreli 2002", D,
+         "6 Ephreli 2002"}, /* Zulu: a month word no list holds */
+        {"\xD0\x94\xD0\xB0\xD1\x82\xD1\x83\xD0\xBC "
+         "\xD1\x80\xD0\xBE\xD1\x92\xD0\xB5\xD1\x9A\xD0\xB0: 27. "
+         "\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBC\xD0\xB1\xD0\xB0\xD1\x80 1975.",
+         D,
+         "27. \xD0\xBD\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBC\xD0\xB1\xD0\xB0\xD1\x80 1975"}, /* Serbian
+                                                                                          Cyrillic
+                                                                                        */
+        {"Gimimo data : 1980 m. spalio 23 d.", D,
+         "1980 m. spalio 23 d"}, /* Lithuanian, year first */
+        {"Dzim\xC5\xA1"
+         "anas datums\t1977. gada 26. janv\xC4\x81ris",
+         D, "1977. gada 26. janv\xC4\x81ris"}, /* Latvian */
+        {"\xE1\x8B\xA8\xE1\x88\x8D\xE1\x8B\xB0\xE1\x89\xB5 \xE1\x89\x80\xE1\x8A\x95: "
+         "\xE1\x8C\x8D\xE1\x8A\x95\xE1\x89\xA6\xE1\x89\xB5 6 1975",
+         D, "\xE1\x8C\x8D\xE1\x8A\x95\xE1\x89\xA6\xE1\x89\xB5 6 1975"}, /* Amharic, Ethiopian
+                                                                           calendar */
+        {"Kaarawan: Pebrero 11, 1962\nPetsa ng resibo: 2023-03-13", D,
+         "Pebrero 11, 1962"}, /* Tagalog; not a street */
+        {"Sz\xC3\xBClet\xC3\xA9si id\xC5\x91: 23-II-1982", D, "23-II-1982"}, /* a Roman month */
+        {"Narodil jsem se 7.III.1961 v Brn\xC4\x9B.", D, "7.III.1961"},      /* Czech verb before */
+        {"\xE0\xA6\xA8\xE0\xA6\xBE\xE0\xA6\xAE: "
+         "\xE0\xA6\xAB\xE0\xA6\xBE\xE0\xA6\xA4\xE0\xA7\x87\xE0\xA6\xAE\xE0\xA6\xBE "
+         "\xE0\xA6\xAC\xE0\xA7\x87\xE0\xA6\x97\xE0\xA6\xAE, "
+         "\xE0\xA6\x9C\xE0\xA6\xA8\xE0\xA7\x8D\xE0\xA6\xAE\xE0\xA6\xA4\xE0\xA6\xBE\xE0\xA6\xB0\xE0"
+         "\xA6\xBF\xE0\xA6\x96: "
+         "\xE0\xA7\xA8\xE0\xA7\xAD/\xE0\xA7\xA7\xE0\xA7\xA8/"
+         "\xE0\xA7\xA7\xE0\xA7\xAF\xE0\xA7\xAB\xE0\xA7\xAB",
+         D,
+         "\xE0\xA7\xA8\xE0\xA7\xAD/\xE0\xA7\xA7\xE0\xA7\xA8/"
+         "\xE0\xA7\xA7\xE0\xA7\xAF\xE0\xA7\xAB\xE0\xA7\xAB"},       /* Bengali digits */
+        {"Olen s\xC3\xBCndinud 24/9/1983 Tartus.", D, "24/9/1983"}, /* Estonian verb before */
+        {"\xE0\xAE\xA8\xE0\xAE\xBE\xE0\xAE\xA9\xE0\xAF\x8D 21 "
+         "\xE0\xAE\xAA\xE0\xAE\xBF\xE0\xAE\xAA\xE0\xAF\x8D\xE0\xAE\xB0\xE0\xAE\xB5\xE0\xAE\xB0\xE0"
+         "\xAE\xBF 1960 \xE0\xAE\x85\xE0\xAE\xA9\xE0\xAF\x8D\xE0\xAE\xB1\xE0\xAF\x81 "
+         "\xE0\xAE\xAA\xE0\xAE\xBF\xE0\xAE\xB1\xE0\xAE\xA8\xE0\xAF\x8D\xE0\xAE\xA4\xE0\xAF\x87\xE0"
+         "\xAE\xA9\xE0\xAF\x8D.",
+         D,
+         "21 "
+         "\xE0\xAE\xAA\xE0\xAE\xBF\xE0\xAE\xAA\xE0\xAF\x8D\xE0\xAE\xB0\xE0\xAE\xB5\xE0\xAE\xB0\xE0"
+         "\xAE\xBF 1960"}, /* Tamil verb after */
+        {"Nimi: Priit Kask | S\xC3\xBCnniaeg: 2-2-1977 | Arve kuup\xC3\xA4"
+         "ev: 2021-07-09",
+         D, "2-2-1977"}, /* Estonian */
+        {"Nume\tData na\xC8\x99terii\tData eliber\xC4\x83rii\nAndrei Popescu\t\t4 ianuarie 2024", D,
+         NULL}, /* the column is the issue date's */
+        {"\xD0\xA0\xD0\xBE\xD1\x92\xD0\xB5\xD0\xBD\xD0\xB0 \xD1\x81\xD0\xB0\xD0\xBC \xD1\x83 "
+         "\xD0\x91\xD0\xB5\xD0\xBE\xD0\xB3\xD1\x80\xD0\xB0\xD0\xB4\xD1\x83. "
+         "\xD0\x92\xD0\xB0\xD0\xB6\xD0\xB8 \xD0\xB4\xD0\xBE: 20-02-2027",
+         D, NULL}, /* the date's own label is another date's */
+        {"az \xC3\xBAtlevelem sz\xC3\xA1ma YH5960198. Sz\xC3\xA1mla kelte: 2025. j\xC3\xBAlius 15.",
+         D, NULL}, /* an invoice's date */
+        {"Full name\tDeparture\tDOB\nPriya Nair\tJanuary 8, 2026\t", D, NULL}, /* a departure */
+        {"Broj paso\xC5\xA1"
+         "a: 786873145",
+         P, "786873145"},                        /* Serbian */
+        {"Pase Nr.: GC0105583", P, "GC0105583"}, /* Latvian */
+        {"\xE1\x8B\xA8\xE1\x8D\x93\xE1\x88\xB5\xE1\x8D\x96\xE1\x88\xAD\xE1\x89\xB4 "
+         "\xE1\x89\x81\xE1\x8C\xA5\xE1\x88\xAD EP5363430 \xE1\x8A\x90\xE1\x8B\x8D\xE1\x8D\xA2",
+         P, "EP5363430"}, /* Amharic, in a sentence */
+        {"{\"\xCE\x91\xCF\x81\xCE\xB9\xCE\xB8\xCE\xBC\xCF\x8C\xCF\x82 "
+         "\xCE\xB4\xCE\xB9\xCE\xB1\xCE\xB2\xCE\xB1\xCF\x84\xCE\xB7\xCF\x81\xCE\xAF\xCE\xBF\xCF\x85"
+         "\": \"TB2082943\"}",
+         P, "TB2082943"},                                /* Greek JSON key */
+        {"passini numero on RF3025670", P, "RF3025670"}, /* Finnish */
+        {"di 12000 pasos hoy, AB1234567", P, NULL},      /* Spanish steps */
+        {"Broj vize: C53238813", P, NULL},               /* a visa's number */
+        {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<"
+         "10",
+         P, "L898902C3"}, /* ICAO 9303's TD3 example */
+        {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<"
+         "10",
+         D, "740812"}, /* its birth date */
+        {"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C37UTO7408122F1204159ZE184226B<<<<<"
+         "10",
+         P, NULL}, /* a check digit wrong */
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 /* Chinese addresses without a road word or with one read late: Hong Kong
  * estates and blocks, a direction after the road, a village, a particle
  * starting a road after the district, the rest of a label (pii_gen_zh.py). */
@@ -512,10 +693,11 @@ static void test_chinese_addresses(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_units_and_floors),  cmocka_unit_test(test_post_boxes),
-        cmocka_unit_test(test_other_scripts),     cmocka_unit_test(test_street_lookalikes),
-        cmocka_unit_test(test_birth_dates),       cmocka_unit_test(test_birth_date_forms),
-        cmocka_unit_test(test_address_forms),     cmocka_unit_test(test_landline_extension),
+        cmocka_unit_test(test_units_and_floors),   cmocka_unit_test(test_post_boxes),
+        cmocka_unit_test(test_other_scripts),      cmocka_unit_test(test_street_lookalikes),
+        cmocka_unit_test(test_birth_dates),        cmocka_unit_test(test_birth_date_forms),
+        cmocka_unit_test(test_id_record_labels),   cmocka_unit_test(test_address_forms),
+        cmocka_unit_test(test_landline_extension), cmocka_unit_test(test_libpostal_and_shapes),
         cmocka_unit_test(test_chinese_addresses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -352,6 +352,61 @@ static void test_world8_rules(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* Shapes of names: particles glued on in small letters, Dutch "'t",
+ * initials written together or alone before a surname, affiliation marks
+ * after an author; weekday names of other languages are no names. */
+static void test_name_shapes(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"The prize went to Hélène d'Aubert last year.", P, "Hélène d'Aubert"},
+        {"Minutes taken by Omar al-Rashid.", P, "Omar al-Rashid"},
+        {"Our host, Samir el-Khoury, welcomed everyone.", P, "Samir el-Khoury"},
+        {"I spoke to Pieter van 't Hof yesterday.", P, "Pieter van 't Hof"},
+        {"The paper by A.B. Kowalczyk was cited twice.", P, "A.B. Kowalczyk"},
+        {"Approved: J. R. Tolkien-Baines", P, "J. R. Tolkien-Baines"},
+        {"Reviewed by M. Okonkwo on Monday", P, "M. Okonkwo"},
+        {"Hanna Virtanen\xc2\xb9, Lukas Brandt\xc2\xb2\n\xc2\xb9 Aalto University", P,
+         "Hanna Virtanen"},
+        {"Hanna Virtanen\xc2\xb9, Lukas Brandt\xc2\xb2\n\xc2\xb9 Aalto University", P,
+         "Lukas Brandt"},
+        {"Cc: K. van Dam", P, "K. van Dam"},
+        {"Notes by Marloes de Wit, checked.", P, "Marloes de Wit"},
+        /* kin before a name; a dialogue's turns in small letters */
+        {"so proud of my sister Tevita who graduated", P, "Tevita"},
+        {"Tevita: lunch at 1?\nOksana: sure, the usual place", P, "Tevita"},
+        {"Kelt: 2017/03/07\nAdoszam: C84207588", P, NULL},
+        {"Author: Ren Ito\nReviewed-by: Zhou Jing <z@example.org>", P, "Zhou Jing"},
+        /* not initials: a plan's letter, a common word after a letter */
+        {"Plan B. Nothing else worked.", P, NULL},
+        {"A. Introduction", P, NULL},
+        {"The shop opens on Mittwoch.", P, NULL},
+        {"Closed on Sábado.", P, NULL},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
+/* Names of Cyrillic, Greek, Devanagari and Arabic script in running text
+ * without a cue: a given name and a surname the gazetteer knows in the
+ * script or in Latin letters ("अनीता" as "anita"), an Arabic nisba; an
+ * institution's capitalised words are no name. */
+static void test_script_pairs(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"कल अनीता शर्मा ने फोन किया।", P, "अनीता शर्मा"},
+        {"Sent to विजय कुमार today", P, "विजय कुमार"},
+        {"أرسل أحمد الشمري الملف.", P, "أحمد الشمري"},
+        {"Сегодня Тарас Кравчук приедет.", P, "Тарас Кравчук"},
+        {"Η Κατερίνα Οικονόμου ήρθε χθες.", P, "Κατερίνα Οικονόμου"},
+        {"Η Εθνική Τράπεζα ανακοίνωσε.", P, NULL},
+        {"The parade passes महात्मा गांधी मार्ग at noon.", P, NULL},
+        {"Министерство Финансов объявило новые правила.", P, NULL},
+        {"Налоговая Служба объявила.", P, NULL},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 /* Chinese forms, chat and letters (bench/pii_gen_zh.py): names as the value
  * of a person label, alone between punctuation, after cues and gates,
  * before titles; Traditional characters and compound surnames; birth dates
@@ -418,6 +473,7 @@ int main(void)
         cmocka_unit_test(test_names_by_context),    cmocka_unit_test(test_address_shapes),
         cmocka_unit_test(test_world5_formats),      cmocka_unit_test(test_script_names),
         cmocka_unit_test(test_world6_rules),        cmocka_unit_test(test_world8_rules),
+        cmocka_unit_test(test_name_shapes),         cmocka_unit_test(test_script_pairs),
         cmocka_unit_test(test_chinese_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -224,6 +224,79 @@ static void test_tool_arguments(void **state)
     NO_SECRET("sort -N names.txt");
 }
 
+/* The word for "password" of ~90 languages from software translations
+ * (router/data/password_words.txt), in one-, two- and three-byte scripts. */
+static void test_password_words_of_many_languages(void **state)
+{
+    (void)state;
+    SECRET("fjal\xc3\xabkalimi i ri \xc3\xabsht\xc3\xab harare#87010", "harare#87010");
+    SECRET("Fjal\xc3\xabkalimi: Tartu2024", "Tartu2024");
+    SECRET("seo am facal-faire: Vilnius1995", "Vilnius1995");
+    SECRET("pasahitza durres#35373 da", "durres#35373");
+    SECRET("\xe1\x83\x9e\xe1\x83\x90\xe1\x83\xa0\xe1\x83\x9d\xe1\x83\x9a\xe1\x83\x98: "
+           "Tartu2024",
+           "Tartu2024"); /* Georgian */
+    SECRET("\xe0\xae\x95\xe0\xae\x9f\xe0\xae\xb5\xe0\xaf\x81\xe0\xae\x9a\xe0\xaf\x8d\xe0"
+           "\xae\x9a\xe0\xaf\x8a\xe0\xae\xb2\xe0\xaf\x8d Tartu2024",
+           "Tartu2024"); /* Tamil, longer than the cue table's words */
+    NO_SECRET("fjal\xc3\xabkalimi \xc3\xabsht\xc3\xab shum\xc3\xab i shkurt\xc3\xabr");
+    NO_SECRET("pasahitza ahaztu dut");
+}
+
+/* Name/value records, property lists, defaults and fallbacks; formats of
+ * their own (WiFi QR, Redis). */
+static void test_carriers(void **state)
+{
+    (void)state;
+    SECRET("- name: buildConfiguration\n  value: Release\n- name: storagePassword\n  value: "
+           "bratislava#54661\n",
+           "bratislava#54661");
+    NO_SECRET("- name: buildConfiguration\n  value: Release\n- name: image\n  value: nginx:1.25\n");
+    SECRET("{\n  \"values\": [\n    {\n      \"key\": \"apiKey\",\n      \"value\": "
+           "\"Xk93jfKs0d9f8SDf09sdfLKJ34lkj\"\n    }\n  ]\n}",
+           "Xk93jfKs0d9f8SDf09sdfLKJ34lkj");
+    SECRET("<key>RevenueCatAPIKey</key>\n<string>BvjztrS7txzDdxtqPJbB3thbFvXJeuX</string>",
+           "BvjztrS7txzDdxtqPJbB3thbFvXJeuX");
+    NO_SECRET("<key>CFBundleIdentifier</key>\n<string>io.acme.app</string>");
+    SECRET("String.fromEnvironment('BACKEND_SECRET', defaultValue: "
+           "'CXU19jB9rh4JTSKbv22JMvhyWQTaIAOV2L')",
+           "CXU19jB9rh4JTSKbv22JMvhyWQTaIAOV2L");
+    SECRET("const key = process.env.MAPS_KEY || 'CXU19jB9rh4JTSKbv22JMvhyWQTaIAOV2L';",
+           "CXU19jB9rh4JTSKbv22JMvhyWQTaIAOV2L");
+    NO_SECRET("const password = process.env.APP_PASSWORD || \"not-set\"");
+    NO_SECRET("const t = process.env.GITHUB_TOKEN || process.env.GH_TOKEN;");
+    SECRET("WIFI:T:WPA;S:Kalamaja-5G;P:Tartu2024;H:false;;", "Tartu2024");
+    SECRET("Scan: WIFI:S:\"Tartu Office\";P:\"Tartu2024\";T:WPA2;;", "Tartu2024");
+    NO_SECRET("WIFI:T:nopass;S:Tartu-Library;;");
+    NO_SECRET("WIFI:T:WPA;S:Office;P:${WIFI_PSK};;");
+    SECRET("127.0.0.1:6379> AUTH deployer Maseru1955\nOK", "Maseru1955");
+    SECRET("replicaof 10.40.2.17 6379\nmasterauth harare1978\nappendonly yes", "harare1978");
+    NO_SECRET("127.0.0.1:6379> AUTH\n(error) ERR wrong number of arguments");
+    NO_SECRET("AUTH is required for this endpoint");
+}
+
+/* Keys their providers publish, stand-ins after a scheme, values encrypted
+ * at rest; provider shapes added from set m. */
+static void test_public_and_encrypted(void **state)
+{
+    (void)state;
+    NO_SECRET("mapboxgl.accessToken = "
+              "'pk.eyJ1IjoiW21wTgXwPvGwxzzdlU9sa8RjUnwFcknYL0Y8CI0p.Whh7XDeobrnwvxgdahU2uH';");
+    NO_SECRET("accessToken = 'pk_live_W21wTgXwPvGwxzzdlU9sa8RjUnwFcknYL0Y8CI0p'");
+    NO_SECRET("proxy_set_header Authorization \"Basic $http_auth_b64\";");
+    NO_SECRET("kind: SealedSecret\nspec:\n  encryptedData:\n    password: "
+              "AgcpzarnWbxpWmLZv1H2pI7Jw66yMaMb1AUjMmcVB41viT7XGC2G8uD/D57FHYv/");
+    SECRET(
+        "oneagent: dt0c01.TVMUHX7IOBS89KERB779WSLB.YGDAUQI84M3KPI8TLP0HL1VFGIGEDXEWI9L4QER3EO0JSN"
+        "UWPWPFT8XWD3JGPWI0",
+        "dt0c01.TVMUHX7IOBS89KERB779WSLB.YGDAUQI84M3KPI8TLP0HL1VFGIGEDXEWI9L4QER3EO0JSNUWPWPFT8XWD"
+        "3JGPWI0");
+    SECRET(
+        "base = Api(\"patP1IN3ncapDMgH1.421724bd0b3de5d53e2fbb325be6f4f56a7ed9fc0dc7fdfbf06b99562"
+        "26b4241\")",
+        "patP1IN3ncapDMgH1.421724bd0b3de5d53e2fbb325be6f4f56a7ed9fc0dc7fdfbf06b9956226b4241");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -240,6 +313,9 @@ int main(void)
         cmocka_unit_test(test_shell_stdin),
         cmocka_unit_test(test_secret_names_as_values),
         cmocka_unit_test(test_tool_arguments),
+        cmocka_unit_test(test_password_words_of_many_languages),
+        cmocka_unit_test(test_carriers),
+        cmocka_unit_test(test_public_and_encrypted),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

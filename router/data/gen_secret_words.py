@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""The word for "password" in ~90 languages, from the translations free
+software ships, and the C table the scanner reads it from.
+
+  python3 router/data/gen_secret_words.py --extract LOCALE_DIR... > router/data/password_words.txt
+  python3 router/data/gen_secret_words.py [--check]
+
+--extract reads the gettext catalogues (*.mo) under each LOCALE_DIR
+(/usr/share/locale, or packages unpacked with `apt-get download P` and
+`dpkg-deb -x P.deb dir`) of the domains in SOURCES, takes the translations
+of the prompt "Password" / "Password:" (and "Passphrase"), and prints one
+line per word: word, language, catalogue. Without --extract the script
+writes router/pii_secret_words.c from password_words.txt: every word in the
+forms the scanner looks up (router/pii.c lowercases ASCII letters only, so
+a word beyond ASCII is kept both lowercase and capitalised, plus its
+spelling without diacritics, which people type too). Words of 24 bytes or
+more (most Indic words) do not fit the cue table and go to a second list.
+Left out: the languages whose own code finds their words (Chinese,
+Japanese, Korean, Thai: no spaces between words), English, phrases beyond
+ASCII (the phrase reader follows ASCII words only), and words English has
+as words of its own. --check exits 1 when the C file is stale (a ctest runs
+it).
+"""
+import gettext
+import glob
+import os
+import string
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+WORDS = os.path.join(HERE, 'password_words.txt')
+OUT = os.path.join(HERE, '..', 'pii_secret_words.c')
+WORD_MAX = 24  # PII_WORD_MAX in router/pii_internal.h
+
+# gettext domain -> package, in the order a word's source is named (the
+# permissively licensed first); router/data/README.md has the licences
+SOURCES = ['Linux-PAM', 'shadow', 'psql-15', 'pg_dump-15', 'gtk30', 'gtk20', 'libsecret',
+           'NetworkManager', 'wget', 'gnupg2']
+PROMPTS = {'password', 'passphrase'}
+SKIP_LANGS = ('en', 'ja', 'ko', 'zh', 'th')
+
+
+def clean(v):
+    """A translated prompt less its marks: "_Parool:" -> "Parool"."""
+    v = v.replace('_', '').replace('&', '').split('(')[0]
+    return v.strip().strip(':：៖․.-').strip()
+
+
+def extract(dirs):
+    found = {}
+    for d in dirs:
+        for mo in sorted(glob.glob(os.path.join(d, '*', 'LC_MESSAGES', '*.mo'))):
+            dom = os.path.basename(mo)[:-3]
+            lang = mo[len(d):].strip('/').split('/')[0]
+            if dom not in SOURCES or lang.split('_')[0].split('@')[0] in SKIP_LANGS:
+                continue
+            try:
+                with open(mo, 'rb') as f:
+                    cat = gettext.GNUTranslations(f)._catalog
+            except (UnicodeDecodeError, OSError):
+                continue  # a catalogue in a legacy encoding
+            for k, v in cat.items():
+                if isinstance(k, str) and clean(k).lower() in PROMPTS and v and clean(v):
+                    w = unicodedata.normalize('NFC', clean(v)).replace('\u200b', '')
+                    if w.lower() in PROMPTS:
+                        continue
+                    old = found.get((w, lang))
+                    if old is None or SOURCES.index(dom) < SOURCES.index(old):
+                        found[(w, lang)] = dom
+    for (w, lang), dom in sorted(found.items(), key=lambda x: (x[0][1], x[0][0])):
+        print('%s\t%s\t%s' % (w, lang, dom))
+
+
+def english():
+    with open(os.path.join(HERE, 'common_words.txt'), encoding='utf-8') as f:
+        return {l.strip() for l in f if l.strip()}
+
+
+def plain(w):
+    """The spelling without diacritics, or None when a letter has no base."""
+    out = ''.join(c for c in unicodedata.normalize('NFD', w) if not unicodedata.combining(c))
+    return out if out.isascii() else None
+
+
+def forms(w):
+    low = w.lower()
+    out = {low}
+    if not w.isascii():
+        out.add(low[0].upper() + low[1:])
+        p = plain(low)
+        if p:
+            out.add(p)
+    return out
+
+
+def c_string(w):
+    """A C literal; a hex digit right after an escape starts a new literal."""
+    out, esc = '"', False
+    for c in w.encode('utf-8'):
+        if 0x20 <= c < 0x7F and c not in (0x22, 0x5C):
+            out += ('" "' if esc and chr(c) in string.hexdigits else '') + chr(c)
+            esc = False
+        else:
+            out += '\\x%02x' % c
+            esc = True
+    return out + '"'
+
+
+def generate():
+    eng = english()
+    short, long_ = set(), set()
+    with open(WORDS, encoding='utf-8') as f:
+        for line in f:
+            w = line.split('\t')[0].strip()
+            if not w or w.lower() in eng or (' ' in w and not w.isascii()):
+                continue
+            for v in forms(w):
+                (short if len(v.encode('utf-8')) < WORD_MAX else long_).add(v)
+
+    def array(name, words):
+        rows = ['    %s,' % c_string(v) for v in sorted(words)]
+        return 'const char *const %s[] = {\n%s\n    NULL,\n};\n' % (name, '\n'.join(rows))
+
+    return ('/* Generated by router/data/gen_secret_words.py from router/data/password_words.txt\n'
+            ' * (the word for "password" in the translations of free software; source and\n'
+            ' * licence in router/data/README.md). Do not edit. */\n'
+            '#include <stddef.h>\n\n#include "router/pii_internal.h"\n\n// clang-format off\n'
+            '/* lowercase, capitalised and plain forms of fewer than PII_WORD_MAX bytes */\n' +
+            array('ew__pii_password_words', short) +
+            '\n/* the words of PII_WORD_MAX bytes or more, as written */\n' +
+            array('ew__pii_password_words_long', long_) + '// clang-format on\n')
+
+
+def main():
+    if '--extract' in sys.argv:
+        extract(sys.argv[sys.argv.index('--extract') + 1:])
+        return 0
+    text = generate()
+    if '--check' in sys.argv:
+        with open(OUT, encoding='utf-8') as f:
+            if f.read() != text:
+                print('router/pii_secret_words.c is stale: run router/data/gen_secret_words.py')
+                return 1
+        return 0
+    with open(OUT, 'w', encoding='utf-8') as f:
+        f.write(text)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
