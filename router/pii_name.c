@@ -19,6 +19,7 @@ typedef struct part {
     bool initial;  /* "J." */
     bool particle; /* "van", "de" */
     bool syllable; /* "Ji-hoon" (syllable_given) */
+    bool hyphened; /* "Jean-Philippe" (hyphened_names) */
 } part;
 
 static bool cp_upper_beyond_ascii(const unsigned char *s, size_t n, size_t i)
@@ -184,6 +185,24 @@ static bool inflected_name(const unsigned char *s, size_t i, size_t e);
 /* Has the folded word [f, fl) a part after or before a hyphen that is an
  * ordinary word of four letters or more and no name ("billing-worker",
  * "db-credentials"; not "al-qahtani", "marie-claire", "jae-won")? */
+/* A hyphened given name whose parts are all given names ("Jean-Philippe",
+ * "Anne-Sophie", "Mohammad-Reza"): EW__GAZ_FIRST, else 0. (Two surnames
+ * hyphened are as often a firm: "Ramsey-Johnson".) */
+static unsigned hyphened_names(const char *f, size_t fl)
+{
+    size_t a = 0;
+    int parts = 0;
+    for (size_t k = 0; k <= fl; k++) {
+        if (k < fl && f[k] != '-') continue;
+        if (k - a < 2) return 0;
+        unsigned g = ew__gaz_lookup(f + a, k - a);
+        if ((g & (EW__GAZ_COMMON | EW__GAZ_PLACE)) || !(g & EW__GAZ_FIRST)) return 0;
+        parts++;
+        a = k + 1;
+    }
+    return parts >= 2 ? EW__GAZ_FIRST : 0;
+}
+
 static bool dashed_words(const char *f, size_t fl)
 {
     size_t a = 0;
@@ -310,6 +329,9 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
             if (!q->gaz && syllable_given(s, pos, fold, fl)) {
                 q->gaz = EW__GAZ_FIRST;
                 q->syllable = true;
+            } else if (!q->gaz) {
+                q->gaz = hyphened_names(fold, fl);
+                q->hyphened = q->gaz != 0;
             }
             uint32_t kw = kw_of(fold, fl);
             q->kw = kw;
@@ -781,6 +803,9 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         w0++;
     unsigned g0 = r->p[w0].gaz & 0xF, gl = r->p[last].gaz & 0xF;
     float sc = 0;
+    /* two given names hyphened make a name with a cue or a surname; alone
+     * they may name a street ("is Anne-Lotte and Aqqusinersuaq 99") */
+    if (words == 1 && r->p[w0].hyphened && !strong && !title) g0 = 0;
     if (words == 1) {
         if ((g0 & EW__GAZ_FIRST) && !(g0 & (EW__GAZ_COMMON | EW__GAZ_PLACE)))
             sc = 0.55f;
