@@ -356,8 +356,12 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                 break;
             }
             if (kw & PII_KW_NOTNAME) q->gaz |= EW__GAZ_PLACE << 4; /* marks "not a name" */
-            /* after a particle an ordinary word is a surname: "de Wit", "van Dam" */
-            if (up && r->k > 0 && r->p[r->k - 1].particle &&
+            /* after a given name (or a word no list has) or initials and a
+             * particle an ordinary word is a surname: "Marloes de Wit", "K. van
+             * Dam" (not "Rue des Martyrs") */
+            if (up && r->k > 1 && r->p[r->k - 1].particle &&
+                (r->p[0].initial || (r->p[0].gaz & EW__GAZ_FIRST) ||
+                 (!r->p[0].gaz && !(r->p[0].kw & (PII_KW_STREET | PII_KW_NOTNAME)))) &&
                 (q->gaz & (EW__GAZ_COMMON | EW__GAZ_PLACE)) == EW__GAZ_COMMON)
                 q->gaz |= EW__GAZ_LAST;
             /* an all-caps word (two ASCII capitals, no small letter) is an acronym */
@@ -999,16 +1003,19 @@ static bool lone_word(const run *r, size_t *at)
     return words == 1;
 }
 
-/* One word, or only words that are also ordinary words ("Rose Gold"). */
+/* One word, or only words that are also ordinary words ("Rose Gold"); a
+ * word after initials is a surname ("J. R. Tolkien-Baines", "K. van Dam"). */
 static bool lone_or_words(const run *r)
 {
-    int words = 0, common = 0;
+    int words = 0, common = 0, initials = 0;
     for (int a = 0; a < r->k && r->p[a].e <= r->se; a++)
-        if (!r->p[a].particle && !r->p[a].initial) {
-            words++;
-            common += (r->p[a].gaz & EW__GAZ_COMMON) != 0;
+        if (r->p[a].initial)
+            initials++;
+        else if (!r->p[a].particle) {
+            words++; /* an ordinary word after a particle is a surname: "van Dam" */
+            common += (r->p[a].gaz & EW__GAZ_COMMON) && !(a > 0 && r->p[a - 1].particle);
         }
-    return words <= 1 || common == words;
+    return (words <= 1 && !initials) || common == words;
 }
 
 /* For a name found by capitalisation alone in text that is not English:
