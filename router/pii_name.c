@@ -357,8 +357,12 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                 break;
             }
             if (kw & PII_KW_NOTNAME) q->gaz |= EW__GAZ_PLACE << 4; /* marks "not a name" */
-            /* after a particle an ordinary word is a surname: "de Wit", "van Dam" */
-            if (up && r->k > 0 && r->p[r->k - 1].particle &&
+            /* after a given name (or a word no list has) or initials and a
+             * particle an ordinary word is a surname: "Marloes de Wit", "K. van
+             * Dam" (not "Rue des Martyrs") */
+            if (up && r->k > 1 && r->p[r->k - 1].particle &&
+                (r->p[0].initial || (r->p[0].gaz & EW__GAZ_FIRST) ||
+                 (!r->p[0].gaz && !(r->p[0].kw & (PII_KW_STREET | PII_KW_NOTNAME)))) &&
                 (q->gaz & (EW__GAZ_COMMON | EW__GAZ_PLACE)) == EW__GAZ_COMMON)
                 q->gaz |= EW__GAZ_LAST;
             /* an all-caps word (two ASCII capitals, no small letter) is an acronym */
@@ -1045,18 +1049,19 @@ static bool lone_word(const run *r, size_t *at)
 }
 
 /* One word without initials, or only words that are also ordinary words
- * ("Rose Gold"). */
+ * ("Rose Gold"); a word after initials is a surname ("J. R. Tolkien-Baines",
+ * "K. van Dam"), and so is an ordinary word after a particle ("van Dam"). */
 static bool lone_or_words(const run *r)
 {
     int words = 0, common = 0, initials = 0;
-    for (int a = 0; a < r->k && r->p[a].e <= r->se; a++) {
-        initials += r->p[a].initial;
-        if (!r->p[a].particle && !r->p[a].initial) {
+    for (int a = 0; a < r->k && r->p[a].e <= r->se; a++)
+        if (r->p[a].initial)
+            initials++;
+        else if (!r->p[a].particle) {
             words++;
-            common += (r->p[a].gaz & EW__GAZ_COMMON) != 0;
+            common += (r->p[a].gaz & EW__GAZ_COMMON) && !(a > 0 && r->p[a - 1].particle);
         }
-    }
-    return !initials && (words <= 1 || common == words); /* "J. R. Tolkien-Baines" is one */
+    return !initials && (words <= 1 || common == words);
 }
 
 /* For a name found by capitalisation alone in text that is not English:
