@@ -1445,13 +1445,13 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     c.word.at = SIZE_MAX;
     c.title_at = CUE_NONE;
     scan_walk(&c);
-    if (!c.status && c.n_dob_maybe) ew__pii_dob_records(&c);
     if (!c.status && pii_not_english(&c))
         for (int k = 0; k < c.n_weak_person; k++) {
             ew_pii_span *sp = &res->spans[c.weak_person[k]];
             if (!ew__pii_name_evidence(&c, sp->start, sp->end)) sp->score = 0;
         }
     free(c.weak_person);
+    if (!c.status && c.n_dob_maybe) ew__pii_dob_records(&c); /* after weak names are dropped */
     if (!c.status && (sc->ac || sc->n_regex)) ew__pii_scan_deny(&c);
     if (!c.status) resolve(&c);
     if (!c.status && fold.s) ew__pii_fold_spans(&fold, res);

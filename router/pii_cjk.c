@@ -197,6 +197,7 @@ static const char cn_words[] =
 static uint8_t cn_sur_bits[0x10000 / 8], cn_given_bits[0x10000 / 8], cn_gate_bits[0x10000 / 8];
 /* every listed surname's character (cn_surnames.txt), the first characters of
  * the two-character ones, the second characters of the cues */
+static uint8_t speech_bits[0x10000 / 8];
 static uint8_t cn_all_sur_bits[0x10000 / 8], cn_comp_bits[0x10000 / 8], cn_comp2_bits[0x10000 / 8],
     cue_second[0x10000 / 8];
 
@@ -265,7 +266,7 @@ static unsigned cue_pair_hash(uint32_t a, uint32_t b)
 }
 
 /* Index of the cue (a, b) in cjk_cues, or -1. */
-static int cue_find(uint32_t a, uint32_t b)
+static inline int cue_find(uint32_t a, uint32_t b)
 {
     for (unsigned h = cue_pair_hash(a, b); cue_pair[h]; h = (h + 1) & (CUE_PAIR_SLOTS - 1)) {
         int k = cue_pair[h] - 1;
@@ -297,6 +298,7 @@ static void cue_first_build(void)
     }
     cn_bits_set(cn_sur_bits, cn_common_sur);
     cn_bits_set(cn_given_bits, cn_given);
+    cn_bits_set(speech_bits, "表指透认強强介回坦說说称稱");
     /* words after which a name may start inside a run of Han text: 和 跟 与
      * 给 把 让 请 找 问 (告)诉 (转)告 (感)谢 由 被 (昨)天 (上)周 (下)午 晚 及
      * (关)于 (您)好 向 是 */
@@ -310,8 +312,7 @@ static void cue_first_build(void)
     for (size_t k = 0; k < sizeof cjk_cues / sizeof cjk_cues[0]; k++) {
         uint32_t a = cjk_cues[k].a, b = cjk_cues[k].b;
         cue_second[b >> 3] |= (uint8_t)(1u << (b & 7));
-        if (a >= 0x4E00 && a <= 0x9FFF && !road_char(a) && !addr_trigger(a) && !jp_mark(a))
-            han_cls[a] = HAN_CUE;
+        if (a >= 0x4E00 && a <= 0x9FFF && !road_char(a) && !jp_mark(a)) han_cls[a] = HAN_CUE;
     }
     for (uint32_t cp = 0x4E00; cp <= 0x9FFF; cp++)
         if (cp != 0x9053 && (road_char(cp) || addr_trigger(cp)) && !han_cls[cp] &&
@@ -465,6 +466,11 @@ static size_t name_after(pii_ctx *c, size_t i, bool jp)
             i += (size_t)l; /* the 先 of 連絡先 */
         else
             break;
+    }
+    if (!jp) { /* most words after a cue start with no surname */
+        int l;
+        uint32_t cp = i < n ? ew__pii_decode(s, n, i, &l) : 0;
+        if (!cn_bit(cn_all_sur_bits, cp) && !cn_bit(cn_comp_bits, cp)) return 0;
     }
     hanpos h[5];
     int k = han_run(s, n, i, h, 5);
@@ -978,19 +984,24 @@ static inline unsigned han_cls_at(const unsigned char *s, size_t n, size_t i)
 }
 
 /* May the cue's first character (HAN_CUE) or the road word (HAN_ADDR) at k
- * go on: a cue's second character after it, a digit (or 中 东 西 南 北 and a
+ * go on: the rest of its cue after it, a digit (or 中 东 西 南 北 and a
  * digit: 德輔道中743號) after a road? */
-static inline bool han_more(const unsigned char *s, size_t n, size_t k, unsigned cls)
+static inline __attribute__((always_inline)) bool han_more(const unsigned char *s, size_t n,
+                                                           size_t k, unsigned cls)
 {
     size_t p = k + 3;
     if (cls == HAN_ADDR) {
         if (p < n && pii_is_digit(s[p])) return true;
         return p + 3 < n && (s[p] & 0xF0) == 0xE0 && pii_is_digit(s[p + 3]);
     }
+    if (p < n && pii_is_digit(s[p])) return true; /* 楼 of 楼主 and of 3楼 */
     if (p + 3 > n || (s[p] & 0xF0) != 0xE0) return false;
     uint32_t cp =
         ((uint32_t)(s[p] & 0x0F) << 12) | ((uint32_t)(s[p + 1] & 0x3F) << 6) | (s[p + 2] & 0x3F);
-    return cn_bit(cue_second, cp);
+    if (!cn_bit(cue_second, cp)) return false;
+    uint32_t a =
+        ((uint32_t)(s[k] & 0x0F) << 12) | ((uint32_t)(s[k + 1] & 0x3F) << 6) | (s[k + 2] & 0x3F);
+    return cue_find(a, cp) >= 0;
 }
 
 /* A Latin cue right before i ("My name is 王洋磊", "Dear 胡兰磊", "Ich heiße
@@ -1043,7 +1054,7 @@ static bool cn_word_pair(uint32_t a, uint32_t b)
  * a gate word: a common surname, one or two given-name
  * characters, then a particle, a verb or the end of the Han text; its end or
  * 0. */
-static size_t cn_free_name(pii_ctx *c, size_t i)
+static __attribute__((noinline)) size_t cn_free_name(pii_ctx *c, size_t i)
 {
     hanpos h[5];
     int k = han_run(c->s, c->n, i, h, 2);
@@ -1095,7 +1106,7 @@ static size_t cn_whole_name(const pii_ctx *c, size_t i, bool given)
 /* A name alone between punctuation (a list "边宇轩、沈凯、华天佑", a chat
  * speaker "齐德明：", "（张伟）" after a Latin name, "notes: 冯芳 will"):
  * given-name characters after any listed surname; its end or 0. */
-static size_t cn_isolated_name(pii_ctx *c, size_t i)
+static __attribute__((noinline)) size_t cn_isolated_name(pii_ctx *c, size_t i)
 {
     int l;
     if (i > 0 && !cn_name_delim(ew__pii_decode(c->s, c->n, i - (c->s[i - 1] < 0x80 ? 1 : 3), &l)))
@@ -1146,7 +1157,7 @@ static bool person_label_before(const unsigned char *s, size_t k)
 
 /* A name as the value of a form label that names a person (审批人：东方桂英,
  * 主治医师: 尚一诺) at k, the colon; its end or 0. */
-static size_t cn_label_name(pii_ctx *c, size_t k)
+static __attribute__((noinline)) size_t cn_label_name(pii_ctx *c, size_t k)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, v = k + (s[k] == ':' ? 1 : 3);
@@ -1164,6 +1175,66 @@ static bool cn_bit_at_sur(const unsigned char *s, size_t n, size_t i)
 {
     int l;
     return cn_bit(cn_sur_bits, ew__pii_decode(s, n, i, &l));
+}
+
+/* May a name start at the surname at i: a given-name character after it, or
+ * the second character of a compound surname? One table lookup for most
+ * words. */
+static inline bool name_may_go_on(const unsigned char *s, size_t n, size_t i)
+{
+    size_t p = i + 3;
+    if (p + 3 > n || (s[p] & 0xF0) != 0xE0) return false;
+    uint32_t cp =
+        ((uint32_t)(s[p] & 0x0F) << 12) | ((uint32_t)(s[p + 1] & 0x3F) << 6) | (s[p + 2] & 0x3F);
+    return cn_bit(cn_given_bits, cp) || cn_bit(cn_comp2_bits, cp);
+}
+
+/* Is the character at e the first of a verb of speech (表 指 透 认 强 介 回 坦
+ * 说 称, and their Traditional forms)? One table lookup. */
+static inline bool speech_at(const unsigned char *s, size_t n, size_t e)
+{
+    if (e + 3 > n || (s[e] & 0xF0) != 0xE0) return false;
+    uint32_t v =
+        ((uint32_t)(s[e] & 0x0F) << 12) | ((uint32_t)(s[e + 1] & 0x3F) << 6) | (s[e + 2] & 0x3F);
+    return cn_bit(speech_bits, v);
+}
+
+/* A name of three characters that starts a sentence before a verb of speech
+ * (news: "曹德旺表示", "钟睒睒指出"): any given-name characters, the last no
+ * organisation's word (商务部, 卫健委 are no people). Its end or 0; the verb
+ * is compared first, so most runs cost a few byte compares. */
+static __attribute__((noinline)) size_t cn_speaker_name(pii_ctx *c, size_t i)
+{
+    /* the verbs, as (first, second) characters; a second of 0: one character */
+    static const uint32_t verbs[][2] = {
+        {0x8868, 0x793A}, {0x6307, 0x51FA}, {0x900F, 0x9732}, {0x8BA4, 0x4E3A}, {0x5F3A, 0x8C03},
+        {0x5F37, 0x8ABF}, {0x4ECB, 0x7ECD}, {0x56DE, 0x5E94}, {0x5766, 0x8A00}, {0x8868, 0x6001},
+        {0x8868, 0x614B}, {0x8BF4, 0},      {0x8AAA, 0},      {0x79F0, 0},      {0x7A31, 0}};
+    static const char org[] = "部委局厅院司会所队行社报台网团组处科办署室馆厂店";
+    const unsigned char *s = c->s;
+    size_t n = c->n, e = i + 9;
+    if (e + 3 > n || (s[e] & 0xF0) != 0xE0) return 0;
+    uint32_t v = ((uint32_t)(s[e] & 0x0F) << 12) | ((uint32_t)(s[e + 1] & 0x3F) << 6) |
+                 (s[e + 2] & 0x3F),
+             v2 = 0;
+    bool verb = false;
+    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0] && !verb; k++) {
+        if (verbs[k][0] != v) continue;
+        if (verbs[k][1] && !v2 && e + 6 <= n) {
+            int l;
+            v2 = ew__pii_decode(s, n, e + 3, &l);
+        }
+        verb = !verbs[k][1] || verbs[k][1] == v2;
+    }
+    if (!verb) return 0;
+    hanpos h[3];
+    if (han_run(s, n, i, h, 3) != 3 || cn_surname(h[0].cp, h[1].cp) != 1 || stop_char(h[1].cp) ||
+        stop_char(h[2].cp) || cue_find(h[1].cp, h[2].cp) >= 0) /* 张经理说: a title */
+        return 0;
+    for (size_t k = 0; k + 3 <= sizeof org - 1; k += 3)
+        if (!memcmp(s + h[2].at, org + k, 3)) return 0;
+    ew__pii_add(c, EW_PII_PERSON, i, e, 0.6f);
+    return e;
 }
 
 /* Does a Han run start at i (text, ASCII or punctuation before it)? */
@@ -1192,7 +1263,7 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
      * name with no cue may start it or follow a word such as 和 or 给 */
     unsigned cls = han_cls_at(s, n, i);
     if (cls == HAN_CUE || cls == HAN_ADDR) {
-        if (cls == HAN_CUE && han_run_start(s, i) && i + 6 <= n) { /* 单俊熙： */
+        if (cls == HAN_CUE && han_run_start(s, i) && name_may_go_on(s, n, i)) { /* 单俊熙： */
             int l1, l2;
             if (cn_surname(ew__pii_decode(s, n, i, &l1), ew__pii_decode(s, n, i + 3, &l2))) {
                 size_t r = cn_isolated_name(c, i);
@@ -1205,12 +1276,14 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         size_t k = i;
         if ((cls == HAN_SURNAME || cls == HAN_SUR_RARE ||
              (cls == HAN_GATE && cn_bit_at_sur(s, n, i))) &&
-            han_run_start(s, i)) { /* 周 and 谢 are gates and surnames */
+            han_run_start(s, i) && name_may_go_on(s, n, i)) { /* 周 and 谢 are gates and surnames */
             size_t r = cn_free_name(c, i);
             if (r) return r;
+            if (cls != HAN_GATE && (r = cn_isolated_name(c, i)) != 0) return r;
         }
-        if ((cls == HAN_SURNAME || cls == HAN_SUR_RARE) && han_run_start(s, i)) {
-            size_t r = cn_isolated_name(c, i);
+        if ((cls == HAN_SURNAME || cls == HAN_SUR_RARE) && speech_at(s, n, i + 9) &&
+            han_run_start(s, i)) {
+            size_t r = cn_speaker_name(c, i); /* 钟睒睒表示 */
             if (r) return r;
         }
         for (;;) {

@@ -372,6 +372,9 @@ static void test_name_shapes(void **state)
          "Lukas Brandt"},
         {"Cc: K. van Dam", P, "K. van Dam"},
         {"Notes by Marloes de Wit, checked.", P, "Marloes de Wit"},
+        /* given names hyphened, with a surname or a cue */
+        {"Merci à Anne-Sophie Tremblay pour hier.", P, "Anne-Sophie Tremblay"},
+        {"hey jean-philippe, did you push?", P, "jean-philippe"},
         /* kin before a name; a dialogue's turns in small letters */
         {"so proud of my sister Tevita who graduated", P, "Tevita"},
         {"Tevita: lunch at 1?\nOksana: sure, the usual place", P, "Tevita"},
@@ -458,6 +461,10 @@ static void test_chinese_forms(void **state)
         {"我叫做曹俊宏，住喺香港", P, "曹俊宏"},
         {"全红婵表示，今年的目标是稳中求进。", P, "全红婵"},
         {"2019年5月1日 航班CA8377 上海-西安 已延误", P, NULL},
+        /* news: three characters before a verb of speech, not a title or a body */
+        {"钟睒睒表示，今年的目标是稳中求进。", P, "钟睒睒"},
+        {"商务部表示，将加大力度。", P, NULL},
+        {"张经理说明天开会", P, "张"},
         {"处方（乙类）：阿莫西林", P, NULL},
         /* a Hong Kong passport under the Traditional cue */
         {"護照號碼：K14144566　持有人：謝佩珊", PP, "K14144566"},
