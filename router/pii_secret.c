@@ -2378,9 +2378,11 @@ size_t ew__pii_scan_user_pair(pii_ctx *c, size_t i, size_t e)
      * tail of Pulumi's "v1:<nonce>:<ciphertext>" */
     if (i > 0 && (pii_is_alnum(s[i - 1]) || strchr("._-@+/", s[i - 1]))) return 0;
     /* SOPS's "ENC[AES256_GCM,data:<x>,iv:<x>,tag:<x>]": fields of a value
-     * encrypted at rest */
-    size_t ls = pii_line_start(s, i, 256);
-    if (pii_contains(s + ls, i - ls, "ENC[", 4)) return 0;
+     * encrypted at rest, each after a ',' */
+    if (i > 0 && s[i - 1] == ',') {
+        size_t ls = pii_line_start(s, i, 256);
+        if (pii_contains(s + ls, i - ls, "ENC[", 4)) return 0;
+    }
     /* "Id=<id>:<part>": the value of a name that says id is an id */
     if (i >= 3 && (s[i - 1] == '=' || s[i - 1] == ':') && (s[i - 2] | 32) == 'd' &&
         (s[i - 3] | 32) == 'i' && (i == 3 || !pii_is_alpha(s[i - 4]) || pii_is_lower(s[i - 4])))
