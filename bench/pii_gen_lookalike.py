@@ -660,6 +660,34 @@ def record():
     return fill(t, lang)
 
 
+# ---- helpers of the later sets (bench/pii_gen_lookalike_c.py, _d.py) -------------------------
+def maybe(p, text, other=''):
+    """text with probability p, else other."""
+    return text if rng.random() < p else other
+
+
+def person_of(names, world_share):
+    """A labelled-person generator: a world-set name with probability
+    world_share, else a given name and a surname of one culture of names."""
+    def gen(lang='en', var=None):
+        if rng.random() < world_share:
+            return w.person('any'), 'person'
+        f, l = names[pick(sorted(names))]
+        return '%s %s' % (pick(f), pick(l)), 'person'
+    return gen
+
+
+def weighted_record(kinds, typed):
+    """A text of one of kinds [(generators, weight)], its slots filled."""
+    total = sum(wt for _, wt in kinds)
+    r = rng.random() * total
+    for gens, wt in kinds:
+        if r < wt:
+            break
+        r -= wt
+    return fill(pick(gens)(), 'en', LOOK_B, typed)
+
+
 # ---- set b: written after the rules made from set a, to tell whether they generalise ---------
 # Other machine formats, other papers, twelve other languages, other look-alikes.
 

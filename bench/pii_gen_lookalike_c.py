@@ -73,19 +73,8 @@ NAMES_C = {
 }
 
 
-def person_c(lang='en', var=None):
-    if rng.random() < 0.5:
-        return w.person('any'), 'person'
-    f, l = NAMES_C[pick(sorted(NAMES_C))]
-    return '%s %s' % (pick(f), pick(l)), 'person'
-
-
 TYPED_C = dict(la.TYPED_B)
-TYPED_C['person'] = ('person', 'PERSON', person_c)
-
-
-def maybe(p, text, other=''):
-    return text if rng.random() < p else other
+TYPED_C['person'] = ('person', 'PERSON', la.person_of(NAMES_C, 0.5))
 
 
 def handle():
@@ -461,7 +450,7 @@ def i18n():
                 'msgstr ""\n"Project-Id-Version: storefront <<ver>>\\n"\n%s"Language: %s\\n"\n'
                 '"MIME-Version: 1.0\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
                 '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n'
-                % (lang, maybe(0.5, '"Last-Translator: <<person>> <<<email>>>\\n"\n'), lang))
+                % (lang, la.maybe(0.5, '"Last-Translator: <<person>> <<<email>>>\\n"\n'), lang))
         body = ''.join('\n#: templates/account/%s.html:<<qty>>\nmsgid "%s"\nmsgstr "%s"\n'
                        % (k, en[k].format('%s'), tr[k].format('%s')) for k in keys)
         return head + body
@@ -552,7 +541,7 @@ def catalogue():
                          for r in rows)
     head = pick(['Supplier price list', 'Lieferantenpreisliste', 'Tarif fournisseur',
                  'Lista de precios'])
-    contact = maybe(0.3, '\nContact: <<email>>, <<phone>>')
+    contact = la.maybe(0.3, '\nContact: <<email>>, <<phone>>')
     return head + ' <<date>>' + contact + '\n' + '\n'.join(
         '- %s (%s, %s) - <<price>>' % r[:3] for r in rows)
 
@@ -588,7 +577,7 @@ NOTES = {
 def release_notes():
     lang = pick(sorted(NOTES))
     title, feat, fixes, known, fl, xl = NOTES[lang]
-    thanks = maybe(0.25, '\n\nThanks to <<person>> and %s for their contributions.' % handle())
+    thanks = la.maybe(0.25, '\n\nThanks to <<person>> and %s for their contributions.' % handle())
     return ('# %s <<ver>>\n\n## %s\n%s\n\n## %s\n%s\n\n## %s\n- <<ghsa>>%s'
             % (title, feat, '\n'.join('- ' + x for x in rng.sample(fl, min(2, len(fl)))),
                fixes, '\n'.join('- ' + x for x in xl), known, thanks))
@@ -623,9 +612,9 @@ def meeting_id():
 
 def invite():
     if rng.random() < 0.4:
-        org = maybe(0.6, 'ORGANIZER;CN=<<person>>:mailto:<<email>>\n',
+        org = la.maybe(0.6, 'ORGANIZER;CN=<<person>>:mailto:<<email>>\n',
                     'ORGANIZER;CN=Platform Team:mailto:platform-team@example.com\n')
-        att = maybe(0.4, 'ATTENDEE;CN=<<person>>;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:'
+        att = la.maybe(0.4, 'ATTENDEE;CN=<<person>>;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:'
                     'mailto:<<email>>\n')
         return ('BEGIN:VCALENDAR\nPRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\n'
                 'VERSION:2.0\nMETHOD:REQUEST\nBEGIN:VEVENT\nUID:<<uuid>>\nDTSTART;TZID=W. Europe '
@@ -639,7 +628,7 @@ def invite():
     return ('%s: %s\n%s: <<date>> <<time>>\n%s: %s %s\n%s\n________________\n%s\n%s: %s\n'
             'Passcode: %s'
             % (inv, pick(MEETINGS), when, where, pick(['Raum', 'Salle', 'Sala', 'Room']),
-               pick(ROOMS), maybe(0.5, '%s: <<person>>' % organizer, '%s: Platform Team'
+               pick(ROOMS), la.maybe(0.5, '%s: <<person>>' % organizer, '%s: Platform Team'
                                   % organizer), join, mid, meeting_id(),
                ''.join(pick('abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789')
                        for _ in range(6))))
@@ -785,10 +774,4 @@ KINDS = [(CI, 10), (TRACES, 12), (K8S, 8), (SQL, 8), ([i18n], 15), ([catalogue],
 
 
 def record_c():
-    total = sum(wt for _, wt in KINDS)
-    r = rng.random() * total
-    for gens, wt in KINDS:
-        if r < wt:
-            break
-        r -= wt
-    return la.fill(pick(gens)(), 'en', la.LOOK_B, TYPED_C)
+    return la.weighted_record(KINDS, TYPED_C)

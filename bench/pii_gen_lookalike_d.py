@@ -72,19 +72,8 @@ NAMES_D = {
 }
 
 
-def person_d(lang='en', var=None):
-    if rng.random() < 0.4:
-        return w.person('any'), 'person'
-    f, l = NAMES_D[pick(sorted(NAMES_D))]
-    return '%s %s' % (pick(f), pick(l)), 'person'
-
-
 TYPED_D = dict(la.TYPED_B)
-TYPED_D['person'] = ('person', 'PERSON', person_d)
-
-
-def maybe(p, text, other=''):
-    return text if rng.random() < p else other
+TYPED_D['person'] = ('person', 'PERSON', la.person_of(NAMES_D, 0.4))
 
 
 SERVICES = ['checkout-api', 'ledger', 'search-indexer', 'auth-gateway', 'notifier', 'atlas',
@@ -102,7 +91,7 @@ OBS = [
              'Checkout Latency Playbook' % pick(SERVICES)),
     lambda: ('Incident #<<qty>> triggered: Elevated 5xx On Atlas Edge\nService: Atlas Edge '
              'Proxy\nUrgency: High\nAssigned to: %s\nEscalation Policy: Platform Primary'
-             % maybe(0.5, '<<person>>', 'Platform On-Call')),
+             % la.maybe(0.5, '<<person>>', 'Platform On-Call')),
     lambda: ('Sentry: TypeError: Cannot Read Properties of Undefined (reading \'total\')\n'
              'Project: Storefront Web   Release: <<ver>>   Events: <<qty>>   Users: <<qty>>\n'
              'First Seen: <<ts>>\nCulprit: CartSummary in Checkout Drawer'),
@@ -137,7 +126,7 @@ INFRA = [
     lambda: ('<<gitshort>> feat(checkout): Add Apple Pay Express Button\n<<gitshort>> fix(ledger): '
              'Round Half Even For Swiss Francs\n<<gitshort>> chore(deps): Bump Spring Boot to '
              '3.2.4\n<<gitshort>> docs: Update Onboarding Guide%s'
-             % maybe(0.3, '\n<<gitshort>> Co-authored-by: <<person>> <<<email>>>')),
+             % la.maybe(0.3, '\n<<gitshort>> Co-authored-by: <<person>> <<<email>>>')),
 ]
 
 # ---- traces ------------------------------------------------------------------------------
@@ -239,7 +228,7 @@ def i18n_d():
         return '[settings]\n' + ''.join('%s = "%s"\n' % (k, tr[k]) for k in keys)
     if form == 'po':
         return ('msgid ""\nmsgstr ""\n"Language: %s\\n"\n%s\n' % (
-            lang, maybe(0.4, '"Language-Team: <<person>> <<<email>>>\\n"'))) + ''.join(
+            lang, la.maybe(0.4, '"Language-Team: <<person>> <<<email>>>\\n"'))) + ''.join(
             'msgctxt "settings"\nmsgid "%s"\nmsgstr "%s"\n\n' % (k.replace('_', ' ').title(),
                                                                  tr[k]) for k in keys)
     if form == 'arb':
@@ -285,7 +274,7 @@ def catalogue_d():
                                        '    sku: <<sku2>>\n' % r for r in rows)
     r = rows[0]
     return ('New in store: the %s by %s, now in %s, from <<price>>. %s'
-            % (r[0], r[1], r[2], maybe(0.3, 'Questions? Write to <<email>> or call <<phone>>.',
+            % (r[0], r[1], r[2], la.maybe(0.3, 'Questions? Write to <<email>> or call <<phone>>.',
                                        'Free shipping over <<price>>.')))
 
 
@@ -309,7 +298,7 @@ TASKS = {
 def task():
     lang = pick(sorted(TASKS))
     t, assigned, due, sec, st_, titles, secs, states = TASKS[lang]
-    who = maybe(0.5, '<<person>>', '—')
+    who = la.maybe(0.5, '<<person>>', '—')
     return ('%s: %s\n%s: %s\n%s: <<date>>\n%s: %s\n%s: %s'
             % (t, pick(titles), assigned, who, due, sec, pick(secs), st_, pick(states)))
 
@@ -384,10 +373,4 @@ KINDS_D = [(OBS, 12), (INFRA, 14), (TRACES, 12), ([i18n_d], 15), ([catalogue_d],
 
 
 def record_d():
-    total = sum(wt for _, wt in KINDS_D)
-    r = rng.random() * total
-    for gens, wt in KINDS_D:
-        if r < wt:
-            break
-        r -= wt
-    return la.fill(pick(gens)(), 'en', la.LOOK_B, TYPED_D)
+    return la.weighted_record(KINDS_D, TYPED_D)

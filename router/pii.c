@@ -587,6 +587,13 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
                    (PII_KW_PASSWORD | PII_KW_KEY | PII_KW_STREET | (1u << CUE_SECRET) |
                     (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT) | (1u << CUE_PHONE) |
                     (1u << CUE_CARD));
+            /* a password word with a one-letter ending: Armenian "գաղտնաբառը"
+             * (the), Romanian "parolă"/"parola" are listed whole */
+            size_t stem = wl >= 8 && s[i + wl - 2] >= 0xC2 ? wl - 2 : wl - 1;
+            if (!cues && wl >= 8 &&
+                (ew__pii_cue_lookup(fw, stem) & (PII_KW_PASSWORD | (1u << CUE_SECRET))) ==
+                    (PII_KW_PASSWORD | (1u << CUE_SECRET)))
+                cues = PII_KW_PASSWORD | (1u << CUE_SECRET);
             if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
             if (cues & (1u << CUE_PASSPORT)) c->cue_at[CUE_PASSPORT] = (uint32_t)we; /* паспорт */
             if (cues & (1u << CUE_PHONE)) c->cue_at[CUE_PHONE] = (uint32_t)we; /* телефон */
@@ -1438,13 +1445,13 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     c.word.at = SIZE_MAX;
     c.title_at = CUE_NONE;
     scan_walk(&c);
-    if (!c.status && c.n_dob_maybe) ew__pii_dob_records(&c);
     if (!c.status && pii_not_english(&c))
         for (int k = 0; k < c.n_weak_person; k++) {
             ew_pii_span *sp = &res->spans[c.weak_person[k]];
             if (!ew__pii_name_evidence(&c, sp->start, sp->end)) sp->score = 0;
         }
     free(c.weak_person);
+    if (!c.status && c.n_dob_maybe) ew__pii_dob_records(&c); /* after weak names are dropped */
     if (!c.status && (sc->ac || sc->n_regex)) ew__pii_scan_deny(&c);
     if (!c.status) resolve(&c);
     if (!c.status && fold.s) ew__pii_fold_spans(&fold, res);

@@ -430,16 +430,17 @@ static size_t letter_suffix(const unsigned char *s, size_t n, size_t e)
 }
 
 /* A postcode after its country's letters: "L-1611", "MD-2001", "LT-01103",
- * "CH-8001", Azerbaijan's "AZ1000", Brunei's "BE1280". The letters are the
+ * "CH-8001", "FL-9490", Azerbaijan's "AZ1000", Brunei's "BE1280", Haiti's
+ * "HT6110", Barbados' "BB11000". The letters are the
  * countries' that write them (their postal services' guides), so "RK-1704"
  * and "ISO-9001" are no postcodes. a, d and dash count w's capitals, digits
  * and dashes. */
 static bool country_postcode(const word *w, const unsigned char *s, size_t a, size_t d, size_t dash)
 {
-    static const char prefixes[][3] = {"A",  "B",  "D",  "F",  "I",  "L",  "AD", "AZ", "BE",
-                                       "BG", "CH", "CY", "CZ", "DK", "EE", "FI", "FO", "GL",
-                                       "GR", "HR", "HU", "IS", "LI", "LT", "LV", "MC", "MD",
-                                       "NL", "NO", "PL", "RO", "SE", "SI", "SK", "SM", "VA"};
+    static const char prefixes[][3] = {
+        "A",  "B",  "D",  "F",  "I",  "L",  "AD", "AI", "AZ", "BB", "BE", "BG", "CH", "CY",
+        "CZ", "DK", "EE", "FI", "FL", "FO", "GL", "GR", "HR", "HT", "HU", "IS", "LI", "LT",
+        "LV", "MC", "MD", "NL", "NO", "PL", "RO", "SE", "SI", "SK", "SM", "VA", "VG"};
     size_t p = w->s;
     while (p < w->e && pii_is_upper(s[p]) && p - w->s < 3)
         p++;
@@ -542,11 +543,13 @@ static size_t number_sign_end(const unsigned char *s, size_t n, size_t i, size_t
         "n.\xC2\xBA ",
         "N.\xC2\xBA ", /* Portuguese "n.º 134" */
         "br. ",
-        "\xD0\xB1\xD1\x80. ",          /* broj: "Ilica br. 12", "бр. 119" */
-        "\xE0\xA4\xA8\xE0\xA4\x82. "}; /* Hindi नं. */
-    unsigned f = i < n ? s[i] : 0;     /* most words start with no sign's letter */
+        "\xD0\xB1\xD1\x80. ",                    /* broj: "Ilica br. 12", "бр. 119" */
+        "\xE0\xA4\xA8\xE0\xA4\x82. ",            /* Hindi नं. */
+        "\xE0\xAE\x8E\xE0\xAE\xA3\xE0\xAF\x8D ", /* Tamil எண் */
+        "\xD9\x86\xD9\x85\xD8\xA8\xD8\xB1 "};    /* Urdu نمبر */
+    unsigned f = i < n ? s[i] : 0;               /* most words start with no sign's letter */
     if (f != 'n' && f != 'N' && f != 'S' && f != 's' && f != 'd' && f != 'b' && f != 0xD0 &&
-        f != 0xE0)
+        f != 0xE0 && f != 0xD9)
         return dflt;
     for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
         if (s[i] != (unsigned char)signs[k][0]) continue;
@@ -652,29 +655,39 @@ static bool unit_part(const pii_ctx *c, size_t i)
     const unsigned char *s = c->s;
     size_t n = c->n;
     word w, x;
-    if (!next_word(c, i, &w) || w.s != i || !unit_word(c, &w) || !w.cap) return false;
+    if (!next_word(c, i, &w) || w.s != i || !unit_word(c, &w)) return false;
     size_t p = w.e + (w.e < n && s[w.e] == '.');
-    if (p + 1 < n && s[p] == ' ' && number_sign_end(s, n, p + 1, 0)) return true;
-    return next_word(c, p, &x) && x.s == p + 1 && (x.cap || x.digits);
+    if (p + 1 < n && s[p] == ' ' && number_sign_end(s, n, p + 1, 0)) return w.cap;
+    /* "Edif. Parque Cristal", "casa 402" */
+    return next_word(c, p, &x) && x.s == p + 1 && ((w.cap && x.cap) || all_digits(&x, s));
+}
+
+/* A month's name: English (and its abbreviations), Spanish, Portuguese. */
+static bool month_word(const word *m)
+{
+    static const char *const months[] = {
+        "january",   "february",  "march",   "april",     "may",        "june",      "july",
+        "august",    "september", "october", "november",  "december",   "jan",       "feb",
+        "mar",       "apr",       "jun",     "jul",       "aug",        "sep",       "sept",
+        "oct",       "nov",       "dec",     "enero",     "febrero",    "marzo",     "abril",
+        "mayo",      "junio",     "julio",   "agosto",    "septiembre", "setiembre", "octubre",
+        "noviembre", "diciembre", "janeiro", "fevereiro", "marco",      "maio",      "junho",
+        "julho",     "setembro",  "outubro", "novembro",  "dezembro"};
+    for (size_t k = 0; k < sizeof months / sizeof months[0]; k++)
+        if (strlen(months[k]) == m->fl && !memcmp(m->f, months[k], m->fl)) return true;
+    return false;
 }
 
 /* A day and a Spanish or Portuguese month ("18 de Julio", "7 de Setembro")
  * in a street's name: their end, or 0. */
 static size_t date_name_end(const pii_ctx *c, const word *d)
 {
-    static const char *const months[] = {
-        "enero",     "febrero",  "marzo",      "abril",     "mayo",    "junio",
-        "julio",     "agosto",   "septiembre", "setiembre", "octubre", "noviembre",
-        "diciembre", "janeiro",  "fevereiro",  "marco",     "maio",    "junho",
-        "julho",     "setembro", "outubro",    "novembro",  "dezembro"};
     const unsigned char *s = c->s;
     word de, m;
     if (d->e - d->s > 2 || !all_digits(d, s) || !next_word(c, d->e, &de) || de.fl != 2 ||
-        memcmp(de.f, "de", 2) || !next_word(c, de.e, &m) || !m.cap)
+        memcmp(de.f, "de", 2) || !next_word(c, de.e, &m) || !m.cap || !month_word(&m))
         return 0;
-    for (size_t k = 0; k < sizeof months / sizeof months[0]; k++)
-        if (strlen(months[k]) == m.fl && !memcmp(m.f, months[k], m.fl)) return m.e;
-    return 0;
+    return m.e;
 }
 
 /* Parses the street part from i. Returns its end, or 0. *strength tells how
@@ -761,7 +774,10 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         /* without a street word, "6750 Koskikatu 25" (a second number) still
          * reads as an address; "70s You're Supposed" does not */
         bool second_num = end > 0 && pii_is_digit(s[end - 1]);
-        if (second_num && date_at(s, n, w.s)) return 0; /* "17 Dec 1978" (checked last: costly) */
+        /* "17 Dec 1978" (checked last: costly), "drops on 9 May. Tickets" */
+        if (second_num && date_at(s, n, w.s)) return 0;
+        word m;
+        if (!streetw && next_word(c, w.e, &m) && month_word(&m)) return 0;
         *strength = streetw ? 0.85f : unknown && second_num ? 0.55f : unknown ? 0.45f : 0.3f;
         /* a spelled number and a name need a postcode or a cue after them
          * ("One Financial Center, Boston, MA 02111"; not "Two Rivers Park") */
@@ -1588,7 +1604,7 @@ static size_t unit_before(const pii_ctx *c, size_t i)
  * "Flat 3B, Sunshine Apartments, 12 MG Road, Bengaluru 560001", "B-193,
  * Shanti Kunj, Station Road, ...", "Villa 23, Street 14, Al Barsha 2, Dubai".
  * Returns the end of the part holding the street word, or 0. */
-static size_t unit_first_at(const pii_ctx *c, size_t i)
+static size_t unit_first_at(const pii_ctx *c, size_t i, bool *closed)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, p, k = i;
@@ -1620,17 +1636,24 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
     } else {
         return 0;
     }
-    bool floor_part = false;
+    bool floor_part = false, postcode = false;
     for (int part = 0; part < 3; part++) {
-        if (p + 2 >= n || s[p] != ',' || s[p + 1] != ' ') return floor_part ? p : 0;
+        /* "Building 12, Norzin Lam, Thimphu 11001": no street word, but two
+         * parts and a postcode closing the line */
+        if (p + 2 >= n || s[p] != ',' || s[p + 1] != ' ') {
+            *closed = postcode && part >= 2;
+            return floor_part || *closed ? p : 0;
+        }
         p += 1;
         bool sw = false;
         int words = 0;
+        postcode = false;
         while (words < 5 && next_word(c, p, &x) && x.s == p + 1 &&
                (x.cap || x.digits || particle(c, &x))) {
             sw |= street_word(c, &x); /* "Lake View Towers" is a building */
             p = x.e + (x.e < n && s[x.e] == '.');
             words++;
+            postcode = words > 1 && x.e - x.s >= 4 && x.e - x.s <= 6 && all_digits(&x, s);
             if (p >= n || s[p] != ' ') break;
         }
         if (!words) return 0;
@@ -1640,7 +1663,8 @@ static size_t unit_first_at(const pii_ctx *c, size_t i)
         floor_part |= part == 0 && p >= 2 && s[p - 1] == 'F' && s[p - 2] == '/';
         if (floor_part && part == 2) return p;
     }
-    return floor_part ? p : 0;
+    *closed = postcode;
+    return floor_part || postcode ? p : 0;
 }
 
 /* A British postcode ("OX20 1AB", "SW1A 2AA") or an Irish Eircode ("D02
@@ -1793,6 +1817,7 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
     if (!digit && !((c->s[i] | 32) == 'u' && i + 3 < c->n && (c->s[i + 1] | 32) == 's')) return 0;
     size_t e = box_at(c, i);
     int strong = 0;
+    bool closed = false; /* a unit-first address ended by its postcode */
     if (!e && (e = held_mail_at(c, i)) != 0) {
         size_t full = extend(c, e, &strong);
         if (!strong) return 0;
@@ -1801,8 +1826,9 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
     }
     if (e) {
         strength = 0.9f;
-    } else if ((e = unit_first_at(c, i)) != 0) {
+    } else if ((e = unit_first_at(c, i, &closed)) != 0) {
         size_t full = extend(c, e, &strong);
+        strong += closed;
         if (strong || full > e) { /* a postal code, a unit or a town after it */
             ew__pii_add(c, EW_PII_STREET_ADDRESS, i, full, strong ? 0.9f : 0.75f);
             return full;

@@ -6,7 +6,7 @@
 
 /* clang-format off */
 
-/* street_types.txt, street_types_libpostal.txt: 1451 words */
+/* street_types.txt, street_types_libpostal.txt: 1454 words */
 const char *const ew__pii_kw_street[] = {
     "pho",
     "duong",
@@ -253,6 +253,9 @@ const char *const ew__pii_kw_street[] = {
     "\xe1\x83\xa5",
     "\xd7\xa8\xd7\x97",
     "mnt",
+    "\xe0\xae\x9a\xe0\xae\xbe\xe0\xae\xb2\xe0\xaf\x88",
+    "\xda\xaf\xd9\x84\xdb\x8c",
+    "magu",
     "acces",
     "acceso",
     "accesso",
@@ -1579,7 +1582,7 @@ const char *const ew__pii_kw_street_weak[] = {
     NULL,
 };
 
-/* units.txt, units_libpostal.txt: 506 words */
+/* units.txt, units_libpostal.txt: 507 words */
 const char *const ew__pii_kw_unit[] = {
     "apt",
     "apartment",
@@ -1650,6 +1653,7 @@ const char *const ew__pii_kw_unit[] = {
     "\xd0\xa2\xd0\xbe\xd0\xbe\xd1\x82",
     "\xd0\xb1\xd0\xb0\xd0\xb9\xd1\x80",
     "\xd0\x91\xd0\xb0\xd0\xb9\xd1\x80",
+    "\xd9\x85\xda\xa9\xd8\xa7\xd9\x86",
     "andar",
     "anexa",
     "aparment",

@@ -155,11 +155,17 @@ size_t ew__pii_scan_word_date(pii_ctx *c, size_t i)
     if (k == i || (k - i != 4 && k - i > 2) || k + 2 >= n) return 0;
     /* the digits, then a space, '.', ',' or a Roman month's separator */
     if (s[k] != ' ' && s[k] != '.' && s[k] != ',' && s[k] != '-' && s[k] != '/') return 0;
+    /* cheap exits first: a word after the number, or a year right after a day */
+    size_t p = k + (s[k] == '.' || s[k] == ',');
+    bool word_next = p + 1 < n && (s[p] == ' ' || s[p] == '-' || s[p] == '.') &&
+                     (pii_is_alpha(s[p + 1]) || s[p + 1] >= 0x80);
+    bool year_next = k - i <= 2 && p + 1 < n && s[p] == ' ' && pii_is_digit(s[p + 1]);
+    if (!word_next && !year_next && !(p < n && (pii_is_alpha(s[p]) || s[p] >= 0x80))) return 0;
     wd_tok t[WD_MAX_TOKENS + 1];
     size_t start = i;
     int nt, took = 0;
     /* "ግንቦት 6 1975", "Pebrero 11, 1962": the word before the day */
-    if (k - i <= 2 && i >= 2 && s[i - 1] == ' ' && (pii_is_alpha(s[i - 2]) || s[i - 2] >= 0x80)) {
+    if (year_next && i >= 2 && s[i - 1] == ' ' && (pii_is_alpha(s[i - 2]) || s[i - 2] >= 0x80)) {
         size_t w = i - 1;
         while (w > 0 && i - 1 - w <= WD_WORD_MAX && (pii_is_alpha(s[w - 1]) || s[w - 1] >= 0x80))
             w--;
@@ -170,6 +176,7 @@ size_t ew__pii_scan_word_date(pii_ctx *c, size_t i)
         }
     }
     if (!took) {
+        if (year_next) return 0;
         nt = wd_tokens(s, n, i, t);
         took = nt >= 3 ? wd_shape(t, nt) : 0;
         if (!took) return 0;

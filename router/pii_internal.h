@@ -453,7 +453,9 @@ typedef struct {
 #define PII_LBLW_LABEL_ONLY 2u /* only in a value's own label, not in prose before it */
 #define PII_LBLW_WORD_END   4u /* only at the end of a word */
 extern const ew__pii_lblword ew__pii_lbl_words[];
-extern const uint16_t ew__pii_lbl_bucket[257];
+extern const uint16_t ew__pii_lbl_bucket[1025];
+/* a bit per bucket: it holds an ASCII stem that may start inside a word */
+extern const uint8_t ew__pii_lbl_inner[128];
 /* The kinds of the label words in [a, b) (prose: without the label-only
  * words); *last gets the kind of the one nearest b (0 for none). */
 unsigned ew__pii_label_words(const unsigned char *s, size_t a, size_t b, bool prose,
@@ -476,9 +478,13 @@ void ew__pii_dob_records(pii_ctx *c);
 /* A birth word right after the date ending at e on its line ("1986 születtem",
  * "1960 அன்று பிறந்தேன்"), not a later field's label: PII_LBL_BIRTH or 0. */
 unsigned ew__pii_label_after(const unsigned char *s, size_t n, size_t e);
-/* Does a passport label or word of any language name the number at i (its
- * own label, else the words right before it), and no visa's or ticket's? */
-bool ew__pii_passport_label(const pii_ctx *c, size_t i);
+/* Does a passport label or word of any language name the number [i, e) (its
+ * own label, one in parentheses after it, else the words right before it),
+ * and no visa's or ticket's? */
+bool ew__pii_passport_label(const pii_ctx *c, size_t i, size_t e);
+/* The kinds of a label in parentheses right after a value ending at e
+ * ("1981-10-19 (data de nascimento)"); 0 for none or unknown words. */
+unsigned ew__pii_label_paren(const unsigned char *s, size_t n, size_t e);
 /* Identity records (pii_idrec.c): a birth date under a birth cue whose month
  * is a word no list holds ("ግንቦት 6 1975", "1994 m. spalio 20 d."), and a
  * passport's TD3 machine-readable line at i (ICAO 9303, check digits): their

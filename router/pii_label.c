@@ -109,6 +109,7 @@ static bool loan_passport(const unsigned char *w, size_t l)
     for (size_t p = 0; p <= 3 && p < l; p++) {
         size_t k = p, v = 0;
         if (w[k] != 'p' && w[k] != 'f' && w[k] != 'b') continue;
+        if (k + 1 < l && w[k + 1] == 'h') k++; /* Tswana "phasepoto", Zulu "iphasipoti" */
         for (k++; k < l && w[k] == 'a' && v < 2; k++)
             v++;
         if (!v || k >= l || w[k] != 's') continue;
@@ -130,7 +131,7 @@ unsigned ew__pii_label_words(const unsigned char *s, size_t a, size_t b, bool pr
     size_t l = fold_text(s, a, b, f);
     unsigned kinds = 0;
     *last = 0;
-    for (size_t k = 0; k + 1 < l; k++) {
+    for (size_t k = 0; k + 2 < l; k++) {
         if (pii_is_lower(f[k]) && (k == 0 || !word_byte(f[k - 1]))) {
             size_t we = k;
             while (we < l && pii_is_lower(f[we]))
@@ -142,7 +143,13 @@ unsigned ew__pii_label_words(const unsigned char *s, size_t a, size_t b, bool pr
                 *last = PII_LBL_PASSPORT;
             }
         }
-        unsigned h = (unsigned)(f[k] * 7 + f[k + 1]) & 255;
+        /* a stem starts a character; in a Latin word only the few
+         * unanchored stems start inside it */
+        if ((f[k] & 0xC0) == 0x80) continue;
+        unsigned h = (unsigned)(f[k] * 961 + f[k + 1] * 31 + f[k + 2]) & 1023;
+        if (k > 0 && f[k] < 0x80 && word_byte(f[k - 1]) &&
+            !(ew__pii_lbl_inner[h >> 3] & (1u << (h & 7))))
+            continue;
         for (unsigned j = ew__pii_lbl_bucket[h]; j < ew__pii_lbl_bucket[h + 1]; j++) {
             const ew__pii_lblword *w = &ew__pii_lbl_words[j];
             if (w->len > l - k || memcmp(f + k, w->w, w->len) ||
@@ -191,8 +198,39 @@ static bool xml_label(const unsigned char *s, size_t gt, size_t *a, size_t *b)
     size_t z = lt;
     while (z < gt && s[z] != ' ' && s[z] != '/')
         z++;
+    /* an HTML cell: the cell before it ("<td>Label</td><td>value") */
+    if (z - lt == 2 && (!memcmp(s + lt, "td", 2) || !memcmp(s + lt, "dd", 2)) && lt >= 7 &&
+        s[lt - 2] == '>' && !memcmp(s + lt - 6, "</", 2)) {
+        size_t ce = lt - 6, cs = ce;
+        while (cs > 0 && ce - cs < LABEL_MAX && s[cs - 1] != '>' && s[cs - 1] != '\n')
+            cs--;
+        *a = cs, *b = ce;
+        return cs > 0 && s[cs - 1] == '>' && ce > cs;
+    }
     *a = lt, *b = z;
     return z > lt;
+}
+
+/* The line before the one the value starts (nl its '\n') as its label, as
+ * PDF forms print it ("Date of birth\n12.03.1985"): letters, no digit, no
+ * table delimiter (a CSV header is read by its columns). */
+static bool above_label(const unsigned char *s, size_t nl, size_t *a, size_t *b)
+{
+    size_t e = nl;
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == ':' || s[e - 1] == '\r'))
+        e--;
+    size_t st = e;
+    bool letter = false;
+    while (st > 0 && s[st - 1] != '\n') {
+        unsigned char ch = s[st - 1];
+        if (e - st >= LABEL_MAX || pii_is_digit(ch) || ch == ',' || ch == ';' || ch == '\t' ||
+            ch == '|' || ch == '=')
+            return false;
+        letter |= pii_is_alpha(ch) || ch >= 0x80;
+        st--;
+    }
+    *a = st, *b = e;
+    return letter;
 }
 
 /* The label before the value at i on its line: "Label: value", "Label -
@@ -208,6 +246,7 @@ static bool line_label(const unsigned char *s, size_t i, size_t *a, size_t *b)
     if (k == 0) return false;
     unsigned char sep = s[k - 1];
     size_t e;
+    if (sep == '\n') return above_label(s, k - 1, a, b);
     if (sep == '>') return k < i ? false : xml_label(s, k - 1, a, b);
     if (sep == ':' || sep == '=' || sep == '\t' || sep == '|') {
         e = k - 1;
@@ -235,6 +274,8 @@ static bool line_label(const unsigned char *s, size_t i, size_t *a, size_t *b)
             (ch == 0xB7 && st >= 2 && s[st - 2] == 0xC2)) /* "·" */
             break;
         if (sentence_end(s, st)) break;
+        /* two columns of a form run together: "Ngày sinh: 12/5/1984    Ngày cấp: …" */
+        if (ch == ' ' && st >= 2 && s[st - 2] == ' ' && e - st > 0) break;
         if (pii_is_digit(ch)) return false;
         letter |= pii_is_alpha(ch) || ch >= 0x80;
         st--;
@@ -243,6 +284,8 @@ static bool line_label(const unsigned char *s, size_t i, size_t *a, size_t *b)
      * table, whose row starts there ("| Label | value |") */
     if (sep == '|' && !(st >= 1 && s[st - 1] == '|' && (st == 1 || s[st - 2] == '\n')))
         return false;
+    while (st < e && s[st] == ' ')
+        st++;
     *a = st, *b = e;
     return letter;
 }
@@ -277,6 +320,18 @@ unsigned ew__pii_value_label(const pii_ctx *c, size_t i)
     return ew__pii_value_label_at(c, i, &la);
 }
 
+unsigned ew__pii_label_paren(const unsigned char *s, size_t n, size_t e)
+{
+    size_t k = e < n && s[e] == ' ' ? e + 1 : e;
+    if (k >= n || s[k] != '(') return 0;
+    size_t z = k + 1;
+    while (z < n && z - k <= LABEL_MAX && s[z] != ')' && s[z] != '\n' && s[z] != '(' &&
+           !pii_is_digit(s[z]))
+        z++;
+    unsigned last;
+    return z < n && s[z] == ')' && z > k + 1 ? ew__pii_label_words(s, k + 1, z, false, &last) : 0;
+}
+
 unsigned ew__pii_label_before(const unsigned char *s, size_t i, size_t max)
 {
     size_t a = i;
@@ -299,9 +354,10 @@ unsigned ew__pii_label_after(const unsigned char *s, size_t n, size_t e)
     return (kinds & (PII_LBL_BIRTH | PII_LBL_DATE)) == PII_LBL_BIRTH ? PII_LBL_BIRTH : 0;
 }
 
-bool ew__pii_passport_label(const pii_ctx *c, size_t i)
+bool ew__pii_passport_label(const pii_ctx *c, size_t i, size_t e)
 {
     unsigned lbl = ew__pii_value_label(c, i) & ~PII_LBL_SOME;
+    if (!lbl) lbl = ew__pii_label_paren(c->s, c->n, e); /* "FK727642 (nº do passaporte)" */
     if (lbl) return (lbl & (PII_LBL_PASSPORT | PII_LBL_ID | PII_LBL_DATE)) == PII_LBL_PASSPORT;
     return ew__pii_label_before(c->s, i, 64) == PII_LBL_PASSPORT;
 }
@@ -358,7 +414,8 @@ void ew__pii_dob_records(pii_ctx *c)
         uint32_t seen = 0;
         for (int j = 0; j < found; j++) {
             const ew_pii_span *sp = &c->res->spans[j];
-            if (sp->start >= a && sp->end <= b) seen |= EW_PII_BIT(sp->type);
+            if (sp->start >= a && sp->end <= b && sp->score >= c->sc->min_score[sp->type])
+                seen |= EW_PII_BIT(sp->type);
         }
         if ((seen & person) && !(seen & EW_PII_BIT(EW_PII_DATE_OF_BIRTH)))
             ew__pii_add(c, EW_PII_DATE_OF_BIRTH, i, e, 0.7f);

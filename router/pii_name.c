@@ -19,6 +19,7 @@ typedef struct part {
     bool initial;  /* "J." */
     bool particle; /* "van", "de" */
     bool syllable; /* "Ji-hoon" (syllable_given) */
+    bool hyphened; /* "Jean-Philippe" (hyphened_names) */
 } part;
 
 static bool cp_upper_beyond_ascii(const unsigned char *s, size_t n, size_t i)
@@ -179,10 +180,29 @@ static bool caps_surname(const pii_ctx *c, size_t i, size_t e, unsigned gaz)
 }
 
 static bool surname_shape(const char *f, size_t fl);
+static bool inflected_name(const unsigned char *s, size_t i, size_t e);
 
 /* Has the folded word [f, fl) a part after or before a hyphen that is an
  * ordinary word of four letters or more and no name ("billing-worker",
  * "db-credentials"; not "al-qahtani", "marie-claire", "jae-won")? */
+/* A hyphened given name whose parts are all given names ("Jean-Philippe",
+ * "Anne-Sophie", "Mohammad-Reza"): EW__GAZ_FIRST, else 0. (Two surnames
+ * hyphened are as often a firm: "Ramsey-Johnson".) */
+static unsigned hyphened_names(const char *f, size_t fl)
+{
+    size_t a = 0;
+    int parts = 0;
+    for (size_t k = 0; k <= fl; k++) {
+        if (k < fl && f[k] != '-') continue;
+        if (k - a < 2) return 0;
+        unsigned g = ew__gaz_lookup(f + a, k - a);
+        if ((g & (EW__GAZ_COMMON | EW__GAZ_PLACE)) || !(g & EW__GAZ_FIRST)) return 0;
+        parts++;
+        a = k + 1;
+    }
+    return parts >= 2 ? EW__GAZ_FIRST : 0;
+}
+
 static bool dashed_words(const char *f, size_t fl)
 {
     size_t a = 0;
@@ -309,6 +329,9 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
             if (!q->gaz && syllable_given(s, pos, fold, fl)) {
                 q->gaz = EW__GAZ_FIRST;
                 q->syllable = true;
+            } else if (!q->gaz) {
+                q->gaz = hyphened_names(fold, fl);
+                q->hyphened = q->gaz != 0;
             }
             uint32_t kw = kw_of(fold, fl);
             q->kw = kw;
@@ -414,11 +437,12 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
     for (int a = 0; a < r->k && word && !named; a++) {
         const part *q = &r->p[a];
         named = ((q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(q->gaz & EW__GAZ_COMMON)) ||
-                (q->initial && a > 0 && a + 1 < r->k);          /* "Valida M. Ibragimov" */
-        if (!named && !q->gaz && !q->initial && !q->particle) { /* "Živković" */
+                (q->initial && a > 0 && a + 1 < r->k); /* "Valida M. Ibragimov" */
+        if (!named && !(q->gaz & ~(EW__GAZ_COMMON | EW__GAZ_WORD)) && !q->initial &&
+            !q->particle) { /* "Živković", "Wniosek Marka Nowaka" (Marek's) */
             char f[EW__GAZ_MAX_WORD];
             (void)lookup_part(s, q->s, q->e, f, &fl);
-            named = surname_shape(f, fl);
+            named = (!q->gaz && surname_shape(f, fl)) || inflected_name(s, q->s, q->e);
         }
     }
     for (int a = 0; a < r->k && named; a++)
@@ -702,6 +726,37 @@ static bool label_after(const unsigned char *s, size_t n, size_t se)
     return e < n && s[e] == ':' && wl < sizeof w - 1 && !(kw_of(w, wl) & PII_KW_VERB);
 }
 
+/* A part with a surname's or a patronymic's ending ("Sergeyevna",
+ * "Kovalenko") or an inflected given name ("Marka"), asked only of parts no
+ * list has. */
+static bool shaped_surname(const unsigned char *s, const part *q)
+{
+    if (q->gaz) return false;
+    char f[EW__GAZ_MAX_WORD];
+    size_t fl = ew__gaz_fold_word(s + q->s, q->e - q->s, f);
+    return fl && (surname_shape(f, fl) || inflected_name(s, q->s, q->e));
+}
+
+/* Are the words of r up to last (in the lists' script) a title: three or
+ * more, none a listed name, a surname's shape or an inflected given name,
+ * or two of them ordinary words? A word of one or two letters ("Ó
+ * Briain", "Ní") and a capitalised particle ("Van") do not count. */
+static bool title_run(const unsigned char *s, const run *r, int last)
+{
+    int words = 0, listed = 0, common = 0;
+    for (int a = 0; a <= last; a++) {
+        const part *q = &r->p[a];
+        size_t letters = 0;
+        for (size_t b = q->s; b < q->e; b++)
+            letters += (s[b] & 0xC0) != 0x80;
+        if (q->particle || q->initial || letters <= 2 || (q->kw & PII_KW_PARTICLE)) continue;
+        words++;
+        listed += (q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)) != 0 || shaped_surname(s, q);
+        common += (q->gaz & EW__GAZ_COMMON) != 0;
+    }
+    return words >= 3 && (listed == 0 || common >= 2);
+}
+
 /* Score of the run's name-like core [first, last]; 0 when none. */
 static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
 {
@@ -716,8 +771,7 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         last--;
     if (last < 0 || r->p[0].particle || (only_common(r->p[0].gaz & 0xF) && !r->p[0].initial))
         return 0;
-    int words = 0, named = 0, places = 0, notname = 0, initials = 0, core = 0, particles = 0,
-        listed = 0, common = 0, long3 = 0;
+    int words = 0, named = 0, places = 0, notname = 0, initials = 0, core = 0, particles = 0;
     for (int a = 0; a <= last; a++) {
         if (r->p[a].particle) {
             particles++;
@@ -733,19 +787,12 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         places += (g & EW__GAZ_PLACE) && !(g & (EW__GAZ_FIRST | EW__GAZ_LAST));
         notname += (r->p[a].gaz & NOTNAME_BIT) != 0;
         core += (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(r->p[a].gaz & EW__GAZ_EXT);
-        size_t wl = r->p[a].e - r->p[a].s; /* one letter ("Ó Briain") is no word here */
-        if (wl > 2 || (wl == 2 && s[r->p[a].s] < 0x80)) {
-            long3 += 1;
-            listed += (g & (EW__GAZ_FIRST | EW__GAZ_LAST)) != 0;
-            common += (g & EW__GAZ_COMMON) != 0;
-        }
     }
     if (words == 0) return 0;
     /* three capitalised words or more, none a listed name or two of them
      * ordinary words, are a title ("Anamnesi Patologica Remota", "Earl Grey
      * Loose Leaf Tea"), not a name */
-    bool latin = s[r->p[0].s] < 0xC3 || s[r->p[0].s] <= 0xC9; /* the lists' script */
-    if (!strong && !title && latin && long3 >= 3 && (listed == 0 || common >= 2)) {
+    if (!strong && !title && words >= 3 && s[r->p[0].s] <= 0xC9 && title_run(s, r, last)) {
         c->name_list_end = (uint32_t)r->p[last].e; /* its later words are none either */
         return 0;
     }
@@ -756,6 +803,9 @@ static float score_run(pii_ctx *c, run *r, bool strong, bool title, size_t i)
         w0++;
     unsigned g0 = r->p[w0].gaz & 0xF, gl = r->p[last].gaz & 0xF;
     float sc = 0;
+    /* two given names hyphened make a name with a cue or a surname; alone
+     * they may name a street ("is Anne-Lotte and Aqqusinersuaq 99") */
+    if (words == 1 && r->p[w0].hyphened && !strong && !title) g0 = 0;
     if (words == 1) {
         if ((g0 & EW__GAZ_FIRST) && !(g0 & (EW__GAZ_COMMON | EW__GAZ_PLACE)))
             sc = 0.55f;
@@ -961,6 +1011,26 @@ static bool field_name(const run *r)
     return plain0 && ((g0 & EW__GAZ_FIRST) || (plainl && (gl & EW__GAZ_FIRST)));
 }
 
+/* Does the run fill a pair of square brackets after a log level on its
+ * line, as logs name a component or a logger ("WARN  [Luna Scheduler] Job
+ * ...")? A transcript's speaker ("[Siddharth] Could you ...") has none. */
+static bool bracketed(const unsigned char *s, size_t n, size_t ss, size_t se, size_t ls)
+{
+    static const char *const levels[] = {"INFO",  "WARN",  "WARNING", "ERROR",  "DEBUG",
+                                         "TRACE", "FATAL", "NOTICE",  "SEVERE", NULL};
+    if (ss < 2 || s[ss - 1] != '[' || se >= n || s[se] != ']') return false;
+    for (size_t k = ls; k + 4 < ss; k++) {
+        if (!pii_is_upper(s[k]) || (k > ls && pii_is_alnum(s[k - 1]))) continue;
+        size_t e = k;
+        while (e < ss && pii_is_upper(s[e]))
+            e++;
+        for (int j = 0; levels[j]; j++)
+            if (strlen(levels[j]) == e - k && !memcmp(s + k, levels[j], e - k)) return true;
+        k = e;
+    }
+    return false;
+}
+
 /* One word of two letters or more, alone or after a one-letter word ("O
  * Jenkins caiu"); *at gets its start. */
 static bool lone_word(const run *r, size_t *at)
@@ -974,16 +1044,19 @@ static bool lone_word(const run *r, size_t *at)
     return words == 1;
 }
 
-/* One word, or only words that are also ordinary words ("Rose Gold"). */
+/* One word without initials, or only words that are also ordinary words
+ * ("Rose Gold"). */
 static bool lone_or_words(const run *r)
 {
-    int words = 0, common = 0;
-    for (int a = 0; a < r->k && r->p[a].e <= r->se; a++)
+    int words = 0, common = 0, initials = 0;
+    for (int a = 0; a < r->k && r->p[a].e <= r->se; a++) {
+        initials += r->p[a].initial;
         if (!r->p[a].particle && !r->p[a].initial) {
             words++;
             common += (r->p[a].gaz & EW__GAZ_COMMON) != 0;
         }
-    return words <= 1 || common == words;
+    }
+    return !initials && (words <= 1 || common == words); /* "J. R. Tolkien-Baines" is one */
 }
 
 /* For a name found by capitalisation alone in text that is not English:
@@ -1578,6 +1651,11 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     /* a form's, an export's or an i18n file's field holds a full name when
      * it holds one: a lone word or a run without a given name there is a
      * status, a colour, a product or a UI string */
+    if (!strong && !title && reported &&
+        bracketed(c->s, c->n, r.ss, r.p[r.k - 1].e, c->line_start)) {
+        c->name_list_end = (uint32_t)r.se;
+        return 0; /* "[Luna Scheduler]", "[Pipeline]": a log's component */
+    }
     size_t lone;
     if (!strong && !title && reported && lone_word(&r, &lone) &&
         !marked_name(c->s, c->n, r.ss, r.se) && ew__pii_tech_name(c, lone, r.se)) {

@@ -170,6 +170,21 @@ static bool machine_key(const unsigned char *s, size_t a, size_t b, unsigned ope
     return true;
 }
 
+/* A table cell's whole value under a header that names no person
+ * ("item\tmaker\tfinish\n...\tRuby Red", "| Product | Shade |"). */
+static int cell_value(const pii_ctx *c, size_t ss, size_t se)
+{
+    const unsigned char *s = c->s;
+    size_t a, b, e = se;
+    unsigned char d;
+    if (!ew__pii_table_header(c, ss, &a, &b, &d) || a == b) return 0;
+    while (e < c->n && (s[e] == ' ' || s[e] == '"'))
+        e++;
+    if (e < c->n && s[e] != d && s[e] != '\n' && s[e] != '\r') return 0;
+    if (person_label(s, a, b) || agent_label(s, a, b)) return 0;
+    return machine_key(s, a, b, 0) ? PII_FIELD_MACHINE : PII_FIELD_LABEL;
+}
+
 int ew__pii_field_value(const pii_ctx *c, size_t ss, size_t se)
 {
     const unsigned char *s = c->s;
@@ -184,7 +199,7 @@ int ew__pii_field_value(const pii_ctx *c, size_t ss, size_t se)
         labelled = element_label(s, ls, ss - 1, &a, &b);
     else
         labelled = key_label(s, ls, open == '"' || open == '\'' ? ss - 1 : ss, &a, &b);
-    if (!labelled) return 0;
+    if (!labelled) return cell_value(c, ss, se);
     /* the run is the whole value: a closing quote or tag, or the line's end */
     size_t e = se;
     while (e < n && (s[e] == '.' || s[e] == '!' || s[e] == '?' || s[e] == ':' || s[e] == ' '))

@@ -1109,6 +1109,11 @@ bool ew__pii_dob_cue(pii_ctx *c, size_t i, size_t e)
     unsigned lbl = ew__pii_value_label_at(c, i, &la);
     if (lbl & PII_LBL_DATE) return false;
     if (lbl & PII_LBL_BIRTH) return true;
+    if (!(lbl & ~PII_LBL_SOME)) { /* "1981-10-19 (data de nascimento)" */
+        unsigned pl = ew__pii_label_paren(s, c->n, e);
+        if (pl & PII_LBL_DATE) return false;
+        if (pl & PII_LBL_BIRTH) return true;
+    }
     size_t lo = lbl ? la : 0;
     if (pii_cue_near(c, CUE_DOB, i, 48) && c->cue_at[CUE_DOB] > lo &&
         !dob_cue_used(c, c->cue_at[CUE_DOB]))
@@ -1142,8 +1147,10 @@ bool ew__pii_dob_cue(pii_ctx *c, size_t i, size_t e)
     }
     /* a birth word of any language right before the date or right after it
      * ("Gimiau 24-5-1970", "1960 அன்று பிறந்தேன்") */
-    if (!lbl &&
-        (ew__pii_label_before(s, i, 48) == PII_LBL_BIRTH || ew__pii_label_after(s, c->n, e)))
+    /* (before it: not past a label of its own; "Rosa Quispe: 2011-02-02 …
+     * paqarirqani" has its speaker's name as one) */
+    if ((!lbl && ew__pii_label_before(s, i, 48) == PII_LBL_BIRTH) ||
+        (!(lbl & ~PII_LBL_SOME) && ew__pii_label_after(s, c->n, e)))
         return true;
     /* a column labelled as a birth date, a patient's record line */
     if ((ew__pii_field_cues(c, i) & (1u << CUE_DOB)) || ew__pii_patient_date(c, i)) return true;
@@ -1482,7 +1489,7 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     if (q.ng <= 2 && q.nd >= 6 && q.nd <= 10 &&
         (pii_cue_near(c, CUE_PASSPORT, i, 40) ||
          (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)) || ew__pii_passport_text(s, i) ||
-         ew__pii_passport_label(c, i))) {
+         ew__pii_passport_label(c, i, e))) {
         size_t pe = ew__pii_scan_passport(c, i);
         if (pe) return pe;
     }

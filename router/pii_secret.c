@@ -2036,14 +2036,38 @@ static bool final_copula(const unsigned char *s, size_t n, size_t k)
     return false;
 }
 
+/* Letters and digits both, as most passwords people choose have them. */
+static bool letters_and_digits(const unsigned char *v, size_t n)
+{
+    bool letter = false, digit = false;
+    for (size_t k = 0; k < n; k++) {
+        letter |= pii_is_alpha(v[k]) || v[k] >= 0x80;
+        digit |= pii_is_digit(v[k]);
+    }
+    return letter && digit;
+}
+
+/* The message or line ends at k: spaces, maybe one '.' or '!', then the end
+ * or a line break. */
+static bool ends_line(const unsigned char *s, size_t n, size_t k)
+{
+    while (k < n && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    if (k < n && (s[k] == '.' || s[k] == '!')) k++;
+    return k >= n || s[k] == '\n' || s[k] == '\r';
+}
+
 /* A machine-made value, or for a password cue a password, after up to three
  * short words that follow a cue ("clave de acceso <key>", "token for the
  * staging api <key>", "mera password hai <password>"); for a password also
- * one that a final copula follows ("رمز عبور سرور x است"). */
+ * one that a final copula follows ("رمز عبور سرور x است"), or one of letters
+ * and digits that ends the message after words that are not English ("la
+ * pasvorto estas Cebu2007": a copula no list holds; "password reset for
+ * user123" names a user). */
 static size_t key_after_words(pii_ctx *c, size_t k, int kind)
 {
     const unsigned char *s = c->s;
-    size_t n = c->n, vs, ve;
+    size_t n = c->n, vs, ve, k0 = k;
     bool quoted;
     for (int w = 0; w < 4 && next_value(s, n, k, &vs, &ve, &quoted) && !quoted; w++) {
         size_t vn = ve - vs;
@@ -2051,8 +2075,10 @@ static size_t key_after_words(pii_ctx *c, size_t k, int kind)
             !named_value(s + vs, vn))
             return add_value(c, PII_KEY_SECRET, vs, ve, false);
         if (kind == PII_KEY_PASSWORD &&
-            (strong_password(s + vs, vn) || (vn >= 6 && !prose_word(s + vs, vn) &&
-                                             !ident_like(s + vs, vn) && final_copula(s, n, ve))))
+            (strong_password(s + vs, vn) ||
+             (vn >= 6 && !prose_word(s + vs, vn) && !ident_like(s + vs, vn) &&
+              (final_copula(s, n, ve) || (letters_and_digits(s + vs, vn) && ends_line(s, n, ve) &&
+                                          !ew__pii_english_words(s, k0, vs))))))
             return add_value(c, kind, vs, ve, false);
         if (!short_word(s + vs, vn) || w == 3) break; /* not a short word */
         k = ve;
@@ -2348,8 +2374,13 @@ static bool pair_secret(const unsigned char *v, size_t n)
 size_t ew__pii_scan_user_pair(pii_ctx *c, size_t i, size_t e)
 {
     const unsigned char *s = c->s;
-    /* a pair starts a token: not "l2-s0:x" inside "Xy7q-l2-s0:x" */
-    if (i > 0 && (pii_is_alnum(s[i - 1]) || strchr("._-@+", s[i - 1]))) return 0;
+    /* a pair starts a token: not "l2-s0:x" inside "Xy7q-l2-s0:x", nor the
+     * tail of Pulumi's "v1:<nonce>:<ciphertext>" */
+    if (i > 0 && (pii_is_alnum(s[i - 1]) || strchr("._-@+/", s[i - 1]))) return 0;
+    /* SOPS's "ENC[AES256_GCM,data:<x>,iv:<x>,tag:<x>]": fields of a value
+     * encrypted at rest */
+    size_t ls = pii_line_start(s, i, 256);
+    if (pii_contains(s + ls, i - ls, "ENC[", 4)) return 0;
     /* "Id=<id>:<part>": the value of a name that says id is an id */
     if (i >= 3 && (s[i - 1] == '=' || s[i - 1] == ':') && (s[i - 2] | 32) == 'd' &&
         (s[i - 3] | 32) == 'i' && (i == 3 || !pii_is_alpha(s[i - 4]) || pii_is_lower(s[i - 4])))

@@ -131,6 +131,9 @@ size_t ew__pii_scan_compared(pii_ctx *c, size_t i, size_t ie);
 /* The token at i, a credential by its shape and place in a message that is
  * not English ("lykilorðið er Hekla#4521"): its end, or 0. */
 size_t ew__pii_scan_chat_value(pii_ctx *c, size_t i);
+/* Does [b, e) hold a word English text can hardly do without ("the", "for",
+ * "is") or one that names a numbered thing ("room", "ticket")? */
+bool ew__pii_english_words(const unsigned char *s, size_t b, size_t e);
 
 /* ---- formats of their own (pii_secret_carrier.c) ---------------------------- */
 /* The fields of a WiFi QR code at k, after "WIFI:": its password ("P:"). */

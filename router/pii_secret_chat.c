@@ -108,7 +108,7 @@ static bool ends_message(const unsigned char *s, size_t n, size_t e)
 /* Does [b, e) hold a word English text can hardly do without (or one that
  * names what a code in English prose is: "room", "order", "promo")? A line
  * of ASCII words without any is another language's ("y cyfrinair yw x"). */
-static bool english_words(const unsigned char *s, size_t b, size_t e)
+bool ew__pii_english_words(const unsigned char *s, size_t b, size_t e)
 {
     static const char *const words[] = {
         "the",     "a",     "an",     "is",    "are",    "was",  "were",  "be",      "to",
@@ -172,7 +172,7 @@ size_t ew__pii_scan_chat_value(pii_ctx *c, size_t i)
             w++;
         bool label = w > b && w + 2 == i && s[w] == ':' && (e == n || s[e] == '\n');
         if (!password || !(mixed_case(v, vn) || symbols_of(v, vn, "!#$%&*+=?@^~") >= 2) ||
-            (!label && english_words(s, b, i)))
+            (!label && ew__pii_english_words(s, b, i)))
             return 0;
     }
     if (ew__pii_placeholder(v, vn)) return 0;

@@ -615,7 +615,7 @@ size_t ew__pii_scan_passport(pii_ctx *c, size_t i)
     if (an < 6 || an > 10 || (k < n && pii_is_alnum(s[k]))) return 0;
     if (dg < (lower ? 5u : 1u) && !de_passport(s + i, k - i)) return 0;
     /* a label of any language: "Pase Nr.: X", "Broj pasoša: X", not "Visa No.: X" */
-    if (!lower && !cue) cue = ew__pii_passport_label(c, i);
+    if (!lower && !cue) cue = ew__pii_passport_label(c, i, k);
     if (!cue && !cell && (lower || !ew__pii_passport_text(s, i))) return 0;
     /* no cue word: a column labelled passport ("| Passport |") */
     if (!cue && cell && (lower || !(ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)))) return 0;

@@ -275,7 +275,7 @@ def fold_label_char(ch):
 
 def label_bucket(w):
     b = w.encode('utf-8')
-    return (b[0] * 7 + b[1]) & 255
+    return (b[0] * 961 + b[1] * 31 + b[2]) & 1023
 
 
 def generate_label():
@@ -293,7 +293,7 @@ def generate_label():
             anchored = stem.startswith('^')
             word_end = stem.endswith('$')
             word = ''.join(fold_label_char(c) for c in stem.lstrip('^').rstrip('$'))
-            if kind not in kinds or len(word.encode('utf-8')) < 2 or \
+            if kind not in kinds or len(word.encode('utf-8')) < 3 or \
                     len(word.encode("utf-8")) > 60:
                 raise SystemExit('id_labels.txt: bad entry %r' % line)
             entries.add((label_bucket(word), word, kind, anchored | label_only << 1 | word_end << 2))
@@ -302,19 +302,26 @@ def generate_label():
              ' * edit. Sources and licences: router/data/README.md. */\n'
              '#include "router/pii_internal.h"\n\n'
              '/* clang-format off */\n'
-             '/* %d stems, folded, ordered by their bucket ((byte0 * 7 + byte1) & 255) */\n'
+             '/* %d stems, folded, ordered by their bucket ((b0 * 961 + b1 * 31 + b2) & 1023) */\n'
              'const ew__pii_lblword ew__pii_lbl_words[] = {\n' % len(entries)]
     for bucket, word, kind, flags in entries:
         parts.append('    {%s, %d, %s, %d},\n' % (c_literal(word), len(word.encode('utf-8')),
                                                   kinds[kind], flags))
-    parts.append('};\n\n/* the first entry of each bucket; [256] is the end */\n'
-                 'const uint16_t ew__pii_lbl_bucket[257] = {')
+    parts.append('};\n\n/* the first entry of each bucket; [1024] is the end */\n'
+                 'const uint16_t ew__pii_lbl_bucket[1025] = {')
     starts, k = [], 0
-    for b in range(257):
+    for b in range(1025):
         while k < len(entries) and entries[k][0] < b:
             k += 1
         starts.append(str(k))
-    parts.append(', '.join(starts) + '};\n/* clang-format on */\n')
+    inner = [0] * 128
+    for bucket, word, kind, flags in entries:
+        if not flags & 1 and ord(word[0]) < 0x80:
+            inner[bucket >> 3] |= 1 << (bucket & 7)
+    parts.append(', '.join(starts) + '};\n')
+    parts.append('/* buckets holding an ASCII stem that may start inside a word */\n'
+                 'const uint8_t ew__pii_lbl_inner[128] = {%s};\n' % ', '.join(str(x) for x in inner))
+    parts.append('/* clang-format on */\n')
     return ''.join(parts)
 
 

@@ -78,6 +78,26 @@ for (tset, seed), floor in TYPED_FLOORS.items():
         elif got[t]['F2'] < want:
             failures.append('typed %s %d %s F2 %.3f < %.2f' % (tset, seed, t, got[t]['F2'], want))
 
+# The identity-record sets (bench/pii_gen_idrec.py): birth dates and passports
+# under labels and words of 23 (set a), 36 more (set b) and 17 more languages
+# plus new layouts (set c), with other dates and other documents' numbers in
+# the same records. Each set was written after the rules from the one before;
+# seeds 1302, 1402 and 1502 were scored but their errors never read. First
+# contact (docs/pii.md): a 0.607 / 0.614 birth date, 0.662 / 0.644 passport;
+# b 0.783 / 0.809 and 0.810 / 0.836; c 0.680 / 0.677 and 0.785 / 0.753.
+# Only the two labelled kinds are held to a floor (names are not labelled).
+# (one seed per set keeps the test short: the never-read ones)
+IDREC_FLOORS = {('a', 1302): 0.97, ('b', 1402): 0.96, ('c', 1502): 0.96}
+for (tset, seed), floor in IDREC_FLOORS.items():
+    data = pii_generate('pii_gen_idrec.py', '--set', tset, '--seed', seed)
+    got = pii_score(data, 'pii_idrec_%s_%d' % (tset, seed))
+    for t in ('date_of_birth', 'passport'):
+        if t not in got:
+            failures.append('idrec %s %d: no %s in the set' % (tset, seed, t))
+        elif got[t]['F2'] < floor or got[t]['P'] < floor:
+            failures.append('idrec %s %d %s F2 %.3f P %.3f < %.2f'
+                            % (tset, seed, t, got[t]['F2'], got[t]['P'], floor))
+
 # The look-alike sets (bench/pii_gen_lookalike.py): machine and business text
 # with little PII. Ceilings on false hits per 1,000 texts (person apart: its
 # false hits are capitalised words of machine text that the name rules still

@@ -63,11 +63,13 @@ SETS = {
     ('pii_gen_addr.py', '--set', 'e', 842): (0.93, 0.44, 0.93, 0.98),
     # session 8's set f, written after e's rules, addresses alone (first contact street 0.587
     # / 0.575; 852's errors never read), then libpostal's words of every language; set g,
-    # written after f's rules (first contact street 0.797 / 0.782; 862's errors never read)
-    ('pii_gen_addr.py', '--set', 'f', 851): (0.93, 0.85, 0.94, 0.0),
-    ('pii_gen_addr.py', '--set', 'f', 852): (0.93, 0.85, 0.94, 0.0),
-    ('pii_gen_addr.py', '--set', 'g', 861): (0.79, 0.73, 0.78, 0.0),
-    ('pii_gen_addr.py', '--set', 'g', 862): (0.79, 0.79, 0.77, 0.0),
+    # written after f's rules (first contact street 0.797 / 0.782, then 861's misses read:
+    # 0.856 / 0.852; 862's errors never read). Person here is other helpers' rules on
+    # address text: its floors leave them room.
+    ('pii_gen_addr.py', '--set', 'f', 851): (0.93, 0.84, 0.94, 0.0),
+    ('pii_gen_addr.py', '--set', 'f', 852): (0.93, 0.84, 0.94, 0.0),
+    ('pii_gen_addr.py', '--set', 'g', 861): (0.84, 0.72, 0.84, 0.0),
+    ('pii_gen_addr.py', '--set', 'g', 862): (0.84, 0.76, 0.84, 0.0),
 }
 
 

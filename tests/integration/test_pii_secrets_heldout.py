@@ -49,9 +49,10 @@ TARGETS = {'a': ('pii_secrets_heldout.py', 0.95, 0.05),
            # AWS secret without AWS's shape are what it misses
            'm': ('pii_secrets_heldout_m.py', 0.87, 0.02),
            # n (session 8, written after m's rules): first contact 0.882 / FP
-           # 0.135; SOPS and Pulumi encrypted values under a password's name
-           # are still flagged, so its FP floor sits above the bar
-           'n': ('pii_secrets_heldout_n.py', 0.82, 0.09)}
+           # 0.135 (encrypted values); 0.89-0.92 / 0.02 after its rules; it
+           # still misses chat in languages no translation holds and flags
+           # some Pulumi "secure: v1:" values
+           'n': ('pii_secrets_heldout_n.py', 0.86, 0.04)}
 failures = []
 
 for name, (gen, min_recall, max_fp) in sorted(TARGETS.items()):

@@ -1250,6 +1250,19 @@ static void test_machine_names(void **state)
                    EW_PII_PERSON);
     EXPECT_EXACT("Ubul: What a wife.\nNicole: Remember me?\nJohn: You saved my life!",
                  EW_PII_PERSON, "Ubul");
+    /* a table cell under a header that names no person; a patronymic, a
+     * particle or an inflected given name keeps three words a name */
+    EXPECT_NO_TYPE("item\tmaker\tfinish\nPixel Watch\tGoogle\tRuby Red", EW_PII_PERSON);
+    EXPECT_NO_TYPE("| Product | Shade |\n|---|---|\n| Echo | Ivory White |", EW_PII_PERSON);
+    EXPECT_EXACT("Referral for Smirnova Yekaterina Sergeyevna (born 12.12.1963)", EW_PII_PERSON,
+                 "Smirnova Yekaterina Sergeyevna");
+    EXPECT_EXACT("VALUES ('Clodagh Ní Mhaoláin', '+60 12-425 1465')", EW_PII_PERSON,
+                 "Clodagh Ní Mhaoláin");
+    EXPECT_COVER("Wniosek Marka Nowaka poddano pod głosowanie.", EW_PII_PERSON, "Marka Nowaka");
+    /* a log's component in brackets after a level; a transcript's speaker */
+    EXPECT_NO_TYPE("2024-05-01 WARN  [Luna Scheduler] Job exceeded its deadline", EW_PII_PERSON);
+    EXPECT_EXACT("Transcript: [Siddharth] Could you resend the invoice?", EW_PII_PERSON,
+                 "Siddharth");
     /* capitalisation alone still makes a name outside fields: on a name
      * line over an address, in English prose */
     EXPECT_EXACT("Kalani Wongsawat\n12 Elm Street, Springfield", EW_PII_PERSON, "Kalani Wongsawat");

@@ -183,11 +183,10 @@ static void test_libpostal_and_shapes(void **state)
         {"\xD0\x9F\xD0\xBE\xD1\x87\xD1\x82\xD0\xBE\xD0\xB2\xD1\x8B\xD0\xB9 "
          "\xD0\xB0\xD0\xB4\xD1\x80\xD0\xB5\xD1\x81: \xD0\xB0/\xD1\x8F 828, "
          "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 101000",
-         A,
-         "\xD0\xB0/\xD1\x8F 828, \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 101000"}, /* Russian
-                                                                                               post
-                                                                                               box
-                                                                                             */
+         A, "\xD0\xB0/\xD1\x8F 828, \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 101000"}, /* Russian
+                                                                                                  post
+                                                                                                  box
+                                                                                                */
         {"\xCE\xA4.\xCE\x98. 1234, 101 10 \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1", A,
          "\xCE\xA4.\xCE\x98. 1234, 101 10 \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1"}, /* Greek post
                                                                                          box
@@ -242,6 +241,31 @@ static void test_libpostal_and_shapes(void **state)
          "Av. 18 de Julio 1917, apto. 604, 11100 Montevideo"}, /* a street named after a date */
         {"Endere\xC3\xA7o: Av. Julius Nyerere, n.\xC2\xBA 1010, Maputo", A,
          "Av. Julius Nyerere, n.\xC2\xBA 1010, Maputo"}, /* n.º */
+        {"\xE0\xAE\xAE\xE0\xAF\x81\xE0\xAE\x95\xE0\xAE\xB5\xE0\xAE\xB0\xE0\xAE\xBF: "
+         "\xE0\xAE\x8E\xE0\xAE\xA3\xE0\xAF\x8D 12, "
+         "\xE0\xAE\x85\xE0\xAE\xA3\xE0\xAF\x8D\xE0\xAE\xA3\xE0\xAE\xBE "
+         "\xE0\xAE\x9A\xE0\xAE\xBE\xE0\xAE\xB2\xE0\xAF\x88, "
+         "\xE0\xAE\x9A\xE0\xAF\x86\xE0\xAE\xA9\xE0\xAF\x8D\xE0\xAE\xA9\xE0\xAF\x88 600002",
+         A,
+         "12, \xE0\xAE\x85\xE0\xAE\xA3\xE0\xAF\x8D\xE0\xAE\xA3\xE0\xAE\xBE "
+         "\xE0\xAE\x9A\xE0\xAE\xBE\xE0\xAE\xB2\xE0\xAF\x88, "
+         "\xE0\xAE\x9A\xE0\xAF\x86\xE0\xAE\xA9\xE0\xAF\x8D\xE0\xAE\xA9\xE0\xAF\x88 600002"}, /* Tamil
+                                                                                                number
+                                                                                                sign
+                                                                                                and
+                                                                                                road
+                                                                                              */
+        {"Postanschrift: St\xC3\xA4"
+         "dtle 12, FL-9490 Vaduz",
+         A,
+         "St\xC3\xA4"
+         "dtle 12, FL-9490 Vaduz"}, /* Liechtenstein's prefix */
+        {"Avenue 5 season 2 drops on 9 May. Tickets from 9 October 2020.", A,
+         NULL}, /* a day and a month */
+        {"Office: Building 12, Norzin Lam, Thimphu 11001", A,
+         "Building 12, Norzin Lam, Thimphu 11001"}, /* a unit first, no street word, a postcode */
+        {"Meeting in Room 12, Building B, Main Campus.", A,
+         NULL}, /* a unit first without a postcode */
         {"Bundesstra\xC3\x9F"
          "e 96 is closed between km 12 and 18.",
          A, NULL},                                            /* a federal road's number */
@@ -665,6 +689,76 @@ static void test_id_record_labels(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* The same in more layouts and languages: dotted leaders, Markdown and XML
+ * fields, format hints, other scripts' capitals, "passport" as borrowed, a
+ * birth date by its record alone. */
+static void test_id_record_layouts(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"DATY NAHATERAHANA ........... 1966-11-24", D, "1966-11-24"}, /* dotted leaders */
+        {"| Field | |\n|---|---|\n| R\xC4\x81 wh\xC4\x81nau | 26 Haratua 1983 |", D,
+         "26 Haratua 1983"}, /* a key-value Markdown row */
+        {"| Item | |\n|---|---|\n| \xD0\x94\xD0\xB0\xD1\x82\xD1\x83\xD0\xBC \xD0\xBD\xD0\xB0 "
+         "\xD0\xB8\xD0\xB7\xD0\xB4\xD0\xB0\xD0\xB2\xD0\xB0\xD1\x9A\xD0\xB5 | 19/7/2017 |\n| "
+         "\xD0\x94\xD0\xB0\xD1\x82\xD1\x83\xD0\xBC \xD0\xBD\xD0\xB0 "
+         "\xD1\x80\xD0\xB0\xD1\x93\xD0\xB0\xD1\x9A\xD0\xB5 | 3.8.1949 |",
+         D, "3.8.1949"}, /* Macedonian */
+        {"| Item | |\n|---|---|\n| \xD0\x94\xD0\xB0\xD1\x82\xD1\x83\xD0\xBC \xD0\xBD\xD0\xB0 "
+         "\xD1\x80\xD0\xB0\xD1\x93\xD0\xB0\xD1\x9A\xD0\xB5 | 1/1/1990 |\n| Invoice date | 3 "
+         "Mar 2021 |",
+         D, "1/1/1990"}, /* the birth row */
+        {"| # | |\n|---|---|\n| D.O.B | \xE2\x80\x94 |\n| Invoice date | 3 Mar 2021 |", D,
+         NULL}, /* the invoice row, not the birth row above it */
+        {"<field name=\"R\xC4\x81 wh\xC4\x81nau\">23-05-1970</field>", D,
+         "23-05-1970"},                                    /* an XML field's name */
+        {"DOB (dd/mm/yyyy): 14/05/1930", D, "14/05/1930"}, /* a format hint in the label */
+        {"Tug\xE2\x80\x98ilgan sana: 15-fevral 2012", D,
+         "15-fevral 2012"}, /* Uzbek, a typographic apostrophe */
+        {"\xD0\xA2\xD0\xA3\xD2\x92\xD0\x90\xD0\x9D \xD0\x9A\xD2\xAE\xD0\x9D\xD0\x86 ....... "
+         "26.03.1985",
+         D, "26.03.1985"}, /* Kazakh capitals */
+        {"D\xC3\xA1ta breithe: 24 Deireadh F\xC3\xB3mhair 1954", D,
+         "24 Deireadh F\xC3\xB3mhair 1954"}, /* a two-word month */
+        {"\xD4\xB1\xD6\x80\xD5\xA1\xD5\xB4 "
+         "\xD5\x8D\xD5\xA1\xD6\x80\xD5\xA3\xD5\xBD\xD5\xB5\xD5\xA1\xD5\xB6: "
+         "\xD4\xBE\xD5\xB6\xD5\xBE\xD5\xA5\xD5\xAC \xD5\xA5\xD5\xB4 7 "
+         "\xD5\xB0\xD5\xB8\xD5\xAF\xD5\xBF\xD5\xA5\xD5\xB4\xD5\xA2\xD5\xA5\xD6\x80\xD5\xAB "
+         "1981\xD6\x89",
+         D,
+         "7 \xD5\xB0\xD5\xB8\xD5\xAF\xD5\xBF\xD5\xA5\xD5\xB4\xD5\xA2\xD5\xA5\xD6\x80\xD5\xAB "
+         "1981"}, /* Armenian full stop */
+        {"\xD0\x9D\xD1\x8D\xD1\x80: "
+         "\xD0\x91\xD0\xB0\xD1\x82\n\xD0\xA2\xD3\xA9\xD1\x80\xD1\x81\xD3\xA9\xD0\xBD "
+         "\xD0\xBE\xD0\xB3\xD0\xBD\xD0\xBE\xD0\xBE: 1961 \xD0\xBE\xD0\xBD\xD1\x8B 2-\xD1\x80 "
+         "\xD1\x81\xD0\xB0\xD1\x80\xD1\x8B\xD0\xBD 16",
+         D,
+         "1961 \xD0\xBE\xD0\xBD\xD1\x8B 2-\xD1\x80 \xD1\x81\xD0\xB0\xD1\x80\xD1\x8B\xD0\xBD "
+         "16"}, /* Mongolian */
+        {"\xD0\x9D\xD1\x8D\xD1\x80: \xD0\x91\xD0\xB0\xD1\x82, "
+         "\xD0\x9E\xD0\xBB\xD0\xB3\xD0\xBE\xD1\x81\xD0\xBE\xD0\xBD "
+         "\xD0\xBE\xD0\xB3\xD0\xBD\xD0\xBE\xD0\xBE: 2018 \xD0\xBE\xD0\xBD\xD1\x8B 9-\xD1\x80 "
+         "\xD1\x81\xD0\xB0\xD1\x80\xD1\x8B\xD0\xBD 11",
+         D, NULL}, /* an issue date */
+        {"Igoa: Sina Tuilagi\nImeli: sina.t@example.ws\nAso tusi: 12/03/1985", D,
+         "12/03/1985"}, /* a label of no known words in a person's record */
+        {"Igoa: Sina Tuilagi\nImeli: sina.t@example.ws\nAso tusi: 12/03/2019", D,
+         NULL}, /* a recent year */
+        {"Kamupani: Apia Trading\nAso tusi: 12/03/1985", D,
+         NULL},                                          /* no person's findings in the record */
+        {"Nimero paaspoor: A60241429", P, "A60241429"},  /* Wolof: the borrowed word */
+        {"Nimero ya pasiporo: PC401695", P, "PC401695"}, /* Kinyarwanda */
+        {"\xE1\xB2\x9E\xE1\xB2\x90\xE1\xB2\xA1\xE1\xB2\x9E\xE1\xB2\x9D\xE1\xB2\xA0\xE1\xB2\xA2"
+         "\xE1\xB2\x98\xE1\xB2\xA1 "
+         "\xE1\xB2\x9C\xE1\xB2\x9D\xE1\xB2\x9B\xE1\xB2\x94\xE1\xB2\xA0\xE1\xB2\x98 ...... "
+         "41WH28016",
+         P, "41WH28016"},                                     /* Georgian Mtavruli */
+        {"Numera_o_le_tusi_folau=\"P195776\"", P, "P195776"}, /* underscores in a key */
+        {"pasapalabra 12345678", P, NULL},                    /* a Spanish word, not "passport" */
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 /* Chinese addresses without a road word or with one read late: Hong Kong
  * estates and blocks, a direction after the road, a village, a particle
  * starting a road after the district, the rest of a label (pii_gen_zh.py). */
@@ -693,12 +787,12 @@ static void test_chinese_addresses(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_units_and_floors),   cmocka_unit_test(test_post_boxes),
-        cmocka_unit_test(test_other_scripts),      cmocka_unit_test(test_street_lookalikes),
-        cmocka_unit_test(test_birth_dates),        cmocka_unit_test(test_birth_date_forms),
-        cmocka_unit_test(test_id_record_labels),   cmocka_unit_test(test_address_forms),
-        cmocka_unit_test(test_landline_extension), cmocka_unit_test(test_libpostal_and_shapes),
-        cmocka_unit_test(test_chinese_addresses),
+        cmocka_unit_test(test_units_and_floors),     cmocka_unit_test(test_post_boxes),
+        cmocka_unit_test(test_other_scripts),        cmocka_unit_test(test_street_lookalikes),
+        cmocka_unit_test(test_birth_dates),          cmocka_unit_test(test_birth_date_forms),
+        cmocka_unit_test(test_id_record_labels),     cmocka_unit_test(test_id_record_layouts),
+        cmocka_unit_test(test_address_forms),        cmocka_unit_test(test_landline_extension),
+        cmocka_unit_test(test_libpostal_and_shapes), cmocka_unit_test(test_chinese_addresses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

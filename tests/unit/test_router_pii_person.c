@@ -372,6 +372,9 @@ static void test_name_shapes(void **state)
          "Lukas Brandt"},
         {"Cc: K. van Dam", P, "K. van Dam"},
         {"Notes by Marloes de Wit, checked.", P, "Marloes de Wit"},
+        /* given names hyphened, with a surname or a cue */
+        {"Merci à Anne-Sophie Tremblay pour hier.", P, "Anne-Sophie Tremblay"},
+        {"hey jean-philippe, did you push?", P, "jean-philippe"},
         /* kin before a name; a dialogue's turns in small letters */
         {"so proud of my sister Tevita who graduated", P, "Tevita"},
         {"Tevita: lunch at 1?\nOksana: sure, the usual place", P, "Tevita"},

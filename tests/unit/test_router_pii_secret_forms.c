@@ -241,6 +241,14 @@ static void test_password_words_of_many_languages(void **state)
            "Tartu2024"); /* Tamil, longer than the cue table's words */
     NO_SECRET("fjal\xc3\xabkalimi \xc3\xabsht\xc3\xab shum\xc3\xab i shkurt\xc3\xabr");
     NO_SECRET("pasahitza ahaztu dut");
+    /* a copula no list holds, and an inflected word (Armenian "the password") */
+    SECRET("la pasvorto estas Cebu2007", "Cebu2007");
+    SECRET("la contrasenya nova \xc3\xa9s Girona2013", "Girona2013");
+    SECRET("\xd5\xa3\xd5\xa1\xd5\xb2\xd5\xbf\xd5\xb6\xd5\xa1\xd5\xa2\xd5\xa1\xd5\xbc\xd5\xa8 "
+           "Szeged1984",
+           "Szeged1984");
+    NO_SECRET("password reset for user123");
+    NO_SECRET("la pasvorto estas tro mallonga");
 }
 
 /* Name/value records, property lists, defaults and fallbacks; formats of
@@ -284,6 +292,8 @@ static void test_public_and_encrypted(void **state)
               "'pk.eyJ1IjoiW21wTgXwPvGwxzzdlU9sa8RjUnwFcknYL0Y8CI0p.Whh7XDeobrnwvxgdahU2uH';");
     NO_SECRET("accessToken = 'pk_live_W21wTgXwPvGwxzzdlU9sa8RjUnwFcknYL0Y8CI0p'");
     NO_SECRET("proxy_set_header Authorization \"Basic $http_auth_b64\";");
+    NO_SECRET("db_password: ENC[AES256_GCM,data:sriFjofP9z7SKhIbtBrlujqX,iv:7P8buOe/"
+              "OwfFL+wglfcNlug5vbpTDSu6oirIilpx3i6=,tag:JPVWCKrS2hAbc==,type:str]");
     NO_SECRET("kind: SealedSecret\nspec:\n  encryptedData:\n    password: "
               "AgcpzarnWbxpWmLZv1H2pI7Jw66yMaMb1AUjMmcVB41viT7XGC2G8uD/D57FHYv/");
     SECRET(
