@@ -1003,7 +1003,7 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
              * on_word notes it */
             if (f & (PII_CUE_PREFIX | PII_KW_KEY | ((1u << CUE_COUNT) - 1))) break;
             if ((f & PII_KW_PARTICLE) && i - title_at <= 2) break; /* on_word reads the name */
-            if ((f & PII_KW_STREET) && nx == '.') break; /* "str. Ștefan cel Mare 93" */
+            if ((f & PII_KW_STREET) && nx == '.') break;           /* "str. Ștefan cel Mare 93" */
             /* note_lang: word classes matter here only for the language */
             lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
                     (uint64_t)((f & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;

@@ -440,9 +440,9 @@ size_t ew__pii_scan_indic_date(pii_ctx *c, size_t i); /* "١٣/٠٩/٢٠٠٠" */
 int ew__pii_uni_digit(const unsigned char *s, size_t n, size_t k, int *len);
 /* ---- what a label names (pii_label.c, words in router/data/id_labels.txt) -- */
 #define PII_LBL_BIRTH    1u /* "Date of birth", "Sünniaeg", "Kaarawan", "जन्म तिथि" */
-#define PII_LBL_PASSPORT 2u /* "Passport No.", "Pase Nr.", "የፓስፖርት ቁጥር" */
-#define PII_LBL_DATE     4u /* another date: issue, expiry, invoice, appointment, ... */
-#define PII_LBL_ID       8u /* another number: visa, ticket, booking, identity card, ... */
+#define PII_LBL_PASSPORT 2u  /* "Passport No.", "Pase Nr.", "የፓስፖርት ቁጥር" */
+#define PII_LBL_DATE     4u  /* another date: issue, expiry, invoice, appointment, ... */
+#define PII_LBL_ID       8u  /* another number: visa, ticket, booking, identity card, ... */
 #define PII_LBL_SOME     16u /* a label stands there, whatever its words */
 typedef struct {
     const char *w; /* folded */

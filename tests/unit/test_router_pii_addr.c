@@ -183,10 +183,11 @@ static void test_libpostal_and_shapes(void **state)
         {"\xD0\x9F\xD0\xBE\xD1\x87\xD1\x82\xD0\xBE\xD0\xB2\xD1\x8B\xD0\xB9 "
          "\xD0\xB0\xD0\xB4\xD1\x80\xD0\xB5\xD1\x81: \xD0\xB0/\xD1\x8F 828, "
          "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 101000",
-         A, "\xD0\xB0/\xD1\x8F 828, \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 101000"}, /* Russian
-                                                                                                  post
-                                                                                                  box
-                                                                                                */
+         A,
+         "\xD0\xB0/\xD1\x8F 828, \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 101000"}, /* Russian
+                                                                                               post
+                                                                                               box
+                                                                                             */
         {"\xCE\xA4.\xCE\x98. 1234, 101 10 \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1", A,
          "\xCE\xA4.\xCE\x98. 1234, 101 10 \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1"}, /* Greek post
                                                                                          box
