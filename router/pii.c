@@ -481,6 +481,176 @@ static __attribute__((noinline)) void structured_cell(pii_ctx *c, size_t i, size
     ew__pii_scan_table(c, i, ie, kind);
 }
 
+/* The word [i, we) as a key or a secret's cue: "key = value", "key: value",
+ * "password pass123", <password>x</password>, a cue before or after its
+ * value. Returns where the walk goes on when it found one, else 0. */
+static size_t key_value(pii_ctx *c, size_t i, size_t we, uint32_t cues, bool dash,
+                        uint32_t secret_at)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    /* "... secret key\n<key>": the cue ends its line, the key is alone below */
+    if ((cues & (1u << CUE_SECRET)) && we < n && (s[we] == '\n' || s[we] == '\r')) {
+        size_t e = ew__pii_scan_value_line(c, i, we);
+        if (e) return e;
+    }
+    /* an ASCII cue in CJK text: "個password係 x", "API密钥" reads as Han's */
+    if ((cues & (1u << CUE_SECRET)) && we < n && s[we] >= 0xE3 && s[we] <= 0xE9) {
+        size_t e = ew__pii_cjk_secret_value(c, we, ew__pii_key_kind(s, i, we) == PII_KEY_PASSWORD);
+        if (e) return e;
+    }
+    /* "<key> as the bearer token", "<x> is my password" */
+    if ((cues & (1u << CUE_SECRET)) && i > 16 && (s[i - 1] == ' ' || s[i - 1] == '('))
+        ew__pii_scan_value_before(c, i, we);
+    /* key = value, key: value, "key" => value */
+    size_t ie = ident_end(s, n, we);
+    if ((s[i] | 32) == 'p' && ie - i <= 8 && pass_number(s, n, i, i + 4)) {
+        c->cue_at[CUE_SECRET] = secret_at; /* German "Pass-Nr.": a passport's number */
+        c->cue_at[CUE_PASSPORT] = (uint32_t)ie;
+        return ie;
+    }
+    /* if ("<v>" == password): a literal compared with a secret's name */
+    if (i > 6 && s[i - 1] == ' ' && s[i - 2] == '=' && ie < n && (s[ie] == ')' || s[ie] == ' '))
+        ew__pii_scan_compared(c, i, ie);
+    if (i > 1 && s[i - 1] == '&' && s[i - 2] == ' ' && ie < n && s[ie] == ' ') {
+        size_t e = ew__pii_scan_yaml_anchor(c, i, ie); /* x-db: &dbpass "x" */
+        if (e) return e;
+    }
+    if (i > 0 && ie < n && ((cues & (1u << CUE_SECRET)) || s[i - 1] == '\'' || s[i - 1] == '"') &&
+        cell_edge(s[i - 1]) && (cell_edge(s[ie]) || pii_is_space(s[ie])))
+        structured_cell(c, i, ie, cues);
+    size_t k = ie;
+    while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
+        k++;
+    /* env["API_KEY"] = x (a subscript), \"password\": x (escaped JSON) */
+    if (k < n && k > ie &&
+        ((s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) ||
+         (s[k] == '"' && s[k - 1] == '\\'))) {
+        k++;
+        while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
+            k++;
+    } else if (k < n && s[k] == '\\' && k + 1 < n && s[k + 1] == '"') {
+        k += 2;
+        while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
+            k++;
+    }
+    if (cues & (1u << CUE_SECRET)) k = ew__pii_skip_note(s, n, k); /* "key (hex): x" */
+    unsigned sep = k < n ? s[k] : 0;
+    /* "token - 'x'": a spaced dash before a quoted value */
+    if (sep == '-' && ew__pii_dash_separator(s, n, k)) sep = '=';
+    /* "TOKEN ?= x", "$t .= x", "t ??= x": an operator glued to its '=' */
+    const uint64_t ops = 1ull << '?' | 1ull << '.' | 1ull << '+'; /* and '|' */
+    if ((sep < 64 ? (ops >> sep) & 1 : sep == '|') && k + 2 < n &&
+        (s[k + 1] == '=' || (s[k + 1] == sep && s[k + 2] == '='))) {
+        size_t a = ew__pii_skip_to_assign(s, n, k);
+        if (a != k) k = a, sep = '=';
+    }
+    if (sep == 0xEF && ew__pii_wide_colon(s, n, k)) sep = ':';
+    if (sep == '!' && (k + 1 >= n || s[k + 1] != '=')) sep = 0; /* "!=", not "requirepass !x" */
+    if (pii_is_digit(sep) && (cues & ((1u << CUE_SECRET) | (1u << CUE_PASSPORT))) && k > ie &&
+        s[k - 1] == ' ') {
+        size_t d = k; /* "Unseal Key 2: x" */
+        while (d < n && pii_is_digit(s[d]) && d - k < 3)
+            d++;
+        if (d < n && (s[d] == ':' || s[d] == '=')) k = d, sep = s[d];
+    }
+    if (ie - i == 4 && sep == ':' && k == ie && pii_icase_eq(s + i, "wifi", 4)) {
+        size_t e = ew__pii_scan_wifi_qr(c, k + 1); /* WIFI:T:WPA;S:x;P:<password>;; */
+        if (e) return e;
+    }
+    if ((ie - i == 4 && s[i] == 'A' && s[i + 1] == 'U') ||
+        (ie - i == 10 && s[i] == 'm' && s[i + 6] == 'a' && s[i + 7] == 'u')) {
+        size_t e = ew__pii_scan_redis_auth(c, i, ie); /* "> AUTH <password>", "masterauth x" */
+        if (e) return e;
+    }
+    if (sep == ',') {
+        if (ie < n && (s[ie] == '\'' || s[ie] == '"') && (i == 0 || s[i - 1] == s[ie])) {
+            size_t e = ew__pii_scan_pair(c, i, ie, k); /* 'API_KEY', 'value' */
+            if (e) return e;
+        } else if (k == ie && (cues & (1u << CUE_SECRET))) {
+            int kind = ew__pii_key_kind(s, i, ie);
+            if (!kind) kind = cues & PII_KW_PASSWORD ? PII_KEY_PASSWORD : PII_KEY_SECRET;
+            size_t e = ew__pii_scan_after_clause(c, k, kind); /* "token, do not share: x" */
+            if (e) return e;
+        }
+    } else if ((sep == '|' || sep == '?') && k > ie && k + 1 < n && s[k + 1] == sep) {
+        size_t e = ew__pii_scan_pair(c, i, ie, k); /* process.env.API_KEY || 'x' */
+        if (e) return e;
+    } else if (sep == '>' && k == ie && i > 0 && s[i - 1] == '<') {
+        size_t e = ew__pii_scan_xml_element(c, i, ie); /* <password>x</password> */
+        if (e) return e;
+    } else if (sep == '(' || sep == '{') {
+        /* client_secret{"x"}, .password("x"); else NetworkCredential("u", "p") */
+        size_t e = ew__pii_scan_init(c, i, ie, k, ew__pii_key_kind(s, i, ie));
+        if (!e && sep == '(') e = ew__pii_scan_call_at(c, i, ie, k);
+        if (e) return e;
+    } else if (sep == '=' || sep == ':' || sep == '!') {
+        int kind = ew__pii_key_kind(s, i, ie);
+        if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
+        /* a provider's name is a key's name alone: "cloudflare: <key>", not "cloudflare_zone: x" */
+        if (!kind && (cues & PII_KW_KEY) &&
+            (!pii_provider_cue(cues) ||
+             (ie == we && !(s[k] == ':' && k + 1 < n && s[k + 1] == ':'))))
+            kind = PII_KEY_KEY; /* not "Contentful::Management", a scope */
+        size_t e = 0;
+        if ((s[k] == '=' || (s[k] == ':' && ((ie < n && s[ie] == '"') || k == ie))) &&
+            ((ie - i == 3 && pii_icase_eq(s + i, "key", 3)) ||
+             (ie - i == 4 && pii_icase_eq(s + i, "name", 4))) &&
+            (e = ew__pii_scan_attr_pair(c, ie)) != 0)
+            return e; /* <add key="SmtpPassword" value="x" />, {"name": "x", "value": "y"} */
+        if (!kind && s[k] == '=' && ie - i == 7 && !memcmp(s + i, "default", 7))
+            kind = ew__pii_hcl_default_kind(s, i);
+        if (!kind && s[k] == '=' && k == ie && ew__pii_cookie_session(s, i, ie))
+            kind = PII_KEY_SECRET; /* Cookie: sessionid=x */
+        if (!kind && s[k] == '=' && k > ie && (e = go_declared(c, i, ie)) != 0) return e;
+        if (kind)
+            e = ew__pii_scan_assignment_as(c, i, ie, kind);
+        else if (s[k] == '=' || s[k] == ':')
+            e = ew__pii_scan_block_entry(c, i, k);
+        if (e) return e;
+    } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&
+               ((cues & (1u << CUE_SECRET)) || dash || (pii_provider_cue(cues) && ie == we) ||
+                (ie > we && (s[we] == '_' || s[we] == '-')) || glued_pass_word(s, i, we))) {
+        /* "password pass123", "Bearer x", "api_key 'x'", "X-Api-Key x" */
+        int kind = ew__pii_key_kind(s, i, ie);
+        if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
+        if (!kind && (cues & PII_KW_KEY)) kind = PII_KEY_KEY;
+        if (!kind && (cues & PII_KW_QUOTED)) {
+            size_t e = ew__pii_scan_quoted_password(c, ie); /* IDENTIFIED BY 'x' */
+            if (e) return e;
+        }
+        /* b2 authorize-account <id> <key>; requirepass <password>; htpasswd -b
+         * <file> <user> <password>; rabbitmqctl add_user <user> <password> */
+        bool glued = glued_pass_word(s, i, we); /* its arguments: positional only */
+        int pos = kind != PII_KEY_PASSWORD && ew__pii_auth_verb(s, i, ie) ? PII_KEY_SECRET
+                  : glued || (!kind && ew__pii_user_command(s, i, ie))    ? PII_KEY_PASSWORD
+                                                                          : PII_KEY_NONE;
+        if (pos) {
+            size_t e = ew__pii_scan_positional(c, ie, pos);
+            if (e) return e;
+        }
+        if (kind && !glued) {
+            size_t e = ew__pii_scan_phrase(c, i, ie, kind);
+            if (e) return e;
+        }
+    }
+    return 0;
+}
+
+/* Whether key_value can find nothing at the word [i, we) (wl bytes): no
+ * secret's cue or provider's name, a space (not after '=') or a line's start
+ * before it, one space and a letter after it, and none of the words that are
+ * keys by their letters ("requirepass", "AUTH", "masterauth", "Pass Nr"). */
+static inline bool plain_context(const unsigned char *s, size_t n, size_t i, size_t we, size_t wl,
+                                 uint32_t cues, bool dash)
+{
+    return !(cues & ((1u << CUE_SECRET) | PII_KW_KEY)) && !dash && we + 1 < n && s[we] == ' ' &&
+           pii_is_alpha(s[we + 1]) &&
+           (i == 0 || s[i - 1] == '\n' || (s[i - 1] == ' ' && (i < 2 || s[i - 2] != '='))) &&
+           !(wl == 4 && (s[i] == 'A' || (s[i] | 32) == 'p')) && !(wl == 10 && s[i] == 'm') &&
+           !glued_pass_word(s, i, we);
+}
+
 /* A word (letters first) at i. */
 static size_t on_word(pii_ctx *c, walk *w, size_t i)
 {
@@ -619,150 +789,10 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
          * ("пароль") and the copula rule above keep what they found */
         if (!ascii && wl < PII_WORD_MAX) cues |= ew__pii_folded_cues(c, i, we);
     }
-    /* "... secret key\n<key>": the cue ends its line, the key is alone below */
-    if ((cues & (1u << CUE_SECRET)) && we < n && (s[we] == '\n' || s[we] == '\r')) {
-        size_t e = ew__pii_scan_value_line(c, i, we);
+    /* most words of prose: nothing makes them a key */
+    if (!plain_context(s, n, i, we, wl, cues, dash)) {
+        size_t e = key_value(c, i, we, cues, dash, secret_at);
         if (e) return e;
-    }
-    /* an ASCII cue in CJK text: "個password係 x", "API密钥" reads as Han's */
-    if ((cues & (1u << CUE_SECRET)) && we < n && s[we] >= 0xE3 && s[we] <= 0xE9) {
-        size_t e = ew__pii_cjk_secret_value(c, we, ew__pii_key_kind(s, i, we) == PII_KEY_PASSWORD);
-        if (e) return e;
-    }
-    /* "<key> as the bearer token", "<x> is my password" */
-    if ((cues & (1u << CUE_SECRET)) && i > 16 && (s[i - 1] == ' ' || s[i - 1] == '('))
-        ew__pii_scan_value_before(c, i, we);
-    /* key = value, key: value, "key" => value */
-    size_t ie = ident_end(s, n, we);
-    if ((s[i] | 32) == 'p' && ie - i <= 8 && pass_number(s, n, i, i + 4)) {
-        c->cue_at[CUE_SECRET] = secret_at; /* German "Pass-Nr.": a passport's number */
-        c->cue_at[CUE_PASSPORT] = (uint32_t)ie;
-        return ie;
-    }
-    /* if ("<v>" == password): a literal compared with a secret's name */
-    if (i > 6 && s[i - 1] == ' ' && s[i - 2] == '=' && ie < n && (s[ie] == ')' || s[ie] == ' '))
-        ew__pii_scan_compared(c, i, ie);
-    if (i > 1 && s[i - 1] == '&' && s[i - 2] == ' ' && ie < n && s[ie] == ' ') {
-        size_t e = ew__pii_scan_yaml_anchor(c, i, ie); /* x-db: &dbpass "x" */
-        if (e) return e;
-    }
-    if (i > 0 && ie < n && ((cues & (1u << CUE_SECRET)) || s[i - 1] == '\'' || s[i - 1] == '"') &&
-        cell_edge(s[i - 1]) && (cell_edge(s[ie]) || pii_is_space(s[ie])))
-        structured_cell(c, i, ie, cues);
-    k = ie;
-    while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
-        k++;
-    /* env["API_KEY"] = x (a subscript), \"password\": x (escaped JSON) */
-    if (k < n && k > ie &&
-        ((s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) ||
-         (s[k] == '"' && s[k - 1] == '\\'))) {
-        k++;
-        while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
-            k++;
-    } else if (k < n && s[k] == '\\' && k + 1 < n && s[k + 1] == '"') {
-        k += 2;
-        while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
-            k++;
-    }
-    if (cues & (1u << CUE_SECRET)) k = ew__pii_skip_note(s, n, k); /* "key (hex): x" */
-    unsigned sep = k < n ? s[k] : 0;
-    /* "token - 'x'": a spaced dash before a quoted value */
-    if (sep == '-' && ew__pii_dash_separator(s, n, k)) sep = '=';
-    /* "TOKEN ?= x", "$t .= x", "t ??= x": an operator glued to its '=' */
-    const uint64_t ops = 1ull << '?' | 1ull << '.' | 1ull << '+'; /* and '|' */
-    if ((sep < 64 ? (ops >> sep) & 1 : sep == '|') && k + 2 < n &&
-        (s[k + 1] == '=' || (s[k + 1] == sep && s[k + 2] == '='))) {
-        size_t a = ew__pii_skip_to_assign(s, n, k);
-        if (a != k) k = a, sep = '=';
-    }
-    if (sep == 0xEF && ew__pii_wide_colon(s, n, k)) sep = ':';
-    if (sep == '!' && (k + 1 >= n || s[k + 1] != '=')) sep = 0; /* "!=", not "requirepass !x" */
-    if (pii_is_digit(sep) && (cues & ((1u << CUE_SECRET) | (1u << CUE_PASSPORT))) && k > ie &&
-        s[k - 1] == ' ') {
-        size_t d = k; /* "Unseal Key 2: x" */
-        while (d < n && pii_is_digit(s[d]) && d - k < 3)
-            d++;
-        if (d < n && (s[d] == ':' || s[d] == '=')) k = d, sep = s[d];
-    }
-    if (ie - i == 4 && sep == ':' && k == ie && pii_icase_eq(s + i, "wifi", 4)) {
-        size_t e = ew__pii_scan_wifi_qr(c, k + 1); /* WIFI:T:WPA;S:x;P:<password>;; */
-        if (e) return e;
-    }
-    if ((ie - i == 4 && s[i] == 'A' && s[i + 1] == 'U') ||
-        (ie - i == 10 && s[i] == 'm' && s[i + 6] == 'a' && s[i + 7] == 'u')) {
-        size_t e = ew__pii_scan_redis_auth(c, i, ie); /* "> AUTH <password>", "masterauth x" */
-        if (e) return e;
-    }
-    if (sep == ',') {
-        if (ie < n && (s[ie] == '\'' || s[ie] == '"') && (i == 0 || s[i - 1] == s[ie])) {
-            size_t e = ew__pii_scan_pair(c, i, ie, k); /* 'API_KEY', 'value' */
-            if (e) return e;
-        } else if (k == ie && (cues & (1u << CUE_SECRET))) {
-            int kind = ew__pii_key_kind(s, i, ie);
-            if (!kind) kind = cues & PII_KW_PASSWORD ? PII_KEY_PASSWORD : PII_KEY_SECRET;
-            size_t e = ew__pii_scan_after_clause(c, k, kind); /* "token, do not share: x" */
-            if (e) return e;
-        }
-    } else if ((sep == '|' || sep == '?') && k > ie && k + 1 < n && s[k + 1] == sep) {
-        size_t e = ew__pii_scan_pair(c, i, ie, k); /* process.env.API_KEY || 'x' */
-        if (e) return e;
-    } else if (sep == '>' && k == ie && i > 0 && s[i - 1] == '<') {
-        size_t e = ew__pii_scan_xml_element(c, i, ie); /* <password>x</password> */
-        if (e) return e;
-    } else if (sep == '(' || sep == '{') {
-        /* client_secret{"x"}, .password("x"); else NetworkCredential("u", "p") */
-        size_t e = ew__pii_scan_init(c, i, ie, k, ew__pii_key_kind(s, i, ie));
-        if (!e && sep == '(') e = ew__pii_scan_call_at(c, i, ie, k);
-        if (e) return e;
-    } else if (sep == '=' || sep == ':' || sep == '!') {
-        int kind = ew__pii_key_kind(s, i, ie);
-        if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
-        /* a provider's name is a key's name alone: "cloudflare: <key>", not "cloudflare_zone: x" */
-        if (!kind && (cues & PII_KW_KEY) &&
-            (!pii_provider_cue(cues) ||
-             (ie == we && !(s[k] == ':' && k + 1 < n && s[k + 1] == ':'))))
-            kind = PII_KEY_KEY; /* not "Contentful::Management", a scope */
-        size_t e = 0;
-        if ((s[k] == '=' || (s[k] == ':' && ((ie < n && s[ie] == '"') || k == ie))) &&
-            ((ie - i == 3 && pii_icase_eq(s + i, "key", 3)) ||
-             (ie - i == 4 && pii_icase_eq(s + i, "name", 4))) &&
-            (e = ew__pii_scan_attr_pair(c, ie)) != 0)
-            return e; /* <add key="SmtpPassword" value="x" />, {"name": "x", "value": "y"} */
-        if (!kind && s[k] == '=' && ie - i == 7 && !memcmp(s + i, "default", 7))
-            kind = ew__pii_hcl_default_kind(s, i);
-        if (!kind && s[k] == '=' && k == ie && ew__pii_cookie_session(s, i, ie))
-            kind = PII_KEY_SECRET; /* Cookie: sessionid=x */
-        if (!kind && s[k] == '=' && k > ie && (e = go_declared(c, i, ie)) != 0) return e;
-        if (kind)
-            e = ew__pii_scan_assignment_as(c, i, ie, kind);
-        else if (s[k] == '=' || s[k] == ':')
-            e = ew__pii_scan_block_entry(c, i, k);
-        if (e) return e;
-    } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&
-               ((cues & (1u << CUE_SECRET)) || dash || (pii_provider_cue(cues) && ie == we) ||
-                (ie > we && (s[we] == '_' || s[we] == '-')) || glued_pass_word(s, i, we))) {
-        /* "password pass123", "Bearer x", "api_key 'x'", "X-Api-Key x" */
-        int kind = ew__pii_key_kind(s, i, ie);
-        if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
-        if (!kind && (cues & PII_KW_KEY)) kind = PII_KEY_KEY;
-        if (!kind && (cues & PII_KW_QUOTED)) {
-            size_t e = ew__pii_scan_quoted_password(c, ie); /* IDENTIFIED BY 'x' */
-            if (e) return e;
-        }
-        /* b2 authorize-account <id> <key>; requirepass <password>; htpasswd -b
-         * <file> <user> <password>; rabbitmqctl add_user <user> <password> */
-        bool glued = glued_pass_word(s, i, we); /* its arguments: positional only */
-        int pos = kind != PII_KEY_PASSWORD && ew__pii_auth_verb(s, i, ie) ? PII_KEY_SECRET
-                  : glued || (!kind && ew__pii_user_command(s, i, ie))    ? PII_KEY_PASSWORD
-                                                                          : PII_KEY_NONE;
-        if (pos) {
-            size_t e = ew__pii_scan_positional(c, ie, pos);
-            if (e) return e;
-        }
-        if (kind && !glued) {
-            size_t e = ew__pii_scan_phrase(c, i, ie, kind);
-            if (e) return e;
-        }
     }
     /* a provider key may be capitals only ("AKIA" and 16 of A-Z2-7) or
      * letters and dashes ("glpat-yTWob-..."); other mixed case without
@@ -886,16 +916,21 @@ static inline void load_word(const unsigned char *s, size_t n, size_t i, size_t 
     q[2] = wl <= 16 ? 0 : (q[2] | lower) & ((1ull << ((wl - 16) * 8)) - 1);
 }
 
-/* What plain_run learnt of the words of up to seven letters seen in this
- * scan, direct-mapped by the word: the word lowercased and zero-padded (0:
- * empty; every word has a letter) and word_facts' answer for it, which
- * depends on the word alone, so a word that recurs is not asked again. */
-#define PII_MEMO_BITS  6
+/* What plain_run learnt of the words of up to seven letters, direct-mapped
+ * by the word: the word lowercased and zero-padded (0: empty; every word
+ * has a letter) and word_facts' answer for it, one memo for text with
+ * capitals and one for text without. The answer depends on the word alone
+ * (the cue table and the gazetteer are built once), so the memos are kept
+ * per thread across scans: the words prompts share ("the", "and", "you")
+ * are asked once per thread, not once per scan, and no scan clears them.
+ * 256 slots (4 KiB) hold a paragraph's short words with few collisions. */
+#define PII_MEMO_BITS  8
 #define PII_MEMO_SLOTS (1 << PII_MEMO_BITS)
 struct pii_memo {
-    uint64_t q[PII_MEMO_SLOTS]; /* cleared when first used */
+    uint64_t q[PII_MEMO_SLOTS];
     uint64_t facts[PII_MEMO_SLOTS];
 };
+static _Thread_local struct pii_memo thread_memo[2]; /* [lower_text] */
 
 /* The cue table flags of a plain word (zero-padded in q0..q2) and, above
  * them, whether it may be a gazetteer name (asked in text without capitals
@@ -943,11 +978,7 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
     if (name_at != CUE_NONE) hot_end = name_at + 2;
     if (dob_at != CUE_NONE && dob_at + 48 > hot_end) hot_end = dob_at + 48;
     size_t digit_free = lower_text ? digit_free_end(c) : 0;
-    struct pii_memo *memo = c->memo;
-    if (!c->memo_ready) {
-        memset(memo->q, 0, sizeof memo->q);
-        c->memo_ready = true;
-    }
+    struct pii_memo *memo = &c->memo[lower_text];
     uint64_t lang = 0; /* note_lang's sums, added to c at the end */
     uint32_t words = 0;
     for (;;) { /* i is where the walk goes on, at every exit */
@@ -1431,13 +1462,12 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     }
     pii_awords words;
     memset(words.at, 0, sizeof words.at);
-    struct pii_memo memo; /* cleared when first used */
     pii_ctx c = {.sc = sc,
                  .s = fold.s ? fold.s : (const unsigned char *)text,
                  .n = fold.s ? fold.n : len,
                  .res = res,
                  .awords = &words,
-                 .memo = &memo};
+                 .memo = thread_memo};
     for (int k = 0; k < CUE_COUNT; k++)
         c.cue_at[k] = CUE_NONE;
     c.name_next_at = CUE_NONE;
