@@ -1234,6 +1234,10 @@ static void scan_walk(pii_ctx *c)
             i = on_digit(c, i);
             continue;
         case PC_U3:
+            if (pii_walk_to_cjk(s, n, i)) { /* Han, kana, hangul, CJK punctuation */
+                i = ew__pii_scan_cjk(c, i);
+                continue;
+            }
             /* a word that starts with a letter of Latin Extended Additional
              * ("Ọlátúndé"); one inside a word was read with it by on_word */
             if (latin_ext_at(s, n, i)) {

@@ -1268,7 +1268,7 @@ static inline bool han_run_start(const unsigned char *s, size_t i)
     return !is_han(cp);
 }
 
-size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
+static size_t cjk_at(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
@@ -1475,4 +1475,32 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         }
     }
     return next;
+}
+
+/* 。 ， ？ ！ at k: a clause's end, which cjk_at passes over doing nothing
+ * (no reader, no cue starts with it), unless a Latin cue (latin_name_cue_before)
+ * or a table's cell (an ASCII byte before it) makes it read. */
+static inline bool quiet_clause_mark(const pii_ctx *c, size_t k)
+{
+    const unsigned char *s = c->s;
+    if (k + 3 > c->n || s[k - 1] < 0x80) return false;
+    bool mark = s[k] == 0xE3 ? s[k + 1] == 0x80 && s[k + 2] == 0x82
+                             : s[k] == 0xEF && s[k + 1] == 0xBC &&
+                                   (s[k + 2] == 0x8C || s[k + 2] == 0x9F || s[k + 2] == 0x81);
+    return mark && han_cls_at(s, c->n, k) == HAN_OTHER && !latin_name_cue_before(c, k);
+}
+
+/* Han text from i: cjk_at, then on at once through a clause's end into the
+ * next clause when the walk would hand both to this function (a clause of
+ * Chinese prose is one call, not three: the mark, the walk's dispatch and
+ * the next call are skipped). */
+size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
+{
+    for (;;) {
+        size_t e = cjk_at(c, i);
+        if (c->status || e == 0 || !quiet_clause_mark(c, e) || e + 3 >= c->n ||
+            !pii_walk_to_cjk(c->s, c->n, e + 3))
+            return e;
+        i = e + 3;
+    }
 }

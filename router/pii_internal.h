@@ -577,6 +577,10 @@ unsigned ew__pii_script_gaz(const unsigned char *s, size_t a, size_t e);
 /* A weak person span [ss, se) in text that is not English: does a word of
  * it look like a surname or an inflected given name? */
 bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se);
+/* The first digit at or after i, or n (router/pii_bytes.c: SSE2 where
+ * built for it; the portable twin gives the same answer). */
+size_t ew__pii_next_digit(const unsigned char *s, size_t n, size_t i);
+size_t ew__pii_next_digit_portable(const unsigned char *s, size_t n, size_t i);
 /* Is there a digit in [i, i + window)? (cached per scan) */
 bool ew__pii_digit_ahead(pii_ctx *c, size_t i, size_t window);
 /* Street addresses starting at a building number or a street keyword. */
@@ -584,6 +588,18 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i);
 /* A CJK character at i: Chinese cues, names and addresses. */
 void ew__pii_cjk_init(void);
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i);
+/* Whether the walk (pii.c: scan_walk) hands the character at i straight to
+ * ew__pii_scan_cjk: a three-byte character that no other reader may start
+ * with (E0 and E1: Indic, Thai and other scripts, Latin Extended
+ * Additional; EF: full-width forms, a parenthesised area code; 一 and 二: a
+ * year in Chinese numerals). ew__pii_scan_cjk goes on by itself over such. */
+static inline bool pii_walk_to_cjk(const unsigned char *s, size_t n, size_t i)
+{
+    unsigned ch = s[i];
+    if (ch < 0xE2 || ch > 0xEE) return false;
+    return ch != 0xE4 || i + 3 >= n ||
+           !((s[i + 1] == 0xB8 && s[i + 2] == 0x80) || (s[i + 1] == 0xBA && s[i + 2] == 0x8C));
+}
 /* Is i a cell of a table column that holds names ("name,email\n<i>...")? */
 bool ew__pii_name_column(const pii_ctx *c, size_t i);
 /* The header of the cell at i: 1 names people ("name", "last_name"), 2
