@@ -346,10 +346,13 @@ static __attribute__((noinline)) bool quoted_alone(const unsigned char *s, size_
     return ws > 0 && we < n && (s[ws - 1] == '"' || s[ws - 1] == '\'') && s[we] == s[ws - 1];
 }
 
+/* Notes the cues of the word low (n bytes, [ws, we) in the text) and of a
+ * phrase it continues; returns them, and in *own the word's own answer. */
 static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws, size_t we,
-                          uint32_t hash, const uint64_t q[3])
+                          uint32_t hash, const uint64_t q[3], uint32_t *own)
 {
     uint32_t cues = 0;
+    *own = UINT32_MAX; /* not asked yet */
     /* Continue a phrase when only spaces separate the words. */
     if (w->plen && w->phrase_end + 1 == ws && w->plen + 1 + n < sizeof w->phrase) {
         w->phrase[w->plen] = ' ';
@@ -360,12 +363,12 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
              * word's own cues ("nome"); a complete one ("part number") wins */
             cues = pc;
             if (!(pc & ((1u << CUE_COUNT) - 1)))
-                cues |= ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash) & ~PII_CUE_PREFIX;
+                cues |= (*own = ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash)) & ~PII_CUE_PREFIX;
             w->plen += 1 + n;
         }
     }
     if (!cues) {
-        cues = ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash);
+        cues = *own = ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash);
         w->plen = 0;
         if (cues & PII_CUE_PREFIX) {
             memcpy(w->phrase, low, n);
@@ -413,13 +416,18 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
     return cues;
 }
 
-/* Counts a word for pii_not_english. Function words count capitalised too
+/* A word's count for pii_not_english. Function words count capitalised too
  * ("The", "Die"); particles ("van", "de") do not: they are in names in
  * English text as well. One add per word: English ones low, others high. */
+static inline uint64_t lang_add(uint32_t cues)
+{
+    return (uint64_t)((cues & PII_KW_FUNC) != 0) |
+           (uint64_t)((cues & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
+}
+
 static inline void note_lang(pii_ctx *c, uint32_t cues, bool lower)
 {
-    c->lang += (uint64_t)((cues & PII_KW_FUNC) != 0) |
-               (uint64_t)((cues & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
+    c->lang += lang_add(cues);
     c->lower_words += lower;
 }
 
@@ -732,13 +740,16 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         memcpy(low + 16, &w2, 8);
         const uint64_t q[3] = {w0, w1, w2};
         uint32_t hash = pii_word_hash3(w0, w1, w2, wl);
-        cues = note_cues(c, w, low, wl, i, we, hash, q);
+        uint32_t own;
+        cues = note_cues(c, w, low, wl, i, we, hash, q, &own);
         if (!dash && wl < PII_WORD_MAX - 1 && we == pii_letters_end(s, n, i) &&
             (we >= n || (s[we] < 0x80 && s[we] != '\'' && s[we] != '-'))) {
             c->word.at = i; /* the name reader may reuse it */
             c->word.len = wl;
             memcpy(c->word.q, q, sizeof q);
             c->word.hash = hash;
+            c->word.cues =
+                own != UINT32_MAX ? own : ew__pii_cue_lookup3(q[0], q[1], q[2], wl, hash);
         }
         note_lang(c, cues, pii_is_lower(s[i]));
     } else {
@@ -929,6 +940,7 @@ static inline void load_word(const unsigned char *s, size_t n, size_t i, size_t 
 struct pii_memo {
     uint64_t q[PII_MEMO_SLOTS];
     uint64_t facts[PII_MEMO_SLOTS];
+    uint64_t lang[PII_MEMO_SLOTS]; /* lang_add of the facts */
 };
 static _Thread_local struct pii_memo thread_memo[2]; /* [lower_text] */
 
@@ -942,6 +954,78 @@ static inline uint64_t word_facts(uint64_t q0, uint64_t q1, uint64_t q2, size_t 
     uint64_t facts = pii_cue_probe(q0, q1, q2, wl, hash);
     if (lower_text && wl >= 3 && name_like(q0, q1, q2, wl, hash)) facts |= PII_FACT_NAME;
     return facts;
+}
+
+/* In the memo of text with capitals, asked by function_capital only (the
+ * bit PII_FACT_ASKED set): the gazetteer has the word only as an ordinary
+ * word or a place, so the name reader takes no name starting with it
+ * (common_first_word). */
+#define PII_FACT_COMMON (1ull << 33)
+#define PII_FACT_ASKED  (1ull << 34)
+
+/* A memo slot's answer for the plain word of wl (< 8) letters in q0. */
+static inline unsigned memo_slot(struct pii_memo *memo, uint64_t q0, size_t wl, bool lower_text)
+{
+    unsigned h = (unsigned)((q0 * 0x9E3779B97F4A7C15ull) >> (64 - PII_MEMO_BITS));
+    if (memo->q[h] != q0) {
+        uint64_t facts = word_facts(q0, 0, 0, wl, lower_text);
+        memo->q[h] = q0;
+        memo->facts[h] = facts;
+        memo->lang[h] = lang_add((uint32_t)facts);
+    }
+    return h;
+}
+
+/* A capitalised word at j that starts no name by itself: a function word
+ * ("The", "In", "What") or one the gazetteer has only as an ordinary word
+ * ("Thanks", "Write", "Please"), up to seven letters, then a space and a
+ * letter, in text with capitals, with a space (not after '='), a line's
+ * start or nothing before it, and no cue phrase under way. All on_word
+ * would do with it is count it for the language: it is no cue and no key
+ * (plain_context), the name reader returns at once (its function word and
+ * common first word exits; no name known so far starts with its letter),
+ * and so does the address reader without a digit ahead or "of", "on", "at"
+ * before it (ew__pii_scan_address). Returns its end with the count added to
+ * *lang, or 0 when on_word must read it. */
+static inline __attribute__((always_inline)) size_t function_capital(pii_ctx *c, size_t j,
+                                                                     uint64_t *lang)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    if (j + 16 > n) return 0;
+    uint64_t v;
+    memcpy(&v, s + j, 8);
+    uint64_t stop = pii_letters_stop(v);
+    if (!stop) return 0;
+    size_t wl = (size_t)__builtin_ctzll(stop) >> 3, we = j + wl;
+    if (s[we] != ' ' || !pii_is_alpha(s[we + 1])) return 0;
+    struct pii_memo *memo = &c->memo[0];
+    uint64_t q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
+    unsigned h = memo_slot(memo, q0, wl, false);
+    uint64_t facts = memo->facts[h];
+    if (facts & (PII_CUE_PREFIX | PII_KW_KEY | ((1u << CUE_COUNT) - 1))) return 0;
+    if (!(facts & (PII_KW_FUNC | PII_KW_STOP | PII_FACT_ASKED)) && wl >= 2) {
+        const uint64_t q[3] = {q0, 0, 0};
+        unsigned g = ew__gaz_lookup_padded(q, wl, pii_word_hash3(q0, 0, 0, wl));
+        facts |= PII_FACT_ASKED;
+        if (!(g & (EW__GAZ_FIRST | EW__GAZ_LAST | EW__GAZ_WORD)) &&
+            (g & (EW__GAZ_COMMON | EW__GAZ_PLACE)))
+            facts |= PII_FACT_COMMON;
+        memo->facts[h] = facts;
+    }
+    if (!(facts & (PII_KW_FUNC | PII_KW_STOP | PII_FACT_COMMON))) return 0;
+    if (!(j == 0 || s[j - 1] == '\n' || (s[j - 1] == ' ' && (j < 2 || s[j - 2] != '=')))) return 0;
+    /* "AUTH x", "Pass Nr": keys by their letters (plain_context) */
+    if ((wl == 4 && (s[j] == 'A' || s[j] == 'P')) || glued_pass_word(s, j, we)) return 0;
+    if (wl >= 3 && pii_cue_near(c, CUE_DOB, j, 48)) return 0; /* "May 12, 1985" */
+    if (!(facts & (PII_KW_FUNC | PII_KW_STOP)))
+        for (int k = 0; k < c->n_known_name; k++)
+            if (s[c->known_name[k].at] == s[j]) return 0; /* known_name_at may take it */
+    unsigned p2 = j >= 3 && s[j - 1] == ' ' ? s[j - 2] | 32 : 0;
+    if (p2 == 'f' || p2 == 'n' || p2 == 't' || s[j] == 'U') return 0;
+    if (ew__pii_digit_ahead(c, j, 48) || (c->next_digit < n && c->next_digit - j <= 40)) return 0;
+    *lang += memo->lang[h];
+    return we;
 }
 
 /* The commonest case, a run of plain lowercase ASCII words of prose, each
@@ -983,7 +1067,7 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
     uint32_t words = 0;
     for (;;) { /* i is where the walk goes on, at every exit */
         size_t we, wl;
-        uint64_t facts;
+        uint64_t facts, add;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
         uint64_t v, stop = 0;
         /* a word of up to 7 letters: one load gives all, and the two bytes
@@ -996,12 +1080,9 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
             wl = (size_t)__builtin_ctzll(stop) >> 3;
             we = i + wl;
             uint64_t q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
-            unsigned h = (unsigned)((q0 * 0x9E3779B97F4A7C15ull) >> (64 - PII_MEMO_BITS));
-            if (memo->q[h] != q0) {
-                memo->q[h] = q0;
-                memo->facts[h] = word_facts(q0, 0, 0, wl, lower_text);
-            }
+            unsigned h = memo_slot(memo, q0, wl, lower_text);
             facts = memo->facts[h];
+            add = memo->lang[h];
         } else
 #endif
         {
@@ -1010,6 +1091,7 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
             uint64_t q[3]; /* the word lowercased and zero-padded */
             load_word(s, n, i, wl, q);
             facts = word_facts(q[0], q[1], q[2], wl, lower_text);
+            add = lang_add((uint32_t)facts);
         }
         if (i <= hot_end && (i - name_at <= 2 || (wl >= 3 && i - dob_at <= 48))) break;
         unsigned nx = s[we], nx2 = s[we + 1];
@@ -1035,10 +1117,8 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
             if (f & (PII_CUE_PREFIX | PII_KW_KEY | ((1u << CUE_COUNT) - 1))) break;
             if ((f & PII_KW_PARTICLE) && i - title_at <= 2) break; /* on_word reads the name */
             if ((f & PII_KW_STREET) && nx == '.') break;           /* "str. Ștefan cel Mare 93" */
-            /* note_lang: word classes matter here only for the language */
-            lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
-                    (uint64_t)((f & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
         }
+        lang += add; /* note_lang: word classes matter here only for the language */
         words++;
         if (__builtin_expect(place, 0)) { /* the caller reads the address */
             *word = false;
@@ -1049,6 +1129,18 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
         if (next_plain) {
             i = we + 1;
             continue;
+        }
+        if (!lower_text && nx == ' ' && pii_is_upper(nx2)) {
+            size_t g = function_capital(c, we + 1, &lang); /* "... and The ..." */
+            if (g && pii_is_lower(s[g + 1])) {
+                i = g + 1;
+                continue;
+            }
+            if (g) {
+                *word = false;
+                i = g;
+                break;
+            }
         }
         if (nx == ' ' || nx == '\n' || nx2 != ' ' || we + 2 >= n || !pii_is_lower(s[we + 2])) {
             *word = false;
@@ -1223,6 +1315,15 @@ static void scan_walk(pii_ctx *c)
                 i += i < n;
                 continue;
             }
+            if (ch < 'a' && !w.plen) { /* "The", "In": ASCII capitals */
+                uint64_t lang = 0;
+                size_t e = function_capital(c, i, &lang);
+                if (e) {
+                    c->lang += lang;
+                    i = e;
+                    continue;
+                }
+            }
             i = on_word(c, &w, i);
             continue;
         case PC_DIGIT:
@@ -1319,6 +1420,28 @@ static int cmp_start(const void *a, const void *b)
     return x->end > y->end ? -1 : x->end < y->end;
 }
 
+/* Sorts the candidates by cmp_start, keeping equal ones in the order they
+ * were found (as qsort's merge sort does). The readers add them almost in
+ * order, so an insertion sort moves few; past a budget of moves (text made
+ * to reverse them) qsort sorts the rest, stable too. */
+static void sort_candidates(ew_pii_span *sp, int n)
+{
+    long budget = 8L * n + 64;
+    for (int k = 1; k < n; k++) {
+        ew_pii_span v = sp[k];
+        int j = k;
+        while (j > 0 && cmp_start(&sp[j - 1], &v) > 0 && budget-- > 0) {
+            sp[j] = sp[j - 1];
+            j--;
+        }
+        sp[j] = v;
+        if (budget <= 0) {
+            qsort(sp, (size_t)n, sizeof *sp, cmp_start);
+            return;
+        }
+    }
+}
+
 static float strength(const ew_pii_span *s)
 {
     return s->score + type_bonus[s->type] + (float)(s->end - s->start) * 1e-4f;
@@ -1381,7 +1504,7 @@ static void resolve(pii_ctx *c)
         if (sp[k].score >= c->sc->min_score[sp[k].type]) sp[n++] = sp[k];
     res->n = n;
     if (n == 0) return;
-    qsort(sp, (size_t)n, sizeof *sp, cmp_start);
+    sort_candidates(sp, n);
     int out = 0, i = 0;
     while (i < n) {
         int j = i + 1;

@@ -274,13 +274,15 @@ typedef struct pii_ctx {
     struct pii_memo *memo;
     /* The word the driver is reading (on_word), when it is plain ASCII
      * letters (no ' or - inside or after, shorter than 23 bytes): lowercased
-     * and zero-padded in q, with its pii_word_hash3, so the name reader
-     * needs no second fold and hash. Valid for the word at `at` only. */
+     * and zero-padded in q, with its pii_word_hash3 and its cue table
+     * answer (ew__pii_cue_lookup3), so the name reader needs no second fold,
+     * hash or look-up. Valid for the word at `at` only. */
     struct {
         size_t at;
         size_t len;
         uint64_t q[3];
         uint32_t hash;
+        uint32_t cues;
     } word;
 } pii_ctx;
 

@@ -1537,10 +1537,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         /* read by read_run */
     } else if (c->word.at == i) { /* the driver's plain word, hashed already */
         size_t k = i + c->word.len;
-        if ((k >= c->n || !pii_is_wordch(c->s[k])) &&
-            (ew__pii_cue_lookup3(c->word.q[0], c->word.q[1], c->word.q[2], c->word.len,
-                                 c->word.hash) &
-             (PII_KW_FUNC | PII_KW_STOP)))
+        if ((k >= c->n || !pii_is_wordch(c->s[k])) && (c->word.cues & (PII_KW_FUNC | PII_KW_STOP)))
             return 0;
     } else {
         char low[PII_WORD_MAX] = {0};
