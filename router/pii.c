@@ -927,22 +927,30 @@ static inline void load_word(const unsigned char *s, size_t n, size_t i, size_t 
     q[2] = wl <= 16 ? 0 : (q[2] | lower) & ((1ull << ((wl - 16) * 8)) - 1);
 }
 
-/* What plain_run learnt of the words of up to seven letters, direct-mapped
- * by the word: the word lowercased and zero-padded (0: empty; every word
- * has a letter) and word_facts' answer for it, one memo for text with
- * capitals and one for text without. The answer depends on the word alone
- * (the cue table and the gazetteer are built once), so the memos are kept
- * per thread across scans: the words prompts share ("the", "and", "you")
- * are asked once per thread, not once per scan, and no scan clears them.
- * 256 slots (4 KiB) hold a paragraph's short words with few collisions. */
+/* What plain_run learnt of the words of up to seven letters seen in this
+ * scan, direct-mapped by the word: the word lowercased and zero-padded (0:
+ * empty; every word has a letter) and word_facts' answer for it, which
+ * depends on the word alone, so a word that recurs is not asked again. One
+ * memo for text with capitals and one for text without, each cleared when
+ * the scan first uses it: words of a prompt do not outlive its scan in
+ * them. 256 slots hold a paragraph's short words with few collisions. */
 #define PII_MEMO_BITS  8
 #define PII_MEMO_SLOTS (1 << PII_MEMO_BITS)
 struct pii_memo {
-    uint64_t q[PII_MEMO_SLOTS];
+    uint64_t q[PII_MEMO_SLOTS]; /* cleared when first used */
     uint64_t facts[PII_MEMO_SLOTS];
-    uint64_t lang[PII_MEMO_SLOTS]; /* lang_add of the facts */
 };
-static _Thread_local struct pii_memo thread_memo[2]; /* [lower_text] */
+
+/* The scan's memo for text with (0) or without (1) capitals. */
+static inline struct pii_memo *scan_memo(pii_ctx *c, bool lower_text)
+{
+    struct pii_memo *m = &c->memo[lower_text];
+    if (!((c->memo_ready >> lower_text) & 1)) {
+        memset(m->q, 0, sizeof m->q);
+        c->memo_ready |= (uint8_t)(1u << lower_text);
+    }
+    return m;
+}
 
 /* The cue table flags of a plain word (zero-padded in q0..q2) and, above
  * them, whether it may be a gazetteer name (asked in text without capitals
@@ -971,7 +979,6 @@ static inline unsigned memo_slot(struct pii_memo *memo, uint64_t q0, size_t wl, 
         uint64_t facts = word_facts(q0, 0, 0, wl, lower_text);
         memo->q[h] = q0;
         memo->facts[h] = facts;
-        memo->lang[h] = lang_add((uint32_t)facts);
     }
     return h;
 }
@@ -987,8 +994,7 @@ static inline unsigned memo_slot(struct pii_memo *memo, uint64_t q0, size_t wl, 
  * and so does the address reader without a digit ahead or "of", "on", "at"
  * before it (ew__pii_scan_address). Returns its end with the count added to
  * *lang, or 0 when on_word must read it. */
-static inline __attribute__((always_inline)) size_t function_capital(pii_ctx *c, size_t j,
-                                                                     uint64_t *lang)
+static __attribute__((noinline)) size_t function_capital(pii_ctx *c, size_t j, uint64_t *lang)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
@@ -999,7 +1005,7 @@ static inline __attribute__((always_inline)) size_t function_capital(pii_ctx *c,
     if (!stop) return 0;
     size_t wl = (size_t)__builtin_ctzll(stop) >> 3, we = j + wl;
     if (s[we] != ' ' || !pii_is_alpha(s[we + 1])) return 0;
-    struct pii_memo *memo = &c->memo[0];
+    struct pii_memo *memo = scan_memo(c, false);
     uint64_t q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
     unsigned h = memo_slot(memo, q0, wl, false);
     uint64_t facts = memo->facts[h];
@@ -1024,7 +1030,7 @@ static inline __attribute__((always_inline)) size_t function_capital(pii_ctx *c,
     unsigned p2 = j >= 3 && s[j - 1] == ' ' ? s[j - 2] | 32 : 0;
     if (p2 == 'f' || p2 == 'n' || p2 == 't' || s[j] == 'U') return 0;
     if (ew__pii_digit_ahead(c, j, 48) || (c->next_digit < n && c->next_digit - j <= 40)) return 0;
-    *lang += memo->lang[h];
+    *lang += lang_add((uint32_t)facts);
     return we;
 }
 
@@ -1062,12 +1068,12 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
     if (name_at != CUE_NONE) hot_end = name_at + 2;
     if (dob_at != CUE_NONE && dob_at + 48 > hot_end) hot_end = dob_at + 48;
     size_t digit_free = lower_text ? digit_free_end(c) : 0;
-    struct pii_memo *memo = &c->memo[lower_text];
+    struct pii_memo *memo = scan_memo(c, lower_text);
     uint64_t lang = 0; /* note_lang's sums, added to c at the end */
     uint32_t words = 0;
     for (;;) { /* i is where the walk goes on, at every exit */
         size_t we, wl;
-        uint64_t facts, add;
+        uint64_t facts;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
         uint64_t v, stop = 0;
         /* a word of up to 7 letters: one load gives all, and the two bytes
@@ -1082,7 +1088,6 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
             uint64_t q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
             unsigned h = memo_slot(memo, q0, wl, lower_text);
             facts = memo->facts[h];
-            add = memo->lang[h];
         } else
 #endif
         {
@@ -1091,7 +1096,6 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
             uint64_t q[3]; /* the word lowercased and zero-padded */
             load_word(s, n, i, wl, q);
             facts = word_facts(q[0], q[1], q[2], wl, lower_text);
-            add = lang_add((uint32_t)facts);
         }
         if (i <= hot_end && (i - name_at <= 2 || (wl >= 3 && i - dob_at <= 48))) break;
         unsigned nx = s[we], nx2 = s[we + 1];
@@ -1117,8 +1121,8 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
             if (f & (PII_CUE_PREFIX | PII_KW_KEY | ((1u << CUE_COUNT) - 1))) break;
             if ((f & PII_KW_PARTICLE) && i - title_at <= 2) break; /* on_word reads the name */
             if ((f & PII_KW_STREET) && nx == '.') break;           /* "str. Ștefan cel Mare 93" */
+            lang += lang_add(f); /* note_lang: word classes matter here only for the language */
         }
-        lang += add; /* note_lang: word classes matter here only for the language */
         words++;
         if (__builtin_expect(place, 0)) { /* the caller reads the address */
             *word = false;
@@ -1129,18 +1133,6 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
         if (next_plain) {
             i = we + 1;
             continue;
-        }
-        if (!lower_text && nx == ' ' && pii_is_upper(nx2)) {
-            size_t g = function_capital(c, we + 1, &lang); /* "... and The ..." */
-            if (g && pii_is_lower(s[g + 1])) {
-                i = g + 1;
-                continue;
-            }
-            if (g) {
-                *word = false;
-                i = g;
-                break;
-            }
         }
         if (nx == ' ' || nx == '\n' || nx2 != ' ' || we + 2 >= n || !pii_is_lower(s[we + 2])) {
             *word = false;
@@ -1589,12 +1581,13 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     }
     pii_awords words;
     memset(words.at, 0, sizeof words.at);
+    struct pii_memo memo[2]; /* cleared when first used */
     pii_ctx c = {.sc = sc,
                  .s = fold.s ? fold.s : (const unsigned char *)text,
                  .n = fold.s ? fold.n : len,
                  .res = res,
                  .awords = &words,
-                 .memo = thread_memo};
+                 .memo = memo};
     for (int k = 0; k < CUE_COUNT; k++)
         c.cue_at[k] = CUE_NONE;
     c.name_next_at = CUE_NONE;

@@ -269,9 +269,10 @@ typedef struct pii_ctx {
     int n_known_name;
     pii_awords *awords; /* the address reader's word cache (this scan's) */
     /* The driver's answers for plain words of up to seven letters already
-     * seen (pii.c: plain_run), kept per thread across scans: [0] for text
-     * with capitals, [1] for text without. */
+     * seen in this scan (pii.c: plain_run), [0] for text with capitals, [1]
+     * for text without; bit k of memo_ready: memo[k] is cleared. */
     struct pii_memo *memo;
+    uint8_t memo_ready;
     /* The word the driver is reading (on_word), when it is plain ASCII
      * letters (no ' or - inside or after, shorter than 23 bytes): lowercased
      * and zero-padded in q, with its pii_word_hash3 and its cue table

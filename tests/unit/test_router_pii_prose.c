@@ -168,7 +168,7 @@ static void test_long_prose(void **state)
 }
 
 /* Words recur: the driver asks its tables once per thread for a plain word
- * of up to seven letters (256-slot memos in plain_run, kept across scans).
+ * of up to seven letters (256-slot memos in plain_run, one scan's).
  * Each answer holds at every later occurrence, also after a hundred other
  * words went through the slots, and a name guessed in text without capitals
  * is not guessed once capitals were seen. */
@@ -250,9 +250,9 @@ static void test_street_endings(void **state)
     }
 }
 
-/* The memos outlive a scan: scanning the same texts again, after texts
- * with and without capitals went through them, finds the same spans. */
-static void test_memo_across_scans(void **state)
+/* Scans do not depend on each other: scanning the same texts again, after
+ * texts with and without capitals, finds the same spans. */
+static void test_scans_independent(void **state)
 {
     (void)state;
     static const char *const texts[] = {
@@ -352,7 +352,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),          cmocka_unit_test(test_shift_invariant),
         cmocka_unit_test(test_long_prose),     cmocka_unit_test(test_recurring_words),
-        cmocka_unit_test(test_street_endings), cmocka_unit_test(test_memo_across_scans),
+        cmocka_unit_test(test_street_endings), cmocka_unit_test(test_scans_independent),
         cmocka_unit_test(test_clause_marks),   cmocka_unit_test(test_next_digit_twins),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
