@@ -999,12 +999,21 @@ static __attribute__((noinline)) size_t function_capital(pii_ctx *c, size_t j, u
     const unsigned char *s = c->s;
     size_t n = c->n;
     if (j + 16 > n) return 0;
+    /* a space (not after '=') or a line's start before it; not after "of",
+     * "on", "at" (p2); "U..." may be a US box (ew__pii_scan_address) */
+    unsigned p1 = j ? s[j - 1] : '\n', p2 = j >= 3 && p1 == ' ' ? s[j - 2] | 32 : 0;
+    if ((p1 != ' ' && p1 != '\n') || (p1 == ' ' && j >= 2 && s[j - 2] == '=') || p2 == 'f' ||
+        p2 == 'n' || p2 == 't' || s[j] == 'U')
+        return 0;
     uint64_t v;
     memcpy(&v, s + j, 8);
     uint64_t stop = pii_letters_stop(v);
     if (!stop) return 0;
     size_t wl = (size_t)__builtin_ctzll(stop) >> 3, we = j + wl;
     if (s[we] != ' ' || !pii_is_alpha(s[we + 1])) return 0;
+    /* "AUTH x", "Pass Nr": keys by their letters (plain_context) */
+    if ((wl == 4 && (s[j] == 'A' || s[j] == 'P')) || glued_pass_word(s, j, we)) return 0;
+    if (wl >= 3 && pii_cue_near(c, CUE_DOB, j, 48)) return 0; /* "May 12, 1985" */
     struct pii_memo *memo = scan_memo(c, false);
     uint64_t q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
     unsigned h = memo_slot(memo, q0, wl, false);
@@ -1020,15 +1029,9 @@ static __attribute__((noinline)) size_t function_capital(pii_ctx *c, size_t j, u
         memo->facts[h] = facts;
     }
     if (!(facts & (PII_KW_FUNC | PII_KW_STOP | PII_FACT_COMMON))) return 0;
-    if (!(j == 0 || s[j - 1] == '\n' || (s[j - 1] == ' ' && (j < 2 || s[j - 2] != '=')))) return 0;
-    /* "AUTH x", "Pass Nr": keys by their letters (plain_context) */
-    if ((wl == 4 && (s[j] == 'A' || s[j] == 'P')) || glued_pass_word(s, j, we)) return 0;
-    if (wl >= 3 && pii_cue_near(c, CUE_DOB, j, 48)) return 0; /* "May 12, 1985" */
     if (!(facts & (PII_KW_FUNC | PII_KW_STOP)))
         for (int k = 0; k < c->n_known_name; k++)
             if (s[c->known_name[k].at] == s[j]) return 0; /* known_name_at may take it */
-    unsigned p2 = j >= 3 && s[j - 1] == ' ' ? s[j - 2] | 32 : 0;
-    if (p2 == 'f' || p2 == 'n' || p2 == 't' || s[j] == 'U') return 0;
     if (ew__pii_digit_ahead(c, j, 48) || (c->next_digit < n && c->next_digit - j <= 40)) return 0;
     *lang += lang_add((uint32_t)facts);
     return we;

@@ -983,25 +983,29 @@ static inline unsigned han_cls_at(const unsigned char *s, size_t n, size_t i)
     return han_cls[cp];
 }
 
-/* Past the three-byte characters from k whose class is odd (plain, a
- * surname: the skip loop goes on at once). One four-byte load a character:
+/* Moves *k past the three-byte characters whose class is odd (plain, a
+ * surname: the skip loop goes on at once) and returns the class where it
+ * stopped (han_cls_at's answer there). One four-byte load a character:
  * three bytes E0-EF 80-BF 80-BF, the code point from the load; at the
- * text's last three bytes, or without a little-endian load, han_cls_at
- * asks (the caller checks the character this stops at). */
-static inline size_t han_odd_end(const unsigned char *s, size_t n, size_t k)
+ * text's last three bytes, or without a little-endian load, han_cls_at. */
+static inline unsigned han_odd_skip(const unsigned char *s, size_t n, size_t *k)
 {
+    size_t i = *k;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    while (k + 4 <= n) {
+    for (; i + 4 <= n; i += 3) {
         uint32_t v;
-        memcpy(&v, s + k, 4);
-        if ((v & 0xC0C0F0u) != 0x8080E0u) break;
-        if (!(han_cls[(v << 12 & 0xF000) | (v >> 2 & 0xFC0) | (v >> 16 & 0x3F)] & 1)) break;
-        k += 3;
+        memcpy(&v, s + i, 4);
+        unsigned cls = (v & 0xC0C0F0u) != 0x8080E0u
+                           ? HAN_OTHER
+                           : han_cls[(v << 12 & 0xF000) | (v >> 2 & 0xFC0) | (v >> 16 & 0x3F)];
+        if (!(cls & 1)) {
+            *k = i;
+            return cls;
+        }
     }
-#else
-    (void)s, (void)n;
 #endif
-    return k;
+    *k = i;
+    return han_cls_at(s, n, i);
 }
 
 /* May the cue's first character (HAN_CUE) or the road word (HAN_ADDR) at k
@@ -1318,7 +1322,7 @@ static size_t cjk_at(pii_ctx *c, size_t i)
             k += 3;
             /* plain, a surname, a cue's or a road's first character that
              * nothing continues */
-            while ((cls = han_cls_at(s, n, k = han_odd_end(s, n, k))) & 1 ||
+            while ((cls = han_odd_skip(s, n, &k)) & 1 ||
                    ((cls == HAN_CUE || cls == HAN_ADDR) && !han_more(s, n, k, cls)))
                 k += 3;
             if (cls == HAN_GATE) continue;
