@@ -15,11 +15,12 @@
 typedef struct part {
     size_t s, e;
     unsigned gaz;
-    uint32_t kw;   /* the word's classes and cues (ew__pii_cue_lookup) */
-    bool initial;  /* "J." */
-    bool particle; /* "van", "de" */
-    bool syllable; /* "Ji-hoon" (syllable_given) */
-    bool hyphened; /* "Jean-Philippe" (hyphened_names) */
+    uint32_t kw;    /* the word's classes and cues (ew__pii_cue_lookup) */
+    bool initial;   /* "J." */
+    bool particle;  /* "van", "de" */
+    bool syllable;  /* "Ji-hoon" (syllable_given) */
+    bool hyphened;  /* "Jean-Philippe" (hyphened_names) */
+    bool inflected; /* "Gábornak" (ew__pii_infl_gaz) */
 } part;
 
 static bool cp_upper_beyond_ascii(const unsigned char *s, size_t n, size_t i)
@@ -333,6 +334,12 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                 q->gaz = hyphened_names(fold, fl);
                 q->hyphened = q->gaz != 0;
             }
+            /* "Tomaszem", "Virtaselle", "Gábornak": a listed name inflected */
+            if (!q->gaz && up && s[pos] < 0xD0 && !camel_ident(s + pos, e - pos)) {
+                q->gaz = ew__pii_infl_gaz(fold, fl);
+                q->inflected = q->gaz != 0;
+                if (q->gaz) q->gaz |= EW__GAZ_EXT;
+            }
             uint32_t kw = kw_of(fold, fl);
             q->kw = kw;
             /* grammar words and context words ("Fax:", "Phone", "Order"), units
@@ -426,6 +433,33 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
         else
             break;
     }
+    /* "Köszönöm Horváth Gábornak", "Paldies Jānim Ozolam": a sentence's
+     * first word that is only some language's everyday word is no part of
+     * the name after it */
+    if (!strong && r->k >= 3 && (r->p[0].gaz & EW__GAZ_WORD) &&
+        !(r->p[0].gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)) &&
+        sentence_initial(s, r->p[0].s, c->line_start)) {
+        bool name_after = false;
+        for (int a = 1; a < r->k; a++)
+            name_after |=
+                (r->p[a].gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(r->p[a].gaz & EW__GAZ_COMMON);
+        if (name_after) {
+            memmove(r->p, r->p + 1, (size_t)(r->k - 1) * sizeof r->p[0]);
+            r->k--;
+        }
+    }
+    /* an inflected name is read beside another name or word no list has
+     * ("Tóth Katalint", "Jānim Ozolam", "Liis Kasega"): alone, or beside
+     * ordinary words, the endings would
+     * make names of too many words ("Socrates", "Rennes", "Java Script") */
+    int listed = 0, inflected = 0;
+    for (int a = 0; a < r->k; a++) {
+        inflected += r->p[a].inflected;
+        listed += !r->p[a].inflected && !r->p[a].particle && !r->p[a].initial &&
+                  (name_like(r->p[a].gaz & 0xF) || (r->p[a].gaz & EW__GAZ_WORD));
+    }
+    for (int a = 0; a < r->k && inflected == 1 && !listed; a++)
+        if (r->p[a].inflected) r->p[a].gaz = 0;
     r->next = r->k ? r->p[0].e : i;
     /* another language's everyday word beside a name is a name's part
      * ("Edi Živković", "Vide A. Persson"), and alone it is read as any
@@ -602,20 +636,21 @@ static bool cyrillic_name(const unsigned char *s, const run *r)
                                        "\xd0\xb5\xd0\xbd\xd0\xba\xd0\xbe",
                                        "\xd1\x83\xd0\xba",
                                        "\xd1\x8e\xd0\xba"};
-    int words = 0;
-    bool shape = false, known = false;
+    int words = 0, known = 0;
+    bool shape = false;
     for (int a = 0; a < r->k; a++) {
         const part *q = &r->p[a];
         if (q->initial || q->particle) continue;
         words++;
-        known |= (ew__pii_script_gaz(s, q->s, q->e) & (EW__GAZ_FIRST | EW__GAZ_LAST)) != 0;
+        known += (ew__pii_script_gaz(s, q->s, q->e) & (EW__GAZ_FIRST | EW__GAZ_LAST)) != 0;
         for (size_t k = 0; k < sizeof ends / sizeof ends[0] && !shape; k++) {
             size_t l = strlen(ends[k]);
             shape = q->e - q->s > l + 2 && !memcmp(s + q->e - l, ends[k], l);
         }
     }
-    /* a known name too: "Министерство Финансов" has a surname's ending */
-    return words >= 2 && shape && known;
+    /* a known name too: "Министерство Финансов" has a surname's ending;
+     * or two known names in their cases ("Андрієві Ковальчуку") */
+    return words >= 2 && ((shape && known) || known >= 2);
 }
 
 /* A word written after a name as an honorific: Turkish "Hanım", "Bey",
