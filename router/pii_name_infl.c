@@ -124,12 +124,14 @@ static const infl_rule rules[] = {
 };
 
 /* The flags of a listed name that is no place, else 0 (an English word may
- * be one: "Péternek" is Peter's). */
-static unsigned name_flags(const char *w, size_t l)
+ * be one: "Péternek" is Peter's). A name only the extended lists know
+ * counts after a longer ending alone: a letter stripped from a word of
+ * another language too often leaves one of their ~35,000 ("Metoda"). */
+static unsigned name_flags(const char *w, size_t l, bool ext)
 {
     if (l < 4) return 0;
     unsigned g = ew__gaz_lookup(w, l);
-    if (g & EW__GAZ_PLACE) return 0;
+    if ((g & EW__GAZ_PLACE) || ((g & EW__GAZ_EXT) && !ext)) return 0;
     return g & (EW__GAZ_FIRST | EW__GAZ_LAST);
 }
 
@@ -137,15 +139,16 @@ static unsigned name_flags(const char *w, size_t l)
  * ending took it ("Marka" -> "Marek", "Pawła" -> "Paweł"). */
 static unsigned try_stem(const char *f, size_t b, const char *rep, size_t rl, bool drop)
 {
+    bool ext = !drop;
     char w[EW__GAZ_MAX_WORD + 4];
     if (b + rl + 1 >= sizeof w) return 0;
     memcpy(w, f, b);
     memcpy(w + b, rep, rl);
-    unsigned g = name_flags(w, b + rl);
+    unsigned g = name_flags(w, b + rl, ext);
     if (g || !drop || rl || b < 3 || (unsigned char)f[b - 1] >= 0x80) return g;
     w[b - 1] = 'e';
     w[b] = f[b - 1];
-    return name_flags(w, b + 1);
+    return name_flags(w, b + 1, ext);
 }
 
 /* Hungarian instrumental after a consonant doubles it: "Jánossal",
@@ -155,7 +158,7 @@ static unsigned doubled(const char *f, size_t fl)
     if (fl < 7 || f[fl - 1] != 'l' || (f[fl - 2] != 'a' && f[fl - 2] != 'e')) return 0;
     char d = f[fl - 3];
     if (d != f[fl - 4] || d == 'a' || d == 'e' || d == 'i' || d == 'o' || d == 'u') return 0;
-    return name_flags(f, fl - 3);
+    return name_flags(f, fl - 3, true);
 }
 
 unsigned ew__pii_infl_gaz(const char *f, size_t fl)
@@ -165,7 +168,7 @@ unsigned ew__pii_infl_gaz(const char *f, size_t fl)
     const char *ap = memchr(f, '\'', fl);
     if (ap) {
         size_t b = (size_t)(ap - f);
-        return b >= 3 && fl - b - 1 <= 4 ? name_flags(f, b) : 0;
+        return b >= 3 && fl - b - 1 <= 4 ? name_flags(f, b, true) : 0;
     }
     unsigned g = doubled(f, fl);
     for (size_t k = 0; !g && k < sizeof rules / sizeof rules[0]; k++) {

@@ -195,9 +195,10 @@ unsigned ew__pii_script_gaz(const unsigned char *s, size_t a, size_t e)
     if (tl >= 4) {
         unsigned t = ew__gaz_lookup(t8, tl);
         if (!(t & EW__GAZ_COMMON)) g |= t & (EW__GAZ_FIRST | EW__GAZ_LAST);
-        /* a name in a case of its sentence: "Смирновым", "Γιώργου",
-         * "Андрієві" (the own script's lists, then the Latin ones) */
-        if (!t && !own) g |= ew__pii_infl_gaz(f, fl) | ew__pii_infl_gaz(t8, tl);
+        /* a Greek or Cyrillic name in a case of its sentence: "Смирновым",
+         * "Γιώργου", "Андрієві" (the own script's lists, then the Latin ones) */
+        if (!t && !own && tl >= 6 && s[a] >= 0xCE && s[a] <= 0xD1)
+            g |= ew__pii_infl_gaz(f, fl) | ew__pii_infl_gaz(t8, tl);
     }
     return g;
 }
