@@ -348,12 +348,6 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
                 q->gaz = hyphened_names(fold, fl);
                 q->hyphened = q->gaz != 0;
             }
-            /* "Tomaszem", "Virtaselle", "Gábornak": a listed name inflected */
-            if (!q->gaz && up && s[pos] < 0xD0 && !camel_ident(s + pos, e - pos)) {
-                q->gaz = ew__pii_infl_gaz(fold, fl);
-                q->inflected = q->gaz != 0;
-                if (q->gaz) q->gaz |= EW__GAZ_EXT;
-            }
             uint32_t kw = kw_of(fold, fl);
             q->kw = kw;
             /* grammar words and context words ("Fax:", "Phone", "Order"), units
@@ -446,6 +440,22 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
             pos++;
         else
             break;
+    }
+    /* "Tomaszem Wójcikiem", "Mikko Virtaselle", "Horváth Gábornak": a word
+     * no list has, capitalised, in a run of two words or more, may be a
+     * listed name inflected (looked up only here: a lone word stays none) */
+    int run_words = 0;
+    for (int a = 0; a < r->k; a++)
+        run_words += !r->p[a].particle && !r->p[a].initial;
+    for (int a = 0; a < r->k && run_words >= 2; a++) {
+        part *q = &r->p[a];
+        if (q->gaz || q->particle || q->initial || q->e - q->s < 4 || s[q->s] >= 0xD0 ||
+            !cp_upper_at(s, n, q->s) || camel_ident(s + q->s, q->e - q->s))
+            continue;
+        char f[EW__GAZ_MAX_WORD];
+        q->gaz = ew__pii_infl_gaz(f, ew__gaz_fold_word(s + q->s, q->e - q->s, f));
+        q->inflected = q->gaz != 0;
+        if (q->gaz) q->gaz |= EW__GAZ_EXT;
     }
     /* "Köszönöm Horváth Gábornak", "Paldies Jānim Ozolam": a sentence's
      * first word that is only some language's everyday word is no part of

@@ -171,9 +171,13 @@ unsigned ew__pii_infl_gaz(const char *f, size_t fl)
         return b >= 3 && fl - b - 1 <= 4 ? name_flags(f, b, true) : 0;
     }
     unsigned g = doubled(f, fl);
+    char last = f[fl - 1];
     for (size_t k = 0; !g && k < sizeof rules / sizeof rules[0]; k++) {
-        size_t el = strlen(rules[k].end);
-        if (fl < el + 3 || memcmp(f + fl - el, rules[k].end, el)) continue;
+        const char *end = rules[k].end;
+        size_t el = 1;
+        while (end[el])
+            el++;
+        if (end[el - 1] != last || fl < el + 3 || memcmp(f + fl - el, end, el)) continue;
         size_t b = fl - el;
         for (const char *r = rules[k].reps; !g;) {
             const char *bar = strchr(r, '|');
