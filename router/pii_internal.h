@@ -575,8 +575,14 @@ int ew__pii_script_at(const unsigned char *s, size_t n, size_t i);
  * (pii_translit.c). */
 size_t ew__pii_translit(const unsigned char *s, size_t a, size_t e, char *out);
 /* The gazetteer flags of a word of those scripts: its own spelling's, and
- * the given-name and surname flags of its Latin spelling. */
+ * the given-name and surname flags of its Latin spelling (or of its
+ * nominative, ew__pii_infl_gaz). */
 unsigned ew__pii_script_gaz(const unsigned char *s, size_t a, size_t e);
+/* A folded word no list has, read as an inflected name ("tomaszem",
+ * "virtaselle", "janosnak", "smirnovym"): EW__GAZ_FIRST / EW__GAZ_LAST of the
+ * listed nominative found by stripping a case ending, 0 for none
+ * (pii_name_infl.c). */
+unsigned ew__pii_infl_gaz(const char *f, size_t fl);
 /* A weak person span [ss, se) in text that is not English: does a word of
  * it look like a surname or an inflected given name? */
 bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se);
