@@ -636,6 +636,10 @@ int ew__pii_field_value(const pii_ctx *c, size_t ss, size_t se);
 /* Does the table column of the cell at i name a person's role ("Owner",
  * "assignee")? (pii_name_field.c) */
 bool ew__pii_role_column(const pii_ctx *c, size_t i);
+/* Is the line of [ss, se) title-cased: three capitalised words or more
+ * besides the run and no small word but function words and identifiers
+ * (headlines, menus, product and CSV rows, navigation)? (pii_name_title.c) */
+bool ew__pii_title_line(const pii_ctx *c, size_t ss, size_t se);
 /* Is the text a form: three lines or more that open with a label and a
  * colon, no label twice ("Resumen: ...\nPrioridad: ...")? A chat repeats
  * its speakers. Cached in c->form (pii_name_field.c). */

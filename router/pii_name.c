@@ -1083,6 +1083,39 @@ static bool field_name(const run *r)
     return plain0 && ((g0 & EW__GAZ_FIRST) || (plainl && (gl & EW__GAZ_FIRST)));
 }
 
+/* A name in a title-cased line (ew__pii_title_line): two or three words, the
+ * first a given name of three letters or more, the last a listed name and no
+ * ordinary word ("Rhys Pritchard | Customer Support"; not "Victoria Falls",
+ * "Tommy Hilfiger Crew Socks", "Thanh Toán"). */
+static bool title_line_name(const unsigned char *s, const run *r)
+{
+    int w[MAX_PARTS], words = 0;
+    for (int a = 0; a < r->k && r->p[a].e <= r->se; a++)
+        if (!r->p[a].particle && !r->p[a].initial) w[words++] = a;
+    if (words < 2 || words > 3) return false;
+    unsigned g0 = r->p[w[0]].gaz & 0xF, gl = r->p[w[words - 1]].gaz & 0xF;
+    if (!(g0 & EW__GAZ_FIRST) || (g0 & EW__GAZ_COMMON) || (gl & EW__GAZ_COMMON)) return false;
+    /* the extended lists and two letters hold too many words of other
+     * languages ("Ka Bax") */
+    if ((r->p[w[0]].gaz & r->p[w[words - 1]].gaz & EW__GAZ_EXT) || r->p[w[0]].e - r->p[w[0]].s < 3)
+        return false;
+    /* Vietnamese syllables fold onto names ("Tìm Kiếm", "Trang Chủ"), and
+     * Vietnamese names put the family name first */
+    for (size_t b = r->p[w[0]].s; b + 2 < r->p[w[words - 1]].e; b++)
+        if ((s[b] == 0xE1 && (s[b + 1] == 0xBA || s[b + 1] == 0xBB)) ||
+            (s[b] == 0xC6 && (s[b + 1] == 0xA1 || s[b + 1] == 0xB0)) ||
+            (s[b] == 0xC4 && (s[b + 1] == 0x83 || s[b + 1] == 0x91)))
+            return false;
+    return (gl & (EW__GAZ_FIRST | EW__GAZ_LAST)) != 0;
+}
+
+/* Does a list's separator end right before ss ("Molly M and Scott M")? */
+static bool listed_after(const unsigned char *s, size_t ss)
+{
+    return (ss >= 2 && s[ss - 2] == ',' && s[ss - 1] == ' ') ||
+           (ss >= 5 && !memcmp(s + ss - 5, " and ", 5));
+}
+
 /* Does the run fill a pair of square brackets after a log level on its
  * line, as logs name a component or a logger ("WARN  [Luna Scheduler] Job
  * ...")? A transcript's speaker ("[Siddharth] Could you ...") has none. */
@@ -1740,6 +1773,12 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         (field == PII_FIELD_LABEL && lone_or_words(&r) && !c->n_known_name)) {
         c->name_list_end = (uint32_t)r.se;
         return 0;
+    }
+    if (!strong && !title && reported && !r.caps && !title_line_name(c->s, &r) &&
+        !list_sep(c->s, c->n, r.se) && !listed_after(c->s, r.ss) &&
+        ew__pii_title_line(c, r.ss, r.se)) {
+        c->name_list_end = (uint32_t)r.se;
+        return 0; /* "Hàng Mới Về | Thanh Toán", "Linzer Torte ..... 9,50" */
     }
     if (!strong && reported && (after_street_word(c->s, r.ss) || street_after(c->s, c->n, r.se))) {
         c->name_list_end = (uint32_t)r.se; /* its later words are no names either */
