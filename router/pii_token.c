@@ -273,9 +273,17 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
         /* "key_1234...@host": an elided example */
         bool elided = at - pc > 4 &&
                       (!memcmp(s + at - 3, "...", 3) || !memcmp(s + at - 3, "\xe2\x80\xa6", 3));
-        if (!anonymous && !elided && pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
+        /* "user:secret@[2001:db8::1]": a documentation host holding a password
+         * that only names one is an example */
+        size_t he = at + 1; /* the token may end at '[' or ',': read the hosts on */
+        while (he < c->n && he - at < 256 && !strchr("/?# \t\r\n\"'`<>", s[he]))
+            he++;
+        bool example = pc + 1 < at && ew__pii_describing_password(s + pc + 1, at - pc - 1) &&
+                       ew__pii_doc_host(s, at + 1, he);
+        if (!example && !anonymous && !elided && pc < at && pc + 1 < at &&
+            (!placeholder_ch(s[pc + 1]) || pct))
             ew__pii_add(c, EW_PII_SECRET, auth, at, 0.95f);
-        else if (tok)
+        else if (tok && !example)
             ew__pii_add(c, EW_PII_SECRET, auth, tok, 0.95f);
         else if (pc == at && ew__pii_url_user_token(s + auth, at - auth))
             ew__pii_add(c, EW_PII_SECRET, auth, at, 0.85f); /* a Sentry DSN's key */
@@ -301,14 +309,16 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             ew__pii_add(c, EW_PII_IP_ADDRESS, host, he, 0.85f);
     }
     /* webhooks whose path is the secret */
-    static const char *const hooks[] = {"hooks.slack.com/services/", "outlook.office.com/webhook/",
-                                        "discord.com/api/webhooks/",
-                                        "discordapp.com/api/webhooks/"};
+    static const char *const hooks[] = {
+        "hooks.slack.com/services/", "outlook.office.com/webhook/", "webhook.office.com/webhookb2/",
+        "discord.com/api/webhooks/", "discordapp.com/api/webhooks/"};
     for (size_t h = 0; h < sizeof hooks / sizeof hooks[0]; h++) {
         size_t hl = strlen(hooks[h]);
         for (size_t p = host; p + hl <= e; p++)
-            if (pii_icase_eq(s + p, hooks[h], hl) && e - (p + hl) >= 20) {
-                ew__pii_add(c, EW_PII_SECRET, p + hl, e, 0.95f);
+            if ((s[p] | 32) == hooks[h][0] && pii_icase_eq(s + p, hooks[h], hl) &&
+                e - (p + hl) >= 20) {
+                if (!ew__pii_hook_made_up(s, p + hl, e))
+                    ew__pii_add(c, EW_PII_SECRET, p + hl, e, 0.95f);
                 return e;
             }
     }
@@ -350,6 +360,7 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
                 ve++;
             if (keyish_param(s, ps, k) && ve - (k + 1) >= 8 && !placeholder_ch(s[k + 1]) &&
                 !ew__pii_masked(s + k + 1, ve - k - 1) &&
+                !ew__pii_placeholder(s + k + 1, ve - k - 1) &&
                 !ew__pii_doc_fixture(s + k + 1, ve - k - 1))
                 ew__pii_add(c, EW_PII_SECRET, k + 1, ve, 0.9f);
         }

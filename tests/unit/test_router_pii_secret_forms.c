@@ -307,6 +307,48 @@ static void test_public_and_encrypted(void **state)
         "patP1IN3ncapDMgH1.421724bd0b3de5d53e2fbb325be6f4f56a7ed9fc0dc7fdfbf06b9956226b4241");
 }
 
+/* Examples by general signs (set o): a documentation host holding a
+ * password that only names one, webhooks typed by hand, digests of a secret
+ * by their name, a provider's prefix on a body of the wrong length, a
+ * placeholder in a query string, the storage emulator's published key. */
+static void test_examples_by_sign(void **state)
+{
+    (void)state;
+    NO_SECRET("postgresql://user:secret@[2001:db8::1234]/database");
+    NO_SECRET("mongodb://myDBReader:passw0rd@mongodb0.example.com:27017,mongodb1.example.com/");
+    NO_SECRET("amqp://user:my-secret-pw@192.0.2.10:5672/");
+    /* a real host, a password that is more than a description, a real host among them */
+    SECRET("postgresql://user:secret@localhost/database", "user:secret");
+    SECRET("mongodb://app:D1fficultP%40ssw0rd@db.example.com/", "app:D1fficultP%40ssw0rd");
+    SECRET("postgresql://user:secret@db.example.com,db.kestrel.io/x", "user:secret");
+    NO_SECRET("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX");
+    NO_SECRET(
+        "https://outlook.office.com/webhook/82fc2788-c6f4-4507-a657-36c91eccfd87@93f33571-550f-"
+        "43cf-b09f-cd33c338d086/JenkinsCI/4f3bbf41e81a4f36887a1a4d7cbfb2c6/82fa2788-c6f4-45c7-"
+        "a657-36f91eccfd87");
+    SECRET(
+        "url = https://kestrel.webhook.office.com/webhookb2/6aa25c69-ddf6-4b39-b195-511e3b35143b@"
+        "98f70c48-c552-4729-a613-1799409f7c31/IncomingWebhook/0d4f9e2a6b1c47d8a3e5f7091b2c4d6e/"
+        "b1649364-3b94-4468-a613-1799409f7c31",
+        "6aa25c69-ddf6-4b39-b195-511e3b35143b@98f70c48-c552-4729-a613-1799409f7c31/IncomingWebhook/"
+        "0d4f9e2a6b1c47d8a3e5f7091b2c4d6e/b1649364-3b94-4468-a613-1799409f7c31");
+    NO_SECRET("api_key_sha256: 7fb4d0e3c49777d39370f7694b5eee2c6bf09091aa141f1226e827567a80b7ed");
+    NO_SECRET("oauth_signature_method=\"HMAC-SHA1\"");
+    SECRET("api_key: 7fb4d0e3c49777d39370f7694b5eee2c6bf09091aa141f1226e827567a80b7ed",
+           "7fb4d0e3c49777d39370f7694b5eee2c6bf09091aa141f1226e827567a80b7ed");
+    NO_SECRET("token: ghp_OMVgbPSApZkC1KhBHx11");
+    SECRET("token: ghp_OMVgbPSApZkC1KhBHx11OMVgbPSApZkC1KhB",
+           "ghp_OMVgbPSApZkC1KhBHx11OMVgbPSApZkC1KhB");
+    NO_SECRET(
+        "<script src=\"https://maps.googleapis.com/maps/api/js?key=YOUR_API_KEY&callback=x\">");
+    NO_SECRET(
+        "AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuF"
+        "q2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;");
+    /* a directive's only argument as people type passwords */
+    SECRET("port 6379\nrequirepass marmot-kestrel-87\nmaxmemory 2gb", "marmot-kestrel-87");
+    NO_SECRET("port 6379\nrequirepass foobared\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -326,6 +368,7 @@ int main(void)
         cmocka_unit_test(test_password_words_of_many_languages),
         cmocka_unit_test(test_carriers),
         cmocka_unit_test(test_public_and_encrypted),
+        cmocka_unit_test(test_examples_by_sign),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
