@@ -682,6 +682,11 @@ static unsigned char unleet(unsigned char ch)
     return f ? (unsigned char)to[f - from] : (unsigned char)(pii_is_upper(ch) ? ch | 32 : ch);
 }
 
+/* What a made-up password says of itself ("SuperSecretPassword"). Not
+ * "difficult": noseyparker's examples count MongoDB's documented
+ * "D1fficultP%40ssw0rd" at example.com hosts as secrets. */
+static const char *const vocab_quality[] = {"super", "strong", "secure", "very"};
+
 bool ew__pii_describing_password(const unsigned char *v, size_t n)
 {
     unsigned char w[64];
@@ -706,6 +711,10 @@ bool ew__pii_describing_password(const unsigned char *v, size_t n)
         }
         bool stand_in = false;
         size_t l = pii_is_alpha(w[i]) ? vocab_word(w + i, m - i, &stand_in) : 0;
+        for (size_t q = 0; !l && q < sizeof vocab_quality / sizeof *vocab_quality; q++) {
+            size_t ql = strlen(vocab_quality[q]);
+            if (ql <= m - i && !memcmp(w + i, vocab_quality[q], ql)) l = ql;
+        }
         if (!l) return false;
         words++;
         i += l;
@@ -969,8 +978,10 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
                                         "nil",  "changeme", "redacted", "hidden"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
         if (strlen(words[k]) == n && !strncasecmp((const char *)v, words[k], n)) return true;
-    /* a dotted or called reference: word.word or name(...) */
+    /* a dotted or called reference: word.word or name(...), also with a
+     * subscript at the end (Terraform's data.x.y.data["app_key"]) */
     bool ident = true, dot = false, paren = false;
+    bool subscript = v[n - 1] == ']' || v[n - 1] == '['; /* "x.data[" when a quote ends it */
     for (size_t i = 0; i < n; i++) {
         unsigned ch = v[i];
         if (ch == '.')
@@ -978,7 +989,8 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
         else if (ch == '(')
             paren = true;
         else if (!(pii_is_alnum(ch) || ch == '_' || ch == ')' ||
-                   (ch == '?' && i + 1 < n && v[i + 1] == '.')))
+                   (ch == '?' && i + 1 < n && v[i + 1] == '.') ||
+                   (subscript && (ch == '[' || ch == ']' || ch == '"' || ch == '\''))))
             ident = false; /* "a?.b(": optional chaining */
     }
     if (ident && paren) return true;
@@ -2627,6 +2639,8 @@ size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t ke, size_t k)
     if (k + 1 >= n) return 0;
     if (s[k] == ',')
         a = named_arg(s, n, k + 1); /* fromEnvironment('API_SECRET', defaultValue: 'x') */
+    else if (s[k] == ' ')
+        a = k + 1; /* setx "API_SECRET" "x": a quoted name, then its quoted value */
     else if ((s[k] == '|' || s[k] == '?') && s[k + 1] == s[k])
         a = k + 2; /* process.env.API_KEY || 'x': the fallback literal */
     else
@@ -2649,7 +2663,8 @@ size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t ke, size_t k)
     bool person =
         kind == PII_KEY_PASSWORD && vn >= 6 && !prose_word(s + vs, vn) && !ident_like(s + vs, vn);
     /* a fallback ("|| 'not-set'") is mostly a stand-in: a strong password only */
-    if (s[k] != ',') person = kind == PII_KEY_PASSWORD && strong_password(s + vs, vn);
+    if (s[k] != ',' && s[k] != ' ')
+        person = kind == PII_KEY_PASSWORD && strong_password(s + vs, vn);
     if (memchr(s + vs, ' ', vn) ||
         !(person || (vn >= 16 && random_looking(s + vs, vn)) || (vn >= 32 && all_hex(s + vs, vn))))
         return 0;

@@ -231,7 +231,6 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    (void)n;
     size_t auth = colon + 3, ae = auth;
     while (ae < e && s[ae] != '/' && s[ae] != '?' && s[ae] != '#')
         ae++;
@@ -255,6 +254,17 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             ae = at2 + 1;
             while (ae < e && s[ae] != '/' && s[ae] != '?' && s[ae] != '#')
                 ae++;
+        }
+    }
+    if (!at && ae == e && e < n && s[e] == ',') {
+        /* an LDAP DN as the user ("ldaps://cn=app,dc=corp:pw@host"): the
+         * token stopped at the DN's first ',' */
+        size_t q = e, at2 = 0;
+        for (; q < n && q - e < 256 && !pii_is_space(s[q]) && !strchr("\"'`/<>", s[q]); q++)
+            if (s[q] == '@') at2 = q;
+        if (at2 && memchr(s + auth, '=', e - auth)) {
+            at = at2;
+            e = ae = q;
         }
     }
     size_t host = auth;
@@ -333,8 +343,10 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             letters += pii_is_alpha(s[q]);
             digits += pii_is_digit(s[q]);
         }
+        /* also a self-hosted chat's incoming hook ("/hooks/<26>", Mattermost) */
         bool api = pii_contains(s + ae, k - ae + 1, "/api/", 5) ||
-                   pii_contains(s + ae, k - ae + 1, "/v1/", 4);
+                   pii_contains(s + ae, k - ae + 1, "/v1/", 4) ||
+                   (k - ae >= 6 && pii_icase_eq(s + k - 6, "/hooks", 6));
         if (api && gl >= 20 && gl <= 64 && letters + digits == gl && letters >= 4 && digits >= 4 &&
             hex_run(s, n, g) < gl && ew__pii_entropy(s + g, gl) >= 3.5)
             ew__pii_add(c, EW_PII_SECRET, g, ge, 0.75f);
@@ -355,10 +367,15 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             size_t ps = k;
             while (ps > ae && s[ps - 1] != '?' && s[ps - 1] != '&' && s[ps - 1] != ';')
                 ps--;
+            /* a password param's value goes on over '#' before a digit
+             * ("&password=Trieste#3894"); an anchor is a word ("#top") */
+            bool keyish = keyish_param(s, ps, k);
+            bool pw = keyish && ew__pii_key_kind(s, ps, k) == PII_KEY_PASSWORD;
             size_t ve = k + 1;
-            while (ve < e && s[ve] != '&' && s[ve] != ';' && s[ve] != '#')
+            while (ve < e && s[ve] != '&' && s[ve] != ';' &&
+                   (s[ve] != '#' || (pw && ve + 1 < e && pii_is_digit(s[ve + 1]))))
                 ve++;
-            if (keyish_param(s, ps, k) && ve - (k + 1) >= 8 && !placeholder_ch(s[k + 1]) &&
+            if (keyish && ve - (k + 1) >= 8 && !placeholder_ch(s[k + 1]) &&
                 !ew__pii_masked(s + k + 1, ve - k - 1) &&
                 !ew__pii_placeholder(s + k + 1, ve - k - 1) &&
                 !ew__pii_doc_fixture(s + k + 1, ve - k - 1))

@@ -347,6 +347,26 @@ static void test_examples_by_sign(void **state)
     /* a directive's only argument as people type passwords */
     SECRET("port 6379\nrequirepass marmot-kestrel-87\nmaxmemory 2gb", "marmot-kestrel-87");
     NO_SECRET("port 6379\nrequirepass foobared\n");
+    NO_SECRET("redis://default:SuperSecretPassword@203.0.113.9:6379/0");
+}
+
+/* Carriers set p found: a quoted name and its quoted value on a command
+ * line, an LDAP DN as a URL's user, a password param holding '#', a
+ * self-hosted chat's hook; a Terraform reference with a subscript is none. */
+static void test_carriers_of_set_p(void **state)
+{
+    (void)state;
+    SECRET("dotnet user-secrets set \"Payments:ApiSecret\" \"" KEY "\"", KEY);
+    SECRET("setx \"DB_PASSWORD\" \"wombat42Kisumu\"", "wombat42Kisumu");
+    NO_SECRET("dotnet user-secrets set \"Payments:ApiSecret\" \"$PAYMENTS_SECRET\"");
+    NO_SECRET("echo \"password\" \"is required\"");
+    SECRET("ldap_uri = \"ldaps://cn=app,dc=gdynia,dc=pl:Trieste.4410@ldap.gdynia.pl:636\"",
+           "cn=app,dc=gdynia,dc=pl:Trieste.4410");
+    SECRET("url=jdbc:mysql://10.12.0.45:3306/shop?user=grafana&password=ibex#3501", "ibex#3501");
+    NO_SECRET("https://x.io/login?password=reset#top");
+    SECRET("MATTERMOST_WEBHOOK=https://chat.oriole.net/hooks/xk3h8dq9w1pz7m4r2tyb6cnv5e",
+           "xk3h8dq9w1pz7m4r2tyb6cnv5e");
+    NO_SECRET("app_key = data.vault_generic_secret.dd.data[\"app_key\"]");
 }
 
 int main(void)
@@ -369,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_carriers),
         cmocka_unit_test(test_public_and_encrypted),
         cmocka_unit_test(test_examples_by_sign),
+        cmocka_unit_test(test_carriers_of_set_p),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
