@@ -59,10 +59,11 @@ TARGETS = {'a': ('pii_secrets_heldout.py', 0.95, 0.05),
            # positive (RFC 6750's and RFC 7617's examples, libpq's and
            # MongoDB's URIs, "mypassword"), so they stay flagged by choice
            'o': ('pii_secrets_heldout_o.py', 0.99, 0.30),
-           # p (written after o's rules): first contact 0.840 / 0.087; misses
-           # `dotnet user-secrets set`, LDAP URIs with a DN as the user,
-           # Mattermost hooks; flags Terraform data-source references
-           'p': ('pii_secrets_heldout_p.py', 0.83, 0.10)}
+           # p (written after o's rules): first contact 0.840 / 0.087; 0.99 /
+           # 0.00 after its rules (a quoted name and value on a command line,
+           # LDAP DNs as a URL's user, '#' in a password param, chat hooks,
+           # Terraform references); Mattermost ids with few digits still slip
+           'p': ('pii_secrets_heldout_p.py', 0.97, 0.02)}
 failures = []
 
 for name, (gen, min_recall, max_fp) in sorted(TARGETS.items()):
