@@ -78,10 +78,12 @@ typedef struct {
 static const key_word whole_key[] = {W("cc_test_reporter_id")};
 /* "api_key_url", "token_type", "client_id", "credsStore": about a secret
  * or where it is kept, not one. The name's end. */
-static const key_word end_meta[] = {W("length"),  W("url"),     W("path"),   W("file"),
-                                    W("name"),    W("type"),    W("size"),   W("version"),
-                                    W("id"),      W("store"),   W("helper"), W("provider"),
-                                    W("backend"), W("manager"), W("mode"),   W("method")};
+static const key_word end_meta[] = {W("length"), W("url"), W("path"), W("file"), W("name"),
+                                    W("type"), W("size"), W("version"), W("id"), W("store"),
+                                    W("helper"), W("provider"), W("backend"), W("manager"),
+                                    W("mode"), W("method"),
+                                    /* a CAPTCHA's site key is published in every page */
+                                    W("site_key"), W("sitekey"), W("site-key")};
 /* "password_hash", "api_key_sha256": a digest of the secret, which a
  * password's name does not make one again. The name's end. */
 static const key_word end_digest[] = {W("hash"),   W("hashed"), W("sha1"),

@@ -2240,7 +2240,8 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
     }
     bool scheme = (we - i == 6 && !strncasecmp((const char *)s + i, "bearer", 6)) ||
                   (we - i == 4 && !strncasecmp((const char *)s + i, "ssws", 4));
-    if (scheme && vn >= 8 && !placeholder(s + vs, vn)) {
+    if (scheme && vn >= 8 && !placeholder(s + vs, vn) &&
+        !named_value(s + vs, vn)) { /* "token_type=bearer expires_in=3600" */
         ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.9f);
         return ve;
     }
@@ -2393,7 +2394,8 @@ size_t ew__pii_scan_after_clause(pii_ctx *c, size_t k, int kind)
         size_t vn = ve - vs;
         if (positional_key(s + vs, vn) || b64_random(s + vs, vn) ||
             (vn >= 32 && all_hex(s + vs, vn)) || /* a hex token: 32 or more digits */
-            (kind == PII_KEY_PASSWORD && strong_password(s + vs, vn)))
+            (kind == PII_KEY_PASSWORD &&
+             (strong_password(s + vs, vn) || random_looking(s + vs, vn))))
             return add_value(c, kind, vs, ve, quoted);
         return 0;
     }
@@ -3102,6 +3104,10 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
         if (col == vs || col + 1 >= ve) return 0;
         if (s[col] == ',' && (ve - col - 1 < 6 || prose_word(s + col + 1, ve - col - 1) ||
                               user_name_like(s + col + 1, ve - col - 1)))
+            return 0;
+        /* "curl -u user:secret ftp://ftp.example.com/": an example, as in a URL */
+        if (ew__pii_describing_password(s + col + 1, ve - col - 1) &&
+            ew__pii_line_doc_url(s, n, ve))
             return 0;
         return add_value(c, PII_KEY_PASSWORD, col + 1, ve, quoted);
     }

@@ -33,6 +33,8 @@ bool ew__pii_doc_host(const unsigned char *s, size_t h, size_t e);
 /* A webhook's secret path [a, e) was typed by hand: parts of one repeated
  * character, or two ids that are near copies of each other. */
 bool ew__pii_hook_made_up(const unsigned char *s, size_t a, size_t e);
+/* The first URL on the line from k on has a documentation host. */
+bool ew__pii_line_doc_url(const unsigned char *s, size_t n, size_t k);
 /* A password spelt, after percent-decoding and undoing digits and symbols
  * written for letters, only from words that name a secret or a stand-in
  * ("secret", "passw0rd", "my-secret-pw"). */

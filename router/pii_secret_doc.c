@@ -113,3 +113,18 @@ bool ew__pii_hook_made_up(const unsigned char *s, size_t a, size_t e)
 {
     return repeated_parts(s, a, e) || near_copies(s, a, e);
 }
+
+bool ew__pii_line_doc_url(const unsigned char *s, size_t n, size_t k)
+{
+    size_t lim = k + 512 < n ? k + 512 : n;
+    for (; k + 3 < lim && s[k] != '\n'; k++) {
+        if (s[k] != ':' || s[k + 1] != '/' || s[k + 2] != '/') continue;
+        size_t h = k + 3, e = h;
+        while (e < lim && !pii_is_space(s[e]) && !strchr("/?#\"'`<>", s[e]))
+            e++;
+        const unsigned char *at = memchr(s + h, '@', e - h);
+        if (at) h = (size_t)(at - s) + 1;
+        return ew__pii_doc_host(s, h, e);
+    }
+    return false;
+}

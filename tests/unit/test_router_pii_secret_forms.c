@@ -369,6 +369,21 @@ static void test_carriers_of_set_p(void **state)
     NO_SECRET("app_key = data.vault_generic_secret.dd.data[\"app_key\"]");
 }
 
+/* From set q: curl's user pair for a documentation host, a bearer scheme
+ * before a named value, CAPTCHA site keys, a password after a clause. */
+static void test_rules_of_set_q(void **state)
+{
+    (void)state;
+    NO_SECRET("curl -u user:secret ftp://ftp.example.com/");
+    SECRET("curl -u user:secret ftp://ftp.kestrel.io/", "secret");
+    NO_SECRET("request_id=42 token_type=bearer expires_in=3600");
+    SECRET("Authorization: Bearer " KEY, KEY);
+    NO_SECRET("RECAPTCHA_SITE_KEY=6LJTqGIO1312WXBtSe4oaNp6j1z6loYLlb2z72X2");
+    SECRET("RECAPTCHA_SECRET_KEY=6LJTqGIO1312WXBtSe4oaNp6j1z6loYLlb2z72X2",
+           "6LJTqGIO1312WXBtSe4oaNp6j1z6loYLlb2z72X2");
+    SECRET("here's the prod db password, don't share it: ENciHWdRl1BLgRvl", "ENciHWdRl1BLgRvl");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -390,6 +405,7 @@ int main(void)
         cmocka_unit_test(test_public_and_encrypted),
         cmocka_unit_test(test_examples_by_sign),
         cmocka_unit_test(test_carriers_of_set_p),
+        cmocka_unit_test(test_rules_of_set_q),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
