@@ -441,6 +441,18 @@ static inline bool glued_pass_word(const unsigned char *s, size_t i, size_t we)
     return (pass || passwd) && ew__pii_glued_pass(s, i, we);
 }
 
+/* The word at i ends a name that the quote q opens, written as a setting's
+ * path may be ("Payments:ApiSecret", "db.password"). */
+static bool quoted_name_start(const unsigned char *s, size_t i, unsigned char q)
+{
+    size_t k = i;
+    while (k > 0 && i - k < 64 &&
+           (pii_is_alnum(s[k - 1]) || s[k - 1] == '_' || s[k - 1] == ':' || s[k - 1] == '.' ||
+            s[k - 1] == '-'))
+        k--;
+    return k > 0 && s[k - 1] == q;
+}
+
 /* "var token string = x", "var key []byte = x": at the type [i, ie) before
  * '=', the name before it is the key. Returns the value's end or 0. */
 static __attribute__((noinline)) size_t go_declared(pii_ctx *c, size_t i, size_t ie)
@@ -569,6 +581,11 @@ static size_t key_value(pii_ctx *c, size_t i, size_t we, uint32_t cues, bool das
     if ((ie - i == 4 && s[i] == 'A' && s[i + 1] == 'U') ||
         (ie - i == 10 && s[i] == 'm' && s[i + 6] == 'a' && s[i + 7] == 'u')) {
         size_t e = ew__pii_scan_redis_auth(c, i, ie); /* "> AUTH <password>", "masterauth x" */
+        if (e) return e;
+    }
+    if (k == ie + 3 && (s[ie] == '"' || s[ie] == '\'') && s[ie + 1] == ' ' && s[ie + 2] == s[ie] &&
+        quoted_name_start(s, i, s[ie])) {
+        size_t e = ew__pii_scan_pair(c, i, ie, ie + 1); /* user-secrets set "Pay:ApiSecret" "x" */
         if (e) return e;
     }
     if (sep == ',') {

@@ -505,7 +505,8 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t we, int kind);
 int ew__pii_hcl_default_kind(const unsigned char *s, size_t i);
 /* key="SmtpPassword" value="x": the key ends at ke; the pair's end or 0. */
 size_t ew__pii_scan_attr_pair(pii_ctx *c, size_t ke);
-/* 'API_KEY', 'value' as arguments: [i, we) is the quoted name, k its ','. */
+/* 'API_KEY', 'value' as arguments, or "API_KEY" "value" on a command line:
+ * [i, we) is the quoted name, k its ',' (or the space before the value). */
 size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t we, size_t k);
 /* An e-mail address around the '@' at `at` (reached from punctuation, as
  * after a CJK local part "用户@例子.中国"); its end or 0. */
