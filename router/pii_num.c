@@ -636,6 +636,20 @@ static bool national_tail(const numseq *q)
     if (d[0] == '0' && d[1] == '6' && q->glen[0] == 2 && ng >= 3 && ng <= 4 && nd >= 9 &&
         nd <= 11 && q->glen[1] <= 2 && q->glen[ng - 1] >= 3 && uniform_sep(q))
         return true;
+    /* Norway's and Denmark's eight digits: mobiles "978 23 401", pairs "22 12
+     * 34 56"; Italy's mobiles "328 126 3483", "347 1234567"; Korea's company
+     * numbers "1577-8814" (15xx, 16xx, 18xx; not a year after them) */
+    if (nd == 8 && ng == 3 && q->glen[0] == 3 && q->glen[1] == 2 && (d[0] == '4' || d[0] == '9') &&
+        uniform_sep(q) && q->sep[1] == ' ')
+        return true;
+    if (nd == 8 && ng == 4 && all_groups(q, 2) && d[0] >= '2' && uniform_sep(q) && q->sep[1] == ' ')
+        return true;
+    if (nd == 10 && d[0] == '3' && q->glen[0] == 3 && uniform_sep(q) && q->sep[1] != '.' &&
+        ((ng == 2 && q->glen[1] == 7) || (ng == 3 && q->glen[1] == 3)))
+        return true;
+    if (nd == 8 && ng == 2 && q->glen[0] == 4 && q->sep[1] == '-' && d[0] == '1' &&
+        (d[1] == '5' || d[1] == '6' || d[1] == '8') && d[4] != '1' && d[4] != '2')
+        return true;
     return nd >= 10 && nd <= 11 && ng == 3 && q->glen[0] == 2 && d[0] != '0' && q->glen[2] == 4 &&
            (q->glen[1] == 4 || q->glen[1] == 5) && q->sep[1] == ' ' && q->sep[2] == '-';
 }
@@ -1507,6 +1521,10 @@ static bool numbered_label(pii_ctx *c, size_t i)
             if (k > wl && !memcmp(s + k - wl, words[w], wl) && s[k - wl - 1] >= 0x80) l = wl;
         }
         if (!l && k > 19 && !memcmp(s + k - 18, words[3], 18) && s[k - 19] == ' ') l = 19;
+        /* a slip or a form: 工单, 订单, 运单, 保单, 單 */
+        if (!l && k > 3 && (!memcmp(s + k - 3, "\xE5\x8D\x95", 3) ||
+                            !memcmp(s + k - 3, "\xE5\x96\xAE", 3)))
+            l = 3;
         if (!l) return false;
         /* the head: up to four characters of three bytes ("전화", "शिकायत") */
         size_t he = k - l, p = he;
@@ -1761,9 +1779,9 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
         bool before = pii_cue_near(c, CUE_PHONE, i, 48);
         /* "Complaint no. …", "お問い合わせ番号…", "BE 0488.618.540": a label
          * right before outweighs a phone word after */
-        bool numbered = !q.plus && !before && (numbered_label(c, i) || country_prefixed(s, i));
+        bool numbered = !q.plus && ((!before && numbered_label(c, i)) || country_prefixed(s, i));
         bool cue = before || (!numbered && phone_cue_after(c, q.ext_end));
-        if (cue) sc += 0.35f;
+        if (cue && !numbered) sc += 0.35f; /* the label is nearer than any cue */
         /* the nearer cue wins: "call ext. 2231. The SKU is 400638133393"; a
          * label right before beats a word after ("routing number 2199…,
          * check number 376") */

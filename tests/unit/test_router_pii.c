@@ -1009,6 +1009,17 @@ static void test_typed_layouts(void **state)
     EXPECT_EXACT("rappelez-moi au 0 809 257 482 svp", EW_PII_PHONE, "0 809 257 482");
     EXPECT_EXACT("<td>00966550432035</td>", EW_PII_PHONE, "00966550432035");
     EXPECT_NO_TYPE("numéro de suivi 00193654968912.", EW_PII_PHONE);
+    EXPECT_NO_TYPE("工单349-632-5675已关闭", EW_PII_PHONE);
+    /* national plans: Norway's 3-2-3 and pairs, Italy's mobiles, Korea's 15xx */
+    EXPECT_EXACT("Ring 978 23 401 fra Norge", EW_PII_PHONE, "978 23 401");
+    EXPECT_NO_TYPE("kode 578 23 401 her", EW_PII_PHONE);
+    EXPECT_EXACT("Hei, ring 22 12 34 56 i kveld", EW_PII_PHONE, "22 12 34 56");
+    EXPECT_NO_TYPE("Lotto 12 34 56 78 ok", EW_PII_PHONE);
+    EXPECT_EXACT("Centralino 328 126 3483, grazie", EW_PII_PHONE, "328 126 3483");
+    EXPECT_NO_TYPE("codice 328.126.3483 ok", EW_PII_PHONE);
+    EXPECT_EXACT("대표번호 1577-8814", EW_PII_PHONE, "1577-8814");
+    EXPECT_NO_TYPE("주문번호 1577-8814", EW_PII_PHONE);
+    EXPECT_NO_TYPE("Gutenberg 1588-2024 ok", EW_PII_PHONE);
 }
 
 static void test_byte_offsets(void **state)
