@@ -39,12 +39,22 @@ as people write them. Check digits come from tests/leak/values.py (checked
 against published vectors). Writes Presidio-style JSON like the other
 generators; each span also has "fmt", the form it was written in:
 
-  python3 bench/pii_gen_typed2.py [--n 800] [--seed 2001] > /tmp/typed2.json
+  python3 bench/pii_gen_typed2.py [--set a|b] [--n 800] [--seed 2001] > /tmp/typed2.json
+
+Set b (seeds 2101/2102) was written after the rules made from set a's
+misses: other writings of the six named countries, 24 more countries, 16
+other languages (Indonesian, Vietnamese, Thai, Turkish, Polish, Czech,
+Greek, Hebrew, Swedish, Danish, Finnish, Romanian, Ukrainian, Filipino,
+Swahili, Traditional Chinese) and English of Australia, South Africa and
+Nigeria; XML, SQL, INI, HTTP headers, quoted replies, dotted-leader forms,
+Markdown links and lists; look-alikes of other kinds (container numbers,
+VINs, ORCIDs, ISSNs, DOIs, NHS numbers, masked cards, time ranges).
   python3 bench/pii_eval.py --only generated --generated /tmp/typed2.json
   python3 bench/pii_gen_struct.py --formats /tmp/typed2.json   # recall per form
 
 Stdlib only; the output depends on --seed alone.
 """
+import argparse
 import os
 import sys
 
@@ -1191,6 +1201,468 @@ def record():
     return fill(t, lang)
 
 
+# ==== set b: written after the rules made from set a's misses ====================
+SET = 'a'
+
+
+def ph_us_b():
+    a, b, c = st.nxx(), st.nxx(), digits(4)
+    return [('%s/%s-%s' % (a, b, c), 'us_slash'), ('+1 %s-%s-%s' % (a, b, c), 'us_e164_dash'),
+            ('(%s)%s-%s' % (a, b, c), 'us_paren_tight'), ('%s %s %s' % (a, b, c), 'us_sp'),
+            ('+1(%s)%s-%s' % (a, b, c), 'us_e164_paren_tight'),
+            ('1.%s.%s.%s' % (a, b, c), 'us_1dot')], '1', a + b + c
+
+
+def ph_uk_b():
+    m = '7' + pick(['400', '500', '723', '810', '943', '777']) + digits(6)
+    ac = pick(['1632', '1865', '1273', '1603', '113', '114', '116'])
+    sub = digits(10 - len(ac))
+    return [('+44 (0) %s %s' % (m[:4], m[4:]), 'uk_mob_e164_0_sp'), ('0%s' % m, 'uk_mob_bare'),
+            ('+44 (0)%s %s %s' % (ac, sub[:3], sub[3:]), 'uk_geo_e164_0'),
+            ('(0%s) %s %s' % (ac, sub[:3], sub[3:]), 'uk_geo_paren'),
+            ('+44-%s-%s' % (m[:4], m[4:]), 'uk_mob_e164_dash'),
+            ('0%s %s %s' % (m[:3], m[3:6], m[6:]), 'uk_mob_3_3_4')], '44', m
+
+
+def ph_de_b():
+    mob = pick(['151', '157', '159', '160', '171', '173', '176', '178'])
+    ms = digits(7)
+    ac = pick(['30', '40', '89', '221', '341', '6131', '5121'])
+    sub = digits(9 - len(ac))
+    return [('+49 (%s) %s' % (ac, sub), 'de_e164_paren_ac'), ('0%s-%s' % (ac, g(sub, 2, 2, 2, 2)),
+                                                               'de_dash_pairs'),
+            ('+49 %s %s' % (mob, ms), 'de_mob_e164'), ('(0%s) %s' % (mob, g(ms, 3, 2, 2)),
+                                                       'de_mob_paren'),
+            ('0049 (0) %s %s' % (mob, ms), 'de_0049_0'), ('0%s - %s' % (ac, sub), 'de_spaced_dash'),
+            ('0%s/%s-%s' % (ac, sub[:-2], sub[-2:]), 'de_slash_dw')], '49', mob + ms
+
+
+def ph_fr_b():
+    z = pick('1234567')
+    r = digits(8)
+    p = [r[i:i + 2] for i in range(0, 8, 2)]
+    return [('0%s.%s' % (z, '.'.join(p)), 'fr_dot'), ('+33 %s.%s' % (z, '.'.join(p)),
+                                                     'fr_e164_dot'),
+            ('0033 (0)%s %s' % (z, ' '.join(p)), 'fr_0033_0'), ('0%s %s' % (z, ' '.join(p)), 'fr_sp'),
+            ('+33 (0) %s-%s' % (z, '-'.join(p)), 'fr_e164_0_dash')], '33', z + r
+
+
+def ph_in_b():
+    m = pick('6789') + digits(9)
+    std = pick(['22', '11', '80', '44', '40', '33', '20'])
+    s8 = digits(8)
+    return [('+91 (0) %s %s' % (m[:5], m[5:]), 'in_mob_e164_0'),
+            ('+91 %s %s %s' % (m[:4], m[4:7], m[7:]), 'in_mob_4_3_3'),
+            ('(0%s) %s %s' % (std, s8[:4], s8[4:]), 'in_std_paren_4_4'),
+            ('+91 %s %s %s' % (std, s8[:4], s8[4:]), 'in_std_e164_4_4'),
+            ('0%s-%s' % (std, s8), 'in_std_dash'), ('%s-%s-%s' % (m[:3], m[3:6], m[6:]),
+                                                     'in_mob_3_3_4')], '91', m
+
+
+def ph_cn_b():
+    p = pick(st.CN_MOB)
+    a, b = digits(4), digits(4)
+    ac = pick(['10', '21', '755', '571', '20', '28'])
+    sub = pick('2345678') + digits(7 if len(ac) == 2 else 6)
+    return [('+86 %s-%s-%s' % (p, a, b), 'cn_mob_e164_dash'), ('(+86) %s %s %s' % (p, a, b),
+                                                              'cn_mob_paren_cc'),
+            ('+86 (%s) %s %s' % (ac, sub[:4], sub[4:]), 'cn_land_e164_paren'),
+            ('0%s - %s' % (ac, sub), 'cn_land_spaced_dash'),
+            ('0%s %s 转 %d' % (ac, sub, n(10, 999)), 'cn_land_ext'),
+            ('%s-%s%s' % (p, a, b), 'cn_mob_3_8')], '86', p + a + b
+
+
+def _two(cc, nat, forms):
+    return forms, cc, nat
+
+
+PH_B = {
+    'us': ph_us_b, 'uk': ph_uk_b, 'de': ph_de_b, 'fr': ph_fr_b, 'in': ph_in_b, 'cn': ph_cn_b,
+    'id': lambda: _two('62', '812' + digits(8), [
+        ('0812-%s-%s' % (digits(4), digits(4)), 'id_mob'),
+        ('+62 812 %s %s' % (digits(4), digits(4)), 'id_mob_e164'),
+        ('(021) %s %s' % (digits(4), digits(4)), 'id_jkt_paren')]),
+    'vn': lambda: _two('84', '9' + digits(8), [
+        ('09%s %s %s' % (digits(2), digits(3), digits(3)), 'vn_mob'),
+        ('+84 9%s %s %s' % (digits(1), digits(3), digits(4)), 'vn_mob_e164'),
+        ('(028) %s %s' % (digits(4), digits(4)), 'vn_hcm_paren')]),
+    'th': lambda: _two('66', '81' + digits(7), [
+        ('08%s-%s-%s' % (digits(1), digits(3), digits(4)), 'th_mob'),
+        ('+66 8%s %s %s' % (digits(1), digits(3), digits(4)), 'th_mob_e164'),
+        ('02-%s-%s' % (digits(3), digits(4)), 'th_bkk')]),
+    'tr': lambda: _two('90', '532' + digits(7), [
+        ('0 (5%s) %s %s %s' % (digits(2), digits(3), digits(2), digits(2)), 'tr_0_paren'),
+        ('+90 5%s %s %s %s' % (digits(2), digits(3), digits(2), digits(2)), 'tr_mob_e164'),
+        ('0212 %s %s %s' % (digits(3), digits(2), digits(2)), 'tr_ist')]),
+    'pl': lambda: _two('48', '6' + digits(8), [
+        ('+48 6%s %s %s' % (digits(2), digits(3), digits(3)), 'pl_mob_e164'),
+        ('6%s-%s-%s' % (digits(2), digits(3), digits(3)), 'pl_mob_dash'),
+        ('(22) %s %s %s' % (digits(3), digits(2), digits(2)), 'pl_waw_paren')]),
+    'cz': lambda: _two('420', '6' + digits(8), [
+        ('+420 6%s %s %s' % (digits(2), digits(3), digits(3)), 'cz_mob_e164'),
+        ('7%s %s %s' % (digits(2), digits(3), digits(3)), 'cz_mob')]),
+    'gr': lambda: _two('30', '69' + digits(8), [
+        ('+30 69%s %s %s' % (digits(1), digits(3), digits(4)), 'gr_mob_e164'),
+        ('210 %s %s' % (digits(3), digits(4)), 'gr_ath'), ('69%s%s' % (digits(2), digits(6)),
+                                                             'gr_mob_bare')]),
+    'se': lambda: _two('46', '70' + digits(7), [
+        ('070-%s %s %s' % (digits(3), digits(2), digits(2)), 'se_mob'),
+        ('+46 (0)70 %s %s %s' % (digits(3), digits(2), digits(2)), 'se_mob_e164_0'),
+        ('08-%s %s %s' % (digits(3), digits(3), digits(2)), 'se_sthlm_3_3_2')]),
+    'dk': lambda: _two('45', '2' + digits(7), [
+        ('+45 %s %s %s %s' % (digits(2), digits(2), digits(2), digits(2)), 'dk_e164'),
+        ('2%s %s %s %s' % (digits(1), digits(2), digits(2), digits(2)), 'dk_pairs')]),
+    'fi': lambda: _two('358', '40' + digits(7), [
+        ('040 %s %s' % (digits(3), digits(4)), 'fi_mob'),
+        ('+358 (0)40 %s %s' % (digits(3), digits(4)), 'fi_mob_e164_0'),
+        ('09 %s %s' % (digits(4), digits(3)), 'fi_hki_4_3')]),
+    'ro': lambda: _two('40', '72' + digits(7), [
+        ('07%s.%s.%s' % (digits(2), digits(3), digits(3)), 'ro_mob_dot'),
+        ('+40 7%s %s %s' % (digits(2), digits(3), digits(3)), 'ro_mob_e164')]),
+    'ua': lambda: _two('380', '67' + digits(7), [
+        ('+380 (67) %s-%s-%s' % (digits(3), digits(2), digits(2)), 'ua_mob_e164_paren'),
+        ('067 %s %s %s' % (digits(3), digits(2), digits(2)), 'ua_mob')]),
+    'ke': lambda: _two('254', '7' + digits(8), [
+        ('+254 7%s %s %s' % (digits(2), digits(3), digits(3)), 'ke_mob_e164'),
+        ('07%s %s%s' % (digits(2), digits(3), digits(3)), 'ke_mob_4_6')]),
+    'pk': lambda: _two('92', '3' + digits(9), [
+        ('+92 3%s %s' % (digits(2), digits(7)), 'pk_mob_e164'),
+        ('03%s-%s' % (digits(2), digits(7)), 'pk_mob')]),
+    'my': lambda: _two('60', '12' + digits(7), [
+        ('+60 12-%s %s' % (digits(3), digits(4)), 'my_mob_e164'),
+        ('012-%s%s' % (digits(3), digits(4)), 'my_mob_3_7')]),
+    'ma': lambda: _two('212', '6' + digits(8), [
+        ('+212 6 %s %s %s %s' % (digits(2), digits(2), digits(2), digits(2)), 'ma_mob_e164'),
+        ('06 %s %s %s %s' % (digits(2), digits(2), digits(2), digits(2)), 'ma_mob_pairs')]),
+    'pe': lambda: _two('51', '9' + digits(8), [
+        ('+51 9%s %s %s' % (digits(2), digits(3), digits(3)), 'pe_mob_e164'),
+        ('9%s %s %s' % (digits(2), digits(3), digits(3)), 'pe_mob')]),
+    'hu': lambda: _two('36', '30' + digits(7), [
+        ('+36 30 %s %s' % (digits(3), digits(4)), 'hu_mob_e164'),
+        ('06-30-%s-%s' % (digits(3), digits(4)), 'hu_mob_06_dash')]),
+    'lu': lambda: _two('352', '621' + digits(6), [
+        ('+352 621 %s %s' % (digits(3), digits(3)), 'lu_mob_e164'),
+        ('621 %s %s' % (digits(3), digits(3)), 'lu_mob')]),
+    'is': lambda: _two('354', '6' + digits(6), [
+        ('+354 6%s %s' % (digits(2), digits(4)), 'is_mob_e164'),
+        ('6%s-%s' % (digits(2), digits(4)), 'is_mob_dash')]),
+    'tw': lambda: _two('886', '9' + digits(8), [
+        ('0912-%s-%s' % (digits(3), digits(3)), 'tw_mob'),
+        ('(02)%s%s' % (digits(4), digits(4)), 'tw_tpe_paren_bare'),
+        ('+886-9%s-%s-%s' % (digits(2), digits(3), digits(3)), 'tw_mob_e164')]),
+    'hk': lambda: _two('852', '9' + digits(7), [
+        ('+852 9%s %s' % (digits(3), digits(4)), 'hk_e164'),
+        ('9%s-%s' % (digits(3), digits(4)), 'hk_dash')]),
+    'au': lambda: _two('61', '4' + digits(8), [
+        ('04%s %s %s' % (digits(2), digits(3), digits(3)), 'au_mob'),
+        ('+61 (0)4%s %s %s' % (digits(2), digits(3), digits(3)), 'au_mob_e164_0'),
+        ('(07) %s %s' % (digits(4), digits(4)), 'au_bne_paren')]),
+    'za': lambda: _two('27', '7' + digits(8), [
+        ('07%s %s %s' % (digits(1), digits(3), digits(4)), 'za_mob'),
+        ('+27 (0)11 %s %s' % (digits(3), digits(4)), 'za_jhb_e164_0')]),
+    'ng': lambda: _two('234', '80' + digits(8), [
+        ('080%s %s %s' % (digits(1), digits(3), digits(4)), 'ng_mob'),
+        ('+234 80%s %s %s' % (digits(1), digits(3), digits(4)), 'ng_mob_e164')]),
+    'ph': lambda: _two('63', '9' + digits(9), [
+        ('09%s-%s-%s' % (digits(2), digits(3), digits(4)), 'ph_mob_dash'),
+        ('+63 9%s %s %s' % (digits(2), digits(3), digits(4)), 'ph_mob_e164')]),
+    'il': lambda: _two('972', '5' + digits(8), [
+        ('05%s-%s-%s' % (digits(1), digits(3), digits(4)), 'il_mob_3_3_4'),
+        ('+972 5%s %s %s' % (digits(1), digits(3), digits(4)), 'il_mob_e164')]),
+}
+LANG_CC_B = {'en_au': ['au', 'au', 'us', 'uk'], 'en_za': ['za', 'za', 'uk', 'in'],
+             'en_ng': ['ng', 'ng', 'us', 'uk'], 'id': ['id'], 'vi': ['vn'], 'th': ['th'],
+             'tr': ['tr'], 'pl': ['pl'], 'cs': ['cz'], 'el': ['gr'], 'he': ['il'], 'sv': ['se'],
+             'da': ['dk'], 'fi': ['fi'], 'ro': ['ro'], 'uk': ['ua'], 'tl': ['ph'], 'sw': ['ke'],
+             'zh_tw': ['tw', 'hk', 'cn'], 'en': ['us', 'uk', 'de', 'fr', 'in', 'cn'],
+             'tech': ['us', 'uk', 'de', 'fr', 'in', 'cn', 'my', 'pk', 'ma', 'pe', 'hu', 'lu', 'is']}
+EXT_B = {'id': ' ext. %s', 'vi': ' máy lẻ %s', 'th': ' ต่อ %s', 'tr': ' dahili %s',
+         'pl': ' wew. %s', 'cs': ' linka %s', 'el': ' εσωτ. %s', 'he': ' שלוחה %s',
+         'sv': ' ankn. %s', 'da': ' lokal %s', 'fi': ' alanumero %s', 'ro': ' int. %s',
+         'uk': ' дод. %s', 'tl': ' loc. %s', 'sw': ' ext. %s', 'zh_tw': ' 分機 %s',
+         'en_au': ' ext. %s', 'en_za': ' x%s', 'en_ng': ' ext %s', 'en': ' x%s',
+         'tech': ' ext %s'}
+
+
+def phone_b(lang, var=None):
+    if var == 'again' and 'forms' in LAST:
+        v, f = pick(LAST['forms'])
+        return v, f + '_again'
+    cc = var if var in PH_B else pick(NAMED[:1] + ['uk', 'de', 'fr', 'in', 'cn']) \
+        if var == 'named' else pick(sorted(PH_B)) if var == 'intl' else pick(LANG_CC_B[lang])
+    forms, code, nat = PH_B[cc]()
+    LAST.update(forms=forms, cc=code, nat=nat)
+    if var == 'uri_first':
+        return e164_uri(code, nat), 'tel_uri'
+    v, f = pick(forms)
+    if var == 'ext':
+        v, f = v + EXT_B[lang] % n(2, 999), f + '+ext'
+    return v, f
+
+
+IBAN_CC_B = {'en_au': ['GB', 'IE'], 'en_za': ['GB', 'MU'], 'en_ng': ['GB'], 'id': ['GB', 'NL'],
+             'vi': ['FR', 'DE'], 'th': ['GB', 'DE'], 'tr': ['TR', 'CY'], 'pl': ['PL'],
+             'cs': ['CZ', 'SK'], 'el': ['GR', 'CY'], 'he': ['IL'], 'sv': ['SE', 'FI'],
+             'da': ['DK', 'FO', 'GL'], 'fi': ['FI', 'EE'], 'ro': ['RO', 'MD'], 'uk': ['UA'],
+             'tl': ['GB'], 'sw': ['MU', 'GB'], 'zh_tw': ['DE', 'GB'], 'en': ['GB', 'DE', 'FR'],
+             'tech': ['NL', 'DE', 'LT', 'HR']}
+
+
+def iban_b(lang, var=None):
+    cc = pick(IBAN_CC_B[lang]) if rng.random() < 0.7 else pick(sorted(st.IBAN))
+    s = st.iban_raw(cc)
+    gr = [s[i:i + 4] for i in range(0, len(s), 4)]
+    style = var or pick(['space', 'space', 'bare', 'nbsp', 'crlf', 'lower_bare', 'dash'])
+    if style == 'crlf':
+        k = len(gr) // 2 + 1
+        return ' '.join(gr[:k]) + '\r\n' + ' '.join(gr[k:]), 'iban_crlf'
+    if style == 'lower_bare':
+        return s.lower(), 'iban_lower_bare'
+    sep = {'space': ' ', 'nbsp': '\u00a0', 'dash': '-'}.get(style)
+    return (sep.join(gr), 'iban_' + style) if sep else (s, 'iban_bare')
+
+
+def card_b(lang, var=None):
+    num, name = st.card_number()
+    L = len(num)
+    sizes = {13: [4, 4, 5], 14: [4, 6, 4], 15: [4, 6, 5], 16: [4, 4, 4, 4],
+             19: [4, 4, 4, 4, 3]}[L]
+    style = var or pick(['space', 'dash', 'nbsp', 'bare', 'crlf', 'slash_exp'])
+    if style == 'crlf':
+        k = len(sizes) // 2
+        return st.group(num[:sum(sizes[:k])], sizes[:k], ' ') + '\r\n' + \
+            st.group(num[sum(sizes[:k]):], sizes[k:], ' '), name + '_crlf'
+    if style == 'bare':
+        return num, name + '_bare'
+    if style == 'slash_exp':
+        return st.group(num, sizes, ' '), name + '_space'
+    return st.group(num, sizes, {'space': ' ', 'dash': '-', 'nbsp': '\u00a0'}[style]), \
+        name + '_' + style
+
+
+def ip_b(lang, var=None):
+    k = var or pick(['4', 'bracket4', 'mapped_up', 'url_zone', 'slash32', '6c', 'port'])
+    if k == 'bracket4':
+        return st.ipv4_public(), 'v4_in_brackets'
+    if k == 'mapped_up':
+        return '::FFFF:%s' % st.ipv4_public(), 'v6_mapped_upper'
+    if k == 'url_zone':
+        return 'fe80::%x:%x%%25%s' % (rng.randrange(65536), rng.randrange(65536),
+                                      pick(['eth0', 'en1'])), 'v6_zone_urlenc'
+    if k == 'slash32':
+        return '%s/32' % st.ipv4_public(), 'v4_slash32'
+    return ip(lang, {'6c': '6c', 'port': 'port'}.get(k, '4'))
+
+
+def mac_b(lang, var=None):
+    h = ['%02x' % rng.randrange(256) for _ in range(6)]
+    k = var or pick(['colon', 'DASH', 'DOT', 'colon_up'])
+    j = ''.join(h)
+    return {'colon': ':'.join(h), 'DASH': '-'.join(h).upper(), 'colon_up': ':'.join(h).upper(),
+            'DOT': ('%s.%s.%s' % (j[:4], j[4:8], j[8:])).upper()}[k], 'mac_' + k
+
+
+def email_b(lang, var=None):
+    local = pick(['budi.santoso', 'nguyen.thi.lan', 'somchai.k', 'ayse_yilmaz', 'k.nowak',
+                  'jana.dvorakova', 'eleni.p', 'yael.levi', 'lars.nilsson', 'mette.k',
+                  'aino.virtanen', 'ioana.pop', 'o.shevchenko', 'maria.santos', 'wanjiru.k',
+                  'chen.yiting', 'jack.oconnor', 'thandi.m', 'chinedu.o', 'h.schneider'])
+    dom = pick(['gmail.com', 'yahoo.co.id', 'fpt.vn', 'hotmail.co.th', 'yandex.com.tr', 'wp.pl',
+                'seznam.cz', 'otenet.gr', 'walla.co.il', 'telia.se', 'mail.dk', 'elisanet.fi',
+                'yahoo.ro', 'ukr.net', 'globe.com.ph', 'gmail.co.ke', 'hinet.net',
+                'bigpond.net.au', 'mweb.co.za', 'yahoo.com.ng', 'uni-mainz.de'])
+    k = var or pick(['plain', 'plain', 'plus', 'paren_dot', 'mailto_q', 'upper_local', 'idn'])
+    if k == 'plus':
+        return '%s+%s@%s' % (local, pick(['shop', 'tax', 'inbox']), dom), 'email_plus'
+    if k == 'paren_dot':
+        d, tld = dom.rsplit('.', 1)
+        return '%s (at) %s (dot) %s' % (local, d.replace('.', ' (dot) '), tld), \
+            'email_obf_paren_dot'
+    if k == 'upper_local':
+        return '%s@%s' % (local.upper(), dom), 'email_upper_local'
+    if k == 'idn':
+        return '%s@%s' % (local, pick(['köln-büro.de', 'écoles.fr', 'ελλάδα.gr', 'türkiye.com.tr',
+                                        '台灣.tw'])), 'email_idn'
+    return '%s@%s' % (local, dom), 'email'
+
+
+KINDS_B = {'email': ('email', 'EMAIL_ADDRESS', email_b),
+           'phone': ('phone', 'PHONE_NUMBER', phone_b),
+           'card': ('credit_card', 'CREDIT_CARD', card_b), 'iban': ('iban', 'IBAN_CODE', iban_b),
+           'ssn': ('us_ssn', 'US_SSN', ssn), 'nino': ('uk_nino', 'UK_NINO', nino),
+           'cnid': ('cn_resident_id', 'CN_RESIDENT_ID', cnid),
+           'ip': ('ip_address', 'IP_ADDRESS', ip_b), 'mac': ('mac_address', 'MAC_ADDRESS', mac_b),
+           'crypto': ('crypto_address', 'CRYPTO', crypto)}
+
+
+def orcid():
+    d = digits(15)
+    t = 0
+    for ch in d:
+        t = (t + int(ch)) * 2
+    r = (12 - t % 11) % 11
+    s = d + ('X' if r == 10 else str(r))
+    return '%s-%s-%s-%s' % (s[:4], s[4:8], s[8:12], s[12:])
+
+
+def container():
+    owner = pick(['MSCU', 'MAEU', 'CMAU', 'HLXU', 'OOLU'])
+    return '%s %s %s' % (owner, digits(6), digits(1))
+
+
+def vin():
+    return ''.join(pick('ABCDEFGHJKLMNPRSTUVWXYZ0123456789') for _ in range(17))
+
+
+def nhs():
+    while True:
+        d = [int(x) for x in digits(9)]
+        c = 11 - sum(v * (10 - i) for i, v in enumerate(d)) % 11
+        if c == 11:
+            c = 0
+        if c != 10:
+            s = ''.join(map(str, d)) + str(c)
+            return '%s %s %s' % (s[:3], s[3:6], s[6:])
+
+
+LOOK.update({
+    'orcid': orcid, 'container': container, 'vin': vin, 'nhs': nhs,
+    'issn': lambda: '%s-%s' % (digits(4), digits(3) + pick('0123456789X')),
+    'doi': lambda: '10.%d/%s.%d' % (n(1000, 9999), pick(['jmb', 'nature', 'acs.jpcb']),
+                                    n(10000, 999999)),
+    'masked2': lambda: pick(['%s **** **** %s' % (digits(4), digits(4)),
+                             '%s-XXXX-XXXX-%s' % (digits(4), digits(4)),
+                             'ending in %s' % digits(4)]),
+    'trange': lambda: '%02d:%02d–%02d:%02d' % (n(6, 11), pick([0, 30]), n(12, 20), pick([0, 30])),
+    'imo': lambda: 'IMO %d' % n(9000000, 9899999),
+    'pnr': lambda: ''.join(pick('ABCDEFGHJKLMNPQRSTUVWXYZ23456789') for _ in range(6)),
+    'caret': lambda: pick(['^%d.%d.%d', '~%d.%d.%d', '>=%d.%d.%d']) % (n(0, 9), n(0, 30),
+                                                                       n(0, 20)),
+})
+
+LBL_B = {
+    'en_au': dict(phone='Ph', mobile='Mob', email='Email', card='Card'),
+    'en_za': dict(phone='Tel', mobile='Cell', email='E-mail', card='Card no'),
+    'en_ng': dict(phone='Phone', mobile='GSM', email='Email', card='Card'),
+    'id': dict(phone='Telepon', mobile='HP', email='Surel', card='Nomor kartu'),
+    'vi': dict(phone='Điện thoại', mobile='Di động', email='Email', card='Số thẻ'),
+    'th': dict(phone='โทร', mobile='มือถือ', email='อีเมล', card='หมายเลขบัตร'),
+    'tr': dict(phone='Tel', mobile='Cep', email='E-posta', card='Kart no'),
+    'pl': dict(phone='Tel.', mobile='Kom.', email='E-mail', card='Nr karty'),
+    'cs': dict(phone='Tel.', mobile='Mobil', email='E-mail', card='Číslo karty'),
+    'el': dict(phone='Τηλ.', mobile='Κιν.', email='Email', card='Αρ. κάρτας'),
+    'he': dict(phone='טלפון', mobile='נייד', email='דוא"ל', card='מספר כרטיס'),
+    'sv': dict(phone='Tel', mobile='Mobil', email='E-post', card='Kortnummer'),
+    'da': dict(phone='Tlf.', mobile='Mobil', email='E-mail', card='Kortnummer'),
+    'fi': dict(phone='Puh.', mobile='GSM', email='Sähköposti', card='Kortin numero'),
+    'ro': dict(phone='Tel.', mobile='Mobil', email='E-mail', card='Nr. card'),
+    'uk': dict(phone='Тел.', mobile='Моб.', email='Ел. пошта', card='Номер картки'),
+    'tl': dict(phone='Telepono', mobile='Cellphone', email='Email', card='Card no.'),
+    'sw': dict(phone='Simu', mobile='Rununu', email='Barua pepe', card='Namba ya kadi'),
+    'zh_tw': dict(phone='電話', mobile='手機', email='電子郵件', card='卡號'),
+    'en': dict(phone='Phone', mobile='Mobile', email='Email', card='Card'),
+}
+LAYOUTS_B = [
+    "<contact>\n  <phone>{x}</phone>\n  <email><<email>></email>\n</contact>"
+    .replace('{x}', '<<phone>>'),
+    "INSERT INTO customers (name, {phone}, email) VALUES ('A. B.', '<<phone>>', '<<email>>');",
+    "[contact]\n{phone} = <<phone>>\n{mobile} = <<phone>>\nemail = <<email>>",
+    "{phone} .......... <<phone>>\n{mobile} ......... <<phone.ext>>\n{email} .......... <<email>>",
+    "> {phone}: <<phone>>\n> {email}: <<email>>\n\nThanks, noted.",
+    "- {phone}: <<phone>>\n- {mobile}: <<phone>>\n- [<<email>>](mailto:<<email>>)",
+    "{card}: <<card>> | exp 11/28\nIBAN: <<iban>>",
+    "{card}:\n<<card.crlf>>\nIBAN:\n<<iban.crlf>>",
+    "<Document><IBAN><<iban>></IBAN><Nm>x</Nm></Document>",
+    "X-Real-IP: <<ip>>\nX-Forwarded-For: <<ip.bracket4>>\nUser-Agent: curl/8.4.0",
+]
+T_B = {
+ 'en_au': ["G'day, ring me on <<phone>> or <<phone>> arvo. Email <<email>>.",
+           "Pay into BSB 062-000, acct 1234 5678 - or IBAN <<iban>> from overseas.",
+           "My card <<card>> got declined at Woolies, ref <<masked2>>."],
+ 'en_za': ["Howzit, my cell is <<phone>>, landline <<phone.ext>>.",
+           "Please EFT to IBAN <<iban>>; card on file <<card>>."],
+ 'en_ng': ["Abeg call me on <<phone>> or WhatsApp <<phone>>, my email na <<email>>.",
+           "Transfer to my dom account IBAN <<iban>>, card <<card>>."],
+ 'id': ["Halo, nomor HP saya <<phone>>, WA juga bisa.", "Kartu kredit <<card>> ditolak."],
+ 'vi': ["Chào bạn, số điện thoại của mình là <<phone>>.", "Email: <<email>>, thẻ <<card>>."],
+ 'th': ["สวัสดีครับ เบอร์โทรของผมคือ <<phone>>", "บัตรเครดิต <<card>> ถูกปฏิเสธ"],
+ 'tr': ["Merhaba, cep numaram <<phone>>, arayabilirsiniz.", "IBAN: <<iban>> adına ödeme."],
+ 'pl': ["Cześć, mój numer to <<phone>>, dzwoń po 17.", "Proszę o przelew na <<iban>>."],
+ 'cs': ["Dobrý den, můj telefon je <<phone>>.", "Číslo účtu (IBAN) <<iban>>."],
+ 'el': ["Γεια σας, το κινητό μου είναι <<phone>>.", "Πληρωμή με κάρτα <<card>>."],
+ 'he': ["שלום, הטלפון שלי <<phone>>", "מספר כרטיס <<card>>"],
+ 'sv': ["Hej! Du når mig på <<phone>>.", "Betala till IBAN <<iban>>, tack."],
+ 'da': ["Hej, mit nummer er <<phone>>.", "Overfør til <<iban>>."],
+ 'fi': ["Moi, numeroni on <<phone>>.", "Maksu tilille <<iban>>."],
+ 'ro': ["Bună, numărul meu este <<phone>>.", "Plata în contul <<iban>>."],
+ 'uk': ["Привіт, мій номер <<phone>>.", "Переказ на IBAN <<iban>>."],
+ 'tl': ["Hello po, ito number ko <<phone>>.", "Bayad po sa card <<card>>."],
+ 'sw': ["Habari, namba yangu ni <<phone>>.", "Lipa kwa kadi <<card>>."],
+ 'zh_tw': ["您好，我的手機是<<phone>>，請回電。", "信用卡號<<card>>刷卡失敗。",
+           "統一編號<<serial>>，電話<<phone>>。"],
+ 'en': ["Hi, please call <<phone.us>> or <<phone.uk>>; in Berlin <<phone.de>>, Paris "
+        "<<phone.fr>>, Mumbai <<phone.in>>, Shanghai <<phone.cn>>.",
+        "SSN#<<ssn>>, NI No: <<nino>>, 身份证 <<cnid>> - please verify.",
+        "Send BTC to <<crypto>> or ETH to <<crypto>>; invoice <<invoice>>.",
+        "Our office fax is <<phone.named>>, main line <<phone.named>>.",
+        "mailto:<<email>>?subject=Refund%20<<qty>>"],
+ 'tech': ["Nov 22 10:41:07 gw kernel: IN=eth0 SRC=<<ip>> DST=<<ip>> MAC=<<mac>> PROTO=TCP",
+          "wol <<mac.DASH>> # wake nas-2, HWaddr <<mac.colon>>",
+          "server {{ listen [<<ip.6c>>]:443; allow <<ip.slash32>>; }}",
+          "curl 'http://[<<ip.url_zone>>]/status' # link-local",
+          "{\"to\": \"<<crypto>>\", \"value\": \"0x2386f26fc10000\", \"nonce\": <<qty>>}",
+          "inet6 <<ip.mapped_up>> prefixlen 96; ether <<mac.DOT>>"],
+}
+NEG_B = {
+ 'en_au': ["Container <<container>>, IMO <<imo>>, ETA <<trange>>."],
+ 'en_za': ["NHS no. <<nhs>> is from the UK; ORCID <<orcid>>."],
+ 'en_ng': ["VIN <<vin>>, PNR <<pnr>>, flight <<trange>>."],
+ 'id': ["Nomor pesanan <<ordno>>, resi <<track>>."], 'vi': ["Mã đơn hàng <<ordno>>."],
+ 'th': ["หมายเลขคำสั่งซื้อ <<ordno>>"], 'tr': ["Sipariş no <<ordno>>, kargo <<track>>."],
+ 'pl': ["Zamówienie <<ordno>>, NIP <<vat>>."], 'cs': ["Objednávka <<ordno>>, DIČ <<vat>>."],
+ 'el': ["Παραγγελία <<ordno>>"], 'he': ["מספר הזמנה <<ordno>>"],
+ 'sv': ["Ordernummer <<ordno>>, kolli <<track>>."], 'da': ["Ordrenummer <<ordno>>."],
+ 'fi': ["Tilaus <<ordno>>, ISSN <<issn>>."], 'ro': ["Comanda <<ordno>>, CUI <<vat>>."],
+ 'uk': ["Замовлення <<ordno>>, ТТН <<track>>."], 'tl': ["Order <<ordno>>, tracking <<track>>."],
+ 'sw': ["Oda <<ordno>>, risiti <<invoice>>."], 'zh_tw': ["訂單編號<<ordno>>，發票<<invoice>>。"],
+ 'en': ["DOI <<doi>>, ORCID <<orcid>>, ISSN <<issn>>, card <<masked2>>.",
+        "deps: react <<caret>>, lodash <<caret>>; open <<trange>>."],
+ 'tech': ["vin=<<vin>> container=<<container>> imo=<<imo>> eta=<<when>>",
+          "orcid=<<orcid>> doi=<<doi>> sha=<<sha>>"],
+}
+LANGS_B = sorted(T_B) + ['en', 'en', 'tech']
+
+
+def record_b():
+    lang = pick(LANGS_B)
+    if rng.random() < 0.25:
+        return fill_b(pick(NEG_B[lang]), lang)
+    if lang not in ('tech', 'en') and rng.random() < 0.45:
+        t = pick(LAYOUTS_B)
+        for k, v in LBL_B[lang].items():
+            t = t.replace('{' + k + '}', v)
+    else:
+        t = pick(T_B[lang])
+    if rng.random() < 0.35:
+        t += pick([' ', '\n']) + pick(NEG_B[lang])
+    return fill_b(t, lang)
+
+
+def fill_b(template, lang):
+    fmts, table = [], {}
+    for k, (t, p, make) in KINDS_B.items():
+        def rec(var=None, make=make):
+            v, f = make(lang, var)
+            fmts.append(f)
+            return v
+        table[k] = (t, p, rec)
+    LAST.clear()
+    text, spans = w.fill(template.replace('{{', '{').replace('}}', '}'), table, LOOK)
+    for s, f in zip(spans, fmts):
+        s['fmt'] = f
+    return text, spans
+
+
 def self_test():
     st.self_test()
     e = ean13()
@@ -1202,8 +1674,15 @@ def self_test():
 
 
 def main():
+    global SET
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument('--set', default='a', choices=['a', 'b'],
+                     help='b: the second set, written after the rules for a (seeds 2101/2102)')
+    args, rest = pre.parse_known_args()
+    SET = args.set
+    sys.argv = sys.argv[:1] + rest
     self_test()
-    w.write_set(record, 2001, __doc__)
+    w.write_set(record if SET == 'a' else record_b, {'a': 2001, 'b': 2101}[SET], __doc__)
 
 
 if __name__ == '__main__':
