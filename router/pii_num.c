@@ -232,6 +232,13 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
             i++;
             continue;
         }
+        /* "030 - 1234567": a trunk-0 area code set off by a spaced dash */
+        if (q->ng == 1 && s[g0] == '0' && i - g0 >= 2 && i - g0 <= 5 && i + 7 < n && s[i] == ' ' &&
+            s[i + 1] == '-' && s[i + 2] == ' ' && pii_is_digit(s[i + 3]) && pii_is_digit(s[i + 6])) {
+            pending = '-';
+            i += 3;
+            continue;
+        }
         /* "06221 / 56 28 39": a German area code set off by a spaced slash */
         if (q->ng == 1 && i + 3 < n && s[i] == ' ' && s[i + 1] == '/' && s[i + 2] == ' ' &&
             pii_is_digit(s[i + 3])) {
@@ -720,7 +727,8 @@ static float phone_shape(const numseq *q)
          (q->sep[1] == '/' && q->glen[1] >= 2 && uniform_tail(q, 2, ' '))))
         sc = sc > 0.6f ? sc : 0.6f;
     if (nd == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9' &&
-        (q->ng == 1 || (q->ng == 3 && q->glen[0] == 3 && q->glen[1] == 4)))
+        (q->ng == 1 || (q->ng == 3 && q->glen[0] == 3 && q->glen[1] == 4) ||
+         (q->ng == 2 && q->glen[0] == 3)))
         sc = 0.7f; /* Chinese mobile 1[3-9]x xxxx xxxx */
     if (nd == 10 && d[0] >= '6' && d[0] <= '9' && q->ng == 2 && q->glen[0] == 5)
         sc = 0.6f; /* Indian mobile "98765 43210" */
@@ -1605,7 +1613,7 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     /* a card in a form's wide boxes or wrapped onto the next line */
     if (q.glen[0] == 4 && !q.plus && !q.paren && e + 2 < n &&
         ((s[e] == ' ' && s[e + 1] == ' ') ||
-         ((s[e] == '\n' || s[e] == '\r') && q.ng >= 2 && q.sep[1] == ' '))) {
+         ((s[e] == '\n' || s[e] == '\r') && (q.ng == 1 || q.sep[1] == ' ')))) {
         size_t ce = ew__pii_scan_card_layout(c, i, neg);
         if (ce) return ce;
     }
@@ -1696,7 +1704,10 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
             !ew__pii_ipv4_nobody(addr))
             ew__pii_add(c, EW_PII_IP_ADDRESS, i, e, pii_cue_near(c, CUE_IP, i, 40) ? 0.95f : 0.9f);
         /* a first group of four digits is no address: a card ("4111.1111.…") */
-        if (ok || q.glen[0] != 4) return e;
+        /* (and "1.202.555.0143": the NANP written with dots) */
+        bool nanp = q.ng == 4 && q.glen[0] == 1 && q.d[0] == '1' && q.glen[1] == 3 &&
+                    q.glen[2] == 3 && q.glen[3] == 4;
+        if (ok || (q.glen[0] != 4 && !nanp)) return e;
     }
     /* "1978-2006": a range of years */
     if (q.ng == 2 && q.glen[0] == 4 && q.glen[1] == 4 && !q.plus && !q.paren && q.sep[1] == '-') {

@@ -1020,6 +1020,18 @@ static void test_typed_layouts(void **state)
     EXPECT_EXACT("대표번호 1577-8814", EW_PII_PHONE, "1577-8814");
     EXPECT_NO_TYPE("주문번호 1577-8814", EW_PII_PHONE);
     EXPECT_NO_TYPE("Gutenberg 1588-2024 ok", EW_PII_PHONE);
+    /* set b's forms: a label's '#', an Amex wrapped after its first group,
+     * the NANP with dots, a spaced dash after a trunk-0 area code */
+    EXPECT_EXACT("SSN#163126604, NI No", EW_PII_US_SSN, "163126604");
+    EXPECT_EXACT("pw Sommer#2024x ok", EW_PII_SECRET, "Sommer#2024x");
+    EXPECT_EXACT("Kartu kredit 3782\r\n822463 10005 ditolak", EW_PII_CREDIT_CARD,
+                 "3782\r\n822463 10005");
+    EXPECT_NO_TYPE("Jahr 2024\n822463 10005 Stück", EW_PII_CREDIT_CARD);
+    EXPECT_EXACT("call 1.202.555.0143 now", EW_PII_PHONE, "1.202.555.0143");
+    EXPECT_NO_TYPE("version 1.2.3.4000 ok", EW_PII_PHONE);
+    EXPECT_EXACT("Tel 030 - 1234567 ok", EW_PII_PHONE, "030 - 1234567");
+    EXPECT_NO_TYPE("pages 10 - 2000 ok", EW_PII_PHONE);
+    EXPECT_EXACT("手机 138-12345678", EW_PII_PHONE, "138-12345678");
 }
 
 static void test_byte_offsets(void **state)
