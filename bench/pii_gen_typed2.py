@@ -59,6 +59,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pii_gen_lookalike as lk  # noqa: E402  (ORCIDs)
 import pii_gen_struct as st  # noqa: E402
 import pii_gen_world as w  # noqa: E402
 from pii_gen_world import checks, digits, n, pick, rng  # noqa: E402
@@ -1160,19 +1161,13 @@ LANGS = ['en_us', 'en_us', 'en_uk', 'en_uk', 'en_in', 'en_in', 'de', 'de', 'fr',
          'tech']
 
 
-def table_for(lang):
-    def wrap(make):
-        return lambda var=None: make(lang, var)
-    return {k: (t, p, wrap(m)) for k, (t, p, m) in KINDS.items()}
-
-
-def fill(template, lang):
-    """w.fill with this set's makers; records each span's form in "fmt"."""
-    fmts = []
-    table = {}
-    for k, (t, p, make) in table_for(lang).items():
+def fill(template, lang, kinds=None):
+    """w.fill with a set's makers (KINDS, KINDS_B); records each span's form in
+    "fmt"."""
+    fmts, table = [], {}
+    for k, (t, p, make) in (kinds or KINDS).items():
         def rec(var=None, make=make):
-            v, f = make(var)
+            v, f = make(lang, var)
             fmts.append(f)
             return v
         table[k] = (t, p, rec)
@@ -1495,16 +1490,6 @@ KINDS_B = {'email': ('email', 'EMAIL_ADDRESS', email_b),
            'crypto': ('crypto_address', 'CRYPTO', crypto)}
 
 
-def orcid():
-    d = digits(15)
-    t = 0
-    for ch in d:
-        t = (t + int(ch)) * 2
-    r = (12 - t % 11) % 11
-    s = d + ('X' if r == 10 else str(r))
-    return '%s-%s-%s-%s' % (s[:4], s[4:8], s[8:12], s[12:])
-
-
 def container():
     owner = pick(['MSCU', 'MAEU', 'CMAU', 'HLXU', 'OOLU'])
     return '%s %s %s' % (owner, digits(6), digits(1))
@@ -1526,7 +1511,7 @@ def nhs():
 
 
 LOOK.update({
-    'orcid': orcid, 'container': container, 'vin': vin, 'nhs': nhs,
+    'orcid': lk.orcid, 'container': container, 'vin': vin, 'nhs': nhs,
     'issn': lambda: '%s-%s' % (digits(4), digits(3) + pick('0123456789X')),
     'doi': lambda: '10.%d/%s.%d' % (n(1000, 9999), pick(['jmb', 'nature', 'acs.jpcb']),
                                     n(10000, 999999)),
@@ -1636,7 +1621,7 @@ LANGS_B = sorted(T_B) + ['en', 'en', 'tech']
 def record_b():
     lang = pick(LANGS_B)
     if rng.random() < 0.25:
-        return fill_b(pick(NEG_B[lang]), lang)
+        return fill(pick(NEG_B[lang]), lang, KINDS_B)
     if lang not in ('tech', 'en') and rng.random() < 0.45:
         t = pick(LAYOUTS_B)
         for k, v in LBL_B[lang].items():
@@ -1645,22 +1630,7 @@ def record_b():
         t = pick(T_B[lang])
     if rng.random() < 0.35:
         t += pick([' ', '\n']) + pick(NEG_B[lang])
-    return fill_b(t, lang)
-
-
-def fill_b(template, lang):
-    fmts, table = [], {}
-    for k, (t, p, make) in KINDS_B.items():
-        def rec(var=None, make=make):
-            v, f = make(lang, var)
-            fmts.append(f)
-            return v
-        table[k] = (t, p, rec)
-    LAST.clear()
-    text, spans = w.fill(template.replace('{{', '{').replace('}}', '}'), table, LOOK)
-    for s, f in zip(spans, fmts):
-        s['fmt'] = f
-    return text, spans
+    return fill(t.replace('{{', '{').replace('}}', '}'), lang, KINDS_B)  # nginx's braces
 
 
 def self_test():
