@@ -740,7 +740,18 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         size_t e = ew__pii_scan_era_letter(c, i);
         if (e) return e;
     }
-    if (we < n && ew__pii_tokch[s[we]]) {
+    /* "IBAN: IT 60 X054 …": a country code apart from its check digits */
+    if (wl == 2 && we + 3 < n && s[we] == ' ' && pii_is_digit(s[we + 1]) && pii_is_upper(s[i]) &&
+        pii_is_upper(s[i + 1])) {
+        size_t e = ew__pii_scan_iban(c, i);
+        if (e) return e;
+    }
+    /* "SSN#163126604", "PO#2231": a label in capitals whose '#' says
+     * "number"; the word is read as a cue and the walk goes on to the digits
+     * ("Sommer#2024" stays one token: a password's shape) */
+    if (we < n && ew__pii_tokch[s[we]] &&
+        !(s[we] == '#' && we + 1 < n && pii_is_digit(s[we + 1]) && wl >= 2 && wl <= 5 &&
+          pii_is_upper(s[i]) && pii_is_upper(s[we - 1]))) {
         size_t te = ew__pii_token_end(s, n, we);
         while (te > we &&
                (s[te - 1] == '.' || s[te - 1] == '!' || s[te - 1] == '?' || s[te - 1] == ':'))
@@ -1264,8 +1275,11 @@ static size_t on_punct(pii_ctx *c, size_t i)
         e = ew__pii_scan_pipe(c, i); /* echo "<v>" | docker login --password-stdin */
     } else if (ch == '<' && i + 3 < n && s[i + 1] == '<' && s[i + 2] == '<') {
         e = ew__pii_scan_here_string(c, i); /* vault login - <<< "<v>" */
-    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1])) {
+    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1]) && !(i > 0 && pii_is_alpha(s[i - 1]))) {
         c->cue_at[CUE_NEG] = (uint32_t)i + 1; /* "#12345": an order or issue number */
+    } else if ((ch == '(' || ch == '[') && i > 0 && i + 6 < n && (s[i + 1] | 32) == 'a' &&
+               (s[i + 2] | 32) == 't' && s[i + 3] == (ch == '(' ? ')' : ']')) {
+        e = ew__pii_scan_email_obf_at(c, i); /* "office[at]gmx.de", "office [at] gmx [dot] de" */
     } else if (ch == '@' && i > 0 && s[i - 1] >= 0x80 && i + 1 < n) {
         e = ew__pii_scan_email_at(c, i); /* a CJK local part: "用户@例子.中国" */
     }

@@ -497,6 +497,9 @@ size_t ew__pii_scan_mrz(pii_ctx *c, size_t i);
 /* A token [i, te) with letters and digits: IBAN, NINO, passport, secrets,
  * crypto addresses, JWT, UUID/hash look-alikes, IPv6, MAC, email, URL. */
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te);
+size_t ew__pii_scan_iban(pii_ctx *c, size_t i);
+size_t ew__pii_scan_email_obf(pii_ctx *c, size_t ls, size_t le);
+size_t ew__pii_scan_email_obf_at(pii_ctx *c, size_t m);
 /* Key-like word at [i, we) (password, api_key, ...): the value after it. */
 size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t we);
 /* The same with the key's kind given (a Terraform default, see below). */
@@ -680,6 +683,8 @@ double ew__pii_entropy(const unsigned char *s, size_t n);
 /* ---- validators (pii_check.c) ------------------------------------------ */
 bool ew__pii_luhn(const char *digits, size_t n);
 bool ew__pii_card_issuer(const char *digits, size_t n);
+bool ew__pii_ean13_valid(const char *d);
+size_t ew__pii_scan_card_layout(pii_ctx *c, size_t i, bool neg);
 bool ew__pii_iban_valid(const char *compact, size_t n);
 bool ew__pii_ssn_valid(const char *digits9);
 bool ew__pii_nino_valid(const char *compact, size_t n);
