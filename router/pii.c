@@ -1095,6 +1095,19 @@ static size_t on_digit(pii_ctx *c, size_t i)
     return i;
 }
 
+/* Can a field's value start after the separator at i (0 < i < n - 1)? A
+ * label's colon after a word ("Address:", "Siège :", "\"address\":"), a
+ * start tag's '>', a quoted CSV cell or a cell after ';'. */
+static inline bool label_end(const unsigned char *s, size_t i)
+{
+    unsigned ch = s[i], p = s[i - 1], nx = s[i + 1];
+    if (ch == ':')
+        return nx != '/' && nx != ':' && (pii_is_alpha(p) || p >= 0x80 || p == '"' || p == ' ');
+    if (ch == '>') return pii_is_alpha(p) && nx != '<' && nx != '\n';
+    if (ch == ';' || ch == ',') return nx == '"' || (ch == ';' && nx > ' ');
+    return false;
+}
+
 static size_t on_punct(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
@@ -1133,6 +1146,8 @@ static size_t on_punct(pii_ctx *c, size_t i)
         c->cue_at[CUE_NEG] = (uint32_t)i + 1; /* "#12345": an order or issue number */
     } else if (ch == '@' && i > 0 && s[i - 1] >= 0x80 && i + 1 < n) {
         e = ew__pii_scan_email_at(c, i); /* a CJK local part: "用户@例子.中国" */
+    } else if (i > 0 && i + 1 < n && label_end(s, i)) {
+        ew__pii_scan_label_address(c, i); /* "Address: ...", "<deliveryAddress>...", a CSV cell */
     }
     return e ? e : i + 1;
 }

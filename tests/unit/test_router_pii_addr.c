@@ -248,7 +248,8 @@ static void test_libpostal_and_shapes(void **state)
          "\xE0\xAE\x9A\xE0\xAE\xBE\xE0\xAE\xB2\xE0\xAF\x88, "
          "\xE0\xAE\x9A\xE0\xAF\x86\xE0\xAE\xA9\xE0\xAF\x8D\xE0\xAE\xA9\xE0\xAF\x88 600002",
          A,
-         "12, \xE0\xAE\x85\xE0\xAE\xA3\xE0\xAF\x8D\xE0\xAE\xA3\xE0\xAE\xBE "
+         "\xE0\xAE\x8E\xE0\xAE\xA3\xE0\xAF\x8D 12, "
+         "\xE0\xAE\x85\xE0\xAE\xA3\xE0\xAF\x8D\xE0\xAE\xA3\xE0\xAE\xBE "
          "\xE0\xAE\x9A\xE0\xAE\xBE\xE0\xAE\xB2\xE0\xAF\x88, "
          "\xE0\xAE\x9A\xE0\xAF\x86\xE0\xAE\xA9\xE0\xAF\x8D\xE0\xAE\xA9\xE0\xAF\x88 600002"}, /* Tamil
                                                                                                 number
@@ -763,6 +764,35 @@ static void test_id_record_layouts(void **state)
 /* Chinese addresses without a road word or with one read late: Hong Kong
  * estates and blocks, a direction after the road, a village, a particle
  * starting a road after the district, the rest of a label (pii_gen_zh.py). */
+/* The value of an address field of any language is an address when it has
+ * one's shape (router/pii_addr_label.c); other things' addresses are not. */
+static void test_address_fields(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"ලිපිනය: අංක 45, මහනුවර පාර, මාතර", EW_PII_STREET_ADDRESS, "අංක 45, මහනුවර පාර, මාතර"},
+        {"Суроға: хиёбони Исмоили Сомонӣ 8, Хуҷанд", EW_PII_STREET_ADDRESS,
+         "хиёбони Исмоили Сомонӣ 8, Хуҷанд"},
+        {"<homeAddress>ቤት ቁጥር 12፣ መርካቶ፣ አዲስ አበባ</homeAddress>", EW_PII_STREET_ADDRESS,
+         "ቤት ቁጥር 12፣ መርካቶ፣ አዲስ አበባ"},
+        {"id;address\n7;\"Travesía Ficticia 3, Quito\"", EW_PII_STREET_ADDRESS,
+         "Travesía Ficticia 3, Quito"},
+        {"<address>Kim Lee<br>5 Rata Street<br>Nelson 7010</address>", EW_PII_STREET_ADDRESS,
+         "5 Rata Street<br>Nelson 7010"},
+        {"Address: 4 Birch Lane, Leeds LS6 2AB, Phone: 0113 496 0000", EW_PII_STREET_ADDRESS,
+         "4 Birch Lane, Leeds LS6 2AB"},
+        {"Adresa: Bulevardul Unirii 3, bl. A2, București. Vă aștept.", EW_PII_STREET_ADDRESS,
+         "Bulevardul Unirii 3, bl. A2, București"},
+        {"IP address: 10.0.0.1 (gateway)", EW_PII_STREET_ADDRESS, NULL},
+        {"Email address: ana@example.org", EW_PII_STREET_ADDRESS, NULL},
+        {"Address: see the attached letter", EW_PII_STREET_ADDRESS, NULL},
+        {"MAC Address: 00:1A:2B:3C:4D:5E on eth0", EW_PII_STREET_ADDRESS, NULL},
+        {"Server address: db01.internal port 5432", EW_PII_STREET_ADDRESS, NULL},
+        {"Address: 0x7ffd5e8c (stack frame 3)", EW_PII_STREET_ADDRESS, NULL},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 static void test_chinese_addresses(void **state)
 {
     (void)state;
@@ -794,6 +824,7 @@ int main(void)
         cmocka_unit_test(test_id_record_labels),     cmocka_unit_test(test_id_record_layouts),
         cmocka_unit_test(test_address_forms),        cmocka_unit_test(test_landline_extension),
         cmocka_unit_test(test_libpostal_and_shapes), cmocka_unit_test(test_chinese_addresses),
+        cmocka_unit_test(test_address_fields),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
