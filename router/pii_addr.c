@@ -805,6 +805,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     bool type_first = false;
     int named = 0; /* words besides street types and articles: "Gate 12" has none */
     bool type_seen = false, last_sw = false; /* the one street type is the last word */
+    unsigned listed = 0;       /* a word the gazetteer knows: a name, a place, an English word */
     bool dotted_first = false; /* "al. Jerozolimskie 12" needs its name; "et al. 2020" */
     char last_f[EW__GAZ_MAX_WORD];
     size_t last_fl = 0, last_s = w.s;
@@ -854,6 +855,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         streetw += sw;
         last_sw = sw;
         unknown += !EW__GAZ_ENGLISH(g);
+        listed |= g & (EW__GAZ_FIRST | EW__GAZ_LAST | EW__GAZ_COMMON | EW__GAZ_PLACE);
         /* the first street type is no name ("Gate 12", "The Crescent 12"); a
          * compound ("Vesterskovvej") and a later type ("Rúa do Paseo") are */
         uint32_t xkw = word_kw(c, &x);
@@ -935,7 +937,11 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     }
     /* a street type and a number alone ("Gate 282", "Plaza 300 sofa", "The
      * Crescent 12") name no street without more: a unit, a postcode, a cue */
-    *strength = streetw && named ? 0.8f : 0.45f;
+    /* 0.4: one word a list knows, a street type, a word, a name or a place
+     * ("Apollo 11", "Studio 54", "Gate 12", "Halle 18"): the shape of a
+     * numbered thing */
+    bool bare = names == 1 && (!named || listed) && !number_sign_end(s, n, w.s, 0); /* "No. 88" */
+    *strength = streetw && named ? 0.8f : bare ? 0.4f : 0.45f;
     (void)unknown;
     return end;
 }
@@ -1023,6 +1029,23 @@ static bool direction_before(const unsigned char *s, size_t e)
     return false;
 }
 
+/* Is the word that ends at e capitalised inside a sentence (after a label's
+ * colon too: "Tonight: Nightmare on ..."), so that "on" after it joins a title's words ("Nightmare
+ * on Elm Street", "Murder on Main Street"), not a verb's place ("lives on Elm Street")? */
+static bool title_word_before(const unsigned char *s, size_t e)
+{
+    size_t a = e;
+    while (a > 0 && pii_is_alpha(s[a - 1]))
+        a--;
+    if (a == e || !pii_is_upper(s[a])) return false;
+    size_t k = a;
+    while (k > 0 && s[k - 1] == ' ')
+        k--;
+    if (k == 0 || k == a) return false;
+    unsigned char p = s[k - 1]; /* a sentence's first word is capitalised anyway */
+    return p != '.' && p != '!' && p != '?' && p != '\n' && p != '"' && p != '(';
+}
+
 /* "lives on Elm Street", "shows on Marina Fort Street": a street named
  * without a number, after "on" or "at", ending in an unambiguous type. */
 static size_t named_street_at(const pii_ctx *c, size_t i)
@@ -1032,7 +1055,8 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
     if (i < 3 || s[i - 1] != ' ' || (i > 3 && pii_is_alpha(s[i - 4]))) return 0;
     unsigned a = s[i - 3] | 32, b = s[i - 2] | 32;
     if (!((a == 'o' && b == 'n') || (a == 'a' && b == 't'))) return 0;
-    if (direction_before(s, i - 4)) return 0; /* "turn left on Main Street" */
+    if (direction_before(s, i - 4)) return 0;  /* "turn left on Main Street" */
+    if (title_word_before(s, i - 4)) return 0; /* "Nightmare on Elm Street" */
     static const struct {
         char w[10];
         unsigned char l;
@@ -1849,7 +1873,10 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
     size_t full = extend(c, e, &strong);
     float sc = strength;
     if (strong) sc += 0.25f;
-    if (pii_cue_near(c, CUE_ADDRESS, i, 40)) sc += 0.25f;
+    /* a known word and a number, nothing after ("Meet me at Apollo 11",
+     * "Studio 54", "Gate 12"): the shape of a numbered thing, which a cue in
+     * prose does not make a street (a field's label does) */
+    if (pii_cue_near(c, CUE_ADDRESS, i, 40) && !(strength < 0.42f && full == e)) sc += 0.25f;
     if (pii_cue_near(c, CUE_NEG, i, 16)) sc -= 0.3f;
     if (sc > 0.99f) sc = 0.99f;
     if (sc < 0.5f) return 0;

@@ -165,6 +165,14 @@ static void test_street_lookalikes(void **state)
         {"Our new office is at Elm Street 139; see you.", A, "Elm Street 139"},
         {"The bus station is on Vesterskovvej 79", A, "Vesterskovvej 79"},
         {"It was shown on Marina Fort Street last year.", A, "Marina Fort Street"},
+        /* a known word and a number alone are a numbered thing, cue or not;
+         * "on" after a capitalised word joins a title */
+        {"Meet me at Apollo 11 at 07:45.", A, NULL},
+        {"Meet me at Studio 54 at 21:15.", A, NULL},
+        {"Meet me at Halle 18 at 12:30.", A, NULL},
+        {"Tonight: Nightmare on Elm Street (101 min).", A, NULL},
+        {"Meet me at Ilica 12, Zagreb.", A, "Ilica 12, Zagreb"},
+        {"We live on Elm Street now.", A, "Elm Street"},
     };
     check_all(k, sizeof k / sizeof k[0]);
 }
