@@ -1230,6 +1230,7 @@ static void scan_walk(pii_ctx *c)
             int dl;
             if ((ch == 0xE0 || ch == 0xE1) && ew__pii_uni_digit(s, n, i, &dl) >= 0) {
                 size_t e = ew__pii_scan_indic_date(c, i);
+                if (!e) e = ew__pii_scan_word_date(c, i); /* "๑๔ มิถุนายน ๒๔๗๙" */
                 if (e) {
                     i = e;
                     continue;

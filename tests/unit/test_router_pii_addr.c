@@ -524,6 +524,18 @@ static void test_birth_date_forms(void **state)
          D, "S60.3.12"},                       /* Showa 60 */
         {"Geburtsdatum: H2.5.3", D, "H2.5.3"}, /* Heisei 2 */
         {"Model S60.3.12 firmware", D, NULL},  /* no cue */
+        /* under a birth cue, by shape: two-digit years after a month's word,
+         * ordinal days, a day and a month in digits, year-month-day with the
+         * month's word, a year's suffix, any script's digits */
+        {"DOB 7th Nov '81", D, "7th Nov '81"},
+        {"dob: 19 Sep 03", D, "19 Sep 03"},
+        {"Invoice date: 19 Sep 03", D, NULL},
+        {"Birth date (DD MM YYYY): 23 11 1969", D, "23 11 1969"},
+        {"Room 23 11 1969 is free", D, NULL},
+        {"Date of birth: 1977-Oct-02", D, "1977-Oct-02"},
+        {"She was born on June the 9th, 1958 in Tralee.", D, "June the 9th, 1958"},
+        {"Doğum tarixi: 4 iyun 1990-cı il", D, "4 iyun 1990-cı"},
+        {"วันเกิด ๓ มีนาคม ๒๕๒๐", D, "๓ มีนาคม ๒๕๒๐"},
         {"\xE5\x87\xBA\xE7\x94\x9F\xE6\x97\xA5\xE6\x9C\x9F\xEF\xBC\x9A\xE4\xB8\x80\xE4\xB9\x9D\xE4"
          "\xB8\x83\xE5\x9B\x9B\xE5\xB9\xB4\xE5\x9B\x9B\xE6\x9C\x88\xE5\x8D\x81\xE4\xB8\x89\xE6\x97"
          "\xA5",
