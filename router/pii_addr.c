@@ -323,7 +323,9 @@ static bool house_number(const word *w, const unsigned char *s)
     while (k < w->e && pii_is_digit(s[k]))
         k++, d++;
     if (d == 0)
-        return ((s[k] == 'N' || s[k] == 'S' || s[k] == 'E' || s[k] == 'W') && grid_number(w, s)) ||
+        return (w->e - w->s == 3 && (s[k] | 32) == 's' && s[k + 1] == '/' &&
+                (s[k + 2] | 32) == 'n') || /* Spanish "s/n", sin número: a place without one */
+               ((s[k] == 'N' || s[k] == 'S' || s[k] == 'E' || s[k] == 'W') && grid_number(w, s)) ||
                ((s[k] == 'N' || s[k] == 'S' || s[k] == 'E' || s[k] == 'O') && quito_number(w, s));
     if (d > 6) return false;
     if (k == w->e) return true;
@@ -690,6 +692,17 @@ static size_t date_name_end(const pii_ctx *c, const word *d)
     return m.e;
 }
 
+/* A postal code at p, then a town's capitalised name that is no English
+ * word ("75001 Paris"; not "2024 Report"). */
+static bool postcode_town(const pii_ctx *c, size_t p)
+{
+    word pc, town;
+    if (!next_word(c, p, &pc) || pc.s != p || !postal_code(&pc, c->s) || !all_digits(&pc, c->s) ||
+        !next_word(c, pc.e, &town) || town.s != pc.e + 1 || !town.cap || town.digits)
+        return false;
+    return !EW__GAZ_ENGLISH(word_gaz(c, &town));
+}
+
 /* Parses the street part from i. Returns its end, or 0. *strength tells how
  * sure the shape is without context. */
 static size_t street_at(const pii_ctx *c, size_t i, float *strength)
@@ -817,6 +830,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             break;
         }
         if (!next_word(c, pos, &x)) break;
+        if (k > 0 && !x.digits && house_number(&x, s)) break; /* "Pza. de España s/n" */
         if (x.digits) { /* "Av. 18 de Julio 1917": a street named after a date */
             size_t de = k > 0 ? date_name_end(c, &x) : 0;
             if (!de) break;
@@ -884,6 +898,14 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' &&
         c->seen_upper && unit_part(c, pos + 2)) {
         *strength = 0.5f; /* "Av. Francisco de Miranda, Edif. Parque Cristal, Piso 10" */
+        return pos;
+    }
+    /* a street named without a house number, then its postcode and town:
+     * "Rue de Rivoli, 75001 Paris", "Hauptstraße, 10115 Berlin" (a compound
+     * street name alone) */
+    if (((type_first && names > 1) || (names == 1 && streetw == 1 && named == 1)) && named &&
+        pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' && postcode_town(c, pos + 2)) {
+        *strength = 0.5f;
         return pos;
     }
     if (pos + 2 < n && s[pos] == ' ' && s[pos + 1] == '#' && pii_is_digit(s[pos + 2]))
@@ -1810,6 +1832,20 @@ static void isles_address(pii_ctx *c, size_t i)
     if (st < i) ew__pii_add(c, EW_PII_STREET_ADDRESS, st, pe, 0.8f);
 }
 
+/* Hebrew writes "to", "in", "from", "the", "and" as a letter before the word
+ * ("שלחו לרחוב יפו 78"): where a street word after such a letter at i
+ * starts, else i. */
+static size_t hebrew_prefix(const pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    if (i + 4 > c->n || s[i] != 0xD7 || s[i + 2] != 0xD7) return i;
+    unsigned b = s[i + 1]; /* ב ה ו כ ל מ ש */
+    if (b != 0x91 && b != 0x94 && b != 0x95 && b != 0x9B && b != 0x9C && b != 0x9E && b != 0xA9)
+        return i;
+    word w;
+    return next_word(c, i + 2, &w) && w.s == i + 2 && street_word(c, &w) ? i + 2 : i;
+}
+
 size_t ew__pii_scan_address(pii_ctx *c, size_t i)
 {
     /* fast exit: no digit ahead, no "US..." box, and no "corner of", "on" or
@@ -1859,6 +1895,7 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         }
         e = 0;
     }
+    if (!e) i = hebrew_prefix(c, i);
     if (!e) { /* after a number sign ("No. 12 Gana Street", "Số 174 đường ...") from its number */
         size_t ns = c->next_digit - i <= 6 ? number_sign_end(s, c->n, i, 0) : 0;
         e = ns ? street_at(c, ns + 1, &strength) : 0;

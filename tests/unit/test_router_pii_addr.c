@@ -809,6 +809,14 @@ static void test_address_fields(void **state)
         {"MAC Address: 00:1A:2B:3C:4D:5E on eth0", EW_PII_STREET_ADDRESS, NULL},
         {"Server address: db01.internal port 5432", EW_PII_STREET_ADDRESS, NULL},
         {"Address: 0x7ffd5e8c (stack frame 3)", EW_PII_STREET_ADDRESS, NULL},
+        /* without a field: "s/n" is a house's number, a street named
+         * without one before its postcode and town, Hebrew's prefix letter */
+        {"Nos vemos en Avda. de la Constitución s/n, 28013 Madrid.", EW_PII_STREET_ADDRESS,
+         "Avda. de la Constitución s/n, 28013 Madrid"},
+        {"Wir sind jetzt in der Lindenstraße, 04109 Leipzig.", EW_PII_STREET_ADDRESS,
+         "Lindenstraße, 04109 Leipzig"},
+        {"Main Street, 2024 Report", EW_PII_STREET_ADDRESS, NULL},
+        {"גרתי ברחוב הרצל 15 בחיפה", EW_PII_STREET_ADDRESS, "רחוב הרצל 15"},
     };
     check_all(k, sizeof k / sizeof k[0]);
 }
