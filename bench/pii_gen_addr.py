@@ -138,9 +138,32 @@ abbreviations, Mongolian and Uzbek; look-alikes: numbered places and things
 Bahnsteig 3, Ruta 40), titles named after streets, firms named after streets,
 issue, expiry, wedding, hire and graduation dates in other languages.
 
+Set i (--set i, seeds 881/882) was written in session 9 after the rules for h
+(address fields of ~90 languages, birth dates by shape), before any change for
+it: Kannada, Gurmukhi and Odia with their digits, Dhivehi in Thaana, Dzongkha
+in Tibetan, Egyptian Arabic with Arabic-Indic digits, Kuwait's and Bahrain's
+block-street-house, Oman's ways, Beirut without a number, Turkmen, Tatar,
+Macau in Chinese and Portuguese, Fukuoka with 〒, Daegu's 길, Kaohsiung's 巷,
+Saigon, Georgian and Armenian avenues, Bulgarian №, Thessaloniki, Haifa,
+Sri Lankan Tamil, Tahiti, Réunion, the Caymans, Bermuda, the Falklands, Man,
+Jersey, Åland, San Marino, South Tyrol, Romansh, Estonia, Helsinki in
+Swedish, Oslo, Scottish Gaelic, Burundi, Brazzaville, Cape Verde, Freetown,
+Lomé, Ouagadougou, Lesotho, Eswatini, Dili, Belize, St Lucia, Managua; labels
+no rule was written from (Salgysy, Seòladh, Aterese, Enderesu, Postiaadress,
+받는 곳) and layouts: YAML block scalars, INI, SQL INSERT, HTML table cells,
+logfmt, Markdown bold, bullets, dotted leaders, a label on the line above,
+pipes, c/o; birth dates: French "1er", Ukrainian "р.", Georgian, Armenian
+"թ.", Maltese "ta'", Basque "1985eko martxoaren 12a", Estonian, Indonesian
+TTL (place, date), Hausa, Yoruba, Somali, Romanian, "12/Mar/1985", "Mar 12
+'85", "12 March, 1985", "1985/03/12 (age 41)", "12-3-1985", year and month in
+CJK, Nepali Bikram Sambat in Devanagari digits, compact dates in key=value,
+HTML cells and SQL, Kurdish, Tatar and Oromo cues; look-alikes: seats, gates,
+lanes, halls, courts, bays, stands, lockers, songs and films named after
+streets, expiry, validity, issue, vaccination and membership dates.
+
 Stdlib only; the output depends on --set and --seed alone. Seed 801's errors
 may be read after its first contact; seed 802's are never read (likewise
-811/812, 821/822, 831/832, 841/842, 851/852, 861/862 and 871/872).
+811/812, 821/822, 831/832, 841/842, 851/852, 861/862, 871/872 and 881/882).
 """
 import argparse
 import os
@@ -1990,12 +2013,295 @@ LOOKALIKES_H = [
 ]
 
 
+
+# ---- set i: written in session 9 after the rules for h, scored once on first contact ----
+SCRIPT_DIGITS.update({'knda': '೦೧೨೩೪೫೬೭೮೯', 'guru': '੦੧੨੩੪੫੬੭੮੯', 'orya': '୦୧୨୩୪୫୬୭୮୯',
+                      'tibt': '༠༡༢༣༤༥༦༧༨༩'})
+
+
+def i_addr(cc='any'):
+    f = {
+        # scripts and digits
+        'kn': lambda: 'ಮನೆ ಸಂಖ್ಯೆ %s, %dನೇ ಅಡ್ಡರಸ್ತೆ, ಜಯನಗರ, ಬೆಂಗಳೂರು ೫೬೦೦೪೧' % (
+            sd('knda', n(1, 400)), n(1, 9)),
+        'pa': lambda: 'ਮਕਾਨ ਨੰ. %s, ਮਾਡਲ ਟਾਊਨ, ਲੁਧਿਆਣਾ ੧੪੧੦੦੨' % sd('guru', n(1, 900)),
+        'or': lambda: 'ଘର ନଂ. %s, ଜନପଥ, ଭୁବନେଶ୍ୱର ୭୫୧୦୦୧' % sd('orya', n(1, 300)),
+        'mv': lambda: 'ހ. ނޫފެހި، %d ވަނަ ފަންގިފިލާ، މާލެ 20%03d' % (n(1, 9), n(0, 999)),
+        'bt': lambda: 'ཁྱིམ་ཨང་ %s, ནོར་འཛིན་ལམ་, ཐིམ་ཕུ་' % sd('tibt', n(1, 90)),
+        'eg': lambda: '%s شارع التحرير، الدقي، الجيزة %s' % (sd('arab', n(1, 90)),
+                                                        sd('arab', n(12311, 12655))),
+        'kw': lambda: 'قطعة %d، شارع %d، منزل %d، السالمية، الكويت' % (n(1, 12), n(1, 40),
+                                                                 n(1, 60)),
+        'bh': lambda: 'Building %d, Road %d, Block %d, Manama' % (n(100, 2999), n(100, 3999),
+                                                                 n(300, 999)),
+        'om': lambda: 'Way %d, House %d, Al Khuwair, Muscat' % (n(2000, 3999), n(1, 500)),
+        'lb': lambda: 'Rue Hamra, Immeuble Sabbagh, %e étage, Beyrouth'.replace(
+            '%e', '%de' % n(2, 9)),
+        'tm': lambda: "Magtymguly şaýoly %d, jaý %d, Aşgabat 744000" % (n(1, 120), n(1, 80)),
+        'tt': lambda: 'Казан, Бауман урамы, %d нче йорт, %d фатир' % (n(1, 90), n(1, 120)),
+        'mo': lambda: pick(['澳門新馬路%d號%d樓' % (n(1, 200), n(2, 20)),
+                            'Avenida de Almeida Ribeiro n.º %d, %d.º andar, Macau' % (
+                                n(1, 200), n(1, 20))]),
+        'jp': lambda: '〒%03d-%04d 福岡県福岡市中央区天神%d丁目%d番%d号' % (
+            n(810, 819), n(0, 9999), n(1, 5), n(1, 15), n(1, 30)),
+        'kr': lambda: '대구광역시 수성구 달구벌대로 %d길 %d, %d동 %d호' % (n(1, 600), n(1, 40),
+                                                              n(101, 120), n(101, 1504)),
+        'tw': lambda: '高雄市前鎮區中山二路%d巷%d號%d樓' % (n(1, 300), n(1, 90), n(2, 20)),
+        'vn': lambda: 'Số %d Đường Lê Lợi, Phường Bến Thành, Quận 1, TP. Hồ Chí Minh' % n(1, 300),
+        'ge': lambda: 'ვაჟა-ფშაველას გამზირი %d, ბინა %d, თბილისი 0186' % (n(1, 90),
+                                                                        n(1, 120)),
+        'am': lambda: 'Սայաթ-Նովայի պողոտա %d, բն. %d, Երևան 0001' % (n(1, 50), n(1, 80)),
+        'bg': lambda: 'ул. „Шипка“ № %d, ет. %d, ап. %d, 1504 София' % (n(1, 60), n(1, 9),
+                                                                     n(1, 40)),
+        'gr': lambda: 'Πλατεία Αριστοτέλους %d, 546 23 Θεσσαλονίκη' % n(1, 30),
+        'il': lambda: 'שדרות בן גוריון %d, דירה %d, חיפה' % (n(1, 140), n(1, 40)),
+        'lk': lambda: 'இல. %d, காலி வீதி, வெள்ளவத்தை, கொழும்பு 06' % n(1, 400),
+        # Latin script, other layouts
+        'pf': lambda: 'BP %d, 98713 Papeete' % n(100, 9999),
+        're': lambda: '%d rue de Paris, 97400 Saint-Denis' % n(1, 120),
+        'ky': lambda: '%d Harbour Drive, George Town, Grand Cayman KY1-11%02d' % (n(1, 200),
+                                                                               n(0, 99)),
+        'bm': lambda: '%d Front Street, Hamilton HM %d' % (n(1, 120), n(10, 19)),
+        'fk': lambda: '%d Ross Road, Stanley FIQQ 1ZZ' % n(1, 60),
+        'im': lambda: '%d Athol Street, Douglas IM1 1%s%s' % (n(1, 90), pick('ABDEHJL'),
+                                                            pick('NPQRTUW')),
+        'je': lambda: '%d Halkett Place, St Helier JE2 4%s%s' % (n(1, 90), pick('ABDEHJL'),
+                                                                pick('NPQRTUW')),
+        'ax': lambda: 'Torggatan %d, AX-22100 Mariehamn' % n(1, 40),
+        'sm': lambda: 'Contrada del Collegio %d, 47890 San Marino' % n(1, 40),
+        'it_bz': lambda: 'Lauben %d, 39100 Bozen' % n(1, 90),
+        'ch_rm': lambda: 'Via Maistra %d, 7500 San Murezzan' % n(1, 60),
+        'ee': lambda: 'Pärnu mnt %d-%d, 10141 Tallinn' % (n(1, 200), n(1, 60)),
+        'fi_sv': lambda: 'Mannerheimvägen %d B %d, 00100 Helsingfors' % (n(1, 90), n(1, 60)),
+        'no': lambda: 'Storgata %d, 0155 Oslo' % n(1, 90),
+        'gd': lambda: '%d Sràid an Rìgh, Inbhir Nis IV1 1%s%s' % (n(1, 90), pick('ABDEHJL'),
+                                                                pick('NPQRTUW')),
+        'bi': lambda: 'Avenue de l\'Université n° %d, Bujumbura' % n(1, 90),
+        'cg': lambda: '%d avenue Amilcar Cabral, Brazzaville' % n(1, 300),
+        'cv': lambda: 'Rua Serpa Pinto, n.º %d, Praia' % n(1, 200),
+        'sl': lambda: '%d Siaka Stevens Street, Freetown' % n(1, 120),
+        'tg': lambda: 'BP %d Lomé' % n(100, 9999),
+        'bf': lambda: '01 BP %d Ouagadougou 01' % n(100, 9999),
+        'ls': lambda: 'Kingsway %d, Maseru 100' % n(1, 90),
+        'sz': lambda: '%d Gwamile Street, Mbabane H100' % n(1, 90),
+        'tl': lambda: 'Rua de Caicoli, n.º %d, Díli' % n(1, 90),
+        'bz': lambda: '%d Regent Street, Belize City' % n(1, 90),
+        'lc': lambda: 'Bridge Street %d, Castries' % n(1, 90),
+        'ni': lambda: 'Calle Principal %d, Barrio San Luis, Managua' % n(1, 300),
+        'kw_en': lambda: 'Block %d, Street %d, House %d, Salmiya, Kuwait' % (n(1, 12), n(1, 40),
+                                                                          n(1, 60)),
+    }
+    cc = pick(sorted(f)) if cc == 'any' else cc
+    return f[cc]()
+
+
+def i_lines():
+    """An address on its lines, as a form or an envelope prints it."""
+    cc = pick(['re', 'ky', 'bm', 'im', 'je', 'ax', 'sm', 'it_bz', 'ee', 'no', 'cv', 'sl', 'sz',
+               'bh', 'om', 'vn', 'bg', 'gr'])
+    return i_addr(cc).replace(', ', '\n')
+
+
+I_MONTHS = {
+    'fr1': 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+    'uk': 'січня лютого березня квітня травня червня липня серпня вересня жовтня листопада '
+          'грудня',
+    'ka': 'იანვარი თებერვალი მარტი აპრილი მაისი ივნისი ივლისი აგვისტო სექტემბერი ოქტომბერი '
+          'ნოემბერი დეკემბერი',
+    'hy': 'հունվարի փետրվարի մարտի ապրիլի մայիսի հունիսի հուլիսի օգոստոսի սեպտեմբերի '
+          'հոկտեմբերի նոյեմբերի դեկտեմբերի',
+    'mt': "Jannar Frar Marzu April Mejju Ġunju Lulju Awwissu Settembru Ottubru Novembru Diċembru",
+    'eu': 'urtarrilaren otsailaren martxoaren apirilaren maiatzaren ekainaren uztailaren '
+          'abuztuaren irailaren urriaren azaroaren abenduaren',
+    'et': 'jaanuar veebruar märts aprill mai juuni juuli august september oktoober november '
+          'detsember',
+    'id': 'Januari Februari Maret April Mei Juni Juli Agustus September Oktober November '
+          'Desember',
+    'ha': 'Janairu Fabrairu Maris Afrilu Mayu Yuni Yuli Agusta Satumba Oktoba Nuwamba Disamba',
+    'yo': 'Ṣẹ́rẹ́ Èrèlè Ẹrẹ̀nà Ìgbé Ẹ̀bibi Òkúdu Agẹmọ Ògún Owewe Ọ̀wàrà Bélú Ọ̀pẹ̀',
+    'so': 'Janaayo Febraayo Maarso Abriil Maajo Juun Luulyo Agoosto Sebtembar Oktoobar Nofembar '
+          'Desembar',
+    'ro': 'ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie '
+          'noiembrie decembrie',
+}
+I_MONTHS = {k: v.split() for k, v in I_MONTHS.items()}
+
+
+def i_dob(fmt='any'):
+    y, m, d = n(1932, 2007), n(1, 12), n(1, 28)
+    en = w.MONTHS_EN[m - 1]
+    if fmt in I_MONTHS:
+        mon = I_MONTHS[fmt][m - 1]
+        return {'fr1': ('1er %s %d' % (mon, y)) if d == 1 or n(0, 3) == 0 else
+                '%d %s %d' % (d, mon, y),
+                'uk': '%d %s %d р.' % (d, mon, y), 'ka': '%d %s, %d' % (d, mon, y),
+                'hy': '%d թ. %s %d' % (y, mon, d), 'mt': "%d ta' %s %d" % (d, mon, y),
+                'eu': '%deko %s %da' % (y, mon, d), 'et': '%d. %s %d' % (d, mon, y),
+                'id': '%d %s %d' % (d, mon, y), 'ha': '%d %s, %d' % (d, mon, y),
+                'yo': '%d %s %d' % (d, mon, y), 'so': '%d %s %d' % (d, mon, y),
+                'ro': '%d %s %d' % (d, mon, y)}[fmt]
+    return {'slash_mon': '%02d/%s/%d' % (d, en[:3], y),
+            'mon_apos': "%s %d '%02d" % (en[:3], d, y % 100),
+            'mon_comma': '%d %s, %d' % (d, en, y),
+            'ymd_slash_age': '%d/%02d/%02d' % (y, m, d),
+            'dmy_dash': '%d-%d-%d' % (d, m, y),
+            'dmy': '%02d/%02d/%04d' % (d, m, y),
+            'ymd': '%04d-%02d-%02d' % (y, m, d),
+            'dot': '%02d.%02d.%04d' % (d, m, y),
+            'ym_cjk': '%d年%d月' % (y, m),
+            'np': '%s/%s/%s' % (sd('deva', y + 57), sd('deva', m), sd('deva', d)),
+            'compact': '%04d%02d%02d' % (y, m, d)}[fmt]
+
+
+TYPED.update({
+    'iaddr': ('street_address', 'STREET_ADDRESS', lambda cc='any': i_addr(cc)),
+    'ilines': ('street_address', 'STREET_ADDRESS', lambda _=None: i_lines()),
+    'idob': ('date_of_birth', 'DATE_OF_BIRTH', lambda fmt='any': i_dob(fmt)),
+})
+LOOK.update({
+    'inum': lambda: pick(['Platform 9¾', 'Gate B%d' % n(1, 40), 'Lane %d' % n(1, 8),
+                          'Row %d, Seat %d' % (n(1, 40), n(1, 30)), 'Room 101',
+                          'Section %d' % n(1, 12), 'Channel %d' % n(1, 9), 'District 9',
+                          'Catch-22', 'Stalag 17', 'Base %d' % n(1, 9), 'Sala %d' % n(1, 12),
+                          'Saal %d' % n(1, 9), 'Hall %d' % n(1, 20), 'Dock %d' % n(1, 30),
+                          'Court %d' % n(1, 16), 'Bay %d' % n(1, 40), 'Wing %d' % n(1, 6),
+                          'Stand %s%d' % (pick('ABC'), n(1, 90)), 'Locker %d' % n(1, 300)]),
+    'ititle': lambda: pick(['Highway 61 Revisited', 'Route 666', 'Penny Lane', 'Baker Street',
+                            'Abbey Road', 'Carnaby Street', 'Sunset Strip', 'Avenue Montaigne',
+                            'Via Appia', 'Boulevard of Broken Dreams']),
+    'iodate': lambda: pick(['Fecha de vencimiento: %02d/%02d/%d' % (n(1, 28), n(1, 12),
+                                                                     n(2025, 2032)),
+                            'Data de validade: %02d/%02d/%d' % (n(1, 28), n(1, 12),
+                                                                 n(2025, 2032)),
+                            'Gültig bis %02d.%02d.%d' % (n(1, 28), n(1, 12), n(2025, 2032)),
+                            "Date d'émission : %02d/%02d/%d" % (n(1, 28), n(1, 12),
+                                                                 n(2015, 2024)),
+                            'Tanggal berlaku: %d-%02d-%02d' % (n(2025, 2032), n(1, 12),
+                                                               n(1, 28)),
+                            'Ngày hết hạn: %02d/%02d/%d' % (n(1, 28), n(1, 12), n(2025, 2032)),
+                            'Son kullanma tarihi: %02d.%02d.%d' % (n(1, 28), n(1, 12),
+                                                                   n(2025, 2032)),
+                            '유효기간: %d.%02d.%02d' % (n(2025, 2032), n(1, 12), n(1, 28)),
+                            '有効期限：%d年%d月%d日' % (n(2025, 2032), n(1, 12), n(1, 28)),
+                            'Vaccinated on %d %s %d.' % (n(1, 28), pick(w.MONTHS_EN),
+                                                          n(2019, 2024)),
+                            'Member since %s %d.' % (pick(w.MONTHS_EN), n(1995, 2023)),
+                            'Established %d. Registered %02d/%02d/%d.' % (
+                                n(1950, 2010), n(1, 28), n(1, 12), n(2011, 2024))]),
+})
+
+TEMPLATES_I = [
+    "ವಿಳಾಸ: <<iaddr.kn>>",
+    "ਪਤਾ: <<iaddr.pa>>",
+    "ଠିକଣା: <<iaddr.or>>",
+    "Address: <<iaddr.mv>>",
+    "Address: <<iaddr.bt>>",
+    "العنوان: <<iaddr.eg>>",
+    "عنوان التوصيل: <<iaddr.kw>>",
+    "Our Manama office: <<iaddr.bh>>",
+    "We moved to <<iaddr.om>> last year.",
+    "Adresse : <<iaddr.lb>>",
+    "Salgysy: <<iaddr.tm>>",
+    "Адрес: <<iaddr.tt>>",
+    "地址：<<iaddr.mo>>",
+    "住所：<<iaddr.jp>>",
+    "받는 곳: <<iaddr.kr>>",
+    "收件地址：<<iaddr.tw>>",
+    "Địa chỉ giao hàng: <<iaddr.vn>>",
+    "Мисамарти: <<iaddr.ge>>".replace('Мисамарти', 'მისამართი'),
+    "Հասցե՝ <<iaddr.am>>",
+    "Адрес за доставка: <<iaddr.bg>>",
+    "Διεύθυνση κατοικίας: <<iaddr.gr>>",
+    "כתובת למשלוח: <<iaddr.il>>",
+    "முகவரி: <<iaddr.lk>>",
+    "Adresse postale : <<iaddr.pf>>",
+    "Adresse de facturation : <<iaddr.re>>",
+    "Registered office: <<iaddr.ky>>",
+    "Please courier the documents to <<iaddr.bm>>.",
+    "Postal address — <<iaddr.fk>>",
+    "Find us at <<iaddr.im>>.",
+    "Head office: <<iaddr.je>>",
+    "Postadress: <<iaddr.ax>>",
+    "Indirizzo di spedizione: <<iaddr.sm>>",
+    "Wohnadresse: <<iaddr.it_bz>>",
+    "Adressa: <<iaddr.ch_rm>>",
+    "Postiaadress: <<iaddr.ee>>",
+    "Postadress: <<iaddr.fi_sv>>",
+    "Leveringsadresse: <<iaddr.no>>",
+    "Seòladh: <<iaddr.gd>>",
+    "Aderesi: <<iaddr.bi>>",
+    "Adresi: <<iaddr.cg>>",
+    "Endereço de entrega: <<iaddr.cv>>",
+    "Please deliver to <<iaddr.sl>> before 5.",
+    "Adresse : <<iaddr.tg>>",
+    "Boîte postale : <<iaddr.bf>>",
+    "Aterese: <<iaddr.ls>>",
+    "Ikheli: <<iaddr.sz>>",
+    "Enderesu: <<iaddr.tl>>",
+    "Our Belize City shop: <<iaddr.bz>>",
+    "Address: <<iaddr.lc>>",
+    "Dirección de envío: <<iaddr.ni>>",
+    "Deliver to: <<iaddr.kw_en>>",
+    # layouts
+    "customer:\n  name: <<person>>\n  address: |\n    <<ilines>>",
+    "[shipping]\naddress = \"<<iaddr>>\"\nphone = \"<<phone>>\"",
+    "INSERT INTO customers (name, address) VALUES ('<<person>>', '<<iaddr>>');",
+    "<tr><td>Address</td><td><<iaddr>></td></tr>",
+    "<<person>> | <<iaddr>> | <<phone>>",
+    "Address\n<<ilines>>",
+    "level=info msg=\"order shipped\" address=\"<<iaddr>>\" order=<<order>>",
+    "**Address:** <<iaddr>>",
+    "• Address — <<iaddr>>",
+    "Address ........ <<iaddr>>",
+    "c/o <<person>>\n<<ilines>>",
+    "SHIP-TO: <<iaddr.upper>>",
+    "im at <<iaddr.lower>> now, where r u",
+    # birth dates
+    "Née le <<idob.fr1>> à Nantes.",
+    "Дата народження: <<idob.uk>>",
+    "დაბადების თარიღი: <<idob.ka>>",
+    "Ծննդյան ամսաթիվ՝ <<idob.hy>>",
+    "Data tat-twelid: <<idob.mt>>",
+    "Jaiotze data: <<idob.eu>>",
+    "Sünniaeg: <<idob.et>>",
+    "Tempat/Tgl Lahir: Bandung, <<idob.id>>",
+    "Ranar haihuwa: <<idob.ha>>",
+    "Ọjọ́ ìbí: <<idob.yo>>",
+    "Taariikhda dhalashada: <<idob.so>>",
+    "Data nașterii: <<idob.ro>>",
+    "DOB: <<idob.slash_mon>>",
+    "Born <<idob.mon_apos>>, raised in Ohio.",
+    "She was born <<idob.mon_comma>> in Accra.",
+    "DOB: <<idob.ymd_slash_age>> (age 41)",
+    "Ngày sinh: <<idob.dmy_dash>>",
+    "Geburtsdatum: <<idob.dot>>",
+    "出生年月：<<idob.ym_cjk>>",
+    "जन्म मिति (वि.सं.): <<idob.np>>",
+    "birth_date=<<idob.compact>>",
+    "<tr><td>Date of birth</td><td><<idob.dmy>></td></tr>",
+    "INSERT INTO patients (name, dob) VALUES ('<<person>>', '<<idob.ymd>>');",
+    "Rojbûn: <<idob.dmy>>",
+    "Туган көне: <<idob.dot>>",
+    "Guyyaa dhalootaa: <<idob.dmy>>",
+]
+LOOKALIKES_I = [
+    "Meet me at <<inum>> at <<time>>.",
+    "Your seat: <<inum>>; boarding from <<inum>>.",
+    "Now playing: <<ititle>> (<<qty>> plays).",
+    "We listened to <<ititle>> and <<ititle>> all night.",
+    "<<iodate>>",
+    "Note from <<person>>: <<iodate>>",
+    "Ticket <<order>>: <<inum>>, <<odate>> at <<time>>.",
+    "The conference is in <<inum>>, then lunch in <<inum>>.",
+]
+
+
 def record():
     look, tmpl = {'a': (LOOKALIKES, TEMPLATES), 'b': (LOOKALIKES_B, TEMPLATES_B),
                   'c': (LOOKALIKES_C, TEMPLATES_C),
                   'd': (LOOKALIKES_D, TEMPLATES_D), 'e': (LOOKALIKES_E, TEMPLATES_E),
                   'f': (LOOKALIKES_F, TEMPLATES_F), 'g': (LOOKALIKES_G, TEMPLATES_G),
-                  'h': (LOOKALIKES_H, TEMPLATES_H)}[SET]
+                  'h': (LOOKALIKES_H, TEMPLATES_H), 'i': (LOOKALIKES_I, TEMPLATES_I)}[SET]
     t = pick(look if rng.random() < 0.25 else tmpl)
     return w.fill(t, TYPED, LOOK)
 
@@ -2006,17 +2312,17 @@ SET = 'a'
 def main():
     global SET
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument('--set', default='a', choices=['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'],
+    pre.add_argument('--set', default='a', choices=['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'],
                      help='b: the second set, written after the rules for a (seeds 811/812); '
                      'c: the third, written after the rules for b (seeds 821/822); d: the fourth, '
                      'after the rules for c (seeds 831/832); e: after the rules for d (841/842); f: after '
                      'the rules for e (851/852); g: after the rules for f (861/862); h: after the rules '
-                     'for g (871/872)')
+                     'for g (871/872); i: after the rules for h (881/882)')
     args, rest = pre.parse_known_args()
     SET = args.set
     sys.argv = sys.argv[:1] + rest
     w.write_set(record, {'a': 801, 'b': 811, 'c': 821, 'd': 831, 'e': 841, 'f': 851, 'g': 861,
-                                  'h': 871}[SET], __doc__)
+                                  'h': 871, 'i': 881}[SET], __doc__)
 
 
 if __name__ == '__main__':
