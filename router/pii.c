@@ -1096,14 +1096,16 @@ static size_t on_digit(pii_ctx *c, size_t i)
 }
 
 /* Can a field's value start after the separator at i (0 < i < n - 1)? A
- * label's colon after a word ("Address:", "Siège :", "\"address\":"), a
- * start tag's '>', a quoted CSV cell or a cell after ';'. */
+ * label's colon after a word ("Address:", "Siège :", "\"address\":"), an
+ * INI or logfmt '=', a start tag's '>', a quoted CSV cell or a cell after ';'. */
 static inline bool label_end(const unsigned char *s, size_t i)
 {
     unsigned ch = s[i], p = s[i - 1], nx = s[i + 1];
     if (ch == ':')
         return nx != '/' && nx != ':' && (pii_is_alpha(p) || p >= 0x80 || p == '"' || p == ' ');
     if (ch == '>') return pii_is_alpha(p) && nx != '<' && nx != '\n';
+    if (ch == '=') /* INI and logfmt: address = "...", address="..." */
+        return (pii_is_alpha(p) || p == ' ') && (nx == '"' || nx == ' ' || nx == '\'');
     if (ch == ';' || ch == ',') return nx == '"' || (ch == ';' && nx > ' ');
     return false;
 }

@@ -25,6 +25,22 @@ typedef struct {
     bool roman; /* I..XII */
 } wd_tok;
 
+/* A case ending glued to a number of nd digits ending at e (Basque "1944eko",
+ * "23a"): a year's up to three letters, a day's starting with a vowel, not a
+ * time's "am". Where it ends (e when none). */
+static size_t case_ending(const unsigned char *s, size_t n, size_t e, size_t nd)
+{
+    size_t g = e;
+    while (g < n && g - e < 4 && pii_is_lower(s[g]))
+        g++;
+    if (g == e || g - e > 3 || (nd != 4 && nd > 2)) return e;
+    unsigned a = s[e];
+    if (nd <= 2 && (!(a == 'a' || a == 'e' || a == 'i' || a == 'o' || a == 'u') ||
+                    (g - e == 2 && a == 'a' && s[e + 1] == 'm')))
+        return e;
+    return g;
+}
+
 /* The value of the digit of any script at k (its length in *len), or -1. */
 static int any_digit(const unsigned char *s, size_t n, size_t k, int *len)
 {
@@ -42,8 +58,8 @@ static size_t ordinal_len(const unsigned char *s, size_t n, size_t e)
     if (e + 2 > n || (e + 2 < n && pii_is_alnum(s[e + 2]))) return 0;
     unsigned a = s[e] | 32, b = s[e + 1] | 32;
     return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
-                   (a == 't' && b == 'h')
-               ? 2
+                   (a == 't' && b == 'h') || (a == 'e' && b == 'r' && e > 0 && s[e - 1] == '1')
+               ? 2 /* "21st", "3rd", French "1er" */
                : 0;
 }
 
@@ -89,6 +105,8 @@ static size_t wd_token(const unsigned char *s, size_t n, size_t k, wd_tok *t)
             e += (size_t)dl;
         }
         if (t->digits <= 2) e += ordinal_len(s, n, e); /* "10th" */
+        size_t g = case_ending(s, n, e, t->digits);
+        if (g == n || !pii_is_alnum(s[g])) e = g;
     } else {
         while (e < n && e - k <= WD_WORD_MAX &&
                (pii_is_alpha(s[e]) || s[e] >= 0x80 || s[e] == '\''))
@@ -138,13 +156,15 @@ static int wd_tokens(const unsigned char *s, size_t n, size_t k, wd_tok *t)
         if (p >= n || (!punct && s[e] != '.' && s[e] != '-' && s[e] != '/') ||
             (punct && s[e - 1] != '.'))
             break;
-        /* "1941-Sep-16": a month's word between a year and a day, '-' apart */
-        bool ymd = nt >= 2 && !t[nt - 1].digits && t[nt - 2].digits == 4 && !punct && s[e] == '-' &&
-                   s[t[nt - 1].a - 1] == '-' && pii_is_digit(s[p]);
+        /* "1941-Sep-16", "08/Jul/1948": a month's word between numbers, '-'
+         * or '/' apart */
+        bool ymd = nt >= 2 && !t[nt - 1].digits && t[nt - 2].digits && !punct &&
+                   (s[e] == '-' || s[e] == '/') && s[t[nt - 1].a - 1] == s[e] && pii_is_digit(s[p]);
+        bool dmy = t[nt - 1].digits && !punct && s[e] == '/' && pii_is_alpha(s[p]);
         if (!(t[nt - 1].roman && pii_is_digit(s[p])) &&
             !(t[nt - 1].digits && (s[p] == 'I' || s[p] == 'V' || s[p] == 'X')) &&
             !(t[nt - 1].digits && !punct && s[e] == '-' && (pii_is_alpha(s[p]) || s[p] >= 0x80)) &&
-            !ymd)
+            !ymd && !dmy)
             break;
         k = p;
     }
@@ -166,8 +186,11 @@ static bool wd_day(const wd_tok *t)
 static int wd_shape(const wd_tok *t, int nt)
 {
     if (nt >= 3 && wd_day(&t[0]) && !t[1].digits && wd_year(&t[2])) return 3; /* D W Y */
-    /* "04 Jul 96", "10th Apr '46": a two-digit year ends the date */
+    /* "04 Jul 96", "10th Apr '46", "Apr 12 '80": a two-digit year ends the date */
     if (nt == 3 && wd_day(&t[0]) && !t[1].digits && t[1].b - t[1].a <= 10 && t[2].digits == 2)
+        return 3;
+    if (nt >= 3 && !t[0].digits && t[0].b - t[0].a <= 10 && wd_day(&t[1]) && t[2].digits == 2 &&
+        t[2].b - t[2].a == 3) /* its apostrophe */
         return 3;
     /* "06 05 1950": under a birth label, a day and a month in digits */
     if (nt >= 3 && t[0].digits == 2 && wd_day(&t[0]) && t[1].digits == 2 && t[1].value >= 1 &&
@@ -201,13 +224,18 @@ size_t ew__pii_scan_word_date(pii_ctx *c, size_t i)
         k += (size_t)dl, nd++;
     if (nd == 0 || (nd != 4 && nd > 2) || k + 2 >= n) return 0;
     if (nd <= 2) k += ordinal_len(s, n, k); /* "April the 20th, 1934" */
+    size_t g = case_ending(s, n, k, nd);
+    if (g < n && s[g] == ' ') k = g;
     /* the digits, then a space, '.', ',' or a Roman month's separator */
     if (s[k] != ' ' && s[k] != '.' && s[k] != ',' && s[k] != '-' && s[k] != '/') return 0;
     /* cheap exits first: a word after the number, or a year right after a day */
     size_t p = k + (s[k] == '.' || s[k] == ',');
-    bool word_next = p + 1 < n && (s[p] == ' ' || s[p] == '-' || s[p] == '.') &&
+    bool word_next = p + 1 < n && (s[p] == ' ' || s[p] == '-' || s[p] == '.' || s[p] == '/') &&
                      (pii_is_alpha(s[p + 1]) || s[p + 1] >= 0x80);
-    bool year_next = nd <= 2 && p + 1 < n && s[p] == ' ' && any_digit(s, n, p + 1, &dl) >= 0;
+    /* a year after the day: "12 1985", "12 '85" */
+    bool year_next =
+        nd <= 2 && p + 2 < n && s[p] == ' ' &&
+        (any_digit(s, n, p + 1, &dl) >= 0 || (s[p + 1] == '\'' && pii_is_digit(s[p + 2])));
     if (!word_next && !year_next && !(p < n && (pii_is_alpha(s[p]) || s[p] >= 0x80))) return 0;
     wd_tok t[WD_MAX_TOKENS + 1];
     size_t start = i;

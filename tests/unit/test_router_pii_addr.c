@@ -536,6 +536,11 @@ static void test_birth_date_forms(void **state)
         {"She was born on June the 9th, 1958 in Tralee.", D, "June the 9th, 1958"},
         {"Doğum tarixi: 4 iyun 1990-cı il", D, "4 iyun 1990-cı"},
         {"วันเกิด ๓ มีนาคม ๒๕๒๐", D, "๓ มีนาคม ๒๕๒๐"},
+        {"Born Sep 3 '77 in Dayton.", D, "Sep 3 '77"},
+        {"D.O.B.: 21/Mar/1962", D, "21/Mar/1962"},
+        {"Né le 1er février 1950 à Brest.", D, "1er février 1950"},
+        {"Jaiotze data: 1962ko urtarrilaren 5a", D, "1962ko urtarrilaren 5a"},
+        {"born at 10am 1980", D, NULL},
         {"\xE5\x87\xBA\xE7\x94\x9F\xE6\x97\xA5\xE6\x9C\x9F\xEF\xBC\x9A\xE4\xB8\x80\xE4\xB9\x9D\xE4"
          "\xB8\x83\xE5\x9B\x9B\xE5\xB9\xB4\xE5\x9B\x9B\xE6\x9C\x88\xE5\x8D\x81\xE4\xB8\x89\xE6\x97"
          "\xA5",
@@ -808,6 +813,11 @@ static void test_address_fields(void **state)
         {"Address: see the attached letter", EW_PII_STREET_ADDRESS, NULL},
         {"MAC Address: 00:1A:2B:3C:4D:5E on eth0", EW_PII_STREET_ADDRESS, NULL},
         {"Server address: db01.internal port 5432", EW_PII_STREET_ADDRESS, NULL},
+        {"[billing]\naddress = \"Carrer Gran 8, 25700 La Seu\"", EW_PII_STREET_ADDRESS,
+         "Carrer Gran 8, 25700 La Seu"},
+        {"level=info address=\"Plot 9, Kafue Road, Lusaka\" status=200", EW_PII_STREET_ADDRESS,
+         "Plot 9, Kafue Road, Lusaka"},
+        {"retries=3 address=\"10.0.0.7:8080\"", EW_PII_STREET_ADDRESS, NULL},
         {"Address: 0x7ffd5e8c (stack frame 3)", EW_PII_STREET_ADDRESS, NULL},
         /* without a field: "s/n" is a house's number, a street named
          * without one before its postcode and town, Hebrew's prefix letter */
