@@ -1241,6 +1241,21 @@ static size_t on_digit(pii_ctx *c, size_t i)
     return i;
 }
 
+/* Can a field's value start after the separator at i (0 < i < n - 1)? A
+ * label's colon after a word ("Address:", "Siège :", "\"address\":"), an
+ * INI or logfmt '=', a start tag's '>', a quoted CSV cell or a cell after ';'. */
+static inline bool label_end(const unsigned char *s, size_t i)
+{
+    unsigned ch = s[i], p = s[i - 1], nx = s[i + 1];
+    if (ch == ':')
+        return nx != '/' && nx != ':' && (pii_is_alpha(p) || p >= 0x80 || p == '"' || p == ' ');
+    if (ch == '>') return pii_is_alpha(p) && nx != '<' && nx != '\n';
+    if (ch == '=') /* INI and logfmt: address = "...", address="..." */
+        return (pii_is_alpha(p) || p == ' ') && (nx == '"' || nx == ' ' || nx == '\'');
+    if (ch == ';' || ch == ',') return nx == '"' || (ch == ';' && nx > ' ');
+    return false;
+}
+
 static size_t on_punct(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
@@ -1282,6 +1297,8 @@ static size_t on_punct(pii_ctx *c, size_t i)
         e = ew__pii_scan_email_obf_at(c, i); /* "office[at]gmx.de", "office [at] gmx [dot] de" */
     } else if (ch == '@' && i > 0 && s[i - 1] >= 0x80 && i + 1 < n) {
         e = ew__pii_scan_email_at(c, i); /* a CJK local part: "用户@例子.中国" */
+    } else if (i > 0 && i + 1 < n && label_end(s, i)) {
+        ew__pii_scan_label_address(c, i); /* "Address: ...", "<deliveryAddress>...", a CSV cell */
     }
     return e ? e : i + 1;
 }
@@ -1377,6 +1394,7 @@ static void scan_walk(pii_ctx *c)
             int dl;
             if ((ch == 0xE0 || ch == 0xE1) && ew__pii_uni_digit(s, n, i, &dl) >= 0) {
                 size_t e = ew__pii_scan_indic_date(c, i);
+                if (!e) e = ew__pii_scan_word_date(c, i); /* "๑๔ มิถุนายน ๒๔๗๙" */
                 if (e) {
                     i = e;
                     continue;

@@ -447,6 +447,7 @@ int ew__pii_uni_digit(const unsigned char *s, size_t n, size_t k, int *len);
 #define PII_LBL_DATE     4u  /* another date: issue, expiry, invoice, appointment, ... */
 #define PII_LBL_ID       8u  /* another number: visa, ticket, booking, identity card, ... */
 #define PII_LBL_SOME     16u /* a label stands there, whatever its words */
+#define PII_LBL_ADDRESS  32u /* "Address", "Anschrift", "Суроға", "ठेगाना": a value's own label only */
 typedef struct {
     const char *w; /* folded */
     uint8_t len, kind;
@@ -477,6 +478,10 @@ unsigned ew__pii_label_before(const unsigned char *s, size_t i, size_t max);
  * its year is a living person's and its record (the lines between blank
  * lines) holds a person's other findings but no birth date. */
 void ew__pii_dob_maybe(pii_ctx *c, size_t i, size_t e);
+/* The value of the field whose label ends at sep (its ':', a start tag's '>',
+ * a CSV cell's ';' or ','): a street address when the label is an address's
+ * and the value has one's shape (router/pii_addr_label.c). */
+void ew__pii_scan_label_address(pii_ctx *c, size_t sep);
 void ew__pii_dob_records(pii_ctx *c);
 /* A birth word right after the date ending at e on its line ("1986 születtem",
  * "1960 அன்று பிறந்தேன்"), not a later field's label: PII_LBL_BIRTH or 0. */
