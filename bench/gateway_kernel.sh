@@ -144,11 +144,10 @@ for t in run: calls.update(iv[t])
 req = rate * 0.2 * len(run) or 1
 print('system calls per request (%d intervals of 200 ms): ' % len(run) + ', '.join(
     '%s %.2f' % (k.replace('sys_enter', 'all'), v / req) for k, v in calls.most_common() if v / req >= 0.005))
-half = rate * win  # requests in perf record's window
 # perf record over the window. Kernel samples by the system call they ran
 # under and by leaf function.
 samples = kern = 0
-by_call, by_leaf, by_dso = collections.Counter(), collections.Counter(), collections.Counter()
+by_call, by_leaf, by_kind = collections.Counter(), collections.Counter(), collections.Counter()
 stack = []
 def flush():
     global samples, kern
@@ -165,6 +164,17 @@ def flush():
         if 'do_syscall_64' in syms and syms.index('do_syscall_64') > 0:
             call = re.sub(r'^(__x64_sys_|__do_sys_|__se_sys_|__sys_|do_)', '', syms[syms.index('do_syscall_64') - 1])
         by_call[call] += 1
+        # What the time went to, by the first of these on the stack.
+        for name, marks in (('waking the peer (sock_def_readable)', ('sock_def_readable',)),
+                            ('being switched out and back in (__schedule)', ('__schedule',)),
+                            ("the receiver's TCP (tcp_v4_rcv, in the sender's call)", ('tcp_v4_rcv',)),
+                            ('copying to/from user space', ('_copy_to_iter', '_copy_from_iter',
+                                                             'copy_user_generic', '__check_object_size'))):
+            if any(m in syms for m in marks):
+                by_kind[name] += 1
+                break
+        else:
+            by_kind['the rest'] += 1
     stack.clear()
 for line in open(f'{out}/script.txt'):
     if not line.strip():
@@ -178,12 +188,17 @@ for line in open(f'{out}/script.txt'):
     stack.append((ip, sym))
 flush()
 if samples:
-    ms = 1e6 / 20000  # us per sample at -F 20000
-    print('perf: %d samples, %.0f %% in the kernel; system time per request (cpu-clock samples, %.1f us each)' %
-          (samples, 100 * kern / samples, ms))
-    print('  by system call: ' + ', '.join('%s %.1f us' % (k, v * ms / half) for k, v in by_call.most_common(8)))
+    # Shares of the profile's kernel samples, and the same shares of the
+    # system time per request measured with nothing attached (perf's own
+    # sampling makes the profiled window's CPU time larger).
+    sys_us = (s1 - s0) * us / n
+    share = lambda v: '%.0f %% (%.1f us)' % (100 * v / kern, sys_us * v / kern)
+    print('perf: %d samples, %.0f %% of them in the kernel; its share of the %.1f us of system time a request:'
+          % (samples, 100 * kern / samples, sys_us))
+    print('  by system call: ' + ', '.join('%s %s' % (k, share(v)) for k, v in by_call.most_common(6)))
+    print('  by what: ' + ', '.join('%s %s' % (k, share(v)) for k, v in by_kind.most_common()))
     print('  by kernel function:')
-    for k, v in by_leaf.most_common(25):
-        print('    %5.1f %%  %5.2f us  %s' % (100 * v / kern, v * ms / half, k))
+    for k, v in by_leaf.most_common(15):
+        print('    %s  %s' % (share(v), k))
 EOF
 [ -n "${EW_KERNEL_KEEP:-}" ] || rm -rf "$out"
