@@ -1077,8 +1077,8 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
     if (i < 3 || s[i - 1] != ' ' || (i > 3 && pii_is_alpha(s[i - 4]))) return 0;
     unsigned a = s[i - 3] | 32, b = s[i - 2] | 32;
     if (!((a == 'o' && b == 'n') || (a == 'a' && b == 't'))) return 0;
-    if (direction_before(s, i - 4)) return 0;  /* "turn left on Main Street" */
-    if (title_word_before(s, i - 4)) return 0; /* "Nightmare on Elm Street" */
+    if (i > 3 && direction_before(s, i - 4)) return 0;  /* "turn left on Main Street" */
+    if (i > 3 && title_word_before(s, i - 4)) return 0; /* "Nightmare on Elm Street" */
     static const struct {
         char w[10];
         unsigned char l;
