@@ -103,7 +103,8 @@ static int line_caps(const pii_ctx *c, size_t from, size_t to)
 }
 
 /* Is the run [ss, se) on the line [ls, le) where a block or a record puts a
- * person: before a role in brackets, alone on its line (an address block's or a signature's first
+ * person: after an agent's preposition ("Signed by X"), before a role in
+ * brackets, alone on its line (an address block's or a signature's first
  * line, "Shipping to:\nKalani"), heading the block below ("Delivery for Avi
  * Peretz:"), quoted ("VALUES ('Dimitris Georgiou', ...") or the whole value of a label ("Nom :
  * Vázquez", "FN:Itzel Cruz", "N:Smirnov;Alexei", "CN=Eilidh Fraser:mailto:") or an e-mail's display
@@ -112,6 +113,12 @@ static bool record_slot(const unsigned char *s, size_t ls, size_t le, size_t ss,
 {
     if (ss > ls && se < le && (s[ss - 1] == '\'' || s[ss - 1] == '"') && s[se] == s[ss - 1])
         return true; /* a quoted value: SQL, JSON and CSV fields are read as such */
+    /* after an agent's preposition: "Signed by Thida Win at ...", "Photo von X" */
+    static const char *const by[] = {" by ", " von ", " par ", " por ", " door ", " przez ", NULL};
+    for (int k = 0; by[k]; k++) {
+        size_t l = strlen(by[k]);
+        if (ss >= ls + l && !memcmp(s + ss - l, by[k], l)) return true;
+    }
     bool label = false;
     int before = 0; /* letters before the run, but one short word ("Nur Izzati") */
     for (size_t k = ls; k < ss; k++) {

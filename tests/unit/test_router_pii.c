@@ -1369,6 +1369,10 @@ static void test_machine_names(void **state)
     EXPECT_EXACT("Attendees\n- Nayra Condori (Staff Nurse)\n- Tamati Tūhoe", EW_PII_PERSON,
                  "Nayra Condori");
     EXPECT_EXACT("Dave S, Doug V, Molly M and Scott M Met On Friday", EW_PII_PERSON, "Scott");
+    EXPECT_COVER("Signed by Thida Win at Skanderbeg Square, July 14, 2025.", EW_PII_PERSON,
+                 "Thida");
+    EXPECT_EXACT("Signed by Blerta Hoxha at Plaça de Francesc Macià, December 8, 2023.",
+                 EW_PII_PERSON, "Blerta Hoxha");
     /* a capitalised function word next to the run, a feature of the land
      * after it, a label opening a line before a value */
     EXPECT_NO_TYPE("See the chapter A Survey Of Federated Optimisation (2004) in the volume.",
