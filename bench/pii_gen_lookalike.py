@@ -48,6 +48,9 @@ the rules from set b: CI logs, stack traces with localised messages,
 Kubernetes events, SQL, i18n resource files in eighteen languages, product
 catalogues, release notes, calendar invites, developers' chat about services
 named like people, legal and medical prose without people.
+--set f (bench/pii_gen_lookalike_f.py, seeds 1051 and 1052) was written after
+the rules from set e: real-estate listings, agendas, job postings, credits,
+prizes, timetables, hotel bookings, museum labels, used cars, settings.
 --set e (bench/pii_gen_lookalike_e.py, seeds 1041 and 1042) was written after
 the rules from set d: orders, HR and ERP exports, support macros, reviews,
 headlines, menus, sports, citations, places and UI strings of 23 languages.
@@ -954,5 +957,9 @@ if __name__ == '__main__':
         if which == 'e':  # set e: bench/pii_gen_lookalike_e.py
             import pii_gen_lookalike_e as le
             w.write_set(le.record_e, 1041, le.__doc__)
+            sys.exit(0)
+        if which == 'f':  # set f: bench/pii_gen_lookalike_f.py
+            import pii_gen_lookalike_f as lf
+            w.write_set(lf.record_f, 1051, lf.__doc__)
             sys.exit(0)
     w.write_set(record, 1001, __doc__)
