@@ -132,15 +132,23 @@ for (tset, seed), floor in IDREC_FLOORS.items():
 # invites, chat about software named like people) was written after set b's
 # rules, set d (1031/1032) after set c's; their labelled minority is held to
 # what it reached at first contact (c: Kubernetes "Node: worker-3/<ip>" and
-# names of cultures no list has stay misses).
+# names of cultures no list has stay misses). Set e (1042: orders, HR
+# exports, menus, sports, citations, places named like people, UI strings of
+# 23 languages; its errors never read) was written after set d's rules, set f
+# (1052: listings, agendas, credits, prizes, hotels, museum labels, cars;
+# scored once) after set e's title-cased-line rules; e's street and secret
+# false hits (street names in order texts, ids) are held where they are.
 LOOK_CEIL = {('a', 1001): (110, 10), ('a', 1002): (110, 10), ('b', 1011): (125, 25),
              ('b', 1012): (150, 35), ('c', 1021): (580, 145), ('c', 1022): (560, 160),
-             ('d', 1031): (660, 10), ('d', 1032): (580, 10)}
-RECALL = {'c': (0.86, 0.55), 'd': (0.95, 0.9)}  # overall, each type with 10+ values
+             ('d', 1031): (660, 10), ('d', 1032): (580, 10), ('e', 1042): (570, 130),
+             ('f', 1052): (130, 10)}
+# overall, each type with 10+ values
+RECALL = {'c': (0.86, 0.55), 'd': (0.95, 0.9), 'e': (0.83, 0.8), 'f': (0.8, 0.77)}
 for (tset, seed), (person_ceil, other_ceil) in LOOK_CEIL.items():
     data = pii_generate('pii_gen_lookalike.py', '--set', tset, '--seed', seed)
     records = json.loads(data)
-    check(len(records) == 800 and sum(1 for r in records if not r['spans']) > 600,
+    clean = 500 if tset == 'f' else 600  # a third of set f's texts name someone
+    check(len(records) == 800 and sum(1 for r in records if not r['spans']) > clean,
           'look-alike seed %d: 800 records, most without PII' % seed)
     got = pii_score(data, 'pii_lookalike_%d' % seed, '--count-all')
     other = sum(v['fp_per_1000'] for t, v in got.items() if t not in ('OVERALL', 'person'))
