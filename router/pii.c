@@ -431,14 +431,15 @@ static inline void note_lang(pii_ctx *c, uint32_t cues, bool lower)
     c->lower_words += lower;
 }
 
-/* "requirepass", "htpasswd": the word [i, we) ends in "pass" or "passwd"
+/* "requirepass", "htpasswd", "rootpw": the word [i, we) ends in "pass", "passwd" or "pw"
  * glued to a word; its last letters are asked first, most words end so. */
 static inline bool glued_pass_word(const unsigned char *s, size_t i, size_t we)
 {
     if (we - i <= 4) return false;
     bool pass = (s[we - 1] | 32) == 's' && (s[we - 4] | 32) == 'p';
     bool passwd = (s[we - 1] | 32) == 'd' && (s[we - 2] | 32) == 'w';
-    return (pass || passwd) && ew__pii_glued_pass(s, i, we);
+    bool pw = (s[we - 1] | 32) == 'w' && (s[we - 2] | 32) == 'p'; /* "rootpw" */
+    return (pass || passwd || pw) && ew__pii_glued_pass(s, i, we);
 }
 
 /* The word at i ends a name that the quote q opens, written as a setting's
@@ -1290,7 +1291,8 @@ static size_t on_punct(pii_ctx *c, size_t i)
         e = ew__pii_scan_pipe(c, i); /* echo "<v>" | docker login --password-stdin */
     } else if (ch == '<' && i + 3 < n && s[i + 1] == '<' && s[i + 2] == '<') {
         e = ew__pii_scan_here_string(c, i); /* vault login - <<< "<v>" */
-    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1]) && !(i > 0 && pii_is_alpha(s[i - 1]))) {
+    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1]) &&
+               !(i > 0 && pii_is_alpha(s[i - 1]))) {
         c->cue_at[CUE_NEG] = (uint32_t)i + 1; /* "#12345": an order or issue number */
     } else if ((ch == '(' || ch == '[') && i > 0 && i + 6 < n && (s[i + 1] | 32) == 'a' &&
                (s[i + 2] | 32) == 't' && s[i + 3] == (ch == '(' ? ')' : ']')) {
