@@ -346,10 +346,13 @@ static __attribute__((noinline)) bool quoted_alone(const unsigned char *s, size_
     return ws > 0 && we < n && (s[ws - 1] == '"' || s[ws - 1] == '\'') && s[we] == s[ws - 1];
 }
 
+/* Notes the cues of the word low (n bytes, [ws, we) in the text) and of a
+ * phrase it continues; returns them, and in *own the word's own answer. */
 static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws, size_t we,
-                          uint32_t hash, const uint64_t q[3])
+                          uint32_t hash, const uint64_t q[3], uint32_t *own)
 {
     uint32_t cues = 0;
+    *own = UINT32_MAX; /* not asked yet */
     /* Continue a phrase when only spaces separate the words. */
     if (w->plen && w->phrase_end + 1 == ws && w->plen + 1 + n < sizeof w->phrase) {
         w->phrase[w->plen] = ' ';
@@ -360,12 +363,12 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
              * word's own cues ("nome"); a complete one ("part number") wins */
             cues = pc;
             if (!(pc & ((1u << CUE_COUNT) - 1)))
-                cues |= ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash) & ~PII_CUE_PREFIX;
+                cues |= (*own = ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash)) & ~PII_CUE_PREFIX;
             w->plen += 1 + n;
         }
     }
     if (!cues) {
-        cues = ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash);
+        cues = *own = ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash);
         w->plen = 0;
         if (cues & PII_CUE_PREFIX) {
             memcpy(w->phrase, low, n);
@@ -413,13 +416,18 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
     return cues;
 }
 
-/* Counts a word for pii_not_english. Function words count capitalised too
+/* A word's count for pii_not_english. Function words count capitalised too
  * ("The", "Die"); particles ("van", "de") do not: they are in names in
  * English text as well. One add per word: English ones low, others high. */
+static inline uint64_t lang_add(uint32_t cues)
+{
+    return (uint64_t)((cues & PII_KW_FUNC) != 0) |
+           (uint64_t)((cues & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
+}
+
 static inline void note_lang(pii_ctx *c, uint32_t cues, bool lower)
 {
-    c->lang += (uint64_t)((cues & PII_KW_FUNC) != 0) |
-               (uint64_t)((cues & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
+    c->lang += lang_add(cues);
     c->lower_words += lower;
 }
 
@@ -431,6 +439,18 @@ static inline bool glued_pass_word(const unsigned char *s, size_t i, size_t we)
     bool pass = (s[we - 1] | 32) == 's' && (s[we - 4] | 32) == 'p';
     bool passwd = (s[we - 1] | 32) == 'd' && (s[we - 2] | 32) == 'w';
     return (pass || passwd) && ew__pii_glued_pass(s, i, we);
+}
+
+/* The word at i ends a name that the quote q opens, written as a setting's
+ * path may be ("Payments:ApiSecret", "db.password"). */
+static bool quoted_name_start(const unsigned char *s, size_t i, unsigned char q)
+{
+    size_t k = i;
+    while (k > 0 && i - k < 64 &&
+           (pii_is_alnum(s[k - 1]) || s[k - 1] == '_' || s[k - 1] == ':' || s[k - 1] == '.' ||
+            s[k - 1] == '-'))
+        k--;
+    return k > 0 && s[k - 1] == q;
 }
 
 /* "var token string = x", "var key []byte = x": at the type [i, ie) before
@@ -479,6 +499,181 @@ static __attribute__((noinline)) void structured_cell(pii_ctx *c, size_t i, size
     if (quoted) ew__pii_scan_sql_pair(c, i, ie, kind);
     if (after == ',' || after == ')') ew__pii_scan_sql_insert(c, i, ie, kind);
     ew__pii_scan_table(c, i, ie, kind);
+}
+
+/* The word [i, we) as a key or a secret's cue: "key = value", "key: value",
+ * "password pass123", <password>x</password>, a cue before or after its
+ * value. Returns where the walk goes on when it found one, else 0. */
+static size_t key_value(pii_ctx *c, size_t i, size_t we, uint32_t cues, bool dash,
+                        uint32_t secret_at)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    /* "... secret key\n<key>": the cue ends its line, the key is alone below */
+    if ((cues & (1u << CUE_SECRET)) && we < n && (s[we] == '\n' || s[we] == '\r')) {
+        size_t e = ew__pii_scan_value_line(c, i, we);
+        if (e) return e;
+    }
+    /* an ASCII cue in CJK text: "個password係 x", "API密钥" reads as Han's */
+    if ((cues & (1u << CUE_SECRET)) && we < n && s[we] >= 0xE3 && s[we] <= 0xE9) {
+        size_t e = ew__pii_cjk_secret_value(c, we, ew__pii_key_kind(s, i, we) == PII_KEY_PASSWORD);
+        if (e) return e;
+    }
+    /* "<key> as the bearer token", "<x> is my password" */
+    if ((cues & (1u << CUE_SECRET)) && i > 16 && (s[i - 1] == ' ' || s[i - 1] == '('))
+        ew__pii_scan_value_before(c, i, we);
+    /* key = value, key: value, "key" => value */
+    size_t ie = ident_end(s, n, we);
+    if ((s[i] | 32) == 'p' && ie - i <= 8 && pass_number(s, n, i, i + 4)) {
+        c->cue_at[CUE_SECRET] = secret_at; /* German "Pass-Nr.": a passport's number */
+        c->cue_at[CUE_PASSPORT] = (uint32_t)ie;
+        return ie;
+    }
+    /* if ("<v>" == password): a literal compared with a secret's name */
+    if (i > 6 && s[i - 1] == ' ' && s[i - 2] == '=' && ie < n && (s[ie] == ')' || s[ie] == ' '))
+        ew__pii_scan_compared(c, i, ie);
+    if (i > 1 && s[i - 1] == '&' && s[i - 2] == ' ' && ie < n && s[ie] == ' ') {
+        size_t e = ew__pii_scan_yaml_anchor(c, i, ie); /* x-db: &dbpass "x" */
+        if (e) return e;
+    }
+    if (i > 0 && ie < n && ((cues & (1u << CUE_SECRET)) || s[i - 1] == '\'' || s[i - 1] == '"') &&
+        cell_edge(s[i - 1]) && (cell_edge(s[ie]) || pii_is_space(s[ie])))
+        structured_cell(c, i, ie, cues);
+    size_t k = ie;
+    while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
+        k++;
+    /* env["API_KEY"] = x (a subscript), \"password\": x (escaped JSON) */
+    if (k < n && k > ie &&
+        ((s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) ||
+         (s[k] == '"' && s[k - 1] == '\\'))) {
+        k++;
+        while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
+            k++;
+    } else if (k < n && s[k] == '\\' && k + 1 < n && s[k + 1] == '"') {
+        k += 2;
+        while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
+            k++;
+    }
+    if (cues & (1u << CUE_SECRET)) k = ew__pii_skip_note(s, n, k); /* "key (hex): x" */
+    unsigned sep = k < n ? s[k] : 0;
+    /* "token - 'x'": a spaced dash before a quoted value */
+    if (sep == '-' && ew__pii_dash_separator(s, n, k)) sep = '=';
+    /* "TOKEN ?= x", "$t .= x", "t ??= x": an operator glued to its '=' */
+    const uint64_t ops = 1ull << '?' | 1ull << '.' | 1ull << '+'; /* and '|' */
+    if ((sep < 64 ? (ops >> sep) & 1 : sep == '|') && k + 2 < n &&
+        (s[k + 1] == '=' || (s[k + 1] == sep && s[k + 2] == '='))) {
+        size_t a = ew__pii_skip_to_assign(s, n, k);
+        if (a != k) k = a, sep = '=';
+    }
+    if (sep == 0xEF && ew__pii_wide_colon(s, n, k)) sep = ':';
+    if (sep == '!' && (k + 1 >= n || s[k + 1] != '=')) sep = 0; /* "!=", not "requirepass !x" */
+    if (pii_is_digit(sep) && (cues & ((1u << CUE_SECRET) | (1u << CUE_PASSPORT))) && k > ie &&
+        s[k - 1] == ' ') {
+        size_t d = k; /* "Unseal Key 2: x" */
+        while (d < n && pii_is_digit(s[d]) && d - k < 3)
+            d++;
+        if (d < n && (s[d] == ':' || s[d] == '=')) k = d, sep = s[d];
+    }
+    if (ie - i == 4 && sep == ':' && k == ie && pii_icase_eq(s + i, "wifi", 4)) {
+        size_t e = ew__pii_scan_wifi_qr(c, k + 1); /* WIFI:T:WPA;S:x;P:<password>;; */
+        if (e) return e;
+    }
+    if ((ie - i == 4 && s[i] == 'A' && s[i + 1] == 'U') ||
+        (ie - i == 10 && s[i] == 'm' && s[i + 6] == 'a' && s[i + 7] == 'u')) {
+        size_t e = ew__pii_scan_redis_auth(c, i, ie); /* "> AUTH <password>", "masterauth x" */
+        if (e) return e;
+    }
+    if (k == ie + 3 && (s[ie] == '"' || s[ie] == '\'') && s[ie + 1] == ' ' && s[ie + 2] == s[ie] &&
+        quoted_name_start(s, i, s[ie])) {
+        size_t e = ew__pii_scan_pair(c, i, ie, ie + 1); /* user-secrets set "Pay:ApiSecret" "x" */
+        if (e) return e;
+    }
+    if (sep == ',') {
+        if (ie < n && (s[ie] == '\'' || s[ie] == '"') && (i == 0 || s[i - 1] == s[ie])) {
+            size_t e = ew__pii_scan_pair(c, i, ie, k); /* 'API_KEY', 'value' */
+            if (e) return e;
+        } else if (k == ie && (cues & (1u << CUE_SECRET))) {
+            int kind = ew__pii_key_kind(s, i, ie);
+            if (!kind) kind = cues & PII_KW_PASSWORD ? PII_KEY_PASSWORD : PII_KEY_SECRET;
+            size_t e = ew__pii_scan_after_clause(c, k, kind); /* "token, do not share: x" */
+            if (e) return e;
+        }
+    } else if ((sep == '|' || sep == '?') && k > ie && k + 1 < n && s[k + 1] == sep) {
+        size_t e = ew__pii_scan_pair(c, i, ie, k); /* process.env.API_KEY || 'x' */
+        if (e) return e;
+    } else if (sep == '>' && k == ie && i > 0 && s[i - 1] == '<') {
+        size_t e = ew__pii_scan_xml_element(c, i, ie); /* <password>x</password> */
+        if (e) return e;
+    } else if (sep == '(' || sep == '{') {
+        /* client_secret{"x"}, .password("x"); else NetworkCredential("u", "p") */
+        size_t e = ew__pii_scan_init(c, i, ie, k, ew__pii_key_kind(s, i, ie));
+        if (!e && sep == '(') e = ew__pii_scan_call_at(c, i, ie, k);
+        if (e) return e;
+    } else if (sep == '=' || sep == ':' || sep == '!') {
+        int kind = ew__pii_key_kind(s, i, ie);
+        if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
+        /* a provider's name is a key's name alone: "cloudflare: <key>", not "cloudflare_zone: x" */
+        if (!kind && (cues & PII_KW_KEY) &&
+            (!pii_provider_cue(cues) ||
+             (ie == we && !(s[k] == ':' && k + 1 < n && s[k + 1] == ':'))))
+            kind = PII_KEY_KEY; /* not "Contentful::Management", a scope */
+        size_t e = 0;
+        if ((s[k] == '=' || (s[k] == ':' && ((ie < n && s[ie] == '"') || k == ie))) &&
+            ((ie - i == 3 && pii_icase_eq(s + i, "key", 3)) ||
+             (ie - i == 4 && pii_icase_eq(s + i, "name", 4))) &&
+            (e = ew__pii_scan_attr_pair(c, ie)) != 0)
+            return e; /* <add key="SmtpPassword" value="x" />, {"name": "x", "value": "y"} */
+        if (!kind && s[k] == '=' && ie - i == 7 && !memcmp(s + i, "default", 7))
+            kind = ew__pii_hcl_default_kind(s, i);
+        if (!kind && s[k] == '=' && k == ie && ew__pii_cookie_session(s, i, ie))
+            kind = PII_KEY_SECRET; /* Cookie: sessionid=x */
+        if (!kind && s[k] == '=' && k > ie && (e = go_declared(c, i, ie)) != 0) return e;
+        if (kind)
+            e = ew__pii_scan_assignment_as(c, i, ie, kind);
+        else if (s[k] == '=' || s[k] == ':')
+            e = ew__pii_scan_block_entry(c, i, k);
+        if (e) return e;
+    } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&
+               ((cues & (1u << CUE_SECRET)) || dash || (pii_provider_cue(cues) && ie == we) ||
+                (ie > we && (s[we] == '_' || s[we] == '-')) || glued_pass_word(s, i, we))) {
+        /* "password pass123", "Bearer x", "api_key 'x'", "X-Api-Key x" */
+        int kind = ew__pii_key_kind(s, i, ie);
+        if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
+        if (!kind && (cues & PII_KW_KEY)) kind = PII_KEY_KEY;
+        if (!kind && (cues & PII_KW_QUOTED)) {
+            size_t e = ew__pii_scan_quoted_password(c, ie); /* IDENTIFIED BY 'x' */
+            if (e) return e;
+        }
+        /* b2 authorize-account <id> <key>; requirepass <password>; htpasswd -b
+         * <file> <user> <password>; rabbitmqctl add_user <user> <password> */
+        bool glued = glued_pass_word(s, i, we); /* its arguments: positional only */
+        int pos = kind != PII_KEY_PASSWORD && ew__pii_auth_verb(s, i, ie) ? PII_KEY_SECRET
+                  : glued || (!kind && ew__pii_user_command(s, i, ie))    ? PII_KEY_PASSWORD
+                                                                          : PII_KEY_NONE;
+        if (pos) {
+            size_t e = ew__pii_scan_positional(c, ie, pos);
+            if (e) return e;
+        }
+        if (kind && !glued) {
+            size_t e = ew__pii_scan_phrase(c, i, ie, kind);
+            if (e) return e;
+        }
+    }
+    return 0;
+}
+
+/* Whether key_value can find nothing at the word [i, we) (wl bytes): no
+ * secret's cue or provider's name, a space (not after '=') or a line's start
+ * before it, one space and a letter after it, and none of the words that are
+ * keys by their letters ("requirepass", "AUTH", "masterauth", "Pass Nr"). */
+static inline bool plain_context(const unsigned char *s, size_t n, size_t i, size_t we, size_t wl,
+                                 uint32_t cues, bool dash)
+{
+    return !(cues & ((1u << CUE_SECRET) | PII_KW_KEY)) && !dash && we + 1 < n && s[we] == ' ' &&
+           pii_is_alpha(s[we + 1]) &&
+           (i == 0 || s[i - 1] == '\n' || (s[i - 1] == ' ' && (i < 2 || s[i - 2] != '='))) &&
+           !(wl == 4 && (s[i] == 'A' || (s[i] | 32) == 'p')) && !(wl == 10 && s[i] == 'm') &&
+           !glued_pass_word(s, i, we);
 }
 
 /* A word (letters first) at i. */
@@ -573,13 +768,16 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         memcpy(low + 16, &w2, 8);
         const uint64_t q[3] = {w0, w1, w2};
         uint32_t hash = pii_word_hash3(w0, w1, w2, wl);
-        cues = note_cues(c, w, low, wl, i, we, hash, q);
+        uint32_t own;
+        cues = note_cues(c, w, low, wl, i, we, hash, q, &own);
         if (!dash && wl < PII_WORD_MAX - 1 && we == pii_letters_end(s, n, i) &&
             (we >= n || (s[we] < 0x80 && s[we] != '\'' && s[we] != '-'))) {
             c->word.at = i; /* the name reader may reuse it */
             c->word.len = wl;
             memcpy(c->word.q, q, sizeof q);
             c->word.hash = hash;
+            c->word.cues =
+                own != UINT32_MAX ? own : ew__pii_cue_lookup3(q[0], q[1], q[2], wl, hash);
         }
         note_lang(c, cues, pii_is_lower(s[i]));
     } else {
@@ -630,150 +828,10 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
          * ("пароль") and the copula rule above keep what they found */
         if (!ascii && wl < PII_WORD_MAX) cues |= ew__pii_folded_cues(c, i, we);
     }
-    /* "... secret key\n<key>": the cue ends its line, the key is alone below */
-    if ((cues & (1u << CUE_SECRET)) && we < n && (s[we] == '\n' || s[we] == '\r')) {
-        size_t e = ew__pii_scan_value_line(c, i, we);
+    /* most words of prose: nothing makes them a key */
+    if (!plain_context(s, n, i, we, wl, cues, dash)) {
+        size_t e = key_value(c, i, we, cues, dash, secret_at);
         if (e) return e;
-    }
-    /* an ASCII cue in CJK text: "個password係 x", "API密钥" reads as Han's */
-    if ((cues & (1u << CUE_SECRET)) && we < n && s[we] >= 0xE3 && s[we] <= 0xE9) {
-        size_t e = ew__pii_cjk_secret_value(c, we, ew__pii_key_kind(s, i, we) == PII_KEY_PASSWORD);
-        if (e) return e;
-    }
-    /* "<key> as the bearer token", "<x> is my password" */
-    if ((cues & (1u << CUE_SECRET)) && i > 16 && (s[i - 1] == ' ' || s[i - 1] == '('))
-        ew__pii_scan_value_before(c, i, we);
-    /* key = value, key: value, "key" => value */
-    size_t ie = ident_end(s, n, we);
-    if ((s[i] | 32) == 'p' && ie - i <= 8 && pass_number(s, n, i, i + 4)) {
-        c->cue_at[CUE_SECRET] = secret_at; /* German "Pass-Nr.": a passport's number */
-        c->cue_at[CUE_PASSPORT] = (uint32_t)ie;
-        return ie;
-    }
-    /* if ("<v>" == password): a literal compared with a secret's name */
-    if (i > 6 && s[i - 1] == ' ' && s[i - 2] == '=' && ie < n && (s[ie] == ')' || s[ie] == ' '))
-        ew__pii_scan_compared(c, i, ie);
-    if (i > 1 && s[i - 1] == '&' && s[i - 2] == ' ' && ie < n && s[ie] == ' ') {
-        size_t e = ew__pii_scan_yaml_anchor(c, i, ie); /* x-db: &dbpass "x" */
-        if (e) return e;
-    }
-    if (i > 0 && ie < n && ((cues & (1u << CUE_SECRET)) || s[i - 1] == '\'' || s[i - 1] == '"') &&
-        cell_edge(s[i - 1]) && (cell_edge(s[ie]) || pii_is_space(s[ie])))
-        structured_cell(c, i, ie, cues);
-    k = ie;
-    while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
-        k++;
-    /* env["API_KEY"] = x (a subscript), \"password\": x (escaped JSON) */
-    if (k < n && k > ie &&
-        ((s[k] == ']' && (s[k - 1] == '"' || s[k - 1] == '\'')) ||
-         (s[k] == '"' && s[k - 1] == '\\'))) {
-        k++;
-        while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
-            k++;
-    } else if (k < n && s[k] == '\\' && k + 1 < n && s[k + 1] == '"') {
-        k += 2;
-        while (k < n && (s[k] == ' ' || s[k] == '\t') && k - ie < 16)
-            k++;
-    }
-    if (cues & (1u << CUE_SECRET)) k = ew__pii_skip_note(s, n, k); /* "key (hex): x" */
-    unsigned sep = k < n ? s[k] : 0;
-    /* "token - 'x'": a spaced dash before a quoted value */
-    if (sep == '-' && ew__pii_dash_separator(s, n, k)) sep = '=';
-    /* "TOKEN ?= x", "$t .= x", "t ??= x": an operator glued to its '=' */
-    const uint64_t ops = 1ull << '?' | 1ull << '.' | 1ull << '+'; /* and '|' */
-    if ((sep < 64 ? (ops >> sep) & 1 : sep == '|') && k + 2 < n &&
-        (s[k + 1] == '=' || (s[k + 1] == sep && s[k + 2] == '='))) {
-        size_t a = ew__pii_skip_to_assign(s, n, k);
-        if (a != k) k = a, sep = '=';
-    }
-    if (sep == 0xEF && ew__pii_wide_colon(s, n, k)) sep = ':';
-    if (sep == '!' && (k + 1 >= n || s[k + 1] != '=')) sep = 0; /* "!=", not "requirepass !x" */
-    if (pii_is_digit(sep) && (cues & ((1u << CUE_SECRET) | (1u << CUE_PASSPORT))) && k > ie &&
-        s[k - 1] == ' ') {
-        size_t d = k; /* "Unseal Key 2: x" */
-        while (d < n && pii_is_digit(s[d]) && d - k < 3)
-            d++;
-        if (d < n && (s[d] == ':' || s[d] == '=')) k = d, sep = s[d];
-    }
-    if (ie - i == 4 && sep == ':' && k == ie && pii_icase_eq(s + i, "wifi", 4)) {
-        size_t e = ew__pii_scan_wifi_qr(c, k + 1); /* WIFI:T:WPA;S:x;P:<password>;; */
-        if (e) return e;
-    }
-    if ((ie - i == 4 && s[i] == 'A' && s[i + 1] == 'U') ||
-        (ie - i == 10 && s[i] == 'm' && s[i + 6] == 'a' && s[i + 7] == 'u')) {
-        size_t e = ew__pii_scan_redis_auth(c, i, ie); /* "> AUTH <password>", "masterauth x" */
-        if (e) return e;
-    }
-    if (sep == ',') {
-        if (ie < n && (s[ie] == '\'' || s[ie] == '"') && (i == 0 || s[i - 1] == s[ie])) {
-            size_t e = ew__pii_scan_pair(c, i, ie, k); /* 'API_KEY', 'value' */
-            if (e) return e;
-        } else if (k == ie && (cues & (1u << CUE_SECRET))) {
-            int kind = ew__pii_key_kind(s, i, ie);
-            if (!kind) kind = cues & PII_KW_PASSWORD ? PII_KEY_PASSWORD : PII_KEY_SECRET;
-            size_t e = ew__pii_scan_after_clause(c, k, kind); /* "token, do not share: x" */
-            if (e) return e;
-        }
-    } else if ((sep == '|' || sep == '?') && k > ie && k + 1 < n && s[k + 1] == sep) {
-        size_t e = ew__pii_scan_pair(c, i, ie, k); /* process.env.API_KEY || 'x' */
-        if (e) return e;
-    } else if (sep == '>' && k == ie && i > 0 && s[i - 1] == '<') {
-        size_t e = ew__pii_scan_xml_element(c, i, ie); /* <password>x</password> */
-        if (e) return e;
-    } else if (sep == '(' || sep == '{') {
-        /* client_secret{"x"}, .password("x"); else NetworkCredential("u", "p") */
-        size_t e = ew__pii_scan_init(c, i, ie, k, ew__pii_key_kind(s, i, ie));
-        if (!e && sep == '(') e = ew__pii_scan_call_at(c, i, ie, k);
-        if (e) return e;
-    } else if (sep == '=' || sep == ':' || sep == '!') {
-        int kind = ew__pii_key_kind(s, i, ie);
-        if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
-        /* a provider's name is a key's name alone: "cloudflare: <key>", not "cloudflare_zone: x" */
-        if (!kind && (cues & PII_KW_KEY) &&
-            (!pii_provider_cue(cues) ||
-             (ie == we && !(s[k] == ':' && k + 1 < n && s[k + 1] == ':'))))
-            kind = PII_KEY_KEY; /* not "Contentful::Management", a scope */
-        size_t e = 0;
-        if ((s[k] == '=' || (s[k] == ':' && ((ie < n && s[ie] == '"') || k == ie))) &&
-            ((ie - i == 3 && pii_icase_eq(s + i, "key", 3)) ||
-             (ie - i == 4 && pii_icase_eq(s + i, "name", 4))) &&
-            (e = ew__pii_scan_attr_pair(c, ie)) != 0)
-            return e; /* <add key="SmtpPassword" value="x" />, {"name": "x", "value": "y"} */
-        if (!kind && s[k] == '=' && ie - i == 7 && !memcmp(s + i, "default", 7))
-            kind = ew__pii_hcl_default_kind(s, i);
-        if (!kind && s[k] == '=' && k == ie && ew__pii_cookie_session(s, i, ie))
-            kind = PII_KEY_SECRET; /* Cookie: sessionid=x */
-        if (!kind && s[k] == '=' && k > ie && (e = go_declared(c, i, ie)) != 0) return e;
-        if (kind)
-            e = ew__pii_scan_assignment_as(c, i, ie, kind);
-        else if (s[k] == '=' || s[k] == ':')
-            e = ew__pii_scan_block_entry(c, i, k);
-        if (e) return e;
-    } else if (ie < n && s[ie] == ' ' && ie - i <= 40 &&
-               ((cues & (1u << CUE_SECRET)) || dash || (pii_provider_cue(cues) && ie == we) ||
-                (ie > we && (s[we] == '_' || s[we] == '-')) || glued_pass_word(s, i, we))) {
-        /* "password pass123", "Bearer x", "api_key 'x'", "X-Api-Key x" */
-        int kind = ew__pii_key_kind(s, i, ie);
-        if (!kind && (cues & PII_KW_PASSWORD)) kind = PII_KEY_PASSWORD;
-        if (!kind && (cues & PII_KW_KEY)) kind = PII_KEY_KEY;
-        if (!kind && (cues & PII_KW_QUOTED)) {
-            size_t e = ew__pii_scan_quoted_password(c, ie); /* IDENTIFIED BY 'x' */
-            if (e) return e;
-        }
-        /* b2 authorize-account <id> <key>; requirepass <password>; htpasswd -b
-         * <file> <user> <password>; rabbitmqctl add_user <user> <password> */
-        bool glued = glued_pass_word(s, i, we); /* its arguments: positional only */
-        int pos = kind != PII_KEY_PASSWORD && ew__pii_auth_verb(s, i, ie) ? PII_KEY_SECRET
-                  : glued || (!kind && ew__pii_user_command(s, i, ie))    ? PII_KEY_PASSWORD
-                                                                          : PII_KEY_NONE;
-        if (pos) {
-            size_t e = ew__pii_scan_positional(c, ie, pos);
-            if (e) return e;
-        }
-        if (kind && !glued) {
-            size_t e = ew__pii_scan_phrase(c, i, ie, kind);
-            if (e) return e;
-        }
     }
     /* a provider key may be capitals only ("AKIA" and 16 of A-Z2-7) or
      * letters and dashes ("glpat-yTWob-..."); other mixed case without
@@ -900,13 +958,27 @@ static inline void load_word(const unsigned char *s, size_t n, size_t i, size_t 
 /* What plain_run learnt of the words of up to seven letters seen in this
  * scan, direct-mapped by the word: the word lowercased and zero-padded (0:
  * empty; every word has a letter) and word_facts' answer for it, which
- * depends on the word alone, so a word that recurs is not asked again. */
-#define PII_MEMO_BITS  6
+ * depends on the word alone, so a word that recurs is not asked again. One
+ * memo for text with capitals and one for text without, each cleared when
+ * the scan first uses it: words of a prompt do not outlive its scan in
+ * them. 256 slots hold a paragraph's short words with few collisions. */
+#define PII_MEMO_BITS  8
 #define PII_MEMO_SLOTS (1 << PII_MEMO_BITS)
 struct pii_memo {
     uint64_t q[PII_MEMO_SLOTS]; /* cleared when first used */
     uint64_t facts[PII_MEMO_SLOTS];
 };
+
+/* The scan's memo for text with (0) or without (1) capitals. */
+static inline struct pii_memo *scan_memo(pii_ctx *c, bool lower_text)
+{
+    struct pii_memo *m = &c->memo[lower_text];
+    if (!((c->memo_ready >> lower_text) & 1)) {
+        memset(m->q, 0, sizeof m->q);
+        c->memo_ready |= (uint8_t)(1u << lower_text);
+    }
+    return m;
+}
 
 /* The cue table flags of a plain word (zero-padded in q0..q2) and, above
  * them, whether it may be a gazetteer name (asked in text without capitals
@@ -918,6 +990,79 @@ static inline uint64_t word_facts(uint64_t q0, uint64_t q1, uint64_t q2, size_t 
     uint64_t facts = pii_cue_probe(q0, q1, q2, wl, hash);
     if (lower_text && wl >= 3 && name_like(q0, q1, q2, wl, hash)) facts |= PII_FACT_NAME;
     return facts;
+}
+
+/* In the memo of text with capitals, asked by function_capital only (the
+ * bit PII_FACT_ASKED set): the gazetteer has the word only as an ordinary
+ * word or a place, so the name reader takes no name starting with it
+ * (common_first_word). */
+#define PII_FACT_COMMON (1ull << 33)
+#define PII_FACT_ASKED  (1ull << 34)
+
+/* A memo slot's answer for the plain word of wl (< 8) letters in q0. */
+static inline unsigned memo_slot(struct pii_memo *memo, uint64_t q0, size_t wl, bool lower_text)
+{
+    unsigned h = (unsigned)((q0 * 0x9E3779B97F4A7C15ull) >> (64 - PII_MEMO_BITS));
+    if (memo->q[h] != q0) {
+        uint64_t facts = word_facts(q0, 0, 0, wl, lower_text);
+        memo->q[h] = q0;
+        memo->facts[h] = facts;
+    }
+    return h;
+}
+
+/* A capitalised word at j that starts no name by itself: a function word
+ * ("The", "In", "What") or one the gazetteer has only as an ordinary word
+ * ("Thanks", "Write", "Please"), up to seven letters, then a space and a
+ * letter, in text with capitals, with a space (not after '='), a line's
+ * start or nothing before it, and no cue phrase under way. All on_word
+ * would do with it is count it for the language: it is no cue and no key
+ * (plain_context), the name reader returns at once (its function word and
+ * common first word exits; no name known so far starts with its letter),
+ * and so does the address reader without a digit ahead or "of", "on", "at"
+ * before it (ew__pii_scan_address). Returns its end with the count added to
+ * *lang, or 0 when on_word must read it. */
+static __attribute__((noinline)) size_t function_capital(pii_ctx *c, size_t j, uint64_t *lang)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    if (j + 16 > n) return 0;
+    /* a space (not after '=') or a line's start before it; not after "of",
+     * "on", "at" (p2); "U..." may be a US box (ew__pii_scan_address) */
+    unsigned p1 = j ? s[j - 1] : '\n', p2 = j >= 3 && p1 == ' ' ? s[j - 2] | 32 : 0;
+    if ((p1 != ' ' && p1 != '\n') || (p1 == ' ' && j >= 2 && s[j - 2] == '=') || p2 == 'f' ||
+        p2 == 'n' || p2 == 't' || s[j] == 'U')
+        return 0;
+    uint64_t v;
+    memcpy(&v, s + j, 8);
+    uint64_t stop = pii_letters_stop(v);
+    if (!stop) return 0;
+    size_t wl = (size_t)__builtin_ctzll(stop) >> 3, we = j + wl;
+    if (s[we] != ' ' || !pii_is_alpha(s[we + 1])) return 0;
+    /* "AUTH x", "Pass Nr": keys by their letters (plain_context) */
+    if ((wl == 4 && (s[j] == 'A' || s[j] == 'P')) || glued_pass_word(s, j, we)) return 0;
+    if (wl >= 3 && pii_cue_near(c, CUE_DOB, j, 48)) return 0; /* "May 12, 1985" */
+    struct pii_memo *memo = scan_memo(c, false);
+    uint64_t q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
+    unsigned h = memo_slot(memo, q0, wl, false);
+    uint64_t facts = memo->facts[h];
+    if (facts & (PII_CUE_PREFIX | PII_KW_KEY | ((1u << CUE_COUNT) - 1))) return 0;
+    if (!(facts & (PII_KW_FUNC | PII_KW_STOP | PII_FACT_ASKED)) && wl >= 2) {
+        const uint64_t q[3] = {q0, 0, 0};
+        unsigned g = ew__gaz_lookup_padded(q, wl, pii_word_hash3(q0, 0, 0, wl));
+        facts |= PII_FACT_ASKED;
+        if (!(g & (EW__GAZ_FIRST | EW__GAZ_LAST | EW__GAZ_WORD)) &&
+            (g & (EW__GAZ_COMMON | EW__GAZ_PLACE)))
+            facts |= PII_FACT_COMMON;
+        memo->facts[h] = facts;
+    }
+    if (!(facts & (PII_KW_FUNC | PII_KW_STOP | PII_FACT_COMMON))) return 0;
+    if (!(facts & (PII_KW_FUNC | PII_KW_STOP)))
+        for (int k = 0; k < c->n_known_name; k++)
+            if (s[c->known_name[k].at] == s[j]) return 0; /* known_name_at may take it */
+    if (ew__pii_digit_ahead(c, j, 48) || (c->next_digit < n && c->next_digit - j <= 40)) return 0;
+    *lang += lang_add((uint32_t)facts);
+    return we;
 }
 
 /* The commonest case, a run of plain lowercase ASCII words of prose, each
@@ -954,11 +1099,7 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
     if (name_at != CUE_NONE) hot_end = name_at + 2;
     if (dob_at != CUE_NONE && dob_at + 48 > hot_end) hot_end = dob_at + 48;
     size_t digit_free = lower_text ? digit_free_end(c) : 0;
-    struct pii_memo *memo = c->memo;
-    if (!c->memo_ready) {
-        memset(memo->q, 0, sizeof memo->q);
-        c->memo_ready = true;
-    }
+    struct pii_memo *memo = scan_memo(c, lower_text);
     uint64_t lang = 0; /* note_lang's sums, added to c at the end */
     uint32_t words = 0;
     for (;;) { /* i is where the walk goes on, at every exit */
@@ -976,11 +1117,7 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
             wl = (size_t)__builtin_ctzll(stop) >> 3;
             we = i + wl;
             uint64_t q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
-            unsigned h = (unsigned)((q0 * 0x9E3779B97F4A7C15ull) >> (64 - PII_MEMO_BITS));
-            if (memo->q[h] != q0) {
-                memo->q[h] = q0;
-                memo->facts[h] = word_facts(q0, 0, 0, wl, lower_text);
-            }
+            unsigned h = memo_slot(memo, q0, wl, lower_text);
             facts = memo->facts[h];
         } else
 #endif
@@ -1015,9 +1152,7 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
             if (f & (PII_CUE_PREFIX | PII_KW_KEY | ((1u << CUE_COUNT) - 1))) break;
             if ((f & PII_KW_PARTICLE) && i - title_at <= 2) break; /* on_word reads the name */
             if ((f & PII_KW_STREET) && nx == '.') break;           /* "str. Ștefan cel Mare 93" */
-            /* note_lang: word classes matter here only for the language */
-            lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
-                    (uint64_t)((f & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
+            lang += lang_add(f); /* note_lang: word classes matter here only for the language */
         }
         words++;
         if (__builtin_expect(place, 0)) { /* the caller reads the address */
@@ -1106,6 +1241,21 @@ static size_t on_digit(pii_ctx *c, size_t i)
     return i;
 }
 
+/* Can a field's value start after the separator at i (0 < i < n - 1)? A
+ * label's colon after a word ("Address:", "Siège :", "\"address\":"), an
+ * INI or logfmt '=', a start tag's '>', a quoted CSV cell or a cell after ';'. */
+static inline bool label_end(const unsigned char *s, size_t i)
+{
+    unsigned ch = s[i], p = s[i - 1], nx = s[i + 1];
+    if (ch == ':')
+        return nx != '/' && nx != ':' && (pii_is_alpha(p) || p >= 0x80 || p == '"' || p == ' ');
+    if (ch == '>') return pii_is_alpha(p) && nx != '<' && nx != '\n';
+    if (ch == '=') /* INI and logfmt: address = "...", address="..." */
+        return (pii_is_alpha(p) || p == ' ') && (nx == '"' || nx == ' ' || nx == '\'');
+    if (ch == ';' || ch == ',') return nx == '"' || (ch == ';' && nx > ' ');
+    return false;
+}
+
 static size_t on_punct(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
@@ -1147,6 +1297,8 @@ static size_t on_punct(pii_ctx *c, size_t i)
         e = ew__pii_scan_email_obf_at(c, i); /* "office[at]gmx.de", "office [at] gmx [dot] de" */
     } else if (ch == '@' && i > 0 && s[i - 1] >= 0x80 && i + 1 < n) {
         e = ew__pii_scan_email_at(c, i); /* a CJK local part: "用户@例子.中国" */
+    } else if (i > 0 && i + 1 < n && label_end(s, i)) {
+        ew__pii_scan_label_address(c, i); /* "Address: ...", "<deliveryAddress>...", a CSV cell */
     }
     return e ? e : i + 1;
 }
@@ -1206,6 +1358,15 @@ static void scan_walk(pii_ctx *c)
                 i += i < n;
                 continue;
             }
+            if (ch < 'a' && !w.plen) { /* "The", "In": ASCII capitals */
+                uint64_t lang = 0;
+                size_t e = function_capital(c, i, &lang);
+                if (e) {
+                    c->lang += lang;
+                    i = e;
+                    continue;
+                }
+            }
             i = on_word(c, &w, i);
             continue;
         case PC_DIGIT:
@@ -1217,6 +1378,10 @@ static void scan_walk(pii_ctx *c)
             i = on_digit(c, i);
             continue;
         case PC_U3:
+            if (pii_walk_to_cjk(s, n, i)) { /* Han, kana, hangul, CJK punctuation */
+                i = ew__pii_scan_cjk(c, i);
+                continue;
+            }
             /* a word that starts with a letter of Latin Extended Additional
              * ("Ọlátúndé"); one inside a word was read with it by on_word */
             if (latin_ext_at(s, n, i)) {
@@ -1229,6 +1394,7 @@ static void scan_walk(pii_ctx *c)
             int dl;
             if ((ch == 0xE0 || ch == 0xE1) && ew__pii_uni_digit(s, n, i, &dl) >= 0) {
                 size_t e = ew__pii_scan_indic_date(c, i);
+                if (!e) e = ew__pii_scan_word_date(c, i); /* "๑๔ มิถุนายน ๒๔๗๙" */
                 if (e) {
                     i = e;
                     continue;
@@ -1298,6 +1464,28 @@ static int cmp_start(const void *a, const void *b)
     return x->end > y->end ? -1 : x->end < y->end;
 }
 
+/* Sorts the candidates by cmp_start, keeping equal ones in the order they
+ * were found (as qsort's merge sort does). The readers add them almost in
+ * order, so an insertion sort moves few; past a budget of moves (text made
+ * to reverse them) qsort sorts the rest, stable too. */
+static void sort_candidates(ew_pii_span *sp, int n)
+{
+    long budget = 8L * n + 64;
+    for (int k = 1; k < n; k++) {
+        ew_pii_span v = sp[k];
+        int j = k;
+        while (j > 0 && cmp_start(&sp[j - 1], &v) > 0 && budget-- > 0) {
+            sp[j] = sp[j - 1];
+            j--;
+        }
+        sp[j] = v;
+        if (budget <= 0) {
+            qsort(sp, (size_t)n, sizeof *sp, cmp_start);
+            return;
+        }
+    }
+}
+
 static float strength(const ew_pii_span *s)
 {
     return s->score + type_bonus[s->type] + (float)(s->end - s->start) * 1e-4f;
@@ -1360,7 +1548,7 @@ static void resolve(pii_ctx *c)
         if (sp[k].score >= c->sc->min_score[sp[k].type]) sp[n++] = sp[k];
     res->n = n;
     if (n == 0) return;
-    qsort(sp, (size_t)n, sizeof *sp, cmp_start);
+    sort_candidates(sp, n);
     int out = 0, i = 0;
     while (i < n) {
         int j = i + 1;
@@ -1445,13 +1633,13 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     }
     pii_awords words;
     memset(words.at, 0, sizeof words.at);
-    struct pii_memo memo; /* cleared when first used */
+    struct pii_memo memo[2]; /* cleared when first used */
     pii_ctx c = {.sc = sc,
                  .s = fold.s ? fold.s : (const unsigned char *)text,
                  .n = fold.s ? fold.n : len,
                  .res = res,
                  .awords = &words,
-                 .memo = &memo};
+                 .memo = memo};
     for (int k = 0; k < CUE_COUNT; k++)
         c.cue_at[k] = CUE_NONE;
     c.name_next_at = CUE_NONE;

@@ -248,7 +248,6 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    (void)n;
     size_t auth = colon + 3, ae = auth;
     while (ae < e && s[ae] != '/' && s[ae] != '?' && s[ae] != '#')
         ae++;
@@ -274,6 +273,17 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
                 ae++;
         }
     }
+    if (!at && ae == e && e < n && s[e] == ',') {
+        /* an LDAP DN as the user ("ldaps://cn=app,dc=corp:pw@host"): the
+         * token stopped at the DN's first ',' */
+        size_t q = e, at2 = 0;
+        for (; q < n && q - e < 256 && !pii_is_space(s[q]) && !strchr("\"'`/<>", s[q]); q++)
+            if (s[q] == '@') at2 = q;
+        if (at2 && memchr(s + auth, '=', e - auth)) {
+            at = at2;
+            e = ae = q;
+        }
+    }
     size_t host = auth;
     if (at) {
         size_t pc = auth;
@@ -290,9 +300,17 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
         /* "key_1234...@host": an elided example */
         bool elided = at - pc > 4 &&
                       (!memcmp(s + at - 3, "...", 3) || !memcmp(s + at - 3, "\xe2\x80\xa6", 3));
-        if (!anonymous && !elided && pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
+        /* "user:secret@[2001:db8::1]": a documentation host holding a password
+         * that only names one is an example */
+        size_t he = at + 1; /* the token may end at '[' or ',': read the hosts on */
+        while (he < c->n && he - at < 256 && !strchr("/?# \t\r\n\"'`<>", s[he]))
+            he++;
+        bool example = pc + 1 < at && ew__pii_describing_password(s + pc + 1, at - pc - 1) &&
+                       ew__pii_doc_host(s, at + 1, he);
+        if (!example && !anonymous && !elided && pc < at && pc + 1 < at &&
+            (!placeholder_ch(s[pc + 1]) || pct))
             ew__pii_add(c, EW_PII_SECRET, auth, at, 0.95f);
-        else if (tok)
+        else if (tok && !example)
             ew__pii_add(c, EW_PII_SECRET, auth, tok, 0.95f);
         else if (pc == at && ew__pii_url_user_token(s + auth, at - auth))
             ew__pii_add(c, EW_PII_SECRET, auth, at, 0.85f); /* a Sentry DSN's key */
@@ -318,14 +336,16 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             ew__pii_add(c, EW_PII_IP_ADDRESS, host, he, 0.85f);
     }
     /* webhooks whose path is the secret */
-    static const char *const hooks[] = {"hooks.slack.com/services/", "outlook.office.com/webhook/",
-                                        "discord.com/api/webhooks/",
-                                        "discordapp.com/api/webhooks/"};
+    static const char *const hooks[] = {
+        "hooks.slack.com/services/", "outlook.office.com/webhook/", "webhook.office.com/webhookb2/",
+        "discord.com/api/webhooks/", "discordapp.com/api/webhooks/"};
     for (size_t h = 0; h < sizeof hooks / sizeof hooks[0]; h++) {
         size_t hl = strlen(hooks[h]);
         for (size_t p = host; p + hl <= e; p++)
-            if (pii_icase_eq(s + p, hooks[h], hl) && e - (p + hl) >= 20) {
-                ew__pii_add(c, EW_PII_SECRET, p + hl, e, 0.95f);
+            if ((s[p] | 32) == hooks[h][0] && pii_icase_eq(s + p, hooks[h], hl) &&
+                e - (p + hl) >= 20) {
+                if (!ew__pii_hook_made_up(s, p + hl, e))
+                    ew__pii_add(c, EW_PII_SECRET, p + hl, e, 0.95f);
                 return e;
             }
     }
@@ -340,8 +360,10 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             letters += pii_is_alpha(s[q]);
             digits += pii_is_digit(s[q]);
         }
+        /* also a self-hosted chat's incoming hook ("/hooks/<26>", Mattermost) */
         bool api = pii_contains(s + ae, k - ae + 1, "/api/", 5) ||
-                   pii_contains(s + ae, k - ae + 1, "/v1/", 4);
+                   pii_contains(s + ae, k - ae + 1, "/v1/", 4) ||
+                   (k - ae >= 6 && pii_icase_eq(s + k - 6, "/hooks", 6));
         if (api && gl >= 20 && gl <= 64 && letters + digits == gl && letters >= 4 && digits >= 4 &&
             hex_run(s, n, g) < gl && ew__pii_entropy(s + g, gl) >= 3.5)
             ew__pii_add(c, EW_PII_SECRET, g, ge, 0.75f);
@@ -362,11 +384,17 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             size_t ps = k;
             while (ps > ae && s[ps - 1] != '?' && s[ps - 1] != '&' && s[ps - 1] != ';')
                 ps--;
+            /* a password param's value goes on over '#' before a digit
+             * ("&password=Trieste#3894"); an anchor is a word ("#top") */
+            bool keyish = keyish_param(s, ps, k);
+            bool pw = keyish && ew__pii_key_kind(s, ps, k) == PII_KEY_PASSWORD;
             size_t ve = k + 1;
-            while (ve < e && s[ve] != '&' && s[ve] != ';' && s[ve] != '#')
+            while (ve < e && s[ve] != '&' && s[ve] != ';' &&
+                   (s[ve] != '#' || (pw && ve + 1 < e && pii_is_digit(s[ve + 1]))))
                 ve++;
-            if (keyish_param(s, ps, k) && ve - (k + 1) >= 8 && !placeholder_ch(s[k + 1]) &&
+            if (keyish && ve - (k + 1) >= 8 && !placeholder_ch(s[k + 1]) &&
                 !ew__pii_masked(s + k + 1, ve - k - 1) &&
+                !ew__pii_placeholder(s + k + 1, ve - k - 1) &&
                 !ew__pii_doc_fixture(s + k + 1, ve - k - 1))
                 ew__pii_add(c, EW_PII_SECRET, k + 1, ve, 0.9f);
         }

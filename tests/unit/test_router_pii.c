@@ -1352,6 +1352,25 @@ static void test_machine_names(void **state)
     EXPECT_EXACT("Kalani Wongsawat\n12 Elm Street, Springfield", EW_PII_PERSON, "Kalani Wongsawat");
     EXPECT_EXACT("Yesterday Kalani Wongsawat called the office.", EW_PII_PERSON,
                  "Kalani Wongsawat");
+    /* a title-cased line (headlines, menus, navigation, product rows, in any
+     * language) holds a name only as a given name and a surname; alone on
+     * its line, as a label's value, before a role in brackets or in a list a
+     * name is read as anywhere */
+    EXPECT_NO_TYPE("Top Stories\n• Renault Présente La Nouvelle Clio\n• Grève À La Gare Du Nord",
+                   EW_PII_PERSON);
+    EXPECT_NO_TYPE("Ka Bax | Akoonkayga | Bogga Hore | Alaab Cusub", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Chăm Sóc Khách Hàng | Hàng Mới Về | Trang Chủ | Đơn Hàng", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Desserts\nLinzer Torte ....... 9,50\nWiener Schnitzel .... 14,00", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Serves 4 · Prep Time 20 Min · Cook Time 45 Min", EW_PII_PERSON);
+    EXPECT_NO_TYPE("LPU-52468,Wilson Evolution Basketball,Goodyear Tire,Victoria Office,EA",
+                   EW_PII_PERSON);
+    EXPECT_EXACT("Sarah Pritchard | Customer Support | Acme Ltd", EW_PII_PERSON, "Sarah Pritchard");
+    EXPECT_EXACT("Shipping To\nMalika Tursunova\n12 High Street\nCardiff CF10 1AA", EW_PII_PERSON,
+                 "Malika Tursunova");
+    EXPECT_EXACT("FN:Itzel Cruz\nORG:Cemex\nTEL;TYPE=Work Voice", EW_PII_PERSON, "Itzel Cruz");
+    EXPECT_EXACT("Attendees\n- Nayra Condori (Staff Nurse)\n- Tamati Tūhoe", EW_PII_PERSON,
+                 "Nayra Condori");
+    EXPECT_EXACT("Dave S, Doug V, Molly M and Scott M Met On Friday", EW_PII_PERSON, "Scott");
 }
 
 static void test_machine_lookalikes(void **state)
