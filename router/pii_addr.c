@@ -1078,8 +1078,8 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
     if (i < 3 || s[i - 1] != ' ' || (i > 3 && pii_is_alpha(s[i - 4]))) return 0;
     unsigned a = s[i - 3] | 32, b = s[i - 2] | 32;
     if (!((a == 'o' && b == 'n') || (a == 'a' && b == 't'))) return 0;
-    if (direction_before(s, i - 4)) return 0;  /* "turn left on Main Street" */
-    if (title_word_before(s, i - 4)) return 0; /* "Nightmare on Elm Street" */
+    if (i > 3 && direction_before(s, i - 4)) return 0;  /* "turn left on Main Street" */
+    if (i > 3 && title_word_before(s, i - 4)) return 0; /* "Nightmare on Elm Street" */
     static const struct {
         char w[10];
         unsigned char l;
@@ -1559,32 +1559,7 @@ bool ew__pii_digit_ahead(pii_ctx *c, size_t i, size_t window)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    if (c->next_digit == SIZE_MAX || c->next_digit < i) {
-        /* sixteen bytes at a time: a byte b is a digit when (b ^ '0') < 10
-         * (the test may also flag a byte after a digit; the loop below
-         * finds the digit itself) */
-        const uint64_t zero = 0x3030303030303030ull, ten = 0x0A0A0A0A0A0A0A0Aull,
-                       high = 0x8080808080808080ull;
-        size_t k = i;
-        while (k + 16 <= n) {
-            uint64_t x, y;
-            memcpy(&x, s + k, 8);
-            memcpy(&y, s + k + 8, 8);
-            x ^= zero, y ^= zero;
-            if ((((x - ten) & ~x) | ((y - ten) & ~y)) & high) break;
-            k += 16;
-        }
-        while (k + 8 <= n) {
-            uint64_t x;
-            memcpy(&x, s + k, 8);
-            x ^= zero;
-            if ((x - ten) & ~x & high) break;
-            k += 8;
-        }
-        while (k < n && !pii_is_digit(s[k]))
-            k++;
-        c->next_digit = k;
-    }
+    if (c->next_digit == SIZE_MAX || c->next_digit < i) c->next_digit = ew__pii_next_digit(s, n, i);
     size_t d = c->next_digit;
     if (d >= n || d - i > window) return false;
     return !memchr(s + i, '\n', d - i);
