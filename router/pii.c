@@ -1333,6 +1333,11 @@ static void scan_walk(pii_ctx *c)
         switch (ew__pii_class[ch]) {
         case PC_SPACE:
             if (ch == '\n') {
+                /* after a label alone on its (short) line ("Address", "address: |", "c/o …") */
+                if (i - c->line_start <= 52 && i > 0 && i + 1 < n && s[i + 1] != '\n' &&
+                    (pii_is_alpha(s[i - 1]) || s[i - 1] == ':' || s[i - 1] == '|' ||
+                     s[i - 1] >= 0x80))
+                    ew__pii_scan_label_block(c, i);
                 c->line_start = (uint32_t)i + 1;
                 /* a passport's machine-readable line: 44 characters */
                 size_t mz = i + 45 <= n && pii_is_digit(s[i + 44]) ? ew__pii_scan_mrz(c, i + 1) : 0;
