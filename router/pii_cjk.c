@@ -1506,7 +1506,8 @@ static inline bool quiet_clause_mark(const pii_ctx *c, size_t k)
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
 {
     for (;;) {
-        size_t e = cjk_at(c, i);
+        /* a mark at i itself (the last of a paragraph's clauses): past it */
+        size_t e = i > 0 && quiet_clause_mark(c, i) ? i + 3 : cjk_at(c, i);
         if (c->status || e == 0 || !quiet_clause_mark(c, e) || e + 3 >= c->n ||
             !pii_walk_to_cjk(c->s, c->n, e + 3))
             return e;
