@@ -213,6 +213,11 @@ static void default_build(void)
 /* ---- the walk ------------------------------------------------------------------ */
 size_t ew__pii_token_end(const unsigned char *s, size_t n, size_t i)
 {
+    /* four bytes a step while all four continue it (tokens in code and
+     * logs run to dozens of bytes), then byte by byte */
+    while (i + 4 <= n && (ew__pii_tokch[s[i]] & ew__pii_tokch[s[i + 1]] & ew__pii_tokch[s[i + 2]] &
+                          ew__pii_tokch[s[i + 3]]))
+        i += 4;
     while (i < n && ew__pii_tokch[s[i]])
         i++;
     return i;
@@ -1195,12 +1200,14 @@ static size_t on_digit(pii_ctx *c, size_t i)
     size_t hd = hex_dump_end(s, n, i);
     if (hd) return hd;
     size_t te = ew__pii_token_end(s, n, i);
-    bool letters = false, other = false;
-    for (size_t k = i; k < te; k++) {
-        letters |= pii_is_alpha(s[k]);
-        /* "1&secret=x": a query string goes on after the number */
-        other |= s[k] == ':' || s[k] == '@' || s[k] == '_' || s[k] == '&' || s[k] == '=';
-    }
+    /* 1: a letter; 2: ':', '@', '_', '&' or '=' ("1&secret=x": a query
+     * string goes on after the number) */
+    static const uint8_t kind[256] = {['A' ... 'Z'] = 1, ['a' ... 'z'] = 1, [':'] = 2, ['@'] = 2,
+                                      ['_'] = 2,         ['&'] = 2,         ['='] = 2};
+    unsigned seen = 0;
+    for (size_t k = i; k < te; k++)
+        seen |= kind[s[k]];
+    bool letters = seen & 1, other = seen & 2;
     if (letters || other) {
         size_t e = ew__pii_scan_token(c, i, te);
         if (e) return e;
