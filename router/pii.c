@@ -446,6 +446,18 @@ static inline bool glued_pass_word(const unsigned char *s, size_t i, size_t we)
     return (pass || passwd) && ew__pii_glued_pass(s, i, we);
 }
 
+/* The word at i ends a name that the quote q opens, written as a setting's
+ * path may be ("Payments:ApiSecret", "db.password"). */
+static bool quoted_name_start(const unsigned char *s, size_t i, unsigned char q)
+{
+    size_t k = i;
+    while (k > 0 && i - k < 64 &&
+           (pii_is_alnum(s[k - 1]) || s[k - 1] == '_' || s[k - 1] == ':' || s[k - 1] == '.' ||
+            s[k - 1] == '-'))
+        k--;
+    return k > 0 && s[k - 1] == q;
+}
+
 /* "var token string = x", "var key []byte = x": at the type [i, ie) before
  * '=', the name before it is the key. Returns the value's end or 0. */
 static __attribute__((noinline)) size_t go_declared(pii_ctx *c, size_t i, size_t ie)
@@ -574,6 +586,11 @@ static size_t key_value(pii_ctx *c, size_t i, size_t we, uint32_t cues, bool das
     if ((ie - i == 4 && s[i] == 'A' && s[i + 1] == 'U') ||
         (ie - i == 10 && s[i] == 'm' && s[i + 6] == 'a' && s[i + 7] == 'u')) {
         size_t e = ew__pii_scan_redis_auth(c, i, ie); /* "> AUTH <password>", "masterauth x" */
+        if (e) return e;
+    }
+    if (k == ie + 3 && (s[ie] == '"' || s[ie] == '\'') && s[ie + 1] == ' ' && s[ie + 2] == s[ie] &&
+        quoted_name_start(s, i, s[ie])) {
+        size_t e = ew__pii_scan_pair(c, i, ie, ie + 1); /* user-secrets set "Pay:ApiSecret" "x" */
         if (e) return e;
     }
     if (sep == ',') {
@@ -728,7 +745,18 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
         size_t e = ew__pii_scan_era_letter(c, i);
         if (e) return e;
     }
-    if (we < n && ew__pii_tokch[s[we]]) {
+    /* "IBAN: IT 60 X054 …": a country code apart from its check digits */
+    if (wl == 2 && we + 3 < n && s[we] == ' ' && pii_is_digit(s[we + 1]) && pii_is_upper(s[i]) &&
+        pii_is_upper(s[i + 1])) {
+        size_t e = ew__pii_scan_iban(c, i);
+        if (e) return e;
+    }
+    /* "SSN#163126604", "PO#2231": a label in capitals whose '#' says
+     * "number"; the word is read as a cue and the walk goes on to the digits
+     * ("Sommer#2024" stays one token: a password's shape) */
+    if (we < n && ew__pii_tokch[s[we]] &&
+        !(s[we] == '#' && we + 1 < n && pii_is_digit(s[we + 1]) && wl >= 2 && wl <= 5 &&
+          pii_is_upper(s[i]) && pii_is_upper(s[we - 1]))) {
         size_t te = ew__pii_token_end(s, n, we);
         while (te > we &&
                (s[te - 1] == '.' || s[te - 1] == '!' || s[te - 1] == '?' || s[te - 1] == ':'))
@@ -1227,6 +1255,21 @@ static size_t on_digit(pii_ctx *c, size_t i)
     return i;
 }
 
+/* Can a field's value start after the separator at i (0 < i < n - 1)? A
+ * label's colon after a word ("Address:", "Siège :", "\"address\":"), an
+ * INI or logfmt '=', a start tag's '>', a quoted CSV cell or a cell after ';'. */
+static inline bool label_end(const unsigned char *s, size_t i)
+{
+    unsigned ch = s[i], p = s[i - 1], nx = s[i + 1];
+    if (ch == ':')
+        return nx != '/' && nx != ':' && (pii_is_alpha(p) || p >= 0x80 || p == '"' || p == ' ');
+    if (ch == '>') return pii_is_alpha(p) && nx != '<' && nx != '\n';
+    if (ch == '=') /* INI and logfmt: address = "...", address="..." */
+        return (pii_is_alpha(p) || p == ' ') && (nx == '"' || nx == ' ' || nx == '\'');
+    if (ch == ';' || ch == ',') return nx == '"' || (ch == ';' && nx > ' ');
+    return false;
+}
+
 static size_t on_punct(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
@@ -1261,10 +1304,15 @@ static size_t on_punct(pii_ctx *c, size_t i)
         e = ew__pii_scan_pipe(c, i); /* echo "<v>" | docker login --password-stdin */
     } else if (ch == '<' && i + 3 < n && s[i + 1] == '<' && s[i + 2] == '<') {
         e = ew__pii_scan_here_string(c, i); /* vault login - <<< "<v>" */
-    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1])) {
+    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1]) && !(i > 0 && pii_is_alpha(s[i - 1]))) {
         c->cue_at[CUE_NEG] = (uint32_t)i + 1; /* "#12345": an order or issue number */
+    } else if ((ch == '(' || ch == '[') && i > 0 && i + 6 < n && (s[i + 1] | 32) == 'a' &&
+               (s[i + 2] | 32) == 't' && s[i + 3] == (ch == '(' ? ')' : ']')) {
+        e = ew__pii_scan_email_obf_at(c, i); /* "office[at]gmx.de", "office [at] gmx [dot] de" */
     } else if (ch == '@' && i > 0 && s[i - 1] >= 0x80 && i + 1 < n) {
         e = ew__pii_scan_email_at(c, i); /* a CJK local part: "用户@例子.中国" */
+    } else if (i > 0 && i + 1 < n && label_end(s, i)) {
+        ew__pii_scan_label_address(c, i); /* "Address: ...", "<deliveryAddress>...", a CSV cell */
     }
     return e ? e : i + 1;
 }
@@ -1360,6 +1408,7 @@ static void scan_walk(pii_ctx *c)
             int dl;
             if ((ch == 0xE0 || ch == 0xE1) && ew__pii_uni_digit(s, n, i, &dl) >= 0) {
                 size_t e = ew__pii_scan_indic_date(c, i);
+                if (!e) e = ew__pii_scan_word_date(c, i); /* "๑๔ มิถุนายน ๒๔๗๙" */
                 if (e) {
                     i = e;
                     continue;

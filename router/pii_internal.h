@@ -447,6 +447,7 @@ int ew__pii_uni_digit(const unsigned char *s, size_t n, size_t k, int *len);
 #define PII_LBL_DATE     4u  /* another date: issue, expiry, invoice, appointment, ... */
 #define PII_LBL_ID       8u  /* another number: visa, ticket, booking, identity card, ... */
 #define PII_LBL_SOME     16u /* a label stands there, whatever its words */
+#define PII_LBL_ADDRESS  32u /* "Address", "Anschrift", "Суроға", "ठेगाना": a value's own label only */
 typedef struct {
     const char *w; /* folded */
     uint8_t len, kind;
@@ -477,6 +478,10 @@ unsigned ew__pii_label_before(const unsigned char *s, size_t i, size_t max);
  * its year is a living person's and its record (the lines between blank
  * lines) holds a person's other findings but no birth date. */
 void ew__pii_dob_maybe(pii_ctx *c, size_t i, size_t e);
+/* The value of the field whose label ends at sep (its ':', a start tag's '>',
+ * a CSV cell's ';' or ','): a street address when the label is an address's
+ * and the value has one's shape (router/pii_addr_label.c). */
+void ew__pii_scan_label_address(pii_ctx *c, size_t sep);
 void ew__pii_dob_records(pii_ctx *c);
 /* A birth word right after the date ending at e on its line ("1986 születtem",
  * "1960 அன்று பிறந்தேன்"), not a later field's label: PII_LBL_BIRTH or 0. */
@@ -497,6 +502,9 @@ size_t ew__pii_scan_mrz(pii_ctx *c, size_t i);
 /* A token [i, te) with letters and digits: IBAN, NINO, passport, secrets,
  * crypto addresses, JWT, UUID/hash look-alikes, IPv6, MAC, email, URL. */
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te);
+size_t ew__pii_scan_iban(pii_ctx *c, size_t i);
+size_t ew__pii_scan_email_obf(pii_ctx *c, size_t ls, size_t le);
+size_t ew__pii_scan_email_obf_at(pii_ctx *c, size_t m);
 /* Key-like word at [i, we) (password, api_key, ...): the value after it. */
 size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t we);
 /* The same with the key's kind given (a Terraform default, see below). */
@@ -505,7 +513,8 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t we, int kind);
 int ew__pii_hcl_default_kind(const unsigned char *s, size_t i);
 /* key="SmtpPassword" value="x": the key ends at ke; the pair's end or 0. */
 size_t ew__pii_scan_attr_pair(pii_ctx *c, size_t ke);
-/* 'API_KEY', 'value' as arguments: [i, we) is the quoted name, k its ','. */
+/* 'API_KEY', 'value' as arguments, or "API_KEY" "value" on a command line:
+ * [i, we) is the quoted name, k its ',' (or the space before the value). */
 size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t we, size_t k);
 /* An e-mail address around the '@' at `at` (reached from punctuation, as
  * after a CJK local part "用户@例子.中国"); its end or 0. */
@@ -575,8 +584,14 @@ int ew__pii_script_at(const unsigned char *s, size_t n, size_t i);
  * (pii_translit.c). */
 size_t ew__pii_translit(const unsigned char *s, size_t a, size_t e, char *out);
 /* The gazetteer flags of a word of those scripts: its own spelling's, and
- * the given-name and surname flags of its Latin spelling. */
+ * the given-name and surname flags of its Latin spelling (or of its
+ * nominative, ew__pii_infl_gaz). */
 unsigned ew__pii_script_gaz(const unsigned char *s, size_t a, size_t e);
+/* A folded word no list has, read as an inflected name ("tomaszem",
+ * "virtaselle", "janosnak", "smirnovym"): EW__GAZ_FIRST / EW__GAZ_LAST of the
+ * listed nominative found by stripping a case ending, 0 for none
+ * (pii_name_infl.c). */
+unsigned ew__pii_infl_gaz(const char *f, size_t fl);
 /* A weak person span [ss, se) in text that is not English: does a word of
  * it look like a surname or an inflected given name? */
 bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se);
@@ -630,6 +645,10 @@ int ew__pii_field_value(const pii_ctx *c, size_t ss, size_t se);
 /* Does the table column of the cell at i name a person's role ("Owner",
  * "assignee")? (pii_name_field.c) */
 bool ew__pii_role_column(const pii_ctx *c, size_t i);
+/* Is the line of [ss, se) title-cased: three capitalised words or more
+ * besides the run and no small word but function words and identifiers
+ * (headlines, menus, product and CSV rows, navigation)? (pii_name_title.c) */
+bool ew__pii_title_line(const pii_ctx *c, size_t ss, size_t se);
 /* Is the text a form: three lines or more that open with a label and a
  * colon, no label twice ("Resumen: ...\nPrioridad: ...")? A chat repeats
  * its speakers. Cached in c->form (pii_name_field.c). */
@@ -669,6 +688,8 @@ double ew__pii_entropy(const unsigned char *s, size_t n);
 /* ---- validators (pii_check.c) ------------------------------------------ */
 bool ew__pii_luhn(const char *digits, size_t n);
 bool ew__pii_card_issuer(const char *digits, size_t n);
+bool ew__pii_ean13_valid(const char *d);
+size_t ew__pii_scan_card_layout(pii_ctx *c, size_t i, bool neg);
 bool ew__pii_iban_valid(const char *compact, size_t n);
 bool ew__pii_ssn_valid(const char *digits9);
 bool ew__pii_nino_valid(const char *compact, size_t n);

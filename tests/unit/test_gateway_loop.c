@@ -249,15 +249,27 @@ static long spins(fixture *fx, const char *result)
     return strtol(p + strlen(key), NULL, 10);
 }
 
+/* edgeway_busy_poll_polls_total from /metrics. */
+static long polls(fixture *fx)
+{
+    resp *r = one(fx->port, "GET /metrics HTTP/1.1\r\nHost: t\r\n\r\n", &b, NULL);
+    assert_int_equal(r->status, 200);
+    const char *p = strstr(r->body, "\nedgeway_busy_poll_polls_total ");
+    assert_non_null(p);
+    return strtol(p + strlen("\nedgeway_busy_poll_polls_total "), NULL, 10);
+}
+
 /* The upstream's answer lands while the loop spins, or in the pass that
  * sent the request when libevent goes round once more itself: no spin
- * misses. */
+ * misses, also once the backend's answers are expected after a quiet time
+ * (from its ninth), and every hit took a poll at least. */
 static void test_fast_upstream(void **state)
 {
     fixture *fx = *state;
     for (int i = 0; i < 30; i++)
         chat(fx, "hello there");
     assert_int_equal(spins(fx, "miss"), 0);
+    assert_true(polls(fx) >= spins(fx, "hit"));
 }
 
 /* Answers 30 ms away: the first requests are spun for (the backend is new),
