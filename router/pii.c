@@ -213,6 +213,11 @@ static void default_build(void)
 /* ---- the walk ------------------------------------------------------------------ */
 size_t ew__pii_token_end(const unsigned char *s, size_t n, size_t i)
 {
+    /* four bytes a step while all four continue it (tokens in code and
+     * logs run to dozens of bytes), then byte by byte */
+    while (i + 4 <= n && (ew__pii_tokch[s[i]] & ew__pii_tokch[s[i + 1]] & ew__pii_tokch[s[i + 2]] &
+                          ew__pii_tokch[s[i + 3]]))
+        i += 4;
     while (i < n && ew__pii_tokch[s[i]])
         i++;
     return i;
@@ -983,12 +988,18 @@ static inline struct pii_memo *scan_memo(pii_ctx *c, bool lower_text)
 
 /* The cue table flags of a plain word (zero-padded in q0..q2) and, above
  * them, whether it may be a gazetteer name (asked in text without capitals
- * only, where it starts a name read: name_like). */
+ * only, where it starts a name read: name_like) and its count for the
+ * language (lang_add, as an index: one table read per word). */
 #define PII_FACT_NAME (1ull << 32)
+/* Bits 35-36: lang_add of the cue flags as an index of lang_steps. */
+#define PII_FACT_LANG_SHIFT 35
+static const uint64_t lang_steps[4] = {0, 1, 1ull << 32, 1 | 1ull << 32};
 static inline uint64_t word_facts(uint64_t q0, uint64_t q1, uint64_t q2, size_t wl, bool lower_text)
 {
     uint32_t hash = pii_word_hash3(q0, q1, q2, wl);
-    uint64_t facts = pii_cue_probe(q0, q1, q2, wl, hash);
+    uint32_t cues = pii_cue_probe(q0, q1, q2, wl, hash);
+    uint64_t add = lang_add(cues), facts = cues;
+    facts |= (uint64_t)((add & 1) | (add >> 31)) << PII_FACT_LANG_SHIFT;
     if (lower_text && wl >= 3 && name_like(q0, q1, q2, wl, hash)) facts |= PII_FACT_NAME;
     return facts;
 }
@@ -1153,7 +1164,8 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
             if (f & (PII_CUE_PREFIX | PII_KW_KEY | ((1u << CUE_COUNT) - 1))) break;
             if ((f & PII_KW_PARTICLE) && i - title_at <= 2) break; /* on_word reads the name */
             if ((f & PII_KW_STREET) && nx == '.') break;           /* "str. Ștefan cel Mare 93" */
-            lang += lang_add(f); /* note_lang: word classes matter here only for the language */
+            /* note_lang: word classes matter here only for the language */
+            lang += lang_steps[(facts >> PII_FACT_LANG_SHIFT) & 3];
         }
         words++;
         if (__builtin_expect(place, 0)) { /* the caller reads the address */
@@ -1217,12 +1229,14 @@ static size_t on_digit(pii_ctx *c, size_t i)
     size_t hd = hex_dump_end(s, n, i);
     if (hd) return hd;
     size_t te = ew__pii_token_end(s, n, i);
-    bool letters = false, other = false;
-    for (size_t k = i; k < te; k++) {
-        letters |= pii_is_alpha(s[k]);
-        /* "1&secret=x": a query string goes on after the number */
-        other |= s[k] == ':' || s[k] == '@' || s[k] == '_' || s[k] == '&' || s[k] == '=';
-    }
+    /* 1: a letter; 2: ':', '@', '_', '&' or '=' ("1&secret=x": a query
+     * string goes on after the number) */
+    static const uint8_t kind[256] = {['A' ... 'Z'] = 1, ['a' ... 'z'] = 1, [':'] = 2, ['@'] = 2,
+                                      ['_'] = 2,         ['&'] = 2,         ['='] = 2};
+    unsigned seen = 0;
+    for (size_t k = i; k < te; k++)
+        seen |= kind[s[k]];
+    bool letters = seen & 1, other = seen & 2;
     if (letters || other) {
         size_t e = ew__pii_scan_token(c, i, te);
         if (e) return e;
