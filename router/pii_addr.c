@@ -1056,6 +1056,7 @@ static bool direction_before(const unsigned char *s, size_t e)
  * on Elm Street", "Murder on Main Street"), not a verb's place ("lives on Elm Street")? */
 static bool title_word_before(const unsigned char *s, size_t e)
 {
+    if (e == 0 || e == SIZE_MAX) return false; /* "on" starts the text */
     size_t a = e;
     while (a > 0 && pii_is_alpha(s[a - 1]))
         a--;

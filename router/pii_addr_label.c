@@ -129,12 +129,13 @@ static bool address_shape(const unsigned char *s, size_t n, size_t a, size_t b)
 }
 
 /* Leading lines of a value with no digit (a name, a firm before the street
- * in "<address>Name<br>12 Queen Street<br>...") are the addressee's. */
+ * in "<address>Name<br>12 Queen Street<br>...", "SHIP TO:\nNAME\n12 ...") are
+ * the addressee's. */
 static size_t skip_addressee(const unsigned char *s, size_t n, size_t v, size_t e)
 {
     size_t k = v, line = v;
     while (k < e) {
-        size_t br = html_break(s, n, k);
+        size_t br = s[k] == '\n' ? k + 1 : html_break(s, n, k);
         if (br) {
             line = br;
             k = br;
@@ -165,4 +166,67 @@ void ew__pii_scan_label_address(pii_ctx *c, size_t sep)
     v = skip_addressee(s, n, v, e);
     if (e <= v || e - v < 8 || !address_shape(s, n, v, e)) return;
     ew__pii_add(c, EW_PII_STREET_ADDRESS, v, e, 0.85f);
+}
+
+/* Does the line [a, b) hold a label of its own ("Phone: …", "City: …"):
+ * a colon after a letter, then a space? */
+static bool line_has_label(const unsigned char *s, size_t a, size_t b)
+{
+    for (size_t k = a + 1; k + 1 < b; k++)
+        if (s[k] == ':' && s[k + 1] == ' ' && pii_is_alpha(s[k - 1])) return true;
+    return false;
+}
+
+void ew__pii_scan_label_block(pii_ctx *c, size_t nl)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, le = nl;
+    while (le > 0 && (s[le - 1] == ' ' || s[le - 1] == '\r'))
+        le--;
+    if (le >= 3 && s[le - 1] == '|' && s[le - 2] == ' ' && s[le - 3] == ':')
+        le -= 2; /* YAML's block scalar: "address: |" */
+    while (le > 0 && (s[le - 1] == ' ' || s[le - 1] == ':'))
+        le--;
+    size_t a = le;
+    while (a > 0 && s[a - 1] != '\n' && le - a <= 48)
+        a--;
+    while (a < le && (s[a] == ' ' || s[a] == '>' || s[a] == '-' || s[a] == '*'))
+        a++; /* indentation, a quote's '>', a list's mark */
+    if (le - a > 48 || le == a) return;
+    bool co = le - a >= 5 && (s[a] | 32) == 'c' && s[a + 1] == '/' && (s[a + 2] | 32) == 'o' &&
+              s[a + 3] == ' '; /* "c/o Name": the addressee's line */
+    if (!co) {
+        /* the label alone: no value after a colon on its line ("Home address:
+         * Hawthorn Cottage" is read by its colon) */
+        for (size_t k = a; k < le; k++)
+            if (pii_is_digit(s[k]) || s[k] == '=' || s[k] == ';' || s[k] == '(' || s[k] == '{' ||
+                s[k] == '"' || s[k] == ',' || s[k] == ':' || s[k] == '|')
+                return;
+        unsigned last;
+        if (!(ew__pii_label_words(s, a, le, false, &last) & PII_LBL_ADDRESS) ||
+            other_address(s, a, le))
+            return;
+    }
+    /* the value: the lines after it, to a blank line, a line with a label of
+     * its own or a long line, six at the most */
+    size_t v = nl + 1;
+    while (v < n && (s[v] == ' ' || s[v] == '>'))
+        v++;
+    size_t e = v, end = v;
+    for (int lines = 0; lines < 6 && e < n; lines++) {
+        size_t l = e;
+        while (l < n && s[l] != '\n' && l - e <= 80)
+            l++;
+        if (l == e || l - e > 80 || line_has_label(s, e, l)) break;
+        end = l;
+        e = l + 1;
+        while (e < n && (s[e] == ' ' || s[e] == '>'))
+            e++;
+    }
+    while (end > v &&
+           (s[end - 1] == ' ' || s[end - 1] == '\r' || s[end - 1] == ',' || s[end - 1] == '.'))
+        end--;
+    if (!co) v = skip_addressee(s, n, v, end); /* after c/o, the addressee was on its line */
+    if (end <= v || end - v < 8 || !address_shape(s, n, v, end)) return;
+    ew__pii_add(c, EW_PII_STREET_ADDRESS, v, end, 0.8f);
 }

@@ -482,6 +482,9 @@ void ew__pii_dob_maybe(pii_ctx *c, size_t i, size_t e);
  * a CSV cell's ';' or ','): a street address when the label is an address's
  * and the value has one's shape (router/pii_addr_label.c). */
 void ew__pii_scan_label_address(pii_ctx *c, size_t sep);
+/* The lines after a line that is an address label alone ("Address", "address: |") or
+ * a "c/o" line, nl its '\n': a street address when they have one's shape. */
+void ew__pii_scan_label_block(pii_ctx *c, size_t nl);
 void ew__pii_dob_records(pii_ctx *c);
 /* A birth word right after the date ending at e on its line ("1986 születtem",
  * "1960 அன்று பிறந்தேன்"), not a later field's label: PII_LBL_BIRTH or 0. */

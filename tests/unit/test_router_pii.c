@@ -1032,6 +1032,9 @@ static void test_typed_layouts(void **state)
     EXPECT_EXACT("Tel 030 - 1234567 ok", EW_PII_PHONE, "030 - 1234567");
     EXPECT_NO_TYPE("pages 10 - 2000 ok", EW_PII_PHONE);
     EXPECT_EXACT("手机 138-12345678", EW_PII_PHONE, "138-12345678");
+    /* a lower-case NINO as a field's whole value, whatever the label's language */
+    EXPECT_EXACT("Rhif Yswiriant Gwladol: bh438902c.", EW_PII_UK_NINO, "bh438902c");
+    EXPECT_NO_TYPE("commit ab123456c done", EW_PII_UK_NINO);
 }
 
 static void test_byte_offsets(void **state)

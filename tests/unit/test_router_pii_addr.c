@@ -818,6 +818,16 @@ static void test_address_fields(void **state)
         {"level=info address=\"Plot 9, Kafue Road, Lusaka\" status=200", EW_PII_STREET_ADDRESS,
          "Plot 9, Kafue Road, Lusaka"},
         {"retries=3 address=\"10.0.0.7:8080\"", EW_PII_STREET_ADDRESS, NULL},
+        /* a label alone on its line, or a c/o line: the lines after it */
+        {"Address\nUnit 4, Block 12\nRoad 318\nSitra", EW_PII_STREET_ADDRESS,
+         "Unit 4, Block 12\nRoad 318\nSitra"},
+        {"SHIP TO:\nJUNO PARK\n7 KAURI LANE\nTAUPO 3330\nPHONE: 07 555 0101",
+         EW_PII_STREET_ADDRESS, "7 KAURI LANE\nTAUPO 3330"},
+        {"c/o Amara Diallo\nRue Carnot\nn° 14\nThiès", EW_PII_STREET_ADDRESS,
+         "Rue Carnot\nn° 14\nThiès"},
+        {"| Name | Address |\n|---|---|\n| Ann Lee | 3 Park Road, Hove BN3 2AB |",
+         EW_PII_STREET_ADDRESS, "3 Park Road, Hove BN3 2AB"},
+        {"Address\nsee the form\n\nThanks", EW_PII_STREET_ADDRESS, NULL},
         {"Address: 0x7ffd5e8c (stack frame 3)", EW_PII_STREET_ADDRESS, NULL},
         /* without a field: "s/n" is a house's number, a street named
          * without one before its postcode and town, Hebrew's prefix letter */
