@@ -1,7 +1,9 @@
 #!/bin/sh
 # What the kernel does per request for the gateway (or nginx), for one
 # bench_gateway case at a fixed rate:
-#  - system calls per request, by call (perf stat on syscalls:sys_enter_*);
+#  - system calls per request, in all and by call (perf stat on
+#    raw_syscalls:sys_enter and syscalls:sys_enter_<call> for the socket,
+#    epoll and memory calls);
 #  - TCP segments per request on each hop, data and pure ACKs, from the
 #    proxy's sockets' own counters (ss -ti: segs_in/out, data_segs_in/out;
 #    "client" = sockets on the proxy's listening port, "upstream" = the
@@ -12,11 +14,12 @@
 #    that landed on the process outside a system call).
 #
 #   bench/gateway_kernel.sh [BUILD_DIR] [case] [rate] [seconds] [EDGEWAY|nginx] [BUSY_POLL_US]
-#   (defaults: build, "whole 1 KiB", 5000 req/s, 4 s, BUILD_DIR/edgeway)
+#   (defaults: build, "whole 1 KiB", 5000 req/s, 6 s, BUILD_DIR/edgeway;
+#   EW_KERNEL_KEEP=1 keeps the raw data in /tmp/ew_gw_kernel_*)
 #
 # It runs in a new network namespace (unshare -n, needs root) so that the
-# segment counters see the bench's traffic only. The window is the middle of
-# the proxy's run, in three windows (see below).
+# segment counters see the bench's traffic only, and measures in three
+# windows of the proxy's run, each (seconds - 0.7) / 3 long (see below).
 # Counts are not noisy; the times move with the machine's load.
 set -eu
 if [ "${EW_KERNEL_NS:-}" != 1 ]; then
@@ -26,7 +29,7 @@ ip link set lo up
 build=${1:-build}
 case=${2:-whole 1 KiB}
 rate=${3:-5000}
-secs=${4:-4}
+secs=${4:-6}
 bin=${5:-$(cd "$build" && pwd)/edgeway}
 poll=${6:-}
 out=$(mktemp -d /tmp/ew_gw_kernel_XXXXXX)

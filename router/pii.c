@@ -213,6 +213,11 @@ static void default_build(void)
 /* ---- the walk ------------------------------------------------------------------ */
 size_t ew__pii_token_end(const unsigned char *s, size_t n, size_t i)
 {
+    /* four bytes a step while all four continue it (tokens in code and
+     * logs run to dozens of bytes), then byte by byte */
+    while (i + 4 <= n && (ew__pii_tokch[s[i]] & ew__pii_tokch[s[i + 1]] & ew__pii_tokch[s[i + 2]] &
+                          ew__pii_tokch[s[i + 3]]))
+        i += 4;
     while (i < n && ew__pii_tokch[s[i]])
         i++;
     return i;
@@ -431,14 +436,15 @@ static inline void note_lang(pii_ctx *c, uint32_t cues, bool lower)
     c->lower_words += lower;
 }
 
-/* "requirepass", "htpasswd": the word [i, we) ends in "pass" or "passwd"
+/* "requirepass", "htpasswd", "rootpw": the word [i, we) ends in "pass", "passwd" or "pw"
  * glued to a word; its last letters are asked first, most words end so. */
 static inline bool glued_pass_word(const unsigned char *s, size_t i, size_t we)
 {
     if (we - i <= 4) return false;
     bool pass = (s[we - 1] | 32) == 's' && (s[we - 4] | 32) == 'p';
     bool passwd = (s[we - 1] | 32) == 'd' && (s[we - 2] | 32) == 'w';
-    return (pass || passwd) && ew__pii_glued_pass(s, i, we);
+    bool pw = (s[we - 1] | 32) == 'w' && (s[we - 2] | 32) == 'p'; /* "rootpw" */
+    return (pass || passwd || pw) && ew__pii_glued_pass(s, i, we);
 }
 
 /* The word at i ends a name that the quote q opens, written as a setting's
@@ -982,12 +988,18 @@ static inline struct pii_memo *scan_memo(pii_ctx *c, bool lower_text)
 
 /* The cue table flags of a plain word (zero-padded in q0..q2) and, above
  * them, whether it may be a gazetteer name (asked in text without capitals
- * only, where it starts a name read: name_like). */
+ * only, where it starts a name read: name_like) and its count for the
+ * language (lang_add, as an index: one table read per word). */
 #define PII_FACT_NAME (1ull << 32)
+/* Bits 35-36: lang_add of the cue flags as an index of lang_steps. */
+#define PII_FACT_LANG_SHIFT 35
+static const uint64_t lang_steps[4] = {0, 1, 1ull << 32, 1 | 1ull << 32};
 static inline uint64_t word_facts(uint64_t q0, uint64_t q1, uint64_t q2, size_t wl, bool lower_text)
 {
     uint32_t hash = pii_word_hash3(q0, q1, q2, wl);
-    uint64_t facts = pii_cue_probe(q0, q1, q2, wl, hash);
+    uint32_t cues = pii_cue_probe(q0, q1, q2, wl, hash);
+    uint64_t add = lang_add(cues), facts = cues;
+    facts |= (uint64_t)((add & 1) | (add >> 31)) << PII_FACT_LANG_SHIFT;
     if (lower_text && wl >= 3 && name_like(q0, q1, q2, wl, hash)) facts |= PII_FACT_NAME;
     return facts;
 }
@@ -1152,7 +1164,8 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
             if (f & (PII_CUE_PREFIX | PII_KW_KEY | ((1u << CUE_COUNT) - 1))) break;
             if ((f & PII_KW_PARTICLE) && i - title_at <= 2) break; /* on_word reads the name */
             if ((f & PII_KW_STREET) && nx == '.') break;           /* "str. Ștefan cel Mare 93" */
-            lang += lang_add(f); /* note_lang: word classes matter here only for the language */
+            /* note_lang: word classes matter here only for the language */
+            lang += lang_steps[(facts >> PII_FACT_LANG_SHIFT) & 3];
         }
         words++;
         if (__builtin_expect(place, 0)) { /* the caller reads the address */
@@ -1216,12 +1229,14 @@ static size_t on_digit(pii_ctx *c, size_t i)
     size_t hd = hex_dump_end(s, n, i);
     if (hd) return hd;
     size_t te = ew__pii_token_end(s, n, i);
-    bool letters = false, other = false;
-    for (size_t k = i; k < te; k++) {
-        letters |= pii_is_alpha(s[k]);
-        /* "1&secret=x": a query string goes on after the number */
-        other |= s[k] == ':' || s[k] == '@' || s[k] == '_' || s[k] == '&' || s[k] == '=';
-    }
+    /* 1: a letter; 2: ':', '@', '_', '&' or '=' ("1&secret=x": a query
+     * string goes on after the number) */
+    static const uint8_t kind[256] = {['A' ... 'Z'] = 1, ['a' ... 'z'] = 1, [':'] = 2, ['@'] = 2,
+                                      ['_'] = 2,         ['&'] = 2,         ['='] = 2};
+    unsigned seen = 0;
+    for (size_t k = i; k < te; k++)
+        seen |= kind[s[k]];
+    bool letters = seen & 1, other = seen & 2;
     if (letters || other) {
         size_t e = ew__pii_scan_token(c, i, te);
         if (e) return e;
@@ -1290,7 +1305,8 @@ static size_t on_punct(pii_ctx *c, size_t i)
         e = ew__pii_scan_pipe(c, i); /* echo "<v>" | docker login --password-stdin */
     } else if (ch == '<' && i + 3 < n && s[i + 1] == '<' && s[i + 2] == '<') {
         e = ew__pii_scan_here_string(c, i); /* vault login - <<< "<v>" */
-    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1]) && !(i > 0 && pii_is_alpha(s[i - 1]))) {
+    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1]) &&
+               !(i > 0 && pii_is_alpha(s[i - 1]))) {
         c->cue_at[CUE_NEG] = (uint32_t)i + 1; /* "#12345": an order or issue number */
     } else if ((ch == '(' || ch == '[') && i > 0 && i + 6 < n && (s[i + 1] | 32) == 'a' &&
                (s[i + 2] | 32) == 't' && s[i + 3] == (ch == '(' ? ')' : ']')) {

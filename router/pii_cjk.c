@@ -763,9 +763,14 @@ bool ew__pii_table_header(const pii_ctx *c, size_t i, size_t *ha, size_t *hb, un
         d = p;
     else if (i != ls && !(s[i - 1] == '"' && i - 1 == ls))
         return false;
-    /* a row's first cell is short: its delimiter comes within 48 bytes */
-    for (size_t k = i; !d && k < c->n && k < i + 48 && s[k] != '\n'; k++)
-        if (s[k] == ',' || s[k] == '\t' || s[k] == ';' || s[k] == '|') d = s[k];
+    /* a row's first cell is short: its delimiter comes within 48 bytes, on
+     * its line (1: a delimiter, 2: the line's end) */
+    static const uint8_t row_byte[256] = {[','] = 1, ['\t'] = 1, [';'] = 1, ['|'] = 1, ['\n'] = 2};
+    for (size_t k = i, end = i + 48 < c->n ? i + 48 : c->n; !d && k < end; k++) {
+        unsigned b = row_byte[s[k]];
+        if (b == 2) break;
+        if (b) d = s[k];
+    }
     if (!d) return false;
     const unsigned char *nl = memchr(s + i, '\n', c->n - i);
     size_t le = nl ? (size_t)(nl - s) : c->n;
@@ -1501,7 +1506,8 @@ static inline bool quiet_clause_mark(const pii_ctx *c, size_t k)
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
 {
     for (;;) {
-        size_t e = cjk_at(c, i);
+        /* a mark at i itself (the last of a paragraph's clauses): past it */
+        size_t e = i > 0 && quiet_clause_mark(c, i) ? i + 3 : cjk_at(c, i);
         if (c->status || e == 0 || !quiet_clause_mark(c, e) || e + 3 >= c->n ||
             !pii_walk_to_cjk(c->s, c->n, e + 3))
             return e;

@@ -652,6 +652,13 @@ bool ew__pii_role_column(const pii_ctx *c, size_t i);
  * besides the run and no small word but function words and identifiers
  * (headlines, menus, product and CSV rows, navigation)? (pii_name_title.c) */
 bool ew__pii_title_line(const pii_ctx *c, size_t ss, size_t se);
+/* Is the capitalised word [a, e) a feature of the land ("Falls", "Springs",
+ * "Bay")? A name it ends or follows is a place. */
+bool ew__pii_place_word(const unsigned char *s, size_t a, size_t e);
+/* Is the word right after [ss, se), or the one before it (not at a line's
+ * start), a function word written with a capital ("Survey Of X", "X For
+ * Das")? Then the run is part of a title. */
+bool ew__pii_title_word_near(const unsigned char *s, size_t n, size_t ls, size_t ss, size_t se);
 /* Is the text a form: three lines or more that open with a label and a
  * colon, no label twice ("Resumen: ...\nPrioridad: ...")? A chat repeats
  * its speakers. Cached in c->form (pii_name_field.c). */

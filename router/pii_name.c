@@ -1109,6 +1109,36 @@ static bool title_line_name(const unsigned char *s, const run *r)
     return (gl & (EW__GAZ_FIRST | EW__GAZ_LAST)) != 0;
 }
 
+/* Does a feature of the land end the run or follow it ("Victoria Falls",
+ * "Jackson Hole")? */
+static bool place_named(const unsigned char *s, size_t n, const run *r)
+{
+    int last = r->k - 1;
+    while (last > 0 && r->p[last].e > r->se)
+        last--;
+    if (last > 0 && ew__pii_place_word(s, r->p[last].s, r->p[last].e)) return true;
+    size_t e = r->se + 1;
+    if (e + 2 >= n || s[r->se] != ' ') return false;
+    while (e < n && pii_is_alpha(s[e]) && e - r->se < 12)
+        e++;
+    return (e == n || !(pii_is_alnum(s[e]) || s[e] >= 0x80)) && ew__pii_place_word(s, r->se + 1, e);
+}
+
+/* Does the run open its line and end at a colon whose value has no word in
+ * small letters of three or more ("Gönderim Yeri: Victoria")? */
+static bool field_label_run(const pii_ctx *c, const run *r)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, ss = r->ss, se = r->se;
+    if (ss != c->line_start && !(ss > 0 && s[ss - 1] == '\n')) return false;
+    if (se + 1 >= n || s[se] != ':' || (s[se + 1] != ' ' && s[se + 1] != '\t')) return false;
+    for (size_t k = se + 1; k < n && s[k] != '\n' && k - se < 256; k++)
+        if (pii_is_lower(s[k]) && !pii_is_alnum(s[k - 1]) && k + 2 < n && pii_is_lower(s[k + 1]) &&
+            pii_is_lower(s[k + 2]))
+            return false;
+    return true;
+}
+
 /* Does a list's separator end right before ss ("Molly M and Scott M")? */
 static bool listed_after(const unsigned char *s, size_t ss)
 {
@@ -1358,11 +1388,12 @@ static bool place_prefix(const unsigned char *s, size_t i, size_t e)
     static const struct {
         char w[10];
         uint8_t l;
-    } pre[] = {{"Lake", 4},   {"Mount", 5}, {"Mt", 2},        {"Santa", 5},   {"San", 3},
-               {"Saint", 5},  {"St", 2},    {"Port", 4},      {"Fort", 4},    {"Cape", 4},
-               {"Glen", 4},   {"Loch", 4},  {"Isle", 4},      {"Lago", 4},    {"Monte", 5},
-               {"Puerto", 6}, {"Costa", 5}, {"Hurricane", 9}, {"Typhoon", 7}, {"Cyclone", 7},
-               {"Rio", 3},    {"New", 3},   {"Storm", 5}};
+    } pre[] = {{"Lake", 4},   {"Mount", 5}, {"Mt", 2},         {"Santa", 5},   {"San", 3},
+               {"Saint", 5},  {"St", 2},    {"Port", 4},       {"Fort", 4},    {"Cape", 4},
+               {"Glen", 4},   {"Loch", 4},  {"Isle", 4},       {"Lago", 4},    {"Monte", 5},
+               {"Puerto", 6}, {"Costa", 5}, {"Hurricane", 9},  {"Typhoon", 7}, {"Cyclone", 7},
+               {"Rio", 3},    {"New", 3},   {"Storm", 5},      {"Santo", 5},   {"Sankt", 5},
+               {"Sainte", 6}, {"Mont", 4},  {"S\xC3\xA3o", 4}, {"Cabo", 4},    {"Ciudad", 6}};
     size_t l = e - i;
     if (l < 2 || l > 9) return false;
     for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
@@ -1776,10 +1807,19 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
     }
     if (!strong && !title && reported && !r.caps && !title_line_name(c->s, &r) &&
         !list_sep(c->s, c->n, r.se) && !listed_after(c->s, r.ss) &&
-        ew__pii_title_line(c, r.ss, r.se)) {
+        (ew__pii_title_word_near(c->s, c->n, c->line_start, r.ss, r.se) ||
+         ew__pii_title_line(c, r.ss, r.se))) {
         c->name_list_end = (uint32_t)r.se;
         return 0; /* "Hàng Mới Về | Thanh Toán", "Linzer Torte ..... 9,50" */
     }
+    if (!strong && !title && reported && place_named(c->s, c->n, &r)) {
+        c->name_list_end = (uint32_t)r.se;
+        return 0; /* "Victoria Falls", "Alice Springs" */
+    }
+    /* "Gönderim Yeri: Victoria", "Suma Częściowa: 98,00": words no list
+     * names, opening a line before a colon and a value, are a label (a chat
+     * speaker says words in small letters) */
+    if (!strong && !title && reported && !run_has_name(&r) && field_label_run(c, &r)) return 0;
     if (!strong && reported && (after_street_word(c->s, r.ss) || street_after(c->s, c->n, r.se))) {
         c->name_list_end = (uint32_t)r.se; /* its later words are no names either */
         return 0;                          /* "Str. Mihai Eminescu", "Martin Luther King Jr Blvd" */

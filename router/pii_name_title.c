@@ -10,6 +10,7 @@
  * identifiers ("nav.home", "customer_service"); a script without capitals
  * (Han, Arabic, Thai) on the line is prose. */
 #include <stdint.h>
+#include <string.h>
 
 #include "router/pii_internal.h"
 
@@ -72,24 +73,20 @@ static bool small_word_ok(const unsigned char *s, size_t a, size_t e)
     return (ew__pii_cue_lookup(w, l) & (PII_KW_FUNC | PII_KW_PARTICLE | PII_KW_FOREIGN)) != 0;
 }
 
-/* Title-case words on the line [ls, le) outside [ss, se), or -1 when a
- * small word or a script without capitals makes it prose. */
-static int line_caps(const pii_ctx *c, size_t ls, size_t le, size_t ss, size_t se)
+/* Title-case words in [from, to) (a part of a line), or -1 when a small word or
+ * a script without capitals makes it prose. */
+static int line_caps(const pii_ctx *c, size_t from, size_t to)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
     int caps = 0;
-    for (size_t k = ls; k < le;) {
-        if (k == ss) {
-            k = se;
-            continue;
-        }
+    for (size_t k = from; k < to;) {
         if (!word_byte(s[k]) || s[k] == '\'' || s[k] == '-') {
             k++;
             continue;
         }
         size_t a = k;
-        while (k < le && k != ss && word_byte(s[k]))
+        while (k < to && word_byte(s[k]))
             k++;
         int cs = letter_case(s, n, a);
         if (cs == CASE_UPPER) { /* "Torte", not "FN", "UTF-8": keys and acronyms */
@@ -137,14 +134,18 @@ static bool record_slot(const unsigned char *s, size_t ls, size_t le, size_t ss,
 bool ew__pii_title_line(const pii_ctx *c, size_t ss, size_t se)
 {
     const unsigned char *s = c->s;
-    size_t n = c->n, ls = ss, le = se;
+    size_t n = c->n, room = n - se < 512 ? n - se : 512;
+    /* the words after the run first: in prose the next one or two are small */
+    const unsigned char *nl = memchr(s + se, '\n', room);
+    if (!nl && room == 512) return false;
+    size_t le = nl ? (size_t)(nl - s) : n, ls = ss;
+    int caps = line_caps(c, se, le);
+    if (caps < 0) return false;
     while (ls > 0 && s[ls - 1] != '\n')
         if (ss - --ls > 512) return false;
-    while (le < n && s[le] != '\n')
-        if (++le - se > 512) return false;
-    if (record_slot(s, ls, le, ss, se)) return false;
-    int caps = line_caps(c, ls, le, ss, se);
-    if (caps < 0) return false;
+    int before = line_caps(c, ls, ss);
+    if (before < 0 || record_slot(s, ls, le, ss, se)) return false;
+    caps += before;
     /* a short line among others like it: a menu, a price list, a table of
      * contents ("Linzer Torte ..... 9,50" under "Primi Piatti") */
     size_t up = ls, down = le;
@@ -152,7 +153,7 @@ bool ew__pii_title_line(const pii_ctx *c, size_t ss, size_t se)
         size_t e = up - 1, b = e;
         while (b > 0 && s[b - 1] != '\n' && e - b < 512)
             b--;
-        int more = b < e ? line_caps(c, b, e, e, e) : -1;
+        int more = b < e ? line_caps(c, b, e) : -1;
         if (more < 0) break;
         caps += more, up = b;
     }
@@ -160,9 +161,68 @@ bool ew__pii_title_line(const pii_ctx *c, size_t ss, size_t se)
         size_t b = down + 1, e = b;
         while (e < n && s[e] != '\n' && e - b < 512)
             e++;
-        int more = b < e ? line_caps(c, b, e, e, e) : -1;
+        int more = b < e ? line_caps(c, b, e) : -1;
         if (more < 0) break;
         caps += more, down = e;
     }
     return caps >= 3;
+}
+
+/* The word [a, e) lowercased into w (ASCII letters only); its length or 0. */
+static size_t ascii_word(const unsigned char *s, size_t a, size_t e, char *w, size_t cap)
+{
+    if (e <= a || e - a >= cap) return 0;
+    for (size_t k = a; k < e; k++) {
+        if (!pii_is_alpha(s[k])) return 0;
+        w[k - a] = (char)(s[k] | 32);
+    }
+    return e - a;
+}
+
+bool ew__pii_place_word(const unsigned char *s, size_t a, size_t e)
+{
+    /* a feature of the land ending a name makes it a place ("Victoria
+     * Falls", "Alice Springs", "Jackson Hole", "Elizabeth Bay") */
+    static const char *const feats[] = {
+        "basin",   "bay",     "beach",     "canyon", "county",  "creek",   "desert", "falls",
+        "fjord",   "glacier", "gorge",     "harbor", "harbour", "heights", "hole",   "island",
+        "islands", "lagoon",  "peninsula", "rapids", "reef",    "springs", "valley", NULL};
+    char w[16];
+    size_t l = pii_is_upper(s[a]) ? ascii_word(s, a, e, w, sizeof w) : 0;
+    for (int k = 0; l && feats[k]; k++)
+        if (strlen(feats[k]) == l && !memcmp(feats[k], w, l)) return true;
+    return false;
+}
+
+bool ew__pii_title_word_near(const unsigned char *s, size_t n, size_t ls, size_t ss, size_t se)
+{
+    /* a function word written with a capital next to the run makes it part
+     * of a title ("A Survey Of Federated Optimisation", "Prognose Für Das
+     * Jahr"); particles are parts of names ("Maria De Souza") */
+    const uint32_t func = PII_KW_FUNC | PII_KW_FOREIGN;
+    char w[PII_WORD_MAX];
+    size_t e = se + 1, l;
+    if (se + 2 < n && s[se] == ' ' && pii_is_upper(s[se + 1])) {
+        while (e < n && pii_is_alpha(s[e]) && e - se < 8)
+            e++;
+        l = e == n || !(pii_is_alnum(s[e]) || s[e] >= 0x80) ? ascii_word(s, se + 1, e, w, sizeof w)
+                                                            : 0;
+        uint32_t kw = l ? ew__pii_cue_lookup(w, l) : 0;
+        if ((kw & func) && !(kw & PII_KW_PARTICLE)) return true;
+    }
+    /* the word before, not at a sentence's start ("The Smith family") */
+    if (ss < ls + 4 || s[ss - 1] != ' ') return false;
+    size_t b = ss - 1;
+    while (b > ls && pii_is_alpha(s[b - 1]) && ss - b < 8)
+        b--;
+    /* ... after a capitalised word ("Survey Of X"; not "by Elle Sandström") */
+    if (b == ls || s[b - 1] != ' ' || !pii_is_upper(s[b]) || !pii_is_alpha(s[b - 2])) return false;
+    size_t pb = b - 1;
+    while (pb > ls && pii_is_alpha(s[pb - 1]))
+        pb--;
+    if (!pii_is_upper(s[pb])) return false;
+    l = ascii_word(s, b, ss - 1, w, sizeof w);
+    if (!l) return false;
+    uint32_t kw = ew__pii_cue_lookup(w, l);
+    return (kw & func) && !(kw & PII_KW_PARTICLE);
 }

@@ -930,8 +930,8 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
         if (k == n && pii_is_alpha(v[n - 1])) return true;
     }
     if (c0 == '<' || c0 == '{' || c0 == '[' || c0 == ',' || c0 == ')' || c0 == ';' || c0 == '.' ||
-        c0 == '(')
-        return true; /* a variable, a template, code or a path */
+        c0 == '(' || c0 == '}')
+        return true; /* a variable, a template ("}}{{ end"), code or a path */
     /* elided: "eyJhbGciOi...", "sk-abc…" */
     if ((n > 3 && !memcmp(v + n - 3, "...", 3)) || (n > 3 && !memcmp(v + n - 3, "\xe2\x80\xa6", 3)))
         return true;
@@ -990,10 +990,12 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
             paren = true;
         else if (!(pii_is_alnum(ch) || ch == '_' || ch == ')' ||
                    (ch == '?' && i + 1 < n && v[i + 1] == '.') ||
+                   (ch == '!' && i + 1 < n && v[i + 1] == '(') || /* fetch_env!("X") */
                    (subscript && (ch == '[' || ch == ']' || ch == '"' || ch == '\''))))
             ident = false; /* "a?.b(": optional chaining */
     }
     if (ident && paren) return true;
+    if (ident && n > 1 && v[n - 1] == '[' && pii_is_alpha(v[0])) return true; /* ENV["X"] */
     if (ident && dot && pii_is_alpha(v[0]) && v[n - 1] != '.') {
         /* "env.PASSWORD", "os.Getenv": dotted identifiers; keys rarely look so */
         size_t digits = 0;
@@ -1228,6 +1230,7 @@ static bool glued_pass(const char *w, size_t n)
                                         "trespass", "surpass", "multipass", "firstpass"};
     /* glued to a letter: "htpasswd", "smbpasswd", "requirepass" (not "db_pass") */
     if (n > 6 && !memcmp(w + n - 6, "passwd", 6)) return pii_is_lower((unsigned char)w[n - 7]);
+    if (n == 6 && !memcmp(w, "rootpw", 6)) return true; /* OpenLDAP's slapd.conf */
     if (n <= 4 || memcmp(w + n - 4, "pass", 4) || !pii_is_lower((unsigned char)w[n - 5]))
         return false;
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
@@ -1484,13 +1487,16 @@ static bool public_by_prefix(const unsigned char *v, size_t n)
 
 /* A value encrypted at rest, which only its tool's key opens: SOPS's
  * "ENC[AES256_GCM,data:...]", Pulumi's "v1:<nonce>:<ciphertext>", a
- * SealedSecret's entries under "encryptedData:". */
+ * SealedSecret's entries under "encryptedData:", a Windows DPAPI blob (its
+ * fixed header, version 1 and the provider's GUID, in base64: NuGet's and
+ * PowerShell's stored passwords, which only the same Windows user opens). */
 static bool encrypted_value(const unsigned char *s, size_t vs, size_t ve)
 {
     const unsigned char *v = s + vs;
     size_t n = ve - vs;
     if (n > 8 && (!memcmp(v, "ENC[", 4) || (!memcmp(v, "v1:", 3) && memchr(v + 4, ':', n - 4))))
         return true;
+    if (n > 40 && !memcmp(v, "AQAAANCMnd8BFdERjHoAwE/Cl+sB", 28)) return true;
     size_t b = vs > 200 ? vs - 200 : 0;
     return pii_contains(s + b, vs - b, "encryptedData:", 14);
 }

@@ -569,8 +569,14 @@ size_t ew__pii_scan_nino(pii_ctx *c, size_t i)
     }
     if (bl != 9 || (k < n && pii_is_alnum(s[k])) || !ew__pii_nino_valid(buf, 9)) return 0;
     bool cue = pii_cue_near(c, CUE_NINO, i, 48);
-    if (lower && !cue) return 0;
-    ew__pii_add(c, EW_PII_UK_NINO, i, k, cue ? 0.95f : 0.85f);
+    /* in lower case after a cue, or as a field's whole value under a label
+     * of any language ("Rhif Yswiriant Gwladol: bh438902c") */
+    size_t b = i;
+    while (b > 0 && i - b < 2 && s[b - 1] == ' ')
+        b--;
+    bool field = b > 0 && (s[b - 1] == ':' || s[b - 1] == '=') && !sep;
+    if (lower && !cue && !field) return 0;
+    ew__pii_add(c, EW_PII_UK_NINO, i, k, cue ? 0.95f : lower ? 0.7f : 0.85f);
     return k;
 }
 

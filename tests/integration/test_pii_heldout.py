@@ -87,16 +87,14 @@ for (tset, seed), floor in TYPED_FLOORS.items():
 # contact (docs/pii.md): a (main's detector) card 0.71, IBAN 0.65, e-mail
 # 0.83-0.87, phone 0.93-0.94; b (after a's rules) card 0.94-0.95, phone
 # 0.94-0.95, SSN 0.76-0.85, the rest 1.00. Seeds 2002 and 2102 were scored
-# but their errors never read. Set a's lower-case NINOs after a Welsh cue
-# stay misses.
+# but their errors never read.
 TYPED2 = ('email', 'phone', 'credit_card', 'iban', 'us_ssn', 'uk_nino', 'cn_resident_id',
           'ip_address', 'mac_address', 'crypto_address')
-TYPED2_LOWER = {('a', 2002): {'uk_nino': 0.85}}
 for tset, seed in (('a', 2002), ('b', 2102)):
     data = pii_generate('pii_gen_typed2.py', '--set', tset, '--seed', seed)
     got = pii_score(data, 'pii_typed2_%s_%d' % (tset, seed))
     for t in TYPED2:
-        want = TYPED2_LOWER.get((tset, seed), {}).get(t, 0.95)
+        want = 0.95
         if t not in got:
             failures.append('typed2 %s %d: no %s in the set' % (tset, seed, t))
         elif got[t]['F2'] < want:

@@ -1032,6 +1032,9 @@ static void test_typed_layouts(void **state)
     EXPECT_EXACT("Tel 030 - 1234567 ok", EW_PII_PHONE, "030 - 1234567");
     EXPECT_NO_TYPE("pages 10 - 2000 ok", EW_PII_PHONE);
     EXPECT_EXACT("手机 138-12345678", EW_PII_PHONE, "138-12345678");
+    /* a lower-case NINO as a field's whole value, whatever the label's language */
+    EXPECT_EXACT("Rhif Yswiriant Gwladol: bh438902c.", EW_PII_UK_NINO, "bh438902c");
+    EXPECT_NO_TYPE("commit ab123456c done", EW_PII_UK_NINO);
 }
 
 static void test_byte_offsets(void **state)
@@ -1357,7 +1360,8 @@ static void test_machine_names(void **state)
                    EW_PII_PERSON);
     EXPECT_NO_TYPE("Ka Bax | Akoonkayga | Bogga Hore | Alaab Cusub", EW_PII_PERSON);
     EXPECT_NO_TYPE("Chăm Sóc Khách Hàng | Hàng Mới Về | Trang Chủ | Đơn Hàng", EW_PII_PERSON);
-    EXPECT_NO_TYPE("Desserts\nLinzer Torte ....... 9,50\nWiener Schnitzel .... 14,00", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Desserts\nLinzer Torte ....... 9,50\nWiener Schnitzel .... 14,00",
+                   EW_PII_PERSON);
     EXPECT_NO_TYPE("Serves 4 · Prep Time 20 Min · Cook Time 45 Min", EW_PII_PERSON);
     EXPECT_NO_TYPE("LPU-52468,Wilson Evolution Basketball,Goodyear Tire,Victoria Office,EA",
                    EW_PII_PERSON);
@@ -1368,6 +1372,17 @@ static void test_machine_names(void **state)
     EXPECT_EXACT("Attendees\n- Nayra Condori (Staff Nurse)\n- Tamati Tūhoe", EW_PII_PERSON,
                  "Nayra Condori");
     EXPECT_EXACT("Dave S, Doug V, Molly M and Scott M Met On Friday", EW_PII_PERSON, "Scott");
+    /* a capitalised function word next to the run, a feature of the land
+     * after it, a label opening a line before a value */
+    EXPECT_NO_TYPE("See the chapter A Survey Of Federated Optimisation (2004) in the volume.",
+                   EW_PII_PERSON);
+    EXPECT_EXACT("A great song (not by Elle Sandström).", EW_PII_PERSON, "Sandström");
+    EXPECT_NO_TYPE("We drove from there to Victoria Falls and then to Alice Springs.",
+                   EW_PII_PERSON);
+    EXPECT_EXACT("We drove with Victoria Martin to the lodge.", EW_PII_PERSON, "Victoria Martin");
+    EXPECT_NO_TYPE("Gönderim Yeri: 2024-03-02 (UPS)\nPrzewidywana Dostawa: 2024-03-04",
+                   EW_PII_PERSON);
+    EXPECT_EXACT("Meron Tesfaye: lunch at 1?\nDawit: sure", EW_PII_PERSON, "Meron Tesfaye");
 }
 
 static void test_machine_lookalikes(void **state)

@@ -384,6 +384,24 @@ static void test_rules_of_set_q(void **state)
     SECRET("here's the prod db password, don't share it: ENciHWdRl1BLgRvl", "ENciHWdRl1BLgRvl");
 }
 
+/* From set r: references a config reads a secret through, a template's
+ * closing braces, DPAPI-encrypted values, OpenLDAP's rootpw. */
+static void test_rules_of_set_r(void **state)
+{
+    (void)state;
+    NO_SECRET("password: System.fetch_env!(\"DB_PASSWORD\"),");
+    NO_SECRET("  v.password = ENV[\"VSPHERE_PASSWORD\"]");
+    NO_SECRET(
+        "data = \"DB_PASSWORD={{ with secret \\\"kv/db\\\" }}{{ .Data.password }}{{ end }}\"");
+    NO_SECRET(
+        "<add key=\"Password\" value=\"AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAAxk2R9s8d7f6g5h4j3k2l1zXcVbNm"
+        "0qW9eR8tY7uI6oP5aS4dF3gH2jK1lZ\" />");
+    SECRET("<add key=\"Password\" value=\"Qk2R9s8d7f6g5h4j3k2l1zXcVbNm0qW9eR8\" />",
+           "Qk2R9s8d7f6g5h4j3k2l1zXcVbNm0qW9eR8");
+    SECRET("suffix \"dc=bergen,dc=no\"\nrootpw olomoucBergen9", "olomoucBergen9");
+    NO_SECRET("suffix \"dc=bergen,dc=no\"\nrootpw {SSHA}abcdefghijklmnopqrstuvwx");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -406,6 +424,7 @@ int main(void)
         cmocka_unit_test(test_examples_by_sign),
         cmocka_unit_test(test_carriers_of_set_p),
         cmocka_unit_test(test_rules_of_set_q),
+        cmocka_unit_test(test_rules_of_set_r),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
