@@ -10,7 +10,13 @@
  * The text is generated from a fixed seed, so runs compare. Throughput uses
  * the thread's CPU time (CLOCK_THREAD_CPUTIME_ID), latency the wall clock
  * (a shared machine inflates p99). Usage:
- *   bench_pii [MiB of text, default 8] */
+ *   bench_pii [MiB of text, default 8]
+ *   bench_pii --dump DIR   writes 1 MiB of each text as `edgeway pii --jsonl`
+ *                          records, cut as the bench scans them (sparse and
+ *                          dense in 64 KiB pieces, the prose rows, 256 KiB
+ *                          each, in 1 KiB), for counting instructions:
+ *     valgrind --tool=callgrind --toggle-collect=ew_pii_scan \
+ *         build/edgeway pii --jsonl < DIR/sparse.jsonl */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,8 +201,56 @@ static void latency(const ew_pii_scanner *sc, const ew_buf *p, double *lat, int 
     qsort(lat, (size_t)runs, sizeof *lat, cmp_double);
 }
 
+/* Writes t cut into pieces as bench_pii cuts them, one JSON record each. */
+static int dump_pieces(const char *dir, const char *name, const ew_buf *t, size_t piece)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s.jsonl", dir, name);
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    for (size_t off = 0, n; off < t->len; off += n) {
+        n = t->len - off < piece ? t->len - off : piece;
+        while (off + n < t->len && n > 1 && (t->data[off + n] & 0xC0) == 0x80)
+            n--;
+        fputs("{\"text\": \"", f);
+        for (size_t k = off; k < off + n; k++) {
+            unsigned char ch = (unsigned char)t->data[k];
+            if (ch == '"' || ch == '\\')
+                fprintf(f, "\\%c", ch);
+            else if (ch < 0x20)
+                fprintf(f, "\\u%04x", ch);
+            else
+                fputc(ch, f);
+        }
+        fputs("\"}\n", f);
+    }
+    return fclose(f) ? -1 : 0;
+}
+
+static int dump(const char *dir)
+{
+    static const char *const names[PROSE_KINDS] = {"mixed", "lower", "zh", "lorem"};
+    ew_buf t;
+    ew_buf_init(&t, 4 << 20);
+    int rc = 0;
+    make_text(&t, 1 << 20, 20);
+    rc |= dump_pieces(dir, "sparse", &t, 64 << 10);
+    t.len = 0;
+    make_text(&t, 1 << 20, 2);
+    rc |= dump_pieces(dir, "dense", &t, 64 << 10);
+    for (int k = 0; k < PROSE_KINDS; k++) {
+        t.len = 0;
+        make_prose(&t, 256 << 10, k);
+        rc |= dump_pieces(dir, names[k], &t, 1024);
+    }
+    ew_buf_cleanup(&t);
+    if (rc) fprintf(stderr, "bench_pii: cannot write to %s\n", dir);
+    return rc ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc > 2 && !strcmp(argv[1], "--dump")) return dump(argv[2]);
     size_t mib = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 8;
     if (mib == 0 || mib > 512) mib = 8;
     ew_pii_scanner *sc = ew_pii_scanner_new(NULL, NULL);

@@ -113,9 +113,57 @@ levels (Platz 3, Nr. 1, Kat 3, Piso 3, Etage 2), street words in code and
 logs (new Street(12), Drive 2 TB, Route 53, Block 812345), songs and films,
 streets as places, firms named after streets.
 
+Set h (--set h, seeds 871/872) was written in session 9 after the rules for g,
+before any change for it: house numbers in their script's digits (Devanagari
+for Nepali and Marathi, Gujarati, Thai, Khmer, Myanmar, Lao, Persian for Dari,
+Arabic-Indic for Iraq and Sudan), Telugu, Malayalam and Sinhala, Tigrinya and
+Amharic in Ethiopic, Tajik Cyrillic, Russian postcode-first, Cypriot Greek,
+Hebrew after a prefix letter, Shanghai's 弄, romanised Japanese blocks (1-2-3
+Ginza), Korean road numbers, streets without a house number before a
+postcode (Hauptstraße, 10115 Berlin; Rue de Rivoli, 75001 Paris; Am Markt),
+Spanish s/n, Italian provinces in brackets, Dutch -II and hs, Kosovo,
+Montenegro, Bosnia, Greenland, Irish in Irish with an Eircode, US military
+and PMB boxes, Queensland lots, Côte d'Ivoire's 01 BP, Kinshasa's communes,
+Mauritius, Namibia, Botswana's plots, Malawi's private bags, El Salvador, Costa
+Rica, Guyana, Suriname, Barbados' BB postcodes, New Caledonia, Tonga; layouts:
+vCard ADR values, HTML <address> with <br>, letters with a c/o line and the
+date above, German envelopes (Herrn), JSON line1, semicolon CSV, XML, Markdown
+lists, lowercase chat; birth dates in Turkish, Polish, Czech and Finnish
+genitive months, Swahili, Malay, Tagalog, Arabic, Hindi, Thai (Thai digits and
+Buddhist years), Irish, Welsh, Albanian, Azerbaijani, Kazakh months, English
+"March the 12th", "12th Mar '85", "1985-Mar-12", "12 Mar 85", Devanagari and
+Bengali digits, Hijri years, spaced digits, cues of Afrikaans, Basque, Greek
+abbreviations, Mongolian and Uzbek; look-alikes: numbered places and things
+(Route 66, Building 7, Gate 12, Level 3, Studio 54, Apollo 11, Halle 7,
+Bahnsteig 3, Ruta 40), titles named after streets, firms named after streets,
+issue, expiry, wedding, hire and graduation dates in other languages.
+
+Set i (--set i, seeds 881/882) was written in session 9 after the rules for h
+(address fields of ~90 languages, birth dates by shape), before any change for
+it: Kannada, Gurmukhi and Odia with their digits, Dhivehi in Thaana, Dzongkha
+in Tibetan, Egyptian Arabic with Arabic-Indic digits, Kuwait's and Bahrain's
+block-street-house, Oman's ways, Beirut without a number, Turkmen, Tatar,
+Macau in Chinese and Portuguese, Fukuoka with 〒, Daegu's 길, Kaohsiung's 巷,
+Saigon, Georgian and Armenian avenues, Bulgarian №, Thessaloniki, Haifa,
+Sri Lankan Tamil, Tahiti, Réunion, the Caymans, Bermuda, the Falklands, Man,
+Jersey, Åland, San Marino, South Tyrol, Romansh, Estonia, Helsinki in
+Swedish, Oslo, Scottish Gaelic, Burundi, Brazzaville, Cape Verde, Freetown,
+Lomé, Ouagadougou, Lesotho, Eswatini, Dili, Belize, St Lucia, Managua; labels
+no rule was written from (Salgysy, Seòladh, Aterese, Enderesu, Postiaadress,
+받는 곳) and layouts: YAML block scalars, INI, SQL INSERT, HTML table cells,
+logfmt, Markdown bold, bullets, dotted leaders, a label on the line above,
+pipes, c/o; birth dates: French "1er", Ukrainian "р.", Georgian, Armenian
+"թ.", Maltese "ta'", Basque "1985eko martxoaren 12a", Estonian, Indonesian
+TTL (place, date), Hausa, Yoruba, Somali, Romanian, "12/Mar/1985", "Mar 12
+'85", "12 March, 1985", "1985/03/12 (age 41)", "12-3-1985", year and month in
+CJK, Nepali Bikram Sambat in Devanagari digits, compact dates in key=value,
+HTML cells and SQL, Kurdish, Tatar and Oromo cues; look-alikes: seats, gates,
+lanes, halls, courts, bays, stands, lockers, songs and films named after
+streets, expiry, validity, issue, vaccination and membership dates.
+
 Stdlib only; the output depends on --set and --seed alone. Seed 801's errors
 may be read after its first contact; seed 802's are never read (likewise
-811/812, 821/822, 831/832, 841/842, 851/852 and 861/862).
+811/812, 821/822, 831/832, 841/842, 851/852, 861/862, 871/872 and 881/882).
 """
 import argparse
 import os
@@ -1643,11 +1691,617 @@ LOOKALIKES_G = [
 ]
 
 
+
+# ---- set h: written in session 9 after the rules for g, scored once on first contact ----
+SCRIPT_DIGITS = {'deva': '०१२३४५६७८९', 'thai': '๐๑๒๓๔๕๖๗๘๙', 'khmr': '០១២៣៤៥៦៧៨៩',
+                 'mymr': '၀၁၂၃၄၅၆၇၈၉', 'laoo': '໐໑໒໓໔໕໖໗໘໙', 'arab': '٠١٢٣٤٥٦٧٨٩',
+                 'fa': '۰۱۲۳۴۵۶۷۸۹', 'gujr': '૦૧૨૩૪૫૬૭૮૯', 'beng': '০১২৩৪৫৬৭৮৯'}
+
+
+def sd(script, x):
+    """x written in a script's own decimal digits."""
+    return ''.join(SCRIPT_DIGITS[script][int(ch)] for ch in str(x))
+
+
+def h_addr(cc='any'):
+    f = {
+        # native scripts and their digits
+        'np': lambda: 'घर नं. %s, वडा नं. %s, बानेश्वर, काठमाडौं ४४६००' % (sd('deva', n(1, 999)),
+                                                                      sd('deva', n(1, 32))),
+        'mr': lambda: 'फ्लॅट क्र. %d, %s मजला, शिवाजी नगर, पुणे ४११००५' % (n(1, 40), sd('deva', n(1, 9))),
+        'gu': lambda: 'મકાન નં. %s, સી. જી. રોડ, નવરંગપુરા, અમદાવાદ ૩૮૦૦૦૯' % sd('gujr', n(1, 300)),
+        'te': lambda: 'ఇంటి నం. %d-%d-%d, రోడ్ నం. %d, బంజారా హిల్స్, హైదరాబాద్ 500034' % (
+            n(1, 9), n(1, 9), n(100, 400), n(1, 14)),
+        'ml': lambda: 'വീട്ടു നമ്പർ %d, എം. ജി. റോഡ്, എറണാകുളം, കൊച്ചി 6820%02d' % (n(1, 300),
+                                                                               n(10, 99)),
+        'si': lambda: 'නො. %d, ගාලු පාර, කොළඹ 0%d' % (n(1, 400), n(2, 7)),
+        'mm': lambda: 'အမှတ် %s၊ ဗိုလ်ချုပ်လမ်း၊ ပုဇွန်တောင်မြို့နယ်၊ ရန်ကုန်' % sd('mymr', n(1, 400)),
+        'kh': lambda: 'ផ្ទះលេខ %s ផ្លូវ %s សង្កាត់ទួលទំពូង ខណ្ឌចំការមន ភ្នំពេញ' % (
+            sd('khmr', n(1, 200)), sd('khmr', n(100, 500))),
+        'la': lambda: 'ເຮືອນເລກທີ %s, ຖະໜົນລ້ານຊ້າງ, ບ້ານຫັດສະດີ, ນະຄອນຫຼວງວຽງຈັນ' % sd('laoo',
+                                                                                      n(1, 300)),
+        'th': lambda: 'เลขที่ %s ซอยสุขุมวิท %s แขวงคลองเตยเหนือ เขตวัฒนา กรุงเทพฯ ๑๐๑๑๐' % (
+            sd('thai', n(1, 300)), sd('thai', n(1, 71))),
+        'er': lambda: 'ጎደና ሓርነት ቁ. %d፣ ኣስመራ' % n(1, 400),
+        'et': lambda: 'ቦሌ መንገድ፣ የቤት ቁጥር %d፣ አዲስ አበባ' % n(1, 999),
+        'af': lambda: 'کابل، ناحیه %s، سرک %s، خانه شماره %s' % (sd('fa', n(1, 22)),
+                                                              sd('fa', n(1, 40)),
+                                                              sd('fa', n(1, 300))),
+        'iq': lambda: 'بغداد، المنصور، محلة %s، زقاق %s، دار %s' % (
+            sd('arab', n(600, 620)), sd('arab', n(1, 40)), sd('arab', n(1, 90))),
+        'ae': lambda: 'فيلا %d، شارع %d، الجميرا 1، دبي' % (n(1, 90), n(1, 40)),
+        'sd': lambda: 'الخرطوم، شارع النيل، مبنى رقم %s' % sd('arab', n(1, 90)),
+        'tj': lambda: 'кӯчаи Рӯдакӣ %d, хонаи %d, Душанбе 7340%02d' % (n(1, 140), n(1, 90),
+                                                                    n(0, 99)),
+        'ru': lambda: 'Россия, 1900%02d, Санкт-Петербург, Невский пр-т, д. %d, кв. %d' % (
+            n(0, 99), n(1, 150), n(1, 200)),
+        'cy': lambda: 'Λεωφόρος Μακαρίου Γ΄ %d, 10%02d Λευκωσία' % (n(1, 90), n(60, 99)),
+        'il': lambda: 'רחוב יפו %d, קומה %d, ירושלים 94%05d' % (n(1, 200), n(1, 9), n(0, 99999)),
+        'cn': lambda: pick(['上海市静安区愚园路%d弄%d号' % (n(100, 1400), n(1, 40)),
+                            '广东省深圳市南山区深南大道%d号%d栋%d室' % (n(1000, 9999), n(1, 9),
+                                                                  n(101, 2808))]),
+        'jp': lambda: pick(['%d-%d-%d Ginza, Chuo-ku, Tokyo 104-0061' % (n(1, 8), n(1, 9),
+                                                                        n(1, 20)),
+                            '大阪府大阪市北区梅田%d-%d-%d' % (n(1, 3), n(1, 9), n(1, 20))]),
+        'kr': lambda: pick(['서울특별시 종로구 세종대로 %d' % n(1, 200),
+                            '경기도 성남시 분당구 판교역로 %d, %d층' % (n(1, 250), n(2, 20))]),
+        # Latin script: streets without a house number, s/n, suffixes
+        'de': lambda: pick(['Am Markt, 180%02d Rostock' % n(55, 59),
+                            'Hauptstraße, 10115 Berlin']),
+        'fr': lambda: pick(['Lieu-dit La Croix, 24200 Sarlat-la-Canéda',
+                            'Rue de Rivoli, 75001 Paris']),
+        'es': lambda: 'Pza. de España s/n, 410%02d Sevilla' % n(1, 20),
+        'it': lambda: 'Via del Corso, %d - 00186 Roma (RM)' % n(1, 500),
+        'nl': lambda: pick(['Keizersgracht %d-II, 1015 CJ Amsterdam' % n(1, 800),
+                            'Overtoom %d hs, 1054 HK Amsterdam' % n(1, 500)]),
+        'xk': lambda: 'Rr. Nëna Terezë %d, 10000 Prishtinë' % n(1, 90),
+        'me': lambda: 'Bulevar Svetog Petra Cetinjskog %d, 81000 Podgorica' % n(1, 150),
+        'ba': lambda: 'Ferhadija %d, 71000 Sarajevo' % n(1, 40),
+        'gl': lambda: 'Aqqusinersuaq %d, 3900 Nuuk' % n(1, 60),
+        'ie': lambda: 'Bóthar na Trá %d, Gaillimh H91 %s%d%s%d' % (n(1, 90), pick('ACDEFHKN'),
+                                                                   n(0, 9), pick('PRTVWXY'),
+                                                                   n(0, 9)),
+        'us': lambda: pick(['PSC %d, Box %d, APO AE 09%03d' % (n(1000, 9999), n(1000, 9999),
+                                                               n(0, 999)),
+                            'PMB %d, %d Elm St, Boulder, CO 80302' % (n(100, 999),
+                                                                       n(100, 9999))]),
+        'au': lambda: 'Lot %d Bruce Hwy, Gympie QLD 4570' % n(1, 400),
+        'ci': lambda: 'Cocody Riviera %d, Rue des Jardins, 01 BP %d Abidjan 01' % (n(1, 4),
+                                                                                  n(100, 9999)),
+        'cd': lambda: 'Avenue de la Justice n° %d, Commune de la Gombe, Kinshasa' % n(1, 300),
+        'mu': lambda: '%d Royal Road, Rose Hill 713%02d' % (n(1, 200), n(0, 99)),
+        'na': lambda: '%d Independence Avenue, Windhoek' % n(1, 300),
+        'bw': lambda: 'Plot %d, Fairground Office Park, Gaborone' % n(10000, 79999),
+        'mw': lambda: 'Private Bag %d, Lilongwe 3' % n(100, 400),
+        'sv': lambda: 'Calle La Mascota #%d, Colonia San Benito, San Salvador' % n(100, 999),
+        'cr': lambda: 'Avenida Central, Calle %d, casa %d, San José 10101' % (n(1, 40),
+                                                                             n(1, 300)),
+        'gy': lambda: 'Lot %d Regent Street, Bourda, Georgetown' % n(1, 200),
+        'sr': lambda: 'Kernkampweg %d, Paramaribo' % n(1, 120),
+        'bb': lambda: '#%d Chelsea Road, St. Michael, BB140%02d' % (n(1, 60), n(10, 99)),
+        'nc': lambda: '%d rue de Sébastopol, 98800 Nouméa' % n(1, 90),
+        'to': lambda: "Taufa'ahau Road %d, Nuku'alofa" % n(1, 200),
+    }
+    cc = pick(sorted(f)) if cc == 'any' else cc
+    return f[cc]()
+
+
+def h_vcard():
+    """An ADR value of a vCard: street;town;region;postcode;country after two empty parts."""
+    return pick(['%d Harbour Street;Sydney;NSW;2000;Australia' % n(1, 200),
+                 'Hauptstraße %d;Wien;;1040;Österreich' % n(1, 90),
+                 'Carrera %d # %d-%d;Bogotá;;110111;Colombia' % (n(1, 30), n(1, 99), n(1, 99)),
+                 '%d rue Sainte-Catherine;Montréal;QC;H2X 1K4;Canada' % n(100, 2000)])
+
+
+def h_html():
+    return pick(['%d Queen Street<br>Auckland 1010' % n(1, 300),
+                 'Kungsgatan %d<br>111 43 Stockholm' % n(1, 90),
+                 'Calle de Alcalá %d, 2º<br>28014 Madrid' % n(1, 400)])
+
+
+def h_block():
+    """A letter's recipient lines, street then town."""
+    return pick(['%d Kingsway\nLondon WC2B 6%s%s' % (n(1, 300), pick('ABDEHJ'), pick('NPQRST')),
+                 'Ringstraße %d\n4600 Wels' % n(1, 90),
+                 'Rua das Flores, %d - 2.º Dto.\n4050-262 Porto' % n(1, 200),
+                 'ul. Długa %d/%d\n80-827 Gdańsk' % (n(1, 90), n(1, 20)),
+                 'Keizersgracht %d-II\n1015 CJ Amsterdam' % n(1, 800),
+                 'Box %d\n%d Main Street\nWhitehorse YT Y1A 2C6' % (n(1, 9), n(100, 400))])
+
+
+H_MONTHS = {
+    'tr': 'Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık',
+    'pl': 'stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października '
+          'listopada grudnia',
+    'cs': 'ledna února března dubna května června července srpna září října listopadu prosince',
+    'fi': 'tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta '
+          'elokuuta syyskuuta lokakuuta marraskuuta joulukuuta',
+    'sw': 'Januari Februari Machi Aprili Mei Juni Julai Agosti Septemba Oktoba Novemba Desemba',
+    'ms': 'Januari Februari Mac April Mei Jun Julai Ogos September Oktober November Disember',
+    'tl': 'Enero Pebrero Marso Abril Mayo Hunyo Hulyo Agosto Setyembre Oktubre Nobyembre '
+          'Disyembre',
+    'ar': 'يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر',
+    'hi': 'जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर',
+    'th': 'มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม '
+          'พฤศจิกายน ธันวาคม',
+    'ga': 'Eanáir Feabhra Márta Aibreán Bealtaine Meitheamh Iúil Lúnasa Meán-Fómhair '
+          'Deireadh-Fómhair Samhain Nollaig',
+    'cy': 'Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd '
+          'Rhagfyr',
+    'sq': 'janar shkurt mars prill maj qershor korrik gusht shtator tetor nëntor dhjetor',
+    'az': 'yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr',
+    'kk': 'қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан',
+}
+H_MONTHS = {k: v.split() for k, v in H_MONTHS.items()}
+
+
+def h_dob(fmt='any'):
+    y, m, d = n(1934, 2008), n(1, 12), n(1, 28)
+    en = w.MONTHS_EN[m - 1]
+    if fmt in H_MONTHS:
+        mon = H_MONTHS[fmt][m - 1]
+        if fmt in ('cs', 'fi'):
+            return '%d. %s %d' % (d, mon, y)
+        if fmt == 'tl':
+            return '%s %d, %d' % (mon, d, y)
+        if fmt == 'th':
+            return '%s %s %s' % (sd('thai', d), mon, sd('thai', y + 543))
+        if fmt == 'ga':
+            return '%d %s %d' % (d, mon, y)
+        if fmt == 'cy':
+            return '%d %s %d' % (d, mon, y)
+        if fmt == 'az':
+            return '%d %s %d-ci il' % (d, mon, y)
+        if fmt == 'kk':
+            return '%d жылғы %d %s' % (y, d, mon)
+        return '%d %s %d' % (d, mon, y)
+    ord_ = 'th' if 4 <= d <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')
+    return {'en_the': '%s the %d%s, %d' % (en, d, ord_, y),
+            'en_apos': "%d%s %s '%02d" % (d, ord_, en[:3], y % 100),
+            'ymon': '%d-%s-%02d' % (y, en[:3], d),
+            'dmon2': '%02d %s %02d' % (d, en[:3], y % 100),
+            'deva': '%s/%s/%s' % (sd('deva', d), sd('deva', m), sd('deva', y)),
+            'beng': '%s-%s-%s' % (sd('beng', d), sd('beng', m), sd('beng', y)),
+            'hijri': '%s/%s/%s هـ' % (sd('arab', n(1340, 1429)), sd('arab', m), sd('arab', d)),
+            'dash2': '%02d-%02d-%04d' % (d, m, y), 'space': '%02d %02d %04d' % (d, m, y),
+            'ymd_dot': '%04d.%02d.%02d' % (y, m, d), 'dmy': '%02d/%02d/%04d' % (d, m, y),
+            'iso': '%04d-%02d-%02d' % (y, m, d)}[fmt]
+
+
+TYPED.update({
+    'haddr': ('street_address', 'STREET_ADDRESS', lambda cc='any': h_addr(cc)),
+    'hvcard': ('street_address', 'STREET_ADDRESS', lambda _=None: h_vcard()),
+    'hhtml': ('street_address', 'STREET_ADDRESS', lambda _=None: h_html()),
+    'hblock': ('street_address', 'STREET_ADDRESS', lambda _=None: h_block()),
+    'hdob': ('date_of_birth', 'DATE_OF_BIRTH', lambda fmt='any': h_dob(fmt)),
+})
+LOOK.update({
+    'hnum': lambda: pick(['Route 66', 'Building 7', 'Gate %d' % n(1, 60), 'Level %d' % n(1, 9),
+                          'Studio 54', 'Apollo 11', "Ocean's 11", 'Hangar 18', 'Area 51',
+                          'Terminal %d' % n(1, 5), 'Platform %d' % n(1, 14), 'Stage %d' % n(1, 4),
+                          'Halle %d' % n(1, 27), 'Ruta %d' % n(1, 40), 'Bahnsteig %d' % n(1, 12),
+                          'Porte %d' % n(1, 40), 'Linha %d' % n(1, 15), 'Chapter %d' % n(7, 13),
+                          'Pier %d' % n(1, 40), 'Track %d' % n(1, 12)]),
+    'htitle': lambda: pick(['21 Jump Street', '42nd Street', 'Miracle on 34th Street',
+                            'Sesame Street', 'Electric Avenue', 'Penny Lane',
+                            'Mulholland Drive', 'Sunset Boulevard', 'Avenue Q', 'Abbey Road',
+                            'Melrose Place', 'Coronation Street', '84 Charing Cross Road',
+                            'Rue Morgue', 'Nightmare on Elm Street']),
+    'hfirm': lambda: pick(['Threadneedle Street Partners', 'Bay Street Ventures',
+                           'Calle Ocho Tacos', 'Via Condotti Gioielli', 'Old Kent Road Motors',
+                           'Unter den Linden Verlag', 'Nevsky Prospekt Hotel']),
+    'hodate': lambda: pick(['Ngày cấp: %02d/%02d/%d' % (n(1, 28), n(1, 12), n(2016, 2024)),
+                            'วันหมดอายุ: %d/%d/%d' % (n(1, 28), n(1, 12), n(2566, 2572)),
+                            'تاريخ الإصدار: %02d/%02d/%d' % (n(1, 28), n(1, 12), n(2016, 2024)),
+                            '発行日：%d年%d月%d日' % (n(2016, 2024), n(1, 12), n(1, 28)),
+                            '발급일: %d.%02d.%02d' % (n(2016, 2024), n(1, 12), n(1, 28)),
+                            'Datum vydání: %d. %d. %d' % (n(1, 28), n(1, 12), n(2016, 2024)),
+                            'Married on %d %s %d in Galway.' % (n(1, 28), pick(w.MONTHS_EN),
+                                                                n(1990, 2020)),
+                            'Hired %02d/%02d/%d, badge %d.' % (n(1, 28), n(1, 12),
+                                                               n(2005, 2024), n(1000, 9999)),
+                            'Graduated %s %d, %d.' % (pick(w.MONTHS_EN), n(1, 28),
+                                                      n(1995, 2023))]),
+})
+
+TEMPLATES_H = [
+    "घर का पता: <<haddr.np>>",
+    "पत्ता: <<haddr.mr>>",
+    "સરનામું: <<haddr.gu>>",
+    "చిరునామా: <<haddr.te>>",
+    "വിലാസം: <<haddr.ml>>",
+    "ලිපිනය: <<haddr.si>>",
+    "လိပ်စာ: <<haddr.mm>>",
+    "អាសយដ្ឋាន: <<haddr.kh>>",
+    "ທີ່ຢູ່: <<haddr.la>>",
+    "ส่งของที่ <<haddr.th>> ค่ะ",
+    "ኣድራሻ: <<haddr.er>>",
+    "የመኖሪያ አድራሻ: <<haddr.et>>",
+    "آدرس: <<haddr.af>>",
+    "العنوان: <<haddr.iq>>",
+    "يرجى التوصيل إلى <<haddr.ae>> قبل الساعة 5",
+    "عنوان الشركة: <<haddr.sd>>",
+    "Суроға: <<haddr.tj>>",
+    "Адрес доставки: <<haddr.ru>>",
+    "Διεύθυνση αποστολής: <<haddr.cy>>",
+    "שלחו ל<<haddr.il>>",
+    "收货地址：<<haddr.cn>>（工作日送货）",
+    "Our Tokyo showroom: <<haddr.jp>>",
+    "배송지: <<haddr.kr>>",
+    "Anschrift: <<haddr.de>>",
+    "Adresse de livraison : <<haddr.fr>>",
+    "Estamos en <<haddr.es>>, junto a la fuente.",
+    "Indirizzo: <<haddr.it>>",
+    "Bezorgadres: <<haddr.nl>>",
+    "Adresa: <<haddr.xk>>",
+    "Adresa za dostavu: <<haddr.me>>",
+    "Sjedište: <<haddr.ba>>",
+    "Najugaq: <<haddr.gl>>",
+    "Seoladh: <<haddr.ie>>",
+    "Mail to: <<haddr.us>>",
+    "Farm address: <<haddr.au>>",
+    "Siège : <<haddr.ci>>",
+    "Adresse physique : <<haddr.cd>>",
+    "Visit us at <<haddr.mu>>.",
+    "Windhoek branch: <<haddr.na>>",
+    "Office location — <<haddr.bw>>",
+    "Postal address: <<haddr.mw>>",
+    "Dirección: <<haddr.sv>>",
+    "Dirección de entrega: <<haddr.cr>>",
+    "Deliver to <<haddr.gy>> after 2pm.",
+    "Adres: <<haddr.sr>>",
+    "Ship to <<haddr.bb>> please",
+    "Adresse : <<haddr.nc>>",
+    "We're at <<haddr.to>>, next to the market.",
+    # layouts
+    "BEGIN:VCARD\nVERSION:3.0\nFN:<<person>>\nADR;TYPE=home:;;<<hvcard>>\nTEL:<<phone>>\n"
+    "END:VCARD",
+    "<address><<person>><br><<hhtml>></address>",
+    "<<odate>>\n\n<<person>>\nc/o <<person>>\n<<hblock>>\n\nDear <<first>>,",
+    "Herrn\n<<person>>\n<<hblock>>\n\nBetreff: Ihre Bestellung <<order>>",
+    "{\"shipping\": {\"recipient\": \"<<person>>\", \"line1\": \"<<haddr>>\"}, "
+    "\"items\": <<qty>>}",
+    "id;name;address;created\n<<qty>>;<<person>>;\"<<haddr>>\";<<odate>>",
+    "<deliveryAddress><<haddr>></deliveryAddress>",
+    "- **Recipient:** <<person>>\n- **Address:** <<haddr>>\n- **Phone:** <<phone>>",
+    "hey can u send the keys to <<haddr.lower>>? thx",
+    "<<person>> · <<haddr>> · <<email>>",
+    # birth dates
+    "Doğum tarihi: <<hdob.tr>>",
+    "Urodzona <<hdob.pl>> w Krakowie.",
+    "Narozen <<hdob.cs>> v Brně.",
+    "Syntymäaika: <<hdob.fi>>",
+    "Tarehe ya kuzaliwa: <<hdob.sw>>",
+    "Tarikh lahir: <<hdob.ms>>",
+    "Petsa ng kapanganakan: <<hdob.tl>>",
+    "تاريخ الميلاد: <<hdob.ar>>",
+    "जन्म तिथि: <<hdob.hi>>",
+    "วันเกิด <<hdob.th>>",
+    "Dáta breithe: <<hdob.ga>>",
+    "Dyddiad geni: <<hdob.cy>>",
+    "Datëlindja: <<hdob.sq>>",
+    "Doğum tarixi: <<hdob.az>>",
+    "Туған күні: <<hdob.kk>>",
+    "Born <<hdob.en_the>> in Cork.",
+    "DOB <<hdob.en_apos>>",
+    "Date of birth: <<hdob.ymon>>",
+    "dob: <<hdob.dmon2>>",
+    "जन्म मिति: <<hdob.deva>>",
+    "জন্ম তারিখ: <<hdob.beng>>",
+    "تاريخ الميلاد: <<hdob.hijri>>",
+    "Geburtsdatum <<hdob.dash2>>",
+    "Date of Birth (DD MM YYYY): <<hdob.space>>",
+    "생년월일 <<hdob.ymd_dot>>",
+    "{\"birthDate\": \"<<hdob.iso>>\", \"name\": \"<<person>>\"}",
+    "patient,dob,ward\n<<person>>,<<hdob.dmy>>,<<qty>>",
+    "Gebore op <<hdob.dmy>> in Pretoria.",
+    "Jaiotze data: <<hdob.iso>>",
+    "Ημ. γέννησης: <<hdob.dmy>>",
+    "Төрсөн огноо: <<hdob.iso>>",
+    "Tug'ilgan sana: <<hdob.dmy>>",
+]
+LOOKALIKES_H = [
+    "Meet me at <<hnum>> at <<time>>.",
+    "We took <<hnum>> and then <<hnum>> to get there.",
+    "Tonight: <<htitle>> (<<qty>> min), then <<htitle>>.",
+    "<<hfirm>> posted <<price>> in revenue.",
+    "<<hodate>>",
+    "Reminder from <<person>>: <<hodate>>",
+    "The view from <<hnum>> is great; <<htitle>> is playing on the radio.",
+    "Boarding at <<hnum>>, seat <<qty>>A, flight LH<<qty>>.",
+]
+
+
+
+# ---- set i: written in session 9 after the rules for h, scored once on first contact ----
+SCRIPT_DIGITS.update({'knda': '೦೧೨೩೪೫೬೭೮೯', 'guru': '੦੧੨੩੪੫੬੭੮੯', 'orya': '୦୧୨୩୪୫୬୭୮୯',
+                      'tibt': '༠༡༢༣༤༥༦༧༨༩'})
+
+
+def i_addr(cc='any'):
+    f = {
+        # scripts and digits
+        'kn': lambda: 'ಮನೆ ಸಂಖ್ಯೆ %s, %dನೇ ಅಡ್ಡರಸ್ತೆ, ಜಯನಗರ, ಬೆಂಗಳೂರು ೫೬೦೦೪೧' % (
+            sd('knda', n(1, 400)), n(1, 9)),
+        'pa': lambda: 'ਮਕਾਨ ਨੰ. %s, ਮਾਡਲ ਟਾਊਨ, ਲੁਧਿਆਣਾ ੧੪੧੦੦੨' % sd('guru', n(1, 900)),
+        'or': lambda: 'ଘର ନଂ. %s, ଜନପଥ, ଭୁବନେଶ୍ୱର ୭୫୧୦୦୧' % sd('orya', n(1, 300)),
+        'mv': lambda: 'ހ. ނޫފެހި، %d ވަނަ ފަންގިފިލާ، މާލެ 20%03d' % (n(1, 9), n(0, 999)),
+        'bt': lambda: 'ཁྱིམ་ཨང་ %s, ནོར་འཛིན་ལམ་, ཐིམ་ཕུ་' % sd('tibt', n(1, 90)),
+        'eg': lambda: '%s شارع التحرير، الدقي، الجيزة %s' % (sd('arab', n(1, 90)),
+                                                        sd('arab', n(12311, 12655))),
+        'kw': lambda: 'قطعة %d، شارع %d، منزل %d، السالمية، الكويت' % (n(1, 12), n(1, 40),
+                                                                 n(1, 60)),
+        'bh': lambda: 'Building %d, Road %d, Block %d, Manama' % (n(100, 2999), n(100, 3999),
+                                                                 n(300, 999)),
+        'om': lambda: 'Way %d, House %d, Al Khuwair, Muscat' % (n(2000, 3999), n(1, 500)),
+        'lb': lambda: 'Rue Hamra, Immeuble Sabbagh, %e étage, Beyrouth'.replace(
+            '%e', '%de' % n(2, 9)),
+        'tm': lambda: "Magtymguly şaýoly %d, jaý %d, Aşgabat 744000" % (n(1, 120), n(1, 80)),
+        'tt': lambda: 'Казан, Бауман урамы, %d нче йорт, %d фатир' % (n(1, 90), n(1, 120)),
+        'mo': lambda: pick(['澳門新馬路%d號%d樓' % (n(1, 200), n(2, 20)),
+                            'Avenida de Almeida Ribeiro n.º %d, %d.º andar, Macau' % (
+                                n(1, 200), n(1, 20))]),
+        'jp': lambda: '〒%03d-%04d 福岡県福岡市中央区天神%d丁目%d番%d号' % (
+            n(810, 819), n(0, 9999), n(1, 5), n(1, 15), n(1, 30)),
+        'kr': lambda: '대구광역시 수성구 달구벌대로 %d길 %d, %d동 %d호' % (n(1, 600), n(1, 40),
+                                                              n(101, 120), n(101, 1504)),
+        'tw': lambda: '高雄市前鎮區中山二路%d巷%d號%d樓' % (n(1, 300), n(1, 90), n(2, 20)),
+        'vn': lambda: 'Số %d Đường Lê Lợi, Phường Bến Thành, Quận 1, TP. Hồ Chí Minh' % n(1, 300),
+        'ge': lambda: 'ვაჟა-ფშაველას გამზირი %d, ბინა %d, თბილისი 0186' % (n(1, 90),
+                                                                        n(1, 120)),
+        'am': lambda: 'Սայաթ-Նովայի պողոտա %d, բն. %d, Երևան 0001' % (n(1, 50), n(1, 80)),
+        'bg': lambda: 'ул. „Шипка“ № %d, ет. %d, ап. %d, 1504 София' % (n(1, 60), n(1, 9),
+                                                                     n(1, 40)),
+        'gr': lambda: 'Πλατεία Αριστοτέλους %d, 546 23 Θεσσαλονίκη' % n(1, 30),
+        'il': lambda: 'שדרות בן גוריון %d, דירה %d, חיפה' % (n(1, 140), n(1, 40)),
+        'lk': lambda: 'இல. %d, காலி வீதி, வெள்ளவத்தை, கொழும்பு 06' % n(1, 400),
+        # Latin script, other layouts
+        'pf': lambda: 'BP %d, 98713 Papeete' % n(100, 9999),
+        're': lambda: '%d rue de Paris, 97400 Saint-Denis' % n(1, 120),
+        'ky': lambda: '%d Harbour Drive, George Town, Grand Cayman KY1-11%02d' % (n(1, 200),
+                                                                               n(0, 99)),
+        'bm': lambda: '%d Front Street, Hamilton HM %d' % (n(1, 120), n(10, 19)),
+        'fk': lambda: '%d Ross Road, Stanley FIQQ 1ZZ' % n(1, 60),
+        'im': lambda: '%d Athol Street, Douglas IM1 1%s%s' % (n(1, 90), pick('ABDEHJL'),
+                                                            pick('NPQRTUW')),
+        'je': lambda: '%d Halkett Place, St Helier JE2 4%s%s' % (n(1, 90), pick('ABDEHJL'),
+                                                                pick('NPQRTUW')),
+        'ax': lambda: 'Torggatan %d, AX-22100 Mariehamn' % n(1, 40),
+        'sm': lambda: 'Contrada del Collegio %d, 47890 San Marino' % n(1, 40),
+        'it_bz': lambda: 'Lauben %d, 39100 Bozen' % n(1, 90),
+        'ch_rm': lambda: 'Via Maistra %d, 7500 San Murezzan' % n(1, 60),
+        'ee': lambda: 'Pärnu mnt %d-%d, 10141 Tallinn' % (n(1, 200), n(1, 60)),
+        'fi_sv': lambda: 'Mannerheimvägen %d B %d, 00100 Helsingfors' % (n(1, 90), n(1, 60)),
+        'no': lambda: 'Storgata %d, 0155 Oslo' % n(1, 90),
+        'gd': lambda: '%d Sràid an Rìgh, Inbhir Nis IV1 1%s%s' % (n(1, 90), pick('ABDEHJL'),
+                                                                pick('NPQRTUW')),
+        'bi': lambda: 'Avenue de l\'Université n° %d, Bujumbura' % n(1, 90),
+        'cg': lambda: '%d avenue Amilcar Cabral, Brazzaville' % n(1, 300),
+        'cv': lambda: 'Rua Serpa Pinto, n.º %d, Praia' % n(1, 200),
+        'sl': lambda: '%d Siaka Stevens Street, Freetown' % n(1, 120),
+        'tg': lambda: 'BP %d Lomé' % n(100, 9999),
+        'bf': lambda: '01 BP %d Ouagadougou 01' % n(100, 9999),
+        'ls': lambda: 'Kingsway %d, Maseru 100' % n(1, 90),
+        'sz': lambda: '%d Gwamile Street, Mbabane H100' % n(1, 90),
+        'tl': lambda: 'Rua de Caicoli, n.º %d, Díli' % n(1, 90),
+        'bz': lambda: '%d Regent Street, Belize City' % n(1, 90),
+        'lc': lambda: 'Bridge Street %d, Castries' % n(1, 90),
+        'ni': lambda: 'Calle Principal %d, Barrio San Luis, Managua' % n(1, 300),
+        'kw_en': lambda: 'Block %d, Street %d, House %d, Salmiya, Kuwait' % (n(1, 12), n(1, 40),
+                                                                          n(1, 60)),
+    }
+    cc = pick(sorted(f)) if cc == 'any' else cc
+    return f[cc]()
+
+
+def i_lines():
+    """An address on its lines, as a form or an envelope prints it."""
+    cc = pick(['re', 'ky', 'bm', 'im', 'je', 'ax', 'sm', 'it_bz', 'ee', 'no', 'cv', 'sl', 'sz',
+               'bh', 'om', 'vn', 'bg', 'gr'])
+    return i_addr(cc).replace(', ', '\n')
+
+
+I_MONTHS = {
+    'fr1': 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+    'uk': 'січня лютого березня квітня травня червня липня серпня вересня жовтня листопада '
+          'грудня',
+    'ka': 'იანვარი თებერვალი მარტი აპრილი მაისი ივნისი ივლისი აგვისტო სექტემბერი ოქტომბერი '
+          'ნოემბერი დეკემბერი',
+    'hy': 'հունվարի փետրվարի մարտի ապրիլի մայիսի հունիսի հուլիսի օգոստոսի սեպտեմբերի '
+          'հոկտեմբերի նոյեմբերի դեկտեմբերի',
+    'mt': "Jannar Frar Marzu April Mejju Ġunju Lulju Awwissu Settembru Ottubru Novembru Diċembru",
+    'eu': 'urtarrilaren otsailaren martxoaren apirilaren maiatzaren ekainaren uztailaren '
+          'abuztuaren irailaren urriaren azaroaren abenduaren',
+    'et': 'jaanuar veebruar märts aprill mai juuni juuli august september oktoober november '
+          'detsember',
+    'id': 'Januari Februari Maret April Mei Juni Juli Agustus September Oktober November '
+          'Desember',
+    'ha': 'Janairu Fabrairu Maris Afrilu Mayu Yuni Yuli Agusta Satumba Oktoba Nuwamba Disamba',
+    'yo': 'Ṣẹ́rẹ́ Èrèlè Ẹrẹ̀nà Ìgbé Ẹ̀bibi Òkúdu Agẹmọ Ògún Owewe Ọ̀wàrà Bélú Ọ̀pẹ̀',
+    'so': 'Janaayo Febraayo Maarso Abriil Maajo Juun Luulyo Agoosto Sebtembar Oktoobar Nofembar '
+          'Desembar',
+    'ro': 'ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie '
+          'noiembrie decembrie',
+}
+I_MONTHS = {k: v.split() for k, v in I_MONTHS.items()}
+
+
+def i_dob(fmt='any'):
+    y, m, d = n(1932, 2007), n(1, 12), n(1, 28)
+    en = w.MONTHS_EN[m - 1]
+    if fmt in I_MONTHS:
+        mon = I_MONTHS[fmt][m - 1]
+        return {'fr1': ('1er %s %d' % (mon, y)) if d == 1 or n(0, 3) == 0 else
+                '%d %s %d' % (d, mon, y),
+                'uk': '%d %s %d р.' % (d, mon, y), 'ka': '%d %s, %d' % (d, mon, y),
+                'hy': '%d թ. %s %d' % (y, mon, d), 'mt': "%d ta' %s %d" % (d, mon, y),
+                'eu': '%deko %s %da' % (y, mon, d), 'et': '%d. %s %d' % (d, mon, y),
+                'id': '%d %s %d' % (d, mon, y), 'ha': '%d %s, %d' % (d, mon, y),
+                'yo': '%d %s %d' % (d, mon, y), 'so': '%d %s %d' % (d, mon, y),
+                'ro': '%d %s %d' % (d, mon, y)}[fmt]
+    return {'slash_mon': '%02d/%s/%d' % (d, en[:3], y),
+            'mon_apos': "%s %d '%02d" % (en[:3], d, y % 100),
+            'mon_comma': '%d %s, %d' % (d, en, y),
+            'ymd_slash_age': '%d/%02d/%02d' % (y, m, d),
+            'dmy_dash': '%d-%d-%d' % (d, m, y),
+            'dmy': '%02d/%02d/%04d' % (d, m, y),
+            'ymd': '%04d-%02d-%02d' % (y, m, d),
+            'dot': '%02d.%02d.%04d' % (d, m, y),
+            'ym_cjk': '%d年%d月' % (y, m),
+            'np': '%s/%s/%s' % (sd('deva', y + 57), sd('deva', m), sd('deva', d)),
+            'compact': '%04d%02d%02d' % (y, m, d)}[fmt]
+
+
+TYPED.update({
+    'iaddr': ('street_address', 'STREET_ADDRESS', lambda cc='any': i_addr(cc)),
+    'ilines': ('street_address', 'STREET_ADDRESS', lambda _=None: i_lines()),
+    'idob': ('date_of_birth', 'DATE_OF_BIRTH', lambda fmt='any': i_dob(fmt)),
+})
+LOOK.update({
+    'inum': lambda: pick(['Platform 9¾', 'Gate B%d' % n(1, 40), 'Lane %d' % n(1, 8),
+                          'Row %d, Seat %d' % (n(1, 40), n(1, 30)), 'Room 101',
+                          'Section %d' % n(1, 12), 'Channel %d' % n(1, 9), 'District 9',
+                          'Catch-22', 'Stalag 17', 'Base %d' % n(1, 9), 'Sala %d' % n(1, 12),
+                          'Saal %d' % n(1, 9), 'Hall %d' % n(1, 20), 'Dock %d' % n(1, 30),
+                          'Court %d' % n(1, 16), 'Bay %d' % n(1, 40), 'Wing %d' % n(1, 6),
+                          'Stand %s%d' % (pick('ABC'), n(1, 90)), 'Locker %d' % n(1, 300)]),
+    'ititle': lambda: pick(['Highway 61 Revisited', 'Route 666', 'Penny Lane', 'Baker Street',
+                            'Abbey Road', 'Carnaby Street', 'Sunset Strip', 'Avenue Montaigne',
+                            'Via Appia', 'Boulevard of Broken Dreams']),
+    'iodate': lambda: pick(['Fecha de vencimiento: %02d/%02d/%d' % (n(1, 28), n(1, 12),
+                                                                     n(2025, 2032)),
+                            'Data de validade: %02d/%02d/%d' % (n(1, 28), n(1, 12),
+                                                                 n(2025, 2032)),
+                            'Gültig bis %02d.%02d.%d' % (n(1, 28), n(1, 12), n(2025, 2032)),
+                            "Date d'émission : %02d/%02d/%d" % (n(1, 28), n(1, 12),
+                                                                 n(2015, 2024)),
+                            'Tanggal berlaku: %d-%02d-%02d' % (n(2025, 2032), n(1, 12),
+                                                               n(1, 28)),
+                            'Ngày hết hạn: %02d/%02d/%d' % (n(1, 28), n(1, 12), n(2025, 2032)),
+                            'Son kullanma tarihi: %02d.%02d.%d' % (n(1, 28), n(1, 12),
+                                                                   n(2025, 2032)),
+                            '유효기간: %d.%02d.%02d' % (n(2025, 2032), n(1, 12), n(1, 28)),
+                            '有効期限：%d年%d月%d日' % (n(2025, 2032), n(1, 12), n(1, 28)),
+                            'Vaccinated on %d %s %d.' % (n(1, 28), pick(w.MONTHS_EN),
+                                                          n(2019, 2024)),
+                            'Member since %s %d.' % (pick(w.MONTHS_EN), n(1995, 2023)),
+                            'Established %d. Registered %02d/%02d/%d.' % (
+                                n(1950, 2010), n(1, 28), n(1, 12), n(2011, 2024))]),
+})
+
+TEMPLATES_I = [
+    "ವಿಳಾಸ: <<iaddr.kn>>",
+    "ਪਤਾ: <<iaddr.pa>>",
+    "ଠିକଣା: <<iaddr.or>>",
+    "Address: <<iaddr.mv>>",
+    "Address: <<iaddr.bt>>",
+    "العنوان: <<iaddr.eg>>",
+    "عنوان التوصيل: <<iaddr.kw>>",
+    "Our Manama office: <<iaddr.bh>>",
+    "We moved to <<iaddr.om>> last year.",
+    "Adresse : <<iaddr.lb>>",
+    "Salgysy: <<iaddr.tm>>",
+    "Адрес: <<iaddr.tt>>",
+    "地址：<<iaddr.mo>>",
+    "住所：<<iaddr.jp>>",
+    "받는 곳: <<iaddr.kr>>",
+    "收件地址：<<iaddr.tw>>",
+    "Địa chỉ giao hàng: <<iaddr.vn>>",
+    "Мисамарти: <<iaddr.ge>>".replace('Мисамарти', 'მისამართი'),
+    "Հասցե՝ <<iaddr.am>>",
+    "Адрес за доставка: <<iaddr.bg>>",
+    "Διεύθυνση κατοικίας: <<iaddr.gr>>",
+    "כתובת למשלוח: <<iaddr.il>>",
+    "முகவரி: <<iaddr.lk>>",
+    "Adresse postale : <<iaddr.pf>>",
+    "Adresse de facturation : <<iaddr.re>>",
+    "Registered office: <<iaddr.ky>>",
+    "Please courier the documents to <<iaddr.bm>>.",
+    "Postal address — <<iaddr.fk>>",
+    "Find us at <<iaddr.im>>.",
+    "Head office: <<iaddr.je>>",
+    "Postadress: <<iaddr.ax>>",
+    "Indirizzo di spedizione: <<iaddr.sm>>",
+    "Wohnadresse: <<iaddr.it_bz>>",
+    "Adressa: <<iaddr.ch_rm>>",
+    "Postiaadress: <<iaddr.ee>>",
+    "Postadress: <<iaddr.fi_sv>>",
+    "Leveringsadresse: <<iaddr.no>>",
+    "Seòladh: <<iaddr.gd>>",
+    "Aderesi: <<iaddr.bi>>",
+    "Adresi: <<iaddr.cg>>",
+    "Endereço de entrega: <<iaddr.cv>>",
+    "Please deliver to <<iaddr.sl>> before 5.",
+    "Adresse : <<iaddr.tg>>",
+    "Boîte postale : <<iaddr.bf>>",
+    "Aterese: <<iaddr.ls>>",
+    "Ikheli: <<iaddr.sz>>",
+    "Enderesu: <<iaddr.tl>>",
+    "Our Belize City shop: <<iaddr.bz>>",
+    "Address: <<iaddr.lc>>",
+    "Dirección de envío: <<iaddr.ni>>",
+    "Deliver to: <<iaddr.kw_en>>",
+    # layouts
+    "customer:\n  name: <<person>>\n  address: |\n    <<ilines>>",
+    "[shipping]\naddress = \"<<iaddr>>\"\nphone = \"<<phone>>\"",
+    "INSERT INTO customers (name, address) VALUES ('<<person>>', '<<iaddr>>');",
+    "<tr><td>Address</td><td><<iaddr>></td></tr>",
+    "<<person>> | <<iaddr>> | <<phone>>",
+    "Address\n<<ilines>>",
+    "level=info msg=\"order shipped\" address=\"<<iaddr>>\" order=<<order>>",
+    "**Address:** <<iaddr>>",
+    "• Address — <<iaddr>>",
+    "Address ........ <<iaddr>>",
+    "c/o <<person>>\n<<ilines>>",
+    "SHIP-TO: <<iaddr.upper>>",
+    "im at <<iaddr.lower>> now, where r u",
+    # birth dates
+    "Née le <<idob.fr1>> à Nantes.",
+    "Дата народження: <<idob.uk>>",
+    "დაბადების თარიღი: <<idob.ka>>",
+    "Ծննդյան ամսաթիվ՝ <<idob.hy>>",
+    "Data tat-twelid: <<idob.mt>>",
+    "Jaiotze data: <<idob.eu>>",
+    "Sünniaeg: <<idob.et>>",
+    "Tempat/Tgl Lahir: Bandung, <<idob.id>>",
+    "Ranar haihuwa: <<idob.ha>>",
+    "Ọjọ́ ìbí: <<idob.yo>>",
+    "Taariikhda dhalashada: <<idob.so>>",
+    "Data nașterii: <<idob.ro>>",
+    "DOB: <<idob.slash_mon>>",
+    "Born <<idob.mon_apos>>, raised in Ohio.",
+    "She was born <<idob.mon_comma>> in Accra.",
+    "DOB: <<idob.ymd_slash_age>> (age 41)",
+    "Ngày sinh: <<idob.dmy_dash>>",
+    "Geburtsdatum: <<idob.dot>>",
+    "出生年月：<<idob.ym_cjk>>",
+    "जन्म मिति (वि.सं.): <<idob.np>>",
+    "birth_date=<<idob.compact>>",
+    "<tr><td>Date of birth</td><td><<idob.dmy>></td></tr>",
+    "INSERT INTO patients (name, dob) VALUES ('<<person>>', '<<idob.ymd>>');",
+    "Rojbûn: <<idob.dmy>>",
+    "Туган көне: <<idob.dot>>",
+    "Guyyaa dhalootaa: <<idob.dmy>>",
+]
+LOOKALIKES_I = [
+    "Meet me at <<inum>> at <<time>>.",
+    "Your seat: <<inum>>; boarding from <<inum>>.",
+    "Now playing: <<ititle>> (<<qty>> plays).",
+    "We listened to <<ititle>> and <<ititle>> all night.",
+    "<<iodate>>",
+    "Note from <<person>>: <<iodate>>",
+    "Ticket <<order>>: <<inum>>, <<odate>> at <<time>>.",
+    "The conference is in <<inum>>, then lunch in <<inum>>.",
+]
+
+
 def record():
     look, tmpl = {'a': (LOOKALIKES, TEMPLATES), 'b': (LOOKALIKES_B, TEMPLATES_B),
                   'c': (LOOKALIKES_C, TEMPLATES_C),
                   'd': (LOOKALIKES_D, TEMPLATES_D), 'e': (LOOKALIKES_E, TEMPLATES_E),
-                  'f': (LOOKALIKES_F, TEMPLATES_F), 'g': (LOOKALIKES_G, TEMPLATES_G)}[SET]
+                  'f': (LOOKALIKES_F, TEMPLATES_F), 'g': (LOOKALIKES_G, TEMPLATES_G),
+                  'h': (LOOKALIKES_H, TEMPLATES_H), 'i': (LOOKALIKES_I, TEMPLATES_I)}[SET]
     t = pick(look if rng.random() < 0.25 else tmpl)
     return w.fill(t, TYPED, LOOK)
 
@@ -1658,15 +2312,17 @@ SET = 'a'
 def main():
     global SET
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument('--set', default='a', choices=['a', 'b', 'c', 'd', 'e', 'f', 'g'],
+    pre.add_argument('--set', default='a', choices=['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'],
                      help='b: the second set, written after the rules for a (seeds 811/812); '
                      'c: the third, written after the rules for b (seeds 821/822); d: the fourth, '
                      'after the rules for c (seeds 831/832); e: after the rules for d (841/842); f: after '
-                     'the rules for e (851/852); g: after the rules for f (861/862)')
+                     'the rules for e (851/852); g: after the rules for f (861/862); h: after the rules '
+                     'for g (871/872); i: after the rules for h (881/882)')
     args, rest = pre.parse_known_args()
     SET = args.set
     sys.argv = sys.argv[:1] + rest
-    w.write_set(record, {'a': 801, 'b': 811, 'c': 821, 'd': 831, 'e': 841, 'f': 851, 'g': 861}[SET], __doc__)
+    w.write_set(record, {'a': 801, 'b': 811, 'c': 821, 'd': 831, 'e': 841, 'f': 851, 'g': 861,
+                                  'h': 871, 'i': 881}[SET], __doc__)
 
 
 if __name__ == '__main__':

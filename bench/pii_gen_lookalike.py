@@ -48,6 +48,9 @@ the rules from set b: CI logs, stack traces with localised messages,
 Kubernetes events, SQL, i18n resource files in eighteen languages, product
 catalogues, release notes, calendar invites, developers' chat about services
 named like people, legal and medical prose without people.
+--set e (bench/pii_gen_lookalike_e.py, seeds 1041 and 1042) was written after
+the rules from set d: orders, HR and ERP exports, support macros, reviews,
+headlines, menus, sports, citations, places and UI strings of 23 languages.
 --set d (bench/pii_gen_lookalike_d.py, seeds 1031 and 1032) was written after
 the rules from set c: observability and infrastructure output, .NET in five
 more languages, a settings screen's UI strings in fifteen other languages,
@@ -947,5 +950,9 @@ if __name__ == '__main__':
         if which == 'd':  # set d: bench/pii_gen_lookalike_d.py
             import pii_gen_lookalike_d as ld
             w.write_set(ld.record_d, 1031, ld.__doc__)
+            sys.exit(0)
+        if which == 'e':  # set e: bench/pii_gen_lookalike_e.py
+            import pii_gen_lookalike_e as le
+            w.write_set(le.record_e, 1041, le.__doc__)
             sys.exit(0)
     w.write_set(record, 1001, __doc__)

@@ -335,14 +335,16 @@ ew__upstream *ew__engines_local_http(ew__engines *e)
     return e->current_http;
 }
 
-bool ew__engines_answer_due(ew__engines *e, uint64_t now_us, uint64_t *answers)
+bool ew__engines_answer_due(ew__engines *e, uint64_t now_us, uint64_t *answers, uint64_t *expect_us)
 {
     bool due = false;
     *answers = e->due_answers_gone;
+    *expect_us = UINT64_MAX;
     for (ew__upstream *u = e->remotes; u; u = u->next) {
-        uint64_t n;
-        due |= ew__remote_answer_due(u->remote, now_us, &n);
+        uint64_t n, at;
+        due |= ew__remote_answer_due(u->remote, now_us, &n, &at);
         *answers += n;
+        if (at < *expect_us) *expect_us = at;
     }
     return due;
 }

@@ -79,8 +79,10 @@ ew__upstream *ew__engines_remote(ew__engines *e);
  * NULL when there is none. */
 ew__upstream *ew__engines_local_http(ew__engines *e);
 /* Whether an upstream answer is due soon, from any client, current or
- * retired (ew__remote_answer_due); *answers sums their counts. */
-bool ew__engines_answer_due(ew__engines *e, uint64_t now_us, uint64_t *answers);
+ * retired (ew__remote_answer_due); *answers sums their counts, *expect_us
+ * is the soonest any due answer is expected. */
+bool ew__engines_answer_due(ew__engines *e, uint64_t now_us, uint64_t *answers,
+                            uint64_t *expect_us);
 /* A model's queue: waiting, its bound, running now. */
 void ew__engine_queue(const ew__engine *m, int *waiting, int *capacity, int *running);
 

@@ -17,7 +17,15 @@
  * a miss, and after SPIN_MISSES in a row spinning pauses for SPIN_PAUSE_US
  * (a fast backend turned slow, or a machine too busy to answer in time). It
  * never spins while the device says it runs on battery or in low-power
- * mode. */
+ * mode.
+ *
+ * A spin polls with a system call each time round. Before a due answer can
+ * be expected (3/4 of its backend's quickest recent first byte, learnt per
+ * backend in remote/client.c) it polls only every QUIET_POLL_US and waits
+ * in between without one, so other clients' events still wait at most
+ * that long; from then on it polls without a break. A fast upstream's
+ * answer takes tens of microseconds, so this keeps most of a spin's
+ * epoll_wait calls out (bench/gateway_kernel.sh counts them). */
 #include <event2/event.h>
 #include <time.h>
 
@@ -32,6 +40,8 @@
 #define SPIN_PAUSE_US 1000000u
 /* The device state is read this often, at most. */
 #define DEVICE_CHECK_US 100000u
+/* Poll this often while no due answer is expected yet. */
+#define QUIET_POLL_US 5u
 
 static uint64_t now_us(void)
 {
@@ -71,6 +81,9 @@ void ew__spin_render(const ew__spin *s, ew_buf *out)
     ew__prom_help(out, "edgeway_busy_poll_seconds_total", "counter",
                   "Time the loop spent busy-polling.");
     ew__prom_value(out, "edgeway_busy_poll_seconds_total", NULL, NULL, (double)s->spun_us / 1e6);
+    ew__prom_help(out, "edgeway_busy_poll_polls_total", "counter",
+                  "Non-blocking polls (epoll_wait calls) the spins made.");
+    ew__prom_value(out, "edgeway_busy_poll_polls_total", NULL, NULL, (double)s->polls);
 }
 
 static bool stopped(struct event_base *base)
@@ -88,18 +101,45 @@ static void check_device(ew__gateway *gw, uint64_t t)
     s->device_at = t;
 }
 
-/* Polls the loop without sleeping until no answer is due or budget_us
- * passes. -1: the loop was told to stop (or failed); else whether a due
- * answer arrived. */
-static int spin(ew__gateway *gw, uint64_t budget_us, uint64_t t0, uint64_t answers0)
+static inline void cpu_relax(void)
 {
-    uint64_t answers = answers0, t;
-    bool due;
-    do {
-        if (event_base_loop(gw->base, EVLOOP_NONBLOCK) < 0 || stopped(gw->base)) return -1;
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}
+
+/* Waits until `until` without a system call where the clock is the vDSO's;
+ * where it is not, the clock is read only every 16 pauses (~0.5 us). */
+static uint64_t wait_until(uint64_t t, uint64_t until)
+{
+    while (t < until) {
+        for (int i = 0; i < 16; i++)
+            cpu_relax();
         t = now_us();
-        due = ew__engines_answer_due(gw->engines, t, &answers);
-    } while (due && t - t0 < budget_us);
+    }
+    return t;
+}
+
+/* Polls the loop without sleeping until no answer is due or budget_us
+ * passes; until expect_us, only every QUIET_POLL_US. -1: the loop was told
+ * to stop (or failed); else whether a due answer arrived. */
+static int spin(ew__gateway *gw, uint64_t budget_us, uint64_t t0, uint64_t answers0,
+                uint64_t expect_us)
+{
+    uint64_t answers = answers0, t = t0, end = t0 + budget_us;
+    for (;;) {
+        if (t < expect_us) {
+            uint64_t until = t + QUIET_POLL_US;
+            if (until > expect_us) until = expect_us;
+            t = wait_until(t, until < end ? until : end);
+        }
+        if (event_base_loop(gw->base, EVLOOP_NONBLOCK) < 0 || stopped(gw->base)) return -1;
+        gw->spin.polls++;
+        t = now_us();
+        if (!ew__engines_answer_due(gw->engines, t, &answers, &expect_us) || t >= end) break;
+    }
     bool hit = answers != answers0;
     ew__spin_result(&gw->spin, hit, t - t0, t);
     return hit;
@@ -115,12 +155,12 @@ int ew__gateway_run(ew__gateway *gw)
         for (;;) {
             int busy_poll_us = gw->cfg->server.busy_poll_us;
             if (busy_poll_us <= 0) break;
-            uint64_t t = now_us(), answers;
-            if (!ew__engines_answer_due(gw->engines, t, &answers)) break;
+            uint64_t t = now_us(), answers, expect_us;
+            if (!ew__engines_answer_due(gw->engines, t, &answers, &expect_us)) break;
             check_device(gw, t);
             uint64_t budget = ew__spin_budget(&gw->spin, busy_poll_us, t);
             if (!budget) break;
-            int hit = spin(gw, budget, t, answers);
+            int hit = spin(gw, budget, t, answers, expect_us);
             if (hit < 0) return stopped(gw->base) ? 0 : -1;
             if (!hit) break;
         }

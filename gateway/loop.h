@@ -24,14 +24,15 @@ typedef struct ew__spin {
     bool on_battery;      /* the device said so when last asked */
     uint64_t device_at;   /* when that was */
     uint64_t n_hit, n_miss, spun_us;
+    uint64_t polls; /* non-blocking passes of the loop, over all spins */
 } ew__spin;
 
 /* How long to spin now, in microseconds; 0 = sleep instead. */
 uint64_t ew__spin_budget(const ew__spin *s, int busy_poll_us, uint64_t now_us);
 /* hit: a due answer arrived during the spin, which took spun_us. */
 void ew__spin_result(ew__spin *s, bool hit, uint64_t spun_us, uint64_t now_us);
-/* The Prometheus families edgeway_busy_poll_total and
- * edgeway_busy_poll_seconds_total. */
+/* The Prometheus families edgeway_busy_poll_total,
+ * edgeway_busy_poll_seconds_total and edgeway_busy_poll_polls_total. */
 void ew__spin_render(const ew__spin *s, ew_buf *out);
 
 #endif

@@ -96,6 +96,7 @@ struct ew__remote_call {
     ew__remote_call *prev, *next;
     ew__remote_call *due_prev, *due_next; /* in r's due list while `due` */
     bool due;
+    uint64_t expect_us; /* while due: its answer is not expected before this */
     ew__remote_callbacks cb;
     void *user;
     char rid[EW_BACKEND_NAME_MAX + 1];
@@ -453,12 +454,28 @@ static void due_add(ew__remote_call *c)
     ew__remote *r = c->r;
     if (r->opts.busy_poll_us <= 0 || __builtin_popcount(c->b->fast_answers) < 6) return;
     c->due = true;
+    c->expect_us = c->t_attempt_us + c->b->quiet_us;
     c->due_prev = r->due_tail;
     if (r->due_tail)
         r->due_tail->due_next = c;
     else
         r->due_head = c;
     r->due_tail = c;
+}
+
+/* A fast answer's first byte came ttfb_us after its attempt began: the
+ * backend's quiet time is 3/4 of the least of its last 8 such. One answer
+ * sooner than that lowers it at once; it rises only when 8 in a row were
+ * slower. */
+static void note_fast_ttfb(ew__backend *b, uint64_t ttfb_us)
+{
+    b->fast_ttfb_us[b->fast_ttfb_at] = (uint32_t)ttfb_us;
+    b->fast_ttfb_at = (uint8_t)((b->fast_ttfb_at + 1) % 8);
+    if (b->n_fast_ttfb < 8) b->n_fast_ttfb++;
+    uint32_t least = UINT32_MAX;
+    for (int i = 0; i < b->n_fast_ttfb; i++)
+        if (b->fast_ttfb_us[i] < least) least = b->fast_ttfb_us[i];
+    b->quiet_us = b->n_fast_ttfb == 8 ? least / 4 * 3 : 0;
 }
 
 /* The first byte of the attempt's answer came at now. */
@@ -468,16 +485,20 @@ static void due_answered(ew__remote_call *c, uint64_t now)
     if (r->opts.busy_poll_us <= 0) return;
     bool fast = now - c->t_attempt_us <= due_window_us(r);
     c->b->fast_answers = (uint8_t)(c->b->fast_answers << 1 | fast);
+    if (fast) note_fast_ttfb(c->b, now - c->t_attempt_us);
     if (c->due) r->stats.due_answers++;
     due_remove(c);
 }
 
-bool ew__remote_answer_due(ew__remote *r, uint64_t now_us, uint64_t *answers)
+bool ew__remote_answer_due(ew__remote *r, uint64_t now_us, uint64_t *answers, uint64_t *expect_us)
 {
     /* The oldest are the first to be overdue: they stop being due. */
     while (r->due_head && now_us >= r->due_head->t_attempt_us + due_window_us(r))
         due_remove(r->due_head);
     *answers = r->stats.due_answers;
+    *expect_us = UINT64_MAX;
+    for (const ew__remote_call *c = r->due_head; c; c = c->due_next)
+        if (c->expect_us < *expect_us) *expect_us = c->expect_us;
     return r->due_head != NULL;
 }
 

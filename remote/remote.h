@@ -178,8 +178,11 @@ void ew__remote_stats_get(const ew__remote *r, ew__remote_stats *out);
  * start; a new backend counts as fast), and has waited less than that
  * itself. Slow backends (a cloud model, a local server generating) are never
  * due, so the loop does not spin for them. *answers: how many due attempts
- * got their first byte so far (a spin that saw it grow was worth it). */
-bool ew__remote_answer_due(ew__remote *r, uint64_t now_us, uint64_t *answers);
+ * got their first byte so far (a spin that saw it grow was worth it).
+ * *expect_us: the soonest a due answer is expected (3/4 of its backend's
+ * quickest recent first byte after its attempt began; the attempt's start
+ * until a backend has 8 fast answers), UINT64_MAX when none is due. */
+bool ew__remote_answer_due(ew__remote *r, uint64_t now_us, uint64_t *answers, uint64_t *expect_us);
 
 /* Replaces every occurrence of secret (4 bytes or longer) in the string buf
  * with "[REDACTED]", in place within size bytes, truncating if need be. */

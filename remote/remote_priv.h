@@ -33,6 +33,12 @@ typedef struct ew__backend {
     /* Its last 8 answers, a bit each (1 = the first byte came within twice
      * the busy-poll budget), newest lowest; for ew__remote_answer_due. */
     uint8_t fast_answers;
+    /* The first-byte times of its last 8 fast answers (microseconds after
+     * the attempt began), a ring, and how many it holds; quiet_us is 3/4 of
+     * their least once there are 8, else 0: no answer is expected sooner. */
+    uint8_t n_fast_ttfb, fast_ttfb_at;
+    uint32_t fast_ttfb_us[8];
+    uint32_t quiet_us;
     /* Its URLs by path, parsed once (client.c): curl would otherwise parse
      * the URL string again for every transfer. */
     struct {

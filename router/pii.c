@@ -213,6 +213,11 @@ static void default_build(void)
 /* ---- the walk ------------------------------------------------------------------ */
 size_t ew__pii_token_end(const unsigned char *s, size_t n, size_t i)
 {
+    /* four bytes a step while all four continue it (tokens in code and
+     * logs run to dozens of bytes), then byte by byte */
+    while (i + 4 <= n && (ew__pii_tokch[s[i]] & ew__pii_tokch[s[i + 1]] & ew__pii_tokch[s[i + 2]] &
+                          ew__pii_tokch[s[i + 3]]))
+        i += 4;
     while (i < n && ew__pii_tokch[s[i]])
         i++;
     return i;
@@ -346,10 +351,13 @@ static __attribute__((noinline)) bool quoted_alone(const unsigned char *s, size_
     return ws > 0 && we < n && (s[ws - 1] == '"' || s[ws - 1] == '\'') && s[we] == s[ws - 1];
 }
 
+/* Notes the cues of the word low (n bytes, [ws, we) in the text) and of a
+ * phrase it continues; returns them, and in *own the word's own answer. */
 static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t ws, size_t we,
-                          uint32_t hash, const uint64_t q[3])
+                          uint32_t hash, const uint64_t q[3], uint32_t *own)
 {
     uint32_t cues = 0;
+    *own = UINT32_MAX; /* not asked yet */
     /* Continue a phrase when only spaces separate the words. */
     if (w->plen && w->phrase_end + 1 == ws && w->plen + 1 + n < sizeof w->phrase) {
         w->phrase[w->plen] = ' ';
@@ -360,12 +368,12 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
              * word's own cues ("nome"); a complete one ("part number") wins */
             cues = pc;
             if (!(pc & ((1u << CUE_COUNT) - 1)))
-                cues |= ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash) & ~PII_CUE_PREFIX;
+                cues |= (*own = ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash)) & ~PII_CUE_PREFIX;
             w->plen += 1 + n;
         }
     }
     if (!cues) {
-        cues = ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash);
+        cues = *own = ew__pii_cue_lookup3(q[0], q[1], q[2], n, hash);
         w->plen = 0;
         if (cues & PII_CUE_PREFIX) {
             memcpy(w->phrase, low, n);
@@ -413,24 +421,42 @@ static uint32_t note_cues(pii_ctx *c, walk *w, const char *low, size_t n, size_t
     return cues;
 }
 
-/* Counts a word for pii_not_english. Function words count capitalised too
+/* A word's count for pii_not_english. Function words count capitalised too
  * ("The", "Die"); particles ("van", "de") do not: they are in names in
  * English text as well. One add per word: English ones low, others high. */
+static inline uint64_t lang_add(uint32_t cues)
+{
+    return (uint64_t)((cues & PII_KW_FUNC) != 0) |
+           (uint64_t)((cues & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
+}
+
 static inline void note_lang(pii_ctx *c, uint32_t cues, bool lower)
 {
-    c->lang += (uint64_t)((cues & PII_KW_FUNC) != 0) |
-               (uint64_t)((cues & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
+    c->lang += lang_add(cues);
     c->lower_words += lower;
 }
 
-/* "requirepass", "htpasswd": the word [i, we) ends in "pass" or "passwd"
+/* "requirepass", "htpasswd", "rootpw": the word [i, we) ends in "pass", "passwd" or "pw"
  * glued to a word; its last letters are asked first, most words end so. */
 static inline bool glued_pass_word(const unsigned char *s, size_t i, size_t we)
 {
     if (we - i <= 4) return false;
     bool pass = (s[we - 1] | 32) == 's' && (s[we - 4] | 32) == 'p';
     bool passwd = (s[we - 1] | 32) == 'd' && (s[we - 2] | 32) == 'w';
-    return (pass || passwd) && ew__pii_glued_pass(s, i, we);
+    bool pw = (s[we - 1] | 32) == 'w' && (s[we - 2] | 32) == 'p'; /* "rootpw" */
+    return (pass || passwd || pw) && ew__pii_glued_pass(s, i, we);
+}
+
+/* The word at i ends a name that the quote q opens, written as a setting's
+ * path may be ("Payments:ApiSecret", "db.password"). */
+static bool quoted_name_start(const unsigned char *s, size_t i, unsigned char q)
+{
+    size_t k = i;
+    while (k > 0 && i - k < 64 &&
+           (pii_is_alnum(s[k - 1]) || s[k - 1] == '_' || s[k - 1] == ':' || s[k - 1] == '.' ||
+            s[k - 1] == '-'))
+        k--;
+    return k > 0 && s[k - 1] == q;
 }
 
 /* "var token string = x", "var key []byte = x": at the type [i, ie) before
@@ -481,144 +507,14 @@ static __attribute__((noinline)) void structured_cell(pii_ctx *c, size_t i, size
     ew__pii_scan_table(c, i, ie, kind);
 }
 
-/* A word (letters first) at i. */
-static size_t on_word(pii_ctx *c, walk *w, size_t i)
+/* The word [i, we) as a key or a secret's cue: "key = value", "key: value",
+ * "password pass123", <password>x</password>, a cue before or after its
+ * value. Returns where the walk goes on when it found one, else 0. */
+static size_t key_value(pii_ctx *c, size_t i, size_t we, uint32_t cues, bool dash,
+                        uint32_t secret_at)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    /* The word's end: letters, 2-byte UTF-8 letters, inner ' and -. */
-    char low[PII_WORD_MAX];
-    size_t k = i;
-    bool ascii = true, dash = false;
-    for (;;) {
-        k = pii_letters_end(s, n, k);
-        if (k + 1 < n && s[k] >= 0xC2) {
-            if (s[k] < 0xE0) {
-                k += 2;
-            } else if (latin_ext_at(s, n, k)) {
-                k += 3; /* "Ọlátúndé", "Nguyễn": U+1E00..U+1EFF */
-            } else {
-                break;
-            }
-            ascii = false;
-        } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') &&
-                   (pii_is_alpha(s[k + 1]) || (!ascii && s[k + 1] >= 0xC2 && s[k + 1] < 0xE0))) {
-            /* "d'Ouchy", "Karl-Marx", Ukrainian "пр-т" */
-            dash |= s[k] == '-';
-            k++;
-        } else {
-            break;
-        }
-    }
-    size_t wl = k - i;
-    int dl;
-    if (s[i] >= 0xD8 && ew__pii_uni_digit(s, n, i, &dl) >= 0) {
-        size_t e = ew__pii_scan_indic_date(c, i); /* Arabic-Indic, Bengali, Thai digits */
-        if (e) return e;
-    }
-    /* Greek, Cyrillic, Armenian, Hebrew, Arabic: names after their cues */
-    if (!ascii && s[i] >= 0xCE && s[i] <= 0xDB) ew__pii_scan_script_name(c, i);
-    /* its first 24 bytes, lowercased 8 at a time (the bytes are letters, ' or
-     * -, which OR 0x20 leaves as they are) */
-    uint64_t w0 = 0, w1 = 0, w2 = 0;
-    if (ascii && wl < PII_WORD_MAX) {
-        if (i + PII_WORD_MAX <= n) { /* fixed-size loads, masked below */
-            memcpy(&w0, s + i, 8);
-            memcpy(&w1, s + i + 8, 8);
-            memcpy(&w2, s + i + 16, 8);
-        } else {
-            unsigned char buf[PII_WORD_MAX] = {0};
-            memcpy(buf, s + i, wl);
-            memcpy(&w0, buf, 8);
-            memcpy(&w1, buf + 8, 8);
-            memcpy(&w2, buf + 16, 8);
-        }
-        uint64_t m0 = wl >= 8 ? ~0ull : (1ull << (wl * 8)) - 1;
-        uint64_t m1 = wl >= 16 ? ~0ull : wl <= 8 ? 0 : (1ull << ((wl - 8) * 8)) - 1;
-        uint64_t m2 = wl <= 16 ? 0 : (1ull << ((wl - 16) * 8)) - 1;
-        w0 = (w0 | 0x2020202020202020ull) & m0;
-        w1 = (w1 | 0x2020202020202020ull) & m1;
-        w2 = (w2 | 0x2020202020202020ull) & m2;
-    }
-    size_t we = k;
-    if (wl == 1 && we < n && pii_is_digit(s[we])) { /* "S60.3.12": an era's letter */
-        size_t e = ew__pii_scan_era_letter(c, i);
-        if (e) return e;
-    }
-    if (we < n && ew__pii_tokch[s[we]]) {
-        size_t te = ew__pii_token_end(s, n, we);
-        while (te > we &&
-               (s[te - 1] == '.' || s[te - 1] == '!' || s[te - 1] == '?' || s[te - 1] == ':'))
-            te--;
-        if (te > we) {
-            size_t e = ew__pii_scan_token(c, i, te);
-            if (e) return e;
-        }
-    }
-    uint32_t cues = 0, secret_at = c->cue_at[CUE_SECRET];
-    if (ascii && wl < sizeof low) {
-        memcpy(low, &w0, 8);
-        memcpy(low + 8, &w1, 8);
-        memcpy(low + 16, &w2, 8);
-        const uint64_t q[3] = {w0, w1, w2};
-        uint32_t hash = pii_word_hash3(w0, w1, w2, wl);
-        cues = note_cues(c, w, low, wl, i, we, hash, q);
-        if (!dash && wl < PII_WORD_MAX - 1 && we == pii_letters_end(s, n, i) &&
-            (we >= n || (s[we] < 0x80 && s[we] != '\'' && s[we] != '-'))) {
-            c->word.at = i; /* the name reader may reuse it */
-            c->word.len = wl;
-            memcpy(c->word.q, q, sizeof q);
-            c->word.hash = hash;
-        }
-        note_lang(c, cues, pii_is_lower(s[i]));
-    } else {
-        w->plen = 0;
-        /* Vietnamese "mật khẩu" (password) */
-        if (!ascii && wl == 5 && s[i + 1] == 0xE1 && (s[i] | 32) == 'm') {
-            size_t r = vi_password_at(c, i);
-            if (r) return r;
-        }
-        if (!ascii && wl < PII_WORD_MAX) { /* "Contraseña", "hasło": cue words with diacritics */
-            char fw[PII_WORD_MAX];
-            for (size_t f = 0; f < wl; f++)
-                fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
-            fold_cyrillic(fw, wl); /* "Телефон" finds "телефон" */
-            cues = ew__pii_cue_lookup(fw, wl) &
-                   (PII_KW_PASSWORD | PII_KW_KEY | PII_KW_STREET | (1u << CUE_SECRET) |
-                    (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT) | (1u << CUE_PHONE) |
-                    (1u << CUE_CARD));
-            /* a password word with a one-letter ending: Armenian "գաղտնաբառը"
-             * (the), Romanian "parolă"/"parola" are listed whole */
-            size_t stem = wl >= 8 && s[i + wl - 2] >= 0xC2 ? wl - 2 : wl - 1;
-            if (!cues && wl >= 8 &&
-                (ew__pii_cue_lookup(fw, stem) & (PII_KW_PASSWORD | (1u << CUE_SECRET))) ==
-                    (PII_KW_PASSWORD | (1u << CUE_SECRET)))
-                cues = PII_KW_PASSWORD | (1u << CUE_SECRET);
-            if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
-            if (cues & (1u << CUE_PASSPORT)) c->cue_at[CUE_PASSPORT] = (uint32_t)we; /* паспорт */
-            if (cues & (1u << CUE_PHONE)) c->cue_at[CUE_PHONE] = (uint32_t)we; /* телефон */
-            if (cues & (1u << CUE_CARD)) c->cue_at[CUE_CARD] = (uint32_t)we;   /* карта */
-            if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
-            /* "meu nome é X", "il nome è X": a copula right after a name word;
-             * a capitalised word follows ("o nome é importante" is prose) */
-            if (wl == 2 && s[i] == 0xC3 && (s[i + 1] == 0xA9 || s[i + 1] == 0xA8) &&
-                c->cue_at[CUE_NAME] != CUE_NONE && c->cue_at[CUE_NAME] + 1 == i)
-                c->title_at = (uint32_t)we;
-        }
-        /* compounds of the passport word, longer than a cue: "загранпаспорта" */
-        if (!ascii && wl >= 16 && s[i] == 0xD0 &&
-            pii_contains(s + i, wl, "\xD0\xBF\xD0\xB0\xD1\x81\xD0\xBF\xD0\xBE\xD1\x80\xD1\x82", 14))
-            c->cue_at[CUE_PASSPORT] = (uint32_t)we;
-        /* a lowercase word with Latin diacritics ("publié", "dotyczące"):
-         * English has almost none */
-        if (!ascii && (pii_is_lower(s[i]) || (s[i] == 0xC3 && i + 1 < n && s[i + 1] >= 0x9F))) {
-            c->lang += (uint64_t)1 << 32;
-            c->lower_words++;
-        }
-        /* Latin-1 accents folded to ASCII ("téléphone", "heiße"); other scripts
-         * ("пароль") and the copula rule above keep what they found */
-        if (!ascii && wl < PII_WORD_MAX) cues |= ew__pii_folded_cues(c, i, we);
-    }
     /* "... secret key\n<key>": the cue ends its line, the key is alone below */
     if ((cues & (1u << CUE_SECRET)) && we < n && (s[we] == '\n' || s[we] == '\r')) {
         size_t e = ew__pii_scan_value_line(c, i, we);
@@ -649,7 +545,7 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     if (i > 0 && ie < n && ((cues & (1u << CUE_SECRET)) || s[i - 1] == '\'' || s[i - 1] == '"') &&
         cell_edge(s[i - 1]) && (cell_edge(s[ie]) || pii_is_space(s[ie])))
         structured_cell(c, i, ie, cues);
-    k = ie;
+    size_t k = ie;
     while (k < n && (s[k] == ' ' || s[k] == '"' || s[k] == '\'' || s[k] == '\t') && k - ie < 16)
         k++;
     /* env["API_KEY"] = x (a subscript), \"password\": x (escaped JSON) */
@@ -691,6 +587,11 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
     if ((ie - i == 4 && s[i] == 'A' && s[i + 1] == 'U') ||
         (ie - i == 10 && s[i] == 'm' && s[i + 6] == 'a' && s[i + 7] == 'u')) {
         size_t e = ew__pii_scan_redis_auth(c, i, ie); /* "> AUTH <password>", "masterauth x" */
+        if (e) return e;
+    }
+    if (k == ie + 3 && (s[ie] == '"' || s[ie] == '\'') && s[ie + 1] == ' ' && s[ie + 2] == s[ie] &&
+        quoted_name_start(s, i, s[ie])) {
+        size_t e = ew__pii_scan_pair(c, i, ie, ie + 1); /* user-secrets set "Pay:ApiSecret" "x" */
         if (e) return e;
     }
     if (sep == ',') {
@@ -763,6 +664,180 @@ static size_t on_word(pii_ctx *c, walk *w, size_t i)
             size_t e = ew__pii_scan_phrase(c, i, ie, kind);
             if (e) return e;
         }
+    }
+    return 0;
+}
+
+/* Whether key_value can find nothing at the word [i, we) (wl bytes): no
+ * secret's cue or provider's name, a space (not after '=') or a line's start
+ * before it, one space and a letter after it, and none of the words that are
+ * keys by their letters ("requirepass", "AUTH", "masterauth", "Pass Nr"). */
+static inline bool plain_context(const unsigned char *s, size_t n, size_t i, size_t we, size_t wl,
+                                 uint32_t cues, bool dash)
+{
+    return !(cues & ((1u << CUE_SECRET) | PII_KW_KEY)) && !dash && we + 1 < n && s[we] == ' ' &&
+           pii_is_alpha(s[we + 1]) &&
+           (i == 0 || s[i - 1] == '\n' || (s[i - 1] == ' ' && (i < 2 || s[i - 2] != '='))) &&
+           !(wl == 4 && (s[i] == 'A' || (s[i] | 32) == 'p')) && !(wl == 10 && s[i] == 'm') &&
+           !glued_pass_word(s, i, we);
+}
+
+/* A word (letters first) at i. */
+static size_t on_word(pii_ctx *c, walk *w, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    /* The word's end: letters, 2-byte UTF-8 letters, inner ' and -. */
+    char low[PII_WORD_MAX];
+    size_t k = i;
+    bool ascii = true, dash = false;
+    for (;;) {
+        k = pii_letters_end(s, n, k);
+        if (k + 1 < n && s[k] >= 0xC2) {
+            if (s[k] < 0xE0) {
+                k += 2;
+            } else if (latin_ext_at(s, n, k)) {
+                k += 3; /* "Ọlátúndé", "Nguyễn": U+1E00..U+1EFF */
+            } else {
+                break;
+            }
+            ascii = false;
+        } else if (k + 1 < n && k > i && (s[k] == '\'' || s[k] == '-') &&
+                   (pii_is_alpha(s[k + 1]) || (!ascii && s[k + 1] >= 0xC2 && s[k + 1] < 0xE0))) {
+            /* "d'Ouchy", "Karl-Marx", Ukrainian "пр-т" */
+            dash |= s[k] == '-';
+            k++;
+        } else {
+            break;
+        }
+    }
+    size_t wl = k - i;
+    int dl;
+    if (s[i] >= 0xD8 && ew__pii_uni_digit(s, n, i, &dl) >= 0) {
+        size_t e = ew__pii_scan_indic_date(c, i); /* Arabic-Indic, Bengali, Thai digits */
+        if (e) return e;
+    }
+    /* Greek, Cyrillic, Armenian, Hebrew, Arabic: names after their cues */
+    if (!ascii && s[i] >= 0xCE && s[i] <= 0xDB) ew__pii_scan_script_name(c, i);
+    /* its first 24 bytes, lowercased 8 at a time (the bytes are letters, ' or
+     * -, which OR 0x20 leaves as they are) */
+    uint64_t w0 = 0, w1 = 0, w2 = 0;
+    if (ascii && wl < PII_WORD_MAX) {
+        if (i + PII_WORD_MAX <= n) { /* fixed-size loads, masked below */
+            memcpy(&w0, s + i, 8);
+            memcpy(&w1, s + i + 8, 8);
+            memcpy(&w2, s + i + 16, 8);
+        } else {
+            unsigned char buf[PII_WORD_MAX] = {0};
+            memcpy(buf, s + i, wl);
+            memcpy(&w0, buf, 8);
+            memcpy(&w1, buf + 8, 8);
+            memcpy(&w2, buf + 16, 8);
+        }
+        uint64_t m0 = wl >= 8 ? ~0ull : (1ull << (wl * 8)) - 1;
+        uint64_t m1 = wl >= 16 ? ~0ull : wl <= 8 ? 0 : (1ull << ((wl - 8) * 8)) - 1;
+        uint64_t m2 = wl <= 16 ? 0 : (1ull << ((wl - 16) * 8)) - 1;
+        w0 = (w0 | 0x2020202020202020ull) & m0;
+        w1 = (w1 | 0x2020202020202020ull) & m1;
+        w2 = (w2 | 0x2020202020202020ull) & m2;
+    }
+    size_t we = k;
+    if (wl == 1 && we < n && pii_is_digit(s[we])) { /* "S60.3.12": an era's letter */
+        size_t e = ew__pii_scan_era_letter(c, i);
+        if (e) return e;
+    }
+    /* "IBAN: IT 60 X054 …": a country code apart from its check digits */
+    if (wl == 2 && we + 3 < n && s[we] == ' ' && pii_is_digit(s[we + 1]) && pii_is_upper(s[i]) &&
+        pii_is_upper(s[i + 1])) {
+        size_t e = ew__pii_scan_iban(c, i);
+        if (e) return e;
+    }
+    /* "SSN#163126604", "PO#2231": a label in capitals whose '#' says
+     * "number"; the word is read as a cue and the walk goes on to the digits
+     * ("Sommer#2024" stays one token: a password's shape) */
+    if (we < n && ew__pii_tokch[s[we]] &&
+        !(s[we] == '#' && we + 1 < n && pii_is_digit(s[we + 1]) && wl >= 2 && wl <= 5 &&
+          pii_is_upper(s[i]) && pii_is_upper(s[we - 1]))) {
+        size_t te = ew__pii_token_end(s, n, we);
+        while (te > we &&
+               (s[te - 1] == '.' || s[te - 1] == '!' || s[te - 1] == '?' || s[te - 1] == ':'))
+            te--;
+        if (te > we) {
+            size_t e = ew__pii_scan_token(c, i, te);
+            if (e) return e;
+        }
+    }
+    uint32_t cues = 0, secret_at = c->cue_at[CUE_SECRET];
+    if (ascii && wl < sizeof low) {
+        memcpy(low, &w0, 8);
+        memcpy(low + 8, &w1, 8);
+        memcpy(low + 16, &w2, 8);
+        const uint64_t q[3] = {w0, w1, w2};
+        uint32_t hash = pii_word_hash3(w0, w1, w2, wl);
+        uint32_t own;
+        cues = note_cues(c, w, low, wl, i, we, hash, q, &own);
+        if (!dash && wl < PII_WORD_MAX - 1 && we == pii_letters_end(s, n, i) &&
+            (we >= n || (s[we] < 0x80 && s[we] != '\'' && s[we] != '-'))) {
+            c->word.at = i; /* the name reader may reuse it */
+            c->word.len = wl;
+            memcpy(c->word.q, q, sizeof q);
+            c->word.hash = hash;
+            c->word.cues =
+                own != UINT32_MAX ? own : ew__pii_cue_lookup3(q[0], q[1], q[2], wl, hash);
+        }
+        note_lang(c, cues, pii_is_lower(s[i]));
+    } else {
+        w->plen = 0;
+        /* Vietnamese "mật khẩu" (password) */
+        if (!ascii && wl == 5 && s[i + 1] == 0xE1 && (s[i] | 32) == 'm') {
+            size_t r = vi_password_at(c, i);
+            if (r) return r;
+        }
+        if (!ascii && wl < PII_WORD_MAX) { /* "Contraseña", "hasło": cue words with diacritics */
+            char fw[PII_WORD_MAX];
+            for (size_t f = 0; f < wl; f++)
+                fw[f] = (char)(pii_is_upper(s[i + f]) ? s[i + f] | 32 : s[i + f]);
+            fold_cyrillic(fw, wl); /* "Телефон" finds "телефон" */
+            cues = ew__pii_cue_lookup(fw, wl) &
+                   (PII_KW_PASSWORD | PII_KW_KEY | PII_KW_STREET | (1u << CUE_SECRET) |
+                    (1u << CUE_NAME_NEXT) | (1u << CUE_PASSPORT) | (1u << CUE_PHONE) |
+                    (1u << CUE_CARD));
+            /* a password word with a one-letter ending: Armenian "գաղտնաբառը"
+             * (the), Romanian "parolă"/"parola" are listed whole */
+            size_t stem = wl >= 8 && s[i + wl - 2] >= 0xC2 ? wl - 2 : wl - 1;
+            if (!cues && wl >= 8 &&
+                (ew__pii_cue_lookup(fw, stem) & (PII_KW_PASSWORD | (1u << CUE_SECRET))) ==
+                    (PII_KW_PASSWORD | (1u << CUE_SECRET)))
+                cues = PII_KW_PASSWORD | (1u << CUE_SECRET);
+            if (cues & (1u << CUE_SECRET)) c->cue_at[CUE_SECRET] = (uint32_t)we;
+            if (cues & (1u << CUE_PASSPORT)) c->cue_at[CUE_PASSPORT] = (uint32_t)we; /* паспорт */
+            if (cues & (1u << CUE_PHONE)) c->cue_at[CUE_PHONE] = (uint32_t)we; /* телефон */
+            if (cues & (1u << CUE_CARD)) c->cue_at[CUE_CARD] = (uint32_t)we;   /* карта */
+            if (cues & (1u << CUE_NAME_NEXT)) c->name_next_at = (uint32_t)we;
+            /* "meu nome é X", "il nome è X": a copula right after a name word;
+             * a capitalised word follows ("o nome é importante" is prose) */
+            if (wl == 2 && s[i] == 0xC3 && (s[i + 1] == 0xA9 || s[i + 1] == 0xA8) &&
+                c->cue_at[CUE_NAME] != CUE_NONE && c->cue_at[CUE_NAME] + 1 == i)
+                c->title_at = (uint32_t)we;
+        }
+        /* compounds of the passport word, longer than a cue: "загранпаспорта" */
+        if (!ascii && wl >= 16 && s[i] == 0xD0 &&
+            pii_contains(s + i, wl, "\xD0\xBF\xD0\xB0\xD1\x81\xD0\xBF\xD0\xBE\xD1\x80\xD1\x82", 14))
+            c->cue_at[CUE_PASSPORT] = (uint32_t)we;
+        /* a lowercase word with Latin diacritics ("publié", "dotyczące"):
+         * English has almost none */
+        if (!ascii && (pii_is_lower(s[i]) || (s[i] == 0xC3 && i + 1 < n && s[i + 1] >= 0x9F))) {
+            c->lang += (uint64_t)1 << 32;
+            c->lower_words++;
+        }
+        /* Latin-1 accents folded to ASCII ("téléphone", "heiße"); other scripts
+         * ("пароль") and the copula rule above keep what they found */
+        if (!ascii && wl < PII_WORD_MAX) cues |= ew__pii_folded_cues(c, i, we);
+    }
+    /* most words of prose: nothing makes them a key */
+    if (!plain_context(s, n, i, we, wl, cues, dash)) {
+        size_t e = key_value(c, i, we, cues, dash, secret_at);
+        if (e) return e;
     }
     /* a provider key may be capitals only ("AKIA" and 16 of A-Z2-7) or
      * letters and dashes ("glpat-yTWob-..."); other mixed case without
@@ -889,24 +964,117 @@ static inline void load_word(const unsigned char *s, size_t n, size_t i, size_t 
 /* What plain_run learnt of the words of up to seven letters seen in this
  * scan, direct-mapped by the word: the word lowercased and zero-padded (0:
  * empty; every word has a letter) and word_facts' answer for it, which
- * depends on the word alone, so a word that recurs is not asked again. */
-#define PII_MEMO_BITS  6
+ * depends on the word alone, so a word that recurs is not asked again. One
+ * memo for text with capitals and one for text without, each cleared when
+ * the scan first uses it: words of a prompt do not outlive its scan in
+ * them. 256 slots hold a paragraph's short words with few collisions. */
+#define PII_MEMO_BITS  8
 #define PII_MEMO_SLOTS (1 << PII_MEMO_BITS)
 struct pii_memo {
     uint64_t q[PII_MEMO_SLOTS]; /* cleared when first used */
     uint64_t facts[PII_MEMO_SLOTS];
 };
 
+/* The scan's memo for text with (0) or without (1) capitals. */
+static inline struct pii_memo *scan_memo(pii_ctx *c, bool lower_text)
+{
+    struct pii_memo *m = &c->memo[lower_text];
+    if (!((c->memo_ready >> lower_text) & 1)) {
+        memset(m->q, 0, sizeof m->q);
+        c->memo_ready |= (uint8_t)(1u << lower_text);
+    }
+    return m;
+}
+
 /* The cue table flags of a plain word (zero-padded in q0..q2) and, above
  * them, whether it may be a gazetteer name (asked in text without capitals
- * only, where it starts a name read: name_like). */
+ * only, where it starts a name read: name_like) and its count for the
+ * language (lang_add, as an index: one table read per word). */
 #define PII_FACT_NAME (1ull << 32)
+/* Bits 35-36: lang_add of the cue flags as an index of lang_steps. */
+#define PII_FACT_LANG_SHIFT 35
+static const uint64_t lang_steps[4] = {0, 1, 1ull << 32, 1 | 1ull << 32};
 static inline uint64_t word_facts(uint64_t q0, uint64_t q1, uint64_t q2, size_t wl, bool lower_text)
 {
     uint32_t hash = pii_word_hash3(q0, q1, q2, wl);
-    uint64_t facts = pii_cue_probe(q0, q1, q2, wl, hash);
+    uint32_t cues = pii_cue_probe(q0, q1, q2, wl, hash);
+    uint64_t add = lang_add(cues), facts = cues;
+    facts |= (uint64_t)((add & 1) | (add >> 31)) << PII_FACT_LANG_SHIFT;
     if (lower_text && wl >= 3 && name_like(q0, q1, q2, wl, hash)) facts |= PII_FACT_NAME;
     return facts;
+}
+
+/* In the memo of text with capitals, asked by function_capital only (the
+ * bit PII_FACT_ASKED set): the gazetteer has the word only as an ordinary
+ * word or a place, so the name reader takes no name starting with it
+ * (common_first_word). */
+#define PII_FACT_COMMON (1ull << 33)
+#define PII_FACT_ASKED  (1ull << 34)
+
+/* A memo slot's answer for the plain word of wl (< 8) letters in q0. */
+static inline unsigned memo_slot(struct pii_memo *memo, uint64_t q0, size_t wl, bool lower_text)
+{
+    unsigned h = (unsigned)((q0 * 0x9E3779B97F4A7C15ull) >> (64 - PII_MEMO_BITS));
+    if (memo->q[h] != q0) {
+        uint64_t facts = word_facts(q0, 0, 0, wl, lower_text);
+        memo->q[h] = q0;
+        memo->facts[h] = facts;
+    }
+    return h;
+}
+
+/* A capitalised word at j that starts no name by itself: a function word
+ * ("The", "In", "What") or one the gazetteer has only as an ordinary word
+ * ("Thanks", "Write", "Please"), up to seven letters, then a space and a
+ * letter, in text with capitals, with a space (not after '='), a line's
+ * start or nothing before it, and no cue phrase under way. All on_word
+ * would do with it is count it for the language: it is no cue and no key
+ * (plain_context), the name reader returns at once (its function word and
+ * common first word exits; no name known so far starts with its letter),
+ * and so does the address reader without a digit ahead or "of", "on", "at"
+ * before it (ew__pii_scan_address). Returns its end with the count added to
+ * *lang, or 0 when on_word must read it. */
+static __attribute__((noinline)) size_t function_capital(pii_ctx *c, size_t j, uint64_t *lang)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n;
+    if (j + 16 > n) return 0;
+    /* a space (not after '=') or a line's start before it; not after "of",
+     * "on", "at" (p2); "U..." may be a US box (ew__pii_scan_address) */
+    unsigned p1 = j ? s[j - 1] : '\n', p2 = j >= 3 && p1 == ' ' ? s[j - 2] | 32 : 0;
+    if ((p1 != ' ' && p1 != '\n') || (p1 == ' ' && j >= 2 && s[j - 2] == '=') || p2 == 'f' ||
+        p2 == 'n' || p2 == 't' || s[j] == 'U')
+        return 0;
+    uint64_t v;
+    memcpy(&v, s + j, 8);
+    uint64_t stop = pii_letters_stop(v);
+    if (!stop) return 0;
+    size_t wl = (size_t)__builtin_ctzll(stop) >> 3, we = j + wl;
+    if (s[we] != ' ' || !pii_is_alpha(s[we + 1])) return 0;
+    /* "AUTH x", "Pass Nr": keys by their letters (plain_context) */
+    if ((wl == 4 && (s[j] == 'A' || s[j] == 'P')) || glued_pass_word(s, j, we)) return 0;
+    if (wl >= 3 && pii_cue_near(c, CUE_DOB, j, 48)) return 0; /* "May 12, 1985" */
+    struct pii_memo *memo = scan_memo(c, false);
+    uint64_t q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
+    unsigned h = memo_slot(memo, q0, wl, false);
+    uint64_t facts = memo->facts[h];
+    if (facts & (PII_CUE_PREFIX | PII_KW_KEY | ((1u << CUE_COUNT) - 1))) return 0;
+    if (!(facts & (PII_KW_FUNC | PII_KW_STOP | PII_FACT_ASKED)) && wl >= 2) {
+        const uint64_t q[3] = {q0, 0, 0};
+        unsigned g = ew__gaz_lookup_padded(q, wl, pii_word_hash3(q0, 0, 0, wl));
+        facts |= PII_FACT_ASKED;
+        if (!(g & (EW__GAZ_FIRST | EW__GAZ_LAST | EW__GAZ_WORD)) &&
+            (g & (EW__GAZ_COMMON | EW__GAZ_PLACE)))
+            facts |= PII_FACT_COMMON;
+        memo->facts[h] = facts;
+    }
+    if (!(facts & (PII_KW_FUNC | PII_KW_STOP | PII_FACT_COMMON))) return 0;
+    if (!(facts & (PII_KW_FUNC | PII_KW_STOP)))
+        for (int k = 0; k < c->n_known_name; k++)
+            if (s[c->known_name[k].at] == s[j]) return 0; /* known_name_at may take it */
+    if (ew__pii_digit_ahead(c, j, 48) || (c->next_digit < n && c->next_digit - j <= 40)) return 0;
+    *lang += lang_add((uint32_t)facts);
+    return we;
 }
 
 /* The commonest case, a run of plain lowercase ASCII words of prose, each
@@ -943,11 +1111,7 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
     if (name_at != CUE_NONE) hot_end = name_at + 2;
     if (dob_at != CUE_NONE && dob_at + 48 > hot_end) hot_end = dob_at + 48;
     size_t digit_free = lower_text ? digit_free_end(c) : 0;
-    struct pii_memo *memo = c->memo;
-    if (!c->memo_ready) {
-        memset(memo->q, 0, sizeof memo->q);
-        c->memo_ready = true;
-    }
+    struct pii_memo *memo = scan_memo(c, lower_text);
     uint64_t lang = 0; /* note_lang's sums, added to c at the end */
     uint32_t words = 0;
     for (;;) { /* i is where the walk goes on, at every exit */
@@ -965,11 +1129,7 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
             wl = (size_t)__builtin_ctzll(stop) >> 3;
             we = i + wl;
             uint64_t q0 = (v | 0x2020202020202020ull) & ((1ull << (wl * 8)) - 1);
-            unsigned h = (unsigned)((q0 * 0x9E3779B97F4A7C15ull) >> (64 - PII_MEMO_BITS));
-            if (memo->q[h] != q0) {
-                memo->q[h] = q0;
-                memo->facts[h] = word_facts(q0, 0, 0, wl, lower_text);
-            }
+            unsigned h = memo_slot(memo, q0, wl, lower_text);
             facts = memo->facts[h];
         } else
 #endif
@@ -1005,8 +1165,7 @@ plain_words(pii_ctx *c, size_t i, const bool lower_text, bool *word, bool *addre
             if ((f & PII_KW_PARTICLE) && i - title_at <= 2) break; /* on_word reads the name */
             if ((f & PII_KW_STREET) && nx == '.') break;           /* "str. Ștefan cel Mare 93" */
             /* note_lang: word classes matter here only for the language */
-            lang += (uint64_t)((f & PII_KW_FUNC) != 0) |
-                    (uint64_t)((f & (PII_KW_FOREIGN | PII_KW_PARTICLE)) == PII_KW_FOREIGN) << 32;
+            lang += lang_steps[(facts >> PII_FACT_LANG_SHIFT) & 3];
         }
         words++;
         if (__builtin_expect(place, 0)) { /* the caller reads the address */
@@ -1070,12 +1229,14 @@ static size_t on_digit(pii_ctx *c, size_t i)
     size_t hd = hex_dump_end(s, n, i);
     if (hd) return hd;
     size_t te = ew__pii_token_end(s, n, i);
-    bool letters = false, other = false;
-    for (size_t k = i; k < te; k++) {
-        letters |= pii_is_alpha(s[k]);
-        /* "1&secret=x": a query string goes on after the number */
-        other |= s[k] == ':' || s[k] == '@' || s[k] == '_' || s[k] == '&' || s[k] == '=';
-    }
+    /* 1: a letter; 2: ':', '@', '_', '&' or '=' ("1&secret=x": a query
+     * string goes on after the number) */
+    static const uint8_t kind[256] = {['A' ... 'Z'] = 1, ['a' ... 'z'] = 1, [':'] = 2, ['@'] = 2,
+                                      ['_'] = 2,         ['&'] = 2,         ['='] = 2};
+    unsigned seen = 0;
+    for (size_t k = i; k < te; k++)
+        seen |= kind[s[k]];
+    bool letters = seen & 1, other = seen & 2;
     if (letters || other) {
         size_t e = ew__pii_scan_token(c, i, te);
         if (e) return e;
@@ -1093,6 +1254,21 @@ static size_t on_digit(pii_ctx *c, size_t i)
     while (i < n && (pii_is_alnum(s[i])))
         i++;
     return i;
+}
+
+/* Can a field's value start after the separator at i (0 < i < n - 1)? A
+ * label's colon after a word ("Address:", "Siège :", "\"address\":"), an
+ * INI or logfmt '=', a start tag's '>', a quoted CSV cell or a cell after ';'. */
+static inline bool label_end(const unsigned char *s, size_t i)
+{
+    unsigned ch = s[i], p = s[i - 1], nx = s[i + 1];
+    if (ch == ':')
+        return nx != '/' && nx != ':' && (pii_is_alpha(p) || p >= 0x80 || p == '"' || p == ' ');
+    if (ch == '>') return pii_is_alpha(p) && nx != '<' && nx != '\n';
+    if (ch == '=') /* INI and logfmt: address = "...", address="..." */
+        return (pii_is_alpha(p) || p == ' ') && (nx == '"' || nx == ' ' || nx == '\'');
+    if (ch == ';' || ch == ',') return nx == '"' || (ch == ';' && nx > ' ');
+    return false;
 }
 
 static size_t on_punct(pii_ctx *c, size_t i)
@@ -1129,10 +1305,16 @@ static size_t on_punct(pii_ctx *c, size_t i)
         e = ew__pii_scan_pipe(c, i); /* echo "<v>" | docker login --password-stdin */
     } else if (ch == '<' && i + 3 < n && s[i + 1] == '<' && s[i + 2] == '<') {
         e = ew__pii_scan_here_string(c, i); /* vault login - <<< "<v>" */
-    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1])) {
+    } else if (ch == '#' && i + 1 < n && pii_is_digit(s[i + 1]) &&
+               !(i > 0 && pii_is_alpha(s[i - 1]))) {
         c->cue_at[CUE_NEG] = (uint32_t)i + 1; /* "#12345": an order or issue number */
+    } else if ((ch == '(' || ch == '[') && i > 0 && i + 6 < n && (s[i + 1] | 32) == 'a' &&
+               (s[i + 2] | 32) == 't' && s[i + 3] == (ch == '(' ? ')' : ']')) {
+        e = ew__pii_scan_email_obf_at(c, i); /* "office[at]gmx.de", "office [at] gmx [dot] de" */
     } else if (ch == '@' && i > 0 && s[i - 1] >= 0x80 && i + 1 < n) {
         e = ew__pii_scan_email_at(c, i); /* a CJK local part: "用户@例子.中国" */
+    } else if (i > 0 && i + 1 < n && label_end(s, i)) {
+        ew__pii_scan_label_address(c, i); /* "Address: ...", "<deliveryAddress>...", a CSV cell */
     }
     return e ? e : i + 1;
 }
@@ -1165,6 +1347,11 @@ static void scan_walk(pii_ctx *c)
         switch (ew__pii_class[ch]) {
         case PC_SPACE:
             if (ch == '\n') {
+                /* after a label alone on its (short) line ("Address", "address: |", "c/o …") */
+                if (i - c->line_start <= 52 && i > 0 && i + 1 < n && s[i + 1] != '\n' &&
+                    (pii_is_alpha(s[i - 1]) || s[i - 1] == ':' || s[i - 1] == '|' ||
+                     s[i - 1] >= 0x80))
+                    ew__pii_scan_label_block(c, i);
                 c->line_start = (uint32_t)i + 1;
                 /* a passport's machine-readable line: 44 characters */
                 size_t mz = i + 45 <= n && pii_is_digit(s[i + 44]) ? ew__pii_scan_mrz(c, i + 1) : 0;
@@ -1192,6 +1379,15 @@ static void scan_walk(pii_ctx *c)
                 i += i < n;
                 continue;
             }
+            if (ch < 'a' && !w.plen) { /* "The", "In": ASCII capitals */
+                uint64_t lang = 0;
+                size_t e = function_capital(c, i, &lang);
+                if (e) {
+                    c->lang += lang;
+                    i = e;
+                    continue;
+                }
+            }
             i = on_word(c, &w, i);
             continue;
         case PC_DIGIT:
@@ -1203,6 +1399,10 @@ static void scan_walk(pii_ctx *c)
             i = on_digit(c, i);
             continue;
         case PC_U3:
+            if (pii_walk_to_cjk(s, n, i)) { /* Han, kana, hangul, CJK punctuation */
+                i = ew__pii_scan_cjk(c, i);
+                continue;
+            }
             /* a word that starts with a letter of Latin Extended Additional
              * ("Ọlátúndé"); one inside a word was read with it by on_word */
             if (latin_ext_at(s, n, i)) {
@@ -1215,6 +1415,7 @@ static void scan_walk(pii_ctx *c)
             int dl;
             if ((ch == 0xE0 || ch == 0xE1) && ew__pii_uni_digit(s, n, i, &dl) >= 0) {
                 size_t e = ew__pii_scan_indic_date(c, i);
+                if (!e) e = ew__pii_scan_word_date(c, i); /* "๑๔ มิถุนายน ๒๔๗๙" */
                 if (e) {
                     i = e;
                     continue;
@@ -1284,6 +1485,28 @@ static int cmp_start(const void *a, const void *b)
     return x->end > y->end ? -1 : x->end < y->end;
 }
 
+/* Sorts the candidates by cmp_start, keeping equal ones in the order they
+ * were found (as qsort's merge sort does). The readers add them almost in
+ * order, so an insertion sort moves few; past a budget of moves (text made
+ * to reverse them) qsort sorts the rest, stable too. */
+static void sort_candidates(ew_pii_span *sp, int n)
+{
+    long budget = 8L * n + 64;
+    for (int k = 1; k < n; k++) {
+        ew_pii_span v = sp[k];
+        int j = k;
+        while (j > 0 && cmp_start(&sp[j - 1], &v) > 0 && budget-- > 0) {
+            sp[j] = sp[j - 1];
+            j--;
+        }
+        sp[j] = v;
+        if (budget <= 0) {
+            qsort(sp, (size_t)n, sizeof *sp, cmp_start);
+            return;
+        }
+    }
+}
+
 static float strength(const ew_pii_span *s)
 {
     return s->score + type_bonus[s->type] + (float)(s->end - s->start) * 1e-4f;
@@ -1346,7 +1569,7 @@ static void resolve(pii_ctx *c)
         if (sp[k].score >= c->sc->min_score[sp[k].type]) sp[n++] = sp[k];
     res->n = n;
     if (n == 0) return;
-    qsort(sp, (size_t)n, sizeof *sp, cmp_start);
+    sort_candidates(sp, n);
     int out = 0, i = 0;
     while (i < n) {
         int j = i + 1;
@@ -1431,13 +1654,13 @@ int ew_pii_scan(const ew_pii_scanner *sc, const char *text, size_t len, ew_pii_r
     }
     pii_awords words;
     memset(words.at, 0, sizeof words.at);
-    struct pii_memo memo; /* cleared when first used */
+    struct pii_memo memo[2]; /* cleared when first used */
     pii_ctx c = {.sc = sc,
                  .s = fold.s ? fold.s : (const unsigned char *)text,
                  .n = fold.s ? fold.n : len,
                  .res = res,
                  .awords = &words,
-                 .memo = &memo};
+                 .memo = memo};
     for (int k = 0; k < CUE_COUNT; k++)
         c.cue_at[k] = CUE_NONE;
     c.name_next_at = CUE_NONE;

@@ -323,7 +323,9 @@ static bool house_number(const word *w, const unsigned char *s)
     while (k < w->e && pii_is_digit(s[k]))
         k++, d++;
     if (d == 0)
-        return ((s[k] == 'N' || s[k] == 'S' || s[k] == 'E' || s[k] == 'W') && grid_number(w, s)) ||
+        return (w->e - w->s == 3 && (s[k] | 32) == 's' && s[k + 1] == '/' &&
+                (s[k + 2] | 32) == 'n') || /* Spanish "s/n", sin número: a place without one */
+               ((s[k] == 'N' || s[k] == 'S' || s[k] == 'E' || s[k] == 'W') && grid_number(w, s)) ||
                ((s[k] == 'N' || s[k] == 'S' || s[k] == 'E' || s[k] == 'O') && quito_number(w, s));
     if (d > 6) return false;
     if (k == w->e) return true;
@@ -690,6 +692,17 @@ static size_t date_name_end(const pii_ctx *c, const word *d)
     return m.e;
 }
 
+/* A postal code at p, then a town's capitalised name that is no English
+ * word ("75001 Paris"; not "2024 Report"). */
+static bool postcode_town(const pii_ctx *c, size_t p)
+{
+    word pc, town;
+    if (!next_word(c, p, &pc) || pc.s != p || !postal_code(&pc, c->s) || !all_digits(&pc, c->s) ||
+        !next_word(c, pc.e, &town) || town.s != pc.e + 1 || !town.cap || town.digits)
+        return false;
+    return !EW__GAZ_ENGLISH(word_gaz(c, &town));
+}
+
 /* Parses the street part from i. Returns its end, or 0. *strength tells how
  * sure the shape is without context. */
 static size_t street_at(const pii_ctx *c, size_t i, float *strength)
@@ -805,6 +818,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     bool type_first = false;
     int named = 0; /* words besides street types and articles: "Gate 12" has none */
     bool type_seen = false, last_sw = false; /* the one street type is the last word */
+    unsigned listed = 0;       /* a word the gazetteer knows: a name, a place, an English word */
     bool dotted_first = false; /* "al. Jerozolimskie 12" needs its name; "et al. 2020" */
     char last_f[EW__GAZ_MAX_WORD];
     size_t last_fl = 0, last_s = w.s;
@@ -816,6 +830,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
             break;
         }
         if (!next_word(c, pos, &x)) break;
+        if (k > 0 && !x.digits && house_number(&x, s)) break; /* "Pza. de España s/n" */
         if (x.digits) { /* "Av. 18 de Julio 1917": a street named after a date */
             size_t de = k > 0 ? date_name_end(c, &x) : 0;
             if (!de) break;
@@ -854,6 +869,7 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
         streetw += sw;
         last_sw = sw;
         unknown += !EW__GAZ_ENGLISH(g);
+        listed |= g & (EW__GAZ_FIRST | EW__GAZ_LAST | EW__GAZ_COMMON | EW__GAZ_PLACE);
         /* the first street type is no name ("Gate 12", "The Crescent 12"); a
          * compound ("Vesterskovvej") and a later type ("Rúa do Paseo") are */
         uint32_t xkw = word_kw(c, &x);
@@ -882,6 +898,14 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     if (type_first && names > 1 && pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' &&
         c->seen_upper && unit_part(c, pos + 2)) {
         *strength = 0.5f; /* "Av. Francisco de Miranda, Edif. Parque Cristal, Piso 10" */
+        return pos;
+    }
+    /* a street named without a house number, then its postcode and town:
+     * "Rue de Rivoli, 75001 Paris", "Hauptstraße, 10115 Berlin" (a compound
+     * street name alone) */
+    if (((type_first && names > 1) || (names == 1 && streetw == 1 && named == 1)) && named &&
+        pos + 2 < n && s[pos] == ',' && s[pos + 1] == ' ' && postcode_town(c, pos + 2)) {
+        *strength = 0.5f;
         return pos;
     }
     if (pos + 2 < n && s[pos] == ' ' && s[pos + 1] == '#' && pii_is_digit(s[pos + 2]))
@@ -935,7 +959,11 @@ static size_t street_at(const pii_ctx *c, size_t i, float *strength)
     }
     /* a street type and a number alone ("Gate 282", "Plaza 300 sofa", "The
      * Crescent 12") name no street without more: a unit, a postcode, a cue */
-    *strength = streetw && named ? 0.8f : 0.45f;
+    /* 0.4: one word a list knows, a street type, a word, a name or a place
+     * ("Apollo 11", "Studio 54", "Gate 12", "Halle 18"): the shape of a
+     * numbered thing */
+    bool bare = names == 1 && (!named || listed) && !number_sign_end(s, n, w.s, 0); /* "No. 88" */
+    *strength = streetw && named ? 0.8f : bare ? 0.4f : 0.45f;
     (void)unknown;
     return end;
 }
@@ -1023,6 +1051,24 @@ static bool direction_before(const unsigned char *s, size_t e)
     return false;
 }
 
+/* Is the word that ends at e capitalised inside a sentence (after a label's
+ * colon too: "Tonight: Nightmare on ..."), so that "on" after it joins a title's words ("Nightmare
+ * on Elm Street", "Murder on Main Street"), not a verb's place ("lives on Elm Street")? */
+static bool title_word_before(const unsigned char *s, size_t e)
+{
+    if (e == 0 || e == SIZE_MAX) return false; /* "on" starts the text */
+    size_t a = e;
+    while (a > 0 && pii_is_alpha(s[a - 1]))
+        a--;
+    if (a == e || !pii_is_upper(s[a])) return false;
+    size_t k = a;
+    while (k > 0 && s[k - 1] == ' ')
+        k--;
+    if (k == 0 || k == a) return false;
+    unsigned char p = s[k - 1]; /* a sentence's first word is capitalised anyway */
+    return p != '.' && p != '!' && p != '?' && p != '\n' && p != '"' && p != '(';
+}
+
 /* "lives on Elm Street", "shows on Marina Fort Street": a street named
  * without a number, after "on" or "at", ending in an unambiguous type. */
 static size_t named_street_at(const pii_ctx *c, size_t i)
@@ -1032,7 +1078,8 @@ static size_t named_street_at(const pii_ctx *c, size_t i)
     if (i < 3 || s[i - 1] != ' ' || (i > 3 && pii_is_alpha(s[i - 4]))) return 0;
     unsigned a = s[i - 3] | 32, b = s[i - 2] | 32;
     if (!((a == 'o' && b == 'n') || (a == 'a' && b == 't'))) return 0;
-    if (direction_before(s, i - 4)) return 0; /* "turn left on Main Street" */
+    if (i > 3 && direction_before(s, i - 4)) return 0;  /* "turn left on Main Street" */
+    if (i > 3 && title_word_before(s, i - 4)) return 0; /* "Nightmare on Elm Street" */
     static const struct {
         char w[10];
         unsigned char l;
@@ -1512,32 +1559,7 @@ bool ew__pii_digit_ahead(pii_ctx *c, size_t i, size_t window)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    if (c->next_digit == SIZE_MAX || c->next_digit < i) {
-        /* sixteen bytes at a time: a byte b is a digit when (b ^ '0') < 10
-         * (the test may also flag a byte after a digit; the loop below
-         * finds the digit itself) */
-        const uint64_t zero = 0x3030303030303030ull, ten = 0x0A0A0A0A0A0A0A0Aull,
-                       high = 0x8080808080808080ull;
-        size_t k = i;
-        while (k + 16 <= n) {
-            uint64_t x, y;
-            memcpy(&x, s + k, 8);
-            memcpy(&y, s + k + 8, 8);
-            x ^= zero, y ^= zero;
-            if ((((x - ten) & ~x) | ((y - ten) & ~y)) & high) break;
-            k += 16;
-        }
-        while (k + 8 <= n) {
-            uint64_t x;
-            memcpy(&x, s + k, 8);
-            x ^= zero;
-            if ((x - ten) & ~x & high) break;
-            k += 8;
-        }
-        while (k < n && !pii_is_digit(s[k]))
-            k++;
-        c->next_digit = k;
-    }
+    if (c->next_digit == SIZE_MAX || c->next_digit < i) c->next_digit = ew__pii_next_digit(s, n, i);
     size_t d = c->next_digit;
     if (d >= n || d - i > window) return false;
     return !memchr(s + i, '\n', d - i);
@@ -1786,6 +1808,20 @@ static void isles_address(pii_ctx *c, size_t i)
     if (st < i) ew__pii_add(c, EW_PII_STREET_ADDRESS, st, pe, 0.8f);
 }
 
+/* Hebrew writes "to", "in", "from", "the", "and" as a letter before the word
+ * ("שלחו לרחוב יפו 78"): where a street word after such a letter at i
+ * starts, else i. */
+static size_t hebrew_prefix(const pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    if (i + 4 > c->n || s[i] != 0xD7 || s[i + 2] != 0xD7) return i;
+    unsigned b = s[i + 1]; /* ב ה ו כ ל מ ש */
+    if (b != 0x91 && b != 0x94 && b != 0x95 && b != 0x9B && b != 0x9C && b != 0x9E && b != 0xA9)
+        return i;
+    word w;
+    return next_word(c, i + 2, &w) && w.s == i + 2 && street_word(c, &w) ? i + 2 : i;
+}
+
 size_t ew__pii_scan_address(pii_ctx *c, size_t i)
 {
     /* fast exit: no digit ahead, no "US..." box, and no "corner of", "on" or
@@ -1835,6 +1871,7 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
         }
         e = 0;
     }
+    if (!e) i = hebrew_prefix(c, i);
     if (!e) { /* after a number sign ("No. 12 Gana Street", "Số 174 đường ...") from its number */
         size_t ns = c->next_digit - i <= 6 ? number_sign_end(s, c->n, i, 0) : 0;
         e = ns ? street_at(c, ns + 1, &strength) : 0;
@@ -1849,7 +1886,10 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i)
     size_t full = extend(c, e, &strong);
     float sc = strength;
     if (strong) sc += 0.25f;
-    if (pii_cue_near(c, CUE_ADDRESS, i, 40)) sc += 0.25f;
+    /* a known word and a number, nothing after ("Meet me at Apollo 11",
+     * "Studio 54", "Gate 12"): the shape of a numbered thing, which a cue in
+     * prose does not make a street (a field's label does) */
+    if (pii_cue_near(c, CUE_ADDRESS, i, 40) && !(strength < 0.42f && full == e)) sc += 0.25f;
     if (pii_cue_near(c, CUE_NEG, i, 16)) sc -= 0.3f;
     if (sc > 0.99f) sc = 0.99f;
     if (sc < 0.5f) return 0;

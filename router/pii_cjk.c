@@ -763,9 +763,14 @@ bool ew__pii_table_header(const pii_ctx *c, size_t i, size_t *ha, size_t *hb, un
         d = p;
     else if (i != ls && !(s[i - 1] == '"' && i - 1 == ls))
         return false;
-    /* a row's first cell is short: its delimiter comes within 48 bytes */
-    for (size_t k = i; !d && k < c->n && k < i + 48 && s[k] != '\n'; k++)
-        if (s[k] == ',' || s[k] == '\t' || s[k] == ';' || s[k] == '|') d = s[k];
+    /* a row's first cell is short: its delimiter comes within 48 bytes, on
+     * its line (1: a delimiter, 2: the line's end) */
+    static const uint8_t row_byte[256] = {[','] = 1, ['\t'] = 1, [';'] = 1, ['|'] = 1, ['\n'] = 2};
+    for (size_t k = i, end = i + 48 < c->n ? i + 48 : c->n; !d && k < end; k++) {
+        unsigned b = row_byte[s[k]];
+        if (b == 2) break;
+        if (b) d = s[k];
+    }
     if (!d) return false;
     const unsigned char *nl = memchr(s + i, '\n', c->n - i);
     size_t le = nl ? (size_t)(nl - s) : c->n;
@@ -981,6 +986,31 @@ static inline unsigned han_cls_at(const unsigned char *s, size_t n, size_t i)
     uint32_t cp =
         ((uint32_t)(s[i] & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
     return han_cls[cp];
+}
+
+/* Moves *k past the three-byte characters whose class is odd (plain, a
+ * surname: the skip loop goes on at once) and returns the class where it
+ * stopped (han_cls_at's answer there). One four-byte load a character:
+ * three bytes E0-EF 80-BF 80-BF, the code point from the load; at the
+ * text's last three bytes, or without a little-endian load, han_cls_at. */
+static inline unsigned han_odd_skip(const unsigned char *s, size_t n, size_t *k)
+{
+    size_t i = *k;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; i + 4 <= n; i += 3) {
+        uint32_t v;
+        memcpy(&v, s + i, 4);
+        unsigned cls = (v & 0xC0C0F0u) != 0x8080E0u
+                           ? HAN_OTHER
+                           : han_cls[(v << 12 & 0xF000) | (v >> 2 & 0xFC0) | (v >> 16 & 0x3F)];
+        if (!(cls & 1)) {
+            *k = i;
+            return cls;
+        }
+    }
+#endif
+    *k = i;
+    return han_cls_at(s, n, i);
 }
 
 /* May the cue's first character (HAN_CUE) or the road word (HAN_ADDR) at k
@@ -1247,7 +1277,7 @@ static inline bool han_run_start(const unsigned char *s, size_t i)
     return !is_han(cp);
 }
 
-size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
+static size_t cjk_at(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
@@ -1297,7 +1327,7 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
             k += 3;
             /* plain, a surname, a cue's or a road's first character that
              * nothing continues */
-            while ((cls = han_cls_at(s, n, k)) & 1 ||
+            while ((cls = han_odd_skip(s, n, &k)) & 1 ||
                    ((cls == HAN_CUE || cls == HAN_ADDR) && !han_more(s, n, k, cls)))
                 k += 3;
             if (cls == HAN_GATE) continue;
@@ -1454,4 +1484,33 @@ size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
         }
     }
     return next;
+}
+
+/* 。 ， ？ ！ at k: a clause's end, which cjk_at passes over doing nothing
+ * (no reader, no cue starts with it), unless a Latin cue (latin_name_cue_before)
+ * or a table's cell (an ASCII byte before it) makes it read. */
+static inline bool quiet_clause_mark(const pii_ctx *c, size_t k)
+{
+    const unsigned char *s = c->s;
+    if (k + 3 > c->n || s[k - 1] < 0x80) return false;
+    bool mark = s[k] == 0xE3 ? s[k + 1] == 0x80 && s[k + 2] == 0x82
+                             : s[k] == 0xEF && s[k + 1] == 0xBC &&
+                                   (s[k + 2] == 0x8C || s[k + 2] == 0x9F || s[k + 2] == 0x81);
+    return mark && han_cls_at(s, c->n, k) == HAN_OTHER && !latin_name_cue_before(c, k);
+}
+
+/* Han text from i: cjk_at, then on at once through a clause's end into the
+ * next clause when the walk would hand both to this function (a clause of
+ * Chinese prose is one call, not three: the mark, the walk's dispatch and
+ * the next call are skipped). */
+size_t ew__pii_scan_cjk(pii_ctx *c, size_t i)
+{
+    for (;;) {
+        /* a mark at i itself (the last of a paragraph's clauses): past it */
+        size_t e = i > 0 && quiet_clause_mark(c, i) ? i + 3 : cjk_at(c, i);
+        if (c->status || e == 0 || !quiet_clause_mark(c, e) || e + 3 >= c->n ||
+            !pii_walk_to_cjk(c->s, c->n, e + 3))
+            return e;
+        i = e + 3;
+    }
 }

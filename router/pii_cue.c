@@ -259,6 +259,9 @@ static const struct {
     {"\xec\x97\xb0\xeb\x9d\xbd\xec\xb2\x98", B(CUE_PHONE)},             /* 연락처 */
     {"\xed\x9c\xb4\xeb\x8c\x80\xed\x8f\xb0", B(CUE_PHONE)},             /* 휴대폰 */
     {"\xed\x95\xb8\xeb\x93\x9c\xed\x8f\xb0", B(CUE_PHONE)},             /* 핸드폰 */
+    {"\xeb\x8c\x80\xed\x91\x9c\xeb\xb2\x88\xed\x98\xb8", B(CUE_PHONE)}, /* 대표번호 */
+    {"\xeb\x8c\x80\xed\x91\x9c\xec\xa0\x84\xed\x99\x94", B(CUE_PHONE)}, /* 대표전화 */
+    {"\xed\x8c\xa9\xec\x8a\xa4", B(CUE_PHONE)},                         /* 팩스 */
     /* cards */
     {"card", B(CUE_CARD)},
     {"cards", B(CUE_CARD)},

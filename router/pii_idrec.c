@@ -25,6 +25,44 @@ typedef struct {
     bool roman; /* I..XII */
 } wd_tok;
 
+/* A case ending glued to a number of nd digits ending at e (Basque "1944eko",
+ * "23a"): a year's up to three letters, a day's starting with a vowel, not a
+ * time's "am". Where it ends (e when none). */
+static size_t case_ending(const unsigned char *s, size_t n, size_t e, size_t nd)
+{
+    size_t g = e;
+    while (g < n && g - e < 4 && pii_is_lower(s[g]))
+        g++;
+    if (g == e || g - e > 3 || (nd != 4 && nd > 2)) return e;
+    unsigned a = s[e];
+    if (nd <= 2 && (!(a == 'a' || a == 'e' || a == 'i' || a == 'o' || a == 'u') ||
+                    (g - e == 2 && a == 'a' && s[e + 1] == 'm')))
+        return e;
+    return g;
+}
+
+/* The value of the digit of any script at k (its length in *len), or -1. */
+static int any_digit(const unsigned char *s, size_t n, size_t k, int *len)
+{
+    if (k < n && pii_is_digit(s[k])) {
+        *len = 1;
+        return s[k] - '0';
+    }
+    return ew__pii_uni_digit(s, n, k, len);
+}
+
+/* An English ordinal's letters at e ("12th", "3rd", "21st") before a
+ * non-letter: 2, else 0. */
+static size_t ordinal_len(const unsigned char *s, size_t n, size_t e)
+{
+    if (e + 2 > n || (e + 2 < n && pii_is_alnum(s[e + 2]))) return 0;
+    unsigned a = s[e] | 32, b = s[e + 1] | 32;
+    return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+                   (a == 't' && b == 'h') || (a == 'e' && b == 'r' && e > 0 && s[e - 1] == '1')
+               ? 2 /* "21st", "3rd", French "1er" */
+               : 0;
+}
+
 static int roman_month(const unsigned char *s, size_t l)
 {
     static const char *const r[] = {"I",   "II",   "III", "IV", "V",  "VI",
@@ -52,11 +90,23 @@ static size_t mark_len(const unsigned char *s, size_t n, size_t e)
 static size_t wd_token(const unsigned char *s, size_t n, size_t k, wd_tok *t)
 {
     size_t e = k;
+    int dl;
     t->a = k, t->digits = 0, t->value = 0, t->roman = false;
-    if (k < n && pii_is_digit(s[k])) {
-        while (e < n && pii_is_digit(s[e]) && e - k < 5)
-            t->value = t->value * 10 + (s[e++] - '0');
-        t->digits = (int)(e - k);
+    if (k + 3 <= n && s[k] == '\'' && pii_is_digit(s[k + 1]) && pii_is_digit(s[k + 2]) &&
+        (k + 3 == n || !pii_is_alnum(s[k + 3]))) { /* a year's last two digits: "'85" */
+        t->value = (s[k + 1] - '0') * 10 + (s[k + 2] - '0');
+        t->digits = 2;
+        e = k + 3;
+    } else if (any_digit(s, n, k, &dl) >= 0) { /* "๑๔ มิถุนายน ๒๔๗๙": any script's digits */
+        int dv;
+        while (t->digits < 5 && (dv = any_digit(s, n, e, &dl)) >= 0) {
+            t->value = t->value * 10 + dv;
+            t->digits++;
+            e += (size_t)dl;
+        }
+        if (t->digits <= 2) e += ordinal_len(s, n, e); /* "10th" */
+        size_t g = case_ending(s, n, e, t->digits);
+        if (g == n || !pii_is_alnum(s[g])) e = g;
     } else {
         while (e < n && e - k <= WD_WORD_MAX &&
                (pii_is_alpha(s[e]) || s[e] >= 0x80 || s[e] == '\''))
@@ -70,11 +120,13 @@ static size_t wd_token(const unsigned char *s, size_t n, size_t k, wd_tok *t)
     if (m) return e + m; /* "2021։", "1983।" */
     /* "2-р сарын": a number with a short suffix is a word */
     if (t->digits && e + 1 < n && s[e] == '-' && !pii_is_digit(s[e + 1])) {
-        size_t w = e + 1;
+        size_t w = e + 1, chars = 0;
         while (w < n && w - e <= 5 && (pii_is_alpha(s[w]) || s[w] >= 0x80))
-            w++;
-        if (w - e - 1 <= 2 * (s[e + 1] >= 0x80 ? 2 : 1) && (w == n || s[w] == ' ')) {
-            t->digits = 0, t->roman = false, t->b = w;
+            chars += (s[w++] & 0xC0) != 0x80;
+        if (chars <= 2 && (w == n || s[w] == ' ')) { /* two letters of any script */
+            /* a year keeps its ordinal suffix: Azerbaijani "1966-cı il" */
+            if (t->digits != 4) t->digits = 0, t->roman = false;
+            t->b = w;
             return w;
         }
     }
@@ -104,9 +156,15 @@ static int wd_tokens(const unsigned char *s, size_t n, size_t k, wd_tok *t)
         if (p >= n || (!punct && s[e] != '.' && s[e] != '-' && s[e] != '/') ||
             (punct && s[e - 1] != '.'))
             break;
+        /* "1941-Sep-16", "08/Jul/1948": a month's word between numbers, '-'
+         * or '/' apart */
+        bool ymd = nt >= 2 && !t[nt - 1].digits && t[nt - 2].digits && !punct &&
+                   (s[e] == '-' || s[e] == '/') && s[t[nt - 1].a - 1] == s[e] && pii_is_digit(s[p]);
+        bool dmy = t[nt - 1].digits && !punct && s[e] == '/' && pii_is_alpha(s[p]);
         if (!(t[nt - 1].roman && pii_is_digit(s[p])) &&
             !(t[nt - 1].digits && (s[p] == 'I' || s[p] == 'V' || s[p] == 'X')) &&
-            !(t[nt - 1].digits && !punct && s[e] == '-' && (pii_is_alpha(s[p]) || s[p] >= 0x80)))
+            !(t[nt - 1].digits && !punct && s[e] == '-' && (pii_is_alpha(s[p]) || s[p] >= 0x80)) &&
+            !ymd && !dmy)
             break;
         k = p;
     }
@@ -128,6 +186,16 @@ static bool wd_day(const wd_tok *t)
 static int wd_shape(const wd_tok *t, int nt)
 {
     if (nt >= 3 && wd_day(&t[0]) && !t[1].digits && wd_year(&t[2])) return 3; /* D W Y */
+    /* "04 Jul 96", "10th Apr '46", "Apr 12 '80": a two-digit year ends the date */
+    if (nt == 3 && wd_day(&t[0]) && !t[1].digits && t[1].b - t[1].a <= 10 && t[2].digits == 2)
+        return 3;
+    if (nt >= 3 && !t[0].digits && t[0].b - t[0].a <= 10 && wd_day(&t[1]) && t[2].digits == 2 &&
+        t[2].b - t[2].a == 3) /* its apostrophe */
+        return 3;
+    /* "06 05 1950": under a birth label, a day and a month in digits */
+    if (nt >= 3 && t[0].digits == 2 && wd_day(&t[0]) && t[1].digits == 2 && t[1].value >= 1 &&
+        t[1].value <= 12 && wd_year(&t[2]))
+        return 3;
     if (nt >= 4 && wd_day(&t[0]) && !t[1].digits && !t[2].digits && wd_year(&t[3]))
         return 4; /* Irish "15 Meán Fómhair 1954" */
     if (nt >= 3 && !t[0].digits && wd_day(&t[1]) && wd_year(&t[2])) return 3; /* W D Y */
@@ -150,16 +218,24 @@ size_t ew__pii_scan_word_date(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n, k = i;
-    while (k < n && pii_is_digit(s[k]) && k - i < 5)
-        k++;
-    if (k == i || (k - i != 4 && k - i > 2) || k + 2 >= n) return 0;
+    size_t nd = 0;
+    int dl;
+    while (nd < 5 && any_digit(s, n, k, &dl) >= 0)
+        k += (size_t)dl, nd++;
+    if (nd == 0 || (nd != 4 && nd > 2) || k + 2 >= n) return 0;
+    if (nd <= 2) k += ordinal_len(s, n, k); /* "April the 20th, 1934" */
+    size_t g = case_ending(s, n, k, nd);
+    if (g < n && s[g] == ' ') k = g;
     /* the digits, then a space, '.', ',' or a Roman month's separator */
     if (s[k] != ' ' && s[k] != '.' && s[k] != ',' && s[k] != '-' && s[k] != '/') return 0;
     /* cheap exits first: a word after the number, or a year right after a day */
     size_t p = k + (s[k] == '.' || s[k] == ',');
-    bool word_next = p + 1 < n && (s[p] == ' ' || s[p] == '-' || s[p] == '.') &&
+    bool word_next = p + 1 < n && (s[p] == ' ' || s[p] == '-' || s[p] == '.' || s[p] == '/') &&
                      (pii_is_alpha(s[p + 1]) || s[p + 1] >= 0x80);
-    bool year_next = k - i <= 2 && p + 1 < n && s[p] == ' ' && pii_is_digit(s[p + 1]);
+    /* a year after the day: "12 1985", "12 '85" */
+    bool year_next =
+        nd <= 2 && p + 2 < n && s[p] == ' ' &&
+        (any_digit(s, n, p + 1, &dl) >= 0 || (s[p + 1] == '\'' && pii_is_digit(s[p + 2])));
     if (!word_next && !year_next && !(p < n && (pii_is_alpha(s[p]) || s[p] >= 0x80))) return 0;
     wd_tok t[WD_MAX_TOKENS + 1];
     size_t start = i;
@@ -173,13 +249,20 @@ size_t ew__pii_scan_word_date(pii_ctx *c, size_t i)
             nt = wd_tokens(s, n, w, t);
             if (nt >= 3 && !t[0].digits && t[0].b == i - 1 && wd_shape(t, nt) == 3 && wd_day(&t[1]))
                 start = w, took = 3;
+            /* "April the 20th": a month's word, then a short lowercase one */
+            size_t mw = w > 1 && s[w - 1] == ' ' ? w - 1 : w;
+            while (took && mw < w && mw > 0 && w - mw <= WD_WORD_MAX && pii_is_alpha(s[mw - 1]))
+                mw--;
+            if (took && mw < w - 1 && t[0].b - t[0].a <= 3 && pii_is_lower(s[w]) &&
+                pii_is_upper(s[mw]) && (mw == 0 || !pii_is_alnum(s[mw - 1])))
+                start = mw;
         }
     }
     if (!took) {
-        if (year_next) return 0;
         nt = wd_tokens(s, n, i, t);
         took = nt >= 3 ? wd_shape(t, nt) : 0;
-        if (!took) return 0;
+        /* a year right after a day: only a day and a month in digits ("06 05 1950") */
+        if (!took || (year_next && !t[1].digits)) return 0;
     }
     size_t e = t[took - 1].b;
     if (!ew__pii_dob_cue(c, start, e)) return 0;

@@ -269,18 +269,21 @@ typedef struct pii_ctx {
     int n_known_name;
     pii_awords *awords; /* the address reader's word cache (this scan's) */
     /* The driver's answers for plain words of up to seven letters already
-     * seen in this scan (pii.c: plain_run), cleared when first used. */
+     * seen in this scan (pii.c: plain_run), [0] for text with capitals, [1]
+     * for text without; bit k of memo_ready: memo[k] is cleared. */
     struct pii_memo *memo;
-    bool memo_ready;
+    uint8_t memo_ready;
     /* The word the driver is reading (on_word), when it is plain ASCII
      * letters (no ' or - inside or after, shorter than 23 bytes): lowercased
-     * and zero-padded in q, with its pii_word_hash3, so the name reader
-     * needs no second fold and hash. Valid for the word at `at` only. */
+     * and zero-padded in q, with its pii_word_hash3 and its cue table
+     * answer (ew__pii_cue_lookup3), so the name reader needs no second fold,
+     * hash or look-up. Valid for the word at `at` only. */
     struct {
         size_t at;
         size_t len;
         uint64_t q[3];
         uint32_t hash;
+        uint32_t cues;
     } word;
 } pii_ctx;
 
@@ -444,6 +447,7 @@ int ew__pii_uni_digit(const unsigned char *s, size_t n, size_t k, int *len);
 #define PII_LBL_DATE     4u  /* another date: issue, expiry, invoice, appointment, ... */
 #define PII_LBL_ID       8u  /* another number: visa, ticket, booking, identity card, ... */
 #define PII_LBL_SOME     16u /* a label stands there, whatever its words */
+#define PII_LBL_ADDRESS  32u /* "Address", "Anschrift", "Суроға", "ठेगाना": a value's own label only */
 typedef struct {
     const char *w; /* folded */
     uint8_t len, kind;
@@ -474,6 +478,13 @@ unsigned ew__pii_label_before(const unsigned char *s, size_t i, size_t max);
  * its year is a living person's and its record (the lines between blank
  * lines) holds a person's other findings but no birth date. */
 void ew__pii_dob_maybe(pii_ctx *c, size_t i, size_t e);
+/* The value of the field whose label ends at sep (its ':', a start tag's '>',
+ * a CSV cell's ';' or ','): a street address when the label is an address's
+ * and the value has one's shape (router/pii_addr_label.c). */
+void ew__pii_scan_label_address(pii_ctx *c, size_t sep);
+/* The lines after a line that is an address label alone ("Address", "address: |") or
+ * a "c/o" line, nl its '\n': a street address when they have one's shape. */
+void ew__pii_scan_label_block(pii_ctx *c, size_t nl);
 void ew__pii_dob_records(pii_ctx *c);
 /* A birth word right after the date ending at e on its line ("1986 születtem",
  * "1960 அன்று பிறந்தேன்"), not a later field's label: PII_LBL_BIRTH or 0. */
@@ -494,6 +505,9 @@ size_t ew__pii_scan_mrz(pii_ctx *c, size_t i);
 /* A token [i, te) with letters and digits: IBAN, NINO, passport, secrets,
  * crypto addresses, JWT, UUID/hash look-alikes, IPv6, MAC, email, URL. */
 size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te);
+size_t ew__pii_scan_iban(pii_ctx *c, size_t i);
+size_t ew__pii_scan_email_obf(pii_ctx *c, size_t ls, size_t le);
+size_t ew__pii_scan_email_obf_at(pii_ctx *c, size_t m);
 /* Key-like word at [i, we) (password, api_key, ...): the value after it. */
 size_t ew__pii_scan_assignment(pii_ctx *c, size_t i, size_t we);
 /* The same with the key's kind given (a Terraform default, see below). */
@@ -502,7 +516,8 @@ size_t ew__pii_scan_assignment_as(pii_ctx *c, size_t i, size_t we, int kind);
 int ew__pii_hcl_default_kind(const unsigned char *s, size_t i);
 /* key="SmtpPassword" value="x": the key ends at ke; the pair's end or 0. */
 size_t ew__pii_scan_attr_pair(pii_ctx *c, size_t ke);
-/* 'API_KEY', 'value' as arguments: [i, we) is the quoted name, k its ','. */
+/* 'API_KEY', 'value' as arguments, or "API_KEY" "value" on a command line:
+ * [i, we) is the quoted name, k its ',' (or the space before the value). */
 size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t we, size_t k);
 /* An e-mail address around the '@' at `at` (reached from punctuation, as
  * after a CJK local part "用户@例子.中国"); its end or 0. */
@@ -572,11 +587,21 @@ int ew__pii_script_at(const unsigned char *s, size_t n, size_t i);
  * (pii_translit.c). */
 size_t ew__pii_translit(const unsigned char *s, size_t a, size_t e, char *out);
 /* The gazetteer flags of a word of those scripts: its own spelling's, and
- * the given-name and surname flags of its Latin spelling. */
+ * the given-name and surname flags of its Latin spelling (or of its
+ * nominative, ew__pii_infl_gaz). */
 unsigned ew__pii_script_gaz(const unsigned char *s, size_t a, size_t e);
+/* A folded word no list has, read as an inflected name ("tomaszem",
+ * "virtaselle", "janosnak", "smirnovym"): EW__GAZ_FIRST / EW__GAZ_LAST of the
+ * listed nominative found by stripping a case ending, 0 for none
+ * (pii_name_infl.c). */
+unsigned ew__pii_infl_gaz(const char *f, size_t fl);
 /* A weak person span [ss, se) in text that is not English: does a word of
  * it look like a surname or an inflected given name? */
 bool ew__pii_name_evidence(const pii_ctx *c, size_t ss, size_t se);
+/* The first digit at or after i, or n (router/pii_bytes.c: SSE2 where
+ * built for it; the portable twin gives the same answer). */
+size_t ew__pii_next_digit(const unsigned char *s, size_t n, size_t i);
+size_t ew__pii_next_digit_portable(const unsigned char *s, size_t n, size_t i);
 /* Is there a digit in [i, i + window)? (cached per scan) */
 bool ew__pii_digit_ahead(pii_ctx *c, size_t i, size_t window);
 /* Street addresses starting at a building number or a street keyword. */
@@ -584,6 +609,18 @@ size_t ew__pii_scan_address(pii_ctx *c, size_t i);
 /* A CJK character at i: Chinese cues, names and addresses. */
 void ew__pii_cjk_init(void);
 size_t ew__pii_scan_cjk(pii_ctx *c, size_t i);
+/* Whether the walk (pii.c: scan_walk) hands the character at i straight to
+ * ew__pii_scan_cjk: a three-byte character that no other reader may start
+ * with (E0 and E1: Indic, Thai and other scripts, Latin Extended
+ * Additional; EF: full-width forms, a parenthesised area code; 一 and 二: a
+ * year in Chinese numerals). ew__pii_scan_cjk goes on by itself over such. */
+static inline bool pii_walk_to_cjk(const unsigned char *s, size_t n, size_t i)
+{
+    unsigned ch = s[i];
+    if (ch < 0xE2 || ch > 0xEE) return false;
+    return ch != 0xE4 || i + 3 >= n ||
+           !((s[i + 1] == 0xB8 && s[i + 2] == 0x80) || (s[i + 1] == 0xBA && s[i + 2] == 0x8C));
+}
 /* Is i a cell of a table column that holds names ("name,email\n<i>...")? */
 bool ew__pii_name_column(const pii_ctx *c, size_t i);
 /* The header of the cell at i: 1 names people ("name", "last_name"), 2
@@ -611,6 +648,17 @@ int ew__pii_field_value(const pii_ctx *c, size_t ss, size_t se);
 /* Does the table column of the cell at i name a person's role ("Owner",
  * "assignee")? (pii_name_field.c) */
 bool ew__pii_role_column(const pii_ctx *c, size_t i);
+/* Is the line of [ss, se) title-cased: three capitalised words or more
+ * besides the run and no small word but function words and identifiers
+ * (headlines, menus, product and CSV rows, navigation)? (pii_name_title.c) */
+bool ew__pii_title_line(const pii_ctx *c, size_t ss, size_t se);
+/* Is the capitalised word [a, e) a feature of the land ("Falls", "Springs",
+ * "Bay")? A name it ends or follows is a place. */
+bool ew__pii_place_word(const unsigned char *s, size_t a, size_t e);
+/* Is the word right after [ss, se), or the one before it (not at a line's
+ * start), a function word written with a capital ("Survey Of X", "X For
+ * Das")? Then the run is part of a title. */
+bool ew__pii_title_word_near(const unsigned char *s, size_t n, size_t ls, size_t ss, size_t se);
 /* Is the text a form: three lines or more that open with a label and a
  * colon, no label twice ("Resumen: ...\nPrioridad: ...")? A chat repeats
  * its speakers. Cached in c->form (pii_name_field.c). */
@@ -650,6 +698,8 @@ double ew__pii_entropy(const unsigned char *s, size_t n);
 /* ---- validators (pii_check.c) ------------------------------------------ */
 bool ew__pii_luhn(const char *digits, size_t n);
 bool ew__pii_card_issuer(const char *digits, size_t n);
+bool ew__pii_ean13_valid(const char *d);
+size_t ew__pii_scan_card_layout(pii_ctx *c, size_t i, bool neg);
 bool ew__pii_iban_valid(const char *compact, size_t n);
 bool ew__pii_ssn_valid(const char *digits9);
 bool ew__pii_nino_valid(const char *compact, size_t n);

@@ -78,10 +78,16 @@ typedef struct {
 static const key_word whole_key[] = {W("cc_test_reporter_id")};
 /* "api_key_url", "token_type", "client_id", "credsStore": about a secret
  * or where it is kept, not one. The name's end. */
-static const key_word end_meta[] = {W("length"),  W("url"),     W("path"),   W("file"),
-                                    W("name"),    W("type"),    W("size"),   W("version"),
-                                    W("id"),      W("store"),   W("helper"), W("provider"),
-                                    W("backend"), W("manager"), W("mode")};
+static const key_word end_meta[] = {W("length"), W("url"), W("path"), W("file"), W("name"),
+                                    W("type"), W("size"), W("version"), W("id"), W("store"),
+                                    W("helper"), W("provider"), W("backend"), W("manager"),
+                                    W("mode"), W("method"),
+                                    /* a CAPTCHA's site key is published in every page */
+                                    W("site_key"), W("sitekey"), W("site-key")};
+/* "password_hash", "api_key_sha256": a digest of the secret, which a
+ * password's name does not make one again. The name's end. */
+static const key_word end_digest[] = {W("hash"),   W("hashed"), W("sha1"),
+                                      W("sha256"), W("sha512"), W("md5")};
 /* A dotted setting whose last part says what it sets about the secret:
  * "user.password.encoder", "token.header", "password.min-length". */
 static const key_word setting_last[] = {W("encoder"), W("encoding"), W("header"), W("length"),
@@ -326,7 +332,10 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
     if (dot && listed(setting_last, sizeof setting_last / sizeof *setting_last, dot + 1,
                       n - (size_t)(dot + 1 - low), false))
         return PII_KEY_NONE;
-    if (sub & KN_PASSWORD) return PII_KEY_PASSWORD;
+    if (sub & KN_PASSWORD)
+        return listed(end_digest, sizeof end_digest / sizeof *end_digest, low, n, true)
+                   ? PII_KEY_NONE
+                   : PII_KEY_PASSWORD;
     int kind = sub & KN_SECRET ? PII_KEY_SECRET : PII_KEY_NONE;
     /* the parts: the first that says secret or key decides, a password part wins */
     unsigned parts = 0;
@@ -349,7 +358,8 @@ int ew__pii_key_kind(const unsigned char *s, size_t i, size_t e)
     if (kind == PII_KEY_KEY && (parts & KN_LOOKUP)) return PII_KEY_NONE;
     if (kind == PII_KEY_SECRET && (parts & KN_PLACE) && (sub & KN_TOKEN) && !(sub & KN_DOOR))
         return PII_KEY_NONE;
-    if (kind && listed(end_meta, sizeof end_meta / sizeof *end_meta, low, n, true))
+    if (kind && (listed(end_meta, sizeof end_meta / sizeof *end_meta, low, n, true) ||
+                 listed(end_digest, sizeof end_digest / sizeof *end_digest, low, n, true)))
         return PII_KEY_NONE;
     return kind;
 }

@@ -15,11 +15,12 @@
 typedef struct part {
     size_t s, e;
     unsigned gaz;
-    uint32_t kw;   /* the word's classes and cues (ew__pii_cue_lookup) */
-    bool initial;  /* "J." */
-    bool particle; /* "van", "de" */
-    bool syllable; /* "Ji-hoon" (syllable_given) */
-    bool hyphened; /* "Jean-Philippe" (hyphened_names) */
+    uint32_t kw;    /* the word's classes and cues (ew__pii_cue_lookup) */
+    bool initial;   /* "J." */
+    bool particle;  /* "van", "de" */
+    bool syllable;  /* "Ji-hoon" (syllable_given) */
+    bool hyphened;  /* "Jean-Philippe" (hyphened_names) */
+    bool inflected; /* "Gábornak" (ew__pii_infl_gaz) */
 } part;
 
 static bool cp_upper_beyond_ascii(const unsigned char *s, size_t n, size_t i)
@@ -273,6 +274,20 @@ typedef struct first_word {
     char fold[EW__GAZ_MAX_WORD];
 } first_word;
 
+/* A lowercase word after se that is no verb people do and no English
+ * function word ("du ringa"; not "said", "and"): the sentence goes on in
+ * the language of its first word. */
+static bool sentence_goes_on(const unsigned char *s, size_t n, size_t se)
+{
+    if (se + 2 >= n || s[se] != ' ' || !(pii_is_lower(s[se + 1]) || s[se + 1] >= 0xC3) ||
+        cp_upper_at(s, n, se + 1))
+        return false;
+    size_t e = name_word_end(s, n, se + 1);
+    char w[EW__GAZ_MAX_WORD];
+    size_t wl = ew__gaz_fold_word(s + se + 1, e - se - 1, w);
+    return wl && !(kw_of(w, wl) & (PII_KW_VERB | PII_KW_FUNC));
+}
+
 static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, const first_word *fw)
 {
     const unsigned char *s = c->s;
@@ -426,6 +441,53 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
         else
             break;
     }
+    /* "Tomaszem Wójcikiem", "Mikko Virtaselle", "Horváth Gábornak": a word
+     * no list has, capitalised, in a run of two words or more, may be a
+     * listed name inflected (looked up only here: a lone word stays none) */
+    int run_words = 0;
+    for (int a = 0; a < r->k; a++)
+        run_words += !r->p[a].particle && !r->p[a].initial;
+    for (int a = 0; a < r->k && run_words >= 2; a++) {
+        part *q = &r->p[a];
+        if (q->gaz || q->particle || q->initial || q->e - q->s < 4 || s[q->s] >= 0xD0 ||
+            !cp_upper_at(s, n, q->s) || camel_ident(s + q->s, q->e - q->s))
+            continue;
+        char f[EW__GAZ_MAX_WORD];
+        q->gaz = ew__pii_infl_gaz(f, ew__gaz_fold_word(s + q->s, q->e - q->s, f));
+        q->inflected = q->gaz != 0;
+        if (q->gaz) q->gaz |= EW__GAZ_EXT;
+    }
+    /* "Köszönöm Horváth Gábornak", "Paldies Jānim Ozolam": a sentence's
+     * first word that is only some language's everyday word is no part of
+     * the name after it */
+    if (!strong && r->k >= 3 && (r->p[0].gaz & EW__GAZ_WORD) &&
+        !(r->p[0].gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)) &&
+        sentence_initial(s, r->p[0].s, c->line_start)) {
+        bool name_after = true; /* every later word a name */
+        for (int a = 1; a < r->k; a++)
+            name_after &=
+                r->p[a].particle || r->p[a].initial || r->p[a].inflected ||
+                ((r->p[a].gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(r->p[a].gaz & EW__GAZ_COMMON));
+        if (name_after) {
+            memmove(r->p, r->p + 1, (size_t)(r->k - 1) * sizeof r->p[0]);
+            r->k--;
+        }
+    }
+    /* an inflected name is read beside another name or word no list has
+     * ("Tóth Katalint", "Jānim Ozolam", "Liis Kasega"): alone, or beside
+     * ordinary words, the endings would make names of too many words
+     * ("Socrates", "Rennes", "Java Script") */
+    int listed = 0, inflected = 0;
+    for (int a = 0; a < r->k; a++) {
+        inflected += r->p[a].inflected;
+        listed += !r->p[a].inflected && !r->p[a].particle && !r->p[a].initial &&
+                  name_like(r->p[a].gaz & 0xF) && r->p[a].e - r->p[a].s > 2 &&
+                  !pii_is_upper(s[r->p[a].s + 1]); /* not "MC" */
+    }
+    for (int a = 0; a < r->k; a++) /* "Metoda de Plată": a phrase */
+        if (r->p[a].inflected &&
+            ((inflected == 1 && !listed) || (a + 1 < r->k && r->p[a + 1].particle)))
+            r->p[a].gaz = 0;
     r->next = r->k ? r->p[0].e : i;
     /* another language's everyday word beside a name is a name's part
      * ("Edi Živković", "Vide A. Persson"), and alone it is read as any
@@ -437,7 +499,11 @@ static void read_run(pii_ctx *c, size_t i, bool lower_ok, bool strong, run *r, c
         word |= (r->p[a].gaz & EW__GAZ_WORD) != 0;
         words += !r->p[a].particle && !r->p[a].initial;
     }
-    named |= words <= 1; /* a lone word is read as any capitalised word */
+    /* a lone word is read as any capitalised word ("Sefa said"), but not
+     * one opening a sentence of its own language ("Kan du ringa", "Saatsin
+     * arve", "Venlig hilsen") */
+    named |= words <= 1 && !(word && r->k == 1 && sentence_initial(s, r->p[0].s, c->line_start) &&
+                             sentence_goes_on(s, n, r->p[0].e));
     for (int a = 0; a < r->k && word && !named; a++) {
         const part *q = &r->p[a];
         named = ((q->gaz & (EW__GAZ_FIRST | EW__GAZ_LAST)) && !(q->gaz & EW__GAZ_COMMON)) ||
@@ -584,31 +650,33 @@ static bool self_named(const unsigned char *s, size_t n, size_t ss, size_t se)
  * capitalised Cyrillic words alone are no evidence ("Москва", "Привет"). */
 static bool cyrillic_name(const unsigned char *s, const run *r)
 {
-    static const char *const ends[] = {"\xd0\xb2\xd0\xb8\xd1\x87",
-                                       "\xd0\xb2\xd0\xbd\xd0\xb0",
-                                       "\xd1\x87\xd0\xbd\xd0\xb0",
-                                       "\xd0\xbe\xd0\xb2",
-                                       "\xd0\xb5\xd0\xb2",
-                                       "\xd1\x91\xd0\xb2",
-                                       "\xd0\xbe\xd0\xb2\xd0\xb0",
-                                       "\xd0\xb5\xd0\xb2\xd0\xb0",
-                                       "\xd1\x91\xd0\xb2\xd0\xb0",
-                                       "\xd0\xb8\xd0\xbd",
-                                       "\xd0\xb8\xd0\xbd\xd0\xb0",
-                                       "\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9",
-                                       "\xd1\x81\xd0\xba\xd0\xb0\xd1\x8f",
-                                       "\xd1\x86\xd0\xba\xd0\xb8\xd0\xb9",
-                                       "\xd1\x86\xd0\xba\xd0\xb0\xd1\x8f",
-                                       "\xd0\xb5\xd0\xbd\xd0\xba\xd0\xbe",
-                                       "\xd1\x83\xd0\xba",
-                                       "\xd1\x8e\xd0\xba"};
-    int words = 0;
-    bool shape = false, known = false;
+    static const char *const ends[] = {
+        "\xd0\xb2\xd0\xb8\xd1\x87", "\xd0\xb2\xd0\xbd\xd0\xb0", "\xd1\x87\xd0\xbd\xd0\xb0",
+        "\xd0\xbe\xd0\xb2", "\xd0\xb5\xd0\xb2", "\xd1\x91\xd0\xb2", "\xd0\xbe\xd0\xb2\xd0\xb0",
+        "\xd0\xb5\xd0\xb2\xd0\xb0", "\xd1\x91\xd0\xb2\xd0\xb0", "\xd0\xb8\xd0\xbd",
+        "\xd0\xb8\xd0\xbd\xd0\xb0", "\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9",
+        "\xd1\x81\xd0\xba\xd0\xb0\xd1\x8f", "\xd1\x86\xd0\xba\xd0\xb8\xd0\xb9",
+        "\xd1\x86\xd0\xba\xd0\xb0\xd1\x8f", "\xd0\xb5\xd0\xbd\xd0\xba\xd0\xbe", "\xd1\x83\xd0\xba",
+        "\xd1\x8e\xd0\xba",
+        /* the same in the cases of a sentence
+         * ("Смирновым", "Бондаренку") */
+        "\xd0\xbe\xd0\xb2\xd1\x83", "\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xbc",
+        "\xd0\xbe\xd0\xb2\xd0\xbe\xd0\xb9", "\xd0\xb5\xd0\xb2\xd1\x83",
+        "\xd0\xb5\xd0\xb2\xd1\x8b\xd0\xbc", "\xd0\xb5\xd0\xb2\xd0\xbe\xd0\xb9",
+        "\xd0\xb8\xd0\xbd\xd1\x83", "\xd0\xb8\xd0\xbd\xd1\x8b\xd0\xbc",
+        "\xd0\xb8\xd0\xbd\xd0\xbe\xd0\xb9", "\xd1\x81\xd0\xba\xd0\xbe\xd0\xb3\xd0\xbe",
+        "\xd1\x81\xd0\xba\xd0\xbe\xd0\xbc\xd1\x83", "\xd1\x81\xd0\xba\xd0\xb8\xd0\xbc",
+        "\xd1\x81\xd0\xba\xd0\xbe\xd0\xb9", "\xd0\xb5\xd0\xbd\xd0\xba\xd0\xb0",
+        "\xd0\xb5\xd0\xbd\xd0\xba\xd1\x83", "\xd0\xb5\xd0\xbd\xd0\xba\xd0\xbe\xd0\xbc",
+        "\xd1\x83\xd0\xba\xd0\xb0", "\xd1\x83\xd0\xba\xd1\x83", "\xd1\x83\xd0\xba\xd0\xbe\xd0\xbc",
+        "\xd1\x8e\xd0\xba\xd0\xb0", "\xd1\x8e\xd0\xba\xd1\x83", "\xd1\x8e\xd0\xba\xd0\xbe\xd0\xbc"};
+    int words = 0, known = 0;
+    bool shape = false;
     for (int a = 0; a < r->k; a++) {
         const part *q = &r->p[a];
         if (q->initial || q->particle) continue;
         words++;
-        known |= (ew__pii_script_gaz(s, q->s, q->e) & (EW__GAZ_FIRST | EW__GAZ_LAST)) != 0;
+        known += (ew__pii_script_gaz(s, q->s, q->e) & (EW__GAZ_FIRST | EW__GAZ_LAST)) != 0;
         for (size_t k = 0; k < sizeof ends / sizeof ends[0] && !shape; k++) {
             size_t l = strlen(ends[k]);
             shape = q->e - q->s > l + 2 && !memcmp(s + q->e - l, ends[k], l);
@@ -1015,6 +1083,69 @@ static bool field_name(const run *r)
     return plain0 && ((g0 & EW__GAZ_FIRST) || (plainl && (gl & EW__GAZ_FIRST)));
 }
 
+/* A name in a title-cased line (ew__pii_title_line): two or three words, the
+ * first a given name of three letters or more, the last a listed name and no
+ * ordinary word ("Rhys Pritchard | Customer Support"; not "Victoria Falls",
+ * "Tommy Hilfiger Crew Socks", "Thanh Toán"). */
+static bool title_line_name(const unsigned char *s, const run *r)
+{
+    int w[MAX_PARTS], words = 0;
+    for (int a = 0; a < r->k && r->p[a].e <= r->se; a++)
+        if (!r->p[a].particle && !r->p[a].initial) w[words++] = a;
+    if (words < 2 || words > 3) return false;
+    unsigned g0 = r->p[w[0]].gaz & 0xF, gl = r->p[w[words - 1]].gaz & 0xF;
+    if (!(g0 & EW__GAZ_FIRST) || (g0 & EW__GAZ_COMMON) || (gl & EW__GAZ_COMMON)) return false;
+    /* the extended lists and two letters hold too many words of other
+     * languages ("Ka Bax") */
+    if ((r->p[w[0]].gaz & r->p[w[words - 1]].gaz & EW__GAZ_EXT) || r->p[w[0]].e - r->p[w[0]].s < 3)
+        return false;
+    /* Vietnamese syllables fold onto names ("Tìm Kiếm", "Trang Chủ"), and
+     * Vietnamese names put the family name first */
+    for (size_t b = r->p[w[0]].s; b + 2 < r->p[w[words - 1]].e; b++)
+        if ((s[b] == 0xE1 && (s[b + 1] == 0xBA || s[b + 1] == 0xBB)) ||
+            (s[b] == 0xC6 && (s[b + 1] == 0xA1 || s[b + 1] == 0xB0)) ||
+            (s[b] == 0xC4 && (s[b + 1] == 0x83 || s[b + 1] == 0x91)))
+            return false;
+    return (gl & (EW__GAZ_FIRST | EW__GAZ_LAST)) != 0;
+}
+
+/* Does a feature of the land end the run or follow it ("Victoria Falls",
+ * "Jackson Hole")? */
+static bool place_named(const unsigned char *s, size_t n, const run *r)
+{
+    int last = r->k - 1;
+    while (last > 0 && r->p[last].e > r->se)
+        last--;
+    if (last > 0 && ew__pii_place_word(s, r->p[last].s, r->p[last].e)) return true;
+    size_t e = r->se + 1;
+    if (e + 2 >= n || s[r->se] != ' ') return false;
+    while (e < n && pii_is_alpha(s[e]) && e - r->se < 12)
+        e++;
+    return (e == n || !(pii_is_alnum(s[e]) || s[e] >= 0x80)) && ew__pii_place_word(s, r->se + 1, e);
+}
+
+/* Does the run open its line and end at a colon whose value has no word in
+ * small letters of three or more ("Gönderim Yeri: Victoria")? */
+static bool field_label_run(const pii_ctx *c, const run *r)
+{
+    const unsigned char *s = c->s;
+    size_t n = c->n, ss = r->ss, se = r->se;
+    if (ss != c->line_start && !(ss > 0 && s[ss - 1] == '\n')) return false;
+    if (se + 1 >= n || s[se] != ':' || (s[se + 1] != ' ' && s[se + 1] != '\t')) return false;
+    for (size_t k = se + 1; k < n && s[k] != '\n' && k - se < 256; k++)
+        if (pii_is_lower(s[k]) && !pii_is_alnum(s[k - 1]) && k + 2 < n && pii_is_lower(s[k + 1]) &&
+            pii_is_lower(s[k + 2]))
+            return false;
+    return true;
+}
+
+/* Does a list's separator end right before ss ("Molly M and Scott M")? */
+static bool listed_after(const unsigned char *s, size_t ss)
+{
+    return (ss >= 2 && s[ss - 2] == ',' && s[ss - 1] == ' ') ||
+           (ss >= 5 && !memcmp(s + ss - 5, " and ", 5));
+}
+
 /* Does the run fill a pair of square brackets after a log level on its
  * line, as logs name a component or a logger ("WARN  [Luna Scheduler] Job
  * ...")? A transcript's speaker ("[Siddharth] Could you ...") has none. */
@@ -1257,11 +1388,12 @@ static bool place_prefix(const unsigned char *s, size_t i, size_t e)
     static const struct {
         char w[10];
         uint8_t l;
-    } pre[] = {{"Lake", 4},   {"Mount", 5}, {"Mt", 2},        {"Santa", 5},   {"San", 3},
-               {"Saint", 5},  {"St", 2},    {"Port", 4},      {"Fort", 4},    {"Cape", 4},
-               {"Glen", 4},   {"Loch", 4},  {"Isle", 4},      {"Lago", 4},    {"Monte", 5},
-               {"Puerto", 6}, {"Costa", 5}, {"Hurricane", 9}, {"Typhoon", 7}, {"Cyclone", 7},
-               {"Rio", 3},    {"New", 3},   {"Storm", 5}};
+    } pre[] = {{"Lake", 4},   {"Mount", 5}, {"Mt", 2},         {"Santa", 5},   {"San", 3},
+               {"Saint", 5},  {"St", 2},    {"Port", 4},       {"Fort", 4},    {"Cape", 4},
+               {"Glen", 4},   {"Loch", 4},  {"Isle", 4},       {"Lago", 4},    {"Monte", 5},
+               {"Puerto", 6}, {"Costa", 5}, {"Hurricane", 9},  {"Typhoon", 7}, {"Cyclone", 7},
+               {"Rio", 3},    {"New", 3},   {"Storm", 5},      {"Santo", 5},   {"Sankt", 5},
+               {"Sainte", 6}, {"Mont", 4},  {"S\xC3\xA3o", 4}, {"Cabo", 4},    {"Ciudad", 6}};
     size_t l = e - i;
     if (l < 2 || l > 9) return false;
     for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
@@ -1537,10 +1669,7 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         /* read by read_run */
     } else if (c->word.at == i) { /* the driver's plain word, hashed already */
         size_t k = i + c->word.len;
-        if ((k >= c->n || !pii_is_wordch(c->s[k])) &&
-            (ew__pii_cue_lookup3(c->word.q[0], c->word.q[1], c->word.q[2], c->word.len,
-                                 c->word.hash) &
-             (PII_KW_FUNC | PII_KW_STOP)))
+        if ((k >= c->n || !pii_is_wordch(c->s[k])) && (c->word.cues & (PII_KW_FUNC | PII_KW_STOP)))
             return 0;
     } else {
         char low[PII_WORD_MAX] = {0};
@@ -1676,6 +1805,21 @@ size_t ew__pii_scan_name(pii_ctx *c, size_t i, size_t we, unsigned gaz_flags)
         c->name_list_end = (uint32_t)r.se;
         return 0;
     }
+    if (!strong && !title && reported && !r.caps && !title_line_name(c->s, &r) &&
+        !list_sep(c->s, c->n, r.se) && !listed_after(c->s, r.ss) &&
+        (ew__pii_title_word_near(c->s, c->n, c->line_start, r.ss, r.se) ||
+         ew__pii_title_line(c, r.ss, r.se))) {
+        c->name_list_end = (uint32_t)r.se;
+        return 0; /* "Hàng Mới Về | Thanh Toán", "Linzer Torte ..... 9,50" */
+    }
+    if (!strong && !title && reported && place_named(c->s, c->n, &r)) {
+        c->name_list_end = (uint32_t)r.se;
+        return 0; /* "Victoria Falls", "Alice Springs" */
+    }
+    /* "Gönderim Yeri: Victoria", "Suma Częściowa: 98,00": words no list
+     * names, opening a line before a colon and a value, are a label (a chat
+     * speaker says words in small letters) */
+    if (!strong && !title && reported && !run_has_name(&r) && field_label_run(c, &r)) return 0;
     if (!strong && reported && (after_street_word(c->s, r.ss) || street_after(c->s, c->n, r.se))) {
         c->name_list_end = (uint32_t)r.se; /* its later words are no names either */
         return 0;                          /* "Str. Mihai Eminescu", "Martin Luther King Jr Blvd" */

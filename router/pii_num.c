@@ -232,6 +232,13 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
             i++;
             continue;
         }
+        /* "030 - 1234567": a trunk-0 area code set off by a spaced dash */
+        if (q->ng == 1 && s[g0] == '0' && i - g0 >= 2 && i - g0 <= 5 && i + 7 < n && s[i] == ' ' &&
+            s[i + 1] == '-' && s[i + 2] == ' ' && pii_is_digit(s[i + 3]) && pii_is_digit(s[i + 6])) {
+            pending = '-';
+            i += 3;
+            continue;
+        }
         /* "06221 / 56 28 39": a German area code set off by a spaced slash */
         if (q->ng == 1 && i + 3 < n && s[i] == ' ' && s[i + 1] == '/' && s[i + 2] == ' ' &&
             pii_is_digit(s[i + 3])) {
@@ -636,6 +643,20 @@ static bool national_tail(const numseq *q)
     if (d[0] == '0' && d[1] == '6' && q->glen[0] == 2 && ng >= 3 && ng <= 4 && nd >= 9 &&
         nd <= 11 && q->glen[1] <= 2 && q->glen[ng - 1] >= 3 && uniform_sep(q))
         return true;
+    /* Norway's and Denmark's eight digits: mobiles "978 23 401", pairs "22 12
+     * 34 56"; Italy's mobiles "328 126 3483", "347 1234567"; Korea's company
+     * numbers "1577-8814" (15xx, 16xx, 18xx; not a year after them) */
+    if (nd == 8 && ng == 3 && q->glen[0] == 3 && q->glen[1] == 2 && (d[0] == '4' || d[0] == '9') &&
+        uniform_sep(q) && q->sep[1] == ' ')
+        return true;
+    if (nd == 8 && ng == 4 && all_groups(q, 2) && d[0] >= '2' && uniform_sep(q) && q->sep[1] == ' ')
+        return true;
+    if (nd == 10 && d[0] == '3' && q->glen[0] == 3 && uniform_sep(q) && q->sep[1] != '.' &&
+        ((ng == 2 && q->glen[1] == 7) || (ng == 3 && q->glen[1] == 3)))
+        return true;
+    if (nd == 8 && ng == 2 && q->glen[0] == 4 && q->sep[1] == '-' && d[0] == '1' &&
+        (d[1] == '5' || d[1] == '6' || d[1] == '8') && d[4] != '1' && d[4] != '2')
+        return true;
     return nd >= 10 && nd <= 11 && ng == 3 && q->glen[0] == 2 && d[0] != '0' && q->glen[2] == 4 &&
            (q->glen[1] == 4 || q->glen[1] == 5) && q->sep[1] == ' ' && q->sep[2] == '-';
 }
@@ -706,15 +727,26 @@ static float phone_shape(const numseq *q)
          (q->sep[1] == '/' && q->glen[1] >= 2 && uniform_tail(q, 2, ' '))))
         sc = sc > 0.6f ? sc : 0.6f;
     if (nd == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9' &&
-        (q->ng == 1 || (q->ng == 3 && q->glen[0] == 3 && q->glen[1] == 4)))
+        (q->ng == 1 || (q->ng == 3 && q->glen[0] == 3 && q->glen[1] == 4) ||
+         (q->ng == 2 && q->glen[0] == 3)))
         sc = 0.7f; /* Chinese mobile 1[3-9]x xxxx xxxx */
     if (nd == 10 && d[0] >= '6' && d[0] <= '9' && q->ng == 2 && q->glen[0] == 5)
         sc = 0.6f; /* Indian mobile "98765 43210" */
     if (national_tail(q)) sc = sc > 0.65f ? sc : 0.65f;
     if (q->paren && sc < 0.6f) sc = 0.6f;
     if (q->ng >= 2 && !uniform_sep(q) && !q->paren && !trunk_grouped(q)) sc -= 0.1f;
+    /* France's trunk 0 set apart: "0 809 257 482", "0 800 12 34 56" */
+    if (nd == 10 && d[0] == '0' && d[1] != '0' && q->glen[0] == 1 && q->ng >= 4 &&
+        q->sep[1] == ' ' && uniform_sep(q))
+        sc = sc > 0.6f ? sc : 0.6f;
     if (q->ng == 1 && nd != 11 && sc > 0.45f && !(pn == 10 && p[0] >= '2'))
         sc = 0.45f; /* a bare run of digits is more often an id */
+    /* the international prefix glued on: "00966550432035" */
+    if (q->ng == 1 && d[0] == '0' && d[1] == '0' && nd >= 12) {
+        int cl = country_code_len(d + 2, nd - 2);
+        int nat = nd - 2 - cl; /* North America and Russia: ten digits */
+        if (cl && (cl == 1 ? nat == 10 : nat >= 8 && nat <= 10) && d[2 + cl] != '0') sc = 0.6f;
+    }
     if (q->trunk0) sc += 0.2f;
     return sc;
 }
@@ -1470,6 +1502,97 @@ static bool id_tail(const unsigned char *s, size_t i)
     return i - 1 - b >= 2 && (b == 0 || !pii_is_alnum(s[b - 1]));
 }
 
+/* The word for "number" closing a label right before i, after a head that
+ * is no phone word: "Complaint no. 517 0744 8199", "Vorgangsnummer 09 06
+ * 26 60 34", "お問い合わせ番号086-…", "주문번호 …", "शिकायत संख्या …". What
+ * is numbered is no phone unless a phone cue says so (the nearer cue wins,
+ * as for an order's label); "my number" and "Nummer" alone say nothing.
+ * Asked of phones only: "Kartennummer", "카드번호" label cards. */
+static bool numbered_label(pii_ctx *c, size_t i)
+{
+    const unsigned char *s = c->s;
+    size_t k = i;
+    while (k > 0 && i - k < 4 && (s[k - 1] == ' ' || s[k - 1] == ':' || s[k - 1] == '#'))
+        k--;
+    if (k >= 3 && s[k - 3] == 0xEF && s[k - 2] == 0xBC && s[k - 1] == 0x9A) k -= 3; /* "：" */
+    if (k < 3) return false;
+    size_t hb;
+    if (s[k - 1] >= 0x80) {
+        static const char *const words[] = {"\xE5\x8F\xB7", "\xE8\x99\x9F", /* 号 號 */
+                                            "\xEB\xB2\x88\xED\x98\xB8",     /* 번호 */
+                                            "\xE0\xA4\xB8\xE0\xA4\x82\xE0\xA4\x96\xE0\xA5\x8D"
+                                            "\xE0\xA4\xAF\xE0\xA4\xBE"}; /* संख्या */
+        size_t l = 0;
+        for (size_t w = 0; w < sizeof words / sizeof words[0] && !l; w++) {
+            size_t wl = strlen(words[w]);
+            /* a head in the same script right before it ("주문번호", "工号") */
+            if (k > wl && !memcmp(s + k - wl, words[w], wl) && s[k - wl - 1] >= 0x80) l = wl;
+        }
+        if (!l && k > 19 && !memcmp(s + k - 18, words[3], 18) && s[k - 19] == ' ') l = 19;
+        /* a slip or a form: 工单, 订单, 运单, 保单, 單 */
+        if (!l && k > 3 && (!memcmp(s + k - 3, "\xE5\x8D\x95", 3) ||
+                            !memcmp(s + k - 3, "\xE5\x96\xAE", 3)))
+            l = 3;
+        if (!l) return false;
+        /* the head: up to four characters of three bytes ("전화", "शिकायत") */
+        size_t he = k - l, p = he;
+        while (p >= 3 && he - p < 18 && s[p - 3] >= 0xE0 && s[p - 3] < 0xF0)
+            p -= 3;
+        if (p < he && (ew__pii_cue_lookup((const char *)s + p, k - p) |
+                       ew__pii_cue_lookup((const char *)s + p, he - p)) &
+                          (1u << CUE_PHONE))
+            return false; /* "전화번호": the phone's own number */
+        hb = p;
+    } else {
+        if (s[k - 1] == '.') k--;
+        size_t b = k;
+        while (b > 0 && pii_is_alpha(s[b - 1]) && k - b < PII_WORD_MAX - 1)
+            b--;
+        size_t wl = k - b, he;
+        if (wl < 2 || (b > 0 && (s[b - 1] >= 0x80 || pii_is_digit(s[b - 1])))) return false;
+        static const char *const sfx[] = {"nummer", "number", "numero", "numer"};
+        size_t sl = 0;
+        for (size_t f = 0; f < sizeof sfx / sizeof sfx[0] && !sl; f++) {
+            size_t l = strlen(sfx[f]);
+            if (wl >= l + 3 && pii_icase_eq(s + k - l, sfx[f], l)) sl = l;
+        }
+        if (sl) { /* "Vorgangsnummer", "ticketnumber" */
+            hb = b, he = k - sl;
+        } else if ((wl == 2 && (pii_icase_eq(s + b, "no", 2) || pii_icase_eq(s + b, "nr", 2))) ||
+                   (wl == 3 && pii_icase_eq(s + b, "nro", 3))) {
+            if (b < 4 || s[b - 1] != ' ') return false; /* "Complaint no." */
+            he = b - 1, hb = he;
+            while (hb > 0 && pii_is_alpha(s[hb - 1]) && he - hb < PII_WORD_MAX - 1)
+                hb--;
+            if (he - hb < 3) return false;
+        } else {
+            return false;
+        }
+        char low[PII_WORD_MAX];
+        for (size_t p = hb; p < he; p++)
+            low[p - hb] = (char)(s[p] | 0x20);
+        if (ew__pii_cue_lookup(low, he - hb) & (1u << CUE_PHONE)) return false; /* "Mobile no." */
+    }
+    return !pii_cue_near(c, CUE_PHONE, i, i - hb + 2); /* "Rufnummer", "電話番号" */
+}
+
+/* "DE 123 456 789", "BE 0488.618.540": a country's two capitals before a
+ * number make it a VAT or company id; a phone's country is "+32". */
+static bool country_prefixed(const unsigned char *s, size_t i)
+{
+    return i >= 3 && s[i - 1] == ' ' && pii_is_upper(s[i - 2]) && pii_is_upper(s[i - 3]) &&
+           (i == 3 || !pii_is_alnum(s[i - 4]));
+}
+
+/* "20240106-203524": a date and a time of day, as file names and logs
+ * stamp them. */
+static bool stamp(const numseq *q)
+{
+    if (q->ng != 2 || q->glen[0] != 8 || q->glen[1] != 6 || q->sep[1] != '-') return false;
+    return ew__pii_date_valid((int)num(q->d, 4), (int)num(q->d + 4, 2), (int)num(q->d + 6, 2)) &&
+           num(q->d + 8, 2) < 24 && num(q->d + 10, 2) < 60 && num(q->d + 12, 2) < 61;
+}
+
 size_t ew__pii_scan_number(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
@@ -1482,10 +1605,18 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
      * are an identifier's */
     bool neg = neg_label(c, i) || part_number_label(s, i) || neg_compound(c, i) ||
                (i >= 2 && s[i - 1] == '-' && pii_is_alpha(s[i - 2]));
+    if (stamp(&q)) return e;
     bool price = pii_cue_near(c, CUE_PRICE, i, 3) ||
                  (i >= 2 && (s[i - 1] == 0xAC || s[i - 1] == 0xA3 || s[i - 1] == 0xA5));
     /* "1.2.3" after "v": a version */
     if (i > 0 && (s[i - 1] == 'v' || s[i - 1] == 'V')) return e;
+    /* a card in a form's wide boxes or wrapped onto the next line */
+    if (q.glen[0] == 4 && !q.plus && !q.paren && e + 2 < n &&
+        ((s[e] == ' ' && s[e + 1] == ' ') ||
+         ((s[e] == '\n' || s[e] == '\r') && (q.ng == 1 || q.sep[1] == ' ')))) {
+        size_t ce = ew__pii_scan_card_layout(c, i, neg);
+        if (ce) return ce;
+    }
     if (q.ng <= 2 && q.nd >= 6 && q.nd <= 10 &&
         (pii_cue_near(c, CUE_PASSPORT, i, 40) ||
          (ew__pii_field_cues(c, i) & (1u << CUE_PASSPORT)) || ew__pii_passport_text(s, i) ||
@@ -1573,7 +1704,10 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
             !ew__pii_ipv4_nobody(addr))
             ew__pii_add(c, EW_PII_IP_ADDRESS, i, e, pii_cue_near(c, CUE_IP, i, 40) ? 0.95f : 0.9f);
         /* a first group of four digits is no address: a card ("4111.1111.…") */
-        if (ok || q.glen[0] != 4) return e;
+        /* (and "1.202.555.0143": the NANP written with dots) */
+        bool nanp = q.ng == 4 && q.glen[0] == 1 && q.d[0] == '1' && q.glen[1] == 3 &&
+                    q.glen[2] == 3 && q.glen[3] == 4;
+        if (ok || (q.glen[0] != 4 && !nanp)) return e;
     }
     /* "1978-2006": a range of years */
     if (q.ng == 2 && q.glen[0] == 4 && q.glen[1] == 4 && !q.plus && !q.paren && q.sep[1] == '-') {
@@ -1628,6 +1762,9 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
          (q.ng >= 3 && q.sep[1] == '.' && uniform_sep(&q) && q.glen[0] == 4))) {
         bool luhn = ew__pii_luhn(q.d, (size_t)q.nd);
         bool cue = pii_cue_near(c, CUE_CARD, i, 64);
+        /* a barcode: thirteen digits whose GS1 check digit holds too (one
+         * card in ten would, but thirteen-digit cards are no longer issued) */
+        if (luhn && q.ng == 1 && q.nd == 13 && !cue && ew__pii_ean13_valid(q.d)) return e;
         if (luhn) {
             float sc =
                 ew__pii_card_issuer(q.d, (size_t)q.nd) ? (cue ? 0.98f : 0.9f) : (cue ? 0.8f : 0.4f);
@@ -1651,12 +1788,15 @@ size_t ew__pii_scan_number(pii_ctx *c, size_t i)
     if (sc > 0 && q.ng == 1 && !q.plus && !q.paren && csv_id_column(s, n, i, e)) return e;
     if (sc > 0) {
         bool before = pii_cue_near(c, CUE_PHONE, i, 48);
-        bool cue = before || phone_cue_after(c, q.ext_end);
-        if (cue) sc += 0.35f;
+        /* "Complaint no. …", "お問い合わせ番号…", "BE 0488.618.540": a label
+         * right before outweighs a phone word after */
+        bool numbered = !q.plus && ((!before && numbered_label(c, i)) || country_prefixed(s, i));
+        bool cue = before || (!numbered && phone_cue_after(c, q.ext_end));
+        if (cue && !numbered) sc += 0.35f; /* the label is nearer than any cue */
         /* the nearer cue wins: "call ext. 2231. The SKU is 400638133393"; a
          * label right before beats a word after ("routing number 2199…,
          * check number 376") */
-        if (neg && (!before || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) sc -= 0.4f;
+        if ((neg && (!before || c->cue_at[CUE_NEG] > c->cue_at[CUE_PHONE])) || numbered) sc -= 0.4f;
         if (!cue && id_tail(s, i)) sc -= 0.4f;
         if (!cue && !q.plus && (sc < 0.6f || (q.ng == 1 && !q.paren && q.d[0] != '0')) &&
             (labelled(c, i) ||

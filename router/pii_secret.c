@@ -300,6 +300,28 @@ static bool provider_stand_in(const unsigned char *v, size_t n)
     return n && !provider_match(v, n, 0, &stand_in) && stand_in;
 }
 
+/* A provider's prefix on a body of its alphabet that is too short or too
+ * long for it ("ghp_" and 20 characters): cut off or made up, not the key.
+ * Only distinctive prefixes: four or more bytes ending in '_' or '-' (a
+ * dotted one, "dt0c01.", may start a key of another shape). */
+static bool provider_misfit(const unsigned char *v, size_t n)
+{
+    if (n < 5 || !provider_may_start(v, n, 0)) return false;
+    for (size_t b = 0; b < n_by_first[v[0]]; b++) {
+        size_t q = by_first[v[0]][b], pl = providers[q].len;
+        char last = providers[q].prefix[pl - 1];
+        if (pl < 4 || pl >= n || (last != '_' && last != '-') ||
+            !pii_bytes_eq(v, providers[q].prefix, pl))
+            continue;
+        for (size_t k = pl; k < n; k++)
+            if (!in_alphabet(v[k], providers[q].al)) return false;
+        bool stand_in = false;
+        return (n - pl < providers[q].min || n - pl > providers[q].max) &&
+               !provider_match(v, n, 0, &stand_in);
+    }
+    return false;
+}
+
 /* header.payload.signature, base64url, header starting with '{"' (eyJ). */
 static size_t jwt_at(const unsigned char *s, size_t n, size_t i)
 {
@@ -609,7 +631,7 @@ static const char *const vocab_stand_in[] = {
 static const char *const vocab_noun[] = {
     "secret", "password", "passwd", "pass",    "pwd",        "token",       "key",  "api",
     "access", "auth",     "client", "private", "credential", "credentials", "user", "username",
-    "value",  "string",   "app",    "me",      "the",        "a",           "my"};
+    "value",  "string",   "app",    "me",      "the",        "a",           "my",   "pw"};
 
 /* Length of the vocabulary word at v (longest first), or 0; *stand_in tells
  * whether it is one of the stand-in words. */
@@ -650,6 +672,54 @@ static bool stand_in_words(const unsigned char *v, size_t n)
         i += l;
     }
     return any;
+}
+
+/* Letters written as digits or symbols ("passw0rd", "$ecret", "p@ss"). */
+static unsigned char unleet(unsigned char ch)
+{
+    static const char from[] = "013457@$", to[] = "oieastas";
+    const char *f = ch ? strchr(from, ch) : NULL;
+    return f ? (unsigned char)to[f - from] : (unsigned char)(pii_is_upper(ch) ? ch | 32 : ch);
+}
+
+/* What a made-up password says of itself ("SuperSecretPassword"). Not
+ * "difficult": noseyparker's examples count MongoDB's documented
+ * "D1fficultP%40ssw0rd" at example.com hosts as secrets. */
+static const char *const vocab_quality[] = {"super", "strong", "secure", "very"};
+
+bool ew__pii_describing_password(const unsigned char *v, size_t n)
+{
+    unsigned char w[64];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned ch = v[i];
+        if (ch == '%' && i + 2 < n && pii_is_hex(v[i + 1]) && pii_is_hex(v[i + 2])) {
+            ch = 0;
+            for (int d = 1; d <= 2; d++)
+                ch = ch * 16 +
+                     (pii_is_digit(v[i + d]) ? v[i + d] - '0' : (v[i + d] | 32) - 'a' + 10);
+            i += 2;
+        }
+        if (m == sizeof w) return false;
+        w[m++] = unleet((unsigned char)ch);
+    }
+    size_t i = 0, words = 0;
+    while (i < m) {
+        if (w[i] == '-' || w[i] == '_' || w[i] == '.' || w[i] == ' ') {
+            i++;
+            continue;
+        }
+        bool stand_in = false;
+        size_t l = pii_is_alpha(w[i]) ? vocab_word(w + i, m - i, &stand_in) : 0;
+        for (size_t q = 0; !l && q < sizeof vocab_quality / sizeof *vocab_quality; q++) {
+            size_t ql = strlen(vocab_quality[q]);
+            if (ql <= m - i && !memcmp(w + i, vocab_quality[q], ql)) l = ql;
+        }
+        if (!l) return false;
+        words++;
+        i += l;
+    }
+    return words > 0;
 }
 
 /* Decodes standard or URL-safe base64 (padding optional); returns the
@@ -860,8 +930,8 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
         if (k == n && pii_is_alpha(v[n - 1])) return true;
     }
     if (c0 == '<' || c0 == '{' || c0 == '[' || c0 == ',' || c0 == ')' || c0 == ';' || c0 == '.' ||
-        c0 == '(')
-        return true; /* a variable, a template, code or a path */
+        c0 == '(' || c0 == '}')
+        return true; /* a variable, a template ("}}{{ end"), code or a path */
     /* elided: "eyJhbGciOi...", "sk-abc…" */
     if ((n > 3 && !memcmp(v + n - 3, "...", 3)) || (n > 3 && !memcmp(v + n - 3, "\xe2\x80\xa6", 3)))
         return true;
@@ -908,8 +978,10 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
                                         "nil",  "changeme", "redacted", "hidden"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
         if (strlen(words[k]) == n && !strncasecmp((const char *)v, words[k], n)) return true;
-    /* a dotted or called reference: word.word or name(...) */
+    /* a dotted or called reference: word.word or name(...), also with a
+     * subscript at the end (Terraform's data.x.y.data["app_key"]) */
     bool ident = true, dot = false, paren = false;
+    bool subscript = v[n - 1] == ']' || v[n - 1] == '['; /* "x.data[" when a quote ends it */
     for (size_t i = 0; i < n; i++) {
         unsigned ch = v[i];
         if (ch == '.')
@@ -917,10 +989,13 @@ static bool placeholder_depth(const unsigned char *v, size_t n, int depth)
         else if (ch == '(')
             paren = true;
         else if (!(pii_is_alnum(ch) || ch == '_' || ch == ')' ||
-                   (ch == '?' && i + 1 < n && v[i + 1] == '.')))
+                   (ch == '?' && i + 1 < n && v[i + 1] == '.') ||
+                   (ch == '!' && i + 1 < n && v[i + 1] == '(') || /* fetch_env!("X") */
+                   (subscript && (ch == '[' || ch == ']' || ch == '"' || ch == '\''))))
             ident = false; /* "a?.b(": optional chaining */
     }
     if (ident && paren) return true;
+    if (ident && n > 1 && v[n - 1] == '[' && pii_is_alpha(v[0])) return true; /* ENV["X"] */
     if (ident && dot && pii_is_alpha(v[0]) && v[n - 1] != '.') {
         /* "env.PASSWORD", "os.Getenv": dotted identifiers; keys rarely look so */
         size_t digits = 0;
@@ -1155,6 +1230,7 @@ static bool glued_pass(const char *w, size_t n)
                                         "trespass", "surpass", "multipass", "firstpass"};
     /* glued to a letter: "htpasswd", "smbpasswd", "requirepass" (not "db_pass") */
     if (n > 6 && !memcmp(w + n - 6, "passwd", 6)) return pii_is_lower((unsigned char)w[n - 7]);
+    if (n == 6 && !memcmp(w, "rootpw", 6)) return true; /* OpenLDAP's slapd.conf */
     if (n <= 4 || memcmp(w + n - 4, "pass", 4) || !pii_is_lower((unsigned char)w[n - 5]))
         return false;
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
@@ -1316,6 +1392,7 @@ static float value_score(int kind, const unsigned char *v, size_t vn, bool quote
     if (pii_contains(v, vn, "://", 3) || labelled_digest(v, vn) || secret_name(v, vn, true))
         return 0;
     if (placeholder(v, vn) || (kind != PII_KEY_PASSWORD && file_path(v, vn)) ||
+        (kind != PII_KEY_PASSWORD && provider_misfit(v, vn)) ||
         (kind != PII_KEY_PASSWORD && (hex_pairs(v, vn) || gpg_key_id(v, vn))) ||
         (kind != PII_KEY_PASSWORD && (made_up_run(v, vn) || ew__pii_made_up(v, vn))))
         return 0;
@@ -1410,13 +1487,16 @@ static bool public_by_prefix(const unsigned char *v, size_t n)
 
 /* A value encrypted at rest, which only its tool's key opens: SOPS's
  * "ENC[AES256_GCM,data:...]", Pulumi's "v1:<nonce>:<ciphertext>", a
- * SealedSecret's entries under "encryptedData:". */
+ * SealedSecret's entries under "encryptedData:", a Windows DPAPI blob (its
+ * fixed header, version 1 and the provider's GUID, in base64: NuGet's and
+ * PowerShell's stored passwords, which only the same Windows user opens). */
 static bool encrypted_value(const unsigned char *s, size_t vs, size_t ve)
 {
     const unsigned char *v = s + vs;
     size_t n = ve - vs;
     if (n > 8 && (!memcmp(v, "ENC[", 4) || (!memcmp(v, "v1:", 3) && memchr(v + 4, ':', n - 4))))
         return true;
+    if (n > 40 && !memcmp(v, "AQAAANCMnd8BFdERjHoAwE/Cl+sB", 28)) return true;
     size_t b = vs > 200 ? vs - 200 : 0;
     return pii_contains(s + b, vs - b, "encryptedData:", 14);
 }
@@ -2166,7 +2246,8 @@ size_t ew__pii_scan_phrase(pii_ctx *c, size_t i, size_t we, int kind)
     }
     bool scheme = (we - i == 6 && !strncasecmp((const char *)s + i, "bearer", 6)) ||
                   (we - i == 4 && !strncasecmp((const char *)s + i, "ssws", 4));
-    if (scheme && vn >= 8 && !placeholder(s + vs, vn)) {
+    if (scheme && vn >= 8 && !placeholder(s + vs, vn) &&
+        !named_value(s + vs, vn)) { /* "token_type=bearer expires_in=3600" */
         ew__pii_add(c, EW_PII_SECRET, vs, ve, 0.9f);
         return ve;
     }
@@ -2319,7 +2400,8 @@ size_t ew__pii_scan_after_clause(pii_ctx *c, size_t k, int kind)
         size_t vn = ve - vs;
         if (positional_key(s + vs, vn) || b64_random(s + vs, vn) ||
             (vn >= 32 && all_hex(s + vs, vn)) || /* a hex token: 32 or more digits */
-            (kind == PII_KEY_PASSWORD && strong_password(s + vs, vn)))
+            (kind == PII_KEY_PASSWORD &&
+             (strong_password(s + vs, vn) || random_looking(s + vs, vn))))
             return add_value(c, kind, vs, ve, quoted);
         return 0;
     }
@@ -2445,6 +2527,29 @@ bool ew__pii_user_command(const unsigned char *s, size_t i, size_t e)
     return false;
 }
 
+/* Nothing but blanks after k up to the end of its line. */
+static bool sole_argument(const unsigned char *s, size_t n, size_t k)
+{
+    while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+        k++;
+    return k == n || s[k] == '\n';
+}
+
+/* A password as people type one that a directive takes as its only
+ * argument ("requirepass marmot-kestrel-87", "requirepass Pq#xWmYJ!%iVz"):
+ * six or more printable characters with a digit or a symbol, not a
+ * stand-in. */
+static bool typed_password(const unsigned char *v, size_t n)
+{
+    size_t marks = 0;
+    if (n < 6 || n > 64) return false;
+    for (size_t k = 0; k < n; k++) {
+        if (v[k] <= ' ' || v[k] >= 0x7F) return false;
+        marks += !pii_is_alpha(v[k]) && v[k] != '-' && v[k] != '_';
+    }
+    return marks && !placeholder(v, n);
+}
+
 /* Credentials given by position after a login command or a password
  * directive ("b2 authorize-account <key id> <key>", "login <token>",
  * "requirepass <password>"): of the next three arguments on the line (flags
@@ -2458,9 +2563,11 @@ size_t ew__pii_scan_positional(pii_ctx *c, size_t k, int kind)
     for (int w = 0; w < 3 && next_value(s, n, k, &vs, &ve, &quoted); w++, k = ve + quoted) {
         if (s[vs] == '-') continue;
         size_t vn = ve - vs;
-        bool password = kind == PII_KEY_PASSWORD &&
-                        (strong_password(s + vs, vn) ||
-                         (vn >= 16 && key_chars(s + vs, vn) && random_looking(s + vs, vn)));
+        bool password =
+            kind == PII_KEY_PASSWORD &&
+            (strong_password(s + vs, vn) ||
+             (vn >= 16 && key_chars(s + vs, vn) && random_looking(s + vs, vn)) ||
+             (w == 0 && sole_argument(s, n, ve + quoted) && typed_password(s + vs, vn)));
         if ((password || positional_key(s + vs, vn)) && add_value(c, kind, vs, ve, quoted))
             last = ve + quoted;
     }
@@ -2540,6 +2647,8 @@ size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t ke, size_t k)
     if (k + 1 >= n) return 0;
     if (s[k] == ',')
         a = named_arg(s, n, k + 1); /* fromEnvironment('API_SECRET', defaultValue: 'x') */
+    else if (s[k] == ' ')
+        a = k + 1; /* setx "API_SECRET" "x": a quoted name, then its quoted value */
     else if ((s[k] == '|' || s[k] == '?') && s[k + 1] == s[k])
         a = k + 2; /* process.env.API_KEY || 'x': the fallback literal */
     else
@@ -2562,7 +2671,8 @@ size_t ew__pii_scan_pair(pii_ctx *c, size_t i, size_t ke, size_t k)
     bool person =
         kind == PII_KEY_PASSWORD && vn >= 6 && !prose_word(s + vs, vn) && !ident_like(s + vs, vn);
     /* a fallback ("|| 'not-set'") is mostly a stand-in: a strong password only */
-    if (s[k] != ',') person = kind == PII_KEY_PASSWORD && strong_password(s + vs, vn);
+    if (s[k] != ',' && s[k] != ' ')
+        person = kind == PII_KEY_PASSWORD && strong_password(s + vs, vn);
     if (memchr(s + vs, ' ', vn) ||
         !(person || (vn >= 16 && random_looking(s + vs, vn)) || (vn >= 32 && all_hex(s + vs, vn))))
         return 0;
@@ -3000,6 +3110,10 @@ size_t ew__pii_scan_flag(pii_ctx *c, size_t i)
         if (col == vs || col + 1 >= ve) return 0;
         if (s[col] == ',' && (ve - col - 1 < 6 || prose_word(s + col + 1, ve - col - 1) ||
                               user_name_like(s + col + 1, ve - col - 1)))
+            return 0;
+        /* "curl -u user:secret ftp://ftp.example.com/": an example, as in a URL */
+        if (ew__pii_describing_password(s + col + 1, ve - col - 1) &&
+            ew__pii_line_doc_url(s, n, ve))
             return 0;
         return add_value(c, PII_KEY_PASSWORD, col + 1, ve, quoted);
     }

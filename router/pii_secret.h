@@ -26,6 +26,20 @@ bool ew__pii_anonymous_login(const unsigned char *s, size_t n, size_t i, size_t 
 bool ew__pii_npm_revoked(const unsigned char *s, size_t i, size_t ke, const unsigned char *v,
                          size_t vn);
 
+/* ---- examples by general signs (pii_secret_doc.c, pii_secret.c) ---------- */
+/* The hosts [h, e) of a URL ("h1:27017,h2") are all documentation hosts:
+ * RFC 2606 names, RFC 5737 and RFC 3849 addresses. */
+bool ew__pii_doc_host(const unsigned char *s, size_t h, size_t e);
+/* A webhook's secret path [a, e) was typed by hand: parts of one repeated
+ * character, or two ids that are near copies of each other. */
+bool ew__pii_hook_made_up(const unsigned char *s, size_t a, size_t e);
+/* The first URL on the line from k on has a documentation host. */
+bool ew__pii_line_doc_url(const unsigned char *s, size_t n, size_t k);
+/* A password spelt, after percent-decoding and undoing digits and symbols
+ * written for letters, only from words that name a secret or a stand-in
+ * ("secret", "passw0rd", "my-secret-pw"). */
+bool ew__pii_describing_password(const unsigned char *v, size_t n);
+
 /* ---- values in code that sit where a secret goes (pii_secret_code.c) ----- */
 /* A call, a command line's flags, or (quoted, not a password) a slug of three
  * or more small words: code, not a secret of this kind. */

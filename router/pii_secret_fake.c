@@ -123,6 +123,9 @@ bool ew__pii_doc_fixture(const unsigned char *v, size_t n)
         F("SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"), /* jwt.io's example token */
         F("key-3ax6xnjp29jd6fds4gc373sgvjxteol0"),        /* Mailgun's API docs */
         F("JBSWY3DPEHPK3PXP"), /* the TOTP secret of Google Authenticator's key URI docs */
+        /* the storage emulator's fixed account key (Azurite, Azure Storage Emulator) */
+        F("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/"
+          "KBHBeksoGMGw=="),
     };
 #undef F
     if (n < 16) return false; /* the shortest */

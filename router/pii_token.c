@@ -70,6 +70,22 @@ static size_t email_local_start(const unsigned char *s, size_t n, size_t lo, siz
     return ls;
 }
 
+/* "Message-ID: <…@host>" and the headers that quote one: a message's
+ * identifier in an address's shape, which names no mailbox. ls - 1 is '<'. */
+static bool message_id_line(const unsigned char *s, size_t ls)
+{
+    size_t k = ls - 1;
+    while (k > 0 && s[k - 1] == ' ' && ls - k < 4)
+        k--;
+    static const char *const heads[] = {
+        "message-id:", "in-reply-to:", "references:", "content-id:"};
+    for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {
+        size_t l = strlen(heads[h]);
+        if (k >= l && pii_icase_eq(s + k - l, heads[h], l)) return true;
+    }
+    return false;
+}
+
 /* local@domain.tld around the '@' at `at`; returns the end or 0. Labels may
  * be internationalised ("bücher.de", "例子.中国"); a label is ASCII and
  * Latin letters or CJK letters, so "wang@qq.com联系我" ends at ".com". */
@@ -108,6 +124,7 @@ static size_t scan_email(pii_ctx *c, size_t i, size_t at)
     static const char *const files[] = {"png", "jpg", "jpeg", "gif", "svg", "webp", "js", "css"};
     for (size_t f = 0; f < sizeof files / sizeof files[0]; f++)
         if (tl == strlen(files[f]) && pii_icase_eq(s + last, files[f], tl) && labels == 2) return 0;
+    if (ls > 0 && s[ls - 1] == '<' && message_id_line(s, ls)) return k;
     ew__pii_add(c, EW_PII_EMAIL, ls, k, 0.95f);
     return k;
 }
@@ -231,7 +248,6 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    (void)n;
     size_t auth = colon + 3, ae = auth;
     while (ae < e && s[ae] != '/' && s[ae] != '?' && s[ae] != '#')
         ae++;
@@ -257,6 +273,17 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
                 ae++;
         }
     }
+    if (!at && ae == e && e < n && s[e] == ',') {
+        /* an LDAP DN as the user ("ldaps://cn=app,dc=corp:pw@host"): the
+         * token stopped at the DN's first ',' */
+        size_t q = e, at2 = 0;
+        for (; q < n && q - e < 256 && !pii_is_space(s[q]) && !strchr("\"'`/<>", s[q]); q++)
+            if (s[q] == '@') at2 = q;
+        if (at2 && memchr(s + auth, '=', e - auth)) {
+            at = at2;
+            e = ae = q;
+        }
+    }
     size_t host = auth;
     if (at) {
         size_t pc = auth;
@@ -273,9 +300,17 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
         /* "key_1234...@host": an elided example */
         bool elided = at - pc > 4 &&
                       (!memcmp(s + at - 3, "...", 3) || !memcmp(s + at - 3, "\xe2\x80\xa6", 3));
-        if (!anonymous && !elided && pc < at && pc + 1 < at && (!placeholder_ch(s[pc + 1]) || pct))
+        /* "user:secret@[2001:db8::1]": a documentation host holding a password
+         * that only names one is an example */
+        size_t he = at + 1; /* the token may end at '[' or ',': read the hosts on */
+        while (he < c->n && he - at < 256 && !strchr("/?# \t\r\n\"'`<>", s[he]))
+            he++;
+        bool example = pc + 1 < at && ew__pii_describing_password(s + pc + 1, at - pc - 1) &&
+                       ew__pii_doc_host(s, at + 1, he);
+        if (!example && !anonymous && !elided && pc < at && pc + 1 < at &&
+            (!placeholder_ch(s[pc + 1]) || pct))
             ew__pii_add(c, EW_PII_SECRET, auth, at, 0.95f);
-        else if (tok)
+        else if (tok && !example)
             ew__pii_add(c, EW_PII_SECRET, auth, tok, 0.95f);
         else if (pc == at && ew__pii_url_user_token(s + auth, at - auth))
             ew__pii_add(c, EW_PII_SECRET, auth, at, 0.85f); /* a Sentry DSN's key */
@@ -301,14 +336,16 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             ew__pii_add(c, EW_PII_IP_ADDRESS, host, he, 0.85f);
     }
     /* webhooks whose path is the secret */
-    static const char *const hooks[] = {"hooks.slack.com/services/", "outlook.office.com/webhook/",
-                                        "discord.com/api/webhooks/",
-                                        "discordapp.com/api/webhooks/"};
+    static const char *const hooks[] = {
+        "hooks.slack.com/services/", "outlook.office.com/webhook/", "webhook.office.com/webhookb2/",
+        "discord.com/api/webhooks/", "discordapp.com/api/webhooks/"};
     for (size_t h = 0; h < sizeof hooks / sizeof hooks[0]; h++) {
         size_t hl = strlen(hooks[h]);
         for (size_t p = host; p + hl <= e; p++)
-            if (pii_icase_eq(s + p, hooks[h], hl) && e - (p + hl) >= 20) {
-                ew__pii_add(c, EW_PII_SECRET, p + hl, e, 0.95f);
+            if ((s[p] | 32) == hooks[h][0] && pii_icase_eq(s + p, hooks[h], hl) &&
+                e - (p + hl) >= 20) {
+                if (!ew__pii_hook_made_up(s, p + hl, e))
+                    ew__pii_add(c, EW_PII_SECRET, p + hl, e, 0.95f);
                 return e;
             }
     }
@@ -323,8 +360,10 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             letters += pii_is_alpha(s[q]);
             digits += pii_is_digit(s[q]);
         }
+        /* also a self-hosted chat's incoming hook ("/hooks/<26>", Mattermost) */
         bool api = pii_contains(s + ae, k - ae + 1, "/api/", 5) ||
-                   pii_contains(s + ae, k - ae + 1, "/v1/", 4);
+                   pii_contains(s + ae, k - ae + 1, "/v1/", 4) ||
+                   (k - ae >= 6 && pii_icase_eq(s + k - 6, "/hooks", 6));
         if (api && gl >= 20 && gl <= 64 && letters + digits == gl && letters >= 4 && digits >= 4 &&
             hex_run(s, n, g) < gl && ew__pii_entropy(s + g, gl) >= 3.5)
             ew__pii_add(c, EW_PII_SECRET, g, ge, 0.75f);
@@ -345,11 +384,17 @@ static size_t scan_url(pii_ctx *c, size_t i, size_t e, size_t colon)
             size_t ps = k;
             while (ps > ae && s[ps - 1] != '?' && s[ps - 1] != '&' && s[ps - 1] != ';')
                 ps--;
+            /* a password param's value goes on over '#' before a digit
+             * ("&password=Trieste#3894"); an anchor is a word ("#top") */
+            bool keyish = keyish_param(s, ps, k);
+            bool pw = keyish && ew__pii_key_kind(s, ps, k) == PII_KEY_PASSWORD;
             size_t ve = k + 1;
-            while (ve < e && s[ve] != '&' && s[ve] != ';' && s[ve] != '#')
+            while (ve < e && s[ve] != '&' && s[ve] != ';' &&
+                   (s[ve] != '#' || (pw && ve + 1 < e && pii_is_digit(s[ve + 1]))))
                 ve++;
-            if (keyish_param(s, ps, k) && ve - (k + 1) >= 8 && !placeholder_ch(s[k + 1]) &&
+            if (keyish && ve - (k + 1) >= 8 && !placeholder_ch(s[k + 1]) &&
                 !ew__pii_masked(s + k + 1, ve - k - 1) &&
+                !ew__pii_placeholder(s + k + 1, ve - k - 1) &&
                 !ew__pii_doc_fixture(s + k + 1, ve - k - 1))
                 ew__pii_add(c, EW_PII_SECRET, k + 1, ve, 0.9f);
         }
@@ -394,7 +439,13 @@ static size_t scan_colon_token(pii_ctx *c, size_t i, size_t e)
             if (g < 5) mac &= s[i + g * 3 + 2] == sep;
         }
         if (mac && (r >= c->n || !pii_is_alnum(s[r]))) {
-            ew__pii_add(c, EW_PII_MAC_ADDRESS, i, r, 0.9f);
+            /* the broadcast and the null address are no device's */
+            bool all_f = true, all_0 = true;
+            for (size_t q = i; q < r; q++) {
+                all_f &= s[q] == sep || (s[q] | 32) == 'f';
+                all_0 &= s[q] == sep || s[q] == '0';
+            }
+            if (!all_f && !all_0) ew__pii_add(c, EW_PII_MAC_ADDRESS, i, r, 0.9f);
             return r;
         }
     }
@@ -436,16 +487,40 @@ static size_t scan_colon_token(pii_ctx *c, size_t i, size_t e)
     return 0;
 }
 
-/* IBAN, compact or in groups: "GB82 WEST 1234 5698 7654 32", "PL61-1090-...". */
-static size_t scan_iban(pii_ctx *c, size_t i)
+/* A separator inside an IBAN at k (between two alphanumerics): ' ', '-',
+ * '.', a no-break space, or one line break ("DE89 3704 0044\n0532 0130 00",
+ * as a PDF or a narrow column wraps it; *wrapped records that it was used).
+ * Its length, or 0. */
+static size_t iban_sep(const unsigned char *s, size_t n, size_t k, bool *wrapped)
+{
+    size_t l = 0;
+    if (s[k] == ' ' || s[k] == '-' || s[k] == '.') {
+        l = 1;
+    } else if (s[k] >= 0xC2) {
+        l = ew__pii_nbsp(s, n, k); /* "DE89\u00A03704…" */
+    } else if (!*wrapped && (s[k] == '\n' || (s[k] == '\r' && k + 1 < n && s[k + 1] == '\n'))) {
+        l = s[k] == '\r' ? 2 : 1;
+        *wrapped = true;
+    }
+    return l && k + l < n && pii_is_alnum(s[k + l]) ? l : 0;
+}
+
+/* IBAN, compact or in groups: "GB82 WEST 1234 5698 7654 32", "PL61-1090-...",
+ * "GI41.QHRW.…", the country apart from its check digits ("GB 18 QHPM …"),
+ * wrapped onto a second line. The country's length and mod-97 decide, so a
+ * longer run after a valid IBAN cannot be taken for one. */
+static inline __attribute__((always_inline)) size_t scan_iban(pii_ctx *c, size_t i)
 {
     const unsigned char *s = c->s;
     size_t n = c->n;
-    if (i + 15 > n || !pii_is_alpha(s[i]) || !pii_is_alpha(s[i + 1]) || !pii_is_digit(s[i + 2]) ||
-        !pii_is_digit(s[i + 3]))
+    size_t d = i + 2 < n && s[i + 2] == ' ' ? i + 3 : i + 2; /* the check digits */
+    if (d + 13 > n || !pii_is_alpha(s[i]) || !pii_is_alpha(s[i + 1]) || !pii_is_digit(s[d]) ||
+        !pii_is_digit(s[d + 1]))
         return 0;
     char buf[36];
-    size_t bl = 0, k = i, best = 0;
+    buf[0] = (char)s[i], buf[1] = (char)s[i + 1];
+    size_t bl = 2, k = d, best = 0;
+    bool wrapped = false;
     while (k < n && bl < 34) {
         if (pii_is_alnum(s[k])) {
             buf[bl++] = (char)s[k++];
@@ -453,22 +528,19 @@ static size_t scan_iban(pii_ctx *c, size_t i)
             if (boundary && bl >= 15 && ew__pii_iban_valid(buf, bl)) best = k;
             continue;
         }
-        if ((s[k] == ' ' || s[k] == '-') && k + 1 < n && pii_is_alnum(s[k + 1]) && k > i &&
-            pii_is_alnum(s[k - 1])) {
-            k++;
-            continue;
-        }
-        size_t nb = s[k] >= 0xC2 ? ew__pii_nbsp(s, n, k) : 0; /* "DE89\u00A03704…" */
-        if (nb && k + nb < n && pii_is_alnum(s[k + nb])) {
-            k += nb;
-            continue;
-        }
-        break;
+        size_t l = k > d ? iban_sep(s, n, k, &wrapped) : 0;
+        if (!l) break;
+        k += l;
     }
     if (!best) return 0;
     bool lower = pii_is_lower(s[i]);
     ew__pii_add(c, EW_PII_IBAN, i, best, lower ? 0.9f : 0.95f);
     return best;
+}
+
+size_t ew__pii_scan_iban(pii_ctx *c, size_t i)
+{
+    return scan_iban(c, i);
 }
 
 /* UK NINO: "AB123456C", "AB 12 34 56 C" or "AB-12-34-56-C"; in lower case
@@ -497,8 +569,14 @@ size_t ew__pii_scan_nino(pii_ctx *c, size_t i)
     }
     if (bl != 9 || (k < n && pii_is_alnum(s[k])) || !ew__pii_nino_valid(buf, 9)) return 0;
     bool cue = pii_cue_near(c, CUE_NINO, i, 48);
-    if (lower && !cue) return 0;
-    ew__pii_add(c, EW_PII_UK_NINO, i, k, cue ? 0.95f : 0.85f);
+    /* in lower case after a cue, or as a field's whole value under a label
+     * of any language ("Rhif Yswiriant Gwladol: bh438902c") */
+    size_t b = i;
+    while (b > 0 && i - b < 2 && s[b - 1] == ' ')
+        b--;
+    bool field = b > 0 && (s[b - 1] == ':' || s[b - 1] == '=') && !sep;
+    if (lower && !cue && !field) return 0;
+    ew__pii_add(c, EW_PII_UK_NINO, i, k, cue ? 0.95f : lower ? 0.7f : 0.85f);
     return k;
 }
 
@@ -765,6 +843,14 @@ size_t ew__pii_scan_token(pii_ctx *c, size_t i, size_t te)
                      s[e - 1] == '?'))
         e--;
     if (e <= i) return 0;
+    /* "p.gomez(at)firma.fr", "x9_user at gmx dot de" */
+    if (te + 6 < n && (s[te] == '(' || s[te] == '[' ||
+                       (s[te] == ' ' &&
+                        (((s[te + 1] | 32) == 'a' && (s[te + 2] | 32) == 't' && s[te + 3] == ' ') ||
+                         s[te + 1] == '(' || s[te + 1] == '[')))) {
+        size_t r = ew__pii_scan_email_obf(c, i, te);
+        if (r) return r;
+    }
     tok_marks tm;
     tok_marks_read(s, i, e, &tm);
     /* a payment URI (BIP 21, EIP 681): "bitcoin:<address>?amount=…" */

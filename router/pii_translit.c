@@ -188,12 +188,17 @@ unsigned ew__pii_script_gaz(const unsigned char *s, size_t a, size_t e)
 {
     char f[EW__GAZ_MAX_WORD];
     size_t fl = ew__gaz_fold_word(s + a, e - a, f);
-    unsigned g = fl ? ew__gaz_lookup(f, fl) : 0;
+    unsigned g = fl ? ew__gaz_lookup(f, fl) : 0, own = g;
     /* the Latin lists: names only, and not a short word ("kal", "ne") */
-    fl = ew__pii_translit(s, a, e, f);
-    if (fl >= 4) {
-        unsigned t = ew__gaz_lookup(f, fl);
+    char t8[EW__GAZ_MAX_WORD];
+    size_t tl = ew__pii_translit(s, a, e, t8);
+    if (tl >= 4) {
+        unsigned t = ew__gaz_lookup(t8, tl);
         if (!(t & EW__GAZ_COMMON)) g |= t & (EW__GAZ_FIRST | EW__GAZ_LAST);
+        /* a Greek or Cyrillic name in a case of its sentence: "Смирновым",
+         * "Γιώργου", "Андрієві" (the own script's lists, then the Latin ones) */
+        if (!t && !own && tl >= 6 && s[a] >= 0xCE && s[a] <= 0xD1)
+            g |= ew__pii_infl_gaz(f, fl) | ew__pii_infl_gaz(t8, tl);
     }
     return g;
 }

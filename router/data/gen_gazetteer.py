@@ -280,7 +280,7 @@ def label_bucket(w):
 
 def generate_label():
     kinds = {'B': 'PII_LBL_BIRTH', 'P': 'PII_LBL_PASSPORT', 'D': 'PII_LBL_DATE',
-             'I': 'PII_LBL_ID'}
+             'I': 'PII_LBL_ID', 'A': 'PII_LBL_ADDRESS'}
     entries = set()
     with open(os.path.join(HERE, 'id_labels.txt'), encoding='utf-8') as f:
         for line in f:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The held-out secret sets of bench/pii_secrets_heldout.py (a-c),
 bench/pii_secrets_heldout_de.py (d-f), bench/pii_secrets_heldout_g.py,
-bench/pii_secrets_heldout_h.py, _i.py ... _n.py (providers,
+bench/pii_secrets_heldout_h.py, _i.py ... _r.py (providers,
 file formats, shell history, chat in many languages, look-alikes that
 noseyparker's examples and pii_gen_secrets.py do not have), generated with a
 seed the docs/pii.md's numbers do not use and scored by bench/pii_eval.py:
@@ -52,7 +52,28 @@ TARGETS = {'a': ('pii_secrets_heldout.py', 0.95, 0.05),
            # 0.135 (encrypted values); 0.89-0.92 / 0.02 after its rules; it
            # still misses chat in languages no translation holds and flags
            # some Pulumi "secure: v1:" values
-           'n': ('pii_secrets_heldout_n.py', 0.86, 0.04)}
+           'n': ('pii_secrets_heldout_n.py', 0.86, 0.04),
+           # o (session 9, documentation examples as negatives): first contact
+           # 0.973 / FP 0.400; 1.000 / 0.27-0.28 after its rules. The FP left
+           # is documentation credentials that noseyparker's own file labels
+           # positive (RFC 6750's and RFC 7617's examples, libpq's and
+           # MongoDB's URIs, "mypassword"), so they stay flagged by choice
+           'o': ('pii_secrets_heldout_o.py', 0.99, 0.30),
+           # p (written after o's rules): first contact 0.840 / 0.087; 0.99 /
+           # 0.00 after its rules (a quoted name and value on a command line,
+           # LDAP DNs as a URL's user, '#' in a password param, chat hooks,
+           # Terraform references); Mattermost ids with few digits still slip
+           'p': ('pii_secrets_heldout_p.py', 0.97, 0.02),
+           # q (written after p's rules): first contact 0.932 / 0.065; 0.94 /
+           # 0.00 after its rules; the misses left are GCP's private_key_id
+           # (an id the set counts as secret; we read it as the key's name)
+           # and passwords like NARWHAL_1236 after a clause
+           'q': ('pii_secrets_heldout_q.py', 0.92, 0.02),
+           # r (written after q's rules): first contact 0.838 / 0.250; 0.85 /
+           # 0.05 after its rules; it still misses Asterisk's `secret=`, composer's
+           # auth.json, PgBouncer userlists and Ruby `fetch("X") { "v" }`
+           # defaults, and flags Maven's `{...}` encrypted passwords as Jenkins'
+           'r': ('pii_secrets_heldout_r.py', 0.84, 0.06)}
 failures = []
 
 for name, (gen, min_recall, max_fp) in sorted(TARGETS.items()):

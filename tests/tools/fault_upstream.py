@@ -20,6 +20,7 @@ Scenarios (one path segment, arguments after colons):
   stall[:S]          no response byte for S seconds (default 30)
   stall_mid[:S]      headers and two chunks, then nothing for S seconds
   drip[:MS]          a valid stream with MS ms between chunks (default 100)
+  slow_head[:MS]     like ok, its first byte MS ms after the request (default 20)
   late_end[:MS]      a valid stream whose chunked terminator comes MS ms after its
                      [DONE] (default 300), as from a server that writes it separately
   bad_json           200 with malformed JSON (a data: line with it when streaming)
@@ -319,6 +320,8 @@ class Handler(BaseHTTPRequestHandler):
     def serve(self, name, arg, req):
         stream = bool(req.get("stream"))
         model = req.get("model") or "none"
+        if name == "slow_head":
+            time.sleep(float(arg or 20) / 1000)
         if name in ("500", "502", "504", "400", "404"):
             self.send_error_obj(int(name), "injected HTTP %s" % name)
         elif name in ("429", "503"):

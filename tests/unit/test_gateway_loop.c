@@ -249,15 +249,32 @@ static long spins(fixture *fx, const char *result)
     return strtol(p + strlen(key), NULL, 10);
 }
 
+/* Whether /metrics says every spin that hit made a poll at least. Both from
+ * one response: an answer reaches the client before its spin is counted. */
+static bool polled_for_hits(fixture *fx)
+{
+    resp *r = one(fx->port, "GET /metrics HTTP/1.1\r\nHost: t\r\n\r\n", &b, NULL);
+    assert_int_equal(r->status, 200);
+    const char *hit_key = "edgeway_busy_poll_total{result=\"hit\"} ";
+    const char *polls_key = "\nedgeway_busy_poll_polls_total ";
+    const char *h = strstr(r->body, hit_key), *p = strstr(r->body, polls_key);
+    assert_non_null(h);
+    assert_non_null(p);
+    long hits = strtol(h + strlen(hit_key), NULL, 10);
+    return strtol(p + strlen(polls_key), NULL, 10) >= hits;
+}
+
 /* The upstream's answer lands while the loop spins, or in the pass that
  * sent the request when libevent goes round once more itself: no spin
- * misses. */
+ * misses, also once the backend's answers are expected after a quiet time
+ * (from its ninth), and every hit took a poll at least. */
 static void test_fast_upstream(void **state)
 {
     fixture *fx = *state;
     for (int i = 0; i < 30; i++)
         chat(fx, "hello there");
     assert_int_equal(spins(fx, "miss"), 0);
+    assert_true(polled_for_hits(fx));
 }
 
 /* Answers 30 ms away: the first requests are spun for (the backend is new),

@@ -1034,6 +1034,60 @@ static void test_pause(void **state)
     fx_close(&f);
 }
 
+static uint64_t now_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000 + (uint64_t)ts.tv_nsec / 1000;
+}
+
+/* When the serve loop's busy-poll expects an answer (ew__remote_answer_due):
+ * a new backend's at once, from its attempt's start; once the backend gave
+ * 8 fast answers, not before 3/4 of the quickest first byte among them: no
+ * sooner than 15 ms after the start for an upstream whose first byte takes
+ * 20 ms, and no later than 3/4 of the quickest whole call. */
+static void test_answer_expected(void **state)
+{
+    (void)state;
+    ew_backend_cfg b = backend("main", "slow_head:20");
+    ew__remote_opts tweak = {.busy_poll_us = 1000000}; /* fast: within 2 s */
+    fx f;
+    fx_open(&f, &b, 1, &tweak);
+    uint64_t answers = 0, expect, quickest = UINT64_MAX;
+    for (int i = 0; i < 9; i++) {
+        ew_request req = request(false);
+        ew__remote_call_opts opts = {.req = &req};
+        int finished = 0;
+        outcome o;
+        outcome_init(&o, &finished);
+        uint64_t t0 = now_us(), t1 = t0;
+        assert_int_equal(ew__remote_start(f.r, &opts, &callbacks, &o, &o.call, NULL), EW_OK);
+        /* The attempt begins on the loop's next pass. */
+        bool due = false;
+        for (int k = 0; k < 100 && !due && !finished; k++) {
+            event_base_loop(f.base, EVLOOP_NONBLOCK);
+            t1 = now_us();
+            due = ew__remote_answer_due(f.r, t1, &answers, &expect);
+        }
+        assert_true(due);
+        assert_int_equal(answers, (uint64_t)i);
+        if (i < 8) {
+            assert_true(expect >= t0 && expect <= t1);
+        } else {
+            assert_true(expect >= t0 + 15000);
+            assert_true(expect - t0 <= quickest / 4 * 3 + (t1 - t0));
+        }
+        run_until(f.base, &finished, 1, 20000);
+        assert_int_equal(o.dones, 1);
+        if (now_us() - t0 < quickest) quickest = now_us() - t0;
+        outcome_cleanup(&o);
+    }
+    assert_false(ew__remote_answer_due(f.r, now_us(), &answers, &expect));
+    assert_int_equal(answers, 9);
+    assert_int_equal(expect, UINT64_MAX);
+    fx_close(&f);
+}
+
 static void test_concurrent(void **state)
 {
     (void)state;
@@ -1461,6 +1515,7 @@ int main(void)
         cmocka_unit_test(test_cancel),
         cmocka_unit_test(test_pause),
         cmocka_unit_test(test_concurrent),
+        cmocka_unit_test(test_answer_expected),
         cmocka_unit_test(test_proxy_and_raw),
         cmocka_unit_test(test_proxy_from_env),
         cmocka_unit_test(test_tls),

@@ -953,6 +953,90 @@ static void test_typed_formats_b(void **state)
     EXPECT_NO_TYPE("ho fatto 12000 passi oggi, 12345678", EW_PII_PASSPORT);
 }
 
+/* The typed set 2 round's rules (bench/pii_gen_typed2.py): IBANs with dots,
+ * the country apart or wrapped; cards in wide boxes or wrapped; barcodes;
+ * obfuscated e-mail; message ids; the broadcast MAC; numbered labels,
+ * country-prefixed ids and file stamps against phones; France's lone trunk
+ * 0 and a glued 00. Each rule fires and stays silent. */
+static void test_typed_layouts(void **state)
+{
+    (void)state;
+    EXPECT_EXACT("pay to GB82.WEST.1234.5698.7654.32 (BIC x)", EW_PII_IBAN,
+                 "GB82.WEST.1234.5698.7654.32");
+    EXPECT_NO_TYPE("pay to GB82.WEST.1234.5698.7654.33 (BIC x)", EW_PII_IBAN);
+    EXPECT_EXACT("IBAN: DE 89 3704 0044 0532 0130 00, BIC", EW_PII_IBAN,
+                 "DE 89 3704 0044 0532 0130 00");
+    EXPECT_NO_TYPE("IBAN: DE 88 3704 0044 0532 0130 00, BIC", EW_PII_IBAN);
+    EXPECT_EXACT("IBAN\nDE89 3704 0044\n0532 0130 00\nBIC COBADEFF", EW_PII_IBAN,
+                 "DE89 3704 0044\n0532 0130 00");
+    /* a line after a whole IBAN is not joined to it */
+    EXPECT_EXACT("IBAN DE89 3704 0044 0532 0130 00\n1234 5678", EW_PII_IBAN,
+                 "DE89 3704 0044 0532 0130 00");
+    EXPECT_EXACT("refund_card: 4111  1111  1111  1111\n", EW_PII_CREDIT_CARD,
+                 "4111  1111  1111  1111");
+    EXPECT_EXACT("Amex 3782  822463  10005 ok", EW_PII_CREDIT_CARD, "3782  822463  10005");
+    EXPECT_NO_TYPE("refund_card: 4111  1111  1111  1112\n", EW_PII_CREDIT_CARD);
+    EXPECT_EXACT("Card number\n4111 1111\n1111 1111\nCVC ***", EW_PII_CREDIT_CARD,
+                 "4111 1111\n1111 1111");
+    EXPECT_NO_TYPE("Totals\n1234 5678\n9012 3452\nend", EW_PII_CREDIT_CARD); /* Luhn, no issuer */
+    /* a 13-digit number whose GS1 check digit holds is a barcode */
+    EXPECT_NO_TYPE("barcode 4006380000094, IMEI", EW_PII_CREDIT_CARD);
+    EXPECT_EXACT("Visa 4222222222222 exp 09/27", EW_PII_CREDIT_CARD, "4222222222222");
+    EXPECT_EXACT("Impressum: info(at)firma-schulz.de oder", EW_PII_EMAIL,
+                 "info(at)firma-schulz.de");
+    EXPECT_EXACT("E-Mail: office [at] gmx [dot] de oder", EW_PII_EMAIL, "office [at] gmx [dot] de");
+    EXPECT_EXACT("<td>lena-sophie[at]ox.ac.uk</td>", EW_PII_EMAIL, "lena-sophie[at]ox.ac.uk");
+    EXPECT_EXACT("mail x9_user at gmx dot de please", EW_PII_EMAIL, "x9_user at gmx dot de");
+    EXPECT_NO_TYPE("we met (at) noon and look at google dot com", EW_PII_EMAIL);
+    EXPECT_NO_TYPE("she works at example.com dot net", EW_PII_EMAIL);
+    EXPECT_NO_TYPE("Message-ID: <ad9b2e37d237.826170@mail.example.com>\nDate: x", EW_PII_EMAIL);
+    EXPECT_EXACT("Reply-To: <ad.min@mail.example.com>", EW_PII_EMAIL, "ad.min@mail.example.com");
+    EXPECT_NO_TYPE("link/ether 00:1a:2b:3c:4d:5e brd ff:ff:ff:ff:ff:ff", EW_PII_IP_ADDRESS);
+    EXPECT_EXACT("link/ether 00:1a:2b:3c:4d:5e brd ff:ff:ff:ff:ff:ff", EW_PII_MAC_ADDRESS,
+                 "00:1a:2b:3c:4d:5e");
+    assert_int_equal(scan("brd ff:ff:ff:ff:ff:ff"), EW_OK);
+    assert_int_equal(res.n, 0);
+    EXPECT_NO_TYPE("Complaint no. 517 0744 8199 registered", EW_PII_PHONE);
+    EXPECT_EXACT("Mobile no. 98765 43210", EW_PII_PHONE, "98765 43210");
+    EXPECT_NO_TYPE("Vorgangsnummer 09 06 26 60 34 vom Mai", EW_PII_PHONE);
+    EXPECT_EXACT("Telefonnummer 030 12345678", EW_PII_PHONE, "030 12345678");
+    EXPECT_NO_TYPE("お問い合わせ番号086-527-0268。", EW_PII_PHONE);
+    EXPECT_EXACT("電話番号086-527-0268", EW_PII_PHONE, "086-527-0268");
+    EXPECT_NO_TYPE("주문번호 010-1234-5678", EW_PII_PHONE);
+    EXPECT_EXACT("전화번호 010-1234-5678", EW_PII_PHONE, "010-1234-5678");
+    EXPECT_NO_TYPE("GSTIN in bill: BE 0488.618.540.", EW_PII_PHONE);
+    EXPECT_NO_TYPE("Complaint registered on 20240106-203524.", EW_PII_PHONE);
+    EXPECT_EXACT("rappelez-moi au 0 809 257 482 svp", EW_PII_PHONE, "0 809 257 482");
+    EXPECT_EXACT("<td>00966550432035</td>", EW_PII_PHONE, "00966550432035");
+    EXPECT_NO_TYPE("numéro de suivi 00193654968912.", EW_PII_PHONE);
+    EXPECT_NO_TYPE("工单349-632-5675已关闭", EW_PII_PHONE);
+    /* national plans: Norway's 3-2-3 and pairs, Italy's mobiles, Korea's 15xx */
+    EXPECT_EXACT("Ring 978 23 401 fra Norge", EW_PII_PHONE, "978 23 401");
+    EXPECT_NO_TYPE("kode 578 23 401 her", EW_PII_PHONE);
+    EXPECT_EXACT("Hei, ring 22 12 34 56 i kveld", EW_PII_PHONE, "22 12 34 56");
+    EXPECT_NO_TYPE("Lotto 12 34 56 78 ok", EW_PII_PHONE);
+    EXPECT_EXACT("Centralino 328 126 3483, grazie", EW_PII_PHONE, "328 126 3483");
+    EXPECT_NO_TYPE("codice 328.126.3483 ok", EW_PII_PHONE);
+    EXPECT_EXACT("대표번호 1577-8814", EW_PII_PHONE, "1577-8814");
+    EXPECT_NO_TYPE("주문번호 1577-8814", EW_PII_PHONE);
+    EXPECT_NO_TYPE("Gutenberg 1588-2024 ok", EW_PII_PHONE);
+    /* set b's forms: a label's '#', an Amex wrapped after its first group,
+     * the NANP with dots, a spaced dash after a trunk-0 area code */
+    EXPECT_EXACT("SSN#163126604, NI No", EW_PII_US_SSN, "163126604");
+    EXPECT_EXACT("pw Sommer#2024x ok", EW_PII_SECRET, "Sommer#2024x");
+    EXPECT_EXACT("Kartu kredit 3782\r\n822463 10005 ditolak", EW_PII_CREDIT_CARD,
+                 "3782\r\n822463 10005");
+    EXPECT_NO_TYPE("Jahr 2024\n822463 10005 Stück", EW_PII_CREDIT_CARD);
+    EXPECT_EXACT("call 1.202.555.0143 now", EW_PII_PHONE, "1.202.555.0143");
+    EXPECT_NO_TYPE("version 1.2.3.4000 ok", EW_PII_PHONE);
+    EXPECT_EXACT("Tel 030 - 1234567 ok", EW_PII_PHONE, "030 - 1234567");
+    EXPECT_NO_TYPE("pages 10 - 2000 ok", EW_PII_PHONE);
+    EXPECT_EXACT("手机 138-12345678", EW_PII_PHONE, "138-12345678");
+    /* a lower-case NINO as a field's whole value, whatever the label's language */
+    EXPECT_EXACT("Rhif Yswiriant Gwladol: bh438902c.", EW_PII_UK_NINO, "bh438902c");
+    EXPECT_NO_TYPE("commit ab123456c done", EW_PII_UK_NINO);
+}
+
 static void test_byte_offsets(void **state)
 {
     (void)state;
@@ -1268,6 +1352,37 @@ static void test_machine_names(void **state)
     EXPECT_EXACT("Kalani Wongsawat\n12 Elm Street, Springfield", EW_PII_PERSON, "Kalani Wongsawat");
     EXPECT_EXACT("Yesterday Kalani Wongsawat called the office.", EW_PII_PERSON,
                  "Kalani Wongsawat");
+    /* a title-cased line (headlines, menus, navigation, product rows, in any
+     * language) holds a name only as a given name and a surname; alone on
+     * its line, as a label's value, before a role in brackets or in a list a
+     * name is read as anywhere */
+    EXPECT_NO_TYPE("Top Stories\n• Renault Présente La Nouvelle Clio\n• Grève À La Gare Du Nord",
+                   EW_PII_PERSON);
+    EXPECT_NO_TYPE("Ka Bax | Akoonkayga | Bogga Hore | Alaab Cusub", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Chăm Sóc Khách Hàng | Hàng Mới Về | Trang Chủ | Đơn Hàng", EW_PII_PERSON);
+    EXPECT_NO_TYPE("Desserts\nLinzer Torte ....... 9,50\nWiener Schnitzel .... 14,00",
+                   EW_PII_PERSON);
+    EXPECT_NO_TYPE("Serves 4 · Prep Time 20 Min · Cook Time 45 Min", EW_PII_PERSON);
+    EXPECT_NO_TYPE("LPU-52468,Wilson Evolution Basketball,Goodyear Tire,Victoria Office,EA",
+                   EW_PII_PERSON);
+    EXPECT_EXACT("Sarah Pritchard | Customer Support | Acme Ltd", EW_PII_PERSON, "Sarah Pritchard");
+    EXPECT_EXACT("Shipping To\nMalika Tursunova\n12 High Street\nCardiff CF10 1AA", EW_PII_PERSON,
+                 "Malika Tursunova");
+    EXPECT_EXACT("FN:Itzel Cruz\nORG:Cemex\nTEL;TYPE=Work Voice", EW_PII_PERSON, "Itzel Cruz");
+    EXPECT_EXACT("Attendees\n- Nayra Condori (Staff Nurse)\n- Tamati Tūhoe", EW_PII_PERSON,
+                 "Nayra Condori");
+    EXPECT_EXACT("Dave S, Doug V, Molly M and Scott M Met On Friday", EW_PII_PERSON, "Scott");
+    /* a capitalised function word next to the run, a feature of the land
+     * after it, a label opening a line before a value */
+    EXPECT_NO_TYPE("See the chapter A Survey Of Federated Optimisation (2004) in the volume.",
+                   EW_PII_PERSON);
+    EXPECT_EXACT("A great song (not by Elle Sandström).", EW_PII_PERSON, "Sandström");
+    EXPECT_NO_TYPE("We drove from there to Victoria Falls and then to Alice Springs.",
+                   EW_PII_PERSON);
+    EXPECT_EXACT("We drove with Victoria Martin to the lodge.", EW_PII_PERSON, "Victoria Martin");
+    EXPECT_NO_TYPE("Gönderim Yeri: 2024-03-02 (UPS)\nPrzewidywana Dostawa: 2024-03-04",
+                   EW_PII_PERSON);
+    EXPECT_EXACT("Meron Tesfaye: lunch at 1?\nDawit: sure", EW_PII_PERSON, "Meron Tesfaye");
 }
 
 static void test_machine_lookalikes(void **state)
@@ -1380,6 +1495,7 @@ int main(void)
         cmocka_unit_test(test_world3_formats),
         cmocka_unit_test(test_typed_formats),
         cmocka_unit_test(test_typed_formats_b),
+        cmocka_unit_test(test_typed_layouts),
         cmocka_unit_test(test_byte_offsets),
         cmocka_unit_test(test_options),
         cmocka_unit_test(test_fail_closed),

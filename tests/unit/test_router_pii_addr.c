@@ -165,6 +165,14 @@ static void test_street_lookalikes(void **state)
         {"Our new office is at Elm Street 139; see you.", A, "Elm Street 139"},
         {"The bus station is on Vesterskovvej 79", A, "Vesterskovvej 79"},
         {"It was shown on Marina Fort Street last year.", A, "Marina Fort Street"},
+        /* a known word and a number alone are a numbered thing, cue or not;
+         * "on" after a capitalised word joins a title */
+        {"Meet me at Apollo 11 at 07:45.", A, NULL},
+        {"Meet me at Studio 54 at 21:15.", A, NULL},
+        {"Meet me at Halle 18 at 12:30.", A, NULL},
+        {"Tonight: Nightmare on Elm Street (101 min).", A, NULL},
+        {"Meet me at Ilica 12, Zagreb.", A, "Ilica 12, Zagreb"},
+        {"We live on Elm Street now.", A, "Elm Street"},
     };
     check_all(k, sizeof k / sizeof k[0]);
 }
@@ -248,7 +256,8 @@ static void test_libpostal_and_shapes(void **state)
          "\xE0\xAE\x9A\xE0\xAE\xBE\xE0\xAE\xB2\xE0\xAF\x88, "
          "\xE0\xAE\x9A\xE0\xAF\x86\xE0\xAE\xA9\xE0\xAF\x8D\xE0\xAE\xA9\xE0\xAF\x88 600002",
          A,
-         "12, \xE0\xAE\x85\xE0\xAE\xA3\xE0\xAF\x8D\xE0\xAE\xA3\xE0\xAE\xBE "
+         "\xE0\xAE\x8E\xE0\xAE\xA3\xE0\xAF\x8D 12, "
+         "\xE0\xAE\x85\xE0\xAE\xA3\xE0\xAF\x8D\xE0\xAE\xA3\xE0\xAE\xBE "
          "\xE0\xAE\x9A\xE0\xAE\xBE\xE0\xAE\xB2\xE0\xAF\x88, "
          "\xE0\xAE\x9A\xE0\xAF\x86\xE0\xAE\xA9\xE0\xAF\x8D\xE0\xAE\xA9\xE0\xAF\x88 600002"}, /* Tamil
                                                                                                 number
@@ -515,6 +524,23 @@ static void test_birth_date_forms(void **state)
          D, "S60.3.12"},                       /* Showa 60 */
         {"Geburtsdatum: H2.5.3", D, "H2.5.3"}, /* Heisei 2 */
         {"Model S60.3.12 firmware", D, NULL},  /* no cue */
+        /* under a birth cue, by shape: two-digit years after a month's word,
+         * ordinal days, a day and a month in digits, year-month-day with the
+         * month's word, a year's suffix, any script's digits */
+        {"DOB 7th Nov '81", D, "7th Nov '81"},
+        {"dob: 19 Sep 03", D, "19 Sep 03"},
+        {"Invoice date: 19 Sep 03", D, NULL},
+        {"Birth date (DD MM YYYY): 23 11 1969", D, "23 11 1969"},
+        {"Room 23 11 1969 is free", D, NULL},
+        {"Date of birth: 1977-Oct-02", D, "1977-Oct-02"},
+        {"She was born on June the 9th, 1958 in Tralee.", D, "June the 9th, 1958"},
+        {"Doğum tarixi: 4 iyun 1990-cı il", D, "4 iyun 1990-cı"},
+        {"วันเกิด ๓ มีนาคม ๒๕๒๐", D, "๓ มีนาคม ๒๕๒๐"},
+        {"Born Sep 3 '77 in Dayton.", D, "Sep 3 '77"},
+        {"D.O.B.: 21/Mar/1962", D, "21/Mar/1962"},
+        {"Né le 1er février 1950 à Brest.", D, "1er février 1950"},
+        {"Jaiotze data: 1962ko urtarrilaren 5a", D, "1962ko urtarrilaren 5a"},
+        {"born at 10am 1980", D, NULL},
         {"\xE5\x87\xBA\xE7\x94\x9F\xE6\x97\xA5\xE6\x9C\x9F\xEF\xBC\x9A\xE4\xB8\x80\xE4\xB9\x9D\xE4"
          "\xB8\x83\xE5\x9B\x9B\xE5\xB9\xB4\xE5\x9B\x9B\xE6\x9C\x88\xE5\x8D\x81\xE4\xB8\x89\xE6\x97"
          "\xA5",
@@ -763,6 +789,58 @@ static void test_id_record_layouts(void **state)
 /* Chinese addresses without a road word or with one read late: Hong Kong
  * estates and blocks, a direction after the road, a village, a particle
  * starting a road after the district, the rest of a label (pii_gen_zh.py). */
+/* The value of an address field of any language is an address when it has
+ * one's shape (router/pii_addr_label.c); other things' addresses are not. */
+static void test_address_fields(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"ලිපිනය: අංක 45, මහනුවර පාර, මාතර", EW_PII_STREET_ADDRESS, "අංක 45, මහනුවර පාර, මාතර"},
+        {"Суроға: хиёбони Исмоили Сомонӣ 8, Хуҷанд", EW_PII_STREET_ADDRESS,
+         "хиёбони Исмоили Сомонӣ 8, Хуҷанд"},
+        {"<homeAddress>ቤት ቁጥር 12፣ መርካቶ፣ አዲስ አበባ</homeAddress>", EW_PII_STREET_ADDRESS,
+         "ቤት ቁጥር 12፣ መርካቶ፣ አዲስ አበባ"},
+        {"id;address\n7;\"Travesía Ficticia 3, Quito\"", EW_PII_STREET_ADDRESS,
+         "Travesía Ficticia 3, Quito"},
+        {"<address>Kim Lee<br>5 Rata Street<br>Nelson 7010</address>", EW_PII_STREET_ADDRESS,
+         "5 Rata Street<br>Nelson 7010"},
+        {"Address: 4 Birch Lane, Leeds LS6 2AB, Phone: 0113 496 0000", EW_PII_STREET_ADDRESS,
+         "4 Birch Lane, Leeds LS6 2AB"},
+        {"Adresa: Bulevardul Unirii 3, bl. A2, București. Vă aștept.", EW_PII_STREET_ADDRESS,
+         "Bulevardul Unirii 3, bl. A2, București"},
+        {"IP address: 10.0.0.1 (gateway)", EW_PII_STREET_ADDRESS, NULL},
+        {"Email address: ana@example.org", EW_PII_STREET_ADDRESS, NULL},
+        {"Address: see the attached letter", EW_PII_STREET_ADDRESS, NULL},
+        {"MAC Address: 00:1A:2B:3C:4D:5E on eth0", EW_PII_STREET_ADDRESS, NULL},
+        {"Server address: db01.internal port 5432", EW_PII_STREET_ADDRESS, NULL},
+        {"[billing]\naddress = \"Carrer Gran 8, 25700 La Seu\"", EW_PII_STREET_ADDRESS,
+         "Carrer Gran 8, 25700 La Seu"},
+        {"level=info address=\"Plot 9, Kafue Road, Lusaka\" status=200", EW_PII_STREET_ADDRESS,
+         "Plot 9, Kafue Road, Lusaka"},
+        {"retries=3 address=\"10.0.0.7:8080\"", EW_PII_STREET_ADDRESS, NULL},
+        /* a label alone on its line, or a c/o line: the lines after it */
+        {"Address\nUnit 4, Block 12\nRoad 318\nSitra", EW_PII_STREET_ADDRESS,
+         "Unit 4, Block 12\nRoad 318\nSitra"},
+        {"SHIP TO:\nJUNO PARK\n7 KAURI LANE\nTAUPO 3330\nPHONE: 07 555 0101",
+         EW_PII_STREET_ADDRESS, "7 KAURI LANE\nTAUPO 3330"},
+        {"c/o Amara Diallo\nRue Carnot\nn° 14\nThiès", EW_PII_STREET_ADDRESS,
+         "Rue Carnot\nn° 14\nThiès"},
+        {"| Name | Address |\n|---|---|\n| Ann Lee | 3 Park Road, Hove BN3 2AB |",
+         EW_PII_STREET_ADDRESS, "3 Park Road, Hove BN3 2AB"},
+        {"Address\nsee the form\n\nThanks", EW_PII_STREET_ADDRESS, NULL},
+        {"Address: 0x7ffd5e8c (stack frame 3)", EW_PII_STREET_ADDRESS, NULL},
+        /* without a field: "s/n" is a house's number, a street named
+         * without one before its postcode and town, Hebrew's prefix letter */
+        {"Nos vemos en Avda. de la Constitución s/n, 28013 Madrid.", EW_PII_STREET_ADDRESS,
+         "Avda. de la Constitución s/n, 28013 Madrid"},
+        {"Wir sind jetzt in der Lindenstraße, 04109 Leipzig.", EW_PII_STREET_ADDRESS,
+         "Lindenstraße, 04109 Leipzig"},
+        {"Main Street, 2024 Report", EW_PII_STREET_ADDRESS, NULL},
+        {"גרתי ברחוב הרצל 15 בחיפה", EW_PII_STREET_ADDRESS, "רחוב הרצל 15"},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 static void test_chinese_addresses(void **state)
 {
     (void)state;
@@ -794,6 +872,7 @@ int main(void)
         cmocka_unit_test(test_id_record_labels),     cmocka_unit_test(test_id_record_layouts),
         cmocka_unit_test(test_address_forms),        cmocka_unit_test(test_landline_extension),
         cmocka_unit_test(test_libpostal_and_shapes), cmocka_unit_test(test_chinese_addresses),
+        cmocka_unit_test(test_address_fields),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

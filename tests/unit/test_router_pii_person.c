@@ -472,6 +472,33 @@ static void test_chinese_forms(void **state)
     check_all(k, sizeof k / sizeof k[0]);
 }
 
+/* Names in the cases of inflected languages (router/pii_name_infl.c): a
+ * case ending stripped gives a listed nominative beside another name;
+ * alone, beside ordinary words or before a particle the endings make no
+ * name, and a sentence's first everyday word is no part of the name. */
+static void test_inflected_names(void **state)
+{
+    (void)state;
+    static const pcase k[] = {
+        {"Wczoraj rozmawiałam z Tomaszem Wójcikiem o umowie.", P, "Tomaszem Wójcikiem"},
+        {"Dokumente pošljite Tomislavu Juriću do petka.", P, "Tomislavu Juriću"},
+        {"Köszönöm Horváth Gábornak a segítséget.", P, "Horváth Gábornak"},
+        {"Holnap találkozom Nagy Jánossal.", P, "Nagy Jánossal"},
+        {"Lähetin laskun Mikko Virtaselle eilen.", P, "Mikko Virtaselle"},
+        {"Vakar kalbėjau su Tomu Žukausku.", P, "Tomu Žukausku"},
+        {"Вчера мы встретились с Алексеем Смирновым.", P, "Алексеем Смирновым"},
+        {"Надішліть договір Андрієві Ковальчуку.", P, "Андрієві Ковальчуку"},
+        {"Μίλησα με τον Γιώργο Παπαδόπουλο χθες.", P, "Γιώργο Παπαδόπουλο"},
+        {"Write me a Java Script code for a strategy pattern.", P, NULL},
+        {"Tickets for Rennes are sold out.", P, NULL},
+        {"msgstr \"Metoda de Plată\"", P, NULL},
+        {"Хиты Продаж", P, NULL},
+        {"Hej Elin!\nKan du ringa mig?", P, "Elin"},
+        {"Meeting notes: Avi and Taras agreed to ship v2.", P, "Avi"},
+    };
+    check_all(k, sizeof k / sizeof k[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -481,7 +508,7 @@ int main(void)
         cmocka_unit_test(test_world5_formats),      cmocka_unit_test(test_script_names),
         cmocka_unit_test(test_world6_rules),        cmocka_unit_test(test_world8_rules),
         cmocka_unit_test(test_name_shapes),         cmocka_unit_test(test_script_pairs),
-        cmocka_unit_test(test_chinese_forms),
+        cmocka_unit_test(test_chinese_forms),       cmocka_unit_test(test_inflected_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

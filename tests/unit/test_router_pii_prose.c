@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "edgeway/pii.h"
+#include "router/pii_internal.h"
 
 /* Each case: the text and, for each span expected, its type and the words
  * it must cover (their last occurrence when `last`: a name mentioned again). */
@@ -166,11 +167,11 @@ static void test_long_prose(void **state)
     free(text);
 }
 
-/* Words recur: the driver asks its tables once per scan for a plain word
- * of up to seven letters (a 64-slot memo in plain_run). Each answer holds
- * at every later occurrence, also after a hundred other words went through
- * the slots, and a name guessed in text without capitals is not guessed
- * once capitals were seen. */
+/* Words recur: the driver asks its tables once per thread for a plain word
+ * of up to seven letters (256-slot memos in plain_run, one scan's).
+ * Each answer holds at every later occurrence, also after a hundred other
+ * words went through the slots, and a name guessed in text without capitals
+ * is not guessed once capitals were seen. */
 static void test_recurring_words(void **state)
 {
     (void)state;
@@ -249,12 +250,110 @@ static void test_street_endings(void **state)
     }
 }
 
+/* Scans do not depend on each other: scanning the same texts again, after
+ * texts with and without capitals, finds the same spans. */
+static void test_scans_independent(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "later anna kowalski called me about it and anna agreed.",
+        "The team met Anna Kowalski and anna agreed on the plan.",
+        "we walked home and the five of us had dinner with anna.",
+        "she was born on march 12, 1985 in a town near the river.",
+        "The password is hunter2 and the team knows it.",
+    };
+    enum { N = sizeof texts / sizeof texts[0] };
+    ew_pii_span first[N][8];
+    int nfirst[N];
+    for (int round = 0; round < 3; round++)
+        for (int k = 0; k < N; k++) {
+            int j = round == 1 ? N - 1 - k : k; /* another order in between */
+            assert_int_equal(ew_pii_scan(NULL, texts[j], strlen(texts[j]), &res), EW_OK);
+            assert_true(res.n <= 8);
+            if (round == 0) {
+                nfirst[j] = res.n;
+                memcpy(first[j], res.spans, (size_t)res.n * sizeof res.spans[0]);
+                continue;
+            }
+            assert_int_equal(res.n, nfirst[j]);
+            for (int i = 0; i < res.n; i++) {
+                assert_int_equal(res.spans[i].type, first[j][i].type);
+                assert_int_equal(res.spans[i].start, first[j][i].start);
+                assert_int_equal(res.spans[i].end, first[j][i].end);
+            }
+        }
+    assert_true(nfirst[0] >= 1 && nfirst[1] >= 1); /* the names are found at all */
+}
+
+/* Chinese prose is read clause by clause in one call (ew__pii_scan_cjk goes
+ * on through 。，？！): a name starting the clause after each mark is still
+ * read as a run's start, and a cue right before a mark still applies. */
+static void test_clause_marks(void **state)
+{
+    (void)state;
+    static const char *const marks[] = {"\xE3\x80\x82", "\xEF\xBC\x8C", "\xEF\xBC\x9F",
+                                        "\xEF\xBC\x81"};
+    char text[128];
+    for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+        /* 今天天气很好<mark>王伟说他会来。: a name before a verb of speech */
+        int n = snprintf(text, sizeof text,
+                         "\xE4\xBB\x8A\xE5\xA4\xA9\xE5\xA4\xA9\xE6\xB0\x94\xE5\xBE\x88"
+                         "\xE5\xA5\xBD%s\xE7\x8E\x8B\xE4\xBC\x9F\xE8\xAF\xB4\xE4\xBB\x96"
+                         "\xE4\xBC\x9A\xE6\x9D\xA5\xE3\x80\x82",
+                         marks[m]);
+        assert_int_equal(ew_pii_scan(NULL, text, (size_t)n, &res), EW_OK);
+        if (res.n != 1 || res.spans[0].type != EW_PII_PERSON || res.spans[0].start != 21 ||
+            res.spans[0].end != 27)
+            fail_msg("no name after mark %zu in: %s", m, text);
+        /* 会议改到下周<mark>我叫张伟<mark>谢谢: a cue after the mark */
+        n = snprintf(text, sizeof text,
+                     "\xE4\xBC\x9A\xE8\xAE\xAE\xE6\x94\xB9\xE5\x88\xB0\xE4\xB8\x8B"
+                     "\xE5\x91\xA8%s\xE6\x88\x91\xE5\x8F\xAB\xE5\xBC\xA0\xE4\xBC\x9F%s"
+                     "\xE8\xB0\xA2\xE8\xB0\xA2",
+                     marks[m], marks[m]);
+        assert_int_equal(ew_pii_scan(NULL, text, (size_t)n, &res), EW_OK);
+        if (res.n != 1 || res.spans[0].type != EW_PII_PERSON || res.spans[0].start != 27 ||
+            res.spans[0].end != 33)
+            fail_msg("no name after cue and mark %zu in: %s", m, text);
+    }
+}
+
+/* ew__pii_next_digit (SSE2 where built for it) and its portable twin agree
+ * at every start in random text, digits rare or common, at every length. */
+static void test_next_digit_twins(void **state)
+{
+    (void)state;
+    unsigned char buf[300];
+    uint32_t x = 12345;
+    for (int round = 0; round < 400; round++) {
+        size_t n = (size_t)(round % 97) * 3 + (size_t)(round / 97);
+        for (size_t k = 0; k < n; k++) {
+            x = x * 1103515245u + 12345u;
+            unsigned r = x >> 16;
+            /* digits one byte in 2 to 1 in 256; also bytes 0x80+ and '/' ':' */
+            buf[k] = (unsigned char)(r % (2u << (round % 8)) == 0 ? '0' + r % 10
+                                                                  : 0x20 + (r >> 5) % 224);
+            if (buf[k] >= '0' && buf[k] <= '9' && r % (2u << (round % 8)) != 0) buf[k] = ':';
+        }
+        for (size_t i = 0; i <= n; i++) {
+            size_t want = ew__pii_next_digit_portable(buf, n, i),
+                   got = ew__pii_next_digit(buf, n, i);
+            if (want != got) fail_msg("length %zu from %zu: %zu, portable %zu", n, i, got, want);
+            size_t ref = i;
+            while (ref < n && !(buf[ref] >= '0' && buf[ref] <= '9'))
+                ref++;
+            assert_int_equal(want, ref);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),          cmocka_unit_test(test_shift_invariant),
         cmocka_unit_test(test_long_prose),     cmocka_unit_test(test_recurring_words),
-        cmocka_unit_test(test_street_endings),
+        cmocka_unit_test(test_street_endings), cmocka_unit_test(test_scans_independent),
+        cmocka_unit_test(test_clause_marks),   cmocka_unit_test(test_next_digit_twins),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ew_pii_result_cleanup(&res);

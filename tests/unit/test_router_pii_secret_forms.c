@@ -307,6 +307,101 @@ static void test_public_and_encrypted(void **state)
         "patP1IN3ncapDMgH1.421724bd0b3de5d53e2fbb325be6f4f56a7ed9fc0dc7fdfbf06b9956226b4241");
 }
 
+/* Examples by general signs (set o): a documentation host holding a
+ * password that only names one, webhooks typed by hand, digests of a secret
+ * by their name, a provider's prefix on a body of the wrong length, a
+ * placeholder in a query string, the storage emulator's published key. */
+static void test_examples_by_sign(void **state)
+{
+    (void)state;
+    NO_SECRET("postgresql://user:secret@[2001:db8::1234]/database");
+    NO_SECRET("mongodb://myDBReader:passw0rd@mongodb0.example.com:27017,mongodb1.example.com/");
+    NO_SECRET("amqp://user:my-secret-pw@192.0.2.10:5672/");
+    /* a real host, a password that is more than a description, a real host among them */
+    SECRET("postgresql://user:secret@localhost/database", "user:secret");
+    SECRET("mongodb://app:D1fficultP%40ssw0rd@db.example.com/", "app:D1fficultP%40ssw0rd");
+    SECRET("postgresql://user:secret@db.example.com,db.kestrel.io/x", "user:secret");
+    NO_SECRET("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX");
+    NO_SECRET(
+        "https://outlook.office.com/webhook/82fc2788-c6f4-4507-a657-36c91eccfd87@93f33571-550f-"
+        "43cf-b09f-cd33c338d086/JenkinsCI/4f3bbf41e81a4f36887a1a4d7cbfb2c6/82fa2788-c6f4-45c7-"
+        "a657-36f91eccfd87");
+    SECRET(
+        "url = https://kestrel.webhook.office.com/webhookb2/6aa25c69-ddf6-4b39-b195-511e3b35143b@"
+        "98f70c48-c552-4729-a613-1799409f7c31/IncomingWebhook/0d4f9e2a6b1c47d8a3e5f7091b2c4d6e/"
+        "b1649364-3b94-4468-a613-1799409f7c31",
+        "6aa25c69-ddf6-4b39-b195-511e3b35143b@98f70c48-c552-4729-a613-1799409f7c31/IncomingWebhook/"
+        "0d4f9e2a6b1c47d8a3e5f7091b2c4d6e/b1649364-3b94-4468-a613-1799409f7c31");
+    NO_SECRET("api_key_sha256: 7fb4d0e3c49777d39370f7694b5eee2c6bf09091aa141f1226e827567a80b7ed");
+    NO_SECRET("oauth_signature_method=\"HMAC-SHA1\"");
+    SECRET("api_key: 7fb4d0e3c49777d39370f7694b5eee2c6bf09091aa141f1226e827567a80b7ed",
+           "7fb4d0e3c49777d39370f7694b5eee2c6bf09091aa141f1226e827567a80b7ed");
+    NO_SECRET("token: ghp_OMVgbPSApZkC1KhBHx11");
+    SECRET("token: ghp_OMVgbPSApZkC1KhBHx11OMVgbPSApZkC1KhB",
+           "ghp_OMVgbPSApZkC1KhBHx11OMVgbPSApZkC1KhB");
+    NO_SECRET(
+        "<script src=\"https://maps.googleapis.com/maps/api/js?key=YOUR_API_KEY&callback=x\">");
+    NO_SECRET(
+        "AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuF"
+        "q2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;");
+    /* a directive's only argument as people type passwords */
+    SECRET("port 6379\nrequirepass marmot-kestrel-87\nmaxmemory 2gb", "marmot-kestrel-87");
+    NO_SECRET("port 6379\nrequirepass foobared\n");
+    NO_SECRET("redis://default:SuperSecretPassword@203.0.113.9:6379/0");
+}
+
+/* Carriers set p found: a quoted name and its quoted value on a command
+ * line, an LDAP DN as a URL's user, a password param holding '#', a
+ * self-hosted chat's hook; a Terraform reference with a subscript is none. */
+static void test_carriers_of_set_p(void **state)
+{
+    (void)state;
+    SECRET("dotnet user-secrets set \"Payments:ApiSecret\" \"" KEY "\"", KEY);
+    SECRET("setx \"DB_PASSWORD\" \"wombat42Kisumu\"", "wombat42Kisumu");
+    NO_SECRET("dotnet user-secrets set \"Payments:ApiSecret\" \"$PAYMENTS_SECRET\"");
+    NO_SECRET("echo \"password\" \"is required\"");
+    SECRET("ldap_uri = \"ldaps://cn=app,dc=gdynia,dc=pl:Trieste.4410@ldap.gdynia.pl:636\"",
+           "cn=app,dc=gdynia,dc=pl:Trieste.4410");
+    SECRET("url=jdbc:mysql://10.12.0.45:3306/shop?user=grafana&password=ibex#3501", "ibex#3501");
+    NO_SECRET("https://x.io/login?password=reset#top");
+    SECRET("MATTERMOST_WEBHOOK=https://chat.oriole.net/hooks/xk3h8dq9w1pz7m4r2tyb6cnv5e",
+           "xk3h8dq9w1pz7m4r2tyb6cnv5e");
+    NO_SECRET("app_key = data.vault_generic_secret.dd.data[\"app_key\"]");
+}
+
+/* From set q: curl's user pair for a documentation host, a bearer scheme
+ * before a named value, CAPTCHA site keys, a password after a clause. */
+static void test_rules_of_set_q(void **state)
+{
+    (void)state;
+    NO_SECRET("curl -u user:secret ftp://ftp.example.com/");
+    SECRET("curl -u user:secret ftp://ftp.kestrel.io/", "secret");
+    NO_SECRET("request_id=42 token_type=bearer expires_in=3600");
+    SECRET("Authorization: Bearer " KEY, KEY);
+    NO_SECRET("RECAPTCHA_SITE_KEY=6LJTqGIO1312WXBtSe4oaNp6j1z6loYLlb2z72X2");
+    SECRET("RECAPTCHA_SECRET_KEY=6LJTqGIO1312WXBtSe4oaNp6j1z6loYLlb2z72X2",
+           "6LJTqGIO1312WXBtSe4oaNp6j1z6loYLlb2z72X2");
+    SECRET("here's the prod db password, don't share it: ENciHWdRl1BLgRvl", "ENciHWdRl1BLgRvl");
+}
+
+/* From set r: references a config reads a secret through, a template's
+ * closing braces, DPAPI-encrypted values, OpenLDAP's rootpw. */
+static void test_rules_of_set_r(void **state)
+{
+    (void)state;
+    NO_SECRET("password: System.fetch_env!(\"DB_PASSWORD\"),");
+    NO_SECRET("  v.password = ENV[\"VSPHERE_PASSWORD\"]");
+    NO_SECRET(
+        "data = \"DB_PASSWORD={{ with secret \\\"kv/db\\\" }}{{ .Data.password }}{{ end }}\"");
+    NO_SECRET(
+        "<add key=\"Password\" value=\"AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAAxk2R9s8d7f6g5h4j3k2l1zXcVbNm"
+        "0qW9eR8tY7uI6oP5aS4dF3gH2jK1lZ\" />");
+    SECRET("<add key=\"Password\" value=\"Qk2R9s8d7f6g5h4j3k2l1zXcVbNm0qW9eR8\" />",
+           "Qk2R9s8d7f6g5h4j3k2l1zXcVbNm0qW9eR8");
+    SECRET("suffix \"dc=bergen,dc=no\"\nrootpw olomoucBergen9", "olomoucBergen9");
+    NO_SECRET("suffix \"dc=bergen,dc=no\"\nrootpw {SSHA}abcdefghijklmnopqrstuvwx");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -326,6 +421,10 @@ int main(void)
         cmocka_unit_test(test_password_words_of_many_languages),
         cmocka_unit_test(test_carriers),
         cmocka_unit_test(test_public_and_encrypted),
+        cmocka_unit_test(test_examples_by_sign),
+        cmocka_unit_test(test_carriers_of_set_p),
+        cmocka_unit_test(test_rules_of_set_q),
+        cmocka_unit_test(test_rules_of_set_r),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
