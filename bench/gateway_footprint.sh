@@ -153,7 +153,7 @@ def symbol(m, a):
     xs, ys = syms[m[4]]
     i = bisect.bisect_right(xs, a - m[0] + m[3]) - 1
     return ys[i] if i >= 0 else '?'
-code = [int(x, 16) for x in open(f'{d}/w{w}.code')]
+code = [int(x.split()[0], 16) for x in open(f'{d}/w{w}.code')]
 by_obj, pages, by_fn = collections.Counter(), collections.defaultdict(set), collections.Counter()
 for a in code:
     m = where(a)
@@ -163,18 +163,24 @@ for a in code:
 print('code lines (pages) by object:')
 for o, c in by_obj.most_common():
     print(f'  {c:6d} ({len(pages[o])}) {o}')
-data = collections.Counter()
-for a in (int(x, 16) for x in open(f'{d}/w{w}.data')):
+data, data_fn = collections.Counter(), collections.Counter()
+for a, ip in ((int(p[0], 16), int(p[1], 16)) for p in (x.split() for x in open(f'{d}/w{w}.data'))):
     m = where(a)
     if m and m[4].startswith('/'):
-        data[name(m) + (' read-only' if 'w' not in m[2] else ' data/bss')] += 1
+        region = name(m) + (' read-only' if 'w' not in m[2] else ' data/bss')
     elif m and m[4] == '[stack]' or a >= 0x1000000000:
-        data['stack (and valgrind-placed mappings)'] += 1
+        region = 'stack'
     else:
-        data['heap'] += 1
-print('data lines by region:')
+        region = 'heap'
+    data[region] += 1
+    mi = where(ip)
+    data_fn[(region, name(mi), symbol(mi, ip) if mi and mi[4].startswith('/') else '?')] += 1
+print('data lines by region (stack: and valgrind-placed mappings):')
 for o, c in data.most_common():
     print(f'  {c:6d} {o}')
+print('data lines by region and the function that touched each first (top 30):')
+for (r, o, f), c in data_fn.most_common(30):
+    print(f'  {c:6d} {r:28s} {o:18s} {f}')
 print('code lines by function (top 25):')
 for (o, f), c in by_fn.most_common(25):
     print(f'  {c:6d} {o:18s} {f}')

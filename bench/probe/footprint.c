@@ -5,7 +5,8 @@
  * is one whole request: its start, the upstream's answer, the reply and the
  * loop's idle pass. Per window it prints the instructions, the data accesses
  * and the distinct 64-byte code and data lines and 4 KiB pages, and writes
- * the window's code and data lines to DIR/wN.code and DIR/wN.data.
+ * the window's code and data lines to DIR/wN.code and DIR/wN.data, each with
+ * the address of the instruction that touched it first.
  *
  *   footprint MARK_HEX DIR <trace */
 #include <stdint.h>
@@ -17,10 +18,11 @@
 
 typedef struct set {
     uint64_t *k; /* key + 1; 0 = empty */
+    uint64_t *v; /* per key: the instruction that first touched it */
     unsigned n;
 } set;
 
-static int set_add(set *s, uint64_t key)
+static int set_add(set *s, uint64_t key, uint64_t ip)
 {
     key += 1;
     uint64_t h = (key * 0x9E3779B97F4A7C15ull) >> (64 - SET_BITS);
@@ -28,6 +30,7 @@ static int set_add(set *s, uint64_t key)
         h = (h + 1) & ((1u << SET_BITS) - 1);
     if (s->k[h]) return 0;
     s->k[h] = key;
+    s->v[h] = ip;
     return (int)++s->n;
 }
 
@@ -38,7 +41,9 @@ static void set_dump(const set *s, const char *dir, int win, const char *kind)
     FILE *f = fopen(path, "w");
     if (!f) return;
     for (unsigned i = 0; i < (1u << SET_BITS); i++)
-        if (s->k[i]) fprintf(f, "%llx\n", (unsigned long long)((s->k[i] - 1) << 6));
+        if (s->k[i])
+            fprintf(f, "%llx %llx\n", (unsigned long long)((s->k[i] - 1) << 6),
+                    (unsigned long long)s->v[i]);
     fclose(f);
 }
 
@@ -74,14 +79,16 @@ int main(int argc, char **argv)
     set s[N_SETS];
     for (int i = 0; i < N_SETS; i++) {
         s[i].k = calloc((size_t)1 << SET_BITS, sizeof *s[i].k);
+        s[i].v = calloc((size_t)1 << SET_BITS, sizeof *s[i].v);
         s[i].n = 0;
-        if (!s[i].k) return 1;
+        if (!s[i].k || !s[i].v) return 1;
     }
     static char inbuf[1 << 20];
     setvbuf(stdin, inbuf, _IOFBF, sizeof inbuf);
     char line[256];
     unsigned long long ins = 0, acc = 0;
     int win = -1;
+    uint64_t ip = 0;
     while (fgets(line, sizeof line, stdin)) {
         uint64_t a;
         unsigned size;
@@ -105,16 +112,17 @@ int main(int argc, char **argv)
             }
             if (win < 0) continue;
             ins++;
-            set_add(&s[CODE], a >> 6);
-            set_add(&s[CODE], (a + size - 1) >> 6);
-            set_add(&s[CODE_PAGES], a >> 12);
+            ip = a;
+            set_add(&s[CODE], a >> 6, a);
+            set_add(&s[CODE], (a + size - 1) >> 6, a);
+            set_add(&s[CODE_PAGES], a >> 12, a);
         } else if (win >= 0 && line[0] == ' ' && parse_access(line + 2, &a, &size)) {
             acc++;
             for (uint64_t l = a >> 6; l <= (a + size - 1) >> 6; l++) {
-                set_add(&s[DATA], l);
-                if (line[1] == 'S' || line[1] == 'M') set_add(&s[WRITTEN], l);
+                set_add(&s[DATA], l, ip);
+                if (line[1] == 'S' || line[1] == 'M') set_add(&s[WRITTEN], l, ip);
             }
-            set_add(&s[DATA_PAGES], a >> 12);
+            set_add(&s[DATA_PAGES], a >> 12, ip);
         }
     }
     return 0;
