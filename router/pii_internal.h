@@ -447,7 +447,8 @@ int ew__pii_uni_digit(const unsigned char *s, size_t n, size_t k, int *len);
 #define PII_LBL_DATE     4u  /* another date: issue, expiry, invoice, appointment, ... */
 #define PII_LBL_ID       8u  /* another number: visa, ticket, booking, identity card, ... */
 #define PII_LBL_SOME     16u /* a label stands there, whatever its words */
-#define PII_LBL_ADDRESS  32u /* "Address", "Anschrift", "Суроға", "ठेगाना": a value's own label only */
+#define PII_LBL_ADDRESS                                                                            \
+    32u /* "Address", "Anschrift", "Суроға", "ठेगाना": a value's own label only */
 typedef struct {
     const char *w; /* folded */
     uint8_t len, kind;

@@ -234,7 +234,8 @@ static void parse_seq(const unsigned char *s, size_t n, size_t i, numseq *q)
         }
         /* "030 - 1234567": a trunk-0 area code set off by a spaced dash */
         if (q->ng == 1 && s[g0] == '0' && i - g0 >= 2 && i - g0 <= 5 && i + 7 < n && s[i] == ' ' &&
-            s[i + 1] == '-' && s[i + 2] == ' ' && pii_is_digit(s[i + 3]) && pii_is_digit(s[i + 6])) {
+            s[i + 1] == '-' && s[i + 2] == ' ' && pii_is_digit(s[i + 3]) &&
+            pii_is_digit(s[i + 6])) {
             pending = '-';
             i += 3;
             continue;
@@ -1530,8 +1531,8 @@ static bool numbered_label(pii_ctx *c, size_t i)
         }
         if (!l && k > 19 && !memcmp(s + k - 18, words[3], 18) && s[k - 19] == ' ') l = 19;
         /* a slip or a form: 工单, 订单, 运单, 保单, 單 */
-        if (!l && k > 3 && (!memcmp(s + k - 3, "\xE5\x8D\x95", 3) ||
-                            !memcmp(s + k - 3, "\xE5\x96\xAE", 3)))
+        if (!l && k > 3 &&
+            (!memcmp(s + k - 3, "\xE5\x8D\x95", 3) || !memcmp(s + k - 3, "\xE5\x96\xAE", 3)))
             l = 3;
         if (!l) return false;
         /* the head: up to four characters of three bytes ("전화", "शिकायत") */

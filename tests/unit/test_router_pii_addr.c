@@ -821,8 +821,8 @@ static void test_address_fields(void **state)
         /* a label alone on its line, or a c/o line: the lines after it */
         {"Address\nUnit 4, Block 12\nRoad 318\nSitra", EW_PII_STREET_ADDRESS,
          "Unit 4, Block 12\nRoad 318\nSitra"},
-        {"SHIP TO:\nJUNO PARK\n7 KAURI LANE\nTAUPO 3330\nPHONE: 07 555 0101",
-         EW_PII_STREET_ADDRESS, "7 KAURI LANE\nTAUPO 3330"},
+        {"SHIP TO:\nJUNO PARK\n7 KAURI LANE\nTAUPO 3330\nPHONE: 07 555 0101", EW_PII_STREET_ADDRESS,
+         "7 KAURI LANE\nTAUPO 3330"},
         {"c/o Amara Diallo\nRue Carnot\nn° 14\nThiès", EW_PII_STREET_ADDRESS,
          "Rue Carnot\nn° 14\nThiès"},
         {"| Name | Address |\n|---|---|\n| Ann Lee | 3 Park Road, Hove BN3 2AB |",
